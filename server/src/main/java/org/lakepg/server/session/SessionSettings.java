@@ -1,0 +1,204 @@
+package org.lakepg.server.session;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lakepg.server.session.SettingDefinition.Context;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * The settings of one session with PostgreSQL's transactional semantics: SET lasts for the session
+ * unless its transaction rolls back; SET LOCAL lasts until the transaction ends; RESET returns to
+ * the value the session started with. Changes of reported settings are queued for ParameterStatus.
+ */
+public final class SessionSettings {
+    private final SettingsRegistry registry;
+    /** Values the session started with: boot values overridden by server config and startup packet. */
+    private final Map<String, String> startValues = new HashMap<>();
+    /** Values that survive the current transaction's commit. */
+    private Map<String, String> sessionValues = new HashMap<>();
+    /** Values in effect now (session values plus SET LOCAL). */
+    private Map<String, String> effective = new HashMap<>();
+    /** Session values as they were when the transaction began; restored on rollback. */
+    private Map<String, String> atTransactionStart;
+    private final Map<String, String> pendingReports = new LinkedHashMap<>();
+
+    /**
+     * @param startupValues settings given at connection start (server configuration, then the startup
+     *                      packet's parameters and {@code -c} options): validated like SET
+     */
+    public SessionSettings(SettingsRegistry registry, Map<String, String> startupValues) {
+        this.registry = registry;
+        for (SettingDefinition d : registry.all()) {
+            startValues.put(key(d.name()), d.bootValue());
+        }
+        startupValues.forEach((name, value) -> {
+            SettingDefinition d = registry.find(name).orElse(null);
+            if (d == null) {
+                if (!SettingsRegistry.isCustomName(name)) {
+                    throw SettingsRegistry.unrecognized(name);
+                }
+                startValues.put(key(name), value);
+            } else {
+                startValues.put(key(d.name()), d.canonicalize(name, startValues.get(key(d.name())), value));
+            }
+        });
+        sessionValues.putAll(startValues);
+        effective.putAll(startValues);
+    }
+
+    /** SHOW: the value in effect, or 42704 for a parameter nobody defined. */
+    public String get(String name) {
+        String value = effective.get(key(name));
+        if (value == null) {
+            throw SettingsRegistry.unrecognized(name);
+        }
+        return value;
+    }
+
+    /** The canonical (display) name, e.g. "DateStyle" for "datestyle". */
+    public String displayName(String name) {
+        return registry.find(name).map(SettingDefinition::name).orElse(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** SET name = value (or SET LOCAL when {@code local}); {@code inTransactionBlock} decides SET LOCAL's reach. */
+    public void set(String name, String value, boolean local) {
+        SettingDefinition d = registry.find(name).orElse(null);
+        String canonical;
+        if (d == null) {
+            if (!SettingsRegistry.isCustomName(name)) {
+                throw SettingsRegistry.unrecognized(name);
+            }
+            canonical = value;
+        } else {
+            checkChangeable(d);
+            canonical = d.canonicalize(name, effective.get(key(d.name())), value);
+        }
+        apply(d == null ? name : d.name(), canonical, local);
+    }
+
+    /** RESET name / SET name TO DEFAULT: back to the value the session started with. */
+    public void reset(String name, boolean local) {
+        SettingDefinition d = registry.find(name).orElse(null);
+        if (d == null) {
+            if (!SettingsRegistry.isCustomName(name)) {
+                throw SettingsRegistry.unrecognized(name);
+            }
+            if (!effective.containsKey(key(name))) {
+                return;
+            }
+        } else {
+            checkChangeable(d);
+        }
+        String start = startValues.get(key(name));
+        if (start == null) { // a placeholder set during the session: RESET makes it empty, as PostgreSQL does
+            start = "";
+        }
+        apply(d == null ? name : d.name(), start, local);
+    }
+
+    /** RESET ALL: every user-settable parameter back to its start value. */
+    public void resetAll() {
+        for (SettingDefinition d : registry.all()) {
+            if (d.context() == Context.USER || d.context() == Context.SUPERUSER) {
+                apply(d.name(), startValues.get(key(d.name())), false);
+            }
+        }
+    }
+
+    public void beginTransaction() {
+        atTransactionStart = new HashMap<>(sessionValues);
+    }
+
+    public void commit() {
+        endTransaction(sessionValues);
+    }
+
+    public void rollback() {
+        endTransaction(atTransactionStart == null ? sessionValues : atTransactionStart);
+    }
+
+    /** Reported settings changed since the last call, in order, to send as ParameterStatus. */
+    public Map<String, String> drainReports() {
+        if (pendingReports.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>(pendingReports);
+        pendingReports.clear();
+        return out;
+    }
+
+    /** Every reported setting with its current value (the ParameterStatus burst after authentication). */
+    public Map<String, String> reportedValues() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (SettingDefinition d : registry.all()) {
+            if (d.reported()) {
+                out.put(d.name(), effective.get(key(d.name())));
+            }
+        }
+        return out;
+    }
+
+    /** Names of every setting in effect (SHOW ALL). */
+    public List<SettingDefinition> definitions() {
+        return new ArrayList<>(registry.all());
+    }
+
+    public boolean getBool(String name) {
+        return "on".equals(get(name));
+    }
+
+    /** An integer setting in its base unit (kB for work_mem, ms for statement_timeout). */
+    public long getLong(String name) {
+        SettingDefinition d = registry.require(name);
+        return SettingValues.parseInteger(d, d.name(), get(name));
+    }
+
+    public ZoneId timeZone() {
+        return TimeZoneCheck.zoneOf(get("TimeZone"));
+    }
+
+    private void endTransaction(Map<String, String> survivors) {
+        Map<String, String> before = effective;
+        sessionValues = new HashMap<>(survivors);
+        effective = new HashMap<>(survivors);
+        atTransactionStart = null;
+        for (SettingDefinition d : registry.all()) {
+            if (d.reported() && !effective.get(key(d.name())).equals(before.get(key(d.name())))) {
+                pendingReports.put(d.name(), effective.get(key(d.name())));
+            }
+        }
+    }
+
+    private void apply(String name, String canonical, boolean local) {
+        String k = key(name);
+        boolean changed = !canonical.equals(effective.get(k));
+        effective.put(k, canonical);
+        if (!local) {
+            sessionValues.put(k, canonical);
+        }
+        SettingDefinition d = registry.find(name).orElse(null);
+        if (changed && d != null && d.reported()) {
+            pendingReports.put(d.name(), canonical);
+        }
+    }
+
+    private static void checkChangeable(SettingDefinition d) {
+        if (d.context() == Context.INTERNAL) {
+            throw PgException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"%s\" cannot be changed", d.name());
+        }
+        if (d.context() == Context.POSTMASTER) {
+            throw PgException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
+                    "parameter \"%s\" cannot be changed without restarting the server", d.name());
+        }
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
