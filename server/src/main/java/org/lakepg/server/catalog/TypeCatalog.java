@@ -1,0 +1,25 @@
+package org.lakepg.server.catalog;
+
+import java.util.Optional;
+
+/** What type checking needs from a catalog: types and casts (built-in and user-defined). */
+public interface TypeCatalog {
+
+    Optional<TypeEntry> type(long oid);
+
+    Optional<CastEntry> cast(long source, long target);
+
+    /** pg_range.rngsubtype of a range type; 0 for other types. */
+    default long rangeSubtype(long rangeType) {
+        return 0;
+    }
+
+    /** The range type a multirange type is made of; 0 for other types. */
+    default long multirangeRange(long multirangeType) {
+        return 0;
+    }
+
+    default TypeEntry requireType(long oid) {
+        return type(oid).orElseThrow(() -> new IllegalArgumentException("cache lookup failed for type " + oid));
+    }
+}
