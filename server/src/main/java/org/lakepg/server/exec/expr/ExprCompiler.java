@@ -1,0 +1,180 @@
+package org.lakepg.server.exec.expr;
+
+import java.util.List;
+import org.lakepg.server.function.FunctionRegistry;
+import org.lakepg.server.function.ScalarFunction;
+import org.lakepg.server.sql.plan.expr.ArrayExpr;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.CaseExpr;
+import org.lakepg.server.sql.plan.expr.CoalesceExpr;
+import org.lakepg.server.sql.plan.expr.CoerceViaIO;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.NullTest;
+import org.lakepg.server.sql.plan.expr.ParamRef;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Turns an analyzed expression into a tree of closures, resolving every function to its code once,
+ * so evaluation does no lookups. SQL's NULL rules live here: strict functions are not called
+ * with NULLs, AND/OR use three-valued logic, CASE and COALESCE evaluate lazily.
+ */
+public final class ExprCompiler {
+    private final FunctionRegistry functions;
+    private final TypeIO io;
+
+    public ExprCompiler(FunctionRegistry functions, TypeIO io) {
+        this.functions = functions;
+        this.io = io;
+    }
+
+    public CompiledExpr compile(BoundExpr expr) {
+        return switch (expr) {
+            case Const c -> {
+                Object value = c.value();
+                yield (row, ctx) -> value;
+            }
+            case ParamRef p -> {
+                int n = p.number();
+                yield (row, ctx) -> ctx.parameter(n);
+            }
+            case InputRef in -> {
+                int i = in.index();
+                yield (row, ctx) -> row[i];
+            }
+            case FuncExpr f -> function(f);
+            case BoolExpr b -> bool(b);
+            case NullTest t -> {
+                CompiledExpr arg = compile(t.argument());
+                boolean negated = t.negated();
+                yield (row, ctx) -> (arg.eval(row, ctx) == null) != negated;
+            }
+            case CaseExpr c -> caseExpr(c);
+            case CoalesceExpr c -> {
+                CompiledExpr[] args = compileAll(c.arguments());
+                yield (row, ctx) -> {
+                    for (CompiledExpr a : args) {
+                        Object v = a.eval(row, ctx);
+                        if (v != null) {
+                            return v;
+                        }
+                    }
+                    return null;
+                };
+            }
+            case RelabelType r -> compile(r.argument());
+            case CoerceViaIO c -> {
+                CompiledExpr arg = compile(c.argument());
+                long from = c.argument().type();
+                long to = c.type();
+                int typmod = c.typmod();
+                yield (row, ctx) -> {
+                    Object v = arg.eval(row, ctx);
+                    return v == null ? null : io.input(to, typmod, io.output(from, v, ctx), ctx);
+                };
+            }
+            case ArrayExpr a -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "ARRAY constructors are not supported yet");
+        };
+    }
+
+    private CompiledExpr[] compileAll(List<BoundExpr> exprs) {
+        CompiledExpr[] out = new CompiledExpr[exprs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = compile(exprs.get(i));
+        }
+        return out;
+    }
+
+    private CompiledExpr function(FuncExpr f) {
+        ScalarFunction code = functions.lookup(f.source()).orElseThrow(() -> PgException.of(
+                SqlState.FEATURE_NOT_SUPPORTED, "function %s is not implemented in lakepg yet", f.name()));
+        CompiledExpr[] args = compileAll(f.arguments());
+        boolean strict = f.strict();
+        return switch (args.length) {
+            case 1 -> {
+                CompiledExpr a0 = args[0];
+                yield (row, ctx) -> {
+                    Object v0 = a0.eval(row, ctx);
+                    return strict && v0 == null ? null : code.apply(new Object[] {v0}, ctx);
+                };
+            }
+            case 2 -> {
+                CompiledExpr a0 = args[0];
+                CompiledExpr a1 = args[1];
+                yield (row, ctx) -> {
+                    Object v0 = a0.eval(row, ctx);
+                    Object v1 = a1.eval(row, ctx);
+                    return strict && (v0 == null || v1 == null) ? null : code.apply(new Object[] {v0, v1}, ctx);
+                };
+            }
+            default -> (row, ctx) -> {
+                Object[] values = new Object[args.length];
+                for (int i = 0; i < args.length; i++) {
+                    values[i] = args[i].eval(row, ctx);
+                    if (strict && values[i] == null) {
+                        return null;
+                    }
+                }
+                return code.apply(values, ctx);
+            };
+        };
+    }
+
+    private CompiledExpr bool(BoolExpr b) {
+        CompiledExpr[] args = compileAll(b.arguments());
+        return switch (b.kind()) {
+            case NOT -> (row, ctx) -> {
+                Object v = args[0].eval(row, ctx);
+                return v == null ? null : !(Boolean) v;
+            };
+            case AND -> (row, ctx) -> {
+                boolean sawNull = false;
+                for (CompiledExpr a : args) {
+                    Object v = a.eval(row, ctx);
+                    if (v == null) {
+                        sawNull = true;
+                    } else if (!(Boolean) v) {
+                        return false;
+                    }
+                }
+                return sawNull ? null : true;
+            };
+            case OR -> (row, ctx) -> {
+                boolean sawNull = false;
+                for (CompiledExpr a : args) {
+                    Object v = a.eval(row, ctx);
+                    if (v == null) {
+                        sawNull = true;
+                    } else if ((Boolean) v) {
+                        return true;
+                    }
+                }
+                return sawNull ? null : false;
+            };
+        };
+    }
+
+    private CompiledExpr caseExpr(CaseExpr c) {
+        int n = c.whens().size();
+        CompiledExpr[] conditions = new CompiledExpr[n];
+        CompiledExpr[] results = new CompiledExpr[n];
+        for (int i = 0; i < n; i++) {
+            conditions[i] = compile(c.whens().get(i).condition());
+            results[i] = compile(c.whens().get(i).result());
+        }
+        CompiledExpr otherwise = compile(c.otherwise());
+        return (row, ctx) -> {
+            for (int i = 0; i < n; i++) {
+                if (Boolean.TRUE.equals(conditions[i].eval(row, ctx))) {
+                    return results[i].eval(row, ctx);
+                }
+            }
+            return otherwise.eval(row, ctx);
+        };
+    }
+}

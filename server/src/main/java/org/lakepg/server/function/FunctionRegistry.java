@@ -1,0 +1,45 @@
+package org.lakepg.server.function;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.lakepg.server.function.scalar.BoolFunctions;
+import org.lakepg.server.function.scalar.FloatFunctions;
+import org.lakepg.server.function.scalar.IntegerFunctions;
+import org.lakepg.server.function.scalar.TextFunctions;
+
+/**
+ * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
+ * several pg_proc rows may share one prosrc, exactly as in PostgreSQL.
+ */
+public final class FunctionRegistry {
+
+    private static final FunctionRegistry BUILTINS = new FunctionRegistry();
+
+    static {
+        IntegerFunctions.register(BUILTINS);
+        FloatFunctions.register(BUILTINS);
+        BoolFunctions.register(BUILTINS);
+        TextFunctions.register(BUILTINS);
+    }
+
+    private final Map<String, ScalarFunction> bySource = new HashMap<>();
+
+    public static FunctionRegistry builtins() {
+        return BUILTINS;
+    }
+
+    public void register(String source, ScalarFunction function) {
+        if (bySource.putIfAbsent(source, function) != null) {
+            throw new IllegalStateException("function code registered twice: " + source);
+        }
+    }
+
+    public Optional<ScalarFunction> lookup(String source) {
+        return Optional.ofNullable(bySource.get(source));
+    }
+
+    public int size() {
+        return bySource.size();
+    }
+}
