@@ -14,8 +14,8 @@ public final class PgException extends RuntimeException {
     private final String hint;
     private final int position;
 
-    /** Severity as PostgreSQL sends it in the S and V fields. */
-    public enum Severity { ERROR, FATAL, PANIC }
+    /** Severity as PostgreSQL sends it in the S and V fields (the first five only in NoticeResponse). */
+    public enum Severity { DEBUG, LOG, INFO, NOTICE, WARNING, ERROR, FATAL, PANIC }
 
     public PgException(SqlState sqlState, String message) {
         this(sqlState, Severity.ERROR, message, null, null, 0, null);
