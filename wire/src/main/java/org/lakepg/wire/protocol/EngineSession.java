@@ -1,0 +1,37 @@
+package org.lakepg.wire.protocol;
+
+import java.util.List;
+import java.util.Map;
+import org.lakepg.wire.error.PgException;
+
+/**
+ * One client connection's state in the engine. All methods but {@link #cancel()} are called
+ * serially from the connection's own worker thread.
+ */
+public interface EngineSession extends AutoCloseable {
+    /** Sent as ParameterStatus messages right after AuthenticationOk. */
+    Map<String, String> initialParameterStatus();
+
+    /** 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block: sent in ReadyForQuery. */
+    char transactionStatus();
+
+    /** A Query message: the engine splits statements and applies implicit-transaction rules; throws at the failing statement. */
+    void simpleQuery(String sql, ResultSink sink) throws PgException;
+
+    /** A Parse message; {@code parameterTypeOids} may hold 0 for "unspecified". */
+    PreparedStatement prepare(String sql, int[] parameterTypeOids) throws PgException;
+
+    /** A Bind message; a null entry in {@code parameterValues} is SQL NULL. */
+    Portal bind(PreparedStatement statement, List<byte[]> parameterValues, short[] parameterFormats,
+                short[] resultFormats) throws PgException;
+
+    /** A Sync message: ends an implicit extended-protocol transaction. */
+    void sync() throws PgException;
+
+    /** Called from ANOTHER thread when a valid CancelRequest for this session arrives. */
+    void cancel();
+
+    /** The connection is gone. */
+    @Override
+    void close();
+}

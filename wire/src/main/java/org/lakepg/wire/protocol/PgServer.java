@@ -1,0 +1,117 @@
+package org.lakepg.wire.protocol;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.lakepg.wire.protocol.codec.FrontendDecoder;
+import org.lakepg.wire.protocol.session.ConnectionHandler;
+import org.lakepg.wire.protocol.session.SessionRegistry;
+import org.lakepg.wire.protocol.session.SessionWorker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A listening PostgreSQL protocol v3 endpoint in front of a {@link QueryEngine}. */
+public final class PgServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PgServer.class);
+    private static final long SHUTDOWN_WAIT_MILLIS = 5000;
+
+    private final EventLoopGroup acceptGroup;
+    private final EventLoopGroup ioGroup;
+    private final Channel serverChannel;
+    private final SessionRegistry registry;
+
+    private PgServer(EventLoopGroup acceptGroup, EventLoopGroup ioGroup, Channel serverChannel, SessionRegistry registry) {
+        this.acceptGroup = acceptGroup;
+        this.ioGroup = ioGroup;
+        this.serverChannel = serverChannel;
+        this.registry = registry;
+    }
+
+    /** Binds and starts accepting connections. */
+    public static PgServer start(PgServerOptions options, QueryEngine engine, AuthenticationPolicy auth)
+            throws InterruptedException {
+        SslContext ssl = sslContext(options);
+        boolean epoll = Epoll.isAvailable();
+        int ioThreads = options.ioThreads() > 0 ? options.ioThreads() : 2 * Runtime.getRuntime().availableProcessors();
+        EventLoopGroup acceptGroup = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
+        EventLoopGroup ioGroup = epoll ? new EpollEventLoopGroup(ioThreads) : new NioEventLoopGroup(ioThreads);
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        SessionRegistry registry = new SessionRegistry();
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(acceptGroup, ioGroup)
+                    .channel(channelType)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            FrontendDecoder decoder = new FrontendDecoder(options.maxMessageSize());
+                            ch.pipeline().addLast("decoder", decoder);
+                            ch.pipeline().addLast("connection", new ConnectionHandler(decoder, ssl, registry, engine, auth));
+                        }
+                    })
+                    .bind(options.host(), options.port()).sync().channel();
+            LOG.info("listening on {}{}", channel.localAddress(), ssl != null ? " (TLS available)" : "");
+            return new PgServer(acceptGroup, ioGroup, channel, registry);
+        } catch (InterruptedException | RuntimeException e) {
+            acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** Open client connections, including those still authenticating. */
+    public int connectionCount() {
+        return registry.connectionCount();
+    }
+
+    /** Stops accepting, sends FATAL 57P01 to every session, closes them and the event loops. */
+    @Override
+    public void close() {
+        serverChannel.close().syncUninterruptibly();
+        for (SessionWorker connection : registry.connections()) {
+            connection.terminate();
+        }
+        try {
+            for (SessionWorker connection : registry.connections()) {
+                connection.awaitEnd(SHUTDOWN_WAIT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        acceptGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private static SslContext sslContext(PgServerOptions options) {
+        if (options.tlsCertificate() == null) {
+            return null;
+        }
+        try {
+            return SslContextBuilder.forServer(options.tlsCertificate().toFile(), options.tlsKey().toFile()).build();
+        } catch (SSLException e) {
+            throw new IllegalArgumentException("cannot load TLS certificate/key: " + e.getMessage(), e);
+        }
+    }
+}

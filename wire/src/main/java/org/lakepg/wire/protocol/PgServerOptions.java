@@ -1,0 +1,48 @@
+package org.lakepg.wire.protocol;
+
+import java.nio.file.Path;
+
+/**
+ * How a {@link PgServer} listens.
+ *
+ * @param host           address to bind, e.g. "127.0.0.1" or "0.0.0.0"
+ * @param port           0 = any free port
+ * @param tlsCertificate PEM certificate chain; null = no TLS (SSLRequest is answered 'N')
+ * @param tlsKey         PEM PKCS#8 private key of the certificate
+ * @param maxMessageSize largest message accepted after authentication (PostgreSQL: 1 GB - 1)
+ * @param ioThreads      Netty event-loop threads (0 = 2 x processors)
+ */
+public record PgServerOptions(String host, int port, Path tlsCertificate, Path tlsKey, int maxMessageSize, int ioThreads) {
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 0x3FFFFFFF;
+
+    public PgServerOptions {
+        if (host == null || host.isEmpty()) {
+            throw new IllegalArgumentException("host is required");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("tlsCertificate and tlsKey go together");
+        }
+        if (maxMessageSize < 10000) {
+            throw new IllegalArgumentException("maxMessageSize too small: " + maxMessageSize);
+        }
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads must be >= 0");
+        }
+    }
+
+    /** Plain TCP on host:port with PostgreSQL's limits. */
+    public static PgServerOptions of(String host, int port) {
+        return new PgServerOptions(host, port, null, null, DEFAULT_MAX_MESSAGE_SIZE, 0);
+    }
+
+    public PgServerOptions withTls(Path certificate, Path key) {
+        return new PgServerOptions(host, port, certificate, key, maxMessageSize, ioThreads);
+    }
+
+    public PgServerOptions withMaxMessageSize(int bytes) {
+        return new PgServerOptions(host, port, tlsCertificate, tlsKey, bytes, ioThreads);
+    }
+}

@@ -1,0 +1,20 @@
+package org.lakepg.wire.protocol;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+/**
+ * What a client asked for in its startup packet.
+ *
+ * @param parameters all startup parameters except user, database and options; settings given in
+ *                   {@code options} as "-c name=value" or "--name=value" are added as name -> value
+ */
+public record SessionStartup(String user, String database, Map<String, String> parameters,
+                             InetSocketAddress remoteAddress, int processId) {
+    public SessionStartup {
+        if (user == null || database == null) {
+            throw new IllegalArgumentException("user and database are required");
+        }
+        parameters = Map.copyOf(parameters);
+    }
+}
