@@ -1,0 +1,491 @@
+package org.lakepg.wire.types;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+import org.lakepg.wire.types.DateTimeTokenizer.Token;
+
+/**
+ * Decodes date/time input the way PostgreSQL's DecodeDateTime/DecodeTimeOnly do for the
+ * common spellings: ISO and DateStyle-ordered numeric dates, month names, ISO 8601 'T',
+ * compact YYYYMMDD, Julian days, AM/PM, BC, zone offsets, abbreviations and tz names, and
+ * the special words (infinity, epoch, now, today, allballs ...).
+ */
+final class DateTimeParser {
+
+    /** Which input function is running: decides required fields and the wording of errors. */
+    enum Target {
+        DATE("date"), TIME("time"), TIMETZ("time with time zone"), TIMESTAMP("timestamp"),
+        TIMESTAMPTZ("timestamp with time zone");
+
+        final String sqlName;
+
+        Target(String sqlName) {
+            this.sqlName = sqlName;
+        }
+
+        boolean timeOnly() {
+            return this == TIME || this == TIMETZ;
+        }
+    }
+
+    enum Special { NONE, INFINITY, NEGATIVE_INFINITY, EPOCH, NOW, TODAY, TOMORROW, YESTERDAY }
+
+    /**
+     * The decoded fields. date is null when the input had none; offsetSeconds (east of UTC)
+     * and zone are null when the input named no zone.
+     */
+    record Parsed(Special special, LocalDate date, long timeMicros, boolean hasTime, Integer offsetSeconds,
+                  ZoneId zone) {
+    }
+
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december"};
+    private static final String[] DAYS = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday"};
+
+    private final String input;
+    private final Target target;
+    private final FormatSettings settings;
+    private Special special = Special.NONE;
+    private int year = -1;
+    private boolean twoDigitYear;
+    private int month = -1;
+    private int day = -1;
+    private LocalDate directDate;
+    private boolean hasTime;
+    private int hour;
+    private int minute;
+    private int second;
+    private long fractionMicros;
+    private boolean bc;
+    private int amPm; // 0 none, 1 am, 2 pm
+    private Integer offsetSeconds;
+    private ZoneId zone;
+    private boolean sawAnything;
+
+    private DateTimeParser(String input, Target target, FormatSettings settings) {
+        this.input = input;
+        this.target = target;
+        this.settings = settings;
+    }
+
+    static Parsed parse(String input, Target target, FormatSettings settings) {
+        return new DateTimeParser(input, target, settings).run();
+    }
+
+    /** 1..12 for a month name or its 3-letter abbreviation ("sept" too), else 0. */
+    static int monthOf(String word) {
+        if (word.length() < 3) {
+            return 0;
+        }
+        for (int m = 0; m < 12; m++) {
+            if (MONTHS[m].equals(word) || MONTHS[m].startsWith(word) && word.length() == 3
+                    || m == 8 && word.equals("sept")) {
+                return m + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isDayName(String word) {
+        for (String day : DAYS) {
+            if (day.equals(word) || word.length() == 3 && day.startsWith(word)
+                    || word.equals("tues") || word.equals("wednes") || word.equals("thur") || word.equals("thurs")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Parsed run() {
+        List<Token> tokens = DateTimeTokenizer.tokenize(input);
+        if (tokens == null || tokens.isEmpty()) {
+            throw syntax();
+        }
+        for (Token token : tokens) {
+            switch (token.kind()) {
+                case DATE -> dateField(token.parts());
+                case TIME -> timeField(token.text());
+                case NUMBER -> numberField(token.text());
+                case OFFSET -> offsetField(token.text());
+                case WORD -> wordField(token.text());
+                case ZONE -> zoneField(token.text());
+                case JULIAN -> {
+                    requireNoDate();
+                    try {
+                        directDate = LocalDate.ofEpochDay(Long.parseLong(token.text()) - 2440588L);
+                    } catch (DateTimeException | NumberFormatException e) {
+                        throw fieldOverflow();
+                    }
+                }
+            }
+        }
+        if (special != Special.NONE) {
+            if (tokens.size() > 1) {
+                throw syntax();
+            }
+            return new Parsed(special, null, 0, false, offsetSeconds, zone);
+        }
+        return finish();
+    }
+
+    private Parsed finish() {
+        LocalDate date = directDate;
+        if (date == null && (year >= 0 || month >= 0 || day >= 0)) {
+            if (year < 0 || month < 0 || day < 0) {
+                throw syntax();
+            }
+            int y = year;
+            if (bc) {
+                if (y <= 0) {
+                    throw fieldOverflow();
+                }
+                y = 1 - y;
+            } else if (twoDigitYear) {
+                y += y < 70 ? 2000 : 1900;
+            } else if (y == 0) {
+                throw fieldOverflow();
+            }
+            if (month < 1 || month > 12 || day < 1 || day > LocalDate.of(2000, month, 1).lengthOfMonth()) {
+                throw fieldOverflow();
+            }
+            try {
+                date = LocalDate.of(y, month, day);
+            } catch (DateTimeException e) {
+                throw fieldOverflow();
+            }
+        } else if (date != null && bc) {
+            throw syntax();
+        }
+        if (amPm != 0) {
+            if (!hasTime || hour > 12 || hour < 0) {
+                throw fieldOverflow();
+            }
+            if (amPm == 1 && hour == 12) {
+                hour = 0;
+            } else if (amPm == 2 && hour != 12) {
+                hour += 12;
+            }
+        }
+        long micros = 0;
+        if (hasTime) {
+            if (hour < 0 || hour > 24 || minute < 0 || minute > 59 || second < 0 || second > 60
+                    || hour == 24 && (minute > 0 || second > 0 || fractionMicros > 0)) {
+                throw fieldOverflow();
+            }
+            micros = ((hour * 60L + minute) * 60 + second) * PgDateTime.MICROS_PER_SECOND + fractionMicros;
+            if (target.timeOnly() && micros > PgDateTime.MICROS_PER_DAY) {
+                throw fieldOverflow();
+            }
+        }
+        if (target.timeOnly() ? !hasTime : date == null) {
+            throw syntax();
+        }
+        return new Parsed(Special.NONE, date, micros, hasTime, offsetSeconds, zone);
+    }
+
+    private void requireNoDate() {
+        if (directDate != null || year >= 0 && month >= 0 && day >= 0) {
+            throw syntax();
+        }
+    }
+
+    private void dateField(List<String> parts) {
+        requireNoDate();
+        if (parts.size() != 3) {
+            throw syntax();
+        }
+        int alpha = -1;
+        for (int i = 0; i < 3; i++) {
+            if (!DateTimeTokenizer.isDigit(parts.get(i).charAt(0))) {
+                if (alpha >= 0) {
+                    throw syntax();
+                }
+                alpha = i;
+            }
+        }
+        if (alpha >= 0) {
+            month = monthOf(parts.get(alpha));
+            if (month == 0) {
+                throw syntax();
+            }
+            String first = parts.get(alpha == 0 ? 1 : 0);
+            String second = parts.get(alpha == 2 ? 1 : 2);
+            if (alpha == 0 || first.length() <= 2 && alpha == 1) {
+                // Jan-08-1999, 08-Jan-1999: day then year
+                setDay(first);
+                setYear(second);
+            } else {
+                // 1999-Jan-08, 1999-08-Jan: year then day
+                setYear(first);
+                setDay(second);
+            }
+            return;
+        }
+        FormatSettings.DateOrder order = parts.get(0).length() > 2 ? FormatSettings.DateOrder.YMD
+                : settings.dateOrder();
+        switch (order) {
+            case YMD -> {
+                setYear(parts.get(0));
+                month = parseField(parts.get(1));
+                setDay(parts.get(2));
+            }
+            case MDY -> {
+                month = parseField(parts.get(0));
+                setDay(parts.get(1));
+                setYear(parts.get(2));
+            }
+            case DMY -> {
+                setDay(parts.get(0));
+                month = parseField(parts.get(1));
+                setYear(parts.get(2));
+            }
+        }
+    }
+
+    private void setYear(String digits) {
+        if (year >= 0) {
+            throw syntax();
+        }
+        year = parseField(digits);
+        twoDigitYear = digits.length() <= 2;
+    }
+
+    private void setDay(String digits) {
+        if (day >= 0) {
+            throw syntax();
+        }
+        day = parseField(digits);
+    }
+
+    private int parseField(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw fieldOverflow();
+        }
+    }
+
+    private void timeField(String text) {
+        if (hasTime) {
+            throw syntax();
+        }
+        String[] parts = text.split(":", -1);
+        if (parts.length < 2 || parts.length > 3) {
+            throw syntax();
+        }
+        hour = parseField(requireDigits(parts[0]));
+        String last = parts[parts.length - 1];
+        String fraction = null;
+        int dot = last.indexOf('.');
+        if (dot >= 0) {
+            fraction = last.substring(dot + 1);
+            last = last.substring(0, dot);
+            if (fraction.indexOf('.') >= 0) {
+                throw syntax();
+            }
+        }
+        if (parts.length == 2) {
+            if (fraction != null) {
+                throw syntax();
+            }
+            minute = parseField(requireDigits(last));
+        } else {
+            minute = parseField(requireDigits(parts[1]));
+            second = parseField(requireDigits(last));
+            if (fraction != null) {
+                fractionMicros = fractionToMicros(fraction);
+            }
+        }
+        hasTime = true;
+    }
+
+    private String requireDigits(String s) {
+        if (s.isEmpty()) {
+            throw syntax();
+        }
+        return s;
+    }
+
+    /** ".1234567" rounds to the microsecond like PostgreSQL's rint(). */
+    static long fractionToMicros(String digits) {
+        if (digits.isEmpty()) {
+            return 0;
+        }
+        return new BigDecimal("0." + digits).movePointRight(6).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+
+    private void numberField(String text) {
+        int dot = text.indexOf('.');
+        if (dot >= 0) {
+            // yyyy.ddd: year and day of year
+            requireNoDate();
+            int y = parseField(text.substring(0, dot));
+            int dayOfYear = parseField(text.substring(dot + 1));
+            try {
+                directDate = LocalDate.ofYearDay(y, dayOfYear);
+            } catch (DateTimeException e) {
+                throw fieldOverflow();
+            }
+            return;
+        }
+        int length = text.length();
+        boolean haveDate = directDate != null || year >= 0 && month >= 0 && day >= 0;
+        boolean noDateFields = directDate == null && year < 0 && month < 0 && day < 0;
+        if (!hasTime && (haveDate || target.timeOnly() && noDateFields) && (length == 6 || length == 4)) {
+            hour = parseField(text.substring(0, 2));
+            minute = parseField(text.substring(2, 4));
+            second = length == 6 ? parseField(text.substring(4, 6)) : 0;
+            hasTime = true;
+            return;
+        }
+        if (noDateFields && (length == 8 || length == 6)) {
+            int yearLength = length - 4;
+            setYear(text.substring(0, yearLength));
+            month = parseField(text.substring(yearLength, yearLength + 2));
+            setDay(text.substring(yearLength + 2));
+            return;
+        }
+        if (month >= 0 && day < 0) {
+            setDay(text);
+        } else if (year < 0 && (length > 2 || day >= 0)) {
+            setYear(text);
+        } else if (day < 0) {
+            setDay(text);
+        } else {
+            throw syntax();
+        }
+    }
+
+    private void offsetField(String text) {
+        if (offsetSeconds != null || zone != null) {
+            throw syntax();
+        }
+        int sign = text.charAt(0) == '-' ? -1 : 1;
+        String body = text.substring(1);
+        int h;
+        int m = 0;
+        int s = 0;
+        if (body.indexOf('.') >= 0) {
+            throw syntax();
+        }
+        if (body.indexOf(':') >= 0) {
+            String[] parts = body.split(":", -1);
+            if (parts.length > 3) {
+                throw syntax();
+            }
+            h = parseField(requireDigits(parts[0]));
+            m = parseField(requireDigits(parts[1]));
+            s = parts.length == 3 ? parseField(requireDigits(parts[2])) : 0;
+        } else if (body.length() <= 2) {
+            h = parseField(body);
+        } else if (body.length() == 4) {
+            h = parseField(body.substring(0, 2));
+            m = parseField(body.substring(2));
+        } else if (body.length() == 6) {
+            h = parseField(body.substring(0, 2));
+            m = parseField(body.substring(2, 4));
+            s = parseField(body.substring(4));
+        } else {
+            throw syntax();
+        }
+        if (m > 59 || s > 59) {
+            throw fieldOverflow();
+        }
+        int total = (h * 60 + m) * 60 + s;
+        if (h > 15 || total > PgTimeTz.MAX_OFFSET_SECONDS) {
+            throw PgException.of(SqlState.INVALID_TIME_ZONE_DISPLACEMENT_VALUE,
+                    "time zone displacement out of range: \"%s\"", input);
+        }
+        offsetSeconds = sign * total;
+    }
+
+    private void zoneField(String name) {
+        if (offsetSeconds != null || zone != null) {
+            throw syntax();
+        }
+        ZoneId found = TimeZones.zone(name);
+        if (found == null) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "time zone \"%s\" not recognized", name);
+        }
+        zone = found;
+    }
+
+    private void wordField(String word) {
+        Special asSpecial = switch (word) {
+            case "infinity", "+infinity" -> Special.INFINITY;
+            case "-infinity" -> Special.NEGATIVE_INFINITY;
+            case "epoch" -> Special.EPOCH;
+            case "now" -> Special.NOW;
+            case "today" -> Special.TODAY;
+            case "tomorrow" -> Special.TOMORROW;
+            case "yesterday" -> Special.YESTERDAY;
+            default -> null;
+        };
+        if (asSpecial != null) {
+            if (sawAnything) {
+                throw syntax();
+            }
+            special = asSpecial;
+            sawAnything = true;
+            return;
+        }
+        sawAnything = true;
+        int m = monthOf(word);
+        if (m > 0) {
+            if (month >= 0) {
+                throw syntax();
+            }
+            month = m;
+            return;
+        }
+        switch (word) {
+            case "am", "a" -> amPm = 1;
+            case "pm", "p" -> amPm = 2;
+            case "bc" -> bc = true;
+            case "ad" -> { }
+            case "t", "on", "at" -> { }
+            case "allballs" -> {
+                if (hasTime) {
+                    throw syntax();
+                }
+                hasTime = true;
+                offsetSeconds = 0;
+            }
+            default -> {
+                if (isDayName(word)) {
+                    return;
+                }
+                Integer abbreviation = TimeZones.abbreviation(word);
+                if (abbreviation != null) {
+                    if (offsetSeconds != null || zone != null) {
+                        throw syntax();
+                    }
+                    offsetSeconds = abbreviation;
+                    return;
+                }
+                ZoneId found = TimeZones.zone(word);
+                if (found == null) {
+                    throw syntax();
+                }
+                zoneField(word);
+            }
+        }
+    }
+
+    private PgException syntax() {
+        return PgException.of(SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax for type %s: \"%s\"",
+                target.sqlName, input);
+    }
+
+    private PgException fieldOverflow() {
+        return PgException.of(SqlState.DATETIME_FIELD_OVERFLOW, "date/time field value out of range: \"%s\"",
+                input);
+    }
+}

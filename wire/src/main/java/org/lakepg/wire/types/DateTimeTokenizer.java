@@ -1,0 +1,159 @@
+package org.lakepg.wire.types;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits date/time input into the fields PostgreSQL's ParseDateTime distinguishes: dates with
+ * separators, times with colons, plain numbers, signed zone offsets, words and zone names.
+ * Returns null when a character fits no field (the caller reports invalid syntax).
+ */
+final class DateTimeTokenizer {
+
+    enum Kind { DATE, TIME, NUMBER, OFFSET, WORD, ZONE, JULIAN }
+
+    /** One field; DATE fields keep their parts (digits or letters) and separator. */
+    record Token(Kind kind, String text, List<String> parts) {
+        Token(Kind kind, String text) {
+            this(kind, text, List.of());
+        }
+    }
+
+    private DateTimeTokenizer() {
+    }
+
+    static List<Token> tokenize(String input) {
+        String s = input.toLowerCase(Locale.ROOT);
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (TypeErrors.isSpace(c) || c == ',') {
+                i++;
+            } else if (isDigit(c)) {
+                i = number(s, i, tokens);
+            } else if ((c == '+' || c == '-') && i + 1 < n && isDigit(s.charAt(i + 1))) {
+                int j = i + 1;
+                while (j < n && (isDigit(s.charAt(j)) || s.charAt(j) == ':' || s.charAt(j) == '.')) {
+                    j++;
+                }
+                tokens.add(new Token(Kind.OFFSET, s.substring(i, j)));
+                i = j;
+            } else if ((c == '+' || c == '-') && i + 1 < n && isLetter(s.charAt(i + 1))) {
+                int j = i + 1;
+                while (j < n && isLetter(s.charAt(j))) {
+                    j++;
+                }
+                tokens.add(new Token(Kind.WORD, s.substring(i, j)));
+                i = j;
+            } else if (isLetter(c)) {
+                i = word(s, i, tokens);
+            } else {
+                return null;
+            }
+        }
+        return tokens;
+    }
+
+    private static int number(String s, int start, List<Token> tokens) {
+        int n = s.length();
+        int j = digits(s, start);
+        if (j < n && s.charAt(j) == ':') {
+            int end = j;
+            while (end < n && (isDigit(s.charAt(end)) || s.charAt(end) == ':' || s.charAt(end) == '.')) {
+                end++;
+            }
+            tokens.add(new Token(Kind.TIME, s.substring(start, end)));
+            return end;
+        }
+        if (j + 1 < n && (s.charAt(j) == '-' || s.charAt(j) == '/' || s.charAt(j) == '.')
+                && Character.isLetterOrDigit(s.charAt(j + 1))) {
+            char separator = s.charAt(j);
+            if (separator == '.') {
+                int k = digits(s, j + 1);
+                if (k > j + 1 && (k >= n || s.charAt(k) != '.')) {
+                    // 1999.008 (year.day-of-year) or 1.5: a number with a fraction
+                    tokens.add(new Token(Kind.NUMBER, s.substring(start, k)));
+                    return k;
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            parts.add(s.substring(start, j));
+            int i = j;
+            while (i + 1 < n && s.charAt(i) == separator && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                int partEnd = isDigit(s.charAt(i + 1)) ? digits(s, i + 1) : letters(s, i + 1);
+                parts.add(s.substring(i + 1, partEnd));
+                i = partEnd;
+            }
+            tokens.add(new Token(Kind.DATE, s.substring(start, i), parts));
+            return i;
+        }
+        tokens.add(new Token(Kind.NUMBER, s.substring(start, j)));
+        if (j < n && s.charAt(j) == 't' && j + 1 < n && isDigit(s.charAt(j + 1))) {
+            return j + 1; // ISO 8601 "T" between date and time digits
+        }
+        return j;
+    }
+
+    private static int word(String s, int start, List<Token> tokens) {
+        int n = s.length();
+        int j = letters(s, start);
+        String word = s.substring(start, j);
+        if (j < n && (s.charAt(j) == '/' || s.charAt(j) == '_')) {
+            int end = j;
+            while (end < n && (Character.isLetterOrDigit(s.charAt(end)) || "/_+-".indexOf(s.charAt(end)) >= 0)) {
+                end++;
+            }
+            tokens.add(new Token(Kind.ZONE, s.substring(start, end)));
+            return end;
+        }
+        if (word.equals("j") && j < n && isDigit(s.charAt(j))) {
+            int end = digits(s, j);
+            tokens.add(new Token(Kind.JULIAN, s.substring(j, end)));
+            return end;
+        }
+        if (j + 1 < n && (s.charAt(j) == '-' || s.charAt(j) == '/' || s.charAt(j) == '.')
+                && isDigit(s.charAt(j + 1)) && DateTimeParser.monthOf(word) > 0) {
+            char separator = s.charAt(j);
+            List<String> parts = new ArrayList<>();
+            parts.add(word);
+            int i = j;
+            while (i + 1 < n && s.charAt(i) == separator && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                int partEnd = isDigit(s.charAt(i + 1)) ? digits(s, i + 1) : letters(s, i + 1);
+                parts.add(s.substring(i + 1, partEnd));
+                i = partEnd;
+            }
+            tokens.add(new Token(Kind.DATE, s.substring(start, i), parts));
+            return i;
+        }
+        if (word.equals("t") && j < n && isDigit(s.charAt(j))) {
+            return j; // ISO 8601 "T" before the time
+        }
+        tokens.add(new Token(Kind.WORD, word));
+        return j;
+    }
+
+    private static int digits(String s, int i) {
+        while (i < s.length() && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int letters(String s, int i) {
+        while (i < s.length() && isLetter(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+}

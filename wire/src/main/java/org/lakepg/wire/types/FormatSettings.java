@@ -1,0 +1,101 @@
+package org.lakepg.wire.types;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/**
+ * The session settings PostgreSQL's input and output functions consult: DateStyle,
+ * IntervalStyle, TimeZone, extra_float_digits and bytea_output (byteaHex = 'hex').
+ *
+ * @param dateStyle        as SHOW DateStyle prints it, e.g. "ISO, MDY"
+ * @param intervalStyle    postgres, postgres_verbose, sql_standard or iso_8601
+ * @param timeZone         session time zone (java.time's tz database)
+ * @param extraFloatDigits -15..3; > 0 means shortest-exact float output
+ * @param byteaHex         true for bytea_output = hex, false for escape
+ */
+public record FormatSettings(String dateStyle, String intervalStyle, ZoneId timeZone, int extraFloatDigits,
+                             boolean byteaHex) {
+
+    private static final FormatSettings DEFAULTS =
+            new FormatSettings("ISO, MDY", "postgres", ZoneOffset.UTC, 1, true);
+
+    /** How DateStyle's first part prints dates and timestamps. */
+    public enum DateOutputStyle { ISO, SQL, POSTGRES, GERMAN }
+
+    /** DateStyle's second part: how ambiguous numeric dates like 01/02/03 are read (and SQL/Postgres print). */
+    public enum DateOrder { MDY, DMY, YMD }
+
+    /** How intervals print. */
+    public enum IntervalOutputStyle { POSTGRES, POSTGRES_VERBOSE, SQL_STANDARD, ISO_8601 }
+
+    public FormatSettings {
+        if (dateStyle == null || intervalStyle == null || timeZone == null) {
+            throw new IllegalArgumentException("dateStyle, intervalStyle and timeZone are required");
+        }
+    }
+
+    /** PostgreSQL's defaults with TimeZone UTC. */
+    public static FormatSettings defaults() {
+        return DEFAULTS;
+    }
+
+    public FormatSettings withDateStyle(String value) {
+        return new FormatSettings(value, intervalStyle, timeZone, extraFloatDigits, byteaHex);
+    }
+
+    public FormatSettings withIntervalStyle(String value) {
+        return new FormatSettings(dateStyle, value, timeZone, extraFloatDigits, byteaHex);
+    }
+
+    public FormatSettings withTimeZone(ZoneId value) {
+        return new FormatSettings(dateStyle, intervalStyle, value, extraFloatDigits, byteaHex);
+    }
+
+    public FormatSettings withExtraFloatDigits(int value) {
+        return new FormatSettings(dateStyle, intervalStyle, timeZone, value, byteaHex);
+    }
+
+    public FormatSettings withByteaHex(boolean value) {
+        return new FormatSettings(dateStyle, intervalStyle, timeZone, extraFloatDigits, value);
+    }
+
+    public DateOutputStyle dateOutputStyle() {
+        for (String part : dateStyle.split(",")) {
+            switch (part.trim().toLowerCase(Locale.ROOT)) {
+                case "iso" -> { return DateOutputStyle.ISO; }
+                case "sql" -> { return DateOutputStyle.SQL; }
+                case "postgres" -> { return DateOutputStyle.POSTGRES; }
+                case "german" -> { return DateOutputStyle.GERMAN; }
+                default -> { }
+            }
+        }
+        return DateOutputStyle.ISO;
+    }
+
+    /** The field order; "German" alone implies DMY as in PostgreSQL. */
+    public DateOrder dateOrder() {
+        DateOrder order = null;
+        for (String part : dateStyle.split(",")) {
+            switch (part.trim().toLowerCase(Locale.ROOT)) {
+                case "mdy", "us", "noneuropean" -> order = DateOrder.MDY;
+                case "dmy", "euro", "european" -> order = DateOrder.DMY;
+                case "ymd" -> order = DateOrder.YMD;
+                default -> { }
+            }
+        }
+        if (order == null) {
+            order = dateOutputStyle() == DateOutputStyle.GERMAN ? DateOrder.DMY : DateOrder.MDY;
+        }
+        return order;
+    }
+
+    public IntervalOutputStyle intervalOutputStyle() {
+        return switch (intervalStyle.trim().toLowerCase(Locale.ROOT)) {
+            case "postgres_verbose" -> IntervalOutputStyle.POSTGRES_VERBOSE;
+            case "sql_standard" -> IntervalOutputStyle.SQL_STANDARD;
+            case "iso_8601" -> IntervalOutputStyle.ISO_8601;
+            default -> IntervalOutputStyle.POSTGRES;
+        };
+    }
+}

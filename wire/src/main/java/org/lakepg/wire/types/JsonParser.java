@@ -1,0 +1,282 @@
+package org.lakepg.wire.types;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** A strict JSON (RFC 8259) parser with PostgreSQL's error reports; builds the jsonb tree. */
+final class JsonParser {
+
+    private final String text;
+    private final boolean forJsonb;
+    private int pos;
+
+    private JsonParser(String text, boolean forJsonb) {
+        this.text = text;
+        this.forJsonb = forJsonb;
+    }
+
+    /** Parses a whole document; forJsonb rejects \u0000 as jsonb does. */
+    static Jsonb parse(String text, boolean forJsonb) {
+        JsonParser parser = new JsonParser(text, forJsonb);
+        parser.skipSpace();
+        Jsonb value = parser.value();
+        parser.skipSpace();
+        if (parser.pos < text.length()) {
+            throw parser.unexpectedToken();
+        }
+        return value;
+    }
+
+    private Jsonb value() {
+        if (pos >= text.length()) {
+            throw syntax("The input string ended unexpectedly.");
+        }
+        char c = text.charAt(pos);
+        return switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> new Jsonb.Str(string());
+            case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> number();
+            default -> keyword();
+        };
+    }
+
+    private Jsonb object() {
+        pos++;
+        List<Map.Entry<String, Jsonb>> members = new ArrayList<>();
+        skipSpace();
+        if (peek() == '}') {
+            pos++;
+            return Jsonb.Obj.of(members);
+        }
+        while (true) {
+            skipSpace();
+            if (peek() != '"') {
+                throw expected("string");
+            }
+            String key = string();
+            skipSpace();
+            if (peek() != ':') {
+                throw expected("\":\"");
+            }
+            pos++;
+            skipSpace();
+            members.add(Map.entry(key, value()));
+            skipSpace();
+            char c = peek();
+            pos++;
+            if (c == '}') {
+                return Jsonb.Obj.of(members);
+            }
+            if (c != ',') {
+                pos--;
+                throw expected("\",\" or \"}\"");
+            }
+        }
+    }
+
+    private Jsonb array() {
+        pos++;
+        List<Jsonb> elements = new ArrayList<>();
+        skipSpace();
+        if (peek() == ']') {
+            pos++;
+            return new Jsonb.Array(elements);
+        }
+        while (true) {
+            skipSpace();
+            elements.add(value());
+            skipSpace();
+            char c = peek();
+            pos++;
+            if (c == ']') {
+                return new Jsonb.Array(elements);
+            }
+            if (c != ',') {
+                pos--;
+                throw expected("\",\" or \"]\"");
+            }
+        }
+    }
+
+    private String string() {
+        pos++; // opening quote
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            if (pos >= text.length()) {
+                throw syntax("The input string ended unexpectedly.");
+            }
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c < 0x20) {
+                throw syntax("Character with value 0x%02x must be escaped.".formatted((int) c));
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (pos >= text.length()) {
+                throw syntax("The input string ended unexpectedly.");
+            }
+            char e = text.charAt(pos++);
+            switch (e) {
+                case '"', '\\', '/' -> out.append(e);
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> out.append(unicodeEscape());
+                default -> throw syntax("Escape sequence \"\\%c\" is invalid.".formatted(e));
+            }
+        }
+    }
+
+    private String unicodeEscape() {
+        int code = hex4();
+        if (Character.isHighSurrogate((char) code)) {
+            if (pos + 1 < text.length() && text.charAt(pos) == '\\' && text.charAt(pos + 1) == 'u') {
+                pos += 2;
+                int low = hex4();
+                if (!Character.isLowSurrogate((char) low)) {
+                    throw syntax("Unicode high surrogate must not be followed by another high surrogate.");
+                }
+                return new String(new char[] {(char) code, (char) low});
+            }
+            throw syntax("Unicode low surrogate must follow a high surrogate.");
+        }
+        if (Character.isLowSurrogate((char) code)) {
+            throw syntax("Unicode low surrogate must follow a high surrogate.");
+        }
+        if (code == 0 && forJsonb) {
+            throw PgException.of(SqlState.UNTRANSLATABLE_CHARACTER, "unsupported Unicode escape sequence")
+                    .withDetail("\\u0000 cannot be converted to text.");
+        }
+        return String.valueOf((char) code);
+    }
+
+    private int hex4() {
+        if (pos + 4 > text.length()) {
+            throw syntax("\"\\u\" must be followed by four hexadecimal digits.");
+        }
+        int code = 0;
+        for (int i = 0; i < 4; i++) {
+            int d = Character.digit(text.charAt(pos + i), 16);
+            if (d < 0) {
+                throw syntax("\"\\u\" must be followed by four hexadecimal digits.");
+            }
+            code = code << 4 | d;
+        }
+        pos += 4;
+        return code;
+    }
+
+    private Jsonb number() {
+        int start = pos;
+        if (peek() == '-') {
+            pos++;
+        }
+        if (peek() == '0') {
+            pos++;
+        } else if (isDigit(peek())) {
+            while (isDigit(peek())) {
+                pos++;
+            }
+        } else {
+            throw unexpectedTokenAt(start);
+        }
+        if (peek() == '.') {
+            pos++;
+            if (!isDigit(peek())) {
+                throw unexpectedTokenAt(start);
+            }
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            pos++;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
+            }
+            if (!isDigit(peek())) {
+                throw unexpectedTokenAt(start);
+            }
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        if (isWordChar(peek())) {
+            throw unexpectedTokenAt(start);
+        }
+        return new Jsonb.Number(NumericType.INSTANCE.parseText(text.substring(start, pos)));
+    }
+
+    private Jsonb keyword() {
+        int start = pos;
+        while (isWordChar(peek())) {
+            pos++;
+        }
+        String word = text.substring(start, pos);
+        return switch (word) {
+            case "true" -> new Jsonb.Bool(true);
+            case "false" -> new Jsonb.Bool(false);
+            case "null" -> new Jsonb.Null();
+            default -> throw unexpectedTokenAt(start);
+        };
+    }
+
+    private char peek() {
+        return pos < text.length() ? text.charAt(pos) : '\0';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isWordChar(char c) {
+        return c != '\0' && !TypeErrors.isSpace(c) && "{}[],:\"".indexOf(c) < 0;
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && " \t\n\r".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+        }
+    }
+
+    private PgException expected(String what) {
+        if (pos >= text.length()) {
+            return syntax("The input string ended unexpectedly.");
+        }
+        return syntax("Expected %s, but found \"%s\".".formatted(what, token(pos)));
+    }
+
+    private PgException unexpectedToken() {
+        return unexpectedTokenAt(pos);
+    }
+
+    private PgException unexpectedTokenAt(int start) {
+        if (start >= text.length()) {
+            return syntax("The input string ended unexpectedly.");
+        }
+        return syntax("Token \"%s\" is invalid.".formatted(token(start)));
+    }
+
+    private String token(int start) {
+        int end = start;
+        while (end < text.length() && isWordChar(text.charAt(end))) {
+            end++;
+        }
+        return end == start ? text.substring(start, start + 1) : text.substring(start, end);
+    }
+
+    private static PgException syntax(String detail) {
+        return PgException.of(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type json")
+                .withDetail(detail);
+    }
+}
