@@ -1,28 +1,22 @@
 package org.lakepg.server.exec;
 
 import java.time.ZoneId;
-import java.util.function.Function;
 import org.lakepg.server.function.FunctionContext;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
- * Everything a running statement's expressions may consult: parameter values, session settings
- * and the transaction and statement clocks, plus cancellation.
+ * One statement's run: its parameter values, the session it runs in, and cancellation (a
+ * CancelRequest or statement_timeout makes {@link #checkCancelled()} throw 57014).
  */
 public final class ExecContext implements FunctionContext {
+    private final FunctionContext session;
     private final Object[] parameters;
-    private final Function<String, String> settings;
-    private final ZoneId timeZone;
-    private final long transactionStart;
-    private final long statementStart;
-    private volatile boolean cancelled;
+    private volatile String cancelReason;
 
-    public ExecContext(Object[] parameters, Function<String, String> settings, ZoneId timeZone,
-                       long transactionStartMicros, long statementStartMicros) {
+    public ExecContext(FunctionContext session, Object[] parameters) {
+        this.session = session;
         this.parameters = parameters;
-        this.settings = settings;
-        this.timeZone = timeZone;
-        this.transactionStart = transactionStartMicros;
-        this.statementStart = statementStartMicros;
     }
 
     /** Value of {@code $number} (1-based). */
@@ -30,31 +24,54 @@ public final class ExecContext implements FunctionContext {
         return parameters[number - 1];
     }
 
+    public void cancel(String reason) {
+        cancelReason = reason;
+    }
+
+    public void checkCancelled() {
+        String reason = cancelReason;
+        if (reason != null) {
+            throw PgException.of(SqlState.QUERY_CANCELED, "%s", reason);
+        }
+    }
+
     @Override
     public ZoneId timeZone() {
-        return timeZone;
+        return session.timeZone();
     }
 
     @Override
     public String setting(String name) {
-        return settings.apply(name);
+        return session.setting(name);
+    }
+
+    @Override
+    public String currentUser() {
+        return session.currentUser();
+    }
+
+    @Override
+    public String sessionUser() {
+        return session.sessionUser();
+    }
+
+    @Override
+    public String currentDatabase() {
+        return session.currentDatabase();
+    }
+
+    @Override
+    public int backendPid() {
+        return session.backendPid();
     }
 
     @Override
     public long transactionStartMicros() {
-        return transactionStart;
+        return session.transactionStartMicros();
     }
 
     @Override
     public long statementStartMicros() {
-        return statementStart;
-    }
-
-    public void cancel() {
-        cancelled = true;
-    }
-
-    public boolean isCancelled() {
-        return cancelled;
+        return session.statementStartMicros();
     }
 }

@@ -2,14 +2,22 @@ package org.lakepg.server.function;
 
 import java.time.ZoneId;
 
-/** What a running function may consult: session settings and the statement's clock. */
+/** What a running function may consult: the session (user, database, settings) and the clocks. */
 public interface FunctionContext {
 
     /** TimeZone setting of the session. */
     ZoneId timeZone();
 
-    /** The current value of a session setting (current_setting). */
+    /** The current value of a session setting (current_setting); null when there is none. */
     String setting(String name);
+
+    String currentUser();
+
+    String sessionUser();
+
+    String currentDatabase();
+
+    int backendPid();
 
     /** Transaction start, microseconds since 2000-01-01 UTC (now(), CURRENT_TIMESTAMP). */
     long transactionStartMicros();

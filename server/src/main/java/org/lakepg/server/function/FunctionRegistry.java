@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.lakepg.server.function.scalar.BoolFunctions;
 import org.lakepg.server.function.scalar.FloatFunctions;
 import org.lakepg.server.function.scalar.IntegerFunctions;
+import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
 
 /**
@@ -21,6 +22,7 @@ public final class FunctionRegistry {
         FloatFunctions.register(BUILTINS);
         BoolFunctions.register(BUILTINS);
         TextFunctions.register(BUILTINS);
+        SessionFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

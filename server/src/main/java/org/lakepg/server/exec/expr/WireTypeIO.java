@@ -1,0 +1,48 @@
+package org.lakepg.server.exec.expr;
+
+import org.lakepg.server.function.FunctionContext;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+import org.lakepg.wire.types.FormatSettings;
+import org.lakepg.wire.types.PgType;
+import org.lakepg.wire.types.PgTypes;
+
+/** Type input/output through the wire module's codecs, with the session's formatting settings. */
+public final class WireTypeIO implements TypeIO {
+
+    public static final WireTypeIO INSTANCE = new WireTypeIO();
+
+    @Override
+    public String output(long type, Object value, FunctionContext context) {
+        return codec(type).formatTextUnchecked(value, formatSettings(context));
+    }
+
+    @Override
+    public Object input(long type, int typmod, String text, FunctionContext context) {
+        return codec(type).parseText(text, formatSettings(context));
+    }
+
+    public static PgType<?> codec(long type) {
+        PgType<?> codec = PgTypes.byOid((int) type);
+        if (codec == null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "values of type OID %d are not supported yet", type);
+        }
+        return codec;
+    }
+
+    /** DateStyle, IntervalStyle, TimeZone, extra_float_digits and bytea_output of the session. */
+    public static FormatSettings formatSettings(FunctionContext context) {
+        String extraDigits = context.setting("extra_float_digits");
+        String bytea = context.setting("bytea_output");
+        return new FormatSettings(
+                orDefault(context.setting("DateStyle"), "ISO, MDY"),
+                orDefault(context.setting("IntervalStyle"), "postgres"),
+                context.timeZone(),
+                extraDigits == null ? 1 : Integer.parseInt(extraDigits),
+                bytea == null || bytea.equals("hex"));
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,49 @@
+package org.lakepg.server.session;
+
+import java.util.List;
+import org.lakepg.server.sql.ast.Statement;
+import org.lakepg.server.sql.plan.OutputColumn;
+import org.lakepg.server.sql.plan.QueryPlan;
+
+/** A statement analyzed once (at Parse, or per statement of a simple Query) and run at Execute. */
+sealed interface Command {
+
+    /** The columns it returns; null when it returns no rows. */
+    List<OutputColumn> columns();
+
+    long[] parameterTypes();
+
+    /** A query with a plan. */
+    record Query(QueryPlan plan) implements Command {
+        @Override
+        public List<OutputColumn> columns() {
+            return plan.columns();
+        }
+
+        @Override
+        public long[] parameterTypes() {
+            return plan.parameterTypes();
+        }
+    }
+
+    /** A utility statement (SET, SHOW, BEGIN ...), run as written. */
+    record Utility(Statement statement, List<OutputColumn> columns) implements Command {
+        @Override
+        public long[] parameterTypes() {
+            return new long[0];
+        }
+    }
+
+    /** An empty query string. */
+    record Empty() implements Command {
+        @Override
+        public List<OutputColumn> columns() {
+            return null;
+        }
+
+        @Override
+        public long[] parameterTypes() {
+            return new long[0];
+        }
+    }
+}

@@ -1,0 +1,433 @@
+package org.lakepg.server.session;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.exec.expr.WireTypeIO;
+import org.lakepg.server.function.FunctionContext;
+import org.lakepg.server.sql.analyzer.AnalyzerCatalog;
+import org.lakepg.server.sql.ast.RawStatement;
+import org.lakepg.server.sql.parser.SqlParser;
+import org.lakepg.server.sql.plan.OutputColumn;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+import org.lakepg.wire.protocol.ColumnDescription;
+import org.lakepg.wire.protocol.EngineSession;
+import org.lakepg.wire.protocol.Portal;
+import org.lakepg.wire.protocol.PreparedStatement;
+import org.lakepg.wire.protocol.ResultSink;
+import org.lakepg.wire.types.FormatSettings;
+import org.lakepg.wire.types.PgType;
+
+/**
+ * One client session: parses and runs statements for the wire protocol, applying PostgreSQL's
+ * transaction-block rules for simple and extended queries, and reporting setting changes.
+ */
+public final class LakepgSession implements EngineSession, FunctionContext, TransactionControl {
+    private static final long MICROS_2000 = 946_684_800_000_000L;
+    private static final String CANCELED = "canceling statement due to user request";
+
+    private final String user;
+    private final String database;
+    private final int processId;
+    private final SessionSettings settings;
+    private final TransactionBlock block;
+    private final StatementExecutor executor;
+    private ResultSink sink;
+    private volatile ExecContext running;
+    private TransactionModes modes = TransactionModes.DEFAULT;
+    private long transactionStart;
+    private long statementStart;
+
+    LakepgSession(String user, String database, int processId, SessionSettings settings, AnalyzerCatalog catalog) {
+        this.user = user;
+        this.database = database;
+        this.processId = processId;
+        this.settings = settings;
+        this.block = new TransactionBlock(this, this::notice);
+        this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice);
+    }
+
+    private void notice(PgException notice) {
+        if (sink != null) {
+            sink.notice(notice);
+        }
+    }
+
+    @Override
+    public Map<String, String> initialParameterStatus() {
+        settings.drainReports();
+        return settings.reportedValues();
+    }
+
+    @Override
+    public char transactionStatus() {
+        return block.status();
+    }
+
+    // ---- simple query ----
+
+    @Override
+    public void simpleQuery(String sql, ResultSink sink) {
+        this.sink = sink;
+        List<RawStatement> statements;
+        try {
+            statements = SqlParser.parse(sql);
+        } catch (PgException e) {
+            block.statementFailed();
+            throw e;
+        }
+        if (statements.isEmpty()) {
+            sink.emptyQuery();
+            return;
+        }
+        boolean multi = statements.size() > 1;
+        for (RawStatement raw : statements) {
+            runSimple(raw, multi);
+        }
+        finish(block::endOfQuery);
+    }
+
+    private void runSimple(RawStatement raw, boolean multi) {
+        try {
+            block.beforeStatement(multi, StatementExecutor.allowedInFailedBlock(raw.statement()));
+            statementStart = nowMicros();
+            Command command = executor.analyze(raw, new int[0]);
+            ExecContext context = newContext(new Object[0]);
+            Execution execution = executor.start(command, context);
+            if (execution.columns() != null) {
+                sink.rowDescription(RowEncoder.describe(execution.columns(), null));
+            }
+            long count = sendRows(execution, new RowEncoder(orEmpty(execution.columns()), null, this), context, 0);
+            sink.commandComplete(execution.tag().apply(count));
+            block.afterStatement();
+        } catch (RuntimeException e) {
+            block.statementFailed();
+            reportSettingChanges();
+            throw asPgException(e);
+        } finally {
+            running = null;
+        }
+        reportSettingChanges();
+    }
+
+    private static List<OutputColumn> orEmpty(List<OutputColumn> columns) {
+        return columns == null ? List.of() : columns;
+    }
+
+    /** Sends up to {@code limit} rows (0 = all); returns how many were sent. */
+    private long sendRows(Execution execution, RowEncoder encoder, ExecContext context, long limit) {
+        long sent = 0;
+        while ((limit == 0 || sent < limit) && execution.rows().hasNext()) {
+            context.checkCancelled();
+            sink.dataRow(encoder.encode(execution.rows().next()));
+            sent++;
+        }
+        context.checkCancelled();
+        return sent;
+    }
+
+    private ExecContext newContext(Object[] parameters) {
+        ExecContext context = new ExecContext(this, parameters);
+        running = context;
+        return context;
+    }
+
+    private void reportSettingChanges() {
+        settings.drainReports().forEach(sink::parameterStatus);
+    }
+
+    private void finish(Runnable action) {
+        try {
+            action.run();
+        } catch (PgException e) {
+            reportSettingChanges();
+            throw e;
+        }
+        reportSettingChanges();
+    }
+
+    private static PgException asPgException(Throwable e) {
+        if (e instanceof PgException p) {
+            return p;
+        }
+        return PgException.of(SqlState.INTERNAL_ERROR, "internal error: %s", String.valueOf(e)).withCause(e);
+    }
+
+    // ---- extended query ----
+
+    private final class Prepared implements PreparedStatement {
+        final RawStatement raw;
+        final Command command;
+
+        Prepared(RawStatement raw, Command command) {
+            this.raw = raw;
+            this.command = command;
+        }
+
+        @Override
+        public int[] parameterTypeOids() {
+            long[] types = command.parameterTypes();
+            int[] out = new int[types.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (int) types[i];
+            }
+            return out;
+        }
+
+        @Override
+        public List<ColumnDescription> resultColumns() {
+            return command.columns() == null ? null : RowEncoder.describe(command.columns(), null);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final class BoundPortal implements Portal {
+        final Prepared prepared;
+        final Object[] parameters;
+        final short[] resultFormats;
+        Execution execution;
+        RowEncoder encoder;
+        ExecContext context;
+        long sent;
+
+        BoundPortal(Prepared prepared, Object[] parameters, short[] resultFormats) {
+            this.prepared = prepared;
+            this.parameters = parameters;
+            this.resultFormats = resultFormats;
+        }
+
+        @Override
+        public List<ColumnDescription> resultColumns() {
+            List<OutputColumn> columns = prepared.command.columns();
+            return columns == null ? null : RowEncoder.describe(columns, resultFormats);
+        }
+
+        @Override
+        public boolean execute(int maxRows, ResultSink sink) {
+            LakepgSession.this.sink = sink;
+            if (prepared.command instanceof Command.Empty) {
+                sink.emptyQuery();
+                return false;
+            }
+            try {
+                if (execution == null) {
+                    block.beforeStatement(true, StatementExecutor.allowedInFailedBlock(prepared.raw.statement()));
+                    statementStart = nowMicros();
+                    context = newContext(parameters);
+                    execution = executor.start(prepared.command, context);
+                    encoder = new RowEncoder(orEmpty(execution.columns()), resultFormats, LakepgSession.this);
+                } else {
+                    running = context;
+                }
+                sent += sendRows(execution, encoder, context, maxRows);
+                if (execution.rows().hasNext()) {
+                    return true;
+                }
+                sink.commandComplete(execution.tag().apply(sent));
+                block.afterStatement();
+                reportSettingChanges();
+                return false;
+            } catch (RuntimeException e) {
+                block.statementFailed();
+                reportSettingChanges();
+                throw asPgException(e);
+            } finally {
+                running = null;
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Override
+    public PreparedStatement prepare(String sql, int[] parameterTypeOids) {
+        try {
+            List<RawStatement> statements = SqlParser.parse(sql);
+            if (statements.size() > 1) {
+                throw PgException.of(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
+            }
+            RawStatement raw = statements.isEmpty() ? null : statements.get(0);
+            if (block.state() == TransactionBlock.State.FAILED
+                    && (raw == null || !StatementExecutor.allowedInFailedBlock(raw.statement()))) {
+                throw PgException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
+                        "current transaction is aborted, commands ignored until end of transaction block");
+            }
+            return new Prepared(raw, executor.analyze(raw, parameterTypeOids));
+        } catch (RuntimeException e) {
+            block.statementFailed();
+            throw asPgException(e);
+        }
+    }
+
+    @Override
+    public Portal bind(PreparedStatement statement, List<byte[]> values, short[] parameterFormats,
+                       short[] resultFormats) {
+        Prepared prepared = (Prepared) statement;
+        try {
+            long[] types = prepared.command.parameterTypes();
+            if (values.size() != types.length) {
+                throw PgException.of(SqlState.PROTOCOL_VIOLATION,
+                        "bind message supplies %d parameters, but prepared statement \"\" requires %d",
+                        values.size(), types.length);
+            }
+            short[] formats = RowEncoder.expandFormats(parameterFormats, types.length);
+            FormatSettings format = WireTypeIO.formatSettings(this);
+            Object[] parameters = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                byte[] v = values.get(i);
+                if (v != null) {
+                    PgType<?> codec = WireTypeIO.codec(types[i]);
+                    parameters[i] = formats[i] == 1 ? codec.decodeBinary(v)
+                            : codec.parseText(new String(v, StandardCharsets.UTF_8), format);
+                }
+            }
+            // the result formats must fit the columns: checked now, as PostgreSQL does at Bind
+            List<OutputColumn> columns = prepared.command.columns();
+            RowEncoder.expandFormats(resultFormats, columns == null ? 0 : columns.size());
+            return new BoundPortal(prepared, parameters, resultFormats);
+        } catch (RuntimeException e) {
+            block.statementFailed();
+            throw asPgException(e);
+        }
+    }
+
+    @Override
+    public void sync() {
+        if (sink != null) {
+            finish(block::endOfQuery);
+        } else {
+            block.endOfQuery();
+        }
+    }
+
+    @Override
+    public void cancel() {
+        ExecContext context = running;
+        if (context != null) {
+            context.cancel(CANCELED);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (block.inTransaction()) {
+            block.rollback(false);
+        }
+    }
+
+    // ---- TransactionControl: until the storage engine lands, transactions scope settings only ----
+
+    @Override
+    public void begin(TransactionModes m) {
+        modes = m;
+        transactionStart = nowMicros();
+        settings.beginTransaction();
+        applyModes(m);
+    }
+
+    @Override
+    public void setModes(TransactionModes m) {
+        modes = m;
+        applyModes(m);
+    }
+
+    private void applyModes(TransactionModes m) {
+        if (m.isolation() != null) {
+            settings.set("transaction_isolation", m.isolation().settingValue(), true);
+        }
+        if (m.readOnly() != null) {
+            settings.set("transaction_read_only", m.readOnly() ? "on" : "off", true);
+        }
+        if (m.deferrable() != null) {
+            settings.set("transaction_deferrable", m.deferrable() ? "on" : "off", true);
+        }
+    }
+
+    @Override
+    public TransactionModes currentModes() {
+        return modes;
+    }
+
+    @Override
+    public void commit() {
+        settings.commit();
+    }
+
+    @Override
+    public void rollback() {
+        settings.rollback();
+    }
+
+    @Override
+    public void savepoint(String name) {
+    }
+
+    @Override
+    public void releaseSavepoint(String name) {
+    }
+
+    @Override
+    public void rollbackToSavepoint(String name) {
+    }
+
+    // ---- FunctionContext ----
+
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000 - MICROS_2000;
+    }
+
+    @Override
+    public ZoneId timeZone() {
+        return settings.timeZone();
+    }
+
+    @Override
+    public String setting(String name) {
+        try {
+            return settings.get(name);
+        } catch (PgException unknown) {
+            return null;
+        }
+    }
+
+    @Override
+    public String currentUser() {
+        return user;
+    }
+
+    @Override
+    public String sessionUser() {
+        return user;
+    }
+
+    @Override
+    public String currentDatabase() {
+        return database;
+    }
+
+    @Override
+    public int backendPid() {
+        return processId;
+    }
+
+    @Override
+    public long transactionStartMicros() {
+        return block.inTransaction() ? transactionStart : statementStart;
+    }
+
+    @Override
+    public long statementStartMicros() {
+        return statementStart;
+    }
+}

@@ -1,0 +1,92 @@
+package org.lakepg.server.session;
+
+import java.util.Iterator;
+import java.util.function.Consumer;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.exec.Executor;
+import org.lakepg.server.exec.expr.ExprCompiler;
+import org.lakepg.server.exec.expr.TypeIO;
+import org.lakepg.server.function.FunctionContext;
+import org.lakepg.server.function.FunctionRegistry;
+import org.lakepg.server.sql.analyzer.AnalyzerCatalog;
+import org.lakepg.server.sql.analyzer.ExpressionAnalyzer;
+import org.lakepg.server.sql.analyzer.ParameterTypes;
+import org.lakepg.server.sql.analyzer.QueryAnalyzer;
+import org.lakepg.server.sql.ast.RawStatement;
+import org.lakepg.server.sql.ast.SelectStmt;
+import org.lakepg.server.sql.ast.Statement;
+import org.lakepg.server.sql.ast.TransactionStmt;
+import org.lakepg.server.sql.ast.VariableSetStmt;
+import org.lakepg.server.sql.ast.VariableShowStmt;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** Analyzes statements into commands and starts them; the session drives transactions and the wire. */
+final class StatementExecutor {
+    private final AnalyzerCatalog catalog;
+    private final TypeIO io;
+    private final FunctionContext session;
+    private final Consumer<PgException> notices;
+    private final SettingCommands settingCommands;
+    private final TransactionCommands transactionCommands;
+    private final SessionSettings settings;
+    private final Executor executor;
+
+    StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
+                      TransactionBlock block, Consumer<PgException> notices) {
+        this.catalog = catalog;
+        this.io = io;
+        this.session = session;
+        this.settings = settings;
+        this.notices = notices;
+        this.settingCommands = new SettingCommands(settings, block, notices);
+        this.transactionCommands = new TransactionCommands(block);
+        this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io));
+    }
+
+    /** Statements a failed transaction block still runs. */
+    static boolean allowedInFailedBlock(Statement statement) {
+        return statement instanceof TransactionStmt t && TransactionCommands.allowedInFailedBlock(t);
+    }
+
+    Command analyze(RawStatement raw, int[] parameterTypes) {
+        if (raw == null) {
+            return new Command.Empty();
+        }
+        Statement statement = raw.statement();
+        return switch (statement) {
+            case SelectStmt select -> {
+                ParameterTypes parameters = new ParameterTypes(parameterTypes);
+                ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
+                yield new Command.Query(new QueryAnalyzer(expressions, parameters).select(select));
+            }
+            case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
+            case VariableSetStmt set -> new Command.Utility(set, null);
+            case TransactionStmt t -> new Command.Utility(t, null);
+            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
+                    describe(statement));
+        };
+    }
+
+    Execution start(Command command, ExecContext context) {
+        return switch (command) {
+            case Command.Query q -> {
+                Iterator<Object[]> rows = executor.open(q.plan().root(), context);
+                yield new Execution(q.columns(), rows, n -> "SELECT " + n);
+            }
+            case Command.Utility u -> switch (u.statement()) {
+                case VariableShowStmt show -> settingCommands.show(show);
+                case VariableSetStmt set -> settingCommands.set(set);
+                case TransactionStmt t -> transactionCommands.run(t);
+                default -> throw new IllegalStateException("not a utility: " + u.statement());
+            };
+            case Command.Empty e -> throw new IllegalStateException("empty query has nothing to start");
+        };
+    }
+
+    /** "CREATE TABLE" for CreateStmt and so on: the statement's name for messages. */
+    static String describe(Statement statement) {
+        String name = statement.getClass().getSimpleName().replaceAll("Stmt$", "");
+        return name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,26 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.List;
+import java.util.Optional;
+import org.lakepg.server.catalog.OperatorEntry;
+import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.catalog.TypeCatalog;
+import org.lakepg.server.catalog.TypeEntry;
+
+/**
+ * The catalog as name resolution sees it: names looked up along the search path (a qualified
+ * name looks only in its schema), nearest schema first.
+ */
+public interface AnalyzerCatalog extends TypeCatalog {
+
+    /** Functions of this (possibly schema-qualified) name, nearest schema first. */
+    List<ProcEntry> functions(List<String> qualifiedName);
+
+    /** Operators of this (possibly schema-qualified) name. */
+    List<OperatorEntry> operators(List<String> qualifiedName);
+
+    /** A type by (possibly schema-qualified) name. */
+    Optional<TypeEntry> typeByName(List<String> qualifiedName);
+
+    Optional<ProcEntry> function(long oid);
+}

@@ -1,0 +1,130 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lakepg.server.catalog.CastEntry;
+import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.exec.expr.TypeIO;
+import org.lakepg.server.function.FunctionContext;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.CoerceViaIO;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.ParamRef;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Applies coercions to analyzed expressions (coerce_type / coerce_type_typmod): literals of unknown
+ * type are read by the target type's input function right away, parameters of unknown type take
+ * the target type, everything else gets the cast node its pathway calls for.
+ */
+public final class Coercer {
+    private final AnalyzerCatalog catalog;
+    private final TypeCoercion rules;
+    private final TypeIO io;
+    private final FunctionContext context;
+    private final ParameterTypes parameters;
+
+    public Coercer(AnalyzerCatalog catalog, TypeIO io, FunctionContext context, ParameterTypes parameters) {
+        this.catalog = catalog;
+        this.rules = new TypeCoercion(catalog);
+        this.io = io;
+        this.context = context;
+        this.parameters = parameters;
+    }
+
+    public TypeCoercion rules() {
+        return rules;
+    }
+
+    /** Coerces or throws 42846 "cannot cast type X to Y" at {@code location} (0-based, -1 unknown). */
+    public BoundExpr coerce(BoundExpr expr, long target, int typmod, TypeCoercion.Context context, int location) {
+        return tryCoerce(expr, target, typmod, context, location).orElseThrow(() -> at(PgException.of(
+                SqlState.CANNOT_COERCE, "cannot cast type %s to %s", TypeNames.format(catalog, expr.type()),
+                TypeNames.format(catalog, target)), location));
+    }
+
+    /** Empty when no coercion exists in this context. */
+    public Optional<BoundExpr> tryCoerce(BoundExpr expr, long target, int typmod, TypeCoercion.Context ctx,
+                                         int location) {
+        long source = expr.type();
+        if (source == target) {
+            return Optional.of(applyTypmod(expr, target, typmod, ctx));
+        }
+        if (target == TypeOids.ANY || TypeOids.isPolymorphic(target)) {
+            return Optional.of(expr);
+        }
+        if (source == TypeOids.UNKNOWN) {
+            if (expr instanceof Const c) {
+                Object value = c.value() == null ? null : readLiteral(target, typmod, (String) c.value(), location);
+                return Optional.of(applyTypmod(new Const(target, -1, value), target, typmod, ctx));
+            }
+            if (expr instanceof ParamRef p) {
+                parameters.infer(p.number(), target);
+                return Optional.of(applyTypmod(new ParamRef(p.number(), target, -1), target, typmod, ctx));
+            }
+            return Optional.of(applyTypmod(new CoerceViaIO(expr, target, -1), target, typmod, ctx));
+        }
+        if (target == TypeOids.RECORD && rules.isComposite(source)) {
+            return Optional.of(expr);
+        }
+        TypeCoercion.Pathway pathway = rules.findPathway(source, target, ctx);
+        BoundExpr converted = switch (pathway) {
+            case TypeCoercion.Pathway.None n -> null;
+            case TypeCoercion.Pathway.Relabel r -> new RelabelType(expr, target, -1);
+            case TypeCoercion.Pathway.ViaIO v -> new CoerceViaIO(expr, target, -1);
+            case TypeCoercion.Pathway.ViaFunction f -> castCall(f.function(), expr, target, -1,
+                    ctx == TypeCoercion.Context.EXPLICIT);
+            case TypeCoercion.Pathway.ArrayCoerce a -> throw at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "array coercion from %s to %s is not supported yet", TypeNames.format(catalog, source),
+                    TypeNames.format(catalog, target)), location);
+        };
+        return Optional.ofNullable(converted).map(e -> applyTypmod(e, target, typmod, ctx));
+    }
+
+    private Object readLiteral(long type, int typmod, String text, int location) {
+        try {
+            return io.input(type, typmod, text, context);
+        } catch (PgException e) {
+            throw e.position() == 0 ? at(e, location) : e;
+        }
+    }
+
+    /** A length coercion (e.g. varchar(3), numeric(5,2)) when the type has one and a typmod is asked for. */
+    private BoundExpr applyTypmod(BoundExpr expr, long type, int typmod, TypeCoercion.Context ctx) {
+        if (typmod < 0 || typmod == expr.typmod()) {
+            return expr;
+        }
+        Optional<CastEntry> lengthCast = catalog.cast(type, type);
+        if (lengthCast.isPresent() && lengthCast.get().function() != 0) {
+            return castCall(lengthCast.get().function(), expr, type, typmod, ctx == TypeCoercion.Context.EXPLICIT);
+        }
+        return switch (expr) {
+            case Const c -> new Const(c.type(), typmod, c.value());
+            default -> new RelabelType(expr, type, typmod);
+        };
+    }
+
+    /** A cast function takes the value, then optionally the typmod and whether the cast is explicit. */
+    private BoundExpr castCall(long function, BoundExpr expr, long target, int typmod, boolean explicit) {
+        ProcEntry proc = catalog.function(function).orElseThrow();
+        List<BoundExpr> args = new ArrayList<>();
+        args.add(expr);
+        if (proc.argumentCount() >= 2) {
+            args.add(new Const(TypeOids.INT4, -1, typmod));
+        }
+        if (proc.argumentCount() >= 3) {
+            args.add(new Const(TypeOids.BOOL, -1, explicit));
+        }
+        return new FuncExpr(proc.oid(), proc.name(), proc.source(), FuncExpr.Form.CAST, args, proc.strict(),
+                proc.volatility(), target, typmod);
+    }
+
+    static PgException at(PgException e, int location) {
+        return location >= 0 && e.position() == 0 ? e.withPosition(location + 1) : e;
+    }
+}

@@ -1,0 +1,64 @@
+package org.lakepg.server.sql.analyzer;
+
+import org.lakepg.server.sql.ast.AArrayExpr;
+import org.lakepg.server.sql.ast.CaseExpr;
+import org.lakepg.server.sql.ast.CoalesceExpr;
+import org.lakepg.server.sql.ast.ColumnRef;
+import org.lakepg.server.sql.ast.Expr;
+import org.lakepg.server.sql.ast.FuncCall;
+import org.lakepg.server.sql.ast.MinMaxExpr;
+import org.lakepg.server.sql.ast.RowExpr;
+import org.lakepg.server.sql.ast.SQLValueFunction;
+import org.lakepg.server.sql.ast.SubLink;
+import org.lakepg.server.sql.ast.TypeCast;
+
+/** FigureColname: the name PostgreSQL gives an output column that has no AS. */
+public final class ColumnNames {
+    private ColumnNames() {}
+
+    public static String figure(Expr expr) {
+        String name = strength(expr);
+        return name == null ? "?column?" : name;
+    }
+
+    private static String strength(Expr expr) {
+        return switch (expr) {
+            case ColumnRef c -> c.star() ? null : c.fields().get(c.fields().size() - 1);
+            case FuncCall f -> f.funcname().get(f.funcname().size() - 1);
+            case TypeCast t -> {
+                String inner = strength(t.arg());
+                yield inner != null ? inner : t.typeName().names().get(t.typeName().names().size() - 1);
+            }
+            case CaseExpr c -> {
+                String inner = c.defresult() == null ? null : strength(c.defresult());
+                yield inner != null ? inner : "case";
+            }
+            case CoalesceExpr c -> "coalesce";
+            case MinMaxExpr m -> m.op() == MinMaxExpr.Op.GREATEST ? "greatest" : "least";
+            case AArrayExpr a -> "array";
+            case RowExpr r -> "row";
+            case SubLink s -> switch (s.kind()) {
+                case EXISTS -> "exists";
+                case ARRAY -> "array";
+                case EXPR -> s.subselect().targetList().size() == 1 && s.subselect().targetList().get(0).name() != null
+                        ? s.subselect().targetList().get(0).name()
+                        : s.subselect().targetList().isEmpty() ? null : strength(s.subselect().targetList().get(0).val());
+                default -> null;
+            };
+            case SQLValueFunction f -> switch (f.op()) {
+                case CURRENT_DATE -> "current_date";
+                case CURRENT_TIME, CURRENT_TIME_N -> "current_time";
+                case CURRENT_TIMESTAMP, CURRENT_TIMESTAMP_N -> "current_timestamp";
+                case LOCALTIME, LOCALTIME_N -> "localtime";
+                case LOCALTIMESTAMP, LOCALTIMESTAMP_N -> "localtimestamp";
+                case CURRENT_ROLE -> "current_role";
+                case CURRENT_USER -> "current_user";
+                case USER -> "user";
+                case SESSION_USER -> "session_user";
+                case CURRENT_CATALOG -> "current_catalog";
+                case CURRENT_SCHEMA -> "current_schema";
+            };
+            default -> null;
+        };
+    }
+}

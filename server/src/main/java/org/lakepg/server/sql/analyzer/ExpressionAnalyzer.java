@@ -1,0 +1,402 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.catalog.TypeEntry;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.exec.expr.TypeIO;
+import org.lakepg.server.function.FunctionContext;
+import org.lakepg.server.sql.ast.AConst;
+import org.lakepg.server.sql.ast.AExpr;
+import org.lakepg.server.sql.ast.BooleanTest;
+import org.lakepg.server.sql.ast.CaseWhen;
+import org.lakepg.server.sql.ast.ColumnRef;
+import org.lakepg.server.sql.ast.Expr;
+import org.lakepg.server.sql.ast.ExprList;
+import org.lakepg.server.sql.ast.FuncCall;
+import org.lakepg.server.sql.ast.SQLValueFunction;
+import org.lakepg.server.sql.ast.TypeCast;
+import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.CaseExpr;
+import org.lakepg.server.sql.plan.expr.CoalesceExpr;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.NullTest;
+import org.lakepg.server.sql.plan.expr.ParamRef;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Turns parsed expressions into typed, resolved ones (PostgreSQL's transformExpr): literals get
+ * their types, names resolve through the scope, operators and functions through the catalog by
+ * PostgreSQL's overload rules, and implicit coercions become explicit nodes.
+ */
+public final class ExpressionAnalyzer {
+    private final AnalyzerCatalog catalog;
+    private final Coercer coercer;
+    private final TypeCoercion rules;
+    private final FunctionResolver functions;
+    private final OperatorResolver operators;
+    private final ParameterTypes parameters;
+    private final Consumer<PgException> notices;
+
+    public ExpressionAnalyzer(AnalyzerCatalog catalog, TypeIO io, FunctionContext context, ParameterTypes parameters,
+                              Consumer<PgException> notices) {
+        this.catalog = catalog;
+        this.parameters = parameters;
+        this.coercer = new Coercer(catalog, io, context, parameters);
+        this.rules = coercer.rules();
+        this.functions = new FunctionResolver(rules);
+        this.operators = new OperatorResolver(rules);
+        this.notices = notices;
+    }
+
+    public Coercer coercer() {
+        return coercer;
+    }
+
+    public BoundExpr analyze(Expr expr, Scope scope) {
+        return switch (expr) {
+            case AConst c -> constant(c);
+            case org.lakepg.server.sql.ast.ParamRef p -> new ParamRef(p.number(), parameters.typeOf(p.number()), -1);
+            case ColumnRef c -> column(c, scope);
+            case TypeCast c -> cast(c, scope);
+            case AExpr a -> operatorExpression(a, scope);
+            case org.lakepg.server.sql.ast.BoolExpr b -> {
+                List<BoundExpr> args = new ArrayList<>();
+                String what = b.op().name();
+                for (Expr arg : b.args()) {
+                    args.add(requireBoolean(analyze(arg, scope), what, location(arg)));
+                }
+                yield new BoolExpr(BoolExpr.Kind.valueOf(b.op().name()), args);
+            }
+            case org.lakepg.server.sql.ast.NullTest t -> new NullTest(analyze(t.arg(), scope), !t.isNull());
+            case BooleanTest t -> booleanTest(t, scope);
+            case org.lakepg.server.sql.ast.CaseExpr c -> caseExpression(c, scope);
+            case org.lakepg.server.sql.ast.CoalesceExpr c -> {
+                List<BoundExpr> args = new ArrayList<>();
+                for (Expr arg : c.args()) {
+                    args.add(analyze(arg, scope));
+                }
+                long type = commonType(args, "COALESCE");
+                yield new CoalesceExpr(coerceAll(args, type, c.args()), type, -1);
+            }
+            case FuncCall f -> functionCall(f, scope);
+            case SQLValueFunction f -> valueFunction(f);
+            default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "%s is not supported yet", describe(expr)), location(expr));
+        };
+    }
+
+    private static String describe(Expr expr) {
+        return switch (expr) {
+            case org.lakepg.server.sql.ast.SubLink s -> "subquery";
+            case org.lakepg.server.sql.ast.AArrayExpr a -> "ARRAY constructor";
+            case org.lakepg.server.sql.ast.RowExpr r -> "ROW constructor";
+            case org.lakepg.server.sql.ast.AIndirection i -> "subscripting";
+            default -> expr.getClass().getSimpleName();
+        };
+    }
+
+    /** The 0-based source offset of an expression, -1 when it has none. */
+    public static int location(Expr expr) {
+        return switch (expr) {
+            case AConst c -> c.location();
+            case ColumnRef c -> c.location();
+            case org.lakepg.server.sql.ast.ParamRef p -> p.location();
+            case AExpr a -> a.location();
+            case org.lakepg.server.sql.ast.BoolExpr b -> b.location();
+            case FuncCall f -> f.location();
+            case TypeCast t -> t.location();
+            case org.lakepg.server.sql.ast.NullTest t -> t.location();
+            case BooleanTest t -> t.location();
+            case org.lakepg.server.sql.ast.CaseExpr c -> c.location();
+            case org.lakepg.server.sql.ast.CoalesceExpr c -> c.location();
+            case SQLValueFunction f -> f.location();
+            case ExprList l -> l.location();
+            default -> -1;
+        };
+    }
+
+    private BoundExpr constant(AConst c) {
+        return switch (c.kind()) {
+            case INTEGER, NUMERIC -> number(c.value());
+            case STRING -> new Const(TypeOids.UNKNOWN, -1, c.value());
+            case BOOLEAN -> new Const(TypeOids.BOOL, -1, c.value().equals("t") || c.value().equals("true"));
+            case NULL -> new Const(TypeOids.UNKNOWN, -1, null);
+            case BITSTRING -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "bit string literals are not supported yet"), c.location());
+        };
+    }
+
+    /** make_const: integers that fit int4 are int4, then int8, else numeric. */
+    private BoundExpr number(String text) {
+        boolean integral = text.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch == '-' || ch == '_')
+                && !text.startsWith("0x") && !text.startsWith("0o") && !text.startsWith("0b");
+        if (integral) {
+            String digits = text.replace("_", "");
+            try {
+                long v = Long.parseLong(digits);
+                if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                    return new Const(TypeOids.INT4, -1, (int) v);
+                }
+                return new Const(TypeOids.INT8, -1, v);
+            } catch (NumberFormatException tooBig) {
+                // falls through to numeric
+            }
+        }
+        BigDecimal value = new BigDecimal(text.replace("_", ""));
+        return new Const(TypeOids.NUMERIC, -1, org.lakepg.wire.types.PgNumeric.of(value));
+    }
+
+    private BoundExpr column(ColumnRef c, Scope scope) {
+        return scope.column(c.fields(), c.location()).orElseThrow(() -> {
+            if (c.fields().size() > 1) {
+                return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
+                        "missing FROM-clause entry for table \"%s\"", c.fields().get(c.fields().size() - 2)),
+                        c.location());
+            }
+            return Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist",
+                    c.fields().get(0)), c.location());
+        });
+    }
+
+    private BoundExpr cast(TypeCast c, Scope scope) {
+        long[] type = resolveType(c.typeName());
+        BoundExpr arg = analyze(c.arg(), scope);
+        int location = c.location() >= 0 ? c.location() : location(c.arg());
+        return coercer.coerce(arg, type[0], (int) type[1], TypeCoercion.Context.EXPLICIT, location);
+    }
+
+    /** A TypeName's OID and typmod; 42704 when no such type exists. */
+    public long[] resolveType(TypeName name) {
+        TypeEntry type = catalog.typeByName(name.names()).orElseThrow(() -> Coercer.at(PgException.of(
+                SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", String.join(".", name.names())),
+                name.location()));
+        List<Integer> mods = new ArrayList<>();
+        for (Expr m : name.typmods()) {
+            if (m instanceof AConst a && a.kind() == AConst.Kind.INTEGER) {
+                mods.add(Integer.parseInt(a.value()));
+            } else {
+                throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR, "type modifiers must be simple constants or identifiers"),
+                        location(m));
+            }
+        }
+        int typmod;
+        try {
+            typmod = TypeModifiers.compute(type.oid(), mods, notices);
+        } catch (PgException e) {
+            throw Coercer.at(e, name.location());
+        }
+        long oid = type.oid();
+        if (!name.arrayBounds().isEmpty()) {
+            oid = type.arrayType();
+            if (oid == 0) {
+                throw Coercer.at(PgException.of(SqlState.UNDEFINED_OBJECT, "could not find array type for data type %s",
+                        TypeNames.format(catalog, type.oid())), name.location());
+            }
+        }
+        return new long[] {oid, typmod};
+    }
+
+    private BoundExpr operatorExpression(AExpr a, Scope scope) {
+        return switch (a.kind()) {
+            case OP, LIKE, ILIKE -> operator(a.name(), a.left() == null ? null : analyze(a.left(), scope),
+                    analyze(a.right(), scope), a.location());
+            case IN -> {
+                // x IN (a, b) is x = a OR x = b; NOT IN uses <> and AND
+                BoundExpr left = analyze(a.left(), scope);
+                String op = a.name().get(a.name().size() - 1);
+                List<BoundExpr> tests = new ArrayList<>();
+                for (Expr item : ((ExprList) a.right()).items()) {
+                    tests.add(operator(List.of(op), left, analyze(item, scope), a.location()));
+                }
+                yield tests.size() == 1 ? tests.get(0)
+                        : new BoolExpr(op.equals("<>") ? BoolExpr.Kind.AND : BoolExpr.Kind.OR, tests);
+            }
+            case BETWEEN, NOT_BETWEEN -> {
+                BoundExpr value = analyze(a.left(), scope);
+                List<Expr> bounds = ((ExprList) a.right()).items();
+                boolean not = a.kind() == AExpr.Kind.NOT_BETWEEN;
+                BoundExpr low = operator(List.of(not ? "<" : ">="), value, analyze(bounds.get(0), scope), a.location());
+                BoundExpr high = operator(List.of(not ? ">" : "<="), value, analyze(bounds.get(1), scope), a.location());
+                yield new BoolExpr(not ? BoolExpr.Kind.OR : BoolExpr.Kind.AND, List.of(low, high));
+            }
+            default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "%s expressions are not supported yet", a.kind()), a.location());
+        };
+    }
+
+    /** Resolves an operator and coerces its operands to the chosen declaration. */
+    public BoundExpr operator(List<String> name, BoundExpr left, BoundExpr right, int location) {
+        String opName = name.get(name.size() - 1);
+        ResolvedOperator op;
+        try {
+            op = operators.resolve(opName, catalog.operators(name), left == null ? 0 : left.type(), right.type());
+        } catch (PgException e) {
+            throw Coercer.at(e, location);
+        }
+        ProcEntry proc = catalog.function(op.operator().procedure()).orElseThrow();
+        List<BoundExpr> args = new ArrayList<>();
+        if (left != null) {
+            args.add(coercer.coerce(left, op.leftType(), -1, TypeCoercion.Context.IMPLICIT, location));
+        }
+        args.add(coercer.coerce(right, op.rightType(), -1, TypeCoercion.Context.IMPLICIT, location));
+        return new FuncExpr(proc.oid(), opName, proc.source(), FuncExpr.Form.OPERATOR, args, proc.strict(),
+                proc.volatility(), op.resultType(), -1);
+    }
+
+    private BoundExpr functionCall(FuncCall f, Scope scope) {
+        if (f.over() != null || f.aggStar() || f.aggDistinct() || !f.aggOrder().isEmpty() || f.aggFilter() != null) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "aggregate and window functions are not supported yet"), f.location());
+        }
+        List<BoundExpr> args = new ArrayList<>();
+        for (Expr arg : f.args()) {
+            if (arg instanceof org.lakepg.server.sql.ast.NamedArgExpr) {
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "named arguments are not supported yet"), location(arg));
+            }
+            args.add(analyze(arg, scope));
+        }
+        long[] types = args.stream().mapToLong(BoundExpr::type).toArray();
+        String name = f.funcname().get(f.funcname().size() - 1);
+        List<ProcEntry> candidates = catalog.functions(f.funcname());
+        ResolvedCall call;
+        try {
+            call = functions.resolve(name, candidates, types, f.funcVariadic());
+        } catch (PgException notFound) {
+            if (args.size() == 1 && notFound.sqlState() == SqlState.UNDEFINED_FUNCTION) {
+                // a function-style cast: int4(x), "text"(x)
+                var target = catalog.typeByName(f.funcname());
+                if (target.isPresent()) {
+                    var coerced = coercer.tryCoerce(args.get(0), target.get().oid(), -1,
+                            TypeCoercion.Context.EXPLICIT, f.location());
+                    if (coerced.isPresent()) {
+                        return coerced.get();
+                    }
+                }
+            }
+            throw Coercer.at(notFound, f.location());
+        }
+        if (call.proc().kind() != ProcEntry.KIND_FUNCTION) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "aggregate and window functions are not supported yet"), f.location());
+        }
+        if (call.defaultsUsed() > 0) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "calls relying on default arguments are not supported yet"), f.location());
+        }
+        if (call.variadicExpanded() && call.proc().variadicType() != TypeOids.ANY) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "VARIADIC calls are not supported yet"), f.location());
+        }
+        List<BoundExpr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            long target = call.argumentTypes()[i];
+            BoundExpr arg = args.get(i);
+            if (target == TypeOids.ANY && arg.type() == TypeOids.UNKNOWN) {
+                target = TypeOids.TEXT;
+            }
+            coerced.add(coercer.coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT, location(f.args().get(i))));
+        }
+        return new FuncExpr(call.proc().oid(), name, call.proc().source(), FuncExpr.Form.CALL, coerced,
+                call.proc().strict(), call.proc().volatility(), call.resultType(), -1);
+    }
+
+    private BoundExpr valueFunction(SQLValueFunction f) {
+        String function = switch (f.op()) {
+            case CURRENT_USER, USER, CURRENT_ROLE -> "current_user";
+            case SESSION_USER -> "session_user";
+            case CURRENT_CATALOG -> "current_database";
+            case CURRENT_SCHEMA -> "current_schema";
+            default -> null;
+        };
+        if (function == null) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
+                    f.op().name()), f.location());
+        }
+        ProcEntry proc = catalog.functions(List.of(function)).get(0);
+        return new FuncExpr(proc.oid(), function, proc.source(), FuncExpr.Form.CALL, List.of(), proc.strict(),
+                proc.volatility(), proc.returnType(), -1);
+    }
+
+    private BoundExpr booleanTest(BooleanTest t, Scope scope) {
+        BoundExpr arg = requireBoolean(analyze(t.arg(), scope), "IS " + t.kind().name().replace("IS_", "")
+                .replace('_', ' '), location(t.arg()));
+        BoundExpr isNull = new NullTest(arg, false);
+        Const yes = new Const(TypeOids.BOOL, -1, true);
+        Const no = new Const(TypeOids.BOOL, -1, false);
+        // IS TRUE: CASE WHEN x IS NULL THEN false ELSE x END, and so on
+        return switch (t.kind()) {
+            case IS_TRUE -> new CaseExpr(List.of(new CaseExpr.When(isNull, no)), arg, TypeOids.BOOL, -1);
+            case IS_NOT_TRUE -> new CaseExpr(List.of(new CaseExpr.When(isNull, yes)), not(arg), TypeOids.BOOL, -1);
+            case IS_FALSE -> new CaseExpr(List.of(new CaseExpr.When(isNull, no)), not(arg), TypeOids.BOOL, -1);
+            case IS_NOT_FALSE -> new CaseExpr(List.of(new CaseExpr.When(isNull, yes)), arg, TypeOids.BOOL, -1);
+            case IS_UNKNOWN -> isNull;
+            case IS_NOT_UNKNOWN -> new NullTest(arg, true);
+        };
+    }
+
+    private static BoundExpr not(BoundExpr e) {
+        return new BoolExpr(BoolExpr.Kind.NOT, List.of(e));
+    }
+
+    private BoundExpr caseExpression(org.lakepg.server.sql.ast.CaseExpr c, Scope scope) {
+        BoundExpr subject = c.arg() == null ? null : analyze(c.arg(), scope);
+        List<BoundExpr> conditions = new ArrayList<>();
+        List<BoundExpr> results = new ArrayList<>();
+        List<Expr> resultExprs = new ArrayList<>();
+        for (CaseWhen w : c.whens()) {
+            BoundExpr condition;
+            if (subject != null) {
+                condition = operator(List.of("="), subject, analyze(w.expr(), scope), w.location());
+            } else {
+                condition = analyze(w.expr(), scope);
+            }
+            conditions.add(requireBoolean(condition, "CASE/WHEN", location(w.expr())));
+            results.add(analyze(w.result(), scope));
+            resultExprs.add(w.result());
+        }
+        BoundExpr otherwise = c.defresult() == null ? new Const(TypeOids.UNKNOWN, -1, null) : analyze(c.defresult(), scope);
+        List<BoundExpr> all = new ArrayList<>(results);
+        all.add(otherwise);
+        long type = commonType(all, "CASE");
+        List<CaseExpr.When> whens = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            whens.add(new CaseExpr.When(conditions.get(i),
+                    coercer.coerce(results.get(i), type, -1, TypeCoercion.Context.IMPLICIT, location(resultExprs.get(i)))));
+        }
+        BoundExpr other = coercer.coerce(otherwise, type, -1, TypeCoercion.Context.IMPLICIT,
+                c.defresult() == null ? c.location() : location(c.defresult()));
+        return new CaseExpr(whens, other, type, -1);
+    }
+
+    private long commonType(List<BoundExpr> exprs, String what) {
+        return new CommonType(rules).select(exprs.stream().map(BoundExpr::type).toList(), what);
+    }
+
+    private List<BoundExpr> coerceAll(List<BoundExpr> exprs, long type, List<Expr> sources) {
+        List<BoundExpr> out = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            out.add(coercer.coerce(exprs.get(i), type, -1, TypeCoercion.Context.IMPLICIT, location(sources.get(i))));
+        }
+        return out;
+    }
+
+    /** coerce_to_boolean: "argument of AND must be type boolean, not type integer". */
+    public BoundExpr requireBoolean(BoundExpr e, String construct, int location) {
+        if (e.type() == TypeOids.BOOL) {
+            return e;
+        }
+        return coercer.tryCoerce(e, TypeOids.BOOL, -1, TypeCoercion.Context.ASSIGNMENT, location)
+                .orElseThrow(() -> Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
+                        "argument of %s must be type %s, not type %s", construct, "boolean",
+                        TypeNames.format(catalog, e.type())), location));
+    }
+}
