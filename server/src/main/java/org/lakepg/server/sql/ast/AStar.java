@@ -1,0 +1,4 @@
+package org.lakepg.server.sql.ast;
+
+/** {@code .*}. */
+public record AStar() implements Indirection {}

@@ -1,0 +1,4 @@
+package org.lakepg.server.sql.ast;
+
+/** CALL procedure(args). */
+public record CallStmt(FuncCall funccall) implements Statement {}

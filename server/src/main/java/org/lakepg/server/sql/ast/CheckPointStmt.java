@@ -1,0 +1,4 @@
+package org.lakepg.server.sql.ast;
+
+/** CHECKPOINT. */
+public record CheckPointStmt() implements Statement {}

@@ -1,0 +1,6 @@
+package org.lakepg.server.sql.ast;
+
+import java.util.List;
+
+/** CREATE AGGREGATE / OPERATOR / TYPE (base or shell) / COLLATION / TEXT SEARCH .... */
+public record DefineStmt(ObjectType kind, boolean oldstyle, List<String> defnames, List<Object> args, List<DefElem> definition, boolean ifNotExists, boolean replace) implements Statement {}

@@ -1,0 +1,4 @@
+package org.lakepg.server.sql.ast;
+
+/** {@code .name}. */
+public record FieldName(String name) implements Indirection {}

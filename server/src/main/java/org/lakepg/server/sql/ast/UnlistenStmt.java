@@ -1,0 +1,4 @@
+package org.lakepg.server.sql.ast;
+
+/** UNLISTEN channel / * (null). */
+public record UnlistenStmt(String conditionname) implements Statement {}

@@ -1,0 +1,840 @@
+package org.lakepg.server.sql.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lakepg.server.sql.ast.AConst;
+import org.lakepg.server.sql.ast.CallStmt;
+import org.lakepg.server.sql.ast.CheckPointStmt;
+import org.lakepg.server.sql.ast.ClosePortalStmt;
+import org.lakepg.server.sql.ast.ClusterStmt;
+import org.lakepg.server.sql.ast.CopyStmt;
+import org.lakepg.server.sql.ast.DeallocateStmt;
+import org.lakepg.server.sql.ast.DeclareCursorStmt;
+import org.lakepg.server.sql.ast.DefElem;
+import org.lakepg.server.sql.ast.DiscardStmt;
+import org.lakepg.server.sql.ast.DoStmt;
+import org.lakepg.server.sql.ast.DropBehavior;
+import org.lakepg.server.sql.ast.ExecuteStmt;
+import org.lakepg.server.sql.ast.ExplainStmt;
+import org.lakepg.server.sql.ast.Expr;
+import org.lakepg.server.sql.ast.FetchStmt;
+import org.lakepg.server.sql.ast.FuncCall;
+import org.lakepg.server.sql.ast.ListenStmt;
+import org.lakepg.server.sql.ast.LoadStmt;
+import org.lakepg.server.sql.ast.LockStmt;
+import org.lakepg.server.sql.ast.NotifyStmt;
+import org.lakepg.server.sql.ast.ObjectType;
+import org.lakepg.server.sql.ast.PrepareStmt;
+import org.lakepg.server.sql.ast.RangeVar;
+import org.lakepg.server.sql.ast.RefreshMatViewStmt;
+import org.lakepg.server.sql.ast.ReindexStmt;
+import org.lakepg.server.sql.ast.Statement;
+import org.lakepg.server.sql.ast.TransactionStmt;
+import org.lakepg.server.sql.ast.TruncateStmt;
+import org.lakepg.server.sql.ast.TypeCast;
+import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.server.sql.ast.UnlistenStmt;
+import org.lakepg.server.sql.ast.VacuumRelation;
+import org.lakepg.server.sql.ast.VacuumStmt;
+import org.lakepg.server.sql.ast.VariableSetStmt;
+import org.lakepg.server.sql.ast.VariableShowStmt;
+
+/**
+ * Utility statements: transactions, SET/RESET/SHOW, EXPLAIN, COPY, PREPARE/EXECUTE/DEALLOCATE,
+ * cursors, VACUUM/ANALYZE, TRUNCATE, LOCK, LISTEN/NOTIFY, DISCARD, CHECKPOINT, DO, CALL, LOAD,
+ * REINDEX, CLUSTER, REFRESH MATERIALIZED VIEW.
+ */
+abstract class UtilityParser extends ObjectDdlParser {
+
+    UtilityParser(String sql, List<Token> tokens) {
+        super(sql, tokens);
+    }
+
+    // ---- transactions ----
+
+    final TransactionStmt transactionStmt() {
+        Token t = next();
+        switch (t.value()) {
+            case "begin" -> {
+                if (!accept("work")) {
+                    accept("transaction");
+                }
+                return new TransactionStmt(TransactionStmt.Kind.BEGIN, transactionModes(), null, null, false);
+            }
+            case "start" -> {
+                expect("transaction");
+                return new TransactionStmt(TransactionStmt.Kind.START, transactionModes(), null, null, false);
+            }
+            case "commit", "end" -> {
+                if (t.value().equals("commit") && accept("prepared")) {
+                    return new TransactionStmt(TransactionStmt.Kind.COMMIT_PREPARED, List.of(), null, sconst(), false);
+                }
+                if (!accept("work")) {
+                    accept("transaction");
+                }
+                return new TransactionStmt(TransactionStmt.Kind.COMMIT, List.of(), null, null, optChain());
+            }
+            case "rollback", "abort" -> {
+                if (t.value().equals("rollback") && accept("prepared")) {
+                    return new TransactionStmt(TransactionStmt.Kind.ROLLBACK_PREPARED, List.of(), null, sconst(), false);
+                }
+                if (!accept("work")) {
+                    accept("transaction");
+                }
+                if (t.value().equals("rollback") && accept("to")) {
+                    accept("savepoint");
+                    return new TransactionStmt(TransactionStmt.Kind.ROLLBACK_TO, List.of(), colId(), null, false);
+                }
+                return new TransactionStmt(TransactionStmt.Kind.ROLLBACK, List.of(), null, null, optChain());
+            }
+            case "savepoint" -> {
+                return new TransactionStmt(TransactionStmt.Kind.SAVEPOINT, List.of(), colId(), null, false);
+            }
+            case "release" -> {
+                accept("savepoint");
+                return new TransactionStmt(TransactionStmt.Kind.RELEASE, List.of(), colId(), null, false);
+            }
+            default -> {
+                // PREPARE TRANSACTION 'gid'
+                expect("transaction");
+                return new TransactionStmt(TransactionStmt.Kind.PREPARE, List.of(), null, sconst(), false);
+            }
+        }
+    }
+
+    private boolean optChain() {
+        if (accept("and")) {
+            boolean no = accept("no");
+            expect("chain");
+            return !no;
+        }
+        return false;
+    }
+
+    /** transaction_mode_list: modes separated by commas or just white space. */
+    final List<DefElem> transactionModes() {
+        List<DefElem> modes = new ArrayList<>();
+        while (true) {
+            int loc = pos();
+            if (acceptSeq("isolation", "level")) {
+                String level;
+                if (accept("serializable")) {
+                    level = "serializable";
+                } else if (acceptSeq("repeatable", "read")) {
+                    level = "repeatable read";
+                } else if (acceptSeq("read", "committed")) {
+                    level = "read committed";
+                } else {
+                    expect("read");
+                    expect("uncommitted");
+                    level = "read uncommitted";
+                }
+                modes.add(new DefElem(null, "transaction_isolation", new AConst(AConst.Kind.STRING, level, loc),
+                        DefElem.Action.UNSPEC, loc));
+            } else if (acceptSeq("read", "only")) {
+                modes.add(new DefElem(null, "transaction_read_only", new AConst(AConst.Kind.INTEGER, "1", loc),
+                        DefElem.Action.UNSPEC, loc));
+            } else if (acceptSeq("read", "write")) {
+                modes.add(new DefElem(null, "transaction_read_only", new AConst(AConst.Kind.INTEGER, "0", loc),
+                        DefElem.Action.UNSPEC, loc));
+            } else if (accept("deferrable")) {
+                modes.add(new DefElem(null, "transaction_deferrable", new AConst(AConst.Kind.INTEGER, "1", loc),
+                        DefElem.Action.UNSPEC, loc));
+            } else if (acceptSeq("not", "deferrable")) {
+                modes.add(new DefElem(null, "transaction_deferrable", new AConst(AConst.Kind.INTEGER, "0", loc),
+                        DefElem.Action.UNSPEC, loc));
+            } else {
+                if (!modes.isEmpty() && tokens.get(p - 1).isPunct(",")) {
+                    throw syntaxError();
+                }
+                return modes;
+            }
+            acceptPunct(",");
+        }
+    }
+
+    // ---- SET / RESET / SHOW ----
+
+    final VariableSetStmt setStmt() {
+        expect("set");
+        boolean local = false;
+        if (accept("local")) {
+            local = true;
+        } else if (at("session") && !peek(1).isKeyword("authorization") && !peek(1).isKeyword("characteristics")) {
+            next();
+        }
+        return setRest(local);
+    }
+
+    /** set_rest (also used by ALTER ROLE/DATABASE ... SET). */
+    final VariableSetStmt setRest(boolean local) {
+        int loc = pos();
+        if (at("transaction")) {
+            next();
+            if (accept("snapshot")) {
+                return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, "transaction_snapshot",
+                        List.of(new AConst(AConst.Kind.STRING, sconst(), loc)), local);
+            }
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_MULTI, "TRANSACTION", new ArrayList<>(transactionModes()),
+                    local);
+        }
+        if (acceptSeq("session", "characteristics")) {
+            expect("as");
+            expect("transaction");
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_MULTI, "SESSION CHARACTERISTICS",
+                    new ArrayList<>(transactionModes()), local);
+        }
+        if (acceptSeq("time", "zone")) {
+            if (accept("default") || accept("local")) {
+                return new VariableSetStmt(VariableSetStmt.Kind.SET_DEFAULT, "timezone", List.of(), local);
+            }
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, "timezone", List.of(zoneValue()), local);
+        }
+        if (accept("catalog")) {
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, "catalog",
+                    List.of(new AConst(AConst.Kind.STRING, sconst(), loc)), local);
+        }
+        if (at("schema") && peek(1).kind() == TokenKind.SCONST) {
+            next();
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, "search_path",
+                    List.of(new AConst(AConst.Kind.STRING, sconst(), loc)), local);
+        }
+        if (accept("names")) {
+            if (accept("default") || atEndOfStatement()) {
+                return new VariableSetStmt(VariableSetStmt.Kind.SET_DEFAULT, "client_encoding", List.of(), local);
+            }
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, "client_encoding",
+                    List.of(new AConst(AConst.Kind.STRING, nonReservedWordOrSconst(), loc)), local);
+        }
+        if (at("role") && !peek(1).isOp("=") && !peek(1).isKeyword("to")) {
+            next();
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, "role",
+                    List.of(new AConst(AConst.Kind.STRING, nonReservedWordOrSconst(), loc)), local);
+        }
+        if (acceptSeq("session", "authorization")) {
+            if (accept("default")) {
+                return new VariableSetStmt(VariableSetStmt.Kind.SET_DEFAULT, "session_authorization", List.of(), local);
+            }
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, "session_authorization",
+                    List.of(new AConst(AConst.Kind.STRING, nonReservedWordOrSconst(), loc)), local);
+        }
+        if (acceptSeq("xml", "option")) {
+            String v = accept("document") ? "DOCUMENT" : expect("content").value().toUpperCase(java.util.Locale.ROOT);
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, "xmloption",
+                    List.of(new AConst(AConst.Kind.STRING, v, loc)), local);
+        }
+        String name = varName();
+        if (accept("from")) {
+            expect("current");
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_CURRENT, name, List.of(), local);
+        }
+        if (!accept("to")) {
+            expectOp("=");
+        }
+        if (accept("default")) {
+            return new VariableSetStmt(VariableSetStmt.Kind.SET_DEFAULT, name, List.of(), local);
+        }
+        List<Object> args = new ArrayList<>();
+        do {
+            args.add(varValue());
+        } while (acceptPunct(","));
+        return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, name, args, local);
+    }
+
+    final boolean atEndOfStatement() {
+        return atEof() || atPunct(";");
+    }
+
+    /** var_name: ColId [. ColId ...], joined with dots. */
+    final String varName() {
+        StringBuilder name = new StringBuilder(colId());
+        while (acceptPunct(".")) {
+            name.append('.').append(colId());
+        }
+        return name.toString();
+    }
+
+    /** var_value: opt_boolean_or_string or NumericOnly. */
+    private Expr varValue() {
+        int loc = pos();
+        if (atNumber()) {
+            return numericOnly();
+        }
+        return new AConst(AConst.Kind.STRING, booleanOrString(), loc);
+    }
+
+    /** opt_boolean_or_string: TRUE, FALSE, ON, a non-reserved word, or a string. */
+    final String booleanOrString() {
+        if (accept("true")) {
+            return "true";
+        }
+        if (accept("false")) {
+            return "false";
+        }
+        if (accept("on")) {
+            return "on";
+        }
+        return nonReservedWordOrSconst();
+    }
+
+    private Expr zoneValue() {
+        int loc = pos();
+        if (atSconst()) {
+            return new AConst(AConst.Kind.STRING, sconst(), loc);
+        }
+        if (peek().kind() == TokenKind.IDENT) {
+            return new AConst(AConst.Kind.STRING, next().value(), loc);
+        }
+        if (at("interval")) {
+            next();
+            List<Expr> mods = List.of();
+            if (acceptPunct("(")) {
+                int precision = iconst();
+                expectPunct(")");
+                mods = List.of(intConst(INTERVAL_FULL_RANGE), intConst(precision));
+                Token s = peek();
+                String v = sconst();
+                return new TypeCast(new AConst(AConst.Kind.STRING, v, s.start()), sys("interval", mods, loc), loc);
+            }
+            Token s = peek();
+            String v = sconst();
+            List<Expr> fields = optInterval();
+            return new TypeCast(new AConst(AConst.Kind.STRING, v, s.start()), sys("interval", fields, loc), loc);
+        }
+        if (atNumber()) {
+            return numericOnly();
+        }
+        throw syntaxError();
+    }
+
+    final Statement resetStmt() {
+        expect("reset");
+        if (accept("all")) {
+            return new VariableSetStmt(VariableSetStmt.Kind.RESET_ALL, null, List.of(), false);
+        }
+        return new VariableSetStmt(VariableSetStmt.Kind.RESET, resetName(), List.of(), false);
+    }
+
+    private String resetName() {
+        if (acceptSeq("time", "zone")) {
+            return "timezone";
+        }
+        if (acceptSeq("transaction", "isolation", "level")) {
+            return "transaction_isolation";
+        }
+        if (acceptSeq("session", "authorization")) {
+            return "session_authorization";
+        }
+        return varName();
+    }
+
+    final Statement showStmt() {
+        expect("show");
+        if (accept("all")) {
+            return new VariableShowStmt("all");
+        }
+        return new VariableShowStmt(resetName());
+    }
+
+    // ---- EXPLAIN ----
+
+    final ExplainStmt explainStmt() {
+        expect("explain");
+        List<DefElem> options = new ArrayList<>();
+        if (atPunct("(")) {
+            next();
+            do {
+                int loc = pos();
+                String name = at("analyze") || at("analyse") ? next().value() : nonReservedWord();
+                Object arg = null;
+                if (!atPunct(",") && !atPunct(")")) {
+                    arg = atNumber() ? numericOnly() : booleanOrString();
+                }
+                options.add(new DefElem(null, name.equals("analyse") ? "analyze" : name, arg, DefElem.Action.UNSPEC, loc));
+            } while (acceptPunct(","));
+            expectPunct(")");
+        } else {
+            int loc = pos();
+            if (accept("analyze") || accept("analyse")) {
+                options.add(new DefElem(null, "analyze", null, DefElem.Action.UNSPEC, loc));
+            }
+            loc = pos();
+            if (accept("verbose")) {
+                options.add(new DefElem(null, "verbose", null, DefElem.Action.UNSPEC, loc));
+            }
+        }
+        return new ExplainStmt(statement(), options);
+    }
+
+    // ---- COPY ----
+
+    final CopyStmt copyStmt() {
+        expect("copy");
+        List<DefElem> options = new ArrayList<>();
+        RangeVar rel = null;
+        Statement query = null;
+        List<String> cols = List.of();
+        if (atPunct("(")) {
+            next();
+            query = preparableStmt();
+            expectPunct(")");
+        } else {
+            if (at("binary")) {
+                options.add(new DefElem(null, "format", "binary", DefElem.Action.UNSPEC, next().start()));
+            }
+            rel = qualifiedName();
+            if (atPunct("(")) {
+                cols = parenColIdList();
+            }
+        }
+        boolean isFrom;
+        if (accept("from")) {
+            isFrom = true;
+        } else {
+            expect("to");
+            isFrom = false;
+        }
+        boolean program = accept("program");
+        String file = null;
+        if (accept("stdin") || accept("stdout")) {
+            file = null;
+        } else {
+            file = sconst();
+        }
+        if (acceptSeq("using", "delimiters") || accept("delimiters")) {
+            int loc = tokens.get(p - 1).start();
+            options.add(new DefElem(null, "delimiter", sconst(), DefElem.Action.UNSPEC, loc));
+        }
+        accept("with");
+        if (atPunct("(")) {
+            next();
+            do {
+                int loc = pos();
+                String name = colLabel();
+                Object arg = null;
+                if (acceptOp("*")) {
+                    arg = "*";
+                } else if (atPunct("(")) {
+                    next();
+                    List<String> list = new ArrayList<>();
+                    do {
+                        list.add(booleanOrString());
+                    } while (acceptPunct(","));
+                    expectPunct(")");
+                    arg = list;
+                } else if (!atPunct(",") && !atPunct(")")) {
+                    arg = atNumber() ? numericOnly() : booleanOrString();
+                }
+                options.add(new DefElem(null, name, arg, DefElem.Action.UNSPEC, loc));
+            } while (acceptPunct(","));
+            expectPunct(")");
+        } else {
+            oldCopyOptions(options);
+        }
+        Expr where = accept("where") ? aExpr() : null;
+        return new CopyStmt(rel, query, cols, isFrom, program, file, options, where);
+    }
+
+    private void oldCopyOptions(List<DefElem> options) {
+        while (true) {
+            int loc = pos();
+            if (accept("binary")) {
+                options.add(new DefElem(null, "format", "binary", DefElem.Action.UNSPEC, loc));
+            } else if (accept("freeze")) {
+                options.add(new DefElem(null, "freeze", Boolean.TRUE, DefElem.Action.UNSPEC, loc));
+            } else if (accept("delimiter")) {
+                accept("as");
+                options.add(new DefElem(null, "delimiter", sconst(), DefElem.Action.UNSPEC, loc));
+            } else if (accept("null")) {
+                accept("as");
+                options.add(new DefElem(null, "null", sconst(), DefElem.Action.UNSPEC, loc));
+            } else if (accept("csv")) {
+                options.add(new DefElem(null, "format", "csv", DefElem.Action.UNSPEC, loc));
+            } else if (accept("header")) {
+                options.add(new DefElem(null, "header", Boolean.TRUE, DefElem.Action.UNSPEC, loc));
+            } else if (accept("quote")) {
+                accept("as");
+                options.add(new DefElem(null, "quote", sconst(), DefElem.Action.UNSPEC, loc));
+            } else if (accept("escape")) {
+                accept("as");
+                options.add(new DefElem(null, "escape", sconst(), DefElem.Action.UNSPEC, loc));
+            } else if (acceptSeq("force", "quote")) {
+                options.add(new DefElem(null, "force_quote", acceptOp("*") ? "*" : colIdList(), DefElem.Action.UNSPEC,
+                        loc));
+            } else if (acceptSeq("force", "not", "null")) {
+                options.add(new DefElem(null, "force_not_null", colIdList(), DefElem.Action.UNSPEC, loc));
+            } else if (acceptSeq("force", "null")) {
+                options.add(new DefElem(null, "force_null", colIdList(), DefElem.Action.UNSPEC, loc));
+            } else if (accept("encoding")) {
+                options.add(new DefElem(null, "encoding", sconst(), DefElem.Action.UNSPEC, loc));
+            } else {
+                return;
+            }
+        }
+    }
+
+    // ---- prepared statements and cursors ----
+
+    final PrepareStmt prepareStmt() {
+        expect("prepare");
+        String name = colId();
+        List<TypeName> types = List.of();
+        if (atPunct("(")) {
+            next();
+            types = typeList();
+            expectPunct(")");
+        }
+        expect("as");
+        return new PrepareStmt(name, types, preparableOrMerge());
+    }
+
+    private Statement preparableOrMerge() {
+        if (at("merge")) {
+            return mergeStmt(null);
+        }
+        return preparableStmt();
+    }
+
+    @Override
+    final Statement executeStmt() {
+        expect("execute");
+        String name = colId();
+        List<Expr> params = List.of();
+        if (atPunct("(")) {
+            next();
+            params = exprList();
+            expectPunct(")");
+        }
+        return new ExecuteStmt(name, params);
+    }
+
+    final DeallocateStmt deallocateStmt() {
+        expect("deallocate");
+        accept("prepare");
+        if (accept("all")) {
+            return new DeallocateStmt(null);
+        }
+        return new DeallocateStmt(colId());
+    }
+
+    final DeclareCursorStmt declareStmt() {
+        expect("declare");
+        String name = colId();
+        int options = 0;
+        while (true) {
+            if (accept("binary")) {
+                options |= 0x0001;
+            } else if (accept("insensitive")) {
+                options |= 0x0008;
+            } else if (accept("asensitive")) {
+                options |= 0x0010;
+            } else if (acceptSeq("no", "scroll")) {
+                options |= 0x0004;
+            } else if (accept("scroll")) {
+                options |= 0x0002;
+            } else {
+                break;
+            }
+        }
+        expect("cursor");
+        if (acceptSeq("with", "hold")) {
+            options |= 0x0020;
+        } else {
+            acceptSeq("without", "hold");
+        }
+        expect("for");
+        return new DeclareCursorStmt(name, options, selectStatement());
+    }
+
+    final FetchStmt fetchStmt() {
+        boolean move = next().value().equals("move");
+        FetchStmt.Direction dir = FetchStmt.Direction.FORWARD;
+        long count = 1;
+        boolean needsFromIn = false;
+        if (accept("next")) {
+            count = 1;
+        } else if (accept("prior")) {
+            dir = FetchStmt.Direction.BACKWARD;
+        } else if (accept("first")) {
+            dir = FetchStmt.Direction.ABSOLUTE;
+        } else if (accept("last")) {
+            dir = FetchStmt.Direction.ABSOLUTE;
+            count = -1;
+        } else if (accept("absolute")) {
+            dir = FetchStmt.Direction.ABSOLUTE;
+            count = signedIconst();
+        } else if (accept("relative")) {
+            dir = FetchStmt.Direction.RELATIVE;
+            count = signedIconst();
+        } else if (atOp("-") || atOp("+") || peek().kind() == TokenKind.ICONST) {
+            count = signedIconst();
+        } else if (accept("all")) {
+            count = Long.MAX_VALUE;
+        } else if (accept("forward") || accept("backward")) {
+            if (tokens.get(p - 1).value().equals("backward")) {
+                dir = FetchStmt.Direction.BACKWARD;
+            }
+            if (accept("all")) {
+                count = Long.MAX_VALUE;
+            } else if (atOp("-") || atOp("+") || peek().kind() == TokenKind.ICONST) {
+                count = signedIconst();
+            }
+        }
+        if (!accept("from")) {
+            accept("in");
+        }
+        return new FetchStmt(dir, count, colId(), move);
+    }
+
+    final ClosePortalStmt closeStmt() {
+        expect("close");
+        if (accept("all")) {
+            return new ClosePortalStmt(null);
+        }
+        return new ClosePortalStmt(colId());
+    }
+
+    // ---- maintenance ----
+
+    final VacuumStmt vacuumStmt() {
+        boolean vacuum = next().value().equals("vacuum");
+        List<DefElem> options = new ArrayList<>();
+        if (atPunct("(")) {
+            next();
+            do {
+                int loc = pos();
+                String name = at("analyze") || at("analyse") || at("full") || at("freeze") || at("verbose")
+                        ? next().value() : nonReservedWord();
+                Object arg = null;
+                if (!atPunct(",") && !atPunct(")")) {
+                    arg = atNumber() ? numericOnly() : booleanOrString();
+                }
+                options.add(new DefElem(null, name.equals("analyse") ? "analyze" : name, arg, DefElem.Action.UNSPEC, loc));
+            } while (acceptPunct(","));
+            expectPunct(")");
+        } else {
+            String[] flags = vacuum ? new String[] {"full", "freeze", "verbose", "analyze"} : new String[] {"verbose"};
+            for (String flag : flags) {
+                int loc = pos();
+                if (accept(flag) || flag.equals("analyze") && accept("analyse")) {
+                    options.add(new DefElem(null, flag, null, DefElem.Action.UNSPEC, loc));
+                }
+            }
+        }
+        List<VacuumRelation> rels = new ArrayList<>();
+        if (isColId(peek())) {
+            do {
+                RangeVar rel = qualifiedName();
+                List<String> cols = atPunct("(") ? parenColIdList() : List.of();
+                rels.add(new VacuumRelation(rel, cols));
+            } while (acceptPunct(","));
+        }
+        return new VacuumStmt(options, rels, vacuum);
+    }
+
+    final TruncateStmt truncateStmt() {
+        expect("truncate");
+        accept("table");
+        List<RangeVar> rels = new ArrayList<>();
+        do {
+            rels.add(relationExpr());
+        } while (acceptPunct(","));
+        boolean restart = false;
+        if (acceptSeq("restart", "identity")) {
+            restart = true;
+        } else {
+            acceptSeq("continue", "identity");
+        }
+        return new TruncateStmt(rels, restart, dropBehavior());
+    }
+
+    final DropBehavior dropBehavior() {
+        if (accept("cascade")) {
+            return new DropBehavior(DropBehavior.Kind.CASCADE);
+        }
+        accept("restrict");
+        return new DropBehavior(DropBehavior.Kind.RESTRICT);
+    }
+
+    final LockStmt lockStmt() {
+        expect("lock");
+        accept("table");
+        List<RangeVar> rels = new ArrayList<>();
+        do {
+            rels.add(relationExpr());
+        } while (acceptPunct(","));
+        int mode = 8;
+        if (accept("in")) {
+            if (acceptSeq("access", "share")) {
+                mode = 1;
+            } else if (acceptSeq("row", "share")) {
+                mode = 2;
+            } else if (acceptSeq("row", "exclusive")) {
+                mode = 3;
+            } else if (acceptSeq("share", "update", "exclusive")) {
+                mode = 4;
+            } else if (acceptSeq("share", "row", "exclusive")) {
+                mode = 6;
+            } else if (accept("share")) {
+                mode = 5;
+            } else if (accept("exclusive")) {
+                mode = 7;
+            } else {
+                expect("access");
+                expect("exclusive");
+                mode = 8;
+            }
+            expect("mode");
+        }
+        return new LockStmt(rels, mode, accept("nowait"));
+    }
+
+    final Statement listenFamily() {
+        Token t = next();
+        switch (t.value()) {
+            case "listen" -> {
+                return new ListenStmt(colId());
+            }
+            case "unlisten" -> {
+                if (acceptOp("*")) {
+                    return new UnlistenStmt(null);
+                }
+                return new UnlistenStmt(colId());
+            }
+            default -> {
+                String channel = colId();
+                String payload = acceptPunct(",") ? sconst() : null;
+                return new NotifyStmt(channel, payload);
+            }
+        }
+    }
+
+    final DiscardStmt discardStmt() {
+        expect("discard");
+        if (accept("all")) {
+            return new DiscardStmt(DiscardStmt.Target.ALL);
+        }
+        if (accept("plans")) {
+            return new DiscardStmt(DiscardStmt.Target.PLANS);
+        }
+        if (accept("sequences")) {
+            return new DiscardStmt(DiscardStmt.Target.SEQUENCES);
+        }
+        if (!accept("temp")) {
+            expect("temporary");
+        }
+        return new DiscardStmt(DiscardStmt.Target.TEMP);
+    }
+
+    final Statement checkpointStmt() {
+        expect("checkpoint");
+        return new CheckPointStmt();
+    }
+
+    final DoStmt doStmt() {
+        expect("do");
+        List<DefElem> args = new ArrayList<>();
+        do {
+            int loc = pos();
+            if (accept("language")) {
+                args.add(new DefElem(null, "language", nonReservedWordOrSconst(), DefElem.Action.UNSPEC, loc));
+            } else {
+                args.add(new DefElem(null, "as", sconst(), DefElem.Action.UNSPEC, loc));
+            }
+        } while (atSconst() || at("language"));
+        return new DoStmt(args);
+    }
+
+    final CallStmt callStmt() {
+        expect("call");
+        int loc = pos();
+        List<String> name = funcName();
+        Expr call = functionCall(name, loc);
+        if (!(call instanceof FuncCall f)) {
+            throw syntaxError();
+        }
+        return new CallStmt(f);
+    }
+
+    final LoadStmt loadStmt() {
+        expect("load");
+        return new LoadStmt(sconst());
+    }
+
+    final ReindexStmt reindexStmt() {
+        expect("reindex");
+        List<DefElem> params = new ArrayList<>();
+        if (atPunct("(")) {
+            params.addAll(utilityOptionList());
+        }
+        Token kind = next();
+        ObjectType.Kind k = switch (kind.value()) {
+            case "index" -> ObjectType.Kind.INDEX;
+            case "table" -> ObjectType.Kind.TABLE;
+            case "schema" -> ObjectType.Kind.SCHEMA;
+            case "system" -> ObjectType.Kind.DATABASE;
+            case "database" -> ObjectType.Kind.DATABASE;
+            default -> throw syntaxErrorAt(kind);
+        };
+        if (accept("concurrently")) {
+            params.add(new DefElem(null, "concurrently", null, DefElem.Action.UNSPEC, tokens.get(p - 1).start()));
+        }
+        if (k == ObjectType.Kind.INDEX || k == ObjectType.Kind.TABLE) {
+            return new ReindexStmt(new ObjectType(k), qualifiedName(), null, params);
+        }
+        String name = isColId(peek()) ? colId() : null;
+        return new ReindexStmt(new ObjectType(k), null, name, params);
+    }
+
+    /** utility_option_list: '(' name [value] , ... ')'. */
+    final List<DefElem> utilityOptionList() {
+        expectPunct("(");
+        List<DefElem> opts = new ArrayList<>();
+        do {
+            int loc = pos();
+            String name = at("analyze") || at("analyse") ? next().value() : nonReservedWord();
+            Object arg = null;
+            if (!atPunct(",") && !atPunct(")")) {
+                arg = atNumber() ? numericOnly() : booleanOrString();
+            }
+            opts.add(new DefElem(null, name, arg, DefElem.Action.UNSPEC, loc));
+        } while (acceptPunct(","));
+        expectPunct(")");
+        return opts;
+    }
+
+    final ClusterStmt clusterStmt() {
+        expect("cluster");
+        List<DefElem> params = new ArrayList<>();
+        if (atPunct("(")) {
+            params.addAll(utilityOptionList());
+        } else if (accept("verbose")) {
+            params.add(new DefElem(null, "verbose", null, DefElem.Action.UNSPEC, tokens.get(p - 1).start()));
+        }
+        if (!isColId(peek())) {
+            return new ClusterStmt(null, null, params);
+        }
+        if (isColId(peek()) && peek(1).isKeyword("on")) {
+            String index = colId();
+            next();
+            return new ClusterStmt(qualifiedName(), index, params);
+        }
+        RangeVar rel = qualifiedName();
+        String index = accept("using") ? colId() : null;
+        return new ClusterStmt(rel, index, params);
+    }
+
+    final RefreshMatViewStmt refreshStmt() {
+        expect("refresh");
+        expect("materialized");
+        expect("view");
+        boolean concurrent = accept("concurrently");
+        RangeVar rel = qualifiedName();
+        boolean skipData = false;
+        if (accept("with")) {
+            skipData = accept("no");
+            expect("data");
+        }
+        return new RefreshMatViewStmt(concurrent, skipData, rel);
+    }
+}
