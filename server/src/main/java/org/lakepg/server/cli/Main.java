@@ -1,11 +1,77 @@
 package org.lakepg.server.cli;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.lakepg.server.LakepgServer;
+
 /** Entry point of the runnable jar: dispatches lakepg's subcommands. */
 public final class Main {
     private Main() {}
 
+    private static final String USAGE = """
+            usage: lakepg start [--port 5432] [--data ./lakepg-data] [--listen 127.0.0.1] [-c name=value ...]
+                                [--auth loopback=trust,all=scram-sha-256] [--password-file FILE]
+                                [--tls-cert cert.pem --tls-key key.pem]
+              The superuser is "postgres"; its password comes from LAKEPG_PASSWORD or --password-file.""";
+
     public static void main(String[] args) {
-        System.err.println("usage: lakepg start [--port 5432] [--data ./lakepg-data] [--listen 127.0.0.1]");
-        System.exit(2);
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        switch (command) {
+            case "start" -> System.exit(start(rest));
+            case "help", "-h", "--help" -> System.out.println(USAGE);
+            default -> {
+                System.err.println("lakepg: unknown command \"" + command + "\"");
+                System.err.println(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    static int start(List<String> args) {
+        ServerConfig config;
+        try {
+            config = ServerConfig.parse(args, System.getenv());
+        } catch (ServerConfig.UsageException e) {
+            System.err.println("lakepg: " + e.getMessage());
+            System.err.println(USAGE);
+            return 2;
+        }
+        LakepgServer server;
+        try {
+            server = LakepgServer.start(config);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (RuntimeException e) {
+            System.err.println("lakepg: could not start: " + describe(e));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.err.println("lakepg: shut down");
+            stopped.countDown();
+        }, "lakepg-shutdown"));
+        var address = server.address();
+        System.out.printf("lakepg listening on %s:%d (data %s) - connect with: psql -h %s -p %d -U postgres%n",
+                address.getHostString(), address.getPort(), config.dataDir().toAbsolutePath().normalize(),
+                address.getHostString(), address.getPort());
+        System.out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            out.append(": ").append(c.getMessage());
+        }
+        return out.toString();
     }
 }

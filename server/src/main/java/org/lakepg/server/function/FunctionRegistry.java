@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.lakepg.server.function.scalar.BoolFunctions;
 import org.lakepg.server.function.scalar.FloatFunctions;
 import org.lakepg.server.function.scalar.IntegerFunctions;
+import org.lakepg.server.function.scalar.NumericFunctions;
 import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
 
@@ -22,6 +23,7 @@ public final class FunctionRegistry {
         FloatFunctions.register(BUILTINS);
         BoolFunctions.register(BUILTINS);
         TextFunctions.register(BUILTINS);
+        NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
     }
 

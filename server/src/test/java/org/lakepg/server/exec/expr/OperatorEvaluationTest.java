@@ -3,7 +3,7 @@ package org.lakepg.server.exec.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.ZoneOffset;
+import org.lakepg.server.function.FixedFunctionContext;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import org.lakepg.wire.error.PgException;
 class OperatorEvaluationTest {
     private static final BuiltinCatalog CATALOG = BuiltinCatalog.get();
     private static final ExprCompiler COMPILER = new ExprCompiler(FunctionRegistry.builtins(), null);
-    private static final ExecContext CONTEXT = new ExecContext(new Object[0], n -> null, ZoneOffset.UTC, 0, 0);
+    private static final ExecContext CONTEXT = new ExecContext(FixedFunctionContext.utc(), new Object[0]);
 
     private static Object eval(String op, Const left, Const right) {
         ResolvedOperator resolved = new OperatorResolver(new TypeCoercion(CATALOG))

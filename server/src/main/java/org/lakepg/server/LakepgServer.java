@@ -1,0 +1,63 @@
+package org.lakepg.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import org.lakepg.server.auth.HostRules;
+import org.lakepg.server.auth.Roles;
+import org.lakepg.server.cli.ServerConfig;
+import org.lakepg.server.session.LakepgEngine;
+import org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog;
+import org.lakepg.wire.protocol.PgServer;
+import org.lakepg.wire.protocol.PgServerOptions;
+
+/**
+ * A running lakepg compute: the protocol endpoint, the engine behind it and its data directory.
+ * {@code lakepg start} runs one in the foreground; tests start one in-process on a free port.
+ */
+public final class LakepgServer implements AutoCloseable {
+    private final PgServer pg;
+    private final DataDirectoryLock lock;
+
+    private LakepgServer(PgServer pg, DataDirectoryLock lock) {
+        this.pg = pg;
+        this.lock = lock;
+    }
+
+    public static LakepgServer start(ServerConfig config) throws InterruptedException {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+        }
+        DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
+        try {
+            Roles roles = new Roles(config.superuserPassword());
+            LakepgEngine engine = new LakepgEngine(roles, config.settings(), new BuiltinAnalyzerCatalog());
+            PgServerOptions options = PgServerOptions.of(config.listen(), config.port());
+            if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {
+                options = options.withTls(config.tlsCert().get(), config.tlsKey().get());
+            }
+            PgServer pg = PgServer.start(options, engine, new HostRules(config.authRules(), roles));
+            lock.recordPort(pg.address().getPort());
+            return new LakepgServer(pg, lock);
+        } catch (InterruptedException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    public InetSocketAddress address() {
+        return pg.address();
+    }
+
+    @Override
+    public void close() {
+        try {
+            pg.close();
+        } finally {
+            lock.close();
+        }
+    }
+}
