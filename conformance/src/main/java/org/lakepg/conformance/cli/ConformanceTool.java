@@ -58,7 +58,7 @@ public final class ConformanceTool {
         }
     }
 
-    /** report --run OUTDIR --reference TSV --out DIR [--server-down WHY] [--description TEXT] [--sql-results TSV] */
+    /** report --run OUTDIR --reference TSV --out DIR [--server-down WHY --server-detail TEXT] [--description TEXT] [--sql-results TSV] */
     private static int report(Args a) throws IOException {
         Path run = a.path("run");
         Path out = a.path("out");
@@ -69,7 +69,8 @@ public final class ConformanceTool {
         CauseTable causes = SuiteAnalysis.causes(results, failures, serverDown, run.resolve("work"));
         List<SqlTestOutcome> sql = a.optional("sql-results", null) == null ? List.of()
                 : readSqlOutcomes(a.path("sql-results"));
-        String problem = serverDown == null ? null : "The server did not answer (" + serverDown + ")";
+        String problem = serverDown == null ? null
+                : "The " + serverDown + " (" + a.optional("server-detail", "no detail") + ")";
         String md = MarkdownReport.render(new MarkdownReport.Input("lakepg conformance: PostgreSQL 15 regression suite",
                 a.optional("description", "Run of `conformance/pg15-regress`."), problem, results, reference, causes, sql));
         Files.createDirectories(out);
