@@ -38,7 +38,9 @@ public final class MarkdownReport {
             TestResult ref = in.reference().get(r.test());
             (ref != null && !ref.passed() ? needsC : others).add(r);
         }
-        files(sb, "Files", "Every file of the run in schedule order (files needing C extensions are listed below).",
+        files(sb, "Files", "Every file of the run in schedule order (files needing C extensions are listed below). "
+                        + "A failed file's diff is `pg-regress/diffs/TEST.diff` beside this report; "
+                        + "`pg-regress/statement-failures.txt` has each unmatched statement with its output.",
                 others, in.reference());
         files(sb, "Needs C extensions (regress.so)",
                 "These files fail on real PostgreSQL 15 too: they load the suite's C library `regress.so` (or use "
