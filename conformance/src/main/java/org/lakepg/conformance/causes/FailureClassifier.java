@@ -24,37 +24,41 @@ public final class FailureClassifier {
      * @param notRunReason why a statement that never ran did not (e.g. "test timed out"),
      *                     used when {@code failure.got()} is null
      */
-    public static FailureCause classify(StatementFailure failure, String notRunReason) {
+    public static Classification classify(StatementFailure failure, String notRunReason) {
         if (!failure.reached()) {
-            return FailureCause.of(Kind.NOT_RUN, notRunReason);
+            return new Classification(FailureCause.of(Kind.NOT_RUN, notRunReason), "");
         }
         List<String> extra = without(failure.got(), failure.want());
         List<String> missing = without(failure.want(), failure.got());
         for (String line : extra) {
             Optional<ErrorMessages.Message> m = ErrorMessages.parse(line);
             if (m.isPresent() && !m.get().severity().equals("WARNING") && !m.get().severity().equals("NOTICE")) {
-                return new FailureCause(Kind.ERROR, ErrorMessages.normalize(m.get().text()), m.get().sqlState());
+                return new Classification(
+                        new FailureCause(Kind.ERROR, ErrorMessages.normalize(m.get().text()), m.get().sqlState()),
+                        m.get().text());
             }
         }
         for (String line : extra) {
             for (String lost : CONNECTION_LOST) {
                 if (line.contains(lost)) {
-                    return FailureCause.of(Kind.CONNECTION_LOST, lost);
+                    return new Classification(FailureCause.of(Kind.CONNECTION_LOST, lost), "");
                 }
             }
         }
         for (String line : missing) {
             Optional<ErrorMessages.Message> m = ErrorMessages.parse(line);
             if (m.isPresent() && m.get().severity().equals("ERROR")) {
-                return new FailureCause(Kind.MISSING_ERROR, ErrorMessages.normalize(m.get().text()), m.get().sqlState());
+                return new Classification(
+                        new FailureCause(Kind.MISSING_ERROR, ErrorMessages.normalize(m.get().text()), m.get().sqlState()),
+                        m.get().text());
             }
         }
         List<String> differing = new ArrayList<>(extra);
         differing.addAll(missing);
         if (!differing.isEmpty() && differing.stream().allMatch(FailureClassifier::isMessagePart)) {
-            return FailureCause.of(Kind.NOTICE_DIFFERS);
+            return new Classification(FailureCause.of(Kind.NOTICE_DIFFERS), "");
         }
-        return FailureCause.of(Kind.RESULT_DIFFERS);
+        return new Classification(FailureCause.of(Kind.RESULT_DIFFERS), "");
     }
 
     private static boolean isMessagePart(String line) {

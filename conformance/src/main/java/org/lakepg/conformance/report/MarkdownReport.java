@@ -80,14 +80,16 @@ public final class MarkdownReport {
         sb.append("Each statement that did not match counts once, under the first error the server printed that "
                 + "PostgreSQL did not (names in quotes become \"X\", calls X(...), numbers N), else what differs. "
                 + String.format(Locale.ROOT, "%,d", table.totalStatements()) + " statements in all.\n\n");
-        sb.append("| statements | cause | SQLSTATE | files | example |\n|---:|---|---|---:|---|\n");
+        sb.append("| statements | cause | SQLSTATE | files | most frequent as printed | example |\n|---:|---|---|---:|---|---|\n");
         int shown = 0, restStatements = 0, restCauses = 0;
         for (CauseTable.Row r : rows) {
             if (shown < TOP_CAUSES) {
                 sb.append("| ").append(String.format(Locale.ROOT, "%,d", r.statements())).append(" | ")
                         .append(cell(r.cause().describe())).append(" | ")
                         .append(r.cause().sqlState() == null ? "" : r.cause().sqlState()).append(" | ")
-                        .append(r.tests().size()).append(" | ").append(cell(shorten(r.example(), 90))).append(" |\n");
+                        .append(r.tests().size()).append(" | ")
+                        .append(cell(shorten(String.join("; ", r.frequent()), 160))).append(" | ")
+                        .append(cell(shorten(r.example(), 90))).append(" |\n");
                 shown++;
             } else {
                 restStatements += r.statements();
@@ -96,7 +98,7 @@ public final class MarkdownReport {
         }
         if (restCauses > 0) {
             sb.append("| ").append(String.format(Locale.ROOT, "%,d", restStatements)).append(" | ")
-                    .append(restCauses).append(" other causes | | | |\n");
+                    .append(restCauses).append(" other causes | | | | |\n");
         }
         sb.append('\n');
     }

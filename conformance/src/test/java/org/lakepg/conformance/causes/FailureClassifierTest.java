@@ -10,7 +10,15 @@ import org.lakepg.conformance.causes.FailureCause.Kind;
 class FailureClassifierTest {
 
     private static FailureCause classify(List<String> got, List<String> want) {
-        return FailureClassifier.classify(new StatementFailure("t", 1, "SELECT 1;", got, want), "test timed out");
+        return FailureClassifier.classify(new StatementFailure("t", 1, "SELECT 1;", got, want), "test timed out").cause();
+    }
+
+    @Test
+    void theMessageAsPrintedIsKeptBesideTheGroup() {
+        Classification c = FailureClassifier.classify(new StatementFailure("t", 1, "EXPLAIN SELECT 1;",
+                List.of("ERROR:  syntax error at or near \"EXPLAIN\""), List.of("QUERY PLAN")), "");
+        assertThat(c.cause().message()).isEqualTo("syntax error at or near \"X\"");
+        assertThat(c.instance()).isEqualTo("syntax error at or near \"EXPLAIN\"");
     }
 
     @Test

@@ -33,7 +33,7 @@ class MarkdownReportTest {
                         new SqlTestOutcome("copy_psql", true, ""))));
         assertThat(md).contains("| files passed | 199 of 217 (91.7%) | 199 of 217 (91.7%) |")
                 .contains("| statements matched | 42,553 of 42,795 (99.4%) | 42,553 of 42,795 (99.4%) |")
-                .contains("| 82 | ERROR: relation \"X\" does not exist |  | 1 | int8.sql:5: SELECT * FROM INT8_TBL; |")
+                .contains("| 82 | ERROR: relation \"X\" does not exist |  | 1 |  | int8.sql:5: SELECT * FROM INT8_TBL; |")
                 .contains("| 3 | result differs |")
                 .contains("1 of 2 (50.0%) files pass");
         String needsC = md.substring(md.indexOf("## Needs C extensions"), md.indexOf("## lakepg SQL tests"));
