@@ -28,6 +28,7 @@ public final class CauseTable {
     }
 
     private final Map<FailureCause, Tally> tallies = new LinkedHashMap<>();
+    private final Map<String, Map<FailureCause, Integer>> perTest = new HashMap<>();
 
     public void add(FailureCause cause, String test, int statements, String example) {
         add(cause, "", test, statements, example);
@@ -40,6 +41,7 @@ public final class CauseTable {
         Tally t = tallies.computeIfAbsent(cause, c -> new Tally());
         t.statements += statements;
         t.tests.add(test);
+        perTest.computeIfAbsent(test, k -> new HashMap<>()).merge(cause, statements, Integer::sum);
         if (!instance.isEmpty()) {
             t.instances.merge(instance, statements, Integer::sum);
         }
@@ -50,6 +52,13 @@ public final class CauseTable {
 
     public void add(Classification c, StatementFailure failure) {
         add(c.cause(), c.instance(), failure.test(), 1, failure.where() + ": " + failure.sql().strip());
+    }
+
+    /** The cause most of a test's failed statements fall under, with their count; empty if none failed. */
+    public java.util.Optional<Map.Entry<FailureCause, Integer>> mainCauseOf(String test) {
+        return perTest.getOrDefault(test, Map.of()).entrySet().stream()
+                .max(Map.Entry.<FailureCause, Integer>comparingByValue()
+                        .thenComparing(e -> e.getKey().describe(), Comparator.reverseOrder()));
     }
 
     public int totalStatements() {

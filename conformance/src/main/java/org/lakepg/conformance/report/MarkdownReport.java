@@ -38,11 +38,11 @@ public final class MarkdownReport {
             TestResult ref = in.reference().get(r.test());
             (ref != null && !ref.passed() ? needsC : others).add(r);
         }
-        files(sb, "Files", "Every file of the run in schedule order (files needing C extensions are listed below). "
+        files(sb, in.causes(), "Files", "Every file of the run in schedule order (files needing C extensions are listed below). "
                         + "A failed file's diff is `pg-regress/diffs/TEST.diff` beside this report; "
                         + "`pg-regress/statement-failures.txt` has each unmatched statement with its output.",
                 others, in.reference());
-        files(sb, "Needs C extensions (regress.so)",
+        files(sb, in.causes(), "Needs C extensions (regress.so)",
                 "These files fail on real PostgreSQL 15 too: they load the suite's C library `regress.so` (or use "
                         + "objects test_setup makes with it), which no package ships. They stay in the totals; their "
                         + "other statements still count.", needsC, in.reference());
@@ -103,19 +103,22 @@ public final class MarkdownReport {
         sb.append('\n');
     }
 
-    private static void files(StringBuilder sb, String heading, String intro, List<TestResult> rows,
+    private static void files(StringBuilder sb, CauseTable causes, String heading, String intro, List<TestResult> rows,
                               Map<String, TestResult> reference) {
         if (rows.isEmpty()) {
             return;
         }
         sb.append("## ").append(heading).append("\n\n").append(intro).append("\n\n");
-        sb.append("| test | status | statements matched | real PostgreSQL 15 | diff lines |\n|---|---|---:|---:|---:|\n");
+        sb.append("| test | status | statements matched | real PostgreSQL 15 | diff lines | main cause |\n"
+                + "|---|---|---:|---:|---:|---|\n");
         for (TestResult r : rows) {
             TestResult ref = reference.get(r.test());
             sb.append("| ").append(r.test()).append(" | ").append(r.passed() ? "ok" : "**" + r.status() + "**")
                     .append(" | ").append(r.matched()).append(" / ").append(r.total()).append(" | ")
                     .append(ref == null ? "" : ref.status() + " " + ref.matched() + " / " + ref.total())
-                    .append(" | ").append(r.diffLines()).append(" |\n");
+                    .append(" | ").append(r.diffLines()).append(" | ")
+                    .append(causes.mainCauseOf(r.test()).map(e -> cell(shorten(e.getKey().describe(), 80))
+                            + " (" + e.getValue() + ")").orElse("")).append(" |\n");
         }
         sb.append('\n');
     }

@@ -30,5 +30,10 @@ class CauseTableTest {
                 "relation \"int4_tbl\" does not exist (1)", "relation \"int8_tbl\" does not exist (1)");
         assertThat(rows.get(1).frequent()).isEmpty();
         assertThat(table.totalStatements()).isEqualTo(6);
+        assertThat(table.mainCauseOf("explain")).hasValueSatisfying(e -> {
+            assertThat(e.getKey().describe()).isEqualTo("ERROR: syntax error at or near \"X\"");
+            assertThat(e.getValue()).isEqualTo(1);
+        });
+        assertThat(table.mainCauseOf("boolean")).isEmpty();
     }
 }

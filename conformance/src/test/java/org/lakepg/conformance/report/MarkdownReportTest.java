@@ -39,7 +39,8 @@ class MarkdownReportTest {
         String needsC = md.substring(md.indexOf("## Needs C extensions"), md.indexOf("## lakepg SQL tests"));
         String files = md.substring(md.indexOf("## Files"), md.indexOf("## Needs C extensions"));
         assertThat(needsC).contains("| triggers |", "| test_setup |", "| opr_sanity |").doesNotContain("| boolean |");
-        assertThat(files).contains("| boolean | ok | 93 / 93 |").doesNotContain("| triggers |");
+        assertThat(files).contains("| boolean | ok | 93 / 93 | ok 93 / 93 | 0 |  |").doesNotContain("| triggers |");
+        assertThat(files).contains("| int8 | ok | 137 / 137 | ok 137 / 137 | 0 | ERROR: relation \"X\" does not exist (82) |");
         assertThat(md.indexOf("## Top failure causes")).isLessThan(md.indexOf("## Files"));
     }
 
