@@ -1,0 +1,51 @@
+-- SET / SHOW / RESET, SET LOCAL, set_config and current_setting, units and errors.
+SHOW search_path;
+SET search_path TO public, pg_catalog;
+SHOW search_path;
+RESET search_path;
+SHOW search_path;
+SET work_mem = '64MB';
+SHOW work_mem;
+SET work_mem TO 2048;
+SHOW work_mem;
+SET work_mem TO DEFAULT;
+SHOW work_mem;
+SET statement_timeout = '1min';
+SHOW statement_timeout;
+RESET statement_timeout;
+SHOW statement_timeout;
+SET DateStyle = 'German';
+SHOW DateStyle;
+SELECT date '2024-02-29';
+RESET DateStyle;
+SHOW datestyle;
+SET TIME ZONE 'Europe/Paris';
+SHOW TimeZone;
+SET TIME ZONE LOCAL;
+SHOW TimeZone;
+SELECT set_config('application_name', 'sqltest_app', false);
+SHOW application_name;
+SELECT current_setting('application_name');
+SELECT current_setting('no.such_setting', true) IS NULL AS missing_ok;
+-- SET LOCAL lasts to the end of the transaction
+BEGIN;
+SET LOCAL work_mem = '1MB';
+SHOW work_mem;
+COMMIT;
+SHOW work_mem;
+-- SET inside a rolled back transaction is undone
+BEGIN;
+SET extra_float_digits = 2;
+SHOW extra_float_digits;
+ROLLBACK;
+SHOW extra_float_digits;
+-- errors
+SET no_such_setting = 1;
+SHOW no_such_setting;
+SET work_mem = 'lots';
+SET work_mem = 10;
+SET enable_seqscan = maybe;
+SET server_version = '16';
+SHOW integer_datetimes;
+RESET ALL;
+SHOW application_name;

@@ -1,0 +1,51 @@
+-- Transactions: BEGIN/COMMIT/ROLLBACK, aborted blocks, SAVEPOINT, warnings outside a block.
+DROP TABLE IF EXISTS sqltest_tx;
+CREATE TABLE sqltest_tx (id int PRIMARY KEY, v text);
+BEGIN;
+INSERT INTO sqltest_tx VALUES (1, 'committed');
+COMMIT;
+BEGIN;
+INSERT INTO sqltest_tx VALUES (2, 'rolled back');
+ROLLBACK;
+SELECT * FROM sqltest_tx ORDER BY id;
+-- an error aborts the block until its end; COMMIT then rolls back
+BEGIN;
+INSERT INTO sqltest_tx VALUES (3, 'lost');
+INSERT INTO sqltest_tx VALUES (1, 'duplicate');
+SELECT 1;
+COMMIT;
+SELECT * FROM sqltest_tx ORDER BY id;
+-- savepoints
+BEGIN;
+INSERT INTO sqltest_tx VALUES (4, 'kept');
+SAVEPOINT s1;
+INSERT INTO sqltest_tx VALUES (5, 'undone');
+ROLLBACK TO SAVEPOINT s1;
+SAVEPOINT s2;
+INSERT INTO sqltest_tx VALUES (6, 'released');
+RELEASE SAVEPOINT s2;
+SAVEPOINT s3;
+INSERT INTO sqltest_tx VALUES (4, 'duplicate');
+ROLLBACK TO s3;
+INSERT INTO sqltest_tx VALUES (7, 'after recovery');
+COMMIT;
+SELECT * FROM sqltest_tx ORDER BY id;
+ROLLBACK TO SAVEPOINT nowhere;
+BEGIN;
+RELEASE SAVEPOINT nowhere;
+ROLLBACK;
+-- transaction commands outside and inside blocks
+COMMIT;
+ROLLBACK;
+BEGIN;
+BEGIN;
+COMMIT;
+START TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+SHOW transaction_isolation;
+SELECT count(*) FROM sqltest_tx;
+END;
+BEGIN READ ONLY;
+INSERT INTO sqltest_tx VALUES (8, 'read only');
+ABORT;
+SHOW transaction_isolation;
+DROP TABLE sqltest_tx;
