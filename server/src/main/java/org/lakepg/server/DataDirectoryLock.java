@@ -31,7 +31,12 @@ final class DataDirectoryLock implements AutoCloseable {
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 String owner = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("?");
