@@ -20,7 +20,8 @@ mkdir -p "$out"
 q() { psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -XAtq -v ON_ERROR_STOP=1 "$@"; }
 dump() { # table, where/order clause; regproc columns are written as OIDs, not as names
   local cols
-  cols=$(q -c "select string_agg(case when atttypid = 'regproc'::regtype then quote_ident(attname) || '::oid as ' || quote_ident(attname) else quote_ident(attname) end, ', ' order by attnum) from pg_attribute where attrelid = '$1'::regclass and attnum > 0 and not attisdropped")
+  # prosqlbody (a node tree) is written as SQL text, so lakepg can parse and inline SQL-language built-ins
+  cols=$(q -c "select string_agg(case when atttypid = 'regproc'::regtype then quote_ident(attname) || '::oid as ' || quote_ident(attname) when attname = 'prosqlbody' then 'pg_get_function_sqlbody(oid) as prosqlbody' else quote_ident(attname) end, ', ' order by attnum) from pg_attribute where attrelid = '$1'::regclass and attnum > 0 and not attisdropped")
   q -c "\\copy (select $cols from $1 $2) to '$out/$1.csv' with (format csv, header)"
 }
 for t in pg_type pg_proc pg_operator pg_cast pg_am pg_amop pg_amproc pg_opclass pg_opfamily pg_collation pg_namespace pg_language; do

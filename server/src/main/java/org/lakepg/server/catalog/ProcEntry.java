@@ -6,7 +6,8 @@ import java.util.List;
  * A row of pg_proc. {@code argumentTypes} are the input arguments (proargtypes);
  * {@code allArgumentTypes}/{@code argumentModes} are set only when OUT/INOUT/VARIADIC/TABLE
  * arguments exist, as in PostgreSQL. {@code source} is prosrc: for built-in functions the name of
- * the implementation, which is how lakepg binds a catalog function to its Java code.
+ * the implementation, which is how lakepg binds a catalog function to its Java code; for SQL
+ * functions it is the body, and {@code sqlBody} holds a BEGIN ATOMIC / RETURN body as SQL text.
  */
 public record ProcEntry(
         long oid,
@@ -30,7 +31,12 @@ public record ProcEntry(
         char[] argumentModes,
         List<String> argumentNames,
         String argumentDefaults,
-        String source) {
+        String source,
+        String sqlBody) {
+
+    /** pg_language OIDs: internal (built-in code), C, SQL. */
+    public static final long LANGUAGE_INTERNAL = 12;
+    public static final long LANGUAGE_SQL = 14;
 
     public static final char KIND_FUNCTION = 'f';
     public static final char KIND_AGGREGATE = 'a';

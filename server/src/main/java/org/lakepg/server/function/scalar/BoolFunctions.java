@@ -14,6 +14,7 @@ public final class BoolFunctions {
         r.register("boolgt", (x, c) -> Boolean.compare((Boolean) x[0], (Boolean) x[1]) > 0);
         r.register("boolge", (x, c) -> Boolean.compare((Boolean) x[0], (Boolean) x[1]) >= 0);
         r.register("btboolcmp", (x, c) -> Boolean.compare((Boolean) x[0], (Boolean) x[1]));
+        r.register("booltext", (x, c) -> (Boolean) x[0] ? "true" : "false");
         r.register("booland_statefunc", (x, c) -> (Boolean) x[0] && (Boolean) x[1]);
         r.register("boolor_statefunc", (x, c) -> (Boolean) x[0] || (Boolean) x[1]);
     }

@@ -51,6 +51,7 @@ public final class NumericFunctions {
         r.register("numeric_trim_scale", (x, c) -> n(x[0]).isFinite()
                 ? PgNumeric.of(n(x[0]).value().stripTrailingZeros()) : x[0]);
         r.register("numeric", (x, c) -> applyTypmod(n(x[0]), ((Number) x[1]).intValue()));
+        r.register("numeric_power", (x, c) -> power(n(x[0]), n(x[1])));
 
         r.register("int2_numeric", (x, c) -> PgNumeric.of(BigDecimal.valueOf(((Number) x[0]).longValue())));
         r.register("int4_numeric", (x, c) -> PgNumeric.of(BigDecimal.valueOf(((Number) x[0]).longValue())));
@@ -200,6 +201,53 @@ public final class NumericFunctions {
         BigDecimal rem = a.value().remainder(b.value());
         int scale = Math.max(a.displayScale(), b.displayScale());
         return PgNumeric.of(rem.setScale(scale, RoundingMode.DOWN));
+    }
+
+    /** power_var: exact for integer exponents, else exp(ln(base) * exponent), with PostgreSQL's result scale. */
+    private static PgNumeric power(PgNumeric base, PgNumeric exponent) {
+        if (base.isNaN() || exponent.isNaN()) {
+            if (base.isFinite() && base.value().compareTo(BigDecimal.ONE) == 0
+                    || exponent.isFinite() && exponent.value().signum() == 0) {
+                return PgNumeric.of(new BigDecimal("1.0000000000000000"));
+            }
+            return PgNumeric.NAN;
+        }
+        if (!base.isFinite() || !exponent.isFinite()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "infinite arguments to power are not supported yet");
+        }
+        BigDecimal b = base.value();
+        BigDecimal e = exponent.value();
+        if (b.signum() == 0 && e.signum() < 0) {
+            throw PgException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION, "zero raised to a negative power is undefined");
+        }
+        boolean integral = e.stripTrailingZeros().scale() <= 0;
+        if (b.signum() < 0 && !integral) {
+            throw PgException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                    "a negative number raised to a non-integer power yields a complex result");
+        }
+        if (integral && e.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+            int scale = Math.min(Math.max(MIN_SIG_DIGITS, base.displayScale()), MAX_DISPLAY_SCALE);
+            int n = e.intValueExact();
+            if (b.signum() == 0) {
+                return PgNumeric.of((n == 0 ? BigDecimal.ONE : BigDecimal.ZERO).setScale(scale));
+            }
+            BigDecimal p = b.pow(Math.abs(n));
+            if (n < 0) {
+                p = BigDecimal.ONE.divide(p, scale, RoundingMode.HALF_UP);
+            }
+            return PgNumeric.of(p.setScale(scale, RoundingMode.HALF_UP));
+        }
+        if (b.signum() == 0) {
+            return PgNumeric.of(BigDecimal.ZERO.setScale(MIN_SIG_DIGITS));
+        }
+        double estimate = Math.log(b.doubleValue()) * e.doubleValue() * 0.434294481903252;
+        int scale = MIN_SIG_DIGITS - (int) estimate;
+        scale = Math.max(scale, Math.max(base.displayScale(), exponent.displayScale()));
+        scale = Math.min(Math.max(scale, 0), MAX_DISPLAY_SCALE);
+        int digits = Math.max(scale + (int) estimate, 1) + 8;
+        BigDecimal ln = BigMath.ln(b, digits + Math.max(0, (int) Math.ceil(Math.log10(e.abs().doubleValue() + 1))));
+        BigDecimal result = BigMath.exp(ln.multiply(e), digits);
+        return PgNumeric.of(result.setScale(scale, RoundingMode.HALF_UP));
     }
 
     private static PgNumeric sign(PgNumeric v) {

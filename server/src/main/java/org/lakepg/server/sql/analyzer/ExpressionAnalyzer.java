@@ -44,6 +44,8 @@ public final class ExpressionAnalyzer {
     private final OperatorResolver operators;
     private final ParameterTypes parameters;
     private final Consumer<PgException> notices;
+    /** While inlining a SQL function: its arguments, which its body's $n refer to. */
+    private List<BoundExpr> inlineArguments;
 
     public ExpressionAnalyzer(AnalyzerCatalog catalog, TypeIO io, FunctionContext context, ParameterTypes parameters,
                               Consumer<PgException> notices) {
@@ -63,7 +65,8 @@ public final class ExpressionAnalyzer {
     public BoundExpr analyze(Expr expr, Scope scope) {
         return switch (expr) {
             case AConst c -> constant(c);
-            case org.lakepg.server.sql.ast.ParamRef p -> new ParamRef(p.number(), parameters.typeOf(p.number()), -1);
+            case org.lakepg.server.sql.ast.ParamRef p -> inlineArguments != null ? inlineArguments.get(p.number() - 1)
+                    : new ParamRef(p.number(), parameters.typeOf(p.number()), -1);
             case ColumnRef c -> column(c, scope);
             case TypeCast c -> cast(c, scope);
             case AExpr a -> operatorExpression(a, scope);
@@ -247,6 +250,10 @@ public final class ExpressionAnalyzer {
             args.add(coercer.coerce(left, op.leftType(), -1, TypeCoercion.Context.IMPLICIT, location));
         }
         args.add(coercer.coerce(right, op.rightType(), -1, TypeCoercion.Context.IMPLICIT, location));
+        var body = SqlFunctionBodies.expression(proc);
+        if (body.isPresent()) {
+            return inline(body.get(), args, op.resultType(), location);
+        }
         return new FuncExpr(proc.oid(), opName, proc.source(), FuncExpr.Form.OPERATOR, args, proc.strict(),
                 proc.volatility(), op.resultType(), -1);
     }
@@ -305,8 +312,24 @@ public final class ExpressionAnalyzer {
             }
             coerced.add(coercer.coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT, location(f.args().get(i))));
         }
+        var body = SqlFunctionBodies.expression(call.proc());
+        if (body.isPresent()) {
+            return inline(body.get(), coerced, call.resultType(), f.location());
+        }
         return new FuncExpr(call.proc().oid(), name, call.proc().source(), FuncExpr.Form.CALL, coerced,
                 call.proc().strict(), call.proc().volatility(), call.resultType(), -1);
+    }
+
+    /** A SQL function's body with its parameters replaced by the call's arguments. */
+    private BoundExpr inline(Expr body, List<BoundExpr> arguments, long resultType, int location) {
+        List<BoundExpr> outer = inlineArguments;
+        inlineArguments = arguments;
+        try {
+            BoundExpr e = analyze(body, Scope.EMPTY);
+            return coercer.coerce(e, resultType, -1, TypeCoercion.Context.ASSIGNMENT, location);
+        } finally {
+            inlineArguments = outer;
+        }
     }
 
     private BoundExpr valueFunction(SQLValueFunction f) {
