@@ -15,6 +15,7 @@ import org.lakepg.wire.protocol.AuthMethod;
 import org.lakepg.wire.protocol.AuthenticationPolicy;
 import org.lakepg.wire.protocol.codec.BackendMessages;
 import org.lakepg.wire.protocol.codec.FrontendMessage;
+import org.lakepg.wire.protocol.codec.StartupCodes;
 
 /**
  * The startup packet and the authentication exchange (postmaster.c ProcessStartupPacket, auth.c).
@@ -74,7 +75,7 @@ final class StartupHandshake implements AuthConversation {
         List<String> unrecognized = new ArrayList<>();
         startup.parameters().keySet().stream().filter(name -> name.startsWith("_pq_.")).forEach(unrecognized::add);
         if (startup.minor() > 0 || !unrecognized.isEmpty()) {
-            BackendMessages.negotiateProtocolVersion(output.buffer(), 0, unrecognized);
+            BackendMessages.negotiateProtocolVersion(output.buffer(), StartupCodes.PROTOCOL_3_0, unrecognized);
         }
     }
 
