@@ -156,6 +156,26 @@ public final class FrontendDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * A message the client pipelined behind its authentication, framed before the decoder learned
+     * that authentication succeeded: give it the meaning and checks it gets after authentication.
+     */
+    public FrontendMessage reinterpret(FrontendMessage.AuthenticationResponse early) {
+        int limit = MessageTypes.sizeLimit(early.type(), maxMessageSize);
+        if (limit < 0) {
+            return new FrontendMessage.Fatal(
+                    PgException.of(SqlState.PROTOCOL_VIOLATION, "invalid frontend message type %d", early.type()), false);
+        }
+        if (early.body().length + 4 > limit) {
+            return new FrontendMessage.Fatal(null, false);
+        }
+        try {
+            return MessageBodies.read(early.type(), new MessageReader(io.netty.buffer.Unpooled.wrappedBuffer(early.body())));
+        } catch (PgException e) {
+            return new FrontendMessage.Malformed(early.type(), e);
+        }
+    }
+
     private void fail(ByteBuf in, List<Object> out, PgException error) {
         in.skipBytes(in.readableBytes());
         phase = Phase.DONE;

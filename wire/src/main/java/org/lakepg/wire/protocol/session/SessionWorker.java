@@ -42,6 +42,7 @@ public final class SessionWorker {
     private volatile int processId;
     private volatile int secretKey;
     private Thread thread;
+    private PgException pendingFatal;
 
     SessionWorker(Channel channel, FrontendDecoder decoder, SessionRegistry registry, QueryEngine engine,
                   AuthenticationPolicy policy) {
@@ -122,15 +123,22 @@ public final class SessionWorker {
         }
     }
 
-    void closeAfterThisCommand(PgException reason) {
-        state = State.CLOSED;
+    /** The next message after authentication. */
+    FrontendMessage nextCommand() {
+        FrontendMessage message = nextMessage();
+        return message instanceof FrontendMessage.AuthenticationResponse early ? decoder.reinterpret(early) : message;
+    }
+
+    /** After the running command's own error, send this as FATAL and close. */
+    void closeAfterThisCommand(PgException fatal) {
+        pendingFatal = fatal.withSeverity(PgException.Severity.FATAL);
     }
 
     private void run() {
         try {
             if (startup()) {
                 while (state != State.CLOSED && !connectionLost) {
-                    handle(nextMessage());
+                    handle(nextCommand());
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -193,6 +201,10 @@ public final class SessionWorker {
         } catch (Throwable failure) {
             PgException error = ErrorReports.toPgException(failure);
             sendError(error);
+            if (pendingFatal != null && error.severity().compareTo(PgException.Severity.FATAL) < 0) {
+                sendError(pendingFatal);
+                state = State.CLOSED;
+            }
             if (error.severity().compareTo(PgException.Severity.FATAL) >= 0 || state == State.CLOSED) {
                 state = State.CLOSED;
                 output.flushAndClose();

@@ -59,6 +59,10 @@ sealed interface TestCommand {
     record Count() implements TestCommand {
     }
 
+    /** Accepted and ignored, so transcripts can create PostgreSQL's table for COPY. */
+    record CreateTable() implements TestCommand {
+    }
+
     record CopyIn() implements TestCommand {
     }
 
@@ -66,6 +70,17 @@ sealed interface TestCommand {
     }
 
     static TestCommand parse(String statement) {
+        try {
+            return parseWords(statement);
+        } catch (RuntimeException e) {
+            if (e instanceof PgException pg) {
+                throw pg;
+            }
+            throw PgException.of(SqlState.SYNTAX_ERROR, "syntax error at end of input"); // e.g. "series x"
+        }
+    }
+
+    private static TestCommand parseWords(String statement) {
         String text = statement.strip();
         List<String> words = text.isEmpty() ? List.of() : Arrays.asList(text.split("\\s+"));
         String first = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
@@ -100,7 +115,11 @@ sealed interface TestCommand {
             case "rollback" -> new Rollback();
             case "insert" -> new Insert(rest.equals("$1") ? null : rest);
             case "count" -> new Count();
+            case "create" -> new CreateTable();
             case "copy" -> {
+                if (words.size() > 1 && words.get(1).equals("missing")) {
+                    throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"missing\" does not exist");
+                }
                 if (lower.endsWith("from stdin")) {
                     yield new CopyIn();
                 }
