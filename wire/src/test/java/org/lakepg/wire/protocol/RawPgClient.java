@@ -192,6 +192,24 @@ final class RawPgClient implements AutoCloseable {
         return messages;
     }
 
+    /** Reads the login answer up to ReadyForQuery; returns BackendKeyData's process id and secret. */
+    int[] readUntilReadyReturningBackendKey() throws IOException {
+        int[] key = null;
+        while (true) {
+            int type = in.read();
+            byte[] body = new byte[in.readInt() - 4];
+            in.readFully(body);
+            if (type == 'K') {
+                ByteBuffer b = ByteBuffer.wrap(body);
+                key = new int[] {b.getInt(), b.getInt()};
+            } else if (type == 'Z') {
+                return key;
+            } else if (type == 'E') {
+                throw new IOException("login failed: " + render('E', body));
+            }
+        }
+    }
+
     private static String readCString(DataInputStream r) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int b = r.read(); b > 0; b = r.read()) {
