@@ -94,8 +94,9 @@ public final class PgServer implements AutoCloseable {
             connection.terminate();
         }
         try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
             for (SessionWorker connection : registry.connections()) {
-                connection.awaitEnd(SHUTDOWN_WAIT_MILLIS);
+                connection.awaitEnd(deadline);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SessionWorker.class);
+    /** PostgreSQL's default authentication_timeout. */
+    private static final long AUTHENTICATION_TIMEOUT_SECONDS = 60;
 
     /** Where the connection is in its life; every transition happens in this class. */
     private enum State { STARTUP, READY, FAILED_UNTIL_SYNC, CLOSED }
@@ -57,6 +59,13 @@ public final class SessionWorker {
 
     void start() {
         registry.track(this);
+        // like authentication_timeout: a client that never finishes logging in does not keep its slot
+        channel.eventLoop().schedule(() -> {
+            if (session == null && channel.isActive()) {
+                LOG.debug("authentication of {} timed out", channel.remoteAddress());
+                channel.close();
+            }
+        }, AUTHENTICATION_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         thread = Thread.ofVirtual().name("lakepg-connection-" + channel.remoteAddress()).start(this::run);
     }
 
@@ -95,10 +104,12 @@ public final class SessionWorker {
         channel.writeAndFlush(message).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
     }
 
-    public void awaitEnd(long millis) throws InterruptedException {
+    /** Waits for the worker to finish, at most until the given System.nanoTime() deadline. */
+    public void awaitEnd(long deadlineNanos) throws InterruptedException {
         Thread t = thread;
-        if (t != null) {
-            t.join(millis);
+        long remainingMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        if (t != null && remainingMillis > 0) {
+            t.join(remainingMillis);
         }
     }
 
@@ -201,6 +212,7 @@ public final class SessionWorker {
         } catch (Throwable failure) {
             PgException error = ErrorReports.toPgException(failure);
             sendError(error);
+            notifyEngine(error);
             if (pendingFatal != null && error.severity().compareTo(PgException.Severity.FATAL) < 0) {
                 sendError(pendingFatal);
                 state = State.CLOSED;
@@ -274,6 +286,14 @@ public final class SessionWorker {
             case FrontendMessage.Malformed m -> "PBDECH".indexOf(m.type()) >= 0;
             default -> false;
         };
+    }
+
+    private void notifyEngine(PgException error) {
+        try {
+            session.errorReported(error);
+        } catch (RuntimeException e) {
+            LOG.warn("engine failed to handle an error report", e);
+        }
     }
 
     /** Portals do not outlive their transaction. */

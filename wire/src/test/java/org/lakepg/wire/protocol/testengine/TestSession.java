@@ -118,6 +118,13 @@ final class TestSession implements EngineSession {
     }
 
     @Override
+    public void errorReported(PgException error) {
+        if (inBlock) {
+            failed = true;
+        }
+    }
+
+    @Override
     public void cancel() {
         cancelled = true;
     }
