@@ -44,7 +44,7 @@ class FrontendDecoderTest {
         authenticate();
         channel.writeInbound(Unpooled.wrappedBuffer(concat(
                 hex("510000000d73656c656374203100"),          // Query "select 1"
-                hex("5100000008616263"),                      // Query without terminator
+                hex("5100000007616263"),                      // Query without terminator
                 hex("450000000b7a7a000000000a"),              // Execute "zz" maxRows 10
                 hex("5300000004"))));                         // Sync
         assertThat((Object) channel.readInbound()).isEqualTo(new FrontendMessage.Query("select 1"));
