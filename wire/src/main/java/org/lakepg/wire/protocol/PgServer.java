@@ -70,10 +70,16 @@ public final class PgServer implements AutoCloseable {
                     .bind(options.host(), options.port()).sync().channel();
             LOG.info("listening on {}{}", channel.localAddress(), ssl != null ? " (TLS available)" : "");
             return new PgServer(acceptGroup, ioGroup, channel, registry);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows checked exceptions such as BindException undeclared
             acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": " + e, e);
         }
     }
 

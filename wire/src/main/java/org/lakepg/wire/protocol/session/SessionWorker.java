@@ -134,6 +134,11 @@ public final class SessionWorker {
         }
     }
 
+    /** The connection ends without another message (what PostgreSQL only logs). */
+    void closeSilently() {
+        connectionLost = true;
+    }
+
     /** The next message after authentication. */
     FrontendMessage nextCommand() {
         FrontendMessage message = nextMessage();

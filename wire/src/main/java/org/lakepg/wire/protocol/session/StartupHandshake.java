@@ -125,7 +125,8 @@ final class StartupHandshake implements AuthConversation {
         if (message instanceof FrontendMessage.Fatal fatal && fatal.error() != null) {
             throw fatal(fatal.error());
         }
-        // the client went away (or sent garbage framing): PostgreSQL only logs this
+        // the client went away or broke the framing: PostgreSQL only logs this and closes
+        session.closeSilently();
         throw fatal(PgException.of(SqlState.CONNECTION_FAILURE, "connection lost during authentication"));
     }
 

@@ -31,7 +31,7 @@ class FrontendDecoderTest {
     void typedMessagesBeforeAuthenticationAreAuthenticationResponsesAndCanBeReinterpreted() {
         channel.writeInbound(Unpooled.wrappedBuffer(concat(startup("user\0u\0\0"), hex("70000000067077"),
                 hex("510000000d73656c656374203100"))));
-        assertThat((Object) channel.readInbound()).isInstanceOf(FrontendMessage.Startup.class);
+        assertThat(next()).isInstanceOf(FrontendMessage.Startup.class);
         FrontendMessage.AuthenticationResponse password = channel.readInbound();
         assertThat(password.type()).isEqualTo((byte) 'p');
         assertThat(new String(password.body(), StandardCharsets.UTF_8)).isEqualTo("pw");
@@ -47,12 +47,12 @@ class FrontendDecoderTest {
                 hex("5100000007616263"),                      // Query without terminator
                 hex("450000000b7a7a000000000a"),              // Execute "zz" maxRows 10
                 hex("5300000004"))));                         // Sync
-        assertThat((Object) channel.readInbound()).isEqualTo(new FrontendMessage.Query("select 1"));
+        assertThat(next()).isEqualTo(new FrontendMessage.Query("select 1"));
         FrontendMessage.Malformed malformed = channel.readInbound();
         assertThat(malformed.error().getMessage()).isEqualTo("invalid string in message");
         assertThat(malformed.error().sqlState().code()).isEqualTo("08P01");
-        assertThat((Object) channel.readInbound()).isEqualTo(new FrontendMessage.Execute("zz", 10));
-        assertThat((Object) channel.readInbound()).isInstanceOf(FrontendMessage.Sync.class);
+        assertThat(next()).isEqualTo(new FrontendMessage.Execute("zz", 10));
+        assertThat(next()).isInstanceOf(FrontendMessage.Sync.class);
     }
 
     @Test
@@ -61,7 +61,7 @@ class FrontendDecoderTest {
         channel.writeInbound(Unpooled.wrappedBuffer(concat(hex("7900000004"), hex("5300000004"))));
         FrontendMessage.Fatal fatal = channel.readInbound();
         assertThat(fatal.error().getMessage()).isEqualTo("invalid frontend message type 121");
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(next()).isNull();
     }
 
     @Test
@@ -75,7 +75,7 @@ class FrontendDecoderTest {
     @Test
     void sslRequestOnceThenAStartupThenASecondSslRequestIsAnUnknownProtocol() {
         channel.writeInbound(Unpooled.wrappedBuffer(hex("0000000804d2162f")));
-        assertThat((Object) channel.readInbound()).isInstanceOf(FrontendMessage.SslRequest.class);
+        assertThat(next()).isInstanceOf(FrontendMessage.SslRequest.class);
         channel.writeInbound(Unpooled.wrappedBuffer(hex("0000000804d2162f")));
         FrontendMessage.Fatal fatal = channel.readInbound();
         assertThat(fatal.error().getMessage()).isEqualTo("unsupported frontend protocol 1234.5679: server supports 3.0 to 3.0");
@@ -91,13 +91,17 @@ class FrontendDecoderTest {
     @Test
     void cancelRequestIsTheLastThingRead() {
         channel.writeInbound(Unpooled.wrappedBuffer(hex("0000001004d2162e0000007b000001c8")));
-        assertThat((Object) channel.readInbound()).isEqualTo(new FrontendMessage.CancelRequest(123, 456));
-        assertThat((Object) channel.readInbound()).isInstanceOf(FrontendMessage.Fatal.class);
+        assertThat(next()).isEqualTo(new FrontendMessage.CancelRequest(123, 456));
+        assertThat(next()).isInstanceOf(FrontendMessage.Fatal.class);
+    }
+
+    private FrontendMessage next() {
+        return channel.readInbound();
     }
 
     private void authenticate() {
         channel.writeInbound(Unpooled.wrappedBuffer(startup("user\0u\0\0")));
-        assertThat((Object) channel.readInbound()).isInstanceOf(FrontendMessage.Startup.class);
+        assertThat(next()).isInstanceOf(FrontendMessage.Startup.class);
         decoder.authenticated();
     }
 
