@@ -34,7 +34,7 @@ public final class ScramServerExchange {
             case 'n', 'y' -> afterGs2Header(message);
             case 'p' -> throw malformed().withDetail("The client selected SCRAM-SHA-256 without channel binding, "
                     + "but the SCRAM message includes channel binding data.");
-            default -> throw malformed().withDetail("Unexpected channel-binding flag \"" + printable(message) + "\".");
+            default -> throw malformed().withDetail("Unexpected channel-binding flag \"" + sanitized(message, 0) + "\".");
         };
         String clientNonce = null;
         for (String attribute : bare.split(",")) {
@@ -101,7 +101,8 @@ public final class ScramServerExchange {
         int first = message.indexOf(',');
         int second = first < 0 ? -1 : message.indexOf(',', first + 1);
         if (first != 1 || second < 0) {
-            throw malformed().withDetail("Comma expected, but found character \"" + printable(message) + "\".");
+            throw malformed().withDetail("Comma expected, but found character \""
+                    + sanitized(message, 1) + "\".");
         }
         if (second != 2) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "client uses authorization identity, but it is not supported")
@@ -110,8 +111,13 @@ public final class ScramServerExchange {
         return message.substring(3);
     }
 
-    private static String printable(String message) {
-        return message.isEmpty() ? "" : message.substring(0, 1);
+    /** PostgreSQL's sanitize_char: 'c' for a printable character, else its hex code. */
+    private static String sanitized(String message, int index) {
+        if (index >= message.length()) {
+            return "0x00";
+        }
+        char c = message.charAt(index);
+        return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("0x%02x", (int) c);
     }
 
     private static PgException malformed() {

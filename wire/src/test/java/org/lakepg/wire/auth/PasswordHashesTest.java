@@ -59,6 +59,17 @@ class PasswordHashesTest {
                 .satisfies(e -> assertThat(((org.lakepg.wire.error.PgException) e).sqlState().code()).isEqualTo("08P01"));
     }
 
+    @Test
+    void badGs2HeadersAreDescribedLikePostgres() {
+        ScramServerExchange exchange = new ScramServerExchange(ScramVerifier.parse(PG_SCRAM));
+        assertThatThrownBy(() -> exchange.serverFirstMessage("x,,n=,r=abc".getBytes()))
+                .satisfies(e -> assertThat(((org.lakepg.wire.error.PgException) e).detail())
+                        .isEqualTo("Unexpected channel-binding flag \"'x'\"."));
+        assertThatThrownBy(() -> exchange.serverFirstMessage("n;,n=,r=abc".getBytes()))
+                .satisfies(e -> assertThat(((org.lakepg.wire.error.PgException) e).detail())
+                        .isEqualTo("Comma expected, but found character \"';'\"."));
+    }
+
     /** A client side written from RFC 5802 (independent of the server code paths it checks). */
     private static String runClient(ScramServerExchange server, String password) {
         String clientFirstBare = "n=,r=clientnonce123";

@@ -230,6 +230,7 @@ public final class SessionWorker {
             if (extended) {
                 state = State.FAILED_UNTIL_SYNC;
             } else {
+                endOfTransactionCleanup();
                 readyForQuery();
             }
         }
