@@ -203,7 +203,6 @@ class JdbcQueryIT {
             });
             sleeper.start();
             Thread.sleep(200);
-            long start = System.nanoTime();
             try (Statement s = fast.createStatement()) {
                 for (int i = 0; i < 50; i++) {
                     try (ResultSet rs = s.executeQuery("select 1")) {
@@ -211,9 +210,8 @@ class JdbcQueryIT {
                     }
                 }
             }
-            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            // had the fast queries waited for the slow one, the sleeper would be done by now
             assertThat(sleeper.isAlive()).as("the slow statement is still running while the fast one finished").isTrue();
-            assertThat(elapsedMillis).isLessThan(2500);
             sleeper.join();
         }
     }
