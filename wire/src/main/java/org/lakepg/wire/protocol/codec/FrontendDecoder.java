@@ -1,6 +1,7 @@
 package org.lakepg.wire.protocol.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
@@ -170,7 +171,7 @@ public final class FrontendDecoder extends ByteToMessageDecoder {
             return new FrontendMessage.Fatal(null, false);
         }
         try {
-            return MessageBodies.read(early.type(), new MessageReader(io.netty.buffer.Unpooled.wrappedBuffer(early.body())));
+            return MessageBodies.read(early.type(), new MessageReader(Unpooled.wrappedBuffer(early.body())));
         } catch (PgException e) {
             return new FrontendMessage.Malformed(early.type(), e);
         }

@@ -1,8 +1,11 @@
 package org.lakepg.wire.protocol.session;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.protocol.AuthenticationPolicy;
@@ -65,7 +68,7 @@ public final class SessionWorker {
                 LOG.debug("authentication of {} timed out", channel.remoteAddress());
                 channel.close();
             }
-        }, AUTHENTICATION_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        }, AUTHENTICATION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         thread = Thread.ofVirtual().name("lakepg-connection-" + channel.remoteAddress()).start(this::run);
     }
 
@@ -99,15 +102,15 @@ public final class SessionWorker {
         cancelRunningStatement();
         PgException error = PgException.of(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command")
                 .withSeverity(PgException.Severity.FATAL);
-        io.netty.buffer.ByteBuf message = channel.alloc().buffer();
+        ByteBuf message = channel.alloc().buffer();
         BackendMessages.errorOrNotice(message, 'E', error, PgException.Severity.FATAL);
-        channel.writeAndFlush(message).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Waits for the worker to finish, at most until the given System.nanoTime() deadline. */
     public void awaitEnd(long deadlineNanos) throws InterruptedException {
         Thread t = thread;
-        long remainingMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
         if (t != null && remainingMillis > 0) {
             t.join(remainingMillis);
         }
@@ -119,8 +122,9 @@ public final class SessionWorker {
 
     // ---- called from the worker thread (and the objects it drives)
 
+    /** A CancelRequest arrived for the running command, or the client is gone. */
     boolean isCancelRequested() {
-        return cancelRequested;
+        return cancelRequested || connectionLost;
     }
 
     /** The next message, or a Fatal(null) once the connection is gone. */

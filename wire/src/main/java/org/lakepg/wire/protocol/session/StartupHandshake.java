@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lakepg.wire.auth.AuthConversation;
 import org.lakepg.wire.auth.ClientAuthenticator;
 import org.lakepg.wire.error.PgException;
@@ -64,7 +65,7 @@ final class StartupHandshake implements AuthConversation {
         String rejection = String.format("no pg_hba.conf entry for host \"%s\", user \"%s\", database \"%s\", %s",
                 remote.getAddress().getHostAddress(), user, database, tlsInUse() ? "SSL encryption" : "no encryption");
         new ClientAuthenticator(this).authenticate(method, user,
-                method == AuthMethod.TRUST || method == AuthMethod.REJECT ? java.util.Optional.empty() : policy.credential(user),
+                method == AuthMethod.TRUST || method == AuthMethod.REJECT ? Optional.empty() : policy.credential(user),
                 rejection);
         BackendMessages.authenticationOk(output.buffer());
         return new Accepted(user, database, parameters);
