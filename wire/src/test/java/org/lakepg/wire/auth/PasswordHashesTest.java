@@ -70,10 +70,33 @@ class PasswordHashesTest {
                         .isEqualTo("Comma expected, but found character \"';'\"."));
     }
 
-    /** A client side written from RFC 5802 (independent of the server code paths it checks). */
+    @Test
+    void channelBindingWithTheServerCertificateHash() {
+        ScramVerifier stored = ScramVerifier.parse(PG_SCRAM);
+        byte[] endPoint = ScramCrypto.sha256("certificate".getBytes());
+        assertThat(runClient(new ScramServerExchange(stored, endPoint, true), "s3cret-pw",
+                "p=tls-server-end-point,,", endPoint)).startsWith("v=");
+        byte[] otherCertificate = ScramCrypto.sha256("man in the middle".getBytes());
+        assertThatThrownBy(() -> runClient(new ScramServerExchange(stored, endPoint, true), "s3cret-pw",
+                "p=tls-server-end-point,,", otherCertificate)).hasMessage("SCRAM channel binding check failed");
+        assertThatThrownBy(() -> runClient(new ScramServerExchange(stored, endPoint, true), "s3cret-pw", "n,,", new byte[0]))
+                .satisfies(e -> assertThat(((org.lakepg.wire.error.PgException) e).detail()).isEqualTo(
+                        "The client selected SCRAM-SHA-256-PLUS, but the SCRAM message does not include channel binding data."));
+        assertThatThrownBy(() -> runClient(new ScramServerExchange(stored, endPoint, false), "s3cret-pw", "y,,", new byte[0]))
+                .hasMessage("SCRAM channel binding negotiation error")
+                .satisfies(e -> assertThat(((org.lakepg.wire.error.PgException) e).sqlState().code()).isEqualTo("28000"));
+        assertThat(runClient(new ScramServerExchange(stored, endPoint, false), "s3cret-pw", "n,,", new byte[0]))
+                .as("plain SCRAM over TLS stays allowed").startsWith("v=");
+    }
+
     private static String runClient(ScramServerExchange server, String password) {
+        return runClient(server, password, "n,,", new byte[0]);
+    }
+
+    /** A client side written from RFC 5802 (independent of the server code paths it checks). */
+    private static String runClient(ScramServerExchange server, String password, String gs2Header, byte[] bindingData) {
         String clientFirstBare = "n=,r=clientnonce123";
-        String serverFirst = server.serverFirstMessage(("n,," + clientFirstBare).getBytes());
+        String serverFirst = server.serverFirstMessage((gs2Header + clientFirstBare).getBytes());
         String nonce = serverFirst.split(",")[0].substring(2);
         byte[] salt = Base64.getDecoder().decode(serverFirst.split(",")[1].substring(2));
         int iterations = Integer.parseInt(serverFirst.split(",")[2].substring(2));
@@ -81,7 +104,10 @@ class PasswordHashesTest {
         byte[] salted = ScramCrypto.saltedPassword(password.getBytes(), salt, iterations);
         byte[] clientKey = ScramCrypto.hmac(salted, "Client Key");
         byte[] storedKey = ScramCrypto.sha256(clientKey);
-        String withoutProof = "c=biws,r=" + nonce;
+        byte[] binding = new byte[gs2Header.length() + bindingData.length];
+        System.arraycopy(gs2Header.getBytes(), 0, binding, 0, gs2Header.length());
+        System.arraycopy(bindingData, 0, binding, gs2Header.length(), bindingData.length);
+        String withoutProof = "c=" + Base64.getEncoder().encodeToString(binding) + ",r=" + nonce;
         byte[] signature = ScramCrypto.hmac(storedKey, (clientFirstBare + "," + serverFirst + "," + withoutProof).getBytes());
         byte[] proof = new byte[32];
         for (int i = 0; i < 32; i++) {

@@ -76,6 +76,13 @@ class PsqlIT {
     }
 
     @Test
+    void channelBindingRequiredOverTls() throws Exception {
+        Result ok = psql("scram_user", TestAuthentication.PASSWORD,
+                Map.of("PGSSLMODE", "require", "PGCHANNELBINDING", "require"), "-c", "select 1");
+        assertThat(ok.exitCode).as(ok.output).isZero();
+    }
+
+    @Test
     void md5AndCleartextPasswords() throws Exception {
         for (String user : List.of("md5_user", "password_user")) {
             Result ok = psql(user, TestAuthentication.PASSWORD, Map.of("PGSSLMODE", "disable"), "-c", "select 1");

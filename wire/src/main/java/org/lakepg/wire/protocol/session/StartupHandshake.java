@@ -3,6 +3,8 @@ package org.lakepg.wire.protocol.session;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lakepg.wire.auth.AuthConversation;
 import org.lakepg.wire.auth.ClientAuthenticator;
+import org.lakepg.wire.auth.TlsServerEndPoint;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.protocol.AuthMethod;
@@ -82,6 +85,17 @@ final class StartupHandshake implements AuthConversation {
 
     private boolean tlsInUse() {
         return channel.pipeline().get(SslHandler.class) != null;
+    }
+
+    @Override
+    public byte[] tlsServerEndPoint() {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return null;
+        }
+        Certificate[] certificates = tls.engine().getSession().getLocalCertificates();
+        return certificates != null && certificates.length > 0 && certificates[0] instanceof X509Certificate x509
+                ? TlsServerEndPoint.of(x509) : null;
     }
 
     @Override
