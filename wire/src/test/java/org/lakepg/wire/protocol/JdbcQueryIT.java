@@ -101,6 +101,19 @@ class JdbcQueryIT {
     }
 
     @Test
+    void metadataBeforeExecutionComesFromDescribeStatement() throws SQLException {
+        try (Connection c = server.connect(); PreparedStatement ps = c.prepareStatement("select ?, ?")) {
+            assertThat(ps.getParameterMetaData().getParameterCount()).isEqualTo(2);
+            assertThat(ps.getParameterMetaData().getParameterTypeName(1)).isEqualTo("text");
+            assertThat(ps.getMetaData().getColumnCount()).isEqualTo(2);
+            assertThat(ps.getMetaData().getColumnTypeName(1)).isEqualTo("text");
+        }
+        try (Connection c = server.connect(); PreparedStatement ps = c.prepareStatement("insert ?")) {
+            assertThat(ps.getMetaData()).as("NoData: no result columns").isNull();
+        }
+    }
+
+    @Test
     void preparedStatementErrorsAreReportedAndTheConnectionRecovers() throws SQLException {
         try (Connection c = server.connect("trusted", null, "prepareThreshold=1")) {
             try (PreparedStatement bad = c.prepareStatement("nonsense ?")) {
