@@ -34,6 +34,11 @@ public record PgServerOptions(String host, int port, Path tlsCertificate, Path t
         }
     }
 
+    /** With the default number of event-loop threads. */
+    public PgServerOptions(String host, int port, Path tlsCertificate, Path tlsKey, int maxMessageSize) {
+        this(host, port, tlsCertificate, tlsKey, maxMessageSize, 0);
+    }
+
     /** Plain TCP on host:port with PostgreSQL's limits. */
     public static PgServerOptions of(String host, int port) {
         return new PgServerOptions(host, port, null, null, DEFAULT_MAX_MESSAGE_SIZE, 0);
