@@ -4,6 +4,9 @@ import java.util.List;
 
 /** The messages of an authentication exchange, as seen from the authenticator. */
 public interface AuthConversation {
+    /** The tls-server-end-point hash of the server certificate when the connection uses TLS, else null. */
+    byte[] tlsServerEndPoint();
+
     void requestCleartextPassword();
 
     void requestMd5Password(byte[] salt);

@@ -67,10 +67,18 @@ public final class ClientAuthenticator {
     }
 
     private boolean scram(StoredCredential.Scram credential) {
+        byte[] endPoint = conversation.tlsServerEndPoint();
+        // over TLS PostgreSQL offers the channel-bound variant first
+        List<String> mechanisms = endPoint != null
+                ? List.of(ScramServerExchange.MECHANISM_PLUS, ScramServerExchange.MECHANISM)
+                : List.of(ScramServerExchange.MECHANISM);
+        conversation.requestSasl(mechanisms);
+        byte[] body = conversation.receive("SASL response");
+        String mechanism = mechanism(body, mechanisms);
         ScramServerExchange exchange = new ScramServerExchange(
-                credential == null ? null : ScramVerifier.parse(credential.verifier()));
-        conversation.requestSasl(List.of(ScramServerExchange.MECHANISM));
-        byte[] clientFirst = initialResponse(conversation.receive("SASL response"));
+                credential == null ? null : ScramVerifier.parse(credential.verifier()), endPoint,
+                mechanism.equals(ScramServerExchange.MECHANISM_PLUS));
+        byte[] clientFirst = initialResponse(body);
         conversation.saslContinue(exchange.serverFirstMessage(clientFirst).getBytes(StandardCharsets.UTF_8));
         String serverFinal = exchange.serverFinalMessage(conversation.receive("SASL response"));
         if (serverFinal == null) {
@@ -80,13 +88,19 @@ public final class ClientAuthenticator {
         return true;
     }
 
+    /** The mechanism a SASLInitialResponse names; it must be one we offered. */
+    private static String mechanism(byte[] body, List<String> offered) {
+        int nul = indexOfZero(body);
+        String mechanism = nul < 0 ? null : new String(body, 0, nul, StandardCharsets.UTF_8);
+        if (!offered.contains(mechanism)) {
+            throw protocolViolation("client selected an invalid SASL authentication mechanism");
+        }
+        return mechanism;
+    }
+
     /** SASLInitialResponse: mechanism name, then the length-prefixed client-first-message. */
     private static byte[] initialResponse(byte[] body) {
         int nul = indexOfZero(body);
-        String mechanism = nul < 0 ? null : new String(body, 0, nul, StandardCharsets.UTF_8);
-        if (!ScramServerExchange.MECHANISM.equals(mechanism)) {
-            throw protocolViolation("client selected an invalid SASL authentication mechanism");
-        }
         ByteBuffer rest = ByteBuffer.wrap(body, nul + 1, body.length - nul - 1);
         if (rest.remaining() < 4) {
             throw protocolViolation("insufficient data left in message");

@@ -28,6 +28,16 @@ public interface EngineSession extends AutoCloseable {
     /** A Sync message: ends an implicit extended-protocol transaction. */
     void sync() throws PgException;
 
+    /**
+     * Called after every ERROR the client is sent for this session, including errors the wire layer
+     * raises itself (unknown statement or portal, malformed message, COPY sub-protocol errors) that
+     * the engine never saw. PostgreSQL aborts the current transaction at any ERROR: a block becomes
+     * failed ('E'), an implicit extended-protocol transaction is rolled back at Sync. An engine that
+     * already did this for its own exception can ignore the call.
+     */
+    default void errorReported(PgException error) {
+    }
+
     /** Called from ANOTHER thread when a valid CancelRequest for this session arrives. */
     void cancel();
 

@@ -70,10 +70,16 @@ public final class PgServer implements AutoCloseable {
                     .bind(options.host(), options.port()).sync().channel();
             LOG.info("listening on {}{}", channel.localAddress(), ssl != null ? " (TLS available)" : "");
             return new PgServer(acceptGroup, ioGroup, channel, registry);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows checked exceptions such as BindException undeclared
             acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": " + e, e);
         }
     }
 
@@ -94,8 +100,9 @@ public final class PgServer implements AutoCloseable {
             connection.terminate();
         }
         try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
             for (SessionWorker connection : registry.connections()) {
-                connection.awaitEnd(SHUTDOWN_WAIT_MILLIS);
+                connection.awaitEnd(deadline);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * @param ioThreads      Netty event-loop threads (0 = 2 x processors)
  */
 public record PgServerOptions(String host, int port, Path tlsCertificate, Path tlsKey, int maxMessageSize, int ioThreads) {
-    public static final int DEFAULT_MAX_MESSAGE_SIZE = 0x3FFFFFFF;
+    /** PQ_LARGE_MESSAGE_LIMIT: MaxAllocSize - 1. */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 0x3FFFFFFE;
 
     public PgServerOptions {
         if (host == null || host.isEmpty()) {
@@ -31,6 +32,11 @@ public record PgServerOptions(String host, int port, Path tlsCertificate, Path t
         if (ioThreads < 0) {
             throw new IllegalArgumentException("ioThreads must be >= 0");
         }
+    }
+
+    /** With the default number of event-loop threads. */
+    public PgServerOptions(String host, int port, Path tlsCertificate, Path tlsKey, int maxMessageSize) {
+        this(host, port, tlsCertificate, tlsKey, maxMessageSize, 0);
     }
 
     /** Plain TCP on host:port with PostgreSQL's limits. */

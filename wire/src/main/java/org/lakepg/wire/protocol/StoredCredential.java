@@ -11,6 +11,11 @@ public sealed interface StoredCredential {
         public Scram {
             ScramVerifier.parse(verifier); // rejects malformed verifiers early
         }
+
+        /** Same as {@link StoredCredential#scramFromPassword}. */
+        public static Scram fromPassword(String password) {
+            return scramFromPassword(password);
+        }
     }
 
     /** {@code "md5" + md5hex(password + user)}. */
@@ -19,6 +24,11 @@ public sealed interface StoredCredential {
             if (hash == null || !hash.matches("md5[0-9a-f]{32}")) {
                 throw new IllegalArgumentException("not an md5 password hash");
             }
+        }
+
+        /** Same as {@link StoredCredential#md5FromPassword}. */
+        public static Md5 fromPassword(String user, String password) {
+            return md5FromPassword(user, password);
         }
     }
 

@@ -87,6 +87,22 @@ class AuthenticationIT {
     }
 
     @Test
+    void channelBindingRequiredUsesScramSha256Plus() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", "scram_user");
+        properties.setProperty("password", TestAuthentication.PASSWORD);
+        properties.setProperty("sslmode", "require");
+        properties.setProperty("channelBinding", "require");
+        try (Connection c = DriverManager.getConnection(server.url(""), properties);
+             ResultSet rs = c.createStatement().executeQuery("select 1")) {
+            assertThat(rs.next()).isTrue();
+        }
+        properties.setProperty("password", "wrong");
+        assertThatThrownBy(() -> DriverManager.getConnection(server.url(""), properties).close())
+                .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+    }
+
+    @Test
     void rejectionMessageNamesSslWhenEncrypted() {
         Properties properties = new Properties();
         properties.setProperty("user", "rejected");

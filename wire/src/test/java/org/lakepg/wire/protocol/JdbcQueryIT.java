@@ -101,6 +101,19 @@ class JdbcQueryIT {
     }
 
     @Test
+    void metadataBeforeExecutionComesFromDescribeStatement() throws SQLException {
+        try (Connection c = server.connect(); PreparedStatement ps = c.prepareStatement("select ?, ?")) {
+            assertThat(ps.getParameterMetaData().getParameterCount()).isEqualTo(2);
+            assertThat(ps.getParameterMetaData().getParameterTypeName(1)).isEqualTo("text");
+            assertThat(ps.getMetaData().getColumnCount()).isEqualTo(2);
+            assertThat(ps.getMetaData().getColumnTypeName(1)).isEqualTo("text");
+        }
+        try (Connection c = server.connect(); PreparedStatement ps = c.prepareStatement("insert ?")) {
+            assertThat(ps.getMetaData()).as("NoData: no result columns").isNull();
+        }
+    }
+
+    @Test
     void preparedStatementErrorsAreReportedAndTheConnectionRecovers() throws SQLException {
         try (Connection c = server.connect("trusted", null, "prepareThreshold=1")) {
             try (PreparedStatement bad = c.prepareStatement("nonsense ?")) {
@@ -203,7 +216,6 @@ class JdbcQueryIT {
             });
             sleeper.start();
             Thread.sleep(200);
-            long start = System.nanoTime();
             try (Statement s = fast.createStatement()) {
                 for (int i = 0; i < 50; i++) {
                     try (ResultSet rs = s.executeQuery("select 1")) {
@@ -211,9 +223,8 @@ class JdbcQueryIT {
                     }
                 }
             }
-            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            // had the fast queries waited for the slow one, the sleeper would be done by now
             assertThat(sleeper.isAlive()).as("the slow statement is still running while the fast one finished").isTrue();
-            assertThat(elapsedMillis).isLessThan(2500);
             sleeper.join();
         }
     }

@@ -44,9 +44,10 @@ public final class BackendMessages {
         saslData(out, 12, data);
     }
 
-    public static void negotiateProtocolVersion(ByteBuf out, int newestMinor, List<String> unrecognizedOptions) {
+    /** newestVersion is the whole version number, e.g. 196608 for 3.0, as PostgreSQL sends it. */
+    public static void negotiateProtocolVersion(ByteBuf out, int newestVersion, List<String> unrecognizedOptions) {
         int start = begin(out, 'v');
-        out.writeInt(newestMinor);
+        out.writeInt(newestVersion);
         out.writeInt(unrecognizedOptions.size());
         unrecognizedOptions.forEach(option -> string(out, option));
         end(out, start);

@@ -1,6 +1,7 @@
 package org.lakepg.wire.protocol.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
@@ -153,6 +154,26 @@ public final class FrontendDecoder extends ByteToMessageDecoder {
             out.add(MessageBodies.read(type, new MessageReader(body)));
         } catch (PgException e) {
             out.add(new FrontendMessage.Malformed(type, e));
+        }
+    }
+
+    /**
+     * A message the client pipelined behind its authentication, framed before the decoder learned
+     * that authentication succeeded: give it the meaning and checks it gets after authentication.
+     */
+    public FrontendMessage reinterpret(FrontendMessage.AuthenticationResponse early) {
+        int limit = MessageTypes.sizeLimit(early.type(), maxMessageSize);
+        if (limit < 0) {
+            return new FrontendMessage.Fatal(
+                    PgException.of(SqlState.PROTOCOL_VIOLATION, "invalid frontend message type %d", early.type()), false);
+        }
+        if (early.body().length + 4 > limit) {
+            return new FrontendMessage.Fatal(null, false);
+        }
+        try {
+            return MessageBodies.read(early.type(), new MessageReader(Unpooled.wrappedBuffer(early.body())));
+        } catch (PgException e) {
+            return new FrontendMessage.Malformed(early.type(), e);
         }
     }
 

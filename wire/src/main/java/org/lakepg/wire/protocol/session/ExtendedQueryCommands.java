@@ -54,7 +54,7 @@ final class ExtendedQueryCommands {
         }
         state.checkPortalNameFree(bind.portalName());
         Portal portal = engine.bind(statement, bind.parameterValues(), bind.parameterFormats(), bind.resultFormats());
-        state.addPortal(bind.portalName(), portal);
+        state.addPortal(bind.portalName(), portal, bind.resultFormats());
         BackendMessages.bindComplete(output.buffer());
     }
 
@@ -66,7 +66,10 @@ final class ExtendedQueryCommands {
                 // before Bind the result formats are unknown: PostgreSQL reports text (0)
                 rowDescriptionOrNoData(textFormats(statement.resultColumns()));
             }
-            case 'P' -> rowDescriptionOrNoData(state.portal(describe.name()).resultColumns());
+            case 'P' -> {
+                String name = describe.name();
+                rowDescriptionOrNoData(withFormats(state.portal(name).resultColumns(), state.resultFormats(name)));
+            }
             default -> throw PgException.of(SqlState.PROTOCOL_VIOLATION, "invalid DESCRIBE message subtype %d",
                     describe.kind());
         }
@@ -98,12 +101,20 @@ final class ExtendedQueryCommands {
     }
 
     private static List<ColumnDescription> textFormats(List<ColumnDescription> columns) {
+        return withFormats(columns, new short[0]);
+    }
+
+    /** Bind's result format codes: none = all text, one = for every column, else one per column. */
+    private static List<ColumnDescription> withFormats(List<ColumnDescription> columns, short[] formats) {
         if (columns == null) {
             return null;
         }
-        List<ColumnDescription> text = new ArrayList<>(columns.size());
-        columns.forEach(column -> text.add(column.withFormat((short) 0)));
-        return text;
+        List<ColumnDescription> formatted = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            short format = formats.length == 0 ? 0 : formats.length == 1 ? formats[0] : formats[i];
+            formatted.add(columns.get(i).withFormat(format));
+        }
+        return formatted;
     }
 
     private static void checkFormatCodes(short[] formats) {

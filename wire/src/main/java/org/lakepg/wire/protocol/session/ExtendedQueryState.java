@@ -11,6 +11,7 @@ import org.lakepg.wire.protocol.PreparedStatement;
 final class ExtendedQueryState {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
+    private final Map<String, short[]> portalResultFormats = new HashMap<>();
 
     /** The unnamed statement is replaced silently; a named one must not exist yet. */
     void addStatement(String name, PreparedStatement statement) {
@@ -41,7 +42,8 @@ final class ExtendedQueryState {
         }
     }
 
-    void addPortal(String name, Portal portal) {
+    void addPortal(String name, Portal portal, short[] resultFormats) {
+        portalResultFormats.put(name, resultFormats.clone());
         Portal previous = portals.put(name, portal);
         if (previous != null) {
             previous.close();
@@ -56,6 +58,11 @@ final class ExtendedQueryState {
         return portal;
     }
 
+    /** The result format codes the portal was bound with. */
+    short[] resultFormats(String name) {
+        return portalResultFormats.getOrDefault(name, new short[0]);
+    }
+
     void closeStatement(String name) {
         PreparedStatement statement = statements.remove(name);
         if (statement != null) {
@@ -65,6 +72,7 @@ final class ExtendedQueryState {
 
     void closePortal(String name) {
         Portal portal = portals.remove(name);
+        portalResultFormats.remove(name);
         if (portal != null) {
             portal.close();
         }
@@ -74,6 +82,7 @@ final class ExtendedQueryState {
     void closeAllPortals() {
         portals.values().forEach(Portal::close);
         portals.clear();
+        portalResultFormats.clear();
     }
 
     void closeAll() {

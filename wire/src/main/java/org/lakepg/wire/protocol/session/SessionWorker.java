@@ -1,8 +1,11 @@
 package org.lakepg.wire.protocol.session;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.protocol.AuthenticationPolicy;
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SessionWorker.class);
+    /** PostgreSQL's default authentication_timeout. */
+    private static final long AUTHENTICATION_TIMEOUT_SECONDS = 60;
 
     /** Where the connection is in its life; every transition happens in this class. */
     private enum State { STARTUP, READY, FAILED_UNTIL_SYNC, CLOSED }
@@ -42,6 +47,7 @@ public final class SessionWorker {
     private volatile int processId;
     private volatile int secretKey;
     private Thread thread;
+    private PgException pendingFatal;
 
     SessionWorker(Channel channel, FrontendDecoder decoder, SessionRegistry registry, QueryEngine engine,
                   AuthenticationPolicy policy) {
@@ -56,6 +62,13 @@ public final class SessionWorker {
 
     void start() {
         registry.track(this);
+        // like authentication_timeout: a client that never finishes logging in does not keep its slot
+        channel.eventLoop().schedule(() -> {
+            if (session == null && channel.isActive()) {
+                LOG.debug("authentication of {} timed out", channel.remoteAddress());
+                channel.close();
+            }
+        }, AUTHENTICATION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         thread = Thread.ofVirtual().name("lakepg-connection-" + channel.remoteAddress()).start(this::run);
     }
 
@@ -89,15 +102,17 @@ public final class SessionWorker {
         cancelRunningStatement();
         PgException error = PgException.of(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command")
                 .withSeverity(PgException.Severity.FATAL);
-        io.netty.buffer.ByteBuf message = channel.alloc().buffer();
+        ByteBuf message = channel.alloc().buffer();
         BackendMessages.errorOrNotice(message, 'E', error, PgException.Severity.FATAL);
-        channel.writeAndFlush(message).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
     }
 
-    public void awaitEnd(long millis) throws InterruptedException {
+    /** Waits for the worker to finish, at most until the given System.nanoTime() deadline. */
+    public void awaitEnd(long deadlineNanos) throws InterruptedException {
         Thread t = thread;
-        if (t != null) {
-            t.join(millis);
+        long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        if (t != null && remainingMillis > 0) {
+            t.join(remainingMillis);
         }
     }
 
@@ -107,8 +122,9 @@ public final class SessionWorker {
 
     // ---- called from the worker thread (and the objects it drives)
 
+    /** A CancelRequest arrived for the running command, or the client is gone. */
     boolean isCancelRequested() {
-        return cancelRequested;
+        return cancelRequested || connectionLost;
     }
 
     /** The next message, or a Fatal(null) once the connection is gone. */
@@ -122,15 +138,27 @@ public final class SessionWorker {
         }
     }
 
-    void closeAfterThisCommand(PgException reason) {
-        state = State.CLOSED;
+    /** The connection ends without another message (what PostgreSQL only logs). */
+    void closeSilently() {
+        connectionLost = true;
+    }
+
+    /** The next message after authentication. */
+    FrontendMessage nextCommand() {
+        FrontendMessage message = nextMessage();
+        return message instanceof FrontendMessage.AuthenticationResponse early ? decoder.reinterpret(early) : message;
+    }
+
+    /** After the running command's own error, send this as FATAL and close. */
+    void closeAfterThisCommand(PgException fatal) {
+        pendingFatal = fatal.withSeverity(PgException.Severity.FATAL);
     }
 
     private void run() {
         try {
             if (startup()) {
                 while (state != State.CLOSED && !connectionLost) {
-                    handle(nextMessage());
+                    handle(nextCommand());
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -193,6 +221,11 @@ public final class SessionWorker {
         } catch (Throwable failure) {
             PgException error = ErrorReports.toPgException(failure);
             sendError(error);
+            notifyEngine(error);
+            if (pendingFatal != null && error.severity().compareTo(PgException.Severity.FATAL) < 0) {
+                sendError(pendingFatal);
+                state = State.CLOSED;
+            }
             if (error.severity().compareTo(PgException.Severity.FATAL) >= 0 || state == State.CLOSED) {
                 state = State.CLOSED;
                 output.flushAndClose();
@@ -201,6 +234,7 @@ public final class SessionWorker {
             if (extended) {
                 state = State.FAILED_UNTIL_SYNC;
             } else {
+                endOfTransactionCleanup();
                 readyForQuery();
             }
         }
@@ -262,6 +296,14 @@ public final class SessionWorker {
             case FrontendMessage.Malformed m -> "PBDECH".indexOf(m.type()) >= 0;
             default -> false;
         };
+    }
+
+    private void notifyEngine(PgException error) {
+        try {
+            session.errorReported(error);
+        } catch (RuntimeException e) {
+            LOG.warn("engine failed to handle an error report", e);
+        }
     }
 
     /** Portals do not outlive their transaction. */

@@ -3,18 +3,23 @@ package org.lakepg.wire.protocol.session;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lakepg.wire.auth.AuthConversation;
 import org.lakepg.wire.auth.ClientAuthenticator;
+import org.lakepg.wire.auth.TlsServerEndPoint;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.protocol.AuthMethod;
 import org.lakepg.wire.protocol.AuthenticationPolicy;
 import org.lakepg.wire.protocol.codec.BackendMessages;
 import org.lakepg.wire.protocol.codec.FrontendMessage;
+import org.lakepg.wire.protocol.codec.StartupCodes;
 
 /**
  * The startup packet and the authentication exchange (postmaster.c ProcessStartupPacket, auth.c).
@@ -63,7 +68,7 @@ final class StartupHandshake implements AuthConversation {
         String rejection = String.format("no pg_hba.conf entry for host \"%s\", user \"%s\", database \"%s\", %s",
                 remote.getAddress().getHostAddress(), user, database, tlsInUse() ? "SSL encryption" : "no encryption");
         new ClientAuthenticator(this).authenticate(method, user,
-                method == AuthMethod.TRUST || method == AuthMethod.REJECT ? java.util.Optional.empty() : policy.credential(user),
+                method == AuthMethod.TRUST || method == AuthMethod.REJECT ? Optional.empty() : policy.credential(user),
                 rejection);
         BackendMessages.authenticationOk(output.buffer());
         return new Accepted(user, database, parameters);
@@ -74,12 +79,23 @@ final class StartupHandshake implements AuthConversation {
         List<String> unrecognized = new ArrayList<>();
         startup.parameters().keySet().stream().filter(name -> name.startsWith("_pq_.")).forEach(unrecognized::add);
         if (startup.minor() > 0 || !unrecognized.isEmpty()) {
-            BackendMessages.negotiateProtocolVersion(output.buffer(), 0, unrecognized);
+            BackendMessages.negotiateProtocolVersion(output.buffer(), StartupCodes.PROTOCOL_3_0, unrecognized);
         }
     }
 
     private boolean tlsInUse() {
         return channel.pipeline().get(SslHandler.class) != null;
+    }
+
+    @Override
+    public byte[] tlsServerEndPoint() {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return null;
+        }
+        Certificate[] certificates = tls.engine().getSession().getLocalCertificates();
+        return certificates != null && certificates.length > 0 && certificates[0] instanceof X509Certificate x509
+                ? TlsServerEndPoint.of(x509) : null;
     }
 
     @Override
@@ -124,7 +140,8 @@ final class StartupHandshake implements AuthConversation {
         if (message instanceof FrontendMessage.Fatal fatal && fatal.error() != null) {
             throw fatal(fatal.error());
         }
-        // the client went away (or sent garbage framing): PostgreSQL only logs this
+        // the client went away or broke the framing: PostgreSQL only logs this and closes
+        session.closeSilently();
         throw fatal(PgException.of(SqlState.CONNECTION_FAILURE, "connection lost during authentication"));
     }
 

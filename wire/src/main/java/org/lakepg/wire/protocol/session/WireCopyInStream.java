@@ -17,7 +17,7 @@ final class WireCopyInStream implements CopyInStream {
     @Override
     public byte[] next() {
         while (!finished) {
-            FrontendMessage message = session.nextMessage();
+            FrontendMessage message = session.nextCommand();
             switch (message) {
                 case FrontendMessage.CopyData data -> {
                     return data.data();
@@ -34,7 +34,6 @@ final class WireCopyInStream implements CopyInStream {
                 }
                 case FrontendMessage.Fatal fatal -> {
                     finished = true;
-                    session.closeAfterThisCommand(fatal.error());
                     throw fatal.error() != null ? fatal.error().withSeverity(PgException.Severity.FATAL)
                             : lostConnection();
                 }
@@ -44,6 +43,9 @@ final class WireCopyInStream implements CopyInStream {
                 }
                 default -> {
                     finished = true;
+                    // PostgreSQL cannot tell where the stream stands now and ends the connection after this error
+                    session.closeAfterThisCommand(PgException.of(SqlState.PROTOCOL_VIOLATION,
+                            "terminating connection because protocol synchronization was lost"));
                     throw PgException.of(SqlState.PROTOCOL_VIOLATION, "unexpected message type 0x%02X during COPY from stdin",
                             MessageTypeNames.typeByte(message));
                 }

@@ -10,7 +10,7 @@ import org.lakepg.wire.protocol.ColumnDescription;
 
 /**
  * The literal commands the test engine understands (NOT SQL):
- * {@code select 1}, {@code series N} (rows 1..N), {@code echo $1 $2 ...} (returns its parameters),
+ * {@code select 1}, {@code select $1, $2}, {@code series N} or {@code select generate_series(1,N)} (rows 1..N), {@code echo $1 $2 ...} (returns its parameters),
  * {@code sleep SECONDS}, {@code error XXXXX message}, {@code notice message}, {@code set NAME VALUE},
  * {@code begin}, {@code commit}, {@code rollback}, {@code insert VALUE|$1}, {@code count},
  * {@code copy ... from stdin}, {@code copy ... to stdout}, and the empty statement.
@@ -59,6 +59,10 @@ sealed interface TestCommand {
     record Count() implements TestCommand {
     }
 
+    /** Accepted and ignored, so transcripts can create PostgreSQL's table for COPY. */
+    record CreateTable() implements TestCommand {
+    }
+
     record CopyIn() implements TestCommand {
     }
 
@@ -66,6 +70,17 @@ sealed interface TestCommand {
     }
 
     static TestCommand parse(String statement) {
+        try {
+            return parseWords(statement);
+        } catch (RuntimeException e) {
+            if (e instanceof PgException pg) {
+                throw pg;
+            }
+            throw PgException.of(SqlState.SYNTAX_ERROR, "syntax error at end of input"); // e.g. "series x"
+        }
+    }
+
+    private static TestCommand parseWords(String statement) {
         String text = statement.strip();
         List<String> words = text.isEmpty() ? List.of() : Arrays.asList(text.split("\\s+"));
         String first = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
@@ -74,10 +89,19 @@ sealed interface TestCommand {
         return switch (first) {
             case "" -> new Empty();
             case "select" -> {
-                if (!rest.equals("1")) {
-                    throw syntaxError(statement, words.get(0));
+                // the few SELECTs the protocol transcripts share with real PostgreSQL
+                if (rest.equals("1")) {
+                    yield new SelectOne();
                 }
-                yield new SelectOne();
+                if (rest.matches("(\\$\\d+\\s*,?\\s*)+")) {
+                    yield new Echo(words.size() - 1);
+                }
+                java.util.regex.Matcher series = java.util.regex.Pattern.compile("generate_series\\(1,\\s*(\\d+)\\)")
+                        .matcher(rest);
+                if (series.matches()) {
+                    yield new Series(Integer.parseInt(series.group(1)));
+                }
+                throw syntaxError(statement, words.get(0));
             }
             case "series" -> new Series(Integer.parseInt(rest));
             case "echo" -> new Echo(words.size() - 1);
@@ -91,7 +115,11 @@ sealed interface TestCommand {
             case "rollback" -> new Rollback();
             case "insert" -> new Insert(rest.equals("$1") ? null : rest);
             case "count" -> new Count();
+            case "create" -> new CreateTable();
             case "copy" -> {
+                if (words.size() > 1 && words.get(1).equals("missing")) {
+                    throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"missing\" does not exist");
+                }
                 if (lower.endsWith("from stdin")) {
                     yield new CopyIn();
                 }
@@ -114,12 +142,12 @@ sealed interface TestCommand {
     default List<ColumnDescription> columns(int[] parameterTypes) {
         return switch (this) {
             case SelectOne s -> List.of(column("?column?", INT4));
-            case Series s -> List.of(column("n", INT4));
+            case Series s -> List.of(column("generate_series", INT4));
             case Count c -> List.of(column("count", INT4));
             case Echo e -> {
                 List<ColumnDescription> columns = new ArrayList<>();
                 for (int i = 0; i < e.parameters(); i++) {
-                    columns.add(column("c" + (i + 1), parameterTypes[i]));
+                    columns.add(column("?column?", parameterTypes[i]));
                 }
                 yield columns;
             }

@@ -15,6 +15,7 @@ import org.lakepg.wire.protocol.SessionStartup;
 public final class TestEngine implements QueryEngine {
     final List<String> table = new CopyOnWriteArrayList<>();
     final List<SessionStartup> startups = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger openSessions = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public EngineSession openSession(SessionStartup startup) {
@@ -22,11 +23,17 @@ public final class TestEngine implements QueryEngine {
             throw PgException.of(SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", startup.database());
         }
         startups.add(startup);
+        openSessions.incrementAndGet();
         return new TestSession(this, startup);
     }
 
     public List<String> table() {
         return table;
+    }
+
+    /** Sessions opened and not yet closed by the wire layer. */
+    public int openSessions() {
+        return openSessions.get();
     }
 
     public List<SessionStartup> startups() {

@@ -118,12 +118,20 @@ final class TestSession implements EngineSession {
     }
 
     @Override
+    public void errorReported(PgException error) {
+        if (inBlock) {
+            failed = true;
+        }
+    }
+
+    @Override
     public void cancel() {
         cancelled = true;
     }
 
     @Override
     public void close() {
+        engine.openSessions.decrementAndGet();
     }
 
     /** Runs one command; returns true when it stopped after maxRows rows with more to come. */
@@ -192,6 +200,7 @@ final class TestSession implements EngineSession {
                 sink.commandComplete("INSERT 0 1");
             }
             case TestCommand.CopyIn c -> copyIn(sink);
+            case TestCommand.CreateTable c -> sink.commandComplete("CREATE TABLE");
             case TestCommand.CopyOut c -> {
                 sink.beginCopyOut(false, new short[] {0});
                 for (String row : engine.table) {
