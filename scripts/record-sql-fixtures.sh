@@ -24,8 +24,11 @@ while IFS= read -r query || [ -n "$query" ]; do
   case "$query" in ''|--*) continue ;; esac
   if result=$(PGOPTIONS='-c TimeZone=UTC -c DateStyle=ISO,MDY -c IntervalStyle=postgres -c extra_float_digits=1' \
       psql -X -h 127.0.0.1 -p "$port" -U postgres -d postgres -At -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate \
-      -c "\\set VERBOSITY verbose" -c "$query" 2>/tmp/record-sql-fixtures.err); then
-    printf '%s\t%s\n' "$query" "$(printf '%s' "$result" | sed ':a;N;$!ba;s/\n/\\n/g')" >> "$out"
+      -c "\\set VERBOSITY verbose" -c "$query" 2>/tmp/record-sql-fixtures.err; rc=$?; echo x; exit $rc); then
+    # the trailing x keeps the empty lines of NULL rows at the end, which $(...) would strip
+    result=${result%x}
+    result=${result%$'\n'}
+    printf '%s\t%s\n' "$query" "${result//$'\n'/\\n}" >> "$out"
   else
     err=$(grep -m1 '^ERROR:' /tmp/record-sql-fixtures.err | sed -E 's/^ERROR:  ([0-9A-Z]{5}): /ERROR \1 /')
     printf '%s\t%s\n' "$query" "$err" >> "$out"

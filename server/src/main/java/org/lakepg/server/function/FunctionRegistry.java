@@ -3,6 +3,7 @@ package org.lakepg.server.function;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.lakepg.server.function.aggregate.AggregateSupport;
 import org.lakepg.server.function.scalar.BoolFunctions;
 import org.lakepg.server.function.scalar.FloatFunctions;
 import org.lakepg.server.function.scalar.IntegerFunctions;
@@ -25,6 +26,7 @@ public final class FunctionRegistry {
         TextFunctions.register(BUILTINS);
         NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        AggregateSupport.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

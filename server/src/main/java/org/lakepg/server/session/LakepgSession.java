@@ -301,6 +301,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
     }
 
+    /** Any error on this connection, also ones the protocol layer raised itself, aborts the transaction. */
+    @Override
+    public void errorReported(PgException error) {
+        block.statementFailed();
+    }
+
     @Override
     public void sync() {
         if (sink != null) {

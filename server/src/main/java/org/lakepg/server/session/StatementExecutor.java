@@ -41,7 +41,7 @@ final class StatementExecutor {
         this.notices = notices;
         this.settingCommands = new SettingCommands(settings, block, notices);
         this.transactionCommands = new TransactionCommands(block);
-        this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io));
+        this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
     }
 
     /** Statements a failed transaction block still runs. */
@@ -58,7 +58,7 @@ final class StatementExecutor {
             case SelectStmt select -> {
                 ParameterTypes parameters = new ParameterTypes(parameterTypes);
                 ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
-                yield new Command.Query(new QueryAnalyzer(expressions, parameters).select(select));
+                yield new Command.Query(new QueryAnalyzer(expressions, parameters, catalog).select(select));
             }
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
             case VariableSetStmt set -> new Command.Utility(set, null);

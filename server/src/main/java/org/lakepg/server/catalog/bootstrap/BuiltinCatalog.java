@@ -23,6 +23,7 @@ import org.lakepg.server.catalog.TypeEntry;
 public final class BuiltinCatalog implements TypeCatalog {
 
     public static final long PG_CATALOG_NAMESPACE = 11;
+    public static final long BTREE_AM = 403;
 
     private static volatile BuiltinCatalog instance;
 
@@ -36,6 +37,10 @@ public final class BuiltinCatalog implements TypeCatalog {
     private final List<CastEntry> casts = new ArrayList<>();
     private final Map<Long, AggregateEntry> aggregates = new HashMap<>();
     private final Map<Long, Long> rangeSubtypes = new HashMap<>();
+    /** Default btree operator family by input type. */
+    private final Map<Long, Long> btreeFamilies = new HashMap<>();
+    /** amproc by (family, left type, right type, support number). */
+    private final Map<String, Long> supportProcs = new HashMap<>();
     private final Map<Long, Long> multirangeRanges = new HashMap<>();
 
     public static BuiltinCatalog get() {
@@ -98,6 +103,15 @@ public final class BuiltinCatalog implements TypeCatalog {
                     r.getBool("aggfinalextra"), r.getOid("aggsortop"), r.getOid("aggtranstype"),
                     r.get("agginitval"));
             aggregates.put(a.function(), a);
+        }
+        for (CsvTable.Row r : CsvTable.load("pg_opclass").asRows()) {
+            if (r.getOid("opcmethod") == BTREE_AM && r.getBool("opcdefault")) {
+                btreeFamilies.put(r.getOid("opcintype"), r.getOid("opcfamily"));
+            }
+        }
+        for (CsvTable.Row r : CsvTable.load("pg_amproc").asRows()) {
+            supportProcs.put(r.getOid("amprocfamily") + "/" + r.getOid("amproclefttype") + "/"
+                    + r.getOid("amprocrighttype") + "/" + r.getInt("amprocnum"), r.getOid("amproc"));
         }
         for (CsvTable.Row r : CsvTable.load("pg_range").asRows()) {
             rangeSubtypes.put(r.getOid("rngtypid"), r.getOid("rngsubtype"));
@@ -172,6 +186,16 @@ public final class BuiltinCatalog implements TypeCatalog {
     @Override
     public long multirangeRange(long multirangeType) {
         return multirangeRanges.getOrDefault(multirangeType, 0L);
+    }
+
+    /** The default btree operator family for values of a type (opcintype), if it has one. */
+    public Optional<Long> defaultBtreeFamily(long type) {
+        return Optional.ofNullable(btreeFamilies.get(type));
+    }
+
+    /** A support function of an operator family (1 = the btree comparison function). */
+    public Optional<Long> supportProc(long family, long left, long right, int number) {
+        return Optional.ofNullable(supportProcs.get(family + "/" + left + "/" + right + "/" + number));
     }
 
     public Optional<AggregateEntry> aggregate(long function) {

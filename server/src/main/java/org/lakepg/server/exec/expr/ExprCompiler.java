@@ -77,8 +77,19 @@ public final class ExprCompiler {
                     return v == null ? null : io.input(to, typmod, io.output(from, v, ctx), ctx);
                 };
             }
-            case ArrayExpr a -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "ARRAY constructors are not supported yet");
+            case ArrayExpr a -> {
+                CompiledExpr[] elements = compileAll(a.elements());
+                int elementOid = (int) a.elementType();
+                yield (row, ctx) -> {
+                    Object[] values = new Object[elements.length];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = elements[i].eval(row, ctx);
+                    }
+                    return org.lakepg.wire.types.PgArray.of(elementOid, values);
+                };
+            }
+            case org.lakepg.server.sql.plan.expr.AggRef a ->
+                    throw new IllegalStateException("aggregate reference outside an aggregate node");
         };
     }
 

@@ -23,4 +23,9 @@ public interface AnalyzerCatalog extends TypeCatalog {
     Optional<TypeEntry> typeByName(List<String> qualifiedName);
 
     Optional<ProcEntry> function(long oid);
+
+    /** The btree comparison function (support 1 of the type's default btree opclass), for ORDER BY and grouping. */
+    Optional<ProcEntry> btreeComparison(long type);
+
+    Optional<org.lakepg.server.catalog.AggregateEntry> aggregate(long function);
 }

@@ -46,6 +46,41 @@ public final class BuiltinAnalyzerCatalog implements AnalyzerCatalog {
     }
 
     @Override
+    public Optional<ProcEntry> btreeComparison(long type) {
+        TypeCoercion coercion = new TypeCoercion(this);
+        long base = coercion.baseType(type);
+        // the exact type's opclass, else one it is binary-coercible to (varchar uses text's), else the
+        // polymorphic ones arrays and enums use
+        List<Long> candidates = new java.util.ArrayList<>(List.of(base));
+        builtins.type(base).ifPresent(t -> {
+            if (t.category() == 'S') {
+                candidates.add(org.lakepg.server.catalog.TypeOids.TEXT);
+            }
+            if (t.isArray()) {
+                candidates.add(org.lakepg.server.catalog.TypeOids.ANYARRAY);
+            }
+            if (t.kind() == TypeEntry.KIND_ENUM) {
+                candidates.add(org.lakepg.server.catalog.TypeOids.ANYENUM);
+            }
+        });
+        for (long c : candidates) {
+            var family = builtins.defaultBtreeFamily(c);
+            if (family.isPresent()) {
+                var proc = builtins.supportProc(family.get(), c, c, 1);
+                if (proc.isPresent()) {
+                    return builtins.proc(proc.get());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<org.lakepg.server.catalog.AggregateEntry> aggregate(long function) {
+        return builtins.aggregate(function);
+    }
+
+    @Override
     public Optional<TypeEntry> type(long oid) {
         return builtins.type(oid);
     }

@@ -46,6 +46,11 @@ public final class ExpressionAnalyzer {
     private final Consumer<PgException> notices;
     /** While inlining a SQL function: its arguments, which its body's $n refer to. */
     private List<BoundExpr> inlineArguments;
+    /** Where aggregate calls go; null where they are not allowed ({@link #aggregatesForbiddenIn} says where). */
+    private AggregateCollector aggregates;
+    private String aggregatesForbiddenIn = "this context";
+    private final TypeIO io;
+    private final FunctionContext context;
 
     public ExpressionAnalyzer(AnalyzerCatalog catalog, TypeIO io, FunctionContext context, ParameterTypes parameters,
                               Consumer<PgException> notices) {
@@ -56,6 +61,33 @@ public final class ExpressionAnalyzer {
         this.functions = new FunctionResolver(rules);
         this.operators = new OperatorResolver(rules);
         this.notices = notices;
+        this.io = io;
+        this.context = context;
+    }
+
+    /** Analyzes with aggregates collected (target lists, HAVING, ORDER BY of a grouped query). */
+    BoundExpr analyzeWithAggregates(Expr expr, Scope scope, AggregateCollector collector) {
+        AggregateCollector outer = aggregates;
+        aggregates = collector;
+        try {
+            return analyze(expr, scope);
+        } finally {
+            aggregates = outer;
+        }
+    }
+
+    /** Analyzes where aggregates are an error, e.g. "aggregate functions are not allowed in WHERE". */
+    BoundExpr analyzeWithoutAggregates(Expr expr, Scope scope, String construct) {
+        AggregateCollector outer = aggregates;
+        String outerName = aggregatesForbiddenIn;
+        aggregates = null;
+        aggregatesForbiddenIn = construct;
+        try {
+            return analyze(expr, scope);
+        } finally {
+            aggregates = outer;
+            aggregatesForbiddenIn = outerName;
+        }
     }
 
     public Coercer coercer() {
@@ -90,6 +122,7 @@ public final class ExpressionAnalyzer {
                 yield new CoalesceExpr(coerceAll(args, type, c.args()), type, -1);
             }
             case FuncCall f -> functionCall(f, scope);
+            case org.lakepg.server.sql.ast.AArrayExpr a -> arrayConstructor(a, scope);
             case SQLValueFunction f -> valueFunction(f);
             default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s is not supported yet", describe(expr)), location(expr));
@@ -99,7 +132,6 @@ public final class ExpressionAnalyzer {
     private static String describe(Expr expr) {
         return switch (expr) {
             case org.lakepg.server.sql.ast.SubLink s -> "subquery";
-            case org.lakepg.server.sql.ast.AArrayExpr a -> "ARRAY constructor";
             case org.lakepg.server.sql.ast.RowExpr r -> "ROW constructor";
             case org.lakepg.server.sql.ast.AIndirection i -> "subscripting";
             default -> expr.getClass().getSimpleName();
@@ -259,12 +291,16 @@ public final class ExpressionAnalyzer {
     }
 
     private BoundExpr functionCall(FuncCall f, Scope scope) {
-        if (f.over() != null || f.aggStar() || f.aggDistinct() || !f.aggOrder().isEmpty() || f.aggFilter() != null) {
+        if (f.over() != null) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "window functions are not supported yet"),
+                    f.location());
+        }
+        if (!f.aggOrder().isEmpty()) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "aggregate and window functions are not supported yet"), f.location());
+                    "ORDER BY inside aggregate calls is not supported yet"), f.location());
         }
         List<BoundExpr> args = new ArrayList<>();
-        for (Expr arg : f.args()) {
+        for (Expr arg : f.aggStar() ? List.<Expr>of() : f.args()) {
             if (arg instanceof org.lakepg.server.sql.ast.NamedArgExpr) {
                 throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                         "named arguments are not supported yet"), location(arg));
@@ -291,9 +327,17 @@ public final class ExpressionAnalyzer {
             }
             throw Coercer.at(notFound, f.location());
         }
+        if (call.proc().kind() == ProcEntry.KIND_AGGREGATE) {
+            return aggregateCall(f, call, args, scope);
+        }
+        if (f.aggStar() || f.aggDistinct() || f.aggFilter() != null) {
+            throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
+                    "%s specified, but %s is not an aggregate function",
+                    f.aggStar() ? "*" : f.aggDistinct() ? "DISTINCT" : "FILTER", name), f.location());
+        }
         if (call.proc().kind() != ProcEntry.KIND_FUNCTION) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "aggregate and window functions are not supported yet"), f.location());
+                    "window functions are not supported yet"), f.location());
         }
         if (call.defaultsUsed() > 0) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -320,6 +364,81 @@ public final class ExpressionAnalyzer {
                 call.proc().strict(), call.proc().volatility(), call.resultType(), -1);
     }
 
+    private BoundExpr aggregateCall(FuncCall f, ResolvedCall call, List<BoundExpr> args, Scope scope) {
+        if (aggregates == null) {
+            throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in %s",
+                    aggregatesForbiddenIn), f.location());
+        }
+        for (BoundExpr arg : args) {
+            if (containsAggregate(arg)) {
+                throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested"),
+                        f.location());
+            }
+        }
+        List<BoundExpr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            long target = call.argumentTypes()[i];
+            BoundExpr arg = args.get(i);
+            if (target == TypeOids.ANY && arg.type() == TypeOids.UNKNOWN) {
+                target = TypeOids.TEXT;
+            }
+            coerced.add(coercer.coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT, location(f.args().get(i))));
+        }
+        BoundExpr filter = null;
+        if (f.aggFilter() != null) {
+            AggregateCollector outer = aggregates;
+            aggregates = null;
+            aggregatesForbiddenIn = "FILTER";
+            try {
+                filter = requireBoolean(analyze(f.aggFilter(), scope), "FILTER", location(f.aggFilter()));
+            } finally {
+                aggregates = outer;
+            }
+        }
+        var entry = catalog.aggregate(call.proc().oid()).orElseThrow(() -> Coercer.at(PgException.of(
+                SqlState.FEATURE_NOT_SUPPORTED, "aggregate %s has no pg_aggregate entry", call.proc().name()),
+                f.location()));
+        if (entry.kind() != 'n') {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "ordered-set aggregates are not supported yet"), f.location());
+        }
+        ProcEntry transition = catalog.function(entry.transitionFunction()).orElseThrow();
+        ProcEntry finalFunction = entry.finalFunction() == 0 ? null : catalog.function(entry.finalFunction()).orElseThrow();
+        long stateType = TypeOids.isPolymorphic(entry.transitionType()) ? call.resultType() : entry.transitionType();
+        Object initial = null;
+        if (entry.initialValue() != null) {
+            initial = io.input(stateType, -1, entry.initialValue(), context);
+        }
+        List<org.lakepg.server.sql.plan.SortKey> argumentOrder = new ArrayList<>();
+        if (f.aggDistinct()) {
+            for (int i = 0; i < coerced.size(); i++) {
+                argumentOrder.add(SortKeys.of(catalog, i, coerced.get(i).type(), false, false, f.location()));
+            }
+        }
+        var aggregate = new org.lakepg.server.sql.plan.AggregateCall(call.proc().oid(), call.proc().name(), coerced,
+                f.aggDistinct(), argumentOrder, filter, transition.oid(), transition.source(), transition.strict(), stateType, initial,
+                finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : finalFunction.source(),
+                finalFunction != null && finalFunction.strict(), entry.finalExtra(), call.resultType());
+        int index = aggregates.add(aggregate);
+        return new org.lakepg.server.sql.plan.expr.AggRef(index, call.resultType(), -1);
+    }
+
+    static boolean containsAggregate(BoundExpr e) {
+        return switch (e) {
+            case org.lakepg.server.sql.plan.expr.AggRef a -> true;
+            case FuncExpr f -> f.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
+            case BoolExpr b -> b.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
+            case NullTest t -> containsAggregate(t.argument());
+            case CaseExpr c -> containsAggregate(c.otherwise()) || c.whens().stream()
+                    .anyMatch(w -> containsAggregate(w.condition()) || containsAggregate(w.result()));
+            case CoalesceExpr c -> c.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
+            case org.lakepg.server.sql.plan.expr.CoerceViaIO c -> containsAggregate(c.argument());
+            case org.lakepg.server.sql.plan.expr.RelabelType r -> containsAggregate(r.argument());
+            case org.lakepg.server.sql.plan.expr.ArrayExpr a -> a.elements().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
+            default -> false;
+        };
+    }
+
     /** A SQL function's body with its parameters replaced by the call's arguments. */
     private BoundExpr inline(Expr body, List<BoundExpr> arguments, long resultType, int location) {
         List<BoundExpr> outer = inlineArguments;
@@ -330,6 +449,29 @@ public final class ExpressionAnalyzer {
         } finally {
             inlineArguments = outer;
         }
+    }
+
+    /** ARRAY[a, b, ...]: one-dimensional, elements coerced to their common type. */
+    private BoundExpr arrayConstructor(org.lakepg.server.sql.ast.AArrayExpr a, Scope scope) {
+        List<BoundExpr> elements = new ArrayList<>();
+        for (Expr e : a.elements()) {
+            if (e instanceof org.lakepg.server.sql.ast.AArrayExpr) {
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "multidimensional ARRAY constructors are not supported yet"), location(e));
+            }
+            elements.add(analyze(e, scope));
+        }
+        if (elements.isEmpty()) {
+            throw Coercer.at(PgException.of(SqlState.INDETERMINATE_DATATYPE, "cannot determine type of empty array")
+                    .withHint("Explicitly cast to the desired type, for example ARRAY[]::integer[]."), a.location());
+        }
+        long element = commonType(elements, "ARRAY");
+        long arrayType = rules.arrayTypeOf(element);
+        if (arrayType == 0) {
+            throw Coercer.at(PgException.of(SqlState.UNDEFINED_OBJECT, "could not find array type for data type %s",
+                    TypeNames.format(catalog, element)), a.location());
+        }
+        return new org.lakepg.server.sql.plan.expr.ArrayExpr(coerceAll(elements, element, a.elements()), element, arrayType);
     }
 
     private BoundExpr valueFunction(SQLValueFunction f) {

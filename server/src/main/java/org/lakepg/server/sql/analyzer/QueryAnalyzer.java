@@ -3,70 +3,510 @@ package org.lakepg.server.sql.analyzer;
 import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.ast.AConst;
+import org.lakepg.server.sql.ast.ColumnRef;
+import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.FromItem;
+import org.lakepg.server.sql.ast.JoinExpr;
+import org.lakepg.server.sql.ast.RangeSubselect;
 import org.lakepg.server.sql.ast.RangeVar;
 import org.lakepg.server.sql.ast.ResTarget;
 import org.lakepg.server.sql.ast.SelectStmt;
+import org.lakepg.server.sql.ast.SortBy;
+import org.lakepg.server.sql.plan.AggregateNode;
+import org.lakepg.server.sql.plan.AppendNode;
+import org.lakepg.server.sql.plan.DistinctNode;
+import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.OutputColumn;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.QueryPlan;
 import org.lakepg.server.sql.plan.ResultNode;
+import org.lakepg.server.sql.plan.SetOpNode;
+import org.lakepg.server.sql.plan.SortKey;
+import org.lakepg.server.sql.plan.SortNode;
+import org.lakepg.server.sql.plan.ValuesNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
 /**
- * SELECT statements into plans. So far: queries without FROM (target list and WHERE), which is
- * what the server answers until tables exist; everything else gets a clear "not supported" error.
+ * SELECT statements into plans (PostgreSQL's transformSelectStmt and the planner's simple cases):
+ * FROM (VALUES, subqueries, joins), WHERE, GROUP BY with aggregates and HAVING, DISTINCT, ORDER BY,
+ * LIMIT/OFFSET, UNION/INTERSECT/EXCEPT and VALUES statements. Tables arrive with the storage engine.
  */
 public final class QueryAnalyzer {
     private final ExpressionAnalyzer expressions;
     private final ParameterTypes parameters;
+    private final AnalyzerCatalog catalog;
 
-    public QueryAnalyzer(ExpressionAnalyzer expressions, ParameterTypes parameters) {
+    public QueryAnalyzer(ExpressionAnalyzer expressions, ParameterTypes parameters, AnalyzerCatalog catalog) {
         this.expressions = expressions;
         this.parameters = parameters;
+        this.catalog = catalog;
     }
 
     public QueryPlan select(SelectStmt select) {
-        if (select.op() != SelectStmt.SetOperation.NONE) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "UNION, INTERSECT and EXCEPT are not supported yet");
+        Relation r = query(select);
+        return new QueryPlan(r.plan(), r.columns(), parameters.resolved());
+    }
+
+    Relation query(SelectStmt s) {
+        return query(s, true);
+    }
+
+    /**
+     * @param resolveUnknowns output columns of unknown type become text (PostgreSQL does this for
+     *                        every query level except the leaves of set operations, where the set
+     *                        operation's column type decides)
+     */
+    Relation query(SelectStmt s, boolean resolveUnknowns) {
+        if (s.withClause() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "WITH is not supported yet");
         }
-        if (select.valuesLists() != null && !select.valuesLists().isEmpty()) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "VALUES is not supported yet");
+        if (s.intoClause() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "SELECT INTO is not supported yet");
         }
-        if (select.fromClause() != null && !select.fromClause().isEmpty()) {
-            FromItem first = select.fromClause().get(0);
-            if (first instanceof RangeVar r) {
-                String name = r.schemaname() == null ? r.relname() : r.schemaname() + "." + r.relname();
-                throw Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name),
-                        r.location());
+        if (s.lockingClause() != null && !s.lockingClause().isEmpty()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE is not supported yet");
+        }
+        if (s.op() != SelectStmt.SetOperation.NONE) {
+            Relation set = setOperation(s);
+            return orderAndLimit(set, s, null);
+        }
+        if (s.valuesLists() != null && !s.valuesLists().isEmpty()) {
+            return orderAndLimit(values(s.valuesLists()), s, null);
+        }
+        return simpleSelect(s, resolveUnknowns);
+    }
+
+    // ---- FROM ----
+
+    private record Source(PlanNode plan, FromScope scope) {}
+
+    private Source from(List<FromItem> items) {
+        if (items == null || items.isEmpty()) {
+            return new Source(new ResultNode(), new FromScope());
+        }
+        Source result = null;
+        for (FromItem item : items) {
+            Source next = fromItem(item);
+            if (result == null) {
+                result = next;
+            } else {
+                FromScope scope = new FromScope();
+                scope.addAll(result.scope());
+                scope.addAll(next.scope());
+                result = new Source(new NestedLoopJoinNode(NestedLoopJoinNode.Kind.INNER, result.plan(), next.plan(), null),
+                        scope);
             }
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this FROM clause is not supported yet");
         }
-        if (select.withClause() != null || select.groupClause() != null && !select.groupClause().isEmpty()
-                || select.havingClause() != null || select.sortClause() != null && !select.sortClause().isEmpty()
-                || select.limitCount() != null || select.limitOffset() != null
-                || select.distinctClause() != null || select.intoClause() != null
-                || select.lockingClause() != null && !select.lockingClause().isEmpty()) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "WITH, DISTINCT, GROUP BY, HAVING, ORDER BY, LIMIT, INTO and locking clauses are not supported yet");
+        return result;
+    }
+
+    private Source fromItem(FromItem item) {
+        return switch (item) {
+            case RangeVar r -> throw Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
+                    r.schemaname() == null ? r.relname() : r.schemaname() + "." + r.relname()), r.location());
+            case RangeSubselect sub -> {
+                if (sub.lateral()) {
+                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "LATERAL is not supported yet");
+                }
+                if (sub.alias() == null) {
+                    boolean values = sub.subquery().valuesLists() != null && !sub.subquery().valuesLists().isEmpty();
+                    throw values ? PgException.of(SqlState.SYNTAX_ERROR, "VALUES in FROM must have an alias")
+                            .withHint("For example, FROM (VALUES ...) [AS] foo.")
+                            : PgException.of(SqlState.SYNTAX_ERROR, "subquery in FROM must have an alias")
+                            .withHint("For example, FROM (SELECT ...) [AS] foo.");
+                }
+                Relation r = query(sub.subquery());
+                FromScope scope = new FromScope();
+                scope.add(sub.alias().aliasname(), renamed(r.columns(), sub.alias().colnames(), sub.alias().aliasname()));
+                yield new Source(r.plan(), scope);
+            }
+            case JoinExpr j -> join(j);
+            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this FROM item is not supported yet");
+        };
+    }
+
+    private static List<OutputColumn> renamed(List<OutputColumn> columns, List<String> aliases, String table) {
+        if (aliases == null || aliases.isEmpty()) {
+            return columns;
         }
-        List<BoundExpr> targets = new ArrayList<>();
+        if (aliases.size() > columns.size()) {
+            throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "table \"%s\" has %d columns available but %d columns specified", table, columns.size(),
+                    aliases.size());
+        }
+        List<OutputColumn> out = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            OutputColumn c = columns.get(i);
+            out.add(i < aliases.size() ? new OutputColumn(aliases.get(i), c.type(), c.typmod(), c.tableOid(),
+                    c.columnNumber()) : c);
+        }
+        return out;
+    }
+
+    private Source join(JoinExpr j) {
+        if (j.isNatural() || j.usingClause() != null && !j.usingClause().isEmpty()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "NATURAL and USING joins are not supported yet");
+        }
+        Source left = fromItem(j.larg());
+        Source right = fromItem(j.rarg());
+        FromScope scope = new FromScope();
+        scope.addAll(left.scope());
+        scope.addAll(right.scope());
+        BoundExpr condition = null;
+        if (j.quals() != null) {
+            condition = expressions.requireBoolean(expressions.analyzeWithoutAggregates(j.quals(), scope,
+                    "JOIN conditions"), "JOIN/ON", ExpressionAnalyzer.location(j.quals()));
+        }
+        NestedLoopJoinNode.Kind kind = switch (j.jointype()) {
+            case INNER, CROSS -> NestedLoopJoinNode.Kind.INNER;
+            case LEFT -> NestedLoopJoinNode.Kind.LEFT;
+            case RIGHT -> NestedLoopJoinNode.Kind.RIGHT;
+            case FULL -> NestedLoopJoinNode.Kind.FULL;
+        };
+        if (j.alias() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "aliases on joins are not supported yet");
+        }
+        return new Source(new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition), scope);
+    }
+
+    // ---- SELECT ----
+
+    private record Target(String name, Expr source, BoundExpr expr) {}
+
+    private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns) {
+        Source source = from(s.fromClause());
+        PlanNode plan = source.plan();
+        FromScope scope = source.scope();
+        if (s.whereClause() != null) {
+            BoundExpr where = expressions.requireBoolean(
+                    expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
+                    ExpressionAnalyzer.location(s.whereClause()));
+            plan = new FilterNode(plan, where);
+        }
+        AggregateCollector aggregates = new AggregateCollector();
+        List<Target> targets = targets(s.targetList(), scope, aggregates, resolveUnknowns);
+
+        List<BoundExpr> groupKeys = new ArrayList<>();
+        if (s.groupClause() != null) {
+            for (Expr g : s.groupClause()) {
+                groupKeys.add(groupKey(g, targets, scope));
+            }
+        }
+        BoundExpr having = s.havingClause() == null ? null : expressions.requireBoolean(
+                expressions.analyzeWithAggregates(s.havingClause(), scope, aggregates), "HAVING",
+                ExpressionAnalyzer.location(s.havingClause()));
+
+        List<Target> sortTargets = new ArrayList<>(targets);
+        List<SortSpec> sorts = new ArrayList<>();
+        if (s.sortClause() != null) {
+            for (SortBy by : s.sortClause()) {
+                sorts.add(sortSpec(by, sortTargets, scope, aggregates));
+            }
+        }
+
+        boolean grouped = !groupKeys.isEmpty() || !aggregates.isEmpty() || having != null;
+        List<BoundExpr> projected = new ArrayList<>();
+        sortTargets.forEach(t -> projected.add(t.expr()));
+        if (grouped) {
+            List<SortKey> keyOrder = new ArrayList<>();
+            for (int i = 0; i < groupKeys.size(); i++) {
+                keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
+            }
+            plan = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls());
+            GroupingRewriter rewriter = new GroupingRewriter(groupKeys);
+            if (having != null) {
+                plan = new FilterNode(plan, rewriter.rewrite(having));
+            }
+            projected.replaceAll(rewriter::rewrite);
+        }
+        plan = new ProjectNode(plan, projected);
         List<OutputColumn> columns = new ArrayList<>();
-        for (ResTarget target : select.targetList()) {
-            BoundExpr e = expressions.analyze(target.val(), Scope.EMPTY);
-            if (e.type() == TypeOids.UNKNOWN) {
-                // output columns of unknown type are resolved as text (PostgreSQL 10 and later)
-                e = expressions.coercer().coerce(e, TypeOids.TEXT, -1, TypeCoercion.Context.IMPLICIT,
-                        ExpressionAnalyzer.location(target.val()));
-            }
-            targets.add(e);
-            String name = target.name() != null ? target.name() : ColumnNames.figure(target.val());
-            columns.add(OutputColumn.computed(name, e.type(), e.typmod()));
+        for (Target t : targets) {
+            columns.add(OutputColumn.computed(t.name(), t.expr().type(), t.expr().typmod()));
         }
-        BoundExpr filter = select.whereClause() == null ? null
-                : expressions.requireBoolean(expressions.analyze(select.whereClause(), Scope.EMPTY), "WHERE",
-                        ExpressionAnalyzer.location(select.whereClause()));
-        return new QueryPlan(new ResultNode(targets, filter), columns, parameters.resolved());
+        if (s.distinctClause() != null) {
+            boolean plainDistinct = s.distinctClause().size() == 1 && s.distinctClause().get(0) == null;
+            if (!plainDistinct) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT ON is not supported yet");
+            }
+            if (sortTargets.size() > targets.size()) {
+                throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                        "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
+            }
+            plan = new DistinctNode(plan, keysFor(columns));
+        }
+        return finish(plan, columns, sorts, sortTargets.size(), s);
+    }
+
+    private List<Target> targets(List<ResTarget> list, FromScope scope, AggregateCollector aggregates,
+                                 boolean resolveUnknowns) {
+        List<Target> out = new ArrayList<>();
+        for (ResTarget t : list) {
+            if (t.val() instanceof ColumnRef c && c.star()) {
+                expandStar(c, scope, out);
+                continue;
+            }
+            BoundExpr e = expressions.analyzeWithAggregates(t.val(), scope, aggregates);
+            if (resolveUnknowns) {
+                e = unknownAsText(e, t.val());
+            }
+            out.add(new Target(t.name() != null ? t.name() : ColumnNames.figure(t.val()), t.val(), e));
+        }
+        return out;
+    }
+
+    private void expandStar(ColumnRef star, FromScope scope, List<Target> out) {
+        List<FromScope.Entry> entries;
+        if (star.fields().isEmpty()) {
+            entries = scope.entries();
+            if (entries.isEmpty() && scope.width() == 0) {
+                throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR, "SELECT * with no tables specified is not valid"),
+                        star.location());
+            }
+        } else {
+            String alias = star.fields().get(star.fields().size() - 1);
+            entries = List.of(scope.entry(alias).orElseThrow(() -> Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
+                    "missing FROM-clause entry for table \"%s\"", alias), star.location())));
+        }
+        for (FromScope.Entry e : entries) {
+            for (int i = 0; i < e.columns().size(); i++) {
+                OutputColumn c = e.columns().get(i);
+                out.add(new Target(c.name(), null, new InputRef(e.offset() + i, c.type(), c.typmod(), c.name())));
+            }
+        }
+    }
+
+    private BoundExpr unknownAsText(BoundExpr e, Expr source) {
+        if (e.type() == TypeOids.UNKNOWN) {
+            return expressions.coercer().coerce(e, TypeOids.TEXT, -1, TypeCoercion.Context.IMPLICIT,
+                    ExpressionAnalyzer.location(source));
+        }
+        return e;
+    }
+
+    /** GROUP BY items may name output columns by position or name, as in PostgreSQL. */
+    private BoundExpr groupKey(Expr g, List<Target> targets, FromScope scope) {
+        if (g instanceof AConst c && c.kind() == AConst.Kind.INTEGER) {
+            int position = Integer.parseInt(c.value());
+            if (position < 1 || position > targets.size()) {
+                throw Coercer.at(PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                        "GROUP BY position %d is not in select list", position), c.location());
+            }
+            return targets.get(position - 1).expr();
+        }
+        if (g instanceof ColumnRef c && c.fields().size() == 1 && !c.star()) {
+            var inScope = scope.column(c.fields(), c.location());
+            if (inScope.isEmpty()) {
+                for (Target t : targets) {
+                    if (c.fields().get(0).equals(t.name())) {
+                        return t.expr();
+                    }
+                }
+            }
+        }
+        return expressions.analyzeWithoutAggregates(g, scope, "GROUP BY");
+    }
+
+    // ---- ORDER BY, LIMIT ----
+
+    private record SortSpec(int column, boolean descending, boolean nullsFirst, int location) {}
+
+    /** An ORDER BY item: an output column by position or name, else an expression added as a hidden column. */
+    private SortSpec sortSpec(SortBy by, List<Target> targets, Scope scope, AggregateCollector aggregates) {
+        if (by.dir() == SortBy.SortDir.USING) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ORDER BY ... USING is not supported yet");
+        }
+        boolean desc = by.dir() == SortBy.SortDir.DESC;
+        boolean nullsFirst = by.nulls() == SortBy.SortNulls.DEFAULT ? desc : by.nulls() == SortBy.SortNulls.FIRST;
+        Expr node = by.node();
+        if (node instanceof AConst c && c.kind() == AConst.Kind.INTEGER) {
+            int position = Integer.parseInt(c.value());
+            if (position < 1 || position > targets.size()) {
+                throw Coercer.at(PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                        "ORDER BY position %d is not in select list", position), c.location());
+            }
+            return new SortSpec(position - 1, desc, nullsFirst, by.location());
+        }
+        if (node instanceof ColumnRef c && c.fields().size() == 1 && !c.star()) {
+            int match = -1;
+            for (int i = 0; i < targets.size(); i++) {
+                if (c.fields().get(0).equals(targets.get(i).name())) {
+                    if (match >= 0 && !targets.get(match).expr().equals(targets.get(i).expr())) {
+                        throw Coercer.at(PgException.of(SqlState.AMBIGUOUS_COLUMN,
+                                "ORDER BY \"%s\" is ambiguous", c.fields().get(0)), c.location());
+                    }
+                    if (match < 0) {
+                        match = i;
+                    }
+                }
+            }
+            if (match >= 0) {
+                return new SortSpec(match, desc, nullsFirst, by.location());
+            }
+        }
+        BoundExpr e = unknownAsText(expressions.analyzeWithAggregates(node, scope == null ? Scope.EMPTY : scope,
+                aggregates), node);
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).expr().equals(e)) {
+                return new SortSpec(i, desc, nullsFirst, by.location());
+            }
+        }
+        targets.add(new Target("?sort?", node, e));
+        return new SortSpec(targets.size() - 1, desc, nullsFirst, by.location());
+    }
+
+    /** Sort, limit and drop hidden sort columns. */
+    private Relation finish(PlanNode plan, List<OutputColumn> columns, List<SortSpec> sorts, int width, SelectStmt s) {
+        if (!sorts.isEmpty()) {
+            List<SortKey> keys = new ArrayList<>();
+            for (SortSpec spec : sorts) {
+                long type = spec.column() < columns.size() ? columns.get(spec.column()).type()
+                        : ((ProjectNode) (plan instanceof DistinctNode d ? d.input() : plan)).expressions()
+                                .get(spec.column()).type();
+                keys.add(sortKey(spec.column(), type, spec.descending(), spec.nullsFirst(), spec.location()));
+            }
+            plan = new SortNode(plan, keys);
+        }
+        plan = limit(plan, s);
+        if (width > columns.size()) {
+            List<BoundExpr> visible = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                visible.add(new InputRef(i, columns.get(i).type(), columns.get(i).typmod(), columns.get(i).name()));
+            }
+            plan = new ProjectNode(plan, visible);
+        }
+        return new Relation(plan, columns);
+    }
+
+    private Relation orderAndLimit(Relation r, SelectStmt s, Scope scope) {
+        List<Target> targets = new ArrayList<>();
+        for (int i = 0; i < r.columns().size(); i++) {
+            OutputColumn c = r.columns().get(i);
+            targets.add(new Target(c.name(), null, new InputRef(i, c.type(), c.typmod(), c.name())));
+        }
+        List<SortSpec> sorts = new ArrayList<>();
+        if (s.sortClause() != null) {
+            FromScope outputs = new FromScope();
+            outputs.add(null, r.columns());
+            for (SortBy by : s.sortClause()) {
+                sorts.add(sortSpec(by, targets, outputs, null));
+            }
+        }
+        PlanNode plan = r.plan();
+        if (targets.size() > r.columns().size()) {
+            plan = new ProjectNode(plan, targets.stream().map(Target::expr).toList());
+        }
+        return finish(plan, r.columns(), sorts, targets.size(), s);
+    }
+
+    private PlanNode limit(PlanNode plan, SelectStmt s) {
+        if (s.limitOption() == SelectStmt.LimitOption.WITH_TIES) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FETCH ... WITH TIES is not supported yet");
+        }
+        if (s.limitCount() == null && s.limitOffset() == null) {
+            return plan;
+        }
+        BoundExpr count = s.limitCount() == null ? null : limitValue(s.limitCount(), "LIMIT");
+        BoundExpr offset = s.limitOffset() == null ? null : limitValue(s.limitOffset(), "OFFSET");
+        return new LimitNode(plan, offset, count);
+    }
+
+    private BoundExpr limitValue(Expr e, String construct) {
+        BoundExpr value = expressions.analyzeWithoutAggregates(e, Scope.EMPTY, construct);
+        return expressions.coercer().coerce(value, TypeOids.INT8, -1, TypeCoercion.Context.ASSIGNMENT,
+                ExpressionAnalyzer.location(e));
+    }
+
+    SortKey sortKey(int column, long type, boolean descending, boolean nullsFirst, int location) {
+        return SortKeys.of(catalog, column, type, descending, nullsFirst, location);
+    }
+
+    private List<SortKey> keysFor(List<OutputColumn> columns) {
+        List<SortKey> keys = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            keys.add(sortKey(i, columns.get(i).type(), false, false, -1));
+        }
+        return keys;
+    }
+
+    // ---- VALUES and set operations ----
+
+    private Relation values(List<List<Expr>> lists) {
+        int width = lists.get(0).size();
+        List<List<BoundExpr>> rows = new ArrayList<>();
+        for (List<Expr> list : lists) {
+            if (list.size() != width) {
+                throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length"),
+                        ExpressionAnalyzer.location(list.get(0)));
+            }
+            List<BoundExpr> row = new ArrayList<>();
+            for (Expr e : list) {
+                row.add(expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "VALUES"));
+            }
+            rows.add(row);
+        }
+        List<OutputColumn> columns = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            List<Long> types = new ArrayList<>();
+            for (List<BoundExpr> row : rows) {
+                types.add(row.get(c).type());
+            }
+            long type = new CommonType(expressions.coercer().rules()).select(types, "VALUES");
+            for (int r = 0; r < rows.size(); r++) {
+                rows.get(r).set(c, expressions.coercer().coerce(rows.get(r).get(c), type, -1,
+                        TypeCoercion.Context.IMPLICIT, ExpressionAnalyzer.location(lists.get(r).get(c))));
+            }
+            columns.add(OutputColumn.computed("column" + (c + 1), type, -1));
+        }
+        return new Relation(new ValuesNode(rows, width), columns);
+    }
+
+    private Relation setOperation(SelectStmt s) {
+        Relation left = operand(s.larg());
+        Relation right = operand(s.rarg());
+        String what = s.op().name();
+        if (left.columns().size() != right.columns().size()) {
+            throw PgException.of(SqlState.SYNTAX_ERROR, "each %s query must have the same number of columns", what);
+        }
+        List<OutputColumn> columns = new ArrayList<>();
+        List<BoundExpr> leftCast = new ArrayList<>();
+        List<BoundExpr> rightCast = new ArrayList<>();
+        boolean leftChanged = false;
+        boolean rightChanged = false;
+        for (int i = 0; i < left.columns().size(); i++) {
+            OutputColumn l = left.columns().get(i);
+            OutputColumn r = right.columns().get(i);
+            long type = new CommonType(expressions.coercer().rules()).select(List.of(l.type(), r.type()), what);
+            BoundExpr lc = expressions.coercer().coerce(new InputRef(i, l.type(), l.typmod(), l.name()), type, -1,
+                    TypeCoercion.Context.IMPLICIT, -1);
+            BoundExpr rc = expressions.coercer().coerce(new InputRef(i, r.type(), r.typmod(), r.name()), type, -1,
+                    TypeCoercion.Context.IMPLICIT, -1);
+            leftChanged |= type != l.type();
+            rightChanged |= type != r.type();
+            leftCast.add(lc);
+            rightCast.add(rc);
+            columns.add(OutputColumn.computed(l.name(), type, l.type() == r.type() && l.typmod() == r.typmod() ? l.typmod() : -1));
+        }
+        PlanNode lp = leftChanged ? new ProjectNode(left.plan(), leftCast) : left.plan();
+        PlanNode rp = rightChanged ? new ProjectNode(right.plan(), rightCast) : right.plan();
+        PlanNode plan;
+        if (s.op() == SelectStmt.SetOperation.UNION && s.all()) {
+            plan = new AppendNode(List.of(lp, rp), columns.size());
+        } else {
+            plan = new SetOpNode(SetOpNode.Kind.valueOf(what), s.all(), lp, rp, keysFor(columns));
+        }
+        return new Relation(plan, columns);
+    }
+
+    /** One side of a set operation: a bare SELECT/VALUES, or a parenthesized query with its own ORDER BY/LIMIT. */
+    private Relation operand(SelectStmt s) {
+        return query(s, false);
     }
 }

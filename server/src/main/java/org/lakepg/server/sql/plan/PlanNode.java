@@ -1,5 +1,13 @@
 package org.lakepg.server.sql.plan;
 
-/** A node of a physical plan: what the executor runs, one operator per node. */
-public sealed interface PlanNode permits ResultNode {
+/**
+ * A node of a physical plan: what the executor runs, one operator per node. Rows are Object[]
+ * of the node's {@link #width()} values; expressions above a node refer to its columns by index.
+ */
+public sealed interface PlanNode
+        permits ResultNode, ValuesNode, FilterNode, ProjectNode, SortNode, LimitNode, AggregateNode, DistinctNode,
+        AppendNode, SetOpNode, NestedLoopJoinNode {
+
+    /** Number of columns in each row this node produces. */
+    int width();
 }

@@ -1,12 +1,10 @@
 package org.lakepg.server.sql.plan;
 
-import java.util.List;
-import org.lakepg.server.sql.plan.expr.BoundExpr;
+/** Exactly one row with no columns: the input of a SELECT without FROM. */
+public record ResultNode() implements PlanNode {
 
-/** One row computed from expressions alone (SELECT without FROM); {@code filter} may drop it. */
-public record ResultNode(List<BoundExpr> targets, BoundExpr filter) implements PlanNode {
-
-    public ResultNode {
-        targets = List.copyOf(targets);
+    @Override
+    public int width() {
+        return 0;
     }
 }

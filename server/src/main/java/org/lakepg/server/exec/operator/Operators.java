@@ -1,0 +1,208 @@
+package org.lakepg.server.exec.operator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.exec.expr.CompiledExpr;
+import org.lakepg.server.exec.expr.ExprCompiler;
+import org.lakepg.server.function.FunctionRegistry;
+import org.lakepg.server.sql.plan.AggregateNode;
+import org.lakepg.server.sql.plan.AppendNode;
+import org.lakepg.server.sql.plan.DistinctNode;
+import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.NestedLoopJoinNode;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.ResultNode;
+import org.lakepg.server.sql.plan.SetOpNode;
+import org.lakepg.server.sql.plan.SortNode;
+import org.lakepg.server.sql.plan.ValuesNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** Builds the operator (an iterator of rows) for each plan node; the simple ones live here. */
+public final class Operators {
+    private final ExprCompiler compiler;
+    private final FunctionRegistry functions;
+
+    public Operators(ExprCompiler compiler, FunctionRegistry functions) {
+        this.compiler = compiler;
+        this.functions = functions;
+    }
+
+    public Iterator<Object[]> open(PlanNode plan, ExecContext context) {
+        return switch (plan) {
+            case ResultNode r -> List.<Object[]>of(new Object[0]).iterator();
+            case ValuesNode v -> values(v, context);
+            case FilterNode f -> filter(f, context);
+            case ProjectNode p -> project(p, context);
+            case SortNode s -> sort(s, context);
+            case LimitNode l -> limit(l, context);
+            case AggregateNode a -> AggregateOperator.open(a, open(a.input(), context), compiler, functions, context);
+            case DistinctNode d -> distinct(d, context);
+            case AppendNode a -> append(a, context);
+            case SetOpNode s -> SetOperations.open(s, open(s.left(), context), open(s.right(), context),
+                    new RowComparator(s.keys(), functions, context), context);
+            case NestedLoopJoinNode j -> NestedLoopJoin.open(j, open(j.left(), context), open(j.right(), context),
+                    j.condition() == null ? null : compiler.compile(j.condition()), context);
+        };
+    }
+
+    private Iterator<Object[]> values(ValuesNode v, ExecContext context) {
+        List<List<CompiledExpr>> rows = v.rows().stream()
+                .map(row -> row.stream().map(compiler::compile).toList()).toList();
+        Iterator<List<CompiledExpr>> it = rows.iterator();
+        Object[] empty = new Object[0];
+        return new RowIterator() {
+            @Override
+            protected Object[] computeNext() {
+                if (!it.hasNext()) {
+                    return null;
+                }
+                List<CompiledExpr> row = it.next();
+                Object[] out = new Object[row.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = row.get(i).eval(empty, context);
+                }
+                return out;
+            }
+        };
+    }
+
+    private Iterator<Object[]> filter(FilterNode f, ExecContext context) {
+        Iterator<Object[]> input = open(f.input(), context);
+        CompiledExpr condition = compiler.compile(f.condition());
+        return new RowIterator() {
+            @Override
+            protected Object[] computeNext() {
+                while (input.hasNext()) {
+                    context.checkCancelled();
+                    Object[] row = input.next();
+                    if (Boolean.TRUE.equals(condition.eval(row, context))) {
+                        return row;
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    private Iterator<Object[]> project(ProjectNode p, ExecContext context) {
+        Iterator<Object[]> input = open(p.input(), context);
+        CompiledExpr[] exprs = new CompiledExpr[p.expressions().size()];
+        for (int i = 0; i < exprs.length; i++) {
+            BoundExpr e = p.expressions().get(i);
+            exprs[i] = compiler.compile(e);
+        }
+        return new RowIterator() {
+            @Override
+            protected Object[] computeNext() {
+                if (!input.hasNext()) {
+                    return null;
+                }
+                Object[] row = input.next();
+                Object[] out = new Object[exprs.length];
+                for (int i = 0; i < exprs.length; i++) {
+                    out[i] = exprs[i].eval(row, context);
+                }
+                return out;
+            }
+        };
+    }
+
+    private Iterator<Object[]> sort(SortNode s, ExecContext context) {
+        List<Object[]> rows = new ArrayList<>();
+        Iterator<Object[]> input = open(s.input(), context);
+        while (input.hasNext()) {
+            context.checkCancelled();
+            rows.add(input.next());
+        }
+        rows.sort(new RowComparator(s.keys(), functions, context));
+        return rows.iterator();
+    }
+
+    private Iterator<Object[]> limit(LimitNode l, ExecContext context) {
+        Object[] none = new Object[0];
+        long offset = 0;
+        long count = Long.MAX_VALUE;
+        if (l.offset() != null) {
+            Object v = compiler.compile(l.offset()).eval(none, context);
+            if (v != null) {
+                offset = (Long) v;
+                if (offset < 0) {
+                    throw PgException.of(SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE, "OFFSET must not be negative");
+                }
+            }
+        }
+        if (l.count() != null) {
+            Object v = compiler.compile(l.count()).eval(none, context);
+            if (v != null) {
+                count = (Long) v;
+                if (count < 0) {
+                    throw PgException.of(SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE, "LIMIT must not be negative");
+                }
+            }
+        }
+        Iterator<Object[]> input = open(l.input(), context);
+        long skip = offset;
+        long take = count;
+        return new RowIterator() {
+            long skipped;
+            long taken;
+
+            @Override
+            protected Object[] computeNext() {
+                while (skipped < skip && input.hasNext()) {
+                    input.next();
+                    skipped++;
+                }
+                if (taken >= take || !input.hasNext()) {
+                    return null;
+                }
+                taken++;
+                return input.next();
+            }
+        };
+    }
+
+    private Iterator<Object[]> distinct(DistinctNode d, ExecContext context) {
+        Iterator<Object[]> input = open(d.input(), context);
+        TreeSet<Object[]> seen = new TreeSet<>(new RowComparator(d.keys(), functions, context));
+        return new RowIterator() {
+            @Override
+            protected Object[] computeNext() {
+                while (input.hasNext()) {
+                    context.checkCancelled();
+                    Object[] row = input.next();
+                    if (seen.add(row)) {
+                        return row;
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    private Iterator<Object[]> append(AppendNode a, ExecContext context) {
+        Iterator<PlanNode> inputs = a.inputs().iterator();
+        return new RowIterator() {
+            Iterator<Object[]> current = Collections.emptyIterator();
+
+            @Override
+            protected Object[] computeNext() {
+                while (!current.hasNext()) {
+                    if (!inputs.hasNext()) {
+                        return null;
+                    }
+                    current = open(inputs.next(), context);
+                }
+                return current.next();
+            }
+        };
+    }
+}

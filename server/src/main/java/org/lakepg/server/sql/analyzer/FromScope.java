@@ -1,0 +1,89 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lakepg.server.sql.plan.OutputColumn;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * The FROM items of one query level, laid side by side in the joined row: each entry's columns
+ * start at its offset. Resolves column references as PostgreSQL does (unqualified names must be
+ * unique across the items; qualified ones name the item by alias).
+ */
+final class FromScope implements Scope {
+
+    /** One FROM item as names see it. */
+    record Entry(String alias, List<OutputColumn> columns, int offset) {}
+
+    private final List<Entry> entries = new ArrayList<>();
+    private int width;
+
+    FromScope() {}
+
+    void add(String alias, List<OutputColumn> columns) {
+        entries.add(new Entry(alias, columns, width));
+        width += columns.size();
+    }
+
+    /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
+    void addAll(FromScope other) {
+        for (Entry e : other.entries) {
+            add(e.alias(), e.columns());
+        }
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    int width() {
+        return width;
+    }
+
+    Optional<Entry> entry(String alias) {
+        return entries.stream().filter(e -> alias.equals(e.alias())).findFirst();
+    }
+
+    @Override
+    public Optional<BoundExpr> column(List<String> fields, int location) {
+        if (fields.size() == 1) {
+            String name = fields.get(0);
+            BoundExpr found = null;
+            for (Entry e : entries) {
+                for (int i = 0; i < e.columns().size(); i++) {
+                    if (e.columns().get(i).name().equals(name)) {
+                        if (found != null) {
+                            throw Coercer.at(PgException.of(SqlState.AMBIGUOUS_COLUMN,
+                                    "column reference \"%s\" is ambiguous", name), location);
+                        }
+                        found = ref(e, i);
+                    }
+                }
+            }
+            return Optional.ofNullable(found);
+        }
+        String alias = fields.get(fields.size() - 2);
+        String name = fields.get(fields.size() - 1);
+        Optional<Entry> entry = entry(alias);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        Entry e = entry.get();
+        for (int i = 0; i < e.columns().size(); i++) {
+            if (e.columns().get(i).name().equals(name)) {
+                return Optional.of(ref(e, i));
+            }
+        }
+        throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist", alias, name),
+                location);
+    }
+
+    private static InputRef ref(Entry e, int i) {
+        OutputColumn c = e.columns().get(i);
+        return new InputRef(e.offset() + i, c.type(), c.typmod(), e.alias() == null ? c.name() : e.alias() + "." + c.name());
+    }
+}

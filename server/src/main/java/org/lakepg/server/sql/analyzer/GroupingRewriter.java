@@ -1,0 +1,60 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.List;
+import org.lakepg.server.sql.plan.expr.AggRef;
+import org.lakepg.server.sql.plan.expr.ArrayExpr;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.CaseExpr;
+import org.lakepg.server.sql.plan.expr.CoalesceExpr;
+import org.lakepg.server.sql.plan.expr.CoerceViaIO;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.NullTest;
+import org.lakepg.server.sql.plan.expr.ParamRef;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Re-expresses the expressions above a GROUP BY over the aggregate node's output (group keys, then
+ * aggregate results): a subexpression equal to a group key becomes that key's column, an aggregate
+ * its result column; a column left over is PostgreSQL's 42803 error.
+ */
+final class GroupingRewriter {
+    private final List<BoundExpr> keys;
+
+    GroupingRewriter(List<BoundExpr> keys) {
+        this.keys = keys;
+    }
+
+    BoundExpr rewrite(BoundExpr e) {
+        int key = keys.indexOf(e);
+        if (key >= 0) {
+            return new InputRef(key, e.type(), e.typmod(), null);
+        }
+        return switch (e) {
+            case AggRef a -> new InputRef(keys.size() + a.index(), a.type(), a.typmod(), null);
+            case InputRef in -> throw PgException.of(SqlState.GROUPING_ERROR,
+                    "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function", in.name());
+            case Const c -> c;
+            case ParamRef p -> p;
+            case FuncExpr f -> new FuncExpr(f.function(), f.name(), f.source(), f.form(), all(f.arguments()), f.strict(),
+                    f.volatility(), f.type(), f.typmod());
+            case BoolExpr b -> new BoolExpr(b.kind(), all(b.arguments()));
+            case NullTest t -> new NullTest(rewrite(t.argument()), t.negated());
+            case CaseExpr c -> new CaseExpr(c.whens().stream()
+                    .map(w -> new CaseExpr.When(rewrite(w.condition()), rewrite(w.result()))).toList(),
+                    rewrite(c.otherwise()), c.type(), c.typmod());
+            case CoalesceExpr c -> new CoalesceExpr(all(c.arguments()), c.type(), c.typmod());
+            case CoerceViaIO c -> new CoerceViaIO(rewrite(c.argument()), c.type(), c.typmod());
+            case RelabelType r -> new RelabelType(rewrite(r.argument()), r.type(), r.typmod());
+            case ArrayExpr a -> new ArrayExpr(all(a.elements()), a.elementType(), a.type());
+        };
+    }
+
+    private List<BoundExpr> all(List<BoundExpr> exprs) {
+        return exprs.stream().map(this::rewrite).toList();
+    }
+}
