@@ -261,6 +261,34 @@ public final class LocalStorage implements Storage {
         }
     }
 
+    /** The LSN below which reads of this timeline's own history fail (branch points excepted). */
+    public org.lakepg.storage.Lsn gcHorizon(TimelineId timeline) {
+        return org.lakepg.storage.Lsn.of(timeline(timeline).gcCutoff());
+    }
+
+    /**
+     * Releases files and threads without the final checkpoint, leaving the directory as a crash right after the last
+     * flush would (for recovery tests; the OS still writes out what was appended but not flushed).
+     */
+    public void closeAbruptly() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (maintenance != null) {
+            maintenance.shutdownNow();
+        }
+        flusher.close();
+        registry.closeAll();
+        gc.close();
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            LOG.warn("could not release the lock of {}", dataDir, e);
+        }
+    }
+
     /** Flushes and checkpoints everything (so the next start replays nothing), then releases files and threads. */
     @Override
     public void close() {
