@@ -169,7 +169,9 @@ public final class LocalStorage implements Storage {
                 try {
                     checkpointer.checkpoint(t);
                     compactor.compact(t, false);
-                    gc.collect(t, Instant.now(), retention);
+                    synchronized (registry.lifecycleLock()) {
+                        gc.collect(t, Instant.now(), retention);
+                    }
                 } catch (RuntimeException e) {
                     LOG.error("background checkpoint of timeline {} failed", t, e);
                 }
@@ -196,8 +198,10 @@ public final class LocalStorage implements Storage {
     /** Advances GC horizons from the retention window and removes layers nothing needs; returns how many. */
     public int collectGarbage(Instant now) {
         int removed = 0;
-        for (TimelineStore t : registry.all()) {
-            removed += gc.collect(t, now, retention);
+        synchronized (registry.lifecycleLock()) {
+            for (TimelineStore t : registry.all()) {
+                removed += gc.collect(t, now, retention);
+            }
         }
         return removed;
     }

@@ -14,7 +14,7 @@ import org.lakepg.storage.local.layer.LayerFile;
 
 /**
  * Removes layer files no read can need any more. Reads must stay possible at every LSN at or above the GC horizon
- * (the last commit older than the retention window) and at every branch point of a live child. A layer covering
+ * (the last commit older than the retention window) and at every LSN a live descendant reads it at. A layer covering
  * LSNs (s, e] is needed by a read at r unless r &lt;= s or an image layer at some I with e &lt;= I &lt;= r
  * supersedes it; it is removed only if no retained read point needs it.
  */
@@ -39,11 +39,8 @@ public final class GarbageCollector {
             t.gcCutoff = Math.max(t.gcCutoff, Math.min(horizon, t.appliedLsn));
             long cutoff = t.gcCutoff;
             List<Long> branchPoints = new ArrayList<>();
-            for (TimelineStore child : t.children) {
-                if (!child.deleted && child.branchLsn() < cutoff) {
-                    branchPoints.add(child.branchLsn());
-                }
-            }
+            readPoints(t, Long.MAX_VALUE, branchPoints);
+            branchPoints.removeIf(p -> p >= cutoff);
             List<LayerFile> files = t.layers.files();
             List<LayerFile> remove = new ArrayList<>();
             for (LayerFile f : files) {
@@ -69,6 +66,20 @@ public final class GarbageCollector {
             throw new StorageException(StorageException.Reason.IO, "GC of timeline " + t + " failed: " + e.getMessage(), e);
         } finally {
             t.maintenanceLock.unlock();
+        }
+    }
+
+    /**
+     * The LSNs at which descendants read {@code t}: a child at its branch point, a grandchild branched below its
+     * parent's branch point at its own (lower) one, and so on down the tree.
+     */
+    private static void readPoints(TimelineStore t, long bound, List<Long> out) {
+        for (TimelineStore child : t.children) {
+            if (!child.deleted) {
+                long point = Math.min(bound, child.branchLsn());
+                out.add(point);
+                readPoints(child, point, out);
+            }
         }
     }
 

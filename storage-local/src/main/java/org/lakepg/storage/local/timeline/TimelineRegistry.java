@@ -90,6 +90,11 @@ public final class TimelineRegistry {
         }
     }
 
+    /** Held while timelines are created, branched or deleted; GC holds it too, so branch points stay consistent. */
+    public Object lifecycleLock() {
+        return lifecycleLock;
+    }
+
     public TimelineStore get(TimelineId id) {
         TimelineStore t = timelines.get(id);
         if (t == null) {

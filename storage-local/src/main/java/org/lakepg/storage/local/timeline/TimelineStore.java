@@ -167,16 +167,16 @@ public final class TimelineStore {
         for (int i = 0; i < changes.size(); i++) {
             switch (changes.get(i)) {
                 case PageWrite write -> {
-                    if (cancelledLater(changes, i, write)) {
-                        break;
-                    }
                     RelFork fork = new RelFork(write.key().relation(), write.key().fork());
                     int size = sizeAt(fork, Long.MAX_VALUE);
                     boolean extends_ = write.key().block() >= size;
                     if (extends_) {
                         relations.setSize(fork, lsn, write.key().block() + 1);
                     }
-                    open.put(lsn, write, extends_ || write instanceof FullPageImage);
+                    // the size effect stays even if a later change in this record undoes the contents
+                    if (!cancelledLater(changes, i, write)) {
+                        open.put(lsn, write, extends_ || write instanceof FullPageImage);
+                    }
                 }
                 case RelationCreate create -> {
                     RelFork fork = new RelFork(create.relation(), create.fork());
