@@ -133,8 +133,8 @@ public final class SegmentedWal implements AutoCloseable {
                 channel.force(true);
             }
         }
-        LOG.warn("WAL of timeline {}: {} at {}; truncated {} bytes there, recovery ends at {}",
-                timelineName, why, Lsn.of(lsn), removed, Lsn.of(lsn));
+        LOG.warn("WAL of timeline {}: {} at {}; truncated {} bytes, the WAL now ends there",
+                timelineName, why, Lsn.of(lsn), removed);
     }
 
     /** Appends one encoded record; returns its LSN (end position). */
