@@ -191,7 +191,7 @@ class RandomizedModelTest {
         boolean readable(PageModel.Timeline t, long lsn) {
             for (PageModel.Timeline c = t; c != null; c = c.parent) {
                 long horizon = store.gcHorizon(c.id).value();
-                if (lsn >= horizon) {
+                if (lsn >= horizon || isDescendantReadPoint(c, lsn, Long.MAX_VALUE)) {
                     return true;
                 }
                 if (c.parent == null || lsn > c.branchLsn) {
@@ -199,6 +199,19 @@ class RandomizedModelTest {
                 }
                 if (lsn == c.branchLsn) {
                     return true;
+                }
+            }
+            return false;
+        }
+
+        /** Branch points (also of grandchildren branched below their parent's point) are kept by GC. */
+        boolean isDescendantReadPoint(PageModel.Timeline t, long lsn, long bound) {
+            for (PageModel.Timeline child : timelines) {
+                if (child.parent == t && !child.deleted) {
+                    long point = Math.min(bound, child.branchLsn);
+                    if (point == lsn || isDescendantReadPoint(child, lsn, point)) {
+                        return true;
+                    }
                 }
             }
             return false;

@@ -278,7 +278,7 @@ public final class TimelineStore {
                     "requested LSN %s is beyond the end of WAL %s of timeline %s", Lsn.of(lsn), Lsn.of(appliedLsn), meta.id());
         }
         for (TimelineStore t = this; ; t = t.parent) {
-            if (lsn >= t.gcCutoff) {
+            if (lsn >= t.gcCutoff || t.isDescendantReadPoint(lsn, Long.MAX_VALUE)) {
                 return;
             }
             if (t.parent == null || lsn > t.branchLsn()) {
@@ -289,6 +289,17 @@ public final class TimelineStore {
                 return; // branch points are always kept
             }
         }
+    }
+
+    /** True if a live descendant reads this timeline at {@code lsn} (GC keeps those points). */
+    private boolean isDescendantReadPoint(long lsn, long bound) {
+        for (TimelineStore child : children) {
+            long point = Math.min(bound, child.branchLsn());
+            if (!child.deleted && (point == lsn || child.isDescendantReadPoint(lsn, point))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Releases files; with {@code deleteFiles} removes the timeline's directory too. */
