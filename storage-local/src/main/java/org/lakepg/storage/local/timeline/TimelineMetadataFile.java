@@ -11,7 +11,9 @@ import java.util.Properties;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.Timeline;
 import org.lakepg.storage.TimelineId;
-import org.lakepg.storage.local.FileUtil;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 
 /** {@code timeline.properties}: a timeline's identity, written once when it is created. */
 final class TimelineMetadataFile {
@@ -21,7 +23,11 @@ final class TimelineMetadataFile {
     private TimelineMetadataFile() {
     }
 
-    static void write(Path dir, Timeline timeline) throws IOException {
+    /**
+     * Writes the file into the new timeline's directory (fsynced; the caller fsyncs the directory). No temp file +
+     * rename: a crash before the directory is registered leaves an unreadable file, and the directory is dropped.
+     */
+    static void writeNew(Path dir, Timeline timeline) throws IOException {
         Properties p = new Properties();
         p.setProperty("id", timeline.id().toString());
         if (timeline.parent() != null) {
@@ -32,7 +38,13 @@ final class TimelineMetadataFile {
         p.setProperty("created", timeline.created().toString());
         StringWriter text = new StringWriter();
         p.store(text, "lakepg timeline");
-        FileUtil.writeAtomically(dir.resolve(NAME), text.toString().getBytes(StandardCharsets.UTF_8));
+        try (FileChannel channel = FileChannel.open(dir.resolve(NAME), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
     }
 
     static Timeline read(Path dir) throws IOException {

@@ -46,12 +46,17 @@ public final class TimelineRegistry {
                 for (Path dir : entries.toList()) {
                     if (dir.getFileName().toString().startsWith("deleted-")) {
                         FileUtil.deleteRecursively(dir); // a deletion interrupted by a crash
-                    } else if (Files.exists(dir.resolve(TimelineMetadataFile.NAME))) {
-                        Timeline meta = TimelineMetadataFile.read(dir);
-                        metas.put(meta.id(), meta);
-                        dirs.put(meta.id(), dir);
                     } else {
-                        FileUtil.deleteRecursively(dir); // a creation interrupted before its metadata was durable
+                        Timeline meta = readOrNull(dir);
+                        if (meta == null && hasData(dir)) {
+                            throw StorageException.of(StorageException.Reason.CORRUPTED,
+                                    "timeline directory %s has data but no readable %s", dir, TimelineMetadataFile.NAME);
+                        } else if (meta == null) {
+                            FileUtil.deleteRecursively(dir); // a creation interrupted before its metadata was durable
+                        } else {
+                            metas.put(meta.id(), meta);
+                            dirs.put(meta.id(), dir);
+                        }
                     }
                 }
             }
@@ -81,6 +86,28 @@ public final class TimelineRegistry {
             throw new StorageException(StorageException.Reason.IO, "could not open timelines in " + registry.root + ": " + e.getMessage(), e);
         }
         return registry;
+    }
+
+    /** The metadata, or null if it is missing or torn (then the timeline was never acknowledged as created). */
+    private static Timeline readOrNull(Path dir) {
+        try {
+            return TimelineMetadataFile.read(dir);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean hasData(Path dir) throws IOException {
+        if (Files.exists(dir.resolve(CheckpointManifest.NAME))) {
+            return true;
+        }
+        Path wal = dir.resolve("wal");
+        if (!Files.isDirectory(wal)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(wal)) {
+            return files.findAny().isPresent();
+        }
     }
 
     private void register(TimelineStore t) {

@@ -23,6 +23,7 @@ import org.lakepg.storage.Timeline;
 import org.lakepg.storage.TransactionMarker;
 import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.WalRecordCodec;
+import org.lakepg.storage.local.FileUtil;
 import org.lakepg.storage.local.StoreOptions;
 import org.lakepg.storage.local.layer.InMemoryLayer;
 import org.lakepg.storage.local.layer.LayerFile;
@@ -63,7 +64,9 @@ public final class TimelineStore {
     /** Creates the files of a new timeline (nothing is copied from the parent) and opens it. */
     static TimelineStore create(Path dir, Timeline meta, TimelineStore parent, StoreOptions options) throws IOException {
         Files.createDirectories(dir.resolve("layers"));
-        TimelineMetadataFile.write(dir, meta);
+        Files.createDirectories(dir.resolve("wal"));
+        TimelineMetadataFile.writeNew(dir, meta);
+        FileUtil.fsyncDirectory(dir);
         return open(dir, meta, parent, options);
     }
 

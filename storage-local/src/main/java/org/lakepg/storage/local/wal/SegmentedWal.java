@@ -39,7 +39,9 @@ public final class SegmentedWal implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** start LSN → file; guarded by lock. */
     private final TreeMap<Long, Path> segments = new TreeMap<>();
+    /** The segment appends go to; null until the first append of a new timeline. */
     private FileChannel current;
+    private boolean closed;
     private long currentStart;
     private volatile long insertLsn;
     private volatile long durableLsn;
@@ -106,13 +108,14 @@ public final class SegmentedWal implements AutoCloseable {
                     "WAL of timeline %s ends at %s, before its checkpoint at %s", timelineName, Lsn.of(end), Lsn.of(replayAfter));
         }
         if (segments.isEmpty()) {
+            // the first segment is created by the first append, which keeps branch creation to a few fsyncs
             end = Math.max(startLsn, replayAfter);
-            segments.put(end, dir.resolve(segmentName(end)));
+            currentStart = end;
+        } else {
+            currentStart = segments.lastKey();
+            current = FileChannel.open(segments.lastEntry().getValue(), StandardOpenOption.WRITE);
+            current.position(end - currentStart);
         }
-        currentStart = segments.lastKey();
-        current = FileChannel.open(segments.lastEntry().getValue(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        current.position(end - currentStart);
-        FileUtil.fsyncDirectory(dir);
         insertLsn = end;
         durableLsn = end;
     }
@@ -133,6 +136,7 @@ public final class SegmentedWal implements AutoCloseable {
                 channel.force(true);
             }
         }
+        FileUtil.fsyncDirectory(dir);
         LOG.warn("WAL of timeline {}: {} at {}; truncated {} bytes, the WAL now ends there",
                 timelineName, why, Lsn.of(lsn), removed);
     }
@@ -149,6 +153,9 @@ public final class SegmentedWal implements AutoCloseable {
         try {
             ensureOpen();
             long position = insertLsn;
+            if (current == null) {
+                startSegment(position);
+            }
             int batchBytes = 0;
             for (byte[] p : payloads) {
                 if (p.length > RecordFraming.MAX_PAYLOAD) {
@@ -184,6 +191,10 @@ public final class SegmentedWal implements AutoCloseable {
         current.force(false);
         current.close();
         durableLsn = Math.max(durableLsn, position);
+        startSegment(position);
+    }
+
+    private void startSegment(long position) throws IOException {
         Path path = dir.resolve(segmentName(position));
         current = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileUtil.fsyncDirectory(dir);
@@ -203,7 +214,7 @@ public final class SegmentedWal implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (upTo > durableLsn) {
+        if (upTo > durableLsn && channel != null) {
             try {
                 channel.force(false);
             } catch (ClosedChannelException e) {
@@ -233,6 +244,9 @@ public final class SegmentedWal implements AutoCloseable {
         lock.lock();
         try {
             limit = insertLsn;
+            if (segments.isEmpty()) {
+                return new SegmentedWalReader(List.of(), from, limit);
+            }
             Long first = segments.floorKey(from);
             if (first == null) {
                 if (from < segments.firstKey() && segments.firstKey() > historyStart) {
@@ -270,7 +284,7 @@ public final class SegmentedWal implements AutoCloseable {
     }
 
     private void ensureOpen() {
-        if (current == null) {
+        if (closed) {
             throw new StorageException(StorageException.Reason.CLOSED, "WAL of timeline " + timelineName + " is closed");
         }
     }
@@ -279,12 +293,12 @@ public final class SegmentedWal implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            if (current != null) {
+            if (!closed && current != null) {
                 current.force(false);
                 current.close();
                 durableLsn = insertLsn;
-                current = null;
             }
+            closed = true;
         } catch (IOException e) {
             throw new StorageException(StorageException.Reason.IO, "could not close WAL: " + e.getMessage(), e);
         } finally {

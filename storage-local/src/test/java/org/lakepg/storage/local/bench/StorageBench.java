@@ -35,6 +35,7 @@ public final class StorageBench {
         Path work = Files.createTempDirectory(args.length > 0 ? Path.of(args[0]) : Path.of(System.getProperty("java.io.tmpdir")), "lakepg-bench");
         double gigabytes = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
         try {
+            branchCreation(work.resolve("branch-small"), 0.01);
             groupCommit(work.resolve("wal"));
             getPageLatency(work.resolve("getpage"));
             branchCreation(work.resolve("branch"), gigabytes);
@@ -173,8 +174,9 @@ public final class StorageBench {
             Arrays.sort(nanos);
             System.out.printf("branch creation (20 branches): median %.2f ms, max %.2f ms%n", nanos[10] / 1e6, nanos[19] / 1e6);
             TimelineId child = store.timelines().byName("branch-0").orElseThrow().id();
-            byte[] page = store.pages().getPage(child, PageKey.main(3, pages / 2), store.wal().insertLsn(child));
-            System.out.printf("read through the branch: page %d starts with %d (expected %d)%n", pages / 2, page[0], (byte) (pages / 2));
+            int probe = pages / 2 + 3;
+            byte[] page = store.pages().getPage(child, PageKey.main(3, probe), store.wal().insertLsn(child));
+            System.out.printf("read through the branch: page %d starts with %d (expected %d)%n", probe, page[0], (byte) probe);
         }
     }
 
