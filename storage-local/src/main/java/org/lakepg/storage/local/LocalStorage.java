@@ -76,12 +76,17 @@ public final class LocalStorage implements Storage {
         this.compactor = new Compactor(pages, checkpointer);
         this.gc = new GarbageCollector(checkpointer);
         this.objects = new LocalDirectoryObjectStore(dataDir.resolve("objects"));
-        this.retention = readRetention(dataDir, options.defaultRetention());
-        this.registry = TimelineRegistry.open(dataDir, options, flusher);
+        try {
+            this.retention = readRetention(dataDir, options.defaultRetention());
+            this.registry = TimelineRegistry.open(dataDir, options, flusher);
+        } catch (RuntimeException e) {
+            flusher.close();
+            throw e;
+        }
         if (options.background()) {
             maintenance = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                     .name("lakepg-storage-maintenance").daemon(true).unstarted(r));
-            maintenance.scheduleWithFixedDelay(this::collectGarbageQuietly, 1, 1, TimeUnit.MINUTES);
+            maintenance.scheduleWithFixedDelay(this::periodicMaintenance, 1, 1, TimeUnit.MINUTES);
         } else {
             maintenance = null;
         }
@@ -206,11 +211,18 @@ public final class LocalStorage implements Storage {
         return removed;
     }
 
-    private void collectGarbageQuietly() {
+    /** Every minute: checkpoint timelines whose WAL tail is older than 5 minutes' checkpoint, then GC. */
+    private void periodicMaintenance() {
         try {
+            for (TimelineStore t : registry.all()) {
+                if (t.checkpointDue(TimeUnit.MINUTES.toNanos(5))) {
+                    checkpointer.checkpoint(t);
+                    compactor.compact(t, false);
+                }
+            }
             collectGarbage(Instant.now());
         } catch (RuntimeException e) {
-            LOG.error("background GC failed", e);
+            LOG.error("background maintenance failed", e);
         }
     }
 

@@ -55,7 +55,7 @@ class ConcurrentMaintenanceTest {
         AtomicLong verifiedReads = new AtomicLong();
         AtomicLong refusedReads = new AtomicLong();
         try (LocalStorage store = LocalStorage.open(new StorageConfig(dir, Map.of("background", "false",
-                "image_after_deltas", "2", "wal_segment_size", "65536")))) {
+                "image_after_deltas", "2", "image_delta_ratio", "0", "wal_segment_size", "65536")))) {
             store.timelines().setRetention(Duration.ZERO);
             TimelineId main = store.timelines().createTimeline("main").id();
             List<Written> mainWrites = new CopyOnWriteArrayList<>();

@@ -37,7 +37,7 @@ public final class CrashChild {
         Path dir = Path.of(args[0]);
         PrintStream out = new PrintStream(System.out, true);
         LocalStorage store = LocalStorage.open(new StorageConfig(dir, Map.of(
-                "wal_segment_size", "65536", "layer_size", "262144", "image_after_deltas", "4")));
+                "wal_segment_size", "65536", "layer_size", "262144", "image_after_deltas", "4", "image_delta_ratio", "0")));
         TimelineId timeline = store.timelines().byName("main").map(Timeline::id)
                 .orElseGet(() -> store.timelines().createTimeline("main").id());
         Lsn start = store.wal().insertLsn(timeline);

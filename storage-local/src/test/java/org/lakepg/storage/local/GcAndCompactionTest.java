@@ -38,7 +38,7 @@ class GcAndCompactionTest {
     private final Random random = new Random(42);
 
     private LocalStorage open() {
-        return LocalStorage.open(new StorageConfig(dir, Map.of("background", "false", "image_after_deltas", "3")));
+        return LocalStorage.open(new StorageConfig(dir, Map.of("background", "false", "image_after_deltas", "3", "image_delta_ratio", "0")));
     }
 
     /** Writes a round of patches to every page, committed at {@code at}; returns the commit's LSN. */

@@ -76,7 +76,7 @@ class RandomizedModelTest {
 
         LocalStorage open() {
             return LocalStorage.open(new StorageConfig(dir, Map.of("background", "false",
-                    "wal_segment_size", "32768", "image_after_deltas", "3", "page_cache_size", "200000")));
+                    "wal_segment_size", "32768", "image_after_deltas", "3", "image_delta_ratio", "0", "page_cache_size", "200000")));
         }
 
         void execute(int steps) {

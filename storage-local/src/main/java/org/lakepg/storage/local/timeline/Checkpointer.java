@@ -55,6 +55,7 @@ public final class Checkpointer {
             t.layers = t.layers.replaceFrozen(frozen, file);
             writeManifest(t, upTo);
             t.checkpointLsn = upTo;
+            t.lastCheckpointNanos = System.nanoTime();
             t.wal.removeSegmentsUpTo(upTo);
         } catch (IOException e) {
             throw new StorageException(StorageException.Reason.IO, "checkpoint of timeline " + t + " failed: " + e.getMessage(), e);

@@ -24,6 +24,21 @@ public final class Compactor {
         this.checkpointer = checkpointer;
     }
 
+    /**
+     * Enough deltas piled up, and — so that a large, slowly changing timeline is not rewritten whole for a few
+     * changes — they add up to at least {@code image_delta_ratio} percent of the last image's size.
+     */
+    private static boolean worthAnImage(List<LayerFile> files, List<LayerFile> newer, long newestImage,
+            org.lakepg.storage.local.StoreOptions options) {
+        if (newer.size() < options.imageAfterDeltas()) {
+            return false;
+        }
+        long deltaBytes = newer.stream().mapToLong(LayerFile::fileSize).sum();
+        long imageBytes = files.stream().filter(f -> f.kind() == LayerFile.Kind.IMAGE && f.endLsn() == newestImage)
+                .mapToLong(LayerFile::fileSize).sum();
+        return deltaBytes * 100 >= imageBytes * options.imageDeltaPercent();
+    }
+
     /** Creates an image layer if {@code force} or the delta count since the last image reached the threshold. */
     public boolean compact(TimelineStore t, boolean force) {
         t.maintenanceLock.lock();
@@ -33,7 +48,7 @@ public final class Compactor {
                     .mapToLong(LayerFile::endLsn).max().orElse(-1);
             List<LayerFile> newer = files.stream()
                     .filter(f -> f.kind() == LayerFile.Kind.DELTA && f.endLsn() > newestImage).toList();
-            if (newer.isEmpty() || (!force && newer.size() < t.options.imageAfterDeltas()) || t.deleted) {
+            if (newer.isEmpty() || t.deleted || (!force && !worthAnImage(files, newer, newestImage, t.options))) {
                 return false;
             }
             long at = newer.stream().mapToLong(LayerFile::endLsn).max().orElseThrow();

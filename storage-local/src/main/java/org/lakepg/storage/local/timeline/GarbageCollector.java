@@ -36,6 +36,7 @@ public final class GarbageCollector {
                 return 0;
             }
             long horizon = t.lsnAt(TransactionMarker.toMicros(now.minus(retention)), t.appliedLsn);
+            long previousCutoff = t.gcCutoff;
             t.gcCutoff = Math.max(t.gcCutoff, Math.min(horizon, t.appliedLsn));
             long cutoff = t.gcCutoff;
             List<Long> branchPoints = new ArrayList<>();
@@ -55,6 +56,9 @@ public final class GarbageCollector {
             }
             if (!remove.isEmpty()) {
                 t.layers = t.layers.withFiles(List.of(), remove);
+            }
+            if (remove.isEmpty() && t.gcCutoff == previousCutoff) {
+                return 0;
             }
             checkpointer.writeManifest(t, t.checkpointLsn);
             for (LayerFile f : remove) {

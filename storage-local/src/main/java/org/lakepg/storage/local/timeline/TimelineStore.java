@@ -51,6 +51,8 @@ public final class TimelineStore {
     CommitIndex commits;
     volatile long appliedLsn;
     volatile long checkpointLsn;
+    /** System.nanoTime() of the last checkpoint (or of opening), for the periodic checkpoint. */
+    volatile long lastCheckpointNanos = System.nanoTime();
     volatile long gcCutoff;
     volatile boolean deleted;
 
@@ -127,6 +129,11 @@ public final class TimelineStore {
 
     public long appliedLsn() {
         return appliedLsn;
+    }
+
+    /** True if WAL was applied since the last checkpoint and that checkpoint is older than {@code nanos}. */
+    public boolean checkpointDue(long nanos) {
+        return appliedLsn > checkpointLsn && System.nanoTime() - lastCheckpointNanos > nanos;
     }
 
     public long gcCutoff() {
