@@ -82,16 +82,34 @@ public final class PageReconstructor {
                 return cached.clone();
             }
         }
-        List<PageWrite> writes = new ArrayList<>(chain.size());
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            writes.add(chain.get(i).load());
-        }
+        List<PageWrite> writes = load(chain);
         byte[] page = Redo.apply(null, writes);
         if (useCache) {
             cache.put(cacheKey, page);
             return page.clone();
         }
         return page;
+    }
+
+    /** Loads the chain oldest first; runs of versions lying next to each other in one file cost one read. */
+    private static List<PageWrite> load(List<VersionRef> chain) {
+        List<PageWrite> writes = new ArrayList<>(chain.size());
+        int i = chain.size() - 1;
+        while (i >= 0) {
+            if (chain.get(i) instanceof LayerFile.DiskVersion first) {
+                int j = i;
+                while (j > 0 && chain.get(j - 1) instanceof LayerFile.DiskVersion next
+                        && next.file() == first.file() && next.index() == ((LayerFile.DiskVersion) chain.get(j)).index() + 1) {
+                    j--;
+                }
+                writes.addAll(first.file().loadRange(first.index(), ((LayerFile.DiskVersion) chain.get(j)).index()));
+                i = j - 1;
+            } else {
+                writes.add(chain.get(i).load());
+                i--;
+            }
+        }
+        return writes;
     }
 
     /** Blocks written with from &lt; LSN &lt;= to on the timeline and, below its branch point, its ancestors. */
