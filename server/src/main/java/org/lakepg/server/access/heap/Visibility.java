@@ -76,6 +76,8 @@ public final class Visibility {
             } else if (txns.isRunning(xmin) || !xminCommitted(p, t, xmin)) {
                 return false;
             }
+        } else if (s.isRunning(TupleHeader.xmin(p, t))) {
+            return false; // committed, but after the snapshot was taken
         }
         if ((mask & XMAX_INVALID) != 0) {
             return true;
