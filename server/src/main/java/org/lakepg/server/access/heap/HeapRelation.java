@@ -291,6 +291,50 @@ public final class HeapRelation {
         }
     }
 
+    /**
+     * The state of the HOT chain starting at {@code root} for a unique check: Live if some version is live (or
+     * inserted by {@code me}), InProgress if a running transaction is inserting or deleting one, Dead otherwise.
+     */
+    public Visibility.DirtyState chainState(Transaction me, Tid root) {
+        if (root.block() >= blockCount()) {
+            return new Visibility.DirtyState.Dead();
+        }
+        try (PinnedPage page = ctx.cache().pinShared(key(root.block()))) {
+            byte[] p = page.data();
+            int count = SlottedPage.itemCount(p);
+            int offset = root.offset();
+            long priorXmax = Xids.INVALID;
+            Visibility.DirtyState result = new Visibility.DirtyState.Dead();
+            for (int hops = 0; hops <= count && offset <= count; hops++) {
+                int flags = SlottedPage.itemFlags(p, offset);
+                if (flags == SlottedPage.LP_REDIRECT && hops == 0) {
+                    offset = SlottedPage.itemOffset(p, offset);
+                    continue;
+                }
+                if (flags != SlottedPage.LP_NORMAL) {
+                    break;
+                }
+                int t = SlottedPage.itemOffset(p, offset);
+                if (priorXmax != Xids.INVALID && TupleHeader.xmin(p, t) != priorXmax) {
+                    break;
+                }
+                Visibility.DirtyState state = ctx.visibility().dirtyState(p, t, me);
+                if (state instanceof Visibility.DirtyState.Live) {
+                    return state;
+                }
+                if (state instanceof Visibility.DirtyState.InProgress) {
+                    result = state;
+                }
+                if (!TupleHeader.has2(p, t, TupleHeader.HOT_UPDATED)) {
+                    break;
+                }
+                priorXmax = TupleHeader.xmax(p, t);
+                offset = TupleHeader.ctid(p, t).offset();
+            }
+            return result;
+        }
+    }
+
     /** All tuples the snapshot sees, page by page (a page's tuples are copied while it is latched). */
     public Iterator<HeapTuple> scan(Snapshot snapshot) {
         int blocks = blockCount();
