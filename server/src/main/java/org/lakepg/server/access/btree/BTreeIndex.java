@@ -93,7 +93,7 @@ public final class BTreeIndex {
         Bytes.i32(p, 8, level);
     }
 
-    PageKey key(int block) {
+    public PageKey key(int block) {
         return PageKey.main(relation, block);
     }
 

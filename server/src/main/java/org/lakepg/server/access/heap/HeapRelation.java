@@ -101,7 +101,7 @@ public final class HeapRelation {
         return ctx.cache().relationSize(relation, ForkNumber.MAIN);
     }
 
-    PageKey key(int block) {
+    public PageKey key(int block) {
         return PageKey.main(relation, block);
     }
 
