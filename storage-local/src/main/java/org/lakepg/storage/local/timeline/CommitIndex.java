@@ -1,0 +1,81 @@
+package org.lakepg.storage.local.timeline;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * A timeline's own commit markers (LSN, timestamp) in LSN order, for "LSN at time". Clocks can step back, so the
+ * search uses the running maximum of timestamps: the answer is the last commit before the first one stamped after
+ * the requested time, as PostgreSQL's recovery_target_time stops there.
+ */
+final class CommitIndex {
+
+    private long[] lsns = new long[64];
+    private long[] runningMaxMicros = new long[64];
+    private int size;
+
+    synchronized void add(long lsn, long timestampMicros) {
+        if (size == lsns.length) {
+            lsns = Arrays.copyOf(lsns, size * 2);
+            runningMaxMicros = Arrays.copyOf(runningMaxMicros, size * 2);
+        }
+        lsns[size] = lsn;
+        runningMaxMicros[size] = size == 0 ? timestampMicros : Math.max(runningMaxMicros[size - 1], timestampMicros);
+        size++;
+    }
+
+    /**
+     * Among own commits with LSN &lt;= {@code upTo}: the LSN of the last one before the first stamped after
+     * {@code micros}; -1 if there is none (then the answer lies in an ancestor, or is the start of history).
+     */
+    synchronized long lsnAt(long micros, long upTo) {
+        int limit = upperBound(upTo);
+        // first index with runningMax > micros
+        int lo = 0;
+        int hi = limit;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (runningMaxMicros[mid] > micros) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo == 0 ? -1 : lsns[lo - 1];
+    }
+
+    private int upperBound(long upTo) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lsns[mid] <= upTo) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Writes the commits at or below {@code upTo}. */
+    synchronized void write(DataOutputStream out, long upTo) throws IOException {
+        int n = upperBound(upTo);
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            out.writeLong(lsns[i]);
+            out.writeLong(runningMaxMicros[i]);
+        }
+    }
+
+    static CommitIndex read(DataInputStream in) throws IOException {
+        CommitIndex index = new CommitIndex();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            index.add(in.readLong(), in.readLong());
+        }
+        return index;
+    }
+}

@@ -1,0 +1,61 @@
+package org.lakepg.storage.local.wal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+import org.lakepg.storage.Lsn;
+import org.lakepg.storage.StorageException;
+import org.lakepg.storage.WalRecord;
+import org.lakepg.storage.WalRecordCodec;
+
+/** Reads a segment's records in order and says where the valid part ends (the first torn or corrupt record). */
+final class SegmentScanner {
+
+    /** {@code problem} is null when the whole file was valid. */
+    record Result(long validBytes, String problem) {
+    }
+
+    private SegmentScanner() {
+    }
+
+    static Result scan(Path file, long segmentStart, BiConsumer<Lsn, WalRecord> consumer) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return scan(bytes, segmentStart, Long.MAX_VALUE, consumer);
+    }
+
+    /** Scans {@code bytes}; stops before a record whose LSN would exceed {@code limit}. */
+    static Result scan(byte[] bytes, long segmentStart, long limit, BiConsumer<Lsn, WalRecord> consumer) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        int pos = 0;
+        while (pos < bytes.length) {
+            if (bytes.length - pos < RecordFraming.HEADER_SIZE) {
+                return new Result(pos, "torn record header");
+            }
+            int length = buffer.getInt(pos);
+            int crc = buffer.getInt(pos + 4);
+            if (length <= 0 || length > RecordFraming.MAX_PAYLOAD || length > bytes.length - pos - RecordFraming.HEADER_SIZE) {
+                return new Result(pos, length <= 0 || length > RecordFraming.MAX_PAYLOAD ? "invalid record length " + length : "torn record");
+            }
+            long start = segmentStart + pos;
+            int payloadAt = pos + RecordFraming.HEADER_SIZE;
+            if (RecordFraming.crc(start, length, bytes, payloadAt) != crc) {
+                return new Result(pos, "record checksum mismatch");
+            }
+            WalRecord record;
+            try {
+                record = WalRecordCodec.decode(bytes, payloadAt, length);
+            } catch (StorageException e) {
+                return new Result(pos, e.getMessage());
+            }
+            long end = start + RecordFraming.HEADER_SIZE + length;
+            if (end > limit) {
+                return new Result(pos, null);
+            }
+            consumer.accept(Lsn.of(end), record);
+            pos = payloadAt + length;
+        }
+        return new Result(pos, null);
+    }
+}
