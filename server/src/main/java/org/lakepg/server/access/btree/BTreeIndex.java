@@ -1,0 +1,444 @@
+package org.lakepg.server.access.btree;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.lakepg.server.access.AccessContext;
+import org.lakepg.server.access.buffer.PinnedPage;
+import org.lakepg.server.access.heap.Tid;
+import org.lakepg.server.access.heap.Visibility;
+import org.lakepg.server.access.page.Bytes;
+import org.lakepg.server.access.page.SlottedPage;
+import org.lakepg.server.access.wal.PageWriter;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.storage.ForkNumber;
+import org.lakepg.storage.PageKey;
+import org.lakepg.storage.RelationCreate;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * A B+tree index on 8 KiB pages, Lehman-Yao style (B-link): every page has a high key and a right link, so a
+ * reader that arrives at a page after it was split moves right, and readers hold one latch at a time. An insert
+ * that splits keeps the split pages latched until the downlink is in the parent (recursively, up to a new root)
+ * and logs the whole split as one WAL record, so a crash never leaves half a split behind.
+ *
+ * <p>Keys are opaque bytes ordered by the caller's {@link KeyComparator}; entries are (key, tid) and unique as a
+ * pair. Unique indexes check for a live or in-flight duplicate under a per-key lock, waiting for in-flight
+ * inserters to finish as PostgreSQL does.
+ */
+public final class BTreeIndex {
+
+    /** PostgreSQL's limit: an index entry may take at most about a third of a page. */
+    public static final int MAX_ITEM_SIZE = 2704;
+    private static final long MINUS_INFINITY = -1;
+    private static final long PLUS_INFINITY = Long.MAX_VALUE;
+    private static final int STRIPES = 256;
+
+    private final AccessContext ctx;
+    private final int relation;
+    private final String name;
+    private final KeyComparator comparator;
+    private final ReentrantLock[] uniqueStripes = new ReentrantLock[STRIPES];
+
+    private BTreeIndex(AccessContext ctx, int relation, String name, KeyComparator comparator) {
+        this.ctx = ctx;
+        this.relation = relation;
+        this.name = name;
+        this.comparator = comparator;
+        for (int i = 0; i < STRIPES; i++) {
+            uniqueStripes[i] = new ReentrantLock();
+        }
+    }
+
+    /** Creates the index relation: metapage and an empty root leaf, in one record. */
+    public static BTreeIndex create(AccessContext ctx, int relation, String name, KeyComparator comparator) {
+        ctx.cache().relationCreated(relation, ForkNumber.MAIN);
+        try (PinnedPage meta = ctx.cache().extend(relation, ForkNumber.MAIN);
+             PinnedPage root = ctx.cache().extend(relation, ForkNumber.MAIN);
+             PageWriter.PageChangeSet change = ctx.writer().begin()) {
+            change.add(new RelationCreate(relation, ForkNumber.MAIN)).track(meta).track(root);
+            BTreePage.init(root.data(), 0, BTreePage.NONE, BTreePage.NONE);
+            writeMeta(meta.data(), root.block(), 0);
+            change.commit();
+        }
+        return new BTreeIndex(ctx, relation, name, comparator);
+    }
+
+    public static BTreeIndex open(AccessContext ctx, int relation, String name, KeyComparator comparator) {
+        return new BTreeIndex(ctx, relation, name, comparator);
+    }
+
+    public int relationId() {
+        return relation;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public KeyComparator comparator() {
+        return comparator;
+    }
+
+    AccessContext context() {
+        return ctx;
+    }
+
+    private static void writeMeta(byte[] p, int root, int level) {
+        Bytes.i32(p, 0, BTreePage.MAGIC);
+        Bytes.i32(p, 4, root);
+        Bytes.i32(p, 8, level);
+    }
+
+    public PageKey key(int block) {
+        return PageKey.main(relation, block);
+    }
+
+    // ---- comparisons ------------------------------------------------------------------------------------------
+
+    /** Compares the search entry (key, tid) with the entry at {@code offsetNumber}. */
+    int compare(byte[] key, long tid, byte[] p, int offsetNumber) {
+        int c = comparator.compare(key, BTreePage.key(p, offsetNumber));
+        if (c != 0) {
+            return c;
+        }
+        int at = BTreePage.entryStart(p, offsetNumber);
+        long itemTid = ((long) Bytes.i32(p, at) << 16) | Bytes.u16(p, at + 4);
+        return Long.compare(tid, itemTid);
+    }
+
+    /** First data item whose entry is >= (key, tid); count+1 if none. Internal pages' first item is -infinity. */
+    int lowerBound(byte[] p, byte[] key, long tid) {
+        int lo = BTreePage.firstData(p) + (BTreePage.isLeaf(p) ? 0 : 1);
+        int hi = BTreePage.count(p) + 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compare(key, tid, p, mid) > 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private int upperBound(byte[] p, byte[] key, long tid) {
+        int lo = BTreePage.firstData(p) + (BTreePage.isLeaf(p) ? 0 : 1);
+        int hi = BTreePage.count(p) + 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compare(key, tid, p, mid) >= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private boolean beyondHighKey(byte[] p, byte[] key, long tid) {
+        return !BTreePage.isRightmost(p) && compare(key, tid, p, 1) >= 0;
+    }
+
+    // ---- descent ----------------------------------------------------------------------------------------------
+
+    /**
+     * The page at {@code level} whose key range holds (key, tid), latched exclusively or shared. Internal pages are
+     * latched one at a time (shared); B-link move-right covers concurrent splits.
+     */
+    PinnedPage descend(byte[] key, long tid, int level, boolean exclusive) {
+        int block;
+        try (PinnedPage meta = ctx.cache().pinShared(key(BTreePage.META_BLOCK))) {
+            block = Bytes.i32(meta.data(), 4);
+        }
+        while (true) {
+            PinnedPage page = ctx.cache().pinShared(key(block));
+            int pageLevel = BTreePage.level(page.data());
+            if (pageLevel == level && exclusive) {
+                page.exclusive();
+            }
+            page = moveRight(page, key, tid, pageLevel == level && exclusive);
+            if (pageLevel == level) {
+                return page;
+            }
+            if (pageLevel < level) {
+                page.close();
+                throw new IllegalStateException("index \"" + name + "\" has no level " + level);
+            }
+            byte[] p = page.data();
+            int child = BTreePage.child(p, upperBound(p, key, tid) - 1);
+            page.close();
+            block = child;
+        }
+    }
+
+    private PinnedPage moveRight(PinnedPage page, byte[] key, long tid, boolean exclusive) {
+        while (beyondHighKey(page.data(), key, tid)) {
+            int right = BTreePage.right(page.data());
+            page.close();
+            page = exclusive ? ctx.cache().pinExclusive(key(right)) : ctx.cache().pinShared(key(right));
+        }
+        return page;
+    }
+
+    /** The leftmost (or rightmost) leaf, latched shared. */
+    PinnedPage edgeLeaf(boolean rightmost) {
+        int block;
+        try (PinnedPage meta = ctx.cache().pinShared(key(BTreePage.META_BLOCK))) {
+            block = Bytes.i32(meta.data(), 4);
+        }
+        while (true) {
+            PinnedPage page = ctx.cache().pinShared(key(block));
+            if (rightmost) {
+                while (!BTreePage.isRightmost(page.data())) {
+                    int right = BTreePage.right(page.data());
+                    page.close();
+                    page = ctx.cache().pinShared(key(right));
+                }
+            }
+            byte[] p = page.data();
+            if (BTreePage.isLeaf(p)) {
+                return page;
+            }
+            int child = BTreePage.child(p, rightmost ? BTreePage.count(p) : BTreePage.firstData(p));
+            page.close();
+            block = child;
+        }
+    }
+
+    // ---- insert -----------------------------------------------------------------------------------------------
+
+    /**
+     * Adds an entry. With {@code unique} set (and a key without NULLs — NULLs never conflict, as in PostgreSQL),
+     * raises 23505 if a live row with an equal key exists, waiting first for transactions that are inserting or
+     * deleting one.
+     */
+    public void insert(Transaction txn, byte[] key, Tid tid, UniqueCheck unique) {
+        if (key.length + 6 > MAX_ITEM_SIZE) {
+            throw PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "index row size %d exceeds btree version 4 maximum %d for index \"%s\"",
+                    key.length + 6 + 8, MAX_ITEM_SIZE, name)
+                    .withDetail("Index row references tuple " + tid + " in relation \"" + (unique == null ? name
+                            : unique.heap().name()) + "\".")
+                    .withHint("Values larger than 1/3 of a buffer page cannot be indexed.\n"
+                            + "Consider a function index of an MD5 hash of the value, or use full text indexing.");
+        }
+        if (unique == null) {
+            insertEntry(key, tid);
+            return;
+        }
+        ReentrantLock stripe = uniqueStripes[Math.floorMod(java.util.Arrays.hashCode(key), STRIPES)];
+        while (true) {
+            long waitFor = -1;
+            stripe.lock();
+            try {
+                for (Tid other : equalEntries(key)) {
+                    Visibility.DirtyState state = unique.heap().chainState(txn, other);
+                    if (state instanceof Visibility.DirtyState.Live) {
+                        throw PgException.of(SqlState.UNIQUE_VIOLATION,
+                                "duplicate key value violates unique constraint \"%s\"", unique.constraintName())
+                                .withDetail(unique.detail().get());
+                    }
+                    if (state instanceof Visibility.DirtyState.InProgress inProgress) {
+                        waitFor = inProgress.xid();
+                        break;
+                    }
+                }
+                if (waitFor < 0) {
+                    insertEntry(key, tid);
+                    return;
+                }
+            } finally {
+                stripe.unlock();
+            }
+            ctx.txns().waitFor(txn, waitFor);
+        }
+    }
+
+    /** Tids of all entries whose key equals {@code key}. */
+    private List<Tid> equalEntries(byte[] key) {
+        List<Tid> tids = new ArrayList<>();
+        Iterator<IndexEntry> it = scan(ScanBound.inclusive(key), ScanBound.inclusive(key), true);
+        while (it.hasNext()) {
+            tids.add(it.next().tid());
+        }
+        return tids;
+    }
+
+    private void insertEntry(byte[] key, Tid tid) {
+        List<PinnedPage> held = new ArrayList<>(2);
+        try (PageWriter.PageChangeSet change = ctx.writer().begin()) {
+            PinnedPage leaf = descend(key, tid.pack(), 0, true);
+            held.add(leaf);
+            insertInto(leaf, BTreePage.leafItem(key, tid), key, tid.pack(), held, change);
+            change.commit();
+        } finally {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).close();
+            }
+        }
+    }
+
+    private void insertInto(PinnedPage page, byte[] item, byte[] key, long tid, List<PinnedPage> held,
+                            PageWriter.PageChangeSet change) {
+        change.track(page);
+        byte[] p = page.data();
+        int position = lowerBound(p, key, tid);
+        if (SlottedPage.insertItemAt(p, position, item)) {
+            return;
+        }
+        split(page, item, position, held, change);
+    }
+
+    /** Splits a full page while adding {@code item} at {@code position}, then adds the downlink to the parent. */
+    private void split(PinnedPage page, byte[] item, int position, List<PinnedPage> held,
+                       PageWriter.PageChangeSet change) {
+        byte[] p = page.data();
+        int level = BTreePage.level(p);
+        int first = BTreePage.firstData(p);
+        List<byte[]> items = new ArrayList<>();
+        int total = 0;
+        for (int i = first; i <= BTreePage.count(p); i++) {
+            if (i == position) {
+                items.add(item);
+            }
+            items.add(SlottedPage.item(p, i));
+        }
+        if (position > BTreePage.count(p)) {
+            items.add(item);
+        }
+        for (byte[] it : items) {
+            total += it.length + SlottedPage.LINE_POINTER_SIZE;
+        }
+        int splitAt = 1;
+        int running = 0;
+        for (int i = 0; i < items.size() - 1; i++) {
+            running += items.get(i).length + SlottedPage.LINE_POINTER_SIZE;
+            if (running >= total / 2) {
+                splitAt = i + 1;
+                break;
+            }
+        }
+        byte[] oldHigh = BTreePage.isRightmost(p) ? null : SlottedPage.item(p, 1);
+        int oldRight = BTreePage.right(p);
+        int oldLeft = BTreePage.left(p);
+
+        PinnedPage right = ctx.cache().extend(relation, ForkNumber.MAIN);
+        held.add(right);
+        change.track(right);
+        byte[] rp = right.data();
+        byte[] firstRight = items.get(splitAt);
+        byte[] separator = level == 0 ? firstRight : java.util.Arrays.copyOfRange(firstRight, 4, firstRight.length);
+
+        BTreePage.init(p, level, oldLeft, right.block());
+        append(p, separator);
+        for (int i = 0; i < splitAt; i++) {
+            append(p, items.get(i));
+        }
+        BTreePage.init(rp, level, page.block(), oldRight);
+        if (oldHigh != null) {
+            append(rp, oldHigh);
+        }
+        for (int i = splitAt; i < items.size(); i++) {
+            append(rp, items.get(i));
+        }
+        if (oldRight != BTreePage.NONE) {
+            PinnedPage sibling = ctx.cache().pinExclusive(key(oldRight));
+            held.add(sibling);
+            change.track(sibling);
+            BTreePage.left(sibling.data(), right.block());
+        }
+
+        byte[] sepKey = BTreePage.entryKey(separator);
+        long sepTid = BTreePage.entryTid(separator).pack();
+        boolean wasRoot;
+        try (PinnedPage meta = ctx.cache().pinShared(key(BTreePage.META_BLOCK))) {
+            wasRoot = Bytes.i32(meta.data(), 4) == page.block(); // only we can change that: we hold the root
+        }
+        if (wasRoot) {
+            PinnedPage meta = ctx.cache().pinExclusive(key(BTreePage.META_BLOCK));
+            held.add(meta);
+            PinnedPage root = ctx.cache().extend(relation, ForkNumber.MAIN);
+            held.add(root);
+            change.track(meta).track(root);
+            byte[] np = root.data();
+            BTreePage.init(np, level + 1, BTreePage.NONE, BTreePage.NONE);
+            append(np, BTreePage.internalItem(page.block(), new byte[6])); // minus infinity
+            append(np, BTreePage.internalItem(right.block(), separator));
+            writeMeta(meta.data(), root.block(), level + 1);
+            return;
+        }
+        PinnedPage parent = descend(sepKey, sepTid, level + 1, true);
+        held.add(parent);
+        insertInto(parent, BTreePage.internalItem(right.block(), separator), sepKey, sepTid, held, change);
+    }
+
+    private static void append(byte[] p, byte[] item) {
+        if (!SlottedPage.insertItemAt(p, SlottedPage.itemCount(p) + 1, item)) {
+            throw new IllegalStateException("split half does not fit a page");
+        }
+    }
+
+    // ---- scans ------------------------------------------------------------------------------------------------
+
+    /**
+     * Entries between the bounds (null = unbounded) in key order, forward or backward. Each leaf's matching entries
+     * are copied under its latch; the scan then follows sibling links, so it holds no latch between calls.
+     */
+    public Iterator<IndexEntry> scan(ScanBound lower, ScanBound upper, boolean forward) {
+        return new BTreeScan(this, lower, upper, forward);
+    }
+
+    int compareKeys(byte[] a, byte[] b) {
+        return comparator.compare(a, b);
+    }
+
+    static long searchTid(ScanBound bound, boolean lowerEnd) {
+        // inclusive lower: start before every tid of the key; exclusive lower: after all of them, and vice versa
+        return lowerEnd == bound.inclusive() ? MINUS_INFINITY : PLUS_INFINITY;
+    }
+
+    // ---- vacuum support ---------------------------------------------------------------------------------------
+
+    /** Removes every entry whose tid is in {@code deadTids} (packed); returns how many were removed. */
+    public long bulkDelete(Set<Long> deadTids) {
+        long removed = 0;
+        int block;
+        try (PinnedPage leaf = edgeLeaf(false)) {
+            block = leaf.block();
+        }
+        while (block != BTreePage.NONE) {
+            try (PinnedPage page = ctx.cache().pinExclusive(key(block));
+                 PageWriter.PageChangeSet change = ctx.writer().begin()) {
+                byte[] p = page.data();
+                List<Integer> doomed = new ArrayList<>();
+                for (int i = BTreePage.firstData(p); i <= BTreePage.count(p); i++) {
+                    if (deadTids.contains(BTreePage.tid(p, i).pack())) {
+                        doomed.add(i);
+                    }
+                }
+                if (!doomed.isEmpty()) {
+                    change.track(page);
+                    SlottedPage.deleteItems(p, doomed.stream().mapToInt(Integer::intValue).toArray());
+                    change.commit();
+                    removed += doomed.size();
+                }
+                block = BTreePage.right(p);
+            }
+        }
+        return removed;
+    }
+
+    /** Every entry in key order (for the verifier). */
+    public Iterator<IndexEntry> entries() {
+        return scan(null, null, true);
+    }
+
+    /** Blocks in the index relation. */
+    public int blockCount() {
+        return ctx.cache().relationSize(relation, ForkNumber.MAIN);
+    }
+}

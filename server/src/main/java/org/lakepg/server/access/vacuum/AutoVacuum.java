@@ -1,0 +1,88 @@
+package org.lakepg.server.access.vacuum;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.lakepg.server.access.btree.BTreeIndex;
+import org.lakepg.server.access.heap.HeapRelation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vacuums tables whose dead row versions pass PostgreSQL's trigger: {@code dead > autovacuum_vacuum_threshold +
+ * autovacuum_vacuum_scale_factor * live} (defaults 50 and 0.2), checked every naptime by one background thread.
+ */
+public final class AutoVacuum implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AutoVacuum.class);
+
+    /** A table and its indexes (a supplier, since indexes come and go with DDL). */
+    public record Table(HeapRelation heap, Supplier<List<BTreeIndex>> indexes) {
+    }
+
+    private final List<Table> tables = new CopyOnWriteArrayList<>();
+    private final long threshold;
+    private final double scaleFactor;
+    private final ScheduledExecutorService worker;
+    private volatile long runs;
+
+    public AutoVacuum(long threshold, double scaleFactor, long naptimeMillis) {
+        this.threshold = threshold;
+        this.scaleFactor = scaleFactor;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "autovacuum");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.scheduleWithFixedDelay(this::check, naptimeMillis, naptimeMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public static AutoVacuum withPostgresDefaults(long naptimeMillis) {
+        return new AutoVacuum(50, 0.2, naptimeMillis);
+    }
+
+    public void register(Table table) {
+        tables.add(table);
+    }
+
+    public void unregister(HeapRelation heap) {
+        tables.removeIf(t -> t.heap() == heap);
+    }
+
+    /** Number of vacuums run so far. */
+    public long runs() {
+        return runs;
+    }
+
+    /** True if the table has enough dead versions to be vacuumed. */
+    public boolean needsVacuum(HeapRelation heap) {
+        return heap.deadSinceVacuum() > threshold + scaleFactor * heap.liveEstimate();
+    }
+
+    private void check() {
+        for (Table table : tables) {
+            try {
+                if (needsVacuum(table.heap())) {
+                    Vacuum.Result result = Vacuum.run(table.heap(), table.indexes().get());
+                    runs++;
+                    LOG.debug("automatic vacuum of table \"{}\": {}", table.heap().name(), result);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("automatic vacuum of table \"{}\" failed", table.heap().name(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.lakepg.server.access.btree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.lakepg.server.access.heap.HeapOptions;
+import org.lakepg.server.access.heap.HeapRelation;
+import org.lakepg.server.access.heap.Tid;
+import org.lakepg.server.access.testing.AccessFixture;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.server.txn.WaitPolicy;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+import org.junit.jupiter.api.Test;
+
+class BTreeIndexTest {
+
+    /** Model entries ordered as the index orders them: key, then tid. */
+    private record Entry(long key, long tid) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            int c = Long.compare(key, o.key);
+            return c != 0 ? c : Long.compare(tid, o.tid);
+        }
+    }
+
+    /** The key of k, padded by a length that depends on k only (keys of varying size exercise splits). */
+    private static byte[] key(long k) {
+        return key(k, (int) Math.floorMod(k * 7, 40L));
+    }
+
+    private static byte[] key(long k, int padding) {
+        byte[] base = KeyEncoding.key().addLong(k).build();
+        byte[] padded = new byte[base.length + padding];
+        System.arraycopy(base, 0, padded, 0, base.length);
+        return padded;
+    }
+
+    private static long decode(byte[] key) {
+        long v = 0;
+        for (int i = 1; i <= 8; i++) {
+            v = (v << 8) | (key[i] & 0xFF);
+        }
+        return v ^ Long.MIN_VALUE;
+    }
+
+    private static List<Entry> collect(Iterator<IndexEntry> it) {
+        List<Entry> out = new ArrayList<>();
+        it.forEachRemaining(e -> out.add(new Entry(decode(e.key()), e.tid().pack())));
+        return out;
+    }
+
+    @Test
+    void randomInsertsAndDeletesMatchASortedModelInBothDirections() {
+        AccessFixture f = AccessFixture.inMemory(24); // much smaller than the index: evictions all the time
+        BTreeIndex index = BTreeIndex.create(f.ctx, 20000, "idx", KeyComparator.BYTEWISE);
+        NavigableMap<Entry, Boolean> model = new TreeMap<>();
+        Random random = new Random(42);
+        for (int round = 0; round < 6; round++) {
+            for (int i = 0; i < 4000; i++) {
+                long k = random.nextInt(3000) - 1500; // duplicates of keys are common
+                Tid tid = new Tid(random.nextInt(1 << 20), 1 + random.nextInt(200));
+                Entry e = new Entry(k, tid.pack());
+                if (model.putIfAbsent(e, true) == null) {
+                    index.insert(null, key(k), tid, null);
+                }
+            }
+            Set<Long> doomed = new HashSet<>();
+            List<Entry> all = new ArrayList<>(model.keySet());
+            Collections.shuffle(all, random);
+            for (Entry e : all.subList(0, all.size() / 3)) {
+                doomed.add(e.tid());
+            }
+            model.keySet().removeIf(e -> doomed.contains(e.tid()));
+            index.bulkDelete(doomed);
+
+            assertThat(collect(index.scan(null, null, true))).containsExactlyElementsOf(model.keySet());
+            assertThat(collect(index.scan(null, null, false))).containsExactlyElementsOf(model.descendingKeySet());
+            for (int q = 0; q < 30; q++) {
+                long lo = random.nextInt(3200) - 1600;
+                long hi = lo + random.nextInt(400);
+                boolean loInc = random.nextBoolean();
+                boolean hiInc = random.nextBoolean();
+                List<Entry> expected = model.keySet().stream()
+                        .filter(e -> loInc ? e.key() >= lo : e.key() > lo)
+                        .filter(e -> hiInc ? e.key() <= hi : e.key() < hi)
+                        .toList();
+                ScanBound lower = new ScanBound(key(lo), loInc);
+                ScanBound upper = new ScanBound(key(hi), hiInc);
+                assertThat(collect(index.scan(lower, upper, true))).containsExactlyElementsOf(expected);
+                assertThat(collect(index.scan(lower, upper, false))).containsExactlyElementsOf(expected.reversed());
+            }
+        }
+        assertThat(index.blockCount()).isGreaterThan(2 * 24); // several times the cache
+        // a restarted compute reads the same tree from storage
+        AccessFixture restarted = f.restart();
+        BTreeIndex again = BTreeIndex.open(restarted.ctx, 20000, "idx", KeyComparator.BYTEWISE);
+        assertThat(collect(again.scan(null, null, true))).containsExactlyElementsOf(model.keySet());
+    }
+
+    @Test
+    void concurrentInsertersAndScannersSeeAConsistentTree() throws Exception {
+        AccessFixture f = AccessFixture.inMemory(64);
+        BTreeIndex index = BTreeIndex.create(f.ctx, 20000, "idx", KeyComparator.BYTEWISE);
+        int threads = 4;
+        int perThread = 5000;
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            workers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    Random random = new Random(id);
+                    for (int i = 0; i < perThread; i++) {
+                        long k = random.nextInt(100_000);
+                        index.insert(null, key(k), new Tid(id * perThread + i, 1), null);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        Thread scanner = Thread.ofPlatform().start(() -> {
+            try {
+                while (workers.stream().anyMatch(Thread::isAlive)) {
+                    List<Entry> forward = collect(index.scan(null, null, true));
+                    List<Entry> backward = collect(index.scan(null, null, false));
+                    assertThat(forward).isSorted();
+                    assertThat(backward.reversed()).isSorted();
+                    assertThat(new HashSet<>(forward)).hasSameSizeAs(forward);
+                }
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        });
+        for (Thread w : workers) {
+            w.join();
+        }
+        scanner.join();
+        assertThat(failures).isEmpty();
+        List<Entry> all = collect(index.scan(null, null, true));
+        assertThat(all).hasSize(threads * perThread).isSorted();
+        assertThat(collect(index.scan(null, null, false))).containsExactlyElementsOf(all.reversed());
+    }
+
+    @Test
+    void keyEncodingOrdersNullsAndDescendingColumnsAsPostgres() {
+        KeyEncoding.Order desc = KeyEncoding.Order.DESC;
+        byte[] nullDesc = KeyEncoding.key().addLong(null, desc).build();
+        byte[] fiveDesc = KeyEncoding.key().addLong(5L, desc).build();
+        byte[] oneDesc = KeyEncoding.key().addLong(1L, desc).build();
+        // ORDER BY x DESC: NULLs first (PostgreSQL's default for DESC), then 5, then 1
+        assertThat(KeyComparator.BYTEWISE.compare(nullDesc, fiveDesc)).isNegative();
+        assertThat(KeyComparator.BYTEWISE.compare(fiveDesc, oneDesc)).isNegative();
+        byte[] nullAsc = KeyEncoding.key().addText(null, KeyEncoding.Order.ASC).build();
+        byte[] textAsc = KeyEncoding.key().addText("zz", KeyEncoding.Order.ASC).build();
+        assertThat(KeyComparator.BYTEWISE.compare(textAsc, nullAsc)).isNegative(); // NULLS LAST ascending
+        byte[] ab = KeyEncoding.key().addText("a").addLong(2L).build();
+        byte[] abPrefix = KeyEncoding.key().addText("a\0").addLong(1L).build();
+        assertThat(KeyComparator.BYTEWISE.compare(ab, abPrefix)).isNegative();
+        byte[] negative = KeyEncoding.key().addLong(-3L).build();
+        assertThat(KeyComparator.BYTEWISE.compare(negative, KeyEncoding.key().addLong(2L).build())).isNegative();
+    }
+
+    @Test
+    void uniqueIndexesRejectLiveDuplicatesAndWaitForInFlightInserters() throws Exception {
+        AccessFixture f = AccessFixture.inMemory(64);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(0));
+        BTreeIndex index = BTreeIndex.create(f.ctx, 16390, "t_pkey", KeyComparator.BYTEWISE);
+        UniqueCheck unique = new UniqueCheck("t_pkey", heap, () -> "Key (id)=(1) already exists.");
+        byte[] one = KeyEncoding.key().addLong(1L).build();
+
+        Transaction first = f.txns().begin();
+        Tid tid1 = heap.insert(first, new byte[] {1});
+        index.insert(first, one, tid1, unique);
+
+        Transaction second = f.txns().begin();
+        Tid tid2 = heap.insert(second, new byte[] {2});
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> index.insert(second, one, tid2, unique));
+        Thread.sleep(100);
+        assertThat(waiting).isNotDone(); // waits for "first" to commit or abort
+        first.rollback();
+        waiting.get(5, TimeUnit.SECONDS); // first aborted: no conflict
+        second.commit();
+
+        Transaction third = f.txns().begin();
+        Tid tid3 = heap.insert(third, new byte[] {3});
+        assertThatThrownBy(() -> index.insert(third, one, tid3, unique))
+                .isInstanceOf(PgException.class)
+                .hasMessage("duplicate key value violates unique constraint \"t_pkey\"")
+                .satisfies(e -> assertThat(((PgException) e).detail()).isEqualTo("Key (id)=(1) already exists."))
+                .extracting(e -> ((PgException) e).sqlState()).isEqualTo(SqlState.UNIQUE_VIOLATION);
+        third.rollback();
+
+        // after the row is deleted (and committed) the key may be used again
+        Transaction deleter = f.txns().begin();
+        deleter.startStatement();
+        heap.delete(deleter, tid2, WaitPolicy.BLOCK);
+        deleter.commit();
+        Transaction fourth = f.txns().begin();
+        Tid tid4 = heap.insert(fourth, new byte[] {4});
+        index.insert(fourth, one, tid4, unique);
+        fourth.commit();
+        assertThat(collect(index.scan(ScanBound.inclusive(one), ScanBound.inclusive(one), true))).hasSize(3);
+    }
+
+    @Test
+    void oversizedKeysAreRejectedWithPostgresWording() {
+        AccessFixture f = AccessFixture.inMemory(32);
+        BTreeIndex index = BTreeIndex.create(f.ctx, 20000, "big_idx", KeyComparator.BYTEWISE);
+        assertThatThrownBy(() -> index.insert(null, new byte[3000], new Tid(0, 1), null))
+                .hasMessage("index row size 3014 exceeds btree version 4 maximum 2704 for index \"big_idx\"");
+        assertThat(Map.of()).isEmpty();
+    }
+}

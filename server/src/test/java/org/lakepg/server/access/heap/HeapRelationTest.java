@@ -1,0 +1,153 @@
+package org.lakepg.server.access.heap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.lakepg.server.access.testing.AccessFixture;
+import org.lakepg.server.txn.IsolationLevel;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.server.txn.WaitPolicy;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+import org.junit.jupiter.api.Test;
+
+class HeapRelationTest {
+
+    static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static List<String> rows(HeapRelation heap, Transaction txn) {
+        List<String> out = new ArrayList<>();
+        heap.scan(txn.snapshot()).forEachRemaining(t -> out.add(new String(t.payload(), StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    @Test
+    void insertedRowsAreVisibleToTheirTransactionAndToOthersOnlyAfterCommit() {
+        AccessFixture f = AccessFixture.inMemory(64);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(16385));
+        Transaction writer = f.txns().begin();
+        writer.startStatement();
+        Tid tid = heap.insert(writer, text("a"));
+        Transaction reader = f.txns().begin();
+        reader.startStatement();
+        assertThat(rows(heap, reader)).isEmpty();
+        writer.startStatement();
+        assertThat(rows(heap, writer)).containsExactly("a");
+        writer.commit();
+        assertThat(rows(heap, reader)).isEmpty(); // same statement snapshot
+        reader.startStatement();
+        assertThat(rows(heap, reader)).containsExactly("a");
+        assertThat(heap.fetch(reader.snapshot(), tid)).isPresent();
+    }
+
+    @Test
+    void aStatementDoesNotSeeItsOwnInsertsButTheNextOneDoes() {
+        AccessFixture f = AccessFixture.inMemory(64);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(0));
+        Transaction txn = f.txns().begin();
+        txn.startStatement();
+        heap.insert(txn, text("x"));
+        assertThat(rows(heap, txn)).isEmpty();
+        txn.startStatement();
+        assertThat(rows(heap, txn)).containsExactly("x");
+        txn.rollback();
+        Transaction other = f.txns().begin();
+        assertThat(rows(heap, other)).isEmpty();
+    }
+
+    @Test
+    void hotUpdatesStayOnThePageAndFollowTheChain() {
+        AccessFixture f = AccessFixture.inMemory(64);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", new HeapOptions(70, 0));
+        Transaction t1 = f.txns().begin();
+        t1.startStatement();
+        Tid root = heap.insert(t1, text("v0"));
+        t1.commit();
+        Tid current = root;
+        for (int i = 1; i <= 5; i++) {
+            Transaction t = f.txns().begin();
+            t.startStatement();
+            WriteResult r = heap.update(t, current, text("v" + i), true, WaitPolicy.BLOCK);
+            assertThat(r).isInstanceOf(WriteResult.Ok.class);
+            current = ((WriteResult.Ok) r).tid();
+            assertThat(current.block()).isEqualTo(root.block());
+            assertThat(heap.isHeapOnly(current)).isTrue();
+            t.commit();
+        }
+        Transaction reader = f.txns().begin();
+        assertThat(heap.fetchThroughChain(reader.snapshot(), root).map(t -> new String(t.payload())))
+                .contains("v5");
+        assertThat(rows(heap, reader)).containsExactly("v5");
+    }
+
+    @Test
+    void largePayloadsAreStoredOutOfLineAndReadBack() {
+        AccessFixture f = AccessFixture.inMemory(64);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(16385));
+        byte[] big = new byte[20 * 1024 * 1024 + 17];
+        new Random(7).nextBytes(big);
+        Transaction t = f.txns().begin();
+        Tid tid = heap.insert(t, big);
+        Tid small = heap.insert(t, text("small"));
+        t.commit();
+        AccessFixture restarted = f.restart(); // read back through storage, not the cache
+        HeapRelation again = HeapRelation.open(restarted.ctx, 16384, "t", HeapOptions.defaults(16385));
+        Transaction r = restarted.txns().begin();
+        assertThat(again.fetch(r.snapshot(), tid).orElseThrow().payload()).isEqualTo(big);
+        assertThat(again.fetch(r.snapshot(), small).orElseThrow().payload()).isEqualTo(text("small"));
+    }
+
+    @Test
+    void aRowTooBigForAPageWithoutOutOfLineStorageIsRejectedAsPostgresDoes() {
+        AccessFixture f = AccessFixture.inMemory(64);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(0));
+        Transaction t = f.txns().begin();
+        assertThatThrownBy(() -> heap.insert(t, new byte[9000]))
+                .isInstanceOf(PgException.class)
+                .hasMessageStartingWith("row is too big: size 9036, maximum size 8164")
+                .extracting(e -> ((PgException) e).sqlState()).isEqualTo(SqlState.PROGRAM_LIMIT_EXCEEDED);
+    }
+
+    @Test
+    void aTableTenTimesTheCacheIsScannedAndUpdatedCorrectlyAndSurvivesARestart() {
+        AccessFixture f = AccessFixture.inMemory(32);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "big", HeapOptions.defaults(0));
+        Map<Tid, Integer> expected = new HashMap<>();
+        Transaction t = f.txns().begin();
+        byte[] filler = new byte[200];
+        for (int i = 0; i < 12_000; i++) { // about 330 pages: 10x the cache
+            byte[] row = new byte[204];
+            System.arraycopy(filler, 0, row, 4, 200);
+            org.lakepg.server.access.page.Bytes.i32(row, 0, i);
+            expected.put(heap.insert(t, row), i);
+        }
+        t.commit();
+        assertThat(heap.blockCount()).isGreaterThan(10 * 32);
+        Transaction u = f.txns().begin();
+        u.startStatement();
+        Map<Tid, Integer> updated = new HashMap<>();
+        for (var e : expected.entrySet()) {
+            byte[] row = new byte[204];
+            org.lakepg.server.access.page.Bytes.i32(row, 0, e.getValue() * 2);
+            WriteResult r = heap.update(u, e.getKey(), row, false, WaitPolicy.BLOCK);
+            updated.put(((WriteResult.Ok) r).tid(), e.getValue() * 2);
+        }
+        u.commit();
+        for (AccessFixture compute : List.of(f, f.restart())) {
+            HeapRelation h = HeapRelation.open(compute.ctx, 16384, "big", HeapOptions.defaults(0));
+            Transaction r = compute.txns().begin();
+            Map<Tid, Integer> seen = new HashMap<>();
+            h.scan(r.snapshot()).forEachRemaining(
+                    tuple -> seen.put(tuple.tid(), org.lakepg.server.access.page.Bytes.i32(tuple.payload(), 0)));
+            assertThat(seen).isEqualTo(updated);
+        }
+    }
+}
