@@ -17,12 +17,17 @@ import org.lakepg.wire.protocol.PgServerOptions;
  * {@code lakepg start} runs one in the foreground; tests start one in-process on a free port.
  */
 public final class LakepgServer implements AutoCloseable {
+    /** shared_buffers' default, 128 MB of 8 KiB pages. */
+    private static final int BUFFER_PAGES = 16384;
+
     private final PgServer pg;
     private final DataDirectoryLock lock;
+    private final Compute compute;
 
-    private LakepgServer(PgServer pg, DataDirectoryLock lock) {
+    private LakepgServer(PgServer pg, DataDirectoryLock lock, Compute compute) {
         this.pg = pg;
         this.lock = lock;
+        this.compute = compute;
     }
 
     public static LakepgServer start(ServerConfig config) throws InterruptedException {
@@ -32,17 +37,22 @@ public final class LakepgServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
+        Compute compute = null;
         try {
+            compute = Compute.open(config.storage(), config.dataDir(), BUFFER_PAGES);
             Roles roles = new Roles(config.superuserPassword());
-            LakepgEngine engine = new LakepgEngine(roles, config.settings(), new BuiltinAnalyzerCatalog());
+            LakepgEngine engine = new LakepgEngine(roles, config.settings(), new BuiltinAnalyzerCatalog(), compute);
             PgServerOptions options = PgServerOptions.of(config.listen(), config.port());
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {
                 options = options.withTls(config.tlsCert().get(), config.tlsKey().get());
             }
             PgServer pg = PgServer.start(options, engine, new HostRules(config.authRules(), roles));
             lock.recordPort(pg.address().getPort());
-            return new LakepgServer(pg, lock);
+            return new LakepgServer(pg, lock, compute);
         } catch (InterruptedException | RuntimeException e) {
+            if (compute != null) {
+                compute.close();
+            }
             lock.close();
             throw e;
         }
@@ -57,7 +67,11 @@ public final class LakepgServer implements AutoCloseable {
         try {
             pg.close();
         } finally {
-            lock.close();
+            try {
+                compute.close();
+            } finally {
+                lock.close();
+            }
         }
     }
 }

@@ -12,11 +12,25 @@ import org.lakepg.wire.error.SqlState;
 public final class ExecContext implements FunctionContext {
     private final FunctionContext session;
     private final Object[] parameters;
+    private final TableAccess tables;
     private volatile String cancelReason;
 
     public ExecContext(FunctionContext session, Object[] parameters) {
+        this(session, parameters, null);
+    }
+
+    public ExecContext(FunctionContext session, Object[] parameters, TableAccess tables) {
         this.session = session;
         this.parameters = parameters;
+        this.tables = tables;
+    }
+
+    /** Tables of the database; fails when the statement runs without storage. */
+    public TableAccess tables() {
+        if (tables == null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this statement has no access to tables");
+        }
+        return tables;
     }
 
     /** Value of {@code $number} (1-based). */

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import org.lakepg.server.auth.Role;
 import org.lakepg.server.auth.Roles;
-import org.lakepg.server.sql.analyzer.AnalyzerCatalog;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.protocol.EngineSession;
@@ -20,13 +19,16 @@ public final class LakepgEngine implements QueryEngine {
     private final Roles roles;
     private final SettingsRegistry registry = new SettingsRegistry();
     private final Map<String, String> serverSettings;
-    private final AnalyzerCatalog catalog;
+    private final org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog catalog;
+    private final org.lakepg.server.Compute compute;
 
     /** @param serverSettings defaults from the command line and lakepg.conf, validated like SET */
-    public LakepgEngine(Roles roles, Map<String, String> serverSettings, AnalyzerCatalog catalog) {
+    public LakepgEngine(Roles roles, Map<String, String> serverSettings,
+                        org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog catalog, org.lakepg.server.Compute compute) {
         this.roles = roles;
         this.serverSettings = Map.copyOf(serverSettings);
         this.catalog = catalog;
+        this.compute = compute;
         new SessionSettings(registry, serverSettings); // fail at start, not at first connection
     }
 
@@ -52,6 +54,6 @@ public final class LakepgEngine implements QueryEngine {
         } catch (PgException e) {
             throw e.withSeverity(PgException.Severity.FATAL);
         }
-        return new LakepgSession(role.name(), startup.database(), startup.processId(), settings, catalog);
+        return new LakepgSession(role.name(), startup.database(), startup.processId(), settings, catalog, compute);
     }
 }

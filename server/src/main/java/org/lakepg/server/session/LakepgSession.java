@@ -43,13 +43,52 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private long transactionStart;
     private long statementStart;
 
-    LakepgSession(String user, String database, int processId, SessionSettings settings, AnalyzerCatalog catalog) {
+    private final org.lakepg.server.Compute compute;
+    private org.lakepg.server.txn.Transaction txn;
+    private final org.lakepg.server.exec.TableAccess tableAccess;
+
+    LakepgSession(String user, String database, int processId, SessionSettings settings,
+                  org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog builtins, org.lakepg.server.Compute compute) {
         this.user = user;
         this.database = database;
         this.processId = processId;
         this.settings = settings;
+        this.compute = compute;
         this.block = new TransactionBlock(this, this::notice);
-        this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice);
+        AnalyzerCatalog catalog = new SessionCatalog(builtins, compute.tables(), this::catalogSnapshot);
+        this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
+                compute.tables(), this::currentTransaction);
+        this.tableAccess = new org.lakepg.server.exec.TableAccess() {
+            @Override
+            public org.lakepg.server.txn.Transaction transaction() {
+                return currentTransaction();
+            }
+
+            @Override
+            public org.lakepg.server.access.heap.HeapRelation heap(org.lakepg.server.table.TableInfo table) {
+                return compute.tables().heap(table);
+            }
+        };
+    }
+
+    private org.lakepg.server.txn.Transaction currentTransaction() {
+        if (txn == null) {
+            throw new IllegalStateException("statement runs outside a transaction");
+        }
+        return txn;
+    }
+
+    /** The snapshot name lookups use: the running transaction's, or a fresh one (Parse outside a transaction). */
+    private org.lakepg.server.txn.Snapshot catalogSnapshot() {
+        if (txn != null && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
+            return txn.snapshot();
+        }
+        org.lakepg.server.txn.Transaction t = compute.transactions().begin();
+        try {
+            return t.snapshot();
+        } finally {
+            t.rollback();
+        }
     }
 
     private void notice(PgException notice) {
@@ -122,9 +161,13 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     /** Sends up to {@code limit} rows (0 = all); returns how many were sent. */
     private long sendRows(Execution execution, RowEncoder encoder, ExecContext context, long limit) {
         long sent = 0;
+        boolean send = execution.columns() != null;
         while ((limit == 0 || sent < limit) && execution.rows().hasNext()) {
             context.checkCancelled();
-            sink.dataRow(encoder.encode(execution.rows().next()));
+            Object[] row = execution.rows().next();
+            if (send) {
+                sink.dataRow(encoder.encode(row));
+            }
             sent++;
         }
         context.checkCancelled();
@@ -132,7 +175,10 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     private ExecContext newContext(Object[] parameters) {
-        ExecContext context = new ExecContext(this, parameters);
+        if (txn != null && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
+            txn.startStatement();
+        }
+        ExecContext context = new ExecContext(this, parameters, tableAccess);
         running = context;
         return context;
     }
@@ -331,7 +377,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
     }
 
-    // ---- TransactionControl: until the storage engine lands, transactions scope settings only ----
+    // ---- TransactionControl: a storage transaction, plus the transaction-scoped settings ----
 
     @Override
     public void begin(TransactionModes m) {
@@ -339,12 +385,29 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         transactionStart = nowMicros();
         settings.beginTransaction();
         applyModes(m);
+        txn = compute.transactions().begin(isolation());
+    }
+
+    /** The isolation level BEGIN asked for, else default_transaction_isolation. */
+    private org.lakepg.server.txn.IsolationLevel isolation() {
+        String level = modes.isolation() != null ? modes.isolation().settingValue()
+                : settings.get("default_transaction_isolation");
+        return switch (level) {
+            case "repeatable read" -> org.lakepg.server.txn.IsolationLevel.REPEATABLE_READ;
+            case "serializable" -> org.lakepg.server.txn.IsolationLevel.SERIALIZABLE;
+            default -> org.lakepg.server.txn.IsolationLevel.READ_COMMITTED;
+        };
     }
 
     @Override
     public void setModes(TransactionModes m) {
         modes = m;
         applyModes(m);
+        if (m.isolation() != null && txn != null && txn.isolation() != isolation()) {
+            // BEGIN ISOLATION LEVEL inside an implicit block: nothing has run in it that matters yet
+            txn.rollback();
+            txn = compute.transactions().begin(isolation());
+        }
     }
 
     private void applyModes(TransactionModes m) {
@@ -366,24 +429,51 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public void commit() {
-        settings.commit();
+        org.lakepg.server.txn.Transaction ending = txn;
+        txn = null;
+        try {
+            if (ending != null && ending.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
+                ending.commit();
+            }
+        } finally {
+            settings.commit();
+        }
     }
 
     @Override
     public void rollback() {
-        settings.rollback();
+        org.lakepg.server.txn.Transaction ending = txn;
+        txn = null;
+        try {
+            if (ending != null && ending.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
+                ending.rollback();
+            }
+        } finally {
+            settings.rollback();
+        }
+    }
+
+    /** The failed statement's work is undone now; the block stays failed until ROLLBACK. */
+    @Override
+    public void abortForFailedBlock(boolean hasSavepoints) {
+        if (!hasSavepoints && txn != null && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
+            txn.rollback();
+        }
     }
 
     @Override
     public void savepoint(String name) {
+        currentTransaction().savepoint(name);
     }
 
     @Override
     public void releaseSavepoint(String name) {
+        currentTransaction().releaseSavepoint(name);
     }
 
     @Override
     public void rollbackToSavepoint(String name) {
+        currentTransaction().rollbackToSavepoint(name);
     }
 
     // ---- FunctionContext ----

@@ -32,9 +32,15 @@ final class StatementExecutor {
     private final SessionSettings settings;
     private final Executor executor;
 
+    private final DdlCommands ddl;
+    private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
+
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
-                      TransactionBlock block, Consumer<PgException> notices) {
+                      TransactionBlock block, Consumer<PgException> notices, org.lakepg.server.table.TableCatalog tables,
+                      java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction) {
         this.catalog = catalog;
+        this.ddl = new DdlCommands(tables, notices);
+        this.transaction = transaction;
         this.io = io;
         this.session = session;
         this.settings = settings;
@@ -60,6 +66,11 @@ final class StatementExecutor {
                 ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
                 yield new Command.Query(new QueryAnalyzer(expressions, parameters, catalog).select(select));
             }
+            case org.lakepg.server.sql.ast.InsertStmt insert -> new Command.Query(modifier(parameterTypes).insert(insert));
+            case org.lakepg.server.sql.ast.UpdateStmt update -> new Command.Query(modifier(parameterTypes).update(update));
+            case org.lakepg.server.sql.ast.DeleteStmt delete -> new Command.Query(modifier(parameterTypes).delete(delete));
+            case org.lakepg.server.sql.ast.CreateStmt create -> new Command.Utility(create, null);
+            case org.lakepg.server.sql.ast.DropStmt drop -> new Command.Utility(drop, null);
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
             case VariableSetStmt set -> new Command.Utility(set, null);
             case TransactionStmt t -> new Command.Utility(t, null);
@@ -68,16 +79,26 @@ final class StatementExecutor {
         };
     }
 
+    private org.lakepg.server.sql.analyzer.ModifyAnalyzer modifier(int[] parameterTypes) {
+        ParameterTypes parameters = new ParameterTypes(parameterTypes);
+        ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
+        return new org.lakepg.server.sql.analyzer.ModifyAnalyzer(expressions,
+                new QueryAnalyzer(expressions, parameters, catalog), parameters, catalog);
+    }
+
     Execution start(Command command, ExecContext context) {
         return switch (command) {
             case Command.Query q -> {
                 Iterator<Object[]> rows = executor.open(q.plan().root(), context);
-                yield new Execution(q.columns(), rows, n -> "SELECT " + n);
+                yield new Execution(q.columns(), rows, q.plan().tag()::format);
             }
             case Command.Utility u -> switch (u.statement()) {
                 case VariableShowStmt show -> settingCommands.show(show);
                 case VariableSetStmt set -> settingCommands.set(set);
                 case TransactionStmt t -> transactionCommands.run(t);
+                case org.lakepg.server.sql.ast.CreateStmt create -> ddl.createTable(create, transaction.get(),
+                        new ExpressionAnalyzer(catalog, io, session, new ParameterTypes(new int[0]), notices));
+                case org.lakepg.server.sql.ast.DropStmt drop -> ddl.drop(drop, transaction.get());
                 default -> throw new IllegalStateException("not a utility: " + u.statement());
             };
             case Command.Empty e -> throw new IllegalStateException("empty query has nothing to start");

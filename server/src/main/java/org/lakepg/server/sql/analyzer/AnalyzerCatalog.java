@@ -24,6 +24,11 @@ public interface AnalyzerCatalog extends TypeCatalog {
 
     Optional<ProcEntry> function(long oid);
 
+    /** A user table by (possibly schema-qualified) name, as the current statement sees the catalog. */
+    default Optional<org.lakepg.server.table.TableInfo> table(List<String> qualifiedName) {
+        return Optional.empty();
+    }
+
     /** The btree comparison function (support 1 of the type's default btree opclass), for ORDER BY and grouping. */
     Optional<ProcEntry> btreeComparison(long type);
 

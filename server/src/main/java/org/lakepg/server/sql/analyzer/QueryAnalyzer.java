@@ -51,7 +51,7 @@ public final class QueryAnalyzer {
 
     public QueryPlan select(SelectStmt select) {
         Relation r = query(select);
-        return new QueryPlan(r.plan(), r.columns(), parameters.resolved());
+        return new QueryPlan(r.plan(), r.columns(), parameters.resolved(), QueryPlan.Tag.SELECT);
     }
 
     Relation query(SelectStmt s) {
@@ -109,8 +109,13 @@ public final class QueryAnalyzer {
 
     private Source fromItem(FromItem item) {
         return switch (item) {
-            case RangeVar r -> throw Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
-                    r.schemaname() == null ? r.relname() : r.schemaname() + "." + r.relname()), r.location());
+            case RangeVar r -> {
+                org.lakepg.server.table.TableInfo table = table(r);
+                FromScope scope = new FromScope();
+                String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
+                scope.add(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias));
+                yield new Source(new org.lakepg.server.sql.plan.SeqScanNode(table, false), scope);
+            }
             case RangeSubselect sub -> {
                 if (sub.lateral()) {
                     throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "LATERAL is not supported yet");
@@ -130,6 +135,21 @@ public final class QueryAnalyzer {
             case JoinExpr j -> join(j);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this FROM item is not supported yet");
         };
+    }
+
+    /** A table named in a statement, or 42P01. */
+    org.lakepg.server.table.TableInfo table(RangeVar r) {
+        List<String> name = r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname());
+        return catalog.table(name).orElseThrow(() -> Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
+                "relation \"%s\" does not exist", String.join(".", name)), r.location()));
+    }
+
+    static List<OutputColumn> tableColumns(org.lakepg.server.table.TableInfo table) {
+        List<OutputColumn> out = new ArrayList<>();
+        for (var c : table.columns()) {
+            out.add(new OutputColumn(c.name(), c.type(), c.typmod(), table.oid(), c.number()));
+        }
+        return out;
     }
 
     private static List<OutputColumn> renamed(List<OutputColumn> columns, List<String> aliases, String table) {

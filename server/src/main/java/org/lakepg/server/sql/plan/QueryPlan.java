@@ -2,10 +2,28 @@ package org.lakepg.server.sql.plan;
 
 import java.util.List;
 
-/** A planned query: the operator tree and the columns it returns, with the parameter types it expects. */
-public record QueryPlan(PlanNode root, List<OutputColumn> columns, long[] parameterTypes) {
+/**
+ * A planned query: the operator tree, the columns it returns (null when it returns none, like an
+ * INSERT without RETURNING), the parameter types it expects and its command tag.
+ */
+public record QueryPlan(PlanNode root, List<OutputColumn> columns, long[] parameterTypes, Tag tag) {
+
+    /** How the CommandComplete tag is formed from the row count. */
+    public enum Tag {
+        SELECT("SELECT "), INSERT("INSERT 0 "), UPDATE("UPDATE "), DELETE("DELETE ");
+
+        private final String prefix;
+
+        Tag(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public String format(long rows) {
+            return prefix + rows;
+        }
+    }
 
     public QueryPlan {
-        columns = List.copyOf(columns);
+        columns = columns == null ? null : List.copyOf(columns);
     }
 }

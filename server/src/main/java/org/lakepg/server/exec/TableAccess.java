@@ -1,0 +1,13 @@
+package org.lakepg.server.exec;
+
+import org.lakepg.server.access.heap.HeapRelation;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.server.txn.Transaction;
+
+/** What operators that read and write tables need: the statement's transaction and the tables' heaps. */
+public interface TableAccess {
+
+    Transaction transaction();
+
+    HeapRelation heap(TableInfo table);
+}

@@ -1,0 +1,124 @@
+package org.lakepg.server.exec.operator;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.lakepg.server.access.heap.HeapRelation;
+import org.lakepg.server.access.heap.HeapTuple;
+import org.lakepg.server.access.heap.Tid;
+import org.lakepg.server.access.heap.WriteResult;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.exec.expr.CompiledExpr;
+import org.lakepg.server.exec.expr.ExprCompiler;
+import org.lakepg.server.sql.plan.ModifyNode;
+import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.RowCodec;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.server.txn.WaitPolicy;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** Operators on tables: sequential scan and INSERT / UPDATE / DELETE with RETURNING. */
+final class TableOperators {
+    private TableOperators() {}
+
+    static Iterator<Object[]> seqScan(SeqScanNode node, ExecContext context) {
+        Transaction txn = context.tables().transaction();
+        HeapRelation heap = context.tables().heap(node.table());
+        RowCodec codec = new RowCodec(node.table().columnTypes());
+        Iterator<HeapTuple> tuples = heap.scan(txn.snapshot());
+        int columns = node.table().columns().size();
+        return new RowIterator() {
+            @Override
+            protected Object[] computeNext() {
+                if (!tuples.hasNext()) {
+                    return null;
+                }
+                context.checkCancelled();
+                HeapTuple t = tuples.next();
+                Object[] row = codec.decode(t.payload());
+                if (!node.withTid()) {
+                    return row;
+                }
+                Object[] withTid = java.util.Arrays.copyOf(row, columns + 1);
+                withTid[columns] = t.tid();
+                return withTid;
+            }
+        };
+    }
+
+    /**
+     * Runs the whole modification at once (its effects must not be seen by its own input, which
+     * the command id guarantees) and returns the RETURNING rows, or one empty row per written row.
+     */
+    static Iterator<Object[]> modify(ModifyNode node, Iterator<Object[]> input, ExprCompiler compiler,
+                                     ExecContext context) {
+        Transaction txn = context.tables().transaction();
+        TableInfo table = node.table();
+        HeapRelation heap = context.tables().heap(table);
+        RowCodec codec = new RowCodec(table.columnTypes());
+        List<CompiledExpr> returning = node.returning().stream().map(compiler::compile).toList();
+        int width = table.columns().size();
+        List<Object[]> out = new ArrayList<>();
+        while (input.hasNext()) {
+            context.checkCancelled();
+            Object[] row = input.next();
+            Object[] written;
+            switch (node.kind()) {
+                case INSERT -> {
+                    checkNotNull(table, row);
+                    heap.insert(txn, codec.encode(row));
+                    written = row;
+                }
+                case UPDATE -> {
+                    Object[] newRow = java.util.Arrays.copyOf(row, width);
+                    checkNotNull(table, newRow);
+                    WriteResult r = heap.update(txn, (Tid) row[width], codec.encode(newRow), true, WaitPolicy.BLOCK);
+                    if (!accepted(r)) {
+                        continue;
+                    }
+                    written = newRow;
+                }
+                case DELETE -> {
+                    WriteResult r = heap.delete(txn, (Tid) row[width], WaitPolicy.BLOCK);
+                    if (!accepted(r)) {
+                        continue;
+                    }
+                    written = java.util.Arrays.copyOf(row, width);
+                }
+                default -> throw new IllegalStateException();
+            }
+            Object[] result = new Object[returning.size()];
+            for (int i = 0; i < result.length; i++) {
+                result[i] = returning.get(i).eval(written, context);
+            }
+            out.add(result);
+        }
+        return out.iterator();
+    }
+
+    /** Ok writes count; a row this command already changed is skipped, as PostgreSQL does. */
+    private static boolean accepted(WriteResult result) {
+        return switch (result) {
+            case WriteResult.Ok ok -> true;
+            case WriteResult.SelfModified self -> false;
+            case WriteResult.Skipped skipped -> false;
+            case WriteResult.Deleted deleted -> false;
+            // re-checking the newer version (EvalPlanQual) is not done yet: fail safely instead of losing the update
+            case WriteResult.Updated updated -> throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE,
+                    "could not serialize access due to concurrent update");
+        };
+    }
+
+    private static void checkNotNull(TableInfo table, Object[] row) {
+        for (ColumnInfo c : table.columns()) {
+            if (c.notNull() && row[c.number() - 1] == null) {
+                throw PgException.of(SqlState.NOT_NULL_VIOLATION,
+                        "null value in column \"%s\" of relation \"%s\" violates not-null constraint", c.name(),
+                        table.name());
+            }
+        }
+    }
+}

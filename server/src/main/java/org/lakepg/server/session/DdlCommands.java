@@ -1,0 +1,106 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.lakepg.server.sql.analyzer.ExpressionAnalyzer;
+import org.lakepg.server.sql.ast.ColumnDef;
+import org.lakepg.server.sql.ast.Constraint;
+import org.lakepg.server.sql.ast.CreateStmt;
+import org.lakepg.server.sql.ast.DropStmt;
+import org.lakepg.server.sql.ast.ObjectType;
+import org.lakepg.server.sql.ast.TableElement;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.TableCatalog;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** CREATE TABLE and DROP TABLE on the table catalog, in the statement's transaction. */
+final class DdlCommands {
+    private final TableCatalog tables;
+    private final Consumer<PgException> notices;
+
+    DdlCommands(TableCatalog tables, Consumer<PgException> notices) {
+        this.tables = tables;
+        this.notices = notices;
+    }
+
+    Execution createTable(CreateStmt s, Transaction txn, ExpressionAnalyzer types) {
+        if (s.inhRelations() != null && !s.inhRelations().isEmpty() || s.partspec() != null || s.partbound() != null
+                || s.ofTypename() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "inheritance, partitioning and typed tables are not supported yet");
+        }
+        if (s.relation().relpersistence() == 't') {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
+        }
+        if (s.relation().schemaname() != null && !s.relation().schemaname().equals("public")) {
+            throw PgException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", s.relation().schemaname());
+        }
+        String name = s.relation().relname();
+        if (tables.find(txn.snapshot(), name).isPresent()) {
+            if (s.ifNotExists()) {
+                notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
+                        .withSeverity(PgException.Severity.NOTICE));
+                return Execution.done("CREATE TABLE");
+            }
+            throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (TableElement e : s.tableElts()) {
+            if (!(e instanceof ColumnDef c)) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "table constraints are not supported yet");
+            }
+            if (!names.add(c.colname())) {
+                throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", c.colname());
+            }
+            boolean notNull = false;
+            for (Constraint k : c.constraints() == null ? List.<Constraint>of() : c.constraints()) {
+                switch (k.contype()) {
+                    case NOTNULL -> notNull = true;
+                    case NULL -> notNull = false;
+                    default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "column constraint %s is not supported yet", k.contype());
+                }
+            }
+            long[] type = types.resolveType(c.typeName());
+            columns.add(new ColumnInfo(c.colname(), (short) (columns.size() + 1), type[0], (int) type[1], notNull));
+        }
+        if (columns.size() > 1600) {
+            throw PgException.of(SqlState.TOO_MANY_COLUMNS, "tables can have at most 1600 columns");
+        }
+        tables.create(txn, name, columns);
+        return Execution.done("CREATE TABLE");
+    }
+
+    Execution drop(DropStmt s, Transaction txn) {
+        if (s.removeType().kind() != ObjectType.Kind.TABLE) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP %s is not supported yet",
+                    s.removeType().kind().name().replace('_', ' '));
+        }
+        List<TableInfo> found = new ArrayList<>();
+        for (Object o : s.objects()) {
+            @SuppressWarnings("unchecked")
+            List<String> name = (List<String>) o;
+            String table = name.get(name.size() - 1);
+            var info = tables.find(txn.snapshot(), table);
+            if (info.isEmpty()) {
+                if (s.missingOk()) {
+                    notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "table \"%s\" does not exist, skipping", table)
+                            .withSeverity(PgException.Severity.NOTICE));
+                    continue;
+                }
+                throw PgException.of(SqlState.UNDEFINED_TABLE, "table \"%s\" does not exist", table);
+            }
+            found.add(info.get());
+        }
+        for (TableInfo t : found) {
+            tables.drop(txn, t);
+        }
+        return Execution.done("DROP TABLE");
+    }
+}
