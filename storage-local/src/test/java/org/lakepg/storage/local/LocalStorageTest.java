@@ -199,6 +199,7 @@ class LocalStorageTest {
     void secondOpenOfTheSameDirectoryIsRefused() {
         try (Storage s = open()) {
             assertThatThrownBy(this::open).isInstanceOf(StorageException.class).hasMessageContaining("already open");
+            assertThat(s.timelines().list()).isEmpty();
         }
     }
 }
