@@ -65,6 +65,11 @@ public abstract class AbstractStorageContractTest {
             assertThat(at(s, t, key, c, 1)).isEqualTo((byte) 3);
             assertThat(s.pages().getPage(t.id(), PageKey.main(1, 5), c)).isEqualTo(Page.zero());
             assertThat(s.pages().getPage(t.id(), PageKey.main(99, 0), c)).isEqualTo(Page.zero());
+            List<byte[]> batch = s.pages().getPages(t.id(), List.of(key, PageKey.main(1, 5), key), b);
+            assertThat(batch).hasSize(3);
+            assertThat(batch.get(0)[0]).isEqualTo((byte) 2);
+            assertThat(batch.get(1)).isEqualTo(Page.zero());
+            assertThat(batch.get(2)).isEqualTo(batch.get(0));
         }
     }
 
@@ -187,6 +192,9 @@ public abstract class AbstractStorageContractTest {
                     .isInstanceOfSatisfying(StorageException.class,
                             e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.NOT_FOUND));
             assertThat(s.timelines().get(t.id())).contains(t);
+            assertThatThrownBy(() -> s.timelines().createTimeline(" "))
+                    .isInstanceOfSatisfying(StorageException.class,
+                            e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.INVALID_REQUEST));
         }
     }
 }
