@@ -57,6 +57,9 @@ public abstract class AbstractStorageContractTest {
             Lsn c = s.wal().append(t.id(), patch(1, 0, 1, 3));
             assertThat(a).isLessThan(b);
             assertThat(b).isLessThan(c);
+            // LSN accounting is part of the contract: previous + frame overhead + encoded length
+            assertThat(b).isEqualTo(org.lakepg.storage.WalRecordCodec.lsnAfter(a,
+                    org.lakepg.storage.WalRecordCodec.encode(patch(1, 0, 0, 2))));
             assertThat(s.wal().insertLsn(t.id())).isEqualTo(c);
             PageKey key = PageKey.main(1, 0);
             assertThat(at(s, t, key, a, 0)).isEqualTo((byte) 1);
