@@ -236,13 +236,19 @@ class RandomizedModelTest {
             return false;
         }
 
+        /** Commit timestamps mostly advance, but the clock sometimes steps back (lsnAt must cope). */
+        long tick() {
+            clockMicros += random.nextInt(10) == 0 ? -random.nextInt(3000) : 1000;
+            return clockMicros;
+        }
+
         WalRecord randomRecord() {
             int kind = random.nextInt(100);
             List<PageChange> changes = new ArrayList<>();
             if (kind < 6) {
                 TransactionMarker marker = random.nextBoolean()
-                        ? new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.COMMIT, clockMicros += 1000)
-                        : new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.ABORT, clockMicros += 1000);
+                        ? new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.COMMIT, tick())
+                        : new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.ABORT, tick());
                 return WalRecord.marker(marker);
             }
             int n = kind < 20 ? 2 + random.nextInt(3) : 1;
@@ -250,7 +256,7 @@ class RandomizedModelTest {
                 changes.add(randomChange());
             }
             TransactionMarker marker = random.nextInt(3) == 0
-                    ? new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.COMMIT, clockMicros += 1000) : null;
+                    ? new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.COMMIT, tick()) : null;
             return new WalRecord(changes, marker);
         }
 
