@@ -52,8 +52,13 @@ public final class PageReconstructor {
         return reconstruct(timeline, key, lsn, true);
     }
 
-    /** The page at {@code lsn} without checks; {@code useCache} = false for bulk work like image creation. */
-    byte[] reconstruct(TimelineStore timeline, PageKey key, long lsn, boolean useCache) {
+    /**
+     * The page at {@code lsn}; {@code checked} = false for bulk work like image creation (no readability checks,
+     * no cache). GC first raises the horizon, then drops layers: so if the horizon still admits the LSN after the
+     * layers were walked, no layer the walk needed was dropped — checked before anything is cached.
+     */
+    byte[] reconstruct(TimelineStore timeline, PageKey key, long lsn, boolean checked) {
+        boolean useCache = checked;
         if (key.block() >= timeline.sizeAt(key.relation(), key.fork(), lsn)) {
             return Page.zero();
         }
@@ -71,6 +76,9 @@ public final class PageReconstructor {
                 break;
             }
             upTo = Math.min(upTo, t.branchLsn());
+        }
+        if (checked) {
+            timeline.checkReadable(lsn);
         }
         if (chain.isEmpty()) {
             return Page.zero();
@@ -115,15 +123,11 @@ public final class PageReconstructor {
     /** Blocks written with from &lt; LSN &lt;= to on the timeline and, below its branch point, its ancestors. */
     public BitSet changedPages(TimelineStore timeline, int relation, ForkNumber fork, long from, long to) {
         timeline.checkReadable(to);
+        checkChangesKnown(timeline, from, to);
         BitSet out = new BitSet();
         long hi = to;
         for (TimelineStore t = timeline; t != null && hi > from; t = t.parent) {
             long ownFrom = Math.max(from, t.branchLsn());
-            if (ownFrom < t.gcCutoff && hi > ownFrom) {
-                throw StorageException.of(StorageException.Reason.INVALID_REQUEST,
-                        "changes since %s are no longer known: below the GC horizon %s of timeline %s",
-                        Lsn.of(from), Lsn.of(t.gcCutoff), t.meta.id());
-            }
             LayerMap layers = t.layers;
             layers.open().changedBlocks(relation, fork, ownFrom, hi, out);
             for (InMemoryLayer frozen : layers.frozen()) {
@@ -136,6 +140,21 @@ public final class PageReconstructor {
             }
             hi = Math.min(hi, t.branchLsn());
         }
+        checkChangesKnown(timeline, from, to); // a GC that ran meanwhile may have dropped deltas we walked past
         return out;
+    }
+
+    /** Deltas below a timeline's GC horizon may be gone: changes since an LSN below it are unknown. */
+    private static void checkChangesKnown(TimelineStore timeline, long from, long to) {
+        long hi = to;
+        for (TimelineStore t = timeline; t != null && hi > from; t = t.parent) {
+            long ownFrom = Math.max(from, t.branchLsn());
+            if (ownFrom < t.gcCutoff && hi > ownFrom) {
+                throw StorageException.of(StorageException.Reason.INVALID_REQUEST,
+                        "changes since %s are no longer known: below the GC horizon %s of timeline %s",
+                        Lsn.of(from), Lsn.of(t.gcCutoff), t.meta.id());
+            }
+            hi = Math.min(hi, t.branchLsn());
+        }
     }
 }
