@@ -127,7 +127,9 @@ final class DateTimeParser {
             }
         }
         if (special != Special.NONE) {
-            if (tokens.size() > 1) {
+            long others = tokens.stream().filter(t -> !(t.kind() == DateTimeTokenizer.Kind.WORD
+                    && (t.text().equals("bc") || t.text().equals("ad")))).count();
+            if (others > 1) {
                 throw syntax();
             }
             return new Parsed(special, null, 0, false, offsetSeconds, zone);
@@ -187,6 +189,9 @@ final class DateTimeParser {
         if (target.timeOnly() ? !hasTime : date == null) {
             throw syntax();
         }
+        if (target.timeOnly() && zone != null && date == null) {
+            throw syntax(); // a tz database zone needs a date to know its offset
+        }
         return new Parsed(Special.NONE, date, micros, hasTime, offsetSeconds, zone);
     }
 
@@ -198,6 +203,9 @@ final class DateTimeParser {
 
     private void dateField(List<String> parts) {
         requireNoDate();
+        if (hasTime) {
+            throw syntax(); // PostgreSQL wants the date before the time
+        }
         if (parts.size() != 3) {
             throw syntax();
         }
@@ -323,6 +331,16 @@ final class DateTimeParser {
 
     private void numberField(String text) {
         int dot = text.indexOf('.');
+        boolean noDate = directDate == null && year < 0 && month < 0 && day < 0;
+        if (dot == 6 && !hasTime && (target.timeOnly() && noDate || directDate != null)) {
+            // hhmmss.fff
+            hour = parseField(text.substring(0, 2));
+            minute = parseField(text.substring(2, 4));
+            second = parseField(text.substring(4, 6));
+            fractionMicros = fractionToMicros(text.substring(7));
+            hasTime = true;
+            return;
+        }
         if (dot >= 0) {
             // yyyy.ddd: year and day of year
             requireNoDate();
@@ -352,7 +370,9 @@ final class DateTimeParser {
             setDay(text.substring(yearLength + 2));
             return;
         }
-        if (month >= 0 && day < 0) {
+        if (year >= 0 && month < 0 && day < 0) {
+            month = parseField(text);
+        } else if (month >= 0 && day < 0) {
             setDay(text);
         } else if (year < 0 && (length > 2 || day >= 0)) {
             setYear(text);

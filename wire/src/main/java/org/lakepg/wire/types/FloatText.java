@@ -15,7 +15,12 @@ import org.lakepg.wire.error.SqlState;
 final class FloatText {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** strtod also reads C99 hexadecimal floats such as 0x10 or 0x1.8p1. */
+    private static final Pattern HEX = Pattern.compile("[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)([pP][+-]?\\d+)?");
     private static final Pattern HAS_NONZERO_DIGIT = Pattern.compile("^[^eE]*[1-9]");
+
+    /** strtod("-nan") keeps the sign bit, and PostgreSQL sends it. */
+    static final double NEGATIVE_NAN = Double.longBitsToDouble(0xfff8000000000000L);
 
     private FloatText() {
     }
@@ -26,15 +31,19 @@ final class FloatText {
         String number = TypeErrors.trimSpace(text);
         String special = number.toLowerCase(Locale.ROOT);
         switch (special) {
-            case "nan", "+nan", "-nan" -> { return Double.NaN; }
+            case "nan", "+nan" -> { return Double.NaN; }
+            case "-nan" -> { return NEGATIVE_NAN; }
             case "infinity", "+infinity", "inf", "+inf" -> { return Double.POSITIVE_INFINITY; }
             case "-infinity", "-inf" -> { return Double.NEGATIVE_INFINITY; }
             default -> { }
         }
-        if (!DECIMAL.matcher(number).matches()) {
+        String javaNumber = number;
+        if (HEX.matcher(number).matches()) {
+            javaNumber = number.matches(".*[pP].*") ? number : number + "p0";
+        } else if (!DECIMAL.matcher(number).matches()) {
             throw TypeErrors.invalidSyntax(sqlType, text);
         }
-        double value = single ? Float.parseFloat(number) : Double.parseDouble(number);
+        double value = single ? Float.parseFloat(javaNumber) : Double.parseDouble(javaNumber);
         boolean underflow = value == 0 && HAS_NONZERO_DIGIT.matcher(number).find();
         if (Double.isInfinite(value) || underflow) {
             throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"%s\" is out of range for type %s",
@@ -68,6 +77,9 @@ final class FloatText {
         if (decimal.precision() == 2) {
             decimal = oneDigitIfExact(decimal, value, single);
         }
+        if (Math.abs(value) >= (single ? 0x1p24 : 0x1p53)) {
+            decimal = avoidIntervalBoundary(decimal, value, single);
+        }
         int exponent = decimal.precision() - decimal.scale() - 1;
         int limit = single ? 6 : 15;
         if (exponent < -4 || exponent >= limit) {
@@ -92,6 +104,34 @@ final class FloatText {
             }
         }
         return best == null ? twoDigits : best.stripTrailingZeros();
+    }
+
+    /**
+     * Only large values have rounding-interval boundaries with few digits (1e23 is exactly the
+     * midpoint between two doubles). Java accepts such a boundary as shortest output; Ryu does
+     * not, and prints the closest decimal strictly inside the interval instead.
+     */
+    private static BigDecimal avoidIntervalBoundary(BigDecimal candidate, double value, boolean single) {
+        if (Double.isInfinite(single ? Math.nextUp((float) value) : Math.nextUp(value))
+                || Double.isInfinite(single ? Math.nextDown((float) value) : Math.nextDown(value))) {
+            return candidate;
+        }
+        BigDecimal exact = new BigDecimal(value);
+        BigDecimal below = single ? new BigDecimal(Math.nextDown((float) value)) : new BigDecimal(Math.nextDown(value));
+        BigDecimal above = single ? new BigDecimal(Math.nextUp((float) value)) : new BigDecimal(Math.nextUp(value));
+        BigDecimal two = BigDecimal.valueOf(2);
+        BigDecimal low = exact.add(below).divide(two);
+        BigDecimal high = exact.add(above).divide(two);
+        if (candidate.compareTo(low) != 0 && candidate.compareTo(high) != 0) {
+            return candidate;
+        }
+        for (int digits = candidate.precision(); digits <= 17; digits++) {
+            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (rounded.compareTo(low) > 0 && rounded.compareTo(high) < 0) {
+                return rounded.stripTrailingZeros();
+            }
+        }
+        return candidate;
     }
 
     /** C's printf("%.{precision}g"): round to precision significant digits, drop trailing zeros. */

@@ -49,6 +49,7 @@ final class IntervalParser {
             throw syntax();
         }
         if (s.charAt(0) == 'p') {
+            iso = true;
             iso8601(s.substring(1));
         } else {
             postgres(s.split("[ \\t\\n\\r\\f\\u000b]+"));
@@ -60,14 +61,11 @@ final class IntervalParser {
         boolean ago = false;
         for (int i = 0; i < tokens.length; i++) {
             String token = tokens[i];
-            if (ago) {
-                throw syntax(); // "ago" must come last
-            }
             if (token.equals("ago")) {
-                ago = i > 0;
-                if (!ago) {
+                if (i == 0 || ago) {
                     throw syntax();
                 }
+                ago = true; // negates the whole interval, even fields written after it
                 continue;
             }
             Matcher time = TIME.matcher(token);
@@ -112,11 +110,12 @@ final class IntervalParser {
         int sign = sign(time.group(1));
         double value = Long.parseLong(time.group(2)) * (double) MICROS_PER_HOUR
                 + Long.parseLong(time.group(3)) * (double) MICROS_PER_MINUTE;
+        if (Long.parseLong(time.group(3)) > 59 || time.group(4) != null && Long.parseLong(time.group(4)) > 59) {
+            // a signed time is read as a zone-like field, whose range error is a syntax error
+            throw time.group(1) != null ? syntax() : overflow();
+        }
         if (time.group(4) != null) {
             long seconds = Long.parseLong(time.group(4));
-            if (seconds > 59 || Long.parseLong(time.group(3)) > 59) {
-                throw overflow();
-            }
             value += seconds * 1e6 + (time.group(5) == null ? 0 : DateTimeParser.fractionToMicros(time.group(5)));
         }
         micros += sign * value;
@@ -208,6 +207,11 @@ final class IntervalParser {
                 continue;
             }
             if (!part.find(i) || part.start() != i) {
+                Matcher trailing = NUMBER.matcher(s.substring(i));
+                if (!timePart && trailing.matches()) {
+                    add(trailing.group(), Unit.YEAR); // "P1": a bare number is years
+                    return;
+                }
                 throw syntax();
             }
             String number = part.group(1);
@@ -228,7 +232,12 @@ final class IntervalParser {
         }
     }
 
+    private boolean iso;
+
     private void use(int bits) {
+        if (iso) {
+            return; // ISO 8601 designators may repeat and add up
+        }
         if ((usedUnits & bits) != 0) {
             throw syntax();
         }

@@ -139,6 +139,10 @@ final class JsonParser {
 
     private String unicodeEscape() {
         int code = hex4();
+        if (!forJsonb) {
+            // json only validates: like PostgreSQL it does not pair surrogates or reject \u0000
+            return String.valueOf((char) code);
+        }
         if (Character.isHighSurrogate((char) code)) {
             if (pos + 1 < text.length() && text.charAt(pos) == '\\' && text.charAt(pos + 1) == 'u') {
                 pos += 2;
