@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Records type I/O fixtures from a real PostgreSQL 15.
-# Usage: record-fixtures.sh PORT   (a server started with /work/shared/conformance/start-reference-postgres)
+# Usage: record-fixtures.sh PORT [GROUP...]   (a server started with /work/shared/conformance/start-reference-postgres;
+#        GROUPs are input file names without .txt, default all)
 # Reads inputs/<group>.txt, lines "type<TAB>settings<TAB>input" (settings "-" = defaults, else
 # "Name=value;Name=value"), writes <group>.tsv with lines
 #   type<TAB>settings<TAB>input<TAB>OK<TAB>text output<TAB>binary send() as hex
@@ -12,7 +13,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 PSQL=(psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -At -F $'\t' -v VERBOSITY=verbose)
 declare -A sendfn
 defaults="SET DateStyle='ISO, MDY'; SET TimeZone='UTC'; SET extra_float_digits=1; SET IntervalStyle=postgres; SET bytea_output=hex;"
-for in in "$here"/inputs/*.txt; do
+inputs=("$here"/inputs/*.txt)
+if [[ $# -gt 1 ]]; then inputs=(); for group in "${@:2}"; do inputs+=("$here/inputs/$group.txt"); done; fi
+for in in "${inputs[@]}"; do
   out="$here/$(basename "$in" .txt).tsv"
   : > "$out"
   while IFS=$'\t' read -r type settings input || [[ -n "$type" ]]; do
