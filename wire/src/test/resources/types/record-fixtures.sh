@@ -6,6 +6,7 @@
 # "Name=value;Name=value"), writes <group>.tsv with lines
 #   type<TAB>settings<TAB>input<TAB>OK<TAB>text output<TAB>binary send() as hex
 #   type<TAB>settings<TAB>input<TAB>ERR<TAB>SQLSTATE<TAB>message
+# A type may carry modifiers, e.g. numeric(5,2) or varchar(3): the literal is cast to it.
 # Inputs and outputs must not contain tabs or newlines (the files are plain TSV, no escaping).
 set -euo pipefail
 port=${1:?port}
@@ -20,15 +21,18 @@ for in in "${inputs[@]}"; do
   : > "$out"
   while IFS=$'\t' read -r type settings input || [[ -n "$type" ]]; do
     [[ -z "$type" || "$type" == \#* ]] && continue
-    if [[ -z "${sendfn[$type]:-}" ]]; then
-      sendfn[$type]=$("${PSQL[@]}" -c "select typsend from pg_type where typname = '$type'")
+    base=${type%%(*}   # "numeric(5,2)": modifiers go in the cast, send() is the base type's
+    cast="\"$type\""
+    [[ "$type" == *\(* ]] && cast="$type"
+    if [[ -z "${sendfn[$base]:-}" ]]; then
+      sendfn[$base]=$("${PSQL[@]}" -c "select typsend from pg_type where typname = '$base'")
     fi
     sets="$defaults"
     if [[ "$settings" != "-" ]]; then
       IFS=';' read -ra kvs <<< "$settings"
       for kv in "${kvs[@]}"; do sets+=" SET ${kv%%=*}='${kv#*=}';"; done
     fi
-    sql="$sets select :'v'::\"$type\", encode(${sendfn[$type]}(:'v'::\"$type\"), 'hex');"
+    sql="$sets select :'v'::$cast, encode(${sendfn[$base]}(:'v'::$cast), 'hex');"
     if result=$(printf '%s\n' "$sql" | "${PSQL[@]}" -v ON_ERROR_STOP=1 -v v="$input" 2>/tmp/record-fixtures.err); then
       printf '%s\t%s\t%s\tOK\t%s\n' "$type" "$settings" "$input" "$result" >> "$out"
     else

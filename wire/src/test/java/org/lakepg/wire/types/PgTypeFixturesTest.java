@@ -19,11 +19,13 @@ class PgTypeFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void behavesLikePostgres(TypeFixture row) {
-        PgType<?> type = PgTypes.byName(row.type());
+        PgType<?> type = PgTypes.byName(row.baseType());
         assertThat(type).as("type %s", row.type()).isNotNull();
         FormatSettings settings = row.formatSettings();
+        int typmod = row.typmod();
         if (row.ok()) {
-            Object value = type.parseText(row.input(), settings);
+            // a literal cast to a type with modifiers is an explicit cast in PostgreSQL
+            Object value = TypeModifiers.apply(type, type.parseText(row.input(), settings), typmod, true);
             assertThat(type.formatTextUnchecked(value, settings)).as("text output").isEqualTo(row.output());
             assertThat(HexFormat.of().formatHex(type.encodeBinaryUnchecked(value))).as("send")
                     .isEqualTo(row.binaryHex());
@@ -31,7 +33,7 @@ class PgTypeFixturesTest {
             assertThat(type.formatTextUnchecked(received, settings)).as("recv then output").isEqualTo(row.output());
         } else {
             PgException error = catchThrowableOfType(PgException.class,
-                    () -> type.parseText(row.input(), settings));
+                    () -> TypeModifiers.apply(type, type.parseText(row.input(), settings), typmod, true));
             assertThat(error).as("expected %s: %s", row.sqlState(), row.message()).isNotNull();
             assertThat(error.sqlState().code() + " " + error.getMessage()).isEqualTo(
                     row.sqlState() + " " + row.message());

@@ -50,6 +50,27 @@ record TypeFixture(String file, int line, String type, String settings, String i
                 ok ? null : f[4], ok ? null : f[5]);
     }
 
+    /** The type without modifiers: "numeric(5,2)" is "numeric". */
+    String baseType() {
+        int paren = type.indexOf('(');
+        return paren < 0 ? type : type.substring(0, paren);
+    }
+
+    /** The typmod of "bpchar(5)", "numeric(5,2)", "timestamp(0)"; -1 without modifiers. */
+    int typmod() {
+        int paren = type.indexOf('(');
+        if (paren < 0) {
+            return TypeModifiers.NONE;
+        }
+        String[] args = type.substring(paren + 1, type.length() - 1).split(",");
+        int first = Integer.parseInt(args[0].trim());
+        return switch (baseType()) {
+            case "bpchar", "varchar" -> TypeModifiers.length(first);
+            case "numeric" -> TypeModifiers.numeric(first, args.length > 1 ? Integer.parseInt(args[1].trim()) : 0);
+            default -> TypeModifiers.precision(first);
+        };
+    }
+
     byte[] binary() {
         return HexFormat.of().parseHex(binaryHex);
     }
