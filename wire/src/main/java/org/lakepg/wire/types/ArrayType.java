@@ -141,21 +141,30 @@ public final class ArrayType extends AbstractPgType<PgArray> {
                 if (length == -1) {
                     continue;
                 }
-                if (length < 0) {
+                if (length < -1 || length > in.remaining()) {
                     throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION,
                             "insufficient data left in message");
                 }
                 byte[] element = new byte[length];
                 in.get(element);
-                values[i] = elementType.decodeBinary(element);
-            }
-            if (in.hasRemaining()) {
-                throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION,
-                        "incorrect binary data format in array element");
+                values[i] = decodeElement(element, i + 1);
             }
             return new PgArray(elementOid, dims, lower, values);
         } catch (java.nio.BufferUnderflowException e) {
-            throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION, "insufficient data left in message");
+            throw TypeErrors.insufficientData();
+        }
+    }
+
+    private Object decodeElement(byte[] element, int position) {
+        try {
+            return elementType.decodeBinary(element);
+        } catch (PgException e) {
+            if (e.sqlState() == SqlState.INVALID_BINARY_REPRESENTATION
+                    && e.getMessage().equals(TypeErrors.excessData().getMessage())) {
+                throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION,
+                        "improper binary format in array element %d", position);
+            }
+            throw e;
         }
     }
 

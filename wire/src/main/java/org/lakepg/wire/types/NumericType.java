@@ -80,7 +80,7 @@ public final class NumericType extends AbstractPgType<PgNumeric> {
     @Override
     public PgNumeric decodeBinary(byte[] bytes) {
         if (bytes.length < 8) {
-            throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION, "insufficient data left in message");
+            throw TypeErrors.insufficientData();
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         int ndigits = in.getShort() & 0xFFFF;
@@ -99,9 +99,7 @@ public final class NumericType extends AbstractPgType<PgNumeric> {
             throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION,
                     "invalid scale in external \"numeric\" value");
         }
-        if (bytes.length != 8 + 2 * ndigits) {
-            throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION, "insufficient data left in message");
-        }
+        TypeErrors.requireLength(name(), bytes, 8 + 2 * ndigits);
         BigInteger unscaled = BigInteger.ZERO;
         for (int i = 0; i < ndigits; i++) {
             int digit = in.getShort();
