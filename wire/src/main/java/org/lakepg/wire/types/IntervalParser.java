@@ -26,9 +26,11 @@ final class IntervalParser {
     private final boolean sqlStandardSigns;
     private long months;
     private long days;
-    private double micros;
+    /** Whole microseconds exactly, fractions of units separately (rounded once at the end). */
+    private long micros;
+    private double fractionMicros;
     private int usedUnits;
-    private int leadingSign; // for sql_standard: a leading '-' applies to unsigned later fields
+    private boolean propagateSign;
 
     private IntervalParser(String input, boolean sqlStandardSigns) {
         this.input = input;
@@ -58,6 +60,12 @@ final class IntervalParser {
     }
 
     private void postgres(String[] tokens) {
+        // sql_standard: '-1 1:00:00' is all negative, but only when no other field has a sign
+        boolean otherSigns = false;
+        for (int i = 1; i < tokens.length; i++) {
+            otherSigns |= tokens[i].startsWith("-") || tokens[i].startsWith("+");
+        }
+        propagateSign = sqlStandardSigns && tokens[0].startsWith("-") && !otherSigns;
         boolean ago = false;
         for (int i = 0; i < tokens.length; i++) {
             String token = tokens[i];
@@ -102,35 +110,41 @@ final class IntervalParser {
             months = -months;
             days = -days;
             micros = -micros;
+            fractionMicros = -fractionMicros;
         }
     }
 
     private void timeField(Matcher time) {
         use(Unit.HOUR.bit | Unit.MINUTE.bit | Unit.SECOND.bit);
         int sign = sign(time.group(1));
-        double value = Long.parseLong(time.group(2)) * (double) MICROS_PER_HOUR
-                + Long.parseLong(time.group(3)) * (double) MICROS_PER_MINUTE;
+        long value;
+        try {
+            value = Math.addExact(Math.multiplyExact(Long.parseLong(time.group(2)), MICROS_PER_HOUR),
+                    Long.parseLong(time.group(3)) * MICROS_PER_MINUTE);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw overflow();
+        }
         if (Long.parseLong(time.group(3)) > 59 || time.group(4) != null && Long.parseLong(time.group(4)) > 59) {
             // a signed time is read as a zone-like field, whose range error is a syntax error
             throw time.group(1) != null ? syntax() : overflow();
         }
         if (time.group(4) != null) {
             long seconds = Long.parseLong(time.group(4));
-            value += seconds * 1e6 + (time.group(5) == null ? 0 : DateTimeParser.fractionToMicros(time.group(5)));
+            value += seconds * 1_000_000L + (time.group(5) == null ? 0 : DateTimeParser.fractionToMicros(time.group(5)));
         }
-        micros += sign * value;
+        try {
+            micros = Math.addExact(micros, sign * value);
+        } catch (ArithmeticException e) {
+            throw overflow();
+        }
     }
 
-    /** -1 for an explicit '-', else the sql_standard leading sign or +1. */
+    /** -1 for an explicit '-', -1 for unsigned fields after a propagating sql_standard '-', else +1. */
     private int sign(String explicit) {
-        int sign = explicit == null ? 0 : explicit.equals("-") ? -1 : 1;
-        if (leadingSign == 0) {
-            leadingSign = sign == -1 ? -1 : 1;
+        if (explicit == null) {
+            return propagateSign ? -1 : 1;
         }
-        if (sign == 0) {
-            return sqlStandardSigns ? leadingSign : 1;
-        }
-        return sign;
+        return explicit.equals("-") ? -1 : 1;
     }
 
     private void add(String number, Unit unit) {
@@ -154,14 +168,14 @@ final class IntervalParser {
         fraction *= sign;
         try {
             switch (unit) {
-                case MICROSECOND -> micros += whole + fraction;
-                case MILLISECOND -> micros += (whole + fraction) * 1000;
-                case SECOND -> micros += (whole + fraction) * 1e6;
-                case MINUTE -> micros += (whole + fraction) * MICROS_PER_MINUTE;
-                case HOUR -> micros += (whole + fraction) * MICROS_PER_HOUR;
+                case MICROSECOND -> addMicros(whole, fraction, 1);
+                case MILLISECOND -> addMicros(whole, fraction, 1000);
+                case SECOND -> addMicros(whole, fraction, 1_000_000);
+                case MINUTE -> addMicros(whole, fraction, MICROS_PER_MINUTE);
+                case HOUR -> addMicros(whole, fraction, MICROS_PER_HOUR);
                 case DAY -> {
                     days = Math.addExact(days, whole);
-                    micros += fraction * PgDateTime.MICROS_PER_DAY;
+                    fractionMicros += fraction * PgDateTime.MICROS_PER_DAY;
                 }
                 case WEEK -> {
                     days = Math.addExact(days, Math.multiplyExact(whole, 7));
@@ -181,6 +195,11 @@ final class IntervalParser {
         }
     }
 
+    private void addMicros(long whole, double fraction, long unitMicros) {
+        micros = Math.addExact(micros, Math.multiplyExact(whole, unitMicros));
+        fractionMicros += fraction * unitMicros;
+    }
+
     private void addYears(long whole, double fraction, int scale) {
         months = Math.addExact(months, Math.multiplyExact(whole, 12L * scale));
         months = Math.addExact(months, (long) Math.rint(fraction * scale * 12));
@@ -190,7 +209,7 @@ final class IntervalParser {
     private void spillDays(double fractionalDays) {
         long whole = (long) fractionalDays;
         days = Math.addExact(days, whole);
-        micros += (fractionalDays - whole) * PgDateTime.MICROS_PER_DAY;
+        fractionMicros += (fractionalDays - whole) * PgDateTime.MICROS_PER_DAY;
     }
 
     private void iso8601(String s) {
@@ -245,12 +264,15 @@ final class IntervalParser {
     }
 
     private PgInterval result() {
-        double rounded = Math.rint(micros);
         if (months > Integer.MAX_VALUE || months < Integer.MIN_VALUE || days > Integer.MAX_VALUE
-                || days < Integer.MIN_VALUE || Math.abs(rounded) >= 9.2e18) {
+                || days < Integer.MIN_VALUE || Math.abs(fractionMicros) >= 9.2e18) {
             throw overflow();
         }
-        return new PgInterval((int) months, (int) days, (long) rounded);
+        try {
+            return new PgInterval((int) months, (int) days, Math.addExact(micros, (long) Math.rint(fractionMicros)));
+        } catch (ArithmeticException e) {
+            throw overflow();
+        }
     }
 
     private PgException syntax() {

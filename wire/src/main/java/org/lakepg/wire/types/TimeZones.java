@@ -58,6 +58,10 @@ final class TimeZones {
         if (zone instanceof ZoneOffset offset) {
             return DateTimeText.formatOffset(offset.getTotalSeconds());
         }
+        String fromTzdb = TzdbAbbreviations.at(zone, instant);
+        if (fromTzdb != null) {
+            return fromTzdb;
+        }
         String abbreviation = ABBREVIATION_FORMAT.format(instant.atZone(zone));
         if (abbreviation.startsWith("GMT") && abbreviation.length() > 3) {
             // java.time spells unnamed offsets "GMT+03:00"; the tz database (and PostgreSQL) say "+03"
