@@ -72,20 +72,54 @@ final class FloatText {
             return (1 / value < 0) ? "-0" : "0";
         }
         // Float/Double.toString produce the shortest uniquely-identifying digits (JDK 19+)
-        BigDecimal decimal = new BigDecimal(single ? Float.toString((float) value) : Double.toString(value))
-                .stripTrailingZeros();
-        if (decimal.precision() == 2) {
-            decimal = oneDigitIfExact(decimal, value, single);
+        String java = single ? Float.toString((float) Math.abs(value)) : Double.toString(Math.abs(value));
+        int e = java.indexOf('E');
+        String mantissa = e < 0 ? java : java.substring(0, e);
+        int dot = mantissa.indexOf('.');
+        StringBuilder digits = new StringBuilder(mantissa.length()).append(mantissa, 0, dot)
+                .append(mantissa, dot + 1, mantissa.length());
+        int exponent = dot - 1 + (e < 0 ? 0 : Integer.parseInt(java.substring(e + 1)));
+        while (digits.length() > 1 && digits.charAt(0) == '0') {
+            digits.deleteCharAt(0);
+            exponent--;
         }
-        if (Math.abs(value) >= (single ? 0x1p24 : 0x1p53)) {
-            decimal = avoidIntervalBoundary(decimal, value, single);
+        while (digits.length() > 1 && digits.charAt(digits.length() - 1) == '0') {
+            digits.setLength(digits.length() - 1);
         }
-        int exponent = decimal.precision() - decimal.scale() - 1;
+        if (digits.length() == 2 || Math.abs(value) >= (single ? 0x1p24 : 0x1p53)) {
+            // rare shapes where Java and Ryu may choose differently: settle them exactly
+            BigDecimal decimal = new BigDecimal(new java.math.BigInteger(digits.toString()),
+                    digits.length() - 1 - exponent);
+            if (digits.length() == 2) {
+                decimal = oneDigitIfExact(decimal, Math.abs(value), single);
+            }
+            if (Math.abs(value) >= (single ? 0x1p24 : 0x1p53)) {
+                decimal = avoidIntervalBoundary(decimal, Math.abs(value), single);
+            }
+            digits.setLength(0);
+            digits.append(decimal.unscaledValue());
+            exponent = decimal.precision() - decimal.scale() - 1;
+        }
+        StringBuilder out = new StringBuilder(24);
+        if (value < 0) {
+            out.append('-');
+        }
         int limit = single ? 6 : 15;
         if (exponent < -4 || exponent >= limit) {
-            return scientific(decimal, exponent);
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            int abs = Math.abs(exponent);
+            return out.append('e').append(exponent < 0 ? '-' : '+').append(abs < 10 ? "0" : "").append(abs).toString();
         }
-        return decimal.toPlainString();
+        if (exponent < 0) {
+            return out.append("0.").append("0".repeat(-exponent - 1)).append(digits).toString();
+        }
+        if (digits.length() <= exponent + 1) {
+            return out.append(digits).append("0".repeat(exponent + 1 - digits.length())).toString();
+        }
+        return out.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length()).toString();
     }
 
     /**
@@ -93,17 +127,18 @@ final class FloatText {
      * "1.4E-45"); Ryu, which PostgreSQL uses, takes the one-digit decimal that still reads back.
      */
     private static BigDecimal oneDigitIfExact(BigDecimal twoDigits, double value, boolean single) {
-        BigDecimal exact = new BigDecimal(value);
-        BigDecimal best = null;
-        for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+        int secondDigit = twoDigits.unscaledValue().intValue() % 10;
+        RoundingMode[] order = secondDigit < 5 ? new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}
+                : new RoundingMode[] {RoundingMode.CEILING, RoundingMode.FLOOR};
+        for (RoundingMode mode : order) {
             BigDecimal candidate = twoDigits.round(new MathContext(1, mode));
-            boolean readsBack = single ? candidate.floatValue() == (float) value : candidate.doubleValue() == value;
-            if (readsBack && (best == null
-                    || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
-                best = candidate;
+            String text = candidate.toString();
+            boolean readsBack = single ? Float.parseFloat(text) == (float) value : Double.parseDouble(text) == value;
+            if (readsBack) {
+                return candidate.stripTrailingZeros();
             }
         }
-        return best == null ? twoDigits : best.stripTrailingZeros();
+        return twoDigits;
     }
 
     /**
