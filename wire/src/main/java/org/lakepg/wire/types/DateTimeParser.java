@@ -56,6 +56,7 @@ final class DateTimeParser {
     private int year = -1;
     private boolean twoDigitYear;
     private int month = -1;
+    private boolean textMonth;
     private int day = -1;
     private LocalDate directDate;
     private boolean hasTime;
@@ -110,7 +111,17 @@ final class DateTimeParser {
         }
         for (Token token : tokens) {
             switch (token.kind()) {
-                case DATE -> dateField(token.parts());
+                case DATE -> {
+                    List<String> parts = token.parts();
+                    if (target.timeOnly() && parts.size() == 2 && token.text().charAt(parts.get(0).length()) == '-'
+                            && Character.isDigit(parts.get(0).charAt(0)) && Character.isDigit(parts.get(1).charAt(0))) {
+                        // time input "235205-3": a concatenated time followed by a zone offset
+                        numberField(parts.get(0));
+                        offsetField("-" + parts.get(1));
+                    } else {
+                        dateField(parts);
+                    }
+                }
                 case TIME -> timeField(token.text());
                 case NUMBER -> numberField(token.text());
                 case OFFSET -> offsetField(token.text());
@@ -219,6 +230,7 @@ final class DateTimeParser {
             }
         }
         if (alpha >= 0) {
+            textMonth = true;
             month = monthOf(parts.get(alpha));
             if (month == 0) {
                 throw syntax();
@@ -370,14 +382,48 @@ final class DateTimeParser {
             setDay(text.substring(yearLength + 2));
             return;
         }
-        if (year >= 0 && month < 0 && day < 0) {
+        assignDateNumber(text);
+    }
+
+    /**
+     * A bare number in a date: which field it fills depends on the fields seen so far and on
+     * DateStyle's order, as in PostgreSQL's DecodeNumber.
+     */
+    private void assignDateNumber(String text) {
+        int length = text.length();
+        FormatSettings.DateOrder order = settings.dateOrder();
+        boolean y = year >= 0;
+        boolean m = month >= 0;
+        boolean d = day >= 0;
+        if (!y && !m && !d) {
+            if (length >= 3 || order == FormatSettings.DateOrder.YMD) {
+                setYear(text);
+            } else if (order == FormatSettings.DateOrder.DMY) {
+                setDay(text);
+            } else {
+                month = parseField(text);
+            }
+        } else if (y && !m && !d) {
             month = parseField(text);
-        } else if (month >= 0 && day < 0) {
-            setDay(text);
-        } else if (year < 0 && (length > 2 || day >= 0)) {
+        } else if (!y && m && !d) {
+            if (textMonth && (length >= 3 || order == FormatSettings.DateOrder.YMD)) {
+                setYear(text);
+            } else {
+                setDay(text);
+            }
+        } else if (y && m && !d) {
+            if (textMonth && length >= 3 && twoDigitYear) {
+                // DD-MON-YYYY read in YMD order: the first number was the day after all
+                day = year;
+                year = -1;
+                setYear(text);
+            } else {
+                setDay(text);
+            }
+        } else if (!y && !m) {
+            month = parseField(text);
+        } else if (!y) {
             setYear(text);
-        } else if (day < 0) {
-            setDay(text);
         } else {
             throw syntax();
         }
@@ -459,10 +505,18 @@ final class DateTimeParser {
         sawAnything = true;
         int m = monthOf(word);
         if (m > 0) {
-            if (month >= 0) {
+            if (textMonth) {
                 throw syntax();
             }
+            if (month >= 0) {
+                // "8 Jan": the number taken for a month was the day
+                if (day >= 0 || month > 31) {
+                    throw syntax();
+                }
+                day = month;
+            }
             month = m;
+            textMonth = true;
             return;
         }
         switch (word) {

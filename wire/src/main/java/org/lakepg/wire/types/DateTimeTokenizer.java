@@ -50,6 +50,9 @@ final class DateTimeTokenizer {
                 i = j;
             } else if (isLetter(c)) {
                 i = word(s, i, tokens);
+                if (i < 0) {
+                    return null;
+                }
             } else {
                 return null;
             }
@@ -126,7 +129,8 @@ final class DateTimeTokenizer {
                 i = partEnd;
             }
             tokens.add(new Token(Kind.DATE, s.substring(start, i), parts));
-            return i;
+            // PostgreSQL takes no ISO 'T' after a date that starts with a month name
+            return i < n && s.charAt(i) == 't' ? -1 : i;
         }
         if (word.equals("t") && j < n && isDigit(s.charAt(j))) {
             return j; // ISO 8601 "T" before the time

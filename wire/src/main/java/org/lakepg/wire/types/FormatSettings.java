@@ -1,7 +1,6 @@
 package org.lakepg.wire.types;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -18,7 +17,7 @@ public record FormatSettings(String dateStyle, String intervalStyle, ZoneId time
                              boolean byteaHex) {
 
     private static final FormatSettings DEFAULTS =
-            new FormatSettings("ISO, MDY", "postgres", ZoneOffset.UTC, 1, true);
+            new FormatSettings("ISO, MDY", "postgres", ZoneId.of("UTC"), 1, true);
 
     /** How DateStyle's first part prints dates and timestamps. */
     public enum DateOutputStyle { ISO, SQL, POSTGRES, GERMAN }

@@ -20,6 +20,7 @@ final class IntervalParser {
     private static final Pattern ISO_PART = Pattern.compile("([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([a-z])");
 
     private static final long MICROS_PER_MINUTE = 60_000_000L;
+    private static final int ALL_SECONDS = Unit.SECOND.bit | Unit.MILLISECOND.bit | Unit.MICROSECOND.bit;
     private static final long MICROS_PER_HOUR = 3_600_000_000L;
 
     private final String input;
@@ -115,7 +116,7 @@ final class IntervalParser {
     }
 
     private void timeField(Matcher time) {
-        use(Unit.HOUR.bit | Unit.MINUTE.bit | Unit.SECOND.bit);
+        use(Unit.HOUR.bit | Unit.MINUTE.bit | ALL_SECONDS);
         int sign = sign(time.group(1));
         long value;
         try {
@@ -148,7 +149,8 @@ final class IntervalParser {
     }
 
     private void add(String number, Unit unit) {
-        use(unit.bit);
+        // fractional seconds count as milli- and microseconds too (PostgreSQL's DTK_ALL_SECS_M)
+        use(unit == Unit.SECOND && number.indexOf('.') >= 0 ? ALL_SECONDS : unit.bit);
         String digits = number;
         String signText = null;
         if (digits.startsWith("-") || digits.startsWith("+")) {
@@ -164,6 +166,10 @@ final class IntervalParser {
             throw overflow();
         }
         double fraction = dot < 0 || dot == digits.length() - 1 ? 0 : Double.parseDouble("0" + digits.substring(dot));
+        if (iso && dot >= 0) {
+            // ISO 8601 numbers are read whole by strtod and the fraction is what remains
+            fraction = Double.parseDouble(digits) - whole;
+        }
         whole *= sign;
         fraction *= sign;
         try {

@@ -25,17 +25,22 @@ class PgTypeFixturesTest {
         int typmod = row.typmod();
         if (row.ok()) {
             // a literal cast to a type with modifiers is an explicit cast in PostgreSQL
-            Object value = TypeModifiers.apply(type, type.parseText(row.input(), settings), typmod, true);
-            assertThat(type.formatTextUnchecked(value, settings)).as("text output").isEqualTo(row.output());
-            assertThat(HexFormat.of().formatHex(type.encodeBinaryUnchecked(value))).as("send")
+            Object value;
+            try {
+                value = TypeModifiers.apply(type, type.parseText(row.input(), settings), typmod, true);
+            } catch (PgException e) {
+                throw new AssertionError(row + " failed: " + e.sqlState().code() + " " + e.getMessage(), e);
+            }
+            assertThat(type.formatTextUnchecked(value, settings)).as("%s text output", row).isEqualTo(row.output());
+            assertThat(HexFormat.of().formatHex(type.encodeBinaryUnchecked(value))).as("%s send", row)
                     .isEqualTo(row.binaryHex());
             Object received = type.decodeBinary(row.binary());
-            assertThat(type.formatTextUnchecked(received, settings)).as("recv then output").isEqualTo(row.output());
+            assertThat(type.formatTextUnchecked(received, settings)).as("%s recv", row).isEqualTo(row.output());
         } else {
             PgException error = catchThrowableOfType(PgException.class,
                     () -> TypeModifiers.apply(type, type.parseText(row.input(), settings), typmod, true));
-            assertThat(error).as("expected %s: %s", row.sqlState(), row.message()).isNotNull();
-            assertThat(error.sqlState().code() + " " + error.getMessage()).isEqualTo(
+            assertThat(error).as("%s expected %s: %s", row, row.sqlState(), row.message()).isNotNull();
+            assertThat(error.sqlState().code() + " " + error.getMessage()).as("%s", row).isEqualTo(
                     row.sqlState() + " " + row.message());
         }
     }
