@@ -34,6 +34,9 @@ final class DateTimeTokenizer {
                 i++;
             } else if (isDigit(c)) {
                 i = number(s, i, tokens);
+                if (i < 0) {
+                    return null;
+                }
             } else if ((c == '+' || c == '-') && i + 1 < n && isDigit(s.charAt(i + 1))) {
                 int j = i + 1;
                 while (j < n && (isDigit(s.charAt(j)) || s.charAt(j) == ':' || s.charAt(j) == '.')) {
@@ -91,7 +94,9 @@ final class DateTimeTokenizer {
                 i = partEnd;
             }
             tokens.add(new Token(Kind.DATE, s.substring(start, i), parts));
-            return i;
+            boolean monthName = parts.stream().anyMatch(p -> !isDigit(p.charAt(0)));
+            // PostgreSQL takes no ISO 'T' after a date with a month name in it
+            return monthName && i < n && s.charAt(i) == 't' ? -1 : i;
         }
         tokens.add(new Token(Kind.NUMBER, s.substring(start, j)));
         if (j < n && s.charAt(j) == 't' && j + 1 < n && isDigit(s.charAt(j + 1))) {
@@ -129,7 +134,7 @@ final class DateTimeTokenizer {
                 i = partEnd;
             }
             tokens.add(new Token(Kind.DATE, s.substring(start, i), parts));
-            // PostgreSQL takes no ISO 'T' after a date that starts with a month name
+            // PostgreSQL takes no ISO 'T' after a date with a month name in it
             return i < n && s.charAt(i) == 't' ? -1 : i;
         }
         if (word.equals("t") && j < n && isDigit(s.charAt(j))) {
