@@ -194,8 +194,62 @@ def variants(seed, name, n_datetime, n_interval):
     write(name, rows)
 
 
+def structures():
+    random.seed(9)
+    rows = []
+    words = ['a', 'b c', '', 'NULL', 'null', 'x"y', 'back\\slash', '{br}', 'com,ma', ' lead', 'trail ', 'é', 'N']
+
+    def element(kind):
+        if kind == 'int':
+            return random.choice(['NULL', str(random.randint(-99999, 99999)), ' %d ' % random.randint(0, 9),
+                                  '"%d"' % random.randint(0, 9)])
+        w = random.choice(words)
+        style = random.random()
+        if style < 0.4:
+            return '"' + w.replace('\\', '\\\\').replace('"', '\\"') + '"'
+        if style < 0.7 and w and not any(c in w for c in '"{},\\ ') and w.upper() != 'NULL':
+            return w
+        if style < 0.85:
+            return ''.join('\\' + c if c in '"{},\\ ' else c for c in w) or '""'
+        return random.choice(['NULL', 'abc', ' spaced out '])
+
+    def array(kind, dims):
+        if not dims:
+            return element(kind)
+        sep = random.choice([',', ', ', ' , '])
+        return '{' + sep.join(array(kind, dims[1:]) for _ in range(dims[0])) + '}'
+    for _ in range(120):
+        kind = random.choice(['int', 'text'])
+        dims = [random.randint(1, 3) for _ in range(random.choice([1, 1, 2, 3]))]
+        text = array(kind, dims)
+        if random.random() < 0.15:
+            text = ''.join('[%d:%d]' % (lb, lb + d - 1) for d, lb in
+                           zip(dims, [random.randint(-3, 3) for _ in dims])) + '=' + text
+        if random.random() < 0.1:
+            i = random.randrange(len(text))
+            text = text[:i] + random.choice(['{', '}', ',', '"', '\\']) + text[i:]
+        rows.append(('_int4' if kind == 'int' else '_text', '-', text))
+
+    def json_value(depth):
+        r = random.random()
+        if depth > 2 or r < 0.4:
+            return random.choice(['1', '-0', '1.50', '1e3', '-2.5E-3', '0.0', '123456789012345678901234567890',
+                                  'true', 'false', 'null', '"s"', '"\\u00e9"', '"a\\tb"', '""', '"k"'])
+        if r < 0.7:
+            return '[' + random.choice([',', ', ', ' ,']).join(json_value(depth + 1)
+                                                              for _ in range(random.randint(0, 3))) + ']'
+        keys = random.sample(['a', 'b', 'aa', 'ab', 'ba', 'c', 'é', 'A', '', 'key'], random.randint(0, 4))
+        if keys and random.random() < 0.2:
+            keys.append(keys[0])
+        return '{' + ', '.join('"%s"%s:%s' % (k, random.choice(['', ' ']), json_value(depth + 1)) for k in keys) + '}'
+    for _ in range(100):
+        rows.append((random.choice(['jsonb', 'jsonb', 'json']), '-', json_value(0)))
+    write('structures.txt', rows)
+
+
 if __name__ == '__main__':
     numbers()
     datetimes()
     variants(7, 'variants.txt', 200, 120)
     variants(8, 'variants2.txt', 300, 150)
+    structures()
