@@ -5,7 +5,7 @@
 # Reads inputs/<group>.txt, lines "type<TAB>settings<TAB>input" (settings "-" = defaults, else
 # "Name=value;Name=value"), writes <group>.tsv with lines
 #   type<TAB>settings<TAB>input<TAB>OK<TAB>text output<TAB>binary send() as hex
-#   type<TAB>settings<TAB>input<TAB>ERR<TAB>SQLSTATE<TAB>message
+#   type<TAB>settings<TAB>input<TAB>ERR<TAB>SQLSTATE<TAB>message<TAB>detail (empty if none)
 # A type may carry modifiers, e.g. numeric(5,2) or varchar(3): the literal is cast to it.
 # Inputs and outputs must not contain tabs or newlines (the files are plain TSV, no escaping).
 set -euo pipefail
@@ -37,7 +37,8 @@ for in in "${inputs[@]}"; do
       printf '%s\t%s\t%s\tOK\t%s\n' "$type" "$settings" "$input" "$result" >> "$out"
     else
       err=$(grep -m1 '^ERROR:' /tmp/record-fixtures.err | sed -E 's/^ERROR:  ([0-9A-Z]{5}): /\1\t/')
-      printf '%s\t%s\t%s\tERR\t%s\n' "$type" "$settings" "$input" "$err" >> "$out"
+      detail=$(grep -m1 '^DETAIL:' /tmp/record-fixtures.err | sed -E 's/^DETAIL:  //' || true)
+      printf '%s\t%s\t%s\tERR\t%s\t%s\n' "$type" "$settings" "$input" "$err" "$detail" >> "$out"
     fi
   done < "$in"
   echo "$out: $(wc -l < "$out") rows"

@@ -74,7 +74,8 @@ final class ArrayTextParser {
             explicitUpper = bounds.stream().mapToInt(b -> b[1]).toArray();
         }
         if (peek() != '{') {
-            throw malformed("Array value must start with \"{\" or dimension information.");
+            throw malformed(explicitLower != null ? "Array contents must start with \"{\"."
+                    : "Array value must start with \"{\" or dimension information.");
         }
         bodyStart = pos;
         level(0);
@@ -117,13 +118,11 @@ final class ArrayTextParser {
         if (pos == start || pos == start + 1 && !Character.isDigit(text.charAt(start))) {
             throw malformed("\"[\" must introduce explicitly-specified array dimensions.");
         }
-        try {
-            int value = Integer.parseInt(text.substring(start, pos));
-            skipSpace();
-            return value;
-        } catch (NumberFormatException e) {
-            throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "array bound is out of integer range");
-        }
+        // PostgreSQL 15 reads bounds with atoi(): out-of-range values wrap like strtol's result cast to int
+        java.math.BigInteger big = new java.math.BigInteger(text.substring(start, pos));
+        long asLong = big.bitLength() < 64 ? big.longValue() : big.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        skipSpace();
+        return (int) asLong;
     }
 
     private void level(int depth) {
@@ -167,8 +166,7 @@ final class ArrayTextParser {
                 pos++;
                 break;
             } else {
-                throw malformedBody(pos >= text.length() ? "Unexpected end of input."
-                        : "Unexpected \"" + c + "\" character.");
+                throw malformedBody(pos >= text.length() ? "Unexpected end of input." : "Unexpected array element.");
             }
         }
         if (sizeKnown[depth] && sizes[depth] != count) {
@@ -209,8 +207,11 @@ final class ArrayTextParser {
             if (c == delimiter || c == '}') {
                 break;
             }
-            if (c == '{' || c == '"') {
-                throw malformedBody("Unexpected \"" + c + "\" character.");
+            if (c == '{') {
+                throw malformedBody("Unexpected \"{\" character.");
+            }
+            if (c == '"') {
+                throw malformedBody("Unexpected array element.");
             }
             pos++;
             if (c == '\\') {

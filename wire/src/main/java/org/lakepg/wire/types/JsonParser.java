@@ -25,7 +25,7 @@ final class JsonParser {
         Jsonb value = parser.value();
         parser.skipSpace();
         if (parser.pos < text.length()) {
-            throw parser.unexpectedToken();
+            throw parser.expected("end of input");
         }
         return value;
     }
@@ -35,6 +35,9 @@ final class JsonParser {
             throw syntax("The input string ended unexpectedly.");
         }
         char c = text.charAt(pos);
+        if (c == '}' || c == ']' || c == ',' || c == ':') {
+            throw syntax("Expected JSON value, but found \"%c\".".formatted(c));
+        }
         return switch (c) {
             case '{' -> object();
             case '[' -> array();
@@ -52,11 +55,13 @@ final class JsonParser {
             pos++;
             return Jsonb.Obj.of(members);
         }
+        boolean first = true;
         while (true) {
             skipSpace();
             if (peek() != '"') {
-                throw expected("string");
+                throw expected(first ? "string or \"}\"" : "string");
             }
+            first = false;
             String key = string();
             skipSpace();
             if (peek() != ':') {
@@ -103,11 +108,12 @@ final class JsonParser {
     }
 
     private String string() {
+        int start = pos;
         pos++; // opening quote
         StringBuilder out = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
-                throw syntax("The input string ended unexpectedly.");
+                throw syntax("Token \"%s\" is invalid.".formatted(text.substring(start)));
             }
             char c = text.charAt(pos++);
             if (c == '"') {
@@ -147,8 +153,11 @@ final class JsonParser {
             if (pos + 1 < text.length() && text.charAt(pos) == '\\' && text.charAt(pos + 1) == 'u') {
                 pos += 2;
                 int low = hex4();
-                if (!Character.isLowSurrogate((char) low)) {
+                if (Character.isHighSurrogate((char) low)) {
                     throw syntax("Unicode high surrogate must not be followed by another high surrogate.");
+                }
+                if (!Character.isLowSurrogate((char) low)) {
+                    throw syntax("Unicode low surrogate must follow a high surrogate.");
                 }
                 return new String(new char[] {(char) code, (char) low});
             }
@@ -192,12 +201,12 @@ final class JsonParser {
                 pos++;
             }
         } else {
-            throw unexpectedTokenAt(start);
+            throw invalidNumber(start);
         }
         if (peek() == '.') {
             pos++;
             if (!isDigit(peek())) {
-                throw unexpectedTokenAt(start);
+                throw invalidNumber(start);
             }
             while (isDigit(peek())) {
                 pos++;
@@ -209,14 +218,14 @@ final class JsonParser {
                 pos++;
             }
             if (!isDigit(peek())) {
-                throw unexpectedTokenAt(start);
+                throw invalidNumber(start);
             }
             while (isDigit(peek())) {
                 pos++;
             }
         }
         if (isWordChar(peek())) {
-            throw unexpectedTokenAt(start);
+            throw invalidNumber(start);
         }
         return new Jsonb.Number(NumericType.INSTANCE.parseText(text.substring(start, pos)));
     }
@@ -257,11 +266,19 @@ final class JsonParser {
         if (pos >= text.length()) {
             return syntax("The input string ended unexpectedly.");
         }
+        if (!startsValidToken(text.charAt(pos))) {
+            return unexpectedTokenAt(pos);
+        }
         return syntax("Expected %s, but found \"%s\".".formatted(what, token(pos)));
     }
 
-    private PgException unexpectedToken() {
-        return unexpectedTokenAt(pos);
+    /** Whether a character can begin a JSON token (else the lexer reports the token invalid). */
+    private boolean startsValidToken(char c) {
+        if ("{}[],:\"-".indexOf(c) >= 0 || isDigit(c)) {
+            return true;
+        }
+        String word = token(pos);
+        return word.equals("true") || word.equals("false") || word.equals("null");
     }
 
     private PgException unexpectedTokenAt(int start) {
@@ -271,12 +288,33 @@ final class JsonParser {
         return syntax("Token \"%s\" is invalid.".formatted(token(start)));
     }
 
+    /** The lexer's token at start: a run of alphanumerics (as JSON_ALPHANUMERIC_CHAR), else one character. */
     private String token(int start) {
+        if (text.charAt(start) == '"') {
+            int end = start + 1;
+            while (end < text.length() && text.charAt(end) != '"') {
+                end += text.charAt(end) == '\\' ? 2 : 1;
+            }
+            return text.substring(start, Math.min(end + 1, text.length()));
+        }
         int end = start;
-        while (end < text.length() && isWordChar(text.charAt(end))) {
+        while (end < text.length() && isAlphanumeric(text.charAt(end))) {
             end++;
         }
         return end == start ? text.substring(start, start + 1) : text.substring(start, end);
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c >= 0x80;
+    }
+
+    /** A malformed number: the token runs over the number's characters and any alphanumerics after. */
+    private PgException invalidNumber(int start) {
+        int end = start;
+        while (end < text.length() && (isAlphanumeric(text.charAt(end)) || ".+-".indexOf(text.charAt(end)) >= 0)) {
+            end++;
+        }
+        return syntax("Token \"%s\" is invalid.".formatted(text.substring(start, Math.max(end, start + 1))));
     }
 
     private static PgException syntax(String detail) {

@@ -42,6 +42,7 @@ class PgTypeFixturesTest {
             assertThat(error).as("%s expected %s: %s", row, row.sqlState(), row.message()).isNotNull();
             assertThat(error.sqlState().code() + " " + error.getMessage()).as("%s", row).isEqualTo(
                     row.sqlState() + " " + row.message());
+            assertThat(error.detail() == null ? "" : error.detail()).as("%s detail", row).isEqualTo(row.detail());
         }
     }
 }
