@@ -168,10 +168,15 @@ final class DateTimeParser {
             if (month < 1 || month > 12 || day < 1 || day > LocalDate.of(2000, month, 1).lengthOfMonth()) {
                 throw fieldOverflow();
             }
-            try {
-                date = LocalDate.of(y, month, day);
-            } catch (DateTimeException e) {
-                throw fieldOverflow();
+            if (y > LocalDate.MAX.getYear() || y < LocalDate.MIN.getYear()) {
+                // beyond java.time but a valid int year: every type's own range check rejects it
+                date = y > 0 ? LocalDate.MAX : LocalDate.MIN;
+            } else {
+                try {
+                    date = LocalDate.of(y, month, day);
+                } catch (DateTimeException e) {
+                    throw fieldOverflow(); // February 29 of a common year
+                }
             }
         } else if (date != null && bc) {
             throw syntax();

@@ -161,16 +161,16 @@ final class IntervalParser {
         int dot = digits.indexOf('.');
         long whole;
         try {
-            whole = dot == 0 ? 0 : Long.parseLong(dot < 0 ? digits : digits.substring(0, dot));
+            // parsed with its sign so that -9223372036854775808 fits
+            whole = dot == 0 ? 0 : Long.parseLong((sign < 0 ? "-" : "") + (dot < 0 ? digits : digits.substring(0, dot)));
         } catch (NumberFormatException e) {
             throw overflow();
         }
         double fraction = dot < 0 || dot == digits.length() - 1 ? 0 : Double.parseDouble("0" + digits.substring(dot));
         if (iso && dot >= 0) {
             // ISO 8601 numbers are read whole by strtod and the fraction is what remains
-            fraction = Double.parseDouble(digits) - whole;
+            fraction = Double.parseDouble(digits) - Math.abs(whole);
         }
-        whole *= sign;
         fraction *= sign;
         try {
             switch (unit) {
@@ -183,13 +183,13 @@ final class IntervalParser {
                     days = Math.addExact(days, whole);
                     fractionMicros += fraction * PgDateTime.MICROS_PER_DAY;
                 }
+                case MONTH -> {
+                    months = addMonths(months, whole);
+                    spillDays(fraction * 30);
+                }
                 case WEEK -> {
                     days = Math.addExact(days, Math.multiplyExact(whole, 7));
                     spillDays(fraction * 7);
-                }
-                case MONTH -> {
-                    months = Math.addExact(months, whole);
-                    spillDays(fraction * 30);
                 }
                 case YEAR -> addYears(whole, fraction, 1);
                 case DECADE -> addYears(whole, fraction, 10);
@@ -206,9 +206,21 @@ final class IntervalParser {
         fractionMicros += fraction * unitMicros;
     }
 
+    /** Month arithmetic leaving int range is PostgreSQL's 22008 "interval out of range", not a field error. */
+    private long addMonths(long current, long more) {
+        long sum = current + more;
+        if (sum > Integer.MAX_VALUE || sum < Integer.MIN_VALUE || Math.abs(more) > Integer.MAX_VALUE) {
+            throw PgException.of(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        }
+        return sum;
+    }
+
     private void addYears(long whole, double fraction, int scale) {
-        months = Math.addExact(months, Math.multiplyExact(whole, 12L * scale));
-        months = Math.addExact(months, (long) Math.rint(fraction * scale * 12));
+        if (Math.abs(whole) > Integer.MAX_VALUE) {
+            throw PgException.of(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        }
+        months = addMonths(months, whole * 12L * scale);
+        months = addMonths(months, (long) Math.rint(fraction * scale * 12));
     }
 
     /** A fractional number of days: whole days to the day field, the rest to time. */

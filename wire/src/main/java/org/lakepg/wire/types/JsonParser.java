@@ -12,6 +12,9 @@ final class JsonParser {
     private final String text;
     private final boolean forJsonb;
     private int pos;
+    private int depth;
+    /** Nesting limit; deep enough for any real document, shallow enough for a default thread stack. */
+    private static final int MAX_DEPTH = 2000;
 
     private JsonParser(String text, boolean forJsonb) {
         this.text = text;
@@ -31,6 +34,20 @@ final class JsonParser {
     }
 
     private Jsonb value() {
+        if (++depth > MAX_DEPTH) {
+            // PostgreSQL's check_stack_depth(); here it keeps a hostile document from overflowing our stack
+            throw PgException.of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                    .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after "
+                            + "ensuring the platform's stack depth limit is adequate.");
+        }
+        try {
+            return valueAtDepth();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Jsonb valueAtDepth() {
         if (pos >= text.length()) {
             throw syntax("The input string ended unexpectedly.");
         }
