@@ -2,7 +2,6 @@ package org.lakepg.wire.types;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,21 +43,13 @@ final class DateTimeParser {
                   ZoneId zone) {
     }
 
-    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december"};
     private static final String[] DAYS = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday"};
 
     private final String input;
     private final Target target;
-    private final FormatSettings settings;
     private Special special = Special.NONE;
-    private int year = -1;
-    private boolean twoDigitYear;
-    private int month = -1;
-    private boolean textMonth;
-    private int day = -1;
-    private LocalDate directDate;
+    private final DateFields date;
     private boolean hasTime;
     private int hour;
     private int minute;
@@ -73,25 +64,11 @@ final class DateTimeParser {
     private DateTimeParser(String input, Target target, FormatSettings settings) {
         this.input = input;
         this.target = target;
-        this.settings = settings;
+        this.date = new DateFields(settings.dateOrder(), this::syntax, this::fieldOverflow);
     }
 
     static Parsed parse(String input, Target target, FormatSettings settings) {
         return new DateTimeParser(input, target, settings).run();
-    }
-
-    /** 1..12 for a month name or its 3-letter abbreviation ("sept" too), else 0. */
-    static int monthOf(String word) {
-        if (word.length() < 3) {
-            return 0;
-        }
-        for (int m = 0; m < 12; m++) {
-            if (MONTHS[m].equals(word) || MONTHS[m].startsWith(word) && word.length() == 3
-                    || m == 8 && word.equals("sept")) {
-                return m + 1;
-            }
-        }
-        return 0;
     }
 
     private static boolean isDayName(String word) {
@@ -119,7 +96,10 @@ final class DateTimeParser {
                         numberField(parts.get(0));
                         offsetField("-" + parts.get(1));
                     } else {
-                        dateField(parts);
+                        if (hasTime) {
+                            throw syntax(); // PostgreSQL wants the date before the time
+                        }
+                        date.dateToken(parts);
                     }
                 }
                 case TIME -> timeField(token.text());
@@ -127,14 +107,7 @@ final class DateTimeParser {
                 case OFFSET -> offsetField(token.text());
                 case WORD -> wordField(token.text());
                 case ZONE -> zoneField(token.text());
-                case JULIAN -> {
-                    requireNoDate();
-                    try {
-                        directDate = LocalDate.ofEpochDay(Long.parseLong(token.text()) - 2440588L);
-                    } catch (DateTimeException | NumberFormatException e) {
-                        throw fieldOverflow();
-                    }
-                }
+                case JULIAN -> date.julianDay(token.text());
             }
         }
         if (special != Special.NONE) {
@@ -149,38 +122,7 @@ final class DateTimeParser {
     }
 
     private Parsed finish() {
-        LocalDate date = directDate;
-        if (date == null && (year >= 0 || month >= 0 || day >= 0)) {
-            if (year < 0 || month < 0 || day < 0) {
-                throw syntax();
-            }
-            int y = year;
-            if (bc) {
-                if (y <= 0) {
-                    throw fieldOverflow();
-                }
-                y = 1 - y;
-            } else if (twoDigitYear) {
-                y += y < 70 ? 2000 : 1900;
-            } else if (y == 0) {
-                throw fieldOverflow();
-            }
-            if (month < 1 || month > 12 || day < 1 || day > LocalDate.of(2000, month, 1).lengthOfMonth()) {
-                throw fieldOverflow();
-            }
-            if (y > LocalDate.MAX.getYear() || y < LocalDate.MIN.getYear()) {
-                // beyond java.time but a valid int year: every type's own range check rejects it
-                date = y > 0 ? LocalDate.MAX : LocalDate.MIN;
-            } else {
-                try {
-                    date = LocalDate.of(y, month, day);
-                } catch (DateTimeException e) {
-                    throw fieldOverflow(); // February 29 of a common year
-                }
-            }
-        } else if (date != null && bc) {
-            throw syntax();
-        }
+        LocalDate resolved = date.resolve(bc);
         if (amPm != 0) {
             if (!hasTime || hour > 12 || hour < 0) {
                 throw fieldOverflow();
@@ -202,91 +144,13 @@ final class DateTimeParser {
                 throw fieldOverflow();
             }
         }
-        if (target.timeOnly() ? !hasTime : date == null) {
+        if (target.timeOnly() ? !hasTime : resolved == null) {
             throw syntax();
         }
-        if (target.timeOnly() && zone != null && date == null) {
+        if (target.timeOnly() && zone != null && resolved == null) {
             throw syntax(); // a tz database zone needs a date to know its offset
         }
-        return new Parsed(Special.NONE, date, micros, hasTime, offsetSeconds, zone);
-    }
-
-    private void requireNoDate() {
-        if (directDate != null || year >= 0 && month >= 0 && day >= 0) {
-            throw syntax();
-        }
-    }
-
-    private void dateField(List<String> parts) {
-        requireNoDate();
-        if (hasTime) {
-            throw syntax(); // PostgreSQL wants the date before the time
-        }
-        if (parts.size() != 3) {
-            throw syntax();
-        }
-        int alpha = -1;
-        for (int i = 0; i < 3; i++) {
-            if (!DateTimeTokenizer.isDigit(parts.get(i).charAt(0))) {
-                if (alpha >= 0) {
-                    throw syntax();
-                }
-                alpha = i;
-            }
-        }
-        if (alpha >= 0) {
-            textMonth = true;
-            month = monthOf(parts.get(alpha));
-            if (month == 0) {
-                throw syntax();
-            }
-            String first = parts.get(alpha == 0 ? 1 : 0);
-            String second = parts.get(alpha == 2 ? 1 : 2);
-            if (alpha == 0 || first.length() <= 2 && alpha == 1) {
-                // Jan-08-1999, 08-Jan-1999: day then year
-                setDay(first);
-                setYear(second);
-            } else {
-                // 1999-Jan-08, 1999-08-Jan: year then day
-                setYear(first);
-                setDay(second);
-            }
-            return;
-        }
-        FormatSettings.DateOrder order = parts.get(0).length() > 2 ? FormatSettings.DateOrder.YMD
-                : settings.dateOrder();
-        switch (order) {
-            case YMD -> {
-                setYear(parts.get(0));
-                month = parseField(parts.get(1));
-                setDay(parts.get(2));
-            }
-            case MDY -> {
-                month = parseField(parts.get(0));
-                setDay(parts.get(1));
-                setYear(parts.get(2));
-            }
-            case DMY -> {
-                setDay(parts.get(0));
-                month = parseField(parts.get(1));
-                setYear(parts.get(2));
-            }
-        }
-    }
-
-    private void setYear(String digits) {
-        if (year >= 0) {
-            throw syntax();
-        }
-        year = parseField(digits);
-        twoDigitYear = digits.length() <= 2;
-    }
-
-    private void setDay(String digits) {
-        if (day >= 0) {
-            throw syntax();
-        }
-        day = parseField(digits);
+        return new Parsed(Special.NONE, resolved, micros, hasTime, offsetSeconds, zone);
     }
 
     private int parseField(String digits) {
@@ -348,8 +212,7 @@ final class DateTimeParser {
 
     private void numberField(String text) {
         int dot = text.indexOf('.');
-        boolean noDate = directDate == null && year < 0 && month < 0 && day < 0;
-        if (dot == 6 && !hasTime && (target.timeOnly() && noDate || directDate != null)) {
+        if (dot == 6 && !hasTime && (target.timeOnly() && date.none() || date.complete())) {
             // hhmmss.fff
             hour = parseField(text.substring(0, 2));
             minute = parseField(text.substring(2, 4));
@@ -359,79 +222,22 @@ final class DateTimeParser {
             return;
         }
         if (dot >= 0) {
-            // yyyy.ddd: year and day of year
-            requireNoDate();
-            int y = parseField(text.substring(0, dot));
-            int dayOfYear = parseField(text.substring(dot + 1));
-            try {
-                directDate = LocalDate.ofYearDay(y, dayOfYear);
-            } catch (DateTimeException e) {
-                throw fieldOverflow();
-            }
+            date.yearAndDayOfYear(text.substring(0, dot), text.substring(dot + 1));
             return;
         }
         int length = text.length();
-        boolean haveDate = directDate != null || year >= 0 && month >= 0 && day >= 0;
-        boolean noDateFields = directDate == null && year < 0 && month < 0 && day < 0;
-        if (!hasTime && (haveDate || target.timeOnly() && noDateFields) && (length == 6 || length == 4)) {
+        if (!hasTime && (date.complete() || target.timeOnly() && date.none()) && (length == 6 || length == 4)) {
             hour = parseField(text.substring(0, 2));
             minute = parseField(text.substring(2, 4));
             second = length == 6 ? parseField(text.substring(4, 6)) : 0;
             hasTime = true;
             return;
         }
-        if (noDateFields && (length == 8 || length == 6)) {
-            int yearLength = length - 4;
-            setYear(text.substring(0, yearLength));
-            month = parseField(text.substring(yearLength, yearLength + 2));
-            setDay(text.substring(yearLength + 2));
+        if (date.none() && (length == 8 || length == 6)) {
+            date.compactDate(text);
             return;
         }
-        assignDateNumber(text);
-    }
-
-    /**
-     * A bare number in a date: which field it fills depends on the fields seen so far and on
-     * DateStyle's order, as in PostgreSQL's DecodeNumber.
-     */
-    private void assignDateNumber(String text) {
-        int length = text.length();
-        FormatSettings.DateOrder order = settings.dateOrder();
-        boolean y = year >= 0;
-        boolean m = month >= 0;
-        boolean d = day >= 0;
-        if (!y && !m && !d) {
-            if (length >= 3 || order == FormatSettings.DateOrder.YMD) {
-                setYear(text);
-            } else if (order == FormatSettings.DateOrder.DMY) {
-                setDay(text);
-            } else {
-                month = parseField(text);
-            }
-        } else if (y && !m && !d) {
-            month = parseField(text);
-        } else if (!y && m && !d) {
-            if (textMonth && (length >= 3 || order == FormatSettings.DateOrder.YMD)) {
-                setYear(text);
-            } else {
-                setDay(text);
-            }
-        } else if (y && m && !d) {
-            if (textMonth && length >= 3 && twoDigitYear) {
-                // DD-MON-YYYY read in YMD order: the first number was the day after all
-                day = year;
-                year = -1;
-                setYear(text);
-            } else {
-                setDay(text);
-            }
-        } else if (!y && !m) {
-            month = parseField(text);
-        } else if (!y) {
-            setYear(text);
-        } else {
-            throw syntax();
-        }
+        date.number(text);
     }
 
     private void offsetField(String text) {
@@ -508,20 +314,9 @@ final class DateTimeParser {
             return;
         }
         sawAnything = true;
-        int m = monthOf(word);
+        int m = DateFields.monthOf(word);
         if (m > 0) {
-            if (textMonth) {
-                throw syntax();
-            }
-            if (month >= 0) {
-                // "8 Jan": the number taken for a month was the day
-                if (day >= 0 || month > 31) {
-                    throw syntax();
-                }
-                day = month;
-            }
-            month = m;
-            textMonth = true;
+            date.monthName(m);
             return;
         }
         switch (word) {

@@ -123,7 +123,7 @@ final class DateTimeTokenizer {
             return end;
         }
         if (j + 1 < n && (s.charAt(j) == '-' || s.charAt(j) == '/' || s.charAt(j) == '.')
-                && isDigit(s.charAt(j + 1)) && DateTimeParser.monthOf(word) > 0) {
+                && isDigit(s.charAt(j + 1)) && DateFields.monthOf(word) > 0) {
             char separator = s.charAt(j);
             List<String> parts = new ArrayList<>();
             parts.add(word);
