@@ -30,7 +30,8 @@ public final class PgTypes {
                 Float4Type.INSTANCE, Float8Type.INSTANCE, TextType.UNKNOWN, TextType.BPCHAR, TextType.VARCHAR,
                 DateType.INSTANCE, TimeType.INSTANCE, TimestampType.INSTANCE, TimestampTzType.INSTANCE,
                 IntervalType.INSTANCE, TimeTzType.INSTANCE, NumericType.INSTANCE, UuidType.INSTANCE,
-                PgLsnType.INSTANCE, JsonbType.INSTANCE);
+                PgLsnType.INSTANCE, JsonbType.INSTANCE, VectorType.INT2VECTOR, TidType.INSTANCE, XidType.XID,
+                XidType.CID, VectorType.OIDVECTOR, Xid8Type.INSTANCE);
         for (PgType<?> type : scalars) {
             register(type);
         }
