@@ -135,6 +135,10 @@ public final class ArrayType extends AbstractPgType<PgArray> {
             if (count == 0) {
                 return new PgArray(elementOid, new int[0], new int[0], new Object[0]);
             }
+            if (count > in.remaining() / 4) {
+                // every element needs at least its length word: refuse before allocating for a lying header
+                throw TypeErrors.insufficientData();
+            }
             Object[] values = new Object[(int) count];
             for (int i = 0; i < values.length; i++) {
                 int length = in.getInt();

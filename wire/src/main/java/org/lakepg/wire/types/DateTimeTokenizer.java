@@ -75,7 +75,7 @@ final class DateTimeTokenizer {
             return end;
         }
         if (j + 1 < n && (s.charAt(j) == '-' || s.charAt(j) == '/' || s.charAt(j) == '.')
-                && Character.isLetterOrDigit(s.charAt(j + 1))) {
+                && isAsciiAlnum(s.charAt(j + 1))) {
             char separator = s.charAt(j);
             if (separator == '.') {
                 int k = digits(s, j + 1);
@@ -88,7 +88,7 @@ final class DateTimeTokenizer {
             List<String> parts = new ArrayList<>();
             parts.add(s.substring(start, j));
             int i = j;
-            while (i + 1 < n && s.charAt(i) == separator && Character.isLetterOrDigit(s.charAt(i + 1))) {
+            while (i + 1 < n && s.charAt(i) == separator && isAsciiAlnum(s.charAt(i + 1))) {
                 int partEnd = isDigit(s.charAt(i + 1)) ? digits(s, i + 1) : letters(s, i + 1);
                 parts.add(s.substring(i + 1, partEnd));
                 i = partEnd;
@@ -111,7 +111,7 @@ final class DateTimeTokenizer {
         String word = s.substring(start, j);
         if (j < n && (s.charAt(j) == '/' || s.charAt(j) == '_')) {
             int end = j;
-            while (end < n && (Character.isLetterOrDigit(s.charAt(end)) || "/_+-".indexOf(s.charAt(end)) >= 0)) {
+            while (end < n && (isAsciiAlnum(s.charAt(end)) || "/_+-".indexOf(s.charAt(end)) >= 0)) {
                 end++;
             }
             tokens.add(new Token(Kind.ZONE, s.substring(start, end)));
@@ -128,7 +128,7 @@ final class DateTimeTokenizer {
             List<String> parts = new ArrayList<>();
             parts.add(word);
             int i = j;
-            while (i + 1 < n && s.charAt(i) == separator && Character.isLetterOrDigit(s.charAt(i + 1))) {
+            while (i + 1 < n && s.charAt(i) == separator && isAsciiAlnum(s.charAt(i + 1))) {
                 int partEnd = isDigit(s.charAt(i + 1)) ? digits(s, i + 1) : letters(s, i + 1);
                 parts.add(s.substring(i + 1, partEnd));
                 i = partEnd;
@@ -160,6 +160,10 @@ final class DateTimeTokenizer {
 
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return isDigit(c) || isLetter(c);
     }
 
     private static boolean isLetter(char c) {

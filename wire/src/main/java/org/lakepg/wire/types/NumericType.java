@@ -50,16 +50,17 @@ public final class NumericType extends AbstractPgType<PgNumeric> {
         } catch (NumberFormatException | ArithmeticException e) {
             throw overflow();
         }
+        // check before setScale: "1e999999999" must not expand into a billion digits
+        checkRange(value);
         if (value.scale() < 0) {
             value = value.setScale(0);
         }
-        checkRange(value);
         return PgNumeric.of(value);
     }
 
     private static void checkRange(BigDecimal value) {
         // weight of the first base-10000 digit must fit in int16
-        int integerDigits = value.precision() - value.scale();
+        long integerDigits = (long) value.precision() - value.scale();
         if (value.signum() != 0 && (integerDigits - 1) / 4 > WEIGHT_MAX) {
             throw overflow();
         }
