@@ -22,9 +22,12 @@ for in in "${inputs[@]}"; do
   while IFS=$'\t' read -r type settings input || [[ -n "$type" ]]; do
     [[ -z "$type" || "$type" == \#* ]] && continue
     base=${type%%(*}   # "numeric(5,2)": modifiers go in the cast, send() is the base type's
+    [[ "$type" == *"[]" ]] && base="$type"
     cast="\"$type\""
     [[ "$type" == *\(* ]] && cast="$type"
-    if [[ -z "${sendfn[$base]:-}" ]]; then
+    if [[ "$type" == *"[]" ]]; then
+      sendfn[$base]=array_send   # "varchar(3)[]": an array of a modified type
+    elif [[ -z "${sendfn[$base]:-}" ]]; then
       sendfn[$base]=$("${PSQL[@]}" -c "select typsend from pg_type where typname = '$base'")
     fi
     sets="$defaults"

@@ -43,6 +43,15 @@ public final class TypeModifiers {
         if (typmod < 0 || value == null) {
             return value;
         }
+        if (type instanceof ArrayType array) {
+            // varchar(3)[]: the modifier applies to every element
+            PgArray values = (PgArray) value;
+            Object[] elements = values.elements();
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = apply(array.elementType(), elements[i], typmod, explicitCast);
+            }
+            return new PgArray(values.elementOid(), values.dims(), values.lowerBounds(), elements);
+        }
         return switch (type.oid()) {
             case 1042 -> bpchar((String) value, typmod - VARHDRSZ, explicitCast);
             case 1043 -> varchar((String) value, typmod - VARHDRSZ, explicitCast);

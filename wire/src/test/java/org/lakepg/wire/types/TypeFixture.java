@@ -51,21 +51,21 @@ record TypeFixture(String file, int line, String type, String settings, String i
                 ok ? null : f[4], ok ? null : f[5], ok ? null : f[6]);
     }
 
-    /** The type without modifiers: "numeric(5,2)" is "numeric". */
+    /** The type without modifiers: "numeric(5,2)" is "numeric", "varchar(3)[]" is "varchar[]". */
     String baseType() {
         int paren = type.indexOf('(');
-        return paren < 0 ? type : type.substring(0, paren);
+        return paren < 0 ? type : type.substring(0, paren) + (type.endsWith("[]") ? "[]" : "");
     }
 
-    /** The typmod of "bpchar(5)", "numeric(5,2)", "timestamp(0)"; -1 without modifiers. */
+    /** The typmod of "bpchar(5)", "numeric(5,2)", "timestamp(0)", "varchar(3)[]"; -1 without modifiers. */
     int typmod() {
         int paren = type.indexOf('(');
         if (paren < 0) {
             return TypeModifiers.NONE;
         }
-        String[] args = type.substring(paren + 1, type.length() - 1).split(",");
+        String[] args = type.substring(paren + 1, type.indexOf(')')).split(",");
         int first = Integer.parseInt(args[0].trim());
-        return switch (baseType()) {
+        return switch (baseType().replace("[]", "")) {
             case "bpchar", "varchar" -> TypeModifiers.length(first);
             case "numeric" -> TypeModifiers.numeric(first, args.length > 1 ? Integer.parseInt(args[1].trim()) : 0);
             default -> TypeModifiers.precision(first);
