@@ -59,6 +59,8 @@ final class DateTimeParser {
     private int amPm; // 0 none, 1 am, 2 pm
     private Integer offsetSeconds;
     private ZoneId zone;
+    private String dynamicAbbreviation;
+    private ZoneId abbreviationZone;
     private boolean sawAnything;
 
     private DateTimeParser(String input, Target target, FormatSettings settings) {
@@ -149,6 +151,9 @@ final class DateTimeParser {
         }
         if (target.timeOnly() && zone != null && resolved == null) {
             throw syntax(); // a tz database zone needs a date to know its offset
+        }
+        if (dynamicAbbreviation != null) {
+            offsetSeconds = dynamicOffset(resolved, micros);
         }
         return new Parsed(Special.NONE, resolved, micros, hasTime, offsetSeconds, zone);
     }
@@ -241,7 +246,7 @@ final class DateTimeParser {
     }
 
     private void offsetField(String text) {
-        if (offsetSeconds != null || zone != null) {
+        if (offsetSeconds != null || zone != null || dynamicAbbreviation != null) {
             throw syntax();
         }
         int sign = text.charAt(0) == '-' ? -1 : 1;
@@ -284,7 +289,7 @@ final class DateTimeParser {
     }
 
     private void zoneField(String name) {
-        if (offsetSeconds != null || zone != null) {
+        if (offsetSeconds != null || zone != null || dynamicAbbreviation != null) {
             throw syntax();
         }
         ZoneId found = TimeZones.zone(name);
@@ -336,12 +341,17 @@ final class DateTimeParser {
                 if (isDayName(word)) {
                     return;
                 }
-                Integer abbreviation = TimeZones.abbreviation(word);
+                TimeZoneAbbreviations.Meaning abbreviation = TimeZones.abbreviation(word);
                 if (abbreviation != null) {
-                    if (offsetSeconds != null || zone != null) {
+                    if (offsetSeconds != null || zone != null || dynamicAbbreviation != null) {
                         throw syntax();
                     }
-                    offsetSeconds = abbreviation;
+                    offsetSeconds = abbreviation.offsetSeconds();
+                    if (offsetSeconds == null) {
+                        // dynamic (MSK = Europe/Moscow): resolved once the date is known
+                        dynamicAbbreviation = word;
+                        abbreviationZone = abbreviation.zone();
+                    }
                     return;
                 }
                 ZoneId found = TimeZones.zone(word);
@@ -351,6 +361,17 @@ final class DateTimeParser {
                 zoneField(word);
             }
         }
+    }
+
+    /** What a dynamic abbreviation meant in its zone around the given local date (today if none). */
+    private int dynamicOffset(LocalDate localDate, long micros) {
+        LocalDate day = localDate != null ? localDate : LocalDate.now(abbreviationZone);
+        long epochSecond = (day.toEpochDay() * 86_400) + micros / PgDateTime.MICROS_PER_SECOND;
+        Integer offset = TzdbAbbreviations.offsetOf(abbreviationZone, dynamicAbbreviation, epochSecond);
+        if (offset != null) {
+            return offset;
+        }
+        return abbreviationZone.getRules().getOffset(java.time.Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
     }
 
     private PgException syntax() {

@@ -22,8 +22,8 @@ final class TzdbAbbreviations {
     private static final ConcurrentHashMap<String, Optional<Table>> TABLES = new ConcurrentHashMap<>();
 
     /** One zone's transitions and the abbreviations of its local time types. */
-    private record Table(long[] transitions, int[] typeOfTransition, String[] abbreviations, int defaultType,
-                         String footerStandard, String footerDaylight) {
+    private record Table(long[] transitions, int[] typeOfTransition, String[] abbreviations, int[] offsets,
+                         int defaultType, String footerStandard, String footerDaylight) {
     }
 
     private TzdbAbbreviations() {
@@ -51,6 +51,34 @@ final class TzdbAbbreviations {
         int index = Arrays.binarySearch(times, second);
         int transition = index >= 0 ? index : -index - 2;
         return table.abbreviations[table.typeOfTransition[transition]];
+    }
+
+    /**
+     * The offset (seconds east) a zone's abbreviation stands for around a time, as PostgreSQL
+     * interprets dynamic abbreviations like MSK: the meaning it had at the latest transition
+     * at or before the time, else at the first one after; null if the zone never used it.
+     */
+    static Integer offsetOf(ZoneId zone, String abbreviation, long epochSecond) {
+        Table table = TABLES.computeIfAbsent(zone.getId(), TzdbAbbreviations::load).orElse(null);
+        if (table == null) {
+            return null;
+        }
+        Integer before = null;
+        Integer after = null;
+        if (table.abbreviations[table.defaultType].equalsIgnoreCase(abbreviation)) {
+            before = table.offsets[table.defaultType];
+        }
+        for (int i = 0; i < table.transitions.length; i++) {
+            int type = table.typeOfTransition[i];
+            if (table.abbreviations[type].equalsIgnoreCase(abbreviation)) {
+                if (table.transitions[i] <= epochSecond) {
+                    before = table.offsets[type];
+                } else if (after == null) {
+                    after = table.offsets[type];
+                }
+            }
+        }
+        return before != null ? before : after;
     }
 
     private static Optional<Table> load(String zoneId) {
@@ -92,8 +120,9 @@ final class TzdbAbbreviations {
             typeOfTransition[i] = in.get() & 0xFF;
         }
         int[] abbreviationIndex = new int[typeCount];
+        int[] offsets = new int[typeCount];
         for (int i = 0; i < typeCount; i++) {
-            in.getInt(); // UT offset: java.time's rules are used for offsets
+            offsets[i] = in.getInt();
             in.get(); // isdst
             abbreviationIndex[i] = in.get() & 0xFF;
         }
@@ -119,7 +148,7 @@ final class TzdbAbbreviations {
             footerStandard = names[0];
             footerDaylight = names[1];
         }
-        return new Table(transitions, typeOfTransition, abbreviations, 0, footerStandard, footerDaylight);
+        return new Table(transitions, typeOfTransition, abbreviations, offsets, 0, footerStandard, footerDaylight);
     }
 
     /** The six counts after a "TZif" header, position left at the data; null if not TZif. */
