@@ -25,7 +25,13 @@ final class JsonParser {
     static Jsonb parse(String text, boolean forJsonb) {
         JsonParser parser = new JsonParser(text, forJsonb);
         parser.skipSpace();
-        Jsonb value = parser.value();
+        Jsonb value;
+        try {
+            value = parser.value();
+        } catch (StackOverflowError e) {
+            // the thread's stack ran out before MAX_DEPTH: the same report as PostgreSQL's stack check
+            throw stackDepthExceeded();
+        }
         parser.skipSpace();
         if (parser.pos < text.length()) {
             throw parser.expected("end of input");
@@ -33,12 +39,16 @@ final class JsonParser {
         return value;
     }
 
+    static PgException stackDepthExceeded() {
+        return PgException.of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after "
+                        + "ensuring the platform's stack depth limit is adequate.");
+    }
+
     private Jsonb value() {
         if (++depth > MAX_DEPTH) {
             // PostgreSQL's check_stack_depth(); here it keeps a hostile document from overflowing our stack
-            throw PgException.of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
-                    .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after "
-                            + "ensuring the platform's stack depth limit is adequate.");
+            throw stackDepthExceeded();
         }
         try {
             return valueAtDepth();

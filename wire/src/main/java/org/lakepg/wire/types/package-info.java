@@ -24,14 +24,18 @@
  * <tr><td>jsonb</td><td>{@link org.lakepg.wire.types.Jsonb} tree in jsonb's canonical order</td></tr>
  * <tr><td>oid, pg_lsn</td><td>Long (oid unsigned 32-bit)</td></tr>
  * <tr><td>arrays</td><td>{@link org.lakepg.wire.types.PgArray} (any number of dimensions, lower bounds)</td></tr>
+ * <tr><td>xid, cid, xid8</td><td>Long (unsigned 32-bit; xid8 unsigned 64-bit)</td></tr>
+ * <tr><td>tid</td><td>{@link org.lakepg.wire.types.PgTid}</td></tr>
+ * <tr><td>int2vector, oidvector</td><td>PgArray, one dimension, lower bound 0</td></tr>
  * </table>
  *
  * <p>Time zones: offsets come from java.time's tz database; zone abbreviations printed by the
  * SQL, Postgres and German DateStyles come from the system's TZif files in /usr/share/zoneinfo
  * (what PostgreSQL uses when built with system tzdata), falling back to java.time's names when
  * a file is missing. If the JDK's tz database and the system's differ in version, offsets of
- * recently changed zones may differ from PostgreSQL's. Input abbreviations (PST, CET, ...) are
- * the commonly used part of PostgreSQL's "Default" timezone_abbreviations set, as fixed offsets.
+ * recently changed zones may differ from PostgreSQL's. Input abbreviations (PST, CET, MSK ...)
+ * are PostgreSQL's "Default" timezone_abbreviations set; dynamic ones are resolved from the
+ * zone's TZif history like PostgreSQL does.
  *
  * <p>Every behaviour is checked against fixtures recorded from PostgreSQL 15.18 by
  * src/test/resources/types/record-fixtures.sh.
