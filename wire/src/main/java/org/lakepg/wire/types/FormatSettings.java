@@ -60,33 +60,54 @@ public record FormatSettings(String dateStyle, String intervalStyle, ZoneId time
     }
 
     public DateOutputStyle dateOutputStyle() {
-        for (String part : dateStyle.split(",")) {
-            switch (part.trim().toLowerCase(Locale.ROOT)) {
-                case "iso" -> { return DateOutputStyle.ISO; }
-                case "sql" -> { return DateOutputStyle.SQL; }
-                case "postgres" -> { return DateOutputStyle.POSTGRES; }
-                case "german" -> { return DateOutputStyle.GERMAN; }
-                default -> { }
-            }
-        }
-        return DateOutputStyle.ISO;
+        return parsedDateStyle(dateStyle).style();
     }
 
     /** The field order; "German" alone implies DMY as in PostgreSQL. */
     public DateOrder dateOrder() {
+        return parsedDateStyle(dateStyle).order();
+    }
+
+    private record ParsedDateStyle(DateOutputStyle style, DateOrder order) {
+    }
+
+    /** DateStyle strings are few and formatting is hot: parse each once. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, ParsedDateStyle> DATE_STYLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ParsedDateStyle parsedDateStyle(String dateStyle) {
+        ParsedDateStyle parsed = DATE_STYLES.get(dateStyle);
+        if (parsed == null) {
+            parsed = parseDateStyle(dateStyle);
+            if (DATE_STYLES.size() < 64) {
+                DATE_STYLES.put(dateStyle, parsed);
+            }
+        }
+        return parsed;
+    }
+
+    private static ParsedDateStyle parseDateStyle(String dateStyle) {
+        DateOutputStyle style = null;
         DateOrder order = null;
         for (String part : dateStyle.split(",")) {
             switch (part.trim().toLowerCase(Locale.ROOT)) {
+                case "iso" -> style = style == null ? DateOutputStyle.ISO : style;
+                case "sql" -> style = style == null ? DateOutputStyle.SQL : style;
+                case "postgres" -> style = style == null ? DateOutputStyle.POSTGRES : style;
+                case "german" -> style = style == null ? DateOutputStyle.GERMAN : style;
                 case "mdy", "us", "noneuropean" -> order = DateOrder.MDY;
                 case "dmy", "euro", "european" -> order = DateOrder.DMY;
                 case "ymd" -> order = DateOrder.YMD;
                 default -> { }
             }
         }
-        if (order == null) {
-            order = dateOutputStyle() == DateOutputStyle.GERMAN ? DateOrder.DMY : DateOrder.MDY;
+        if (style == null) {
+            style = DateOutputStyle.ISO;
         }
-        return order;
+        if (order == null) {
+            order = style == DateOutputStyle.GERMAN ? DateOrder.DMY : DateOrder.MDY;
+        }
+        return new ParsedDateStyle(style, order);
     }
 
     public IntervalOutputStyle intervalOutputStyle() {
