@@ -57,7 +57,8 @@ public final class PgTypes {
 
     /**
      * By pg_type name ("int4", "_int4"), SQL spelling ("integer", "double precision") or with
-     * a trailing "[]" for the array type; null if unknown.
+     * a trailing "[]" for the array type; null if unknown. "char" is the pg_type name, i.e. the
+     * one-byte internal type; SQL's char(n) is "bpchar" or "character".
      */
     public static PgType<?> byName(String name) {
         String key = name.trim().toLowerCase(Locale.ROOT);
