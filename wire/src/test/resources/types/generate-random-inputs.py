@@ -252,4 +252,5 @@ if __name__ == '__main__':
     datetimes()
     variants(7, 'variants.txt', 200, 120)
     variants(8, 'variants2.txt', 300, 150)
+    variants(10, 'variants3.txt', 400, 200)
     structures()

@@ -76,21 +76,17 @@ final class DateFields {
             }
         }
         if (alpha >= 0) {
-            textMonth = true;
-            month = monthOf(parts.get(alpha));
-            if (month == 0) {
-                throw syntax.get();
-            }
-            String first = parts.get(alpha == 0 ? 1 : 0);
-            String second = parts.get(alpha == 2 ? 1 : 2);
-            if (alpha == 0 || first.length() <= 2 && alpha == 1) {
-                // Jan-08-1999, 08-Jan-1999: day then year
-                setDay(first);
-                setYear(second);
-            } else {
-                // 1999-Jan-08, 1999-08-Jan: year then day
-                setYear(first);
-                setDay(second);
+            // with a month name the numbers are placed one by one, as separate fields would be
+            for (String part : parts) {
+                if (DateTimeTokenizer.isDigit(part.charAt(0))) {
+                    number(part);
+                } else {
+                    int m = monthOf(part);
+                    if (m == 0) {
+                        throw syntax.get();
+                    }
+                    monthName(m);
+                }
             }
             return;
         }
