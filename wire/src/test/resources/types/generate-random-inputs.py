@@ -247,6 +247,26 @@ def structures():
     write('structures.txt', rows)
 
 
+def number_spellings():
+    random.seed(11)
+    rows = []
+
+    def spelling():
+        sign = random.choice(['', '', '-', '+', '--', '+-'])
+        whole = random.choice(['', '0', '1', '12', '007', '123456789', '99999999999999999999'])
+        frac = random.choice(['', '', '.', '.5', '.05', '.000', '.123456789012345678'])
+        exp = random.choice(['', '', 'e5', 'E-3', 'e+2', 'e', 'e+', 'e400', 'e-400', 'e0', 'E-45'])
+        text = sign + whole + frac + exp
+        if random.random() < 0.05:
+            text = random.choice(['0x1p-2', '0X1A', '0x', '0x.8p1', 'inf', '+INF', '-Infinity', 'nan', 'NaN',
+                                  'infinityx', '1_0', '١'])
+        pad = random.choice(['', '', ' ', '  '])
+        return pad + text + random.choice(['', '', ' ', ' x'])
+    for _ in range(400):
+        rows.append((random.choice(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'oid']), '-', spelling()))
+    write('number-spellings.txt', rows)
+
+
 if __name__ == '__main__':
     numbers()
     datetimes()
@@ -254,3 +274,4 @@ if __name__ == '__main__':
     variants(8, 'variants2.txt', 300, 150)
     variants(10, 'variants3.txt', 400, 200)
     structures()
+    number_spellings()

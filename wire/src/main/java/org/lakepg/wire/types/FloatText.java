@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
@@ -14,9 +15,12 @@ import org.lakepg.wire.error.SqlState;
  */
 final class FloatText {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL_PREFIX = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Longest first, so "infinity" wins over "inf". */
+    private static final String[] SPECIAL_WORDS = {"+infinity", "-infinity", "infinity", "+inf", "-inf", "inf",
+        "+nan", "-nan", "nan"};
     /** strtod also reads C99 hexadecimal floats such as 0x10 or 0x1.8p1. */
-    private static final Pattern HEX = Pattern.compile("[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)([pP][+-]?\\d+)?");
+    private static final Pattern HEX_PREFIX = Pattern.compile("[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)([pP][+-]?\\d+)?");
     private static final Pattern HAS_NONZERO_DIGIT = Pattern.compile("^[^eE]*[1-9]");
 
     /** strtod("-nan") keeps the sign bit, and PostgreSQL sends it. */
@@ -25,31 +29,65 @@ final class FloatText {
     private FloatText() {
     }
 
-    /** Parses like float8in/float4in; the returned double is already rounded to float for float4. */
+    /**
+     * Parses like float8in/float4in: leading spaces, the longest number strtod takes (or a
+     * NaN/Infinity word), range checked before trailing junk. The range error quotes the whole
+     * input for real and the number itself for double precision, as PostgreSQL does.
+     * The returned double is already rounded to float for float4.
+     */
     static double parse(String text, boolean single) {
         String sqlType = single ? "real" : "double precision";
-        String number = TypeErrors.trimSpace(text);
-        String special = number.toLowerCase(Locale.ROOT);
-        switch (special) {
-            case "nan", "+nan" -> { return Double.NaN; }
-            case "-nan" -> { return NEGATIVE_NAN; }
-            case "infinity", "+infinity", "inf", "+inf" -> { return Double.POSITIVE_INFINITY; }
-            case "-infinity", "-inf" -> { return Double.NEGATIVE_INFINITY; }
-            default -> { }
+        int start = 0;
+        int n = text.length();
+        while (start < n && TypeErrors.isSpace(text.charAt(start))) {
+            start++;
         }
-        String javaNumber = number;
-        if (HEX.matcher(number).matches()) {
-            javaNumber = number.matches(".*[pP].*") ? number : number + "p0";
-        } else if (!DECIMAL.matcher(number).matches()) {
+        double value;
+        int end;
+        Matcher decimal = DECIMAL_PREFIX.matcher(text).region(start, n);
+        Matcher hex = HEX_PREFIX.matcher(text).region(start, n);
+        String word = specialWord(text, start);
+        if (word != null) {
+            end = start + word.length();
+            String lower = word.toLowerCase(Locale.ROOT);
+            value = lower.contains("n") && !lower.contains("i") ? (lower.startsWith("-") ? NEGATIVE_NAN : Double.NaN)
+                    : lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        } else {
+            String number;
+            if (hex.lookingAt()) {
+                end = hex.end();
+                number = text.substring(start, end);
+                number = number.matches(".*[pP].*") ? number : number + "p0";
+            } else if (decimal.lookingAt()) {
+                end = decimal.end();
+                number = text.substring(start, end);
+            } else {
+                throw TypeErrors.invalidSyntax(sqlType, text);
+            }
+            value = single ? Float.parseFloat(number) : Double.parseDouble(number);
+            boolean underflow = value == 0 && HAS_NONZERO_DIGIT.matcher(text.substring(start, end)).find();
+            if (Double.isInfinite(value) || underflow) {
+                throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"%s\" is out of range for type %s",
+                        single ? text : text.substring(start, end), sqlType);
+            }
+        }
+        while (end < n && TypeErrors.isSpace(text.charAt(end))) {
+            end++;
+        }
+        if (end != n) {
             throw TypeErrors.invalidSyntax(sqlType, text);
         }
-        double value = single ? Float.parseFloat(javaNumber) : Double.parseDouble(javaNumber);
-        boolean underflow = value == 0 && HAS_NONZERO_DIGIT.matcher(number).find();
-        if (Double.isInfinite(value) || underflow) {
-            throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"%s\" is out of range for type %s",
-                    number, sqlType);
-        }
         return value;
+    }
+
+    /** NaN, Infinity, inf with optional sign at the start (case-insensitive), or null. */
+    private static String specialWord(String text, int start) {
+        for (String word : SPECIAL_WORDS) {
+            if (text.regionMatches(true, start, word, 0, word.length())) {
+                return text.substring(start, start + word.length());
+            }
+        }
+        return null;
     }
 
     static String format(double value, boolean single, int extraFloatDigits) {
