@@ -267,6 +267,38 @@ def number_spellings():
     write('number-spellings.txt', rows)
 
 
+def other_spellings():
+    random.seed(12)
+    rows = []
+    for _ in range(60):
+        word = random.choice(['t', 'tr', 'tru', 'true', 'truee', 'y', 'ye', 'yes', 'on', 'of', 'off', 'o', '1', '0',
+                              'f', 'fa', 'false', 'n', 'no', 'non', '10', ''])
+        word = ''.join(c.upper() if random.random() < 0.3 else c for c in word)
+        rows.append(('bool', '-', random.choice(['', ' ', '  ']) + word + random.choice(['', ' ', 'x'])))
+    hexdigits = '0123456789abcdefABCDEF'
+    for _ in range(60):
+        digits = ''.join(random.choice(hexdigits) for _ in range(random.choice([32, 32, 31, 33])))
+        groups = random.choice([[8, 4, 4, 4, 12], [4] * 8, [32], [8, 24], [2, 30], [5, 27]])
+        out, pos = [], 0
+        for g in groups:
+            out.append(digits[pos:pos + g])
+            pos += g
+        text = '-'.join(x for x in out if x) + digits[pos:]
+        if random.random() < 0.2:
+            text = '{' + text + random.choice(['}', '', '}}'])
+        rows.append(('uuid', '-', text))
+    for _ in range(60):
+        pieces = random.choice([['\\x'], ['']]) + [random.choice(['ab', '0F', ' 1f', 'g', '\\\\', '\\001', '\\377',
+                                                                   '\\400', 'x', ' ', 'é', '\\', '\\09'])
+                                                     for _ in range(random.randint(0, 4))]
+        rows.append(('bytea', random.choice(['-', 'bytea_output=escape']), ''.join(pieces)))
+    for _ in range(40):
+        a = ''.join(random.choice(hexdigits) for _ in range(random.randint(0, 9)))
+        b = ''.join(random.choice(hexdigits) for _ in range(random.randint(0, 9)))
+        rows.append(('pg_lsn', '-', a + random.choice(['/', '/', '-', '//']) + b))
+    write('other-spellings.txt', rows)
+
+
 if __name__ == '__main__':
     numbers()
     datetimes()
@@ -275,3 +307,4 @@ if __name__ == '__main__':
     variants(10, 'variants3.txt', 400, 200)
     structures()
     number_spellings()
+    other_spellings()
