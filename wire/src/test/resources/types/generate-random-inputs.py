@@ -299,6 +299,32 @@ def other_spellings():
     write('other-spellings.txt', rows)
 
 
+def dst_edges():
+    """Local times right around DST transitions: gaps move forward, overlaps take the later offset."""
+    from zoneinfo import ZoneInfo
+    random.seed(13)
+    rows = []
+    zones = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'America/Sao_Paulo', 'Asia/Tehran',
+             'Pacific/Auckland', 'America/St_Johns', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago']
+    for zone in zones:
+        tz = ZoneInfo(zone)
+        utc = datetime.timezone.utc
+        t = datetime.datetime(random.randint(1990, 2015), 1, 1, tzinfo=utc)
+        found = 0
+        while found < 4 and t.year < 2030:
+            nxt = t + datetime.timedelta(hours=1)
+            if t.astimezone(tz).utcoffset() != nxt.astimezone(tz).utcoffset():
+                local = nxt.astimezone(tz).replace(tzinfo=None)
+                for minutes in (-61, -30, -1, 0, 1, 29, 30, 59, 61):
+                    when = local + datetime.timedelta(minutes=minutes)
+                    rows.append(('timestamptz', 'TimeZone=%s' % zone, when.strftime('%Y-%m-%d %H:%M:%S')))
+                found += 1
+                t = nxt + datetime.timedelta(days=random.randint(20, 200))
+            else:
+                t = nxt
+    write('dst-edges.txt', rows)
+
+
 if __name__ == '__main__':
     numbers()
     datetimes()
@@ -308,3 +334,4 @@ if __name__ == '__main__':
     structures()
     number_spellings()
     other_spellings()
+    dst_edges()
