@@ -9,7 +9,8 @@ import java.util.Locale;
  *
  * @param dateStyle        as SHOW DateStyle prints it, e.g. "ISO, MDY"
  * @param intervalStyle    postgres, postgres_verbose, sql_standard or iso_8601
- * @param timeZone         session time zone (java.time's tz database)
+ * @param timeZone         session time zone (java.time's tz database); note that PostgreSQL reads a
+ *                         numeric TimeZone setting the POSIX way, '+05:30' meaning UTC-05:30
  * @param extraFloatDigits -15..3; > 0 means shortest-exact float output
  * @param byteaHex         true for bytea_output = hex, false for escape
  */
