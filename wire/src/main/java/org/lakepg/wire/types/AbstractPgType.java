@@ -39,10 +39,6 @@ abstract class AbstractPgType<T> implements PgType<T> {
         return valueClass;
     }
 
-    final PgTypeInfo info() {
-        return info;
-    }
-
     @Override
     public String toString() {
         return info.name();

@@ -19,6 +19,7 @@ final class ArrayTextParser {
     private final String text;
     private final char delimiter;
     private int pos;
+    private int bodyStart;
     private int ndim = -1;
     private final int[] sizes = new int[PgArray.MAX_DIMENSIONS];
     private final boolean[] sizeKnown = new boolean[PgArray.MAX_DIMENSIONS];
@@ -73,12 +74,14 @@ final class ArrayTextParser {
             explicitUpper = bounds.stream().mapToInt(b -> b[1]).toArray();
         }
         if (peek() != '{') {
-            throw malformed("Array value must start with \"{\" or dimension information.");
+            throw malformed(explicitLower != null ? "Array contents must start with \"{\"."
+                    : "Array value must start with \"{\" or dimension information.");
         }
+        bodyStart = pos;
         level(0);
         skipSpace();
         if (pos < text.length()) {
-            throw malformed("Junk after closing right brace.");
+            throw malformedBody("Junk after closing right brace.");
         }
         int dimCount = Math.max(ndim, 0);
         int[] dims = new int[dimCount];
@@ -115,13 +118,11 @@ final class ArrayTextParser {
         if (pos == start || pos == start + 1 && !Character.isDigit(text.charAt(start))) {
             throw malformed("\"[\" must introduce explicitly-specified array dimensions.");
         }
-        try {
-            int value = Integer.parseInt(text.substring(start, pos));
-            skipSpace();
-            return value;
-        } catch (NumberFormatException e) {
-            throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "array bound is out of integer range");
-        }
+        // PostgreSQL 15 reads bounds with atoi(): out-of-range values wrap like strtol's result cast to int
+        java.math.BigInteger big = new java.math.BigInteger(text.substring(start, pos));
+        long asLong = big.bitLength() < 64 ? big.longValue() : big.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        skipSpace();
+        return (int) asLong;
     }
 
     private void level(int depth) {
@@ -135,7 +136,7 @@ final class ArrayTextParser {
         if (peek() == '}') {
             pos++;
             if (depth > 0 || ndim > 0) {
-                throw malformed("Unexpected \"}\" character.");
+                throw malformedBody("Unexpected \"}\" character.");
             }
             ndim = 0;
             return;
@@ -145,14 +146,14 @@ final class ArrayTextParser {
             skipSpace();
             if (peek() == '{') {
                 if (ndim != -1 && depth + 1 >= ndim) {
-                    throw malformed("Unexpected \"{\" character.");
+                    throw malformedBody("Unexpected \"{\" character.");
                 }
                 level(depth + 1);
             } else {
                 if (ndim == -1) {
                     ndim = depth + 1;
                 } else if (ndim != depth + 1) {
-                    throw malformed("Unexpected array element.");
+                    throw malformedBody("Unexpected array element.");
                 }
                 elements.add(element());
             }
@@ -165,12 +166,11 @@ final class ArrayTextParser {
                 pos++;
                 break;
             } else {
-                throw malformed(pos >= text.length() ? "Unexpected end of input."
-                        : "Unexpected \"" + c + "\" character.");
+                throw malformedBody(pos >= text.length() ? "Unexpected end of input." : "Unexpected array element.");
             }
         }
         if (sizeKnown[depth] && sizes[depth] != count) {
-            throw malformed("Multidimensional arrays must have sub-arrays with matching dimensions.");
+            throw malformedBody("Multidimensional arrays must have sub-arrays with matching dimensions.");
         }
         sizeKnown[depth] = true;
         sizes[depth] = count;
@@ -182,7 +182,7 @@ final class ArrayTextParser {
             pos++;
             while (true) {
                 if (pos >= text.length()) {
-                    throw malformed("Unexpected end of input.");
+                    throw malformedBody("Unexpected end of input.");
                 }
                 char c = text.charAt(pos++);
                 if (c == '"') {
@@ -190,7 +190,7 @@ final class ArrayTextParser {
                 }
                 if (c == '\\') {
                     if (pos >= text.length()) {
-                        throw malformed("Unexpected end of input.");
+                        throw malformedBody("Unexpected end of input.");
                     }
                     c = text.charAt(pos++);
                 }
@@ -201,19 +201,22 @@ final class ArrayTextParser {
         int keep = 0; // length up to and including the last escaped or non-space character
         while (true) {
             if (pos >= text.length()) {
-                throw malformed("Unexpected end of input.");
+                throw malformedBody("Unexpected end of input.");
             }
             char c = text.charAt(pos);
             if (c == delimiter || c == '}') {
                 break;
             }
-            if (c == '{' || c == '"') {
-                throw malformed("Unexpected \"" + c + "\" character.");
+            if (c == '{') {
+                throw malformedBody("Unexpected \"{\" character.");
+            }
+            if (c == '"') {
+                throw malformedBody("Unexpected array element.");
             }
             pos++;
             if (c == '\\') {
                 if (pos >= text.length()) {
-                    throw malformed("Unexpected end of input.");
+                    throw malformedBody("Unexpected end of input.");
                 }
                 out.append(text.charAt(pos++));
                 escaped = true;
@@ -227,7 +230,7 @@ final class ArrayTextParser {
         }
         out.setLength(keep);
         if (out.isEmpty() && !escaped) {
-            throw malformed("Unexpected \"" + peek() + "\" character.");
+            throw malformedBody("Unexpected \"" + peek() + "\" character.");
         }
         if (!escaped && out.toString().equalsIgnoreCase("NULL")) {
             return null;
@@ -243,6 +246,12 @@ final class ArrayTextParser {
         while (pos < text.length() && TypeErrors.isSpace(text.charAt(pos))) {
             pos++;
         }
+    }
+
+    /** Errors found in the braces quote the text from the first brace on, like PostgreSQL's ArrayCount. */
+    private PgException malformedBody(String detail) {
+        return PgException.of(SqlState.INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
+                text.substring(bodyStart)).withDetail(detail);
     }
 
     private PgException malformed(String detail) {

@@ -135,27 +135,40 @@ public final class ArrayType extends AbstractPgType<PgArray> {
             if (count == 0) {
                 return new PgArray(elementOid, new int[0], new int[0], new Object[0]);
             }
+            if (count > in.remaining() / 4) {
+                // every element needs at least its length word: refuse before allocating for a lying header
+                throw TypeErrors.insufficientData();
+            }
             Object[] values = new Object[(int) count];
             for (int i = 0; i < values.length; i++) {
                 int length = in.getInt();
                 if (length == -1) {
                     continue;
                 }
-                if (length < 0) {
+                if (length < -1 || length > in.remaining()) {
                     throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION,
                             "insufficient data left in message");
                 }
                 byte[] element = new byte[length];
                 in.get(element);
-                values[i] = elementType.decodeBinary(element);
-            }
-            if (in.hasRemaining()) {
-                throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION,
-                        "incorrect binary data format in array element");
+                values[i] = decodeElement(element, i + 1);
             }
             return new PgArray(elementOid, dims, lower, values);
         } catch (java.nio.BufferUnderflowException e) {
-            throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION, "insufficient data left in message");
+            throw TypeErrors.insufficientData();
+        }
+    }
+
+    private Object decodeElement(byte[] element, int position) {
+        try {
+            return elementType.decodeBinary(element);
+        } catch (PgException e) {
+            if (e.sqlState() == SqlState.INVALID_BINARY_REPRESENTATION
+                    && e.getMessage().equals(TypeErrors.excessData().getMessage())) {
+                throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION,
+                        "improper binary format in array element %d", position);
+            }
+            throw e;
         }
     }
 

@@ -2,7 +2,6 @@ package org.lakepg.wire.types;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,20 +43,13 @@ final class DateTimeParser {
                   ZoneId zone) {
     }
 
-    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december"};
     private static final String[] DAYS = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday"};
 
     private final String input;
     private final Target target;
-    private final FormatSettings settings;
     private Special special = Special.NONE;
-    private int year = -1;
-    private boolean twoDigitYear;
-    private int month = -1;
-    private int day = -1;
-    private LocalDate directDate;
+    private final DateFields date;
     private boolean hasTime;
     private int hour;
     private int minute;
@@ -67,30 +59,18 @@ final class DateTimeParser {
     private int amPm; // 0 none, 1 am, 2 pm
     private Integer offsetSeconds;
     private ZoneId zone;
+    private String dynamicAbbreviation;
+    private ZoneId abbreviationZone;
     private boolean sawAnything;
 
     private DateTimeParser(String input, Target target, FormatSettings settings) {
         this.input = input;
         this.target = target;
-        this.settings = settings;
+        this.date = new DateFields(settings.dateOrder(), this::syntax, this::fieldOverflow);
     }
 
     static Parsed parse(String input, Target target, FormatSettings settings) {
         return new DateTimeParser(input, target, settings).run();
-    }
-
-    /** 1..12 for a month name or its 3-letter abbreviation ("sept" too), else 0. */
-    static int monthOf(String word) {
-        if (word.length() < 3) {
-            return 0;
-        }
-        for (int m = 0; m < 12; m++) {
-            if (MONTHS[m].equals(word) || MONTHS[m].startsWith(word) && word.length() == 3
-                    || m == 8 && word.equals("sept")) {
-                return m + 1;
-            }
-        }
-        return 0;
     }
 
     private static boolean isDayName(String word) {
@@ -110,24 +90,32 @@ final class DateTimeParser {
         }
         for (Token token : tokens) {
             switch (token.kind()) {
-                case DATE -> dateField(token.parts());
+                case DATE -> {
+                    List<String> parts = token.parts();
+                    if (target.timeOnly() && parts.size() == 2 && token.text().charAt(parts.get(0).length()) == '-'
+                            && Character.isDigit(parts.get(0).charAt(0)) && Character.isDigit(parts.get(1).charAt(0))) {
+                        // time input "235205-3": a concatenated time followed by a zone offset
+                        numberField(parts.get(0));
+                        offsetField("-" + parts.get(1));
+                    } else {
+                        if (hasTime) {
+                            throw syntax(); // PostgreSQL wants the date before the time
+                        }
+                        date.dateToken(parts);
+                    }
+                }
                 case TIME -> timeField(token.text());
                 case NUMBER -> numberField(token.text());
                 case OFFSET -> offsetField(token.text());
                 case WORD -> wordField(token.text());
                 case ZONE -> zoneField(token.text());
-                case JULIAN -> {
-                    requireNoDate();
-                    try {
-                        directDate = LocalDate.ofEpochDay(Long.parseLong(token.text()) - 2440588L);
-                    } catch (DateTimeException | NumberFormatException e) {
-                        throw fieldOverflow();
-                    }
-                }
+                case JULIAN -> date.julianDay(token.text());
             }
         }
         if (special != Special.NONE) {
-            if (tokens.size() > 1) {
+            long others = tokens.stream().filter(t -> !(t.kind() == DateTimeTokenizer.Kind.WORD
+                    && (t.text().equals("bc") || t.text().equals("ad")))).count();
+            if (others > 1) {
                 throw syntax();
             }
             return new Parsed(special, null, 0, false, offsetSeconds, zone);
@@ -136,33 +124,7 @@ final class DateTimeParser {
     }
 
     private Parsed finish() {
-        LocalDate date = directDate;
-        if (date == null && (year >= 0 || month >= 0 || day >= 0)) {
-            if (year < 0 || month < 0 || day < 0) {
-                throw syntax();
-            }
-            int y = year;
-            if (bc) {
-                if (y <= 0) {
-                    throw fieldOverflow();
-                }
-                y = 1 - y;
-            } else if (twoDigitYear) {
-                y += y < 70 ? 2000 : 1900;
-            } else if (y == 0) {
-                throw fieldOverflow();
-            }
-            if (month < 1 || month > 12 || day < 1 || day > LocalDate.of(2000, month, 1).lengthOfMonth()) {
-                throw fieldOverflow();
-            }
-            try {
-                date = LocalDate.of(y, month, day);
-            } catch (DateTimeException e) {
-                throw fieldOverflow();
-            }
-        } else if (date != null && bc) {
-            throw syntax();
-        }
+        LocalDate resolved = date.resolve(bc);
         if (amPm != 0) {
             if (!hasTime || hour > 12 || hour < 0) {
                 throw fieldOverflow();
@@ -184,84 +146,16 @@ final class DateTimeParser {
                 throw fieldOverflow();
             }
         }
-        if (target.timeOnly() ? !hasTime : date == null) {
+        if (target.timeOnly() ? !hasTime : resolved == null) {
             throw syntax();
         }
-        return new Parsed(Special.NONE, date, micros, hasTime, offsetSeconds, zone);
-    }
-
-    private void requireNoDate() {
-        if (directDate != null || year >= 0 && month >= 0 && day >= 0) {
-            throw syntax();
+        if (target.timeOnly() && zone != null && resolved == null) {
+            throw syntax(); // a tz database zone needs a date to know its offset
         }
-    }
-
-    private void dateField(List<String> parts) {
-        requireNoDate();
-        if (parts.size() != 3) {
-            throw syntax();
+        if (dynamicAbbreviation != null) {
+            offsetSeconds = dynamicOffset(resolved, micros);
         }
-        int alpha = -1;
-        for (int i = 0; i < 3; i++) {
-            if (!DateTimeTokenizer.isDigit(parts.get(i).charAt(0))) {
-                if (alpha >= 0) {
-                    throw syntax();
-                }
-                alpha = i;
-            }
-        }
-        if (alpha >= 0) {
-            month = monthOf(parts.get(alpha));
-            if (month == 0) {
-                throw syntax();
-            }
-            String first = parts.get(alpha == 0 ? 1 : 0);
-            String second = parts.get(alpha == 2 ? 1 : 2);
-            if (alpha == 0 || first.length() <= 2 && alpha == 1) {
-                // Jan-08-1999, 08-Jan-1999: day then year
-                setDay(first);
-                setYear(second);
-            } else {
-                // 1999-Jan-08, 1999-08-Jan: year then day
-                setYear(first);
-                setDay(second);
-            }
-            return;
-        }
-        FormatSettings.DateOrder order = parts.get(0).length() > 2 ? FormatSettings.DateOrder.YMD
-                : settings.dateOrder();
-        switch (order) {
-            case YMD -> {
-                setYear(parts.get(0));
-                month = parseField(parts.get(1));
-                setDay(parts.get(2));
-            }
-            case MDY -> {
-                month = parseField(parts.get(0));
-                setDay(parts.get(1));
-                setYear(parts.get(2));
-            }
-            case DMY -> {
-                setDay(parts.get(0));
-                month = parseField(parts.get(1));
-                setYear(parts.get(2));
-            }
-        }
-    }
-
-    private void setYear(String digits) {
-        if (year >= 0) {
-            throw syntax();
-        }
-        year = parseField(digits);
-        twoDigitYear = digits.length() <= 2;
-    }
-
-    private void setDay(String digits) {
-        if (day >= 0) {
-            throw syntax();
-        }
-        day = parseField(digits);
+        return new Parsed(Special.NONE, resolved, micros, hasTime, offsetSeconds, zone);
     }
 
     private int parseField(String digits) {
@@ -323,48 +217,36 @@ final class DateTimeParser {
 
     private void numberField(String text) {
         int dot = text.indexOf('.');
+        if (dot == 6 && !hasTime && (target.timeOnly() && date.none() || date.complete())) {
+            // hhmmss.fff
+            hour = parseField(text.substring(0, 2));
+            minute = parseField(text.substring(2, 4));
+            second = parseField(text.substring(4, 6));
+            fractionMicros = fractionToMicros(text.substring(7));
+            hasTime = true;
+            return;
+        }
         if (dot >= 0) {
-            // yyyy.ddd: year and day of year
-            requireNoDate();
-            int y = parseField(text.substring(0, dot));
-            int dayOfYear = parseField(text.substring(dot + 1));
-            try {
-                directDate = LocalDate.ofYearDay(y, dayOfYear);
-            } catch (DateTimeException e) {
-                throw fieldOverflow();
-            }
+            date.yearAndDayOfYear(text.substring(0, dot), text.substring(dot + 1));
             return;
         }
         int length = text.length();
-        boolean haveDate = directDate != null || year >= 0 && month >= 0 && day >= 0;
-        boolean noDateFields = directDate == null && year < 0 && month < 0 && day < 0;
-        if (!hasTime && (haveDate || target.timeOnly() && noDateFields) && (length == 6 || length == 4)) {
+        if (!hasTime && (date.complete() || target.timeOnly() && date.none()) && (length == 6 || length == 4)) {
             hour = parseField(text.substring(0, 2));
             minute = parseField(text.substring(2, 4));
             second = length == 6 ? parseField(text.substring(4, 6)) : 0;
             hasTime = true;
             return;
         }
-        if (noDateFields && (length == 8 || length == 6)) {
-            int yearLength = length - 4;
-            setYear(text.substring(0, yearLength));
-            month = parseField(text.substring(yearLength, yearLength + 2));
-            setDay(text.substring(yearLength + 2));
+        if (date.none() && (length == 8 || length == 6)) {
+            date.compactDate(text);
             return;
         }
-        if (month >= 0 && day < 0) {
-            setDay(text);
-        } else if (year < 0 && (length > 2 || day >= 0)) {
-            setYear(text);
-        } else if (day < 0) {
-            setDay(text);
-        } else {
-            throw syntax();
-        }
+        date.number(text);
     }
 
     private void offsetField(String text) {
-        if (offsetSeconds != null || zone != null) {
+        if (offsetSeconds != null || zone != null || dynamicAbbreviation != null) {
             throw syntax();
         }
         int sign = text.charAt(0) == '-' ? -1 : 1;
@@ -407,7 +289,7 @@ final class DateTimeParser {
     }
 
     private void zoneField(String name) {
-        if (offsetSeconds != null || zone != null) {
+        if (offsetSeconds != null || zone != null || dynamicAbbreviation != null) {
             throw syntax();
         }
         ZoneId found = TimeZones.zone(name);
@@ -437,12 +319,9 @@ final class DateTimeParser {
             return;
         }
         sawAnything = true;
-        int m = monthOf(word);
+        int m = DateFields.monthOf(word);
         if (m > 0) {
-            if (month >= 0) {
-                throw syntax();
-            }
-            month = m;
+            date.monthName(m);
             return;
         }
         switch (word) {
@@ -462,12 +341,17 @@ final class DateTimeParser {
                 if (isDayName(word)) {
                     return;
                 }
-                Integer abbreviation = TimeZones.abbreviation(word);
+                TimeZoneAbbreviations.Meaning abbreviation = TimeZones.abbreviation(word);
                 if (abbreviation != null) {
-                    if (offsetSeconds != null || zone != null) {
+                    if (offsetSeconds != null || zone != null || dynamicAbbreviation != null) {
                         throw syntax();
                     }
-                    offsetSeconds = abbreviation;
+                    offsetSeconds = abbreviation.offsetSeconds();
+                    if (offsetSeconds == null) {
+                        // dynamic (MSK = Europe/Moscow): resolved once the date is known
+                        dynamicAbbreviation = word;
+                        abbreviationZone = abbreviation.zone();
+                    }
                     return;
                 }
                 ZoneId found = TimeZones.zone(word);
@@ -477,6 +361,17 @@ final class DateTimeParser {
                 zoneField(word);
             }
         }
+    }
+
+    /** What a dynamic abbreviation meant in its zone around the given local date (today if none). */
+    private int dynamicOffset(LocalDate localDate, long micros) {
+        LocalDate day = localDate != null ? localDate : LocalDate.now(abbreviationZone);
+        long epochSecond = (day.toEpochDay() * 86_400) + micros / PgDateTime.MICROS_PER_SECOND;
+        Integer offset = TzdbAbbreviations.offsetOf(abbreviationZone, dynamicAbbreviation, epochSecond);
+        if (offset != null) {
+            return offset;
+        }
+        return abbreviationZone.getRules().getOffset(java.time.Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
     }
 
     private PgException syntax() {

@@ -34,6 +34,9 @@ final class DateTimeTokenizer {
                 i++;
             } else if (isDigit(c)) {
                 i = number(s, i, tokens);
+                if (i < 0) {
+                    return null;
+                }
             } else if ((c == '+' || c == '-') && i + 1 < n && isDigit(s.charAt(i + 1))) {
                 int j = i + 1;
                 while (j < n && (isDigit(s.charAt(j)) || s.charAt(j) == ':' || s.charAt(j) == '.')) {
@@ -50,6 +53,9 @@ final class DateTimeTokenizer {
                 i = j;
             } else if (isLetter(c)) {
                 i = word(s, i, tokens);
+                if (i < 0) {
+                    return null;
+                }
             } else {
                 return null;
             }
@@ -69,7 +75,7 @@ final class DateTimeTokenizer {
             return end;
         }
         if (j + 1 < n && (s.charAt(j) == '-' || s.charAt(j) == '/' || s.charAt(j) == '.')
-                && Character.isLetterOrDigit(s.charAt(j + 1))) {
+                && isAsciiAlnum(s.charAt(j + 1))) {
             char separator = s.charAt(j);
             if (separator == '.') {
                 int k = digits(s, j + 1);
@@ -82,13 +88,15 @@ final class DateTimeTokenizer {
             List<String> parts = new ArrayList<>();
             parts.add(s.substring(start, j));
             int i = j;
-            while (i + 1 < n && s.charAt(i) == separator && Character.isLetterOrDigit(s.charAt(i + 1))) {
+            while (i + 1 < n && s.charAt(i) == separator && isAsciiAlnum(s.charAt(i + 1))) {
                 int partEnd = isDigit(s.charAt(i + 1)) ? digits(s, i + 1) : letters(s, i + 1);
                 parts.add(s.substring(i + 1, partEnd));
                 i = partEnd;
             }
             tokens.add(new Token(Kind.DATE, s.substring(start, i), parts));
-            return i;
+            boolean monthName = parts.stream().anyMatch(p -> !isDigit(p.charAt(0)));
+            // PostgreSQL takes no ISO 'T' after a date with a month name in it
+            return monthName && i < n && s.charAt(i) == 't' ? -1 : i;
         }
         tokens.add(new Token(Kind.NUMBER, s.substring(start, j)));
         if (j < n && s.charAt(j) == 't' && j + 1 < n && isDigit(s.charAt(j + 1))) {
@@ -103,7 +111,7 @@ final class DateTimeTokenizer {
         String word = s.substring(start, j);
         if (j < n && (s.charAt(j) == '/' || s.charAt(j) == '_')) {
             int end = j;
-            while (end < n && (Character.isLetterOrDigit(s.charAt(end)) || "/_+-".indexOf(s.charAt(end)) >= 0)) {
+            while (end < n && (isAsciiAlnum(s.charAt(end)) || "/_+-".indexOf(s.charAt(end)) >= 0)) {
                 end++;
             }
             tokens.add(new Token(Kind.ZONE, s.substring(start, end)));
@@ -115,18 +123,19 @@ final class DateTimeTokenizer {
             return end;
         }
         if (j + 1 < n && (s.charAt(j) == '-' || s.charAt(j) == '/' || s.charAt(j) == '.')
-                && isDigit(s.charAt(j + 1)) && DateTimeParser.monthOf(word) > 0) {
+                && isDigit(s.charAt(j + 1)) && DateFields.monthOf(word) > 0) {
             char separator = s.charAt(j);
             List<String> parts = new ArrayList<>();
             parts.add(word);
             int i = j;
-            while (i + 1 < n && s.charAt(i) == separator && Character.isLetterOrDigit(s.charAt(i + 1))) {
+            while (i + 1 < n && s.charAt(i) == separator && isAsciiAlnum(s.charAt(i + 1))) {
                 int partEnd = isDigit(s.charAt(i + 1)) ? digits(s, i + 1) : letters(s, i + 1);
                 parts.add(s.substring(i + 1, partEnd));
                 i = partEnd;
             }
             tokens.add(new Token(Kind.DATE, s.substring(start, i), parts));
-            return i;
+            // PostgreSQL takes no ISO 'T' after a date with a month name in it
+            return i < n && s.charAt(i) == 't' ? -1 : i;
         }
         if (word.equals("t") && j < n && isDigit(s.charAt(j))) {
             return j; // ISO 8601 "T" before the time
@@ -151,6 +160,10 @@ final class DateTimeTokenizer {
 
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return isDigit(c) || isLetter(c);
     }
 
     private static boolean isLetter(char c) {

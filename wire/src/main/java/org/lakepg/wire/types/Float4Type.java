@@ -29,7 +29,7 @@ public final class Float4Type extends AbstractPgType<Float> {
 
     @Override
     public byte[] encodeBinary(Float value) {
-        // floatToRawIntBits keeps the NaN bit pattern; PostgreSQL's NaN is the canonical 7fc00000
-        return ByteBuffer.allocate(4).putInt(Float.floatToIntBits(value)).array();
+        // raw bits: PostgreSQL sends the sign of -NaN too
+        return ByteBuffer.allocate(4).putInt(Float.floatToRawIntBits(value)).array();
     }
 }

@@ -29,7 +29,7 @@ public final class Float8Type extends AbstractPgType<Double> {
 
     @Override
     public byte[] encodeBinary(Double value) {
-        // canonical NaN 7ff8000000000000, as PostgreSQL sends
-        return ByteBuffer.allocate(8).putLong(Double.doubleToLongBits(value)).array();
+        // raw bits: PostgreSQL sends the sign of -NaN too
+        return ByteBuffer.allocate(8).putLong(Double.doubleToRawLongBits(value)).array();
     }
 }

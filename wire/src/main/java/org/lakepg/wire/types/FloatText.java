@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
@@ -14,33 +15,79 @@ import org.lakepg.wire.error.SqlState;
  */
 final class FloatText {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL_PREFIX = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Longest first, so "infinity" wins over "inf". */
+    private static final String[] SPECIAL_WORDS = {"+infinity", "-infinity", "infinity", "+inf", "-inf", "inf",
+        "+nan", "-nan", "nan"};
+    /** strtod also reads C99 hexadecimal floats such as 0x10 or 0x1.8p1. */
+    private static final Pattern HEX_PREFIX = Pattern.compile("[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)([pP][+-]?\\d+)?");
     private static final Pattern HAS_NONZERO_DIGIT = Pattern.compile("^[^eE]*[1-9]");
+
+    /** strtod("-nan") keeps the sign bit, and PostgreSQL sends it. */
+    static final double NEGATIVE_NAN = Double.longBitsToDouble(0xfff8000000000000L);
 
     private FloatText() {
     }
 
-    /** Parses like float8in/float4in; the returned double is already rounded to float for float4. */
+    /**
+     * Parses like float8in/float4in: leading spaces, the longest number strtod takes (or a
+     * NaN/Infinity word), range checked before trailing junk. The range error quotes the whole
+     * input for real and the number itself for double precision, as PostgreSQL does.
+     * The returned double is already rounded to float for float4.
+     */
     static double parse(String text, boolean single) {
         String sqlType = single ? "real" : "double precision";
-        String number = TypeErrors.trimSpace(text);
-        String special = number.toLowerCase(Locale.ROOT);
-        switch (special) {
-            case "nan", "+nan", "-nan" -> { return Double.NaN; }
-            case "infinity", "+infinity", "inf", "+inf" -> { return Double.POSITIVE_INFINITY; }
-            case "-infinity", "-inf" -> { return Double.NEGATIVE_INFINITY; }
-            default -> { }
+        int start = 0;
+        int n = text.length();
+        while (start < n && TypeErrors.isSpace(text.charAt(start))) {
+            start++;
         }
-        if (!DECIMAL.matcher(number).matches()) {
+        double value;
+        int end;
+        Matcher decimal = DECIMAL_PREFIX.matcher(text).region(start, n);
+        Matcher hex = HEX_PREFIX.matcher(text).region(start, n);
+        String word = specialWord(text, start);
+        if (word != null) {
+            end = start + word.length();
+            String lower = word.toLowerCase(Locale.ROOT);
+            value = lower.contains("n") && !lower.contains("i") ? (lower.startsWith("-") ? NEGATIVE_NAN : Double.NaN)
+                    : lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        } else {
+            String number;
+            if (hex.lookingAt()) {
+                end = hex.end();
+                number = text.substring(start, end);
+                number = number.matches(".*[pP].*") ? number : number + "p0";
+            } else if (decimal.lookingAt()) {
+                end = decimal.end();
+                number = text.substring(start, end);
+            } else {
+                throw TypeErrors.invalidSyntax(sqlType, text);
+            }
+            value = single ? Float.parseFloat(number) : Double.parseDouble(number);
+            boolean underflow = value == 0 && HAS_NONZERO_DIGIT.matcher(text.substring(start, end)).find();
+            if (Double.isInfinite(value) || underflow) {
+                throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"%s\" is out of range for type %s",
+                        single ? text : text.substring(start, end), sqlType);
+            }
+        }
+        while (end < n && TypeErrors.isSpace(text.charAt(end))) {
+            end++;
+        }
+        if (end != n) {
             throw TypeErrors.invalidSyntax(sqlType, text);
         }
-        double value = single ? Float.parseFloat(number) : Double.parseDouble(number);
-        boolean underflow = value == 0 && HAS_NONZERO_DIGIT.matcher(number).find();
-        if (Double.isInfinite(value) || underflow) {
-            throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"%s\" is out of range for type %s",
-                    number, sqlType);
-        }
         return value;
+    }
+
+    /** NaN, Infinity, inf with optional sign at the start (case-insensitive), or null. */
+    private static String specialWord(String text, int start) {
+        for (String word : SPECIAL_WORDS) {
+            if (text.regionMatches(true, start, word, 0, word.length())) {
+                return text.substring(start, start + word.length());
+            }
+        }
+        return null;
     }
 
     static String format(double value, boolean single, int extraFloatDigits) {
@@ -63,17 +110,54 @@ final class FloatText {
             return (1 / value < 0) ? "-0" : "0";
         }
         // Float/Double.toString produce the shortest uniquely-identifying digits (JDK 19+)
-        BigDecimal decimal = new BigDecimal(single ? Float.toString((float) value) : Double.toString(value))
-                .stripTrailingZeros();
-        if (decimal.precision() == 2) {
-            decimal = oneDigitIfExact(decimal, value, single);
+        String java = single ? Float.toString((float) Math.abs(value)) : Double.toString(Math.abs(value));
+        int e = java.indexOf('E');
+        String mantissa = e < 0 ? java : java.substring(0, e);
+        int dot = mantissa.indexOf('.');
+        StringBuilder digits = new StringBuilder(mantissa.length()).append(mantissa, 0, dot)
+                .append(mantissa, dot + 1, mantissa.length());
+        int exponent = dot - 1 + (e < 0 ? 0 : Integer.parseInt(java.substring(e + 1)));
+        while (digits.length() > 1 && digits.charAt(0) == '0') {
+            digits.deleteCharAt(0);
+            exponent--;
         }
-        int exponent = decimal.precision() - decimal.scale() - 1;
+        while (digits.length() > 1 && digits.charAt(digits.length() - 1) == '0') {
+            digits.setLength(digits.length() - 1);
+        }
+        if (digits.length() == 2 || Math.abs(value) >= (single ? 0x1p24 : 0x1p53)) {
+            // rare shapes where Java and Ryu may choose differently: settle them exactly
+            BigDecimal decimal = new BigDecimal(new java.math.BigInteger(digits.toString()),
+                    digits.length() - 1 - exponent);
+            if (digits.length() == 2) {
+                decimal = oneDigitIfExact(decimal, Math.abs(value), single);
+            }
+            if (Math.abs(value) >= (single ? 0x1p24 : 0x1p53)) {
+                decimal = avoidIntervalBoundary(decimal, Math.abs(value), single);
+            }
+            digits.setLength(0);
+            digits.append(decimal.unscaledValue());
+            exponent = decimal.precision() - decimal.scale() - 1;
+        }
+        StringBuilder out = new StringBuilder(24);
+        if (value < 0) {
+            out.append('-');
+        }
         int limit = single ? 6 : 15;
         if (exponent < -4 || exponent >= limit) {
-            return scientific(decimal, exponent);
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            int abs = Math.abs(exponent);
+            return out.append('e').append(exponent < 0 ? '-' : '+').append(abs < 10 ? "0" : "").append(abs).toString();
         }
-        return decimal.toPlainString();
+        if (exponent < 0) {
+            return out.append("0.").append("0".repeat(-exponent - 1)).append(digits).toString();
+        }
+        if (digits.length() <= exponent + 1) {
+            return out.append(digits).append("0".repeat(exponent + 1 - digits.length())).toString();
+        }
+        return out.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length()).toString();
     }
 
     /**
@@ -81,17 +165,46 @@ final class FloatText {
      * "1.4E-45"); Ryu, which PostgreSQL uses, takes the one-digit decimal that still reads back.
      */
     private static BigDecimal oneDigitIfExact(BigDecimal twoDigits, double value, boolean single) {
-        BigDecimal exact = new BigDecimal(value);
-        BigDecimal best = null;
-        for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+        int secondDigit = twoDigits.unscaledValue().intValue() % 10;
+        RoundingMode[] order = secondDigit < 5 ? new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}
+                : new RoundingMode[] {RoundingMode.CEILING, RoundingMode.FLOOR};
+        for (RoundingMode mode : order) {
             BigDecimal candidate = twoDigits.round(new MathContext(1, mode));
-            boolean readsBack = single ? candidate.floatValue() == (float) value : candidate.doubleValue() == value;
-            if (readsBack && (best == null
-                    || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
-                best = candidate;
+            String text = candidate.toString();
+            boolean readsBack = single ? Float.parseFloat(text) == (float) value : Double.parseDouble(text) == value;
+            if (readsBack) {
+                return candidate.stripTrailingZeros();
             }
         }
-        return best == null ? twoDigits : best.stripTrailingZeros();
+        return twoDigits;
+    }
+
+    /**
+     * Only large values have rounding-interval boundaries with few digits (1e23 is exactly the
+     * midpoint between two doubles). Java accepts such a boundary as shortest output; Ryu does
+     * not, and prints the closest decimal strictly inside the interval instead.
+     */
+    private static BigDecimal avoidIntervalBoundary(BigDecimal candidate, double value, boolean single) {
+        if (Double.isInfinite(single ? Math.nextUp((float) value) : Math.nextUp(value))
+                || Double.isInfinite(single ? Math.nextDown((float) value) : Math.nextDown(value))) {
+            return candidate;
+        }
+        BigDecimal exact = new BigDecimal(value);
+        BigDecimal below = single ? new BigDecimal(Math.nextDown((float) value)) : new BigDecimal(Math.nextDown(value));
+        BigDecimal above = single ? new BigDecimal(Math.nextUp((float) value)) : new BigDecimal(Math.nextUp(value));
+        BigDecimal two = BigDecimal.valueOf(2);
+        BigDecimal low = exact.add(below).divide(two);
+        BigDecimal high = exact.add(above).divide(two);
+        if (candidate.compareTo(low) != 0 && candidate.compareTo(high) != 0) {
+            return candidate;
+        }
+        for (int digits = candidate.precision(); digits <= 17; digits++) {
+            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (rounded.compareTo(low) > 0 && rounded.compareTo(high) < 0) {
+                return rounded.stripTrailingZeros();
+            }
+        }
+        return candidate;
     }
 
     /** C's printf("%.{precision}g"): round to precision significant digits, drop trailing zeros. */

@@ -1,7 +1,6 @@
 package org.lakepg.wire.types;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -10,7 +9,8 @@ import java.util.Locale;
  *
  * @param dateStyle        as SHOW DateStyle prints it, e.g. "ISO, MDY"
  * @param intervalStyle    postgres, postgres_verbose, sql_standard or iso_8601
- * @param timeZone         session time zone (java.time's tz database)
+ * @param timeZone         session time zone (java.time's tz database); note that PostgreSQL reads a
+ *                         numeric TimeZone setting the POSIX way, '+05:30' meaning UTC-05:30
  * @param extraFloatDigits -15..3; > 0 means shortest-exact float output
  * @param byteaHex         true for bytea_output = hex, false for escape
  */
@@ -18,7 +18,7 @@ public record FormatSettings(String dateStyle, String intervalStyle, ZoneId time
                              boolean byteaHex) {
 
     private static final FormatSettings DEFAULTS =
-            new FormatSettings("ISO, MDY", "postgres", ZoneOffset.UTC, 1, true);
+            new FormatSettings("ISO, MDY", "postgres", ZoneId.of("UTC"), 1, true);
 
     /** How DateStyle's first part prints dates and timestamps. */
     public enum DateOutputStyle { ISO, SQL, POSTGRES, GERMAN }
@@ -61,33 +61,54 @@ public record FormatSettings(String dateStyle, String intervalStyle, ZoneId time
     }
 
     public DateOutputStyle dateOutputStyle() {
-        for (String part : dateStyle.split(",")) {
-            switch (part.trim().toLowerCase(Locale.ROOT)) {
-                case "iso" -> { return DateOutputStyle.ISO; }
-                case "sql" -> { return DateOutputStyle.SQL; }
-                case "postgres" -> { return DateOutputStyle.POSTGRES; }
-                case "german" -> { return DateOutputStyle.GERMAN; }
-                default -> { }
-            }
-        }
-        return DateOutputStyle.ISO;
+        return parsedDateStyle(dateStyle).style();
     }
 
     /** The field order; "German" alone implies DMY as in PostgreSQL. */
     public DateOrder dateOrder() {
+        return parsedDateStyle(dateStyle).order();
+    }
+
+    private record ParsedDateStyle(DateOutputStyle style, DateOrder order) {
+    }
+
+    /** DateStyle strings are few and formatting is hot: parse each once. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, ParsedDateStyle> DATE_STYLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ParsedDateStyle parsedDateStyle(String dateStyle) {
+        ParsedDateStyle parsed = DATE_STYLES.get(dateStyle);
+        if (parsed == null) {
+            parsed = parseDateStyle(dateStyle);
+            if (DATE_STYLES.size() < 64) {
+                DATE_STYLES.put(dateStyle, parsed);
+            }
+        }
+        return parsed;
+    }
+
+    private static ParsedDateStyle parseDateStyle(String dateStyle) {
+        DateOutputStyle style = null;
         DateOrder order = null;
         for (String part : dateStyle.split(",")) {
             switch (part.trim().toLowerCase(Locale.ROOT)) {
+                case "iso" -> style = style == null ? DateOutputStyle.ISO : style;
+                case "sql" -> style = style == null ? DateOutputStyle.SQL : style;
+                case "postgres" -> style = style == null ? DateOutputStyle.POSTGRES : style;
+                case "german" -> style = style == null ? DateOutputStyle.GERMAN : style;
                 case "mdy", "us", "noneuropean" -> order = DateOrder.MDY;
                 case "dmy", "euro", "european" -> order = DateOrder.DMY;
                 case "ymd" -> order = DateOrder.YMD;
                 default -> { }
             }
         }
-        if (order == null) {
-            order = dateOutputStyle() == DateOutputStyle.GERMAN ? DateOrder.DMY : DateOrder.MDY;
+        if (style == null) {
+            style = DateOutputStyle.ISO;
         }
-        return order;
+        if (order == null) {
+            order = style == DateOutputStyle.GERMAN ? DateOrder.DMY : DateOrder.MDY;
+        }
+        return new ParsedDateStyle(style, order);
     }
 
     public IntervalOutputStyle intervalOutputStyle() {

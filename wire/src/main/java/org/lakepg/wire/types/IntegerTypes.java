@@ -6,7 +6,11 @@ final class IntegerTypes {
     private IntegerTypes() {
     }
 
-    /** Parses within [min, max]; errors name the SQL type ("integer") and quote the whole input. */
+    /**
+     * Parses within [min, max] like pg_strtoint16/32/64: digits accumulate negatively and an
+     * overflow is reported at once, before any trailing junk ("32769x" is out of range,
+     * "32768x" is a syntax error). Errors name the SQL type and quote the whole input.
+     */
     static long parse(String text, long min, long max, String sqlTypeName) {
         int i = 0;
         int n = text.length();
@@ -19,15 +23,13 @@ final class IntegerTypes {
             i++;
         }
         int digitsStart = i;
-        long value = 0; // accumulated negatively so that Long.MIN_VALUE fits
-        boolean overflow = false;
+        long value = 0; // accumulated negatively so that the minimum fits
         while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
             int digit = text.charAt(i) - '0';
-            if (value < (Long.MIN_VALUE + digit) / 10) {
-                overflow = true;
-            } else {
-                value = value * 10 - digit;
+            if (value < (min + digit) / 10 || value * 10 - digit < min) {
+                throw TypeErrors.outOfRange(sqlTypeName, text);
             }
+            value = value * 10 - digit;
             i++;
         }
         if (i == digitsStart) {
@@ -40,13 +42,10 @@ final class IntegerTypes {
             throw TypeErrors.invalidSyntax(sqlTypeName, text);
         }
         if (!negative) {
-            if (value == Long.MIN_VALUE) {
-                overflow = true;
+            if (-value > max || value == Long.MIN_VALUE) {
+                throw TypeErrors.outOfRange(sqlTypeName, text);
             }
             value = -value;
-        }
-        if (overflow || value < min || value > max) {
-            throw TypeErrors.outOfRange(sqlTypeName, text);
         }
         return value;
     }

@@ -20,15 +20,18 @@ final class IntervalParser {
     private static final Pattern ISO_PART = Pattern.compile("([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([a-z])");
 
     private static final long MICROS_PER_MINUTE = 60_000_000L;
+    private static final int ALL_SECONDS = Unit.SECOND.bit | Unit.MILLISECOND.bit | Unit.MICROSECOND.bit;
     private static final long MICROS_PER_HOUR = 3_600_000_000L;
 
     private final String input;
     private final boolean sqlStandardSigns;
     private long months;
     private long days;
-    private double micros;
+    /** Whole microseconds exactly, fractions of units separately (rounded once at the end). */
+    private long micros;
+    private double fractionMicros;
     private int usedUnits;
-    private int leadingSign; // for sql_standard: a leading '-' applies to unsigned later fields
+    private boolean propagateSign;
 
     private IntervalParser(String input, boolean sqlStandardSigns) {
         this.input = input;
@@ -49,6 +52,7 @@ final class IntervalParser {
             throw syntax();
         }
         if (s.charAt(0) == 'p') {
+            iso = true;
             iso8601(s.substring(1));
         } else {
             postgres(s.split("[ \\t\\n\\r\\f\\u000b]+"));
@@ -57,17 +61,20 @@ final class IntervalParser {
     }
 
     private void postgres(String[] tokens) {
+        // sql_standard: '-1 1:00:00' is all negative, but only when no other field has a sign
+        boolean otherSigns = false;
+        for (int i = 1; i < tokens.length; i++) {
+            otherSigns |= tokens[i].startsWith("-") || tokens[i].startsWith("+");
+        }
+        propagateSign = sqlStandardSigns && tokens[0].startsWith("-") && !otherSigns;
         boolean ago = false;
         for (int i = 0; i < tokens.length; i++) {
             String token = tokens[i];
-            if (ago) {
-                throw syntax(); // "ago" must come last
-            }
             if (token.equals("ago")) {
-                ago = i > 0;
-                if (!ago) {
+                if (i == 0 || ago) {
                     throw syntax();
                 }
+                ago = true; // negates the whole interval, even fields written after it
                 continue;
             }
             Matcher time = TIME.matcher(token);
@@ -104,38 +111,46 @@ final class IntervalParser {
             months = -months;
             days = -days;
             micros = -micros;
+            fractionMicros = -fractionMicros;
         }
     }
 
     private void timeField(Matcher time) {
-        use(Unit.HOUR.bit | Unit.MINUTE.bit | Unit.SECOND.bit);
+        use(Unit.HOUR.bit | Unit.MINUTE.bit | ALL_SECONDS);
         int sign = sign(time.group(1));
-        double value = Long.parseLong(time.group(2)) * (double) MICROS_PER_HOUR
-                + Long.parseLong(time.group(3)) * (double) MICROS_PER_MINUTE;
+        long value;
+        try {
+            value = Math.addExact(Math.multiplyExact(Long.parseLong(time.group(2)), MICROS_PER_HOUR),
+                    Long.parseLong(time.group(3)) * MICROS_PER_MINUTE);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw overflow();
+        }
+        if (Long.parseLong(time.group(3)) > 59 || time.group(4) != null && Long.parseLong(time.group(4)) > 59) {
+            // a signed time is read as a zone-like field, whose range error is a syntax error
+            throw time.group(1) != null ? syntax() : overflow();
+        }
         if (time.group(4) != null) {
             long seconds = Long.parseLong(time.group(4));
-            if (seconds > 59 || Long.parseLong(time.group(3)) > 59) {
-                throw overflow();
-            }
-            value += seconds * 1e6 + (time.group(5) == null ? 0 : DateTimeParser.fractionToMicros(time.group(5)));
+            value += seconds * 1_000_000L + (time.group(5) == null ? 0 : DateTimeParser.fractionToMicros(time.group(5)));
         }
-        micros += sign * value;
+        try {
+            micros = Math.addExact(micros, sign * value);
+        } catch (ArithmeticException e) {
+            throw overflow();
+        }
     }
 
-    /** -1 for an explicit '-', else the sql_standard leading sign or +1. */
+    /** -1 for an explicit '-', -1 for unsigned fields after a propagating sql_standard '-', else +1. */
     private int sign(String explicit) {
-        int sign = explicit == null ? 0 : explicit.equals("-") ? -1 : 1;
-        if (leadingSign == 0) {
-            leadingSign = sign == -1 ? -1 : 1;
+        if (explicit == null) {
+            return propagateSign ? -1 : 1;
         }
-        if (sign == 0) {
-            return sqlStandardSigns ? leadingSign : 1;
-        }
-        return sign;
+        return explicit.equals("-") ? -1 : 1;
     }
 
     private void add(String number, Unit unit) {
-        use(unit.bit);
+        // fractional seconds count as milli- and microseconds too (PostgreSQL's DTK_ALL_SECS_M)
+        use(unit == Unit.SECOND && number.indexOf('.') >= 0 ? ALL_SECONDS : unit.bit);
         String digits = number;
         String signText = null;
         if (digits.startsWith("-") || digits.startsWith("+")) {
@@ -146,31 +161,35 @@ final class IntervalParser {
         int dot = digits.indexOf('.');
         long whole;
         try {
-            whole = dot == 0 ? 0 : Long.parseLong(dot < 0 ? digits : digits.substring(0, dot));
+            // parsed with its sign so that -9223372036854775808 fits
+            whole = dot == 0 ? 0 : Long.parseLong((sign < 0 ? "-" : "") + (dot < 0 ? digits : digits.substring(0, dot)));
         } catch (NumberFormatException e) {
             throw overflow();
         }
         double fraction = dot < 0 || dot == digits.length() - 1 ? 0 : Double.parseDouble("0" + digits.substring(dot));
-        whole *= sign;
+        if (iso && dot >= 0) {
+            // ISO 8601 numbers are read whole by strtod and the fraction is what remains
+            fraction = Double.parseDouble(digits) - Math.abs(whole);
+        }
         fraction *= sign;
         try {
             switch (unit) {
-                case MICROSECOND -> micros += whole + fraction;
-                case MILLISECOND -> micros += (whole + fraction) * 1000;
-                case SECOND -> micros += (whole + fraction) * 1e6;
-                case MINUTE -> micros += (whole + fraction) * MICROS_PER_MINUTE;
-                case HOUR -> micros += (whole + fraction) * MICROS_PER_HOUR;
+                case MICROSECOND -> addMicros(whole, fraction, 1);
+                case MILLISECOND -> addMicros(whole, fraction, 1000);
+                case SECOND -> addMicros(whole, fraction, 1_000_000);
+                case MINUTE -> addMicros(whole, fraction, MICROS_PER_MINUTE);
+                case HOUR -> addMicros(whole, fraction, MICROS_PER_HOUR);
                 case DAY -> {
                     days = Math.addExact(days, whole);
-                    micros += fraction * PgDateTime.MICROS_PER_DAY;
+                    fractionMicros += fraction * PgDateTime.MICROS_PER_DAY;
+                }
+                case MONTH -> {
+                    months = addMonths(months, whole);
+                    spillDays(fraction * 30);
                 }
                 case WEEK -> {
                     days = Math.addExact(days, Math.multiplyExact(whole, 7));
                     spillDays(fraction * 7);
-                }
-                case MONTH -> {
-                    months = Math.addExact(months, whole);
-                    spillDays(fraction * 30);
                 }
                 case YEAR -> addYears(whole, fraction, 1);
                 case DECADE -> addYears(whole, fraction, 10);
@@ -182,16 +201,33 @@ final class IntervalParser {
         }
     }
 
+    private void addMicros(long whole, double fraction, long unitMicros) {
+        micros = Math.addExact(micros, Math.multiplyExact(whole, unitMicros));
+        fractionMicros += fraction * unitMicros;
+    }
+
+    /** Month arithmetic leaving int range is PostgreSQL's 22008 "interval out of range", not a field error. */
+    private long addMonths(long current, long more) {
+        long sum = current + more;
+        if (sum > Integer.MAX_VALUE || sum < Integer.MIN_VALUE || Math.abs(more) > Integer.MAX_VALUE) {
+            throw PgException.of(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        }
+        return sum;
+    }
+
     private void addYears(long whole, double fraction, int scale) {
-        months = Math.addExact(months, Math.multiplyExact(whole, 12L * scale));
-        months = Math.addExact(months, (long) Math.rint(fraction * scale * 12));
+        if (Math.abs(whole) > Integer.MAX_VALUE) {
+            throw PgException.of(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        }
+        months = addMonths(months, whole * 12L * scale);
+        months = addMonths(months, (long) Math.rint(fraction * scale * 12));
     }
 
     /** A fractional number of days: whole days to the day field, the rest to time. */
     private void spillDays(double fractionalDays) {
         long whole = (long) fractionalDays;
         days = Math.addExact(days, whole);
-        micros += (fractionalDays - whole) * PgDateTime.MICROS_PER_DAY;
+        fractionMicros += (fractionalDays - whole) * PgDateTime.MICROS_PER_DAY;
     }
 
     private void iso8601(String s) {
@@ -208,6 +244,11 @@ final class IntervalParser {
                 continue;
             }
             if (!part.find(i) || part.start() != i) {
+                Matcher trailing = NUMBER.matcher(s.substring(i));
+                if (!timePart && trailing.matches()) {
+                    add(trailing.group(), Unit.YEAR); // "P1": a bare number is years
+                    return;
+                }
                 throw syntax();
             }
             String number = part.group(1);
@@ -228,7 +269,12 @@ final class IntervalParser {
         }
     }
 
+    private boolean iso;
+
     private void use(int bits) {
+        if (iso) {
+            return; // ISO 8601 designators may repeat and add up
+        }
         if ((usedUnits & bits) != 0) {
             throw syntax();
         }
@@ -236,12 +282,15 @@ final class IntervalParser {
     }
 
     private PgInterval result() {
-        double rounded = Math.rint(micros);
         if (months > Integer.MAX_VALUE || months < Integer.MIN_VALUE || days > Integer.MAX_VALUE
-                || days < Integer.MIN_VALUE || Math.abs(rounded) >= 9.2e18) {
+                || days < Integer.MIN_VALUE || Math.abs(fractionMicros) >= 9.2e18) {
             throw overflow();
         }
-        return new PgInterval((int) months, (int) days, (long) rounded);
+        try {
+            return new PgInterval((int) months, (int) days, Math.addExact(micros, (long) Math.rint(fractionMicros)));
+        } catch (ArithmeticException e) {
+            throw overflow();
+        }
     }
 
     private PgException syntax() {

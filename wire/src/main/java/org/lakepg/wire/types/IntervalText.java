@@ -43,7 +43,8 @@ final class IntervalText {
         if (state[0] || !p.timeIsZero()) {
             boolean minus = p.timeIsNegative();
             out.append(state[0] ? "" : " ").append(minus ? "-" : state[1] ? "+" : "");
-            out.append(DateTimeText.pad((int) Math.abs(p.hours), 2)).append(':')
+            long hours = Math.abs(p.hours);
+            out.append(hours < 10 ? "0" : "").append(hours).append(':')
                     .append(DateTimeText.pad(Math.abs(p.minutes), 2)).append(':');
             DateTimeText.appendSeconds(out, Math.abs(p.seconds), Math.abs(p.fraction));
         }

@@ -12,6 +12,9 @@ final class JsonParser {
     private final String text;
     private final boolean forJsonb;
     private int pos;
+    private int depth;
+    /** Nesting limit; deep enough for any real document, shallow enough for a default thread stack. */
+    private static final int MAX_DEPTH = 2000;
 
     private JsonParser(String text, boolean forJsonb) {
         this.text = text;
@@ -22,19 +25,46 @@ final class JsonParser {
     static Jsonb parse(String text, boolean forJsonb) {
         JsonParser parser = new JsonParser(text, forJsonb);
         parser.skipSpace();
-        Jsonb value = parser.value();
+        Jsonb value;
+        try {
+            value = parser.value();
+        } catch (StackOverflowError e) {
+            // the thread's stack ran out before MAX_DEPTH: the same report as PostgreSQL's stack check
+            throw stackDepthExceeded();
+        }
         parser.skipSpace();
         if (parser.pos < text.length()) {
-            throw parser.unexpectedToken();
+            throw parser.expected("end of input");
         }
         return value;
     }
 
+    static PgException stackDepthExceeded() {
+        return PgException.of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after "
+                        + "ensuring the platform's stack depth limit is adequate.");
+    }
+
     private Jsonb value() {
+        if (++depth > MAX_DEPTH) {
+            // PostgreSQL's check_stack_depth(); here it keeps a hostile document from overflowing our stack
+            throw stackDepthExceeded();
+        }
+        try {
+            return valueAtDepth();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Jsonb valueAtDepth() {
         if (pos >= text.length()) {
             throw syntax("The input string ended unexpectedly.");
         }
         char c = text.charAt(pos);
+        if (c == '}' || c == ']' || c == ',' || c == ':') {
+            throw syntax("Expected JSON value, but found \"%c\".".formatted(c));
+        }
         return switch (c) {
             case '{' -> object();
             case '[' -> array();
@@ -52,11 +82,13 @@ final class JsonParser {
             pos++;
             return Jsonb.Obj.of(members);
         }
+        boolean first = true;
         while (true) {
             skipSpace();
             if (peek() != '"') {
-                throw expected("string");
+                throw expected(first ? "string or \"}\"" : "string");
             }
+            first = false;
             String key = string();
             skipSpace();
             if (peek() != ':') {
@@ -103,11 +135,12 @@ final class JsonParser {
     }
 
     private String string() {
+        int start = pos;
         pos++; // opening quote
         StringBuilder out = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
-                throw syntax("The input string ended unexpectedly.");
+                throw syntax("Token \"%s\" is invalid.".formatted(text.substring(start)));
             }
             char c = text.charAt(pos++);
             if (c == '"') {
@@ -139,12 +172,19 @@ final class JsonParser {
 
     private String unicodeEscape() {
         int code = hex4();
+        if (!forJsonb) {
+            // json only validates: like PostgreSQL it does not pair surrogates or reject \u0000
+            return String.valueOf((char) code);
+        }
         if (Character.isHighSurrogate((char) code)) {
             if (pos + 1 < text.length() && text.charAt(pos) == '\\' && text.charAt(pos + 1) == 'u') {
                 pos += 2;
                 int low = hex4();
-                if (!Character.isLowSurrogate((char) low)) {
+                if (Character.isHighSurrogate((char) low)) {
                     throw syntax("Unicode high surrogate must not be followed by another high surrogate.");
+                }
+                if (!Character.isLowSurrogate((char) low)) {
+                    throw syntax("Unicode low surrogate must follow a high surrogate.");
                 }
                 return new String(new char[] {(char) code, (char) low});
             }
@@ -188,12 +228,12 @@ final class JsonParser {
                 pos++;
             }
         } else {
-            throw unexpectedTokenAt(start);
+            throw invalidNumber(start);
         }
         if (peek() == '.') {
             pos++;
             if (!isDigit(peek())) {
-                throw unexpectedTokenAt(start);
+                throw invalidNumber(start);
             }
             while (isDigit(peek())) {
                 pos++;
@@ -205,14 +245,14 @@ final class JsonParser {
                 pos++;
             }
             if (!isDigit(peek())) {
-                throw unexpectedTokenAt(start);
+                throw invalidNumber(start);
             }
             while (isDigit(peek())) {
                 pos++;
             }
         }
         if (isWordChar(peek())) {
-            throw unexpectedTokenAt(start);
+            throw invalidNumber(start);
         }
         return new Jsonb.Number(NumericType.INSTANCE.parseText(text.substring(start, pos)));
     }
@@ -253,11 +293,19 @@ final class JsonParser {
         if (pos >= text.length()) {
             return syntax("The input string ended unexpectedly.");
         }
+        if (!startsValidToken(text.charAt(pos))) {
+            return unexpectedTokenAt(pos);
+        }
         return syntax("Expected %s, but found \"%s\".".formatted(what, token(pos)));
     }
 
-    private PgException unexpectedToken() {
-        return unexpectedTokenAt(pos);
+    /** Whether a character can begin a JSON token (else the lexer reports the token invalid). */
+    private boolean startsValidToken(char c) {
+        if ("{}[],:\"-".indexOf(c) >= 0 || isDigit(c)) {
+            return true;
+        }
+        String word = token(pos);
+        return word.equals("true") || word.equals("false") || word.equals("null");
     }
 
     private PgException unexpectedTokenAt(int start) {
@@ -267,12 +315,33 @@ final class JsonParser {
         return syntax("Token \"%s\" is invalid.".formatted(token(start)));
     }
 
+    /** The lexer's token at start: a run of alphanumerics (as JSON_ALPHANUMERIC_CHAR), else one character. */
     private String token(int start) {
+        if (text.charAt(start) == '"') {
+            int end = start + 1;
+            while (end < text.length() && text.charAt(end) != '"') {
+                end += text.charAt(end) == '\\' ? 2 : 1;
+            }
+            return text.substring(start, Math.min(end + 1, text.length()));
+        }
         int end = start;
-        while (end < text.length() && isWordChar(text.charAt(end))) {
+        while (end < text.length() && isAlphanumeric(text.charAt(end))) {
             end++;
         }
         return end == start ? text.substring(start, start + 1) : text.substring(start, end);
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c >= 0x80;
+    }
+
+    /** A malformed number: the token runs over the number's characters and any alphanumerics after. */
+    private PgException invalidNumber(int start) {
+        int end = start;
+        while (end < text.length() && (isAlphanumeric(text.charAt(end)) || ".+-".indexOf(text.charAt(end)) >= 0)) {
+            end++;
+        }
+        return syntax("Token \"%s\" is invalid.".formatted(text.substring(start, Math.max(end, start + 1))));
     }
 
     private static PgException syntax(String detail) {

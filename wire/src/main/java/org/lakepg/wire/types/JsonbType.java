@@ -21,7 +21,11 @@ public final class JsonbType extends AbstractPgType<Jsonb> {
 
     @Override
     public String formatText(Jsonb value, FormatSettings settings) {
-        return value.toString();
+        try {
+            return value.toString();
+        } catch (StackOverflowError e) {
+            throw JsonParser.stackDepthExceeded(); // a tree nested deeper than this thread's stack
+        }
     }
 
     @Override
@@ -35,7 +39,7 @@ public final class JsonbType extends AbstractPgType<Jsonb> {
 
     @Override
     public byte[] encodeBinary(Jsonb value) {
-        byte[] text = Utf8.encode(value.toString());
+        byte[] text = Utf8.encode(formatText(value, FormatSettings.defaults()));
         byte[] out = new byte[text.length + 1];
         out[0] = VERSION;
         System.arraycopy(text, 0, out, 1, text.length);

@@ -50,16 +50,17 @@ public final class NumericType extends AbstractPgType<PgNumeric> {
         } catch (NumberFormatException | ArithmeticException e) {
             throw overflow();
         }
+        // check before setScale: "1e999999999" must not expand into a billion digits
+        checkRange(value);
         if (value.scale() < 0) {
             value = value.setScale(0);
         }
-        checkRange(value);
         return PgNumeric.of(value);
     }
 
     private static void checkRange(BigDecimal value) {
         // weight of the first base-10000 digit must fit in int16
-        int integerDigits = value.precision() - value.scale();
+        long integerDigits = (long) value.precision() - value.scale();
         if (value.signum() != 0 && (integerDigits - 1) / 4 > WEIGHT_MAX) {
             throw overflow();
         }
@@ -80,7 +81,7 @@ public final class NumericType extends AbstractPgType<PgNumeric> {
     @Override
     public PgNumeric decodeBinary(byte[] bytes) {
         if (bytes.length < 8) {
-            throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION, "insufficient data left in message");
+            throw TypeErrors.insufficientData();
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         int ndigits = in.getShort() & 0xFFFF;
@@ -99,9 +100,7 @@ public final class NumericType extends AbstractPgType<PgNumeric> {
             throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION,
                     "invalid scale in external \"numeric\" value");
         }
-        if (bytes.length != 8 + 2 * ndigits) {
-            throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION, "insufficient data left in message");
-        }
+        TypeErrors.requireLength(name(), bytes, 8 + 2 * ndigits);
         BigInteger unscaled = BigInteger.ZERO;
         for (int i = 0; i < ndigits; i++) {
             int digit = in.getShort();

@@ -8,8 +8,8 @@ import java.util.Map;
  * The pg_type rows lakepg's types share with PostgreSQL 15, taken from the reference server:
  * {@code select oid, typname, typarray, typlen, typdelim, typelem from pg_type}.
  *
- * @param elementOid for array types the element type, else 0 (name's typelem 18 is a
- *                   fixed-length-array quirk and is not recorded here)
+ * @param elementOid for array types the element type, else 0 (the typelem of name, int2vector
+ *                   and oidvector marks their subscripting, not an array type, and is not recorded here)
  */
 public record PgTypeInfo(int oid, String name, int arrayOid, short typeLength, char delimiter, int elementOid) {
 
@@ -43,7 +43,14 @@ public record PgTypeInfo(int oid, String name, int arrayOid, short typeLength, c
                 new PgTypeInfo(1700, "numeric", 1231, (short) -1, ',', 0),
                 new PgTypeInfo(2950, "uuid", 2951, (short) 16, ',', 0),
                 new PgTypeInfo(3220, "pg_lsn", 3221, (short) 8, ',', 0),
-                new PgTypeInfo(3802, "jsonb", 3807, (short) -1, ',', 0));
+                new PgTypeInfo(3802, "jsonb", 3807, (short) -1, ',', 0),
+                // system types that catalog queries return
+                new PgTypeInfo(22, "int2vector", 1006, (short) -1, ',', 0),
+                new PgTypeInfo(27, "tid", 1010, (short) 6, ',', 0),
+                new PgTypeInfo(28, "xid", 1011, (short) 4, ',', 0),
+                new PgTypeInfo(29, "cid", 1012, (short) 4, ',', 0),
+                new PgTypeInfo(30, "oidvector", 1013, (short) -1, ',', 0),
+                new PgTypeInfo(5069, "xid8", 271, (short) 8, ',', 0));
         java.util.ArrayList<PgTypeInfo> all = new java.util.ArrayList<>(base);
         for (PgTypeInfo element : base) {
             if (element.arrayOid != 0) {

@@ -30,7 +30,8 @@ public final class PgTypes {
                 Float4Type.INSTANCE, Float8Type.INSTANCE, TextType.UNKNOWN, TextType.BPCHAR, TextType.VARCHAR,
                 DateType.INSTANCE, TimeType.INSTANCE, TimestampType.INSTANCE, TimestampTzType.INSTANCE,
                 IntervalType.INSTANCE, TimeTzType.INSTANCE, NumericType.INSTANCE, UuidType.INSTANCE,
-                PgLsnType.INSTANCE, JsonbType.INSTANCE);
+                PgLsnType.INSTANCE, JsonbType.INSTANCE, VectorType.INT2VECTOR, TidType.INSTANCE, XidType.XID,
+                XidType.CID, VectorType.OIDVECTOR, Xid8Type.INSTANCE);
         for (PgType<?> type : scalars) {
             register(type);
         }
@@ -56,7 +57,8 @@ public final class PgTypes {
 
     /**
      * By pg_type name ("int4", "_int4"), SQL spelling ("integer", "double precision") or with
-     * a trailing "[]" for the array type; null if unknown.
+     * a trailing "[]" for the array type; null if unknown. "char" is the pg_type name, i.e. the
+     * one-byte internal type; SQL's char(n) is "bpchar" or "character".
      */
     public static PgType<?> byName(String name) {
         String key = name.trim().toLowerCase(Locale.ROOT);

@@ -38,8 +38,13 @@ public final class TimestampType extends AbstractPgType<Long> {
         if (!PgDateTime.isValidDate(date) && !date.isEqual(PgDateTime.MAX_DATE.plusDays(1))) {
             throw outOfRange(text);
         }
-        long micros = (date.toEpochDay() + PgDateTime.UNIX_EPOCH_DAYS) * PgDateTime.MICROS_PER_DAY
-                + parsed.timeMicros();
+        long micros;
+        try {
+            micros = Math.addExact(Math.multiplyExact(date.toEpochDay() + PgDateTime.UNIX_EPOCH_DAYS,
+                    PgDateTime.MICROS_PER_DAY), parsed.timeMicros());
+        } catch (ArithmeticException e) {
+            throw outOfRange(text);
+        }
         if (!PgDateTime.isValidTimestamp(micros)) {
             throw outOfRange(text);
         }

@@ -21,15 +21,26 @@ final class TypeErrors {
                 "value \"%s\" is out of range for type %s", input, sqlTypeName);
     }
 
-    /** 22P03 for a recv function given the wrong number of bytes. */
-    static PgException binaryLength(String typeName, int expected, int actual) {
-        return PgException.of(SqlState.INVALID_BINARY_REPRESENTATION,
-                "incorrect binary data format: %s expects %d bytes, got %d", typeName, expected, actual);
+    /** A recv function ran out of bytes: PostgreSQL's pq_getmsg* report (08P01). */
+    static PgException insufficientData() {
+        return PgException.of(SqlState.PROTOCOL_VIOLATION, "insufficient data left in message");
     }
 
+    /**
+     * A recv function left bytes unread (22P03). The protocol layer says "in bind parameter N",
+     * array_recv "improper binary format in array element N".
+     */
+    static PgException excessData() {
+        return PgException.of(SqlState.INVALID_BINARY_REPRESENTATION, "incorrect binary data format");
+    }
+
+    /** A fixed-size recv: fewer bytes is 08P01, more is 22P03, as PostgreSQL reports them. */
     static void requireLength(String typeName, byte[] bytes, int expected) {
-        if (bytes.length != expected) {
-            throw binaryLength(typeName, expected, bytes.length);
+        if (bytes.length < expected) {
+            throw insufficientData();
+        }
+        if (bytes.length > expected) {
+            throw excessData();
         }
     }
 

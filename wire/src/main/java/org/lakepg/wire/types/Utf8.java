@@ -55,7 +55,8 @@ final class Utf8 {
     private static PgException invalidSequence(byte[] bytes, int at) {
         StringBuilder hex = new StringBuilder();
         int b = bytes[at] & 0xFF;
-        int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        // pg_utf_mblen: the length the lead byte announces, 1 for bytes that lead nothing
+        int len = (b & 0x80) == 0 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
         for (int i = at; i < Math.min(bytes.length, at + len); i++) {
             hex.append(hex.isEmpty() ? "0x" : " 0x").append(String.format("%02x", bytes[i] & 0xFF));
         }

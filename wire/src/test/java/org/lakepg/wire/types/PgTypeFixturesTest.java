@@ -19,22 +19,30 @@ class PgTypeFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void behavesLikePostgres(TypeFixture row) {
-        PgType<?> type = PgTypes.byName(row.type());
+        PgType<?> type = PgTypes.byName(row.baseType());
         assertThat(type).as("type %s", row.type()).isNotNull();
         FormatSettings settings = row.formatSettings();
+        int typmod = row.typmod();
         if (row.ok()) {
-            Object value = type.parseText(row.input(), settings);
-            assertThat(type.formatTextUnchecked(value, settings)).as("text output").isEqualTo(row.output());
-            assertThat(HexFormat.of().formatHex(type.encodeBinaryUnchecked(value))).as("send")
+            // a literal cast to a type with modifiers is an explicit cast in PostgreSQL
+            Object value;
+            try {
+                value = TypeModifiers.apply(type, type.parseText(row.input(), settings), typmod, true);
+            } catch (PgException e) {
+                throw new AssertionError(row + " failed: " + e.sqlState().code() + " " + e.getMessage(), e);
+            }
+            assertThat(type.formatTextUnchecked(value, settings)).as("%s text output", row).isEqualTo(row.output());
+            assertThat(HexFormat.of().formatHex(type.encodeBinaryUnchecked(value))).as("%s send", row)
                     .isEqualTo(row.binaryHex());
             Object received = type.decodeBinary(row.binary());
-            assertThat(type.formatTextUnchecked(received, settings)).as("recv then output").isEqualTo(row.output());
+            assertThat(type.formatTextUnchecked(received, settings)).as("%s recv", row).isEqualTo(row.output());
         } else {
             PgException error = catchThrowableOfType(PgException.class,
-                    () -> type.parseText(row.input(), settings));
-            assertThat(error).as("expected %s: %s", row.sqlState(), row.message()).isNotNull();
-            assertThat(error.sqlState().code() + " " + error.getMessage()).isEqualTo(
+                    () -> TypeModifiers.apply(type, type.parseText(row.input(), settings), typmod, true));
+            assertThat(error).as("%s expected %s: %s", row, row.sqlState(), row.message()).isNotNull();
+            assertThat(error.sqlState().code() + " " + error.getMessage()).as("%s", row).isEqualTo(
                     row.sqlState() + " " + row.message());
+            assertThat(error.detail() == null ? "" : error.detail()).as("%s detail", row).isEqualTo(row.detail());
         }
     }
 }

@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 
 /**
  * One row recorded from PostgreSQL 15 by src/test/resources/types/record-fixtures.sh:
- * type, settings, input, then either the text output and send() bytes or the error.
+ * type, settings, input, then either the text output and send() bytes or the error
+ * (SQLSTATE, message, detail — empty when PostgreSQL gave none).
  */
 record TypeFixture(String file, int line, String type, String settings, String input, boolean ok,
-                   String output, String binaryHex, String sqlState, String message) {
+                   String output, String binaryHex, String sqlState, String message, String detail) {
 
     static List<TypeFixture> load() {
         try {
@@ -42,12 +43,33 @@ record TypeFixture(String file, int line, String type, String settings, String i
 
     private static TypeFixture parse(String file, int line, String text) {
         String[] f = text.split("\t", -1);
-        if (f.length != 6 || !(f[3].equals("OK") || f[3].equals("ERR"))) {
+        boolean ok = f.length == 6 && f[3].equals("OK");
+        if (!ok && !(f.length == 7 && f[3].equals("ERR"))) {
             throw new IllegalArgumentException(file + ":" + line + ": malformed fixture row: " + text);
         }
-        boolean ok = f[3].equals("OK");
         return new TypeFixture(file, line, f[0], f[1], f[2], ok, ok ? f[4] : null, ok ? f[5] : null,
-                ok ? null : f[4], ok ? null : f[5]);
+                ok ? null : f[4], ok ? null : f[5], ok ? null : f[6]);
+    }
+
+    /** The type without modifiers: "numeric(5,2)" is "numeric", "varchar(3)[]" is "varchar[]". */
+    String baseType() {
+        int paren = type.indexOf('(');
+        return paren < 0 ? type : type.substring(0, paren) + (type.endsWith("[]") ? "[]" : "");
+    }
+
+    /** The typmod of "bpchar(5)", "numeric(5,2)", "timestamp(0)", "varchar(3)[]"; -1 without modifiers. */
+    int typmod() {
+        int paren = type.indexOf('(');
+        if (paren < 0) {
+            return TypeModifiers.NONE;
+        }
+        String[] args = type.substring(paren + 1, type.indexOf(')')).split(",");
+        int first = Integer.parseInt(args[0].trim());
+        return switch (baseType().replace("[]", "")) {
+            case "bpchar", "varchar" -> TypeModifiers.length(first);
+            case "numeric" -> TypeModifiers.numeric(first, args.length > 1 ? Integer.parseInt(args[1].trim()) : 0);
+            default -> TypeModifiers.precision(first);
+        };
     }
 
     byte[] binary() {
