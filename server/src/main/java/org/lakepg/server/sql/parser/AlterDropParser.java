@@ -58,17 +58,14 @@ abstract class AlterDropParser extends CreateParser {
         int save = p;
         ObjectType.Kind kind = objectKind();
         if (kind != null && kind != ObjectType.Kind.COLUMN) {
-            int afterKind = p;
-            try {
-                Object name = objectName(kind);
-                Statement tail = renameOwnerSchemaTail(kind, null, name, false);
-                if (tail != null) {
-                    return tail;
-                }
-            } catch (org.lakepg.wire.error.PgException e) {
-                // fall through to the generic form
+            Object name = objectName(kind);
+            Statement tail = renameOwnerSchemaTail(kind, null, name, false);
+            if (tail != null) {
+                return tail;
             }
-            p = afterKind;
+            if (atEndOfStatement()) {
+                throw syntaxError();
+            }
         }
         p = save;
         int words = 1;

@@ -138,7 +138,9 @@ abstract class CreateParser extends ObjectReferenceParser {
         }
         // FOREIGN TABLE/DATA WRAPPER, SERVER, USER MAPPING, PUBLICATION, SUBSCRIPTION, OPERATOR CLASS/FAMILY,
         // ACCESS METHOD, LANGUAGE, CONVERSION, TRANSFORM, TABLESPACE: kept generically
-        if (isColLabel(peek())) {
+        if (at("foreign") || at("server") || at("user") || at("publication") || at("subscription")
+                || at("operator") || at("access") || at("language") || at("procedural") || at("trusted")
+                || at("conversion") || at("default") || at("transform") || at("tablespace")) {
             int words = p - start + 1;
             next();
             return genericUtility(start, words);

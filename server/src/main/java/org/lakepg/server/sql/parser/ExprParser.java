@@ -91,15 +91,20 @@ abstract class ExprParser extends TypeNameParser {
                         return IS;
                     case "isnull", "notnull":
                         return restricted ? -1 : IS;
-                    case "between", "in", "like", "ilike", "similar":
+                    case "between", "in", "like", "ilike":
                         return restricted ? -1 : LIKE;
+                    case "similar":
+                        return restricted || !peek(1).isKeyword("to") ? -1 : LIKE;
+                    case "overlaps":
+                        return restricted ? -1 : CMP;
                     case "not":
                         if (restricted) {
                             return -1;
                         }
                         Token n = peek(1);
                         return n.kind() == TokenKind.KEYWORD && switch (n.value()) {
-                            case "between", "in", "like", "ilike", "similar" -> true;
+                            case "between", "in", "like", "ilike" -> true;
+                            case "similar" -> peek(2).isKeyword("to");
                             default -> false;
                         } ? LIKE : -1;
                     case "operator":
@@ -142,6 +147,7 @@ abstract class ExprParser extends TypeNameParser {
                 }
                 case IS -> isTest(left, restricted);
                 case LIKE -> likeLevel(left);
+                case CMP -> t.isKeyword("overlaps") ? overlaps(left) : binaryOperator(left, prec, restricted);
                 case AT -> {
                     p += 3;
                     Expr zone = expr(AT + 1, restricted);
@@ -206,14 +212,34 @@ abstract class ExprParser extends TypeNameParser {
     }
 
     private Expr subqueryOrArrayComparison(Expr left, List<String> name, boolean all, int loc) {
-        if (atParenthesizedQuery()) {
-            SelectStmt sub = selectWithParens();
+        SelectStmt sub = trySubquery();
+        if (sub != null) {
             return new SubLink(all ? SubLink.Kind.ALL : SubLink.Kind.ANY, left, name, sub, loc);
         }
         expectPunct("(");
         Expr array = aExpr();
         expectPunct(")");
         return new AExpr(all ? AExpr.Kind.OP_ALL : AExpr.Kind.OP_ANY, name, left, array, loc);
+    }
+
+    /**
+     * A parenthesized query followed by what ends it, or null (cursor unchanged) when the parenthesis
+     * holds an expression: "(SELECT ...)" vs "((SELECT ...)::text[])" or "((SELECT 1), (SELECT 2))".
+     */
+    final SelectStmt trySubquery() {
+        if (!atParenthesizedQuery()) {
+            return null;
+        }
+        if (!peek(1).isPunct("(")) {
+            return selectWithParens();
+        }
+        int save = p;
+        try {
+            return selectWithParens();
+        } catch (org.lakepg.wire.error.PgException e) {
+            p = save;
+            return null;
+        }
     }
 
     private Expr prefix(boolean restricted) {
@@ -239,6 +265,19 @@ abstract class ExprParser extends TypeNameParser {
             return new AExpr(AExpr.Kind.OP, name, null, arg, t.start());
         }
         return primary();
+    }
+
+    /** row OVERLAPS row: both sides must be two-element rows. */
+    private Expr overlaps(Expr left) {
+        Token t = next();
+        Expr right = expr(CMP + 1, false);
+        if (!(left instanceof org.lakepg.server.sql.ast.RowExpr l) || !(right instanceof org.lakepg.server.sql.ast.RowExpr r)) {
+            throw syntaxErrorAt(t);
+        }
+        List<Expr> args = new ArrayList<>(l.args());
+        args.addAll(r.args());
+        return new FuncCall(List.of("pg_catalog", "overlaps"), args, List.of(), null, null, false, false, false, false,
+                FuncCall.CoercionForm.SQL_SYNTAX, t.start());
     }
 
     private Expr isTest(Expr left, boolean restricted) {
@@ -347,8 +386,8 @@ abstract class ExprParser extends TypeNameParser {
                         ? c.location() : loc), loc);
             }
             case "in" -> {
-                if (atParenthesizedQuery()) {
-                    SelectStmt sub = selectWithParens();
+                SelectStmt sub = trySubquery();
+                if (sub != null) {
                     SubLink link = new SubLink(SubLink.Kind.ANY, left, List.of(), sub, t.start());
                     return not ? new BoolExpr(BoolExpr.BoolOp.NOT, List.of(link), loc) : link;
                 }

@@ -326,6 +326,18 @@ public final class Lexer {
                             .withPosition(escapeStart + 1);
                 }
                 pos += 1 + len;
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    int low = lowSurrogateEscapeAt(pos);
+                    if (low < 0) {
+                        throw error("invalid Unicode surrogate pair", pos, pos + surrogateFailTextLength(pos));
+                    }
+                    value.append((char) cp).append((char) low);
+                    pos += at(pos + 1) == 'u' ? 6 : 10;
+                    return;
+                }
+                if (cp == 0 || cp > 0x10FFFF) {
+                    throw error("invalid Unicode escape value", escapeStart, pos);
+                }
                 appendCodePoint(value, cp, escapeStart, true);
             }
             default -> {
@@ -367,12 +379,29 @@ public final class Lexer {
         return v;
     }
 
-    private int pendingHighSurrogate = -1;
+    /** The low surrogate a \\uXXXX or \\UXXXXXXXX escape at {@code p} gives, or -1. */
+    private int lowSurrogateEscapeAt(int p) {
+        if (at(p) != '\\' || at(p + 1) != 'u' && at(p + 1) != 'U') {
+            return -1;
+        }
+        int cp = hexRun(p + 2, at(p + 1) == 'u' ? 4 : 8);
+        return cp >= 0xDC00 && cp <= 0xDFFF ? cp : -1;
+    }
+
+    /** How much of the text after a lone high surrogate PostgreSQL's scanner quotes in its error. */
+    private int surrogateFailTextLength(int p) {
+        if (at(p) == '\\' && (at(p + 1) == 'u' || at(p + 1) == 'U')) {
+            int len = at(p + 1) == 'u' ? 6 : 10;
+            if (hexRun(p + 2, len - 2) >= 0) {
+                return len;
+            }
+        }
+        return p < src.length() ? 1 : 0;
+    }
 
     private void appendCodePoint(StringBuilder value, int cp, int escapeStart, boolean eString) {
         if (cp >= 0xD800 && cp <= 0xDBFF) {
             value.append((char) cp);
-            pendingHighSurrogate = cp;
             return;
         }
         if (cp >= 0xDC00 && cp <= 0xDFFF) {
@@ -448,6 +477,12 @@ public final class Lexer {
     /** U&'...' and U&"..." with an optional UESCAPE 'c' after them. */
     private void lexUnicode(int start) {
         boolean isString = at(pos + 2) == '\'';
+        if (isString && !standardConformingStrings) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "unsafe use of string constant with Unicode escapes")
+                    .withDetail("String constants with Unicode escapes cannot be used when standard_conforming_strings"
+                            + " is off.")
+                    .withPosition(start + 1);
+        }
         pos += 3;
         String raw;
         if (isString) {
@@ -460,8 +495,6 @@ public final class Lexer {
             }
             raw = body.toString();
         } else {
-            pos--;
-            pos++;
             raw = readQuotedIdentifier(start);
         }
         int bodyStart = start + 3;
@@ -531,6 +564,21 @@ public final class Lexer {
                 throw PgException.of(SqlState.INVALID_ESCAPE_SEQUENCE, "invalid Unicode escape")
                         .withHint("Unicode escapes must be \\XXXX or \\+XXXXXX.")
                         .withPosition(escPos + 1);
+            }
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                int next = i + len;
+                int low = -1;
+                if (next < raw.length() && raw.charAt(next) == escape) {
+                    int lowLen = next + 1 < raw.length() && raw.charAt(next + 1) == '+' ? 8 : 5;
+                    low = lowLen == 8 ? hexOf(raw, next + 2, 6) : hexOf(raw, next + 1, 4);
+                    if (low >= 0xDC00 && low <= 0xDFFF) {
+                        out.append((char) cp).append((char) low);
+                        i = next + lowLen - 1;
+                        continue;
+                    }
+                }
+                throw PgException.of(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair")
+                        .withPosition(bodyStart + next + 1);
             }
             appendCodePoint(out, cp, escPos, false);
             i += len - 1;
@@ -619,6 +667,9 @@ public final class Lexer {
                 while (pos < n && isDigit(src.charAt(pos))) {
                     pos++;
                 }
+            } else if (p > pos + 1) {
+                // "1e+" without exponent digits: scan.l's realfail
+                throw error("trailing junk after numeric literal", start, p);
             }
         }
         if (pos < n && isIdentStart(src.charAt(pos))) {

@@ -177,7 +177,12 @@ abstract class ObjectDdlParser extends TableDdlParser {
                     if (acceptPunct(";")) {
                         continue;
                     }
-                    body.add(statement());
+                    if (at("return")) {
+                        int rloc = next().start();
+                        body.add(new org.lakepg.server.sql.ast.ReturnStmt(aExpr(), rloc));
+                    } else {
+                        body.add(statement());
+                    }
                     if (!atPunct(";")) {
                         expect("end");
                         break;
@@ -332,7 +337,7 @@ abstract class ObjectDdlParser extends TableDdlParser {
         if (t.kind() == TokenKind.PUNCT || t.kind() == TokenKind.OP || t.kind() == TokenKind.EOF) {
             return false;
         }
-        if (t.isKeyword("default")) {
+        if (t.isKeyword("default") || t.isKeyword("order")) {
             return false;
         }
         return t.kind() == TokenKind.IDENT || t.kind() == TokenKind.KEYWORD;
@@ -401,6 +406,9 @@ abstract class ObjectDdlParser extends TableDdlParser {
         }
         Token t = peek();
         if (t.kind() != TokenKind.OP) {
+            if (isColId(t)) {
+                next();
+            }
             throw syntaxError();
         }
         name.add(next().value());

@@ -336,6 +336,11 @@ abstract class PrimaryExprParser extends ExprParser {
 
     /** func_application plus WITHIN GROUP, FILTER and OVER. */
     final Expr functionCall(List<String> names, int loc) {
+        return functionCall(names, loc, false);
+    }
+
+    /** {@code windowless}: func_expr_windowless (FROM items, CALL) takes no WITHIN GROUP, FILTER or OVER. */
+    final Expr functionCall(List<String> names, int loc, boolean windowless) {
         expectPunct("(");
         List<Expr> args = new ArrayList<>();
         List<SortBy> order = List.of();
@@ -367,6 +372,10 @@ abstract class PrimaryExprParser extends ExprParser {
             Token s = next();
             return new TypeCast(new AConst(AConst.Kind.STRING, s.value(), s.start()),
                     new TypeName(names, args, List.of(), false, false, loc), loc);
+        }
+        if (windowless) {
+            return new FuncCall(names, args, order, null, null, false, star, distinct, variadic,
+                    FuncCall.CoercionForm.EXPLICIT_CALL, loc);
         }
         boolean withinGroup = false;
         if (at("within") && peek(1).isKeyword("group")) {
@@ -497,7 +506,8 @@ abstract class PrimaryExprParser extends ExprParser {
     }
 
     private Bound frameBound(boolean isStart) {
-        if (accept("unbounded")) {
+        if (at("unbounded") && (peek(1).isKeyword("preceding") || peek(1).isKeyword("following"))) {
+            next();
             if (accept("preceding")) {
                 return new Bound(isStart ? FrameOptions.START_UNBOUNDED_PRECEDING : FrameOptions.END_UNBOUNDED_PRECEDING,
                         null);

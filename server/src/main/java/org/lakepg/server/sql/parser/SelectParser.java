@@ -317,6 +317,9 @@ abstract class SelectParser extends SpecialFunctionParser {
         } else {
             accept("all");
         }
+        if (b.distinctClause != null && atTargetListEnd()) {
+            throw syntaxError();
+        }
         if (!atTargetListEnd()) {
             b.targetList = targetList();
         }
@@ -475,6 +478,9 @@ abstract class SelectParser extends SpecialFunctionParser {
             mat = CommonTableExpr.Materialized.NEVER;
         }
         expectPunct("(");
+        if (at("merge")) {
+            throw errorAt(SqlState.FEATURE_NOT_SUPPORTED, pos(), "MERGE not supported in WITH query");
+        }
         Statement query = preparableStmt();
         expectPunct(")");
         CTESearchClause search = null;
@@ -527,7 +533,18 @@ abstract class SelectParser extends SpecialFunctionParser {
     }
 
     final FromItem tableRef() {
-        FromItem left = tablePrimary();
+        return joinLoop(tablePrimary(), false);
+    }
+
+    private boolean atJoinStart() {
+        return at("join") || at("cross") || at("natural") || at("inner") || at("left") || at("right") || at("full");
+    }
+
+    /**
+     * Joins to the right of {@code left}. Nested (the right side of a qualified join) it stops at an
+     * ON/USING it cannot use, so "a JOIN b JOIN c ON x ON y" nests like PostgreSQL's grammar.
+     */
+    private FromItem joinLoop(FromItem left, boolean nested) {
         while (true) {
             if (at("cross") && peek(1).isKeyword("join")) {
                 p += 2;
@@ -561,6 +578,9 @@ abstract class SelectParser extends SpecialFunctionParser {
                 type = JoinExpr.JoinType.INNER;
             }
             FromItem right = tablePrimary();
+            if (!natural && atJoinStart()) {
+                right = joinLoop(right, true);
+            }
             if (natural) {
                 left = new JoinExpr(type, true, left, right, List.of(), null, null, null);
             } else if (accept("using")) {
@@ -582,8 +602,19 @@ abstract class SelectParser extends SpecialFunctionParser {
         boolean lateral = accept("lateral");
         if (atPunct("(")) {
             if (atParenthesizedQuery()) {
-                SelectStmt sub = selectWithParens();
-                return new RangeSubselect(lateral, sub, optAlias());
+                int save = p;
+                boolean doubled = peek(1).isPunct("(");
+                try {
+                    SelectStmt sub = selectWithParens();
+                    if (!doubled || !atJoinStart()) {
+                        return new RangeSubselect(lateral, sub, optAlias());
+                    }
+                } catch (PgException e) {
+                    if (!doubled || lateral) {
+                        throw e;
+                    }
+                }
+                p = save;
             }
             if (lateral) {
                 throw syntaxError();
@@ -608,7 +639,15 @@ abstract class SelectParser extends SpecialFunctionParser {
             return xmlTable(lateral);
         }
         if (atFunctionInFrom()) {
-            Expr f = primary();
+            Expr f;
+            if ((peek().kind() == TokenKind.IDENT || isCategory(peek(), Keywords.Category.UNRESERVED)
+                    || isCategory(peek(), Keywords.Category.TYPE_FUNC_NAME)) && !(at("collation") && peek(1).isKeyword("for"))) {
+                // func_expr_windowless: no OVER/FILTER/WITHIN GROUP on a function in FROM
+                int floc = pos();
+                f = functionCall(funcName(), floc, true);
+            } else {
+                f = primary();
+            }
             return functionTable(lateral, List.of(new RangeFunctionItem(f, List.of())), false);
         }
         if (lateral) {
@@ -657,6 +696,14 @@ abstract class SelectParser extends SpecialFunctionParser {
         Token t = peek();
         if (t.kind() == TokenKind.KEYWORD) {
             switch (t.value()) {
+                case "collation" -> {
+                    return peek(1).isKeyword("for");
+                }
+                case "cast", "extract", "overlay", "position", "substring", "trim", "treat", "nullif", "coalesce",
+                     "greatest", "least", "normalize", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlparse",
+                     "xmlpi", "xmlroot", "xmlserialize" -> {
+                    return peek(1).isPunct("(");
+                }
                 case "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_role",
                      "current_user", "session_user", "user", "current_catalog", "current_schema" -> {
                     return true;
@@ -739,12 +786,12 @@ abstract class SelectParser extends SpecialFunctionParser {
             next();
             expectPunct("(");
             do {
-                aExpr();
-                if (accept("as")) {
-                    colLabel();
+                if (accept("default")) {
+                    bExpr();
                 } else {
-                    expect("default");
-                    aExpr();
+                    bExpr();
+                    expect("as");
+                    colLabel();
                 }
             } while (acceptPunct(","));
             expectPunct(")");
@@ -774,7 +821,8 @@ abstract class SelectParser extends SpecialFunctionParser {
             }
             var type = typeName();
             while (!atPunct(",") && !atPunct(")")) {
-                if (accept("path")) {
+                if (peek().kind() == TokenKind.IDENT) {
+                    next();
                     bExpr();
                 } else if (accept("default")) {
                     bExpr();

@@ -56,7 +56,7 @@ abstract class TableDdlParser extends DmlParser {
             PartitionBoundSpec bound = partitionBound();
             return createTail(rel, elts, List.of(parent), bound, null, ifNotExists);
         }
-        if (atPunct("(") && !atParenthesizedQuery()) {
+        if (atPunct("(")) {
             int save = p;
             List<TableElement> elts;
             if (isCreateAsColumnList()) {
@@ -146,6 +146,10 @@ abstract class TableDdlParser extends DmlParser {
         }
         if (at("without") && peek(1).isKeyword("oids")) {
             p += 2;
+        }
+        if (at("with") && !peek(1).isKeyword("data") && !peek(1).isKeyword("no")) {
+            next();
+            throw syntaxError();
         }
         return List.of();
     }
@@ -281,12 +285,22 @@ abstract class TableDdlParser extends DmlParser {
         if (typed) {
             int loc = pos();
             String name = colId();
-            accept("with");
-            if (at("options")) {
-                next();
-                genericOptions();
+            acceptSeq("with", "options");
+            List<Constraint> constraints = new ArrayList<>();
+            CollateClause collate = null;
+            while (true) {
+                if (at("collate")) {
+                    int cloc = next().start();
+                    collate = new CollateClause(null, anyName(), cloc);
+                    continue;
+                }
+                Constraint c = columnConstraint();
+                if (c == null) {
+                    break;
+                }
+                constraints.add(c);
             }
-            return new ColumnDef(name, null, null, columnConstraints(), null, null, List.of(), loc);
+            return new ColumnDef(name, null, null, constraints, collate, null, List.of(), loc);
         }
         return columnDef();
     }
@@ -332,15 +346,6 @@ abstract class TableDdlParser extends DmlParser {
             collate = new CollateClause(null, anyName(), cloc);
         }
         return new ColumnDef(name, type, null, List.of(), collate, null, List.of(), loc);
-    }
-
-    private List<Constraint> columnConstraints() {
-        List<Constraint> list = new ArrayList<>();
-        Constraint c;
-        while ((c = columnConstraint()) != null) {
-            list.add(c);
-        }
-        return list;
     }
 
     /** ColConstraint, or null when none starts here. */
@@ -426,6 +431,10 @@ abstract class TableDdlParser extends DmlParser {
         } else {
             if (name != null) {
                 throw syntaxErrorAt(t);
+            }
+            if (at("not")) {
+                next();
+                throw syntaxError();
             }
             return null;
         }
@@ -751,7 +760,7 @@ abstract class TableDdlParser extends DmlParser {
         boolean concurrent = accept("concurrently");
         boolean ifNotExists = acceptSeq("if", "not", "exists");
         String name = null;
-        if (!at("on")) {
+        if (ifNotExists || !at("on")) {
             name = colId();
         }
         expect("on");

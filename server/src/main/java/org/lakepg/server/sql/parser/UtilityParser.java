@@ -155,8 +155,22 @@ abstract class UtilityParser extends ObjectDdlParser {
 
     // ---- SET / RESET / SHOW ----
 
-    final VariableSetStmt setStmt() {
+    final Statement setStmt() {
         expect("set");
+        if (at("constraints") && (peek(1).isKeyword("all") || isColId(peek(1)) && !peek(1).isKeyword("to"))) {
+            next();
+            List<RangeVar> names = new ArrayList<>();
+            if (!accept("all")) {
+                do {
+                    names.add(qualifiedName());
+                } while (acceptPunct(","));
+            }
+            boolean deferred = accept("deferred");
+            if (!deferred) {
+                expect("immediate");
+            }
+            return new org.lakepg.server.sql.ast.ConstraintsSetStmt(names, deferred);
+        }
         boolean local = false;
         if (accept("local")) {
             local = true;
@@ -348,7 +362,7 @@ abstract class UtilityParser extends ObjectDdlParser {
                 String name = at("analyze") || at("analyse") ? next().value() : nonReservedWord();
                 Object arg = null;
                 if (!atPunct(",") && !atPunct(")")) {
-                    arg = atNumber() ? numericOnly() : booleanOrString();
+                    arg = atNumber() || atOp("-") || atOp("+") ? numericOnly() : booleanOrString();
                 }
                 options.add(new DefElem(null, name.equals("analyse") ? "analyze" : name, arg, DefElem.Action.UNSPEC, loc));
             } while (acceptPunct(","));
@@ -376,6 +390,9 @@ abstract class UtilityParser extends ObjectDdlParser {
         List<String> cols = List.of();
         if (atPunct("(")) {
             next();
+            if (at("merge")) {
+                throw errorAt(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED, pos(), "MERGE not supported in COPY");
+            }
             query = preparableStmt();
             expectPunct(")");
         } else {
@@ -388,7 +405,7 @@ abstract class UtilityParser extends ObjectDdlParser {
             }
         }
         boolean isFrom;
-        if (accept("from")) {
+        if (query == null && accept("from")) {
             isFrom = true;
         } else {
             expect("to");
@@ -423,7 +440,7 @@ abstract class UtilityParser extends ObjectDdlParser {
                     expectPunct(")");
                     arg = list;
                 } else if (!atPunct(",") && !atPunct(")")) {
-                    arg = atNumber() ? numericOnly() : booleanOrString();
+                    arg = atNumber() || atOp("-") || atOp("+") ? numericOnly() : booleanOrString();
                 }
                 options.add(new DefElem(null, name, arg, DefElem.Action.UNSPEC, loc));
             } while (acceptPunct(","));
@@ -607,7 +624,7 @@ abstract class UtilityParser extends ObjectDdlParser {
                         ? next().value() : nonReservedWord();
                 Object arg = null;
                 if (!atPunct(",") && !atPunct(")")) {
-                    arg = atNumber() ? numericOnly() : booleanOrString();
+                    arg = atNumber() || atOp("-") || atOp("+") ? numericOnly() : booleanOrString();
                 }
                 options.add(new DefElem(null, name.equals("analyse") ? "analyze" : name, arg, DefElem.Action.UNSPEC, loc));
             } while (acceptPunct(","));
@@ -795,7 +812,7 @@ abstract class UtilityParser extends ObjectDdlParser {
             String name = at("analyze") || at("analyse") ? next().value() : nonReservedWord();
             Object arg = null;
             if (!atPunct(",") && !atPunct(")")) {
-                arg = atNumber() ? numericOnly() : booleanOrString();
+                arg = atNumber() || atOp("-") || atOp("+") ? numericOnly() : booleanOrString();
             }
             opts.add(new DefElem(null, name, arg, DefElem.Action.UNSPEC, loc));
         } while (acceptPunct(","));
