@@ -325,7 +325,8 @@ abstract class PrimaryExprParser extends ExprParser {
                     new TypeName(names, List.of(), List.of(), false, false, loc), loc);
         }
         if (singleTypeFuncKeyword) {
-            throw syntaxErrorAt(first);
+            // like LEFT or COLLATION: only a function name, so PostgreSQL complains about what follows
+            throw syntaxError();
         }
         ColumnRef ref = new ColumnRef(names, star, loc);
         if (star) {
