@@ -24,7 +24,6 @@ import org.lakepg.server.sql.ast.RenameStmt;
 import org.lakepg.server.sql.ast.RoleSpec;
 import org.lakepg.server.sql.ast.SecLabelStmt;
 import org.lakepg.server.sql.ast.Statement;
-import org.lakepg.server.sql.ast.TypeName;
 
 /** ALTER (tables and relation-like objects, sequences, functions, types, domains, roles, databases, RENAME/OWNER/SET SCHEMA of anything), DROP, COMMENT ON, SECURITY LABEL. */
 abstract class AlterDropParser extends CreateParser {
@@ -387,9 +386,5 @@ abstract class AlterDropParser extends CreateParser {
         expect("is");
         String label = accept("null") ? null : sconst();
         return new SecLabelStmt(new ObjectType(kind), name, provider, label);
-    }
-
-    static TypeName unused() {
-        return null;
     }
 }

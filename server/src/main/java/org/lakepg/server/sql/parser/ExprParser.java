@@ -298,14 +298,11 @@ abstract class ExprParser extends TypeNameParser {
         }
         if (w.isKeyword("document")) {
             next();
-            FuncCall doc = new FuncCall(List.of("pg_catalog", "xml_is_well_formed_document"), List.of(left), List.of(),
-                    null, null, false, false, false, false, FuncCall.CoercionForm.SQL_SYNTAX, t.start());
+            Expr doc = new org.lakepg.server.sql.ast.XmlExpr("is_document", null, List.of(), List.of(), List.of(left),
+                    t.start());
             return not ? new BoolExpr(BoolExpr.BoolOp.NOT, List.of(doc), t.start()) : doc;
         }
         if (restricted) {
-            if (w.isKeyword("of")) {
-                return isOf(left, not, t);
-            }
             throw syntaxError();
         }
         if (w.isKeyword("null")) {
@@ -323,9 +320,6 @@ abstract class ExprParser extends TypeNameParser {
         if (w.isKeyword("unknown")) {
             next();
             return new BooleanTest(left, not ? BooleanTest.Kind.IS_NOT_UNKNOWN : BooleanTest.Kind.IS_UNKNOWN, t.start());
-        }
-        if (w.isKeyword("of")) {
-            return isOf(left, not, t);
         }
         String form = null;
         if (w.kind() == TokenKind.KEYWORD && (w.value().equals("nfc") || w.value().equals("nfd")
@@ -345,20 +339,6 @@ abstract class ExprParser extends TypeNameParser {
             return not ? new BoolExpr(BoolExpr.BoolOp.NOT, List.of(f), t.start()) : f;
         }
         throw syntaxError();
-    }
-
-    private Expr isOf(Expr left, boolean not, Token isToken) {
-        // IS [NOT] OF (types): accepted by the grammar, rejected by PostgreSQL's analysis
-        next();
-        expectPunct("(");
-        List<TypeName> types = typeList();
-        expectPunct(")");
-        List<Expr> casts = new ArrayList<>();
-        for (TypeName type : types) {
-            casts.add(new org.lakepg.server.sql.ast.TypeCast(new AConst(AConst.Kind.NULL, "", -1), type, type.location()));
-        }
-        return new AExpr(AExpr.Kind.OP, List.of(not ? "<>" : "="), left, new ExprList(casts, isToken.start()),
-                isToken.start());
     }
 
     private Expr likeLevel(Expr left) {
