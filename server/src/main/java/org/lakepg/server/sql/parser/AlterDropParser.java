@@ -35,8 +35,8 @@ abstract class AlterDropParser extends CreateParser {
     final Statement alterStmt() {
         int start = p;
         expect("alter");
-        if (at("table") || at("index") || at("view") || at("sequence") || at("materialized") && peek(1).isKeyword("view")
-                || at("foreign") && peek(1).isKeyword("table")) {
+        if (at("table") || at("index") || at("view") || at("sequence") || atSeq("materialized", "view")
+                || atSeq("foreign", "table")) {
             return alterRelation(start);
         }
         if (at("function") || at("procedure") || at("routine")) {
@@ -55,6 +55,7 @@ abstract class AlterDropParser extends CreateParser {
             return alterDatabase(start);
         }
         int save = p;
+        int saveFurthest = furthest;
         ObjectType.Kind kind = objectKind();
         if (kind != null && kind != ObjectType.Kind.COLUMN) {
             Object name = objectName(kind);
@@ -67,6 +68,7 @@ abstract class AlterDropParser extends CreateParser {
             }
         }
         p = save;
+        furthest = saveFurthest;
         int words = 1;
         while (isColLabel(peek()) && words < 3 && !atPunct("(")) {
             next();
@@ -95,7 +97,7 @@ abstract class AlterDropParser extends CreateParser {
 
     private Statement alterRelation(int start) {
         ObjectType.Kind kind = objectKind();
-        if (at("all") && peek(1).isKeyword("in")) {
+        if (atSeq("all", "in")) {
             return genericUtility(start, 2);
         }
         boolean ifExists = acceptSeq("if", "exists");
@@ -146,7 +148,7 @@ abstract class AlterDropParser extends CreateParser {
         if (tail != null) {
             return tail;
         }
-        if (at("depends") || at("no") && peek(1).isKeyword("depends")) {
+        if (at("depends") || atSeq("no", "depends")) {
             accept("no");
             expect("depends");
             expect("on");

@@ -77,7 +77,7 @@ abstract class ConstraintParser extends DmlParser {
         } else if (accept("references")) {
             b = new ConstraintBuilder(Constraint.ConstrType.FOREIGN, name, loc);
             foreignKeyTail(b);
-        } else if (at("deferrable") || at("initially") || at("not") && peek(1).isKeyword("deferrable")) {
+        } else if (at("deferrable") || at("initially") || atSeq("not", "deferrable")) {
             if (name != null) {
                 throw syntaxError();
             }

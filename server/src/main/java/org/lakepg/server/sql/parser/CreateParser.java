@@ -44,14 +44,14 @@ abstract class CreateParser extends ObjectReferenceParser {
         if (at("view")) {
             return createView(replace, persistence, false);
         }
-        if (at("recursive") && peek(1).isKeyword("view")) {
+        if (atSeq("recursive", "view")) {
             next();
             return createView(replace, persistence, true);
         }
         if (persistence != 'p') {
             throw syntaxError();
         }
-        if (at("unique") && peek(1).isKeyword("index")) {
+        if (atSeq("unique", "index")) {
             next();
             return createIndex(true);
         }
@@ -73,7 +73,7 @@ abstract class CreateParser extends ObjectReferenceParser {
         if (at("domain")) {
             return createDomain();
         }
-        if (at("trigger") || at("constraint") && peek(1).isKeyword("trigger")) {
+        if (at("trigger") || atSeq("constraint", "trigger")) {
             return createTrigger(replace);
         }
         if (at("rule")) {
@@ -120,10 +120,10 @@ abstract class CreateParser extends ObjectReferenceParser {
         if (at("statistics")) {
             return createStatistics();
         }
-        if (at("event") && peek(1).isKeyword("trigger")) {
+        if (atSeq("event", "trigger")) {
             return createEventTrigger();
         }
-        if (at("text") && peek(1).isKeyword("search")) {
+        if (atSeq("text", "search")) {
             p += 2;
             Token kind = next();
             ObjectType.Kind k = switch (kind.value()) {
@@ -196,9 +196,6 @@ abstract class CreateParser extends ObjectReferenceParser {
         expect("aggregate");
         List<String> name = funcName();
         if (atPunct("(") && !isOldStyleAggregate()) {
-            int save = p;
-            ObjectWithArgs sig;
-            p = save;
             List<Object> args = new ArrayList<>();
             expectPunct("(");
             if (!acceptOp("*")) {
@@ -240,7 +237,7 @@ abstract class CreateParser extends ObjectReferenceParser {
         }
         if (isTypeFunctionName(peek()) && !peek(1).isPunct(",") && !peek(1).isPunct(")") && !peek(1).isPunct(".")
                 && !peek(1).isPunct("[") && !peek(1).isPunct("(") && !peek(1).isOp("%")
-                && !(at("double") && peek(1).isKeyword("precision")) && !peek(1).isKeyword("order")) {
+                && !(atSeq("double", "precision")) && !peek(1).isKeyword("order")) {
             next();
         }
         return typeName();
@@ -542,8 +539,21 @@ abstract class CreateParser extends ObjectReferenceParser {
             } else if (create && accept("sysid")) {
                 opts.add(new DefElem(null, "sysid", numericOnly(), DefElem.Action.UNSPEC, loc));
             } else if (peek().kind() == TokenKind.IDENT) {
-                // SUPERUSER, NOSUPERUSER, CREATEDB, LOGIN, REPLICATION, BYPASSRLS, ... (checked by the analyzer)
-                opts.add(new DefElem(null, next().value(), Boolean.TRUE, DefElem.Action.UNSPEC, loc));
+                // the grammar knows these words; anything else is rejected as PostgreSQL's parser does
+                String word = next().value();
+                String option = switch (word) {
+                    case "superuser", "nosuperuser", "createuser", "nocreateuser" -> "superuser";
+                    case "createrole", "nocreaterole" -> "createrole";
+                    case "replication", "noreplication" -> "isreplication";
+                    case "createdb", "nocreatedb" -> "createdb";
+                    case "login", "nologin" -> "canlogin";
+                    case "bypassrls", "nobypassrls" -> "bypassrls";
+                    case "noinherit" -> "inherit";
+                    default -> throw errorAt(org.lakepg.wire.error.SqlState.SYNTAX_ERROR, loc,
+                            "unrecognized role option \"%s\"", word);
+                };
+                boolean on = !word.startsWith("no");
+                opts.add(new DefElem(null, option, on, DefElem.Action.UNSPEC, loc));
             } else {
                 return opts;
             }

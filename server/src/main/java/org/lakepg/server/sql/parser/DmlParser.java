@@ -117,7 +117,7 @@ abstract class DmlParser extends SelectParser {
             source = selectStatement();
         }
         OnConflictClause onConflict = null;
-        if (at("on") && peek(1).isKeyword("conflict")) {
+        if (atSeq("on", "conflict")) {
             onConflict = onConflict();
         }
         return new InsertStmt(rel, cols, source, onConflict, returning(), with, override);
@@ -136,7 +136,7 @@ abstract class DmlParser extends SelectParser {
             expectPunct(")");
             Expr where = accept("where") ? aExpr() : null;
             infer = new InferClause(elems, where, null, iloc);
-        } else if (at("on") && peek(1).isKeyword("constraint")) {
+        } else if (atSeq("on", "constraint")) {
             int iloc = next().start();
             next();
             infer = new InferClause(List.of(), null, colId(), iloc);

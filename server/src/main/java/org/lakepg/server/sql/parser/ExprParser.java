@@ -234,10 +234,12 @@ abstract class ExprParser extends TypeNameParser {
             return selectWithParens();
         }
         int save = p;
+        int saveFurthest = furthest;
         try {
             return selectWithParens();
         } catch (org.lakepg.wire.error.PgException e) {
             p = save;
+            furthest = saveFurthest;
             return null;
         }
     }
@@ -259,7 +261,7 @@ abstract class ExprParser extends TypeNameParser {
             }
             return new AExpr(AExpr.Kind.OP, List.of(t.value()), null, arg, t.start());
         }
-        if (t.kind() == TokenKind.OP || t.isKeyword("operator") && peek(1).isPunct("(")) {
+        if (t.kind() == TokenKind.OP && !isSelfOperator(t.value()) || atSeqPunct("operator", "(")) {
             List<String> name = operatorName();
             Expr arg = expr(OP + 1, restricted);
             return new AExpr(AExpr.Kind.OP, name, null, arg, t.start());
@@ -278,6 +280,18 @@ abstract class ExprParser extends TypeNameParser {
         args.addAll(r.args());
         return new FuncCall(List.of("pg_catalog", "overlaps"), args, List.of(), null, null, false, false, false, false,
                 FuncCall.CoercionForm.SQL_SYNTAX, t.start());
+    }
+
+    /** The single-character and comparison operators gram.y names itself; they are never prefix operators. */
+    static boolean isSelfOperator(String op) {
+        return switch (op) {
+            case "<", ">", "=", "*", "/", "%", "^", "<=", ">=", "<>" -> true;
+            default -> false;
+        };
+    }
+
+    private boolean atSeqPunct(String keyword, String punct) {
+        return at(keyword) && peek(1).isPunct(punct);
     }
 
     private Expr isTest(Expr left, boolean restricted) {

@@ -50,13 +50,14 @@ abstract class FromClauseParser extends SpecialFunctionParser {
      */
     private FromItem joinLoop(FromItem left, boolean nested) {
         while (true) {
-            if (at("cross") && peek(1).isKeyword("join")) {
+            if (atSeq("cross", "join")) {
                 p += 2;
                 FromItem right = tablePrimary();
                 left = new JoinExpr(JoinExpr.JoinType.CROSS, false, left, right, List.of(), null, null, null);
                 continue;
             }
             int save = p;
+            int saveFurthest = furthest;
             boolean natural = accept("natural");
             JoinExpr.JoinType type = null;
             if (accept("inner")) {
@@ -72,6 +73,7 @@ abstract class FromClauseParser extends SpecialFunctionParser {
             }
             if (!at("join")) {
                 p = save;
+                furthest = saveFurthest;
                 if (natural || type != null) {
                     throw syntaxError();
                 }
@@ -106,12 +108,14 @@ abstract class FromClauseParser extends SpecialFunctionParser {
         boolean lateral = accept("lateral");
         if (atPunct("(")) {
             if (atParenthesizedQuery()) {
+                int parenStart = pos();
                 int save = p;
+                int saveFurthest = furthest;
                 boolean doubled = peek(1).isPunct("(");
                 try {
                     SelectStmt sub = selectWithParens();
                     if (!doubled || !atJoinStart()) {
-                        return new RangeSubselect(lateral, sub, optAlias());
+                        return new RangeSubselect(lateral, sub, subqueryAlias(parenStart));
                     }
                 } catch (PgException e) {
                     if (!doubled || lateral) {
@@ -119,12 +123,16 @@ abstract class FromClauseParser extends SpecialFunctionParser {
                     }
                 }
                 p = save;
+                furthest = saveFurthest;
             }
             if (lateral) {
                 throw syntaxError();
             }
             next();
             FromItem inner = tableRef();
+            if (!(inner instanceof JoinExpr)) {
+                throw syntaxError();
+            }
             expectPunct(")");
             Alias alias = optAlias();
             if (inner instanceof JoinExpr j && alias != null) {
@@ -136,7 +144,7 @@ abstract class FromClauseParser extends SpecialFunctionParser {
             }
             return inner;
         }
-        if (at("rows") && peek(1).isKeyword("from")) {
+        if (atSeq("rows", "from")) {
             return rowsFrom(lateral, t.start());
         }
         if (at("xmltable") && peek(1).isPunct("(")) {
@@ -145,7 +153,7 @@ abstract class FromClauseParser extends SpecialFunctionParser {
         if (atFunctionInFrom()) {
             Expr f;
             if ((peek().kind() == TokenKind.IDENT || isCategory(peek(), Keywords.Category.UNRESERVED)
-                    || isCategory(peek(), Keywords.Category.TYPE_FUNC_NAME)) && !(at("collation") && peek(1).isKeyword("for"))) {
+                    || isCategory(peek(), Keywords.Category.TYPE_FUNC_NAME)) && !(atSeq("collation", "for"))) {
                 // func_expr_windowless: no OVER/FILTER/WITHIN GROUP on a function in FROM
                 int floc = pos();
                 f = functionCall(funcName(), floc, true);
@@ -243,7 +251,7 @@ abstract class FromClauseParser extends SpecialFunctionParser {
 
     private FromItem functionTable(boolean lateral, List<RangeFunctionItem> items, boolean rowsFrom) {
         boolean ordinality = false;
-        if (at("with") && peek(1).isKeyword("ordinality")) {
+        if (atSeq("with", "ordinality")) {
             p += 2;
             ordinality = true;
         }
@@ -340,6 +348,17 @@ abstract class FromClauseParser extends SpecialFunctionParser {
         } while (acceptPunct(","));
         expectPunct(")");
         return new RangeTableFunc(lateral, row, doc, cols, optAlias(), loc);
+    }
+
+    /** PostgreSQL 15 requires an alias on a subquery in FROM. */
+    private Alias subqueryAlias(int subqueryStart) {
+        Alias alias = optAlias();
+        if (alias == null) {
+            throw errorAt(org.lakepg.wire.error.SqlState.SYNTAX_ERROR, subqueryStart,
+                    "subquery in FROM must have an alias")
+                    .withHint("For example, FROM (SELECT ...) [AS] foo.");
+        }
+        return alias;
     }
 
     /** relation_expr: name, name *, ONLY name, ONLY (name). */

@@ -57,7 +57,7 @@ abstract class FunctionDdlParser extends AlterTableCmdParser {
                         false, null, List.of(), List.of(), List.of(), null, null,
                         org.lakepg.server.sql.ast.SelectStmt.LimitOption.DEFAULT, List.of(), null,
                         org.lakepg.server.sql.ast.SelectStmt.SetOperation.NONE, false, null, null));
-            } else if (at("begin") && peek(1).isKeyword("atomic")) {
+            } else if (atSeq("begin", "atomic")) {
                 p += 2;
                 body = new ArrayList<>();
                 while (!accept("end")) {

@@ -145,7 +145,7 @@ abstract class GrantParser extends TableDdlParser {
     /** privileges: ALL [PRIVILEGES] [(cols)] or a list of privilege [(cols)]; also role names for GRANT role. */
     private List<AccessPriv> privileges() {
         List<AccessPriv> privs = new ArrayList<>();
-        if (at("all") && !peek(1).isKeyword("on") || at("all") && peek(1).isKeyword("on")) {
+        if (at("all") && !peek(1).isKeyword("on") || atSeq("all", "on")) {
             next();
             accept("privileges");
             List<String> cols = atPunct("(") ? parenColIdList() : List.of();

@@ -172,7 +172,7 @@ abstract class ObjectDdlParser extends FunctionDdlParser {
     }
 
     private boolean atNotValid() {
-        return at("not") && peek(1).isKeyword("valid");
+        return atSeq("not", "valid");
     }
 
     // ---- fallback ----

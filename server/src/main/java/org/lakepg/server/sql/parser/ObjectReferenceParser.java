@@ -19,9 +19,11 @@ abstract class ObjectReferenceParser extends UtilityParser {
     /** The object kind words at the cursor (consumed), or null when they are not an object kind. */
     final ObjectType.Kind objectKind() {
         int save = p;
+        int saveFurthest = furthest;
         ObjectType.Kind k = objectKindOrNull();
         if (k == null) {
             p = save;
+            furthest = saveFurthest;
         }
         return k;
     }

@@ -16,6 +16,11 @@ abstract class ParserBase {
     protected final String sql;
     protected final List<Token> tokens;
     protected int p;
+    /**
+     * The furthest token a failed multi-word match got to. A syntax error is reported there when it
+     * lies beyond the cursor, as an LALR parser reports the first token that cannot continue.
+     */
+    protected int furthest;
 
     ParserBase(String sql, List<Token> tokens) {
         this.sql = sql;
@@ -79,12 +84,23 @@ abstract class ParserBase {
 
     /** Accepts a sequence of keywords only when all of them are next. */
     final boolean acceptSeq(String... keywords) {
+        if (!atSeq(keywords)) {
+            return false;
+        }
+        p += keywords.length;
+        return true;
+    }
+
+    /** True when the keywords are next (not consumed); a partial match is remembered for error positions. */
+    final boolean atSeq(String... keywords) {
         for (int i = 0; i < keywords.length; i++) {
             if (!peek(i).isKeyword(keywords[i])) {
+                if (i > 0) {
+                    furthest = Math.max(furthest, Math.min(p + i, tokens.size() - 1));
+                }
                 return false;
             }
         }
-        p += keywords.length;
         return true;
     }
 
@@ -128,7 +144,7 @@ abstract class ParserBase {
     // ---- errors ----
 
     final PgException syntaxError() {
-        return syntaxErrorAt(peek());
+        return syntaxErrorAt(furthest > p ? tokens.get(furthest) : peek());
     }
 
     final PgException syntaxErrorAt(Token t) {
@@ -234,9 +250,8 @@ abstract class ParserBase {
     final List<String> anyName() {
         List<String> names = new ArrayList<>();
         names.add(colId());
-        while (atPunct(".") && isColLabel(peek(1))) {
-            p++;
-            names.add(next().value());
+        while (acceptPunct(".")) {
+            names.add(colLabel());
         }
         return names;
     }

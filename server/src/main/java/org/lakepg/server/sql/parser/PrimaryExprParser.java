@@ -163,6 +163,7 @@ abstract class PrimaryExprParser extends ExprParser {
     /** A type keyword followed by what can only be a typed literal (not a column called "time"). */
     private boolean startsTypedLiteral() {
         int save = p;
+        int saveFurthest = furthest;
         try {
             simpleTypeName(true);
             return atSconst() || peek().kind() == TokenKind.SCONST;
@@ -170,6 +171,7 @@ abstract class PrimaryExprParser extends ExprParser {
             return false;
         } finally {
             p = save;
+            furthest = saveFurthest;
         }
     }
 
@@ -228,11 +230,13 @@ abstract class PrimaryExprParser extends ExprParser {
             if (peek(1).isPunct("(")) {
                 // ((SELECT ...)) or ((SELECT ...) + 1): try the query reading first
                 int save = p;
+                int saveFurthest = furthest;
                 try {
                     SelectStmt sub = selectWithParens();
                     return withIndirection(new SubLink(SubLink.Kind.EXPR, null, List.of(), sub, open.start()));
                 } catch (PgException e) {
                     p = save;
+                    furthest = saveFurthest;
                 }
             } else {
                 SelectStmt sub = selectWithParens();
@@ -348,8 +352,11 @@ abstract class PrimaryExprParser extends ExprParser {
         boolean star = false;
         boolean distinct = false;
         boolean variadic = false;
-        if (atOp("*") && peek(1).isPunct(")")) {
+        if (atOp("*")) {
             next();
+            if (!atPunct(")")) {
+                throw syntaxError();
+            }
             star = true;
         } else if (!atPunct(")")) {
             if (accept("distinct")) {
@@ -368,7 +375,7 @@ abstract class PrimaryExprParser extends ExprParser {
             }
         }
         expectPunct(")");
-        if (!star && !distinct && !variadic && order.isEmpty() && atSconst()) {
+        if (!star && !distinct && !variadic && order.isEmpty() && !args.isEmpty() && atSconst()) {
             // func_name '(' args ')' Sconst: a typed literal with type modifiers, e.g. numeric(5,2) '1'
             Token s = next();
             return new TypeCast(new AConst(AConst.Kind.STRING, s.value(), s.start()),
@@ -379,7 +386,7 @@ abstract class PrimaryExprParser extends ExprParser {
                     FuncCall.CoercionForm.EXPLICIT_CALL, loc);
         }
         boolean withinGroup = false;
-        if (at("within") && peek(1).isKeyword("group")) {
+        if (atSeq("within", "group")) {
             p += 2;
             expectPunct("(");
             order = sortClause();
@@ -453,8 +460,7 @@ abstract class PrimaryExprParser extends ExprParser {
     final WindowDef windowSpecification(String name) {
         int loc = expectPunct("(").start();
         String refname = null;
-        if (isColId(peek()) && !(at("partition") && peek(1).isKeyword("by")) && !(at("range") || at("rows")
-                || at("groups"))) {
+        if (isColId(peek()) && !at("partition") && !at("range") && !at("rows") && !at("groups")) {
             refname = colId();
         }
         List<Expr> partition = List.of();

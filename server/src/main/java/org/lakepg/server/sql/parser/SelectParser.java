@@ -432,7 +432,7 @@ abstract class SelectParser extends FromClauseParser {
             expectPunct(")");
             return new GroupingSet(cube ? GroupingSet.Kind.CUBE : GroupingSet.Kind.ROLLUP, content, loc);
         }
-        if (at("grouping") && peek(1).isKeyword("sets")) {
+        if (atSeq("grouping", "sets")) {
             p += 2;
             expectPunct("(");
             List<Expr> content = groupByList();
@@ -446,7 +446,7 @@ abstract class SelectParser extends FromClauseParser {
 
     final WithClause withClause() {
         int loc = expect("with").start();
-        boolean recursive = accept("recursive");
+        boolean recursive = at("recursive") && !peek(1).isKeyword("as") && accept("recursive");
         List<CommonTableExpr> ctes = new ArrayList<>();
         do {
             ctes.add(commonTableExpr());

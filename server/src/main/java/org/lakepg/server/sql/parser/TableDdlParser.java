@@ -46,7 +46,7 @@ abstract class TableDdlParser extends ConstraintParser {
             return createTail(rel, elts, List.of(), null, new TypeName(typeNames, List.of(), List.of(), false, false, -1),
                     ifNotExists);
         }
-        if (at("partition") && peek(1).isKeyword("of")) {
+        if (atSeq("partition", "of")) {
             p += 2;
             RangeVar parent = qualifiedName();
             List<TableElement> elts = atPunct("(") ? tableElements(true) : List.of();
@@ -55,12 +55,14 @@ abstract class TableDdlParser extends ConstraintParser {
         }
         if (atPunct("(")) {
             int save = p;
+            int saveFurthest = furthest;
             List<TableElement> elts;
             if (isCreateAsColumnList()) {
                 List<String> cols = parenColIdList();
                 return createTableAs(rel, cols, ifNotExists);
             }
             p = save;
+            furthest = saveFurthest;
             elts = tableElements(false);
             List<RangeVar> inherits = List.of();
             if (accept("inherits")) {
@@ -76,25 +78,9 @@ abstract class TableDdlParser extends ConstraintParser {
         return createTableAs(rel, List.of(), ifNotExists);
     }
 
-    /** CREATE TABLE t (a, b) AS ...: a plain name list followed by AS/WITH/USING/TABLESPACE/ON COMMIT. */
+    /** CREATE TABLE t (a, b) AS ...: a name followed by ',' or ')' starts a column name list, not a column definition. */
     private boolean isCreateAsColumnList() {
-        int i = 1;
-        while (true) {
-            if (!isColId(peek(i))) {
-                return false;
-            }
-            i++;
-            if (peek(i).isPunct(",")) {
-                i++;
-                continue;
-            }
-            if (!peek(i).isPunct(")")) {
-                return false;
-            }
-            Token after = peek(i + 1);
-            return after.isKeyword("as") || after.isKeyword("with") || after.isKeyword("using")
-                    || after.isKeyword("tablespace") || after.isKeyword("on");
-        }
+        return isColId(peek(1)) && (peek(2).isPunct(",") || peek(2).isPunct(")"));
     }
 
     private Statement createTableAs(RangeVar rel, List<String> cols, boolean ifNotExists) {
@@ -125,7 +111,7 @@ abstract class TableDdlParser extends ConstraintParser {
     private CreateStmt createTail(RangeVar rel, List<TableElement> elts, List<RangeVar> inherits, PartitionBoundSpec bound,
                                   TypeName ofType, boolean ifNotExists) {
         PartitionSpec spec = null;
-        if (at("partition") && peek(1).isKeyword("by")) {
+        if (atSeq("partition", "by")) {
             spec = partitionSpec();
         }
         String am = accept("using") ? colId() : null;
@@ -141,7 +127,7 @@ abstract class TableDdlParser extends ConstraintParser {
             next();
             return relOptions();
         }
-        if (at("without") && peek(1).isKeyword("oids")) {
+        if (atSeq("without", "oids")) {
             p += 2;
         }
         if (at("with") && !peek(1).isKeyword("data") && !peek(1).isKeyword("no")) {
@@ -152,7 +138,7 @@ abstract class TableDdlParser extends ConstraintParser {
     }
 
     private OnCommitAction onCommit() {
-        if (at("on") && peek(1).isKeyword("commit")) {
+        if (atSeq("on", "commit")) {
             p += 2;
             if (accept("drop")) {
                 return new OnCommitAction(OnCommitAction.Kind.DROP);

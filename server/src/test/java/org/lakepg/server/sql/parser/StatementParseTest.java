@@ -234,7 +234,7 @@ class StatementParseTest {
         assertThat(r.actions()).hasSize(2);
         CreateRoleStmt role = one("CREATE ROLE joe WITH LOGIN PASSWORD 'x' VALID UNTIL 'infinity' IN ROLE admins",
                 CreateRoleStmt.class);
-        assertThat(role.options()).extracting(DefElem::defname).containsExactly("login", "password", "validUntil",
+        assertThat(role.options()).extracting(DefElem::defname).containsExactly("canlogin", "password", "validUntil",
                 "addroleto");
         GrantStmt g = one("GRANT SELECT (a, b), UPDATE ON TABLE t, u TO joe, PUBLIC WITH GRANT OPTION", GrantStmt.class);
         assertThat(g.privileges()).extracting(AccessPriv::privName).containsExactly("select", "update");
