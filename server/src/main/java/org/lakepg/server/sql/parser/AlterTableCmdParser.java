@@ -151,10 +151,12 @@ abstract class AlterTableCmdParser extends GrantParser {
         }
         if (acceptSeq("replica", "identity")) {
             String what;
-            if (acceptSeq("using", "index")) {
-                what = "index:" + colId();
+            if (accept("default") || accept("full") || accept("nothing")) {
+                what = tokens.get(p - 1).value();
             } else {
-                what = next().value();
+                expect("using");
+                expect("index");
+                what = "index:" + colId();
             }
             return cmd(AlterTableType.Kind.REPLICA_IDENTITY, what, null);
         }

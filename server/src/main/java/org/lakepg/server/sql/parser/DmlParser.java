@@ -88,7 +88,7 @@ abstract class DmlParser extends SelectParser {
             rel = withAlias(rel, new Alias(colId(), List.of()));
         }
         List<ResTarget> cols = List.of();
-        if (atPunct("(") && !atParenthesizedQuery()) {
+        if (atPunct("(") && isColId(peek(1))) {
             next();
             cols = new ArrayList<>();
             do {

@@ -246,6 +246,9 @@ abstract class ExprParser extends TypeNameParser {
 
     private Expr prefix(boolean restricted) {
         Token t = peek();
+        if (restricted && t.isKeyword("default")) {
+            throw syntaxError();
+        }
         if (!restricted && t.isKeyword("not")) {
             next();
             Expr arg = expr(NOT, false);

@@ -72,11 +72,11 @@ abstract class FromClauseParser extends SpecialFunctionParser {
                 };
             }
             if (!at("join")) {
-                p = save;
-                furthest = saveFurthest;
                 if (natural || type != null) {
                     throw syntaxError();
                 }
+                p = save;
+                furthest = saveFurthest;
                 return left;
             }
             next();
@@ -115,7 +115,7 @@ abstract class FromClauseParser extends SpecialFunctionParser {
                 try {
                     SelectStmt sub = selectWithParens();
                     if (!doubled || !atJoinStart()) {
-                        return new RangeSubselect(lateral, sub, subqueryAlias(parenStart));
+                        return new RangeSubselect(lateral, sub, subqueryAlias(parenStart, !sub.valuesLists().isEmpty()));
                     }
                 } catch (PgException e) {
                     if (!doubled || lateral) {
@@ -199,7 +199,7 @@ abstract class FromClauseParser extends SpecialFunctionParser {
             names.add(next().value());
         }
         if (names.size() == 1 && !isTypeFunctionName(t)) {
-            throw syntaxErrorAt(t);
+            throw syntaxError();
         }
         return names;
     }
@@ -351,12 +351,12 @@ abstract class FromClauseParser extends SpecialFunctionParser {
     }
 
     /** PostgreSQL 15 requires an alias on a subquery in FROM. */
-    private Alias subqueryAlias(int subqueryStart) {
+    private Alias subqueryAlias(int subqueryStart, boolean values) {
         Alias alias = optAlias();
         if (alias == null) {
             throw errorAt(org.lakepg.wire.error.SqlState.SYNTAX_ERROR, subqueryStart,
-                    "subquery in FROM must have an alias")
-                    .withHint("For example, FROM (SELECT ...) [AS] foo.");
+                    values ? "VALUES in FROM must have an alias" : "subquery in FROM must have an alias")
+                    .withHint(values ? "For example, FROM (VALUES ...) [AS] foo." : "For example, FROM (SELECT ...) [AS] foo.");
         }
         return alias;
     }

@@ -435,16 +435,6 @@ public final class Lexer {
                 break;
             }
         }
-        String digits = value.substring(1);
-        for (int i = 0; i < digits.length(); i++) {
-            char d = digits.charAt(i);
-            boolean ok = kind == 'b' ? d == '0' || d == '1' : Character.digit(d, 16) >= 0;
-            if (!ok) {
-                throw PgException.of(SqlState.SYNTAX_ERROR, kind == 'b'
-                        ? "\"%s\" is not a valid binary digit" : "\"%s\" is not a valid hexadecimal digit",
-                        String.valueOf(d)).withPosition(start + 1);
-            }
-        }
         tokens.add(new Token(kind == 'b' ? TokenKind.BCONST : TokenKind.XCONST, value.toString(), start, pos, null));
     }
 

@@ -42,7 +42,7 @@ abstract class ObjectDdlParser extends FunctionDdlParser {
         view = new RangeVar(view.catalogname(), view.schemaname(), view.relname(), true, persistence, null,
                 view.location());
         List<String> aliases = atPunct("(") ? parenColIdList() : List.of();
-        List<DefElem> options = at("with") && peek(1).isPunct("(") ? withOptions() : List.of();
+        List<DefElem> options = accept("with") ? relOptions() : List.of();
         expect("as");
         Statement query = selectStatement();
         ViewStmt.CheckOption check = ViewStmt.CheckOption.NO_CHECK_OPTION;

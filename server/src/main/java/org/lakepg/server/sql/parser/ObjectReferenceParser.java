@@ -19,11 +19,10 @@ abstract class ObjectReferenceParser extends UtilityParser {
     /** The object kind words at the cursor (consumed), or null when they are not an object kind. */
     final ObjectType.Kind objectKind() {
         int save = p;
-        int saveFurthest = furthest;
         ObjectType.Kind k = objectKindOrNull();
         if (k == null) {
+            // keep furthest: when no statement form matches, the error belongs where the kind words broke off
             p = save;
-            furthest = saveFurthest;
         }
         return k;
     }
@@ -46,6 +45,7 @@ abstract class ObjectReferenceParser extends UtilityParser {
             case "statistics" -> ObjectType.Kind.STATISTIC_EXT;
             case "text" -> {
                 if (!accept("search")) {
+                    furthest = Math.max(furthest, p);
                     yield null;
                 }
                 Token k = next();

@@ -160,8 +160,16 @@ abstract class PrimaryExprParser extends ExprParser {
         return null;
     }
 
-    /** A type keyword followed by what can only be a typed literal (not a column called "time"). */
+    /**
+     * A type keyword followed by what can only be a typed literal (not a column called "time"): a
+     * string, or more type words (WITH TIME ZONE, VARYING, PRECISION, a modifier list) that commit to one.
+     */
     private boolean startsTypedLiteral() {
+        Token n = peek(1);
+        if (n.isKeyword("with") || n.isKeyword("without") || n.isKeyword("varying") || n.isKeyword("precision")
+                || n.isPunct("(") && !at("interval")) {
+            return true;
+        }
         int save = p;
         int saveFurthest = furthest;
         try {

@@ -52,7 +52,9 @@ abstract class TransactionSetParser extends ObjectDdlParser {
                     accept("transaction");
                 }
                 if (t.value().equals("rollback") && accept("to")) {
-                    accept("savepoint");
+                    if (at("savepoint") && isColId(peek(1))) {
+                        next();
+                    }
                     return new TransactionStmt(TransactionStmt.Kind.ROLLBACK_TO, List.of(), colId(), null, false);
                 }
                 return new TransactionStmt(TransactionStmt.Kind.ROLLBACK, List.of(), null, null, optChain());
@@ -61,7 +63,9 @@ abstract class TransactionSetParser extends ObjectDdlParser {
                 return new TransactionStmt(TransactionStmt.Kind.SAVEPOINT, List.of(), colId(), null, false);
             }
             case "release" -> {
-                accept("savepoint");
+                if (at("savepoint") && isColId(peek(1))) {
+                    next();
+                }
                 return new TransactionStmt(TransactionStmt.Kind.RELEASE, List.of(), colId(), null, false);
             }
             default -> {
@@ -140,9 +144,12 @@ abstract class TransactionSetParser extends ObjectDdlParser {
             return new org.lakepg.server.sql.ast.ConstraintsSetStmt(names, deferred);
         }
         boolean local = false;
-        if (accept("local")) {
+        boolean nameFollows = peek(1).isOp("=") || peek(1).isKeyword("to");
+        if (at("local") && !nameFollows) {
+            next();
             local = true;
-        } else if (at("session") && !peek(1).isKeyword("authorization") && !peek(1).isKeyword("characteristics")) {
+        } else if (at("session") && !nameFollows && !peek(1).isKeyword("authorization")
+                && !peek(1).isKeyword("characteristics")) {
             next();
         }
         return setRest(local);

@@ -50,7 +50,7 @@ abstract class UtilityParser extends TransactionSetParser {
     final ExplainStmt explainStmt() {
         expect("explain");
         List<DefElem> options = new ArrayList<>();
-        if (atPunct("(")) {
+        if (atPunct("(") && !atParenthesizedQuery() && !peek(1).isPunct("(")) {
             next();
             do {
                 int loc = pos();
@@ -72,7 +72,27 @@ abstract class UtilityParser extends TransactionSetParser {
                 options.add(new DefElem(null, "verbose", null, DefElem.Action.UNSPEC, loc));
             }
         }
+        if (!atExplainableStatement()) {
+            throw syntaxError();
+        }
         return new ExplainStmt(statement(), options);
+    }
+
+    /** ExplainableStmt: queries, DML, DECLARE, CREATE TABLE AS / MATERIALIZED VIEW, REFRESH, EXECUTE. */
+    private boolean atExplainableStatement() {
+        if (atPunct("(")) {
+            return true;
+        }
+        Token t = peek();
+        if (t.kind() != TokenKind.KEYWORD) {
+            return false;
+        }
+        return switch (t.value()) {
+            case "select", "values", "table", "with", "insert", "update", "delete", "merge", "declare", "execute",
+                 "refresh" -> true;
+            case "create" -> true;
+            default -> false;
+        };
     }
 
     // ---- COPY ----
