@@ -145,6 +145,10 @@ abstract class ConstraintParser extends DmlParser {
                 b.fkMatchtype = 's';
             }
         }
+        if (at("on") && !peek(1).isKeyword("delete") && !peek(1).isKeyword("update") && !peek(1).isKeyword("commit")) {
+            next();
+            throw syntaxError();
+        }
         while (at("on") && (peek(1).isKeyword("delete") || peek(1).isKeyword("update"))) {
             next();
             boolean delete = next().value().equals("delete");

@@ -287,6 +287,9 @@ abstract class CreateParser extends ObjectReferenceParser {
         }
         String cmd = "all";
         if (accept("for")) {
+            if (!(at("all") || at("select") || at("insert") || at("update") || at("delete"))) {
+                throw syntaxError();
+            }
             cmd = next().value();
         }
         List<RoleSpec> roles = List.of();

@@ -165,6 +165,11 @@ abstract class FromClauseParser extends SpecialFunctionParser {
         if (lateral) {
             throw syntaxError();
         }
+        if (isCategory(peek(), Keywords.Category.TYPE_FUNC_NAME)) {
+            // CROSS, LEFT, TABLESAMPLE ...: only a function could start here, so the next token is wrong
+            next();
+            throw syntaxError();
+        }
         RangeVar rel = relationExpr();
         Alias alias = optAlias();
         rel = new RangeVar(rel.catalogname(), rel.schemaname(), rel.relname(), rel.inh(), rel.relpersistence(), alias,
@@ -194,9 +199,8 @@ abstract class FromClauseParser extends SpecialFunctionParser {
             throw syntaxError();
         }
         names.add(next().value());
-        while (atPunct(".") && isColLabel(peek(1))) {
-            p++;
-            names.add(next().value());
+        while (acceptPunct(".")) {
+            names.add(colLabel());
         }
         if (names.size() == 1 && !isTypeFunctionName(t)) {
             throw syntaxError();
@@ -251,7 +255,10 @@ abstract class FromClauseParser extends SpecialFunctionParser {
 
     private FromItem functionTable(boolean lateral, List<RangeFunctionItem> items, boolean rowsFrom) {
         boolean ordinality = false;
-        if (atSeq("with", "ordinality")) {
+        if (at("with")) {
+            if (!peek(1).isKeyword("ordinality")) {
+                throw syntaxError();
+            }
             p += 2;
             ordinality = true;
         }

@@ -166,7 +166,8 @@ abstract class PrimaryExprParser extends ExprParser {
      */
     private boolean startsTypedLiteral() {
         Token n = peek(1);
-        if (n.isKeyword("with") || n.isKeyword("without") || n.isKeyword("varying") || n.isKeyword("precision")
+        if ((n.isKeyword("with") || n.isKeyword("without")) && peek(2).isKeyword("time") || n.isKeyword("varying")
+                || n.isKeyword("precision")
                 || n.isPunct("(") && !at("interval")) {
             return true;
         }
@@ -202,12 +203,12 @@ abstract class PrimaryExprParser extends ExprParser {
         expectPunct("[");
         List<Expr> elements = new ArrayList<>();
         if (!atPunct("]")) {
+            boolean nested = atPunct("[");
             do {
-                if (atPunct("[")) {
-                    elements.add(arrayLiteral(pos()));
-                } else {
-                    elements.add(aExpr());
+                if (nested != atPunct("[")) {
+                    throw syntaxError();
                 }
+                elements.add(nested ? arrayLiteral(pos()) : aExpr());
             } while (acceptPunct(","));
         }
         expectPunct("]");

@@ -98,9 +98,11 @@ abstract class SpecialFunctionParser extends PrimaryExprParser {
                 if (!atPunct(")")) {
                     Token f = peek();
                     String field;
-                    if (f.kind() == TokenKind.SCONST) {
-                        field = next().value();
-                    } else if (f.kind() == TokenKind.IDENT || f.kind() == TokenKind.KEYWORD) {
+                    boolean fieldKeyword = f.kind() == TokenKind.KEYWORD && switch (f.value()) {
+                        case "year", "month", "day", "hour", "minute", "second" -> true;
+                        default -> false;
+                    };
+                    if (f.kind() == TokenKind.SCONST || f.kind() == TokenKind.IDENT || fieldKeyword) {
                         field = next().value();
                     } else {
                         throw syntaxError();

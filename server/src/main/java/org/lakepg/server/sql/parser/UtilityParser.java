@@ -514,7 +514,7 @@ abstract class UtilityParser extends TransactionSetParser {
         if (k == ObjectType.Kind.INDEX || k == ObjectType.Kind.TABLE) {
             return new ReindexStmt(new ObjectType(k), qualifiedName(), null, params);
         }
-        String name = isColId(peek()) ? colId() : null;
+        String name = k == ObjectType.Kind.SCHEMA || isColId(peek()) ? colId() : null;
         return new ReindexStmt(new ObjectType(k), null, name, params);
     }
 
