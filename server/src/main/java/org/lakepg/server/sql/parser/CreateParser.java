@@ -218,7 +218,7 @@ abstract class CreateParser extends ObjectReferenceParser {
 
     /** Old-style CREATE AGGREGATE name (basetype = ..., sfunc = ...): the parenthesis holds name = value pairs. */
     private boolean isOldStyleAggregate() {
-        return isColLabel(peek(1)) && peek(2).isOp("=");
+        return peek(1).kind() == TokenKind.IDENT && peek(2).isOp("=");
     }
 
     private List<Object> functionParametersInline() {
@@ -326,8 +326,12 @@ abstract class CreateParser extends ObjectReferenceParser {
                 next();
                 exprs.add(aExpr());
                 expectPunct(")");
+            } else if (isColId(peek()) && !peek(1).isPunct("(") && !peek(1).isPunct(".")) {
+                Token c = next();
+                exprs.add(new org.lakepg.server.sql.ast.ColumnRef(List.of(c.value()), false, c.start()));
             } else {
-                exprs.add(primary());
+                int floc = pos();
+                exprs.add(functionCall(funcName(), floc, true));
             }
         } while (acceptPunct(","));
         expect("from");

@@ -42,7 +42,7 @@ abstract class GrantParser extends TableDdlParser {
             } else {
                 expect("to");
             }
-            List<RoleSpec> grantees = roleList();
+            List<RoleSpec> grantees = granteeList();
             boolean admin = grantOption;
             if (grant && acceptSeq("with", "admin", "option")) {
                 admin = true;
@@ -69,7 +69,13 @@ abstract class GrantParser extends TableDdlParser {
             expect("schema");
             objects.addAll(colIdList());
         } else {
+            int kindStart = p;
             kind = grantObjectKind();
+            if (p > kindStart && (at("to") || at("from") || atPunct(","))) {
+                // the "kind" word was a table name: the object type keyword is optional for tables
+                p = kindStart;
+                kind = ObjectType.Kind.TABLE;
+            }
             do {
                 switch (kind) {
                     case FUNCTION, PROCEDURE, ROUTINE -> objects.add(functionWithArgs());
@@ -83,7 +89,7 @@ abstract class GrantParser extends TableDdlParser {
         } else {
             expect("from");
         }
-        List<RoleSpec> grantees = roleList();
+        List<RoleSpec> grantees = granteeList();
         if (grant && acceptSeq("with", "grant", "option")) {
             grantOption = true;
         }
@@ -157,9 +163,7 @@ abstract class GrantParser extends TableDdlParser {
             String name;
             if (t.isKeyword("select") || t.isKeyword("references") || t.isKeyword("create")) {
                 name = next().value();
-            } else if (t.kind() == TokenKind.IDENT || t.kind() == TokenKind.KEYWORD
-                    && t.keyword().category() != Keywords.Category.RESERVED || t.isKeyword("current_user")
-                    || t.isKeyword("session_user") || t.isKeyword("current_role")) {
+            } else if (isColId(t)) {
                 name = next().value();
             } else {
                 throw syntaxError();
@@ -171,6 +175,15 @@ abstract class GrantParser extends TableDdlParser {
     }
 
     final List<RoleSpec> roleList() {
+        List<RoleSpec> roles = new ArrayList<>();
+        do {
+            roles.add(roleSpec());
+        } while (acceptPunct(","));
+        return roles;
+    }
+
+    /** grantee_list: role specs, each optionally written GROUP name. */
+    private List<RoleSpec> granteeList() {
         List<RoleSpec> roles = new ArrayList<>();
         do {
             accept("group");

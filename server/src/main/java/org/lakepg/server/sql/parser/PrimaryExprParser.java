@@ -154,6 +154,10 @@ abstract class PrimaryExprParser extends ExprParser {
         if (special != null) {
             return special;
         }
+        if (t.isKeyword("cast")) {
+            next();
+            throw syntaxError();
+        }
         if (atSqlStandardTypeKeyword() && startsTypedLiteral()) {
             return sqlStandardTypedLiteral();
         }
@@ -314,6 +318,9 @@ abstract class PrimaryExprParser extends ExprParser {
         List<String> names = new ArrayList<>();
         names.add(first.value());
         boolean star = false;
+        if (isCategory(first, Keywords.Category.TYPE_FUNC_NAME) && !atPunct("(")) {
+            throw syntaxError();
+        }
         while (atPunct(".")) {
             if (peek(1).isOp("*")) {
                 p += 2;
@@ -328,7 +335,6 @@ abstract class PrimaryExprParser extends ExprParser {
             names.add(next().value());
         }
         boolean singleColNameKeyword = names.size() == 1 && isCategory(first, Keywords.Category.COL_NAME);
-        boolean singleTypeFuncKeyword = names.size() == 1 && isCategory(first, Keywords.Category.TYPE_FUNC_NAME);
         if (!star && atPunct("(") && !singleColNameKeyword) {
             return functionCall(names, loc);
         }
@@ -336,10 +342,6 @@ abstract class PrimaryExprParser extends ExprParser {
             Token s = next();
             return new TypeCast(new AConst(AConst.Kind.STRING, s.value(), s.start()),
                     new TypeName(names, List.of(), List.of(), false, false, loc), loc);
-        }
-        if (singleTypeFuncKeyword) {
-            // like LEFT or COLLATION: only a function name, so PostgreSQL complains about what follows
-            throw syntaxError();
         }
         ColumnRef ref = new ColumnRef(names, star, loc);
         if (star) {
