@@ -325,7 +325,7 @@ abstract class AlterDropParser extends CreateParser {
             if (accept("with") || atPunct("(")) {
                 expectPunct("(");
                 do {
-                    opts.add(new DefElem(null, colLabel(), null, DefElem.Action.UNSPEC, -1));
+                    opts.add(new DefElem(null, expect("force").value(), null, DefElem.Action.UNSPEC, -1));
                 } while (acceptPunct(","));
                 expectPunct(")");
             }

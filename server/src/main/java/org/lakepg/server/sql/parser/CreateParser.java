@@ -314,10 +314,7 @@ abstract class CreateParser extends ObjectReferenceParser {
     private Statement createStatistics() {
         expect("statistics");
         boolean ifNotExists = acceptSeq("if", "not", "exists");
-        List<String> name = List.of();
-        if (!atPunct("(") && !at("on")) {
-            name = anyName();
-        }
+        List<String> name = anyName();
         List<String> kinds = atPunct("(") ? parenColIdList() : List.of();
         expect("on");
         List<Expr> exprs = new ArrayList<>();

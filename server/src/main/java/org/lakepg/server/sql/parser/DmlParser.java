@@ -321,7 +321,7 @@ abstract class DmlParser extends SelectParser {
         } else if (isColId(peek()) && !peek(1).isPunct("(") && !peek(1).isPunct(".")) {
             name = next().value();
         } else {
-            expr = primary();
+            expr = windowlessFunction();
         }
         List<String> collation = List.of();
         if (accept("collate")) {

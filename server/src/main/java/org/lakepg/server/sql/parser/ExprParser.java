@@ -128,7 +128,7 @@ abstract class ExprParser extends TypeNameParser {
         int lastNonAssoc = -1;
         while (true) {
             int prec = infixPrecedence(restricted);
-            if (prec < 0 || prec < minPrec) {
+            if (prec < 0 || prec < minPrec || endsAtBareLabel()) {
                 return left;
             }
             if ((prec == CMP || prec == LIKE) && prec == lastNonAssoc) {
@@ -161,6 +161,30 @@ abstract class ExprParser extends TypeNameParser {
                 default -> binaryOperator(left, prec, restricted);
             };
         }
+    }
+
+    /**
+     * In a select list, a keyword operator that is also a bare label (AND, IS, IN, LIKE, ...) followed by
+     * what ends an output column is the column's alias: "SELECT 1 in FROM t" names the column "in".
+     */
+    boolean inTargetList;
+
+    private boolean endsAtBareLabel() {
+        if (!inTargetList || peek().kind() != TokenKind.KEYWORD || !peek().keyword().bareLabel()) {
+            return false;
+        }
+        Token n = peek(1);
+        if (n.kind() == TokenKind.EOF) {
+            return true;
+        }
+        if (n.kind() == TokenKind.PUNCT) {
+            return n.value().equals(",") || n.value().equals(")") || n.value().equals(";");
+        }
+        return n.kind() == TokenKind.KEYWORD && switch (n.value()) {
+            case "from", "where", "group", "having", "order", "limit", "offset", "union", "intersect", "except", "window",
+                 "into", "for", "fetch", "returning" -> true;
+            default -> false;
+        };
     }
 
     private static Expr boolOf(BoolExpr.BoolOp op, Expr left, Expr right, int loc) {

@@ -151,15 +151,7 @@ abstract class FromClauseParser extends SpecialFunctionParser {
             return xmlTable(lateral);
         }
         if (atFunctionInFrom()) {
-            Expr f;
-            if ((peek().kind() == TokenKind.IDENT || isCategory(peek(), Keywords.Category.UNRESERVED)
-                    || isCategory(peek(), Keywords.Category.TYPE_FUNC_NAME)) && !(atSeq("collation", "for"))) {
-                // func_expr_windowless: no OVER/FILTER/WITHIN GROUP on a function in FROM
-                int floc = pos();
-                f = functionCall(funcName(), floc, true);
-            } else {
-                f = primary();
-            }
+            Expr f = windowlessFunction();
             return functionTable(lateral, List.of(new RangeFunctionItem(f, List.of())), false);
         }
         if (lateral) {
@@ -242,7 +234,7 @@ abstract class FromClauseParser extends SpecialFunctionParser {
         expectPunct("(");
         List<RangeFunctionItem> items = new ArrayList<>();
         do {
-            Expr f = primary();
+            Expr f = windowlessFunction();
             List<ColumnDef> defs = List.of();
             if (accept("as")) {
                 defs = columnDefList();
@@ -366,6 +358,20 @@ abstract class FromClauseParser extends SpecialFunctionParser {
                     .withHint(values ? "For example, FROM (VALUES ...) [AS] foo." : "For example, FROM (SELECT ...) [AS] foo.");
         }
         return alias;
+    }
+
+    /** func_expr_windowless: a function call without OVER/FILTER/WITHIN GROUP, or a special-syntax function. */
+    final Expr windowlessFunction() {
+        if ((peek().kind() == TokenKind.IDENT || isCategory(peek(), Keywords.Category.UNRESERVED)
+                || isCategory(peek(), Keywords.Category.TYPE_FUNC_NAME)) && !atSeq("collation", "for")) {
+            int floc = pos();
+            return functionCall(funcName(), floc, true);
+        }
+        Expr special = specialFunction();
+        if (special == null) {
+            throw syntaxError();
+        }
+        return special;
     }
 
     /** relation_expr: name, name *, ONLY name, ONLY (name). */

@@ -238,6 +238,16 @@ abstract class PrimaryExprParser extends ExprParser {
     }
 
     private Expr parenthesized() {
+        boolean outer = inTargetList;
+        inTargetList = false;
+        try {
+            return parenthesizedInner();
+        } finally {
+            inTargetList = outer;
+        }
+    }
+
+    private Expr parenthesizedInner() {
         Token open = peek();
         if (atParenthesizedQuery()) {
             if (peek(1).isPunct("(")) {
@@ -318,7 +328,7 @@ abstract class PrimaryExprParser extends ExprParser {
         List<String> names = new ArrayList<>();
         names.add(first.value());
         boolean star = false;
-        if (isCategory(first, Keywords.Category.TYPE_FUNC_NAME) && !atPunct("(")) {
+        if (isCategory(first, Keywords.Category.TYPE_FUNC_NAME) && !atPunct("(") && !atSconst()) {
             throw syntaxError();
         }
         while (atPunct(".")) {
@@ -357,6 +367,16 @@ abstract class PrimaryExprParser extends ExprParser {
 
     /** {@code windowless}: func_expr_windowless (FROM items, CALL) takes no WITHIN GROUP, FILTER or OVER. */
     final Expr functionCall(List<String> names, int loc, boolean windowless) {
+        boolean outer = inTargetList;
+        inTargetList = false;
+        try {
+            return functionCallInner(names, loc, windowless);
+        } finally {
+            inTargetList = outer;
+        }
+    }
+
+    private Expr functionCallInner(List<String> names, int loc, boolean windowless) {
         expectPunct("(");
         List<Expr> args = new ArrayList<>();
         List<SortBy> order = List.of();

@@ -378,7 +378,14 @@ abstract class SelectParser extends FromClauseParser {
             next();
             return new ResTarget(null, List.of(), new ColumnRef(List.of(), true, loc), loc);
         }
-        Expr e = aExpr();
+        boolean outer = inTargetList;
+        inTargetList = true;
+        Expr e;
+        try {
+            e = aExpr();
+        } finally {
+            inTargetList = outer;
+        }
         String name = null;
         if (accept("as")) {
             name = colLabel();

@@ -1,0 +1,85 @@
+package org.lakepg.server.sql.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lakepg.server.sql.parser.ParserTestSupport.assertSyntaxError;
+import static org.lakepg.server.sql.parser.ParserTestSupport.expr;
+import static org.lakepg.server.sql.parser.ParserTestSupport.one;
+import static org.lakepg.server.sql.parser.ParserTestSupport.select;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lakepg.server.sql.ast.ColumnRef;
+import org.lakepg.server.sql.ast.ExplainStmt;
+import org.lakepg.server.sql.ast.SelectStmt;
+import org.lakepg.server.sql.ast.TransactionStmt;
+import org.lakepg.server.sql.ast.TypeCast;
+import org.lakepg.server.sql.ast.VariableSetStmt;
+import org.lakepg.wire.error.PgException;
+
+/**
+ * Places where PostgreSQL's LALR grammar behaves in ways a recursive-descent parser must imitate on
+ * purpose. Each expectation was checked against PostgreSQL 15.18 (found by mutating regression-suite
+ * statements and comparing both parsers).
+ */
+class GrammarCornerCasesTest {
+
+    @Test
+    void keywordOperatorsAreAliasesAtTheEndOfAnOutputColumn() {
+        SelectStmt s = select("SELECT 1 in, 2 is, now() and FROM t");
+        assertThat(s.targetList()).extracting(r -> r.name()).containsExactly("in", "is", "and");
+        assertThat(select("SELECT a IS NULL FROM t").targetList().get(0).name()).isNull();
+    }
+
+    @Test
+    void typeFunctionKeywordsMayNameTypesOfLiterals() {
+        TypeCast cast = (TypeCast) expr("join '%bc%'");
+        assertThat(cast.typeName().names()).containsExactly("join");
+        assertSyntaxError("SELECT join.f3 FROM t", "syntax error at or near \".\"", 12);
+    }
+
+    @Test
+    void comparisonOperatorsAreNotPrefixOperators() {
+        assertSyntaxError("SELECT * FROM t WHERE a = = 1", "syntax error at or near \"=\"", 27);
+        assertSyntaxError("SELECT (*) FROM t", "syntax error at or near \"*\"", 9);
+        assertSyntaxError("SELECT count(* *) FROM t", "syntax error at or near \"*\"", 16);
+    }
+
+    @Test
+    void subqueriesInFromNeedAliases() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(PgException.class,
+                () -> SqlParser.parse("SELECT * FROM (SELECT 1)")))
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).isEqualTo("subquery in FROM must have an alias");
+                    assertThat(e.hint()).isEqualTo("For example, FROM (SELECT ...) [AS] foo.");
+                    assertThat(e.position()).isEqualTo(15);
+                });
+        assertSyntaxError("SELECT * FROM (VALUES (1))", "VALUES in FROM must have an alias", 15);
+        assertSyntaxError("SELECT * FROM (t)", "syntax error at or near \")\"", 17);
+    }
+
+    @Test
+    void errorsPointAtTheFirstTokenThatCannotContinue() {
+        assertSyntaxError("BEGIN ISOLATION TRANSACTION LEVEL SERIALIZABLE", "syntax error at or near \"TRANSACTION\"", 17);
+        assertSyntaxError("ALTER TABLE t OWNER x TO y", "syntax error at or near \"x\"", 21);
+        assertSyntaxError("CREATE UNIQUE UNIQUE INDEX i ON t (a)", "syntax error at or near \"UNIQUE\"", 15);
+        assertSyntaxError("SELECT timestamp with time zone", "syntax error at end of input", 32);
+        assertSyntaxError("SELECT * FROM f() WITH x", "syntax error at or near \"WITH\"", 19);
+        assertSyntaxError("SELECT * FROM t FULL OUTER s JOIN u ON true", "syntax error at or near \"s\"", 28);
+        assertSyntaxError("drop operator equals", "syntax error at end of input", 21);
+        assertSyntaxError("CREATE TABLE foo (id int NOT NUL)", "syntax error at or near \"NUL\"", 30);
+        assertSyntaxError("explain explain select 1", "syntax error at or near \"explain\"", 9);
+    }
+
+    @Test
+    void unreservedKeywordsServeAsNamesWhereTheGrammarAllows() {
+        assertThat(one("RELEASE SAVEPOINT", TransactionStmt.class).savepointName()).isEqualTo("savepoint");
+        VariableSetStmt set = one("SET local = off", VariableSetStmt.class);
+        assertThat(set.name()).isEqualTo("local");
+        assertThat(set.isLocal()).isFalse();
+        SelectStmt cte = select("WITH recursive AS (SELECT 1) SELECT * FROM recursive");
+        assertThat(cte.withClause().recursive()).isFalse();
+        assertThat(cte.withClause().ctes().get(0).ctename()).isEqualTo("recursive");
+        assertThat(expr("interval")).isEqualTo(new ColumnRef(List.of("interval"), false, 7));
+        assertThat(one("EXPLAIN ((SELECT 1))", ExplainStmt.class).options()).isEmpty();
+    }
+}
