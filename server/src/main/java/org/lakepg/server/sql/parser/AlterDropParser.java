@@ -69,6 +69,9 @@ abstract class AlterDropParser extends CreateParser {
         }
         p = save;
         furthest = saveFurthest;
+        if (peek().kind() != TokenKind.KEYWORD) {
+            throw syntaxError();
+        }
         int words = 1;
         while (isColLabel(peek()) && words < 3 && !atPunct("(")) {
             next();
@@ -103,7 +106,10 @@ abstract class AlterDropParser extends CreateParser {
         boolean ifExists = acceptSeq("if", "exists");
         RangeVar rel = relationExpr();
         if (accept("rename")) {
-            if (accept("to")) {
+            if (accept("to") || kind == ObjectType.Kind.INDEX || kind == ObjectType.Kind.SEQUENCE) {
+                if (!tokens.get(p - 1).isKeyword("to")) {
+                    throw syntaxError();
+                }
                 return new RenameStmt(new ObjectType(kind), new ObjectType(kind), rel, null, null, colId(), ifExists);
             }
             if (accept("constraint")) {

@@ -217,7 +217,7 @@ abstract class ConstraintParser extends DmlParser {
             do {
                 IndexElem e = indexElem();
                 expect("with");
-                List<String> op = at("operator") ? operatorName() : List.of(next().value());
+                List<String> op = operatorName();
                 elems.add(new ExclusionElem(e, op));
             } while (acceptPunct(","));
             expectPunct(")");

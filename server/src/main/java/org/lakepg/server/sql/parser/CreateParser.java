@@ -212,8 +212,25 @@ abstract class CreateParser extends ObjectReferenceParser {
             return new DefineStmt(new ObjectType(ObjectType.Kind.AGGREGATE), false, name, args, definition(), false,
                     replace);
         }
-        return new DefineStmt(new ObjectType(ObjectType.Kind.AGGREGATE), true, name, List.of(), definition(), false,
+        return new DefineStmt(new ObjectType(ObjectType.Kind.AGGREGATE), true, name, List.of(), oldAggregateDefinition(), false,
                 replace);
+    }
+
+    /** old_aggr_definition: '(' IDENT = def_arg, ... ')' (only plain identifiers as option names). */
+    private List<DefElem> oldAggregateDefinition() {
+        expectPunct("(");
+        List<DefElem> defs = new ArrayList<>();
+        do {
+            Token name = peek();
+            if (name.kind() != TokenKind.IDENT) {
+                throw syntaxError();
+            }
+            next();
+            expectOp("=");
+            defs.add(new DefElem(null, name.value(), defArg(), DefElem.Action.UNSPEC, name.start()));
+        } while (acceptPunct(","));
+        expectPunct(")");
+        return defs;
     }
 
     /** Old-style CREATE AGGREGATE name (basetype = ..., sfunc = ...): the parenthesis holds name = value pairs. */
