@@ -34,6 +34,11 @@ abstract class CreateParser extends ObjectReferenceParser {
         int start = p;
         expect("create");
         boolean replace = acceptSeq("or", "replace");
+        if (replace && !(at("function") || at("procedure") || at("view") || at("rule") || at("trigger")
+                || at("aggregate") || at("language") || at("trusted") || at("procedural") || at("transform")
+                || at("constraint") || at("recursive") || at("temp") || at("temporary") || at("local") || at("global"))) {
+            throw syntaxError();
+        }
         char persistence = optTempPersistence();
         if (at("table")) {
             return createTable(persistence);

@@ -110,7 +110,7 @@ abstract class ExprParser extends TypeNameParser {
                     case "operator":
                         return peek(1).isPunct("(") ? OP : -1;
                     case "at":
-                        return !restricted && peek(1).isKeyword("time") && peek(2).isKeyword("zone") ? AT : -1;
+                        return !restricted && peek(1).isKeyword("time") ? AT : -1;
                     case "collate":
                         return restricted ? -1 : COLLATE;
                     default:
@@ -149,7 +149,8 @@ abstract class ExprParser extends TypeNameParser {
                 case LIKE -> likeLevel(left);
                 case CMP -> t.isKeyword("overlaps") ? overlaps(left) : binaryOperator(left, prec, restricted);
                 case AT -> {
-                    p += 3;
+                    p += 2;
+                    expect("zone");
                     Expr zone = expr(AT + 1, restricted);
                     yield new FuncCall(List.of("pg_catalog", "timezone"), List.of(zone, left), List.of(), null, null,
                             false, false, false, false, FuncCall.CoercionForm.SQL_SYNTAX, t.start());
@@ -227,7 +228,7 @@ abstract class ExprParser extends TypeNameParser {
         int loc = pos();
         List<String> name = operatorName();
         // a op ANY/SOME/ALL (subquery or array)
-        if (!restricted && (at("any") || at("some") || at("all")) && peek(1).isPunct("(")) {
+        if (!restricted && (at("any") || at("some") || at("all"))) {
             boolean all = next().value().equals("all");
             return subqueryOrArrayComparison(left, name, all, loc);
         }
@@ -421,7 +422,7 @@ abstract class ExprParser extends TypeNameParser {
             case "like", "ilike" -> {
                 boolean ilike = t.value().equals("ilike");
                 List<String> name = List.of(ilike ? (not ? "!~~*" : "~~*") : (not ? "!~~" : "~~"));
-                if ((at("any") || at("some") || at("all")) && peek(1).isPunct("(")) {
+                if (at("any") || at("some") || at("all")) {
                     boolean all = next().value().equals("all");
                     return subqueryOrArrayComparison(left, name, all, t.start());
                 }

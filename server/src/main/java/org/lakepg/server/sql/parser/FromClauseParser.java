@@ -157,7 +157,7 @@ abstract class FromClauseParser extends SpecialFunctionParser {
         if (lateral) {
             throw syntaxError();
         }
-        if (isCategory(peek(), Keywords.Category.TYPE_FUNC_NAME)) {
+        if (isCategory(peek(), Keywords.Category.TYPE_FUNC_NAME) || at("cast")) {
             // CROSS, LEFT, TABLESAMPLE ...: only a function could start here, so the next token is wrong
             next();
             throw syntaxError();
@@ -220,6 +220,9 @@ abstract class FromClauseParser extends SpecialFunctionParser {
             }
         }
         if (!(isColId(t) || isTypeFunctionName(t))) {
+            return false;
+        }
+        if (isCategory(t, Keywords.Category.COL_NAME) && !peek(1).isPunct(".")) {
             return false;
         }
         int i = 1;

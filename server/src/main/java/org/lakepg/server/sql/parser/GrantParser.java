@@ -71,7 +71,7 @@ abstract class GrantParser extends TableDdlParser {
         } else {
             int kindStart = p;
             kind = grantObjectKind();
-            if (p > kindStart && (at("to") || at("from") || atPunct(","))) {
+            if (p == kindStart + 1 && (at("to") || at("from") || atPunct(","))) {
                 // the "kind" word was a table name: the object type keyword is optional for tables
                 p = kindStart;
                 kind = ObjectType.Kind.TABLE;

@@ -19,6 +19,7 @@ public final class Lexer {
     private final String src;
     private final boolean standardConformingStrings;
     private final List<Token> tokens = new ArrayList<>();
+    private PgException error;
     private int pos;
 
     private Lexer(String src, boolean standardConformingStrings) {
@@ -26,52 +27,89 @@ public final class Lexer {
         this.standardConformingStrings = standardConformingStrings;
     }
 
-    /** All tokens of {@code sql}, ending with one EOF token placed at the end of the text. */
+    /** Tokens up to a lexical error (an ERROR token) or the end of the text, and that error if any. */
+    public record Lexed(List<Token> tokens, PgException error) {
+    }
+
+    /** All tokens of {@code sql}, ending with one EOF token placed at the end of the text; throws lexical errors. */
     public static List<Token> tokenize(String sql, boolean standardConformingStrings) {
+        Lexed lexed = lex(sql, standardConformingStrings);
+        if (lexed.error() != null) {
+            throw lexed.error();
+        }
+        return lexed.tokens();
+    }
+
+    /** Like {@link #tokenize} but a lexical error ends the list as an ERROR token, for the parser to raise on arrival. */
+    public static Lexed lex(String sql, boolean standardConformingStrings) {
         Lexer lexer = new Lexer(sql, standardConformingStrings);
         lexer.run();
-        return lexer.tokens;
+        return new Lexed(lexer.tokens, lexer.error);
     }
 
     private void run() {
         int n = src.length();
         while (true) {
-            skipWhitespaceAndComments();
+            try {
+                skipWhitespaceAndComments();
+            } catch (PgException e) {
+                stopAt(e);
+                return;
+            }
             if (pos >= n) {
                 tokens.add(new Token(TokenKind.EOF, "", n, n, null));
                 return;
             }
-            char c = src.charAt(pos);
             int start = pos;
-            if (isIdentStart(c)) {
-                lexWordOrPrefixedString(start);
-            } else if (c >= '0' && c <= '9' || c == '.' && pos + 1 < n && isDigit(src.charAt(pos + 1))) {
-                lexNumber(start);
-            } else if (c == '\'') {
-                pos++;
-                finishString(start, standardConformingStrings ? StringStyle.STANDARD : StringStyle.ESCAPE);
-            } else if (c == '"') {
-                pos++;
-                String ident = readQuotedIdentifier(start);
-                tokens.add(new Token(TokenKind.IDENT, truncate(ident), start, pos, null));
-            } else if (c == '$') {
-                lexDollar(start);
-            } else if (OP_CHARS.indexOf(c) >= 0) {
-                lexOperator(start);
-            } else if (c == ':') {
-                if (at(pos + 1) == ':') {
-                    add(TokenKind.PUNCT, "::", start, pos += 2);
-                } else if (at(pos + 1) == '=') {
-                    add(TokenKind.PUNCT, ":=", start, pos += 2);
-                } else {
-                    add(TokenKind.PUNCT, ":", start, ++pos);
-                }
-            } else if (c == '.' && at(pos + 1) == '.') {
-                add(TokenKind.PUNCT, "..", start, pos += 2);
-            } else {
-                // ( ) [ ] , ; . and anything else the grammar will reject as a syntax error
-                add(TokenKind.PUNCT, String.valueOf(c), start, ++pos);
+            try {
+                lexToken();
+            } catch (PgException e) {
+                pos = start;
+                stopAt(e);
+                return;
             }
+        }
+    }
+
+    private void stopAt(PgException e) {
+        error = e;
+        int at = e.position() > 0 ? e.position() - 1 : pos;
+        tokens.add(new Token(TokenKind.ERROR, e.getMessage(), at, at, null));
+        tokens.add(new Token(TokenKind.EOF, "", src.length(), src.length(), null));
+    }
+
+    private void lexToken() {
+        int n = src.length();
+        char c = src.charAt(pos);
+        int start = pos;
+        if (isIdentStart(c)) {
+            lexWordOrPrefixedString(start);
+        } else if (c >= '0' && c <= '9' || c == '.' && pos + 1 < n && isDigit(src.charAt(pos + 1))) {
+            lexNumber(start);
+        } else if (c == '\'') {
+            pos++;
+            finishString(start, standardConformingStrings ? StringStyle.STANDARD : StringStyle.ESCAPE);
+        } else if (c == '"') {
+            pos++;
+            String ident = readQuotedIdentifier(start);
+            tokens.add(new Token(TokenKind.IDENT, truncate(ident), start, pos, null));
+        } else if (c == '$') {
+            lexDollar(start);
+        } else if (OP_CHARS.indexOf(c) >= 0) {
+            lexOperator(start);
+        } else if (c == ':') {
+            if (at(pos + 1) == ':') {
+                add(TokenKind.PUNCT, "::", start, pos += 2);
+            } else if (at(pos + 1) == '=') {
+                add(TokenKind.PUNCT, ":=", start, pos += 2);
+            } else {
+                add(TokenKind.PUNCT, ":", start, ++pos);
+            }
+        } else if (c == '.' && at(pos + 1) == '.') {
+            add(TokenKind.PUNCT, "..", start, pos += 2);
+        } else {
+            // ( ) [ ] , ; . and anything else the grammar will reject as a syntax error
+            add(TokenKind.PUNCT, String.valueOf(c), start, ++pos);
         }
     }
 

@@ -72,8 +72,7 @@ abstract class ObjectDdlParser extends FunctionDdlParser {
         expect("as");
         Statement query = selectStatement();
         boolean skipData = false;
-        if (at("with") && (peek(1).isKeyword("data") || peek(1).isKeyword("no"))) {
-            next();
+        if (accept("with")) {
             skipData = accept("no");
             expect("data");
         }

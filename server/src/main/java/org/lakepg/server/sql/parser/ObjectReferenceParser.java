@@ -121,7 +121,8 @@ abstract class ObjectReferenceParser extends UtilityParser {
             case TABCONSTRAINT, TRIGGER, RULE, POLICY -> {
                 String name = colId();
                 expect("on");
-                boolean domain = kind == ObjectType.Kind.TABCONSTRAINT && accept("domain");
+                boolean domain = kind == ObjectType.Kind.TABCONSTRAINT && at("domain") && isColId(peek(1))
+                        && accept("domain");
                 List<Object> parts = new ArrayList<>();
                 parts.add(name);
                 parts.add(anyName());

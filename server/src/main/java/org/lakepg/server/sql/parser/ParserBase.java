@@ -21,6 +21,8 @@ abstract class ParserBase {
      * lies beyond the cursor, as an LALR parser reports the first token that cannot continue.
      */
     protected int furthest;
+    /** The lexical error behind a trailing ERROR token, raised when the parser reaches that token. */
+    PgException lexError;
 
     ParserBase(String sql, List<Token> tokens) {
         this.sql = sql;
@@ -30,7 +32,11 @@ abstract class ParserBase {
     // ---- cursor ----
 
     final Token peek() {
-        return tokens.get(p);
+        Token t = tokens.get(p);
+        if (t.kind() == TokenKind.ERROR) {
+            throw lexError;
+        }
+        return t;
     }
 
     final Token peek(int ahead) {
@@ -39,7 +45,7 @@ abstract class ParserBase {
     }
 
     final Token next() {
-        Token t = tokens.get(p);
+        Token t = peek();
         if (t.kind() != TokenKind.EOF) {
             p++;
         }
@@ -268,8 +274,16 @@ abstract class ParserBase {
     final RangeVar qualifiedName() {
         int loc = pos();
         List<String> names = anyName();
+        if (atPunct("[")) {
+            // qualified_name takes any indirection in gram.y and rejects subscripts afterwards
+            skipSubscript();
+            throw syntaxError();
+        }
         return rangeVarOf(names, loc);
     }
+
+    /** Parses (and drops) one subscript, so errors inside it are reported where PostgreSQL reports them. */
+    abstract void skipSubscript();
 
     final RangeVar rangeVarOf(List<String> names, int loc) {
         return switch (names.size()) {

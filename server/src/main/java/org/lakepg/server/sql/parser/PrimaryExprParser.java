@@ -309,6 +309,11 @@ abstract class PrimaryExprParser extends ExprParser {
         }
     }
 
+    @Override
+    final void skipSubscript() {
+        subscript();
+    }
+
     private AIndices subscript() {
         expectPunct("[");
         Expr lower = atPunct(":") ? null : aExpr();

@@ -21,7 +21,9 @@ public final class SqlParser {
 
     /** {@code standardConformingStrings} false makes backslashes escapes in '...' strings, as the setting does. */
     public static List<RawStatement> parse(String sql, boolean standardConformingStrings) throws PgException {
-        List<Token> tokens = Lexer.tokenize(sql, standardConformingStrings);
-        return new StatementParser(sql, tokens).statements();
+        Lexer.Lexed lexed = Lexer.lex(sql, standardConformingStrings);
+        StatementParser parser = new StatementParser(sql, lexed.tokens());
+        parser.lexError = lexed.error();
+        return parser.statements();
     }
 }

@@ -96,8 +96,7 @@ abstract class TableDdlParser extends ConstraintParser {
             query = selectStatement();
         }
         boolean skipData = false;
-        if (at("with") && (peek(1).isKeyword("data") || peek(1).isKeyword("no"))) {
-            next();
+        if (accept("with")) {
             skipData = accept("no");
             expect("data");
         }
@@ -364,7 +363,7 @@ abstract class TableDdlParser extends ConstraintParser {
             expectPunct(")");
         }
         boolean nullsNotDistinct = nullsDistinct();
-        List<DefElem> options = at("with") && peek(1).isPunct("(") ? withOptions() : List.of();
+        List<DefElem> options = accept("with") ? relOptions() : List.of();
         String tablespace = accept("tablespace") ? colId() : null;
         Expr where = accept("where") ? aExpr() : null;
         return new IndexStmt(name, rel, am == null ? "btree" : am, tablespace, params, include, options, where, unique,

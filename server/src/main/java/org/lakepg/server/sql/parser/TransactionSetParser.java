@@ -195,7 +195,7 @@ abstract class TransactionSetParser extends ObjectDdlParser {
             return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, "client_encoding",
                     List.of(new AConst(AConst.Kind.STRING, nonReservedWordOrSconst(), loc)), local);
         }
-        if (at("role") && !peek(1).isOp("=") && !peek(1).isKeyword("to")) {
+        if (at("role") && !peek(1).isOp("=") && !peek(1).isKeyword("to") && !peek(1).isKeyword("from")) {
             next();
             return new VariableSetStmt(VariableSetStmt.Kind.SET_VALUE, "role",
                     List.of(new AConst(AConst.Kind.STRING, nonReservedWordOrSconst(), loc)), local);
