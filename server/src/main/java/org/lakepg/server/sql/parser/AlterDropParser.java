@@ -56,7 +56,11 @@ abstract class AlterDropParser extends CreateParser {
         }
         int save = p;
         int saveFurthest = furthest;
+        Token kindToken = peek();
         ObjectType.Kind kind = objectKind();
+        if (kind == ObjectType.Kind.CAST || kind == ObjectType.Kind.ACCESS_METHOD || kind == ObjectType.Kind.TRANSFORM) {
+            throw syntaxErrorAt(kindToken);
+        }
         if (kind != null && kind != ObjectType.Kind.COLUMN) {
             Object name = objectName(kind);
             Statement tail = renameOwnerSchemaTail(kind, null, name, false);

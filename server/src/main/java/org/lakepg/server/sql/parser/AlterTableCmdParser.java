@@ -199,7 +199,7 @@ abstract class AlterTableCmdParser extends GrantParser {
                 c = cmd(AlterTableType.Kind.SET_STORAGE, col, colId());
             } else if (accept("compression")) {
                 c = cmd(AlterTableType.Kind.SET_COMPRESSION, col, at("default") ? next().value() : colId());
-            } else if (accept("data") || at("type")) {
+            } else if (accept("data")) {
                 expect("type");
                 c = alterColumnType(col);
             } else if (atPunct("(")) {

@@ -329,7 +329,8 @@ abstract class DmlParser extends SelectParser {
         }
         List<String> opclass = List.of();
         List<org.lakepg.server.sql.ast.DefElem> opclassOpts = List.of();
-        if (isColId(peek()) && !at("asc") && !at("desc") && !at("nulls")) {
+        if (isColId(peek()) && !at("asc") && !at("desc")
+                && !(at("nulls") && (peek(1).isKeyword("first") || peek(1).isKeyword("last")))) {
             opclass = anyName();
             if (atPunct("(")) {
                 opclassOpts = relOptions();

@@ -257,6 +257,11 @@ abstract class ParserBase {
         List<String> names = new ArrayList<>();
         names.add(colId());
         while (acceptPunct(".")) {
+            if (atOp("*")) {
+                // gram.y reads ".*" as indirection here and rejects it afterwards
+                next();
+                throw syntaxError();
+            }
             names.add(colLabel());
         }
         return names;
