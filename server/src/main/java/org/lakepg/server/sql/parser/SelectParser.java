@@ -298,9 +298,7 @@ abstract class SelectParser extends FromClauseParser {
                 b.distinctClause = exprList();
                 expectPunct(")");
             } else {
-                List<Expr> marker = new ArrayList<>();
-                marker.add(null);
-                b.distinctClause = marker;
+                b.distinctClause = List.of();
             }
         } else {
             accept("all");

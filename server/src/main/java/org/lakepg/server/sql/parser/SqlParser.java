@@ -3,6 +3,7 @@ package org.lakepg.server.sql.parser;
 import java.util.List;
 import org.lakepg.server.sql.ast.RawStatement;
 import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * lakepg's SQL parser, following PostgreSQL 15's grammar: the one road from SQL text to
@@ -24,6 +25,13 @@ public final class SqlParser {
         Lexer.Lexed lexed = Lexer.lex(sql, standardConformingStrings);
         StatementParser parser = new StatementParser(sql, lexed.tokens());
         parser.lexError = lexed.error();
-        return parser.statements();
+        try {
+            return parser.statements();
+        } catch (StackOverflowError e) {
+            // absurdly deep nesting: refuse like PostgreSQL's stack check instead of failing the session
+            throw PgException.of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                    .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after"
+                            + " ensuring the platform's stack depth limit is adequate.");
+        }
     }
 }

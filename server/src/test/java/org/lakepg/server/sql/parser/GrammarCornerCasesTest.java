@@ -82,4 +82,14 @@ class GrammarCornerCasesTest {
         assertThat(expr("interval")).isEqualTo(new ColumnRef(List.of("interval"), false, 7));
         assertThat(one("EXPLAIN ((SELECT 1))", ExplainStmt.class).options()).isEmpty();
     }
+
+    @Test
+    void absurdNestingIsAnErrorNotACrash() {
+        String sql = "SELECT " + "(".repeat(200_000) + "1" + ")".repeat(200_000);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(PgException.class, () -> SqlParser.parse(sql))
+                .sqlState()).isEqualTo(org.lakepg.wire.error.SqlState.STATEMENT_TOO_COMPLEX);
+        // ordinary depth is fine
+        String nested = "SELECT " + "(".repeat(200) + "1" + ")".repeat(200);
+        assertThat(SqlParser.parse(nested)).hasSize(1);
+    }
 }

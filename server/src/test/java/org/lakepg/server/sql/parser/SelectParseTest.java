@@ -47,7 +47,8 @@ class SelectParseTest {
         assertThat(((AConst) s.limitCount()).value()).isEqualTo("10");
         assertThat(((AConst) s.limitOffset()).value()).isEqualTo("5");
         SelectStmt plain = select("SELECT DISTINCT a FROM t");
-        assertThat(plain.distinctClause()).hasSize(1).containsOnlyNulls();
+        assertThat(plain.distinctClause()).isEmpty();
+        assertThat(select("SELECT a FROM t").distinctClause()).isNull();
     }
 
     @Test
