@@ -3,4 +3,11 @@ package org.lakepg.server.sql.ast;
 import java.util.List;
 
 /** CREATE AGGREGATE / OPERATOR / TYPE (base or shell) / COLLATION / TEXT SEARCH .... */
-public record DefineStmt(ObjectType kind, boolean oldstyle, List<String> defnames, List<Object> args, List<DefElem> definition, boolean ifNotExists, boolean replace) implements Statement {}
+public record DefineStmt(
+        ObjectType kind,
+        boolean oldstyle,
+        List<String> defnames,
+        List<Object> args,
+        List<DefElem> definition,
+        boolean ifNotExists,
+        boolean replace) implements Statement {}

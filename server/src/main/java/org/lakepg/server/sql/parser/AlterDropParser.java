@@ -25,7 +25,10 @@ import org.lakepg.server.sql.ast.RoleSpec;
 import org.lakepg.server.sql.ast.SecLabelStmt;
 import org.lakepg.server.sql.ast.Statement;
 
-/** ALTER (tables and relation-like objects, sequences, functions, types, domains, roles, databases, RENAME/OWNER/SET SCHEMA of anything), DROP, COMMENT ON, SECURITY LABEL. */
+/**
+ * ALTER (tables and relation-like objects, sequences, functions, types, domains, roles, databases,
+ * RENAME/OWNER/SET SCHEMA of anything), DROP, COMMENT ON, SECURITY LABEL.
+ */
 abstract class AlterDropParser extends CreateParser {
 
     AlterDropParser(String sql, List<Token> tokens) {

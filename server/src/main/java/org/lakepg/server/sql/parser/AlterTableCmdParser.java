@@ -12,7 +12,10 @@ import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.RangeVar;
 import org.lakepg.server.sql.ast.TypeName;
 
-/** ALTER TABLE's subcommands (columns, constraints, options, triggers, inheritance, partitions, identity, owner, storage). */
+/**
+ * ALTER TABLE's subcommands (columns, constraints, options, triggers, inheritance, partitions, identity, owner,
+ * storage).
+ */
 abstract class AlterTableCmdParser extends GrantParser {
 
     AlterTableCmdParser(String sql, List<Token> tokens) {

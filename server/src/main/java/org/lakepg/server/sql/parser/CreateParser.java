@@ -23,7 +23,10 @@ import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.TriggerTransition;
 import org.lakepg.server.sql.ast.TypeName;
 
-/** The CREATE family: dispatch on the object kind, plus triggers, rules, roles, databases, extensions, casts, aggregates, operators, policies, statistics. */
+/**
+ * The CREATE family: dispatch on the object kind, plus triggers, rules, roles, databases, extensions, casts,
+ * aggregates, operators, policies, statistics.
+ */
 abstract class CreateParser extends ObjectReferenceParser {
 
     CreateParser(String sql, List<Token> tokens) {

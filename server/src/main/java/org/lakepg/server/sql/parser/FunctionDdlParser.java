@@ -10,7 +10,10 @@ import org.lakepg.server.sql.ast.ObjectWithArgs;
 import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.TypeName;
 
-/** CREATE FUNCTION / PROCEDURE with parameters, options and SQL-standard bodies; function, aggregate and operator signatures. */
+/**
+ * CREATE FUNCTION / PROCEDURE with parameters, options and SQL-standard bodies; function, aggregate and operator
+ * signatures.
+ */
 abstract class FunctionDdlParser extends AlterTableCmdParser {
 
     FunctionDdlParser(String sql, List<Token> tokens) {
