@@ -86,6 +86,20 @@ class MutationDifferentialTest {
         assertThat(errors).isGreaterThanOrEqualTo(MIN_SAME_ERROR);
     }
 
+    private static String unescape(String message) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '\\' && i + 1 < message.length()) {
+                char n = message.charAt(++i);
+                sb.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     private static List<Case> load() throws IOException {
         List<Case> cases = new ArrayList<>();
         try (InputStream in = MutationDifferentialTest.class.getResourceAsStream("/parser/pg15-mutations.txt.gz")) {
@@ -105,7 +119,7 @@ class MutationDifferentialTest {
                         cases.add(new Case(sql, true, 0, null));
                     } else {
                         String[] parts = header.split("\t", 3);
-                        cases.add(new Case(sql, false, Integer.parseInt(parts[1]), parts[2]));
+                        cases.add(new Case(sql, false, Integer.parseInt(parts[1]), unescape(parts[2])));
                     }
                     header = null;
                 } else {

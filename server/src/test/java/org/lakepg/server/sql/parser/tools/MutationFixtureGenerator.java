@@ -33,7 +33,9 @@ import org.postgresql.util.ServerErrorMessage;
  * Not a test: run by hand against /work/shared/conformance/start-reference-postgres.
  * <pre>java -cp server/target/test-classes:server/target/classes:wire/target/classes:PGJDBC.jar \
  *   org.lakepg.server.sql.parser.tools.MutationFixtureGenerator CORPUS.gz SEED COUNT PORT OUT.gz DATABASE</pre>
- * Record format: "#@ ok" or "#@ error<TAB>POSITION<TAB>MESSAGE", the statement, "#@@".
+ * Record format: "#@ ok" or "#@ error<TAB>POSITION<TAB>MESSAGE" (in MESSAGE a backslash is written \\, a newline
+ * \n and a tab \t),
+ * the statement, "#@@".
  */
 public final class MutationFixtureGenerator {
     private static final String[] WORDS = {"select", "from", "where", "(", ")", ",", "as", "on", "join", "not", "null",
@@ -66,7 +68,9 @@ public final class MutationFixtureGenerator {
                 } catch (PSQLException e) {
                     ServerErrorMessage m = e.getServerErrorMessage();
                     if (m != null && m.getMessage().startsWith("syntax error at")) {
-                        verdict = "error\t" + m.getPosition() + "\t" + m.getMessage();
+                        // the message quotes the offending token, which may span lines
+                        verdict = "error\t" + m.getPosition() + "\t" + m.getMessage().replace("\\", "\\\\")
+                                .replace("\n", "\\n").replace("\t", "\\t");
                     } else if ("42601".equals(e.getSQLState())) {
                         // other 42601 errors may come from the grammar or from later checks: not a clear verdict
                         verdict = null;
