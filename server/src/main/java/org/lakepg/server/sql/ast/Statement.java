@@ -12,5 +12,7 @@ public sealed interface Statement permits
         CreateTrigStmt, CreateEventTrigStmt, ReindexStmt, ClusterStmt, RefreshMatViewStmt, CreatedbStmt,
         AlterDatabaseStmt, DropdbStmt, CreateExtensionStmt, RenameStmt, AlterObjectSchemaStmt,
         AlterOwnerStmt, AlterFunctionStmt, AlterDomainStmt, AlterEnumStmt, CreateCastStmt, CreatePolicyStmt,
-        CreateStatsStmt, SecLabelStmt, UtilityStmt, ReturnStmt, ConstraintsSetStmt {
+        CreateStatsStmt, SecLabelStmt, UtilityStmt, ReturnStmt, ConstraintsSetStmt,
+        AlterDefaultPrivilegesStmt, DropOwnedStmt, ReassignOwnedStmt, CreateTableSpaceStmt, DropTableSpaceStmt,
+        AlterTableSpaceOptionsStmt, AlterTypeStmt {
 }

@@ -10,12 +10,20 @@ import org.lakepg.server.sql.ast.AlterObjectSchemaStmt;
 import org.lakepg.server.sql.ast.AlterOwnerStmt;
 import org.lakepg.server.sql.ast.AlterRoleStmt;
 import org.lakepg.server.sql.ast.AlterSeqStmt;
+import org.lakepg.server.sql.ast.AlterTableCmd;
+import org.lakepg.server.sql.ast.AlterTableSpaceOptionsStmt;
 import org.lakepg.server.sql.ast.AlterTableStmt;
+import org.lakepg.server.sql.ast.AlterTableType;
+import org.lakepg.server.sql.ast.AlterTypeStmt;
+import org.lakepg.server.sql.ast.CollateClause;
+import org.lakepg.server.sql.ast.ColumnDef;
 import org.lakepg.server.sql.ast.CommentStmt;
 import org.lakepg.server.sql.ast.Constraint;
 import org.lakepg.server.sql.ast.DefElem;
+import org.lakepg.server.sql.ast.DropOwnedStmt;
 import org.lakepg.server.sql.ast.DropRoleStmt;
 import org.lakepg.server.sql.ast.DropStmt;
+import org.lakepg.server.sql.ast.DropTableSpaceStmt;
 import org.lakepg.server.sql.ast.DropdbStmt;
 import org.lakepg.server.sql.ast.ObjectType;
 import org.lakepg.server.sql.ast.ObjectWithArgs;
@@ -24,6 +32,7 @@ import org.lakepg.server.sql.ast.RenameStmt;
 import org.lakepg.server.sql.ast.RoleSpec;
 import org.lakepg.server.sql.ast.SecLabelStmt;
 import org.lakepg.server.sql.ast.Statement;
+import org.lakepg.server.sql.ast.VariableSetStmt;
 
 /**
  * ALTER (tables and relation-like objects, sequences, functions, types, domains, roles, databases,
@@ -56,6 +65,15 @@ abstract class AlterDropParser extends CreateParser {
         }
         if (at("database")) {
             return alterDatabase(start);
+        }
+        if (acceptSeq("default", "privileges")) {
+            return alterDefaultPrivileges();
+        }
+        if (at("tablespace") && (peek(2).isKeyword("set") || peek(2).isKeyword("reset"))) {
+            next();
+            String name = colId();
+            boolean reset = next().value().equals("reset");
+            return new AlterTableSpaceOptionsStmt(name, relOptions(), reset);
         }
         int save = p;
         int saveFurthest = furthest;
@@ -143,9 +161,9 @@ abstract class AlterDropParser extends CreateParser {
         }
         if (kind == ObjectType.Kind.INDEX && acceptSeq("attach", "partition")) {
             RangeVar part = qualifiedName();
-            return new AlterTableStmt(rel, List.of(new org.lakepg.server.sql.ast.AlterTableCmd(
-                    new org.lakepg.server.sql.ast.AlterTableType(
-                            org.lakepg.server.sql.ast.AlterTableType.Kind.ATTACH_PARTITION), null, 0, null, part, null,
+            return new AlterTableStmt(rel, List.of(new AlterTableCmd(
+                    new AlterTableType(
+                            AlterTableType.Kind.ATTACH_PARTITION), null, 0, null, part, null,
                     false)), new ObjectType(kind), ifExists);
         }
         if (kind == ObjectType.Kind.INDEX && (at("depends") || at("no"))) {
@@ -216,8 +234,51 @@ abstract class AlterDropParser extends CreateParser {
         if (tail != null) {
             return tail;
         }
-        // ADD/DROP/ALTER ATTRIBUTE and SET (...) are kept generically
-        return genericUtility(start, 2);
+        if (accept("set")) {
+            return new AlterTypeStmt(name, definition());
+        }
+        return new AlterTableStmt(rangeVarOf(name, -1), alterTypeCmds(), new ObjectType(ObjectType.Kind.TYPE), false);
+    }
+
+    /** alter_type_cmds: ADD ATTRIBUTE, DROP ATTRIBUTE [IF EXISTS], ALTER ATTRIBUTE ... TYPE, each with RESTRICT/CASCADE. */
+    private List<AlterTableCmd> alterTypeCmds() {
+        List<AlterTableCmd> cmds = new ArrayList<>();
+        do {
+            AlterTableType.Kind kind;
+            String col = null;
+            Object def = null;
+            boolean missingOk = false;
+            if (accept("add")) {
+                expect("attribute");
+                kind = AlterTableType.Kind.ALTER_TYPE_ADD_ATTRIBUTE;
+                def = tableFuncElement();
+            } else if (accept("drop")) {
+                expect("attribute");
+                kind = AlterTableType.Kind.ALTER_TYPE_DROP_ATTRIBUTE;
+                missingOk = acceptSeq("if", "exists");
+                col = colId();
+            } else {
+                expect("alter");
+                expect("attribute");
+                kind = AlterTableType.Kind.ALTER_TYPE_ALTER_ATTRIBUTE;
+                col = colId();
+                if (accept("set")) {
+                    expect("data");
+                }
+                expect("type");
+                int loc = pos();
+                var type = typeName();
+                CollateClause collate = null;
+                if (at("collate")) {
+                    int cloc = next().start();
+                    collate = new CollateClause(null, anyName(), cloc);
+                }
+                def = new ColumnDef(col, type, null, List.of(), collate, null, List.of(), loc);
+            }
+            cmds.add(new AlterTableCmd(new AlterTableType(kind), col,
+                    0, null, def, dropBehavior(), missingOk));
+        } while (acceptPunct(","));
+        return cmds;
     }
 
     private Statement alterDomain() {
@@ -275,9 +336,9 @@ abstract class AlterDropParser extends CreateParser {
             }
             expect("reset");
             String var = accept("all") ? null : varName();
-            return new AlterRoleStmt(role, List.of(), db, new org.lakepg.server.sql.ast.VariableSetStmt(
-                    var == null ? org.lakepg.server.sql.ast.VariableSetStmt.Kind.RESET_ALL
-                            : org.lakepg.server.sql.ast.VariableSetStmt.Kind.RESET, var, List.of(), false));
+            return new AlterRoleStmt(role, List.of(), db, new VariableSetStmt(
+                    var == null ? VariableSetStmt.Kind.RESET_ALL
+                            : VariableSetStmt.Kind.RESET, var, List.of(), false));
         }
         RoleSpec role = roleSpec();
         if (acceptSeq("rename", "to")) {
@@ -309,9 +370,9 @@ abstract class AlterDropParser extends CreateParser {
         }
         if (accept("reset")) {
             String var = accept("all") ? null : varName();
-            return new AlterDatabaseStmt(name, List.of(), new org.lakepg.server.sql.ast.VariableSetStmt(
-                    var == null ? org.lakepg.server.sql.ast.VariableSetStmt.Kind.RESET_ALL
-                            : org.lakepg.server.sql.ast.VariableSetStmt.Kind.RESET, var, List.of(), false));
+            return new AlterDatabaseStmt(name, List.of(), new VariableSetStmt(
+                    var == null ? VariableSetStmt.Kind.RESET_ALL
+                            : VariableSetStmt.Kind.RESET, var, List.of(), false));
         }
         if (acceptSeq("refresh", "collation", "version")) {
             return new AlterDatabaseStmt(name, List.of(new DefElem(null, "refresh_collation_version", null,
@@ -344,10 +405,16 @@ abstract class AlterDropParser extends CreateParser {
             }
             return new DropdbStmt(name, ifExists, opts);
         }
-        if (at("owned") || at("user") || at("tablespace") || at("subscription")) {
-            int words = 2;
+        if (acceptSeq("owned", "by")) {
+            return new DropOwnedStmt(roleList(), dropBehavior());
+        }
+        if (accept("tablespace")) {
+            boolean ifExists = acceptSeq("if", "exists");
+            return new DropTableSpaceStmt(colId(), ifExists);
+        }
+        if (at("user") || at("subscription")) {
             next();
-            return genericUtility(start, words);
+            return genericUtility(start, 2);
         }
         boolean concurrently = false;
         ObjectType.Kind kind = objectKind();

@@ -2,13 +2,15 @@ package org.lakepg.server.sql.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lakepg.server.sql.ast.ColumnRef;
 import org.lakepg.server.sql.ast.CreateCastStmt;
+import org.lakepg.server.sql.ast.CreateEventTrigStmt;
 import org.lakepg.server.sql.ast.CreateExtensionStmt;
 import org.lakepg.server.sql.ast.CreatePolicyStmt;
 import org.lakepg.server.sql.ast.CreateRoleStmt;
 import org.lakepg.server.sql.ast.CreateStatsStmt;
+import org.lakepg.server.sql.ast.CreateTableSpaceStmt;
 import org.lakepg.server.sql.ast.CreateTrigStmt;
-import org.lakepg.server.sql.ast.CreateEventTrigStmt;
 import org.lakepg.server.sql.ast.CreatedbStmt;
 import org.lakepg.server.sql.ast.DefElem;
 import org.lakepg.server.sql.ast.DefineStmt;
@@ -22,6 +24,7 @@ import org.lakepg.server.sql.ast.RuleStmt;
 import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.TriggerTransition;
 import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * The CREATE family: dispatch on the object kind, plus triggers, rules, roles, databases, extensions, casts,
@@ -146,9 +149,17 @@ abstract class CreateParser extends ObjectReferenceParser {
         }
         // FOREIGN TABLE/DATA WRAPPER, SERVER, USER MAPPING, PUBLICATION, SUBSCRIPTION, OPERATOR CLASS/FAMILY,
         // ACCESS METHOD, LANGUAGE, CONVERSION, TRANSFORM, TABLESPACE: kept generically
+        if (accept("tablespace")) {
+            String name = colId();
+            RoleSpec owner = accept("owner") ? roleSpec() : null;
+            expect("location");
+            String location = sconst();
+            List<DefElem> options = accept("with") ? relOptions() : List.of();
+            return new CreateTableSpaceStmt(name, owner, location, options);
+        }
         if (at("foreign") || at("server") || at("user") || at("publication") || at("subscription")
                 || at("operator") || at("access") || at("language") || at("procedural") || at("trusted")
-                || at("conversion") || at("default") || at("transform") || at("tablespace")) {
+                || at("conversion") || at("default") || at("transform")) {
             int words = p - start + 1;
             next();
             return genericUtility(start, words);
@@ -350,7 +361,7 @@ abstract class CreateParser extends ObjectReferenceParser {
                 expectPunct(")");
             } else if (isColId(peek()) && !peek(1).isPunct("(") && !peek(1).isPunct(".")) {
                 Token c = next();
-                exprs.add(new org.lakepg.server.sql.ast.ColumnRef(List.of(c.value()), false, c.start()));
+                exprs.add(new ColumnRef(List.of(c.value()), false, c.start()));
             } else {
                 int floc = pos();
                 exprs.add(functionCall(funcName(), floc, true));
@@ -551,7 +562,7 @@ abstract class CreateParser extends ObjectReferenceParser {
             } else if (acceptSeq("encrypted", "password")) {
                 opts.add(new DefElem(null, "password", sconst(), DefElem.Action.UNSPEC, loc));
             } else if (acceptSeq("unencrypted", "password")) {
-                throw errorAt(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED, loc,
+                throw errorAt(SqlState.FEATURE_NOT_SUPPORTED, loc,
                         "UNENCRYPTED PASSWORD is no longer supported");
             } else if (accept("inherit")) {
                 opts.add(new DefElem(null, "inherit", Boolean.TRUE, DefElem.Action.UNSPEC, loc));
@@ -578,7 +589,7 @@ abstract class CreateParser extends ObjectReferenceParser {
                     case "login", "nologin" -> "canlogin";
                     case "bypassrls", "nobypassrls" -> "bypassrls";
                     case "noinherit" -> "inherit";
-                    default -> throw errorAt(org.lakepg.wire.error.SqlState.SYNTAX_ERROR, loc,
+                    default -> throw errorAt(SqlState.SYNTAX_ERROR, loc,
                             "unrecognized role option \"%s\"", word);
                 };
                 boolean on = !word.startsWith("no");

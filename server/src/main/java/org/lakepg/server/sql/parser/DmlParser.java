@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.sql.ast.Alias;
 import org.lakepg.server.sql.ast.CurrentOfExpr;
+import org.lakepg.server.sql.ast.DefElem;
 import org.lakepg.server.sql.ast.DeleteStmt;
 import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.FromItem;
@@ -328,7 +329,7 @@ abstract class DmlParser extends SelectParser {
             collation = anyName();
         }
         List<String> opclass = List.of();
-        List<org.lakepg.server.sql.ast.DefElem> opclassOpts = List.of();
+        List<DefElem> opclassOpts = List.of();
         if (isColId(peek()) && !at("asc") && !at("desc")
                 && !(at("nulls") && (peek(1).isKeyword("first") || peek(1).isKeyword("last")))) {
             opclass = anyName();
@@ -351,5 +352,5 @@ abstract class DmlParser extends SelectParser {
     }
 
     /** reloptions: '(' name [= value] [, ...] ')' where names may be qualified (toast.x). */
-    abstract List<org.lakepg.server.sql.ast.DefElem> relOptions();
+    abstract List<DefElem> relOptions();
 }

@@ -11,9 +11,12 @@ import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.ExprList;
 import org.lakepg.server.sql.ast.FuncCall;
 import org.lakepg.server.sql.ast.NullTest;
+import org.lakepg.server.sql.ast.RowExpr;
 import org.lakepg.server.sql.ast.SelectStmt;
 import org.lakepg.server.sql.ast.SubLink;
 import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.server.sql.ast.XmlExpr;
+import org.lakepg.wire.error.PgException;
 
 /**
  * Operator expressions by precedence climbing, with PostgreSQL 15's precedence table (gram.y):
@@ -262,7 +265,7 @@ abstract class ExprParser extends TypeNameParser {
         int saveFurthest = furthest;
         try {
             return selectWithParens();
-        } catch (org.lakepg.wire.error.PgException e) {
+        } catch (PgException e) {
             p = save;
             furthest = saveFurthest;
             return null;
@@ -301,7 +304,7 @@ abstract class ExprParser extends TypeNameParser {
     private Expr overlaps(Expr left) {
         Token t = next();
         Expr right = expr(CMP + 1, false);
-        if (!(left instanceof org.lakepg.server.sql.ast.RowExpr l) || !(right instanceof org.lakepg.server.sql.ast.RowExpr r)) {
+        if (!(left instanceof RowExpr l) || !(right instanceof RowExpr r)) {
             throw syntaxErrorAt(t);
         }
         List<Expr> args = new ArrayList<>(l.args());
@@ -340,7 +343,7 @@ abstract class ExprParser extends TypeNameParser {
         }
         if (w.isKeyword("document")) {
             next();
-            Expr doc = new org.lakepg.server.sql.ast.XmlExpr("is_document", null, List.of(), List.of(), List.of(left),
+            Expr doc = new XmlExpr("is_document", null, List.of(), List.of(), List.of(left),
                     t.start());
             return not ? new BoolExpr(BoolExpr.BoolOp.NOT, List.of(doc), t.start()) : doc;
         }

@@ -7,6 +7,9 @@ import org.lakepg.server.sql.ast.DefElem;
 import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.FunctionParameter;
 import org.lakepg.server.sql.ast.ObjectWithArgs;
+import org.lakepg.server.sql.ast.ResTarget;
+import org.lakepg.server.sql.ast.ReturnStmt;
+import org.lakepg.server.sql.ast.SelectStmt;
 import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.TypeName;
 
@@ -55,11 +58,11 @@ abstract class FunctionDdlParser extends AlterTableCmdParser {
             } else if (accept("language")) {
                 options.add(new DefElem(null, "language", nonReservedWordOrSconst(), DefElem.Action.UNSPEC, loc));
             } else if (accept("return")) {
-                body = List.of(new org.lakepg.server.sql.ast.SelectStmt(null, null, List.of(
-                        new org.lakepg.server.sql.ast.ResTarget(null, List.of(), aExpr(), loc)), List.of(), null, List.of(),
+                body = List.of(new SelectStmt(null, null, List.of(
+                        new ResTarget(null, List.of(), aExpr(), loc)), List.of(), null, List.of(),
                         false, null, List.of(), List.of(), List.of(), null, null,
-                        org.lakepg.server.sql.ast.SelectStmt.LimitOption.DEFAULT, List.of(), null,
-                        org.lakepg.server.sql.ast.SelectStmt.SetOperation.NONE, false, null, null));
+                        SelectStmt.LimitOption.DEFAULT, List.of(), null,
+                        SelectStmt.SetOperation.NONE, false, null, null));
             } else if (atSeq("begin", "atomic")) {
                 p += 2;
                 body = new ArrayList<>();
@@ -69,7 +72,7 @@ abstract class FunctionDdlParser extends AlterTableCmdParser {
                     }
                     if (at("return")) {
                         int rloc = next().start();
-                        body.add(new org.lakepg.server.sql.ast.ReturnStmt(aExpr(), rloc));
+                        body.add(new ReturnStmt(aExpr(), rloc));
                     } else {
                         body.add(statement());
                     }

@@ -3,12 +3,16 @@ package org.lakepg.server.sql.parser;
 import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.sql.ast.AccessPriv;
+import org.lakepg.server.sql.ast.AlterDefaultPrivilegesStmt;
+import org.lakepg.server.sql.ast.DefElem;
+import org.lakepg.server.sql.ast.DropBehavior;
 import org.lakepg.server.sql.ast.GrantRoleStmt;
 import org.lakepg.server.sql.ast.GrantStmt;
 import org.lakepg.server.sql.ast.ObjectType;
 import org.lakepg.server.sql.ast.ObjectWithArgs;
 import org.lakepg.server.sql.ast.RoleSpec;
 import org.lakepg.server.sql.ast.Statement;
+import org.lakepg.server.sql.ast.VariableSetStmt;
 
 /** GRANT/REVOKE of privileges and of role membership, role lists and RoleSpec (CURRENT_USER, PUBLIC, ...). */
 abstract class GrantParser extends TableDdlParser {
@@ -23,9 +27,9 @@ abstract class GrantParser extends TableDdlParser {
     /** function_with_argtypes (defined with the other signatures). */
     abstract ObjectWithArgs functionWithArgs();
 
-    abstract org.lakepg.server.sql.ast.VariableSetStmt setRest(boolean local);
+    abstract VariableSetStmt setRest(boolean local);
 
-    abstract org.lakepg.server.sql.ast.DropBehavior dropBehavior();
+    abstract DropBehavior dropBehavior();
 
     final Statement grantOrRevoke() {
         boolean grant = next().value().equals("grant");
@@ -217,5 +221,56 @@ abstract class GrantParser extends TableDdlParser {
             return new RoleSpec(RoleSpec.Type.PUBLIC, null, loc);
         }
         return new RoleSpec(RoleSpec.Type.CSTRING, name, loc);
+    }
+
+    /** ALTER DEFAULT PRIVILEGES [IN SCHEMA ... | FOR ROLE/USER ...]* GRANT/REVOKE ... ON TABLES/... TO/FROM ... */
+    final Statement alterDefaultPrivileges() {
+        List<DefElem> options = new ArrayList<>();
+        while (true) {
+            int loc = pos();
+            if (acceptSeq("in", "schema")) {
+                options.add(new DefElem(null, "schemas", colIdList(), DefElem.Action.UNSPEC, loc));
+            } else if (accept("for")) {
+                if (!accept("role")) {
+                    expect("user");
+                }
+                options.add(new DefElem(null, "roles", roleList(), DefElem.Action.UNSPEC, loc));
+            } else {
+                break;
+            }
+        }
+        boolean grant;
+        if (accept("grant")) {
+            grant = true;
+        } else {
+            expect("revoke");
+            grant = false;
+        }
+        boolean grantOption = !grant && acceptSeq("grant", "option", "for");
+        List<AccessPriv> privs = privileges();
+        expect("on");
+        Token target = next();
+        ObjectType.Kind kind = switch (target.value()) {
+            case "tables" -> ObjectType.Kind.TABLE;
+            case "functions" -> ObjectType.Kind.FUNCTION;
+            case "routines" -> ObjectType.Kind.ROUTINE;
+            case "sequences" -> ObjectType.Kind.SEQUENCE;
+            case "types" -> ObjectType.Kind.TYPE;
+            case "schemas" -> ObjectType.Kind.SCHEMA;
+            default -> throw syntaxErrorAt(target);
+        };
+        if (grant) {
+            expect("to");
+        } else {
+            expect("from");
+        }
+        List<RoleSpec> grantees = granteeList();
+        if (grant && acceptSeq("with", "grant", "option")) {
+            grantOption = true;
+        }
+        var behavior = grant ? null : dropBehavior();
+        GrantStmt action = new GrantStmt(grant, "defaults", new ObjectType(kind), List.of(), privs, grantees, grantOption,
+                null, behavior);
+        return new AlterDefaultPrivilegesStmt(options, action);
     }
 }

@@ -3,6 +3,7 @@ package org.lakepg.server.sql.parser;
 import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.sql.ast.AConst;
+import org.lakepg.server.sql.ast.ConstraintsSetStmt;
 import org.lakepg.server.sql.ast.DefElem;
 import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.RangeVar;
@@ -11,7 +12,6 @@ import org.lakepg.server.sql.ast.TransactionStmt;
 import org.lakepg.server.sql.ast.TypeCast;
 import org.lakepg.server.sql.ast.VariableSetStmt;
 import org.lakepg.server.sql.ast.VariableShowStmt;
-import org.lakepg.server.sql.ast.RangeVar;
 
 /** Transaction control (BEGIN/START/COMMIT/END/ROLLBACK/ABORT/SAVEPOINT/RELEASE/PREPARE TRANSACTION)
  * and SET / RESET / SHOW with all their special forms (TIME ZONE, NAMES, ROLE, SESSION AUTHORIZATION,
@@ -141,7 +141,7 @@ abstract class TransactionSetParser extends ObjectDdlParser {
             if (!deferred) {
                 expect("immediate");
             }
-            return new org.lakepg.server.sql.ast.ConstraintsSetStmt(names, deferred);
+            return new ConstraintsSetStmt(names, deferred);
         }
         boolean local = false;
         boolean nameFollows = peek(1).isOp("=") || peek(1).isKeyword("to");

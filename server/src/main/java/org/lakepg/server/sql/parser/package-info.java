@@ -1,7 +1,11 @@
 /**
+
+import org.lakepg.server.sql.ast.RawStatement;
+import org.lakepg.server.sql.ast.UtilityStmt;
+
  * lakepg's SQL parser: PostgreSQL 15's grammar (gram.y, scan.l) rewritten as a recursive-descent
  * parser with precedence climbing for expressions. {@link org.lakepg.server.sql.parser.SqlParser}
- * is the only entry point; it returns {@link org.lakepg.server.sql.ast.RawStatement}s.
+ * is the only entry point; it returns {@link RawStatement}s.
  *
  * <p>How it is cut: {@link org.lakepg.server.sql.parser.Lexer} makes tokens; the grammar is one
  * chain of abstract classes, one grammar area per file, each extending the one it builds on:
@@ -29,7 +33,7 @@
  *
  * <p>Rarely used utility commands (publications, subscriptions, foreign data wrappers, operator
  * classes and families, text search configuration changes, ALTER DEFAULT PRIVILEGES, ...) are kept
- * as {@link org.lakepg.server.sql.ast.UtilityStmt}: their leading words and text, with balanced
+ * as {@link UtilityStmt}: their leading words and text, with balanced
  * parentheses checked but not their full syntax.
  */
 package org.lakepg.server.sql.parser;

@@ -369,4 +369,25 @@ class StatementParseTest {
         assertSyntaxError("select distinct from t", "syntax error at or near \"from\"", 17);
         assertSyntaxError("CREATE foo", "syntax error at or near \"foo\"", 8);
     }
+
+    @Test
+    void ownershipPrivilegesTablespacesAndTypeAttributes() {
+        AlterDefaultPrivilegesStmt adp = one("ALTER DEFAULT PRIVILEGES FOR ROLE admin IN SCHEMA s GRANT SELECT ON TABLES"
+                + " TO PUBLIC", AlterDefaultPrivilegesStmt.class);
+        assertThat(adp.options()).extracting(DefElem::defname).containsExactly("roles", "schemas");
+        assertThat(adp.action().objtype().kind()).isEqualTo(ObjectType.Kind.TABLE);
+        assertThat(one("DROP OWNED BY a, b CASCADE", DropOwnedStmt.class).roles()).hasSize(2);
+        assertThat(one("REASSIGN OWNED BY a TO b", ReassignOwnedStmt.class).newrole().rolename()).isEqualTo("b");
+        CreateTableSpaceStmt ts = one("CREATE TABLESPACE ts OWNER joe LOCATION '/data' WITH (random_page_cost = 1)",
+                CreateTableSpaceStmt.class);
+        assertThat(ts.location()).isEqualTo("/data");
+        assertThat(one("ALTER TABLESPACE ts RESET (seq_page_cost)", AlterTableSpaceOptionsStmt.class).isReset()).isTrue();
+        AlterTableStmt attrs = one("ALTER TYPE pair ADD ATTRIBUTE c int, DROP ATTRIBUTE IF EXISTS b CASCADE,"
+                + " ALTER ATTRIBUTE a SET DATA TYPE bigint", AlterTableStmt.class);
+        assertThat(attrs.objtype().kind()).isEqualTo(ObjectType.Kind.TYPE);
+        assertThat(attrs.cmds()).extracting(c -> c.subtype().kind()).containsExactly(
+                AlterTableType.Kind.ALTER_TYPE_ADD_ATTRIBUTE, AlterTableType.Kind.ALTER_TYPE_DROP_ATTRIBUTE,
+                AlterTableType.Kind.ALTER_TYPE_ALTER_ATTRIBUTE);
+        assertThat(one("ALTER TYPE t SET (send = none)", AlterTypeStmt.class).options()).hasSize(1);
+    }
 }
