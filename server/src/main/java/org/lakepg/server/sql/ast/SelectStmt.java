@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A SELECT, VALUES, TABLE or set operation. Leaf selects have op NONE; set operations have larg/rarg.
  * ORDER BY/LIMIT/locking/WITH on a set operation sit on the top node, as in PostgreSQL.
- * {@code distinctClause}: null without DISTINCT, empty for plain DISTINCT, the expressions of DISTINCT ON.
+ * {@code distinctClause}: null without DISTINCT, one null element for plain DISTINCT (PostgreSQL's
+ * list_make1(NIL)), the expressions of DISTINCT ON.
  * {@code limitCount} is a NULL constant for LIMIT ALL. List fields are never null and must not be modified.
  */
 public record SelectStmt(

@@ -298,7 +298,10 @@ abstract class SelectParser extends FromClauseParser {
                 b.distinctClause = exprList();
                 expectPunct(")");
             } else {
-                b.distinctClause = List.of();
+                // PostgreSQL's list_make1(NIL): one null element marks plain DISTINCT
+                List<Expr> marker = new ArrayList<>();
+                marker.add(null);
+                b.distinctClause = marker;
             }
         } else {
             accept("all");

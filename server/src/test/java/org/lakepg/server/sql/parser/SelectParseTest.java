@@ -47,7 +47,7 @@ class SelectParseTest {
         assertThat(((AConst) s.limitCount()).value()).isEqualTo("10");
         assertThat(((AConst) s.limitOffset()).value()).isEqualTo("5");
         SelectStmt plain = select("SELECT DISTINCT a FROM t");
-        assertThat(plain.distinctClause()).isEmpty();
+        assertThat(plain.distinctClause()).hasSize(1).containsOnlyNulls();
         assertThat(select("SELECT a FROM t").distinctClause()).isNull();
     }
 
