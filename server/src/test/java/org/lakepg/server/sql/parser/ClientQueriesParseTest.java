@@ -16,7 +16,10 @@ import org.lakepg.server.sql.ast.UpdateStmt;
 import org.lakepg.server.sql.ast.UtilityStmt;
 import org.lakepg.server.sql.ast.VacuumStmt;
 
-/** What real clients send: psql's \d-family catalog queries and pgbench's statements, captured from PostgreSQL 15. */
+/**
+ * What real clients send: psql's \d-family catalog queries, pgbench's statements and pgjdbc's metadata queries,
+ * captured from PostgreSQL 15 with log_statement=all or psql -E.
+ */
 class ClientQueriesParseTest {
 
     private static String resource(String name) throws IOException {
@@ -45,5 +48,13 @@ class ClientQueriesParseTest {
         assertThat(end).isNotNull();
         assertThat(statements).extracting(RawStatement::statement).hasAtLeastOneElementOfType(CopyStmt.class)
                 .hasAtLeastOneElementOfType(VacuumStmt.class).hasAtLeastOneElementOfType(UpdateStmt.class);
+    }
+
+    @Test
+    void pgjdbcMetadataAndSessionStatementsParse() throws IOException {
+        List<RawStatement> statements = SqlParser.parse(resource("pgjdbc-statements.sql"));
+        assertThat(statements).hasSize(30);
+        assertThat(statements).extracting(RawStatement::statement).filteredOn(s -> s instanceof SelectStmt).hasSize(24);
+        assertThat(statements).extracting(RawStatement::statement).noneMatch(s -> s instanceof UtilityStmt);
     }
 }
