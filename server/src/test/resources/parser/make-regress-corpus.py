@@ -18,7 +18,11 @@ PARSE_ERRORS = re.compile(r"ERROR:\s+(syntax error at|unterminated |trailing jun
                           r"|invalid Unicode|invalid unicode|unsafe use of string constant|UESCAPE|"
                           r"invalid hexadecimal integer|invalid octal integer|invalid binary integer"
                           r"|WITH TIES cannot be specified|MERGE not supported in WITH query|multiple ORDER BY"
-                          r"|multiple LIMIT|multiple OFFSET|multiple WITH|LIMIT #,#)")
+                          r"|multiple LIMIT|multiple OFFSET|multiple WITH|LIMIT #,#"
+                          r"|invalid publication object list|invalid table name|invalid schema name"
+                          r"|WHERE clause not allowed for schema|column specification not allowed for schema"
+                          r"|subquery in FROM must have an alias|VALUES in FROM must have an alias"
+                          r"|unrecognized role option|improper qualified name)")
 
 
 def main():
@@ -66,7 +70,8 @@ def main():
                 perr = [l for k, l in enumerate(block) if l.startswith("ERROR:") and PARSE_ERRORS.match(l)
                         and "jsonpath input" not in l and not in_body
                         and (k + 1 < len(block) and block[k + 1].startswith("LINE ")
-                             or "with Unicode escapes" in l)]
+                             or "with Unicode escapes" in l or "WITH TIES cannot be specified" in l
+                             or "MERGE not supported in" in l)]
                 if perr:
                     status, msg = "syntax", perr[0][len("ERROR:"):].strip()
                 elif errs:

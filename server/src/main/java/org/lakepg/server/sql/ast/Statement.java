@@ -14,5 +14,6 @@ public sealed interface Statement permits
         AlterOwnerStmt, AlterFunctionStmt, AlterDomainStmt, AlterEnumStmt, CreateCastStmt, CreatePolicyStmt,
         CreateStatsStmt, SecLabelStmt, UtilityStmt, ReturnStmt, ConstraintsSetStmt,
         AlterDefaultPrivilegesStmt, DropOwnedStmt, ReassignOwnedStmt, CreateTableSpaceStmt, DropTableSpaceStmt,
-        AlterTableSpaceOptionsStmt, AlterTypeStmt {
+        AlterTableSpaceOptionsStmt, AlterTypeStmt, CreatePublicationStmt, AlterPublicationStmt, CreateSubscriptionStmt,
+        AlterSubscriptionStmt, DropSubscriptionStmt {
 }

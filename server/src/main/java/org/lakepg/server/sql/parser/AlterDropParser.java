@@ -88,6 +88,12 @@ abstract class AlterDropParser extends CreateParser {
             if (tail != null) {
                 return tail;
             }
+            if (kind == ObjectType.Kind.PUBLICATION) {
+                return alterPublication(String.join(".", (List<String>) name));
+            }
+            if (kind == ObjectType.Kind.SUBSCRIPTION) {
+                return alterSubscription(String.join(".", (List<String>) name));
+            }
             if (atEndOfStatement()) {
                 throw syntaxError();
             }
@@ -412,7 +418,10 @@ abstract class AlterDropParser extends CreateParser {
             boolean ifExists = acceptSeq("if", "exists");
             return new DropTableSpaceStmt(colId(), ifExists);
         }
-        if (at("user") || at("subscription")) {
+        if (at("subscription")) {
+            return dropSubscription();
+        }
+        if (at("user")) {
             next();
             return genericUtility(start, 2);
         }

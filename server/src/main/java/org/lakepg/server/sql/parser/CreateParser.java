@@ -30,7 +30,7 @@ import org.lakepg.wire.error.SqlState;
  * The CREATE family: dispatch on the object kind, plus triggers, rules, roles, databases, extensions, casts,
  * aggregates, operators, policies, statistics.
  */
-abstract class CreateParser extends ObjectReferenceParser {
+abstract class CreateParser extends ReplicationParser {
 
     CreateParser(String sql, List<Token> tokens) {
         super(sql, tokens);
@@ -149,6 +149,12 @@ abstract class CreateParser extends ObjectReferenceParser {
         }
         // FOREIGN TABLE/DATA WRAPPER, SERVER, USER MAPPING, PUBLICATION, SUBSCRIPTION, OPERATOR CLASS/FAMILY,
         // ACCESS METHOD, LANGUAGE, CONVERSION, TRANSFORM, TABLESPACE: kept generically
+        if (at("publication")) {
+            return createPublication();
+        }
+        if (at("subscription")) {
+            return createSubscription();
+        }
         if (accept("tablespace")) {
             String name = colId();
             RoleSpec owner = accept("owner") ? roleSpec() : null;
@@ -157,8 +163,7 @@ abstract class CreateParser extends ObjectReferenceParser {
             List<DefElem> options = accept("with") ? relOptions() : List.of();
             return new CreateTableSpaceStmt(name, owner, location, options);
         }
-        if (at("foreign") || at("server") || at("user") || at("publication") || at("subscription")
-                || at("operator") || at("access") || at("language") || at("procedural") || at("trusted")
+        if (at("foreign") || at("server") || at("user") || at("operator") || at("access") || at("language") || at("procedural") || at("trusted")
                 || at("conversion") || at("default") || at("transform")) {
             int words = p - start + 1;
             next();

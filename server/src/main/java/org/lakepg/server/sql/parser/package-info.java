@@ -13,7 +13,7 @@ import org.lakepg.server.sql.ast.UtilityStmt;
  * precedence) → PrimaryExprParser → SpecialFunctionParser → FromClauseParser → SelectParser →
  * DmlParser → ConstraintParser → TableDdlParser → GrantParser → AlterTableCmdParser →
  * FunctionDdlParser → ObjectDdlParser → TransactionSetParser → UtilityParser →
- * ObjectReferenceParser → CreateParser → AlterDropParser → StatementParser (dispatch). A later
+ * ObjectReferenceParser → ReplicationParser → CreateParser → AlterDropParser → StatementParser (dispatch). A later
  * area that an earlier one needs (a subquery inside an expression) is an abstract method there.
  *
  * <p>Why it behaves like bison where it matters:
