@@ -216,6 +216,10 @@ abstract class CreateParser extends ReplicationParser {
         return new CreateExtensionStmt(name, ifNotExists, opts);
     }
 
+    /**
+     * CREATE AGGREGATE, new style (args are FunctionParameters, the String "ORDER BY" separating the direct
+     * arguments of an ordered-set aggregate) or old style (basetype = ... in the definition).
+     */
     private Statement createAggregate(boolean replace) {
         expect("aggregate");
         List<String> name = funcName();
@@ -224,12 +228,12 @@ abstract class CreateParser extends ReplicationParser {
             expectPunct("(");
             if (!acceptOp("*")) {
                 if (!at("order")) {
-                    args.addAll(functionParametersInline());
+                    args.addAll(aggregateParameters());
                 }
                 if (accept("order")) {
                     expect("by");
                     args.add("ORDER BY");
-                    args.addAll(functionParametersInline());
+                    args.addAll(aggregateParameters());
                 }
             }
             expectPunct(")");
@@ -262,26 +266,13 @@ abstract class CreateParser extends ReplicationParser {
         return peek(1).kind() == TokenKind.IDENT && peek(2).isOp("=");
     }
 
-    private List<Object> functionParametersInline() {
+    /** aggr_args items: function parameters (mode, optional name, type). */
+    private List<Object> aggregateParameters() {
         List<Object> params = new ArrayList<>();
-        // reuse function parameter parsing by wrapping in a fake parenthesis scan
         do {
-            params.add(functionParameterInline());
+            params.add(functionParameter(false));
         } while (acceptPunct(","));
         return params;
-    }
-
-    private Object functionParameterInline() {
-        // [mode] [name] type
-        if (accept("in") || accept("variadic") || accept("out") || accept("inout")) {
-            // mode consumed
-        }
-        if (isTypeFunctionName(peek()) && !peek(1).isPunct(",") && !peek(1).isPunct(")") && !peek(1).isPunct(".")
-                && !peek(1).isPunct("[") && !peek(1).isPunct("(") && !peek(1).isOp("%")
-                && !(atSeq("double", "precision")) && !peek(1).isKeyword("order")) {
-            next();
-        }
-        return typeName();
     }
 
     private Statement createCast() {

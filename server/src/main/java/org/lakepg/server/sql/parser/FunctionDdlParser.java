@@ -183,7 +183,7 @@ abstract class FunctionDdlParser extends AlterTableCmdParser {
         return params;
     }
 
-    private FunctionParameter functionParameter(boolean withDefaults) {
+    final FunctionParameter functionParameter(boolean withDefaults) {
         FunctionParameter.Mode mode = argMode();
         String name = null;
         if (isTypeFunctionName(peek()) && startsTypeAfterName(1)) {

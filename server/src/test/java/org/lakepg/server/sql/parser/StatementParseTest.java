@@ -390,4 +390,30 @@ class StatementParseTest {
                 AlterTableType.Kind.ALTER_TYPE_ALTER_ATTRIBUTE);
         assertThat(one("ALTER TYPE t SET (send = none)", AlterTypeStmt.class).options()).hasSize(1);
     }
+
+    @Test
+    void aggregatesPublicationsSubscriptions() {
+        DefineStmt agg = one("CREATE AGGREGATE my_pct(float8 ORDER BY anyelement) (sfunc = f, stype = internal)",
+                DefineStmt.class);
+        assertThat(agg.oldstyle()).isFalse();
+        assertThat(agg.args()).hasSize(3).contains("ORDER BY");
+        assertThat(one("CREATE AGGREGATE old (basetype = int4, sfunc = int4pl, stype = int4)", DefineStmt.class)
+                .oldstyle()).isTrue();
+        CreatePublicationStmt pub = one("CREATE PUBLICATION p FOR TABLE a (x, y) WHERE (x > 0), b,"
+                + " TABLES IN SCHEMA s, CURRENT_SCHEMA WITH (publish = 'insert')", CreatePublicationStmt.class);
+        assertThat(pub.pubobjects()).extracting(PublicationObjSpec::pubobjtype).containsExactly(
+                PublicationObjSpec.Type.TABLE, PublicationObjSpec.Type.TABLE, PublicationObjSpec.Type.TABLES_IN_SCHEMA,
+                PublicationObjSpec.Type.TABLES_IN_CUR_SCHEMA);
+        assertThat(pub.pubobjects().get(0).columns()).containsExactly("x", "y");
+        assertThat(one("CREATE PUBLICATION p FOR ALL TABLES", CreatePublicationStmt.class).forAllTables()).isTrue();
+        assertThat(one("ALTER PUBLICATION p DROP TABLE a", AlterPublicationStmt.class).action())
+                .isEqualTo(AlterPublicationStmt.Action.DROP);
+        assertSyntaxError("CREATE PUBLICATION p FOR TABLES IN SCHEMA foo, test.foo", "invalid schema name", 48);
+        CreateSubscriptionStmt sub = one("CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION a, b WITH (connect = false)",
+                CreateSubscriptionStmt.class);
+        assertThat(sub.publication()).containsExactly("a", "b");
+        assertThat(one("ALTER SUBSCRIPTION s REFRESH PUBLICATION", AlterSubscriptionStmt.class).kind())
+                .isEqualTo(AlterSubscriptionStmt.Kind.REFRESH);
+        assertThat(one("DROP SUBSCRIPTION IF EXISTS s CASCADE", DropSubscriptionStmt.class).missingOk()).isTrue();
+    }
 }
