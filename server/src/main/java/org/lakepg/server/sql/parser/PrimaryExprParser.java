@@ -26,6 +26,7 @@ import org.lakepg.server.sql.ast.TypeCast;
 import org.lakepg.server.sql.ast.TypeName;
 import org.lakepg.server.sql.ast.WindowDef;
 import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * gram.y's c_expr: constants, column references with indirection, parameters, parenthesized
@@ -517,14 +518,28 @@ abstract class PrimaryExprParser extends ExprParser {
                 default -> FrameOptions.GROUPS;
             };
             if (accept("between")) {
+                int startLoc = pos();
                 Bound b1 = frameBound(true);
+                if (b1.bits == FrameOptions.START_UNBOUNDED_FOLLOWING) {
+                    throw frameError(startLoc, "frame start cannot be UNBOUNDED FOLLOWING");
+                }
                 expect("and");
+                int endLoc = pos();
                 Bound b2 = frameBound(false);
+                checkFrameEnd(b1.bits, b2.bits, endLoc);
                 options |= FrameOptions.BETWEEN | b1.bits | b2.bits;
                 start = b1.offset;
                 end = b2.offset;
             } else {
+                int startLoc = pos();
                 Bound b1 = frameBound(true);
+                // gram.y checks these as it reduces the frame, before it looks at the next token
+                if (b1.bits == FrameOptions.START_UNBOUNDED_FOLLOWING) {
+                    throw frameError(startLoc, "frame start cannot be UNBOUNDED FOLLOWING");
+                }
+                if (b1.bits == FrameOptions.START_OFFSET_FOLLOWING) {
+                    throw frameError(startLoc, "frame starting from following row cannot end with current row");
+                }
                 options |= b1.bits | FrameOptions.END_CURRENT_ROW;
                 start = b1.offset;
             }
@@ -546,6 +561,23 @@ abstract class PrimaryExprParser extends ExprParser {
     }
 
     private record Bound(int bits, Expr offset) {
+    }
+
+    private void checkFrameEnd(int startBits, int endBits, int endLoc) {
+        if (endBits == FrameOptions.END_UNBOUNDED_PRECEDING) {
+            throw frameError(endLoc, "frame end cannot be UNBOUNDED PRECEDING");
+        }
+        if (startBits == FrameOptions.START_CURRENT_ROW && endBits == FrameOptions.END_OFFSET_PRECEDING) {
+            throw frameError(endLoc, "frame starting from current row cannot have preceding rows");
+        }
+        if (startBits == FrameOptions.START_OFFSET_FOLLOWING && (endBits == FrameOptions.END_OFFSET_PRECEDING
+                || endBits == FrameOptions.END_CURRENT_ROW)) {
+            throw frameError(endLoc, "frame starting from following row cannot have preceding rows");
+        }
+    }
+
+    private PgException frameError(int offset, String message) {
+        return errorAt(SqlState.WINDOWING_ERROR, offset, message);
     }
 
     private Bound frameBound(boolean isStart) {

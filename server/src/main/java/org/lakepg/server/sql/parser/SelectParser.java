@@ -454,7 +454,8 @@ abstract class SelectParser extends FromClauseParser {
 
     final WithClause withClause() {
         int loc = expect("with").start();
-        boolean recursive = at("recursive") && !peek(1).isKeyword("as") && accept("recursive");
+        // "WITH recursive AS" and "WITH recursive (cols) AS" name a CTE "recursive"
+        boolean recursive = at("recursive") && !peek(1).isKeyword("as") && !peek(1).isPunct("(") && accept("recursive");
         List<CommonTableExpr> ctes = new ArrayList<>();
         do {
             ctes.add(commonTableExpr());

@@ -92,4 +92,25 @@ class GrammarCornerCasesTest {
         String nested = "SELECT " + "(".repeat(200) + "1" + ")".repeat(200);
         assertThat(SqlParser.parse(nested)).hasSize(1);
     }
+
+    @Test
+    void windowFrameChecksHappenInTheGrammarAsInPostgres() {
+        String q = "select count(*) over (order by a ";
+        assertFrameError(q + "rows unbounded following) from t", "frame start cannot be UNBOUNDED FOLLOWING", 39);
+        // raised before the parser looks further: the AND is never seen
+        assertFrameError(q + "range 1 following and 2 following) from t",
+                "frame starting from following row cannot end with current row", 40);
+        assertFrameError(q + "rows between 1 preceding and unbounded preceding) from t",
+                "frame end cannot be UNBOUNDED PRECEDING", 63);
+        assertFrameError(q + "rows between 1 following and current row) from t",
+                "frame starting from following row cannot have preceding rows", 63);
+        assertThat(select("WITH recursive (f) AS (SELECT 1) SELECT * FROM recursive").withClause().recursive()).isFalse();
+    }
+
+    private static void assertFrameError(String sql, String message, int position) {
+        PgException e = org.assertj.core.api.Assertions.catchThrowableOfType(PgException.class, () -> SqlParser.parse(sql));
+        assertThat(e.sqlState()).isEqualTo(org.lakepg.wire.error.SqlState.WINDOWING_ERROR);
+        assertThat(e.getMessage()).isEqualTo(message);
+        assertThat(e.position()).isEqualTo(position);
+    }
 }
