@@ -22,7 +22,11 @@ PARSE_ERRORS = re.compile(r"ERROR:\s+(syntax error at|unterminated |trailing jun
                           r"|invalid publication object list|invalid table name|invalid schema name"
                           r"|WHERE clause not allowed for schema|column specification not allowed for schema"
                           r"|subquery in FROM must have an alias|VALUES in FROM must have an alias"
-                          r"|unrecognized role option|improper qualified name)")
+                          r"|unrecognized role option|improper qualified name"
+                          r"|cannot use (multiple ORDER BY clauses|DISTINCT|VARIADIC) with WITHIN GROUP"
+                          r"|column number must be in range|role name \".*\" is reserved|cannot be used as a role name here"
+                          r"|constraints cannot be marked|wrong number of parameters on|missing argument"
+                          r"|frame start cannot be|frame end cannot be|frame starting from)")
 
 
 def main():
@@ -71,7 +75,7 @@ def main():
                         and "jsonpath input" not in l and not in_body
                         and (k + 1 < len(block) and block[k + 1].startswith("LINE ")
                              or "with Unicode escapes" in l or "WITH TIES cannot be specified" in l
-                             or "MERGE not supported in" in l)]
+                             or "MERGE not supported in" in l or "constraints cannot be marked" in l)]
                 if perr:
                     status, msg = "syntax", perr[0][len("ERROR:"):].strip()
                 elif errs:

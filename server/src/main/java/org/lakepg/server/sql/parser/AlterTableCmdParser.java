@@ -11,6 +11,7 @@ import org.lakepg.server.sql.ast.DefElem;
 import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.RangeVar;
 import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * ALTER TABLE's subcommands (columns, constraints, options, triggers, inheritance, partitions, identity, owner,
@@ -186,7 +187,12 @@ abstract class AlterTableCmdParser extends GrantParser {
         int num = 0;
         String col = null;
         if (peek().kind() == TokenKind.ICONST) {
+            int numLoc = pos();
             num = iconst();
+            if (num <= 0 || num > 32767) {
+                throw errorAt(SqlState.INVALID_PARAMETER_VALUE, numLoc, "column number must be in range from 1 to %d",
+                        32767);
+            }
         } else {
             col = colId();
         }

@@ -7,6 +7,8 @@ import org.lakepg.server.sql.ast.Constraint;
 import org.lakepg.server.sql.ast.DefElem;
 import org.lakepg.server.sql.ast.ExclusionElem;
 import org.lakepg.server.sql.ast.IndexElem;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /** Column and table constraints of every kind with their attributes, sequence options, and the generic
  * option lists (reloptions, definitions, OPTIONS) that DDL statements share. */
@@ -240,10 +242,36 @@ abstract class ConstraintParser extends DmlParser {
             foreignKeyTail(b);
         }
         constraintAttributes(b);
+        checkAttributesAllowed(b);
         return b.build();
     }
 
     /** ConstraintAttributeSpec: [NOT] DEFERRABLE, INITIALLY DEFERRED/IMMEDIATE, NOT VALID, NO INHERIT. */
+    /** gram.y's processCASbits: which attributes each kind of table constraint may carry. */
+    private void checkAttributesAllowed(ConstraintBuilder b) {
+        String kind = switch (b.contype) {
+            case CHECK -> "CHECK";
+            case UNIQUE -> "UNIQUE";
+            case PRIMARY -> "PRIMARY KEY";
+            case EXCLUSION -> "EXCLUDE";
+            case FOREIGN -> "FOREIGN KEY";
+            default -> null;
+        };
+        if (kind == null) {
+            return;
+        }
+        boolean check = b.contype == Constraint.ConstrType.CHECK;
+        if (check && (b.deferrable || b.initdeferred)) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s constraints cannot be marked DEFERRABLE", kind);
+        }
+        if (b.skipValidation && !check && b.contype != Constraint.ConstrType.FOREIGN) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s constraints cannot be marked NOT VALID", kind);
+        }
+        if (b.isNoInherit && !check) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s constraints cannot be marked NO INHERIT", kind);
+        }
+    }
+
     final void constraintAttributes(ConstraintBuilder b) {
         while (true) {
             if (accept("deferrable")) {

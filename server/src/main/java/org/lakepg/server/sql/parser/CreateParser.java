@@ -543,7 +543,7 @@ abstract class CreateParser extends ReplicationParser {
             case "group" -> CreateRoleStmt.Kind.GROUP;
             default -> CreateRoleStmt.Kind.ROLE;
         };
-        String name = nonReservedWord();
+        String name = roleId();
         accept("with");
         return new CreateRoleStmt(k, name, roleOptions(true));
     }

@@ -17,6 +17,7 @@ import org.lakepg.server.sql.ast.SubLink;
 import org.lakepg.server.sql.ast.TypeName;
 import org.lakepg.server.sql.ast.XmlExpr;
 import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * Operator expressions by precedence climbing, with PostgreSQL 15's precedence table (gram.y):
@@ -306,6 +307,13 @@ abstract class ExprParser extends TypeNameParser {
         Expr right = expr(CMP + 1, false);
         if (!(left instanceof RowExpr l) || !(right instanceof RowExpr r)) {
             throw syntaxErrorAt(t);
+        }
+        if (l.args().size() != 2) {
+            throw errorAt(SqlState.SYNTAX_ERROR, l.location(), "wrong number of parameters on left side of OVERLAPS expression");
+        }
+        if (r.args().size() != 2) {
+            throw errorAt(SqlState.SYNTAX_ERROR, r.location(),
+                    "wrong number of parameters on right side of OVERLAPS expression");
         }
         List<Expr> args = new ArrayList<>(l.args());
         args.addAll(r.args());

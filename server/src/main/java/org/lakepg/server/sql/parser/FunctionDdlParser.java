@@ -12,6 +12,7 @@ import org.lakepg.server.sql.ast.ReturnStmt;
 import org.lakepg.server.sql.ast.SelectStmt;
 import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * CREATE FUNCTION / PROCEDURE with parameters, options and SQL-standard bodies; function, aggregate and operator
@@ -286,7 +287,11 @@ abstract class FunctionDdlParser extends AlterTableCmdParser {
             } else {
                 types.add(typeName());
             }
-        } while (acceptPunct(","));
+        } while (types.size() < 2 && acceptPunct(","));
+        if (types.size() == 1 && atPunct(")")) {
+            throw errorAt(SqlState.SYNTAX_ERROR, pos(), "missing argument")
+                    .withHint("Use NONE to denote the missing argument of a unary operator.");
+        }
         expectPunct(")");
         return new ObjectWithArgs(name, types, false);
     }

@@ -13,6 +13,7 @@ import org.lakepg.server.sql.ast.ObjectWithArgs;
 import org.lakepg.server.sql.ast.RoleSpec;
 import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.VariableSetStmt;
+import org.lakepg.wire.error.SqlState;
 
 /** GRANT/REVOKE of privileges and of role membership, role lists and RoleSpec (CURRENT_USER, PUBLIC, ...). */
 abstract class GrantParser extends TableDdlParser {
@@ -196,6 +197,18 @@ abstract class GrantParser extends TableDdlParser {
         return roles;
     }
 
+    /** RoleId: a role name being defined, where PUBLIC, NONE and CURRENT_USER-like words are refused. */
+    final String roleId() {
+        Token t = peek();
+        RoleSpec spec = roleSpec();
+        return switch (spec.roletype()) {
+            case CSTRING -> spec.rolename();
+            case PUBLIC -> throw errorAt(SqlState.RESERVED_NAME, t.start(), "role name \"%s\" is reserved", "public");
+            default -> throw errorAt(SqlState.RESERVED_NAME, t.start(), "%s cannot be used as a role name here",
+                    t.value().toUpperCase(java.util.Locale.ROOT));
+        };
+    }
+
     /** RoleSpec: a non-reserved name or CURRENT_ROLE / CURRENT_USER / SESSION_USER; "public" is PUBLIC. */
     final RoleSpec roleSpec() {
         Token t = peek();
@@ -217,8 +230,11 @@ abstract class GrantParser extends TableDdlParser {
             return new RoleSpec(RoleSpec.Type.CSTRING, t.value(), loc);
         }
         String name = nonReservedWord();
-        if (name.equals("public") && t.kind() == TokenKind.IDENT && sql.charAt(t.start()) != '"') {
+        if (name.equals("public")) {
             return new RoleSpec(RoleSpec.Type.PUBLIC, null, loc);
+        }
+        if (name.equals("none")) {
+            throw errorAt(SqlState.RESERVED_NAME, loc, "role name \"%s\" is reserved", name);
         }
         return new RoleSpec(RoleSpec.Type.CSTRING, name, loc);
     }

@@ -424,6 +424,16 @@ abstract class PrimaryExprParser extends ExprParser {
         }
         boolean withinGroup = false;
         if (atSeq("within", "group")) {
+            int withinLoc = pos();
+            if (!order.isEmpty()) {
+                throw errorAt(SqlState.SYNTAX_ERROR, withinLoc, "cannot use multiple ORDER BY clauses with WITHIN GROUP");
+            }
+            if (distinct) {
+                throw errorAt(SqlState.SYNTAX_ERROR, withinLoc, "cannot use DISTINCT with WITHIN GROUP");
+            }
+            if (variadic) {
+                throw errorAt(SqlState.SYNTAX_ERROR, withinLoc, "cannot use VARIADIC with WITHIN GROUP");
+            }
             p += 2;
             expectPunct("(");
             order = sortClause();

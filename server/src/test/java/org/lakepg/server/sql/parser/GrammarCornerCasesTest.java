@@ -15,6 +15,7 @@ import org.lakepg.server.sql.ast.TransactionStmt;
 import org.lakepg.server.sql.ast.TypeCast;
 import org.lakepg.server.sql.ast.VariableSetStmt;
 import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * Places where PostgreSQL's LALR grammar behaves in ways a recursive-descent parser must imitate on
@@ -110,6 +111,34 @@ class GrammarCornerCasesTest {
     private static void assertFrameError(String sql, String message, int position) {
         PgException e = org.assertj.core.api.Assertions.catchThrowableOfType(PgException.class, () -> SqlParser.parse(sql));
         assertThat(e.sqlState()).isEqualTo(org.lakepg.wire.error.SqlState.WINDOWING_ERROR);
+        assertThat(e.getMessage()).isEqualTo(message);
+        assertThat(e.position()).isEqualTo(position);
+    }
+
+    @Test
+    void checksPostgresMakesWhileParsing() {
+        assertError("create table x1 (a int, check (a > 0) deferrable)", SqlState.FEATURE_NOT_SUPPORTED,
+                "CHECK constraints cannot be marked DEFERRABLE", 0);
+        assertError("create table x1 (a int, primary key (a) not valid)", SqlState.FEATURE_NOT_SUPPORTED,
+                "PRIMARY KEY constraints cannot be marked NOT VALID", 0);
+        assertError("create table x1 (a int, foreign key (a) references t no inherit)", SqlState.FEATURE_NOT_SUPPORTED,
+                "FOREIGN KEY constraints cannot be marked NO INHERIT", 0);
+        assertError("select (1,2,3) overlaps (1,2)", SqlState.SYNTAX_ERROR,
+                "wrong number of parameters on left side of OVERLAPS expression", 8);
+        assertError("select count(distinct a) within group (order by a) from t", SqlState.SYNTAX_ERROR,
+                "cannot use DISTINCT with WITHIN GROUP", 26);
+        assertError("create role none", SqlState.RESERVED_NAME, "role name \"none\" is reserved", 13);
+        assertError("drop operator + (int)", SqlState.SYNTAX_ERROR, "missing argument", 21);
+        assertError("alter table t alter column 0 set statistics 1", SqlState.INVALID_PARAMETER_VALUE,
+                "column number must be in range from 1 to 32767", 28);
+        assertThat(one("grant select on t to \"public\"", org.lakepg.server.sql.ast.GrantStmt.class).grantees().get(0)
+                .roletype()).isEqualTo(org.lakepg.server.sql.ast.RoleSpec.Type.PUBLIC);
+    }
+
+    private static void assertError(String sql, SqlState state, String message, int position) {
+        PgException e = org.assertj.core.api.Assertions.catchThrowableOfType(PgException.class, () -> SqlParser.parse(sql));
+        assertThat(e).as(sql).isNotNull();
+        assertThat(e.sqlState()).isEqualTo(state);
         assertThat(e.getMessage()).isEqualTo(message);
         assertThat(e.position()).isEqualTo(position);
     }
