@@ -324,8 +324,7 @@ abstract class ConstraintParser extends DmlParser {
                 accept("with");
                 opts.add(new DefElem(null, "start", numericOnly(), DefElem.Action.UNSPEC, loc));
             } else if (accept("restart")) {
-                accept("with");
-                Object v = atNumber() ? numericOnly() : null;
+                Object v = accept("with") || atNumber() ? numericOnly() : null;
                 opts.add(new DefElem(null, "restart", v, DefElem.Action.UNSPEC, loc));
             } else if (accept("logged") || accept("unlogged")) {
                 opts.add(new DefElem(null, tokens.get(p - 1).value(), null, DefElem.Action.UNSPEC, loc));
