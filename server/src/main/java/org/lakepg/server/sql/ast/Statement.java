@@ -15,5 +15,7 @@ public sealed interface Statement permits
         CreateStatsStmt, SecLabelStmt, UtilityStmt, ReturnStmt, ConstraintsSetStmt,
         AlterDefaultPrivilegesStmt, DropOwnedStmt, ReassignOwnedStmt, CreateTableSpaceStmt, DropTableSpaceStmt,
         AlterTableSpaceOptionsStmt, AlterTypeStmt, CreatePublicationStmt, AlterPublicationStmt, CreateSubscriptionStmt,
-        AlterSubscriptionStmt, DropSubscriptionStmt {
+        AlterSubscriptionStmt, DropSubscriptionStmt, CreateFdwStmt, AlterFdwStmt, CreateForeignServerStmt,
+        AlterForeignServerStmt, CreateUserMappingStmt, AlterUserMappingStmt, DropUserMappingStmt,
+        CreateForeignTableStmt, ImportForeignSchemaStmt, AlterPolicyStmt, AlterStatsStmt {
 }

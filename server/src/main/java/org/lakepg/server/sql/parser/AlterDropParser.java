@@ -8,8 +8,10 @@ import org.lakepg.server.sql.ast.AlterEnumStmt;
 import org.lakepg.server.sql.ast.AlterFunctionStmt;
 import org.lakepg.server.sql.ast.AlterObjectSchemaStmt;
 import org.lakepg.server.sql.ast.AlterOwnerStmt;
+import org.lakepg.server.sql.ast.AlterPolicyStmt;
 import org.lakepg.server.sql.ast.AlterRoleStmt;
 import org.lakepg.server.sql.ast.AlterSeqStmt;
+import org.lakepg.server.sql.ast.AlterStatsStmt;
 import org.lakepg.server.sql.ast.AlterTableCmd;
 import org.lakepg.server.sql.ast.AlterTableSpaceOptionsStmt;
 import org.lakepg.server.sql.ast.AlterTableStmt;
@@ -25,6 +27,7 @@ import org.lakepg.server.sql.ast.DropRoleStmt;
 import org.lakepg.server.sql.ast.DropStmt;
 import org.lakepg.server.sql.ast.DropTableSpaceStmt;
 import org.lakepg.server.sql.ast.DropdbStmt;
+import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.ObjectType;
 import org.lakepg.server.sql.ast.ObjectWithArgs;
 import org.lakepg.server.sql.ast.RangeVar;
@@ -69,6 +72,12 @@ abstract class AlterDropParser extends CreateParser {
         if (acceptSeq("default", "privileges")) {
             return alterDefaultPrivileges();
         }
+        if (atSeq("user", "mapping")) {
+            return alterUserMapping();
+        }
+        if (at("statistics")) {
+            return alterStatistics();
+        }
         if (at("tablespace") && (peek(2).isKeyword("set") || peek(2).isKeyword("reset"))) {
             next();
             String name = colId();
@@ -87,6 +96,15 @@ abstract class AlterDropParser extends CreateParser {
             Statement tail = renameOwnerSchemaTail(kind, null, name, false);
             if (tail != null) {
                 return tail;
+            }
+            if (kind == ObjectType.Kind.FDW) {
+                return alterFdw(String.join(".", (List<String>) name));
+            }
+            if (kind == ObjectType.Kind.FOREIGN_SERVER) {
+                return alterServer(String.join(".", (List<String>) name));
+            }
+            if (kind == ObjectType.Kind.POLICY) {
+                return alterPolicy((List<Object>) name);
             }
             if (kind == ObjectType.Kind.PUBLICATION) {
                 return alterPublication(String.join(".", (List<String>) name));
@@ -123,6 +141,41 @@ abstract class AlterDropParser extends CreateParser {
             return new AlterObjectSchemaStmt(new ObjectType(kind), rel, name, colId(), missingOk);
         }
         return null;
+    }
+
+    /** ALTER POLICY name ON table [TO roles] [USING (...)] [WITH CHECK (...)], after "name ON table". */
+    @SuppressWarnings("unchecked")
+    private Statement alterPolicy(List<Object> nameOnTable) {
+        String policy = (String) nameOnTable.get(0);
+        RangeVar table = rangeVarOf((List<String>) nameOnTable.get(1), -1);
+        List<RoleSpec> roles = accept("to") ? roleList() : List.of();
+        Expr qual = null;
+        if (accept("using")) {
+            expectPunct("(");
+            qual = aExpr();
+            expectPunct(")");
+        }
+        Expr check = null;
+        if (acceptSeq("with", "check")) {
+            expectPunct("(");
+            check = aExpr();
+            expectPunct(")");
+        }
+        return new AlterPolicyStmt(policy, table, roles, qual, check);
+    }
+
+    /** ALTER STATISTICS [IF EXISTS] name SET STATISTICS n, or RENAME / OWNER / SET SCHEMA. */
+    private Statement alterStatistics() {
+        expect("statistics");
+        boolean ifExists = acceptSeq("if", "exists");
+        List<String> name = anyName();
+        Statement tail = renameOwnerSchemaTail(ObjectType.Kind.STATISTIC_EXT, null, name, ifExists);
+        if (tail != null) {
+            return tail;
+        }
+        expect("set");
+        expect("statistics");
+        return new AlterStatsStmt(name, signedIconst(), ifExists);
     }
 
     private String colLabelOrId() {
@@ -421,9 +474,8 @@ abstract class AlterDropParser extends CreateParser {
         if (at("subscription")) {
             return dropSubscription();
         }
-        if (at("user")) {
-            next();
-            return genericUtility(start, 2);
+        if (atSeq("user", "mapping")) {
+            return dropUserMapping();
         }
         boolean concurrently = false;
         ObjectType.Kind kind = objectKind();

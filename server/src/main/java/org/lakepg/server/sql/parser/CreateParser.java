@@ -30,7 +30,7 @@ import org.lakepg.wire.error.SqlState;
  * The CREATE family: dispatch on the object kind, plus triggers, rules, roles, databases, extensions, casts,
  * aggregates, operators, policies, statistics.
  */
-abstract class CreateParser extends ReplicationParser {
+abstract class CreateParser extends ForeignDataParser {
 
     CreateParser(String sql, List<Token> tokens) {
         super(sql, tokens);
@@ -152,6 +152,15 @@ abstract class CreateParser extends ReplicationParser {
         if (at("publication")) {
             return createPublication();
         }
+        if (atSeq("foreign", "table") || atSeq("foreign", "data")) {
+            return createForeign();
+        }
+        if (at("server")) {
+            return createServer();
+        }
+        if (atSeq("user", "mapping")) {
+            return createUserMapping();
+        }
         if (at("subscription")) {
             return createSubscription();
         }
@@ -163,7 +172,7 @@ abstract class CreateParser extends ReplicationParser {
             List<DefElem> options = accept("with") ? relOptions() : List.of();
             return new CreateTableSpaceStmt(name, owner, location, options);
         }
-        if (at("foreign") || at("server") || at("user") || at("operator") || at("access") || at("language") || at("procedural") || at("trusted")
+        if (at("operator") || at("access") || at("language") || at("procedural") || at("trusted")
                 || at("conversion") || at("default") || at("transform")) {
             int words = p - start + 1;
             next();

@@ -102,12 +102,7 @@ final class StatementParser extends AlterDropParser {
                 expect("to");
                 yield new ReassignOwnedStmt(roles, roleSpec());
             }
-            case "import" -> {
-                int start = p;
-                next();
-                next();
-                yield genericUtility(start, 2);
-            }
+            case "import" -> importForeignSchema();
             default -> throw syntaxError();
         };
     }

@@ -416,4 +416,30 @@ class StatementParseTest {
                 .isEqualTo(AlterSubscriptionStmt.Kind.REFRESH);
         assertThat(one("DROP SUBSCRIPTION IF EXISTS s CASCADE", DropSubscriptionStmt.class).missingOk()).isTrue();
     }
+
+    @Test
+    void foreignDataPoliciesStatistics() {
+        CreateForeignTableStmt ft = one("CREATE FOREIGN TABLE ft (a int OPTIONS (column_name 'x'), b text)"
+                + " SERVER s OPTIONS (table_name 'remote')", CreateForeignTableStmt.class);
+        assertThat(ft.base().tableElts()).hasSize(2);
+        assertThat(ft.servername()).isEqualTo("s");
+        assertThat(ft.options()).extracting(DefElem::defname).containsExactly("table_name");
+        assertThat(one("CREATE FOREIGN DATA WRAPPER w HANDLER h NO VALIDATOR", CreateFdwStmt.class).funcOptions())
+                .hasSize(2);
+        assertThat(one("CREATE SERVER s FOREIGN DATA WRAPPER w OPTIONS (host 'x')", CreateForeignServerStmt.class)
+                .fdwname()).isEqualTo("w");
+        assertThat(one("CREATE USER MAPPING FOR USER SERVER s", CreateUserMappingStmt.class).user().roletype())
+                .isEqualTo(RoleSpec.Type.CURRENT_USER);
+        assertThat(one("ALTER SERVER s VERSION '2' OPTIONS (SET host 'y')", AlterForeignServerStmt.class).hasVersion())
+                .isTrue();
+        assertThat(one("DROP USER MAPPING IF EXISTS FOR joe SERVER s", DropUserMappingStmt.class).missingOk()).isTrue();
+        assertThat(one("IMPORT FOREIGN SCHEMA r LIMIT TO (a, b) FROM SERVER s INTO l", ImportForeignSchemaStmt.class)
+                .tableList()).hasSize(2);
+        assertSyntaxError("CREATE FOREIGN TABLE ft1 ()", "syntax error at end of input", 28);
+        AlterPolicyStmt pol = one("ALTER POLICY p ON t TO joe USING (a > 0)", AlterPolicyStmt.class);
+        assertThat(pol.table().relname()).isEqualTo("t");
+        assertThat(pol.qual()).isNotNull();
+        assertThat(one("ALTER STATISTICS IF EXISTS s SET STATISTICS 100", AlterStatsStmt.class).stxstattarget())
+                .isEqualTo(100);
+    }
 }
