@@ -17,5 +17,6 @@ public sealed interface Statement permits
         AlterTableSpaceOptionsStmt, AlterTypeStmt, CreatePublicationStmt, AlterPublicationStmt, CreateSubscriptionStmt,
         AlterSubscriptionStmt, DropSubscriptionStmt, CreateFdwStmt, AlterFdwStmt, CreateForeignServerStmt,
         AlterForeignServerStmt, CreateUserMappingStmt, AlterUserMappingStmt, DropUserMappingStmt,
-        CreateForeignTableStmt, ImportForeignSchemaStmt, AlterPolicyStmt, AlterStatsStmt {
+        CreateForeignTableStmt, ImportForeignSchemaStmt, AlterPolicyStmt, AlterStatsStmt, CreateOpClassStmt,
+        CreateOpFamilyStmt, AlterOpFamilyStmt {
 }

@@ -97,6 +97,10 @@ abstract class AlterDropParser extends CreateParser {
             if (tail != null) {
                 return tail;
             }
+            if (kind == ObjectType.Kind.OPFAMILY) {
+                List<Object> parts = (List<Object>) name;
+                return alterOperatorFamily((List<String>) parts.get(1), (String) parts.get(0));
+            }
             if (kind == ObjectType.Kind.FDW) {
                 return alterFdw(String.join(".", (List<String>) name));
             }

@@ -30,7 +30,7 @@ import org.lakepg.wire.error.SqlState;
  * The CREATE family: dispatch on the object kind, plus triggers, rules, roles, databases, extensions, casts,
  * aggregates, operators, policies, statistics.
  */
-abstract class CreateParser extends ForeignDataParser {
+abstract class CreateParser extends OperatorClassParser {
 
     CreateParser(String sql, List<Token> tokens) {
         super(sql, tokens);
@@ -104,7 +104,10 @@ abstract class CreateParser extends ForeignDataParser {
         if (at("aggregate")) {
             return createAggregate(replace);
         }
-        if (at("operator") && !peek(1).isKeyword("class") && !peek(1).isKeyword("family")) {
+        if (atSeq("operator", "class") || atSeq("operator", "family")) {
+            return createOperatorClassOrFamily();
+        }
+        if (at("operator")) {
             next();
             List<String> name = anyOperator();
             return new DefineStmt(new ObjectType(ObjectType.Kind.OPERATOR), false, name, List.of(), definition(), false,

@@ -279,6 +279,11 @@ abstract class FunctionDdlParser extends AlterTableCmdParser {
     /** operator_with_argtypes: op (left, right) with NONE for a missing side. */
     final ObjectWithArgs operatorWithArgs() {
         List<String> name = anyOperator();
+        return new ObjectWithArgs(name, operatorArgTypes(), false);
+    }
+
+    /** oper_argtypes: '(' left, right ')' with NONE for a missing side. */
+    final List<TypeName> operatorArgTypes() {
         expectPunct("(");
         List<TypeName> types = new ArrayList<>();
         do {
@@ -293,7 +298,7 @@ abstract class FunctionDdlParser extends AlterTableCmdParser {
                     .withHint("Use NONE to denote the missing argument of a unary operator.");
         }
         expectPunct(")");
-        return new ObjectWithArgs(name, types, false);
+        return types;
     }
 
     /** any_operator: [schema.]* op. */

@@ -442,4 +442,21 @@ class StatementParseTest {
         assertThat(one("ALTER STATISTICS IF EXISTS s SET STATISTICS 100", AlterStatsStmt.class).stxstattarget())
                 .isEqualTo(100);
     }
+
+    @Test
+    void operatorClassesAndFamilies() {
+        CreateOpClassStmt c = one("CREATE OPERATOR CLASS c DEFAULT FOR TYPE int4 USING btree FAMILY f AS"
+                + " OPERATOR 1 <, OPERATOR 3 = (int4, int4), FUNCTION 1 btint4cmp(int4, int4), STORAGE int4",
+                CreateOpClassStmt.class);
+        assertThat(c.isDefault()).isTrue();
+        assertThat(c.items()).extracting(CreateOpClassItem::itemtype).containsExactly(CreateOpClassItem.ItemType.OPERATOR,
+                CreateOpClassItem.ItemType.OPERATOR, CreateOpClassItem.ItemType.FUNCTION,
+                CreateOpClassItem.ItemType.STORAGE);
+        assertThat(c.items().get(1).name().objargs()).hasSize(2);
+        assertThat(one("CREATE OPERATOR FAMILY f USING hash", CreateOpFamilyStmt.class).amname()).isEqualTo("hash");
+        AlterOpFamilyStmt drop = one("ALTER OPERATOR FAMILY f USING btree DROP OPERATOR 1 (int4, int4)",
+                AlterOpFamilyStmt.class);
+        assertThat(drop.isDrop()).isTrue();
+        assertThat(drop.items().get(0).classArgs()).hasSize(2);
+    }
 }
