@@ -183,7 +183,7 @@ abstract class AlterDropParser extends CreateParser {
     }
 
     private String colLabelOrId() {
-        return nonReservedWord();
+        return colId();
     }
 
     private Statement alterRelation(int start) {

@@ -64,6 +64,8 @@ abstract class ReplicationParser extends ObjectReferenceParser {
             } else if (acceptSeq("tables", "in", "schema")) {
                 current = PublicationObjSpec.Type.TABLES_IN_SCHEMA;
             } else if (current == null) {
+                // gram.y parses the bare name first; only then does it complain about the missing kind
+                continuationObject(null, loc);
                 throw errorAt(SqlState.SYNTAX_ERROR, loc, "invalid publication object list").withDetail(
                         "One of TABLE or TABLES IN SCHEMA must be specified before a standalone table or schema name.");
             } else {
@@ -92,10 +94,15 @@ abstract class ReplicationParser extends ObjectReferenceParser {
 
     /**
      * A bare name continuing a TABLE or TABLES IN SCHEMA list. gram.y accepts any of the forms here and
-     * its preprocess_pubobj_list rejects the ones that do not fit the kind, with these messages.
+     * its preprocess_pubobj_list rejects the ones that do not fit the kind, with these messages. With a
+     * null kind (no TABLE / TABLES IN SCHEMA before it) the item is only parsed, for the caller to reject.
      */
     private PublicationObjSpec continuationObject(PublicationObjSpec.Type kind, int loc) {
-        if (accept("current_schema")) {
+        if (at("current_schema")) {
+            next();
+            if (kind == null) {
+                return null;
+            }
             if (kind == PublicationObjSpec.Type.TABLE) {
                 throw errorAt(SqlState.SYNTAX_ERROR, loc, "invalid table name");
             }
@@ -108,6 +115,9 @@ abstract class ReplicationParser extends ObjectReferenceParser {
             expectPunct("(");
             where = aExpr();
             expectPunct(")");
+        }
+        if (kind == null) {
+            return null;
         }
         if (kind == PublicationObjSpec.Type.TABLE) {
             return new PublicationObjSpec(kind, null, rel, cols, where, loc);

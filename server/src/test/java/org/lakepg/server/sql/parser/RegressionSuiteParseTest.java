@@ -24,7 +24,7 @@ class RegressionSuiteParseTest {
 
     // ratchet: a little below what the parser reaches; raise it when coverage improves
     private static final double MIN_PARSED_SHARE = 0.998;
-    private static final double MIN_SYNTAX_ERROR_AGREEMENT = 0.90;
+    private static final double MIN_SYNTAX_ERROR_AGREEMENT = 0.95;
 
     @Test
     void parsesWhatPostgresParsesAndRejectsWhatItRejects() throws IOException {
