@@ -306,6 +306,11 @@ public final class Lexer {
                 throw error("unterminated quoted string", start, n);
             }
             char c = src.charAt(pos);
+            if (c == '\\' && style == StringStyle.ESCAPE) {
+                readEscape(start, value);
+                continue;
+            }
+            flushBytes(value);
             if (c == '\'') {
                 if (at(pos + 1) == '\'') {
                     value.append('\'');
@@ -314,10 +319,6 @@ public final class Lexer {
                 }
                 pos++;
                 return;
-            }
-            if (c == '\\' && style == StringStyle.ESCAPE) {
-                readEscape(start, value);
-                continue;
             }
             value.append(c);
             pos++;
@@ -331,6 +332,10 @@ public final class Lexer {
             throw error("unterminated quoted string", start, src.length());
         }
         char c = src.charAt(pos);
+        boolean byteEscape = c == 'x' && Character.digit(at(pos + 1), 16) >= 0 || c >= '0' && c <= '7';
+        if (!byteEscape) {
+            flushBytes(value);
+        }
         switch (c) {
             case 'b' -> { value.append('\b'); pos++; }
             case 'f' -> { value.append('\f'); pos++; }
@@ -351,7 +356,7 @@ public final class Lexer {
                     value.append('x');
                     pos++;
                 } else {
-                    appendByte(value, v);
+                    pendingBytes.write(v);
                     pos = p;
                 }
             }
@@ -387,7 +392,7 @@ public final class Lexer {
                         pos++;
                         digits++;
                     }
-                    appendByte(value, v & 0xFF);
+                    pendingBytes.write(v & 0xFF);
                 } else {
                     value.append(c);
                     pos++;
@@ -396,10 +401,53 @@ public final class Lexer {
         }
     }
 
-    // \ooo and \xhh give bytes; bytes >= 0x80 are taken as Latin-1 here (a UTF-8 sequence split
-    // into bytes is reassembled only approximately; the analyzer validates encodings)
-    private static void appendByte(StringBuilder value, int b) {
-        value.append((char) b);
+    /** Bytes from \\ooo and \\xhh escapes, decoded as UTF-8 (the server encoding) once the run of them ends. */
+    private final java.io.ByteArrayOutputStream pendingBytes = new java.io.ByteArrayOutputStream();
+
+    private void flushBytes(StringBuilder value) {
+        if (pendingBytes.size() == 0) {
+            return;
+        }
+        byte[] bytes = pendingBytes.toByteArray();
+        pendingBytes.reset();
+        int bad = firstInvalidUtf8(bytes);
+        if (bad >= 0) {
+            int len = Math.min(utf8SequenceLength(bytes[bad]), bytes.length - bad);
+            StringBuilder shown = new StringBuilder();
+            for (int i = bad; i < bad + Math.max(1, len); i++) {
+                shown.append(shown.isEmpty() ? "" : " ").append(String.format("0x%02x", bytes[i] & 0xFF));
+            }
+            throw PgException.of(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "invalid byte sequence for encoding \"UTF8\": %s",
+                    shown);
+        }
+        value.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static int utf8SequenceLength(byte lead) {
+        int b = lead & 0xFF;
+        return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    }
+
+    /** Index of the first byte that does not start a valid UTF-8 sequence (NUL included), or -1. */
+    private static int firstInvalidUtf8(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0) {
+                return i;
+            }
+            int len = utf8SequenceLength(bytes[i]);
+            if (b >= 0x80 && (b < 0xC2 || b > 0xF4) || i + len > bytes.length) {
+                return i;
+            }
+            for (int k = 1; k < len; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return i;
+                }
+            }
+            i += len;
+        }
+        return -1;
     }
 
     private int hexRun(int from, int len) {

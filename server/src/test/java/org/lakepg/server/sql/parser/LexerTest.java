@@ -109,4 +109,14 @@ class LexerTest {
             assertThat(e.hint()).isEqualTo("Unicode escapes must be \\uXXXX or \\UXXXXXXXX.");
         });
     }
+
+    @Test
+    void byteEscapesFormUtf8Characters() {
+        assertThat(values("E'\\xC3\\xA9\\303\\251x'")).containsExactly("ééx");
+        assertThatThrownBy(() -> lex("select E'\\xC3'")).isInstanceOfSatisfying(PgException.class, e -> {
+            assertThat(e.sqlState()).isEqualTo(SqlState.CHARACTER_NOT_IN_REPERTOIRE);
+            assertThat(e.getMessage()).isEqualTo("invalid byte sequence for encoding \"UTF8\": 0xc3");
+        });
+        assertThatThrownBy(() -> lex("select E'a\\0b'")).hasMessage("invalid byte sequence for encoding \"UTF8\": 0x00");
+    }
 }
