@@ -18,5 +18,6 @@ public sealed interface Statement permits
         AlterSubscriptionStmt, DropSubscriptionStmt, CreateFdwStmt, AlterFdwStmt, CreateForeignServerStmt,
         AlterForeignServerStmt, CreateUserMappingStmt, AlterUserMappingStmt, DropUserMappingStmt,
         CreateForeignTableStmt, ImportForeignSchemaStmt, AlterPolicyStmt, AlterStatsStmt, CreateOpClassStmt,
-        CreateOpFamilyStmt, AlterOpFamilyStmt {
+        CreateOpFamilyStmt, AlterOpFamilyStmt, AlterTSConfigurationStmt, AlterTSDictionaryStmt, CreateConversionStmt,
+        CreateAmStmt, AlterEventTrigStmt, AlterTableMoveAllStmt {
 }

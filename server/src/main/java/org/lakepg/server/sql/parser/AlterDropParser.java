@@ -97,6 +97,12 @@ abstract class AlterDropParser extends CreateParser {
             if (tail != null) {
                 return tail;
             }
+            if (kind == ObjectType.Kind.TSCONFIGURATION || kind == ObjectType.Kind.TSDICTIONARY) {
+                return alterTextSearch(kind, (List<String>) name);
+            }
+            if (kind == ObjectType.Kind.EVENT_TRIGGER) {
+                return alterEventTrigger(String.join(".", (List<String>) name));
+            }
             if (kind == ObjectType.Kind.OPFAMILY) {
                 List<Object> parts = (List<Object>) name;
                 return alterOperatorFamily((List<String>) parts.get(1), (String) parts.get(0));
@@ -189,7 +195,8 @@ abstract class AlterDropParser extends CreateParser {
     private Statement alterRelation(int start) {
         ObjectType.Kind kind = objectKind();
         if (atSeq("all", "in")) {
-            return genericUtility(start, 2);
+            next();
+            return alterAllInTablespace(kind);
         }
         boolean ifExists = acceptSeq("if", "exists");
         RangeVar rel = relationExpr();

@@ -30,7 +30,7 @@ import org.lakepg.wire.error.SqlState;
  * The CREATE family: dispatch on the object kind, plus triggers, rules, roles, databases, extensions, casts,
  * aggregates, operators, policies, statistics.
  */
-abstract class CreateParser extends OperatorClassParser {
+abstract class CreateParser extends MiscDdlParser {
 
     CreateParser(String sql, List<Token> tokens) {
         super(sql, tokens);
@@ -103,6 +103,12 @@ abstract class CreateParser extends OperatorClassParser {
         }
         if (at("aggregate")) {
             return createAggregate(replace);
+        }
+        if (at("conversion") || atSeq("default", "conversion")) {
+            return createConversion(accept("default"));
+        }
+        if (atSeq("access", "method")) {
+            return createAccessMethod();
         }
         if (atSeq("operator", "class") || atSeq("operator", "family")) {
             return createOperatorClassOrFamily();

@@ -13,9 +13,9 @@ import org.lakepg.server.sql.ast.UtilityStmt;
  * precedence) → PrimaryExprParser → SpecialFunctionParser → FromClauseParser → SelectParser →
  * DmlParser → ConstraintParser → TableDdlParser → GrantParser → AlterTableCmdParser →
  * FunctionDdlParser → ObjectDdlParser → TransactionSetParser → UtilityParser →
- * ObjectReferenceParser → ReplicationParser → ForeignDataParser → OperatorClassParser → CreateParser →
- * AlterDropParser → StatementParser (dispatch). A later area that an earlier one needs (a subquery inside an
- * expression) is an abstract method there.
+ * ObjectReferenceParser → ReplicationParser → ForeignDataParser → OperatorClassParser →
+ * MiscDdlParser → CreateParser → AlterDropParser → StatementParser (dispatch). A later area that an
+ * earlier one needs (a subquery inside an expression) is an abstract method there.
  *
  * <p>Why it behaves like bison where it matters:
  * <ul>
@@ -32,8 +32,8 @@ import org.lakepg.server.sql.ast.UtilityStmt;
  * (RegressionSuiteParseTest) and thousands of near-miss mutations of them with PostgreSQL's
  * recorded verdicts (MutationDifferentialTest).
  *
- * <p>Rarely used utility commands (text search configuration changes, conversions, access methods,
- * languages, transforms, ALTER EVENT TRIGGER/EXTENSION/COLLATION, ...) are kept
+ * <p>Rarely used utility commands (languages, transforms, text search parser/template changes,
+ * ALTER EXTENSION/COLLATION/LARGE OBJECT, ...) are kept
  * as {@link UtilityStmt}: their leading words and text, with balanced
  * parentheses checked but not their full syntax.
  */

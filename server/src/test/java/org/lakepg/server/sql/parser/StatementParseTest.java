@@ -459,4 +459,22 @@ class StatementParseTest {
         assertThat(drop.isDrop()).isTrue();
         assertThat(drop.items().get(0).classArgs()).hasSize(2);
     }
+
+    @Test
+    void smallerDdl() {
+        assertThat(one("CREATE DEFAULT CONVERSION c FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8",
+                CreateConversionStmt.class).isDefault()).isTrue();
+        assertThat(one("CREATE ACCESS METHOD am TYPE TABLE HANDLER heap_tableam_handler", CreateAmStmt.class).amtype())
+                .isEqualTo('t');
+        AlterTSConfigurationStmt ts = one("ALTER TEXT SEARCH CONFIGURATION c ALTER MAPPING FOR word REPLACE a WITH b",
+                AlterTSConfigurationStmt.class);
+        assertThat(ts.kind()).isEqualTo(AlterTSConfigurationStmt.Kind.REPLACE_DICT_FOR_TOKEN);
+        assertThat(one("ALTER TEXT SEARCH DICTIONARY d (StopWords = english)", AlterTSDictionaryStmt.class).options())
+                .hasSize(1);
+        assertThat(one("ALTER EVENT TRIGGER t ENABLE ALWAYS", AlterEventTrigStmt.class).tgenabled()).isEqualTo('A');
+        AlterTableMoveAllStmt move = one("ALTER TABLE ALL IN TABLESPACE a OWNED BY joe SET TABLESPACE b NOWAIT",
+                AlterTableMoveAllStmt.class);
+        assertThat(move.newTablespacename()).isEqualTo("b");
+        assertThat(move.nowait()).isTrue();
+    }
 }
