@@ -19,5 +19,5 @@ public sealed interface Statement permits
         AlterForeignServerStmt, CreateUserMappingStmt, AlterUserMappingStmt, DropUserMappingStmt,
         CreateForeignTableStmt, ImportForeignSchemaStmt, AlterPolicyStmt, AlterStatsStmt, CreateOpClassStmt,
         CreateOpFamilyStmt, AlterOpFamilyStmt, AlterTSConfigurationStmt, AlterTSDictionaryStmt, CreateConversionStmt,
-        CreateAmStmt, AlterEventTrigStmt, AlterTableMoveAllStmt {
+        CreateAmStmt, AlterEventTrigStmt, AlterTableMoveAllStmt, AlterOperatorStmt, AlterCollationStmt {
 }

@@ -2,11 +2,13 @@ package org.lakepg.server.sql.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lakepg.server.sql.ast.AlterCollationStmt;
 import org.lakepg.server.sql.ast.AlterDatabaseStmt;
 import org.lakepg.server.sql.ast.AlterDomainStmt;
 import org.lakepg.server.sql.ast.AlterEnumStmt;
 import org.lakepg.server.sql.ast.AlterFunctionStmt;
 import org.lakepg.server.sql.ast.AlterObjectSchemaStmt;
+import org.lakepg.server.sql.ast.AlterOperatorStmt;
 import org.lakepg.server.sql.ast.AlterOwnerStmt;
 import org.lakepg.server.sql.ast.AlterPolicyStmt;
 import org.lakepg.server.sql.ast.AlterRoleStmt;
@@ -96,6 +98,15 @@ abstract class AlterDropParser extends CreateParser {
             Statement tail = renameOwnerSchemaTail(kind, null, name, false);
             if (tail != null) {
                 return tail;
+            }
+            if (kind == ObjectType.Kind.OPERATOR) {
+                expect("set");
+                return new AlterOperatorStmt((ObjectWithArgs) name, definition());
+            }
+            if (kind == ObjectType.Kind.COLLATION) {
+                expect("refresh");
+                expect("version");
+                return new AlterCollationStmt((List<String>) name);
             }
             if (kind == ObjectType.Kind.TSCONFIGURATION || kind == ObjectType.Kind.TSDICTIONARY) {
                 return alterTextSearch(kind, (List<String>) name);
@@ -448,7 +459,11 @@ abstract class AlterDropParser extends CreateParser {
             return new AlterDatabaseStmt(name, List.of(new DefElem(null, "refresh_collation_version", null,
                     DefElem.Action.UNSPEC, -1)), null);
         }
-        return genericUtility(start, 2);
+        List<DefElem> options = databaseOptions();
+        if (options.isEmpty()) {
+            throw syntaxError();
+        }
+        return new AlterDatabaseStmt(name, options, null);
     }
 
     // ---- DROP ----

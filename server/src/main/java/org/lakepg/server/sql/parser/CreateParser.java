@@ -190,10 +190,12 @@ abstract class CreateParser extends MiscDdlParser {
         throw syntaxError();
     }
 
-    private List<DefElem> databaseOptions() {
+    /** createdb_opt_list: name [=] value | DEFAULT, for CREATE and ALTER DATABASE. */
+    final List<DefElem> databaseOptions() {
         accept("with");
         List<DefElem> opts = new ArrayList<>();
-        while (isColLabel(peek()) && !atEndOfStatement()) {
+        while (peek().kind() == TokenKind.IDENT || at("connection") || at("encoding") || at("location")
+                || at("owner") || at("tablespace") || at("template")) {
             int loc = pos();
             String name = next().value();
             if (name.equals("connection") && accept("limit")) {

@@ -477,4 +477,15 @@ class StatementParseTest {
         assertThat(move.newTablespacename()).isEqualTo("b");
         assertThat(move.nowait()).isTrue();
     }
+
+    @Test
+    void alterOperatorCollationDatabase() {
+        AlterOperatorStmt op = one("ALTER OPERATOR === (boolean, boolean) SET (RESTRICT = NONE)", AlterOperatorStmt.class);
+        assertThat(op.opername().objargs()).hasSize(2);
+        assertThat(one("ALTER COLLATION \"en_US\" REFRESH VERSION", AlterCollationStmt.class).collname())
+                .containsExactly("en_US");
+        assertThat(one("ALTER DATABASE d CONNECTION LIMIT 123", AlterDatabaseStmt.class).options())
+                .extracting(DefElem::defname).containsExactly("connection_limit");
+        assertSyntaxError("ALTER DATABASE d default OWNER TO x", "syntax error at or near \"default\"", 18);
+    }
 }

@@ -67,11 +67,11 @@ public final class MutationFixtureGenerator {
                     st.execute(sql);
                 } catch (PSQLException e) {
                     ServerErrorMessage m = e.getServerErrorMessage();
-                    if (m != null && m.getMessage().startsWith("syntax error at")) {
+                    if (m != null && m.getMessage().startsWith("syntax error at") && !m.getMessage().contains("jsonpath")) {
                         // the message quotes the offending token, which may span lines
                         verdict = "error\t" + m.getPosition() + "\t" + m.getMessage().replace("\\", "\\\\")
                                 .replace("\n", "\\n").replace("\t", "\\t");
-                    } else if ("42601".equals(e.getSQLState())) {
+                    } else if ("42601".equals(e.getSQLState()) || m != null && m.getMessage().contains("jsonpath")) {
                         // other 42601 errors may come from the grammar or from later checks: not a clear verdict
                         verdict = null;
                     }
