@@ -19,5 +19,6 @@ public sealed interface Statement permits
         AlterForeignServerStmt, CreateUserMappingStmt, AlterUserMappingStmt, DropUserMappingStmt,
         CreateForeignTableStmt, ImportForeignSchemaStmt, AlterPolicyStmt, AlterStatsStmt, CreateOpClassStmt,
         CreateOpFamilyStmt, AlterOpFamilyStmt, AlterTSConfigurationStmt, AlterTSDictionaryStmt, CreateConversionStmt,
-        CreateAmStmt, AlterEventTrigStmt, AlterTableMoveAllStmt, AlterOperatorStmt, AlterCollationStmt {
+        CreateAmStmt, AlterEventTrigStmt, AlterTableMoveAllStmt, AlterOperatorStmt, AlterCollationStmt,
+        CreatePLangStmt, CreateTransformStmt, AlterSystemStmt {
 }

@@ -14,6 +14,7 @@ import org.lakepg.server.sql.ast.AlterPolicyStmt;
 import org.lakepg.server.sql.ast.AlterRoleStmt;
 import org.lakepg.server.sql.ast.AlterSeqStmt;
 import org.lakepg.server.sql.ast.AlterStatsStmt;
+import org.lakepg.server.sql.ast.AlterSystemStmt;
 import org.lakepg.server.sql.ast.AlterTableCmd;
 import org.lakepg.server.sql.ast.AlterTableSpaceOptionsStmt;
 import org.lakepg.server.sql.ast.AlterTableStmt;
@@ -70,6 +71,15 @@ abstract class AlterDropParser extends CreateParser {
         }
         if (at("database")) {
             return alterDatabase(start);
+        }
+        if (accept("system")) {
+            if (accept("set")) {
+                return new AlterSystemStmt(setRest(false));
+            }
+            expect("reset");
+            String var = accept("all") ? null : varName();
+            return new AlterSystemStmt(new VariableSetStmt(var == null ? VariableSetStmt.Kind.RESET_ALL
+                    : VariableSetStmt.Kind.RESET, var, List.of(), false));
         }
         if (acceptSeq("default", "privileges")) {
             return alterDefaultPrivileges();
@@ -133,13 +143,14 @@ abstract class AlterDropParser extends CreateParser {
             if (kind == ObjectType.Kind.SUBSCRIPTION) {
                 return alterSubscription(String.join(".", (List<String>) name));
             }
-            if (atEndOfStatement()) {
+            // [NO] DEPENDS ON EXTENSION is kept generically; nothing else may follow an object name here
+            if (kind != ObjectType.Kind.EXTENSION && !at("depends") && !atSeq("no", "depends")) {
                 throw syntaxError();
             }
         }
         p = save;
         furthest = saveFurthest;
-        if (peek().kind() != TokenKind.KEYWORD) {
+        if (kind == null && !at("extension")) {
             throw syntaxError();
         }
         int words = 1;

@@ -104,6 +104,12 @@ abstract class CreateParser extends MiscDdlParser {
         if (at("aggregate")) {
             return createAggregate(replace);
         }
+        if (at("language") || at("trusted") || at("procedural")) {
+            return createLanguage(replace);
+        }
+        if (at("transform")) {
+            return createTransform(replace);
+        }
         if (at("conversion") || atSeq("default", "conversion")) {
             return createConversion(accept("default"));
         }

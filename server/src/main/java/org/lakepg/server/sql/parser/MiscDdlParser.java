@@ -125,4 +125,59 @@ abstract class MiscDdlParser extends OperatorClassParser {
         String to = colId();
         return new AlterTableMoveAllStmt(from, new ObjectType(kind), roles, to, accept("nowait"));
     }
+
+    /** CREATE [OR REPLACE] [TRUSTED] [PROCEDURAL] LANGUAGE, after CREATE [OR REPLACE]. */
+    final Statement createLanguage(boolean replace) {
+        boolean trusted = accept("trusted");
+        accept("procedural");
+        expect("language");
+        String name = nonReservedWordOrSconst();
+        List<String> handler = List.of();
+        List<String> inline = List.of();
+        List<String> validator = List.of();
+        if (accept("handler")) {
+            handler = anyName();
+            if (accept("inline")) {
+                inline = anyName();
+            }
+            if (accept("validator")) {
+                validator = anyName();
+            } else {
+                acceptSeq("no", "validator");
+            }
+        }
+        return new org.lakepg.server.sql.ast.CreatePLangStmt(replace, name, handler, inline, validator, trusted);
+    }
+
+    /** CREATE [OR REPLACE] TRANSFORM FOR type LANGUAGE lang (FROM SQL WITH FUNCTION f, TO SQL WITH FUNCTION g). */
+    final Statement createTransform(boolean replace) {
+        expect("transform");
+        expect("for");
+        var type = typeName();
+        expect("language");
+        String lang = nonReservedWord();
+        expectPunct("(");
+        org.lakepg.server.sql.ast.ObjectWithArgs from = null;
+        org.lakepg.server.sql.ast.ObjectWithArgs to = null;
+        do {
+            boolean isFrom;
+            if (accept("from")) {
+                isFrom = true;
+            } else {
+                expect("to");
+                isFrom = false;
+            }
+            expect("sql");
+            expect("with");
+            expect("function");
+            var f = functionWithArgs();
+            if (isFrom) {
+                from = f;
+            } else {
+                to = f;
+            }
+        } while (acceptPunct(","));
+        expectPunct(")");
+        return new org.lakepg.server.sql.ast.CreateTransformStmt(replace, type, lang, from, to);
+    }
 }

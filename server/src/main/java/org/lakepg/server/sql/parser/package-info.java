@@ -1,11 +1,7 @@
 /**
-
-import org.lakepg.server.sql.ast.RawStatement;
-import org.lakepg.server.sql.ast.UtilityStmt;
-
  * lakepg's SQL parser: PostgreSQL 15's grammar (gram.y, scan.l) rewritten as a recursive-descent
  * parser with precedence climbing for expressions. {@link org.lakepg.server.sql.parser.SqlParser}
- * is the only entry point; it returns {@link RawStatement}s.
+ * is the only entry point; it returns {@link org.lakepg.server.sql.ast.RawStatement}s.
  *
  * <p>How it is cut: {@link org.lakepg.server.sql.parser.Lexer} makes tokens; the grammar is one
  * chain of abstract classes, one grammar area per file, each extending the one it builds on:
@@ -32,9 +28,8 @@ import org.lakepg.server.sql.ast.UtilityStmt;
  * (RegressionSuiteParseTest) and thousands of near-miss mutations of them with PostgreSQL's
  * recorded verdicts (MutationDifferentialTest).
  *
- * <p>Rarely used utility commands (languages, transforms, text search parser/template changes,
- * ALTER EXTENSION/COLLATION/LARGE OBJECT, ...) are kept
- * as {@link UtilityStmt}: their leading words and text, with balanced
- * parentheses checked but not their full syntax.
+ * <p>The few remaining rarely used utility commands (ALTER EXTENSION, ALTER ... DEPENDS ON EXTENSION)
+ * are kept as {@link org.lakepg.server.sql.ast.UtilityStmt}: their leading words and text, with
+ * balanced parentheses checked but not their full syntax.
  */
 package org.lakepg.server.sql.parser;

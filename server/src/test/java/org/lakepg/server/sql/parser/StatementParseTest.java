@@ -488,4 +488,22 @@ class StatementParseTest {
                 .extracting(DefElem::defname).containsExactly("connection_limit");
         assertSyntaxError("ALTER DATABASE d default OWNER TO x", "syntax error at or near \"default\"", 18);
     }
+
+    @Test
+    void languagesTransformsAlterSystem() {
+        CreatePLangStmt lang = one("CREATE OR REPLACE TRUSTED LANGUAGE plx HANDLER h INLINE i VALIDATOR v",
+                CreatePLangStmt.class);
+        assertThat(lang.pltrusted()).isTrue();
+        assertThat(lang.plvalidator()).containsExactly("v");
+        CreateTransformStmt tr = one("CREATE TRANSFORM FOR int LANGUAGE sql (FROM SQL WITH FUNCTION f(internal),"
+                + " TO SQL WITH FUNCTION g(internal))", CreateTransformStmt.class);
+        assertThat(tr.tosql().objname()).containsExactly("g");
+        AlterSystemStmt sys = one("ALTER SYSTEM SET work_mem = '64MB'", AlterSystemStmt.class);
+        assertThat(sys.setstmt().name()).isEqualTo("work_mem");
+        assertThat(one("ALTER SYSTEM RESET ALL", AlterSystemStmt.class).setstmt().kind())
+                .isEqualTo(VariableSetStmt.Kind.RESET_ALL);
+        assertThat(one("ALTER EXTENSION e UPDATE TO '2.0'", UtilityStmt.class).command()).containsExactly("alter",
+                "extension", "e");
+        assertSyntaxError("ALTER TABLE t FOO", "syntax error at or near \"FOO\"", 15);
+    }
 }
