@@ -16,7 +16,17 @@ import sys
 
 PARSE_ERRORS = re.compile(r"ERROR:\s+(syntax error at|unterminated |trailing junk after|zero-length delimited"
                           r"|invalid Unicode|invalid unicode|unsafe use of string constant|UESCAPE|"
-                          r"invalid hexadecimal integer|invalid octal integer|invalid binary integer)")
+                          r"invalid hexadecimal integer|invalid octal integer|invalid binary integer"
+                          r"|WITH TIES cannot be specified|MERGE not supported in WITH query|multiple ORDER BY"
+                          r"|multiple LIMIT|multiple OFFSET|multiple WITH|LIMIT #,#"
+                          r"|invalid publication object list|invalid table name|invalid schema name"
+                          r"|WHERE clause not allowed for schema|column specification not allowed for schema"
+                          r"|subquery in FROM must have an alias|VALUES in FROM must have an alias"
+                          r"|unrecognized role option|improper qualified name"
+                          r"|cannot use (multiple ORDER BY clauses|DISTINCT|VARIADIC) with WITHIN GROUP"
+                          r"|column number must be in range|role name \".*\" is reserved|cannot be used as a role name here"
+                          r"|constraints cannot be marked|wrong number of parameters on|missing argument"
+                          r"|frame start cannot be|frame end cannot be|frame starting from)")
 
 
 def main():
@@ -58,7 +68,14 @@ def main():
                 status, msg = "multi", ""
             else:
                 errs = [l for l in block if l.startswith("ERROR:")]
-                perr = [l for l in errs if PARSE_ERRORS.match(l)]
+                # errors raised while validating a function body or a jsonpath value are not SQL parse errors
+                in_body = any(l.startswith("CONTEXT:") for l in block)
+                # a parse error points into the statement: psql prints a LINE n: caret after it
+                perr = [l for k, l in enumerate(block) if l.startswith("ERROR:") and PARSE_ERRORS.match(l)
+                        and "jsonpath input" not in l and not in_body
+                        and (k + 1 < len(block) and block[k + 1].startswith("LINE ")
+                             or "with Unicode escapes" in l or "WITH TIES cannot be specified" in l
+                             or "MERGE not supported in" in l or "constraints cannot be marked" in l)]
                 if perr:
                     status, msg = "syntax", perr[0][len("ERROR:"):].strip()
                 elif errs:

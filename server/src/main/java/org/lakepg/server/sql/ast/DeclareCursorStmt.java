@@ -1,4 +1,7 @@
 package org.lakepg.server.sql.ast;
 
-/** DECLARE name [BINARY] [[NO] SCROLL] [INSENSITIVE] CURSOR [WITH/WITHOUT HOLD] FOR query; options as PostgreSQL's CURSOR_OPT bits. */
+/**
+ * DECLARE name [BINARY] [[NO] SCROLL] [INSENSITIVE] CURSOR [WITH/WITHOUT HOLD] FOR query; options as
+ * PostgreSQL's CURSOR_OPT bits.
+ */
 public record DeclareCursorStmt(String portalname, int options, Statement query) implements Statement {}

@@ -2,21 +2,35 @@ package org.lakepg.server.sql.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lakepg.server.sql.ast.AlterCollationStmt;
 import org.lakepg.server.sql.ast.AlterDatabaseStmt;
 import org.lakepg.server.sql.ast.AlterDomainStmt;
 import org.lakepg.server.sql.ast.AlterEnumStmt;
 import org.lakepg.server.sql.ast.AlterFunctionStmt;
 import org.lakepg.server.sql.ast.AlterObjectSchemaStmt;
+import org.lakepg.server.sql.ast.AlterOperatorStmt;
 import org.lakepg.server.sql.ast.AlterOwnerStmt;
+import org.lakepg.server.sql.ast.AlterPolicyStmt;
 import org.lakepg.server.sql.ast.AlterRoleStmt;
 import org.lakepg.server.sql.ast.AlterSeqStmt;
+import org.lakepg.server.sql.ast.AlterStatsStmt;
+import org.lakepg.server.sql.ast.AlterSystemStmt;
+import org.lakepg.server.sql.ast.AlterTableCmd;
+import org.lakepg.server.sql.ast.AlterTableSpaceOptionsStmt;
 import org.lakepg.server.sql.ast.AlterTableStmt;
+import org.lakepg.server.sql.ast.AlterTableType;
+import org.lakepg.server.sql.ast.AlterTypeStmt;
+import org.lakepg.server.sql.ast.CollateClause;
+import org.lakepg.server.sql.ast.ColumnDef;
 import org.lakepg.server.sql.ast.CommentStmt;
 import org.lakepg.server.sql.ast.Constraint;
 import org.lakepg.server.sql.ast.DefElem;
+import org.lakepg.server.sql.ast.DropOwnedStmt;
 import org.lakepg.server.sql.ast.DropRoleStmt;
 import org.lakepg.server.sql.ast.DropStmt;
+import org.lakepg.server.sql.ast.DropTableSpaceStmt;
 import org.lakepg.server.sql.ast.DropdbStmt;
+import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.ObjectType;
 import org.lakepg.server.sql.ast.ObjectWithArgs;
 import org.lakepg.server.sql.ast.RangeVar;
@@ -24,9 +38,12 @@ import org.lakepg.server.sql.ast.RenameStmt;
 import org.lakepg.server.sql.ast.RoleSpec;
 import org.lakepg.server.sql.ast.SecLabelStmt;
 import org.lakepg.server.sql.ast.Statement;
-import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.server.sql.ast.VariableSetStmt;
 
-/** ALTER (tables and relation-like objects, sequences, functions, types, domains, roles, databases, RENAME/OWNER/SET SCHEMA of anything), DROP, COMMENT ON, SECURITY LABEL. */
+/**
+ * ALTER (tables and relation-like objects, sequences, functions, types, domains, roles, databases,
+ * RENAME/OWNER/SET SCHEMA of anything), DROP, COMMENT ON, SECURITY LABEL.
+ */
 abstract class AlterDropParser extends CreateParser {
 
     AlterDropParser(String sql, List<Token> tokens) {
@@ -36,8 +53,8 @@ abstract class AlterDropParser extends CreateParser {
     final Statement alterStmt() {
         int start = p;
         expect("alter");
-        if (at("table") || at("index") || at("view") || at("sequence") || at("materialized") && peek(1).isKeyword("view")
-                || at("foreign") && peek(1).isKeyword("table")) {
+        if (at("table") || at("index") || at("view") || at("sequence") || atSeq("materialized", "view")
+                || atSeq("foreign", "table")) {
             return alterRelation(start);
         }
         if (at("function") || at("procedure") || at("routine")) {
@@ -55,22 +72,87 @@ abstract class AlterDropParser extends CreateParser {
         if (at("database")) {
             return alterDatabase(start);
         }
-        int save = p;
-        ObjectType.Kind kind = objectKind();
-        if (kind != null && kind != ObjectType.Kind.COLUMN) {
-            int afterKind = p;
-            try {
-                Object name = objectName(kind);
-                Statement tail = renameOwnerSchemaTail(kind, null, name, false);
-                if (tail != null) {
-                    return tail;
-                }
-            } catch (org.lakepg.wire.error.PgException e) {
-                // fall through to the generic form
+        if (accept("system")) {
+            if (accept("set")) {
+                return new AlterSystemStmt(setRest(false));
             }
-            p = afterKind;
+            expect("reset");
+            String var = accept("all") ? null : varName();
+            return new AlterSystemStmt(new VariableSetStmt(var == null ? VariableSetStmt.Kind.RESET_ALL
+                    : VariableSetStmt.Kind.RESET, var, List.of(), false));
+        }
+        if (acceptSeq("default", "privileges")) {
+            return alterDefaultPrivileges();
+        }
+        if (atSeq("user", "mapping")) {
+            return alterUserMapping();
+        }
+        if (at("statistics")) {
+            return alterStatistics();
+        }
+        if (at("tablespace") && (peek(2).isKeyword("set") || peek(2).isKeyword("reset"))) {
+            next();
+            String name = colId();
+            boolean reset = next().value().equals("reset");
+            return new AlterTableSpaceOptionsStmt(name, relOptions(), reset);
+        }
+        int save = p;
+        int saveFurthest = furthest;
+        Token kindToken = peek();
+        ObjectType.Kind kind = objectKind();
+        if (kind == ObjectType.Kind.CAST || kind == ObjectType.Kind.ACCESS_METHOD || kind == ObjectType.Kind.TRANSFORM) {
+            throw syntaxErrorAt(kindToken);
+        }
+        if (kind != null && kind != ObjectType.Kind.COLUMN) {
+            Object name = objectName(kind);
+            Statement tail = renameOwnerSchemaTail(kind, null, name, false);
+            if (tail != null) {
+                return tail;
+            }
+            if (kind == ObjectType.Kind.OPERATOR) {
+                expect("set");
+                return new AlterOperatorStmt((ObjectWithArgs) name, definition());
+            }
+            if (kind == ObjectType.Kind.COLLATION) {
+                expect("refresh");
+                expect("version");
+                return new AlterCollationStmt((List<String>) name);
+            }
+            if (kind == ObjectType.Kind.TSCONFIGURATION || kind == ObjectType.Kind.TSDICTIONARY) {
+                return alterTextSearch(kind, (List<String>) name);
+            }
+            if (kind == ObjectType.Kind.EVENT_TRIGGER) {
+                return alterEventTrigger(String.join(".", (List<String>) name));
+            }
+            if (kind == ObjectType.Kind.OPFAMILY) {
+                List<Object> parts = (List<Object>) name;
+                return alterOperatorFamily((List<String>) parts.get(1), (String) parts.get(0));
+            }
+            if (kind == ObjectType.Kind.FDW) {
+                return alterFdw(String.join(".", (List<String>) name));
+            }
+            if (kind == ObjectType.Kind.FOREIGN_SERVER) {
+                return alterServer(String.join(".", (List<String>) name));
+            }
+            if (kind == ObjectType.Kind.POLICY) {
+                return alterPolicy((List<Object>) name);
+            }
+            if (kind == ObjectType.Kind.PUBLICATION) {
+                return alterPublication(String.join(".", (List<String>) name));
+            }
+            if (kind == ObjectType.Kind.SUBSCRIPTION) {
+                return alterSubscription(String.join(".", (List<String>) name));
+            }
+            // [NO] DEPENDS ON EXTENSION is kept generically; nothing else may follow an object name here
+            if (kind != ObjectType.Kind.EXTENSION && !at("depends") && !atSeq("no", "depends")) {
+                throw syntaxError();
+            }
         }
         p = save;
+        furthest = saveFurthest;
+        if (kind == null && !at("extension")) {
+            throw syntaxError();
+        }
         int words = 1;
         while (isColLabel(peek()) && words < 3 && !atPunct("(")) {
             next();
@@ -93,19 +175,58 @@ abstract class AlterDropParser extends CreateParser {
         return null;
     }
 
+    /** ALTER POLICY name ON table [TO roles] [USING (...)] [WITH CHECK (...)], after "name ON table". */
+    @SuppressWarnings("unchecked")
+    private Statement alterPolicy(List<Object> nameOnTable) {
+        String policy = (String) nameOnTable.get(0);
+        RangeVar table = rangeVarOf((List<String>) nameOnTable.get(1), -1);
+        List<RoleSpec> roles = accept("to") ? roleList() : List.of();
+        Expr qual = null;
+        if (accept("using")) {
+            expectPunct("(");
+            qual = aExpr();
+            expectPunct(")");
+        }
+        Expr check = null;
+        if (acceptSeq("with", "check")) {
+            expectPunct("(");
+            check = aExpr();
+            expectPunct(")");
+        }
+        return new AlterPolicyStmt(policy, table, roles, qual, check);
+    }
+
+    /** ALTER STATISTICS [IF EXISTS] name SET STATISTICS n, or RENAME / OWNER / SET SCHEMA. */
+    private Statement alterStatistics() {
+        expect("statistics");
+        boolean ifExists = acceptSeq("if", "exists");
+        List<String> name = anyName();
+        Statement tail = renameOwnerSchemaTail(ObjectType.Kind.STATISTIC_EXT, null, name, ifExists);
+        if (tail != null) {
+            return tail;
+        }
+        expect("set");
+        expect("statistics");
+        return new AlterStatsStmt(name, signedIconst(), ifExists);
+    }
+
     private String colLabelOrId() {
-        return nonReservedWord();
+        return colId();
     }
 
     private Statement alterRelation(int start) {
         ObjectType.Kind kind = objectKind();
-        if (at("all") && peek(1).isKeyword("in")) {
-            return genericUtility(start, 2);
+        if (atSeq("all", "in")) {
+            next();
+            return alterAllInTablespace(kind);
         }
         boolean ifExists = acceptSeq("if", "exists");
         RangeVar rel = relationExpr();
         if (accept("rename")) {
-            if (accept("to")) {
+            if (accept("to") || kind == ObjectType.Kind.INDEX || kind == ObjectType.Kind.SEQUENCE) {
+                if (!tokens.get(p - 1).isKeyword("to")) {
+                    throw syntaxError();
+                }
                 return new RenameStmt(new ObjectType(kind), new ObjectType(kind), rel, null, null, colId(), ifExists);
             }
             if (accept("constraint")) {
@@ -132,9 +253,9 @@ abstract class AlterDropParser extends CreateParser {
         }
         if (kind == ObjectType.Kind.INDEX && acceptSeq("attach", "partition")) {
             RangeVar part = qualifiedName();
-            return new AlterTableStmt(rel, List.of(new org.lakepg.server.sql.ast.AlterTableCmd(
-                    new org.lakepg.server.sql.ast.AlterTableType(
-                            org.lakepg.server.sql.ast.AlterTableType.Kind.ATTACH_PARTITION), null, 0, null, part, null,
+            return new AlterTableStmt(rel, List.of(new AlterTableCmd(
+                    new AlterTableType(
+                            AlterTableType.Kind.ATTACH_PARTITION), null, 0, null, part, null,
                     false)), new ObjectType(kind), ifExists);
         }
         if (kind == ObjectType.Kind.INDEX && (at("depends") || at("no"))) {
@@ -150,7 +271,7 @@ abstract class AlterDropParser extends CreateParser {
         if (tail != null) {
             return tail;
         }
-        if (at("depends") || at("no") && peek(1).isKeyword("depends")) {
+        if (at("depends") || atSeq("no", "depends")) {
             accept("no");
             expect("depends");
             expect("on");
@@ -205,8 +326,51 @@ abstract class AlterDropParser extends CreateParser {
         if (tail != null) {
             return tail;
         }
-        // ADD/DROP/ALTER ATTRIBUTE and SET (...) are kept generically
-        return genericUtility(start, 2);
+        if (accept("set")) {
+            return new AlterTypeStmt(name, definition());
+        }
+        return new AlterTableStmt(rangeVarOf(name, -1), alterTypeCmds(), new ObjectType(ObjectType.Kind.TYPE), false);
+    }
+
+    /** alter_type_cmds: ADD ATTRIBUTE, DROP ATTRIBUTE [IF EXISTS], ALTER ATTRIBUTE ... TYPE, each with RESTRICT/CASCADE. */
+    private List<AlterTableCmd> alterTypeCmds() {
+        List<AlterTableCmd> cmds = new ArrayList<>();
+        do {
+            AlterTableType.Kind kind;
+            String col = null;
+            Object def = null;
+            boolean missingOk = false;
+            if (accept("add")) {
+                expect("attribute");
+                kind = AlterTableType.Kind.ALTER_TYPE_ADD_ATTRIBUTE;
+                def = tableFuncElement();
+            } else if (accept("drop")) {
+                expect("attribute");
+                kind = AlterTableType.Kind.ALTER_TYPE_DROP_ATTRIBUTE;
+                missingOk = acceptSeq("if", "exists");
+                col = colId();
+            } else {
+                expect("alter");
+                expect("attribute");
+                kind = AlterTableType.Kind.ALTER_TYPE_ALTER_ATTRIBUTE;
+                col = colId();
+                if (accept("set")) {
+                    expect("data");
+                }
+                expect("type");
+                int loc = pos();
+                var type = typeName();
+                CollateClause collate = null;
+                if (at("collate")) {
+                    int cloc = next().start();
+                    collate = new CollateClause(null, anyName(), cloc);
+                }
+                def = new ColumnDef(col, type, null, List.of(), collate, null, List.of(), loc);
+            }
+            cmds.add(new AlterTableCmd(new AlterTableType(kind), col,
+                    0, null, def, dropBehavior(), missingOk));
+        } while (acceptPunct(","));
+        return cmds;
     }
 
     private Statement alterDomain() {
@@ -264,9 +428,9 @@ abstract class AlterDropParser extends CreateParser {
             }
             expect("reset");
             String var = accept("all") ? null : varName();
-            return new AlterRoleStmt(role, List.of(), db, new org.lakepg.server.sql.ast.VariableSetStmt(
-                    var == null ? org.lakepg.server.sql.ast.VariableSetStmt.Kind.RESET_ALL
-                            : org.lakepg.server.sql.ast.VariableSetStmt.Kind.RESET, var, List.of(), false));
+            return new AlterRoleStmt(role, List.of(), db, new VariableSetStmt(
+                    var == null ? VariableSetStmt.Kind.RESET_ALL
+                            : VariableSetStmt.Kind.RESET, var, List.of(), false));
         }
         RoleSpec role = roleSpec();
         if (acceptSeq("rename", "to")) {
@@ -298,15 +462,19 @@ abstract class AlterDropParser extends CreateParser {
         }
         if (accept("reset")) {
             String var = accept("all") ? null : varName();
-            return new AlterDatabaseStmt(name, List.of(), new org.lakepg.server.sql.ast.VariableSetStmt(
-                    var == null ? org.lakepg.server.sql.ast.VariableSetStmt.Kind.RESET_ALL
-                            : org.lakepg.server.sql.ast.VariableSetStmt.Kind.RESET, var, List.of(), false));
+            return new AlterDatabaseStmt(name, List.of(), new VariableSetStmt(
+                    var == null ? VariableSetStmt.Kind.RESET_ALL
+                            : VariableSetStmt.Kind.RESET, var, List.of(), false));
         }
         if (acceptSeq("refresh", "collation", "version")) {
             return new AlterDatabaseStmt(name, List.of(new DefElem(null, "refresh_collation_version", null,
                     DefElem.Action.UNSPEC, -1)), null);
         }
-        return genericUtility(start, 2);
+        List<DefElem> options = databaseOptions();
+        if (options.isEmpty()) {
+            throw syntaxError();
+        }
+        return new AlterDatabaseStmt(name, options, null);
     }
 
     // ---- DROP ----
@@ -327,16 +495,24 @@ abstract class AlterDropParser extends CreateParser {
             if (accept("with") || atPunct("(")) {
                 expectPunct("(");
                 do {
-                    opts.add(new DefElem(null, colLabel(), null, DefElem.Action.UNSPEC, -1));
+                    opts.add(new DefElem(null, expect("force").value(), null, DefElem.Action.UNSPEC, -1));
                 } while (acceptPunct(","));
                 expectPunct(")");
             }
             return new DropdbStmt(name, ifExists, opts);
         }
-        if (at("owned") || at("user") || at("tablespace") || at("subscription")) {
-            int words = 2;
-            next();
-            return genericUtility(start, words);
+        if (acceptSeq("owned", "by")) {
+            return new DropOwnedStmt(roleList(), dropBehavior());
+        }
+        if (accept("tablespace")) {
+            boolean ifExists = acceptSeq("if", "exists");
+            return new DropTableSpaceStmt(colId(), ifExists);
+        }
+        if (at("subscription")) {
+            return dropSubscription();
+        }
+        if (atSeq("user", "mapping")) {
+            return dropUserMapping();
         }
         boolean concurrently = false;
         ObjectType.Kind kind = objectKind();
@@ -390,9 +566,5 @@ abstract class AlterDropParser extends CreateParser {
         expect("is");
         String label = accept("null") ? null : sconst();
         return new SecLabelStmt(new ObjectType(kind), name, provider, label);
-    }
-
-    static TypeName unused() {
-        return null;
     }
 }

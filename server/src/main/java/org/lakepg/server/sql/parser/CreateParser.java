@@ -2,13 +2,15 @@ package org.lakepg.server.sql.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lakepg.server.sql.ast.ColumnRef;
 import org.lakepg.server.sql.ast.CreateCastStmt;
+import org.lakepg.server.sql.ast.CreateEventTrigStmt;
 import org.lakepg.server.sql.ast.CreateExtensionStmt;
 import org.lakepg.server.sql.ast.CreatePolicyStmt;
 import org.lakepg.server.sql.ast.CreateRoleStmt;
 import org.lakepg.server.sql.ast.CreateStatsStmt;
+import org.lakepg.server.sql.ast.CreateTableSpaceStmt;
 import org.lakepg.server.sql.ast.CreateTrigStmt;
-import org.lakepg.server.sql.ast.CreateEventTrigStmt;
 import org.lakepg.server.sql.ast.CreatedbStmt;
 import org.lakepg.server.sql.ast.DefElem;
 import org.lakepg.server.sql.ast.DefineStmt;
@@ -22,9 +24,13 @@ import org.lakepg.server.sql.ast.RuleStmt;
 import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.TriggerTransition;
 import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.wire.error.SqlState;
 
-/** The CREATE family: dispatch on the object kind, plus triggers, rules, roles, databases, extensions, casts, aggregates, operators, policies, statistics. */
-abstract class CreateParser extends ObjectReferenceParser {
+/**
+ * The CREATE family: dispatch on the object kind, plus triggers, rules, roles, databases, extensions, casts,
+ * aggregates, operators, policies, statistics.
+ */
+abstract class CreateParser extends MiscDdlParser {
 
     CreateParser(String sql, List<Token> tokens) {
         super(sql, tokens);
@@ -34,6 +40,11 @@ abstract class CreateParser extends ObjectReferenceParser {
         int start = p;
         expect("create");
         boolean replace = acceptSeq("or", "replace");
+        if (replace && !(at("function") || at("procedure") || at("view") || at("rule") || at("trigger")
+                || at("aggregate") || at("language") || at("trusted") || at("procedural") || at("transform")
+                || at("constraint") || at("recursive") || at("temp") || at("temporary") || at("local") || at("global"))) {
+            throw syntaxError();
+        }
         char persistence = optTempPersistence();
         if (at("table")) {
             return createTable(persistence);
@@ -44,14 +55,14 @@ abstract class CreateParser extends ObjectReferenceParser {
         if (at("view")) {
             return createView(replace, persistence, false);
         }
-        if (at("recursive") && peek(1).isKeyword("view")) {
+        if (atSeq("recursive", "view")) {
             next();
             return createView(replace, persistence, true);
         }
         if (persistence != 'p') {
             throw syntaxError();
         }
-        if (at("unique") && peek(1).isKeyword("index")) {
+        if (atSeq("unique", "index")) {
             next();
             return createIndex(true);
         }
@@ -73,7 +84,7 @@ abstract class CreateParser extends ObjectReferenceParser {
         if (at("domain")) {
             return createDomain();
         }
-        if (at("trigger") || at("constraint") && peek(1).isKeyword("trigger")) {
+        if (at("trigger") || atSeq("constraint", "trigger")) {
             return createTrigger(replace);
         }
         if (at("rule")) {
@@ -93,7 +104,22 @@ abstract class CreateParser extends ObjectReferenceParser {
         if (at("aggregate")) {
             return createAggregate(replace);
         }
-        if (at("operator") && !peek(1).isKeyword("class") && !peek(1).isKeyword("family")) {
+        if (at("language") || at("trusted") || at("procedural")) {
+            return createLanguage(replace);
+        }
+        if (at("transform")) {
+            return createTransform(replace);
+        }
+        if (at("conversion") || atSeq("default", "conversion")) {
+            return createConversion(accept("default"));
+        }
+        if (atSeq("access", "method")) {
+            return createAccessMethod();
+        }
+        if (atSeq("operator", "class") || atSeq("operator", "family")) {
+            return createOperatorClassOrFamily();
+        }
+        if (at("operator")) {
             next();
             List<String> name = anyOperator();
             return new DefineStmt(new ObjectType(ObjectType.Kind.OPERATOR), false, name, List.of(), definition(), false,
@@ -120,10 +146,10 @@ abstract class CreateParser extends ObjectReferenceParser {
         if (at("statistics")) {
             return createStatistics();
         }
-        if (at("event") && peek(1).isKeyword("trigger")) {
+        if (atSeq("event", "trigger")) {
             return createEventTrigger();
         }
-        if (at("text") && peek(1).isKeyword("search")) {
+        if (atSeq("text", "search")) {
             p += 2;
             Token kind = next();
             ObjectType.Kind k = switch (kind.value()) {
@@ -138,7 +164,31 @@ abstract class CreateParser extends ObjectReferenceParser {
         }
         // FOREIGN TABLE/DATA WRAPPER, SERVER, USER MAPPING, PUBLICATION, SUBSCRIPTION, OPERATOR CLASS/FAMILY,
         // ACCESS METHOD, LANGUAGE, CONVERSION, TRANSFORM, TABLESPACE: kept generically
-        if (isColLabel(peek())) {
+        if (at("publication")) {
+            return createPublication();
+        }
+        if (atSeq("foreign", "table") || atSeq("foreign", "data")) {
+            return createForeign();
+        }
+        if (at("server")) {
+            return createServer();
+        }
+        if (atSeq("user", "mapping")) {
+            return createUserMapping();
+        }
+        if (at("subscription")) {
+            return createSubscription();
+        }
+        if (accept("tablespace")) {
+            String name = colId();
+            RoleSpec owner = accept("owner") ? roleSpec() : null;
+            expect("location");
+            String location = sconst();
+            List<DefElem> options = accept("with") ? relOptions() : List.of();
+            return new CreateTableSpaceStmt(name, owner, location, options);
+        }
+        if (at("operator") || at("access") || at("language") || at("procedural") || at("trusted")
+                || at("conversion") || at("default") || at("transform")) {
             int words = p - start + 1;
             next();
             return genericUtility(start, words);
@@ -146,10 +196,12 @@ abstract class CreateParser extends ObjectReferenceParser {
         throw syntaxError();
     }
 
-    private List<DefElem> databaseOptions() {
+    /** createdb_opt_list: name [=] value | DEFAULT, for CREATE and ALTER DATABASE. */
+    final List<DefElem> databaseOptions() {
         accept("with");
         List<DefElem> opts = new ArrayList<>();
-        while (isColLabel(peek()) && !atEndOfStatement()) {
+        while (peek().kind() == TokenKind.IDENT || at("connection") || at("encoding") || at("location")
+                || at("owner") || at("tablespace") || at("template")) {
             int loc = pos();
             String name = next().value();
             if (name.equals("connection") && accept("limit")) {
@@ -190,58 +242,63 @@ abstract class CreateParser extends ObjectReferenceParser {
         return new CreateExtensionStmt(name, ifNotExists, opts);
     }
 
+    /**
+     * CREATE AGGREGATE, new style (args are FunctionParameters, the String "ORDER BY" separating the direct
+     * arguments of an ordered-set aggregate) or old style (basetype = ... in the definition).
+     */
     private Statement createAggregate(boolean replace) {
         expect("aggregate");
         List<String> name = funcName();
         if (atPunct("(") && !isOldStyleAggregate()) {
-            int save = p;
-            ObjectWithArgs sig;
-            p = save;
             List<Object> args = new ArrayList<>();
             expectPunct("(");
             if (!acceptOp("*")) {
                 if (!at("order")) {
-                    args.addAll(functionParametersInline());
+                    args.addAll(aggregateParameters());
                 }
                 if (accept("order")) {
                     expect("by");
                     args.add("ORDER BY");
-                    args.addAll(functionParametersInline());
+                    args.addAll(aggregateParameters());
                 }
             }
             expectPunct(")");
             return new DefineStmt(new ObjectType(ObjectType.Kind.AGGREGATE), false, name, args, definition(), false,
                     replace);
         }
-        return new DefineStmt(new ObjectType(ObjectType.Kind.AGGREGATE), true, name, List.of(), definition(), false,
+        return new DefineStmt(new ObjectType(ObjectType.Kind.AGGREGATE), true, name, List.of(), oldAggregateDefinition(), false,
                 replace);
+    }
+
+    /** old_aggr_definition: '(' IDENT = def_arg, ... ')' (only plain identifiers as option names). */
+    private List<DefElem> oldAggregateDefinition() {
+        expectPunct("(");
+        List<DefElem> defs = new ArrayList<>();
+        do {
+            Token name = peek();
+            if (name.kind() != TokenKind.IDENT) {
+                throw syntaxError();
+            }
+            next();
+            expectOp("=");
+            defs.add(new DefElem(null, name.value(), defArg(), DefElem.Action.UNSPEC, name.start()));
+        } while (acceptPunct(","));
+        expectPunct(")");
+        return defs;
     }
 
     /** Old-style CREATE AGGREGATE name (basetype = ..., sfunc = ...): the parenthesis holds name = value pairs. */
     private boolean isOldStyleAggregate() {
-        return isColLabel(peek(1)) && peek(2).isOp("=");
+        return peek(1).kind() == TokenKind.IDENT && peek(2).isOp("=");
     }
 
-    private List<Object> functionParametersInline() {
+    /** aggr_args items: function parameters (mode, optional name, type). */
+    private List<Object> aggregateParameters() {
         List<Object> params = new ArrayList<>();
-        // reuse function parameter parsing by wrapping in a fake parenthesis scan
         do {
-            params.add(functionParameterInline());
+            params.add(functionParameter(false));
         } while (acceptPunct(","));
         return params;
-    }
-
-    private Object functionParameterInline() {
-        // [mode] [name] type
-        if (accept("in") || accept("variadic") || accept("out") || accept("inout")) {
-            // mode consumed
-        }
-        if (isTypeFunctionName(peek()) && !peek(1).isPunct(",") && !peek(1).isPunct(")") && !peek(1).isPunct(".")
-                && !peek(1).isPunct("[") && !peek(1).isPunct("(") && !peek(1).isOp("%")
-                && !(at("double") && peek(1).isKeyword("precision")) && !peek(1).isKeyword("order")) {
-            next();
-        }
-        return typeName();
     }
 
     private Statement createCast() {
@@ -288,6 +345,9 @@ abstract class CreateParser extends ObjectReferenceParser {
         }
         String cmd = "all";
         if (accept("for")) {
+            if (!(at("all") || at("select") || at("insert") || at("update") || at("delete"))) {
+                throw syntaxError();
+            }
             cmd = next().value();
         }
         List<RoleSpec> roles = List.of();
@@ -312,10 +372,7 @@ abstract class CreateParser extends ObjectReferenceParser {
     private Statement createStatistics() {
         expect("statistics");
         boolean ifNotExists = acceptSeq("if", "not", "exists");
-        List<String> name = List.of();
-        if (!atPunct("(") && !at("on")) {
-            name = anyName();
-        }
+        List<String> name = anyName();
         List<String> kinds = atPunct("(") ? parenColIdList() : List.of();
         expect("on");
         List<Expr> exprs = new ArrayList<>();
@@ -324,8 +381,12 @@ abstract class CreateParser extends ObjectReferenceParser {
                 next();
                 exprs.add(aExpr());
                 expectPunct(")");
+            } else if (isColId(peek()) && !peek(1).isPunct("(") && !peek(1).isPunct(".")) {
+                Token c = next();
+                exprs.add(new ColumnRef(List.of(c.value()), false, c.start()));
             } else {
-                exprs.add(primary());
+                int floc = pos();
+                exprs.add(functionCall(funcName(), floc, true));
             }
         } while (acceptPunct(","));
         expect("from");
@@ -508,7 +569,7 @@ abstract class CreateParser extends ObjectReferenceParser {
             case "group" -> CreateRoleStmt.Kind.GROUP;
             default -> CreateRoleStmt.Kind.ROLE;
         };
-        String name = nonReservedWord();
+        String name = roleId();
         accept("with");
         return new CreateRoleStmt(k, name, roleOptions(true));
     }
@@ -523,7 +584,7 @@ abstract class CreateParser extends ObjectReferenceParser {
             } else if (acceptSeq("encrypted", "password")) {
                 opts.add(new DefElem(null, "password", sconst(), DefElem.Action.UNSPEC, loc));
             } else if (acceptSeq("unencrypted", "password")) {
-                throw errorAt(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED, loc,
+                throw errorAt(SqlState.FEATURE_NOT_SUPPORTED, loc,
                         "UNENCRYPTED PASSWORD is no longer supported");
             } else if (accept("inherit")) {
                 opts.add(new DefElem(null, "inherit", Boolean.TRUE, DefElem.Action.UNSPEC, loc));
@@ -540,8 +601,21 @@ abstract class CreateParser extends ObjectReferenceParser {
             } else if (create && accept("sysid")) {
                 opts.add(new DefElem(null, "sysid", numericOnly(), DefElem.Action.UNSPEC, loc));
             } else if (peek().kind() == TokenKind.IDENT) {
-                // SUPERUSER, NOSUPERUSER, CREATEDB, LOGIN, REPLICATION, BYPASSRLS, ... (checked by the analyzer)
-                opts.add(new DefElem(null, next().value(), Boolean.TRUE, DefElem.Action.UNSPEC, loc));
+                // the grammar knows these words; anything else is rejected as PostgreSQL's parser does
+                String word = next().value();
+                String option = switch (word) {
+                    case "superuser", "nosuperuser", "createuser", "nocreateuser" -> "superuser";
+                    case "createrole", "nocreaterole" -> "createrole";
+                    case "replication", "noreplication" -> "isreplication";
+                    case "createdb", "nocreatedb" -> "createdb";
+                    case "login", "nologin" -> "canlogin";
+                    case "bypassrls", "nobypassrls" -> "bypassrls";
+                    case "noinherit" -> "inherit";
+                    default -> throw errorAt(SqlState.SYNTAX_ERROR, loc,
+                            "unrecognized role option \"%s\"", word);
+                };
+                boolean on = !word.startsWith("no");
+                opts.add(new DefElem(null, option, on, DefElem.Action.UNSPEC, loc));
             } else {
                 return opts;
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.sql.ast.Alias;
 import org.lakepg.server.sql.ast.CurrentOfExpr;
+import org.lakepg.server.sql.ast.DefElem;
 import org.lakepg.server.sql.ast.DeleteStmt;
 import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.FromItem;
@@ -88,7 +89,7 @@ abstract class DmlParser extends SelectParser {
             rel = withAlias(rel, new Alias(colId(), List.of()));
         }
         List<ResTarget> cols = List.of();
-        if (atPunct("(") && !atParenthesizedQuery()) {
+        if (atPunct("(") && isColId(peek(1))) {
             next();
             cols = new ArrayList<>();
             do {
@@ -117,7 +118,7 @@ abstract class DmlParser extends SelectParser {
             source = selectStatement();
         }
         OnConflictClause onConflict = null;
-        if (at("on") && peek(1).isKeyword("conflict")) {
+        if (atSeq("on", "conflict")) {
             onConflict = onConflict();
         }
         return new InsertStmt(rel, cols, source, onConflict, returning(), with, override);
@@ -136,7 +137,7 @@ abstract class DmlParser extends SelectParser {
             expectPunct(")");
             Expr where = accept("where") ? aExpr() : null;
             infer = new InferClause(elems, where, null, iloc);
-        } else if (at("on") && peek(1).isKeyword("constraint")) {
+        } else if (atSeq("on", "constraint")) {
             int iloc = next().start();
             next();
             infer = new InferClause(List.of(), null, colId(), iloc);
@@ -321,15 +322,16 @@ abstract class DmlParser extends SelectParser {
         } else if (isColId(peek()) && !peek(1).isPunct("(") && !peek(1).isPunct(".")) {
             name = next().value();
         } else {
-            expr = primary();
+            expr = windowlessFunction();
         }
         List<String> collation = List.of();
         if (accept("collate")) {
             collation = anyName();
         }
         List<String> opclass = List.of();
-        List<org.lakepg.server.sql.ast.DefElem> opclassOpts = List.of();
-        if (isColId(peek()) && !at("asc") && !at("desc") && !at("nulls")) {
+        List<DefElem> opclassOpts = List.of();
+        if (isColId(peek()) && !at("asc") && !at("desc")
+                && !(at("nulls") && (peek(1).isKeyword("first") || peek(1).isKeyword("last")))) {
             opclass = anyName();
             if (atPunct("(")) {
                 opclassOpts = relOptions();
@@ -350,5 +352,5 @@ abstract class DmlParser extends SelectParser {
     }
 
     /** reloptions: '(' name [= value] [, ...] ')' where names may be qualified (toast.x). */
-    abstract List<org.lakepg.server.sql.ast.DefElem> relOptions();
+    abstract List<DefElem> relOptions();
 }

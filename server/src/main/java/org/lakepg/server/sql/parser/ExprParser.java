@@ -11,9 +11,13 @@ import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.ExprList;
 import org.lakepg.server.sql.ast.FuncCall;
 import org.lakepg.server.sql.ast.NullTest;
+import org.lakepg.server.sql.ast.RowExpr;
 import org.lakepg.server.sql.ast.SelectStmt;
 import org.lakepg.server.sql.ast.SubLink;
 import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.server.sql.ast.XmlExpr;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * Operator expressions by precedence climbing, with PostgreSQL 15's precedence table (gram.y):
@@ -91,21 +95,26 @@ abstract class ExprParser extends TypeNameParser {
                         return IS;
                     case "isnull", "notnull":
                         return restricted ? -1 : IS;
-                    case "between", "in", "like", "ilike", "similar":
+                    case "between", "in", "like", "ilike":
                         return restricted ? -1 : LIKE;
+                    case "similar":
+                        return restricted || !peek(1).isKeyword("to") ? -1 : LIKE;
+                    case "overlaps":
+                        return restricted ? -1 : CMP;
                     case "not":
                         if (restricted) {
                             return -1;
                         }
                         Token n = peek(1);
                         return n.kind() == TokenKind.KEYWORD && switch (n.value()) {
-                            case "between", "in", "like", "ilike", "similar" -> true;
+                            case "between", "in", "like", "ilike" -> true;
+                            case "similar" -> peek(2).isKeyword("to");
                             default -> false;
                         } ? LIKE : -1;
                     case "operator":
                         return peek(1).isPunct("(") ? OP : -1;
                     case "at":
-                        return !restricted && peek(1).isKeyword("time") && peek(2).isKeyword("zone") ? AT : -1;
+                        return !restricted && peek(1).isKeyword("time") ? AT : -1;
                     case "collate":
                         return restricted ? -1 : COLLATE;
                     default:
@@ -123,7 +132,7 @@ abstract class ExprParser extends TypeNameParser {
         int lastNonAssoc = -1;
         while (true) {
             int prec = infixPrecedence(restricted);
-            if (prec < 0 || prec < minPrec) {
+            if (prec < 0 || prec < minPrec || endsAtBareLabel()) {
                 return left;
             }
             if ((prec == CMP || prec == LIKE) && prec == lastNonAssoc) {
@@ -142,8 +151,10 @@ abstract class ExprParser extends TypeNameParser {
                 }
                 case IS -> isTest(left, restricted);
                 case LIKE -> likeLevel(left);
+                case CMP -> t.isKeyword("overlaps") ? overlaps(left) : binaryOperator(left, prec, restricted);
                 case AT -> {
-                    p += 3;
+                    p += 2;
+                    expect("zone");
                     Expr zone = expr(AT + 1, restricted);
                     yield new FuncCall(List.of("pg_catalog", "timezone"), List.of(zone, left), List.of(), null, null,
                             false, false, false, false, FuncCall.CoercionForm.SQL_SYNTAX, t.start());
@@ -155,6 +166,30 @@ abstract class ExprParser extends TypeNameParser {
                 default -> binaryOperator(left, prec, restricted);
             };
         }
+    }
+
+    /**
+     * In a select list, a keyword operator that is also a bare label (AND, IS, IN, LIKE, ...) followed by
+     * what ends an output column is the column's alias: "SELECT 1 in FROM t" names the column "in".
+     */
+    boolean inTargetList;
+
+    private boolean endsAtBareLabel() {
+        if (!inTargetList || peek().kind() != TokenKind.KEYWORD || !peek().keyword().bareLabel()) {
+            return false;
+        }
+        Token n = peek(1);
+        if (n.kind() == TokenKind.EOF) {
+            return true;
+        }
+        if (n.kind() == TokenKind.PUNCT) {
+            return n.value().equals(",") || n.value().equals(")") || n.value().equals(";");
+        }
+        return n.kind() == TokenKind.KEYWORD && switch (n.value()) {
+            case "from", "where", "group", "having", "order", "limit", "offset", "union", "intersect", "except", "window",
+                 "into", "for", "fetch", "returning" -> true;
+            default -> false;
+        };
     }
 
     private static Expr boolOf(BoolExpr.BoolOp op, Expr left, Expr right, int loc) {
@@ -197,7 +232,7 @@ abstract class ExprParser extends TypeNameParser {
         int loc = pos();
         List<String> name = operatorName();
         // a op ANY/SOME/ALL (subquery or array)
-        if (!restricted && (at("any") || at("some") || at("all")) && peek(1).isPunct("(")) {
+        if (!restricted && (at("any") || at("some") || at("all"))) {
             boolean all = next().value().equals("all");
             return subqueryOrArrayComparison(left, name, all, loc);
         }
@@ -206,8 +241,8 @@ abstract class ExprParser extends TypeNameParser {
     }
 
     private Expr subqueryOrArrayComparison(Expr left, List<String> name, boolean all, int loc) {
-        if (atParenthesizedQuery()) {
-            SelectStmt sub = selectWithParens();
+        SelectStmt sub = trySubquery();
+        if (sub != null) {
             return new SubLink(all ? SubLink.Kind.ALL : SubLink.Kind.ANY, left, name, sub, loc);
         }
         expectPunct("(");
@@ -216,8 +251,33 @@ abstract class ExprParser extends TypeNameParser {
         return new AExpr(all ? AExpr.Kind.OP_ALL : AExpr.Kind.OP_ANY, name, left, array, loc);
     }
 
+    /**
+     * A parenthesized query followed by what ends it, or null (cursor unchanged) when the parenthesis
+     * holds an expression: "(SELECT ...)" vs "((SELECT ...)::text[])" or "((SELECT 1), (SELECT 2))".
+     */
+    final SelectStmt trySubquery() {
+        if (!atParenthesizedQuery()) {
+            return null;
+        }
+        if (!peek(1).isPunct("(")) {
+            return selectWithParens();
+        }
+        int save = p;
+        int saveFurthest = furthest;
+        try {
+            return selectWithParens();
+        } catch (PgException e) {
+            p = save;
+            furthest = saveFurthest;
+            return null;
+        }
+    }
+
     private Expr prefix(boolean restricted) {
         Token t = peek();
+        if (restricted && t.isKeyword("default")) {
+            throw syntaxError();
+        }
         if (!restricted && t.isKeyword("not")) {
             next();
             Expr arg = expr(NOT, false);
@@ -233,12 +293,44 @@ abstract class ExprParser extends TypeNameParser {
             }
             return new AExpr(AExpr.Kind.OP, List.of(t.value()), null, arg, t.start());
         }
-        if (t.kind() == TokenKind.OP || t.isKeyword("operator") && peek(1).isPunct("(")) {
+        if (t.kind() == TokenKind.OP && !isSelfOperator(t.value()) || atSeqPunct("operator", "(")) {
             List<String> name = operatorName();
             Expr arg = expr(OP + 1, restricted);
             return new AExpr(AExpr.Kind.OP, name, null, arg, t.start());
         }
         return primary();
+    }
+
+    /** row OVERLAPS row: both sides must be two-element rows. */
+    private Expr overlaps(Expr left) {
+        Token t = next();
+        Expr right = expr(CMP + 1, false);
+        if (!(left instanceof RowExpr l) || !(right instanceof RowExpr r)) {
+            throw syntaxErrorAt(t);
+        }
+        if (l.args().size() != 2) {
+            throw errorAt(SqlState.SYNTAX_ERROR, l.location(), "wrong number of parameters on left side of OVERLAPS expression");
+        }
+        if (r.args().size() != 2) {
+            throw errorAt(SqlState.SYNTAX_ERROR, r.location(),
+                    "wrong number of parameters on right side of OVERLAPS expression");
+        }
+        List<Expr> args = new ArrayList<>(l.args());
+        args.addAll(r.args());
+        return new FuncCall(List.of("pg_catalog", "overlaps"), args, List.of(), null, null, false, false, false, false,
+                FuncCall.CoercionForm.SQL_SYNTAX, t.start());
+    }
+
+    /** The single-character and comparison operators gram.y names itself; they are never prefix operators. */
+    static boolean isSelfOperator(String op) {
+        return switch (op) {
+            case "<", ">", "=", "*", "/", "%", "^", "<=", ">=", "<>" -> true;
+            default -> false;
+        };
+    }
+
+    private boolean atSeqPunct(String keyword, String punct) {
+        return at(keyword) && peek(1).isPunct(punct);
     }
 
     private Expr isTest(Expr left, boolean restricted) {
@@ -259,14 +351,11 @@ abstract class ExprParser extends TypeNameParser {
         }
         if (w.isKeyword("document")) {
             next();
-            FuncCall doc = new FuncCall(List.of("pg_catalog", "xml_is_well_formed_document"), List.of(left), List.of(),
-                    null, null, false, false, false, false, FuncCall.CoercionForm.SQL_SYNTAX, t.start());
+            Expr doc = new XmlExpr("is_document", null, List.of(), List.of(), List.of(left),
+                    t.start());
             return not ? new BoolExpr(BoolExpr.BoolOp.NOT, List.of(doc), t.start()) : doc;
         }
         if (restricted) {
-            if (w.isKeyword("of")) {
-                return isOf(left, not, t);
-            }
             throw syntaxError();
         }
         if (w.isKeyword("null")) {
@@ -284,9 +373,6 @@ abstract class ExprParser extends TypeNameParser {
         if (w.isKeyword("unknown")) {
             next();
             return new BooleanTest(left, not ? BooleanTest.Kind.IS_NOT_UNKNOWN : BooleanTest.Kind.IS_UNKNOWN, t.start());
-        }
-        if (w.isKeyword("of")) {
-            return isOf(left, not, t);
         }
         String form = null;
         if (w.kind() == TokenKind.KEYWORD && (w.value().equals("nfc") || w.value().equals("nfd")
@@ -306,20 +392,6 @@ abstract class ExprParser extends TypeNameParser {
             return not ? new BoolExpr(BoolExpr.BoolOp.NOT, List.of(f), t.start()) : f;
         }
         throw syntaxError();
-    }
-
-    private Expr isOf(Expr left, boolean not, Token isToken) {
-        // IS [NOT] OF (types): accepted by the grammar, rejected by PostgreSQL's analysis
-        next();
-        expectPunct("(");
-        List<TypeName> types = typeList();
-        expectPunct(")");
-        List<Expr> casts = new ArrayList<>();
-        for (TypeName type : types) {
-            casts.add(new org.lakepg.server.sql.ast.TypeCast(new AConst(AConst.Kind.NULL, "", -1), type, type.location()));
-        }
-        return new AExpr(AExpr.Kind.OP, List.of(not ? "<>" : "="), left, new ExprList(casts, isToken.start()),
-                isToken.start());
     }
 
     private Expr likeLevel(Expr left) {
@@ -347,8 +419,8 @@ abstract class ExprParser extends TypeNameParser {
                         ? c.location() : loc), loc);
             }
             case "in" -> {
-                if (atParenthesizedQuery()) {
-                    SelectStmt sub = selectWithParens();
+                SelectStmt sub = trySubquery();
+                if (sub != null) {
                     SubLink link = new SubLink(SubLink.Kind.ANY, left, List.of(), sub, t.start());
                     return not ? new BoolExpr(BoolExpr.BoolOp.NOT, List.of(link), loc) : link;
                 }
@@ -361,7 +433,7 @@ abstract class ExprParser extends TypeNameParser {
             case "like", "ilike" -> {
                 boolean ilike = t.value().equals("ilike");
                 List<String> name = List.of(ilike ? (not ? "!~~*" : "~~*") : (not ? "!~~" : "~~"));
-                if ((at("any") || at("some") || at("all")) && peek(1).isPunct("(")) {
+                if (at("any") || at("some") || at("all")) {
                     boolean all = next().value().equals("all");
                     return subqueryOrArrayComparison(left, name, all, t.start());
                 }

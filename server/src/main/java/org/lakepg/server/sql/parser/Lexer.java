@@ -19,6 +19,7 @@ public final class Lexer {
     private final String src;
     private final boolean standardConformingStrings;
     private final List<Token> tokens = new ArrayList<>();
+    private PgException error;
     private int pos;
 
     private Lexer(String src, boolean standardConformingStrings) {
@@ -26,52 +27,89 @@ public final class Lexer {
         this.standardConformingStrings = standardConformingStrings;
     }
 
-    /** All tokens of {@code sql}, ending with one EOF token placed at the end of the text. */
+    /** Tokens up to a lexical error (an ERROR token) or the end of the text, and that error if any. */
+    public record Lexed(List<Token> tokens, PgException error) {
+    }
+
+    /** All tokens of {@code sql}, ending with one EOF token placed at the end of the text; throws lexical errors. */
     public static List<Token> tokenize(String sql, boolean standardConformingStrings) {
+        Lexed lexed = lex(sql, standardConformingStrings);
+        if (lexed.error() != null) {
+            throw lexed.error();
+        }
+        return lexed.tokens();
+    }
+
+    /** Like {@link #tokenize} but a lexical error ends the list as an ERROR token, for the parser to raise on arrival. */
+    public static Lexed lex(String sql, boolean standardConformingStrings) {
         Lexer lexer = new Lexer(sql, standardConformingStrings);
         lexer.run();
-        return lexer.tokens;
+        return new Lexed(lexer.tokens, lexer.error);
     }
 
     private void run() {
         int n = src.length();
         while (true) {
-            skipWhitespaceAndComments();
+            try {
+                skipWhitespaceAndComments();
+            } catch (PgException e) {
+                stopAt(e);
+                return;
+            }
             if (pos >= n) {
                 tokens.add(new Token(TokenKind.EOF, "", n, n, null));
                 return;
             }
-            char c = src.charAt(pos);
             int start = pos;
-            if (isIdentStart(c)) {
-                lexWordOrPrefixedString(start);
-            } else if (c >= '0' && c <= '9' || c == '.' && pos + 1 < n && isDigit(src.charAt(pos + 1))) {
-                lexNumber(start);
-            } else if (c == '\'') {
-                pos++;
-                finishString(start, standardConformingStrings ? StringStyle.STANDARD : StringStyle.ESCAPE);
-            } else if (c == '"') {
-                pos++;
-                String ident = readQuotedIdentifier(start);
-                tokens.add(new Token(TokenKind.IDENT, truncate(ident), start, pos, null));
-            } else if (c == '$') {
-                lexDollar(start);
-            } else if (OP_CHARS.indexOf(c) >= 0) {
-                lexOperator(start);
-            } else if (c == ':') {
-                if (at(pos + 1) == ':') {
-                    add(TokenKind.PUNCT, "::", start, pos += 2);
-                } else if (at(pos + 1) == '=') {
-                    add(TokenKind.PUNCT, ":=", start, pos += 2);
-                } else {
-                    add(TokenKind.PUNCT, ":", start, ++pos);
-                }
-            } else if (c == '.' && at(pos + 1) == '.') {
-                add(TokenKind.PUNCT, "..", start, pos += 2);
-            } else {
-                // ( ) [ ] , ; . and anything else the grammar will reject as a syntax error
-                add(TokenKind.PUNCT, String.valueOf(c), start, ++pos);
+            try {
+                lexToken();
+            } catch (PgException e) {
+                pos = start;
+                stopAt(e);
+                return;
             }
+        }
+    }
+
+    private void stopAt(PgException e) {
+        error = e;
+        int at = e.position() > 0 ? e.position() - 1 : pos;
+        tokens.add(new Token(TokenKind.ERROR, e.getMessage(), at, at, null));
+        tokens.add(new Token(TokenKind.EOF, "", src.length(), src.length(), null));
+    }
+
+    private void lexToken() {
+        int n = src.length();
+        char c = src.charAt(pos);
+        int start = pos;
+        if (isIdentStart(c)) {
+            lexWordOrPrefixedString(start);
+        } else if (c >= '0' && c <= '9' || c == '.' && pos + 1 < n && isDigit(src.charAt(pos + 1))) {
+            lexNumber(start);
+        } else if (c == '\'') {
+            pos++;
+            finishString(start, standardConformingStrings ? StringStyle.STANDARD : StringStyle.ESCAPE);
+        } else if (c == '"') {
+            pos++;
+            String ident = readQuotedIdentifier(start);
+            tokens.add(new Token(TokenKind.IDENT, truncate(ident), start, pos, null));
+        } else if (c == '$') {
+            lexDollar(start);
+        } else if (OP_CHARS.indexOf(c) >= 0) {
+            lexOperator(start);
+        } else if (c == ':') {
+            if (at(pos + 1) == ':') {
+                add(TokenKind.PUNCT, "::", start, pos += 2);
+            } else if (at(pos + 1) == '=') {
+                add(TokenKind.PUNCT, ":=", start, pos += 2);
+            } else {
+                add(TokenKind.PUNCT, ":", start, ++pos);
+            }
+        } else if (c == '.' && at(pos + 1) == '.') {
+            add(TokenKind.PUNCT, "..", start, pos += 2);
+        } else {
+            // ( ) [ ] , ; . and anything else the grammar will reject as a syntax error
+            add(TokenKind.PUNCT, String.valueOf(c), start, ++pos);
         }
     }
 
@@ -268,6 +306,11 @@ public final class Lexer {
                 throw error("unterminated quoted string", start, n);
             }
             char c = src.charAt(pos);
+            if (c == '\\' && style == StringStyle.ESCAPE) {
+                readEscape(start, value);
+                continue;
+            }
+            flushBytes(value);
             if (c == '\'') {
                 if (at(pos + 1) == '\'') {
                     value.append('\'');
@@ -276,10 +319,6 @@ public final class Lexer {
                 }
                 pos++;
                 return;
-            }
-            if (c == '\\' && style == StringStyle.ESCAPE) {
-                readEscape(start, value);
-                continue;
             }
             value.append(c);
             pos++;
@@ -293,6 +332,10 @@ public final class Lexer {
             throw error("unterminated quoted string", start, src.length());
         }
         char c = src.charAt(pos);
+        boolean byteEscape = c == 'x' && Character.digit(at(pos + 1), 16) >= 0 || c >= '0' && c <= '7';
+        if (!byteEscape) {
+            flushBytes(value);
+        }
         switch (c) {
             case 'b' -> { value.append('\b'); pos++; }
             case 'f' -> { value.append('\f'); pos++; }
@@ -313,7 +356,7 @@ public final class Lexer {
                     value.append('x');
                     pos++;
                 } else {
-                    appendByte(value, v);
+                    pendingBytes.write(v);
                     pos = p;
                 }
             }
@@ -326,6 +369,18 @@ public final class Lexer {
                             .withPosition(escapeStart + 1);
                 }
                 pos += 1 + len;
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    int low = lowSurrogateEscapeAt(pos);
+                    if (low < 0) {
+                        throw error("invalid Unicode surrogate pair", pos, pos + surrogateFailTextLength(pos));
+                    }
+                    value.append((char) cp).append((char) low);
+                    pos += at(pos + 1) == 'u' ? 6 : 10;
+                    return;
+                }
+                if (cp == 0 || cp > 0x10FFFF) {
+                    throw error("invalid Unicode escape value", escapeStart, pos);
+                }
                 appendCodePoint(value, cp, escapeStart, true);
             }
             default -> {
@@ -337,7 +392,7 @@ public final class Lexer {
                         pos++;
                         digits++;
                     }
-                    appendByte(value, v & 0xFF);
+                    pendingBytes.write(v & 0xFF);
                 } else {
                     value.append(c);
                     pos++;
@@ -346,10 +401,53 @@ public final class Lexer {
         }
     }
 
-    // \ooo and \xhh give bytes; bytes >= 0x80 are taken as Latin-1 here (a UTF-8 sequence split
-    // into bytes is reassembled only approximately; the analyzer validates encodings)
-    private static void appendByte(StringBuilder value, int b) {
-        value.append((char) b);
+    /** Bytes from \\ooo and \\xhh escapes, decoded as UTF-8 (the server encoding) once the run of them ends. */
+    private final java.io.ByteArrayOutputStream pendingBytes = new java.io.ByteArrayOutputStream();
+
+    private void flushBytes(StringBuilder value) {
+        if (pendingBytes.size() == 0) {
+            return;
+        }
+        byte[] bytes = pendingBytes.toByteArray();
+        pendingBytes.reset();
+        int bad = firstInvalidUtf8(bytes);
+        if (bad >= 0) {
+            int len = Math.min(utf8SequenceLength(bytes[bad]), bytes.length - bad);
+            StringBuilder shown = new StringBuilder();
+            for (int i = bad; i < bad + Math.max(1, len); i++) {
+                shown.append(shown.isEmpty() ? "" : " ").append(String.format("0x%02x", bytes[i] & 0xFF));
+            }
+            throw PgException.of(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "invalid byte sequence for encoding \"UTF8\": %s",
+                    shown);
+        }
+        value.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static int utf8SequenceLength(byte lead) {
+        int b = lead & 0xFF;
+        return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    }
+
+    /** Index of the first byte that does not start a valid UTF-8 sequence (NUL included), or -1. */
+    private static int firstInvalidUtf8(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0) {
+                return i;
+            }
+            int len = utf8SequenceLength(bytes[i]);
+            if (b >= 0x80 && (b < 0xC2 || b > 0xF4) || i + len > bytes.length) {
+                return i;
+            }
+            for (int k = 1; k < len; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return i;
+                }
+            }
+            i += len;
+        }
+        return -1;
     }
 
     private int hexRun(int from, int len) {
@@ -367,12 +465,29 @@ public final class Lexer {
         return v;
     }
 
-    private int pendingHighSurrogate = -1;
+    /** The low surrogate a \\uXXXX or \\UXXXXXXXX escape at {@code p} gives, or -1. */
+    private int lowSurrogateEscapeAt(int p) {
+        if (at(p) != '\\' || at(p + 1) != 'u' && at(p + 1) != 'U') {
+            return -1;
+        }
+        int cp = hexRun(p + 2, at(p + 1) == 'u' ? 4 : 8);
+        return cp >= 0xDC00 && cp <= 0xDFFF ? cp : -1;
+    }
+
+    /** How much of the text after a lone high surrogate PostgreSQL's scanner quotes in its error. */
+    private int surrogateFailTextLength(int p) {
+        if (at(p) == '\\' && (at(p + 1) == 'u' || at(p + 1) == 'U')) {
+            int len = at(p + 1) == 'u' ? 6 : 10;
+            if (hexRun(p + 2, len - 2) >= 0) {
+                return len;
+            }
+        }
+        return p < src.length() ? 1 : 0;
+    }
 
     private void appendCodePoint(StringBuilder value, int cp, int escapeStart, boolean eString) {
         if (cp >= 0xD800 && cp <= 0xDBFF) {
             value.append((char) cp);
-            pendingHighSurrogate = cp;
             return;
         }
         if (cp >= 0xDC00 && cp <= 0xDFFF) {
@@ -404,16 +519,6 @@ public final class Lexer {
             pos++;
             if (!continuesOnNextLine()) {
                 break;
-            }
-        }
-        String digits = value.substring(1);
-        for (int i = 0; i < digits.length(); i++) {
-            char d = digits.charAt(i);
-            boolean ok = kind == 'b' ? d == '0' || d == '1' : Character.digit(d, 16) >= 0;
-            if (!ok) {
-                throw PgException.of(SqlState.SYNTAX_ERROR, kind == 'b'
-                        ? "\"%s\" is not a valid binary digit" : "\"%s\" is not a valid hexadecimal digit",
-                        String.valueOf(d)).withPosition(start + 1);
             }
         }
         tokens.add(new Token(kind == 'b' ? TokenKind.BCONST : TokenKind.XCONST, value.toString(), start, pos, null));
@@ -448,6 +553,12 @@ public final class Lexer {
     /** U&'...' and U&"..." with an optional UESCAPE 'c' after them. */
     private void lexUnicode(int start) {
         boolean isString = at(pos + 2) == '\'';
+        if (isString && !standardConformingStrings) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "unsafe use of string constant with Unicode escapes")
+                    .withDetail("String constants with Unicode escapes cannot be used when standard_conforming_strings"
+                            + " is off.")
+                    .withPosition(start + 1);
+        }
         pos += 3;
         String raw;
         if (isString) {
@@ -460,8 +571,6 @@ public final class Lexer {
             }
             raw = body.toString();
         } else {
-            pos--;
-            pos++;
             raw = readQuotedIdentifier(start);
         }
         int bodyStart = start + 3;
@@ -531,6 +640,21 @@ public final class Lexer {
                 throw PgException.of(SqlState.INVALID_ESCAPE_SEQUENCE, "invalid Unicode escape")
                         .withHint("Unicode escapes must be \\XXXX or \\+XXXXXX.")
                         .withPosition(escPos + 1);
+            }
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                int next = i + len;
+                int low = -1;
+                if (next < raw.length() && raw.charAt(next) == escape) {
+                    int lowLen = next + 1 < raw.length() && raw.charAt(next + 1) == '+' ? 8 : 5;
+                    low = lowLen == 8 ? hexOf(raw, next + 2, 6) : hexOf(raw, next + 1, 4);
+                    if (low >= 0xDC00 && low <= 0xDFFF) {
+                        out.append((char) cp).append((char) low);
+                        i = next + lowLen - 1;
+                        continue;
+                    }
+                }
+                throw PgException.of(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair")
+                        .withPosition(bodyStart + next + 1);
             }
             appendCodePoint(out, cp, escPos, false);
             i += len - 1;
@@ -619,6 +743,9 @@ public final class Lexer {
                 while (pos < n && isDigit(src.charAt(pos))) {
                     pos++;
                 }
+            } else if (p > pos + 1) {
+                // "1e+" without exponent digits: scan.l's realfail
+                throw error("trailing junk after numeric literal", start, p);
             }
         }
         if (pos < n && isIdentStart(src.charAt(pos))) {

@@ -21,6 +21,7 @@ abstract class ObjectReferenceParser extends UtilityParser {
         int save = p;
         ObjectType.Kind k = objectKindOrNull();
         if (k == null) {
+            // keep furthest: when no statement form matches, the error belongs where the kind words broke off
             p = save;
         }
         return k;
@@ -35,15 +36,16 @@ abstract class ObjectReferenceParser extends UtilityParser {
             case "table" -> ObjectType.Kind.TABLE;
             case "sequence" -> ObjectType.Kind.SEQUENCE;
             case "view" -> ObjectType.Kind.VIEW;
-            case "materialized" -> accept("view") ? ObjectType.Kind.MATVIEW : null;
+            case "materialized" -> accept("view") ? ObjectType.Kind.MATVIEW : brokeOff();
             case "index" -> ObjectType.Kind.INDEX;
             case "foreign" -> accept("table") ? ObjectType.Kind.FOREIGN_TABLE
-                    : acceptSeq("data", "wrapper") ? ObjectType.Kind.FDW : null;
+                    : acceptSeq("data", "wrapper") ? ObjectType.Kind.FDW : brokeOff();
             case "collation" -> ObjectType.Kind.COLLATION;
             case "conversion" -> ObjectType.Kind.CONVERSION;
             case "statistics" -> ObjectType.Kind.STATISTIC_EXT;
             case "text" -> {
                 if (!accept("search")) {
+                    furthest = Math.max(furthest, p);
                     yield null;
                 }
                 Token k = next();
@@ -52,7 +54,10 @@ abstract class ObjectReferenceParser extends UtilityParser {
                     case "dictionary" -> ObjectType.Kind.TSDICTIONARY;
                     case "template" -> ObjectType.Kind.TSTEMPLATE;
                     case "configuration" -> ObjectType.Kind.TSCONFIGURATION;
-                    default -> null;
+                    default -> {
+                        p--;
+                        yield brokeOff();
+                    }
                 };
             }
             case "type" -> ObjectType.Kind.TYPE;
@@ -63,12 +68,12 @@ abstract class ObjectReferenceParser extends UtilityParser {
             case "role", "user", "group" -> ObjectType.Kind.ROLE;
             case "tablespace" -> ObjectType.Kind.TABLESPACE;
             case "language" -> ObjectType.Kind.LANGUAGE;
-            case "procedural" -> accept("language") ? ObjectType.Kind.LANGUAGE : null;
+            case "procedural" -> accept("language") ? ObjectType.Kind.LANGUAGE : brokeOff();
             case "publication" -> ObjectType.Kind.PUBLICATION;
             case "subscription" -> ObjectType.Kind.SUBSCRIPTION;
             case "server" -> ObjectType.Kind.FOREIGN_SERVER;
-            case "access" -> accept("method") ? ObjectType.Kind.ACCESS_METHOD : null;
-            case "event" -> accept("trigger") ? ObjectType.Kind.EVENT_TRIGGER : null;
+            case "access" -> accept("method") ? ObjectType.Kind.ACCESS_METHOD : brokeOff();
+            case "event" -> accept("trigger") ? ObjectType.Kind.EVENT_TRIGGER : brokeOff();
             case "column" -> ObjectType.Kind.COLUMN;
             case "function" -> ObjectType.Kind.FUNCTION;
             case "procedure" -> ObjectType.Kind.PROCEDURE;
@@ -82,9 +87,15 @@ abstract class ObjectReferenceParser extends UtilityParser {
             case "policy" -> ObjectType.Kind.POLICY;
             case "cast" -> ObjectType.Kind.CAST;
             case "transform" -> ObjectType.Kind.TRANSFORM;
-            case "large" -> accept("object") ? ObjectType.Kind.LARGEOBJECT : null;
+            case "large" -> accept("object") ? ObjectType.Kind.LARGEOBJECT : brokeOff();
             default -> null;
         };
+    }
+
+    /** A multi-word object kind stopped matching at the cursor: errors are reported there. */
+    private ObjectType.Kind brokeOff() {
+        furthest = Math.max(furthest, p);
+        return null;
     }
 
     /** One object name of the given kind; for "name ON table" kinds a list [name-parts..., table name list]. */
@@ -110,7 +121,8 @@ abstract class ObjectReferenceParser extends UtilityParser {
             case TABCONSTRAINT, TRIGGER, RULE, POLICY -> {
                 String name = colId();
                 expect("on");
-                boolean domain = kind == ObjectType.Kind.TABCONSTRAINT && accept("domain");
+                boolean domain = kind == ObjectType.Kind.TABCONSTRAINT && at("domain") && isColId(peek(1))
+                        && accept("domain");
                 List<Object> parts = new ArrayList<>();
                 parts.add(name);
                 parts.add(anyName());

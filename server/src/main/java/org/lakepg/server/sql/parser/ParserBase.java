@@ -16,6 +16,13 @@ abstract class ParserBase {
     protected final String sql;
     protected final List<Token> tokens;
     protected int p;
+    /**
+     * The furthest token a failed multi-word match got to. A syntax error is reported there when it
+     * lies beyond the cursor, as an LALR parser reports the first token that cannot continue.
+     */
+    protected int furthest;
+    /** The lexical error behind a trailing ERROR token, raised when the parser reaches that token. */
+    PgException lexError;
 
     ParserBase(String sql, List<Token> tokens) {
         this.sql = sql;
@@ -25,7 +32,11 @@ abstract class ParserBase {
     // ---- cursor ----
 
     final Token peek() {
-        return tokens.get(p);
+        Token t = tokens.get(p);
+        if (t.kind() == TokenKind.ERROR) {
+            throw lexError;
+        }
+        return t;
     }
 
     final Token peek(int ahead) {
@@ -34,7 +45,7 @@ abstract class ParserBase {
     }
 
     final Token next() {
-        Token t = tokens.get(p);
+        Token t = peek();
         if (t.kind() != TokenKind.EOF) {
             p++;
         }
@@ -79,12 +90,23 @@ abstract class ParserBase {
 
     /** Accepts a sequence of keywords only when all of them are next. */
     final boolean acceptSeq(String... keywords) {
+        if (!atSeq(keywords)) {
+            return false;
+        }
+        p += keywords.length;
+        return true;
+    }
+
+    /** True when the keywords are next (not consumed); a partial match is remembered for error positions. */
+    final boolean atSeq(String... keywords) {
         for (int i = 0; i < keywords.length; i++) {
             if (!peek(i).isKeyword(keywords[i])) {
+                if (i > 0) {
+                    furthest = Math.max(furthest, Math.min(p + i, tokens.size() - 1));
+                }
                 return false;
             }
         }
-        p += keywords.length;
         return true;
     }
 
@@ -128,7 +150,7 @@ abstract class ParserBase {
     // ---- errors ----
 
     final PgException syntaxError() {
-        return syntaxErrorAt(peek());
+        return syntaxErrorAt(furthest > p ? tokens.get(furthest) : peek());
     }
 
     final PgException syntaxErrorAt(Token t) {
@@ -234,9 +256,13 @@ abstract class ParserBase {
     final List<String> anyName() {
         List<String> names = new ArrayList<>();
         names.add(colId());
-        while (atPunct(".") && isColLabel(peek(1))) {
-            p++;
-            names.add(next().value());
+        while (acceptPunct(".")) {
+            if (atOp("*")) {
+                // gram.y reads ".*" as indirection here and rejects it afterwards
+                next();
+                throw syntaxError();
+            }
+            names.add(colLabel());
         }
         return names;
     }
@@ -253,8 +279,16 @@ abstract class ParserBase {
     final RangeVar qualifiedName() {
         int loc = pos();
         List<String> names = anyName();
+        if (atPunct("[")) {
+            // qualified_name takes any indirection in gram.y and rejects subscripts afterwards
+            skipSubscript();
+            throw syntaxError();
+        }
         return rangeVarOf(names, loc);
     }
+
+    /** Parses (and drops) one subscript, so errors inside it are reported where PostgreSQL reports them. */
+    abstract void skipSubscript();
 
     final RangeVar rangeVarOf(List<String> names, int loc) {
         return switch (names.size()) {

@@ -26,6 +26,7 @@ import org.lakepg.server.sql.ast.TypeCast;
 import org.lakepg.server.sql.ast.TypeName;
 import org.lakepg.server.sql.ast.WindowDef;
 import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * gram.y's c_expr: constants, column references with indirection, parameters, parenthesized
@@ -154,15 +155,29 @@ abstract class PrimaryExprParser extends ExprParser {
         if (special != null) {
             return special;
         }
+        if (t.isKeyword("cast")) {
+            next();
+            throw syntaxError();
+        }
         if (atSqlStandardTypeKeyword() && startsTypedLiteral()) {
             return sqlStandardTypedLiteral();
         }
         return null;
     }
 
-    /** A type keyword followed by what can only be a typed literal (not a column called "time"). */
+    /**
+     * A type keyword followed by what can only be a typed literal (not a column called "time"): a
+     * string, or more type words (WITH TIME ZONE, VARYING, PRECISION, a modifier list) that commit to one.
+     */
     private boolean startsTypedLiteral() {
+        Token n = peek(1);
+        if ((n.isKeyword("with") || n.isKeyword("without")) && peek(2).isKeyword("time") || n.isKeyword("varying")
+                || n.isKeyword("precision")
+                || n.isPunct("(") && !at("interval")) {
+            return true;
+        }
         int save = p;
+        int saveFurthest = furthest;
         try {
             simpleTypeName(true);
             return atSconst() || peek().kind() == TokenKind.SCONST;
@@ -170,6 +185,7 @@ abstract class PrimaryExprParser extends ExprParser {
             return false;
         } finally {
             p = save;
+            furthest = saveFurthest;
         }
     }
 
@@ -192,12 +208,12 @@ abstract class PrimaryExprParser extends ExprParser {
         expectPunct("[");
         List<Expr> elements = new ArrayList<>();
         if (!atPunct("]")) {
+            boolean nested = atPunct("[");
             do {
-                if (atPunct("[")) {
-                    elements.add(arrayLiteral(pos()));
-                } else {
-                    elements.add(aExpr());
+                if (nested != atPunct("[")) {
+                    throw syntaxError();
                 }
+                elements.add(nested ? arrayLiteral(pos()) : aExpr());
             } while (acceptPunct(","));
         }
         expectPunct("]");
@@ -223,16 +239,28 @@ abstract class PrimaryExprParser extends ExprParser {
     }
 
     private Expr parenthesized() {
+        boolean outer = inTargetList;
+        inTargetList = false;
+        try {
+            return parenthesizedInner();
+        } finally {
+            inTargetList = outer;
+        }
+    }
+
+    private Expr parenthesizedInner() {
         Token open = peek();
         if (atParenthesizedQuery()) {
             if (peek(1).isPunct("(")) {
                 // ((SELECT ...)) or ((SELECT ...) + 1): try the query reading first
                 int save = p;
+                int saveFurthest = furthest;
                 try {
                     SelectStmt sub = selectWithParens();
                     return withIndirection(new SubLink(SubLink.Kind.EXPR, null, List.of(), sub, open.start()));
                 } catch (PgException e) {
                     p = save;
+                    furthest = saveFurthest;
                 }
             } else {
                 SelectStmt sub = selectWithParens();
@@ -282,6 +310,11 @@ abstract class PrimaryExprParser extends ExprParser {
         }
     }
 
+    @Override
+    final void skipSubscript() {
+        subscript();
+    }
+
     private AIndices subscript() {
         expectPunct("[");
         Expr lower = atPunct(":") ? null : aExpr();
@@ -301,6 +334,9 @@ abstract class PrimaryExprParser extends ExprParser {
         List<String> names = new ArrayList<>();
         names.add(first.value());
         boolean star = false;
+        if (isCategory(first, Keywords.Category.TYPE_FUNC_NAME) && !atPunct("(") && !atSconst()) {
+            throw syntaxError();
+        }
         while (atPunct(".")) {
             if (peek(1).isOp("*")) {
                 p += 2;
@@ -315,7 +351,6 @@ abstract class PrimaryExprParser extends ExprParser {
             names.add(next().value());
         }
         boolean singleColNameKeyword = names.size() == 1 && isCategory(first, Keywords.Category.COL_NAME);
-        boolean singleTypeFuncKeyword = names.size() == 1 && isCategory(first, Keywords.Category.TYPE_FUNC_NAME);
         if (!star && atPunct("(") && !singleColNameKeyword) {
             return functionCall(names, loc);
         }
@@ -323,9 +358,6 @@ abstract class PrimaryExprParser extends ExprParser {
             Token s = next();
             return new TypeCast(new AConst(AConst.Kind.STRING, s.value(), s.start()),
                     new TypeName(names, List.of(), List.of(), false, false, loc), loc);
-        }
-        if (singleTypeFuncKeyword) {
-            throw syntaxErrorAt(first);
         }
         ColumnRef ref = new ColumnRef(names, star, loc);
         if (star) {
@@ -336,14 +368,32 @@ abstract class PrimaryExprParser extends ExprParser {
 
     /** func_application plus WITHIN GROUP, FILTER and OVER. */
     final Expr functionCall(List<String> names, int loc) {
+        return functionCall(names, loc, false);
+    }
+
+    /** {@code windowless}: func_expr_windowless (FROM items, CALL) takes no WITHIN GROUP, FILTER or OVER. */
+    final Expr functionCall(List<String> names, int loc, boolean windowless) {
+        boolean outer = inTargetList;
+        inTargetList = false;
+        try {
+            return functionCallInner(names, loc, windowless);
+        } finally {
+            inTargetList = outer;
+        }
+    }
+
+    private Expr functionCallInner(List<String> names, int loc, boolean windowless) {
         expectPunct("(");
         List<Expr> args = new ArrayList<>();
         List<SortBy> order = List.of();
         boolean star = false;
         boolean distinct = false;
         boolean variadic = false;
-        if (atOp("*") && peek(1).isPunct(")")) {
+        if (atOp("*")) {
             next();
+            if (!atPunct(")")) {
+                throw syntaxError();
+            }
             star = true;
         } else if (!atPunct(")")) {
             if (accept("distinct")) {
@@ -362,14 +412,28 @@ abstract class PrimaryExprParser extends ExprParser {
             }
         }
         expectPunct(")");
-        if (!star && !distinct && !variadic && order.isEmpty() && atSconst()) {
+        if (!star && !distinct && !variadic && order.isEmpty() && !args.isEmpty() && atSconst()) {
             // func_name '(' args ')' Sconst: a typed literal with type modifiers, e.g. numeric(5,2) '1'
             Token s = next();
             return new TypeCast(new AConst(AConst.Kind.STRING, s.value(), s.start()),
                     new TypeName(names, args, List.of(), false, false, loc), loc);
         }
+        if (windowless) {
+            return new FuncCall(names, args, order, null, null, false, star, distinct, variadic,
+                    FuncCall.CoercionForm.EXPLICIT_CALL, loc);
+        }
         boolean withinGroup = false;
-        if (at("within") && peek(1).isKeyword("group")) {
+        if (atSeq("within", "group")) {
+            int withinLoc = pos();
+            if (!order.isEmpty()) {
+                throw errorAt(SqlState.SYNTAX_ERROR, withinLoc, "cannot use multiple ORDER BY clauses with WITHIN GROUP");
+            }
+            if (distinct) {
+                throw errorAt(SqlState.SYNTAX_ERROR, withinLoc, "cannot use DISTINCT with WITHIN GROUP");
+            }
+            if (variadic) {
+                throw errorAt(SqlState.SYNTAX_ERROR, withinLoc, "cannot use VARIADIC with WITHIN GROUP");
+            }
             p += 2;
             expectPunct("(");
             order = sortClause();
@@ -443,8 +507,7 @@ abstract class PrimaryExprParser extends ExprParser {
     final WindowDef windowSpecification(String name) {
         int loc = expectPunct("(").start();
         String refname = null;
-        if (isColId(peek()) && !(at("partition") && peek(1).isKeyword("by")) && !(at("range") || at("rows")
-                || at("groups"))) {
+        if (isColId(peek()) && !at("partition") && !at("range") && !at("rows") && !at("groups")) {
             refname = colId();
         }
         List<Expr> partition = List.of();
@@ -465,14 +528,28 @@ abstract class PrimaryExprParser extends ExprParser {
                 default -> FrameOptions.GROUPS;
             };
             if (accept("between")) {
+                int startLoc = pos();
                 Bound b1 = frameBound(true);
+                if (b1.bits == FrameOptions.START_UNBOUNDED_FOLLOWING) {
+                    throw frameError(startLoc, "frame start cannot be UNBOUNDED FOLLOWING");
+                }
                 expect("and");
+                int endLoc = pos();
                 Bound b2 = frameBound(false);
+                checkFrameEnd(b1.bits, b2.bits, endLoc);
                 options |= FrameOptions.BETWEEN | b1.bits | b2.bits;
                 start = b1.offset;
                 end = b2.offset;
             } else {
+                int startLoc = pos();
                 Bound b1 = frameBound(true);
+                // gram.y checks these as it reduces the frame, before it looks at the next token
+                if (b1.bits == FrameOptions.START_UNBOUNDED_FOLLOWING) {
+                    throw frameError(startLoc, "frame start cannot be UNBOUNDED FOLLOWING");
+                }
+                if (b1.bits == FrameOptions.START_OFFSET_FOLLOWING) {
+                    throw frameError(startLoc, "frame starting from following row cannot end with current row");
+                }
                 options |= b1.bits | FrameOptions.END_CURRENT_ROW;
                 start = b1.offset;
             }
@@ -496,8 +573,26 @@ abstract class PrimaryExprParser extends ExprParser {
     private record Bound(int bits, Expr offset) {
     }
 
+    private void checkFrameEnd(int startBits, int endBits, int endLoc) {
+        if (endBits == FrameOptions.END_UNBOUNDED_PRECEDING) {
+            throw frameError(endLoc, "frame end cannot be UNBOUNDED PRECEDING");
+        }
+        if (startBits == FrameOptions.START_CURRENT_ROW && endBits == FrameOptions.END_OFFSET_PRECEDING) {
+            throw frameError(endLoc, "frame starting from current row cannot have preceding rows");
+        }
+        if (startBits == FrameOptions.START_OFFSET_FOLLOWING && (endBits == FrameOptions.END_OFFSET_PRECEDING
+                || endBits == FrameOptions.END_CURRENT_ROW)) {
+            throw frameError(endLoc, "frame starting from following row cannot have preceding rows");
+        }
+    }
+
+    private PgException frameError(int offset, String message) {
+        return errorAt(SqlState.WINDOWING_ERROR, offset, message);
+    }
+
     private Bound frameBound(boolean isStart) {
-        if (accept("unbounded")) {
+        if (at("unbounded") && (peek(1).isKeyword("preceding") || peek(1).isKeyword("following"))) {
+            next();
             if (accept("preceding")) {
                 return new Bound(isStart ? FrameOptions.START_UNBOUNDED_PRECEDING : FrameOptions.END_UNBOUNDED_PRECEDING,
                         null);

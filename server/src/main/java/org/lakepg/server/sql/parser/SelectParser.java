@@ -3,24 +3,15 @@ package org.lakepg.server.sql.parser;
 import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.sql.ast.AConst;
-import org.lakepg.server.sql.ast.Alias;
 import org.lakepg.server.sql.ast.CTECycleClause;
 import org.lakepg.server.sql.ast.CTESearchClause;
-import org.lakepg.server.sql.ast.ColumnDef;
 import org.lakepg.server.sql.ast.ColumnRef;
 import org.lakepg.server.sql.ast.CommonTableExpr;
 import org.lakepg.server.sql.ast.Expr;
-import org.lakepg.server.sql.ast.FromItem;
 import org.lakepg.server.sql.ast.GroupingSet;
 import org.lakepg.server.sql.ast.IntoClause;
-import org.lakepg.server.sql.ast.JoinExpr;
 import org.lakepg.server.sql.ast.LockingClause;
 import org.lakepg.server.sql.ast.OnCommitAction;
-import org.lakepg.server.sql.ast.RangeFunction;
-import org.lakepg.server.sql.ast.RangeFunctionItem;
-import org.lakepg.server.sql.ast.RangeSubselect;
-import org.lakepg.server.sql.ast.RangeTableFunc;
-import org.lakepg.server.sql.ast.RangeTableSample;
 import org.lakepg.server.sql.ast.RangeVar;
 import org.lakepg.server.sql.ast.ResTarget;
 import org.lakepg.server.sql.ast.SelectStmt;
@@ -35,7 +26,7 @@ import org.lakepg.wire.error.SqlState;
  * tighter than UNION/EXCEPT, VALUES, TABLE, WITH, FROM items and joins, GROUP BY with grouping
  * sets, WINDOW, ORDER BY, LIMIT/OFFSET/FETCH, and the locking clauses.
  */
-abstract class SelectParser extends SpecialFunctionParser {
+abstract class SelectParser extends FromClauseParser {
 
     SelectParser(String sql, List<Token> tokens) {
         super(sql, tokens);
@@ -43,9 +34,6 @@ abstract class SelectParser extends SpecialFunctionParser {
 
     /** PreparableStmt inside WITH: SELECT, INSERT, UPDATE, DELETE (defined by the DML layer). */
     abstract Statement preparableStmt();
-
-    /** A column definition of a function's column list: ColId Typename [COLLATE ...]. */
-    abstract ColumnDef tableFuncElement();
 
     @Override
     final boolean atParenthesizedQuery() {
@@ -310,12 +298,16 @@ abstract class SelectParser extends SpecialFunctionParser {
                 b.distinctClause = exprList();
                 expectPunct(")");
             } else {
+                // PostgreSQL's list_make1(NIL): one null element marks plain DISTINCT
                 List<Expr> marker = new ArrayList<>();
                 marker.add(null);
                 b.distinctClause = marker;
             }
         } else {
             accept("all");
+        }
+        if (b.distinctClause != null && atTargetListEnd()) {
+            throw syntaxError();
         }
         if (!atTargetListEnd()) {
             b.targetList = targetList();
@@ -387,7 +379,14 @@ abstract class SelectParser extends SpecialFunctionParser {
             next();
             return new ResTarget(null, List.of(), new ColumnRef(List.of(), true, loc), loc);
         }
-        Expr e = aExpr();
+        boolean outer = inTargetList;
+        inTargetList = true;
+        Expr e;
+        try {
+            e = aExpr();
+        } finally {
+            inTargetList = outer;
+        }
         String name = null;
         if (accept("as")) {
             name = colLabel();
@@ -441,7 +440,7 @@ abstract class SelectParser extends SpecialFunctionParser {
             expectPunct(")");
             return new GroupingSet(cube ? GroupingSet.Kind.CUBE : GroupingSet.Kind.ROLLUP, content, loc);
         }
-        if (at("grouping") && peek(1).isKeyword("sets")) {
+        if (atSeq("grouping", "sets")) {
             p += 2;
             expectPunct("(");
             List<Expr> content = groupByList();
@@ -455,7 +454,8 @@ abstract class SelectParser extends SpecialFunctionParser {
 
     final WithClause withClause() {
         int loc = expect("with").start();
-        boolean recursive = accept("recursive");
+        // "WITH recursive AS" and "WITH recursive (cols) AS" name a CTE "recursive"
+        boolean recursive = at("recursive") && !peek(1).isKeyword("as") && !peek(1).isPunct("(") && accept("recursive");
         List<CommonTableExpr> ctes = new ArrayList<>();
         do {
             ctes.add(commonTableExpr());
@@ -475,6 +475,9 @@ abstract class SelectParser extends SpecialFunctionParser {
             mat = CommonTableExpr.Materialized.NEVER;
         }
         expectPunct("(");
+        if (at("merge")) {
+            throw errorAt(SqlState.FEATURE_NOT_SUPPORTED, pos(), "MERGE not supported in WITH query");
+        }
         Statement query = preparableStmt();
         expectPunct(")");
         CTESearchClause search = null;
@@ -514,312 +517,6 @@ abstract class SelectParser extends SpecialFunctionParser {
 
     private Expr aExprConst() {
         return primary();
-    }
-
-    // ---- FROM ----
-
-    final List<FromItem> fromList() {
-        List<FromItem> items = new ArrayList<>();
-        do {
-            items.add(tableRef());
-        } while (acceptPunct(","));
-        return items;
-    }
-
-    final FromItem tableRef() {
-        FromItem left = tablePrimary();
-        while (true) {
-            if (at("cross") && peek(1).isKeyword("join")) {
-                p += 2;
-                FromItem right = tablePrimary();
-                left = new JoinExpr(JoinExpr.JoinType.CROSS, false, left, right, List.of(), null, null, null);
-                continue;
-            }
-            int save = p;
-            boolean natural = accept("natural");
-            JoinExpr.JoinType type = null;
-            if (accept("inner")) {
-                type = JoinExpr.JoinType.INNER;
-            } else if (at("left") || at("right") || at("full")) {
-                String w = next().value();
-                accept("outer");
-                type = switch (w) {
-                    case "left" -> JoinExpr.JoinType.LEFT;
-                    case "right" -> JoinExpr.JoinType.RIGHT;
-                    default -> JoinExpr.JoinType.FULL;
-                };
-            }
-            if (!at("join")) {
-                p = save;
-                if (natural || type != null) {
-                    throw syntaxError();
-                }
-                return left;
-            }
-            next();
-            if (type == null) {
-                type = JoinExpr.JoinType.INNER;
-            }
-            FromItem right = tablePrimary();
-            if (natural) {
-                left = new JoinExpr(type, true, left, right, List.of(), null, null, null);
-            } else if (accept("using")) {
-                List<String> cols = parenColIdList();
-                Alias usingAlias = null;
-                if (accept("as")) {
-                    usingAlias = new Alias(colId(), List.of());
-                }
-                left = new JoinExpr(type, false, left, right, cols, usingAlias, null, null);
-            } else {
-                expect("on");
-                left = new JoinExpr(type, false, left, right, List.of(), null, aExpr(), null);
-            }
-        }
-    }
-
-    private FromItem tablePrimary() {
-        Token t = peek();
-        boolean lateral = accept("lateral");
-        if (atPunct("(")) {
-            if (atParenthesizedQuery()) {
-                SelectStmt sub = selectWithParens();
-                return new RangeSubselect(lateral, sub, optAlias());
-            }
-            if (lateral) {
-                throw syntaxError();
-            }
-            next();
-            FromItem inner = tableRef();
-            expectPunct(")");
-            Alias alias = optAlias();
-            if (inner instanceof JoinExpr j && alias != null) {
-                return new JoinExpr(j.jointype(), j.isNatural(), j.larg(), j.rarg(), j.usingClause(), j.joinUsingAlias(),
-                        j.quals(), alias);
-            }
-            if (alias != null) {
-                throw syntaxError();
-            }
-            return inner;
-        }
-        if (at("rows") && peek(1).isKeyword("from")) {
-            return rowsFrom(lateral, t.start());
-        }
-        if (at("xmltable") && peek(1).isPunct("(")) {
-            return xmlTable(lateral);
-        }
-        if (atFunctionInFrom()) {
-            Expr f = primary();
-            return functionTable(lateral, List.of(new RangeFunctionItem(f, List.of())), false);
-        }
-        if (lateral) {
-            throw syntaxError();
-        }
-        RangeVar rel = relationExpr();
-        Alias alias = optAlias();
-        rel = new RangeVar(rel.catalogname(), rel.schemaname(), rel.relname(), rel.inh(), rel.relpersistence(), alias,
-                rel.location());
-        if (at("tablesample")) {
-            int loc = next().start();
-            List<String> method = funcName();
-            expectPunct("(");
-            List<Expr> args = exprList();
-            expectPunct(")");
-            Expr repeatable = null;
-            if (accept("repeatable")) {
-                expectPunct("(");
-                repeatable = aExpr();
-                expectPunct(")");
-            }
-            return new RangeTableSample(rel, method, args, repeatable, loc);
-        }
-        return rel;
-    }
-
-    /** func_name: type_function_name, or ColId followed by dotted labels. */
-    final List<String> funcName() {
-        List<String> names = new ArrayList<>();
-        Token t = peek();
-        if (!(isTypeFunctionName(t) || isColId(t))) {
-            throw syntaxError();
-        }
-        names.add(next().value());
-        while (atPunct(".") && isColLabel(peek(1))) {
-            p++;
-            names.add(next().value());
-        }
-        if (names.size() == 1 && !isTypeFunctionName(t)) {
-            throw syntaxErrorAt(t);
-        }
-        return names;
-    }
-
-    private boolean atFunctionInFrom() {
-        Token t = peek();
-        if (t.kind() == TokenKind.KEYWORD) {
-            switch (t.value()) {
-                case "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_role",
-                     "current_user", "session_user", "user", "current_catalog", "current_schema" -> {
-                    return true;
-                }
-                default -> { }
-            }
-        }
-        if (!(isColId(t) || isTypeFunctionName(t))) {
-            return false;
-        }
-        int i = 1;
-        while (peek(i).isPunct(".") && isColLabel(peek(i + 1))) {
-            i += 2;
-        }
-        return peek(i).isPunct("(");
-    }
-
-    private FromItem rowsFrom(boolean lateral, int loc) {
-        p += 2;
-        expectPunct("(");
-        List<RangeFunctionItem> items = new ArrayList<>();
-        do {
-            Expr f = primary();
-            List<ColumnDef> defs = List.of();
-            if (accept("as")) {
-                defs = columnDefList();
-            }
-            items.add(new RangeFunctionItem(f, defs));
-        } while (acceptPunct(","));
-        expectPunct(")");
-        return functionTable(lateral, items, true);
-    }
-
-    private FromItem functionTable(boolean lateral, List<RangeFunctionItem> items, boolean rowsFrom) {
-        boolean ordinality = false;
-        if (at("with") && peek(1).isKeyword("ordinality")) {
-            p += 2;
-            ordinality = true;
-        }
-        // func_alias_clause: alias_clause, or a column definition list with or without an alias
-        Alias alias = null;
-        List<ColumnDef> coldefs = List.of();
-        boolean as = accept("as");
-        if (as && atPunct("(")) {
-            coldefs = columnDefList();
-        } else if (isColId(peek()) && !(at("natural") || at("join")) || as) {
-            String name = colId();
-            List<String> cols = List.of();
-            if (atPunct("(")) {
-                if (isColDefListAhead()) {
-                    coldefs = columnDefList();
-                } else {
-                    cols = parenColIdList();
-                }
-            }
-            alias = new Alias(name, cols);
-        }
-        return new RangeFunction(lateral, ordinality, rowsFrom, items, alias, coldefs);
-    }
-
-    /** After '(' ColId: a name list continues with ',' or ')', a column definition with a type. */
-    private boolean isColDefListAhead() {
-        return !(peek(2).isPunct(",") || peek(2).isPunct(")"));
-    }
-
-    private List<ColumnDef> columnDefList() {
-        expectPunct("(");
-        List<ColumnDef> defs = new ArrayList<>();
-        do {
-            defs.add(tableFuncElement());
-        } while (acceptPunct(","));
-        expectPunct(")");
-        return defs;
-    }
-
-    private FromItem xmlTable(boolean lateral) {
-        int loc = next().start();
-        expectPunct("(");
-        if (at("xmlnamespaces")) {
-            next();
-            expectPunct("(");
-            do {
-                aExpr();
-                if (accept("as")) {
-                    colLabel();
-                } else {
-                    expect("default");
-                    aExpr();
-                }
-            } while (acceptPunct(","));
-            expectPunct(")");
-            expectPunct(",");
-        }
-        Expr row = expr(ExprParser.OP + 1, true);
-        expect("passing");
-        if (accept("by")) {
-            if (!accept("ref")) {
-                expect("value");
-            }
-        }
-        Expr doc = expr(ExprParser.OP + 1, true);
-        if (accept("by")) {
-            if (!accept("ref")) {
-                expect("value");
-            }
-        }
-        expect("columns");
-        List<ColumnDef> cols = new ArrayList<>();
-        do {
-            int cloc = pos();
-            String name = colId();
-            if (acceptSeq("for", "ordinality")) {
-                cols.add(new ColumnDef(name, null, null, List.of(), null, null, List.of(), cloc));
-                continue;
-            }
-            var type = typeName();
-            while (!atPunct(",") && !atPunct(")")) {
-                if (accept("path")) {
-                    bExpr();
-                } else if (accept("default")) {
-                    bExpr();
-                } else if (acceptSeq("not", "null") || accept("null")) {
-                    continue;
-                } else {
-                    throw syntaxError();
-                }
-            }
-            cols.add(new ColumnDef(name, type, null, List.of(), null, null, List.of(), cloc));
-        } while (acceptPunct(","));
-        expectPunct(")");
-        return new RangeTableFunc(lateral, row, doc, cols, optAlias(), loc);
-    }
-
-    /** relation_expr: name, name *, ONLY name, ONLY (name). */
-    final RangeVar relationExpr() {
-        boolean inh = true;
-        RangeVar rel;
-        if (accept("only")) {
-            inh = false;
-            if (acceptPunct("(")) {
-                rel = qualifiedName();
-                expectPunct(")");
-            } else {
-                rel = qualifiedName();
-            }
-        } else {
-            rel = qualifiedName();
-            acceptOp("*");
-        }
-        return new RangeVar(rel.catalogname(), rel.schemaname(), rel.relname(), inh, 'p', null, rel.location());
-    }
-
-    /** opt_alias_clause: [AS] ColId [(names)]. */
-    final Alias optAlias() {
-        if (accept("as")) {
-            String name = colId();
-            return new Alias(name, atPunct("(") ? parenColIdList() : List.of());
-        }
-        if (isColId(peek())) {
-            String name = next().value();
-            return new Alias(name, atPunct("(") ? parenColIdList() : List.of());
-        }
-        return null;
     }
 
     static OnCommitAction noOnCommit() {

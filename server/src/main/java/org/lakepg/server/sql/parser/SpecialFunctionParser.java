@@ -98,9 +98,11 @@ abstract class SpecialFunctionParser extends PrimaryExprParser {
                 if (!atPunct(")")) {
                     Token f = peek();
                     String field;
-                    if (f.kind() == TokenKind.SCONST) {
-                        field = next().value();
-                    } else if (f.kind() == TokenKind.IDENT || f.kind() == TokenKind.KEYWORD) {
+                    boolean fieldKeyword = f.kind() == TokenKind.KEYWORD && switch (f.value()) {
+                        case "year", "month", "day", "hour", "minute", "second" -> true;
+                        default -> false;
+                    };
+                    if (f.kind() == TokenKind.SCONST || f.kind() == TokenKind.IDENT || fieldKeyword) {
                         field = next().value();
                     } else {
                         throw syntaxError();
@@ -269,55 +271,83 @@ abstract class SpecialFunctionParser extends PrimaryExprParser {
         List<Expr> args = new ArrayList<>();
         List<Expr> named = new ArrayList<>();
         List<String> argNames = new ArrayList<>();
-        int depth = 0;
-        if (t.value().equals("xmlelement")) {
-            expect("name");
-            name = colLabel();
-            while (acceptPunct(",")) {
-                if (at("xmlattributes") && peek(1).isPunct("(")) {
-                    p += 2;
-                    do {
-                        named.add(aExpr());
-                        argNames.add(accept("as") ? colLabel() : null);
-                    } while (acceptPunct(","));
-                    expectPunct(")");
-                } else {
+        switch (t.value()) {
+            case "xmlconcat" -> args.addAll(exprList());
+            case "xmlelement" -> {
+                expect("name");
+                name = colLabel();
+                while (acceptPunct(",")) {
+                    if (at("xmlattributes") && peek(1).isPunct("(")) {
+                        p += 2;
+                        xmlAttributes(named, argNames);
+                        expectPunct(")");
+                    } else {
+                        args.addAll(exprList());
+                        break;
+                    }
+                }
+            }
+            case "xmlforest" -> xmlAttributes(named, argNames);
+            case "xmlpi" -> {
+                expect("name");
+                name = colLabel();
+                if (acceptPunct(",")) {
                     args.add(aExpr());
                 }
             }
-        } else if (t.value().equals("xmlpi")) {
-            expect("name");
-            name = colLabel();
-            if (acceptPunct(",")) {
+            case "xmlparse" -> {
+                name = accept("document") ? "document" : expect("content").value();
                 args.add(aExpr());
-            }
-        } else {
-            // xmlconcat, xmlforest, xmlexists, xmlparse, xmlroot, xmlserialize: keep the expressions,
-            // skipping the option words between them
-            while (!atPunct(")") || depth > 0) {
-                if (atEof()) {
-                    throw syntaxError();
+                if (accept("preserve") || accept("strip")) {
+                    expect("whitespace");
                 }
-                Token k = peek();
-                if (k.kind() == TokenKind.KEYWORD && switch (k.value()) {
-                    case "document", "content", "passing", "by", "ref", "value", "version", "standalone", "yes", "no",
-                         "preserve", "strip", "whitespace", "as", "indent" -> true;
-                    default -> false;
-                }) {
-                    next();
-                    if (k.value().equals("as")) {
-                        typeName();
-                    }
-                    continue;
+            }
+            case "xmlserialize" -> {
+                name = accept("document") ? "document" : expect("content").value();
+                args.add(aExpr());
+                expect("as");
+                simpleTypeName(false);
+            }
+            case "xmlroot" -> {
+                args.add(aExpr());
+                expectPunct(",");
+                expect("version");
+                if (!acceptSeq("no", "value")) {
+                    args.add(aExpr());
                 }
                 if (acceptPunct(",")) {
-                    continue;
+                    expect("standalone");
+                    if (!accept("yes") && !acceptSeq("no", "value")) {
+                        expect("no");
+                    }
                 }
-                args.add(aExpr());
+            }
+            default -> {
+                // xmlexists(c_expr PASSING [BY REF|VALUE] c_expr [BY REF|VALUE])
+                args.add(primary());
+                expect("passing");
+                xmlPassingMechanism();
+                args.add(primary());
+                xmlPassingMechanism();
             }
         }
         expectPunct(")");
         return new XmlExpr(t.value(), name, named, argNames, args, t.start());
+    }
+
+    private void xmlAttributes(List<Expr> values, List<String> names) {
+        do {
+            values.add(aExpr());
+            names.add(accept("as") ? colLabel() : null);
+        } while (acceptPunct(","));
+    }
+
+    private void xmlPassingMechanism() {
+        if (accept("by")) {
+            if (!accept("ref")) {
+                expect("value");
+            }
+        }
     }
 
     private FuncCall call(String name, List<Expr> args, int loc) {

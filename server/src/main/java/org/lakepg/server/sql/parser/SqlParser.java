@@ -3,6 +3,7 @@ package org.lakepg.server.sql.parser;
 import java.util.List;
 import org.lakepg.server.sql.ast.RawStatement;
 import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * lakepg's SQL parser, following PostgreSQL 15's grammar: the one road from SQL text to
@@ -21,7 +22,16 @@ public final class SqlParser {
 
     /** {@code standardConformingStrings} false makes backslashes escapes in '...' strings, as the setting does. */
     public static List<RawStatement> parse(String sql, boolean standardConformingStrings) throws PgException {
-        List<Token> tokens = Lexer.tokenize(sql, standardConformingStrings);
-        return new StatementParser(sql, tokens).statements();
+        Lexer.Lexed lexed = Lexer.lex(sql, standardConformingStrings);
+        StatementParser parser = new StatementParser(sql, lexed.tokens());
+        parser.lexError = lexed.error();
+        try {
+            return parser.statements();
+        } catch (StackOverflowError e) {
+            // absurdly deep nesting: refuse like PostgreSQL's stack check instead of failing the session
+            throw PgException.of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                    .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after"
+                            + " ensuring the platform's stack depth limit is adequate.");
+        }
     }
 }

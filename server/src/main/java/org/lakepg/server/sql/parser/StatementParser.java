@@ -6,6 +6,7 @@ import org.lakepg.server.sql.ast.CreateTableAsStmt;
 import org.lakepg.server.sql.ast.IntoClause;
 import org.lakepg.server.sql.ast.ObjectType;
 import org.lakepg.server.sql.ast.RawStatement;
+import org.lakepg.server.sql.ast.ReassignOwnedStmt;
 import org.lakepg.server.sql.ast.SelectStmt;
 import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.WithClause;
@@ -93,12 +94,15 @@ final class StatementParser extends AlterDropParser {
             case "reindex" -> reindexStmt();
             case "cluster" -> clusterStmt();
             case "refresh" -> refreshStmt();
-            case "import", "reassign" -> {
-                int start = p;
+            case "reassign" -> {
                 next();
-                next();
-                yield genericUtility(start, 2);
+                expect("owned");
+                expect("by");
+                var roles = roleList();
+                expect("to");
+                yield new ReassignOwnedStmt(roles, roleSpec());
             }
+            case "import" -> importForeignSchema();
             default -> throw syntaxError();
         };
     }

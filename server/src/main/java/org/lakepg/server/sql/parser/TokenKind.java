@@ -22,5 +22,10 @@ public enum TokenKind {
     OP,
     /** Punctuation: ( ) [ ] , ; . : :: .. := => */
     PUNCT,
+    /**
+     * A lexical error (unterminated string, trailing junk ...). Like PostgreSQL's scanner, which runs
+     * one token ahead of the grammar, the error is raised only when the parser reaches this token.
+     */
+    ERROR,
     EOF
 }
