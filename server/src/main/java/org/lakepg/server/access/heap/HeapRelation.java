@@ -427,7 +427,10 @@ public final class HeapRelation {
                     change.track(page);
                     int t = SlottedPage.itemOffset(p, tid.offset());
                     setXmax(p, t, xid, cid);
-                    TupleHeader.infomask2(p, t, TupleHeader.infomask2(p, t) | TupleHeader.KEYS_UPDATED);
+                    // a deleted version points to itself; a link left by an aborted update must not survive
+                    TupleHeader.ctid(p, t, tid);
+                    TupleHeader.infomask2(p, t, (TupleHeader.infomask2(p, t) | TupleHeader.KEYS_UPDATED)
+                            & ~TupleHeader.HOT_UPDATED);
                     change.commit();
                     deadSinceVacuum.incrementAndGet();
                     return new WriteResult.Ok(tid);
@@ -463,9 +466,19 @@ public final class HeapRelation {
         int itemLength = TupleHeader.SIZE + stored.length;
         while (true) {
             Object state;
+            List<byte[]> prunedValues = List.of();
             try (PinnedPage page = ctx.cache().pinExclusive(key(tid.block())); var change = ctx.writer().begin()) {
                 byte[] p = page.data();
                 state = check(txn, p, tid, true);
+                if (state instanceof WriteResult.Ok && indexedColumnsUnchanged
+                        && SlottedPage.freeSpace(p) < itemLength) {
+                    // make room for a HOT version by pruning dead versions on this page, if there are any
+                    try (var prune = ctx.writer().begin()) {
+                        prune.track(page);
+                        prunedValues = HeapVacuum.pruneInPlace(this, p, tid.block());
+                        prune.commit();
+                    }
+                }
                 if (state instanceof WriteResult.Ok && indexedColumnsUnchanged
                         && SlottedPage.freeSpace(p) >= itemLength) {
                     change.track(page);
@@ -477,6 +490,8 @@ public final class HeapRelation {
                     deadSinceVacuum.incrementAndGet();
                     return new WriteResult.Ok(newTid);
                 }
+            } finally {
+                HeapVacuum.removeValues(this, prunedValues);
             }
             if (state instanceof Long xmax) {
                 ctx.txns().waitFor(txn, xmax);
