@@ -71,6 +71,13 @@ public final class BTreeIndex {
         return new BTreeIndex(ctx, relation, name, comparator);
     }
 
+    /** DROP INDEX: logs the drop and forgets the cached pages. */
+    public void drop() {
+        org.lakepg.storage.Lsn lsn = ctx.writer().append(
+                org.lakepg.storage.WalRecord.of(new org.lakepg.storage.RelationDrop(relation)));
+        ctx.cache().forgetRelation(relation, lsn);
+    }
+
     public int relationId() {
         return relation;
     }

@@ -81,6 +81,20 @@ public final class HeapRelation {
         return new HeapRelation(ctx, relation, name, options);
     }
 
+    /** DROP TABLE: logs the drop of the relation and its out-of-line store and forgets their cached pages. */
+    public void drop() {
+        List<PageChange> changes = new ArrayList<>();
+        changes.add(new org.lakepg.storage.RelationDrop(relation));
+        if (options.toastRelation() != 0) {
+            changes.add(new org.lakepg.storage.RelationDrop(options.toastRelation()));
+        }
+        org.lakepg.storage.Lsn lsn = ctx.writer().append(new WalRecord(changes, null));
+        ctx.cache().forgetRelation(relation, lsn);
+        if (options.toastRelation() != 0) {
+            ctx.cache().forgetRelation(options.toastRelation(), lsn);
+        }
+    }
+
     public int relationId() {
         return relation;
     }
