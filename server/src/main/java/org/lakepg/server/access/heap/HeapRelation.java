@@ -375,6 +375,9 @@ public final class HeapRelation {
     }
 
     private void readBlock(int block, Snapshot snapshot, ArrayDeque<HeapTuple> out) {
+        if (snapshot.owner() != null) {
+            snapshot.owner().deadline().check(); // a long scan honours cancel and statement_timeout
+        }
         List<Raw> raws = new ArrayList<>();
         try (PinnedPage page = ctx.cache().pinShared(key(block))) {
             byte[] p = page.data();
