@@ -243,7 +243,8 @@ public final class BTreeIndex {
             stripe.lock();
             try {
                 for (Tid other : equalEntries(key)) {
-                    Visibility.DirtyState state = unique.heap().chainState(txn, other);
+                    Visibility.DirtyState state = unique.heap().chainState(txn, other, unique.keyOf() == null ? null
+                            : payload -> java.util.Arrays.equals(unique.keyOf().apply(payload), key));
                     if (state instanceof Visibility.DirtyState.Live) {
                         throw PgException.of(SqlState.UNIQUE_VIOLATION,
                                 "duplicate key value violates unique constraint \"%s\"", unique.constraintName())

@@ -310,15 +310,24 @@ public final class HeapRelation {
      * inserted by {@code me}), InProgress if a running transaction is inserting or deleting one, Dead otherwise.
      */
     public Visibility.DirtyState chainState(Transaction me, Tid root) {
+        return chainState(me, root, null);
+    }
+
+    /**
+     * Like {@link #chainState(Transaction, Tid)}, ignoring versions whose payload fails {@code sameRow} (null = no
+     * filter): what a unique check uses to skip a reused line pointer.
+     */
+    public Visibility.DirtyState chainState(Transaction me, Tid root, java.util.function.Predicate<byte[]> sameRow) {
         if (root.block() >= blockCount()) {
             return new Visibility.DirtyState.Dead();
         }
+        List<Visibility.DirtyState> states = new ArrayList<>();
+        List<Raw> versions = new ArrayList<>();
         try (PinnedPage page = ctx.cache().pinShared(key(root.block()))) {
             byte[] p = page.data();
             int count = SlottedPage.itemCount(p);
             int offset = root.offset();
             long priorXmax = Xids.INVALID;
-            Visibility.DirtyState result = new Visibility.DirtyState.Dead();
             for (int hops = 0; hops <= count && offset <= count; hops++) {
                 int flags = SlottedPage.itemFlags(p, offset);
                 if (flags == SlottedPage.LP_REDIRECT && hops == 0) {
@@ -333,11 +342,9 @@ public final class HeapRelation {
                     break;
                 }
                 Visibility.DirtyState state = ctx.visibility().dirtyState(p, t, me);
-                if (state instanceof Visibility.DirtyState.Live) {
-                    return state;
-                }
-                if (state instanceof Visibility.DirtyState.InProgress) {
-                    result = state;
+                if (!(state instanceof Visibility.DirtyState.Dead)) {
+                    states.add(state);
+                    versions.add(sameRow == null ? null : read(p, new Tid(root.block(), offset)));
                 }
                 if (!TupleHeader.has2(p, t, TupleHeader.HOT_UPDATED)) {
                     break;
@@ -345,8 +352,18 @@ public final class HeapRelation {
                 priorXmax = TupleHeader.xmax(p, t);
                 offset = TupleHeader.ctid(p, t).offset();
             }
-            return result;
         }
+        Visibility.DirtyState result = new Visibility.DirtyState.Dead();
+        for (int i = 0; i < states.size(); i++) {
+            if (sameRow != null && !sameRow.test(detoast(versions.get(i)).payload())) {
+                continue;
+            }
+            if (states.get(i) instanceof Visibility.DirtyState.Live) {
+                return states.get(i);
+            }
+            result = states.get(i);
+        }
+        return result;
     }
 
     /** All tuples the snapshot sees, page by page (a page's tuples are copied while it is latched). */
