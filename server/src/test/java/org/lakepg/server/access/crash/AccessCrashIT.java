@@ -40,11 +40,14 @@ class AccessCrashIT {
         Random random = new Random(5);
         int totalAcks = 0;
         for (int round = 1; round <= ROUNDS; round++) {
-            Process child = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--sun-misc-unsafe-memory-access=allow",
-                    "-cp", System.getProperty("java.class.path"),
-                    CrashWorkload.class.getName(), dir.toString(), String.valueOf(round))
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            if (Runtime.version().feature() >= 23) {
+                command.add("--sun-misc-unsafe-memory-access=allow"); // unknown to (and not needed by) older JDKs
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                    CrashWorkload.class.getName(), dir.toString(), String.valueOf(round)));
+            Process child = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child-stderr.log").toFile()))
                     .start();
             CountDownLatch ready = new CountDownLatch(1);
