@@ -1,6 +1,8 @@
 package org.lakepg.storage;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * Pages as of any LSN. Reads at LSN L see exactly the records with LSN &lt;= L on the timeline and, at or below its
@@ -16,6 +18,18 @@ public interface PageService {
      * use {@link #relationSize}/{@link #relationExists} to tell those apart. The caller owns the returned array.
      */
     byte[] getPage(TimelineId timeline, PageKey key, Lsn lsn);
+
+    /**
+     * Several pages at one LSN, in the order asked (prefetch, sequential scans). Stores that pay a round trip per
+     * request (cloud) answer it in one; the default simply asks one by one.
+     */
+    default List<byte[]> getPages(TimelineId timeline, List<PageKey> keys, Lsn lsn) {
+        List<byte[]> pages = new ArrayList<>(keys.size());
+        for (PageKey key : keys) {
+            pages.add(getPage(timeline, key, lsn));
+        }
+        return pages;
+    }
 
     /** Number of blocks of the relation fork as of {@code lsn} (0 if it does not exist). */
     int relationSize(TimelineId timeline, int relation, ForkNumber fork, Lsn lsn);

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** An open store: its WAL, pages, timelines and object store. Close it to flush and release files and threads. */
+/**
+ * An open store: its WAL, pages, timelines and object store. Every method of every service is thread-safe. Close it
+ * to flush and release files and threads.
+ */
 public interface Storage extends AutoCloseable {
 
     WalService wal();

@@ -15,6 +15,13 @@ import java.util.List;
  */
 public final class WalRecordCodec {
 
+    /**
+     * Bytes every store counts per record besides its encoded form (local: length + CRC32C header). A record's LSN is
+     * the previous LSN + FRAME_OVERHEAD + its encoded length, in every store, so LSNs mean the same thing in local
+     * and cloud storage and a timeline can move between them.
+     */
+    public static final int FRAME_OVERHEAD = 8;
+
     private static final int TAG_IMAGE = 1;
     private static final int TAG_PATCH = 2;
     private static final int TAG_CREATE = 3;
@@ -22,6 +29,11 @@ public final class WalRecordCodec {
     private static final int TAG_DROP = 5;
 
     private WalRecordCodec() {
+    }
+
+    /** The LSN a record appended after {@code previous} gets. */
+    public static Lsn lsnAfter(Lsn previous, byte[] encoded) {
+        return previous.plus(FRAME_OVERHEAD + (long) encoded.length);
     }
 
     public static byte[] encode(WalRecord record) {

@@ -10,7 +10,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface WalService {
 
-    /** Appends one record; returns its LSN (the end position, strictly greater than every earlier LSN). */
+    /**
+     * Appends one record; returns its LSN: the previous LSN + {@link WalRecordCodec#FRAME_OVERHEAD} + the record's
+     * encoded length (the end position, as in PostgreSQL).
+     */
     Lsn append(TimelineId timeline, WalRecord record);
 
     /** Appends records atomically as a consecutive run (no other append interleaves); returns their LSNs in order. */

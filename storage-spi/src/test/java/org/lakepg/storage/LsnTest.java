@@ -9,18 +9,21 @@ class LsnTest {
 
     @Test
     void printsAndParsesLikePostgres() {
-        // PostgreSQL 15: SELECT '0/16B3748'::pg_lsn, '16/B374D848'::pg_lsn  ->  0/16B3748 | 16/B374D848
+        // PostgreSQL 15.18: SELECT '0/16B3748'::pg_lsn, '16/B374D848'::pg_lsn, '0/0'::pg_lsn, '0/016B3748'::pg_lsn
+        //   -> 0/16B3748 | 16/B374D848 | 0/0 | 0/16B3748   (output format %X/%X, no zero padding)
         assertThat(Lsn.parse("0/16B3748").value()).isEqualTo(0x16B3748L);
         assertThat(Lsn.parse("0/16B3748")).hasToString("0/16B3748");
         assertThat(Lsn.parse("16/B374D848")).hasToString("16/B374D848");
         assertThat(Lsn.parse("16/b374d848").value()).isEqualTo(0x16_B374D848L);
         assertThat(Lsn.INVALID).hasToString("0/0");
+        assertThat(Lsn.parse("0/016B3748")).hasToString("0/16B3748");
         assertThat(Lsn.parse("7FFFFFFF/FFFFFFFF")).isEqualTo(Lsn.MAX);
         assertThatThrownBy(() -> Lsn.parse("FFFFFFFF/FFFFFFFF")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsMalformedText() {
+        // PostgreSQL 15.18: SELECT '0/123456789'::pg_lsn -> ERROR: invalid input syntax for type pg_lsn: "0/123456789"
         for (String bad : new String[] {"", "/", "0/", "/1", "1", "G/0", "123456789/0", "0/123456789", "0/-1"}) {
             assertThatThrownBy(() -> Lsn.parse(bad)).as(bad)
                     .isInstanceOf(IllegalArgumentException.class)

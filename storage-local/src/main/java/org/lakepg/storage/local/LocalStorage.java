@@ -166,9 +166,20 @@ public final class LocalStorage implements Storage {
         return pages;
     }
 
-    /** Starts a background checkpoint once the in-memory layer outgrows {@code layer_size}. */
+    /**
+     * Starts a background checkpoint once the in-memory layer outgrows {@code layer_size}; if the background falls
+     * behind and it reaches four times that, the appender checkpoints itself, which bounds memory.
+     */
     void afterAppend(TimelineStore t) {
-        if (maintenance != null && t.layers().open().approximateBytes() > options.layerSize() && checkpointPending.add(t)) {
+        if (maintenance == null) {
+            return;
+        }
+        long bytes = t.layers().open().approximateBytes();
+        if (bytes > 4 * options.layerSize()) {
+            checkpointer.checkpoint(t);
+            return;
+        }
+        if (bytes > options.layerSize() && checkpointPending.add(t)) {
             maintenance.execute(() -> {
                 checkpointPending.remove(t);
                 try {

@@ -185,6 +185,35 @@ class LocalStorageTest {
     }
 
     @Test
+    void checkpointedWalIsRemovedAndABranchReadsOnlyItsOwnWal() {
+        try (Storage s = Storage.load("local", new StorageConfig(dir, Map.of("background", "false", "wal_segment_size", "4096")))) {
+            Timeline t = s.timelines().createTimeline("main");
+            List<Lsn> lsns = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                lsns.add(s.wal().append(t.id(), patch(1, i % 3, i, i)));
+            }
+            ((LocalStorage) s).checkpoint();
+            assertThatThrownBy(() -> s.wal().read(t.id(), Lsn.INVALID))
+                    .isInstanceOfSatisfying(StorageException.class,
+                            e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.NOT_FOUND))
+                    .hasMessageContaining("has been removed");
+            Lsn last = lsns.get(199);
+            try (WalReader tail = s.wal().read(t.id(), lsns.get(198))) {
+                assertThat(tail.next().lsn()).isEqualTo(last);
+                assertThat(tail.hasNext()).isFalse();
+            }
+            Timeline b = s.timelines().branch(t.id(), lsns.get(100), "b");
+            Lsn own = s.wal().append(b.id(), patch(1, 0, 0, 9));
+            List<WalEntry> read = new ArrayList<>();
+            try (WalReader reader = s.wal().read(b.id(), Lsn.INVALID)) {
+                reader.forEachRemaining(read::add);
+            }
+            assertThat(read).extracting(WalEntry::lsn).containsExactly(own);
+            assertThat(s.pages().getPage(b.id(), PageKey.main(1, 1), own)[100]).isEqualTo((byte) 100);
+        }
+    }
+
+    @Test
     void retentionIsPersisted() {
         try (Storage s = open()) {
             assertThat(s.timelines().retention()).isEqualTo(Duration.ofDays(1));
@@ -199,6 +228,7 @@ class LocalStorageTest {
     void secondOpenOfTheSameDirectoryIsRefused() {
         try (Storage s = open()) {
             assertThatThrownBy(this::open).isInstanceOf(StorageException.class).hasMessageContaining("already open");
+            assertThat(s.timelines().list()).isEmpty();
         }
     }
 }

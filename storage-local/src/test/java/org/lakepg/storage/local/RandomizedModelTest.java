@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random page writes, truncates, drops, branches at random LSNs, checkpoints, compactions, GC and restarts; after
- * every step random (timeline, key, LSN) reads — and periodically all of them — must equal {@link PageModel}.
+ * every step all keys of the touched timeline at its latest LSN and random (timeline, key, older LSN) reads — and
+ * every 250 steps all keys of all timelines at several LSNs — must equal {@link PageModel}.
  * A failure names its seed: rerun with {@code -Dlakepg.seed=<seed>}.
  */
 class RandomizedModelTest {
@@ -87,7 +88,8 @@ class RandomizedModelTest {
             try {
                 for (int step = 0; step < steps; step++) {
                     try {
-                        step();
+                        PageModel.Timeline touched = step();
+                        checkLatest(touched);
                         for (int i = 0; i < 3; i++) {
                             checkRandomRead();
                         }
@@ -112,7 +114,8 @@ class RandomizedModelTest {
             return live.get(random.nextInt(live.size()));
         }
 
-        void step() {
+        /** Does one random thing; returns the timeline it touched. */
+        PageModel.Timeline step() {
             int r = random.nextInt(1000);
             PageModel.Timeline t = anyTimeline();
             if (r < 700) {
@@ -160,6 +163,19 @@ class RandomizedModelTest {
             for (PageModel.Timeline each : timelines) {
                 if (!each.deleted) {
                     assertThat(store.wal().insertLsn(each.id).value()).as("insert LSN").isEqualTo(each.lastLsn());
+                }
+            }
+            return t.deleted ? timelines.get(0) : t;
+        }
+
+        /** Every key of the timeline at its latest LSN. */
+        void checkLatest(PageModel.Timeline t) {
+            PageModel.State expected = PageModel.stateAt(t, t.lastLsn());
+            for (int relation : RELATIONS) {
+                for (ForkNumber fork : FORKS) {
+                    for (int block = 0; block <= BLOCKS; block++) {
+                        checkRead(t, new PageKey(relation, fork, block), t.lastLsn(), expected);
+                    }
                 }
             }
         }
@@ -220,13 +236,19 @@ class RandomizedModelTest {
             return false;
         }
 
+        /** Commit timestamps mostly advance, but the clock sometimes steps back (lsnAt must cope). */
+        long tick() {
+            clockMicros += random.nextInt(10) == 0 ? -random.nextInt(3000) : 1000;
+            return clockMicros;
+        }
+
         WalRecord randomRecord() {
             int kind = random.nextInt(100);
             List<PageChange> changes = new ArrayList<>();
             if (kind < 6) {
                 TransactionMarker marker = random.nextBoolean()
-                        ? new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.COMMIT, clockMicros += 1000)
-                        : new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.ABORT, clockMicros += 1000);
+                        ? new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.COMMIT, tick())
+                        : new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.ABORT, tick());
                 return WalRecord.marker(marker);
             }
             int n = kind < 20 ? 2 + random.nextInt(3) : 1;
@@ -234,7 +256,7 @@ class RandomizedModelTest {
                 changes.add(randomChange());
             }
             TransactionMarker marker = random.nextInt(3) == 0
-                    ? new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.COMMIT, clockMicros += 1000) : null;
+                    ? new TransactionMarker(random.nextInt(1000), TransactionMarker.Kind.COMMIT, tick()) : null;
             return new WalRecord(changes, marker);
         }
 

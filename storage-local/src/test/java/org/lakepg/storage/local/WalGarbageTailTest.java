@@ -80,7 +80,20 @@ class WalGarbageTailTest {
             survivors++;
         }
         String context = damage + " at offset " + damageAt + " of " + size + ", seed " + seed;
-        try (LocalStorage store = LocalStorage.open(config)) {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream originalErr = System.err;
+        LocalStorage recovered;
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            recovered = LocalStorage.open(config);
+        } finally {
+            System.setErr(originalErr);
+        }
+        List<String> warnings = log.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("WARN")).toList();
+        assertThat(warnings).as("one log line about the cut, " + context).hasSize(1);
+        assertThat(warnings.get(0)).contains("WAL of timeline main").contains("the WAL now ends there");
+        try (LocalStorage store = recovered) {
             Lsn end = store.wal().insertLsn(id);
             assertThat(end).as(context).isEqualTo(lsns.get(survivors - 1));
             PageModel.State expected = new PageModel.State();

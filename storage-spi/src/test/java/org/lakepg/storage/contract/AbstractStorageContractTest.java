@@ -57,6 +57,9 @@ public abstract class AbstractStorageContractTest {
             Lsn c = s.wal().append(t.id(), patch(1, 0, 1, 3));
             assertThat(a).isLessThan(b);
             assertThat(b).isLessThan(c);
+            // LSN accounting is part of the contract: previous + frame overhead + encoded length
+            assertThat(b).isEqualTo(org.lakepg.storage.WalRecordCodec.lsnAfter(a,
+                    org.lakepg.storage.WalRecordCodec.encode(patch(1, 0, 0, 2))));
             assertThat(s.wal().insertLsn(t.id())).isEqualTo(c);
             PageKey key = PageKey.main(1, 0);
             assertThat(at(s, t, key, a, 0)).isEqualTo((byte) 1);
@@ -65,6 +68,11 @@ public abstract class AbstractStorageContractTest {
             assertThat(at(s, t, key, c, 1)).isEqualTo((byte) 3);
             assertThat(s.pages().getPage(t.id(), PageKey.main(1, 5), c)).isEqualTo(Page.zero());
             assertThat(s.pages().getPage(t.id(), PageKey.main(99, 0), c)).isEqualTo(Page.zero());
+            List<byte[]> batch = s.pages().getPages(t.id(), List.of(key, PageKey.main(1, 5), key), b);
+            assertThat(batch).hasSize(3);
+            assertThat(batch.get(0)[0]).isEqualTo((byte) 2);
+            assertThat(batch.get(1)).isEqualTo(Page.zero());
+            assertThat(batch.get(2)).isEqualTo(batch.get(0));
         }
     }
 
@@ -187,6 +195,9 @@ public abstract class AbstractStorageContractTest {
                     .isInstanceOfSatisfying(StorageException.class,
                             e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.NOT_FOUND));
             assertThat(s.timelines().get(t.id())).contains(t);
+            assertThatThrownBy(() -> s.timelines().createTimeline(" "))
+                    .isInstanceOfSatisfying(StorageException.class,
+                            e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.INVALID_REQUEST));
         }
     }
 }

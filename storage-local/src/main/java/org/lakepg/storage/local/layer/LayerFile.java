@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.BitSet;
 import java.util.Set;
 import java.util.zip.CRC32C;
@@ -206,7 +208,7 @@ public final class LayerFile implements AutoCloseable {
     }
 
     /** Like {@link InMemoryLayer#collect}: newest first, versions in (after, upTo], stopping at a base. */
-    public boolean collect(PageKey key, long upTo, long after, java.util.List<VersionRef> out) {
+    public boolean collect(PageKey key, long upTo, long after, List<VersionRef> out) {
         int k = find(key);
         if (k < 0) {
             return false;
@@ -247,6 +249,28 @@ public final class LayerFile implements AutoCloseable {
             if (lsns[first[k]] <= upTo) {
                 out.add(keys[k]);
             }
+        }
+    }
+
+    /** Loads versions {@code first..last} (consecutive in the file) with one read. */
+    public List<PageWrite> loadRange(int first, int last) {
+        long start = offsets[first] - 4;
+        long end = offsets[last] + lengths[last];
+        try {
+            ByteBuffer data = read(channel, start, Math.toIntExact(end - start));
+            List<PageWrite> out = new ArrayList<>(last - first + 1);
+            for (int i = first; i <= last; i++) {
+                int at = (int) (offsets[i] - start);
+                CRC32C crc = new CRC32C();
+                crc.update(data.array(), at, lengths[i]);
+                if ((int) crc.getValue() != data.getInt(at - 4)) {
+                    throw corrupt(path, "page data checksum mismatch at offset " + offsets[i]);
+                }
+                out.add((PageWrite) WalRecordCodec.decode(data.array(), at, lengths[i]).changes().get(0));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Reason.IO, "could not read layer " + path + ": " + e.getMessage(), e);
         }
     }
 

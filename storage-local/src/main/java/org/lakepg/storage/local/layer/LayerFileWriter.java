@@ -113,6 +113,8 @@ public final class LayerFileWriter implements AutoCloseable {
         channel.force(true);
         bytesWritten = position + indexArray.length + FOOTER_SIZE;
         channel.close();
+        // the manifest that will name this file must never survive a crash that loses the file's directory entry
+        org.lakepg.storage.local.FileUtil.fsyncDirectory(path.getParent());
         return LayerFile.open(path);
     }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.lakepg.storage.ObjectStore;
 import org.lakepg.storage.StorageException;
+import org.lakepg.storage.local.FileUtil;
 
 /** An {@link ObjectStore} in a local directory: one file per key; puts are a write to a temp file + atomic rename. */
 public final class LocalDirectoryObjectStore implements ObjectStore {
@@ -56,6 +57,7 @@ public final class LocalDirectoryObjectStore implements ObjectStore {
                 channel.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            FileUtil.fsyncDirectory(target.getParent());
         } catch (IOException e) {
             throw io("could not put object \"" + key + "\"", e);
         }

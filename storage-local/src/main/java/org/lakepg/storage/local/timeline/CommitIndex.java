@@ -26,16 +26,19 @@ final class CommitIndex {
         size++;
     }
 
+    /** What {@link #scan} found: the last commit not after the time (-1: none), and whether a later one was seen. */
+    record Scan(long lastLsn, boolean passedTime) {
+    }
+
     /**
-     * Among own commits with LSN &lt;= {@code upTo}: the LSN of the last one before the first stamped after
-     * {@code micros}; -1 if there is none (then the answer lies in an ancestor, or is the start of history).
+     * Among own commits with LSN &lt;= {@code upTo}, in LSN order: the last one before the first stamped after
+     * {@code micros} (then {@code passedTime}), or simply the last one if none is stamped after it.
      */
-    synchronized long lsnAt(long micros, long upTo) {
+    synchronized Scan scan(long micros, long upTo) {
         int limit = upperBound(upTo);
-        // first index with runningMax > micros
         int lo = 0;
         int hi = limit;
-        while (lo < hi) {
+        while (lo < hi) { // first index with runningMax > micros
             int mid = (lo + hi) >>> 1;
             if (runningMaxMicros[mid] > micros) {
                 hi = mid;
@@ -43,7 +46,7 @@ final class CommitIndex {
                 lo = mid + 1;
             }
         }
-        return lo == 0 ? -1 : lsns[lo - 1];
+        return new Scan(lo == 0 ? -1 : lsns[lo - 1], lo < limit);
     }
 
     private int upperBound(long upTo) {

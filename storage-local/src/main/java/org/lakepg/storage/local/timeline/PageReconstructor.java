@@ -52,8 +52,13 @@ public final class PageReconstructor {
         return reconstruct(timeline, key, lsn, true);
     }
 
-    /** The page at {@code lsn} without checks; {@code useCache} = false for bulk work like image creation. */
-    byte[] reconstruct(TimelineStore timeline, PageKey key, long lsn, boolean useCache) {
+    /**
+     * The page at {@code lsn}; {@code checked} = false for bulk work like image creation (no readability checks,
+     * no cache). GC first raises the horizon, then drops layers: so if the horizon still admits the LSN after the
+     * layers were walked, no layer the walk needed was dropped — checked before anything is cached.
+     */
+    byte[] reconstruct(TimelineStore timeline, PageKey key, long lsn, boolean checked) {
+        boolean useCache = checked;
         if (key.block() >= timeline.sizeAt(key.relation(), key.fork(), lsn)) {
             return Page.zero();
         }
@@ -72,6 +77,9 @@ public final class PageReconstructor {
             }
             upTo = Math.min(upTo, t.branchLsn());
         }
+        if (checked) {
+            timeline.checkReadable(lsn);
+        }
         if (chain.isEmpty()) {
             return Page.zero();
         }
@@ -82,10 +90,7 @@ public final class PageReconstructor {
                 return cached.clone();
             }
         }
-        List<PageWrite> writes = new ArrayList<>(chain.size());
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            writes.add(chain.get(i).load());
-        }
+        List<PageWrite> writes = load(chain);
         byte[] page = Redo.apply(null, writes);
         if (useCache) {
             cache.put(cacheKey, page);
@@ -94,18 +99,35 @@ public final class PageReconstructor {
         return page;
     }
 
+    /** Loads the chain oldest first; runs of versions lying next to each other in one file cost one read. */
+    private static List<PageWrite> load(List<VersionRef> chain) {
+        List<PageWrite> writes = new ArrayList<>(chain.size());
+        int i = chain.size() - 1;
+        while (i >= 0) {
+            if (chain.get(i) instanceof LayerFile.DiskVersion first) {
+                int j = i;
+                while (j > 0 && chain.get(j - 1) instanceof LayerFile.DiskVersion next
+                        && next.file() == first.file() && next.index() == ((LayerFile.DiskVersion) chain.get(j)).index() + 1) {
+                    j--;
+                }
+                writes.addAll(first.file().loadRange(first.index(), ((LayerFile.DiskVersion) chain.get(j)).index()));
+                i = j - 1;
+            } else {
+                writes.add(chain.get(i).load());
+                i--;
+            }
+        }
+        return writes;
+    }
+
     /** Blocks written with from &lt; LSN &lt;= to on the timeline and, below its branch point, its ancestors. */
     public BitSet changedPages(TimelineStore timeline, int relation, ForkNumber fork, long from, long to) {
         timeline.checkReadable(to);
+        checkChangesKnown(timeline, from, to);
         BitSet out = new BitSet();
         long hi = to;
         for (TimelineStore t = timeline; t != null && hi > from; t = t.parent) {
             long ownFrom = Math.max(from, t.branchLsn());
-            if (ownFrom < t.gcCutoff && hi > ownFrom) {
-                throw StorageException.of(StorageException.Reason.INVALID_REQUEST,
-                        "changes since %s are no longer known: below the GC horizon %s of timeline %s",
-                        Lsn.of(from), Lsn.of(t.gcCutoff), t.meta.id());
-            }
             LayerMap layers = t.layers;
             layers.open().changedBlocks(relation, fork, ownFrom, hi, out);
             for (InMemoryLayer frozen : layers.frozen()) {
@@ -118,6 +140,21 @@ public final class PageReconstructor {
             }
             hi = Math.min(hi, t.branchLsn());
         }
+        checkChangesKnown(timeline, from, to); // a GC that ran meanwhile may have dropped deltas we walked past
         return out;
+    }
+
+    /** Deltas below a timeline's GC horizon may be gone: changes since an LSN below it are unknown. */
+    private static void checkChangesKnown(TimelineStore timeline, long from, long to) {
+        long hi = to;
+        for (TimelineStore t = timeline; t != null && hi > from; t = t.parent) {
+            long ownFrom = Math.max(from, t.branchLsn());
+            if (ownFrom < t.gcCutoff && hi > ownFrom) {
+                throw StorageException.of(StorageException.Reason.INVALID_REQUEST,
+                        "changes since %s are no longer known: below the GC horizon %s of timeline %s",
+                        Lsn.of(from), Lsn.of(t.gcCutoff), t.meta.id());
+            }
+            hi = Math.min(hi, t.branchLsn());
+        }
     }
 }

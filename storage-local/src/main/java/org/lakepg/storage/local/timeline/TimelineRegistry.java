@@ -186,6 +186,9 @@ public final class TimelineRegistry {
     }
 
     private void checkNameFree(String name) {
+        if (name == null || name.isBlank()) {
+            throw StorageException.of(StorageException.Reason.INVALID_REQUEST, "timeline name must not be empty");
+        }
         if (byName(name).isPresent()) {
             throw StorageException.of(StorageException.Reason.ALREADY_EXISTS, "timeline \"%s\" already exists", name);
         }

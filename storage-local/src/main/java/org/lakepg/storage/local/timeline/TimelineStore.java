@@ -263,21 +263,32 @@ public final class TimelineStore {
         return -1;
     }
 
-    /** The last commit before the first one stamped after {@code micros}, at or below {@code upTo}. */
+    /**
+     * The last commit before the first one stamped after {@code micros}, at or below {@code upTo}, over the whole
+     * history this timeline sees (ancestors up to the branch points, then its own); the start of history if none.
+     */
     public long lsnAt(long micros, long upTo) {
+        java.util.ArrayDeque<TimelineStore> chain = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Long> bounds = new java.util.ArrayDeque<>();
         long at = upTo;
-        TimelineStore t = this;
-        while (true) {
-            long lsn = t.commits.lsnAt(micros, at);
-            if (lsn >= 0) {
-                return lsn;
-            }
-            if (t.parent == null) {
-                return t.branchLsn();
-            }
+        TimelineStore root = this;
+        for (TimelineStore t = this; t != null; t = t.parent) {
+            chain.push(t);
+            bounds.push(at);
             at = Math.min(at, t.branchLsn());
-            t = t.parent;
+            root = t;
         }
+        long answer = root.branchLsn();
+        while (!chain.isEmpty()) {
+            CommitIndex.Scan scan = chain.pop().commits.scan(micros, bounds.pop());
+            if (scan.lastLsn() >= 0) {
+                answer = scan.lastLsn();
+            }
+            if (scan.passedTime()) {
+                return answer;
+            }
+        }
+        return answer;
     }
 
     /** Fails unless a read at {@code lsn} is possible: applied already, and not below the GC horizon. */

@@ -9,7 +9,7 @@ import java.util.zip.CRC32C;
  */
 final class RecordFraming {
 
-    static final int HEADER_SIZE = 8;
+    static final int HEADER_SIZE = org.lakepg.storage.WalRecordCodec.FRAME_OVERHEAD;
     /** Bigger lengths are garbage, not records (a record holds at most a few thousand page images). */
     static final int MAX_PAYLOAD = 256 * 1024 * 1024;
 

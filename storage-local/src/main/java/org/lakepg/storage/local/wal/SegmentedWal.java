@@ -156,17 +156,20 @@ public final class SegmentedWal implements AutoCloseable {
             if (current == null) {
                 startSegment(position);
             }
-            int batchBytes = 0;
+            long batchBytes = 0;
             for (byte[] p : payloads) {
                 if (p.length > RecordFraming.MAX_PAYLOAD) {
                     throw StorageException.of(StorageException.Reason.INVALID_REQUEST, "WAL record too large: %d bytes", p.length);
                 }
                 batchBytes += RecordFraming.HEADER_SIZE + p.length;
             }
+            if (batchBytes > Integer.MAX_VALUE - 64) {
+                throw StorageException.of(StorageException.Reason.INVALID_REQUEST, "WAL batch too large: %d bytes", batchBytes);
+            }
             if (position - currentStart > 0 && position - currentStart + batchBytes > segmentSize) {
                 roll(position);
             }
-            ByteBuffer out = ByteBuffer.allocate(batchBytes);
+            ByteBuffer out = ByteBuffer.allocate((int) batchBytes);
             for (int i = 0; i < lsns.length; i++) {
                 byte[] p = payloads.get(i);
                 RecordFraming.frame(out, position, p);

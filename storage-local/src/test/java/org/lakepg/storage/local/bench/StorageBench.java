@@ -65,6 +65,14 @@ public final class StorageBench {
         System.out.println("== WAL append + flush (each commit waits for its fsync) ==");
         try (LocalStorage store = open(dir)) {
             TimelineId t = store.timelines().createTimeline("main").id();
+            long appendStart = System.nanoTime();
+            int appends = 200_000;
+            for (int i = 0; i < appends; i++) {
+                store.wal().append(t, smallCommit(i));
+            }
+            double appendSeconds = (System.nanoTime() - appendStart) / 1e9;
+            System.out.printf("append only (1 thread, 100-byte patch + commit marker): %.0f records/s%n", appends / appendSeconds);
+            store.wal().flush(t, Lsn.MAX).join();
             for (int committers : new int[] {1, 4, 16}) {
                 LongAdder commits = new LongAdder();
                 AtomicBoolean stop = new AtomicBoolean();
