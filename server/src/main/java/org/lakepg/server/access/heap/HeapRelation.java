@@ -231,43 +231,7 @@ public final class HeapRelation {
      * follows redirects and the chain of heap-only versions on the page.
      */
     public Optional<HeapTuple> fetchThroughChain(Snapshot snapshot, Tid root) {
-        if (root.block() >= blockCount()) {
-            return Optional.empty();
-        }
-        Raw raw = null;
-        try (PinnedPage page = ctx.cache().pinShared(key(root.block()))) {
-            byte[] p = page.data();
-            int offset = root.offset();
-            long priorXmax = Xids.INVALID;
-            int count = SlottedPage.itemCount(p);
-            for (int hops = 0; hops <= count; hops++) {
-                if (offset > count) {
-                    break;
-                }
-                int flags = SlottedPage.itemFlags(p, offset);
-                if (flags == SlottedPage.LP_REDIRECT && hops == 0) {
-                    offset = SlottedPage.itemOffset(p, offset);
-                    continue;
-                }
-                if (flags != SlottedPage.LP_NORMAL) {
-                    break;
-                }
-                int t = SlottedPage.itemOffset(p, offset);
-                if (priorXmax != Xids.INVALID && TupleHeader.xmin(p, t) != priorXmax) {
-                    break; // the slot was reused: the chain ended here
-                }
-                if (ctx.visibility().isVisible(p, t, snapshot)) {
-                    raw = read(p, new Tid(root.block(), offset));
-                    break;
-                }
-                if (!TupleHeader.has2(p, t, TupleHeader.HOT_UPDATED)) {
-                    break;
-                }
-                priorXmax = TupleHeader.xmax(p, t);
-                offset = TupleHeader.ctid(p, t).offset();
-            }
-        }
-        return raw == null ? Optional.empty() : Optional.of(detoast(raw));
+        return HotChains.fetchVisible(this, snapshot, root);
     }
 
     /**
@@ -310,7 +274,7 @@ public final class HeapRelation {
      * inserted by {@code me}), InProgress if a running transaction is inserting or deleting one, Dead otherwise.
      */
     public Visibility.DirtyState chainState(Transaction me, Tid root) {
-        return chainState(me, root, null);
+        return HotChains.state(this, me, root, null);
     }
 
     /**
@@ -318,52 +282,7 @@ public final class HeapRelation {
      * filter): what a unique check uses to skip a reused line pointer.
      */
     public Visibility.DirtyState chainState(Transaction me, Tid root, java.util.function.Predicate<byte[]> sameRow) {
-        if (root.block() >= blockCount()) {
-            return new Visibility.DirtyState.Dead();
-        }
-        List<Visibility.DirtyState> states = new ArrayList<>();
-        List<Raw> versions = new ArrayList<>();
-        try (PinnedPage page = ctx.cache().pinShared(key(root.block()))) {
-            byte[] p = page.data();
-            int count = SlottedPage.itemCount(p);
-            int offset = root.offset();
-            long priorXmax = Xids.INVALID;
-            for (int hops = 0; hops <= count && offset <= count; hops++) {
-                int flags = SlottedPage.itemFlags(p, offset);
-                if (flags == SlottedPage.LP_REDIRECT && hops == 0) {
-                    offset = SlottedPage.itemOffset(p, offset);
-                    continue;
-                }
-                if (flags != SlottedPage.LP_NORMAL) {
-                    break;
-                }
-                int t = SlottedPage.itemOffset(p, offset);
-                if (priorXmax != Xids.INVALID && TupleHeader.xmin(p, t) != priorXmax) {
-                    break;
-                }
-                Visibility.DirtyState state = ctx.visibility().dirtyState(p, t, me);
-                if (!(state instanceof Visibility.DirtyState.Dead)) {
-                    states.add(state);
-                    versions.add(sameRow == null ? null : read(p, new Tid(root.block(), offset)));
-                }
-                if (!TupleHeader.has2(p, t, TupleHeader.HOT_UPDATED)) {
-                    break;
-                }
-                priorXmax = TupleHeader.xmax(p, t);
-                offset = TupleHeader.ctid(p, t).offset();
-            }
-        }
-        Visibility.DirtyState result = new Visibility.DirtyState.Dead();
-        for (int i = 0; i < states.size(); i++) {
-            if (sameRow != null && !sameRow.test(detoast(versions.get(i)).payload())) {
-                continue;
-            }
-            if (states.get(i) instanceof Visibility.DirtyState.Live) {
-                return states.get(i);
-            }
-            result = states.get(i);
-        }
-        return result;
+        return HotChains.state(this, me, root, sameRow);
     }
 
     /** All tuples the snapshot sees, page by page (a page's tuples are copied while it is latched). */
@@ -415,11 +334,11 @@ public final class HeapRelation {
     }
 
     /** A tuple as stored: its payload may be a pointer to the out-of-line store. */
-    private record Raw(Tid tid, byte[] stored, boolean external, long xmin, long xmax) {
+    record Raw(Tid tid, byte[] stored, boolean external, long xmin, long xmax) {
     }
 
     /** Copies the stored tuple; the page must be latched. */
-    private static Raw read(byte[] p, Tid tid) {
+    static Raw read(byte[] p, Tid tid) {
         int t = SlottedPage.itemOffset(p, tid.offset());
         int len = SlottedPage.itemLength(p, tid.offset());
         byte[] stored = java.util.Arrays.copyOfRange(p, t + TupleHeader.SIZE, t + len);
@@ -428,7 +347,7 @@ public final class HeapRelation {
     }
 
     /** Reads out-of-line values; called without any latch held. */
-    private HeapTuple detoast(Raw raw) {
+    HeapTuple detoast(Raw raw) {
         byte[] payload = raw.external() ? toast.fetch(raw.stored()) : raw.stored();
         return new HeapTuple(raw.tid(), payload, raw.xmin(), raw.xmax());
     }
