@@ -48,6 +48,8 @@ public final class Transaction {
     private boolean commandUsed;
     private State state = State.ACTIVE;
     private Deadline deadline = Deadline.none();
+    /** This transaction's synchronous_commit (SET [LOCAL] synchronous_commit); null = the manager's default. */
+    private Boolean synchronousCommit;
     /** Oldest xid this transaction may still need to see as running (for vacuum); guarded by the manager. */
     long horizon = Long.MAX_VALUE;
 
@@ -77,6 +79,15 @@ public final class Transaction {
     /** Sets the limits of the current statement (statement_timeout, lock_timeout, cancel). */
     public void setDeadline(Deadline deadline) {
         this.deadline = deadline;
+    }
+
+    /** synchronous_commit for this transaction's commit: true waits for durability, false does not. */
+    public void setSynchronousCommit(boolean on) {
+        this.synchronousCommit = on;
+    }
+
+    Boolean synchronousCommit() {
+        return synchronousCommit;
     }
 
     /** The top-level xid, or {@link Xids#INVALID} if the transaction has not written yet. */

@@ -186,7 +186,8 @@ public final class TransactionManager {
             return;
         }
         Lsn lsn = commitLog.setStatus(xids, XidStatus.COMMITTED, TransactionMarker.commit(txn.topXid(), Instant.now()));
-        if (synchronousCommit) {
+        Boolean own = txn.synchronousCommit();
+        if (own != null ? own : synchronousCommit) {
             writer.wal().flush(writer.timeline(), lsn).join();
         }
     }

@@ -66,6 +66,9 @@ class BankInvariantTest {
                                     throw e;
                                 }
                                 retries.incrementAndGet();
+                            } catch (RuntimeException | Error e) {
+                                t.rollback(); // never leave a failed writer's locks behind
+                                throw e;
                             }
                         }
                     }

@@ -196,6 +196,18 @@ class TransactionIsolationTest {
     }
 
     @Test
+    void aScanStopsWhenTheStatementIsCancelled() {
+        Transaction t = f.txns().begin();
+        t.startStatement();
+        t.setDeadline(new Deadline(0, 0, () -> true));
+        assertThatThrownBy(() -> bank.total(t))
+                .hasMessage("canceling statement due to user request")
+                .extracting(e -> ((PgException) e).sqlState()).isEqualTo(SqlState.QUERY_CANCELED);
+        t.setDeadline(Deadline.none());
+        assertThat(bank.total(t)).isEqualTo(200);
+    }
+
+    @Test
     void savepointsUndoOnlyWhatFollowedThem() {
         Transaction t = f.txns().begin();
         t.startStatement();

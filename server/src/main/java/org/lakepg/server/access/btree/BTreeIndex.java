@@ -71,6 +71,13 @@ public final class BTreeIndex {
         return new BTreeIndex(ctx, relation, name, comparator);
     }
 
+    /** DROP INDEX: logs the drop and forgets the cached pages. */
+    public void drop() {
+        org.lakepg.storage.Lsn lsn = ctx.writer().append(
+                org.lakepg.storage.WalRecord.of(new org.lakepg.storage.RelationDrop(relation)));
+        ctx.cache().forgetRelation(relation, lsn);
+    }
+
     public int relationId() {
         return relation;
     }
@@ -236,7 +243,8 @@ public final class BTreeIndex {
             stripe.lock();
             try {
                 for (Tid other : equalEntries(key)) {
-                    Visibility.DirtyState state = unique.heap().chainState(txn, other);
+                    Visibility.DirtyState state = unique.heap().chainState(txn, other, unique.keyOf() == null ? null
+                            : payload -> java.util.Arrays.equals(unique.keyOf().apply(payload), key));
                     if (state instanceof Visibility.DirtyState.Live) {
                         throw PgException.of(SqlState.UNIQUE_VIOLATION,
                                 "duplicate key value violates unique constraint \"%s\"", unique.constraintName())

@@ -28,8 +28,8 @@ public final class BufferCache {
     private final Object replacement = new Object();
     private final AtomicLong latestWritten;
     private int clockHand;
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
 
     private record RelationFork(int relation, ForkNumber fork) {
     }
@@ -65,7 +65,7 @@ public final class BufferCache {
     }
 
     public Stats stats() {
-        return new Stats(hits.get(), misses.get(), frames.length);
+        return new Stats(hits.sum(), misses.sum(), frames.length);
     }
 
     /** Pins the page (reading it from storage on a miss) without latching it. */
@@ -75,7 +75,7 @@ public final class BufferCache {
             if (frame != null) {
                 PinnedPage pinned = tryUse(frame, key);
                 if (pinned != null) {
-                    hits.incrementAndGet();
+                    hits.increment();
                     return pinned;
                 }
                 Thread.onSpinWait();
@@ -92,7 +92,7 @@ public final class BufferCache {
                 loading.pins.set(1);
                 table.put(key, loading);
             }
-            misses.incrementAndGet();
+            misses.increment();
             try {
                 byte[] image = pages.getPage(timeline, key, lastWritten.lsnFor(key));
                 System.arraycopy(image, 0, loading.data, 0, loading.data.length);

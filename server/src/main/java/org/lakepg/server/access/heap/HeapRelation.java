@@ -81,6 +81,20 @@ public final class HeapRelation {
         return new HeapRelation(ctx, relation, name, options);
     }
 
+    /** DROP TABLE: logs the drop of the relation and its out-of-line store and forgets their cached pages. */
+    public void drop() {
+        List<PageChange> changes = new ArrayList<>();
+        changes.add(new org.lakepg.storage.RelationDrop(relation));
+        if (options.toastRelation() != 0) {
+            changes.add(new org.lakepg.storage.RelationDrop(options.toastRelation()));
+        }
+        org.lakepg.storage.Lsn lsn = ctx.writer().append(new WalRecord(changes, null));
+        ctx.cache().forgetRelation(relation, lsn);
+        if (options.toastRelation() != 0) {
+            ctx.cache().forgetRelation(options.toastRelation(), lsn);
+        }
+    }
+
     public int relationId() {
         return relation;
     }
@@ -217,43 +231,7 @@ public final class HeapRelation {
      * follows redirects and the chain of heap-only versions on the page.
      */
     public Optional<HeapTuple> fetchThroughChain(Snapshot snapshot, Tid root) {
-        if (root.block() >= blockCount()) {
-            return Optional.empty();
-        }
-        Raw raw = null;
-        try (PinnedPage page = ctx.cache().pinShared(key(root.block()))) {
-            byte[] p = page.data();
-            int offset = root.offset();
-            long priorXmax = Xids.INVALID;
-            int count = SlottedPage.itemCount(p);
-            for (int hops = 0; hops <= count; hops++) {
-                if (offset > count) {
-                    break;
-                }
-                int flags = SlottedPage.itemFlags(p, offset);
-                if (flags == SlottedPage.LP_REDIRECT && hops == 0) {
-                    offset = SlottedPage.itemOffset(p, offset);
-                    continue;
-                }
-                if (flags != SlottedPage.LP_NORMAL) {
-                    break;
-                }
-                int t = SlottedPage.itemOffset(p, offset);
-                if (priorXmax != Xids.INVALID && TupleHeader.xmin(p, t) != priorXmax) {
-                    break; // the slot was reused: the chain ended here
-                }
-                if (ctx.visibility().isVisible(p, t, snapshot)) {
-                    raw = read(p, new Tid(root.block(), offset));
-                    break;
-                }
-                if (!TupleHeader.has2(p, t, TupleHeader.HOT_UPDATED)) {
-                    break;
-                }
-                priorXmax = TupleHeader.xmax(p, t);
-                offset = TupleHeader.ctid(p, t).offset();
-            }
-        }
-        return raw == null ? Optional.empty() : Optional.of(detoast(raw));
+        return HotChains.fetchVisible(this, snapshot, root);
     }
 
     /**
@@ -296,43 +274,15 @@ public final class HeapRelation {
      * inserted by {@code me}), InProgress if a running transaction is inserting or deleting one, Dead otherwise.
      */
     public Visibility.DirtyState chainState(Transaction me, Tid root) {
-        if (root.block() >= blockCount()) {
-            return new Visibility.DirtyState.Dead();
-        }
-        try (PinnedPage page = ctx.cache().pinShared(key(root.block()))) {
-            byte[] p = page.data();
-            int count = SlottedPage.itemCount(p);
-            int offset = root.offset();
-            long priorXmax = Xids.INVALID;
-            Visibility.DirtyState result = new Visibility.DirtyState.Dead();
-            for (int hops = 0; hops <= count && offset <= count; hops++) {
-                int flags = SlottedPage.itemFlags(p, offset);
-                if (flags == SlottedPage.LP_REDIRECT && hops == 0) {
-                    offset = SlottedPage.itemOffset(p, offset);
-                    continue;
-                }
-                if (flags != SlottedPage.LP_NORMAL) {
-                    break;
-                }
-                int t = SlottedPage.itemOffset(p, offset);
-                if (priorXmax != Xids.INVALID && TupleHeader.xmin(p, t) != priorXmax) {
-                    break;
-                }
-                Visibility.DirtyState state = ctx.visibility().dirtyState(p, t, me);
-                if (state instanceof Visibility.DirtyState.Live) {
-                    return state;
-                }
-                if (state instanceof Visibility.DirtyState.InProgress) {
-                    result = state;
-                }
-                if (!TupleHeader.has2(p, t, TupleHeader.HOT_UPDATED)) {
-                    break;
-                }
-                priorXmax = TupleHeader.xmax(p, t);
-                offset = TupleHeader.ctid(p, t).offset();
-            }
-            return result;
-        }
+        return HotChains.state(this, me, root, null);
+    }
+
+    /**
+     * Like {@link #chainState(Transaction, Tid)}, ignoring versions whose payload fails {@code sameRow} (null = no
+     * filter): what a unique check uses to skip a reused line pointer.
+     */
+    public Visibility.DirtyState chainState(Transaction me, Tid root, java.util.function.Predicate<byte[]> sameRow) {
+        return HotChains.state(this, me, root, sameRow);
     }
 
     /** All tuples the snapshot sees, page by page (a page's tuples are copied while it is latched). */
@@ -361,6 +311,9 @@ public final class HeapRelation {
     }
 
     private void readBlock(int block, Snapshot snapshot, ArrayDeque<HeapTuple> out) {
+        if (snapshot.owner() != null) {
+            snapshot.owner().deadline().check(); // a long scan honours cancel and statement_timeout
+        }
         List<Raw> raws = new ArrayList<>();
         try (PinnedPage page = ctx.cache().pinShared(key(block))) {
             byte[] p = page.data();
@@ -381,11 +334,11 @@ public final class HeapRelation {
     }
 
     /** A tuple as stored: its payload may be a pointer to the out-of-line store. */
-    private record Raw(Tid tid, byte[] stored, boolean external, long xmin, long xmax) {
+    record Raw(Tid tid, byte[] stored, boolean external, long xmin, long xmax) {
     }
 
     /** Copies the stored tuple; the page must be latched. */
-    private static Raw read(byte[] p, Tid tid) {
+    static Raw read(byte[] p, Tid tid) {
         int t = SlottedPage.itemOffset(p, tid.offset());
         int len = SlottedPage.itemLength(p, tid.offset());
         byte[] stored = java.util.Arrays.copyOfRange(p, t + TupleHeader.SIZE, t + len);
@@ -394,7 +347,7 @@ public final class HeapRelation {
     }
 
     /** Reads out-of-line values; called without any latch held. */
-    private HeapTuple detoast(Raw raw) {
+    HeapTuple detoast(Raw raw) {
         byte[] payload = raw.external() ? toast.fetch(raw.stored()) : raw.stored();
         return new HeapTuple(raw.tid(), payload, raw.xmin(), raw.xmax());
     }
@@ -427,7 +380,10 @@ public final class HeapRelation {
                     change.track(page);
                     int t = SlottedPage.itemOffset(p, tid.offset());
                     setXmax(p, t, xid, cid);
-                    TupleHeader.infomask2(p, t, TupleHeader.infomask2(p, t) | TupleHeader.KEYS_UPDATED);
+                    // a deleted version points to itself; a link left by an aborted update must not survive
+                    TupleHeader.ctid(p, t, tid);
+                    TupleHeader.infomask2(p, t, (TupleHeader.infomask2(p, t) | TupleHeader.KEYS_UPDATED)
+                            & ~TupleHeader.HOT_UPDATED);
                     change.commit();
                     deadSinceVacuum.incrementAndGet();
                     return new WriteResult.Ok(tid);
@@ -463,9 +419,19 @@ public final class HeapRelation {
         int itemLength = TupleHeader.SIZE + stored.length;
         while (true) {
             Object state;
+            List<byte[]> prunedValues = List.of();
             try (PinnedPage page = ctx.cache().pinExclusive(key(tid.block())); var change = ctx.writer().begin()) {
                 byte[] p = page.data();
                 state = check(txn, p, tid, true);
+                if (state instanceof WriteResult.Ok && indexedColumnsUnchanged
+                        && SlottedPage.freeSpace(p) < itemLength) {
+                    // make room for a HOT version by pruning dead versions on this page, if there are any
+                    try (var prune = ctx.writer().begin()) {
+                        prune.track(page);
+                        prunedValues = HeapVacuum.pruneInPlace(this, p, tid.block());
+                        prune.commit();
+                    }
+                }
                 if (state instanceof WriteResult.Ok && indexedColumnsUnchanged
                         && SlottedPage.freeSpace(p) >= itemLength) {
                     change.track(page);
@@ -477,6 +443,8 @@ public final class HeapRelation {
                     deadSinceVacuum.incrementAndGet();
                     return new WriteResult.Ok(newTid);
                 }
+            } finally {
+                HeapVacuum.removeValues(this, prunedValues);
             }
             if (state instanceof Long xmax) {
                 ctx.txns().waitFor(txn, xmax);

@@ -65,12 +65,17 @@ public final class HeapVacuum {
         long live = 0;
         for (int off = 1; off <= count; off++) {
             int flags = SlottedPage.itemFlags(p, off);
+            if (flags == SlottedPage.LP_DEAD) {
+                deadRoots.add(new Tid(block, off).pack()); // left by an earlier prune: its index entries remain
+                continue;
+            }
             boolean root = flags == SlottedPage.LP_REDIRECT || (flags == SlottedPage.LP_NORMAL
                     && !TupleHeader.has2(p, SlottedPage.itemOffset(p, off), TupleHeader.HEAP_ONLY));
             if (!root) {
                 continue;
             }
             List<Integer> chain = new ArrayList<>();
+            int lastDead = -1;
             int cur = flags == SlottedPage.LP_REDIRECT ? SlottedPage.itemOffset(p, off) : off;
             long priorXmax = Xids.INVALID;
             while (cur >= 1 && cur <= count && SlottedPage.itemFlags(p, cur) == SlottedPage.LP_NORMAL && !inChain[cur]) {
@@ -81,20 +86,21 @@ public final class HeapVacuum {
                 if (!chain.isEmpty() && !TupleHeader.has2(p, t, TupleHeader.HEAP_ONLY)) {
                     break;
                 }
+                Visibility.VacuumState state = visibility.vacuumState(p, t, oldestXmin);
                 chain.add(cur);
                 inChain[cur] = true;
+                if (state == Visibility.VacuumState.DEAD) {
+                    lastDead = chain.size() - 1;
+                } else if (state != Visibility.VacuumState.RECENTLY_DEAD) {
+                    // a live version ends the walk: what follows it (an aborted or running update) is not
+                    // "before" anything, and is handled as an unreachable heap-only version below
+                    break;
+                }
                 if (!TupleHeader.has2(p, t, TupleHeader.HOT_UPDATED) || TupleHeader.ctid(p, t).block() != block) {
                     break;
                 }
                 priorXmax = TupleHeader.xmax(p, t);
                 cur = TupleHeader.ctid(p, t).offset();
-            }
-            int lastDead = -1;
-            for (int i = 0; i < chain.size(); i++) {
-                int t = SlottedPage.itemOffset(p, chain.get(i));
-                if (visibility.vacuumState(p, t, oldestXmin) == Visibility.VacuumState.DEAD) {
-                    lastDead = i;
-                }
             }
             live += chain.size() - (lastDead + 1);
             if (lastDead < 0) {
@@ -140,6 +146,27 @@ public final class HeapVacuum {
         int flags = SlottedPage.flags(p);
         SlottedPage.setFlags(p, flags | SlottedPage.FLAG_HAS_FREE_LINES);
         return new long[] {removed, live};
+    }
+
+    /**
+     * Prunes one exclusively latched page in place, as an update that found no room for a HOT version does
+     * (PostgreSQL's heap_page_prune_opt). Roots that die stay DEAD for the next VACUUM to clean their index entries.
+     * Returns the out-of-line pointers of removed versions: remove them with {@link #removeValues} after releasing
+     * the page.
+     */
+    static List<byte[]> pruneInPlace(HeapRelation heap, byte[] p, int block) {
+        List<byte[]> toastPointers = new ArrayList<>();
+        pruneBlock(heap, p, block, heap.context().txns().oldestXmin(), new HashSet<>(), toastPointers);
+        SlottedPage.compact(p);
+        return toastPointers;
+    }
+
+    static void removeValues(HeapRelation heap, List<byte[]> toastPointers) {
+        if (heap.toast() != null) {
+            for (byte[] pointer : toastPointers) {
+                removeChunks(heap.toast().relation(), heap.toast().chunkTids(pointer));
+            }
+        }
     }
 
     private static byte[] payload(byte[] p, int offset) {

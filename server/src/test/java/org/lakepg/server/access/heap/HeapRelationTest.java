@@ -117,6 +117,22 @@ class HeapRelationTest {
     }
 
     @Test
+    void aDroppedTableIsGoneFromStorageAndTheCache() {
+        AccessFixture f = AccessFixture.inMemory(32);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(16385));
+        Transaction t = f.txns().begin();
+        heap.insert(t, text("a"));
+        heap.insert(t, new byte[5000]);
+        t.commit();
+        heap.drop();
+        var lsn = f.wal.insertLsn(f.timeline);
+        assertThat(f.pages.relationExists(f.timeline, 16384, org.lakepg.storage.ForkNumber.MAIN, lsn)).isFalse();
+        assertThat(f.pages.relationExists(f.timeline, 16385, org.lakepg.storage.ForkNumber.MAIN, lsn)).isFalse();
+        HeapRelation again = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(16385));
+        assertThat(rows(again, f.txns().begin())).isEmpty();
+    }
+
+    @Test
     void aTableTenTimesTheCacheIsScannedAndUpdatedCorrectlyAndSurvivesARestart() {
         AccessFixture f = AccessFixture.inMemory(32);
         HeapRelation heap = HeapRelation.create(f.ctx, 16384, "big", HeapOptions.defaults(0));

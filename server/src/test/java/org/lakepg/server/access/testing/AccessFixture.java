@@ -4,6 +4,7 @@ import org.lakepg.server.access.AccessContext;
 import org.lakepg.server.access.buffer.BufferCache;
 import org.lakepg.server.access.wal.PageWriter;
 import org.lakepg.server.txn.TransactionManager;
+import org.lakepg.storage.Lsn;
 import org.lakepg.storage.PageService;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.WalService;
@@ -18,11 +19,16 @@ public final class AccessFixture {
     public final AccessContext ctx;
 
     public AccessFixture(WalService wal, PageService pages, TimelineId timeline, int cachePages) {
+        this(wal, pages, timeline, cachePages, wal.insertLsn(timeline));
+    }
+
+    /** A compute that reads everything as of {@code lsn} (a read-only, time-travelling compute if lsn is old). */
+    public AccessFixture(WalService wal, PageService pages, TimelineId timeline, int cachePages, Lsn lsn) {
         this.wal = wal;
         this.pages = pages;
         this.timeline = timeline;
         this.cachePages = cachePages;
-        BufferCache cache = new BufferCache(pages, timeline, cachePages, wal.insertLsn(timeline));
+        BufferCache cache = new BufferCache(pages, timeline, cachePages, lsn);
         PageWriter writer = new PageWriter(wal, timeline);
         this.ctx = AccessContext.of(new TransactionManager(cache, writer));
     }

@@ -72,9 +72,9 @@ public final class InMemoryStorage implements WalService, PageService {
         check(tl);
         byte[] encoded = WalRecordCodec.encode(record);
         WalRecord decoded = WalRecordCodec.decode(encoded);
-        insertLsn += encoded.length + 8;
-        appendedBytes += encoded.length + 8;
-        Lsn lsn = Lsn.of(insertLsn);
+        Lsn lsn = WalRecordCodec.lsnAfter(Lsn.of(insertLsn), encoded); // the SPI's LSN accounting
+        appendedBytes += lsn.value() - insertLsn;
+        insertLsn = lsn.value();
         log.add(new WalEntry(lsn, decoded));
         for (PageChange change : decoded.changes()) {
             apply(lsn.value(), change);

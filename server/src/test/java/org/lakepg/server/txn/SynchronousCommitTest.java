@@ -1,0 +1,98 @@
+package org.lakepg.server.txn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.lakepg.server.access.heap.HeapOptions;
+import org.lakepg.server.access.heap.HeapRelation;
+import org.lakepg.server.access.testing.AccessFixture;
+import org.lakepg.server.access.testing.InMemoryStorage;
+import org.lakepg.storage.Lsn;
+import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.WalReader;
+import org.lakepg.storage.WalRecord;
+import org.lakepg.storage.WalService;
+import org.lakepg.storage.TransactionMarker;
+import org.junit.jupiter.api.Test;
+
+class SynchronousCommitTest {
+
+    /** Records which LSNs commits waited for; everything else goes to the real store. */
+    private static final class FlushRecordingWal implements WalService {
+        final InMemoryStorage store;
+        final List<Lsn> flushed = new ArrayList<>();
+        final List<Lsn> commitMarkers = new ArrayList<>();
+
+        FlushRecordingWal(InMemoryStorage store) {
+            this.store = store;
+        }
+
+        @Override
+        public Lsn append(TimelineId t, WalRecord r) {
+            Lsn lsn = store.append(t, r);
+            if (r.marker() != null && r.marker().kind() == TransactionMarker.Kind.COMMIT) {
+                commitMarkers.add(lsn);
+            }
+            return lsn;
+        }
+
+        @Override
+        public List<Lsn> appendAll(TimelineId t, List<WalRecord> rs) {
+            return rs.stream().map(r -> append(t, r)).toList();
+        }
+
+        @Override
+        public CompletableFuture<Lsn> flush(TimelineId t, Lsn upTo) {
+            flushed.add(upTo);
+            return store.flush(t, upTo);
+        }
+
+        @Override
+        public Lsn durableLsn(TimelineId t) {
+            return store.durableLsn(t);
+        }
+
+        @Override
+        public Lsn insertLsn(TimelineId t) {
+            return store.insertLsn(t);
+        }
+
+        @Override
+        public WalReader read(TimelineId t, Lsn from) {
+            return store.read(t, from);
+        }
+    }
+
+    @Test
+    void aCommitWaitsForItsRecordUnlessSynchronousCommitIsOff() {
+        InMemoryStorage store = new InMemoryStorage();
+        FlushRecordingWal wal = new FlushRecordingWal(store);
+        AccessFixture f = new AccessFixture(wal, store, store.timeline(), 32);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(0));
+
+        Transaction on = f.txns().begin();
+        heap.insert(on, new byte[] {1});
+        on.commit();
+        assertThat(wal.flushed).containsExactly(wal.commitMarkers.getLast());
+
+        Transaction off = f.txns().begin();
+        off.setSynchronousCommit(false);
+        heap.insert(off, new byte[] {2});
+        off.commit();
+        assertThat(wal.commitMarkers).hasSize(2);
+        assertThat(wal.flushed).hasSize(1); // did not wait
+
+        f.txns().setSynchronousCommit(false);
+        Transaction defaultOff = f.txns().begin();
+        heap.insert(defaultOff, new byte[] {3});
+        defaultOff.commit();
+        assertThat(wal.flushed).hasSize(1);
+
+        Transaction readOnly = f.txns().begin();
+        readOnly.snapshot();
+        readOnly.commit();
+        assertThat(wal.commitMarkers).hasSize(3); // a transaction that wrote nothing logs nothing
+    }
+}
