@@ -4,11 +4,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.lakepg.server.function.scalar.BoolFunctions;
+import org.lakepg.server.function.scalar.ClockFunctions;
+import org.lakepg.server.function.scalar.DateTimeConstructors;
+import org.lakepg.server.function.scalar.ExtractFunctions;
+import org.lakepg.server.function.scalar.DateFunctions;
 import org.lakepg.server.function.scalar.FloatFunctions;
+import org.lakepg.server.function.scalar.FormattingFunctions;
 import org.lakepg.server.function.scalar.IntegerFunctions;
+import org.lakepg.server.function.scalar.IntervalFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
 import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
+import org.lakepg.server.function.scalar.TimeFunctions;
+import org.lakepg.server.function.scalar.TimeZoneFunctions;
+import org.lakepg.server.function.scalar.TimestampFunctions;
+import org.lakepg.server.function.scalar.TruncFunctions;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -25,6 +35,16 @@ public final class FunctionRegistry {
         TextFunctions.register(BUILTINS);
         NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        DateFunctions.register(BUILTINS);
+        TimestampFunctions.register(BUILTINS);
+        IntervalFunctions.register(BUILTINS);
+        TimeFunctions.register(BUILTINS);
+        TimeZoneFunctions.register(BUILTINS);
+        ClockFunctions.register(BUILTINS);
+        DateTimeConstructors.register(BUILTINS);
+        ExtractFunctions.register(BUILTINS);
+        TruncFunctions.register(BUILTINS);
+        FormattingFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -333,6 +333,21 @@ public final class ExpressionAnalyzer {
     }
 
     private BoundExpr valueFunction(SQLValueFunction f) {
+        // the date/time ones are now() cast to their type, rounded to the precision given, as PostgreSQL 15 computes them
+        long dateTimeType = switch (f.op()) {
+            case CURRENT_DATE -> TypeOids.DATE;
+            case CURRENT_TIME, CURRENT_TIME_N -> TypeOids.TIMETZ;
+            case CURRENT_TIMESTAMP, CURRENT_TIMESTAMP_N -> TypeOids.TIMESTAMPTZ;
+            case LOCALTIME, LOCALTIME_N -> TypeOids.TIME;
+            case LOCALTIMESTAMP, LOCALTIMESTAMP_N -> TypeOids.TIMESTAMP;
+            default -> 0;
+        };
+        if (dateTimeType != 0) {
+            ProcEntry now = catalog.functions(List.of("now")).get(0);
+            BoundExpr call = new FuncExpr(now.oid(), "now", now.source(), FuncExpr.Form.CALL, List.of(), now.strict(),
+                    now.volatility(), now.returnType(), -1);
+            return coercer.coerce(call, dateTimeType, f.typmod(), TypeCoercion.Context.EXPLICIT, f.location());
+        }
         String function = switch (f.op()) {
             case CURRENT_USER, USER, CURRENT_ROLE -> "current_user";
             case SESSION_USER -> "session_user";

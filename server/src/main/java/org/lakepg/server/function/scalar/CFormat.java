@@ -1,0 +1,43 @@
+package org.lakepg.server.function.scalar;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** C printf's %g (six significant digits, trailing zeros dropped), which some PostgreSQL messages use. */
+final class CFormat {
+    private CFormat() {}
+
+    static String g(double value) {
+        if (Double.isNaN(value)) {
+            return "nan";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0) {
+            return value == 0 && 1 / value < 0 ? "-0" : "0";
+        }
+        String e = String.format(Locale.ROOT, "%.5e", value);
+        int exponent = Integer.parseInt(e.substring(e.indexOf('e') + 1));
+        if (exponent < -4 || exponent >= 6) {
+            String mantissa = stripZeros(e.substring(0, e.indexOf('e')));
+            String exp = e.substring(e.indexOf('e') + 1);
+            char sign = exp.charAt(0) == '-' ? '-' : '+';
+            String digits = exp.replaceFirst("^[+-]", "");
+            if (digits.length() < 2) {
+                digits = "0" + digits;
+            }
+            return mantissa + "e" + sign + digits;
+        }
+        return stripZeros(new BigDecimal(value).setScale(5 - exponent, java.math.RoundingMode.HALF_EVEN)
+                .toPlainString());
+    }
+
+    private static String stripZeros(String s) {
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}
