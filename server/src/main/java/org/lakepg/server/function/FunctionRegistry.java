@@ -10,6 +10,7 @@ import org.lakepg.server.function.scalar.ExtractFunctions;
 import org.lakepg.server.function.scalar.DateFunctions;
 import org.lakepg.server.function.scalar.FloatFunctions;
 import org.lakepg.server.function.scalar.FormattingFunctions;
+import org.lakepg.server.function.scalar.InRangeFunctions;
 import org.lakepg.server.function.scalar.IntegerFunctions;
 import org.lakepg.server.function.scalar.IntervalFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
@@ -45,6 +46,7 @@ public final class FunctionRegistry {
         ExtractFunctions.register(BUILTINS);
         TruncFunctions.register(BUILTINS);
         FormattingFunctions.register(BUILTINS);
+        InRangeFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();
