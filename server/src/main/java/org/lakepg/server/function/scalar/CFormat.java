@@ -3,16 +3,17 @@ package org.lakepg.server.function.scalar;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** C printf's %g (six significant digits, trailing zeros dropped), which some PostgreSQL messages use. */
+/** PostgreSQL's printf %g (six significant digits, trailing zeros dropped), which some PostgreSQL messages use. */
 final class CFormat {
     private CFormat() {}
 
     static String g(double value) {
+        // PostgreSQL's own snprintf spells the special values this way
         if (Double.isNaN(value)) {
-            return "nan";
+            return "NaN";
         }
         if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
+            return value > 0 ? "Infinity" : "-Infinity";
         }
         if (value == 0) {
             return value == 0 && 1 / value < 0 ? "-0" : "0";

@@ -152,18 +152,15 @@ public final class DateTimeConstructors {
         if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
             throw DateTimeValues.intervalOutOfRange();
         }
-        try {
-            int months = Math.addExact(Math.multiplyExact(i(x[0]), 12), i(x[1]));
-            int days = Math.addExact(Math.multiplyExact(i(x[2]), 7), i(x[3]));
-            double micros = Math.rint(seconds * USECS_PER_SEC);
-            if (micros < -9.223372036854775808e18 || micros >= 9.223372036854775808e18) {
-                throw DateTimeValues.intervalOutOfRange();
-            }
-            long time = Math.addExact(Math.addExact(Math.multiplyExact((long) i(x[4]), DateTimeValues.USECS_PER_HOUR),
-                    Math.multiplyExact((long) i(x[5]), DateTimeValues.USECS_PER_MINUTE)), (long) micros);
-            return new PgInterval(months, days, time);
-        } catch (ArithmeticException overflow) {
+        double micros = Math.rint(seconds * USECS_PER_SEC);
+        if (micros < -9.223372036854775808e18 || micros >= 9.223372036854775808e18) {
             throw DateTimeValues.intervalOutOfRange();
         }
+        // PostgreSQL 15 lets the field arithmetic wrap around rather than report it
+        int months = i(x[0]) * 12 + i(x[1]);
+        int days = i(x[2]) * 7 + i(x[3]);
+        long time = i(x[4]) * DateTimeValues.USECS_PER_HOUR + i(x[5]) * DateTimeValues.USECS_PER_MINUTE
+                + (long) micros;
+        return new PgInterval(months, days, time);
     }
 }

@@ -84,6 +84,7 @@ public final class TimestampFunctions {
             throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "timestamp(%d) precision must be between %d and %d", typmod, 0, 6);
         }
-        return DateTimeValues.checkTimestamp(DateTimeValues.roundToPrecision(timestamp, typmod));
+        // no range check after rounding, as in PostgreSQL 15
+        return DateTimeValues.roundToPrecision(timestamp, typmod);
     }
 }

@@ -45,7 +45,7 @@ final class ToCharFormatter {
         FormatKeyword.Id id = f.key().action;
         boolean fm = f.fm();
         switch (id) {
-            case A_D, B_C, AD, BC, a_d, b_c, ad, bc, A_M, P_M, AM, PM, a_m, p_m, am, pm, TZ, tz, TZH, TZM, OF,
+            case A_D, B_C, AD, BC, a_d, b_c, ad, bc, TZ, tz, TZH, TZM, OF,
                  MONTH, Month, month, MON, Mon, mon, DAY, Day, day, DY, Dy, dy, D, ID -> {
                 if (t.interval()) {
                     throw invalidForInterval();

@@ -367,7 +367,7 @@ final class ToTimestampParser {
                     f.key().pattern).withDetail("Value must be an integer.");
         }
         if (result < Integer.MIN_VALUE || result > Integer.MAX_VALUE) {
-            throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+            throw PgException.of(SqlState.DATETIME_FIELD_OVERFLOW,
                     "value for \"%s\" in source string is out of range", f.key().pattern)
                     .withDetail(String.format("Value must be in the range %d to %d.", Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
