@@ -37,7 +37,7 @@ public final class ClockFunctions {
     private static String timeOfDay(ZoneId zone) {
         long micros = clockMicros();
         LocalDateTime local = DateTimeValues.toLocalDateTime(DateTimeValues.toLocal(micros, zone));
-        String abbreviation = zone.getDisplayName(java.time.format.TextStyle.SHORT, Locale.US);
+        String abbreviation = FormattingFunctions.abbreviation(zone, micros);
         return TIME_OF_DAY.format(local) + String.format(".%06d %d %s", local.getNano() / 1000, local.getYear(),
                 abbreviation);
     }
