@@ -343,10 +343,23 @@ public final class ExpressionAnalyzer {
             default -> 0;
         };
         if (dateTimeType != 0) {
+            int typmod = f.typmod();
+            if (typmod > 6) {
+                String type = switch (f.op()) {
+                    case CURRENT_TIME_N -> "TIME(%d) WITH TIME ZONE";
+                    case CURRENT_TIMESTAMP_N -> "TIMESTAMP(%d) WITH TIME ZONE";
+                    case LOCALTIME_N -> "TIME(%d)";
+                    default -> "TIMESTAMP(%d)";
+                };
+                notices.accept(PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                        type + " precision reduced to maximum allowed, %d", typmod, 6)
+                        .withSeverity(PgException.Severity.WARNING));
+                typmod = 6;
+            }
             ProcEntry now = catalog.functions(List.of("now")).get(0);
             BoundExpr call = new FuncExpr(now.oid(), "now", now.source(), FuncExpr.Form.CALL, List.of(), now.strict(),
                     now.volatility(), now.returnType(), -1);
-            return coercer.coerce(call, dateTimeType, f.typmod(), TypeCoercion.Context.EXPLICIT, f.location());
+            return coercer.coerce(call, dateTimeType, typmod, TypeCoercion.Context.EXPLICIT, f.location());
         }
         String function = switch (f.op()) {
             case CURRENT_USER, USER, CURRENT_ROLE -> "current_user";
