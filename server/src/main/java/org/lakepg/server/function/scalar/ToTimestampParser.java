@@ -32,7 +32,7 @@ final class ToTimestampParser {
 
     private final String input;
     private final List<Node> nodes;
-    private int pos;
+    private final TemplateInput in;
     private Mode mode = Mode.NONE;
     // the fields read (0 = not given), as TmFromChar
     private int hh, pm, mi, ss, ssss, d, dd, ddd, mm, ms, year, bc, ww, w, cc, j, us, yysz, clock12, tzsign,
@@ -41,6 +41,7 @@ final class ToTimestampParser {
     private ToTimestampParser(String input, List<Node> nodes) {
         this.input = input;
         this.nodes = nodes;
+        this.in = new TemplateInput(input, nodes);
     }
 
     static Result parse(String input, String template) {
@@ -49,23 +50,15 @@ final class ToTimestampParser {
         return p.combine();
     }
 
-    private boolean atEnd() {
-        return pos >= input.length();
-    }
-
-    private char current() {
-        return input.charAt(pos);
-    }
-
     private void readFields() {
         boolean fx = false;
         int extraSkip = 0;
-        for (int n = 0; n < nodes.size() && !atEnd(); n++) {
+        for (int n = 0; n < nodes.size() && !in.atEnd(); n++) {
             Node node = nodes.get(n);
             boolean isFx = node instanceof Field f && f.key().action == Id.FX;
             if (!fx && !isFx && (node instanceof Field || n == 0)) {
-                while (!atEnd() && Character.isWhitespace(current())) {
-                    pos++;
+                while (!in.atEnd() && Character.isWhitespace(in.current())) {
+                    in.pos++;
                     extraSkip++;
                 }
             }
@@ -73,17 +66,17 @@ final class ToTimestampParser {
                 if (l.isSpace() || l.isSeparator()) {
                     if (!fx) {
                         extraSkip--;
-                        if (!atEnd() && (Character.isWhitespace(current()) || FormatTemplate.isSeparatorChar(current()))) {
-                            pos++;
+                        if (!in.atEnd() && (Character.isWhitespace(in.current()) || FormatTemplate.isSeparatorChar(in.current()))) {
+                            in.pos++;
                             extraSkip++;
                         }
                     } else {
-                        pos++;
+                        in.pos++;
                     }
                 } else if (!fx && extraSkip > 0) {
                     extraSkip--;
                 } else {
-                    pos++;
+                    in.pos++;
                 }
                 continue;
             }
@@ -95,8 +88,8 @@ final class ToTimestampParser {
             }
             if (!fx) {
                 extraSkip = 0;
-                while (!atEnd() && Character.isWhitespace(current())) {
-                    pos++;
+                while (!in.atEnd() && Character.isWhitespace(in.current())) {
+                    in.pos++;
                     extraSkip++;
                 }
             }
@@ -119,36 +112,36 @@ final class ToTimestampParser {
         switch (f.key().action) {
             case FX -> { }
             case A_M, P_M, a_m, p_m -> {
-                pm = set(pm, search(AMPM_LONG, f) % 2, f);
+                pm = set(pm, in.search(AMPM_LONG, f) % 2, f);
                 clock12 = 1;
             }
             case AM, PM, am, pm -> {
-                pm = set(pm, search(AMPM, f) % 2, f);
+                pm = set(pm, in.search(AMPM, f) % 2, f);
                 clock12 = 1;
             }
             case HH, HH12 -> {
-                hh = set(hh, parseInt(2, f, index), f);
+                hh = set(hh, in.parseInt(2, f, index), f);
                 clock12 = 1;
-                skipTh(f);
+                in.skipTh(f);
             }
             case HH24 -> {
-                hh = set(hh, parseInt(2, f, index), f);
-                skipTh(f);
+                hh = set(hh, in.parseInt(2, f, index), f);
+                in.skipTh(f);
             }
             case MI -> {
-                mi = set(mi, parseInt(f, index), f);
-                skipTh(f);
+                mi = set(mi, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
             case SS -> {
-                ss = set(ss, parseInt(f, index), f);
-                skipTh(f);
+                ss = set(ss, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
             case MS -> {
-                int start = pos;
-                int value = parseInt(3, f, index);
-                int len = digitsUsed(start);
+                int start = in.pos;
+                int value = in.parseInt(3, f, index);
+                int len = in.digitsUsed(start);
                 ms = set(ms, value * (len == 1 ? 100 : len == 2 ? 10 : 1), f);
-                skipTh(f);
+                in.skipTh(f);
             }
             case FF1, FF2, FF3, FF4, FF5, FF6, US -> {
                 Id id = f.key().action;
@@ -156,126 +149,114 @@ final class ToTimestampParser {
                 if (id != Id.US) {
                     ff = size;
                 }
-                int start = pos;
-                int value = parseInt(size, f, index);
-                int len = digitsUsed(start);
+                int start = in.pos;
+                int value = in.parseInt(size, f, index);
+                int len = in.digitsUsed(start);
                 int[] scale = {1, 100000, 10000, 1000, 100, 10, 1};
                 us = set(us, value * scale[Math.min(len, 6)], f);
-                skipTh(f);
+                in.skipTh(f);
             }
             case SSSS -> {
-                ssss = set(ssss, parseInt(f, index), f);
-                skipTh(f);
+                ssss = set(ssss, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
             case tz, TZ, OF -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "formatting field \"%s\" is only supported in to_char", f.key().pattern);
             case TZH -> {
-                if (!atEnd() && (current() == '+' || current() == '-' || current() == ' ')) {
-                    tzsign = current() == '-' ? -1 : 1;
-                    pos++;
+                if (!in.atEnd() && (in.current() == '+' || in.current() == '-' || in.current() == ' ')) {
+                    tzsign = in.current() == '-' ? -1 : 1;
+                    in.pos++;
                 } else {
-                    tzsign = extraSkip > 0 && pos > 0 && input.charAt(pos - 1) == '-' ? -1 : 1;
+                    tzsign = extraSkip > 0 && in.pos > 0 && input.charAt(in.pos - 1) == '-' ? -1 : 1;
                 }
-                tzh = set(tzh, parseInt(2, f, index), f);
+                tzh = set(tzh, in.parseInt(2, f, index), f);
             }
             case TZM -> {
                 if (tzsign == 0) {
                     tzsign = 1;
                 }
-                tzm = set(tzm, parseInt(2, f, index), f);
+                tzm = set(tzm, in.parseInt(2, f, index), f);
             }
-            case A_D, B_C, a_d, b_c -> bc = set(bc, search(ADBC_LONG, f) % 2, f);
-            case AD, BC, ad, bc -> bc = set(bc, search(ADBC, f) % 2, f);
-            case MONTH, Month, month -> mm = set(mm, search(ToCharFormatter.MONTHS, f) + 1, f);
-            case MON, Mon, mon -> mm = set(mm, search(MONTHS_SHORT, f) + 1, f);
+            case A_D, B_C, a_d, b_c -> bc = set(bc, in.search(ADBC_LONG, f) % 2, f);
+            case AD, BC, ad, bc -> bc = set(bc, in.search(ADBC, f) % 2, f);
+            case MONTH, Month, month -> mm = set(mm, in.search(ToCharFormatter.MONTHS, f) + 1, f);
+            case MON, Mon, mon -> mm = set(mm, in.search(MONTHS_SHORT, f) + 1, f);
             case MM -> {
-                mm = set(mm, parseInt(f, index), f);
-                skipTh(f);
+                mm = set(mm, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
-            case DAY, Day, day -> d = set(d, search(ToCharFormatter.DAYS, f), f) + 1;
-            case DY, Dy, dy -> d = set(d, search(DAYS_SHORT, f), f) + 1;
+            case DAY, Day, day -> d = set(d, in.search(ToCharFormatter.DAYS, f), f) + 1;
+            case DY, Dy, dy -> d = set(d, in.search(DAYS_SHORT, f), f) + 1;
             case DDD -> {
-                ddd = set(ddd, parseInt(f, index), f);
-                skipTh(f);
+                ddd = set(ddd, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
             case IDDD -> {
-                ddd = set(ddd, parseInt(3, f, index), f);
-                skipTh(f);
+                ddd = set(ddd, in.parseInt(3, f, index), f);
+                in.skipTh(f);
             }
             case DD -> {
-                dd = set(dd, parseInt(f, index), f);
-                skipTh(f);
+                dd = set(dd, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
             case D -> {
-                d = set(d, parseInt(f, index), f);
-                skipTh(f);
+                d = set(d, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
             case ID -> {
-                d = set(d, parseInt(1, f, index), f) + 1;
+                d = set(d, in.parseInt(1, f, index), f) + 1;
                 if (d > 7) {
                     d = 1;
                 }
-                skipTh(f);
+                in.skipTh(f);
             }
             case WW, IW -> {
-                ww = set(ww, parseInt(f, index), f);
-                skipTh(f);
+                ww = set(ww, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
             case Q -> {
-                parseInt(f, index);
-                skipTh(f);
+                in.parseInt(f, index);
+                in.skipTh(f);
             }
             case CC -> {
-                cc = set(cc, parseInt(f, index), f);
-                skipTh(f);
+                cc = set(cc, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
             case Y_YYY -> {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([+-]?\\d+),(\\d{3})")
-                        .matcher(input).region(pos, input.length());
+                        .matcher(input).region(in.pos, input.length());
                 if (!m.lookingAt()) {
                     throw PgException.of(SqlState.INVALID_DATETIME_FORMAT, "invalid input string for \"Y,YYY\"");
                 }
                 year = set(year, Integer.parseInt(m.group(1)) * 1000 + Integer.parseInt(m.group(2)), f);
                 yysz = 4;
-                pos = m.end();
-                skipTh(f);
+                in.pos = m.end();
+                in.skipTh(f);
             }
             case YYYY, IYYY -> {
-                year = set(year, parseInt(f, index), f);
+                year = set(year, in.parseInt(f, index), f);
                 yysz = 4;
-                skipTh(f);
+                in.skipTh(f);
             }
             case YYY, IYY, YY, IY, Y, I -> {
-                int start = pos;
-                int value = parseInt(f, index);
-                int len = pos - start - leadingSpaces(start);
+                int start = in.pos;
+                int value = in.parseInt(f, index);
+                int len = in.pos - start - in.leadingSpaces(start);
                 year = set(year, len < 4 ? adjustPartialYear(value) : value, f);
                 Id id = f.key().action;
                 yysz = id == Id.YYY || id == Id.IYY ? 3 : id == Id.YY || id == Id.IY ? 2 : 1;
-                skipTh(f);
+                in.skipTh(f);
             }
-            case RM, rm -> mm = set(mm, 12 - search(ROMAN_LOWER, f), f);
+            case RM, rm -> mm = set(mm, 12 - in.search(ROMAN_LOWER, f), f);
             case W -> {
-                w = set(w, parseInt(f, index), f);
-                skipTh(f);
+                w = set(w, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
             case J -> {
-                j = set(j, parseInt(f, index), f);
-                skipTh(f);
+                j = set(j, in.parseInt(f, index), f);
+                in.skipTh(f);
             }
         }
-    }
-
-    private int leadingSpaces(int start) {
-        int k = start;
-        while (k < input.length() && Character.isWhitespace(input.charAt(k))) {
-            k++;
-        }
-        return k - start;
-    }
-
-    private int digitsUsed(int start) {
-        return pos - start - leadingSpaces(start);
     }
 
     private static int adjustPartialYear(int year) {
@@ -294,12 +275,6 @@ final class ToTimestampParser {
         return year;
     }
 
-    private void skipTh(Field f) {
-        if (f.hasTh()) {
-            pos = Math.min(input.length(), pos + 2);
-        }
-    }
-
     private static int set(int current, int value, Field f) {
         if (current != 0 && current != value) {
             throw PgException.of(SqlState.INVALID_DATETIME_FORMAT,
@@ -307,108 +282,6 @@ final class ToTimestampParser {
                     .withDetail("This value contradicts a previous setting for the same field type.");
         }
         return value;
-    }
-
-    /** The index of the first of the words the input continues with (case-insensitively). */
-    private int search(String[] words, Field f) {
-        for (int k = 0; k < words.length; k++) {
-            String word = words[k];
-            if (input.regionMatches(true, pos, word, 0, word.length())) {
-                pos += word.length();
-                return k;
-            }
-        }
-        String rest = input.substring(pos);
-        int space = 0;
-        while (space < rest.length() && !Character.isWhitespace(rest.charAt(space))) {
-            space++;
-        }
-        throw PgException.of(SqlState.INVALID_DATETIME_FORMAT, "invalid value \"%s\" for \"%s\"",
-                rest.substring(0, space), f.key().pattern)
-                .withDetail("The given value did not match any of the allowed values for this field.");
-    }
-
-    private int parseInt(Field f, int index) {
-        return parseInt(f.key().pattern.length(), f, index);
-    }
-
-    /** from_char_parse_int_len: a fixed number of characters, or as many digits as there are. */
-    private int parseInt(int len, Field f, int index) {
-        while (!atEnd() && Character.isWhitespace(current())) {
-            pos++;
-        }
-        int init = pos;
-        String copy = input.substring(pos, Math.min(input.length(), pos + len));
-        long result;
-        if (f.fm() || nextIsSeparator(index)) {
-            int end = strtolEnd(input, pos, input.length());
-            result = end == pos ? 0 : parseLong(input.substring(pos, end));
-            pos = end;
-        } else {
-            if (copy.length() < len) {
-                throw PgException.of(SqlState.INVALID_DATETIME_FORMAT,
-                        "source string too short for \"%s\" formatting field", f.key().pattern)
-                        .withDetail(String.format("Field requires %d characters, but only %d remain.", len, copy.length()))
-                        .withHint("If your source string is not fixed-width, try using the \"FM\" modifier.");
-            }
-            int end = strtolEnd(copy, 0, copy.length());
-            int used = end;
-            if (used > 0 && used < len) {
-                throw PgException.of(SqlState.INVALID_DATETIME_FORMAT, "invalid value \"%s\" for \"%s\"", copy,
-                        f.key().pattern)
-                        .withDetail(String.format("Field requires %d characters, but only %d could be parsed.", len, used))
-                        .withHint("If your source string is not fixed-width, try using the \"FM\" modifier.");
-            }
-            result = used == 0 ? 0 : parseLong(copy.substring(0, used));
-            pos += used;
-        }
-        if (pos == init) {
-            throw PgException.of(SqlState.INVALID_DATETIME_FORMAT, "invalid value \"%s\" for \"%s\"", copy,
-                    f.key().pattern).withDetail("Value must be an integer.");
-        }
-        if (result < Integer.MIN_VALUE || result > Integer.MAX_VALUE) {
-            throw PgException.of(SqlState.DATETIME_FIELD_OVERFLOW,
-                    "value for \"%s\" in source string is out of range", f.key().pattern)
-                    .withDetail(String.format("Value must be in the range %d to %d.", Integer.MIN_VALUE, Integer.MAX_VALUE));
-        }
-        return (int) result;
-    }
-
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
-        } catch (NumberFormatException tooBig) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    /** Where strtol stops: optional sign then decimal digits (the start when there are none). */
-    private static int strtolEnd(String s, int start, int end) {
-        int k = start;
-        if (k < end && (s.charAt(k) == '+' || s.charAt(k) == '-')) {
-            k++;
-        }
-        int digits = k;
-        while (k < end && Character.isDigit(s.charAt(k))) {
-            k++;
-        }
-        return k == digits ? start : k;
-    }
-
-    /** is_next_separator: whether the number may run until a non-digit. */
-    private boolean nextIsSeparator(int index) {
-        Node node = nodes.get(index);
-        if (node instanceof Field f && f.hasTh()) {
-            return true;
-        }
-        if (index + 1 >= nodes.size()) {
-            return true;
-        }
-        Node next = nodes.get(index + 1);
-        if (next instanceof Field f) {
-            return !f.key().isDigit;
-        }
-        return !Character.isDigit(((Literal) next).ch());
     }
 
     private PgException fieldOverflow() {
