@@ -146,3 +146,11 @@ select to_date('5874897-12-31', 'YYYY-MM-DD')
 select to_date('5874898-01-01', 'YYYY-MM-DD')
 select to_date('4714-11-23 BC', 'YYYY-MM-DD BC')
 select to_date('  2020-05-06', 'YYYY-MM-DD'), to_date('2020-05-06', '  YYYY-MM-DD'), to_date('2020 - 05 - 06', 'YYYY-MM-DD')
+-- overflow at the extremes, as PostgreSQL 15 handles it
+select timestamp '294276-12-31' - timestamp '4714-11-24 BC'
+select date '5874897-12-31' - date '4714-11-24 BC'
+select justify_hours(interval '2147483647 days 24 hours')
+select age(timestamp '294276-12-31', timestamp '4714-11-24 BC')
+select timestamp '2020-01-01' + interval '2147483647 days'
+select interval '1 day' * 1e300
+select make_time(1, 1, 1e300)
