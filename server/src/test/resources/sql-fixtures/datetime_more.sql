@@ -154,3 +154,7 @@ select age(timestamp '294276-12-31', timestamp '4714-11-24 BC')
 select timestamp '2020-01-01' + interval '2147483647 days'
 select interval '1 day' * 1e300
 select make_time(1, 1, 1e300)
+-- hash opclass support, bit-compatible with PostgreSQL
+select timestamp_hash('2020-01-01 10:00'), timestamp_hash('-infinity'), time_hash('13:14:15.5'), timetz_hash('13:14:15.5+02'), interval_hash('1 mon 2 days 03:04:05'), interval_hash('-1 year')
+select timestamp_hash_extended('2020-01-01 10:00', 0), timestamp_hash_extended('2020-01-01 10:00', 42), timetz_hash_extended('13:14:15.5+02', 7), interval_hash_extended('1 mon', -5), time_hash_extended('00:00', 1)
+select interval_hash('1 mon') = interval_hash('30 days'), timestamp_hash('1999-12-31 23:00')

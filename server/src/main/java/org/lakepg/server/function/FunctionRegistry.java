@@ -8,6 +8,7 @@ import org.lakepg.server.function.scalar.ClockFunctions;
 import org.lakepg.server.function.scalar.DateTimeConstructors;
 import org.lakepg.server.function.scalar.ExtractFunctions;
 import org.lakepg.server.function.scalar.DateFunctions;
+import org.lakepg.server.function.scalar.DateTimeHashFunctions;
 import org.lakepg.server.function.scalar.FloatFunctions;
 import org.lakepg.server.function.scalar.FormattingFunctions;
 import org.lakepg.server.function.scalar.InRangeFunctions;
@@ -47,6 +48,7 @@ public final class FunctionRegistry {
         TruncFunctions.register(BUILTINS);
         FormattingFunctions.register(BUILTINS);
         InRangeFunctions.register(BUILTINS);
+        DateTimeHashFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();
