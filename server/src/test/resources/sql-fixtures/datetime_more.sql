@@ -158,3 +158,5 @@ select make_time(1, 1, 1e300)
 select timestamp_hash('2020-01-01 10:00'), timestamp_hash('-infinity'), time_hash('13:14:15.5'), timetz_hash('13:14:15.5+02'), interval_hash('1 mon 2 days 03:04:05'), interval_hash('-1 year')
 select timestamp_hash_extended('2020-01-01 10:00', 0), timestamp_hash_extended('2020-01-01 10:00', 42), timetz_hash_extended('13:14:15.5+02', 7), interval_hash_extended('1 mon', -5), time_hash_extended('00:00', 1)
 select interval_hash('1 mon') = interval_hash('30 days'), timestamp_hash('1999-12-31 23:00')
+-- avg(interval) support functions
+select interval_accum('{1 day, 00:00:00.000002}'::interval[], '5 hours'), interval_avg('{1 mon 1 day, 00:00:00.000003}'::interval[]), interval_avg('{1 day, 0}'::interval[]), interval_accum_inv('{1 day, 00:00:00.000002}'::interval[], '5 hours')

@@ -12,6 +12,7 @@ import org.lakepg.server.function.scalar.DateTimeHashFunctions;
 import org.lakepg.server.function.scalar.FloatFunctions;
 import org.lakepg.server.function.scalar.FormattingFunctions;
 import org.lakepg.server.function.scalar.InRangeFunctions;
+import org.lakepg.server.function.scalar.IntervalAggregateFunctions;
 import org.lakepg.server.function.scalar.IntegerFunctions;
 import org.lakepg.server.function.scalar.IntervalFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
@@ -49,6 +50,7 @@ public final class FunctionRegistry {
         FormattingFunctions.register(BUILTINS);
         InRangeFunctions.register(BUILTINS);
         DateTimeHashFunctions.register(BUILTINS);
+        IntervalAggregateFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();
