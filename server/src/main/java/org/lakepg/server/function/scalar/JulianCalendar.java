@@ -4,10 +4,10 @@ package org.lakepg.server.function.scalar;
  * PostgreSQL's Julian-day calendar arithmetic (date2j, j2date, j2day and the ISO week helpers),
  * in C int semantics, so formatting of odd field combinations (intervals) matches exactly.
  */
-final class JulianCalendar {
+public final class JulianCalendar {
     private JulianCalendar() {}
 
-    static int date2j(int year, int month, int day) {
+    public static int date2j(int year, int month, int day) {
         if (month > 2) {
             month += 1;
             year += 4800;
@@ -23,7 +23,7 @@ final class JulianCalendar {
     }
 
     /** {year, month, day} of a Julian day. */
-    static int[] j2date(int jd) {
+    public static int[] j2date(int jd) {
         long julian = Integer.toUnsignedLong(jd + 32044);
         long quad = julian / 146097;
         long extra = (julian - quad * 146097) * 4 + 3;
@@ -41,13 +41,13 @@ final class JulianCalendar {
     }
 
     /** Day of week of a Julian day, 0 = Sunday. */
-    static int j2day(int date) {
+    public static int j2day(int date) {
         date += 1;
         date %= 7;
         return date < 0 ? date + 7 : date;
     }
 
-    static int isoWeek(int year, int mon, int mday) {
+    public static int isoWeek(int year, int mon, int mday) {
         int dayn = date2j(year, mon, mday);
         int day4 = date2j(year, 1, 4);
         int day0 = j2day(day4 - 1);
@@ -66,7 +66,7 @@ final class JulianCalendar {
         return result;
     }
 
-    static int isoYear(int year, int mon, int mday) {
+    public static int isoYear(int year, int mon, int mday) {
         int dayn = date2j(year, mon, mday);
         int day4 = date2j(year, 1, 4);
         int day0 = j2day(day4 - 1);
@@ -87,17 +87,17 @@ final class JulianCalendar {
     }
 
     /** Julian day of the Monday of an ISO week. */
-    static int isoWeekToJulian(int year, int week) {
+    public static int isoWeekToJulian(int year, int week) {
         int day4 = date2j(year, 1, 4);
         int day0 = j2day(day4 - 1);
         return (week - 1) * 7 + (day4 - day0);
     }
 
-    static int isoYearDay(int year, int mon, int mday) {
+    public static int isoYearDay(int year, int mon, int mday) {
         return date2j(year, mon, mday) - isoWeekToJulian(isoYear(year, mon, mday), 1) + 1;
     }
 
-    static boolean isLeap(int year) {
+    public static boolean isLeap(int year) {
         return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     }
 
@@ -106,7 +106,7 @@ final class JulianCalendar {
             {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
     };
 
-    static int daysInMonth(int year, int month) {
+    public static int daysInMonth(int year, int month) {
         return DAY_TAB[isLeap(year) ? 1 : 0][month - 1];
     }
 }
