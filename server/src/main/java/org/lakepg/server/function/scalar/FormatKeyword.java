@@ -78,11 +78,25 @@ enum FormatKeyword {
         this.mode = mode;
     }
 
+    /** The patterns by their first (ASCII) character, in matching order. */
+    private static final FormatKeyword[][] BY_FIRST_CHAR = new FormatKeyword[128][];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            final char first = c;
+            BY_FIRST_CHAR[c] = java.util.Arrays.stream(values()).filter(k -> k.pattern.charAt(0) == first)
+                    .toArray(FormatKeyword[]::new);
+        }
+    }
+
     /** The pattern the template has at {@code pos}, or null. */
     static FormatKeyword match(String template, int pos) {
         char first = template.charAt(pos);
-        for (FormatKeyword k : values()) {
-            if (k.pattern.charAt(0) == first && template.startsWith(k.pattern, pos)) {
+        if (first >= 128) {
+            return null;
+        }
+        for (FormatKeyword k : BY_FIRST_CHAR[first]) {
+            if (template.startsWith(k.pattern, pos)) {
                 return k;
             }
         }

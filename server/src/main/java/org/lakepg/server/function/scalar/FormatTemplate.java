@@ -2,6 +2,8 @@ package org.lakepg.server.function.scalar;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A to_char / to_timestamp template parsed into nodes as formatting.c's parse_format does:
@@ -34,6 +36,22 @@ final class FormatTemplate {
     /** ASCII printable, but neither a letter nor a digit. */
     static boolean isSeparatorChar(char c) {
         return c > 0x20 && c < 0x7F && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9');
+    }
+
+    /** Parsed templates by text: most calls repeat one template (PostgreSQL keeps a cache too). */
+    private static final Map<String, List<Node>> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 256;
+
+    static List<Node> cached(String template) {
+        List<Node> nodes = CACHE.get(template);
+        if (nodes == null) {
+            nodes = List.copyOf(parse(template));
+            if (CACHE.size() >= CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.put(template, nodes);
+        }
+        return nodes;
     }
 
     static List<Node> parse(String template) {

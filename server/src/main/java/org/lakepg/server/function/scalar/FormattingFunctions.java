@@ -30,7 +30,7 @@ public final class FormattingFunctions {
             if (template.isEmpty() || !DateTimeValues.isFinite(t)) {
                 return null;
             }
-            return ToCharFormatter.format(FormatTemplate.parse(template), timestampFields(t, 0, null));
+            return ToCharFormatter.format(FormatTemplate.cached(template), timestampFields(t, 0, null));
         });
         r.register("timestamptz_to_char", (x, c) -> {
             long t = (Long) x[0];
@@ -39,7 +39,7 @@ public final class FormattingFunctions {
                 return null;
             }
             int offset = DateTimeValues.offsetAt(c.timeZone(), t);
-            return ToCharFormatter.format(FormatTemplate.parse(template),
+            return ToCharFormatter.format(FormatTemplate.cached(template),
                     timestampFields(t + offset * USECS_PER_SEC, offset, abbreviation(c.timeZone(), t)));
         });
         r.register("interval_to_char", (x, c) -> {
@@ -47,7 +47,7 @@ public final class FormattingFunctions {
             if (template.isEmpty()) {
                 return null;
             }
-            return ToCharFormatter.format(FormatTemplate.parse(template), intervalFields((PgInterval) x[0]));
+            return ToCharFormatter.format(FormatTemplate.cached(template), intervalFields((PgInterval) x[0]));
         });
         r.register("to_timestamp", (x, c) -> {
             ToTimestampParser.Result p = ToTimestampParser.parse((String) x[0], (String) x[1]);

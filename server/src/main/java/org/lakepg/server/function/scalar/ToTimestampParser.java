@@ -45,7 +45,7 @@ final class ToTimestampParser {
     }
 
     static Result parse(String input, String template) {
-        ToTimestampParser p = new ToTimestampParser(input, FormatTemplate.parse(template));
+        ToTimestampParser p = new ToTimestampParser(input, FormatTemplate.cached(template));
         p.readFields();
         return p.combine();
     }
