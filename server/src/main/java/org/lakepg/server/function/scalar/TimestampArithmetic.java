@@ -1,6 +1,5 @@
 package org.lakepg.server.function.scalar;
 
-import static org.lakepg.server.function.scalar.DateTimeValues.USECS_PER_DAY;
 import static org.lakepg.server.function.scalar.DateTimeValues.USECS_PER_SEC;
 
 import java.time.LocalDateTime;
@@ -134,10 +133,5 @@ public final class TimestampArithmetic {
         }
         long time = ((hour * 60 + min) * 60 + sec) * USECS_PER_SEC + fsec;
         return new PgInterval((int) months, (int) mday, time);
-    }
-
-    /** Days part of a timestamp, for callers that need whole days. */
-    static long days(long timestamp) {
-        return Math.floorDiv(timestamp, USECS_PER_DAY);
     }
 }

@@ -1,7 +1,6 @@
 package org.lakepg.server.function.scalar;
 
 import java.util.List;
-import java.util.Locale;
 import org.lakepg.server.function.scalar.FormatKeyword.Id;
 import org.lakepg.server.function.scalar.FormatKeyword.Mode;
 import org.lakepg.server.function.scalar.FormatTemplate.Field;
@@ -439,9 +438,5 @@ final class ToTimestampParser {
             tzWest = -(tzsign * (tzh * 3600 + tzm * 60));
         }
         return new Result(tmYear, tmMon, tmMday, tmHour, tmMin, tmSec, fsec, ff, tzWest);
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
