@@ -127,26 +127,29 @@ public final class FormattingFunctions {
                 null, true);
     }
 
-    /** The zone's abbreviation at an instant, "+05" style for zones that have none. */
+    /**
+     * The zone's abbreviation at an instant. Zones the tz database gives no letters get numeric
+     * ones as it spells them ("-03", "+0545"); a fixed-offset session zone shows "+05:30".
+     */
     static String abbreviation(ZoneId zone, long utc) {
         int offset = DateTimeValues.offsetAt(zone, utc);
         if (zone instanceof ZoneOffset) {
-            return offsetText(offset);
+            return offsetText(offset, ":");
         }
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(utc, USECS_PER_SEC) + DateTimeValues.UNIX_TO_POSTGRES_SECONDS);
         String name = ABBREVIATION.format(instant.atZone(zone));
-        if (name.startsWith("GMT") && name.length() > 3) {
-            return offsetText(offset);
+        if (name.startsWith("GMT") && name.length() > 3 || name.startsWith("+") || name.startsWith("-")) {
+            return offsetText(offset, "");
         }
         return name;
     }
 
-    private static String offsetText(int secondsEast) {
+    private static String offsetText(int secondsEast, String separator) {
         int abs = Math.abs(secondsEast);
         StringBuilder out = new StringBuilder().append(secondsEast < 0 ? '-' : '+')
                 .append(ToCharFormatter.zeroPad(abs / 3600, 2));
         if (abs % 3600 != 0) {
-            out.append(':').append(ToCharFormatter.zeroPad(abs / 60 % 60, 2));
+            out.append(separator).append(ToCharFormatter.zeroPad(abs / 60 % 60, 2));
         }
         return out.toString();
     }

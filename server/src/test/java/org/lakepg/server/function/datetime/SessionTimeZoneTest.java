@@ -84,6 +84,16 @@ class SessionTimeZoneTest {
     }
 
     @Test
+    void numericZoneAbbreviationsAreSpelledAsTheTzDatabaseDoes() {
+        for (String[] c : new String[][] {{"Asia/Kathmandu", "+0545 +05:45"}, {"America/Sao_Paulo", "-03 -03"}}) {
+            FunctionContext zone = new FixedFunctionContext(ZoneId.of(c[0]), Map.of());
+            Object value = WireTypeIO.INSTANCE.input(TypeOids.TIMESTAMPTZ, -1, "2020-05-06 12:00+00", zone);
+            assertThat(FunctionRegistry.builtins().lookup("timestamptz_to_char").orElseThrow()
+                    .apply(new Object[] {value, "TZ OF"}, zone)).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
     void fieldsAndFormattingUseTheLocalTime() {
         assertThat(out(TypeOids.NUMERIC, call("extract_timestamptz", "timezone", tstz("2020-07-01 12:00+00"))))
                 .isEqualTo("-14400");
