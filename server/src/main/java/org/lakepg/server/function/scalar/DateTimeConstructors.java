@@ -87,7 +87,7 @@ public final class DateTimeConstructors {
     }
 
     private static String timeText(int hour, int minute, double second) {
-        String g = CFormat.g(second);
+        String g = DateTimeFloatText.g(second);
         return String.format("%d:%02d:%s", hour, minute, g.length() < 2 ? "0" + g : g);
     }
 

@@ -4,8 +4,8 @@ package org.lakepg.server.function.scalar;
  * PostgreSQL's Julian-day calendar arithmetic (date2j, j2date, j2day and the ISO week helpers),
  * in C int semantics, so formatting of odd field combinations (intervals) matches exactly.
  */
-public final class JulianCalendar {
-    private JulianCalendar() {}
+public final class DateJulianCalendar {
+    private DateJulianCalendar() {}
 
     public static int date2j(int year, int month, int day) {
         if (month > 2) {

@@ -10,8 +10,8 @@ import org.lakepg.wire.types.PgTimeTz;
  * in_range support for window frames {@code RANGE offset PRECEDING/FOLLOWING} over the date/time
  * types: whether {@code val} is within {@code base ± offset} (sub: minus; less: val ≤ bound).
  */
-public final class InRangeFunctions {
-    private InRangeFunctions() {}
+public final class DateTimeInRangeFunctions {
+    private DateTimeInRangeFunctions() {}
 
     public static void register(FunctionRegistry r) {
         r.register("in_range_timestamp_interval", (x, c) -> {

@@ -5,7 +5,7 @@ package org.lakepg.server.function.scalar;
  * matching order: at each position the first pattern (among those with the same first
  * character) that the template starts with wins, so longer patterns come first.
  */
-enum FormatKeyword {
+enum DateTimeFormatKeyword {
     A_D_("A.D.", Id.A_D, false, Mode.NONE), A_M_("A.M.", Id.A_M, false, Mode.NONE),
     AD("AD", Id.AD, false, Mode.NONE), AM("AM", Id.AM, false, Mode.NONE),
     B_C_("B.C.", Id.B_C, false, Mode.NONE), BC("BC", Id.BC, false, Mode.NONE),
@@ -71,7 +71,7 @@ enum FormatKeyword {
     final boolean isDigit;
     final Mode mode;
 
-    FormatKeyword(String pattern, Id id, boolean isDigit, Mode mode) {
+    DateTimeFormatKeyword(String pattern, Id id, boolean isDigit, Mode mode) {
         this.pattern = pattern;
         this.action = id;
         this.isDigit = isDigit;
@@ -79,23 +79,23 @@ enum FormatKeyword {
     }
 
     /** The patterns by their first (ASCII) character, in matching order. */
-    private static final FormatKeyword[][] BY_FIRST_CHAR = new FormatKeyword[128][];
+    private static final DateTimeFormatKeyword[][] BY_FIRST_CHAR = new DateTimeFormatKeyword[128][];
 
     static {
         for (char c = 0; c < 128; c++) {
             final char first = c;
             BY_FIRST_CHAR[c] = java.util.Arrays.stream(values()).filter(k -> k.pattern.charAt(0) == first)
-                    .toArray(FormatKeyword[]::new);
+                    .toArray(DateTimeFormatKeyword[]::new);
         }
     }
 
     /** The pattern the template has at {@code pos}, or null. */
-    static FormatKeyword match(String template, int pos) {
+    static DateTimeFormatKeyword match(String template, int pos) {
         char first = template.charAt(pos);
         if (first >= 128) {
             return null;
         }
-        for (FormatKeyword k : BY_FIRST_CHAR[first]) {
+        for (DateTimeFormatKeyword k : BY_FIRST_CHAR[first]) {
             if (template.startsWith(k.pattern, pos)) {
                 return k;
             }

@@ -14,8 +14,8 @@ import org.lakepg.wire.error.SqlState;
  * clock_timestamp() and timeofday() (the real time), and to_timestamp(double precision) from
  * Unix epoch seconds.
  */
-public final class ClockFunctions {
-    private ClockFunctions() {}
+public final class DateTimeClockFunctions {
+    private DateTimeClockFunctions() {}
 
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss", Locale.US);
 
@@ -37,7 +37,7 @@ public final class ClockFunctions {
     private static String timeOfDay(ZoneId zone) {
         long micros = clockMicros();
         LocalDateTime local = DateTimeValues.toLocalDateTime(DateTimeValues.toLocal(micros, zone));
-        String abbreviation = FormattingFunctions.abbreviation(zone, micros);
+        String abbreviation = DateTimeFormattingFunctions.abbreviation(zone, micros);
         return TIME_OF_DAY.format(local) + String.format(".%06d %d %s", local.getNano() / 1000, local.getYear(),
                 abbreviation);
     }
@@ -65,6 +65,6 @@ public final class ClockFunctions {
 
     private static PgException outOfRange(double seconds) {
         return PgException.of(SqlState.DATETIME_VALUE_OUT_OF_RANGE, "timestamp out of range: \"%s\"",
-                CFormat.g(seconds));
+                DateTimeFloatText.g(seconds));
     }
 }

@@ -10,13 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * patterns with their FM/TM prefix and TH/th/SP suffix, double-quoted literal text (backslash
  * escapes inside), and single characters classified as space, separator or other.
  */
-final class FormatTemplate {
-    private FormatTemplate() {}
+final class DateTimeFormatTemplate {
+    private DateTimeFormatTemplate() {}
 
     sealed interface Node permits Field, Literal {}
 
     /** A pattern; {@code fm} fill mode, {@code tm} translation mode, th/upperTh ordinal suffix. */
-    record Field(FormatKeyword key, boolean fm, boolean tm, boolean th, boolean upperTh) implements Node {
+    record Field(DateTimeFormatKeyword key, boolean fm, boolean tm, boolean th, boolean upperTh) implements Node {
         boolean hasTh() {
             return th || upperTh;
         }
@@ -71,7 +71,7 @@ final class FormatTemplate {
             if (i >= n) {
                 break;
             }
-            FormatKeyword key = FormatKeyword.match(template, i);
+            DateTimeFormatKeyword key = DateTimeFormatKeyword.match(template, i);
             if (key != null) {
                 i += key.pattern.length();
                 boolean th = false;

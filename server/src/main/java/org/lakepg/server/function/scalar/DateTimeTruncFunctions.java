@@ -17,8 +17,8 @@ import org.lakepg.wire.types.PgInterval;
  * date_trunc for timestamp, timestamptz (in the session zone or a named one) and interval, with
  * PostgreSQL's BC decade/century/millennium rules, and date_bin (stride binning from an origin).
  */
-public final class TruncFunctions {
-    private TruncFunctions() {}
+public final class DateTimeTruncFunctions {
+    private DateTimeTruncFunctions() {}
 
     public static void register(FunctionRegistry r) {
         r.register("timestamp_trunc", (x, c) -> truncTimestamp((String) x[0], (Long) x[1]));
@@ -41,10 +41,10 @@ public final class TruncFunctions {
         }
         DateTimeUnit unit = DateTimeUnit.decodeDelta(units);
         if (unit == null) {
-            throw DateTimeUnit.notRecognized(units, ExtractFunctions.TIMESTAMP);
+            throw DateTimeUnit.notRecognized(units, DateTimeExtractFunctions.TIMESTAMP);
         }
         LocalDateTime local = DateTimeValues.toLocalDateTime(timestamp);
-        return DateTimeValues.fromLocalDateTime(truncate(unit, local, units, ExtractFunctions.TIMESTAMP));
+        return DateTimeValues.fromLocalDateTime(truncate(unit, local, units, DateTimeExtractFunctions.TIMESTAMP));
     }
 
     private static long truncTimestampTz(String units, long timestamp, ZoneId zone) {
@@ -53,11 +53,11 @@ public final class TruncFunctions {
         }
         DateTimeUnit unit = DateTimeUnit.decodeDelta(units);
         if (unit == null) {
-            throw DateTimeUnit.notRecognized(units, ExtractFunctions.TIMESTAMPTZ);
+            throw DateTimeUnit.notRecognized(units, DateTimeExtractFunctions.TIMESTAMPTZ);
         }
         int offset = DateTimeValues.offsetAt(zone, timestamp);
         LocalDateTime local = DateTimeValues.toLocalDateTime(timestamp + offset * USECS_PER_SEC);
-        LocalDateTime truncated = truncate(unit, local, units, ExtractFunctions.TIMESTAMPTZ);
+        LocalDateTime truncated = truncate(unit, local, units, DateTimeExtractFunctions.TIMESTAMPTZ);
         long localMicros = DateTimeValues.fromLocalDateTime(truncated);
         // from a day upwards the offset is that of the new local time; below it the original one stays
         boolean redoZone = switch (unit) {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /** PostgreSQL's printf %g (six significant digits, trailing zeros dropped), which some PostgreSQL messages use. */
-final class CFormat {
-    private CFormat() {}
+final class DateTimeFloatText {
+    private DateTimeFloatText() {}
 
     static String g(double value) {
         // PostgreSQL's own snprintf spells the special values this way

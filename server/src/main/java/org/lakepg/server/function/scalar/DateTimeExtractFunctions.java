@@ -17,8 +17,8 @@ import org.lakepg.wire.types.PgTimeTz;
  * (double precision) for timestamp, timestamptz, date, time, timetz and interval, including
  * PostgreSQL's BC year rules, ISO weeks and the ±infinity answers of monotonic fields.
  */
-public final class ExtractFunctions {
-    private ExtractFunctions() {}
+public final class DateTimeExtractFunctions {
+    private DateTimeExtractFunctions() {}
 
     static final String TIMESTAMP = "timestamp without time zone";
     static final String TIMESTAMPTZ = "timestamp with time zone";
@@ -151,9 +151,9 @@ public final class ExtractFunctions {
     /** Julian day plus the fraction of the day; the exact value is numeric division as PostgreSQL does it. */
     private static Field julian(LocalDate date, long timeMicros) {
         long day = julianDay(date);
-        PgNumeric fraction = (PgNumeric) NumericCalls.call("numeric_div", PgNumeric.of(BigDecimal.valueOf(timeMicros)),
+        PgNumeric fraction = (PgNumeric) DateTimeNumericCalls.call("numeric_div", PgNumeric.of(BigDecimal.valueOf(timeMicros)),
                 PgNumeric.of(BigDecimal.valueOf(DateTimeValues.USECS_PER_DAY)));
-        PgNumeric sum = (PgNumeric) NumericCalls.call("numeric_add", PgNumeric.of(BigDecimal.valueOf(day)), fraction);
+        PgNumeric sum = (PgNumeric) DateTimeNumericCalls.call("numeric_add", PgNumeric.of(BigDecimal.valueOf(day)), fraction);
         double approx = day + (timeMicros / USECS_PER_SEC + (timeMicros % USECS_PER_SEC) / 1000000.0) / 86400.0;
         return new Field(sum.value(), approx);
     }

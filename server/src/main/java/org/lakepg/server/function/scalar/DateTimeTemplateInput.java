@@ -1,9 +1,9 @@
 package org.lakepg.server.function.scalar;
 
 import java.util.List;
-import org.lakepg.server.function.scalar.FormatTemplate.Field;
-import org.lakepg.server.function.scalar.FormatTemplate.Literal;
-import org.lakepg.server.function.scalar.FormatTemplate.Node;
+import org.lakepg.server.function.scalar.DateTimeFormatTemplate.Field;
+import org.lakepg.server.function.scalar.DateTimeFormatTemplate.Literal;
+import org.lakepg.server.function.scalar.DateTimeFormatTemplate.Node;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
@@ -12,12 +12,12 @@ import org.lakepg.wire.error.SqlState;
  * from_char_parse_int_len takes them (a fixed width, or up to the next non-digit when a
  * separator follows or FM is given) and words from a list (month and day names, AM/PM ...).
  */
-final class TemplateInput {
+final class DateTimeTemplateInput {
     private final String input;
     private final List<Node> nodes;
     int pos;
 
-    TemplateInput(String input, List<Node> nodes) {
+    DateTimeTemplateInput(String input, List<Node> nodes) {
         this.input = input;
         this.nodes = nodes;
     }

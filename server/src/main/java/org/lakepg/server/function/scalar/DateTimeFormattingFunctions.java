@@ -18,8 +18,8 @@ import org.lakepg.wire.types.PgInterval;
  * the template language of PostgreSQL's formatting.c (YYYY, MM, DD, HH24, MI, SS, MS, US, Day,
  * Mon, TZ, FM/TH/TM modifiers, quoted text ...).
  */
-public final class FormattingFunctions {
-    private FormattingFunctions() {}
+public final class DateTimeFormattingFunctions {
+    private DateTimeFormattingFunctions() {}
 
     private static final DateTimeFormatter ABBREVIATION = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
@@ -30,7 +30,7 @@ public final class FormattingFunctions {
             if (template.isEmpty() || !DateTimeValues.isFinite(t)) {
                 return null;
             }
-            return ToCharFormatter.format(FormatTemplate.cached(template), timestampFields(t, 0, null));
+            return DateTimeToChar.format(DateTimeFormatTemplate.cached(template), timestampFields(t, 0, null));
         });
         r.register("timestamptz_to_char", (x, c) -> {
             long t = (Long) x[0];
@@ -39,7 +39,7 @@ public final class FormattingFunctions {
                 return null;
             }
             int offset = DateTimeValues.offsetAt(c.timeZone(), t);
-            return ToCharFormatter.format(FormatTemplate.cached(template),
+            return DateTimeToChar.format(DateTimeFormatTemplate.cached(template),
                     timestampFields(t + offset * USECS_PER_SEC, offset, abbreviation(c.timeZone(), t)));
         });
         r.register("interval_to_char", (x, c) -> {
@@ -47,10 +47,10 @@ public final class FormattingFunctions {
             if (template.isEmpty()) {
                 return null;
             }
-            return ToCharFormatter.format(FormatTemplate.cached(template), intervalFields((PgInterval) x[0]));
+            return DateTimeToChar.format(DateTimeFormatTemplate.cached(template), intervalFields((PgInterval) x[0]));
         });
         r.register("to_timestamp", (x, c) -> {
-            ToTimestampParser.Result p = ToTimestampParser.parse((String) x[0], (String) x[1]);
+            TimestampTemplateParser.Result p = TimestampTemplateParser.parse((String) x[0], (String) x[1]);
             long local = localMicros(p);
             long offsetEast = p.tzWest() != null ? -p.tzWest() : DateTimeValues.offsetOfLocal(c.timeZone(), local);
             long result = local - offsetEast * USECS_PER_SEC;
@@ -61,11 +61,11 @@ public final class FormattingFunctions {
         });
         r.register("to_date", (x, c) -> {
             String text = (String) x[0];
-            ToTimestampParser.Result p = ToTimestampParser.parse(text, (String) x[1]);
+            TimestampTemplateParser.Result p = TimestampTemplateParser.parse(text, (String) x[1]);
             if (!validJulian(p.year(), p.mon(), p.mday())) {
                 throw PgException.of(SqlState.DATETIME_VALUE_OUT_OF_RANGE, "date out of range: \"%s\"", text);
             }
-            long date = (long) JulianCalendar.date2j(p.year(), p.mon(), p.mday()) - DateTimeValues.POSTGRES_EPOCH_JDATE;
+            long date = (long) DateJulianCalendar.date2j(p.year(), p.mon(), p.mday()) - DateTimeValues.POSTGRES_EPOCH_JDATE;
             if (!DateTimeValues.isValidDate(date)) {
                 throw PgException.of(SqlState.DATETIME_VALUE_OUT_OF_RANGE, "date out of range: \"%s\"", text);
             }
@@ -88,11 +88,11 @@ public final class FormattingFunctions {
     }
 
     /** tm2timestamp for the parsed fields (no zone), with its range error. */
-    private static long localMicros(ToTimestampParser.Result p) {
+    private static long localMicros(TimestampTemplateParser.Result p) {
         if (!validJulian(p.year(), p.mon(), p.mday())) {
             throw DateTimeValues.timestampOutOfRange();
         }
-        long date = (long) JulianCalendar.date2j(p.year(), p.mon(), p.mday()) - DateTimeValues.POSTGRES_EPOCH_JDATE;
+        long date = (long) DateJulianCalendar.date2j(p.year(), p.mon(), p.mday()) - DateTimeValues.POSTGRES_EPOCH_JDATE;
         long time = ((p.hour() * 60L + p.min()) * 60 + p.sec()) * USECS_PER_SEC + p.fsec();
         if (date >= DateTimeValues.END_TIMESTAMP_DATE || date < DateTimeValues.MIN_DATE) {
             throw DateTimeValues.timestampOutOfRange();
@@ -100,19 +100,19 @@ public final class FormattingFunctions {
         return date * USECS_PER_DAY + time;
     }
 
-    private static ToCharFormatter.Fields timestampFields(long local, int gmtoff, String tzn) {
+    private static DateTimeToChar.Fields timestampFields(long local, int gmtoff, String tzn) {
         long days = Math.floorDiv(local, USECS_PER_DAY);
         long time = Math.floorMod(local, USECS_PER_DAY);
         int julian = (int) (days + DateTimeValues.POSTGRES_EPOCH_JDATE);
-        int[] ymd = JulianCalendar.j2date(julian);
-        int yday = julian - JulianCalendar.date2j(ymd[0], 1, 1) + 1;
+        int[] ymd = DateJulianCalendar.j2date(julian);
+        int yday = julian - DateJulianCalendar.date2j(ymd[0], 1, 1) + 1;
         long seconds = time / USECS_PER_SEC;
-        return new ToCharFormatter.Fields(ymd[0], ymd[1], ymd[2], seconds / 3600, (int) (seconds / 60 % 60),
-                (int) (seconds % 60), (int) (time % USECS_PER_SEC), yday, JulianCalendar.j2day(julian), gmtoff, tzn,
+        return new DateTimeToChar.Fields(ymd[0], ymd[1], ymd[2], seconds / 3600, (int) (seconds / 60 % 60),
+                (int) (seconds % 60), (int) (time % USECS_PER_SEC), yday, DateJulianCalendar.j2day(julian), gmtoff, tzn,
                 false);
     }
 
-    private static ToCharFormatter.Fields intervalFields(PgInterval value) {
+    private static DateTimeToChar.Fields intervalFields(PgInterval value) {
         int years = value.months() / 12;
         int months = value.months() % 12;
         long time = value.micros();
@@ -123,7 +123,7 @@ public final class FormattingFunctions {
         int seconds = (int) (time / USECS_PER_SEC);
         int fsec = (int) (time - seconds * USECS_PER_SEC);
         int yday = (years * 12 + months) * 30 + value.days();
-        return new ToCharFormatter.Fields(years, months, value.days(), hours, minutes, seconds, fsec, yday, 0, 0,
+        return new DateTimeToChar.Fields(years, months, value.days(), hours, minutes, seconds, fsec, yday, 0, 0,
                 null, true);
     }
 
@@ -147,9 +147,9 @@ public final class FormattingFunctions {
     private static String offsetText(int secondsEast, String separator) {
         int abs = Math.abs(secondsEast);
         StringBuilder out = new StringBuilder().append(secondsEast < 0 ? '-' : '+')
-                .append(ToCharFormatter.zeroPad(abs / 3600, 2));
+                .append(DateTimeToChar.zeroPad(abs / 3600, 2));
         if (abs % 3600 != 0) {
-            out.append(separator).append(ToCharFormatter.zeroPad(abs / 60 % 60, 2));
+            out.append(separator).append(DateTimeToChar.zeroPad(abs / 60 % 60, 2));
         }
         return out.toString();
     }

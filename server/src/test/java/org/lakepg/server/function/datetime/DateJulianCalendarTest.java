@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.lakepg.server.function.scalar.JulianCalendar;
+import org.lakepg.server.function.scalar.DateJulianCalendar;
 
 /** PostgreSQL's Julian-day arithmetic agrees with java.time's proleptic Gregorian calendar. */
-class JulianCalendarTest {
+class DateJulianCalendarTest {
 
     @Test
     void julianDaysRoundTripAndMatchJavaTime() {
@@ -17,11 +17,11 @@ class JulianCalendarTest {
         for (int n = 0; n < 20_000; n++) {
             LocalDate date = LocalDate.ofEpochDay(random.nextLong(
                     LocalDate.of(-4713, 11, 24).toEpochDay(), LocalDate.of(200_000, 1, 1).toEpochDay()));
-            int julian = JulianCalendar.date2j(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+            int julian = DateJulianCalendar.date2j(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
             assertThat(julian).isEqualTo(date.toEpochDay() + 2440588);
-            assertThat(JulianCalendar.j2date(julian))
+            assertThat(DateJulianCalendar.j2date(julian))
                     .containsExactly(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
-            assertThat(JulianCalendar.j2day(julian)).isEqualTo(date.getDayOfWeek().getValue() % 7);
+            assertThat(DateJulianCalendar.j2day(julian)).isEqualTo(date.getDayOfWeek().getValue() % 7);
         }
     }
 
@@ -34,8 +34,8 @@ class JulianCalendarTest {
             int y = date.getYear();
             int m = date.getMonthValue();
             int d = date.getDayOfMonth();
-            assertThat(JulianCalendar.isoWeek(y, m, d)).isEqualTo(date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            assertThat(JulianCalendar.isoYear(y, m, d)).isEqualTo(date.get(IsoFields.WEEK_BASED_YEAR));
+            assertThat(DateJulianCalendar.isoWeek(y, m, d)).isEqualTo(date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            assertThat(DateJulianCalendar.isoYear(y, m, d)).isEqualTo(date.get(IsoFields.WEEK_BASED_YEAR));
         }
     }
 }

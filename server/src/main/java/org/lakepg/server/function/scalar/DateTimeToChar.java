@@ -2,15 +2,15 @@ package org.lakepg.server.function.scalar;
 
 import java.util.List;
 import java.util.Locale;
-import org.lakepg.server.function.scalar.FormatTemplate.Field;
-import org.lakepg.server.function.scalar.FormatTemplate.Literal;
-import org.lakepg.server.function.scalar.FormatTemplate.Node;
+import org.lakepg.server.function.scalar.DateTimeFormatTemplate.Field;
+import org.lakepg.server.function.scalar.DateTimeFormatTemplate.Literal;
+import org.lakepg.server.function.scalar.DateTimeFormatTemplate.Node;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
 /** to_char's output side (formatting.c's DCH_to_char) for timestamps and intervals. */
-final class ToCharFormatter {
-    private ToCharFormatter() {}
+final class DateTimeToChar {
+    private DateTimeToChar() {}
 
     static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December"};
@@ -42,7 +42,7 @@ final class ToCharFormatter {
     }
 
     private static String field(Field f, Fields t) {
-        FormatKeyword.Id id = f.key().action;
+        DateTimeFormatKeyword.Id id = f.key().action;
         boolean fm = f.fm();
         switch (id) {
             case A_D, B_C, AD, BC, a_d, b_c, ad, bc, TZ, tz, TZH, TZM, OF,
@@ -82,22 +82,22 @@ final class ToCharFormatter {
                 String text = (t.gmtoff() >= 0 ? "+" : "-") + zeroPad(abs / 3600, fm ? 0 : 2);
                 yield abs % 3600 != 0 ? text + ":" + zeroPad(abs % 3600 / 60, 2) : text;
             }
-            case MONTH, Month, month -> t.mon() == 0 ? "" : pad(cased(MONTHS[t.mon() - 1], id == FormatKeyword.Id.MONTH,
-                    id == FormatKeyword.Id.month), fm || f.tm() ? 0 : 9);
+            case MONTH, Month, month -> t.mon() == 0 ? "" : pad(cased(MONTHS[t.mon() - 1], id == DateTimeFormatKeyword.Id.MONTH,
+                    id == DateTimeFormatKeyword.Id.month), fm || f.tm() ? 0 : 9);
             case MON, Mon, mon -> t.mon() == 0 ? "" : cased(MONTHS[t.mon() - 1].substring(0, 3),
-                    id == FormatKeyword.Id.MON, id == FormatKeyword.Id.mon);
+                    id == DateTimeFormatKeyword.Id.MON, id == DateTimeFormatKeyword.Id.mon);
             case MM -> th(f, zeroPad(t.mon(), fm ? 0 : t.mon() >= 0 ? 2 : 3));
-            case DAY, Day, day -> pad(cased(DAYS[t.wday()], id == FormatKeyword.Id.DAY, id == FormatKeyword.Id.day),
+            case DAY, Day, day -> pad(cased(DAYS[t.wday()], id == DateTimeFormatKeyword.Id.DAY, id == DateTimeFormatKeyword.Id.day),
                     fm || f.tm() ? 0 : 9);
-            case DY, Dy, dy -> cased(DAYS[t.wday()].substring(0, 3), id == FormatKeyword.Id.DY,
-                    id == FormatKeyword.Id.dy);
+            case DY, Dy, dy -> cased(DAYS[t.wday()].substring(0, 3), id == DateTimeFormatKeyword.Id.DY,
+                    id == DateTimeFormatKeyword.Id.dy);
             case DDD -> th(f, zeroPad(t.yday(), fm ? 0 : 3));
-            case IDDD -> th(f, zeroPad(JulianCalendar.isoYearDay(t.year(), t.mon(), t.mday()), fm ? 0 : 3));
+            case IDDD -> th(f, zeroPad(DateJulianCalendar.isoYearDay(t.year(), t.mon(), t.mday()), fm ? 0 : 3));
             case DD -> th(f, zeroPad(t.mday(), fm ? 0 : 2));
             case D -> th(f, Integer.toString(t.wday() + 1));
             case ID -> th(f, Integer.toString(t.wday() == 0 ? 7 : t.wday()));
             case WW -> th(f, zeroPad((t.yday() - 1) / 7 + 1, fm ? 0 : 2));
-            case IW -> th(f, zeroPad(JulianCalendar.isoWeek(t.year(), t.mon(), t.mday()), fm ? 0 : 2));
+            case IW -> th(f, zeroPad(DateJulianCalendar.isoWeek(t.year(), t.mon(), t.mday()), fm ? 0 : 2));
             case Q -> t.mon() == 0 ? "" : th(f, Integer.toString((t.mon() - 1) / 3 + 1));
             case CC -> {
                 int c;
@@ -114,23 +114,23 @@ final class ToCharFormatter {
                 yield th(f, thousands + "," + zeroPad(year - thousands * 1000, 3));
             }
             case YYYY, IYYY -> {
-                int year = adjustYear(id == FormatKeyword.Id.YYYY ? t.year()
-                        : JulianCalendar.isoYear(t.year(), t.mon(), t.mday()), t.interval());
+                int year = adjustYear(id == DateTimeFormatKeyword.Id.YYYY ? t.year()
+                        : DateJulianCalendar.isoYear(t.year(), t.mon(), t.mday()), t.interval());
                 yield th(f, zeroPad(year, fm ? 0 : year >= 0 ? 4 : 5));
             }
             case YYY, IYY -> {
-                int year = adjustYear(id == FormatKeyword.Id.YYY ? t.year()
-                        : JulianCalendar.isoYear(t.year(), t.mon(), t.mday()), t.interval());
+                int year = adjustYear(id == DateTimeFormatKeyword.Id.YYY ? t.year()
+                        : DateJulianCalendar.isoYear(t.year(), t.mon(), t.mday()), t.interval());
                 yield th(f, zeroPad(year % 1000, fm ? 0 : year >= 0 ? 3 : 4));
             }
             case YY, IY -> {
-                int year = adjustYear(id == FormatKeyword.Id.YY ? t.year()
-                        : JulianCalendar.isoYear(t.year(), t.mon(), t.mday()), t.interval());
+                int year = adjustYear(id == DateTimeFormatKeyword.Id.YY ? t.year()
+                        : DateJulianCalendar.isoYear(t.year(), t.mon(), t.mday()), t.interval());
                 yield th(f, zeroPad(year % 100, fm ? 0 : year >= 0 ? 2 : 3));
             }
             case Y, I -> {
-                int year = adjustYear(id == FormatKeyword.Id.Y ? t.year()
-                        : JulianCalendar.isoYear(t.year(), t.mon(), t.mday()), t.interval());
+                int year = adjustYear(id == DateTimeFormatKeyword.Id.Y ? t.year()
+                        : DateJulianCalendar.isoYear(t.year(), t.mon(), t.mday()), t.interval());
                 yield th(f, Integer.toString(year % 10));
             }
             case RM, rm -> {
@@ -145,12 +145,12 @@ final class ToCharFormatter {
                 } else {
                     index = 12 - t.mon();
                 }
-                String roman = id == FormatKeyword.Id.RM ? ROMAN_MONTHS[index]
+                String roman = id == DateTimeFormatKeyword.Id.RM ? ROMAN_MONTHS[index]
                         : ROMAN_MONTHS[index].toLowerCase(Locale.ROOT);
                 yield pad(roman, fm ? 0 : 4);
             }
             case W -> th(f, Integer.toString((t.mday() - 1) / 7 + 1));
-            case J -> th(f, Integer.toString(JulianCalendar.date2j(t.year(), t.mon(), t.mday())));
+            case J -> th(f, Integer.toString(DateJulianCalendar.date2j(t.year(), t.mon(), t.mday())));
             case FX -> "";
         };
         return s;

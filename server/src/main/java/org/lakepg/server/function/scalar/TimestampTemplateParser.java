@@ -1,11 +1,11 @@
 package org.lakepg.server.function.scalar;
 
 import java.util.List;
-import org.lakepg.server.function.scalar.FormatKeyword.Id;
-import org.lakepg.server.function.scalar.FormatKeyword.Mode;
-import org.lakepg.server.function.scalar.FormatTemplate.Field;
-import org.lakepg.server.function.scalar.FormatTemplate.Literal;
-import org.lakepg.server.function.scalar.FormatTemplate.Node;
+import org.lakepg.server.function.scalar.DateTimeFormatKeyword.Id;
+import org.lakepg.server.function.scalar.DateTimeFormatKeyword.Mode;
+import org.lakepg.server.function.scalar.DateTimeFormatTemplate.Field;
+import org.lakepg.server.function.scalar.DateTimeFormatTemplate.Literal;
+import org.lakepg.server.function.scalar.DateTimeFormatTemplate.Node;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
@@ -14,7 +14,7 @@ import org.lakepg.wire.error.SqlState;
  * reads the fields a template names from the text, leniently about spaces and separators
  * unless FX is given, then combines them into a date and time the way PostgreSQL does.
  */
-final class ToTimestampParser {
+final class TimestampTemplateParser {
 
     /** The broken-down result; year is astronomical, tzWest seconds west of UTC or null. */
     record Result(int year, int mon, int mday, int hour, int min, int sec, int fsec, int fprec, Integer tzWest) {}
@@ -31,20 +31,20 @@ final class ToTimestampParser {
 
     private final String input;
     private final List<Node> nodes;
-    private final TemplateInput in;
+    private final DateTimeTemplateInput in;
     private Mode mode = Mode.NONE;
     // the fields read (0 = not given), as TmFromChar
     private int hh, pm, mi, ss, ssss, d, dd, ddd, mm, ms, year, bc, ww, w, cc, j, us, yysz, clock12, tzsign,
             tzh, tzm, ff;
 
-    private ToTimestampParser(String input, List<Node> nodes) {
+    private TimestampTemplateParser(String input, List<Node> nodes) {
         this.input = input;
         this.nodes = nodes;
-        this.in = new TemplateInput(input, nodes);
+        this.in = new DateTimeTemplateInput(input, nodes);
     }
 
     static Result parse(String input, String template) {
-        ToTimestampParser p = new ToTimestampParser(input, FormatTemplate.cached(template));
+        TimestampTemplateParser p = new TimestampTemplateParser(input, DateTimeFormatTemplate.cached(template));
         p.readFields();
         return p.combine();
     }
@@ -65,7 +65,7 @@ final class ToTimestampParser {
                 if (l.isSpace() || l.isSeparator()) {
                     if (!fx) {
                         extraSkip--;
-                        if (!in.atEnd() && (Character.isWhitespace(in.current()) || FormatTemplate.isSeparatorChar(in.current()))) {
+                        if (!in.atEnd() && (Character.isWhitespace(in.current()) || DateTimeFormatTemplate.isSeparatorChar(in.current()))) {
                             in.pos++;
                             extraSkip++;
                         }
@@ -178,13 +178,13 @@ final class ToTimestampParser {
             }
             case A_D, B_C, a_d, b_c -> bc = set(bc, in.search(ADBC_LONG, f) % 2, f);
             case AD, BC, ad, bc -> bc = set(bc, in.search(ADBC, f) % 2, f);
-            case MONTH, Month, month -> mm = set(mm, in.search(ToCharFormatter.MONTHS, f) + 1, f);
+            case MONTH, Month, month -> mm = set(mm, in.search(DateTimeToChar.MONTHS, f) + 1, f);
             case MON, Mon, mon -> mm = set(mm, in.search(MONTHS_SHORT, f) + 1, f);
             case MM -> {
                 mm = set(mm, in.parseInt(f, index), f);
                 in.skipTh(f);
             }
-            case DAY, Day, day -> d = set(d, in.search(ToCharFormatter.DAYS, f), f) + 1;
+            case DAY, Day, day -> d = set(d, in.search(DateTimeToChar.DAYS, f), f) + 1;
             case DY, Dy, dy -> d = set(d, in.search(DAYS_SHORT, f), f) + 1;
             case DDD -> {
                 ddd = set(ddd, in.parseInt(f, index), f);
@@ -352,7 +352,7 @@ final class ToTimestampParser {
             hasYear = true;
         }
         if (j != 0) {
-            int[] ymd = JulianCalendar.j2date(j);
+            int[] ymd = DateJulianCalendar.j2date(j);
             tmYear = ymd[0];
             tmMon = ymd[1];
             tmMday = ymd[2];
@@ -360,11 +360,11 @@ final class ToTimestampParser {
         }
         if (ww != 0) {
             if (mode == Mode.ISOWEEK) {
-                int jday = JulianCalendar.isoWeekToJulian(tmYear, ww);
+                int jday = DateJulianCalendar.isoWeekToJulian(tmYear, ww);
                 if (d != 0) {
                     jday += d > 1 ? d - 2 : 6;
                 }
-                int[] ymd = JulianCalendar.j2date(jday);
+                int[] ymd = DateJulianCalendar.j2date(jday);
                 tmYear = ymd[0];
                 tmMon = ymd[1];
                 tmMday = ymd[2];
@@ -390,8 +390,8 @@ final class ToTimestampParser {
                         "cannot calculate day of year without year information");
             }
             if (mode == Mode.ISOWEEK) {
-                int j0 = JulianCalendar.isoWeekToJulian(tmYear, 1) - 1;
-                int[] ymd = JulianCalendar.j2date(j0 + ddd);
+                int j0 = DateJulianCalendar.isoWeekToJulian(tmYear, 1) - 1;
+                int[] ymd = DateJulianCalendar.j2date(j0 + ddd);
                 tmYear = ymd[0];
                 tmMon = ymd[1];
                 tmMday = ymd[2];
@@ -400,7 +400,7 @@ final class ToTimestampParser {
                 int month = 1;
                 int before = 0;
                 while (month <= 12) {
-                    int through = before + JulianCalendar.daysInMonth(tmYear, month);
+                    int through = before + DateJulianCalendar.daysInMonth(tmYear, month);
                     if (ddd <= through) {
                         break;
                     }
@@ -408,7 +408,7 @@ final class ToTimestampParser {
                     month++;
                 }
                 if (month > 12) {
-                    before = JulianCalendar.isLeap(tmYear) ? 366 : 365;
+                    before = DateJulianCalendar.isLeap(tmYear) ? 366 : 365;
                 }
                 if (tmMon <= 1) {
                     tmMon = month;
@@ -426,7 +426,7 @@ final class ToTimestampParser {
         if (hasDay && (tmMday < 1 || tmMday > 31)) {
             throw fieldOverflow();
         }
-        if (hasYear && hasMonth && hasDay && tmMday > JulianCalendar.daysInMonth(tmYear, tmMon)) {
+        if (hasYear && hasMonth && hasDay && tmMday > DateJulianCalendar.daysInMonth(tmYear, tmMon)) {
             throw fieldOverflow();
         }
         if (tmHour < 0 || tmHour >= 24 || tmMin < 0 || tmMin >= 60 || tmSec < 0 || tmSec >= 60 || fsec < 0
