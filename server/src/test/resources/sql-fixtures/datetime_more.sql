@@ -160,3 +160,5 @@ select timestamp_hash_extended('2020-01-01 10:00', 0), timestamp_hash_extended('
 select interval_hash('1 mon') = interval_hash('30 days'), timestamp_hash('1999-12-31 23:00')
 -- avg(interval) support functions
 select interval_accum('{1 day, 00:00:00.000002}'::interval[], '5 hours'), interval_avg('{1 mon 1 day, 00:00:00.000003}'::interval[]), interval_avg('{1 day, 0}'::interval[]), interval_accum_inv('{1 day, 00:00:00.000002}'::interval[], '5 hours')
+-- abbreviations whose offset changed over time follow their zone
+select timestamp '2012-06-01 12:00' at time zone 'MSK', timestamp '2010-01-01 12:00' at time zone 'VET', timestamp '2020-01-01 12:00' at time zone 'AMST', timestamp '1990-01-01 12:00' at time zone 'MSK', timestamp '2020-07-01 12:00' at time zone 'LHDT', timestamp '2020-01-01 12:00' at time zone 'LHDT', timestamp '2020-01-01 12:00' at time zone 'NOVST', timestamptz '2012-06-01 12:00+00' at time zone 'msk'

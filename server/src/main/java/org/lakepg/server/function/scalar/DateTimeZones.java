@@ -13,15 +13,16 @@ import org.lakepg.wire.error.SqlState;
 /**
  * Resolves the zone argument of timezone() / AT TIME ZONE / date_trunc(..., zone) the way
  * PostgreSQL 15 does: first as an abbreviation of the "Default" timezone_abbreviations set
- * (fixed offsets), then as a tz database name (case-insensitive), then as a POSIX zone spec,
- * whose offsets count hours WEST of Greenwich ({@code 'UTC+2'} and {@code '+02'} are two hours
- * behind UTC).
+ * (fixed offsets; the few whose meaning changed over time follow their zone), then as a tz
+ * database name (case-insensitive), then as a POSIX zone spec, whose offsets count hours WEST
+ * of Greenwich ({@code 'UTC+2'} and {@code '+02'} are two hours behind UTC).
  */
 public final class DateTimeZones {
     private DateTimeZones() {}
 
     private static final Map<String, Integer> ABBREVIATIONS = new HashMap<>();
     private static final Map<String, ZoneId> ZONES = new HashMap<>();
+    private static final Map<String, ZoneId> DYNAMIC_ABBREVIATIONS = new HashMap<>();
     /** std name (letters or <...>) then [+-]hh[:mm[:ss]], nothing after (no DST rules). */
     private static final Pattern POSIX = Pattern.compile(
             "(?:[A-Za-z]{3,}|<[^>]*>)?([+-]?)(\\d{1,2})(?::(\\d{1,2})(?::(\\d{1,2}))?)?");
@@ -62,6 +63,26 @@ public final class DateTimeZones {
             int space = row.indexOf(' ');
             ABBREVIATIONS.put(row.substring(0, space), Integer.parseInt(row.substring(space + 1)));
         }
+        // abbreviations whose meaning changed over time: their zone's offset at the time applies
+        String[] dynamic = {
+                "art America/Argentina/Buenos_Aires", "arst America/Argentina/Buenos_Aires", "clt America/Santiago",
+                "gyt America/Guyana", "pyt America/Asuncion", "vet America/Caracas", "davt Antarctica/Davis",
+                "mawt Antarctica/Mawson", "amst Asia/Yerevan", "anast Asia/Anadyr", "anat Asia/Anadyr",
+                "azst Asia/Baku", "azt Asia/Baku", "gest Asia/Tbilisi", "get Asia/Tbilisi", "irkst Asia/Irkutsk",
+                "irkt Asia/Irkutsk", "kgt Asia/Bishkek", "krast Asia/Krasnoyarsk", "krat Asia/Krasnoyarsk",
+                "lkt Asia/Colombo", "magst Asia/Magadan", "magt Asia/Magadan", "novst Asia/Novosibirsk",
+                "novt Asia/Novosibirsk", "omsst Asia/Omsk", "omst Asia/Omsk", "petst Asia/Kamchatka",
+                "pett Asia/Kamchatka", "sgt Asia/Singapore", "tmt Asia/Ashgabat", "ulat Asia/Ulaanbaatar",
+                "vlast Asia/Vladivostok", "vlat Asia/Vladivostok", "yakst Asia/Yakutsk", "yakt Asia/Yakutsk",
+                "yekt Asia/Yekaterinburg", "fkst Atlantic/Stanley", "fkt Atlantic/Stanley",
+                "lhdt Australia/Lord_Howe", "msk Europe/Moscow", "volt Europe/Volgograd", "iot Indian/Chagos",
+                "ckt Pacific/Rarotonga", "easst Pacific/Easter", "east Pacific/Easter", "kost Pacific/Kosrae",
+                "lint Pacific/Kiritimati", "nut Pacific/Niue", "tkt Pacific/Fakaofo"
+        };
+        for (String row : dynamic) {
+            int space = row.indexOf(' ');
+            DYNAMIC_ABBREVIATIONS.put(row.substring(0, space), ZoneId.of(row.substring(space + 1)));
+        }
         for (String id : ZoneId.getAvailableZoneIds()) {
             ZONES.put(id.toLowerCase(Locale.ROOT), ZoneId.of(id));
         }
@@ -78,6 +99,10 @@ public final class DateTimeZones {
 
     static ZoneId find(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
+        ZoneId dynamic = DYNAMIC_ABBREVIATIONS.get(lower);
+        if (dynamic != null) {
+            return dynamic;
+        }
         Integer abbreviation = ABBREVIATIONS.get(lower);
         if (abbreviation != null) {
             return ZoneOffset.ofTotalSeconds(abbreviation);
