@@ -5,11 +5,24 @@ import java.util.Map;
 import java.util.Optional;
 import org.lakepg.server.function.aggregate.AggregateSupport;
 import org.lakepg.server.function.scalar.BoolFunctions;
+import org.lakepg.server.function.scalar.DateFunctions;
+import org.lakepg.server.function.scalar.DateTimeClockFunctions;
+import org.lakepg.server.function.scalar.DateTimeConstructors;
+import org.lakepg.server.function.scalar.DateTimeExtractFunctions;
+import org.lakepg.server.function.scalar.DateTimeFormattingFunctions;
+import org.lakepg.server.function.scalar.DateTimeHashFunctions;
+import org.lakepg.server.function.scalar.DateTimeInRangeFunctions;
+import org.lakepg.server.function.scalar.DateTimeTruncFunctions;
 import org.lakepg.server.function.scalar.FloatFunctions;
 import org.lakepg.server.function.scalar.IntegerFunctions;
+import org.lakepg.server.function.scalar.IntervalAggregateFunctions;
+import org.lakepg.server.function.scalar.IntervalFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
 import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
+import org.lakepg.server.function.scalar.TimeFunctions;
+import org.lakepg.server.function.scalar.TimeZoneFunctions;
+import org.lakepg.server.function.scalar.TimestampFunctions;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -27,6 +40,19 @@ public final class FunctionRegistry {
         NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
         AggregateSupport.register(BUILTINS);
+        DateFunctions.register(BUILTINS);
+        TimestampFunctions.register(BUILTINS);
+        IntervalFunctions.register(BUILTINS);
+        TimeFunctions.register(BUILTINS);
+        TimeZoneFunctions.register(BUILTINS);
+        DateTimeClockFunctions.register(BUILTINS);
+        DateTimeConstructors.register(BUILTINS);
+        DateTimeExtractFunctions.register(BUILTINS);
+        DateTimeTruncFunctions.register(BUILTINS);
+        DateTimeFormattingFunctions.register(BUILTINS);
+        DateTimeInRangeFunctions.register(BUILTINS);
+        DateTimeHashFunctions.register(BUILTINS);
+        IntervalAggregateFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -475,6 +475,34 @@ public final class ExpressionAnalyzer {
     }
 
     private BoundExpr valueFunction(SQLValueFunction f) {
+        // the date/time ones are now() cast to their type, rounded to the precision given, as PostgreSQL 15 computes them
+        long dateTimeType = switch (f.op()) {
+            case CURRENT_DATE -> TypeOids.DATE;
+            case CURRENT_TIME, CURRENT_TIME_N -> TypeOids.TIMETZ;
+            case CURRENT_TIMESTAMP, CURRENT_TIMESTAMP_N -> TypeOids.TIMESTAMPTZ;
+            case LOCALTIME, LOCALTIME_N -> TypeOids.TIME;
+            case LOCALTIMESTAMP, LOCALTIMESTAMP_N -> TypeOids.TIMESTAMP;
+            default -> 0;
+        };
+        if (dateTimeType != 0) {
+            int typmod = f.typmod();
+            if (typmod > 6) {
+                String type = switch (f.op()) {
+                    case CURRENT_TIME_N -> "TIME(%d) WITH TIME ZONE";
+                    case CURRENT_TIMESTAMP_N -> "TIMESTAMP(%d) WITH TIME ZONE";
+                    case LOCALTIME_N -> "TIME(%d)";
+                    default -> "TIMESTAMP(%d)";
+                };
+                notices.accept(PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                        type + " precision reduced to maximum allowed, %d", typmod, 6)
+                        .withSeverity(PgException.Severity.WARNING));
+                typmod = 6;
+            }
+            ProcEntry now = catalog.functions(List.of("now")).get(0);
+            BoundExpr call = new FuncExpr(now.oid(), "now", now.source(), FuncExpr.Form.CALL, List.of(), now.strict(),
+                    now.volatility(), now.returnType(), -1);
+            return coercer.coerce(call, dateTimeType, typmod, TypeCoercion.Context.EXPLICIT, f.location());
+        }
         String function = switch (f.op()) {
             case CURRENT_USER, USER, CURRENT_ROLE -> "current_user";
             case SESSION_USER -> "session_user";
