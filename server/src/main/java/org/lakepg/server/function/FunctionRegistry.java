@@ -9,6 +9,13 @@ import org.lakepg.server.function.scalar.IntegerFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
 import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
+import org.lakepg.server.function.scalar.CharLengthCoercion;
+import org.lakepg.server.function.scalar.TextPatternOrder;
+import org.lakepg.server.function.scalar.EncodingFunctions;
+import org.lakepg.server.function.scalar.TextEditFunctions;
+import org.lakepg.server.function.scalar.QuoteFunctions;
+import org.lakepg.server.function.scalar.FormatFunction;
+import org.lakepg.server.function.scalar.ConcatFunctions;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -25,6 +32,13 @@ public final class FunctionRegistry {
         TextFunctions.register(BUILTINS);
         NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        CharLengthCoercion.register(BUILTINS);
+        TextPatternOrder.register(BUILTINS);
+        EncodingFunctions.register(BUILTINS);
+        TextEditFunctions.register(BUILTINS);
+        QuoteFunctions.register(BUILTINS);
+        FormatFunction.register(BUILTINS);
+        ConcatFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();
