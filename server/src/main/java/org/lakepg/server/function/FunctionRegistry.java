@@ -9,6 +9,8 @@ import org.lakepg.server.function.scalar.IntegerFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
 import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
+import org.lakepg.server.function.scalar.SimilarToEscape;
+import org.lakepg.server.function.scalar.RegexFunctions;
 import org.lakepg.server.function.scalar.CharLengthCoercion;
 import org.lakepg.server.function.scalar.TextPatternOrder;
 import org.lakepg.server.function.scalar.EncodingFunctions;
@@ -32,6 +34,8 @@ public final class FunctionRegistry {
         TextFunctions.register(BUILTINS);
         NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        SimilarToEscape.register(BUILTINS);
+        RegexFunctions.register(BUILTINS);
         CharLengthCoercion.register(BUILTINS);
         TextPatternOrder.register(BUILTINS);
         EncodingFunctions.register(BUILTINS);

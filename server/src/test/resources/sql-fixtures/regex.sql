@@ -1,0 +1,67 @@
+-- POSIX regular expression operators
+select 'abc' ~ 'b', 'abc' ~ '^b', 'abc' !~ 'x', 'ABC' ~* 'b', 'ABC' !~* 'b'
+select 'thomas' ~ '.*thom.*', 'thomas' ~* '.*Thom.*', 'thomas' !~ '.*thom.*', 'thomas' !~* '.*vadim.*'
+select 'abc'::name ~ 'a.c', 'abc'::name ~* 'A', 'abc'::name !~ 'z', 'abc'::name !~* 'B'
+select 'ab  '::char(4) ~ 'b$', 'ab'::char(4) ~* 'AB', 'ab'::char(2) !~ 'x'
+select 'foo123' ~ '^[a-z]+[0-9]{3}$', 'foo12' ~ '^[a-z]+[0-9]{3}$', 'aaa' ~ '^a{2,3}$', 'aaaa' ~ '^a{2,3}$'
+select 'é' ~ '^[[:alpha:]]$', 'É' ~* 'é', E'a\nb' ~ 'a.b', E'a\n' ~ 'a$', E'a\nb' ~ '^b'
+select 'a1' ~ '^[[:alpha:]][[:digit:]]$', 'x' ~ '[]x]', 'a&b' ~ '[&]', 'a-b' ~ '[a\-]-', 'A b' ~ '^[[:upper:]][[:space:]][[:lower:]]$'
+select 'ab' ~ '\mab\M', 'a b' ~ 'a\yb', 'ab' ~ '[[:<:]]ab[[:>:]]', 'xaby' ~ '\mab', 'a.b' ~ 'a\.b', 'axb' ~ 'a\.b'
+select 'abc' ~ '\Aabc\Z', E'abc\n' ~ 'abc\Z', 'a1 b2' ~ '\d\s\w\d', E'tab\tx' ~ '\t'
+select 'abab' ~ '^(ab)\1$', 'abac' ~ '^(ab)\1$', 'foobar' ~ 'foo(?=bar)', 'foobaz' ~ 'foo(?!bar)'
+select 'xé' ~ '\u00e9', 'é' ~ '\xe9', 'é' ~ '\U000000e9'
+select 'abc' ~ 'a(b'
+select 'abc' ~ 'a[b'
+select 'abc' ~ '*a'
+select 'abc' ~ 'a{2,1}'
+select 'abc' ~ 'a)'
+select 'abc' ~ 'a\qb'
+select 'abc' ~ 'a{1'
+select 'a' ~ '\'
+select null::text ~ 'a', 'a' ~ null
+-- substring(... from pattern)
+select substring('Thomas' from '...$'), substring('Thomas' from 'o.'), substring('Thomas' from 'x')
+select substring('abcabc' from 'a.*?c'), substring('abcabc' from 'b*(a.*c)'), substring('foobar' from 'o(b)')
+select substring('foobar' from '(x)?b'), substring('abc' from '')
+-- regexp_replace
+select regexp_replace('Thomas', '.[mN]a.', 'M'), regexp_replace('foobarbaz', 'b..', 'X', 'g'), regexp_replace('fooBAR', 'bar', 'x', 'i')
+select regexp_replace('abc', '(b)', '[\1\&\\\2\x]'), regexp_replace('John Smith', '(\w+) (\w+)', '\2, \1')
+select regexp_replace('aaa', 'a*?', '-', 'g'), regexp_replace('abc', 'x*', '-', 'g'), regexp_replace('abc', '', '-', 'g')
+select replace(regexp_replace(E'ab\ncd', '^c', 'X', 'gn') || regexp_replace(E'ab\ncd', 'b$', 'X', 'n') || regexp_replace(E'ab\ncd', 'b.c', 'X', 'n') || regexp_replace(E'ab\ncd', 'b.c', 'X'), E'\n', '/')
+select regexp_replace('a.c', '.', 'x', 'gq'), regexp_replace('abc', 'b', 'x', 'q'), regexp_replace('a b', 'a b', 'X', 'x')
+select regexp_replace('abc', 'b', 'x', 'z')
+select regexp_replace('A PostgreSQL function', 'a|e|i|o|u', 'X', 1, 0, 'i'), regexp_replace('A PostgreSQL function', 'a|e|i|o|u', 'X', 1, 3, 'i')
+select regexp_replace('abcabc', 'b', 'X', 3), regexp_replace('abcabc', 'b', 'X', 3, 0), regexp_replace('abc', 'b', 'X', 10)
+select regexp_replace('abcb', 'b', 'x', 1, 0, 'g'), regexp_replace('abcbb', 'b', 'x', 1, 2, 'g')
+select regexp_replace('abc', 'b', 'x', 0)
+select regexp_replace('abc', 'b', 'x', 1, -1)
+select regexp_replace('héllo wörld', '[éö]', '_', 'g'), regexp_replace('héllo', 'l+', 'L', 2, 1)
+-- regexp_count / regexp_instr / regexp_like / regexp_substr
+select regexp_count('ABCABCAXYaxy', 'A.'), regexp_count('ABCABCAXYaxy', 'A.', 1, 'i'), regexp_count('abcabc', 'b', 3), regexp_count('abc', 'b', 10)
+select regexp_count('abc', 'b', 0)
+select regexp_count('abc', 'b', 1, 'g')
+select regexp_instr('number of your street, town zip, FR', '[^,]+', 1, 2), regexp_instr('ABCDEFGHI', '(c..)(...)', 1, 1, 0, 'i', 2)
+select regexp_instr('abcb', 'b'), regexp_instr('abcb', 'b', 3), regexp_instr('abcb', 'b', 1, 2, 1), regexp_instr('abc', 'x'), regexp_instr('héllo', 'l')
+select regexp_instr('abc', 'b', 1, 1, 2)
+select regexp_instr('abc', '(b)', 1, 1, 0, '', -1)
+select regexp_instr('abc', '(b)', 1, 1, 0, '', 5), regexp_instr('abc', 'b', 1, 5)
+select regexp_like('Hello World', 'world$', 'i'), regexp_like('Hello World', 'world$'), regexp_like('abc', 'B', 'c')
+select regexp_like('abc', 'b', 'g')
+select regexp_substr('number of your street, town zip, FR', '[^,]+', 1, 2), regexp_substr('ABCDEFGHI', '(c..)(...)', 1, 1, 'i', 2)
+select regexp_substr('abc', 'x'), regexp_substr('abcabc', 'b.', 3), regexp_substr('abc', '(b)', 1, 1, '', 3)
+select regexp_substr('abc', 'b', 1, 0)
+-- SIMILAR TO
+select similar_to_escape('a%_(b)[x.]\y$^'), similar_to_escape('a#"b#"c', '#'), similar_to_escape('x', '')
+select similar_to_escape('x', 'ab')
+-- SIMILAR TO is not parsed yet: its translation checked through ~
+select 'abc' ~ similar_to_escape('abc'), 'abc' ~ similar_to_escape('a'), 'abc' ~ similar_to_escape('%(b|d)%'), 'abc' ~ similar_to_escape('(b|c)%')
+select 'a%c' ~ similar_to_escape('a#%c', '#'), 'abc' ~ similar_to_escape('a#%c', '#'), 'a.c' ~ similar_to_escape('a.c'), 'abc' ~ similar_to_escape('a.c')
+select 'ab' ~ similar_to_escape('[a-c]{2}'), 'a' ~ similar_to_escape('a#', '#'), 'a+' ~ similar_to_escape('a+'), 'aa' ~ similar_to_escape('a+')
+select substring('foobar' from similar_to_escape('%#"o_b#"%', '#')), substring('foobar' from similar_to_escape('#"o_b#"%', '#'))
+select similar_to_escape('a#"b#"c#"', '#')
+select similar_escape('a%', null), similar_escape(null, '#') is null
+-- LIKE with ESCAPE
+select 'a_c' like 'a#_c' escape '#', 'abc' like 'a#_c' escape '#', 'a%' like 'a$%' escape '$', 'a\b' like 'a\b' escape ''
+select 'ab' like 'a#' escape '#'
+select 'ab' like 'a' escape 'xy'
+select 'ABC' ilike 'a#_c' escape '#', 'A_C' ilike 'a#_c' escape '#', 'abc' not like 'a%' escape '!'
