@@ -119,7 +119,7 @@ public final class FloatFunctions {
         r.register("dasin", (x, c) -> inUnitRange(d(x[0]), Math::asin));
         r.register("dacos", (x, c) -> inUnitRange(d(x[0]), Math::acos));
         unary(r, "dsinh", Math::sinh);
-        unary(r, "dcosh", Math::cosh);
+        unary(r, "dcosh", FloatFunctions::cosh);
         unary(r, "dtanh", Math::tanh);
     }
 
@@ -234,5 +234,27 @@ public final class FloatFunctions {
             throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "input is out of range");
         }
         return f.applyAsDouble(v);
+    }
+
+    /** cosh as glibc computes it (exp-based in the middle range), which differs from Math.cosh in the last digit. */
+    static double cosh(double x) {
+        double a = Math.abs(x);
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        if (a < 0.5 * Math.log(2)) {
+            double t = Math.expm1(a);
+            double w = 1.0 + t;
+            return a < 0x1p-55 ? w : 1.0 + (t * t) / (w + w);
+        }
+        if (a < 22) {
+            double t = Math.exp(a);
+            return 0.5 * t + 0.5 / t;
+        }
+        double v = Math.cosh(a);
+        if (Double.isInfinite(v) && !Double.isInfinite(x)) {
+            throw overflow();
+        }
+        return v;
     }
 }
