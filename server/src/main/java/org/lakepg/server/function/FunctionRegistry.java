@@ -9,6 +9,8 @@ import org.lakepg.server.function.scalar.IntegerFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
 import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
+import org.lakepg.server.function.scalar.UuidFunctions;
+import org.lakepg.server.function.scalar.ByteaFunctions;
 import org.lakepg.server.function.scalar.FloatMoreFunctions;
 import org.lakepg.server.function.scalar.DegreeTrigFunctions;
 import org.lakepg.server.function.scalar.NumericMathFunctions;
@@ -37,6 +39,8 @@ public final class FunctionRegistry {
         TextFunctions.register(BUILTINS);
         NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        UuidFunctions.register(BUILTINS);
+        ByteaFunctions.register(BUILTINS);
         FloatMoreFunctions.register(BUILTINS);
         DegreeTrigFunctions.register(BUILTINS);
         NumericMathFunctions.register(BUILTINS);
