@@ -9,6 +9,8 @@ import org.lakepg.server.function.scalar.IntegerFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
 import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
+import org.lakepg.server.function.scalar.ToNumber;
+import org.lakepg.server.function.scalar.ToCharNumber;
 import org.lakepg.server.function.scalar.JsonBuild;
 import org.lakepg.server.function.scalar.JsonFunctions;
 import org.lakepg.server.function.scalar.JsonbPretty;
@@ -44,6 +46,8 @@ public final class FunctionRegistry {
         TextFunctions.register(BUILTINS);
         NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        ToNumber.register(BUILTINS);
+        ToCharNumber.register(BUILTINS);
         JsonBuild.register(BUILTINS);
         JsonFunctions.register(BUILTINS);
         JsonbPretty.register(BUILTINS);
