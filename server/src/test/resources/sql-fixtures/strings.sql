@@ -79,3 +79,6 @@ select 'abc' ~<~ 'abd', 'abc' ~<=~ 'abc', 'b' ~>~ 'a', 'b' ~>=~ 'c'
 select 'ab '::char(4) ~<~ 'ab'::char(2), 'ab'::char(3) ~>=~ 'ab'::char(5)
 select 'abcdef'::char(3), 'ab'::char(4) || '|', 'abc  '::varchar(3), 'abcdef'::varchar(2)
 select cast('abc' as char(2)), 'é'::char(3) || '|'
+select 'a'::"char"::text, 'abc'::text::"char", 'x'::"char"::char(3) || '|', 'ab  '::char(4)::name, 'nm'::name::char(4) || '|'
+select to_ascii('abc')
+select format('%s|%s', 'a'::"char", 'b'::name), concat_ws('-', 'x'::char(3), 'y'::varchar)

@@ -9,6 +9,7 @@ import org.lakepg.server.function.scalar.IntegerFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
 import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
+import org.lakepg.server.function.scalar.CharCasts;
 import org.lakepg.server.function.scalar.ToNumber;
 import org.lakepg.server.function.scalar.ToCharNumber;
 import org.lakepg.server.function.scalar.JsonBuild;
@@ -46,6 +47,7 @@ public final class FunctionRegistry {
         TextFunctions.register(BUILTINS);
         NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        CharCasts.register(BUILTINS);
         ToNumber.register(BUILTINS);
         ToCharNumber.register(BUILTINS);
         JsonBuild.register(BUILTINS);

@@ -19,7 +19,7 @@ import org.lakepg.wire.types.PgTypes;
 final class AnyValueText {
     private AnyValueText() {}
 
-    /** The pg_type name whose codec prints this representation. */
+    /** The pg_type name whose codec prints this representation; null when it is not known. */
     static String typeName(Object value) {
         return switch (value) {
             case Boolean b -> "bool";
@@ -35,7 +35,8 @@ final class AnyValueText {
             case Jsonb j -> "jsonb";
             case PgInterval i -> "interval";
             case PgTimeTz t -> "timetz";
-            default -> "text";
+            case Byte b -> "char";
+            default -> null;
         };
     }
 
@@ -43,7 +44,11 @@ final class AnyValueText {
         if (value instanceof String s) {
             return s;
         }
-        PgType<?> codec = PgTypes.byName(typeName(value));
+        String type = typeName(value);
+        if (type == null) {
+            return String.valueOf(value);
+        }
+        PgType<?> codec = PgTypes.byName(type);
         return codec.formatTextUnchecked(value, WireTypeIO.formatSettings(context));
     }
 }
