@@ -65,3 +65,10 @@ select 'a_c' like 'a#_c' escape '#', 'abc' like 'a#_c' escape '#', 'a%' like 'a$
 select 'ab' like 'a#' escape '#'
 select 'ab' like 'a' escape 'xy'
 select 'ABC' ilike 'a#_c' escape '#', 'A_C' ilike 'a#_c' escape '#', 'abc' not like 'a%' escape '!'
+-- text[] results
+select regexp_match('foobarbequebaz', 'bar.*que'), regexp_match('foobarbequebaz', '(bar)(beque)'), regexp_match('abc', 'x'), regexp_match('ABC', 'b', 'i'), regexp_match('ab', '(a)(x)?')
+select regexp_match('abc', 'b', 'g')
+select regexp_split_to_array('hello world', '\s+'), regexp_split_to_array('a,b,,c', ','), regexp_split_to_array('abc', ''), regexp_split_to_array('a,', ','), regexp_split_to_array(',a', ','), regexp_split_to_array('aXbxc', 'x', 'i')
+select regexp_split_to_array('abc', 'x*'), regexp_split_to_array('', 'x'), regexp_split_to_array('a "b" c', ' ')
+select regexp_split_to_array('abc', 'b', 'g')
+select string_to_array('a,b,c', ','), string_to_array('a,b,,c', ',', ''), string_to_array('abc', null), string_to_array('abc', ''), string_to_array('', ','), string_to_array(null, ',') is null, string_to_array('a<>b<>c', '<>', 'b')

@@ -9,6 +9,8 @@ import org.lakepg.server.function.scalar.IntegerFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
 import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
+import org.lakepg.server.function.scalar.StringToArray;
+import org.lakepg.server.function.scalar.RegexArrayFunctions;
 import org.lakepg.server.function.scalar.CharCasts;
 import org.lakepg.server.function.scalar.ToNumber;
 import org.lakepg.server.function.scalar.ToCharNumber;
@@ -47,6 +49,8 @@ public final class FunctionRegistry {
         TextFunctions.register(BUILTINS);
         NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        StringToArray.register(BUILTINS);
+        RegexArrayFunctions.register(BUILTINS);
         CharCasts.register(BUILTINS);
         ToNumber.register(BUILTINS);
         ToCharNumber.register(BUILTINS);
