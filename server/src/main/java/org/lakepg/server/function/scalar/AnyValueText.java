@@ -12,9 +12,9 @@ import org.lakepg.wire.types.PgTypes;
 
 /**
  * Text output of a value passed to a {@code "any"} / {@code anyelement} parameter (concat, format,
- * to_json ...). Function code receives values without their SQL types, so the type is inferred from
- * the Java representation. Known gap: date (Integer) and time/timestamp (Long) share their
- * representation with int4/int8 and print as numbers until the executor passes argument types.
+ * to_json ...), by the argument's SQL type when the call was bound with it ({@link ArgumentTypeAware}),
+ * else by a type inferred from the Java representation. Unbound, date (Integer) and time/timestamp
+ * (Long) print as numbers and json prints like text, since they share their representation.
  */
 final class AnyValueText {
     private AnyValueText() {}
@@ -40,15 +40,25 @@ final class AnyValueText {
         };
     }
 
+    /** The codec for a type OID, or for the value's inferred type when the OID is unknown (0) or unsupported. */
+    static PgType<?> codec(Object value, long type) {
+        PgType<?> codec = type > 0 ? PgTypes.byOid((int) type) : null;
+        if (codec != null) {
+            return codec;
+        }
+        String name = typeName(value);
+        return name == null ? null : PgTypes.byName(name);
+    }
+
     static String output(Object value, FunctionContext context) {
+        return output(value, 0, context);
+    }
+
+    static String output(Object value, long type, FunctionContext context) {
         if (value instanceof String s) {
             return s;
         }
-        String type = typeName(value);
-        if (type == null) {
-            return String.valueOf(value);
-        }
-        PgType<?> codec = PgTypes.byName(type);
-        return codec.formatTextUnchecked(value, WireTypeIO.formatSettings(context));
+        PgType<?> codec = codec(value, type);
+        return codec == null ? String.valueOf(value) : codec.formatTextUnchecked(value, WireTypeIO.formatSettings(context));
     }
 }

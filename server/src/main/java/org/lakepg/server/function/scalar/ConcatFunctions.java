@@ -8,11 +8,12 @@ public final class ConcatFunctions {
     private ConcatFunctions() {}
 
     public static void register(FunctionRegistry r) {
-        r.register("text_concat", (x, c) -> join("", x, 0, c));
-        r.register("text_concat_ws", (x, c) -> x[0] == null ? null : join((String) x[0], x, 1, c));
+        r.register("text_concat", new TypedCode((x, t, c) -> join("", x, 0, t, c)));
+        r.register("text_concat_ws", new TypedCode((x, t, c) -> x[0] == null ? null : join((String) x[0], x, 1, t, c)));
     }
 
-    private static String join(String separator, Object[] args, int from, FunctionContext context) {
+    private static String join(String separator, Object[] args, int from, TypedCode.ArgumentTypes types,
+                               FunctionContext context) {
         StringBuilder out = new StringBuilder();
         boolean first = true;
         for (int i = from; i < args.length; i++) {
@@ -23,7 +24,7 @@ public final class ConcatFunctions {
                 out.append(separator);
             }
             first = false;
-            out.append(AnyValueText.output(args[i], context));
+            out.append(AnyValueText.output(args[i], types.of(i), context));
         }
         return out.toString();
     }

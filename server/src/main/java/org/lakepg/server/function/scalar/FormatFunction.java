@@ -13,8 +13,8 @@ public final class FormatFunction {
     private FormatFunction() {}
 
     public static void register(FunctionRegistry r) {
-        r.register("text_format", (x, c) -> x[0] == null ? null : format(x, c));
-        r.register("text_format_nv", (x, c) -> x[0] == null ? null : format(x, c));
+        r.register("text_format", new TypedCode((x, t, c) -> x[0] == null ? null : format(x, t, c)));
+        r.register("text_format_nv", (x, c) -> x[0] == null ? null : format(x, TypedCode.ArgumentTypes.UNKNOWN, c));
     }
 
     /** Position in the format string while one specifier is parsed. */
@@ -52,7 +52,7 @@ public final class FormatFunction {
         }
     }
 
-    private static String format(Object[] args, FunctionContext context) {
+    private static String format(Object[] args, TypedCode.ArgumentTypes types, FunctionContext context) {
         String fmt = (String) args[0];
         StringBuilder out = new StringBuilder();
         int nextArg = 1;
@@ -121,7 +121,7 @@ public final class FormatFunction {
             int at = argPos > 0 ? argPos : nextArg;
             Object value = argument(args, at);
             nextArg = at + 1;
-            appendPadded(out, convert(type, value, context), width, leftJustify);
+            appendPadded(out, convert(type, value, types.of(at), context), width, leftJustify);
             i = cur.at;
         }
         return out.toString();
@@ -153,17 +153,17 @@ public final class FormatFunction {
         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "format() width must be an integer in lakepg");
     }
 
-    private static String convert(char type, Object value, FunctionContext context) {
+    private static String convert(char type, Object value, long valueType, FunctionContext context) {
         return switch (type) {
-            case 's' -> value == null ? "" : AnyValueText.output(value, context);
+            case 's' -> value == null ? "" : AnyValueText.output(value, valueType, context);
             case 'I' -> {
                 if (value == null) {
                     throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED,
                             "null values cannot be formatted as an SQL identifier");
                 }
-                yield QuoteFunctions.identifier(AnyValueText.output(value, context));
+                yield QuoteFunctions.identifier(AnyValueText.output(value, valueType, context));
             }
-            default -> value == null ? "NULL" : QuoteFunctions.literal(AnyValueText.output(value, context));
+            default -> value == null ? "NULL" : QuoteFunctions.literal(AnyValueText.output(value, valueType, context));
         };
     }
 
