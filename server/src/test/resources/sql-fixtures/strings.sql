@@ -82,3 +82,10 @@ select cast('abc' as char(2)), 'é'::char(3) || '|'
 select 'a'::"char"::text, 'abc'::text::"char", 'x'::"char"::char(3) || '|', 'ab  '::char(4)::name, 'nm'::name::char(4) || '|'
 select to_ascii('abc')
 select format('%s|%s', 'a'::"char", 'b'::name), concat_ws('-', 'x'::char(3), 'y'::varchar)
+select parse_ident('SomeSchema."SomeTable"', true), parse_ident('a.b.c', false), parse_ident('"x y".z', true), parse_ident(' a . "b""c" ', true), parse_ident('a.b(', false)
+select parse_ident('a..b', true)
+select parse_ident('1a', true)
+select parse_ident('a.b(', true)
+select parse_ident('"a', true)
+select parse_ident('a.', true)
+select getdatabaseencoding(), pg_client_encoding(), convert('\x68c3a9'::bytea, 'UTF8', 'LATIN1'), pg_encoding_to_char(6), pg_char_to_encoding('UTF8'), pg_char_to_encoding('latin1'), pg_char_to_encoding('nope')

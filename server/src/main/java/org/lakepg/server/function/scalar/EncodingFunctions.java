@@ -223,6 +223,13 @@ public final class EncodingFunctions {
         };
     }
 
+    /** convert(bytes, from, to): decode in one encoding, encode in the other. */
+    static byte[] convert(byte[] data, String from, String to) {
+        charset(from, "source");
+        charset(to, "destination");
+        return convertTo(convertFrom(data, from), to);
+    }
+
     private static byte[] convertTo(String text, String encoding) {
         Charset target = charset(encoding, "destination");
         if (target == StandardCharsets.UTF_8 || target == StandardCharsets.US_ASCII) {

@@ -9,7 +9,7 @@ import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.types.Jsonb;
 import org.lakepg.wire.types.PgArray;
 
-/** Edits at a text[] path: jsonb_set, jsonb_insert and the #- operator (setPath in jsonfuncs.c). */
+/** Edits at a text[] path: jsonb_set, jsonb_set_lax, jsonb_insert and the #- operator (setPath in jsonfuncs.c). */
 public final class JsonbPathEdit {
     private JsonbPathEdit() {}
 
@@ -22,6 +22,34 @@ public final class JsonbPathEdit {
                 true, (Boolean) x[3] ? Mode.INSERT_AFTER : Mode.INSERT_BEFORE));
         r.register("jsonb_delete_path", (x, c) -> edit(JsonbOperators.j(x[0]), (PgArray) x[1], null, false,
                 Mode.DELETE));
+        r.register("jsonb_set_lax", (x, c) -> setLax(x));
+    }
+
+    /** jsonb_set_lax: like jsonb_set, but an SQL NULL new value is handled as null_value_treatment says. */
+    private static Jsonb setLax(Object[] x) {
+        if (x[0] == null || x[1] == null || x[3] == null) {
+            return null;
+        }
+        String treatment = (String) x[4];
+        if (treatment == null) {
+            throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED,
+                    "null_value_treatment must be \"delete_key\", \"return_target\", \"use_json_null\", or \"raise_exception\"");
+        }
+        Jsonb target = JsonbOperators.j(x[0]);
+        PgArray path = (PgArray) x[1];
+        if (x[2] != null) {
+            return edit(target, path, JsonbOperators.j(x[2]), (Boolean) x[3], Mode.SET);
+        }
+        return switch (treatment) {
+            case "raise_exception" -> throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "JSON value must not be null")
+                    .withDetail("Exception was raised because null_value_treatment is \"raise_exception\".")
+                    .withHint("To avoid, either change the null_value_treatment argument or ensure that an SQL NULL is not passed.");
+            case "use_json_null" -> edit(target, path, new Jsonb.Null(), (Boolean) x[3], Mode.SET);
+            case "delete_key" -> edit(target, path, null, false, Mode.DELETE);
+            case "return_target" -> target;
+            default -> throw JsonbOperators.invalid(
+                    "null_value_treatment must be \"delete_key\", \"return_target\", \"use_json_null\", or \"raise_exception\"");
+        };
     }
 
     private static Jsonb edit(Jsonb target, PgArray pathArray, Jsonb value, boolean create, Mode mode) {
