@@ -48,8 +48,8 @@ public final class TextFunctions {
         });
         r.register("textoctetlen", (x, c) -> s(x[0]).getBytes(StandardCharsets.UTF_8).length);
         r.register("bpcharoctetlen", (x, c) -> s(x[0]).getBytes(StandardCharsets.UTF_8).length);
-        r.register("upper", (x, c) -> s(x[0]).toUpperCase(java.util.Locale.ROOT));
-        r.register("lower", (x, c) -> s(x[0]).toLowerCase(java.util.Locale.ROOT));
+        r.register("upper", (x, c) -> mapCodePoints(s(x[0]), Character::toUpperCase));
+        r.register("lower", (x, c) -> mapCodePoints(s(x[0]), Character::toLowerCase));
         r.register("initcap", (x, c) -> initcap(s(x[0])));
         r.register("text_substr", (x, c) -> substring(s(x[0]), asInt(x[1]), asInt(x[2]), true));
         r.register("text_substr_no_len", (x, c) -> substring(s(x[0]), asInt(x[1]), 0, false));
@@ -266,6 +266,16 @@ public final class TextFunctions {
             wordStart = !Character.isLetterOrDigit(cp);
             i += Character.charCount(cp);
         }
+        return out.toString();
+    }
+
+    /**
+     * Case mapping one code point at a time, as towupper/towlower do for PostgreSQL: 'ß' stays 'ß' and
+     * 'İ' becomes a plain 'i' (String.toUpperCase/toLowerCase would change the length).
+     */
+    static String mapCodePoints(String v, java.util.function.IntUnaryOperator map) {
+        StringBuilder out = new StringBuilder(v.length());
+        v.codePoints().forEach(cp -> out.appendCodePoint(map.applyAsInt(cp)));
         return out.toString();
     }
 }
