@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.lakepg.server.exec.expr.WireTypeIO;
 import org.lakepg.server.function.FunctionContext;
 import org.lakepg.wire.types.Jsonb;
+import org.lakepg.wire.types.PgArray;
 import org.lakepg.wire.types.PgInterval;
 import org.lakepg.wire.types.PgNumeric;
 import org.lakepg.wire.types.PgTimeTz;
@@ -45,6 +46,10 @@ final class AnyValueText {
         PgType<?> codec = type > 0 ? PgTypes.byOid((int) type) : null;
         if (codec != null) {
             return codec;
+        }
+        if (value instanceof PgArray array) {
+            PgType<?> element = PgTypes.byOid(array.elementOid());
+            return element == null ? null : PgTypes.arrayOf(element);
         }
         String name = typeName(value);
         return name == null ? null : PgTypes.byName(name);

@@ -13,6 +13,7 @@ import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.types.FormatSettings;
 import org.lakepg.wire.types.Jsonb;
 import org.lakepg.wire.types.JsonbType;
+import org.lakepg.wire.types.PgArray;
 import org.lakepg.wire.types.PgNumeric;
 import org.lakepg.wire.types.PgType;
 
@@ -93,8 +94,40 @@ public final class JsonBuild {
             case Double d -> finiteOrQuoted(Double.isFinite(d), AnyValueText.output(d, type, context));
             case PgNumeric n -> finiteOrQuoted(n.isFinite(), n.toString());
             case Jsonb j -> j.toString();
+            case PgArray a -> {
+                StringBuilder out = new StringBuilder();
+                jsonArray(a, 0, new int[] {0}, out, context);
+                yield out.toString();
+            }
             default -> new Jsonb.Str(AnyValueText.output(v, type, context)).toString();
         };
+    }
+
+    /** array_to_json: nested brackets per dimension, elements by their element type, no spaces. */
+    private static void jsonArray(PgArray a, int dim, int[] next, StringBuilder out, FunctionContext context) {
+        out.append('[');
+        int count = a.dims().length == 0 ? 0 : a.dims()[dim];
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            if (dim + 1 < a.dims().length) {
+                jsonArray(a, dim + 1, next, out, context);
+            } else {
+                out.append(json(a.elements()[next[0]++], a.elementOid(), context));
+            }
+        }
+        out.append(']');
+    }
+
+    private static Jsonb jsonbArray(PgArray a, int dim, int[] next, FunctionContext context) {
+        List<Jsonb> elements = new ArrayList<>();
+        int count = a.dims().length == 0 ? 0 : a.dims()[dim];
+        for (int i = 0; i < count; i++) {
+            elements.add(dim + 1 < a.dims().length ? jsonbArray(a, dim + 1, next, context)
+                    : jsonb(a.elements()[next[0]++], a.elementOid(), context));
+        }
+        return new Jsonb.Array(elements);
     }
 
     private static String finiteOrQuoted(boolean finite, String text) {
@@ -120,6 +153,7 @@ public final class JsonBuild {
                     : new Jsonb.Str(AnyValueText.output(d, type, context));
             case PgNumeric n -> n.isFinite() ? new Jsonb.Number(n) : new Jsonb.Str(n.toString());
             case Jsonb j -> j;
+            case PgArray a -> jsonbArray(a, 0, new int[] {0}, context);
             default -> new Jsonb.Str(AnyValueText.output(v, type, context));
         };
     }
