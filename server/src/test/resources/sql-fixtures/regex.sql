@@ -72,3 +72,7 @@ select regexp_split_to_array('hello world', '\s+'), regexp_split_to_array('a,b,,
 select regexp_split_to_array('abc', 'x*'), regexp_split_to_array('', 'x'), regexp_split_to_array('a "b" c', ' ')
 select regexp_split_to_array('abc', 'b', 'g')
 select string_to_array('a,b,c', ','), string_to_array('a,b,,c', ',', ''), string_to_array('abc', null), string_to_array('abc', ''), string_to_array('', ','), string_to_array(null, ',') is null, string_to_array('a<>b<>c', '<>', 'b')
+-- leftmost-longest: an RE with alternation takes the longest match at the leftmost position
+select substring('xyz' from 'x|xy'), substring('abcd' from '(a|ab)(c|bcd)'), regexp_replace('abcd', 'a|ab', 'X'), substring('xyz' from 'x*?y?'), substring('aaa' from 'a|aa|aaa')
+select substring('abc' from '(a|ab)'), regexp_replace('foo bar', 'o|oo', '_', 'g'), 'x' ~ 'x|xy', regexp_count('aaaa', 'a|aa'), regexp_substr('say hello', 'he|hell|hello'), regexp_instr('say hello', 'he|hell|hello', 1, 1, 1)
+select regexp_split_to_array('a1b22c', '2|22|1'), regexp_match('xabcx', 'ab|abc'), substring('abab' from '(ab|a)*?b')

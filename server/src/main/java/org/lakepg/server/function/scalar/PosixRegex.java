@@ -11,9 +11,10 @@ import org.lakepg.wire.error.SqlState;
  * PostgreSQL's advanced regular expressions (ARE) translated to java.util.regex. Covered: the ARE
  * escapes (\m \M \y \Y \A \Z, \d \s \w and friends, x, u and U code point escapes), POSIX bracket classes
  * ([[:alpha:]] ...), [[:<:]] / [[:>:]], $ as end of string, and the newline-sensitivity flags.
- * Known gaps: Java matches leftmost-first (Perl) where PostgreSQL matches leftmost-longest for
- * greedy patterns (so 'x|xy' matches 'x', not 'xy'), [^...] matches a newline even in 'n' mode,
- * BRE ('b' flag), the ***: / ***= directors and embedded (?...) option letters are not supported.
+ * Known gaps: match lengths follow PostgreSQL only for REs with an alternation ({@link RegexSearch}
+ * re-tries those) and subexpressions inside a match keep Java's (Perl) choices; [^...] matches a newline
+ * even in 'n' mode; BRE ('b' flag), the ***: / ***= directors and embedded (?...) option letters are not
+ * supported; error texts are mapped from java.util.regex's for the common cases only.
  */
 final class PosixRegex {
     private PosixRegex() {}

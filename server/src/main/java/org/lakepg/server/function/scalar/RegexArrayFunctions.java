@@ -2,7 +2,7 @@ package org.lakepg.server.function.scalar;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import org.lakepg.server.catalog.TypeOids;
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.wire.error.PgException;
@@ -33,8 +33,8 @@ public final class RegexArrayFunctions {
 
     /** The subexpressions of the first match (or the whole match when there are none); NULL without a match. */
     private static PgArray match(String text, String are, String flags) {
-        Matcher m = PosixRegex.compile(are, options(flags, "regexp_match")).matcher(text);
-        if (!m.find()) {
+        MatchResult m = new RegexSearch(are, options(flags, "regexp_match"), text, 0).next();
+        if (m == null) {
             return null;
         }
         if (m.groupCount() == 0) {
@@ -49,11 +49,11 @@ public final class RegexArrayFunctions {
 
     /** Pieces between matches; empty matches at either end or right after a match do not split. */
     private static PgArray split(String text, String are, String flags) {
-        Matcher m = PosixRegex.compile(are, options(flags, "regexp_split_to_array")).matcher(text);
+        RegexSearch search = new RegexSearch(are, options(flags, "regexp_split_to_array"), text, 0);
         List<Object> pieces = new ArrayList<>();
         int pieceStart = 0;
         int previousEnd = 0;
-        while (m.find()) {
+        for (MatchResult m = search.next(); m != null; m = search.next()) {
             if (m.start() < text.length() && m.end() > previousEnd) {
                 pieces.add(text.substring(pieceStart, m.start()));
                 pieceStart = m.end();

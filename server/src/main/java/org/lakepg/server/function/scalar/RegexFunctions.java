@@ -1,7 +1,6 @@
 package org.lakepg.server.function.scalar;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.regex.MatchResult;
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
@@ -70,8 +69,8 @@ public final class RegexFunctions {
 
     /** substring(text from pattern): the first parenthesized subexpression if there is one, else the match. */
     static String substring(String text, String are) {
-        Matcher m = PosixRegex.compile(are, PosixRegex.Options.DEFAULT).matcher(text);
-        if (!m.find()) {
+        MatchResult m = new RegexSearch(are, PosixRegex.Options.DEFAULT, text, 0).next();
+        if (m == null) {
             return null;
         }
         return m.groupCount() > 0 ? m.group(1) : m.group();
@@ -104,17 +103,15 @@ public final class RegexFunctions {
             // the forms with an explicit N ignore 'g'
             n = 0;
         }
-        Pattern pattern = PosixRegex.compile(are, options);
         int from = offset(text, start);
         if (from < 0) {
             return text;
         }
-        Matcher m = pattern.matcher(text);
+        RegexSearch search = new RegexSearch(are, options, text, from);
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
         int seen = 0;
-        boolean found = m.find(from);
-        while (found) {
+        for (MatchResult m = search.next(); m != null; m = search.next()) {
             seen++;
             if (n == 0 || seen == n) {
                 out.append(text, copied, m.start());
@@ -124,13 +121,12 @@ public final class RegexFunctions {
                     break;
                 }
             }
-            found = m.find();
         }
         return out.append(text, copied, text.length()).toString();
     }
 
     /** \1..\9 insert subexpressions, \& the whole match, \\ a backslash; other backslashes stay. */
-    private static void appendReplacement(StringBuilder out, String replacement, Matcher m, boolean literal) {
+    private static void appendReplacement(StringBuilder out, String replacement, MatchResult m, boolean literal) {
         for (int i = 0; i < replacement.length(); i++) {
             char ch = replacement.charAt(i);
             if (ch == '\\' && i + 1 < replacement.length()) {
@@ -160,32 +156,30 @@ public final class RegexFunctions {
 
     private static int count(String text, String are, int start, String flagText) {
         checkParameter("start", start, 1);
-        Matcher m = PosixRegex.compile(are, flags(flagText, "regexp_count", false, null)).matcher(text);
         int from = offset(text, start);
         if (from < 0) {
             return 0;
         }
+        RegexSearch search = new RegexSearch(are, flags(flagText, "regexp_count", false, null), text, from);
         int count = 0;
-        boolean found = m.find(from);
-        while (found) {
+        while (search.next() != null) {
             count++;
-            found = m.find();
         }
         return count;
     }
 
     /** The n-th match at or after start, or null. */
-    private static Matcher nth(String text, String are, int start, int n, PosixRegex.Options options) {
-        Matcher m = PosixRegex.compile(are, options).matcher(text);
+    private static MatchResult nth(String text, String are, int start, int n, PosixRegex.Options options) {
         int from = offset(text, start);
         if (from < 0) {
             return null;
         }
-        boolean found = m.find(from);
-        for (int k = 1; found && k < n; k++) {
-            found = m.find();
+        RegexSearch search = new RegexSearch(are, options, text, from);
+        MatchResult m = search.next();
+        for (int k = 1; m != null && k < n; k++) {
+            m = search.next();
         }
-        return found ? m : null;
+        return m;
     }
 
     private static int instr(String text, String are, int start, int n, int endOption, String flagText, int subexpr) {
@@ -196,7 +190,7 @@ public final class RegexFunctions {
                     "endoption", endOption);
         }
         checkParameter("subexpr", subexpr, 0);
-        Matcher m = nth(text, are, start, n, flags(flagText, "regexp_instr", false, null));
+        MatchResult m = nth(text, are, start, n, flags(flagText, "regexp_instr", false, null));
         if (m == null || subexpr > m.groupCount() || m.start(subexpr) < 0) {
             return 0;
         }
@@ -208,7 +202,7 @@ public final class RegexFunctions {
         checkParameter("start", start, 1);
         checkParameter("n", n, 1);
         checkParameter("subexpr", subexpr, 0);
-        Matcher m = nth(text, are, start, n, flags(flagText, "regexp_substr", false, null));
+        MatchResult m = nth(text, are, start, n, flags(flagText, "regexp_substr", false, null));
         if (m == null || subexpr > m.groupCount()) {
             return null;
         }
