@@ -76,3 +76,4 @@ select string_to_array('a,b,c', ','), string_to_array('a,b,,c', ',', ''), string
 select substring('xyz' from 'x|xy'), substring('abcd' from '(a|ab)(c|bcd)'), regexp_replace('abcd', 'a|ab', 'X'), substring('xyz' from 'x*?y?'), substring('aaa' from 'a|aa|aaa')
 select substring('abc' from '(a|ab)'), regexp_replace('foo bar', 'o|oo', '_', 'g'), 'x' ~ 'x|xy', regexp_count('aaaa', 'a|aa'), regexp_substr('say hello', 'he|hell|hello'), regexp_instr('say hello', 'he|hell|hello', 1, 1, 1)
 select regexp_split_to_array('a1b22c', '2|22|1'), regexp_match('xabcx', 'ab|abc'), substring('abab' from '(ab|a)*?b')
+select regexp_replace(E'a\nb', 'a[^x]b', 'X', 'n') = E'a\nb', regexp_replace(E'a\nb', 'a[^x]b', 'X'), regexp_count(E'a\nb\nc', '^[^x]', 1, 'n'), regexp_replace(E'a\nb', 'a[^x]b', 'X', 'p') = E'a\nb', regexp_replace(E'a\nb', 'a[^x]b', 'X', 'w')

@@ -12,8 +12,7 @@ import org.lakepg.wire.error.SqlState;
  * escapes (\m \M \y \Y \A \Z, \d \s \w and friends, x, u and U code point escapes), POSIX bracket classes
  * ([[:alpha:]] ...), [[:<:]] / [[:>:]], $ as end of string, and the newline-sensitivity flags.
  * Known gaps: match lengths follow PostgreSQL only for REs with an alternation ({@link RegexSearch}
- * re-tries those) and subexpressions inside a match keep Java's (Perl) choices; [^...] matches a newline
- * even in 'n' mode; BRE ('b' flag), the ***: / ***= directors and embedded (?...) option letters are not
+ * re-tries those) and subexpressions inside a match keep Java's (Perl) choices; BRE ('b' flag), the ***: / ***= directors and embedded (?...) option letters are not
  * supported; error texts are mapped from java.util.regex's for the common cases only.
  */
 final class PosixRegex {
@@ -57,7 +56,8 @@ final class PosixRegex {
         }
         Pattern pattern;
         try {
-            String java = options.literal() ? Pattern.quote(are) : translate(are, options.anchorsAtLines());
+            String java = options.literal() ? Pattern.quote(are)
+                    : translate(are, options.anchorsAtLines(), !options.dotMatchesNewline());
             pattern = Pattern.compile(java, flags);
         } catch (PatternSyntaxException e) {
             throw invalid(describe(e));
@@ -97,6 +97,11 @@ final class PosixRegex {
     }
 
     static String translate(String are, boolean anchorsAtLines) {
+        return translate(are, anchorsAtLines, false);
+    }
+
+    /** @param negatedBracketsSkipNewline newline-sensitive modes: [^...] does not match a newline either */
+    static String translate(String are, boolean anchorsAtLines, boolean negatedBracketsSkipNewline) {
         StringBuilder out = new StringBuilder(are.length() + 16);
         int i = 0;
         int n = are.length();
@@ -104,7 +109,7 @@ final class PosixRegex {
             char ch = are.charAt(i);
             switch (ch) {
                 case '\\' -> i = escape(are, i, out, false);
-                case '[' -> i = bracket(are, i, out);
+                case '[' -> i = bracket(are, i, out, negatedBracketsSkipNewline);
                 case '$' -> {
                     out.append(anchorsAtLines ? "(?=\\n|\\z)" : "\\z");
                     i++;
@@ -185,7 +190,7 @@ final class PosixRegex {
             Map.entry("word", "\\w"));
 
     /** A bracket expression starting at {@code at} ('['); returns the index after its ']'. */
-    private static int bracket(String are, int at, StringBuilder out) {
+    private static int bracket(String are, int at, StringBuilder out, boolean negatedSkipsNewline) {
         if (are.startsWith("[[:<:]]", at)) {
             out.append("\\b(?=\\w)");
             return at + 7;
@@ -198,7 +203,7 @@ final class PosixRegex {
         int n = are.length();
         out.append('[');
         if (i < n && are.charAt(i) == '^') {
-            out.append('^');
+            out.append(negatedSkipsNewline ? "^\\n" : "^");
             i++;
         }
         if (i < n && are.charAt(i) == ']') {
