@@ -91,3 +91,8 @@ select parse_ident('a.', true)
 select getdatabaseencoding(), pg_client_encoding(), convert('\x68c3a9'::bytea, 'UTF8', 'LATIN1'), pg_encoding_to_char(6), pg_char_to_encoding('UTF8'), pg_char_to_encoding('latin1'), pg_char_to_encoding('nope')
 select upper('straße'), lower('İSTANBUL'), upper('ǆ'), initcap('ǆemal'), lower('ΣΑΣ'), upper('ﬁ'), initcap('hello_world o''neil'), length(lower('İ'))
 select concat('{1,2}'::int[], 'x'), format('%s', '{a b,c}'::text[]), concat_ws(',', '{t,f}'::bool[], '{}'::text[])
+-- hash support functions
+select hashtext('abc'), hashtext(''), hashtext('a somewhat longer text of 33 bytes'), hashtext('héllo wörld'), hashname('abc'), hashbpchar('ab  '::char(4)), hashbpchar('ab'::char(2))
+select hashtextextended('abc', 0), hashtextextended('abc', 42), hashtextextended('', 1), hashbpcharextended('x'::char(3), -1), hashnameextended('pg_class', 7)
+select uuid_hash('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'), uuid_hash_extended('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 3)
+select hashfloat8(1.5), hashfloat8(0), hashfloat8(-0.0::float8), hashfloat8('NaN'), hashfloat4(1.5), hashfloat8extended(1.5, 9), hashfloat8extended(0, 9), hashfloat4extended('-Infinity', 0)

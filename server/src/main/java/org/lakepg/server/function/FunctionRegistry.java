@@ -9,6 +9,7 @@ import org.lakepg.server.function.scalar.IntegerFunctions;
 import org.lakepg.server.function.scalar.NumericFunctions;
 import org.lakepg.server.function.scalar.SessionFunctions;
 import org.lakepg.server.function.scalar.TextFunctions;
+import org.lakepg.server.function.scalar.HashFunctions;
 import org.lakepg.server.function.scalar.EncodingNames;
 import org.lakepg.server.function.scalar.ParseIdent;
 import org.lakepg.server.function.scalar.JsonObjectFromArrays;
@@ -52,6 +53,7 @@ public final class FunctionRegistry {
         TextFunctions.register(BUILTINS);
         NumericFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        HashFunctions.register(BUILTINS);
         EncodingNames.register(BUILTINS);
         ParseIdent.register(BUILTINS);
         JsonObjectFromArrays.register(BUILTINS);

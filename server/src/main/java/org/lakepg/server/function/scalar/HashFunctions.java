@@ -1,0 +1,59 @@
+package org.lakepg.server.function.scalar;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.lakepg.server.function.FunctionRegistry;
+
+/**
+ * Hash support functions of the string, uuid and float types (hashtext, hashbpchar, uuid_hash,
+ * hashfloat8 ... and their seeded "extended" forms), with PostgreSQL's values.
+ */
+public final class HashFunctions {
+    private HashFunctions() {}
+
+    public static void register(FunctionRegistry r) {
+        r.register("hashtext", (x, c) -> PgHashBytes.hash(utf8(x[0])));
+        r.register("hashtextextended", (x, c) -> PgHashBytes.hashExtended(utf8(x[0]), seed(x[1])));
+        r.register("hashname", (x, c) -> PgHashBytes.hash(utf8(x[0])));
+        r.register("hashnameextended", (x, c) -> PgHashBytes.hashExtended(utf8(x[0]), seed(x[1])));
+        r.register("hashbpchar", (x, c) -> PgHashBytes.hash(bpchar(x[0])));
+        r.register("hashbpcharextended", (x, c) -> PgHashBytes.hashExtended(bpchar(x[0]), seed(x[1])));
+        r.register("uuid_hash", (x, c) -> PgHashBytes.hash(uuid((UUID) x[0])));
+        r.register("uuid_hash_extended", (x, c) -> PgHashBytes.hashExtended(uuid((UUID) x[0]), seed(x[1])));
+        r.register("hashfloat8", (x, c) -> float8Hash(((Number) x[0]).doubleValue(), 0, false));
+        r.register("hashfloat4", (x, c) -> float8Hash(((Number) x[0]).doubleValue(), 0, false));
+        r.register("hashfloat8extended", (x, c) -> float8Hash(((Number) x[0]).doubleValue(), seed(x[1]), true));
+        r.register("hashfloat4extended", (x, c) -> float8Hash(((Number) x[0]).doubleValue(), seed(x[1]), true));
+    }
+
+    private static byte[] utf8(Object v) {
+        return ((String) v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** char(n) hashes without its trailing blanks, so that equal values hash alike. */
+    private static byte[] bpchar(Object v) {
+        return TextFunctions.stripTrailingSpaces((String) v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long seed(Object v) {
+        return ((Number) v).longValue();
+    }
+
+    private static byte[] uuid(UUID u) {
+        return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+    }
+
+    /** hashfloat8: zero (of either sign) hashes to zero (the seed), NaN to one value, others by their bytes. */
+    private static Object float8Hash(double v, long seed, boolean extended) {
+        if (v == 0.0) {
+            return extended ? (Object) seed : (Object) 0;
+        }
+        if (Double.isNaN(v)) {
+            v = Double.NaN;
+        }
+        byte[] bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(v).array();
+        return extended ? (Object) PgHashBytes.hashExtended(bytes, seed) : (Object) PgHashBytes.hash(bytes);
+    }
+}
