@@ -96,3 +96,5 @@ select hashtext('abc'), hashtext(''), hashtext('a somewhat longer text of 33 byt
 select hashtextextended('abc', 0), hashtextextended('abc', 42), hashtextextended('', 1), hashbpcharextended('x'::char(3), -1), hashnameextended('pg_class', 7)
 select uuid_hash('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'), uuid_hash_extended('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 3)
 select hashfloat8(1.5), hashfloat8(0), hashfloat8(-0.0::float8), hashfloat8('NaN'), hashfloat4(1.5), hashfloat8extended(1.5, 9), hashfloat8extended(0, 9), hashfloat4extended('-Infinity', 0)
+select hash_numeric(1), hash_numeric(1.000), hash_numeric(-1), hash_numeric(0), hash_numeric(0.00), hash_numeric('NaN'), hash_numeric(12345.6789), hash_numeric(0.0001), hash_numeric(1e20), hash_numeric(100000000)
+select hash_numeric_extended(1, 0), hash_numeric_extended(12345.6789, 5), hash_numeric_extended(0, 5), hash_numeric_extended('Infinity', 5), hash_numeric_extended(0.00012, -3)

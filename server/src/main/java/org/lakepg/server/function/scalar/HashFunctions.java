@@ -1,13 +1,16 @@
 package org.lakepg.server.function.scalar;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.lakepg.server.function.FunctionRegistry;
+import org.lakepg.wire.types.PgNumeric;
 
 /**
- * Hash support functions of the string, uuid and float types (hashtext, hashbpchar, uuid_hash,
+ * Hash support functions of the string, uuid, float and numeric types (hashtext, hashbpchar, uuid_hash,
  * hashfloat8 ... and their seeded "extended" forms), with PostgreSQL's values.
  */
 public final class HashFunctions {
@@ -26,6 +29,46 @@ public final class HashFunctions {
         r.register("hashfloat4", (x, c) -> float8Hash(((Number) x[0]).doubleValue(), 0, false));
         r.register("hashfloat8extended", (x, c) -> float8Hash(((Number) x[0]).doubleValue(), seed(x[1]), true));
         r.register("hashfloat4extended", (x, c) -> float8Hash(((Number) x[0]).doubleValue(), seed(x[1]), true));
+        r.register("hash_numeric", (x, c) -> (int) numericHash((PgNumeric) x[0], 0, false));
+        r.register("hash_numeric_extended", (x, c) -> numericHash((PgNumeric) x[0], seed(x[1]), true));
+    }
+
+    /**
+     * hash_numeric: the base-10000 digits (as PostgreSQL stores them, int16 each) without leading and
+     * trailing zero digits, XOR the weight; scale and sign do not take part, so equal values hash alike.
+     */
+    private static long numericHash(PgNumeric v, long seed, boolean extended) {
+        if (!v.isFinite()) {
+            return extended ? seed : 0;
+        }
+        BigDecimal abs = v.value().abs().stripTrailingZeros();
+        if (abs.signum() == 0) {
+            return extended ? seed - 1 : -1;
+        }
+        if (abs.scale() < 0) {
+            abs = abs.setScale(0);
+        }
+        int fractionGroups = (abs.scale() + 3) / 4;
+        BigInteger n = abs.movePointRight(fractionGroups * 4).toBigIntegerExact();
+        java.util.List<Integer> groups = new java.util.ArrayList<>();
+        BigInteger base = BigInteger.valueOf(10000);
+        while (n.signum() > 0) {
+            BigInteger[] qr = n.divideAndRemainder(base);
+            groups.add(0, qr[1].intValue());
+            n = qr[0];
+        }
+        int weight = groups.size() - 1 - fractionGroups;
+        while (groups.get(groups.size() - 1) == 0) {
+            groups.remove(groups.size() - 1);
+        }
+        ByteBuffer digits = ByteBuffer.allocate(groups.size() * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int g : groups) {
+            digits.putShort((short) g);
+        }
+        if (extended) {
+            return PgHashBytes.hashExtended(digits.array(), seed) ^ (long) weight;
+        }
+        return PgHashBytes.hash(digits.array()) ^ weight;
     }
 
     private static byte[] utf8(Object v) {
