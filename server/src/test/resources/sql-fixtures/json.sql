@@ -73,3 +73,5 @@ select jsonb_set_lax('{"a":1}', '{a}', null, true, 'delete_key'), jsonb_set_lax(
 select jsonb_set_lax('{"a":1}', '{a}', null, true, 'raise_exception')
 select jsonb_set_lax('{"a":1}', '{a}', null, true, 'foo')
 select to_json('{1,2}'::int[]), to_json('{a,NULL}'::text[]), json_build_object('a', '{1,2}'::int4[]), to_jsonb('{{1,2},{3,4}}'::int[]), to_json('{{1,2},{3,4}}'::int8[]), to_json('{}'::int[]), jsonb_build_array('{1.5,NULL}'::numeric[])
+select jsonb_hash('1'), jsonb_hash('"a"'), jsonb_hash('null'), jsonb_hash('true'), jsonb_hash('[]'), jsonb_hash('{}'), jsonb_hash('[1,"a",null,false]'), jsonb_hash('{"b":[1,{"c":2}],"a":1.50}'), jsonb_hash('{"a":1.5,"b":[1,{"c":2.0}]}')
+select jsonb_hash_extended('1', 0), jsonb_hash_extended('[true,false,null]', 0), jsonb_hash_extended('[true,false,null]', 7), jsonb_hash_extended('{"k":"v","n":[1,2.5]}', -2), jsonb_hash_extended('{}', 9)

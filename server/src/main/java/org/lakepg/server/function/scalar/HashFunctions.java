@@ -7,10 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.lakepg.server.function.FunctionRegistry;
+import org.lakepg.wire.types.Jsonb;
 import org.lakepg.wire.types.PgNumeric;
 
 /**
- * Hash support functions of the string, uuid, float and numeric types (hashtext, hashbpchar, uuid_hash,
+ * Hash support functions of the string, uuid, float, numeric and jsonb types (hashtext, hashbpchar, uuid_hash,
  * hashfloat8 ... and their seeded "extended" forms), with PostgreSQL's values.
  */
 public final class HashFunctions {
@@ -31,6 +32,104 @@ public final class HashFunctions {
         r.register("hashfloat4extended", (x, c) -> float8Hash(((Number) x[0]).doubleValue(), seed(x[1]), true));
         r.register("hash_numeric", (x, c) -> (int) numericHash((PgNumeric) x[0], 0, false));
         r.register("hash_numeric_extended", (x, c) -> numericHash((PgNumeric) x[0], seed(x[1]), true));
+        r.register("jsonb_hash", (x, c) -> jsonbHash((Jsonb) x[0]));
+        r.register("jsonb_hash_extended", (x, c) -> jsonbHashExtended((Jsonb) x[0], seed(x[1])));
+    }
+
+    private static final int JB_FARRAY = 0x40000000;
+    private static final int JB_FOBJECT = 0x20000000;
+
+    private static boolean emptyContainer(Jsonb v) {
+        return v instanceof Jsonb.Array a && a.elements().isEmpty() || v instanceof Jsonb.Obj o && o.members().isEmpty();
+    }
+
+    /** jsonb_hash: walks the tokens (a top-level scalar is a one-element array), rotating and XOR-ing scalar hashes. */
+    private static int jsonbHash(Jsonb v) {
+        if (emptyContainer(v)) {
+            return 0;
+        }
+        int[] hash = {0};
+        if (JsonbValues.isScalar(v)) {
+            hash[0] ^= JB_FARRAY;
+            scalarHash(v, hash);
+        } else {
+            walk(v, hash);
+        }
+        return hash[0];
+    }
+
+    private static void walk(Jsonb v, int[] hash) {
+        switch (v) {
+            case Jsonb.Array a -> {
+                hash[0] ^= JB_FARRAY;
+                a.elements().forEach(e -> walk(e, hash));
+            }
+            case Jsonb.Obj o -> {
+                hash[0] ^= JB_FOBJECT;
+                for (var member : o.members()) {
+                    scalarHash(new Jsonb.Str(member.getKey()), hash);
+                    walk(member.getValue(), hash);
+                }
+            }
+            default -> scalarHash(v, hash);
+        }
+    }
+
+    private static void scalarHash(Jsonb v, int[] hash) {
+        int tmp = switch (v) {
+            case Jsonb.Null n -> 0x01;
+            case Jsonb.Str s -> PgHashBytes.hash(s.value().getBytes(StandardCharsets.UTF_8));
+            case Jsonb.Number n -> (int) numericHash(n.value(), 0, false);
+            case Jsonb.Bool b -> b.value() ? 0x02 : 0x04;
+            default -> throw new IllegalStateException("not a scalar");
+        };
+        hash[0] = Integer.rotateLeft(hash[0], 1) ^ tmp;
+    }
+
+    private static long jsonbHashExtended(Jsonb v, long seed) {
+        if (emptyContainer(v)) {
+            return seed;
+        }
+        long[] hash = {0};
+        if (JsonbValues.isScalar(v)) {
+            hash[0] ^= ((long) JB_FARRAY << 32) | JB_FARRAY;
+            scalarHashExtended(v, seed, hash);
+        } else {
+            walkExtended(v, seed, hash);
+        }
+        return hash[0];
+    }
+
+    private static void walkExtended(Jsonb v, long seed, long[] hash) {
+        switch (v) {
+            case Jsonb.Array a -> {
+                hash[0] ^= ((long) JB_FARRAY << 32) | JB_FARRAY;
+                a.elements().forEach(e -> walkExtended(e, seed, hash));
+            }
+            case Jsonb.Obj o -> {
+                hash[0] ^= ((long) JB_FOBJECT << 32) | JB_FOBJECT;
+                for (var member : o.members()) {
+                    scalarHashExtended(new Jsonb.Str(member.getKey()), seed, hash);
+                    walkExtended(member.getValue(), seed, hash);
+                }
+            }
+            default -> scalarHashExtended(v, seed, hash);
+        }
+    }
+
+    private static void scalarHashExtended(Jsonb v, long seed, long[] hash) {
+        long tmp = switch (v) {
+            case Jsonb.Null n -> seed + 0x01;
+            case Jsonb.Str s -> PgHashBytes.hashExtended(s.value().getBytes(StandardCharsets.UTF_8), seed);
+            case Jsonb.Number n -> numericHash(n.value(), seed, true);
+            case Jsonb.Bool b -> seed != 0 ? PgHashBytes.hashUint32Extended(b.value() ? 1 : 0, seed)
+                    : b.value() ? 0x02 : 0x04;
+            default -> throw new IllegalStateException("not a scalar");
+        };
+        long h = hash[0];
+        // ROTATE_HIGH_AND_LOW_32BITS: each 32-bit half rotates left by one
+        h = ((h << 1) & 0xfffffffefffffffeL) | ((h >>> 31) & 0x100000001L);
+        hash[0] = h ^ tmp;
     }
 
     /**

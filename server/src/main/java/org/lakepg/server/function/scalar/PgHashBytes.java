@@ -62,6 +62,19 @@ public final class PgHashBytes {
         return ((long) s.b << 32) | (s.c & 0xffffffffL);
     }
 
+    /** hash_bytes_uint32_extended: one 32-bit key with a seed. */
+    public static long hashUint32Extended(int key, long seed) {
+        State s = new State(GOLDEN + 4 + 3923095);
+        if (seed != 0) {
+            s.a += (int) (seed >>> 32);
+            s.b += (int) seed;
+            s.mix();
+        }
+        s.a += key;
+        s.finish();
+        return ((long) s.b << 32) | (s.c & 0xffffffffL);
+    }
+
     private static int word(byte[] k, int at) {
         return (k[at] & 0xff) | (k[at + 1] & 0xff) << 8 | (k[at + 2] & 0xff) << 16 | (k[at + 3] & 0xff) << 24;
     }
