@@ -32,6 +32,9 @@ public final class HashFunctions {
         r.register("hashfloat4extended", (x, c) -> float8Hash(((Number) x[0]).doubleValue(), seed(x[1]), true));
         r.register("hash_numeric", (x, c) -> (int) numericHash((PgNumeric) x[0], 0, false));
         r.register("hash_numeric_extended", (x, c) -> numericHash((PgNumeric) x[0], seed(x[1]), true));
+        // bytea's hash opclass support (hashvarlena takes "internal", so only the executor calls it)
+        r.register("hashvarlena", (x, c) -> PgHashBytes.hash((byte[]) x[0]));
+        r.register("hashvarlenaextended", (x, c) -> PgHashBytes.hashExtended((byte[]) x[0], seed(x[1])));
         r.register("jsonb_hash", (x, c) -> jsonbHash((Jsonb) x[0]));
         r.register("jsonb_hash_extended", (x, c) -> jsonbHashExtended((Jsonb) x[0], seed(x[1])));
     }
