@@ -90,20 +90,16 @@ public final class PgHashBytes {
             at += 12;
             len -= 12;
         }
-        // the last 11 bytes; the lowest byte of c is left for the length
-        switch (len) {
-            case 11: s.c += (k[at + 10] & 0xff) << 24; // fall through
-            case 10: s.c += (k[at + 9] & 0xff) << 16; // fall through
-            case 9: s.c += (k[at + 8] & 0xff) << 8; // fall through
-            case 8: s.b += (k[at + 7] & 0xff) << 24; // fall through
-            case 7: s.b += (k[at + 6] & 0xff) << 16; // fall through
-            case 6: s.b += (k[at + 5] & 0xff) << 8; // fall through
-            case 5: s.b += k[at + 4] & 0xff; // fall through
-            case 4: s.a += (k[at + 3] & 0xff) << 24; // fall through
-            case 3: s.a += (k[at + 2] & 0xff) << 16; // fall through
-            case 2: s.a += (k[at + 1] & 0xff) << 8; // fall through
-            case 1: s.a += k[at] & 0xff; // fall through
-            default: break;
+        // the last 11 bytes, little-endian into a and b; c's lowest byte is left for the length
+        for (int i = 0; i < len; i++) {
+            int v = k[at + i] & 0xff;
+            if (i < 4) {
+                s.a += v << (8 * i);
+            } else if (i < 8) {
+                s.b += v << (8 * (i - 4));
+            } else {
+                s.c += v << (8 * (i - 7));
+            }
         }
     }
 }
