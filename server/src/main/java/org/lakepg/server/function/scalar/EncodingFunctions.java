@@ -131,51 +131,53 @@ public final class EncodingFunctions {
         return v;
     }
 
+    /** b64_decode: whitespace skipped; '=' may only follow 2 or 3 symbols of a group, and once seen it shortens every later group too. */
     private static byte[] unbase64(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int bits = 0;
-        int count = 0;
-        int padding = 0;
+        int buffer = 0;
+        int pos = 0;
+        int end = 0;
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
                 continue;
             }
-            int v;
+            int value;
             if (ch == '=') {
-                // padding may only end a group; everything after it must be padding
-                if (padding == 0 && count != 2 && count != 3) {
-                    throw badBase64End();
-                }
-                padding++;
-                v = 0;
-            } else {
-                v = BASE64.indexOf(ch);
-                if (v < 0 || padding > 0) {
-                    if (v < 0) {
+                if (end == 0) {
+                    if (pos == 2) {
+                        end = 1;
+                    } else if (pos == 3) {
+                        end = 2;
+                    } else {
                         throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
-                                "invalid symbol \"%s\" found while decoding base64 sequence",
-                                text.substring(i, i + Character.charCount(text.codePointAt(i))));
+                                "unexpected \"=\" while decoding base64 sequence");
                     }
+                }
+                value = 0;
+            } else {
+                value = BASE64.indexOf(ch);
+                if (value < 0) {
                     throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
-                            "invalid symbol \"%c\" found while decoding base64 sequence", ch);
+                            "invalid symbol \"%s\" found while decoding base64 sequence",
+                            text.substring(i, i + Character.charCount(text.codePointAt(i))));
                 }
             }
-            bits = (bits << 6) | v;
-            count++;
-            if (count == 4) {
-                out.write((bits >> 16) & 0xff);
-                if (padding < 2) {
-                    out.write((bits >> 8) & 0xff);
+            buffer = (buffer << 6) + value;
+            pos++;
+            if (pos == 4) {
+                out.write((buffer >> 16) & 0xff);
+                if (end == 0 || end > 1) {
+                    out.write((buffer >> 8) & 0xff);
                 }
-                if (padding < 1) {
-                    out.write(bits & 0xff);
+                if (end == 0 || end > 2) {
+                    out.write(buffer & 0xff);
                 }
-                bits = 0;
-                count = 0;
+                buffer = 0;
+                pos = 0;
             }
         }
-        if (count != 0) {
+        if (pos != 0) {
             throw badBase64End();
         }
         return out.toByteArray();
