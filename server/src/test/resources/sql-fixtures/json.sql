@@ -75,3 +75,6 @@ select jsonb_set_lax('{"a":1}', '{a}', null, true, 'foo')
 select to_json('{1,2}'::int[]), to_json('{a,NULL}'::text[]), json_build_object('a', '{1,2}'::int4[]), to_jsonb('{{1,2},{3,4}}'::int[]), to_json('{{1,2},{3,4}}'::int8[]), to_json('{}'::int[]), jsonb_build_array('{1.5,NULL}'::numeric[])
 select jsonb_hash('1'), jsonb_hash('"a"'), jsonb_hash('null'), jsonb_hash('true'), jsonb_hash('[]'), jsonb_hash('{}'), jsonb_hash('[1,"a",null,false]'), jsonb_hash('{"b":[1,{"c":2}],"a":1.50}'), jsonb_hash('{"a":1.5,"b":[1,{"c":2.0}]}')
 select jsonb_hash_extended('1', 0), jsonb_hash_extended('[true,false,null]', 0), jsonb_hash_extended('[true,false,null]', 7), jsonb_hash_extended('{"k":"v","n":[1,2.5]}', -2), jsonb_hash_extended('{}', 9)
+select '[1,2,3]'::jsonb #> '{" 1"}', '[1,2,3]'::jsonb #> '{"1 "}', '[1,2,3]'::jsonb #> '{+1}', '[1,2,3]'::json #>> '{" 2"}', '{"a b":{"":1}}'::jsonb #> '{a b,""}'
+select '{"\u00e9":1, "a\"b":2}'::json -> 'é', '{"\u00e9":1, "a\"b":2}'::json ->> 'a"b', '{"a":{"b":"c"}}'::json -> 'a' -> 'b', '[{"x":[true]}]'::jsonb -> 0 -> 'x' ->> 0
+select '  [ 1 , {"a" : null} ]  '::json -> 1, json_typeof('  "x"  '), '{"a":1}'::jsonb @> '{}', '[]'::jsonb <@ '[1]', '{"a":[1,2,3]}'::jsonb @> '{"a":[3,3]}'

@@ -129,7 +129,7 @@ public final class JsonbOperators {
 
     static Integer parseIndex(String s) {
         try {
-            return Integer.parseInt(s.strip());
+            return Integer.parseInt(s.stripLeading());
         } catch (NumberFormatException e) {
             return null;
         }
