@@ -65,9 +65,9 @@ public final class TextFunctions {
         r.register("text_reverse", (x, c) -> new StringBuilder(s(x[0])).reverse().toString());
         r.register("text_left", (x, c) -> left(s(x[0]), asInt(x[1])));
         r.register("text_right", (x, c) -> right(s(x[0]), asInt(x[1])));
-        r.register("lpad", (x, c) -> pad(s(x[0]), asInt(x[1]), s(x[2]), true));
-        r.register("rpad", (x, c) -> pad(s(x[0]), asInt(x[1]), s(x[2]), false));
-        r.register("repeat", (x, c) -> s(x[0]).repeat(Math.max(0, asInt(x[1]))));
+        r.register("lpad", (x, c) -> pad(checkPadLength(s(x[0]), asInt(x[1])), asInt(x[1]), s(x[2]), true));
+        r.register("rpad", (x, c) -> pad(checkPadLength(s(x[0]), asInt(x[1])), asInt(x[1]), s(x[2]), false));
+        r.register("repeat", (x, c) -> repeat(s(x[0]), asInt(x[1])));
         r.register("split_part", (x, c) -> splitPart(s(x[0]), s(x[1]), asInt(x[2])));
         r.register("md5_text", (x, c) -> md5(s(x[0]).getBytes(StandardCharsets.UTF_8)));
         r.register("md5_bytea", (x, c) -> md5((byte[]) x[0]));
@@ -277,5 +277,31 @@ public final class TextFunctions {
         StringBuilder out = new StringBuilder(v.length());
         v.codePoints().forEach(cp -> out.appendCodePoint(map.applyAsInt(cp)));
         return out.toString();
+    }
+
+    /** PostgreSQL's MaxAllocSize: no text value may need more bytes. */
+    private static final long MAX_ALLOC_SIZE = 0x3fffffffL;
+
+    private static PgException tooLarge() {
+        return PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "requested length too large");
+    }
+
+    /** lpad/rpad reserve 4 bytes (the longest UTF-8 character) per requested character. */
+    private static String checkPadLength(String v, int length) {
+        if ((long) length * 4 > MAX_ALLOC_SIZE) {
+            throw tooLarge();
+        }
+        return v;
+    }
+
+    private static String repeat(String v, int count) {
+        if (count <= 0) {
+            return "";
+        }
+        long bytes = (long) v.getBytes(StandardCharsets.UTF_8).length * count + 4;
+        if (bytes > MAX_ALLOC_SIZE) {
+            throw tooLarge();
+        }
+        return v.repeat(count);
     }
 }
