@@ -42,7 +42,7 @@ select width_bucket(5.0, 3.0, 'Infinity', 5)
 select width_bucket(5.0::float8, 3.0, 'Infinity', 5)
 select width_bucket(5.0::float8, 3.0, 3.0, 5)
 -- float8 functions
-select cbrt(-8::float8), cbrt(0::float8), sqrt(2::float8), exp(1::float8), ln(2::float8), log(100::float8), log10(2::float8)
+select cbrt(27::float8), cbrt(-8::float8), cbrt(0::float8), cbrt(2::float8), cbrt(1e-310::float8), cbrt(1e300::float8), cbrt(0.001::float8), sqrt(2::float8), exp(1::float8), ln(2::float8), log(100::float8), log10(2::float8)
 select sind(0), sind(30), sind(45), sind(90), sind(180), sind(270), sind(-30), sind(390), sind(1)
 select cosd(0), cosd(60), cosd(90), cosd(120), cosd(180), cosd(-60), cosd(45)
 select tand(0), tand(45), tand(90), tand(135), tand(180), tand(-45), tand(30)
