@@ -52,7 +52,6 @@ public final class FunctionRegistry {
         BoolFunctions.register(BUILTINS);
         TextFunctions.register(BUILTINS);
         NumericFunctions.register(BUILTINS);
-        SessionFunctions.register(BUILTINS);
         ConcatFunctions.register(BUILTINS);
         FormatFunction.register(BUILTINS);
         QuoteFunctions.register(BUILTINS);
@@ -81,6 +80,7 @@ public final class FunctionRegistry {
         JsonBuild.register(BUILTINS);
         JsonObjectFromArrays.register(BUILTINS);
         HashFunctions.register(BUILTINS);
+        SessionFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();
