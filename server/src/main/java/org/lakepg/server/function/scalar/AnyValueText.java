@@ -41,10 +41,11 @@ final class AnyValueText {
         };
     }
 
-    /** The codec for a type OID, or for the value's inferred type when the OID is unknown (0) or unsupported. */
+    /** The codec for a type OID, or for the value's inferred type when the OID is unknown (0), unsupported or does not fit. */
     static PgType<?> codec(Object value, long type) {
         PgType<?> codec = type > 0 ? PgTypes.byOid((int) type) : null;
-        if (codec != null) {
+        // a binary-compatible cast (int4::oid ...) may relabel the type but keep the value's representation
+        if (codec != null && codec.valueClass().isInstance(value)) {
             return codec;
         }
         if (value instanceof PgArray array) {
@@ -64,6 +65,9 @@ final class AnyValueText {
             return s;
         }
         PgType<?> codec = codec(value, type);
-        return codec == null ? String.valueOf(value) : codec.formatTextUnchecked(value, WireTypeIO.formatSettings(context));
+        if (codec == null) {
+            return String.valueOf(value);
+        }
+        return codec.formatTextUnchecked(value, WireTypeIO.formatSettings(context));
     }
 }

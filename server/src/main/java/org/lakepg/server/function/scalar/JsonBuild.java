@@ -60,8 +60,8 @@ public final class JsonBuild {
         FormatSettings session = WireTypeIO.formatSettings(context);
         FormatSettings iso = new FormatSettings("ISO, MDY", session.intervalStyle(), session.timeZone(),
                 session.extraFloatDigits(), session.byteaHex());
-        PgType<?> codec = WireTypeIO.codec(type);
-        String text = codec.formatTextUnchecked(v, iso);
+        PgType<?> codec = AnyValueText.codec(v, type);
+        String text = codec == null ? String.valueOf(v) : codec.formatTextUnchecked(v, iso);
         if (type == TypeOids.DATE || !Character.isDigit(text.charAt(0))) {
             return text;
         }
