@@ -251,8 +251,14 @@ public final class TextFunctions {
         if (code == 0) {
             throw PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "null character not permitted");
         }
-        if (code < 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        if (code < 0) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "character number must be positive");
+        }
+        if (code > 0x10FFFF) {
             throw PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "requested character too large for encoding: %d", code);
+        }
+        if (code >= 0xD800 && code <= 0xDFFF) {
+            throw PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "requested character not valid for encoding: %d", code);
         }
         return new String(Character.toChars(code));
     }
