@@ -63,3 +63,18 @@ select random() >= 0 and random() < 1, random() <> random()
 select setseed(2) is null
 select setseed(-1.5) is null
 select abs(-5::int2), abs(-5::int8), mod(-7::int2, 3::int2), mod(7::int8, -3::int8)
+-- existing numeric/float operators, edge cases
+select round(2.5::numeric, 0), round(-0.5), round(1234.5678, -2), round(0.5::float8), trunc(-1.999, 2), trunc(1234.5, -2), ceil(-0.5), floor(0.5), sign(-0.0::numeric), sign(0::float8)
+select 'NaN'::numeric + 1, 'Infinity'::numeric - 'Infinity'::numeric, 'Infinity'::numeric * 0, 1 / 'Infinity'::numeric, 'NaN'::numeric = 'NaN'::numeric, 'NaN'::numeric > 'Infinity'::numeric
+select 10::numeric % 3, -10.5 % 3, 10 % 'Infinity'::numeric, 1e-20 * 1e-20, 123456789.123456789 * 987654321.987654321
+select 1::numeric / 3, 2::numeric / 3 * 3, 1.000 / 3, 10::numeric / 4, 1 / 7.0000000000000000000000000001
+select power(0::numeric, 0), power(2::numeric, -2), power(-2::numeric, 3), power(1.5, 2.5), power(10::numeric, 20), power(0.5, 100)
+select 'Infinity'::float8 + 1, '-Infinity'::float8 * 0, 'NaN'::float8 = 'NaN'::float8, 1e308::float8 * 10
+select 1e-308::float8 * 1e-10
+select exp(709::float8), exp(-746::float8)
+select exp(710::float8)
+select ln(0::float8)
+select sqrt(-1::float8)
+select abs(-2147483648)
+select abs(-9223372036854775807::int8 - 1)
+select 5 / 2.0, 5 // 2
