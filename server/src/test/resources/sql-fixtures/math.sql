@@ -78,3 +78,8 @@ select sqrt(-1::float8)
 select abs(-2147483648)
 select abs(-9223372036854775807::int8 - 1)
 select 5 / 2.0, 5 // 2
+select power(1::numeric, 'Infinity'), power(1::numeric, '-Infinity'), power(-1::numeric, 'Infinity'), power(0.5, 'Infinity'), power(0.5, '-Infinity'), power(2::numeric, 'Infinity'), power(2::numeric, '-Infinity'), power(0::numeric, 'Infinity')
+select power('Infinity'::numeric, 0), power('Infinity'::numeric, 2), power('Infinity'::numeric, -2), power('-Infinity'::numeric, 3), power('-Infinity'::numeric, 2), power('-Infinity'::numeric, -3), power('-Infinity'::numeric, -2), power('Infinity'::numeric, 'Infinity'), power('-Infinity'::numeric, 'Infinity'), power('Infinity'::numeric, '-Infinity')
+select power(0::numeric, '-Infinity')
+select power('-Infinity'::numeric, 0.5)
+select power(-2::numeric, 'Infinity'), power(-0.5, '-Infinity'), power(0::numeric, 0.0), power(2.0::numeric, 0), power('NaN'::numeric, 0), power(1::numeric, 'NaN'), power('NaN'::numeric, 'Infinity')
