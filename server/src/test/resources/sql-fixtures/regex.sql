@@ -77,3 +77,11 @@ select substring('xyz' from 'x|xy'), substring('abcd' from '(a|ab)(c|bcd)'), reg
 select substring('abc' from '(a|ab)'), regexp_replace('foo bar', 'o|oo', '_', 'g'), 'x' ~ 'x|xy', regexp_count('aaaa', 'a|aa'), regexp_substr('say hello', 'he|hell|hello'), regexp_instr('say hello', 'he|hell|hello', 1, 1, 1)
 select regexp_split_to_array('a1b22c', '2|22|1'), regexp_match('xabcx', 'ab|abc'), substring('abab' from '(ab|a)*?b')
 select regexp_replace(E'a\nb', 'a[^x]b', 'X', 'n') = E'a\nb', regexp_replace(E'a\nb', 'a[^x]b', 'X'), regexp_count(E'a\nb\nc', '^[^x]', 1, 'n'), regexp_replace(E'a\nb', 'a[^x]b', 'X', 'p') = E'a\nb', regexp_replace(E'a\nb', 'a[^x]b', 'X', 'w')
+-- everyday patterns
+select 'john.doe@example.com' ~ '^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$', 'bad@x' ~ '^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$', '555-1234' ~ '^\d{3}-\d{4}$'
+select regexp_replace('  hello   world  ', '^\s+|\s+$', '', 'g'), regexp_replace('hello world', '(\w)(\w*)', '\2\1ay', 'g'), regexp_replace('a.b.c', '\.', '/', 'g'), regexp_replace('AbC', '[a-z]', '_', 'gi')
+select regexp_replace('2024-01-15', '(\d+)-(\d+)-(\d+)', '\3/\2/\1'), regexp_match('key=value; k2=v2', '(\w+)=(\w+)'), regexp_split_to_array('one, two,three ,four', '\s*,\s*')
+select 'Hello World' ~* 'hello\s+WORLD', 'abc123' ~ '^[[:alnum:]]+$', 'ab c' ~ '^[[:alnum:]]+$', E'tab\t' ~ '[[:blank:]]', 'X' ~ '[[:punct:]]', '!' ~ '[[:punct:]]'
+select substring('The year 2023 was good' from '\d{4}'), substring('foo(bar)baz' from '\((.*)\)'), regexp_count('banana', 'an'), regexp_count('banana', 'a', 3), regexp_instr('banana', 'an', 1, 2)
+select regexp_replace('aaa', 'a', 'b', 2), regexp_replace('abcabc', 'b', '[\&]', 'g'), regexp_replace('foo', 'o*', 'x'), regexp_replace('foo', 'o*', 'x', 'g'), regexp_replace('', '^', 'x')
+select 'foo' ~ '(?:f)(o)\1', 'abc' ~ 'a(?=b)', 'abc' ~ 'a(?!b)', 'x{2}' ~ 'x\{2\}', 'a+b' ~ 'a\+b', '$5' ~ '^\$\d'
