@@ -85,3 +85,5 @@ select 'Hello World' ~* 'hello\s+WORLD', 'abc123' ~ '^[[:alnum:]]+$', 'ab c' ~ '
 select substring('The year 2023 was good' from '\d{4}'), substring('foo(bar)baz' from '\((.*)\)'), regexp_count('banana', 'an'), regexp_count('banana', 'a', 3), regexp_instr('banana', 'an', 1, 2)
 select regexp_replace('aaa', 'a', 'b', 2), regexp_replace('abcabc', 'b', '[\&]', 'g'), regexp_replace('foo', 'o*', 'x'), regexp_replace('foo', 'o*', 'x', 'g'), regexp_replace('', '^', 'x')
 select 'foo' ~ '(?:f)(o)\1', 'abc' ~ 'a(?=b)', 'abc' ~ 'a(?!b)', 'x{2}' ~ 'x\{2\}', 'a+b' ~ 'a\+b', '$5' ~ '^\$\d'
+select 'ABC' ~ '(?i)abc', 'a.c' ~ '***=a.c', 'abc' ~ '***=a.c', 'ABC' ~ '***:(?i)b', E'a\nb' ~ '(?n)a.b', 'abc' ~ '(?x) a b c '
+select 'a' ~ '(?z)a'

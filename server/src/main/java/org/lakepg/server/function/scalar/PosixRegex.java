@@ -12,8 +12,10 @@ import org.lakepg.wire.error.SqlState;
  * escapes (\m \M \y \Y \A \Z, \d \s \w and friends, x, u and U code point escapes), POSIX bracket classes
  * ([[:alpha:]] ...), [[:<:]] / [[:>:]], $ as end of string, and the newline-sensitivity flags.
  * Known gaps: match lengths follow PostgreSQL only for REs with an alternation ({@link RegexSearch}
- * re-tries those) and subexpressions inside a match keep Java's (Perl) choices; BRE ('b' flag), the ***: / ***= directors and embedded (?...) option letters are not
- * supported; error texts are mapped from java.util.regex's for the common cases only.
+ * re-tries those) and subexpressions inside a match keep Java's (Perl) choices; BRE ('b' flag) is not
+ * supported (leading (?letters) options and the ***: / ***= directors are); error texts are mapped
+ * from java.util.regex's for the common cases only; Java backtracks, so some patterns are slow where
+ * PostgreSQL's automaton is not.
  */
 final class PosixRegex {
     private PosixRegex() {}
@@ -34,6 +36,23 @@ final class PosixRegex {
     };
 
     static Pattern compile(String are, Options options) {
+        // directors: ***= makes the rest a literal, ***: just says "ARE"
+        if (are.startsWith("***=")) {
+            are = are.substring(4);
+            options = new Options(options.ignoreCase(), options.dotMatchesNewline(), options.anchorsAtLines(), true,
+                    options.expanded());
+        } else if (are.startsWith("***:")) {
+            are = are.substring(4);
+        }
+        // leading embedded options (?letters) act like the flags of the regexp functions
+        if (!options.literal() && are.startsWith("(?") && are.length() > 2 && Character.isLetter(are.charAt(2))) {
+            int close = are.indexOf(')');
+            if (close < 0) {
+                throw invalid("invalid embedded option");
+            }
+            options = embedded(are.substring(2, close), options);
+            are = are.substring(close + 1);
+        }
         String key = options + "\u0000" + are;
         synchronized (CACHE) {
             Pattern cached = CACHE.get(key);
@@ -66,6 +85,42 @@ final class PosixRegex {
             CACHE.put(key, pattern);
         }
         return pattern;
+    }
+
+    private static Options embedded(String letters, Options base) {
+        boolean ignoreCase = base.ignoreCase();
+        boolean dotAll = base.dotMatchesNewline();
+        boolean lines = base.anchorsAtLines();
+        boolean literal = base.literal();
+        boolean expanded = base.expanded();
+        for (char f : letters.toCharArray()) {
+            switch (f) {
+                case 'i' -> ignoreCase = true;
+                case 'c' -> ignoreCase = false;
+                case 'n', 'm' -> {
+                    dotAll = false;
+                    lines = true;
+                }
+                case 's' -> {
+                    dotAll = true;
+                    lines = false;
+                }
+                case 'p' -> {
+                    dotAll = false;
+                    lines = false;
+                }
+                case 'w' -> {
+                    dotAll = true;
+                    lines = true;
+                }
+                case 'x' -> expanded = true;
+                case 't' -> expanded = false;
+                case 'q' -> literal = true;
+                case 'e' -> { }
+                default -> throw invalid("invalid embedded option");
+            }
+        }
+        return new Options(ignoreCase, dotAll, lines, literal, expanded);
     }
 
     static PgException invalid(String why) {
