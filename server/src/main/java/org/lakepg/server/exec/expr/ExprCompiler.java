@@ -102,8 +102,11 @@ public final class ExprCompiler {
     }
 
     private CompiledExpr function(FuncExpr f) {
-        ScalarFunction code = functions.lookup(f.source()).orElseThrow(() -> PgException.of(
+        ScalarFunction found = functions.lookup(f.source()).orElseThrow(() -> PgException.of(
                 SqlState.FEATURE_NOT_SUPPORTED, "function %s is not implemented in lakepg yet", f.name()));
+        // functions taking "any" need the actual argument types to print or convert their values
+        ScalarFunction code = found instanceof org.lakepg.server.function.scalar.ArgumentTypeAware typed
+                ? typed.withArgumentTypes(f.arguments().stream().mapToLong(BoundExpr::type).toArray()) : found;
         CompiledExpr[] args = compileAll(f.arguments());
         boolean strict = f.strict();
         return switch (args.length) {

@@ -90,7 +90,7 @@ public final class FloatFunctions {
             }
             return Math.sqrt(v);
         });
-        unary(r, "dcbrt", Math::cbrt);
+        unary(r, "dcbrt", FloatFunctions::cbrt);
         r.register("dpow", (x, c) -> power(d(x[0]), d(x[1])));
         unary(r, "dround", Math::rint);
         unary(r, "dtrunc", v -> v < 0 ? Math.ceil(v) : Math.floor(v));
@@ -119,7 +119,7 @@ public final class FloatFunctions {
         r.register("dasin", (x, c) -> inUnitRange(d(x[0]), Math::asin));
         r.register("dacos", (x, c) -> inUnitRange(d(x[0]), Math::acos));
         unary(r, "dsinh", Math::sinh);
-        unary(r, "dcosh", Math::cosh);
+        unary(r, "dcosh", FloatFunctions::cosh);
         unary(r, "dtanh", Math::tanh);
     }
 
@@ -234,5 +234,58 @@ public final class FloatFunctions {
             throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "input is out of range");
         }
         return f.applyAsDouble(v);
+    }
+
+    /** cosh as glibc computes it (exp-based in the middle range), which differs from Math.cosh in the last digit. */
+    static double cosh(double x) {
+        double a = Math.abs(x);
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        if (a < 0.5 * Math.log(2)) {
+            double t = Math.expm1(a);
+            double w = 1.0 + t;
+            return a < 0x1p-55 ? w : 1.0 + (t * t) / (w + w);
+        }
+        if (a < 22) {
+            double t = Math.exp(a);
+            return 0.5 * t + 0.5 / t;
+        }
+        double v = Math.cosh(a);
+        if (Double.isInfinite(v) && !Double.isInfinite(x)) {
+            throw overflow();
+        }
+        return v;
+    }
+
+    private static final double CBRT2 = 1.2599210498948731648;
+    private static final double SQR_CBRT2 = 1.5874010519681994748;
+    private static final double[] CBRT_FACTOR = {1.0 / SQR_CBRT2, 1.0 / CBRT2, 1.0, CBRT2, SQR_CBRT2};
+
+    /**
+     * cbrt as glibc computes it (a polynomial guess and one rational correction), because PostgreSQL
+     * calls the C library: cbrt(27) is 3.0000000000000004 there, while Math.cbrt gives 3.
+     */
+    static double cbrt(double x) {
+        if (x == 0.0 || Double.isNaN(x) || Double.isInfinite(x)) {
+            return x + x;
+        }
+        double a = Math.abs(x);
+        // frexp: a = xm * 2^xe with xm in [0.5, 1)
+        int xe = Math.getExponent(a) + 1;
+        double xm;
+        if (xe == Double.MIN_EXPONENT) {
+            double scaled = a * 0x1p54;
+            xe = Math.getExponent(scaled) + 1 - 54;
+            xm = Math.scalb(scaled, -(Math.getExponent(scaled) + 1));
+        } else {
+            xm = Math.scalb(a, -xe);
+        }
+        double u = 0.354895765043919860 + ((1.50819193781584896 + ((-2.11499494167371287 + ((2.44693122563534430
+                + ((-1.83469277483613086 + (0.784932344976639262 - 0.145263899385486377 * xm) * xm) * xm)) * xm)) * xm))
+                * xm);
+        double t2 = u * u * u;
+        double ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * CBRT_FACTOR[2 + xe % 3];
+        return Math.scalb(x > 0.0 ? ym : -ym, xe / 3);
     }
 }

@@ -208,12 +208,13 @@ public final class NumericFunctions {
         if (base.isNaN() || exponent.isNaN()) {
             if (base.isFinite() && base.value().compareTo(BigDecimal.ONE) == 0
                     || exponent.isFinite() && exponent.value().signum() == 0) {
-                return PgNumeric.of(new BigDecimal("1.0000000000000000"));
+                // POSIX: NaN ^ 0 = 1 and 1 ^ NaN = 1, as a plain 1
+                return PgNumeric.of(BigDecimal.ONE);
             }
             return PgNumeric.NAN;
         }
         if (!base.isFinite() || !exponent.isFinite()) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "infinite arguments to power are not supported yet");
+            return infinitePower(base, exponent);
         }
         BigDecimal b = base.value();
         BigDecimal e = exponent.value();
@@ -248,6 +249,43 @@ public final class NumericFunctions {
         BigDecimal ln = BigMath.ln(b, digits + Math.max(0, (int) Math.ceil(Math.log10(e.abs().doubleValue() + 1))));
         BigDecimal result = BigMath.exp(ln.multiply(e), digits);
         return PgNumeric.of(result.setScale(scale, RoundingMode.HALF_UP));
+    }
+
+    /** power() with an infinite argument, by the POSIX pow(3) rules numeric.c follows. */
+    private static PgNumeric infinitePower(PgNumeric base, PgNumeric exponent) {
+        int baseSign = signOf(base);
+        int exponentSign = signOf(exponent);
+        if (baseSign == 0 && exponentSign < 0) {
+            throw PgException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION, "zero raised to a negative power is undefined");
+        }
+        boolean integralExponent = !exponent.isFinite() || exponent.value().stripTrailingZeros().scale() <= 0;
+        if (baseSign < 0 && !integralExponent) {
+            throw PgException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                    "a negative number raised to a non-integer power yields a complex result");
+        }
+        PgNumeric one = PgNumeric.of(BigDecimal.ONE);
+        if (!exponent.isFinite()) {
+            boolean absAboveOne;
+            if (!base.isFinite()) {
+                absAboveOne = true;
+            } else {
+                BigDecimal abs = base.value().abs();
+                if (abs.compareTo(BigDecimal.ONE) == 0) {
+                    return one;
+                }
+                absAboveOne = abs.compareTo(BigDecimal.ONE) > 0;
+            }
+            return absAboveOne == (exponentSign > 0) ? PgNumeric.POSITIVE_INFINITY : PgNumeric.of(BigDecimal.ZERO);
+        }
+        if (exponentSign == 0) {
+            return one;
+        }
+        if (exponentSign < 0) {
+            return PgNumeric.of(BigDecimal.ZERO);
+        }
+        boolean oddInteger = exponent.value().stripTrailingZeros().scale() <= 0
+                && exponent.value().toBigInteger().testBit(0);
+        return baseSign < 0 && oddInteger ? PgNumeric.NEGATIVE_INFINITY : PgNumeric.POSITIVE_INFINITY;
     }
 
     private static PgNumeric sign(PgNumeric v) {

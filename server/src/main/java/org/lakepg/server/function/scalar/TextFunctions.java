@@ -48,8 +48,8 @@ public final class TextFunctions {
         });
         r.register("textoctetlen", (x, c) -> s(x[0]).getBytes(StandardCharsets.UTF_8).length);
         r.register("bpcharoctetlen", (x, c) -> s(x[0]).getBytes(StandardCharsets.UTF_8).length);
-        r.register("upper", (x, c) -> s(x[0]).toUpperCase(java.util.Locale.ROOT));
-        r.register("lower", (x, c) -> s(x[0]).toLowerCase(java.util.Locale.ROOT));
+        r.register("upper", (x, c) -> mapCodePoints(s(x[0]), Character::toUpperCase));
+        r.register("lower", (x, c) -> mapCodePoints(s(x[0]), Character::toLowerCase));
         r.register("initcap", (x, c) -> initcap(s(x[0])));
         r.register("text_substr", (x, c) -> substring(s(x[0]), asInt(x[1]), asInt(x[2]), true));
         r.register("text_substr_no_len", (x, c) -> substring(s(x[0]), asInt(x[1]), 0, false));
@@ -65,9 +65,9 @@ public final class TextFunctions {
         r.register("text_reverse", (x, c) -> new StringBuilder(s(x[0])).reverse().toString());
         r.register("text_left", (x, c) -> left(s(x[0]), asInt(x[1])));
         r.register("text_right", (x, c) -> right(s(x[0]), asInt(x[1])));
-        r.register("lpad", (x, c) -> pad(s(x[0]), asInt(x[1]), s(x[2]), true));
-        r.register("rpad", (x, c) -> pad(s(x[0]), asInt(x[1]), s(x[2]), false));
-        r.register("repeat", (x, c) -> s(x[0]).repeat(Math.max(0, asInt(x[1]))));
+        r.register("lpad", (x, c) -> pad(checkPadLength(s(x[0]), asInt(x[1])), asInt(x[1]), s(x[2]), true));
+        r.register("rpad", (x, c) -> pad(checkPadLength(s(x[0]), asInt(x[1])), asInt(x[1]), s(x[2]), false));
+        r.register("repeat", (x, c) -> repeat(s(x[0]), asInt(x[1])));
         r.register("split_part", (x, c) -> splitPart(s(x[0]), s(x[1]), asInt(x[2])));
         r.register("md5_text", (x, c) -> md5(s(x[0]).getBytes(StandardCharsets.UTF_8)));
         r.register("md5_bytea", (x, c) -> md5((byte[]) x[0]));
@@ -251,8 +251,14 @@ public final class TextFunctions {
         if (code == 0) {
             throw PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "null character not permitted");
         }
-        if (code < 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        if (code < 0) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "character number must be positive");
+        }
+        if (code > 0x10FFFF) {
             throw PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "requested character too large for encoding: %d", code);
+        }
+        if (code >= 0xD800 && code <= 0xDFFF) {
+            throw PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "requested character not valid for encoding: %d", code);
         }
         return new String(Character.toChars(code));
     }
@@ -267,5 +273,41 @@ public final class TextFunctions {
             i += Character.charCount(cp);
         }
         return out.toString();
+    }
+
+    /**
+     * Case mapping one code point at a time, as towupper/towlower do for PostgreSQL: 'ß' stays 'ß' and
+     * 'İ' becomes a plain 'i' (String.toUpperCase/toLowerCase would change the length).
+     */
+    static String mapCodePoints(String v, java.util.function.IntUnaryOperator map) {
+        StringBuilder out = new StringBuilder(v.length());
+        v.codePoints().forEach(cp -> out.appendCodePoint(map.applyAsInt(cp)));
+        return out.toString();
+    }
+
+    /** PostgreSQL's MaxAllocSize: no text value may need more bytes. */
+    private static final long MAX_ALLOC_SIZE = 0x3fffffffL;
+
+    private static PgException tooLarge() {
+        return PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "requested length too large");
+    }
+
+    /** lpad/rpad reserve 4 bytes (the longest UTF-8 character) per requested character. */
+    private static String checkPadLength(String v, int length) {
+        if ((long) length * 4 > MAX_ALLOC_SIZE) {
+            throw tooLarge();
+        }
+        return v;
+    }
+
+    private static String repeat(String v, int count) {
+        if (count <= 0) {
+            return "";
+        }
+        long bytes = (long) v.getBytes(StandardCharsets.UTF_8).length * count + 4;
+        if (bytes > MAX_ALLOC_SIZE) {
+            throw tooLarge();
+        }
+        return v.repeat(count);
     }
 }

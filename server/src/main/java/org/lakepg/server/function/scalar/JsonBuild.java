@@ -1,0 +1,215 @@
+package org.lakepg.server.function.scalar;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.exec.expr.WireTypeIO;
+import org.lakepg.server.function.FunctionContext;
+import org.lakepg.server.function.FunctionRegistry;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+import org.lakepg.wire.types.FormatSettings;
+import org.lakepg.wire.types.Jsonb;
+import org.lakepg.wire.types.JsonbType;
+import org.lakepg.wire.types.PgArray;
+import org.lakepg.wire.types.PgNumeric;
+import org.lakepg.wire.types.PgType;
+
+/**
+ * to_json / to_jsonb and json(b)_build_object / json(b)_build_array over "any" arguments. Values map
+ * by type: numbers stay numbers (NaN and infinities become strings), booleans stay booleans, json and
+ * jsonb are embedded, dates and timestamps become ISO 8601 strings, everything else a string of its
+ * text output. Without bound argument types (see {@link ArgumentTypeAware}) json looks like text.
+ */
+public final class JsonBuild {
+    private JsonBuild() {}
+
+    public static void register(FunctionRegistry r) {
+        r.register("to_json", new TypedCode((x, t, c) -> json(x[0], t.of(0), c)));
+        r.register("to_jsonb", new TypedCode((x, t, c) -> jsonb(x[0], t.of(0), c)));
+        r.register("json_build_object", new TypedCode(JsonBuild::jsonObject));
+        r.register("json_build_object_noargs", (x, c) -> "{}");
+        r.register("jsonb_build_object", new TypedCode(JsonBuild::jsonbObject));
+        r.register("jsonb_build_object_noargs", (x, c) -> new Jsonb.Obj(List.of()));
+        r.register("json_build_array", new TypedCode((x, t, c) -> {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < x.length; i++) {
+                out.append(i == 0 ? "" : ", ").append(json(x[i], t.of(i), c));
+            }
+            return out.append(']').toString();
+        }));
+        r.register("json_build_array_noargs", (x, c) -> "[]");
+        r.register("jsonb_build_array", new TypedCode((x, t, c) -> {
+            List<Jsonb> elements = new ArrayList<>();
+            for (int i = 0; i < x.length; i++) {
+                elements.add(jsonb(x[i], t.of(i), c));
+            }
+            return new Jsonb.Array(elements);
+        }));
+        r.register("jsonb_build_array_noargs", (x, c) -> new Jsonb.Array(List.of()));
+    }
+
+    private static boolean isDateTime(long type) {
+        return type == TypeOids.DATE || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ;
+    }
+
+    /** JsonEncodeDateTime: ISO 8601 with a 'T' and a full +hh:mm offset, whatever DateStyle says. */
+    private static String isoDateTime(Object v, long type, FunctionContext context) {
+        FormatSettings session = WireTypeIO.formatSettings(context);
+        FormatSettings iso = new FormatSettings("ISO, MDY", session.intervalStyle(), session.timeZone(),
+                session.extraFloatDigits(), session.byteaHex());
+        PgType<?> codec = AnyValueText.codec(v, type);
+        String text = codec == null ? String.valueOf(v) : codec.formatTextUnchecked(v, iso);
+        if (type == TypeOids.DATE || !Character.isDigit(text.charAt(0))) {
+            return text;
+        }
+        text = text.replaceFirst(" ", "T");
+        if (type == TypeOids.TIMESTAMPTZ) {
+            int sign = Math.max(text.lastIndexOf('+'), text.lastIndexOf('-'));
+            String offset = text.substring(sign);
+            if (offset.length() == 3) {
+                text = text + ":00";
+            }
+        }
+        return text;
+    }
+
+    /** The json text of one value of the given type (0 = unknown). */
+    static String json(Object v, long type, FunctionContext context) {
+        if (v != null && type == TypeOids.JSON) {
+            return (String) v;
+        }
+        if (v != null && isDateTime(type)) {
+            return new Jsonb.Str(isoDateTime(v, type, context)).toString();
+        }
+        return switch (v) {
+            case null -> "null";
+            case Boolean b -> b ? "true" : "false";
+            case Short s -> s.toString();
+            case Integer i when type == 0 || type == TypeOids.INT4 -> i.toString();
+            case Long l when type == 0 || type == TypeOids.INT8 -> l.toString();
+            case Float f -> finiteOrQuoted(Float.isFinite(f), AnyValueText.output(f, type, context));
+            case Double d -> finiteOrQuoted(Double.isFinite(d), AnyValueText.output(d, type, context));
+            case PgNumeric n -> finiteOrQuoted(n.isFinite(), n.toString());
+            case Jsonb j -> j.toString();
+            case PgArray a -> {
+                StringBuilder out = new StringBuilder();
+                jsonArray(a, 0, new int[] {0}, out, context);
+                yield out.toString();
+            }
+            default -> new Jsonb.Str(AnyValueText.output(v, type, context)).toString();
+        };
+    }
+
+    /** array_to_json: nested brackets per dimension, elements by their element type, no spaces. */
+    private static void jsonArray(PgArray a, int dim, int[] next, StringBuilder out, FunctionContext context) {
+        out.append('[');
+        int count = a.dims().length == 0 ? 0 : a.dims()[dim];
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            if (dim + 1 < a.dims().length) {
+                jsonArray(a, dim + 1, next, out, context);
+            } else {
+                out.append(json(a.elements()[next[0]++], a.elementOid(), context));
+            }
+        }
+        out.append(']');
+    }
+
+    private static Jsonb jsonbArray(PgArray a, int dim, int[] next, FunctionContext context) {
+        List<Jsonb> elements = new ArrayList<>();
+        int count = a.dims().length == 0 ? 0 : a.dims()[dim];
+        for (int i = 0; i < count; i++) {
+            elements.add(dim + 1 < a.dims().length ? jsonbArray(a, dim + 1, next, context)
+                    : jsonb(a.elements()[next[0]++], a.elementOid(), context));
+        }
+        return new Jsonb.Array(elements);
+    }
+
+    private static String finiteOrQuoted(boolean finite, String text) {
+        return finite ? text : new Jsonb.Str(text).toString();
+    }
+
+    static Jsonb jsonb(Object v, long type, FunctionContext context) {
+        if (v != null && type == TypeOids.JSON) {
+            return JsonbType.INSTANCE.parseText((String) v, WireTypeIO.formatSettings(context));
+        }
+        if (v != null && isDateTime(type)) {
+            return new Jsonb.Str(isoDateTime(v, type, context));
+        }
+        return switch (v) {
+            case null -> new Jsonb.Null();
+            case Boolean b -> new Jsonb.Bool(b);
+            case Short s -> number(BigDecimal.valueOf(s));
+            case Integer i when type == 0 || type == TypeOids.INT4 -> number(BigDecimal.valueOf(i));
+            case Long l when type == 0 || type == TypeOids.INT8 -> number(BigDecimal.valueOf(l));
+            case Float f -> Float.isFinite(f) ? fromText(AnyValueText.output(f, type, context))
+                    : new Jsonb.Str(AnyValueText.output(f, type, context));
+            case Double d -> Double.isFinite(d) ? fromText(AnyValueText.output(d, type, context))
+                    : new Jsonb.Str(AnyValueText.output(d, type, context));
+            case PgNumeric n -> n.isFinite() ? new Jsonb.Number(n) : new Jsonb.Str(n.toString());
+            case Jsonb j -> j;
+            case PgArray a -> jsonbArray(a, 0, new int[] {0}, context);
+            default -> new Jsonb.Str(AnyValueText.output(v, type, context));
+        };
+    }
+
+    private static Jsonb number(BigDecimal v) {
+        return new Jsonb.Number(PgNumeric.of(v));
+    }
+
+    /** numeric_in of a float's output text: "1e+20" becomes 100000000000000000000. */
+    private static Jsonb fromText(String text) {
+        BigDecimal d = new BigDecimal(text);
+        return number(d.scale() < 0 ? d.setScale(0) : d);
+    }
+
+    /** An object key: the value's text, or true/false for booleans. */
+    private static String key(Object[] args, int i, TypedCode.ArgumentTypes types, FunctionContext context,
+                              boolean jsonb) {
+        Object k = args[i];
+        if (k == null) {
+            if (jsonb) {
+                throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "argument %d: key must not be null", i + 1);
+            }
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "argument %d cannot be null", i + 1)
+                    .withHint("Object keys should be text.");
+        }
+        return switch (k) {
+            case String s -> s;
+            case Boolean b -> b ? "true" : "false";
+            case Jsonb j -> j.toString();
+            default -> AnyValueText.output(k, types.of(i), context);
+        };
+    }
+
+    private static void checkPairs(Object[] args, String function) {
+        if (args.length % 2 != 0) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "argument list must have even number of elements")
+                    .withHint("The arguments of " + function + "() must consist of alternating keys and values.");
+        }
+    }
+
+    private static String jsonObject(Object[] args, TypedCode.ArgumentTypes types, FunctionContext context) {
+        checkPairs(args, "json_build_object");
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < args.length; i += 2) {
+            out.append(i == 0 ? "" : ", ").append(new Jsonb.Str(key(args, i, types, context, false))).append(" : ")
+                    .append(json(args[i + 1], types.of(i + 1), context));
+        }
+        return out.append('}').toString();
+    }
+
+    private static Jsonb jsonbObject(Object[] args, TypedCode.ArgumentTypes types, FunctionContext context) {
+        checkPairs(args, "jsonb_build_object");
+        List<Map.Entry<String, Jsonb>> members = new ArrayList<>();
+        for (int i = 0; i < args.length; i += 2) {
+            members.add(Map.entry(key(args, i, types, context, true), jsonb(args[i + 1], types.of(i + 1), context)));
+        }
+        return Jsonb.Obj.of(members);
+    }
+}

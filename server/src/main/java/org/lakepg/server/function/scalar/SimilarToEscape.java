@@ -1,0 +1,80 @@
+package org.lakepg.server.function.scalar;
+
+import org.lakepg.server.function.FunctionRegistry;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * SIMILAR TO patterns rewritten as POSIX regular expressions (similar_to_escape): % and _ become .*
+ * and ., groups become non-capturing, and the escape-double-quote separators of
+ * {@code substring(x similar p escape e)} mark the part to return.
+ */
+public final class SimilarToEscape {
+    private SimilarToEscape() {}
+
+    public static void register(FunctionRegistry r) {
+        r.register("similar_to_escape_1", (x, c) -> translate((String) x[0], "\\"));
+        r.register("similar_to_escape_2", (x, c) -> translate((String) x[0], (String) x[1]));
+        // the pre-13 non-strict form: NULL escape means the default backslash
+        r.register("similar_escape", (x, c) -> x[0] == null ? null
+                : translate((String) x[0], x[1] == null ? "\\" : (String) x[1]));
+    }
+
+    static String translate(String pattern, String escape) {
+        int e = -1;
+        if (!escape.isEmpty()) {
+            if (escape.codePointCount(0, escape.length()) != 1) {
+                throw PgException.of(SqlState.INVALID_ESCAPE_SEQUENCE, "invalid escape string")
+                        .withHint("Escape string must be empty or one character.");
+            }
+            e = escape.codePointAt(0);
+        }
+        StringBuilder out = new StringBuilder("^(?:");
+        boolean afterEscape = false;
+        boolean inCharClass = false;
+        int quotes = 0;
+        int[] p = pattern.codePoints().toArray();
+        for (int cp : p) {
+            if (afterEscape) {
+                if (cp == '"' && !inCharClass) {
+                    if (quotes == 0) {
+                        out.append("){1,1}?(");
+                    } else if (quotes == 1) {
+                        out.append("){1,1}(?:");
+                    } else {
+                        throw PgException.of(SqlState.INVALID_USE_OF_ESCAPE_CHARACTER,
+                                "SQL regular expression may not contain more than two escape-double-quote separators");
+                    }
+                    quotes++;
+                } else {
+                    out.append('\\').appendCodePoint(cp);
+                }
+                afterEscape = false;
+            } else if (e >= 0 && cp == e) {
+                afterEscape = true;
+            } else if (inCharClass) {
+                if (cp == '\\') {
+                    out.append('\\');
+                }
+                out.appendCodePoint(cp);
+                if (cp == ']') {
+                    inCharClass = false;
+                }
+            } else if (cp == '[') {
+                out.append('[');
+                inCharClass = true;
+            } else if (cp == '%') {
+                out.append(".*");
+            } else if (cp == '_') {
+                out.append('.');
+            } else if (cp == '(') {
+                out.append("(?:");
+            } else if (cp == '\\' || cp == '.' || cp == '^' || cp == '$') {
+                out.append('\\').appendCodePoint(cp);
+            } else {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.append(")$").toString();
+    }
+}

@@ -1,0 +1,44 @@
+package org.lakepg.server.function.scalar;
+
+import org.lakepg.server.function.FunctionContext;
+import org.lakepg.server.function.ScalarFunction;
+
+/** A {@link ScalarFunction} whose body also receives the argument types (null while unbound). */
+final class TypedCode implements ScalarFunction, ArgumentTypeAware {
+
+    @FunctionalInterface
+    interface Body {
+        Object apply(Object[] args, ArgumentTypes types, FunctionContext context);
+    }
+
+    /** The argument types of a call; 0 when unknown. */
+    record ArgumentTypes(long[] oids) {
+        static final ArgumentTypes UNKNOWN = new ArgumentTypes(new long[0]);
+
+        long of(int index) {
+            return index < oids.length ? oids[index] : 0;
+        }
+    }
+
+    private final Body body;
+    private final ArgumentTypes types;
+
+    TypedCode(Body body) {
+        this(body, ArgumentTypes.UNKNOWN);
+    }
+
+    private TypedCode(Body body, ArgumentTypes types) {
+        this.body = body;
+        this.types = types;
+    }
+
+    @Override
+    public Object apply(Object[] args, FunctionContext context) {
+        return body.apply(args, types, context);
+    }
+
+    @Override
+    public ScalarFunction withArgumentTypes(long[] argumentTypes) {
+        return new TypedCode(body, new ArgumentTypes(argumentTypes.clone()));
+    }
+}
