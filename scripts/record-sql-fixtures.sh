@@ -13,10 +13,15 @@ name=$1
 port=${2:-}
 dir=$root/server/src/test/resources/sql-fixtures
 tmp=
+errfile=$(mktemp)
+cleanup() {
+  rm -f "$errfile"
+  if [ -n "$tmp" ]; then "$root/conformance/start-reference-postgres" --stop "$tmp/pg" >/dev/null; rm -rf "$tmp"; fi
+}
+trap cleanup EXIT
 if [ -z "$port" ]; then
   tmp=$(mktemp -d)
   port=$("$root/conformance/start-reference-postgres" "$tmp/pg" | tail -1)
-  trap '"$root/conformance/start-reference-postgres" --stop "$tmp/pg" >/dev/null; rm -rf "$tmp"' EXIT
 fi
 out=$dir/$name.tsv
 : > "$out"
@@ -24,13 +29,13 @@ while IFS= read -r query || [ -n "$query" ]; do
   case "$query" in ''|--*) continue ;; esac
   if result=$(PGOPTIONS='-c TimeZone=UTC -c DateStyle=ISO,MDY -c IntervalStyle=postgres -c extra_float_digits=1' \
       psql -X -h 127.0.0.1 -p "$port" -U postgres -d postgres -At -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate \
-      -c "\\set VERBOSITY verbose" -c "$query" 2>/tmp/record-sql-fixtures.err; rc=$?; echo x; exit $rc); then
+      -c "\\set VERBOSITY verbose" -c "$query" 2>$errfile; rc=$?; echo x; exit $rc); then
     # the trailing x keeps the empty lines of NULL rows at the end, which $(...) would strip
     result=${result%x}
     result=${result%$'\n'}
     printf '%s\t%s\n' "$query" "${result//$'\n'/\\n}" >> "$out"
   else
-    err=$(grep -m1 '^ERROR:' /tmp/record-sql-fixtures.err | sed -E 's/^ERROR:  ([0-9A-Z]{5}): /ERROR \1 /')
+    err=$(grep -m1 '^ERROR:' $errfile | sed -E 's/^ERROR:  ([0-9A-Z]{5}): /ERROR \1 /')
     printf '%s\t%s\n' "$query" "$err" >> "$out"
   fi
 done < "$dir/$name.sql"

@@ -115,7 +115,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.sink = sink;
         List<RawStatement> statements;
         try {
-            statements = SqlParser.parse(sql);
+            statements = SqlParser.parse(sql, settings.getBool("standard_conforming_strings"));
         } catch (PgException e) {
             block.statementFailed();
             throw e;
@@ -298,7 +298,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public PreparedStatement prepare(String sql, int[] parameterTypeOids) {
         try {
-            List<RawStatement> statements = SqlParser.parse(sql);
+            List<RawStatement> statements = SqlParser.parse(sql, settings.getBool("standard_conforming_strings"));
             if (statements.size() > 1) {
                 throw PgException.of(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
             }

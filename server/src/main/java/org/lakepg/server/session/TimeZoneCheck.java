@@ -9,8 +9,10 @@ import java.util.Map;
 
 /**
  * TimeZone: a tz database name, matched case-insensitively and shown with its canonical case
- * (PostgreSQL's own tz database and java.time's are both IANA's), or a numeric UTC offset, shown
- * the way PostgreSQL shows it: {@code +05} becomes the POSIX name {@code <+05>-05}.
+ * (PostgreSQL's own tz database and java.time's are both IANA's); a plain number of hours east of
+ * UTC, shown the way PostgreSQL shows it ({@code 5.5} becomes {@code <+05:30>-05:30}); or a POSIX
+ * zone spec such as {@code +05:30} or {@code UTC+3}, where, as in POSIX, a positive offset is WEST
+ * of Greenwich, kept as written.
  */
 final class TimeZoneCheck implements SettingDefinition.Check {
     private static final Map<String, String> CANONICAL_NAMES = new HashMap<>();
@@ -28,11 +30,36 @@ final class TimeZoneCheck implements SettingDefinition.Check {
         if (name != null) {
             return name;
         }
-        ZoneOffset offset = parseOffset(v);
-        if (offset != null) {
-            return posixName(offset);
+        if (v.matches("[+-]?\\d+(\\.\\d+)?")) {
+            ZoneOffset offset = parseOffset(v);
+            if (offset != null) {
+                return posixName(offset);
+            }
+        }
+        if (posixOffset(v) != null) {
+            return v;
         }
         throw SettingValues.invalid("TimeZone", value);
+    }
+
+    private static final java.util.regex.Pattern POSIX =
+            java.util.regex.Pattern.compile("([A-Za-z]{3,})?([+-]?)(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2}))?");
+
+    /** A POSIX spec without DST rules, e.g. "+05:30" or "UTC+3": the offset it means (positive = west). */
+    private static ZoneOffset posixOffset(String v) {
+        var m = POSIX.matcher(v);
+        if (!m.matches()) {
+            return null;
+        }
+        int seconds = Integer.parseInt(m.group(3)) * 3600
+                + (m.group(4) == null ? 0 : Integer.parseInt(m.group(4)) * 60)
+                + (m.group(5) == null ? 0 : Integer.parseInt(m.group(5)));
+        int west = "-".equals(m.group(2)) ? -seconds : seconds;
+        try {
+            return ZoneOffset.ofTotalSeconds(-west);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /** The zone a canonical TimeZone value denotes. */
@@ -40,10 +67,14 @@ final class TimeZoneCheck implements SettingDefinition.Check {
         if (canonical.startsWith("<")) {
             return ZoneOffset.of(canonical.substring(1, canonical.indexOf('>')));
         }
+        ZoneOffset posix = posixOffset(canonical);
+        if (posix != null) {
+            return posix;
+        }
         return ZoneId.of(canonical);
     }
 
-    /** A numeric offset east of UTC in ISO style: [+-]H[H][:MM], or a number of hours like -7 or 5.5. */
+    /** A number of hours east of UTC, like -7 or 5.5. */
     private static ZoneOffset parseOffset(String v) {
         try {
             if (v.matches("[+-]?\\d{1,2}(:\\d{2})?")) {

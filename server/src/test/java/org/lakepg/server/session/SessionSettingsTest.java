@@ -98,7 +98,15 @@ class SessionSettingsTest {
         assertThat(s.get("TimeZone")).isEqualTo("<-07>+07");
         s.set("timezone", "+05", false);
         assertThat(s.get("TimeZone")).isEqualTo("<+05>-05");
-        assertThat(s.timeZone().getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds()).isEqualTo(5 * 3600);
+        // a POSIX spec: positive offsets are west of Greenwich, and the value is kept as written
+        s.set("timezone", "+05:30", false);
+        assertThat(s.get("TimeZone")).isEqualTo("+05:30");
+        assertThat(s.timeZone()).isEqualTo(java.time.ZoneOffset.ofHoursMinutes(-5, -30));
+        s.set("timezone", "UTC+3", false);
+        assertThat(s.timeZone()).isEqualTo(java.time.ZoneOffset.ofHours(-3));
+        s.set("timezone", "5.5", false);
+        assertThat(s.get("TimeZone")).isEqualTo("<+05:30>-05:30");
+        assertThat(s.timeZone().getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds()).isEqualTo(5 * 3600 + 1800);
         assertError(() -> s.set("timezone", "Nowhere/Foo", false), "22023",
                 "invalid value for parameter \"TimeZone\": \"Nowhere/Foo\"", null);
         s.set("client_encoding", "utf-8", false);

@@ -78,9 +78,25 @@ final class TypeModifiers {
                 return p;
             }
             case (int) TypeOids.INTERVAL -> {
-                single(mods, "interval");
-                int p = Math.min(mods.get(0), 6);
-                return (0x7FFF << 16) | p;
+                // the grammar passes the field range mask, then the precision if one was written
+                int range = mods.get(0);
+                if (mods.size() == 1) {
+                    return range == 0x7FFF ? -1 : (range << 16) | 0xFFFF;
+                }
+                if (mods.size() != 2) {
+                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid INTERVAL type modifier");
+                }
+                int p = mods.get(1);
+                if (p < 0) {
+                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "INTERVAL(%d) precision must not be negative", p);
+                }
+                if (p > 6) {
+                    warnings.accept(PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                            "INTERVAL(%d) precision reduced to maximum allowed, %d", p, 6)
+                            .withSeverity(PgException.Severity.WARNING));
+                    p = 6;
+                }
+                return (range << 16) | p;
             }
             default -> throw PgException.of(SqlState.SYNTAX_ERROR,
                     "type modifier is not allowed for type \"%s\"", TypeNames.format(
