@@ -8,7 +8,6 @@ import org.lakepg.server.auth.HostRules;
 import org.lakepg.server.auth.Roles;
 import org.lakepg.server.cli.ServerConfig;
 import org.lakepg.server.session.LakepgEngine;
-import org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog;
 import org.lakepg.wire.protocol.PgServer;
 import org.lakepg.wire.protocol.PgServerOptions;
 
@@ -41,7 +40,7 @@ public final class LakepgServer implements AutoCloseable {
         try {
             compute = Compute.open(config.storage(), config.dataDir(), BUFFER_PAGES);
             Roles roles = new Roles(config.superuserPassword());
-            LakepgEngine engine = new LakepgEngine(roles, config.settings(), new BuiltinAnalyzerCatalog(), compute);
+            LakepgEngine engine = new LakepgEngine(roles, config.settings(), compute);
             PgServerOptions options = PgServerOptions.of(config.listen(), config.port());
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {
                 options = options.withTls(config.tlsCert().get(), config.tlsKey().get());

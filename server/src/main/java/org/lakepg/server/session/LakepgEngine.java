@@ -19,15 +19,12 @@ public final class LakepgEngine implements QueryEngine {
     private final Roles roles;
     private final SettingsRegistry registry = new SettingsRegistry();
     private final Map<String, String> serverSettings;
-    private final org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog catalog;
     private final org.lakepg.server.Compute compute;
 
     /** @param serverSettings defaults from the command line and lakepg.conf, validated like SET */
-    public LakepgEngine(Roles roles, Map<String, String> serverSettings,
-                        org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog catalog, org.lakepg.server.Compute compute) {
+    public LakepgEngine(Roles roles, Map<String, String> serverSettings, org.lakepg.server.Compute compute) {
         this.roles = roles;
         this.serverSettings = Map.copyOf(serverSettings);
-        this.catalog = catalog;
         this.compute = compute;
         new SessionSettings(registry, serverSettings); // fail at start, not at first connection
     }
@@ -54,6 +51,6 @@ public final class LakepgEngine implements QueryEngine {
         } catch (PgException e) {
             throw e.withSeverity(PgException.Severity.FATAL);
         }
-        return new LakepgSession(role.name(), startup.database(), startup.processId(), settings, catalog, compute);
+        return new LakepgSession(role.name(), startup.database(), startup.processId(), settings, compute);
     }
 }

@@ -48,14 +48,14 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private final org.lakepg.server.exec.TableAccess tableAccess;
 
     LakepgSession(String user, String database, int processId, SessionSettings settings,
-                  org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog builtins, org.lakepg.server.Compute compute) {
+                  org.lakepg.server.Compute compute) {
         this.user = user;
         this.database = database;
         this.processId = processId;
         this.settings = settings;
         this.compute = compute;
         this.block = new TransactionBlock(this, this::notice);
-        AnalyzerCatalog catalog = new SessionCatalog(builtins, compute.tables(), this::catalogSnapshot);
+        AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), this::catalogSnapshot);
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
                 compute.tables(), this::currentTransaction);
         this.tableAccess = new org.lakepg.server.exec.TableAccess() {
@@ -429,27 +429,31 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public void commit() {
-        org.lakepg.server.txn.Transaction ending = txn;
-        txn = null;
-        try {
-            if (ending != null && ending.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
-                ending.commit();
-            }
-        } finally {
-            settings.commit();
-        }
+        endTransaction(true);
     }
 
     @Override
     public void rollback() {
+        endTransaction(false);
+    }
+
+    private void endTransaction(boolean commit) {
         org.lakepg.server.txn.Transaction ending = txn;
         txn = null;
         try {
             if (ending != null && ending.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
-                ending.rollback();
+                if (commit) {
+                    ending.commit();
+                } else {
+                    ending.rollback();
+                }
             }
         } finally {
-            settings.rollback();
+            if (commit) {
+                settings.commit();
+            } else {
+                settings.rollback();
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import org.lakepg.server.catalog.bootstrap.BuiltinCatalog;
  * Name resolution over the built-in catalog only (pg_catalog): what a database offers before any
  * user object exists. The database catalog layers user schemas on top of this.
  */
-public final class BuiltinAnalyzerCatalog implements AnalyzerCatalog {
+public class BuiltinAnalyzerCatalog implements AnalyzerCatalog {
     private final BuiltinCatalog builtins = BuiltinCatalog.get();
 
     private static Optional<String> inPgCatalog(List<String> qualifiedName) {
