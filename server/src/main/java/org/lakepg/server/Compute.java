@@ -1,24 +1,18 @@
 package org.lakepg.server;
 
-import java.nio.file.Path;
-import java.util.Map;
 import org.lakepg.server.access.AccessContext;
 import org.lakepg.server.access.buffer.BufferCache;
 import org.lakepg.server.access.wal.PageWriter;
 import org.lakepg.server.table.TableCatalog;
 import org.lakepg.server.txn.TransactionManager;
 import org.lakepg.storage.Storage;
-import org.lakepg.storage.StorageConfig;
 import org.lakepg.storage.Timeline;
 
 /**
- * The compute's view of its database: storage chosen by name (ServiceLoader), the timeline it
- * serves, and the access layer (buffer cache, WAL writer, transactions) plus the table catalog on
+ * The compute's view of one database: the timeline it serves and the access layer (buffer cache, WAL writer, transactions) plus the table catalog on
  * top. It keeps no durable state itself: everything is in the WAL it writes.
  */
 public final class Compute implements AutoCloseable {
-    public static final String MAIN_TIMELINE = "main";
-
     private final Storage storage;
     private final AccessContext access;
     private final TableCatalog tables;
@@ -29,23 +23,15 @@ public final class Compute implements AutoCloseable {
         this.tables = tables;
     }
 
-    public static Compute open(String storageName, Path dataDir, int bufferPages) {
-        Storage storage = Storage.load(storageName, new StorageConfig(dataDir.resolve("storage"), Map.of()));
-        try {
-            Timeline timeline = storage.timelines().byName(MAIN_TIMELINE)
-                    .orElseGet(() -> storage.timelines().createTimeline(MAIN_TIMELINE));
-            BufferCache cache = new BufferCache(storage.pages(), timeline.id(), bufferPages,
-                    storage.wal().insertLsn(timeline.id()));
-            PageWriter writer = new PageWriter(storage.wal(), timeline.id());
-            AccessContext access = AccessContext.of(new TransactionManager(cache, writer));
-            boolean exists = storage.pages().relationExists(timeline.id(), TableCatalog.CLASS_RELATION,
-                    org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
-            TableCatalog tables = TableCatalog.open(access, exists);
-            return new Compute(storage, access, tables);
-        } catch (RuntimeException e) {
-            storage.close();
-            throw e;
-        }
+    /** The compute of one timeline (database) of an open store. */
+    static Compute open(Storage storage, Timeline timeline, int bufferPages) {
+        BufferCache cache = new BufferCache(storage.pages(), timeline.id(), bufferPages,
+                storage.wal().insertLsn(timeline.id()));
+        PageWriter writer = new PageWriter(storage.wal(), timeline.id());
+        AccessContext access = AccessContext.of(new TransactionManager(cache, writer));
+        boolean exists = storage.pages().relationExists(timeline.id(), TableCatalog.CLASS_RELATION,
+                org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
+        return new Compute(storage, access, TableCatalog.open(access, exists));
     }
 
     public AccessContext access() {
@@ -60,8 +46,8 @@ public final class Compute implements AutoCloseable {
         return tables;
     }
 
+    /** The store stays open: it belongs to the cluster. Everything acknowledged is already in the WAL. */
     @Override
     public void close() {
-        storage.close();
     }
 }

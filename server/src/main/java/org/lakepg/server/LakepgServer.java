@@ -16,17 +16,17 @@ import org.lakepg.wire.protocol.PgServerOptions;
  * {@code lakepg start} runs one in the foreground; tests start one in-process on a free port.
  */
 public final class LakepgServer implements AutoCloseable {
-    /** shared_buffers' default, 128 MB of 8 KiB pages. */
-    private static final int BUFFER_PAGES = 16384;
+    /** Buffer cache of each database's compute: 64 MB of 8 KiB pages. */
+    private static final int BUFFER_PAGES = 8192;
 
     private final PgServer pg;
     private final DataDirectoryLock lock;
-    private final Compute compute;
+    private final Cluster cluster;
 
-    private LakepgServer(PgServer pg, DataDirectoryLock lock, Compute compute) {
+    private LakepgServer(PgServer pg, DataDirectoryLock lock, Cluster cluster) {
         this.pg = pg;
         this.lock = lock;
-        this.compute = compute;
+        this.cluster = cluster;
     }
 
     public static LakepgServer start(ServerConfig config) throws InterruptedException {
@@ -36,21 +36,21 @@ public final class LakepgServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
-        Compute compute = null;
+        Cluster cluster = null;
         try {
-            compute = Compute.open(config.storage(), config.dataDir(), BUFFER_PAGES);
+            cluster = Cluster.open(config.storage(), config.dataDir(), BUFFER_PAGES);
             Roles roles = new Roles(config.superuserPassword());
-            LakepgEngine engine = new LakepgEngine(roles, config.settings(), compute);
+            LakepgEngine engine = new LakepgEngine(roles, config.settings(), cluster);
             PgServerOptions options = PgServerOptions.of(config.listen(), config.port());
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {
                 options = options.withTls(config.tlsCert().get(), config.tlsKey().get());
             }
             PgServer pg = PgServer.start(options, engine, new HostRules(config.authRules(), roles));
             lock.recordPort(pg.address().getPort());
-            return new LakepgServer(pg, lock, compute);
+            return new LakepgServer(pg, lock, cluster);
         } catch (InterruptedException | RuntimeException e) {
-            if (compute != null) {
-                compute.close();
+            if (cluster != null) {
+                cluster.close();
             }
             lock.close();
             throw e;
@@ -67,7 +67,7 @@ public final class LakepgServer implements AutoCloseable {
             pg.close();
         } finally {
             try {
-                compute.close();
+                cluster.close();
             } finally {
                 lock.close();
             }

@@ -2,7 +2,6 @@ package org.lakepg.server.session;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.lakepg.server.auth.Role;
 import org.lakepg.server.auth.Roles;
 import org.lakepg.wire.error.PgException;
@@ -13,19 +12,16 @@ import org.lakepg.wire.protocol.SessionStartup;
 
 /** The compute's entry point for the wire protocol: opens sessions for authenticated connections. */
 public final class LakepgEngine implements QueryEngine {
-    /** Databases every cluster has. */
-    private static final Set<String> DATABASES = Set.of("postgres", "template1", "template0");
-
     private final Roles roles;
     private final SettingsRegistry registry = new SettingsRegistry();
     private final Map<String, String> serverSettings;
-    private final org.lakepg.server.Compute compute;
+    private final org.lakepg.server.Cluster cluster;
 
     /** @param serverSettings defaults from the command line and lakepg.conf, validated like SET */
-    public LakepgEngine(Roles roles, Map<String, String> serverSettings, org.lakepg.server.Compute compute) {
+    public LakepgEngine(Roles roles, Map<String, String> serverSettings, org.lakepg.server.Cluster cluster) {
         this.roles = roles;
         this.serverSettings = Map.copyOf(serverSettings);
-        this.compute = compute;
+        this.cluster = cluster;
         new SessionSettings(registry, serverSettings); // fail at start, not at first connection
     }
 
@@ -37,11 +33,12 @@ public final class LakepgEngine implements QueryEngine {
             throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "database \"template0\" is not currently accepting connections").withSeverity(PgException.Severity.FATAL);
         }
-        if (!DATABASES.contains(startup.database())) {
+        if (!cluster.exists(startup.database())) {
             throw PgException.of(SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", startup.database())
                     .withSeverity(PgException.Severity.FATAL);
         }
         Map<String, String> values = new LinkedHashMap<>(serverSettings);
+        values.putAll(cluster.settings(startup.database()));
         values.put("session_authorization", role.name());
         values.put("is_superuser", role.superuser() ? "on" : "off");
         values.putAll(startup.parameters());
@@ -51,6 +48,12 @@ public final class LakepgEngine implements QueryEngine {
         } catch (PgException e) {
             throw e.withSeverity(PgException.Severity.FATAL);
         }
-        return new LakepgSession(role.name(), startup.database(), startup.processId(), settings, compute);
+        org.lakepg.server.Compute compute;
+        try {
+            compute = cluster.connect(startup.database());
+        } catch (PgException e) {
+            throw e.withSeverity(PgException.Severity.FATAL);
+        }
+        return new LakepgSession(role.name(), startup.database(), startup.processId(), settings, cluster, compute);
     }
 }

@@ -47,8 +47,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private org.lakepg.server.txn.Transaction txn;
     private final org.lakepg.server.exec.TableAccess tableAccess;
 
+    private final org.lakepg.server.Cluster cluster;
+
     LakepgSession(String user, String database, int processId, SessionSettings settings,
-                  org.lakepg.server.Compute compute) {
+                  org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute) {
+        this.cluster = cluster;
         this.user = user;
         this.database = database;
         this.processId = processId;
@@ -57,7 +60,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.block = new TransactionBlock(this, this::notice);
         AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), this::catalogSnapshot);
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
-                compute.tables(), this::currentTransaction);
+                compute.tables(), this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice));
         this.tableAccess = new org.lakepg.server.exec.TableAccess() {
             @Override
             public org.lakepg.server.txn.Transaction transaction() {
@@ -372,8 +375,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public void close() {
-        if (block.inTransaction()) {
-            block.rollback(false);
+        try {
+            if (block.inTransaction()) {
+                block.rollback(false);
+            }
+        } finally {
+            cluster.disconnect(database);
         }
     }
 

@@ -33,11 +33,14 @@ final class StatementExecutor {
     private final Executor executor;
 
     private final DdlCommands ddl;
+    private final DatabaseCommands databases;
     private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, org.lakepg.server.table.TableCatalog tables,
-                      java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction) {
+                      java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction,
+                      DatabaseCommands databases) {
+        this.databases = databases;
         this.catalog = catalog;
         this.ddl = new DdlCommands(tables, notices);
         this.transaction = transaction;
@@ -71,6 +74,9 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.DeleteStmt delete -> new Command.Query(modifier(parameterTypes).delete(delete));
             case org.lakepg.server.sql.ast.CreateStmt create -> new Command.Utility(create, null);
             case org.lakepg.server.sql.ast.DropStmt drop -> new Command.Utility(drop, null);
+            case org.lakepg.server.sql.ast.CreatedbStmt create -> new Command.Utility(create, null);
+            case org.lakepg.server.sql.ast.DropdbStmt drop -> new Command.Utility(drop, null);
+            case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> new Command.Utility(alter, null);
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
             case VariableSetStmt set -> new Command.Utility(set, null);
             case TransactionStmt t -> new Command.Utility(t, null);
@@ -99,6 +105,9 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.CreateStmt create -> ddl.createTable(create, transaction.get(),
                         new ExpressionAnalyzer(catalog, io, session, new ParameterTypes(new int[0]), notices));
                 case org.lakepg.server.sql.ast.DropStmt drop -> ddl.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
+                case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);
+                case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter);
                 default -> throw new IllegalStateException("not a utility: " + u.statement());
             };
             case Command.Empty e -> throw new IllegalStateException("empty query has nothing to start");

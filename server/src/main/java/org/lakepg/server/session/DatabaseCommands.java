@@ -1,0 +1,77 @@
+package org.lakepg.server.session;
+
+import java.util.function.Consumer;
+import org.lakepg.server.Cluster;
+import org.lakepg.server.sql.ast.AConst;
+import org.lakepg.server.sql.ast.AlterDatabaseStmt;
+import org.lakepg.server.sql.ast.CreatedbStmt;
+import org.lakepg.server.sql.ast.DefElem;
+import org.lakepg.server.sql.ast.DropdbStmt;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** CREATE, DROP and ALTER DATABASE: databases are timelines of the cluster's store. */
+final class DatabaseCommands {
+    private final Cluster cluster;
+    private final String currentDatabase;
+    private final TransactionBlock block;
+    private final Consumer<PgException> notices;
+
+    DatabaseCommands(Cluster cluster, String currentDatabase, TransactionBlock block, Consumer<PgException> notices) {
+        this.cluster = cluster;
+        this.currentDatabase = currentDatabase;
+        this.block = block;
+        this.notices = notices;
+    }
+
+    Execution create(CreatedbStmt s) {
+        block.requireNoBlock("CREATE DATABASE");
+        String template = "template1";
+        for (DefElem option : s.options()) {
+            switch (option.defname()) {
+                case "template" -> template = text(option.arg());
+                case "encoding" -> {
+                    String encoding = text(option.arg()).toUpperCase(java.util.Locale.ROOT).replace("-", "");
+                    if (!encoding.equals("UTF8") && !encoding.equals("SQLASCII") && !encoding.equals("6")) {
+                        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "encoding \"%s\" is not supported",
+                                text(option.arg()));
+                    }
+                }
+                default -> {
+                    // owner, locale, connection limit ...: accepted; lakepg has one owner and one locale
+                }
+            }
+        }
+        cluster.create(s.dbname(), template);
+        return Execution.done("CREATE DATABASE");
+    }
+
+    Execution drop(DropdbStmt s) {
+        block.requireNoBlock("DROP DATABASE");
+        if (!cluster.drop(s.dbname(), s.missingOk(), currentDatabase)) {
+            notices.accept(PgException.of(SqlState.UNDEFINED_DATABASE, "database \"%s\" does not exist, skipping",
+                    s.dbname()).withSeverity(PgException.Severity.NOTICE));
+        }
+        return Execution.done("DROP DATABASE");
+    }
+
+    Execution alter(AlterDatabaseStmt s) {
+        if (!cluster.exists(s.dbname())) {
+            throw PgException.of(SqlState.UNDEFINED_DATABASE, "database \"%s\" does not exist", s.dbname());
+        }
+        var set = s.setstmt();
+        if (set == null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this ALTER DATABASE is not supported yet");
+        }
+        switch (set.kind()) {
+            case SET_VALUE -> cluster.setSetting(s.dbname(), set.name(), SettingCommands.flatten(set.name(), set.args()));
+            case SET_DEFAULT, RESET -> cluster.setSetting(s.dbname(), set.name(), null);
+            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this ALTER DATABASE is not supported yet");
+        }
+        return Execution.done("ALTER DATABASE");
+    }
+
+    private static String text(Object arg) {
+        return arg instanceof AConst c ? c.value() : String.valueOf(arg);
+    }
+}
