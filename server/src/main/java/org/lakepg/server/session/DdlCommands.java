@@ -77,6 +77,51 @@ final class DdlCommands {
         return Execution.done("CREATE TABLE");
     }
 
+    /** CREATE TABLE ... AS / SELECT INTO: a table shaped like the query, filled with its rows. */
+    Execution createTableAs(org.lakepg.server.sql.ast.CreateTableAsStmt s, Transaction txn,
+                            org.lakepg.server.sql.plan.QueryPlan plan, java.util.function.Supplier<java.util.Iterator<Object[]>> rows) {
+        if (s.objtype().kind() != ObjectType.Kind.TABLE) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "materialized views are not supported yet");
+        }
+        var rel = s.into().rel();
+        if (rel.relpersistence() == 't') {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
+        }
+        String name = rel.relname();
+        if (tables.find(txn.snapshot(), name).isPresent()) {
+            if (s.ifNotExists()) {
+                notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
+                        .withSeverity(PgException.Severity.NOTICE));
+                return Execution.done("CREATE TABLE AS");
+            }
+            throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+        }
+        List<String> names = s.into().colNames() == null ? List.of() : s.into().colNames();
+        if (names.size() > plan.columns().size()) {
+            throw PgException.of(SqlState.SYNTAX_ERROR, "too many column names were specified");
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < plan.columns().size(); i++) {
+            var c = plan.columns().get(i);
+            String column = i < names.size() ? names.get(i) : c.name();
+            if (!seen.add(column)) {
+                throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", column);
+            }
+            columns.add(new ColumnInfo(column, (short) (i + 1), c.type(), c.typmod(), false));
+        }
+        TableInfo table = tables.create(txn, name, columns);
+        long count = 0;
+        if (!s.into().skipData()) {
+            var heap = tables.heap(table);
+            var codec = new org.lakepg.server.table.RowCodec(table.columnTypes());
+            for (var it = rows.get(); it.hasNext(); count++) {
+                heap.insert(txn, codec.encode(it.next()));
+            }
+        }
+        return Execution.done(s.isSelectInto() || !s.into().skipData() ? "SELECT " + count : "CREATE TABLE AS");
+    }
+
     Execution drop(DropStmt s, Transaction txn) {
         if (s.removeType().kind() != ObjectType.Kind.TABLE) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP %s is not supported yet",

@@ -60,7 +60,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.block = new TransactionBlock(this, this::notice);
         AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), this::catalogSnapshot);
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
-                compute.tables(), this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice));
+                compute.tables(), this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
+                () -> sink);
         this.tableAccess = new org.lakepg.server.exec.TableAccess() {
             @Override
             public org.lakepg.server.txn.Transaction transaction() {

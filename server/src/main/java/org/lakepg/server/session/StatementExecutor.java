@@ -34,13 +34,15 @@ final class StatementExecutor {
 
     private final DdlCommands ddl;
     private final DatabaseCommands databases;
+    private final CopyCommand copy;
     private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, org.lakepg.server.table.TableCatalog tables,
                       java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction,
-                      DatabaseCommands databases) {
+                      DatabaseCommands databases, java.util.function.Supplier<org.lakepg.wire.protocol.ResultSink> sink) {
         this.databases = databases;
+        this.copy = new CopyCommand(tables, sink);
         this.catalog = catalog;
         this.ddl = new DdlCommands(tables, notices);
         this.transaction = transaction;
@@ -75,6 +77,8 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.CreateStmt create -> new Command.Utility(create, null);
             case org.lakepg.server.sql.ast.DropStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.CreatedbStmt create -> new Command.Utility(create, null);
+            case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> new Command.Utility(ctas, null);
+            case org.lakepg.server.sql.ast.CopyStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.DropdbStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> new Command.Utility(alter, null);
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
@@ -106,6 +110,16 @@ final class StatementExecutor {
                         new ExpressionAnalyzer(catalog, io, session, new ParameterTypes(new int[0]), notices));
                 case org.lakepg.server.sql.ast.DropStmt drop -> ddl.drop(drop, transaction.get());
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
+                case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
+                case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
+                    if (!(ctas.query() instanceof SelectStmt select)) {
+                        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");
+                    }
+                    ParameterTypes parameters = new ParameterTypes(new int[0]);
+                    ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
+                    var plan = new QueryAnalyzer(expressions, parameters, catalog).select(select);
+                    yield ddl.createTableAs(ctas, transaction.get(), plan, () -> executor.open(plan.root(), context));
+                }
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);
                 case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter);
                 default -> throw new IllegalStateException("not a utility: " + u.statement());

@@ -1,0 +1,274 @@
+package org.lakepg.server.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.exec.expr.WireTypeIO;
+import org.lakepg.server.sql.ast.AConst;
+import org.lakepg.server.sql.ast.CopyStmt;
+import org.lakepg.server.sql.ast.DefElem;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.RowCodec;
+import org.lakepg.server.table.TableCatalog;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+import org.lakepg.wire.protocol.CopyInStream;
+import org.lakepg.wire.protocol.ResultSink;
+
+/**
+ * COPY table FROM STDIN or a server file, and COPY table TO STDOUT, in PostgreSQL's text and CSV
+ * formats (binary is not done yet). Values go through the column types' input and output functions.
+ */
+final class CopyCommand {
+    private final TableCatalog tables;
+    private final Supplier<ResultSink> sink;
+
+    CopyCommand(TableCatalog tables, Supplier<ResultSink> sink) {
+        this.tables = tables;
+        this.sink = sink;
+    }
+
+    /** The options that matter here, with PostgreSQL's defaults per format. */
+    private record Format(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape) {
+
+        static Format of(List<DefElem> options) {
+            boolean csv = false;
+            Character delimiter = null;
+            String nullString = null;
+            boolean header = false;
+            char quote = '"';
+            Character escape = null;
+            for (DefElem o : options) {
+                String v = o.arg() instanceof AConst c ? c.value() : o.arg() == null ? null : String.valueOf(o.arg());
+                switch (o.defname()) {
+                    case "format" -> {
+                        switch (v) {
+                            case "csv" -> csv = true;
+                            case "text" -> csv = false;
+                            case "binary" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                    "COPY in binary format is not supported yet");
+                            default -> throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                                    "COPY format \"%s\" not recognized", v);
+                        }
+                    }
+                    case "csv" -> csv = true;
+                    case "delimiter" -> {
+                        if (v.length() != 1) {
+                            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                    "COPY delimiter must be a single one-byte character");
+                        }
+                        delimiter = v.charAt(0);
+                    }
+                    case "null" -> nullString = v;
+                    case "header" -> header = v == null || v.equals("true") || v.equals("on") || v.equals("1");
+                    case "quote" -> quote = v.charAt(0);
+                    case "escape" -> escape = v.charAt(0);
+                    default -> { }
+                }
+            }
+            return new Format(csv, delimiter != null ? delimiter : csv ? ',' : '\t',
+                    nullString != null ? nullString : csv ? "" : "\\N", header, quote, escape != null ? escape : quote);
+        }
+    }
+
+    Execution run(CopyStmt s, Transaction txn, ExecContext context) {
+        if (s.relation() == null || s.isProgram() || s.whereClause() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY of a query, PROGRAM or WHERE is not supported yet");
+        }
+        TableInfo table = tables.find(txn.snapshot(), s.relation().relname()).orElseThrow(() -> PgException.of(
+                SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname()));
+        List<ColumnInfo> columns = columns(table, s.attlist());
+        Format format = Format.of(s.options() == null ? List.of() : s.options());
+        return s.isFrom() ? copyFrom(s, txn, context, table, columns, format) : copyTo(s, txn, context, table, columns, format);
+    }
+
+    private static List<ColumnInfo> columns(TableInfo table, List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return table.columns();
+        }
+        List<ColumnInfo> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(table.columns().stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow(() ->
+                    PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", n,
+                            table.name())));
+        }
+        return out;
+    }
+
+    private Execution copyFrom(CopyStmt s, Transaction txn, ExecContext context, TableInfo table,
+                               List<ColumnInfo> columns, Format format) {
+        Iterator<String> lines;
+        if (s.filename() == null) {
+            CopyInStream in = sink.get().beginCopyIn(false, new short[columns.size()]);
+            lines = new CopyLines(() -> in.next());
+        } else {
+            Path file = Path.of(s.filename());
+            if (!file.isAbsolute()) {
+                throw PgException.of(SqlState.INVALID_NAME, "relative path not allowed for COPY to file");
+            }
+            try {
+                InputStream stream = Files.newInputStream(file);
+                byte[] whole = stream.readAllBytes();
+                stream.close();
+                lines = new CopyLines(whole);
+            } catch (NoSuchFileException e) {
+                throw PgException.of(SqlState.UNDEFINED_FILE, "could not open file \"%s\" for reading: No such file or directory",
+                        s.filename());
+            } catch (IOException e) {
+                throw PgException.of(SqlState.IO_ERROR, "could not open file \"%s\" for reading: %s", s.filename(),
+                        e.getMessage());
+            }
+        }
+        var heap = tables.heap(table);
+        RowCodec codec = new RowCodec(table.columnTypes());
+        long count = 0;
+        boolean first = true;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (first && format.header()) {
+                first = false;
+                continue;
+            }
+            first = false;
+            if (!format.csv() && line.equals("\\.")) {
+                break;
+            }
+            context.checkCancelled();
+            List<String> fields = format.csv() ? CopyFields.csv(line, format.delimiter(), format.quote(),
+                    format.escape(), format.nullString()) : CopyFields.text(line, format.delimiter(), format.nullString());
+            if (fields.size() < columns.size()) {
+                throw PgException.of(SqlState.BAD_COPY_FILE_FORMAT, "missing data for column \"%s\"",
+                        columns.get(fields.size()).name());
+            }
+            if (fields.size() > columns.size()) {
+                throw PgException.of(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column");
+            }
+            Object[] row = new Object[table.columns().size()];
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnInfo c = columns.get(i);
+                String v = fields.get(i);
+                if (v != null) {
+                    row[c.number() - 1] = WireTypeIO.INSTANCE.input(c.type(), c.typmod(), v, context);
+                } else if (c.notNull()) {
+                    throw PgException.of(SqlState.NOT_NULL_VIOLATION,
+                            "null value in column \"%s\" of relation \"%s\" violates not-null constraint", c.name(),
+                            table.name());
+                }
+            }
+            heap.insert(txn, codec.encode(row));
+            count++;
+        }
+        return Execution.done("COPY " + count);
+    }
+
+    private Execution copyTo(CopyStmt s, Transaction txn, ExecContext context, TableInfo table,
+                             List<ColumnInfo> columns, Format format) {
+        if (s.filename() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY TO a server file is not supported yet");
+        }
+        ResultSink out = sink.get();
+        out.beginCopyOut(false, new short[columns.size()]);
+        RowCodec codec = new RowCodec(table.columnTypes());
+        long count = 0;
+        if (format.header()) {
+            out.copyData((String.join(String.valueOf(format.delimiter()),
+                    columns.stream().map(ColumnInfo::name).toList()) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (var it = tables.heap(table).scan(txn.snapshot()); it.hasNext(); count++) {
+            context.checkCancelled();
+            Object[] row = codec.decode(it.next().payload());
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    line.append(format.delimiter());
+                }
+                Object v = row[columns.get(i).number() - 1];
+                if (v == null) {
+                    line.append(format.nullString());
+                } else {
+                    String text = WireTypeIO.INSTANCE.output(columns.get(i).type(), v, context);
+                    line.append(format.csv() ? CopyFields.csvQuote(text, format.delimiter(), format.quote()) : CopyFields.textEscape(text,
+                            format.delimiter()));
+                }
+            }
+            out.copyData((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.endCopyOut();
+        return Execution.done("COPY " + count);
+    }
+
+    /** Lines of COPY data arriving in chunks that may split lines (and UTF-8 characters) anywhere. */
+    private static final class CopyLines implements Iterator<String> {
+        private final Supplier<byte[]> chunks;
+        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+        private final List<String> ready = new ArrayList<>();
+        private boolean ended;
+
+        CopyLines(Supplier<byte[]> chunks) {
+            this.chunks = chunks;
+        }
+
+        CopyLines(byte[] whole) {
+            this.chunks = () -> null;
+            accept(whole);
+            finish();
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (ready.isEmpty() && !ended) {
+                byte[] chunk;
+                try {
+                    chunk = chunks.get();
+                } catch (UncheckedIOException e) {
+                    throw PgException.of(SqlState.IO_ERROR, "%s", e.getMessage());
+                }
+                if (chunk == null) {
+                    finish();
+                } else {
+                    accept(chunk);
+                }
+            }
+            return !ready.isEmpty();
+        }
+
+        private void accept(byte[] chunk) {
+            for (byte b : chunk) {
+                if (b == '\n') {
+                    String line = pending.toString(StandardCharsets.UTF_8);
+                    ready.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+                    pending.reset();
+                } else {
+                    pending.write(b);
+                }
+            }
+        }
+
+        private void finish() {
+            if (pending.size() > 0) {
+                ready.add(pending.toString(StandardCharsets.UTF_8));
+                pending.reset();
+            }
+            ended = true;
+        }
+
+        @Override
+        public String next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return ready.remove(0);
+        }
+    }
+}
