@@ -91,8 +91,15 @@ class WalGarbageTailTest {
         }
         List<String> warnings = log.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
                 .filter(l -> l.contains("WARN")).toList();
-        assertThat(warnings).as("one log line about the cut, " + context).hasSize(1);
-        assertThat(warnings.get(0)).contains("WAL of timeline main").contains("the WAL now ends there");
+        // a cut exactly at a record boundary leaves a whole, shorter WAL: nothing to truncate, nothing to say
+        boolean cleanCut = damage == Damage.CUT && survivors > 0
+                && lsns.get(survivors - 1).value() - segmentStart == damageAt;
+        if (cleanCut) {
+            assertThat(warnings).as("no log line for a cut at a record boundary, " + context).isEmpty();
+        } else {
+            assertThat(warnings).as("one log line about the cut, " + context).hasSize(1);
+            assertThat(warnings.get(0)).contains("WAL of timeline main").contains("the WAL now ends there");
+        }
         try (LocalStorage store = recovered) {
             Lsn end = store.wal().insertLsn(id);
             assertThat(end).as(context).isEqualTo(lsns.get(survivors - 1));
