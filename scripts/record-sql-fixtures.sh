@@ -4,7 +4,7 @@
 # usage: scripts/record-sql-fixtures.sh NAME [PORT]
 #   reads  server/src/test/resources/sql-fixtures/NAME.sql   (one query per line; -- comments and blank lines skipped)
 #   writes server/src/test/resources/sql-fixtures/NAME.tsv   (query <TAB> result), where result is the rows as
-#          `psql -At` prints them (columns joined by |, rows by \n written as the two characters \n), or
+#          `psql -q -At` prints them (no command tags; columns joined by |, rows by \n written as the two characters \n), or
 #          "ERROR <SQLSTATE> <message>" for a query that fails.
 #   PORT: a running PostgreSQL 15 on 127.0.0.1 (user postgres); without it a throwaway one is started.
 set -euo pipefail
@@ -28,7 +28,7 @@ out=$dir/$name.tsv
 while IFS= read -r query || [ -n "$query" ]; do
   case "$query" in ''|--*) continue ;; esac
   if result=$(PGOPTIONS='-c TimeZone=UTC -c DateStyle=ISO,MDY -c IntervalStyle=postgres -c extra_float_digits=1' \
-      psql -X -h 127.0.0.1 -p "$port" -U postgres -d postgres -At -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate \
+      psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -At -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate \
       -c "\\set VERBOSITY verbose" -c "$query" 2>$errfile; rc=$?; echo x; exit $rc); then
     # the trailing x keeps the empty lines of NULL rows at the end, which $(...) would strip
     result=${result%x}

@@ -122,6 +122,29 @@ final class DdlCommands {
         return Execution.done(s.isSelectInto() || !s.into().skipData() ? "SELECT " + count : "CREATE TABLE AS");
     }
 
+    /**
+     * TRUNCATE: every row is deleted in the transaction (so it rolls back like any delete); the space
+     * comes back through vacuum rather than at once as in PostgreSQL, which swaps in a new file.
+     */
+    Execution truncate(org.lakepg.server.sql.ast.TruncateStmt s, Transaction txn) {
+        List<TableInfo> found = new ArrayList<>();
+        for (var r : s.relations()) {
+            found.add(tables.find(txn.snapshot(), r.relname()).orElseThrow(() -> PgException.of(
+                    SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", r.relname())));
+        }
+        for (TableInfo t : found) {
+            var heap = tables.heap(t);
+            for (var it = heap.scan(txn.snapshot()); it.hasNext(); ) {
+                var result = heap.delete(txn, it.next().tid(), org.lakepg.server.txn.WaitPolicy.BLOCK);
+                if (result instanceof org.lakepg.server.access.heap.WriteResult.Updated) {
+                    throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE,
+                            "could not serialize access due to concurrent update");
+                }
+            }
+        }
+        return Execution.done("TRUNCATE TABLE");
+    }
+
     Execution drop(DropStmt s, Transaction txn) {
         if (s.removeType().kind() != ObjectType.Kind.TABLE) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP %s is not supported yet",

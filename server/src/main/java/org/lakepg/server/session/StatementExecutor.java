@@ -79,6 +79,7 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.CreatedbStmt create -> new Command.Utility(create, null);
             case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> new Command.Utility(ctas, null);
             case org.lakepg.server.sql.ast.CopyStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.TruncateStmt t -> new Command.Utility(t, null);
             case org.lakepg.server.sql.ast.DropdbStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> new Command.Utility(alter, null);
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
@@ -111,6 +112,7 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DropStmt drop -> ddl.drop(drop, transaction.get());
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
                 case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
+                case org.lakepg.server.sql.ast.TruncateStmt t -> ddl.truncate(t, transaction.get());
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
                     if (!(ctas.query() instanceof SelectStmt select)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");

@@ -52,15 +52,21 @@ public final class ModifyAnalyzer {
         unsupported(s.withClause() != null, "WITH in INSERT");
         unsupported(s.onConflictClause() != null, "ON CONFLICT");
         TableInfo table = queries.table(s.relation());
+        List<ResTarget> explicitColumns = s.cols() == null ? List.of() : s.cols();
         List<ColumnInfo> targets = targetColumns(table, s.cols());
         int width = table.columns().size();
         PlanNode source;
         if (s.selectStmt() == null) {
             source = new ValuesNode(List.of(fullRow(table, targets, List.of())), width);
         } else if (s.selectStmt().valuesLists() != null && !s.selectStmt().valuesLists().isEmpty()
-                && s.selectStmt().sortClause() == null && s.selectStmt().limitCount() == null) {
+                && (s.selectStmt().sortClause() == null || s.selectStmt().sortClause().isEmpty())
+                && s.selectStmt().limitCount() == null && s.selectStmt().limitOffset() == null) {
             List<List<BoundExpr>> rows = new ArrayList<>();
             for (List<Expr> values : s.selectStmt().valuesLists()) {
+                // without a column list the values fill the first columns, the rest take their defaults
+                if (explicitColumns.isEmpty() && values.size() <= targets.size()) {
+                    targets = table.columns().subList(0, values.size());
+                }
                 checkArity(values.size(), targets.size());
                 List<BoundExpr> assigned = new ArrayList<>();
                 for (int i = 0; i < values.size(); i++) {
@@ -73,6 +79,9 @@ public final class ModifyAnalyzer {
             source = new ValuesNode(rows, width);
         } else {
             Relation query = queries.query(s.selectStmt(), false);
+            if (explicitColumns.isEmpty() && query.columns().size() <= targets.size()) {
+                targets = table.columns().subList(0, query.columns().size());
+            }
             checkArity(query.columns().size(), targets.size());
             List<BoundExpr> assigned = new ArrayList<>();
             for (int i = 0; i < query.columns().size(); i++) {
