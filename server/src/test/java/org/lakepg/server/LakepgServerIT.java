@@ -154,6 +154,29 @@ class LakepgServerIT {
     }
 
     @Test
+    void tablesKeepRowsAcrossStatementsAndRollBack() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table it_origin (id int not null, name text)");
+            s.execute("insert into it_origin values (1, 'a'), (2, 'b')");
+            try (ResultSet rs = s.executeQuery("select name, id * 2 as twice from it_origin order by id desc")) {
+                assertThat(rs.getMetaData().getColumnLabel(2)).isEqualTo("twice");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("b");
+                assertThat(rs.getInt(2)).isEqualTo(4);
+            }
+            c.setAutoCommit(false);
+            s.execute("delete from it_origin");
+            c.rollback();
+            try (ResultSet rs = s.executeQuery("select count(*) from it_origin")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(2);
+            }
+            c.setAutoCommit(true);
+            s.execute("drop table it_origin");
+        }
+    }
+
+    @Test
     void commitOutsideABlockWarnsAsPostgresDoes() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("commit");

@@ -145,6 +145,32 @@ final class DdlCommands {
         return Execution.done("TRUNCATE TABLE");
     }
 
+    /**
+     * VACUUM reclaims dead row versions of the named tables (all tables when none are named).
+     * ANALYZE checks the tables exist but collects no statistics yet: the planner has none to use.
+     */
+    Execution vacuum(org.lakepg.server.sql.ast.VacuumStmt s, TransactionBlock block, Transaction txn) {
+        String command = s.isVacuumcmd() ? "VACUUM" : "ANALYZE";
+        if (s.isVacuumcmd()) {
+            block.requireNoBlock("VACUUM");
+        }
+        List<TableInfo> targets = new ArrayList<>();
+        if (s.rels() == null || s.rels().isEmpty()) {
+            targets.addAll(tables.tables(txn.snapshot()));
+        } else {
+            for (var r : s.rels()) {
+                targets.add(tables.find(txn.snapshot(), r.relation().relname()).orElseThrow(() -> PgException.of(
+                        SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", r.relation().relname())));
+            }
+        }
+        if (s.isVacuumcmd()) {
+            for (TableInfo t : targets) {
+                org.lakepg.server.access.vacuum.Vacuum.run(tables.heap(t), List.of());
+            }
+        }
+        return Execution.done(command);
+    }
+
     Execution drop(DropStmt s, Transaction txn) {
         if (s.removeType().kind() != ObjectType.Kind.TABLE) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP %s is not supported yet",

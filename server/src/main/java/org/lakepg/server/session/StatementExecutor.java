@@ -33,6 +33,7 @@ final class StatementExecutor {
     private final Executor executor;
 
     private final DdlCommands ddl;
+    private final TransactionBlock block;
     private final DatabaseCommands databases;
     private final CopyCommand copy;
     private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
@@ -45,6 +46,7 @@ final class StatementExecutor {
         this.copy = new CopyCommand(tables, sink);
         this.catalog = catalog;
         this.ddl = new DdlCommands(tables, notices);
+        this.block = block;
         this.transaction = transaction;
         this.io = io;
         this.session = session;
@@ -80,6 +82,7 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> new Command.Utility(ctas, null);
             case org.lakepg.server.sql.ast.CopyStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.TruncateStmt t -> new Command.Utility(t, null);
+            case org.lakepg.server.sql.ast.VacuumStmt v -> new Command.Utility(v, null);
             case org.lakepg.server.sql.ast.DropdbStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> new Command.Utility(alter, null);
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
@@ -113,6 +116,7 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
                 case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
                 case org.lakepg.server.sql.ast.TruncateStmt t -> ddl.truncate(t, transaction.get());
+                case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
                     if (!(ctas.query() instanceof SelectStmt select)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");

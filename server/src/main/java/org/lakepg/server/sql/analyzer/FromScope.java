@@ -48,6 +48,16 @@ final class FromScope implements Scope {
         return entries.stream().filter(e -> alias.equals(e.alias())).findFirst();
     }
 
+    /** The column at a position of the joined row (for the table OID and attnum RowDescription reports). */
+    OutputColumn columnAt(int index) {
+        for (Entry e : entries) {
+            if (index >= e.offset() && index < e.offset() + e.columns().size()) {
+                return e.columns().get(index - e.offset());
+            }
+        }
+        throw new IndexOutOfBoundsException(index);
+    }
+
     @Override
     public Optional<BoundExpr> column(List<String> fields, int location) {
         if (fields.size() == 1) {

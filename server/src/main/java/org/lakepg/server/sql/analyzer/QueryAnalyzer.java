@@ -249,7 +249,13 @@ public final class QueryAnalyzer {
         plan = new ProjectNode(plan, projected);
         List<OutputColumn> columns = new ArrayList<>();
         for (Target t : targets) {
-            columns.add(OutputColumn.computed(t.name(), t.expr().type(), t.expr().typmod()));
+            // a plain column of a FROM item keeps its table OID and attnum, as PostgreSQL reports them
+            if (!grouped && t.expr() instanceof InputRef in) {
+                OutputColumn origin = scope.columnAt(in.index());
+                columns.add(new OutputColumn(t.name(), in.type(), in.typmod(), origin.tableOid(), origin.columnNumber()));
+            } else {
+                columns.add(OutputColumn.computed(t.name(), t.expr().type(), t.expr().typmod()));
+            }
         }
         if (s.distinctClause() != null) {
             boolean plainDistinct = s.distinctClause().size() == 1 && s.distinctClause().get(0) == null;
