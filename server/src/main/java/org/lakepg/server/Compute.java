@@ -31,7 +31,9 @@ public final class Compute implements AutoCloseable {
         AccessContext access = AccessContext.of(new TransactionManager(cache, writer));
         boolean exists = storage.pages().relationExists(timeline.id(), TableCatalog.CLASS_RELATION,
                 org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
-        return new Compute(storage, access, TableCatalog.open(access, exists));
+        boolean indexCatalog = storage.pages().relationExists(timeline.id(), TableCatalog.INDEX_RELATION,
+                org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
+        return new Compute(storage, access, TableCatalog.open(access, exists, indexCatalog));
     }
 
     public AccessContext access() {

@@ -10,4 +10,7 @@ public interface TableAccess {
     Transaction transaction();
 
     HeapRelation heap(TableInfo table);
+
+    /** The catalog the tables and their indexes live in. */
+    org.lakepg.server.table.TableCatalog catalog();
 }

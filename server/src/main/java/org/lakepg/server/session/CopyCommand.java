@@ -130,8 +130,8 @@ final class CopyCommand {
                         e.getMessage());
             }
         }
-        var heap = tables.heap(table);
         RowCodec codec = new RowCodec(table.columnTypes());
+        var indexes = tables.indexes(txn.snapshot(), table.oid());
         long count = 0;
         boolean first = true;
         while (lines.hasNext()) {
@@ -166,7 +166,7 @@ final class CopyCommand {
                             table.name());
                 }
             }
-            heap.insert(txn, codec.encode(row));
+            tables.insertRow(txn, table, indexes, codec, row);
             count++;
         }
         return Execution.done("COPY " + count);

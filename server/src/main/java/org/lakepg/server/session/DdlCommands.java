@@ -51,7 +51,13 @@ final class DdlCommands {
         }
         List<ColumnInfo> columns = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        List<KeyConstraint> keys = new ArrayList<>();
         for (TableElement e : s.tableElts()) {
+            if (e instanceof Constraint k && (k.contype() == Constraint.ConstrType.PRIMARY
+                    || k.contype() == Constraint.ConstrType.UNIQUE)) {
+                keys.add(new KeyConstraint(k.conname(), k.keys(), k.contype() == Constraint.ConstrType.PRIMARY));
+                continue;
+            }
             if (!(e instanceof ColumnDef c)) {
                 throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "table constraints are not supported yet");
             }
@@ -63,6 +69,11 @@ final class DdlCommands {
                 switch (k.contype()) {
                     case NOTNULL -> notNull = true;
                     case NULL -> notNull = false;
+                    case PRIMARY -> {
+                        notNull = true;
+                        keys.add(new KeyConstraint(k.conname(), List.of(c.colname()), true));
+                    }
+                    case UNIQUE -> keys.add(new KeyConstraint(k.conname(), List.of(c.colname()), false));
                     default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                             "column constraint %s is not supported yet", k.contype());
                 }
@@ -73,8 +84,138 @@ final class DdlCommands {
         if (columns.size() > 1600) {
             throw PgException.of(SqlState.TOO_MANY_COLUMNS, "tables can have at most 1600 columns");
         }
-        tables.create(txn, name, columns);
+        for (KeyConstraint k : keys) {
+            if (k.primary()) {
+                for (String column : k.columns()) {
+                    for (int i = 0; i < columns.size(); i++) {
+                        ColumnInfo ci = columns.get(i);
+                        if (ci.name().equals(column)) {
+                            columns.set(i, new ColumnInfo(ci.name(), ci.number(), ci.type(), ci.typmod(), true));
+                        }
+                    }
+                }
+            }
+        }
+        if (keys.stream().filter(KeyConstraint::primary).count() > 1) {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "multiple primary keys for table \"%s\" are not allowed", name);
+        }
+        TableInfo table = tables.create(txn, name, columns);
+        for (KeyConstraint k : keys) {
+            addKey(txn, table, k);
+        }
         return Execution.done("CREATE TABLE");
+    }
+
+    /** A PRIMARY KEY or UNIQUE constraint: a unique index (named as PostgreSQL names it when unnamed). */
+    record KeyConstraint(String name, List<String> columns, boolean primary) {}
+
+    private void addKey(Transaction txn, TableInfo table, KeyConstraint k) {
+        List<Short> attnums = attnums(table, k.columns());
+        String indexName = k.name() != null ? k.name()
+                : table.name() + (k.primary() ? "_pkey" : "_" + String.join("_", k.columns()) + "_key");
+        if (k.primary()) {
+            if (tables.indexes(txn.snapshot(), table.oid()).stream().anyMatch(org.lakepg.server.table.IndexInfo::primary)) {
+                throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "multiple primary keys for table \"%s\" are not allowed", table.name());
+            }
+            for (short a : attnums) {
+                ColumnInfo c = table.columns().get(a - 1);
+                if (!c.notNull()) {
+                    tables.setNotNull(txn, table, a);
+                }
+            }
+        }
+        createIndex(txn, table, indexName, attnums, true, k.primary());
+    }
+
+    private static List<Short> attnums(TableInfo table, List<String> names) {
+        List<Short> out = new ArrayList<>();
+        for (String n : names) {
+            ColumnInfo c = table.columns().stream().filter(x -> x.name().equals(n)).findFirst().orElseThrow(() ->
+                    PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" named in key does not exist", n));
+            org.lakepg.server.table.IndexKeys.requireIndexable(c);
+            out.add(c.number());
+        }
+        return out;
+    }
+
+    private void createIndex(Transaction txn, TableInfo table, String name, List<Short> attnums, boolean unique,
+                             boolean primary) {
+        if (tables.find(txn.snapshot(), name).isPresent() || tables.indexNameExists(txn.snapshot(), name)) {
+            throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+        }
+        if (primary) {
+            // a PRIMARY KEY refuses NULLs already stored
+            var codec = new org.lakepg.server.table.RowCodec(table.columnTypes());
+            for (var it = tables.heap(table).scan(txn.snapshot()); it.hasNext(); ) {
+                Object[] row = codec.decode(it.next().payload());
+                for (short a : attnums) {
+                    if (row[a - 1] == null) {
+                        throw PgException.of(SqlState.NOT_NULL_VIOLATION, "column \"%s\" of relation \"%s\" contains null values",
+                                table.columns().get(a - 1).name(), table.name());
+                    }
+                }
+            }
+        }
+        tables.createIndex(txn, table, name, attnums, unique, primary);
+    }
+
+    Execution createIndex(org.lakepg.server.sql.ast.IndexStmt s, Transaction txn) {
+        if (s.whereClause() != null || s.indexIncludingParams() != null && !s.indexIncludingParams().isEmpty()
+                || s.accessMethod() != null && !s.accessMethod().equals("btree")) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "partial, covering and non-btree indexes are not supported yet");
+        }
+        TableInfo table = tables.find(txn.snapshot(), s.relation().relname()).orElseThrow(() -> PgException.of(
+                SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname()));
+        List<String> names = new ArrayList<>();
+        for (var e : s.indexParams()) {
+            if (e.name() == null) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "expression indexes are not supported yet");
+            }
+            if (e.ordering() == org.lakepg.server.sql.ast.SortBy.SortDir.DESC
+                    || e.nullsOrdering() == org.lakepg.server.sql.ast.SortBy.SortNulls.FIRST) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DESC and NULLS FIRST index columns are not supported yet");
+            }
+            names.add(e.name());
+        }
+        String name = s.idxname() != null ? s.idxname() : table.name() + "_" + String.join("_", names) + "_idx";
+        if (s.ifNotExists() && (tables.indexNameExists(txn.snapshot(), name) || tables.find(txn.snapshot(), name).isPresent())) {
+            notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
+                    .withSeverity(PgException.Severity.NOTICE));
+            return Execution.done("CREATE INDEX");
+        }
+        createIndex(txn, table, name, attnums(table, names), s.unique(), false);
+        return Execution.done("CREATE INDEX");
+    }
+
+    /** ALTER TABLE: ADD PRIMARY KEY / UNIQUE so far. */
+    Execution alterTable(org.lakepg.server.sql.ast.AlterTableStmt s, Transaction txn) {
+        if (s.objtype().kind() != ObjectType.Kind.TABLE) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s is not supported yet", s.objtype().kind());
+        }
+        var found = tables.find(txn.snapshot(), s.relation().relname());
+        if (found.isEmpty()) {
+            if (s.missingOk()) {
+                notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist, skipping",
+                        s.relation().relname()).withSeverity(PgException.Severity.NOTICE));
+                return Execution.done("ALTER TABLE");
+            }
+            throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
+        }
+        for (var cmd : s.cmds()) {
+            if (cmd.subtype().kind() == org.lakepg.server.sql.ast.AlterTableType.Kind.ADD_CONSTRAINT
+                    && cmd.def() instanceof Constraint k && (k.contype() == Constraint.ConstrType.PRIMARY
+                    || k.contype() == Constraint.ConstrType.UNIQUE)) {
+                TableInfo table = tables.find(txn.snapshot(), s.relation().relname()).orElseThrow();
+                addKey(txn, table, new KeyConstraint(k.conname(), k.keys(), k.contype() == Constraint.ConstrType.PRIMARY));
+            } else {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE %s is not supported yet",
+                        cmd.subtype().kind().name().replace('_', ' '));
+            }
+        }
+        return Execution.done("ALTER TABLE");
     }
 
     /** CREATE TABLE ... AS / SELECT INTO: a table shaped like the query, filled with its rows. */

@@ -72,6 +72,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             public org.lakepg.server.access.heap.HeapRelation heap(org.lakepg.server.table.TableInfo table) {
                 return compute.tables().heap(table);
             }
+
+            @Override
+            public org.lakepg.server.table.TableCatalog catalog() {
+                return compute.tables();
+            }
         };
     }
 

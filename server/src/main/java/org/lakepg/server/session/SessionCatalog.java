@@ -25,4 +25,9 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         }
         return tables.find(snapshot.get(), qualifiedName.get(qualifiedName.size() - 1));
     }
+
+    @Override
+    public List<org.lakepg.server.table.IndexInfo> indexes(TableInfo table) {
+        return tables.indexes(snapshot.get(), table.oid());
+    }
 }

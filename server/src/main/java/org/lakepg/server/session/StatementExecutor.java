@@ -83,6 +83,8 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.CopyStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.TruncateStmt t -> new Command.Utility(t, null);
             case org.lakepg.server.sql.ast.VacuumStmt v -> new Command.Utility(v, null);
+            case org.lakepg.server.sql.ast.IndexStmt i -> new Command.Utility(i, null);
+            case org.lakepg.server.sql.ast.AlterTableStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.DropdbStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> new Command.Utility(alter, null);
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
@@ -117,6 +119,8 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
                 case org.lakepg.server.sql.ast.TruncateStmt t -> ddl.truncate(t, transaction.get());
                 case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
+                case org.lakepg.server.sql.ast.IndexStmt i -> ddl.createIndex(i, transaction.get());
+                case org.lakepg.server.sql.ast.AlterTableStmt a -> ddl.alterTable(a, transaction.get());
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
                     if (!(ctas.query() instanceof SelectStmt select)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");

@@ -29,6 +29,7 @@ public final class TableCatalog {
     public static final int CLASS_RELATION = 3;
     static final int ATTRIBUTE_RELATION = 4;
     static final int OID_SEQUENCE = 5;
+    public static final int INDEX_RELATION = 6;
     /** PostgreSQL's FirstNormalObjectId: user objects start here. */
     static final long FIRST_USER_OID = 16384;
     public static final long PUBLIC_NAMESPACE = 2200;
@@ -39,7 +40,13 @@ public final class TableCatalog {
     private static final RowCodec ATTRIBUTE_ROW = new RowCodec(new long[] {TypeOids.INT8, TypeOids.INT2,
             TypeOids.TEXT, TypeOids.INT8, TypeOids.INT4, TypeOids.BOOL});
 
+    /** oid, name, table oid, relation, unique, primary, column attnums ("1 2"). */
+    private static final RowCodec INDEX_ROW = new RowCodec(new long[] {TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8,
+            TypeOids.INT4, TypeOids.BOOL, TypeOids.BOOL, TypeOids.TEXT});
+
     private final AccessContext access;
+    private HeapRelation indexes;
+    private final Map<Integer, org.lakepg.server.access.btree.BTreeIndex> btrees = new HashMap<>();
     private final HeapRelation classes;
     private final HeapRelation attributes;
     private final Sequence oids;
@@ -53,7 +60,15 @@ public final class TableCatalog {
     }
 
     /** Opens the catalog of a database, creating its storage on first start. */
-    public static TableCatalog open(AccessContext access, boolean exists) {
+    public static TableCatalog open(AccessContext access, boolean exists, boolean indexCatalogExists) {
+        TableCatalog catalog = open(access, exists);
+        HeapOptions options = new HeapOptions(100, 0);
+        catalog.indexes = indexCatalogExists ? HeapRelation.open(access, INDEX_RELATION, "lakepg_index", options)
+                : HeapRelation.create(access, INDEX_RELATION, "lakepg_index", options);
+        return catalog;
+    }
+
+    private static TableCatalog open(AccessContext access, boolean exists) {
         HeapOptions options = new HeapOptions(100, 0);
         if (!exists) {
             HeapRelation classes = HeapRelation.create(access, CLASS_RELATION, "lakepg_class", options);
@@ -110,6 +125,7 @@ public final class TableCatalog {
     public void drop(Transaction txn, TableInfo table) {
         deleteWhere(txn, classes, CLASS_ROW, row -> row[0].equals(table.oid()));
         deleteWhere(txn, attributes, ATTRIBUTE_ROW, row -> row[0].equals(table.oid()));
+        deleteWhere(txn, indexes, INDEX_ROW, row -> row[2].equals(table.oid()));
     }
 
     private static void deleteWhere(Transaction txn, HeapRelation heap, RowCodec codec,
@@ -121,6 +137,125 @@ public final class TableCatalog {
                 if (!(result instanceof org.lakepg.server.access.heap.WriteResult.Ok)) {
                     throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE,
                             "tuple concurrently updated");
+                }
+            }
+        }
+    }
+
+    /** The indexes of a table visible to the snapshot. */
+    public List<IndexInfo> indexes(Snapshot snapshot, long tableOid) {
+        List<IndexInfo> out = new ArrayList<>();
+        for (Iterator<HeapTuple> it = indexes.scan(snapshot); it.hasNext(); ) {
+            Object[] r = INDEX_ROW.decode(it.next().payload());
+            if (r[2].equals(tableOid)) {
+                List<Short> columns = new ArrayList<>();
+                for (String n : ((String) r[6]).split(" ")) {
+                    columns.add(Short.parseShort(n));
+                }
+                out.add(new IndexInfo((Long) r[0], (String) r[1], (Long) r[2], (Integer) r[3], (Boolean) r[4],
+                        (Boolean) r[5], columns));
+            }
+        }
+        return out;
+    }
+
+    /** Every index name visible to the snapshot (index and table names share one namespace). */
+    public boolean indexNameExists(Snapshot snapshot, String name) {
+        for (Iterator<HeapTuple> it = indexes.scan(snapshot); it.hasNext(); ) {
+            if (INDEX_ROW.decode(it.next().payload())[1].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** CREATE INDEX: the catalog row in the transaction, the B-tree built from the rows the transaction sees. */
+    public IndexInfo createIndex(Transaction txn, TableInfo table, String name, List<Short> columns, boolean unique,
+                                 boolean primary) {
+        long oid = oids.nextval();
+        int relation = Math.toIntExact(oid);
+        StringBuilder cols = new StringBuilder();
+        for (short c : columns) {
+            cols.append(cols.isEmpty() ? "" : " ").append(c);
+        }
+        indexes.insert(txn, INDEX_ROW.encode(new Object[] {oid, name, table.oid(), relation, unique, primary,
+                cols.toString()}));
+        IndexInfo index = new IndexInfo(oid, name, table.oid(), relation, unique, primary, columns);
+        var btree = org.lakepg.server.access.btree.BTreeIndex.create(access, relation, name,
+                org.lakepg.server.access.btree.KeyComparator.BYTEWISE);
+        synchronized (btrees) {
+            btrees.put(relation, btree);
+        }
+        HeapRelation heap = heap(table);
+        RowCodec codec = new RowCodec(table.columnTypes());
+        for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
+            HeapTuple t = it.next();
+            Object[] row = codec.decode(t.payload());
+            btree.insert(txn, IndexKeys.of(index, table, row), t.tid(), uniqueCheck(index, table, row));
+        }
+        return index;
+    }
+
+    /**
+     * How a unique index checks a new row: null for non-unique indexes and for keys with a NULL
+     * (NULLs are distinct, as in PostgreSQL); the detail names the key as PostgreSQL does.
+     */
+    public org.lakepg.server.access.btree.UniqueCheck uniqueCheck(IndexInfo index, TableInfo table, Object[] row) {
+        if (!index.unique()) {
+            return null;
+        }
+        for (short c : index.columns()) {
+            if (row[c - 1] == null) {
+                return null;
+            }
+        }
+        RowCodec codec = new RowCodec(table.columnTypes());
+        return new org.lakepg.server.access.btree.UniqueCheck(index.name(), heap(table), () -> {
+            StringBuilder names = new StringBuilder();
+            StringBuilder values = new StringBuilder();
+            for (short c : index.columns()) {
+                ColumnInfo column = table.columns().get(c - 1);
+                names.append(names.isEmpty() ? "" : ", ").append(column.name());
+                values.append(values.isEmpty() ? "" : ", ").append(org.lakepg.server.exec.expr.WireTypeIO.codec(
+                        column.type()).formatTextUnchecked(row[c - 1], org.lakepg.wire.types.FormatSettings.defaults()));
+            }
+            return "Key (" + names + ")=(" + values + ") already exists.";
+        }, payload -> IndexKeys.of(index, table, codec.decode(payload)));
+    }
+
+    /** Inserts a row and its index entries (unique indexes check it). */
+    public org.lakepg.server.access.heap.Tid insertRow(Transaction txn, TableInfo table, List<IndexInfo> tableIndexes,
+                                                      RowCodec codec, Object[] row) {
+        var tid = heap(table).insert(txn, codec.encode(row));
+        indexRow(txn, table, tableIndexes, row, tid);
+        return tid;
+    }
+
+    /** Index entries for a row version. */
+    public void indexRow(Transaction txn, TableInfo table, List<IndexInfo> tableIndexes, Object[] row,
+                         org.lakepg.server.access.heap.Tid tid) {
+        for (IndexInfo index : tableIndexes) {
+            btree(index).insert(txn, IndexKeys.of(index, table, row), tid, uniqueCheck(index, table, row));
+        }
+    }
+
+    public org.lakepg.server.access.btree.BTreeIndex btree(IndexInfo index) {
+        synchronized (btrees) {
+            return btrees.computeIfAbsent(index.relation(), r -> org.lakepg.server.access.btree.BTreeIndex.open(
+                    access, r, index.name(), org.lakepg.server.access.btree.KeyComparator.BYTEWISE));
+        }
+    }
+
+    /** Marks a column NOT NULL (in the transaction), as ALTER TABLE ADD PRIMARY KEY does. */
+    public void setNotNull(Transaction txn, TableInfo table, short attnum) {
+        for (Iterator<HeapTuple> it = attributes.scan(txn.snapshot()); it.hasNext(); ) {
+            HeapTuple t = it.next();
+            Object[] a = ATTRIBUTE_ROW.decode(t.payload());
+            if (a[0].equals(table.oid()) && a[1].equals(attnum) && !(Boolean) a[5]) {
+                a[5] = true;
+                var result = attributes.update(txn, t.tid(), ATTRIBUTE_ROW.encode(a), true, WaitPolicy.BLOCK);
+                if (!(result instanceof org.lakepg.server.access.heap.WriteResult.Ok)) {
+                    throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE, "tuple concurrently updated");
                 }
             }
         }

@@ -49,6 +49,45 @@ final class TableOperators {
         };
     }
 
+    static Iterator<Object[]> indexScan(org.lakepg.server.sql.plan.IndexScanNode node, CompiledExpr key,
+                                        ExecContext context) {
+        Transaction txn = context.tables().transaction();
+        HeapRelation heap = context.tables().heap(node.table());
+        RowCodec codec = new RowCodec(node.table().columnTypes());
+        Object value = key.eval(new Object[0], context);
+        if (value == null) {
+            return java.util.Collections.emptyIterator();
+        }
+        short attnum = node.index().columns().get(0);
+        byte[] bytes = org.lakepg.server.table.IndexKeys.ofValue(node.table().columns().get(attnum - 1).type(), value);
+        var bound = org.lakepg.server.access.btree.ScanBound.inclusive(bytes);
+        var entries = context.tables().catalog().btree(node.index()).scan(bound, bound, true);
+        var snapshot = txn.snapshot();
+        int columns = node.table().columns().size();
+        java.util.Set<Tid> seen = new java.util.HashSet<>();
+        return new RowIterator() {
+            @Override
+            protected Object[] computeNext() {
+                while (entries.hasNext()) {
+                    context.checkCancelled();
+                    var found = heap.fetchThroughChain(snapshot, entries.next().tid());
+                    if (found.isEmpty() || !seen.add(found.get().tid())) {
+                        continue;
+                    }
+                    HeapTuple t = found.get();
+                    Object[] row = codec.decode(t.payload());
+                    if (!node.withTid()) {
+                        return row;
+                    }
+                    Object[] withTid = java.util.Arrays.copyOf(row, columns + 1);
+                    withTid[columns] = t.tid();
+                    return withTid;
+                }
+                return null;
+            }
+        };
+    }
+
     /**
      * Runs the whole modification at once (its effects must not be seen by its own input, which
      * the command id guarantees) and returns the RETURNING rows, or one empty row per written row.
@@ -61,6 +100,8 @@ final class TableOperators {
         RowCodec codec = new RowCodec(table.columnTypes());
         List<CompiledExpr> returning = node.returning().stream().map(compiler::compile).toList();
         int width = table.columns().size();
+        var catalog = context.tables().catalog();
+        List<org.lakepg.server.table.IndexInfo> indexes = catalog.indexes(txn.snapshot(), table.oid());
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
@@ -69,15 +110,21 @@ final class TableOperators {
             switch (node.kind()) {
                 case INSERT -> {
                     checkNotNull(table, row);
-                    heap.insert(txn, codec.encode(row));
+                    catalog.insertRow(txn, table, indexes, codec, row);
                     written = row;
                 }
                 case UPDATE -> {
                     Object[] newRow = java.util.Arrays.copyOf(row, width);
                     checkNotNull(table, newRow);
-                    WriteResult r = heap.update(txn, (Tid) row[width], codec.encode(newRow), true, WaitPolicy.BLOCK);
+                    // with indexes every new version gets index entries (no HOT yet: old values are not compared)
+                    WriteResult r = heap.update(txn, (Tid) row[width], codec.encode(newRow), indexes.isEmpty(),
+                            WaitPolicy.BLOCK);
                     if (!accepted(r)) {
                         continue;
+                    }
+                    Tid newTid = ((WriteResult.Ok) r).tid();
+                    if (!indexes.isEmpty() && !heap.isHeapOnly(newTid)) {
+                        catalog.indexRow(txn, table, indexes, newRow, newTid);
                     }
                     written = newRow;
                 }

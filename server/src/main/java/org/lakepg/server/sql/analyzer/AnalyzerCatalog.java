@@ -29,6 +29,11 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return Optional.empty();
     }
 
+    /** The indexes of a table, as the current statement sees the catalog. */
+    default List<org.lakepg.server.table.IndexInfo> indexes(org.lakepg.server.table.TableInfo table) {
+        return List.of();
+    }
+
     /** The btree comparison function (support 1 of the type's default btree opclass), for ORDER BY and grouping. */
     Optional<ProcEntry> btreeComparison(long type);
 

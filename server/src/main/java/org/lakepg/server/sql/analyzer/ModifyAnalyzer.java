@@ -134,8 +134,10 @@ public final class ModifyAnalyzer {
     private PlanNode scanWhere(TableInfo table, FromScope scope, Expr where) {
         PlanNode plan = new SeqScanNode(table, true);
         if (where != null) {
-            plan = new FilterNode(plan, expressions.requireBoolean(
-                    expressions.analyzeWithoutAggregates(where, scope, "WHERE"), "WHERE", ExpressionAnalyzer.location(where)));
+            BoundExpr condition = expressions.requireBoolean(
+                    expressions.analyzeWithoutAggregates(where, scope, "WHERE"), "WHERE", ExpressionAnalyzer.location(where));
+            plan = new FilterNode(org.lakepg.server.sql.optimizer.IndexSelection.choose((SeqScanNode) plan, condition,
+                    catalog.indexes(table)), condition);
         }
         return plan;
     }

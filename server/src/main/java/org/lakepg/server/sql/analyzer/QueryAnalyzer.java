@@ -208,6 +208,9 @@ public final class QueryAnalyzer {
             BoundExpr where = expressions.requireBoolean(
                     expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
                     ExpressionAnalyzer.location(s.whereClause()));
+            if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
+                plan = org.lakepg.server.sql.optimizer.IndexSelection.choose(scan, where, catalog.indexes(scan.table()));
+            }
             plan = new FilterNode(plan, where);
         }
         AggregateCollector aggregates = new AggregateCollector();

@@ -1,0 +1,96 @@
+package org.lakepg.server.sql.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.plan.IndexScanNode;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.CoerceViaIO;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.server.table.IndexInfo;
+
+/**
+ * Chooses an index scan for a table scan under a condition: an AND-ed {@code column = value} whose
+ * value does not depend on the row, on the column of a single-column index, with an equality
+ * whose two sides the index key orders alike. The condition itself stays as a re-check.
+ */
+public final class IndexSelection {
+    private IndexSelection() {}
+
+    public static PlanNode choose(SeqScanNode scan, BoundExpr condition, List<IndexInfo> indexes) {
+        if (condition == null || indexes.isEmpty()) {
+            return scan;
+        }
+        for (BoundExpr conjunct : conjuncts(condition)) {
+            if (!(conjunct instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || !f.name().equals("=")
+                    || f.arguments().size() != 2) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                Optional<InputRef> column = column(f.arguments().get(side));
+                BoundExpr value = f.arguments().get(1 - side);
+                if (column.isEmpty() || dependsOnRow(value) || column.get().index() >= scan.table().columns().size()) {
+                    continue;
+                }
+                long columnType = scan.table().columns().get(column.get().index()).type();
+                if (!sameKeyFamily(columnType, value.type())) {
+                    continue;
+                }
+                short attnum = (short) (column.get().index() + 1);
+                for (IndexInfo index : indexes) {
+                    if (index.columns().size() == 1 && index.columns().get(0) == attnum) {
+                        return new IndexScanNode(scan.table(), index, value, scan.withTid());
+                    }
+                }
+            }
+        }
+        return scan;
+    }
+
+    private static List<BoundExpr> conjuncts(BoundExpr e) {
+        List<BoundExpr> out = new ArrayList<>();
+        if (e instanceof BoolExpr b && b.kind() == BoolExpr.Kind.AND) {
+            b.arguments().forEach(a -> out.addAll(conjuncts(a)));
+        } else {
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static Optional<InputRef> column(BoundExpr e) {
+        if (e instanceof RelabelType r) {
+            return column(r.argument());
+        }
+        return e instanceof InputRef in ? Optional.of(in) : Optional.empty();
+    }
+
+    private static boolean sameKeyFamily(long a, long b) {
+        return integer(a) && integer(b) || a == b || text(a) && text(b) && (a == TypeOids.BPCHAR) == (b == TypeOids.BPCHAR);
+    }
+
+    private static boolean integer(long t) {
+        return t == TypeOids.INT2 || t == TypeOids.INT4 || t == TypeOids.INT8;
+    }
+
+    private static boolean text(long t) {
+        return t == TypeOids.TEXT || t == TypeOids.VARCHAR || t == TypeOids.BPCHAR || t == TypeOids.NAME;
+    }
+
+    private static boolean dependsOnRow(BoundExpr e) {
+        return switch (e) {
+            case InputRef in -> true;
+            case FuncExpr f -> f.volatility() == 'v' || f.arguments().stream().anyMatch(IndexSelection::dependsOnRow);
+            case RelabelType r -> dependsOnRow(r.argument());
+            case CoerceViaIO c -> dependsOnRow(c.argument());
+            case org.lakepg.server.sql.plan.expr.Const c -> false;
+            case org.lakepg.server.sql.plan.expr.ParamRef p -> false;
+            default -> true;
+        };
+    }
+}

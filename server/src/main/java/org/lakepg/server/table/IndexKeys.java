@@ -1,0 +1,60 @@
+package org.lakepg.server.table;
+
+import org.lakepg.server.access.btree.KeyEncoding;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Index keys from column values, in an encoding whose byte order is the SQL order (integers by
+ * value, text in the "C" collation, NULLs last). Types without such an encoding cannot be indexed yet.
+ */
+public final class IndexKeys {
+    private IndexKeys() {}
+
+    public static boolean indexable(long type) {
+        return type == TypeOids.INT2 || type == TypeOids.INT4 || type == TypeOids.INT8 || type == TypeOids.OID
+                || type == TypeOids.BOOL || type == TypeOids.TEXT || type == TypeOids.VARCHAR
+                || type == TypeOids.BPCHAR || type == TypeOids.NAME || type == TypeOids.DATE
+                || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ;
+    }
+
+    public static void requireIndexable(ColumnInfo column) {
+        if (!indexable(column.type())) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "indexes on column \"%s\" of this type are not supported yet", column.name());
+        }
+    }
+
+    /** The key of a table row (all table columns) for an index. */
+    public static byte[] of(IndexInfo index, TableInfo table, Object[] row) {
+        KeyEncoding key = KeyEncoding.key();
+        for (short attnum : index.columns()) {
+            add(key, table.columns().get(attnum - 1).type(), row[attnum - 1]);
+        }
+        return key.build();
+    }
+
+    /** The key of one value of an index's first column (an equality search on a single-column index). */
+    public static byte[] ofValue(long type, Object value) {
+        KeyEncoding key = KeyEncoding.key();
+        add(key, type, value);
+        return key.build();
+    }
+
+    private static void add(KeyEncoding key, long type, Object value) {
+        if (value == null) {
+            key.addLong(null, KeyEncoding.Order.ASC);
+            return;
+        }
+        switch (value) {
+            case Short s -> key.addLong(s.longValue(), KeyEncoding.Order.ASC);
+            case Integer i -> key.addLong(i.longValue(), KeyEncoding.Order.ASC);
+            case Long l -> key.addLong(l, KeyEncoding.Order.ASC);
+            case Boolean b -> key.addLong(b ? 1L : 0L, KeyEncoding.Order.ASC);
+            case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, KeyEncoding.Order.ASC);
+            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "index keys of %s are not supported yet",
+                    value.getClass().getSimpleName());
+        }
+    }
+}
