@@ -102,6 +102,7 @@ final class TableOperators {
         int width = table.columns().size();
         var catalog = context.tables().catalog();
         List<org.lakepg.server.table.IndexInfo> indexes = catalog.indexes(txn.snapshot(), table.oid());
+        Recheck recheck = Recheck.of(node, compiler);
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
@@ -117,8 +118,19 @@ final class TableOperators {
                     Object[] newRow = java.util.Arrays.copyOf(row, width);
                     checkNotNull(table, newRow);
                     // with indexes every new version gets index entries (no HOT yet: old values are not compared)
-                    WriteResult r = heap.update(txn, (Tid) row[width], codec.encode(newRow), indexes.isEmpty(),
-                            WaitPolicy.BLOCK);
+                    Tid target = (Tid) row[width];
+                    WriteResult r = heap.update(txn, target, codec.encode(newRow), indexes.isEmpty(), WaitPolicy.BLOCK);
+                    while (r instanceof WriteResult.Updated updated) {
+                        // READ COMMITTED: re-check the newest version and, if it still qualifies, update that one
+                        Object[] again = recheck.latest(heap, codec, txn, updated.newer(), width, context);
+                        if (again == null) {
+                            break;
+                        }
+                        newRow = java.util.Arrays.copyOf(again, width);
+                        checkNotNull(table, newRow);
+                        target = (Tid) again[width];
+                        r = heap.update(txn, target, codec.encode(newRow), indexes.isEmpty(), WaitPolicy.BLOCK);
+                    }
                     if (!accepted(r)) {
                         continue;
                     }
@@ -129,11 +141,20 @@ final class TableOperators {
                     written = newRow;
                 }
                 case DELETE -> {
+                    Object[] current = row;
                     WriteResult r = heap.delete(txn, (Tid) row[width], WaitPolicy.BLOCK);
+                    while (r instanceof WriteResult.Updated updated) {
+                        Object[] again = recheck.latest(heap, codec, txn, updated.newer(), width, context);
+                        if (again == null) {
+                            break;
+                        }
+                        current = again;
+                        r = heap.delete(txn, (Tid) again[width], WaitPolicy.BLOCK);
+                    }
                     if (!accepted(r)) {
                         continue;
                     }
-                    written = java.util.Arrays.copyOf(row, width);
+                    written = java.util.Arrays.copyOf(current, width);
                 }
                 default -> throw new IllegalStateException();
             }
@@ -146,6 +167,54 @@ final class TableOperators {
         return out.iterator();
     }
 
+    /**
+     * PostgreSQL's EvalPlanQual for UPDATE/DELETE over a (filtered) scan of the table: the newest
+     * version of a concurrently updated row is fetched, the WHERE condition re-evaluated on it, and the
+     * new values recomputed from it. Plans of another shape (joins, subqueries) fail with 40001.
+     */
+    private record Recheck(CompiledExpr condition, List<CompiledExpr> projection, boolean supported) {
+
+        static Recheck of(ModifyNode node, ExprCompiler compiler) {
+            org.lakepg.server.sql.plan.PlanNode input = node.input();
+            List<CompiledExpr> projection = null;
+            if (node.kind() == ModifyNode.Kind.UPDATE && input instanceof org.lakepg.server.sql.plan.ProjectNode p) {
+                projection = p.expressions().stream().map(compiler::compile).toList();
+                input = p.input();
+            }
+            CompiledExpr condition = null;
+            if (input instanceof org.lakepg.server.sql.plan.FilterNode f) {
+                condition = compiler.compile(f.condition());
+                input = f.input();
+            }
+            boolean scan = input instanceof SeqScanNode || input instanceof org.lakepg.server.sql.plan.IndexScanNode;
+            return new Recheck(condition, projection, scan && (node.kind() == ModifyNode.Kind.DELETE || projection != null));
+        }
+
+        /** The re-computed row (new values, then the tid to write) for the newest version, or null to skip it. */
+        Object[] latest(HeapRelation heap, RowCodec codec, Transaction txn, Tid newer, int width, ExecContext context) {
+            if (!supported) {
+                throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
+            }
+            var latest = heap.fetchLatest(txn, newer);
+            if (latest.isEmpty()) {
+                return null;
+            }
+            Object[] scanned = java.util.Arrays.copyOf(codec.decode(latest.get().payload()), width + 1);
+            scanned[width] = latest.get().tid();
+            if (condition != null && !Boolean.TRUE.equals(condition.eval(scanned, context))) {
+                return null;
+            }
+            if (projection == null) {
+                return scanned;
+            }
+            Object[] out = new Object[projection.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = projection.get(i).eval(scanned, context);
+            }
+            return out;
+        }
+    }
+
     /** Ok writes count; a row this command already changed is skipped, as PostgreSQL does. */
     private static boolean accepted(WriteResult result) {
         return switch (result) {
@@ -153,9 +222,8 @@ final class TableOperators {
             case WriteResult.SelfModified self -> false;
             case WriteResult.Skipped skipped -> false;
             case WriteResult.Deleted deleted -> false;
-            // re-checking the newer version (EvalPlanQual) is not done yet: fail safely instead of losing the update
-            case WriteResult.Updated updated -> throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE,
-                    "could not serialize access due to concurrent update");
+            // the newer version no longer qualified (or was deleted) on re-check
+            case WriteResult.Updated updated -> false;
         };
     }
 
