@@ -37,16 +37,20 @@ final class TableOperators {
                     return null;
                 }
                 context.checkCancelled();
-                HeapTuple t = tuples.next();
-                Object[] row = codec.decode(t.payload());
-                if (!node.withTid()) {
-                    return row;
-                }
-                Object[] withTid = java.util.Arrays.copyOf(row, columns + 1);
-                withTid[columns] = t.tid();
-                return withTid;
+                return row(tuples.next(), codec, node.withTid(), columns);
             }
         };
+    }
+
+    /** A scanned row, followed by its tuple id when an UPDATE or DELETE needs it. */
+    private static Object[] row(HeapTuple tuple, RowCodec codec, boolean withTid, int columns) {
+        Object[] row = codec.decode(tuple.payload());
+        if (!withTid) {
+            return row;
+        }
+        Object[] out = java.util.Arrays.copyOf(row, columns + 1);
+        out[columns] = tuple.tid();
+        return out;
     }
 
     static Iterator<Object[]> indexScan(org.lakepg.server.sql.plan.IndexScanNode node, CompiledExpr key,
@@ -74,14 +78,7 @@ final class TableOperators {
                     if (found.isEmpty() || !seen.add(found.get().tid())) {
                         continue;
                     }
-                    HeapTuple t = found.get();
-                    Object[] row = codec.decode(t.payload());
-                    if (!node.withTid()) {
-                        return row;
-                    }
-                    Object[] withTid = java.util.Arrays.copyOf(row, columns + 1);
-                    withTid[columns] = t.tid();
-                    return withTid;
+                    return row(found.get(), codec, node.withTid(), columns);
                 }
                 return null;
             }
