@@ -14,6 +14,9 @@ public final class ExecContext implements FunctionContext {
     private final Object[] parameters;
     private final TableAccess tables;
     private volatile String cancelReason;
+    private java.util.function.Function<org.lakepg.server.sql.plan.PlanNode, java.util.Iterator<Object[]>> subplans;
+    private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, java.util.List<Object[]>> subplanRows =
+            new java.util.IdentityHashMap<>();
 
     public ExecContext(FunctionContext session, Object[] parameters) {
         this(session, parameters, null);
@@ -31,6 +34,23 @@ public final class ExecContext implements FunctionContext {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this statement has no access to tables");
         }
         return tables;
+    }
+
+    /** How this statement runs the plans of its subqueries (set by the executor). */
+    public void setSubplanRunner(
+            java.util.function.Function<org.lakepg.server.sql.plan.PlanNode, java.util.Iterator<Object[]>> runner) {
+        this.subplans = runner;
+    }
+
+    /** The rows of an uncorrelated subquery, computed once per statement. */
+    public java.util.List<Object[]> subplanRows(org.lakepg.server.sql.plan.PlanNode plan) {
+        java.util.List<Object[]> rows = subplanRows.get(plan);
+        if (rows == null) {
+            rows = new java.util.ArrayList<>();
+            subplans.apply(plan).forEachRemaining(rows::add);
+            subplanRows.put(plan, rows);
+        }
+        return rows;
     }
 
     /** Value of {@code $number} (1-based). */

@@ -17,6 +17,7 @@ public final class Executor {
     }
 
     public Iterator<Object[]> open(PlanNode plan, ExecContext context) {
+        context.setSubplanRunner(p -> operators.open(p, context));
         return operators.open(plan, context);
     }
 

@@ -88,8 +88,47 @@ public final class ExprCompiler {
                     return org.lakepg.wire.types.PgArray.of(elementOid, values);
                 };
             }
+            case org.lakepg.server.sql.plan.expr.SubqueryExpr q -> subquery(q);
             case org.lakepg.server.sql.plan.expr.AggRef a ->
                     throw new IllegalStateException("aggregate reference outside an aggregate node");
+        };
+    }
+
+    private CompiledExpr subquery(org.lakepg.server.sql.plan.expr.SubqueryExpr q) {
+        var plan = q.plan();
+        return switch (q.kind()) {
+            case EXISTS -> (row, ctx) -> !ctx.subplanRows(plan).isEmpty();
+            case SCALAR -> (row, ctx) -> {
+                var rows = ctx.subplanRows(plan);
+                if (rows.size() > 1) {
+                    throw PgException.of(SqlState.CARDINALITY_VIOLATION,
+                            "more than one row returned by a subquery used as an expression");
+                }
+                return rows.isEmpty() ? null : rows.get(0)[0];
+            };
+            case ARRAY -> {
+                int elementOid = (int) q.comparison().type();
+                yield (row, ctx) -> org.lakepg.wire.types.PgArray.of(elementOid,
+                        ctx.subplanRows(plan).stream().map(r -> r[0]).toArray());
+            }
+            case ANY, ALL -> {
+                CompiledExpr test = compile(q.test());
+                CompiledExpr comparison = compile(q.comparison());
+                boolean any = q.kind() == org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ANY;
+                yield (row, ctx) -> {
+                    Object left = test.eval(row, ctx);
+                    boolean sawNull = false;
+                    for (Object[] r : ctx.subplanRows(plan)) {
+                        Object result = comparison.eval(new Object[] {left, r[0]}, ctx);
+                        if (result == null) {
+                            sawNull = true;
+                        } else if ((Boolean) result == any) {
+                            return any;
+                        }
+                    }
+                    return sawNull ? null : !any;
+                };
+            }
         };
     }
 

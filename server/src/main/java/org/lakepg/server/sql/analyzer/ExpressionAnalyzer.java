@@ -123,6 +123,7 @@ public final class ExpressionAnalyzer {
             }
             case FuncCall f -> functionCall(f, scope);
             case org.lakepg.server.sql.ast.AArrayExpr a -> arrayConstructor(a, scope);
+            case org.lakepg.server.sql.ast.SubLink l -> subquery(l, scope);
             case SQLValueFunction f -> valueFunction(f);
             default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s is not supported yet", describe(expr)), location(expr));
@@ -131,7 +132,6 @@ public final class ExpressionAnalyzer {
 
     private static String describe(Expr expr) {
         return switch (expr) {
-            case org.lakepg.server.sql.ast.SubLink s -> "subquery";
             case org.lakepg.server.sql.ast.RowExpr r -> "ROW constructor";
             case org.lakepg.server.sql.ast.AIndirection i -> "subscripting";
             default -> expr.getClass().getSimpleName();
@@ -448,6 +448,55 @@ public final class ExpressionAnalyzer {
             return coercer.coerce(e, resultType, -1, TypeCoercion.Context.ASSIGNMENT, location);
         } finally {
             inlineArguments = outer;
+        }
+    }
+
+    /** A subquery in an expression; it may not refer to the enclosing query's columns yet. */
+    private BoundExpr subquery(org.lakepg.server.sql.ast.SubLink l, Scope scope) {
+        var kind = l.kind();
+        if (kind == org.lakepg.server.sql.ast.SubLink.Kind.ROWCOMPARE
+                || kind == org.lakepg.server.sql.ast.SubLink.Kind.MULTIEXPR) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "row comparisons with subqueries are not supported yet"),
+                    l.location());
+        }
+        Relation r = new QueryAnalyzer(this, parameters, catalog, scope).query(l.subselect(), true);
+        var plan = r.plan();
+        if (kind == org.lakepg.server.sql.ast.SubLink.Kind.EXISTS) {
+            return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
+                    org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.EXISTS, plan, null, null, TypeOids.BOOL);
+        }
+        if (r.columns().size() != 1) {
+            throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
+                    r.columns().size() > 1 ? "subquery must return only one column" : "subquery must return a column"),
+                    l.location());
+        }
+        long type = r.columns().get(0).type();
+        switch (kind) {
+            case EXPR -> {
+                return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
+                        org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.SCALAR, plan, null, null, type);
+            }
+            case ARRAY -> {
+                long arrayType = rules.arrayTypeOf(type);
+                if (arrayType == 0) {
+                    throw Coercer.at(PgException.of(SqlState.UNDEFINED_OBJECT, "could not find array type for data type %s",
+                            TypeNames.format(catalog, type)), l.location());
+                }
+                return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
+                        org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ARRAY, plan, null,
+                        new Const(type, -1, null), arrayType);
+            }
+            default -> {
+                BoundExpr test = analyze(l.testexpr(), scope);
+                List<String> op = l.operName() == null || l.operName().isEmpty() ? List.of("=") : l.operName();
+                BoundExpr comparison = operator(op, new org.lakepg.server.sql.plan.expr.InputRef(0, test.type(), -1, null),
+                        new org.lakepg.server.sql.plan.expr.InputRef(1, type, -1, null), l.location());
+                comparison = requireBoolean(comparison, kind == org.lakepg.server.sql.ast.SubLink.Kind.ALL ? "ALL" : "ANY",
+                        l.location());
+                return new org.lakepg.server.sql.plan.expr.SubqueryExpr(kind == org.lakepg.server.sql.ast.SubLink.Kind.ALL
+                        ? org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ALL
+                        : org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ANY, plan, test, comparison, TypeOids.BOOL);
+            }
         }
     }
 

@@ -21,8 +21,16 @@ final class FromScope implements Scope {
 
     private final List<Entry> entries = new ArrayList<>();
     private int width;
+    /** The enclosing query's names, for subqueries: referring to them (correlation) is not supported yet. */
+    private final Scope outer;
 
-    FromScope() {}
+    FromScope() {
+        this(null);
+    }
+
+    FromScope(Scope outer) {
+        this.outer = outer;
+    }
 
     void add(String alias, List<OutputColumn> columns) {
         entries.add(new Entry(alias, columns, width));
@@ -74,12 +82,16 @@ final class FromScope implements Scope {
                     }
                 }
             }
+            if (found == null) {
+                checkNotOuter(fields, location);
+            }
             return Optional.ofNullable(found);
         }
         String alias = fields.get(fields.size() - 2);
         String name = fields.get(fields.size() - 1);
         Optional<Entry> entry = entry(alias);
         if (entry.isEmpty()) {
+            checkNotOuter(fields, location);
             return Optional.empty();
         }
         Entry e = entry.get();
@@ -90,6 +102,14 @@ final class FromScope implements Scope {
         }
         throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist", alias, name),
                 location);
+    }
+
+    private void checkNotOuter(List<String> fields, int location) {
+        if (outer != null && outer.column(fields, location).isPresent()) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "correlated subqueries (referring to \"%s\" of the outer query) are not supported yet",
+                    String.join(".", fields)), location);
+        }
     }
 
     private static InputRef ref(Entry e, int i) {

@@ -51,6 +51,8 @@ final class GroupingRewriter {
             case CoerceViaIO c -> new CoerceViaIO(rewrite(c.argument()), c.type(), c.typmod());
             case RelabelType r -> new RelabelType(rewrite(r.argument()), r.type(), r.typmod());
             case ArrayExpr a -> new ArrayExpr(all(a.elements()), a.elementType(), a.type());
+            case org.lakepg.server.sql.plan.expr.SubqueryExpr q -> new org.lakepg.server.sql.plan.expr.SubqueryExpr(
+                    q.kind(), q.plan(), q.test() == null ? null : rewrite(q.test()), q.comparison(), q.type());
         };
     }
 

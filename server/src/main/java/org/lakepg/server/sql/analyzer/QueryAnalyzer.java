@@ -43,10 +43,22 @@ public final class QueryAnalyzer {
     private final ParameterTypes parameters;
     private final AnalyzerCatalog catalog;
 
+    /** The enclosing query's names when this analyzes a subquery; null at the top level. */
+    private final Scope outer;
+
     public QueryAnalyzer(ExpressionAnalyzer expressions, ParameterTypes parameters, AnalyzerCatalog catalog) {
+        this(expressions, parameters, catalog, null);
+    }
+
+    QueryAnalyzer(ExpressionAnalyzer expressions, ParameterTypes parameters, AnalyzerCatalog catalog, Scope outer) {
         this.expressions = expressions;
         this.parameters = parameters;
         this.catalog = catalog;
+        this.outer = outer;
+    }
+
+    ParameterTypes parameters() {
+        return parameters;
     }
 
     public QueryPlan select(SelectStmt select) {
@@ -89,7 +101,7 @@ public final class QueryAnalyzer {
 
     private Source from(List<FromItem> items) {
         if (items == null || items.isEmpty()) {
-            return new Source(new ResultNode(), new FromScope());
+            return new Source(new ResultNode(), new FromScope(outer));
         }
         Source result = null;
         for (FromItem item : items) {
@@ -97,7 +109,7 @@ public final class QueryAnalyzer {
             if (result == null) {
                 result = next;
             } else {
-                FromScope scope = new FromScope();
+                FromScope scope = new FromScope(outer);
                 scope.addAll(result.scope());
                 scope.addAll(next.scope());
                 result = new Source(new NestedLoopJoinNode(NestedLoopJoinNode.Kind.INNER, result.plan(), next.plan(), null),
@@ -111,7 +123,7 @@ public final class QueryAnalyzer {
         return switch (item) {
             case RangeVar r -> {
                 org.lakepg.server.table.TableInfo table = table(r);
-                FromScope scope = new FromScope();
+                FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
                 scope.add(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias));
                 yield new Source(new org.lakepg.server.sql.plan.SeqScanNode(table, false), scope);
@@ -128,7 +140,7 @@ public final class QueryAnalyzer {
                             .withHint("For example, FROM (SELECT ...) [AS] foo.");
                 }
                 Relation r = query(sub.subquery());
-                FromScope scope = new FromScope();
+                FromScope scope = new FromScope(outer);
                 scope.add(sub.alias().aliasname(), renamed(r.columns(), sub.alias().colnames(), sub.alias().aliasname()));
                 yield new Source(r.plan(), scope);
             }
@@ -176,7 +188,7 @@ public final class QueryAnalyzer {
         }
         Source left = fromItem(j.larg());
         Source right = fromItem(j.rarg());
-        FromScope scope = new FromScope();
+        FromScope scope = new FromScope(outer);
         scope.addAll(left.scope());
         scope.addAll(right.scope());
         BoundExpr condition = null;
