@@ -30,6 +30,8 @@ done
 dump pg_aggregate "order by aggfnoid::oid"
 dump pg_range "order by rngtypid"
 dump pg_description "where objoid < 16384 order by objoid, classoid, objsubid"
+# pg_settings: every configuration parameter with its type, context, boot value, limits and description
+q -c "\\copy (select name, vartype, context, boot_val, min_val, max_val, enumvals, unit, category, short_desc from pg_settings order by name) to '$out/pg_settings.csv' with (format csv, header)"
 # pg_get_keywords(): the SQL keywords and their categories (quote_ident and format_type need them)
 q -c "\\copy (select * from pg_get_keywords() order by word) to '$out/pg_get_keywords.csv' with (format csv, header)"
 wc -l "$out"/*.csv | tail -1

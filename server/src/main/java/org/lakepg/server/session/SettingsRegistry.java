@@ -2,6 +2,7 @@ package org.lakepg.server.session;
 
 import static org.lakepg.server.session.SettingDefinition.Context.INTERNAL;
 import static org.lakepg.server.session.SettingDefinition.Context.POSTMASTER;
+import static org.lakepg.server.session.SettingDefinition.Context.SIGHUP;
 import static org.lakepg.server.session.SettingDefinition.Context.SUPERUSER;
 import static org.lakepg.server.session.SettingDefinition.Context.USER;
 
@@ -95,6 +96,69 @@ public final class SettingsRegistry {
         add(string("temp_tablespaces", "", USER, null, "Client Connection Defaults"));
         add(string("default_text_search_config", "pg_catalog.english", USER, null, "Client Connection Defaults"));
         add(string("role", "none", USER, null, "Client Connection Defaults"));
+        addPostgresParameters();
+    }
+
+    /**
+     * Every other parameter PostgreSQL 15 has (recorded from pg_settings), so that SET, SHOW and
+     * pg_settings know them: booleans, enums and integers in plain or time/memory units are validated
+     * like the ones above; the rest take any value. Hand-made definitions get PostgreSQL's category
+     * and description.
+     */
+    private void addPostgresParameters() {
+        for (var r : org.lakepg.server.catalog.bootstrap.CsvTable.load("pg_settings").asRows()) {
+            String name = r.get("name");
+            String category = r.get("category");
+            String description = r.get("short_desc");
+            SettingDefinition existing = byLowerName.get(name.toLowerCase(Locale.ROOT));
+            if (existing != null) {
+                byLowerName.put(name.toLowerCase(Locale.ROOT), new SettingDefinition(existing.name(), existing.kind(),
+                        existing.bootValue(), existing.context(), existing.reported(), existing.enumValues(),
+                        existing.min(), existing.max(), existing.unit(), existing.check(), category, description));
+                continue;
+            }
+            Context context = switch (r.get("context")) {
+                case "internal" -> INTERNAL;
+                case "postmaster", "backend", "superuser-backend" -> POSTMASTER;
+                case "sighup" -> SIGHUP;
+                case "superuser" -> SUPERUSER;
+                default -> USER;
+            };
+            String boot = r.get("boot_val") == null ? "" : r.get("boot_val");
+            Unit unit = unitOf(r.get("unit"));
+            SettingDefinition d = switch (r.get("vartype")) {
+                case "bool" -> new SettingDefinition(name, Kind.BOOL, boot, context, false, List.of(), 0, 0, Unit.NONE,
+                        null, category, description);
+                case "enum" -> new SettingDefinition(name, Kind.ENUM, boot, context, false,
+                        List.of(r.get("enumvals").substring(1, r.get("enumvals").length() - 1).split(",")), 0, 0,
+                        Unit.NONE, null, category, description);
+                case "integer" -> unit == null
+                        ? new SettingDefinition(name, Kind.STRING, boot, context, false, List.of(), 0, 0, Unit.NONE,
+                                null, category, description)
+                        : new SettingDefinition(name, Kind.INTEGER, unit.format(Long.parseLong(boot)), context, false,
+                                List.of(), Long.parseLong(r.get("min_val")), Long.parseLong(r.get("max_val")), unit, null,
+                                category, description);
+                default -> new SettingDefinition(name, Kind.STRING, boot, context, false, List.of(), 0, 0, Unit.NONE,
+                        null, category, description);
+            };
+            add(d);
+        }
+    }
+
+    /** pg_settings.unit as lakepg's Unit; null for units lakepg does not convert (then the value is kept as text). */
+    private static Unit unitOf(String unit) {
+        if (unit == null) {
+            return Unit.NONE;
+        }
+        return switch (unit) {
+            case "B" -> Unit.BYTE;
+            case "kB" -> Unit.KILOBYTE;
+            case "8kB" -> Unit.BLOCK_8K;
+            case "ms" -> Unit.MILLISECOND;
+            case "s" -> Unit.SECOND;
+            case "min" -> Unit.MINUTE;
+            default -> null;
+        };
     }
 
     private void reported(SettingDefinition d) {
