@@ -22,6 +22,10 @@ dump() { # table, where/order clause; regproc columns are written as OIDs, not a
   local cols
   # prosqlbody (a node tree) is written as SQL text, so lakepg can parse and inline SQL-language built-ins
   cols=$(q -c "select string_agg(case when atttypid = 'regproc'::regtype then quote_ident(attname) || '::oid as ' || quote_ident(attname) when attname = 'prosqlbody' then 'pg_get_function_sqlbody(oid) as prosqlbody' else quote_ident(attname) end, ', ' order by attnum) from pg_attribute where attrelid = '$1'::regclass and attnum > 0 and not attisdropped")
+  if [ "$1" = pg_proc ]; then
+    # the defaults of trailing arguments as SQL text (unit-separator joined), which lakepg parses and analyzes
+    cols="$cols, (select string_agg(coalesce(pg_get_function_arg_default(oid, i), ''), chr(31) order by i) from generate_series(pronargs - pronargdefaults + 1, pronargs) i) as prodefaults_sql"
+  fi
   q -c "\\copy (select $cols from $1 $2) to '$out/$1.csv' with (format csv, header)"
 }
 for t in pg_type pg_proc pg_operator pg_cast pg_am pg_amop pg_amproc pg_opclass pg_opfamily pg_collation pg_namespace pg_language; do

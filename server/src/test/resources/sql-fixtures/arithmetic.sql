@@ -40,3 +40,5 @@ select 2.5 ^ 2, 2 ^ 10::numeric, 10::numeric ^ -2, 1.5 ^ 0.5, 100::numeric ^ 0.5
 select 3.7 ^ 1.3, 0.001 ^ 0.25, 12345.678 ^ 2.5
 select 0::numeric ^ -1
 select lpad('ab', 5), rpad('ab', 4) || '|'
+select parse_ident('foo.boo'), parse_ident('"a b".c', false)
+select make_interval(0, 0, 0, 1), make_timestamp(2020, 1, 2, 3, 4, 5)

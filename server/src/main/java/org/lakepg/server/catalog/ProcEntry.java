@@ -7,7 +7,8 @@ import java.util.List;
  * {@code allArgumentTypes}/{@code argumentModes} are set only when OUT/INOUT/VARIADIC/TABLE
  * arguments exist, as in PostgreSQL. {@code source} is prosrc: for built-in functions the name of
  * the implementation, which is how lakepg binds a catalog function to its Java code; for SQL
- * functions it is the body, and {@code sqlBody} holds a BEGIN ATOMIC / RETURN body as SQL text.
+ * functions it is the body, and {@code sqlBody} holds a BEGIN ATOMIC / RETURN body as SQL text;
+ * {@code defaultExpressions} are the defaults of the trailing arguments as SQL text.
  */
 public record ProcEntry(
         long oid,
@@ -32,7 +33,8 @@ public record ProcEntry(
         List<String> argumentNames,
         String argumentDefaults,
         String source,
-        String sqlBody) {
+        String sqlBody,
+        List<String> defaultExpressions) {
 
     /** pg_language OIDs: internal (built-in code), C, SQL. */
     public static final long LANGUAGE_INTERNAL = 12;

@@ -78,7 +78,8 @@ public final class BuiltinCatalog implements TypeCatalog {
                     r.getChar("provolatile"), r.getChar("proparallel"), r.getInt("pronargdefaults"),
                     r.getOid("prorettype"), oidVector(r.get("proargtypes")), oidArray(r.get("proallargtypes")),
                     charArray(r.get("proargmodes")), textArray(r.get("proargnames")), r.get("proargdefaults"),
-                    r.get("prosrc"), r.get("prosqlbody"));
+                    r.get("prosrc"), r.get("prosqlbody"), r.get("prodefaults_sql") == null ? List.of()
+                            : List.of(r.get("prodefaults_sql").split("\u001f", -1)));
             procsByOid.put(p.oid(), p);
             procsByName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
         }

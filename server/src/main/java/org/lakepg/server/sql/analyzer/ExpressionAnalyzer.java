@@ -340,8 +340,24 @@ public final class ExpressionAnalyzer {
                     "window functions are not supported yet"), f.location());
         }
         if (call.defaultsUsed() > 0) {
-            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "calls relying on default arguments are not supported yet"), f.location());
+            // the missing trailing arguments take their declared defaults
+            List<String> defaults = call.proc().defaultExpressions();
+            if (defaults.size() < call.defaultsUsed()) {
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "the defaults of %s are not known", name), f.location());
+            }
+            long[] declared = call.proc().argumentTypes();
+            List<Expr> missing = new ArrayList<>();
+            for (int i = defaults.size() - call.defaultsUsed(); i < defaults.size(); i++) {
+                missing.add(SqlFunctionBodies.defaultExpression(defaults.get(i)));
+            }
+            long[] all = java.util.Arrays.copyOf(call.argumentTypes(), declared.length);
+            for (int i = 0; i < missing.size(); i++) {
+                int position = args.size();
+                all[position] = declared[position];
+                args.add(analyze(missing.get(i), Scope.EMPTY));
+            }
+            call = new ResolvedCall(call.proc(), all, call.resultType(), call.variadicExpanded(), 0);
         }
         if (call.variadicExpanded() && call.proc().variadicType() != TypeOids.ANY) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -354,7 +370,7 @@ public final class ExpressionAnalyzer {
             if (target == TypeOids.ANY && arg.type() == TypeOids.UNKNOWN) {
                 target = TypeOids.TEXT;
             }
-            coerced.add(coercer.coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT, location(f.args().get(i))));
+            coerced.add(coercer.coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT, i < f.args().size() ? location(f.args().get(i)) : f.location()));
         }
         var body = SqlFunctionBodies.expression(call.proc());
         if (body.isPresent()) {

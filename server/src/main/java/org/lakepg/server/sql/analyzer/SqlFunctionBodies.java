@@ -26,6 +26,16 @@ final class SqlFunctionBodies {
         return CACHE.computeIfAbsent(proc.oid(), oid -> parse(proc));
     }
 
+    private static final Map<String, Expr> DEFAULTS = new ConcurrentHashMap<>();
+
+    /** A default argument's expression, parsed once. */
+    static Expr defaultExpression(String sql) {
+        return DEFAULTS.computeIfAbsent(sql, text -> {
+            var select = (SelectStmt) SqlParser.parse("SELECT " + text).get(0).statement();
+            return select.targetList().get(0).val();
+        });
+    }
+
     private static Optional<Expr> parse(ProcEntry proc) {
         String text;
         if (proc.sqlBody() != null && !proc.sqlBody().isEmpty()) {
