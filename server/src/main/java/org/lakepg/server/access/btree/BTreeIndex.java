@@ -395,6 +395,10 @@ public final class BTreeIndex {
     /**
      * Entries between the bounds (null = unbounded) in key order, forward or backward. Each leaf's matching entries
      * are copied under its latch; the scan then follows sibling links, so it holds no latch between calls.
+     *
+     * <p>The first leaf is read when the scan is created: take the snapshot the fetched rows are checked against
+     * before creating the scan. A snapshot taken afterwards may count as committed an update whose new index entry
+     * the scan had not copied, and then sees neither the old version nor the new one.
      */
     public Iterator<IndexEntry> scan(ScanBound lower, ScanBound upper, boolean forward) {
         return new BTreeScan(this, lower, upper, forward);

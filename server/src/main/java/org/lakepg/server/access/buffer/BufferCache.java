@@ -119,19 +119,28 @@ public final class BufferCache {
     /**
      * Adds a block at the end of the relation fork and returns it pinned and exclusively latched as an all-zero
      * page. The block exists in storage once the caller logs its first change.
+     *
+     * <p>The new size is published together with the frame, already latched: a thread that learns the block from
+     * {@link #relationSize} (an insert trying the last page, a scan) finds that frame and waits for the latch. Had
+     * the block number been visible first, such a thread could read the block (zeros), write it and see it evicted
+     * before the frame was set up here — and the zero-filled frame would then silently replace its write.
      */
     public PinnedPage extend(int relation, ForkNumber fork) {
-        int block = size(relation, fork).getAndIncrement();
-        PageKey key = new PageKey(relation, fork, block);
+        AtomicInteger size = size(relation, fork);
+        PageKey key;
         synchronized (replacement) {
+            key = new PageKey(relation, fork, size.get());
             if (!table.containsKey(key)) {
                 BufferFrame frame = claimVictim(key);
                 java.util.Arrays.fill(frame.data, (byte) 0);
                 frame.valid = true;
                 frame.pins.set(1);
+                frame.latch.writeLock().lock(); // free: the frame had no pins, so no latch holders
                 table.put(key, frame);
-                return new PinnedPage(this, frame, key).exclusive();
+                size.incrementAndGet();
+                return PinnedPage.alreadyExclusive(this, frame, key);
             }
+            size.incrementAndGet(); // someone read past the end already: that frame holds the (empty) block
         }
         return pin(key).exclusive();
     }

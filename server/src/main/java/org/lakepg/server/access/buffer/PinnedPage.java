@@ -24,6 +24,13 @@ public final class PinnedPage implements AutoCloseable {
         this.key = key;
     }
 
+    /** A pinned page whose frame's exclusive latch the calling thread already holds. */
+    static PinnedPage alreadyExclusive(BufferCache cache, BufferFrame frame, PageKey key) {
+        PinnedPage page = new PinnedPage(cache, frame, key);
+        page.latch = Latch.EXCLUSIVE;
+        return page;
+    }
+
     public PageKey key() {
         return key;
     }

@@ -71,11 +71,12 @@ public final class AccessBenchmark {
                     Transaction t = compute.txns().begin();
                     long id = ThreadLocalRandom.current().nextLong(maxId);
                     byte[] key = KeyEncoding.key().addLong(id).build();
+                    var snapshot = t.snapshot(); // before the scan, which copies entries when created
                     var it = index.scan(ScanBound.inclusive(key), ScanBound.inclusive(key), true);
                     boolean found = false;
                     while (it.hasNext()) {
                         IndexEntry e = it.next();
-                        found |= heap.fetchThroughChain(t.snapshot(), e.tid()).isPresent();
+                        found |= heap.fetchThroughChain(snapshot, e.tid()).isPresent();
                     }
                     if (!found) {
                         throw new IllegalStateException("row " + id + " not found");

@@ -22,6 +22,7 @@ import org.lakepg.server.access.page.Bytes;
 import org.lakepg.server.access.testing.AccessFixture;
 import org.lakepg.server.access.vacuum.AutoVacuum;
 import org.lakepg.server.access.verify.Verifier;
+import org.lakepg.server.txn.Snapshot;
 import org.lakepg.server.txn.Transaction;
 import org.lakepg.server.txn.WaitPolicy;
 import org.lakepg.storage.Storage;
@@ -56,10 +57,11 @@ public final class PgbenchLikeSoak {
         }
 
         Optional<HeapTuple> find(Transaction txn, long id) {
+            Snapshot snapshot = txn.snapshot(); // before the scan, which copies entries when created
             var it = pkey.scan(ScanBound.inclusive(key(id)), ScanBound.inclusive(key(id)), true);
             while (it.hasNext()) {
                 IndexEntry e = it.next();
-                Optional<HeapTuple> t = heap.fetchThroughChain(txn.snapshot(), e.tid());
+                Optional<HeapTuple> t = heap.fetchThroughChain(snapshot, e.tid());
                 if (t.isPresent() && Bytes.i64(t.get().payload(), 0) == id) {
                     return t;
                 }

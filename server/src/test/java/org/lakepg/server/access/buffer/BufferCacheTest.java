@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import org.lakepg.server.access.testing.InMemoryStorage;
 import org.lakepg.server.access.wal.PageWriter;
@@ -84,5 +86,57 @@ class BufferCacheTest {
             assertThat(page.data()[5]).isZero();
         }
         assertThat(storage.recordCount()).isZero();
+    }
+
+    /**
+     * Writers that extend the relation race with writers that claim its last block as soon as they see it, as heap
+     * inserts do, while the small cache evicts constantly. Every block must end up with exactly the writes logged
+     * for it: before extend published the new size and the new block's frame together, a last-block writer could
+     * write the block, see it evicted, and have the extender's zero-filled frame replace that write (lost TOAST
+     * chunks).
+     */
+    @Test
+    void aBlockSeenThroughTheRelationSizeIsNeverZeroedUnderItsWriter() throws Exception {
+        InMemoryStorage storage = new InMemoryStorage();
+        PageWriter writer = new PageWriter(storage, storage.timeline());
+        writer.append(WalRecord.of(new RelationCreate(REL, ForkNumber.MAIN)));
+        BufferCache cache = new BufferCache(storage, storage.timeline(), 16, storage.insertLsn(storage.timeline()));
+        cache.relationCreated(REL, ForkNumber.MAIN);
+        ConcurrentHashMap<Integer, Integer> writesPerBlock = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            boolean extender = t % 2 == 0;
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 5000; i++) {
+                    int last = cache.relationSize(REL, ForkNumber.MAIN) - 1;
+                    try (PinnedPage page = extender || last < 0 ? cache.extend(REL, ForkNumber.MAIN)
+                            : cache.pinExclusive(PageKey.main(REL, last)); var change = writer.begin()) {
+                        byte[] p = page.data();
+                        int count = p[0] & 0xFF;
+                        if (extender && count != 0) {
+                            problems.add("block " + page.block() + " handed out by extend holds " + count + " writes");
+                        }
+                        if (count < 255) {
+                            change.track(page);
+                            p[0] = (byte) (count + 1);
+                            change.commit();
+                            writesPerBlock.merge(page.block(), 1, Integer::sum);
+                        }
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(problems).isEmpty();
+        BufferCache fresh = new BufferCache(storage, storage.timeline(), 16, storage.insertLsn(storage.timeline()));
+        int blocks = fresh.relationSize(REL, ForkNumber.MAIN);
+        for (int b = 0; b < blocks; b++) {
+            try (PinnedPage page = fresh.pinShared(PageKey.main(REL, b))) {
+                assertThat(page.data()[0] & 0xFF).as("writes of block %d", b).isEqualTo(writesPerBlock.getOrDefault(b, 0));
+            }
+        }
     }
 }

@@ -70,6 +70,7 @@ class ConcurrentVacuumTest {
                 try {
                     while (!stop.get()) {
                         Transaction r = f.txns().begin();
+                        r.startStatement(); // one snapshot for the whole check, taken before any index is read
                         long sum = 0;
                         int found = 0;
                         for (long id = 0; id < ACCOUNTS; id++) {

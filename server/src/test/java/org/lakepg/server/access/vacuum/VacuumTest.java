@@ -21,6 +21,7 @@ import org.lakepg.server.access.heap.WriteResult;
 import org.lakepg.server.access.page.Bytes;
 import org.lakepg.server.access.testing.AccessFixture;
 import org.lakepg.server.access.verify.Verifier;
+import org.lakepg.server.txn.Snapshot;
 import org.lakepg.server.txn.Transaction;
 import org.lakepg.server.txn.WaitPolicy;
 import org.junit.jupiter.api.Test;
@@ -58,10 +59,13 @@ class VacuumTest {
 
         Optional<HeapTuple> find(Transaction txn, long id) {
             byte[] key = KeyEncoding.key().addLong(id).build();
+            // the snapshot first: the scan copies index entries as soon as it is created, and an entry added by a
+            // transaction that commits before a later snapshot would be missing from that copy
+            Snapshot snapshot = txn.snapshot();
             var it = index.scan(ScanBound.inclusive(key), ScanBound.inclusive(key), true);
             while (it.hasNext()) {
                 IndexEntry e = it.next();
-                Optional<HeapTuple> t = heap.fetchThroughChain(txn.snapshot(), e.tid());
+                Optional<HeapTuple> t = heap.fetchThroughChain(snapshot, e.tid());
                 if (t.isPresent() && Bytes.i64(t.get().payload(), 0) == id) {
                     return t;
                 }
