@@ -113,8 +113,10 @@ public final class TransactionManager {
     public long oldestXmin() {
         synchronized (procArray) {
             long oldest = nextXid;
-            for (RunningXid r : running.values()) {
-                oldest = Math.min(oldest, r.owner.topXid() == Xids.INVALID ? oldest : r.owner.topXid());
+            // the running xids themselves (a subtransaction's is above its parent's): the owner's topXid field is
+            // only set after assignXid returns, so reading it here could skip an xid that is already running
+            for (long xid : running.keySet()) {
+                oldest = Math.min(oldest, xid);
             }
             for (Transaction t : active) {
                 oldest = Math.min(oldest, t.horizon);
