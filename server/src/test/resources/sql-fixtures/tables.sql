@@ -23,3 +23,16 @@ select * from fx_nosuch
 drop table fx_items, fx_copy
 drop table fx_items
 drop table if exists fx_items
+create table fx_pk (id int primary key, v int)
+insert into fx_pk select 1, 1 union all select 2, 2
+update fx_pk set v = v + 1
+update fx_pk set v = v + 1 where id = 2
+vacuum fx_pk
+insert into fx_pk values (3, 3)
+select * from fx_pk where id = 1
+select * from fx_pk where id = 2
+select * from fx_pk where id = 3
+insert into fx_pk values (1, 9)
+update fx_pk set id = 3 where id = 1
+select count(*) from fx_pk where id = 4
+drop table fx_pk

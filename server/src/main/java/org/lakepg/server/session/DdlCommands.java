@@ -306,7 +306,9 @@ final class DdlCommands {
         }
         if (s.isVacuumcmd()) {
             for (TableInfo t : targets) {
-                org.lakepg.server.access.vacuum.Vacuum.run(tables.heap(t), List.of());
+                // index entries of the removed versions go too, before their line pointers can be reused
+                var btrees = tables.indexes(txn.snapshot(), t.oid()).stream().map(tables::btree).toList();
+                org.lakepg.server.access.vacuum.Vacuum.run(tables.heap(t), btrees);
             }
         }
         return Execution.done(command);
