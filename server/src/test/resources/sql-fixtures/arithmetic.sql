@@ -42,3 +42,6 @@ select 0::numeric ^ -1
 select lpad('ab', 5), rpad('ab', 4) || '|'
 select parse_ident('foo.boo'), parse_ident('"a b".c', false)
 select make_interval(0, 0, 0, 1), make_timestamp(2020, 1, 2, 3, 4, 5)
+select json_extract_path('{"a": {"b": 7}}'::json, 'a', 'b'), jsonb_extract_path_text('{"a": [1, 2]}', 'a', '1')
+select jsonb_delete('{"a": 1, "b": 2, "c": 3}', 'a', 'c')
+select json_extract_path_text('{"a": 1}'::json, variadic array['a'])

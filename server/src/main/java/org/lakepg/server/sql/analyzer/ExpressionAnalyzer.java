@@ -359,10 +359,6 @@ public final class ExpressionAnalyzer {
             }
             call = new ResolvedCall(call.proc(), all, call.resultType(), call.variadicExpanded(), 0);
         }
-        if (call.variadicExpanded() && call.proc().variadicType() != TypeOids.ANY) {
-            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "VARIADIC calls are not supported yet"), f.location());
-        }
         List<BoundExpr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             long target = call.argumentTypes()[i];
@@ -371,6 +367,14 @@ public final class ExpressionAnalyzer {
                 target = TypeOids.TEXT;
             }
             coerced.add(coercer.coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT, i < f.args().size() ? location(f.args().get(i)) : f.location()));
+        }
+        if (call.variadicExpanded() && call.proc().variadicType() != TypeOids.ANY) {
+            // the trailing arguments of a VARIADIC function travel as one array, as in PostgreSQL
+            int first = call.proc().argumentCount() - 1;
+            long element = first < call.argumentTypes().length ? call.argumentTypes()[first] : call.proc().variadicType();
+            List<BoundExpr> variadic = new ArrayList<>(coerced.subList(first, coerced.size()));
+            coerced = new ArrayList<>(coerced.subList(0, first));
+            coerced.add(new org.lakepg.server.sql.plan.expr.ArrayExpr(variadic, element, rules.arrayTypeOf(element)));
         }
         var body = SqlFunctionBodies.expression(call.proc());
         if (body.isPresent()) {
