@@ -45,3 +45,6 @@ select make_interval(0, 0, 0, 1), make_timestamp(2020, 1, 2, 3, 4, 5)
 select json_extract_path('{"a": {"b": 7}}'::json, 'a', 'b'), jsonb_extract_path_text('{"a": [1, 2]}', 'a', '1')
 select jsonb_delete('{"a": 1, "b": 2, "c": 3}', 'a', 'c')
 select json_extract_path_text('{"a": 1}'::json, variadic array['a'])
+select nullif(1, 1), nullif(1, 2), nullif('a', 'b'), nullif(null::int, 1)
+select 1 is distinct from 1, 1 is distinct from null, null::int is distinct from null, 1 is not distinct from 2, null::int is not distinct from null
+select 'a' is distinct from 'b', 1.5 is not distinct from 1.50

@@ -262,6 +262,32 @@ public final class ExpressionAnalyzer {
                 BoundExpr high = operator(List.of(not ? ">" : "<="), value, analyze(bounds.get(1), scope), a.location());
                 yield new BoolExpr(not ? BoolExpr.Kind.OR : BoolExpr.Kind.AND, List.of(low, high));
             }
+            case NULLIF -> {
+                // NULLIF(a, b) = CASE WHEN a = b THEN NULL ELSE a END, typed as a (after the operator's coercion)
+                BoundExpr left = analyze(a.left(), scope);
+                BoundExpr equal = operator(List.of("="), left, analyze(a.right(), scope), a.location());
+                BoundExpr value = equal instanceof FuncExpr fe ? fe.arguments().get(0) : left;
+                yield new CaseExpr(List.of(new CaseExpr.When(requireBoolean(equal, "NULLIF", a.location()),
+                        new Const(value.type(), -1, null))), value, value.type(), -1);
+            }
+            case DISTINCT, NOT_DISTINCT -> {
+                // NULLs are not distinct from each other and distinct from every value
+                BoundExpr left = analyze(a.left(), scope);
+                BoundExpr right = analyze(a.right(), scope);
+                BoundExpr equal = requireBoolean(operator(a.name(), left, right, a.location()), "IS DISTINCT FROM",
+                        a.location());
+                List<BoundExpr> sides = equal instanceof FuncExpr fe && fe.arguments().size() == 2 ? fe.arguments()
+                        : List.of(left, right);
+                BoundExpr bothNull = new BoolExpr(BoolExpr.Kind.AND, List.of(new NullTest(sides.get(0), false),
+                        new NullTest(sides.get(1), false)));
+                BoundExpr oneNull = new BoolExpr(BoolExpr.Kind.OR, List.of(new NullTest(sides.get(0), false),
+                        new NullTest(sides.get(1), false)));
+                boolean distinct = a.kind() == AExpr.Kind.DISTINCT;
+                yield new CaseExpr(List.of(
+                        new CaseExpr.When(bothNull, new Const(TypeOids.BOOL, -1, !distinct)),
+                        new CaseExpr.When(oneNull, new Const(TypeOids.BOOL, -1, distinct))),
+                        distinct ? not(equal) : equal, TypeOids.BOOL, -1);
+            }
             default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s expressions are not supported yet", a.kind()), a.location());
         };
