@@ -12,14 +12,12 @@ import org.lakepg.wire.types.PgTimeTz;
 public final class DateTimeHashFunctions {
     private DateTimeHashFunctions() {}
 
-    private static final int INITIAL = 0x9e3779b9 + 4 + 3923095;
-
     public static void register(FunctionRegistry r) {
         r.register("time_hash", (x, c) -> hashInt8((Long) x[0]));
         r.register("timestamp_hash", (x, c) -> hashInt8((Long) x[0]));
         r.register("timetz_hash", (x, c) -> {
             PgTimeTz t = (PgTimeTz) x[0];
-            return hashInt8(t.micros()) ^ hashUint32(-t.offsetSeconds());
+            return hashInt8(t.micros()) ^ PgHashBytes.hashUint32(-t.offsetSeconds());
         });
         r.register("interval_hash", (x, c) -> hashInt8(span((PgInterval) x[0])));
         r.register("time_hash_extended", (x, c) -> hashInt8Extended((Long) x[0], (Long) x[1]));
@@ -27,7 +25,7 @@ public final class DateTimeHashFunctions {
         r.register("timetz_hash_extended", (x, c) -> {
             PgTimeTz t = (PgTimeTz) x[0];
             long seed = (Long) x[1];
-            return hashInt8Extended(t.micros(), seed) ^ hashUint32Extended(-t.offsetSeconds(), seed);
+            return hashInt8Extended(t.micros(), seed) ^ PgHashBytes.hashUint32Extended(-t.offsetSeconds(), seed);
         });
         r.register("interval_hash_extended", (x, c) -> hashInt8Extended(span((PgInterval) x[0]), (Long) x[1]));
     }
@@ -39,83 +37,16 @@ public final class DateTimeHashFunctions {
 
     /** hashint8: both halves folded into 32 bits, then hash_uint32. */
     static int hashInt8(long value) {
-        return hashUint32(fold(value));
+        return PgHashBytes.hashUint32(fold(value));
     }
 
     static long hashInt8Extended(long value, long seed) {
-        return hashUint32Extended(fold(value), seed);
+        return PgHashBytes.hashUint32Extended(fold(value), seed);
     }
 
     private static int fold(long value) {
         int low = (int) value;
         int high = (int) (value >>> 32);
         return low ^ (value >= 0 ? high : ~high);
-    }
-
-    static int hashUint32(int k) {
-        int a = INITIAL + k;
-        int b = INITIAL;
-        int c = INITIAL;
-        // lookup3's final(a, b, c)
-        c ^= b;
-        c -= Integer.rotateLeft(b, 14);
-        a ^= c;
-        a -= Integer.rotateLeft(c, 11);
-        b ^= a;
-        b -= Integer.rotateLeft(a, 25);
-        c ^= b;
-        c -= Integer.rotateLeft(b, 16);
-        a ^= c;
-        a -= Integer.rotateLeft(c, 4);
-        b ^= a;
-        b -= Integer.rotateLeft(a, 14);
-        c ^= b;
-        c -= Integer.rotateLeft(b, 24);
-        return c;
-    }
-
-    static long hashUint32Extended(int k, long seed) {
-        int a = INITIAL;
-        int b = INITIAL;
-        int c = INITIAL;
-        if (seed != 0) {
-            a += (int) (seed >>> 32);
-            b += (int) seed;
-            // lookup3's mix(a, b, c)
-            a -= c;
-            a ^= Integer.rotateLeft(c, 4);
-            c += b;
-            b -= a;
-            b ^= Integer.rotateLeft(a, 6);
-            a += c;
-            c -= b;
-            c ^= Integer.rotateLeft(b, 8);
-            b += a;
-            a -= c;
-            a ^= Integer.rotateLeft(c, 16);
-            c += b;
-            b -= a;
-            b ^= Integer.rotateLeft(a, 19);
-            a += c;
-            c -= b;
-            c ^= Integer.rotateLeft(b, 4);
-            b += a;
-        }
-        a += k;
-        c ^= b;
-        c -= Integer.rotateLeft(b, 14);
-        a ^= c;
-        a -= Integer.rotateLeft(c, 11);
-        b ^= a;
-        b -= Integer.rotateLeft(a, 25);
-        c ^= b;
-        c -= Integer.rotateLeft(b, 16);
-        a ^= c;
-        a -= Integer.rotateLeft(c, 4);
-        b ^= a;
-        b -= Integer.rotateLeft(a, 14);
-        c ^= b;
-        c -= Integer.rotateLeft(b, 24);
-        return (long) b << 32 | Integer.toUnsignedLong(c);
     }
 }

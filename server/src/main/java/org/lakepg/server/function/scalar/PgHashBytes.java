@@ -62,6 +62,14 @@ public final class PgHashBytes {
         return ((long) s.b << 32) | (s.c & 0xffffffffL);
     }
 
+    /** hash_bytes_uint32: one 32-bit key (hashint4, and hashint8 after folding). */
+    public static int hashUint32(int key) {
+        State s = new State(GOLDEN + 4 + 3923095);
+        s.a += key;
+        s.finish();
+        return s.c;
+    }
+
     /** hash_bytes_uint32_extended: one 32-bit key with a seed. */
     public static long hashUint32Extended(int key, long seed) {
         State s = new State(GOLDEN + 4 + 3923095);
