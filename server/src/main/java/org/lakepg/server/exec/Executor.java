@@ -1,8 +1,6 @@
 package org.lakepg.server.exec;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import org.lakepg.server.exec.expr.ExprCompiler;
 import org.lakepg.server.exec.operator.Operators;
 import org.lakepg.server.function.FunctionRegistry;
@@ -19,12 +17,5 @@ public final class Executor {
     public Iterator<Object[]> open(PlanNode plan, ExecContext context) {
         context.setSubplanRunner(p -> operators.open(p, context));
         return operators.open(plan, context);
-    }
-
-    /** All rows of a plan, for tests and small internal queries. */
-    public List<Object[]> run(PlanNode plan, ExecContext context) {
-        List<Object[]> rows = new ArrayList<>();
-        open(plan, context).forEachRemaining(rows::add);
-        return rows;
     }
 }

@@ -69,9 +69,7 @@ final class StatementExecutor {
         Statement statement = raw.statement();
         return switch (statement) {
             case SelectStmt select -> {
-                ParameterTypes parameters = new ParameterTypes(parameterTypes);
-                ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
-                yield new Command.Query(new QueryAnalyzer(expressions, parameters, catalog).select(select));
+                yield new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select));
             }
             case org.lakepg.server.sql.ast.InsertStmt insert -> new Command.Query(modifier(parameterTypes).insert(insert));
             case org.lakepg.server.sql.ast.UpdateStmt update -> new Command.Query(modifier(parameterTypes).update(update));
@@ -97,9 +95,13 @@ final class StatementExecutor {
 
     private org.lakepg.server.sql.analyzer.ModifyAnalyzer modifier(int[] parameterTypes) {
         ParameterTypes parameters = new ParameterTypes(parameterTypes);
-        ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
-        return new org.lakepg.server.sql.analyzer.ModifyAnalyzer(expressions,
-                new QueryAnalyzer(expressions, parameters, catalog), parameters, catalog);
+        QueryAnalyzer queries = queries(parameters);
+        return new org.lakepg.server.sql.analyzer.ModifyAnalyzer(queries.expressions(), queries, parameters, catalog);
+    }
+
+    /** The analyzers of one statement, sharing its parameter types. */
+    private QueryAnalyzer queries(ParameterTypes parameters) {
+        return new QueryAnalyzer(new ExpressionAnalyzer(catalog, io, session, parameters, notices), parameters, catalog);
     }
 
     Execution start(Command command, ExecContext context) {
@@ -113,7 +115,7 @@ final class StatementExecutor {
                 case VariableSetStmt set -> settingCommands.set(set);
                 case TransactionStmt t -> transactionCommands.run(t);
                 case org.lakepg.server.sql.ast.CreateStmt create -> ddl.createTable(create, transaction.get(),
-                        new ExpressionAnalyzer(catalog, io, session, new ParameterTypes(new int[0]), notices));
+                        queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.DropStmt drop -> ddl.drop(drop, transaction.get());
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
                 case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
@@ -125,9 +127,7 @@ final class StatementExecutor {
                     if (!(ctas.query() instanceof SelectStmt select)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");
                     }
-                    ParameterTypes parameters = new ParameterTypes(new int[0]);
-                    ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
-                    var plan = new QueryAnalyzer(expressions, parameters, catalog).select(select);
+                    var plan = queries(new ParameterTypes(new int[0])).select(select);
                     yield ddl.createTableAs(ctas, transaction.get(), plan, () -> executor.open(plan.root(), context));
                 }
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);

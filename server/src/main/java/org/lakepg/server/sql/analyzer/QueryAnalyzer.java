@@ -57,8 +57,8 @@ public final class QueryAnalyzer {
         this.outer = outer;
     }
 
-    ParameterTypes parameters() {
-        return parameters;
+    public ExpressionAnalyzer expressions() {
+        return expressions;
     }
 
     public QueryPlan select(SelectStmt select) {
