@@ -95,6 +95,11 @@ public final class ExecContext implements FunctionContext {
     }
 
     @Override
+    public org.lakepg.server.branch.BranchControl branches() {
+        return session.branches();
+    }
+
+    @Override
     public int backendPid() {
         return session.backendPid();
     }

@@ -24,4 +24,10 @@ public interface FunctionContext {
 
     /** Statement start, microseconds since 2000-01-01 UTC (statement_timestamp()). */
     long statementStartMicros();
+
+    /** Branches of the session's database (lakepg_create_branch() and friends). */
+    default org.lakepg.server.branch.BranchControl branches() {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "branches are not available here");
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lakepg.server.function.aggregate.AggregateSupport;
 import org.lakepg.server.function.scalar.BoolFunctions;
+import org.lakepg.server.function.scalar.BranchFunctions;
 import org.lakepg.server.function.scalar.DateFunctions;
 import org.lakepg.server.function.scalar.DateTimeClockFunctions;
 import org.lakepg.server.function.scalar.DateTimeConstructors;
@@ -95,6 +96,7 @@ public final class FunctionRegistry {
         JsonObjectFromArrays.register(BUILTINS);
         HashFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        BranchFunctions.register(BUILTINS);
         AggregateSupport.register(BUILTINS);
         DateFunctions.register(BUILTINS);
         TimestampFunctions.register(BUILTINS);

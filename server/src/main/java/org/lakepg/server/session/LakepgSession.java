@@ -36,14 +36,20 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private final int processId;
     private final SessionSettings settings;
     private final TransactionBlock block;
-    private final StatementExecutor executor;
+    private StatementExecutor executor;
     private ResultSink sink;
     private volatile ExecContext running;
     private TransactionModes modes = TransactionModes.DEFAULT;
     private long transactionStart;
     private long statementStart;
 
-    private final org.lakepg.server.Compute compute;
+    /** The compute of the session's timeline; {@link #compute} is it or, during time travel, a read-only one. */
+    private final org.lakepg.server.Compute primary;
+    private org.lakepg.server.Compute compute;
+    /** The time-travel settings the current transaction started with. */
+    private String transactionReadPoint = "";
+    /** Why the current transaction could not move to the requested read point (reported by its statements). */
+    private PgException readPointError;
     private org.lakepg.server.txn.Transaction txn;
     private final org.lakepg.server.exec.TableAccess tableAccess;
 
@@ -56,12 +62,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.database = database;
         this.processId = processId;
         this.settings = settings;
-        this.compute = compute;
+        this.primary = compute;
         this.block = new TransactionBlock(this, this::notice);
-        AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), this::catalogSnapshot);
-        this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
-                compute.tables(), this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
-                () -> sink);
+        bind(compute);
         this.tableAccess = new org.lakepg.server.exec.TableAccess() {
             @Override
             public org.lakepg.server.txn.Transaction transaction() {
@@ -70,14 +73,91 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
             @Override
             public org.lakepg.server.access.heap.HeapRelation heap(org.lakepg.server.table.TableInfo table) {
-                return compute.tables().heap(table);
+                return LakepgSession.this.compute.tables().heap(table);
             }
 
             @Override
             public org.lakepg.server.table.TableCatalog catalog() {
-                return compute.tables();
+                return LakepgSession.this.compute.tables();
             }
         };
+    }
+
+    /** Points the session's statements at a compute: its catalog and tables. */
+    private void bind(org.lakepg.server.Compute target) {
+        this.compute = target;
+        AnalyzerCatalog catalog = new SessionCatalog(target.tables(), this::catalogSnapshot);
+        this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
+                target.tables(), this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
+                () -> sink);
+    }
+
+    /**
+     * The compute the next transaction runs on: the session's own, or the read-only one pinned at lakepg.read_lsn /
+     * lakepg.read_time (time travel).
+     */
+    private org.lakepg.server.Compute wantedCompute() {
+        String lsn = settings.get("lakepg.read_lsn");
+        String time = settings.get("lakepg.read_time");
+        if (lsn.isEmpty() && time.isEmpty()) {
+            return primary;
+        }
+        if (!lsn.isEmpty() && !time.isEmpty()) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "lakepg.read_lsn and lakepg.read_time cannot both be set");
+        }
+        org.lakepg.storage.Lsn at;
+        if (!lsn.isEmpty()) {
+            at = org.lakepg.storage.Lsn.parse(lsn);
+        } else {
+            long micros = org.lakepg.wire.types.TimestampTzType.INSTANCE.parseText(time,
+                    org.lakepg.wire.types.FormatSettings.defaults().withTimeZone(settings.timeZone())
+                            .withDateStyle(settings.get("DateStyle")));
+            if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
+                throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "lakepg.read_time cannot be infinite");
+            }
+            long epochMicros = micros + MICROS_2000;
+            at = cluster.lsnAt(database, Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
+                    Math.floorMod(epochMicros, 1_000_000L) * 1000));
+        }
+        return cluster.computeAt(database, at);
+    }
+
+    private String readPointKey() {
+        return settings.get("lakepg.read_lsn") + "|" + settings.get("lakepg.read_time");
+    }
+
+    private void followReadPoint() {
+        try {
+            org.lakepg.server.Compute wanted = wantedCompute();
+            if (wanted != compute) {
+                bind(wanted);
+            }
+        } catch (PgException e) {
+            // reported by the statement when it runs, where SET/RESET can still repair it
+        }
+    }
+
+    /**
+     * Before a statement runs: a time-travel setting changed inside a transaction block cannot move the running
+     * transaction, and read-only transactions refuse writes as PostgreSQL does.
+     */
+    private void checkStatement(org.lakepg.server.sql.ast.Statement statement) {
+        boolean timeTravel = compute.readPoint() != null;
+        boolean setting = statement instanceof org.lakepg.server.sql.ast.TransactionStmt
+                || statement instanceof org.lakepg.server.sql.ast.VariableSetStmt
+                || statement instanceof org.lakepg.server.sql.ast.VariableShowStmt;
+        if (readPointError != null && !setting) {
+            throw readPointError;
+        }
+        if (txn != null && !setting && !readPointKey().equals(transactionReadPoint)) {
+            throw PgException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                    "lakepg.read_lsn and lakepg.read_time take effect at the start of a transaction")
+                    .withHint("Set them outside a transaction block.");
+        }
+        if (timeTravel || settings.getBool("transaction_read_only")) {
+            ReadOnlyCheck.check(statement, timeTravel);
+        }
     }
 
     private org.lakepg.server.txn.Transaction currentTransaction() {
@@ -145,6 +225,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             block.beforeStatement(multi, StatementExecutor.allowedInFailedBlock(raw.statement()));
             statementStart = nowMicros();
             Command command = executor.analyze(raw, new int[0]);
+            checkStatement(raw.statement());
             ExecContext context = newContext(new Object[0]);
             Execution execution = executor.start(command, context);
             if (execution.columns() != null) {
@@ -274,8 +355,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             }
             try {
                 if (execution == null) {
-                    block.beforeStatement(true, StatementExecutor.allowedInFailedBlock(prepared.raw.statement()));
+                    block.beforeExtendedStatement(StatementExecutor.allowedInFailedBlock(prepared.raw.statement()));
                     statementStart = nowMicros();
+                    checkStatement(prepared.raw.statement());
                     context = newContext(parameters);
                     execution = executor.start(prepared.command, context);
                     encoder = new RowEncoder(orEmpty(execution.columns()), resultFormats, LakepgSession.this);
@@ -312,6 +394,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 throw PgException.of(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
             }
             RawStatement raw = statements.isEmpty() ? null : statements.get(0);
+            if (txn == null) {
+                followReadPoint(); // Parse outside a transaction analyzes against what Execute will read
+            }
             if (block.state() == TransactionBlock.State.FAILED
                     && (raw == null || !StatementExecutor.allowedInFailedBlock(raw.statement()))) {
                 throw PgException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
@@ -397,6 +482,21 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         modes = m;
         transactionStart = nowMicros();
         settings.beginTransaction();
+        transactionReadPoint = readPointKey();
+        org.lakepg.server.Compute wanted;
+        try {
+            wanted = wantedCompute();
+            readPointError = null;
+        } catch (PgException e) {
+            // a bad read point fails the statements that would read, not SET/RESET that can repair it
+            wanted = primary;
+            readPointError = e;
+        }
+        if (wanted != compute) {
+            bind(wanted);
+        }
+        settings.set("transaction_read_only", wanted.readPoint() != null
+                || settings.getBool("default_transaction_read_only") ? "on" : "off", true);
         applyModes(m);
         txn = compute.transactions().begin(isolation());
     }
@@ -527,6 +627,40 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public String currentDatabase() {
         return database;
+    }
+
+    @Override
+    public org.lakepg.server.branch.BranchControl branches() {
+        String db = org.lakepg.server.branch.BranchNames.database(database);
+        org.lakepg.server.Branches branches = cluster.branches();
+        return new org.lakepg.server.branch.BranchControl() {
+            @Override
+            public org.lakepg.server.branch.BranchInfo create(String name, String fromBranch,
+                                                              org.lakepg.storage.Lsn atLsn, Instant atTime) {
+                return branches.create(db, name, fromBranch == null
+                        ? org.lakepg.server.branch.BranchNames.branch(database) : fromBranch, atLsn, atTime);
+            }
+
+            @Override
+            public void drop(String name) {
+                branches.drop(db, name, database);
+            }
+
+            @Override
+            public org.lakepg.server.branch.BranchInfo reset(String name) {
+                return branches.reset(db, name, database);
+            }
+
+            @Override
+            public List<org.lakepg.server.branch.BranchInfo> list() {
+                return branches.list(db);
+            }
+
+            @Override
+            public org.lakepg.storage.Lsn currentLsn() {
+                return cluster.insertLsn(database);
+            }
+        };
     }
 
     @Override

@@ -73,6 +73,10 @@ public final class SettingsRegistry {
         add(string("lc_collate", "C", INTERNAL, null, "Preset Options"));
         add(string("lc_ctype", "C", INTERNAL, null, "Preset Options"));
         add(bool("check_function_bodies", true, USER));
+        // lakepg's own: the branch a session is connected to, and time travel (LakepgSession reads them)
+        add(string("lakepg.branch", "main", INTERNAL, null, "Customized Options"));
+        add(string("lakepg.read_lsn", "", USER, new ReadPointCheck.Lsn(), "Customized Options"));
+        add(string("lakepg.read_time", "", USER, null, "Customized Options"));
         add(bool("row_security", true, USER));
         add(bool("jit", false, USER));
         add(bool("escape_string_warning", true, USER));

@@ -45,6 +45,7 @@ public record PgTypeInfo(int oid, String name, int arrayOid, short typeLength, c
                 new PgTypeInfo(3220, "pg_lsn", 3221, (short) 8, ',', 0),
                 new PgTypeInfo(3802, "jsonb", 3807, (short) -1, ',', 0),
                 // system types that catalog queries return
+                new PgTypeInfo(2278, "void", 0, (short) 4, ',', 0),
                 new PgTypeInfo(22, "int2vector", 1006, (short) -1, ',', 0),
                 new PgTypeInfo(27, "tid", 1010, (short) 6, ',', 0),
                 new PgTypeInfo(28, "xid", 1011, (short) 4, ',', 0),
