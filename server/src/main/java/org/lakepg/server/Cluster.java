@@ -59,6 +59,11 @@ public final class Cluster implements AutoCloseable {
         this.branches = new Branches(this, storage);
     }
 
+    /** lakepg.retention: how much history time travel and branch-at-time can reach (GC keeps it). */
+    public void setRetention(Duration retention) {
+        storage.timelines().setRetention(retention);
+    }
+
     public Branches branches() {
         return branches;
     }
@@ -96,8 +101,11 @@ public final class Cluster implements AutoCloseable {
                 SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", timelineName));
         Duration retention = storage.timelines().retention();
         if (time.isBefore(Instant.now().minus(retention))) {
+            long minutes = retention.toMinutes();
+            String window = minutes % 1440 == 0 ? minutes / 1440 + "d" : minutes % 60 == 0 ? minutes / 60 + "h"
+                    : minutes + "min";
             throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
-                    "time %s is outside the retention window of %s", time, retention)
+                    "time %s is older than the retention window (lakepg.retention = %s)", time, window)
                     .withHint("lakepg.retention sets how much history is kept.");
         }
         return storage.timelines().lsnAt(timeline.id(), time);

@@ -41,6 +41,8 @@ public final class LakepgServer implements AutoCloseable {
             cluster = Cluster.open(config.storage(), config.dataDir(), BUFFER_PAGES);
             Roles roles = new Roles(config.superuserPassword());
             LakepgEngine engine = new LakepgEngine(roles, config.settings(), cluster);
+            cluster.setRetention(java.time.Duration.ofMinutes(new org.lakepg.server.session.SessionSettings(
+                    new org.lakepg.server.session.SettingsRegistry(), config.settings()).getLong("lakepg.retention")));
             PgServerOptions options = PgServerOptions.of(config.listen(), config.port());
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {
                 options = options.withTls(config.tlsCert().get(), config.tlsKey().get());

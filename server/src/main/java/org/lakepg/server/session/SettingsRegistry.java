@@ -77,6 +77,8 @@ public final class SettingsRegistry {
         add(string("lakepg.branch", "main", INTERNAL, null, "Customized Options"));
         add(string("lakepg.read_lsn", "", USER, new ReadPointCheck.Lsn(), "Customized Options"));
         add(string("lakepg.read_time", "", USER, null, "Customized Options"));
+        // how far back time travel and branch-at-time can go: garbage collection keeps this much history
+        add(integer("lakepg.retention", 7 * 24 * 60, 0, Integer.MAX_VALUE, Unit.MINUTE, POSTMASTER));
         add(bool("row_security", true, USER));
         add(bool("jit", false, USER));
         add(bool("escape_string_warning", true, USER));
