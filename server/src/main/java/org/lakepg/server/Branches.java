@@ -55,7 +55,7 @@ public final class Branches {
                 throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "cannot create branch \"%s\" at LSN %s: %s",
                         name, at, e.getMessage());
             }
-            return info(created);
+            return info(created, false);
         }
     }
 
@@ -64,7 +64,7 @@ public final class Branches {
         List<BranchInfo> out = new ArrayList<>();
         for (Timeline t : storage.timelines().list()) {
             if (BranchNames.database(t.name()).equals(database)) {
-                out.add(info(t));
+                out.add(info(t, true));
             }
         }
         out.sort((a, b) -> a.name().equals(BranchNames.MAIN) ? -1 : b.name().equals(BranchNames.MAIN) ? 1
@@ -111,7 +111,7 @@ public final class Branches {
             }
             cluster.forget(t.name());
             storage.timelines().delete(t.id());
-            return info(storage.timelines().branch(t.parent(), null, t.name()));
+            return info(storage.timelines().branch(t.parent(), null, t.name()), false);
         }
     }
 
@@ -132,7 +132,8 @@ public final class Branches {
                 SqlState.UNDEFINED_OBJECT, "branch \"%s\" does not exist", branch));
     }
 
-    private BranchInfo info(Timeline t) {
+    /** Without the size (-1) where the caller only needs the LSN: computing it reads every relation's size. */
+    private BranchInfo info(Timeline t, boolean withSize) {
         String parent = null;
         if (t.parent() != null) {
             Optional<Timeline> p = storage.timelines().get(t.parent());
@@ -143,7 +144,7 @@ public final class Branches {
             parent = null; // a database's main branch: its template is not a branch of it
         }
         return new BranchInfo(BranchNames.branch(t.name()), parent, t.branchLsn(), t.created(),
-                cluster.logicalSize(t));
+                withSize ? cluster.logicalSize(t) : -1);
     }
 
     private static void checkName(String name) {

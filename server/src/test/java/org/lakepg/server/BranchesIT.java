@@ -130,6 +130,24 @@ class BranchesIT {
     }
 
     @Test
+    void timeTravelByTimeSeesTheLastCommitBeforeIt() throws Exception {
+        try (Connection main = connect("postgres", null)) {
+            run(main, "create table tt_time (id int)", "insert into tt_time values (1)");
+            Thread.sleep(20);
+            String mark = one(main, "select clock_timestamp()");
+            Thread.sleep(20);
+            run(main, "insert into tt_time values (2)");
+            run(main, "set lakepg.read_time = '" + mark + "'");
+            assertThat(rows(main, "select id from tt_time order by id")).containsExactly("1");
+            run(main, "reset lakepg.read_time");
+            assertThat(rows(main, "select id from tt_time order by id")).containsExactly("1", "2");
+            run(main, "set lakepg.read_time = '2001-01-01 00:00:00+00'");
+            assertThatThrownBy(() -> rows(main, "select 1")).hasMessageContaining("older than the retention window");
+            run(main, "reset lakepg.read_time", "drop table tt_time");
+        }
+    }
+
+    @Test
     void readOnlyTransactionsRefuseWritesAsPostgresDoes() throws SQLException {
         try (Connection c = connect("postgres", null)) {
             run(c, "create table ro_t (a int)", "set default_transaction_read_only = on");
