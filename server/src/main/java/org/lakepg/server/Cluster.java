@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -51,6 +53,9 @@ public final class Cluster implements AutoCloseable {
         }
     };
     private final Branches branches;
+    /** When the last session of a timeline left (System.nanoTime), for suspending idle computes. */
+    private final Map<String, Long> idleSince = new HashMap<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cluster.class);
 
     private Cluster(Storage storage, Path dataDir, int bufferPages) {
         this.storage = storage;
@@ -181,9 +186,39 @@ public final class Cluster implements AutoCloseable {
         }
         Timeline timeline = storage.timelines().byName(database).orElseThrow(() -> PgException.of(
                 SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", database));
+        long start = System.nanoTime();
         c = Compute.open(storage, timeline, bufferPages);
         computes.put(database, c);
+        idleSince.remove(database);
+        LOG.info("started the compute of \"{}\" in {} ms", database, (System.nanoTime() - start) / 1_000_000);
         return c;
+    }
+
+    /**
+     * Suspends (closes, releasing its buffer cache) every read-write compute that has had no session for
+     * {@code timeout}; the next connection starts it again (scale to zero). Returns the suspended timelines.
+     */
+    public synchronized List<String> suspendIdle(Duration timeout) {
+        List<String> suspended = new ArrayList<>();
+        long now = System.nanoTime();
+        for (var it = computes.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            Long since = idleSince.get(e.getKey());
+            if (activeSessions(e.getKey()) == 0 && since != null && now - since >= timeout.toNanos()) {
+                e.getValue().close();
+                it.remove();
+                idleSince.remove(e.getKey());
+                suspended.add(e.getKey());
+                LOG.info("suspended the compute of \"{}\" after {} s without sessions", e.getKey(),
+                        (now - since) / 1_000_000_000L);
+            }
+        }
+        return suspended;
+    }
+
+    /** The timelines whose read-write compute is running. */
+    public synchronized List<String> runningComputes() {
+        return List.copyOf(computes.keySet());
     }
 
     /** A session connects: it keeps DROP DATABASE away until it leaves. */
@@ -195,8 +230,8 @@ public final class Cluster implements AutoCloseable {
 
     public synchronized void disconnect(String database) {
         AtomicInteger n = sessions.get(database);
-        if (n != null) {
-            n.decrementAndGet();
+        if (n != null && n.decrementAndGet() == 0) {
+            idleSince.put(database, System.nanoTime());
         }
         notifyAll();
     }
