@@ -51,6 +51,9 @@ public final class ExpressionAnalyzer {
     private String aggregatesForbiddenIn = "this context";
     private final TypeIO io;
     private final FunctionContext context;
+    /** The statement's next executor parameter id (for correlated subqueries and LATERAL items). */
+    private int nextParamId;
+    private final CteScope ctes = new CteScope();
 
     public ExpressionAnalyzer(AnalyzerCatalog catalog, TypeIO io, FunctionContext context, ParameterTypes parameters,
                               Consumer<PgException> notices) {
@@ -92,6 +95,16 @@ public final class ExpressionAnalyzer {
 
     public Coercer coercer() {
         return coercer;
+    }
+
+    /** The WITH items visible to the query being analyzed. */
+    CteScope ctes() {
+        return ctes;
+    }
+
+    /** A fresh id for an executor parameter of this statement ({@link org.lakepg.server.sql.plan.expr.OuterParam}). */
+    int nextParamId() {
+        return nextParamId++;
     }
 
     public BoundExpr analyze(Expr expr, Scope scope) {
@@ -497,7 +510,7 @@ public final class ExpressionAnalyzer {
         }
     }
 
-    /** A subquery in an expression; it may not refer to the enclosing query's columns yet. */
+    /** A subquery in an expression; the enclosing query's columns it names become its correlations. */
     private BoundExpr subquery(org.lakepg.server.sql.ast.SubLink l, Scope scope) {
         var kind = l.kind();
         if (kind == org.lakepg.server.sql.ast.SubLink.Kind.ROWCOMPARE
@@ -505,11 +518,13 @@ public final class ExpressionAnalyzer {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "row comparisons with subqueries are not supported yet"),
                     l.location());
         }
-        Relation r = new QueryAnalyzer(this, parameters, catalog, scope).query(l.subselect(), true);
+        CorrelatedScope outerView = new CorrelatedScope(scope, this::nextParamId);
+        Relation r = new QueryAnalyzer(this, parameters, catalog, outerView).query(l.subselect(), true);
         var plan = r.plan();
+        var correlations = outerView.correlations();
         if (kind == org.lakepg.server.sql.ast.SubLink.Kind.EXISTS) {
             return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
-                    org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.EXISTS, plan, null, null, TypeOids.BOOL);
+                    org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.EXISTS, plan, null, null, TypeOids.BOOL, correlations);
         }
         if (r.columns().size() != 1) {
             throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
@@ -520,7 +535,7 @@ public final class ExpressionAnalyzer {
         switch (kind) {
             case EXPR -> {
                 return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
-                        org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.SCALAR, plan, null, null, type);
+                        org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.SCALAR, plan, null, null, type, correlations);
             }
             case ARRAY -> {
                 long arrayType = rules.arrayTypeOf(type);
@@ -530,7 +545,7 @@ public final class ExpressionAnalyzer {
                 }
                 return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
                         org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ARRAY, plan, null,
-                        new Const(type, -1, null), arrayType);
+                        new Const(type, -1, null), arrayType, correlations);
             }
             default -> {
                 BoundExpr test = analyze(l.testexpr(), scope);
@@ -541,7 +556,7 @@ public final class ExpressionAnalyzer {
                         l.location());
                 return new org.lakepg.server.sql.plan.expr.SubqueryExpr(kind == org.lakepg.server.sql.ast.SubLink.Kind.ALL
                         ? org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ALL
-                        : org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ANY, plan, test, comparison, TypeOids.BOOL);
+                        : org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ANY, plan, test, comparison, TypeOids.BOOL, correlations);
             }
         }
     }

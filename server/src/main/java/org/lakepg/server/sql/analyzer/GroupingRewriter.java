@@ -9,6 +9,8 @@ import org.lakepg.server.sql.plan.expr.CaseExpr;
 import org.lakepg.server.sql.plan.expr.CoalesceExpr;
 import org.lakepg.server.sql.plan.expr.CoerceViaIO;
 import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.Correlation;
+import org.lakepg.server.sql.plan.expr.OuterParam;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.NullTest;
@@ -52,8 +54,23 @@ final class GroupingRewriter {
             case RelabelType r -> new RelabelType(rewrite(r.argument()), r.type(), r.typmod());
             case ArrayExpr a -> new ArrayExpr(all(a.elements()), a.elementType(), a.type());
             case org.lakepg.server.sql.plan.expr.SubqueryExpr q -> new org.lakepg.server.sql.plan.expr.SubqueryExpr(
-                    q.kind(), q.plan(), q.test() == null ? null : rewrite(q.test()), q.comparison(), q.type());
+                    q.kind(), q.plan(), q.test() == null ? null : rewrite(q.test()), q.comparison(), q.type(),
+                    q.correlations().stream().map(c -> new Correlation(c.id(), outerValue(c.value()))).toList());
+            case OuterParam p -> p;
         };
+    }
+
+    /** A correlated subquery's outer value must be grouped too, with PostgreSQL's own wording. */
+    private BoundExpr outerValue(BoundExpr value) {
+        try {
+            return rewrite(value);
+        } catch (PgException e) {
+            if (value instanceof InputRef in && e.sqlState() == SqlState.GROUPING_ERROR) {
+                throw PgException.of(SqlState.GROUPING_ERROR, "subquery uses ungrouped column \"%s\" from outer query",
+                        in.name());
+            }
+            throw e;
+        }
     }
 
     private List<BoundExpr> all(List<BoundExpr> exprs) {
