@@ -95,6 +95,8 @@ public final class ExprCompiler {
                 int id = p.id();
                 yield (row, ctx) -> ctx.outerParam(id);
             }
+            case org.lakepg.server.sql.plan.expr.WindowRef w ->
+                    throw new IllegalStateException("window function reference outside a window node");
             case org.lakepg.server.sql.plan.expr.AggRef a ->
                     throw new IllegalStateException("aggregate reference outside an aggregate node");
         };

@@ -63,6 +63,9 @@ public final class Operators {
                 yield open(m.input(), context);
             }
             case org.lakepg.server.sql.plan.FunctionScanNode f -> FunctionScan.open(f, compiler, context);
+            case org.lakepg.server.sql.plan.ProjectSetNode p -> ProjectSet.open(p, open(p.input(), context), compiler, context);
+            case org.lakepg.server.sql.plan.WindowAggNode w -> WindowAgg.open(w, open(w.input(), context), compiler,
+                    functions, context);
             case NestedLoopJoinNode j -> NestedLoopJoin.open(j, open(j.left(), context), rightSide(j, context),
                     j.condition() == null ? null : compiler.compile(j.condition()), context);
         };

@@ -31,6 +31,14 @@ final class GroupingRewriter {
         this.keys = keys;
     }
 
+    /** An aggregate computed as a window function above the grouping: its arguments are over the groups. */
+    org.lakepg.server.sql.plan.AggregateCall rewrite(org.lakepg.server.sql.plan.AggregateCall a) {
+        return new org.lakepg.server.sql.plan.AggregateCall(a.function(), a.name(), all(a.arguments()), a.distinct(),
+                a.argumentOrder(), a.filter() == null ? null : rewrite(a.filter()), a.transitionFunction(),
+                a.transitionSource(), a.transitionStrict(), a.stateType(), a.initialValue(), a.finalFunction(),
+                a.finalSource(), a.finalStrict(), a.finalExtra(), a.resultType());
+    }
+
     BoundExpr rewrite(BoundExpr e) {
         int key = keys.indexOf(e);
         if (key >= 0) {
@@ -57,6 +65,7 @@ final class GroupingRewriter {
                     q.kind(), q.plan(), q.test() == null ? null : rewrite(q.test()), q.comparison(), q.type(),
                     q.correlations().stream().map(c -> new Correlation(c.id(), outerValue(c.value()))).toList());
             case OuterParam p -> p;
+            case org.lakepg.server.sql.plan.expr.WindowRef w -> w;
         };
     }
 

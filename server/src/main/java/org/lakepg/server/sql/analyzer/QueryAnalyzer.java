@@ -298,6 +298,16 @@ public final class QueryAnalyzer {
     private record Target(String name, Expr source, BoundExpr expr) {}
 
     private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns) {
+        // window calls belong to the query level they appear in, never to an enclosing one
+        WindowCollector enclosing = expressions.windows(null);
+        try {
+            return simpleSelect(s, resolveUnknowns, new WindowCollector(s.windowClause()));
+        } finally {
+            expressions.windows(enclosing);
+        }
+    }
+
+    private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns, WindowCollector windows) {
         Source source = from(s.fromClause());
         PlanNode plan = source.plan();
         FromScope scope = source.scope();
@@ -311,7 +321,9 @@ public final class QueryAnalyzer {
             plan = new FilterNode(plan, where);
         }
         AggregateCollector aggregates = new AggregateCollector();
+        expressions.windows(windows);
         List<Target> targets = targets(s.targetList(), scope, aggregates, resolveUnknowns);
+        expressions.windows(null);
 
         List<BoundExpr> groupKeys = new ArrayList<>();
         if (s.groupClause() != null) {
@@ -326,26 +338,33 @@ public final class QueryAnalyzer {
         List<Target> sortTargets = new ArrayList<>(targets);
         List<SortSpec> sorts = new ArrayList<>();
         if (s.sortClause() != null) {
+            expressions.windows(windows);
             for (SortBy by : s.sortClause()) {
                 sorts.add(sortSpec(by, sortTargets, scope, aggregates));
             }
+            expressions.windows(null);
         }
 
         boolean grouped = !groupKeys.isEmpty() || !aggregates.isEmpty() || having != null;
         List<BoundExpr> projected = new ArrayList<>();
         sortTargets.forEach(t -> projected.add(t.expr()));
+        GroupingRewriter rewriter = null;
         if (grouped) {
             List<SortKey> keyOrder = new ArrayList<>();
             for (int i = 0; i < groupKeys.size(); i++) {
                 keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
             }
             plan = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls());
-            GroupingRewriter rewriter = new GroupingRewriter(groupKeys);
+            rewriter = new GroupingRewriter(groupKeys);
             if (having != null) {
                 plan = new FilterNode(plan, rewriter.rewrite(having));
             }
             projected.replaceAll(rewriter::rewrite);
         }
+        if (!windows.isEmpty()) {
+            plan = new WindowPlanner(this).plan(plan, windows, rewriter, projected);
+        }
+        plan = setReturning(plan, projected);
         plan = new ProjectNode(plan, projected);
         List<OutputColumn> columns = new ArrayList<>();
         for (Target t : targets) {
@@ -369,6 +388,40 @@ public final class QueryAnalyzer {
             plan = new DistinctNode(plan, keysFor(columns));
         }
         return finish(plan, columns, sorts, sortTargets.size(), s);
+    }
+
+    /**
+     * Moves the select list's set-returning calls into a ProjectSet below the projection, which then
+     * reads their values as columns after the input's.
+     */
+    private PlanNode setReturning(PlanNode plan, List<BoundExpr> projected) {
+        List<org.lakepg.server.sql.plan.expr.FuncExpr> calls = new ArrayList<>();
+        int base = plan.width();
+        for (int i = 0; i < projected.size(); i++) {
+            projected.set(i, ExprRewriter.map(projected.get(i), e -> {
+                if (!(e instanceof org.lakepg.server.sql.plan.expr.FuncExpr f)
+                        || !catalog.function(f.function()).map(org.lakepg.server.catalog.ProcEntry::returnsSet).orElse(false)) {
+                    return e;
+                }
+                if (f.type() == TypeOids.RECORD) {
+                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "set-returning functions returning records in a select list are not supported yet");
+                }
+                for (BoundExpr arg : f.arguments()) {
+                    if (ExprRewriter.any(arg, x -> x instanceof InputRef in && in.index() >= base)) {
+                        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                "nested set-returning functions are not supported yet");
+                    }
+                }
+                int at = calls.indexOf(f);
+                if (at < 0) {
+                    calls.add(f);
+                    at = calls.size() - 1;
+                }
+                return new InputRef(base + at, f.type(), f.typmod(), f.name());
+            }));
+        }
+        return calls.isEmpty() ? plan : new org.lakepg.server.sql.plan.ProjectSetNode(plan, calls);
     }
 
     private List<Target> targets(List<ResTarget> list, FromScope scope, AggregateCollector aggregates,
