@@ -14,6 +14,10 @@ public final class ExecContext implements FunctionContext {
     private final Object[] parameters;
     private final TableAccess tables;
     private volatile String cancelReason;
+    private Object[] outerParams = new Object[8];
+    private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.operator.CteBuffer> cteBuffers =
+            new java.util.IdentityHashMap<>();
+    private final java.util.Map<Integer, java.util.List<Object[]>> workTables = new java.util.HashMap<>();
     private java.util.function.Function<org.lakepg.server.sql.plan.PlanNode, java.util.Iterator<Object[]>> subplans;
     private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, java.util.List<Object[]>> subplanRows =
             new java.util.IdentityHashMap<>();
@@ -51,6 +55,38 @@ public final class ExecContext implements FunctionContext {
             subplanRows.put(plan, rows);
         }
         return rows;
+    }
+
+    /** Runs a subplan afresh (a correlated one, after its parameters were set). */
+    public java.util.Iterator<Object[]> runSubplan(org.lakepg.server.sql.plan.PlanNode plan) {
+        return subplans.apply(plan);
+    }
+
+    /** Sets executor parameter {@code id} (a correlated subquery's or LATERAL item's outer value). */
+    public void setOuterParam(int id, Object value) {
+        if (id >= outerParams.length) {
+            outerParams = java.util.Arrays.copyOf(outerParams, Math.max(id + 1, outerParams.length * 2));
+        }
+        outerParams[id] = value;
+    }
+
+    /** The value of executor parameter {@code id}, as last set. */
+    public Object outerParam(int id) {
+        return id < outerParams.length ? outerParams[id] : null;
+    }
+
+    /** The shared rows of a WITH item (its plan opened on first use). */
+    public org.lakepg.server.exec.operator.CteBuffer cteBuffer(org.lakepg.server.sql.plan.PlanNode cte) {
+        return cteBuffers.computeIfAbsent(cte, p -> new org.lakepg.server.exec.operator.CteBuffer(subplans.apply(p)));
+    }
+
+    /** The rows a recursive query's previous round produced. */
+    public void setWorkTable(int id, java.util.List<Object[]> rows) {
+        workTables.put(id, rows);
+    }
+
+    public java.util.List<Object[]> workTable(int id) {
+        return workTables.getOrDefault(id, java.util.List.of());
     }
 
     /** Value of {@code $number} (1-based). */

@@ -1,6 +1,8 @@
 package org.lakepg.server.exec.expr;
 
+import java.util.Iterator;
 import java.util.List;
+import org.lakepg.server.exec.ExecContext;
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.server.function.ScalarFunction;
 import org.lakepg.server.sql.plan.expr.ArrayExpr;
@@ -89,27 +91,65 @@ public final class ExprCompiler {
                 };
             }
             case org.lakepg.server.sql.plan.expr.SubqueryExpr q -> subquery(q);
+            case org.lakepg.server.sql.plan.expr.OuterParam p -> {
+                int id = p.id();
+                yield (row, ctx) -> ctx.outerParam(id);
+            }
+            case org.lakepg.server.sql.plan.expr.WindowRef w ->
+                    throw new IllegalStateException("window function reference outside a window node");
             case org.lakepg.server.sql.plan.expr.AggRef a ->
                     throw new IllegalStateException("aggregate reference outside an aggregate node");
         };
     }
 
-    private CompiledExpr subquery(org.lakepg.server.sql.plan.expr.SubqueryExpr q) {
+    /** The rows of a subquery for one evaluation: cached once per statement, or rerun with the row's correlations. */
+    private interface SubplanRows {
+        Iterator<Object[]> open(Object[] row, ExecContext ctx);
+    }
+
+    private SubplanRows subplanRows(org.lakepg.server.sql.plan.expr.SubqueryExpr q) {
         var plan = q.plan();
+        if (!q.correlated()) {
+            return (row, ctx) -> ctx.subplanRows(plan).iterator();
+        }
+        int[] ids = q.correlations().stream().mapToInt(org.lakepg.server.sql.plan.expr.Correlation::id).toArray();
+        CompiledExpr[] values = compileAll(q.correlations().stream()
+                .map(org.lakepg.server.sql.plan.expr.Correlation::value).toList());
+        return (row, ctx) -> {
+            Object[] evaluated = new Object[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                evaluated[i] = values[i].eval(row, ctx);
+            }
+            for (int i = 0; i < ids.length; i++) {
+                ctx.setOuterParam(ids[i], evaluated[i]);
+            }
+            return ctx.runSubplan(plan);
+        };
+    }
+
+    private CompiledExpr subquery(org.lakepg.server.sql.plan.expr.SubqueryExpr q) {
+        SubplanRows rows = subplanRows(q);
         return switch (q.kind()) {
-            case EXISTS -> (row, ctx) -> !ctx.subplanRows(plan).isEmpty();
+            case EXISTS -> (row, ctx) -> rows.open(row, ctx).hasNext();
             case SCALAR -> (row, ctx) -> {
-                var rows = ctx.subplanRows(plan);
-                if (rows.size() > 1) {
+                Iterator<Object[]> it = rows.open(row, ctx);
+                if (!it.hasNext()) {
+                    return null;
+                }
+                Object value = it.next()[0];
+                if (it.hasNext()) {
                     throw PgException.of(SqlState.CARDINALITY_VIOLATION,
                             "more than one row returned by a subquery used as an expression");
                 }
-                return rows.isEmpty() ? null : rows.get(0)[0];
+                return value;
             };
             case ARRAY -> {
                 int elementOid = (int) q.comparison().type();
-                yield (row, ctx) -> org.lakepg.wire.types.PgArray.of(elementOid,
-                        ctx.subplanRows(plan).stream().map(r -> r[0]).toArray());
+                yield (row, ctx) -> {
+                    List<Object> values = new java.util.ArrayList<>();
+                    rows.open(row, ctx).forEachRemaining(r -> values.add(r[0]));
+                    return org.lakepg.wire.types.PgArray.of(elementOid, values.toArray());
+                };
             }
             case ANY, ALL -> {
                 CompiledExpr test = compile(q.test());
@@ -118,8 +158,9 @@ public final class ExprCompiler {
                 yield (row, ctx) -> {
                     Object left = test.eval(row, ctx);
                     boolean sawNull = false;
-                    for (Object[] r : ctx.subplanRows(plan)) {
-                        Object result = comparison.eval(new Object[] {left, r[0]}, ctx);
+                    Iterator<Object[]> it = rows.open(row, ctx);
+                    while (it.hasNext()) {
+                        Object result = comparison.eval(new Object[] {left, it.next()[0]}, ctx);
                         if (result == null) {
                             sawNull = true;
                         } else if ((Boolean) result == any) {

@@ -10,20 +10,30 @@ import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 /**
  * Joins by nested loops over a materialized right side; outer joins emit unmatched rows padded
  * with NULLs (right/full unmatched right rows after all left rows, as PostgreSQL's hash join would).
+ * A LATERAL right side is rerun for each left row (only inner and left joins can be lateral).
  */
 final class NestedLoopJoin {
     private NestedLoopJoin() {}
 
-    static Iterator<Object[]> open(NestedLoopJoinNode node, Iterator<Object[]> left, Iterator<Object[]> rightInput,
+    /** Opens the right side, for one left row when the right side is LATERAL. */
+    interface RightSide {
+        Iterator<Object[]> open(Object[] leftRow);
+    }
+
+    static Iterator<Object[]> open(NestedLoopJoinNode node, Iterator<Object[]> left, RightSide rightSide,
                                    CompiledExpr condition, ExecContext context) {
-        List<Object[]> right = new ArrayList<>();
-        rightInput.forEachRemaining(right::add);
-        boolean[] rightMatched = new boolean[right.size()];
+        boolean lateral = !node.lateral().isEmpty();
+        List<Object[]> materialized = new ArrayList<>();
+        if (!lateral) {
+            rightSide.open(null).forEachRemaining(materialized::add);
+        }
+        boolean[] rightMatched = new boolean[materialized.size()];
         int leftWidth = node.left().width();
         int rightWidth = node.right().width();
         boolean keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT || node.kind() == NestedLoopJoinNode.Kind.FULL;
         boolean keepRight = node.kind() == NestedLoopJoinNode.Kind.RIGHT || node.kind() == NestedLoopJoinNode.Kind.FULL;
         return new RowIterator() {
+            List<Object[]> right = materialized;
             Object[] current;
             int position;
             boolean matched;
@@ -51,6 +61,10 @@ final class NestedLoopJoin {
                             return null;
                         }
                         current = left.next();
+                        if (lateral) {
+                            right = new ArrayList<>();
+                            rightSide.open(current).forEachRemaining(right::add);
+                        }
                         position = 0;
                         matched = false;
                     }
@@ -59,7 +73,9 @@ final class NestedLoopJoin {
                         Object[] row = combine(current, right.get(i));
                         if (condition == null || Boolean.TRUE.equals(condition.eval(row, context))) {
                             matched = true;
-                            rightMatched[i] = true;
+                            if (keepRight) {
+                                rightMatched[i] = true;
+                            }
                             return row;
                         }
                     }

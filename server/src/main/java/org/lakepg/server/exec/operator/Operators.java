@@ -52,8 +52,41 @@ public final class Operators {
             case org.lakepg.server.sql.plan.IndexScanNode i -> TableOperators.indexScan(i, compiler.compile(i.key()), context);
             case org.lakepg.server.sql.plan.ModifyNode m -> TableOperators.modify(m, open(m.input(), context), compiler,
                     context);
-            case NestedLoopJoinNode j -> NestedLoopJoin.open(j, open(j.left(), context), open(j.right(), context),
+            case org.lakepg.server.sql.plan.CteScanNode c -> context.cteBuffer(c.cte()).reader();
+            case org.lakepg.server.sql.plan.WorkTableScanNode w -> context.workTable(w.workTableId()).iterator();
+            case org.lakepg.server.sql.plan.RecursiveUnionNode r -> RecursiveUnion.open(r, open(r.nonRecursive(), context),
+                    () -> open(r.recursive(), context), new RowComparator(r.keys(), functions, context), context);
+            case org.lakepg.server.sql.plan.ModifyingCtesNode m -> {
+                for (var cte : m.ctes()) {
+                    context.cteBuffer(cte.cte()).drain();
+                }
+                yield open(m.input(), context);
+            }
+            case org.lakepg.server.sql.plan.FunctionScanNode f -> FunctionScan.open(f, compiler, context);
+            case org.lakepg.server.sql.plan.ProjectSetNode p -> ProjectSet.open(p, open(p.input(), context), compiler, context);
+            case org.lakepg.server.sql.plan.WindowAggNode w -> WindowAgg.open(w, open(w.input(), context), compiler,
+                    functions, context);
+            case NestedLoopJoinNode j -> NestedLoopJoin.open(j, open(j.left(), context), rightSide(j, context),
                     j.condition() == null ? null : compiler.compile(j.condition()), context);
+        };
+    }
+
+    /** A join's right side; a LATERAL one gets the left row's values as parameters before each run. */
+    private NestedLoopJoin.RightSide rightSide(NestedLoopJoinNode j, ExecContext context) {
+        if (j.lateral().isEmpty()) {
+            return leftRow -> open(j.right(), context);
+        }
+        int[] ids = j.lateral().stream().mapToInt(org.lakepg.server.sql.plan.expr.Correlation::id).toArray();
+        CompiledExpr[] values = j.lateral().stream().map(c -> compiler.compile(c.value())).toArray(CompiledExpr[]::new);
+        return leftRow -> {
+            Object[] evaluated = new Object[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                evaluated[i] = values[i].eval(leftRow, context);
+            }
+            for (int i = 0; i < ids.length; i++) {
+                context.setOuterParam(ids[i], evaluated[i]);
+            }
+            return open(j.right(), context);
         };
     }
 

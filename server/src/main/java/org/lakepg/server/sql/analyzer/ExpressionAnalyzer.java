@@ -49,8 +49,13 @@ public final class ExpressionAnalyzer {
     /** Where aggregate calls go; null where they are not allowed ({@link #aggregatesForbiddenIn} says where). */
     private AggregateCollector aggregates;
     private String aggregatesForbiddenIn = "this context";
+    /** Where window function calls go; null where they are not allowed. */
+    private WindowCollector windows;
     private final TypeIO io;
     private final FunctionContext context;
+    /** The statement's next executor parameter id (for correlated subqueries and LATERAL items). */
+    private int nextParamId;
+    private final CteScope ctes = new CteScope();
 
     public ExpressionAnalyzer(AnalyzerCatalog catalog, TypeIO io, FunctionContext context, ParameterTypes parameters,
                               Consumer<PgException> notices) {
@@ -92,6 +97,23 @@ public final class ExpressionAnalyzer {
 
     public Coercer coercer() {
         return coercer;
+    }
+
+    /** Sets where window calls go (null: not allowed), returning the previous collector. */
+    WindowCollector windows(WindowCollector collector) {
+        WindowCollector previous = windows;
+        windows = collector;
+        return previous;
+    }
+
+    /** The WITH items visible to the query being analyzed. */
+    CteScope ctes() {
+        return ctes;
+    }
+
+    /** A fresh id for an executor parameter of this statement ({@link org.lakepg.server.sql.plan.expr.OuterParam}). */
+    int nextParamId() {
+        return nextParamId++;
     }
 
     public BoundExpr analyze(Expr expr, Scope scope) {
@@ -317,10 +339,6 @@ public final class ExpressionAnalyzer {
     }
 
     private BoundExpr functionCall(FuncCall f, Scope scope) {
-        if (f.over() != null) {
-            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "window functions are not supported yet"),
-                    f.location());
-        }
         if (!f.aggOrder().isEmpty()) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "ORDER BY inside aggregate calls is not supported yet"), f.location());
@@ -353,6 +371,13 @@ public final class ExpressionAnalyzer {
             }
             throw Coercer.at(notFound, f.location());
         }
+        if (f.over() != null) {
+            if (windows == null) {
+                throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR, "window functions are not allowed in %s",
+                        aggregates == null ? aggregatesForbiddenIn : "this context"), f.location());
+            }
+            return new WindowCalls(this, catalog, windows).call(f, call, args, scope);
+        }
         if (call.proc().kind() == ProcEntry.KIND_AGGREGATE) {
             return aggregateCall(f, call, args, scope);
         }
@@ -362,8 +387,8 @@ public final class ExpressionAnalyzer {
                     f.aggStar() ? "*" : f.aggDistinct() ? "DISTINCT" : "FILTER", name), f.location());
         }
         if (call.proc().kind() != ProcEntry.KIND_FUNCTION) {
-            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "window functions are not supported yet"), f.location());
+            throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
+                    "window function %s requires an OVER clause", name), f.location());
         }
         if (call.defaultsUsed() > 0) {
             // the missing trailing arguments take their declared defaults
@@ -415,8 +440,16 @@ public final class ExpressionAnalyzer {
             throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in %s",
                     aggregatesForbiddenIn), f.location());
         }
+        int index = aggregates.add(aggregate(f, call, args, scope, false));
+        return new org.lakepg.server.sql.plan.expr.AggRef(index, call.resultType(), -1);
+    }
+
+    /** An aggregate call's pg_aggregate machinery (also for aggregates used as window functions). */
+    org.lakepg.server.sql.plan.AggregateCall aggregate(FuncCall f, ResolvedCall call, List<BoundExpr> args, Scope scope,
+                                                       boolean overWindow) {
         for (BoundExpr arg : args) {
-            if (containsAggregate(arg)) {
+            // an aggregate over a window may take the query's aggregates: sum(sum(x)) OVER ()
+            if (!overWindow && containsAggregate(arg)) {
                 throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested"),
                         f.location());
             }
@@ -465,8 +498,7 @@ public final class ExpressionAnalyzer {
                 f.aggDistinct(), argumentOrder, filter, transition.oid(), transition.source(), transition.strict(), stateType, initial,
                 finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : finalFunction.source(),
                 finalFunction != null && finalFunction.strict(), entry.finalExtra(), call.resultType());
-        int index = aggregates.add(aggregate);
-        return new org.lakepg.server.sql.plan.expr.AggRef(index, call.resultType(), -1);
+        return aggregate;
     }
 
     static boolean containsAggregate(BoundExpr e) {
@@ -497,7 +529,7 @@ public final class ExpressionAnalyzer {
         }
     }
 
-    /** A subquery in an expression; it may not refer to the enclosing query's columns yet. */
+    /** A subquery in an expression; the enclosing query's columns it names become its correlations. */
     private BoundExpr subquery(org.lakepg.server.sql.ast.SubLink l, Scope scope) {
         var kind = l.kind();
         if (kind == org.lakepg.server.sql.ast.SubLink.Kind.ROWCOMPARE
@@ -505,11 +537,13 @@ public final class ExpressionAnalyzer {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "row comparisons with subqueries are not supported yet"),
                     l.location());
         }
-        Relation r = new QueryAnalyzer(this, parameters, catalog, scope).query(l.subselect(), true);
+        CorrelatedScope outerView = new CorrelatedScope(scope, this::nextParamId);
+        Relation r = new QueryAnalyzer(this, parameters, catalog, outerView).query(l.subselect(), true);
         var plan = r.plan();
+        var correlations = outerView.correlations();
         if (kind == org.lakepg.server.sql.ast.SubLink.Kind.EXISTS) {
             return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
-                    org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.EXISTS, plan, null, null, TypeOids.BOOL);
+                    org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.EXISTS, plan, null, null, TypeOids.BOOL, correlations);
         }
         if (r.columns().size() != 1) {
             throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
@@ -520,7 +554,7 @@ public final class ExpressionAnalyzer {
         switch (kind) {
             case EXPR -> {
                 return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
-                        org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.SCALAR, plan, null, null, type);
+                        org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.SCALAR, plan, null, null, type, correlations);
             }
             case ARRAY -> {
                 long arrayType = rules.arrayTypeOf(type);
@@ -530,7 +564,7 @@ public final class ExpressionAnalyzer {
                 }
                 return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
                         org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ARRAY, plan, null,
-                        new Const(type, -1, null), arrayType);
+                        new Const(type, -1, null), arrayType, correlations);
             }
             default -> {
                 BoundExpr test = analyze(l.testexpr(), scope);
@@ -541,7 +575,7 @@ public final class ExpressionAnalyzer {
                         l.location());
                 return new org.lakepg.server.sql.plan.expr.SubqueryExpr(kind == org.lakepg.server.sql.ast.SubLink.Kind.ALL
                         ? org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ALL
-                        : org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ANY, plan, test, comparison, TypeOids.BOOL);
+                        : org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ANY, plan, test, comparison, TypeOids.BOOL, correlations);
             }
         }
     }

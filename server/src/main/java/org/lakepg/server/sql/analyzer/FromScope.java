@@ -21,7 +21,7 @@ final class FromScope implements Scope {
 
     private final List<Entry> entries = new ArrayList<>();
     private int width;
-    /** The enclosing query's names, for subqueries: referring to them (correlation) is not supported yet. */
+    /** The enclosing query's names (for subqueries and LATERAL items), or null. */
     private final Scope outer;
 
     FromScope() {
@@ -82,8 +82,8 @@ final class FromScope implements Scope {
                     }
                 }
             }
-            if (found == null) {
-                checkNotOuter(fields, location);
+            if (found == null && outer != null) {
+                return outer.column(fields, location);
             }
             return Optional.ofNullable(found);
         }
@@ -91,8 +91,7 @@ final class FromScope implements Scope {
         String name = fields.get(fields.size() - 1);
         Optional<Entry> entry = entry(alias);
         if (entry.isEmpty()) {
-            checkNotOuter(fields, location);
-            return Optional.empty();
+            return outer == null ? Optional.empty() : outer.column(fields, location);
         }
         Entry e = entry.get();
         for (int i = 0; i < e.columns().size(); i++) {
@@ -102,14 +101,6 @@ final class FromScope implements Scope {
         }
         throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist", alias, name),
                 location);
-    }
-
-    private void checkNotOuter(List<String> fields, int location) {
-        if (outer != null && outer.column(fields, location).isPresent()) {
-            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "correlated subqueries (referring to \"%s\" of the outer query) are not supported yet",
-                    String.join(".", fields)), location);
-        }
     }
 
     private static InputRef ref(Entry e, int i) {

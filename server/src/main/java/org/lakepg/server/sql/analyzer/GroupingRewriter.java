@@ -9,6 +9,8 @@ import org.lakepg.server.sql.plan.expr.CaseExpr;
 import org.lakepg.server.sql.plan.expr.CoalesceExpr;
 import org.lakepg.server.sql.plan.expr.CoerceViaIO;
 import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.Correlation;
+import org.lakepg.server.sql.plan.expr.OuterParam;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.NullTest;
@@ -27,6 +29,14 @@ final class GroupingRewriter {
 
     GroupingRewriter(List<BoundExpr> keys) {
         this.keys = keys;
+    }
+
+    /** An aggregate computed as a window function above the grouping: its arguments are over the groups. */
+    org.lakepg.server.sql.plan.AggregateCall rewrite(org.lakepg.server.sql.plan.AggregateCall a) {
+        return new org.lakepg.server.sql.plan.AggregateCall(a.function(), a.name(), all(a.arguments()), a.distinct(),
+                a.argumentOrder(), a.filter() == null ? null : rewrite(a.filter()), a.transitionFunction(),
+                a.transitionSource(), a.transitionStrict(), a.stateType(), a.initialValue(), a.finalFunction(),
+                a.finalSource(), a.finalStrict(), a.finalExtra(), a.resultType());
     }
 
     BoundExpr rewrite(BoundExpr e) {
@@ -52,8 +62,24 @@ final class GroupingRewriter {
             case RelabelType r -> new RelabelType(rewrite(r.argument()), r.type(), r.typmod());
             case ArrayExpr a -> new ArrayExpr(all(a.elements()), a.elementType(), a.type());
             case org.lakepg.server.sql.plan.expr.SubqueryExpr q -> new org.lakepg.server.sql.plan.expr.SubqueryExpr(
-                    q.kind(), q.plan(), q.test() == null ? null : rewrite(q.test()), q.comparison(), q.type());
+                    q.kind(), q.plan(), q.test() == null ? null : rewrite(q.test()), q.comparison(), q.type(),
+                    q.correlations().stream().map(c -> new Correlation(c.id(), outerValue(c.value()))).toList());
+            case OuterParam p -> p;
+            case org.lakepg.server.sql.plan.expr.WindowRef w -> w;
         };
+    }
+
+    /** A correlated subquery's outer value must be grouped too, with PostgreSQL's own wording. */
+    private BoundExpr outerValue(BoundExpr value) {
+        try {
+            return rewrite(value);
+        } catch (PgException e) {
+            if (value instanceof InputRef in && e.sqlState() == SqlState.GROUPING_ERROR) {
+                throw PgException.of(SqlState.GROUPING_ERROR, "subquery uses ungrouped column \"%s\" from outer query",
+                        in.name());
+            }
+            throw e;
+        }
     }
 
     private List<BoundExpr> all(List<BoundExpr> exprs) {

@@ -29,6 +29,7 @@ import org.lakepg.server.sql.plan.SortKey;
 import org.lakepg.server.sql.plan.SortNode;
 import org.lakepg.server.sql.plan.ValuesNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Correlation;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
@@ -57,6 +58,10 @@ public final class QueryAnalyzer {
         this.outer = outer;
     }
 
+    ParameterTypes parameters() {
+        return parameters;
+    }
+
     public ExpressionAnalyzer expressions() {
         return expressions;
     }
@@ -76,9 +81,21 @@ public final class QueryAnalyzer {
      *                        operation's column type decides)
      */
     Relation query(SelectStmt s, boolean resolveUnknowns) {
-        if (s.withClause() != null) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "WITH is not supported yet");
+        if (s.withClause() == null) {
+            return queryBody(s, resolveUnknowns);
         }
+        CteAnalyzer with = new CteAnalyzer(this, expressions, catalog);
+        expressions.ctes().push();
+        try {
+            with.define(s.withClause(), outer == null);
+            Relation body = queryBody(s, resolveUnknowns);
+            return with.runModifying(body);
+        } finally {
+            expressions.ctes().pop();
+        }
+    }
+
+    private Relation queryBody(SelectStmt s, boolean resolveUnknowns) {
         if (s.intoClause() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "SELECT INTO is not supported yet");
         }
@@ -97,7 +114,15 @@ public final class QueryAnalyzer {
 
     // ---- FROM ----
 
-    private record Source(PlanNode plan, FromScope scope) {}
+    /**
+     * An analyzed FROM item: its plan, its names, and (for a LATERAL item) the values it takes from
+     * the items to its left.
+     */
+    private record Source(PlanNode plan, FromScope scope, List<Correlation> lateral) {
+        Source(PlanNode plan, FromScope scope) {
+            this(plan, scope, List.of());
+        }
+    }
 
     private Source from(List<FromItem> items) {
         if (items == null || items.isEmpty()) {
@@ -105,23 +130,30 @@ public final class QueryAnalyzer {
         }
         Source result = null;
         for (FromItem item : items) {
-            Source next = fromItem(item);
+            Source next = fromItem(item, result == null ? null : result.scope());
             if (result == null) {
                 result = next;
             } else {
                 FromScope scope = new FromScope(outer);
                 scope.addAll(result.scope());
                 scope.addAll(next.scope());
-                result = new Source(new NestedLoopJoinNode(NestedLoopJoinNode.Kind.INNER, result.plan(), next.plan(), null),
-                        scope);
+                result = new Source(new NestedLoopJoinNode(NestedLoopJoinNode.Kind.INNER, result.plan(), next.plan(), null,
+                        next.lateral()), scope);
             }
         }
         return result;
     }
 
-    private Source fromItem(FromItem item) {
+    /**
+     * @param left the FROM items to this one's left, which a LATERAL item may name (null when none)
+     */
+    private Source fromItem(FromItem item, FromScope left) {
         return switch (item) {
             case RangeVar r -> {
+                var cte = expressions.ctes().find(r);
+                if (cte.isPresent()) {
+                    yield cteReference(r, cte.get());
+                }
                 org.lakepg.server.table.TableInfo table = table(r);
                 FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
@@ -129,9 +161,6 @@ public final class QueryAnalyzer {
                 yield new Source(new org.lakepg.server.sql.plan.SeqScanNode(table, false), scope);
             }
             case RangeSubselect sub -> {
-                if (sub.lateral()) {
-                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "LATERAL is not supported yet");
-                }
                 if (sub.alias() == null) {
                     boolean values = sub.subquery().valuesLists() != null && !sub.subquery().valuesLists().isEmpty();
                     throw values ? PgException.of(SqlState.SYNTAX_ERROR, "VALUES in FROM must have an alias")
@@ -139,14 +168,63 @@ public final class QueryAnalyzer {
                             : PgException.of(SqlState.SYNTAX_ERROR, "subquery in FROM must have an alias")
                             .withHint("For example, FROM (SELECT ...) [AS] foo.");
                 }
-                Relation r = query(sub.subquery());
+                CorrelatedScope lateral = sub.lateral() && left != null
+                        ? new CorrelatedScope(left, expressions::nextParamId) : null;
+                Relation r = lateral == null ? query(sub.subquery())
+                        : new QueryAnalyzer(expressions, parameters, catalog, lateral).query(sub.subquery());
                 FromScope scope = new FromScope(outer);
                 scope.add(sub.alias().aliasname(), renamed(r.columns(), sub.alias().colnames(), sub.alias().aliasname()));
-                yield new Source(r.plan(), scope);
+                yield new Source(r.plan(), scope, lateral == null ? List.of() : lateral.correlations());
             }
-            case JoinExpr j -> join(j);
+            case org.lakepg.server.sql.ast.RangeFunction f -> functionItem(f, left);
+            case JoinExpr j -> join(j, left);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this FROM item is not supported yet");
         };
+    }
+
+    /** Functions in FROM; like LATERAL items they may name the FROM items to their left. */
+    private Source functionItem(org.lakepg.server.sql.ast.RangeFunction f, FromScope left) {
+        CorrelatedScope lateral = left == null ? null : new CorrelatedScope(left, expressions::nextParamId);
+        Scope scope = lateral != null ? lateral : outer != null ? outer : Scope.EMPTY;
+        FunctionItems.Analyzed analyzed = new FunctionItems(expressions, catalog).analyze(f, scope);
+        FromScope items = new FromScope(outer);
+        items.add(analyzed.alias(), analyzed.columns());
+        return new Source(analyzed.plan(), items, lateral == null ? List.of() : lateral.correlations());
+    }
+
+    private Source cteReference(RangeVar r, CteScope.Cte cte) {
+        String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
+        FromScope scope = new FromScope(outer);
+        PlanNode plan;
+        List<OutputColumn> columns;
+        if (cte.body == null) {
+            if (cte.inNonRecursiveTerm) {
+                throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
+                        "recursive reference to query \"%s\" must not appear within its non-recursive term", cte.name),
+                        r.location());
+            }
+            if (cte.workTableId < 0) {
+                throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
+                        "recursive query \"%s\" does not have the form non-recursive-term UNION [ALL] recursive-term",
+                        cte.name), r.location());
+            }
+            if (cte.selfReferenced) {
+                throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
+                        "recursive reference to query \"%s\" must not appear more than once", cte.name), r.location());
+            }
+            cte.selfReferenced = true;
+            columns = cte.workColumns;
+            plan = new org.lakepg.server.sql.plan.WorkTableScanNode(cte.workTableId, cte.name, alias, columns.size());
+        } else {
+            columns = cte.body.columns();
+            plan = new org.lakepg.server.sql.plan.CteScanNode(cte.name, alias, cte.body.plan(), columns.size());
+        }
+        List<OutputColumn> visible = new ArrayList<>();
+        for (OutputColumn c : columns) {
+            visible.add(OutputColumn.computed(c.name(), c.type(), c.typmod()));
+        }
+        scope.add(alias, renamed(visible, r.alias() == null ? null : r.alias().colnames(), alias));
+        return new Source(plan, scope);
     }
 
     /** A table named in a statement, or 42P01. */
@@ -164,7 +242,7 @@ public final class QueryAnalyzer {
         return out;
     }
 
-    private static List<OutputColumn> renamed(List<OutputColumn> columns, List<String> aliases, String table) {
+    static List<OutputColumn> renamed(List<OutputColumn> columns, List<String> aliases, String table) {
         if (aliases == null || aliases.isEmpty()) {
             return columns;
         }
@@ -182,12 +260,12 @@ public final class QueryAnalyzer {
         return out;
     }
 
-    private Source join(JoinExpr j) {
+    private Source join(JoinExpr j, FromScope before) {
         if (j.isNatural() || j.usingClause() != null && !j.usingClause().isEmpty()) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "NATURAL and USING joins are not supported yet");
         }
-        Source left = fromItem(j.larg());
-        Source right = fromItem(j.rarg());
+        Source left = fromItem(j.larg(), before);
+        Source right = fromItem(j.rarg(), left.scope());
         FromScope scope = new FromScope(outer);
         scope.addAll(left.scope());
         scope.addAll(right.scope());
@@ -205,7 +283,14 @@ public final class QueryAnalyzer {
         if (j.alias() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "aliases on joins are not supported yet");
         }
-        return new Source(new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition), scope);
+        if (!right.lateral().isEmpty() && (kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL)) {
+            var first = right.lateral().get(0).value();
+            String table = first instanceof InputRef in && in.name() != null && in.name().contains(".")
+                    ? in.name().substring(0, in.name().indexOf('.')) : "?";
+            throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE, "invalid reference to FROM-clause entry for table \"%s\"",
+                    table).withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+        }
+        return new Source(new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral()), scope);
     }
 
     // ---- SELECT ----
@@ -213,6 +298,16 @@ public final class QueryAnalyzer {
     private record Target(String name, Expr source, BoundExpr expr) {}
 
     private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns) {
+        // window calls belong to the query level they appear in, never to an enclosing one
+        WindowCollector enclosing = expressions.windows(null);
+        try {
+            return simpleSelect(s, resolveUnknowns, new WindowCollector(s.windowClause()));
+        } finally {
+            expressions.windows(enclosing);
+        }
+    }
+
+    private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns, WindowCollector windows) {
         Source source = from(s.fromClause());
         PlanNode plan = source.plan();
         FromScope scope = source.scope();
@@ -226,7 +321,9 @@ public final class QueryAnalyzer {
             plan = new FilterNode(plan, where);
         }
         AggregateCollector aggregates = new AggregateCollector();
+        expressions.windows(windows);
         List<Target> targets = targets(s.targetList(), scope, aggregates, resolveUnknowns);
+        expressions.windows(null);
 
         List<BoundExpr> groupKeys = new ArrayList<>();
         if (s.groupClause() != null) {
@@ -241,26 +338,33 @@ public final class QueryAnalyzer {
         List<Target> sortTargets = new ArrayList<>(targets);
         List<SortSpec> sorts = new ArrayList<>();
         if (s.sortClause() != null) {
+            expressions.windows(windows);
             for (SortBy by : s.sortClause()) {
                 sorts.add(sortSpec(by, sortTargets, scope, aggregates));
             }
+            expressions.windows(null);
         }
 
         boolean grouped = !groupKeys.isEmpty() || !aggregates.isEmpty() || having != null;
         List<BoundExpr> projected = new ArrayList<>();
         sortTargets.forEach(t -> projected.add(t.expr()));
+        GroupingRewriter rewriter = null;
         if (grouped) {
             List<SortKey> keyOrder = new ArrayList<>();
             for (int i = 0; i < groupKeys.size(); i++) {
                 keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
             }
             plan = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls());
-            GroupingRewriter rewriter = new GroupingRewriter(groupKeys);
+            rewriter = new GroupingRewriter(groupKeys);
             if (having != null) {
                 plan = new FilterNode(plan, rewriter.rewrite(having));
             }
             projected.replaceAll(rewriter::rewrite);
         }
+        if (!windows.isEmpty()) {
+            plan = new WindowPlanner(this).plan(plan, windows, rewriter, projected);
+        }
+        plan = setReturning(plan, projected);
         plan = new ProjectNode(plan, projected);
         List<OutputColumn> columns = new ArrayList<>();
         for (Target t : targets) {
@@ -284,6 +388,40 @@ public final class QueryAnalyzer {
             plan = new DistinctNode(plan, keysFor(columns));
         }
         return finish(plan, columns, sorts, sortTargets.size(), s);
+    }
+
+    /**
+     * Moves the select list's set-returning calls into a ProjectSet below the projection, which then
+     * reads their values as columns after the input's.
+     */
+    private PlanNode setReturning(PlanNode plan, List<BoundExpr> projected) {
+        List<org.lakepg.server.sql.plan.expr.FuncExpr> calls = new ArrayList<>();
+        int base = plan.width();
+        for (int i = 0; i < projected.size(); i++) {
+            projected.set(i, ExprRewriter.map(projected.get(i), e -> {
+                if (!(e instanceof org.lakepg.server.sql.plan.expr.FuncExpr f)
+                        || !catalog.function(f.function()).map(org.lakepg.server.catalog.ProcEntry::returnsSet).orElse(false)) {
+                    return e;
+                }
+                if (f.type() == TypeOids.RECORD) {
+                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "set-returning functions returning records in a select list are not supported yet");
+                }
+                for (BoundExpr arg : f.arguments()) {
+                    if (ExprRewriter.any(arg, x -> x instanceof InputRef in && in.index() >= base)) {
+                        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                "nested set-returning functions are not supported yet");
+                    }
+                }
+                int at = calls.indexOf(f);
+                if (at < 0) {
+                    calls.add(f);
+                    at = calls.size() - 1;
+                }
+                return new InputRef(base + at, f.type(), f.typmod(), f.name());
+            }));
+        }
+        return calls.isEmpty() ? plan : new org.lakepg.server.sql.plan.ProjectSetNode(plan, calls);
     }
 
     private List<Target> targets(List<ResTarget> list, FromScope scope, AggregateCollector aggregates,
@@ -469,7 +607,7 @@ public final class QueryAnalyzer {
         return SortKeys.of(catalog, column, type, descending, nullsFirst, location);
     }
 
-    private List<SortKey> keysFor(List<OutputColumn> columns) {
+    List<SortKey> keysFor(List<OutputColumn> columns) {
         List<SortKey> keys = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             keys.add(sortKey(i, columns.get(i).type(), false, false, -1));
@@ -510,9 +648,11 @@ public final class QueryAnalyzer {
     }
 
     private Relation setOperation(SelectStmt s) {
-        Relation left = operand(s.larg());
-        Relation right = operand(s.rarg());
-        String what = s.op().name();
+        return setOperation(s.op(), s.all(), operand(s.larg()), operand(s.rarg()));
+    }
+
+    Relation setOperation(SelectStmt.SetOperation op, boolean all, Relation left, Relation right) {
+        String what = op.name();
         if (left.columns().size() != right.columns().size()) {
             throw PgException.of(SqlState.SYNTAX_ERROR, "each %s query must have the same number of columns", what);
         }
@@ -538,16 +678,16 @@ public final class QueryAnalyzer {
         PlanNode lp = leftChanged ? new ProjectNode(left.plan(), leftCast) : left.plan();
         PlanNode rp = rightChanged ? new ProjectNode(right.plan(), rightCast) : right.plan();
         PlanNode plan;
-        if (s.op() == SelectStmt.SetOperation.UNION && s.all()) {
+        if (op == SelectStmt.SetOperation.UNION && all) {
             plan = new AppendNode(List.of(lp, rp), columns.size());
         } else {
-            plan = new SetOpNode(SetOpNode.Kind.valueOf(what), s.all(), lp, rp, keysFor(columns));
+            plan = new SetOpNode(SetOpNode.Kind.valueOf(what), all, lp, rp, keysFor(columns));
         }
         return new Relation(plan, columns);
     }
 
     /** One side of a set operation: a bare SELECT/VALUES, or a parenthesized query with its own ORDER BY/LIMIT. */
-    private Relation operand(SelectStmt s) {
+    Relation operand(SelectStmt s) {
         return query(s, false);
     }
 }

@@ -1,0 +1,46 @@
+package org.lakepg.server.exec.operator;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.sql.plan.RecursiveUnionNode;
+
+/**
+ * WITH RECURSIVE, lazily: rows of the non-recursive term, then of each round of the recursive term
+ * over the previous round's rows, until a round yields nothing new.
+ */
+final class RecursiveUnion {
+    private RecursiveUnion() {}
+
+    static Iterator<Object[]> open(RecursiveUnionNode node, Iterator<Object[]> nonRecursive,
+                                   Supplier<Iterator<Object[]>> recursive, RowComparator equality, ExecContext context) {
+        TreeSet<Object[]> seen = node.all() ? null : new TreeSet<>(equality);
+        return new RowIterator() {
+            Iterator<Object[]> current = nonRecursive;
+            List<Object[]> round = new ArrayList<>();
+
+            @Override
+            protected Object[] computeNext() {
+                while (true) {
+                    context.checkCancelled();
+                    while (current.hasNext()) {
+                        Object[] row = current.next();
+                        if (seen == null || seen.add(row)) {
+                            round.add(row);
+                            return row;
+                        }
+                    }
+                    if (round.isEmpty()) {
+                        return null;
+                    }
+                    context.setWorkTable(node.workTableId(), round);
+                    round = new ArrayList<>();
+                    current = recursive.get();
+                }
+            }
+        };
+    }
+}

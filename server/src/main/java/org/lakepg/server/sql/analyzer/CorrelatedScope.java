@@ -1,0 +1,48 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Correlation;
+import org.lakepg.server.sql.plan.expr.OuterParam;
+
+/**
+ * What a subquery (or a LATERAL item) sees of the query around it: each outer column it names
+ * becomes a parameter of the subplan, set from the enclosing row before every run (PostgreSQL's
+ * PARAM_EXEC). The same outer expression named twice is one parameter.
+ */
+final class CorrelatedScope implements Scope {
+    private final Scope enclosing;
+    private final IntSupplier ids;
+    private final List<Correlation> correlations = new ArrayList<>();
+
+    CorrelatedScope(Scope enclosing, IntSupplier ids) {
+        this.enclosing = enclosing;
+        this.ids = ids;
+    }
+
+    @Override
+    public Optional<BoundExpr> column(List<String> fields, int location) {
+        return enclosing.column(fields, location).map(this::parameter);
+    }
+
+    private BoundExpr parameter(BoundExpr value) {
+        String name = value instanceof org.lakepg.server.sql.plan.expr.InputRef in ? in.name()
+                : value instanceof OuterParam p ? p.name() : null;
+        for (Correlation c : correlations) {
+            if (c.value().equals(value)) {
+                return new OuterParam(c.id(), value.type(), value.typmod(), name);
+            }
+        }
+        Correlation c = new Correlation(ids.getAsInt(), value);
+        correlations.add(c);
+        return new OuterParam(c.id(), value.type(), value.typmod(), name);
+    }
+
+    /** The outer values named so far; empty for an uncorrelated subquery. */
+    List<Correlation> correlations() {
+        return List.copyOf(correlations);
+    }
+}

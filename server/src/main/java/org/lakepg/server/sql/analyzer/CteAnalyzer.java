@@ -1,0 +1,153 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.lakepg.server.sql.ast.CommonTableExpr;
+import org.lakepg.server.sql.ast.DeleteStmt;
+import org.lakepg.server.sql.ast.InsertStmt;
+import org.lakepg.server.sql.ast.SelectStmt;
+import org.lakepg.server.sql.ast.UpdateStmt;
+import org.lakepg.server.sql.ast.WithClause;
+import org.lakepg.server.sql.plan.CteScanNode;
+import org.lakepg.server.sql.plan.ModifyingCtesNode;
+import org.lakepg.server.sql.plan.OutputColumn;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.QueryPlan;
+import org.lakepg.server.sql.plan.RecursiveUnionNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * A WITH clause (PostgreSQL's transformWithClause and the recursive-union planning): defines each
+ * item in the current {@link CteScope} level, in order, analyzing WITH RECURSIVE items as
+ * non-recursive term UNION [ALL] recursive term over a working table.
+ */
+final class CteAnalyzer {
+    private final QueryAnalyzer queries;
+    private final ExpressionAnalyzer expressions;
+    private final AnalyzerCatalog catalog;
+    private final List<CteScanNode> modifying = new ArrayList<>();
+
+    CteAnalyzer(QueryAnalyzer queries, ExpressionAnalyzer expressions, AnalyzerCatalog catalog) {
+        this.queries = queries;
+        this.expressions = expressions;
+        this.catalog = catalog;
+    }
+
+    void define(WithClause with, boolean topLevel) {
+        Set<String> names = new HashSet<>();
+        for (CommonTableExpr c : with.ctes()) {
+            if (!names.add(c.ctename())) {
+                throw Coercer.at(PgException.of(SqlState.DUPLICATE_ALIAS,
+                        "WITH query name \"%s\" specified more than once", c.ctename()), c.location());
+            }
+        }
+        for (CommonTableExpr c : with.ctes()) {
+            CteScope.Cte cte = new CteScope.Cte(c.ctename(), expressions.nextParamId());
+            if (c.searchClause() != null || c.cycleClause() != null) {
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "SEARCH and CYCLE clauses are not supported yet"), c.location());
+            }
+            switch (c.ctequery()) {
+                case SelectStmt select when with.recursive() -> {
+                    expressions.ctes().define(cte);
+                    cte.body = recursive(c, cte, select);
+                }
+                case SelectStmt select -> {
+                    cte.body = named(c, queries.query(select));
+                    expressions.ctes().define(cte);
+                }
+                case InsertStmt insert -> modifying(c, cte, topLevel, m -> m.insert(insert));
+                case UpdateStmt update -> modifying(c, cte, topLevel, m -> m.update(update));
+                case DeleteStmt delete -> modifying(c, cte, topLevel, m -> m.delete(delete));
+                default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "this statement in WITH is not supported yet"), c.location());
+            }
+        }
+    }
+
+    /** The query with its data-modifying WITH items made to run. */
+    Relation runModifying(Relation body) {
+        if (modifying.isEmpty()) {
+            return body;
+        }
+        return new Relation(new ModifyingCtesNode(body.plan(), modifying), body.columns());
+    }
+
+    private void modifying(CommonTableExpr c, CteScope.Cte cte, boolean topLevel,
+                           java.util.function.Function<ModifyAnalyzer, QueryPlan> analyze) {
+        if (!topLevel) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "WITH clause containing a data-modifying statement must be at the top level"), c.location());
+        }
+        QueryPlan plan = analyze.apply(new ModifyAnalyzer(expressions, queries, queries.parameters(), catalog));
+        List<OutputColumn> columns = plan.columns() == null ? List.of() : plan.columns();
+        cte.body = named(c, new Relation(plan.root(), columns));
+        modifying.add(new CteScanNode(c.ctename(), c.ctename(), plan.root(), columns.size()));
+        expressions.ctes().define(cte);
+    }
+
+    private Relation named(CommonTableExpr c, Relation body) {
+        List<String> aliases = c.aliascolnames();
+        if (aliases != null && aliases.size() > body.columns().size()) {
+            throw Coercer.at(PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "WITH query \"%s\" has %d columns available but %d columns specified", c.ctename(),
+                    body.columns().size(), aliases.size()), c.location());
+        }
+        return new Relation(body.plan(), QueryAnalyzer.renamed(body.columns(), aliases, c.ctename()));
+    }
+
+    private Relation recursive(CommonTableExpr c, CteScope.Cte cte, SelectStmt select) {
+        if (select.op() != SelectStmt.SetOperation.UNION) {
+            // not recursive unless it names itself, which the reference reports as the wrong form
+            return named(c, queries.query(select));
+        }
+        if (select.sortClause() != null && !select.sortClause().isEmpty()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ORDER BY in a recursive query is not implemented");
+        }
+        if (select.limitCount() != null || select.limitOffset() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "LIMIT in a recursive query is not implemented");
+        }
+        cte.inNonRecursiveTerm = true;
+        Relation left;
+        try {
+            left = named(c, queries.query(select.larg()));
+        } finally {
+            cte.inNonRecursiveTerm = false;
+        }
+        cte.workColumns = left.columns();
+        cte.workTableId = expressions.nextParamId();
+        Relation right = queries.query(select.rarg());
+        if (!cte.selfReferenced) {
+            return named(c, queries.setOperation(SelectStmt.SetOperation.UNION, select.all(), left, right));
+        }
+        if (left.columns().size() != right.columns().size()) {
+            throw PgException.of(SqlState.SYNTAX_ERROR, "each UNION query must have the same number of columns");
+        }
+        List<BoundExpr> rightCast = new ArrayList<>();
+        boolean changed = false;
+        for (int i = 0; i < left.columns().size(); i++) {
+            OutputColumn l = left.columns().get(i);
+            OutputColumn r = right.columns().get(i);
+            long type = new CommonType(expressions.coercer().rules()).select(List.of(l.type(), r.type()), "UNION");
+            if (type != l.type()) {
+                throw PgException.of(SqlState.DATATYPE_MISMATCH,
+                        "recursive query \"%s\" column %d has type %s in non-recursive term but type %s overall",
+                        c.ctename(), i + 1, TypeNames.format(catalog, l.type()), TypeNames.format(catalog, type))
+                        .withHint("Cast the output of the non-recursive term to the correct type.");
+            }
+            BoundExpr ref = new InputRef(i, r.type(), r.typmod(), r.name());
+            BoundExpr cast = expressions.coercer().coerce(ref, type, l.typmod(), TypeCoercion.Context.IMPLICIT, -1);
+            changed |= !cast.equals(ref);
+            rightCast.add(cast);
+        }
+        PlanNode rightPlan = changed ? new ProjectNode(right.plan(), rightCast) : right.plan();
+        return new Relation(new RecursiveUnionNode(left.plan(), rightPlan, cte.workTableId, select.all(),
+                queries.keysFor(left.columns())), left.columns());
+    }
+}

@@ -1,0 +1,65 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lakepg.server.sql.ast.RangeVar;
+import org.lakepg.server.sql.plan.OutputColumn;
+
+/**
+ * The WITH items visible where a query is being analyzed: one level per WITH clause, innermost
+ * first, so a subquery sees its own WITH items and those of every query around it.
+ */
+final class CteScope {
+
+    /**
+     * One WITH item. While its recursive term is analyzed, {@code body} is null and references
+     * read the working table {@code workTableId} with the non-recursive term's columns.
+     */
+    static final class Cte {
+        final String name;
+        final int id;
+        Relation body;
+        List<OutputColumn> workColumns;
+        int workTableId = -1;
+        boolean selfReferenced;
+        /** While analyzing the non-recursive term: a self-reference there is an error. */
+        boolean inNonRecursiveTerm;
+
+        Cte(String name, int id) {
+            this.name = name;
+            this.id = id;
+        }
+    }
+
+    private final Deque<Map<String, Cte>> levels = new ArrayDeque<>();
+
+    void push() {
+        levels.push(new LinkedHashMap<>());
+    }
+
+    void pop() {
+        levels.pop();
+    }
+
+    void define(Cte cte) {
+        levels.peek().put(cte.name, cte);
+    }
+
+    /** The WITH item an unqualified table name refers to, innermost first. */
+    Optional<Cte> find(RangeVar r) {
+        if (r.schemaname() != null) {
+            return Optional.empty();
+        }
+        for (Map<String, Cte> level : levels) {
+            Cte c = level.get(r.relname());
+            if (c != null) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,59 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.lakepg.server.sql.plan.expr.ArrayExpr;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.CaseExpr;
+import org.lakepg.server.sql.plan.expr.CoalesceExpr;
+import org.lakepg.server.sql.plan.expr.CoerceViaIO;
+import org.lakepg.server.sql.plan.expr.Correlation;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.NullTest;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.server.sql.plan.expr.SubqueryExpr;
+
+/**
+ * Rebuilds an analyzed expression bottom-up, letting a function replace any node after its children
+ * were rebuilt (used to move set-returning and window function calls into the nodes that compute them).
+ * A subquery's own plan is left alone; its test and outer values are rewritten.
+ */
+final class ExprRewriter {
+    private ExprRewriter() {}
+
+    static BoundExpr map(BoundExpr e, UnaryOperator<BoundExpr> f) {
+        BoundExpr rebuilt = switch (e) {
+            case FuncExpr x -> new FuncExpr(x.function(), x.name(), x.source(), x.form(), all(x.arguments(), f),
+                    x.strict(), x.volatility(), x.type(), x.typmod());
+            case BoolExpr b -> new BoolExpr(b.kind(), all(b.arguments(), f));
+            case NullTest t -> new NullTest(map(t.argument(), f), t.negated());
+            case CaseExpr c -> new CaseExpr(c.whens().stream()
+                    .map(w -> new CaseExpr.When(map(w.condition(), f), map(w.result(), f))).toList(),
+                    map(c.otherwise(), f), c.type(), c.typmod());
+            case CoalesceExpr c -> new CoalesceExpr(all(c.arguments(), f), c.type(), c.typmod());
+            case CoerceViaIO c -> new CoerceViaIO(map(c.argument(), f), c.type(), c.typmod());
+            case RelabelType r -> new RelabelType(map(r.argument(), f), r.type(), r.typmod());
+            case ArrayExpr a -> new ArrayExpr(all(a.elements(), f), a.elementType(), a.type());
+            case SubqueryExpr q -> new SubqueryExpr(q.kind(), q.plan(), q.test() == null ? null : map(q.test(), f),
+                    q.comparison(), q.type(), q.correlations().stream()
+                    .map(c -> new Correlation(c.id(), map(c.value(), f))).toList());
+            default -> e;
+        };
+        return f.apply(rebuilt);
+    }
+
+    static List<BoundExpr> all(List<BoundExpr> exprs, UnaryOperator<BoundExpr> f) {
+        return exprs.stream().map(x -> map(x, f)).toList();
+    }
+
+    /** Whether any node of the expression satisfies the test. */
+    static boolean any(BoundExpr e, java.util.function.Predicate<BoundExpr> test) {
+        boolean[] found = {false};
+        map(e, x -> {
+            found[0] |= test.test(x);
+            return x;
+        });
+        return found[0];
+    }
+}

@@ -1,0 +1,108 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.ast.Expr;
+import org.lakepg.server.sql.ast.FuncCall;
+import org.lakepg.server.sql.ast.RangeFunction;
+import org.lakepg.server.sql.ast.RangeFunctionItem;
+import org.lakepg.server.sql.plan.FunctionScanNode;
+import org.lakepg.server.sql.plan.OutputColumn;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Functions in FROM (PostgreSQL's transformRangeFunction): each call analyzed, its columns named
+ * by its OUT parameters or after the function (or the alias, for a lone scalar function), the
+ * ordinality column added, and {@code unnest(a, b, ...)} spread into ROWS FROM(unnest(a), unnest(b), ...).
+ */
+final class FunctionItems {
+    private final ExpressionAnalyzer expressions;
+    private final AnalyzerCatalog catalog;
+
+    FunctionItems(ExpressionAnalyzer expressions, AnalyzerCatalog catalog) {
+        this.expressions = expressions;
+        this.catalog = catalog;
+    }
+
+    record Analyzed(FunctionScanNode plan, String alias, List<OutputColumn> columns) {}
+
+    Analyzed analyze(RangeFunction f, Scope scope) {
+        List<RangeFunctionItem> items = spreadUnnest(f);
+        List<FunctionScanNode.Function> functions = new ArrayList<>();
+        List<OutputColumn> columns = new ArrayList<>();
+        boolean loneScalar = false;
+        String firstName = null;
+        for (RangeFunctionItem item : items) {
+            if (item.coldeflist() != null && !item.coldeflist().isEmpty() || f.coldeflist() != null && !f.coldeflist().isEmpty()) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "column definition lists are not supported yet");
+            }
+            Expr call = item.function();
+            String name = call instanceof FuncCall fc ? fc.funcname().get(fc.funcname().size() - 1) : "?column?";
+            if (firstName == null) {
+                firstName = name;
+            }
+            BoundExpr e = expressions.analyzeWithoutAggregates(call, scope, "functions in FROM");
+            ProcEntry proc = e instanceof FuncExpr fe ? catalog.function(fe.function()).orElse(null) : null;
+            boolean returnsSet = proc != null && proc.returnsSet();
+            List<OutputColumn> out = proc == null ? List.of() : outColumns(proc);
+            if (out.isEmpty()) {
+                if (e.type() == TypeOids.RECORD) {
+                    throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
+                            "a column definition list is required for functions returning \"record\""),
+                            ExpressionAnalyzer.location(call));
+                }
+                out = List.of(OutputColumn.computed(name, e.type(), e.typmod()));
+                loneScalar = items.size() == 1;
+            }
+            functions.add(new FunctionScanNode.Function(e, returnsSet, out.size()));
+            columns.addAll(out);
+        }
+        String alias = f.alias() != null ? f.alias().aliasname() : firstName;
+        if (loneScalar && f.alias() != null) {
+            OutputColumn only = columns.get(0);
+            columns.set(0, OutputColumn.computed(f.alias().aliasname(), only.type(), only.typmod()));
+        }
+        if (f.ordinality()) {
+            columns.add(OutputColumn.computed("ordinality", TypeOids.INT8, -1));
+        }
+        columns = QueryAnalyzer.renamed(columns, f.alias() == null ? null : f.alias().colnames(), alias);
+        return new Analyzed(new FunctionScanNode(functions, f.ordinality(), alias), alias, columns);
+    }
+
+    /** The OUT (and INOUT, TABLE) parameters of a function returning a row; empty for a scalar result. */
+    private static List<OutputColumn> outColumns(ProcEntry proc) {
+        List<OutputColumn> out = new ArrayList<>();
+        char[] modes = proc.argumentModes();
+        if (modes == null) {
+            return out;
+        }
+        for (int i = 0; i < modes.length; i++) {
+            if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
+                out.add(OutputColumn.computed(proc.argumentNames().get(i), proc.allArgumentTypes()[i], -1));
+            }
+        }
+        return out;
+    }
+
+    /** unnest with several arguments in FROM is ROWS FROM of one unnest per argument, as in PostgreSQL. */
+    private static List<RangeFunctionItem> spreadUnnest(RangeFunction f) {
+        if (f.isRowsfrom() || f.functions().size() != 1
+                || !(f.functions().get(0).function() instanceof FuncCall call)
+                || call.args().size() < 2 || call.over() != null
+                || !call.funcname().get(call.funcname().size() - 1).equals("unnest")
+                || call.funcname().size() > 1 && !call.funcname().get(0).equals("pg_catalog")) {
+            return f.functions();
+        }
+        List<RangeFunctionItem> spread = new ArrayList<>();
+        for (Expr arg : call.args()) {
+            spread.add(new RangeFunctionItem(new FuncCall(call.funcname(), List.of(arg), List.of(), null, null, false,
+                    false, false, false, call.funcformat(), call.location()), List.of()));
+        }
+        return spread;
+    }
+}

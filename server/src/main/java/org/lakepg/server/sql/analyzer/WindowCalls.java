@@ -1,0 +1,155 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.ast.Expr;
+import org.lakepg.server.sql.ast.FuncCall;
+import org.lakepg.server.sql.ast.SortBy;
+import org.lakepg.server.sql.ast.WindowDef;
+import org.lakepg.server.sql.parser.FrameOptions;
+import org.lakepg.server.sql.plan.AggregateCall;
+import org.lakepg.server.sql.plan.WindowCall;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.WindowRef;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * A function call with OVER (PostgreSQL's transformWindowFuncCall and transformWindowDefinitions):
+ * a window function or an aggregate, over a window resolved against the query's WINDOW clause.
+ */
+final class WindowCalls {
+    private final ExpressionAnalyzer expressions;
+    private final AnalyzerCatalog catalog;
+    private final WindowCollector windows;
+
+    WindowCalls(ExpressionAnalyzer expressions, AnalyzerCatalog catalog, WindowCollector windows) {
+        this.expressions = expressions;
+        this.catalog = catalog;
+        this.windows = windows;
+    }
+
+    BoundExpr call(FuncCall f, ResolvedCall call, List<BoundExpr> args, Scope scope) {
+        String name = call.proc().name();
+        for (BoundExpr arg : args) {
+            if (ExprRewriter.any(arg, x -> x instanceof WindowRef)) {
+                throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR, "window function calls cannot be nested"),
+                        f.location());
+            }
+        }
+        WindowCall windowCall;
+        if (call.proc().kind() == ProcEntry.KIND_AGGREGATE) {
+            if (f.aggDistinct()) {
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "DISTINCT is not implemented for window functions"), f.location());
+            }
+            AggregateCall aggregate = expressions.aggregate(f, call, args, scope, true);
+            windowCall = new WindowCall(name, null, aggregate.arguments(), aggregate, call.resultType());
+        } else if (call.proc().kind() == 'w') {
+            if (f.aggDistinct()) {
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "DISTINCT is not implemented for window functions"), f.location());
+            }
+            if (f.aggFilter() != null) {
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "FILTER is not implemented for non-aggregate window functions"), f.location());
+            }
+            List<BoundExpr> coerced = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                long target = call.argumentTypes()[i];
+                BoundExpr arg = args.get(i);
+                if (arg.type() == TypeOids.UNKNOWN && TypeOids.isPolymorphic(target)) {
+                    target = TypeOids.TEXT;
+                }
+                coerced.add(expressions.coercer().coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT,
+                        ExpressionAnalyzer.location(f.args().get(i))));
+            }
+            windowCall = new WindowCall(name, call.proc().source(), coerced, null, call.resultType());
+        } else {
+            throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
+                    "OVER specified, but %s is not a window function nor an aggregate function", name), f.location());
+        }
+        int index = windows.add(window(f.over(), scope), windowCall);
+        return new WindowRef(index, call.resultType(), -1);
+    }
+
+    private WindowDef named(String name, int location) {
+        for (WindowDef d : windows.named()) {
+            if (name.equals(d.name())) {
+                return d;
+            }
+        }
+        throw Coercer.at(PgException.of(SqlState.UNDEFINED_OBJECT, "window \"%s\" does not exist", name), location);
+    }
+
+    /** A window definition with its reference to a named window merged in. */
+    private WindowDef merged(WindowDef def) {
+        if (def.refname() == null) {
+            return def;
+        }
+        WindowDef base = merged(named(def.refname(), def.location()));
+        boolean bare = def.partitionClause().isEmpty() && def.orderClause().isEmpty()
+                && def.frameOptions() == FrameOptions.DEFAULTS;
+        if (bare) {
+            return base;
+        }
+        if (!def.partitionClause().isEmpty()) {
+            throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR, "cannot override PARTITION BY clause of window \"%s\"",
+                    def.refname()), def.location());
+        }
+        if (!base.orderClause().isEmpty() && !def.orderClause().isEmpty()) {
+            throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR, "cannot override ORDER BY clause of window \"%s\"",
+                    def.refname()), def.location());
+        }
+        if (base.frameOptions() != FrameOptions.DEFAULTS) {
+            throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR,
+                    "cannot copy window \"%s\" because it has a frame clause", def.refname()), def.location());
+        }
+        return new WindowDef(null, null, base.partitionClause(),
+                def.orderClause().isEmpty() ? base.orderClause() : def.orderClause(), def.frameOptions(),
+                def.startOffset(), def.endOffset(), def.location());
+    }
+
+    private WindowCollector.Window window(WindowDef over, Scope scope) {
+        WindowDef def = merged(over);
+        List<BoundExpr> partition = new ArrayList<>();
+        for (Expr e : def.partitionClause()) {
+            partition.add(expressions.analyze(e, scope));
+        }
+        List<WindowCollector.Order> order = new ArrayList<>();
+        for (SortBy by : def.orderClause()) {
+            boolean desc = by.dir() == SortBy.SortDir.DESC;
+            boolean nullsFirst = by.nulls() == SortBy.SortNulls.DEFAULT ? desc : by.nulls() == SortBy.SortNulls.FIRST;
+            order.add(new WindowCollector.Order(expressions.analyze(by.node(), scope), desc, nullsFirst, by.location()));
+        }
+        int options = def.frameOptions();
+        boolean offsets = (options & (FrameOptions.START_OFFSET_PRECEDING | FrameOptions.START_OFFSET_FOLLOWING
+                | FrameOptions.END_OFFSET_PRECEDING | FrameOptions.END_OFFSET_FOLLOWING)) != 0;
+        if ((options & FrameOptions.RANGE) != 0 && offsets) {
+            if (order.size() != 1) {
+                throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR,
+                        "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column"), def.location());
+            }
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "RANGE with offset PRECEDING/FOLLOWING is not supported yet"), def.location());
+        }
+        if ((options & FrameOptions.GROUPS) != 0 && order.isEmpty()) {
+            throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR, "GROUPS mode requires an ORDER BY clause"),
+                    def.location());
+        }
+        String mode = (options & FrameOptions.ROWS) != 0 ? "ROWS" : "GROUPS";
+        return new WindowCollector.Window(over.refname() != null ? over.refname() : over.name(), partition, order,
+                options, offset(def.startOffset(), mode), offset(def.endOffset(), mode));
+    }
+
+    private BoundExpr offset(Expr e, String mode) {
+        if (e == null) {
+            return null;
+        }
+        BoundExpr value = expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "window definitions");
+        return expressions.coercer().coerce(value, TypeOids.INT8, -1, TypeCoercion.Context.ASSIGNMENT,
+                ExpressionAnalyzer.location(e));
+    }
+}

@@ -1,0 +1,24 @@
+package org.lakepg.server.sql.plan;
+
+import java.util.List;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+
+/**
+ * Functions in FROM: each function's rows side by side (ROWS FROM runs them in lockstep, padding the
+ * shorter ones with NULLs), then the row number when {@code ordinality}. A function that does not
+ * return a set gives one row. {@code alias} names the item for EXPLAIN.
+ */
+public record FunctionScanNode(List<Function> functions, boolean ordinality, String alias) implements PlanNode {
+
+    /** One function: its call and how many columns each of its rows has. */
+    public record Function(BoundExpr call, boolean returnsSet, int columns) {}
+
+    public FunctionScanNode {
+        functions = List.copyOf(functions);
+    }
+
+    @Override
+    public int width() {
+        return functions.stream().mapToInt(Function::columns).sum() + (ordinality ? 1 : 0);
+    }
+}
