@@ -86,6 +86,9 @@ class BranchesIT {
                 run(dev, "update br_acct set bal = 0");
             }
             assertThat(rows(main, "select * from br_acct order by id")).containsExactly("1|101", "2|200");
+            assertThat(rows(main, "select name, parent, branch_lsn::text = '" + lsn + "', logical_size > 0 "
+                    + "from lakepg_branches() where name like 'br_%' order by created"))
+                    .containsExactly("br_dev|main|t|t", "br_dev2|br_dev|f|t");
             try (Connection dev2 = connect("postgres", "-c lakepg.branch=br_dev2")) {
                 assertThat(rows(dev2, "select * from br_acct order by id")).containsExactly("1|100", "3|300");
             }
