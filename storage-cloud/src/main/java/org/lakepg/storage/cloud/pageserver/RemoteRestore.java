@@ -1,0 +1,88 @@
+package org.lakepg.storage.cloud.pageserver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lakepg.storage.ObjectStore;
+import org.lakepg.storage.StorageException;
+import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.local.timeline.CheckpointFiles;
+import org.lakepg.storage.cloud.pageserver.TimelineManifest.RemoteLayer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the pageserver's state in S3 at start: the newest manifest of every timeline and the highest generation in
+ * use; lays out on the local disk, before the local store opens, every timeline the disk does not have (its
+ * checkpoint and all its layers, downloaded now). The WAL after each manifest's consistent LSN is then ingested again.
+ */
+final class RemoteRestore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteRestore.class);
+
+    /** The newest manifest of each timeline, and the highest generation any key carries. */
+    record RemoteState(Map<TimelineId, TimelineManifest> manifests, long highestGeneration) {
+    }
+
+    private RemoteRestore() {
+    }
+
+    static RemoteState read(ObjectStore remote) {
+        Map<TimelineId, String> newestKey = new HashMap<>();
+        long highest = 0;
+        for (String key : remote.list(RemoteLayout.ROOT)) {
+            highest = Math.max(highest, RemoteLayout.generationOf(key));
+            if (RemoteLayout.isManifest(key)) {
+                TimelineId id = RemoteLayout.timelineOf(key).orElseThrow();
+                String previous = newestKey.get(id);
+                if (previous == null || RemoteLayout.generationOf(key) > RemoteLayout.generationOf(previous)) {
+                    newestKey.put(id, key);
+                }
+            }
+        }
+        Map<TimelineId, TimelineManifest> manifests = new HashMap<>();
+        for (Map.Entry<TimelineId, String> e : newestKey.entrySet()) {
+            remote.get(e.getValue()).ifPresent(bytes -> manifests.put(e.getKey(), TimelineManifest.decode(e.getValue(), bytes)));
+        }
+        return new RemoteState(manifests, highest);
+    }
+
+    /** Lays out every timeline of {@code state} that is not in {@code present} under {@code storeDir}. */
+    static int restoreMissing(ObjectStore remote, RemoteState state, Path storeDir, Set<TimelineId> present) {
+        int restored = 0;
+        for (TimelineManifest manifest : state.manifests().values()) {
+            TimelineId id = manifest.timeline().id();
+            if (present.contains(id)) {
+                continue;
+            }
+            Path layers = CheckpointFiles.restore(storeDir, manifest.timeline(), manifest.checkpointFile());
+            List<String> needed = CheckpointFiles.layerNames(manifest.checkpointFile());
+            Map<String, RemoteLayer> byName = new HashMap<>();
+            manifest.layers().forEach(l -> byName.put(l.name(), l));
+            long bytes = 0;
+            for (String name : needed) {
+                RemoteLayer layer = byName.get(name);
+                if (layer == null) {
+                    throw StorageException.of(StorageException.Reason.CORRUPTED,
+                            "manifest of timeline %s does not list its layer %s", id, name);
+                }
+                byte[] data = remote.get(layer.key()).orElseThrow(() -> StorageException.of(StorageException.Reason.CORRUPTED,
+                        "layer object \"%s\" named by the manifest of timeline %s is missing", layer.key(), id));
+                try {
+                    Files.write(layers.resolve(name), data);
+                } catch (IOException e) {
+                    throw new StorageException(StorageException.Reason.IO, "could not write layer " + name + ": " + e.getMessage(), e);
+                }
+                bytes += data.length;
+            }
+            LOG.info("restored timeline {} ({}) from S3: {} layers, {} bytes, consistent at {}",
+                    manifest.timeline().name(), id, needed.size(), bytes, manifest.consistentLsn());
+            restored++;
+        }
+        return restored;
+    }
+}
