@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pageserver in-process (no RPC): ingestion from a real local WAL, layers in a real S3Proxy, rebuild from S3. */
-class PageserverTest {
+class PageserverIT {
 
     @TempDir
     Path dir;

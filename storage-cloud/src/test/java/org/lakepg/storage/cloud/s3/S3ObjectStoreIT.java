@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The object-store contract and retries, against a real S3Proxy on a loopback port. */
-class S3ObjectStoreTest extends AbstractObjectStoreContractTest {
+class S3ObjectStoreIT extends AbstractObjectStoreContractTest {
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
