@@ -200,6 +200,7 @@ public final class Pageserver implements AutoCloseable {
         synchronized (lifecycle) {
             Timeline t = local.attachTimeline(new Timeline(id, null, Lsn.INVALID, name, Instant.now()));
             startIngest(id);
+            announce(id);
             return t;
         }
     }
@@ -214,7 +215,17 @@ public final class Pageserver implements AutoCloseable {
         synchronized (lifecycle) {
             Timeline t = local.attachTimeline(new Timeline(id, parent, point, name, Instant.now()));
             startIngest(id);
+            announce(id);
             return t;
+        }
+    }
+
+    /** Puts a new timeline's manifest in S3 now, so it is known there before it has layers (else: next upload round). */
+    private void announce(TimelineId id) {
+        try {
+            sync.upload(local, id);
+        } catch (StorageException e) {
+            LOG.warn("could not record new timeline {} in S3 yet; retrying later: {}", id, e.getMessage());
         }
     }
 

@@ -59,8 +59,9 @@ final class RemoteRestore {
             if (present.contains(id)) {
                 continue;
             }
-            Path layers = CheckpointFiles.restore(storeDir, manifest.timeline(), manifest.checkpointFile());
-            List<String> needed = CheckpointFiles.layerNames(manifest.checkpointFile());
+            boolean bare = manifest.checkpointFile().length == 0; // never checkpointed before the upload
+            Path layers = CheckpointFiles.restore(storeDir, manifest.timeline(), bare ? null : manifest.checkpointFile());
+            List<String> needed = bare ? List.of() : CheckpointFiles.layerNames(manifest.checkpointFile());
             Map<String, RemoteLayer> byName = new HashMap<>();
             manifest.layers().forEach(l -> byName.put(l.name(), l));
             long bytes = 0;

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.ObjectStore;
 import org.lakepg.storage.StorageException;
+import org.lakepg.storage.Timeline;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.local.LocalStorage;
 import org.lakepg.storage.local.timeline.CheckpointFiles;
@@ -74,10 +75,10 @@ final class RemoteTimelineSync {
      */
     boolean upload(LocalStorage local, TimelineId timeline) {
         CheckpointFiles checkpoint = local.lastCheckpoint(timeline);
-        if (checkpoint == null) {
-            return false;
-        }
         TimelineManifest previous = current.get(timeline);
+        if (checkpoint == null) {
+            return previous == null && uploadBare(local, timeline);
+        }
         List<String> names = checkpoint.layerFiles().stream().map(p -> p.getFileName().toString()).toList();
         if (previous != null && previous.consistentLsn().value() == checkpoint.checkpointLsn()
                 && previous.gcCutoff().value() == checkpoint.gcCutoff()
@@ -117,6 +118,21 @@ final class RemoteTimelineSync {
         bytesUploaded.addAndGet(encoded.length);
         current.put(timeline, manifest);
         deleteUnreferenced(timeline, manifest);
+        return true;
+    }
+
+    /** A timeline never checkpointed yet: its manifest names no layers and no checkpoint, only its identity. */
+    private boolean uploadBare(LocalStorage local, TimelineId timeline) {
+        Timeline meta = local.timelines().get(timeline).orElse(null);
+        if (meta == null) {
+            return false;
+        }
+        TimelineManifest manifest = new TimelineManifest(meta, generation, meta.branchLsn(), meta.branchLsn(), List.of(),
+                new byte[0]);
+        byte[] encoded = manifest.encode();
+        remote.put(RemoteLayout.manifestKey(timeline, generation), encoded);
+        bytesUploaded.addAndGet(encoded.length);
+        current.put(timeline, manifest);
         return true;
     }
 

@@ -65,7 +65,8 @@ public record CheckpointFiles(Timeline timeline, long checkpointLsn, long gcCuto
     /**
      * Lays out a timeline directory under {@code <dataDir>/timelines} from a copied checkpoint (before the store is
      * opened): metadata, the checkpoint file, an empty WAL. Returns the directory its layer files must be put in;
-     * opening the store then replays nothing and continues at the checkpoint LSN.
+     * opening the store then replays nothing and continues at the checkpoint LSN. A null checkpoint (the timeline
+     * was never checkpointed) lays out a timeline that starts empty at its branch LSN.
      */
     public static Path restore(Path dataDir, Timeline timeline, byte[] checkpointFile) {
         Path dir = dataDir.resolve("timelines").resolve(timeline.id().toString());
@@ -75,6 +76,11 @@ public record CheckpointFiles(Timeline timeline, long checkpointLsn, long gcCuto
             }
             Files.createDirectories(dir.resolve("layers"));
             TimelineMetadataFile.writeNew(dir, timeline);
+            if (checkpointFile == null) {
+                Files.createDirectories(dir.resolve("wal"));
+                FileUtil.fsyncDirectory(dir.getParent());
+                return dir.resolve("layers");
+            }
             FileUtil.writeAtomically(dir.resolve(CheckpointManifest.NAME), checkpointFile);
             CheckpointManifest manifest = CheckpointManifest.read(dir); // fails here, not at open, if the copy is corrupt
             SegmentedWal.createEmpty(dir.resolve("wal"), manifest.checkpointLsn());
