@@ -38,6 +38,7 @@ final class RemoteTimelineSync {
     private final long generation;
     /** The manifest in S3 for each timeline (uploaded by us or restored from), by timeline. */
     private final Map<TimelineId, TimelineManifest> current = new ConcurrentHashMap<>();
+    private final Set<TimelineId> cleanupPending = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytesUploaded = new AtomicLong();
     private final AtomicLong layersUploaded = new AtomicLong();
 
@@ -83,6 +84,9 @@ final class RemoteTimelineSync {
         if (previous != null && previous.consistentLsn().value() == checkpoint.checkpointLsn()
                 && previous.gcCutoff().value() == checkpoint.gcCutoff()
                 && previous.layers().stream().map(RemoteLayer::name).toList().equals(names)) {
+            if (cleanupPending.contains(timeline)) {
+                deleteUnreferenced(timeline, previous);
+            }
             return false;
         }
         Map<String, RemoteLayer> known = new HashMap<>();
@@ -138,6 +142,7 @@ final class RemoteTimelineSync {
 
     /** After {@code manifest} is in S3: removes older-generation manifests, then layers no remaining manifest names. */
     private void deleteUnreferenced(TimelineId timeline, TimelineManifest manifest) {
+        cleanupPending.add(timeline); // until every deletion succeeded: a failed one is retried by the next call
         List<String> keys = remote.list(RemoteLayout.timelinePrefix(timeline));
         Set<String> named = new HashSet<>();
         manifest.layers().forEach(l -> named.add(l.key()));
@@ -157,6 +162,7 @@ final class RemoteTimelineSync {
                 remote.delete(key);
             }
         }
+        cleanupPending.remove(timeline);
     }
 
     /** Removes the timeline from S3: its manifests first (so no manifest names a missing layer), then its layers. */

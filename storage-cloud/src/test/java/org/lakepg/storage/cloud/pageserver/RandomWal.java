@@ -12,6 +12,7 @@ import org.lakepg.storage.PagePatch;
 import org.lakepg.storage.Patch;
 import org.lakepg.storage.RelationTruncate;
 import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.TransactionMarker;
 import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.WalService;
 
@@ -22,6 +23,7 @@ final class RandomWal {
     static final int BLOCKS = 24;
 
     private final Random random;
+    private long xid;
 
     RandomWal(long seed) {
         this.random = new Random(seed);
@@ -31,7 +33,10 @@ final class RandomWal {
     List<Lsn> append(WalService wal, TimelineId timeline, int count) {
         List<Lsn> lsns = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lsns.add(wal.append(timeline, next()));
+            WalRecord change = next();
+            // every record commits a transaction, so GC (which keeps history back to a commit) can advance
+            lsns.add(wal.append(timeline, new WalRecord(change.changes(),
+                    TransactionMarker.commit(++xid, java.time.Instant.now()))));
         }
         return lsns;
     }
