@@ -107,6 +107,9 @@ final class WalIngestor {
 
     /** Reads what the source has after what was ingested and applies it; returns how many records. */
     private int pollOnce() {
+        if (!source.insertLsn(timeline).isAfter(Lsn.of(ingested))) {
+            return 0; // nothing new: skip opening a reader, which may cost file reads or a round trip
+        }
         int count = 0;
         try (WalReader reader = source.read(timeline, Lsn.of(ingested))) {
             List<WalEntry> batch = new ArrayList<>(BATCH);
