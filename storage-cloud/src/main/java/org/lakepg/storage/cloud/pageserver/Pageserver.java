@@ -197,12 +197,7 @@ public final class Pageserver implements AutoCloseable {
 
     /** Starts serving (and ingesting) a new root timeline with the source's id. */
     public Timeline createTimeline(TimelineId id, String name) {
-        synchronized (lifecycle) {
-            Timeline t = local.attachTimeline(new Timeline(id, null, Lsn.INVALID, name, Instant.now()));
-            startIngest(id);
-            announce(id);
-            return t;
-        }
+        return attach(new Timeline(id, null, Lsn.INVALID, name, Instant.now()));
     }
 
     /**
@@ -210,10 +205,24 @@ public final class Pageserver implements AutoCloseable {
      * once the parent's WAL up to there is ingested. The new timeline's own WAL comes from the source under {@code id}.
      */
     public Timeline branch(TimelineId parent, Lsn at, TimelineId id, String name) {
-        Lsn point = at != null ? at : source.insertLsn(parent);
-        await(parent, point);
+        return attach(id, parent, at, name, Instant.now());
+    }
+
+    /**
+     * Starts serving the source's timeline as described (identity, ancestor, branch point, creation time).
+     */
+    public Timeline attach(Timeline meta) {
+        return attach(meta.id(), meta.parent(), meta.branchLsn(), meta.name(), meta.created());
+    }
+
+    private Timeline attach(TimelineId id, TimelineId parent, Lsn at, String name, Instant created) {
+        Lsn point = at == null ? Lsn.INVALID : at;
+        if (parent != null) {
+            point = at != null ? at : source.insertLsn(parent);
+            await(parent, point);
+        }
         synchronized (lifecycle) {
-            Timeline t = local.attachTimeline(new Timeline(id, parent, point, name, Instant.now()));
+            Timeline t = local.attachTimeline(new Timeline(id, parent, point, name, created));
             startIngest(id);
             announce(id);
             return t;
@@ -255,8 +264,9 @@ public final class Pageserver implements AutoCloseable {
         return local.timelines().retention();
     }
 
+    /** Searches the commits the source has now (waits until they are ingested). */
     public Lsn lsnAt(TimelineId timeline, Instant time) {
-        ingestor(timeline);
+        await(timeline, source.insertLsn(timeline));
         return local.timelines().lsnAt(timeline, time);
     }
 

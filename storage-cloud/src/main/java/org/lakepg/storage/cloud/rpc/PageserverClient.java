@@ -346,10 +346,7 @@ public final class PageserverClient implements PageService, TimelineService, Aut
 
     /** Starts serving the WAL source's root timeline {@code id}. */
     public Timeline createTimeline(TimelineId id, String name) {
-        return sync(RpcType.CREATE_TIMELINE, out -> {
-            RpcCodec.timelineId(out, id);
-            RpcCodec.string(out, name);
-        }, RpcCodec::timeline);
+        return attach(new Timeline(id, null, Lsn.INVALID, name, Instant.now()));
     }
 
     @Override
@@ -364,6 +361,25 @@ public final class PageserverClient implements PageService, TimelineService, Aut
             out.writeLong(at == null ? -1 : at.value());
             RpcCodec.timelineId(out, id);
             RpcCodec.string(out, name);
+            RpcCodec.instant(out, Instant.now());
+        }, RpcCodec::timeline);
+    }
+
+    /** Starts serving the WAL source's timeline exactly as the source describes it (id, ancestor, branch LSN, time). */
+    public Timeline attach(Timeline source) {
+        if (source.parent() == null) {
+            return sync(RpcType.CREATE_TIMELINE, out -> {
+                RpcCodec.timelineId(out, source.id());
+                RpcCodec.string(out, source.name());
+                RpcCodec.instant(out, source.created());
+            }, RpcCodec::timeline);
+        }
+        return sync(RpcType.BRANCH, out -> {
+            RpcCodec.timelineId(out, source.parent());
+            out.writeLong(source.branchLsn().value());
+            RpcCodec.timelineId(out, source.id());
+            RpcCodec.string(out, source.name());
+            RpcCodec.instant(out, source.created());
         }, RpcCodec::timeline);
     }
 

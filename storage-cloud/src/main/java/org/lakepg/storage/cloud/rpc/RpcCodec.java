@@ -106,8 +106,16 @@ public final class RpcCodec {
         }
         lsn(out, t.branchLsn());
         string(out, t.name());
-        out.writeLong(t.created().getEpochSecond());
-        out.writeInt(t.created().getNano());
+        instant(out, t.created());
+    }
+
+    static void instant(ByteBuf out, Instant at) {
+        out.writeLong(at.getEpochSecond());
+        out.writeInt(at.getNano());
+    }
+
+    static Instant instant(ByteBuf in) {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
     static Timeline timeline(ByteBuf in) {
@@ -115,7 +123,6 @@ public final class RpcCodec {
         TimelineId parent = in.readBoolean() ? timelineId(in) : null;
         Lsn branchLsn = lsn(in);
         String name = string(in);
-        Instant created = Instant.ofEpochSecond(in.readLong(), in.readInt());
-        return new Timeline(id, parent, branchLsn, name, created);
+        return new Timeline(id, parent, branchLsn, name, instant(in));
     }
 }

@@ -67,14 +67,21 @@ final class RpcDispatcher {
             }
             case CREATE_TIMELINE -> {
                 TimelineId id = RpcCodec.timelineId(in);
-                RpcCodec.timeline(out, pageserver.createTimeline(id, RpcCodec.string(in)));
+                String name = RpcCodec.string(in);
+                Instant created = RpcCodec.instant(in);
+                RpcCodec.timeline(out, pageserver.attach(new Timeline(id, null, Lsn.INVALID, name, created)));
             }
             case BRANCH -> {
                 TimelineId parent = RpcCodec.timelineId(in);
                 long at = in.readLong();
                 TimelineId id = RpcCodec.timelineId(in);
                 String name = RpcCodec.string(in);
-                RpcCodec.timeline(out, pageserver.branch(parent, at < 0 ? null : Lsn.of(at), id, name));
+                Instant created = RpcCodec.instant(in);
+                if (at < 0) {
+                    RpcCodec.timeline(out, pageserver.branch(parent, null, id, name));
+                } else {
+                    RpcCodec.timeline(out, pageserver.attach(new Timeline(id, parent, Lsn.of(at), name, created)));
+                }
             }
             case LIST_TIMELINES -> {
                 List<Timeline> all = pageserver.timelines();

@@ -11,8 +11,8 @@ package org.lakepg.storage.cloud.rpc;
  * RELATION_SIZE   timeline relation:i32 fork:u8 lsn          → blocks:i32
  * RELATION_EXISTS timeline relation:i32 fork:u8 lsn          → exists:u8
  * CHANGED_PAGES   timeline relation:i32 fork:u8 from to      → bitset
- * CREATE_TIMELINE id name:str                                → timeline
- * BRANCH          parent at(-1 = latest) id name:str         → timeline
+ * CREATE_TIMELINE id name:str created                        → timeline
+ * BRANCH          parent at(-1 = latest) id name:str created → timeline
  * LIST_TIMELINES  -                                          → n:i32 timeline*n
  * DELETE_TIMELINE timeline                                   → -
  * WAIT_FOR_LSN    timeline lsn timeoutMillis:i64             → ingested lsn
