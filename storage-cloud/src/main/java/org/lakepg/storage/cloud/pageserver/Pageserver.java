@@ -325,9 +325,11 @@ public final class Pageserver implements AutoCloseable {
             return;
         }
         closed = true;
-        maintenance.shutdown();
+        maintenance.shutdownNow(); // an upload retrying against an unreachable S3 gives up at the interrupt
         try {
-            maintenance.awaitTermination(1, TimeUnit.MINUTES);
+            if (!maintenance.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.warn("pageserver upload did not stop within a minute; closing anyway");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

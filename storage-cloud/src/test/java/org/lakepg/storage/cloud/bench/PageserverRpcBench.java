@@ -75,6 +75,7 @@ public final class PageserverRpcBench {
                 }
                 batched(client, t, keys, lsn, requests, 32);
                 inProcess(ps, t, keys, lsn, requests);
+                ingest(source, client, t, pages);
             }
         } finally {
             FileUtil.deleteRecursively(work);
@@ -126,6 +127,26 @@ public final class PageserverRpcBench {
         }
         double perSecond = done / ((System.nanoTime() - start) / 1e9);
         System.out.printf("  GetPages batches of %d, one at a time: %,10.0f pages/s%n", batch, perSecond);
+    }
+
+    /** WAL appended to the source while the pageserver follows: how fast it catches up. */
+    private static void ingest(LocalStorage source, PageserverClient client, Timeline t, int pages) {
+        int records = 50_000;
+        long bytes = 0;
+        long start = System.nanoTime();
+        Lsn last = null;
+        for (int i = 0; i < records; i++) {
+            WalRecord r = WalRecord.of(org.lakepg.storage.PagePatch.of(PageKey.main(2, i % pages), (i * 16) % 8000, new byte[100]));
+            bytes += org.lakepg.storage.WalRecordCodec.encode(r).length + org.lakepg.storage.WalRecordCodec.FRAME_OVERHEAD;
+            last = source.wal().append(t.id(), r);
+        }
+        long appended = System.nanoTime();
+        client.waitForLsn(t.id(), last, Duration.ofMinutes(5));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("  ingest: %,d records (%,.1f MiB of WAL) appended in %.2f s, ingested %.2f s after the first:"
+                        + " %,.0f records/s (%.1f MiB/s), lag at the end %.0f ms%n",
+                records, bytes / 1048576.0, (appended - start) / 1e9, seconds, records / seconds,
+                bytes / 1048576.0 / seconds, (System.nanoTime() - appended) / 1e6);
     }
 
     private static void inProcess(Pageserver ps, Timeline t, List<PageKey> keys, Lsn lsn, int n) {
