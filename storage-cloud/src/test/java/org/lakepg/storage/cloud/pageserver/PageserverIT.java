@@ -93,4 +93,21 @@ class PageserverIT {
                     .doesNotContain(RemoteLayout.manifestKey(t.id(), 1)).contains(RemoteLayout.manifestKey(t.id(), 2));
         }
     }
+
+    @Test
+    void uploadsHappenInTheBackground() throws Exception {
+        Timeline t = source.timelines().createTimeline("main");
+        PageserverConfig background = config().withIntervals(Duration.ofMillis(100), Duration.ofMillis(300));
+        try (Pageserver ps = Pageserver.start(background, source.wal(), remote)) {
+            ps.createTimeline(t.id(), t.name());
+            List<Lsn> lsns = new RandomWal(7).append(source.wal(), t.id(), 200);
+            Lsn end = lsns.get(lsns.size() - 1);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!ps.remoteConsistentLsn(t.id()).equals(end) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(ps.remoteConsistentLsn(t.id())).isEqualTo(end);
+            assertThat(ps.layersUploaded()).isPositive();
+        }
+    }
 }

@@ -238,4 +238,58 @@ class PageserverRpcIT {
         assertThat(client.status(t.id()).remoteConsistentLsn()).isEqualTo(lsns.get(lsns.size() - 1));
         assertThat(remote.retries()).isPositive();
     }
+
+    @Test
+    void manyThreadsPipelineOnOneConnectionWhileWalArrives() throws Exception {
+        Timeline t = source.timelines().createTimeline("main");
+        client.createTimeline(t.id(), t.name());
+        List<Lsn> lsns = java.util.Collections.synchronizedList(new ArrayList<>(RandomWalAccess.append(seed, source.wal(), t.id(), 100)));
+        List<PageKey> keys = RandomWalAccess.allKeys();
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int round = 0; round < 20; round++) {
+                lsns.addAll(RandomWalAccess.append(seed + 10 + round, source.wal(), t.id(), 20));
+            }
+            writing.set(false);
+        });
+        List<CompletableFuture<Void>> readers = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int r = 0; r < 8; r++) {
+                Random random = new Random(seed + r);
+                readers.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 150 || writing.get(); i++) {
+                        Lsn lsn;
+                        synchronized (lsns) {
+                            lsn = lsns.get(random.nextInt(lsns.size()));
+                        }
+                        PageKey key = keys.get(random.nextInt(keys.size()));
+                        // several requests in flight per thread, answered out of order
+                        CompletableFuture<byte[]> a = client.getPageAsync(t.id(), key, lsn, lsn);
+                        CompletableFuture<byte[]> b = client.getPageAsync(t.id(), keys.get(0), lsn, lsn);
+                        assertThat(a.join()).as("seed %d: %s at %s", seed, key, lsn)
+                                .isEqualTo(source.pages().getPage(t.id(), key, lsn));
+                        assertThat(b.join()).isEqualTo(source.pages().getPage(t.id(), keys.get(0), lsn));
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            writer.join();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void requestsInFlightFailClearlyWhenThePageserverGoesAway() {
+        Timeline t = source.timelines().createTimeline("main");
+        client.createTimeline(t.id(), t.name());
+        CompletableFuture<byte[]> waiting = client.getPageAsync(t.id(), PageKey.main(1, 0), Lsn.of(1L << 40), Lsn.of(1L << 40));
+        int port = rpc.port();
+        stopPageserver();
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(StorageException.class)
+                .hasMessageContaining("connection to pageserver at 127.0.0.1:" + port + " was lost");
+        startPageserver(port);
+        assertThat(client.list()).extracting(Timeline::id).containsExactly(t.id()); // the same client reconnects
+    }
 }
