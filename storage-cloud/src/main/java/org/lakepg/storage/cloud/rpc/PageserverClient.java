@@ -1,33 +1,13 @@
 package org.lakepg.storage.cloud.rpc;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.lakepg.storage.ForkNumber;
@@ -35,51 +15,22 @@ import org.lakepg.storage.Lsn;
 import org.lakepg.storage.Page;
 import org.lakepg.storage.PageKey;
 import org.lakepg.storage.PageService;
-import org.lakepg.storage.StorageException;
 import org.lakepg.storage.Timeline;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.TimelineService;
 import org.lakepg.storage.TransactionMarker;
 
 /**
- * The compute's side of the pageserver RPC: {@link PageService} and {@link TimelineService} over one reused TCP
- * connection on which any number of threads pipeline their requests (answers are matched by request id). The
- * connection is opened on first use and again after it broke; requests that were in flight when it broke fail with
- * an IO {@link StorageException} naming the pageserver, as do requests that get no answer within the timeout.
+ * The compute's side of the pageserver RPC: {@link PageService} and {@link TimelineService} over one reused,
+ * pipelined connection ({@link RpcConnection}: reconnects after a break; requests in flight then, or unanswered within
+ * the timeout, fail with an IO {@link org.lakepg.storage.StorageException} naming the pageserver).
  */
 public final class PageserverClient implements PageService, TimelineService, AutoCloseable {
 
-    private final String host;
-    private final int port;
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
-    private final EventLoopGroup group = new NioEventLoopGroup(1);
-    private final Bootstrap bootstrap;
-    private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, CompletableFuture<ByteBuf>> pending = new ConcurrentHashMap<>();
-    private final Object connectLock = new Object();
-    private volatile Channel channel;
-    private volatile boolean closed;
+    private final RpcConnection connection;
 
     public PageserverClient(String host, int port, Duration connectTimeout, Duration requestTimeout) {
-        this.host = host;
-        this.port = port;
-        this.connectTimeout = connectTimeout;
-        this.requestTimeout = requestTimeout;
-        this.bootstrap = new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(
-                                new FlushConsolidationHandler(256, true),
-                                new LengthFieldBasedFrameDecoder(RpcCodec.MAX_FRAME, 0, 4, 0, 4),
-                                new ResponseHandler());
-                    }
-                });
+        this.connection = new RpcConnection(host, port, connectTimeout, requestTimeout);
     }
 
     /** A client of {@code host:port} with a 5 s connect timeout and a 60 s request timeout. */
@@ -93,155 +44,11 @@ public final class PageserverClient implements PageService, TimelineService, Aut
     }
 
     public String address() {
-        return host + ":" + port;
-    }
-
-    // ---- transport ----
-
-    private Channel channel() {
-        Channel ch = channel;
-        if (ch != null && ch.isActive()) {
-            return ch;
-        }
-        synchronized (connectLock) {
-            if (closed) {
-                throw StorageException.of(StorageException.Reason.CLOSED, "pageserver client for %s is closed", address());
-            }
-            ch = channel;
-            if (ch != null && ch.isActive()) {
-                return ch;
-            }
-            ChannelFuture connecting = bootstrap.connect(host, port);
-            if (!connecting.awaitUninterruptibly(connectTimeout.toMillis() + 1000) || !connecting.isSuccess()) {
-                connecting.channel().close();
-                Throwable cause = connecting.cause();
-                throw new StorageException(StorageException.Reason.IO, "could not connect to pageserver at " + address() + ": "
-                        + (cause == null ? "timed out" : cause.getMessage()), cause);
-            }
-            ch = connecting.channel();
-            ch.closeFuture().addListener(f -> failPending());
-            channel = ch;
-            return ch;
-        }
-    }
-
-    private void failPending() {
-        for (Long id : List.copyOf(pending.keySet())) {
-            CompletableFuture<ByteBuf> f = pending.remove(id);
-            if (f != null) {
-                f.completeExceptionally(StorageException.of(StorageException.Reason.IO,
-                        "connection to pageserver at %s was lost", address()));
-            }
-        }
-    }
-
-    /** Sends one request; the future completes with the parsed answer or a {@link StorageException}. */
-    private <T> CompletableFuture<T> call(RpcType type, Consumer<ByteBuf> payload, Function<ByteBuf, T> parse) {
-        Channel ch = channel();
-        long id = ids.incrementAndGet();
-        CompletableFuture<ByteBuf> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        ByteBuf out = ch.alloc().buffer();
-        out.writeInt(0);
-        out.writeLong(id);
-        out.writeByte(type.code());
-        payload.accept(out);
-        out.setInt(0, out.readableBytes() - 4);
-        ch.writeAndFlush(out).addListener(f -> {
-            if (!f.isSuccess()) {
-                CompletableFuture<ByteBuf> failed = pending.remove(id);
-                if (failed != null) {
-                    failed.completeExceptionally(new StorageException(StorageException.Reason.IO,
-                            "could not send to pageserver at " + address() + ": " + f.cause(), f.cause()));
-                }
-            }
-        });
-        if (!ch.isActive()) {
-            failPending(); // closed between channel() and put: the close listener may have run already
-        }
-        return answer.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((r, e) -> {
-                    if (e instanceof TimeoutException) {
-                        pending.remove(id);
-                    }
-                })
-                .thenApply(frame -> {
-                    try {
-                        return parse.apply(frame);
-                    } finally {
-                        frame.release();
-                    }
-                });
-    }
-
-    private <T> T await(CompletableFuture<T> future, RpcType type) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw translate(e.getCause(), type);
-        } catch (CompletionException e) {
-            throw translate(e.getCause(), type);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw StorageException.of(StorageException.Reason.CLOSED, "interrupted waiting for pageserver at %s", address());
-        }
-    }
-
-    private StorageException translate(Throwable cause, RpcType type) {
-        if (cause instanceof CompletionException c && c.getCause() != null) {
-            cause = c.getCause();
-        }
-        if (cause instanceof StorageException se) {
-            return new StorageException(se.reason(), se.getMessage(), se);
-        }
-        if (cause instanceof TimeoutException) {
-            return StorageException.of(StorageException.Reason.IO, "pageserver at %s did not answer %s within %d ms",
-                    address(), type, requestTimeout.toMillis());
-        }
-        return new StorageException(StorageException.Reason.IO, "pageserver request " + type + " failed: " + cause, cause);
+        return connection.address();
     }
 
     private <T> T sync(RpcType type, Consumer<ByteBuf> payload, Function<ByteBuf, T> parse) {
-        return await(call(type, payload, parse), type);
-    }
-
-    /** Frames from the pageserver: completes the matching request. */
-    private final class ResponseHandler extends SimpleChannelInboundHandler<ByteBuf> {
-
-        ResponseHandler() {
-            super(false);
-        }
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-            long id = frame.readLong();
-            int code = frame.readUnsignedByte();
-            CompletableFuture<ByteBuf> f = pending.remove(id);
-            if (f == null) {
-                frame.release(); // timed out already
-                return;
-            }
-            if (code == RpcType.OK.code()) {
-                f.complete(frame);
-                return;
-            }
-            try {
-                StorageException.Reason[] reasons = StorageException.Reason.values();
-                int reason = frame.readUnsignedByte();
-                String message = RpcCodec.string(frame);
-                f.completeExceptionally(new StorageException(
-                        reason < reasons.length ? reasons[reason] : StorageException.Reason.IO, message));
-            } catch (RuntimeException e) {
-                f.completeExceptionally(new StorageException(StorageException.Reason.IO, "malformed pageserver error", e));
-            } finally {
-                frame.release();
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
-        }
+        return connection.sync(type, payload, parse);
     }
 
     // ---- pages ----
@@ -253,12 +60,15 @@ public final class PageserverClient implements PageService, TimelineService, Aut
 
     /** The page at {@code lsn}, which the caller knows was last modified at or before {@code notModifiedSince}. */
     public byte[] getPage(TimelineId timeline, PageKey key, Lsn lsn, Lsn notModifiedSince) {
-        return await(getPageAsync(timeline, key, lsn, notModifiedSince), RpcType.GET_PAGE);
+        return connection.await(getPageAsync(timeline, key, lsn, notModifiedSince), RpcType.GET_PAGE);
     }
 
-    /** Pipelined GetPage@LSN: many may be outstanding on the one connection. */
+    /**
+     * Pipelined GetPage@LSN: many may be outstanding on the one connection. The future completes on the connection's
+     * event loop: do not block in its callbacks.
+     */
     public CompletableFuture<byte[]> getPageAsync(TimelineId timeline, PageKey key, Lsn lsn, Lsn notModifiedSince) {
-        return call(RpcType.GET_PAGE, out -> {
+        return connection.call(RpcType.GET_PAGE, out -> {
             RpcCodec.timelineId(out, timeline);
             RpcCodec.key(out, key);
             RpcCodec.lsn(out, lsn);
@@ -430,14 +240,6 @@ public final class PageserverClient implements PageService, TimelineService, Aut
 
     @Override
     public void close() {
-        synchronized (connectLock) {
-            closed = true;
-            Channel ch = channel;
-            if (ch != null) {
-                ch.close().syncUninterruptibly();
-            }
-        }
-        failPending();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        connection.close();
     }
 }
