@@ -110,4 +110,46 @@ class PageserverIT {
             assertThat(ps.layersUploaded()).isPositive();
         }
     }
+
+    @Test
+    void generationsNeverOverwriteOrDeleteEachOthersObjects() throws Exception {
+        Timeline t = source.timelines().createTimeline("main");
+        RandomWal wal = new RandomWal(11);
+        PageserverConfig first = config();
+        PageserverConfig second = PageserverConfig.of(dir.resolve("ps2")).withIntervals(Duration.ofHours(1), Duration.ofHours(1))
+                .withStoreOptions(Map.of("background", "false"));
+        try (Pageserver old = Pageserver.start(first, source.wal(), remote)) {
+            old.createTimeline(t.id(), t.name());
+            Lsn a = last(wal.append(source.wal(), t.id(), 150));
+            old.waitForLsn(t.id(), a, Duration.ofSeconds(20));
+            old.checkpointAndUpload();
+            // a second pageserver takes over the bucket while the first still runs (a zombie)
+            try (Pageserver successor = Pageserver.start(second, source.wal(), remote)) {
+                assertThat(successor.generation()).isEqualTo(2);
+                Lsn b = last(wal.append(source.wal(), t.id(), 150));
+                successor.waitForLsn(t.id(), b, Duration.ofSeconds(20));
+                successor.checkpointAndUpload();
+                old.waitForLsn(t.id(), b, Duration.ofSeconds(20));
+                old.localStore().compact(true);
+                old.checkpointAndUpload(); // the zombie keeps uploading under its own generation
+                TimelineManifest current = TimelineManifest.decode("m",
+                        remote.get(RemoteLayout.manifestKey(t.id(), 2)).orElseThrow());
+                for (TimelineManifest.RemoteLayer layer : current.layers()) {
+                    assertThat(remote.get(layer.key())).as("%s named by generation 2", layer.key()).isPresent();
+                }
+                assertThat(remote.list(RemoteLayout.layersPrefix(t.id())))
+                        .filteredOn(k -> RemoteLayout.generationOf(k) == 2).isNotEmpty();
+            }
+        }
+        org.lakepg.storage.local.FileUtil.deleteRecursively(dir.resolve("ps2"));
+        try (Pageserver third = Pageserver.start(second, source.wal(), remote)) {
+            assertThat(third.generation()).isEqualTo(3);
+            Lsn end = source.wal().insertLsn(t.id());
+            assertSameAsSource(third, t, List.of(end));
+        }
+    }
+
+    private static Lsn last(List<Lsn> lsns) {
+        return lsns.get(lsns.size() - 1);
+    }
 }
