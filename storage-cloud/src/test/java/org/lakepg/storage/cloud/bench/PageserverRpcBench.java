@@ -32,7 +32,8 @@ import org.lakepg.storage.local.LocalStorage;
  * java -cp &lt;test classpath&gt; org.lakepg.storage.cloud.bench.PageserverRpcBench [pages] [requests]
  * </pre>
  * 1. one request at a time: round-trip latency p50/p99; 2. pipelined GetPage with 1..256 requests in flight on the
- * one connection: pages/s; 3. GetPages batches of 32: pages/s; 4. the same reads in-process, without the network.
+ * one connection: pages/s; 3. GetPages batches of 32: pages/s; 4. the same reads in-process, without the network;
+ * 5. ingestion following a writer, and the S3 bytes uploaded per WAL byte.
  * Pages are cached in the pageserver (the figures are of the RPC, not of page reconstruction).
  */
 public final class PageserverRpcBench {
@@ -75,7 +76,7 @@ public final class PageserverRpcBench {
                 }
                 batched(client, t, keys, lsn, requests, 32);
                 inProcess(ps, t, keys, lsn, requests);
-                ingest(source, client, t, pages);
+                ingest(source, ps, client, t, pages);
             }
         } finally {
             FileUtil.deleteRecursively(work);
@@ -130,7 +131,8 @@ public final class PageserverRpcBench {
     }
 
     /** WAL appended to the source while the pageserver follows: how fast it catches up. */
-    private static void ingest(LocalStorage source, PageserverClient client, Timeline t, int pages) {
+    private static void ingest(LocalStorage source, Pageserver ps, PageserverClient client, Timeline t, int pages) {
+        ps.checkpointAndUpload(); // so the upload below holds only this WAL
         int records = 50_000;
         long bytes = 0;
         long start = System.nanoTime();
@@ -147,6 +149,12 @@ public final class PageserverRpcBench {
                         + " %,.0f records/s (%.1f MiB/s), lag at the end %.0f ms%n",
                 records, bytes / 1048576.0, (appended - start) / 1e9, seconds, records / seconds,
                 bytes / 1048576.0 / seconds, (System.nanoTime() - appended) / 1e6);
+        long uploadedBefore = ps.bytesUploaded();
+        long uploadStart = System.nanoTime();
+        ps.checkpointAndUpload();
+        System.out.printf("  upload: checkpoint + upload of that WAL took %.0f ms, %,.1f MiB to S3 = %.2f bytes per WAL byte%n",
+                (System.nanoTime() - uploadStart) / 1e6, (ps.bytesUploaded() - uploadedBefore) / 1048576.0,
+                (ps.bytesUploaded() - uploadedBefore) / (double) bytes);
     }
 
     private static void inProcess(Pageserver ps, Timeline t, List<PageKey> keys, Lsn lsn, int n) {
