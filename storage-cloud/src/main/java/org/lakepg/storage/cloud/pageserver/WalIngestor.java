@@ -27,6 +27,7 @@ final class WalIngestor {
 
     private static final Logger LOG = LoggerFactory.getLogger(WalIngestor.class);
     private static final int BATCH = 256;
+    private static final long MIN_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final TimelineId timeline;
@@ -59,10 +60,10 @@ final class WalIngestor {
     }
 
     private void run() {
-        long idle = TimeUnit.MILLISECONDS.toNanos(1);
+        long idle = MIN_IDLE_NANOS;
         int failures = 0;
         while (!stopped) {
-            int got;
+            int got; // records ingested; -1: the source failed
             try {
                 got = pollOnce();
                 failures = 0;
@@ -79,7 +80,7 @@ final class WalIngestor {
                 if (failures++ % 100 == 0) {
                     LOG.warn("reading WAL of timeline {} from the source failed, retrying: {}", timeline, e.getMessage());
                 }
-                got = 0;
+                got = -1;
                 idle = MAX_IDLE_NANOS * 5;
             } catch (RuntimeException e) {
                 failure = new StorageException(StorageException.Reason.IO, "ingestion of timeline " + timeline + " failed: " + e, e);
@@ -88,13 +89,14 @@ final class WalIngestor {
                 return;
             }
             if (got > 0) {
-                idle = TimeUnit.MILLISECONDS.toNanos(1);
+                idle = MIN_IDLE_NANOS;
                 continue;
             }
             lock.lock();
             try {
-                if (wantedLsn <= ingested && !stopped) {
-                    wanted.awaitNanos(idle);
+                if (!stopped) {
+                    // a reader waits for WAL the source does not have yet: look again soon, but never spin
+                    wanted.awaitNanos(got == 0 && wantedLsn > ingested ? MIN_IDLE_NANOS : idle);
                 }
             } catch (InterruptedException e) {
                 return;
