@@ -44,7 +44,7 @@ final class RpcConnection implements AutoCloseable {
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final Bootstrap bootstrap;
     private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, CompletableFuture<ByteBuf>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Object connectLock = new Object();
     private volatile Channel channel;
     private volatile boolean closed;
@@ -95,17 +95,22 @@ final class RpcConnection implements AutoCloseable {
                         + (cause == null ? "timed out" : cause.getMessage()), cause);
             }
             ch = connecting.channel();
-            ch.closeFuture().addListener(f -> failPending());
+            Channel opened = ch;
+            ch.closeFuture().addListener(f -> failPending(opened));
             channel = ch;
             return ch;
         }
     }
 
-    private void failPending() {
-        for (Long id : List.copyOf(pending.keySet())) {
-            CompletableFuture<ByteBuf> f = pending.remove(id);
-            if (f != null) {
-                f.completeExceptionally(StorageException.of(StorageException.Reason.IO,
+    /** A request waiting for its answer, and the connection it was sent on. */
+    private record Pending(Channel channel, CompletableFuture<ByteBuf> answer) {
+    }
+
+    /** Fails the requests sent on {@code closed} (null: all of them). */
+    private void failPending(Channel closed) {
+        for (Map.Entry<Long, Pending> e : List.copyOf(pending.entrySet())) {
+            if ((closed == null || e.getValue().channel() == closed) && pending.remove(e.getKey(), e.getValue())) {
+                e.getValue().answer().completeExceptionally(StorageException.of(StorageException.Reason.IO,
                         "connection to pageserver at %s was lost", address()));
             }
         }
@@ -116,7 +121,7 @@ final class RpcConnection implements AutoCloseable {
         Channel ch = channel();
         long id = ids.incrementAndGet();
         CompletableFuture<ByteBuf> answer = new CompletableFuture<>();
-        pending.put(id, answer);
+        pending.put(id, new Pending(ch, answer));
         ByteBuf out = ch.alloc().buffer();
         out.writeInt(0);
         out.writeLong(id);
@@ -125,15 +130,15 @@ final class RpcConnection implements AutoCloseable {
         out.setInt(0, out.readableBytes() - 4);
         ch.writeAndFlush(out).addListener(f -> {
             if (!f.isSuccess()) {
-                CompletableFuture<ByteBuf> failed = pending.remove(id);
+                Pending failed = pending.remove(id);
                 if (failed != null) {
-                    failed.completeExceptionally(new StorageException(StorageException.Reason.IO,
+                    failed.answer().completeExceptionally(new StorageException(StorageException.Reason.IO,
                             "could not send to pageserver at " + address() + ": " + f.cause(), f.cause()));
                 }
             }
         });
         if (!ch.isActive()) {
-            failPending(); // closed between channel() and put: the close listener may have run already
+            failPending(ch); // closed between channel() and put: the close listener may have run already
         }
         return answer.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((r, e) -> {
@@ -190,13 +195,19 @@ final class RpcConnection implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+            if (frame.readableBytes() < RpcCodec.HEADER) {
+                frame.release();
+                ctx.close(); // not our protocol: fail everything sent on this connection
+                return;
+            }
             long id = frame.readLong();
             int code = frame.readUnsignedByte();
-            CompletableFuture<ByteBuf> f = pending.remove(id);
-            if (f == null) {
+            Pending waiting = pending.remove(id);
+            if (waiting == null) {
                 frame.release(); // timed out already
                 return;
             }
+            CompletableFuture<ByteBuf> f = waiting.answer();
             if (code == RpcType.OK.code()) {
                 f.complete(frame);
                 return;
@@ -229,7 +240,7 @@ final class RpcConnection implements AutoCloseable {
                 ch.close().syncUninterruptibly();
             }
         }
-        failPending();
+        failPending(null);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
