@@ -292,4 +292,38 @@ class PageserverRpcIT {
         startPageserver(port);
         assertThat(client.list()).extracting(Timeline::id).containsExactly(t.id()); // the same client reconnects
     }
+
+    /** Sends one raw frame and reads the answer: {@code [status, reason, message]} for errors. */
+    private Object[] rawCall(java.io.DataOutputStream out, java.io.DataInputStream in, long id, int type, byte[] payload)
+            throws java.io.IOException {
+        out.writeInt(9 + payload.length);
+        out.writeLong(id);
+        out.writeByte(type);
+        out.write(payload);
+        out.flush();
+        int length = in.readInt();
+        assertThat(in.readLong()).isEqualTo(id);
+        int status = in.readUnsignedByte();
+        if (status != RpcType.ERROR.code()) {
+            in.skipNBytes(length - 9);
+            return new Object[] {status, null, null};
+        }
+        int reason = in.readUnsignedByte();
+        byte[] message = new byte[in.readInt()];
+        in.readFully(message);
+        return new Object[] {status, StorageException.Reason.values()[reason], new String(message, java.nio.charset.StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void malformedRequestsGetErrorsAndTheConnectionStaysUsable() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", rpc.port())) {
+            var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            assertThat(rawCall(out, in, 1, 99, new byte[0]))
+                    .containsExactly(RpcType.ERROR.code(), StorageException.Reason.INVALID_REQUEST, "unknown request type 99");
+            assertThat(rawCall(out, in, 2, RpcType.GET_PAGE.code(), new byte[5]))
+                    .containsExactly(RpcType.ERROR.code(), StorageException.Reason.INVALID_REQUEST, "truncated request");
+            assertThat(rawCall(out, in, 3, RpcType.LIST_TIMELINES.code(), new byte[0])[0]).isEqualTo(RpcType.OK.code());
+        }
+    }
 }
