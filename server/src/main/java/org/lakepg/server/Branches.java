@@ -115,6 +115,32 @@ public final class Branches {
         }
     }
 
+    /**
+     * What differs between two views of a database: each is a branch name, optionally with {@code @LSN} to read it
+     * at that LSN instead of its latest.
+     */
+    public List<org.lakepg.server.branch.BranchDifference> diff(String database, String a, String b) {
+        return BranchDiff.between(view(database, a), view(database, b), a, b);
+    }
+
+    private Compute view(String database, String spec) {
+        int at = spec.indexOf(BranchNames.SEPARATOR);
+        String branch = at < 0 ? spec : spec.substring(0, at);
+        Timeline t = timeline(database, branch);
+        Lsn lsn;
+        if (at < 0) {
+            lsn = storage.wal().insertLsn(t.id());
+        } else {
+            try {
+                lsn = Lsn.parse(spec.substring(at + 1));
+            } catch (IllegalArgumentException e) {
+                throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                        "invalid branch \"%s\": expected a branch name, optionally followed by @LSN", spec);
+            }
+        }
+        return cluster.computeAt(t.name(), lsn);
+    }
+
     private void requireUnused(Timeline t, String name, String currentTimeline) {
         if (t.name().equals(currentTimeline)) {
             throw PgException.of(SqlState.OBJECT_IN_USE, "cannot drop or reset the branch this session is connected to");

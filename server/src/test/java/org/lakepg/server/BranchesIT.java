@@ -133,6 +133,28 @@ class BranchesIT {
     }
 
     @Test
+    void diffListsSchemaAndRowDifferencesBetweenBranchesAndLsns() throws SQLException {
+        try (Connection main = connect("postgres", null)) {
+            run(main, "create table df_a (id int, v text)", "insert into df_a values (1, 'x'), (2, 'y'), (2, 'y')",
+                    "create table df_same (id int)", "insert into df_same values (7)");
+            String before = one(main, "select lakepg_create_branch('df_dev')");
+            try (Connection dev = connect("postgres@df_dev", null)) {
+                run(dev, "update df_a set v = 'z' where id = 1", "delete from df_a where id = 2",
+                        "insert into df_a values (3, 'w')", "create table df_new (k int)", "create index df_a_id on df_a (id)");
+            }
+            assertThat(rows(main, "select * from lakepg_diff('main', 'df_dev') where table_name like 'df%'"))
+                    .containsExactly("df_a|index df_a_id only in df_dev|null|null", "df_a|rows differ|3|2",
+                            "df_new|table only in df_dev|null|null");
+            run(main, "insert into df_same values (8)");
+            assertThat(rows(main, "select difference, rows_only_in_a, rows_only_in_b from lakepg_diff('main@"
+                    + before + "', 'main') where table_name = 'df_same'")).containsExactly("rows differ|0|1");
+            assertThatThrownBy(() -> rows(main, "select * from lakepg_diff('main', 'nope')"))
+                    .hasMessageContaining("branch \"nope\" does not exist");
+            run(main, "select lakepg_drop_branch('df_dev')");
+        }
+    }
+
+    @Test
     void timeTravelByTimeSeesTheLastCommitBeforeIt() throws Exception {
         try (Connection main = connect("postgres", null)) {
             run(main, "create table tt_time (id int)", "insert into tt_time values (1)");

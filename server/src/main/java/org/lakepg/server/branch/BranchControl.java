@@ -16,6 +16,9 @@ public interface BranchControl {
 
     List<BranchInfo> list();
 
+    /** Schema and row differences between two branches, each optionally at an LSN ({@code "dev@0/16B3748"}). */
+    List<BranchDifference> diff(String a, String b);
+
     /** The latest LSN of the session's branch. */
     Lsn currentLsn();
 }

@@ -657,6 +657,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             }
 
             @Override
+            public List<org.lakepg.server.branch.BranchDifference> diff(String a, String b) {
+                return branches.diff(db, a, b);
+            }
+
+            @Override
             public org.lakepg.storage.Lsn currentLsn() {
                 return cluster.insertLsn(database);
             }

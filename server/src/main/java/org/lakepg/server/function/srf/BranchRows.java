@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.branch.BranchInfo;
 
-/** lakepg_branches(): the branches of the session's database, main first (name, parent, branch_lsn, created, logical_size). */
+/** lakepg_branches() (name, parent, branch_lsn, created, logical_size) and lakepg_diff() of the session's database. */
 final class BranchRows {
     private static final long MICROS_2000 = 946_684_800_000_000L;
 
@@ -21,5 +21,7 @@ final class BranchRows {
             }
             return rows.iterator();
         });
+        r.register("lakepg_diff", (x, c) -> c.branches().diff((String) x[0], (String) x[1]).stream()
+                .map(d -> new Object[] {d.tableName(), d.difference(), d.rowsOnlyInA(), d.rowsOnlyInB()}).iterator());
     }
 }
