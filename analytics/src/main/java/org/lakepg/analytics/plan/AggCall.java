@@ -6,7 +6,8 @@ import org.lakepg.analytics.batch.PgType;
 /**
  * An aggregate over input column {@code column} (-1 for count(*)), named {@code name} in the output. Result types
  * follow PostgreSQL: count = int8; sum(int2/int4) = int8, sum(int8/numeric) = numeric, sum(float4) = float4,
- * sum(float8) = float8; avg(integers/numeric) = numeric, avg(floats) = float8; min/max keep the input type.
+ * sum(float8) = float8; avg(integers/numeric) = numeric, avg(floats) = float8; min/max keep the input type (and do
+ * not exist for uuid, bytea and boolean).
  */
 public record AggCall(Function function, int column, String name) {
 
@@ -47,8 +48,10 @@ public record AggCall(Function function, int column, String name) {
                         + ") does not exist");
             };
             case MIN, MAX -> {
-                if (input == PgType.UUID) {
-                    throw new IllegalArgumentException("function " + function.name().toLowerCase() + "(uuid) does not exist");
+                // PostgreSQL 15 has no min/max for uuid, bytea or boolean (bool_and/bool_or instead)
+                if (input == PgType.UUID || input == PgType.BYTEA || input == PgType.BOOL) {
+                    throw new IllegalArgumentException("function " + function.name().toLowerCase() + "("
+                            + input.name().toLowerCase() + ") does not exist");
                 }
                 yield input;
             }
