@@ -12,10 +12,15 @@ import java.util.function.Consumer;
 import org.apache.parquet.HadoopFreeReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.EncodingStats;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.DictionaryPageReadStore;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
@@ -115,8 +120,12 @@ public final class ParquetBatchReader implements AutoCloseable {
                 List<ColumnVector> vectors = new ArrayList<>(columns.size());
                 for (int i = 0; i < columns.size(); i++) {
                     int c = columns.get(i);
-                    vectors.add(decode(store.getColumnReader(all.get(c)), schema.column(c), types[c], n,
-                            all.get(c).getMaxDefinitionLevel()));
+                    ColumnReader columnReader = store.getColumnReader(all.get(c));
+                    int maxDef = all.get(c).getMaxDefinitionLevel();
+                    String[] dictionary = types[c] == ParquetColumnType.STRING
+                            ? stringDictionary(block, block.getColumns().get(c), all.get(c)) : null;
+                    vectors.add(dictionary != null ? decodeDictionaryStrings(columnReader, column(c), dictionary, n, maxDef)
+                            : decode(columnReader, schema.column(c), types[c], n, maxDef));
                 }
                 sink.accept(new Batch(outSchema, vectors, n));
                 read++;
@@ -137,6 +146,47 @@ public final class ParquetBatchReader implements AutoCloseable {
         List<Batch> out = new ArrayList<>();
         scan(columns, List.of(), out::add);
         return out;
+    }
+
+    private Column column(int c) {
+        return schema.column(c);
+    }
+
+    /**
+     * The decoded strings of a column chunk whose every page is dictionary-encoded (null otherwise): each distinct
+     * string is then decoded from UTF-8 once per row group instead of once per row.
+     */
+    private String[] stringDictionary(BlockMetaData block, ColumnChunkMetaData chunk, ColumnDescriptor descriptor)
+            throws IOException {
+        EncodingStats stats = chunk.getEncodingStats();
+        if (stats == null || !stats.hasDictionaryPages() || stats.hasNonDictionaryEncodedPages()) {
+            return null;
+        }
+        DictionaryPageReadStore dictionaries = reader.getDictionaryReader(block);
+        DictionaryPage page = dictionaries.readDictionaryPage(descriptor);
+        if (page == null) {
+            return null;
+        }
+        Dictionary dictionary = page.getEncoding().initDictionary(descriptor, page);
+        String[] strings = new String[dictionary.getMaxId() + 1];
+        for (int id = 0; id < strings.length; id++) {
+            strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8();
+        }
+        return strings;
+    }
+
+    private static ColumnVector decodeDictionaryStrings(ColumnReader r, Column column, String[] dictionary, int n,
+                                                        int maxDef) {
+        VectorBuilder out = new VectorBuilder(column.type(), n);
+        for (int i = 0; i < n; i++) {
+            if (r.getCurrentDefinitionLevel() != maxDef) {
+                out.addNull();
+            } else {
+                out.addObject(dictionary[r.getCurrentValueDictionaryID()]);
+            }
+            r.consume();
+        }
+        return out.build();
     }
 
     private static ColumnVector decode(ColumnReader r, Column column, ParquetColumnType type, int n, int maxDef) {
@@ -172,11 +222,22 @@ public final class ParquetBatchReader implements AutoCloseable {
         return out.build();
     }
 
-    /** The column readers need a converter tree; values are pulled with getLong() etc., so it is never called. */
+    /**
+     * The column readers need a converter tree; values are pulled with getLong() etc., so it never receives values.
+     * Declaring dictionary support makes the readers keep dictionary ids of dictionary-encoded pages readable.
+     */
     private static final GroupConverter NO_CONVERTER = new GroupConverter() {
         @Override
         public Converter getConverter(int fieldIndex) {
             return new PrimitiveConverter() {
+                @Override
+                public boolean hasDictionarySupport() {
+                    return true;
+                }
+
+                @Override
+                public void setDictionary(org.apache.parquet.column.Dictionary dictionary) {
+                }
             };
         }
 
