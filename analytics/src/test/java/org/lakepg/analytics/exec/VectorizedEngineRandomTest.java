@@ -2,7 +2,6 @@ package org.lakepg.analytics.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.lakepg.analytics.InMemoryObjectStore;
 import org.lakepg.analytics.RandomData;
 import org.lakepg.analytics.VersionedTable;
 import org.lakepg.analytics.batch.Batch;
@@ -32,7 +31,6 @@ import org.lakepg.analytics.scan.SnapshotSource;
 import org.lakepg.analytics.snapshot.Materializer;
 import org.lakepg.analytics.snapshot.TableSnapshots;
 import org.lakepg.storage.Lsn;
-import org.lakepg.storage.local.objects.LocalDirectoryObjectStore;
 import org.lakepg.wire.error.PgException;
 
 /**
@@ -40,9 +38,6 @@ import org.lakepg.wire.error.PgException;
  * reads batches in memory, a Parquet snapshot, or a fresh read at a later LSN (snapshot + changed pages).
  */
 class VectorizedEngineRandomTest {
-
-    @TempDir
-    Path dir;
 
     private Random random;
     private RandomData data;
@@ -71,8 +66,7 @@ class VectorizedEngineRandomTest {
                 table.commit(Map.of(page, tableRows.subList(from, from + n)));
                 from += n;
             }
-            TableSnapshots snapshots = new TableSnapshots(new LocalDirectoryObjectStore(dir.resolve(name + plansRun)),
-                    name + "/");
+            TableSnapshots snapshots = new TableSnapshots(new InMemoryObjectStore(), name + "/");
             var manifest = new Materializer(snapshots, 1 + random.nextInt(8),
                     ParquetWriteOptions.defaults().withRowGroupRows(50 + random.nextInt(400)))
                     .refresh(table, table.currentLsn()).manifest();
