@@ -1,0 +1,150 @@
+package org.lakepg.analytics.parquet;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
+import org.lakepg.analytics.batch.Column;
+import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.VectorBuilder;
+
+/**
+ * Decodes a column chunk page by page straight into a vector: definition levels and values are read with
+ * parquet-java's own ValuesReaders, one tight loop per type, instead of going through the record-assembly
+ * ColumnReader (a few virtual calls and checks per value). Strings of a dictionary page are decoded once.
+ * Files here are flat and written with V1 data pages by {@link ParquetBatchWriter}.
+ */
+final class PageDecoder {
+
+    private PageDecoder() {
+    }
+
+    static ColumnVector decode(PageReader pages, ColumnDescriptor descriptor, Column column, ParquetColumnType type,
+                               int rows) throws IOException {
+        DictionaryPage dictionaryPage = pages.readDictionaryPage();
+        Dictionary dictionary = dictionaryPage == null ? null
+                : dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage);
+        String[] strings = null;
+        if (dictionary != null && type == ParquetColumnType.STRING) {
+            strings = new String[dictionary.getMaxId() + 1];
+            for (int id = 0; id < strings.length; id++) {
+                strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8();
+            }
+        }
+        int maxDef = descriptor.getMaxDefinitionLevel();
+        VectorBuilder out = new VectorBuilder(column.type(), rows);
+        int done = 0;
+        while (done < rows) {
+            DataPage page = pages.readPage();
+            if (!(page instanceof DataPageV1 v1)) {
+                throw new IOException("unexpected Parquet page " + page + " (lakepg writes V1 data pages)");
+            }
+            int count = v1.getValueCount();
+            ByteBufferInputStream in = v1.getBytes().toInputStream();
+            v1.getRlEncoding().getValuesReader(descriptor, ValuesType.REPETITION_LEVEL).initFromPage(count, in);
+            ValuesReader levels = v1.getDlEncoding().getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
+            levels.initFromPage(count, in);
+            boolean dictionaryEncoded = v1.getValueEncoding().usesDictionary();
+            ValuesReader values = dictionaryEncoded
+                    ? v1.getValueEncoding().getDictionaryBasedValuesReader(descriptor, ValuesType.VALUES, dictionary)
+                    : v1.getValueEncoding().getValuesReader(descriptor, ValuesType.VALUES);
+            values.initFromPage(count, in);
+            decodePage(out, levels, values, maxDef, count, column, type,
+                    dictionaryEncoded ? strings : null);
+            done += count;
+        }
+        return out.build();
+    }
+
+    private static void decodePage(VectorBuilder out, ValuesReader levels, ValuesReader values, int maxDef, int count,
+                                   Column column, ParquetColumnType type, String[] strings) {
+        boolean nullable = maxDef > 0;
+        switch (type) {
+            case INT32 -> {
+                for (int i = 0; i < count; i++) {
+                    if (nullable && levels.readInteger() != maxDef) {
+                        out.addNull();
+                    } else {
+                        out.addInt(values.readInteger());
+                    }
+                }
+            }
+            case DATE -> {
+                for (int i = 0; i < count; i++) {
+                    if (nullable && levels.readInteger() != maxDef) {
+                        out.addNull();
+                    } else {
+                        out.addInt(values.readInteger() - ParquetColumnType.EPOCH_DAYS_OFFSET);
+                    }
+                }
+            }
+            case INT64 -> {
+                for (int i = 0; i < count; i++) {
+                    if (nullable && levels.readInteger() != maxDef) {
+                        out.addNull();
+                    } else {
+                        out.addLong(values.readLong());
+                    }
+                }
+            }
+            case DOUBLE -> {
+                for (int i = 0; i < count; i++) {
+                    if (nullable && levels.readInteger() != maxDef) {
+                        out.addNull();
+                    } else {
+                        out.addDouble(values.readDouble());
+                    }
+                }
+            }
+            case STRING -> {
+                for (int i = 0; i < count; i++) {
+                    if (nullable && levels.readInteger() != maxDef) {
+                        out.addNull();
+                    } else if (strings != null) {
+                        out.addObject(strings[values.readValueDictionaryId()]);
+                    } else {
+                        out.addObject(values.readBytes().toStringUsingUTF8());
+                    }
+                }
+            }
+            default -> {
+                for (int i = 0; i < count; i++) {
+                    if (nullable && levels.readInteger() != maxDef) {
+                        out.addNull();
+                    } else {
+                        addOther(out, values, column, type);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void addOther(VectorBuilder out, ValuesReader values, Column column, ParquetColumnType type) {
+        switch (type) {
+            case BOOLEAN -> out.addBoolean(values.readBoolean());
+            case INT16 -> out.addShort((short) values.readInteger());
+            case TIMESTAMP, TIMESTAMPTZ -> out.addLong(values.readLong() - ParquetColumnType.EPOCH_MICROS_OFFSET);
+            case FLOAT -> out.addFloat(values.readFloat());
+            case DECIMAL_INT64 -> out.addObject(BigDecimal.valueOf(values.readLong(), column.scale()));
+            case DECIMAL_FIXED16 -> out.addObject(new BigDecimal(new BigInteger(values.readBytes().getBytes()),
+                    column.scale()));
+            case DECIMAL_TEXT -> out.addObject(new BigDecimal(values.readBytes().toStringUsingUTF8()));
+            case BINARY -> out.addObject(values.readBytes().getBytes());
+            case UUID -> {
+                ByteBuffer b = values.readBytes().toByteBuffer();
+                out.addObject(new UUID(b.getLong(b.position()), b.getLong(b.position() + 8)));
+            }
+            default -> throw new IllegalStateException("decoded in its own loop: " + type);
+        }
+    }
+}
