@@ -12,6 +12,7 @@ public final class VectorBuilder {
 
     private final PgType type;
     private int size;
+    private int capacity;
     private long[] nullBits;
     private boolean anyNull;
     private boolean[] bools;
@@ -24,7 +25,7 @@ public final class VectorBuilder {
 
     public VectorBuilder(PgType type, int initialCapacity) {
         this.type = type;
-        int capacity = Math.max(initialCapacity, 16);
+        capacity = Math.max(initialCapacity, 16);
         nullBits = NullMask.newBits(capacity);
         switch (type.kind()) {
             case BOOL -> bools = new boolean[capacity];
@@ -48,23 +49,12 @@ public final class VectorBuilder {
         return size;
     }
 
-    private int capacity() {
-        return switch (type.kind()) {
-            case BOOL -> bools.length;
-            case SHORT -> shorts.length;
-            case INT -> ints.length;
-            case LONG -> longs.length;
-            case FLOAT -> floats.length;
-            case DOUBLE -> doubles.length;
-            default -> objects.length;
-        };
-    }
-
     private void ensureRoom() {
-        if (size < capacity()) {
+        if (size < capacity) {
             return;
         }
-        int grown = capacity() * 2;
+        int grown = capacity * 2;
+        capacity = grown;
         switch (type.kind()) {
             case BOOL -> bools = Arrays.copyOf(bools, grown);
             case SHORT -> shorts = Arrays.copyOf(shorts, grown);

@@ -14,29 +14,32 @@ import org.lakepg.analytics.batch.VectorBuilder;
 
 /**
  * Assigns each input row the id of its group (0, 1, 2, ... in order of first appearance) and keeps each group's
- * key values from its first row, as PostgreSQL's hash aggregate does. One integer-like key column takes an
- * open-addressing long map; anything else hashes PostgreSQL-equality keys.
+ * key values from its first row, as PostgreSQL's hash aggregate does. Each key column first maps its values to
+ * small ids (integer-like values through an open-addressing map, others through a hash map of PostgreSQL-equality
+ * keys, NULL being one more value); the ids of several columns are then combined pairwise into a long and mapped
+ * again, so no per-row key object is allocated.
  */
 final class GroupTable {
 
     private final int[] keyColumns;
     private final VectorBuilder[] keyValues;
+    private final ValueIds[] columnIds;
+    /** For column k >= 1: (id of the key prefix up to k-1, id of column k) -> id of the prefix up to k. */
+    private final LongIntMap[] prefixIds;
     private int groupCount;
-    // single integer key
-    private long[] slotsKey = new long[1024];
-    private int[] slotsGroup = new int[1024];
-    private int used;
-    private int nullGroup = -1;
-    // general keys
-    private final Map<Object, Integer> groups = new HashMap<>();
+    private int[] scratch = new int[0];
+    private int[] prefix = new int[0];
 
     GroupTable(Schema input, List<Integer> keyColumns) {
         this.keyColumns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
         this.keyValues = new VectorBuilder[this.keyColumns.length];
+        this.columnIds = new ValueIds[this.keyColumns.length];
+        this.prefixIds = new LongIntMap[this.keyColumns.length];
         for (int k = 0; k < this.keyColumns.length; k++) {
             keyValues[k] = new VectorBuilder(input.column(this.keyColumns[k]).type(), 1024);
+            columnIds[k] = new ValueIds();
+            prefixIds[k] = new LongIntMap();
         }
-        Arrays.fill(slotsGroup, -1);
     }
 
     int groupCount() {
@@ -53,118 +56,32 @@ final class GroupTable {
             Arrays.fill(ids, 0, n, 0);
             return;
         }
-        ColumnVector first = batch.column(keyColumns[0]);
-        if (keyColumns.length == 1 && (first instanceof LongVector || first instanceof IntVector
-                || first instanceof ShortVector)) {
-            assignIntegers(batch, first, ids);
-            return;
+        if (scratch.length < n) {
+            scratch = new int[n];
+            prefix = new int[n];
         }
         ColumnVector[] keys = new ColumnVector[keyColumns.length];
         for (int k = 0; k < keys.length; k++) {
             keys[k] = batch.column(keyColumns[k]);
         }
+        columnIds[0].assign(keys[0], prefix, n);
+        for (int k = 1; k < keys.length; k++) {
+            columnIds[k].assign(keys[k], scratch, n);
+            LongIntMap pairs = prefixIds[k];
+            for (int r = 0; r < n; r++) {
+                prefix[r] = pairs.idOf(((long) prefix[r] << 32) | scratch[r]);
+            }
+        }
+        // the last level's ids are the groups; a new id is a group seen for the first time at this row
         for (int r = 0; r < n; r++) {
-            Object key;
-            if (keys.length == 1) {
-                key = new Single(ValueOrder.equalityKey(keys[0].get(r)));
-            } else {
-                Object[] parts = new Object[keys.length];
+            int g = prefix[r];
+            if (g == groupCount) {
                 for (int k = 0; k < keys.length; k++) {
-                    parts[k] = ValueOrder.equalityKey(keys[k].get(r));
+                    keyValues[k].addFrom(keys[k], r);
                 }
-                key = new Composite(parts);
+                groupCount++;
             }
-            Integer id = groups.get(key);
-            if (id == null) {
-                id = newGroup(keys, r);
-                groups.put(key, id);
-            }
-            ids[r] = id;
-        }
-    }
-
-    /** A one-column key (a record, so NULL is a valid key). */
-    private record Single(Object value) {
-    }
-
-    /** Several key columns, compared element-wise. */
-    private record Composite(Object[] parts) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Composite c && Arrays.equals(parts, c.parts);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(parts);
-        }
-    }
-
-    private int newGroup(ColumnVector[] keys, int row) {
-        for (int k = 0; k < keys.length; k++) {
-            keyValues[k].addFrom(keys[k], row);
-        }
-        return groupCount++;
-    }
-
-    private void assignIntegers(Batch batch, ColumnVector key, int[] ids) {
-        int n = batch.rowCount();
-        long[] values = Vectors.longs(key);
-        ColumnVector[] keys = {key};
-        boolean nulls = key.nulls().hasNulls();
-        for (int r = 0; r < n; r++) {
-            if (nulls && key.isNull(r)) {
-                if (nullGroup < 0) {
-                    nullGroup = newGroup(keys, r);
-                }
-                ids[r] = nullGroup;
-                continue;
-            }
-            long v = values[r];
-            int mask = slotsKey.length - 1;
-            int slot = (int) (mix(v) & mask);
-            while (true) {
-                int g = slotsGroup[slot];
-                if (g < 0) {
-                    g = newGroup(keys, r);
-                    slotsKey[slot] = v;
-                    slotsGroup[slot] = g;
-                    if (++used * 2 > slotsKey.length) {
-                        grow();
-                    }
-                    ids[r] = g;
-                    break;
-                }
-                if (slotsKey[slot] == v) {
-                    ids[r] = g;
-                    break;
-                }
-                slot = (slot + 1) & mask;
-            }
-        }
-    }
-
-    private static long mix(long v) {
-        long h = v * 0x9E3779B97F4A7C15L;
-        return h ^ (h >>> 32);
-    }
-
-    private void grow() {
-        long[] oldKeys = slotsKey;
-        int[] oldGroups = slotsGroup;
-        slotsKey = new long[oldKeys.length * 2];
-        slotsGroup = new int[oldKeys.length * 2];
-        Arrays.fill(slotsGroup, -1);
-        int mask = slotsKey.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldGroups[i] >= 0) {
-                int slot = (int) (mix(oldKeys[i]) & mask);
-                while (slotsGroup[slot] >= 0) {
-                    slot = (slot + 1) & mask;
-                }
-                slotsKey[slot] = oldKeys[i];
-                slotsGroup[slot] = oldGroups[i];
-            }
+            ids[r] = g;
         }
     }
 
@@ -175,5 +92,109 @@ final class GroupTable {
             out[k] = keyValues[k].build();
         }
         return out;
+    }
+
+    /** Dense ids (in order of first appearance) for the distinct values of one key column. */
+    private static final class ValueIds {
+        private final LongIntMap integers = new LongIntMap();
+        private final Map<Object, Integer> others = new HashMap<>();
+        private int nullId = -1;
+        private int next;
+
+        void assign(ColumnVector v, int[] out, int n) {
+            boolean nulls = v.nulls().hasNulls();
+            if (v instanceof LongVector || v instanceof IntVector || v instanceof ShortVector) {
+                long[] values = Vectors.longs(v);
+                for (int r = 0; r < n; r++) {
+                    if (nulls && v.isNull(r)) {
+                        out[r] = nullId();
+                    } else {
+                        int id = integers.idOf(values[r], next);
+                        if (id == next) {
+                            next++;
+                        }
+                        out[r] = id;
+                    }
+                }
+                return;
+            }
+            for (int r = 0; r < n; r++) {
+                if (nulls && v.isNull(r)) {
+                    out[r] = nullId();
+                    continue;
+                }
+                Integer id = others.putIfAbsent(ValueOrder.equalityKey(v.get(r)), next);
+                out[r] = id == null ? next++ : id;
+            }
+        }
+
+        private int nullId() {
+            if (nullId < 0) {
+                nullId = next++;
+            }
+            return nullId;
+        }
+    }
+
+    /** Open-addressing map from long to dense int ids. */
+    static final class LongIntMap {
+        private long[] keys = new long[1024];
+        private int[] values = new int[1024];
+        private int size;
+
+        LongIntMap() {
+            Arrays.fill(values, -1);
+        }
+
+        /** The id of {@code key}, numbering new keys 0, 1, 2, ... */
+        int idOf(long key) {
+            int id = idOf(key, size);
+            return id;
+        }
+
+        /** The id of {@code key}; a new key gets {@code newId}. */
+        int idOf(long key, int newId) {
+            int mask = keys.length - 1;
+            int slot = (int) (mix(key) & mask);
+            while (true) {
+                int v = values[slot];
+                if (v < 0) {
+                    keys[slot] = key;
+                    values[slot] = newId;
+                    if (++size * 2 > keys.length) {
+                        grow();
+                    }
+                    return newId;
+                }
+                if (keys[slot] == key) {
+                    return v;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        private static long mix(long v) {
+            long h = v * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 29);
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            Arrays.fill(values, -1);
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldValues[i] >= 0) {
+                    int slot = (int) (mix(oldKeys[i]) & mask);
+                    while (values[slot] >= 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    values[slot] = oldValues[i];
+                }
+            }
+        }
     }
 }

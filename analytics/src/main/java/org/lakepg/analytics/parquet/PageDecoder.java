@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.UUID;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ValuesType;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
@@ -29,8 +34,12 @@ final class PageDecoder {
     private PageDecoder() {
     }
 
+    /**
+     * @param mayHaveNulls false when the chunk's statistics count no NULLs: the definition levels are then not read
+     *                     value by value
+     */
     static ColumnVector decode(PageReader pages, ColumnDescriptor descriptor, Column column, ParquetColumnType type,
-                               int rows) throws IOException {
+                               int rows, boolean mayHaveNulls) throws IOException {
         DictionaryPage dictionaryPage = pages.readDictionaryPage();
         Dictionary dictionary = dictionaryPage == null ? null
                 : dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage);
@@ -41,7 +50,7 @@ final class PageDecoder {
                 strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8();
             }
         }
-        int maxDef = descriptor.getMaxDefinitionLevel();
+        int maxDef = mayHaveNulls ? descriptor.getMaxDefinitionLevel() : 0;
         VectorBuilder out = new VectorBuilder(column.type(), rows);
         int done = 0;
         while (done < rows) {
@@ -58,12 +67,73 @@ final class PageDecoder {
             ValuesReader values = dictionaryEncoded
                     ? v1.getValueEncoding().getDictionaryBasedValuesReader(descriptor, ValuesType.VALUES, dictionary)
                     : v1.getValueEncoding().getValuesReader(descriptor, ValuesType.VALUES);
-            values.initFromPage(count, in);
-            decodePage(out, levels, values, maxDef, count, column, type,
-                    dictionaryEncoded ? strings : null);
+            if (v1.getValueEncoding() == Encoding.PLAIN && PLAIN_FIXED_WIDTH.contains(type)) {
+                decodePlainFixedWidth(out, levels, in, maxDef, count, type);
+            } else {
+                values.initFromPage(count, in);
+                decodePage(out, levels, values, maxDef, count, column, type, dictionaryEncoded ? strings : null);
+            }
             done += count;
         }
         return out.build();
+    }
+
+    private static final java.util.Set<ParquetColumnType> PLAIN_FIXED_WIDTH = java.util.EnumSet.of(
+            ParquetColumnType.INT32, ParquetColumnType.DATE, ParquetColumnType.INT64, ParquetColumnType.DOUBLE);
+
+    /**
+     * PLAIN pages of fixed-width values are little-endian arrays of the non-NULL values: read them as a buffer view
+     * instead of one reader call per value (high-cardinality columns, where dictionaries fall back to PLAIN).
+     */
+    private static void decodePlainFixedWidth(VectorBuilder out, ValuesReader levels, ByteBufferInputStream in,
+                                              int maxDef, int count, ParquetColumnType type) throws IOException {
+        boolean[] isNull = null;
+        int nonNull = count;
+        if (maxDef > 0) {
+            isNull = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                if (levels.readInteger() != maxDef) {
+                    isNull[i] = true;
+                    nonNull--;
+                }
+            }
+        }
+        int width = type == ParquetColumnType.INT64 || type == ParquetColumnType.DOUBLE ? 8 : 4;
+        ByteBuffer bytes = in.slice(nonNull * width).order(ByteOrder.LITTLE_ENDIAN);
+        int next = 0;
+        switch (type) {
+            case DOUBLE -> {
+                DoubleBuffer values = bytes.asDoubleBuffer();
+                for (int i = 0; i < count; i++) {
+                    if (isNull != null && isNull[i]) {
+                        out.addNull();
+                    } else {
+                        out.addDouble(values.get(next++));
+                    }
+                }
+            }
+            case INT64 -> {
+                LongBuffer values = bytes.asLongBuffer();
+                for (int i = 0; i < count; i++) {
+                    if (isNull != null && isNull[i]) {
+                        out.addNull();
+                    } else {
+                        out.addLong(values.get(next++));
+                    }
+                }
+            }
+            default -> {
+                IntBuffer values = bytes.asIntBuffer();
+                int offset = type == ParquetColumnType.DATE ? ParquetColumnType.EPOCH_DAYS_OFFSET : 0;
+                for (int i = 0; i < count; i++) {
+                    if (isNull != null && isNull[i]) {
+                        out.addNull();
+                    } else {
+                        out.addInt(values.get(next++) - offset);
+                    }
+                }
+            }
+        }
     }
 
     private static void decodePage(VectorBuilder out, ValuesReader levels, ValuesReader values, int maxDef, int count,

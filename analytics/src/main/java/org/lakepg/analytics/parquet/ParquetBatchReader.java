@@ -101,8 +101,10 @@ public final class ParquetBatchReader implements AutoCloseable {
                 int n = Math.toIntExact(pages.getRowCount());
                 List<ColumnVector> vectors = new ArrayList<>(columns.size());
                 for (int c : columns) {
+                    var stats = block.getColumns().get(c).getStatistics();
+                    boolean mayHaveNulls = stats == null || !stats.isNumNullsSet() || stats.getNumNulls() > 0;
                     vectors.add(PageDecoder.decode(pages.getPageReader(all.get(c)), all.get(c), schema.column(c),
-                            types[c], n));
+                            types[c], n, mayHaveNulls));
                 }
                 sink.accept(new Batch(outSchema, vectors, n));
                 read++;

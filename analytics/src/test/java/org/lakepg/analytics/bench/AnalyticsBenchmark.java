@@ -60,6 +60,7 @@ public final class AnalyticsBenchmark {
                 bytes / 1e6, bytes / 1e6 / writeCpu, rawBytes / 1e6 / writeCpu, rows / writeCpu);
 
         ScanSource parquet = new ParquetFilesSource(LINEITEM, files);
+        String duckFiles = writeForDuckDb(files);
         ScanSource memory = new InMemorySource(LINEITEM, batches);
         int cutoff = 9000; // shipdate <= 9000 days after 2000-01-01: ~90% of rows
         for (int round = 0; round < 5; round++) {
@@ -70,6 +71,13 @@ public final class AnalyticsBenchmark {
             measure("filtered aggregate, vectorized over Parquet", rows, () -> run(filtered(parquet)));
             measure("filtered aggregate, vectorized over batches in memory", rows, () -> run(filtered(memory)));
             measure("filtered aggregate, row at a time over boxed rows", rows, () -> rowFiltered(batches));
+            measure("group-by aggregate, DuckDB (1 thread) on the same Parquet", rows, () -> duck(
+                    "SELECT l_returnflag, l_linestatus, count(*), sum(l_quantity), avg(l_extendedprice),"
+                            + " avg(l_discount), min(l_shipdate) FROM read_parquet(" + duckFiles + ")"
+                            + " WHERE l_shipdate <= DATE '2000-01-01' + " + cutoff + " GROUP BY 1, 2"));
+            measure("filtered aggregate, DuckDB (1 thread) on the same Parquet", rows, () -> duck(
+                    "SELECT sum(l_extendedprice), count(*) FROM read_parquet(" + duckFiles + ")"
+                            + " WHERE l_quantity < 5 AND l_discount >= 0.05"));
         }
     }
 
@@ -94,6 +102,46 @@ public final class AnalyticsBenchmark {
         PlanNode scan = new PlanNode.Scan(source, columns, Pushdown.extract(predicate, source.schema(), columns));
         return new PlanNode.Aggregate(new PlanNode.Filter(scan, predicate), List.of(), List.of(
                 AggCall.of(AggCall.Function.SUM, 1, "revenue"), AggCall.countStar("n")));
+    }
+
+    private static java.sql.Connection duck;
+
+    /** Writes the files to a temporary directory for DuckDB and returns them as a DuckDB list literal. */
+    static String writeForDuckDb(List<byte[]> files) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lakepg-bench");
+            List<String> paths = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                java.nio.file.Path p = dir.resolve("part-" + i + ".parquet");
+                java.nio.file.Files.write(p, files.get(i));
+                p.toFile().deleteOnExit();
+                paths.add("'" + p + "'");
+            }
+            dir.toFile().deleteOnExit();
+            duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+            try (var st = duck.createStatement()) {
+                st.execute("SET threads = 1");
+            }
+            return "[" + String.join(", ", paths) + "]";
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String duck(String sql) {
+        StringBuilder out = new StringBuilder();
+        try (var st = duck.createStatement(); var rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.append('[');
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    out.append(i > 1 ? ", " : "").append(rs.getObject(i));
+                }
+                out.append("] ");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
     }
 
     static String run(PlanNode plan) {
