@@ -27,7 +27,7 @@ public final class ExprEvaluator {
             case Expr.ColumnRef c -> batch.column(c.index());
             case Expr.Literal l -> Vectors.constant(l.value(), l.type(), n);
             case Expr.Arithmetic a -> Arithmetic.apply(a.op(), evaluate(a.left(), batch), evaluate(a.right(), batch));
-            case Expr.Comparison c -> compare(c.op(), evaluate(c.left(), batch), evaluate(c.right(), batch));
+            case Expr.Comparison c -> compareMaybeScalar(c, batch);
             case Expr.And a -> logical(a.terms(), batch, true);
             case Expr.Or o -> logical(o.terms(), batch, false);
             case Expr.Not not -> {
@@ -87,6 +87,82 @@ public final class ExprEvaluator {
             }
         }
         return new BoolVector(PgType.BOOL, out, n, nulls == null ? NullMask.NONE : NullMask.of(nulls));
+    }
+
+    /** column op literal (either order) on integer or float columns compares against the scalar directly. */
+    private static BoolVector compareMaybeScalar(Expr.Comparison c, Batch batch) {
+        if (c.right() instanceof Expr.Literal l && l.value() != null && !(c.left() instanceof Expr.Literal)) {
+            BoolVector fast = compareScalar(c.op(), evaluate(c.left(), batch), l);
+            if (fast != null) {
+                return fast;
+            }
+        } else if (c.left() instanceof Expr.Literal l && l.value() != null && !(c.right() instanceof Expr.Literal)) {
+            BoolVector fast = compareScalar(flip(c.op()), evaluate(c.right(), batch), l);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return compare(c.op(), evaluate(c.left(), batch), evaluate(c.right(), batch));
+    }
+
+    private static Expr.CompareOp flip(Expr.CompareOp op) {
+        return switch (op) {
+            case LT -> Expr.CompareOp.GT;
+            case LE -> Expr.CompareOp.GE;
+            case GT -> Expr.CompareOp.LT;
+            case GE -> Expr.CompareOp.LE;
+            default -> op;
+        };
+    }
+
+    /** The comparison of a vector with a scalar, or null when this fast path does not apply to the types. */
+    private static BoolVector compareScalar(Expr.CompareOp op, ColumnVector left, Expr.Literal literal) {
+        ExprTypes.Domain domain;
+        try {
+            domain = ExprTypes.comparisonDomain(left.type(), literal.type());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int n = left.size();
+        boolean[] out = new boolean[n];
+        if (domain == ExprTypes.Domain.DOUBLE && (left instanceof DoubleVector || left instanceof FloatVector)
+                && literal.value() instanceof Number number && !(literal.value() instanceof java.math.BigDecimal)) {
+            double[] a = Vectors.doubles(left);
+            double b = number.doubleValue();
+            for (int i = 0; i < n; i++) {
+                out[i] = test(op, ValueOrder.compareDoubles(a[i], b));
+            }
+        } else if ((domain == ExprTypes.Domain.LONG || domain == ExprTypes.Domain.DATE
+                || domain == ExprTypes.Domain.TIMESTAMP || domain == ExprTypes.Domain.TIMESTAMPTZ)
+                && literal.value() instanceof Number number) {
+            long b = number.longValue();
+            switch (left) {
+                case org.lakepg.analytics.batch.IntVector v -> {
+                    int[] a = v.values();
+                    for (int i = 0; i < n; i++) {
+                        out[i] = test(op, Long.compare(a[i], b));
+                    }
+                }
+                case org.lakepg.analytics.batch.LongVector v -> {
+                    long[] a = v.values();
+                    for (int i = 0; i < n; i++) {
+                        out[i] = test(op, Long.compare(a[i], b));
+                    }
+                }
+                case org.lakepg.analytics.batch.ShortVector v -> {
+                    short[] a = v.values();
+                    for (int i = 0; i < n; i++) {
+                        out[i] = test(op, Long.compare(a[i], b));
+                    }
+                }
+                default -> {
+                    return null;
+                }
+            }
+        } else {
+            return null;
+        }
+        return new BoolVector(PgType.BOOL, out, n, left.nulls());
     }
 
     static BoolVector compare(Expr.CompareOp op, ColumnVector left, ColumnVector right) {
