@@ -96,6 +96,40 @@ public final class TableSnapshots {
     }
 
     /**
+     * Deletes what no snapshot at or after {@code horizon} needs: manifests older than the newest one taken at or
+     * before the horizon (that one stays, so time travel to the horizon still works), and data files named by no
+     * remaining manifest, which includes files left by interrupted writes. The Delta log is kept: its older versions
+     * name removed files, as Delta's own VACUUM leaves them. Returns the number of objects deleted.
+     */
+    public int vacuum(Lsn horizon) {
+        List<Long> versions = versions();
+        long keepFrom = versions.isEmpty() ? Long.MAX_VALUE : versions.get(versions.size() - 1);
+        for (long v : versions) {
+            Optional<Manifest> m = manifest(v);
+            if (m.isPresent() && !m.get().lsn().isAfter(horizon)) {
+                keepFrom = v;
+            }
+        }
+        java.util.Set<String> live = new java.util.HashSet<>();
+        int deleted = 0;
+        for (long v : versions) {
+            if (v < keepFrom) {
+                store.delete(root + manifestKey(v));
+                deleted++;
+            } else {
+                manifest(v).ifPresent(m -> m.files().forEach(f -> live.add(f.path())));
+            }
+        }
+        for (String key : store.list(root + DATA)) {
+            if (!live.contains(key.substring(root.length()))) {
+                store.delete(key);
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /**
      * Writes the Delta commits of manifests committed before a crash cut off their Delta commit, so the Delta log
      * always catches up with the manifests before the next version is written.
      */
