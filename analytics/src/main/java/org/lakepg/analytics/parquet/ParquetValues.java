@@ -14,17 +14,36 @@ final class ParquetValues {
     private ParquetValues() {
     }
 
-    /** The Parquet form of {@code value} (as statistics and dictionaries hold it), or null if not comparable there. */
+    /**
+     * The Parquet form of {@code value} (as statistics and dictionaries hold it), or null if it cannot be compared
+     * there exactly (then the row group is simply not pruned).
+     */
     static Comparable<?> toParquet(Column column, ParquetColumnType type, Object value) {
+        boolean integral = value instanceof Short || value instanceof Integer || value instanceof Long;
+        if (!integral && (type == ParquetColumnType.INT16 || type == ParquetColumnType.INT32
+                || type == ParquetColumnType.INT64 || type == ParquetColumnType.DATE
+                || type == ParquetColumnType.TIMESTAMP || type == ParquetColumnType.TIMESTAMPTZ)) {
+            return null; // e.g. int4 column = 1.5: not comparable in the column's own domain
+        }
         return switch (type) {
-            case BOOLEAN -> (Boolean) value;
-            case INT16 -> (int) (Short) value;
-            case INT32 -> (Integer) value;
-            case INT64 -> (Long) value;
-            case DATE -> (Integer) value + ParquetColumnType.EPOCH_DAYS_OFFSET;
-            case TIMESTAMP, TIMESTAMPTZ -> (Long) value + ParquetColumnType.EPOCH_MICROS_OFFSET;
+            case BOOLEAN -> value instanceof Boolean b ? b : null;
+            case INT16, INT32 -> {
+                long v = ((Number) value).longValue();
+                yield v == (int) v ? (Comparable<?>) (int) v : null;
+            }
+            case INT64 -> ((Number) value).longValue();
+            case DATE -> {
+                long v = ((Number) value).longValue() + ParquetColumnType.EPOCH_DAYS_OFFSET;
+                yield v == (int) v ? (Comparable<?>) (int) v : null;
+            }
+            case TIMESTAMP, TIMESTAMPTZ -> {
+                long v = ((Number) value).longValue();
+                yield Math.abs(v) < Long.MAX_VALUE / 2 ? (Comparable<?>) (v + ParquetColumnType.EPOCH_MICROS_OFFSET) : null;
+            }
             case DECIMAL_INT64 -> {
-                BigDecimal d = (BigDecimal) value;
+                if (!(value instanceof BigDecimal d)) {
+                    yield null;
+                }
                 // A literal with more digits than the column's scale never equals a stored value exactly; keep it
                 // out of pruning rather than rounding it into a wrong answer.
                 if (d.stripTrailingZeros().scale() > column.scale()) {
@@ -33,10 +52,12 @@ final class ParquetValues {
                 BigInteger unscaled = d.setScale(column.scale(), RoundingMode.UNNECESSARY).unscaledValue();
                 yield unscaled.bitLength() < 64 ? unscaled.longValue() : null;
             }
-            case STRING -> Binary.fromString((String) value);
-            case BINARY -> Binary.fromConstantByteArray((byte[]) value);
+            case STRING -> value instanceof String str ? Binary.fromString(str) : null;
+            case BINARY -> value instanceof byte[] b ? Binary.fromConstantByteArray(b) : null;
             case UUID -> {
-                UUID u = (UUID) value;
+                if (!(value instanceof UUID u)) {
+                    yield null;
+                }
                 yield Binary.fromConstantByteArray(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
                         .putLong(u.getLeastSignificantBits()).array());
             }
