@@ -54,8 +54,9 @@ public final class BackgroundMaterializer implements AutoCloseable {
     }
 
     public void register(TableSource source, Materializer materializer) {
-        tables.put(source.name(), new Registered(source, materializer));
+        // the status first: the worker may pick the table up as soon as it is in tables
         status.put(source.name(), new TableStatus(source.name(), Lsn.INVALID, latestLsn.get(), 0, null));
+        tables.put(source.name(), new Registered(source, materializer));
         wake();
     }
 
@@ -120,7 +121,7 @@ public final class BackgroundMaterializer implements AutoCloseable {
         String name = t.source().name();
         TableStatus before = status.get(name);
         Lsn target = latestLsn.get();
-        if (!before.materializedLsn().isBefore(target)) {
+        if (before == null || !before.materializedLsn().isBefore(target)) {
             return;
         }
         long start = System.nanoTime();
