@@ -83,12 +83,16 @@ public final class Json {
 
     public static Object parse(String text) {
         Parser parser = new Parser(text);
-        Object value = parser.value();
-        parser.skipSpace();
-        if (parser.pos != text.length()) {
-            throw parser.error("trailing characters");
+        try {
+            Object value = parser.value();
+            parser.skipSpace();
+            if (parser.pos != text.length()) {
+                throw parser.error("trailing characters");
+            }
+            return value;
+        } catch (IndexOutOfBoundsException e) {
+            throw parser.error("unexpected end of text");
         }
-        return value;
     }
 
     /** Parses a JSON object. */

@@ -29,7 +29,8 @@ class JsonTest {
 
     @Test
     void rejectsMalformedText() {
-        assertThatThrownBy(() -> Json.parse("{\"a\":1")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> Json.parse("{\"a\":1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unexpected end");
         assertThatThrownBy(() -> Json.parse("[1] x")).hasMessageContaining("trailing");
         assertThatThrownBy(() -> Json.write(Double.NaN)).hasMessageContaining("NaN");
     }
