@@ -210,10 +210,7 @@ final class PageDecoder {
                     column.scale()));
             case DECIMAL_TEXT -> out.addObject(new BigDecimal(values.readBytes().toStringUsingUTF8()));
             case BINARY -> out.addObject(values.readBytes().getBytes());
-            case UUID -> {
-                ByteBuffer b = values.readBytes().toByteBuffer();
-                out.addObject(new UUID(b.getLong(b.position()), b.getLong(b.position() + 8)));
-            }
+            case UUID -> out.addObject(UUID.fromString(values.readBytes().toStringUsingUTF8()));
             default -> throw new IllegalStateException("decoded in its own loop: " + type);
         }
     }

@@ -204,14 +204,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
                 if (v.isNull(row)) { w.writeNull(0, 0); } else { w.write(Binary.fromConstantByteArray(v.at(row)), 0, def); }
             };
             case UuidVector v -> row -> {
-                if (v.isNull(row)) {
-                    w.writeNull(0, 0);
-                    return;
-                }
-                java.util.UUID u = v.at(row);
-                byte[] b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-                        .putLong(u.getLeastSignificantBits()).array();
-                w.write(Binary.fromConstantByteArray(b), 0, def);
+                if (v.isNull(row)) { w.writeNull(0, 0); } else { w.write(Binary.fromString(v.at(row).toString()), 0, def); }
             };
         };
     }

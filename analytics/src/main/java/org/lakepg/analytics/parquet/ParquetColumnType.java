@@ -10,7 +10,7 @@ import org.lakepg.analytics.batch.Column;
 /**
  * How a PostgreSQL column is stored in Parquet, chosen so other engines read the natural type: dates and timestamps
  * as Parquet DATE/TIMESTAMP (shifted from PostgreSQL's 2000-01-01 epoch to Unix's), numeric(p,s) as DECIMAL
- * (INT64 up to 18 digits, 16-byte FIXED up to 38), unconstrained numeric as its text (no fixed scale exists).
+ * (INT64 up to 18 digits, 16-byte FIXED up to 38), unconstrained numeric and uuid as their text.
  */
 public enum ParquetColumnType {
     BOOLEAN, INT16, INT32, INT64, FLOAT, DOUBLE, DECIMAL_INT64, DECIMAL_FIXED16, DECIMAL_TEXT, STRING, BINARY,
@@ -65,8 +65,10 @@ public enum ParquetColumnType {
             case TIMESTAMPTZ -> Types.primitive(PrimitiveTypeName.INT64, repetition)
                     .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
                     .named(column.name());
-            case UUID -> Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, repetition).length(16)
-                    .as(LogicalTypeAnnotation.uuidType()).named(column.name());
+            // uuid as its text: Spark rejects Parquet's UUID annotation and Delta has no uuid type; the
+            // lower-case text orders like the 16 bytes, so statistics still prune
+            case UUID -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
+                    .as(LogicalTypeAnnotation.stringType()).named(column.name());
         };
     }
 }

@@ -3,7 +3,6 @@ package org.lakepg.analytics.parquet;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
 import java.util.UUID;
 import org.apache.parquet.io.api.Binary;
 import org.lakepg.analytics.batch.Column;
@@ -54,13 +53,7 @@ final class ParquetValues {
             }
             case STRING -> value instanceof String str ? Binary.fromString(str) : null;
             case BINARY -> value instanceof byte[] b ? Binary.fromConstantByteArray(b) : null;
-            case UUID -> {
-                if (!(value instanceof UUID u)) {
-                    yield null;
-                }
-                yield Binary.fromConstantByteArray(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-                        .putLong(u.getLeastSignificantBits()).array());
-            }
+            case UUID -> value instanceof UUID u ? Binary.fromString(u.toString()) : null;
             // float ordering in statistics ignores NaN, decimal text orders as text: never prune on them
             case FLOAT, DOUBLE, DECIMAL_FIXED16, DECIMAL_TEXT -> null;
         };

@@ -29,8 +29,8 @@ public final class DeltaSchema {
             case DOUBLE -> "double";
             case DECIMAL_INT64, DECIMAL_FIXED16 -> "decimal(" + column.precision() + "," + column.scale() + ")";
             case DECIMAL_TEXT, STRING -> "string";
-            // Delta has no uuid type; the 16 bytes are exposed as binary
-            case BINARY, UUID -> "binary";
+            case BINARY -> "binary";
+            case UUID -> "string"; // Delta has no uuid type: the text form
             case DATE -> "date";
             case TIMESTAMPTZ -> "timestamp";
             case TIMESTAMP -> "timestamp_ntz";
