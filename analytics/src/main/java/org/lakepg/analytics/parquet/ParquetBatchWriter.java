@@ -111,15 +111,16 @@ public final class ParquetBatchWriter implements AutoCloseable {
         if (!batch.schema().equals(schema)) {
             throw new IllegalArgumentException("batch schema differs from the file's");
         }
-        CellWriter[] cells = new CellWriter[schema.size()];
+        // cell writers are bound to the current row group's column writers: rebuilt when a group starts
+        CellWriter[] cells = null;
         try {
             for (int row = 0; row < batch.rowCount(); row++) {
                 if (columnStore == null) {
                     startGroup();
-                    for (int c = 0; c < cells.length; c++) {
-                        cells[c] = cellWriter(batch.column(c), c);
-                    }
-                } else if (cells[0] == null) {
+                    cells = null;
+                }
+                if (cells == null) {
+                    cells = new CellWriter[schema.size()];
                     for (int c = 0; c < cells.length; c++) {
                         cells[c] = cellWriter(batch.column(c), c);
                     }
@@ -134,7 +135,6 @@ public final class ParquetBatchWriter implements AutoCloseable {
                 if (rowsInGroup >= options.rowGroupRows()
                         || ((rowsInGroup & 1023) == 0 && columnStore.getBufferedSize() >= options.rowGroupBytes())) {
                     finishGroup();
-                    cells[0] = null;
                 }
             }
         } catch (IOException e) {
