@@ -60,10 +60,31 @@ public final class ExprEvaluator {
     /** Three-valued AND (all true → true, any false → false, else NULL) and OR (the dual). */
     private static BoolVector logical(List<Expr> terms, Batch batch, boolean isAnd) {
         int n = batch.rowCount();
+        BoolVector[] values = new BoolVector[terms.size()];
+        boolean anyNull = false;
+        for (int t = 0; t < values.length; t++) {
+            values[t] = bool(evaluate(terms.get(t), batch));
+            anyNull |= values[t].nulls().hasNulls();
+        }
+        if (values.length == 0) {
+            boolean[] out = new boolean[n];
+            java.util.Arrays.fill(out, isAnd); // the empty AND is true, the empty OR false
+            return new BoolVector(PgType.BOOL, out, n, NullMask.NONE);
+        }
+        if (!anyNull) {
+            // two-valued: a plain AND/OR of the arrays
+            boolean[] out = java.util.Arrays.copyOf(values[0].values(), n);
+            for (int t = 1; t < values.length; t++) {
+                boolean[] v = values[t].values();
+                for (int i = 0; i < n; i++) {
+                    out[i] = isAnd ? out[i] & v[i] : out[i] | v[i];
+                }
+            }
+            return new BoolVector(PgType.BOOL, out, n, NullMask.NONE);
+        }
         boolean[] decided = new boolean[n]; // a false (AND) / true (OR) term was seen
         boolean[] sawNull = new boolean[n];
-        for (Expr term : terms) {
-            BoolVector v = bool(evaluate(term, batch));
+        for (BoolVector v : values) {
             for (int i = 0; i < n; i++) {
                 if (v.isNull(i)) {
                     sawNull[i] = true;
