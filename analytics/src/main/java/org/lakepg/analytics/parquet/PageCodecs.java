@@ -62,8 +62,13 @@ public final class PageCodecs implements CompressionCodecFactory {
             return switch (name) {
                 case SNAPPY -> {
                     byte[] out = new byte[uncompressedSize];
-                    byte[] in = input.toByteArray();
-                    Snappy.uncompress(in, 0, in.length, out, 0);
+                    ByteBuffer in = input.toByteBuffer();
+                    if (in.hasArray()) { // the page as read from the file: no copy before decompressing
+                        Snappy.uncompress(in.array(), in.arrayOffset() + in.position(), in.remaining(), out, 0);
+                    } else {
+                        byte[] copy = input.toByteArray();
+                        Snappy.uncompress(copy, 0, copy.length, out, 0);
+                    }
                     yield BytesInput.from(out);
                 }
                 case ZSTD -> BytesInput.from(Zstd.decompress(input.toByteArray(), uncompressedSize));
