@@ -1,0 +1,81 @@
+package org.lakepg.storage.cloud.safekeeper;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.netty.NettyConfigKeys;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.rpc.SupportedRpcType;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * The Ratis settings safekeepers and their clients agree on, in one place.
+ *
+ * <p>One Raft group carries every timeline (entries are keyed by timeline id) rather than one group per timeline:
+ * the members are fixed on the command line, so a member that was down while a timeline was created learns it
+ * from the log like any other entry, without a group-management protocol; and concurrent commits of different
+ * timelines share one Raft log fsync per round. The cost is that every timeline's writes are ordered through one
+ * leader. See docs/safekeepers.md.
+ */
+public final class QuorumSettings {
+
+    /** The one group of the safekeepers; fixed, so a restarted member finds its log again. */
+    public static final RaftGroupId GROUP_ID =
+            RaftGroupId.valueOf(UUID.nameUUIDFromBytes("lakepg-safekeepers".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+    /** Appends are cut into Raft entries of about this size (a bigger single record goes alone). */
+    public static final int MAX_ENTRY_BYTES = 4 << 20;
+    /** The largest Raft entry the log accepts: a single WAL record must fit. */
+    static final SizeInBytes LOG_WRITE_BUFFER = SizeInBytes.valueOf("32MB");
+
+    private QuorumSettings() {
+    }
+
+    public static RaftGroup group(List<SafekeeperAddress> members) {
+        return RaftGroup.valueOf(GROUP_ID, members.stream().map(SafekeeperAddress::peer).toList());
+    }
+
+    /** Server properties: Netty transport on {@code port}, Raft log in {@code raftDir}. */
+    static RaftProperties server(int port, Path raftDir, long snapshotEveryEntries) {
+        RaftProperties p = common();
+        NettyConfigKeys.Server.setPort(p, port);
+        RaftServerConfigKeys.setStorageDir(p, List.of(new File(raftDir.toString())));
+        // a heavily loaded 2-core test machine must not mistake a GC pause for a dead leader
+        RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(1000, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(2000, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(5, TimeUnit.SECONDS));
+        RaftServerConfigKeys.Log.setWriteBufferSize(p, LOG_WRITE_BUFFER);
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("64MB"));
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, LOG_WRITE_BUFFER);
+        // Purge only what every member has (Ratis' default): a member that was down catches up from the log,
+        // so no snapshot of the WAL itself ever has to be shipped.
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, snapshotEveryEntries);
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
+        // a compute retrying an append after a long outage must still find its earlier answer
+        RaftServerConfigKeys.RetryCache.setExpiryTime(p, TimeDuration.valueOf(10, TimeUnit.MINUTES));
+        return p;
+    }
+
+    /** Client properties. */
+    public static RaftProperties client() {
+        RaftProperties p = common();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(5, TimeUnit.SECONDS));
+        return p;
+    }
+
+    private static RaftProperties common() {
+        RaftProperties p = new RaftProperties();
+        RaftConfigKeys.Rpc.setType(p, SupportedRpcType.NETTY);
+        return p;
+    }
+}

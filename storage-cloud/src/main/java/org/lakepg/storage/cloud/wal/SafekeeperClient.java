@@ -1,0 +1,174 @@
+package org.lakepg.storage.cloud.wal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.apache.ratis.util.TimeDuration;
+import org.lakepg.storage.Lsn;
+import org.lakepg.storage.StorageException;
+import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.WalReader;
+import org.lakepg.storage.cloud.safekeeper.QuorumSettings;
+import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
+import org.lakepg.storage.cloud.safekeeper.SafekeeperCodec;
+import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
+import org.lakepg.storage.cloud.safekeeper.SafekeeperRequest;
+
+/**
+ * Talks to the safekeeper quorum through a Ratis client: the compute's {@link SafekeeperWalService} and the
+ * pageserver (reading committed WAL, trimming what it persisted) both use it. Writes are retried until a quorum
+ * answers — a flush with two of three safekeepers down waits, it does not fail; blocking calls give up after
+ * {@code timeout}.
+ */
+public final class SafekeeperClient implements AutoCloseable {
+
+    /** Reads ask for about this much WAL per round trip. */
+    public static final int READ_CHUNK_BYTES = 4 << 20;
+
+    private final RaftClient raft;
+    private final List<SafekeeperAddress> members;
+    private final TimeDuration timeout;
+
+    private SafekeeperClient(RaftClient raft, List<SafekeeperAddress> members, TimeDuration timeout) {
+        this.raft = raft;
+        this.members = members;
+        this.timeout = timeout;
+    }
+
+    public static SafekeeperClient connect(List<SafekeeperAddress> members) {
+        return connect(members, TimeDuration.valueOf(30, TimeUnit.SECONDS));
+    }
+
+    public static SafekeeperClient connect(List<SafekeeperAddress> members, TimeDuration blockingTimeout) {
+        RaftClient raft = RaftClient.newBuilder()
+                .setClientId(ClientId.randomId())
+                .setRaftGroup(QuorumSettings.group(members))
+                .setProperties(QuorumSettings.client())
+                .setRetryPolicy(RetryPolicies.retryForeverWithSleep(TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
+                .build();
+        return new SafekeeperClient(raft, List.copyOf(members), blockingTimeout);
+    }
+
+    public List<SafekeeperAddress> members() {
+        return members;
+    }
+
+    /**
+     * Takes the timeline for writing with {@code generation} ({@link SafekeeperRequest#NEXT_GENERATION} for one
+     * more than the highest seen); creates it with history starting at {@code startLsn} if it is new.
+     */
+    public SafekeeperReply.TimelineState acquire(TimelineId timeline, long generation, Lsn startLsn) {
+        return expectState(await(write(new SafekeeperRequest.Acquire(timeline, generation, startLsn))));
+    }
+
+    /** Ships an append through the Raft log; completes when a majority has it durable and it was applied. */
+    public CompletableFuture<SafekeeperReply> append(SafekeeperRequest.Append append) {
+        return write(append);
+    }
+
+    /** Removes WAL at or below {@code upTo} on every member (whole segments). */
+    public SafekeeperReply.TimelineState trim(TimelineId timeline, Lsn upTo) {
+        return expectState(await(write(new SafekeeperRequest.Trim(timeline, upTo))));
+    }
+
+    /** The timeline's state on the leader. */
+    public SafekeeperReply.TimelineState status(TimelineId timeline) {
+        return expectState(await(query(new SafekeeperRequest.Status(timeline))));
+    }
+
+    /** The timeline's state as one member has applied it (it may lag the leader). */
+    public SafekeeperReply.TimelineState status(TimelineId timeline, SafekeeperAddress member) {
+        byte[] request = SafekeeperCodec.encode(new SafekeeperRequest.Status(timeline));
+        return expectState(await(raft.async().sendStaleRead(message(request), 0, member.peerId()).thenApply(SafekeeperClient::decode)));
+    }
+
+    /** One chunk of committed records with LSN &gt; {@code from}, read from the leader. */
+    public SafekeeperReply.Records readChunk(TimelineId timeline, Lsn from, int maxBytes) {
+        SafekeeperReply reply = await(query(new SafekeeperRequest.Read(timeline, from, maxBytes)));
+        if (reply instanceof SafekeeperReply.Records records) {
+            return records;
+        }
+        throw failure(reply);
+    }
+
+    /** Streams committed records with {@code from} &lt; LSN &lt;= {@code upTo} ({@link Lsn#MAX}: to the end now). */
+    public WalReader read(TimelineId timeline, Lsn from, Lsn upTo) {
+        Lsn limit = upTo.equals(Lsn.MAX) ? status(timeline).endLsn() : upTo;
+        return new SafekeeperWalReader(this, timeline, from, limit, List.of());
+    }
+
+    private CompletableFuture<SafekeeperReply> write(SafekeeperRequest request) {
+        return raft.async().send(message(SafekeeperCodec.encode(request))).thenApply(SafekeeperClient::decode);
+    }
+
+    private CompletableFuture<SafekeeperReply> query(SafekeeperRequest request) {
+        return raft.async().sendReadOnly(message(SafekeeperCodec.encode(request))).thenApply(SafekeeperClient::decode);
+    }
+
+    private static Message message(byte[] bytes) {
+        return Message.valueOf(UnsafeByteOperations.unsafeWrap(bytes));
+    }
+
+    private static SafekeeperReply decode(RaftClientReply reply) {
+        if (!reply.isSuccess()) {
+            throw new StorageException(StorageException.Reason.IO, "safekeeper request failed: " + reply.getException(),
+                    reply.getException());
+        }
+        return SafekeeperCodec.decodeReply(reply.getMessage().getContent().newInput());
+    }
+
+    private <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(timeout.getDuration(), timeout.getUnit());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(StorageException.Reason.IO, "interrupted while waiting for the safekeepers", e);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw StorageException.of(StorageException.Reason.IO, "no answer from a quorum of safekeepers %s within %s",
+                    members, timeout);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StorageException s) {
+                throw s;
+            }
+            throw new StorageException(StorageException.Reason.IO, "safekeeper request failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static SafekeeperReply.TimelineState expectState(SafekeeperReply reply) {
+        if (reply instanceof SafekeeperReply.TimelineState state) {
+            return state;
+        }
+        throw failure(reply);
+    }
+
+    /** The exception a non-success reply means for the caller. */
+    static StorageException failure(SafekeeperReply reply) {
+        if (reply instanceof SafekeeperReply.Rejected rejected) {
+            return switch (rejected.why()) {
+                case FENCED -> new GenerationFencedException(rejected.message());
+                case NOT_FOUND -> new StorageException(StorageException.Reason.NOT_FOUND, rejected.message());
+                case INVALID -> new StorageException(StorageException.Reason.INVALID_REQUEST, rejected.message());
+            };
+        }
+        return new StorageException(StorageException.Reason.CORRUPTED, "unexpected safekeeper reply " + reply);
+    }
+
+    @Override
+    public void close() {
+        try {
+            raft.close();
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Reason.IO, "could not close safekeeper client", e);
+        }
+    }
+}
