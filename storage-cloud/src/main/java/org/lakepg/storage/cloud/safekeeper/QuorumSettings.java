@@ -33,8 +33,10 @@ public final class QuorumSettings {
 
     /** Appends are cut into Raft entries of about this size (a bigger single record goes alone). */
     public static final int MAX_ENTRY_BYTES = 4 << 20;
-    /** The largest Raft entry the log accepts: a single WAL record must fit. */
-    static final SizeInBytes LOG_WRITE_BUFFER = SizeInBytes.valueOf("32MB");
+    /** The largest batch a leader sends a follower at once; a single WAL record must fit. */
+    static final SizeInBytes APPENDER_BUFFER = SizeInBytes.valueOf("16MB");
+    /** The Raft log's write buffer must hold the appender's largest batch plus a header. */
+    static final SizeInBytes LOG_WRITE_BUFFER = SizeInBytes.valueOf((16 << 20) + (64 << 10));
 
     private QuorumSettings() {
     }
@@ -54,7 +56,7 @@ public final class QuorumSettings {
         RaftServerConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(5, TimeUnit.SECONDS));
         RaftServerConfigKeys.Log.setWriteBufferSize(p, LOG_WRITE_BUFFER);
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("64MB"));
-        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, LOG_WRITE_BUFFER);
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, APPENDER_BUFFER);
         // Purge only what every member has (Ratis' default): a member that was down catches up from the log,
         // so no snapshot of the WAL itself ever has to be shipped.
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);

@@ -58,6 +58,15 @@ public final class SafekeeperServer implements AutoCloseable {
         return stateMachine.timelineState(timeline);
     }
 
+    /** Whether this member leads the quorum now. */
+    public boolean isLeader() {
+        try {
+            return server.getDivision(QuorumSettings.GROUP_ID).getInfo().isLeader();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Stops the server and closes its files. */
     @Override
     public void close() {
