@@ -54,9 +54,14 @@ public final class QuorumSettings {
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(1000, TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(2000, TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(5, TimeUnit.SECONDS));
+        // A leader that lost its majority may lead again soon: with two of three members it is often the only one
+        // with the newest log, and Ratis' default (10 s) would keep commits blocked that long after a member returns.
+        RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(p, TimeDuration.valueOf(2, TimeUnit.SECONDS));
         RaftServerConfigKeys.Log.setWriteBufferSize(p, LOG_WRITE_BUFFER);
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("64MB"));
         RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, APPENDER_BUFFER);
+        // a commit waits for this round trip: do not let the leader idle between appendEntries calls (default 10ms)
+        RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
         // Purge only what every member has (Ratis' default): a member that was down catches up from the log,
         // so no snapshot of the WAL itself ever has to be shipped.
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);

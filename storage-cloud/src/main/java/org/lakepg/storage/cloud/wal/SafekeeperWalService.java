@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
@@ -29,6 +31,9 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
     private final boolean ownsClient;
     private final WalAppendListener listener;
     private final Map<TimelineId, TimelineWriter> writers = new ConcurrentHashMap<>();
+    /** One thread completes flushes for every timeline, in the order rounds come back. */
+    private final ExecutorService completions = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("safekeeper-wal-completions").daemon(true).factory());
 
     public SafekeeperWalService(SafekeeperClient client, WalAppendListener listener) {
         this(client, false, listener);
@@ -61,7 +66,7 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
     /** Like {@link #acquire(TimelineId, Lsn)} with a generation chosen by the caller (e.g. a control plane). */
     public Lsn acquire(TimelineId timeline, Lsn startLsn, long generation) {
         SafekeeperReply.TimelineState state = client.acquire(timeline, generation, startLsn);
-        TimelineWriter writer = new TimelineWriter(timeline, state.generation(), state.endLsn(), client, listener);
+        TimelineWriter writer = new TimelineWriter(timeline, state.generation(), state.endLsn(), client, listener, completions);
         TimelineWriter previous = writers.put(timeline, writer);
         if (previous != null) {
             previous.fail(new GenerationFencedException(String.format(
@@ -168,5 +173,6 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
         if (ownsClient) {
             client.close();
         }
+        completions.shutdown();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.StorageException;
@@ -19,8 +20,10 @@ import org.lakepg.storage.cloud.safekeeper.SafekeeperRequest;
 
 /**
  * The compute's side of one timeline it owns (a generation it acquired): appends get LSNs at once and wait in a
- * buffer; flushes are served by rounds — one Raft entry with everything buffered — and a round runs at a time, so
- * every flush that arrives while one is in flight shares the next (group commit over the quorum).
+ * buffer; flushes are served by rounds — one Raft entry with everything buffered so far. A flush that needs records
+ * not yet shipped starts a round unless {@link #MAX_ROUNDS_IN_FLIGHT} are already on their way; then it waits and
+ * shares the next round with every flush that arrives meanwhile (group commit over the quorum). Rounds are sent in
+ * order on one Ratis client, so they reach the Raft log in LSN order.
  */
 final class TimelineWriter {
 
@@ -30,24 +33,35 @@ final class TimelineWriter {
     private record Waiter(long upTo, CompletableFuture<Lsn> done) {
     }
 
+    /** Pipelining: a few rounds in flight hide the round trip; more would only make rounds smaller. */
+    static final int MAX_ROUNDS_IN_FLIGHT = 4;
+
     private final TimelineId timeline;
     private final long generation;
     private final SafekeeperClient client;
     private final WalAppendListener listener;
+    /** Runs round completions: never on a Ratis client thread, which may hold locks a sending thread waits for. */
+    private final Executor completions;
     private final ReentrantLock lock = new ReentrantLock();
     /** Records not yet known durable, in LSN order; guarded by lock. */
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.upTo(), b.upTo()));
+    /** Rounds prepared but not yet handed to the client, in LSN order; guarded by lock. */
+    private final ArrayDeque<SafekeeperRequest.Append> toSend = new ArrayDeque<>();
+    /** Held while handing rounds to the client, so they reach it (and the Raft log) in the order prepared. */
+    private final Object sendOrder = new Object();
     private long insertLsn;
     private long shippedUpTo;
-    private boolean roundInFlight;
+    private int roundsInFlight;
     private volatile long durableLsn;
     /** Set once the timeline was taken over (or the LSN chain broke): nothing more is accepted. */
     private StorageException failure;
     private long rounds;
 
-    TimelineWriter(TimelineId timeline, long generation, Lsn endLsn, SafekeeperClient client, WalAppendListener listener) {
+    TimelineWriter(TimelineId timeline, long generation, Lsn endLsn, SafekeeperClient client, WalAppendListener listener,
+            Executor completions) {
         this.timeline = timeline;
+        this.completions = completions;
         this.generation = generation;
         this.client = client;
         this.listener = listener;
@@ -93,7 +107,6 @@ final class TimelineWriter {
 
     CompletableFuture<Lsn> flush(Lsn upTo) {
         CompletableFuture<Lsn> done = new CompletableFuture<>();
-        SafekeeperRequest.Append round;
         lock.lock();
         try {
             if (failure != null) {
@@ -104,18 +117,18 @@ final class TimelineWriter {
                 return CompletableFuture.completedFuture(Lsn.of(durableLsn));
             }
             waiters.add(new Waiter(target, done));
-            round = nextRoundLocked();
+            prepareRoundLocked();
         } finally {
             lock.unlock();
         }
-        send(round);
+        sendPrepared();
         return done;
     }
 
-    /** Everything not yet shipped, as one Raft entry, if a flush waits and no round is in flight. */
-    private SafekeeperRequest.Append nextRoundLocked() {
-        if (roundInFlight || waiters.isEmpty() || failure != null) {
-            return null;
+    /** Prepares everything not yet shipped as one Raft entry, if a waiting flush needs it and the pipeline has room. */
+    private void prepareRoundLocked() {
+        if (roundsInFlight >= MAX_ROUNDS_IN_FLIGHT || failure != null || !waitsForUnshipped()) {
+            return;
         }
         List<byte[]> payloads = new ArrayList<>();
         long bytes = 0;
@@ -132,18 +145,39 @@ final class TimelineWriter {
             end = p.lsn();
         }
         if (payloads.isEmpty()) {
-            return null;
+            return;
         }
-        SafekeeperRequest.Append round = new SafekeeperRequest.Append(timeline, generation, Lsn.of(shippedUpTo), payloads);
+        toSend.add(new SafekeeperRequest.Append(timeline, generation, Lsn.of(shippedUpTo), payloads));
         shippedUpTo = end;
-        roundInFlight = true;
+        roundsInFlight++;
         rounds++;
-        return round;
     }
 
-    private void send(SafekeeperRequest.Append round) {
-        if (round != null) {
-            client.append(round).whenComplete(this::roundDone);
+    private boolean waitsForUnshipped() {
+        for (Waiter w : waiters) {
+            if (w.upTo() > shippedUpTo) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hands prepared rounds to the client outside the writer's lock, in the order they were prepared. */
+    private void sendPrepared() {
+        synchronized (sendOrder) {
+            while (true) {
+                SafekeeperRequest.Append round;
+                lock.lock();
+                try {
+                    round = toSend.poll();
+                } finally {
+                    lock.unlock();
+                }
+                if (round == null) {
+                    return;
+                }
+                client.append(round).whenCompleteAsync(this::roundDone, completions);
+            }
         }
     }
 
@@ -151,10 +185,9 @@ final class TimelineWriter {
         List<Waiter> completed = new ArrayList<>();
         List<Waiter> failed = new ArrayList<>();
         StorageException failedWith = null;
-        SafekeeperRequest.Append next;
         lock.lock();
         try {
-            roundInFlight = false;
+            roundsInFlight--;
             if (reply instanceof SafekeeperReply.Appended appended) {
                 durableLsn = Math.max(durableLsn, appended.endLsn().value());
                 while (!pending.isEmpty() && pending.peek().lsn() <= durableLsn) {
@@ -169,13 +202,15 @@ final class TimelineWriter {
                     // Permanent: the LSN chain of this generation is over. Unflushed records are discarded.
                     failure = failedWith;
                     pending.clear();
-                } else {
+                    roundsInFlight -= toSend.size();
+                    toSend.clear();
+                } else if (roundsInFlight == 0) {
                     shippedUpTo = durableLsn; // resend; the safekeepers skip what they already applied
                 }
                 failed.addAll(waiters);
                 waiters.clear();
             }
-            next = nextRoundLocked();
+            prepareRoundLocked();
         } finally {
             lock.unlock();
         }
@@ -184,7 +219,7 @@ final class TimelineWriter {
         for (Waiter w : failed) {
             w.done().completeExceptionally(rethrown(failedWith));
         }
-        send(next);
+        sendPrepared();
     }
 
     private static StorageException asStorageException(Throwable error) {
