@@ -65,8 +65,12 @@ public final class QuorumSettings {
         // Purge only what every member has (Ratis' default): a member that was down catches up from the log,
         // so no snapshot of the WAL itself ever has to be shipped.
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);
+        // A snapshot holds only the timelines' bounds, not their WAL: shipping it would give a member with an
+        // empty disk bounds without records. Such a member is told instead (see SafekeeperStateMachine).
+        RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, false);
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, snapshotEveryEntries);
+        RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, snapshotEveryEntries));
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
         // a compute retrying an append after a long outage must still find its earlier answer
         RaftServerConfigKeys.RetryCache.setExpiryTime(p, TimeDuration.valueOf(10, TimeUnit.MINUTES));

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.server.RaftServer;
@@ -171,6 +172,18 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
         storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
         LOG.debug("safekeeper snapshot at {}: {} timelines", last, states.size());
         return last.getIndex();
+    }
+
+    /**
+     * The leader no longer has the log entries this member needs (it lost its disk, or was away while every other
+     * member purged). Copying the WAL from a peer is not implemented: refuse loudly rather than pretend.
+     */
+    @Override
+    public CompletableFuture<TermIndex> notifyInstallSnapshotFromLeader(RoleInfoProto roleInfo, TermIndex firstTermIndexInLog) {
+        LOG.error("safekeeper {} is behind the leader's log start {} and cannot catch up from the log; "
+                + "copy a peer's data directory to it (WAL copy between safekeepers is not implemented)",
+                getId(), firstTermIndexInLog);
+        return CompletableFuture.failedFuture(new IOException("safekeeper cannot install a snapshot from the leader"));
     }
 
     /** This member's view of a timeline (for tests and tools), or null if it does not know it. */
