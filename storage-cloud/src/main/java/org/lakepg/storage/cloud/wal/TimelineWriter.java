@@ -21,7 +21,7 @@ import org.lakepg.storage.cloud.safekeeper.SafekeeperRequest;
 /**
  * The compute's side of one timeline it owns (a generation it acquired): appends get LSNs at once and wait in a
  * buffer; flushes are served by rounds — one Raft entry with everything buffered so far. A flush that needs records
- * not yet shipped starts a round unless {@link #MAX_ROUNDS_IN_FLIGHT} are already on their way; then it waits and
+ * not yet shipped starts a round unless {@code maxRoundsInFlight} are already on their way; then it waits and
  * shares the next round with every flush that arrives meanwhile (group commit over the quorum). Rounds are sent in
  * order on one Ratis client, so they reach the Raft log in LSN order.
  */
@@ -33,15 +33,13 @@ final class TimelineWriter {
     private record Waiter(long upTo, CompletableFuture<Lsn> done) {
     }
 
-    /** Pipelining: a few rounds in flight hide the round trip; more would only make rounds smaller. */
-    static final int MAX_ROUNDS_IN_FLIGHT = 4;
-
     private final TimelineId timeline;
     private final long generation;
     private final SafekeeperClient client;
     private final WalAppendListener listener;
     /** Runs round completions: never on a Ratis client thread, which may hold locks a sending thread waits for. */
     private final Executor completions;
+    private final int maxRoundsInFlight;
     private final ReentrantLock lock = new ReentrantLock();
     /** Records not yet known durable, in LSN order; guarded by lock. */
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
@@ -59,9 +57,10 @@ final class TimelineWriter {
     private long rounds;
 
     TimelineWriter(TimelineId timeline, long generation, Lsn endLsn, SafekeeperClient client, WalAppendListener listener,
-            Executor completions) {
+            Executor completions, int maxRoundsInFlight) {
         this.timeline = timeline;
         this.completions = completions;
+        this.maxRoundsInFlight = maxRoundsInFlight;
         this.generation = generation;
         this.client = client;
         this.listener = listener;
@@ -127,7 +126,7 @@ final class TimelineWriter {
 
     /** Prepares everything not yet shipped as one Raft entry, if a waiting flush needs it and the pipeline has room. */
     private void prepareRoundLocked() {
-        if (roundsInFlight >= MAX_ROUNDS_IN_FLIGHT || failure != null || !waitsForUnshipped()) {
+        if (roundsInFlight >= maxRoundsInFlight || failure != null || !waitsForUnshipped()) {
             return;
         }
         List<byte[]> payloads = new ArrayList<>();

@@ -46,13 +46,16 @@ public final class SafekeeperFlushBench {
                     run("local (fsync)", local.wal(), t, committers, seconds, local::fsyncCount);
                 }
             }
-            try (SafekeeperQuorum quorum = SafekeeperQuorum.start(work.resolve("safekeepers"));
-                    SafekeeperWalService wal = SafekeeperWalService.connect(quorum.addresses())) {
-                TimelineId t = TimelineId.random();
-                wal.acquire(t, Lsn.INVALID);
-                run("warm-up", wal, t, 4, 2, () -> wal.rounds(t));
-                for (int committers : new int[] {1, 4, 16}) {
-                    run("3 safekeepers (Ratis)", wal, t, committers, seconds, () -> wal.rounds(t));
+            try (SafekeeperQuorum quorum = SafekeeperQuorum.start(work.resolve("safekeepers"))) {
+                for (int inFlight : new int[] {4, 1, 4, 1}) {
+                    try (SafekeeperWalService wal = SafekeeperWalService.connect(quorum.addresses(), null, inFlight)) {
+                        TimelineId t = TimelineId.random();
+                        wal.acquire(t, Lsn.INVALID);
+                        run("warm-up", wal, t, 4, 2, () -> wal.rounds(t));
+                        for (int committers : new int[] {1, 4, 16}) {
+                            run("3 safekeepers, " + inFlight + " in flight", wal, t, committers, seconds, () -> wal.rounds(t));
+                        }
+                    }
                 }
             }
         } finally {
