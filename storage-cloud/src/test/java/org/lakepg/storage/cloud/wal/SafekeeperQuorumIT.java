@@ -34,13 +34,16 @@ class SafekeeperQuorumIT {
     @TempDir
     Path dir;
 
+    /** Pipelined (3 rounds in flight) so the order in which rounds reach the Raft log is tested too. */
     @Test
     void concurrentFlushesFromEightThreadsAreReadBackInOrder() throws Exception {
         int threads = 8;
         int perThread = 150;
         TimelineId t = TimelineId.random();
+        List<WalEntry> seenByListener = java.util.Collections.synchronizedList(new ArrayList<>());
         try (SafekeeperQuorum quorum = SafekeeperQuorum.start(dir);
-                SafekeeperWalService wal = SafekeeperWalService.connect(quorum.addresses())) {
+                SafekeeperWalService wal = SafekeeperWalService.connect(quorum.addresses(),
+                        (timeline, entries) -> seenByListener.addAll(entries), 3)) {
             assertThat(wal.acquire(t, Lsn.INVALID)).isEqualTo(Lsn.INVALID);
             Map<Lsn, WalRecord> acknowledged = new ConcurrentHashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -75,6 +78,7 @@ class SafekeeperQuorumIT {
                     assertThat(WalTestRecords.sequence(e)).isEqualTo(next[writer]++);
                 }
                 assertThat(other.durableLsn(t)).isEqualTo(wal.durableLsn(t));
+                assertThat(seenByListener).as("the append listener saw every append, in LSN order").isEqualTo(all);
             }
         }
     }
