@@ -100,6 +100,21 @@ public final class SafekeeperClient implements AutoCloseable {
         throw failure(reply);
     }
 
+    /**
+     * One chunk of records read from one member's applied WAL. A member applies only committed entries, so this is
+     * committed WAL too, possibly less of it than the leader has — and it works without a quorum (the pageserver
+     * can keep ingesting while two of three safekeepers are down).
+     */
+    public SafekeeperReply.Records readChunk(TimelineId timeline, Lsn from, int maxBytes, SafekeeperAddress member) {
+        byte[] request = SafekeeperCodec.encode(new SafekeeperRequest.Read(timeline, from, maxBytes));
+        SafekeeperReply reply = await(raft.async().sendStaleRead(message(request), 0, member.peerId())
+                .thenApply(SafekeeperClient::decode));
+        if (reply instanceof SafekeeperReply.Records records) {
+            return records;
+        }
+        throw failure(reply);
+    }
+
     /** Streams committed records with {@code from} &lt; LSN &lt;= {@code upTo} ({@link Lsn#MAX}: to the end now). */
     public WalReader read(TimelineId timeline, Lsn from, Lsn upTo) {
         Lsn limit = upTo.equals(Lsn.MAX) ? status(timeline).endLsn() : upTo;

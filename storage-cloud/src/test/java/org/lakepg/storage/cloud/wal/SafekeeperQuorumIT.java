@@ -117,6 +117,10 @@ class SafekeeperQuorumIT {
             Thread.sleep(3000);
             assertThat(flush).as("no majority: the flush must not be acknowledged").isNotDone();
             assertThat(wal.durableLsn(t)).isLessThan(lsn);
+            // the surviving member still serves the committed WAL it has
+            var chunk = wal.client().readChunk(t, Lsn.INVALID, 1 << 20, quorum.address(0));
+            assertThat(chunk.entries()).hasSizeBetween(19, 20);
+            assertThat(chunk.entries().get(0).record()).isEqualTo(record(0, 0));
             quorum.restart(2);
             assertThat(flush.get(WAIT_SECONDS, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(lsn);
             quorum.restart(1);
