@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.RaftProperties;
-import org.apache.ratis.netty.NettyConfigKeys;
+import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.rpc.SupportedRpcType;
@@ -35,6 +35,8 @@ public final class QuorumSettings {
     public static final int MAX_ENTRY_BYTES = 4 << 20;
     /** The largest batch a leader sends a follower at once; a single WAL record must fit. */
     static final SizeInBytes APPENDER_BUFFER = SizeInBytes.valueOf("16MB");
+    /** gRPC messages carry appender batches and read replies (about {@link #MAX_ENTRY_BYTES} each, at most 16 MB). */
+    static final SizeInBytes MESSAGE_SIZE_MAX = SizeInBytes.valueOf("40MB");
     /** The Raft log's write buffer must hold the appender's largest batch plus a header. */
     static final SizeInBytes LOG_WRITE_BUFFER = SizeInBytes.valueOf((16 << 20) + (64 << 10));
 
@@ -45,10 +47,10 @@ public final class QuorumSettings {
         return RaftGroup.valueOf(GROUP_ID, members.stream().map(SafekeeperAddress::peer).toList());
     }
 
-    /** Server properties: Netty transport on {@code port}, Raft log in {@code raftDir}. */
-    static RaftProperties server(int port, Path raftDir, long snapshotEveryEntries) {
+    /** Server properties: gRPC transport on {@code port}, Raft log in {@code raftDir}. */
+    static RaftProperties server(int port, Path raftDir, long snapshotEveryEntries, long raftSegmentSize) {
         RaftProperties p = common();
-        NettyConfigKeys.Server.setPort(p, port);
+        GrpcConfigKeys.Server.setPort(p, port);
         RaftServerConfigKeys.setStorageDir(p, List.of(new File(raftDir.toString())));
         // a heavily loaded 2-core test machine must not mistake a GC pause for a dead leader
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(1000, TimeUnit.MILLISECONDS));
@@ -58,7 +60,7 @@ public final class QuorumSettings {
         // with the newest log, and Ratis' default (10 s) would keep commits blocked that long after a member returns.
         RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(p, TimeDuration.valueOf(2, TimeUnit.SECONDS));
         RaftServerConfigKeys.Log.setWriteBufferSize(p, LOG_WRITE_BUFFER);
-        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("64MB"));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(raftSegmentSize));
         RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, APPENDER_BUFFER);
         // a commit waits for this round trip: do not let the leader idle between appendEntries calls (default 10ms)
         RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
@@ -66,7 +68,8 @@ public final class QuorumSettings {
         // so no snapshot of the WAL itself ever has to be shipped.
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);
         // A snapshot holds only the timelines' bounds, not their WAL: shipping it would give a member with an
-        // empty disk bounds without records. Such a member is told instead (see SafekeeperStateMachine).
+        // empty disk bounds without records. Such a member is told instead and copies the WAL from the leader
+        // (SafekeeperStateMachine.notifyInstallSnapshotFromLeader).
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, false);
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, snapshotEveryEntries);
@@ -86,7 +89,11 @@ public final class QuorumSettings {
 
     private static RaftProperties common() {
         RaftProperties p = new RaftProperties();
-        RaftConfigKeys.Rpc.setType(p, SupportedRpcType.NETTY);
+        // gRPC rather than Netty: Ratis' Netty log appender can only ship snapshot files to a member that is
+        // behind the log start, and a safekeeper snapshot holds no WAL; the gRPC appender can instead tell the
+        // member, which then copies the WAL from the leader itself.
+        RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
+        GrpcConfigKeys.setMessageSizeMax(p, MESSAGE_SIZE_MAX);
         return p;
     }
 }

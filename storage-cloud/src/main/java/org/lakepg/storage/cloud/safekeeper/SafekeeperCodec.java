@@ -27,11 +27,13 @@ public final class SafekeeperCodec {
     private static final int TRIM = 3;
     private static final int READ = 4;
     private static final int STATUS = 5;
+    private static final int MANIFEST = 6;
 
     private static final int TIMELINE_STATE = 101;
     private static final int APPENDED = 102;
     private static final int RECORDS = 103;
     private static final int REJECTED = 104;
+    private static final int MANIFEST_REPLY = 105;
 
     private SafekeeperCodec() {
     }
@@ -71,6 +73,7 @@ public final class SafekeeperCodec {
                     out.writeByte(STATUS);
                     timeline(out, s.timeline());
                 }
+                case SafekeeperRequest.Manifest m -> out.writeByte(MANIFEST);
             }
         });
     }
@@ -78,6 +81,9 @@ public final class SafekeeperCodec {
     public static SafekeeperRequest decodeRequest(InputStream bytes) {
         return read(bytes, in -> {
             int tag = in.readUnsignedByte();
+            if (tag == MANIFEST) {
+                return new SafekeeperRequest.Manifest();
+            }
             TimelineId timeline = new TimelineId(in.readLong(), in.readLong());
             return switch (tag) {
                 case ACQUIRE -> new SafekeeperRequest.Acquire(timeline, in.readLong(), lsn(in));
@@ -104,10 +110,17 @@ public final class SafekeeperCodec {
             switch (reply) {
                 case SafekeeperReply.TimelineState s -> {
                     out.writeByte(TIMELINE_STATE);
-                    out.writeLong(s.generation());
-                    out.writeLong(s.startLsn().value());
-                    out.writeLong(s.endLsn().value());
-                    out.writeLong(s.trimmedUpTo().value());
+                    state(out, s);
+                }
+                case SafekeeperReply.Manifest m -> {
+                    out.writeByte(MANIFEST_REPLY);
+                    out.writeLong(m.term());
+                    out.writeLong(m.index());
+                    out.writeInt(m.timelines().size());
+                    for (SafekeeperReply.TimelineSummary t : m.timelines()) {
+                        timeline(out, t.id());
+                        state(out, t.state());
+                    }
                 }
                 case SafekeeperReply.Appended a -> {
                     out.writeByte(APPENDED);
@@ -139,7 +152,17 @@ public final class SafekeeperCodec {
         return read(bytes, in -> {
             int tag = in.readUnsignedByte();
             return switch (tag) {
-                case TIMELINE_STATE -> new SafekeeperReply.TimelineState(in.readLong(), lsn(in), lsn(in), lsn(in));
+                case TIMELINE_STATE -> state(in);
+                case MANIFEST_REPLY -> {
+                    long term = in.readLong();
+                    long index = in.readLong();
+                    int count = in.readInt();
+                    List<SafekeeperReply.TimelineSummary> timelines = new ArrayList<>(Math.min(count, 1 << 16));
+                    for (int i = 0; i < count; i++) {
+                        timelines.add(new SafekeeperReply.TimelineSummary(new TimelineId(in.readLong(), in.readLong()), state(in)));
+                    }
+                    yield new SafekeeperReply.Manifest(term, index, timelines);
+                }
                 case APPENDED -> new SafekeeperReply.Appended(lsn(in));
                 case RECORDS -> {
                     Lsn end = lsn(in);
@@ -196,6 +219,17 @@ public final class SafekeeperCodec {
     private static void timeline(DataOutputStream out, TimelineId timeline) throws IOException {
         out.writeLong(timeline.high());
         out.writeLong(timeline.low());
+    }
+
+    private static void state(DataOutputStream out, SafekeeperReply.TimelineState s) throws IOException {
+        out.writeLong(s.generation());
+        out.writeLong(s.startLsn().value());
+        out.writeLong(s.endLsn().value());
+        out.writeLong(s.trimmedUpTo().value());
+    }
+
+    private static SafekeeperReply.TimelineState state(DataInputStream in) throws IOException {
+        return new SafekeeperReply.TimelineState(in.readLong(), lsn(in), lsn(in), lsn(in));
     }
 
     private static Lsn lsn(DataInputStream in) throws IOException {

@@ -3,6 +3,7 @@ package org.lakepg.storage.cloud.safekeeper;
 import java.util.List;
 import java.util.Objects;
 import org.lakepg.storage.Lsn;
+import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.WalEntry;
 
 /** The safekeepers' answer to a {@link SafekeeperRequest}. */
@@ -29,6 +30,21 @@ public sealed interface SafekeeperReply {
         public Records {
             entries = List.copyOf(entries);
             Objects.requireNonNull(endLsn, "endLsn");
+        }
+    }
+
+    /** Answer to {@link SafekeeperRequest.Manifest}: every timeline's state as of Raft entry (term, index). */
+    record Manifest(long term, long index, List<TimelineSummary> timelines) implements SafekeeperReply {
+        public Manifest {
+            timelines = List.copyOf(timelines);
+        }
+    }
+
+    /** One timeline in a {@link Manifest}. */
+    record TimelineSummary(TimelineId id, TimelineState state) {
+        public TimelineSummary {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(state, "state");
         }
     }
 

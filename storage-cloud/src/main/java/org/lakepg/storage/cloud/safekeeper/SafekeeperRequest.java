@@ -6,12 +6,11 @@ import org.lakepg.storage.Lsn;
 import org.lakepg.storage.TimelineId;
 
 /**
- * What a compute or the pageserver asks the safekeepers. {@link Acquire}, {@link Append} and {@link Trim} change
- * state and go through the Raft log; {@link Read} and {@link Status} are queries answered by one member.
+ * What a compute, the pageserver or another safekeeper asks the safekeepers. {@link Acquire}, {@link Append} and
+ * {@link Trim} change state and go through the Raft log; {@link Read}, {@link Status} and {@link Manifest} are
+ * queries answered by one member.
  */
 public sealed interface SafekeeperRequest {
-
-    TimelineId timeline();
 
     /** {@link #NEXT_GENERATION} as generation asks for one more than the highest seen. */
     long NEXT_GENERATION = 0;
@@ -56,6 +55,13 @@ public sealed interface SafekeeperRequest {
                 throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
             }
         }
+    }
+
+    /**
+     * Every timeline's state together with the Raft index it reflects: what a member with an empty disk copies
+     * from the leader before it can follow the log again.
+     */
+    record Manifest() implements SafekeeperRequest {
     }
 
     /** The timeline's generation and WAL bounds on the member that answers. */

@@ -36,7 +36,7 @@ public final class SafekeeperServer implements AutoCloseable {
                     .setGroup(QuorumSettings.group(config.members()))
                     .setStateMachine(stateMachine)
                     .setProperties(QuorumSettings.server(config.port(), config.dataDir().resolve("raft"),
-                            config.snapshotEveryEntries()))
+                            config.snapshotEveryEntries(), config.raftSegmentSize()))
                     .setOption(RaftStorage.StartupOption.RECOVER)
                     .build();
             server.start();

@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
@@ -26,9 +30,11 @@ import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.local.FileUtil;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Rejected;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Why;
 import org.lakepg.storage.cloud.safekeeper.TimelineLog.TimelineState;
@@ -52,6 +58,8 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
     private final long segmentSize;
     private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
     private final Map<TimelineId, TimelineLog> timelines = new ConcurrentHashMap<>();
+    /** Apply (write) against the manifest and snapshots (read): they must see one Raft index's state. */
+    private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
 
     public SafekeeperStateMachine(Path walRoot, long segmentSize) {
         this.walRoot = walRoot;
@@ -63,13 +71,31 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
         Files.createDirectories(walRoot);
-        load();
+        getLifeCycle().startAndTransition(this::load);
+    }
+
+    /** Ratis pauses the state machine before reloading it after a copy from the leader (and checks it did). */
+    @Override
+    public void pause() {
+        LifeCycle lifeCycle = getLifeCycle();
+        if (lifeCycle.compareAndTransition(LifeCycle.State.RUNNING, LifeCycle.State.PAUSING)) {
+            lifeCycle.transition(LifeCycle.State.PAUSED);
+        }
     }
 
     @Override
     public void reinitialize() throws IOException {
-        closeTimelines();
-        load();
+        stateLock.writeLock().lock();
+        try {
+            closeTimelines();
+            load();
+        } finally {
+            stateLock.writeLock().unlock();
+        }
+        LifeCycle lifeCycle = getLifeCycle();
+        if (lifeCycle.compareAndTransition(LifeCycle.State.PAUSED, LifeCycle.State.STARTING)) {
+            lifeCycle.transition(LifeCycle.State.RUNNING);
+        }
     }
 
     private void load() throws IOException {
@@ -98,53 +124,76 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto entry = trx.getLogEntry();
         SafekeeperReply reply;
+        stateLock.writeLock().lock();
         try {
             SafekeeperRequest request = SafekeeperCodec.decodeRequest(
                     entry.getStateMachineLogEntry().getLogData().newInput());
             reply = apply(request);
+            updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
         } catch (RuntimeException e) {
             // An I/O failure here would leave this member's files behind the log: stop rather than diverge.
             LOG.error("could not apply safekeeper log entry {}", TermIndex.valueOf(entry), e);
             return CompletableFuture.failedFuture(e);
+        } finally {
+            stateLock.writeLock().unlock();
         }
-        updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
         return CompletableFuture.completedFuture(message(reply));
     }
 
     private SafekeeperReply apply(SafekeeperRequest request) {
-        TimelineLog timeline = timelines.get(request.timeline());
         return switch (request) {
-            case SafekeeperRequest.Acquire a -> {
-                if (timeline == null) {
-                    long generation = a.generation() == SafekeeperRequest.NEXT_GENERATION ? 1 : a.generation();
-                    long start = a.startLsn().value();
-                    timeline = TimelineLog.open(walRoot.resolve(a.timeline().toString()),
-                            new TimelineState(a.timeline(), generation, start, start, start), segmentSize);
-                    timelines.put(a.timeline(), timeline);
-                    yield timeline.reply();
-                }
-                yield timeline.acquire(a.generation());
-            }
-            case SafekeeperRequest.Append a -> timeline == null ? unknown(a.timeline()) : timeline.append(a);
-            case SafekeeperRequest.Trim t -> timeline == null ? unknown(t.timeline()) : timeline.trim(t.upTo());
+            case SafekeeperRequest.Acquire a -> acquire(a);
+            case SafekeeperRequest.Append a -> withTimeline(a.timeline(), t -> t.append(a));
+            case SafekeeperRequest.Trim t -> withTimeline(t.timeline(), log -> log.trim(t.upTo()));
             case SafekeeperRequest.Read r -> new Rejected(Why.INVALID, "reads are queries, not log entries");
             case SafekeeperRequest.Status s -> new Rejected(Why.INVALID, "status is a query, not a log entry");
+            case SafekeeperRequest.Manifest m -> new Rejected(Why.INVALID, "the manifest is a query, not a log entry");
         };
+    }
+
+    private SafekeeperReply acquire(SafekeeperRequest.Acquire a) {
+        TimelineLog timeline = timelines.get(a.timeline());
+        if (timeline != null) {
+            return timeline.acquire(a.generation());
+        }
+        long generation = a.generation() == SafekeeperRequest.NEXT_GENERATION ? 1 : a.generation();
+        long start = a.startLsn().value();
+        timeline = TimelineLog.open(walRoot.resolve(a.timeline().toString()),
+                new TimelineState(a.timeline(), generation, start, start, start), segmentSize);
+        timelines.put(a.timeline(), timeline);
+        return timeline.reply();
+    }
+
+    private SafekeeperReply withTimeline(TimelineId id, Function<TimelineLog, SafekeeperReply> action) {
+        TimelineLog timeline = timelines.get(id);
+        return timeline == null ? unknown(id) : action.apply(timeline);
     }
 
     @Override
     public CompletableFuture<Message> query(Message request) {
         try {
-            SafekeeperRequest decoded = SafekeeperCodec.decodeRequest(request.getContent().newInput());
-            TimelineLog timeline = timelines.get(decoded.timeline());
-            SafekeeperReply reply = switch (decoded) {
-                case SafekeeperRequest.Read r -> timeline == null ? unknown(r.timeline()) : timeline.read(r.from(), r.maxBytes());
-                case SafekeeperRequest.Status s -> timeline == null ? unknown(s.timeline()) : timeline.reply();
-                default -> new Rejected(Why.INVALID, "only reads and status are queries");
+            SafekeeperReply reply = switch (SafekeeperCodec.decodeRequest(request.getContent().newInput())) {
+                case SafekeeperRequest.Read r -> withTimeline(r.timeline(), t -> t.read(r.from(), r.maxBytes()));
+                case SafekeeperRequest.Status s -> withTimeline(s.timeline(), TimelineLog::reply);
+                case SafekeeperRequest.Manifest m -> manifest();
+                default -> new Rejected(Why.INVALID, "only reads, status and the manifest are queries");
             };
             return CompletableFuture.completedFuture(message(reply));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private SafekeeperReply manifest() {
+        stateLock.readLock().lock();
+        try {
+            TermIndex last = getLastAppliedTermIndex();
+            List<SafekeeperReply.TimelineSummary> summaries = new ArrayList<>();
+            timelines.forEach((id, log) -> summaries.add(new SafekeeperReply.TimelineSummary(id, log.reply())));
+            return last == null ? new Rejected(Why.NOT_FOUND, "nothing applied yet")
+                    : new SafekeeperReply.Manifest(last.getTerm(), last.getIndex(), summaries);
+        } finally {
+            stateLock.readLock().unlock();
         }
     }
 
@@ -157,33 +206,70 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
     /** Fsyncs the segment files and records the timelines' state at the last applied index. */
     @Override
     public long takeSnapshot() throws IOException {
-        TermIndex last = getLastAppliedTermIndex();
-        if (last == null || last.getIndex() < 0) {
-            return RaftLog.INVALID_LOG_INDEX;
+        stateLock.readLock().lock();
+        try {
+            TermIndex last = getLastAppliedTermIndex();
+            if (last == null || last.getIndex() < 0) {
+                return RaftLog.INVALID_LOG_INDEX;
+            }
+            writeSnapshot(last);
+            return last.getIndex();
+        } finally {
+            stateLock.readLock().unlock();
         }
+    }
+
+    private void writeSnapshot(TermIndex at) throws IOException {
         List<TimelineState> states = new ArrayList<>();
         for (TimelineLog timeline : timelines.values()) {
             timeline.sync();
             states.add(timeline.state());
         }
-        File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
+        File file = storage.getSnapshotFile(at.getTerm(), at.getIndex());
         SnapshotFile.write(file.toPath(), states);
         MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
-        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
-        LOG.debug("safekeeper snapshot at {}: {} timelines", last, states.size());
-        return last.getIndex();
+        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), at));
+        LOG.debug("safekeeper snapshot at {}: {} timelines", at, states.size());
     }
 
     /**
-     * The leader no longer has the log entries this member needs (it lost its disk, or was away while every other
-     * member purged). Copying the WAL from a peer is not implemented: refuse loudly rather than pretend.
+     * The leader no longer has the log entries this member needs (it lost its disk, or was away while every
+     * other member purged): copy the leader's timelines, then follow the log from the index they reflect.
      */
     @Override
     public CompletableFuture<TermIndex> notifyInstallSnapshotFromLeader(RoleInfoProto roleInfo, TermIndex firstTermIndexInLog) {
-        LOG.error("safekeeper {} is behind the leader's log start {} and cannot catch up from the log; "
-                + "copy a peer's data directory to it (WAL copy between safekeepers is not implemented)",
-                getId(), firstTermIndexInLog);
-        return CompletableFuture.failedFuture(new IOException("safekeeper cannot install a snapshot from the leader"));
+        RaftPeerId leader = RaftPeerId.valueOf(roleInfo.getFollowerInfo().getLeaderInfo().getId().getId());
+        return CompletableFuture.supplyAsync(() -> copyFromLeader(leader, firstTermIndexInLog),
+                task -> Thread.ofPlatform().name("safekeeper-copy-from-" + leader).daemon(true).start(task));
+    }
+
+    private TermIndex copyFromLeader(RaftPeerId leader, TermIndex firstTermIndexInLog) {
+        LOG.warn("safekeeper {} is behind the leader's log start {}: copying the WAL from {}", getId(), firstTermIndexInLog, leader);
+        RaftGroup group;
+        try {
+            group = getServer().join().getDivision(getGroupId()).getGroup();
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Reason.IO, "no Raft group " + getGroupId(), e);
+        }
+        stateLock.writeLock().lock();
+        try (LeaderWalCopy copy = LeaderWalCopy.connect(group, leader)) {
+            SafekeeperReply.Manifest manifest = copy.manifest();
+            closeTimelines();
+            FileUtil.deleteRecursively(walRoot);
+            Files.createDirectories(walRoot);
+            for (SafekeeperReply.TimelineSummary t : manifest.timelines()) {
+                timelines.put(t.id(), copy.copy(walRoot.resolve(t.id().toString()), t, segmentSize));
+            }
+            TermIndex at = TermIndex.valueOf(manifest.term(), manifest.index());
+            writeSnapshot(at);
+            setLastAppliedTermIndex(at);
+            LOG.warn("safekeeper {} copied {} timelines from {} up to {}", getId(), timelines.size(), leader, at);
+            return at;
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Reason.IO, "could not copy the WAL from " + leader + ": " + e.getMessage(), e);
+        } finally {
+            stateLock.writeLock().unlock();
+        }
     }
 
     /** This member's view of a timeline (for tests and tools), or null if it does not know it. */

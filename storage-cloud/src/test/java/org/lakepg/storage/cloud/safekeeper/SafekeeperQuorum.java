@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lakepg.storage.local.FileUtil;
 
 /**
  * Test fixture: a quorum of real safekeepers (Ratis servers) in this JVM on free loopback ports, each with its own
@@ -23,6 +24,11 @@ public final class SafekeeperQuorum implements AutoCloseable {
 
     /** Starts {@code size} safekeepers with data under {@code dir}. */
     public static SafekeeperQuorum start(Path dir, int size, long snapshotEveryEntries, long walSegmentSize) {
+        return start(dir, size, snapshotEveryEntries, walSegmentSize, SafekeeperConfig.DEFAULT_RAFT_SEGMENT_SIZE);
+    }
+
+    public static SafekeeperQuorum start(Path dir, int size, long snapshotEveryEntries, long walSegmentSize,
+            long raftSegmentSize) {
         List<SafekeeperAddress> members = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             members.add(new SafekeeperAddress(i + 1, "127.0.0.1", freePort()));
@@ -30,7 +36,7 @@ public final class SafekeeperQuorum implements AutoCloseable {
         List<SafekeeperConfig> configs = new ArrayList<>();
         for (SafekeeperAddress m : members) {
             configs.add(new SafekeeperConfig(m.id(), m.port(), dir.resolve("sk" + m.id()), members,
-                    snapshotEveryEntries, walSegmentSize));
+                    snapshotEveryEntries, walSegmentSize, raftSegmentSize));
         }
         SafekeeperQuorum quorum = new SafekeeperQuorum(configs);
         for (int i = 0; i < size; i++) {
@@ -69,6 +75,20 @@ public final class SafekeeperQuorum implements AutoCloseable {
     public void restart(int index) {
         stop(index);
         servers[index] = SafekeeperServer.start(configs.get(index));
+    }
+
+    /** Stops a member and deletes its data directory: it comes back with an empty disk. */
+    public void wipe(int index) throws IOException {
+        stop(index);
+        FileUtil.deleteRecursively(configs.get(index).dataDir());
+    }
+
+    /** Bytes in a member's Raft log directory. */
+    public long raftLogBytes(int index) throws IOException {
+        try (var files = java.nio.file.Files.walk(configs.get(index).dataDir().resolve("raft"))) {
+            return files.filter(java.nio.file.Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith("log_"))
+                    .mapToLong(p -> p.toFile().length()).sum();
+        }
     }
 
     @Override
