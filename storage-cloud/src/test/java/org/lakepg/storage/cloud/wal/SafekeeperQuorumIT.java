@@ -6,7 +6,6 @@ import static org.lakepg.storage.cloud.wal.WalTestRecords.record;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -220,12 +219,5 @@ class SafekeeperQuorumIT {
             Thread.sleep(50);
         }
         throw new AssertionError("safekeeper " + member + " did not catch up to " + durable);
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<Lsn, WalRecord> byLsn(List<WalEntry> entries) {
-        Map<Lsn, WalRecord> map = new HashMap<>();
-        entries.forEach(e -> map.put(e.lsn(), e.record()));
-        return map;
     }
 }
