@@ -43,12 +43,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The safekeeper's Raft state machine: committed entries (acquire, append, trim) are applied in log order to the
- * timelines' segment files; queries (read, status) are answered from them.
+ * timelines' segment files; queries (read, status, manifest) are answered from them.
  *
  * <p>Source of truth: the Raft log makes an append durable — Ratis fsyncs it on a majority before the entry is
  * committed and the compute's flush completes. The segment files are the long-term copy that reads are served
  * from; a snapshot fsyncs them and records where they end, after which Ratis may purge its log up to that index
- * (it keeps entries a lagging member still needs). So each record is held twice only between two snapshots.
+ * (it keeps entries a lagging member still needs). So a record is held twice only until the Raft log segment
+ * holding it is purged. A member behind the leader's log start copies the WAL from the leader instead.
  */
 public final class SafekeeperStateMachine extends BaseStateMachine {
 

@@ -26,7 +26,8 @@ class SafekeeperCodecTest {
                 new SafekeeperRequest.Acquire(timeline, 0, Lsn.parse("0/16B3748")),
                 new SafekeeperRequest.Trim(timeline, Lsn.of(123456)),
                 new SafekeeperRequest.Read(timeline, Lsn.of(99), 4096),
-                new SafekeeperRequest.Status(timeline));
+                new SafekeeperRequest.Status(timeline),
+                new SafekeeperRequest.Manifest());
         for (SafekeeperRequest r : requests) {
             assertThat(decode(SafekeeperCodec.encode(r))).isEqualTo(r);
         }
@@ -55,7 +56,9 @@ class SafekeeperCodecTest {
                 new SafekeeperReply.TimelineState(4, Lsn.of(10), Lsn.of(2000), Lsn.of(1500)),
                 new SafekeeperReply.Appended(Lsn.of(4242)),
                 new SafekeeperReply.Records(List.of(new WalEntry(Lsn.of(40), patch), new WalEntry(Lsn.of(70), commit)), Lsn.of(90)),
-                new SafekeeperReply.Rejected(SafekeeperReply.Why.FENCED, "generation 1 is fenced — übernommen"));
+                new SafekeeperReply.Rejected(SafekeeperReply.Why.FENCED, "generation 1 is fenced — übernommen"),
+                new SafekeeperReply.Manifest(3, 1234, List.of(new SafekeeperReply.TimelineSummary(timeline,
+                        new SafekeeperReply.TimelineState(2, Lsn.INVALID, Lsn.of(999), Lsn.of(500))))));
         for (SafekeeperReply r : replies) {
             assertThat(SafekeeperCodec.decodeReply(new ByteArrayInputStream(SafekeeperCodec.encode(r)))).isEqualTo(r);
         }
