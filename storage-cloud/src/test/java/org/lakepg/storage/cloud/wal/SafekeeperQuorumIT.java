@@ -117,9 +117,12 @@ class SafekeeperQuorumIT {
             assertThat(flush).as("no majority: the flush must not be acknowledged").isNotDone();
             assertThat(wal.durableLsn(t)).isLessThan(lsn);
             // the surviving member still serves the committed WAL it has
-            var chunk = wal.client().readChunk(t, Lsn.INVALID, 1 << 20, quorum.address(0));
-            assertThat(chunk.entries()).hasSizeBetween(19, 20);
-            assertThat(chunk.entries().get(0).record()).isEqualTo(record(0, 0));
+            // (a follower may have applied a little less than the leader had: a prefix of the committed records)
+            List<WalEntry> survivor = wal.client().readChunk(t, Lsn.INVALID, 1 << 20, quorum.address(0)).entries();
+            assertThat(survivor).isNotEmpty().hasSizeLessThanOrEqualTo(20);
+            for (int i = 0; i < survivor.size(); i++) {
+                assertThat(survivor.get(i).record()).isEqualTo(record(0, i));
+            }
             quorum.restart(2);
             assertThat(flush.get(WAIT_SECONDS, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(lsn);
             quorum.restart(1);
