@@ -29,9 +29,13 @@ import org.lakepg.storage.local.wal.SegmentedWal;
  */
 final class TimelineLog implements AutoCloseable {
 
+    /** Newest WAL kept in memory per timeline for reads near the end. */
+    static final long RECENT_BYTES = 2L << 20;
+
     private final TimelineId id;
     private final Lsn startLsn;
     private final SegmentedWal wal;
+    private final RecentRecords recent;
     private volatile long generation;
     private volatile long endLsn;
     private volatile long trimmedUpTo;
@@ -40,6 +44,7 @@ final class TimelineLog implements AutoCloseable {
         this.id = id;
         this.startLsn = startLsn;
         this.wal = wal;
+        this.recent = new RecentRecords(RECENT_BYTES, endLsn);
         this.generation = generation;
         this.endLsn = endLsn;
         this.trimmedUpTo = trimmedUpTo;
@@ -121,8 +126,20 @@ final class TimelineLog implements AutoCloseable {
                         "WAL of timeline %s put a record at %s, expected %s", id, Lsn.of(lsns[lsns.length - 1]), Lsn.of(position));
             }
         }
+        remember(append, endLsn);
         endLsn = Math.max(endLsn, position);
         return new SafekeeperReply.Appended(Lsn.of(endLsn));
+    }
+
+    /** Keeps the records of {@code append} beyond {@code previousEnd} for reads near the end. */
+    private void remember(SafekeeperRequest.Append append, long previousEnd) {
+        long position = append.startLsn().value();
+        for (byte[] payload : append.payloads()) {
+            position += WalRecordCodec.FRAME_OVERHEAD + payload.length;
+            if (position > previousEnd) {
+                recent.add(position, payload);
+            }
+        }
     }
 
     SafekeeperReply trim(Lsn upTo) {
@@ -136,6 +153,12 @@ final class TimelineLog implements AutoCloseable {
 
     SafekeeperReply read(Lsn from, int maxBytes) {
         long end = endLsn;
+        if (from.value() >= trimmedUpTo) {
+            List<WalEntry> kept = recent.read(from.value(), end, maxBytes);
+            if (kept != null) {
+                return new SafekeeperReply.Records(kept, Lsn.of(end));
+            }
+        }
         List<WalEntry> entries = new ArrayList<>();
         if (from.value() < end) {
             long bytes = 0;

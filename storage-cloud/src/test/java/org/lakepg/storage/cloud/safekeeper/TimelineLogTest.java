@@ -99,6 +99,29 @@ class TimelineLogTest {
                 .hasMessageContaining("before its checkpoint");
     }
 
+    @Test
+    void readsNearTheEndFromMemoryMatchTheSegmentFiles() {
+        List<WalEntry> fromMemory;
+        Lsn from;
+        Lsn end;
+        try (TimelineLog log = TimelineLog.open(dir, new TimelineState(id, 1, 0, 0, 0), 4096)) {
+            for (int i = 0; i < 60; i += 6) {
+                log.append(new SafekeeperRequest.Append(id, 1, log.reply().endLsn(), payloads(i, i + 6)));
+            }
+            from = read(log).get(29).lsn();
+            fromMemory = ((SafekeeperReply.Records) log.read(from, 1 << 20)).entries();
+            end = log.reply().endLsn();
+        }
+        // reopened as after a restart from a snapshot at the end: nothing in memory, reads go to the files
+        try (TimelineLog reopened = TimelineLog.open(dir, new TimelineState(id, 1, 0, end.value(), 0), 4096)) {
+            List<WalEntry> fromFiles = ((SafekeeperReply.Records) reopened.read(from, 1 << 20)).entries();
+            assertThat(fromMemory).hasSize(30).isEqualTo(fromFiles);
+            for (int i = 0; i < 30; i++) {
+                assertThat(fromMemory.get(i).record()).isEqualTo(record(30 + i));
+            }
+        }
+    }
+
     private static WalRecord record(int i) {
         return WalRecord.of(PagePatch.of(PageKey.main(1, i), 0, ("r" + i).getBytes(StandardCharsets.UTF_8)));
     }
