@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
@@ -26,20 +27,28 @@ import org.lakepg.storage.cloud.safekeeper.SafekeeperRequest;
 /**
  * Talks to the safekeeper quorum through a Ratis client: the compute's {@link SafekeeperWalService} and the
  * pageserver (reading committed WAL, trimming what it persisted) both use it. Writes are retried until a quorum
- * answers — a flush with two of three safekeepers down waits, it does not fail; blocking calls give up after
- * {@code timeout}.
+ * answers — a flush with two of three safekeepers down waits, it does not fail; blocking writes give up after
+ * {@code blockingTimeout}. Reads ask the leader and, if it does not answer within a few seconds, every member: a
+ * member applies only committed entries, so reads keep working (possibly a little behind) without a quorum.
  */
 public final class SafekeeperClient implements AutoCloseable {
 
     /** Reads ask for about this much WAL per round trip. */
     public static final int READ_CHUNK_BYTES = 4 << 20;
 
+    /** How long a read waits for one answer (the leader's, or each member's) before it looks elsewhere. */
+    private static final long READ_WAIT_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+    /** Writes: retried until a quorum answers. */
     private final RaftClient raft;
+    /** Reads: retried briefly, then answered by any member (so they work without a quorum). */
+    private final RaftClient reads;
     private final List<SafekeeperAddress> members;
     private final TimeDuration timeout;
 
-    private SafekeeperClient(RaftClient raft, List<SafekeeperAddress> members, TimeDuration timeout) {
+    private SafekeeperClient(RaftClient raft, RaftClient reads, List<SafekeeperAddress> members, TimeDuration timeout) {
         this.raft = raft;
+        this.reads = reads;
         this.members = members;
         this.timeout = timeout;
     }
@@ -55,7 +64,13 @@ public final class SafekeeperClient implements AutoCloseable {
                 .setProperties(QuorumSettings.client())
                 .setRetryPolicy(RetryPolicies.retryForeverWithSleep(TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
                 .build();
-        return new SafekeeperClient(raft, List.copyOf(members), blockingTimeout);
+        RaftClient reads = RaftClient.newBuilder()
+                .setClientId(ClientId.randomId())
+                .setRaftGroup(QuorumSettings.group(members))
+                .setProperties(QuorumSettings.client())
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(10, TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
+                .build();
+        return new SafekeeperClient(raft, reads, List.copyOf(members), blockingTimeout);
     }
 
     public List<SafekeeperAddress> members() {
@@ -80,24 +95,75 @@ public final class SafekeeperClient implements AutoCloseable {
         return expectState(await(write(new SafekeeperRequest.Trim(timeline, upTo))));
     }
 
-    /** The timeline's state on the leader. */
+    /**
+     * The timeline's state on the leader or, without a leader, the furthest any member has applied (committed WAL
+     * either way).
+     */
     public SafekeeperReply.TimelineState status(TimelineId timeline) {
-        return expectState(await(query(new SafekeeperRequest.Status(timeline))));
+        return expectState(leaderOrMembers(new SafekeeperRequest.Status(timeline),
+                r -> ((SafekeeperReply.TimelineState) r).endLsn()));
     }
 
     /** The timeline's state as one member has applied it (it may lag the leader). */
     public SafekeeperReply.TimelineState status(TimelineId timeline, SafekeeperAddress member) {
-        byte[] request = SafekeeperCodec.encode(new SafekeeperRequest.Status(timeline));
-        return expectState(await(raft.async().sendStaleRead(message(request), 0, member.peerId()).thenApply(SafekeeperClient::decode)));
+        return expectState(await(fromMember(new SafekeeperRequest.Status(timeline), member)));
     }
 
-    /** One chunk of committed records with LSN &gt; {@code from}, read from the leader. */
+    /**
+     * One chunk of committed records with LSN &gt; {@code from}: from the leader or, without a leader, from the
+     * member that has applied the most.
+     */
     public SafekeeperReply.Records readChunk(TimelineId timeline, Lsn from, int maxBytes) {
-        SafekeeperReply reply = await(query(new SafekeeperRequest.Read(timeline, from, maxBytes)));
+        SafekeeperReply reply = leaderOrMembers(new SafekeeperRequest.Read(timeline, from, maxBytes),
+                r -> ((SafekeeperReply.Records) r).endLsn());
         if (reply instanceof SafekeeperReply.Records records) {
             return records;
         }
         throw failure(reply);
+    }
+
+    /** Asks the leader; if it does not answer in time, asks every member and keeps the answer furthest ahead. */
+    private SafekeeperReply leaderOrMembers(SafekeeperRequest request, Function<SafekeeperReply, Lsn> progress) {
+        CompletableFuture<SafekeeperReply> leader = query(request);
+        try {
+            return leader.get(READ_WAIT_NANOS, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            leader.cancel(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(StorageException.Reason.IO, "interrupted while waiting for the safekeepers", e);
+        }
+        List<CompletableFuture<SafekeeperReply>> asks = members.stream().map(m -> fromMember(request, m)).toList();
+        long deadline = System.nanoTime() + READ_WAIT_NANOS;
+        SafekeeperReply best = null;
+        SafekeeperReply rejected = null;
+        for (CompletableFuture<SafekeeperReply> ask : asks) {
+            try {
+                SafekeeperReply reply = ask.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (reply instanceof SafekeeperReply.Rejected) {
+                    rejected = reply;
+                } else if (best == null || progress.apply(reply).isAfter(progress.apply(best))) {
+                    best = reply;
+                }
+            } catch (TimeoutException | ExecutionException | ClassCastException e) {
+                ask.cancel(false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException(StorageException.Reason.IO, "interrupted while waiting for the safekeepers", e);
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        if (rejected != null) {
+            return rejected;
+        }
+        throw StorageException.of(StorageException.Reason.IO, "no safekeeper of %s answered", members);
+    }
+
+    private CompletableFuture<SafekeeperReply> fromMember(SafekeeperRequest request, SafekeeperAddress member) {
+        return reads.async().sendStaleRead(message(SafekeeperCodec.encode(request)), 0, member.peerId())
+                .thenApply(SafekeeperClient::decode);
     }
 
     /**
@@ -106,9 +172,7 @@ public final class SafekeeperClient implements AutoCloseable {
      * can keep ingesting while two of three safekeepers are down).
      */
     public SafekeeperReply.Records readChunk(TimelineId timeline, Lsn from, int maxBytes, SafekeeperAddress member) {
-        byte[] request = SafekeeperCodec.encode(new SafekeeperRequest.Read(timeline, from, maxBytes));
-        SafekeeperReply reply = await(raft.async().sendStaleRead(message(request), 0, member.peerId())
-                .thenApply(SafekeeperClient::decode));
+        SafekeeperReply reply = await(fromMember(new SafekeeperRequest.Read(timeline, from, maxBytes), member));
         if (reply instanceof SafekeeperReply.Records records) {
             return records;
         }
@@ -126,7 +190,7 @@ public final class SafekeeperClient implements AutoCloseable {
     }
 
     private CompletableFuture<SafekeeperReply> query(SafekeeperRequest request) {
-        return raft.async().sendReadOnly(message(SafekeeperCodec.encode(request))).thenApply(SafekeeperClient::decode);
+        return reads.async().sendReadOnly(message(SafekeeperCodec.encode(request))).thenApply(SafekeeperClient::decode);
     }
 
     private static Message message(byte[] bytes) {
@@ -181,6 +245,7 @@ public final class SafekeeperClient implements AutoCloseable {
     @Override
     public void close() {
         try {
+            reads.close();
             raft.close();
         } catch (IOException e) {
             throw new StorageException(StorageException.Reason.IO, "could not close safekeeper client", e);

@@ -123,6 +123,12 @@ class SafekeeperQuorumIT {
             for (int i = 0; i < survivor.size(); i++) {
                 assertThat(survivor.get(i).record()).isEqualTo(record(0, i));
             }
+            // and a reader that is not the writer (the pageserver, a new compute) still reads without a quorum
+            try (SafekeeperWalService reader = SafekeeperWalService.connect(quorum.addresses())) {
+                List<WalEntry> read = readAll(reader, t, Lsn.INVALID);
+                assertThat(read).isNotEmpty().hasSizeLessThanOrEqualTo(20);
+                assertThat(read.get(read.size() - 1).record()).isEqualTo(record(0, read.size() - 1));
+            }
             quorum.restart(2);
             assertThat(flush.get(WAIT_SECONDS, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(lsn);
             quorum.restart(1);
