@@ -29,11 +29,9 @@ public final class Compute implements AutoCloseable {
                 storage.wal().insertLsn(timeline.id()));
         PageWriter writer = new PageWriter(storage.wal(), timeline.id());
         AccessContext access = AccessContext.of(new TransactionManager(cache, writer));
-        boolean exists = storage.pages().relationExists(timeline.id(), TableCatalog.CLASS_RELATION,
-                org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
-        boolean indexCatalog = storage.pages().relationExists(timeline.id(), TableCatalog.INDEX_RELATION,
-                org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
-        return new Compute(storage, access, TableCatalog.open(access, exists, indexCatalog));
+        org.lakepg.storage.Lsn at = storage.wal().insertLsn(timeline.id());
+        return new Compute(storage, access, TableCatalog.open(access, relation -> storage.pages().relationExists(
+                timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, at)));
     }
 
     public AccessContext access() {
