@@ -24,4 +24,10 @@ public interface FunctionContext {
 
     /** Statement start, microseconds since 2000-01-01 UTC (statement_timestamp()). */
     long statementStartMicros();
+
+    /** The session's sequences (nextval and friends); statements without storage have none. */
+    default SequenceAccess sequences() {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "sequences are not available here");
+    }
 }

@@ -46,6 +46,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private final org.lakepg.server.Compute compute;
     private org.lakepg.server.txn.Transaction txn;
     private final org.lakepg.server.exec.TableAccess tableAccess;
+    private final SessionRelations relations;
+    private final SessionSequences sequences;
+    /** Deferred constraint checks of the current transaction, run at its commit. */
+    private final org.lakepg.server.exec.constraint.DeferredChecks deferred =
+            new org.lakepg.server.exec.constraint.DeferredChecks();
 
     private final org.lakepg.server.Cluster cluster;
 
@@ -58,9 +63,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.settings = settings;
         this.compute = compute;
         this.block = new TransactionBlock(this, this::notice);
-        AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), this::catalogSnapshot);
+        this.relations = new SessionRelations(compute.tables());
+        this.sequences = new SessionSequences(relations, this::catalogSnapshot);
+        AnalyzerCatalog catalog = new SessionCatalog(relations, this::catalogSnapshot);
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
-                compute.tables(), this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
+                relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
                 () -> sink);
         this.tableAccess = new org.lakepg.server.exec.TableAccess() {
             @Override
@@ -77,7 +84,17 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             public org.lakepg.server.table.TableCatalog catalog() {
                 return compute.tables();
             }
+
+            @Override
+            public org.lakepg.server.exec.constraint.DeferredChecks deferredChecks() {
+                return deferred;
+            }
         };
+    }
+
+    @Override
+    public org.lakepg.server.function.SequenceAccess sequences() {
+        return sequences;
     }
 
     private org.lakepg.server.txn.Transaction currentTransaction() {
@@ -385,6 +402,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             if (block.inTransaction()) {
                 block.rollback(false);
             }
+            TempTables.dropAll(relations, compute.transactions());
         } finally {
             cluster.disconnect(database);
         }
@@ -451,6 +469,17 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     private void endTransaction(boolean commit) {
+        if (commit && !deferred.isEmpty() && txn != null
+                && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
+            try {
+                txn.commandCounterIncrement();
+                deferred.runAll();
+            } catch (RuntimeException failed) {
+                endTransaction(false);
+                throw failed;
+            }
+        }
+        deferred.clear();
         org.lakepg.server.txn.Transaction ending = txn;
         txn = null;
         try {

@@ -62,6 +62,53 @@ public final class ExpressionText {
         };
     }
 
+    /** The distinct column names an expression refers to, in order of appearance (for naming constraints). */
+    public static java.util.Set<String> columnNames(Expr e) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        collect(e, out);
+        return out;
+    }
+
+    private static void collect(Expr e, java.util.Set<String> out) {
+        switch (e) {
+            case null -> { }
+            case ColumnRef c -> {
+                if (!c.star()) {
+                    out.add(c.fields().get(c.fields().size() - 1));
+                }
+            }
+            case TypeCast c -> collect(c.arg(), out);
+            case AExpr a -> {
+                collect(a.left(), out);
+                collect(a.right(), out);
+            }
+            case BoolExpr b -> b.args().forEach(x -> collect(x, out));
+            case NullTest n -> collect(n.arg(), out);
+            case BooleanTest b -> collect(b.arg(), out);
+            case FuncCall f -> {
+                if (f.args() != null) {
+                    f.args().forEach(x -> collect(x, out));
+                }
+            }
+            case NamedArgExpr n -> collect(n.arg(), out);
+            case CaseExpr c -> {
+                collect(c.arg(), out);
+                c.whens().forEach(w -> {
+                    collect(w.expr(), out);
+                    collect(w.result(), out);
+                });
+                collect(c.defresult(), out);
+            }
+            case CoalesceExpr c -> c.args().forEach(x -> collect(x, out));
+            case MinMaxExpr m -> m.args().forEach(x -> collect(x, out));
+            case RowExpr r -> r.args().forEach(x -> collect(x, out));
+            case AArrayExpr a -> a.elements().forEach(x -> collect(x, out));
+            case ExprList l -> l.items().forEach(x -> collect(x, out));
+            case CollateClause c -> collect(c.arg(), out);
+            default -> { }
+        }
+    }
+
     private static String join(List<Expr> list, String separator) {
         return list.stream().map(ExpressionText::of).collect(Collectors.joining(separator));
     }
