@@ -95,6 +95,7 @@ final class SequenceCommands {
 
     SequenceInfo alterOptions(Transaction txn, SequenceInfo info, List<DefElem> options, ExpressionAnalyzer types) {
         SequenceOptions o = SequenceOptions.of(options, info, info.type(), types);
+        relations.sequenceCache.remove(info.oid()); // values reserved under the old options are not handed out
         var storage = catalog.sequence(info);
         long last = storage.lastValue();
         boolean called = storage.isCalled();

@@ -18,6 +18,8 @@ import org.lakepg.wire.error.SqlState;
 final class SessionRelations {
     private final TableCatalog catalog;
     private long tempNamespace;
+    /** Sequence values this session reserved ahead (CACHE n): OID → {next to hand out, last reserved}. */
+    final java.util.Map<Long, long[]> sequenceCache = new java.util.HashMap<>();
 
     SessionRelations(TableCatalog catalog) {
         this.catalog = catalog;

@@ -27,10 +27,45 @@ final class SessionSequences implements SequenceAccess {
     @Override
     public long nextval(Object sequence) {
         SequenceInfo info = resolve(sequence);
-        long value = relations.catalog().sequence(info).nextval();
+        long value = next(info);
         currvals.put(info.oid(), value);
         lastSequence = info.oid();
         return value;
+    }
+
+    /**
+     * The next value for this session: from the values it reserved ahead, else a fresh reservation of CACHE
+     * values from the sequence (so other sessions skip them, as in PostgreSQL).
+     */
+    private long next(SequenceInfo info) {
+        long[] cached = relations.sequenceCache.get(info.oid());
+        long increment = info.options().increment();
+        if (cached != null && (increment > 0 ? cached[0] <= cached[1] : cached[0] >= cached[1])) {
+            long value = cached[0];
+            cached[0] += increment;
+            return value;
+        }
+        Sequence storage = relations.catalog().sequence(info);
+        long first = storage.nextval();
+        long last = first;
+        for (long i = 1; i < info.cache(); i++) {
+            try {
+                last = storage.nextval();
+            } catch (PgException limit) {
+                break; // a reservation stops at the limit; the next call reports it
+            }
+            if (increment > 0 ? last < first : last > first) {
+                storage.setval(first + (i - 1) * increment, true); // wrapped (CYCLE): keep the wrap for later
+                last = first + (i - 1) * increment;
+                break;
+            }
+        }
+        if (last != first) {
+            relations.sequenceCache.put(info.oid(), new long[] {first + increment, last});
+        } else {
+            relations.sequenceCache.remove(info.oid());
+        }
+        return first;
     }
 
     @Override
@@ -49,6 +84,7 @@ final class SessionSequences implements SequenceAccess {
         SequenceInfo info = resolve(sequence);
         Sequence storage = relations.catalog().sequence(info);
         storage.setval(value, isCalled);
+        relations.sequenceCache.remove(info.oid());
         if (isCalled) {
             currvals.put(info.oid(), value);
             lastSequence = info.oid();

@@ -119,7 +119,7 @@ public final class ExpressionText {
             case STRING -> literal(c.value());
             case BITSTRING -> "B" + literal(c.value().startsWith("b") || c.value().startsWith("B")
                     ? c.value().substring(1) : c.value());
-            case BOOLEAN -> c.value();
+            case BOOLEAN -> c.value().startsWith("t") ? "true" : "false";
             case NULL -> "NULL";
         };
     }

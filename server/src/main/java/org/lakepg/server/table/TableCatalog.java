@@ -376,7 +376,15 @@ public final class TableCatalog {
         for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
             HeapTuple t = it.next();
             Object[] row = codec.decode(t.payload());
-            btree.insert(txn, IndexKeys.of(index, table, row), t.tid(), uniqueCheck(index, table, row));
+            try {
+                btree.insert(txn, IndexKeys.of(index, table, row), t.tid(), uniqueCheck(index, table, row));
+            } catch (PgException e) {
+                if (e.sqlState() != SqlState.UNIQUE_VIOLATION) {
+                    throw e;
+                }
+                throw PgException.of(SqlState.UNIQUE_VIOLATION, "could not create unique index \"%s\"", name)
+                        .withDetail("Key " + RowText.key(table, columns, row) + " is duplicated.");
+            }
         }
         txn.commandCounterIncrement();
         return index;
