@@ -212,7 +212,7 @@ final class CreateTableCommand {
                     if (last == null) {
                         throw PgException.of(SqlState.SYNTAX_ERROR, "misplaced constraint attribute");
                     }
-                    applyAttribute(pending, last, k.contype());
+                    last = applyAttribute(pending, last, k.contype());
                 }
                 default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                         "column constraint %s is not supported yet", k.contype());
@@ -237,7 +237,8 @@ final class CreateTableCommand {
     }
 
     /** DEFERRABLE / INITIALLY DEFERRED after a column constraint change the pending constraint they follow. */
-    private static void applyAttribute(List<PendingConstraint> pending, Constraint target, Constraint.ConstrType attr) {
+    private static Constraint applyAttribute(List<PendingConstraint> pending, Constraint target,
+                                             Constraint.ConstrType attr) {
         for (int i = 0; i < pending.size(); i++) {
             Constraint k = pending.get(i).constraint();
             if (k == target) {
@@ -252,15 +253,17 @@ final class CreateTableCommand {
                     }
                     default -> deferred = false;
                 }
-                pending.set(i, new PendingConstraint(new Constraint(k.contype(), k.conname(), deferrable, deferred,
+                Constraint changed = new Constraint(k.contype(), k.conname(), deferrable, deferred,
                         k.isNoInherit(), k.rawExpr(), k.keys(), k.including(), k.exclusions(), k.options(),
                         k.indexname(), k.indexspace(), k.accessMethod(), k.whereClause(), k.pktable(), k.fkAttrs(),
                         k.pkAttrs(), k.fkMatchtype(), k.fkUpdAction(), k.fkDelAction(), k.fkDelSetCols(),
-                        k.generatedWhen(), k.nullsNotDistinct(), k.skipValidation(), k.location()),
-                        pending.get(i).columns()));
-                return;
+                        k.generatedWhen(), k.nullsNotDistinct(), k.skipValidation(), k.location());
+                pending.set(i, new PendingConstraint(changed, pending.get(i).columns()));
+                return changed;
             }
         }
+        throw PgException.of(SqlState.SYNTAX_ERROR, "misplaced %s clause", attr == Constraint.ConstrType.ATTR_DEFERRABLE
+                || attr == Constraint.ConstrType.ATTR_NOT_DEFERRABLE ? "DEFERRABLE" : "INITIALLY DEFERRED");
     }
 
     private static PgException bothDefaultAndIdentity(String column, String table) {
