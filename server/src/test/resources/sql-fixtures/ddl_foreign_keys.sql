@@ -1,4 +1,4 @@
-drop table if exists ddl_fk_c1, ddl_fk_c2, ddl_fk_c3, ddl_fk_c4, ddl_fk_c5, ddl_fk_p1, ddl_fk_p2, ddl_fk_self cascade
+drop table if exists ddl_fk_c1, ddl_fk_c2, ddl_fk_c3, ddl_fk_c4, ddl_fk_c5, ddl_fk_p1, ddl_fk_p2, ddl_fk_self, ddl_fk_tc, ddl_fk_tp cascade
 create table ddl_fk_p1 (a int primary key, b text unique)
 create table ddl_fk_c1 (id int, pa int references ddl_fk_p1)
 create table ddl_fk_c2 (id int, pb text references ddl_fk_p1 (b) on delete cascade on update cascade)
@@ -43,3 +43,14 @@ drop table ddl_fk_p1
 drop table ddl_fk_p1 cascade
 insert into ddl_fk_c1 values (10, 99)
 drop table ddl_fk_c1, ddl_fk_c2, ddl_fk_c3, ddl_fk_c4, ddl_fk_c5, ddl_fk_p2, ddl_fk_self
+create table ddl_fk_tp (a int primary key)
+create table ddl_fk_tc (a int references ddl_fk_tp, id serial)
+insert into ddl_fk_tp values (1), (2)
+insert into ddl_fk_tc (a) values (1), (2)
+truncate ddl_fk_tp
+truncate ddl_fk_tp, ddl_fk_tc restart identity
+insert into ddl_fk_tp values (1)
+insert into ddl_fk_tc (a) values (1) returning *
+truncate ddl_fk_tp cascade
+select count(*) from ddl_fk_tc
+drop table ddl_fk_tc, ddl_fk_tp

@@ -248,6 +248,21 @@ class DdlIT {
             sa.execute("drop sequence it_seq");
         }
         try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create temp table it_oc_rows (x int) on commit delete rows");
+            c.setAutoCommit(false);
+            s.execute("create temp table it_oc_drop (x int) on commit drop");
+            s.execute("insert into it_oc_rows values (1)");
+            s.execute("insert into it_oc_drop values (1)");
+            assertThat(rows(s, "select count(*) from it_oc_rows")).containsExactly("1");
+            c.commit();
+            assertThat(rows(s, "select count(*) from it_oc_rows")).containsExactly("0");
+            assertThat(failure(s, "select * from it_oc_drop").getSQLState()).isEqualTo("42P01");
+            c.rollback();
+            c.setAutoCommit(true);
+            assertThat(failure(s, "create table it_oc_bad (x int) on commit drop").getServerErrorMessage().getMessage())
+                    .isEqualTo("ON COMMIT can only be used on temporary tables");
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             // both sessions ended: their temporary tables went with them
             assertThat(failure(s, "select * from it_tmp").getSQLState()).isEqualTo("42P01");
         }

@@ -106,7 +106,17 @@ final class CreateTableCommand {
                 ctx.binder().bindDefault(shape, c, org.lakepg.server.sql.analyzer.DefaultExpressions.parse(c.defaultExpr()));
             }
         }
+        var onCommit = s.oncommit() == null ? org.lakepg.server.sql.ast.OnCommitAction.Kind.NOOP : s.oncommit().kind();
+        boolean commitAction = onCommit == org.lakepg.server.sql.ast.OnCommitAction.Kind.DROP
+                || onCommit == org.lakepg.server.sql.ast.OnCommitAction.Kind.DELETE_ROWS;
+        if (onCommit != org.lakepg.server.sql.ast.OnCommitAction.Kind.NOOP && relations.persistence(namespace) != 't') {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "ON COMMIT can only be used on temporary tables");
+        }
         TableInfo table = catalog.create(ctx.txn(), name, namespace, relations.persistence(namespace), infos);
+        if (commitAction) {
+            relations.onCommit.put(table.oid(),
+                    onCommit == org.lakepg.server.sql.ast.OnCommitAction.Kind.DROP ? 'x' : 'd');
+        }
         for (PendingColumn p : columns) {
             if (p.serial() || p.identityOptions() != null) {
                 SequenceInfo seq = sequences.createOwned(ctx.txn(), table, p.column(), p.identityOptions(), ctx.types());

@@ -151,6 +151,34 @@ final class DdlCommands {
         for (var r : s.relations()) {
             found.add(relations.requireTable(txn.snapshot(), r));
         }
+        boolean cascade = s.behavior() != null
+                && s.behavior().kind() == org.lakepg.server.sql.ast.DropBehavior.Kind.CASCADE;
+        // tables whose foreign keys reference a truncated one must be truncated too (CASCADE adds them)
+        for (int i = 0; i < found.size(); i++) {
+            for (var fk : tables.referencingForeignKeys(txn.snapshot(), found.get(i).oid())) {
+                if (found.stream().noneMatch(t -> t.oid() == fk.tableOid())) {
+                    TableInfo child = tables.findByOid(txn.snapshot(), fk.tableOid()).orElseThrow();
+                    if (!cascade) {
+                        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                "cannot truncate a table referenced in a foreign key constraint")
+                                .withDetail("Table \"" + child.name() + "\" references \"" + found.get(i).name() + "\".")
+                                .withHint("Truncate table \"" + child.name()
+                                        + "\" at the same time, or use TRUNCATE ... CASCADE.");
+                    }
+                    notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "truncate cascades to table \"%s\"",
+                            child.name()).withSeverity(PgException.Severity.NOTICE));
+                    found.add(child);
+                }
+            }
+        }
+        if (s.restartSeqs()) {
+            for (var seq : tables.sequences(txn.snapshot())) {
+                if (found.stream().anyMatch(t -> t.oid() == seq.ownedByTable())) {
+                    tables.sequence(seq).setval(seq.options().start(), false);
+                    relations.sequenceCache.remove(seq.oid());
+                }
+            }
+        }
         for (TableInfo t : found) {
             var heap = tables.heap(t);
             for (var it = heap.scan(txn.snapshot()); it.hasNext(); ) {

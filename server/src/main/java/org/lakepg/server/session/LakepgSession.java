@@ -469,11 +469,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     private void endTransaction(boolean commit) {
-        if (commit && !deferred.isEmpty() && txn != null
+        if (commit && (!deferred.isEmpty() || !relations.onCommit.isEmpty()) && txn != null
                 && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
             try {
                 txn.commandCounterIncrement();
                 deferred.runAll();
+                TempTables.onCommit(relations, txn);
             } catch (RuntimeException failed) {
                 endTransaction(false);
                 throw failed;

@@ -20,6 +20,8 @@ final class SessionRelations {
     private long tempNamespace;
     /** Sequence values this session reserved ahead (CACHE n): OID → {next to hand out, last reserved}. */
     final java.util.Map<Long, long[]> sequenceCache = new java.util.HashMap<>();
+    /** Temporary tables with ON COMMIT DELETE ROWS ('d') or ON COMMIT DROP ('x'), by OID. */
+    final java.util.Map<Long, Character> onCommit = new java.util.LinkedHashMap<>();
 
     SessionRelations(TableCatalog catalog) {
         this.catalog = catalog;

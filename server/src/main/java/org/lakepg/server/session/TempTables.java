@@ -33,4 +33,29 @@ final class TempTables {
             txn.rollback();
         }
     }
+
+    /** ON COMMIT DELETE ROWS / DROP of this session's temporary tables, in the committing transaction. */
+    static void onCommit(SessionRelations relations, Transaction txn) {
+        if (relations.onCommit.isEmpty()) {
+            return;
+        }
+        TableCatalog catalog = relations.catalog();
+        for (var it = relations.onCommit.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            var table = catalog.findByOid(txn.snapshot(), entry.getKey());
+            if (table.isEmpty()) {
+                it.remove(); // dropped, or its creation rolled back
+                continue;
+            }
+            if (entry.getValue() == 'x') {
+                catalog.drop(txn, table.get());
+                it.remove();
+            } else {
+                var heap = catalog.heap(table.get());
+                for (var rows = heap.scan(txn.snapshot()); rows.hasNext(); ) {
+                    heap.delete(txn, rows.next().tid(), org.lakepg.server.txn.WaitPolicy.BLOCK);
+                }
+            }
+        }
+    }
 }
