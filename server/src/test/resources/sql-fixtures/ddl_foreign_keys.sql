@@ -1,4 +1,4 @@
-drop table if exists ddl_fk_c1, ddl_fk_c2, ddl_fk_c3, ddl_fk_c4, ddl_fk_c5, ddl_fk_p1, ddl_fk_p2, ddl_fk_self, ddl_fk_tc, ddl_fk_tp cascade
+drop table if exists ddl_fk_c1, ddl_fk_c2, ddl_fk_c3, ddl_fk_c4, ddl_fk_c5, ddl_fk_p1, ddl_fk_p2, ddl_fk_self, ddl_fk_tc, ddl_fk_tp, ddl_fk_mfc, ddl_fk_mf cascade
 create table ddl_fk_p1 (a int primary key, b text unique)
 create table ddl_fk_c1 (id int, pa int references ddl_fk_p1)
 create table ddl_fk_c2 (id int, pb text references ddl_fk_p1 (b) on delete cascade on update cascade)
@@ -54,3 +54,10 @@ insert into ddl_fk_tc (a) values (1) returning *
 truncate ddl_fk_tp cascade
 select count(*) from ddl_fk_tc
 drop table ddl_fk_tc, ddl_fk_tp
+create table ddl_fk_mf (a int, b int, primary key (a, b))
+create table ddl_fk_mfc (x int, y int, foreign key (x, y) references ddl_fk_mf match full)
+insert into ddl_fk_mf values (1, 1)
+insert into ddl_fk_mfc values (1, 1), (null, null)
+insert into ddl_fk_mfc values (1, null)
+create table ddl_fk_bad (a numeric, b int, foreign key (a, b) references ddl_fk_mf)
+drop table ddl_fk_mfc, ddl_fk_mf

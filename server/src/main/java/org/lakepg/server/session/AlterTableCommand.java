@@ -57,7 +57,18 @@ final class AlterTableCommand {
 
     Execution alter(AlterTableStmt s, DdlContext ctx) {
         if (s.objtype().kind() == ObjectType.Kind.SEQUENCE) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER SEQUENCE ... is not supported yet");
+            for (AlterTableCmd cmd : s.cmds()) {
+                if (cmd.subtype().kind() != AlterTableType.Kind.SET_LOGGED
+                        && cmd.subtype().kind() != AlterTableType.Kind.SET_UNLOGGED) {
+                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER SEQUENCE %s is not supported yet",
+                            cmd.subtype().kind().name().replace('_', ' '));
+                }
+            }
+            if (relations.sequence(ctx.txn().snapshot(), s.relation().schemaname(), s.relation().relname()).isEmpty()
+                    && !s.missingOk()) {
+                throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
+            }
+            return Execution.done("ALTER SEQUENCE"); // every sequence is WAL-logged
         }
         if (s.objtype().kind() != ObjectType.Kind.TABLE) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s is not supported yet", s.objtype().kind());
@@ -109,7 +120,7 @@ final class AlterTableCommand {
                             c.name());
                 }
                 if (c.isIdentity()) {
-                    throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    throw PgException.of(SqlState.SYNTAX_ERROR,
                             "column \"%s\" of relation \"%s\" is an identity column", c.name(), table.name());
                 }
                 catalog.updateColumn(ctx.txn(), table, c.number(), col -> col.withNotNull(false));
@@ -131,8 +142,59 @@ final class AlterTableCommand {
                 catalog.updateColumn(ctx.txn(), table, c.number(), col -> col.withIdentity(ColumnInfo.NO_IDENTITY));
                 ownedSequence(ctx, table, c).ifPresent(seq -> catalog.dropSequence(ctx.txn(), seq));
             }
+            case ADD_IDENTITY -> addIdentity(ctx, table, cmd.name(), (Constraint) cmd.def());
+            case SET_IDENTITY -> setIdentity(ctx, table, cmd.name(), cmd.def());
+            case SET_LOGGED, SET_UNLOGGED -> { } // every relation is WAL-logged: nothing to change
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE %s is not supported yet",
                     cmd.subtype().kind().name().replace('_', ' '));
+        }
+    }
+
+    private void addIdentity(DdlContext ctx, TableInfo table, String name, Constraint identity) {
+        ColumnInfo c = column(table, name);
+        if (c.type() != org.lakepg.server.catalog.TypeOids.INT2 && c.type() != org.lakepg.server.catalog.TypeOids.INT4
+                && c.type() != org.lakepg.server.catalog.TypeOids.INT8) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "identity column type must be smallint, integer, or bigint");
+        }
+        if (!c.notNull()) {
+            throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "column \"%s\" of relation \"%s\" must be declared NOT NULL before identity can be added", c.name(),
+                    table.name());
+        }
+        if (c.isIdentity()) {
+            throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "column \"%s\" of relation \"%s\" is already an identity column", c.name(), table.name());
+        }
+        if (c.defaultExpr() != null) {
+            throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "column \"%s\" of relation \"%s\" already has a default value", c.name(), table.name());
+        }
+        catalog.updateColumn(ctx.txn(), table, c.number(), col -> col.withIdentity(identity.generatedWhen()));
+        sequences.createOwned(ctx.txn(), table, c, identity.options() == null ? List.of() : identity.options(),
+                ctx.types());
+    }
+
+    /** SET GENERATED { ALWAYS | BY DEFAULT } and sequence options (SET INCREMENT ..., RESTART) of an identity. */
+    private void setIdentity(DdlContext ctx, TableInfo table, String name, Object def) {
+        ColumnInfo c = column(table, name);
+        if (!c.isIdentity()) {
+            throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "column \"%s\" of relation \"%s\" is not an identity column", c.name(), table.name());
+        }
+        @SuppressWarnings("unchecked")
+        List<org.lakepg.server.sql.ast.DefElem> options = (List<org.lakepg.server.sql.ast.DefElem>) def;
+        List<org.lakepg.server.sql.ast.DefElem> sequenceOptions = new ArrayList<>();
+        for (var o : options) {
+            if (o.defname().equals("generated")) {
+                char kind = "always".equals(o.arg()) ? 'a' : 'd';
+                catalog.updateColumn(ctx.txn(), table, c.number(), col -> col.withIdentity(kind));
+            } else {
+                sequenceOptions.add(o);
+            }
+        }
+        if (!sequenceOptions.isEmpty()) {
+            SequenceInfo seq = ownedSequence(ctx, table, c).orElseThrow();
+            sequences.alterOptions(ctx.txn(), seq, sequenceOptions, ctx.types());
         }
     }
 
@@ -285,6 +347,10 @@ final class AlterTableCommand {
     private void alterType(DdlContext ctx, TableInfo table, String name, ColumnDef def) {
         ColumnInfo c = column(table, name);
         long[] type = ctx.types().resolveType(def.typeName());
+        if (c.isIdentity() && type[0] != org.lakepg.server.catalog.TypeOids.INT2
+                && type[0] != org.lakepg.server.catalog.TypeOids.INT4 && type[0] != org.lakepg.server.catalog.TypeOids.INT8) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "identity column type must be smallint, integer, or bigint");
+        }
         Expr using = def.constraints() == null || def.constraints().isEmpty() ? null : def.constraints().get(0).rawExpr();
         Expr source = using != null ? using : new ColumnRef(List.of(c.name()), false, -1);
         String typeText = org.lakepg.server.sql.analyzer.TypeNames.format(ctx.catalog(), type[0]);

@@ -64,7 +64,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.compute = compute;
         this.block = new TransactionBlock(this, this::notice);
         this.relations = new SessionRelations(compute.tables());
-        this.sequences = new SessionSequences(relations, this::catalogSnapshot);
+        this.sequences = new SessionSequences(relations, this::catalogSnapshot,
+                () -> "on".equals(setting("transaction_read_only")));
         AnalyzerCatalog catalog = new SessionCatalog(relations, this::catalogSnapshot);
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
                 relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),

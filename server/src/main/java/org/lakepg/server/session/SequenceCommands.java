@@ -81,6 +81,9 @@ final class SequenceCommands {
     Execution alter(AlterSeqStmt s, Transaction txn, ExpressionAnalyzer types) {
         RangeVar r = s.sequence();
         Optional<SequenceInfo> found = relations.sequence(txn.snapshot(), r.schemaname(), r.relname());
+        if (found.isEmpty() && relations.table(txn.snapshot(), r).isPresent()) {
+            throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", r.relname());
+        }
         if (found.isEmpty()) {
             if (s.missingOk()) {
                 notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist, skipping",
@@ -117,6 +120,14 @@ final class SequenceCommands {
     }
 
     private SequenceInfo setOwner(Transaction txn, SequenceInfo info, List<String> ownedBy) {
+        if (info.ownedByTable() != 0) {
+            var owner = catalog.findByOid(txn.snapshot(), info.ownedByTable());
+            if (owner.isPresent() && owner.get().columns().size() >= info.ownedByColumn()
+                    && owner.get().columns().get(info.ownedByColumn() - 1).isIdentity()) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot change ownership of identity sequence")
+                        .withDetail("Sequence \"" + info.name() + "\" is linked to table \"" + owner.get().name() + "\".");
+            }
+        }
         if (ownedBy.size() == 1 && ownedBy.get(0).equals("none")) {
             SequenceInfo none = info.withOwner(0, (short) 0);
             catalog.updateSequence(txn, none);

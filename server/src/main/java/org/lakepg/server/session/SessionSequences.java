@@ -19,14 +19,26 @@ final class SessionSequences implements SequenceAccess {
     private final Map<Long, Long> currvals = new HashMap<>();
     private long lastSequence;
 
-    SessionSequences(SessionRelations relations, Supplier<Snapshot> snapshot) {
+    private final java.util.function.BooleanSupplier readOnly;
+
+    SessionSequences(SessionRelations relations, Supplier<Snapshot> snapshot, java.util.function.BooleanSupplier readOnly) {
         this.relations = relations;
         this.snapshot = snapshot;
+        this.readOnly = readOnly;
+    }
+
+    /** A read-only transaction may change only its session's temporary sequences. */
+    private void requireWritable(SequenceInfo info, String function) {
+        if (info.persistence() != 't' && readOnly.getAsBoolean()) {
+            throw PgException.of(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute %s in a read-only transaction",
+                    function);
+        }
     }
 
     @Override
     public long nextval(Object sequence) {
         SequenceInfo info = resolve(sequence);
+        requireWritable(info, "nextval()");
         long value = next(info);
         currvals.put(info.oid(), value);
         lastSequence = info.oid();
@@ -82,6 +94,7 @@ final class SessionSequences implements SequenceAccess {
     @Override
     public long setval(Object sequence, long value, boolean isCalled) {
         SequenceInfo info = resolve(sequence);
+        requireWritable(info, "setval()");
         Sequence storage = relations.catalog().sequence(info);
         storage.setval(value, isCalled);
         relations.sequenceCache.remove(info.oid());

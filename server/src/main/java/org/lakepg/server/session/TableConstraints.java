@@ -184,6 +184,8 @@ final class TableConstraints {
                 boolean anyNull = columns.stream().anyMatch(a -> row[a - 1] == null);
                 if (!anyNull) {
                     check.requireReferenced(table, fk, row);
+                } else {
+                    ForeignKeys.requireMatchFull(table, fk, columns.stream().map(a -> row[a - 1]).toArray());
                 }
             }
         }
@@ -208,7 +210,7 @@ final class TableConstraints {
     }
 
     private static int family(long type) {
-        if (type == TypeOids.INT2 || type == TypeOids.INT4 || type == TypeOids.INT8 || type == TypeOids.NUMERIC) {
+        if (type == TypeOids.INT2 || type == TypeOids.INT4 || type == TypeOids.INT8) {
             return 1;
         }
         if (type == TypeOids.TEXT || type == TypeOids.VARCHAR || type == TypeOids.BPCHAR || type == TypeOids.NAME) {

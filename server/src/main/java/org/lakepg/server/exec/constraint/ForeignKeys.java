@@ -54,7 +54,11 @@ public final class ForeignKeys {
                 continue;
             }
             Object[] key = KeyValues.of(newRow, fk.columns());
-            if (KeyValues.anyNull(key) || oldRow != null && KeyValues.equal(key, KeyValues.of(oldRow, fk.columns()))) {
+            if (KeyValues.anyNull(key)) {
+                requireMatchFull(table, fk, key);
+                continue;
+            }
+            if (oldRow != null && KeyValues.equal(key, KeyValues.of(oldRow, fk.columns()))) {
                 continue;
             }
             if (fk.initiallyDeferred() && deferred != null) {
@@ -77,6 +81,20 @@ public final class ForeignKeys {
             deferred.add(check);
         } else {
             endOfStatement.add(check);
+        }
+    }
+
+    /** MATCH FULL: a key is either all NULL (not checked) or has no NULL at all. */
+    public static void requireMatchFull(TableInfo table, ConstraintInfo fk, Object[] key) {
+        if (fk.matchType() != 'f') {
+            return;
+        }
+        for (Object v : key) {
+            if (v != null) {
+                throw PgException.of(SqlState.FOREIGN_KEY_VIOLATION,
+                        "insert or update on table \"%s\" violates foreign key constraint \"%s\"", table.name(),
+                        fk.name()).withDetail("MATCH FULL does not allow mixing of null and nonnull key values.");
+            }
         }
     }
 
