@@ -227,6 +227,27 @@ class DdlIT {
     }
 
     @Test
+    void copyFromAppliesDefaultsAndConstraints() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table it_copy (id serial, a int check (a < 15), b text, c int default 3)");
+            var copy = new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class));
+            long n = copy.copyIn("copy it_copy (a, b) from stdin", new java.io.StringReader("1\tx\n2\ty\n"));
+            assertThat(n).isEqualTo(2);
+            assertThat(rows(s, "select * from it_copy order by id")).containsExactly("1|1|x|3", "2|2|y|3");
+            try {
+                copy.copyIn("copy it_copy (a, b) from stdin", new java.io.StringReader("3\tz\n20\tw\n"));
+                throw new AssertionError("COPY of a row violating the CHECK succeeded");
+            } catch (PSQLException e) {
+                assertThat(e.getServerErrorMessage().getMessage())
+                        .isEqualTo("new row for relation \"it_copy\" violates check constraint \"it_copy_a_check\"");
+                assertThat(e.getServerErrorMessage().getDetail()).isEqualTo("Failing row contains (4, 20, w, 3).");
+            }
+            assertThat(rows(s, "select count(*) from it_copy")).containsExactly("2");
+            s.execute("drop table it_copy");
+        }
+    }
+
+    @Test
     void temporaryTablesAndCurrvalBelongToTheirSession() throws Exception {
         try (Connection a = connect(); Connection b = connect(); Statement sa = a.createStatement();
              Statement sb = b.createStatement()) {

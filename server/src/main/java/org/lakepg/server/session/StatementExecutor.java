@@ -33,6 +33,7 @@ final class StatementExecutor {
     private final Executor executor;
 
     private final DdlCommands ddl;
+    private final SessionRelations relations;
     private final TransactionBlock block;
     private final DatabaseCommands databases;
     private final CopyCommand copy;
@@ -46,6 +47,7 @@ final class StatementExecutor {
         this.copy = new CopyCommand(relations.catalog(), sink);
         this.catalog = catalog;
         this.ddl = new DdlCommands(relations, notices);
+        this.relations = relations;
         this.block = block;
         this.transaction = transaction;
         this.io = io;
@@ -125,7 +127,8 @@ final class StatementExecutor {
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.RenameStmt r -> ddl.alter.rename(r, ddlContext(context));
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
-                case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
+                case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context, relations,
+                        () -> ddlContext(context));
                 case org.lakepg.server.sql.ast.TruncateStmt t -> ddl.truncate(t, transaction.get());
                 case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
                 case org.lakepg.server.sql.ast.IndexStmt i -> ddl.createIndex(i, transaction.get());
