@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.lakepg.server.sql.ast.DropBehavior;
 import org.lakepg.server.sql.ast.DropStmt;
-import org.lakepg.server.sql.ast.ObjectType;
 import org.lakepg.server.table.ConstraintInfo;
 import org.lakepg.server.table.IndexInfo;
 import org.lakepg.server.table.SequenceInfo;
