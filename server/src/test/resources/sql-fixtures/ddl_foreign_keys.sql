@@ -1,4 +1,4 @@
-drop table if exists ddl_fk_c1, ddl_fk_c2, ddl_fk_c3, ddl_fk_c4, ddl_fk_c5, ddl_fk_p1, ddl_fk_p2, ddl_fk_self, ddl_fk_tc, ddl_fk_tp, ddl_fk_mfc, ddl_fk_mf cascade
+drop table if exists ddl_fk_c1, ddl_fk_c2, ddl_fk_c3, ddl_fk_c4, ddl_fk_c5, ddl_fk_p1, ddl_fk_p2, ddl_fk_self, ddl_fk_tc, ddl_fk_tp, ddl_fk_mfc, ddl_fk_mf, ddl_fk_sd, ddl_fk_sp cascade
 create table ddl_fk_p1 (a int primary key, b text unique)
 create table ddl_fk_c1 (id int, pa int references ddl_fk_p1)
 create table ddl_fk_c2 (id int, pb text references ddl_fk_p1 (b) on delete cascade on update cascade)
@@ -61,3 +61,11 @@ insert into ddl_fk_mfc values (1, 1), (null, null)
 insert into ddl_fk_mfc values (1, null)
 create table ddl_fk_bad (a numeric, b int, foreign key (a, b) references ddl_fk_mf)
 drop table ddl_fk_mfc, ddl_fk_mf
+create table ddl_fk_sp (a int primary key)
+create table ddl_fk_sd (a int references ddl_fk_sp)
+set constraints ddl_fk_nosuch deferred
+set constraints ddl_fk_sd_a_fkey deferred
+alter table ddl_fk_sd alter constraint ddl_fk_nosuch deferrable
+alter table ddl_fk_sp alter constraint ddl_fk_sp_pkey deferrable
+alter table ddl_fk_sd alter constraint ddl_fk_sd_a_fkey deferrable initially deferred
+drop table ddl_fk_sd, ddl_fk_sp

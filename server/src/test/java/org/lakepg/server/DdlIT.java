@@ -185,6 +185,37 @@ class DdlIT {
         }
     }
 
+    @Test
+    void setConstraintsChangesWhenForeignKeysAreChecked() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table it_sc_p (id int primary key)");
+            s.execute("create table it_sc_c (pid int references it_sc_p deferrable)");
+            s.execute("create table it_sc_d (pid int references it_sc_p)");
+            c.setAutoCommit(false);
+            s.execute("set constraints all deferred");
+            s.execute("insert into it_sc_c values (1)");
+            PSQLException immediate = failure(s, "set constraints it_sc_c_pid_fkey immediate");
+            assertThat(immediate.getSQLState()).isEqualTo("23503");
+            c.rollback();
+            assertThat(failure(s, "set constraints it_sc_d_pid_fkey deferred").getServerErrorMessage().getMessage())
+                    .isEqualTo("constraint \"it_sc_d_pid_fkey\" is not deferrable");
+            c.rollback();
+            s.execute("set constraints it_sc_c_pid_fkey deferred");
+            s.execute("insert into it_sc_c values (2)");
+            s.execute("insert into it_sc_p values (2)");
+            c.commit();
+            c.setAutoCommit(true);
+            s.execute("alter table it_sc_d alter constraint it_sc_d_pid_fkey deferrable initially deferred");
+            c.setAutoCommit(false);
+            s.execute("insert into it_sc_d values (3)");
+            s.execute("insert into it_sc_p values (3)");
+            c.commit();
+            c.setAutoCommit(true);
+            assertThat(rows(s, "select count(*) from it_sc_d")).containsExactly("1");
+            s.execute("drop table it_sc_c, it_sc_d, it_sc_p");
+        }
+    }
+
     private static PSQLException assertThrowsOnCommit(Connection c) {
         try {
             c.commit();

@@ -145,6 +145,19 @@ final class AlterTableCommand {
             case ADD_IDENTITY -> addIdentity(ctx, table, cmd.name(), (Constraint) cmd.def());
             case SET_IDENTITY -> setIdentity(ctx, table, cmd.name(), cmd.def());
             case SET_LOGGED, SET_UNLOGGED -> { } // every relation is WAL-logged: nothing to change
+            case ALTER_CONSTRAINT -> {
+                Constraint change = (Constraint) cmd.def();
+                ConstraintInfo k = catalog.constraints(ctx.txn().snapshot(), table.oid()).stream()
+                        .filter(c -> c.name().equals(cmd.name())).findFirst().orElseThrow(() -> PgException.of(
+                                SqlState.UNDEFINED_OBJECT, "constraint \"%s\" of relation \"%s\" does not exist",
+                                cmd.name(), table.name()));
+                if (k.type() != ConstraintInfo.FOREIGN_KEY) {
+                    throw PgException.of(SqlState.WRONG_OBJECT_TYPE,
+                            "constraint \"%s\" of relation \"%s\" is not a foreign key constraint", k.name(), table.name());
+                }
+                catalog.updateConstraint(ctx.txn(), k.withDeferrable(change.deferrable() || change.initdeferred(),
+                        change.initdeferred()));
+            }
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE %s is not supported yet",
                     cmd.subtype().kind().name().replace('_', ' '));
         }

@@ -88,6 +88,7 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.CreateSeqStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterSeqStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.RenameStmt r -> new Command.Utility(r, null);
+            case org.lakepg.server.sql.ast.ConstraintsSetStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.DropdbStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> new Command.Utility(alter, null);
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
@@ -126,6 +127,8 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.AlterSeqStmt a -> ddl.sequences.alter(a, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.RenameStmt r -> ddl.alter.rename(r, ddlContext(context));
+                case org.lakepg.server.sql.ast.ConstraintsSetStmt c -> SetConstraintsCommand.run(c, transaction.get(),
+                        relations, context.tables().deferredChecks(), block.inExplicitBlock(), notices);
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
                 case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context, relations,
                         () -> ddlContext(context));

@@ -38,6 +38,11 @@ public record ConstraintInfo(long oid, String name, long tableOid, char type, Li
                 onDelete, deferrable, initiallyDeferred, indexOid, matchType);
     }
 
+    public ConstraintInfo withDeferrable(boolean isDeferrable, boolean isInitiallyDeferred) {
+        return new ConstraintInfo(oid, name, tableOid, type, columns, checkExpr, refTable, refColumns, onUpdate,
+                onDelete, isDeferrable, isInitiallyDeferred, indexOid, matchType);
+    }
+
     public ConstraintInfo withCheckExpr(String expr) {
         return new ConstraintInfo(oid, name, tableOid, type, columns, expr, refTable, refColumns, onUpdate,
                 onDelete, deferrable, initiallyDeferred, indexOid, matchType);

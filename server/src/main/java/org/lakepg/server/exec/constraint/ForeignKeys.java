@@ -61,10 +61,10 @@ public final class ForeignKeys {
             if (oldRow != null && KeyValues.equal(key, KeyValues.of(oldRow, fk.columns()))) {
                 continue;
             }
-            if (fk.initiallyDeferred() && deferred != null) {
+            if (deferred != null && deferred.isDeferred(fk)) {
                 // at commit the row may be gone again (deleted, or rolled back to a savepoint): then nothing to check
                 TableInfo self = table;
-                deferred.add(() -> {
+                deferred.add(fk, () -> {
                     TableInfo current = catalog.findByOid(txn.snapshot(), self.oid()).orElse(null);
                     if (current != null && !referencingRows(current, fk, key).isEmpty()) {
                         requireReferenced(current, fk, newRow);
@@ -77,8 +77,8 @@ public final class ForeignKeys {
     }
 
     private void schedule(ConstraintInfo fk, Runnable check) {
-        if (fk.initiallyDeferred() && deferred != null) {
-            deferred.add(check);
+        if (deferred != null && deferred.isDeferred(fk)) {
+            deferred.add(fk, check);
         } else {
             endOfStatement.add(check);
         }
