@@ -103,6 +103,43 @@ class DdlIT {
     }
 
     @Test
+    void creatingATableNameAnotherTransactionCreatesWaitsForIt() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection a = connect(); Statement sa = a.createStatement()) {
+            a.setAutoCommit(false);
+            sa.execute("create table it_race (x int)");
+            Future<String> second = pool.submit(() -> {
+                try (Connection b = connect(); Statement sb = b.createStatement()) {
+                    sb.execute("create table it_race (y int)");
+                    return "created";
+                } catch (PSQLException e) {
+                    return e.getSQLState();
+                }
+            });
+            Thread.sleep(300);
+            assertThat(second.isDone()).isFalse(); // waits for the first creator, as on PostgreSQL's pg_class index
+            a.commit();
+            assertThat(second.get()).isEqualTo("42P07");
+
+            sa.execute("create table it_race2 (x int)");
+            Future<String> third = pool.submit(() -> {
+                try (Connection b = connect(); Statement sb = b.createStatement()) {
+                    sb.execute("create table it_race2 (y int)");
+                    return rows(sb, "select count(*) from it_race2").get(0);
+                }
+            });
+            Thread.sleep(300);
+            assertThat(third.isDone()).isFalse();
+            a.rollback();
+            assertThat(third.get()).isEqualTo("0");
+            a.setAutoCommit(true);
+            sa.execute("drop table it_race, it_race2");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void concurrentDdlAndQueriesSeeConsistentCatalogs() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("create table it_conc_shared (id int primary key, v int)");

@@ -67,6 +67,9 @@ public final class TableCatalog {
 
     private record Cached(long version, CatalogContents contents) {}
 
+    /** Relation names (namespace/name) created or taken by a running transaction: others wait for it to end. */
+    private final Map<String, Transaction> nameClaims = new ConcurrentHashMap<>();
+
     private TableCatalog(AccessContext access, HeapRelation classes, HeapRelation attributes, HeapRelation indexes,
                          HeapRelation constraints, HeapRelation sequences, Sequence oids) {
         this.access = access;
@@ -217,6 +220,39 @@ public final class TableCatalog {
         }
     }
 
+    /**
+     * Claims a relation name for a transaction, as PostgreSQL's unique index on pg_class does: a second
+     * transaction creating the same name waits until the first ends, then fails if it committed.
+     */
+    private void claimName(Transaction txn, long namespace, String name) {
+        String key = namespace + "/" + name;
+        while (true) {
+            Transaction owner = nameClaims.putIfAbsent(key, txn);
+            if (owner == null) {
+                txn.onEnd().whenComplete((ok, error) -> nameClaims.remove(key, txn));
+                return;
+            }
+            if (owner == txn) {
+                return;
+            }
+            owner.onEnd().join();
+            nameClaims.remove(key, owner);
+            Transaction reader = access.txns().begin();
+            try {
+                Snapshot latest = reader.snapshot();
+                CatalogContents now = scan(latest);
+                boolean taken = now.tablesByName().getOrDefault(name, List.of()).stream()
+                        .anyMatch(t -> t.namespace() == namespace) || now.indexesByName().containsKey(name)
+                        || now.sequences().stream().anyMatch(q -> q.name().equals(name) && q.namespace() == namespace);
+                if (taken) {
+                    throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+                }
+            } finally {
+                reader.rollback();
+            }
+        }
+    }
+
     /** A fresh OID (also used as relation number). */
     public long newOid() {
         return oids.nextval();
@@ -229,6 +265,7 @@ public final class TableCatalog {
 
     /** CREATE TABLE: catalog rows in the transaction, storage for the rows right away. */
     public TableInfo create(Transaction txn, String name, long namespace, char persistence, List<ColumnInfo> columns) {
+        claimName(txn, namespace, name);
         changing(txn);
         long oid = oids.nextval();
         int relation = Math.toIntExact(oid);
@@ -257,6 +294,7 @@ public final class TableCatalog {
 
     /** RENAME TO of a table. */
     public void renameTable(Transaction txn, TableInfo table, String newName) {
+        claimName(txn, table.namespace(), newName);
         changing(txn);
         updateWhere(txn, classes, CatalogRows.CLASS, row -> row[0].equals(table.oid()), row -> {
             row[1] = newName;
@@ -366,6 +404,7 @@ public final class TableCatalog {
     /** CREATE INDEX: the catalog row in the transaction, the B-tree built from the rows the transaction sees. */
     public IndexInfo createIndex(Transaction txn, TableInfo table, String name, List<Short> columns, boolean unique,
                                  boolean primary) {
+        claimName(txn, table.namespace(), name);
         changing(txn);
         long oid = oids.nextval();
         IndexInfo index = new IndexInfo(oid, name, table.oid(), Math.toIntExact(oid), unique, primary, columns);
@@ -426,6 +465,7 @@ public final class TableCatalog {
     /** CREATE SEQUENCE: the catalog row in the transaction, the sequence's page right away. */
     public SequenceInfo createSequence(Transaction txn, String name, long namespace, long type,
                                        Sequence.Options options, long cache, char persistence) {
+        claimName(txn, namespace, name);
         changing(txn);
         long oid = oids.nextval();
         SequenceInfo info = new SequenceInfo(oid, name, namespace, Math.toIntExact(oid), type, options, cache, 0,
