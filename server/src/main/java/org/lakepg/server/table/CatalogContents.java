@@ -17,7 +17,8 @@ import org.lakepg.server.txn.Snapshot;
 record CatalogContents(List<TableInfo> tables, Map<String, List<TableInfo>> tablesByName,
                        Map<Long, TableInfo> tablesByOid, Map<Long, List<IndexInfo>> indexesByTable,
                        Map<String, IndexInfo> indexesByName, Map<Long, List<ConstraintInfo>> constraintsByTable,
-                       List<ConstraintInfo> constraints, List<SequenceInfo> sequences) {
+                       List<ConstraintInfo> constraints, List<SequenceInfo> sequences,
+                       Map<Long, List<ConstraintInfo>> foreignKeysByReferencedTable) {
 
     static CatalogContents scan(Snapshot snapshot, HeapRelation classes, HeapRelation attributes,
                                 HeapRelation indexes, HeapRelation constraintHeap, HeapRelation sequenceHeap) {
@@ -58,8 +59,20 @@ record CatalogContents(List<TableInfo> tables, Map<String, List<TableInfo>> tabl
         for (Iterator<HeapTuple> it = sequenceHeap.scan(snapshot); it.hasNext(); ) {
             sequences.add(CatalogRows.sequence(CatalogRows.SEQUENCE.decode(it.next().payload())));
         }
-        return new CatalogContents(List.copyOf(tables), byName, byOid, indexesByTable, indexesByName,
-                constraintsByTable, List.copyOf(constraints), List.copyOf(sequences));
+        Map<Long, List<ConstraintInfo>> byReferenced = new HashMap<>();
+        for (ConstraintInfo c : constraints) {
+            if (c.type() == ConstraintInfo.FOREIGN_KEY) {
+                byReferenced.computeIfAbsent(c.refTable(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        // shared by every session: nothing handed out may be changed
+        byReferenced.replaceAll((k, v) -> List.copyOf(v));
+        constraintsByTable.replaceAll((k, v) -> List.copyOf(v));
+        indexesByTable.replaceAll((k, v) -> List.copyOf(v));
+        byName.replaceAll((k, v) -> List.copyOf(v));
+        return new CatalogContents(List.copyOf(tables), Map.copyOf(byName), Map.copyOf(byOid), Map.copyOf(indexesByTable),
+                Map.copyOf(indexesByName), Map.copyOf(constraintsByTable), List.copyOf(constraints),
+                List.copyOf(sequences), Map.copyOf(byReferenced));
     }
 
     List<IndexInfo> indexesOf(long tableOid) {

@@ -186,13 +186,14 @@ public final class TableCatalog {
 
     /** The foreign keys of other (or the same) tables that reference this table. */
     public List<ConstraintInfo> referencingForeignKeys(Snapshot snapshot, long tableOid) {
-        List<ConstraintInfo> out = new ArrayList<>();
-        for (ConstraintInfo c : contents(snapshot).constraints()) {
-            if (c.type() == ConstraintInfo.FOREIGN_KEY && c.refTable() == tableOid) {
-                out.add(c);
-            }
-        }
-        return out;
+        return contents(snapshot).foreignKeysByReferencedTable().getOrDefault(tableOid, List.of());
+    }
+
+    /** True if the table has foreign keys or is referenced by one (DML then runs the foreign key checks). */
+    public boolean involvedInForeignKeys(Snapshot snapshot, long tableOid) {
+        CatalogContents c = contents(snapshot);
+        return c.foreignKeysByReferencedTable().containsKey(tableOid) || c.constraintsOf(tableOid).stream()
+                .anyMatch(k -> k.type() == ConstraintInfo.FOREIGN_KEY);
     }
 
     public List<SequenceInfo> sequences(Snapshot snapshot) {

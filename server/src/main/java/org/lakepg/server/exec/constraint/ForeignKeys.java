@@ -43,8 +43,7 @@ public final class ForeignKeys {
 
     /** True if neither side of any foreign key involves this table (the common case costs one lookup). */
     public boolean unused(TableInfo table) {
-        return catalog.constraints(txn.snapshot()).stream().noneMatch(c -> c.type() == ConstraintInfo.FOREIGN_KEY
-                && (c.tableOid() == table.oid() || c.refTable() == table.oid()));
+        return !catalog.involvedInForeignKeys(txn.snapshot(), table.oid());
     }
 
     /** A row was inserted ({@code oldRow} null) or updated in a table that may reference others. */
