@@ -264,6 +264,11 @@ public final class TableCatalog {
         return create(txn, name, PUBLIC_NAMESPACE, 'p', columns);
     }
 
+    /** CREATE TABLE of a permanent table in a schema. */
+    public TableInfo create(Transaction txn, long namespace, String name, List<ColumnInfo> columns) {
+        return create(txn, name, namespace, 'p', columns);
+    }
+
     /** CREATE TABLE: catalog rows in the transaction, storage for the rows right away. */
     public TableInfo create(Transaction txn, String name, long namespace, char persistence, List<ColumnInfo> columns) {
         claimName(txn, namespace, name);
