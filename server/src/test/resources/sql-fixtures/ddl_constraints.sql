@@ -1,4 +1,4 @@
-drop table if exists ddl_ck_t1, ddl_ck_t2, ddl_ck_t3, ddl_ck_t4
+drop table if exists ddl_ck_t1, ddl_ck_t2, ddl_ck_t3, ddl_ck_t4, ddl_ck_t5
 create table ddl_ck_t1 (a int check (a > 0), b int, c text not null, check (b > a), constraint ddl_ck_named check (c <> 'bad'))
 insert into ddl_ck_t1 values (1, 2, 'ok')
 insert into ddl_ck_t1 values (0, 2, 'ok')
@@ -29,3 +29,7 @@ insert into ddl_ck_t4 values (1, 'xab')
 insert into ddl_ck_t4 values (1, 'yab')
 insert into ddl_ck_t4 values (1, 'xabcdef')
 drop table ddl_ck_t1, ddl_ck_t2, ddl_ck_t3, ddl_ck_t4
+create table ddl_ck_t5 (a int, b int check (a > 0), c int check (c > b))
+insert into ddl_ck_t5 values (0, 1, 2)
+insert into ddl_ck_t5 values (1, 3, 2)
+drop table ddl_ck_t5

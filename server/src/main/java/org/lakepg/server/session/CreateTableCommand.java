@@ -141,9 +141,8 @@ final class CreateTableCommand {
                         k.contype() == Constraint.ConstrType.PRIMARY, k.deferrable(), k.initdeferred());
             }
             case CHECK -> {
-                constraints.addCheck(ctx, table, k.conname() == null && column != null
-                        ? constraints.chooseName(ctx, table, table.name() + "_" + column.get(0) + "_check")
-                        : k.conname(), k.rawExpr(), validate);
+                // named after the one column the condition uses, wherever it is written (AddRelationNewConstraints)
+                constraints.addCheck(ctx, table, k.conname(), k.rawExpr(), validate);
                 return table;
             }
             case FOREIGN -> {

@@ -149,7 +149,10 @@ final class DdlCommands {
                 && s.behavior().kind() == org.lakepg.server.sql.ast.DropBehavior.Kind.CASCADE;
         // tables whose foreign keys reference a truncated one must be truncated too (CASCADE adds them)
         for (int i = 0; i < found.size(); i++) {
-            for (var fk : tables.referencingForeignKeys(txn.snapshot(), found.get(i).oid())) {
+            // PostgreSQL reports the referencing table with the lowest OID first
+            var referencing = tables.referencingForeignKeys(txn.snapshot(), found.get(i).oid()).stream()
+                    .sorted(java.util.Comparator.comparingLong(org.lakepg.server.table.ConstraintInfo::tableOid)).toList();
+            for (var fk : referencing) {
                 if (found.stream().noneMatch(t -> t.oid() == fk.tableOid())) {
                     TableInfo child = tables.findByOid(txn.snapshot(), fk.tableOid()).orElseThrow();
                     if (!cascade) {
