@@ -35,11 +35,9 @@ public final class Compute implements AutoCloseable {
                 storage.wal().insertLsn(timeline.id()));
         PageWriter writer = new PageWriter(storage.wal(), timeline.id());
         AccessContext access = AccessContext.of(new TransactionManager(cache, writer));
-        boolean exists = storage.pages().relationExists(timeline.id(), TableCatalog.CLASS_RELATION,
-                org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
-        boolean indexCatalog = storage.pages().relationExists(timeline.id(), TableCatalog.INDEX_RELATION,
-                org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
-        return new Compute(storage, access, TableCatalog.open(access, exists, indexCatalog), null);
+        org.lakepg.storage.Lsn at = storage.wal().insertLsn(timeline.id());
+        return new Compute(storage, access, TableCatalog.open(access, relation -> storage.pages().relationExists(
+                timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, at)), null);
     }
 
     /**
@@ -63,7 +61,8 @@ public final class Compute implements AutoCloseable {
             throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "database \"%s\" at LSN %s predates this lakepg version's catalog", timeline.name(), lsn);
         }
-        return new Compute(storage, access, TableCatalog.open(access, true, true), lsn);
+        return new Compute(storage, access, TableCatalog.open(access, relation -> storage.pages().relationExists(
+                timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, lsn)), lsn);
     }
 
     /** Bytes of the system relations and of every table, its large values and its indexes, as of {@code lsn}. */

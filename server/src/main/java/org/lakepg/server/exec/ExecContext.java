@@ -149,4 +149,9 @@ public final class ExecContext implements FunctionContext {
     public long statementStartMicros() {
         return session.statementStartMicros();
     }
+
+    @Override
+    public org.lakepg.server.function.SequenceAccess sequences() {
+        return session.sequences();
+    }
 }

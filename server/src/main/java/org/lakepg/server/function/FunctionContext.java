@@ -30,4 +30,10 @@ public interface FunctionContext {
         throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
                 "branches are not available here");
     }
+
+    /** The session's sequences (nextval and friends); statements without storage have none. */
+    default SequenceAccess sequences() {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "sequences are not available here");
+    }
 }

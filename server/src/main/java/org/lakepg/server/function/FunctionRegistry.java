@@ -111,6 +111,7 @@ public final class FunctionRegistry {
         DateTimeInRangeFunctions.register(BUILTINS);
         DateTimeHashFunctions.register(BUILTINS);
         IntervalAggregateFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.SequenceFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -52,6 +52,14 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private PgException readPointError;
     private org.lakepg.server.txn.Transaction txn;
     private final org.lakepg.server.exec.TableAccess tableAccess;
+    /** The session's relations and sequences on its own compute (temporary tables live here) and on the current one. */
+    private SessionRelations primaryRelations;
+    private SessionSequences primarySequences;
+    private SessionRelations relations;
+    private SessionSequences sequences;
+    /** Deferred constraint checks of the current transaction, run at its commit. */
+    private final org.lakepg.server.exec.constraint.DeferredChecks deferred =
+            new org.lakepg.server.exec.constraint.DeferredChecks();
 
     private final org.lakepg.server.Cluster cluster;
 
@@ -80,15 +88,32 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             public org.lakepg.server.table.TableCatalog catalog() {
                 return LakepgSession.this.compute.tables();
             }
+
+            @Override
+            public org.lakepg.server.exec.constraint.DeferredChecks deferredChecks() {
+                return deferred;
+            }
         };
     }
 
     /** Points the session's statements at a compute: its catalog and tables. */
     private void bind(org.lakepg.server.Compute target) {
         this.compute = target;
-        AnalyzerCatalog catalog = new SessionCatalog(target.tables(), this::catalogSnapshot);
+        if (target == primary) {
+            if (primaryRelations == null) {
+                primaryRelations = new SessionRelations(target.tables());
+                primarySequences = new SessionSequences(primaryRelations, this::catalogSnapshot,
+                        () -> "on".equals(setting("transaction_read_only")));
+            }
+            relations = primaryRelations;
+            sequences = primarySequences;
+        } else {
+            relations = new SessionRelations(target.tables());
+            sequences = new SessionSequences(relations, this::catalogSnapshot, () -> true);
+        }
+        AnalyzerCatalog catalog = new SessionCatalog(relations, this::catalogSnapshot);
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
-                target.tables(), this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
+                relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
                 () -> sink);
     }
 
@@ -158,6 +183,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         if (timeTravel || settings.getBool("transaction_read_only")) {
             ReadOnlyCheck.check(statement, timeTravel);
         }
+    }
+
+    @Override
+    public org.lakepg.server.function.SequenceAccess sequences() {
+        return sequences;
     }
 
     private org.lakepg.server.txn.Transaction currentTransaction() {
@@ -470,6 +500,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             if (block.inTransaction()) {
                 block.rollback(false);
             }
+            TempTables.dropAll(primaryRelations, primary.transactions());
         } finally {
             cluster.disconnect(database);
         }
@@ -551,6 +582,18 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     private void endTransaction(boolean commit) {
+        if (commit && (!deferred.isEmpty() || !relations.onCommit.isEmpty()) && txn != null
+                && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
+            try {
+                txn.commandCounterIncrement();
+                deferred.runAll();
+                TempTables.onCommit(relations, txn);
+            } catch (RuntimeException failed) {
+                endTransaction(false);
+                throw failed;
+            }
+        }
+        deferred.clear();
         org.lakepg.server.txn.Transaction ending = txn;
         txn = null;
         try {

@@ -34,6 +34,17 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return List.of();
     }
 
+    /** The constraints of a table (CHECK, keys, foreign keys), as the current statement sees the catalog. */
+    default List<org.lakepg.server.table.ConstraintInfo> constraints(org.lakepg.server.table.TableInfo table) {
+        return List.of();
+    }
+
+    /** The sequence a table column owns (an identity or serial column's), if any. */
+    default Optional<org.lakepg.server.table.SequenceInfo> ownedSequence(org.lakepg.server.table.TableInfo table,
+                                                                          short attnum) {
+        return Optional.empty();
+    }
+
     /** The btree comparison function (support 1 of the type's default btree opclass), for ORDER BY and grouping. */
     Optional<ProcEntry> btreeComparison(long type);
 
