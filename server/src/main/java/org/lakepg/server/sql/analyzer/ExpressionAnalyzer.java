@@ -121,6 +121,7 @@ public final class ExpressionAnalyzer {
                 long type = commonType(args, "COALESCE");
                 yield new CoalesceExpr(coerceAll(args, type, c.args()), type, -1);
             }
+            case org.lakepg.server.sql.ast.MinMaxExpr m -> minMax(m, scope);
             case FuncCall f -> functionCall(f, scope);
             case org.lakepg.server.sql.ast.AArrayExpr a -> arrayConstructor(a, scope);
             case org.lakepg.server.sql.ast.SubLink l -> subquery(l, scope);
@@ -152,6 +153,7 @@ public final class ExpressionAnalyzer {
             case BooleanTest t -> t.location();
             case org.lakepg.server.sql.ast.CaseExpr c -> c.location();
             case org.lakepg.server.sql.ast.CoalesceExpr c -> c.location();
+            case org.lakepg.server.sql.ast.MinMaxExpr m -> m.location();
             case SQLValueFunction f -> f.location();
             case ExprList l -> l.location();
             default -> -1;
@@ -478,6 +480,8 @@ public final class ExpressionAnalyzer {
             case CaseExpr c -> containsAggregate(c.otherwise()) || c.whens().stream()
                     .anyMatch(w -> containsAggregate(w.condition()) || containsAggregate(w.result()));
             case CoalesceExpr c -> c.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m ->
+                    m.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
             case org.lakepg.server.sql.plan.expr.CoerceViaIO c -> containsAggregate(c.argument());
             case org.lakepg.server.sql.plan.expr.RelabelType r -> containsAggregate(r.argument());
             case org.lakepg.server.sql.plan.expr.ArrayExpr a -> a.elements().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
@@ -663,6 +667,23 @@ public final class ExpressionAnalyzer {
         BoundExpr other = coercer.coerce(otherwise, type, -1, TypeCoercion.Context.IMPLICIT,
                 c.defresult() == null ? c.location() : location(c.defresult()));
         return new CaseExpr(whens, other, type, -1);
+    }
+
+    /** GREATEST/LEAST: arguments coerced to their common type, compared by its default btree ordering. */
+    private BoundExpr minMax(org.lakepg.server.sql.ast.MinMaxExpr m, Scope scope) {
+        List<BoundExpr> args = new ArrayList<>();
+        for (Expr arg : m.args()) {
+            args.add(analyze(arg, scope));
+        }
+        String what = m.op() == org.lakepg.server.sql.ast.MinMaxExpr.Op.GREATEST ? "GREATEST" : "LEAST";
+        long type = commonType(args, what);
+        List<BoundExpr> coerced = coerceAll(args, type, m.args());
+        ProcEntry compare = catalog.btreeComparison(type).orElseThrow(() -> Coercer.at(PgException.of(
+                SqlState.UNDEFINED_FUNCTION, "could not identify a comparison function for type %s",
+                TypeNames.format(catalog, type)), m.location()));
+        return new org.lakepg.server.sql.plan.expr.MinMaxExpr(
+                org.lakepg.server.sql.plan.expr.MinMaxExpr.Op.valueOf(m.op().name()), coerced, compare.oid(),
+                compare.source(), type, -1);
     }
 
     private long commonType(List<BoundExpr> exprs, String what) {
