@@ -51,6 +51,11 @@ import org.lakepg.server.function.scalar.TextPatternOrder;
 import org.lakepg.server.function.scalar.ToCharNumber;
 import org.lakepg.server.function.scalar.ToNumber;
 import org.lakepg.server.function.scalar.UuidFunctions;
+import org.lakepg.server.function.scalar.GeometricBoxes;
+import org.lakepg.server.function.scalar.GeometricCircles;
+import org.lakepg.server.function.scalar.GeometricPaths;
+import org.lakepg.server.function.scalar.GeometricPoints;
+import org.lakepg.server.function.scalar.GeometricRelations;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -109,6 +114,11 @@ public final class FunctionRegistry {
         DateTimeInRangeFunctions.register(BUILTINS);
         DateTimeHashFunctions.register(BUILTINS);
         IntervalAggregateFunctions.register(BUILTINS);
+        GeometricPoints.register(BUILTINS);
+        GeometricBoxes.register(BUILTINS);
+        GeometricPaths.register(BUILTINS);
+        GeometricCircles.register(BUILTINS);
+        GeometricRelations.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

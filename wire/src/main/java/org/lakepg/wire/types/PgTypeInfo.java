@@ -50,7 +50,15 @@ public record PgTypeInfo(int oid, String name, int arrayOid, short typeLength, c
                 new PgTypeInfo(28, "xid", 1011, (short) 4, ',', 0),
                 new PgTypeInfo(29, "cid", 1012, (short) 4, ',', 0),
                 new PgTypeInfo(30, "oidvector", 1013, (short) -1, ',', 0),
-                new PgTypeInfo(5069, "xid8", 271, (short) 8, ',', 0));
+                new PgTypeInfo(5069, "xid8", 271, (short) 8, ',', 0),
+                // geometric types
+                new PgTypeInfo(600, "point", 1017, (short) 16, ',', 0),
+                new PgTypeInfo(601, "lseg", 1018, (short) 32, ',', 0),
+                new PgTypeInfo(602, "path", 1019, (short) -1, ',', 0),
+                new PgTypeInfo(603, "box", 1020, (short) 32, ';', 0),
+                new PgTypeInfo(604, "polygon", 1027, (short) -1, ',', 0),
+                new PgTypeInfo(628, "line", 629, (short) 24, ',', 0),
+                new PgTypeInfo(718, "circle", 719, (short) 24, ',', 0));
         java.util.ArrayList<PgTypeInfo> all = new java.util.ArrayList<>(base);
         for (PgTypeInfo element : base) {
             if (element.arrayOid != 0) {

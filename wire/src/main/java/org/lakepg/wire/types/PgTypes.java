@@ -31,7 +31,9 @@ public final class PgTypes {
                 DateType.INSTANCE, TimeType.INSTANCE, TimestampType.INSTANCE, TimestampTzType.INSTANCE,
                 IntervalType.INSTANCE, TimeTzType.INSTANCE, NumericType.INSTANCE, UuidType.INSTANCE,
                 PgLsnType.INSTANCE, JsonbType.INSTANCE, VectorType.INT2VECTOR, TidType.INSTANCE, XidType.XID,
-                XidType.CID, VectorType.OIDVECTOR, Xid8Type.INSTANCE);
+                XidType.CID, VectorType.OIDVECTOR, Xid8Type.INSTANCE,
+                PointType.INSTANCE, LsegType.INSTANCE, PathType.INSTANCE, BoxType.INSTANCE, PolygonType.INSTANCE,
+                LineType.INSTANCE, CircleType.INSTANCE);
         for (PgType<?> type : scalars) {
             register(type);
         }
