@@ -56,6 +56,8 @@ import org.lakepg.server.function.scalar.GeometricCircles;
 import org.lakepg.server.function.scalar.GeometricPaths;
 import org.lakepg.server.function.scalar.GeometricPoints;
 import org.lakepg.server.function.scalar.GeometricRelations;
+import org.lakepg.server.function.scalar.NetworkFunctions;
+import org.lakepg.server.function.scalar.NetworkMacFunctions;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -119,6 +121,8 @@ public final class FunctionRegistry {
         GeometricPaths.register(BUILTINS);
         GeometricCircles.register(BUILTINS);
         GeometricRelations.register(BUILTINS);
+        NetworkFunctions.register(BUILTINS);
+        NetworkMacFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -58,7 +58,12 @@ public record PgTypeInfo(int oid, String name, int arrayOid, short typeLength, c
                 new PgTypeInfo(603, "box", 1020, (short) 32, ';', 0),
                 new PgTypeInfo(604, "polygon", 1027, (short) -1, ',', 0),
                 new PgTypeInfo(628, "line", 629, (short) 24, ',', 0),
-                new PgTypeInfo(718, "circle", 719, (short) 24, ',', 0));
+                new PgTypeInfo(718, "circle", 719, (short) 24, ',', 0),
+                // network types
+                new PgTypeInfo(869, "inet", 1041, (short) -1, ',', 0),
+                new PgTypeInfo(650, "cidr", 651, (short) -1, ',', 0),
+                new PgTypeInfo(829, "macaddr", 1040, (short) 6, ',', 0),
+                new PgTypeInfo(774, "macaddr8", 775, (short) 8, ',', 0));
         java.util.ArrayList<PgTypeInfo> all = new java.util.ArrayList<>(base);
         for (PgTypeInfo element : base) {
             if (element.arrayOid != 0) {

@@ -33,7 +33,8 @@ public final class PgTypes {
                 PgLsnType.INSTANCE, JsonbType.INSTANCE, VectorType.INT2VECTOR, TidType.INSTANCE, XidType.XID,
                 XidType.CID, VectorType.OIDVECTOR, Xid8Type.INSTANCE,
                 PointType.INSTANCE, LsegType.INSTANCE, PathType.INSTANCE, BoxType.INSTANCE, PolygonType.INSTANCE,
-                LineType.INSTANCE, CircleType.INSTANCE);
+                LineType.INSTANCE, CircleType.INSTANCE, InetType.INET, InetType.CIDR, MacaddrType.INSTANCE,
+                Macaddr8Type.INSTANCE);
         for (PgType<?> type : scalars) {
             register(type);
         }
