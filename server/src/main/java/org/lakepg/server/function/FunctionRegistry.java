@@ -58,6 +58,8 @@ import org.lakepg.server.function.scalar.GeometricPoints;
 import org.lakepg.server.function.scalar.GeometricRelations;
 import org.lakepg.server.function.scalar.NetworkFunctions;
 import org.lakepg.server.function.scalar.NetworkMacFunctions;
+import org.lakepg.server.function.scalar.MoneyFunctions;
+import org.lakepg.server.function.scalar.BitStringFunctions;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -123,6 +125,8 @@ public final class FunctionRegistry {
         GeometricRelations.register(BUILTINS);
         NetworkFunctions.register(BUILTINS);
         NetworkMacFunctions.register(BUILTINS);
+        MoneyFunctions.register(BUILTINS);
+        BitStringFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

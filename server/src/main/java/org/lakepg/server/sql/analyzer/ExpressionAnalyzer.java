@@ -166,9 +166,17 @@ public final class ExpressionAnalyzer {
             case STRING -> new Const(TypeOids.UNKNOWN, -1, c.value());
             case BOOLEAN -> new Const(TypeOids.BOOL, -1, c.value().equals("t") || c.value().equals("true"));
             case NULL -> new Const(TypeOids.UNKNOWN, -1, null);
-            case BITSTRING -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "bit string literals are not supported yet"), c.location());
+            case BITSTRING -> bitString(c);
         };
+    }
+
+    /** B'...' and X'...': a bit constant, read by bit_in (the lexer keeps the b/x prefix it wants). */
+    private BoundExpr bitString(AConst c) {
+        try {
+            return new Const(TypeOids.BIT, -1, io.input(TypeOids.BIT, -1, c.value(), context));
+        } catch (PgException e) {
+            throw Coercer.at(e, c.location());
+        }
     }
 
     /** make_const: integers that fit int4 are int4, then int8, else numeric. */
