@@ -345,6 +345,15 @@ public final class ExpressionAnalyzer {
         }
         long[] types = args.stream().mapToLong(BoundExpr::type).toArray();
         String name = f.funcname().get(f.funcname().size() - 1);
+        if (args.size() == 1 && args.get(0) instanceof Const literal && literal.type() == TypeOids.UNKNOWN
+                && !f.aggStar() && !f.aggDistinct() && f.aggFilter() == null && !f.funcVariadic()) {
+            // typename('literal') is always a cast (func_get_detail): cidr('10.1.2.3/8') reads a cidr
+            var target = catalog.typeByName(f.funcname());
+            if (target.isPresent()) {
+                return coercer.coerce(literal, target.get().oid(), -1, TypeCoercion.Context.EXPLICIT,
+                        location(f.args().get(0)));
+            }
+        }
         List<ProcEntry> candidates = catalog.functions(f.funcname());
         ResolvedCall call;
         try {
