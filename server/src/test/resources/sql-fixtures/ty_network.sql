@@ -47,4 +47,4 @@ select trunc('08:00:2b:01:02:03:04:05'::macaddr8), macaddr8_set7bit('08:00:2b:01
 select '08:00:2b:01:02:03'::macaddr::macaddr8, '08:00:2b:ff:fe:03:04:05'::macaddr8::macaddr, '08:00:2b:01:02:03:04:05'::macaddr8 < '08:00:2b:01:02:03:04:06'::macaddr8, '08:00:2b:01:02:03'::macaddr8 = '08:00:2b:ff:fe:01:02:03'::macaddr8
 select '08:00:2b:01:02:03:04:05'::macaddr8::macaddr
 select cidr('192.168.1.2/30')
-select inet('1.2.3.4'), date('2020-01-02'), int4('12'), numeric('1.50'), text('x'), point('(1,2)')
+select inet('1.2.3.4'), date('2020-01-02'), int4('12'), text('x'), point('(1,2)'), float8('1e3')
