@@ -215,6 +215,9 @@ public final class ExpressionAnalyzer {
         long[] type = resolveType(c.typeName());
         BoundExpr arg = analyze(c.arg(), scope);
         int location = c.location() >= 0 ? c.location() : location(c.arg());
+        if (c.arg() instanceof AConst literal && literal.kind() == AConst.Kind.STRING) {
+            location = literal.location(); // a literal's input errors point at the literal, as in PostgreSQL
+        }
         return coercer.coerce(arg, type[0], (int) type[1], TypeCoercion.Context.EXPLICIT, location);
     }
 
