@@ -34,7 +34,8 @@ public final class PgTypes {
                 XidType.CID, VectorType.OIDVECTOR, Xid8Type.INSTANCE,
                 PointType.INSTANCE, LsegType.INSTANCE, PathType.INSTANCE, BoxType.INSTANCE, PolygonType.INSTANCE,
                 LineType.INSTANCE, CircleType.INSTANCE, InetType.INET, InetType.CIDR, MacaddrType.INSTANCE,
-                Macaddr8Type.INSTANCE, MoneyType.INSTANCE, BitStringType.BIT, BitStringType.VARBIT);
+                Macaddr8Type.INSTANCE, MoneyType.INSTANCE, BitStringType.BIT, BitStringType.VARBIT,
+                JsonPathType.INSTANCE);
         for (PgType<?> type : scalars) {
             register(type);
         }
