@@ -60,6 +60,7 @@ import org.lakepg.server.function.scalar.NetworkFunctions;
 import org.lakepg.server.function.scalar.NetworkMacFunctions;
 import org.lakepg.server.function.scalar.MoneyFunctions;
 import org.lakepg.server.function.scalar.BitStringFunctions;
+import org.lakepg.server.function.scalar.JsonpathFunctions;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -127,6 +128,7 @@ public final class FunctionRegistry {
         NetworkMacFunctions.register(BUILTINS);
         MoneyFunctions.register(BUILTINS);
         BitStringFunctions.register(BUILTINS);
+        JsonpathFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();
