@@ -61,6 +61,7 @@ import org.lakepg.server.function.scalar.NetworkMacFunctions;
 import org.lakepg.server.function.scalar.MoneyFunctions;
 import org.lakepg.server.function.scalar.BitStringFunctions;
 import org.lakepg.server.function.scalar.JsonpathFunctions;
+import org.lakepg.server.function.scalar.TxidFunctions;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -129,6 +130,7 @@ public final class FunctionRegistry {
         MoneyFunctions.register(BUILTINS);
         BitStringFunctions.register(BUILTINS);
         JsonpathFunctions.register(BUILTINS);
+        TxidFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -35,7 +35,7 @@ public final class PgTypes {
                 PointType.INSTANCE, LsegType.INSTANCE, PathType.INSTANCE, BoxType.INSTANCE, PolygonType.INSTANCE,
                 LineType.INSTANCE, CircleType.INSTANCE, InetType.INET, InetType.CIDR, MacaddrType.INSTANCE,
                 Macaddr8Type.INSTANCE, MoneyType.INSTANCE, BitStringType.BIT, BitStringType.VARBIT,
-                JsonPathType.INSTANCE);
+                JsonPathType.INSTANCE, SnapshotType.PG_SNAPSHOT, SnapshotType.TXID_SNAPSHOT);
         for (PgType<?> type : scalars) {
             register(type);
         }
