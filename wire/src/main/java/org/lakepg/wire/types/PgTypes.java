@@ -35,7 +35,8 @@ public final class PgTypes {
                 PointType.INSTANCE, LsegType.INSTANCE, PathType.INSTANCE, BoxType.INSTANCE, PolygonType.INSTANCE,
                 LineType.INSTANCE, CircleType.INSTANCE, InetType.INET, InetType.CIDR, MacaddrType.INSTANCE,
                 Macaddr8Type.INSTANCE, MoneyType.INSTANCE, BitStringType.BIT, BitStringType.VARBIT,
-                JsonPathType.INSTANCE, SnapshotType.PG_SNAPSHOT, SnapshotType.TXID_SNAPSHOT);
+                JsonPathType.INSTANCE, SnapshotType.PG_SNAPSHOT, SnapshotType.TXID_SNAPSHOT,
+                TsVectorType.INSTANCE, TsQueryType.INSTANCE);
         for (PgType<?> type : scalars) {
             register(type);
         }
