@@ -62,6 +62,7 @@ import org.lakepg.server.function.scalar.MoneyFunctions;
 import org.lakepg.server.function.scalar.BitStringFunctions;
 import org.lakepg.server.function.scalar.JsonpathFunctions;
 import org.lakepg.server.function.scalar.TxidFunctions;
+import org.lakepg.server.function.scalar.TextSearchFunctions;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -131,6 +132,7 @@ public final class FunctionRegistry {
         BitStringFunctions.register(BUILTINS);
         JsonpathFunctions.register(BUILTINS);
         TxidFunctions.register(BUILTINS);
+        TextSearchFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

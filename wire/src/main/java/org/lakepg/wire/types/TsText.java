@@ -110,30 +110,37 @@ public final class TsText {
                     if (position == 0) {
                         throw PgException.of(SqlState.SYNTAX_ERROR, "wrong position info in tsvector: \"%s\"", s);
                     }
+                    // after the digits: weight letters ('*' is A; a weight may only replace D), digits ignored
                     int weight = 0;
-                    if (pos[0] < s.length()) {
-                        switch (Character.toLowerCase(s.charAt(pos[0]))) {
-                            case 'a' -> weight = 3;
-                            case 'b' -> weight = 2;
-                            case 'c' -> weight = 1;
-                            case 'd' -> weight = 0;
-                            default -> weight = -1;
-                        }
-                        if (weight >= 0) {
+                    boolean more = false;
+                    while (pos[0] < s.length() && !space(s.charAt(pos[0]))) {
+                        char w = s.charAt(pos[0]);
+                        if (w == ',') {
+                            more = true;
                             pos[0]++;
-                        } else {
-                            weight = 0;
+                            break;
                         }
+                        int letter = switch (w) {
+                            case 'a', 'A', '*' -> 3;
+                            case 'b', 'B' -> 2;
+                            case 'c', 'C' -> 1;
+                            case 'd', 'D' -> 0;
+                            default -> -1;
+                        };
+                        if (letter >= 0) {
+                            if (weight != 0) {
+                                throw syntax("tsvector", s);
+                            }
+                            weight = letter;
+                        } else if (!(w >= '0' && w <= '9')) {
+                            throw syntax("tsvector", s);
+                        }
+                        pos[0]++;
                     }
                     positions.add(PgTsVector.pack(position, weight));
-                    if (pos[0] < s.length() && s.charAt(pos[0]) == ',') {
-                        pos[0]++;
-                        continue;
+                    if (!more) {
+                        break;
                     }
-                    if (pos[0] < s.length() && !space(s.charAt(pos[0]))) {
-                        throw syntax("tsvector", s);
-                    }
-                    break;
                 }
             }
         }
