@@ -3,6 +3,8 @@ package org.lakepg.wire.types;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * tsquery: text as {@link TsText}; binary int4 item count, then the items in PostgreSQL's
@@ -29,16 +31,23 @@ public final class TsQueryType extends AbstractPgType<PgTsQuery> {
 
     @Override
     public PgTsQuery decodeBinary(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        if (in.remaining() < 4) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            if (in.remaining() < 4) {
+                throw TypeErrors.insufficientData();
+            }
+            int size = in.getInt();
+            return new PgTsQuery(size == 0 ? null : read(in, bytes));
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
             throw TypeErrors.insufficientData();
         }
-        int size = in.getInt();
-        return new PgTsQuery(size == 0 ? null : read(in, bytes));
     }
 
     private static PgTsQuery.Node read(ByteBuffer in, byte[] bytes) {
         int type = in.get();
+        if (type != 1 && type != 2) {
+            throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION, "invalid tsquery item type: %d", type);
+        }
         if (type == 1) {
             int weight = in.get();
             boolean prefix = in.get() != 0;
@@ -50,6 +59,9 @@ public final class TsQueryType extends AbstractPgType<PgTsQuery> {
                     weight, prefix);
         }
         int oper = in.get();
+        if (oper < 1 || oper > 4) {
+            throw PgException.of(SqlState.INVALID_BINARY_REPRESENTATION, "invalid tsquery operator: %d", oper);
+        }
         if (oper == 1) {
             return new PgTsQuery.Not(read(in, bytes));
         }

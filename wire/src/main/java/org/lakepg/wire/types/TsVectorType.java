@@ -27,30 +27,34 @@ public final class TsVectorType extends AbstractPgType<PgTsVector> {
 
     @Override
     public PgTsVector decodeBinary(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        if (in.remaining() < 4) {
-            throw TypeErrors.insufficientData();
-        }
-        int n = in.getInt();
-        List<PgTsVector.Lexeme> lexemes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int start = in.position();
-            while (in.hasRemaining() && in.get() != 0) {
-                // find the terminator
-            }
-            String word = new String(bytes, start, in.position() - start - 1, StandardCharsets.UTF_8);
-            if (in.remaining() < 2) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            if (in.remaining() < 4) {
                 throw TypeErrors.insufficientData();
             }
-            int npos = in.getShort() & 0xFFFF;
-            List<Integer> positions = new ArrayList<>();
-            for (int j = 0; j < npos; j++) {
-                positions.add(in.getShort() & 0xFFFF);
+            int n = in.getInt();
+            List<PgTsVector.Lexeme> lexemes = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int start = in.position();
+                while (in.hasRemaining() && in.get() != 0) {
+                    // find the terminator
+                }
+                String word = new String(bytes, start, in.position() - start - 1, StandardCharsets.UTF_8);
+                if (in.remaining() < 2) {
+                    throw TypeErrors.insufficientData();
+                }
+                int npos = in.getShort() & 0xFFFF;
+                List<Integer> positions = new ArrayList<>();
+                for (int j = 0; j < npos; j++) {
+                    positions.add(in.getShort() & 0xFFFF);
+                }
+                lexemes.add(new PgTsVector.Lexeme(word, positions));
             }
-            lexemes.add(new PgTsVector.Lexeme(word, positions));
+            lexemes.sort((a, b) -> PgTsVector.compareWords(a.word(), b.word()));
+            return new PgTsVector(lexemes);
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw TypeErrors.insufficientData();
         }
-        lexemes.sort((a, b) -> PgTsVector.compareWords(a.word(), b.word()));
-        return new PgTsVector(lexemes);
     }
 
     @Override
