@@ -13,8 +13,7 @@ import org.lakepg.wire.types.TsText;
 
 /**
  * tsvector and tsquery operators and functions that need no text search configuration: ||,
- * length, strip, setweight, ts_delete, array conversions, numnode, query combinators and @@
- * (without phrase operators yet).
+ * length, strip, setweight, ts_delete, array conversions, numnode, query combinators and @@.
  */
 public final class TextSearchFunctions {
     private TextSearchFunctions() {}
@@ -159,39 +158,7 @@ public final class TextSearchFunctions {
         return new PgTsVector(vector.lexemes().stream().filter(l -> !words.contains(l.word())).toList());
     }
 
-    /** TS_execute without phrase operators: an operand matches a lexeme (or prefix) with a wanted weight. */
     private static boolean match(PgTsVector vector, PgTsQuery query) {
-        return query.root() != null && matches(vector, query.root());
-    }
-
-    private static boolean matches(PgTsVector vector, PgTsQuery.Node n) {
-        return switch (n) {
-            case PgTsQuery.Operand o -> operand(vector, o);
-            case PgTsQuery.Not x -> !matches(vector, x.arg());
-            case PgTsQuery.Binary b -> switch (b.op()) {
-                case AND -> matches(vector, b.left()) && matches(vector, b.right());
-                case OR -> matches(vector, b.left()) || matches(vector, b.right());
-                case PHRASE -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "phrase search operators in @@ are not supported yet");
-            };
-        };
-    }
-
-    private static boolean operand(PgTsVector vector, PgTsQuery.Operand o) {
-        for (PgTsVector.Lexeme l : vector.lexemes()) {
-            boolean wordMatches = o.prefix() ? l.word().startsWith(o.word()) : l.word().equals(o.word());
-            if (!wordMatches) {
-                continue;
-            }
-            if (o.weights() == 0 || l.positions().isEmpty()) {
-                return true;
-            }
-            for (int p : l.positions()) {
-                if ((o.weights() & (1 << PgTsVector.weight(p))) != 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return TextSearchMatch.matches(vector, query);
     }
 }
