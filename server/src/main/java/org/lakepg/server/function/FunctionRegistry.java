@@ -63,6 +63,7 @@ import org.lakepg.server.function.scalar.BitStringFunctions;
 import org.lakepg.server.function.scalar.JsonpathFunctions;
 import org.lakepg.server.function.scalar.TxidFunctions;
 import org.lakepg.server.function.scalar.TextSearchFunctions;
+import org.lakepg.server.function.scalar.TextSearchSimpleConfig;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -133,6 +134,7 @@ public final class FunctionRegistry {
         JsonpathFunctions.register(BUILTINS);
         TxidFunctions.register(BUILTINS);
         TextSearchFunctions.register(BUILTINS);
+        TextSearchSimpleConfig.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

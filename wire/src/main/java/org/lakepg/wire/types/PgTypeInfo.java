@@ -71,7 +71,8 @@ public record PgTypeInfo(int oid, String name, int arrayOid, short typeLength, c
                 new PgTypeInfo(5038, "pg_snapshot", 5039, (short) -1, ',', 0),
                 new PgTypeInfo(2970, "txid_snapshot", 2949, (short) -1, ',', 0),
                 new PgTypeInfo(3614, "tsvector", 3643, (short) -1, ',', 0),
-                new PgTypeInfo(3615, "tsquery", 3645, (short) -1, ',', 0));
+                new PgTypeInfo(3615, "tsquery", 3645, (short) -1, ',', 0),
+                new PgTypeInfo(3734, "regconfig", 3735, (short) 4, ',', 0));
         java.util.ArrayList<PgTypeInfo> all = new java.util.ArrayList<>(base);
         for (PgTypeInfo element : base) {
             if (element.arrayOid != 0) {

@@ -36,7 +36,7 @@ public final class PgTypes {
                 LineType.INSTANCE, CircleType.INSTANCE, InetType.INET, InetType.CIDR, MacaddrType.INSTANCE,
                 Macaddr8Type.INSTANCE, MoneyType.INSTANCE, BitStringType.BIT, BitStringType.VARBIT,
                 JsonPathType.INSTANCE, SnapshotType.PG_SNAPSHOT, SnapshotType.TXID_SNAPSHOT,
-                TsVectorType.INSTANCE, TsQueryType.INSTANCE);
+                TsVectorType.INSTANCE, TsQueryType.INSTANCE, RegconfigType.INSTANCE);
         for (PgType<?> type : scalars) {
             register(type);
         }
