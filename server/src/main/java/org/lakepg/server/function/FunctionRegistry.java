@@ -64,6 +64,7 @@ import org.lakepg.server.function.scalar.JsonpathFunctions;
 import org.lakepg.server.function.scalar.TxidFunctions;
 import org.lakepg.server.function.scalar.TextSearchFunctions;
 import org.lakepg.server.function.scalar.TextSearchSimpleConfig;
+import org.lakepg.server.function.scalar.TextSearchQueryOrder;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -135,6 +136,7 @@ public final class FunctionRegistry {
         TxidFunctions.register(BUILTINS);
         TextSearchFunctions.register(BUILTINS);
         TextSearchSimpleConfig.register(BUILTINS);
+        TextSearchQueryOrder.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();
