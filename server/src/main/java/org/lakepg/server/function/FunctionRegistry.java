@@ -65,6 +65,7 @@ import org.lakepg.server.function.scalar.TxidFunctions;
 import org.lakepg.server.function.scalar.TextSearchFunctions;
 import org.lakepg.server.function.scalar.TextSearchSimpleConfig;
 import org.lakepg.server.function.scalar.TextSearchQueryOrder;
+import org.lakepg.server.function.scalar.TextSearchRank;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -137,6 +138,7 @@ public final class FunctionRegistry {
         TextSearchFunctions.register(BUILTINS);
         TextSearchSimpleConfig.register(BUILTINS);
         TextSearchQueryOrder.register(BUILTINS);
+        TextSearchRank.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();
