@@ -66,6 +66,7 @@ import org.lakepg.server.function.scalar.TextSearchFunctions;
 import org.lakepg.server.function.scalar.TextSearchSimpleConfig;
 import org.lakepg.server.function.scalar.TextSearchQueryOrder;
 import org.lakepg.server.function.scalar.TextSearchRank;
+import org.lakepg.server.function.scalar.TextSearchRankCd;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -139,6 +140,7 @@ public final class FunctionRegistry {
         TextSearchSimpleConfig.register(BUILTINS);
         TextSearchQueryOrder.register(BUILTINS);
         TextSearchRank.register(BUILTINS);
+        TextSearchRankCd.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -14,46 +14,56 @@ import org.lakepg.wire.types.PgTsVector;
 final class TextSearchMatch {
     private TextSearchMatch() {}
 
-    private enum Ternary { NO, YES, MAYBE }
+    enum Ternary { NO, YES, MAYBE }
 
     /** ExecPhraseData: positions (sorted, unique), negate, width. */
-    private static final class Positions {
+    static final class Positions {
         List<Integer> pos = new ArrayList<>();
         boolean negate;
         int width;
     }
 
-    static boolean matches(PgTsVector vector, PgTsQuery query) {
-        return query.root() != null && recurse(vector, query.root()) != Ternary.NO;
+    /** TSExecuteCallback: whether an operand is present, filling its positions when data is not null. */
+    interface Operands {
+        Ternary check(PgTsQuery.Operand operand, Positions data);
     }
 
-    private static Ternary recurse(PgTsVector v, PgTsQuery.Node n) {
+    static boolean matches(PgTsVector vector, PgTsQuery query) {
+        return query.root() != null && execute(query.root(), (o, data) -> operand(vector, o, data), false);
+    }
+
+    /** TS_execute; with skipNot (TS_EXEC_SKIP_NOT) every NOT counts as true. */
+    static boolean execute(PgTsQuery.Node root, Operands v, boolean skipNot) {
+        return recurse(v, root, skipNot) != Ternary.NO;
+    }
+
+    private static Ternary recurse(Operands v, PgTsQuery.Node n, boolean skipNot) {
         return switch (n) {
-            case PgTsQuery.Operand o -> operand(v, o, null);
-            case PgTsQuery.Not x -> switch (recurse(v, x.arg())) {
+            case PgTsQuery.Operand o -> v.check(o, null);
+            case PgTsQuery.Not x -> skipNot ? Ternary.YES : switch (recurse(v, x.arg(), skipNot)) {
                 case NO -> Ternary.YES;
                 case YES -> Ternary.NO;
                 case MAYBE -> Ternary.MAYBE;
             };
             case PgTsQuery.Binary b -> switch (b.op()) {
                 case AND -> {
-                    Ternary l = recurse(v, b.left());
+                    Ternary l = recurse(v, b.left(), skipNot);
                     if (l == Ternary.NO) {
                         yield Ternary.NO;
                     }
-                    Ternary r = recurse(v, b.right());
+                    Ternary r = recurse(v, b.right(), skipNot);
                     yield r == Ternary.NO ? Ternary.NO : r == Ternary.YES ? l : Ternary.MAYBE;
                 }
                 case OR -> {
-                    Ternary l = recurse(v, b.left());
+                    Ternary l = recurse(v, b.left(), skipNot);
                     if (l == Ternary.YES) {
                         yield Ternary.YES;
                     }
-                    Ternary r = recurse(v, b.right());
+                    Ternary r = recurse(v, b.right(), skipNot);
                     yield r == Ternary.NO ? l : r;
                 }
                 // a MAYBE at the topmost phrase operator counts as no match, as in PostgreSQL
-                case PHRASE -> phrase(v, n, null) == Ternary.YES ? Ternary.YES : Ternary.NO;
+                case PHRASE -> phrase(v, n, null, skipNot) == Ternary.YES ? Ternary.YES : Ternary.NO;
             };
         };
     }
@@ -94,13 +104,17 @@ final class TextSearchMatch {
         return result;
     }
 
-    private static Ternary phrase(PgTsVector v, PgTsQuery.Node n, Positions data) {
+    private static Ternary phrase(Operands v, PgTsQuery.Node n, Positions data, boolean skipNot) {
         switch (n) {
             case PgTsQuery.Operand o -> {
-                return operand(v, o, data);
+                return v.check(o, data);
             }
             case PgTsQuery.Not x -> {
-                switch (phrase(v, x.arg(), data)) {
+                if (skipNot) {
+                    data.negate = true;
+                    return Ternary.YES;
+                }
+                switch (phrase(v, x.arg(), data, skipNot)) {
                     case NO -> {
                         data.negate = true;
                         return Ternary.YES;
@@ -122,8 +136,8 @@ final class TextSearchMatch {
                 Positions l = new Positions();
                 Positions r = new Positions();
                 if (b.op() == PgTsQuery.Op.OR) {
-                    Ternary lm = phrase(v, b.left(), l);
-                    Ternary rm = phrase(v, b.right(), r);
+                    Ternary lm = phrase(v, b.left(), l, skipNot);
+                    Ternary rm = phrase(v, b.right(), r, skipNot);
                     if (lm == Ternary.NO && rm == Ternary.NO) {
                         return Ternary.NO;
                     }
@@ -155,11 +169,11 @@ final class TextSearchMatch {
                     }
                     return output(data, l, r, BOTH | L_ONLY | R_ONLY, lOffset, rOffset);
                 }
-                Ternary lm = phrase(v, b.left(), l);
+                Ternary lm = phrase(v, b.left(), l, skipNot);
                 if (lm == Ternary.NO) {
                     return Ternary.NO;
                 }
-                Ternary rm = phrase(v, b.right(), r);
+                Ternary rm = phrase(v, b.right(), r, skipNot);
                 if (rm == Ternary.NO) {
                     return Ternary.NO;
                 }
