@@ -34,6 +34,7 @@ public final class TextSearchFunctions {
                 .map(l -> new PgTsVector.Lexeme(l.word(), List.of())).toList()));
         r.register("tsvector_setweight", (x, c) -> setWeight(v(x[0]), (Byte) x[1], null));
         r.register("tsvector_setweight_by_filter", (x, c) -> setWeight(v(x[0]), (Byte) x[1], (PgArray) x[2]));
+        r.register("tsvector_filter", (x, c) -> filter(v(x[0]), (PgArray) x[1]));
         r.register("tsvector_concat", (x, c) -> concat(v(x[0]), v(x[1])));
         r.register("tsvector_delete_str", (x, c) -> delete(v(x[0]), List.of((String) x[1])));
         r.register("tsvector_delete_arr", (x, c) -> {
@@ -124,6 +125,37 @@ public final class TextSearchFunctions {
             }
             out.add(new PgTsVector.Lexeme(l.word(), l.positions().stream()
                     .map(p -> PgTsVector.pack(PgTsVector.position(p), weight)).toList()));
+        }
+        return new PgTsVector(out);
+    }
+
+    /** ts_filter: only positions of the given weights; lexemes left without positions (or never with any) go. */
+    private static PgTsVector filter(PgTsVector vector, PgArray weights) {
+        int mask = 0;
+        for (Object e : weights.elements()) {
+            if (e == null) {
+                throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "weight array may not contain nulls");
+            }
+            char w = (char) (((Byte) e) & 0xFF);
+            mask |= switch (Character.toLowerCase(w)) {
+                case 'a' -> 8;
+                case 'b' -> 4;
+                case 'c' -> 2;
+                case 'd' -> 1;
+                default -> throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized weight: \"%c\"", w);
+            };
+        }
+        List<PgTsVector.Lexeme> out = new ArrayList<>();
+        for (PgTsVector.Lexeme l : vector.lexemes()) {
+            List<Integer> kept = new ArrayList<>();
+            for (int p : l.positions()) {
+                if ((mask & (1 << PgTsVector.weight(p))) != 0) {
+                    kept.add(p);
+                }
+            }
+            if (!kept.isEmpty()) {
+                out.add(new PgTsVector.Lexeme(l.word(), kept));
+            }
         }
         return new PgTsVector(out);
     }
