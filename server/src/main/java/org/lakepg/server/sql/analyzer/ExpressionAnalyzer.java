@@ -352,7 +352,8 @@ public final class ExpressionAnalyzer {
                 && !f.aggStar() && !f.aggDistinct() && f.aggFilter() == null && !f.funcVariadic()) {
             // typename('literal') is always a cast (func_get_detail): cidr('10.1.2.3/8') reads a cidr
             var target = catalog.typeByName(f.funcname());
-            if (target.isPresent()) {
+            // FuncNameAsType: not a table's row type
+            if (target.isPresent() && target.get().relationOid() == 0) {
                 return coercer.coerce(literal, target.get().oid(), -1, TypeCoercion.Context.EXPLICIT,
                         location(f.args().get(0)));
             }
