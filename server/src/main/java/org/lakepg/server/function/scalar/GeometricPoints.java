@@ -1,6 +1,7 @@
 package org.lakepg.server.function.scalar;
 
 import static org.lakepg.server.function.scalar.GeometricMath.*;
+import static org.lakepg.server.function.scalar.GeometricShapes.*;
 
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.wire.error.PgException;

@@ -1,6 +1,7 @@
 package org.lakepg.server.function.scalar;
 
 import static org.lakepg.server.function.scalar.GeometricMath.*;
+import static org.lakepg.server.function.scalar.GeometricShapes.*;
 
 import java.util.List;
 import org.lakepg.server.function.FunctionRegistry;
