@@ -67,6 +67,7 @@ import org.lakepg.server.function.scalar.TextSearchSimpleConfig;
 import org.lakepg.server.function.scalar.TextSearchQueryOrder;
 import org.lakepg.server.function.scalar.TextSearchRank;
 import org.lakepg.server.function.scalar.TextSearchRankCd;
+import org.lakepg.server.function.scalar.LsnFunctions;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -141,6 +142,7 @@ public final class FunctionRegistry {
         TextSearchQueryOrder.register(BUILTINS);
         TextSearchRank.register(BUILTINS);
         TextSearchRankCd.register(BUILTINS);
+        LsnFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();
