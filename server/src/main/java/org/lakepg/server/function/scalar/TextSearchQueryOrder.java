@@ -6,8 +6,9 @@ import org.lakepg.wire.types.PgTsQuery;
 import org.lakepg.wire.types.PgTsVector;
 
 /**
- * tsquery's btree order (CompareTSQ): item count, stored size, then the trees, operators before
- * operands, operands by PostgreSQL's legacy CRC-32 of their text and then the text.
+ * The btree orders of tsquery (CompareTSQ: item count, stored size, then the trees, operators
+ * before operands, operands by PostgreSQL's legacy CRC-32 of their text and then the text) and of
+ * tsvector (silly_cmp_tsvector: stored size, lexeme count, then lexemes and positions).
  */
 public final class TextSearchQueryOrder {
     private TextSearchQueryOrder() {}
@@ -20,6 +21,66 @@ public final class TextSearchQueryOrder {
         r.register("tsquery_ne", (x, c) -> compare((PgTsQuery) x[0], (PgTsQuery) x[1]) != 0);
         r.register("tsquery_ge", (x, c) -> compare((PgTsQuery) x[0], (PgTsQuery) x[1]) >= 0);
         r.register("tsquery_gt", (x, c) -> compare((PgTsQuery) x[0], (PgTsQuery) x[1]) > 0);
+        r.register("tsvector_cmp", (x, c) -> compareVectors((PgTsVector) x[0], (PgTsVector) x[1]));
+        r.register("tsvector_lt", (x, c) -> compareVectors((PgTsVector) x[0], (PgTsVector) x[1]) < 0);
+        r.register("tsvector_le", (x, c) -> compareVectors((PgTsVector) x[0], (PgTsVector) x[1]) <= 0);
+        r.register("tsvector_eq", (x, c) -> compareVectors((PgTsVector) x[0], (PgTsVector) x[1]) == 0);
+        r.register("tsvector_ne", (x, c) -> compareVectors((PgTsVector) x[0], (PgTsVector) x[1]) != 0);
+        r.register("tsvector_ge", (x, c) -> compareVectors((PgTsVector) x[0], (PgTsVector) x[1]) >= 0);
+        r.register("tsvector_gt", (x, c) -> compareVectors((PgTsVector) x[0], (PgTsVector) x[1]) > 0);
+    }
+
+    /** The tsvector's varlena size: header, one WordEntry per lexeme, lexemes, 2-aligned position vectors. */
+    private static int storedSize(PgTsVector v) {
+        int offset = 0;
+        for (PgTsVector.Lexeme l : v.lexemes()) {
+            offset += l.word().getBytes(StandardCharsets.UTF_8).length;
+            if (!l.positions().isEmpty()) {
+                offset += offset % 2;
+                offset += 2 + 2 * l.positions().size();
+            }
+        }
+        return 8 + 4 * v.lexemes().size() + offset;
+    }
+
+    static int compareVectors(PgTsVector a, PgTsVector b) {
+        int sa = storedSize(a);
+        int sb = storedSize(b);
+        if (sa != sb) {
+            return sa < sb ? -1 : 1;
+        }
+        if (a.lexemes().size() != b.lexemes().size()) {
+            return a.lexemes().size() < b.lexemes().size() ? -1 : 1;
+        }
+        for (int i = 0; i < a.lexemes().size(); i++) {
+            PgTsVector.Lexeme x = a.lexemes().get(i);
+            PgTsVector.Lexeme y = b.lexemes().get(i);
+            boolean xp = !x.positions().isEmpty();
+            boolean yp = !y.positions().isEmpty();
+            if (xp != yp) {
+                return xp ? -1 : 1;
+            }
+            int res = PgTsVector.compareWords(x.word(), y.word());
+            if (res != 0) {
+                return res;
+            }
+            if (xp) {
+                if (x.positions().size() != y.positions().size()) {
+                    return x.positions().size() > y.positions().size() ? -1 : 1;
+                }
+                for (int j = 0; j < x.positions().size(); j++) {
+                    int px = x.positions().get(j);
+                    int py = y.positions().get(j);
+                    if (PgTsVector.position(px) != PgTsVector.position(py)) {
+                        return PgTsVector.position(px) > PgTsVector.position(py) ? -1 : 1;
+                    }
+                    if (PgTsVector.weight(px) != PgTsVector.weight(py)) {
+                        return PgTsVector.weight(px) > PgTsVector.weight(py) ? -1 : 1;
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     static int compare(PgTsQuery a, PgTsQuery b) {
