@@ -68,6 +68,7 @@ public final class ExprCompiler {
                     return null;
                 };
             }
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> minMax(m);
             case RelabelType r -> compile(r.argument());
             case CoerceViaIO c -> {
                 CompiledExpr arg = compile(c.argument());
@@ -99,6 +100,23 @@ public final class ExprCompiler {
                     throw new IllegalStateException("window function reference outside a window node");
             case org.lakepg.server.sql.plan.expr.AggRef a ->
                     throw new IllegalStateException("aggregate reference outside an aggregate node");
+        };
+    }
+
+    private CompiledExpr minMax(org.lakepg.server.sql.plan.expr.MinMaxExpr m) {
+        ScalarFunction compare = functions.lookup(m.comparisonSource()).orElseThrow(() -> PgException.of(
+                SqlState.FEATURE_NOT_SUPPORTED, "function %s is not implemented in lakepg yet", m.comparisonSource()));
+        CompiledExpr[] args = compileAll(m.arguments());
+        int sign = m.op() == org.lakepg.server.sql.plan.expr.MinMaxExpr.Op.GREATEST ? 1 : -1;
+        return (row, ctx) -> {
+            Object best = null;
+            for (CompiledExpr a : args) {
+                Object v = a.eval(row, ctx);
+                if (v != null && (best == null || sign * (Integer) compare.apply(new Object[] {v, best}, ctx) > 0)) {
+                    best = v;
+                }
+            }
+            return best;
         };
     }
 

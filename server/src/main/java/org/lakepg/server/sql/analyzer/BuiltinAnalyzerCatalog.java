@@ -56,6 +56,9 @@ public class BuiltinAnalyzerCatalog implements AnalyzerCatalog {
             if (t.category() == 'S') {
                 candidates.add(org.lakepg.server.catalog.TypeOids.TEXT);
             }
+            if (t.category() == 'I') {
+                candidates.add(869L); // cidr sorts with inet's opclass
+            }
             if (t.isArray()) {
                 candidates.add(org.lakepg.server.catalog.TypeOids.ANYARRAY);
             }
