@@ -108,4 +108,15 @@ public final class ExecContext implements FunctionContext {
     public long statementStartMicros() {
         return session.statementStartMicros();
     }
+
+    /** One view per statement, so a statement's catalog reads agree with each other. */
+    private org.lakepg.server.systemcatalog.CatalogView catalogView;
+
+    @Override
+    public org.lakepg.server.systemcatalog.CatalogView catalogView() {
+        if (catalogView == null) {
+            catalogView = session.catalogView();
+        }
+        return catalogView;
+    }
 }

@@ -24,4 +24,10 @@ public interface FunctionContext {
 
     /** Statement start, microseconds since 2000-01-01 UTC (statement_timestamp()). */
     long statementStartMicros();
+
+    /** The catalog as the running statement sees it (pg_catalog relations, reg* types, catalog functions). */
+    default org.lakepg.server.systemcatalog.CatalogView catalogView() {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "the system catalog is not available here");
+    }
 }

@@ -109,6 +109,8 @@ public final class FunctionRegistry {
         DateTimeInRangeFunctions.register(BUILTINS);
         DateTimeHashFunctions.register(BUILTINS);
         IntervalAggregateFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.CatalogComparisons.register(BUILTINS);
+        org.lakepg.server.function.scalar.CatalogFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -49,8 +49,22 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     private final org.lakepg.server.Cluster cluster;
 
+    private final ActiveSessions sessions;
+    private final SessionCatalogSources catalogSources;
+    private final long backendStart = SessionClock.nowMicros();
+    private volatile String lastQuery = "";
+    private volatile long queryStart;
+
     LakepgSession(String user, String database, int processId, SessionSettings settings,
                   org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute) {
+        this(user, database, processId, settings, cluster, compute, new ActiveSessions());
+    }
+
+    LakepgSession(String user, String database, int processId, SessionSettings settings,
+                  org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute, ActiveSessions sessions) {
+        this.sessions = sessions;
+        this.catalogSources = new SessionCatalogSources(compute, cluster, settings, this, this::catalogSnapshot,
+                sessions);
         this.cluster = cluster;
         this.user = user;
         this.database = database;
@@ -122,6 +136,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public void simpleQuery(String sql, ResultSink sink) {
         this.sink = sink;
+        lastQuery = sql;
+        queryStart = SessionClock.nowMicros();
         List<RawStatement> statements;
         try {
             statements = SqlParser.parse(sql, settings.getBool("standard_conforming_strings"));
@@ -306,6 +322,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public PreparedStatement prepare(String sql, int[] parameterTypeOids) {
+        lastQuery = sql;
+        queryStart = SessionClock.nowMicros();
         try {
             List<RawStatement> statements = SqlParser.parse(sql, settings.getBool("standard_conforming_strings"));
             if (statements.size() > 1) {
@@ -386,6 +404,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 block.rollback(false);
             }
         } finally {
+            sessions.remove(processId);
             cluster.disconnect(database);
         }
     }
@@ -542,5 +561,25 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public long statementStartMicros() {
         return statementStart;
+    }
+
+    @Override
+    public org.lakepg.server.systemcatalog.CatalogView catalogView() {
+        return new org.lakepg.server.systemcatalog.CatalogView(catalogSources);
+    }
+
+    /** This session as pg_stat_activity shows it. */
+    org.lakepg.server.systemcatalog.CatalogSources.SessionActivity activity(
+            org.lakepg.wire.protocol.SessionStartup startup) {
+        String state = running != null ? "active" : switch (block.status()) {
+            case 'T' -> "idle in transaction";
+            case 'E' -> "idle in transaction (aborted)";
+            default -> "idle";
+        };
+        var address = startup.remoteAddress();
+        return new org.lakepg.server.systemcatalog.CatalogSources.SessionActivity(processId, database, user,
+                setting("application_name"), address == null ? null : address.getAddress().getHostAddress(),
+                address == null ? -1 : address.getPort(), backendStart,
+                block.inTransaction() ? transactionStart : null, queryStart == 0 ? null : queryStart, state, lastQuery);
     }
 }

@@ -121,6 +121,17 @@ public final class QueryAnalyzer {
 
     private Source fromItem(FromItem item) {
         return switch (item) {
+            case RangeVar r when systemRelation(r).isPresent() -> {
+                var relation = systemRelation(r).get();
+                FromScope scope = new FromScope(outer);
+                String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
+                List<OutputColumn> columns = new ArrayList<>();
+                for (var c : relation.columns()) {
+                    columns.add(new OutputColumn(c.name(), c.type(), c.typmod(), relation.oid(), c.number()));
+                }
+                scope.add(alias, renamed(columns, r.alias() == null ? null : r.alias().colnames(), alias));
+                yield new Source(new org.lakepg.server.sql.plan.SystemScanNode(relation), scope);
+            }
             case RangeVar r -> {
                 org.lakepg.server.table.TableInfo table = table(r);
                 FromScope scope = new FromScope(outer);
@@ -147,6 +158,10 @@ public final class QueryAnalyzer {
             case JoinExpr j -> join(j);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this FROM item is not supported yet");
         };
+    }
+
+    private java.util.Optional<org.lakepg.server.systemcatalog.SystemRelation> systemRelation(RangeVar r) {
+        return catalog.systemRelation(r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname()));
     }
 
     /** A table named in a statement, or 42P01. */

@@ -6,7 +6,7 @@ package org.lakepg.server.sql.plan;
  */
 public sealed interface PlanNode
         permits ResultNode, ValuesNode, FilterNode, ProjectNode, SortNode, LimitNode, AggregateNode, DistinctNode,
-        AppendNode, SetOpNode, NestedLoopJoinNode, SeqScanNode, IndexScanNode, ModifyNode {
+        AppendNode, SetOpNode, NestedLoopJoinNode, SeqScanNode, IndexScanNode, ModifyNode, SystemScanNode {
 
     /** Number of columns in each row this node produces. */
     int width();

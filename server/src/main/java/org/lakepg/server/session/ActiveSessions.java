@@ -1,0 +1,34 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.lakepg.server.systemcatalog.CatalogSources.SessionActivity;
+
+/** The live sessions of one server, for pg_stat_activity: each registers how to describe itself. */
+final class ActiveSessions {
+    private final ConcurrentHashMap<Integer, Supplier<SessionActivity>> sessions = new ConcurrentHashMap<>();
+    private final long startMicros = SessionClock.nowMicros();
+
+    void add(int pid, Supplier<SessionActivity> activity) {
+        sessions.put(pid, activity);
+    }
+
+    void remove(int pid) {
+        sessions.remove(pid);
+    }
+
+    List<SessionActivity> list() {
+        List<SessionActivity> out = new ArrayList<>();
+        for (Supplier<SessionActivity> s : sessions.values()) {
+            out.add(s.get());
+        }
+        out.sort(java.util.Comparator.comparingInt(SessionActivity::pid));
+        return out;
+    }
+
+    long startMicros() {
+        return startMicros;
+    }
+}

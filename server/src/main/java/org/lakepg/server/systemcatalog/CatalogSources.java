@@ -1,0 +1,70 @@
+package org.lakepg.server.systemcatalog;
+
+import java.util.List;
+import org.lakepg.server.table.IndexInfo;
+import org.lakepg.server.table.TableInfo;
+
+/**
+ * What the system catalog is computed from, as one statement of one session sees it: the
+ * database's tables at the statement's snapshot, the cluster's databases, roles, sessions and
+ * settings. The session implements it; system relations and catalog functions only read it.
+ */
+public interface CatalogSources {
+
+    /** User tables visible to the statement's snapshot. */
+    List<TableInfo> tables();
+
+    /** Indexes of a user table visible to the statement's snapshot. */
+    List<IndexInfo> indexes(long tableOid);
+
+    /** Names of the cluster's databases (template0 included). */
+    List<String> databases();
+
+    String currentDatabase();
+
+    String currentUser();
+
+    String sessionUser();
+
+    /** Login roles of the cluster (the predefined pg_* roles are added by the catalog). */
+    List<RoleInfo> roles();
+
+    /** Live sessions of the server (pg_stat_activity). */
+    List<SessionActivity> sessions();
+
+    /** Every configuration parameter with the value in effect in this session (pg_settings). */
+    List<SettingInfo> settings();
+
+    /** Number of 8 KiB blocks of a relation's main fork. */
+    long relationBlocks(int relation);
+
+    /** The current end of the write-ahead log of this database (pg_current_wal_lsn). */
+    long currentWalLsn();
+
+    /** Microseconds since 2000-01-01 UTC at which the server started. */
+    long serverStartMicros();
+
+    /** The value of a setting in this session (search_path, ...); null if unknown. */
+    String setting(String name);
+
+    /** Schemas created by users (pg_catalog, public, information_schema and pg_toast are built in). */
+    default List<NamespaceInfo> userNamespaces() {
+        return List.of();
+    }
+
+    /** A schema as pg_namespace shows it. */
+    record NamespaceInfo(long oid, String name, long owner) {}
+
+    /** A role as pg_authid shows it. */
+    record RoleInfo(String name, long oid, boolean superuser, boolean canLogin) {}
+
+    /** A session as pg_stat_activity shows it. */
+    record SessionActivity(int pid, String database, String user, String applicationName, String clientAddress,
+                           int clientPort, long backendStartMicros, Long transactionStartMicros,
+                           Long queryStartMicros, String state, String query) {}
+
+    /** A configuration parameter as pg_settings shows it. */
+    record SettingInfo(String name, String setting, String unit, String category, String shortDescription,
+                       String context, String vartype, String source, String minValue, String maxValue,
+                       List<String> enumValues, String bootValue, String resetValue) {}
+}
