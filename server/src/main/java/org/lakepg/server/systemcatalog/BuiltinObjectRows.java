@@ -15,12 +15,27 @@ final class BuiltinObjectRows {
 
     private static final String[] BOOTSTRAP = {"pg_type", "pg_proc", "pg_operator", "pg_cast", "pg_am",
             "pg_amop", "pg_amproc", "pg_opclass", "pg_opfamily", "pg_collation", "pg_language", "pg_range",
-            "pg_aggregate", "pg_description"};
+            "pg_aggregate"};
 
     static void register(Map<String, RowSource> sources) {
         for (String name : BOOTSTRAP) {
             sources.put("pg_catalog." + name, BootstrapRows.of(name));
         }
+        sources.put("pg_catalog.pg_description", (catalog, out) -> {
+            out.addRaw(BootstrapRows.rows("pg_description", out.relation()));
+            for (CatalogSources.Description d : catalog.sources().descriptions()) {
+                out.add().set("objoid", d.objoid()).set("classoid", d.classoid()).set("objsubid", d.objsubid())
+                        .set("description", d.description());
+            }
+        });
+        sources.put("pg_catalog.pg_shdescription", (catalog, out) -> {
+            for (CatalogView.DatabaseInfo d : catalog.databases()) {
+                String text = Descriptions.database(d.name());
+                if (text != null) {
+                    out.add().set("objoid", d.oid()).set("classoid", Descriptions.PG_DATABASE).set("description", text);
+                }
+            }
+        });
         sources.put("pg_catalog.pg_extension", (catalog, out) -> out.add().set("oid", 13559).set("extname", "plpgsql")
                 .set("extowner", CatalogView.SUPERUSER_OID).set("extnamespace", CatalogView.PG_CATALOG)
                 .set("extrelocatable", false).set("extversion", "1.0"));

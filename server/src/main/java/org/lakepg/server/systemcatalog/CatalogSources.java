@@ -52,6 +52,14 @@ public interface CatalogSources {
         return List.of();
     }
 
+    /** Comments users made (COMMENT ON), as pg_description rows; built-in objects' come with the catalog. */
+    default List<Description> descriptions() {
+        return List.of();
+    }
+
+    /** A pg_description row. */
+    record Description(long objoid, long classoid, int objsubid, String description) {}
+
     /** A schema as pg_namespace shows it. */
     record NamespaceInfo(long oid, String name, long owner) {}
 

@@ -141,7 +141,9 @@ public final class ExprCompiler {
     }
 
     private CompiledExpr function(FuncExpr f) {
-        ScalarFunction found = functions.lookup(f.source()).orElseThrow(() -> PgException.of(
+        // SQL-language built-ins that cannot be inlined (a body with FROM) have Java code under their name
+        String source = f.source() == null || f.source().isEmpty() ? f.name() : f.source();
+        ScalarFunction found = functions.lookup(source).orElseThrow(() -> PgException.of(
                 SqlState.FEATURE_NOT_SUPPORTED, "function %s is not implemented in lakepg yet", f.name()));
         // functions taking "any" need the actual argument types to print or convert their values
         ScalarFunction code = found instanceof org.lakepg.server.function.scalar.ArgumentTypeAware typed

@@ -22,6 +22,7 @@ public final class CatalogFunctions {
         CatalogVisibilityFunctions.register(r);
         RegFunctions.register(r);
         SizeFunctions.register(r);
+        ArrayToText.register(r);
         ServerInfoFunctions.register(r);
         r.register("format_type", (x, c) -> x[0] == null ? null : x[1] == null
                 ? TypeNames.format(c.catalogView().builtins(), oid(x[0]))
@@ -33,6 +34,22 @@ public final class CatalogFunctions {
         // lakepg keeps expressions as SQL text where PostgreSQL keeps node trees: the text is the deparsed form
         r.register("pg_get_expr", (x, c) -> x[0]);
         r.register("pg_get_expr_ext", (x, c) -> x[0]);
+        r.register("obj_description", (x, c) -> {
+            if (x.length == 1) {
+                return org.lakepg.server.systemcatalog.Descriptions.of(c.catalogView(), oid(x[0]),
+                        org.lakepg.server.systemcatalog.Descriptions.PG_CLASS, 0);
+            }
+            Long classoid = org.lakepg.server.systemcatalog.Descriptions.catalogOid((String) x[1]);
+            return classoid == null ? null
+                    : org.lakepg.server.systemcatalog.Descriptions.of(c.catalogView(), oid(x[0]), classoid, 0);
+        });
+        r.register("col_description", (x, c) -> org.lakepg.server.systemcatalog.Descriptions.of(c.catalogView(),
+                oid(x[0]), org.lakepg.server.systemcatalog.Descriptions.PG_CLASS, (Integer) x[1]));
+        r.register("shobj_description", (x, c) -> {
+            Long classoid = org.lakepg.server.systemcatalog.Descriptions.catalogOid((String) x[1]);
+            return classoid == null ? null
+                    : org.lakepg.server.systemcatalog.Descriptions.shared(c.catalogView(), oid(x[0]), classoid);
+        });
         r.register("pg_get_userbyid", (x, c) -> c.catalogView().roleName(oid(x[0]))
                 .orElse("unknown (OID=" + oid(x[0]) + ")"));
         r.register("pg_get_function_arguments", (x, c) -> function(c, x[0]).map(p -> arguments(c, p, true))
