@@ -48,6 +48,17 @@ public record CatalogBoundRegType(PgType<Long> raw, Supplier<CatalogView> catalo
         return RegTypes.output(raw.oid(), value, catalog.get());
     }
 
+    /** An int4 relabelled as a reg* type (a binary-coercible cast) arrives as an Integer. */
+    @Override
+    public String formatTextUnchecked(Object value, FormatSettings settings) {
+        return formatText(((Number) value).longValue() & 0xFFFFFFFFL, settings);
+    }
+
+    @Override
+    public byte[] encodeBinaryUnchecked(Object value) {
+        return encodeBinary(((Number) value).longValue());
+    }
+
     @Override
     public Long decodeBinary(byte[] bytes) {
         return raw.decodeBinary(bytes);

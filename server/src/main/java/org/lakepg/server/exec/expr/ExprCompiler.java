@@ -66,7 +66,7 @@ public final class ExprCompiler {
                     return null;
                 };
             }
-            case RelabelType r -> compile(r.argument());
+            case RelabelType r -> OidRelabel.wrap(compile(r.argument()), r.argument().type(), r.type());
             case CoerceViaIO c -> {
                 CompiledExpr arg = compile(c.argument());
                 long from = c.argument().type();

@@ -102,7 +102,7 @@ public final class CatalogFunctions {
         int inputs = 0;
         for (int i = 0; i < types.length; i++) {
             char mode = p.argumentModes() == null ? 'i' : p.argumentModes()[i];
-            if (mode == 't' || !withDefaults && mode == 'o') {
+            if (mode == 't') {
                 continue;
             }
             if (!out.isEmpty()) {
