@@ -9,6 +9,7 @@ import org.lakepg.server.systemcatalog.CatalogSources.SessionActivity;
 /** The live sessions of one server, for pg_stat_activity: each registers how to describe itself. */
 final class ActiveSessions {
     private final ConcurrentHashMap<Integer, Supplier<SessionActivity>> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, Runnable> cancels = new ConcurrentHashMap<>();
     private final long startMicros = SessionClock.nowMicros();
 
     void add(int pid, Supplier<SessionActivity> activity) {
@@ -17,6 +18,20 @@ final class ActiveSessions {
 
     void remove(int pid) {
         sessions.remove(pid);
+        cancels.remove(pid);
+    }
+
+    void onCancel(int pid, Runnable cancel) {
+        cancels.put(pid, cancel);
+    }
+
+    boolean cancel(int pid) {
+        Runnable cancel = cancels.get(pid);
+        if (cancel == null) {
+            return false;
+        }
+        cancel.run();
+        return true;
     }
 
     List<SessionActivity> list() {

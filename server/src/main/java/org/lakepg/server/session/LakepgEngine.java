@@ -58,6 +58,7 @@ public final class LakepgEngine implements QueryEngine {
         LakepgSession session = new LakepgSession(role.name(), startup.database(), startup.processId(), settings, cluster,
                 compute, sessions);
         sessions.add(startup.processId(), () -> session.activity(startup));
+        sessions.onCancel(startup.processId(), session::cancel);
         return session;
     }
 }

@@ -65,6 +65,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.sessions = sessions;
         this.catalogSources = new SessionCatalogSources(compute, cluster, settings, this, this::catalogSnapshot,
                 sessions);
+        this.catalogSources.setNotices(this::notice);
         this.cluster = cluster;
         this.user = user;
         this.database = database;

@@ -18,6 +18,11 @@ final class SessionCatalogSources implements CatalogSources {
     private final FunctionContext session;
     private final Supplier<Snapshot> snapshot;
     private final ActiveSessions sessions;
+    private java.util.function.Consumer<org.lakepg.wire.error.PgException> notices = n -> { };
+
+    void setNotices(java.util.function.Consumer<org.lakepg.wire.error.PgException> notices) {
+        this.notices = notices;
+    }
 
     SessionCatalogSources(org.lakepg.server.Compute compute, org.lakepg.server.Cluster cluster,
                           SessionSettings settings, FunctionContext session, Supplier<Snapshot> snapshot,
@@ -116,6 +121,16 @@ final class SessionCatalogSources implements CatalogSources {
     @Override
     public long serverStartMicros() {
         return sessions.startMicros();
+    }
+
+    @Override
+    public boolean cancelBackend(int pid) {
+        return sessions.cancel(pid);
+    }
+
+    @Override
+    public void notice(org.lakepg.wire.error.PgException notice) {
+        notices.accept(notice);
     }
 
     @Override

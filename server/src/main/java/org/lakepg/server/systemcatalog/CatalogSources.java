@@ -44,6 +44,15 @@ public interface CatalogSources {
     /** Microseconds since 2000-01-01 UTC at which the server started. */
     long serverStartMicros();
 
+    /** Cancels the running statement of the session with this PID; false when there is no such session. */
+    default boolean cancelBackend(int pid) {
+        return false;
+    }
+
+    /** Sends a NOTICE or WARNING to the client of this session. */
+    default void notice(org.lakepg.wire.error.PgException notice) {
+    }
+
     /** The value of a setting in this session (search_path, ...); null if unknown. */
     String setting(String name);
 

@@ -47,12 +47,13 @@ public final class RegTypes {
             return 0;
         }
         return switch ((int) type) {
-            case 2205 -> catalog.relation(QualifiedNames.parse(t)).map(CatalogView.RelationName::oid)
+            case 2205 -> catalog.relation(checkSchema(QualifiedNames.parse(t), catalog)).map(CatalogView.RelationName::oid)
                     .orElseThrow(() -> PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", t));
             case 2206 -> TypeStrings.resolve(t, catalog);
             case 24 -> regproc(t, catalog);
             case 2202 -> regprocedure(t, catalog);
             case 2203 -> regoper(t, catalog);
+            case 2204 -> regoperator(t, catalog);
             case 4089 -> {
                 List<String> names = QualifiedNames.parse(t);
                 if (names.size() != 1) {
@@ -70,7 +71,11 @@ public final class RegTypes {
                         SqlState.UNDEFINED_OBJECT, "role \"%s\" does not exist", names.get(0)));
             }
             case 4191 -> {
-                List<String> names = QualifiedNames.parse(t);
+                List<String> names = checkSchema(QualifiedNames.parse(t), catalog);
+                if (names.size() > 1 && !names.get(names.size() - 2).equals("pg_catalog")) {
+                    throw PgException.of(SqlState.UNDEFINED_OBJECT,
+                            "collation \"%s\" for encoding \"UTF8\" does not exist", t);
+                }
                 yield BuiltinObjectRows.collationOid(names.get(names.size() - 1)).orElseThrow(() -> PgException.of(
                         SqlState.UNDEFINED_OBJECT, "collation \"%s\" for encoding \"UTF8\" does not exist", t));
             }
@@ -85,7 +90,19 @@ public final class RegTypes {
         };
     }
 
+    /** A qualified name's schema must exist (3F000), as PostgreSQL checks before looking for the object. */
+    static List<String> checkSchema(List<String> names, CatalogView catalog) {
+        if (names.size() > 1) {
+            String schema = names.get(names.size() - 2);
+            if (catalog.namespaceOid(schema).isEmpty()) {
+                throw PgException.of(SqlState.UNDEFINED_SCHEMA, "schema \"%s\" does not exist", schema);
+            }
+        }
+        return names;
+    }
+
     private static List<ProcEntry> functionsNamed(List<String> names, CatalogView catalog) {
+        checkSchema(names, catalog);
         String name = names.get(names.size() - 1);
         if (names.size() > 1 && !names.get(names.size() - 2).equals("pg_catalog")) {
             return List.of();
@@ -131,8 +148,43 @@ public final class RegTypes {
         throw PgException.of(SqlState.UNDEFINED_FUNCTION, "function \"%s\" does not exist", text);
     }
 
+    /** An operator name, possibly schema-qualified ("pg_catalog.||/"); operators never contain a dot. */
+    private static List<OperatorEntry> operatorsNamed(String text, CatalogView catalog) {
+        int dot = text.indexOf('.');
+        if (dot < 0) {
+            return catalog.builtins().operatorsNamed(text);
+        }
+        List<String> schema = QualifiedNames.parse(text.substring(0, dot));
+        checkSchema(List.of(schema.get(0), "x"), catalog);
+        return schema.get(0).equals("pg_catalog") ? catalog.builtins().operatorsNamed(text.substring(dot + 1))
+                : List.of();
+    }
+
+    private static long regoperator(String text, CatalogView catalog) {
+        int open = text.indexOf('(');
+        if (open < 0 || !text.endsWith(")")) {
+            throw PgException.of(SqlState.INVALID_TEXT_REPRESENTATION, "expected a left parenthesis");
+        }
+        List<String> args = splitArguments(text.substring(open + 1, text.length() - 1));
+        if (args.size() != 2) {
+            throw PgException.of(SqlState.UNDEFINED_PARAMETER, "missing argument")
+                    .withHint("Use NONE to denote the missing argument of a unary operator.");
+        }
+        long[] types = new long[2];
+        for (int i = 0; i < 2; i++) {
+            String a = args.get(i).trim();
+            types[i] = a.equalsIgnoreCase("none") ? 0 : TypeStrings.resolve(a, catalog);
+        }
+        for (OperatorEntry o : operatorsNamed(text.substring(0, open).trim(), catalog)) {
+            if (o.leftType() == types[0] && o.rightType() == types[1]) {
+                return o.oid();
+            }
+        }
+        throw PgException.of(SqlState.UNDEFINED_FUNCTION, "operator does not exist: %s", text);
+    }
+
     private static long regoper(String text, CatalogView catalog) {
-        List<OperatorEntry> found = catalog.builtins().operatorsNamed(text);
+        List<OperatorEntry> found = operatorsNamed(text, catalog);
         if (found.isEmpty()) {
             throw PgException.of(SqlState.UNDEFINED_FUNCTION, "operator does not exist: %s", text);
         }

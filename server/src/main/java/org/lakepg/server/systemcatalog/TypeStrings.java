@@ -18,6 +18,7 @@ final class TypeStrings {
         TypeName name = parse(text);
         List<String> names = name.names();
         String last = names.get(names.size() - 1);
+        RegTypes.checkSchema(names, catalog);
         if (names.size() > 1 && !names.get(names.size() - 2).equals("pg_catalog")) {
             throw PgException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", text);
         }

@@ -50,6 +50,8 @@ public final class CatalogFunctions {
             return classoid == null ? null
                     : org.lakepg.server.systemcatalog.Descriptions.shared(c.catalogView(), oid(x[0]), classoid);
         });
+        r.register("pg_typeof", new TypedCode((x, types, c) -> types.of(0) == 0 ? null : types.of(0)));
+        r.register("pg_get_serial_sequence", (x, c) -> serialSequence(c, (String) x[0], (String) x[1]));
         r.register("pg_get_userbyid", (x, c) -> c.catalogView().roleName(oid(x[0]))
                 .orElse("unknown (OID=" + oid(x[0]) + ")"));
         r.register("pg_get_function_arguments", (x, c) -> function(c, x[0]).map(p -> arguments(c, p, true))
@@ -89,6 +91,17 @@ public final class CatalogFunctions {
                     "cache lookup failed for constraint %d", oid);
         }
         return IndexDefinitions.constraintDef(index.get(), catalog.table(index.get().tableOid()).orElseThrow());
+    }
+
+    /** The table and column must exist; lakepg has no sequences owned by columns yet, so the answer is NULL. */
+    private static String serialSequence(FunctionContext c, String table, String column) {
+        long oid = org.lakepg.server.systemcatalog.RegTypes.input(2205, table, c.catalogView());
+        Optional<TableInfo> t = c.catalogView().table(oid);
+        if (t.isPresent() && t.get().columns().stream().noneMatch(col -> col.name().equals(column))) {
+            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.UNDEFINED_COLUMN,
+                    "column \"%s\" of relation \"%s\" does not exist", column, t.get().name());
+        }
+        return null;
     }
 
     private static Optional<ProcEntry> function(FunctionContext c, Object oid) {

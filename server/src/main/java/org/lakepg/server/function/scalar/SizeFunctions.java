@@ -1,7 +1,5 @@
 package org.lakepg.server.function.scalar;
 
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import org.lakepg.server.function.FunctionContext;
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.server.systemcatalog.CatalogView;
@@ -29,9 +27,9 @@ public final class SizeFunctions {
         r.register("pg_database_size_oid", (x, c) -> c.catalogView().databases().stream()
                 .filter(d -> d.oid() == CatalogFunctions.oid(x[0])).findFirst()
                 .map(d -> databaseBytes(c, d.name())).orElse(null));
-        r.register("pg_size_pretty", (x, c) -> pretty(BigInteger.valueOf((Long) x[0])));
-        r.register("pg_size_pretty_numeric", (x, c) -> pretty(((PgNumeric) x[0]).value()
-                .setScale(0, RoundingMode.HALF_UP).toBigInteger()));
+        r.register("pg_size_pretty", (x, c) -> SizeText.pretty((Long) x[0]));
+        r.register("pg_size_pretty_numeric", (x, c) -> SizeText.pretty((PgNumeric) x[0]));
+        r.register("pg_size_bytes", (x, c) -> SizeText.bytes((String) x[0]));
         r.register("pg_relation_filenode", (x, c) -> filenode(c.catalogView(), CatalogFunctions.oid(x[0])));
         r.register("pg_relation_filepath", (x, c) -> {
             Long node = filenode(c.catalogView(), CatalogFunctions.oid(x[0]));
@@ -97,27 +95,5 @@ public final class SizeFunctions {
             }
         }
         return total;
-    }
-
-    /** pg_size_pretty: bytes below 10 kB, then the largest unit under 20 units, half rounded (C division). */
-    static String pretty(BigInteger bytes) {
-        BigInteger limit = BigInteger.valueOf(10 * 1024);
-        BigInteger limit2 = BigInteger.valueOf(10 * 1024 * 2 - 1);
-        if (bytes.abs().compareTo(limit) < 0) {
-            return bytes + " bytes";
-        }
-        // keep one extra bit for rounding
-        BigInteger size = bytes.divide(BigInteger.valueOf(1 << 9));
-        String[] units = {"kB", "MB", "GB", "TB", "PB"};
-        for (int i = 0; ; i++) {
-            if (size.abs().compareTo(limit2) < 0 || i == units.length - 1) {
-                return halfRounded(size) + " " + units[i];
-            }
-            size = size.divide(BigInteger.valueOf(1 << 10));
-        }
-    }
-
-    private static BigInteger halfRounded(BigInteger x) {
-        return x.add(BigInteger.valueOf(x.signum() < 0 ? -1 : 1)).divide(BigInteger.TWO);
     }
 }
