@@ -19,6 +19,10 @@ final class InformationSchemaRows {
         sources.put("information_schema.table_constraints", InformationSchemaRows::tableConstraints);
         sources.put("information_schema.key_column_usage", InformationSchemaRows::keyColumnUsage);
         sources.put("information_schema.constraint_column_usage", InformationSchemaRows::constraintColumnUsage);
+        sources.put("information_schema.check_constraints", InformationSchemaRows::checkConstraints);
+        sources.put("information_schema.table_privileges", (catalog, out) -> privileges(catalog, out));
+        sources.put("information_schema.role_table_grants", (catalog, out) -> privileges(catalog, out));
+        InformationSchemaRoutines.register(sources);
     }
 
     private static void schemata(CatalogView catalog, Rows out) {
@@ -126,5 +130,55 @@ final class InformationSchemaRows {
                 }
             }
         }
+    }
+
+    /** NOT NULL columns are CHECK constraints to information_schema, named schemaoid_tableoid_attnum_not_null. */
+    private static void checkConstraints(CatalogView catalog, Rows out) {
+        String db = catalog.sources().currentDatabase();
+        for (TableInfo t : catalog.tables()) {
+            String schema = catalog.namespaceName(t.namespace()).orElse(null);
+            for (ColumnInfo c : t.columns()) {
+                if (c.notNull()) {
+                    out.add().set("constraint_catalog", db).set("constraint_schema", schema)
+                            .set("constraint_name", t.namespace() + "_" + t.oid() + "_" + c.number() + "_not_null")
+                            .set("check_clause", org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(c.name())
+                                    + " IS NOT NULL");
+                }
+            }
+        }
+    }
+
+    private static final String[] PRIVILEGES = {"INSERT", "SELECT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES",
+            "TRIGGER"};
+
+    /**
+     * The owner's privileges on every table (lakepg's only role owns everything and GRANT does not
+     * exist yet), and PUBLIC's SELECT on the system catalogs.
+     */
+    private static void privileges(CatalogView catalog, Rows out) {
+        String db = catalog.sources().currentDatabase();
+        String owner = catalog.roleName(CatalogView.SUPERUSER_OID).orElse("postgres");
+        for (SystemRelation r : SystemRelations.all()) {
+            if (r.namespace() != CatalogView.PG_CATALOG) {
+                continue;
+            }
+            for (String privilege : PRIVILEGES) {
+                privilege(out, db, owner, owner, r.namespaceName(), r.name(), privilege);
+            }
+            privilege(out, db, owner, "PUBLIC", r.namespaceName(), r.name(), "SELECT");
+        }
+        for (TableInfo t : catalog.tables()) {
+            for (String privilege : PRIVILEGES) {
+                privilege(out, db, owner, owner, catalog.namespaceName(t.namespace()).orElse(null), t.name(), privilege);
+            }
+        }
+    }
+
+    private static void privilege(Rows out, String db, String grantor, String grantee, String schema, String table,
+                                  String privilege) {
+        out.add().set("grantor", grantor).set("grantee", grantee).set("table_catalog", db).set("table_schema", schema)
+                .set("table_name", table).set("privilege_type", privilege)
+                .set("is_grantable", grantee.equals(grantor) ? "YES" : "NO")
+                .set("with_hierarchy", privilege.equals("SELECT") ? "YES" : "NO");
     }
 }

@@ -175,7 +175,14 @@ public final class RegTypes {
             String a = args.get(i).trim();
             types[i] = a.equalsIgnoreCase("none") ? 0 : TypeStrings.resolve(a, catalog);
         }
-        for (OperatorEntry o : operatorsNamed(text.substring(0, open).trim(), catalog)) {
+        List<OperatorEntry> candidates;
+        try {
+            candidates = operatorsNamed(text.substring(0, open).trim(), catalog);
+        } catch (PgException noSchema) {
+            // regoperatorin reports the operator, not its schema, as missing
+            candidates = List.of();
+        }
+        for (OperatorEntry o : candidates) {
             if (o.leftType() == types[0] && o.rightType() == types[1]) {
                 return o.oid();
             }
