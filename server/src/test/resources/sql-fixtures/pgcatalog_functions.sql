@@ -33,7 +33,7 @@ select grantee, privilege_type from information_schema.table_privileges where ta
 select grantee, privilege_type from information_schema.table_privileges where table_name = 'pg_class' order by 1, 2
 select constraint_schema, check_clause from information_schema.check_constraints where constraint_name like '%not_null' and check_clause in ('a IS NOT NULL', 'b IS NOT NULL') order by 2
 select count(*) from information_schema.views where table_name = 'pgcf_t'
-select count(*) from information_schema.sequences
+select count(*) from information_schema.sequences where sequence_name like 'pgcf%'
 select count(*) from information_schema.referential_constraints where constraint_name like 'pgcf%'
 select c.relname, a.attname from pg_class c, pg_attribute a where a.attrelid = c.oid and c.relname = 'pgcf_t' and a.attnum > 0 order by a.attnum
 select relname, relkind from pg_class where oid in ('pg_class'::regclass, 'information_schema.tables'::regclass) order by 1
