@@ -29,6 +29,7 @@ public final class SystemRelations {
         BuiltinObjectRows.register(sources);
         ServerRows.register(sources);
         InformationSchemaRows.register(sources);
+        StatisticsRows.register(sources);
         load(sources);
     }
 
