@@ -31,7 +31,7 @@ select specific_name, ordinal_position, parameter_mode, parameter_name, data_typ
 select grantor, grantee, table_schema, table_name, privilege_type, is_grantable, with_hierarchy from information_schema.role_table_grants where table_name = 'pgcf_t'
 select grantee, privilege_type from information_schema.table_privileges where table_name = 'pgcf_t' order by 2
 select grantee, privilege_type from information_schema.table_privileges where table_name = 'pg_class' order by 1, 2
-select constraint_schema, check_clause from information_schema.check_constraints where constraint_name like '%not_null' and check_clause in ('a IS NOT NULL', 'b IS NOT NULL') order by 2
+select constraint_schema, check_clause from information_schema.check_constraints where constraint_name like '2200\_' || ('pgcf_t'::regclass::oid)::text || '\_%\_not\_null' order by 2
 select count(*) from information_schema.views where table_name = 'pgcf_t'
 select count(*) from information_schema.sequences where sequence_name like 'pgcf%'
 select count(*) from information_schema.referential_constraints where constraint_name like 'pgcf%'
@@ -40,3 +40,5 @@ select relname, relkind from pg_class where oid in ('pg_class'::regclass, 'infor
 select count(*) from pg_stat_activity where usename = current_user and pid = pg_backend_pid()
 select datname, numbackends > 0 from pg_stat_database where datname = current_database()
 drop table pgcf_t
+select '{1}'::oid[] = '{1}'::oid[], array[1::oid] = '{0}', array[1.0] = array[1.00], array[1, null] = array[1, null], '{1,2}'::int[] <> '{1}', '[0:1]={1,2}'::int[] = '{1,2}'::int[]
+select '1 2'::oidvector = '1 2'::oidvector, '1 2'::oidvector < '1 3'::oidvector

@@ -23,6 +23,7 @@ public final class CatalogFunctions {
         RegFunctions.register(r);
         SizeFunctions.register(r);
         ArrayToText.register(r);
+        ArrayEquality.register(r);
         StatisticsFunctions.register(r);
         ServerInfoFunctions.register(r);
         r.register("format_type", (x, c) -> x[0] == null ? null : x[1] == null
