@@ -41,6 +41,27 @@ final class AttributeRows {
                 }
             }
         }
+        ObjectRows.attributeRows(catalog, (relation, name, number, type, typmod, notNull, hasDefault) ->
+                row(out, relation, name, number, ClassRows.type(catalog, type), typmod, notNull));
+        java.util.Set<String> defaults = new java.util.HashSet<>();
+        for (CatalogSources.DefaultRow d : catalog.sources().columnDefaults()) {
+            defaults.add(d.tableOid() + "/" + d.column());
+        }
+        if (!defaults.isEmpty()) {
+            int relid = out.relation().column("attrelid");
+            int attnum = out.relation().column("attnum");
+            int hasdef = out.relation().column("atthasdef");
+            for (Object[] r : out.rows()) {
+                if (defaults.contains(r[relid] + "/" + r[attnum])) {
+                    r[hasdef] = true;
+                }
+            }
+        }
+    }
+
+    /** Receives one column of a relation. */
+    interface Sink {
+        void column(long relation, String name, int number, long type, int typmod, boolean notNull, boolean hasDefault);
     }
 
     private static void row(Rows out, long relation, String name, int number, TypeEntry type, int typmod,

@@ -13,7 +13,7 @@ import org.lakepg.server.catalog.bootstrap.CsvTable;
 final class BuiltinObjectRows {
     private BuiltinObjectRows() {}
 
-    private static final String[] BOOTSTRAP = {"pg_type", "pg_proc", "pg_operator", "pg_cast", "pg_am",
+    private static final String[] BOOTSTRAP = {"pg_type", "pg_operator", "pg_cast", "pg_am",
             "pg_amop", "pg_amproc", "pg_opclass", "pg_opfamily", "pg_collation", "pg_language", "pg_range",
             "pg_aggregate"};
 

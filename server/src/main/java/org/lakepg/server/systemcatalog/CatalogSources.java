@@ -69,6 +69,56 @@ public interface CatalogSources {
     /** A pg_description row. */
     record Description(long objoid, long classoid, int objsubid, String description) {}
 
+    /**
+     * CHECK and FOREIGN KEY constraints, and PRIMARY KEY / UNIQUE ones where the catalog records them
+     * (an index no constraint names with {@code indexOid} still shows as the key constraint it was made for).
+     */
+    default List<ConstraintRow> constraints() {
+        return List.of();
+    }
+
+    /** Column defaults (pg_attrdef). */
+    default List<DefaultRow> columnDefaults() {
+        return List.of();
+    }
+
+    default List<SequenceRow> sequences() {
+        return List.of();
+    }
+
+    /** Views and materialized views. */
+    default List<ViewRow> views() {
+        return List.of();
+    }
+
+    /** Functions and procedures users created (pg_proc rows after the built-in ones). */
+    default List<org.lakepg.server.catalog.ProcEntry> userFunctions() {
+        return List.of();
+    }
+
+    /**
+     * A pg_constraint row: {@code type} is contype ('c', 'f', 'p', 'u'); actions and match type are
+     * PostgreSQL's letters; {@code checkExpr} the SQL text of a CHECK condition.
+     */
+    record ConstraintRow(long oid, String name, long namespace, long tableOid, char type, List<Short> columns,
+                         String checkExpr, long refTable, List<Short> refColumns, char onUpdate, char onDelete,
+                         char matchType, boolean deferrable, boolean initiallyDeferred, long indexOid) {}
+
+    /** A pg_attrdef row: the SQL text of a column's DEFAULT. */
+    record DefaultRow(long oid, long tableOid, short column, String expression) {}
+
+    /**
+     * A sequence (pg_class relkind 'S' + pg_sequence); {@code ownedByTable} 0 when no column owns it,
+     * {@code identity} when it belongs to an identity column.
+     */
+    record SequenceRow(long oid, String name, long namespace, int relation, long type, long start, long increment,
+                       long max, long min, long cache, boolean cycle, long ownedByTable, short ownedByColumn,
+                       boolean identity, Long lastValue) {}
+
+    /** A view: {@code definition} the text of its query (pg_get_viewdef), {@code columns} its result columns. */
+    record ViewRow(long oid, String name, long namespace, String definition,
+                   List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized) {}
+
     /** A schema as pg_namespace shows it. */
     record NamespaceInfo(long oid, String name, long owner) {}
 

@@ -141,8 +141,59 @@ public final class CatalogView {
         if (table.isPresent()) {
             return Optional.of(new RelationName(oid, table.get().name(), table.get().namespace()));
         }
-        return index(oid).map(i -> new RelationName(oid, i.name(), table(i.tableOid()).map(TableInfo::namespace)
-                .orElse(PUBLIC)));
+        Optional<RelationName> index = index(oid).map(i -> new RelationName(oid, i.name(),
+                table(i.tableOid()).map(TableInfo::namespace).orElse(PUBLIC)));
+        if (index.isPresent()) {
+            return index;
+        }
+        return otherRelations().stream().filter(r -> r.oid() == oid).findFirst();
+    }
+
+    /** Sequences and views, which live in their own catalogs. */
+    private List<RelationName> otherRelations() {
+        List<RelationName> out = new ArrayList<>();
+        for (CatalogSources.SequenceRow s : sequences()) {
+            out.add(new RelationName(s.oid(), s.name(), s.namespace()));
+        }
+        for (CatalogSources.ViewRow v : views()) {
+            out.add(new RelationName(v.oid(), v.name(), v.namespace()));
+        }
+        return out;
+    }
+
+    private List<CatalogSources.SequenceRow> sequences;
+    private List<CatalogSources.ViewRow> views;
+    private List<CatalogSources.ConstraintRow> constraints;
+
+    public List<CatalogSources.SequenceRow> sequences() {
+        if (sequences == null) {
+            sequences = sources.sequences();
+        }
+        return sequences;
+    }
+
+    public List<CatalogSources.ViewRow> views() {
+        if (views == null) {
+            views = sources.views();
+        }
+        return views;
+    }
+
+    public List<CatalogSources.ConstraintRow> constraints() {
+        if (constraints == null) {
+            constraints = sources.constraints();
+        }
+        return constraints;
+    }
+
+    /** A user function by OID, else a built-in one. */
+    public Optional<org.lakepg.server.catalog.ProcEntry> function(long oid) {
+        for (var p : sources.userFunctions()) {
+            if (p.oid() == oid) {
+                return Optional.of(p);
+            }
+        }
+        return builtins().proc(oid);
     }
 
     /** Every relation's name (system, tables, indexes), for lookups by name. */
@@ -157,6 +208,7 @@ public final class CatalogView {
         for (IndexInfo i : allIndexes()) {
             out.add(new RelationName(i.oid(), i.name(), table(i.tableOid()).map(TableInfo::namespace).orElse(PUBLIC)));
         }
+        out.addAll(otherRelations());
         return out;
     }
 

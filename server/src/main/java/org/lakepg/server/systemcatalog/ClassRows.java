@@ -68,9 +68,10 @@ final class ClassRows {
                         .set("relfrozenxid", 0).set("relminmxid", 0);
             }
         }
+        ObjectRows.classRows(catalog, out);
     }
 
-    private static Rows.Row common(Rows.Row row, long oid, String name, long namespace) {
+    static Rows.Row common(Rows.Row row, long oid, String name, long namespace) {
         return row.set("oid", oid).set("relname", name).set("relnamespace", namespace).set("reloftype", 0)
                 .set("relowner", CatalogView.SUPERUSER_OID).set("reltablespace", 0).set("relallvisible", 0)
                 .set("relpersistence", 'p').set("relchecks", 0).set("relhastriggers", false)

@@ -40,20 +40,42 @@ final class IndexRows {
         }
     }
 
-    /** The constraints lakepg has: PRIMARY KEY and UNIQUE, each backed by its index (same OID and name). */
-    private static void pgConstraint(CatalogView catalog, Rows out) {
+    /**
+     * The catalog's constraints, then PRIMARY KEY / UNIQUE constraints of indexes no constraint row
+     * claims (each with its index's OID and name, as the catalog does not record them otherwise).
+     */
+    static List<CatalogSources.ConstraintRow> allConstraints(CatalogView catalog) {
+        List<CatalogSources.ConstraintRow> out = new ArrayList<>(catalog.constraints());
+        java.util.Set<Long> claimed = new java.util.HashSet<>();
+        for (CatalogSources.ConstraintRow c : out) {
+            if (c.type() == 'p' || c.type() == 'u') {
+                claimed.add(c.indexOid());
+            }
+        }
         for (TableInfo t : catalog.tables()) {
             for (IndexInfo i : catalog.indexes(t.oid())) {
-                if (!i.primary() && !isUniqueConstraint(i, t)) {
-                    continue;
+                if (!claimed.contains(i.oid()) && (i.primary() || isUniqueConstraint(i, t))) {
+                    out.add(new CatalogSources.ConstraintRow(i.oid(), i.name(), t.namespace(), t.oid(),
+                            i.primary() ? 'p' : 'u', i.columns(), null, 0, List.of(), ' ', ' ', ' ', false, false,
+                            i.oid()));
                 }
-                out.add().set("oid", i.oid()).set("conname", i.name()).set("connamespace", t.namespace())
-                        .set("contype", i.primary() ? 'p' : 'u').set("condeferrable", false).set("condeferred", false)
-                        .set("convalidated", true).set("conrelid", t.oid()).set("contypid", 0).set("conindid", i.oid())
-                        .set("conparentid", 0).set("confrelid", 0).set("confupdtype", ' ').set("confdeltype", ' ')
-                        .set("confmatchtype", ' ').set("conislocal", true).set("coninhcount", 0)
-                        .set("connoinherit", true).set("conkey", i.columns());
             }
+        }
+        return out;
+    }
+
+    private static void pgConstraint(CatalogView catalog, Rows out) {
+        for (CatalogSources.ConstraintRow c : allConstraints(catalog)) {
+            boolean fk = c.type() == 'f';
+            out.add().set("oid", c.oid()).set("conname", c.name()).set("connamespace", c.namespace())
+                    .set("contype", c.type()).set("condeferrable", c.deferrable())
+                    .set("condeferred", c.initiallyDeferred()).set("convalidated", true).set("conrelid", c.tableOid())
+                    .set("contypid", 0).set("conindid", c.type() == 'c' ? 0 : c.indexOid()).set("conparentid", 0)
+                    .set("confrelid", fk ? c.refTable() : 0).set("confupdtype", fk ? c.onUpdate() : ' ')
+                    .set("confdeltype", fk ? c.onDelete() : ' ').set("confmatchtype", fk ? c.matchType() : ' ')
+                    .set("conislocal", true).set("coninhcount", 0).set("connoinherit", c.type() != 'c')
+                    .set("conkey", c.columns()).set("confkey", fk ? c.refColumns() : null)
+                    .set("conbin", c.type() == 'c' ? c.checkExpr() : null);
         }
     }
 

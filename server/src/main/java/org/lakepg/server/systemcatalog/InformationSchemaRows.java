@@ -1,5 +1,6 @@
 package org.lakepg.server.systemcatalog;
 
+import java.util.List;
 import java.util.Map;
 import org.lakepg.server.catalog.TypeEntry;
 import org.lakepg.server.sql.analyzer.TypeNames;
@@ -20,6 +21,9 @@ final class InformationSchemaRows {
         sources.put("information_schema.key_column_usage", InformationSchemaRows::keyColumnUsage);
         sources.put("information_schema.constraint_column_usage", InformationSchemaRows::constraintColumnUsage);
         sources.put("information_schema.check_constraints", InformationSchemaRows::checkConstraints);
+        sources.put("information_schema.referential_constraints", InformationSchemaRows::referentialConstraints);
+        sources.put("information_schema.views", InformationSchemaRows::views);
+        sources.put("information_schema.sequences", InformationSchemaRows::sequences);
         sources.put("information_schema.table_privileges", (catalog, out) -> privileges(catalog, out));
         sources.put("information_schema.role_table_grants", (catalog, out) -> privileges(catalog, out));
         InformationSchemaRoutines.register(sources);
@@ -41,6 +45,11 @@ final class InformationSchemaRows {
         for (TableInfo t : catalog.tables()) {
             table(out, db, catalog.namespaceName(t.namespace()).orElse(null), t.name(), "BASE TABLE", true);
         }
+        for (CatalogSources.ViewRow v : catalog.views()) {
+            if (!v.materialized()) {
+                table(out, db, catalog.namespaceName(v.namespace()).orElse(null), v.name(), "VIEW", false);
+            }
+        }
     }
 
     private static void table(Rows out, String db, String schema, String name, String type, boolean insertable) {
@@ -55,6 +64,12 @@ final class InformationSchemaRows {
             for (ColumnInfo c : t.columns()) {
                 column(catalog, out, db, schema, t.name(), c.name(), c.number(), c.type(), c.typmod(), c.notNull(),
                         true);
+            }
+        }
+        for (CatalogSources.ViewRow v : catalog.views()) {
+            String schema = catalog.namespaceName(v.namespace()).orElse(null);
+            for (ColumnInfo c : v.columns()) {
+                column(catalog, out, db, schema, v.name(), c.name(), c.number(), c.type(), c.typmod(), false, false);
             }
         }
     }
@@ -74,17 +89,32 @@ final class InformationSchemaRows {
         ColumnFacts.fill(row, typeOid, typmod);
     }
 
+    private static String constraintType(char type) {
+        return switch (type) {
+            case 'p' -> "PRIMARY KEY";
+            case 'u' -> "UNIQUE";
+            case 'f' -> "FOREIGN KEY";
+            default -> "CHECK";
+        };
+    }
+
     private static void tableConstraints(CatalogView catalog, Rows out) {
         String db = catalog.sources().currentDatabase();
+        for (CatalogSources.ConstraintRow c : IndexRows.allConstraints(catalog)) {
+            TableInfo t = catalog.table(c.tableOid()).orElse(null);
+            if (t == null) {
+                continue;
+            }
+            String schema = catalog.namespaceName(t.namespace()).orElse(null);
+            out.add().set("constraint_catalog", db).set("constraint_schema", catalog.namespaceName(c.namespace())
+                            .orElse(null)).set("constraint_name", c.name())
+                    .set("table_catalog", db).set("table_schema", schema).set("table_name", t.name())
+                    .set("constraint_type", constraintType(c.type())).set("is_deferrable", c.deferrable() ? "YES" : "NO")
+                    .set("initially_deferred", c.initiallyDeferred() ? "YES" : "NO").set("enforced", "YES")
+                    .set("nulls_distinct", c.type() == 'u' ? "YES" : null);
+        }
         for (TableInfo t : catalog.tables()) {
             String schema = catalog.namespaceName(t.namespace()).orElse(null);
-            for (IndexInfo i : constraintIndexes(catalog, t)) {
-                out.add().set("constraint_catalog", db).set("constraint_schema", schema).set("constraint_name", i.name())
-                        .set("table_catalog", db).set("table_schema", schema).set("table_name", t.name())
-                        .set("constraint_type", i.primary() ? "PRIMARY KEY" : "UNIQUE").set("is_deferrable", "NO")
-                        .set("initially_deferred", "NO").set("enforced", "YES")
-                        .set("nulls_distinct", i.primary() ? null : "YES");
-            }
             for (ColumnInfo c : t.columns()) {
                 if (c.notNull()) {
                     out.add().set("constraint_catalog", db).set("constraint_schema", schema)
@@ -97,44 +127,122 @@ final class InformationSchemaRows {
         }
     }
 
-    private static java.util.List<IndexInfo> constraintIndexes(CatalogView catalog, TableInfo t) {
-        return catalog.indexes(t.oid()).stream().filter(i -> i.primary() || IndexRows.isUniqueConstraint(i, t))
-                .toList();
+    private static String columnName(TableInfo t, short attnum) {
+        return t == null || attnum < 1 || attnum > t.columns().size() ? null : t.columns().get(attnum - 1).name();
     }
 
     private static void keyColumnUsage(CatalogView catalog, Rows out) {
         String db = catalog.sources().currentDatabase();
-        for (TableInfo t : catalog.tables()) {
+        for (CatalogSources.ConstraintRow c : IndexRows.allConstraints(catalog)) {
+            if (c.type() == 'c') {
+                continue;
+            }
+            TableInfo t = catalog.table(c.tableOid()).orElse(null);
+            if (t == null) {
+                continue;
+            }
             String schema = catalog.namespaceName(t.namespace()).orElse(null);
-            for (IndexInfo i : constraintIndexes(catalog, t)) {
-                int position = 1;
-                for (short attnum : i.columns()) {
-                    out.add().set("constraint_catalog", db).set("constraint_schema", schema)
-                            .set("constraint_name", i.name()).set("table_catalog", db).set("table_schema", schema)
-                            .set("table_name", t.name()).set("column_name", t.columns().get(attnum - 1).name())
-                            .set("ordinal_position", position++);
+            int position = 1;
+            for (short attnum : c.columns()) {
+                Rows.Row row = out.add().set("constraint_catalog", db)
+                        .set("constraint_schema", catalog.namespaceName(c.namespace()).orElse(null))
+                        .set("constraint_name", c.name()).set("table_catalog", db).set("table_schema", schema)
+                        .set("table_name", t.name()).set("column_name", columnName(t, attnum))
+                        .set("ordinal_position", position);
+                if (c.type() == 'f') {
+                    row.set("position_in_unique_constraint", position);
                 }
+                position++;
             }
         }
     }
 
+    /** The columns a constraint uses: a foreign key's referenced columns, the own columns of the others. */
     private static void constraintColumnUsage(CatalogView catalog, Rows out) {
         String db = catalog.sources().currentDatabase();
-        for (TableInfo t : catalog.tables()) {
-            String schema = catalog.namespaceName(t.namespace()).orElse(null);
-            for (IndexInfo i : constraintIndexes(catalog, t)) {
-                for (short attnum : i.columns()) {
-                    out.add().set("table_catalog", db).set("table_schema", schema).set("table_name", t.name())
-                            .set("column_name", t.columns().get(attnum - 1).name()).set("constraint_catalog", db)
-                            .set("constraint_schema", schema).set("constraint_name", i.name());
-                }
+        for (CatalogSources.ConstraintRow c : IndexRows.allConstraints(catalog)) {
+            boolean fk = c.type() == 'f';
+            TableInfo t = catalog.table(fk ? c.refTable() : c.tableOid()).orElse(null);
+            if (t == null) {
+                continue;
             }
+            String schema = catalog.namespaceName(t.namespace()).orElse(null);
+            for (short attnum : fk ? c.refColumns() : c.columns()) {
+                out.add().set("table_catalog", db).set("table_schema", schema).set("table_name", t.name())
+                        .set("column_name", columnName(t, attnum)).set("constraint_catalog", db)
+                        .set("constraint_schema", catalog.namespaceName(c.namespace()).orElse(null))
+                        .set("constraint_name", c.name());
+            }
+        }
+    }
+
+    private static void referentialConstraints(CatalogView catalog, Rows out) {
+        String db = catalog.sources().currentDatabase();
+        List<CatalogSources.ConstraintRow> all = IndexRows.allConstraints(catalog);
+        for (CatalogSources.ConstraintRow c : all) {
+            if (c.type() != 'f') {
+                continue;
+            }
+            CatalogSources.ConstraintRow key = all.stream()
+                    .filter(k -> (k.type() == 'p' || k.type() == 'u') && k.indexOid() == c.indexOid())
+                    .findFirst().orElse(null);
+            out.add().set("constraint_catalog", db)
+                    .set("constraint_schema", catalog.namespaceName(c.namespace()).orElse(null))
+                    .set("constraint_name", c.name()).set("unique_constraint_catalog", key == null ? null : db)
+                    .set("unique_constraint_schema", key == null ? null
+                            : catalog.namespaceName(key.namespace()).orElse(null))
+                    .set("unique_constraint_name", key == null ? null : key.name())
+                    .set("match_option", c.matchType() == 'f' ? "FULL" : c.matchType() == 'p' ? "PARTIAL" : "NONE")
+                    .set("update_rule", rule(c.onUpdate())).set("delete_rule", rule(c.onDelete()));
+        }
+    }
+
+    private static String rule(char action) {
+        return switch (action) {
+            case 'r' -> "RESTRICT";
+            case 'c' -> "CASCADE";
+            case 'n' -> "SET NULL";
+            case 'd' -> "SET DEFAULT";
+            default -> "NO ACTION";
+        };
+    }
+
+    private static void views(CatalogView catalog, Rows out) {
+        String db = catalog.sources().currentDatabase();
+        for (CatalogSources.ViewRow v : catalog.views()) {
+            if (!v.materialized()) {
+                out.add().set("table_catalog", db).set("table_schema", catalog.namespaceName(v.namespace()).orElse(null))
+                        .set("table_name", v.name()).set("view_definition", v.definition()).set("check_option", "NONE")
+                        .set("is_updatable", "NO").set("is_insertable_into", "NO").set("is_trigger_updatable", "NO")
+                        .set("is_trigger_deletable", "NO").set("is_trigger_insertable_into", "NO");
+            }
+        }
+    }
+
+    private static void sequences(CatalogView catalog, Rows out) {
+        String db = catalog.sources().currentDatabase();
+        for (CatalogSources.SequenceRow s : catalog.sequences()) {
+            int precision = s.type() == 21 ? 16 : s.type() == 23 ? 32 : 64;
+            out.add().set("sequence_catalog", db).set("sequence_schema", catalog.namespaceName(s.namespace()).orElse(null))
+                    .set("sequence_name", s.name()).set("data_type", TypeNames.format(catalog.builtins(), s.type()))
+                    .set("numeric_precision", precision).set("numeric_precision_radix", 2).set("numeric_scale", 0)
+                    .set("start_value", Long.toString(s.start())).set("minimum_value", Long.toString(s.min()))
+                    .set("maximum_value", Long.toString(s.max())).set("increment", Long.toString(s.increment()))
+                    .set("cycle_option", s.cycle() ? "YES" : "NO");
         }
     }
 
     /** NOT NULL columns are CHECK constraints to information_schema, named schemaoid_tableoid_attnum_not_null. */
     private static void checkConstraints(CatalogView catalog, Rows out) {
         String db = catalog.sources().currentDatabase();
+        for (CatalogSources.ConstraintRow c : catalog.constraints()) {
+            if (c.type() == 'c') {
+                out.add().set("constraint_catalog", db)
+                        .set("constraint_schema", catalog.namespaceName(c.namespace()).orElse(null))
+                        .set("constraint_name", c.name())
+                        .set("check_clause", ConstraintDefinitions.definition(catalog, c).substring("CHECK ".length()));
+            }
+        }
         for (TableInfo t : catalog.tables()) {
             String schema = catalog.namespaceName(t.namespace()).orElse(null);
             for (ColumnInfo c : t.columns()) {

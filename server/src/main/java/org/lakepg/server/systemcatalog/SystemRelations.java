@@ -30,6 +30,7 @@ public final class SystemRelations {
         ServerRows.register(sources);
         InformationSchemaRows.register(sources);
         StatisticsRows.register(sources);
+        ObjectRows.register(sources);
         load(sources);
     }
 

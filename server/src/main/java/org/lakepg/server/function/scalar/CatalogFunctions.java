@@ -61,8 +61,14 @@ public final class CatalogFunctions {
         r.register("pg_get_function_identity_arguments", (x, c) -> function(c, x[0])
                 .map(p -> arguments(c, p, false)).orElse(null));
         r.register("pg_get_function_result", (x, c) -> function(c, x[0]).map(p -> result(c, p)).orElse(null));
-        for (String none : new String[] {"pg_get_viewdef", "pg_get_viewdef_ext", "pg_get_viewdef_wrap",
-                "pg_get_viewdef_name", "pg_get_viewdef_name_ext", "pg_get_triggerdef", "pg_get_triggerdef_ext",
+        r.register("pg_get_viewdef", (x, c) -> viewDef(c, oid(x[0])));
+        r.register("pg_get_viewdef_ext", (x, c) -> viewDef(c, oid(x[0])));
+        r.register("pg_get_viewdef_wrap", (x, c) -> viewDef(c, oid(x[0])));
+        r.register("pg_get_viewdef_name", (x, c) -> viewDef(c,
+                org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
+        r.register("pg_get_viewdef_name_ext", (x, c) -> viewDef(c,
+                org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
+        for (String none : new String[] {"pg_get_triggerdef", "pg_get_triggerdef_ext",
                 "pg_get_ruledef", "pg_get_ruledef_ext", "pg_get_partkeydef", "pg_get_statisticsobjdef_columns",
                 "pg_get_function_arg_default", "pg_get_function_sqlbody"}) {
             // the objects these describe (views, triggers, rules, partitions ...) do not exist in lakepg yet
@@ -86,28 +92,41 @@ public final class CatalogFunctions {
     }
 
     private static String constraintDef(FunctionContext c, long oid) {
-        CatalogView catalog = c.catalogView();
-        Optional<IndexInfo> index = catalog.index(oid);
-        if (index.isEmpty()) {
-            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.INTERNAL_ERROR,
-                    "cache lookup failed for constraint %d", oid);
-        }
-        return IndexDefinitions.constraintDef(index.get(), catalog.table(index.get().tableOid()).orElseThrow());
+        return org.lakepg.server.systemcatalog.ConstraintDefinitions.of(c.catalogView(), oid).orElseThrow(() ->
+                org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.INTERNAL_ERROR,
+                        "cache lookup failed for constraint %d", oid));
     }
 
-    /** The table and column must exist; lakepg has no sequences owned by columns yet, so the answer is NULL. */
+    private static String viewDef(FunctionContext c, long oid) {
+        return c.catalogView().views().stream().filter(v -> v.oid() == oid).findFirst()
+                .map(org.lakepg.server.systemcatalog.CatalogSources.ViewRow::definition).orElse(null);
+    }
+
+    /** The sequence a column owns (serial and identity columns), schema-qualified; NULL when none. */
     private static String serialSequence(FunctionContext c, String table, String column) {
-        long oid = org.lakepg.server.systemcatalog.RegTypes.input(2205, table, c.catalogView());
-        Optional<TableInfo> t = c.catalogView().table(oid);
-        if (t.isPresent() && t.get().columns().stream().noneMatch(col -> col.name().equals(column))) {
+        CatalogView catalog = c.catalogView();
+        long oid = org.lakepg.server.systemcatalog.RegTypes.input(2205, table, catalog);
+        Optional<TableInfo> t = catalog.table(oid);
+        if (t.isEmpty()) {
+            return null;
+        }
+        var col = t.get().columns().stream().filter(x -> x.name().equals(column)).findFirst();
+        if (col.isEmpty()) {
             throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.UNDEFINED_COLUMN,
                     "column \"%s\" of relation \"%s\" does not exist", column, t.get().name());
+        }
+        for (var s : catalog.sequences()) {
+            if (s.ownedByTable() == oid && s.ownedByColumn() == col.get().number()) {
+                return org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(
+                        catalog.namespaceName(s.namespace()).orElse("public")) + "."
+                        + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(s.name());
+            }
         }
         return null;
     }
 
     private static Optional<ProcEntry> function(FunctionContext c, Object oid) {
-        return c.catalogView().builtins().proc(oid(oid));
+        return c.catalogView().function(oid(oid));
     }
 
     /** The argument list as pg_get_function_arguments prints it: modes, names, types, defaults. */
