@@ -59,11 +59,15 @@ final class InformationSchemaRows {
 
     private static void columns(CatalogView catalog, Rows out) {
         String db = catalog.sources().currentDatabase();
+        java.util.Map<String, String> defaults = new java.util.HashMap<>();
+        for (CatalogSources.DefaultRow d : catalog.sources().columnDefaults()) {
+            defaults.put(d.tableOid() + "/" + d.column(), d.expression());
+        }
         for (TableInfo t : catalog.tables()) {
             String schema = catalog.namespaceName(t.namespace()).orElse(null);
             for (ColumnInfo c : t.columns()) {
                 column(catalog, out, db, schema, t.name(), c.name(), c.number(), c.type(), c.typmod(), c.notNull(),
-                        true);
+                        true).set("column_default", defaults.get(t.oid() + "/" + c.number()));
             }
         }
         for (CatalogSources.ViewRow v : catalog.views()) {
@@ -74,8 +78,8 @@ final class InformationSchemaRows {
         }
     }
 
-    private static void column(CatalogView catalog, Rows out, String db, String schema, String table, String name,
-                               int number, long typeOid, int typmod, boolean notNull, boolean updatable) {
+    private static Rows.Row column(CatalogView catalog, Rows out, String db, String schema, String table, String name,
+                                   int number, long typeOid, int typmod, boolean notNull, boolean updatable) {
         TypeEntry type = catalog.builtins().requireType(typeOid);
         String dataType = type.isArray() ? "ARRAY" : type.namespace() == CatalogView.PG_CATALOG
                 ? TypeNames.format(catalog.builtins(), typeOid) : "USER-DEFINED";
@@ -87,6 +91,7 @@ final class InformationSchemaRows {
                 .set("is_identity", "NO").set("identity_cycle", "NO").set("is_generated", "NEVER")
                 .set("is_updatable", updatable ? "YES" : "NO");
         ColumnFacts.fill(row, typeOid, typmod);
+        return row;
     }
 
     private static String constraintType(char type) {
