@@ -67,7 +67,27 @@ public final class ExecContext implements FunctionContext {
         if (reason != null) {
             throw PgException.of(SqlState.QUERY_CANCELED, "%s", reason);
         }
+        if (++rowsSinceDeadlineCheck >= 4096) {
+            rowsSinceDeadlineCheck = 0;
+            // sessions run on virtual threads: a statement computing for long (a join of catalog relations)
+            // must let the others run, or new connections and cancel requests starve. Thread.yield() would
+            // resume this thread first; a timed park hands the carrier to the waiting ones.
+            java.util.concurrent.locks.LockSupport.parkNanos(1);
+            if (tables == null) {
+                return;
+            }
+            // statement_timeout is kept by the transaction's deadline; operators that read no heap must honour it too
+            org.lakepg.server.txn.Transaction txn;
+            try {
+                txn = tables.transaction();
+            } catch (IllegalStateException noTransaction) {
+                return;
+            }
+            txn.deadline().check();
+        }
     }
+
+    private int rowsSinceDeadlineCheck;
 
     @Override
     public ZoneId timeZone() {

@@ -19,10 +19,26 @@ final class ActiveSessions {
     void remove(int pid) {
         sessions.remove(pid);
         cancels.remove(pid);
+        terminations.remove(pid);
     }
 
     void onCancel(int pid, Runnable cancel) {
         cancels.put(pid, cancel);
+    }
+
+    private final ConcurrentHashMap<Integer, Runnable> terminations = new ConcurrentHashMap<>();
+
+    void onTerminate(int pid, Runnable terminate) {
+        terminations.put(pid, terminate);
+    }
+
+    boolean terminate(int pid) {
+        Runnable terminate = terminations.get(pid);
+        if (terminate == null) {
+            return false;
+        }
+        terminate.run();
+        return true;
     }
 
     boolean cancel(int pid) {

@@ -59,6 +59,7 @@ public final class LakepgEngine implements QueryEngine {
                 compute, sessions);
         sessions.add(startup.processId(), () -> session.activity(startup));
         sessions.onCancel(startup.processId(), session::cancel);
+        sessions.onTerminate(startup.processId(), session::terminate);
         return session;
     }
 }

@@ -136,6 +136,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public void simpleQuery(String sql, ResultSink sink) {
+        checkNotTerminated();
         this.sink = sink;
         lastQuery = sql;
         queryStart = SessionClock.nowMicros();
@@ -323,6 +324,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public PreparedStatement prepare(String sql, int[] parameterTypeOids) {
+        checkNotTerminated();
         lastQuery = sql;
         queryStart = SessionClock.nowMicros();
         try {
@@ -387,6 +389,27 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             finish(block::endOfQuery);
         } else {
             block.endOfQuery();
+        }
+    }
+
+    private volatile boolean terminated;
+
+    /**
+     * pg_terminate_backend: the running statement stops now and the session ends at its next message
+     * with FATAL 57P01, as PostgreSQL's terminated backends do.
+     */
+    void terminate() {
+        terminated = true;
+        ExecContext context = running;
+        if (context != null) {
+            context.cancel("terminating connection due to administrator command");
+        }
+    }
+
+    private void checkNotTerminated() {
+        if (terminated) {
+            throw PgException.of(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command")
+                    .withSeverity(PgException.Severity.FATAL);
         }
     }
 

@@ -129,6 +129,11 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public boolean terminateBackend(int pid) {
+        return sessions.terminate(pid);
+    }
+
+    @Override
     public void notice(org.lakepg.wire.error.PgException notice) {
         notices.accept(notice);
     }

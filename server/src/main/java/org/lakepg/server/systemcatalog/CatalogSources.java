@@ -49,6 +49,11 @@ public interface CatalogSources {
         return false;
     }
 
+    /** Ends the session with this PID (its running statement stops); false when there is no such session. */
+    default boolean terminateBackend(int pid) {
+        return false;
+    }
+
     /** Sends a NOTICE or WARNING to the client of this session. */
     default void notice(org.lakepg.wire.error.PgException notice) {
     }

@@ -33,11 +33,8 @@ public final class ServerInfoFunctions {
 
     /** Cancels (or terminates) another session; a PID that is no session gives a WARNING and false, as in PostgreSQL. */
     private static boolean signal(FunctionContext c, int pid, boolean terminate) {
-        if (terminate) {
-            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
-                    "pg_terminate_backend is not supported yet");
-        }
-        if (c.catalogView().sources().cancelBackend(pid)) {
+        var sources = c.catalogView().sources();
+        if (terminate ? sources.terminateBackend(pid) : sources.cancelBackend(pid)) {
             return true;
         }
         c.catalogView().sources().notice(org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.WARNING,
