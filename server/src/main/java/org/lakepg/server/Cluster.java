@@ -174,6 +174,11 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** Names of the databases (the timelines of the store), for pg_database. */
+    public synchronized java.util.List<String> databaseNames() {
+        return storage.timelines().list().stream().map(Timeline::name).toList();
+    }
+
     public boolean exists(String database) {
         return storage.timelines().byName(database).isPresent();
     }

@@ -36,4 +36,10 @@ public interface FunctionContext {
         throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
                 "sequences are not available here");
     }
+
+    /** The catalog as the running statement sees it (pg_catalog relations, reg* types, catalog functions). */
+    default org.lakepg.server.systemcatalog.CatalogView catalogView() {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "the system catalog is not available here");
+    }
 }

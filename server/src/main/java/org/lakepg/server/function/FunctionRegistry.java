@@ -146,6 +146,8 @@ public final class FunctionRegistry {
         TextSearchRank.register(BUILTINS);
         TextSearchRankCd.register(BUILTINS);
         LsnFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.CatalogComparisons.register(BUILTINS);
+        org.lakepg.server.function.scalar.CatalogFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -16,6 +16,7 @@ public final class LakepgEngine implements QueryEngine {
     private final SettingsRegistry registry = new SettingsRegistry();
     private final Map<String, String> serverSettings;
     private final org.lakepg.server.Cluster cluster;
+    private final ActiveSessions sessions = new ActiveSessions();
 
     /** @param serverSettings defaults from the command line and lakepg.conf, validated like SET */
     public LakepgEngine(Roles roles, Map<String, String> serverSettings, org.lakepg.server.Cluster cluster) {
@@ -61,7 +62,12 @@ public final class LakepgEngine implements QueryEngine {
         } catch (PgException e) {
             throw e.withSeverity(PgException.Severity.FATAL);
         }
-        return new LakepgSession(role.name(), database, startup.processId(), settings, cluster, compute);
+        LakepgSession session = new LakepgSession(role.name(), database, startup.processId(), settings, cluster,
+                compute, sessions);
+        sessions.add(startup.processId(), () -> session.activity(startup));
+        sessions.onCancel(startup.processId(), session::cancel);
+        sessions.onTerminate(startup.processId(), session::terminate);
+        return session;
     }
 
     /** The timeline a connection asks for: "db@branch" as the database name, or the startup option lakepg.branch. */

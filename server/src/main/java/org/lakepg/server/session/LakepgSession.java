@@ -63,8 +63,23 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     private final org.lakepg.server.Cluster cluster;
 
+    private final ActiveSessions sessions;
+    private final SessionCatalogSources catalogSources;
+    private final long backendStart = SessionClock.nowMicros();
+    private volatile String lastQuery = "";
+    private volatile long queryStart;
+
     LakepgSession(String user, String database, int processId, SessionSettings settings,
                   org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute) {
+        this(user, database, processId, settings, cluster, compute, new ActiveSessions());
+    }
+
+    LakepgSession(String user, String database, int processId, SessionSettings settings,
+                  org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute, ActiveSessions sessions) {
+        this.sessions = sessions;
+        this.catalogSources = new SessionCatalogSources(compute, cluster, settings, this, this::catalogSnapshot,
+                sessions);
+        this.catalogSources.setNotices(this::notice);
         this.cluster = cluster;
         this.user = user;
         this.database = database;
@@ -231,7 +246,10 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public void simpleQuery(String sql, ResultSink sink) {
+        checkNotTerminated();
         this.sink = sink;
+        lastQuery = sql;
+        queryStart = SessionClock.nowMicros();
         List<RawStatement> statements;
         try {
             statements = SqlParser.parse(sql, settings.getBool("standard_conforming_strings"));
@@ -418,6 +436,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public PreparedStatement prepare(String sql, int[] parameterTypeOids) {
+        checkNotTerminated();
+        lastQuery = sql;
+        queryStart = SessionClock.nowMicros();
         try {
             List<RawStatement> statements = SqlParser.parse(sql, settings.getBool("standard_conforming_strings"));
             if (statements.size() > 1) {
@@ -486,6 +507,27 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
     }
 
+    private volatile boolean terminated;
+
+    /**
+     * pg_terminate_backend: the running statement stops now and the session ends at its next message
+     * with FATAL 57P01, as PostgreSQL's terminated backends do.
+     */
+    void terminate() {
+        terminated = true;
+        ExecContext context = running;
+        if (context != null) {
+            context.cancel("terminating connection due to administrator command");
+        }
+    }
+
+    private void checkNotTerminated() {
+        if (terminated) {
+            throw PgException.of(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command")
+                    .withSeverity(PgException.Severity.FATAL);
+        }
+    }
+
     @Override
     public void cancel() {
         ExecContext context = running;
@@ -502,6 +544,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             }
             TempTables.dropAll(primaryRelations, primary.transactions());
         } finally {
+            sessions.remove(processId);
             cluster.disconnect(database);
         }
     }
@@ -724,5 +767,25 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public long statementStartMicros() {
         return statementStart;
+    }
+
+    @Override
+    public org.lakepg.server.systemcatalog.CatalogView catalogView() {
+        return new org.lakepg.server.systemcatalog.CatalogView(catalogSources);
+    }
+
+    /** This session as pg_stat_activity shows it. */
+    org.lakepg.server.systemcatalog.CatalogSources.SessionActivity activity(
+            org.lakepg.wire.protocol.SessionStartup startup) {
+        String state = running != null ? "active" : switch (block.status()) {
+            case 'T' -> "idle in transaction";
+            case 'E' -> "idle in transaction (aborted)";
+            default -> "idle";
+        };
+        var address = startup.remoteAddress();
+        return new org.lakepg.server.systemcatalog.CatalogSources.SessionActivity(processId, database, user,
+                setting("application_name"), address == null ? null : address.getAddress().getHostAddress(),
+                address == null ? -1 : address.getPort(), backendStart,
+                block.inTransaction() ? transactionStart : null, queryStart == 0 ? null : queryStart, state, lastQuery);
     }
 }

@@ -69,7 +69,7 @@ public final class ExprCompiler {
                 };
             }
             case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> minMax(m);
-            case RelabelType r -> compile(r.argument());
+            case RelabelType r -> OidRelabel.wrap(compile(r.argument()), r.argument().type(), r.type());
             case CoerceViaIO c -> {
                 CompiledExpr arg = compile(c.argument());
                 long from = c.argument().type();
@@ -200,7 +200,9 @@ public final class ExprCompiler {
     }
 
     private CompiledExpr function(FuncExpr f) {
-        ScalarFunction found = functions.lookup(f.source()).orElseThrow(() -> PgException.of(
+        // SQL-language built-ins that cannot be inlined (a body with FROM) have Java code under their name
+        String source = f.source() == null || f.source().isEmpty() ? f.name() : f.source();
+        ScalarFunction found = functions.lookup(source).orElseThrow(() -> PgException.of(
                 SqlState.FEATURE_NOT_SUPPORTED, "function %s is not implemented in lakepg yet", f.name()));
         // functions taking "any" need the actual argument types to print or convert their values
         ScalarFunction code = found instanceof org.lakepg.server.function.scalar.ArgumentTypeAware typed

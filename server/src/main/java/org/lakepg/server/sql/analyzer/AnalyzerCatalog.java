@@ -29,6 +29,11 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return Optional.empty();
     }
 
+    /** A pg_catalog / information_schema relation a FROM name means (pg_catalog is searched first). */
+    default Optional<org.lakepg.server.systemcatalog.SystemRelation> systemRelation(List<String> qualifiedName) {
+        return org.lakepg.server.systemcatalog.SystemRelations.find(qualifiedName);
+    }
+
     /** The indexes of a table, as the current statement sees the catalog. */
     default List<org.lakepg.server.table.IndexInfo> indexes(org.lakepg.server.table.TableInfo table) {
         return List.of();

@@ -148,6 +148,8 @@ public final class ExpressionAnalyzer {
             case org.lakepg.server.sql.ast.AArrayExpr a -> arrayConstructor(a, scope);
             case org.lakepg.server.sql.ast.SubLink l -> subquery(l, scope);
             case SQLValueFunction f -> valueFunction(f);
+            case org.lakepg.server.sql.ast.CollateClause c -> CollateClauses.analyze(c, analyze(c.arg(), scope), coercer,
+                    catalog);
             default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s is not supported yet", describe(expr)), location(expr));
         };
