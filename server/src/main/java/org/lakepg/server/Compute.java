@@ -16,11 +16,14 @@ public final class Compute implements AutoCloseable {
     private final Storage storage;
     private final AccessContext access;
     private final TableCatalog tables;
+    private final org.lakepg.server.catalog.objects.ObjectCatalog objects;
 
-    private Compute(Storage storage, AccessContext access, TableCatalog tables) {
+    private Compute(Storage storage, AccessContext access, TableCatalog tables,
+                    org.lakepg.server.catalog.objects.ObjectCatalog objects) {
         this.storage = storage;
         this.access = access;
         this.tables = tables;
+        this.objects = objects;
     }
 
     /** The compute of one timeline (database) of an open store. */
@@ -33,7 +36,11 @@ public final class Compute implements AutoCloseable {
                 org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
         boolean indexCatalog = storage.pages().relationExists(timeline.id(), TableCatalog.INDEX_RELATION,
                 org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
-        return new Compute(storage, access, TableCatalog.open(access, exists, indexCatalog));
+        boolean objectCatalogs = storage.pages().relationExists(timeline.id(),
+                org.lakepg.server.catalog.objects.ObjectCatalog.markerRelation(), org.lakepg.storage.ForkNumber.MAIN,
+                storage.wal().insertLsn(timeline.id()));
+        return new Compute(storage, access, TableCatalog.open(access, exists, indexCatalog),
+                org.lakepg.server.catalog.objects.ObjectCatalog.open(access, objectCatalogs));
     }
 
     public AccessContext access() {
@@ -46,6 +53,11 @@ public final class Compute implements AutoCloseable {
 
     public TableCatalog tables() {
         return tables;
+    }
+
+    /** Schemas, views, functions, privileges and comments of the database. */
+    public org.lakepg.server.catalog.objects.ObjectCatalog objects() {
+        return objects;
     }
 
     /** The store stays open: it belongs to the cluster. Everything acknowledged is already in the WAL. */

@@ -39,7 +39,7 @@ public final class LakepgServer implements AutoCloseable {
         Cluster cluster = null;
         try {
             cluster = Cluster.open(config.storage(), config.dataDir(), BUFFER_PAGES);
-            Roles roles = new Roles(config.superuserPassword());
+            Roles roles = new Roles(config.superuserPassword(), config.dataDir().resolve("roles.tsv"));
             LakepgEngine engine = new LakepgEngine(roles, config.settings(), cluster);
             PgServerOptions options = PgServerOptions.of(config.listen(), config.port());
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {

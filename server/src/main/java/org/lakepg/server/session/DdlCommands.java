@@ -24,9 +24,12 @@ final class DdlCommands {
     private final TableCatalog tables;
     private final Consumer<PgException> notices;
 
-    DdlCommands(TableCatalog tables, Consumer<PgException> notices) {
+    private final SearchPath searchPath;
+
+    DdlCommands(TableCatalog tables, Consumer<PgException> notices, SearchPath searchPath) {
         this.tables = tables;
         this.notices = notices;
+        this.searchPath = searchPath;
     }
 
     Execution createTable(CreateStmt s, Transaction txn, ExpressionAnalyzer types) {
@@ -37,11 +40,9 @@ final class DdlCommands {
         if (s.relation().relpersistence() == 't') {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
         }
-        if (s.relation().schemaname() != null && !s.relation().schemaname().equals("public")) {
-            throw PgException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", s.relation().schemaname());
-        }
+        long namespace = searchPath.creationSchema(txn.snapshot(), s.relation().schemaname()).oid();
         String name = s.relation().relname();
-        if (tables.find(txn.snapshot(), name).isPresent()) {
+        if (searchPath.relation(txn.snapshot(), namespace, name).isPresent()) {
             if (s.ifNotExists()) {
                 notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
                         .withSeverity(PgException.Severity.NOTICE));
@@ -100,7 +101,7 @@ final class DdlCommands {
             throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
                     "multiple primary keys for table \"%s\" are not allowed", name);
         }
-        TableInfo table = tables.create(txn, name, columns);
+        TableInfo table = tables.create(txn, namespace, name, columns);
         for (KeyConstraint k : keys) {
             addKey(txn, table, k);
         }
@@ -229,7 +230,8 @@ final class DdlCommands {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
         }
         String name = rel.relname();
-        if (tables.find(txn.snapshot(), name).isPresent()) {
+        long namespace = searchPath.creationSchema(txn.snapshot(), rel.schemaname()).oid();
+        if (searchPath.relation(txn.snapshot(), namespace, name).isPresent()) {
             if (s.ifNotExists()) {
                 notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
                         .withSeverity(PgException.Severity.NOTICE));
@@ -251,7 +253,7 @@ final class DdlCommands {
             }
             columns.add(new ColumnInfo(column, (short) (i + 1), c.type(), c.typmod(), false));
         }
-        TableInfo table = tables.create(txn, name, columns);
+        TableInfo table = tables.create(txn, namespace, name, columns);
         long count = 0;
         if (!s.into().skipData()) {
             var heap = tables.heap(table);
@@ -324,7 +326,8 @@ final class DdlCommands {
             @SuppressWarnings("unchecked")
             List<String> name = (List<String>) o;
             String table = name.get(name.size() - 1);
-            var info = tables.find(txn.snapshot(), table);
+            var info = searchPath.relation(txn.snapshot(), name).flatMap(r -> r instanceof SearchPath.Relation.Table t
+                    ? java.util.Optional.of(t.table()) : java.util.Optional.empty());
             if (info.isEmpty()) {
                 if (s.missingOk()) {
                     notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "table \"%s\" does not exist, skipping", table)

@@ -29,6 +29,10 @@ public final class LakepgEngine implements QueryEngine {
     public EngineSession openSession(SessionStartup startup) {
         Role role = roles.find(startup.user()).orElseThrow(() -> PgException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                 "role \"%s\" does not exist", startup.user()).withSeverity(PgException.Severity.FATAL));
+        if (!role.login()) {
+            throw PgException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"%s\" is not permitted to log in",
+                    role.name()).withSeverity(PgException.Severity.FATAL);
+        }
         if (startup.database().equals("template0")) {
             throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "database \"template0\" is not currently accepting connections").withSeverity(PgException.Severity.FATAL);
@@ -54,6 +58,6 @@ public final class LakepgEngine implements QueryEngine {
         } catch (PgException e) {
             throw e.withSeverity(PgException.Severity.FATAL);
         }
-        return new LakepgSession(role.name(), startup.database(), startup.processId(), settings, cluster, compute);
+        return new LakepgSession(role.name(), startup.database(), startup.processId(), settings, cluster, compute, roles);
     }
 }

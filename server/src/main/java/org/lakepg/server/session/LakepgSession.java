@@ -49,8 +49,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     private final org.lakepg.server.Cluster cluster;
 
+    private final RoleAccess roleAccess;
+
     LakepgSession(String user, String database, int processId, SessionSettings settings,
-                  org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute) {
+                  org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute,
+                  org.lakepg.server.auth.Roles roles) {
         this.cluster = cluster;
         this.user = user;
         this.database = database;
@@ -58,10 +61,14 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.settings = settings;
         this.compute = compute;
         this.block = new TransactionBlock(this, this::notice);
-        AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), this::catalogSnapshot);
+        this.roleAccess = new RoleAccess(roles, settings);
+        SearchPath searchPath = new SearchPath(compute.objects(), compute.tables(), () -> settings.get("search_path"),
+                roleAccess::currentUser);
+        AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), compute.objects(), searchPath,
+                this::catalogSnapshot);
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
                 compute.tables(), this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
-                () -> sink);
+                () -> sink, compute.objects(), searchPath, roleAccess);
         this.tableAccess = new org.lakepg.server.exec.TableAccess() {
             @Override
             public org.lakepg.server.txn.Transaction transaction() {
@@ -135,16 +142,16 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
         boolean multi = statements.size() > 1;
         for (RawStatement raw : statements) {
-            runSimple(raw, multi);
+            runSimple(raw, sql, multi);
         }
         finish(block::endOfQuery);
     }
 
-    private void runSimple(RawStatement raw, boolean multi) {
+    private void runSimple(RawStatement raw, String sql, boolean multi) {
         try {
             block.beforeStatement(multi, StatementExecutor.allowedInFailedBlock(raw.statement()));
             statementStart = nowMicros();
-            Command command = executor.analyze(raw, new int[0]);
+            Command command = executor.analyze(raw, sql, new int[0]);
             ExecContext context = newContext(new Object[0]);
             Execution execution = executor.start(command, context);
             if (execution.columns() != null) {
@@ -317,7 +324,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 throw PgException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
                         "current transaction is aborted, commands ignored until end of transaction block");
             }
-            return new Prepared(raw, executor.analyze(raw, parameterTypeOids));
+            return new Prepared(raw, executor.analyze(raw, sql, parameterTypeOids));
         } catch (RuntimeException e) {
             block.statementFailed();
             throw asPgException(e);
@@ -516,12 +523,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public String currentUser() {
-        return user;
+        return roleAccess.currentUser();
     }
 
     @Override
     public String sessionUser() {
-        return user;
+        return roleAccess.sessionUser();
     }
 
     @Override

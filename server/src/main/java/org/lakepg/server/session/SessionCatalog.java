@@ -1,33 +1,79 @@
 package org.lakepg.server.session;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.catalog.objects.FunctionCatalog;
+import org.lakepg.server.catalog.objects.ObjectCatalog;
+import org.lakepg.server.catalog.objects.SchemaInfo;
+import org.lakepg.server.catalog.objects.ViewInfo;
 import org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog;
 import org.lakepg.server.table.TableCatalog;
 import org.lakepg.server.table.TableInfo;
 import org.lakepg.server.txn.Snapshot;
 
-/** The catalog a session's statements see: the built-in objects plus the tables visible to its snapshot. */
+/** The catalog a session's statements see: the built-in objects plus the user objects visible to its snapshot. */
 final class SessionCatalog extends BuiltinAnalyzerCatalog {
     private final TableCatalog tables;
+    private final ObjectCatalog objects;
+    private final SearchPath searchPath;
     private final Supplier<Snapshot> snapshot;
 
-    SessionCatalog(TableCatalog tables, Supplier<Snapshot> snapshot) {
+    SessionCatalog(TableCatalog tables, ObjectCatalog objects, SearchPath searchPath, Supplier<Snapshot> snapshot) {
         this.tables = tables;
+        this.objects = objects;
+        this.searchPath = searchPath;
         this.snapshot = snapshot;
     }
 
     @Override
     public Optional<TableInfo> table(List<String> qualifiedName) {
-        if (qualifiedName.size() > 2 || qualifiedName.size() == 2 && !qualifiedName.get(0).equals("public")) {
-            return Optional.empty();
-        }
-        return tables.find(snapshot.get(), qualifiedName.get(qualifiedName.size() - 1));
+        return searchPath.relation(snapshot.get(), qualifiedName).flatMap(r ->
+                r instanceof SearchPath.Relation.Table t ? Optional.of(t.table()) : Optional.empty());
+    }
+
+    @Override
+    public Optional<ViewInfo> view(List<String> qualifiedName) {
+        return searchPath.relation(snapshot.get(), qualifiedName).flatMap(r ->
+                r instanceof SearchPath.Relation.View v ? Optional.of(v.view()) : Optional.empty());
     }
 
     @Override
     public List<org.lakepg.server.table.IndexInfo> indexes(TableInfo table) {
         return tables.indexes(snapshot.get(), table.oid());
+    }
+
+    /** Built-in and user functions of the name, schema by schema along the search path. */
+    @Override
+    public List<ProcEntry> functions(List<String> qualifiedName) {
+        if (qualifiedName.size() > 2) {
+            return List.of();
+        }
+        Snapshot s = snapshot.get();
+        List<FunctionCatalog.UserFunction> user = objects.functions().functions(s);
+        String name = qualifiedName.get(qualifiedName.size() - 1);
+        List<SchemaInfo> schemas = qualifiedName.size() == 1 ? searchPath.effectiveSchemas(s)
+                : objects.schemas().find(s, qualifiedName.get(0)).map(List::of).orElse(List.of());
+        List<ProcEntry> out = new ArrayList<>();
+        for (SchemaInfo schema : schemas) {
+            if (schema.oid() == SchemaInfo.PG_CATALOG) {
+                out.addAll(super.functions(List.of(name)));
+            }
+            for (FunctionCatalog.UserFunction f : user) {
+                if (f.proc().namespace() == schema.oid() && f.proc().name().equals(name)) {
+                    out.add(f.proc());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<ProcEntry> function(long oid) {
+        Optional<ProcEntry> builtin = super.function(oid);
+        return builtin.isPresent() ? builtin
+                : objects.functions().find(snapshot.get(), oid).map(FunctionCatalog.UserFunction::proc);
     }
 }

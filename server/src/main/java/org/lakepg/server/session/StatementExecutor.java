@@ -33,6 +33,10 @@ final class StatementExecutor {
     private final Executor executor;
 
     private final DdlCommands ddl;
+    private final SchemaCommands schemas;
+    private final ViewCommands views;
+    private final ObjectCommands objectNames;
+    private final FunctionCommands functions;
     private final TransactionBlock block;
     private final DatabaseCommands databases;
     private final CopyCommand copy;
@@ -41,11 +45,17 @@ final class StatementExecutor {
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, org.lakepg.server.table.TableCatalog tables,
                       java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction,
-                      DatabaseCommands databases, java.util.function.Supplier<org.lakepg.wire.protocol.ResultSink> sink) {
+                      DatabaseCommands databases, java.util.function.Supplier<org.lakepg.wire.protocol.ResultSink> sink,
+                      org.lakepg.server.catalog.objects.ObjectCatalog objects, SearchPath searchPath, RoleAccess roles) {
         this.databases = databases;
+        this.schemas = new SchemaCommands(objects, tables, roles, notices);
+        this.views = new ViewCommands(objects, tables, searchPath, roles, notices);
+        this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
+        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
+        objectNames.setFunctions(functions);
         this.copy = new CopyCommand(tables, sink);
         this.catalog = catalog;
-        this.ddl = new DdlCommands(tables, notices);
+        this.ddl = new DdlCommands(tables, notices, searchPath);
         this.block = block;
         this.transaction = transaction;
         this.io = io;
@@ -63,11 +73,23 @@ final class StatementExecutor {
     }
 
     Command analyze(RawStatement raw, int[] parameterTypes) {
+        return analyze(raw, null, parameterTypes);
+    }
+
+    /** @param sql the query string the statement came from (definitions keep their text), or null */
+    Command analyze(RawStatement raw, String sql, int[] parameterTypes) {
         if (raw == null) {
             return new Command.Empty();
         }
         Statement statement = raw.statement();
+        String text = sql == null ? null : sql.substring(raw.location(), raw.location() + raw.length());
         return switch (statement) {
+            case org.lakepg.server.sql.ast.ViewStmt v -> new Command.Definition(v, text, raw.location());
+            case org.lakepg.server.sql.ast.CreateFunctionStmt f -> new Command.Definition(f, text, raw.location());
+            case org.lakepg.server.sql.ast.CallStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.CreateSchemaStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.RenameStmt r -> new Command.Utility(r, null);
+            case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
             case SelectStmt select -> {
                 yield new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select));
             }
@@ -116,7 +138,13 @@ final class StatementExecutor {
                 case TransactionStmt t -> transactionCommands.run(t);
                 case org.lakepg.server.sql.ast.CreateStmt create -> ddl.createTable(create, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
-                case org.lakepg.server.sql.ast.DropStmt drop -> ddl.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.DropStmt drop -> objectNames.drop(drop, transaction.get(), views,
+                        () -> ddl.drop(drop, transaction.get()));
+                case org.lakepg.server.sql.ast.CreateSchemaStmt c -> schemas.create(c, transaction.get());
+                case org.lakepg.server.sql.ast.CallStmt c -> functions.call(c, transaction.get(), context, this::queries,
+                        executor);
+                case org.lakepg.server.sql.ast.RenameStmt r -> objectNames.rename(r, transaction.get());
+                case org.lakepg.server.sql.ast.AlterOwnerStmt a -> objectNames.alterOwner(a, transaction.get());
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
                 case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
                 case org.lakepg.server.sql.ast.TruncateStmt t -> ddl.truncate(t, transaction.get());
@@ -133,6 +161,13 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);
                 case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter);
                 default -> throw new IllegalStateException("not a utility: " + u.statement());
+            };
+            case Command.Definition d -> switch (d.statement()) {
+                case org.lakepg.server.sql.ast.ViewStmt v -> views.create(v, d.text(), transaction.get(),
+                        queries(new ParameterTypes(new int[0])));
+                case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),
+                        transaction.get(), this::queries);
+                default -> throw new IllegalStateException("not a definition: " + d.statement());
             };
             case Command.Empty e -> throw new IllegalStateException("empty query has nothing to start");
         };

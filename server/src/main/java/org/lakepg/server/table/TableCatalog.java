@@ -104,12 +104,27 @@ public final class TableCatalog {
         return tables(snapshot).stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    /** CREATE TABLE: catalog rows in the transaction, storage for the rows right away. */
+    /** A table of a schema by name. */
+    public Optional<TableInfo> find(Snapshot snapshot, long namespace, String name) {
+        return tables(snapshot).stream().filter(t -> t.namespace() == namespace && t.name().equals(name)).findFirst();
+    }
+
+    /** A new OID from the database's counter, which user objects of every kind share (as in PostgreSQL). */
+    public long newOid() {
+        return oids.nextval();
+    }
+
+    /** CREATE TABLE in the public schema. */
     public TableInfo create(Transaction txn, String name, List<ColumnInfo> columns) {
+        return create(txn, PUBLIC_NAMESPACE, name, columns);
+    }
+
+    /** CREATE TABLE: catalog rows in the transaction, storage for the rows right away. */
+    public TableInfo create(Transaction txn, long namespace, String name, List<ColumnInfo> columns) {
         long oid = oids.nextval();
         int relation = Math.toIntExact(oid);
         int toast = Math.toIntExact(oids.nextval());
-        classes.insert(txn, CLASS_ROW.encode(new Object[] {oid, name, PUBLIC_NAMESPACE, relation, toast}));
+        classes.insert(txn, CLASS_ROW.encode(new Object[] {oid, name, namespace, relation, toast}));
         for (ColumnInfo c : columns) {
             attributes.insert(txn, ATTRIBUTE_ROW.encode(new Object[] {oid, c.number(), c.name(), c.type(), c.typmod(),
                     c.notNull()}));
@@ -118,7 +133,7 @@ public final class TableCatalog {
         synchronized (heaps) {
             heaps.put(relation, heap);
         }
-        return new TableInfo(oid, name, PUBLIC_NAMESPACE, relation, toast, columns);
+        return new TableInfo(oid, name, namespace, relation, toast, columns);
     }
 
     /** DROP TABLE: the catalog rows are deleted in the transaction; the rows' storage stays until vacuum (not yet). */

@@ -29,6 +29,11 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return Optional.empty();
     }
 
+    /** A view by (possibly schema-qualified) name, when the name means a view rather than a table. */
+    default Optional<org.lakepg.server.catalog.objects.ViewInfo> view(List<String> qualifiedName) {
+        return Optional.empty();
+    }
+
     /** The indexes of a table, as the current statement sees the catalog. */
     default List<org.lakepg.server.table.IndexInfo> indexes(org.lakepg.server.table.TableInfo table) {
         return List.of();

@@ -1,0 +1,113 @@
+package org.lakepg.server.session;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.lakepg.server.catalog.objects.ObjectCatalog;
+import org.lakepg.server.catalog.objects.SchemaInfo;
+import org.lakepg.server.catalog.objects.ViewInfo;
+import org.lakepg.server.sql.ast.AlterOwnerStmt;
+import org.lakepg.server.sql.ast.DropStmt;
+import org.lakepg.server.sql.ast.ObjectType;
+import org.lakepg.server.sql.ast.RenameStmt;
+import org.lakepg.server.table.TableCatalog;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** DROP, ALTER ... RENAME and ALTER ... OWNER routed by object kind: schemas, views and functions here. */
+final class ObjectCommands {
+    private final ObjectCatalog objects;
+    private final TableCatalog tables;
+    private final SearchPath searchPath;
+    private final RoleAccess roles;
+    private final Consumer<PgException> notices;
+    private final SchemaCommands schemas;
+    private FunctionCommands functions;
+
+    ObjectCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
+                   Consumer<PgException> notices, SchemaCommands schemas) {
+        this.objects = objects;
+        this.tables = tables;
+        this.searchPath = searchPath;
+        this.roles = roles;
+        this.notices = notices;
+        this.schemas = schemas;
+    }
+
+    void setFunctions(FunctionCommands functions) {
+        this.functions = functions;
+    }
+
+    /** DROP of any kind: {@code others} runs the kinds another command owns (tables, indexes ...). */
+    Execution drop(DropStmt s, Transaction txn, ViewCommands views, Supplier<Execution> others) {
+        return switch (s.removeType().kind()) {
+            case SCHEMA -> schemas.drop(s, txn);
+            case VIEW, MATVIEW -> views.drop(s, txn);
+            case FUNCTION, PROCEDURE, ROUTINE -> {
+                if (functions == null) {
+                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP FUNCTION is not supported yet");
+                }
+                yield functions.drop(s, txn);
+            }
+            case TABLE -> {
+                views.refuseViewsInDropTable(s, txn);
+                yield others.get();
+            }
+            default -> others.get();
+        };
+    }
+
+    Execution rename(RenameStmt s, Transaction txn) {
+        switch (s.renameType().kind()) {
+            case SCHEMA -> {
+                String name = ObjectNames.last(s.object());
+                SchemaInfo schema = objects.schemas().find(txn.snapshot(), name).orElseThrow(() -> PgException.of(
+                        SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", name));
+                return schemas.rename(schema, s.newname(), txn);
+            }
+            case VIEW, TABLE -> {
+                if (s.relation() == null) {
+                    break;
+                }
+                List<String> name = s.relation().schemaname() == null ? List.of(s.relation().relname())
+                        : List.of(s.relation().schemaname(), s.relation().relname());
+                var relation = searchPath.relation(txn.snapshot(), name);
+                if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.View v) {
+                    ViewInfo view = v.view();
+                    if (searchPath.relation(txn.snapshot(), view.namespace(), s.newname()).isPresent()
+                            || tables.indexNameExists(txn.snapshot(), s.newname())) {
+                        throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", s.newname());
+                    }
+                    roles.requireOwner(view.owner(), "view", view.name());
+                    objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), s.newname(),
+                            view.statement(), view.columns(), view.owner(), view.materialized(), view.relation()));
+                    return Execution.done(s.renameType().kind() == ObjectType.Kind.VIEW ? "ALTER VIEW" : "ALTER TABLE");
+                }
+                if (relation.isEmpty() && s.renameType().kind() == ObjectType.Kind.VIEW) {
+                    if (s.missingOk()) {
+                        notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist, skipping",
+                                s.relation().relname()).withSeverity(PgException.Severity.NOTICE));
+                        return Execution.done("ALTER VIEW");
+                    }
+                    throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
+                }
+            }
+            default -> { }
+        }
+        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s ... RENAME is not supported yet",
+                s.renameType().kind().name().replace('_', ' '));
+    }
+
+    Execution alterOwner(AlterOwnerStmt s, Transaction txn) {
+        long owner = roles.oidOf(s.newowner());
+        if (s.objectType().kind() == ObjectType.Kind.SCHEMA) {
+            String name = ObjectNames.last(s.object());
+            SchemaInfo schema = objects.schemas().find(txn.snapshot(), name).orElseThrow(() -> PgException.of(
+                    SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", name));
+            return schemas.setOwner(schema, owner, txn);
+        }
+        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s ... OWNER TO is not supported yet",
+                s.objectType().kind().name().replace('_', ' '));
+    }
+}

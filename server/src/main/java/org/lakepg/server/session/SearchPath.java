@@ -1,0 +1,163 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.lakepg.server.catalog.objects.ObjectCatalog;
+import org.lakepg.server.catalog.objects.SchemaInfo;
+import org.lakepg.server.catalog.objects.ViewInfo;
+import org.lakepg.server.table.TableCatalog;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.server.txn.Snapshot;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Name resolution through the search_path setting, as PostgreSQL's namespace.c: the listed schemas that
+ * exist ("$user" meaning the schema named like the current user), pg_catalog implicitly first unless listed,
+ * and the first existing listed schema as the one new objects are created in.
+ */
+final class SearchPath {
+    private final ObjectCatalog objects;
+    private final TableCatalog tables;
+    private final Supplier<String> setting;
+    private final Supplier<String> user;
+
+    SearchPath(ObjectCatalog objects, TableCatalog tables, Supplier<String> setting, Supplier<String> user) {
+        this.objects = objects;
+        this.tables = tables;
+        this.setting = setting;
+        this.user = user;
+    }
+
+    /** A table or a view. */
+    sealed interface Relation {
+        long namespace();
+
+        String name();
+
+        record Table(TableInfo table) implements Relation {
+            public long namespace() {
+                return table.namespace();
+            }
+
+            public String name() {
+                return table.name();
+            }
+        }
+
+        record View(ViewInfo view) implements Relation {
+            public long namespace() {
+                return view.namespace();
+            }
+
+            public String name() {
+                return view.name();
+            }
+        }
+    }
+
+    /** The listed schemas that exist, in order (current_schemas(false)). */
+    List<SchemaInfo> explicitSchemas(Snapshot snapshot) {
+        List<SchemaInfo> out = new ArrayList<>();
+        for (String name : names(setting.get())) {
+            String schema = name.equals("$user") ? user.get() : name;
+            objects.schemas().find(snapshot, schema).filter(s -> !out.contains(s)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The schemas searched, implicit pg_catalog included (current_schemas(true)). */
+    List<SchemaInfo> effectiveSchemas(Snapshot snapshot) {
+        List<SchemaInfo> explicit = explicitSchemas(snapshot);
+        List<SchemaInfo> out = new ArrayList<>();
+        if (explicit.stream().noneMatch(s -> s.oid() == SchemaInfo.PG_CATALOG)) {
+            out.add(objects.schemas().find(snapshot, SchemaInfo.PG_CATALOG).orElseThrow());
+        }
+        out.addAll(explicit);
+        return out;
+    }
+
+    /** A schema by name, or 3F000. */
+    SchemaInfo schema(Snapshot snapshot, String name) {
+        return objects.schemas().find(snapshot, name).orElseThrow(() -> PgException.of(SqlState.INVALID_SCHEMA_NAME,
+                "schema \"%s\" does not exist", name));
+    }
+
+    /** The schema a new object named so goes into: the named one, else the first existing listed one. */
+    SchemaInfo creationSchema(Snapshot snapshot, String explicitSchema) {
+        if (explicitSchema != null) {
+            return schema(snapshot, explicitSchema);
+        }
+        return explicitSchemas(snapshot).stream().findFirst().orElseThrow(() -> PgException.of(
+                SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in"));
+    }
+
+    /** The table or view a (possibly qualified) name means. */
+    Optional<Relation> relation(Snapshot snapshot, List<String> qualifiedName) {
+        String name = qualifiedName.get(qualifiedName.size() - 1);
+        if (qualifiedName.size() > 1) {
+            if (qualifiedName.size() > 2) {
+                return Optional.empty();
+            }
+            return objects.schemas().find(snapshot, qualifiedName.get(0)).flatMap(s -> relation(snapshot, s.oid(), name));
+        }
+        for (SchemaInfo s : effectiveSchemas(snapshot)) {
+            Optional<Relation> found = relation(snapshot, s.oid(), name);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<Relation> relation(Snapshot snapshot, long namespace, String name) {
+        Optional<TableInfo> table = tables.find(snapshot, namespace, name);
+        if (table.isPresent()) {
+            return Optional.of(new Relation.Table(table.get()));
+        }
+        return objects.views().find(snapshot, namespace, name).map(Relation.View::new);
+    }
+
+    /** The elements of a search_path value: unquoted names folded to lower case, "quoted" ones kept. */
+    static List<String> names(String value) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            while (i < n && (value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i)))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            StringBuilder name = new StringBuilder();
+            if (value.charAt(i) == '"') {
+                i++;
+                while (i < n) {
+                    char c = value.charAt(i++);
+                    if (c == '"') {
+                        if (i < n && value.charAt(i) == '"') {
+                            name.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        name.append(c);
+                    }
+                }
+            } else {
+                while (i < n && value.charAt(i) != ',' && !Character.isWhitespace(value.charAt(i))) {
+                    name.append(Character.toLowerCase(value.charAt(i++)));
+                }
+            }
+            out.add(name.toString());
+            while (i < n && value.charAt(i) != ',') {
+                i++;
+            }
+        }
+        return out;
+    }
+}

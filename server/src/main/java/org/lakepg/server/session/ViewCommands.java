@@ -1,0 +1,185 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.lakepg.server.catalog.objects.CatalogClasses;
+import org.lakepg.server.catalog.objects.ObjectCatalog;
+import org.lakepg.server.catalog.objects.SchemaInfo;
+import org.lakepg.server.catalog.objects.ViewInfo;
+import org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog;
+import org.lakepg.server.sql.analyzer.QueryAnalyzer;
+import org.lakepg.server.sql.analyzer.TypeNames;
+import org.lakepg.server.sql.ast.DropStmt;
+import org.lakepg.server.sql.ast.SelectStmt;
+import org.lakepg.server.sql.ast.ViewStmt;
+import org.lakepg.server.sql.plan.OutputColumn;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.TableCatalog;
+import org.lakepg.server.txn.Snapshot;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** CREATE [OR REPLACE] VIEW, DROP VIEW, and DROP TABLE's refusal to drop a view. */
+final class ViewCommands {
+    private static final BuiltinAnalyzerCatalog TYPES = new BuiltinAnalyzerCatalog();
+    private final ObjectCatalog objects;
+    private final TableCatalog tables;
+    private final SearchPath searchPath;
+    private final RoleAccess roles;
+    private final Consumer<PgException> notices;
+
+    ViewCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
+                 Consumer<PgException> notices) {
+        this.objects = objects;
+        this.tables = tables;
+        this.searchPath = searchPath;
+        this.roles = roles;
+        this.notices = notices;
+    }
+
+    Execution create(ViewStmt s, String text, Transaction txn, QueryAnalyzer queries) {
+        if (s.view().relpersistence() == 't') {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary views are not supported yet");
+        }
+        if (text == null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE VIEW without its statement text is not supported");
+        }
+        if (!(s.query() instanceof SelectStmt select)) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this view query is not supported yet");
+        }
+        List<OutputColumn> output = queries.select(select).columns();
+        List<String> aliases = s.aliases() == null ? List.of() : s.aliases();
+        if (aliases.size() > output.size()) {
+            throw PgException.of(SqlState.SYNTAX_ERROR, "CREATE VIEW specifies more column names than columns");
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < output.size(); i++) {
+            OutputColumn c = output.get(i);
+            String name = i < aliases.size() ? aliases.get(i) : c.name();
+            if (!names.add(name)) {
+                throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", name);
+            }
+            columns.add(new ColumnInfo(name, (short) (i + 1), c.type(), c.typmod(), false));
+        }
+        Snapshot snapshot = txn.snapshot();
+        SchemaInfo schema = searchPath.creationSchema(snapshot, s.view().schemaname());
+        String name = s.view().relname();
+        Optional<SearchPath.Relation> existing = searchPath.relation(snapshot, schema.oid(), name);
+        if (existing.isPresent() && existing.get() instanceof SearchPath.Relation.View v && s.replace()
+                && !v.view().materialized()) {
+            ViewInfo old = v.view();
+            checkReplacement(old.columns(), columns);
+            roles.requireOwner(old.owner(), "view", name);
+            objects.views().replace(txn, new ViewInfo(old.oid(), old.namespace(), name, text, columns, old.owner(),
+                    false, 0));
+            return Execution.done("CREATE VIEW");
+        }
+        if (existing.isPresent() && s.replace()) {
+            throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a view", name);
+        }
+        if (existing.isPresent() || tables.indexNameExists(snapshot, name)) {
+            throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+        }
+        objects.views().create(txn, new ViewInfo(tables.newOid(), schema.oid(), name, text, columns,
+                roles.currentRoleOid(), false, 0));
+        return Execution.done("CREATE VIEW");
+    }
+
+    /** CREATE OR REPLACE VIEW may only add columns at the end, as PostgreSQL's checkViewTupleDesc. */
+    private static void checkReplacement(List<ColumnInfo> old, List<ColumnInfo> replacement) {
+        if (replacement.size() < old.size()) {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot drop columns from view");
+        }
+        for (int i = 0; i < old.size(); i++) {
+            ColumnInfo o = old.get(i);
+            ColumnInfo n = replacement.get(i);
+            if (!o.name().equals(n.name())) {
+                throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot change name of view column \"%s\" to \"%s\"",
+                        o.name(), n.name()).withHint(
+                        "Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.");
+            }
+            if (o.type() != n.type() || o.typmod() != n.typmod()) {
+                throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "cannot change data type of view column \"%s\" from %s to %s", o.name(),
+                        TypeNames.format(TYPES, o.type(), o.typmod()), TypeNames.format(TYPES, n.type(), n.typmod()));
+            }
+        }
+    }
+
+    Execution drop(DropStmt s, Transaction txn) {
+        boolean materialized = s.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.MATVIEW;
+        String kind = materialized ? "materialized view" : "view";
+        List<ViewInfo> found = new ArrayList<>();
+        for (Object o : s.objects()) {
+            List<String> name = ObjectNames.qualified(o);
+            Optional<SearchPath.Relation> relation = lookup(txn.snapshot(), name, s.missingOk());
+            if (relation == null) {
+                continue;
+            }
+            String shown = name.get(name.size() - 1);
+            if (relation.isEmpty()) {
+                if (s.missingOk()) {
+                    notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "%s \"%s\" does not exist, skipping",
+                            kind, shown).withSeverity(PgException.Severity.NOTICE));
+                    continue;
+                }
+                throw PgException.of(SqlState.UNDEFINED_TABLE, "%s \"%s\" does not exist", kind, shown);
+            }
+            if (!(relation.get() instanceof SearchPath.Relation.View v) || v.view().materialized() != materialized) {
+                throw wrongType(relation.get(), shown, kind);
+            }
+            roles.requireOwner(v.view().owner(), kind, shown);
+            found.add(v.view());
+        }
+        for (ViewInfo v : found) {
+            objects.views().drop(txn, v);
+            objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
+            objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
+        }
+        return Execution.done(materialized ? "DROP MATERIALIZED VIEW" : "DROP VIEW");
+    }
+
+    /** DROP TABLE naming a view fails as PostgreSQL's (the table command handles the rest). */
+    void refuseViewsInDropTable(DropStmt s, Transaction txn) {
+        for (Object o : s.objects()) {
+            List<String> name = ObjectNames.qualified(o);
+            String schema = ObjectNames.schemaOf(name);
+            if (schema != null && objects.schemas().find(txn.snapshot(), schema).isEmpty()) {
+                continue;
+            }
+            Optional<SearchPath.Relation> relation = searchPath.relation(txn.snapshot(), name);
+            if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.View v) {
+                throw wrongType(relation.get(), v.name(), "table");
+            }
+        }
+    }
+
+    private static PgException wrongType(SearchPath.Relation relation, String name, String expected) {
+        String actual = relation instanceof SearchPath.Relation.View v ? v.view().materialized()
+                ? "materialized view" : "view" : "table";
+        String command = actual.equals("materialized view") ? "DROP MATERIALIZED VIEW"
+                : actual.equals("view") ? "DROP VIEW" : "DROP TABLE";
+        return PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a %s", name, expected)
+                .withHint("Use %s to remove a %s.".formatted(command, actual));
+    }
+
+    /** The relation of a DROP name; null when its schema is missing and IF EXISTS said to skip it. */
+    private Optional<SearchPath.Relation> lookup(Snapshot snapshot, List<String> name, boolean missingOk) {
+        String schema = ObjectNames.schemaOf(name);
+        if (schema != null && objects.schemas().find(snapshot, schema).isEmpty()) {
+            if (missingOk) {
+                notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "schema \"%s\" does not exist, skipping",
+                        schema).withSeverity(PgException.Severity.NOTICE));
+                return null;
+            }
+            throw PgException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
+        }
+        return searchPath.relation(snapshot, name);
+    }
+}
