@@ -95,6 +95,11 @@ public final class ExecContext implements FunctionContext {
     }
 
     @Override
+    public java.util.List<String> searchPathSchemas(boolean implicit) {
+        return session.searchPathSchemas(implicit);
+    }
+
+    @Override
     public int backendPid() {
         return session.backendPid();
     }

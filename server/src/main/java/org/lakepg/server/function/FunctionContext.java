@@ -17,6 +17,14 @@ public interface FunctionContext {
 
     String currentDatabase();
 
+    /**
+     * The schemas of search_path that exist, nearest first; with {@code implicit} also the ones searched
+     * without being listed (pg_catalog), as current_schemas(true).
+     */
+    default java.util.List<String> searchPathSchemas(boolean implicit) {
+        return implicit ? java.util.List.of("pg_catalog", "public") : java.util.List.of("public");
+    }
+
     int backendPid();
 
     /** Transaction start, microseconds since 2000-01-01 UTC (now(), CURRENT_TIMESTAMP). */

@@ -50,6 +50,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private final org.lakepg.server.Cluster cluster;
 
     private final RoleAccess roleAccess;
+    private final SearchPath searchPath;
 
     LakepgSession(String user, String database, int processId, SessionSettings settings,
                   org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute,
@@ -62,7 +63,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.compute = compute;
         this.block = new TransactionBlock(this, this::notice);
         this.roleAccess = new RoleAccess(roles, settings);
-        SearchPath searchPath = new SearchPath(compute.objects(), compute.tables(), () -> settings.get("search_path"),
+        this.searchPath = new SearchPath(compute.objects(), compute.tables(), () -> settings.get("search_path"),
                 roleAccess::currentUser);
         AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), compute.objects(), searchPath,
                 this::catalogSnapshot);
@@ -534,6 +535,13 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public String currentDatabase() {
         return database;
+    }
+
+    @Override
+    public List<String> searchPathSchemas(boolean implicit) {
+        var snapshot = catalogSnapshot();
+        var schemas = implicit ? searchPath.effectiveSchemas(snapshot) : searchPath.explicitSchemas(snapshot);
+        return schemas.stream().map(org.lakepg.server.catalog.objects.SchemaInfo::name).toList();
     }
 
     @Override

@@ -15,7 +15,9 @@ public final class SessionFunctions {
         r.register("current_user", (x, c) -> c.currentUser());
         r.register("session_user", (x, c) -> c.sessionUser());
         r.register("current_database", (x, c) -> c.currentDatabase());
-        r.register("current_schema", (x, c) -> "public");
+        r.register("current_schema", (x, c) -> c.searchPathSchemas(false).stream().findFirst().orElse(null));
+        r.register("current_schemas", (x, c) -> org.lakepg.wire.types.PgArray.of((int) org.lakepg.server.catalog.TypeOids.NAME,
+                c.searchPathSchemas((Boolean) x[0]).toArray()));
         r.register("pgsql_version", (x, c) -> VERSION);
         r.register("pg_backend_pid", (x, c) -> c.backendPid());
         r.register("show_config_by_name", (x, c) -> setting(c, (String) x[0], false));
