@@ -469,6 +469,30 @@ final class FunctionCommands {
         throw PgException.of(SqlState.UNDEFINED_FUNCTION, "%s %s does not exist", kindName, signature);
     }
 
+    /** A user function, else a built-in one (owned by the bootstrap superuser), by name and argument types. */
+    FunctionCatalog.UserFunction findWithBuiltins(Transaction txn, ObjectWithArgs target, String kindName) {
+        try {
+            return find(txn, target, kindName, false).orElseThrow();
+        } catch (PgException notUser) {
+            if (notUser.sqlState() != SqlState.UNDEFINED_FUNCTION || target.objargs() == null) {
+                throw notUser;
+            }
+            for (ProcEntry p : catalog.functions(target.objname())) {
+                if (p.oid() < 16384 && p.argumentTypes().length == target.objargs().size()) {
+                    boolean same = true;
+                    for (int i = 0; i < p.argumentTypes().length && same; i++) {
+                        TypeName t = target.objargs().get(i);
+                        same = catalog.typeByName(t.names()).map(e -> e.oid()).orElse(-1L) == p.argumentTypes()[i];
+                    }
+                    if (same) {
+                        return new FunctionCatalog.UserFunction(p, org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID);
+                    }
+                }
+            }
+            throw notUser;
+        }
+    }
+
     // ---- CALL ----
 
     Execution call(CallStmt s, Transaction txn, ExecContext context, Function<ParameterTypes, QueryAnalyzer> analyzers,

@@ -62,7 +62,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.settings = settings;
         this.compute = compute;
         this.block = new TransactionBlock(this, this::notice);
-        this.roleAccess = new RoleAccess(roles, settings);
+        this.roleAccess = new RoleAccess(roles, settings, user);
         this.searchPath = new SearchPath(compute.objects(), compute.tables(), () -> settings.get("search_path"),
                 roleAccess::currentUser);
         AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), compute.objects(), searchPath,

@@ -40,7 +40,7 @@ final class ObjectCommands {
     }
 
     /** DROP of any kind: {@code others} runs the kinds another command owns (tables, indexes ...). */
-    Execution drop(DropStmt s, Transaction txn, ViewCommands views, Supplier<Execution> others) {
+    Execution drop(DropStmt s, Transaction txn, ViewCommands views, Privileges privileges, Supplier<Execution> others) {
         return switch (s.removeType().kind()) {
             case SCHEMA -> schemas.drop(s, txn);
             case VIEW, MATVIEW -> views.drop(s, txn);
@@ -52,10 +52,78 @@ final class ObjectCommands {
             }
             case TABLE -> {
                 views.refuseViewsInDropTable(s, txn);
-                yield others.get();
+                List<Long> dropped = new java.util.ArrayList<>();
+                for (Object o : s.objects()) {
+                    var relation = relationIfSchemaExists(txn, ObjectNames.qualified(o));
+                    if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.Table t) {
+                        roles.requireOwner(privileges.tableOwner(txn.snapshot(), t.table().oid()), "table", t.name());
+                        dropped.add(t.table().oid());
+                    }
+                }
+                Execution done = others.get();
+                // the owner, grants and comments of the dropped tables go with them
+                for (long oid : dropped) {
+                    objects.privileges().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid);
+                    objects.comments().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid);
+                }
+                yield done;
             }
             default -> others.get();
         };
+    }
+
+    private java.util.Optional<SearchPath.Relation> relationIfSchemaExists(Transaction txn, List<String> name) {
+        String schema = ObjectNames.schemaOf(name);
+        if (schema != null && objects.schemas().find(txn.snapshot(), schema).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return searchPath.relation(txn.snapshot(), name);
+    }
+
+    private static List<String> nameOf(org.lakepg.server.sql.ast.RangeVar r) {
+        return r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname());
+    }
+
+    /** CREATE TABLE by a role other than the bootstrap superuser: the table's owner is recorded. */
+    Execution recordOwner(org.lakepg.server.sql.ast.RangeVar relation, Transaction txn, Supplier<Execution> create) {
+        boolean existed = relationIfSchemaExists(txn, nameOf(relation)).isPresent();
+        Execution done = create.get();
+        txn.commandCounterIncrement();
+        long owner = roles.currentRoleOid();
+        if (!existed && owner != org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID) {
+            var created = relationIfSchemaExists(txn, nameOf(relation));
+            if (created.isPresent() && created.get() instanceof SearchPath.Relation.Table t) {
+                objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
+                        t.table().oid(), owner);
+            }
+        }
+        return done;
+    }
+
+    /** ALTER TABLE and CREATE INDEX need the table's owner; a missing table is the command's own error. */
+    void requireTableOwner(org.lakepg.server.sql.ast.RangeVar relation, Transaction txn, Privileges privileges) {
+        if (relation == null || roles.superuser()) {
+            return;
+        }
+        var found = relationIfSchemaExists(txn, nameOf(relation));
+        if (found.isPresent() && found.get() instanceof SearchPath.Relation.Table t) {
+            roles.requireOwner(privileges.tableOwner(txn.snapshot(), t.table().oid()), "table", t.name());
+        }
+    }
+
+    /** TRUNCATE needs the TRUNCATE privilege on every table it names. */
+    void requireTruncate(org.lakepg.server.sql.ast.TruncateStmt s, Transaction txn, Privileges privileges) {
+        if (roles.superuser()) {
+            return;
+        }
+        for (var r : s.relations()) {
+            var found = relationIfSchemaExists(txn, nameOf(r));
+            if (found.isPresent() && found.get() instanceof SearchPath.Relation.Table t && !privileges.holds(
+                    txn.snapshot(), roles.currentRoleOid(), org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
+                    t.table().oid(), privileges.tableOwner(txn.snapshot(), t.table().oid()), 'D')) {
+                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table %s", t.name());
+            }
+        }
     }
 
     Execution rename(RenameStmt s, Transaction txn) {

@@ -14,10 +14,17 @@ import org.lakepg.wire.error.SqlState;
 final class RoleAccess {
     private final Roles roles;
     private final SessionSettings settings;
+    private final String authenticatedUser;
 
-    RoleAccess(Roles roles, SessionSettings settings) {
+    RoleAccess(Roles roles, SessionSettings settings, String authenticatedUser) {
         this.roles = roles;
         this.settings = settings;
+        this.authenticatedUser = authenticatedUser;
+    }
+
+    /** The role the connection logged in as (SET SESSION AUTHORIZATION needs it to be a superuser). */
+    String authenticatedUser() {
+        return authenticatedUser;
     }
 
     Roles roles() {

@@ -23,16 +23,29 @@ final class SchemaCommands {
     private final TableCatalog tables;
     private final RoleAccess roles;
     private final Consumer<PgException> notices;
+    private final Privileges privileges;
+    private final java.util.function.Supplier<String> database;
 
-    SchemaCommands(ObjectCatalog objects, TableCatalog tables, RoleAccess roles, Consumer<PgException> notices) {
+    SchemaCommands(ObjectCatalog objects, TableCatalog tables, RoleAccess roles, Consumer<PgException> notices,
+                   Privileges privileges, java.util.function.Supplier<String> database) {
         this.objects = objects;
         this.tables = tables;
         this.roles = roles;
         this.notices = notices;
+        this.privileges = privileges;
+        this.database = database;
     }
 
     Execution create(CreateSchemaStmt s, Transaction txn) {
+        if (!privileges.holds(txn.snapshot(), roles.currentRoleOid(), CatalogClasses.PG_DATABASE, 0,
+                org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID, 'C')) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database %s", database.get());
+        }
         long owner = s.authrole() == null ? roles.currentRoleOid() : roles.oidOf(s.authrole());
+        if (owner != roles.currentRoleOid() && !roles.roles().isMemberOf(roles.currentRoleOid(), owner)
+                && !roles.superuser()) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"%s\"", roles.nameOf(owner));
+        }
         String name = s.schemaname() != null ? s.schemaname() : roles.nameOf(owner);
         if (s.schemaElts() != null && !s.schemaElts().isEmpty()) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE SCHEMA with schema elements is not supported yet");

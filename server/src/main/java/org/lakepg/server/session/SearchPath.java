@@ -23,12 +23,18 @@ final class SearchPath {
     private final TableCatalog tables;
     private final Supplier<String> setting;
     private final Supplier<String> user;
+    private java.util.function.BiConsumer<Snapshot, SchemaInfo> createCheck = (snapshot, schema) -> { };
 
     SearchPath(ObjectCatalog objects, TableCatalog tables, Supplier<String> setting, Supplier<String> user) {
         this.objects = objects;
         this.tables = tables;
         this.setting = setting;
         this.user = user;
+    }
+
+    /** What creating an object in a schema requires (CREATE privilege on it). */
+    void setCreateCheck(java.util.function.BiConsumer<Snapshot, SchemaInfo> check) {
+        this.createCheck = check;
     }
 
     /** A table or a view. */
@@ -87,11 +93,11 @@ final class SearchPath {
 
     /** The schema a new object named so goes into: the named one, else the first existing listed one. */
     SchemaInfo creationSchema(Snapshot snapshot, String explicitSchema) {
-        if (explicitSchema != null) {
-            return schema(snapshot, explicitSchema);
-        }
-        return explicitSchemas(snapshot).stream().findFirst().orElseThrow(() -> PgException.of(
-                SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in"));
+        SchemaInfo schema = explicitSchema != null ? schema(snapshot, explicitSchema)
+                : explicitSchemas(snapshot).stream().findFirst().orElseThrow(() -> PgException.of(
+                        SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in"));
+        createCheck.accept(snapshot, schema);
+        return schema;
     }
 
     /** The table or view a (possibly qualified) name means. */

@@ -20,6 +20,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     private final ObjectCatalog objects;
     private final SearchPath searchPath;
     private final Supplier<Snapshot> snapshot;
+    private final RelationAccessLog accessLog = new RelationAccessLog();
 
     SessionCatalog(TableCatalog tables, ObjectCatalog objects, SearchPath searchPath, Supplier<Snapshot> snapshot) {
         this.tables = tables;
@@ -28,16 +29,40 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         this.snapshot = snapshot;
     }
 
+    /** The snapshot lookups use now. */
+    Snapshot snapshot() {
+        return snapshot.get();
+    }
+
+    /** Where the relations a statement's analysis looks up are noted, for its privilege checks. */
+    RelationAccessLog accessLog() {
+        return accessLog;
+    }
+
     @Override
     public Optional<TableInfo> table(List<String> qualifiedName) {
-        return searchPath.relation(snapshot.get(), qualifiedName).flatMap(r ->
+        Optional<TableInfo> found = searchPath.relation(snapshot.get(), qualifiedName).flatMap(r ->
                 r instanceof SearchPath.Relation.Table t ? Optional.of(t.table()) : Optional.empty());
+        found.ifPresent(t -> accessLog.record(t.oid(), t.name(), false));
+        return found;
     }
 
     @Override
     public Optional<ViewInfo> view(List<String> qualifiedName) {
-        return searchPath.relation(snapshot.get(), qualifiedName).flatMap(r ->
+        Optional<ViewInfo> found = searchPath.relation(snapshot.get(), qualifiedName).flatMap(r ->
                 r instanceof SearchPath.Relation.View v ? Optional.of(v.view()) : Optional.empty());
+        found.ifPresent(v -> accessLog.record(v.oid(), v.name(), true));
+        return found;
+    }
+
+    @Override
+    public <T> T expandingView(ViewInfo view, Supplier<T> expansion) {
+        accessLog.enterView(view.owner());
+        try {
+            return expansion.get();
+        } finally {
+            accessLog.exitView();
+        }
     }
 
     @Override

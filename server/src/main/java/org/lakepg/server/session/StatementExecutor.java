@@ -37,6 +37,14 @@ final class StatementExecutor {
     private final ViewCommands views;
     private final ObjectCommands objectNames;
     private final FunctionCommands functions;
+    private final RoleCommands roleCommands;
+    private final Privileges privileges;
+    private final PrivilegeCommands privilegeCommands;
+    private final CommentCommands comments;
+    private final RelationAccessLog accessLog;
+    private final RoleAccess roles;
+    private final org.lakepg.server.catalog.objects.ObjectCatalog objects;
+    private final SearchPath searchPath;
     private final TransactionBlock block;
     private final DatabaseCommands databases;
     private final CopyCommand copy;
@@ -48,11 +56,21 @@ final class StatementExecutor {
                       DatabaseCommands databases, java.util.function.Supplier<org.lakepg.wire.protocol.ResultSink> sink,
                       org.lakepg.server.catalog.objects.ObjectCatalog objects, SearchPath searchPath, RoleAccess roles) {
         this.databases = databases;
-        this.schemas = new SchemaCommands(objects, tables, roles, notices);
+        this.privileges = new Privileges(objects, roles);
+        this.schemas = new SchemaCommands(objects, tables, roles, notices, privileges, session::currentDatabase);
         this.views = new ViewCommands(objects, tables, searchPath, roles, notices);
         this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
         this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
         objectNames.setFunctions(functions);
+        this.roleCommands = new RoleCommands(roles, objects, tables, notices);
+        this.privilegeCommands = new PrivilegeCommands(objects, tables, searchPath, roles, privileges, functions,
+                session::currentDatabase);
+        this.comments = new CommentCommands(objects, tables, searchPath, roles, privileges, functions, session::currentDatabase);
+        this.accessLog = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
+        this.roles = roles;
+        this.objects = objects;
+        this.searchPath = searchPath;
+        searchPath.setCreateCheck(privileges::requireCreate);
         this.copy = new CopyCommand(tables, sink);
         this.catalog = catalog;
         this.ddl = new DdlCommands(tables, notices, searchPath);
@@ -90,12 +108,22 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.CreateSchemaStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.RenameStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
-            case SelectStmt select -> {
-                yield new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select));
-            }
-            case org.lakepg.server.sql.ast.InsertStmt insert -> new Command.Query(modifier(parameterTypes).insert(insert));
-            case org.lakepg.server.sql.ast.UpdateStmt update -> new Command.Query(modifier(parameterTypes).update(update));
-            case org.lakepg.server.sql.ast.DeleteStmt delete -> new Command.Query(modifier(parameterTypes).delete(delete));
+            case SelectStmt select -> checked('r', false,
+                    () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
+            case org.lakepg.server.sql.ast.InsertStmt insert -> checked('a', insert.returningList() != null
+                    && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes).insert(insert)));
+            case org.lakepg.server.sql.ast.UpdateStmt update -> checked('w', update.whereClause() != null
+                    || update.returningList() != null && !update.returningList().isEmpty(),
+                    () -> new Command.Query(modifier(parameterTypes).update(update)));
+            case org.lakepg.server.sql.ast.DeleteStmt delete -> checked('d', delete.whereClause() != null
+                    || delete.returningList() != null && !delete.returningList().isEmpty(),
+                    () -> new Command.Query(modifier(parameterTypes).delete(delete)));
+            case org.lakepg.server.sql.ast.CreateRoleStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.AlterRoleStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.DropRoleStmt d -> new Command.Utility(d, null);
+            case org.lakepg.server.sql.ast.GrantRoleStmt g -> new Command.Utility(g, null);
+            case org.lakepg.server.sql.ast.GrantStmt g -> new Command.Utility(g, null);
+            case org.lakepg.server.sql.ast.CommentStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CreateStmt create -> new Command.Utility(create, null);
             case org.lakepg.server.sql.ast.DropStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.CreatedbStmt create -> new Command.Utility(create, null);
@@ -113,6 +141,31 @@ final class StatementExecutor {
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     describe(statement));
         };
+    }
+
+    /**
+     * Analyzes a query noting the relations it names, then checks the current role may use them: the first
+     * (the target of INSERT/UPDATE/DELETE) for {@code targetPrivilege}, and SELECT on what is read.
+     */
+    private Command checked(char targetPrivilege, boolean targetRead, java.util.function.Supplier<Command> analysis) {
+        accessLog.start();
+        Command command;
+        java.util.List<RelationAccessLog.Access> accesses;
+        try {
+            command = analysis.get();
+        } finally {
+            accesses = accessLog.finish();
+        }
+        if (!roles.superuser() && !accesses.isEmpty()) {
+            org.lakepg.server.txn.Snapshot snapshot = catalogSnapshot();
+            privileges.check(snapshot, accesses, targetPrivilege, targetRead);
+        }
+        return command;
+    }
+
+    /** The snapshot catalog lookups of the statement being analyzed use. */
+    private org.lakepg.server.txn.Snapshot catalogSnapshot() {
+        return ((SessionCatalog) catalog).snapshot();
     }
 
     private org.lakepg.server.sql.analyzer.ModifyAnalyzer modifier(int[] parameterTypes) {
@@ -134,23 +187,55 @@ final class StatementExecutor {
             }
             case Command.Utility u -> switch (u.statement()) {
                 case VariableShowStmt show -> settingCommands.show(show);
-                case VariableSetStmt set -> settingCommands.set(set);
+                case VariableSetStmt set -> {
+                    if (RoleCommands.setsIdentity(set)) {
+                        roleCommands.checkSet(set, roles.authenticatedUser());
+                    }
+                    Execution done = settingCommands.set(set);
+                    if (RoleCommands.setsIdentity(set)) {
+                        if (set.name().equals("session_authorization")) {
+                            settings.set("role", "none", set.isLocal());
+                        }
+                        settings.setInternal("is_superuser", roles.superuser() ? "on" : "off", set.isLocal());
+                    }
+                    yield done;
+                }
+                case org.lakepg.server.sql.ast.CreateRoleStmt c -> roleCommands.create(c);
+                case org.lakepg.server.sql.ast.AlterRoleStmt a -> roleCommands.alter(a);
+                case org.lakepg.server.sql.ast.DropRoleStmt d -> roleCommands.drop(d, transaction.get());
+                case org.lakepg.server.sql.ast.GrantRoleStmt g -> roleCommands.grantMembership(g);
+                case org.lakepg.server.sql.ast.GrantStmt g -> privilegeCommands.run(g, transaction.get());
+                case org.lakepg.server.sql.ast.CommentStmt c -> comments.run(c, transaction.get());
                 case TransactionStmt t -> transactionCommands.run(t);
-                case org.lakepg.server.sql.ast.CreateStmt create -> ddl.createTable(create, transaction.get(),
-                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.CreateStmt create -> objectNames.recordOwner(create.relation(),
+                        transaction.get(), () -> ddl.createTable(create, transaction.get(),
+                                queries(new ParameterTypes(new int[0])).expressions()));
                 case org.lakepg.server.sql.ast.DropStmt drop -> objectNames.drop(drop, transaction.get(), views,
-                        () -> ddl.drop(drop, transaction.get()));
+                        privileges, () -> ddl.drop(drop, transaction.get()));
                 case org.lakepg.server.sql.ast.CreateSchemaStmt c -> schemas.create(c, transaction.get());
                 case org.lakepg.server.sql.ast.CallStmt c -> functions.call(c, transaction.get(), context, this::queries,
                         executor);
-                case org.lakepg.server.sql.ast.RenameStmt r -> objectNames.rename(r, transaction.get());
+                case org.lakepg.server.sql.ast.RenameStmt r -> r.renameType().kind()
+                        == org.lakepg.server.sql.ast.ObjectType.Kind.ROLE
+                        ? roleCommands.rename(roles.nameOf(roles.oidOf((org.lakepg.server.sql.ast.RoleSpec) r.object())),
+                                r.newname())
+                        : objectNames.rename(r, transaction.get());
                 case org.lakepg.server.sql.ast.AlterOwnerStmt a -> objectNames.alterOwner(a, transaction.get());
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
                 case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
-                case org.lakepg.server.sql.ast.TruncateStmt t -> ddl.truncate(t, transaction.get());
+                case org.lakepg.server.sql.ast.TruncateStmt t -> {
+                    objectNames.requireTruncate(t, transaction.get(), privileges);
+                    yield ddl.truncate(t, transaction.get());
+                }
                 case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
-                case org.lakepg.server.sql.ast.IndexStmt i -> ddl.createIndex(i, transaction.get());
-                case org.lakepg.server.sql.ast.AlterTableStmt a -> ddl.alterTable(a, transaction.get());
+                case org.lakepg.server.sql.ast.IndexStmt i -> {
+                    objectNames.requireTableOwner(i.relation(), transaction.get(), privileges);
+                    yield ddl.createIndex(i, transaction.get());
+                }
+                case org.lakepg.server.sql.ast.AlterTableStmt a -> {
+                    objectNames.requireTableOwner(a.relation(), transaction.get(), privileges);
+                    yield ddl.alterTable(a, transaction.get());
+                }
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
                     if (!(ctas.query() instanceof SelectStmt select)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");

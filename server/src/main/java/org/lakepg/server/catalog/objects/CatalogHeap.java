@@ -51,6 +51,8 @@ final class CatalogHeap {
 
     void insert(Transaction txn, Object... row) {
         heap.insert(txn, codec.encode(row));
+        // catalog changes are visible to the rest of the statement, as after PostgreSQL's CommandCounterIncrement
+        txn.commandCounterIncrement();
     }
 
     /** Deletes the matching rows; returns how many. */
@@ -63,6 +65,7 @@ final class CatalogHeap {
                 n++;
             }
         }
+        txn.commandCounterIncrement();
         return n;
     }
 
@@ -77,6 +80,7 @@ final class CatalogHeap {
                 n++;
             }
         }
+        txn.commandCounterIncrement();
         return n;
     }
 

@@ -34,6 +34,11 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return Optional.empty();
     }
 
+    /** Runs the analysis of a view's query (the catalog may note that what it names is read as the view's owner). */
+    default <T> T expandingView(org.lakepg.server.catalog.objects.ViewInfo view, java.util.function.Supplier<T> expansion) {
+        return expansion.get();
+    }
+
     /** The indexes of a table, as the current statement sees the catalog. */
     default List<org.lakepg.server.table.IndexInfo> indexes(org.lakepg.server.table.TableInfo table) {
         return List.of();

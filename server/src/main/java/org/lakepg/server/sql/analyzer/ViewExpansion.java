@@ -37,7 +37,8 @@ final class ViewExpansion {
 
     static Relation expand(ExpressionAnalyzer expressions, ParameterTypes parameters, AnalyzerCatalog catalog,
                            ViewInfo view) {
-        Relation body = new QueryAnalyzer(expressions, parameters, catalog, null).query(query(view));
+        Relation body = catalog.expandingView(view,
+                () -> new QueryAnalyzer(expressions, parameters, catalog, null).query(query(view)));
         List<OutputColumn> columns = new ArrayList<>();
         for (int i = 0; i < body.columns().size(); i++) {
             OutputColumn c = body.columns().get(i);

@@ -1,0 +1,87 @@
+package org.lakepg.server.session;
+
+import java.util.List;
+import org.lakepg.server.auth.Role;
+import org.lakepg.server.auth.Roles;
+import org.lakepg.server.catalog.objects.CatalogClasses;
+import org.lakepg.server.catalog.objects.ObjectCatalog;
+import org.lakepg.server.catalog.objects.PrivilegeCatalog;
+import org.lakepg.server.catalog.objects.SchemaInfo;
+import org.lakepg.server.txn.Snapshot;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Whether a role holds a privilege on an object, as PostgreSQL's aclcheck: superusers and the owner's
+ * members hold everything; others what was granted to them, to a role whose privileges they inherit, or to
+ * PUBLIC. An object never GRANTed/REVOKEd on has its type's default ACL.
+ */
+final class Privileges {
+    private final ObjectCatalog objects;
+    private final RoleAccess access;
+
+    Privileges(ObjectCatalog objects, RoleAccess access) {
+        this.objects = objects;
+        this.access = access;
+    }
+
+    /** The owner of a table: recorded when a non-bootstrap role created it, else the bootstrap superuser. */
+    long tableOwner(Snapshot snapshot, long table) {
+        return objects.privileges().owner(snapshot, CatalogClasses.PG_CLASS, table).orElse(Roles.BOOTSTRAP_SUPERUSER_OID);
+    }
+
+    boolean holds(Snapshot snapshot, long role, long classoid, long objoid, long owner, char privilege) {
+        Role r = access.roles().find(role).orElse(null);
+        if (r != null && r.superuser() || access.roles().hasPrivilegesOf(role, owner)) {
+            return true;
+        }
+        if (!objects.privileges().hasAcl(snapshot, classoid, objoid)) {
+            return defaultForPublic(classoid, objoid).indexOf(privilege) >= 0;
+        }
+        for (PrivilegeCatalog.Grant g : objects.privileges().grants(snapshot, classoid, objoid)) {
+            if (g.privileges().indexOf(privilege) >= 0 && (g.grantee() == PrivilegeCatalog.PUBLIC
+                    || access.roles().hasPrivilegesOf(role, g.grantee()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What PUBLIC holds on an object with the default ACL (functions: EXECUTE; schema public: USAGE). */
+    static String defaultForPublic(long classoid, long objoid) {
+        if (classoid == CatalogClasses.PG_PROC) {
+            return "X";
+        }
+        if (classoid == CatalogClasses.PG_NAMESPACE && (objoid == SchemaInfo.PUBLIC || objoid == SchemaInfo.PG_CATALOG
+                || objoid == SchemaInfo.INFORMATION_SCHEMA)) {
+            return "U";
+        }
+        if (classoid == CatalogClasses.PG_DATABASE) {
+            return "Tc";
+        }
+        return "";
+    }
+
+    /** 42501 "permission denied for table x" unless the current role may read/change the relations it named. */
+    void check(Snapshot snapshot, List<RelationAccessLog.Access> accesses, char targetPrivilege, boolean targetRead) {
+        for (int i = 0; i < accesses.size(); i++) {
+            RelationAccessLog.Access a = accesses.get(i);
+            long role = a.checkAs() >= 0 ? a.checkAs() : access.currentRoleOid();
+            long owner = a.view() ? objects.views().views(snapshot).stream().filter(v -> v.oid() == a.oid())
+                    .findFirst().map(v -> v.owner()).orElse(Roles.BOOTSTRAP_SUPERUSER_OID) : tableOwner(snapshot, a.oid());
+            boolean target = i == 0 && targetPrivilege != 'r';
+            if (target && !holds(snapshot, role, CatalogClasses.PG_CLASS, a.oid(), owner, targetPrivilege)
+                    || (!target || targetRead) && !holds(snapshot, role, CatalogClasses.PG_CLASS, a.oid(), owner, 'r')) {
+                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for %s %s",
+                        a.view() ? "view" : "table", a.name());
+            }
+        }
+    }
+
+    /** CREATE in a schema: its owner or a holder of CREATE on it. */
+    void requireCreate(Snapshot snapshot, SchemaInfo schema) {
+        if (!holds(snapshot, access.currentRoleOid(), CatalogClasses.PG_NAMESPACE, schema.oid(), schema.owner(), 'C')) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema %s", schema.name());
+        }
+    }
+}
