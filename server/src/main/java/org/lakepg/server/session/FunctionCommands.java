@@ -363,7 +363,7 @@ final class FunctionCommands {
     }
 
     private static Analyzed analyzed(QueryPlan plan) {
-        return new Analyzed(plan, plan.columns().isEmpty() ? null : plan.columns());
+        return new Analyzed(plan, plan.columns() == null || plan.columns().isEmpty() ? null : plan.columns());
     }
 
     // ---- DROP ----
