@@ -209,7 +209,12 @@ final class FunctionCommands {
         if (!language.equals("sql")) {
             throw new IllegalStateException(language);
         }
-        validateBody(proc, inputNames, analyzers);
+        try {
+            validateBody(proc, inputNames, analyzers);
+        } catch (PgException e) {
+            // a position inside an AS '...' body is not a position in the statement
+            throw s.sqlBody() == null ? e.withPosition(0) : e;
+        }
 
         Optional<FunctionCatalog.UserFunction> existing = objects.functions().functions(txn.snapshot()).stream()
                 .filter(f -> f.proc().namespace() == schema.oid() && f.proc().name().equals(name)
