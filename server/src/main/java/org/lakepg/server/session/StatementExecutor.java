@@ -45,6 +45,7 @@ final class StatementExecutor {
     private final RoleAccess roles;
     private final org.lakepg.server.catalog.objects.ObjectCatalog objects;
     private final SearchPath searchPath;
+    private final UpdatableViews updatableViews;
     private final TransactionBlock block;
     private final DatabaseCommands databases;
     private final CopyCommand copy;
@@ -70,6 +71,7 @@ final class StatementExecutor {
         this.roles = roles;
         this.objects = objects;
         this.searchPath = searchPath;
+        this.updatableViews = new UpdatableViews(catalog);
         searchPath.setCreateCheck(privileges::requireCreate);
         this.copy = new CopyCommand(tables, sink);
         this.catalog = catalog;
@@ -110,14 +112,23 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
             case SelectStmt select -> checked('r', false,
                     () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
-            case org.lakepg.server.sql.ast.InsertStmt insert -> checked('a', insert.returningList() != null
+            case org.lakepg.server.sql.ast.InsertStmt original -> {
+                var insert = updatableViews.rewrite(original);
+                yield checked('a', insert.returningList() != null
                     && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes).insert(insert)));
-            case org.lakepg.server.sql.ast.UpdateStmt update -> checked('w', update.whereClause() != null
-                    || update.returningList() != null && !update.returningList().isEmpty(),
-                    () -> new Command.Query(modifier(parameterTypes).update(update)));
-            case org.lakepg.server.sql.ast.DeleteStmt delete -> checked('d', delete.whereClause() != null
-                    || delete.returningList() != null && !delete.returningList().isEmpty(),
-                    () -> new Command.Query(modifier(parameterTypes).delete(delete)));
+            }
+            case org.lakepg.server.sql.ast.UpdateStmt original -> {
+                var update = updatableViews.rewrite(original);
+                yield checked('w', update.whereClause() != null
+                        || update.returningList() != null && !update.returningList().isEmpty(),
+                        () -> new Command.Query(modifier(parameterTypes).update(update)));
+            }
+            case org.lakepg.server.sql.ast.DeleteStmt original -> {
+                var delete = updatableViews.rewrite(original);
+                yield checked('d', delete.whereClause() != null
+                        || delete.returningList() != null && !delete.returningList().isEmpty(),
+                        () -> new Command.Query(modifier(parameterTypes).delete(delete)));
+            }
             case org.lakepg.server.sql.ast.CreateRoleStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterRoleStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.DropRoleStmt d -> new Command.Utility(d, null);
