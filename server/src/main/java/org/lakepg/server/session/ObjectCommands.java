@@ -53,14 +53,19 @@ final class ObjectCommands {
             case TABLE -> {
                 views.refuseViewsInDropTable(s, txn);
                 List<Long> dropped = new java.util.ArrayList<>();
+                List<DependentViews.Dropped> named = new java.util.ArrayList<>();
                 for (Object o : s.objects()) {
                     var relation = relationIfSchemaExists(txn, ObjectNames.qualified(o));
                     if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.Table t) {
                         roles.requireOwner(privileges.tableOwner(txn.snapshot(), t.table().oid()), "table", t.name());
                         dropped.add(t.table().oid());
+                        named.add(new DependentViews.Dropped(t.table().oid(), "table", t.name()));
                     }
                 }
+                // a missing table (without IF EXISTS) is the table command's error, before any cascading
                 Execution done = others.get();
+                new DependentViews(objects, notices).handle(txn, named, s.behavior() != null
+                        && s.behavior().kind() == org.lakepg.server.sql.ast.DropBehavior.Kind.CASCADE);
                 // the owner, grants and comments of the dropped tables go with them
                 for (long oid : dropped) {
                     objects.privileges().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid);
@@ -148,8 +153,7 @@ final class ObjectCommands {
                         throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", s.newname());
                     }
                     roles.requireOwner(view.owner(), "view", view.name());
-                    objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), s.newname(),
-                            view.statement(), view.columns(), view.owner(), view.materialized(), view.relation()));
+                    objects.views().replace(txn, view.renamed(s.newname()));
                     return Execution.done(s.renameType().kind() == ObjectType.Kind.VIEW ? "ALTER VIEW" : "ALTER TABLE");
                 }
                 if (relation.isEmpty() && s.renameType().kind() == ObjectType.Kind.VIEW) {

@@ -59,7 +59,8 @@ final class StatementExecutor {
         this.databases = databases;
         this.privileges = new Privileges(objects, roles);
         this.schemas = new SchemaCommands(objects, tables, roles, notices, privileges, session::currentDatabase);
-        this.views = new ViewCommands(objects, tables, searchPath, roles, notices);
+        RelationAccessLog log = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
+        this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log);
         this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
         this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
         objectNames.setFunctions(functions);
@@ -67,7 +68,7 @@ final class StatementExecutor {
         this.privilegeCommands = new PrivilegeCommands(objects, tables, searchPath, roles, privileges, functions,
                 session::currentDatabase);
         this.comments = new CommentCommands(objects, tables, searchPath, roles, privileges, functions, session::currentDatabase);
-        this.accessLog = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
+        this.accessLog = log;
         this.roles = roles;
         this.objects = objects;
         this.searchPath = searchPath;

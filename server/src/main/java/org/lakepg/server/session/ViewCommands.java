@@ -32,14 +32,18 @@ final class ViewCommands {
     private final SearchPath searchPath;
     private final RoleAccess roles;
     private final Consumer<PgException> notices;
+    private final RelationAccessLog accessLog;
+    private final DependentViews dependents;
 
     ViewCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
-                 Consumer<PgException> notices) {
+                 Consumer<PgException> notices, RelationAccessLog accessLog) {
         this.objects = objects;
         this.tables = tables;
         this.searchPath = searchPath;
         this.roles = roles;
         this.notices = notices;
+        this.accessLog = accessLog;
+        this.dependents = new DependentViews(objects, notices);
     }
 
     Execution create(ViewStmt s, String text, Transaction txn, QueryAnalyzer queries) {
@@ -52,7 +56,17 @@ final class ViewCommands {
         if (!(s.query() instanceof SelectStmt select)) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this view query is not supported yet");
         }
-        List<OutputColumn> output = queries.select(select).columns();
+        List<OutputColumn> output;
+        List<RelationAccessLog.Access> accesses;
+        accessLog.start();
+        try {
+            output = queries.select(select).columns();
+        } finally {
+            accesses = accessLog.finish();
+        }
+        // what the query names itself (not what the views it names stand on) is what the view depends on
+        List<Long> dependsOn = accesses.stream().filter(a -> a.checkAs() < 0).map(RelationAccessLog.Access::oid)
+                .distinct().toList();
         List<String> aliases = s.aliases() == null ? List.of() : s.aliases();
         if (aliases.size() > output.size()) {
             throw PgException.of(SqlState.SYNTAX_ERROR, "CREATE VIEW specifies more column names than columns");
@@ -76,8 +90,12 @@ final class ViewCommands {
             ViewInfo old = v.view();
             checkReplacement(old.columns(), columns);
             roles.requireOwner(old.owner(), "view", name);
+            if (dependsOn.contains(old.oid())) {
+                throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "infinite recursion detected in rules for relation \"%s\"",
+                        name);
+            }
             objects.views().replace(txn, new ViewInfo(old.oid(), old.namespace(), name, text, columns, old.owner(),
-                    false, 0));
+                    false, 0, dependsOn));
             return Execution.done("CREATE VIEW");
         }
         if (existing.isPresent() && s.replace()) {
@@ -87,7 +105,7 @@ final class ViewCommands {
             throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
         }
         objects.views().create(txn, new ViewInfo(tables.newOid(), schema.oid(), name, text, columns,
-                roles.currentRoleOid(), false, 0));
+                roles.currentRoleOid(), false, 0, dependsOn));
         return Execution.done("CREATE VIEW");
     }
 
@@ -137,6 +155,8 @@ final class ViewCommands {
             roles.requireOwner(v.view().owner(), kind, shown);
             found.add(v.view());
         }
+        dependents.handle(txn, found.stream().map(v -> new DependentViews.Dropped(v.oid(), kind, v.name())).toList(),
+                s.behavior() != null && s.behavior().kind() == org.lakepg.server.sql.ast.DropBehavior.Kind.CASCADE);
         for (ViewInfo v : found) {
             objects.views().drop(txn, v);
             objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());

@@ -11,7 +11,8 @@ import org.lakepg.server.txn.Transaction;
 
 /**
  * The views of a database in lakepg_view: oid, namespace, name, defining statement, column names,
- * column types, column typmods, owner, materialized, relation holding a materialized view's rows.
+ * column types, column typmods, owner, materialized, relation holding a materialized view's rows, the OIDs of
+ * the relations it depends on.
  */
 public final class ViewCatalog {
     static final int RELATION = 8;
@@ -19,7 +20,7 @@ public final class ViewCatalog {
 
     ViewCatalog(AccessContext access, boolean exists) {
         heap = CatalogHeap.open(access, RELATION, "lakepg_view", exists, TypeOids.INT8, TypeOids.INT8, TypeOids.TEXT,
-                TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.BOOL, TypeOids.INT4);
+                TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.BOOL, TypeOids.INT4, TypeOids.TEXT);
     }
 
     public List<ViewInfo> views(Snapshot snapshot) {
@@ -44,7 +45,13 @@ public final class ViewCatalog {
             typmods.add(Integer.toString(c.typmod()));
         }
         heap.insert(txn, view.oid(), view.namespace(), view.name(), view.statement(), TextLists.join(names),
-                TextLists.join(types), TextLists.join(typmods), view.owner(), view.materialized(), view.relation());
+                TextLists.join(types), TextLists.join(typmods), view.owner(), view.materialized(), view.relation(),
+                TextLists.join(view.dependsOn().stream().map(String::valueOf).toList()));
+    }
+
+    /** The views whose queries name the relation. */
+    public List<ViewInfo> dependents(Snapshot snapshot, long relation) {
+        return views(snapshot).stream().filter(v -> v.dependsOn().contains(relation)).toList();
     }
 
     public void drop(Transaction txn, ViewInfo view) {
@@ -66,7 +73,9 @@ public final class ViewCatalog {
             columns.add(new ColumnInfo(names.get(i), (short) (i + 1), Long.parseLong(types.get(i)),
                     Integer.parseInt(typmods.get(i)), false));
         }
+        List<String> depends = TextLists.split((String) r[10]);
         return new ViewInfo((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], columns, (Long) r[7],
-                r[8] != null && (Boolean) r[8], r[9] == null ? 0 : (Integer) r[9]);
+                r[8] != null && (Boolean) r[8], r[9] == null ? 0 : (Integer) r[9],
+                depends == null ? List.of() : depends.stream().map(Long::parseLong).toList());
     }
 }
