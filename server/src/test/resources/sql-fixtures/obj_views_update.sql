@@ -1,5 +1,5 @@
 -- INSERT/UPDATE/DELETE through automatically updatable views (helper objects)
-drop view if exists obj_uv1, obj_uv2, obj_uv3, obj_uv4, obj_uv5, obj_uv6
+drop view if exists obj_uv7, obj_uv1, obj_uv2, obj_uv3, obj_uv4, obj_uv5, obj_uv6
 drop table if exists obj_uvt
 create table obj_uvt (a int, b text, c int)
 create view obj_uv1 as select a, b from obj_uvt where a > 0
@@ -37,5 +37,13 @@ insert into obj_uv6 values (9, 'nine', 9)
 update obj_uv6 set c = 10 where a = 9 returning *
 delete from obj_uv6 where a = 9 returning a, b
 insert into obj_uv1 (zz) values (1)
+create view obj_uv7 as select b as bee, a from obj_uv1 where a < 100
+insert into obj_uv7 (a, bee) values (50, 'fifty'), (150, 'big')
+select * from obj_uv7 order by a
+update obj_uv7 set bee = 'FIFTY'
+select a, b from obj_uvt where a > 10 order by a
+delete from obj_uv7
+select a, b from obj_uvt where a > 10 order by a
+drop view obj_uv7
 drop view obj_uv1, obj_uv2, obj_uv3, obj_uv4, obj_uv5, obj_uv6
 drop table obj_uvt

@@ -21,7 +21,6 @@ import org.lakepg.server.sql.ast.UpdateStmt;
 import org.lakepg.server.sql.ast.ViewStmt;
 import org.lakepg.server.sql.parser.SqlParser;
 import org.lakepg.server.table.ColumnInfo;
-import org.lakepg.server.table.TableInfo;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
@@ -39,9 +38,50 @@ final class UpdatableViews {
     }
 
     /** The table under a view, with the table column each view column is (null: not a plain column). */
-    private record Base(RangeVar table, TableInfo info, Map<String, String> columns, Expr where) {}
+    private record Base(RangeVar table, Map<String, String> columns, Expr where) {}
+
+    /** How many views deep a statement is rewritten (a view over a view over a table ...). */
+    private static final int MAX_DEPTH = 32;
 
     InsertStmt rewrite(InsertStmt s) {
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            InsertStmt next = rewriteOnce(s);
+            if (next == s) {
+                return s;
+            }
+            s = next;
+        }
+        throw tooDeep(s.relation());
+    }
+
+    UpdateStmt rewrite(UpdateStmt s) {
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            UpdateStmt next = rewriteOnce(s);
+            if (next == s) {
+                return s;
+            }
+            s = next;
+        }
+        throw tooDeep(s.relation());
+    }
+
+    DeleteStmt rewrite(DeleteStmt s) {
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            DeleteStmt next = rewriteOnce(s);
+            if (next == s) {
+                return s;
+            }
+            s = next;
+        }
+        throw tooDeep(s.relation());
+    }
+
+    private static PgException tooDeep(RangeVar r) {
+        return PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "infinite recursion detected in rules for relation \"%s\"",
+                r.relname());
+    }
+
+    private InsertStmt rewriteOnce(InsertStmt s) {
         ViewInfo view = view(s.relation());
         if (view == null) {
             return s;
@@ -69,7 +109,7 @@ final class UpdatableViews {
                 s.returningList(), s.withClause(), s.override());
     }
 
-    UpdateStmt rewrite(UpdateStmt s) {
+    private UpdateStmt rewriteOnce(UpdateStmt s) {
         ViewInfo view = view(s.relation());
         if (view == null) {
             return s;
@@ -83,7 +123,7 @@ final class UpdatableViews {
                 s.fromClause(), s.returningList(), s.withClause());
     }
 
-    DeleteStmt rewrite(DeleteStmt s) {
+    private DeleteStmt rewriteOnce(DeleteStmt s) {
         ViewInfo view = view(s.relation());
         if (view == null) {
             return s;
@@ -161,16 +201,18 @@ final class UpdatableViews {
         RangeVar from = (RangeVar) q.fromClause().get(0);
         List<String> fromName = from.schemaname() == null ? List.of(from.relname()) : List.of(from.schemaname(),
                 from.relname());
-        if (catalog.view(fromName).isPresent()) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "changing a view over another view is not supported yet");
-        }
-        TableInfo table = catalog.table(fromName).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_TABLE,
-                "relation \"%s\" does not exist", String.join(".", fromName)));
+        // a view over a view: this level is rewritten onto that view, which is rewritten in turn
+        var underlying = catalog.view(fromName);
+        List<String> fromColumns = underlying.isPresent()
+                ? underlying.get().columns().stream().map(ColumnInfo::name).toList()
+                : catalog.table(fromName).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_TABLE,
+                        "relation \"%s\" does not exist", String.join(".", fromName)))
+                        .columns().stream().map(ColumnInfo::name).toList();
         // what the view's select list maps to, expanding * to the table's columns
         List<String> baseColumns = new ArrayList<>();
         for (ResTarget t : q.targetList()) {
             if (t.val() instanceof ColumnRef c && c.star()) {
-                table.columns().stream().map(ColumnInfo::name).forEach(baseColumns::add);
+                baseColumns.addAll(fromColumns);
             } else if (t.val() instanceof ColumnRef c) {
                 baseColumns.add(c.fields().get(c.fields().size() - 1));
             } else {
@@ -181,7 +223,7 @@ final class UpdatableViews {
         for (int i = 0; i < view.columns().size() && i < baseColumns.size(); i++) {
             columns.put(view.columns().get(i).name(), baseColumns.get(i));
         }
-        return new Base(from, table, columns, q.whereClause());
+        return new Base(from, columns, q.whereClause());
     }
 
     private boolean isAggregate(Expr e) {
