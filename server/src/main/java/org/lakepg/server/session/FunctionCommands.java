@@ -371,6 +371,97 @@ final class FunctionCommands {
         return new Analyzed(plan, plan.columns() == null || plan.columns().isEmpty() ? null : plan.columns());
     }
 
+    // ---- ALTER ----
+
+    /** ALTER FUNCTION ... IMMUTABLE / STRICT / SECURITY DEFINER / COST / ROWS ...: the row is replaced in place. */
+    Execution alter(org.lakepg.server.sql.ast.AlterFunctionStmt s, Transaction txn) {
+        String kindName = kindName(s.objtype().kind());
+        FunctionCatalog.UserFunction f = find(txn, s.func(), kindName, false).orElseThrow();
+        checkKind(s.objtype().kind(), s.func(), f.proc());
+        roles.requireOwner(f.owner(), kindName, f.proc().name());
+        ProcEntry p = f.proc();
+        char volatility = p.volatility();
+        boolean strict = p.strict();
+        boolean securityDefiner = p.securityDefiner();
+        float cost = p.cost();
+        float rows = p.rows();
+        for (DefElem o : s.actions()) {
+            switch (o.defname()) {
+                case "volatility" -> volatility = ((String) o.arg()).charAt(0);
+                case "strict" -> strict = (Boolean) o.arg();
+                case "security" -> securityDefiner = (Boolean) o.arg();
+                case "cost" -> cost = Float.parseFloat(((org.lakepg.server.sql.ast.AConst) o.arg()).value());
+                case "rows" -> rows = Float.parseFloat(((org.lakepg.server.sql.ast.AConst) o.arg()).value());
+                case "leakproof", "parallel" -> { }
+                default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER FUNCTION ... %s is not supported yet",
+                        o.defname().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        replace(txn, f, new ProcEntry(p.oid(), p.name(), p.namespace(), p.language(), cost, rows, p.variadicType(),
+                p.kind(), securityDefiner, p.leakproof(), strict, p.returnsSet(), volatility, p.parallel(),
+                p.defaultArgumentCount(), p.returnType(), p.argumentTypes(), p.allArgumentTypes(), p.argumentModes(),
+                p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(), p.defaultExpressions()), f.owner());
+        return Execution.done(s.objtype().kind() == ObjectType.Kind.PROCEDURE ? "ALTER PROCEDURE"
+                : s.objtype().kind() == ObjectType.Kind.ROUTINE ? "ALTER ROUTINE" : "ALTER FUNCTION");
+    }
+
+    /** ALTER FUNCTION ... RENAME TO / SET SCHEMA: 42723 when the schema already has one of that signature. */
+    Execution move(ObjectType.Kind kind, ObjectWithArgs target, String newName, String newSchema, Transaction txn) {
+        String kindName = kindName(kind);
+        FunctionCatalog.UserFunction f = find(txn, target, kindName, false).orElseThrow();
+        checkKind(kind, target, f.proc());
+        roles.requireOwner(f.owner(), kindName, f.proc().name());
+        ProcEntry p = f.proc();
+        String name = newName != null ? newName : p.name();
+        SchemaInfo schema = newSchema != null ? searchPath.schema(txn.snapshot(), newSchema)
+                : objects.schemas().find(txn.snapshot(), p.namespace()).orElseThrow();
+        boolean clash = objects.functions().functions(txn.snapshot()).stream().anyMatch(o -> o.proc().oid() != p.oid()
+                && o.proc().namespace() == schema.oid() && o.proc().name().equals(name)
+                && Arrays.equals(o.proc().argumentTypes(), p.argumentTypes()));
+        if (clash) {
+            throw PgException.of(SqlState.DUPLICATE_FUNCTION, "%s %s already exists in schema \"%s\"", kindName,
+                    FunctionSignatures.describe(name, p.argumentTypes()), schema.name());
+        }
+        replace(txn, f, new ProcEntry(p.oid(), name, schema.oid(), p.language(), p.cost(), p.rows(), p.variadicType(),
+                p.kind(), p.securityDefiner(), p.leakproof(), p.strict(), p.returnsSet(), p.volatility(), p.parallel(),
+                p.defaultArgumentCount(), p.returnType(), p.argumentTypes(), p.allArgumentTypes(), p.argumentModes(),
+                p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(), p.defaultExpressions()), f.owner());
+        return Execution.done("ALTER " + kindName.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    Execution setOwner(ObjectType.Kind kind, ObjectWithArgs target, long owner, Transaction txn) {
+        String kindName = kindName(kind);
+        FunctionCatalog.UserFunction f = find(txn, target, kindName, false).orElseThrow();
+        checkKind(kind, target, f.proc());
+        roles.requireOwner(f.owner(), kindName, f.proc().name());
+        replace(txn, f, f.proc(), owner);
+        return Execution.done("ALTER " + kindName.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** ALTER PROCEDURE on a function (and the reverse) fails as in PostgreSQL, naming it as written. */
+    private void checkKind(ObjectType.Kind kind, ObjectWithArgs target, ProcEntry proc) {
+        String written = FunctionSignatures.describe(String.join(".", target.objname()), proc.argumentTypes());
+        if (kind == ObjectType.Kind.PROCEDURE && proc.kind() != ProcEntry.KIND_PROCEDURE) {
+            throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is not a procedure", written);
+        }
+        if (kind == ObjectType.Kind.FUNCTION && proc.kind() == ProcEntry.KIND_PROCEDURE) {
+            throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is not a function", written);
+        }
+    }
+
+    private void replace(Transaction txn, FunctionCatalog.UserFunction old, ProcEntry proc, long owner) {
+        objects.functions().drop(txn, old.proc().oid());
+        objects.functions().create(txn, proc, owner);
+    }
+
+    private static String kindName(ObjectType.Kind kind) {
+        return switch (kind) {
+            case PROCEDURE -> "procedure";
+            case ROUTINE -> "routine";
+            default -> "function";
+        };
+    }
+
     // ---- DROP ----
 
     Execution drop(DropStmt s, Transaction txn) {
@@ -413,7 +504,7 @@ final class FunctionCommands {
         String schemaName = ObjectNames.schemaOf(qualified);
         List<SchemaInfo> schemas;
         if (schemaName != null) {
-            var schema = objects.schemas().find(txn.snapshot(), schemaName);
+            var schema = searchPath.qualifier(txn.snapshot(), schemaName);
             if (schema.isEmpty()) {
                 if (missingOk) {
                     notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "schema \"%s\" does not exist, skipping",

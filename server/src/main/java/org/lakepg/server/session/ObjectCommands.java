@@ -133,6 +133,18 @@ final class ObjectCommands {
 
     Execution rename(RenameStmt s, Transaction txn) {
         switch (s.renameType().kind()) {
+            case FUNCTION, PROCEDURE, ROUTINE -> {
+                return functions.move(s.renameType().kind(), (org.lakepg.server.sql.ast.ObjectWithArgs) s.object(),
+                        s.newname(), null, txn);
+            }
+            case COLUMN -> {
+                if (s.relationType() != null && s.relation() != null) {
+                    var relation = searchPath.relation(txn.snapshot(), nameOf(s.relation()));
+                    if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.View v) {
+                        return renameViewColumn(v.view(), s.subname(), s.newname(), txn);
+                    }
+                }
+            }
             case SCHEMA -> {
                 String name = ObjectNames.last(s.object());
                 SchemaInfo schema = objects.schemas().find(txn.snapshot(), name).orElseThrow(() -> PgException.of(
@@ -171,8 +183,96 @@ final class ObjectCommands {
                 s.renameType().kind().name().replace('_', ' '));
     }
 
+    /** ALTER TABLE/VIEW ... OWNER TO, which the grammar makes an ALTER TABLE subcommand. */
+    static boolean onlyChangesOwner(org.lakepg.server.sql.ast.AlterTableStmt a) {
+        return a.cmds() != null && a.cmds().size() == 1
+                && a.cmds().get(0).subtype().kind() == org.lakepg.server.sql.ast.AlterTableType.Kind.CHANGE_OWNER;
+    }
+
+    /** ALTER VIEW ... RENAME COLUMN: the view's output column takes the new name. */
+    private Execution renameViewColumn(ViewInfo view, String column, String newName, Transaction txn) {
+        roles.requireOwner(view.owner(), "view", view.name());
+        List<org.lakepg.server.table.ColumnInfo> columns = new java.util.ArrayList<>();
+        boolean found = false;
+        for (var c : view.columns()) {
+            if (c.name().equals(newName)) {
+                throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" of relation \"%s\" already exists",
+                        newName, view.name());
+            }
+            found |= c.name().equals(column);
+            columns.add(c.name().equals(column) ? new org.lakepg.server.table.ColumnInfo(newName, c.number(), c.type(),
+                    c.typmod(), c.notNull()) : c);
+        }
+        if (!found) {
+            throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", column);
+        }
+        objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), view.name(), view.statement(), columns,
+                view.owner(), view.materialized(), view.relation(), view.dependsOn()));
+        return Execution.done("ALTER VIEW");
+    }
+
+    /** ALTER FUNCTION / VIEW / TABLE ... SET SCHEMA. */
+    Execution setSchema(org.lakepg.server.sql.ast.AlterObjectSchemaStmt s, Transaction txn) {
+        switch (s.objectType().kind()) {
+            case FUNCTION, PROCEDURE, ROUTINE -> {
+                return functions.move(s.objectType().kind(), (org.lakepg.server.sql.ast.ObjectWithArgs) s.object(),
+                        null, s.newschema(), txn);
+            }
+            case VIEW -> {
+                var relation = searchPath.relation(txn.snapshot(), nameOf(s.relation()));
+                if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.View v) {
+                    ViewInfo view = v.view();
+                    SchemaInfo schema = searchPath.schema(txn.snapshot(), s.newschema());
+                    if (searchPath.relation(txn.snapshot(), schema.oid(), view.name()).isPresent()) {
+                        throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists in schema \"%s\"",
+                                view.name(), schema.name());
+                    }
+                    roles.requireOwner(view.owner(), "view", view.name());
+                    objects.views().replace(txn, new ViewInfo(view.oid(), schema.oid(), view.name(), view.statement(),
+                            view.columns(), view.owner(), view.materialized(), view.relation(), view.dependsOn()));
+                    return Execution.done("ALTER VIEW");
+                }
+                throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
+            }
+            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s ... SET SCHEMA is not supported yet",
+                    s.objectType().kind().name().replace('_', ' '));
+        }
+    }
+
     Execution alterOwner(AlterOwnerStmt s, Transaction txn) {
         long owner = roles.oidOf(s.newowner());
+        switch (s.objectType().kind()) {
+            case FUNCTION, PROCEDURE, ROUTINE -> {
+                return functions.setOwner(s.objectType().kind(), (org.lakepg.server.sql.ast.ObjectWithArgs) s.object(),
+                        owner, txn);
+            }
+            case VIEW, TABLE -> {
+                if (s.relation() != null) {
+                    var relation = searchPath.relation(txn.snapshot(), nameOf(s.relation())).orElseThrow(() ->
+                            PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
+                                    s.relation().relname()));
+                    switch (relation) {
+                        case SearchPath.Relation.View v -> {
+                            roles.requireOwner(v.view().owner(), "view", v.name());
+                            ViewInfo view = v.view();
+                            objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), view.name(),
+                                    view.statement(), view.columns(), owner, view.materialized(), view.relation(),
+                                    view.dependsOn()));
+                            return Execution.done("ALTER VIEW");
+                        }
+                        case SearchPath.Relation.Table t -> {
+                            if (!roles.superuser()) {
+                                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of table %s", t.name());
+                            }
+                            objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
+                                    t.table().oid(), owner);
+                            return Execution.done("ALTER TABLE");
+                        }
+                    }
+                }
+            }
+            default -> { }
+        }
         if (s.objectType().kind() == ObjectType.Kind.SCHEMA) {
             String name = ObjectNames.last(s.object());
             SchemaInfo schema = objects.schemas().find(txn.snapshot(), name).orElseThrow(() -> PgException.of(

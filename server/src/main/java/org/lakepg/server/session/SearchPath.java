@@ -32,6 +32,22 @@ final class SearchPath {
         this.user = user;
     }
 
+    private java.util.function.BiPredicate<Snapshot, SchemaInfo> usage = (snapshot, schema) -> true;
+
+    /** Whether the current role may look into a schema (USAGE privilege on it). */
+    void setUsageCheck(java.util.function.BiPredicate<Snapshot, SchemaInfo> check) {
+        this.usage = check;
+    }
+
+    /** A schema named to qualify an object: 42501 without USAGE on it. */
+    Optional<SchemaInfo> qualifier(Snapshot snapshot, String name) {
+        Optional<SchemaInfo> schema = objects.schemas().find(snapshot, name);
+        if (schema.isPresent() && !usage.test(snapshot, schema.get())) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema %s", name);
+        }
+        return schema;
+    }
+
     /** What creating an object in a schema requires (CREATE privilege on it). */
     void setCreateCheck(java.util.function.BiConsumer<Snapshot, SchemaInfo> check) {
         this.createCheck = check;
@@ -69,7 +85,9 @@ final class SearchPath {
         List<SchemaInfo> out = new ArrayList<>();
         for (String name : names(setting.get())) {
             String schema = name.equals("$user") ? user.get() : name;
-            objects.schemas().find(snapshot, schema).filter(s -> !out.contains(s)).ifPresent(out::add);
+            // a listed schema the role may not use is skipped, as in PostgreSQL
+            objects.schemas().find(snapshot, schema).filter(s -> !out.contains(s) && usage.test(snapshot, s))
+                    .ifPresent(out::add);
         }
         return out;
     }
@@ -107,7 +125,7 @@ final class SearchPath {
             if (qualifiedName.size() > 2) {
                 return Optional.empty();
             }
-            return objects.schemas().find(snapshot, qualifiedName.get(0)).flatMap(s -> relation(snapshot, s.oid(), name));
+            return qualifier(snapshot, qualifiedName.get(0)).flatMap(s -> relation(snapshot, s.oid(), name));
         }
         for (SchemaInfo s : effectiveSchemas(snapshot)) {
             Optional<Relation> found = relation(snapshot, s.oid(), name);

@@ -80,7 +80,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         List<FunctionCatalog.UserFunction> user = objects.functions().functions(s);
         String name = qualifiedName.get(qualifiedName.size() - 1);
         List<SchemaInfo> schemas = qualifiedName.size() == 1 ? searchPath.effectiveSchemas(s)
-                : objects.schemas().find(s, qualifiedName.get(0)).map(List::of).orElse(List.of());
+                : searchPath.qualifier(s, qualifiedName.get(0)).map(List::of).orElse(List.of());
         List<ProcEntry> out = new ArrayList<>();
         for (SchemaInfo schema : schemas) {
             if (schema.oid() == SchemaInfo.PG_CATALOG) {

@@ -74,6 +74,8 @@ final class StatementExecutor {
         this.searchPath = searchPath;
         this.updatableViews = new UpdatableViews(catalog);
         searchPath.setCreateCheck(privileges::requireCreate);
+        searchPath.setUsageCheck((snapshot, schema) -> privileges.holds(snapshot, roles.currentRoleOid(),
+                org.lakepg.server.catalog.objects.CatalogClasses.PG_NAMESPACE, schema.oid(), schema.owner(), 'U'));
         this.copy = new CopyCommand(tables, sink);
         this.catalog = catalog;
         this.ddl = new DdlCommands(tables, notices, searchPath);
@@ -111,6 +113,8 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.CreateSchemaStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.RenameStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.AlterFunctionStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> new Command.Utility(a, null);
             case SelectStmt select -> checked('r', false,
                     () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
             case org.lakepg.server.sql.ast.InsertStmt original -> {
@@ -233,6 +237,8 @@ final class StatementExecutor {
                                 r.newname())
                         : objectNames.rename(r, transaction.get());
                 case org.lakepg.server.sql.ast.AlterOwnerStmt a -> objectNames.alterOwner(a, transaction.get());
+                case org.lakepg.server.sql.ast.AlterFunctionStmt a -> functions.alter(a, transaction.get());
+                case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> objectNames.setSchema(a, transaction.get());
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
                 case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
                 case org.lakepg.server.sql.ast.TruncateStmt t -> {
@@ -245,6 +251,10 @@ final class StatementExecutor {
                     yield ddl.createIndex(i, transaction.get());
                 }
                 case org.lakepg.server.sql.ast.AlterTableStmt a -> {
+                    if (ObjectCommands.onlyChangesOwner(a)) {
+                        yield objectNames.alterOwner(new org.lakepg.server.sql.ast.AlterOwnerStmt(a.objtype(),
+                                a.relation(), null, a.cmds().get(0).newowner()), transaction.get());
+                    }
                     objectNames.requireTableOwner(a.relation(), transaction.get(), privileges);
                     yield ddl.alterTable(a, transaction.get());
                 }
