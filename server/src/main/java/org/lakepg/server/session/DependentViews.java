@@ -18,13 +18,15 @@ import org.lakepg.wire.error.SqlState;
  */
 final class DependentViews {
     private final ObjectCatalog objects;
+    private final org.lakepg.server.table.TableCatalog tables;
     private final Consumer<PgException> notices;
 
     /** A relation a DROP removes: how messages name it. */
     record Dropped(long oid, String kind, String name) {}
 
-    DependentViews(ObjectCatalog objects, Consumer<PgException> notices) {
+    DependentViews(ObjectCatalog objects, org.lakepg.server.table.TableCatalog tables, Consumer<PgException> notices) {
         this.objects = objects;
+        this.tables = tables;
         this.notices = notices;
     }
 
@@ -66,6 +68,7 @@ final class DependentViews {
                 .withDetail(String.join("\n", names.stream().map(n -> "drop cascades to " + n).toList())))
                 .withSeverity(PgException.Severity.NOTICE));
         for (ViewInfo v : found.values()) {
+            ViewCommands.dropStorage(tables, txn, v);
             objects.views().drop(txn, v);
             objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
             objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());

@@ -64,7 +64,7 @@ final class ObjectCommands {
                 }
                 // a missing table (without IF EXISTS) is the table command's error, before any cascading
                 Execution done = others.get();
-                new DependentViews(objects, notices).handle(txn, named, s.behavior() != null
+                new DependentViews(objects, tables, notices).handle(txn, named, s.behavior() != null
                         && s.behavior().kind() == org.lakepg.server.sql.ast.DropBehavior.Kind.CASCADE);
                 // the owner, grants and comments of the dropped tables go with them
                 for (long oid : dropped) {
@@ -207,7 +207,7 @@ final class ObjectCommands {
             throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", column);
         }
         objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), view.name(), view.statement(), columns,
-                view.owner(), view.materialized(), view.relation(), view.dependsOn()));
+                view.owner(), view.materialized(), view.relation(), view.dependsOn(), view.populated()));
         return Execution.done("ALTER VIEW");
     }
 
@@ -229,7 +229,7 @@ final class ObjectCommands {
                     }
                     roles.requireOwner(view.owner(), "view", view.name());
                     objects.views().replace(txn, new ViewInfo(view.oid(), schema.oid(), view.name(), view.statement(),
-                            view.columns(), view.owner(), view.materialized(), view.relation(), view.dependsOn()));
+                            view.columns(), view.owner(), view.materialized(), view.relation(), view.dependsOn(), view.populated()));
                     return Execution.done("ALTER VIEW");
                 }
                 throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
@@ -257,7 +257,7 @@ final class ObjectCommands {
                             ViewInfo view = v.view();
                             objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), view.name(),
                                     view.statement(), view.columns(), owner, view.materialized(), view.relation(),
-                                    view.dependsOn()));
+                                    view.dependsOn(), view.populated()));
                             return Execution.done("ALTER VIEW");
                         }
                         case SearchPath.Relation.Table t -> {

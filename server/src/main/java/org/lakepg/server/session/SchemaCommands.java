@@ -134,6 +134,7 @@ final class SchemaCommands {
             if (v.namespace() == schema.oid()) {
                 out.add((v.materialized() ? "materialized view " : "view ") + schema.name() + "." + v.name());
                 if (drop) {
+                    ViewCommands.dropStorage(tables, txn, v);
                     objects.views().drop(txn, v);
                     objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
                     objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());

@@ -56,6 +56,11 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     }
 
     @Override
+    public Optional<TableInfo> materializedRows(ViewInfo view) {
+        return tables.tables(snapshot.get()).stream().filter(t -> t.oid() == view.relation()).findFirst();
+    }
+
+    @Override
     public <T> T expandingView(ViewInfo view, Supplier<T> expansion) {
         accessLog.enterView(view.owner());
         try {

@@ -108,6 +108,10 @@ final class StatementExecutor {
         String text = sql == null ? null : sql.substring(raw.location(), raw.location() + raw.length());
         return switch (statement) {
             case org.lakepg.server.sql.ast.ViewStmt v -> new Command.Definition(v, text, raw.location());
+            case org.lakepg.server.sql.ast.CreateTableAsStmt m
+                    when m.objtype().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.MATVIEW ->
+                    new Command.Definition(m, text, raw.location());
+            case org.lakepg.server.sql.ast.RefreshMatViewStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.CreateFunctionStmt f -> new Command.Definition(f, text, raw.location());
             case org.lakepg.server.sql.ast.CallStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CreateSchemaStmt c -> new Command.Utility(c, null);
@@ -229,6 +233,8 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DropStmt drop -> objectNames.drop(drop, transaction.get(), views,
                         privileges, () -> ddl.drop(drop, transaction.get()));
                 case org.lakepg.server.sql.ast.CreateSchemaStmt c -> schemas.create(c, transaction.get());
+                case org.lakepg.server.sql.ast.RefreshMatViewStmt r -> views.refresh(r, transaction.get(),
+                        queries(new ParameterTypes(new int[0])), plan -> executor.open(plan.root(), context));
                 case org.lakepg.server.sql.ast.CallStmt c -> functions.call(c, transaction.get(), context, this::queries,
                         executor);
                 case org.lakepg.server.sql.ast.RenameStmt r -> r.renameType().kind()
@@ -274,6 +280,9 @@ final class StatementExecutor {
                         queries(new ParameterTypes(new int[0])));
                 case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),
                         transaction.get(), this::queries);
+                case org.lakepg.server.sql.ast.CreateTableAsStmt m -> views.createMaterialized(m, d.text(),
+                        transaction.get(), queries(new ParameterTypes(new int[0])),
+                        plan -> executor.open(plan.root(), context));
                 default -> throw new IllegalStateException("not a definition: " + d.statement());
             };
             case Command.Empty e -> throw new IllegalStateException("empty query has nothing to start");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.lakepg.server.catalog.objects.CatalogClasses;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
 import org.lakepg.server.catalog.objects.SchemaInfo;
@@ -43,7 +44,7 @@ final class ViewCommands {
         this.roles = roles;
         this.notices = notices;
         this.accessLog = accessLog;
-        this.dependents = new DependentViews(objects, notices);
+        this.dependents = new DependentViews(objects, tables, notices);
     }
 
     Execution create(ViewStmt s, String text, Transaction txn, QueryAnalyzer queries) {
@@ -95,7 +96,7 @@ final class ViewCommands {
                         name);
             }
             objects.views().replace(txn, new ViewInfo(old.oid(), old.namespace(), name, text, columns, old.owner(),
-                    false, 0, dependsOn));
+                    false, 0, dependsOn, true));
             return Execution.done("CREATE VIEW");
         }
         if (existing.isPresent() && s.replace()) {
@@ -105,8 +106,112 @@ final class ViewCommands {
             throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
         }
         objects.views().create(txn, new ViewInfo(tables.newOid(), schema.oid(), name, text, columns,
-                roles.currentRoleOid(), false, 0, dependsOn));
+                roles.currentRoleOid(), false, 0, dependsOn, true));
         return Execution.done("CREATE VIEW");
+    }
+
+    /**
+     * CREATE MATERIALIZED VIEW: the query's rows are stored in a table of their own (in pg_toast, where no
+     * name lookup finds it) that reads of the view scan, until REFRESH replaces them.
+     */
+    Execution createMaterialized(org.lakepg.server.sql.ast.CreateTableAsStmt s, String text, Transaction txn,
+                                 QueryAnalyzer queries, Function<org.lakepg.server.sql.plan.QueryPlan,
+                                 java.util.Iterator<Object[]>> run) {
+        var rel = s.into().rel();
+        if (!(s.query() instanceof SelectStmt select)) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this materialized view query is not supported yet");
+        }
+        Snapshot snapshot = txn.snapshot();
+        SchemaInfo schema = searchPath.creationSchema(snapshot, rel.schemaname());
+        String name = rel.relname();
+        if (searchPath.relation(snapshot, schema.oid(), name).isPresent() || tables.indexNameExists(snapshot, name)) {
+            if (s.ifNotExists()) {
+                notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
+                        .withSeverity(PgException.Severity.NOTICE));
+                return Execution.done("CREATE MATERIALIZED VIEW");
+            }
+            throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+        }
+        org.lakepg.server.sql.plan.QueryPlan plan;
+        List<RelationAccessLog.Access> accesses;
+        accessLog.start();
+        try {
+            plan = queries.select(select);
+        } finally {
+            accesses = accessLog.finish();
+        }
+        List<String> aliases = s.into().colNames() == null ? List.of() : s.into().colNames();
+        if (aliases.size() > plan.columns().size()) {
+            throw PgException.of(SqlState.SYNTAX_ERROR, "too many column names were specified");
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < plan.columns().size(); i++) {
+            OutputColumn c = plan.columns().get(i);
+            String column = i < aliases.size() ? aliases.get(i) : c.name();
+            if (!names.add(column)) {
+                throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", column);
+            }
+            columns.add(new ColumnInfo(column, (short) (i + 1), c.type(), c.typmod(), false));
+        }
+        long oid = tables.newOid();
+        var storage = tables.create(txn, SchemaInfo.PG_TOAST, "matview_" + oid, columns);
+        List<Long> dependsOn = accesses.stream().filter(a -> a.checkAs() < 0).map(RelationAccessLog.Access::oid)
+                .distinct().toList();
+        boolean populate = !s.into().skipData();
+        objects.views().create(txn, new ViewInfo(oid, schema.oid(), name, text, columns, roles.currentRoleOid(), true,
+                Math.toIntExact(storage.oid()), dependsOn, populate));
+        long count = populate ? fill(txn, storage, run.apply(plan)) : 0;
+        return Execution.done(populate ? "SELECT " + count : "CREATE MATERIALIZED VIEW");
+    }
+
+    /** REFRESH MATERIALIZED VIEW: the stored rows are replaced by what the query gives now (or none, WITH NO DATA). */
+    Execution refresh(org.lakepg.server.sql.ast.RefreshMatViewStmt s, Transaction txn, QueryAnalyzer queries,
+                      Function<org.lakepg.server.sql.plan.QueryPlan, java.util.Iterator<Object[]>> run) {
+        var r = s.relation();
+        List<String> name = r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname());
+        var relation = searchPath.relation(txn.snapshot(), name).orElseThrow(() -> PgException.of(
+                SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", String.join(".", name)));
+        if (!(relation instanceof SearchPath.Relation.View v) || !v.view().materialized()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "\"%s\" is not a materialized view", relation.name());
+        }
+        if (s.concurrent()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "REFRESH MATERIALIZED VIEW CONCURRENTLY is not supported yet");
+        }
+        ViewInfo view = v.view();
+        roles.requireOwner(view.owner(), "materialized view", view.name());
+        var storage = tables.tables(txn.snapshot()).stream().filter(t -> t.oid() == view.relation()).findFirst()
+                .orElseThrow();
+        var heap = tables.heap(storage);
+        for (var it = heap.scan(txn.snapshot()); it.hasNext(); ) {
+            heap.delete(txn, it.next().tid(), org.lakepg.server.txn.WaitPolicy.BLOCK);
+        }
+        if (!s.skipData()) {
+            fill(txn, storage, run.apply(queries.select(org.lakepg.server.sql.analyzer.ViewExpansion.query(view))));
+        }
+        if (view.populated() == s.skipData()) {
+            objects.views().replace(txn, view.withPopulated(!s.skipData()));
+        }
+        return Execution.done("REFRESH MATERIALIZED VIEW");
+    }
+
+    /** A dropped materialized view's rows go with it. */
+    static void dropStorage(TableCatalog tables, Transaction txn, ViewInfo view) {
+        if (view.materialized()) {
+            tables.tables(txn.snapshot()).stream().filter(t -> t.oid() == view.relation()).findFirst()
+                    .ifPresent(t -> tables.drop(txn, t));
+        }
+    }
+
+    private long fill(Transaction txn, org.lakepg.server.table.TableInfo storage, java.util.Iterator<Object[]> rows) {
+        var heap = tables.heap(storage);
+        var codec = new org.lakepg.server.table.RowCodec(storage.columnTypes());
+        long count = 0;
+        while (rows.hasNext()) {
+            heap.insert(txn, codec.encode(rows.next()));
+            count++;
+        }
+        return count;
     }
 
     /** CREATE OR REPLACE VIEW may only add columns at the end, as PostgreSQL's checkViewTupleDesc. */
@@ -158,6 +263,7 @@ final class ViewCommands {
         dependents.handle(txn, found.stream().map(v -> new DependentViews.Dropped(v.oid(), kind, v.name())).toList(),
                 s.behavior() != null && s.behavior().kind() == org.lakepg.server.sql.ast.DropBehavior.Kind.CASCADE);
         for (ViewInfo v : found) {
+            dropStorage(tables, txn, v);
             objects.views().drop(txn, v);
             objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
             objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());

@@ -34,6 +34,11 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return Optional.empty();
     }
 
+    /** The table a materialized view keeps its rows in. */
+    default Optional<org.lakepg.server.table.TableInfo> materializedRows(org.lakepg.server.catalog.objects.ViewInfo view) {
+        return Optional.empty();
+    }
+
     /** Runs the analysis of a view's query (the catalog may note that what it names is read as the view's owner). */
     default <T> T expandingView(org.lakepg.server.catalog.objects.ViewInfo view, java.util.function.Supplier<T> expansion) {
         return expansion.get();
