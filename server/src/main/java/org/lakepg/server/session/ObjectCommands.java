@@ -207,7 +207,8 @@ final class ObjectCommands {
             throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", column);
         }
         objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), view.name(), view.statement(), columns,
-                view.owner(), view.materialized(), view.relation(), view.dependsOn(), view.populated()));
+                view.owner(), view.materialized(), view.relation(), view.dependsOn(), view.populated(),
+                view.searchPath()));
         return Execution.done("ALTER VIEW");
     }
 
@@ -229,7 +230,8 @@ final class ObjectCommands {
                     }
                     roles.requireOwner(view.owner(), "view", view.name());
                     objects.views().replace(txn, new ViewInfo(view.oid(), schema.oid(), view.name(), view.statement(),
-                            view.columns(), view.owner(), view.materialized(), view.relation(), view.dependsOn(), view.populated()));
+                            view.columns(), view.owner(), view.materialized(), view.relation(), view.dependsOn(),
+                            view.populated(), view.searchPath()));
                     return Execution.done("ALTER VIEW");
                 }
                 throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
@@ -257,7 +259,7 @@ final class ObjectCommands {
                             ViewInfo view = v.view();
                             objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), view.name(),
                                     view.statement(), view.columns(), owner, view.materialized(), view.relation(),
-                                    view.dependsOn(), view.populated()));
+                                    view.dependsOn(), view.populated(), view.searchPath()));
                             return Execution.done("ALTER VIEW");
                         }
                         case SearchPath.Relation.Table t -> {

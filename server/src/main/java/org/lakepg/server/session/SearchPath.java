@@ -80,9 +80,27 @@ final class SearchPath {
         }
     }
 
+    /** Paths in force instead of the setting: a view's own while it is expanded, CREATE SCHEMA's elements'. */
+    private final java.util.Deque<List<Long>> overrides = new java.util.ArrayDeque<>();
+
+    <T> T withPath(List<Long> schemas, Supplier<T> body) {
+        overrides.push(schemas);
+        try {
+            return body.get();
+        } finally {
+            overrides.pop();
+        }
+    }
+
     /** The listed schemas that exist, in order (current_schemas(false)). */
     List<SchemaInfo> explicitSchemas(Snapshot snapshot) {
         List<SchemaInfo> out = new ArrayList<>();
+        if (!overrides.isEmpty()) {
+            for (long oid : overrides.peek()) {
+                objects.schemas().find(snapshot, oid).filter(s -> !out.contains(s)).ifPresent(out::add);
+            }
+            return out;
+        }
         for (String name : names(setting.get())) {
             String schema = name.equals("$user") ? user.get() : name;
             // a listed schema the role may not use is skipped, as in PostgreSQL

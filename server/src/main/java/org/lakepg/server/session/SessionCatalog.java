@@ -64,7 +64,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     public <T> T expandingView(ViewInfo view, Supplier<T> expansion) {
         accessLog.enterView(view.owner());
         try {
-            return expansion.get();
+            return searchPath.withPath(view.searchPath(), expansion);
         } finally {
             accessLog.exitView();
         }

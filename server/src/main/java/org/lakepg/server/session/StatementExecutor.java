@@ -72,7 +72,8 @@ final class StatementExecutor {
         this.roles = roles;
         this.objects = objects;
         this.searchPath = searchPath;
-        this.updatableViews = new UpdatableViews(catalog);
+        this.updatableViews = new UpdatableViews(catalog, oid -> objects.schemas()
+                .find(((SessionCatalog) catalog).snapshot(), oid).map(s -> s.name()).orElse(null));
         searchPath.setCreateCheck(privileges::requireCreate);
         searchPath.setUsageCheck((snapshot, schema) -> privileges.holds(snapshot, roles.currentRoleOid(),
                 org.lakepg.server.catalog.objects.CatalogClasses.PG_NAMESPACE, schema.oid(), schema.owner(), 'U'));

@@ -32,9 +32,11 @@ import org.lakepg.wire.error.SqlState;
  */
 final class UpdatableViews {
     private final AnalyzerCatalog catalog;
+    private final java.util.function.LongFunction<String> schemaNames;
 
-    UpdatableViews(AnalyzerCatalog catalog) {
+    UpdatableViews(AnalyzerCatalog catalog, java.util.function.LongFunction<String> schemaNames) {
         this.catalog = catalog;
+        this.schemaNames = schemaNames;
     }
 
     /** The table under a view, with the table column each view column is (null: not a plain column). */
@@ -201,13 +203,24 @@ final class UpdatableViews {
         RangeVar from = (RangeVar) q.fromClause().get(0);
         List<String> fromName = from.schemaname() == null ? List.of(from.relname()) : List.of(from.schemaname(),
                 from.relname());
-        // a view over a view: this level is rewritten onto that view, which is rewritten in turn
-        var underlying = catalog.view(fromName);
+        // a view over a view: this level is rewritten onto that view, which is rewritten in turn; the names are
+        // looked up where the view's were (its search path)
+        var underlying = catalog.expandingView(view, () -> catalog.view(fromName));
         List<String> fromColumns = underlying.isPresent()
                 ? underlying.get().columns().stream().map(ColumnInfo::name).toList()
-                : catalog.table(fromName).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_TABLE,
-                        "relation \"%s\" does not exist", String.join(".", fromName)))
+                : catalog.expandingView(view, () -> catalog.table(fromName)).orElseThrow(() -> PgException.of(
+                        SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", String.join(".", fromName)))
                         .columns().stream().map(ColumnInfo::name).toList();
+        // the statement will name the relation by its schema, as the view found it
+        if (from.schemaname() == null) {
+            long namespace = underlying.map(ViewInfo::namespace).orElseGet(() -> catalog.expandingView(view,
+                    () -> catalog.table(fromName)).orElseThrow().namespace());
+            String schemaName = schemaNames.apply(namespace);
+            if (schemaName != null) {
+                from = new RangeVar(from.catalogname(), schemaName, from.relname(), from.inh(), from.relpersistence(),
+                        from.alias(), from.location());
+            }
+        }
         // what the view's select list maps to, expanding * to the table's columns
         List<String> baseColumns = new ArrayList<>();
         for (ResTarget t : q.targetList()) {

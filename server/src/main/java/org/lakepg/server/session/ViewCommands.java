@@ -96,7 +96,7 @@ final class ViewCommands {
                         name);
             }
             objects.views().replace(txn, new ViewInfo(old.oid(), old.namespace(), name, text, columns, old.owner(),
-                    false, 0, dependsOn, true));
+                    false, 0, dependsOn, true, pathOids(snapshot)));
             return Execution.done("CREATE VIEW");
         }
         if (existing.isPresent() && s.replace()) {
@@ -106,7 +106,7 @@ final class ViewCommands {
             throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
         }
         objects.views().create(txn, new ViewInfo(tables.newOid(), schema.oid(), name, text, columns,
-                roles.currentRoleOid(), false, 0, dependsOn, true));
+                roles.currentRoleOid(), false, 0, dependsOn, true, pathOids(snapshot)));
         return Execution.done("CREATE VIEW");
     }
 
@@ -160,7 +160,7 @@ final class ViewCommands {
                 .distinct().toList();
         boolean populate = !s.into().skipData();
         objects.views().create(txn, new ViewInfo(oid, schema.oid(), name, text, columns, roles.currentRoleOid(), true,
-                Math.toIntExact(storage.oid()), dependsOn, populate));
+                Math.toIntExact(storage.oid()), dependsOn, populate, pathOids(snapshot)));
         long count = populate ? fill(txn, storage, run.apply(plan)) : 0;
         return Execution.done(populate ? "SELECT " + count : "CREATE MATERIALIZED VIEW");
     }
@@ -187,12 +187,19 @@ final class ViewCommands {
             heap.delete(txn, it.next().tid(), org.lakepg.server.txn.WaitPolicy.BLOCK);
         }
         if (!s.skipData()) {
-            fill(txn, storage, run.apply(queries.select(org.lakepg.server.sql.analyzer.ViewExpansion.query(view))));
+            var plan = searchPath.withPath(view.searchPath(),
+                    () -> queries.select(org.lakepg.server.sql.analyzer.ViewExpansion.query(view)));
+            fill(txn, storage, run.apply(plan));
         }
         if (view.populated() == s.skipData()) {
             objects.views().replace(txn, view.withPopulated(!s.skipData()));
         }
         return Execution.done("REFRESH MATERIALIZED VIEW");
+    }
+
+    /** The schemas the view's names were found in: expanding it looks there again. */
+    private List<Long> pathOids(Snapshot snapshot) {
+        return searchPath.explicitSchemas(snapshot).stream().map(SchemaInfo::oid).toList();
     }
 
     /** A dropped materialized view's rows go with it. */

@@ -20,7 +20,7 @@ public final class ViewCatalog {
 
     ViewCatalog(AccessContext access, boolean exists) {
         heap = CatalogHeap.open(access, RELATION, "lakepg_view", exists, TypeOids.INT8, TypeOids.INT8, TypeOids.TEXT,
-                TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.BOOL, TypeOids.INT4, TypeOids.TEXT, TypeOids.BOOL);
+                TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.BOOL, TypeOids.INT4, TypeOids.TEXT, TypeOids.BOOL, TypeOids.TEXT);
     }
 
     public List<ViewInfo> views(Snapshot snapshot) {
@@ -46,7 +46,8 @@ public final class ViewCatalog {
         }
         heap.insert(txn, view.oid(), view.namespace(), view.name(), view.statement(), TextLists.join(names),
                 TextLists.join(types), TextLists.join(typmods), view.owner(), view.materialized(), view.relation(),
-                TextLists.join(view.dependsOn().stream().map(String::valueOf).toList()), view.populated());
+                TextLists.join(view.dependsOn().stream().map(String::valueOf).toList()), view.populated(),
+                TextLists.join(view.searchPath().stream().map(String::valueOf).toList()));
     }
 
     /** The views whose queries name the relation. */
@@ -74,8 +75,10 @@ public final class ViewCatalog {
                     Integer.parseInt(typmods.get(i)), false));
         }
         List<String> depends = TextLists.split((String) r[10]);
+        List<String> path = TextLists.split((String) r[12]);
         return new ViewInfo((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], columns, (Long) r[7],
                 r[8] != null && (Boolean) r[8], r[9] == null ? 0 : (Integer) r[9],
-                depends == null ? List.of() : depends.stream().map(Long::parseLong).toList(), r[11] == null || (Boolean) r[11]);
+                depends == null ? List.of() : depends.stream().map(Long::parseLong).toList(), r[11] == null || (Boolean) r[11],
+                path == null ? List.of(SchemaInfo.PUBLIC) : path.stream().map(Long::parseLong).toList());
     }
 }
