@@ -115,6 +115,8 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.RefreshMatViewStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.CreateFunctionStmt f -> new Command.Definition(f, text, raw.location());
             case org.lakepg.server.sql.ast.CallStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.CreateSchemaStmt c when c.schemaElts() != null && !c.schemaElts().isEmpty() ->
+                    new Command.Definition(c, text, raw.location());
             case org.lakepg.server.sql.ast.CreateSchemaStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.RenameStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
@@ -281,6 +283,7 @@ final class StatementExecutor {
                         queries(new ParameterTypes(new int[0])));
                 case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),
                         transaction.get(), this::queries);
+                case org.lakepg.server.sql.ast.CreateSchemaStmt c -> createSchemaWithElements(c, d.text(), context);
                 case org.lakepg.server.sql.ast.CreateTableAsStmt m -> views.createMaterialized(m, d.text(),
                         transaction.get(), queries(new ParameterTypes(new int[0])),
                         plan -> executor.open(plan.root(), context));
@@ -288,6 +291,51 @@ final class StatementExecutor {
             };
             case Command.Empty e -> throw new IllegalStateException("empty query has nothing to start");
         };
+    }
+
+    /**
+     * CREATE SCHEMA with embedded statements: the schema, then each statement run with the new schema first in
+     * the search path (as PostgreSQL does), so what they create lands in it.
+     */
+    private Execution createSchemaWithElements(org.lakepg.server.sql.ast.CreateSchemaStmt c, String text,
+                                               ExecContext context) {
+        java.util.List<String> texts = text == null ? null : SchemaElements.texts(text, c.schemaElts().size());
+        if (texts == null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this CREATE SCHEMA with schema elements is not supported yet");
+        }
+        var txn = transaction.get();
+        boolean existed = c.schemaname() != null && objects.schemas().find(txn.snapshot(), c.schemaname()).isPresent();
+        schemas.create(new org.lakepg.server.sql.ast.CreateSchemaStmt(c.schemaname(), c.authrole(), java.util.List.of(),
+                c.ifNotExists()), txn);
+        if (existed) {
+            return Execution.done("CREATE SCHEMA"); // IF NOT EXISTS skipped it, elements included
+        }
+        String name = c.schemaname() != null ? c.schemaname() : roles.nameOf(roles.oidOf(c.authrole()));
+        var schema = objects.schemas().find(txn.snapshot(), name).orElseThrow();
+        java.util.List<Long> path = new java.util.ArrayList<>(java.util.List.of(schema.oid()));
+        searchPath.explicitSchemas(txn.snapshot()).forEach(s -> path.add(s.oid()));
+        for (int i = 0; i < c.schemaElts().size(); i++) {
+            Statement element = c.schemaElts().get(i);
+            String elementSchema = switch (element) {
+                case org.lakepg.server.sql.ast.CreateStmt t -> t.relation().schemaname();
+                case org.lakepg.server.sql.ast.ViewStmt v -> v.view().schemaname();
+                case org.lakepg.server.sql.ast.IndexStmt x -> x.relation().schemaname();
+                default -> null;
+            };
+            if (elementSchema != null && !elementSchema.equals(name)) {
+                throw PgException.of(SqlState.INVALID_SCHEMA_DEFINITION,
+                        "CREATE specifies a schema (%s) different from the one being created (%s)", elementSchema, name);
+            }
+            String elementText = texts.get(i);
+            searchPath.withPath(path, () -> {
+                Command command = analyze(new RawStatement(element, 0, elementText.length()), elementText, new int[0]);
+                Execution done = start(command, context);
+                done.rows().forEachRemaining(row -> { });
+                return done;
+            });
+            txn.commandCounterIncrement();
+        }
+        return Execution.done("CREATE SCHEMA");
     }
 
     /** "CREATE TABLE" for CreateStmt and so on: the statement's name for messages. */
