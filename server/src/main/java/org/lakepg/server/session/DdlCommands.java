@@ -168,7 +168,7 @@ final class DdlCommands {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "partial, covering and non-btree indexes are not supported yet");
         }
-        TableInfo table = tables.find(txn.snapshot(), s.relation().relname()).orElseThrow(() -> PgException.of(
+        TableInfo table = table(txn, s.relation()).orElseThrow(() -> PgException.of(
                 SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname()));
         List<String> names = new ArrayList<>();
         for (var e : s.indexParams()) {
@@ -196,7 +196,7 @@ final class DdlCommands {
         if (s.objtype().kind() != ObjectType.Kind.TABLE) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s is not supported yet", s.objtype().kind());
         }
-        var found = tables.find(txn.snapshot(), s.relation().relname());
+        var found = table(txn, s.relation());
         if (found.isEmpty()) {
             if (s.missingOk()) {
                 notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist, skipping",
@@ -209,7 +209,7 @@ final class DdlCommands {
             if (cmd.subtype().kind() == org.lakepg.server.sql.ast.AlterTableType.Kind.ADD_CONSTRAINT
                     && cmd.def() instanceof Constraint k && (k.contype() == Constraint.ConstrType.PRIMARY
                     || k.contype() == Constraint.ConstrType.UNIQUE)) {
-                TableInfo table = tables.find(txn.snapshot(), s.relation().relname()).orElseThrow();
+                TableInfo table = table(txn, s.relation()).orElseThrow();
                 addKey(txn, table, new KeyConstraint(k.conname(), k.keys(), k.contype() == Constraint.ConstrType.PRIMARY));
             } else {
                 throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE %s is not supported yet",
@@ -272,7 +272,7 @@ final class DdlCommands {
     Execution truncate(org.lakepg.server.sql.ast.TruncateStmt s, Transaction txn) {
         List<TableInfo> found = new ArrayList<>();
         for (var r : s.relations()) {
-            found.add(tables.find(txn.snapshot(), r.relname()).orElseThrow(() -> PgException.of(
+            found.add(table(txn, r).orElseThrow(() -> PgException.of(
                     SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", r.relname())));
         }
         for (TableInfo t : found) {
@@ -302,7 +302,7 @@ final class DdlCommands {
             targets.addAll(tables.tables(txn.snapshot()));
         } else {
             for (var r : s.rels()) {
-                targets.add(tables.find(txn.snapshot(), r.relation().relname()).orElseThrow(() -> PgException.of(
+                targets.add(table(txn, r.relation()).orElseThrow(() -> PgException.of(
                         SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", r.relation().relname())));
             }
         }
@@ -342,5 +342,12 @@ final class DdlCommands {
             tables.drop(txn, t);
         }
         return Execution.done("DROP TABLE");
+    }
+
+    /** A table named in a statement, looked up along the search path (a view is not one). */
+    private java.util.Optional<TableInfo> table(Transaction txn, org.lakepg.server.sql.ast.RangeVar r) {
+        List<String> name = r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname());
+        return searchPath.relation(txn.snapshot(), name).flatMap(x -> x instanceof SearchPath.Relation.Table t
+                ? java.util.Optional.of(t.table()) : java.util.Optional.empty());
     }
 }
