@@ -122,22 +122,22 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.AlterFunctionStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> new Command.Utility(a, null);
-            case SelectStmt select -> checked('r', false,
+            case SelectStmt select -> checked('r', java.util.List.of(), false,
                     () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
             case org.lakepg.server.sql.ast.InsertStmt original -> {
                 var insert = updatableViews.rewrite(original);
-                yield checked('a', insert.returningList() != null
+                yield checked('a', updatableViews.lastChain(), insert.returningList() != null
                     && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes).insert(insert)));
             }
             case org.lakepg.server.sql.ast.UpdateStmt original -> {
                 var update = updatableViews.rewrite(original);
-                yield checked('w', update.whereClause() != null
+                yield checked('w', updatableViews.lastChain(), update.whereClause() != null
                         || update.returningList() != null && !update.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes).update(update)));
             }
             case org.lakepg.server.sql.ast.DeleteStmt original -> {
                 var delete = updatableViews.rewrite(original);
-                yield checked('d', delete.whereClause() != null
+                yield checked('d', updatableViews.lastChain(), delete.whereClause() != null
                         || delete.returningList() != null && !delete.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes).delete(delete)));
             }
@@ -170,7 +170,8 @@ final class StatementExecutor {
      * Analyzes a query noting the relations it names, then checks the current role may use them: the first
      * (the target of INSERT/UPDATE/DELETE) for {@code targetPrivilege}, and SELECT on what is read.
      */
-    private Command checked(char targetPrivilege, boolean targetRead, java.util.function.Supplier<Command> analysis) {
+    private Command checked(char targetPrivilege, java.util.List<org.lakepg.server.catalog.objects.ViewInfo> views,
+                            boolean targetRead, java.util.function.Supplier<Command> analysis) {
         accessLog.start();
         Command command;
         java.util.List<RelationAccessLog.Access> accesses;
@@ -181,7 +182,21 @@ final class StatementExecutor {
         }
         if (!roles.superuser() && !accesses.isEmpty()) {
             org.lakepg.server.txn.Snapshot snapshot = catalogSnapshot();
-            privileges.check(snapshot, accesses, targetPrivilege, targetRead);
+            if (views.isEmpty()) {
+                privileges.check(snapshot, accesses, targetPrivilege, targetRead);
+            } else {
+                // through an updatable view: the view is checked for the current role, what it stands on for its owner
+                java.util.List<RelationAccessLog.Access> chained = new java.util.ArrayList<>();
+                for (int i = 0; i < views.size(); i++) {
+                    var v = views.get(i);
+                    chained.add(new RelationAccessLog.Access(v.oid(), v.name(), true, i == 0 ? -1 : views.get(i - 1).owner()));
+                }
+                var base = accesses.get(0);
+                chained.add(new RelationAccessLog.Access(base.oid(), base.name(), base.view(),
+                        views.get(views.size() - 1).owner()));
+                chained.addAll(accesses.subList(1, accesses.size()));
+                privileges.check(snapshot, chained, targetPrivilege, targetRead, views.size() + 1);
+            }
         }
         return command;
     }

@@ -42,10 +42,18 @@ final class UpdatableViews {
     /** The table under a view, with the table column each view column is (null: not a plain column). */
     private record Base(RangeVar table, Map<String, String> columns, Expr where) {}
 
+    /** The views the last rewrite went through, outermost first (the statement's target, then what it stands on). */
+    private final List<ViewInfo> chain = new ArrayList<>();
+
+    List<ViewInfo> lastChain() {
+        return List.copyOf(chain);
+    }
+
     /** How many views deep a statement is rewritten (a view over a view over a table ...). */
     private static final int MAX_DEPTH = 32;
 
     InsertStmt rewrite(InsertStmt s) {
+        chain.clear();
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             InsertStmt next = rewriteOnce(s);
             if (next == s) {
@@ -57,6 +65,7 @@ final class UpdatableViews {
     }
 
     UpdateStmt rewrite(UpdateStmt s) {
+        chain.clear();
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             UpdateStmt next = rewriteOnce(s);
             if (next == s) {
@@ -68,6 +77,7 @@ final class UpdatableViews {
     }
 
     DeleteStmt rewrite(DeleteStmt s) {
+        chain.clear();
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             DeleteStmt next = rewriteOnce(s);
             if (next == s) {
@@ -173,6 +183,7 @@ final class UpdatableViews {
     }
 
     private Base base(ViewInfo view, String verb, String gerund, String event) {
+        chain.add(view);
         if (view.materialized()) {
             throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change materialized view \"%s\"", view.name());
         }
