@@ -61,9 +61,11 @@ final class FunctionCommands {
     private final RoleAccess roles;
     private final Consumer<PgException> notices;
     private final AnalyzerCatalog catalog;
+    private final Privileges privileges;
 
     FunctionCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
-                     Consumer<PgException> notices, AnalyzerCatalog catalog) {
+                     Consumer<PgException> notices, AnalyzerCatalog catalog, Privileges privileges) {
+        this.privileges = privileges;
         this.objects = objects;
         this.tables = tables;
         this.searchPath = searchPath;
@@ -618,6 +620,9 @@ final class FunctionCommands {
         if (proc.kind() != ProcEntry.KIND_PROCEDURE) {
             throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is not a procedure", FunctionSignatures.describe(proc))
                     .withHint("To call a function, use SELECT.");
+        }
+        if (proc.oid() >= 16384 && !roles.superuser()) {
+            privileges.checkExecute(txn.snapshot(), List.of(new RelationAccessLog.Access(proc.oid(), proc.name(), false, -1)));
         }
         for (int i = args.size(); i < proc.argumentCount(); i++) {
             List<String> defaults = proc.defaultExpressions();

@@ -85,8 +85,10 @@ final class PrivilegeCommands {
             if (!access.hasPrivilegesOf(t.owner())) {
                 throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for %s %s", t.kind(), t.name());
             }
-            if (!objects.privileges().hasAcl(snapshot, t.classoid(), t.oid())) {
-                // the first GRANT/REVOKE makes the default ACL explicit, so PUBLIC's defaults can be revoked
+            if (!objects.privileges().hasAcl(txn.snapshot(), t.classoid(), t.oid())) {
+                // the first GRANT/REVOKE makes the default ACL explicit (the owner's entry and PUBLIC's defaults),
+                // so PUBLIC's defaults can be revoked, as in PostgreSQL
+                objects.privileges().set(txn, t.classoid(), t.oid(), t.owner(), allPrivileges(t.classoid()), t.owner());
                 String defaults = Privileges.defaultForPublic(t.classoid(), t.oid());
                 if (!defaults.isEmpty()) {
                     objects.privileges().set(txn, t.classoid(), t.oid(), PrivilegeCatalog.PUBLIC, defaults, t.owner());
@@ -103,6 +105,19 @@ final class PrivilegeCommands {
             }
         }
         return Execution.done(s.isGrant() ? "GRANT" : "REVOKE");
+    }
+
+    private static String allPrivileges(long classoid) {
+        if (classoid == CatalogClasses.PG_CLASS) {
+            return "arwdDxt";
+        }
+        if (classoid == CatalogClasses.PG_NAMESPACE) {
+            return "UC";
+        }
+        if (classoid == CatalogClasses.PG_PROC) {
+            return "X";
+        }
+        return "CTc";
     }
 
     /** The aclitem letters of a privilege list (null: ALL). */

@@ -87,6 +87,20 @@ final class Privileges {
         }
     }
 
+    /** 42501 "permission denied for function f" unless EXECUTE is held on every user function called. */
+    void checkExecute(Snapshot snapshot, List<RelationAccessLog.Access> calls) {
+        for (RelationAccessLog.Access call : calls) {
+            long role = call.checkAs() >= 0 ? call.checkAs() : access.currentRoleOid();
+            var function = objects.functions().find(snapshot, call.oid());
+            long owner = function.map(f -> f.owner()).orElse(Roles.BOOTSTRAP_SUPERUSER_OID);
+            if (!holds(snapshot, role, CatalogClasses.PG_PROC, call.oid(), owner, 'X')) {
+                boolean procedure = function.map(f -> f.proc().kind() == 'p').orElse(false);
+                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for %s %s",
+                        procedure ? "procedure" : "function", call.name());
+            }
+        }
+    }
+
     /** CREATE in a schema: its owner or a holder of CREATE on it. */
     void requireCreate(Snapshot snapshot, SchemaInfo schema) {
         if (!holds(snapshot, access.currentRoleOid(), CatalogClasses.PG_NAMESPACE, schema.oid(), schema.owner(), 'C')) {

@@ -15,10 +15,12 @@ final class RelationAccessLog {
     record Access(long oid, String name, boolean view, long checkAs) {}
 
     private List<Access> accesses;
+    private List<Access> functions;
     private final Deque<Long> viewOwners = new ArrayDeque<>();
 
     void start() {
         accesses = new ArrayList<>();
+        functions = new ArrayList<>();
         viewOwners.clear();
     }
 
@@ -26,6 +28,17 @@ final class RelationAccessLog {
         List<Access> out = accesses == null ? List.of() : accesses;
         accesses = null;
         return out;
+    }
+
+    /** The user functions the statement calls (an Access with view false), noted since the last start. */
+    List<Access> functions() {
+        return functions == null ? List.of() : List.copyOf(functions);
+    }
+
+    void recordFunction(long oid, String name) {
+        if (functions != null) {
+            functions.add(new Access(oid, name, false, viewOwners.isEmpty() ? -1 : viewOwners.peek()));
+        }
     }
 
     void record(long oid, String name, boolean view) {

@@ -56,6 +56,13 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     }
 
     @Override
+    public void functionUsed(ProcEntry function) {
+        if (function.oid() >= 16384) {
+            accessLog.recordFunction(function.oid(), function.name());
+        }
+    }
+
+    @Override
     public Optional<TableInfo> materializedRows(ViewInfo view) {
         return tables.tables(snapshot.get()).stream().filter(t -> t.oid() == view.relation()).findFirst();
     }

@@ -62,7 +62,7 @@ final class StatementExecutor {
         RelationAccessLog log = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
         this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log);
         this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
-        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
+        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog, privileges);
         objectNames.setFunctions(functions);
         this.roleCommands = new RoleCommands(roles, objects, tables, notices);
         this.privilegeCommands = new PrivilegeCommands(objects, tables, searchPath, roles, privileges, functions,
@@ -175,10 +175,15 @@ final class StatementExecutor {
         accessLog.start();
         Command command;
         java.util.List<RelationAccessLog.Access> accesses;
+        java.util.List<RelationAccessLog.Access> calls;
         try {
             command = analysis.get();
         } finally {
+            calls = accessLog.functions();
             accesses = accessLog.finish();
+        }
+        if (!roles.superuser() && !calls.isEmpty()) {
+            privileges.checkExecute(catalogSnapshot(), calls);
         }
         if (!roles.superuser() && !accesses.isEmpty()) {
             org.lakepg.server.txn.Snapshot snapshot = catalogSnapshot();

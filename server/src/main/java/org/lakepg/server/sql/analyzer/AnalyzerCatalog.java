@@ -34,6 +34,10 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return Optional.empty();
     }
 
+    /** A call of this function was analyzed (the catalog may note it for the EXECUTE privilege check). */
+    default void functionUsed(ProcEntry function) {
+    }
+
     /** The table a materialized view keeps its rows in. */
     default Optional<org.lakepg.server.table.TableInfo> materializedRows(org.lakepg.server.catalog.objects.ViewInfo view) {
         return Optional.empty();

@@ -459,6 +459,7 @@ public final class ExpressionAnalyzer {
             coerced = new ArrayList<>(coerced.subList(0, first));
             coerced.add(new org.lakepg.server.sql.plan.expr.ArrayExpr(variadic, element, rules.arrayTypeOf(element)));
         }
+        catalog.functionUsed(call.proc());
         var body = SqlFunctionBodies.expression(call.proc());
         if (body.isPresent()) {
             return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
