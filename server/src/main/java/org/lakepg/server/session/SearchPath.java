@@ -95,17 +95,18 @@ final class SearchPath {
     /** The listed schemas that exist, in order (current_schemas(false)). */
     List<SchemaInfo> explicitSchemas(Snapshot snapshot) {
         List<SchemaInfo> out = new ArrayList<>();
+        List<SchemaInfo> all = objects.schemas().schemas(snapshot); // one scan for the whole path
         if (!overrides.isEmpty()) {
             for (long oid : overrides.peek()) {
-                objects.schemas().find(snapshot, oid).filter(s -> !out.contains(s)).ifPresent(out::add);
+                all.stream().filter(s -> s.oid() == oid && !out.contains(s)).findFirst().ifPresent(out::add);
             }
             return out;
         }
         for (String name : names(setting.get())) {
             String schema = name.equals("$user") ? user.get() : name;
             // a listed schema the role may not use is skipped, as in PostgreSQL
-            objects.schemas().find(snapshot, schema).filter(s -> !out.contains(s) && usage.test(snapshot, s))
-                    .ifPresent(out::add);
+            all.stream().filter(s -> s.name().equals(schema)).findFirst()
+                    .filter(s -> !out.contains(s) && usage.test(snapshot, s)).ifPresent(out::add);
         }
         return out;
     }
@@ -115,7 +116,7 @@ final class SearchPath {
         List<SchemaInfo> explicit = explicitSchemas(snapshot);
         List<SchemaInfo> out = new ArrayList<>();
         if (explicit.stream().noneMatch(s -> s.oid() == SchemaInfo.PG_CATALOG)) {
-            out.add(objects.schemas().find(snapshot, SchemaInfo.PG_CATALOG).orElseThrow());
+            out.add(SchemaInfo.BUILT_IN_PG_CATALOG);
         }
         out.addAll(explicit);
         return out;
@@ -136,6 +137,16 @@ final class SearchPath {
         return schema;
     }
 
+    /** The view a (possibly qualified) name means; only the view catalog is read when no view has the name. */
+    Optional<ViewInfo> view(Snapshot snapshot, List<String> qualifiedName) {
+        String name = qualifiedName.get(qualifiedName.size() - 1);
+        if (objects.views().views(snapshot).stream().noneMatch(v -> v.name().equals(name))) {
+            return Optional.empty();
+        }
+        return relation(snapshot, qualifiedName).flatMap(r -> r instanceof Relation.View v ? Optional.of(v.view())
+                : Optional.empty());
+    }
+
     /** The table or view a (possibly qualified) name means. */
     Optional<Relation> relation(Snapshot snapshot, List<String> qualifiedName) {
         String name = qualifiedName.get(qualifiedName.size() - 1);
@@ -145,10 +156,19 @@ final class SearchPath {
             }
             return qualifier(snapshot, qualifiedName.get(0)).flatMap(s -> relation(snapshot, s.oid(), name));
         }
+        // one pass over each catalog for the name, then the nearest schema that has it
+        List<Relation> named = new ArrayList<>();
+        tables.tables(snapshot).stream().filter(t -> t.name().equals(name)).forEach(t -> named.add(new Relation.Table(t)));
+        objects.views().views(snapshot).stream().filter(v -> v.name().equals(name))
+                .forEach(v -> named.add(new Relation.View(v)));
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
         for (SchemaInfo s : effectiveSchemas(snapshot)) {
-            Optional<Relation> found = relation(snapshot, s.oid(), name);
-            if (found.isPresent()) {
-                return found;
+            for (Relation r : named) {
+                if (r.namespace() == s.oid()) {
+                    return Optional.of(r);
+                }
             }
         }
         return Optional.empty();

@@ -49,8 +49,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
 
     @Override
     public Optional<ViewInfo> view(List<String> qualifiedName) {
-        Optional<ViewInfo> found = searchPath.relation(snapshot.get(), qualifiedName).flatMap(r ->
-                r instanceof SearchPath.Relation.View v ? Optional.of(v.view()) : Optional.empty());
+        Optional<ViewInfo> found = searchPath.view(snapshot.get(), qualifiedName);
         found.ifPresent(v -> accessLog.record(v.oid(), v.name(), true));
         return found;
     }

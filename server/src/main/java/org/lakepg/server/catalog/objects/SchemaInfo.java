@@ -7,9 +7,11 @@ public record SchemaInfo(long oid, String name, long owner) {
     public static final long PUBLIC = 2200;
     public static final long INFORMATION_SCHEMA = 13207;
 
+    public static final SchemaInfo BUILT_IN_PG_CATALOG = new SchemaInfo(PG_CATALOG, "pg_catalog", 10);
+
     /** Schemas every database has, with PostgreSQL 15's OIDs. */
     static final java.util.List<SchemaInfo> BUILT_IN = java.util.List.of(
-            new SchemaInfo(PG_CATALOG, "pg_catalog", 10),
+            BUILT_IN_PG_CATALOG,
             new SchemaInfo(PG_TOAST, "pg_toast", 10),
             new SchemaInfo(PUBLIC, "public", 10),
             new SchemaInfo(INFORMATION_SCHEMA, "information_schema", 10));
