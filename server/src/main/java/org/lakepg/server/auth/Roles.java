@@ -28,6 +28,17 @@ public final class Roles {
     public static final long BOOTSTRAP_SUPERUSER_OID = 10;
     private static final long FIRST_ROLE_OID = 16384;
 
+    /** PostgreSQL 15's predefined roles, with their OIDs. */
+    private static final Map<Long, String> PREDEFINED = Map.ofEntries(
+            Map.entry(6171L, "pg_database_owner"), Map.entry(6181L, "pg_read_all_data"),
+            Map.entry(6182L, "pg_write_all_data"), Map.entry(3373L, "pg_monitor"),
+            Map.entry(3374L, "pg_read_all_settings"), Map.entry(3375L, "pg_read_all_stats"),
+            Map.entry(3377L, "pg_stat_scan_tables"), Map.entry(4569L, "pg_read_server_files"),
+            Map.entry(4570L, "pg_write_server_files"), Map.entry(4571L, "pg_execute_server_program"),
+            Map.entry(4200L, "pg_signal_backend"), Map.entry(4544L, "pg_checkpoint"));
+    public static final long PG_READ_ALL_DATA = 6181;
+    public static final long PG_WRITE_ALL_DATA = 6182;
+
     private final Map<Long, Role> roles = new LinkedHashMap<>();
     private final List<Membership> memberships = new ArrayList<>();
     private final Path file;
@@ -42,6 +53,10 @@ public final class Roles {
         this.file = file;
         if (file != null && Files.exists(file)) {
             load(file);
+        }
+        for (var predefined : PREDEFINED.entrySet()) {
+            roles.putIfAbsent(predefined.getKey(), new Role(predefined.getKey(), predefined.getValue(), false, true, false,
+                    false, false, false, false, -1, Optional.empty(), null));
         }
         Role postgres = roles.get(BOOTSTRAP_SUPERUSER_OID);
         Optional<StoredCredential> password = superuserPassword.map(StoredCredential::scramFromPassword);

@@ -35,6 +35,14 @@ final class Privileges {
         if (r != null && r.superuser() || access.roles().hasPrivilegesOf(role, owner)) {
             return true;
         }
+        // pg_read_all_data / pg_write_all_data hold reading / writing everywhere (and USAGE on schemas)
+        boolean reads = privilege == 'r' || classoid == CatalogClasses.PG_NAMESPACE && privilege == 'U';
+        boolean writes = "awdU".indexOf(privilege) >= 0 && (classoid == CatalogClasses.PG_CLASS
+                || classoid == CatalogClasses.PG_NAMESPACE && privilege == 'U');
+        if (reads && access.roles().hasPrivilegesOf(role, Roles.PG_READ_ALL_DATA)
+                || writes && access.roles().hasPrivilegesOf(role, Roles.PG_WRITE_ALL_DATA)) {
+            return true;
+        }
         if (!objects.privileges().hasAcl(snapshot, classoid, objoid)) {
             return defaultForPublic(classoid, objoid).indexOf(privilege) >= 0;
         }

@@ -185,7 +185,14 @@ final class RoleCommands {
         }
         for (DefElem o : s.options()) {
             switch (o.defname()) {
-                case "addroleto", "rolemembers", "adminmembers" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                case "rolemembers" -> {
+                    // ALTER GROUP g ADD USER u / DROP USER u
+                    List<AccessPriv> group = List.of(new AccessPriv(role.name(), null));
+                    grantMembership(new GrantRoleStmt(group, roleList(o), o.defaction() != DefElem.Action.DROP,
+                            false, null, null));
+                    return Execution.done("ALTER ROLE");
+                }
+                case "addroleto", "adminmembers" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                         "ALTER ROLE ... %s is not supported yet", o.defname());
                 default -> role = apply(role, o, current);
             }
@@ -250,7 +257,7 @@ final class RoleCommands {
             if (r.name().equals(access.sessionUser())) {
                 throw PgException.of(SqlState.OBJECT_IN_USE, "session user cannot be dropped");
             }
-            if (r.oid() == Roles.BOOTSTRAP_SUPERUSER_OID) {
+            if (r.oid() < 16384) {
                 throw PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                         "cannot drop role %s because it is required by the database system", r.name());
             }
