@@ -95,6 +95,11 @@ public final class ExecContext implements FunctionContext {
     }
 
     @Override
+    public Boolean hasPrivilege(Object role, String kind, Object object, String privileges) {
+        return session.hasPrivilege(role, kind, object, privileges);
+    }
+
+    @Override
     public java.util.List<String> searchPathSchemas(boolean implicit) {
         return session.searchPathSchemas(implicit);
     }

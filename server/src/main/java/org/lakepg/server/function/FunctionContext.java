@@ -18,6 +18,16 @@ public interface FunctionContext {
     String currentDatabase();
 
     /**
+     * has_table_privilege and friends: whether {@code role} (a name, an OID as Long, or null for the current
+     * role) holds any of {@code privileges} (comma-separated) on the object of {@code kind} ("table", "schema",
+     * "function", "role") named by {@code object} (a name or an OID as Long); null for an OID naming nothing.
+     */
+    default Boolean hasPrivilege(Object role, String kind, Object object, String privileges) {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "privilege inquiry functions need a database session");
+    }
+
+    /**
      * The schemas of search_path that exist, nearest first; with {@code implicit} also the ones searched
      * without being listed (pg_catalog), as current_schemas(true).
      */

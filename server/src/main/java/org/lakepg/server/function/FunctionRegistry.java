@@ -95,6 +95,7 @@ public final class FunctionRegistry {
         JsonObjectFromArrays.register(BUILTINS);
         HashFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.PrivilegeFunctions.register(BUILTINS);
         AggregateSupport.register(BUILTINS);
         DateFunctions.register(BUILTINS);
         TimestampFunctions.register(BUILTINS);

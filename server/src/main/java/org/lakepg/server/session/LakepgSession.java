@@ -538,6 +538,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     @Override
+    public Boolean hasPrivilege(Object role, String kind, Object object, String privileges) {
+        return executor.privilegeInquiry().hasPrivilege(catalogSnapshot(), role, kind, object, privileges);
+    }
+
+    @Override
     public List<String> searchPathSchemas(boolean implicit) {
         var snapshot = catalogSnapshot();
         var schemas = implicit ? searchPath.effectiveSchemas(snapshot) : searchPath.explicitSchemas(snapshot);

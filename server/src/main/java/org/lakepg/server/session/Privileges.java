@@ -55,6 +55,22 @@ final class Privileges {
         return false;
     }
 
+    /** Whether the role may grant the privilege on (superusers and the owner's members may). */
+    boolean holdsGrantOption(Snapshot snapshot, long role, long classoid, long objoid, long owner, char privilege) {
+        Role r = access.roles().find(role).orElse(null);
+        if (r != null && r.superuser() || access.roles().hasPrivilegesOf(role, owner)) {
+            return true;
+        }
+        for (PrivilegeCatalog.Grant g : objects.privileges().grants(snapshot, classoid, objoid)) {
+            int at = g.privileges().indexOf(privilege);
+            if (at >= 0 && at + 1 < g.privileges().length() && g.privileges().charAt(at + 1) == '*'
+                    && (g.grantee() == PrivilegeCatalog.PUBLIC || access.roles().hasPrivilegesOf(role, g.grantee()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What PUBLIC holds on an object with the default ACL (functions: EXECUTE; schema public: USAGE). */
     static String defaultForPublic(long classoid, long objoid) {
         if (classoid == CatalogClasses.PG_PROC) {

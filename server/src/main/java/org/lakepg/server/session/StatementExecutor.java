@@ -91,6 +91,11 @@ final class StatementExecutor {
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
     }
 
+    /** has_table_privilege and friends, answered from this session's catalogs. */
+    PrivilegeInquiry privilegeInquiry() {
+        return new PrivilegeInquiry(objects, searchPath, roles, privileges, functions);
+    }
+
     /** Statements a failed transaction block still runs. */
     static boolean allowedInFailedBlock(Statement statement) {
         return statement instanceof TransactionStmt t && TransactionCommands.allowedInFailedBlock(t);
