@@ -57,6 +57,19 @@ public final class PrivilegeCatalog {
         }
     }
 
+    /**
+     * The object's ACL as PostgreSQL prints aclitem[] ({@code grantee=privileges/grantor}, an empty grantee for
+     * PUBLIC, grantees in the order granted); empty when it has the default ACL (NULL in the catalogs).
+     */
+    public Optional<List<String>> aclItems(Snapshot snapshot, long classoid, long objoid,
+                                           java.util.function.LongFunction<String> roleNames) {
+        if (!hasAcl(snapshot, classoid, objoid)) {
+            return Optional.empty();
+        }
+        return Optional.of(grants(snapshot, classoid, objoid).stream().map(g -> (g.grantee() == PUBLIC ? ""
+                : roleNames.apply(g.grantee())) + "=" + g.privileges() + "/" + roleNames.apply(g.grantor())).toList());
+    }
+
     /** Forgets the owner and grants of a dropped object. */
     public void dropAll(Transaction txn, long classoid, long objoid) {
         heap.delete(txn, r -> r[0].equals(classoid) && r[1].equals(objoid));
