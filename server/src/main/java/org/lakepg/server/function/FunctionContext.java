@@ -27,6 +27,12 @@ public interface FunctionContext {
                 "privilege inquiry functions need a database session");
     }
 
+    /** Runs a user SQL function that could not be inlined, with these argument values; its result. */
+    default Object callSqlFunction(long function, Object[] arguments) {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "SQL functions need a database session");
+    }
+
     /**
      * The schemas of search_path that exist, nearest first; with {@code implicit} also the ones searched
      * without being listed (pg_catalog), as current_schemas(true).

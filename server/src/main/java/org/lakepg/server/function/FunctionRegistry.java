@@ -96,6 +96,7 @@ public final class FunctionRegistry {
         HashFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
         org.lakepg.server.function.scalar.PrivilegeFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.SqlFunctionCall.register(BUILTINS);
         AggregateSupport.register(BUILTINS);
         DateFunctions.register(BUILTINS);
         TimestampFunctions.register(BUILTINS);

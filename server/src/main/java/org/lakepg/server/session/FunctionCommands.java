@@ -591,6 +591,82 @@ final class FunctionCommands {
         }
     }
 
+    // ---- calls that are not inlined ----
+
+    /** The analyzed body of a function, good while the snapshot it was analyzed under is the statement's. */
+    private record CachedBody(Object snapshot, String text, List<Analyzed> statements) {}
+
+    private final java.util.Map<Long, CachedBody> bodies = new java.util.HashMap<>();
+
+    /**
+     * Runs a SQL function's statements with the argument values as its parameters, inside the calling
+     * statement; the result is the first column of the last statement's first row (NULL without one, and
+     * for void functions), converted to the declared type.
+     */
+    Object invoke(long oid, Object[] args, ExecContext caller, Transaction txn,
+                  Function<ParameterTypes, QueryAnalyzer> analyzers, Executor executor) {
+        ProcEntry proc = catalog.function(oid).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_FUNCTION,
+                "function with OID %d does not exist", oid));
+        if (proc.strict()) {
+            for (Object a : args) {
+                if (a == null) {
+                    return null;
+                }
+            }
+        }
+        String text = proc.source() + "\u0000" + proc.sqlBody();
+        CachedBody cached = bodies.get(oid);
+        if (cached == null || cached.snapshot() != txn.snapshot() || !cached.text().equals(text)) {
+            List<Analyzed> statements = new ArrayList<>();
+            for (Statement statement : SqlFunctionBodies.userBody(proc)) {
+                Statement runnable = statement instanceof ReturnStmt r ? selectOf(r.returnval()) : statement;
+                statements.add(analyze(proc, inputNames(proc), runnable, analyzers));
+            }
+            cached = new CachedBody(txn.snapshot(), text, statements);
+            bodies.put(oid, cached);
+        }
+        Object result = null;
+        List<Analyzed> statements = cached.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            boolean last = i == statements.size() - 1;
+            ExecContext run = new ExecContext(caller, args, caller.tables());
+            Iterator<Object[]> rows = executor.open(statements.get(i).plan().root(), run);
+            if (last) {
+                if (rows.hasNext() && statements.get(i).columns() != null) {
+                    Object[] row = rows.next();
+                    result = row.length == 0 ? null : row[0];
+                    long actual = statements.get(i).columns().get(0).type();
+                    if (result != null && actual != proc.returnType() && proc.returnType() != TypeOids.VOID) {
+                        result = convert(result, actual, proc.returnType());
+                    }
+                }
+                while (rows.hasNext()) {
+                    rows.next(); // a data-modifying last statement does all its rows
+                }
+            } else {
+                while (rows.hasNext()) {
+                    rows.next();
+                    caller.checkCancelled();
+                }
+                txn.commandCounterIncrement();
+            }
+        }
+        return proc.returnType() == TypeOids.VOID ? null : result;
+    }
+
+    /** A value of an implicitly coercible type in the declared result type, through their text forms. */
+    private static Object convert(Object value, long from, long to) {
+        var settings = org.lakepg.wire.types.FormatSettings.defaults();
+        String text = WireTypeIO.codec(from).formatTextUnchecked(value, settings);
+        return WireTypeIO.codec(to).parseText(text, settings);
+    }
+
+    private static SelectStmt selectOf(Expr expr) {
+        return new SelectStmt(null, null, List.of(new org.lakepg.server.sql.ast.ResTarget(null, List.of(), expr, -1)),
+                List.of(), null, List.of(), false, null, List.of(), List.of(), List.of(), null, null,
+                SelectStmt.LimitOption.DEFAULT, List.of(), null, SelectStmt.SetOperation.NONE, false, null, null);
+    }
+
     // ---- CALL ----
 
     Execution call(CallStmt s, Transaction txn, ExecContext context, Function<ParameterTypes, QueryAnalyzer> analyzers,

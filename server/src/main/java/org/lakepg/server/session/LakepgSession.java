@@ -27,7 +27,8 @@ import org.lakepg.wire.types.PgType;
  * One client session: parses and runs statements for the wire protocol, applying PostgreSQL's
  * transaction-block rules for simple and extended queries, and reporting setting changes.
  */
-public final class LakepgSession implements EngineSession, FunctionContext, TransactionControl {
+public final class LakepgSession implements EngineSession, FunctionContext, TransactionControl,
+        org.lakepg.server.exec.ExecContext.SqlFunctionRunner {
     private static final long MICROS_2000 = 946_684_800_000_000L;
     private static final String CANCELED = "canceling statement due to user request";
 
@@ -535,6 +536,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public String currentDatabase() {
         return database;
+    }
+
+    @Override
+    public Object callSqlFunction(long function, Object[] arguments, ExecContext caller) {
+        return executor.runSqlFunction(function, arguments, caller);
     }
 
     @Override

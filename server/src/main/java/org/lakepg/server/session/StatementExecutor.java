@@ -91,6 +91,11 @@ final class StatementExecutor {
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
     }
 
+    /** A user SQL function called from a running statement (not inlined). */
+    Object runSqlFunction(long oid, Object[] arguments, ExecContext caller) {
+        return functions.invoke(oid, arguments, caller, transaction.get(), this::queries, executor);
+    }
+
     /** has_table_privilege and friends, answered from this session's catalogs. */
     PrivilegeInquiry privilegeInquiry() {
         return new PrivilegeInquiry(objects, searchPath, roles, privileges, functions);

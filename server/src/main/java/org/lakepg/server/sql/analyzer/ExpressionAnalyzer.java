@@ -46,6 +46,9 @@ public final class ExpressionAnalyzer {
     private final Consumer<PgException> notices;
     /** While inlining a SQL function: its arguments, which its body's $n refer to. */
     private List<BoundExpr> inlineArguments;
+    /** The code that runs a user SQL function per call (its OID first, then its arguments). */
+    public static final String SQL_FUNCTION_CALL = "lakepg_sql_function_call";
+
     /** While analyzing a SQL function's body: its parameters by name, tried after the columns (as PostgreSQL). */
     private Scope functionParameters;
     /** Where aggregate calls go; null where they are not allowed ({@link #aggregatesForbiddenIn} says where). */
@@ -461,8 +464,19 @@ public final class ExpressionAnalyzer {
         }
         catalog.functionUsed(call.proc());
         var body = SqlFunctionBodies.expression(call.proc());
-        if (body.isPresent()) {
+        boolean userSql = call.proc().language() == ProcEntry.LANGUAGE_SQL && call.proc().oid() >= 16384
+                && !call.proc().returnsSet();
+        if (body.isPresent() && !(userSql && body.get() instanceof org.lakepg.server.sql.ast.SubLink
+                && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
             return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
+        }
+        if (userSql) {
+            // not inlinable (several statements, a query reading the row's values, void): run per call
+            List<BoundExpr> withOid = new ArrayList<>();
+            withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.OID, -1, call.proc().oid()));
+            withOid.addAll(coerced);
+            return new FuncExpr(call.proc().oid(), name, SQL_FUNCTION_CALL, FuncExpr.Form.CALL, withOid, false,
+                    call.proc().volatility(), call.resultType(), -1);
         }
         return new FuncExpr(call.proc().oid(), name, call.proc().source(), FuncExpr.Form.CALL, coerced,
                 call.proc().strict(), call.proc().volatility(), call.resultType(), -1);
