@@ -82,6 +82,22 @@ class RolesIT {
                 assertThat(one(app, "select current_user")).isEqualTo("app");
             }
             try (Connection admin = connect(restarted, "postgres", "super")) {
+                run(admin, "alter role app set search_path = app_schema, public");
+                run(admin, "alter role app in database postgres set statement_timeout = '5s'");
+                assertThatThrownBy(() -> run(admin, "alter role app set no_such_setting = 1"))
+                        .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42704"));
+            }
+            try (Connection app = connect(restarted, "app", "changed")) {
+                assertThat(one(app, "show search_path")).isEqualTo("app_schema, public");
+                assertThat(one(app, "show statement_timeout")).isEqualTo("5s");
+            }
+            try (Connection admin = connect(restarted, "postgres", "super")) {
+                run(admin, "alter role app reset search_path");
+            }
+            try (Connection app = connect(restarted, "app", "changed")) {
+                assertThat(one(app, "show search_path")).isEqualTo("\"$user\", public");
+            }
+            try (Connection admin = connect(restarted, "postgres", "super")) {
                 run(admin, "drop role app");
             }
             assertThatThrownBy(() -> connect(restarted, "app", "changed"))

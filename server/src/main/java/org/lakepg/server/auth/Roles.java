@@ -41,6 +41,8 @@ public final class Roles {
 
     private final Map<Long, Role> roles = new LinkedHashMap<>();
     private final List<Membership> memberships = new ArrayList<>();
+    /** ALTER ROLE ... [IN DATABASE d] SET: role OID -> database ("" for all) -> setting -> value. */
+    private final Map<Long, Map<String, Map<String, String>>> settings = new LinkedHashMap<>();
     private final Path file;
     private long nextOid = FIRST_ROLE_OID;
 
@@ -101,7 +103,31 @@ public final class Roles {
 
     public synchronized void drop(long oid) {
         roles.remove(oid);
+        settings.remove(oid);
         memberships.removeIf(m -> m.role() == oid || m.member() == oid);
+        save();
+    }
+
+    /** The settings a role's sessions start with in a database: the role's own, then those for that database. */
+    public synchronized Map<String, String> settings(long role, String database) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, Map<String, String>> byDatabase = settings.getOrDefault(role, Map.of());
+        out.putAll(byDatabase.getOrDefault("", Map.of()));
+        out.putAll(byDatabase.getOrDefault(database, Map.of()));
+        return out;
+    }
+
+    /** ALTER ROLE ... SET name = value (value null: RESET name; name null: RESET ALL); database null for all. */
+    public synchronized void setSetting(long role, String database, String name, String value) {
+        Map<String, String> values = settings.computeIfAbsent(role, r -> new LinkedHashMap<>())
+                .computeIfAbsent(database == null ? "" : database, d -> new LinkedHashMap<>());
+        if (name == null) {
+            values.clear();
+        } else if (value == null) {
+            values.remove(name);
+        } else {
+            values.put(name, value);
+        }
         save();
     }
 
@@ -195,6 +221,8 @@ public final class Roles {
                     }
                     case "member" -> memberships.add(new Membership(Long.parseLong(f[1]), Long.parseLong(f[2]),
                             Long.parseLong(f[3]), bool(f[4])));
+                    case "setting" -> settings.computeIfAbsent(Long.parseLong(f[1]), r -> new LinkedHashMap<>())
+                            .computeIfAbsent(unescape(f[2]), d -> new LinkedHashMap<>()).put(unescape(f[3]), unescape(f[4]));
                     default -> { }
                 }
             }
@@ -222,6 +250,9 @@ public final class Roles {
             out.append(String.join("\t", "member", Long.toString(m.role()), Long.toString(m.member()),
                     Long.toString(m.grantor()), str(m.adminOption()))).append('\n');
         }
+        settings.forEach((role, byDatabase) -> byDatabase.forEach((database, values) -> values.forEach((name, value) ->
+                out.append(String.join("\t", "setting", Long.toString(role), escape(database), escape(name),
+                        escape(value))).append('\n'))));
         try {
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(temp, out, StandardCharsets.UTF_8);

@@ -43,6 +43,7 @@ public final class LakepgEngine implements QueryEngine {
         }
         Map<String, String> values = new LinkedHashMap<>(serverSettings);
         values.putAll(cluster.settings(startup.database()));
+        values.putAll(roles.settings(role.oid(), startup.database()));
         values.put("session_authorization", role.name());
         values.put("is_superuser", role.superuser() ? "on" : "off");
         values.putAll(startup.parameters());

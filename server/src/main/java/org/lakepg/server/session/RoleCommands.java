@@ -33,9 +33,12 @@ final class RoleCommands {
     private final ObjectCatalog objects;
     private final org.lakepg.server.table.TableCatalog tables;
     private final Consumer<PgException> notices;
+    private final Consumer<VariableSetStmt> validator;
 
+    /** @param validator checks a SET names a known setting with a valid value (as the session's SET would) */
     RoleCommands(RoleAccess access, ObjectCatalog objects, org.lakepg.server.table.TableCatalog tables,
-                 Consumer<PgException> notices) {
+                 Consumer<PgException> notices, Consumer<VariableSetStmt> validator) {
+        this.validator = validator;
         this.access = access;
         this.roles = access.roles();
         this.objects = objects;
@@ -168,7 +171,7 @@ final class RoleCommands {
 
     Execution alter(AlterRoleStmt s) {
         if (s.setstmt() != null) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER ROLE ... SET is not supported yet");
+            return setSetting(s);
         }
         Role current = access.currentRole();
         long oid = access.oidOf(s.role());
@@ -201,6 +204,35 @@ final class RoleCommands {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "permission denied: bootstrap user must be superuser");
         }
         roles.replace(role);
+        return Execution.done("ALTER ROLE");
+    }
+
+    /** ALTER ROLE r [IN DATABASE d] SET / RESET: what the role's later sessions start with. */
+    private Execution setSetting(AlterRoleStmt s) {
+        Role current = access.currentRole();
+        boolean all = s.role() != null && s.role().roletype() == RoleSpec.Type.CSTRING && s.role().rolename().equals("all");
+        long oid = s.role() == null || all ? 0 : access.oidOf(s.role());
+        Role role = roles.find(oid).orElse(null);
+        if (role == null && !all) {
+            throw PgException.of(SqlState.UNDEFINED_OBJECT, "role \"%s\" does not exist", s.role().rolename());
+        }
+        if (all) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER ROLE ALL ... SET is not supported yet");
+        }
+        if (!current.superuser() && (role.superuser() || !current.createRole() && oid != current.oid())) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied");
+        }
+        VariableSetStmt set = s.setstmt();
+        switch (set.kind()) {
+            case SET_VALUE -> {
+                validator.accept(set);
+                roles.setSetting(oid, s.database(), set.name().toLowerCase(java.util.Locale.ROOT),
+                        SettingCommands.flatten(set.name(), set.args()));
+            }
+            case SET_DEFAULT, RESET -> roles.setSetting(oid, s.database(), set.name().toLowerCase(java.util.Locale.ROOT), null);
+            case RESET_ALL -> roles.setSetting(oid, s.database(), null, null);
+            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this ALTER ROLE ... SET is not supported yet");
+        }
         return Execution.done("ALTER ROLE");
     }
 

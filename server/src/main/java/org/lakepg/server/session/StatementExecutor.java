@@ -64,7 +64,11 @@ final class StatementExecutor {
         this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
         this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog, privileges);
         objectNames.setFunctions(functions);
-        this.roleCommands = new RoleCommands(roles, objects, tables, notices);
+        this.roleCommands = new RoleCommands(roles, objects, tables, notices, set -> {
+            // a value the session's SET would refuse is refused here too; nothing changes in this session
+            var probe = new SessionSettings(new SettingsRegistry(), java.util.Map.of());
+            probe.set(set.name(), SettingCommands.flatten(set.name(), set.args()), false);
+        });
         this.privilegeCommands = new PrivilegeCommands(objects, tables, searchPath, roles, privileges, functions,
                 session::currentDatabase);
         this.comments = new CommentCommands(objects, tables, searchPath, roles, privileges, functions, session::currentDatabase);
