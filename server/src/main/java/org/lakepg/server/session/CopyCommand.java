@@ -34,7 +34,10 @@ final class CopyCommand {
     private final TableCatalog tables;
     private final Supplier<ResultSink> sink;
 
-    CopyCommand(TableCatalog tables, Supplier<ResultSink> sink) {
+    private final SearchPath searchPath;
+
+    CopyCommand(TableCatalog tables, Supplier<ResultSink> sink, SearchPath searchPath) {
+        this.searchPath = searchPath;
         this.tables = tables;
         this.sink = sink;
     }
@@ -86,8 +89,11 @@ final class CopyCommand {
         if (s.relation() == null || s.isProgram() || s.whereClause() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY of a query, PROGRAM or WHERE is not supported yet");
         }
-        TableInfo table = tables.find(txn.snapshot(), s.relation().relname()).orElseThrow(() -> PgException.of(
-                SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname()));
+        var r = s.relation();
+        TableInfo table = searchPath.relation(txn.snapshot(), r.schemaname() == null ? List.of(r.relname())
+                : List.of(r.schemaname(), r.relname())).flatMap(x -> x instanceof SearchPath.Relation.Table t
+                ? java.util.Optional.of(t.table()) : java.util.Optional.empty()).orElseThrow(() -> PgException.of(
+                SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", r.relname()));
         List<ColumnInfo> columns = columns(table, s.attlist());
         Format format = Format.of(s.options() == null ? List.of() : s.options());
         return s.isFrom() ? copyFrom(s, txn, context, table, columns, format) : copyTo(s, txn, context, table, columns, format);

@@ -116,6 +116,20 @@ final class ObjectCommands {
         }
     }
 
+    /** COPY FROM needs INSERT on the table, COPY TO needs SELECT. */
+    void requireTablePrivilege(org.lakepg.server.sql.ast.RangeVar r, Transaction txn, Privileges privileges,
+                               char privilege) {
+        if (roles.superuser()) {
+            return;
+        }
+        var found = relationIfSchemaExists(txn, nameOf(r));
+        if (found.isPresent() && found.get() instanceof SearchPath.Relation.Table t && !privileges.holds(
+                txn.snapshot(), roles.currentRoleOid(), org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
+                t.table().oid(), privileges.tableOwner(txn.snapshot(), t.table().oid()), privilege)) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table %s", t.name());
+        }
+    }
+
     /** TRUNCATE needs the TRUNCATE privilege on every table it names. */
     void requireTruncate(org.lakepg.server.sql.ast.TruncateStmt s, Transaction txn, Privileges privileges) {
         if (roles.superuser()) {

@@ -81,7 +81,7 @@ final class StatementExecutor {
         searchPath.setCreateCheck(privileges::requireCreate);
         searchPath.setUsageCheck((snapshot, schema) -> privileges.holds(snapshot, roles.currentRoleOid(),
                 org.lakepg.server.catalog.objects.CatalogClasses.PG_NAMESPACE, schema.oid(), schema.owner(), 'U'));
-        this.copy = new CopyCommand(tables, sink);
+        this.copy = new CopyCommand(tables, sink, searchPath);
         this.catalog = catalog;
         this.ddl = new DdlCommands(tables, notices, searchPath);
         this.block = block;
@@ -283,7 +283,13 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.AlterFunctionStmt a -> functions.alter(a, transaction.get());
                 case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> objectNames.setSchema(a, transaction.get());
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
-                case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
+                case org.lakepg.server.sql.ast.CopyStmt c -> {
+                    if (c.relation() != null) {
+                        objectNames.requireTablePrivilege(c.relation(), transaction.get(), privileges,
+                                c.isFrom() ? 'a' : 'r');
+                    }
+                    yield copy.run(c, transaction.get(), context);
+                }
                 case org.lakepg.server.sql.ast.TruncateStmt t -> {
                     objectNames.requireTruncate(t, transaction.get(), privileges);
                     yield ddl.truncate(t, transaction.get());
