@@ -45,6 +45,7 @@ final class StatementExecutor {
     private final RoleAccess roles;
     private final org.lakepg.server.catalog.objects.ObjectCatalog objects;
     private final SearchPath searchPath;
+    private final org.lakepg.server.table.TableCatalog tables;
     private final UpdatableViews updatableViews;
     private final TransactionBlock block;
     private final DatabaseCommands databases;
@@ -57,6 +58,7 @@ final class StatementExecutor {
                       DatabaseCommands databases, java.util.function.Supplier<org.lakepg.wire.protocol.ResultSink> sink,
                       org.lakepg.server.catalog.objects.ObjectCatalog objects, SearchPath searchPath, RoleAccess roles) {
         this.databases = databases;
+        this.tables = tables;
         this.privileges = new Privileges(objects, roles);
         this.schemas = new SchemaCommands(objects, tables, roles, notices, privileges, session::currentDatabase);
         RelationAccessLog log = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
@@ -160,6 +162,8 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.DropRoleStmt d -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.GrantRoleStmt g -> new Command.Utility(g, null);
             case org.lakepg.server.sql.ast.GrantStmt g -> new Command.Utility(g, null);
+            case org.lakepg.server.sql.ast.DropOwnedStmt d -> new Command.Utility(d, null);
+            case org.lakepg.server.sql.ast.ReassignOwnedStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.CommentStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CreateStmt create -> new Command.Utility(create, null);
             case org.lakepg.server.sql.ast.DropStmt drop -> new Command.Utility(drop, null);
@@ -262,6 +266,10 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DropRoleStmt d -> roleCommands.drop(d, transaction.get());
                 case org.lakepg.server.sql.ast.GrantRoleStmt g -> roleCommands.grantMembership(g);
                 case org.lakepg.server.sql.ast.GrantStmt g -> privilegeCommands.run(g, transaction.get());
+                case org.lakepg.server.sql.ast.DropOwnedStmt d -> new OwnedObjectCommands(objects, tables, roles, privileges)
+                        .drop(d, transaction.get());
+                case org.lakepg.server.sql.ast.ReassignOwnedStmt r -> new OwnedObjectCommands(objects, tables, roles,
+                        privileges).reassign(r, transaction.get());
                 case org.lakepg.server.sql.ast.CommentStmt c -> comments.run(c, transaction.get());
                 case TransactionStmt t -> transactionCommands.run(t);
                 case org.lakepg.server.sql.ast.CreateStmt create -> objectNames.recordOwner(create.relation(),
