@@ -19,6 +19,9 @@ select obj_as.obj_af2(3)
 alter function obj_as.obj_af2(int) owner to obj_arole
 set local role obj_arole; alter function obj_as.obj_af2(int) stable
 alter function obj_nosuch(int) immutable
+set local role obj_arole; alter function obj_as.obj_af2(int) leakproof
+create function obj_as.obj_lp(int) returns int language sql leakproof return 1
+set local role obj_arole; create function obj_as.obj_lp2(int) returns int language sql leakproof return 1
 alter procedure obj_as.obj_af2(int) immutable
 create view obj_av as select 1 as one, 2 as two
 alter view obj_av rename column one to uno

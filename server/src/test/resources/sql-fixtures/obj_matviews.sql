@@ -17,6 +17,16 @@ refresh materialized view obj_mv2
 select count(*) from obj_mv2
 refresh materialized view obj_mv2 with no data
 select count(*) from obj_mv2
+refresh materialized view concurrently obj_mv
+alter materialized view obj_mv rename to obj_mv_renamed
+select count(*) from obj_mv_renamed
+alter materialized view obj_mv_renamed rename to obj_mv
+drop schema if exists obj_mvs
+create schema obj_mvs
+alter materialized view obj_mv set schema obj_mvs
+select count(*) from obj_mvs.obj_mv
+alter materialized view obj_mvs.obj_mv set schema public
+drop schema obj_mvs
 refresh materialized view obj_mt
 refresh materialized view obj_nosuch
 insert into obj_mv values (9, 9)

@@ -173,12 +173,17 @@ final class FunctionCommands {
         char volatility = 'v';
         boolean strict = false;
         boolean securityDefiner = false;
+        boolean leakproof = false;
         List<String> as = null;
         for (DefElem o : s.options()) {
             switch (o.defname()) {
                 case "volatility" -> volatility = ((String) o.arg()).charAt(0);
                 case "strict" -> strict = (Boolean) o.arg();
                 case "security" -> securityDefiner = (Boolean) o.arg();
+                case "leakproof" -> {
+                    leakproof = (Boolean) o.arg();
+                    requireSuperuserForLeakproof(leakproof);
+                }
                 case "as" -> {
                     @SuppressWarnings("unchecked")
                     List<String> body = (List<String>) o.arg();
@@ -203,7 +208,7 @@ final class FunctionCommands {
         }
         long[] inputs = inputTypes.stream().mapToLong(Long::longValue).toArray();
         ProcEntry proc = new ProcEntry(0, name, schema.oid(), ProcEntry.LANGUAGE_SQL, 100, returnsSet ? 1000 : 0,
-                variadic, s.isProcedure() ? ProcEntry.KIND_PROCEDURE : ProcEntry.KIND_FUNCTION, securityDefiner, false,
+                variadic, s.isProcedure() ? ProcEntry.KIND_PROCEDURE : ProcEntry.KIND_FUNCTION, securityDefiner, leakproof,
                 strict, returnsSet, volatility, 'u', defaults.size(), returnType, inputs,
                 anyNonInput ? allTypes.stream().mapToLong(Long::longValue).toArray() : null,
                 anyNonInput ? modes.toString().toCharArray() : null, anyName ? names : null, null, source, sqlBody,
@@ -235,6 +240,12 @@ final class FunctionCommands {
             objects.functions().create(txn, withOid(proc, tables.newOid()), roles.currentRoleOid());
         }
         return Execution.done(s.isProcedure() ? "CREATE PROCEDURE" : "CREATE FUNCTION");
+    }
+
+    private void requireSuperuserForLeakproof(boolean leakproof) {
+        if (leakproof && !roles.superuser()) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "only superuser can define a leakproof function");
+        }
     }
 
     private static String language(CreateFunctionStmt s) {
@@ -387,6 +398,7 @@ final class FunctionCommands {
         boolean securityDefiner = p.securityDefiner();
         float cost = p.cost();
         float rows = p.rows();
+        boolean leakproof = p.leakproof();
         for (DefElem o : s.actions()) {
             switch (o.defname()) {
                 case "volatility" -> volatility = ((String) o.arg()).charAt(0);
@@ -394,13 +406,17 @@ final class FunctionCommands {
                 case "security" -> securityDefiner = (Boolean) o.arg();
                 case "cost" -> cost = Float.parseFloat(((org.lakepg.server.sql.ast.AConst) o.arg()).value());
                 case "rows" -> rows = Float.parseFloat(((org.lakepg.server.sql.ast.AConst) o.arg()).value());
-                case "leakproof", "parallel" -> { }
+                case "leakproof" -> {
+                    leakproof = (Boolean) o.arg();
+                    requireSuperuserForLeakproof(leakproof);
+                }
+                case "parallel" -> { }
                 default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER FUNCTION ... %s is not supported yet",
                         o.defname().toUpperCase(java.util.Locale.ROOT));
             }
         }
         replace(txn, f, new ProcEntry(p.oid(), p.name(), p.namespace(), p.language(), cost, rows, p.variadicType(),
-                p.kind(), securityDefiner, p.leakproof(), strict, p.returnsSet(), volatility, p.parallel(),
+                p.kind(), securityDefiner, leakproof, strict, p.returnsSet(), volatility, p.parallel(),
                 p.defaultArgumentCount(), p.returnType(), p.argumentTypes(), p.allArgumentTypes(), p.argumentModes(),
                 p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(), p.defaultExpressions()), f.owner());
         return Execution.done(s.objtype().kind() == ObjectType.Kind.PROCEDURE ? "ALTER PROCEDURE"

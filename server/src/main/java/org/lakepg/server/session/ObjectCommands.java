@@ -165,7 +165,7 @@ final class ObjectCommands {
                         SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", name));
                 return schemas.rename(schema, s.newname(), txn);
             }
-            case VIEW, TABLE -> {
+            case VIEW, TABLE, MATVIEW -> {
                 if (s.relation() == null) {
                     break;
                 }
@@ -180,9 +180,13 @@ final class ObjectCommands {
                     }
                     roles.requireOwner(view.owner(), "view", view.name());
                     objects.views().replace(txn, view.renamed(s.newname()));
-                    return Execution.done(s.renameType().kind() == ObjectType.Kind.VIEW ? "ALTER VIEW" : "ALTER TABLE");
+                    return Execution.done(switch (s.renameType().kind()) {
+                        case VIEW -> "ALTER VIEW";
+                        case MATVIEW -> "ALTER MATERIALIZED VIEW";
+                        default -> "ALTER TABLE";
+                    });
                 }
-                if (relation.isEmpty() && s.renameType().kind() == ObjectType.Kind.VIEW) {
+                if (relation.isEmpty() && s.renameType().kind() != ObjectType.Kind.TABLE) {
                     if (s.missingOk()) {
                         notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist, skipping",
                                 s.relation().relname()).withSeverity(PgException.Severity.NOTICE));
@@ -233,7 +237,7 @@ final class ObjectCommands {
                 return functions.move(s.objectType().kind(), (org.lakepg.server.sql.ast.ObjectWithArgs) s.object(),
                         null, s.newschema(), txn);
             }
-            case VIEW -> {
+            case VIEW, MATVIEW -> {
                 var relation = searchPath.relation(txn.snapshot(), nameOf(s.relation()));
                 if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.View v) {
                     ViewInfo view = v.view();
@@ -246,7 +250,7 @@ final class ObjectCommands {
                     objects.views().replace(txn, new ViewInfo(view.oid(), schema.oid(), view.name(), view.statement(),
                             view.columns(), view.owner(), view.materialized(), view.relation(), view.dependsOn(),
                             view.populated(), view.searchPath()));
-                    return Execution.done("ALTER VIEW");
+                    return Execution.done(view.materialized() ? "ALTER MATERIALIZED VIEW" : "ALTER VIEW");
                 }
                 throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
             }
@@ -262,7 +266,7 @@ final class ObjectCommands {
                 return functions.setOwner(s.objectType().kind(), (org.lakepg.server.sql.ast.ObjectWithArgs) s.object(),
                         owner, txn);
             }
-            case VIEW, TABLE -> {
+            case VIEW, TABLE, MATVIEW -> {
                 if (s.relation() != null) {
                     var relation = searchPath.relation(txn.snapshot(), nameOf(s.relation())).orElseThrow(() ->
                             PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",

@@ -176,7 +176,11 @@ final class ViewCommands {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "\"%s\" is not a materialized view", relation.name());
         }
         if (s.concurrent()) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "REFRESH MATERIALIZED VIEW CONCURRENTLY is not supported yet");
+            // CONCURRENTLY needs a unique index on the materialized view, which lakepg cannot make yet
+            String schema = objects.schemas().find(txn.snapshot(), relation.namespace()).map(SchemaInfo::name).orElse("");
+            throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "cannot refresh materialized view \"%s.%s\" concurrently", schema, relation.name())
+                    .withHint("Create a unique index with no WHERE clause on one or more columns of the materialized view.");
         }
         ViewInfo view = v.view();
         roles.requireOwner(view.owner(), "materialized view", view.name());
