@@ -3,7 +3,6 @@ package org.lakepg.server.session;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,39 +14,22 @@ import org.lakepg.server.catalog.objects.CatalogClasses;
 import org.lakepg.server.catalog.objects.FunctionCatalog;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
 import org.lakepg.server.catalog.objects.SchemaInfo;
-import org.lakepg.server.exec.ExecContext;
-import org.lakepg.server.exec.Executor;
-import org.lakepg.server.exec.expr.ExprCompiler;
-import org.lakepg.server.exec.expr.WireTypeIO;
-import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.server.sql.analyzer.AnalyzerCatalog;
 import org.lakepg.server.sql.analyzer.ExpressionAnalyzer;
-import org.lakepg.server.sql.analyzer.ModifyAnalyzer;
 import org.lakepg.server.sql.analyzer.ParameterTypes;
 import org.lakepg.server.sql.analyzer.QueryAnalyzer;
-import org.lakepg.server.sql.analyzer.Scope;
 import org.lakepg.server.sql.analyzer.SqlFunctionBodies;
 import org.lakepg.server.sql.analyzer.TypeCoercion;
 import org.lakepg.server.sql.analyzer.TypeNames;
-import org.lakepg.server.sql.ast.CallStmt;
 import org.lakepg.server.sql.ast.CreateFunctionStmt;
 import org.lakepg.server.sql.ast.DefElem;
-import org.lakepg.server.sql.ast.DeleteStmt;
 import org.lakepg.server.sql.ast.DropStmt;
-import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.FunctionParameter;
-import org.lakepg.server.sql.ast.InsertStmt;
 import org.lakepg.server.sql.ast.ObjectType;
 import org.lakepg.server.sql.ast.ObjectWithArgs;
-import org.lakepg.server.sql.ast.ReturnStmt;
-import org.lakepg.server.sql.ast.SelectStmt;
 import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.TypeName;
-import org.lakepg.server.sql.ast.UpdateStmt;
 import org.lakepg.server.sql.plan.OutputColumn;
-import org.lakepg.server.sql.plan.QueryPlan;
-import org.lakepg.server.sql.plan.expr.BoundExpr;
-import org.lakepg.server.sql.plan.expr.ParamRef;
 import org.lakepg.server.table.TableCatalog;
 import org.lakepg.server.txn.Transaction;
 import org.lakepg.wire.error.PgException;
@@ -61,11 +43,9 @@ final class FunctionCommands {
     private final RoleAccess roles;
     private final Consumer<PgException> notices;
     private final AnalyzerCatalog catalog;
-    private final Privileges privileges;
 
     FunctionCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
-                     Consumer<PgException> notices, AnalyzerCatalog catalog, Privileges privileges) {
-        this.privileges = privileges;
+                     Consumer<PgException> notices, AnalyzerCatalog catalog) {
         this.objects = objects;
         this.tables = tables;
         this.searchPath = searchPath;
@@ -322,7 +302,7 @@ final class FunctionCommands {
         List<OutputColumn> last = null;
         boolean lastReturnsRows = false;
         for (Statement statement : body) {
-            Analyzed a = analyze(proc, inputNames, statement, analyzers);
+            FunctionBodyAnalysis.Analyzed a = FunctionBodyAnalysis.analyze(proc, inputNames, statement, analyzers, catalog);
             last = a.columns();
             lastReturnsRows = a.columns() != null;
         }
@@ -347,41 +327,6 @@ final class FunctionCommands {
             throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION, "return type mismatch in function declared to return %s",
                     declared).withDetail("Actual return type is %s.".formatted(TypeNames.format(catalog, actual)));
         }
-    }
-
-    /** One analyzed body statement: its plan (null for a RETURN) and the columns it returns (null: none). */
-    private record Analyzed(QueryPlan plan, List<OutputColumn> columns) {}
-
-    /** Analyzes a body statement with $n and the parameter names standing for parameters of the input types. */
-    private Analyzed analyze(ProcEntry proc, List<String> inputNames, Statement statement,
-                             Function<ParameterTypes, QueryAnalyzer> analyzers) {
-        int[] declared = Arrays.stream(proc.argumentTypes()).mapToInt(t -> (int) t).toArray();
-        ParameterTypes parameters = new ParameterTypes(declared);
-        QueryAnalyzer queries = analyzers.apply(parameters);
-        ExpressionAnalyzer expressions = queries.expressions();
-        List<BoundExpr> arguments = new ArrayList<>();
-        for (int i = 0; i < declared.length; i++) {
-            arguments.add(new ParamRef(i + 1, proc.argumentTypes()[i], -1));
-        }
-        return expressions.inFunctionBody(proc.name(), inputNames, arguments, () -> switch (statement) {
-            case SelectStmt select -> {
-                QueryPlan plan = queries.select(select);
-                yield new Analyzed(plan, plan.columns());
-            }
-            case InsertStmt insert -> analyzed(new ModifyAnalyzer(expressions, queries, parameters, catalog).insert(insert));
-            case UpdateStmt update -> analyzed(new ModifyAnalyzer(expressions, queries, parameters, catalog).update(update));
-            case DeleteStmt delete -> analyzed(new ModifyAnalyzer(expressions, queries, parameters, catalog).delete(delete));
-            case ReturnStmt r -> {
-                BoundExpr e = expressions.analyze(r.returnval(), Scope.EMPTY);
-                yield new Analyzed(null, List.of(OutputColumn.computed("?column?", e.type(), -1)));
-            }
-            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "%s in a SQL function body is not supported yet", StatementExecutor.describe(statement));
-        });
-    }
-
-    private static Analyzed analyzed(QueryPlan plan) {
-        return new Analyzed(plan, plan.columns() == null || plan.columns().isEmpty() ? null : plan.columns());
     }
 
     // ---- ALTER ----
@@ -607,158 +552,4 @@ final class FunctionCommands {
         }
     }
 
-    // ---- calls that are not inlined ----
-
-    /** The analyzed body of a function, good while the snapshot it was analyzed under is the statement's. */
-    private record CachedBody(Object snapshot, String text, List<Analyzed> statements) {}
-
-    private final java.util.Map<Long, CachedBody> bodies = new java.util.HashMap<>();
-
-    /**
-     * Runs a SQL function's statements with the argument values as its parameters, inside the calling
-     * statement; the result is the first column of the last statement's first row (NULL without one, and
-     * for void functions), converted to the declared type.
-     */
-    Object invoke(long oid, Object[] args, ExecContext caller, Transaction txn,
-                  Function<ParameterTypes, QueryAnalyzer> analyzers, Executor executor) {
-        ProcEntry proc = catalog.function(oid).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_FUNCTION,
-                "function with OID %d does not exist", oid));
-        if (proc.strict()) {
-            for (Object a : args) {
-                if (a == null) {
-                    return null;
-                }
-            }
-        }
-        String text = proc.source() + "\u0000" + proc.sqlBody();
-        CachedBody cached = bodies.get(oid);
-        if (cached == null || cached.snapshot() != txn.snapshot() || !cached.text().equals(text)) {
-            List<Analyzed> statements = new ArrayList<>();
-            for (Statement statement : SqlFunctionBodies.userBody(proc)) {
-                Statement runnable = statement instanceof ReturnStmt r ? selectOf(r.returnval()) : statement;
-                statements.add(analyze(proc, inputNames(proc), runnable, analyzers));
-            }
-            cached = new CachedBody(txn.snapshot(), text, statements);
-            bodies.put(oid, cached);
-        }
-        Object result = null;
-        List<Analyzed> statements = cached.statements();
-        for (int i = 0; i < statements.size(); i++) {
-            boolean last = i == statements.size() - 1;
-            ExecContext run = new ExecContext(caller, args, caller.tables());
-            Iterator<Object[]> rows = executor.open(statements.get(i).plan().root(), run);
-            if (last) {
-                if (rows.hasNext() && statements.get(i).columns() != null) {
-                    Object[] row = rows.next();
-                    result = row.length == 0 ? null : row[0];
-                    long actual = statements.get(i).columns().get(0).type();
-                    if (result != null && actual != proc.returnType() && proc.returnType() != TypeOids.VOID) {
-                        result = convert(result, actual, proc.returnType());
-                    }
-                }
-                while (rows.hasNext()) {
-                    rows.next(); // a data-modifying last statement does all its rows
-                }
-            } else {
-                while (rows.hasNext()) {
-                    rows.next();
-                    caller.checkCancelled();
-                }
-                txn.commandCounterIncrement();
-            }
-        }
-        return proc.returnType() == TypeOids.VOID ? null : result;
-    }
-
-    /** A value of an implicitly coercible type in the declared result type, through their text forms. */
-    private static Object convert(Object value, long from, long to) {
-        var settings = org.lakepg.wire.types.FormatSettings.defaults();
-        String text = WireTypeIO.codec(from).formatTextUnchecked(value, settings);
-        return WireTypeIO.codec(to).parseText(text, settings);
-    }
-
-    private static SelectStmt selectOf(Expr expr) {
-        return new SelectStmt(null, null, List.of(new org.lakepg.server.sql.ast.ResTarget(null, List.of(), expr, -1)),
-                List.of(), null, List.of(), false, null, List.of(), List.of(), List.of(), null, null,
-                SelectStmt.LimitOption.DEFAULT, List.of(), null, SelectStmt.SetOperation.NONE, false, null, null);
-    }
-
-    // ---- CALL ----
-
-    Execution call(CallStmt s, Transaction txn, ExecContext context, Function<ParameterTypes, QueryAnalyzer> analyzers,
-                   Executor executor) {
-        var f = s.funccall();
-        QueryAnalyzer top = analyzers.apply(new ParameterTypes(new int[0]));
-        ExpressionAnalyzer expressions = top.expressions();
-        List<BoundExpr> args = new ArrayList<>();
-        for (Expr arg : f.args()) {
-            args.add(expressions.analyze(arg, Scope.EMPTY));
-        }
-        long[] argTypes = args.stream().mapToLong(BoundExpr::type).toArray();
-        String name = f.funcname().get(f.funcname().size() - 1);
-        var resolver = new org.lakepg.server.sql.analyzer.FunctionResolver(new TypeCoercion(catalog));
-        org.lakepg.server.sql.analyzer.ResolvedCall call;
-        try {
-            call = resolver.resolve(name, catalog.functions(f.funcname()), argTypes, f.funcVariadic());
-        } catch (PgException e) {
-            if (e.sqlState() == SqlState.UNDEFINED_FUNCTION) {
-                throw PgException.of(SqlState.UNDEFINED_FUNCTION, "procedure %s does not exist",
-                        FunctionSignatures.describe(name, argTypes)).withHint(
-                        "No procedure matches the given name and argument types. You might need to add explicit type casts.");
-            }
-            throw e;
-        }
-        ProcEntry proc = call.proc();
-        if (proc.kind() != ProcEntry.KIND_PROCEDURE) {
-            throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is not a procedure", FunctionSignatures.describe(proc))
-                    .withHint("To call a function, use SELECT.");
-        }
-        if (proc.oid() >= 16384 && !roles.superuser()) {
-            privileges.checkExecute(txn.snapshot(), List.of(new RelationAccessLog.Access(proc.oid(), proc.name(), false, -1)));
-        }
-        for (int i = args.size(); i < proc.argumentCount(); i++) {
-            List<String> defaults = proc.defaultExpressions();
-            String d = defaults.get(defaults.size() - (proc.argumentCount() - i));
-            Expr parsed = ((SelectStmt) org.lakepg.server.sql.parser.SqlParser.parse("SELECT " + d).get(0).statement())
-                    .targetList().get(0).val();
-            args.add(expressions.analyze(parsed, Scope.EMPTY));
-        }
-        ExprCompiler compiler = new ExprCompiler(FunctionRegistry.builtins(), WireTypeIO.INSTANCE);
-        Object[] values = new Object[proc.argumentCount()];
-        for (int i = 0; i < values.length; i++) {
-            BoundExpr coerced = expressions.coercer().coerce(args.get(i), proc.argumentTypes()[i], -1,
-                    TypeCoercion.Context.IMPLICIT, -1);
-            values[i] = compiler.compile(coerced).eval(new Object[0], context);
-        }
-        List<String> inputNames = inputNames(proc);
-        for (Statement statement : SqlFunctionBodies.userBody(proc)) {
-            Analyzed a = analyze(proc, inputNames, statement, analyzers);
-            if (a.plan() != null) {
-                ExecContext run = new ExecContext(context, values, context.tables());
-                for (Iterator<Object[]> rows = executor.open(a.plan().root(), run); rows.hasNext(); ) {
-                    rows.next();
-                    context.checkCancelled();
-                }
-            }
-            txn.startStatement();
-        }
-        return Execution.done("CALL");
-    }
-
-    private static List<String> inputNames(ProcEntry proc) {
-        if (proc.argumentNames() == null) {
-            return null;
-        }
-        if (proc.argumentModes() == null) {
-            return proc.argumentNames();
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < proc.argumentModes().length; i++) {
-            char m = proc.argumentModes()[i];
-            if (m == 'i' || m == 'b' || m == 'v') {
-                out.add(proc.argumentNames().get(i));
-            }
-        }
-        return out;
-    }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.lakepg.server.auth.Roles;
-import org.lakepg.server.catalog.ProcEntry;
 import org.lakepg.server.catalog.objects.CatalogClasses;
 import org.lakepg.server.catalog.objects.FunctionCatalog;
 import org.lakepg.server.catalog.objects.ObjectCatalog;

@@ -37,6 +37,7 @@ final class StatementExecutor {
     private final ViewCommands views;
     private final ObjectCommands objectNames;
     private final FunctionCommands functions;
+    private final FunctionCalls functionCalls;
     private final RoleCommands roleCommands;
     private final Privileges privileges;
     private final PrivilegeCommands privilegeCommands;
@@ -64,8 +65,9 @@ final class StatementExecutor {
         RelationAccessLog log = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
         this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log);
         this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
-        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog, privileges);
+        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
         objectNames.setFunctions(functions);
+        this.functionCalls = new FunctionCalls(roles, catalog, privileges);
         this.roleCommands = new RoleCommands(roles, objects, tables, notices, set -> {
             // a value the session's SET would refuse is refused here too; nothing changes in this session
             var probe = new SessionSettings(new SettingsRegistry(), java.util.Map.of());
@@ -99,7 +101,7 @@ final class StatementExecutor {
 
     /** A user SQL function called from a running statement (not inlined). */
     Object runSqlFunction(long oid, Object[] arguments, ExecContext caller) {
-        return functions.invoke(oid, arguments, caller, transaction.get(), this::queries, executor);
+        return functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries, executor);
     }
 
     /** has_table_privilege and friends, answered from this session's catalogs. */
@@ -280,7 +282,7 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.CreateSchemaStmt c -> schemas.create(c, transaction.get());
                 case org.lakepg.server.sql.ast.RefreshMatViewStmt r -> views.refresh(r, transaction.get(),
                         queries(new ParameterTypes(new int[0])), plan -> executor.open(plan.root(), context));
-                case org.lakepg.server.sql.ast.CallStmt c -> functions.call(c, transaction.get(), context, this::queries,
+                case org.lakepg.server.sql.ast.CallStmt c -> functionCalls.call(c, transaction.get(), context, this::queries,
                         executor);
                 case org.lakepg.server.sql.ast.RenameStmt r -> r.renameType().kind()
                         == org.lakepg.server.sql.ast.ObjectType.Kind.ROLE
