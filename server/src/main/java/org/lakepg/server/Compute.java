@@ -20,12 +20,15 @@ public final class Compute implements AutoCloseable {
     private final Storage storage;
     private final AccessContext access;
     private final TableCatalog tables;
+    private final org.lakepg.server.catalog.objects.ObjectCatalog objects;
     private final Lsn readPoint;
 
-    private Compute(Storage storage, AccessContext access, TableCatalog tables, Lsn readPoint) {
+    private Compute(Storage storage, AccessContext access, TableCatalog tables,
+                    org.lakepg.server.catalog.objects.ObjectCatalog objects, Lsn readPoint) {
         this.storage = storage;
         this.access = access;
         this.tables = tables;
+        this.objects = objects;
         this.readPoint = readPoint;
     }
 
@@ -36,8 +39,9 @@ public final class Compute implements AutoCloseable {
         PageWriter writer = new PageWriter(storage.wal(), timeline.id());
         AccessContext access = AccessContext.of(new TransactionManager(cache, writer));
         org.lakepg.storage.Lsn at = storage.wal().insertLsn(timeline.id());
-        return new Compute(storage, access, TableCatalog.open(access, relation -> storage.pages().relationExists(
-                timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, at)), null);
+        java.util.function.IntPredicate exists = relation -> storage.pages().relationExists(
+                timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, at);
+        return new Compute(storage, access, TableCatalog.open(access, exists), objectCatalog(access, exists), null);
     }
 
     /**
@@ -61,8 +65,9 @@ public final class Compute implements AutoCloseable {
             throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "database \"%s\" at LSN %s predates this lakepg version's catalog", timeline.name(), lsn);
         }
-        return new Compute(storage, access, TableCatalog.open(access, relation -> storage.pages().relationExists(
-                timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, lsn)), lsn);
+        java.util.function.IntPredicate existed = relation -> storage.pages().relationExists(
+                timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, lsn);
+        return new Compute(storage, access, TableCatalog.open(access, existed), objectCatalog(access, existed), lsn);
     }
 
     /** Bytes of the system relations and of every table, its large values and its indexes, as of {@code lsn}. */
@@ -95,6 +100,13 @@ public final class Compute implements AutoCloseable {
         return readPoint;
     }
 
+    /** Opens schemas, views, functions, privileges and comments, creating their storage in a database without them. */
+    private static org.lakepg.server.catalog.objects.ObjectCatalog objectCatalog(AccessContext access,
+                                                                                 java.util.function.IntPredicate exists) {
+        return org.lakepg.server.catalog.objects.ObjectCatalog.open(access,
+                exists.test(org.lakepg.server.catalog.objects.ObjectCatalog.markerRelation()));
+    }
+
     public AccessContext access() {
         return access;
     }
@@ -105,6 +117,11 @@ public final class Compute implements AutoCloseable {
 
     public TableCatalog tables() {
         return tables;
+    }
+
+    /** Schemas, views, functions, privileges and comments of the database. */
+    public org.lakepg.server.catalog.objects.ObjectCatalog objects() {
+        return objects;
     }
 
     /** The store stays open: it belongs to the cluster. Everything acknowledged is already in the WAL. */

@@ -41,7 +41,7 @@ public final class LakepgServer implements AutoCloseable {
         Cluster cluster = null;
         try {
             cluster = Cluster.open(config.storage(), config.dataDir(), BUFFER_PAGES);
-            Roles roles = new Roles(config.superuserPassword());
+            Roles roles = new Roles(config.superuserPassword(), config.dataDir().resolve("roles.tsv"));
             LakepgEngine engine = new LakepgEngine(roles, config.settings(), cluster);
             var serverSettings = new org.lakepg.server.session.SessionSettings(
                     new org.lakepg.server.session.SettingsRegistry(), config.settings());

@@ -156,6 +156,29 @@ public final class ExecContext implements FunctionContext {
     }
 
     @Override
+    public Object callSqlFunction(long function, Object[] arguments) {
+        if (session instanceof SqlFunctionRunner runner) {
+            return runner.callSqlFunction(function, arguments, this);
+        }
+        return session.callSqlFunction(function, arguments);
+    }
+
+    /** A session that runs SQL function bodies within the calling statement (its tables, its cancellation). */
+    public interface SqlFunctionRunner {
+        Object callSqlFunction(long function, Object[] arguments, ExecContext caller);
+    }
+
+    @Override
+    public Boolean hasPrivilege(Object role, String kind, Object object, String privileges) {
+        return session.hasPrivilege(role, kind, object, privileges);
+    }
+
+    @Override
+    public java.util.List<String> searchPathSchemas(boolean implicit) {
+        return session.searchPathSchemas(implicit);
+    }
+
+    @Override
     public int backendPid() {
         return session.backendPid();
     }

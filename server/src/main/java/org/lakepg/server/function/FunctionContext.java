@@ -17,6 +17,30 @@ public interface FunctionContext {
 
     String currentDatabase();
 
+    /**
+     * has_table_privilege and friends: whether {@code role} (a name, an OID as Long, or null for the current
+     * role) holds any of {@code privileges} (comma-separated) on the object of {@code kind} ("table", "schema",
+     * "function", "role") named by {@code object} (a name or an OID as Long); null for an OID naming nothing.
+     */
+    default Boolean hasPrivilege(Object role, String kind, Object object, String privileges) {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "privilege inquiry functions need a database session");
+    }
+
+    /** Runs a user SQL function that could not be inlined, with these argument values; its result. */
+    default Object callSqlFunction(long function, Object[] arguments) {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "SQL functions need a database session");
+    }
+
+    /**
+     * The schemas of search_path that exist, nearest first; with {@code implicit} also the ones searched
+     * without being listed (pg_catalog), as current_schemas(true).
+     */
+    default java.util.List<String> searchPathSchemas(boolean implicit) {
+        return implicit ? java.util.List.of("pg_catalog", "public") : java.util.List.of("public");
+    }
+
     int backendPid();
 
     /** Transaction start, microseconds since 2000-01-01 UTC (now(), CURRENT_TIMESTAMP). */

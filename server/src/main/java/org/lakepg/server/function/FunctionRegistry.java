@@ -114,6 +114,8 @@ public final class FunctionRegistry {
         HashFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
         BranchFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.PrivilegeFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.SqlFunctionCall.register(BUILTINS);
         AggregateSupport.register(BUILTINS);
         DateFunctions.register(BUILTINS);
         TimestampFunctions.register(BUILTINS);

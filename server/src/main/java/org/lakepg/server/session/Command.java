@@ -34,6 +34,22 @@ sealed interface Command {
         }
     }
 
+    /**
+     * A statement defining an object from its own text (CREATE VIEW keeps it to expand the view);
+     * {@code offset} is where the text starts in the query string (syntax tree locations count from there).
+     */
+    record Definition(Statement statement, String text, int offset) implements Command {
+        @Override
+        public List<OutputColumn> columns() {
+            return null;
+        }
+
+        @Override
+        public long[] parameterTypes() {
+            return new long[0];
+        }
+    }
+
     /** An empty query string. */
     record Empty() implements Command {
         @Override

@@ -59,7 +59,7 @@ final class CreateTableCommand {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "inheritance, partitioning and typed tables are not supported yet");
         }
-        long namespace = relations.creationNamespace(s.relation());
+        long namespace = relations.creationNamespace(ctx.txn().snapshot(), s.relation());
         String name = s.relation().relname();
         var snapshot = ctx.txn().snapshot();
         if (relations.relationExists(snapshot, namespace, name)) {

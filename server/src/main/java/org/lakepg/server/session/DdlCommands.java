@@ -100,7 +100,7 @@ final class DdlCommands {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "materialized views are not supported yet");
         }
         var rel = s.into().rel();
-        long namespace = relations.creationNamespace(rel);
+        long namespace = relations.creationNamespace(txn.snapshot(), rel);
         String name = rel.relname();
         if (relations.relationExists(txn.snapshot(), namespace, name)) {
             if (s.ifNotExists()) {

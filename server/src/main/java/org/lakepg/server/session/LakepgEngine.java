@@ -30,6 +30,10 @@ public final class LakepgEngine implements QueryEngine {
     public EngineSession openSession(SessionStartup startup) {
         Role role = roles.find(startup.user()).orElseThrow(() -> PgException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                 "role \"%s\" does not exist", startup.user()).withSeverity(PgException.Severity.FATAL));
+        if (!role.login()) {
+            throw PgException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"%s\" is not permitted to log in",
+                    role.name()).withSeverity(PgException.Severity.FATAL);
+        }
         String database = timelineOf(startup);
         if (database.equals("template0")) {
             throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -45,7 +49,9 @@ public final class LakepgEngine implements QueryEngine {
                     .withSeverity(PgException.Severity.FATAL);
         }
         Map<String, String> values = new LinkedHashMap<>(serverSettings);
-        values.putAll(cluster.settings(org.lakepg.server.branch.BranchNames.database(database)));
+        String databaseName = org.lakepg.server.branch.BranchNames.database(database);
+        values.putAll(cluster.settings(databaseName));
+        values.putAll(roles.settings(role.oid(), databaseName));
         values.put("session_authorization", role.name());
         values.put("is_superuser", role.superuser() ? "on" : "off");
         values.putAll(startup.parameters());
@@ -63,7 +69,7 @@ public final class LakepgEngine implements QueryEngine {
             throw e.withSeverity(PgException.Severity.FATAL);
         }
         LakepgSession session = new LakepgSession(role.name(), database, startup.processId(), settings, cluster,
-                compute, sessions);
+                compute, sessions, roles);
         sessions.add(startup.processId(), () -> session.activity(startup));
         sessions.onCancel(startup.processId(), session::cancel);
         sessions.onTerminate(startup.processId(), session::terminate);

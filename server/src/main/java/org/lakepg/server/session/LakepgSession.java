@@ -27,7 +27,8 @@ import org.lakepg.wire.types.PgType;
  * One client session: parses and runs statements for the wire protocol, applying PostgreSQL's
  * transaction-block rules for simple and extended queries, and reporting setting changes.
  */
-public final class LakepgSession implements EngineSession, FunctionContext, TransactionControl {
+public final class LakepgSession implements EngineSession, FunctionContext, TransactionControl,
+        org.lakepg.server.exec.ExecContext.SqlFunctionRunner {
     private static final long MICROS_2000 = 946_684_800_000_000L;
     private static final String CANCELED = "canceling statement due to user request";
 
@@ -68,15 +69,16 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private final long backendStart = SessionClock.nowMicros();
     private volatile String lastQuery = "";
     private volatile long queryStart;
+    private final RoleAccess roleAccess;
+    /** Name resolution of the current compute (the session's own, or a time-travel one). */
+    private SearchPath searchPath;
+    private SearchPath primarySearchPath;
 
     LakepgSession(String user, String database, int processId, SessionSettings settings,
-                  org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute) {
-        this(user, database, processId, settings, cluster, compute, new ActiveSessions());
-    }
-
-    LakepgSession(String user, String database, int processId, SessionSettings settings,
-                  org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute, ActiveSessions sessions) {
+                  org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute, ActiveSessions sessions,
+                  org.lakepg.server.auth.Roles roles) {
         this.sessions = sessions;
+        this.roleAccess = new RoleAccess(roles, settings, user);
         this.catalogSources = new SessionCatalogSources(compute, cluster, settings, this, this::catalogSnapshot,
                 sessions);
         this.catalogSources.setNotices(this::notice);
@@ -116,20 +118,28 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.compute = target;
         if (target == primary) {
             if (primaryRelations == null) {
-                primaryRelations = new SessionRelations(target.tables());
+                primarySearchPath = newSearchPath(target);
+                primaryRelations = new SessionRelations(target.tables(), primarySearchPath);
                 primarySequences = new SessionSequences(primaryRelations, this::catalogSnapshot,
                         () -> "on".equals(setting("transaction_read_only")));
             }
             relations = primaryRelations;
             sequences = primarySequences;
+            searchPath = primarySearchPath;
         } else {
-            relations = new SessionRelations(target.tables());
+            searchPath = newSearchPath(target);
+            relations = new SessionRelations(target.tables(), searchPath);
             sequences = new SessionSequences(relations, this::catalogSnapshot, () -> true);
         }
-        AnalyzerCatalog catalog = new SessionCatalog(relations, this::catalogSnapshot);
+        AnalyzerCatalog catalog = new SessionCatalog(relations, target.objects(), searchPath, this::catalogSnapshot);
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
                 relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
-                () -> sink);
+                () -> sink, target.objects(), searchPath, roleAccess);
+    }
+
+    private SearchPath newSearchPath(org.lakepg.server.Compute target) {
+        return new SearchPath(target.objects(), target.tables(), () -> settings.get("search_path"),
+                roleAccess::currentUser);
     }
 
     /**
@@ -263,16 +273,16 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
         boolean multi = statements.size() > 1;
         for (RawStatement raw : statements) {
-            runSimple(raw, multi);
+            runSimple(raw, sql, multi);
         }
         finish(block::endOfQuery);
     }
 
-    private void runSimple(RawStatement raw, boolean multi) {
+    private void runSimple(RawStatement raw, String sql, boolean multi) {
         try {
             block.beforeStatement(multi, StatementExecutor.allowedInFailedBlock(raw.statement()));
             statementStart = nowMicros();
-            Command command = executor.analyze(raw, new int[0]);
+            Command command = executor.analyze(raw, sql, new int[0]);
             checkStatement(raw.statement());
             ExecContext context = newContext(new Object[0]);
             Execution execution = executor.start(command, context);
@@ -453,7 +463,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 throw PgException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
                         "current transaction is aborted, commands ignored until end of transaction block");
             }
-            return new Prepared(raw, executor.analyze(raw, parameterTypeOids));
+            return new Prepared(raw, executor.analyze(raw, sql, parameterTypeOids));
         } catch (RuntimeException e) {
             block.statementFailed();
             throw asPgException(e);
@@ -702,12 +712,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public String currentUser() {
-        return user;
+        return roleAccess.currentUser();
     }
 
     @Override
     public String sessionUser() {
-        return user;
+        return roleAccess.sessionUser();
     }
 
     @Override
@@ -752,6 +762,23 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 return cluster.insertLsn(database);
             }
         };
+    }
+
+    @Override
+    public Object callSqlFunction(long function, Object[] arguments, ExecContext caller) {
+        return executor.runSqlFunction(function, arguments, caller);
+    }
+
+    @Override
+    public Boolean hasPrivilege(Object role, String kind, Object object, String privileges) {
+        return executor.privilegeInquiry().hasPrivilege(catalogSnapshot(), role, kind, object, privileges);
+    }
+
+    @Override
+    public List<String> searchPathSchemas(boolean implicit) {
+        var snapshot = catalogSnapshot();
+        var schemas = implicit ? searchPath.effectiveSchemas(snapshot) : searchPath.explicitSchemas(snapshot);
+        return schemas.stream().map(org.lakepg.server.catalog.objects.SchemaInfo::name).toList();
     }
 
     @Override

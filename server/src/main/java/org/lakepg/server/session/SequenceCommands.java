@@ -30,7 +30,7 @@ final class SequenceCommands {
     }
 
     Execution create(CreateSeqStmt s, Transaction txn, ExpressionAnalyzer types) {
-        long namespace = relations.creationNamespace(s.sequence());
+        long namespace = relations.creationNamespace(txn.snapshot(), s.sequence());
         String name = s.sequence().relname();
         if (relations.relationExists(txn.snapshot(), namespace, name)) {
             if (s.ifNotExists()) {

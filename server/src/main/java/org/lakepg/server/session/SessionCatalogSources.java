@@ -142,4 +142,9 @@ final class SessionCatalogSources implements CatalogSources {
     public String setting(String name) {
         return session.setting(name);
     }
+
+    @Override
+    public List<String> searchPath(boolean implicit) {
+        return session.searchPathSchemas(implicit);
+    }
 }

@@ -12,19 +12,26 @@ import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
 /**
- * How a session finds relations by name: its own temporary namespace first (PostgreSQL's pg_temp_N, which only
- * this session sees and which goes away with it), then public.
+ * How a session's DDL finds relations by name: through the session's {@link SearchPath}, which searches its own
+ * temporary namespace first (PostgreSQL's pg_temp_N, which only this session sees and which goes away with it).
  */
 final class SessionRelations {
     private final TableCatalog catalog;
+    private final SearchPath path;
     private long tempNamespace;
     /** Sequence values this session reserved ahead (CACHE n): OID → {next to hand out, last reserved}. */
     final java.util.Map<Long, long[]> sequenceCache = new java.util.HashMap<>();
     /** Temporary tables with ON COMMIT DELETE ROWS ('d') or ON COMMIT DROP ('x'), by OID. */
     final java.util.Map<Long, Character> onCommit = new java.util.LinkedHashMap<>();
 
-    SessionRelations(TableCatalog catalog) {
+    SessionRelations(TableCatalog catalog, SearchPath path) {
         this.catalog = catalog;
+        this.path = path;
+        path.setTempNamespace(() -> tempNamespace);
+    }
+
+    SearchPath path() {
+        return path;
     }
 
     TableCatalog catalog() {
@@ -43,28 +50,22 @@ final class SessionRelations {
         return tempNamespace;
     }
 
-    /** The namespaces an unqualified or qualified name is looked up in, in order. */
-    List<Long> searchPath(String schema) {
+    /** The namespaces an unqualified or qualified name is looked up in, in order; 3F000 for a missing schema. */
+    List<Long> searchPath(Snapshot snapshot, String schema) {
         List<Long> out = new ArrayList<>();
         if (schema == null) {
-            if (tempNamespace != 0) {
-                out.add(tempNamespace);
-            }
-            out.add(TableCatalog.PUBLIC_NAMESPACE);
-        } else if (schema.equals("public")) {
-            out.add(TableCatalog.PUBLIC_NAMESPACE);
-        } else if (schema.equals("pg_temp") || schema.startsWith("pg_temp_")) {
-            if (tempNamespace != 0) {
-                out.add(tempNamespace);
-            }
-        } else if (!schema.equals("pg_catalog") && !schema.equals("information_schema")) {
-            throw PgException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", schema);
+            path.effectiveSchemas(snapshot).forEach(s -> out.add(s.oid()));
+        } else if (SearchPath.isTempName(schema)) {
+            path.tempSchema().ifPresent(s -> out.add(s.oid()));
+        } else {
+            out.add(path.qualifier(snapshot, schema).orElseThrow(() -> PgException.of(SqlState.INVALID_SCHEMA_NAME,
+                    "schema \"%s\" does not exist", schema)).oid());
         }
         return out;
     }
 
     Optional<TableInfo> table(Snapshot snapshot, String schema, String name) {
-        for (long ns : searchPath(schema)) {
+        for (long ns : searchPath(snapshot, schema)) {
             Optional<TableInfo> t = catalog.find(snapshot, ns, name);
             if (t.isPresent()) {
                 return t;
@@ -83,7 +84,7 @@ final class SessionRelations {
     }
 
     Optional<SequenceInfo> sequence(Snapshot snapshot, String schema, String name) {
-        for (long ns : searchPath(schema)) {
+        for (long ns : searchPath(snapshot, schema)) {
             Optional<SequenceInfo> s = catalog.findSequence(snapshot, ns, name);
             if (s.isPresent()) {
                 return s;
@@ -92,24 +93,21 @@ final class SessionRelations {
         return Optional.empty();
     }
 
-    /** True if any relation (table, index, sequence) of that name exists where the name resolves first. */
+    /** True if any relation (table, index, sequence, view) of that name exists in the namespace. */
     boolean relationExists(Snapshot snapshot, long namespace, String name) {
-        return catalog.relationNameExists(snapshot, namespace, name);
+        return catalog.relationNameExists(snapshot, namespace, name) || path.relation(snapshot, namespace, name).isPresent();
     }
 
     /** The namespace a CREATE puts a new relation in, and its persistence. */
-    long creationNamespace(RangeVar r) {
-        if (r.relpersistence() == 't' || "pg_temp".equals(r.schemaname())) {
+    long creationNamespace(Snapshot snapshot, RangeVar r) {
+        if (r.relpersistence() == 't' || r.schemaname() != null && SearchPath.isTempName(r.schemaname())) {
             return ensureTempNamespace();
         }
-        if (r.schemaname() != null && !r.schemaname().equals("public")) {
-            throw PgException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", r.schemaname());
-        }
-        return TableCatalog.PUBLIC_NAMESPACE;
+        return path.creationSchema(snapshot, r.schemaname()).oid();
     }
 
     char persistence(long namespace) {
-        return namespace == TableCatalog.PUBLIC_NAMESPACE ? 'p' : 't';
+        return tempNamespace != 0 && namespace == tempNamespace ? 't' : 'p';
     }
 
     static String qualified(RangeVar r) {

@@ -82,6 +82,12 @@ public final class SessionSettings {
         apply(d == null ? name : d.name(), canonical, local);
     }
 
+    /** A value the server itself changes (is_superuser after SET ROLE), bypassing the SET permission check. */
+    public void setInternal(String name, String value, boolean local) {
+        SettingDefinition d = registry.find(name).orElseThrow(() -> SettingsRegistry.unrecognized(name));
+        apply(d.name(), value, local);
+    }
+
     /** RESET name / SET name TO DEFAULT: back to the value the session started with. */
     public void reset(String name, boolean local) {
         SettingDefinition d = registry.find(name).orElse(null);

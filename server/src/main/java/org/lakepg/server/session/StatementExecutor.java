@@ -34,6 +34,21 @@ final class StatementExecutor {
 
     private final DdlCommands ddl;
     private final SessionRelations relations;
+    private final SchemaCommands schemas;
+    private final ViewCommands views;
+    private final ObjectCommands objectNames;
+    private final FunctionCommands functions;
+    private final FunctionCalls functionCalls;
+    private final RoleCommands roleCommands;
+    private final Privileges privileges;
+    private final PrivilegeCommands privilegeCommands;
+    private final CommentCommands comments;
+    private final RelationAccessLog accessLog;
+    private final RoleAccess roles;
+    private final org.lakepg.server.catalog.objects.ObjectCatalog objects;
+    private final SearchPath searchPath;
+    private final org.lakepg.server.table.TableCatalog tables;
+    private final UpdatableViews updatableViews;
     private final TransactionBlock block;
     private final DatabaseCommands databases;
     private final CopyCommand copy;
@@ -42,12 +57,39 @@ final class StatementExecutor {
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
                       java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction,
-                      DatabaseCommands databases, java.util.function.Supplier<org.lakepg.wire.protocol.ResultSink> sink) {
+                      DatabaseCommands databases, java.util.function.Supplier<org.lakepg.wire.protocol.ResultSink> sink,
+                      org.lakepg.server.catalog.objects.ObjectCatalog objects, SearchPath searchPath, RoleAccess roles) {
         this.databases = databases;
+        this.tables = relations.catalog();
+        this.relations = relations;
+        this.privileges = new Privileges(objects, roles);
+        this.schemas = new SchemaCommands(objects, tables, roles, notices, privileges, session::currentDatabase);
+        RelationAccessLog log = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
+        this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log);
+        this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
+        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
+        objectNames.setFunctions(functions);
+        this.functionCalls = new FunctionCalls(roles, catalog, privileges);
+        this.roleCommands = new RoleCommands(roles, objects, tables, notices, set -> {
+            // a value the session's SET would refuse is refused here too; nothing changes in this session
+            var probe = new SessionSettings(new SettingsRegistry(), java.util.Map.of());
+            probe.set(set.name(), SettingCommands.flatten(set.name(), set.args()), false);
+        });
+        this.privilegeCommands = new PrivilegeCommands(objects, tables, searchPath, roles, privileges, functions,
+                session::currentDatabase);
+        this.comments = new CommentCommands(objects, tables, searchPath, roles, privileges, functions, session::currentDatabase);
+        this.accessLog = log;
+        this.roles = roles;
+        this.objects = objects;
+        this.searchPath = searchPath;
+        this.updatableViews = new UpdatableViews(catalog, oid -> objects.schemas()
+                .find(((SessionCatalog) catalog).snapshot(), oid).map(s -> s.name()).orElse(null));
+        searchPath.setCreateCheck(privileges::requireCreate);
+        searchPath.setUsageCheck((snapshot, schema) -> privileges.holds(snapshot, roles.currentRoleOid(),
+                org.lakepg.server.catalog.objects.CatalogClasses.PG_NAMESPACE, schema.oid(), schema.owner(), 'U'));
         this.copy = new CopyCommand(relations.catalog(), sink);
         this.catalog = catalog;
         this.ddl = new DdlCommands(relations, notices);
-        this.relations = relations;
         this.block = block;
         this.transaction = transaction;
         this.io = io;
@@ -59,23 +101,74 @@ final class StatementExecutor {
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
     }
 
+    /** A user SQL function called from a running statement (not inlined). */
+    Object runSqlFunction(long oid, Object[] arguments, ExecContext caller) {
+        return functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries, executor);
+    }
+
+    /** has_table_privilege and friends, answered from this session's catalogs. */
+    PrivilegeInquiry privilegeInquiry() {
+        return new PrivilegeInquiry(objects, searchPath, roles, privileges, functions);
+    }
+
     /** Statements a failed transaction block still runs. */
     static boolean allowedInFailedBlock(Statement statement) {
         return statement instanceof TransactionStmt t && TransactionCommands.allowedInFailedBlock(t);
     }
 
     Command analyze(RawStatement raw, int[] parameterTypes) {
+        return analyze(raw, null, parameterTypes);
+    }
+
+    /** @param sql the query string the statement came from (definitions keep their text), or null */
+    Command analyze(RawStatement raw, String sql, int[] parameterTypes) {
         if (raw == null) {
             return new Command.Empty();
         }
         Statement statement = raw.statement();
+        String text = sql == null ? null : sql.substring(raw.location(), raw.location() + raw.length());
         return switch (statement) {
-            case SelectStmt select -> {
-                yield new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select));
+            case org.lakepg.server.sql.ast.ViewStmt v -> new Command.Definition(v, text, raw.location());
+            case org.lakepg.server.sql.ast.CreateTableAsStmt m
+                    when m.objtype().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.MATVIEW ->
+                    new Command.Definition(m, text, raw.location());
+            case org.lakepg.server.sql.ast.RefreshMatViewStmt r -> new Command.Utility(r, null);
+            case org.lakepg.server.sql.ast.CreateFunctionStmt f -> new Command.Definition(f, text, raw.location());
+            case org.lakepg.server.sql.ast.CallStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.CreateSchemaStmt c when c.schemaElts() != null && !c.schemaElts().isEmpty() ->
+                    new Command.Definition(c, text, raw.location());
+            case org.lakepg.server.sql.ast.CreateSchemaStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.RenameStmt r -> new Command.Utility(r, null);
+            case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.AlterFunctionStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> new Command.Utility(a, null);
+            case SelectStmt select -> checked('r', java.util.List.of(), false,
+                    () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
+            case org.lakepg.server.sql.ast.InsertStmt original -> {
+                var insert = updatableViews.rewrite(original);
+                yield checked('a', updatableViews.lastChain(), insert.returningList() != null
+                    && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes).insert(insert)));
             }
-            case org.lakepg.server.sql.ast.InsertStmt insert -> new Command.Query(modifier(parameterTypes).insert(insert));
-            case org.lakepg.server.sql.ast.UpdateStmt update -> new Command.Query(modifier(parameterTypes).update(update));
-            case org.lakepg.server.sql.ast.DeleteStmt delete -> new Command.Query(modifier(parameterTypes).delete(delete));
+            case org.lakepg.server.sql.ast.UpdateStmt original -> {
+                var update = updatableViews.rewrite(original);
+                yield checked('w', updatableViews.lastChain(), update.whereClause() != null
+                        || update.returningList() != null && !update.returningList().isEmpty(),
+                        () -> new Command.Query(modifier(parameterTypes).update(update)));
+            }
+            case org.lakepg.server.sql.ast.DeleteStmt original -> {
+                var delete = updatableViews.rewrite(original);
+                yield checked('d', updatableViews.lastChain(), delete.whereClause() != null
+                        || delete.returningList() != null && !delete.returningList().isEmpty(),
+                        () -> new Command.Query(modifier(parameterTypes).delete(delete)));
+            }
+            case org.lakepg.server.sql.ast.CreateRoleStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.AlterRoleStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.DropRoleStmt d -> new Command.Utility(d, null);
+            case org.lakepg.server.sql.ast.GrantRoleStmt g -> new Command.Utility(g, null);
+            case org.lakepg.server.sql.ast.GrantStmt g -> new Command.Utility(g, null);
+            case org.lakepg.server.sql.ast.DropOwnedStmt d -> new Command.Utility(d, null);
+            case org.lakepg.server.sql.ast.ReassignOwnedStmt r -> new Command.Utility(r, null);
+            case org.lakepg.server.sql.ast.CommentStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CreateStmt create -> new Command.Utility(create, null);
             case org.lakepg.server.sql.ast.DropStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.CreatedbStmt create -> new Command.Utility(create, null);
@@ -87,7 +180,6 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.AlterTableStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.CreateSeqStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterSeqStmt a -> new Command.Utility(a, null);
-            case org.lakepg.server.sql.ast.RenameStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.ConstraintsSetStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.DropdbStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> new Command.Utility(alter, null);
@@ -97,6 +189,51 @@ final class StatementExecutor {
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     describe(statement));
         };
+    }
+
+    /**
+     * Analyzes a query noting the relations it names, then checks the current role may use them: the first
+     * (the target of INSERT/UPDATE/DELETE) for {@code targetPrivilege}, and SELECT on what is read.
+     */
+    private Command checked(char targetPrivilege, java.util.List<org.lakepg.server.catalog.objects.ViewInfo> views,
+                            boolean targetRead, java.util.function.Supplier<Command> analysis) {
+        accessLog.start();
+        Command command;
+        java.util.List<RelationAccessLog.Access> accesses;
+        java.util.List<RelationAccessLog.Access> calls;
+        try {
+            command = analysis.get();
+        } finally {
+            calls = accessLog.functions();
+            accesses = accessLog.finish();
+        }
+        if (!roles.superuser() && !calls.isEmpty()) {
+            privileges.checkExecute(catalogSnapshot(), calls);
+        }
+        if (!roles.superuser() && !accesses.isEmpty()) {
+            org.lakepg.server.txn.Snapshot snapshot = catalogSnapshot();
+            if (views.isEmpty()) {
+                privileges.check(snapshot, accesses, targetPrivilege, targetRead);
+            } else {
+                // through an updatable view: the view is checked for the current role, what it stands on for its owner
+                java.util.List<RelationAccessLog.Access> chained = new java.util.ArrayList<>();
+                for (int i = 0; i < views.size(); i++) {
+                    var v = views.get(i);
+                    chained.add(new RelationAccessLog.Access(v.oid(), v.name(), true, i == 0 ? -1 : views.get(i - 1).owner()));
+                }
+                var base = accesses.get(0);
+                chained.add(new RelationAccessLog.Access(base.oid(), base.name(), base.view(),
+                        views.get(views.size() - 1).owner()));
+                chained.addAll(accesses.subList(1, accesses.size()));
+                privileges.check(snapshot, chained, targetPrivilege, targetRead, views.size() + 1);
+            }
+        }
+        return command;
+    }
+
+    /** The snapshot catalog lookups of the statement being analyzed use. */
+    private org.lakepg.server.txn.Snapshot catalogSnapshot() {
+        return ((SessionCatalog) catalog).snapshot();
     }
 
     private org.lakepg.server.sql.analyzer.ModifyAnalyzer modifier(int[] parameterTypes) {
@@ -118,24 +255,78 @@ final class StatementExecutor {
             }
             case Command.Utility u -> switch (u.statement()) {
                 case VariableShowStmt show -> settingCommands.show(show);
-                case VariableSetStmt set -> settingCommands.set(set);
+                case VariableSetStmt set -> {
+                    if (RoleCommands.setsIdentity(set)) {
+                        roleCommands.checkSet(set, roles.authenticatedUser());
+                    }
+                    Execution done = settingCommands.set(set);
+                    if (RoleCommands.setsIdentity(set)) {
+                        if (set.name().equals("session_authorization")) {
+                            settings.set("role", "none", set.isLocal());
+                        }
+                        settings.setInternal("is_superuser", roles.superuser() ? "on" : "off", set.isLocal());
+                    }
+                    yield done;
+                }
+                case org.lakepg.server.sql.ast.CreateRoleStmt c -> roleCommands.create(c);
+                case org.lakepg.server.sql.ast.AlterRoleStmt a -> roleCommands.alter(a);
+                case org.lakepg.server.sql.ast.DropRoleStmt d -> roleCommands.drop(d, transaction.get());
+                case org.lakepg.server.sql.ast.GrantRoleStmt g -> roleCommands.grantMembership(g);
+                case org.lakepg.server.sql.ast.GrantStmt g -> privilegeCommands.run(g, transaction.get());
+                case org.lakepg.server.sql.ast.DropOwnedStmt d -> new OwnedObjectCommands(objects, tables, roles, privileges)
+                        .drop(d, transaction.get());
+                case org.lakepg.server.sql.ast.ReassignOwnedStmt r -> new OwnedObjectCommands(objects, tables, roles,
+                        privileges).reassign(r, transaction.get());
+                case org.lakepg.server.sql.ast.CommentStmt c -> comments.run(c, transaction.get());
                 case TransactionStmt t -> transactionCommands.run(t);
-                case org.lakepg.server.sql.ast.CreateStmt create -> ddl.create.create(create, ddlContext(context));
-                case org.lakepg.server.sql.ast.DropStmt drop -> ddl.drop.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.CreateStmt create -> objectNames.recordOwner(create.relation(),
+                        transaction.get(), () -> ddl.create.create(create, ddlContext(context)));
+                case org.lakepg.server.sql.ast.DropStmt drop -> objectNames.drop(drop, transaction.get(), views,
+                        privileges, () -> ddl.drop.drop(drop, transaction.get()));
                 case org.lakepg.server.sql.ast.CreateSeqStmt c -> ddl.sequences.create(c, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.AlterSeqStmt a -> ddl.sequences.alter(a, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
-                case org.lakepg.server.sql.ast.RenameStmt r -> ddl.alter.rename(r, ddlContext(context));
                 case org.lakepg.server.sql.ast.ConstraintsSetStmt c -> SetConstraintsCommand.run(c, transaction.get(),
                         relations, context.tables().deferredChecks(), block.inExplicitBlock(), notices);
+                case org.lakepg.server.sql.ast.CreateSchemaStmt c -> schemas.create(c, transaction.get());
+                case org.lakepg.server.sql.ast.RefreshMatViewStmt r -> views.refresh(r, transaction.get(),
+                        queries(new ParameterTypes(new int[0])), plan -> executor.open(plan.root(), context));
+                case org.lakepg.server.sql.ast.CallStmt c -> functionCalls.call(c, transaction.get(), context, this::queries,
+                        executor);
+                case org.lakepg.server.sql.ast.RenameStmt r -> r.renameType().kind()
+                        == org.lakepg.server.sql.ast.ObjectType.Kind.ROLE
+                        ? roleCommands.rename(roles.nameOf(roles.oidOf((org.lakepg.server.sql.ast.RoleSpec) r.object())),
+                                r.newname())
+                        : objectNames.rename(r, transaction.get(), () -> ddl.alter.rename(r, ddlContext(context)));
+                case org.lakepg.server.sql.ast.AlterOwnerStmt a -> objectNames.alterOwner(a, transaction.get());
+                case org.lakepg.server.sql.ast.AlterFunctionStmt a -> functions.alter(a, transaction.get());
+                case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> objectNames.setSchema(a, transaction.get());
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
-                case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context, relations,
-                        () -> ddlContext(context));
-                case org.lakepg.server.sql.ast.TruncateStmt t -> ddl.truncate(t, transaction.get());
+                case org.lakepg.server.sql.ast.CopyStmt c -> {
+                    if (c.relation() != null) {
+                        objectNames.requireTablePrivilege(c.relation(), transaction.get(), privileges,
+                                c.isFrom() ? 'a' : 'r');
+                    }
+                    yield copy.run(c, transaction.get(), context, relations, () -> ddlContext(context));
+                }
+                case org.lakepg.server.sql.ast.TruncateStmt t -> {
+                    objectNames.requireTruncate(t, transaction.get(), privileges);
+                    yield ddl.truncate(t, transaction.get());
+                }
                 case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
-                case org.lakepg.server.sql.ast.IndexStmt i -> ddl.createIndex(i, transaction.get());
-                case org.lakepg.server.sql.ast.AlterTableStmt a -> ddl.alter.alter(a, ddlContext(context));
+                case org.lakepg.server.sql.ast.IndexStmt i -> {
+                    objectNames.requireTableOwner(i.relation(), transaction.get(), privileges);
+                    yield ddl.createIndex(i, transaction.get());
+                }
+                case org.lakepg.server.sql.ast.AlterTableStmt a -> {
+                    if (ObjectCommands.onlyChangesOwner(a)) {
+                        yield objectNames.alterOwner(new org.lakepg.server.sql.ast.AlterOwnerStmt(a.objtype(),
+                                a.relation(), null, a.cmds().get(0).newowner()), transaction.get());
+                    }
+                    objectNames.requireTableOwner(a.relation(), transaction.get(), privileges);
+                    yield ddl.alter.alter(a, ddlContext(context));
+                }
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
                     if (!(ctas.query() instanceof SelectStmt select)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");
@@ -146,6 +337,17 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);
                 case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter);
                 default -> throw new IllegalStateException("not a utility: " + u.statement());
+            };
+            case Command.Definition d -> switch (d.statement()) {
+                case org.lakepg.server.sql.ast.ViewStmt v -> views.create(v, d.text(), transaction.get(),
+                        queries(new ParameterTypes(new int[0])));
+                case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),
+                        transaction.get(), this::queries);
+                case org.lakepg.server.sql.ast.CreateSchemaStmt c -> createSchemaWithElements(c, d.text(), context);
+                case org.lakepg.server.sql.ast.CreateTableAsStmt m -> views.createMaterialized(m, d.text(),
+                        transaction.get(), queries(new ParameterTypes(new int[0])),
+                        plan -> executor.open(plan.root(), context));
+                default -> throw new IllegalStateException("not a definition: " + d.statement());
             };
             case Command.Empty e -> throw new IllegalStateException("empty query has nothing to start");
         };
@@ -158,6 +360,51 @@ final class StatementExecutor {
         return new DdlContext(transaction.get(), queries.expressions(), new org.lakepg.server.sql.analyzer.ModifyAnalyzer(
                 queries.expressions(), queries, none, catalog), new ExprCompiler(FunctionRegistry.builtins(), io), context,
                 catalog);
+    }
+
+    /**
+     * CREATE SCHEMA with embedded statements: the schema, then each statement run with the new schema first in
+     * the search path (as PostgreSQL does), so what they create lands in it.
+     */
+    private Execution createSchemaWithElements(org.lakepg.server.sql.ast.CreateSchemaStmt c, String text,
+                                               ExecContext context) {
+        java.util.List<String> texts = text == null ? null : SchemaElements.texts(text, c.schemaElts().size());
+        if (texts == null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this CREATE SCHEMA with schema elements is not supported yet");
+        }
+        var txn = transaction.get();
+        boolean existed = c.schemaname() != null && objects.schemas().find(txn.snapshot(), c.schemaname()).isPresent();
+        schemas.create(new org.lakepg.server.sql.ast.CreateSchemaStmt(c.schemaname(), c.authrole(), java.util.List.of(),
+                c.ifNotExists()), txn);
+        if (existed) {
+            return Execution.done("CREATE SCHEMA"); // IF NOT EXISTS skipped it, elements included
+        }
+        String name = c.schemaname() != null ? c.schemaname() : roles.nameOf(roles.oidOf(c.authrole()));
+        var schema = objects.schemas().find(txn.snapshot(), name).orElseThrow();
+        java.util.List<Long> path = new java.util.ArrayList<>(java.util.List.of(schema.oid()));
+        searchPath.explicitSchemas(txn.snapshot()).forEach(s -> path.add(s.oid()));
+        for (int i = 0; i < c.schemaElts().size(); i++) {
+            Statement element = c.schemaElts().get(i);
+            String elementSchema = switch (element) {
+                case org.lakepg.server.sql.ast.CreateStmt t -> t.relation().schemaname();
+                case org.lakepg.server.sql.ast.ViewStmt v -> v.view().schemaname();
+                case org.lakepg.server.sql.ast.IndexStmt x -> x.relation().schemaname();
+                default -> null;
+            };
+            if (elementSchema != null && !elementSchema.equals(name)) {
+                throw PgException.of(SqlState.INVALID_SCHEMA_DEFINITION,
+                        "CREATE specifies a schema (%s) different from the one being created (%s)", elementSchema, name);
+            }
+            String elementText = texts.get(i);
+            searchPath.withPath(path, () -> {
+                Command command = analyze(new RawStatement(element, 0, elementText.length()), elementText, new int[0]);
+                Execution done = start(command, context);
+                done.rows().forEachRemaining(row -> { });
+                return done;
+            });
+            txn.commandCounterIncrement();
+        }
+        return Execution.done("CREATE SCHEMA");
     }
 
     /** "CREATE TABLE" for CreateStmt and so on: the statement's name for messages. */

@@ -61,6 +61,14 @@ public interface CatalogSources {
     /** The value of a setting in this session (search_path, ...); null if unknown. */
     String setting(String name);
 
+    /**
+     * The schemas unqualified names are searched in, nearest first (with {@code implicit} also pg_catalog and the
+     * session's temporary schema where search_path does not place them); null to derive it from search_path.
+     */
+    default List<String> searchPath(boolean implicit) {
+        return null;
+    }
+
     /** Schemas created by users (pg_catalog, public, information_schema and pg_toast are built in). */
     default List<NamespaceInfo> userNamespaces() {
         return List.of();

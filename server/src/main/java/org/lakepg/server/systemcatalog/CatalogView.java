@@ -106,6 +106,10 @@ public final class CatalogView {
      * pg_catalog first unless search_path places it, then the existing schemas of search_path.
      */
     public List<String> effectiveSearchPath(boolean includeImplicit) {
+        List<String> session = sources.searchPath(includeImplicit);
+        if (session != null) {
+            return session;
+        }
         List<String> out = new ArrayList<>();
         String path = sources.setting("search_path");
         List<String> named = SearchPathText.parse(path == null ? "\"$user\", public" : path);

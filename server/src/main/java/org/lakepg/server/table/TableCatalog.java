@@ -43,8 +43,8 @@ public final class TableCatalog {
     static final int ATTRIBUTE_RELATION = 4;
     static final int OID_SEQUENCE = 5;
     public static final int INDEX_RELATION = 6;
-    public static final int CONSTRAINT_RELATION = 7;
-    public static final int SEQUENCE_RELATION = 8;
+    public static final int CONSTRAINT_RELATION = 12;
+    public static final int SEQUENCE_RELATION = 13;
     /** PostgreSQL's FirstNormalObjectId: user objects start here. */
     static final long FIRST_USER_OID = 16384;
     public static final long PUBLIC_NAMESPACE = 2200;

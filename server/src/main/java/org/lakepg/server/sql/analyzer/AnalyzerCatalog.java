@@ -34,6 +34,25 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return org.lakepg.server.systemcatalog.SystemRelations.find(qualifiedName);
     }
 
+    /** A view by (possibly schema-qualified) name, when the name means a view rather than a table. */
+    default Optional<org.lakepg.server.catalog.objects.ViewInfo> view(List<String> qualifiedName) {
+        return Optional.empty();
+    }
+
+    /** A call of this function was analyzed (the catalog may note it for the EXECUTE privilege check). */
+    default void functionUsed(ProcEntry function) {
+    }
+
+    /** The table a materialized view keeps its rows in. */
+    default Optional<org.lakepg.server.table.TableInfo> materializedRows(org.lakepg.server.catalog.objects.ViewInfo view) {
+        return Optional.empty();
+    }
+
+    /** Runs the analysis of a view's query (the catalog may note that what it names is read as the view's owner). */
+    default <T> T expandingView(org.lakepg.server.catalog.objects.ViewInfo view, java.util.function.Supplier<T> expansion) {
+        return expansion.get();
+    }
+
     /** The indexes of a table, as the current statement sees the catalog. */
     default List<org.lakepg.server.table.IndexInfo> indexes(org.lakepg.server.table.TableInfo table) {
         return List.of();

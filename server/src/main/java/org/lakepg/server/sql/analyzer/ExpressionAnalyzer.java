@@ -46,6 +46,11 @@ public final class ExpressionAnalyzer {
     private final Consumer<PgException> notices;
     /** While inlining a SQL function: its arguments, which its body's $n refer to. */
     private List<BoundExpr> inlineArguments;
+    /** The code that runs a user SQL function per call (its OID first, then its arguments). */
+    public static final String SQL_FUNCTION_CALL = "lakepg_sql_function_call";
+
+    /** While analyzing a SQL function's body: its parameters by name, tried after the columns (as PostgreSQL). */
+    private Scope functionParameters;
     /** Where aggregate calls go; null where they are not allowed ({@link #aggregatesForbiddenIn} says where). */
     private AggregateCollector aggregates;
     private String aggregatesForbiddenIn = "this context";
@@ -119,7 +124,7 @@ public final class ExpressionAnalyzer {
     public BoundExpr analyze(Expr expr, Scope scope) {
         return switch (expr) {
             case AConst c -> constant(c);
-            case org.lakepg.server.sql.ast.ParamRef p -> inlineArguments != null ? inlineArguments.get(p.number() - 1)
+            case org.lakepg.server.sql.ast.ParamRef p -> inlineArguments != null ? inlineArgument(p)
                     : new ParamRef(p.number(), parameters.typeOf(p.number()), -1);
             case ColumnRef c -> column(c, scope);
             case TypeCast c -> cast(c, scope);
@@ -223,8 +228,58 @@ public final class ExpressionAnalyzer {
         return new Const(TypeOids.NUMERIC, -1, org.lakepg.wire.types.PgNumeric.of(value));
     }
 
+    private BoundExpr inlineArgument(org.lakepg.server.sql.ast.ParamRef p) {
+        if (p.number() < 1 || p.number() > inlineArguments.size()) {
+            throw Coercer.at(PgException.of(SqlState.UNDEFINED_PARAMETER, "there is no parameter $%d", p.number()),
+                    p.location());
+        }
+        return inlineArguments.get(p.number() - 1);
+    }
+
+    /**
+     * Analyzes the body of a SQL function: {@code $n} and the parameters' names (after columns) stand for
+     * {@code arguments}.
+     */
+    public <T> T inFunctionBody(String functionName, List<String> names, List<BoundExpr> arguments,
+                                java.util.function.Supplier<T> body) {
+        List<BoundExpr> outerArguments = inlineArguments;
+        Scope outerParameters = functionParameters;
+        inlineArguments = arguments;
+        functionParameters = parameterScope(functionName, names, arguments);
+        try {
+            return body.get();
+        } finally {
+            inlineArguments = outerArguments;
+            functionParameters = outerParameters;
+        }
+    }
+
+    /** {@code name} or {@code function.name} of a parameter. */
+    private static Scope parameterScope(String functionName, List<String> names, List<BoundExpr> arguments) {
+        if (names == null) {
+            return null;
+        }
+        return (fields, location) -> {
+            String name;
+            if (fields.size() == 1) {
+                name = fields.get(0);
+            } else if (fields.size() == 2 && fields.get(0).equals(functionName)) {
+                name = fields.get(1);
+            } else {
+                return java.util.Optional.empty();
+            }
+            int i = names.indexOf(name);
+            return i >= 0 && i < arguments.size() && !name.isEmpty() ? java.util.Optional.of(arguments.get(i))
+                    : java.util.Optional.empty();
+        };
+    }
+
     private BoundExpr column(ColumnRef c, Scope scope) {
-        return scope.column(c.fields(), c.location()).orElseThrow(() -> {
+        var found = scope.column(c.fields(), c.location());
+        if (found.isEmpty() && functionParameters != null) {
+            found = functionParameters.column(c.fields(), c.location());
+        }
+        return found.orElseThrow(() -> {
             if (c.fields().size() > 1) {
                 return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
                         "missing FROM-clause entry for table \"%s\"", c.fields().get(c.fields().size() - 2)),
@@ -347,7 +402,7 @@ public final class ExpressionAnalyzer {
         args.add(coercer.coerce(right, op.rightType(), -1, TypeCoercion.Context.IMPLICIT, location));
         var body = SqlFunctionBodies.expression(proc);
         if (body.isPresent()) {
-            return inline(body.get(), args, op.resultType(), location);
+            return inline(proc, body.get(), args, op.resultType(), location);
         }
         return new FuncExpr(proc.oid(), opName, proc.source(), FuncExpr.Form.OPERATOR, args, proc.strict(),
                 proc.volatility(), op.resultType(), -1);
@@ -411,6 +466,11 @@ public final class ExpressionAnalyzer {
                     "%s specified, but %s is not an aggregate function",
                     f.aggStar() ? "*" : f.aggDistinct() ? "DISTINCT" : "FILTER", name), f.location());
         }
+        if (call.proc().kind() == ProcEntry.KIND_PROCEDURE) {
+            throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is a procedure",
+                    signature(name, call.proc().argumentTypes())).withHint(
+                    "To call a procedure, use CALL."), f.location());
+        }
         if (call.proc().kind() != ProcEntry.KIND_FUNCTION) {
             throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
                     "window function %s requires an OVER clause", name), f.location());
@@ -452,9 +512,21 @@ public final class ExpressionAnalyzer {
             coerced = new ArrayList<>(coerced.subList(0, first));
             coerced.add(new org.lakepg.server.sql.plan.expr.ArrayExpr(variadic, element, rules.arrayTypeOf(element)));
         }
+        catalog.functionUsed(call.proc());
         var body = SqlFunctionBodies.expression(call.proc());
-        if (body.isPresent()) {
-            return inline(body.get(), coerced, call.resultType(), f.location());
+        boolean userSql = call.proc().language() == ProcEntry.LANGUAGE_SQL && call.proc().oid() >= 16384
+                && !call.proc().returnsSet();
+        if (body.isPresent() && !(userSql && body.get() instanceof org.lakepg.server.sql.ast.SubLink
+                && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
+            return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
+        }
+        if (userSql) {
+            // not inlinable (several statements, a query reading the row's values, void): run per call
+            List<BoundExpr> withOid = new ArrayList<>();
+            withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.OID, -1, call.proc().oid()));
+            withOid.addAll(coerced);
+            return new FuncExpr(call.proc().oid(), name, SQL_FUNCTION_CALL, FuncExpr.Form.CALL, withOid, false,
+                    call.proc().volatility(), call.resultType(), -1);
         }
         return new FuncExpr(call.proc().oid(), name, call.proc().source(), FuncExpr.Form.CALL, coerced,
                 call.proc().strict(), call.proc().volatility(), call.resultType(), -1);
@@ -545,15 +617,50 @@ public final class ExpressionAnalyzer {
     }
 
     /** A SQL function's body with its parameters replaced by the call's arguments. */
-    private BoundExpr inline(Expr body, List<BoundExpr> arguments, long resultType, int location) {
-        List<BoundExpr> outer = inlineArguments;
-        inlineArguments = arguments;
-        try {
+    private BoundExpr inline(ProcEntry proc, Expr body, List<BoundExpr> arguments, long resultType, int location) {
+        if (body instanceof org.lakepg.server.sql.ast.SubLink && !arguments.stream().allMatch(
+                ExpressionAnalyzer::rowIndependent)) {
+            // the query runs once per statement (uncorrelated), so it cannot see a row's values yet
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "calling SQL function %s, whose body is a query, with arguments from table columns is not supported yet",
+                    proc.name()), location);
+        }
+        List<String> names = proc.argumentNames();
+        if (names != null && proc.argumentModes() != null) {
+            // the names of input arguments only, in the order the arguments come
+            List<String> inputs = new ArrayList<>();
+            for (int i = 0; i < proc.argumentModes().length && i < names.size(); i++) {
+                char mode = proc.argumentModes()[i];
+                if (mode == 'i' || mode == 'b' || mode == 'v') {
+                    inputs.add(names.get(i));
+                }
+            }
+            names = inputs;
+        }
+        return inFunctionBody(proc.name(), names, arguments, () -> {
             BoundExpr e = analyze(body, Scope.EMPTY);
             return coercer.coerce(e, resultType, -1, TypeCoercion.Context.ASSIGNMENT, location);
-        } finally {
-            inlineArguments = outer;
+        });
+    }
+
+    private String signature(String name, long[] types) {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ", name + "(", ")");
+        for (long t : types) {
+            j.add(TypeNames.format(catalog, t));
         }
+        return j.toString();
+    }
+
+    /** An expression with the same value for every row: constants, parameters and non-volatile calls of them. */
+    private static boolean rowIndependent(BoundExpr e) {
+        return switch (e) {
+            case org.lakepg.server.sql.plan.expr.Const c -> true;
+            case ParamRef p -> true;
+            case org.lakepg.server.sql.plan.expr.RelabelType r -> rowIndependent(r.argument());
+            case org.lakepg.server.sql.plan.expr.CoerceViaIO c -> rowIndependent(c.argument());
+            case FuncExpr f -> f.volatility() != 'v' && f.arguments().stream().allMatch(ExpressionAnalyzer::rowIndependent);
+            default -> false;
+        };
     }
 
     /** A subquery in an expression; the enclosing query's columns it names become its correlations. */

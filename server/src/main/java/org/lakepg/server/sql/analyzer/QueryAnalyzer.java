@@ -165,6 +165,15 @@ public final class QueryAnalyzer {
                 if (cte.isPresent()) {
                     yield cteReference(r, cte.get());
                 }
+                var view = catalog.view(r.schemaname() == null ? List.of(r.relname())
+                        : List.of(r.schemaname(), r.relname()));
+                if (view.isPresent()) {
+                    Relation body = ViewExpansion.expand(expressions, parameters, catalog, view.get());
+                    FromScope scope = new FromScope(outer);
+                    String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
+                    scope.add(alias, renamed(body.columns(), r.alias() == null ? null : r.alias().colnames(), alias));
+                    yield new Source(body.plan(), scope);
+                }
                 org.lakepg.server.table.TableInfo table = table(r);
                 FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();

@@ -14,7 +14,7 @@ import org.lakepg.server.sql.parser.SqlParser;
  * The bodies of SQL-language functions that are a single expression ({@code RETURN expr} or
  * {@code SELECT expr}), parsed once: such calls are inlined, as PostgreSQL's inline_function does.
  */
-final class SqlFunctionBodies {
+public final class SqlFunctionBodies {
     private SqlFunctionBodies() {}
 
     private static final Map<Long, Optional<Expr>> CACHE = new ConcurrentHashMap<>();
@@ -23,8 +23,62 @@ final class SqlFunctionBodies {
         if (proc.language() != ProcEntry.LANGUAGE_SQL || proc.returnsSet()) {
             return Optional.empty();
         }
+        if (proc.oid() >= FIRST_USER_OID) {
+            // CREATE OR REPLACE keeps the OID: user bodies are cached by their text
+            return USER_BODIES.computeIfAbsent(proc.source() + "\u0000" + proc.sqlBody(), text -> parseUser(proc));
+        }
         return CACHE.computeIfAbsent(proc.oid(), oid -> parse(proc));
     }
+
+    private static final long FIRST_USER_OID = 16384;
+    private static final Map<String, Optional<Expr>> USER_BODIES = new ConcurrentHashMap<>();
+
+    /**
+     * The statements of a user function's body: its prosrc text, or for a BEGIN ATOMIC / RETURN body the
+     * CREATE FUNCTION statement it was defined by (kept as its prosqlbody).
+     */
+    public static List<org.lakepg.server.sql.ast.Statement> userBody(ProcEntry proc) {
+        if (proc.sqlBody() != null) {
+            var create = (org.lakepg.server.sql.ast.CreateFunctionStmt) SqlParser.parse(proc.sqlBody()).get(0).statement();
+            return create.sqlBody();
+        }
+        return SqlParser.parse(proc.source()).stream().map(RawStatement::statement).toList();
+    }
+
+    /**
+     * A user function whose body is one expression (RETURN or a SELECT without FROM) inlines as it; one whose
+     * body is one single-column query inlines as a scalar subquery giving its first row, as the function would.
+     */
+    private static Optional<Expr> parseUser(ProcEntry proc) {
+        if (proc.returnType() == org.lakepg.server.catalog.TypeOids.VOID) {
+            return Optional.empty();
+        }
+        List<org.lakepg.server.sql.ast.Statement> body = userBody(proc);
+        if (body.size() != 1) {
+            return Optional.empty();
+        }
+        if (body.get(0) instanceof org.lakepg.server.sql.ast.ReturnStmt r) {
+            return Optional.of(r.returnval());
+        }
+        if (!(body.get(0) instanceof SelectStmt s)) {
+            return Optional.empty();
+        }
+        if (s.op() == SelectStmt.SetOperation.NONE && s.targetList().size() == 1 && s.intoClause() == null
+                && (s.fromClause() == null || s.fromClause().isEmpty()) && s.whereClause() == null
+                && (s.valuesLists() == null || s.valuesLists().isEmpty()) && s.distinctClause() == null
+                && (s.groupClause() == null || s.groupClause().isEmpty()) && s.havingClause() == null
+                && s.limitCount() == null && s.limitOffset() == null && s.withClause() == null) {
+            return Optional.of(s.targetList().get(0).val());
+        }
+        SelectStmt first = s.limitCount() != null ? s : new SelectStmt(s.distinctClause(), s.intoClause(),
+                s.targetList(), s.fromClause(), s.whereClause(), s.groupClause(), s.groupDistinct(), s.havingClause(),
+                s.windowClause(), s.valuesLists(), s.sortClause(), s.limitOffset(),
+                new org.lakepg.server.sql.ast.AConst(org.lakepg.server.sql.ast.AConst.Kind.INTEGER, "1", -1),
+                SelectStmt.LimitOption.COUNT, s.lockingClause(), s.withClause(), s.op(), s.all(), s.larg(), s.rarg());
+        return Optional.of(new org.lakepg.server.sql.ast.SubLink(org.lakepg.server.sql.ast.SubLink.Kind.EXPR, null,
+                List.of(), first, -1));
+    }
+
 
     private static final Map<String, Expr> DEFAULTS = new ConcurrentHashMap<>();
 

@@ -1,0 +1,35 @@
+package org.lakepg.server.catalog.objects;
+
+import java.util.List;
+import org.lakepg.server.table.ColumnInfo;
+
+/**
+ * A view: a relation (sharing names with tables in its schema) whose rows are those of its query.
+ * {@code statement} is the CREATE VIEW text it was defined by, re-parsed to expand it; {@code columns}
+ * are the names and types it was created with (a changed query may not change them, as in PostgreSQL);
+ * {@code dependsOn} the OIDs of the tables and views its query names (DROP refuses to orphan it). A materialized
+ * view keeps its rows in the table {@code relation} (OID, in pg_toast so no name finds it); {@code populated} is
+ * false after WITH NO DATA. {@code searchPath} lists the schemas (OIDs) names in its query were looked up in when
+ * it was made: expanding it looks there again, as PostgreSQL's stored query keeps the objects it found.
+ */
+public record ViewInfo(long oid, long namespace, String name, String statement, List<ColumnInfo> columns,
+                       long owner, boolean materialized, int relation, List<Long> dependsOn, boolean populated,
+                       List<Long> searchPath) {
+    public ViewInfo {
+        columns = List.copyOf(columns);
+        dependsOn = List.copyOf(dependsOn);
+        searchPath = List.copyOf(searchPath);
+    }
+
+    /** The same view under another name (ALTER VIEW ... RENAME TO). */
+    public ViewInfo renamed(String newName) {
+        return new ViewInfo(oid, namespace, newName, statement, columns, owner, materialized, relation, dependsOn,
+                populated, searchPath);
+    }
+
+    /** A materialized view after REFRESH ... WITH [NO] DATA. */
+    public ViewInfo withPopulated(boolean now) {
+        return new ViewInfo(oid, namespace, name, statement, columns, owner, materialized, relation, dependsOn, now,
+                searchPath);
+    }
+}

@@ -1,0 +1,305 @@
+package org.lakepg.server.session;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.lakepg.server.catalog.objects.ObjectCatalog;
+import org.lakepg.server.catalog.objects.SchemaInfo;
+import org.lakepg.server.catalog.objects.ViewInfo;
+import org.lakepg.server.sql.ast.AlterOwnerStmt;
+import org.lakepg.server.sql.ast.DropStmt;
+import org.lakepg.server.sql.ast.ObjectType;
+import org.lakepg.server.sql.ast.RenameStmt;
+import org.lakepg.server.table.TableCatalog;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** DROP, ALTER ... RENAME and ALTER ... OWNER routed by object kind: schemas, views and functions here. */
+final class ObjectCommands {
+    private final ObjectCatalog objects;
+    private final TableCatalog tables;
+    private final SearchPath searchPath;
+    private final RoleAccess roles;
+    private final Consumer<PgException> notices;
+    private final SchemaCommands schemas;
+    private FunctionCommands functions;
+
+    ObjectCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
+                   Consumer<PgException> notices, SchemaCommands schemas) {
+        this.objects = objects;
+        this.tables = tables;
+        this.searchPath = searchPath;
+        this.roles = roles;
+        this.notices = notices;
+        this.schemas = schemas;
+    }
+
+    void setFunctions(FunctionCommands functions) {
+        this.functions = functions;
+    }
+
+    /** DROP of any kind: {@code others} runs the kinds another command owns (tables, indexes ...). */
+    Execution drop(DropStmt s, Transaction txn, ViewCommands views, Privileges privileges, Supplier<Execution> others) {
+        return switch (s.removeType().kind()) {
+            case SCHEMA -> schemas.drop(s, txn);
+            case VIEW, MATVIEW -> views.drop(s, txn);
+            case FUNCTION, PROCEDURE, ROUTINE -> {
+                if (functions == null) {
+                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP FUNCTION is not supported yet");
+                }
+                yield functions.drop(s, txn);
+            }
+            case TABLE -> {
+                views.refuseViewsInDropTable(s, txn);
+                List<Long> dropped = new java.util.ArrayList<>();
+                List<DependentViews.Dropped> named = new java.util.ArrayList<>();
+                for (Object o : s.objects()) {
+                    var relation = relationIfSchemaExists(txn, ObjectNames.qualified(o));
+                    if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.Table t) {
+                        roles.requireOwner(privileges.tableOwner(txn.snapshot(), t.table().oid()), "table", t.name());
+                        dropped.add(t.table().oid());
+                        named.add(new DependentViews.Dropped(t.table().oid(), "table", t.name()));
+                    }
+                }
+                // a missing table (without IF EXISTS) is the table command's error, before any cascading
+                Execution done = others.get();
+                new DependentViews(objects, tables, notices).handle(txn, named, s.behavior() != null
+                        && s.behavior().kind() == org.lakepg.server.sql.ast.DropBehavior.Kind.CASCADE);
+                // the owner, grants and comments of the dropped tables go with them
+                for (long oid : dropped) {
+                    objects.privileges().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid);
+                    objects.comments().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid);
+                }
+                yield done;
+            }
+            default -> others.get();
+        };
+    }
+
+    private java.util.Optional<SearchPath.Relation> relationIfSchemaExists(Transaction txn, List<String> name) {
+        String schema = ObjectNames.schemaOf(name);
+        if (schema != null && objects.schemas().find(txn.snapshot(), schema).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return searchPath.relation(txn.snapshot(), name);
+    }
+
+    private static List<String> nameOf(org.lakepg.server.sql.ast.RangeVar r) {
+        return r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname());
+    }
+
+    /** CREATE TABLE by a role other than the bootstrap superuser: the table's owner is recorded. */
+    Execution recordOwner(org.lakepg.server.sql.ast.RangeVar relation, Transaction txn, Supplier<Execution> create) {
+        boolean existed = relationIfSchemaExists(txn, nameOf(relation)).isPresent();
+        Execution done = create.get();
+        txn.commandCounterIncrement();
+        long owner = roles.currentRoleOid();
+        if (!existed && owner != org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID) {
+            var created = relationIfSchemaExists(txn, nameOf(relation));
+            if (created.isPresent() && created.get() instanceof SearchPath.Relation.Table t) {
+                objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
+                        t.table().oid(), owner);
+            }
+        }
+        return done;
+    }
+
+    /** ALTER TABLE and CREATE INDEX need the table's owner; a missing table is the command's own error. */
+    void requireTableOwner(org.lakepg.server.sql.ast.RangeVar relation, Transaction txn, Privileges privileges) {
+        if (relation == null || roles.superuser()) {
+            return;
+        }
+        var found = relationIfSchemaExists(txn, nameOf(relation));
+        if (found.isPresent() && found.get() instanceof SearchPath.Relation.Table t) {
+            roles.requireOwner(privileges.tableOwner(txn.snapshot(), t.table().oid()), "table", t.name());
+        }
+    }
+
+    /** COPY FROM needs INSERT on the table, COPY TO needs SELECT. */
+    void requireTablePrivilege(org.lakepg.server.sql.ast.RangeVar r, Transaction txn, Privileges privileges,
+                               char privilege) {
+        if (roles.superuser()) {
+            return;
+        }
+        var found = relationIfSchemaExists(txn, nameOf(r));
+        if (found.isPresent() && found.get() instanceof SearchPath.Relation.Table t && !privileges.holds(
+                txn.snapshot(), roles.currentRoleOid(), org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
+                t.table().oid(), privileges.tableOwner(txn.snapshot(), t.table().oid()), privilege)) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table %s", t.name());
+        }
+    }
+
+    /** TRUNCATE needs the TRUNCATE privilege on every table it names. */
+    void requireTruncate(org.lakepg.server.sql.ast.TruncateStmt s, Transaction txn, Privileges privileges) {
+        if (roles.superuser()) {
+            return;
+        }
+        for (var r : s.relations()) {
+            var found = relationIfSchemaExists(txn, nameOf(r));
+            if (found.isPresent() && found.get() instanceof SearchPath.Relation.Table t && !privileges.holds(
+                    txn.snapshot(), roles.currentRoleOid(), org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
+                    t.table().oid(), privileges.tableOwner(txn.snapshot(), t.table().oid()), 'D')) {
+                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table %s", t.name());
+            }
+        }
+    }
+
+    /** ALTER ... RENAME: schemas, views and functions here; {@code others} renames tables, columns, indexes ... */
+    Execution rename(RenameStmt s, Transaction txn, Supplier<Execution> others) {
+        switch (s.renameType().kind()) {
+            case FUNCTION, PROCEDURE, ROUTINE -> {
+                return functions.move(s.renameType().kind(), (org.lakepg.server.sql.ast.ObjectWithArgs) s.object(),
+                        s.newname(), null, txn);
+            }
+            case COLUMN -> {
+                if (s.relationType() != null && s.relation() != null) {
+                    var relation = searchPath.relation(txn.snapshot(), nameOf(s.relation()));
+                    if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.View v) {
+                        return renameViewColumn(v.view(), s.subname(), s.newname(), txn);
+                    }
+                }
+            }
+            case SCHEMA -> {
+                String name = ObjectNames.last(s.object());
+                SchemaInfo schema = objects.schemas().find(txn.snapshot(), name).orElseThrow(() -> PgException.of(
+                        SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", name));
+                return schemas.rename(schema, s.newname(), txn);
+            }
+            case VIEW, TABLE, MATVIEW -> {
+                if (s.relation() == null) {
+                    break;
+                }
+                List<String> name = s.relation().schemaname() == null ? List.of(s.relation().relname())
+                        : List.of(s.relation().schemaname(), s.relation().relname());
+                var relation = searchPath.relation(txn.snapshot(), name);
+                if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.View v) {
+                    ViewInfo view = v.view();
+                    if (searchPath.relation(txn.snapshot(), view.namespace(), s.newname()).isPresent()
+                            || tables.indexNameExists(txn.snapshot(), s.newname())) {
+                        throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", s.newname());
+                    }
+                    roles.requireOwner(view.owner(), "view", view.name());
+                    objects.views().replace(txn, view.renamed(s.newname()));
+                    return Execution.done(switch (s.renameType().kind()) {
+                        case VIEW -> "ALTER VIEW";
+                        case MATVIEW -> "ALTER MATERIALIZED VIEW";
+                        default -> "ALTER TABLE";
+                    });
+                }
+                if (relation.isEmpty() && s.renameType().kind() != ObjectType.Kind.TABLE) {
+                    if (s.missingOk()) {
+                        notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist, skipping",
+                                s.relation().relname()).withSeverity(PgException.Severity.NOTICE));
+                        return Execution.done("ALTER VIEW");
+                    }
+                    throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
+                }
+            }
+            default -> { }
+        }
+        return others.get();
+    }
+
+    /** ALTER TABLE/VIEW ... OWNER TO, which the grammar makes an ALTER TABLE subcommand. */
+    static boolean onlyChangesOwner(org.lakepg.server.sql.ast.AlterTableStmt a) {
+        return a.cmds() != null && a.cmds().size() == 1
+                && a.cmds().get(0).subtype().kind() == org.lakepg.server.sql.ast.AlterTableType.Kind.CHANGE_OWNER;
+    }
+
+    /** ALTER VIEW ... RENAME COLUMN: the view's output column takes the new name. */
+    private Execution renameViewColumn(ViewInfo view, String column, String newName, Transaction txn) {
+        roles.requireOwner(view.owner(), "view", view.name());
+        List<org.lakepg.server.table.ColumnInfo> columns = new java.util.ArrayList<>();
+        boolean found = false;
+        for (var c : view.columns()) {
+            if (c.name().equals(newName)) {
+                throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" of relation \"%s\" already exists",
+                        newName, view.name());
+            }
+            found |= c.name().equals(column);
+            columns.add(c.name().equals(column) ? new org.lakepg.server.table.ColumnInfo(newName, c.number(), c.type(),
+                    c.typmod(), c.notNull()) : c);
+        }
+        if (!found) {
+            throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", column);
+        }
+        objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), view.name(), view.statement(), columns,
+                view.owner(), view.materialized(), view.relation(), view.dependsOn(), view.populated(),
+                view.searchPath()));
+        return Execution.done("ALTER VIEW");
+    }
+
+    /** ALTER FUNCTION / VIEW / TABLE ... SET SCHEMA. */
+    Execution setSchema(org.lakepg.server.sql.ast.AlterObjectSchemaStmt s, Transaction txn) {
+        switch (s.objectType().kind()) {
+            case FUNCTION, PROCEDURE, ROUTINE -> {
+                return functions.move(s.objectType().kind(), (org.lakepg.server.sql.ast.ObjectWithArgs) s.object(),
+                        null, s.newschema(), txn);
+            }
+            case VIEW, MATVIEW -> {
+                var relation = searchPath.relation(txn.snapshot(), nameOf(s.relation()));
+                if (relation.isPresent() && relation.get() instanceof SearchPath.Relation.View v) {
+                    ViewInfo view = v.view();
+                    SchemaInfo schema = searchPath.schema(txn.snapshot(), s.newschema());
+                    if (searchPath.relation(txn.snapshot(), schema.oid(), view.name()).isPresent()) {
+                        throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists in schema \"%s\"",
+                                view.name(), schema.name());
+                    }
+                    roles.requireOwner(view.owner(), "view", view.name());
+                    objects.views().replace(txn, new ViewInfo(view.oid(), schema.oid(), view.name(), view.statement(),
+                            view.columns(), view.owner(), view.materialized(), view.relation(), view.dependsOn(),
+                            view.populated(), view.searchPath()));
+                    return Execution.done(view.materialized() ? "ALTER MATERIALIZED VIEW" : "ALTER VIEW");
+                }
+                throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
+            }
+            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s ... SET SCHEMA is not supported yet",
+                    s.objectType().kind().name().replace('_', ' '));
+        }
+    }
+
+    Execution alterOwner(AlterOwnerStmt s, Transaction txn) {
+        long owner = roles.oidOf(s.newowner());
+        switch (s.objectType().kind()) {
+            case FUNCTION, PROCEDURE, ROUTINE -> {
+                return functions.setOwner(s.objectType().kind(), (org.lakepg.server.sql.ast.ObjectWithArgs) s.object(),
+                        owner, txn);
+            }
+            case VIEW, TABLE, MATVIEW -> {
+                if (s.relation() != null) {
+                    var relation = searchPath.relation(txn.snapshot(), nameOf(s.relation())).orElseThrow(() ->
+                            PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
+                                    s.relation().relname()));
+                    switch (relation) {
+                        case SearchPath.Relation.View v -> {
+                            roles.requireOwner(v.view().owner(), "view", v.name());
+                            ViewInfo view = v.view();
+                            objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), view.name(),
+                                    view.statement(), view.columns(), owner, view.materialized(), view.relation(),
+                                    view.dependsOn(), view.populated(), view.searchPath()));
+                            return Execution.done("ALTER VIEW");
+                        }
+                        case SearchPath.Relation.Table t -> {
+                            if (!roles.superuser()) {
+                                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of table %s", t.name());
+                            }
+                            objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
+                                    t.table().oid(), owner);
+                            return Execution.done("ALTER TABLE");
+                        }
+                    }
+                }
+            }
+            default -> { }
+        }
+        if (s.objectType().kind() == ObjectType.Kind.SCHEMA) {
+            String name = ObjectNames.last(s.object());
+            SchemaInfo schema = objects.schemas().find(txn.snapshot(), name).orElseThrow(() -> PgException.of(
+                    SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", name));
+            return schemas.setOwner(schema, owner, txn);
+        }
+        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s ... OWNER TO is not supported yet",
+                s.objectType().kind().name().replace('_', ' '));
+    }
+}

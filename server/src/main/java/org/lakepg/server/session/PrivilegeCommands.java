@@ -1,0 +1,273 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.lakepg.server.auth.Roles;
+import org.lakepg.server.catalog.objects.CatalogClasses;
+import org.lakepg.server.catalog.objects.FunctionCatalog;
+import org.lakepg.server.catalog.objects.ObjectCatalog;
+import org.lakepg.server.catalog.objects.PrivilegeCatalog;
+import org.lakepg.server.catalog.objects.SchemaInfo;
+import org.lakepg.server.sql.ast.AccessPriv;
+import org.lakepg.server.sql.ast.GrantStmt;
+import org.lakepg.server.sql.ast.ObjectWithArgs;
+import org.lakepg.server.sql.ast.RoleSpec;
+import org.lakepg.server.table.TableCatalog;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.server.txn.Snapshot;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * GRANT/REVOKE privileges ON tables, views, schemas, functions and the current database. Privileges are kept
+ * as aclitem letters per grantee; a '*' after a letter is its grant option.
+ */
+final class PrivilegeCommands {
+    private final ObjectCatalog objects;
+    private final TableCatalog tables;
+    private final SearchPath searchPath;
+    private final RoleAccess access;
+    private final Privileges privileges;
+    private final FunctionCommands functions;
+    private final Supplier<String> database;
+
+    /** A grantable object: its catalog, OID, owner and how messages name it. */
+    private record Target(long classoid, long oid, long owner, String kind, String name) {}
+
+    PrivilegeCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess access,
+                      Privileges privileges, FunctionCommands functions, Supplier<String> database) {
+        this.objects = objects;
+        this.tables = tables;
+        this.searchPath = searchPath;
+        this.access = access;
+        this.privileges = privileges;
+        this.functions = functions;
+        this.database = database;
+    }
+
+    Execution run(GrantStmt s, Transaction txn) {
+        String typeName;
+        String allowed;
+        switch (s.objtype().kind()) {
+            case TABLE -> {
+                typeName = "relation";
+                allowed = "arwdDxt";
+            }
+            case SCHEMA -> {
+                typeName = "schema";
+                allowed = "UC";
+            }
+            case FUNCTION, PROCEDURE, ROUTINE -> {
+                typeName = s.objtype().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.PROCEDURE ? "procedure"
+                        : "function";
+                allowed = "X";
+            }
+            case DATABASE -> {
+                typeName = "database";
+                allowed = "CTc";
+            }
+            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "GRANT/REVOKE on %s is not supported yet",
+                    s.objtype().kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        String letters = letters(s.privileges(), allowed, typeName);
+        List<Long> grantees = new ArrayList<>();
+        for (RoleSpec r : s.grantees()) {
+            grantees.add(access.oidOf(r));
+        }
+        Snapshot snapshot = txn.snapshot();
+        for (Target t : targets(s, snapshot, txn)) {
+            if (!access.hasPrivilegesOf(t.owner())) {
+                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for %s %s", t.kind(), t.name());
+            }
+            if (!objects.privileges().hasAcl(txn.snapshot(), t.classoid(), t.oid())) {
+                // the first GRANT/REVOKE makes the default ACL explicit (the owner's entry and PUBLIC's defaults),
+                // so PUBLIC's defaults can be revoked, as in PostgreSQL
+                objects.privileges().set(txn, t.classoid(), t.oid(), t.owner(), allPrivileges(t.classoid()), t.owner());
+                String defaults = Privileges.defaultForPublic(t.classoid(), t.oid());
+                if (!defaults.isEmpty()) {
+                    objects.privileges().set(txn, t.classoid(), t.oid(), PrivilegeCatalog.PUBLIC, defaults, t.owner());
+                }
+            }
+            for (long grantee : grantees) {
+                String current = objects.privileges().grants(txn.snapshot(), t.classoid(), t.oid()).stream()
+                        .filter(g -> g.grantee() == grantee).map(PrivilegeCatalog.Grant::privileges).findFirst().orElse("");
+                String updated = s.isGrant() ? add(current, letters, s.grantOption())
+                        : remove(current, letters, s.grantOption());
+                if (!updated.equals(current)) {
+                    objects.privileges().set(txn, t.classoid(), t.oid(), grantee, updated, t.owner());
+                }
+            }
+        }
+        return Execution.done(s.isGrant() ? "GRANT" : "REVOKE");
+    }
+
+    private static String allPrivileges(long classoid) {
+        if (classoid == CatalogClasses.PG_CLASS) {
+            return "arwdDxt";
+        }
+        if (classoid == CatalogClasses.PG_NAMESPACE) {
+            return "UC";
+        }
+        if (classoid == CatalogClasses.PG_PROC) {
+            return "X";
+        }
+        return "CTc";
+    }
+
+    /** The aclitem letters of a privilege list (null: ALL). */
+    private static String letters(List<AccessPriv> privs, String allowed, String typeName) {
+        if (privs == null) {
+            return allowed;
+        }
+        StringBuilder out = new StringBuilder();
+        for (AccessPriv p : privs) {
+            if (p.cols() != null && !p.cols().isEmpty()) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "column privileges are not supported yet");
+            }
+            String name = p.privName() == null ? "all" : p.privName().toLowerCase(Locale.ROOT);
+            String letter = switch (name) {
+                case "all", "all privileges" -> allowed;
+                case "select" -> "r";
+                case "insert" -> "a";
+                case "update" -> "w";
+                case "delete" -> "d";
+                case "truncate" -> "D";
+                case "references" -> "x";
+                case "trigger" -> "t";
+                case "execute" -> "X";
+                case "usage" -> "U";
+                case "create" -> "C";
+                case "connect" -> "c";
+                case "temporary", "temp" -> "T";
+                default -> throw PgException.of(SqlState.SYNTAX_ERROR, "unrecognized privilege type \"%s\"", name);
+            };
+            for (char c : letter.toCharArray()) {
+                if (allowed.indexOf(c) < 0) {
+                    throw PgException.of(SqlState.INVALID_GRANT_OPERATION, "invalid privilege type %s for %s",
+                            name.toUpperCase(Locale.ROOT), typeName);
+                }
+                if (out.indexOf(String.valueOf(c)) < 0) {
+                    out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static Map<Character, Boolean> parse(String acl) {
+        Map<Character, Boolean> out = new LinkedHashMap<>();
+        for (int i = 0; i < acl.length(); i++) {
+            char c = acl.charAt(i);
+            boolean option = i + 1 < acl.length() && acl.charAt(i + 1) == '*';
+            out.put(c, option);
+            if (option) {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static String format(Map<Character, Boolean> acl) {
+        StringBuilder out = new StringBuilder();
+        // PostgreSQL prints aclitem letters in a fixed order
+        for (char c : "arwdDxtXUCTc".toCharArray()) {
+            Boolean option = acl.get(c);
+            if (option != null) {
+                out.append(c).append(option ? "*" : "");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String add(String current, String letters, boolean grantOption) {
+        Map<Character, Boolean> acl = parse(current);
+        for (char c : letters.toCharArray()) {
+            acl.merge(c, grantOption, Boolean::logicalOr);
+        }
+        return format(acl);
+    }
+
+    /** REVOKE takes the privileges away, or with GRANT OPTION FOR only their grant option. */
+    private static String remove(String current, String letters, boolean grantOptionOnly) {
+        Map<Character, Boolean> acl = parse(current);
+        for (char c : letters.toCharArray()) {
+            if (grantOptionOnly) {
+                acl.computeIfPresent(c, (k, v) -> false);
+            } else {
+                acl.remove(c);
+            }
+        }
+        return format(acl);
+    }
+
+    private List<Target> targets(GrantStmt s, Snapshot snapshot, Transaction txn) {
+        List<Target> out = new ArrayList<>();
+        boolean allInSchema = "all_in_schema".equals(s.targtype());
+        switch (s.objtype().kind()) {
+            case TABLE -> {
+                for (Object o : s.objects()) {
+                    if (allInSchema) {
+                        SchemaInfo schema = searchPath.schema(snapshot, ObjectNames.last(o));
+                        for (TableInfo t : tables.tables(snapshot)) {
+                            if (t.namespace() == schema.oid()) {
+                                out.add(new Target(CatalogClasses.PG_CLASS, t.oid(), privileges.tableOwner(snapshot, t.oid()),
+                                        "table", t.name()));
+                            }
+                        }
+                        objects.views().views(snapshot).stream().filter(v -> v.namespace() == schema.oid()).forEach(v ->
+                                out.add(new Target(CatalogClasses.PG_CLASS, v.oid(), v.owner(), "view", v.name())));
+                        continue;
+                    }
+                    List<String> name = ObjectNames.qualified(o);
+                    var relation = searchPath.relation(snapshot, name).orElseThrow(() -> PgException.of(
+                            SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", String.join(".", name)));
+                    out.add(switch (relation) {
+                        case SearchPath.Relation.Table t -> new Target(CatalogClasses.PG_CLASS, t.table().oid(),
+                                privileges.tableOwner(snapshot, t.table().oid()), "table", t.name());
+                        case SearchPath.Relation.View v -> new Target(CatalogClasses.PG_CLASS, v.view().oid(),
+                                v.view().owner(), "view", v.name());
+                    });
+                }
+            }
+            case SCHEMA -> {
+                for (Object o : s.objects()) {
+                    SchemaInfo schema = searchPath.schema(snapshot, ObjectNames.last(o));
+                    out.add(new Target(CatalogClasses.PG_NAMESPACE, schema.oid(), schema.owner(), "schema", schema.name()));
+                }
+            }
+            case FUNCTION, PROCEDURE, ROUTINE -> {
+                for (Object o : s.objects()) {
+                    if (allInSchema) {
+                        SchemaInfo schema = searchPath.schema(snapshot, ObjectNames.last(o));
+                        for (FunctionCatalog.UserFunction f : objects.functions().functions(snapshot)) {
+                            if (f.proc().namespace() == schema.oid()) {
+                                out.add(new Target(CatalogClasses.PG_PROC, f.proc().oid(), f.owner(), "function",
+                                        f.proc().name()));
+                            }
+                        }
+                        continue;
+                    }
+                    ObjectWithArgs target = (ObjectWithArgs) o;
+                    var f = functions.findWithBuiltins(txn, target, "function");
+                    out.add(new Target(CatalogClasses.PG_PROC, f.proc().oid(), f.owner(), "function", f.proc().name()));
+                }
+            }
+            case DATABASE -> {
+                for (Object o : s.objects()) {
+                    String name = ObjectNames.last(o);
+                    if (name.equals(database.get())) {
+                        // the current database's grants live in its own catalog, under OID 0
+                        out.add(new Target(CatalogClasses.PG_DATABASE, 0, Roles.BOOTSTRAP_SUPERUSER_OID, "database", name));
+                    }
+                }
+            }
+            default -> { }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The tables and views a statement's analysis looked up, with the role whose privileges apply: the current
+ * role for relations the statement names, the view's owner for relations a view's query names (as PostgreSQL
+ * checks a view's contents as its owner).
+ */
+final class RelationAccessLog {
+    /** One lookup: {@code checkAs} is the role to check, or -1 for the current role. */
+    record Access(long oid, String name, boolean view, long checkAs) {}
+
+    private List<Access> accesses;
+    private List<Access> functions;
+    private final Deque<Long> viewOwners = new ArrayDeque<>();
+
+    void start() {
+        accesses = new ArrayList<>();
+        functions = new ArrayList<>();
+        viewOwners.clear();
+    }
+
+    List<Access> finish() {
+        List<Access> out = accesses == null ? List.of() : accesses;
+        accesses = null;
+        return out;
+    }
+
+    /** The user functions the statement calls (an Access with view false), noted since the last start. */
+    List<Access> functions() {
+        return functions == null ? List.of() : List.copyOf(functions);
+    }
+
+    void recordFunction(long oid, String name) {
+        if (functions != null) {
+            functions.add(new Access(oid, name, false, viewOwners.isEmpty() ? -1 : viewOwners.peek()));
+        }
+    }
+
+    void record(long oid, String name, boolean view) {
+        if (accesses != null) {
+            accesses.add(new Access(oid, name, view, viewOwners.isEmpty() ? -1 : viewOwners.peek()));
+        }
+    }
+
+    void enterView(long owner) {
+        viewOwners.push(owner);
+    }
+
+    void exitView() {
+        viewOwners.pop();
+    }
+}

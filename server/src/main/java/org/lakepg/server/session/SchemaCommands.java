@@ -1,0 +1,183 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.lakepg.server.catalog.objects.CatalogClasses;
+import org.lakepg.server.catalog.objects.FunctionCatalog;
+import org.lakepg.server.catalog.objects.ObjectCatalog;
+import org.lakepg.server.catalog.objects.SchemaInfo;
+import org.lakepg.server.catalog.objects.ViewInfo;
+import org.lakepg.server.sql.ast.CreateSchemaStmt;
+import org.lakepg.server.sql.ast.DropBehavior;
+import org.lakepg.server.sql.ast.DropStmt;
+import org.lakepg.server.table.TableCatalog;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** CREATE SCHEMA, DROP SCHEMA [CASCADE], ALTER SCHEMA ... RENAME TO / OWNER TO. */
+final class SchemaCommands {
+    private final ObjectCatalog objects;
+    private final TableCatalog tables;
+    private final RoleAccess roles;
+    private final Consumer<PgException> notices;
+    private final Privileges privileges;
+    private final java.util.function.Supplier<String> database;
+
+    SchemaCommands(ObjectCatalog objects, TableCatalog tables, RoleAccess roles, Consumer<PgException> notices,
+                   Privileges privileges, java.util.function.Supplier<String> database) {
+        this.objects = objects;
+        this.tables = tables;
+        this.roles = roles;
+        this.notices = notices;
+        this.privileges = privileges;
+        this.database = database;
+    }
+
+    Execution create(CreateSchemaStmt s, Transaction txn) {
+        if (!privileges.holds(txn.snapshot(), roles.currentRoleOid(), CatalogClasses.PG_DATABASE, 0,
+                org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID, 'C')) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database %s", database.get());
+        }
+        long owner = s.authrole() == null ? roles.currentRoleOid() : roles.oidOf(s.authrole());
+        if (owner != roles.currentRoleOid() && !roles.roles().isMemberOf(roles.currentRoleOid(), owner)
+                && !roles.superuser()) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"%s\"", roles.nameOf(owner));
+        }
+        String name = s.schemaname() != null ? s.schemaname() : roles.nameOf(owner);
+        if (s.schemaElts() != null && !s.schemaElts().isEmpty()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE SCHEMA with schema elements is not supported yet");
+        }
+        if (name.startsWith("pg_")) {
+            throw PgException.of(SqlState.RESERVED_NAME, "unacceptable schema name \"%s\"", name)
+                    .withDetail("The prefix \"pg_\" is reserved for system schemas.");
+        }
+        if (objects.schemas().find(txn.snapshot(), name).isPresent()) {
+            if (s.ifNotExists()) {
+                notices.accept(PgException.of(SqlState.DUPLICATE_SCHEMA, "schema \"%s\" already exists, skipping", name)
+                        .withSeverity(PgException.Severity.NOTICE));
+                return Execution.done("CREATE SCHEMA");
+            }
+            throw PgException.of(SqlState.DUPLICATE_SCHEMA, "schema \"%s\" already exists", name);
+        }
+        objects.schemas().create(txn, tables.newOid(), name, owner);
+        return Execution.done("CREATE SCHEMA");
+    }
+
+    Execution drop(DropStmt s, Transaction txn) {
+        List<SchemaInfo> found = new ArrayList<>();
+        for (Object o : s.objects()) {
+            String name = ObjectNames.last(o);
+            var schema = objects.schemas().find(txn.snapshot(), name);
+            if (schema.isEmpty()) {
+                if (s.missingOk()) {
+                    notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "schema \"%s\" does not exist, skipping",
+                            name).withSeverity(PgException.Severity.NOTICE));
+                    continue;
+                }
+                throw PgException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", name);
+            }
+            if (schema.get().builtIn() && schema.get().oid() != SchemaInfo.PUBLIC) {
+                throw PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop schema %s because it is required by the database system", name);
+            }
+            if (schema.get().oid() == SchemaInfo.PUBLIC) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP SCHEMA public is not supported yet");
+            }
+            roles.requireOwner(schema.get().owner(), "schema", name);
+            found.add(schema.get());
+        }
+        List<String> dependents = new ArrayList<>();
+        for (SchemaInfo schema : found) {
+            dependents.addAll(contents(txn, schema, false));
+        }
+        if (!dependents.isEmpty()) {
+            if (s.behavior() == null || s.behavior().kind() != DropBehavior.Kind.CASCADE) {
+                PgException e = found.size() == 1 ? PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop schema %s because other objects depend on it", found.get(0).name())
+                        : PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop desired object(s) because other objects depend on them");
+                throw e.withDetail(String.join("\n", dependents.stream().map(d -> d + " depends on schema "
+                        + found.get(0).name()).toList())).withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+            }
+            notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "%s", dependents.size() == 1
+                    ? "drop cascades to " + dependents.get(0) : "drop cascades to " + dependents.size() + " other objects")
+                    .withDetail(dependents.size() == 1 ? null : String.join("\n", dependents.stream()
+                            .map(d -> "drop cascades to " + d).toList()))
+                    .withSeverity(PgException.Severity.NOTICE));
+        }
+        for (SchemaInfo schema : found) {
+            contents(txn, schema, true);
+            objects.schemas().drop(txn, schema);
+            objects.comments().dropAll(txn, CatalogClasses.PG_NAMESPACE, schema.oid());
+            objects.privileges().dropAll(txn, CatalogClasses.PG_NAMESPACE, schema.oid());
+        }
+        return Execution.done("DROP SCHEMA");
+    }
+
+    /** What a schema holds, described as PostgreSQL's dependency messages name it; dropped when asked. */
+    private List<String> contents(Transaction txn, SchemaInfo schema, boolean drop) {
+        List<String> out = new ArrayList<>();
+        for (TableInfo t : tables.tables(txn.snapshot())) {
+            if (t.namespace() == schema.oid()) {
+                out.add("table " + schema.name() + "." + t.name());
+                if (drop) {
+                    tables.drop(txn, t);
+                    objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, t.oid());
+                    objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, t.oid());
+                }
+            }
+        }
+        for (ViewInfo v : objects.views().views(txn.snapshot())) {
+            if (v.namespace() == schema.oid()) {
+                out.add((v.materialized() ? "materialized view " : "view ") + schema.name() + "." + v.name());
+                if (drop) {
+                    ViewCommands.dropStorage(tables, txn, v);
+                    objects.views().drop(txn, v);
+                    objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
+                    objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
+                }
+            }
+        }
+        for (FunctionCatalog.UserFunction f : objects.functions().functions(txn.snapshot())) {
+            if (f.proc().namespace() == schema.oid()) {
+                out.add((f.proc().kind() == 'p' ? "procedure " : "function ") + schema.name() + "."
+                        + FunctionSignatures.describe(f.proc()));
+                if (drop) {
+                    objects.functions().drop(txn, f.proc().oid());
+                    objects.comments().dropAll(txn, CatalogClasses.PG_PROC, f.proc().oid());
+                    objects.privileges().dropAll(txn, CatalogClasses.PG_PROC, f.proc().oid());
+                }
+            }
+        }
+        return out;
+    }
+
+    Execution rename(SchemaInfo schema, String newName, Transaction txn) {
+        if (objects.schemas().find(txn.snapshot(), newName).isPresent()) {
+            throw PgException.of(SqlState.DUPLICATE_SCHEMA, "schema \"%s\" already exists", newName);
+        }
+        if (newName.startsWith("pg_")) {
+            throw PgException.of(SqlState.RESERVED_NAME, "unacceptable schema name \"%s\"", newName)
+                    .withDetail("The prefix \"pg_\" is reserved for system schemas.");
+        }
+        if (schema.builtIn()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "renaming schema %s is not supported yet", schema.name());
+        }
+        roles.requireOwner(schema.owner(), "schema", schema.name());
+        objects.schemas().rename(txn, schema, newName);
+        return Execution.done("ALTER SCHEMA");
+    }
+
+    Execution setOwner(SchemaInfo schema, long owner, Transaction txn) {
+        if (schema.builtIn()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "changing the owner of schema %s is not supported yet",
+                    schema.name());
+        }
+        roles.requireOwner(schema.owner(), "schema", schema.name());
+        objects.schemas().setOwner(txn, schema, owner);
+        return Execution.done("ALTER SCHEMA");
+    }
+}

@@ -1,0 +1,262 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.catalog.objects.ViewInfo;
+import org.lakepg.server.sql.analyzer.AnalyzerCatalog;
+import org.lakepg.server.sql.ast.Alias;
+import org.lakepg.server.sql.ast.BoolExpr;
+import org.lakepg.server.sql.ast.ColumnRef;
+import org.lakepg.server.sql.ast.DeleteStmt;
+import org.lakepg.server.sql.ast.Expr;
+import org.lakepg.server.sql.ast.FuncCall;
+import org.lakepg.server.sql.ast.InsertStmt;
+import org.lakepg.server.sql.ast.RangeVar;
+import org.lakepg.server.sql.ast.ResTarget;
+import org.lakepg.server.sql.ast.SelectStmt;
+import org.lakepg.server.sql.ast.UpdateStmt;
+import org.lakepg.server.sql.ast.ViewStmt;
+import org.lakepg.server.sql.parser.SqlParser;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * INSERT/UPDATE/DELETE through an automatically updatable view (PostgreSQL's rewriteTargetView): a view
+ * selecting plain columns of one table, without DISTINCT, grouping, aggregates, set operations, WITH or
+ * LIMIT, is replaced by its table — view columns renamed to the table's, the view's WHERE added to the
+ * statement's for UPDATE and DELETE.
+ */
+final class UpdatableViews {
+    private final AnalyzerCatalog catalog;
+    private final java.util.function.LongFunction<String> schemaNames;
+
+    UpdatableViews(AnalyzerCatalog catalog, java.util.function.LongFunction<String> schemaNames) {
+        this.catalog = catalog;
+        this.schemaNames = schemaNames;
+    }
+
+    /** The table under a view, with the table column each view column is (null: not a plain column). */
+    private record Base(RangeVar table, Map<String, String> columns, Expr where) {}
+
+    /** The views the last rewrite went through, outermost first (the statement's target, then what it stands on). */
+    private final List<ViewInfo> chain = new ArrayList<>();
+
+    List<ViewInfo> lastChain() {
+        return List.copyOf(chain);
+    }
+
+    /** How many views deep a statement is rewritten (a view over a view over a table ...). */
+    private static final int MAX_DEPTH = 32;
+
+    InsertStmt rewrite(InsertStmt s) {
+        chain.clear();
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            InsertStmt next = rewriteOnce(s);
+            if (next == s) {
+                return s;
+            }
+            s = next;
+        }
+        throw tooDeep(s.relation());
+    }
+
+    UpdateStmt rewrite(UpdateStmt s) {
+        chain.clear();
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            UpdateStmt next = rewriteOnce(s);
+            if (next == s) {
+                return s;
+            }
+            s = next;
+        }
+        throw tooDeep(s.relation());
+    }
+
+    DeleteStmt rewrite(DeleteStmt s) {
+        chain.clear();
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            DeleteStmt next = rewriteOnce(s);
+            if (next == s) {
+                return s;
+            }
+            s = next;
+        }
+        throw tooDeep(s.relation());
+    }
+
+    private static PgException tooDeep(RangeVar r) {
+        return PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "infinite recursion detected in rules for relation \"%s\"",
+                r.relname());
+    }
+
+    private InsertStmt rewriteOnce(InsertStmt s) {
+        ViewInfo view = view(s.relation());
+        if (view == null) {
+            return s;
+        }
+        Base base = base(view, "insert into", "inserting into", "INSERT");
+        List<ResTarget> cols = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (s.cols() == null || s.cols().isEmpty()) {
+            int width = view.columns().size();
+            if (s.selectStmt() != null && s.selectStmt().valuesLists() != null && !s.selectStmt().valuesLists().isEmpty()) {
+                width = Math.min(width, s.selectStmt().valuesLists().get(0).size());
+            }
+            for (int i = 0; i < width; i++) {
+                names.add(view.columns().get(i).name());
+            }
+        } else {
+            for (ResTarget t : s.cols()) {
+                names.add(t.name());
+            }
+        }
+        for (String name : names) {
+            cols.add(new ResTarget(column(base, view, name, "insert into"), List.of(), null, -1));
+        }
+        return new InsertStmt(target(base, s.relation(), view), cols, s.selectStmt(), s.onConflictClause(),
+                s.returningList(), s.withClause(), s.override());
+    }
+
+    private UpdateStmt rewriteOnce(UpdateStmt s) {
+        ViewInfo view = view(s.relation());
+        if (view == null) {
+            return s;
+        }
+        Base base = base(view, "update", "updating", "UPDATE");
+        List<ResTarget> targets = new ArrayList<>();
+        for (ResTarget t : s.targetList()) {
+            targets.add(new ResTarget(column(base, view, t.name(), "update"), t.indirection(), t.val(), t.location()));
+        }
+        return new UpdateStmt(target(base, s.relation(), view), targets, and(base.where(), s.whereClause()),
+                s.fromClause(), s.returningList(), s.withClause());
+    }
+
+    private DeleteStmt rewriteOnce(DeleteStmt s) {
+        ViewInfo view = view(s.relation());
+        if (view == null) {
+            return s;
+        }
+        Base base = base(view, "delete from", "deleting from", "DELETE");
+        return new DeleteStmt(target(base, s.relation(), view), s.usingClause(), and(base.where(), s.whereClause()),
+                s.returningList(), s.withClause());
+    }
+
+    private ViewInfo view(RangeVar r) {
+        return catalog.view(r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname()))
+                .orElse(null);
+    }
+
+    /** The table, named so the statement's own references to the view (or its alias) still resolve. */
+    private static RangeVar target(Base base, RangeVar statement, ViewInfo view) {
+        Alias alias = statement.alias() != null ? statement.alias() : new Alias(view.name(), List.of());
+        RangeVar t = base.table();
+        return new RangeVar(t.catalogname(), t.schemaname(), t.relname(), t.inh(), t.relpersistence(), alias,
+                statement.location());
+    }
+
+    private static String column(Base base, ViewInfo view, String name, String verb) {
+        if (!base.columns().containsKey(name)) {
+            throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", name,
+                    view.name());
+        }
+        String column = base.columns().get(name);
+        if (column == null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot %s column \"%s\" of view \"%s\"",
+                    verb.equals("insert into") ? "insert into" : "update", name, view.name())
+                    .withDetail("View columns that are not columns of their base relation are not updatable.");
+        }
+        return column;
+    }
+
+    private static Expr and(Expr viewWhere, Expr statementWhere) {
+        if (viewWhere == null) {
+            return statementWhere;
+        }
+        if (statementWhere == null) {
+            return viewWhere;
+        }
+        return new BoolExpr(BoolExpr.BoolOp.AND, List.of(viewWhere, statementWhere), -1);
+    }
+
+    private Base base(ViewInfo view, String verb, String gerund, String event) {
+        chain.add(view);
+        if (view.materialized()) {
+            throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change materialized view \"%s\"", view.name());
+        }
+        SelectStmt q = (SelectStmt) ((ViewStmt) SqlParser.parse(view.statement()).get(0).statement()).query();
+        String why = null;
+        if (q.distinctClause() != null) {
+            why = "Views containing DISTINCT are not automatically updatable.";
+        } else if (q.groupClause() != null && !q.groupClause().isEmpty()) {
+            why = "Views containing GROUP BY are not automatically updatable.";
+        } else if (q.havingClause() != null) {
+            why = "Views containing HAVING are not automatically updatable.";
+        } else if (q.op() != SelectStmt.SetOperation.NONE) {
+            why = "Views containing UNION, INTERSECT, or EXCEPT are not automatically updatable.";
+        } else if (q.withClause() != null) {
+            why = "Views containing WITH are not automatically updatable.";
+        } else if (q.limitCount() != null || q.limitOffset() != null) {
+            why = "Views containing LIMIT or OFFSET are not automatically updatable.";
+        } else if (q.targetList().stream().anyMatch(t -> isAggregate(t.val()))) {
+            why = "Views that return aggregate functions are not automatically updatable.";
+        } else if (q.fromClause() == null || q.fromClause().size() != 1 || !(q.fromClause().get(0) instanceof RangeVar)) {
+            why = "Views that do not select from a single table or view are not automatically updatable.";
+        }
+        if (why != null) {
+            throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "cannot %s view \"%s\"", verb, view.name())
+                    .withDetail(why).withHint("To enable %s the view, provide an INSTEAD OF %s trigger or an unconditional ON %s DO INSTEAD rule."
+                            .formatted(gerund, event, event));
+        }
+        RangeVar from = (RangeVar) q.fromClause().get(0);
+        List<String> fromName = from.schemaname() == null ? List.of(from.relname()) : List.of(from.schemaname(),
+                from.relname());
+        // a view over a view: this level is rewritten onto that view, which is rewritten in turn; the names are
+        // looked up where the view's were (its search path)
+        var underlying = catalog.expandingView(view, () -> catalog.view(fromName));
+        List<String> fromColumns = underlying.isPresent()
+                ? underlying.get().columns().stream().map(ColumnInfo::name).toList()
+                : catalog.expandingView(view, () -> catalog.table(fromName)).orElseThrow(() -> PgException.of(
+                        SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", String.join(".", fromName)))
+                        .columns().stream().map(ColumnInfo::name).toList();
+        // the statement will name the relation by its schema, as the view found it
+        if (from.schemaname() == null) {
+            long namespace = underlying.map(ViewInfo::namespace).orElseGet(() -> catalog.expandingView(view,
+                    () -> catalog.table(fromName)).orElseThrow().namespace());
+            String schemaName = schemaNames.apply(namespace);
+            if (schemaName != null) {
+                from = new RangeVar(from.catalogname(), schemaName, from.relname(), from.inh(), from.relpersistence(),
+                        from.alias(), from.location());
+            }
+        }
+        // what the view's select list maps to, expanding * to the table's columns
+        List<String> baseColumns = new ArrayList<>();
+        for (ResTarget t : q.targetList()) {
+            if (t.val() instanceof ColumnRef c && c.star()) {
+                baseColumns.addAll(fromColumns);
+            } else if (t.val() instanceof ColumnRef c) {
+                baseColumns.add(c.fields().get(c.fields().size() - 1));
+            } else {
+                baseColumns.add(null);
+            }
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < view.columns().size() && i < baseColumns.size(); i++) {
+            columns.put(view.columns().get(i).name(), baseColumns.get(i));
+        }
+        return new Base(from, columns, q.whereClause());
+    }
+
+    private boolean isAggregate(Expr e) {
+        if (!(e instanceof FuncCall f)) {
+            return false;
+        }
+        if (f.aggStar() || f.over() != null) {
+            return f.over() == null;
+        }
+        return catalog.functions(f.funcname()).stream().anyMatch(p -> p.kind() == ProcEntry.KIND_AGGREGATE);
+    }
+}
