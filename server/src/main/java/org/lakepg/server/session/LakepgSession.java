@@ -82,6 +82,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.catalogSources = new SessionCatalogSources(compute, cluster, settings, this, this::catalogSnapshot,
                 sessions);
         this.catalogSources.setNotices(this::notice);
+        this.catalogSources.setSessionObjects(roles, () -> primaryRelations == null ? 0 : primaryRelations.tempNamespace());
         this.cluster = cluster;
         this.user = user;
         this.database = database;

@@ -19,9 +19,17 @@ final class SessionCatalogSources implements CatalogSources {
     private final Supplier<Snapshot> snapshot;
     private final ActiveSessions sessions;
     private java.util.function.Consumer<org.lakepg.wire.error.PgException> notices = n -> { };
+    private org.lakepg.server.auth.Roles roles;
+    private java.util.function.LongSupplier tempNamespace = () -> 0;
 
     void setNotices(java.util.function.Consumer<org.lakepg.wire.error.PgException> notices) {
         this.notices = notices;
+    }
+
+    /** The cluster's roles (pg_authid) and the session's temporary namespace (0 while it has none). */
+    void setSessionObjects(org.lakepg.server.auth.Roles roles, java.util.function.LongSupplier tempNamespace) {
+        this.roles = roles;
+        this.tempNamespace = tempNamespace;
     }
 
     SessionCatalogSources(org.lakepg.server.Compute compute, org.lakepg.server.Cluster cluster,
@@ -71,7 +79,16 @@ final class SessionCatalogSources implements CatalogSources {
 
     @Override
     public List<RoleInfo> roles() {
-        return List.of(new RoleInfo(org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER, 10, true, true));
+        if (roles == null) {
+            return List.of(new RoleInfo(org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER, 10, true, true));
+        }
+        List<RoleInfo> out = new ArrayList<>();
+        for (org.lakepg.server.auth.Role r : roles.all()) {
+            if (r.oid() >= 16384 || r.oid() == org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID) {
+                out.add(new RoleInfo(r.name(), r.oid(), r.superuser(), r.login())); // the catalog adds pg_* ones
+            }
+        }
+        return out;
     }
 
     @Override
@@ -146,5 +163,119 @@ final class SessionCatalogSources implements CatalogSources {
     @Override
     public List<String> searchPath(boolean implicit) {
         return session.searchPathSchemas(implicit);
+    }
+
+    // ---- what ddl's table catalog and the object catalog record ----
+
+    @Override
+    public List<NamespaceInfo> userNamespaces() {
+        List<NamespaceInfo> out = new ArrayList<>();
+        for (var schema : compute.objects().schemas().schemas(snapshot.get())) {
+            if (!schema.builtIn()) {
+                out.add(new NamespaceInfo(schema.oid(), schema.name(), schema.owner()));
+            }
+        }
+        long temp = tempNamespace.getAsLong();
+        if (temp != 0) {
+            out.add(new NamespaceInfo(temp, "pg_temp_" + temp, org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Description> descriptions() {
+        List<Description> out = new ArrayList<>();
+        for (var c : compute.objects().comments().comments(snapshot.get())) {
+            out.add(new Description(c.objoid(), c.classoid(), c.objsubid(), c.description()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<ConstraintRow> constraints() {
+        Snapshot s = snapshot.get();
+        List<ConstraintRow> out = new ArrayList<>();
+        for (org.lakepg.server.table.ConstraintInfo c : compute.tables().constraints(s)) {
+            long namespace = compute.tables().findByOid(s, c.tableOid()).map(TableInfo::namespace)
+                    .orElse(org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE);
+            out.add(new ConstraintRow(c.oid(), c.name(), namespace, c.tableOid(), c.type(), c.columns(), c.checkExpr(),
+                    c.refTable(), c.refColumns(), c.onUpdate(), c.onDelete(), c.matchType(), c.deferrable(),
+                    c.initiallyDeferred(), c.indexOid()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<DefaultRow> columnDefaults() {
+        List<DefaultRow> out = new ArrayList<>();
+        for (TableInfo t : tables()) {
+            for (org.lakepg.server.table.ColumnInfo c : t.columns()) {
+                if (c.defaultExpr() != null) {
+                    // lakepg keeps no pg_attrdef OIDs: one derived from the column stands in, stable and distinct
+                    out.add(new DefaultRow(t.oid() * 1601 + c.number(), t.oid(), c.number(), c.defaultExpr()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<SequenceRow> sequences() {
+        Snapshot s = snapshot.get();
+        List<SequenceRow> out = new ArrayList<>();
+        for (org.lakepg.server.table.SequenceInfo q : compute.tables().sequences(s)) {
+            boolean identity = q.ownedByTable() != 0 && compute.tables().findByOid(s, q.ownedByTable())
+                    .flatMap(t -> t.columns().stream().filter(c -> c.number() == q.ownedByColumn()).findFirst())
+                    .map(org.lakepg.server.table.ColumnInfo::isIdentity).orElse(false);
+            Long last = null;
+            try {
+                var sequence = compute.tables().sequence(q);
+                last = sequence.isCalled() ? sequence.lastValue() : null;
+            } catch (RuntimeException e) {
+                // a sequence being created or dropped by another transaction: no value to show
+            }
+            var o = q.options();
+            out.add(new SequenceRow(q.oid(), q.name(), q.namespace(), q.relation(), q.type(), o.start(), o.increment(),
+                    o.max(), o.min(), q.cache(), o.cycle(), q.ownedByTable(), q.ownedByColumn(), identity, last));
+        }
+        return out;
+    }
+
+    @Override
+    public List<ViewRow> views() {
+        List<ViewRow> out = new ArrayList<>();
+        for (var v : compute.objects().views().views(snapshot.get())) {
+            out.add(new ViewRow(v.oid(), v.name(), v.namespace(), viewDefinition(v.statement()), v.columns(), v.owner(),
+                    v.materialized()));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern VIEW_QUERY = java.util.regex.Pattern.compile(
+            "(?is)\\bAS\\s+(\\(?\\s*(?:SELECT|WITH|VALUES|TABLE)\\b.*)");
+    private static final java.util.regex.Pattern VIEW_TRAILER = java.util.regex.Pattern.compile(
+            "(?is)\\s+WITH\\s+(?:(?:CASCADED|LOCAL)\\s+CHECK\\s+OPTION|NO\\s+DATA|DATA)\\s*;?\\s*$");
+
+    /**
+     * pg_get_viewdef's text. lakepg keeps the CREATE statement as written, not a deparsed query: the query part of
+     * it is shown, started as PostgreSQL starts it (" SELECT ...").
+     */
+    private static String viewDefinition(String statement) {
+        java.util.regex.Matcher m = VIEW_QUERY.matcher(statement);
+        String text = m.find() ? m.group(1) : statement;
+        text = VIEW_TRAILER.matcher(text).replaceFirst("").strip();
+        if (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        return " " + text + ";";
+    }
+
+    @Override
+    public List<org.lakepg.server.catalog.ProcEntry> userFunctions() {
+        List<org.lakepg.server.catalog.ProcEntry> out = new ArrayList<>();
+        for (var f : compute.objects().functions().functions(snapshot.get())) {
+            out.add(f.proc());
+        }
+        return out;
     }
 }

@@ -29,9 +29,6 @@ public final class WireTypeIO implements TypeIO {
 
     public static PgType<?> codec(long type) {
         PgType<?> codec = PgTypes.byOid((int) type);
-        if (codec == null && type == 2205) {
-            codec = RegclassNameCodec.INSTANCE; // until the catalog-aware regclass codec is merged
-        }
         if (codec == null) {
             codec = org.lakepg.server.systemcatalog.CatalogTypeCodecs.byOid(type);
         }
