@@ -56,6 +56,21 @@ final class DropCommand {
         return name.get(name.size() - 1);
     }
 
+    /** DROP ... IF EXISTS of an object in a schema that does not exist: skipped with PostgreSQL's notice. */
+    private boolean schemaMissing(org.lakepg.server.txn.Snapshot snapshot, String schema) {
+        if (schema == null) {
+            return false;
+        }
+        try {
+            relations.searchPath(snapshot, schema);
+            return false;
+        } catch (PgException e) {
+            notices.accept(PgException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist, skipping", schema)
+                    .withSeverity(PgException.Severity.NOTICE));
+            return true;
+        }
+    }
+
     private void skipping(String kind, String name) {
         notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "%s \"%s\" does not exist, skipping", kind, name)
                 .withSeverity(PgException.Severity.NOTICE));
@@ -66,6 +81,9 @@ final class DropCommand {
         List<TableInfo> found = new ArrayList<>();
         for (Object o : s.objects()) {
             List<String> n = name(o);
+            if (s.missingOk() && schemaMissing(snapshot, schema(n))) {
+                continue;
+            }
             Optional<TableInfo> info = relations.table(snapshot, schema(n), last(n));
             if (info.isEmpty()) {
                 if (relations.sequence(snapshot, schema(n), last(n)).isPresent()) {
@@ -144,6 +162,9 @@ final class DropCommand {
         List<SequenceInfo> found = new ArrayList<>();
         for (Object o : s.objects()) {
             List<String> n = name(o);
+            if (s.missingOk() && schemaMissing(snapshot, schema(n))) {
+                continue;
+            }
             Optional<SequenceInfo> info = relations.sequence(snapshot, schema(n), last(n));
             if (info.isEmpty()) {
                 if (relations.table(snapshot, schema(n), last(n)).isPresent()) {

@@ -772,6 +772,10 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public Boolean hasPrivilege(Object role, String kind, Object object, String privileges) {
+        if (kind.equals("function") && object instanceof String signature) {
+            // a function named by its signature text, read as regprocedure input ('now()', 'f(int)')
+            object = org.lakepg.server.systemcatalog.RegTypes.input(2202, signature, catalogView());
+        }
         return executor.privilegeInquiry().hasPrivilege(catalogSnapshot(), role, kind, object, privileges);
     }
 
