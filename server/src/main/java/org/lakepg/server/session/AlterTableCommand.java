@@ -270,7 +270,8 @@ final class AlterTableCommand {
             SequenceInfo seq = sequences.createOwned(ctx.txn(), table, column, p.identityOptions(), ctx.types());
             if (p.serial()) {
                 catalog.updateColumn(ctx.txn(), table, column.number(),
-                        c -> c.withDefault(SequenceCommands.nextvalDefault(seq)));
+                        c -> c.withDefault(SequenceCommands.nextvalDefault(
+                                relations.sqlName(ctx.txn().snapshot(), seq.namespace(), seq.name()))));
             }
         }
         TableInfo widened = catalog.findByOid(ctx.txn().snapshot(), table.oid()).orElseThrow();

@@ -122,7 +122,8 @@ final class CreateTableCommand {
                 SequenceInfo seq = sequences.createOwned(ctx.txn(), table, p.column(), p.identityOptions(), ctx.types());
                 if (p.serial()) {
                     catalog.updateColumn(ctx.txn(), table, p.column().number(),
-                            c -> c.withDefault(SequenceCommands.nextvalDefault(seq)));
+                            c -> c.withDefault(SequenceCommands.nextvalDefault(
+                                relations.sqlName(ctx.txn().snapshot(), seq.namespace(), seq.name()))));
                 }
             }
         }
@@ -137,6 +138,10 @@ final class CreateTableCommand {
     TableInfo addConstraint(DdlContext ctx, TableInfo table, Constraint k, List<String> column, boolean validate) {
         switch (k.contype()) {
             case PRIMARY, UNIQUE -> {
+                if (k.indexname() != null) {
+                    return constraints.adoptIndex(ctx, table, k.conname(), k.indexname(),
+                            k.contype() == Constraint.ConstrType.PRIMARY, k.deferrable(), k.initdeferred(), notices);
+                }
                 return constraints.addKey(ctx, table, k.conname(), column != null ? column : k.keys(),
                         k.contype() == Constraint.ConstrType.PRIMARY, k.deferrable(), k.initdeferred());
             }

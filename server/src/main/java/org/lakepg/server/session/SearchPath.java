@@ -150,6 +150,12 @@ final class SearchPath {
         return out;
     }
 
+    /** The name of a schema by OID (the temporary one included). */
+    Optional<String> schemaName(Snapshot snapshot, long oid) {
+        Optional<SchemaInfo> temp = tempSchema().filter(t -> t.oid() == oid);
+        return (temp.isPresent() ? temp : objects.schemas().find(snapshot, oid)).map(SchemaInfo::name);
+    }
+
     /** A schema by name, or 3F000. */
     SchemaInfo schema(Snapshot snapshot, String name) {
         return (isTempName(name) ? tempSchema() : objects.schemas().find(snapshot, name)).orElseThrow(() -> PgException.of(SqlState.INVALID_SCHEMA_NAME,

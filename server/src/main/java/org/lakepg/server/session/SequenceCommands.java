@@ -182,7 +182,8 @@ final class SequenceCommands {
     }
 
     /** The text of a serial column's default. */
-    static String nextvalDefault(SequenceInfo sequence) {
-        return "nextval(" + org.lakepg.server.table.ExpressionText.literal(sequence.name()) + "::regclass)";
+    /** @param name the sequence's name, schema-qualified unless it is in public or the temporary schema */
+    static String nextvalDefault(String name) {
+        return "nextval(" + org.lakepg.server.table.ExpressionText.literal(name) + "::regclass)";
     }
 }

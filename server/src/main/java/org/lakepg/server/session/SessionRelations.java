@@ -110,6 +110,17 @@ final class SessionRelations {
         return tempNamespace != 0 && namespace == tempNamespace ? 't' : 'p';
     }
 
+    /**
+     * A relation's name as a stored expression text names it (a serial column's nextval default): qualified by
+     * its schema, except in public and the session's temporary schema, so it still resolves with another search path.
+     */
+    String sqlName(Snapshot snapshot, long namespace, String name) {
+        if (namespace == TableCatalog.PUBLIC_NAMESPACE || namespace == tempNamespace) {
+            return name;
+        }
+        return path.schemaName(snapshot, namespace).map(schema -> schema + "." + name).orElse(name);
+    }
+
     static String qualified(RangeVar r) {
         return r.schemaname() == null ? r.relname() : r.schemaname() + "." + r.relname();
     }

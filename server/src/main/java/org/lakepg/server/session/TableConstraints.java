@@ -79,28 +79,76 @@ final class TableConstraints {
             throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", indexName);
         }
         if (primary) {
-            RowCodec codec = new RowCodec(table.columnTypes());
-            for (var it = catalog.heap(table).scan(ctx.txn().snapshot()); it.hasNext(); ) {
-                Object[] row = codec.decode(it.next().payload());
-                for (short a : attnums) {
-                    if (row[a - 1] == null) {
-                        throw PgException.of(SqlState.NOT_NULL_VIOLATION,
-                                "column \"%s\" of relation \"%s\" contains null values",
-                                table.columns().get(a - 1).name(), table.name());
-                    }
-                }
-            }
-            for (short a : attnums) {
-                if (!table.columns().get(a - 1).notNull()) {
-                    catalog.setNotNull(ctx.txn(), table, a);
-                }
-            }
-            table = catalog.findByOid(ctx.txn().snapshot(), table.oid()).orElseThrow();
+            table = makeNotNull(ctx, table, attnums);
         }
         IndexInfo index = catalog.createIndex(ctx.txn(), table, indexName, attnums, true, primary);
         catalog.addConstraint(ctx.txn(), new ConstraintInfo(0, indexName, table.oid(),
                 primary ? ConstraintInfo.PRIMARY_KEY : ConstraintInfo.UNIQUE, attnums, null, 0, List.of(), ' ', ' ',
                 deferrable, initiallyDeferred, index.oid(), ' '));
+        return table;
+    }
+
+    /** The key's columns become NOT NULL, which fails if a stored row has a null in one. */
+    private TableInfo makeNotNull(DdlContext ctx, TableInfo table, List<Short> attnums) {
+        RowCodec codec = new RowCodec(table.columnTypes());
+        for (var it = catalog.heap(table).scan(ctx.txn().snapshot()); it.hasNext(); ) {
+            Object[] row = codec.decode(it.next().payload());
+            for (short a : attnums) {
+                if (row[a - 1] == null) {
+                    throw PgException.of(SqlState.NOT_NULL_VIOLATION,
+                            "column \"%s\" of relation \"%s\" contains null values",
+                            table.columns().get(a - 1).name(), table.name());
+                }
+            }
+        }
+        for (short a : attnums) {
+            if (!table.columns().get(a - 1).notNull()) {
+                catalog.setNotNull(ctx.txn(), table, a);
+            }
+        }
+        return catalog.findByOid(ctx.txn().snapshot(), table.oid()).orElseThrow();
+    }
+
+    /**
+     * ADD PRIMARY KEY / UNIQUE USING INDEX: an existing unique index of the table becomes the constraint's index,
+     * renamed to the constraint's name when one is given (as PostgreSQL's ATExecAddIndexConstraint).
+     */
+    TableInfo adoptIndex(DdlContext ctx, TableInfo table, String name, String indexName, boolean primary,
+                         boolean deferrable, boolean initiallyDeferred, java.util.function.Consumer<PgException> notices) {
+        var snapshot = ctx.txn().snapshot();
+        IndexInfo index = catalog.findIndex(snapshot, indexName).orElseThrow(() -> PgException.of(
+                SqlState.UNDEFINED_OBJECT, "index \"%s\" does not exist", indexName));
+        if (index.tableOid() != table.oid()) {
+            throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "index \"%s\" does not belong to table \"%s\"",
+                    indexName, table.name());
+        }
+        if (catalog.constraints(snapshot, table.oid()).stream().anyMatch(c -> c.indexOid() == index.oid()
+                && (c.type() == ConstraintInfo.PRIMARY_KEY || c.type() == ConstraintInfo.UNIQUE))) {
+            throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "index \"%s\" is already associated with a constraint", indexName);
+        }
+        if (!index.unique()) {
+            throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a unique index", indexName)
+                    .withDetail("Cannot create a primary key or unique constraint using such an index.");
+        }
+        if (primary && catalog.indexes(snapshot, table.oid()).stream().anyMatch(IndexInfo::primary)) {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "multiple primary keys for table \"%s\" are not allowed", table.name());
+        }
+        if (primary) {
+            table = makeNotNull(ctx, table, index.columns());
+        }
+        String constraintName = name != null ? name : indexName;
+        if (!constraintName.equals(indexName)) {
+            notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION,
+                    "ALTER TABLE / ADD CONSTRAINT USING INDEX will rename index \"%s\" to \"%s\"", indexName,
+                    constraintName).withSeverity(PgException.Severity.NOTICE));
+        }
+        catalog.updateIndex(ctx.txn(), table, new IndexInfo(index.oid(), constraintName, index.tableOid(),
+                index.relation(), true, primary, index.columns()));
+        catalog.addConstraint(ctx.txn(), new ConstraintInfo(0, constraintName, table.oid(),
+                primary ? ConstraintInfo.PRIMARY_KEY : ConstraintInfo.UNIQUE, index.columns(), null, 0, List.of(), ' ',
+                ' ', deferrable, initiallyDeferred, index.oid(), ' '));
         return table;
     }
 

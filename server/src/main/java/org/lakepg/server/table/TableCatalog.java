@@ -443,6 +443,14 @@ public final class TableCatalog {
         return btree;
     }
 
+    /** Changes an index's catalog row: ADD CONSTRAINT ... USING INDEX makes it the key, under the constraint's name. */
+    public void updateIndex(Transaction txn, TableInfo table, IndexInfo index) {
+        claimName(txn, table.namespace(), index.name());
+        changing(txn);
+        updateWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()), row -> CatalogRows.indexRow(index));
+        txn.commandCounterIncrement();
+    }
+
     public void dropIndex(Transaction txn, IndexInfo index) {
         changing(txn);
         deleteWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()));
