@@ -85,10 +85,28 @@ final class SessionCatalogSources implements CatalogSources {
         List<RoleInfo> out = new ArrayList<>();
         for (org.lakepg.server.auth.Role r : roles.all()) {
             if (r.oid() >= 16384 || r.oid() == org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID) {
-                out.add(new RoleInfo(r.name(), r.oid(), r.superuser(), r.login())); // the catalog adds pg_* ones
+                // the catalog adds the predefined pg_* roles itself
+                out.add(new RoleInfo(r.name(), r.oid(), r.superuser(), r.login(), r.inherit(), r.createRole(),
+                        r.createDb(), r.replication(), r.bypassRls(), r.connectionLimit()));
             }
         }
         return out;
+    }
+
+    @Override
+    public long tableOwner(long tableOid) {
+        return compute.objects().privileges().owner(snapshot.get(),
+                org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, tableOid)
+                .orElse(org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID);
+    }
+
+    @Override
+    public List<MembershipRow> roleMemberships() {
+        if (roles == null) {
+            return List.of();
+        }
+        return roles.memberships().stream()
+                .map(m -> new MembershipRow(m.role(), m.member(), m.grantor(), m.adminOption())).toList();
     }
 
     @Override
@@ -208,15 +226,32 @@ final class SessionCatalogSources implements CatalogSources {
     @Override
     public List<DefaultRow> columnDefaults() {
         List<DefaultRow> out = new ArrayList<>();
+        List<org.lakepg.server.table.SequenceInfo> owned = null;
         for (TableInfo t : tables()) {
             for (org.lakepg.server.table.ColumnInfo c : t.columns()) {
-                if (c.defaultExpr() != null) {
-                    // lakepg keeps no pg_attrdef OIDs: one derived from the column stands in, stable and distinct
-                    out.add(new DefaultRow(t.oid() * 1601 + c.number(), t.oid(), c.number(), c.defaultExpr()));
+                if (c.defaultExpr() == null) {
+                    continue;
                 }
+                String expression = c.defaultExpr();
+                if (expression.startsWith("nextval(")) {
+                    owned = owned != null ? owned : compute.tables().sequences(snapshot.get());
+                    expression = owned.stream().filter(q -> q.ownedByTable() == t.oid() && q.ownedByColumn() == c.number())
+                            .findFirst().map(q -> "nextval(" + org.lakepg.server.table.ExpressionText.literal(
+                                    visibleName(q.namespace(), q.name())) + "::regclass)").orElse(expression);
+                }
+                // lakepg keeps no pg_attrdef OIDs: one derived from the column stands in, stable and distinct
+                out.add(new DefaultRow(t.oid() * 1601 + c.number(), t.oid(), c.number(), expression));
             }
         }
         return out;
+    }
+
+    /** A relation's name as regclass output shows it: qualified unless its schema is on the search path. */
+    private String visibleName(long namespace, String name) {
+        String schema = namespace == org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE ? "public"
+                : userNamespaces().stream().filter(n -> n.oid() == namespace).map(NamespaceInfo::name).findFirst()
+                        .orElse(null);
+        return schema == null || searchPath(true).contains(schema) ? name : schema + "." + name;
     }
 
     @Override

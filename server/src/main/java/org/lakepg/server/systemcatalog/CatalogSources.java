@@ -104,6 +104,19 @@ public interface CatalogSources {
         return List.of();
     }
 
+    /** The role owning a user table (the bootstrap superuser unless recorded otherwise). */
+    default long tableOwner(long tableOid) {
+        return 10;
+    }
+
+    /** Role memberships (GRANT role TO role), as pg_auth_members rows. */
+    default List<MembershipRow> roleMemberships() {
+        return List.of();
+    }
+
+    /** A pg_auth_members row. */
+    record MembershipRow(long roleid, long member, long grantor, boolean adminOption) {}
+
     /** Functions and procedures users created (pg_proc rows after the built-in ones). */
     default List<org.lakepg.server.catalog.ProcEntry> userFunctions() {
         return List.of();
@@ -136,7 +149,13 @@ public interface CatalogSources {
     record NamespaceInfo(long oid, String name, long owner) {}
 
     /** A role as pg_authid shows it. */
-    record RoleInfo(String name, long oid, boolean superuser, boolean canLogin) {}
+    record RoleInfo(String name, long oid, boolean superuser, boolean canLogin, boolean inherit, boolean createRole,
+                    boolean createDb, boolean replication, boolean bypassRls, int connectionLimit) {
+        /** A role whose other attributes follow from being a superuser or not. */
+        public RoleInfo(String name, long oid, boolean superuser, boolean canLogin) {
+            this(name, oid, superuser, canLogin, true, superuser, superuser, superuser, superuser, -1);
+        }
+    }
 
     /** A session as pg_stat_activity shows it. */
     record SessionActivity(int pid, String database, String user, String applicationName, String clientAddress,

@@ -37,7 +37,12 @@ final class ClassRows {
         }
         for (TableInfo t : catalog.tables()) {
             var indexes = catalog.indexes(t.oid());
+            long owner = catalog.sources().tableOwner(t.oid());
+            char persistence = t.persistence();
             common(out.add(), t.oid(), t.name(), t.namespace())
+                    .set("relowner", owner).set("relpersistence", persistence)
+                    .set("relchecks", (int) catalog.constraints().stream()
+                            .filter(c -> c.tableOid() == t.oid() && c.type() == 'c').count())
                     .set("reltype", 0)
                     .set("relam", HEAP_AM)
                     .set("relfilenode", t.relation())
@@ -53,6 +58,7 @@ final class ClassRows {
                     .set("relfrozenxid", 3).set("relminmxid", 1);
             for (IndexInfo i : indexes) {
                 common(out.add(), i.oid(), i.name(), t.namespace())
+                        .set("relowner", owner).set("relpersistence", persistence)
                         .set("reltype", 0)
                         .set("relam", BTREE_AM)
                         .set("relfilenode", i.relation())
@@ -89,7 +95,7 @@ final class ClassRows {
         }
         for (TableInfo t : catalog.tables()) {
             out.add().set("schemaname", catalog.namespaceName(t.namespace()).orElse(null)).set("tablename", t.name())
-                    .set("tableowner", catalog.roleName(CatalogView.SUPERUSER_OID).orElse("postgres"))
+                    .set("tableowner", catalog.roleName(catalog.sources().tableOwner(t.oid())).orElse("postgres"))
                     .set("hasindexes", !catalog.indexes(t.oid()).isEmpty()).set("hasrules", false)
                     .set("hastriggers", false).set("rowsecurity", false);
         }

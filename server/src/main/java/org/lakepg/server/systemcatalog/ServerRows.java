@@ -17,6 +17,12 @@ final class ServerRows {
         sources.put("pg_catalog.pg_authid", (catalog, out) -> roles(catalog, out, true));
         sources.put("pg_catalog.pg_roles", (catalog, out) -> roles(catalog, out, false));
         sources.put("pg_catalog.pg_user", ServerRows::pgUser);
+        sources.put("pg_catalog.pg_auth_members", (catalog, out) -> {
+            for (CatalogSources.MembershipRow m : catalog.sources().roleMemberships()) {
+                out.add().set("roleid", m.roleid()).set("member", m.member()).set("grantor", m.grantor())
+                        .set("admin_option", m.adminOption());
+            }
+        });
         sources.put("pg_catalog.pg_settings", ServerRows::pgSettings);
         sources.put("pg_catalog.pg_stat_activity", ServerRows::pgStatActivity);
         sources.put("pg_catalog.pg_stat_database", ServerRows::pgStatDatabase);
@@ -42,9 +48,9 @@ final class ServerRows {
     private static void roles(CatalogView catalog, Rows out, boolean authid) {
         for (RoleInfo r : catalog.roles()) {
             Rows.Row row = out.add().set("oid", r.oid()).set("rolname", r.name()).set("rolsuper", r.superuser())
-                    .set("rolinherit", true).set("rolcreaterole", r.superuser()).set("rolcreatedb", r.superuser())
-                    .set("rolcanlogin", r.canLogin()).set("rolreplication", r.superuser())
-                    .set("rolbypassrls", r.superuser()).set("rolconnlimit", -1);
+                    .set("rolinherit", r.inherit()).set("rolcreaterole", r.createRole()).set("rolcreatedb", r.createDb())
+                    .set("rolcanlogin", r.canLogin()).set("rolreplication", r.replication())
+                    .set("rolbypassrls", r.bypassRls()).set("rolconnlimit", r.connectionLimit());
             if (!authid) {
                 row.set("rolpassword", "********");
             }
@@ -54,8 +60,8 @@ final class ServerRows {
     private static void pgUser(CatalogView catalog, Rows out) {
         for (RoleInfo r : catalog.roles()) {
             if (r.canLogin()) {
-                out.add().set("usename", r.name()).set("usesysid", r.oid()).set("usecreatedb", r.superuser())
-                        .set("usesuper", r.superuser()).set("userepl", r.superuser()).set("usebypassrls", r.superuser())
+                out.add().set("usename", r.name()).set("usesysid", r.oid()).set("usecreatedb", r.createDb())
+                        .set("usesuper", r.superuser()).set("userepl", r.replication()).set("usebypassrls", r.bypassRls())
                         .set("passwd", "********");
             }
         }

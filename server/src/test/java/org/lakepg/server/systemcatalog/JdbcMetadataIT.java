@@ -108,13 +108,12 @@ class JdbcMetadataIT {
     }
 
     @Test
-    @Disabled("pgjdbc's getColumns uses a window function (row_number() over): enable after helper query's merge")
     void columns() throws SQLException {
         assertSameRows(md -> md.getColumns(null, "public", "jd_people", null));
     }
 
     @Test
-    @Disabled("pgjdbc's getPrimaryKeys/getIndexInfo/getSchemas subscript arrays: enable after helper query's merge")
+    @Disabled("pgjdbc's getPrimaryKeys/getIndexInfo/getSchemas subscript arrays (a[i]): not supported yet")
     void keysIndexesAndSchemas() throws SQLException {
         assertSameRows(md -> md.getPrimaryKeys(null, "public", "jd_people"));
         assertSameRows(md -> md.getIndexInfo(null, "public", "jd_items", false, false));
@@ -122,7 +121,7 @@ class JdbcMetadataIT {
     }
 
     @Test
-    @Disabled("pgjdbc's getTypeInfo uses a correlated subquery: enable after helper query's merge")
+    @Disabled("pgjdbc's getTypeInfo joins with USING: not supported yet")
     void typeInfo() throws SQLException {
         assertSameRows(DatabaseMetaData::getTypeInfo);
     }

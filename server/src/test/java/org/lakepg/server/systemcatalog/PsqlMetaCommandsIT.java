@@ -31,6 +31,15 @@ class PsqlMetaCommandsIT {
             create table mc_items (item_id bigint primary key, owner int not null, label char(5), tags text[]);
             create index mc_items_owner on mc_items (owner);
             create unique index mc_items_label_owner on mc_items (label, owner);
+            create role mc_reader;
+            create role mc_admin createdb createrole login;
+            grant mc_reader to mc_admin;
+            create schema mc_shop;
+            create table mc_shop.orders (id serial primary key, person int references mc_people (id),
+                                         amount numeric check (amount > 0));
+            create view mc_shop.big_orders as select id, amount from mc_shop.orders where amount > 100;
+            comment on table mc_people is 'people we know';
+            comment on schema mc_shop is 'the shop';
             """;
 
     private static LakepgServer lakepg;
@@ -59,13 +68,14 @@ class PsqlMetaCommandsIT {
     }
 
     /**
-     * The commands whose queries lakepg runs today. psql's {@code \d tbl}, {@code \d+ tbl}, {@code \du},
-     * {@code \dT}, {@code \dp} use correlated subqueries (helper "query"): add them here once those exist.
+     * The commands whose queries lakepg runs today, over tables, schemas, sequences, views, roles and comments.
+     * psql's {@code \d tbl}, {@code \d+ tbl} and {@code \dp} need {@code = ANY (array column)}: add them once it exists.
      */
     @ParameterizedTest
     @ValueSource(strings = {"\\dt", "\\dt+", "\\d", "\\di", "\\di+", "\\dn", "\\dn+", "\\l", "\\ds", "\\dv", "\\dm",
             "\\df", "\\dx", "\\db", "\\dC", "\\conninfo", "\\dt mc_people", "\\di mc_items*", "\\dtS pg_clas*",
-            "\\dn pg_catalog", "\\des", "\\dE", "\\dx plpgsql", "\\drds"})
+            "\\dn pg_catalog", "\\des", "\\dE", "\\dx plpgsql", "\\drds", "\\du", "\\du+", "\\dg", "\\dT", "\\dT+",
+            "\\dt mc_shop.*", "\\dt+ mc_shop.*", "\\ds mc_shop.*", "\\dv mc_shop.*", "\\di mc_shop.*"})
     void printsWhatPostgresPrints(String command) throws Exception {
         String expected = mask(psql(reference.port(), "-c", command));
         String actual = mask(psql(lakepg.address().getPort(), "-c", command));
