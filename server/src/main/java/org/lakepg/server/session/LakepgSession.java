@@ -136,6 +136,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
                 relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
                 () -> sink, target.objects(), searchPath, roleAccess);
+        sequences.setAccessCheck(executor::checkSequenceAccess);
     }
 
     private SearchPath newSearchPath(org.lakepg.server.Compute target) {

@@ -89,17 +89,31 @@ final class ObjectCommands {
         return r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname());
     }
 
-    /** CREATE TABLE by a role other than the bootstrap superuser: the table's owner is recorded. */
+    /**
+     * CREATE TABLE / SEQUENCE by a role other than the bootstrap superuser: the owner of the new table and of the
+     * sequences made with it (serial and identity columns) is recorded.
+     */
     Execution recordOwner(org.lakepg.server.sql.ast.RangeVar relation, Transaction txn, Supplier<Execution> create) {
         boolean existed = relationIfSchemaExists(txn, nameOf(relation)).isPresent();
+        java.util.Set<Long> sequencesBefore = new java.util.HashSet<>();
+        tables.sequences(txn.snapshot()).forEach(q -> sequencesBefore.add(q.oid()));
         Execution done = create.get();
         txn.commandCounterIncrement();
         long owner = roles.currentRoleOid();
-        if (!existed && owner != org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID) {
+        if (owner == org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID) {
+            return done;
+        }
+        if (!existed) {
             var created = relationIfSchemaExists(txn, nameOf(relation));
             if (created.isPresent() && created.get() instanceof SearchPath.Relation.Table t) {
                 objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
                         t.table().oid(), owner);
+            }
+        }
+        for (var q : tables.sequences(txn.snapshot())) {
+            if (!sequencesBefore.contains(q.oid())) {
+                objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, q.oid(),
+                        owner);
             }
         }
         return done;

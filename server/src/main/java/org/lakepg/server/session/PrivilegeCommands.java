@@ -58,6 +58,10 @@ final class PrivilegeCommands {
                 typeName = "relation";
                 allowed = "arwdDxt";
             }
+            case SEQUENCE -> {
+                typeName = "sequence";
+                allowed = "rwU";
+            }
             case SCHEMA -> {
                 typeName = "schema";
                 allowed = "UC";
@@ -87,7 +91,8 @@ final class PrivilegeCommands {
             if (!objects.privileges().hasAcl(txn.snapshot(), t.classoid(), t.oid())) {
                 // the first GRANT/REVOKE makes the default ACL explicit (the owner's entry and PUBLIC's defaults),
                 // so PUBLIC's defaults can be revoked, as in PostgreSQL
-                objects.privileges().set(txn, t.classoid(), t.oid(), t.owner(), allPrivileges(t.classoid()), t.owner());
+                objects.privileges().set(txn, t.classoid(), t.oid(), t.owner(),
+                        t.kind().equals("sequence") ? "rwU" : allPrivileges(t.classoid()), t.owner());
                 String defaults = Privileges.defaultForPublic(t.classoid(), t.oid());
                 if (!defaults.isEmpty()) {
                     objects.privileges().set(txn, t.classoid(), t.oid(), PrivilegeCatalog.PUBLIC, defaults, t.owner());
@@ -205,6 +210,20 @@ final class PrivilegeCommands {
         return format(acl);
     }
 
+    /** A sequence by (possibly qualified) name, unqualified ones along the search path. */
+    private java.util.Optional<org.lakepg.server.table.SequenceInfo> sequence(Snapshot snapshot, List<String> name) {
+        String relname = name.get(name.size() - 1);
+        List<SchemaInfo> schemas = name.size() > 1 ? searchPath.qualifier(snapshot, name.get(name.size() - 2))
+                .map(List::of).orElse(List.of()) : searchPath.effectiveSchemas(snapshot);
+        for (SchemaInfo schema : schemas) {
+            var found = tables.findSequence(snapshot, schema.oid(), relname);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private List<Target> targets(GrantStmt s, Snapshot snapshot, Transaction txn) {
         List<Target> out = new ArrayList<>();
         boolean allInSchema = "all_in_schema".equals(s.targtype());
@@ -232,6 +251,25 @@ final class PrivilegeCommands {
                         case SearchPath.Relation.View v -> new Target(CatalogClasses.PG_CLASS, v.view().oid(),
                                 v.view().owner(), "view", v.name());
                     });
+                }
+            }
+            case SEQUENCE -> {
+                for (Object o : s.objects()) {
+                    if (allInSchema) {
+                        SchemaInfo schema = searchPath.schema(snapshot, ObjectNames.last(o));
+                        for (var q : tables.sequences(snapshot)) {
+                            if (q.namespace() == schema.oid()) {
+                                out.add(new Target(CatalogClasses.PG_CLASS, q.oid(), privileges.tableOwner(snapshot,
+                                        q.oid()), "sequence", q.name()));
+                            }
+                        }
+                        continue;
+                    }
+                    List<String> name = ObjectNames.qualified(o);
+                    var q = sequence(snapshot, name).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_TABLE,
+                            "relation \"%s\" does not exist", String.join(".", name)));
+                    out.add(new Target(CatalogClasses.PG_CLASS, q.oid(), privileges.tableOwner(snapshot, q.oid()),
+                            "sequence", q.name()));
                 }
             }
             case SCHEMA -> {

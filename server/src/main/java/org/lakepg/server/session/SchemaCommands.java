@@ -120,13 +120,33 @@ final class SchemaCommands {
     /** What a schema holds, described as PostgreSQL's dependency messages name it; dropped when asked. */
     private List<String> contents(Transaction txn, SchemaInfo schema, boolean drop) {
         List<String> out = new ArrayList<>();
-        for (TableInfo t : tables.tables(txn.snapshot())) {
-            if (t.namespace() == schema.oid()) {
+        var sequences = tables.sequences(txn.snapshot());
+        // tables and the sequences no column owns, in the order they were made (as pg_depend lists them)
+        List<Object> relations = new ArrayList<>();
+        tables.tables(txn.snapshot()).stream().filter(t -> t.namespace() == schema.oid()).forEach(relations::add);
+        sequences.stream().filter(q -> q.namespace() == schema.oid() && q.ownedByTable() == 0).forEach(relations::add);
+        relations.sort(java.util.Comparator.comparingLong(r -> r instanceof TableInfo t ? t.oid()
+                : ((org.lakepg.server.table.SequenceInfo) r).oid()));
+        for (Object relation : relations) {
+            if (relation instanceof TableInfo t) {
                 out.add("table " + schema.name() + "." + t.name());
                 if (drop) {
+                    for (var q : sequences) {
+                        if (q.ownedByTable() == t.oid()) { // a serial or identity column's sequence goes with it
+                            tables.dropSequence(txn, q);
+                            objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, q.oid());
+                        }
+                    }
                     tables.drop(txn, t);
                     objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, t.oid());
                     objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, t.oid());
+                }
+            } else if (relation instanceof org.lakepg.server.table.SequenceInfo q) {
+                out.add("sequence " + schema.name() + "." + q.name());
+                if (drop) {
+                    tables.dropSequence(txn, q);
+                    objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, q.oid());
+                    objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, q.oid());
                 }
             }
         }

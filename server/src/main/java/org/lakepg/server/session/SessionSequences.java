@@ -20,6 +20,12 @@ final class SessionSequences implements SequenceAccess {
     private long lastSequence;
 
     private final java.util.function.BooleanSupplier readOnly;
+    /** Refuses a use of a sequence the current role lacks every one of the privileges (aclitem letters) for. */
+    private java.util.function.BiConsumer<SequenceInfo, String> access = (sequence, anyOf) -> { };
+
+    void setAccessCheck(java.util.function.BiConsumer<SequenceInfo, String> access) {
+        this.access = access;
+    }
 
     SessionSequences(SessionRelations relations, Supplier<Snapshot> snapshot, java.util.function.BooleanSupplier readOnly) {
         this.relations = relations;
@@ -38,6 +44,7 @@ final class SessionSequences implements SequenceAccess {
     @Override
     public long nextval(Object sequence) {
         SequenceInfo info = resolve(sequence);
+        access.accept(info, "Uw"); // USAGE or UPDATE
         requireWritable(info, "nextval()");
         long value = next(info);
         currvals.put(info.oid(), value);
@@ -83,6 +90,7 @@ final class SessionSequences implements SequenceAccess {
     @Override
     public long currval(Object sequence) {
         SequenceInfo info = resolve(sequence);
+        access.accept(info, "rU"); // SELECT or USAGE
         Long value = currvals.get(info.oid());
         if (value == null) {
             throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -94,6 +102,7 @@ final class SessionSequences implements SequenceAccess {
     @Override
     public long setval(Object sequence, long value, boolean isCalled) {
         SequenceInfo info = resolve(sequence);
+        access.accept(info, "w");
         requireWritable(info, "setval()");
         Sequence storage = relations.catalog().sequence(info);
         storage.setval(value, isCalled);
@@ -111,6 +120,7 @@ final class SessionSequences implements SequenceAccess {
         if (value == null || relations.catalog().findSequence(snapshot.get(), lastSequence).isEmpty()) {
             throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "lastval is not yet defined in this session");
         }
+        relations.catalog().findSequence(snapshot.get(), lastSequence).ifPresent(info -> access.accept(info, "rU"));
         return value;
     }
 

@@ -106,6 +106,22 @@ final class StatementExecutor {
         return functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries, executor);
     }
 
+    /** nextval and friends: the current role needs one of the privileges (aclitem letters) on the sequence. */
+    void checkSequenceAccess(org.lakepg.server.table.SequenceInfo sequence, String anyOf) {
+        if (roles.superuser()) {
+            return;
+        }
+        var snapshot = ((SessionCatalog) catalog).snapshot();
+        long owner = privileges.tableOwner(snapshot, sequence.oid());
+        for (char privilege : anyOf.toCharArray()) {
+            if (privileges.holds(snapshot, roles.currentRoleOid(),
+                    org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, sequence.oid(), owner, privilege)) {
+                return;
+            }
+        }
+        throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for sequence %s", sequence.name());
+    }
+
     /** has_table_privilege and friends, answered from this session's catalogs. */
     PrivilegeInquiry privilegeInquiry() {
         return new PrivilegeInquiry(objects, searchPath, roles, privileges, functions);
@@ -283,8 +299,8 @@ final class StatementExecutor {
                         transaction.get(), () -> ddl.create.create(create, ddlContext(context)));
                 case org.lakepg.server.sql.ast.DropStmt drop -> objectNames.drop(drop, transaction.get(), views,
                         privileges, () -> ddl.drop.drop(drop, transaction.get()));
-                case org.lakepg.server.sql.ast.CreateSeqStmt c -> ddl.sequences.create(c, transaction.get(),
-                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.CreateSeqStmt c -> objectNames.recordOwner(c.sequence(), transaction.get(),
+                        () -> ddl.sequences.create(c, transaction.get(), queries(new ParameterTypes(new int[0])).expressions()));
                 case org.lakepg.server.sql.ast.AlterSeqStmt a -> ddl.sequences.alter(a, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.ConstraintsSetStmt c -> SetConstraintsCommand.run(c, transaction.get(),

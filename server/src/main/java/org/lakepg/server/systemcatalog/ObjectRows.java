@@ -86,7 +86,8 @@ final class ObjectRows {
     /** pg_class rows of sequences and views. */
     static void classRows(CatalogView catalog, Rows out) {
         for (SequenceRow s : catalog.sequences()) {
-            ClassRows.common(out.add(), s.oid(), s.name(), s.namespace()).set("reltype", 0).set("relam", 0)
+            ClassRows.common(out.add(), s.oid(), s.name(), s.namespace())
+                    .set("relowner", catalog.sources().tableOwner(s.oid())).set("reltype", 0).set("relam", 0)
                     .set("relfilenode", s.relation()).set("relpages", catalog.sources().relationBlocks(s.relation()))
                     .set("reltuples", 1).set("reltoastrelid", 0).set("relhasindex", false).set("relisshared", false)
                     .set("relkind", 'S').set("relnatts", 3).set("relhasrules", false).set("relreplident", 'n')
