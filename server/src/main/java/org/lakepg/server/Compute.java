@@ -101,8 +101,8 @@ public final class Compute implements AutoCloseable {
     }
 
     /** Opens schemas, views, functions, privileges and comments, creating their storage in a database without them. */
-    private static org.lakepg.server.catalog.objects.ObjectCatalog objectCatalog(AccessContext access,
-                                                                                 java.util.function.IntPredicate exists) {
+    private static org.lakepg.server.catalog.objects.ObjectCatalog objectCatalog(
+            AccessContext access, java.util.function.IntPredicate exists) {
         return org.lakepg.server.catalog.objects.ObjectCatalog.open(access,
                 exists.test(org.lakepg.server.catalog.objects.ObjectCatalog.markerRelation()));
     }

@@ -79,8 +79,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                   org.lakepg.server.auth.Roles roles) {
         this.sessions = sessions;
         this.roleAccess = new RoleAccess(roles, settings, user);
-        this.catalogSources = new SessionCatalogSources(compute, cluster, settings, this, this::catalogSnapshot,
-                sessions);
+        this.catalogSources = new SessionCatalogSources(() -> this.compute, cluster, settings, this,
+                this::catalogSnapshot, sessions);
         this.catalogSources.setNotices(this::notice);
         this.catalogSources.setSessionObjects(roles, () -> primaryRelations == null ? 0 : primaryRelations.tempNamespace());
         this.cluster = cluster;

@@ -12,7 +12,8 @@ import org.lakepg.server.txn.Snapshot;
 
 /** The system catalog's sources for one session: its database's compute, the cluster, its settings. */
 final class SessionCatalogSources implements CatalogSources {
-    private final org.lakepg.server.Compute compute;
+    /** The compute the session's statements run on now (its own, or a read-only time-travel one). */
+    private final Supplier<org.lakepg.server.Compute> computes;
     private final org.lakepg.server.Cluster cluster;
     private final SessionSettings settings;
     private final FunctionContext session;
@@ -32,10 +33,10 @@ final class SessionCatalogSources implements CatalogSources {
         this.tempNamespace = tempNamespace;
     }
 
-    SessionCatalogSources(org.lakepg.server.Compute compute, org.lakepg.server.Cluster cluster,
+    SessionCatalogSources(Supplier<org.lakepg.server.Compute> computes, org.lakepg.server.Cluster cluster,
                           SessionSettings settings, FunctionContext session, Supplier<Snapshot> snapshot,
                           ActiveSessions sessions) {
-        this.compute = compute;
+        this.computes = computes;
         this.cluster = cluster;
         this.settings = settings;
         this.session = session;
@@ -43,14 +44,18 @@ final class SessionCatalogSources implements CatalogSources {
         this.sessions = sessions;
     }
 
+    private org.lakepg.server.Compute compute() {
+        return computes.get();
+    }
+
     @Override
     public List<TableInfo> tables() {
-        return compute.tables().tables(snapshot.get());
+        return compute().tables().tables(snapshot.get());
     }
 
     @Override
     public List<IndexInfo> indexes(long tableOid) {
-        return compute.tables().indexes(snapshot.get(), tableOid);
+        return compute().tables().indexes(snapshot.get(), tableOid);
     }
 
     @Override
@@ -95,7 +100,7 @@ final class SessionCatalogSources implements CatalogSources {
 
     @Override
     public long tableOwner(long tableOid) {
-        return compute.objects().privileges().owner(snapshot.get(),
+        return compute().objects().privileges().owner(snapshot.get(),
                 org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, tableOid)
                 .orElse(org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID);
     }
@@ -144,12 +149,12 @@ final class SessionCatalogSources implements CatalogSources {
 
     @Override
     public long relationBlocks(int relation) {
-        return compute.access().cache().relationSize(relation, ForkNumber.MAIN);
+        return compute().access().cache().relationSize(relation, ForkNumber.MAIN);
     }
 
     @Override
     public long currentWalLsn() {
-        var writer = compute.access().writer();
+        var writer = compute().access().writer();
         return writer.wal().insertLsn(writer.timeline()).value();
     }
 
@@ -188,7 +193,7 @@ final class SessionCatalogSources implements CatalogSources {
     @Override
     public List<NamespaceInfo> userNamespaces() {
         List<NamespaceInfo> out = new ArrayList<>();
-        for (var schema : compute.objects().schemas().schemas(snapshot.get())) {
+        for (var schema : compute().objects().schemas().schemas(snapshot.get())) {
             if (!schema.builtIn()) {
                 out.add(new NamespaceInfo(schema.oid(), schema.name(), schema.owner()));
             }
@@ -203,7 +208,7 @@ final class SessionCatalogSources implements CatalogSources {
     @Override
     public List<Description> descriptions() {
         List<Description> out = new ArrayList<>();
-        for (var c : compute.objects().comments().comments(snapshot.get())) {
+        for (var c : compute().objects().comments().comments(snapshot.get())) {
             out.add(new Description(c.objoid(), c.classoid(), c.objsubid(), c.description()));
         }
         return out;
@@ -213,8 +218,8 @@ final class SessionCatalogSources implements CatalogSources {
     public List<ConstraintRow> constraints() {
         Snapshot s = snapshot.get();
         List<ConstraintRow> out = new ArrayList<>();
-        for (org.lakepg.server.table.ConstraintInfo c : compute.tables().constraints(s)) {
-            long namespace = compute.tables().findByOid(s, c.tableOid()).map(TableInfo::namespace)
+        for (org.lakepg.server.table.ConstraintInfo c : compute().tables().constraints(s)) {
+            long namespace = compute().tables().findByOid(s, c.tableOid()).map(TableInfo::namespace)
                     .orElse(org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE);
             out.add(new ConstraintRow(c.oid(), c.name(), namespace, c.tableOid(), c.type(), c.columns(), c.checkExpr(),
                     c.refTable(), c.refColumns(), c.onUpdate(), c.onDelete(), c.matchType(), c.deferrable(),
@@ -234,7 +239,7 @@ final class SessionCatalogSources implements CatalogSources {
                 }
                 String expression = c.defaultExpr();
                 if (expression.startsWith("nextval(")) {
-                    owned = owned != null ? owned : compute.tables().sequences(snapshot.get());
+                    owned = owned != null ? owned : compute().tables().sequences(snapshot.get());
                     expression = owned.stream().filter(q -> q.ownedByTable() == t.oid() && q.ownedByColumn() == c.number())
                             .findFirst().map(q -> "nextval(" + org.lakepg.server.table.ExpressionText.literal(
                                     visibleName(q.namespace(), q.name())) + "::regclass)").orElse(expression);
@@ -258,13 +263,13 @@ final class SessionCatalogSources implements CatalogSources {
     public List<SequenceRow> sequences() {
         Snapshot s = snapshot.get();
         List<SequenceRow> out = new ArrayList<>();
-        for (org.lakepg.server.table.SequenceInfo q : compute.tables().sequences(s)) {
-            boolean identity = q.ownedByTable() != 0 && compute.tables().findByOid(s, q.ownedByTable())
+        for (org.lakepg.server.table.SequenceInfo q : compute().tables().sequences(s)) {
+            boolean identity = q.ownedByTable() != 0 && compute().tables().findByOid(s, q.ownedByTable())
                     .flatMap(t -> t.columns().stream().filter(c -> c.number() == q.ownedByColumn()).findFirst())
                     .map(org.lakepg.server.table.ColumnInfo::isIdentity).orElse(false);
             Long last = null;
             try {
-                var sequence = compute.tables().sequence(q);
+                var sequence = compute().tables().sequence(q);
                 last = sequence.isCalled() ? sequence.lastValue() : null;
             } catch (RuntimeException e) {
                 // a sequence being created or dropped by another transaction: no value to show
@@ -279,7 +284,7 @@ final class SessionCatalogSources implements CatalogSources {
     @Override
     public List<ViewRow> views() {
         List<ViewRow> out = new ArrayList<>();
-        for (var v : compute.objects().views().views(snapshot.get())) {
+        for (var v : compute().objects().views().views(snapshot.get())) {
             out.add(new ViewRow(v.oid(), v.name(), v.namespace(), viewDefinition(v.statement()), v.columns(), v.owner(),
                     v.materialized()));
         }
@@ -308,7 +313,7 @@ final class SessionCatalogSources implements CatalogSources {
     @Override
     public List<org.lakepg.server.catalog.ProcEntry> userFunctions() {
         List<org.lakepg.server.catalog.ProcEntry> out = new ArrayList<>();
-        for (var f : compute.objects().functions().functions(snapshot.get())) {
+        for (var f : compute().objects().functions().functions(snapshot.get())) {
             out.add(f.proc());
         }
         return out;

@@ -5,8 +5,8 @@ import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.wire.types.PgArray;
 
 /**
- * Comparisons of the catalog's own types: oid, "char" and oidvector (pg_lsn's and xid's are in LsnFunctions and TxidFunctions) (operators,
- * btree support functions and the min/max helpers), as PostgreSQL orders them.
+ * Comparisons of the catalog's own types: oid, "char" and oidvector (operators, btree support functions and the
+ * min/max helpers), as PostgreSQL orders them. pg_lsn's and xid's are in LsnFunctions and TxidFunctions.
  */
 public final class CatalogComparisons {
     private CatalogComparisons() {}
