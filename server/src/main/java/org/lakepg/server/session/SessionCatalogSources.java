@@ -237,7 +237,7 @@ final class SessionCatalogSources implements CatalogSources {
                 if (c.defaultExpr() == null) {
                     continue;
                 }
-                String expression = c.defaultExpr();
+                String expression = DefaultExpressionDisplay.of(c.defaultExpr(), c);
                 if (expression.startsWith("nextval(")) {
                     owned = owned != null ? owned : compute().tables().sequences(snapshot.get());
                     expression = owned.stream().filter(q -> q.ownedByTable() == t.oid() && q.ownedByColumn() == c.number())
