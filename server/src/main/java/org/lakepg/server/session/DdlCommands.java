@@ -25,11 +25,15 @@ final class DdlCommands {
     private final Consumer<PgException> notices;
 
     private final SearchPath searchPath;
+    /** Empties a temporary schema a crashed session left behind, before it is reused. */
+    private final java.util.function.BiConsumer<Transaction, org.lakepg.server.catalog.objects.SchemaInfo> dropStale;
 
-    DdlCommands(TableCatalog tables, Consumer<PgException> notices, SearchPath searchPath) {
+    DdlCommands(TableCatalog tables, Consumer<PgException> notices, SearchPath searchPath,
+                java.util.function.BiConsumer<Transaction, org.lakepg.server.catalog.objects.SchemaInfo> dropStale) {
         this.tables = tables;
         this.notices = notices;
         this.searchPath = searchPath;
+        this.dropStale = dropStale;
     }
 
     Execution createTable(CreateStmt s, Transaction txn, ExpressionAnalyzer types) {
@@ -37,10 +41,11 @@ final class DdlCommands {
                 || s.ofTypename() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "inheritance, partitioning and typed tables are not supported yet");
         }
-        if (s.relation().relpersistence() == 't') {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
+        if (s.oncommit() != null && (s.oncommit().kind() == org.lakepg.server.sql.ast.OnCommitAction.Kind.DROP
+                || s.oncommit().kind() == org.lakepg.server.sql.ast.OnCommitAction.Kind.DELETE_ROWS)) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ON COMMIT DROP and DELETE ROWS are not supported yet");
         }
-        long namespace = searchPath.creationSchema(txn.snapshot(), s.relation().schemaname()).oid();
+        long namespace = searchPath.creationSchema(txn, s.relation(), dropStale).oid();
         String name = s.relation().relname();
         if (searchPath.relation(txn.snapshot(), namespace, name).isPresent()) {
             if (s.ifNotExists()) {
@@ -226,11 +231,8 @@ final class DdlCommands {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "materialized views are not supported yet");
         }
         var rel = s.into().rel();
-        if (rel.relpersistence() == 't') {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
-        }
         String name = rel.relname();
-        long namespace = searchPath.creationSchema(txn.snapshot(), rel.schemaname()).oid();
+        long namespace = searchPath.creationSchema(txn, rel, dropStale).oid();
         if (searchPath.relation(txn.snapshot(), namespace, name).isPresent()) {
             if (s.ifNotExists()) {
                 notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)

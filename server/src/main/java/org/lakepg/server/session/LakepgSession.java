@@ -65,7 +65,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.block = new TransactionBlock(this, this::notice);
         this.roleAccess = new RoleAccess(roles, settings, user);
         this.searchPath = new SearchPath(compute.objects(), compute.tables(), () -> settings.get("search_path"),
-                roleAccess::currentUser);
+                roleAccess::currentUser, "pg_temp_" + processId);
         AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), compute.objects(), searchPath,
                 this::catalogSnapshot);
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
@@ -153,8 +153,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         try {
             block.beforeStatement(multi, StatementExecutor.allowedInFailedBlock(raw.statement()));
             statementStart = nowMicros();
-            Command command = executor.analyze(raw, sql, new int[0]);
+            // the statement's snapshot first: its analysis must see what the statements before it did
             ExecContext context = newContext(new Object[0]);
+            Command command = executor.analyze(raw, sql, new int[0]);
             Execution execution = executor.start(command, context);
             if (execution.columns() != null) {
                 sink.rowDescription(RowEncoder.describe(execution.columns(), null));
@@ -394,6 +395,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             if (block.inTransaction()) {
                 block.rollback(false);
             }
+            executor.dropTemporaryObjects(compute.transactions());
         } finally {
             cluster.disconnect(database);
         }

@@ -25,11 +25,51 @@ final class SearchPath {
     private final Supplier<String> user;
     private java.util.function.BiConsumer<Snapshot, SchemaInfo> createCheck = (snapshot, schema) -> { };
 
-    SearchPath(ObjectCatalog objects, TableCatalog tables, Supplier<String> setting, Supplier<String> user) {
+    /** The session's schema for temporary objects (pg_temp_N), made on first use and dropped when it ends. */
+    private final String tempSchemaName;
+    private boolean tempSchemaUsed;
+
+    SearchPath(ObjectCatalog objects, TableCatalog tables, Supplier<String> setting, Supplier<String> user,
+               String tempSchemaName) {
         this.objects = objects;
         this.tables = tables;
         this.setting = setting;
         this.user = user;
+        this.tempSchemaName = tempSchemaName;
+    }
+
+    /** Whether this session made its temporary schema (which then goes when the session ends). */
+    boolean tempSchemaUsed() {
+        return tempSchemaUsed;
+    }
+
+    Optional<SchemaInfo> tempSchema(Snapshot snapshot) {
+        return tempSchemaUsed ? objects.schemas().find(snapshot, tempSchemaName) : Optional.empty();
+    }
+
+    /**
+     * The schema a CREATE puts its relation in: the session's temporary schema for TEMP (or pg_temp.name),
+     * else the named one or the first of the search path.
+     */
+    SchemaInfo creationSchema(org.lakepg.server.txn.Transaction txn, org.lakepg.server.sql.ast.RangeVar rel,
+                              java.util.function.BiConsumer<org.lakepg.server.txn.Transaction, SchemaInfo> dropStale) {
+        String schema = rel.schemaname();
+        boolean tempName = schema != null && (schema.equals("pg_temp") || schema.equals(tempSchemaName));
+        if (rel.relpersistence() == 't' || tempName) {
+            if (schema != null && !tempName) {
+                throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot create temporary relation in non-temporary schema");
+            }
+            Optional<SchemaInfo> existing = objects.schemas().find(txn.snapshot(), tempSchemaName);
+            if (existing.isPresent() && !tempSchemaUsed) {
+                // left by a session of the same number that did not end cleanly
+                dropStale.accept(txn, existing.get());
+                existing = Optional.empty();
+            }
+            tempSchemaUsed = true;
+            return existing.orElseGet(() -> objects.schemas().create(txn, tables.newOid(), tempSchemaName,
+                    org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID));
+        }
+        return creationSchema(txn.snapshot(), schema);
     }
 
     private java.util.function.BiPredicate<Snapshot, SchemaInfo> usage = (snapshot, schema) -> true;
@@ -41,7 +81,7 @@ final class SearchPath {
 
     /** A schema named to qualify an object: 42501 without USAGE on it. */
     Optional<SchemaInfo> qualifier(Snapshot snapshot, String name) {
-        Optional<SchemaInfo> schema = objects.schemas().find(snapshot, name);
+        Optional<SchemaInfo> schema = objects.schemas().find(snapshot, name.equals("pg_temp") ? tempSchemaName : name);
         if (schema.isPresent() && !usage.test(snapshot, schema.get())) {
             throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema %s", name);
         }
@@ -103,7 +143,7 @@ final class SearchPath {
             return out;
         }
         for (String name : names(setting.get())) {
-            String schema = name.equals("$user") ? user.get() : name;
+            String schema = name.equals("$user") ? user.get() : name.equals("pg_temp") ? tempSchemaName : name;
             // a listed schema the role may not use is skipped, as in PostgreSQL
             all.stream().filter(s -> s.name().equals(schema)).findFirst()
                     .filter(s -> !out.contains(s) && usage.test(snapshot, s)).ifPresent(out::add);
@@ -115,6 +155,8 @@ final class SearchPath {
     List<SchemaInfo> effectiveSchemas(Snapshot snapshot) {
         List<SchemaInfo> explicit = explicitSchemas(snapshot);
         List<SchemaInfo> out = new ArrayList<>();
+        // the session's temporary schema comes first, as in PostgreSQL, unless the path places it
+        tempSchema(snapshot).filter(t -> !explicit.contains(t)).ifPresent(out::add);
         if (explicit.stream().noneMatch(s -> s.oid() == SchemaInfo.PG_CATALOG)) {
             out.add(SchemaInfo.BUILT_IN_PG_CATALOG);
         }

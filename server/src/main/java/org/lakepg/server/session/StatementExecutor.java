@@ -64,6 +64,7 @@ final class StatementExecutor {
         this.schemas = new SchemaCommands(objects, tables, roles, notices, privileges, session::currentDatabase);
         RelationAccessLog log = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
         this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log);
+        views.setStaleTempSchemaDrop(schemas::dropWithContents);
         this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
         this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
         objectNames.setFunctions(functions);
@@ -87,7 +88,7 @@ final class StatementExecutor {
                 org.lakepg.server.catalog.objects.CatalogClasses.PG_NAMESPACE, schema.oid(), schema.owner(), 'U'));
         this.copy = new CopyCommand(tables, sink, searchPath);
         this.catalog = catalog;
-        this.ddl = new DdlCommands(tables, notices, searchPath);
+        this.ddl = new DdlCommands(tables, notices, searchPath, (txn, schema) -> schemas.dropWithContents(txn, schema));
         this.block = block;
         this.transaction = transaction;
         this.io = io;
@@ -97,6 +98,22 @@ final class StatementExecutor {
         this.settingCommands = new SettingCommands(settings, block, notices);
         this.transactionCommands = new TransactionCommands(block);
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
+    }
+
+    /** The session ends: its temporary schema and what is in it go, in a transaction of their own. */
+    void dropTemporaryObjects(org.lakepg.server.txn.TransactionManager transactions) {
+        if (!searchPath.tempSchemaUsed()) {
+            return;
+        }
+        var txn = transactions.begin();
+        try {
+            objects.schemas().find(txn.snapshot(), searchPath.tempSchema(txn.snapshot()).map(s -> s.name()).orElse(""))
+                    .ifPresent(schema -> schemas.dropWithContents(txn, schema));
+            txn.commit();
+        } catch (RuntimeException e) {
+            txn.rollback();
+            throw e;
+        }
     }
 
     /** A user SQL function called from a running statement (not inlined). */
