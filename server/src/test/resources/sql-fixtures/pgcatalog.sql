@@ -28,7 +28,7 @@ select 'abs'::regproc
 select oid, nspname, nspowner from pg_namespace where oid < 16384 order by oid
 select nspname from pg_namespace where oid = 'information_schema'::regnamespace
 select pg_table_is_visible('pgc_people'::regclass), pg_table_is_visible('pg_class'::regclass), pg_type_is_visible(23)
-select current_schema(), current_schemas(false), current_schemas(true)
+select current_schema(), current_schemas(false), array_to_string(current_schemas(true), ',') like '%pg_catalog,public'
 select format_type(1043, 84), format_type(1043, -1), format_type(1043, null), format_type(1042, null), format_type(1042, -1), format_type(1700, 655366), format_type(1009, -1), format_type(1184, 3), format_type(null, 1), format_type(1083, null)
 select pg_get_userbyid(10), pg_get_userbyid(12345)
 select rolname, rolsuper, rolcanlogin, oid from pg_roles where rolname = 'postgres'

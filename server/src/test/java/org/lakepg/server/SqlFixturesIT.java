@@ -100,19 +100,21 @@ class SqlFixturesIT {
 
     private static String run(String query) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            // like psql -c, a line of several statements shows the last one's result
-            String out = "";
+            // like psql 15 -c, a line of several statements shows the rows of each of them, one after the other
+            StringBuilder out = new StringBuilder();
             boolean isRows = s.execute(query);
             while (isRows || s.getUpdateCount() != -1) {
-                out = "";
                 if (isRows) {
                     try (ResultSet rs = s.getResultSet()) {
-                        out = render(rs);
+                        String rows = render(rs);
+                        if (!rows.isEmpty()) {
+                            out.append(out.isEmpty() ? "" : "\\n").append(rows);
+                        }
                     }
                 }
                 isRows = s.getMoreResults();
             }
-            return out;
+            return out.toString();
         } catch (SQLException e) {
             return "ERROR " + e.getSQLState() + " " + (e instanceof org.postgresql.util.PSQLException p
                     && p.getServerErrorMessage() != null ? p.getServerErrorMessage().getMessage() : e.getMessage());

@@ -82,7 +82,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.catalogSources = new SessionCatalogSources(() -> this.compute, cluster, settings, this,
                 this::catalogSnapshot, sessions);
         this.catalogSources.setNotices(this::notice);
-        this.catalogSources.setSessionObjects(roles, () -> primaryRelations == null ? 0 : primaryRelations.tempNamespace());
+        this.catalogSources.setSessionObjects(roles, () -> primaryRelations == null ? 0 : primaryRelations.tempNamespace(),
+                "pg_temp_" + processId);
         this.cluster = cluster;
         this.user = user;
         this.database = database;
@@ -139,9 +140,14 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         sequences.setAccessCheck(executor::checkSequenceAccess);
     }
 
+    /** The name of the session's temporary schema, pg_temp_N as in PostgreSQL (N: the session's process id). */
+    private String tempSchemaName() {
+        return "pg_temp_" + processId;
+    }
+
     private SearchPath newSearchPath(org.lakepg.server.Compute target) {
         return new SearchPath(target.objects(), target.tables(), () -> settings.get("search_path"),
-                roleAccess::currentUser);
+                roleAccess::currentUser, tempSchemaName());
     }
 
     /**
@@ -284,9 +290,10 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         try {
             block.beforeStatement(multi, StatementExecutor.allowedInFailedBlock(raw.statement()));
             statementStart = nowMicros();
+            // the statement's snapshot first: its analysis must see what the statements before it did
+            ExecContext context = newContext(new Object[0]);
             Command command = executor.analyze(raw, sql, new int[0]);
             checkStatement(raw.statement());
-            ExecContext context = newContext(new Object[0]);
             Execution execution = executor.start(command, context);
             if (execution.columns() != null) {
                 sink.rowDescription(RowEncoder.describe(execution.columns(), null));
@@ -554,6 +561,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             if (block.inTransaction()) {
                 block.rollback(false);
             }
+            executor.dropTemporaryObjects(primary.transactions());
             TempTables.dropAll(primaryRelations, primary.transactions());
         } finally {
             sessions.remove(processId);

@@ -175,6 +175,12 @@ final class SchemaCommands {
         return out;
     }
 
+    /** A schema and everything in it, without asking (the end of a session's temporary schema). */
+    void dropWithContents(Transaction txn, SchemaInfo schema) {
+        contents(txn, schema, true);
+        objects.schemas().drop(txn, schema);
+    }
+
     Execution rename(SchemaInfo schema, String newName, Transaction txn) {
         if (objects.schemas().find(txn.snapshot(), newName).isPresent()) {
             throw PgException.of(SqlState.DUPLICATE_SCHEMA, "schema \"%s\" already exists", newName);

@@ -25,25 +25,65 @@ final class SearchPath {
     private final Supplier<String> user;
     private java.util.function.BiConsumer<Snapshot, SchemaInfo> createCheck = (snapshot, schema) -> { };
 
-    SearchPath(ObjectCatalog objects, TableCatalog tables, Supplier<String> setting, Supplier<String> user) {
+    /** The name of the session's schema for temporary objects (pg_temp_N). */
+    private final String tempSchemaName;
+
+    SearchPath(ObjectCatalog objects, TableCatalog tables, Supplier<String> setting, Supplier<String> user,
+               String tempSchemaName) {
         this.objects = objects;
         this.tables = tables;
         this.setting = setting;
         this.user = user;
+        this.tempSchemaName = tempSchemaName;
+    }
+
+    /** Whether this session made its temporary schema (whose objects then go when the session ends). */
+    boolean tempSchemaUsed() {
+        return tempNamespace.getAsLong() != 0;
+    }
+
+    Optional<SchemaInfo> tempSchema(Snapshot snapshot) {
+        return tempSchema();
+    }
+
+    /**
+     * The schema a CREATE puts its relation in: the session's temporary schema for TEMP (or pg_temp.name),
+     * else the named one or the first of the search path.
+     */
+    SchemaInfo creationSchema(org.lakepg.server.txn.Transaction txn, org.lakepg.server.sql.ast.RangeVar rel,
+                              java.util.function.BiConsumer<org.lakepg.server.txn.Transaction, SchemaInfo> dropStale) {
+        String schema = rel.schemaname();
+        boolean tempName = schema != null && isTempName(schema);
+        if (rel.relpersistence() == 't' || tempName) {
+            if (schema != null && !tempName) {
+                throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "cannot create temporary relation in non-temporary schema");
+            }
+            ensureTemp.getAsLong(); // a fresh namespace per session: nothing stale to drop
+            return tempSchema().orElseThrow();
+        }
+        return creationSchema(txn.snapshot(), schema);
     }
 
     private java.util.function.BiPredicate<Snapshot, SchemaInfo> usage = (snapshot, schema) -> true;
     private java.util.function.LongSupplier tempNamespace = () -> 0;
+    private java.util.function.LongSupplier ensureTemp = () -> {
+        throw new IllegalStateException("no temporary namespace for this search path");
+    };
 
-    /** The session's temporary namespace (0 while it has none): searched first, named pg_temp. */
-    void setTempNamespace(java.util.function.LongSupplier tempNamespace) {
+    /**
+     * The session's temporary namespace (0 while it has none; {@code ensure} makes it): searched first, named
+     * pg_temp.
+     */
+    void setTempNamespace(java.util.function.LongSupplier tempNamespace, java.util.function.LongSupplier ensure) {
         this.tempNamespace = tempNamespace;
+        this.ensureTemp = ensure;
     }
 
     /** The session's temporary schema, once it has one. */
     Optional<SchemaInfo> tempSchema() {
         long oid = tempNamespace.getAsLong();
-        return oid == 0 ? Optional.empty() : Optional.of(new SchemaInfo(oid, "pg_temp_" + oid, 10));
+        return oid == 0 ? Optional.empty() : Optional.of(new SchemaInfo(oid, tempSchemaName, 10));
     }
 
     /** pg_temp, or the pg_temp_N name of a temporary schema. */

@@ -22,15 +22,18 @@ final class SessionCatalogSources implements CatalogSources {
     private java.util.function.Consumer<org.lakepg.wire.error.PgException> notices = n -> { };
     private org.lakepg.server.auth.Roles roles;
     private java.util.function.LongSupplier tempNamespace = () -> 0;
+    private String tempSchemaName = "pg_temp";
 
     void setNotices(java.util.function.Consumer<org.lakepg.wire.error.PgException> notices) {
         this.notices = notices;
     }
 
     /** The cluster's roles (pg_authid) and the session's temporary namespace (0 while it has none). */
-    void setSessionObjects(org.lakepg.server.auth.Roles roles, java.util.function.LongSupplier tempNamespace) {
+    void setSessionObjects(org.lakepg.server.auth.Roles roles, java.util.function.LongSupplier tempNamespace,
+                           String tempSchemaName) {
         this.roles = roles;
         this.tempNamespace = tempNamespace;
+        this.tempSchemaName = tempSchemaName;
     }
 
     SessionCatalogSources(Supplier<org.lakepg.server.Compute> computes, org.lakepg.server.Cluster cluster,
@@ -200,7 +203,7 @@ final class SessionCatalogSources implements CatalogSources {
         }
         long temp = tempNamespace.getAsLong();
         if (temp != 0) {
-            out.add(new NamespaceInfo(temp, "pg_temp_" + temp, org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID));
+            out.add(new NamespaceInfo(temp, tempSchemaName, org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID));
         }
         return out;
     }

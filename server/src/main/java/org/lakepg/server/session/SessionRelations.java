@@ -27,7 +27,7 @@ final class SessionRelations {
     SessionRelations(TableCatalog catalog, SearchPath path) {
         this.catalog = catalog;
         this.path = path;
-        path.setTempNamespace(() -> tempNamespace);
+        path.setTempNamespace(() -> tempNamespace, this::ensureTempNamespace);
     }
 
     SearchPath path() {
@@ -100,7 +100,12 @@ final class SessionRelations {
 
     /** The namespace a CREATE puts a new relation in, and its persistence. */
     long creationNamespace(Snapshot snapshot, RangeVar r) {
-        if (r.relpersistence() == 't' || r.schemaname() != null && SearchPath.isTempName(r.schemaname())) {
+        boolean tempName = r.schemaname() != null && SearchPath.isTempName(r.schemaname());
+        if (r.relpersistence() == 't' || tempName) {
+            if (r.schemaname() != null && !tempName) {
+                throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "cannot create temporary relation in non-temporary schema");
+            }
             return ensureTempNamespace();
         }
         return path.creationSchema(snapshot, r.schemaname()).oid();

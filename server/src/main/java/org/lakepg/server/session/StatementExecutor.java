@@ -66,6 +66,7 @@ final class StatementExecutor {
         this.schemas = new SchemaCommands(objects, tables, roles, notices, privileges, session::currentDatabase);
         RelationAccessLog log = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
         this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log);
+        views.setStaleTempSchemaDrop(schemas::dropWithContents);
         this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
         this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
         objectNames.setFunctions(functions);
@@ -99,6 +100,21 @@ final class StatementExecutor {
         this.settingCommands = new SettingCommands(settings, block, notices);
         this.transactionCommands = new TransactionCommands(block);
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
+    }
+
+    /** The session ends: its temporary schema and what is in it go, in a transaction of their own. */
+    void dropTemporaryObjects(org.lakepg.server.txn.TransactionManager transactions) {
+        if (!searchPath.tempSchemaUsed()) {
+            return;
+        }
+        var txn = transactions.begin();
+        try {
+            searchPath.tempSchema(txn.snapshot()).ifPresent(schema -> schemas.dropWithContents(txn, schema));
+            txn.commit();
+        } catch (RuntimeException e) {
+            txn.rollback();
+            throw e;
+        }
     }
 
     /** A user SQL function called from a running statement (not inlined). */

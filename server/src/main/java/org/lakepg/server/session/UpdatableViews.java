@@ -187,7 +187,14 @@ final class UpdatableViews {
         if (view.materialized()) {
             throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change materialized view \"%s\"", view.name());
         }
-        SelectStmt q = (SelectStmt) ((ViewStmt) SqlParser.parse(view.statement()).get(0).statement()).query();
+        ViewStmt definition = (ViewStmt) SqlParser.parse(view.statement()).get(0).statement();
+        SelectStmt q = (SelectStmt) definition.query();
+        if (definition.withCheckOption() != null && definition.withCheckOption() != ViewStmt.CheckOption.NO_CHECK_OPTION
+                && !event.equals("DELETE")) {
+            // better refused than rows the view would not show slipping in unchecked
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "%s through view \"%s\" WITH CHECK OPTION is not supported yet", event, view.name());
+        }
         String why = null;
         if (q.distinctClause() != null) {
             why = "Views containing DISTINCT are not automatically updatable.";

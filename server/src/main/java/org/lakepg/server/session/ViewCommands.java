@@ -35,6 +35,12 @@ final class ViewCommands {
     private final Consumer<PgException> notices;
     private final RelationAccessLog accessLog;
     private final DependentViews dependents;
+    private java.util.function.BiConsumer<Transaction, SchemaInfo> dropStale = (txn, schema) -> { };
+
+    /** How a temporary schema a crashed session left behind is emptied before reuse. */
+    void setStaleTempSchemaDrop(java.util.function.BiConsumer<Transaction, SchemaInfo> drop) {
+        this.dropStale = drop;
+    }
 
     ViewCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
                  Consumer<PgException> notices, RelationAccessLog accessLog) {
@@ -48,9 +54,6 @@ final class ViewCommands {
     }
 
     Execution create(ViewStmt s, String text, Transaction txn, QueryAnalyzer queries) {
-        if (s.view().relpersistence() == 't') {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary views are not supported yet");
-        }
         if (text == null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE VIEW without its statement text is not supported");
         }
@@ -83,7 +86,18 @@ final class ViewCommands {
             columns.add(new ColumnInfo(name, (short) (i + 1), c.type(), c.typmod(), false));
         }
         Snapshot snapshot = txn.snapshot();
-        SchemaInfo schema = searchPath.creationSchema(snapshot, s.view().schemaname());
+        var view = s.view();
+        var temp = searchPath.tempSchema(snapshot);
+        if (view.relpersistence() != 't' && view.schemaname() == null && temp.isPresent()
+                && usesTemporary(snapshot, dependsOn, temp.get().oid())) {
+            // a view on temporary relations is temporary itself, as in PostgreSQL
+            notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "view \"%s\" will be a temporary view",
+                    view.relname()).withSeverity(PgException.Severity.NOTICE));
+            view = new org.lakepg.server.sql.ast.RangeVar(view.catalogname(), null, view.relname(), view.inh(), 't',
+                    view.alias(), view.location());
+        }
+        SchemaInfo schema = searchPath.creationSchema(txn, view, dropStale);
+        snapshot = txn.snapshot();
         String name = s.view().relname();
         Optional<SearchPath.Relation> existing = searchPath.relation(snapshot, schema.oid(), name);
         if (existing.isPresent() && existing.get() instanceof SearchPath.Relation.View v && s.replace()
@@ -199,6 +213,12 @@ final class ViewCommands {
             objects.views().replace(txn, view.withPopulated(!s.skipData()));
         }
         return Execution.done("REFRESH MATERIALIZED VIEW");
+    }
+
+    private boolean usesTemporary(Snapshot snapshot, List<Long> relations, long tempSchema) {
+        return tables.tables(snapshot).stream().anyMatch(t -> t.namespace() == tempSchema && relations.contains(t.oid()))
+                || objects.views().views(snapshot).stream().anyMatch(v -> v.namespace() == tempSchema
+                && relations.contains(v.oid()));
     }
 
     /** The schemas the view's names were found in: expanding it looks there again. */
