@@ -15,6 +15,7 @@ public final class ExecContext implements FunctionContext {
     private final TableAccess tables;
     private volatile String cancelReason;
     private Object[] outerParams = new Object[8];
+    private java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.explain.NodeStats> nodeStats;
     private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.operator.CteBuffer> cteBuffers =
             new java.util.IdentityHashMap<>();
     private final java.util.Map<Integer, java.util.List<Object[]>> workTables = new java.util.HashMap<>();
@@ -87,6 +88,17 @@ public final class ExecContext implements FunctionContext {
 
     public java.util.List<Object[]> workTable(int id) {
         return workTables.getOrDefault(id, java.util.List.of());
+    }
+
+    /** Makes every operator count its rows and time (EXPLAIN ANALYZE); the map fills as plan nodes are opened. */
+    public java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.explain.NodeStats> instrument() {
+        nodeStats = new java.util.IdentityHashMap<>();
+        return nodeStats;
+    }
+
+    /** The measurements of a plan node when instrumented, else null. */
+    public org.lakepg.server.exec.explain.NodeStats statsFor(org.lakepg.server.sql.plan.PlanNode plan) {
+        return nodeStats == null ? null : nodeStats.computeIfAbsent(plan, p -> new org.lakepg.server.exec.explain.NodeStats());
     }
 
     /** Value of {@code $number} (1-based). */

@@ -36,6 +36,12 @@ public final class Operators {
     }
 
     public Iterator<Object[]> open(PlanNode plan, ExecContext context) {
+        Iterator<Object[]> rows = operator(plan, context);
+        var stats = context.statsFor(plan);
+        return stats == null ? rows : new org.lakepg.server.exec.explain.Instrumented(rows, stats);
+    }
+
+    private Iterator<Object[]> operator(PlanNode plan, ExecContext context) {
         return switch (plan) {
             case ResultNode r -> List.<Object[]>of(new Object[0]).iterator();
             case ValuesNode v -> values(v, context);
