@@ -77,6 +77,17 @@ final class ExprDeparser {
             case SubqueryExpr q -> subquery(q, columns);
             case AggRef a -> "agg" + a.index();
             case WindowRef w -> "window" + w.index();
+            case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> {
+                StringBuilder out = new StringBuilder("(" + deparse(x.array(), columns) + ")");
+                for (int i = 0; i < x.upper().size(); i++) {
+                    out.append('[');
+                    if (x.slice()) {
+                        out.append(x.lower().get(i) == null ? "" : deparse(x.lower().get(i), columns)).append(':');
+                    }
+                    out.append(x.upper().get(i) == null ? "" : deparse(x.upper().get(i), columns)).append(']');
+                }
+                yield out.toString();
+            }
         };
     }
 

@@ -95,6 +95,7 @@ public final class ExprCompiler {
                 int id = p.id();
                 yield (row, ctx) -> ctx.outerParam(id);
             }
+            case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> subscript(x);
             case org.lakepg.server.sql.plan.expr.WindowRef w ->
                     throw new IllegalStateException("window function reference outside a window node");
             case org.lakepg.server.sql.plan.expr.AggRef a ->
@@ -170,6 +171,51 @@ public final class ExprCompiler {
                     return sawNull ? null : !any;
                 };
             }
+        };
+    }
+
+    private CompiledExpr subscript(org.lakepg.server.sql.plan.expr.SubscriptExpr x) {
+        CompiledExpr array = compile(x.array());
+        int n = x.upper().size();
+        CompiledExpr[] lower = new CompiledExpr[n];
+        CompiledExpr[] upper = new CompiledExpr[n];
+        for (int i = 0; i < n; i++) {
+            lower[i] = x.lower().get(i) == null ? null : compile(x.lower().get(i));
+            upper[i] = x.upper().get(i) == null ? null : compile(x.upper().get(i));
+        }
+        if (!x.slice()) {
+            return (row, ctx) -> {
+                Object a = array.eval(row, ctx);
+                if (a == null) {
+                    return null;
+                }
+                int[] subscripts = new int[n];
+                for (int i = 0; i < n; i++) {
+                    Object v = upper[i].eval(row, ctx);
+                    if (v == null) {
+                        return null;
+                    }
+                    subscripts[i] = (Integer) v;
+                }
+                return Subscripts.element((org.lakepg.wire.types.PgArray) a, subscripts);
+            };
+        }
+        return (row, ctx) -> {
+            Object a = array.eval(row, ctx);
+            if (a == null) {
+                return null;
+            }
+            Integer[] lo = new Integer[n];
+            Integer[] hi = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                if (lower[i] != null && (lo[i] = (Integer) lower[i].eval(row, ctx)) == null) {
+                    return null;
+                }
+                if (upper[i] != null && (hi[i] = (Integer) upper[i].eval(row, ctx)) == null) {
+                    return null;
+                }
+            }
+            return Subscripts.slice((org.lakepg.wire.types.PgArray) a, lo, hi);
         };
     }
 

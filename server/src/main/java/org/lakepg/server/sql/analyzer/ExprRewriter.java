@@ -38,6 +38,9 @@ final class ExprRewriter {
             case SubqueryExpr q -> new SubqueryExpr(q.kind(), q.plan(), q.test() == null ? null : map(q.test(), f),
                     q.comparison(), q.type(), q.correlations().stream()
                     .map(c -> new Correlation(c.id(), map(c.value(), f))).toList());
+            case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> new org.lakepg.server.sql.plan.expr.SubscriptExpr(
+                    map(x.array(), f), x.lower().stream().map(b -> b == null ? null : map(b, f)).toList(),
+                    x.upper().stream().map(b -> b == null ? null : map(b, f)).toList(), x.slice(), x.type());
             default -> e;
         };
         return f.apply(rebuilt);

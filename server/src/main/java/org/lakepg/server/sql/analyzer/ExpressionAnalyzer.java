@@ -147,6 +147,7 @@ public final class ExpressionAnalyzer {
             case org.lakepg.server.sql.ast.AArrayExpr a -> arrayConstructor(a, scope);
             case org.lakepg.server.sql.ast.SubLink l -> subquery(l, scope);
             case SQLValueFunction f -> valueFunction(f);
+            case org.lakepg.server.sql.ast.AIndirection i -> new Subscripting(this, catalog).analyze(i, scope);
             default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s is not supported yet", describe(expr)), location(expr));
         };

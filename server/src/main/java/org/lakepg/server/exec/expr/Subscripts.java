@@ -1,0 +1,76 @@
+package org.lakepg.server.exec.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lakepg.wire.types.PgArray;
+
+/**
+ * Array element fetch and slicing as PostgreSQL's array_get_element / array_get_slice do it: an
+ * element needs one subscript per dimension and is NULL out of bounds; a slice clamps its bounds
+ * and gives an empty array when nothing is left, with lower bounds reset to 1.
+ */
+final class Subscripts {
+    private Subscripts() {}
+
+    static Object element(PgArray array, int[] subscripts) {
+        int n = array.dimensionCount();
+        if (subscripts.length != n || n == 0) {
+            return null;
+        }
+        int[] dims = array.dims();
+        int[] lbs = array.lowerBounds();
+        int offset = 0;
+        for (int d = 0; d < n; d++) {
+            int i = subscripts[d] - lbs[d];
+            if (i < 0 || i >= dims[d]) {
+                return null;
+            }
+            offset = offset * dims[d] + i;
+        }
+        return array.elements()[offset];
+    }
+
+    /** @param lower the given lower bounds (null where left out), likewise upper */
+    static PgArray slice(PgArray array, Integer[] lower, Integer[] upper) {
+        int n = array.dimensionCount();
+        int given = lower.length;
+        if (n == 0 || given > n) {
+            return PgArray.of(array.elementOid());
+        }
+        int[] dims = array.dims();
+        int[] lbs = array.lowerBounds();
+        int[] from = new int[n];
+        int[] to = new int[n];
+        for (int d = 0; d < n; d++) {
+            int lo = lbs[d];
+            int hi = lbs[d] + dims[d] - 1;
+            from[d] = d < given && lower[d] != null ? Math.max(lower[d], lo) : lo;
+            to[d] = d < given && upper[d] != null ? Math.min(upper[d], hi) : hi;
+            if (from[d] > to[d]) {
+                return PgArray.of(array.elementOid());
+            }
+        }
+        int[] outDims = new int[n];
+        int[] ones = new int[n];
+        for (int d = 0; d < n; d++) {
+            outDims[d] = to[d] - from[d] + 1;
+            ones[d] = 1;
+        }
+        List<Object> out = new ArrayList<>();
+        collect(array, 0, 0, from, to, out);
+        return new PgArray(array.elementOid(), outDims, ones, out.toArray());
+    }
+
+    private static void collect(PgArray array, int d, int offset, int[] from, int[] to, List<Object> out) {
+        int[] dims = array.dims();
+        int[] lbs = array.lowerBounds();
+        for (int i = from[d]; i <= to[d]; i++) {
+            int at = offset * dims[d] + (i - lbs[d]);
+            if (d == dims.length - 1) {
+                out.add(array.elements()[at]);
+            } else {
+                collect(array, d + 1, at, from, to, out);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.ast.AIndices;
+import org.lakepg.server.sql.ast.AIndirection;
+import org.lakepg.server.sql.ast.Indirection;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.SubscriptExpr;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Array subscripts and slices (PostgreSQL's transformContainerSubscripts): subscripts become int4,
+ * and once any subscript is a slice, a plain {@code [i]} among them means {@code [1:i]}.
+ */
+final class Subscripting {
+    private final ExpressionAnalyzer expressions;
+    private final AnalyzerCatalog catalog;
+
+    Subscripting(ExpressionAnalyzer expressions, AnalyzerCatalog catalog) {
+        this.expressions = expressions;
+        this.catalog = catalog;
+    }
+
+    BoundExpr analyze(AIndirection indirection, Scope scope) {
+        BoundExpr base = expressions.analyze(indirection.arg(), scope);
+        List<AIndices> subscripts = new ArrayList<>();
+        for (Indirection step : indirection.indirection()) {
+            if (!(step instanceof AIndices indices)) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "field selection is not supported yet");
+            }
+            subscripts.add(indices);
+        }
+        long element = catalog.type(base.type()).map(t -> t.elementType()).orElse(0L);
+        if (element == 0 || base.type() == TypeOids.UNKNOWN) {
+            throw Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
+                    "cannot subscript type %s because it does not support subscripting",
+                    TypeNames.format(catalog, base.type())), ExpressionAnalyzer.location(indirection.arg()));
+        }
+        boolean slice = subscripts.stream().anyMatch(AIndices::isSlice);
+        List<BoundExpr> lower = new ArrayList<>();
+        List<BoundExpr> upper = new ArrayList<>();
+        for (AIndices s : subscripts) {
+            if (slice) {
+                lower.add(s.isSlice() ? s.lidx() == null ? null : integer(s.lidx(), scope) : new Const(TypeOids.INT4, -1, 1));
+            } else {
+                lower.add(null);
+            }
+            upper.add(s.uidx() == null ? null : integer(s.uidx(), scope));
+        }
+        return new SubscriptExpr(base, lower, upper, slice, slice ? base.type() : element);
+    }
+
+    private BoundExpr integer(org.lakepg.server.sql.ast.Expr e, Scope scope) {
+        BoundExpr value = expressions.analyze(e, scope);
+        int location = ExpressionAnalyzer.location(e);
+        return expressions.coercer().tryCoerce(value, TypeOids.INT4, -1, TypeCoercion.Context.ASSIGNMENT, location)
+                .orElseThrow(() -> Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
+                        "array subscript must have type integer"), location));
+    }
+}
