@@ -15,6 +15,8 @@ public final class ExecContext implements FunctionContext {
     private final TableAccess tables;
     private volatile String cancelReason;
     private Object[] outerParams = new Object[8];
+    private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, java.util.Map<Object, java.util.List<Object[]>>> hashTables =
+            new java.util.IdentityHashMap<>();
     private java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.explain.NodeStats> nodeStats;
     private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.operator.CteBuffer> cteBuffers =
             new java.util.IdentityHashMap<>();
@@ -99,6 +101,17 @@ public final class ExecContext implements FunctionContext {
     /** The measurements of a plan node when instrumented, else null. */
     public org.lakepg.server.exec.explain.NodeStats statsFor(org.lakepg.server.sql.plan.PlanNode plan) {
         return nodeStats == null ? null : nodeStats.computeIfAbsent(plan, p -> new org.lakepg.server.exec.explain.NodeStats());
+    }
+
+    /** The hash table of a hash lookup node, built once per statement. */
+    public java.util.Map<Object, java.util.List<Object[]>> hashTable(org.lakepg.server.sql.plan.PlanNode node,
+            java.util.function.Supplier<java.util.Map<Object, java.util.List<Object[]>>> build) {
+        var table = hashTables.get(node);
+        if (table == null) {
+            table = build.get();
+            hashTables.put(node, table);
+        }
+        return table;
     }
 
     /** Value of {@code $number} (1-based). */

@@ -50,6 +50,8 @@ public final class PlanPrinter {
     private final ExprDeparser deparser;
     private final List<String> lines = new ArrayList<>();
     private final Map<PlanNode, Boolean> printedCtes = new IdentityHashMap<>();
+    /** Hash lookups shown as the Hash side of a Hash Join (elsewhere they are not shown). */
+    private final Map<PlanNode, Boolean> hashSides = new IdentityHashMap<>();
     private int subplanNumber;
     private int initParam;
     /** The subplans met while printing the current node's details: InitPlans first, SubPlans after children. */
@@ -109,6 +111,7 @@ public final class PlanPrinter {
             case ModifyingCtesNode m -> List.of(m.input());
             case ProjectSetNode p2 -> List.of(p2.input());
             case WindowAggNode w -> List.of(w.input());
+            case org.lakepg.server.sql.plan.HashLookupNode h -> List.of(h.input());
             default -> List.of();
         };
     }
@@ -184,6 +187,10 @@ public final class PlanPrinter {
         // nodes PostgreSQL does not show on their own
         if (p instanceof ProjectNode x && !(x.input() instanceof ResultNode)) {
             node(x.input(), indent, child, planName, statsNode, filter);
+            return;
+        }
+        if (p instanceof org.lakepg.server.sql.plan.HashLookupNode h && !hashSides.containsKey(h)) {
+            node(h.input(), indent, child, planName, statsNode, filter);
             return;
         }
         if (p instanceof ModifyingCtesNode m) {
@@ -366,14 +373,32 @@ public final class PlanPrinter {
                 String kind = s.kind() == SetOpNode.Kind.INTERSECT ? "Intersect" : "Except";
                 yield "HashSetOp " + kind + (s.all() ? " All" : "");
             }
+            case org.lakepg.server.sql.plan.HashLookupNode h -> "Hash";
             case NestedLoopJoinNode j -> {
                 BoundExpr condition = j.condition();
+                boolean hash = j.right() instanceof org.lakepg.server.sql.plan.HashLookupNode h && j.lateral().size() == 1;
+                if (hash) {
+                    var h = (org.lakepg.server.sql.plan.HashLookupNode) j.right();
+                    hashSides.put(h, true);
+                    IntFunction<String> left = names(j.left());
+                    IntFunction<String> right = names(h.input());
+                    details.add(new String[] {"Hash Cond", "(" + deparser.deparse(j.lateral().get(0).value(), left) + " = "
+                            + deparser.unqualified(right.apply(h.keyColumn())) + ")"});
+                }
                 if (filter != null && j.kind() == NestedLoopJoinNode.Kind.INNER) {
                     condition = condition == null ? filter : new BoolExpr(BoolExpr.Kind.AND, List.of(condition, filter));
                     filter = null;
                 }
                 if (condition != null) {
                     details.add(new String[] {"Join Filter", quals(condition, own)});
+                }
+                if (hash) {
+                    yield switch (j.kind()) {
+                        case INNER -> "Hash Join";
+                        case LEFT -> "Hash Left Join";
+                        case RIGHT -> "Hash Right Join";
+                        case FULL -> "Hash Full Join";
+                    };
                 }
                 yield switch (j.kind()) {
                     case INNER -> "Nested Loop";

@@ -129,6 +129,42 @@ public final class ExprCompiler {
     }
 
     private CompiledExpr subquery(org.lakepg.server.sql.plan.expr.SubqueryExpr q) {
+        CompiledExpr evaluation = evaluation(q);
+        if (!q.correlated()) {
+            return evaluation;
+        }
+        // a correlated subquery gives the same answer for the same outer values (and test value):
+        // remember answers, as PostgreSQL's Memoize does, instead of rerunning the subplan per row
+        CompiledExpr[] keys = compileAll(q.correlations().stream()
+                .map(org.lakepg.server.sql.plan.expr.Correlation::value).toList());
+        CompiledExpr test = q.test() == null ? null : compile(q.test());
+        java.util.Map<java.util.List<Object>, Object> answers = new java.util.HashMap<>();
+        Object nullAnswer = new Object();
+        return (row, ctx) -> {
+            Object[] key = new Object[keys.length + 1];
+            for (int i = 0; i < keys.length; i++) {
+                key[i] = keys[i].eval(row, ctx);
+                if (key[i] instanceof byte[]) {
+                    return evaluation.eval(row, ctx);
+                }
+            }
+            if (test != null) {
+                key[keys.length] = test.eval(row, ctx);
+            }
+            java.util.List<Object> k = java.util.Arrays.asList(key);
+            Object known = answers.get(k);
+            if (known != null) {
+                return known == nullAnswer ? null : known;
+            }
+            Object answer = evaluation.eval(row, ctx);
+            if (answers.size() < 100_000) {
+                answers.put(k, answer == null ? nullAnswer : answer);
+            }
+            return answer;
+        };
+    }
+
+    private CompiledExpr evaluation(org.lakepg.server.sql.plan.expr.SubqueryExpr q) {
         SubplanRows rows = subplanRows(q);
         return switch (q.kind()) {
             case EXISTS -> (row, ctx) -> rows.open(row, ctx).hasNext();

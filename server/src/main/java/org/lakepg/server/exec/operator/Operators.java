@@ -72,6 +72,8 @@ public final class Operators {
             case org.lakepg.server.sql.plan.ProjectSetNode p -> ProjectSet.open(p, open(p.input(), context), compiler, context);
             case org.lakepg.server.sql.plan.WindowAggNode w -> WindowAgg.open(w, open(w.input(), context), compiler,
                     functions, context);
+            case org.lakepg.server.sql.plan.HashLookupNode h -> HashLookup.open(h, () -> open(h.input(), context), compiler,
+                    context);
             case NestedLoopJoinNode j -> NestedLoopJoin.open(j, open(j.left(), context), rightSide(j, context),
                     j.condition() == null ? null : compiler.compile(j.condition()), context);
         };

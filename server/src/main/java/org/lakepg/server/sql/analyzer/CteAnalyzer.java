@@ -62,6 +62,9 @@ final class CteAnalyzer {
                     cte.body = named(c, queries.query(select));
                     expressions.ctes().define(cte);
                 }
+                case InsertStmt insert when with.recursive() -> throw recursiveModifying(c);
+                case UpdateStmt update when with.recursive() -> throw recursiveModifying(c);
+                case DeleteStmt delete when with.recursive() -> throw recursiveModifying(c);
                 case InsertStmt insert -> modifying(c, cte, topLevel, m -> m.insert(insert));
                 case UpdateStmt update -> modifying(c, cte, topLevel, m -> m.update(update));
                 case DeleteStmt delete -> modifying(c, cte, topLevel, m -> m.delete(delete));
@@ -69,6 +72,11 @@ final class CteAnalyzer {
                         "this statement in WITH is not supported yet"), c.location());
             }
         }
+    }
+
+    private static PgException recursiveModifying(CommonTableExpr c) {
+        return Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                "recursive query \"%s\" must not contain data-modifying statements", c.ctename()), c.location());
     }
 
     /** The query with its data-modifying WITH items made to run. */
@@ -88,6 +96,7 @@ final class CteAnalyzer {
         QueryPlan plan = analyze.apply(new ModifyAnalyzer(expressions, queries, queries.parameters(), catalog));
         List<OutputColumn> columns = plan.columns() == null ? List.of() : plan.columns();
         cte.body = named(c, new Relation(plan.root(), columns));
+        cte.withoutReturning = plan.columns() == null;
         modifying.add(new CteScanNode(c.ctename(), c.ctename(), plan.root(), columns.size()));
         expressions.ctes().define(cte);
     }
@@ -110,7 +119,13 @@ final class CteAnalyzer {
         if (select.sortClause() != null && !select.sortClause().isEmpty()) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ORDER BY in a recursive query is not implemented");
         }
-        if (select.limitCount() != null || select.limitOffset() != null) {
+        if (select.lockingClause() != null && !select.lockingClause().isEmpty()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE in a recursive query is not implemented");
+        }
+        if (select.limitOffset() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "OFFSET in a recursive query is not implemented");
+        }
+        if (select.limitCount() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "LIMIT in a recursive query is not implemented");
         }
         cte.inNonRecursiveTerm = true;
@@ -122,6 +137,7 @@ final class CteAnalyzer {
         }
         cte.workColumns = left.columns();
         cte.workTableId = expressions.nextParamId();
+        cte.subqueryDepth = expressions.subqueryDepth();
         Relation right = queries.query(select.rarg());
         if (!cte.selfReferenced) {
             return named(c, queries.setOperation(SelectStmt.SetOperation.UNION, select.all(), left, right));

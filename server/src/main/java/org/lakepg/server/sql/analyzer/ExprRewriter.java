@@ -19,10 +19,10 @@ import org.lakepg.server.sql.plan.expr.SubqueryExpr;
  * were rebuilt (used to move set-returning and window function calls into the nodes that compute them).
  * A subquery's own plan is left alone; its test and outer values are rewritten.
  */
-final class ExprRewriter {
+public final class ExprRewriter {
     private ExprRewriter() {}
 
-    static BoundExpr map(BoundExpr e, UnaryOperator<BoundExpr> f) {
+    public static BoundExpr map(BoundExpr e, UnaryOperator<BoundExpr> f) {
         BoundExpr rebuilt = switch (e) {
             case FuncExpr x -> new FuncExpr(x.function(), x.name(), x.source(), x.form(), all(x.arguments(), f),
                     x.strict(), x.volatility(), x.type(), x.typmod());
@@ -46,12 +46,12 @@ final class ExprRewriter {
         return f.apply(rebuilt);
     }
 
-    static List<BoundExpr> all(List<BoundExpr> exprs, UnaryOperator<BoundExpr> f) {
+    public static List<BoundExpr> all(List<BoundExpr> exprs, UnaryOperator<BoundExpr> f) {
         return exprs.stream().map(x -> map(x, f)).toList();
     }
 
     /** Whether any node of the expression satisfies the test. */
-    static boolean any(BoundExpr e, java.util.function.Predicate<BoundExpr> test) {
+    public static boolean any(BoundExpr e, java.util.function.Predicate<BoundExpr> test) {
         boolean[] found = {false};
         map(e, x -> {
             found[0] |= test.test(x);

@@ -56,6 +56,7 @@ public final class ExpressionAnalyzer {
     /** The statement's next executor parameter id (for correlated subqueries and LATERAL items). */
     private int nextParamId;
     private final CteScope ctes = new CteScope();
+    private int subqueryDepth;
 
     public ExpressionAnalyzer(AnalyzerCatalog catalog, TypeIO io, FunctionContext context, ParameterTypes parameters,
                               Consumer<PgException> notices) {
@@ -104,6 +105,11 @@ public final class ExpressionAnalyzer {
         WindowCollector previous = windows;
         windows = collector;
         return previous;
+    }
+
+    /** How many expression subqueries enclose the query being analyzed. */
+    int subqueryDepth() {
+        return subqueryDepth;
     }
 
     /** The WITH items visible to the query being analyzed. */
@@ -539,9 +545,16 @@ public final class ExpressionAnalyzer {
                     l.location());
         }
         CorrelatedScope outerView = new CorrelatedScope(scope, this::nextParamId);
-        Relation r = new QueryAnalyzer(this, parameters, catalog, outerView).query(l.subselect(), true);
-        var plan = r.plan();
+        Relation r;
+        subqueryDepth++;
+        try {
+            r = new QueryAnalyzer(this, parameters, catalog, outerView).query(l.subselect(), true);
+        } finally {
+            subqueryDepth--;
+        }
         var correlations = outerView.correlations();
+        var plan = correlations.isEmpty() ? r.plan()
+                : new org.lakepg.server.sql.optimizer.HashLookups(this::nextParamId, catalog::indexes).subplan(r.plan());
         if (kind == org.lakepg.server.sql.ast.SubLink.Kind.EXISTS) {
             return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
                     org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.EXISTS, plan, null, null, TypeOids.BOOL, correlations);

@@ -208,6 +208,10 @@ public final class QueryAnalyzer {
                         "recursive query \"%s\" does not have the form non-recursive-term UNION [ALL] recursive-term",
                         cte.name), r.location());
             }
+            if (expressions.subqueryDepth() != cte.subqueryDepth) {
+                throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
+                        "recursive reference to query \"%s\" must not appear within a subquery", cte.name), r.location());
+            }
             if (cte.selfReferenced) {
                 throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
                         "recursive reference to query \"%s\" must not appear more than once", cte.name), r.location());
@@ -216,6 +220,10 @@ public final class QueryAnalyzer {
             columns = cte.workColumns;
             plan = new org.lakepg.server.sql.plan.WorkTableScanNode(cte.workTableId, cte.name, alias, columns.size());
         } else {
+            if (cte.withoutReturning) {
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "WITH query \"%s\" does not have a RETURNING clause", cte.name), r.location());
+            }
             columns = cte.body.columns();
             plan = new org.lakepg.server.sql.plan.CteScanNode(cte.name, alias, cte.body.plan(), columns.size());
         }
@@ -320,6 +328,7 @@ public final class QueryAnalyzer {
             }
             plan = new FilterNode(plan, where);
         }
+        plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes).joins(plan);
         AggregateCollector aggregates = new AggregateCollector();
         expressions.windows(windows);
         List<Target> targets = targets(s.targetList(), scope, aggregates, resolveUnknowns);
