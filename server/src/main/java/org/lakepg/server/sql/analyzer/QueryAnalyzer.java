@@ -269,16 +269,17 @@ public final class QueryAnalyzer {
     }
 
     private Source join(JoinExpr j, FromScope before) {
-        if (j.isNatural() || j.usingClause() != null && !j.usingClause().isEmpty()) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "NATURAL and USING joins are not supported yet");
-        }
         Source left = fromItem(j.larg(), before);
         Source right = fromItem(j.rarg(), left.scope());
         FromScope scope = new FromScope(outer);
         scope.addAll(left.scope());
         scope.addAll(right.scope());
         BoundExpr condition = null;
-        if (j.quals() != null) {
+        UsingJoin.Merged using = null;
+        if (j.isNatural() || j.usingClause() != null && !j.usingClause().isEmpty()) {
+            using = new UsingJoin(expressions).merge(j, left.scope(), right.scope());
+            condition = using.condition();
+        } else if (j.quals() != null) {
             condition = expressions.requireBoolean(expressions.analyzeWithoutAggregates(j.quals(), scope,
                     "JOIN conditions"), "JOIN/ON", ExpressionAnalyzer.location(j.quals()));
         }
@@ -298,7 +299,23 @@ public final class QueryAnalyzer {
             throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE, "invalid reference to FROM-clause entry for table \"%s\"",
                     table).withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
         }
-        return new Source(new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral()), scope);
+        PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
+        if (right.lateral().isEmpty()) {
+            plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes).joins(plan);
+        }
+        if (using != null && !using.columns().isEmpty()) {
+            // the merged columns go after the joined row: l.x and r.x stay reachable by qualified names
+            List<BoundExpr> row = new ArrayList<>();
+            for (int i = 0; i < scope.width(); i++) {
+                OutputColumn c = scope.columnAt(i);
+                row.add(new InputRef(i, c.type(), c.typmod(), c.name()));
+            }
+            row.addAll(using.values(kind));
+            plan = new ProjectNode(plan, row);
+            scope.hide(using.columns().stream().map(OutputColumn::name).toList());
+            scope.addMergedFirst(using.columns());
+        }
+        return new Source(plan, scope);
     }
 
     // ---- SELECT ----
@@ -465,6 +482,9 @@ public final class QueryAnalyzer {
         }
         for (FromScope.Entry e : entries) {
             for (int i = 0; i < e.columns().size(); i++) {
+                if (star.fields().isEmpty() && !e.visible(i)) {
+                    continue;
+                }
                 OutputColumn c = e.columns().get(i);
                 out.add(new Target(c.name(), null, new InputRef(e.offset() + i, c.type(), c.typmod(), c.name())));
             }
