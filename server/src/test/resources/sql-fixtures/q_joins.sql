@@ -21,4 +21,11 @@ select count(*) from q_j1 a join q_j2 b on a.k = b.k
 select a.id, b.id from q_j1 a left join q_j2 b on a.k = b.k and b.y <> 'zz' order by 1
 select a.id, b.id from q_j1 a, q_j2 b where a.k = b.k and a.id < 5 and b.y like '%' order by 1
 select * from q_j3 natural join q_j3 t2 order by 1
+select * from (q_j1 join q_j2 using (id)) as j order by 1
+select j.id, j.y from (q_j1 join q_j2 using (id)) as j(a, b) order by 1
+select j.a, j.y from (q_j1 join q_j2 using (id)) as j(a) order by 1
+select x.id, q_j1.x from q_j1 join q_j2 using (id) as x order by 1
+select x.* from q_j1 join q_j2 using (id) as x order by 1
+select * from q_j1 join q_j2 using (id) as x order by 1
+select x.k from q_j1 join q_j2 using (id) as x
 drop table q_j1, q_j2, q_j3

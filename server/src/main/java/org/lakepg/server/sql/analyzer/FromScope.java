@@ -50,10 +50,11 @@ final class FromScope implements Scope {
 
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
+        int base = width;
         for (Entry e : other.entries) {
-            entries.add(new Entry(e.alias(), e.columns(), width, e.hidden()));
-            width += e.columns().size();
+            entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden()));
         }
+        width = base + other.width;
     }
 
     /** Hides columns of the entries so far from unqualified names and {@code *} (they were merged by USING). */
@@ -64,6 +65,13 @@ final class FromScope implements Scope {
             hidden.addAll(names);
             entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden));
         }
+    }
+
+    /** Another name for an entry's columns, reachable only qualified (JOIN ... USING (...) AS x). */
+    void addQualifiedOnly(String alias, Entry target) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        target.columns().forEach(c -> all.add(c.name()));
+        entries.add(new Entry(alias, target.columns(), target.offset(), all));
     }
 
     /** Puts the USING join's merged columns (at the end of the row) first, as {@code *} lists them. */

@@ -289,9 +289,6 @@ public final class QueryAnalyzer {
             case RIGHT -> NestedLoopJoinNode.Kind.RIGHT;
             case FULL -> NestedLoopJoinNode.Kind.FULL;
         };
-        if (j.alias() != null) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "aliases on joins are not supported yet");
-        }
         if (!right.lateral().isEmpty() && (kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL)) {
             var first = right.lateral().get(0).value();
             String table = first instanceof InputRef in && in.name() != null && in.name().contains(".")
@@ -314,8 +311,33 @@ public final class QueryAnalyzer {
             plan = new ProjectNode(plan, row);
             scope.hide(using.columns().stream().map(OutputColumn::name).toList());
             scope.addMergedFirst(using.columns());
+            if (j.joinUsingAlias() != null) {
+                // USING (...) AS x names just the merged columns
+                scope.addQualifiedOnly(j.joinUsingAlias().aliasname(), scope.entries().get(0));
+            }
+        }
+        if (j.alias() != null) {
+            return aliasedJoin(plan, scope, j.alias());
         }
         return new Source(plan, scope);
+    }
+
+    /** {@code (a JOIN b ...) AS j}: the join's columns, as * lists them, become one item named j. */
+    private Source aliasedJoin(PlanNode plan, FromScope scope, org.lakepg.server.sql.ast.Alias alias) {
+        List<BoundExpr> row = new ArrayList<>();
+        List<OutputColumn> columns = new ArrayList<>();
+        for (FromScope.Entry e : scope.entries()) {
+            for (int i = 0; i < e.columns().size(); i++) {
+                if (e.visible(i)) {
+                    OutputColumn c = e.columns().get(i);
+                    row.add(new InputRef(e.offset() + i, c.type(), c.typmod(), c.name()));
+                    columns.add(OutputColumn.computed(c.name(), c.type(), c.typmod()));
+                }
+            }
+        }
+        FromScope named = new FromScope(outer);
+        named.add(alias.aliasname(), renamed(columns, alias.colnames(), alias.aliasname()));
+        return new Source(new ProjectNode(plan, row), named);
     }
 
     // ---- SELECT ----
