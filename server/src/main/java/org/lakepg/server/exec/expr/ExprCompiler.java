@@ -96,6 +96,29 @@ public final class ExprCompiler {
                 yield (row, ctx) -> ctx.outerParam(id);
             }
             case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> subscript(x);
+            case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> {
+                CompiledExpr left = compile(x.left());
+                CompiledExpr array = compile(x.array());
+                CompiledExpr comparison = compile(x.comparison());
+                boolean any = x.any();
+                yield (row, ctx) -> {
+                    Object l = left.eval(row, ctx);
+                    Object a = array.eval(row, ctx);
+                    if (a == null) {
+                        return null;
+                    }
+                    boolean sawNull = false;
+                    for (Object element : ((org.lakepg.wire.types.PgArray) a).elements()) {
+                        Object result = comparison.eval(new Object[] {l, element}, ctx);
+                        if (result == null) {
+                            sawNull = true;
+                        } else if ((Boolean) result == any) {
+                            return any;
+                        }
+                    }
+                    return sawNull ? null : !any;
+                };
+            }
             case org.lakepg.server.sql.plan.expr.WindowRef w ->
                     throw new IllegalStateException("window function reference outside a window node");
             case org.lakepg.server.sql.plan.expr.AggRef a ->

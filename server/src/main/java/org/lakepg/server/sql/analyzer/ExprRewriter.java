@@ -41,6 +41,8 @@ public final class ExprRewriter {
             case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> new org.lakepg.server.sql.plan.expr.SubscriptExpr(
                     map(x.array(), f), x.lower().stream().map(b -> b == null ? null : map(b, f)).toList(),
                     x.upper().stream().map(b -> b == null ? null : map(b, f)).toList(), x.slice(), x.type());
+            case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> new org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr(
+                    x.any(), x.operator(), map(x.left(), f), map(x.array(), f), x.comparison());
             default -> e;
         };
         return f.apply(rebuilt);

@@ -317,9 +317,46 @@ public final class ExpressionAnalyzer {
                         new CaseExpr.When(oneNull, new Const(TypeOids.BOOL, -1, distinct))),
                         distinct ? not(equal) : equal, TypeOids.BOOL, -1);
             }
+            case OP_ANY, OP_ALL -> arrayComparison(a, scope);
             default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s expressions are not supported yet", a.kind()), a.location());
         };
+    }
+
+    /** {@code x op ANY/ALL (array)} (PostgreSQL's make_scalar_array_op). */
+    private BoundExpr arrayComparison(AExpr a, Scope scope) {
+        BoundExpr left = analyze(a.left(), scope);
+        BoundExpr right = analyze(a.right(), scope);
+        boolean any = a.kind() == AExpr.Kind.OP_ANY;
+        String opName = a.name().get(a.name().size() - 1);
+        long element;
+        if (right.type() == TypeOids.UNKNOWN) {
+            element = TypeOids.UNKNOWN;
+        } else {
+            element = catalog.type(right.type()).map(t -> t.elementType()).orElse(0L);
+            if (element == 0 || rules.arrayTypeOf(element) != right.type()) {
+                throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
+                        "op ANY/ALL (array) requires array on right side"), a.location());
+            }
+        }
+        BoundExpr comparison = operator(a.name(), new org.lakepg.server.sql.plan.expr.InputRef(0, left.type(), -1, null),
+                new org.lakepg.server.sql.plan.expr.InputRef(1, element, -1, null), a.location());
+        if (comparison.type() != TypeOids.BOOL) {
+            throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
+                    "op ANY/ALL (array) requires operator to yield boolean"), a.location());
+        }
+        if (right.type() == TypeOids.UNKNOWN) {
+            // the literal is an array of the operator's right operand type
+            long operand = comparison instanceof FuncExpr f && f.arguments().size() == 2 ? f.arguments().get(1).type()
+                    : TypeOids.TEXT;
+            if (operand == TypeOids.UNKNOWN) {
+                operand = TypeOids.TEXT;
+            }
+            right = coercer.coerce(right, rules.arrayTypeOf(operand), -1, TypeCoercion.Context.IMPLICIT, location(a.right()));
+            comparison = operator(a.name(), new org.lakepg.server.sql.plan.expr.InputRef(0, left.type(), -1, null),
+                    new org.lakepg.server.sql.plan.expr.InputRef(1, operand, -1, null), a.location());
+        }
+        return new org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr(any, opName, left, right, comparison);
     }
 
     /** Resolves an operator and coerces its operands to the chosen declaration. */
