@@ -49,7 +49,10 @@ public final class ModifyAnalyzer {
     }
 
     public QueryPlan insert(InsertStmt s) {
-        unsupported(s.withClause() != null, "WITH in INSERT");
+        return queries.withClause(s.withClause(), () -> insertBody(s));
+    }
+
+    private QueryPlan insertBody(InsertStmt s) {
         unsupported(s.onConflictClause() != null, "ON CONFLICT");
         TableInfo table = queries.table(s.relation());
         List<ResTarget> explicitColumns = s.cols() == null ? List.of() : s.cols();
@@ -95,7 +98,10 @@ public final class ModifyAnalyzer {
     }
 
     public QueryPlan update(UpdateStmt s) {
-        unsupported(s.withClause() != null, "WITH in UPDATE");
+        return queries.withClause(s.withClause(), () -> updateBody(s));
+    }
+
+    private QueryPlan updateBody(UpdateStmt s) {
         unsupported(s.fromClause() != null && !s.fromClause().isEmpty(), "UPDATE ... FROM");
         TableInfo table = queries.table(s.relation());
         String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
@@ -123,7 +129,10 @@ public final class ModifyAnalyzer {
     }
 
     public QueryPlan delete(DeleteStmt s) {
-        unsupported(s.withClause() != null, "WITH in DELETE");
+        return queries.withClause(s.withClause(), () -> deleteBody(s));
+    }
+
+    private QueryPlan deleteBody(DeleteStmt s) {
         unsupported(s.usingClause() != null && !s.usingClause().isEmpty(), "DELETE ... USING");
         TableInfo table = queries.table(s.relation());
         String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();

@@ -95,6 +95,23 @@ public final class QueryAnalyzer {
         }
     }
 
+    /** An INSERT/UPDATE/DELETE with its WITH clause: the items visible to it, the data-modifying ones run. */
+    QueryPlan withClause(org.lakepg.server.sql.ast.WithClause with, java.util.function.Supplier<QueryPlan> body) {
+        if (with == null) {
+            return body.get();
+        }
+        CteAnalyzer ctes = new CteAnalyzer(this, expressions, catalog);
+        expressions.ctes().push();
+        try {
+            ctes.define(with, outer == null);
+            QueryPlan plan = body.get();
+            Relation r = ctes.runModifying(new Relation(plan.root(), plan.columns() == null ? List.of() : plan.columns()));
+            return new QueryPlan(r.plan(), plan.columns(), parameters.resolved(), plan.tag());
+        } finally {
+            expressions.ctes().pop();
+        }
+    }
+
     private Relation queryBody(SelectStmt s, boolean resolveUnknowns) {
         if (s.intoClause() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "SELECT INTO is not supported yet");
