@@ -410,6 +410,7 @@ public final class QueryAnalyzer {
             expressions.windows(null);
         }
 
+        List<Integer> distinctOn = distinctOn(s, sorts, sortTargets, scope, aggregates);
         boolean grouped = !groupKeys.isEmpty() || !aggregates.isEmpty() || having != null;
         List<BoundExpr> projected = new ArrayList<>();
         sortTargets.forEach(t -> projected.add(t.expr()));
@@ -444,7 +445,7 @@ public final class QueryAnalyzer {
         if (s.distinctClause() != null) {
             boolean plainDistinct = s.distinctClause().size() == 1 && s.distinctClause().get(0) == null;
             if (!plainDistinct) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT ON is not supported yet");
+                return finish(plan, columns, sorts, sortTargets.size(), s, distinctOn);
             }
             if (sortTargets.size() > targets.size()) {
                 throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
@@ -610,7 +611,37 @@ public final class QueryAnalyzer {
     }
 
     /** Sort, limit and drop hidden sort columns. */
+    /**
+     * DISTINCT ON's expressions as columns of the projected row (hidden ones added like ORDER BY's);
+     * null without DISTINCT ON. ORDER BY must start with them, as PostgreSQL requires.
+     */
+    private List<Integer> distinctOn(SelectStmt s, List<SortSpec> sorts, List<Target> targets, Scope scope,
+                                     AggregateCollector aggregates) {
+        if (s.distinctClause() == null || s.distinctClause().size() == 1 && s.distinctClause().get(0) == null) {
+            return null;
+        }
+        List<Integer> columns = new ArrayList<>();
+        for (Expr e : s.distinctClause()) {
+            columns.add(sortSpec(new SortBy(e, SortBy.SortDir.DEFAULT, SortBy.SortNulls.DEFAULT, List.of(),
+                    ExpressionAnalyzer.location(e)), targets, scope, aggregates).column());
+        }
+        for (int i = 0; i < Math.min(sorts.size(), columns.size()); i++) {
+            if (!columns.contains(sorts.get(i).column())) {
+                throw Coercer.at(PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                        "SELECT DISTINCT ON expressions must match initial ORDER BY expressions"), sorts.get(i).location());
+            }
+        }
+        return columns;
+    }
+
     private Relation finish(PlanNode plan, List<OutputColumn> columns, List<SortSpec> sorts, int width, SelectStmt s) {
+        return finish(plan, columns, sorts, width, s, null);
+    }
+
+    /** @param distinctOn columns whose first row (in ORDER BY order) is kept, for DISTINCT ON; null otherwise */
+    private Relation finish(PlanNode plan, List<OutputColumn> columns, List<SortSpec> sorts, int width, SelectStmt s,
+                            List<Integer> distinctOn) {
+        PlanNode projection = plan;
         if (!sorts.isEmpty()) {
             List<SortKey> keys = new ArrayList<>();
             for (SortSpec spec : sorts) {
@@ -620,6 +651,15 @@ public final class QueryAnalyzer {
                 keys.add(sortKey(spec.column(), type, spec.descending(), spec.nullsFirst(), spec.location()));
             }
             plan = new SortNode(plan, keys);
+        }
+        if (distinctOn != null) {
+            List<SortKey> keys = new ArrayList<>();
+            for (int column : distinctOn) {
+                long type = column < columns.size() ? columns.get(column).type()
+                        : ((ProjectNode) projection).expressions().get(column).type();
+                keys.add(sortKey(column, type, false, false, -1));
+            }
+            plan = new DistinctNode(plan, keys);
         }
         plan = limit(plan, s);
         if (width > columns.size()) {
