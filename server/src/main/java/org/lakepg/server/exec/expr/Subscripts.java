@@ -73,4 +73,23 @@ final class Subscripts {
             }
         }
     }
+
+    /** PostgreSQL's array_set_element for one dimension: NULL gaps fill an extension, a NULL array starts at i. */
+    static PgArray assign(PgArray array, int subscript, Object value, int elementOid) {
+        if (array == null || array.dimensionCount() == 0) {
+            return new PgArray(elementOid, new int[] {1}, new int[] {subscript}, new Object[] {value});
+        }
+        if (array.dimensionCount() != 1) {
+            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.ARRAY_SUBSCRIPT_ERROR,
+                    "wrong number of array subscripts");
+        }
+        int lower = array.lowerBounds()[0];
+        int upper = lower + array.dims()[0] - 1;
+        int newLower = Math.min(lower, subscript);
+        int newUpper = Math.max(upper, subscript);
+        Object[] out = new Object[newUpper - newLower + 1];
+        System.arraycopy(array.elements(), 0, out, lower - newLower, array.elements().length);
+        out[subscript - newLower] = value;
+        return new PgArray(array.elementOid(), new int[] {out.length}, new int[] {newLower}, out);
+    }
 }

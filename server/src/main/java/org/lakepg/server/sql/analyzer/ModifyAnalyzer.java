@@ -113,7 +113,12 @@ public final class ModifyAnalyzer {
         }
         Set<String> assigned = new HashSet<>();
         for (ResTarget t : s.targetList()) {
-            unsupported(t.indirection() != null && !t.indirection().isEmpty(), "assignment to subscripts or fields");
+            if (t.indirection() != null && !t.indirection().isEmpty()) {
+                ColumnInfo column = column(table, t.name(), t.location());
+                row.set(column.number() - 1, new Subscripting(expressions, catalog).assign(row.get(column.number() - 1),
+                        t.indirection(), t.val(), scope));
+                continue;
+            }
             ColumnInfo column = column(table, t.name(), t.location());
             if (!assigned.add(t.name())) {
                 throw Coercer.at(PgException.of(SqlState.DUPLICATE_COLUMN, "multiple assignments to same column \"%s\"",

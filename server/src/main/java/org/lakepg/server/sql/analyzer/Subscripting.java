@@ -61,4 +61,20 @@ final class Subscripting {
                 .orElseThrow(() -> Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
                         "array subscript must have type integer"), location));
     }
+
+    /** {@code SET a[i] = value}: one plain subscript of a one-dimensional array, the value coerced to its element type. */
+    BoundExpr assign(BoundExpr current, List<Indirection> steps, org.lakepg.server.sql.ast.Expr value, Scope scope) {
+        if (steps.size() != 1 || !(steps.get(0) instanceof AIndices indices) || indices.isSlice()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "assignment to slices, fields or several subscripts is not supported yet");
+        }
+        long element = catalog.type(current.type()).map(t -> t.elementType()).orElse(0L);
+        if (element == 0) {
+            throw PgException.of(SqlState.DATATYPE_MISMATCH, "cannot subscript type %s because it does not support subscripting",
+                    TypeNames.format(catalog, current.type()));
+        }
+        BoundExpr v = expressions.analyzeWithoutAggregates(value, scope, "UPDATE");
+        v = expressions.coercer().coerce(v, element, -1, TypeCoercion.Context.ASSIGNMENT, ExpressionAnalyzer.location(value));
+        return new org.lakepg.server.sql.plan.expr.SubscriptAssignExpr(current, integer(indices.uidx(), scope), v);
+    }
 }
