@@ -83,6 +83,12 @@ public final class ExecContext implements FunctionContext {
         return cteBuffers.computeIfAbsent(cte, p -> new org.lakepg.server.exec.operator.CteBuffer(subplans.apply(p)));
     }
 
+    /** Forgets the rows of these WITH items, so they are computed again (a recursive term's own WITH items, per round). */
+    public void resetCtes(java.util.Set<org.lakepg.server.sql.plan.PlanNode> plans) {
+        plans.forEach(cteBuffers::remove);
+        plans.forEach(hashTables::remove);
+    }
+
     /** The rows a recursive query's previous round produced. */
     public void setWorkTable(int id, java.util.List<Object[]> rows) {
         workTables.put(id, rows);

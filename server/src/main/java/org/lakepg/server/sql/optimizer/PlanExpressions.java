@@ -73,7 +73,7 @@ final class PlanExpressions {
             case ModifyNode m -> {
                 return true; // writes: never share its rows
             }
-            case CteScanNode c -> { }
+            case CteScanNode c -> children.add(c.cte());
             case WorkTableScanNode w -> {
                 return true;
             }
