@@ -568,10 +568,17 @@ public final class QueryAnalyzer {
 
     /** An ORDER BY item: an output column by position or name, else an expression added as a hidden column. */
     private SortSpec sortSpec(SortBy by, List<Target> targets, Scope scope, AggregateCollector aggregates) {
-        if (by.dir() == SortBy.SortDir.USING) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ORDER BY ... USING is not supported yet");
-        }
         boolean desc = by.dir() == SortBy.SortDir.DESC;
+        if (by.dir() == SortBy.SortDir.USING) {
+            // USING < / USING > are the btree orderings; other operators order nothing PostgreSQL knows
+            String op = by.useOp().get(by.useOp().size() - 1);
+            if (!op.equals("<") && !op.equals(">")) {
+                throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE, "operator %s is not a valid ordering operator", op)
+                        .withHint("Ordering operators must be \"<\" or \">\" members of btree operator families."),
+                        by.location());
+            }
+            desc = op.equals(">");
+        }
         boolean nullsFirst = by.nulls() == SortBy.SortNulls.DEFAULT ? desc : by.nulls() == SortBy.SortNulls.FIRST;
         Expr node = by.node();
         if (node instanceof AConst c && c.kind() == AConst.Kind.INTEGER) {
