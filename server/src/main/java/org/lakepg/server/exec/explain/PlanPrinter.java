@@ -53,6 +53,7 @@ public final class PlanPrinter {
     /** Hash lookups shown as the Hash side of a Hash Join (elsewhere they are not shown). */
     private final Map<PlanNode, Boolean> hashSides = new IdentityHashMap<>();
     private int subplanNumber;
+    private final Map<String, Integer> aliasesSeen = new java.util.HashMap<>();
     private int initParam;
     /** The subplans met while printing the current node's details: InitPlans first, SubPlans after children. */
     private List<Object[]> pendingSubplans = new ArrayList<>();
@@ -171,6 +172,13 @@ public final class PlanPrinter {
         return c.name() + "(" + (c.distinct() ? "DISTINCT " : "") + args + ")";
     }
 
+    /** A table read twice without an alias is shown as t, then t t_1, t t_2 ..., as PostgreSQL names them. */
+    private String uniqueAlias(String table, String alias) {
+        String name = alias != null ? alias : table;
+        int seen = aliasesSeen.merge(name, 1, Integer::sum);
+        return seen == 1 ? alias : name + "_" + (seen - 1);
+    }
+
     private static String alias(String title, String name, String alias) {
         return alias == null || alias.equals(name) ? title + name : title + name + " " + alias;
     }
@@ -233,6 +241,10 @@ public final class PlanPrinter {
             printCtes(p, indent);
         }
         for (PlanNode c : children) {
+            if (materialized.containsKey(c)) {
+                materializeLine(c, indent);
+                continue;
+            }
             node(c, indent, true, null, c, null);
         }
         for (Object[] s : subplans) {
@@ -243,6 +255,41 @@ public final class PlanPrinter {
     }
 
     /** The WITH items of the statement, each once, before the top node's children. */
+    private final Map<PlanNode, Boolean> materialized = new IdentityHashMap<>();
+
+    /** The Materialize node PostgreSQL puts over a nested loop's inner scan, then the scan. */
+    private void materializeLine(PlanNode inner, int indent) {
+        line(indent, "->  Materialize" + (options.costs() ? annotationCosts(inner) : "") + analyzeOnly(inner));
+        node(inner, indent + 3, true, null, inner, null);
+    }
+
+    private String annotationCosts(PlanNode p) {
+        Estimate e = Estimate.of(p);
+        return String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total(), e.rows(), e.width());
+    }
+
+    private String analyzeOnly(PlanNode p) {
+        if (!options.analyze()) {
+            return "";
+        }
+        NodeStats s = stats.get(p);
+        if (s == null || s.loops == 0) {
+            return " (never executed)";
+        }
+        return options.timing()
+                ? String.format(" (actual time=%.3f..%.3f rows=%d loops=%d)", 0.0, s.totalNanos / 1e6, s.rows, s.loops)
+                : String.format(" (actual rows=%d loops=%d)", s.rows, s.loops);
+    }
+
+    private static boolean scanOfTable(PlanNode p) {
+        return switch (p) {
+            case SeqScanNode s -> true;
+            case FilterNode f -> scanOfTable(f.input());
+            case ProjectNode x -> scanOfTable(x.input());
+            default -> false;
+        };
+    }
+
     private void printCtes(PlanNode root, int indent) {
         for (CteScanNode cte : cteScans(root, new ArrayList<>())) {
             if (printedCtes.put(cte.cte(), true) == null) {
@@ -321,14 +368,15 @@ public final class PlanPrinter {
     private String title(PlanNode p, List<String[]> details, BoundExpr filter, List<PlanNode> children) {
         IntFunction<String> own = names(p);
         String title = switch (p) {
-            case SeqScanNode s -> alias("Seq Scan on ", s.table().name(), s.alias());
+            case SeqScanNode s -> alias("Seq Scan on ", s.table().name(), uniqueAlias(s.table().name(), s.alias()));
             case IndexScanNode s -> {
                 String column = s.table().columns().get(s.index().columns().get(0) - 1).name();
                 String key = deparser.deparse(s.key(), i -> null);
                 details.add(new String[] {"Index Cond", "(" + column + " = " + key + ")"});
                 filter = withoutIndexCondition(filter, s.index().columns().get(0) - 1);
+                String shown = uniqueAlias(s.table().name(), s.alias());
                 yield "Index Scan using " + s.index().name() + " on " + s.table().name()
-                        + (s.alias() == null || s.alias().equals(s.table().name()) ? "" : " " + s.alias());
+                        + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
             }
             case ValuesNode v -> v.rows().size() == 1 ? "Result" : "Values Scan on \"*VALUES*\"";
             case ResultNode r -> "Result";
@@ -391,6 +439,10 @@ public final class PlanPrinter {
                 }
                 if (condition != null) {
                     details.add(new String[] {"Join Filter", quals(condition, own)});
+                }
+                if (!hash && j.lateral().isEmpty() && scanOfTable(j.right())) {
+                    // the nested loop keeps its inner rows in memory: PostgreSQL shows that as Materialize
+                    materialized.put(j.right(), true);
                 }
                 if (hash) {
                     yield switch (j.kind()) {

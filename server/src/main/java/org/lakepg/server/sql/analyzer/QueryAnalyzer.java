@@ -794,7 +794,16 @@ public final class QueryAnalyzer {
         PlanNode rp = rightChanged ? new ProjectNode(right.plan(), rightCast) : right.plan();
         PlanNode plan;
         if (op == SelectStmt.SetOperation.UNION && all) {
-            plan = new AppendNode(List.of(lp, rp), columns.size());
+            // a UNION ALL chain is one Append, as PostgreSQL flattens it
+            List<PlanNode> inputs = new ArrayList<>();
+            for (PlanNode side : List.of(lp, rp)) {
+                if (side instanceof AppendNode a) {
+                    inputs.addAll(a.inputs());
+                } else {
+                    inputs.add(side);
+                }
+            }
+            plan = new AppendNode(inputs, columns.size());
         } else {
             plan = new SetOpNode(SetOpNode.Kind.valueOf(what), all, lp, rp, keysFor(columns));
         }
