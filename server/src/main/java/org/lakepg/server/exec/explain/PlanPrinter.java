@@ -92,6 +92,8 @@ public final class PlanPrinter {
             case CteScanNode c -> 1;
             case WorkTableScanNode w -> 1;
             case ValuesNode v -> 1;
+            // INTERSECT/EXCEPT read each side as its own subquery, whose columns need no qualification
+            case SetOpNode s when s.kind() != SetOpNode.Kind.UNION -> Math.max(relations(s.left()), relations(s.right()));
             default -> children(p).stream().mapToInt(PlanPrinter::relations).sum();
         };
     }
@@ -242,7 +244,11 @@ public final class PlanPrinter {
         }
         for (PlanNode c : children) {
             if (materialized.containsKey(c)) {
-                materializeLine(c, indent);
+                wrapped("Materialize", c, indent);
+                continue;
+            }
+            if (wrappers.containsKey(c)) {
+                wrapped(wrappers.get(c), c, indent);
                 continue;
             }
             node(c, indent, true, null, c, null);
@@ -257,9 +263,12 @@ public final class PlanPrinter {
     /** The WITH items of the statement, each once, before the top node's children. */
     private final Map<PlanNode, Boolean> materialized = new IdentityHashMap<>();
 
-    /** The Materialize node PostgreSQL puts over a nested loop's inner scan, then the scan. */
-    private void materializeLine(PlanNode inner, int indent) {
-        line(indent, "->  Materialize" + (options.costs() ? annotationCosts(inner) : "") + analyzeOnly(inner));
+    /** Nodes PostgreSQL shows above one of ours (Materialize, Subquery Scan), by the node they wrap. */
+    private final Map<PlanNode, String> wrappers = new IdentityHashMap<>();
+
+    /** A node PostgreSQL puts above one of ours (a nested loop's inner Materialize, a set operation's Subquery Scan). */
+    private void wrapped(String title, PlanNode inner, int indent) {
+        line(indent, "->  " + title + (options.costs() ? annotationCosts(inner) : "") + analyzeOnly(inner));
         node(inner, indent + 3, true, null, inner, null);
     }
 
@@ -418,6 +427,9 @@ public final class PlanPrinter {
                     details.add(new String[] {"Group Key", String.join(", ", keys)});
                     yield "HashAggregate";
                 }
+                // PostgreSQL reads each side of INTERSECT/EXCEPT through a subquery scan that adds a flag column
+                wrappers.put(s.left(), "Subquery Scan on \"*SELECT* 1\"");
+                wrappers.put(s.right(), "Subquery Scan on \"*SELECT* 2\"");
                 String kind = s.kind() == SetOpNode.Kind.INTERSECT ? "Intersect" : "Except";
                 yield "HashSetOp " + kind + (s.all() ? " All" : "");
             }
