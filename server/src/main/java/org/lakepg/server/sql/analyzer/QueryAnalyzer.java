@@ -187,8 +187,12 @@ public final class QueryAnalyzer {
                 }
                 CorrelatedScope lateral = sub.lateral() && left != null
                         ? new CorrelatedScope(left, expressions::nextParamId) : null;
-                Relation r = lateral == null ? query(sub.subquery())
-                        : new QueryAnalyzer(expressions, parameters, catalog, lateral).query(sub.subquery());
+                Relation r = lateral != null
+                        ? new QueryAnalyzer(expressions, parameters, catalog, lateral).query(sub.subquery())
+                        : left != null
+                        ? new QueryAnalyzer(expressions, parameters, catalog, new InvisibleSiblings(outer, left))
+                                .query(sub.subquery())
+                        : query(sub.subquery());
                 FromScope scope = new FromScope(outer);
                 scope.add(sub.alias().aliasname(), renamed(r.columns(), sub.alias().colnames(), sub.alias().aliasname()));
                 yield new Source(r.plan(), scope, lateral == null ? List.of() : lateral.correlations());
