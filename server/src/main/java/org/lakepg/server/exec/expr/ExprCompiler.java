@@ -79,6 +79,17 @@ public final class ExprCompiler {
                     return v == null ? null : io.input(to, typmod, io.output(from, v, ctx), ctx);
                 };
             }
+            case ArrayExpr a when !a.elements().isEmpty() && a.elements().get(0).type() == a.type() -> {
+                CompiledExpr[] rows = compileAll(a.elements());
+                int elementOid = (int) a.elementType();
+                yield (row, ctx) -> {
+                    org.lakepg.wire.types.PgArray[] parts = new org.lakepg.wire.types.PgArray[rows.length];
+                    for (int i = 0; i < parts.length; i++) {
+                        parts[i] = (org.lakepg.wire.types.PgArray) rows[i].eval(row, ctx);
+                    }
+                    return Subscripts.stack(elementOid, parts);
+                };
+            }
             case ArrayExpr a -> {
                 CompiledExpr[] elements = compileAll(a.elements());
                 int elementOid = (int) a.elementType();

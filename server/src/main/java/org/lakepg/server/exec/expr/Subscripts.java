@@ -92,4 +92,34 @@ final class Subscripts {
         out[subscript - newLower] = value;
         return new PgArray(array.elementOid(), new int[] {out.length}, new int[] {newLower}, out);
     }
+
+    /** ARRAY[sub, sub, ...]: equal-shaped sub-arrays (NULL ones skipped, as PostgreSQL does) become one dimension higher. */
+    static PgArray stack(int elementOid, PgArray[] parts) {
+        java.util.List<PgArray> present = new java.util.ArrayList<>();
+        for (PgArray p : parts) {
+            if (p != null && p.dimensionCount() > 0) {
+                present.add(p);
+            }
+        }
+        if (present.isEmpty()) {
+            return PgArray.of(elementOid);
+        }
+        PgArray first = present.get(0);
+        java.util.List<Object> elements = new java.util.ArrayList<>();
+        for (PgArray p : present) {
+            if (!java.util.Arrays.equals(p.dims(), first.dims()) || !java.util.Arrays.equals(p.lowerBounds(), first.lowerBounds())) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.ARRAY_SUBSCRIPT_ERROR,
+                        "multidimensional arrays must have array expressions with matching dimensions");
+            }
+            elements.addAll(java.util.Arrays.asList(p.elements()));
+        }
+        int n = first.dimensionCount();
+        int[] dims = new int[n + 1];
+        int[] lbs = new int[n + 1];
+        dims[0] = present.size();
+        lbs[0] = 1;
+        System.arraycopy(first.dims(), 0, dims, 1, n);
+        System.arraycopy(first.lowerBounds(), 0, lbs, 1, n);
+        return new PgArray(elementOid, dims, lbs, elements.toArray());
+    }
 }

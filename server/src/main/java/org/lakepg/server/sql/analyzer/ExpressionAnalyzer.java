@@ -232,6 +232,13 @@ public final class ExpressionAnalyzer {
 
     private BoundExpr cast(TypeCast c, Scope scope) {
         long[] type = resolveType(c.typeName());
+        if (c.arg() instanceof org.lakepg.server.sql.ast.AArrayExpr a && a.elements().isEmpty()) {
+            // ARRAY[]::int[]: the cast gives the empty array its type
+            long element = catalog.type(type[0]).map(t -> t.elementType()).orElse(0L);
+            if (element != 0) {
+                return new Const(type[0], (int) type[1], org.lakepg.wire.types.PgArray.of((int) element));
+            }
+        }
         BoundExpr arg = analyze(c.arg(), scope);
         int location = c.location() >= 0 ? c.location() : location(c.arg());
         return coercer.coerce(arg, type[0], (int) type[1], TypeCoercion.Context.EXPLICIT, location);
@@ -634,11 +641,10 @@ public final class ExpressionAnalyzer {
     /** ARRAY[a, b, ...]: one-dimensional, elements coerced to their common type. */
     private BoundExpr arrayConstructor(org.lakepg.server.sql.ast.AArrayExpr a, Scope scope) {
         List<BoundExpr> elements = new ArrayList<>();
+        if (!a.elements().isEmpty() && a.elements().stream().allMatch(e -> e instanceof org.lakepg.server.sql.ast.AArrayExpr)) {
+            return multidimensional(a, scope);
+        }
         for (Expr e : a.elements()) {
-            if (e instanceof org.lakepg.server.sql.ast.AArrayExpr) {
-                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "multidimensional ARRAY constructors are not supported yet"), location(e));
-            }
             elements.add(analyze(e, scope));
         }
         if (elements.isEmpty()) {
@@ -652,6 +658,38 @@ public final class ExpressionAnalyzer {
                     TypeNames.format(catalog, element)), a.location());
         }
         return new org.lakepg.server.sql.plan.expr.ArrayExpr(coerceAll(elements, element, a.elements()), element, arrayType);
+    }
+
+    /** ARRAY[[1,2],[3,4]]: sub-arrays of one common type, stacked one dimension higher at run time. */
+    private BoundExpr multidimensional(org.lakepg.server.sql.ast.AArrayExpr a, Scope scope) {
+        List<BoundExpr> rows = new ArrayList<>();
+        for (Expr e : a.elements()) {
+            rows.add(arrayConstructor((org.lakepg.server.sql.ast.AArrayExpr) e, scope));
+        }
+        List<Long> elementTypes = new ArrayList<>();
+        for (BoundExpr r : rows) {
+            elementTypes.add(((org.lakepg.server.sql.plan.expr.ArrayExpr) r).elementType());
+        }
+        long element = new CommonType(rules).select(elementTypes, "ARRAY");
+        long arrayType = rules.arrayTypeOf(element);
+        List<BoundExpr> retyped = new ArrayList<>();
+        for (BoundExpr r : rows) {
+            retyped.add(retype((org.lakepg.server.sql.plan.expr.ArrayExpr) r, element, arrayType));
+        }
+        return new org.lakepg.server.sql.plan.expr.ArrayExpr(retyped, element, arrayType);
+    }
+
+    /** A sub-array constructor with its leaf elements coerced to the whole constructor's element type. */
+    private BoundExpr retype(org.lakepg.server.sql.plan.expr.ArrayExpr a, long element, long arrayType) {
+        if (a.elementType() == element) {
+            return a;
+        }
+        List<BoundExpr> out = new ArrayList<>();
+        for (BoundExpr e : a.elements()) {
+            out.add(e.type() == a.type() ? retype((org.lakepg.server.sql.plan.expr.ArrayExpr) e, element, arrayType)
+                    : coercer.coerce(e, element, -1, TypeCoercion.Context.IMPLICIT, -1));
+        }
+        return new org.lakepg.server.sql.plan.expr.ArrayExpr(out, element, arrayType);
     }
 
     private BoundExpr valueFunction(SQLValueFunction f) {
