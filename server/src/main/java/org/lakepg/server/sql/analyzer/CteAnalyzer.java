@@ -111,6 +111,19 @@ final class CteAnalyzer {
         return new Relation(body.plan(), QueryAnalyzer.renamed(body.columns(), aliases, c.ctename()));
     }
 
+    /** Whether the recursive term's own query level aggregates (its subqueries may). */
+    private static boolean aggregates(PlanNode p) {
+        return switch (p) {
+            case org.lakepg.server.sql.plan.AggregateNode a -> true;
+            case ProjectNode x -> aggregates(x.input());
+            case org.lakepg.server.sql.plan.FilterNode f -> aggregates(f.input());
+            case org.lakepg.server.sql.plan.SortNode s -> aggregates(s.input());
+            case org.lakepg.server.sql.plan.LimitNode l -> aggregates(l.input());
+            case org.lakepg.server.sql.plan.DistinctNode d -> aggregates(d.input());
+            default -> false;
+        };
+    }
+
     private Relation recursive(CommonTableExpr c, CteScope.Cte cte, SelectStmt select) {
         if (select.op() != SelectStmt.SetOperation.UNION) {
             // not recursive unless it names itself, which the reference reports as the wrong form
@@ -144,6 +157,10 @@ final class CteAnalyzer {
         }
         if (left.columns().size() != right.columns().size()) {
             throw PgException.of(SqlState.SYNTAX_ERROR, "each UNION query must have the same number of columns");
+        }
+        if (aggregates(right.plan())) {
+            throw PgException.of(SqlState.GROUPING_ERROR,
+                    "aggregate functions are not allowed in a recursive query's recursive term");
         }
         List<BoundExpr> rightCast = new ArrayList<>();
         boolean changed = false;
