@@ -159,7 +159,7 @@ final class CteAnalyzer {
             throw PgException.of(SqlState.SYNTAX_ERROR, "each UNION query must have the same number of columns");
         }
         if (aggregates(right.plan())) {
-            throw PgException.of(SqlState.GROUPING_ERROR,
+            throw PgException.of(SqlState.INVALID_RECURSION,
                     "aggregate functions are not allowed in a recursive query's recursive term");
         }
         List<BoundExpr> rightCast = new ArrayList<>();
