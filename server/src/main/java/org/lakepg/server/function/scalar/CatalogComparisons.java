@@ -3,10 +3,9 @@ package org.lakepg.server.function.scalar;
 import java.util.function.IntPredicate;
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.wire.types.PgArray;
-import org.lakepg.wire.types.PgNumeric;
 
 /**
- * Comparisons of the catalog's own types: oid, "char", xid, pg_lsn and oidvector (operators,
+ * Comparisons of the catalog's own types: oid, "char" and oidvector (xid and pg_lsn: TxidFunctions, LsnFunctions) (operators,
  * btree support functions and the min/max helpers), as PostgreSQL orders them.
  */
 public final class CatalogComparisons {
@@ -19,18 +18,11 @@ public final class CatalogComparisons {
             IntPredicate test = test(op);
             r.register("oid" + op, (x, c) -> test.test(Long.compare(oid(x[0]), oid(x[1]))));
             r.register("char" + op, (x, c) -> test.test(Integer.compare(ch(x[0]), ch(x[1]))));
-            r.register("pg_lsn_" + op, (x, c) -> test.test(Long.compareUnsigned((Long) x[0], (Long) x[1])));
             r.register("oidvector" + op, (x, c) -> test.test(compareVectors((PgArray) x[0], (PgArray) x[1])));
         }
         r.register("btoidcmp", (x, c) -> Long.compare(oid(x[0]), oid(x[1])));
         r.register("btcharcmp", (x, c) -> Integer.compare(ch(x[0]), ch(x[1])));
         r.register("btoidvectorcmp", (x, c) -> compareVectors((PgArray) x[0], (PgArray) x[1]));
-        r.register("pg_lsn_cmp", (x, c) -> Long.compareUnsigned((Long) x[0], (Long) x[1]));
-        r.register("xideq", (x, c) -> ((Number) x[0]).longValue() == ((Number) x[1]).longValue());
-        r.register("xidneq", (x, c) -> ((Number) x[0]).longValue() != ((Number) x[1]).longValue());
-        r.register("pg_lsn_mi", (x, c) -> PgNumeric.of(new java.math.BigDecimal(
-                new java.math.BigInteger(Long.toUnsignedString((Long) x[0]))
-                        .subtract(new java.math.BigInteger(Long.toUnsignedString((Long) x[1]))))));
     }
 
     private static IntPredicate test(String op) {
