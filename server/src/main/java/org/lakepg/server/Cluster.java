@@ -6,12 +6,18 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.lakepg.server.branch.BranchNames;
+import org.lakepg.storage.Lsn;
 import org.lakepg.storage.Storage;
 import org.lakepg.storage.StorageConfig;
 import org.lakepg.storage.Timeline;
@@ -27,6 +33,7 @@ import org.lakepg.wire.error.SqlState;
 public final class Cluster implements AutoCloseable {
     public static final String TEMPLATE0 = "template0";
     private static final String SETTINGS_FILE = "database-settings.properties";
+    private static final int MAX_PAST_COMPUTES = 8;
 
     private final Storage storage;
     private final Path dataDir;
@@ -34,11 +41,115 @@ public final class Cluster implements AutoCloseable {
     private final Map<String, Compute> computes = new HashMap<>();
     private final Map<String, AtomicInteger> sessions = new HashMap<>();
     private final Properties databaseSettings = new Properties();
+    /** Read-only computes of time-travel sessions, by timeline and LSN; the least recently used ones are closed. */
+    private final Map<String, Compute> pastComputes = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Compute> eldest) {
+            if (size() > MAX_PAST_COMPUTES) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
+        }
+    };
+    private final Branches branches;
+    /** When the last session of a timeline left (System.nanoTime), for suspending idle computes. */
+    private final Map<String, Long> idleSince = new HashMap<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cluster.class);
 
     private Cluster(Storage storage, Path dataDir, int bufferPages) {
         this.storage = storage;
         this.dataDir = dataDir;
         this.bufferPages = bufferPages;
+        this.branches = new Branches(this, storage);
+    }
+
+    /** lakepg.retention: how much history time travel and branch-at-time can reach (GC keeps it). */
+    public void setRetention(Duration retention) {
+        storage.timelines().setRetention(retention);
+    }
+
+    public Branches branches() {
+        return branches;
+    }
+
+    /**
+     * A read-only compute seeing the timeline as of {@code lsn} (time travel). Computes are shared by sessions
+     * reading at the same LSN and kept while recently used.
+     */
+    public synchronized Compute computeAt(String timelineName, Lsn lsn) {
+        String key = timelineName + "\u0000" + lsn;
+        Compute c = pastComputes.get(key);
+        if (c != null) {
+            return c;
+        }
+        Timeline timeline = storage.timelines().byName(timelineName).orElseThrow(() -> PgException.of(
+                SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", timelineName));
+        Lsn latest = storage.wal().insertLsn(timeline.id());
+        if (lsn.isAfter(latest)) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "LSN %s is in the future: the latest LSN of \"%s\" is %s", lsn, timelineName, latest);
+        }
+        try {
+            c = Compute.openAt(storage, timeline, lsn, Math.max(16, bufferPages / 8));
+        } catch (org.lakepg.storage.StorageException e) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "cannot read \"%s\" at LSN %s: %s",
+                    timelineName, lsn, e.getMessage()).withHint("lakepg.retention sets how much history is kept.");
+        }
+        pastComputes.put(key, c);
+        return c;
+    }
+
+    /** The LSN of the last commit at or before {@code time} on a timeline (what lakepg.read_time reads at). */
+    public Lsn lsnAt(String timelineName, Instant time) {
+        Timeline timeline = storage.timelines().byName(timelineName).orElseThrow(() -> PgException.of(
+                SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", timelineName));
+        Duration retention = storage.timelines().retention();
+        if (time.isBefore(Instant.now().minus(retention))) {
+            long minutes = retention.toMinutes();
+            String window = minutes % 1440 == 0 ? minutes / 1440 + "d" : minutes % 60 == 0 ? minutes / 60 + "h"
+                    : minutes + "min";
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "time %s is older than the retention window (lakepg.retention = %s)", time, window)
+                    .withHint("lakepg.retention sets how much history is kept.");
+        }
+        return storage.timelines().lsnAt(timeline.id(), time);
+    }
+
+    /** The timeline's latest LSN (what pg_current_wal_lsn() reports). */
+    public Lsn insertLsn(String timelineName) {
+        return storage.timelines().byName(timelineName).map(t -> storage.wal().insertLsn(t.id()))
+                .orElse(Lsn.INVALID);
+    }
+
+    /** Bytes of every relation of a timeline as of its latest LSN (catalog, tables, their large values, indexes). */
+    synchronized long logicalSize(Timeline timeline) {
+        Lsn lsn = storage.wal().insertLsn(timeline.id());
+        Compute c = computes.get(timeline.name());
+        if (c == null) {
+            if (!storage.pages().relationExists(timeline.id(), org.lakepg.server.table.TableCatalog.CLASS_RELATION,
+                    org.lakepg.storage.ForkNumber.MAIN, lsn)) {
+                return 0;
+            }
+            c = computeAt(timeline.name(), lsn);
+        }
+        return c.logicalSize(storage, timeline.id(), lsn);
+    }
+
+    /** Closes whatever serves a timeline that is about to be deleted or replaced. */
+    synchronized void forget(String timelineName) {
+        Compute c = computes.remove(timelineName);
+        if (c != null) {
+            c.close();
+        }
+        pastComputes.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(timelineName + "\u0000")) {
+                e.getValue().close();
+                return true;
+            }
+            return false;
+        });
+        sessions.remove(timelineName);
     }
 
     public static Cluster open(String storageName, Path dataDir, int bufferPages) {
@@ -63,6 +174,11 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** Names of the databases (the timelines of the store), for pg_database. */
+    public synchronized java.util.List<String> databaseNames() {
+        return storage.timelines().list().stream().map(Timeline::name).toList();
+    }
+
     public boolean exists(String database) {
         return storage.timelines().byName(database).isPresent();
     }
@@ -75,9 +191,39 @@ public final class Cluster implements AutoCloseable {
         }
         Timeline timeline = storage.timelines().byName(database).orElseThrow(() -> PgException.of(
                 SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", database));
+        long start = System.nanoTime();
         c = Compute.open(storage, timeline, bufferPages);
         computes.put(database, c);
+        idleSince.remove(database);
+        LOG.info("started the compute of \"{}\" in {} ms", database, (System.nanoTime() - start) / 1_000_000);
         return c;
+    }
+
+    /**
+     * Suspends (closes, releasing its buffer cache) every read-write compute that has had no session for
+     * {@code timeout}; the next connection starts it again (scale to zero). Returns the suspended timelines.
+     */
+    public synchronized List<String> suspendIdle(Duration timeout) {
+        List<String> suspended = new ArrayList<>();
+        long now = System.nanoTime();
+        for (var it = computes.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            Long since = idleSince.get(e.getKey());
+            if (activeSessions(e.getKey()) == 0 && since != null && now - since >= timeout.toNanos()) {
+                e.getValue().close();
+                it.remove();
+                idleSince.remove(e.getKey());
+                suspended.add(e.getKey());
+                LOG.info("suspended the compute of \"{}\" after {} s without sessions", e.getKey(),
+                        (now - since) / 1_000_000_000L);
+            }
+        }
+        return suspended;
+    }
+
+    /** The timelines whose read-write compute is running. */
+    public synchronized List<String> runningComputes() {
+        return List.copyOf(computes.keySet());
     }
 
     /** A session connects: it keeps DROP DATABASE away until it leaves. */
@@ -89,14 +235,41 @@ public final class Cluster implements AutoCloseable {
 
     public synchronized void disconnect(String database) {
         AtomicInteger n = sessions.get(database);
-        if (n != null) {
-            n.decrementAndGet();
+        if (n != null && n.decrementAndGet() == 0) {
+            idleSince.put(database, System.nanoTime());
         }
+        notifyAll();
+    }
+
+    /**
+     * Sessions of a database or branch other than the caller's, after waiting up to 5 seconds for them to leave: a
+     * client that just closed its connection may not have been noticed yet (PostgreSQL's DROP DATABASE waits too).
+     */
+    synchronized int activeSessionsAfterWait(String database) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        int n;
+        while ((n = activeSessions(database)) > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, 100_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return n;
     }
 
     public synchronized void create(String name, String template) {
         if (exists(name) || name.equals(TEMPLATE0)) {
             throw PgException.of(SqlState.DUPLICATE_DATABASE, "database \"%s\" already exists", name);
+        }
+        if (name.indexOf(BranchNames.SEPARATOR) >= 0) {
+            throw PgException.of(SqlState.INVALID_NAME, "database names cannot contain \"%s\"", BranchNames.SEPARATOR)
+                    .withHint("\"database@branch\" names a branch of a database; see lakepg_create_branch().");
         }
         if (template == null || template.equals(TEMPLATE0)) {
             storage.timelines().createTimeline(name);
@@ -104,7 +277,7 @@ public final class Cluster implements AutoCloseable {
         }
         Timeline source = storage.timelines().byName(template).orElseThrow(() -> PgException.of(
                 SqlState.UNDEFINED_DATABASE, "template database \"%s\" does not exist", template));
-        int others = activeSessions(template);
+        int others = activeSessionsAfterWait(template);
         if (others > 0) {
             throw PgException.of(SqlState.OBJECT_IN_USE, "source database \"%s\" is being accessed by other users",
                     template).withDetail(others == 1 ? "There is 1 other session using the database."
@@ -125,22 +298,26 @@ public final class Cluster implements AutoCloseable {
             }
             throw PgException.of(SqlState.UNDEFINED_DATABASE, "database \"%s\" does not exist", name);
         }
-        int others = activeSessions(name);
+        int others = activeSessionsAfterWait(name);
         if (others > 0) {
             throw PgException.of(SqlState.OBJECT_IN_USE, "database \"%s\" is being accessed by other users", name)
                     .withDetail(others == 1 ? "There is 1 other session using the database."
                             : "There are " + others + " other sessions using the database.");
         }
-        Compute compute = computes.remove(name);
-        if (compute != null) {
-            compute.close();
+        for (Timeline t : storage.timelines().list()) {
+            if (!t.name().equals(name) && BranchNames.database(t.name()).equals(name)) {
+                throw PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop database \"%s\" because it has branches", name)
+                        .withHint("Drop its branches first with lakepg_drop_branch().");
+            }
         }
+        forget(name);
         storage.timelines().delete(timeline.get().id());
         setSettings(name, Map.of());
         return true;
     }
 
-    private int activeSessions(String database) {
+    synchronized int activeSessions(String database) {
         AtomicInteger n = sessions.get(database);
         return n == null ? 0 : n.get();
     }
@@ -183,6 +360,7 @@ public final class Cluster implements AutoCloseable {
     public synchronized void close() {
         try {
             computes.values().forEach(Compute::close);
+            pastComputes.values().forEach(Compute::close);
         } finally {
             storage.close();
         }

@@ -3,10 +3,14 @@ package org.lakepg.server;
 import org.lakepg.server.access.AccessContext;
 import org.lakepg.server.access.buffer.BufferCache;
 import org.lakepg.server.access.wal.PageWriter;
+import org.lakepg.server.access.wal.ReadOnlyWal;
 import org.lakepg.server.table.TableCatalog;
 import org.lakepg.server.txn.TransactionManager;
+import org.lakepg.storage.Lsn;
 import org.lakepg.storage.Storage;
 import org.lakepg.storage.Timeline;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * The compute's view of one database: the timeline it serves and the access layer (buffer cache, WAL writer, transactions) plus the table catalog on
@@ -16,11 +20,13 @@ public final class Compute implements AutoCloseable {
     private final Storage storage;
     private final AccessContext access;
     private final TableCatalog tables;
+    private final Lsn readPoint;
 
-    private Compute(Storage storage, AccessContext access, TableCatalog tables) {
+    private Compute(Storage storage, AccessContext access, TableCatalog tables, Lsn readPoint) {
         this.storage = storage;
         this.access = access;
         this.tables = tables;
+        this.readPoint = readPoint;
     }
 
     /** The compute of one timeline (database) of an open store. */
@@ -29,11 +35,64 @@ public final class Compute implements AutoCloseable {
                 storage.wal().insertLsn(timeline.id()));
         PageWriter writer = new PageWriter(storage.wal(), timeline.id());
         AccessContext access = AccessContext.of(new TransactionManager(cache, writer));
+        org.lakepg.storage.Lsn at = storage.wal().insertLsn(timeline.id());
+        return new Compute(storage, access, TableCatalog.open(access, relation -> storage.pages().relationExists(
+                timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, at)), null);
+    }
+
+    /**
+     * A read-only compute that sees the timeline exactly as of {@code lsn}: every page is read at that LSN and the
+     * commit log with it, so transactions that had not committed by then are invisible, whatever happened later
+     * (updates, vacuum, DROP TABLE). It cannot write: its WAL refuses appends.
+     */
+    static Compute openAt(Storage storage, Timeline timeline, Lsn lsn, int bufferPages) {
+        BufferCache cache = new BufferCache(storage.pages(), timeline.id(), bufferPages, lsn);
+        PageWriter writer = new PageWriter(new ReadOnlyWal(storage.wal()), timeline.id());
+        AccessContext access = AccessContext.of(new TransactionManager(cache, writer));
         boolean exists = storage.pages().relationExists(timeline.id(), TableCatalog.CLASS_RELATION,
-                org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
+                org.lakepg.storage.ForkNumber.MAIN, lsn);
+        if (!exists) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "database \"%s\" has no data at LSN %s",
+                    timeline.name(), lsn);
+        }
         boolean indexCatalog = storage.pages().relationExists(timeline.id(), TableCatalog.INDEX_RELATION,
-                org.lakepg.storage.ForkNumber.MAIN, storage.wal().insertLsn(timeline.id()));
-        return new Compute(storage, access, TableCatalog.open(access, exists, indexCatalog));
+                org.lakepg.storage.ForkNumber.MAIN, lsn);
+        if (!indexCatalog) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "database \"%s\" at LSN %s predates this lakepg version's catalog", timeline.name(), lsn);
+        }
+        return new Compute(storage, access, TableCatalog.open(access, relation -> storage.pages().relationExists(
+                timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, lsn)), lsn);
+    }
+
+    /** Bytes of the system relations and of every table, its large values and its indexes, as of {@code lsn}. */
+    long logicalSize(Storage storage, org.lakepg.storage.TimelineId timeline, Lsn lsn) {
+        java.util.List<Integer> relations = new java.util.ArrayList<>();
+        for (int r = 1; r < org.lakepg.server.txn.ReservedRelations.FIRST_USER_RELATION; r++) {
+            relations.add(r); // the commit log, transaction control and the catalog's own relations
+        }
+        org.lakepg.server.txn.Transaction txn = access.txns().begin();
+        try {
+            for (var table : tables.tables(txn.snapshot())) {
+                relations.add(table.relation());
+                relations.add(table.toastRelation());
+                for (var index : tables.indexes(txn.snapshot(), table.oid())) {
+                    relations.add(index.relation());
+                }
+            }
+        } finally {
+            txn.rollback();
+        }
+        long blocks = 0;
+        for (int relation : relations) {
+            blocks += storage.pages().relationSize(timeline, relation, org.lakepg.storage.ForkNumber.MAIN, lsn);
+        }
+        return blocks * org.lakepg.storage.Page.SIZE;
+    }
+
+    /** The LSN a time-travel compute reads at; null for the timeline's read-write compute. */
+    public Lsn readPoint() {
+        return readPoint;
     }
 
     public AccessContext access() {

@@ -22,11 +22,13 @@ public final class LakepgServer implements AutoCloseable {
     private final PgServer pg;
     private final DataDirectoryLock lock;
     private final Cluster cluster;
+    private final ComputeSuspender suspender;
 
-    private LakepgServer(PgServer pg, DataDirectoryLock lock, Cluster cluster) {
+    private LakepgServer(PgServer pg, DataDirectoryLock lock, Cluster cluster, ComputeSuspender suspender) {
         this.pg = pg;
         this.lock = lock;
         this.cluster = cluster;
+        this.suspender = suspender;
     }
 
     public static LakepgServer start(ServerConfig config) throws InterruptedException {
@@ -41,13 +43,17 @@ public final class LakepgServer implements AutoCloseable {
             cluster = Cluster.open(config.storage(), config.dataDir(), BUFFER_PAGES);
             Roles roles = new Roles(config.superuserPassword());
             LakepgEngine engine = new LakepgEngine(roles, config.settings(), cluster);
+            var serverSettings = new org.lakepg.server.session.SessionSettings(
+                    new org.lakepg.server.session.SettingsRegistry(), config.settings());
+            cluster.setRetention(java.time.Duration.ofMinutes(serverSettings.getLong("lakepg.retention")));
+            java.time.Duration suspendAfter = java.time.Duration.ofSeconds(serverSettings.getLong("lakepg.suspend_timeout"));
             PgServerOptions options = PgServerOptions.of(config.listen(), config.port());
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {
                 options = options.withTls(config.tlsCert().get(), config.tlsKey().get());
             }
             PgServer pg = PgServer.start(options, engine, new HostRules(config.authRules(), roles));
             lock.recordPort(pg.address().getPort());
-            return new LakepgServer(pg, lock, cluster);
+            return new LakepgServer(pg, lock, cluster, ComputeSuspender.start(cluster, suspendAfter));
         } catch (InterruptedException | RuntimeException e) {
             if (cluster != null) {
                 cluster.close();
@@ -57,6 +63,11 @@ public final class LakepgServer implements AutoCloseable {
         }
     }
 
+    /** The databases and branches this server serves (tests look at which computes run). */
+    public Cluster cluster() {
+        return cluster;
+    }
+
     public InetSocketAddress address() {
         return pg.address();
     }
@@ -64,6 +75,7 @@ public final class LakepgServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            suspender.close();
             pg.close();
         } finally {
             try {

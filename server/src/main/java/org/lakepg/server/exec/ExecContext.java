@@ -134,7 +134,27 @@ public final class ExecContext implements FunctionContext {
         if (reason != null) {
             throw PgException.of(SqlState.QUERY_CANCELED, "%s", reason);
         }
+        if (++rowsSinceDeadlineCheck >= 4096) {
+            rowsSinceDeadlineCheck = 0;
+            // sessions run on virtual threads: a statement computing for long (a join of catalog relations)
+            // must let the others run, or new connections and cancel requests starve. Thread.yield() would
+            // resume this thread first; a timed park hands the carrier to the waiting ones.
+            java.util.concurrent.locks.LockSupport.parkNanos(1);
+            if (tables == null) {
+                return;
+            }
+            // statement_timeout is kept by the transaction's deadline; operators that read no heap must honour it too
+            org.lakepg.server.txn.Transaction txn;
+            try {
+                txn = tables.transaction();
+            } catch (IllegalStateException noTransaction) {
+                return;
+            }
+            txn.deadline().check();
+        }
     }
+
+    private int rowsSinceDeadlineCheck;
 
     @Override
     public ZoneId timeZone() {
@@ -162,6 +182,11 @@ public final class ExecContext implements FunctionContext {
     }
 
     @Override
+    public org.lakepg.server.branch.BranchControl branches() {
+        return session.branches();
+    }
+
+    @Override
     public int backendPid() {
         return session.backendPid();
     }
@@ -174,5 +199,21 @@ public final class ExecContext implements FunctionContext {
     @Override
     public long statementStartMicros() {
         return session.statementStartMicros();
+    }
+
+    @Override
+    public org.lakepg.server.function.SequenceAccess sequences() {
+        return session.sequences();
+    }
+
+    /** One view per statement, so a statement's catalog reads agree with each other. */
+    private org.lakepg.server.systemcatalog.CatalogView catalogView;
+
+    @Override
+    public org.lakepg.server.systemcatalog.CatalogView catalogView() {
+        if (catalogView == null) {
+            catalogView = session.catalogView();
+        }
+        return catalogView;
     }
 }

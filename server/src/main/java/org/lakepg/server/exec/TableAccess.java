@@ -13,4 +13,9 @@ public interface TableAccess {
 
     /** The catalog the tables and their indexes live in. */
     org.lakepg.server.table.TableCatalog catalog();
+
+    /** Where deferred constraint checks of the transaction wait for its commit (null: none can be deferred). */
+    default org.lakepg.server.exec.constraint.DeferredChecks deferredChecks() {
+        return null;
+    }
 }

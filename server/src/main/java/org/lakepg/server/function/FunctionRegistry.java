@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lakepg.server.function.aggregate.AggregateSupport;
 import org.lakepg.server.function.scalar.BoolFunctions;
+import org.lakepg.server.function.scalar.BranchFunctions;
 import org.lakepg.server.function.scalar.DateFunctions;
 import org.lakepg.server.function.scalar.DateTimeClockFunctions;
 import org.lakepg.server.function.scalar.DateTimeConstructors;
@@ -51,6 +52,23 @@ import org.lakepg.server.function.scalar.TextPatternOrder;
 import org.lakepg.server.function.scalar.ToCharNumber;
 import org.lakepg.server.function.scalar.ToNumber;
 import org.lakepg.server.function.scalar.UuidFunctions;
+import org.lakepg.server.function.scalar.GeometricBoxes;
+import org.lakepg.server.function.scalar.GeometricCircles;
+import org.lakepg.server.function.scalar.GeometricPaths;
+import org.lakepg.server.function.scalar.GeometricPoints;
+import org.lakepg.server.function.scalar.GeometricRelations;
+import org.lakepg.server.function.scalar.NetworkFunctions;
+import org.lakepg.server.function.scalar.NetworkMacFunctions;
+import org.lakepg.server.function.scalar.MoneyFunctions;
+import org.lakepg.server.function.scalar.BitStringFunctions;
+import org.lakepg.server.function.scalar.JsonpathFunctions;
+import org.lakepg.server.function.scalar.TxidFunctions;
+import org.lakepg.server.function.scalar.TextSearchFunctions;
+import org.lakepg.server.function.scalar.TextSearchSimpleConfig;
+import org.lakepg.server.function.scalar.TextSearchQueryOrder;
+import org.lakepg.server.function.scalar.TextSearchRank;
+import org.lakepg.server.function.scalar.TextSearchRankCd;
+import org.lakepg.server.function.scalar.LsnFunctions;
 
 /**
  * Built-in function code by prosrc name (e.g. {@code int4pl}). Families register themselves;
@@ -95,6 +113,7 @@ public final class FunctionRegistry {
         JsonObjectFromArrays.register(BUILTINS);
         HashFunctions.register(BUILTINS);
         SessionFunctions.register(BUILTINS);
+        BranchFunctions.register(BUILTINS);
         AggregateSupport.register(BUILTINS);
         DateFunctions.register(BUILTINS);
         TimestampFunctions.register(BUILTINS);
@@ -109,6 +128,26 @@ public final class FunctionRegistry {
         DateTimeInRangeFunctions.register(BUILTINS);
         DateTimeHashFunctions.register(BUILTINS);
         IntervalAggregateFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.SequenceFunctions.register(BUILTINS);
+        GeometricPoints.register(BUILTINS);
+        GeometricBoxes.register(BUILTINS);
+        GeometricPaths.register(BUILTINS);
+        GeometricCircles.register(BUILTINS);
+        GeometricRelations.register(BUILTINS);
+        NetworkFunctions.register(BUILTINS);
+        NetworkMacFunctions.register(BUILTINS);
+        MoneyFunctions.register(BUILTINS);
+        BitStringFunctions.register(BUILTINS);
+        JsonpathFunctions.register(BUILTINS);
+        TxidFunctions.register(BUILTINS);
+        TextSearchFunctions.register(BUILTINS);
+        TextSearchSimpleConfig.register(BUILTINS);
+        TextSearchQueryOrder.register(BUILTINS);
+        TextSearchRank.register(BUILTINS);
+        TextSearchRankCd.register(BUILTINS);
+        LsnFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.CatalogComparisons.register(BUILTINS);
+        org.lakepg.server.function.scalar.CatalogFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -82,15 +82,16 @@ final class CopyCommand {
         }
     }
 
-    Execution run(CopyStmt s, Transaction txn, ExecContext context) {
+    Execution run(CopyStmt s, Transaction txn, ExecContext context, SessionRelations relations,
+                  java.util.function.Supplier<DdlContext> rules) {
         if (s.relation() == null || s.isProgram() || s.whereClause() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY of a query, PROGRAM or WHERE is not supported yet");
         }
-        TableInfo table = tables.find(txn.snapshot(), s.relation().relname()).orElseThrow(() -> PgException.of(
-                SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname()));
+        TableInfo table = relations.requireTable(txn.snapshot(), s.relation());
         List<ColumnInfo> columns = columns(table, s.attlist());
         Format format = Format.of(s.options() == null ? List.of() : s.options());
-        return s.isFrom() ? copyFrom(s, txn, context, table, columns, format) : copyTo(s, txn, context, table, columns, format);
+        return s.isFrom() ? copyFrom(s, txn, context, table, columns, format, new CopyRowRules(table, columns, rules.get()))
+                : copyTo(s, txn, context, table, columns, format);
     }
 
     private static List<ColumnInfo> columns(TableInfo table, List<String> names) {
@@ -107,7 +108,7 @@ final class CopyCommand {
     }
 
     private Execution copyFrom(CopyStmt s, Transaction txn, ExecContext context, TableInfo table,
-                               List<ColumnInfo> columns, Format format) {
+                               List<ColumnInfo> columns, Format format, CopyRowRules rules) {
         Iterator<String> lines;
         if (s.filename() == null) {
             CopyInStream in = sink.get().beginCopyIn(false, new short[columns.size()]);
@@ -160,15 +161,14 @@ final class CopyCommand {
                 String v = fields.get(i);
                 if (v != null) {
                     row[c.number() - 1] = WireTypeIO.INSTANCE.input(c.type(), c.typmod(), v, context);
-                } else if (c.notNull()) {
-                    throw PgException.of(SqlState.NOT_NULL_VIOLATION,
-                            "null value in column \"%s\" of relation \"%s\" violates not-null constraint", c.name(),
-                            table.name());
                 }
             }
+            rules.apply(row);
             tables.insertRow(txn, table, indexes, codec, row);
+            rules.inserted(row);
             count++;
         }
+        rules.finish();
         return Execution.done("COPY " + count);
     }
 

@@ -5,13 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.lakepg.server.sql.analyzer.ExpressionAnalyzer;
-import org.lakepg.server.sql.ast.ColumnDef;
-import org.lakepg.server.sql.ast.Constraint;
-import org.lakepg.server.sql.ast.CreateStmt;
-import org.lakepg.server.sql.ast.DropStmt;
 import org.lakepg.server.sql.ast.ObjectType;
-import org.lakepg.server.sql.ast.TableElement;
 import org.lakepg.server.table.ColumnInfo;
 import org.lakepg.server.table.TableCatalog;
 import org.lakepg.server.table.TableInfo;
@@ -19,114 +13,24 @@ import org.lakepg.server.txn.Transaction;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
-/** CREATE TABLE and DROP TABLE on the table catalog, in the statement's transaction. */
+/** DDL on the table catalog, in the statement's transaction: the entry points, and CREATE INDEX, CTAS, TRUNCATE, VACUUM. */
 final class DdlCommands {
     private final TableCatalog tables;
+    private final SessionRelations relations;
     private final Consumer<PgException> notices;
+    final SequenceCommands sequences;
+    final CreateTableCommand create;
+    final AlterTableCommand alter;
+    final DropCommand drop;
 
-    DdlCommands(TableCatalog tables, Consumer<PgException> notices) {
-        this.tables = tables;
+    DdlCommands(SessionRelations relations, Consumer<PgException> notices) {
+        this.relations = relations;
+        this.tables = relations.catalog();
         this.notices = notices;
-    }
-
-    Execution createTable(CreateStmt s, Transaction txn, ExpressionAnalyzer types) {
-        if (s.inhRelations() != null && !s.inhRelations().isEmpty() || s.partspec() != null || s.partbound() != null
-                || s.ofTypename() != null) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "inheritance, partitioning and typed tables are not supported yet");
-        }
-        if (s.relation().relpersistence() == 't') {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
-        }
-        if (s.relation().schemaname() != null && !s.relation().schemaname().equals("public")) {
-            throw PgException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", s.relation().schemaname());
-        }
-        String name = s.relation().relname();
-        if (tables.find(txn.snapshot(), name).isPresent()) {
-            if (s.ifNotExists()) {
-                notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
-                        .withSeverity(PgException.Severity.NOTICE));
-                return Execution.done("CREATE TABLE");
-            }
-            throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
-        }
-        List<ColumnInfo> columns = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        List<KeyConstraint> keys = new ArrayList<>();
-        for (TableElement e : s.tableElts()) {
-            if (e instanceof Constraint k && (k.contype() == Constraint.ConstrType.PRIMARY
-                    || k.contype() == Constraint.ConstrType.UNIQUE)) {
-                keys.add(new KeyConstraint(k.conname(), k.keys(), k.contype() == Constraint.ConstrType.PRIMARY));
-                continue;
-            }
-            if (!(e instanceof ColumnDef c)) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "table constraints are not supported yet");
-            }
-            if (!names.add(c.colname())) {
-                throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", c.colname());
-            }
-            boolean notNull = false;
-            for (Constraint k : c.constraints() == null ? List.<Constraint>of() : c.constraints()) {
-                switch (k.contype()) {
-                    case NOTNULL -> notNull = true;
-                    case NULL -> notNull = false;
-                    case PRIMARY -> {
-                        notNull = true;
-                        keys.add(new KeyConstraint(k.conname(), List.of(c.colname()), true));
-                    }
-                    case UNIQUE -> keys.add(new KeyConstraint(k.conname(), List.of(c.colname()), false));
-                    default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                            "column constraint %s is not supported yet", k.contype());
-                }
-            }
-            long[] type = types.resolveType(c.typeName());
-            columns.add(new ColumnInfo(c.colname(), (short) (columns.size() + 1), type[0], (int) type[1], notNull));
-        }
-        if (columns.size() > 1600) {
-            throw PgException.of(SqlState.TOO_MANY_COLUMNS, "tables can have at most 1600 columns");
-        }
-        for (KeyConstraint k : keys) {
-            if (k.primary()) {
-                for (String column : k.columns()) {
-                    for (int i = 0; i < columns.size(); i++) {
-                        ColumnInfo ci = columns.get(i);
-                        if (ci.name().equals(column)) {
-                            columns.set(i, new ColumnInfo(ci.name(), ci.number(), ci.type(), ci.typmod(), true));
-                        }
-                    }
-                }
-            }
-        }
-        if (keys.stream().filter(KeyConstraint::primary).count() > 1) {
-            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
-                    "multiple primary keys for table \"%s\" are not allowed", name);
-        }
-        TableInfo table = tables.create(txn, name, columns);
-        for (KeyConstraint k : keys) {
-            addKey(txn, table, k);
-        }
-        return Execution.done("CREATE TABLE");
-    }
-
-    /** A PRIMARY KEY or UNIQUE constraint: a unique index (named as PostgreSQL names it when unnamed). */
-    record KeyConstraint(String name, List<String> columns, boolean primary) {}
-
-    private void addKey(Transaction txn, TableInfo table, KeyConstraint k) {
-        List<Short> attnums = attnums(table, k.columns());
-        String indexName = k.name() != null ? k.name()
-                : table.name() + (k.primary() ? "_pkey" : "_" + String.join("_", k.columns()) + "_key");
-        if (k.primary()) {
-            if (tables.indexes(txn.snapshot(), table.oid()).stream().anyMatch(org.lakepg.server.table.IndexInfo::primary)) {
-                throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
-                        "multiple primary keys for table \"%s\" are not allowed", table.name());
-            }
-            for (short a : attnums) {
-                ColumnInfo c = table.columns().get(a - 1);
-                if (!c.notNull()) {
-                    tables.setNotNull(txn, table, a);
-                }
-            }
-        }
-        createIndex(txn, table, indexName, attnums, true, k.primary());
+        this.sequences = new SequenceCommands(relations, notices);
+        this.create = new CreateTableCommand(relations, notices, sequences);
+        this.alter = new AlterTableCommand(relations, notices, create, sequences);
+        this.drop = new DropCommand(relations, notices, sequences);
     }
 
     private static List<Short> attnums(TableInfo table, List<String> names) {
@@ -142,7 +46,7 @@ final class DdlCommands {
 
     private void createIndex(Transaction txn, TableInfo table, String name, List<Short> attnums, boolean unique,
                              boolean primary) {
-        if (tables.find(txn.snapshot(), name).isPresent() || tables.indexNameExists(txn.snapshot(), name)) {
+        if (relations.relationExists(txn.snapshot(), table.namespace(), name)) {
             throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
         }
         if (primary) {
@@ -167,8 +71,7 @@ final class DdlCommands {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "partial, covering and non-btree indexes are not supported yet");
         }
-        TableInfo table = tables.find(txn.snapshot(), s.relation().relname()).orElseThrow(() -> PgException.of(
-                SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname()));
+        TableInfo table = relations.requireTable(txn.snapshot(), s.relation());
         List<String> names = new ArrayList<>();
         for (var e : s.indexParams()) {
             if (e.name() == null) {
@@ -181,41 +84,13 @@ final class DdlCommands {
             names.add(e.name());
         }
         String name = s.idxname() != null ? s.idxname() : table.name() + "_" + String.join("_", names) + "_idx";
-        if (s.ifNotExists() && (tables.indexNameExists(txn.snapshot(), name) || tables.find(txn.snapshot(), name).isPresent())) {
+        if (s.ifNotExists() && relations.relationExists(txn.snapshot(), table.namespace(), name)) {
             notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
                     .withSeverity(PgException.Severity.NOTICE));
             return Execution.done("CREATE INDEX");
         }
         createIndex(txn, table, name, attnums(table, names), s.unique(), false);
         return Execution.done("CREATE INDEX");
-    }
-
-    /** ALTER TABLE: ADD PRIMARY KEY / UNIQUE so far. */
-    Execution alterTable(org.lakepg.server.sql.ast.AlterTableStmt s, Transaction txn) {
-        if (s.objtype().kind() != ObjectType.Kind.TABLE) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s is not supported yet", s.objtype().kind());
-        }
-        var found = tables.find(txn.snapshot(), s.relation().relname());
-        if (found.isEmpty()) {
-            if (s.missingOk()) {
-                notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist, skipping",
-                        s.relation().relname()).withSeverity(PgException.Severity.NOTICE));
-                return Execution.done("ALTER TABLE");
-            }
-            throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
-        }
-        for (var cmd : s.cmds()) {
-            if (cmd.subtype().kind() == org.lakepg.server.sql.ast.AlterTableType.Kind.ADD_CONSTRAINT
-                    && cmd.def() instanceof Constraint k && (k.contype() == Constraint.ConstrType.PRIMARY
-                    || k.contype() == Constraint.ConstrType.UNIQUE)) {
-                TableInfo table = tables.find(txn.snapshot(), s.relation().relname()).orElseThrow();
-                addKey(txn, table, new KeyConstraint(k.conname(), k.keys(), k.contype() == Constraint.ConstrType.PRIMARY));
-            } else {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE %s is not supported yet",
-                        cmd.subtype().kind().name().replace('_', ' '));
-            }
-        }
-        return Execution.done("ALTER TABLE");
     }
 
     /** CREATE TABLE ... AS / SELECT INTO: a table shaped like the query, filled with its rows. */
@@ -225,11 +100,9 @@ final class DdlCommands {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "materialized views are not supported yet");
         }
         var rel = s.into().rel();
-        if (rel.relpersistence() == 't') {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "temporary tables are not supported yet");
-        }
+        long namespace = relations.creationNamespace(rel);
         String name = rel.relname();
-        if (tables.find(txn.snapshot(), name).isPresent()) {
+        if (relations.relationExists(txn.snapshot(), namespace, name)) {
             if (s.ifNotExists()) {
                 notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
                         .withSeverity(PgException.Severity.NOTICE));
@@ -251,7 +124,7 @@ final class DdlCommands {
             }
             columns.add(new ColumnInfo(column, (short) (i + 1), c.type(), c.typmod(), false));
         }
-        TableInfo table = tables.create(txn, name, columns);
+        TableInfo table = tables.create(txn, name, namespace, relations.persistence(namespace), columns);
         long count = 0;
         if (!s.into().skipData()) {
             var heap = tables.heap(table);
@@ -270,8 +143,38 @@ final class DdlCommands {
     Execution truncate(org.lakepg.server.sql.ast.TruncateStmt s, Transaction txn) {
         List<TableInfo> found = new ArrayList<>();
         for (var r : s.relations()) {
-            found.add(tables.find(txn.snapshot(), r.relname()).orElseThrow(() -> PgException.of(
-                    SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", r.relname())));
+            found.add(relations.requireTable(txn.snapshot(), r));
+        }
+        boolean cascade = s.behavior() != null
+                && s.behavior().kind() == org.lakepg.server.sql.ast.DropBehavior.Kind.CASCADE;
+        // tables whose foreign keys reference a truncated one must be truncated too (CASCADE adds them)
+        for (int i = 0; i < found.size(); i++) {
+            // PostgreSQL reports the referencing table with the lowest OID first
+            var referencing = tables.referencingForeignKeys(txn.snapshot(), found.get(i).oid()).stream()
+                    .sorted(java.util.Comparator.comparingLong(org.lakepg.server.table.ConstraintInfo::tableOid)).toList();
+            for (var fk : referencing) {
+                if (found.stream().noneMatch(t -> t.oid() == fk.tableOid())) {
+                    TableInfo child = tables.findByOid(txn.snapshot(), fk.tableOid()).orElseThrow();
+                    if (!cascade) {
+                        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                "cannot truncate a table referenced in a foreign key constraint")
+                                .withDetail("Table \"" + child.name() + "\" references \"" + found.get(i).name() + "\".")
+                                .withHint("Truncate table \"" + child.name()
+                                        + "\" at the same time, or use TRUNCATE ... CASCADE.");
+                    }
+                    notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "truncate cascades to table \"%s\"",
+                            child.name()).withSeverity(PgException.Severity.NOTICE));
+                    found.add(child);
+                }
+            }
+        }
+        if (s.restartSeqs()) {
+            for (var seq : tables.sequences(txn.snapshot())) {
+                if (found.stream().anyMatch(t -> t.oid() == seq.ownedByTable())) {
+                    tables.sequence(seq).setval(seq.options().start(), false);
+                    relations.sequenceCache.remove(seq.oid());
+                }
+            }
         }
         for (TableInfo t : found) {
             var heap = tables.heap(t);
@@ -300,8 +203,7 @@ final class DdlCommands {
             targets.addAll(tables.tables(txn.snapshot()));
         } else {
             for (var r : s.rels()) {
-                targets.add(tables.find(txn.snapshot(), r.relation().relname()).orElseThrow(() -> PgException.of(
-                        SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", r.relation().relname())));
+                targets.add(relations.requireTable(txn.snapshot(), r.relation()));
             }
         }
         if (s.isVacuumcmd()) {
@@ -312,32 +214,5 @@ final class DdlCommands {
             }
         }
         return Execution.done(command);
-    }
-
-    Execution drop(DropStmt s, Transaction txn) {
-        if (s.removeType().kind() != ObjectType.Kind.TABLE) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP %s is not supported yet",
-                    s.removeType().kind().name().replace('_', ' '));
-        }
-        List<TableInfo> found = new ArrayList<>();
-        for (Object o : s.objects()) {
-            @SuppressWarnings("unchecked")
-            List<String> name = (List<String>) o;
-            String table = name.get(name.size() - 1);
-            var info = tables.find(txn.snapshot(), table);
-            if (info.isEmpty()) {
-                if (s.missingOk()) {
-                    notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "table \"%s\" does not exist, skipping", table)
-                            .withSeverity(PgException.Severity.NOTICE));
-                    continue;
-                }
-                throw PgException.of(SqlState.UNDEFINED_TABLE, "table \"%s\" does not exist", table);
-            }
-            found.add(info.get());
-        }
-        for (TableInfo t : found) {
-            tables.drop(txn, t);
-        }
-        return Execution.done("DROP TABLE");
     }
 }

@@ -16,6 +16,7 @@ public final class LakepgEngine implements QueryEngine {
     private final SettingsRegistry registry = new SettingsRegistry();
     private final Map<String, String> serverSettings;
     private final org.lakepg.server.Cluster cluster;
+    private final ActiveSessions sessions = new ActiveSessions();
 
     /** @param serverSettings defaults from the command line and lakepg.conf, validated like SET */
     public LakepgEngine(Roles roles, Map<String, String> serverSettings, org.lakepg.server.Cluster cluster) {
@@ -29,19 +30,26 @@ public final class LakepgEngine implements QueryEngine {
     public EngineSession openSession(SessionStartup startup) {
         Role role = roles.find(startup.user()).orElseThrow(() -> PgException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                 "role \"%s\" does not exist", startup.user()).withSeverity(PgException.Severity.FATAL));
-        if (startup.database().equals("template0")) {
+        String database = timelineOf(startup);
+        if (database.equals("template0")) {
             throw PgException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "database \"template0\" is not currently accepting connections").withSeverity(PgException.Severity.FATAL);
         }
-        if (!cluster.exists(startup.database())) {
-            throw PgException.of(SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", startup.database())
+        if (!cluster.exists(database)) {
+            String branch = org.lakepg.server.branch.BranchNames.branch(database);
+            throw (branch.equals(org.lakepg.server.branch.BranchNames.MAIN) || !cluster.exists(
+                    org.lakepg.server.branch.BranchNames.database(database))
+                    ? PgException.of(SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", database)
+                    : PgException.of(SqlState.INVALID_CATALOG_NAME, "branch \"%s\" of database \"%s\" does not exist",
+                            branch, org.lakepg.server.branch.BranchNames.database(database)))
                     .withSeverity(PgException.Severity.FATAL);
         }
         Map<String, String> values = new LinkedHashMap<>(serverSettings);
-        values.putAll(cluster.settings(startup.database()));
+        values.putAll(cluster.settings(org.lakepg.server.branch.BranchNames.database(database)));
         values.put("session_authorization", role.name());
         values.put("is_superuser", role.superuser() ? "on" : "off");
         values.putAll(startup.parameters());
+        values.put("lakepg.branch", org.lakepg.server.branch.BranchNames.branch(database));
         SessionSettings settings;
         try {
             settings = new SessionSettings(registry, values);
@@ -50,10 +58,29 @@ public final class LakepgEngine implements QueryEngine {
         }
         org.lakepg.server.Compute compute;
         try {
-            compute = cluster.connect(startup.database());
+            compute = cluster.connect(database);
         } catch (PgException e) {
             throw e.withSeverity(PgException.Severity.FATAL);
         }
-        return new LakepgSession(role.name(), startup.database(), startup.processId(), settings, cluster, compute);
+        LakepgSession session = new LakepgSession(role.name(), database, startup.processId(), settings, cluster,
+                compute, sessions);
+        sessions.add(startup.processId(), () -> session.activity(startup));
+        sessions.onCancel(startup.processId(), session::cancel);
+        sessions.onTerminate(startup.processId(), session::terminate);
+        return session;
+    }
+
+    /** The timeline a connection asks for: "db@branch" as the database name, or the startup option lakepg.branch. */
+    private static String timelineOf(SessionStartup startup) {
+        String branch = startup.parameters().get("lakepg.branch");
+        if (branch == null || branch.isEmpty()) {
+            return startup.database();
+        }
+        if (startup.database().indexOf(org.lakepg.server.branch.BranchNames.SEPARATOR) >= 0) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "database \"%s\" already names a branch; lakepg.branch=%s cannot be used with it",
+                    startup.database(), branch).withSeverity(PgException.Severity.FATAL);
+        }
+        return org.lakepg.server.branch.BranchNames.timeline(startup.database(), branch);
     }
 }

@@ -36,32 +36,58 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private final int processId;
     private final SessionSettings settings;
     private final TransactionBlock block;
-    private final StatementExecutor executor;
+    private StatementExecutor executor;
     private ResultSink sink;
     private volatile ExecContext running;
     private TransactionModes modes = TransactionModes.DEFAULT;
     private long transactionStart;
     private long statementStart;
 
-    private final org.lakepg.server.Compute compute;
+    /** The compute of the session's timeline; {@link #compute} is it or, during time travel, a read-only one. */
+    private final org.lakepg.server.Compute primary;
+    private org.lakepg.server.Compute compute;
+    /** The time-travel settings the current transaction started with. */
+    private String transactionReadPoint = "";
+    /** Why the current transaction could not move to the requested read point (reported by its statements). */
+    private PgException readPointError;
     private org.lakepg.server.txn.Transaction txn;
     private final org.lakepg.server.exec.TableAccess tableAccess;
+    /** The session's relations and sequences on its own compute (temporary tables live here) and on the current one. */
+    private SessionRelations primaryRelations;
+    private SessionSequences primarySequences;
+    private SessionRelations relations;
+    private SessionSequences sequences;
+    /** Deferred constraint checks of the current transaction, run at its commit. */
+    private final org.lakepg.server.exec.constraint.DeferredChecks deferred =
+            new org.lakepg.server.exec.constraint.DeferredChecks();
 
     private final org.lakepg.server.Cluster cluster;
 
+    private final ActiveSessions sessions;
+    private final SessionCatalogSources catalogSources;
+    private final long backendStart = SessionClock.nowMicros();
+    private volatile String lastQuery = "";
+    private volatile long queryStart;
+
     LakepgSession(String user, String database, int processId, SessionSettings settings,
                   org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute) {
+        this(user, database, processId, settings, cluster, compute, new ActiveSessions());
+    }
+
+    LakepgSession(String user, String database, int processId, SessionSettings settings,
+                  org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute, ActiveSessions sessions) {
+        this.sessions = sessions;
+        this.catalogSources = new SessionCatalogSources(compute, cluster, settings, this, this::catalogSnapshot,
+                sessions);
+        this.catalogSources.setNotices(this::notice);
         this.cluster = cluster;
         this.user = user;
         this.database = database;
         this.processId = processId;
         this.settings = settings;
-        this.compute = compute;
+        this.primary = compute;
         this.block = new TransactionBlock(this, this::notice);
-        AnalyzerCatalog catalog = new SessionCatalog(compute.tables(), this::catalogSnapshot);
-        this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
-                compute.tables(), this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
-                () -> sink);
+        bind(compute);
         this.tableAccess = new org.lakepg.server.exec.TableAccess() {
             @Override
             public org.lakepg.server.txn.Transaction transaction() {
@@ -70,14 +96,113 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
             @Override
             public org.lakepg.server.access.heap.HeapRelation heap(org.lakepg.server.table.TableInfo table) {
-                return compute.tables().heap(table);
+                return LakepgSession.this.compute.tables().heap(table);
             }
 
             @Override
             public org.lakepg.server.table.TableCatalog catalog() {
-                return compute.tables();
+                return LakepgSession.this.compute.tables();
+            }
+
+            @Override
+            public org.lakepg.server.exec.constraint.DeferredChecks deferredChecks() {
+                return deferred;
             }
         };
+    }
+
+    /** Points the session's statements at a compute: its catalog and tables. */
+    private void bind(org.lakepg.server.Compute target) {
+        this.compute = target;
+        if (target == primary) {
+            if (primaryRelations == null) {
+                primaryRelations = new SessionRelations(target.tables());
+                primarySequences = new SessionSequences(primaryRelations, this::catalogSnapshot,
+                        () -> "on".equals(setting("transaction_read_only")));
+            }
+            relations = primaryRelations;
+            sequences = primarySequences;
+        } else {
+            relations = new SessionRelations(target.tables());
+            sequences = new SessionSequences(relations, this::catalogSnapshot, () -> true);
+        }
+        AnalyzerCatalog catalog = new SessionCatalog(relations, this::catalogSnapshot);
+        this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
+                relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
+                () -> sink);
+    }
+
+    /**
+     * The compute the next transaction runs on: the session's own, or the read-only one pinned at lakepg.read_lsn /
+     * lakepg.read_time (time travel).
+     */
+    private org.lakepg.server.Compute wantedCompute() {
+        String lsn = settings.get("lakepg.read_lsn");
+        String time = settings.get("lakepg.read_time");
+        if (lsn.isEmpty() && time.isEmpty()) {
+            return primary;
+        }
+        if (!lsn.isEmpty() && !time.isEmpty()) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "lakepg.read_lsn and lakepg.read_time cannot both be set");
+        }
+        org.lakepg.storage.Lsn at;
+        if (!lsn.isEmpty()) {
+            at = org.lakepg.storage.Lsn.parse(lsn);
+        } else {
+            long micros = org.lakepg.wire.types.TimestampTzType.INSTANCE.parseText(time,
+                    org.lakepg.wire.types.FormatSettings.defaults().withTimeZone(settings.timeZone())
+                            .withDateStyle(settings.get("DateStyle")));
+            if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
+                throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "lakepg.read_time cannot be infinite");
+            }
+            long epochMicros = micros + MICROS_2000;
+            at = cluster.lsnAt(database, Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
+                    Math.floorMod(epochMicros, 1_000_000L) * 1000));
+        }
+        return cluster.computeAt(database, at);
+    }
+
+    private String readPointKey() {
+        return settings.get("lakepg.read_lsn") + "|" + settings.get("lakepg.read_time");
+    }
+
+    private void followReadPoint() {
+        try {
+            org.lakepg.server.Compute wanted = wantedCompute();
+            if (wanted != compute) {
+                bind(wanted);
+            }
+        } catch (PgException e) {
+            // reported by the statement when it runs, where SET/RESET can still repair it
+        }
+    }
+
+    /**
+     * Before a statement runs: a time-travel setting changed inside a transaction block cannot move the running
+     * transaction, and read-only transactions refuse writes as PostgreSQL does.
+     */
+    private void checkStatement(org.lakepg.server.sql.ast.Statement statement) {
+        boolean timeTravel = compute.readPoint() != null;
+        boolean setting = statement instanceof org.lakepg.server.sql.ast.TransactionStmt
+                || statement instanceof org.lakepg.server.sql.ast.VariableSetStmt
+                || statement instanceof org.lakepg.server.sql.ast.VariableShowStmt;
+        if (readPointError != null && !setting) {
+            throw readPointError;
+        }
+        if (txn != null && !setting && !readPointKey().equals(transactionReadPoint)) {
+            throw PgException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                    "lakepg.read_lsn and lakepg.read_time take effect at the start of a transaction")
+                    .withHint("Set them outside a transaction block.");
+        }
+        if (timeTravel || settings.getBool("transaction_read_only")) {
+            ReadOnlyCheck.check(statement, timeTravel);
+        }
+    }
+
+    @Override
+    public org.lakepg.server.function.SequenceAccess sequences() {
+        return sequences;
     }
 
     private org.lakepg.server.txn.Transaction currentTransaction() {
@@ -121,7 +246,10 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public void simpleQuery(String sql, ResultSink sink) {
+        checkNotTerminated();
         this.sink = sink;
+        lastQuery = sql;
+        queryStart = SessionClock.nowMicros();
         List<RawStatement> statements;
         try {
             statements = SqlParser.parse(sql, settings.getBool("standard_conforming_strings"));
@@ -145,6 +273,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             block.beforeStatement(multi, StatementExecutor.allowedInFailedBlock(raw.statement()));
             statementStart = nowMicros();
             Command command = executor.analyze(raw, new int[0]);
+            checkStatement(raw.statement());
             ExecContext context = newContext(new Object[0]);
             Execution execution = executor.start(command, context);
             if (execution.columns() != null) {
@@ -274,8 +403,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             }
             try {
                 if (execution == null) {
-                    block.beforeStatement(true, StatementExecutor.allowedInFailedBlock(prepared.raw.statement()));
+                    block.beforeExtendedStatement(StatementExecutor.allowedInFailedBlock(prepared.raw.statement()));
                     statementStart = nowMicros();
+                    checkStatement(prepared.raw.statement());
                     context = newContext(parameters);
                     execution = executor.start(prepared.command, context);
                     encoder = new RowEncoder(orEmpty(execution.columns()), resultFormats, LakepgSession.this);
@@ -306,12 +436,18 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     @Override
     public PreparedStatement prepare(String sql, int[] parameterTypeOids) {
+        checkNotTerminated();
+        lastQuery = sql;
+        queryStart = SessionClock.nowMicros();
         try {
             List<RawStatement> statements = SqlParser.parse(sql, settings.getBool("standard_conforming_strings"));
             if (statements.size() > 1) {
                 throw PgException.of(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
             }
             RawStatement raw = statements.isEmpty() ? null : statements.get(0);
+            if (txn == null) {
+                followReadPoint(); // Parse outside a transaction analyzes against what Execute will read
+            }
             if (block.state() == TransactionBlock.State.FAILED
                     && (raw == null || !StatementExecutor.allowedInFailedBlock(raw.statement()))) {
                 throw PgException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
@@ -371,6 +507,27 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
     }
 
+    private volatile boolean terminated;
+
+    /**
+     * pg_terminate_backend: the running statement stops now and the session ends at its next message
+     * with FATAL 57P01, as PostgreSQL's terminated backends do.
+     */
+    void terminate() {
+        terminated = true;
+        ExecContext context = running;
+        if (context != null) {
+            context.cancel("terminating connection due to administrator command");
+        }
+    }
+
+    private void checkNotTerminated() {
+        if (terminated) {
+            throw PgException.of(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command")
+                    .withSeverity(PgException.Severity.FATAL);
+        }
+    }
+
     @Override
     public void cancel() {
         ExecContext context = running;
@@ -385,7 +542,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             if (block.inTransaction()) {
                 block.rollback(false);
             }
+            TempTables.dropAll(primaryRelations, primary.transactions());
         } finally {
+            sessions.remove(processId);
             cluster.disconnect(database);
         }
     }
@@ -397,6 +556,21 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         modes = m;
         transactionStart = nowMicros();
         settings.beginTransaction();
+        transactionReadPoint = readPointKey();
+        org.lakepg.server.Compute wanted;
+        try {
+            wanted = wantedCompute();
+            readPointError = null;
+        } catch (PgException e) {
+            // a bad read point fails the statements that would read, not SET/RESET that can repair it
+            wanted = primary;
+            readPointError = e;
+        }
+        if (wanted != compute) {
+            bind(wanted);
+        }
+        settings.set("transaction_read_only", wanted.readPoint() != null
+                || settings.getBool("default_transaction_read_only") ? "on" : "off", true);
         applyModes(m);
         txn = compute.transactions().begin(isolation());
     }
@@ -451,6 +625,18 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     private void endTransaction(boolean commit) {
+        if (commit && (!deferred.isEmpty() || !relations.onCommit.isEmpty()) && txn != null
+                && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
+            try {
+                txn.commandCounterIncrement();
+                deferred.runAll();
+                TempTables.onCommit(relations, txn);
+            } catch (RuntimeException failed) {
+                endTransaction(false);
+                throw failed;
+            }
+        }
+        deferred.clear();
         org.lakepg.server.txn.Transaction ending = txn;
         txn = null;
         try {
@@ -530,6 +716,45 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     @Override
+    public org.lakepg.server.branch.BranchControl branches() {
+        String db = org.lakepg.server.branch.BranchNames.database(database);
+        org.lakepg.server.Branches branches = cluster.branches();
+        return new org.lakepg.server.branch.BranchControl() {
+            @Override
+            public org.lakepg.server.branch.BranchInfo create(String name, String fromBranch,
+                                                              org.lakepg.storage.Lsn atLsn, Instant atTime) {
+                return branches.create(db, name, fromBranch == null
+                        ? org.lakepg.server.branch.BranchNames.branch(database) : fromBranch, atLsn, atTime);
+            }
+
+            @Override
+            public void drop(String name) {
+                branches.drop(db, name, database);
+            }
+
+            @Override
+            public org.lakepg.server.branch.BranchInfo reset(String name) {
+                return branches.reset(db, name, database);
+            }
+
+            @Override
+            public List<org.lakepg.server.branch.BranchInfo> list() {
+                return branches.list(db);
+            }
+
+            @Override
+            public List<org.lakepg.server.branch.BranchDifference> diff(String a, String b) {
+                return branches.diff(db, a, b);
+            }
+
+            @Override
+            public org.lakepg.storage.Lsn currentLsn() {
+                return cluster.insertLsn(database);
+            }
+        };
+    }
+
+    @Override
     public int backendPid() {
         return processId;
     }
@@ -542,5 +767,25 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public long statementStartMicros() {
         return statementStart;
+    }
+
+    @Override
+    public org.lakepg.server.systemcatalog.CatalogView catalogView() {
+        return new org.lakepg.server.systemcatalog.CatalogView(catalogSources);
+    }
+
+    /** This session as pg_stat_activity shows it. */
+    org.lakepg.server.systemcatalog.CatalogSources.SessionActivity activity(
+            org.lakepg.wire.protocol.SessionStartup startup) {
+        String state = running != null ? "active" : switch (block.status()) {
+            case 'T' -> "idle in transaction";
+            case 'E' -> "idle in transaction (aborted)";
+            default -> "idle";
+        };
+        var address = startup.remoteAddress();
+        return new org.lakepg.server.systemcatalog.CatalogSources.SessionActivity(processId, database, user,
+                setting("application_name"), address == null ? null : address.getAddress().getHostAddress(),
+                address == null ? -1 : address.getPort(), backendStart,
+                block.inTransaction() ? transactionStart : null, queryStart == 0 ? null : queryStart, state, lastQuery);
     }
 }

@@ -22,7 +22,7 @@ final class RowEncoder {
         this.codecs = new PgType<?>[columns.size()];
         this.formats = expandFormats(resultFormats, columns.size());
         for (int i = 0; i < codecs.length; i++) {
-            codecs[i] = WireTypeIO.codec(columns.get(i).type());
+            codecs[i] = WireTypeIO.codec(columns.get(i).type(), context);
         }
         this.settings = WireTypeIO.formatSettings(context);
     }

@@ -73,6 +73,14 @@ public final class SettingsRegistry {
         add(string("lc_collate", "C", INTERNAL, null, "Preset Options"));
         add(string("lc_ctype", "C", INTERNAL, null, "Preset Options"));
         add(bool("check_function_bodies", true, USER));
+        // lakepg's own: the branch a session is connected to, and time travel (LakepgSession reads them)
+        add(string("lakepg.branch", "main", INTERNAL, null, "Customized Options"));
+        add(string("lakepg.read_lsn", "", USER, new ReadPointCheck.Lsn(), "Customized Options"));
+        add(string("lakepg.read_time", "", USER, null, "Customized Options"));
+        // how far back time travel and branch-at-time can go: garbage collection keeps this much history
+        add(integer("lakepg.retention", 7 * 24 * 60, 0, Integer.MAX_VALUE, Unit.MINUTE, POSTMASTER));
+        // scale to zero: a database's compute is suspended after this long without sessions (0 = never)
+        add(integer("lakepg.suspend_timeout", 300, 0, Integer.MAX_VALUE, Unit.SECOND, POSTMASTER));
         add(bool("row_security", true, USER));
         add(bool("jit", false, USER));
         add(bool("escape_string_warning", true, USER));

@@ -33,19 +33,21 @@ final class StatementExecutor {
     private final Executor executor;
 
     private final DdlCommands ddl;
+    private final SessionRelations relations;
     private final TransactionBlock block;
     private final DatabaseCommands databases;
     private final CopyCommand copy;
     private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
-                      TransactionBlock block, Consumer<PgException> notices, org.lakepg.server.table.TableCatalog tables,
+                      TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
                       java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction,
                       DatabaseCommands databases, java.util.function.Supplier<org.lakepg.wire.protocol.ResultSink> sink) {
         this.databases = databases;
-        this.copy = new CopyCommand(tables, sink);
+        this.copy = new CopyCommand(relations.catalog(), sink);
         this.catalog = catalog;
-        this.ddl = new DdlCommands(tables, notices);
+        this.ddl = new DdlCommands(relations, notices);
+        this.relations = relations;
         this.block = block;
         this.transaction = transaction;
         this.io = io;
@@ -83,6 +85,10 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.VacuumStmt v -> new Command.Utility(v, null);
             case org.lakepg.server.sql.ast.IndexStmt i -> new Command.Utility(i, null);
             case org.lakepg.server.sql.ast.AlterTableStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.CreateSeqStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.AlterSeqStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.RenameStmt r -> new Command.Utility(r, null);
+            case org.lakepg.server.sql.ast.ConstraintsSetStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.DropdbStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> new Command.Utility(alter, null);
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
@@ -119,15 +125,22 @@ final class StatementExecutor {
                 case VariableShowStmt show -> settingCommands.show(show);
                 case VariableSetStmt set -> settingCommands.set(set);
                 case TransactionStmt t -> transactionCommands.run(t);
-                case org.lakepg.server.sql.ast.CreateStmt create -> ddl.createTable(create, transaction.get(),
+                case org.lakepg.server.sql.ast.CreateStmt create -> ddl.create.create(create, ddlContext(context));
+                case org.lakepg.server.sql.ast.DropStmt drop -> ddl.drop.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.CreateSeqStmt c -> ddl.sequences.create(c, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
-                case org.lakepg.server.sql.ast.DropStmt drop -> ddl.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.AlterSeqStmt a -> ddl.sequences.alter(a, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.RenameStmt r -> ddl.alter.rename(r, ddlContext(context));
+                case org.lakepg.server.sql.ast.ConstraintsSetStmt c -> SetConstraintsCommand.run(c, transaction.get(),
+                        relations, context.tables().deferredChecks(), block.inExplicitBlock(), notices);
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
-                case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context);
+                case org.lakepg.server.sql.ast.CopyStmt c -> copy.run(c, transaction.get(), context, relations,
+                        () -> ddlContext(context));
                 case org.lakepg.server.sql.ast.TruncateStmt t -> ddl.truncate(t, transaction.get());
                 case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
                 case org.lakepg.server.sql.ast.IndexStmt i -> ddl.createIndex(i, transaction.get());
-                case org.lakepg.server.sql.ast.AlterTableStmt a -> ddl.alterTable(a, transaction.get());
+                case org.lakepg.server.sql.ast.AlterTableStmt a -> ddl.alter.alter(a, ddlContext(context));
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
                     if (!(ctas.query() instanceof SelectStmt select)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");
@@ -147,6 +160,15 @@ final class StatementExecutor {
             };
             case Command.Empty e -> throw new IllegalStateException("empty query has nothing to start");
         };
+    }
+
+    /** The analyzers and evaluation context a DDL statement binds and checks its expressions with. */
+    private DdlContext ddlContext(ExecContext context) {
+        ParameterTypes none = new ParameterTypes(new int[0]);
+        QueryAnalyzer queries = queries(none);
+        return new DdlContext(transaction.get(), queries.expressions(), new org.lakepg.server.sql.analyzer.ModifyAnalyzer(
+                queries.expressions(), queries, none, catalog), new ExprCompiler(FunctionRegistry.builtins(), io), context,
+                catalog);
     }
 
     /** "CREATE TABLE" for CreateStmt and so on: the statement's name for messages. */

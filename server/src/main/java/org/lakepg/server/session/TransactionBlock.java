@@ -34,6 +34,9 @@ public final class TransactionBlock {
     private final Consumer<PgException> notices;
     private final Deque<String> savepoints = new ArrayDeque<>();
     private State state = State.IDLE;
+    /** The implicit block was opened by an extended-protocol Execute, and whether one has completed in it since. */
+    private boolean extended;
+    private boolean pipelining;
 
     public TransactionBlock(TransactionControl control, Consumer<PgException> notices) {
         this.control = control;
@@ -68,6 +71,20 @@ public final class TransactionBlock {
      *
      * @param partOfMultiStatementQuery the statement is one of several in a simple Query message
      */
+    /**
+     * An extended-protocol Execute: its transaction lasts until Sync like an implicit block, but as in PostgreSQL
+     * it only counts as a block ("pipelining") once an earlier Execute completed in it, so a lone VACUUM or
+     * CREATE DATABASE sent by a driver runs.
+     */
+    public void beforeExtendedStatement(boolean allowedWhenFailed) {
+        boolean fresh = state == State.IDLE || state == State.STARTED;
+        beforeStatement(true, allowedWhenFailed);
+        if (fresh && state == State.IMPLICIT) {
+            extended = true;
+            pipelining = false;
+        }
+    }
+
     public void beforeStatement(boolean partOfMultiStatementQuery, boolean allowedWhenFailed) {
         if (state == State.FAILED) {
             if (!allowedWhenFailed) {
@@ -79,6 +96,8 @@ public final class TransactionBlock {
         if (state == State.IDLE) {
             control.begin(TransactionModes.DEFAULT);
             state = State.STARTED;
+            extended = false;
+            pipelining = false;
         }
         if (partOfMultiStatementQuery && state == State.STARTED) {
             state = State.IMPLICIT;
@@ -92,6 +111,8 @@ public final class TransactionBlock {
     public void afterStatement() {
         if (state == State.STARTED) {
             finishCommit();
+        } else if (state == State.IMPLICIT && extended) {
+            pipelining = true;
         }
     }
 
@@ -254,7 +275,7 @@ public final class TransactionBlock {
 
     /** For statements such as VACUUM or CREATE DATABASE that PostgreSQL refuses inside a block. */
     public void requireNoBlock(String command) {
-        if (state == State.EXPLICIT || state == State.FAILED || state == State.IMPLICIT) {
+        if (state == State.EXPLICIT || state == State.FAILED || state == State.IMPLICIT && (!extended || pipelining)) {
             throw PgException.of(SqlState.ACTIVE_SQL_TRANSACTION,
                     "%s cannot run inside a transaction block", command);
         }

@@ -1,28 +1,41 @@
 package org.lakepg.server.table;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.lakepg.server.access.AccessContext;
+import org.lakepg.server.access.btree.BTreeIndex;
+import org.lakepg.server.access.btree.KeyComparator;
 import org.lakepg.server.access.heap.HeapOptions;
 import org.lakepg.server.access.heap.HeapRelation;
 import org.lakepg.server.access.heap.HeapTuple;
-import org.lakepg.server.txn.WaitPolicy;
+import org.lakepg.server.access.heap.WriteResult;
 import org.lakepg.server.access.sequence.Sequence;
-import org.lakepg.server.catalog.TypeOids;
 import org.lakepg.server.txn.Snapshot;
 import org.lakepg.server.txn.Transaction;
+import org.lakepg.server.txn.WaitPolicy;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
 /**
- * The user tables of the database, kept in two heap relations of their own (like pg_class and
- * pg_attribute), so that DDL is transactional, WAL-logged, branchable and visible at any LSN like
- * every other row. OIDs come from a WAL-logged sequence, as PostgreSQL's OID counter.
+ * The user tables, indexes, constraints and sequences of the database, kept in heap relations of their own (like
+ * pg_class, pg_attribute, pg_index, pg_constraint, pg_sequence), so that DDL is transactional, WAL-logged,
+ * branchable and visible at any LSN like every other row. OIDs come from a WAL-logged sequence, as PostgreSQL's
+ * OID counter.
+ *
+ * <p>Reading the catalog heaps for every statement would dominate short transactions, so the decoded catalog is
+ * cached: one copy of the latest committed catalog (as PostgreSQL's catalog snapshot, newer than an old
+ * transaction snapshot), rebuilt after a transaction that changed the catalog ends. A transaction that changed
+ * the catalog itself reads the heaps with its own snapshot, so it sees its uncommitted changes and nobody else does.
  */
 public final class TableCatalog {
     /** Relation ids of the catalog's own storage (below ReservedRelations.FIRST_USER_RELATION). */
@@ -30,171 +43,512 @@ public final class TableCatalog {
     static final int ATTRIBUTE_RELATION = 4;
     static final int OID_SEQUENCE = 5;
     public static final int INDEX_RELATION = 6;
+    public static final int CONSTRAINT_RELATION = 7;
+    public static final int SEQUENCE_RELATION = 8;
     /** PostgreSQL's FirstNormalObjectId: user objects start here. */
     static final long FIRST_USER_OID = 16384;
     public static final long PUBLIC_NAMESPACE = 2200;
 
-    /** oid, relname, relnamespace, relfilenode, toast relation. */
-    private static final RowCodec CLASS_ROW = new RowCodec(new long[] {TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8,
-            TypeOids.INT4, TypeOids.INT4});
-    private static final RowCodec ATTRIBUTE_ROW = new RowCodec(new long[] {TypeOids.INT8, TypeOids.INT2,
-            TypeOids.TEXT, TypeOids.INT8, TypeOids.INT4, TypeOids.BOOL});
-
-    /** oid, name, table oid, relation, unique, primary, column attnums ("1 2"). */
-    private static final RowCodec INDEX_ROW = new RowCodec(new long[] {TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8,
-            TypeOids.INT4, TypeOids.BOOL, TypeOids.BOOL, TypeOids.TEXT});
-
     private final AccessContext access;
-    private HeapRelation indexes;
-    private final Map<Integer, org.lakepg.server.access.btree.BTreeIndex> btrees = new HashMap<>();
     private final HeapRelation classes;
     private final HeapRelation attributes;
+    private final HeapRelation indexes;
+    private final HeapRelation constraints;
+    private final HeapRelation sequences;
     private final Sequence oids;
     private final Map<Integer, HeapRelation> heaps = new HashMap<>();
+    private final Map<Integer, BTreeIndex> btrees = new HashMap<>();
+    private final Map<Integer, Sequence> sequenceStorage = new HashMap<>();
 
-    private TableCatalog(AccessContext access, HeapRelation classes, HeapRelation attributes, Sequence oids) {
+    /** Bumped when a transaction that changed the catalog ends; the cache is valid for one version. */
+    private final AtomicLong version = new AtomicLong();
+    private volatile Cached cached;
+    private final Set<Transaction> writers = ConcurrentHashMap.newKeySet();
+
+    private record Cached(long version, CatalogContents contents) {}
+
+    /** Relation names (namespace/name) created or taken by a running transaction: others wait for it to end. */
+    private final Map<String, Transaction> nameClaims = new ConcurrentHashMap<>();
+
+    private TableCatalog(AccessContext access, HeapRelation classes, HeapRelation attributes, HeapRelation indexes,
+                         HeapRelation constraints, HeapRelation sequences, Sequence oids) {
         this.access = access;
         this.classes = classes;
         this.attributes = attributes;
+        this.indexes = indexes;
+        this.constraints = constraints;
+        this.sequences = sequences;
         this.oids = oids;
     }
 
-    /** Opens the catalog of a database, creating its storage on first start. */
-    public static TableCatalog open(AccessContext access, boolean exists, boolean indexCatalogExists) {
-        TableCatalog catalog = open(access, exists);
-        HeapOptions options = new HeapOptions(100, 0);
-        catalog.indexes = indexCatalogExists ? HeapRelation.open(access, INDEX_RELATION, "lakepg_index", options)
-                : HeapRelation.create(access, INDEX_RELATION, "lakepg_index", options);
-        return catalog;
+    /** Opens the catalog of a database, creating whichever of its relations do not exist yet. */
+    public static TableCatalog open(AccessContext access, IntPredicate relationExists) {
+        Sequence oids = relationExists.test(OID_SEQUENCE) ? Sequence.open(access, OID_SEQUENCE, "lakepg_oid")
+                : Sequence.create(access, OID_SEQUENCE, "lakepg_oid",
+                new Sequence.Options(1, FIRST_USER_OID, Long.MAX_VALUE, FIRST_USER_OID, false));
+        return new TableCatalog(access, heap(access, relationExists, CLASS_RELATION, "lakepg_class"),
+                heap(access, relationExists, ATTRIBUTE_RELATION, "lakepg_attribute"),
+                heap(access, relationExists, INDEX_RELATION, "lakepg_index"),
+                heap(access, relationExists, CONSTRAINT_RELATION, "lakepg_constraint"),
+                heap(access, relationExists, SEQUENCE_RELATION, "lakepg_sequence"), oids);
     }
 
-    private static TableCatalog open(AccessContext access, boolean exists) {
+    private static HeapRelation heap(AccessContext access, IntPredicate exists, int relation, String name) {
         HeapOptions options = new HeapOptions(100, 0);
-        if (!exists) {
-            HeapRelation classes = HeapRelation.create(access, CLASS_RELATION, "lakepg_class", options);
-            HeapRelation attributes = HeapRelation.create(access, ATTRIBUTE_RELATION, "lakepg_attribute", options);
-            Sequence oids = Sequence.create(access, OID_SEQUENCE, "lakepg_oid",
-                    new Sequence.Options(1, FIRST_USER_OID, Long.MAX_VALUE, FIRST_USER_OID, false));
-            return new TableCatalog(access, classes, attributes, oids);
+        return exists.test(relation) ? HeapRelation.open(access, relation, name, options)
+                : HeapRelation.create(access, relation, name, options);
+    }
+
+    // ---- reads -------------------------------------------------------------------------------------------------
+
+    /** The catalog as a statement with this snapshot sees it. */
+    private CatalogContents contents(Snapshot snapshot) {
+        if (snapshot.owner() != null && writers.contains(snapshot.owner())) {
+            return scan(snapshot);
         }
-        return new TableCatalog(access, HeapRelation.open(access, CLASS_RELATION, "lakepg_class", options),
-                HeapRelation.open(access, ATTRIBUTE_RELATION, "lakepg_attribute", options),
-                Sequence.open(access, OID_SEQUENCE, "lakepg_oid"));
+        long current = version.get(); // read before the snapshot is taken: a later commit makes this copy stale
+        Cached c = cached;
+        if (c != null && c.version() == current) {
+            return c.contents();
+        }
+        Transaction reader = access.txns().begin();
+        CatalogContents fresh;
+        try {
+            fresh = scan(reader.snapshot());
+        } finally {
+            reader.rollback();
+        }
+        cached = new Cached(current, fresh);
+        return fresh;
+    }
+
+    private CatalogContents scan(Snapshot snapshot) {
+        return CatalogContents.scan(snapshot, classes, attributes, indexes, constraints, sequences);
+    }
+
+    /** How many catalog changes have committed (for tests and statistics). */
+    public long version() {
+        return version.get();
     }
 
     /** Every table visible to the snapshot. */
     public List<TableInfo> tables(Snapshot snapshot) {
-        Map<Long, List<ColumnInfo>> columns = new HashMap<>();
-        for (Iterator<HeapTuple> it = attributes.scan(snapshot); it.hasNext(); ) {
-            Object[] a = ATTRIBUTE_ROW.decode(it.next().payload());
-            columns.computeIfAbsent((Long) a[0], k -> new ArrayList<>())
-                    .add(new ColumnInfo((String) a[2], (Short) a[1], (Long) a[3], (Integer) a[4], (Boolean) a[5]));
-        }
-        List<TableInfo> out = new ArrayList<>();
-        for (Iterator<HeapTuple> it = classes.scan(snapshot); it.hasNext(); ) {
-            Object[] c = CLASS_ROW.decode(it.next().payload());
-            List<ColumnInfo> cols = new ArrayList<>(columns.getOrDefault((Long) c[0], List.of()));
-            cols.sort(Comparator.comparingInt(ColumnInfo::number));
-            out.add(new TableInfo((Long) c[0], (String) c[1], (Long) c[2], (Integer) c[3], (Integer) c[4], cols));
-        }
-        return out;
+        return contents(snapshot).tables();
     }
 
+    /** A permanent table by name (temporary tables are found through {@link #find(Snapshot, long, String)}). */
     public Optional<TableInfo> find(Snapshot snapshot, String name) {
-        return tables(snapshot).stream().filter(t -> t.name().equals(name)).findFirst();
+        return find(snapshot, PUBLIC_NAMESPACE, name);
+    }
+
+    public Optional<TableInfo> find(Snapshot snapshot, long namespace, String name) {
+        for (TableInfo t : contents(snapshot).tablesByName().getOrDefault(name, List.of())) {
+            if (t.namespace() == namespace) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<TableInfo> findByOid(Snapshot snapshot, long oid) {
+        return Optional.ofNullable(contents(snapshot).tablesByOid().get(oid));
+    }
+
+    /** The indexes of a table visible to the snapshot. */
+    public List<IndexInfo> indexes(Snapshot snapshot, long tableOid) {
+        return contents(snapshot).indexesOf(tableOid);
+    }
+
+    public Optional<IndexInfo> findIndex(Snapshot snapshot, String name) {
+        return Optional.ofNullable(contents(snapshot).indexesByName().get(name));
+    }
+
+    /** Every index name visible to the snapshot (index and table names share one namespace). */
+    public boolean indexNameExists(Snapshot snapshot, String name) {
+        return contents(snapshot).indexesByName().containsKey(name);
+    }
+
+    /** True if a table, index or sequence of that name exists in the namespace. */
+    public boolean relationNameExists(Snapshot snapshot, long namespace, String name) {
+        return find(snapshot, namespace, name).isPresent() || indexNameExists(snapshot, name)
+                || findSequence(snapshot, namespace, name).isPresent();
+    }
+
+    /** The constraints of a table (CHECK, keys, its foreign keys), in name order. */
+    public List<ConstraintInfo> constraints(Snapshot snapshot, long tableOid) {
+        return contents(snapshot).constraintsOf(tableOid);
+    }
+
+    /** Every constraint of the database. */
+    public List<ConstraintInfo> constraints(Snapshot snapshot) {
+        return contents(snapshot).constraints();
+    }
+
+    /** The foreign keys of other (or the same) tables that reference this table. */
+    public List<ConstraintInfo> referencingForeignKeys(Snapshot snapshot, long tableOid) {
+        return contents(snapshot).foreignKeysByReferencedTable().getOrDefault(tableOid, List.of());
+    }
+
+    /** True if the table has foreign keys or is referenced by one (DML then runs the foreign key checks). */
+    public boolean involvedInForeignKeys(Snapshot snapshot, long tableOid) {
+        CatalogContents c = contents(snapshot);
+        return c.foreignKeysByReferencedTable().containsKey(tableOid) || c.constraintsOf(tableOid).stream()
+                .anyMatch(k -> k.type() == ConstraintInfo.FOREIGN_KEY);
+    }
+
+    public List<SequenceInfo> sequences(Snapshot snapshot) {
+        return contents(snapshot).sequences();
+    }
+
+    public Optional<SequenceInfo> findSequence(Snapshot snapshot, long namespace, String name) {
+        return contents(snapshot).sequences().stream()
+                .filter(s -> s.name().equals(name) && s.namespace() == namespace).findFirst();
+    }
+
+    public Optional<SequenceInfo> findSequence(Snapshot snapshot, long oid) {
+        return contents(snapshot).sequences().stream().filter(s -> s.oid() == oid).findFirst();
+    }
+
+    // ---- writes ------------------------------------------------------------------------------------------------
+
+    /** From now on this transaction reads its own catalog; when it ends, everyone's cached copy is stale. */
+    private void changing(Transaction txn) {
+        if (writers.add(txn)) {
+            txn.onEnd().whenComplete((ok, error) -> {
+                version.incrementAndGet();
+                writers.remove(txn);
+            });
+        }
+    }
+
+    /**
+     * Claims a relation name for a transaction, as PostgreSQL's unique index on pg_class does: a second
+     * transaction creating the same name waits until the first ends, then fails if it committed.
+     */
+    private void claimName(Transaction txn, long namespace, String name) {
+        String key = namespace + "/" + name;
+        while (true) {
+            Transaction owner = nameClaims.putIfAbsent(key, txn);
+            if (owner == null) {
+                txn.onEnd().whenComplete((ok, error) -> nameClaims.remove(key, txn));
+                return;
+            }
+            if (owner == txn) {
+                return;
+            }
+            owner.onEnd().join();
+            nameClaims.remove(key, owner);
+            Transaction reader = access.txns().begin();
+            try {
+                Snapshot latest = reader.snapshot();
+                CatalogContents now = scan(latest);
+                boolean taken = now.tablesByName().getOrDefault(name, List.of()).stream()
+                        .anyMatch(t -> t.namespace() == namespace) || now.indexesByName().containsKey(name)
+                        || now.sequences().stream().anyMatch(q -> q.name().equals(name) && q.namespace() == namespace);
+                if (taken) {
+                    throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+                }
+            } finally {
+                reader.rollback();
+            }
+        }
+    }
+
+    /** A fresh OID (also used as relation number). */
+    public long newOid() {
+        return oids.nextval();
+    }
+
+    /** CREATE TABLE in the public schema. */
+    public TableInfo create(Transaction txn, String name, List<ColumnInfo> columns) {
+        return create(txn, name, PUBLIC_NAMESPACE, 'p', columns);
+    }
+
+    /** CREATE TABLE of a permanent table in a schema. */
+    public TableInfo create(Transaction txn, long namespace, String name, List<ColumnInfo> columns) {
+        return create(txn, name, namespace, 'p', columns);
     }
 
     /** CREATE TABLE: catalog rows in the transaction, storage for the rows right away. */
-    public TableInfo create(Transaction txn, String name, List<ColumnInfo> columns) {
+    public TableInfo create(Transaction txn, String name, long namespace, char persistence, List<ColumnInfo> columns) {
+        claimName(txn, namespace, name);
+        changing(txn);
         long oid = oids.nextval();
         int relation = Math.toIntExact(oid);
         int toast = Math.toIntExact(oids.nextval());
-        classes.insert(txn, CLASS_ROW.encode(new Object[] {oid, name, PUBLIC_NAMESPACE, relation, toast}));
+        TableInfo table = new TableInfo(oid, name, namespace, relation, toast, columns, persistence);
+        classes.insert(txn, CatalogRows.CLASS.encode(CatalogRows.classRow(table)));
         for (ColumnInfo c : columns) {
-            attributes.insert(txn, ATTRIBUTE_ROW.encode(new Object[] {oid, c.number(), c.name(), c.type(), c.typmod(),
-                    c.notNull()}));
+            attributes.insert(txn, CatalogRows.ATTRIBUTE.encode(CatalogRows.attributeRow(oid, c)));
         }
         HeapRelation heap = HeapRelation.create(access, relation, name, HeapOptions.defaults(toast));
         synchronized (heaps) {
             heaps.put(relation, heap);
         }
-        return new TableInfo(oid, name, PUBLIC_NAMESPACE, relation, toast, columns);
+        txn.commandCounterIncrement();
+        return table;
     }
 
     /** DROP TABLE: the catalog rows are deleted in the transaction; the rows' storage stays until vacuum (not yet). */
     public void drop(Transaction txn, TableInfo table) {
-        deleteWhere(txn, classes, CLASS_ROW, row -> row[0].equals(table.oid()));
-        deleteWhere(txn, attributes, ATTRIBUTE_ROW, row -> row[0].equals(table.oid()));
-        deleteWhere(txn, indexes, INDEX_ROW, row -> row[2].equals(table.oid()));
+        changing(txn);
+        deleteWhere(txn, classes, CatalogRows.CLASS, row -> row[0].equals(table.oid()));
+        deleteWhere(txn, attributes, CatalogRows.ATTRIBUTE, row -> row[0].equals(table.oid()));
+        deleteWhere(txn, indexes, CatalogRows.INDEX, row -> row[2].equals(table.oid()));
+        deleteWhere(txn, constraints, CatalogRows.CONSTRAINT, row -> row[2].equals(table.oid()));
     }
 
-    private static void deleteWhere(Transaction txn, HeapRelation heap, RowCodec codec,
-                                    java.util.function.Predicate<Object[]> match) {
-        for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
-            HeapTuple t = it.next();
-            if (match.test(codec.decode(t.payload()))) {
-                var result = heap.delete(txn, t.tid(), WaitPolicy.BLOCK);
-                if (!(result instanceof org.lakepg.server.access.heap.WriteResult.Ok)) {
-                    throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE,
-                            "tuple concurrently updated");
-                }
+    /** RENAME TO of a table. */
+    public void renameTable(Transaction txn, TableInfo table, String newName) {
+        claimName(txn, table.namespace(), newName);
+        changing(txn);
+        updateWhere(txn, classes, CatalogRows.CLASS, row -> row[0].equals(table.oid()), row -> {
+            row[1] = newName;
+            return row;
+        });
+    }
+
+    /** Changes one column's catalog row (rename, NOT NULL, default, identity). */
+    public void updateColumn(Transaction txn, TableInfo table, short attnum, UnaryOperator<ColumnInfo> change) {
+        changing(txn);
+        updateWhere(txn, attributes, CatalogRows.ATTRIBUTE, a -> a[0].equals(table.oid()) && a[1].equals(attnum),
+                a -> CatalogRows.attributeRow(table.oid(), change.apply(CatalogRows.column(a))));
+    }
+
+    /** Marks a column NOT NULL (in the transaction), as ALTER TABLE ADD PRIMARY KEY does. */
+    public void setNotNull(Transaction txn, TableInfo table, short attnum) {
+        updateColumn(txn, table, attnum, c -> c.withNotNull(true));
+    }
+
+    /** ADD COLUMN without rewriting: rows stored before read NULL for it. */
+    public void addColumn(Transaction txn, TableInfo table, ColumnInfo column) {
+        changing(txn);
+        attributes.insert(txn, CatalogRows.ATTRIBUTE.encode(CatalogRows.attributeRow(table.oid(), column)));
+        txn.commandCounterIncrement();
+    }
+
+    /**
+     * Rewrites a table into new storage, as PostgreSQL does for DROP COLUMN here and ALTER COLUMN TYPE: the rows
+     * (mapped to the new columns) go to a new heap, indexes are rebuilt with their attnums renumbered by
+     * {@code attnumMap} (old attnum → new; indexes and constraints on a column missing from it are dropped), and
+     * the catalog points at the new storage in the transaction, so a rollback keeps the old one.
+     */
+    public TableInfo rewrite(Transaction txn, TableInfo table, List<ColumnInfo> newColumns,
+                             UnaryOperator<Object[]> rowMapper, Map<Short, Short> attnumMap) {
+        changing(txn);
+        int relation = Math.toIntExact(oids.nextval());
+        int toast = Math.toIntExact(oids.nextval());
+        TableInfo rewritten = new TableInfo(table.oid(), table.name(), table.namespace(), relation, toast, newColumns,
+                table.persistence());
+        HeapRelation heap = HeapRelation.create(access, relation, table.name(), HeapOptions.defaults(toast));
+        synchronized (heaps) {
+            heaps.put(relation, heap);
+        }
+        RowCodec oldCodec = new RowCodec(table.columnTypes());
+        RowCodec newCodec = new RowCodec(rewritten.columnTypes());
+        List<Object[]> rows = new ArrayList<>();
+        for (Iterator<HeapTuple> it = heap(table).scan(txn.snapshot()); it.hasNext(); ) {
+            rows.add(rowMapper.apply(oldCodec.decode(it.next().payload())));
+        }
+        updateWhere(txn, classes, CatalogRows.CLASS, row -> row[0].equals(table.oid()),
+                row -> CatalogRows.classRow(rewritten));
+        deleteWhere(txn, attributes, CatalogRows.ATTRIBUTE, row -> row[0].equals(table.oid()));
+        for (ColumnInfo c : newColumns) {
+            attributes.insert(txn, CatalogRows.ATTRIBUTE.encode(CatalogRows.attributeRow(table.oid(), c)));
+        }
+        List<IndexInfo> rebuilt = new ArrayList<>();
+        for (IndexInfo index : indexes(txn.snapshot(), table.oid())) {
+            deleteWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()));
+            List<Short> columns = renumber(index.columns(), attnumMap);
+            if (columns != null) {
+                IndexInfo moved = new IndexInfo(index.oid(), index.name(), index.tableOid(),
+                        Math.toIntExact(oids.nextval()), index.unique(), index.primary(), columns);
+                indexes.insert(txn, CatalogRows.INDEX.encode(CatalogRows.indexRow(moved)));
+                createBtree(moved);
+                rebuilt.add(moved);
             }
         }
+        for (ConstraintInfo c : constraints(txn.snapshot(), table.oid())) {
+            List<Short> columns = renumber(c.columns(), attnumMap);
+            deleteWhere(txn, constraints, CatalogRows.CONSTRAINT, row -> row[0].equals(c.oid()));
+            if (columns != null) {
+                constraints.insert(txn, CatalogRows.CONSTRAINT.encode(CatalogRows.constraintRow(
+                        c.withColumns(columns, c.refColumns()))));
+            }
+        }
+        for (ConstraintInfo fk : referencingForeignKeys(txn.snapshot(), table.oid())) {
+            if (fk.tableOid() == table.oid()) {
+                continue; // self-references were renumbered above
+            }
+            List<Short> columns = renumber(fk.refColumns(), attnumMap);
+            deleteWhere(txn, constraints, CatalogRows.CONSTRAINT, row -> row[0].equals(fk.oid()));
+            if (columns != null) {
+                constraints.insert(txn, CatalogRows.CONSTRAINT.encode(CatalogRows.constraintRow(
+                        fk.withColumns(fk.columns(), columns))));
+            }
+        }
+        txn.commandCounterIncrement();
+        for (Object[] row : rows) {
+            insertRow(txn, rewritten, rebuilt, newCodec, row);
+        }
+        txn.commandCounterIncrement();
+        return rewritten;
     }
 
-    /** The indexes of a table visible to the snapshot. */
-    public List<IndexInfo> indexes(Snapshot snapshot, long tableOid) {
-        List<IndexInfo> out = new ArrayList<>();
-        for (Iterator<HeapTuple> it = indexes.scan(snapshot); it.hasNext(); ) {
-            Object[] r = INDEX_ROW.decode(it.next().payload());
-            if (r[2].equals(tableOid)) {
-                List<Short> columns = new ArrayList<>();
-                for (String n : ((String) r[6]).split(" ")) {
-                    columns.add(Short.parseShort(n));
-                }
-                out.add(new IndexInfo((Long) r[0], (String) r[1], (Long) r[2], (Integer) r[3], (Boolean) r[4],
-                        (Boolean) r[5], columns));
+    private static List<Short> renumber(List<Short> columns, Map<Short, Short> attnumMap) {
+        List<Short> out = new ArrayList<>();
+        for (short c : columns) {
+            Short to = attnumMap.get(c);
+            if (to == null) {
+                return null;
             }
+            out.add(to);
         }
         return out;
-    }
-
-    /** Every index name visible to the snapshot (index and table names share one namespace). */
-    public boolean indexNameExists(Snapshot snapshot, String name) {
-        for (Iterator<HeapTuple> it = indexes.scan(snapshot); it.hasNext(); ) {
-            if (INDEX_ROW.decode(it.next().payload())[1].equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** CREATE INDEX: the catalog row in the transaction, the B-tree built from the rows the transaction sees. */
     public IndexInfo createIndex(Transaction txn, TableInfo table, String name, List<Short> columns, boolean unique,
                                  boolean primary) {
+        claimName(txn, table.namespace(), name);
+        changing(txn);
         long oid = oids.nextval();
-        int relation = Math.toIntExact(oid);
-        StringBuilder cols = new StringBuilder();
-        for (short c : columns) {
-            cols.append(cols.isEmpty() ? "" : " ").append(c);
-        }
-        indexes.insert(txn, INDEX_ROW.encode(new Object[] {oid, name, table.oid(), relation, unique, primary,
-                cols.toString()}));
-        IndexInfo index = new IndexInfo(oid, name, table.oid(), relation, unique, primary, columns);
-        var btree = org.lakepg.server.access.btree.BTreeIndex.create(access, relation, name,
-                org.lakepg.server.access.btree.KeyComparator.BYTEWISE);
-        synchronized (btrees) {
-            btrees.put(relation, btree);
-        }
+        IndexInfo index = new IndexInfo(oid, name, table.oid(), Math.toIntExact(oid), unique, primary, columns);
+        indexes.insert(txn, CatalogRows.INDEX.encode(CatalogRows.indexRow(index)));
+        BTreeIndex btree = createBtree(index);
         HeapRelation heap = heap(table);
         RowCodec codec = new RowCodec(table.columnTypes());
         for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
             HeapTuple t = it.next();
             Object[] row = codec.decode(t.payload());
-            btree.insert(txn, IndexKeys.of(index, table, row), t.tid(), uniqueCheck(index, table, row));
+            try {
+                btree.insert(txn, IndexKeys.of(index, table, row), t.tid(), uniqueCheck(index, table, row));
+            } catch (PgException e) {
+                if (e.sqlState() != SqlState.UNIQUE_VIOLATION) {
+                    throw e;
+                }
+                throw PgException.of(SqlState.UNIQUE_VIOLATION, "could not create unique index \"%s\"", name)
+                        .withDetail("Key " + RowText.key(table, columns, row) + " is duplicated.");
+            }
         }
+        txn.commandCounterIncrement();
         return index;
     }
+
+    private BTreeIndex createBtree(IndexInfo index) {
+        BTreeIndex btree = BTreeIndex.create(access, index.relation(), index.name(), KeyComparator.BYTEWISE);
+        synchronized (btrees) {
+            btrees.put(index.relation(), btree);
+        }
+        return btree;
+    }
+
+    public void dropIndex(Transaction txn, IndexInfo index) {
+        changing(txn);
+        deleteWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()));
+    }
+
+    /** Adds a constraint row; its OID is assigned here. */
+    public ConstraintInfo addConstraint(Transaction txn, ConstraintInfo constraint) {
+        changing(txn);
+        ConstraintInfo stored = constraint.withOid(oids.nextval());
+        constraints.insert(txn, CatalogRows.CONSTRAINT.encode(CatalogRows.constraintRow(stored)));
+        txn.commandCounterIncrement();
+        return stored;
+    }
+
+    public void dropConstraint(Transaction txn, ConstraintInfo constraint) {
+        changing(txn);
+        deleteWhere(txn, constraints, CatalogRows.CONSTRAINT, row -> row[0].equals(constraint.oid()));
+    }
+
+    public void updateConstraint(Transaction txn, ConstraintInfo constraint) {
+        changing(txn);
+        updateWhere(txn, constraints, CatalogRows.CONSTRAINT, row -> row[0].equals(constraint.oid()),
+                row -> CatalogRows.constraintRow(constraint));
+    }
+
+    /** CREATE SEQUENCE: the catalog row in the transaction, the sequence's page right away. */
+    public SequenceInfo createSequence(Transaction txn, String name, long namespace, long type,
+                                       Sequence.Options options, long cache, char persistence) {
+        claimName(txn, namespace, name);
+        changing(txn);
+        long oid = oids.nextval();
+        SequenceInfo info = new SequenceInfo(oid, name, namespace, Math.toIntExact(oid), type, options, cache, 0,
+                (short) 0, persistence);
+        sequences.insert(txn, CatalogRows.SEQUENCE.encode(CatalogRows.sequenceRow(info)));
+        Sequence storage = Sequence.create(access, info.relation(), name, options);
+        synchronized (sequenceStorage) {
+            sequenceStorage.put(info.relation(), storage);
+        }
+        txn.commandCounterIncrement();
+        return info;
+    }
+
+    public void updateSequence(Transaction txn, SequenceInfo sequence) {
+        changing(txn);
+        updateWhere(txn, sequences, CatalogRows.SEQUENCE, row -> row[0].equals(sequence.oid()),
+                row -> CatalogRows.sequenceRow(sequence));
+    }
+
+    public void dropSequence(Transaction txn, SequenceInfo sequence) {
+        changing(txn);
+        deleteWhere(txn, sequences, CatalogRows.SEQUENCE, row -> row[0].equals(sequence.oid()));
+    }
+
+    /** The storage (current value) of a sequence. */
+    public Sequence sequence(SequenceInfo info) {
+        synchronized (sequenceStorage) {
+            return sequenceStorage.computeIfAbsent(info.relation(), r -> Sequence.open(access, r, info.name()));
+        }
+    }
+
+    /** ALTER SEQUENCE with new options: new storage (the catalog row points at it in the transaction). */
+    public SequenceInfo replaceSequenceStorage(Transaction txn, SequenceInfo info, long type, Sequence.Options options,
+                                               long cache, long last, boolean called) {
+        changing(txn);
+        SequenceInfo replaced = new SequenceInfo(info.oid(), info.name(), info.namespace(),
+                Math.toIntExact(oids.nextval()), type, options, cache, info.ownedByTable(), info.ownedByColumn(),
+                info.persistence());
+        Sequence storage = Sequence.create(access, replaced.relation(), info.name(), options);
+        storage.setval(last, called);
+        synchronized (sequenceStorage) {
+            sequenceStorage.put(replaced.relation(), storage);
+        }
+        updateWhere(txn, sequences, CatalogRows.SEQUENCE, row -> row[0].equals(info.oid()),
+                row -> CatalogRows.sequenceRow(replaced));
+        return replaced;
+    }
+
+    private static void deleteWhere(Transaction txn, HeapRelation heap, RowCodec codec, Predicate<Object[]> match) {
+        for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
+            HeapTuple t = it.next();
+            if (match.test(codec.decode(t.payload()))) {
+                requireOk(heap.delete(txn, t.tid(), WaitPolicy.BLOCK));
+            }
+        }
+        txn.commandCounterIncrement();
+    }
+
+    private static void updateWhere(Transaction txn, HeapRelation heap, RowCodec codec, Predicate<Object[]> match,
+                                    UnaryOperator<Object[]> change) {
+        for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
+            HeapTuple t = it.next();
+            Object[] row = codec.decode(t.payload());
+            if (match.test(row)) {
+                requireOk(heap.update(txn, t.tid(), codec.encode(change.apply(row)), true, WaitPolicy.BLOCK));
+            }
+        }
+        txn.commandCounterIncrement();
+    }
+
+    private static void requireOk(WriteResult result) {
+        if (!(result instanceof WriteResult.Ok)) {
+            throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE, "tuple concurrently updated");
+        }
+    }
+
+    // ---- rows --------------------------------------------------------------------------------------------------
 
     /**
      * How a unique index checks a new row: null for non-unique indexes and for keys with a NULL
@@ -210,17 +564,9 @@ public final class TableCatalog {
             }
         }
         RowCodec codec = new RowCodec(table.columnTypes());
-        return new org.lakepg.server.access.btree.UniqueCheck(index.name(), heap(table), () -> {
-            StringBuilder names = new StringBuilder();
-            StringBuilder values = new StringBuilder();
-            for (short c : index.columns()) {
-                ColumnInfo column = table.columns().get(c - 1);
-                names.append(names.isEmpty() ? "" : ", ").append(column.name());
-                values.append(values.isEmpty() ? "" : ", ").append(org.lakepg.server.exec.expr.WireTypeIO.codec(
-                        column.type()).formatTextUnchecked(row[c - 1], org.lakepg.wire.types.FormatSettings.defaults()));
-            }
-            return "Key (" + names + ")=(" + values + ") already exists.";
-        }, payload -> IndexKeys.of(index, table, codec.decode(payload)));
+        return new org.lakepg.server.access.btree.UniqueCheck(index.name(), heap(table),
+                () -> "Key " + RowText.key(table, index.columns(), row) + " already exists.",
+                payload -> IndexKeys.of(index, table, codec.decode(payload)));
     }
 
     /** Inserts a row and its index entries (unique indexes check it). */
@@ -239,25 +585,10 @@ public final class TableCatalog {
         }
     }
 
-    public org.lakepg.server.access.btree.BTreeIndex btree(IndexInfo index) {
+    public BTreeIndex btree(IndexInfo index) {
         synchronized (btrees) {
-            return btrees.computeIfAbsent(index.relation(), r -> org.lakepg.server.access.btree.BTreeIndex.open(
-                    access, r, index.name(), org.lakepg.server.access.btree.KeyComparator.BYTEWISE));
-        }
-    }
-
-    /** Marks a column NOT NULL (in the transaction), as ALTER TABLE ADD PRIMARY KEY does. */
-    public void setNotNull(Transaction txn, TableInfo table, short attnum) {
-        for (Iterator<HeapTuple> it = attributes.scan(txn.snapshot()); it.hasNext(); ) {
-            HeapTuple t = it.next();
-            Object[] a = ATTRIBUTE_ROW.decode(t.payload());
-            if (a[0].equals(table.oid()) && a[1].equals(attnum) && !(Boolean) a[5]) {
-                a[5] = true;
-                var result = attributes.update(txn, t.tid(), ATTRIBUTE_ROW.encode(a), true, WaitPolicy.BLOCK);
-                if (!(result instanceof org.lakepg.server.access.heap.WriteResult.Ok)) {
-                    throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE, "tuple concurrently updated");
-                }
-            }
+            return btrees.computeIfAbsent(index.relation(), r -> BTreeIndex.open(access, r, index.name(),
+                    KeyComparator.BYTEWISE));
         }
     }
 

@@ -23,10 +23,12 @@ import org.lakepg.storage.PageService;
 import org.lakepg.storage.StorageConfig;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.Storage;
+import org.lakepg.storage.Timeline;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.TimelineService;
 import org.lakepg.storage.WalService;
 import org.lakepg.storage.local.objects.LocalDirectoryObjectStore;
+import org.lakepg.storage.local.timeline.CheckpointFiles;
 import org.lakepg.storage.local.timeline.Checkpointer;
 import org.lakepg.storage.local.timeline.Compactor;
 import org.lakepg.storage.local.timeline.GarbageCollector;
@@ -286,6 +288,18 @@ public final class LocalStorage implements Storage {
         } catch (IOException | RuntimeException e) {
             throw new StorageException(StorageException.Reason.CORRUPTED, "could not read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    // ---- for a store that mirrors another's timelines and copies checkpoints elsewhere (the pageserver) ----
+
+    /** Creates a timeline with the given identity (root, or a branch of an existing one at its branch LSN). */
+    public Timeline attachTimeline(Timeline meta) {
+        return registry.attach(meta);
+    }
+
+    /** The timeline's last checkpoint (files to copy), or null if it was never checkpointed. */
+    public CheckpointFiles lastCheckpoint(TimelineId timeline) {
+        return CheckpointFiles.capture(timeline(timeline));
     }
 
     /** The LSN below which reads of this timeline's own history fail (branch points excepted). */

@@ -37,7 +37,21 @@ final class FloatText {
      */
     static double parse(String text, boolean single) {
         String sqlType = single ? "real" : "double precision";
-        int start = 0;
+        int[] end = {0};
+        double value = parsePrefix(text, end, single, sqlType, text);
+        if (end[0] != text.length()) {
+            throw TypeErrors.invalidSyntax(sqlType, text);
+        }
+        return value;
+    }
+
+    /**
+     * float8in_internal: one number starting at {@code pos[0]} (after spaces), then spaces;
+     * {@code pos[0]} is left after them. Syntax errors name {@code typeName} and quote
+     * {@code original}, as the geometric types' input functions report them.
+     */
+    static double parsePrefix(String text, int[] pos, boolean single, String typeName, String original) {
+        int start = pos[0];
         int n = text.length();
         while (start < n && TypeErrors.isSpace(text.charAt(start))) {
             start++;
@@ -62,21 +76,19 @@ final class FloatText {
                 end = decimal.end();
                 number = text.substring(start, end);
             } else {
-                throw TypeErrors.invalidSyntax(sqlType, text);
+                throw TypeErrors.invalidSyntax(typeName, original);
             }
             value = single ? Float.parseFloat(number) : Double.parseDouble(number);
             boolean underflow = value == 0 && HAS_NONZERO_DIGIT.matcher(text.substring(start, end)).find();
             if (Double.isInfinite(value) || underflow) {
                 throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"%s\" is out of range for type %s",
-                        single ? text : text.substring(start, end), sqlType);
+                        single ? text : text.substring(start, end), single ? "real" : "double precision");
             }
         }
         while (end < n && TypeErrors.isSpace(text.charAt(end))) {
             end++;
         }
-        if (end != n) {
-            throw TypeErrors.invalidSyntax(sqlType, text);
-        }
+        pos[0] = end;
         return value;
     }
 

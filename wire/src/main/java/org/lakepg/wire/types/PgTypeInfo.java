@@ -45,12 +45,35 @@ public record PgTypeInfo(int oid, String name, int arrayOid, short typeLength, c
                 new PgTypeInfo(3220, "pg_lsn", 3221, (short) 8, ',', 0),
                 new PgTypeInfo(3802, "jsonb", 3807, (short) -1, ',', 0),
                 // system types that catalog queries return
+                new PgTypeInfo(2278, "void", 0, (short) 4, ',', 0),
                 new PgTypeInfo(22, "int2vector", 1006, (short) -1, ',', 0),
                 new PgTypeInfo(27, "tid", 1010, (short) 6, ',', 0),
                 new PgTypeInfo(28, "xid", 1011, (short) 4, ',', 0),
                 new PgTypeInfo(29, "cid", 1012, (short) 4, ',', 0),
                 new PgTypeInfo(30, "oidvector", 1013, (short) -1, ',', 0),
-                new PgTypeInfo(5069, "xid8", 271, (short) 8, ',', 0));
+                new PgTypeInfo(5069, "xid8", 271, (short) 8, ',', 0),
+                // geometric types
+                new PgTypeInfo(600, "point", 1017, (short) 16, ',', 0),
+                new PgTypeInfo(601, "lseg", 1018, (short) 32, ',', 0),
+                new PgTypeInfo(602, "path", 1019, (short) -1, ',', 0),
+                new PgTypeInfo(603, "box", 1020, (short) 32, ';', 0),
+                new PgTypeInfo(604, "polygon", 1027, (short) -1, ',', 0),
+                new PgTypeInfo(628, "line", 629, (short) 24, ',', 0),
+                new PgTypeInfo(718, "circle", 719, (short) 24, ',', 0),
+                // network types
+                new PgTypeInfo(869, "inet", 1041, (short) -1, ',', 0),
+                new PgTypeInfo(650, "cidr", 651, (short) -1, ',', 0),
+                new PgTypeInfo(829, "macaddr", 1040, (short) 6, ',', 0),
+                new PgTypeInfo(774, "macaddr8", 775, (short) 8, ',', 0),
+                new PgTypeInfo(790, "money", 791, (short) 8, ',', 0),
+                new PgTypeInfo(1560, "bit", 1561, (short) -1, ',', 0),
+                new PgTypeInfo(1562, "varbit", 1563, (short) -1, ',', 0),
+                new PgTypeInfo(4072, "jsonpath", 4073, (short) -1, ',', 0),
+                new PgTypeInfo(5038, "pg_snapshot", 5039, (short) -1, ',', 0),
+                new PgTypeInfo(2970, "txid_snapshot", 2949, (short) -1, ',', 0),
+                new PgTypeInfo(3614, "tsvector", 3643, (short) -1, ',', 0),
+                new PgTypeInfo(3615, "tsquery", 3645, (short) -1, ',', 0),
+                new PgTypeInfo(3734, "regconfig", 3735, (short) 4, ',', 0));
         java.util.ArrayList<PgTypeInfo> all = new java.util.ArrayList<>(base);
         for (PgTypeInfo element : base) {
             if (element.arrayOid != 0) {

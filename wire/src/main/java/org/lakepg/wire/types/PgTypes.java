@@ -31,7 +31,12 @@ public final class PgTypes {
                 DateType.INSTANCE, TimeType.INSTANCE, TimestampType.INSTANCE, TimestampTzType.INSTANCE,
                 IntervalType.INSTANCE, TimeTzType.INSTANCE, NumericType.INSTANCE, UuidType.INSTANCE,
                 PgLsnType.INSTANCE, JsonbType.INSTANCE, VectorType.INT2VECTOR, TidType.INSTANCE, XidType.XID,
-                XidType.CID, VectorType.OIDVECTOR, Xid8Type.INSTANCE);
+                XidType.CID, VectorType.OIDVECTOR, Xid8Type.INSTANCE,
+                PointType.INSTANCE, LsegType.INSTANCE, PathType.INSTANCE, BoxType.INSTANCE, PolygonType.INSTANCE,
+                LineType.INSTANCE, CircleType.INSTANCE, InetType.INET, InetType.CIDR, MacaddrType.INSTANCE,
+                Macaddr8Type.INSTANCE, MoneyType.INSTANCE, BitStringType.BIT, BitStringType.VARBIT,
+                JsonPathType.INSTANCE, SnapshotType.PG_SNAPSHOT, SnapshotType.TXID_SNAPSHOT,
+                TsVectorType.INSTANCE, TsQueryType.INSTANCE, RegconfigType.INSTANCE, VoidType.INSTANCE);
         for (PgType<?> type : scalars) {
             register(type);
         }

@@ -13,7 +13,7 @@ import org.lakepg.wire.error.SqlState;
  * A sequence (CREATE SEQUENCE) in a one-page relation. As in PostgreSQL, nextval is not transactional and logs
  * ahead: one WAL record reserves the next {@link #LOG_AHEAD} values, so most calls write nothing and a restarted
  * compute continues after the reserved range (values may be skipped, never repeated). setval is logged at once.
- * Per-session CACHE is not implemented: values are handed out one by one.
+ * Values are handed out one by one here; a session with CACHE n reserves n at a time (session.SessionSequences).
  *
  * <p>Page layout: {@code [magic:4][last:8][is_called:1][increment:8][min:8][max:8][start:8][cycle:1]}, where
  * {@code last} is the last value reserved by the log (not the last handed out).

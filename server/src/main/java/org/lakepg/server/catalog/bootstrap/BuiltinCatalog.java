@@ -70,7 +70,9 @@ public final class BuiltinCatalog implements TypeCatalog {
             typesByOid.put(t.oid(), t);
             typesByName.putIfAbsent(t.name(), t);
         }
-        for (CsvTable.Row r : CsvTable.load("pg_proc").asRows()) {
+        List<CsvTable.Row> procRows = new ArrayList<>(CsvTable.load("pg_proc").asRows());
+        procRows.addAll(CsvTable.load("lakepg_proc").asRows()); // lakepg's own functions (branches), OIDs 8900-8999
+        for (CsvTable.Row r : procRows) {
             ProcEntry p = new ProcEntry(r.getOid("oid"), r.get("proname"), r.getOid("pronamespace"),
                     r.getOid("prolang"), Float.parseFloat(r.get("procost")), Float.parseFloat(r.get("prorows")),
                     r.getOid("provariadic"), r.getChar("prokind"), r.getBool("prosecdef"),

@@ -68,6 +68,8 @@ final class ExprDeparser {
                 }
                 yield out.append(" ELSE ").append(deparse(c.otherwise(), columns)).append(" END").toString();
             }
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> m.op().name() + "(" + String.join(", ", m.arguments().stream()
+                    .map(a -> deparse(a, columns)).toList()) + ")";
             case CoalesceExpr c -> "COALESCE(" + String.join(", ", c.arguments().stream()
                     .map(a -> deparse(a, columns)).toList()) + ")";
             case CoerceViaIO c -> "(" + deparse(c.argument(), columns) + ")::" + TypeNames.format(types, c.type(), c.typmod());

@@ -388,6 +388,7 @@ public final class PlanPrinter {
                         + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
             }
             case ValuesNode v -> v.rows().size() == 1 ? "Result" : "Values Scan on \"*VALUES*\"";
+            case org.lakepg.server.sql.plan.SystemScanNode s -> "Seq Scan on " + s.relation().name();
             case ResultNode r -> "Result";
             case ProjectNode x -> "Result";
             case SortNode s -> {

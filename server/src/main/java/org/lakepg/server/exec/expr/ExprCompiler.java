@@ -68,7 +68,8 @@ public final class ExprCompiler {
                     return null;
                 };
             }
-            case RelabelType r -> compile(r.argument());
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> minMax(m);
+            case RelabelType r -> OidRelabel.wrap(compile(r.argument()), r.argument().type(), r.type());
             case CoerceViaIO c -> {
                 CompiledExpr arg = compile(c.argument());
                 long from = c.argument().type();
@@ -148,6 +149,23 @@ public final class ExprCompiler {
                     throw new IllegalStateException("window function reference outside a window node");
             case org.lakepg.server.sql.plan.expr.AggRef a ->
                     throw new IllegalStateException("aggregate reference outside an aggregate node");
+        };
+    }
+
+    private CompiledExpr minMax(org.lakepg.server.sql.plan.expr.MinMaxExpr m) {
+        ScalarFunction compare = functions.lookup(m.comparisonSource()).orElseThrow(() -> PgException.of(
+                SqlState.FEATURE_NOT_SUPPORTED, "function %s is not implemented in lakepg yet", m.comparisonSource()));
+        CompiledExpr[] args = compileAll(m.arguments());
+        int sign = m.op() == org.lakepg.server.sql.plan.expr.MinMaxExpr.Op.GREATEST ? 1 : -1;
+        return (row, ctx) -> {
+            Object best = null;
+            for (CompiledExpr a : args) {
+                Object v = a.eval(row, ctx);
+                if (v != null && (best == null || sign * (Integer) compare.apply(new Object[] {v, best}, ctx) > 0)) {
+                    best = v;
+                }
+            }
+            return best;
         };
     }
 
@@ -312,7 +330,9 @@ public final class ExprCompiler {
     }
 
     private CompiledExpr function(FuncExpr f) {
-        ScalarFunction found = functions.lookup(f.source()).orElseThrow(() -> PgException.of(
+        // SQL-language built-ins that cannot be inlined (a body with FROM) have Java code under their name
+        String source = f.source() == null || f.source().isEmpty() ? f.name() : f.source();
+        ScalarFunction found = functions.lookup(source).orElseThrow(() -> PgException.of(
                 SqlState.FEATURE_NOT_SUPPORTED, "function %s is not implemented in lakepg yet", f.name()));
         // functions taking "any" need the actual argument types to print or convert their values
         ScalarFunction code = found instanceof org.lakepg.server.function.scalar.ArgumentTypeAware typed

@@ -14,16 +14,27 @@ public final class WireTypeIO implements TypeIO {
 
     @Override
     public String output(long type, Object value, FunctionContext context) {
-        return codec(type).formatTextUnchecked(value, formatSettings(context));
+        return codec(type, context).formatTextUnchecked(value, formatSettings(context));
     }
 
     @Override
     public Object input(long type, int typmod, String text, FunctionContext context) {
-        return codec(type).parseText(text, formatSettings(context));
+        return codec(type, context).parseText(text, formatSettings(context));
+    }
+
+    /** The codec of a type whose text form may need the catalog (reg* types print names). */
+    public static PgType<?> codec(long type, FunctionContext context) {
+        return org.lakepg.server.systemcatalog.CatalogBoundRegType.bind(codec(type), context::catalogView);
     }
 
     public static PgType<?> codec(long type) {
         PgType<?> codec = PgTypes.byOid((int) type);
+        if (codec == null && type == 2205) {
+            codec = RegclassNameCodec.INSTANCE; // until the catalog-aware regclass codec is merged
+        }
+        if (codec == null) {
+            codec = org.lakepg.server.systemcatalog.CatalogTypeCodecs.byOid(type);
+        }
         if (codec == null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "values of type OID %d are not supported yet", type);
         }

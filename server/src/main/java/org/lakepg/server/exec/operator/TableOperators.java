@@ -100,6 +100,10 @@ final class TableOperators {
         var catalog = context.tables().catalog();
         List<org.lakepg.server.table.IndexInfo> indexes = catalog.indexes(txn.snapshot(), table.oid());
         Recheck recheck = Recheck.of(node, compiler);
+        List<CompiledExpr> checks = node.checks().stream().map(c -> compiler.compile(c.condition())).toList();
+        var foreignKeys = new org.lakepg.server.exec.constraint.ForeignKeys(context.tables(),
+                context.tables().deferredChecks());
+        boolean keysUnused = foreignKeys.unused(table);
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
@@ -107,13 +111,16 @@ final class TableOperators {
             Object[] written;
             switch (node.kind()) {
                 case INSERT -> {
-                    checkNotNull(table, row);
+                    checkRow(table, node, checks, row, context);
                     catalog.insertRow(txn, table, indexes, codec, row);
+                    if (!keysUnused) {
+                        foreignKeys.referencingRowWritten(table, null, row);
+                    }
                     written = row;
                 }
                 case UPDATE -> {
                     Object[] newRow = java.util.Arrays.copyOf(row, width);
-                    checkNotNull(table, newRow);
+                    checkRow(table, node, checks, newRow, context);
                     // with indexes every new version gets index entries (no HOT yet: old values are not compared)
                     Tid target = (Tid) row[width];
                     WriteResult r = heap.update(txn, target, codec.encode(newRow), indexes.isEmpty(), WaitPolicy.BLOCK);
@@ -124,7 +131,7 @@ final class TableOperators {
                             break;
                         }
                         newRow = java.util.Arrays.copyOf(again, width);
-                        checkNotNull(table, newRow);
+                        checkRow(table, node, checks, newRow, context);
                         target = (Tid) again[width];
                         r = heap.update(txn, target, codec.encode(newRow), indexes.isEmpty(), WaitPolicy.BLOCK);
                     }
@@ -134,6 +141,13 @@ final class TableOperators {
                     Tid newTid = ((WriteResult.Ok) r).tid();
                     if (!indexes.isEmpty() && !heap.isHeapOnly(newTid)) {
                         catalog.indexRow(txn, table, indexes, newRow, newTid);
+                    }
+                    if (!keysUnused) {
+                        Object[] oldRow = heap.fetch(txn.snapshot(), target).map(t -> codec.decode(t.payload())).orElse(null);
+                        if (oldRow != null) {
+                            foreignKeys.referencedRowChanged(table, oldRow, newRow);
+                        }
+                        foreignKeys.referencingRowWritten(table, oldRow, newRow);
                     }
                     written = newRow;
                 }
@@ -152,6 +166,9 @@ final class TableOperators {
                         continue;
                     }
                     written = java.util.Arrays.copyOf(current, width);
+                    if (!keysUnused) {
+                        foreignKeys.referencedRowDeleted(table, written);
+                    }
                 }
                 default -> throw new IllegalStateException();
             }
@@ -161,6 +178,7 @@ final class TableOperators {
             }
             out.add(result);
         }
+        foreignKeys.finishStatement();
         return out.iterator();
     }
 
@@ -224,13 +242,9 @@ final class TableOperators {
         };
     }
 
-    private static void checkNotNull(TableInfo table, Object[] row) {
-        for (ColumnInfo c : table.columns()) {
-            if (c.notNull() && row[c.number() - 1] == null) {
-                throw PgException.of(SqlState.NOT_NULL_VIOLATION,
-                        "null value in column \"%s\" of relation \"%s\" violates not-null constraint", c.name(),
-                        table.name());
-            }
-        }
+    private static void checkRow(TableInfo table, ModifyNode node, List<CompiledExpr> checks, Object[] row,
+                                 ExecContext context) {
+        org.lakepg.server.exec.constraint.RowChecks.notNull(table, row);
+        org.lakepg.server.exec.constraint.RowChecks.check(table, node.checks(), checks, row, context);
     }
 }

@@ -15,7 +15,7 @@ public final class SessionFunctions {
         r.register("current_user", (x, c) -> c.currentUser());
         r.register("session_user", (x, c) -> c.sessionUser());
         r.register("current_database", (x, c) -> c.currentDatabase());
-        r.register("current_schema", (x, c) -> "public");
+        r.register("current_schema", (x, c) -> CatalogVisibilityFunctions.currentSchema(c.catalogView()));
         r.register("pgsql_version", (x, c) -> VERSION);
         r.register("pg_backend_pid", (x, c) -> c.backendPid());
         r.register("show_config_by_name", (x, c) -> setting(c, (String) x[0], false));

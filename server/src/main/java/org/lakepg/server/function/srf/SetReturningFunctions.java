@@ -16,6 +16,7 @@ public final class SetReturningFunctions {
         TextRows.register(BUILTINS, scalars);
         JsonbRows.register(BUILTINS);
         JsonRows.register(BUILTINS);
+        BranchRows.register(BUILTINS);
     }
 
     private final Map<String, SetReturningFunction> functions = new HashMap<>();

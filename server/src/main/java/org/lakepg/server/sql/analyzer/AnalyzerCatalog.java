@@ -29,9 +29,25 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return Optional.empty();
     }
 
+    /** A pg_catalog / information_schema relation a FROM name means (pg_catalog is searched first). */
+    default Optional<org.lakepg.server.systemcatalog.SystemRelation> systemRelation(List<String> qualifiedName) {
+        return org.lakepg.server.systemcatalog.SystemRelations.find(qualifiedName);
+    }
+
     /** The indexes of a table, as the current statement sees the catalog. */
     default List<org.lakepg.server.table.IndexInfo> indexes(org.lakepg.server.table.TableInfo table) {
         return List.of();
+    }
+
+    /** The constraints of a table (CHECK, keys, foreign keys), as the current statement sees the catalog. */
+    default List<org.lakepg.server.table.ConstraintInfo> constraints(org.lakepg.server.table.TableInfo table) {
+        return List.of();
+    }
+
+    /** The sequence a table column owns (an identity or serial column's), if any. */
+    default Optional<org.lakepg.server.table.SequenceInfo> ownedSequence(org.lakepg.server.table.TableInfo table,
+                                                                          short attnum) {
+        return Optional.empty();
     }
 
     /** The btree comparison function (support 1 of the type's default btree opclass), for ORDER BY and grouping. */

@@ -56,8 +56,15 @@ public class BuiltinAnalyzerCatalog implements AnalyzerCatalog {
             if (t.category() == 'S') {
                 candidates.add(org.lakepg.server.catalog.TypeOids.TEXT);
             }
+            if (t.category() == 'I') {
+                candidates.add(869L); // cidr sorts with inet's opclass
+            }
             if (t.isArray()) {
                 candidates.add(org.lakepg.server.catalog.TypeOids.ANYARRAY);
+            }
+            if (t.name().startsWith("reg") && t.length() == 4) {
+                // the reg* types sort as the OIDs they are (binary-coercible to oid)
+                candidates.add(org.lakepg.server.catalog.TypeOids.OID);
             }
             if (t.kind() == TypeEntry.KIND_ENUM) {
                 candidates.add(org.lakepg.server.catalog.TypeOids.ANYENUM);

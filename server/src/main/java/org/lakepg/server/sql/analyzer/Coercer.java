@@ -77,7 +77,9 @@ public final class Coercer {
             case TypeCoercion.Pathway.None n -> null;
             case TypeCoercion.Pathway.Relabel r -> new RelabelType(expr, target, -1);
             case TypeCoercion.Pathway.ViaIO v -> new CoerceViaIO(expr, target, -1);
-            case TypeCoercion.Pathway.ViaFunction f -> castCall(f.function(), expr, target, -1,
+            // a cast function with a typmod argument (int4 to bit(n)) gets the target's, as in PostgreSQL
+            case TypeCoercion.Pathway.ViaFunction f -> castCall(f.function(), expr, target,
+                    catalog.function(f.function()).orElseThrow().argumentCount() >= 2 ? typmod : -1,
                     ctx == TypeCoercion.Context.EXPLICIT);
             case TypeCoercion.Pathway.ArrayCoerce a -> throw at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "array coercion from %s to %s is not supported yet", TypeNames.format(catalog, source),

@@ -27,7 +27,8 @@ public final class ColumnNames {
             case FuncCall f -> f.funcname().get(f.funcname().size() - 1);
             case TypeCast t -> {
                 String inner = strength(t.arg());
-                yield inner != null ? inner : t.typeName().names().get(t.typeName().names().size() - 1);
+                yield inner != null && !weak(t.arg()) ? inner
+                        : t.typeName().names().get(t.typeName().names().size() - 1);
             }
             case CaseExpr c -> {
                 String inner = c.defresult() == null ? null : strength(c.defresult());
@@ -59,6 +60,15 @@ public final class ColumnNames {
                 case CURRENT_SCHEMA -> "current_schema";
             };
             default -> null;
+        };
+    }
+
+    /** FigureColname's strength 1: a name taken from a cast's type or "case", which an outer cast overrides. */
+    private static boolean weak(Expr expr) {
+        return switch (expr) {
+            case TypeCast t -> strength(t.arg()) == null || weak(t.arg());
+            case CaseExpr c -> c.defresult() == null || strength(c.defresult()) == null || weak(c.defresult());
+            default -> false;
         };
     }
 }

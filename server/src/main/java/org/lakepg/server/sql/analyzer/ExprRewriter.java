@@ -32,6 +32,8 @@ public final class ExprRewriter {
                     .map(w -> new CaseExpr.When(map(w.condition(), f), map(w.result(), f))).toList(),
                     map(c.otherwise(), f), c.type(), c.typmod());
             case CoalesceExpr c -> new CoalesceExpr(all(c.arguments(), f), c.type(), c.typmod());
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> new org.lakepg.server.sql.plan.expr.MinMaxExpr(m.op(),
+                    all(m.arguments(), f), m.comparisonFunction(), m.comparisonSource(), m.type(), m.typmod());
             case CoerceViaIO c -> new CoerceViaIO(map(c.argument(), f), c.type(), c.typmod());
             case RelabelType r -> new RelabelType(map(r.argument(), f), r.type(), r.typmod());
             case ArrayExpr a -> new ArrayExpr(all(a.elements(), f), a.elementType(), a.type());

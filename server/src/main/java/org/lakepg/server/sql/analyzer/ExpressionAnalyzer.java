@@ -149,11 +149,14 @@ public final class ExpressionAnalyzer {
                 long type = commonType(args, "COALESCE");
                 yield new CoalesceExpr(coerceAll(args, type, c.args()), type, -1);
             }
+            case org.lakepg.server.sql.ast.MinMaxExpr m -> minMax(m, scope);
             case FuncCall f -> functionCall(f, scope);
             case org.lakepg.server.sql.ast.AArrayExpr a -> arrayConstructor(a, scope);
             case org.lakepg.server.sql.ast.SubLink l -> subquery(l, scope);
             case SQLValueFunction f -> valueFunction(f);
             case org.lakepg.server.sql.ast.AIndirection i -> new Subscripting(this, catalog).analyze(i, scope);
+            case org.lakepg.server.sql.ast.CollateClause c -> CollateClauses.analyze(c, analyze(c.arg(), scope), coercer,
+                    catalog);
             default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s is not supported yet", describe(expr)), location(expr));
         };
@@ -181,6 +184,7 @@ public final class ExpressionAnalyzer {
             case BooleanTest t -> t.location();
             case org.lakepg.server.sql.ast.CaseExpr c -> c.location();
             case org.lakepg.server.sql.ast.CoalesceExpr c -> c.location();
+            case org.lakepg.server.sql.ast.MinMaxExpr m -> m.location();
             case SQLValueFunction f -> f.location();
             case ExprList l -> l.location();
             default -> -1;
@@ -193,9 +197,17 @@ public final class ExpressionAnalyzer {
             case STRING -> new Const(TypeOids.UNKNOWN, -1, c.value());
             case BOOLEAN -> new Const(TypeOids.BOOL, -1, c.value().equals("t") || c.value().equals("true"));
             case NULL -> new Const(TypeOids.UNKNOWN, -1, null);
-            case BITSTRING -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "bit string literals are not supported yet"), c.location());
+            case BITSTRING -> bitString(c);
         };
+    }
+
+    /** B'...' and X'...': a bit constant, read by bit_in (the lexer keeps the b/x prefix it wants). */
+    private BoundExpr bitString(AConst c) {
+        try {
+            return new Const(TypeOids.BIT, -1, io.input(TypeOids.BIT, -1, c.value(), context));
+        } catch (PgException e) {
+            throw Coercer.at(e, c.location());
+        }
     }
 
     /** make_const: integers that fit int4 are int4, then int8, else numeric. */
@@ -241,6 +253,9 @@ public final class ExpressionAnalyzer {
         }
         BoundExpr arg = analyze(c.arg(), scope);
         int location = c.location() >= 0 ? c.location() : location(c.arg());
+        if (c.arg() instanceof AConst literal && literal.kind() == AConst.Kind.STRING) {
+            location = literal.location(); // a literal's input errors point at the literal, as in PostgreSQL
+        }
         return coercer.coerce(arg, type[0], (int) type[1], TypeCoercion.Context.EXPLICIT, location);
     }
 
@@ -404,6 +419,16 @@ public final class ExpressionAnalyzer {
         }
         long[] types = args.stream().mapToLong(BoundExpr::type).toArray();
         String name = f.funcname().get(f.funcname().size() - 1);
+        if (args.size() == 1 && args.get(0) instanceof Const literal && literal.type() == TypeOids.UNKNOWN
+                && !f.aggStar() && !f.aggDistinct() && f.aggFilter() == null && !f.funcVariadic()) {
+            // typename('literal') is always a cast (func_get_detail): cidr('10.1.2.3/8') reads a cidr
+            var target = catalog.typeByName(f.funcname());
+            // FuncNameAsType: not a table's row type
+            if (target.isPresent() && target.get().relationOid() == 0) {
+                return coercer.coerce(literal, target.get().oid(), -1, TypeCoercion.Context.EXPLICIT,
+                        location(f.args().get(0)));
+            }
+        }
         List<ProcEntry> candidates = catalog.functions(f.funcname());
         ResolvedCall call;
         try {
@@ -561,6 +586,8 @@ public final class ExpressionAnalyzer {
             case CaseExpr c -> containsAggregate(c.otherwise()) || c.whens().stream()
                     .anyMatch(w -> containsAggregate(w.condition()) || containsAggregate(w.result()));
             case CoalesceExpr c -> c.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m ->
+                    m.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
             case org.lakepg.server.sql.plan.expr.CoerceViaIO c -> containsAggregate(c.argument());
             case org.lakepg.server.sql.plan.expr.RelabelType r -> containsAggregate(r.argument());
             case org.lakepg.server.sql.plan.expr.ArrayExpr a -> a.elements().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
@@ -786,6 +813,23 @@ public final class ExpressionAnalyzer {
         BoundExpr other = coercer.coerce(otherwise, type, -1, TypeCoercion.Context.IMPLICIT,
                 c.defresult() == null ? c.location() : location(c.defresult()));
         return new CaseExpr(whens, other, type, -1);
+    }
+
+    /** GREATEST/LEAST: arguments coerced to their common type, compared by its default btree ordering. */
+    private BoundExpr minMax(org.lakepg.server.sql.ast.MinMaxExpr m, Scope scope) {
+        List<BoundExpr> args = new ArrayList<>();
+        for (Expr arg : m.args()) {
+            args.add(analyze(arg, scope));
+        }
+        String what = m.op() == org.lakepg.server.sql.ast.MinMaxExpr.Op.GREATEST ? "GREATEST" : "LEAST";
+        long type = commonType(args, what);
+        List<BoundExpr> coerced = coerceAll(args, type, m.args());
+        ProcEntry compare = catalog.btreeComparison(type).orElseThrow(() -> Coercer.at(PgException.of(
+                SqlState.UNDEFINED_FUNCTION, "could not identify a comparison function for type %s",
+                TypeNames.format(catalog, type)), m.location()));
+        return new org.lakepg.server.sql.plan.expr.MinMaxExpr(
+                org.lakepg.server.sql.plan.expr.MinMaxExpr.Op.valueOf(m.op().name()), coerced, compare.oid(),
+                compare.source(), type, -1);
     }
 
     private long commonType(List<BoundExpr> exprs, String what) {

@@ -58,6 +58,8 @@ final class GroupingRewriter {
                     .map(w -> new CaseExpr.When(rewrite(w.condition()), rewrite(w.result()))).toList(),
                     rewrite(c.otherwise()), c.type(), c.typmod());
             case CoalesceExpr c -> new CoalesceExpr(all(c.arguments()), c.type(), c.typmod());
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> new org.lakepg.server.sql.plan.expr.MinMaxExpr(m.op(),
+                    all(m.arguments()), m.comparisonFunction(), m.comparisonSource(), m.type(), m.typmod());
             case CoerceViaIO c -> new CoerceViaIO(rewrite(c.argument()), c.type(), c.typmod());
             case RelabelType r -> new RelabelType(rewrite(r.argument()), r.type(), r.typmod());
             case ArrayExpr a -> new ArrayExpr(all(a.elements()), a.elementType(), a.type());

@@ -59,6 +59,7 @@ public final class ModifyAnalyzer {
         List<ColumnInfo> targets = targetColumns(table, s.cols());
         int width = table.columns().size();
         PlanNode source;
+        InsertStmt.Overriding overriding = s.override() == null ? InsertStmt.Overriding.NOT_SET : s.override();
         if (s.selectStmt() == null) {
             source = new ValuesNode(List.of(fullRow(table, targets, List.of())), width);
         } else if (s.selectStmt().valuesLists() != null && !s.selectStmt().valuesLists().isEmpty()
@@ -74,7 +75,9 @@ public final class ModifyAnalyzer {
                 List<BoundExpr> assigned = new ArrayList<>();
                 for (int i = 0; i < values.size(); i++) {
                     Expr e = values.get(i);
-                    assigned.add(e instanceof SetToDefault ? null : assign(targets.get(i), table,
+                    boolean useDefault = e instanceof SetToDefault
+                            || !checkIdentityInsert(targets.get(i), overriding);
+                    assigned.add(useDefault ? null : assign(targets.get(i), table,
                             expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "VALUES"), e));
                 }
                 rows.add(fullRow(table, targets, assigned));
@@ -89,7 +92,8 @@ public final class ModifyAnalyzer {
             List<BoundExpr> assigned = new ArrayList<>();
             for (int i = 0; i < query.columns().size(); i++) {
                 OutputColumn c = query.columns().get(i);
-                assigned.add(assign(targets.get(i), table, new InputRef(i, c.type(), c.typmod(), c.name()), null));
+                assigned.add(checkIdentityInsert(targets.get(i), overriding) ? assign(targets.get(i), table,
+                        new InputRef(i, c.type(), c.typmod(), c.name()), null) : null);
             }
             source = new ProjectNode(query.plan(), fullRow(table, targets, assigned));
         }
@@ -124,7 +128,12 @@ public final class ModifyAnalyzer {
                 throw Coercer.at(PgException.of(SqlState.DUPLICATE_COLUMN, "multiple assignments to same column \"%s\"",
                         t.name()), t.location());
             }
-            BoundExpr value = t.val() instanceof SetToDefault ? new Const(column.type(), column.typmod(), null)
+            if (column.identity() == 'a' && !(t.val() instanceof SetToDefault)) {
+                throw PgException.of(SqlState.GENERATED_ALWAYS, "column \"%s\" can only be updated to DEFAULT",
+                        column.name()).withDetail("Column \"" + column.name()
+                        + "\" is an identity column defined as GENERATED ALWAYS.");
+            }
+            BoundExpr value = t.val() instanceof SetToDefault ? defaultValue(table, column)
                     : assign(column, table, expressions.analyzeWithoutAggregates(t.val(), scope, "UPDATE"), t.val());
             row.set(column.number() - 1, value);
         }
@@ -187,7 +196,8 @@ public final class ModifyAnalyzer {
                         e.typmod()));
             }
         }
-        return new QueryPlan(new ModifyNode(kind, table, source, returning), columns, parameters.resolved(), tag);
+        List<ModifyNode.Check> checks = kind == ModifyNode.Kind.DELETE ? List.of() : checks(table);
+        return new QueryPlan(new ModifyNode(kind, table, source, returning, checks), columns, parameters.resolved(), tag);
     }
 
     private static List<ColumnInfo> targetColumns(TableInfo table, List<ResTarget> cols) {
@@ -222,18 +232,94 @@ public final class ModifyAnalyzer {
         }
     }
 
-    /** The table's full row: assigned values at their columns, NULL (the default default) elsewhere. */
-    private static List<BoundExpr> fullRow(TableInfo table, List<ColumnInfo> targets, List<BoundExpr> values) {
-        List<BoundExpr> row = new ArrayList<>();
-        for (ColumnInfo c : table.columns()) {
-            row.add(new Const(c.type(), c.typmod(), null));
-        }
+    /** The table's full row: assigned values at their columns, each other column's default elsewhere. */
+    private List<BoundExpr> fullRow(TableInfo table, List<ColumnInfo> targets, List<BoundExpr> values) {
+        BoundExpr[] row = new BoundExpr[table.columns().size()];
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) != null) {
-                row.set(targets.get(i).number() - 1, values.get(i));
+                row[targets.get(i).number() - 1] = values.get(i);
             }
         }
-        return row;
+        for (ColumnInfo c : table.columns()) {
+            if (row[c.number() - 1] == null) {
+                row[c.number() - 1] = defaultValue(table, c);
+            }
+        }
+        return List.of(row);
+    }
+
+    /**
+     * The value a column gets when none is given (PostgreSQL's build_column_default): the next value of an
+     * identity column's sequence, the column's DEFAULT, or NULL.
+     */
+    public BoundExpr defaultValue(TableInfo table, ColumnInfo column) {
+        String text = column.defaultExpr();
+        if (column.isIdentity()) {
+            var sequence = catalog.ownedSequence(table, column.number()).orElseThrow(() -> PgException.of(
+                    SqlState.INTERNAL_ERROR, "no owned sequence found for identity column \"%s\"", column.name()));
+            text = "nextval(" + org.lakepg.server.table.ExpressionText.literal(sequence.name()) + ")";
+        }
+        if (text == null) {
+            return new Const(column.type(), column.typmod(), null);
+        }
+        return assign(column, table, expressions.analyzeWithoutAggregates(DefaultExpressions.parse(text), Scope.EMPTY,
+                "DEFAULT expressions"), null);
+    }
+
+    /**
+     * Whether a value given for the column is used: an identity column GENERATED ALWAYS refuses one unless
+     * OVERRIDING SYSTEM VALUE; OVERRIDING USER VALUE makes identity columns ignore it.
+     */
+    private static boolean checkIdentityInsert(ColumnInfo column, InsertStmt.Overriding overriding) {
+        if (!column.isIdentity()) {
+            return true;
+        }
+        if (column.identity() == 'a' && overriding == InsertStmt.Overriding.NOT_SET) {
+            throw PgException.of(SqlState.GENERATED_ALWAYS, "cannot insert a non-DEFAULT value into column \"%s\"",
+                    column.name()).withDetail("Column \"" + column.name()
+                    + "\" is an identity column defined as GENERATED ALWAYS.")
+                    .withHint("Use OVERRIDING SYSTEM VALUE to override.");
+        }
+        return overriding != InsertStmt.Overriding.USER_VALUE;
+    }
+
+    /** The table's CHECK constraints bound over its row, for the executor to test on every written row. */
+    private List<ModifyNode.Check> checks(TableInfo table) {
+        List<ModifyNode.Check> out = new ArrayList<>();
+        for (var c : catalog.constraints(table)) {
+            if (c.type() == org.lakepg.server.table.ConstraintInfo.CHECK) {
+                out.add(new ModifyNode.Check(c.name(), bindCheck(table, DefaultExpressions.parse(c.checkExpr()))));
+            }
+        }
+        return out;
+    }
+
+    /** A CHECK condition over the table's columns (their positions in the row), as a boolean. */
+    public BoundExpr bindCheck(TableInfo table, Expr condition) {
+        return expressions.requireBoolean(expressions.analyzeWithoutAggregates(condition,
+                tableScope(table, table.name()), "check constraints"), "CHECK", ExpressionAnalyzer.location(condition));
+    }
+
+    /**
+     * An expression over a table's row (ALTER COLUMN TYPE ... USING, or the column itself) converted to a new
+     * column type by assignment coercion; empty when no such conversion exists.
+     */
+    public java.util.Optional<BoundExpr> bindConversion(TableInfo table, Expr value, long type, int typmod) {
+        BoundExpr bound = expressions.analyzeWithoutAggregates(value, tableScope(table, table.name()),
+                "transform expressions");
+        return expressions.coercer().tryCoerce(bound, type, typmod, TypeCoercion.Context.ASSIGNMENT,
+                ExpressionAnalyzer.location(value));
+    }
+
+    /** A column DEFAULT expression, coerced to the column's type as an INSERT would. */
+    public BoundExpr bindDefault(TableInfo table, ColumnInfo column, Expr value) {
+        BoundExpr bound = expressions.analyzeWithoutAggregates(value, Scope.EMPTY, "DEFAULT expressions");
+        int location = ExpressionAnalyzer.location(value);
+        return expressions.coercer().tryCoerce(bound, column.type(), column.typmod(), TypeCoercion.Context.ASSIGNMENT,
+                location).orElseThrow(() -> Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
+                "column \"%s\" is of type %s but default expression is of type %s", column.name(),
+                TypeNames.format(catalog, column.type()), TypeNames.format(catalog, bound.type()))
+                .withHint("You will need to rewrite or cast the expression."), location));
     }
 
     /** Assignment coercion, with PostgreSQL's "column x is of type ... but expression is of type ..." error. */

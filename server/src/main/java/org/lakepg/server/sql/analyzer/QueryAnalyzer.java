@@ -166,11 +166,20 @@ public final class QueryAnalyzer {
      */
     private Source fromItem(FromItem item, FromScope left) {
         return switch (item) {
-            case RangeVar r -> {
-                var cte = expressions.ctes().find(r);
-                if (cte.isPresent()) {
-                    yield cteReference(r, cte.get());
+            // a WITH item hides a table of the same name, pg_catalog's too
+            case RangeVar r when expressions.ctes().find(r).isPresent() -> cteReference(r, expressions.ctes().find(r).get());
+            case RangeVar r when systemRelation(r).isPresent() -> {
+                var relation = systemRelation(r).get();
+                FromScope scope = new FromScope(outer);
+                String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
+                List<OutputColumn> columns = new ArrayList<>();
+                for (var c : relation.columns()) {
+                    columns.add(new OutputColumn(c.name(), c.type(), c.typmod(), relation.oid(), c.number()));
                 }
+                scope.add(alias, renamed(columns, r.alias() == null ? null : r.alias().colnames(), alias));
+                yield new Source(new org.lakepg.server.sql.plan.SystemScanNode(relation), scope);
+            }
+            case RangeVar r -> {
                 org.lakepg.server.table.TableInfo table = table(r);
                 FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
@@ -254,6 +263,10 @@ public final class QueryAnalyzer {
         }
         scope.add(alias, renamed(visible, r.alias() == null ? null : r.alias().colnames(), alias));
         return new Source(plan, scope);
+    }
+
+    private java.util.Optional<org.lakepg.server.systemcatalog.SystemRelation> systemRelation(RangeVar r) {
+        return catalog.systemRelation(r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname()));
     }
 
     /** A table named in a statement, or 42P01. */

@@ -75,7 +75,8 @@ public final class TypeCoercion {
         if (s == null || t == null) {
             return NONE;
         }
-        if (t.isArray() && s.isArray()) {
+        // as find_coercion_pathway: oidvector and int2vector are never the target of an array coercion
+        if (t.isArray() && s.isArray() && target != TypeOids.OIDVECTOR && target != TypeOids.INT2VECTOR) {
             Pathway element = findPathway(s.elementType(), t.elementType(), context);
             if (!(element instanceof Pathway.None)) {
                 return new Pathway.ArrayCoerce(element);

@@ -69,6 +69,7 @@ final class PlanExpressions {
                 children.add(j.right());
             }
             case SeqScanNode s -> { }
+            case SystemScanNode s -> { }
             case IndexScanNode s -> exprs.add(s.key());
             case ModifyNode m -> {
                 return true; // writes: never share its rows

@@ -7,14 +7,24 @@ import org.lakepg.server.table.TableInfo;
 /**
  * INSERT, UPDATE or DELETE of a table. The input gives, per row: for INSERT the new row (all
  * columns), for UPDATE the new row then the old tuple id, for DELETE the old row then its tuple id.
- * Output rows are the RETURNING expressions over the written (for DELETE: the old) row.
+ * Output rows are the RETURNING expressions over the written (for DELETE: the old) row. {@code checks} are the
+ * table's CHECK constraints over the new row, in the order PostgreSQL evaluates them (by name).
  */
-public record ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundExpr> returning) implements PlanNode {
+public record ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundExpr> returning, List<Check> checks)
+        implements PlanNode {
 
     public enum Kind { INSERT, UPDATE, DELETE }
 
+    /** A CHECK constraint: violated when the condition is false (NULL passes). */
+    public record Check(String name, BoundExpr condition) {}
+
     public ModifyNode {
         returning = List.copyOf(returning);
+        checks = List.copyOf(checks);
+    }
+
+    public ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundExpr> returning) {
+        this(kind, table, input, returning, List.of());
     }
 
     @Override

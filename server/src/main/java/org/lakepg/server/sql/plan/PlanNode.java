@@ -7,7 +7,8 @@ package org.lakepg.server.sql.plan;
 public sealed interface PlanNode
         permits ResultNode, ValuesNode, FilterNode, ProjectNode, SortNode, LimitNode, AggregateNode, DistinctNode,
         AppendNode, SetOpNode, NestedLoopJoinNode, SeqScanNode, IndexScanNode, ModifyNode, CteScanNode, WorkTableScanNode,
-        RecursiveUnionNode, ModifyingCtesNode, FunctionScanNode, ProjectSetNode, WindowAggNode, HashLookupNode {
+        RecursiveUnionNode, ModifyingCtesNode, FunctionScanNode, ProjectSetNode, WindowAggNode, HashLookupNode,
+        SystemScanNode {
 
     /** Number of columns in each row this node produces. */
     int width();

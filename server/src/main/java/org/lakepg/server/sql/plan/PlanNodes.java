@@ -30,6 +30,7 @@ public final class PlanNodes {
             case CteScanNode c -> List.of();
             case WorkTableScanNode w -> List.of();
             case FunctionScanNode f -> List.of();
+            case SystemScanNode s -> List.of();
         };
     }
 

@@ -154,6 +154,28 @@ public final class TimelineRegistry {
 
     /** O(1): writes the new timeline's metadata and an empty WAL; copies nothing. */
     public Timeline branch(TimelineId parentId, Lsn at, String name) {
+        return branchAs(TimelineId.random(), parentId, at, name, Instant.now());
+    }
+
+    /**
+     * Creates a timeline with an identity chosen elsewhere (a pageserver mirrors the timelines of its WAL source, so
+     * its ids, branch points and creation times must be the source's): a root if {@code meta.parent()} is null, else
+     * a branch at {@code meta.branchLsn()}.
+     */
+    public Timeline attach(Timeline meta) {
+        synchronized (lifecycleLock) {
+            if (timelines.containsKey(meta.id())) {
+                throw StorageException.of(StorageException.Reason.ALREADY_EXISTS, "timeline %s already exists", meta.id());
+            }
+            if (meta.parent() != null) {
+                return branchAs(meta.id(), meta.parent(), meta.branchLsn(), meta.name(), meta.created());
+            }
+            checkNameFree(meta.name());
+            return createStore(meta, null).meta;
+        }
+    }
+
+    private Timeline branchAs(TimelineId id, TimelineId parentId, Lsn at, String name, Instant created) {
         synchronized (lifecycleLock) {
             checkNameFree(name);
             TimelineStore parent = get(parentId);
@@ -166,7 +188,7 @@ public final class TimelineRegistry {
                 }
                 parent.checkReadable(lsn);
                 flusher.flush(parent.wal, lsn).join();
-                Timeline meta = new Timeline(TimelineId.random(), parentId, Lsn.of(lsn), name, Instant.now());
+                Timeline meta = new Timeline(id, parentId, Lsn.of(lsn), name, created);
                 return createStore(meta, parent).meta;
             } finally {
                 parent.maintenanceLock.unlock();

@@ -70,6 +70,16 @@ public final class SegmentedWal implements AutoCloseable {
         return wal;
     }
 
+    /**
+     * Lays out an empty WAL that begins at {@code lsn}: a timeline restored from a copy of its checkpoint has no WAL
+     * before it, and its next record follows the checkpoint.
+     */
+    public static void createEmpty(Path dir, long lsn) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(segmentName(lsn)), new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileUtil.fsyncDirectory(dir);
+    }
+
     static String segmentName(long startLsn) {
         return String.format("%016X.seg", startLsn);
     }

@@ -1,0 +1,41 @@
+package org.lakepg.analytics.batch;
+
+/** A vector of int4 and date (days since 2000-01-01) values. */
+public final class IntVector extends ColumnVector {
+
+    private final int[] values;
+
+    public IntVector(PgType type, int[] values, int size, NullMask nulls) {
+        super(type, size, nulls);
+        if (values.length < size) {
+            throw new IllegalArgumentException("values array shorter than the vector");
+        }
+        this.values = values;
+    }
+
+    /** The backing array (read-only by convention; may be longer than {@link #size()}). */
+    public int[] values() {
+        return values;
+    }
+
+    public int at(int index) {
+        return values[index];
+    }
+
+    @Override
+    Object valueAt(int index) {
+        return values[index];
+    }
+
+    @Override
+    public IntVector gather(int[] positions, int count) {
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            int p = positions[i];
+            if (p >= 0) {
+                out[i] = values[p];
+            }
+        }
+        return new IntVector(type(), out, count, nulls().gather(positions, count));
+    }
+}

@@ -1,0 +1,59 @@
+package org.lakepg.analytics.exec;
+
+import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.PgType;
+import org.lakepg.analytics.plan.AggCall;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * The running state of one aggregate for every group, updated a batch at a time from the rows' group ids. NULL
+ * inputs are skipped; a group that saw no non-NULL input yields NULL (count yields 0).
+ */
+abstract class Accumulator {
+
+    protected int capacity;
+
+    /** Adds rows {@code [0, n)} of {@code input} (null for count(*)) to groups {@code ids}. */
+    abstract void add(ColumnVector input, int[] ids, int n);
+
+    /** Makes room for groups {@code [0, groups)}. */
+    abstract void grow(int groups);
+
+    abstract ColumnVector result(int groups);
+
+    final void ensure(int groups) {
+        if (groups > capacity) {
+            int newCapacity = Math.max(groups, Math.max(16, capacity * 2));
+            grow(newCapacity);
+            capacity = newCapacity;
+        }
+    }
+
+    static Accumulator of(AggCall call, PgType input) {
+        return switch (call.function()) {
+            case COUNT_STAR -> new CountAccumulator(false);
+            case COUNT -> new CountAccumulator(true);
+            case SUM -> switch (input) {
+                case INT2, INT4 -> new IntegerSumAccumulator(false, false);
+                case INT8 -> new IntegerSumAccumulator(true, false);
+                case FLOAT4 -> new FloatSumAccumulator();
+                case FLOAT8 -> new DoubleSumAccumulator(false);
+                case NUMERIC -> new DecimalSumAccumulator(false);
+                default -> throw undefined("sum", input);
+            };
+            case AVG -> switch (input) {
+                case INT2, INT4, INT8 -> new IntegerSumAccumulator(true, true);
+                case FLOAT4, FLOAT8 -> new DoubleSumAccumulator(true);
+                case NUMERIC -> new DecimalSumAccumulator(true);
+                default -> throw undefined("avg", input);
+            };
+            case MIN, MAX -> new MinMaxAccumulator(input, call.function() == AggCall.Function.MAX);
+        };
+    }
+
+    private static PgException undefined(String function, PgType input) {
+        return PgException.of(SqlState.UNDEFINED_FUNCTION, "function %s(%s) does not exist", function,
+                input.name().toLowerCase());
+    }
+}

@@ -1,0 +1,42 @@
+package org.lakepg.analytics.exec;
+
+import java.util.Arrays;
+import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.LongVector;
+import org.lakepg.analytics.batch.PgType;
+
+/** count(*) and count(x). */
+final class CountAccumulator extends Accumulator {
+    private final boolean skipNulls;
+    private long[] counts = new long[0];
+
+    CountAccumulator(boolean skipNulls) {
+        this.skipNulls = skipNulls;
+    }
+
+    @Override
+    void grow(int groups) {
+        counts = Arrays.copyOf(counts, groups);
+    }
+
+    @Override
+    void add(ColumnVector input, int[] ids, int n) {
+        if (skipNulls && input.nulls().hasNulls()) {
+            for (int r = 0; r < n; r++) {
+                if (!input.isNull(r)) {
+                    counts[ids[r]]++;
+                }
+            }
+        } else {
+            for (int r = 0; r < n; r++) {
+                counts[ids[r]]++;
+            }
+        }
+    }
+
+    @Override
+    ColumnVector result(int groups) {
+        return new LongVector(PgType.INT8, Arrays.copyOf(counts, groups), groups,
+                org.lakepg.analytics.batch.NullMask.NONE);
+    }
+}

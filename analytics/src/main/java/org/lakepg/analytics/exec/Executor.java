@@ -1,0 +1,73 @@
+package org.lakepg.analytics.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lakepg.analytics.batch.Batch;
+import org.lakepg.analytics.parquet.ScanStats;
+import org.lakepg.analytics.plan.PlanNode;
+
+/**
+ * Runs a {@link PlanNode} tree push-style: each node becomes a sink its input pushes batches into; a hash join
+ * first runs its right (build) side to completion. One instance per query; {@link #scanStats()} sums what the
+ * scans read and skipped (EXPLAIN ANALYZE material).
+ */
+public final class Executor {
+
+    private ScanStats scanStats = ScanStats.NONE;
+
+    /** Runs the plan and returns its output batches. */
+    public List<Batch> collect(PlanNode plan) {
+        List<Batch> out = new ArrayList<>();
+        run(plan, new BatchSink() {
+            @Override
+            public void accept(Batch batch) {
+                out.add(batch);
+            }
+
+            @Override
+            public void finish() {
+            }
+        });
+        return out;
+    }
+
+    /** Runs the plan into {@code sink}. */
+    public void run(PlanNode plan, BatchSink sink) {
+        switch (plan) {
+            case PlanNode.Scan scan -> {
+                ScanStats stats = scan.source().scan(scan.columns(), scan.pushdown(), batch -> {
+                    if (!sink.done() && batch.rowCount() > 0) {
+                        sink.accept(batch);
+                    }
+                });
+                scanStats = scanStats.plus(stats);
+                sink.finish();
+            }
+            case PlanNode.Filter filter -> run(filter.input(), new FilterOperator(filter.predicate(), sink));
+            case PlanNode.Project project -> run(project.input(),
+                    new ProjectOperator(project.expressions(), project.schema(), sink));
+            case PlanNode.Aggregate aggregate -> run(aggregate.input(), new HashAggregateOperator(aggregate, sink));
+            case PlanNode.Sort sort -> run(sort.input(),
+                    new SortOperator(sort.schema(), sort.keys(), sort.limit(), sink));
+            case PlanNode.Limit limit -> run(limit.input(), new LimitOperator(limit.count(), sink));
+            case PlanNode.HashJoin join -> {
+                List<Batch> build = collect(join.right());
+                Batch all = build.isEmpty() ? new Batch(join.right().schema(), emptyColumns(join.right()), 0)
+                        : Vectors.concat(join.right().schema(), build);
+                run(join.left(), new HashJoinOperator(join, all, sink));
+            }
+        }
+    }
+
+    private static List<org.lakepg.analytics.batch.ColumnVector> emptyColumns(PlanNode node) {
+        List<org.lakepg.analytics.batch.ColumnVector> vectors = new ArrayList<>();
+        for (var c : node.schema().columns()) {
+            vectors.add(org.lakepg.analytics.batch.ColumnVector.nulls(c.type(), 0));
+        }
+        return vectors;
+    }
+
+    public ScanStats scanStats() {
+        return scanStats;
+    }
+}

@@ -1,0 +1,200 @@
+package org.lakepg.analytics.exec;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lakepg.analytics.batch.Batch;
+import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.IntVector;
+import org.lakepg.analytics.batch.LongVector;
+import org.lakepg.analytics.batch.Schema;
+import org.lakepg.analytics.batch.ShortVector;
+import org.lakepg.analytics.batch.VectorBuilder;
+
+/**
+ * Assigns each input row the id of its group (0, 1, 2, ... in order of first appearance) and keeps each group's
+ * key values from its first row, as PostgreSQL's hash aggregate does. Each key column first maps its values to
+ * small ids (integer-like values through an open-addressing map, others through a hash map of PostgreSQL-equality
+ * keys, NULL being one more value); the ids of several columns are then combined pairwise into a long and mapped
+ * again, so no per-row key object is allocated.
+ */
+final class GroupTable {
+
+    private final int[] keyColumns;
+    private final VectorBuilder[] keyValues;
+    private final ValueIds[] columnIds;
+    /** For column k >= 1: (id of the key prefix up to k-1, id of column k) -> id of the prefix up to k. */
+    private final LongIntMap[] prefixIds;
+    private int groupCount;
+    private int[] scratch = new int[0];
+    private int[] prefix = new int[0];
+
+    GroupTable(Schema input, List<Integer> keyColumns) {
+        this.keyColumns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
+        this.keyValues = new VectorBuilder[this.keyColumns.length];
+        this.columnIds = new ValueIds[this.keyColumns.length];
+        this.prefixIds = new LongIntMap[this.keyColumns.length];
+        for (int k = 0; k < this.keyColumns.length; k++) {
+            keyValues[k] = new VectorBuilder(input.column(this.keyColumns[k]).type(), 1024);
+            columnIds[k] = new ValueIds();
+            prefixIds[k] = new LongIntMap();
+        }
+    }
+
+    int groupCount() {
+        return groupCount;
+    }
+
+    /** Fills {@code ids[0..rowCount)} with the group of each row, creating groups as needed. */
+    void assign(Batch batch, int[] ids) {
+        int n = batch.rowCount();
+        if (keyColumns.length == 0) {
+            if (groupCount == 0) {
+                groupCount = 1;
+            }
+            Arrays.fill(ids, 0, n, 0);
+            return;
+        }
+        if (scratch.length < n) {
+            scratch = new int[n];
+            prefix = new int[n];
+        }
+        ColumnVector[] keys = new ColumnVector[keyColumns.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = batch.column(keyColumns[k]);
+        }
+        columnIds[0].assign(keys[0], prefix, n);
+        for (int k = 1; k < keys.length; k++) {
+            columnIds[k].assign(keys[k], scratch, n);
+            LongIntMap pairs = prefixIds[k];
+            for (int r = 0; r < n; r++) {
+                prefix[r] = pairs.idOf(((long) prefix[r] << 32) | scratch[r]);
+            }
+        }
+        // the last level's ids are the groups; a new id is a group seen for the first time at this row
+        for (int r = 0; r < n; r++) {
+            int g = prefix[r];
+            if (g == groupCount) {
+                for (int k = 0; k < keys.length; k++) {
+                    keyValues[k].addFrom(keys[k], r);
+                }
+                groupCount++;
+            }
+            ids[r] = g;
+        }
+    }
+
+    /** The key columns' values, one row per group. */
+    ColumnVector[] keyVectors() {
+        ColumnVector[] out = new ColumnVector[keyValues.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = keyValues[k].build();
+        }
+        return out;
+    }
+
+    /** Dense ids (in order of first appearance) for the distinct values of one key column. */
+    private static final class ValueIds {
+        private final LongIntMap integers = new LongIntMap();
+        private final Map<Object, Integer> others = new HashMap<>();
+        private int nullId = -1;
+        private int next;
+
+        void assign(ColumnVector v, int[] out, int n) {
+            boolean nulls = v.nulls().hasNulls();
+            if (v instanceof LongVector || v instanceof IntVector || v instanceof ShortVector) {
+                long[] values = Vectors.longs(v);
+                for (int r = 0; r < n; r++) {
+                    if (nulls && v.isNull(r)) {
+                        out[r] = nullId();
+                    } else {
+                        int id = integers.idOf(values[r], next);
+                        if (id == next) {
+                            next++;
+                        }
+                        out[r] = id;
+                    }
+                }
+                return;
+            }
+            for (int r = 0; r < n; r++) {
+                if (nulls && v.isNull(r)) {
+                    out[r] = nullId();
+                    continue;
+                }
+                Integer id = others.putIfAbsent(ValueOrder.equalityKey(v.get(r)), next);
+                out[r] = id == null ? next++ : id;
+            }
+        }
+
+        private int nullId() {
+            if (nullId < 0) {
+                nullId = next++;
+            }
+            return nullId;
+        }
+    }
+
+    /** Open-addressing map from long to dense int ids. */
+    static final class LongIntMap {
+        private long[] keys = new long[1024];
+        private int[] values = new int[1024];
+        private int size;
+
+        LongIntMap() {
+            Arrays.fill(values, -1);
+        }
+
+        /** The id of {@code key}, numbering new keys 0, 1, 2, ... */
+        int idOf(long key) {
+            int id = idOf(key, size);
+            return id;
+        }
+
+        /** The id of {@code key}; a new key gets {@code newId}. */
+        int idOf(long key, int newId) {
+            int mask = keys.length - 1;
+            int slot = (int) (mix(key) & mask);
+            while (true) {
+                int v = values[slot];
+                if (v < 0) {
+                    keys[slot] = key;
+                    values[slot] = newId;
+                    if (++size * 2 > keys.length) {
+                        grow();
+                    }
+                    return newId;
+                }
+                if (keys[slot] == key) {
+                    return v;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        private static long mix(long v) {
+            long h = v * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 29);
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            Arrays.fill(values, -1);
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldValues[i] >= 0) {
+                    int slot = (int) (mix(oldKeys[i]) & mask);
+                    while (values[slot] >= 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    values[slot] = oldValues[i];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.lakepg.analytics.exec;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.PgType;
+import org.lakepg.analytics.batch.VectorBuilder;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * sum/avg of integers: a long per group, moving to BigDecimal only for a group whose sum leaves the long range.
+ * sum(int2/int4) is int8 (and overflowing it is an error); sum(int8) and avg are numeric.
+ */
+final class IntegerSumAccumulator extends Accumulator {
+    private final boolean numericResult;
+    private final boolean average;
+    private long[] sums = new long[0];
+    private long[] counts = new long[0];
+    private BigDecimal[] big = new BigDecimal[0];
+
+    IntegerSumAccumulator(boolean numericResult, boolean average) {
+        this.numericResult = numericResult;
+        this.average = average;
+    }
+
+    @Override
+    void grow(int groups) {
+        sums = Arrays.copyOf(sums, groups);
+        counts = Arrays.copyOf(counts, groups);
+        big = Arrays.copyOf(big, groups);
+    }
+
+    @Override
+    void add(ColumnVector input, int[] ids, int n) {
+        long[] values = Vectors.longs(input);
+        boolean nulls = input.nulls().hasNulls();
+        for (int r = 0; r < n; r++) {
+            if (nulls && input.isNull(r)) {
+                continue;
+            }
+            int g = ids[r];
+            counts[g]++;
+            long s = sums[g];
+            long v = values[r];
+            long t = s + v;
+            if (((s ^ t) & (v ^ t)) < 0) { // overflow
+                if (!numericResult) {
+                    throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+                }
+                big[g] = (big[g] == null ? BigDecimal.ZERO : big[g]).add(BigDecimal.valueOf(s))
+                        .add(BigDecimal.valueOf(v));
+                t = 0;
+            }
+            sums[g] = t;
+        }
+    }
+
+    @Override
+    ColumnVector result(int groups) {
+        VectorBuilder out = new VectorBuilder(numericResult ? PgType.NUMERIC : PgType.INT8, groups);
+        for (int g = 0; g < groups; g++) {
+            if (counts[g] == 0) {
+                out.addNull();
+            } else if (!numericResult) {
+                out.addLong(sums[g]);
+            } else {
+                BigDecimal sum = BigDecimal.valueOf(sums[g]);
+                if (big[g] != null) {
+                    sum = sum.add(big[g]);
+                }
+                out.addObject(average ? NumericDivision.divide(sum, BigDecimal.valueOf(counts[g])) : sum);
+            }
+        }
+        return out.build();
+    }
+}

@@ -1,0 +1,138 @@
+package org.lakepg.analytics.parquet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.parquet.HadoopFreeReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.schema.MessageType;
+import org.lakepg.analytics.batch.Batch;
+import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.Schema;
+
+/**
+ * Reads a Parquet file written by {@link ParquetBatchWriter} into batches, one per row group: only the requested
+ * columns are decoded (column pruning) and row groups that cannot match the predicates are skipped by their
+ * statistics or dictionaries (predicate pushdown). Hadoop-free: see {@link HadoopFreeReadOptions}.
+ */
+public final class ParquetBatchReader implements AutoCloseable {
+
+    private final ParquetFileReader reader;
+    private final Schema schema;
+    private final MessageType messageType;
+    private final ParquetColumnType[] types;
+
+    private ParquetBatchReader(ParquetFileReader reader) {
+        this.reader = reader;
+        this.messageType = reader.getFooter().getFileMetaData().getSchema();
+        String note = reader.getFooter().getFileMetaData().getKeyValueMetaData().get(SchemaNote.KEY);
+        if (note == null) {
+            throw new IllegalArgumentException("not a lakepg Parquet file (no " + SchemaNote.KEY + " metadata)");
+        }
+        this.schema = SchemaNote.read(note);
+        this.types = new ParquetColumnType[schema.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = ParquetColumnType.of(schema.column(i));
+        }
+    }
+
+    public static ParquetBatchReader open(InputFile file) {
+        try {
+            return new ParquetBatchReader(new ParquetFileReader(file, HadoopFreeReadOptions.create(PageCodecs.INSTANCE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ParquetBatchReader open(byte[] file) {
+        return open(new InMemoryInputFile(file));
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public List<BlockMetaData> rowGroups() {
+        return reader.getRowGroups();
+    }
+
+    public long rowCount() {
+        return reader.getRecordCount();
+    }
+
+    /**
+     * Hands {@code sink} one batch per row group that may hold rows satisfying all {@code predicates}, holding the
+     * {@code columns} (indexes into {@link #schema()}) in the order given.
+     */
+    public ScanStats scan(List<Integer> columns, List<ColumnPredicate> predicates, Consumer<Batch> sink) {
+        List<ColumnDescriptor> all = messageType.getColumns();
+        List<ColumnDescriptor> requested = new ArrayList<>(columns.size());
+        for (int c : columns) {
+            requested.add(all.get(c));
+        }
+        reader.setRequestedSchema(requested);
+        Schema outSchema = schema.select(columns);
+        RowGroupPruner pruner = new RowGroupPruner(schema, types, all);
+        int read = 0;
+        int byStats = 0;
+        int byDictionary = 0;
+        long rows = 0;
+        try {
+            List<BlockMetaData> blocks = reader.getRowGroups();
+            for (int g = 0; g < blocks.size(); g++) {
+                BlockMetaData block = blocks.get(g);
+                RowGroupPruner.Verdict verdict = predicates.isEmpty() ? RowGroupPruner.Verdict.READ
+                        : pruner.judge(block, predicates, reader.getDictionaryReader(block));
+                if (verdict == RowGroupPruner.Verdict.SKIP_BY_STATISTICS) {
+                    byStats++;
+                    continue;
+                }
+                if (verdict == RowGroupPruner.Verdict.SKIP_BY_DICTIONARY) {
+                    byDictionary++;
+                    continue;
+                }
+                PageReadStore pages = reader.readRowGroup(g);
+                int n = Math.toIntExact(pages.getRowCount());
+                List<ColumnVector> vectors = new ArrayList<>(columns.size());
+                for (int c : columns) {
+                    var stats = block.getColumns().get(c).getStatistics();
+                    boolean mayHaveNulls = stats == null || !stats.isNumNullsSet() || stats.getNumNulls() > 0;
+                    vectors.add(PageDecoder.decode(pages.getPageReader(all.get(c)), all.get(c), schema.column(c),
+                            types[c], n, mayHaveNulls));
+                }
+                sink.accept(new Batch(outSchema, vectors, n));
+                read++;
+                rows += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ScanStats(read, byStats, byDictionary, rows);
+    }
+
+    /** All rows and columns, as batches (tests, fresh reads). */
+    public List<Batch> readAll() {
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < schema.size(); i++) {
+            columns.add(i);
+        }
+        List<Batch> out = new ArrayList<>();
+        scan(columns, List.of(), out::add);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

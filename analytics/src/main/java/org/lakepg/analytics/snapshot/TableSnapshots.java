@@ -1,0 +1,146 @@
+package org.lakepg.analytics.snapshot;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lakepg.storage.Lsn;
+import org.lakepg.storage.ObjectStore;
+import org.lakepg.storage.StorageException;
+
+/**
+ * A table's snapshots on the object store, under {@code root} ("analytics/t/"): Parquet files in {@code data/},
+ * one manifest per version in {@code _lakepg/}, the Delta log in {@code _delta_log/}. The manifest put is the commit
+ * point: files are written before it, so a reader following manifests never sees a half-written snapshot; files
+ * left by an interrupted write are simply never named.
+ */
+public final class TableSnapshots {
+
+    static final String MANIFESTS = "_lakepg/";
+    static final String DATA = "data/";
+
+    private final ObjectStore store;
+    private final String root;
+    private final DeltaLog deltaLog;
+
+    public TableSnapshots(ObjectStore store, String root) {
+        if (!root.isEmpty() && !root.endsWith("/")) {
+            throw new IllegalArgumentException("snapshot root must end with '/': " + root);
+        }
+        this.store = store;
+        this.root = root;
+        this.deltaLog = new DeltaLog(store, root);
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    static String manifestKey(long version) {
+        return MANIFESTS + String.format("manifest-%020d.json", version);
+    }
+
+    /** Versions of committed manifests, ascending. */
+    public List<Long> versions() {
+        List<Long> versions = new ArrayList<>();
+        String prefix = root + MANIFESTS + "manifest-";
+        for (String key : store.list(prefix)) {
+            String rest = key.substring(prefix.length());
+            if (rest.matches("\\d{20}\\.json")) {
+                versions.add(Long.parseLong(rest.substring(0, 20)));
+            }
+        }
+        return versions;
+    }
+
+    public Optional<Manifest> manifest(long version) {
+        return store.get(root + manifestKey(version))
+                .map(bytes -> ManifestCodec.read(new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    public Optional<Manifest> latest() {
+        List<Long> versions = versions();
+        return versions.isEmpty() ? Optional.empty() : manifest(versions.get(versions.size() - 1));
+    }
+
+    /** The newest snapshot taken at or before {@code lsn} (time travel), if any. */
+    public Optional<Manifest> asOf(Lsn lsn) {
+        List<Long> versions = versions();
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            Optional<Manifest> m = manifest(versions.get(i));
+            if (m.isPresent() && !m.get().lsn().isAfter(lsn)) {
+                return m;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public byte[] readFile(DataFile file) {
+        return store.get(root + file.path()).orElseThrow(() -> StorageException.of(StorageException.Reason.CORRUPTED,
+                "snapshot data file \"%s\" is missing", root + file.path()));
+    }
+
+    void putFile(String relativePath, byte[] data) {
+        store.put(root + relativePath, data);
+    }
+
+    /** Makes {@code manifest} the latest snapshot (one atomic put), then writes its Delta commit. */
+    void commit(Optional<Manifest> previous, Manifest manifest) {
+        store.put(root + manifestKey(manifest.version()),
+                ManifestCodec.write(manifest).getBytes(StandardCharsets.UTF_8));
+        deltaLog.writeCommit(previous, manifest, System.currentTimeMillis());
+    }
+
+    /**
+     * Deletes what no snapshot at or after {@code horizon} needs: manifests older than the newest one taken at or
+     * before the horizon (that one stays, so time travel to the horizon still works), and data files named by no
+     * remaining manifest, which includes files left by interrupted writes. The Delta log is kept: its older versions
+     * name removed files, as Delta's own VACUUM leaves them. Returns the number of objects deleted.
+     */
+    public int vacuum(Lsn horizon) {
+        List<Long> versions = versions();
+        long keepFrom = versions.isEmpty() ? Long.MAX_VALUE : versions.get(versions.size() - 1);
+        for (long v : versions) {
+            Optional<Manifest> m = manifest(v);
+            if (m.isPresent() && !m.get().lsn().isAfter(horizon)) {
+                keepFrom = v;
+            }
+        }
+        java.util.Set<String> live = new java.util.HashSet<>();
+        int deleted = 0;
+        for (long v : versions) {
+            if (v < keepFrom) {
+                store.delete(root + manifestKey(v));
+                deleted++;
+            } else {
+                manifest(v).ifPresent(m -> m.files().forEach(f -> live.add(f.path())));
+            }
+        }
+        for (String key : store.list(root + DATA)) {
+            if (!live.contains(key.substring(root.length()))) {
+                store.delete(key);
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Writes the Delta commits of manifests committed before a crash cut off their Delta commit, so the Delta log
+     * always catches up with the manifests before the next version is written.
+     */
+    public void catchUpDeltaLog() {
+        List<Long> versions = versions();
+        long next = deltaLog.latestVersion().map(v -> v + 1).orElse(versions.isEmpty() ? 0L : versions.get(0));
+        for (long v : versions) {
+            if (v >= next) {
+                Optional<Manifest> previous = v == versions.get(0) ? Optional.empty() : manifest(v - 1);
+                deltaLog.writeCommit(previous, manifest(v).orElseThrow(), System.currentTimeMillis());
+            }
+        }
+    }
+}

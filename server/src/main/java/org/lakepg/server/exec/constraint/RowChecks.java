@@ -1,0 +1,41 @@
+package org.lakepg.server.exec.constraint;
+
+import java.util.List;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.exec.expr.CompiledExpr;
+import org.lakepg.server.sql.plan.ModifyNode;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.RowText;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** NOT NULL and CHECK constraints on a new row version, with PostgreSQL's messages (ExecConstraints). */
+public final class RowChecks {
+    private RowChecks() {}
+
+    public static void notNull(TableInfo table, Object[] row) {
+        for (ColumnInfo c : table.columns()) {
+            if (c.notNull() && row[c.number() - 1] == null) {
+                throw PgException.of(SqlState.NOT_NULL_VIOLATION,
+                        "null value in column \"%s\" of relation \"%s\" violates not-null constraint", c.name(),
+                        table.name()).withDetail(failingRow(table, row));
+            }
+        }
+    }
+
+    /** The CHECK constraints (compiled in the same order as {@code checks}); NULL counts as passing. */
+    public static void check(TableInfo table, List<ModifyNode.Check> checks, List<CompiledExpr> compiled, Object[] row,
+                             ExecContext context) {
+        for (int i = 0; i < checks.size(); i++) {
+            if (Boolean.FALSE.equals(compiled.get(i).eval(row, context))) {
+                throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates check constraint \"%s\"",
+                        table.name(), checks.get(i).name()).withDetail(failingRow(table, row));
+            }
+        }
+    }
+
+    static String failingRow(TableInfo table, Object[] row) {
+        return "Failing row contains " + RowText.row(table, row) + ".";
+    }
+}

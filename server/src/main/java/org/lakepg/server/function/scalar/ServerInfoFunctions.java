@@ -1,0 +1,53 @@
+package org.lakepg.server.function.scalar;
+
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.function.FunctionContext;
+import org.lakepg.server.function.FunctionRegistry;
+
+/** Facts about the running server: start time, WAL position, the current transaction id, recovery. */
+public final class ServerInfoFunctions {
+    private ServerInfoFunctions() {}
+
+    public static void register(FunctionRegistry r) {
+        r.register("pg_postmaster_start_time", (x, c) -> c.catalogView().sources().serverStartMicros());
+        r.register("pg_conf_load_time", (x, c) -> c.catalogView().sources().serverStartMicros());
+        r.register("pg_current_wal_lsn", (x, c) -> c.catalogView().sources().currentWalLsn());
+        r.register("pg_current_wal_insert_lsn", (x, c) -> c.catalogView().sources().currentWalLsn());
+        r.register("pg_current_wal_flush_lsn", (x, c) -> c.catalogView().sources().currentWalLsn());
+        r.register("pg_is_in_recovery", (x, c) -> false);
+        r.register("pg_jit_available", (x, c) -> false);
+        r.register("pg_current_xact_id", (x, c) -> transactionId(c));
+        r.register("pg_current_xact_id_if_assigned", (x, c) -> transactionId(c));
+        r.register("pg_relation_is_publishable", (x, c) -> false);
+        r.register("inet_client_addr", (x, c) -> self(c).map(s -> s.clientAddress()).orElse(null));
+        r.register("inet_client_port", (x, c) -> self(c).filter(s -> s.clientAddress() != null)
+                .map(s -> s.clientPort()).orElse(null));
+        r.register("pg_cancel_backend", (x, c) -> signal(c, (Integer) x[0], false));
+        r.register("pg_terminate_backend", (x, c) -> signal(c, (Integer) x[0], true));
+    }
+
+    private static java.util.Optional<org.lakepg.server.systemcatalog.CatalogSources.SessionActivity> self(
+            FunctionContext c) {
+        return c.catalogView().sources().sessions().stream().filter(s -> s.pid() == c.backendPid()).findFirst();
+    }
+
+    /** Cancels (or terminates) another session; a PID that is no session gives a WARNING and false, as in PostgreSQL. */
+    private static boolean signal(FunctionContext c, int pid, boolean terminate) {
+        var sources = c.catalogView().sources();
+        if (terminate ? sources.terminateBackend(pid) : sources.cancelBackend(pid)) {
+            return true;
+        }
+        c.catalogView().sources().notice(org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.WARNING,
+                "PID %d is not a PostgreSQL backend process", pid)
+                .withSeverity(org.lakepg.wire.error.PgException.Severity.WARNING));
+        return false;
+    }
+
+    /** The statement's transaction id (assigned on first use, as PostgreSQL assigns one for txid_current). */
+    private static Long transactionId(FunctionContext c) {
+        if (c instanceof ExecContext e) {
+            return e.tables().transaction().xid();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,339 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.ast.ColumnDef;
+import org.lakepg.server.sql.ast.Constraint;
+import org.lakepg.server.sql.ast.CreateStmt;
+import org.lakepg.server.sql.ast.DefElem;
+import org.lakepg.server.sql.ast.Expr;
+import org.lakepg.server.sql.ast.TableElement;
+import org.lakepg.server.sql.ast.TableLikeClause;
+import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.ConstraintInfo;
+import org.lakepg.server.table.IndexInfo;
+import org.lakepg.server.table.SequenceInfo;
+import org.lakepg.server.table.TableCatalog;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * CREATE TABLE (PostgreSQL's transformCreateStmt + DefineRelation): columns with DEFAULT, serial types and
+ * identity, NOT NULL, LIKE, and PRIMARY KEY / UNIQUE / CHECK / FOREIGN KEY constraints in column or table form.
+ */
+final class CreateTableCommand {
+    private static final int LIKE_CONSTRAINTS = 1 << 2;
+    private static final int LIKE_DEFAULTS = 1 << 3;
+    private static final int LIKE_IDENTITY = 1 << 5;
+    private static final int LIKE_INDEXES = 1 << 6;
+
+    private final SessionRelations relations;
+    private final TableCatalog catalog;
+    private final Consumer<PgException> notices;
+    private final TableConstraints constraints;
+    private final SequenceCommands sequences;
+
+    CreateTableCommand(SessionRelations relations, Consumer<PgException> notices, SequenceCommands sequences) {
+        this.relations = relations;
+        this.catalog = relations.catalog();
+        this.notices = notices;
+        this.constraints = new TableConstraints(relations);
+        this.sequences = sequences;
+    }
+
+    /** A column being defined: its catalog entry plus what is created after the table (sequence, identity). */
+    record PendingColumn(ColumnInfo column, boolean serial, List<DefElem> identityOptions) {}
+
+    /** A constraint to add once the table exists. */
+    record PendingConstraint(Constraint constraint, List<String> columns) {}
+
+    Execution create(CreateStmt s, DdlContext ctx) {
+        if (s.inhRelations() != null && !s.inhRelations().isEmpty() || s.partspec() != null || s.partbound() != null
+                || s.ofTypename() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "inheritance, partitioning and typed tables are not supported yet");
+        }
+        long namespace = relations.creationNamespace(s.relation());
+        String name = s.relation().relname();
+        var snapshot = ctx.txn().snapshot();
+        if (relations.relationExists(snapshot, namespace, name)) {
+            if (s.ifNotExists()) {
+                notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
+                        .withSeverity(PgException.Severity.NOTICE));
+                return Execution.done("CREATE TABLE");
+            }
+            throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+        }
+        List<PendingColumn> columns = new ArrayList<>();
+        List<PendingConstraint> pending = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (TableElement e : s.tableElts()) {
+            switch (e) {
+                case ColumnDef c -> {
+                    if (!names.add(c.colname())) {
+                        throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once",
+                                c.colname());
+                    }
+                    columns.add(column(ctx, name, c, (short) (columns.size() + 1), pending));
+                }
+                case Constraint k -> pending.add(new PendingConstraint(k, null));
+                case TableLikeClause like -> like(ctx, like, columns, names, pending);
+                default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
+                        e.getClass().getSimpleName());
+            }
+        }
+        if (columns.size() > 1600) {
+            throw PgException.of(SqlState.TOO_MANY_COLUMNS, "tables can have at most 1600 columns");
+        }
+        if (pending.stream().filter(p -> p.constraint().contype() == Constraint.ConstrType.PRIMARY).count() > 1) {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "multiple primary keys for table \"%s\" are not allowed", name);
+        }
+        List<ColumnInfo> infos = new ArrayList<>();
+        for (PendingColumn p : columns) {
+            infos.add(p.column());
+        }
+        // defaults are bound before anything is created, so a bad one leaves nothing behind
+        TableInfo shape = new TableInfo(0, name, namespace, 0, 0, infos, relations.persistence(namespace));
+        for (ColumnInfo c : infos) {
+            if (c.defaultExpr() != null && !c.isIdentity()) {
+                ctx.binder().bindDefault(shape, c, org.lakepg.server.sql.analyzer.DefaultExpressions.parse(c.defaultExpr()));
+            }
+        }
+        var onCommit = s.oncommit() == null ? org.lakepg.server.sql.ast.OnCommitAction.Kind.NOOP : s.oncommit().kind();
+        boolean commitAction = onCommit == org.lakepg.server.sql.ast.OnCommitAction.Kind.DROP
+                || onCommit == org.lakepg.server.sql.ast.OnCommitAction.Kind.DELETE_ROWS;
+        if (onCommit != org.lakepg.server.sql.ast.OnCommitAction.Kind.NOOP && relations.persistence(namespace) != 't') {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "ON COMMIT can only be used on temporary tables");
+        }
+        TableInfo table = catalog.create(ctx.txn(), name, namespace, relations.persistence(namespace), infos);
+        if (commitAction) {
+            relations.onCommit.put(table.oid(),
+                    onCommit == org.lakepg.server.sql.ast.OnCommitAction.Kind.DROP ? 'x' : 'd');
+        }
+        for (PendingColumn p : columns) {
+            if (p.serial() || p.identityOptions() != null) {
+                SequenceInfo seq = sequences.createOwned(ctx.txn(), table, p.column(), p.identityOptions(), ctx.types());
+                if (p.serial()) {
+                    catalog.updateColumn(ctx.txn(), table, p.column().number(),
+                            c -> c.withDefault(SequenceCommands.nextvalDefault(seq)));
+                }
+            }
+        }
+        table = catalog.findByOid(ctx.txn().snapshot(), table.oid()).orElseThrow();
+        for (PendingConstraint p : pending) {
+            table = addConstraint(ctx, table, p.constraint(), p.columns(), false);
+        }
+        return Execution.done("CREATE TABLE");
+    }
+
+    /** One constraint of CREATE TABLE or ALTER TABLE ADD; {@code columnName} set for a column constraint. */
+    TableInfo addConstraint(DdlContext ctx, TableInfo table, Constraint k, List<String> column, boolean validate) {
+        switch (k.contype()) {
+            case PRIMARY, UNIQUE -> {
+                return constraints.addKey(ctx, table, k.conname(), column != null ? column : k.keys(),
+                        k.contype() == Constraint.ConstrType.PRIMARY, k.deferrable(), k.initdeferred());
+            }
+            case CHECK -> {
+                // named after the one column the condition uses, wherever it is written (AddRelationNewConstraints)
+                constraints.addCheck(ctx, table, k.conname(), k.rawExpr(), validate);
+                return table;
+            }
+            case FOREIGN -> {
+                constraints.addForeignKey(ctx, table, k, column != null ? column : k.fkAttrs(), validate);
+                return table;
+            }
+            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s constraints are not supported yet",
+                    k.contype().name());
+        }
+    }
+
+    PendingColumn column(DdlContext ctx, String table, ColumnDef c, short number,
+                                 List<PendingConstraint> pending) {
+        TypeName typeName = c.typeName();
+        boolean serial = false;
+        long[] type;
+        String serialType = serialType(typeName);
+        if (serialType != null) {
+            serial = true;
+            type = new long[] {serialType.equals("int2") ? TypeOids.INT2 : serialType.equals("int4") ? TypeOids.INT4
+                    : TypeOids.INT8, -1};
+        } else {
+            type = ctx.types().resolveType(typeName);
+        }
+        Boolean notNull = null;
+        String defaultExpr = null;
+        char identity = ColumnInfo.NO_IDENTITY;
+        List<DefElem> identityOptions = null;
+        Constraint last = null;
+        for (Constraint k : c.constraints() == null ? List.<Constraint>of() : c.constraints()) {
+            switch (k.contype()) {
+                case NOTNULL, NULL -> {
+                    boolean wanted = k.contype() == Constraint.ConstrType.NOTNULL;
+                    if (notNull != null && notNull != wanted) {
+                        throw PgException.of(SqlState.SYNTAX_ERROR,
+                                "conflicting NULL/NOT NULL declarations for column \"%s\" of table \"%s\"",
+                                c.colname(), table);
+                    }
+                    notNull = wanted;
+                }
+                case DEFAULT -> {
+                    if (defaultExpr != null || serial) {
+                        throw PgException.of(SqlState.SYNTAX_ERROR,
+                                "multiple default values specified for column \"%s\" of table \"%s\"", c.colname(), table);
+                    }
+                    if (identity != ColumnInfo.NO_IDENTITY) {
+                        throw bothDefaultAndIdentity(c.colname(), table);
+                    }
+                    defaultExpr = ExpressionTextOf(k.rawExpr());
+                }
+                case IDENTITY -> {
+                    if (identity != ColumnInfo.NO_IDENTITY) {
+                        throw PgException.of(SqlState.SYNTAX_ERROR,
+                                "multiple identity specifications for column \"%s\" of table \"%s\"", c.colname(), table);
+                    }
+                    if (defaultExpr != null || serial) {
+                        throw bothDefaultAndIdentity(c.colname(), table);
+                    }
+                    if (type[0] != TypeOids.INT2 && type[0] != TypeOids.INT4 && type[0] != TypeOids.INT8) {
+                        throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                                "identity column type must be smallint, integer, or bigint");
+                    }
+                    identity = k.generatedWhen();
+                    identityOptions = k.options() == null ? List.of() : k.options();
+                    notNull = true;
+                }
+                case GENERATED -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "generated columns are not supported yet");
+                case PRIMARY, UNIQUE, CHECK, FOREIGN -> {
+                    pending.add(new PendingConstraint(k, List.of(c.colname())));
+                    if (k.contype() == Constraint.ConstrType.PRIMARY) {
+                        notNull = notNull == null || notNull;
+                    }
+                }
+                case ATTR_DEFERRABLE, ATTR_NOT_DEFERRABLE, ATTR_DEFERRED, ATTR_IMMEDIATE -> {
+                    if (last == null) {
+                        throw PgException.of(SqlState.SYNTAX_ERROR, "misplaced constraint attribute");
+                    }
+                    last = applyAttribute(pending, last, k.contype());
+                }
+                default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "column constraint %s is not supported yet", k.contype());
+            }
+            if (k.contype() != Constraint.ConstrType.ATTR_DEFERRABLE && k.contype() != Constraint.ConstrType.ATTR_DEFERRED
+                    && k.contype() != Constraint.ConstrType.ATTR_IMMEDIATE
+                    && k.contype() != Constraint.ConstrType.ATTR_NOT_DEFERRABLE) {
+                last = k;
+            }
+        }
+        if (notNull != null && !notNull && identity != ColumnInfo.NO_IDENTITY) {
+            throw PgException.of(SqlState.SYNTAX_ERROR,
+                    "conflicting NULL/NOT NULL declarations for column \"%s\" of table \"%s\"", c.colname(), table);
+        }
+        ColumnInfo column = new ColumnInfo(c.colname(), number, type[0], (int) type[1],
+                serial || notNull != null && notNull, defaultExpr, identity);
+        return new PendingColumn(column, serial, identityOptions);
+    }
+
+    private static String ExpressionTextOf(Expr e) {
+        return org.lakepg.server.table.ExpressionText.of(e);
+    }
+
+    /** DEFERRABLE / INITIALLY DEFERRED after a column constraint change the pending constraint they follow. */
+    private static Constraint applyAttribute(List<PendingConstraint> pending, Constraint target,
+                                             Constraint.ConstrType attr) {
+        for (int i = 0; i < pending.size(); i++) {
+            Constraint k = pending.get(i).constraint();
+            if (k == target) {
+                boolean deferrable = k.deferrable();
+                boolean deferred = k.initdeferred();
+                switch (attr) {
+                    case ATTR_DEFERRABLE -> deferrable = true;
+                    case ATTR_NOT_DEFERRABLE -> deferrable = false;
+                    case ATTR_DEFERRED -> {
+                        deferred = true;
+                        deferrable = true;
+                    }
+                    default -> deferred = false;
+                }
+                Constraint changed = new Constraint(k.contype(), k.conname(), deferrable, deferred,
+                        k.isNoInherit(), k.rawExpr(), k.keys(), k.including(), k.exclusions(), k.options(),
+                        k.indexname(), k.indexspace(), k.accessMethod(), k.whereClause(), k.pktable(), k.fkAttrs(),
+                        k.pkAttrs(), k.fkMatchtype(), k.fkUpdAction(), k.fkDelAction(), k.fkDelSetCols(),
+                        k.generatedWhen(), k.nullsNotDistinct(), k.skipValidation(), k.location());
+                pending.set(i, new PendingConstraint(changed, pending.get(i).columns()));
+                return changed;
+            }
+        }
+        throw PgException.of(SqlState.SYNTAX_ERROR, "misplaced %s clause", attr == Constraint.ConstrType.ATTR_DEFERRABLE
+                || attr == Constraint.ConstrType.ATTR_NOT_DEFERRABLE ? "DEFERRABLE" : "INITIALLY DEFERRED");
+    }
+
+    private static PgException bothDefaultAndIdentity(String column, String table) {
+        return PgException.of(SqlState.SYNTAX_ERROR, "both default and identity specified for column \"%s\" of table \"%s\"",
+                column, table);
+    }
+
+    /** smallserial / serial / bigserial (and serial2/4/8): the integer type they stand for, else null. */
+    private static String serialType(TypeName t) {
+        if (t.names().size() > 2 || t.names().size() == 2 && !t.names().get(0).equals("pg_catalog")
+                || t.arrayBounds() != null && !t.arrayBounds().isEmpty()) {
+            return null;
+        }
+        return switch (t.names().get(t.names().size() - 1)) {
+            case "smallserial", "serial2" -> "int2";
+            case "serial", "serial4" -> "int4";
+            case "bigserial", "serial8" -> "int8";
+            default -> null;
+        };
+    }
+
+    /** LIKE source: its columns (NOT NULL always; defaults, identity, CHECK and keys when INCLUDING says so). */
+    private void like(DdlContext ctx, TableLikeClause like, List<PendingColumn> columns, Set<String> names,
+                      List<PendingConstraint> pending) {
+        TableInfo source = relations.requireTable(ctx.txn().snapshot(), like.relation());
+        int options = like.options();
+        for (ColumnInfo c : source.columns()) {
+            if (!names.add(c.name())) {
+                throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", c.name());
+            }
+            boolean identity = c.isIdentity() && (options & LIKE_IDENTITY) != 0;
+            ColumnInfo copy = new ColumnInfo(c.name(), (short) (columns.size() + 1), c.type(), c.typmod(), c.notNull(),
+                    (options & LIKE_DEFAULTS) != 0 ? c.defaultExpr() : null,
+                    identity ? c.identity() : ColumnInfo.NO_IDENTITY);
+            columns.add(new PendingColumn(copy, false, identity ? List.of() : null));
+        }
+        var snapshot = ctx.txn().snapshot();
+        if ((options & LIKE_CONSTRAINTS) != 0) {
+            for (ConstraintInfo k : catalog.constraints(snapshot, source.oid())) {
+                if (k.type() == ConstraintInfo.CHECK) {
+                    pending.add(new PendingConstraint(check(k), null));
+                }
+            }
+        }
+        if ((options & LIKE_INDEXES) != 0) {
+            for (IndexInfo index : catalog.indexes(snapshot, source.oid())) {
+                List<String> keyColumns = index.columns().stream().map(a -> source.columns().get(a - 1).name()).toList();
+                pending.add(new PendingConstraint(key(index.primary(), keyColumns), null));
+            }
+        }
+    }
+
+    private static Constraint check(ConstraintInfo k) {
+        return new Constraint(Constraint.ConstrType.CHECK, k.name(), false, false, false,
+                org.lakepg.server.sql.analyzer.DefaultExpressions.parse(k.checkExpr()), null, null, null, null, null,
+                null, null, null, null, null, null, ' ', ' ', ' ', null, ' ', false, false, -1);
+    }
+
+    private static Constraint key(boolean primary, List<String> columns) {
+        return new Constraint(primary ? Constraint.ConstrType.PRIMARY : Constraint.ConstrType.UNIQUE, null, false,
+                false, false, null, columns, null, null, null, null, null, null, null, null, null, null, ' ', ' ', ' ',
+                null, ' ', false, false, -1);
+    }
+}

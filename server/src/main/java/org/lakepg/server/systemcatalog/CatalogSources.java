@@ -1,0 +1,142 @@
+package org.lakepg.server.systemcatalog;
+
+import java.util.List;
+import org.lakepg.server.table.IndexInfo;
+import org.lakepg.server.table.TableInfo;
+
+/**
+ * What the system catalog is computed from, as one statement of one session sees it: the
+ * database's tables at the statement's snapshot, the cluster's databases, roles, sessions and
+ * settings. The session implements it; system relations and catalog functions only read it.
+ */
+public interface CatalogSources {
+
+    /** User tables visible to the statement's snapshot. */
+    List<TableInfo> tables();
+
+    /** Indexes of a user table visible to the statement's snapshot. */
+    List<IndexInfo> indexes(long tableOid);
+
+    /** Names of the cluster's databases (template0 included). */
+    List<String> databases();
+
+    String currentDatabase();
+
+    String currentUser();
+
+    String sessionUser();
+
+    /** Login roles of the cluster (the predefined pg_* roles are added by the catalog). */
+    List<RoleInfo> roles();
+
+    /** Live sessions of the server (pg_stat_activity). */
+    List<SessionActivity> sessions();
+
+    /** Every configuration parameter with the value in effect in this session (pg_settings). */
+    List<SettingInfo> settings();
+
+    /** Number of 8 KiB blocks of a relation's main fork. */
+    long relationBlocks(int relation);
+
+    /** The current end of the write-ahead log of this database (pg_current_wal_lsn). */
+    long currentWalLsn();
+
+    /** Microseconds since 2000-01-01 UTC at which the server started. */
+    long serverStartMicros();
+
+    /** Cancels the running statement of the session with this PID; false when there is no such session. */
+    default boolean cancelBackend(int pid) {
+        return false;
+    }
+
+    /** Ends the session with this PID (its running statement stops); false when there is no such session. */
+    default boolean terminateBackend(int pid) {
+        return false;
+    }
+
+    /** Sends a NOTICE or WARNING to the client of this session. */
+    default void notice(org.lakepg.wire.error.PgException notice) {
+    }
+
+    /** The value of a setting in this session (search_path, ...); null if unknown. */
+    String setting(String name);
+
+    /** Schemas created by users (pg_catalog, public, information_schema and pg_toast are built in). */
+    default List<NamespaceInfo> userNamespaces() {
+        return List.of();
+    }
+
+    /** Comments users made (COMMENT ON), as pg_description rows; built-in objects' come with the catalog. */
+    default List<Description> descriptions() {
+        return List.of();
+    }
+
+    /** A pg_description row. */
+    record Description(long objoid, long classoid, int objsubid, String description) {}
+
+    /**
+     * CHECK and FOREIGN KEY constraints, and PRIMARY KEY / UNIQUE ones where the catalog records them
+     * (an index no constraint names with {@code indexOid} still shows as the key constraint it was made for).
+     */
+    default List<ConstraintRow> constraints() {
+        return List.of();
+    }
+
+    /** Column defaults (pg_attrdef). */
+    default List<DefaultRow> columnDefaults() {
+        return List.of();
+    }
+
+    default List<SequenceRow> sequences() {
+        return List.of();
+    }
+
+    /** Views and materialized views. */
+    default List<ViewRow> views() {
+        return List.of();
+    }
+
+    /** Functions and procedures users created (pg_proc rows after the built-in ones). */
+    default List<org.lakepg.server.catalog.ProcEntry> userFunctions() {
+        return List.of();
+    }
+
+    /**
+     * A pg_constraint row: {@code type} is contype ('c', 'f', 'p', 'u'); actions and match type are
+     * PostgreSQL's letters; {@code checkExpr} the SQL text of a CHECK condition.
+     */
+    record ConstraintRow(long oid, String name, long namespace, long tableOid, char type, List<Short> columns,
+                         String checkExpr, long refTable, List<Short> refColumns, char onUpdate, char onDelete,
+                         char matchType, boolean deferrable, boolean initiallyDeferred, long indexOid) {}
+
+    /** A pg_attrdef row: the SQL text of a column's DEFAULT. */
+    record DefaultRow(long oid, long tableOid, short column, String expression) {}
+
+    /**
+     * A sequence (pg_class relkind 'S' + pg_sequence); {@code ownedByTable} 0 when no column owns it,
+     * {@code identity} when it belongs to an identity column.
+     */
+    record SequenceRow(long oid, String name, long namespace, int relation, long type, long start, long increment,
+                       long max, long min, long cache, boolean cycle, long ownedByTable, short ownedByColumn,
+                       boolean identity, Long lastValue) {}
+
+    /** A view: {@code definition} the text of its query (pg_get_viewdef), {@code columns} its result columns. */
+    record ViewRow(long oid, String name, long namespace, String definition,
+                   List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized) {}
+
+    /** A schema as pg_namespace shows it. */
+    record NamespaceInfo(long oid, String name, long owner) {}
+
+    /** A role as pg_authid shows it. */
+    record RoleInfo(String name, long oid, boolean superuser, boolean canLogin) {}
+
+    /** A session as pg_stat_activity shows it. */
+    record SessionActivity(int pid, String database, String user, String applicationName, String clientAddress,
+                           int clientPort, long backendStartMicros, Long transactionStartMicros,
+                           Long queryStartMicros, String state, String query) {}
+
+    /** A configuration parameter as pg_settings shows it. */
+    record SettingInfo(String name, String setting, String unit, String category, String shortDescription,
+                       String context, String vartype, String source, String minValue, String maxValue,
+                       List<String> enumValues, String bootValue, String resetValue) {}
+}

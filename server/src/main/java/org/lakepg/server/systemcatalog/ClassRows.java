@@ -1,0 +1,102 @@
+package org.lakepg.server.systemcatalog;
+
+import java.util.Map;
+import org.lakepg.server.catalog.TypeEntry;
+import org.lakepg.server.table.IndexInfo;
+import org.lakepg.server.table.TableInfo;
+
+/** pg_class (system relations, user tables and their indexes) and the pg_tables view. */
+final class ClassRows {
+    private ClassRows() {}
+
+    static final long HEAP_AM = 2;
+    static final long BTREE_AM = 403;
+
+    static void register(Map<String, RowSource> sources) {
+        sources.put("pg_catalog.pg_class", ClassRows::pgClass);
+        sources.put("pg_catalog.pg_tables", ClassRows::pgTables);
+    }
+
+    private static void pgClass(CatalogView catalog, Rows out) {
+        for (SystemRelation r : SystemRelations.all()) {
+            boolean table = r.kind() == 'r';
+            common(out.add(), r.oid(), r.name(), r.namespace())
+                    .set("reltype", r.rowType())
+                    .set("relam", table ? HEAP_AM : 0)
+                    .set("relfilenode", table ? r.oid() : 0)
+                    .set("relpages", 0).set("reltuples", table ? 0 : -1)
+                    .set("reltoastrelid", 0)
+                    .set("relhasindex", false)
+                    .set("relisshared", r.shared())
+                    .set("relkind", r.kind())
+                    .set("relnatts", r.columns().size())
+                    .set("relhasrules", !table)
+                    .set("relreplident", table ? 'n' : 'n')
+                    .set("relfrozenxid", table ? 3 : 0).set("relminmxid", table ? 1 : 0)
+                    .set("relacl", java.util.List.of("postgres=arwdDxt/postgres", "=r/postgres"));
+        }
+        for (TableInfo t : catalog.tables()) {
+            var indexes = catalog.indexes(t.oid());
+            common(out.add(), t.oid(), t.name(), t.namespace())
+                    .set("reltype", 0)
+                    .set("relam", HEAP_AM)
+                    .set("relfilenode", t.relation())
+                    .set("relpages", catalog.sources().relationBlocks(t.relation()))
+                    .set("reltuples", -1)
+                    .set("reltoastrelid", 0)
+                    .set("relhasindex", !indexes.isEmpty())
+                    .set("relisshared", false)
+                    .set("relkind", 'r')
+                    .set("relnatts", t.columns().size())
+                    .set("relhasrules", false)
+                    .set("relreplident", 'd')
+                    .set("relfrozenxid", 3).set("relminmxid", 1);
+            for (IndexInfo i : indexes) {
+                common(out.add(), i.oid(), i.name(), t.namespace())
+                        .set("reltype", 0)
+                        .set("relam", BTREE_AM)
+                        .set("relfilenode", i.relation())
+                        .set("relpages", catalog.sources().relationBlocks(i.relation()))
+                        .set("reltuples", 0)
+                        .set("reltoastrelid", 0)
+                        .set("relhasindex", false)
+                        .set("relisshared", false)
+                        .set("relkind", 'i')
+                        .set("relnatts", i.columns().size())
+                        .set("relhasrules", false)
+                        .set("relreplident", 'n')
+                        .set("relfrozenxid", 0).set("relminmxid", 0);
+            }
+        }
+        ObjectRows.classRows(catalog, out);
+    }
+
+    static Rows.Row common(Rows.Row row, long oid, String name, long namespace) {
+        return row.set("oid", oid).set("relname", name).set("relnamespace", namespace).set("reloftype", 0)
+                .set("relowner", CatalogView.SUPERUSER_OID).set("reltablespace", 0).set("relallvisible", 0)
+                .set("relpersistence", 'p').set("relchecks", 0).set("relhastriggers", false)
+                .set("relhassubclass", false).set("relrowsecurity", false).set("relforcerowsecurity", false)
+                .set("relispopulated", true).set("relispartition", false).set("relrewrite", 0);
+    }
+
+    private static void pgTables(CatalogView catalog, Rows out) {
+        for (SystemRelation r : SystemRelations.all()) {
+            if (r.kind() == 'r') {
+                out.add().set("schemaname", r.namespaceName()).set("tablename", r.name())
+                        .set("tableowner", "postgres").set("hasindexes", true).set("hasrules", false)
+                        .set("hastriggers", false).set("rowsecurity", false);
+            }
+        }
+        for (TableInfo t : catalog.tables()) {
+            out.add().set("schemaname", catalog.namespaceName(t.namespace()).orElse(null)).set("tablename", t.name())
+                    .set("tableowner", catalog.roleName(CatalogView.SUPERUSER_OID).orElse("postgres"))
+                    .set("hasindexes", !catalog.indexes(t.oid()).isEmpty()).set("hasrules", false)
+                    .set("hastriggers", false).set("rowsecurity", false);
+        }
+    }
+
+    /** The built-in type of a column (user types do not exist yet). */
+    static TypeEntry type(CatalogView catalog, long oid) {
+        return catalog.builtins().requireType(oid);
+    }
+}

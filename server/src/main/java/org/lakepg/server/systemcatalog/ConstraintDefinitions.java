@@ -1,0 +1,77 @@
+package org.lakepg.server.systemcatalog;
+
+import java.util.List;
+import java.util.Optional;
+import org.lakepg.server.sql.analyzer.Identifiers;
+import org.lakepg.server.table.TableInfo;
+
+/** The text pg_get_constraintdef prints for a constraint row. */
+public final class ConstraintDefinitions {
+    private ConstraintDefinitions() {}
+
+    /** The definition of the constraint with this OID, from the catalog's constraints or a key index. */
+    public static Optional<String> of(CatalogView catalog, long oid) {
+        for (CatalogSources.ConstraintRow c : IndexRows.allConstraints(catalog)) {
+            if (c.oid() == oid) {
+                return Optional.of(definition(catalog, c));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static String definition(CatalogView catalog, CatalogSources.ConstraintRow c) {
+        TableInfo table = catalog.table(c.tableOid()).orElse(null);
+        return switch (c.type()) {
+            case 'p' -> "PRIMARY KEY (" + columns(table, c.columns()) + ")";
+            case 'u' -> "UNIQUE (" + columns(table, c.columns()) + ")";
+            case 'c' -> {
+                String expr = c.checkExpr().strip();
+                yield expr.startsWith("(") && expr.endsWith(")") ? "CHECK (" + expr + ")" : "CHECK ((" + expr + "))";
+            }
+            case 'f' -> foreignKey(catalog, c, table);
+            default -> "";
+        };
+    }
+
+    private static String foreignKey(CatalogView catalog, CatalogSources.ConstraintRow c, TableInfo table) {
+        TableInfo referenced = catalog.table(c.refTable()).orElse(null);
+        StringBuilder out = new StringBuilder("FOREIGN KEY (").append(columns(table, c.columns())).append(") REFERENCES ");
+        out.append(catalog.relation(c.refTable()).map(catalog::relationDisplayName).orElse("???"));
+        out.append('(').append(columns(referenced, c.refColumns())).append(')');
+        if (c.matchType() == 'f') {
+            out.append(" MATCH FULL");
+        }
+        if (c.onUpdate() != 'a') {
+            out.append(" ON UPDATE ").append(action(c.onUpdate()));
+        }
+        if (c.onDelete() != 'a') {
+            out.append(" ON DELETE ").append(action(c.onDelete()));
+        }
+        if (c.deferrable()) {
+            out.append(" DEFERRABLE");
+        }
+        if (c.initiallyDeferred()) {
+            out.append(" INITIALLY DEFERRED");
+        }
+        return out.toString();
+    }
+
+    private static String action(char code) {
+        return switch (code) {
+            case 'r' -> "RESTRICT";
+            case 'c' -> "CASCADE";
+            case 'n' -> "SET NULL";
+            case 'd' -> "SET DEFAULT";
+            default -> "NO ACTION";
+        };
+    }
+
+    private static String columns(TableInfo table, List<Short> attnums) {
+        StringBuilder out = new StringBuilder();
+        for (short n : attnums) {
+            String name = table == null || n < 1 || n > table.columns().size() ? "?" : table.columns().get(n - 1).name();
+            out.append(out.isEmpty() ? "" : ", ").append(Identifiers.quoteIfNeeded(name));
+        }
+        return out.toString();
+    }
+}

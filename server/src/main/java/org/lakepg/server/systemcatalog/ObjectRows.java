@@ -1,0 +1,164 @@
+package org.lakepg.server.systemcatalog;
+
+import java.util.Map;
+import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.systemcatalog.CatalogSources.ConstraintRow;
+import org.lakepg.server.systemcatalog.CatalogSources.DefaultRow;
+import org.lakepg.server.systemcatalog.CatalogSources.SequenceRow;
+import org.lakepg.server.systemcatalog.CatalogSources.ViewRow;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.IndexInfo;
+import org.lakepg.server.table.TableInfo;
+
+/**
+ * Catalogs of the objects besides tables and indexes: column defaults, sequences, views, user
+ * functions, and the dependencies between them (pg_depend), plus their rows in pg_class.
+ */
+final class ObjectRows {
+    private ObjectRows() {}
+
+    static final long PG_CLASS = 1259;
+    static final long PG_CONSTRAINT = 2606;
+
+    static void register(Map<String, RowSource> sources) {
+        sources.put("pg_catalog.pg_attrdef", (catalog, out) -> {
+            for (DefaultRow d : catalog.sources().columnDefaults()) {
+                out.add().set("oid", d.oid()).set("adrelid", d.tableOid()).set("adnum", d.column())
+                        .set("adbin", d.expression());
+            }
+        });
+        sources.put("pg_catalog.pg_sequence", (catalog, out) -> {
+            for (SequenceRow s : catalog.sequences()) {
+                out.add().set("seqrelid", s.oid()).set("seqtypid", s.type()).set("seqstart", s.start())
+                        .set("seqincrement", s.increment()).set("seqmax", s.max()).set("seqmin", s.min())
+                        .set("seqcache", s.cache()).set("seqcycle", s.cycle());
+            }
+        });
+        sources.put("pg_catalog.pg_sequences", (catalog, out) -> {
+            for (SequenceRow s : catalog.sequences()) {
+                out.add().set("schemaname", catalog.namespaceName(s.namespace()).orElse(null))
+                        .set("sequencename", s.name()).set("sequenceowner", owner(catalog))
+                        .set("data_type", s.type()).set("start_value", s.start()).set("min_value", s.min())
+                        .set("max_value", s.max()).set("increment_by", s.increment()).set("cycle", s.cycle())
+                        .set("cache_size", s.cache()).set("last_value", s.lastValue());
+            }
+        });
+        sources.put("pg_catalog.pg_views", (catalog, out) -> {
+            for (ViewRow v : catalog.views()) {
+                if (!v.materialized()) {
+                    out.add().set("schemaname", catalog.namespaceName(v.namespace()).orElse(null))
+                            .set("viewname", v.name()).set("viewowner", catalog.roleName(v.owner()).orElse(null))
+                            .set("definition", v.definition());
+                }
+            }
+        });
+        sources.put("pg_catalog.pg_matviews", (catalog, out) -> {
+            for (ViewRow v : catalog.views()) {
+                if (v.materialized()) {
+                    out.add().set("schemaname", catalog.namespaceName(v.namespace()).orElse(null))
+                            .set("matviewname", v.name()).set("matviewowner", catalog.roleName(v.owner()).orElse(null))
+                            .set("hasindexes", false).set("ispopulated", true).set("definition", v.definition());
+                }
+            }
+        });
+        sources.put("pg_catalog.pg_depend", ObjectRows::pgDepend);
+        sources.put("pg_catalog.pg_proc", (catalog, out) -> {
+            out.addRaw(BootstrapRows.rows("pg_proc", out.relation()));
+            for (ProcEntry p : catalog.sources().userFunctions()) {
+                out.add().set("oid", p.oid()).set("proname", p.name()).set("pronamespace", p.namespace())
+                        .set("proowner", CatalogView.SUPERUSER_OID).set("prolang", p.language()).set("procost", p.cost())
+                        .set("prorows", p.rows()).set("provariadic", p.variadicType()).set("prosupport", 0)
+                        .set("prokind", p.kind()).set("prosecdef", p.securityDefiner()).set("proleakproof", p.leakproof())
+                        .set("proisstrict", p.strict()).set("proretset", p.returnsSet()).set("provolatile", p.volatility())
+                        .set("proparallel", p.parallel()).set("pronargs", p.argumentCount())
+                        .set("pronargdefaults", p.defaultArgumentCount()).set("prorettype", p.returnType())
+                        .set("proargtypes", p.argumentTypes()).set("proallargtypes", p.allArgumentTypes())
+                        .set("proargmodes", p.argumentModes()).set("proargnames", p.argumentNames())
+                        .set("prosrc", p.source());
+            }
+        });
+    }
+
+    private static String owner(CatalogView catalog) {
+        return catalog.roleName(CatalogView.SUPERUSER_OID).orElse("postgres");
+    }
+
+    /** pg_class rows of sequences and views. */
+    static void classRows(CatalogView catalog, Rows out) {
+        for (SequenceRow s : catalog.sequences()) {
+            ClassRows.common(out.add(), s.oid(), s.name(), s.namespace()).set("reltype", 0).set("relam", 0)
+                    .set("relfilenode", s.relation()).set("relpages", catalog.sources().relationBlocks(s.relation()))
+                    .set("reltuples", 1).set("reltoastrelid", 0).set("relhasindex", false).set("relisshared", false)
+                    .set("relkind", 'S').set("relnatts", 3).set("relhasrules", false).set("relreplident", 'n')
+                    .set("relfrozenxid", 0).set("relminmxid", 0);
+        }
+        for (ViewRow v : catalog.views()) {
+            ClassRows.common(out.add(), v.oid(), v.name(), v.namespace()).set("reltype", 0)
+                    .set("relam", v.materialized() ? ClassRows.HEAP_AM : 0).set("relfilenode", 0).set("relpages", 0)
+                    .set("reltuples", -1).set("reltoastrelid", 0).set("relhasindex", false).set("relisshared", false)
+                    .set("relkind", v.materialized() ? 'm' : 'v').set("relnatts", v.columns().size())
+                    .set("relhasrules", !v.materialized()).set("relreplident", 'n').set("relfrozenxid", 0)
+                    .set("relminmxid", 0).set("relowner", v.owner());
+        }
+    }
+
+    /** pg_attribute rows of views' columns and of sequences' three columns. */
+    static void attributeRows(CatalogView catalog, AttributeRows.Sink sink) {
+        for (ViewRow v : catalog.views()) {
+            for (ColumnInfo c : v.columns()) {
+                sink.column(v.oid(), c.name(), c.number(), c.type(), c.typmod(), false, false);
+            }
+        }
+        for (SequenceRow s : catalog.sequences()) {
+            sink.column(s.oid(), "last_value", 1, 20, -1, true, false);
+            sink.column(s.oid(), "log_cnt", 2, 20, -1, true, false);
+            sink.column(s.oid(), "is_called", 3, 16, -1, true, false);
+        }
+    }
+
+    /**
+     * The dependencies PostgreSQL records for what lakepg has: an index on its table's columns
+     * (auto), a key constraint's index on the constraint (internal), a constraint on its columns
+     * (auto), a column-owned sequence on its column (auto; internal for identity).
+     */
+    private static void pgDepend(CatalogView catalog, Rows out) {
+        java.util.Map<Long, ConstraintRow> byIndex = new java.util.HashMap<>();
+        for (ConstraintRow c : catalog.constraints()) {
+            if (c.type() == 'p' || c.type() == 'u') {
+                byIndex.put(c.indexOid(), c);
+            }
+            for (short col : c.columns()) {
+                depend(out, PG_CONSTRAINT, c.oid(), 0, PG_CLASS, c.tableOid(), col, 'a');
+            }
+            if (c.type() == 'f') {
+                for (short col : c.refColumns()) {
+                    depend(out, PG_CONSTRAINT, c.oid(), 0, PG_CLASS, c.refTable(), col, 'n');
+                }
+            }
+        }
+        for (TableInfo t : catalog.tables()) {
+            for (IndexInfo i : catalog.indexes(t.oid())) {
+                ConstraintRow constraint = byIndex.get(i.oid());
+                if (constraint != null) {
+                    depend(out, PG_CLASS, i.oid(), 0, PG_CONSTRAINT, constraint.oid(), 0, 'i');
+                } else {
+                    for (short col : i.columns()) {
+                        depend(out, PG_CLASS, i.oid(), 0, PG_CLASS, t.oid(), col, 'a');
+                    }
+                }
+            }
+        }
+        for (SequenceRow s : catalog.sequences()) {
+            if (s.ownedByTable() != 0) {
+                depend(out, PG_CLASS, s.oid(), 0, PG_CLASS, s.ownedByTable(), s.ownedByColumn(),
+                        s.identity() ? 'i' : 'a');
+            }
+        }
+    }
+
+    private static void depend(Rows out, long classid, long objid, int objsubid, long refclassid, long refobjid,
+                               int refobjsubid, char type) {
+        out.add().set("classid", classid).set("objid", objid).set("objsubid", objsubid).set("refclassid", refclassid)
+                .set("refobjid", refobjid).set("refobjsubid", refobjsubid).set("deptype", type);
+    }
+}

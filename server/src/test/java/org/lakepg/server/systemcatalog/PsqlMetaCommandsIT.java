@@ -1,0 +1,96 @@
+package org.lakepg.server.systemcatalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lakepg.server.LakepgServer;
+import org.lakepg.server.cli.ServerConfig;
+
+/**
+ * psql 15's describe commands against lakepg and against a real PostgreSQL 15 holding the same
+ * schema: the printed text must be the same, except for values that legitimately differ (port,
+ * locale name, sizes), which are masked.
+ */
+class PsqlMetaCommandsIT {
+    private static final Path PSQL = Path.of("/usr/bin/psql");
+    private static final String SCHEMA = """
+            create table mc_people (id int primary key, name text not null, email varchar(80) unique,
+                                    score numeric(10,2), born date);
+            create table mc_items (item_id bigint primary key, owner int not null, label char(5), tags text[]);
+            create index mc_items_owner on mc_items (owner);
+            create unique index mc_items_label_owner on mc_items (label, owner);
+            """;
+
+    private static LakepgServer lakepg;
+    private static ReferencePostgres reference;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(PSQL), "psql is not installed");
+        reference = ReferencePostgres.start();
+        Path data = Files.createTempDirectory("lakepg-psql-catalog");
+        lakepg = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
+        for (int port : new int[] {reference.port(), lakepg.address().getPort()}) {
+            String out = psql(port, "-v", "ON_ERROR_STOP=1", "-c", SCHEMA);
+            assertThat(out).doesNotContain("ERROR");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (lakepg != null) {
+            lakepg.close();
+        }
+        if (reference != null) {
+            reference.close();
+        }
+    }
+
+    /**
+     * The commands whose queries lakepg runs today. psql's {@code \d tbl}, {@code \d+ tbl}, {@code \du},
+     * {@code \dT}, {@code \dp} use correlated subqueries (helper "query"): add them here once those exist.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\dt", "\\dt+", "\\d", "\\di", "\\di+", "\\dn", "\\dn+", "\\l", "\\ds", "\\dv", "\\dm",
+            "\\df", "\\dx", "\\db", "\\dC", "\\conninfo", "\\dt mc_people", "\\di mc_items*", "\\dtS pg_clas*",
+            "\\dn pg_catalog", "\\des", "\\dE", "\\dx plpgsql", "\\drds"})
+    void printsWhatPostgresPrints(String command) throws Exception {
+        String expected = mask(psql(reference.port(), "-c", command));
+        String actual = mask(psql(lakepg.address().getPort(), "-c", command));
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    /** Unaligned output, so masking a value does not change column widths elsewhere. */
+    private static String psql(int port, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(PSQL.toString(), "-X", "-A", "-h", "127.0.0.1", "-p",
+                Integer.toString(port), "-U", "postgres", "-d", "postgres"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("psql", ".out");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("psql did not finish");
+        }
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        Files.delete(out);
+        return text;
+    }
+
+    private static String mask(String text) {
+        return text.replaceAll("at port \"\\d+\"", "at port \"PORT\"")
+                .replace("C.UTF-8", "C")
+                .replaceAll("\\|\\d+ (bytes|kB|MB)\\|", "|SIZE|");
+    }
+}

@@ -1,0 +1,13 @@
+-- ts_rank
+SELECT ts_rank(' a:1 s:2C d g'::tsvector, 'a | s')
+SELECT ts_rank(' a:1 sa:2C d g'::tsvector, 'a | s')
+SELECT ts_rank(' a:1 sa:2C d g'::tsvector, 'a | s:*')
+SELECT ts_rank(' a:1 sa:2C d g'::tsvector, 'a | sa:*')
+SELECT ts_rank(' a:1 s:2B d g'::tsvector, 'a | s')
+SELECT ts_rank(' a:1 s:2 d g'::tsvector, 'a | s')
+SELECT ts_rank(' a:1 s:2C d g'::tsvector, 'a & s')
+SELECT ts_rank(' a:1 s:2B d g'::tsvector, 'a & s')
+SELECT ts_rank(' a:1 s:2 d g'::tsvector, 'a & s')
+select ts_rank('a:1,2B b:3,5 c:4A'::tsvector, 'a & b & c'), ts_rank('a:1,2B b:3,5 c:4A'::tsvector, 'a <-> b', 1), ts_rank('a:1,2B b:3,5 c:4A'::tsvector, 'a | x', 2), ts_rank('a:1,2B b:3,5 c:4A'::tsvector, 'a | b', 8), ts_rank('a:1,2B b:3,5 c:4A'::tsvector, 'c:*', 16), ts_rank('a:1,2B b:3,5 c:4A'::tsvector, 'a & c', 32), ts_rank('{0.5,0.5,0.5,0.9}', 'a:1,2B b:3,5 c:4A'::tsvector, 'a & c'), ts_rank('a b c'::tsvector, 'a & b'), ts_rank(''::tsvector, 'a')
+select ts_rank('{0.1,0.2}', 'a'::tsvector, 'a')
+select ts_rank('{0.1,0.2,1.5,0.1}', 'a'::tsvector, 'a')

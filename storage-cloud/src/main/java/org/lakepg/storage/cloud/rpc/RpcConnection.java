@@ -1,0 +1,246 @@
+package org.lakepg.storage.cloud.rpc;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.lakepg.storage.StorageException;
+
+/**
+ * The client end of the pageserver RPC: one TCP connection, opened on first use and again after it broke, on which
+ * any number of threads pipeline requests; answers are matched to requests by id. Requests in flight when the
+ * connection breaks, or unanswered within the timeout, fail with an IO {@link StorageException} naming the
+ * pageserver. Answers are parsed on the connection's event loop: callers of the async form must not block in their
+ * callbacks.
+ */
+final class RpcConnection implements AutoCloseable {
+
+    private final String host;
+    private final int port;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final EventLoopGroup group = new NioEventLoopGroup(1);
+    private final Bootstrap bootstrap;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final Object connectLock = new Object();
+    private volatile Channel channel;
+    private volatile boolean closed;
+
+    RpcConnection(String host, int port, Duration connectTimeout, Duration requestTimeout) {
+        this.host = host;
+        this.port = port;
+        this.connectTimeout = connectTimeout;
+        this.requestTimeout = requestTimeout;
+        this.bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(
+                                new FlushConsolidationHandler(256, true),
+                                new LengthFieldBasedFrameDecoder(RpcCodec.MAX_FRAME, 0, 4, 0, 4),
+                                new ResponseHandler());
+                    }
+                });
+    }
+
+    String address() {
+        return host + ":" + port;
+    }
+
+    private Channel channel() {
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            return ch;
+        }
+        synchronized (connectLock) {
+            if (closed) {
+                throw StorageException.of(StorageException.Reason.CLOSED, "pageserver client for %s is closed", address());
+            }
+            ch = channel;
+            if (ch != null && ch.isActive()) {
+                return ch;
+            }
+            ChannelFuture connecting = bootstrap.connect(host, port);
+            if (!connecting.awaitUninterruptibly(connectTimeout.toMillis() + 1000) || !connecting.isSuccess()) {
+                connecting.channel().close();
+                Throwable cause = connecting.cause();
+                throw new StorageException(StorageException.Reason.IO, "could not connect to pageserver at " + address() + ": "
+                        + (cause == null ? "timed out" : cause.getMessage()), cause);
+            }
+            ch = connecting.channel();
+            Channel opened = ch;
+            ch.closeFuture().addListener(f -> failPending(opened));
+            channel = ch;
+            return ch;
+        }
+    }
+
+    /** A request waiting for its answer, and the connection it was sent on. */
+    private record Pending(Channel channel, CompletableFuture<ByteBuf> answer) {
+    }
+
+    /** Fails the requests sent on {@code closed} (null: all of them). */
+    private void failPending(Channel closed) {
+        for (Map.Entry<Long, Pending> e : List.copyOf(pending.entrySet())) {
+            if ((closed == null || e.getValue().channel() == closed) && pending.remove(e.getKey(), e.getValue())) {
+                e.getValue().answer().completeExceptionally(StorageException.of(StorageException.Reason.IO,
+                        "connection to pageserver at %s was lost", address()));
+            }
+        }
+    }
+
+    /** Sends one request; the future completes with the parsed answer or a {@link StorageException}. */
+    <T> CompletableFuture<T> call(RpcType type, Consumer<ByteBuf> payload, Function<ByteBuf, T> parse) {
+        Channel ch = channel();
+        long id = ids.incrementAndGet();
+        CompletableFuture<ByteBuf> answer = new CompletableFuture<>();
+        pending.put(id, new Pending(ch, answer));
+        ByteBuf out = ch.alloc().buffer();
+        out.writeInt(0);
+        out.writeLong(id);
+        out.writeByte(type.code());
+        payload.accept(out);
+        out.setInt(0, out.readableBytes() - 4);
+        ch.writeAndFlush(out).addListener(f -> {
+            if (!f.isSuccess()) {
+                Pending failed = pending.remove(id);
+                if (failed != null) {
+                    failed.answer().completeExceptionally(new StorageException(StorageException.Reason.IO,
+                            "could not send to pageserver at " + address() + ": " + f.cause(), f.cause()));
+                }
+            }
+        });
+        if (!ch.isActive()) {
+            failPending(ch); // closed between channel() and put: the close listener may have run already
+        }
+        return answer.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> {
+                    if (e instanceof TimeoutException) {
+                        pending.remove(id);
+                    }
+                })
+                .thenApply(frame -> {
+                    try {
+                        return parse.apply(frame);
+                    } finally {
+                        frame.release();
+                    }
+                });
+    }
+
+    <T> T await(CompletableFuture<T> future, RpcType type) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw translate(e.getCause(), type);
+        } catch (CompletionException e) {
+            throw translate(e.getCause(), type);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw StorageException.of(StorageException.Reason.CLOSED, "interrupted waiting for pageserver at %s", address());
+        }
+    }
+
+    private StorageException translate(Throwable cause, RpcType type) {
+        if (cause instanceof CompletionException c && c.getCause() != null) {
+            cause = c.getCause();
+        }
+        if (cause instanceof StorageException se) {
+            return new StorageException(se.reason(), se.getMessage(), se);
+        }
+        if (cause instanceof TimeoutException) {
+            return StorageException.of(StorageException.Reason.IO, "pageserver at %s did not answer %s within %d ms",
+                    address(), type, requestTimeout.toMillis());
+        }
+        return new StorageException(StorageException.Reason.IO, "pageserver request " + type + " failed: " + cause, cause);
+    }
+
+    <T> T sync(RpcType type, Consumer<ByteBuf> payload, Function<ByteBuf, T> parse) {
+        return await(call(type, payload, parse), type);
+    }
+
+    /** Frames from the pageserver: completes the matching request. */
+    private final class ResponseHandler extends SimpleChannelInboundHandler<ByteBuf> {
+
+        ResponseHandler() {
+            super(false);
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+            if (frame.readableBytes() < RpcCodec.HEADER) {
+                frame.release();
+                ctx.close(); // not our protocol: fail everything sent on this connection
+                return;
+            }
+            long id = frame.readLong();
+            int code = frame.readUnsignedByte();
+            Pending waiting = pending.remove(id);
+            if (waiting == null) {
+                frame.release(); // timed out already
+                return;
+            }
+            CompletableFuture<ByteBuf> f = waiting.answer();
+            if (code == RpcType.OK.code()) {
+                f.complete(frame);
+                return;
+            }
+            try {
+                StorageException.Reason[] reasons = StorageException.Reason.values();
+                int reason = frame.readUnsignedByte();
+                String message = RpcCodec.string(frame);
+                f.completeExceptionally(new StorageException(
+                        reason < reasons.length ? reasons[reason] : StorageException.Reason.IO, message));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(new StorageException(StorageException.Reason.IO, "malformed pageserver error", e));
+            } finally {
+                frame.release();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (connectLock) {
+            closed = true;
+            Channel ch = channel;
+            if (ch != null) {
+                ch.close().syncUninterruptibly();
+            }
+        }
+        failPending(null);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

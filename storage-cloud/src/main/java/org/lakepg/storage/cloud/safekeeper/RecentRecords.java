@@ -1,0 +1,70 @@
+package org.lakepg.storage.cloud.safekeeper;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.lakepg.storage.Lsn;
+import org.lakepg.storage.WalEntry;
+import org.lakepg.storage.WalRecordCodec;
+
+/**
+ * The newest applied records of a timeline, kept encoded in memory up to a byte budget. The pageserver follows
+ * the WAL close to its end; serving those reads from here spares re-reading and decoding a whole segment file per
+ * request (the segment reader decodes from the start of the segment). Thread-safe.
+ */
+final class RecentRecords {
+
+    private record Encoded(long lsn, byte[] payload) {
+    }
+
+    private final long budgetBytes;
+    private final ArrayDeque<Encoded> records = new ArrayDeque<>();
+    private long bytes;
+    /** The LSN before the oldest kept record: reads from here on can be answered. */
+    private long coveredFrom;
+
+    RecentRecords(long budgetBytes, long endLsn) {
+        this.budgetBytes = budgetBytes;
+        this.coveredFrom = endLsn;
+    }
+
+    synchronized void add(long lsn, byte[] payload) {
+        records.add(new Encoded(lsn, payload));
+        bytes += payload.length;
+        while (bytes > budgetBytes && records.size() > 1) {
+            Encoded dropped = records.poll();
+            bytes -= dropped.payload().length;
+            coveredFrom = dropped.lsn();
+        }
+    }
+
+    /**
+     * Records with {@code from} &lt; LSN &lt;= {@code end}, at most about {@code maxBytes}; null if records after
+     * {@code from} are no longer all kept here.
+     */
+    synchronized List<WalEntry> read(long from, long end, int maxBytes) {
+        if (from < coveredFrom) {
+            return null;
+        }
+        List<WalEntry> entries = new ArrayList<>();
+        long taken = 0;
+        Iterator<Encoded> it = records.descendingIterator();
+        ArrayDeque<Encoded> newestFirst = new ArrayDeque<>();
+        while (it.hasNext()) {
+            Encoded e = it.next();
+            if (e.lsn() <= from) {
+                break;
+            }
+            newestFirst.push(e);
+        }
+        for (Encoded e : newestFirst) {
+            if (e.lsn() > end || (taken >= maxBytes && !entries.isEmpty())) {
+                break;
+            }
+            entries.add(new WalEntry(Lsn.of(e.lsn()), WalRecordCodec.decode(e.payload(), 0, e.payload().length)));
+            taken += e.payload().length;
+        }
+        return entries;
+    }
+}
