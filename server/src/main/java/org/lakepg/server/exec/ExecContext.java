@@ -15,6 +15,9 @@ public final class ExecContext implements FunctionContext {
     private final TableAccess tables;
     private volatile String cancelReason;
     private Object[] outerParams = new Object[8];
+    private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, java.util.Map<Object, java.util.List<Object[]>>> hashTables =
+            new java.util.IdentityHashMap<>();
+    private java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.explain.NodeStats> nodeStats;
     private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.operator.CteBuffer> cteBuffers =
             new java.util.IdentityHashMap<>();
     private final java.util.Map<Integer, java.util.List<Object[]>> workTables = new java.util.HashMap<>();
@@ -80,6 +83,12 @@ public final class ExecContext implements FunctionContext {
         return cteBuffers.computeIfAbsent(cte, p -> new org.lakepg.server.exec.operator.CteBuffer(subplans.apply(p)));
     }
 
+    /** Forgets the rows of these WITH items, so they are computed again (a recursive term's own WITH items, per round). */
+    public void resetCtes(java.util.Set<org.lakepg.server.sql.plan.PlanNode> plans) {
+        plans.forEach(cteBuffers::remove);
+        plans.forEach(hashTables::remove);
+    }
+
     /** The rows a recursive query's previous round produced. */
     public void setWorkTable(int id, java.util.List<Object[]> rows) {
         workTables.put(id, rows);
@@ -87,6 +96,28 @@ public final class ExecContext implements FunctionContext {
 
     public java.util.List<Object[]> workTable(int id) {
         return workTables.getOrDefault(id, java.util.List.of());
+    }
+
+    /** Makes every operator count its rows and time (EXPLAIN ANALYZE); the map fills as plan nodes are opened. */
+    public java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.explain.NodeStats> instrument() {
+        nodeStats = new java.util.IdentityHashMap<>();
+        return nodeStats;
+    }
+
+    /** The measurements of a plan node when instrumented, else null. */
+    public org.lakepg.server.exec.explain.NodeStats statsFor(org.lakepg.server.sql.plan.PlanNode plan) {
+        return nodeStats == null ? null : nodeStats.computeIfAbsent(plan, p -> new org.lakepg.server.exec.explain.NodeStats());
+    }
+
+    /** The hash table of a hash lookup node, built once per statement. */
+    public java.util.Map<Object, java.util.List<Object[]>> hashTable(org.lakepg.server.sql.plan.PlanNode node,
+            java.util.function.Supplier<java.util.Map<Object, java.util.List<Object[]>>> build) {
+        var table = hashTables.get(node);
+        if (table == null) {
+            table = build.get();
+            hashTables.put(node, table);
+        }
+        return table;
     }
 
     /** Value of {@code $number} (1-based). */

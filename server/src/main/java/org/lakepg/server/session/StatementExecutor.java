@@ -218,6 +218,11 @@ final class StatementExecutor {
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
             case VariableSetStmt set -> new Command.Utility(set, null);
             case TransactionStmt t -> new Command.Utility(t, null);
+            case org.lakepg.server.sql.ast.ExplainStmt e -> {
+                ExplainCommand.options(e);
+                analyze(new RawStatement(e.query(), raw.location(), raw.length()), parameterTypes); // errors now, as PostgreSQL
+                yield new Command.Utility(e, ExplainCommand.COLUMNS);
+            }
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     describe(statement));
         };
@@ -365,6 +370,12 @@ final class StatementExecutor {
                     }
                     var plan = queries(new ParameterTypes(new int[0])).select(select);
                     yield ddl.createTableAs(ctas, transaction.get(), plan, () -> executor.open(plan.root(), context));
+                }
+                case org.lakepg.server.sql.ast.ExplainStmt e -> {
+                    if (!(analyze(new RawStatement(e.query(), 0, 0), new int[0]) instanceof Command.Query q)) {
+                        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of this statement is not supported yet");
+                    }
+                    yield ExplainCommand.run(e, q.plan(), executor, context, catalog, io, session);
                 }
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);
                 case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter);

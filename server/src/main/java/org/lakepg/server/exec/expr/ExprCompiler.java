@@ -80,6 +80,17 @@ public final class ExprCompiler {
                     return v == null ? null : io.input(to, typmod, io.output(from, v, ctx), ctx);
                 };
             }
+            case ArrayExpr a when !a.elements().isEmpty() && a.elements().get(0).type() == a.type() -> {
+                CompiledExpr[] rows = compileAll(a.elements());
+                int elementOid = (int) a.elementType();
+                yield (row, ctx) -> {
+                    org.lakepg.wire.types.PgArray[] parts = new org.lakepg.wire.types.PgArray[rows.length];
+                    for (int i = 0; i < parts.length; i++) {
+                        parts[i] = (org.lakepg.wire.types.PgArray) rows[i].eval(row, ctx);
+                    }
+                    return Subscripts.stack(elementOid, parts);
+                };
+            }
             case ArrayExpr a -> {
                 CompiledExpr[] elements = compileAll(a.elements());
                 int elementOid = (int) a.elementType();
@@ -95,6 +106,44 @@ public final class ExprCompiler {
             case org.lakepg.server.sql.plan.expr.OuterParam p -> {
                 int id = p.id();
                 yield (row, ctx) -> ctx.outerParam(id);
+            }
+            case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> subscript(x);
+            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> {
+                CompiledExpr array = compile(x.array());
+                CompiledExpr subscript = compile(x.subscript());
+                CompiledExpr value = compile(x.value());
+                int elementOid = (int) x.value().type();
+                yield (row, ctx) -> {
+                    Object a = array.eval(row, ctx);
+                    Object i = subscript.eval(row, ctx);
+                    if (i == null) {
+                        throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "array subscript in assignment must not be null");
+                    }
+                    return Subscripts.assign((org.lakepg.wire.types.PgArray) a, (Integer) i, value.eval(row, ctx), elementOid);
+                };
+            }
+            case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> {
+                CompiledExpr left = compile(x.left());
+                CompiledExpr array = compile(x.array());
+                CompiledExpr comparison = compile(x.comparison());
+                boolean any = x.any();
+                yield (row, ctx) -> {
+                    Object l = left.eval(row, ctx);
+                    Object a = array.eval(row, ctx);
+                    if (a == null) {
+                        return null;
+                    }
+                    boolean sawNull = false;
+                    for (Object element : ((org.lakepg.wire.types.PgArray) a).elements()) {
+                        Object result = comparison.eval(new Object[] {l, element}, ctx);
+                        if (result == null) {
+                            sawNull = true;
+                        } else if ((Boolean) result == any) {
+                            return any;
+                        }
+                    }
+                    return sawNull ? null : !any;
+                };
             }
             case org.lakepg.server.sql.plan.expr.WindowRef w ->
                     throw new IllegalStateException("window function reference outside a window node");
@@ -146,6 +195,42 @@ public final class ExprCompiler {
     }
 
     private CompiledExpr subquery(org.lakepg.server.sql.plan.expr.SubqueryExpr q) {
+        CompiledExpr evaluation = evaluation(q);
+        if (!q.correlated()) {
+            return evaluation;
+        }
+        // a correlated subquery gives the same answer for the same outer values (and test value):
+        // remember answers, as PostgreSQL's Memoize does, instead of rerunning the subplan per row
+        CompiledExpr[] keys = compileAll(q.correlations().stream()
+                .map(org.lakepg.server.sql.plan.expr.Correlation::value).toList());
+        CompiledExpr test = q.test() == null ? null : compile(q.test());
+        java.util.Map<java.util.List<Object>, Object> answers = new java.util.HashMap<>();
+        Object nullAnswer = new Object();
+        return (row, ctx) -> {
+            Object[] key = new Object[keys.length + 1];
+            for (int i = 0; i < keys.length; i++) {
+                key[i] = keys[i].eval(row, ctx);
+                if (key[i] instanceof byte[]) {
+                    return evaluation.eval(row, ctx);
+                }
+            }
+            if (test != null) {
+                key[keys.length] = test.eval(row, ctx);
+            }
+            java.util.List<Object> k = java.util.Arrays.asList(key);
+            Object known = answers.get(k);
+            if (known != null) {
+                return known == nullAnswer ? null : known;
+            }
+            Object answer = evaluation.eval(row, ctx);
+            if (answers.size() < 100_000) {
+                answers.put(k, answer == null ? nullAnswer : answer);
+            }
+            return answer;
+        };
+    }
+
+    private CompiledExpr evaluation(org.lakepg.server.sql.plan.expr.SubqueryExpr q) {
         SubplanRows rows = subplanRows(q);
         return switch (q.kind()) {
             case EXISTS -> (row, ctx) -> rows.open(row, ctx).hasNext();
@@ -188,6 +273,51 @@ public final class ExprCompiler {
                     return sawNull ? null : !any;
                 };
             }
+        };
+    }
+
+    private CompiledExpr subscript(org.lakepg.server.sql.plan.expr.SubscriptExpr x) {
+        CompiledExpr array = compile(x.array());
+        int n = x.upper().size();
+        CompiledExpr[] lower = new CompiledExpr[n];
+        CompiledExpr[] upper = new CompiledExpr[n];
+        for (int i = 0; i < n; i++) {
+            lower[i] = x.lower().get(i) == null ? null : compile(x.lower().get(i));
+            upper[i] = x.upper().get(i) == null ? null : compile(x.upper().get(i));
+        }
+        if (!x.slice()) {
+            return (row, ctx) -> {
+                Object a = array.eval(row, ctx);
+                if (a == null) {
+                    return null;
+                }
+                int[] subscripts = new int[n];
+                for (int i = 0; i < n; i++) {
+                    Object v = upper[i].eval(row, ctx);
+                    if (v == null) {
+                        return null;
+                    }
+                    subscripts[i] = (Integer) v;
+                }
+                return Subscripts.element((org.lakepg.wire.types.PgArray) a, subscripts);
+            };
+        }
+        return (row, ctx) -> {
+            Object a = array.eval(row, ctx);
+            if (a == null) {
+                return null;
+            }
+            Integer[] lo = new Integer[n];
+            Integer[] hi = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                if (lower[i] != null && (lo[i] = (Integer) lower[i].eval(row, ctx)) == null) {
+                    return null;
+                }
+                if (upper[i] != null && (hi[i] = (Integer) upper[i].eval(row, ctx)) == null) {
+                    return null;
+                }
+            }
+            return Subscripts.slice((org.lakepg.wire.types.PgArray) a, lo, hi);
         };
     }
 

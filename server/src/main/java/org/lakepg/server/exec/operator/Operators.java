@@ -36,6 +36,12 @@ public final class Operators {
     }
 
     public Iterator<Object[]> open(PlanNode plan, ExecContext context) {
+        Iterator<Object[]> rows = operator(plan, context);
+        var stats = context.statsFor(plan);
+        return stats == null ? rows : new org.lakepg.server.exec.explain.Instrumented(rows, stats);
+    }
+
+    private Iterator<Object[]> operator(PlanNode plan, ExecContext context) {
         return switch (plan) {
             case ResultNode r -> List.<Object[]>of(new Object[0]).iterator();
             case ValuesNode v -> values(v, context);
@@ -67,6 +73,8 @@ public final class Operators {
             case org.lakepg.server.sql.plan.ProjectSetNode p -> ProjectSet.open(p, open(p.input(), context), compiler, context);
             case org.lakepg.server.sql.plan.WindowAggNode w -> WindowAgg.open(w, open(w.input(), context), compiler,
                     functions, context);
+            case org.lakepg.server.sql.plan.HashLookupNode h -> HashLookup.open(h, () -> open(h.input(), context), compiler,
+                    context);
             case NestedLoopJoinNode j -> NestedLoopJoin.open(j, open(j.left(), context), rightSide(j, context),
                     j.condition() == null ? null : compiler.compile(j.condition()), context);
         };

@@ -18,6 +18,10 @@ final class RecursiveUnion {
     static Iterator<Object[]> open(RecursiveUnionNode node, Iterator<Object[]> nonRecursive,
                                    Supplier<Iterator<Object[]>> recursive, RowComparator equality, ExecContext context) {
         TreeSet<Object[]> seen = node.all() ? null : new TreeSet<>(equality);
+        // WITH items inside the recursive term may read the working table: they are computed afresh each round
+        java.util.Set<org.lakepg.server.sql.plan.PlanNode> innerCtes = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        org.lakepg.server.sql.plan.PlanNodes.ctePlans(node.recursive(), innerCtes);
         return new RowIterator() {
             Iterator<Object[]> current = nonRecursive;
             List<Object[]> round = new ArrayList<>();
@@ -37,6 +41,7 @@ final class RecursiveUnion {
                         return null;
                     }
                     context.setWorkTable(node.workTableId(), round);
+                    context.resetCtes(innerCtes);
                     round = new ArrayList<>();
                     current = recursive.get();
                 }

@@ -39,7 +39,7 @@ final class WindowAgg {
         int p = node.partitionCount();
         RowComparator samePartition = new RowComparator(node.sortKeys().subList(0, p), functions, context);
         RowComparator peers = new RowComparator(node.sortKeys().subList(p, node.sortKeys().size()), functions, context);
-        WindowFrame frame = new WindowFrame(node, compiler, context);
+        WindowFrame frame = new WindowFrame(node, compiler, functions, context);
         List<WindowFunction> calls = new ArrayList<>();
         for (WindowCall call : node.calls()) {
             calls.add(WindowFunction.of(call, compiler, functions));

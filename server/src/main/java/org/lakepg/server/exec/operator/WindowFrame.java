@@ -16,9 +16,19 @@ final class WindowFrame {
     private final int options;
     private final long startOffset;
     private final long endOffset;
+    /** RANGE with offsets: the in_range test, the offsets as values, where the order key is and its direction. */
+    private final RangeOffsets range;
 
-    WindowFrame(WindowAggNode node, ExprCompiler compiler, ExecContext context) {
+    WindowFrame(WindowAggNode node, ExprCompiler compiler, org.lakepg.server.function.FunctionRegistry functions,
+                ExecContext context) {
         this.options = node.frameOptions();
+        if (node.inRange() != null) {
+            this.range = new RangeOffsets(node, compiler, functions, context);
+            this.startOffset = 0;
+            this.endOffset = 0;
+            return;
+        }
+        this.range = null;
         this.startOffset = offset(node.startOffset() == null ? null : compiler.compile(node.startOffset()).eval(new Object[0], context),
                 node.startOffset() != null, "starting");
         this.endOffset = offset(node.endOffset() == null ? null : compiler.compile(node.endOffset()).eval(new Object[0], context),
@@ -57,6 +67,9 @@ final class WindowFrame {
 
     int start(WindowPartition p, int i) {
         int n = p.size();
+        if (range != null && (has(FrameOptions.START_OFFSET_PRECEDING) || has(FrameOptions.START_OFFSET_FOLLOWING))) {
+            return range.start(p, i, has(FrameOptions.START_OFFSET_PRECEDING));
+        }
         boolean rows = has(FrameOptions.ROWS);
         int g = p.group[i];
         if (has(FrameOptions.START_UNBOUNDED_PRECEDING)) {
@@ -84,6 +97,9 @@ final class WindowFrame {
 
     int end(WindowPartition p, int i) {
         int n = p.size();
+        if (range != null && (has(FrameOptions.END_OFFSET_PRECEDING) || has(FrameOptions.END_OFFSET_FOLLOWING))) {
+            return range.end(p, i, has(FrameOptions.END_OFFSET_PRECEDING));
+        }
         boolean rows = has(FrameOptions.ROWS);
         int g = p.group[i];
         if (has(FrameOptions.END_UNBOUNDED_FOLLOWING)) {

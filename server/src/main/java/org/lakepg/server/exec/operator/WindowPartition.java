@@ -5,6 +5,8 @@ import java.util.List;
 /** The rows of one window partition in window order, with their peer groups (rows equal in the ORDER BY keys). */
 final class WindowPartition {
     final List<Object[]> rows;
+    /** Each row's window keys (partition keys, then order keys). */
+    final List<Object[]> keyed;
     /** Peer group of each row, from 0. */
     final int[] group;
     /** First row of each peer group, and the row after its last. */
@@ -13,6 +15,7 @@ final class WindowPartition {
 
     WindowPartition(List<Object[]> rows, List<Object[]> keyed, RowComparator peers) {
         this.rows = rows;
+        this.keyed = keyed;
         int n = rows.size();
         group = new int[n];
         int[] starts = new int[n + 1];

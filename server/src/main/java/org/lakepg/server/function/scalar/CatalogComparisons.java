@@ -5,8 +5,8 @@ import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.wire.types.PgArray;
 
 /**
- * Comparisons of the catalog's own types: oid, "char" and oidvector (operators, btree support functions and the
- * min/max helpers), as PostgreSQL orders them. pg_lsn's and xid's are in LsnFunctions and TxidFunctions.
+ * Comparisons of the catalog's own types: oid, "char" and oidvector (xid and pg_lsn: TxidFunctions, LsnFunctions) (operators,
+ * btree support functions and the min/max helpers), as PostgreSQL orders them.
  */
 public final class CatalogComparisons {
     private CatalogComparisons() {}

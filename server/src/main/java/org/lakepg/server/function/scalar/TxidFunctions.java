@@ -16,8 +16,8 @@ public final class TxidFunctions {
     }
 
     public static void register(FunctionRegistry r) {
-        r.register("xideq", (x, c) -> ((Number) x[0]).longValue() == ((Number) x[1]).longValue());
-        r.register("xidneq", (x, c) -> ((Number) x[0]).longValue() != ((Number) x[1]).longValue());
+        r.register("xideq", (x, c) -> ((Long) x[0]).longValue() == (Long) x[1]);
+        r.register("xidneq", (x, c) -> ((Long) x[0]).longValue() != (Long) x[1]);
         r.register("cideq", (x, c) -> ((Long) x[0]).longValue() == (Long) x[1]);
         r.register("xid8eq", (x, c) -> cmp8(x) == 0);
         r.register("xid8ne", (x, c) -> cmp8(x) != 0);

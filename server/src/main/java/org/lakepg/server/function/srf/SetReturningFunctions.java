@@ -15,6 +15,7 @@ public final class SetReturningFunctions {
         ArrayRows.register(BUILTINS);
         TextRows.register(BUILTINS, scalars);
         JsonbRows.register(BUILTINS);
+        JsonRows.register(BUILTINS);
         BranchRows.register(BUILTINS);
     }
 

@@ -62,6 +62,9 @@ final class CteAnalyzer {
                     cte.body = named(c, queries.query(select));
                     expressions.ctes().define(cte);
                 }
+                case InsertStmt insert when with.recursive() -> throw recursiveModifying(c);
+                case UpdateStmt update when with.recursive() -> throw recursiveModifying(c);
+                case DeleteStmt delete when with.recursive() -> throw recursiveModifying(c);
                 case InsertStmt insert -> modifying(c, cte, topLevel, m -> m.insert(insert));
                 case UpdateStmt update -> modifying(c, cte, topLevel, m -> m.update(update));
                 case DeleteStmt delete -> modifying(c, cte, topLevel, m -> m.delete(delete));
@@ -69,6 +72,11 @@ final class CteAnalyzer {
                         "this statement in WITH is not supported yet"), c.location());
             }
         }
+    }
+
+    private static PgException recursiveModifying(CommonTableExpr c) {
+        return Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                "recursive query \"%s\" must not contain data-modifying statements", c.ctename()), c.location());
     }
 
     /** The query with its data-modifying WITH items made to run. */
@@ -88,6 +96,7 @@ final class CteAnalyzer {
         QueryPlan plan = analyze.apply(new ModifyAnalyzer(expressions, queries, queries.parameters(), catalog));
         List<OutputColumn> columns = plan.columns() == null ? List.of() : plan.columns();
         cte.body = named(c, new Relation(plan.root(), columns));
+        cte.withoutReturning = plan.columns() == null;
         modifying.add(new CteScanNode(c.ctename(), c.ctename(), plan.root(), columns.size()));
         expressions.ctes().define(cte);
     }
@@ -102,6 +111,19 @@ final class CteAnalyzer {
         return new Relation(body.plan(), QueryAnalyzer.renamed(body.columns(), aliases, c.ctename()));
     }
 
+    /** Whether the recursive term's own query level aggregates (its subqueries may). */
+    private static boolean aggregates(PlanNode p) {
+        return switch (p) {
+            case org.lakepg.server.sql.plan.AggregateNode a -> true;
+            case ProjectNode x -> aggregates(x.input());
+            case org.lakepg.server.sql.plan.FilterNode f -> aggregates(f.input());
+            case org.lakepg.server.sql.plan.SortNode s -> aggregates(s.input());
+            case org.lakepg.server.sql.plan.LimitNode l -> aggregates(l.input());
+            case org.lakepg.server.sql.plan.DistinctNode d -> aggregates(d.input());
+            default -> false;
+        };
+    }
+
     private Relation recursive(CommonTableExpr c, CteScope.Cte cte, SelectStmt select) {
         if (select.op() != SelectStmt.SetOperation.UNION) {
             // not recursive unless it names itself, which the reference reports as the wrong form
@@ -110,7 +132,13 @@ final class CteAnalyzer {
         if (select.sortClause() != null && !select.sortClause().isEmpty()) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ORDER BY in a recursive query is not implemented");
         }
-        if (select.limitCount() != null || select.limitOffset() != null) {
+        if (select.lockingClause() != null && !select.lockingClause().isEmpty()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE in a recursive query is not implemented");
+        }
+        if (select.limitOffset() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "OFFSET in a recursive query is not implemented");
+        }
+        if (select.limitCount() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "LIMIT in a recursive query is not implemented");
         }
         cte.inNonRecursiveTerm = true;
@@ -122,12 +150,17 @@ final class CteAnalyzer {
         }
         cte.workColumns = left.columns();
         cte.workTableId = expressions.nextParamId();
+        cte.subqueryDepth = expressions.subqueryDepth();
         Relation right = queries.query(select.rarg());
         if (!cte.selfReferenced) {
             return named(c, queries.setOperation(SelectStmt.SetOperation.UNION, select.all(), left, right));
         }
         if (left.columns().size() != right.columns().size()) {
             throw PgException.of(SqlState.SYNTAX_ERROR, "each UNION query must have the same number of columns");
+        }
+        if (aggregates(right.plan())) {
+            throw PgException.of(SqlState.INVALID_RECURSION,
+                    "aggregate functions are not allowed in a recursive query's recursive term");
         }
         List<BoundExpr> rightCast = new ArrayList<>();
         boolean changed = false;

@@ -28,6 +28,10 @@ final class CteScope {
         boolean selfReferenced;
         /** While analyzing the non-recursive term: a self-reference there is an error. */
         boolean inNonRecursiveTerm;
+        /** How deep in expression subqueries the recursive term is: a self-reference deeper is an error. */
+        int subqueryDepth;
+        /** A data-modifying item without RETURNING: it runs, but cannot be read. */
+        boolean withoutReturning;
 
         Cte(String name, int id) {
             this.name = name;

@@ -19,10 +19,10 @@ import org.lakepg.server.sql.plan.expr.SubqueryExpr;
  * were rebuilt (used to move set-returning and window function calls into the nodes that compute them).
  * A subquery's own plan is left alone; its test and outer values are rewritten.
  */
-final class ExprRewriter {
+public final class ExprRewriter {
     private ExprRewriter() {}
 
-    static BoundExpr map(BoundExpr e, UnaryOperator<BoundExpr> f) {
+    public static BoundExpr map(BoundExpr e, UnaryOperator<BoundExpr> f) {
         BoundExpr rebuilt = switch (e) {
             case FuncExpr x -> new FuncExpr(x.function(), x.name(), x.source(), x.form(), all(x.arguments(), f),
                     x.strict(), x.volatility(), x.type(), x.typmod());
@@ -32,23 +32,32 @@ final class ExprRewriter {
                     .map(w -> new CaseExpr.When(map(w.condition(), f), map(w.result(), f))).toList(),
                     map(c.otherwise(), f), c.type(), c.typmod());
             case CoalesceExpr c -> new CoalesceExpr(all(c.arguments(), f), c.type(), c.typmod());
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> new org.lakepg.server.sql.plan.expr.MinMaxExpr(m.op(),
+                    all(m.arguments(), f), m.comparisonFunction(), m.comparisonSource(), m.type(), m.typmod());
             case CoerceViaIO c -> new CoerceViaIO(map(c.argument(), f), c.type(), c.typmod());
             case RelabelType r -> new RelabelType(map(r.argument(), f), r.type(), r.typmod());
             case ArrayExpr a -> new ArrayExpr(all(a.elements(), f), a.elementType(), a.type());
             case SubqueryExpr q -> new SubqueryExpr(q.kind(), q.plan(), q.test() == null ? null : map(q.test(), f),
                     q.comparison(), q.type(), q.correlations().stream()
                     .map(c -> new Correlation(c.id(), map(c.value(), f))).toList());
+            case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> new org.lakepg.server.sql.plan.expr.SubscriptExpr(
+                    map(x.array(), f), x.lower().stream().map(b -> b == null ? null : map(b, f)).toList(),
+                    x.upper().stream().map(b -> b == null ? null : map(b, f)).toList(), x.slice(), x.type());
+            case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> new org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr(
+                    x.any(), x.operator(), map(x.left(), f), map(x.array(), f), x.comparison());
+            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> new org.lakepg.server.sql.plan.expr.SubscriptAssignExpr(
+                    map(x.array(), f), map(x.subscript(), f), map(x.value(), f));
             default -> e;
         };
         return f.apply(rebuilt);
     }
 
-    static List<BoundExpr> all(List<BoundExpr> exprs, UnaryOperator<BoundExpr> f) {
+    public static List<BoundExpr> all(List<BoundExpr> exprs, UnaryOperator<BoundExpr> f) {
         return exprs.stream().map(x -> map(x, f)).toList();
     }
 
     /** Whether any node of the expression satisfies the test. */
-    static boolean any(BoundExpr e, java.util.function.Predicate<BoundExpr> test) {
+    public static boolean any(BoundExpr e, java.util.function.Predicate<BoundExpr> test) {
         boolean[] found = {false};
         map(e, x -> {
             found[0] |= test.test(x);

@@ -61,6 +61,7 @@ public final class ExpressionAnalyzer {
     /** The statement's next executor parameter id (for correlated subqueries and LATERAL items). */
     private int nextParamId;
     private final CteScope ctes = new CteScope();
+    private int subqueryDepth;
 
     public ExpressionAnalyzer(AnalyzerCatalog catalog, TypeIO io, FunctionContext context, ParameterTypes parameters,
                               Consumer<PgException> notices) {
@@ -111,6 +112,11 @@ public final class ExpressionAnalyzer {
         return previous;
     }
 
+    /** How many expression subqueries enclose the query being analyzed. */
+    int subqueryDepth() {
+        return subqueryDepth;
+    }
+
     /** The WITH items visible to the query being analyzed. */
     CteScope ctes() {
         return ctes;
@@ -153,6 +159,7 @@ public final class ExpressionAnalyzer {
             case org.lakepg.server.sql.ast.AArrayExpr a -> arrayConstructor(a, scope);
             case org.lakepg.server.sql.ast.SubLink l -> subquery(l, scope);
             case SQLValueFunction f -> valueFunction(f);
+            case org.lakepg.server.sql.ast.AIndirection i -> new Subscripting(this, catalog).analyze(i, scope);
             case org.lakepg.server.sql.ast.CollateClause c -> CollateClauses.analyze(c, analyze(c.arg(), scope), coercer,
                     catalog);
             default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -292,6 +299,13 @@ public final class ExpressionAnalyzer {
 
     private BoundExpr cast(TypeCast c, Scope scope) {
         long[] type = resolveType(c.typeName());
+        if (c.arg() instanceof org.lakepg.server.sql.ast.AArrayExpr a && a.elements().isEmpty()) {
+            // ARRAY[]::int[]: the cast gives the empty array its type
+            long element = catalog.type(type[0]).map(t -> t.elementType()).orElse(0L);
+            if (element != 0) {
+                return new Const(type[0], (int) type[1], org.lakepg.wire.types.PgArray.of((int) element));
+            }
+        }
         BoundExpr arg = analyze(c.arg(), scope);
         int location = c.location() >= 0 ? c.location() : location(c.arg());
         if (c.arg() instanceof AConst literal && literal.kind() == AConst.Kind.STRING) {
@@ -380,9 +394,46 @@ public final class ExpressionAnalyzer {
                         new CaseExpr.When(oneNull, new Const(TypeOids.BOOL, -1, distinct))),
                         distinct ? not(equal) : equal, TypeOids.BOOL, -1);
             }
+            case OP_ANY, OP_ALL -> arrayComparison(a, scope);
             default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s expressions are not supported yet", a.kind()), a.location());
         };
+    }
+
+    /** {@code x op ANY/ALL (array)} (PostgreSQL's make_scalar_array_op). */
+    private BoundExpr arrayComparison(AExpr a, Scope scope) {
+        BoundExpr left = analyze(a.left(), scope);
+        BoundExpr right = analyze(a.right(), scope);
+        boolean any = a.kind() == AExpr.Kind.OP_ANY;
+        String opName = a.name().get(a.name().size() - 1);
+        long element;
+        if (right.type() == TypeOids.UNKNOWN) {
+            element = TypeOids.UNKNOWN;
+        } else {
+            element = catalog.type(right.type()).map(t -> t.elementType()).orElse(0L);
+            if (element == 0 || rules.arrayTypeOf(element) != right.type()) {
+                throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
+                        "op ANY/ALL (array) requires array on right side"), a.location());
+            }
+        }
+        BoundExpr comparison = operator(a.name(), new org.lakepg.server.sql.plan.expr.InputRef(0, left.type(), -1, null),
+                new org.lakepg.server.sql.plan.expr.InputRef(1, element, -1, null), a.location());
+        if (comparison.type() != TypeOids.BOOL) {
+            throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
+                    "op ANY/ALL (array) requires operator to yield boolean"), a.location());
+        }
+        if (right.type() == TypeOids.UNKNOWN) {
+            // the literal is an array of the operator's right operand type
+            long operand = comparison instanceof FuncExpr f && f.arguments().size() == 2 ? f.arguments().get(1).type()
+                    : TypeOids.TEXT;
+            if (operand == TypeOids.UNKNOWN) {
+                operand = TypeOids.TEXT;
+            }
+            right = coercer.coerce(right, rules.arrayTypeOf(operand), -1, TypeCoercion.Context.IMPLICIT, location(a.right()));
+            comparison = operator(a.name(), new org.lakepg.server.sql.plan.expr.InputRef(0, left.type(), -1, null),
+                    new org.lakepg.server.sql.plan.expr.InputRef(1, operand, -1, null), a.location());
+        }
+        return new org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr(any, opName, left, right, comparison);
     }
 
     /** Resolves an operator and coerces its operands to the chosen declaration. */
@@ -672,9 +723,16 @@ public final class ExpressionAnalyzer {
                     l.location());
         }
         CorrelatedScope outerView = new CorrelatedScope(scope, this::nextParamId);
-        Relation r = new QueryAnalyzer(this, parameters, catalog, outerView).query(l.subselect(), true);
-        var plan = r.plan();
+        Relation r;
+        subqueryDepth++;
+        try {
+            r = new QueryAnalyzer(this, parameters, catalog, outerView).query(l.subselect(), true);
+        } finally {
+            subqueryDepth--;
+        }
         var correlations = outerView.correlations();
+        var plan = correlations.isEmpty() ? r.plan()
+                : new org.lakepg.server.sql.optimizer.HashLookups(this::nextParamId, catalog::indexes).subplan(r.plan());
         if (kind == org.lakepg.server.sql.ast.SubLink.Kind.EXISTS) {
             return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
                     org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.EXISTS, plan, null, null, TypeOids.BOOL, correlations);
@@ -717,11 +775,10 @@ public final class ExpressionAnalyzer {
     /** ARRAY[a, b, ...]: one-dimensional, elements coerced to their common type. */
     private BoundExpr arrayConstructor(org.lakepg.server.sql.ast.AArrayExpr a, Scope scope) {
         List<BoundExpr> elements = new ArrayList<>();
+        if (!a.elements().isEmpty() && a.elements().stream().allMatch(e -> e instanceof org.lakepg.server.sql.ast.AArrayExpr)) {
+            return multidimensional(a, scope);
+        }
         for (Expr e : a.elements()) {
-            if (e instanceof org.lakepg.server.sql.ast.AArrayExpr) {
-                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "multidimensional ARRAY constructors are not supported yet"), location(e));
-            }
             elements.add(analyze(e, scope));
         }
         if (elements.isEmpty()) {
@@ -735,6 +792,38 @@ public final class ExpressionAnalyzer {
                     TypeNames.format(catalog, element)), a.location());
         }
         return new org.lakepg.server.sql.plan.expr.ArrayExpr(coerceAll(elements, element, a.elements()), element, arrayType);
+    }
+
+    /** ARRAY[[1,2],[3,4]]: sub-arrays of one common type, stacked one dimension higher at run time. */
+    private BoundExpr multidimensional(org.lakepg.server.sql.ast.AArrayExpr a, Scope scope) {
+        List<BoundExpr> rows = new ArrayList<>();
+        for (Expr e : a.elements()) {
+            rows.add(arrayConstructor((org.lakepg.server.sql.ast.AArrayExpr) e, scope));
+        }
+        List<Long> elementTypes = new ArrayList<>();
+        for (BoundExpr r : rows) {
+            elementTypes.add(((org.lakepg.server.sql.plan.expr.ArrayExpr) r).elementType());
+        }
+        long element = new CommonType(rules).select(elementTypes, "ARRAY");
+        long arrayType = rules.arrayTypeOf(element);
+        List<BoundExpr> retyped = new ArrayList<>();
+        for (BoundExpr r : rows) {
+            retyped.add(retype((org.lakepg.server.sql.plan.expr.ArrayExpr) r, element, arrayType));
+        }
+        return new org.lakepg.server.sql.plan.expr.ArrayExpr(retyped, element, arrayType);
+    }
+
+    /** A sub-array constructor with its leaf elements coerced to the whole constructor's element type. */
+    private BoundExpr retype(org.lakepg.server.sql.plan.expr.ArrayExpr a, long element, long arrayType) {
+        if (a.elementType() == element) {
+            return a;
+        }
+        List<BoundExpr> out = new ArrayList<>();
+        for (BoundExpr e : a.elements()) {
+            out.add(e.type() == a.type() ? retype((org.lakepg.server.sql.plan.expr.ArrayExpr) e, element, arrayType)
+                    : coercer.coerce(e, element, -1, TypeCoercion.Context.IMPLICIT, -1));
+        }
+        return new org.lakepg.server.sql.plan.expr.ArrayExpr(out, element, arrayType);
     }
 
     private BoundExpr valueFunction(SQLValueFunction f) {

@@ -16,8 +16,19 @@ import org.lakepg.wire.error.SqlState;
  */
 final class FromScope implements Scope {
 
-    /** One FROM item as names see it. */
-    record Entry(String alias, List<OutputColumn> columns, int offset) {}
+    /**
+     * One FROM item as names see it. {@code hidden} columns were merged by a USING/NATURAL join: an
+     * unqualified name or {@code *} means the merged column instead (qualified names still reach them).
+     */
+    record Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden) {
+        Entry(String alias, List<OutputColumn> columns, int offset) {
+            this(alias, columns, offset, java.util.Set.of());
+        }
+
+        boolean visible(int i) {
+            return !hidden.contains(columns.get(i).name());
+        }
+    }
 
     private final List<Entry> entries = new ArrayList<>();
     private int width;
@@ -39,9 +50,34 @@ final class FromScope implements Scope {
 
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
+        int base = width;
         for (Entry e : other.entries) {
-            add(e.alias(), e.columns());
+            entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden()));
         }
+        width = base + other.width;
+    }
+
+    /** Hides columns of the entries so far from unqualified names and {@code *} (they were merged by USING). */
+    void hide(java.util.Collection<String> names) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            java.util.Set<String> hidden = new java.util.HashSet<>(e.hidden());
+            hidden.addAll(names);
+            entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden));
+        }
+    }
+
+    /** Another name for an entry's columns, reachable only qualified (JOIN ... USING (...) AS x). */
+    void addQualifiedOnly(String alias, Entry target) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        target.columns().forEach(c -> all.add(c.name()));
+        entries.add(new Entry(alias, target.columns(), target.offset(), all));
+    }
+
+    /** Puts the USING join's merged columns (at the end of the row) first, as {@code *} lists them. */
+    void addMergedFirst(List<OutputColumn> merged) {
+        entries.add(0, new Entry(null, merged, width));
+        width += merged.size();
     }
 
     List<Entry> entries() {
@@ -73,7 +109,7 @@ final class FromScope implements Scope {
             BoundExpr found = null;
             for (Entry e : entries) {
                 for (int i = 0; i < e.columns().size(); i++) {
-                    if (e.columns().get(i).name().equals(name)) {
+                    if (e.columns().get(i).name().equals(name) && e.visible(i)) {
                         if (found != null) {
                             throw Coercer.at(PgException.of(SqlState.AMBIGUOUS_COLUMN,
                                     "column reference \"%s\" is ambiguous", name), location);

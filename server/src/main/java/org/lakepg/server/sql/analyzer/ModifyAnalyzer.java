@@ -49,7 +49,10 @@ public final class ModifyAnalyzer {
     }
 
     public QueryPlan insert(InsertStmt s) {
-        unsupported(s.withClause() != null, "WITH in INSERT");
+        return queries.withClause(s.withClause(), () -> insertBody(s));
+    }
+
+    private QueryPlan insertBody(InsertStmt s) {
         unsupported(s.onConflictClause() != null, "ON CONFLICT");
         TableInfo table = queries.table(s.relation());
         List<ResTarget> explicitColumns = s.cols() == null ? List.of() : s.cols();
@@ -99,7 +102,10 @@ public final class ModifyAnalyzer {
     }
 
     public QueryPlan update(UpdateStmt s) {
-        unsupported(s.withClause() != null, "WITH in UPDATE");
+        return queries.withClause(s.withClause(), () -> updateBody(s));
+    }
+
+    private QueryPlan updateBody(UpdateStmt s) {
         unsupported(s.fromClause() != null && !s.fromClause().isEmpty(), "UPDATE ... FROM");
         TableInfo table = queries.table(s.relation());
         String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
@@ -111,7 +117,12 @@ public final class ModifyAnalyzer {
         }
         Set<String> assigned = new HashSet<>();
         for (ResTarget t : s.targetList()) {
-            unsupported(t.indirection() != null && !t.indirection().isEmpty(), "assignment to subscripts or fields");
+            if (t.indirection() != null && !t.indirection().isEmpty()) {
+                ColumnInfo column = column(table, t.name(), t.location());
+                row.set(column.number() - 1, new Subscripting(expressions, catalog).assign(row.get(column.number() - 1),
+                        t.indirection(), t.val(), scope));
+                continue;
+            }
             ColumnInfo column = column(table, t.name(), t.location());
             if (!assigned.add(t.name())) {
                 throw Coercer.at(PgException.of(SqlState.DUPLICATE_COLUMN, "multiple assignments to same column \"%s\"",
@@ -132,7 +143,10 @@ public final class ModifyAnalyzer {
     }
 
     public QueryPlan delete(DeleteStmt s) {
-        unsupported(s.withClause() != null, "WITH in DELETE");
+        return queries.withClause(s.withClause(), () -> deleteBody(s));
+    }
+
+    private QueryPlan deleteBody(DeleteStmt s) {
         unsupported(s.usingClause() != null && !s.usingClause().isEmpty(), "DELETE ... USING");
         TableInfo table = queries.table(s.relation());
         String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();

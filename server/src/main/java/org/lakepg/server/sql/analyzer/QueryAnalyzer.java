@@ -95,6 +95,23 @@ public final class QueryAnalyzer {
         }
     }
 
+    /** An INSERT/UPDATE/DELETE with its WITH clause: the items visible to it, the data-modifying ones run. */
+    QueryPlan withClause(org.lakepg.server.sql.ast.WithClause with, java.util.function.Supplier<QueryPlan> body) {
+        if (with == null) {
+            return body.get();
+        }
+        CteAnalyzer ctes = new CteAnalyzer(this, expressions, catalog);
+        expressions.ctes().push();
+        try {
+            ctes.define(with, outer == null);
+            QueryPlan plan = body.get();
+            Relation r = ctes.runModifying(new Relation(plan.root(), plan.columns() == null ? List.of() : plan.columns()));
+            return new QueryPlan(r.plan(), plan.columns(), parameters.resolved(), plan.tag());
+        } finally {
+            expressions.ctes().pop();
+        }
+    }
+
     private Relation queryBody(SelectStmt s, boolean resolveUnknowns) {
         if (s.intoClause() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "SELECT INTO is not supported yet");
@@ -149,6 +166,8 @@ public final class QueryAnalyzer {
      */
     private Source fromItem(FromItem item, FromScope left) {
         return switch (item) {
+            // a WITH item hides a table of the same name, pg_catalog's too
+            case RangeVar r when expressions.ctes().find(r).isPresent() -> cteReference(r, expressions.ctes().find(r).get());
             case RangeVar r when systemRelation(r).isPresent() -> {
                 var relation = systemRelation(r).get();
                 FromScope scope = new FromScope(outer);
@@ -161,10 +180,6 @@ public final class QueryAnalyzer {
                 yield new Source(new org.lakepg.server.sql.plan.SystemScanNode(relation), scope);
             }
             case RangeVar r -> {
-                var cte = expressions.ctes().find(r);
-                if (cte.isPresent()) {
-                    yield cteReference(r, cte.get());
-                }
                 var view = catalog.view(r.schemaname() == null ? List.of(r.relname())
                         : List.of(r.schemaname(), r.relname()));
                 if (view.isPresent()) {
@@ -178,7 +193,7 @@ public final class QueryAnalyzer {
                 FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
                 scope.add(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias));
-                yield new Source(new org.lakepg.server.sql.plan.SeqScanNode(table, false), scope);
+                yield new Source(new org.lakepg.server.sql.plan.SeqScanNode(table, false, r.alias() == null ? null : alias), scope);
             }
             case RangeSubselect sub -> {
                 if (sub.alias() == null) {
@@ -190,8 +205,12 @@ public final class QueryAnalyzer {
                 }
                 CorrelatedScope lateral = sub.lateral() && left != null
                         ? new CorrelatedScope(left, expressions::nextParamId) : null;
-                Relation r = lateral == null ? query(sub.subquery())
-                        : new QueryAnalyzer(expressions, parameters, catalog, lateral).query(sub.subquery());
+                Relation r = lateral != null
+                        ? new QueryAnalyzer(expressions, parameters, catalog, lateral).query(sub.subquery())
+                        : left != null
+                        ? new QueryAnalyzer(expressions, parameters, catalog, new InvisibleSiblings(outer, left))
+                                .query(sub.subquery())
+                        : query(sub.subquery());
                 FromScope scope = new FromScope(outer);
                 scope.add(sub.alias().aliasname(), renamed(r.columns(), sub.alias().colnames(), sub.alias().aliasname()));
                 yield new Source(r.plan(), scope, lateral == null ? List.of() : lateral.correlations());
@@ -228,6 +247,10 @@ public final class QueryAnalyzer {
                         "recursive query \"%s\" does not have the form non-recursive-term UNION [ALL] recursive-term",
                         cte.name), r.location());
             }
+            if (expressions.subqueryDepth() != cte.subqueryDepth) {
+                throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
+                        "recursive reference to query \"%s\" must not appear within a subquery", cte.name), r.location());
+            }
             if (cte.selfReferenced) {
                 throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
                         "recursive reference to query \"%s\" must not appear more than once", cte.name), r.location());
@@ -236,6 +259,10 @@ public final class QueryAnalyzer {
             columns = cte.workColumns;
             plan = new org.lakepg.server.sql.plan.WorkTableScanNode(cte.workTableId, cte.name, alias, columns.size());
         } else {
+            if (cte.withoutReturning) {
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "WITH query \"%s\" does not have a RETURNING clause", cte.name), r.location());
+            }
             columns = cte.body.columns();
             plan = new org.lakepg.server.sql.plan.CteScanNode(cte.name, alias, cte.body.plan(), columns.size());
         }
@@ -285,16 +312,17 @@ public final class QueryAnalyzer {
     }
 
     private Source join(JoinExpr j, FromScope before) {
-        if (j.isNatural() || j.usingClause() != null && !j.usingClause().isEmpty()) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "NATURAL and USING joins are not supported yet");
-        }
         Source left = fromItem(j.larg(), before);
         Source right = fromItem(j.rarg(), left.scope());
         FromScope scope = new FromScope(outer);
         scope.addAll(left.scope());
         scope.addAll(right.scope());
         BoundExpr condition = null;
-        if (j.quals() != null) {
+        UsingJoin.Merged using = null;
+        if (j.isNatural() || j.usingClause() != null && !j.usingClause().isEmpty()) {
+            using = new UsingJoin(expressions).merge(j, left.scope(), right.scope());
+            condition = using.condition();
+        } else if (j.quals() != null) {
             condition = expressions.requireBoolean(expressions.analyzeWithoutAggregates(j.quals(), scope,
                     "JOIN conditions"), "JOIN/ON", ExpressionAnalyzer.location(j.quals()));
         }
@@ -304,9 +332,6 @@ public final class QueryAnalyzer {
             case RIGHT -> NestedLoopJoinNode.Kind.RIGHT;
             case FULL -> NestedLoopJoinNode.Kind.FULL;
         };
-        if (j.alias() != null) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "aliases on joins are not supported yet");
-        }
         if (!right.lateral().isEmpty() && (kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL)) {
             var first = right.lateral().get(0).value();
             String table = first instanceof InputRef in && in.name() != null && in.name().contains(".")
@@ -314,7 +339,48 @@ public final class QueryAnalyzer {
             throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE, "invalid reference to FROM-clause entry for table \"%s\"",
                     table).withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
         }
-        return new Source(new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral()), scope);
+        PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
+        if (right.lateral().isEmpty()) {
+            plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes).joins(plan);
+        }
+        if (using != null && !using.columns().isEmpty()) {
+            // the merged columns go after the joined row: l.x and r.x stay reachable by qualified names
+            List<BoundExpr> row = new ArrayList<>();
+            for (int i = 0; i < scope.width(); i++) {
+                OutputColumn c = scope.columnAt(i);
+                row.add(new InputRef(i, c.type(), c.typmod(), c.name()));
+            }
+            row.addAll(using.values(kind));
+            plan = new ProjectNode(plan, row);
+            scope.hide(using.columns().stream().map(OutputColumn::name).toList());
+            scope.addMergedFirst(using.columns());
+            if (j.joinUsingAlias() != null) {
+                // USING (...) AS x names just the merged columns
+                scope.addQualifiedOnly(j.joinUsingAlias().aliasname(), scope.entries().get(0));
+            }
+        }
+        if (j.alias() != null) {
+            return aliasedJoin(plan, scope, j.alias());
+        }
+        return new Source(plan, scope);
+    }
+
+    /** {@code (a JOIN b ...) AS j}: the join's columns, as * lists them, become one item named j. */
+    private Source aliasedJoin(PlanNode plan, FromScope scope, org.lakepg.server.sql.ast.Alias alias) {
+        List<BoundExpr> row = new ArrayList<>();
+        List<OutputColumn> columns = new ArrayList<>();
+        for (FromScope.Entry e : scope.entries()) {
+            for (int i = 0; i < e.columns().size(); i++) {
+                if (e.visible(i)) {
+                    OutputColumn c = e.columns().get(i);
+                    row.add(new InputRef(e.offset() + i, c.type(), c.typmod(), c.name()));
+                    columns.add(OutputColumn.computed(c.name(), c.type(), c.typmod()));
+                }
+            }
+        }
+        FromScope named = new FromScope(outer);
+        named.add(alias.aliasname(), renamed(columns, alias.colnames(), alias.aliasname()));
+        return new Source(new ProjectNode(plan, row), named);
     }
 
     // ---- SELECT ----
@@ -344,6 +410,7 @@ public final class QueryAnalyzer {
             }
             plan = new FilterNode(plan, where);
         }
+        plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes).joins(plan);
         AggregateCollector aggregates = new AggregateCollector();
         expressions.windows(windows);
         List<Target> targets = targets(s.targetList(), scope, aggregates, resolveUnknowns);
@@ -369,6 +436,7 @@ public final class QueryAnalyzer {
             expressions.windows(null);
         }
 
+        List<Integer> distinctOn = distinctOn(s, sorts, sortTargets, scope, aggregates);
         boolean grouped = !groupKeys.isEmpty() || !aggregates.isEmpty() || having != null;
         List<BoundExpr> projected = new ArrayList<>();
         sortTargets.forEach(t -> projected.add(t.expr()));
@@ -403,7 +471,7 @@ public final class QueryAnalyzer {
         if (s.distinctClause() != null) {
             boolean plainDistinct = s.distinctClause().size() == 1 && s.distinctClause().get(0) == null;
             if (!plainDistinct) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT ON is not supported yet");
+                return finish(plan, columns, sorts, sortTargets.size(), s, distinctOn);
             }
             if (sortTargets.size() > targets.size()) {
                 throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
@@ -480,6 +548,9 @@ public final class QueryAnalyzer {
         }
         for (FromScope.Entry e : entries) {
             for (int i = 0; i < e.columns().size(); i++) {
+                if (star.fields().isEmpty() && !e.visible(i)) {
+                    continue;
+                }
                 OutputColumn c = e.columns().get(i);
                 out.add(new Target(c.name(), null, new InputRef(e.offset() + i, c.type(), c.typmod(), c.name())));
             }
@@ -523,10 +594,17 @@ public final class QueryAnalyzer {
 
     /** An ORDER BY item: an output column by position or name, else an expression added as a hidden column. */
     private SortSpec sortSpec(SortBy by, List<Target> targets, Scope scope, AggregateCollector aggregates) {
-        if (by.dir() == SortBy.SortDir.USING) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ORDER BY ... USING is not supported yet");
-        }
         boolean desc = by.dir() == SortBy.SortDir.DESC;
+        if (by.dir() == SortBy.SortDir.USING) {
+            // USING < / USING > are the btree orderings; other operators order nothing PostgreSQL knows
+            String op = by.useOp().get(by.useOp().size() - 1);
+            if (!op.equals("<") && !op.equals(">")) {
+                throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE, "operator %s is not a valid ordering operator", op)
+                        .withHint("Ordering operators must be \"<\" or \">\" members of btree operator families."),
+                        by.location());
+            }
+            desc = op.equals(">");
+        }
         boolean nullsFirst = by.nulls() == SortBy.SortNulls.DEFAULT ? desc : by.nulls() == SortBy.SortNulls.FIRST;
         Expr node = by.node();
         if (node instanceof AConst c && c.kind() == AConst.Kind.INTEGER) {
@@ -566,7 +644,37 @@ public final class QueryAnalyzer {
     }
 
     /** Sort, limit and drop hidden sort columns. */
+    /**
+     * DISTINCT ON's expressions as columns of the projected row (hidden ones added like ORDER BY's);
+     * null without DISTINCT ON. ORDER BY must start with them, as PostgreSQL requires.
+     */
+    private List<Integer> distinctOn(SelectStmt s, List<SortSpec> sorts, List<Target> targets, Scope scope,
+                                     AggregateCollector aggregates) {
+        if (s.distinctClause() == null || s.distinctClause().size() == 1 && s.distinctClause().get(0) == null) {
+            return null;
+        }
+        List<Integer> columns = new ArrayList<>();
+        for (Expr e : s.distinctClause()) {
+            columns.add(sortSpec(new SortBy(e, SortBy.SortDir.DEFAULT, SortBy.SortNulls.DEFAULT, List.of(),
+                    ExpressionAnalyzer.location(e)), targets, scope, aggregates).column());
+        }
+        for (int i = 0; i < Math.min(sorts.size(), columns.size()); i++) {
+            if (!columns.contains(sorts.get(i).column())) {
+                throw Coercer.at(PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                        "SELECT DISTINCT ON expressions must match initial ORDER BY expressions"), sorts.get(i).location());
+            }
+        }
+        return columns;
+    }
+
     private Relation finish(PlanNode plan, List<OutputColumn> columns, List<SortSpec> sorts, int width, SelectStmt s) {
+        return finish(plan, columns, sorts, width, s, null);
+    }
+
+    /** @param distinctOn columns whose first row (in ORDER BY order) is kept, for DISTINCT ON; null otherwise */
+    private Relation finish(PlanNode plan, List<OutputColumn> columns, List<SortSpec> sorts, int width, SelectStmt s,
+                            List<Integer> distinctOn) {
+        PlanNode projection = plan;
         if (!sorts.isEmpty()) {
             List<SortKey> keys = new ArrayList<>();
             for (SortSpec spec : sorts) {
@@ -576,6 +684,15 @@ public final class QueryAnalyzer {
                 keys.add(sortKey(spec.column(), type, spec.descending(), spec.nullsFirst(), spec.location()));
             }
             plan = new SortNode(plan, keys);
+        }
+        if (distinctOn != null) {
+            List<SortKey> keys = new ArrayList<>();
+            for (int column : distinctOn) {
+                long type = column < columns.size() ? columns.get(column).type()
+                        : ((ProjectNode) projection).expressions().get(column).type();
+                keys.add(sortKey(column, type, false, false, -1));
+            }
+            plan = new DistinctNode(plan, keys);
         }
         plan = limit(plan, s);
         if (width > columns.size()) {
@@ -703,7 +820,16 @@ public final class QueryAnalyzer {
         PlanNode rp = rightChanged ? new ProjectNode(right.plan(), rightCast) : right.plan();
         PlanNode plan;
         if (op == SelectStmt.SetOperation.UNION && all) {
-            plan = new AppendNode(List.of(lp, rp), columns.size());
+            // a UNION ALL chain is one Append, as PostgreSQL flattens it
+            List<PlanNode> inputs = new ArrayList<>();
+            for (PlanNode side : List.of(lp, rp)) {
+                if (side instanceof AppendNode a) {
+                    inputs.addAll(a.inputs());
+                } else {
+                    inputs.add(side);
+                }
+            }
+            plan = new AppendNode(inputs, columns.size());
         } else {
             plan = new SetOpNode(SetOpNode.Kind.valueOf(what), all, lp, rp, keysFor(columns));
         }

@@ -132,8 +132,7 @@ final class WindowCalls {
                 throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR,
                         "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column"), def.location());
             }
-            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "RANGE with offset PRECEDING/FOLLOWING is not supported yet"), def.location());
+            return rangeWindow(over, def, partition, order, options);
         }
         if ((options & FrameOptions.GROUPS) != 0 && order.isEmpty()) {
             throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR, "GROUPS mode requires an ORDER BY clause"),
@@ -141,7 +140,47 @@ final class WindowCalls {
         }
         String mode = (options & FrameOptions.ROWS) != 0 ? "ROWS" : "GROUPS";
         return new WindowCollector.Window(over.refname() != null ? over.refname() : over.name(), partition, order,
-                options, offset(def.startOffset(), mode), offset(def.endOffset(), mode));
+                options, offset(def.startOffset(), mode), offset(def.endOffset(), mode), null);
+    }
+
+    /** RANGE with offsets: the offsets typed for the order column's in_range support function. */
+    private WindowCollector.Window rangeWindow(WindowDef over, WindowDef def, List<BoundExpr> partition,
+                                               List<WindowCollector.Order> order, int options) {
+        long column = order.get(0).expr().type();
+        Expr sample = def.startOffset() != null ? def.startOffset() : def.endOffset();
+        BoundExpr probe = expressions.analyzeWithoutAggregates(sample, Scope.EMPTY, "window definitions");
+        ProcEntry chosen = null;
+        for (ProcEntry p : catalog.functions(List.of("in_range"))) {
+            long[] args = p.argumentTypes();
+            if (args[0] != column || args[1] != column) {
+                continue;
+            }
+            if (args[2] == probe.type()) {
+                chosen = p;
+                break;
+            }
+            if (chosen == null && expressions.coercer().tryCoerce(probe, args[2], -1, TypeCoercion.Context.IMPLICIT, -1)
+                    .isPresent()) {
+                chosen = p;
+            }
+        }
+        if (chosen == null) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s and offset type %s",
+                    TypeNames.format(catalog, column), TypeNames.format(catalog, probe.type()))
+                    .withHint("Cast the offset value to an appropriate type."), ExpressionAnalyzer.location(sample));
+        }
+        long offsetType = chosen.argumentTypes()[2];
+        return new WindowCollector.Window(over.refname() != null ? over.refname() : over.name(), partition, order,
+                options, typed(def.startOffset(), offsetType), typed(def.endOffset(), offsetType), chosen.source());
+    }
+
+    private BoundExpr typed(Expr e, long type) {
+        if (e == null) {
+            return null;
+        }
+        BoundExpr value = expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "window definitions");
+        return expressions.coercer().coerce(value, type, -1, TypeCoercion.Context.IMPLICIT, ExpressionAnalyzer.location(e));
     }
 
     private BoundExpr offset(Expr e, String mode) {

@@ -16,8 +16,9 @@ final class WindowCollector {
     record Order(BoundExpr expr, boolean descending, boolean nullsFirst, int location) {}
 
     /** A resolved window: what partitions, orders and frames its calls. */
+    /** {@code inRange}: the in_range support function (prosrc) of a RANGE frame with offsets, else null. */
     record Window(String name, List<BoundExpr> partition, List<Order> order, int frameOptions, BoundExpr startOffset,
-                  BoundExpr endOffset) {}
+                  BoundExpr endOffset, String inRange) {}
 
     private final List<WindowDef> named;
     private final List<Window> windows = new ArrayList<>();

@@ -56,7 +56,7 @@ final class WindowPlanner {
                 calls.add(call);
             }
             plan = new WindowAggNode(plan, window.name(), keys, window.partition().size(), sortKeys,
-                    window.frameOptions(), window.startOffset(), window.endOffset(), calls);
+                    window.frameOptions(), window.startOffset(), window.endOffset(), window.inRange(), calls);
         }
         projected.replaceAll(e -> ExprRewriter.map(e, x -> x instanceof WindowRef r
                 ? new InputRef(position[r.index()], r.type(), r.typmod(), null) : x));

@@ -45,7 +45,7 @@ public final class IndexSelection {
                 short attnum = (short) (column.get().index() + 1);
                 for (IndexInfo index : indexes) {
                     if (index.columns().size() == 1 && index.columns().get(0) == attnum) {
-                        return new IndexScanNode(scan.table(), index, value, scan.withTid());
+                        return new IndexScanNode(scan.table(), index, value, scan.withTid(), scan.alias());
                     }
                 }
             }
@@ -90,6 +90,7 @@ public final class IndexSelection {
             case CoerceViaIO c -> dependsOnRow(c.argument());
             case org.lakepg.server.sql.plan.expr.Const c -> false;
             case org.lakepg.server.sql.plan.expr.ParamRef p -> false;
+            case org.lakepg.server.sql.plan.expr.OuterParam p -> false;
             default -> true;
         };
     }

@@ -6,9 +6,15 @@ import org.lakepg.server.table.TableInfo;
 
 /**
  * The rows of a table whose single-column index key equals {@code key} (evaluated once), fetched
- * through the index; the caller keeps the full condition above it as a re-check.
+ * through the index; the caller keeps the full condition above it as a re-check. {@code alias} as
+ * in {@link SeqScanNode}.
  */
-public record IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boolean withTid) implements PlanNode {
+public record IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boolean withTid, String alias)
+        implements PlanNode {
+
+    public IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boolean withTid) {
+        this(table, index, key, withTid, null);
+    }
 
     @Override
     public int width() {

@@ -7,7 +7,7 @@ package org.lakepg.server.sql.plan;
 public sealed interface PlanNode
         permits ResultNode, ValuesNode, FilterNode, ProjectNode, SortNode, LimitNode, AggregateNode, DistinctNode,
         AppendNode, SetOpNode, NestedLoopJoinNode, SeqScanNode, IndexScanNode, ModifyNode, CteScanNode, WorkTableScanNode,
-        RecursiveUnionNode, ModifyingCtesNode, FunctionScanNode, ProjectSetNode, WindowAggNode,
+        RecursiveUnionNode, ModifyingCtesNode, FunctionScanNode, ProjectSetNode, WindowAggNode, HashLookupNode,
         SystemScanNode {
 
     /** Number of columns in each row this node produces. */

@@ -7,7 +7,8 @@ package org.lakepg.server.sql.plan.expr;
  */
 public sealed interface BoundExpr
         permits Const, ParamRef, InputRef, FuncExpr, BoolExpr, NullTest, CaseExpr, CoerceViaIO, RelabelType,
-        CoalesceExpr, MinMaxExpr, ArrayExpr, AggRef, SubqueryExpr, OuterParam, WindowRef {
+        CoalesceExpr, MinMaxExpr, ArrayExpr, AggRef, SubqueryExpr, OuterParam, WindowRef, SubscriptExpr, ScalarArrayOpExpr,
+        SubscriptAssignExpr {
 
     long type();
 

@@ -1,0 +1,158 @@
+package org.lakepg.server.exec.explain;
+
+import java.util.List;
+import java.util.function.IntFunction;
+import org.lakepg.server.catalog.TypeCatalog;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.exec.expr.TypeIO;
+import org.lakepg.server.function.FunctionContext;
+import org.lakepg.server.sql.analyzer.TypeNames;
+import org.lakepg.server.sql.plan.expr.AggRef;
+import org.lakepg.server.sql.plan.expr.ArrayExpr;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.CaseExpr;
+import org.lakepg.server.sql.plan.expr.CoalesceExpr;
+import org.lakepg.server.sql.plan.expr.CoerceViaIO;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.NullTest;
+import org.lakepg.server.sql.plan.expr.OuterParam;
+import org.lakepg.server.sql.plan.expr.ParamRef;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.server.sql.plan.expr.SubqueryExpr;
+import org.lakepg.server.sql.plan.expr.WindowRef;
+
+/**
+ * Prints analyzed expressions as EXPLAIN shows them (PostgreSQL's ruleutils.c): operators in
+ * parentheses, constants with their type where it is not implied, columns qualified only when the
+ * plan reads more than one relation.
+ */
+final class ExprDeparser {
+    private final TypeCatalog types;
+    private final TypeIO io;
+    private final FunctionContext context;
+    private final boolean qualify;
+    /** How subqueries are named ("SubPlan 1", "$0"). */
+    private final java.util.function.Function<SubqueryExpr, String> subplans;
+
+    ExprDeparser(TypeCatalog types, TypeIO io, FunctionContext context, boolean qualify,
+                 java.util.function.Function<SubqueryExpr, String> subplans) {
+        this.types = types;
+        this.io = io;
+        this.context = context;
+        this.qualify = qualify;
+        this.subplans = subplans;
+    }
+
+    /** @param columns the names of the input row's columns, by index */
+    String deparse(BoundExpr e, IntFunction<String> columns) {
+        return switch (e) {
+            case InputRef in -> column(in, columns);
+            case Const c -> constant(c);
+            case ParamRef p -> "$" + p.number();
+            case OuterParam p -> p.name() != null ? unqualified(p.name()) : "$" + p.id();
+            case FuncExpr f -> function(f, columns);
+            case BoolExpr b -> switch (b.kind()) {
+                case NOT -> "(NOT " + deparse(b.arguments().get(0), columns) + ")";
+                case AND, OR -> "(" + String.join(" " + b.kind().name() + " ",
+                        b.arguments().stream().map(a -> deparse(a, columns)).toList()) + ")";
+            };
+            case NullTest t -> "(" + deparse(t.argument(), columns) + (t.negated() ? " IS NOT NULL)" : " IS NULL)");
+            case CaseExpr c -> {
+                StringBuilder out = new StringBuilder("CASE");
+                for (CaseExpr.When w : c.whens()) {
+                    out.append(" WHEN ").append(deparse(w.condition(), columns)).append(" THEN ")
+                            .append(deparse(w.result(), columns));
+                }
+                yield out.append(" ELSE ").append(deparse(c.otherwise(), columns)).append(" END").toString();
+            }
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> m.op().name() + "(" + String.join(", ", m.arguments().stream()
+                    .map(a -> deparse(a, columns)).toList()) + ")";
+            case CoalesceExpr c -> "COALESCE(" + String.join(", ", c.arguments().stream()
+                    .map(a -> deparse(a, columns)).toList()) + ")";
+            case CoerceViaIO c -> "(" + deparse(c.argument(), columns) + ")::" + TypeNames.format(types, c.type(), c.typmod());
+            case RelabelType r -> deparse(r.argument(), columns);
+            case ArrayExpr a -> "ARRAY[" + String.join(", ", a.elements().stream().map(x -> deparse(x, columns)).toList())
+                    + "]";
+            case SubqueryExpr q -> subquery(q, columns);
+            case AggRef a -> "agg" + a.index();
+            case WindowRef w -> "window" + w.index();
+            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> deparse(x.array(), columns) + "["
+                    + deparse(x.subscript(), columns) + "] := " + deparse(x.value(), columns);
+            case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> "(" + deparse(x.left(), columns) + " " + x.operator()
+                    + (x.any() ? " ANY (" : " ALL (") + deparse(x.array(), columns) + "))";
+            case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> {
+                StringBuilder out = new StringBuilder("(" + deparse(x.array(), columns) + ")");
+                for (int i = 0; i < x.upper().size(); i++) {
+                    out.append('[');
+                    if (x.slice()) {
+                        out.append(x.lower().get(i) == null ? "" : deparse(x.lower().get(i), columns)).append(':');
+                    }
+                    out.append(x.upper().get(i) == null ? "" : deparse(x.upper().get(i), columns)).append(']');
+                }
+                yield out.toString();
+            }
+        };
+    }
+
+    String unqualified(String name) {
+        if (qualify || name == null) {
+            return name;
+        }
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
+    }
+
+    private String column(InputRef in, IntFunction<String> columns) {
+        String name = columns.apply(in.index());
+        if (name == null) {
+            name = in.name();
+        }
+        return name == null ? "?column?" : unqualified(name);
+    }
+
+    private String subquery(SubqueryExpr q, IntFunction<String> columns) {
+        String plan = subplans.apply(q);
+        return switch (q.kind()) {
+            case EXISTS, SCALAR, ARRAY -> q.correlated() ? "(" + plan + ")" : plan;
+            case ANY -> "(ANY (" + deparse(q.test(), columns) + " = (" + plan + ").col1))";
+            case ALL -> "(ALL (" + deparse(q.test(), columns) + " = (" + plan + ").col1))";
+        };
+    }
+
+    private String function(FuncExpr f, IntFunction<String> columns) {
+        List<String> args = f.arguments().stream().map(a -> deparse(a, columns)).toList();
+        if (f.form() == FuncExpr.Form.OPERATOR) {
+            return args.size() == 1 ? "(" + f.name() + " " + args.get(0) + ")"
+                    : "(" + args.get(0) + " " + f.name() + " " + args.get(1) + ")";
+        }
+        if (f.form() == FuncExpr.Form.CAST && args.size() >= 1) {
+            return "(" + args.get(0) + ")::" + TypeNames.format(types, f.type(), f.typmod());
+        }
+        return f.name() + "(" + String.join(", ", args) + ")";
+    }
+
+    String constant(Const c) {
+        if (c.value() == null) {
+            return "NULL::" + TypeNames.format(types, c.type(), c.typmod());
+        }
+        String text = io.output(c.type(), c.value(), context);
+        long t = c.type();
+        if (t == TypeOids.INT4 && !text.startsWith("-")) {
+            return text;
+        }
+        if (t == TypeOids.NUMERIC && !text.startsWith("-") && text.matches("[0-9]+\\.[0-9]+")) {
+            return text;
+        }
+        if (t == TypeOids.BOOL) {
+            return (Boolean) c.value() ? "true" : "false";
+        }
+        String quoted = "'" + text.replace("'", "''") + "'";
+        if (t == TypeOids.UNKNOWN) {
+            return quoted;
+        }
+        return quoted + "::" + TypeNames.format(types, t, c.typmod());
+    }
+}

@@ -1,0 +1,125 @@
+package org.lakepg.server.exec.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lakepg.wire.types.PgArray;
+
+/**
+ * Array element fetch and slicing as PostgreSQL's array_get_element / array_get_slice do it: an
+ * element needs one subscript per dimension and is NULL out of bounds; a slice clamps its bounds
+ * and gives an empty array when nothing is left, with lower bounds reset to 1.
+ */
+final class Subscripts {
+    private Subscripts() {}
+
+    static Object element(PgArray array, int[] subscripts) {
+        int n = array.dimensionCount();
+        if (subscripts.length != n || n == 0) {
+            return null;
+        }
+        int[] dims = array.dims();
+        int[] lbs = array.lowerBounds();
+        int offset = 0;
+        for (int d = 0; d < n; d++) {
+            int i = subscripts[d] - lbs[d];
+            if (i < 0 || i >= dims[d]) {
+                return null;
+            }
+            offset = offset * dims[d] + i;
+        }
+        return array.elements()[offset];
+    }
+
+    /** @param lower the given lower bounds (null where left out), likewise upper */
+    static PgArray slice(PgArray array, Integer[] lower, Integer[] upper) {
+        int n = array.dimensionCount();
+        int given = lower.length;
+        if (n == 0 || given > n) {
+            return PgArray.of(array.elementOid());
+        }
+        int[] dims = array.dims();
+        int[] lbs = array.lowerBounds();
+        int[] from = new int[n];
+        int[] to = new int[n];
+        for (int d = 0; d < n; d++) {
+            int lo = lbs[d];
+            int hi = lbs[d] + dims[d] - 1;
+            from[d] = d < given && lower[d] != null ? Math.max(lower[d], lo) : lo;
+            to[d] = d < given && upper[d] != null ? Math.min(upper[d], hi) : hi;
+            if (from[d] > to[d]) {
+                return PgArray.of(array.elementOid());
+            }
+        }
+        int[] outDims = new int[n];
+        int[] ones = new int[n];
+        for (int d = 0; d < n; d++) {
+            outDims[d] = to[d] - from[d] + 1;
+            ones[d] = 1;
+        }
+        List<Object> out = new ArrayList<>();
+        collect(array, 0, 0, from, to, out);
+        return new PgArray(array.elementOid(), outDims, ones, out.toArray());
+    }
+
+    private static void collect(PgArray array, int d, int offset, int[] from, int[] to, List<Object> out) {
+        int[] dims = array.dims();
+        int[] lbs = array.lowerBounds();
+        for (int i = from[d]; i <= to[d]; i++) {
+            int at = offset * dims[d] + (i - lbs[d]);
+            if (d == dims.length - 1) {
+                out.add(array.elements()[at]);
+            } else {
+                collect(array, d + 1, at, from, to, out);
+            }
+        }
+    }
+
+    /** PostgreSQL's array_set_element for one dimension: NULL gaps fill an extension, a NULL array starts at i. */
+    static PgArray assign(PgArray array, int subscript, Object value, int elementOid) {
+        if (array == null || array.dimensionCount() == 0) {
+            return new PgArray(elementOid, new int[] {1}, new int[] {subscript}, new Object[] {value});
+        }
+        if (array.dimensionCount() != 1) {
+            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.ARRAY_SUBSCRIPT_ERROR,
+                    "wrong number of array subscripts");
+        }
+        int lower = array.lowerBounds()[0];
+        int upper = lower + array.dims()[0] - 1;
+        int newLower = Math.min(lower, subscript);
+        int newUpper = Math.max(upper, subscript);
+        Object[] out = new Object[newUpper - newLower + 1];
+        System.arraycopy(array.elements(), 0, out, lower - newLower, array.elements().length);
+        out[subscript - newLower] = value;
+        return new PgArray(array.elementOid(), new int[] {out.length}, new int[] {newLower}, out);
+    }
+
+    /** ARRAY[sub, sub, ...]: equal-shaped sub-arrays (NULL ones skipped, as PostgreSQL does) become one dimension higher. */
+    static PgArray stack(int elementOid, PgArray[] parts) {
+        java.util.List<PgArray> present = new java.util.ArrayList<>();
+        for (PgArray p : parts) {
+            if (p != null && p.dimensionCount() > 0) {
+                present.add(p);
+            }
+        }
+        if (present.isEmpty()) {
+            return PgArray.of(elementOid);
+        }
+        PgArray first = present.get(0);
+        java.util.List<Object> elements = new java.util.ArrayList<>();
+        for (PgArray p : present) {
+            if (!java.util.Arrays.equals(p.dims(), first.dims()) || !java.util.Arrays.equals(p.lowerBounds(), first.lowerBounds())) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.ARRAY_SUBSCRIPT_ERROR,
+                        "multidimensional arrays must have array expressions with matching dimensions");
+            }
+            elements.addAll(java.util.Arrays.asList(p.elements()));
+        }
+        int n = first.dimensionCount();
+        int[] dims = new int[n + 1];
+        int[] lbs = new int[n + 1];
+        dims[0] = present.size();
+        lbs[0] = 1;
+        System.arraycopy(first.dims(), 0, dims, 1, n);
+        System.arraycopy(first.lowerBounds(), 0, lbs, 1, n);
+        return new PgArray(elementOid, dims, lbs, elements.toArray());
+    }
+}

@@ -1,0 +1,80 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.ast.AIndices;
+import org.lakepg.server.sql.ast.AIndirection;
+import org.lakepg.server.sql.ast.Indirection;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.SubscriptExpr;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Array subscripts and slices (PostgreSQL's transformContainerSubscripts): subscripts become int4,
+ * and once any subscript is a slice, a plain {@code [i]} among them means {@code [1:i]}.
+ */
+final class Subscripting {
+    private final ExpressionAnalyzer expressions;
+    private final AnalyzerCatalog catalog;
+
+    Subscripting(ExpressionAnalyzer expressions, AnalyzerCatalog catalog) {
+        this.expressions = expressions;
+        this.catalog = catalog;
+    }
+
+    BoundExpr analyze(AIndirection indirection, Scope scope) {
+        BoundExpr base = expressions.analyze(indirection.arg(), scope);
+        List<AIndices> subscripts = new ArrayList<>();
+        for (Indirection step : indirection.indirection()) {
+            if (!(step instanceof AIndices indices)) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "field selection is not supported yet");
+            }
+            subscripts.add(indices);
+        }
+        long element = catalog.type(base.type()).map(t -> t.elementType()).orElse(0L);
+        if (element == 0 || base.type() == TypeOids.UNKNOWN) {
+            throw Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
+                    "cannot subscript type %s because it does not support subscripting",
+                    TypeNames.format(catalog, base.type())), ExpressionAnalyzer.location(indirection.arg()));
+        }
+        boolean slice = subscripts.stream().anyMatch(AIndices::isSlice);
+        List<BoundExpr> lower = new ArrayList<>();
+        List<BoundExpr> upper = new ArrayList<>();
+        for (AIndices s : subscripts) {
+            if (slice) {
+                lower.add(s.isSlice() ? s.lidx() == null ? null : integer(s.lidx(), scope) : new Const(TypeOids.INT4, -1, 1));
+            } else {
+                lower.add(null);
+            }
+            upper.add(s.uidx() == null ? null : integer(s.uidx(), scope));
+        }
+        return new SubscriptExpr(base, lower, upper, slice, slice ? base.type() : element);
+    }
+
+    private BoundExpr integer(org.lakepg.server.sql.ast.Expr e, Scope scope) {
+        BoundExpr value = expressions.analyze(e, scope);
+        int location = ExpressionAnalyzer.location(e);
+        return expressions.coercer().tryCoerce(value, TypeOids.INT4, -1, TypeCoercion.Context.ASSIGNMENT, location)
+                .orElseThrow(() -> Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
+                        "array subscript must have type integer"), location));
+    }
+
+    /** {@code SET a[i] = value}: one plain subscript of a one-dimensional array, the value coerced to its element type. */
+    BoundExpr assign(BoundExpr current, List<Indirection> steps, org.lakepg.server.sql.ast.Expr value, Scope scope) {
+        if (steps.size() != 1 || !(steps.get(0) instanceof AIndices indices) || indices.isSlice()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "assignment to slices, fields or several subscripts is not supported yet");
+        }
+        long element = catalog.type(current.type()).map(t -> t.elementType()).orElse(0L);
+        if (element == 0) {
+            throw PgException.of(SqlState.DATATYPE_MISMATCH, "cannot subscript type %s because it does not support subscripting",
+                    TypeNames.format(catalog, current.type()));
+        }
+        BoundExpr v = expressions.analyzeWithoutAggregates(value, scope, "UPDATE");
+        v = expressions.coercer().coerce(v, element, -1, TypeCoercion.Context.ASSIGNMENT, ExpressionAnalyzer.location(value));
+        return new org.lakepg.server.sql.plan.expr.SubscriptAssignExpr(current, integer(indices.uidx(), scope), v);
+    }
+}

@@ -1,0 +1,233 @@
+package org.lakepg.server.sql.optimizer;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.analyzer.ExprRewriter;
+import org.lakepg.server.sql.plan.AggregateNode;
+import org.lakepg.server.sql.plan.DistinctNode;
+import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.HashLookupNode;
+import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.NestedLoopJoinNode;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.sql.plan.SortNode;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Correlation;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.OuterParam;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.server.sql.plan.expr.SubqueryExpr;
+import org.lakepg.server.table.IndexInfo;
+import org.lakepg.server.table.TableInfo;
+
+/**
+ * Equi-joins and correlated lookups by hashing instead of rescanning: WHERE/ON conditions of
+ * inner joins are split and pushed to the side they read, an {@code left = right column} equality
+ * makes the right side a hash table probed with the left row's value (a hash join), and a
+ * correlated subquery's {@code column = outer value} filter probes a hash table of its
+ * uncorrelated input instead of rescanning it for every outer row.
+ */
+public final class HashLookups {
+    private final IntSupplier paramIds;
+    private final Function<TableInfo, List<IndexInfo>> indexes;
+
+    public HashLookups(IntSupplier paramIds, Function<TableInfo, List<IndexInfo>> indexes) {
+        this.paramIds = paramIds;
+        this.indexes = indexes;
+    }
+
+    /** Rewrites a FROM/WHERE plan: a filter over joins, or a join with its ON condition. */
+    public PlanNode joins(PlanNode plan) {
+        if (plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
+                && j.kind() == NestedLoopJoinNode.Kind.INNER && j.lateral().isEmpty()) {
+            List<BoundExpr> conjuncts = conjuncts(f.condition());
+            if (j.condition() != null) {
+                conjuncts.addAll(conjuncts(j.condition()));
+            }
+            return inner(j, conjuncts);
+        }
+        if (plan instanceof NestedLoopJoinNode j && j.lateral().isEmpty() && j.condition() != null) {
+            if (j.kind() == NestedLoopJoinNode.Kind.INNER) {
+                return inner(j, conjuncts(j.condition()));
+            }
+            if (j.kind() == NestedLoopJoinNode.Kind.LEFT) {
+                return leftJoin(j);
+            }
+        }
+        if (plan instanceof NestedLoopJoinNode j && j.lateral().isEmpty() && j.condition() == null
+                && j.kind() == NestedLoopJoinNode.Kind.INNER) {
+            return new NestedLoopJoinNode(j.kind(), joins(j.left()), joins(j.right()), null);
+        }
+        return plan;
+    }
+
+    private PlanNode inner(NestedLoopJoinNode j, List<BoundExpr> conjuncts) {
+        int leftWidth = j.left().width();
+        List<BoundExpr> leftOnly = new ArrayList<>();
+        List<BoundExpr> rightOnly = new ArrayList<>();
+        List<BoundExpr> rest = new ArrayList<>();
+        for (BoundExpr c : conjuncts) {
+            BitSet refs = refs(c);
+            if (!pushable(c)) {
+                rest.add(c);
+            } else if (refs.nextSetBit(leftWidth) < 0) {
+                leftOnly.add(c);
+            } else if (refs.nextSetBit(0) >= leftWidth) {
+                rightOnly.add(shift(c, -leftWidth));
+            } else {
+                rest.add(c);
+            }
+        }
+        PlanNode left = leftOnly.isEmpty() ? joins(j.left()) : filtered(j.left(), and(leftOnly));
+        PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
+        return hashed(NestedLoopJoinNode.Kind.INNER, left, right, rest, leftWidth);
+    }
+
+    private PlanNode leftJoin(NestedLoopJoinNode j) {
+        int leftWidth = j.left().width();
+        List<BoundExpr> rightOnly = new ArrayList<>();
+        List<BoundExpr> rest = new ArrayList<>();
+        for (BoundExpr c : conjuncts(j.condition())) {
+            if (pushable(c) && refs(c).nextSetBit(0) >= leftWidth) {
+                rightOnly.add(shift(c, -leftWidth));
+            } else {
+                rest.add(c);
+            }
+        }
+        PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
+        return hashed(NestedLoopJoinNode.Kind.LEFT, joins(j.left()), right, rest, leftWidth);
+    }
+
+    /** The join, probing a hash table of the right side when a condition equates a left value and a right column. */
+    private PlanNode hashed(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right, List<BoundExpr> conditions,
+                            int leftWidth) {
+        if (PlanExpressions.uncorrelated(right)) {
+            for (BoundExpr c : conditions) {
+                if (!(c instanceof FuncExpr f) || !isEquality(f)) {
+                    continue;
+                }
+                for (int side = 0; side < 2; side++) {
+                    BoundExpr probe = f.arguments().get(side);
+                    BoundExpr build = unwrap(f.arguments().get(1 - side));
+                    BitSet probeRefs = refs(probe);
+                    if (build instanceof InputRef in && in.index() >= leftWidth && probeRefs.nextSetBit(leftWidth) < 0
+                            && pushable(probe) && hashable(probe.type(), in.type())) {
+                        int id = paramIds.getAsInt();
+                        PlanNode lookup = new HashLookupNode(right, in.index() - leftWidth,
+                                new OuterParam(id, probe.type(), probe.typmod(), null));
+                        List<BoundExpr> others = new ArrayList<>(conditions);
+                        others.remove(c);
+                        return new NestedLoopJoinNode(kind, left, lookup, others.isEmpty() ? null : and(others),
+                                List.of(new Correlation(id, probe)));
+                    }
+                }
+            }
+        }
+        return new NestedLoopJoinNode(kind, left, right, conditions.isEmpty() ? null : and(conditions));
+    }
+
+    /** A filter pushed onto one join input: an index scan when it can be, and joins below optimized too. */
+    private PlanNode filtered(PlanNode input, BoundExpr condition) {
+        if (input instanceof SeqScanNode scan) {
+            PlanNode chosen = IndexSelection.choose(scan, condition, indexes.apply(scan.table()));
+            return subplan(new FilterNode(chosen, condition));
+        }
+        return joins(new FilterNode(input, condition));
+    }
+
+    /**
+     * A correlated subquery's plan: under its projections and aggregates, a filter comparing a
+     * column with outer values probes a hash table of the uncorrelated rows below it.
+     */
+    public PlanNode subplan(PlanNode plan) {
+        return switch (plan) {
+            case ProjectNode x -> new ProjectNode(subplan(x.input()), x.expressions());
+            case AggregateNode a -> new AggregateNode(subplan(a.input()), a.groupKeys(), a.keyOrder(), a.aggregates());
+            case LimitNode l -> new LimitNode(subplan(l.input()), l.offset(), l.count());
+            case SortNode s -> new SortNode(subplan(s.input()), s.keys());
+            case DistinctNode d -> new DistinctNode(subplan(d.input()), d.keys());
+            case FilterNode f when PlanExpressions.uncorrelated(f.input()) -> {
+                for (BoundExpr c : conjuncts(f.condition())) {
+                    if (!(c instanceof FuncExpr eq) || !isEquality(eq)) {
+                        continue;
+                    }
+                    for (int side = 0; side < 2; side++) {
+                        BoundExpr column = unwrap(eq.arguments().get(side));
+                        BoundExpr outer = eq.arguments().get(1 - side);
+                        if (column instanceof InputRef in && refs(outer).isEmpty() && pushable(outer)
+                                && ExprRewriter.any(outer, x -> x instanceof OuterParam)
+                                && hashable(outer.type(), in.type())) {
+                            yield new FilterNode(new HashLookupNode(f.input(), in.index(), outer), f.condition());
+                        }
+                    }
+                }
+                yield plan;
+            }
+            default -> plan;
+        };
+    }
+
+    private static boolean isEquality(FuncExpr f) {
+        return f.form() == FuncExpr.Form.OPERATOR && f.name().equals("=") && f.arguments().size() == 2;
+    }
+
+    /** Types whose SQL equality is equality of lakepg's values (after widening integers). */
+    private static boolean hashable(long a, long b) {
+        return integer(a) && integer(b) || text(a) && text(b) || a == b && (a == TypeOids.BOOL || a == TypeOids.OID);
+    }
+
+    private static boolean integer(long t) {
+        return t == TypeOids.INT2 || t == TypeOids.INT4 || t == TypeOids.INT8;
+    }
+
+    private static boolean text(long t) {
+        return t == TypeOids.TEXT || t == TypeOids.VARCHAR || t == TypeOids.NAME;
+    }
+
+    private static BoundExpr unwrap(BoundExpr e) {
+        return e instanceof RelabelType r ? unwrap(r.argument()) : e;
+    }
+
+    /** Conditions that may move: no subqueries (they may count on their position) and nothing volatile. */
+    private static boolean pushable(BoundExpr e) {
+        return !ExprRewriter.any(e, x -> x instanceof SubqueryExpr || x instanceof FuncExpr f && f.volatility() == 'v');
+    }
+
+    private static BitSet refs(BoundExpr e) {
+        BitSet out = new BitSet();
+        ExprRewriter.any(e, x -> {
+            if (x instanceof InputRef in) {
+                out.set(in.index());
+            }
+            return false;
+        });
+        return out;
+    }
+
+    private static BoundExpr shift(BoundExpr e, int delta) {
+        return ExprRewriter.map(e, x -> x instanceof InputRef in
+                ? new InputRef(in.index() + delta, in.type(), in.typmod(), in.name()) : x);
+    }
+
+    private static List<BoundExpr> conjuncts(BoundExpr e) {
+        List<BoundExpr> out = new ArrayList<>();
+        if (e instanceof BoolExpr b && b.kind() == BoolExpr.Kind.AND) {
+            b.arguments().forEach(a -> out.addAll(conjuncts(a)));
+        } else {
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static BoundExpr and(List<BoundExpr> conjuncts) {
+        return conjuncts.size() == 1 ? conjuncts.get(0) : new BoolExpr(BoolExpr.Kind.AND, conjuncts);
+    }
+}

@@ -1,0 +1,117 @@
+package org.lakepg.server.sql.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.lakepg.server.sql.analyzer.ExprRewriter;
+import org.lakepg.server.sql.plan.*;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.OuterParam;
+
+/** Questions about every expression of a plan tree. */
+final class PlanExpressions {
+    private PlanExpressions() {}
+
+    /**
+     * Whether the plan gives the same rows however often it runs in a statement: it reads no outer
+     * value and no recursive working table.
+     */
+    static boolean uncorrelated(PlanNode plan) {
+        return !any(plan, e -> ExprRewriter.any(e, x -> x instanceof OuterParam));
+    }
+
+    private static boolean any(PlanNode p, Predicate<BoundExpr> test) {
+        List<BoundExpr> exprs = new ArrayList<>();
+        List<PlanNode> children = new ArrayList<>();
+        switch (p) {
+            case ResultNode r -> { }
+            case ValuesNode v -> v.rows().forEach(exprs::addAll);
+            case FilterNode f -> {
+                exprs.add(f.condition());
+                children.add(f.input());
+            }
+            case ProjectNode x -> {
+                exprs.addAll(x.expressions());
+                children.add(x.input());
+            }
+            case SortNode s -> children.add(s.input());
+            case LimitNode l -> {
+                if (l.offset() != null) {
+                    exprs.add(l.offset());
+                }
+                if (l.count() != null) {
+                    exprs.add(l.count());
+                }
+                children.add(l.input());
+            }
+            case AggregateNode a -> {
+                exprs.addAll(a.groupKeys());
+                for (AggregateCall c : a.aggregates()) {
+                    exprs.addAll(c.arguments());
+                    if (c.filter() != null) {
+                        exprs.add(c.filter());
+                    }
+                }
+                children.add(a.input());
+            }
+            case DistinctNode d -> children.add(d.input());
+            case AppendNode a -> children.addAll(a.inputs());
+            case SetOpNode s -> {
+                children.add(s.left());
+                children.add(s.right());
+            }
+            case NestedLoopJoinNode j -> {
+                if (j.condition() != null) {
+                    exprs.add(j.condition());
+                }
+                j.lateral().forEach(c -> exprs.add(c.value()));
+                children.add(j.left());
+                children.add(j.right());
+            }
+            case SeqScanNode s -> { }
+            case SystemScanNode s -> { }
+            case IndexScanNode s -> exprs.add(s.key());
+            case ModifyNode m -> {
+                return true; // writes: never share its rows
+            }
+            case CteScanNode c -> children.add(c.cte());
+            case WorkTableScanNode w -> {
+                return true;
+            }
+            case RecursiveUnionNode r -> {
+                children.add(r.nonRecursive());
+                children.add(r.recursive());
+            }
+            case ModifyingCtesNode m -> {
+                return true;
+            }
+            case FunctionScanNode f -> f.functions().forEach(fn -> exprs.add(fn.call()));
+            case ProjectSetNode s -> {
+                exprs.addAll(s.calls());
+                children.add(s.input());
+            }
+            case WindowAggNode w -> {
+                exprs.addAll(w.keys());
+                for (WindowCall c : w.calls()) {
+                    exprs.addAll(c.arguments());
+                }
+                children.add(w.input());
+            }
+            case HashLookupNode h -> {
+                exprs.add(h.key());
+                children.add(h.input());
+            }
+        }
+        for (BoundExpr e : exprs) {
+            if (test.test(e)) {
+                return true;
+            }
+        }
+        for (PlanNode c : children) {
+            if (any(c, test)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

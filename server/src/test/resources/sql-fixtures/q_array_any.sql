@@ -1,0 +1,13 @@
+select 33 = any ('{1,2,33}')
+select 33 = all ('{1,2,33}')
+select 3 = any (array[1,2,3])
+select 3 <> all (array[1,2,3])
+select null::int = any (array[1,2])
+select 1 = any (array[null, 1])
+select 5 = any (array[null, 1])
+select 'b' = any (array['a','b'])
+select 2.5 > any (array[1,2,3])
+select 1 = any (1)
+select x from (values (1),(2),(3)) v(x) where x = any (array[1,3]) order by 1
+select 'a' like any (array['%a', 'b%'])
+select 1 = any (null::int[])

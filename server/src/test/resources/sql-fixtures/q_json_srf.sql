@@ -1,0 +1,13 @@
+select * from json_each('[1]')
+select * from json_each('1')
+select * from json_array_elements('{}')
+select * from json_array_elements('1')
+select * from json_object_keys('[]')
+select * from json_object_keys('{"b": 1, "a": {"c": [1, "}"]}, "b": 2}')
+select * from json_each('{"a" : [1, 2] , "b":"x\ny", "a": null}')
+select * from json_each_text('{"a" : [1, 2] , "b":"x\ty\"q", "c": null, "d": 1.50, "e": true}')
+select * from json_array_elements_text('[1, "a\u0041", null, {"x": 1}]')
+select * from json_array_elements(' [ 1 , [2,3] , "s" ] ')
+select * from json_array_elements('[]')
+select key, value from json_each('{"k": {"n": 1}}') j
+select json_array_elements('[1,2]')
