@@ -43,6 +43,9 @@ final class ClassRows {
                     .set("relowner", owner).set("relpersistence", persistence)
                     .set("relchecks", (int) catalog.constraints().stream()
                             .filter(c -> c.tableOid() == t.oid() && c.type() == 'c').count())
+                    // foreign keys are enforced by triggers in PostgreSQL, on both tables of the key
+                    .set("relhastriggers", catalog.constraints().stream().anyMatch(c -> c.type() == 'f'
+                            && (c.tableOid() == t.oid() || c.refTable() == t.oid())))
                     .set("reltype", 0)
                     .set("relam", HEAP_AM)
                     .set("relfilenode", t.relation())

@@ -11,12 +11,39 @@ public final class ConstraintDefinitions {
 
     /** The definition of the constraint with this OID, from the catalog's constraints or a key index. */
     public static Optional<String> of(CatalogView catalog, long oid) {
+        return of(catalog, oid, false);
+    }
+
+    /** @param pretty pg_get_constraintdef(oid, true): a CHECK condition without the parentheses around it */
+    public static Optional<String> of(CatalogView catalog, long oid, boolean pretty) {
         for (CatalogSources.ConstraintRow c : IndexRows.allConstraints(catalog)) {
             if (c.oid() == oid) {
-                return Optional.of(definition(catalog, c));
+                String definition = definition(catalog, c);
+                if (pretty && c.type() == 'c' && definition.startsWith("CHECK ((") && definition.endsWith("))")
+                        && enclosesAll(definition.substring("CHECK (".length(), definition.length() - 1))) {
+                    definition = "CHECK " + definition.substring("CHECK (".length(), definition.length() - 1);
+                }
+                return Optional.of(definition);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the text's first parenthesis closes at its end (outside string literals). */
+    private static boolean enclosesAll(String text) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && ch == '(') {
+                depth++;
+            } else if (!quoted && ch == ')' && --depth == 0 && i < text.length() - 1) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     public static String definition(CatalogView catalog, CatalogSources.ConstraintRow c) {

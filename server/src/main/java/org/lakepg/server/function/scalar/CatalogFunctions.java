@@ -32,7 +32,7 @@ public final class CatalogFunctions {
         r.register("pg_get_indexdef", (x, c) -> indexDef(c, oid(x[0]), 0));
         r.register("pg_get_indexdef_ext", (x, c) -> indexDef(c, oid(x[0]), (Integer) x[1]));
         r.register("pg_get_constraintdef", (x, c) -> constraintDef(c, oid(x[0])));
-        r.register("pg_get_constraintdef_ext", (x, c) -> constraintDef(c, oid(x[0])));
+        r.register("pg_get_constraintdef_ext", (x, c) -> constraintDef(c, oid(x[0]), Boolean.TRUE.equals(x[1])));
         // lakepg keeps expressions as SQL text where PostgreSQL keeps node trees: the text is the deparsed form
         r.register("pg_get_expr", (x, c) -> x[0]);
         r.register("pg_get_expr_ext", (x, c) -> x[0]);
@@ -92,7 +92,11 @@ public final class CatalogFunctions {
     }
 
     private static String constraintDef(FunctionContext c, long oid) {
-        return org.lakepg.server.systemcatalog.ConstraintDefinitions.of(c.catalogView(), oid).orElseThrow(() ->
+        return constraintDef(c, oid, false);
+    }
+
+    private static String constraintDef(FunctionContext c, long oid, boolean pretty) {
+        return org.lakepg.server.systemcatalog.ConstraintDefinitions.of(c.catalogView(), oid, pretty).orElseThrow(() ->
                 org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.INTERNAL_ERROR,
                         "cache lookup failed for constraint %d", oid));
     }

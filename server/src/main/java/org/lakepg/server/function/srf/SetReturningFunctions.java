@@ -17,6 +17,7 @@ public final class SetReturningFunctions {
         JsonbRows.register(BUILTINS);
         JsonRows.register(BUILTINS);
         BranchRows.register(BUILTINS);
+        PartitionRows.register(BUILTINS);
     }
 
     private final Map<String, SetReturningFunction> functions = new HashMap<>();

@@ -81,6 +81,9 @@ public final class Coercer {
             case TypeCoercion.Pathway.ViaFunction f -> castCall(f.function(), expr, target,
                     catalog.function(f.function()).orElseThrow().argumentCount() >= 2 ? typmod : -1,
                     ctx == TypeCoercion.Context.EXPLICIT);
+            // binary-coercible elements (int2vector to int2[], varchar[] to text[]): the array as it is
+            case TypeCoercion.Pathway.ArrayCoerce a when a.element() instanceof TypeCoercion.Pathway.Relabel ->
+                    new RelabelType(expr, target, -1);
             case TypeCoercion.Pathway.ArrayCoerce a -> throw at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "array coercion from %s to %s is not supported yet", TypeNames.format(catalog, source),
                     TypeNames.format(catalog, target)), location);
