@@ -113,7 +113,7 @@ class JdbcMetadataIT {
     }
 
     @Test
-    @Disabled("pgjdbc's getPrimaryKeys/getIndexInfo/getSchemas subscript arrays (a[i]): not supported yet")
+    @Disabled("pgjdbc's getPrimaryKeys/getIndexInfo call information_schema._pg_expandarray, not there yet")
     void keysIndexesAndSchemas() throws SQLException {
         assertSameRows(md -> md.getPrimaryKeys(null, "public", "jd_people"));
         assertSameRows(md -> md.getIndexInfo(null, "public", "jd_items", false, false));
@@ -121,7 +121,7 @@ class JdbcMetadataIT {
     }
 
     @Test
-    @Disabled("pgjdbc's getTypeInfo joins with USING: not supported yet")
+    @Disabled("pgjdbc's getTypeInfo calls array_upper, not implemented yet")
     void typeInfo() throws SQLException {
         assertSameRows(DatabaseMetaData::getTypeInfo);
     }
