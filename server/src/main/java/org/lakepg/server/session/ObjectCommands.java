@@ -268,9 +268,57 @@ final class ObjectCommands {
                 }
                 throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
             }
+            case TABLE -> {
+                return setTableSchema(s, txn);
+            }
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s ... SET SCHEMA is not supported yet",
                     s.objectType().kind().name().replace('_', ' '));
         }
+    }
+
+    /** ALTER TABLE ... SET SCHEMA: the table and the sequences its columns own move to the schema. */
+    private Execution setTableSchema(org.lakepg.server.sql.ast.AlterObjectSchemaStmt s, Transaction txn) {
+        var snapshot = txn.snapshot();
+        var relation = relationIfSchemaExists(txn, nameOf(s.relation()));
+        if (relation.isEmpty() || !(relation.get() instanceof SearchPath.Relation.Table found)) {
+            if (relation.isEmpty() && s.missingOk()) {
+                notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist, skipping",
+                        s.relation().relname()).withSeverity(PgException.Severity.NOTICE));
+                return Execution.done("ALTER TABLE");
+            }
+            throw relation.isEmpty() ? PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
+                    SessionRelations.qualified(s.relation())) : PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table",
+                    s.relation().relname());
+        }
+        org.lakepg.server.table.TableInfo table = found.table();
+        if (!roles.superuser()) {
+            roles.requireOwner(objects.privileges().owner(snapshot,
+                    org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, table.oid())
+                    .orElse(org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID), "table", table.name());
+        }
+        SchemaInfo schema = searchPath.schema(snapshot, s.newschema());
+        if (schema.oid() == table.namespace()) {
+            return Execution.done("ALTER TABLE");
+        }
+        if (searchPath.relation(snapshot, schema.oid(), table.name()).isPresent()
+                || tables.findSequence(snapshot, schema.oid(), table.name()).isPresent()) {
+            throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists in schema \"%s\"",
+                    table.name(), schema.name());
+        }
+        tables.setNamespace(txn, table, schema.oid());
+        for (var q : tables.sequences(snapshot)) {
+            if (q.ownedByTable() == table.oid()) {
+                tables.updateSequence(txn, new org.lakepg.server.table.SequenceInfo(q.oid(), q.name(), schema.oid(),
+                        q.relation(), q.type(), q.options(), q.cache(), q.ownedByTable(), q.ownedByColumn(),
+                        q.persistence()));
+                // a serial column's default names its sequence with the schema it is now in
+                String name = schema.oid() == SchemaInfo.PUBLIC ? q.name() : schema.name() + "." + q.name();
+                table.columns().stream().filter(c -> c.number() == q.ownedByColumn() && c.defaultExpr() != null
+                        && c.defaultExpr().startsWith("nextval(")).findFirst().ifPresent(c -> tables.updateColumn(txn,
+                        table, c.number(), column -> column.withDefault(SequenceCommands.nextvalDefault(name))));
+            }
+        }
+        return Execution.done("ALTER TABLE");
     }
 
     Execution alterOwner(AlterOwnerStmt s, Transaction txn) {

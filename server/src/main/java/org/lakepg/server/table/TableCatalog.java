@@ -308,6 +308,17 @@ public final class TableCatalog {
         });
     }
 
+    /** ALTER TABLE ... SET SCHEMA: the table moves (its indexes go with it; owned sequences are moved by the caller). */
+    public void setNamespace(Transaction txn, TableInfo table, long namespace) {
+        claimName(txn, namespace, table.name());
+        changing(txn);
+        updateWhere(txn, classes, CatalogRows.CLASS, row -> row[0].equals(table.oid()), row -> {
+            row[2] = namespace;
+            return row;
+        });
+        txn.commandCounterIncrement();
+    }
+
     /** Changes one column's catalog row (rename, NOT NULL, default, identity). */
     public void updateColumn(Transaction txn, TableInfo table, short attnum, UnaryOperator<ColumnInfo> change) {
         changing(txn);
