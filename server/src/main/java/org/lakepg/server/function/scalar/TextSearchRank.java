@@ -17,7 +17,7 @@ import org.lakepg.wire.types.PgTsVector;
 public final class TextSearchRank {
     private TextSearchRank() {}
 
-    private static final float[] DEFAULT_WEIGHTS = {0.1f, 0.2f, 0.4f, 1.0f};
+    static final float[] DEFAULT_WEIGHTS = {0.1f, 0.2f, 0.4f, 1.0f};
     private static final int MAX_ENTRY_POS = 16384;
 
     public static void register(FunctionRegistry r) {
@@ -28,7 +28,8 @@ public final class TextSearchRank {
                 (Integer) x[3]));
     }
 
-    private static float[] weights(PgArray array) {
+    /** The D, C, B, A weights of a ts_rank/ts_rank_cd call (negative ones mean the default), checked as PostgreSQL does. */
+    static float[] weights(PgArray array) {
         if (array.dims().length != 1) {
             throw PgException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "array of weight must be one-dimensional");
         }

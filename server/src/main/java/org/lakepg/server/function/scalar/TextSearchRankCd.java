@@ -5,8 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lakepg.server.function.FunctionRegistry;
-import org.lakepg.wire.error.PgException;
-import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.types.PgArray;
 import org.lakepg.wire.types.PgTsQuery;
 import org.lakepg.wire.types.PgTsVector;
@@ -19,38 +17,15 @@ import org.lakepg.wire.types.PgTsVector;
 public final class TextSearchRankCd {
     private TextSearchRankCd() {}
 
-    private static final float[] DEFAULT_WEIGHTS = {0.1f, 0.2f, 0.4f, 1.0f};
+    private static final float[] DEFAULT_WEIGHTS = TextSearchRank.DEFAULT_WEIGHTS;
 
     public static void register(FunctionRegistry r) {
         r.register("ts_rankcd_tt", (x, c) -> rank(DEFAULT_WEIGHTS, (PgTsVector) x[0], (PgTsQuery) x[1], 0));
         r.register("ts_rankcd_ttf", (x, c) -> rank(DEFAULT_WEIGHTS, (PgTsVector) x[0], (PgTsQuery) x[1], (Integer) x[2]));
-        r.register("ts_rankcd_wtt", (x, c) -> rank(weights((PgArray) x[0]), (PgTsVector) x[1], (PgTsQuery) x[2], 0));
-        r.register("ts_rankcd_wttf", (x, c) -> rank(weights((PgArray) x[0]), (PgTsVector) x[1], (PgTsQuery) x[2],
-                (Integer) x[3]));
-    }
-
-    private static float[] weights(PgArray array) {
-        if (array.dims().length != 1) {
-            throw PgException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "array of weight must be one-dimensional");
-        }
-        Object[] values = array.elements();
-        if (values.length < 4) {
-            throw PgException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "array of weight is too short");
-        }
-        float[] out = new float[4];
-        for (Object v : values) {
-            if (v == null) {
-                throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "array of weight must not contain nulls");
-            }
-        }
-        for (int i = 0; i < 4; i++) {
-            float w = ((Number) values[i]).floatValue();
-            out[i] = w >= 0 ? w : DEFAULT_WEIGHTS[i];
-            if (out[i] > 1.0f) {
-                throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "weight out of range");
-            }
-        }
-        return out;
+        r.register("ts_rankcd_wtt", (x, c) -> rank(TextSearchRank.weights((PgArray) x[0]), (PgTsVector) x[1],
+                (PgTsQuery) x[2], 0));
+        r.register("ts_rankcd_wttf", (x, c) -> rank(TextSearchRank.weights((PgArray) x[0]), (PgTsVector) x[1],
+                (PgTsQuery) x[2], (Integer) x[3]));
     }
 
     /** One document position of query lexemes: the packed position, the lexeme and the operands it satisfies. */
