@@ -258,42 +258,6 @@ final class SearchPath {
 
     /** The elements of a search_path value: unquoted names folded to lower case, "quoted" ones kept. */
     static List<String> names(String value) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = value.length();
-        while (i < n) {
-            while (i < n && (value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i)))) {
-                i++;
-            }
-            if (i >= n) {
-                break;
-            }
-            StringBuilder name = new StringBuilder();
-            if (value.charAt(i) == '"') {
-                i++;
-                while (i < n) {
-                    char c = value.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && value.charAt(i) == '"') {
-                            name.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        name.append(c);
-                    }
-                }
-            } else {
-                while (i < n && value.charAt(i) != ',' && !Character.isWhitespace(value.charAt(i))) {
-                    name.append(Character.toLowerCase(value.charAt(i++)));
-                }
-            }
-            out.add(name.toString());
-            while (i < n && value.charAt(i) != ',') {
-                i++;
-            }
-        }
-        return out;
+        return org.lakepg.server.systemcatalog.SearchPathText.parse(value);
     }
 }

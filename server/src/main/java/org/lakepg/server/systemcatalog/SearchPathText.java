@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** Splits a search_path value into schema names the way PostgreSQL's SplitIdentifierString does. */
-final class SearchPathText {
+public final class SearchPathText {
     private SearchPathText() {}
 
     /** Names in order; quoted names keep their case, unquoted ones are folded to lower case. */
-    static List<String> parse(String value) {
+    public static List<String> parse(String value) {
         List<String> out = new ArrayList<>();
         int i = 0;
         int n = value.length();
