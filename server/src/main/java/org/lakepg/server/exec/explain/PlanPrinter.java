@@ -98,25 +98,12 @@ public final class PlanPrinter {
         };
     }
 
+    /** The plan's children as EXPLAIN shows them: a projection over a bare Result prints as one node. */
     private static List<PlanNode> children(PlanNode p) {
-        return switch (p) {
-            case FilterNode f -> List.of(f.input());
-            case ProjectNode x -> x.input() instanceof ResultNode ? List.of() : List.of(x.input());
-            case SortNode s -> List.of(s.input());
-            case LimitNode l -> List.of(l.input());
-            case AggregateNode a -> List.of(a.input());
-            case DistinctNode d -> List.of(d.input());
-            case AppendNode a -> a.inputs();
-            case SetOpNode s -> List.of(s.left(), s.right());
-            case NestedLoopJoinNode j -> List.of(j.left(), j.right());
-            case ModifyNode m -> List.of(m.input());
-            case RecursiveUnionNode r -> List.of(r.nonRecursive(), r.recursive());
-            case ModifyingCtesNode m -> List.of(m.input());
-            case ProjectSetNode p2 -> List.of(p2.input());
-            case WindowAggNode w -> List.of(w.input());
-            case org.lakepg.server.sql.plan.HashLookupNode h -> List.of(h.input());
-            default -> List.of();
-        };
+        if (p instanceof ProjectNode x && x.input() instanceof ResultNode) {
+            return List.of();
+        }
+        return org.lakepg.server.sql.plan.PlanNodes.children(p);
     }
 
     /** What a node's output columns are called, for the expressions of the nodes above it. */
