@@ -53,6 +53,7 @@ public final class Cluster implements AutoCloseable {
         }
     };
     private final Branches branches;
+    private volatile ReadReplicas replicas = newReplicas(Duration.ofMillis(200));
     /** When the last session of a timeline left (System.nanoTime), for suspending idle computes. */
     private final Map<String, Long> idleSince = new HashMap<>();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cluster.class);
@@ -71,6 +72,37 @@ public final class Cluster implements AutoCloseable {
 
     public Branches branches() {
         return branches;
+    }
+
+    /** lakepg.replica_replay_interval: how often read replicas move to the latest durable LSN (their lag bound). */
+    public void setReplicaReplayInterval(Duration interval) {
+        ReadReplicas old = replicas;
+        replicas = newReplicas(interval);
+        old.clear();
+    }
+
+    private ReadReplicas newReplicas(Duration interval) {
+        return new ReadReplicas(interval, this::durableLsn,
+                (name, lsn) -> Compute.openAt(storage, timeline(name), lsn, Math.max(16, bufferPages / 8)));
+    }
+
+    /** The read-only compute a read-replica transaction of {@code timelineName} runs on (see ReadReplicas). */
+    public Compute replicaCompute(String timelineName) {
+        return replicas.compute(timelineName);
+    }
+
+    /** How far the read replica of {@code timelineName} has replayed the WAL; null before its first transaction. */
+    public Lsn replicaReplayLsn(String timelineName) {
+        return replicas.replayLsn(timelineName);
+    }
+
+    private Lsn durableLsn(String timelineName) {
+        return storage.wal().durableLsn(timeline(timelineName).id());
+    }
+
+    private Timeline timeline(String timelineName) {
+        return storage.timelines().byName(timelineName).orElseThrow(() -> PgException.of(
+                SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", timelineName));
     }
 
     /**
@@ -150,6 +182,7 @@ public final class Cluster implements AutoCloseable {
             return false;
         });
         sessions.remove(timelineName);
+        replicas.forget(timelineName);
     }
 
     public static Cluster open(String storageName, Path dataDir, int bufferPages) {

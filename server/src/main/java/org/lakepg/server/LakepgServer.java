@@ -46,6 +46,8 @@ public final class LakepgServer implements AutoCloseable {
             var serverSettings = new org.lakepg.server.session.SessionSettings(
                     new org.lakepg.server.session.SettingsRegistry(), config.settings());
             cluster.setRetention(java.time.Duration.ofMinutes(serverSettings.getLong("lakepg.retention")));
+            cluster.setReplicaReplayInterval(java.time.Duration.ofMillis(
+                    serverSettings.getLong("lakepg.replica_replay_interval")));
             java.time.Duration suspendAfter = java.time.Duration.ofSeconds(serverSettings.getLong("lakepg.suspend_timeout"));
             PgServerOptions options = PgServerOptions.of(config.listen(), config.port());
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {

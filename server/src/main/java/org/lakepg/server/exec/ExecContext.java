@@ -215,6 +215,11 @@ public final class ExecContext implements FunctionContext {
     }
 
     @Override
+    public Long replicaReplayLsn() {
+        return session.replicaReplayLsn();
+    }
+
+    @Override
     public long transactionStartMicros() {
         return session.transactionStartMicros();
     }

@@ -43,6 +43,11 @@ public interface FunctionContext {
 
     int backendPid();
 
+    /** A read-replica session's replay LSN as a pg_lsn value (see Cluster.replicaCompute); null elsewhere. */
+    default Long replicaReplayLsn() {
+        return null;
+    }
+
     /** Transaction start, microseconds since 2000-01-01 UTC (now(), CURRENT_TIMESTAMP). */
     long transactionStartMicros();
 

@@ -56,6 +56,11 @@ public final class LakepgEngine implements QueryEngine {
         values.put("is_superuser", role.superuser() ? "on" : "off");
         values.putAll(startup.parameters());
         values.put("lakepg.branch", org.lakepg.server.branch.BranchNames.branch(database));
+        boolean replica = replicaRequested(startup);
+        values.put("lakepg.replica", replica ? "on" : "off");
+        if (replica) {
+            values.put("in_hot_standby", "on"); // reported to the client: pgjdbc's targetServerType=secondary reads it
+        }
         SessionSettings settings;
         try {
             settings = new SessionSettings(registry, values);
@@ -74,6 +79,17 @@ public final class LakepgEngine implements QueryEngine {
         sessions.onCancel(startup.processId(), session::cancel);
         sessions.onTerminate(startup.processId(), session::terminate);
         return session;
+    }
+
+    /** Whether the startup packet asks for a read replica: {@code -c lakepg.replica=on} (PGOPTIONS, JDBC options=). */
+    private static boolean replicaRequested(SessionStartup startup) {
+        String value = startup.parameters().getOrDefault("lakepg.replica", "off").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "on", "true", "yes", "1", "t", "y" -> true;
+            case "off", "false", "no", "0", "f", "n", "" -> false;
+            default -> throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "parameter \"lakepg.replica\" requires a Boolean value").withSeverity(PgException.Severity.FATAL);
+        };
     }
 
     /** The timeline a connection asks for: "db@branch" as the database name, or the startup option lakepg.branch. */

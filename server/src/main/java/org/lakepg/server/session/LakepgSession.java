@@ -158,7 +158,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         String lsn = settings.get("lakepg.read_lsn");
         String time = settings.get("lakepg.read_time");
         if (lsn.isEmpty() && time.isEmpty()) {
-            return primary;
+            return settings.getBool("lakepg.replica") ? cluster.replicaCompute(database) : primary;
         }
         if (!lsn.isEmpty() && !time.isEmpty()) {
             throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
@@ -733,6 +733,15 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public String currentDatabase() {
         return database;
+    }
+
+    @Override
+    public Long replicaReplayLsn() {
+        if (!settings.getBool("lakepg.replica")) {
+            return null;
+        }
+        org.lakepg.storage.Lsn replayed = cluster.replicaReplayLsn(database);
+        return replayed == null ? null : replayed.value();
     }
 
     @Override

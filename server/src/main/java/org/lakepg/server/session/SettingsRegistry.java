@@ -81,6 +81,10 @@ public final class SettingsRegistry {
         add(integer("lakepg.retention", 7 * 24 * 60, 0, Integer.MAX_VALUE, Unit.MINUTE, POSTMASTER));
         // scale to zero: a database's compute is suspended after this long without sessions (0 = never)
         add(integer("lakepg.suspend_timeout", 300, 0, Integer.MAX_VALUE, Unit.SECOND, POSTMASTER));
+        // read replicas: a session started with lakepg.replica=on reads from a read-only compute following the WAL,
+        // which moves to the latest durable LSN at most this often
+        add(bool("lakepg.replica", false, INTERNAL));
+        add(integer("lakepg.replica_replay_interval", 200, 1, Integer.MAX_VALUE, Unit.MILLISECOND, POSTMASTER));
         add(bool("row_security", true, USER));
         add(bool("jit", false, USER));
         add(bool("escape_string_warning", true, USER));
