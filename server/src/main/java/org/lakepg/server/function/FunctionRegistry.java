@@ -117,6 +117,9 @@ public final class FunctionRegistry {
         org.lakepg.server.function.scalar.PrivilegeFunctions.register(BUILTINS);
         org.lakepg.server.function.scalar.SqlFunctionCall.register(BUILTINS);
         AggregateSupport.register(BUILTINS);
+        org.lakepg.server.function.aggregate.ArrayAggregates.register(BUILTINS);
+        org.lakepg.server.function.aggregate.OrderedSetAggregates.register(BUILTINS);
+        org.lakepg.server.function.scalar.JsonAggregates.register(BUILTINS);
         DateFunctions.register(BUILTINS);
         TimestampFunctions.register(BUILTINS);
         IntervalFunctions.register(BUILTINS);

@@ -74,6 +74,8 @@ final class ExprDeparser {
                     .map(a -> deparse(a, columns)).toList()) + ")";
             case CoerceViaIO c -> "(" + deparse(c.argument(), columns) + ")::" + TypeNames.format(types, c.type(), c.typmod());
             case RelabelType r -> deparse(r.argument(), columns);
+            case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> "(" + deparse(a.argument(), columns) + ")::"
+                    + TypeNames.format(types, a.type(), a.typmod());
             case ArrayExpr a -> "ARRAY[" + String.join(", ", a.elements().stream().map(x -> deparse(x, columns)).toList())
                     + "]";
             case SubqueryExpr q -> subquery(q, columns);

@@ -70,6 +70,24 @@ public final class ExprCompiler {
             }
             case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> minMax(m);
             case RelabelType r -> OidRelabel.wrap(compile(r.argument()), r.argument().type(), r.type());
+            case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> {
+                CompiledExpr array = compile(a.argument());
+                CompiledExpr element = compile(a.elementCast());
+                int elementOid = (int) a.elementCast().type();
+                yield (row, ctx) -> {
+                    var v = (org.lakepg.wire.types.PgArray) array.eval(row, ctx);
+                    if (v == null) {
+                        return null;
+                    }
+                    Object[] out = new Object[v.elements().length];
+                    Object[] one = new Object[1];
+                    for (int i = 0; i < out.length; i++) {
+                        one[0] = v.elements()[i];
+                        out[i] = element.eval(one, ctx);
+                    }
+                    return new org.lakepg.wire.types.PgArray(elementOid, v.dims(), v.lowerBounds(), out);
+                };
+            }
             case CoerceViaIO c -> {
                 CompiledExpr arg = compile(c.argument());
                 long from = c.argument().type();

@@ -27,14 +27,9 @@ final class AggregateAccumulator {
         this.call = call;
         this.args = call.arguments().stream().map(compiler::compile).toArray(CompiledExpr[]::new);
         this.filter = call.filter() == null ? null : compiler.compile(call.filter());
-        this.transition = code(functions, call.transitionSource());
-        this.finish = call.finalSource() == null ? null : code(functions, call.finalSource());
+        this.transition = AggregateFunctions.transition(functions, call);
+        this.finish = AggregateFunctions.finish(functions, call);
         reset();
-    }
-
-    private ScalarFunction code(FunctionRegistry functions, String source) {
-        return functions.lookup(source).orElseThrow(() -> PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                "aggregate %s is not implemented in lakepg yet", call.name()));
     }
 
     void reset() {

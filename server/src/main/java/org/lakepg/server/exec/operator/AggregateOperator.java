@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.lakepg.server.exec.ExecContext;
 import org.lakepg.server.exec.expr.CompiledExpr;
 import org.lakepg.server.exec.expr.ExprCompiler;
@@ -26,22 +25,23 @@ final class AggregateOperator {
 
     /** The per-aggregate machinery, resolved once. */
     private record Agg(AggregateCall call, CompiledExpr[] args, CompiledExpr filter, ScalarFunction transition,
-                       ScalarFunction finish) {}
+                       ScalarFunction finish, RowComparator inputOrder) {}
 
     private static final class Group {
         final Object[] keys;
         final Object[] states;
         final boolean[] started;
-        final List<TreeSet<Object[]>> distinctSeen;
+        /** Argument rows of aggregates that sort their input, kept until the group is complete; else null. */
+        final List<List<Object[]>> sortedInput;
 
-        Group(Object[] keys, List<Agg> aggs, List<java.util.Comparator<Object[]>> distinctOrders) {
+        Group(Object[] keys, List<Agg> aggs) {
             this.keys = keys;
             this.states = new Object[aggs.size()];
             this.started = new boolean[aggs.size()];
-            this.distinctSeen = new ArrayList<>();
+            this.sortedInput = new ArrayList<>();
             for (int i = 0; i < aggs.size(); i++) {
                 states[i] = aggs.get(i).call().initialValue();
-                distinctSeen.add(distinctOrders.get(i) == null ? null : new TreeSet<>(distinctOrders.get(i)));
+                sortedInput.add(aggs.get(i).inputOrder() == null ? null : new ArrayList<>());
             }
         }
     }
@@ -50,18 +50,13 @@ final class AggregateOperator {
                                    FunctionRegistry functions, ExecContext context) {
         List<CompiledExpr> keyExprs = node.groupKeys().stream().map(compiler::compile).toList();
         List<Agg> aggs = new ArrayList<>();
-        List<java.util.Comparator<Object[]>> distinctOrders = new ArrayList<>();
         for (AggregateCall call : node.aggregates()) {
             CompiledExpr[] args = call.arguments().stream().map(compiler::compile).toArray(CompiledExpr[]::new);
             CompiledExpr filter = call.filter() == null ? null : compiler.compile(call.filter());
-            ScalarFunction transition = code(functions, call.transitionSource(), call.name());
-            ScalarFunction finish = call.finalSource() == null ? null : code(functions, call.finalSource(), call.name());
-            aggs.add(new Agg(call, args, filter, transition, finish));
-            if (call.distinct()) {
-                distinctOrders.add(new RowComparator(call.argumentOrder(), functions, context));
-            } else {
-                distinctOrders.add(null);
-            }
+            ScalarFunction transition = AggregateFunctions.transition(functions, call);
+            ScalarFunction finish = AggregateFunctions.finish(functions, call);
+            aggs.add(new Agg(call, args, filter, transition, finish,
+                    call.sortsInput() ? new RowComparator(call.argumentOrder(), functions, context) : null));
         }
         RowComparator keyOrder = new RowComparator(node.keyOrder(), functions, context);
         Map<Object[], Group> groups = new TreeMap<>(keyOrder);
@@ -72,13 +67,13 @@ final class AggregateOperator {
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = keyExprs.get(i).eval(row, context);
             }
-            Group group = groups.computeIfAbsent(keys, k -> new Group(k, aggs, distinctOrders));
+            Group group = groups.computeIfAbsent(keys, k -> new Group(k, aggs));
             for (int a = 0; a < aggs.size(); a++) {
                 advance(aggs.get(a), group, a, row, context);
             }
         }
         if (groups.isEmpty() && keyExprs.isEmpty()) {
-            groups.put(new Object[0], new Group(new Object[0], aggs, distinctOrders));
+            groups.put(new Object[0], new Group(new Object[0], aggs));
         }
         Iterator<Group> it = groups.values().iterator();
         return new RowIterator() {
@@ -91,33 +86,63 @@ final class AggregateOperator {
                 Object[] out = new Object[g.keys.length + aggs.size()];
                 System.arraycopy(g.keys, 0, out, 0, g.keys.length);
                 for (int a = 0; a < aggs.size(); a++) {
-                    out[g.keys.length + a] = result(aggs.get(a), g.states[a], context);
+                    Object[] direct = aggs.get(a).inputOrder() == null ? new Object[0] : aggregateSorted(aggs.get(a), g, a, context);
+                    out[g.keys.length + a] = result(aggs.get(a), g.states[a], direct, context);
                 }
                 return out;
             }
         };
     }
 
-    private static ScalarFunction code(FunctionRegistry functions, String source, String aggregate) {
-        return functions.lookup(source).orElseThrow(() -> PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                "aggregate %s is not implemented in lakepg yet", aggregate));
-    }
-
     private static void advance(Agg agg, Group group, int index, Object[] row, ExecContext context) {
         if (agg.filter() != null && !Boolean.TRUE.equals(agg.filter().eval(row, context))) {
             return;
         }
+        if (agg.inputOrder() != null) {
+            Object[] values = new Object[agg.args().length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = agg.args()[i].eval(row, context);
+            }
+            group.sortedInput.get(index).add(values);
+            return;
+        }
         Object[] args = new Object[agg.args().length + 1];
-        boolean anyNull = false;
         for (int i = 0; i < agg.args().length; i++) {
             args[i + 1] = agg.args()[i].eval(row, context);
-            anyNull |= args[i + 1] == null;
         }
-        if (agg.call().distinct()) {
-            Object[] values = java.util.Arrays.copyOfRange(args, 1, args.length);
-            if (anyNull || !group.distinctSeen.get(index).add(values)) {
-                return;
+        transition(agg, group, index, args, context);
+    }
+
+    /**
+     * Feeds a group's buffered argument rows to the transition function in the aggregate's input order, skipping
+     * DISTINCT duplicates (equal neighbours once sorted); returns the direct arguments of an ordered-set aggregate.
+     */
+    private static Object[] aggregateSorted(Agg agg, Group group, int index, ExecContext context) {
+        List<Object[]> rows = group.sortedInput.get(index);
+        rows.sort(agg.inputOrder()); // stable: rows with equal keys keep their input order
+        int direct = agg.call().directArguments();
+        int aggregated = agg.call().aggregatedArgumentCount();
+        Object[] previous = null;
+        for (Object[] row : rows) {
+            context.checkCancelled();
+            if (agg.call().distinct() && previous != null && agg.inputOrder().compare(previous, row) == 0) {
+                continue;
             }
+            previous = row;
+            Object[] args = new Object[aggregated + 1];
+            System.arraycopy(row, direct, args, 1, aggregated);
+            transition(agg, group, index, args, context);
+        }
+        Object[] directValues = rows.isEmpty() ? new Object[direct] : java.util.Arrays.copyOf(rows.get(0), direct);
+        rows.clear();
+        return directValues;
+    }
+
+    /** One transition step, {@code args[0]} being the place of the state, with PostgreSQL's strictness rules. */
+    private static void transition(Agg agg, Group group, int index, Object[] args, ExecContext context) {
+        boolean anyNull = false;
+        for (int i = 1; i < args.length; i++) {
+            anyNull |= args[i] == null;
         }
         if (agg.call().transitionStrict()) {
             if (anyNull) {
@@ -137,16 +162,18 @@ final class AggregateOperator {
         group.started[index] = true;
     }
 
-    private static Object result(Agg agg, Object state, ExecContext context) {
+    /** The final function over the state, the direct arguments and (finalextra) NULLs for the aggregated ones. */
+    private static Object result(Agg agg, Object state, Object[] direct, ExecContext context) {
         if (agg.finish() == null) {
             return state;
         }
         if (state == null && agg.call().finalStrict()) {
             return null;
         }
-        int extra = agg.call().finalExtra() ? agg.call().arguments().size() : 0;
-        Object[] args = new Object[1 + extra];
+        int extra = agg.call().finalExtra() ? agg.call().aggregatedArgumentCount() : 0;
+        Object[] args = new Object[1 + direct.length + extra];
         args[0] = state;
+        System.arraycopy(direct, 0, args, 1, direct.length);
         return agg.finish().apply(args, context);
     }
 }

@@ -4,18 +4,18 @@ import org.lakepg.server.function.FunctionContext;
 import org.lakepg.server.function.ScalarFunction;
 
 /** A {@link ScalarFunction} whose body also receives the argument types (null while unbound). */
-final class TypedCode implements ScalarFunction, ArgumentTypeAware {
+public final class TypedCode implements ScalarFunction, ArgumentTypeAware {
 
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         Object apply(Object[] args, ArgumentTypes types, FunctionContext context);
     }
 
     /** The argument types of a call; 0 when unknown. */
-    record ArgumentTypes(long[] oids) {
+    public record ArgumentTypes(long[] oids) {
         static final ArgumentTypes UNKNOWN = new ArgumentTypes(new long[0]);
 
-        long of(int index) {
+        public long of(int index) {
             return index < oids.length ? oids[index] : 0;
         }
     }
@@ -23,7 +23,7 @@ final class TypedCode implements ScalarFunction, ArgumentTypeAware {
     private final Body body;
     private final ArgumentTypes types;
 
-    TypedCode(Body body) {
+    public TypedCode(Body body) {
         this(body, ArgumentTypes.UNKNOWN);
     }
 

@@ -84,11 +84,18 @@ public final class Coercer {
             // binary-coercible elements (int2vector to int2[], varchar[] to text[]): the array as it is
             case TypeCoercion.Pathway.ArrayCoerce a when a.element() instanceof TypeCoercion.Pathway.Relabel ->
                     new RelabelType(expr, target, -1);
-            case TypeCoercion.Pathway.ArrayCoerce a -> throw at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "array coercion from %s to %s is not supported yet", TypeNames.format(catalog, source),
-                    TypeNames.format(catalog, target)), location);
+            case TypeCoercion.Pathway.ArrayCoerce a -> arrayCoerce(expr, target, typmod, ctx, location);
         };
         return Optional.ofNullable(converted).map(e -> applyTypmod(e, target, typmod, ctx));
+    }
+
+    /** Element by element: the element conversion reads the element as column 0 of a row of its own. */
+    private BoundExpr arrayCoerce(BoundExpr array, long target, int typmod, TypeCoercion.Context ctx, int location) {
+        long sourceElement = catalog.type(array.type()).orElseThrow().elementType();
+        long targetElement = catalog.type(target).orElseThrow().elementType();
+        BoundExpr element = coerce(new org.lakepg.server.sql.plan.expr.InputRef(0, sourceElement, array.typmod(), null),
+                targetElement, typmod, ctx, location);
+        return new org.lakepg.server.sql.plan.expr.ArrayCoerceExpr(array, element, target, typmod);
     }
 
     private Object readLiteral(long type, int typmod, String text, int location) {

@@ -35,6 +35,8 @@ public final class ExprRewriter {
             case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> new org.lakepg.server.sql.plan.expr.MinMaxExpr(m.op(),
                     all(m.arguments(), f), m.comparisonFunction(), m.comparisonSource(), m.type(), m.typmod());
             case CoerceViaIO c -> new CoerceViaIO(map(c.argument(), f), c.type(), c.typmod());
+            case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> new org.lakepg.server.sql.plan.expr.ArrayCoerceExpr(
+                    map(a.argument(), f), a.elementCast(), a.type(), a.typmod());
             case RelabelType r -> new RelabelType(map(r.argument(), f), r.type(), r.typmod());
             case ArrayExpr a -> new ArrayExpr(all(a.elements(), f), a.elementType(), a.type());
             case SubqueryExpr q -> new SubqueryExpr(q.kind(), q.plan(), q.test() == null ? null : map(q.test(), f),

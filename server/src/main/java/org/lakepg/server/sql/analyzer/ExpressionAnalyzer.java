@@ -460,10 +460,6 @@ public final class ExpressionAnalyzer {
     }
 
     private BoundExpr functionCall(FuncCall f, Scope scope) {
-        if (!f.aggOrder().isEmpty()) {
-            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "ORDER BY inside aggregate calls is not supported yet"), f.location());
-        }
         List<BoundExpr> args = new ArrayList<>();
         for (Expr arg : f.aggStar() ? List.<Expr>of() : f.args()) {
             if (arg instanceof org.lakepg.server.sql.ast.NamedArgExpr) {
@@ -471,6 +467,12 @@ public final class ExpressionAnalyzer {
                         "named arguments are not supported yet"), location(arg));
             }
             args.add(analyze(arg, scope));
+        }
+        if (f.aggWithinGroup()) {
+            // an ordered-set aggregate is resolved over its direct and its aggregated (WITHIN GROUP) arguments
+            for (org.lakepg.server.sql.ast.SortBy by : f.aggOrder()) {
+                args.add(analyze(by.node(), scope));
+            }
         }
         long[] types = args.stream().mapToLong(BoundExpr::type).toArray();
         String name = f.funcname().get(f.funcname().size() - 1);
@@ -512,10 +514,11 @@ public final class ExpressionAnalyzer {
         if (call.proc().kind() == ProcEntry.KIND_AGGREGATE) {
             return aggregateCall(f, call, args, scope);
         }
-        if (f.aggStar() || f.aggDistinct() || f.aggFilter() != null) {
+        if (f.aggStar() || f.aggDistinct() || f.aggFilter() != null || !f.aggOrder().isEmpty()) {
             throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
                     "%s specified, but %s is not an aggregate function",
-                    f.aggStar() ? "*" : f.aggDistinct() ? "DISTINCT" : "FILTER", name), f.location());
+                    f.aggStar() ? "*" : f.aggDistinct() ? "DISTINCT" : f.aggWithinGroup() ? "WITHIN GROUP"
+                            : f.aggFilter() != null ? "FILTER" : "ORDER BY", name), f.location());
         }
         if (call.proc().kind() == ProcEntry.KIND_PROCEDURE) {
             throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is a procedure",
@@ -609,7 +612,7 @@ public final class ExpressionAnalyzer {
             if (target == TypeOids.ANY && arg.type() == TypeOids.UNKNOWN) {
                 target = TypeOids.TEXT;
             }
-            coerced.add(coercer.coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT, location(f.args().get(i))));
+            coerced.add(coercer.coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT, location(argumentNode(f, i))));
         }
         BoundExpr filter = null;
         if (f.aggFilter() != null) {
@@ -625,10 +628,7 @@ public final class ExpressionAnalyzer {
         var entry = catalog.aggregate(call.proc().oid()).orElseThrow(() -> Coercer.at(PgException.of(
                 SqlState.FEATURE_NOT_SUPPORTED, "aggregate %s has no pg_aggregate entry", call.proc().name()),
                 f.location()));
-        if (entry.kind() != 'n') {
-            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "ordered-set aggregates are not supported yet"), f.location());
-        }
+        AggregateInputOrder.check(entry.kind(), f, call.proc().name(), overWindow);
         ProcEntry transition = catalog.function(entry.transitionFunction()).orElseThrow();
         ProcEntry finalFunction = entry.finalFunction() == 0 ? null : catalog.function(entry.finalFunction()).orElseThrow();
         long stateType = TypeOids.isPolymorphic(entry.transitionType()) ? call.resultType() : entry.transitionType();
@@ -636,17 +636,18 @@ public final class ExpressionAnalyzer {
         if (entry.initialValue() != null) {
             initial = io.input(stateType, -1, entry.initialValue(), context);
         }
-        List<org.lakepg.server.sql.plan.SortKey> argumentOrder = new ArrayList<>();
-        if (f.aggDistinct()) {
-            for (int i = 0; i < coerced.size(); i++) {
-                argumentOrder.add(SortKeys.of(catalog, i, coerced.get(i).type(), false, false, f.location()));
-            }
-        }
-        var aggregate = new org.lakepg.server.sql.plan.AggregateCall(call.proc().oid(), call.proc().name(), coerced,
-                f.aggDistinct(), argumentOrder, filter, transition.oid(), transition.source(), transition.strict(), stateType, initial,
+        var order = new AggregateInputOrder(catalog, this).plan(f, entry.kind() == 'n' ? 0 : f.args().size(), args,
+                coerced, scope);
+        return new org.lakepg.server.sql.plan.AggregateCall(call.proc().oid(), call.proc().name(), order.arguments(),
+                f.aggDistinct(), order.keys(), filter, transition.oid(), transition.source(), transition.strict(), stateType, initial,
                 finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : finalFunction.source(),
-                finalFunction != null && finalFunction.strict(), entry.finalExtra(), call.resultType());
-        return aggregate;
+                finalFunction != null && finalFunction.strict(), entry.finalExtra(), call.resultType(),
+                entry.kind() == 'n' ? 0 : f.args().size(), order.sortOnly());
+    }
+
+    /** The syntax node of a call's i-th argument, counting WITHIN GROUP's ordered arguments after the direct ones. */
+    private static Expr argumentNode(FuncCall f, int i) {
+        return i < f.args().size() ? f.args().get(i) : f.aggOrder().get(i - f.args().size()).node();
     }
 
     static boolean containsAggregate(BoundExpr e) {
@@ -661,6 +662,7 @@ public final class ExpressionAnalyzer {
             case org.lakepg.server.sql.plan.expr.MinMaxExpr m ->
                     m.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
             case org.lakepg.server.sql.plan.expr.CoerceViaIO c -> containsAggregate(c.argument());
+            case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> containsAggregate(a.argument());
             case org.lakepg.server.sql.plan.expr.RelabelType r -> containsAggregate(r.argument());
             case org.lakepg.server.sql.plan.expr.ArrayExpr a -> a.elements().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
             default -> false;
@@ -709,6 +711,7 @@ public final class ExpressionAnalyzer {
             case ParamRef p -> true;
             case org.lakepg.server.sql.plan.expr.RelabelType r -> rowIndependent(r.argument());
             case org.lakepg.server.sql.plan.expr.CoerceViaIO c -> rowIndependent(c.argument());
+            case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> rowIndependent(a.argument());
             case FuncExpr f -> f.volatility() != 'v' && f.arguments().stream().allMatch(ExpressionAnalyzer::rowIndependent);
             default -> false;
         };

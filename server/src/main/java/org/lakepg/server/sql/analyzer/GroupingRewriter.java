@@ -33,10 +33,7 @@ final class GroupingRewriter {
 
     /** An aggregate computed as a window function above the grouping: its arguments are over the groups. */
     org.lakepg.server.sql.plan.AggregateCall rewrite(org.lakepg.server.sql.plan.AggregateCall a) {
-        return new org.lakepg.server.sql.plan.AggregateCall(a.function(), a.name(), all(a.arguments()), a.distinct(),
-                a.argumentOrder(), a.filter() == null ? null : rewrite(a.filter()), a.transitionFunction(),
-                a.transitionSource(), a.transitionStrict(), a.stateType(), a.initialValue(), a.finalFunction(),
-                a.finalSource(), a.finalStrict(), a.finalExtra(), a.resultType());
+        return a.withExpressions(all(a.arguments()), a.filter() == null ? null : rewrite(a.filter()));
     }
 
     BoundExpr rewrite(BoundExpr e) {
@@ -61,6 +58,8 @@ final class GroupingRewriter {
             case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> new org.lakepg.server.sql.plan.expr.MinMaxExpr(m.op(),
                     all(m.arguments()), m.comparisonFunction(), m.comparisonSource(), m.type(), m.typmod());
             case CoerceViaIO c -> new CoerceViaIO(rewrite(c.argument()), c.type(), c.typmod());
+            case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> new org.lakepg.server.sql.plan.expr.ArrayCoerceExpr(
+                    rewrite(a.argument()), a.elementCast(), a.type(), a.typmod());
             case RelabelType r -> new RelabelType(rewrite(r.argument()), r.type(), r.typmod());
             case ArrayExpr a -> new ArrayExpr(all(a.elements()), a.elementType(), a.type());
             case org.lakepg.server.sql.plan.expr.SubqueryExpr q -> new org.lakepg.server.sql.plan.expr.SubqueryExpr(

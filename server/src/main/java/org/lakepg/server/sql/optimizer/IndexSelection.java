@@ -88,6 +88,7 @@ public final class IndexSelection {
             case FuncExpr f -> f.volatility() == 'v' || f.arguments().stream().anyMatch(IndexSelection::dependsOnRow);
             case RelabelType r -> dependsOnRow(r.argument());
             case CoerceViaIO c -> dependsOnRow(c.argument());
+            case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> dependsOnRow(a.argument());
             case org.lakepg.server.sql.plan.expr.Const c -> false;
             case org.lakepg.server.sql.plan.expr.ParamRef p -> false;
             case org.lakepg.server.sql.plan.expr.OuterParam p -> false;

@@ -8,7 +8,7 @@ package org.lakepg.server.sql.plan.expr;
 public sealed interface BoundExpr
         permits Const, ParamRef, InputRef, FuncExpr, BoolExpr, NullTest, CaseExpr, CoerceViaIO, RelabelType,
         CoalesceExpr, MinMaxExpr, ArrayExpr, AggRef, SubqueryExpr, OuterParam, WindowRef, SubscriptExpr, ScalarArrayOpExpr,
-        SubscriptAssignExpr {
+        SubscriptAssignExpr, ArrayCoerceExpr {
 
     long type();
 

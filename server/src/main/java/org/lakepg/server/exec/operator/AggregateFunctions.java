@@ -1,0 +1,46 @@
+package org.lakepg.server.exec.operator;
+
+import java.util.stream.LongStream;
+import org.lakepg.server.function.FunctionRegistry;
+import org.lakepg.server.function.ScalarFunction;
+import org.lakepg.server.function.scalar.ArgumentTypeAware;
+import org.lakepg.server.sql.plan.AggregateCall;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * An aggregate's transition and final function code, bound to the call's argument types the way PostgreSQL's
+ * get_fn_expr_argtype lets polymorphic support functions see them (array_agg's element type, json_agg's value type).
+ */
+final class AggregateFunctions {
+    private AggregateFunctions() {
+    }
+
+    /** The transition function, seeing (state type, aggregated argument types). */
+    static ScalarFunction transition(FunctionRegistry functions, AggregateCall call) {
+        int direct = call.directArguments();
+        long[] types = LongStream.concat(LongStream.of(call.stateType()), call.arguments().subList(direct,
+                direct + call.aggregatedArgumentCount()).stream().mapToLong(BoundExpr::type)).toArray();
+        return bind(code(functions, call.transitionSource(), call.name()), types);
+    }
+
+    /** The final function or null, seeing (state type, direct argument types, aggregated argument types). */
+    static ScalarFunction finish(FunctionRegistry functions, AggregateCall call) {
+        if (call.finalSource() == null) {
+            return null;
+        }
+        long[] types = LongStream.concat(LongStream.of(call.stateType()), call.arguments().subList(0,
+                call.directArguments() + call.aggregatedArgumentCount()).stream().mapToLong(BoundExpr::type)).toArray();
+        return bind(code(functions, call.finalSource(), call.name()), types);
+    }
+
+    private static ScalarFunction bind(ScalarFunction code, long[] types) {
+        return code instanceof ArgumentTypeAware typed ? typed.withArgumentTypes(types) : code;
+    }
+
+    private static ScalarFunction code(FunctionRegistry functions, String source, String aggregate) {
+        return functions.lookup(source).orElseThrow(() -> PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                "aggregate %s is not implemented in lakepg yet", aggregate));
+    }
+}
