@@ -119,6 +119,7 @@ public final class FunctionRegistry {
         AggregateSupport.register(BUILTINS);
         org.lakepg.server.function.aggregate.ArrayAggregates.register(BUILTINS);
         org.lakepg.server.function.aggregate.OrderedSetAggregates.register(BUILTINS);
+        org.lakepg.server.function.aggregate.StatisticalAggregates.register(BUILTINS);
         org.lakepg.server.function.scalar.JsonAggregates.register(BUILTINS);
         DateFunctions.register(BUILTINS);
         TimestampFunctions.register(BUILTINS);

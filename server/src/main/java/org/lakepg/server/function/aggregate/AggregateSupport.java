@@ -49,8 +49,6 @@ public final class AggregateSupport {
             }
             return divide(PgNumeric.of(BigDecimal.valueOf((Long) e[1])), PgNumeric.of(BigDecimal.valueOf(count)));
         });
-        r.register("float8_accum", (x, c) -> floatAccumulate((PgArray) x[0], ((Number) x[1]).doubleValue()));
-        r.register("float4_accum", (x, c) -> floatAccumulate((PgArray) x[0], ((Number) x[1]).doubleValue()));
         r.register("float8_avg", (x, c) -> {
             Object[] e = ((PgArray) x[0]).elements();
             double n = (Double) e[0];
@@ -78,8 +76,35 @@ public final class AggregateSupport {
             state.add(x[1]);
             return state;
         });
+        r.register("bpchar_larger", (x, c) -> compareBpchar(x[0], x[1]) >= 0 ? x[0] : x[1]);
+        r.register("bpchar_smaller", (x, c) -> compareBpchar(x[0], x[1]) <= 0 ? x[0] : x[1]);
+        r.register("bytea_string_agg_transfn", (x, c) -> {
+            if (x[1] == null) {
+                return x[0];
+            }
+            java.io.ByteArrayOutputStream state = (java.io.ByteArrayOutputStream) x[0];
+            if (state == null) {
+                state = new java.io.ByteArrayOutputStream();
+                state.write(0); // marks where the skipped first delimiter would be, as string_agg's state does
+            } else if (x[2] != null) {
+                state.writeBytes((byte[]) x[2]);
+            }
+            state.writeBytes((byte[]) x[1]);
+            return state;
+        });
+        r.register("bytea_string_agg_finalfn", (x, c) -> {
+            if (x[0] == null) {
+                return null;
+            }
+            byte[] all = ((java.io.ByteArrayOutputStream) x[0]).toByteArray();
+            return java.util.Arrays.copyOfRange(all, 1, all.length);
+        });
         r.register("oidlarger", (x, c) -> (Long) x[0] >= (Long) x[1] ? x[0] : x[1]);
         r.register("oidsmaller", (x, c) -> (Long) x[0] <= (Long) x[1] ? x[0] : x[1]);
+    }
+
+    private static int compareBpchar(Object a, Object b) {
+        return (Integer) FunctionRegistry.builtins().lookup("bpcharcmp").orElseThrow().apply(new Object[] {a, b}, null);
     }
 
     private static Object sumIntoInt8(Object[] x) {
@@ -163,13 +188,5 @@ public final class AggregateSupport {
             throw IntegerFunctions.outOfRange(8);
         }
         return PgArray.of((int) TypeOids.INT8, count, sum);
-    }
-
-    private static PgArray floatAccumulate(PgArray state, double value) {
-        Object[] e = state.elements();
-        double n = (Double) e[0] + 1;
-        double sum = (Double) e[1] + value;
-        double sumSquares = (Double) e[2] + value * value;
-        return PgArray.of((int) TypeOids.FLOAT8, n, sum, sumSquares);
     }
 }

@@ -34,6 +34,12 @@ public final class JsonpathFunctions {
         return new JsonpathExecutor((JsonPath) path, (Jsonb) target, (Jsonb) vars);
     }
 
+    /** jsonb_path_query's rows: every item the path yields (none when silent suppressed a path error). */
+    public static List<Jsonb> query(Object target, Object path, Object vars, boolean silent) {
+        List<Jsonb> found = run(target, path, vars, silent);
+        return found == null ? List.of() : found;
+    }
+
     /** All results, or null when a path error happened and silent suppressed it. */
     private static List<Jsonb> run(Object target, Object path, Object vars, boolean silent) {
         try {

@@ -149,7 +149,7 @@ public final class NumericFunctions {
     }
 
     /** select_div_scale: at least 16 significant digits, and no less scale than either input. */
-    static int divisionScale(PgNumeric a, PgNumeric b) {
+    public static int divisionScale(PgNumeric a, PgNumeric b) {
         long[] wa = weightAndFirstDigit(a.value());
         long[] wb = weightAndFirstDigit(b.value());
         long qweight = wa[0] - wb[0];

@@ -7,7 +7,7 @@ import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.types.Jsonb;
 
-/** jsonb_each(_text), jsonb_array_elements(_text) and jsonb_object_keys (PostgreSQL's jsonfuncs.c). */
+/** jsonb_each(_text), jsonb_array_elements(_text), jsonb_object_keys (jsonfuncs.c) and jsonb_path_query(_tz). */
 final class JsonbRows {
     private JsonbRows() {}
 
@@ -16,6 +16,10 @@ final class JsonbRows {
         r.register("jsonb_each_text", (x, c) -> each(x[0], true));
         r.register("jsonb_array_elements", (x, c) -> elements(x[0], false));
         r.register("jsonb_array_elements_text", (x, c) -> elements(x[0], true));
+        for (String suffix : new String[] {"", "_tz"}) {
+            r.register("jsonb_path_query" + suffix, (x, c) -> org.lakepg.server.function.scalar.JsonpathFunctions
+                    .query(x[0], x[1], x[2], (Boolean) x[3]).stream().map(v -> new Object[] {v}).iterator());
+        }
         r.register("jsonb_object_keys", (x, c) -> {
             Jsonb.Obj o = object(x[0], "jsonb_object_keys", "call %s on a scalar", "call %s on an array");
             return o.members().stream().map(m -> new Object[] {m.getKey()}).iterator();

@@ -629,6 +629,12 @@ public final class ExpressionAnalyzer {
                 SqlState.FEATURE_NOT_SUPPORTED, "aggregate %s has no pg_aggregate entry", call.proc().name()),
                 f.location()));
         AggregateInputOrder.check(entry.kind(), f, call.proc().name(), overWindow);
+        if (!overWindow && onlyOuterReferences(coerced)) {
+            // SQL makes such an aggregate belong to the outer query (PostgreSQL's agglevelsup); evaluating it here
+            // instead would answer differently, and per outer row
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "aggregates over outer-query columns only are not supported yet"), f.location());
+        }
         ProcEntry transition = catalog.function(entry.transitionFunction()).orElseThrow();
         ProcEntry finalFunction = entry.finalFunction() == 0 ? null : catalog.function(entry.finalFunction()).orElseThrow();
         long stateType = TypeOids.isPolymorphic(entry.transitionType()) ? call.resultType() : entry.transitionType();
@@ -643,6 +649,16 @@ public final class ExpressionAnalyzer {
                 finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : finalFunction.source(),
                 finalFunction != null && finalFunction.strict(), entry.finalExtra(), call.resultType(),
                 entry.kind() == 'n' ? 0 : f.args().size(), order.sortOnly());
+    }
+
+    private static boolean onlyOuterReferences(List<BoundExpr> arguments) {
+        boolean outer = false;
+        boolean local = false;
+        for (BoundExpr a : arguments) {
+            outer |= ExprRewriter.any(a, x -> x instanceof org.lakepg.server.sql.plan.expr.OuterParam);
+            local |= ExprRewriter.any(a, x -> x instanceof org.lakepg.server.sql.plan.expr.InputRef);
+        }
+        return outer && !local;
     }
 
     /** The syntax node of a call's i-th argument, counting WITHIN GROUP's ordered arguments after the direct ones. */
