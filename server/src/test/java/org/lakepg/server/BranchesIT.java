@@ -89,6 +89,12 @@ class BranchesIT {
             assertThat(rows(main, "select name, parent, branch_lsn::text = '" + lsn + "', logical_size > 0 "
                     + "from lakepg_branches() where name like 'br_%' order by created"))
                     .containsExactly("br_dev|main|t|t", "br_dev2|br_dev|f|t");
+            // named arguments, as the issue writes them: a branch of main at the LSN before the update
+            run(main, "select lakepg_create_branch('atlsn_br', from_branch => 'main', at_lsn => '" + lsn + "')");
+            try (Connection at = connect("postgres@atlsn_br", null)) {
+                assertThat(rows(at, "select * from br_acct order by id")).containsExactly("1|100", "2|200");
+            }
+            run(main, "select lakepg_drop_branch(name => 'atlsn_br')");
             try (Connection dev2 = connect("postgres", "-c lakepg.branch=br_dev2")) {
                 assertThat(rows(dev2, "select * from br_acct order by id")).containsExactly("1|100", "3|300");
             }

@@ -461,13 +461,25 @@ public final class ExpressionAnalyzer {
 
     private BoundExpr functionCall(FuncCall f, Scope scope) {
         List<BoundExpr> args = new ArrayList<>();
+        List<String> argumentNames = new ArrayList<>();
         for (Expr arg : f.aggStar() ? List.<Expr>of() : f.args()) {
-            if (arg instanceof org.lakepg.server.sql.ast.NamedArgExpr) {
-                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "named arguments are not supported yet"), location(arg));
+            if (arg instanceof org.lakepg.server.sql.ast.NamedArgExpr named) {
+                if (argumentNames.contains(named.name())) {
+                    throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR, "argument name \"%s\" used more than once",
+                            named.name()), named.location());
+                }
+                argumentNames.add(named.name());
+                args.add(analyze(named.arg(), scope));
+            } else {
+                if (!argumentNames.isEmpty() && argumentNames.get(argumentNames.size() - 1) != null) {
+                    throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
+                            "positional argument cannot follow named argument"), location(arg));
+                }
+                argumentNames.add(null);
+                args.add(analyze(arg, scope));
             }
-            args.add(analyze(arg, scope));
         }
+        boolean namedCall = argumentNames.stream().anyMatch(java.util.Objects::nonNull);
         if (f.aggWithinGroup()) {
             // an ordered-set aggregate is resolved over its direct and its aggregated (WITHIN GROUP) arguments
             for (org.lakepg.server.sql.ast.SortBy by : f.aggOrder()) {
@@ -488,8 +500,15 @@ public final class ExpressionAnalyzer {
         }
         List<ProcEntry> candidates = catalog.functions(f.funcname());
         ResolvedCall call;
+        int[] positions = null;
         try {
-            call = functions.resolve(name, candidates, types, f.funcVariadic());
+            if (namedCall) {
+                var resolved = functions.resolve(name, candidates, types, argumentNames, f.funcVariadic());
+                call = resolved.call();
+                positions = resolved.positions();
+            } else {
+                call = functions.resolve(name, candidates, types, f.funcVariadic());
+            }
         } catch (PgException notFound) {
             if (args.size() == 1 && notFound.sqlState() == SqlState.UNDEFINED_FUNCTION) {
                 // a function-style cast: int4(x), "text"(x)
@@ -503,6 +522,13 @@ public final class ExpressionAnalyzer {
                 }
             }
             throw Coercer.at(notFound, f.location());
+        }
+        if (namedCall && call.proc().kind() != ProcEntry.KIND_FUNCTION && call.proc().kind() != ProcEntry.KIND_PROCEDURE) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "named arguments are not supported for aggregate or window functions yet"), f.location());
+        }
+        if (positions != null) {
+            call = NamedArguments.inParameterOrder(call, positions, args, this);
         }
         if (f.over() != null) {
             if (windows == null) {

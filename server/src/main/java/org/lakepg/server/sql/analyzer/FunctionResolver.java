@@ -26,7 +26,11 @@ public final class FunctionResolver {
     }
 
     /** One way a catalog function could take this call. */
-    private record Candidate(ProcEntry proc, long[] types, boolean expanded, int defaultsUsed) {}
+    private record Candidate(ProcEntry proc, long[] types, boolean expanded, int defaultsUsed, int[] positions) {
+        Candidate(ProcEntry proc, long[] types, boolean expanded, int defaultsUsed) {
+            this(proc, types, expanded, defaultsUsed, null);
+        }
+    }
 
     /**
      * @param name        the function name as written (for messages)
@@ -35,7 +39,18 @@ public final class FunctionResolver {
      * @param explicitVariadic the call says VARIADIC before its last argument
      */
     public ResolvedCall resolve(String name, List<ProcEntry> procs, long[] args, boolean explicitVariadic) {
-        List<Candidate> candidates = candidates(procs, args.length, explicitVariadic);
+        return resolve(name, procs, args, null, explicitVariadic).call();
+    }
+
+    /**
+     * A call with named arguments ({@code f(1, b => 2)}); {@code names} has null for the positional ones, which come
+     * first. The result maps each argument to the parameter it binds ({@code positions}); the parameters no argument
+     * names take their defaults. Without names this is {@link #resolve(String, List, long[], boolean)}.
+     */
+    public NamedCall resolve(String name, List<ProcEntry> procs, long[] args, List<String> names,
+                             boolean explicitVariadic) {
+        boolean named = names != null && names.stream().anyMatch(java.util.Objects::nonNull);
+        List<Candidate> candidates = named ? namedCandidates(procs, names) : candidates(procs, args.length, explicitVariadic);
         Candidate chosen = null;
         for (Candidate c : candidates) {
             if (Arrays.equals(c.types(), args)) {
@@ -55,15 +70,76 @@ public final class FunctionResolver {
                 }
             }
             if (matching.isEmpty()) {
-                throw notFound(name, args);
+                throw notFound(signature(name, args, names));
             }
             chosen = candidates.get(matching.get(0));
         }
-        return bind(chosen, args);
+        return new NamedCall(bind(chosen, args), chosen.positions());
+    }
+
+    /** A resolved call and, for named arguments, the parameter each argument binds (null: in order). */
+    public record NamedCall(ResolvedCall call, int[] positions) {
+    }
+
+    /** Functions whose input parameters have every given name, after the positional ones, and defaults for the rest. */
+    private static List<Candidate> namedCandidates(List<ProcEntry> procs, List<String> names) {
+        List<Candidate> out = new ArrayList<>();
+        for (ProcEntry p : procs) {
+            List<String> inputs = inputNames(p);
+            long[] declared = p.argumentTypes();
+            int[] positions = new int[names.size()];
+            boolean[] bound = new boolean[declared.length];
+            boolean fits = names.size() <= declared.length;
+            for (int k = 0; fits && k < names.size(); k++) {
+                int position = names.get(k) == null ? k : inputs.indexOf(names.get(k));
+                fits = position >= 0 && position < declared.length && !bound[position];
+                if (fits) {
+                    positions[k] = position;
+                    bound[position] = true;
+                }
+            }
+            int firstDefault = declared.length - p.defaultArgumentCount();
+            for (int j = 0; fits && j < declared.length; j++) {
+                fits = bound[j] || j >= firstDefault;
+            }
+            if (!fits) {
+                continue;
+            }
+            long[] types = new long[names.size()];
+            for (int k = 0; k < types.length; k++) {
+                types[k] = declared[positions[k]];
+            }
+            int defaults = declared.length - names.size();
+            Candidate c = new Candidate(p, types, false, defaults, positions);
+            if (!shadowed(out, c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The names of a function's input parameters (IN, INOUT, VARIADIC), in order; empty strings when unnamed. */
+    private static List<String> inputNames(ProcEntry p) {
+        List<String> names = p.argumentNames() == null ? List.of() : p.argumentNames();
+        if (p.argumentModes() == null || p.argumentModes().length == 0) {
+            return names;
+        }
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < p.argumentModes().length && i < names.size(); i++) {
+            char mode = p.argumentModes()[i];
+            if (mode == 'i' || mode == 'b' || mode == 'v') {
+                inputs.add(names.get(i));
+            }
+        }
+        return inputs;
     }
 
     public PgException notFound(String name, long[] args) {
-        return PgException.of(SqlState.UNDEFINED_FUNCTION, "function %s does not exist", signature(name, args))
+        return notFound(signature(name, args, null));
+    }
+
+    private static PgException notFound(String signature) {
+        return PgException.of(SqlState.UNDEFINED_FUNCTION, "function %s does not exist", signature)
                 .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
     }
 
@@ -130,9 +206,15 @@ public final class FunctionResolver {
     }
 
     private String signature(String name, long[] args) {
+        return signature(name, args, null);
+    }
+
+    /** As PostgreSQL prints a call in "does not exist": {@code f(integer, b => unknown)}. */
+    private String signature(String name, long[] args, List<String> names) {
         StringJoiner j = new StringJoiner(", ", name + "(", ")");
-        for (long a : args) {
-            j.add(TypeNames.format(coercion.types(), a));
+        for (int i = 0; i < args.length; i++) {
+            String type = TypeNames.format(coercion.types(), args[i]);
+            j.add(names != null && names.get(i) != null ? names.get(i) + " => " + type : type);
         }
         return j.toString();
     }
