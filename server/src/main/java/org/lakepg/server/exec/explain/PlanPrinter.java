@@ -120,6 +120,9 @@ public final class PlanPrinter {
                 List<String> out = new ArrayList<>();
                 a.groupKeys().forEach(k -> out.add(deparser.deparse(k, below)));
                 a.aggregates().forEach(c -> out.add(aggregate(c, below)));
+                if (a.groupingSetColumn() >= 0) {
+                    out.add("GROUPING SET");
+                }
                 yield out;
             }
             case NestedLoopJoinNode j -> {
@@ -385,6 +388,14 @@ public final class PlanPrinter {
             }
             case LimitNode l -> "Limit";
             case AggregateNode a -> {
+                if (!a.groupingSets().isEmpty()) {
+                    IntFunction<String> below = names(a.input());
+                    for (List<Integer> set : a.groupingSets()) {
+                        details.add(new String[] {"Group Key", set.isEmpty() ? "()" : String.join(", ",
+                                set.stream().map(k -> deparser.deparse(a.groupKeys().get(k), below)).toList())});
+                    }
+                    yield "MixedAggregate";
+                }
                 if (a.groupKeys().isEmpty()) {
                     yield "Aggregate";
                 }

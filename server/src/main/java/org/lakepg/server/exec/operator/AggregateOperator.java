@@ -48,6 +48,9 @@ final class AggregateOperator {
 
     static Iterator<Object[]> open(AggregateNode node, Iterator<Object[]> input, ExprCompiler compiler,
                                    FunctionRegistry functions, ExecContext context) {
+        if (!node.groupingSets().isEmpty()) {
+            return groupingSets(node, input, compiler, functions, context);
+        }
         List<CompiledExpr> keyExprs = node.groupKeys().stream().map(compiler::compile).toList();
         List<Agg> aggs = new ArrayList<>();
         for (AggregateCall call : node.aggregates()) {
@@ -92,6 +95,38 @@ final class AggregateOperator {
                 return out;
             }
         };
+    }
+
+    /**
+     * GROUPING SETS: the input is kept and grouped once per set; each output row carries every key (NULL outside
+     * its set), the aggregates, then the set's index.
+     */
+    private static Iterator<Object[]> groupingSets(AggregateNode node, Iterator<Object[]> input, ExprCompiler compiler,
+                                                   FunctionRegistry functions, ExecContext context) {
+        List<Object[]> rows = new ArrayList<>();
+        while (input.hasNext()) {
+            context.checkCancelled();
+            rows.add(input.next());
+        }
+        int keys = node.groupKeys().size();
+        List<Object[]> out = new ArrayList<>();
+        for (int s = 0; s < node.groupingSets().size(); s++) {
+            List<Integer> set = node.groupingSets().get(s);
+            AggregateNode one = new AggregateNode(node.input(), set.stream().map(node.groupKeys()::get).toList(),
+                    set.stream().map(k -> node.keyOrder().get(k).withColumn(set.indexOf(k))).toList(), node.aggregates());
+            Iterator<Object[]> grouped = open(one, rows.iterator(), compiler, functions, context);
+            while (grouped.hasNext()) {
+                Object[] g = grouped.next();
+                Object[] row = new Object[node.width()];
+                for (int i = 0; i < set.size(); i++) {
+                    row[set.get(i)] = g[i];
+                }
+                System.arraycopy(g, set.size(), row, keys, node.aggregates().size());
+                row[row.length - 1] = s;
+                out.add(row);
+            }
+        }
+        return out.iterator();
     }
 
     private static void advance(Agg agg, Group group, int index, Object[] row, ExecContext context) {

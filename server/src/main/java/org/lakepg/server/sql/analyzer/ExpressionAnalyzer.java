@@ -156,6 +156,7 @@ public final class ExpressionAnalyzer {
             }
             case org.lakepg.server.sql.ast.MinMaxExpr m -> minMax(m, scope);
             case FuncCall f -> functionCall(f, scope);
+            case org.lakepg.server.sql.ast.GroupingFunc g -> groupingFunction(g, scope);
             case org.lakepg.server.sql.ast.AArrayExpr a -> arrayConstructor(a, scope);
             case org.lakepg.server.sql.ast.SubLink l -> subquery(l, scope);
             case SQLValueFunction f -> valueFunction(f);
@@ -685,6 +686,23 @@ public final class ExpressionAnalyzer {
             local |= ExprRewriter.any(a, x -> x instanceof org.lakepg.server.sql.plan.expr.InputRef);
         }
         return outer && !local;
+    }
+
+    /** GROUPING(a, b): resolved against the grouping once it is known (GroupingRewriter). */
+    private BoundExpr groupingFunction(org.lakepg.server.sql.ast.GroupingFunc g, Scope scope) {
+        if (aggregates == null) {
+            throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR, "grouping operations are not allowed in %s",
+                    aggregatesForbiddenIn), g.location());
+        }
+        if (g.args().size() > 31) {
+            throw Coercer.at(PgException.of(SqlState.TOO_MANY_ARGUMENTS,
+                    "GROUPING must have fewer than 32 arguments"), g.location());
+        }
+        List<BoundExpr> args = new ArrayList<>();
+        for (Expr a : g.args()) {
+            args.add(analyze(a, scope));
+        }
+        return GroupingRewriter.groupingCall(args);
     }
 
     /** The syntax node of a call's i-th argument, counting WITHIN GROUP's ordered arguments after the direct ones. */

@@ -1,6 +1,8 @@
 package org.lakepg.server.sql.analyzer;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.lakepg.server.catalog.TypeOids;
 import org.lakepg.server.sql.plan.expr.AggRef;
 import org.lakepg.server.sql.plan.expr.ArrayExpr;
 import org.lakepg.server.sql.plan.expr.BoolExpr;
@@ -26,9 +28,59 @@ import org.lakepg.wire.error.SqlState;
  */
 final class GroupingRewriter {
     private final List<BoundExpr> keys;
+    private final List<List<Integer>> groupingSets;
+    private final int groupingSetColumn;
 
     GroupingRewriter(List<BoundExpr> keys) {
+        this(keys, List.of(), -1);
+    }
+
+    /** Over an aggregate node with grouping sets: GROUPING() reads the set index at {@code groupingSetColumn}. */
+    GroupingRewriter(List<BoundExpr> keys, List<List<Integer>> groupingSets, int groupingSetColumn) {
         this.keys = keys;
+        this.groupingSets = groupingSets;
+        this.groupingSetColumn = groupingSetColumn;
+    }
+
+    /** The analyzer's stand-in for GROUPING(args) until the grouping is known (see {@link #grouping}). */
+    static FuncExpr groupingCall(List<BoundExpr> arguments) {
+        return new FuncExpr(0, "grouping", GROUPING, FuncExpr.Form.CALL, arguments, false, 'i', TypeOids.INT4, -1);
+    }
+
+    static boolean containsGrouping(BoundExpr e) {
+        return ExprRewriter.any(e, x -> x instanceof FuncExpr f && GROUPING.equals(f.source()));
+    }
+
+    private static final String GROUPING = "lakepg grouping";
+
+    /**
+     * GROUPING(a, b): bit i set when argument i is not grouped in the row's grouping set (PostgreSQL's order: the
+     * last argument is bit 0), a constant per set.
+     */
+    private BoundExpr grouping(FuncExpr f) {
+        int[] argumentKeys = new int[f.arguments().size()];
+        for (int i = 0; i < argumentKeys.length; i++) {
+            argumentKeys[i] = keys.indexOf(f.arguments().get(i));
+            if (argumentKeys[i] < 0) {
+                throw PgException.of(SqlState.GROUPING_ERROR,
+                        "arguments to GROUPING must be grouping expressions of the associated query level");
+            }
+        }
+        if (groupingSets.isEmpty()) {
+            return new Const(TypeOids.INT4, -1, 0);
+        }
+        List<CaseExpr.When> whens = new ArrayList<>();
+        for (int s = 0; s < groupingSets.size(); s++) {
+            int mask = 0;
+            for (int key : argumentKeys) {
+                mask = (mask << 1) | (groupingSets.get(s).contains(key) ? 0 : 1);
+            }
+            BoundExpr isSet = new FuncExpr(65, "=", "int4eq", FuncExpr.Form.OPERATOR,
+                    List.of(new InputRef(groupingSetColumn, TypeOids.INT4, -1, null), new Const(TypeOids.INT4, -1, s)),
+                    true, 'i', TypeOids.BOOL, -1);
+            whens.add(new CaseExpr.When(isSet, new Const(TypeOids.INT4, -1, mask)));
+        }
+        return new CaseExpr(whens, new Const(TypeOids.INT4, -1, null), TypeOids.INT4, -1);
     }
 
     /** An aggregate computed as a window function above the grouping: its arguments are over the groups. */
@@ -47,6 +99,7 @@ final class GroupingRewriter {
                     "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function", in.name());
             case Const c -> c;
             case ParamRef p -> p;
+            case FuncExpr f when GROUPING.equals(f.source()) -> grouping(f);
             case FuncExpr f -> new FuncExpr(f.function(), f.name(), f.source(), f.form(), all(f.arguments()), f.strict(),
                     f.volatility(), f.type(), f.typmod());
             case BoolExpr b -> new BoolExpr(b.kind(), all(b.arguments()));

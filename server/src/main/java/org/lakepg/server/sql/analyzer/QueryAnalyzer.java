@@ -417,7 +417,12 @@ public final class QueryAnalyzer {
         expressions.windows(null);
 
         List<BoundExpr> groupKeys = new ArrayList<>();
-        if (s.groupClause() != null) {
+        List<List<Integer>> groupingSets = List.of();
+        if (GroupingSets.present(s.groupClause())) {
+            var expansion = GroupingSets.expand(s.groupClause(), s.groupDistinct(), g -> groupKey(g, targets, scope));
+            groupKeys.addAll(expansion.keys());
+            groupingSets = expansion.sets();
+        } else if (s.groupClause() != null) {
             for (Expr g : s.groupClause()) {
                 groupKeys.add(groupKey(g, targets, scope));
             }
@@ -437,7 +442,8 @@ public final class QueryAnalyzer {
         }
 
         List<Integer> distinctOn = distinctOn(s, sorts, sortTargets, scope, aggregates);
-        boolean grouped = !groupKeys.isEmpty() || !aggregates.isEmpty() || having != null;
+        boolean grouped = !groupKeys.isEmpty() || !aggregates.isEmpty() || having != null || !groupingSets.isEmpty()
+                || projected(targets).stream().anyMatch(GroupingRewriter::containsGrouping);
         List<BoundExpr> projected = new ArrayList<>();
         sortTargets.forEach(t -> projected.add(t.expr()));
         GroupingRewriter rewriter = null;
@@ -446,8 +452,8 @@ public final class QueryAnalyzer {
             for (int i = 0; i < groupKeys.size(); i++) {
                 keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
             }
-            plan = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls());
-            rewriter = new GroupingRewriter(groupKeys);
+            plan = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls(), groupingSets);
+            rewriter = new GroupingRewriter(groupKeys, groupingSets, groupKeys.size() + aggregates.calls().size());
             if (having != null) {
                 plan = new FilterNode(plan, rewriter.rewrite(having));
             }
@@ -563,6 +569,10 @@ public final class QueryAnalyzer {
                     ExpressionAnalyzer.location(source));
         }
         return e;
+    }
+
+    private static List<BoundExpr> projected(List<Target> targets) {
+        return targets.stream().map(Target::expr).toList();
     }
 
     /** GROUP BY items may name output columns by position or name, as in PostgreSQL. */

@@ -150,7 +150,7 @@ public final class HashLookups {
     public PlanNode subplan(PlanNode plan) {
         return switch (plan) {
             case ProjectNode x -> new ProjectNode(subplan(x.input()), x.expressions());
-            case AggregateNode a -> new AggregateNode(subplan(a.input()), a.groupKeys(), a.keyOrder(), a.aggregates());
+            case AggregateNode a -> a.withInput(subplan(a.input()));
             case LimitNode l -> new LimitNode(subplan(l.input()), l.offset(), l.count());
             case SortNode s -> new SortNode(subplan(s.input()), s.keys());
             case DistinctNode d -> new DistinctNode(subplan(d.input()), d.keys());

@@ -7,18 +7,38 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
  * GROUP BY: output rows are the group keys followed by the aggregate results. Without keys there
  * is exactly one group, even over no rows ({@code select count(*)} on nothing gives 0).
  * {@code keyOrder} compares key values so that groups are formed by the types' own equality.
+ *
+ * <p>With GROUPING SETS / ROLLUP / CUBE, {@code groupingSets} lists, per set, the indexes of the keys it groups by;
+ * the rows of every set are output in turn, the keys outside the set NULL, followed by one more column: the index of
+ * the set (what GROUPING() is computed from). Empty for an ordinary GROUP BY.
  */
 public record AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<SortKey> keyOrder,
-                            List<AggregateCall> aggregates) implements PlanNode {
+                            List<AggregateCall> aggregates, List<List<Integer>> groupingSets) implements PlanNode {
 
     public AggregateNode {
         groupKeys = List.copyOf(groupKeys);
         keyOrder = List.copyOf(keyOrder);
         aggregates = List.copyOf(aggregates);
+        groupingSets = groupingSets.stream().map(List::copyOf).toList();
+    }
+
+    public AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<SortKey> keyOrder,
+                         List<AggregateCall> aggregates) {
+        this(input, groupKeys, keyOrder, aggregates, List.of());
+    }
+
+    /** The same grouping over another input plan. */
+    public AggregateNode withInput(PlanNode newInput) {
+        return new AggregateNode(newInput, groupKeys, keyOrder, aggregates, groupingSets);
+    }
+
+    /** The column holding the grouping set's index, or -1 without grouping sets. */
+    public int groupingSetColumn() {
+        return groupingSets.isEmpty() ? -1 : groupKeys.size() + aggregates.size();
     }
 
     @Override
     public int width() {
-        return groupKeys.size() + aggregates.size();
+        return groupKeys.size() + aggregates.size() + (groupingSets.isEmpty() ? 0 : 1);
     }
 }

@@ -6,4 +6,9 @@ package org.lakepg.server.sql.plan;
  */
 public record SortKey(int column, long comparisonFunction, String comparisonSource, boolean descending,
                       boolean nullsFirst) {
+
+    /** The same ordering of another column. */
+    public SortKey withColumn(int newColumn) {
+        return new SortKey(newColumn, comparisonFunction, comparisonSource, descending, nullsFirst);
+    }
 }
