@@ -197,9 +197,11 @@ public final class Operators {
         Iterator<Object[]> input = open(l.input(), context);
         long skip = offset;
         long take = count;
+        RowComparator ties = l.ties().isEmpty() ? null : new RowComparator(l.ties(), functions, context);
         return new RowIterator() {
             long skipped;
             long taken;
+            Object[] last;
 
             @Override
             protected Object[] computeNext() {
@@ -207,11 +209,19 @@ public final class Operators {
                     input.next();
                     skipped++;
                 }
-                if (taken >= take || !input.hasNext()) {
+                if (!input.hasNext()) {
                     return null;
                 }
+                if (taken >= take) {
+                    if (ties == null || last == null) {
+                        return null;
+                    }
+                    Object[] next = input.next();
+                    return ties.compare(last, next) == 0 ? next : null; // a tie of the last counted row
+                }
                 taken++;
-                return input.next();
+                last = input.next();
+                return last;
             }
         };
     }

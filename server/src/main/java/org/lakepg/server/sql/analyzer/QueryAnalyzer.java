@@ -424,7 +424,10 @@ public final class QueryAnalyzer {
             groupingSets = expansion.sets();
         } else if (s.groupClause() != null) {
             for (Expr g : s.groupClause()) {
-                groupKeys.add(groupKey(g, targets, scope));
+                // GROUP BY (a, b) groups by a and b, as in PostgreSQL
+                for (Expr item : g instanceof org.lakepg.server.sql.ast.RowExpr r && !r.explicitRow() ? r.args() : List.of(g)) {
+                    groupKeys.add(groupKey(item, targets, scope));
+                }
             }
         }
         BoundExpr having = s.havingClause() == null ? null : expressions.requireBoolean(
@@ -685,6 +688,7 @@ public final class QueryAnalyzer {
     private Relation finish(PlanNode plan, List<OutputColumn> columns, List<SortSpec> sorts, int width, SelectStmt s,
                             List<Integer> distinctOn) {
         PlanNode projection = plan;
+        List<SortKey> orderKeys = List.of();
         if (!sorts.isEmpty()) {
             List<SortKey> keys = new ArrayList<>();
             for (SortSpec spec : sorts) {
@@ -694,6 +698,7 @@ public final class QueryAnalyzer {
                 keys.add(sortKey(spec.column(), type, spec.descending(), spec.nullsFirst(), spec.location()));
             }
             plan = new SortNode(plan, keys);
+            orderKeys = keys;
         }
         if (distinctOn != null) {
             List<SortKey> keys = new ArrayList<>();
@@ -704,7 +709,7 @@ public final class QueryAnalyzer {
             }
             plan = new DistinctNode(plan, keys);
         }
-        plan = limit(plan, s);
+        plan = limit(plan, s, orderKeys);
         if (width > columns.size()) {
             List<BoundExpr> visible = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
@@ -736,16 +741,17 @@ public final class QueryAnalyzer {
         return finish(plan, r.columns(), sorts, targets.size(), s);
     }
 
-    private PlanNode limit(PlanNode plan, SelectStmt s) {
-        if (s.limitOption() == SelectStmt.LimitOption.WITH_TIES) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FETCH ... WITH TIES is not supported yet");
+    private PlanNode limit(PlanNode plan, SelectStmt s, List<SortKey> orderKeys) {
+        boolean withTies = s.limitOption() == SelectStmt.LimitOption.WITH_TIES;
+        if (withTies && orderKeys.isEmpty()) {
+            throw PgException.of(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause");
         }
         if (s.limitCount() == null && s.limitOffset() == null) {
             return plan;
         }
         BoundExpr count = s.limitCount() == null ? null : limitValue(s.limitCount(), "LIMIT");
         BoundExpr offset = s.limitOffset() == null ? null : limitValue(s.limitOffset(), "OFFSET");
-        return new LimitNode(plan, offset, count);
+        return new LimitNode(plan, offset, count, withTies ? orderKeys : List.of());
     }
 
     private BoundExpr limitValue(Expr e, String construct) {

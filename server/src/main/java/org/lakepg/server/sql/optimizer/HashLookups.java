@@ -151,7 +151,7 @@ public final class HashLookups {
         return switch (plan) {
             case ProjectNode x -> new ProjectNode(subplan(x.input()), x.expressions());
             case AggregateNode a -> a.withInput(subplan(a.input()));
-            case LimitNode l -> new LimitNode(subplan(l.input()), l.offset(), l.count());
+            case LimitNode l -> l.withInput(subplan(l.input()));
             case SortNode s -> new SortNode(subplan(s.input()), s.keys());
             case DistinctNode d -> new DistinctNode(subplan(d.input()), d.keys());
             case FilterNode f when PlanExpressions.uncorrelated(f.input()) -> {

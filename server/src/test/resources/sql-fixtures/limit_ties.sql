@@ -1,0 +1,14 @@
+drop table if exists lt_t;
+create table lt_t (a int, b text);
+insert into lt_t values (1, 'a'), (2, 'b'), (2, 'c'), (2, 'd'), (3, 'e'), (3, 'f'), (4, 'g');
+select a from lt_t order by a fetch first 2 rows with ties;
+select a from lt_t order by a fetch first 4 rows with ties;
+select a from lt_t order by a desc fetch first 1 row with ties;
+select a from lt_t order by a offset 1 fetch first 1 rows with ties;
+select a from lt_t order by a fetch first 0 rows with ties;
+select count(*) from (select a, b from lt_t order by a fetch first 3 rows with ties) s;
+select a from lt_t fetch first 2 rows with ties;
+select a from lt_t order by a fetch first (null::int) rows with ties;
+select a from lt_t order by a fetch first 2 rows only;
+select a, b from lt_t order by a, b fetch first 2 rows with ties;
+drop table lt_t;
