@@ -20,6 +20,7 @@ public final class Main {
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         switch (command) {
             case "start" -> System.exit(start(rest));
+            case "proxy" -> System.exit(ProxyCommand.run(rest));
             case "help", "-h", "--help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("lakepg: unknown command \"" + command + "\"");
@@ -30,6 +31,14 @@ public final class Main {
     }
 
     static int start(List<String> args) {
+        if (args.contains("--standby")) {
+            // a pre-started compute of the serverless proxy: the JVM and lakepg's classes are loaded now, the data
+            // is opened only when the proxy assigns it (a line "attach" on stdin), which makes a wake-up fast
+            args = args.stream().filter(a -> !a.equals("--standby")).toList();
+            if (!Standby.awaitAttach()) {
+                return 0;
+            }
+        }
         ServerConfig config;
         try {
             config = ServerConfig.parse(args, System.getenv());

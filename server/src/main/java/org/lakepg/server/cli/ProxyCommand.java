@@ -1,0 +1,81 @@
+package org.lakepg.server.cli;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.lakepg.server.proxy.ProcessComputeLauncher;
+import org.lakepg.server.proxy.ProxyServer;
+
+/**
+ * {@code lakepg proxy}: the serverless front door. Connections to it wake the compute (a separate
+ * {@code lakepg start} process) and the compute is stopped after {@code --suspend-timeout} seconds without
+ * connections. Arguments after {@code --} go to every compute it starts.
+ */
+final class ProxyCommand {
+    private ProxyCommand() {
+    }
+
+    static final String USAGE = """
+            usage: lakepg proxy [--port 5432] [--listen 127.0.0.1] [--data ./lakepg-data] [--suspend-timeout 300]
+                                [-- compute options ...]
+              Starts the compute (lakepg start) on the first connection and stops it when idle.""";
+
+    static int run(List<String> args) {
+        int port = 5432;
+        String listen = "127.0.0.1";
+        Path data = Path.of("lakepg-data");
+        long suspendSeconds = 300;
+        List<String> computeArgs = new ArrayList<>();
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--port" -> port = Integer.parseInt(args.get(++i));
+                    case "--listen" -> listen = args.get(++i);
+                    case "--data" -> data = Path.of(args.get(++i));
+                    case "--suspend-timeout" -> suspendSeconds = Long.parseLong(args.get(++i));
+                    case "--" -> {
+                        computeArgs.addAll(args.subList(i + 1, args.size()));
+                        i = args.size();
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("lakepg: " + e.getMessage());
+            System.err.println(USAGE);
+            return 2;
+        }
+        List<String> compute = new ArrayList<>(List.of("--data", data.toString()));
+        compute.addAll(computeArgs);
+        ProxyServer proxy;
+        try {
+            var launcher = new ProcessComputeLauncher(ProcessComputeLauncher.thisJvm(), compute,
+                    data.toAbsolutePath().resolveSibling(data.getFileName() + "-logs"), true, true);
+            launcher.prepareSpare();
+            proxy = ProxyServer.start(InetAddress.getByName(listen), port, launcher, Duration.ofSeconds(suspendSeconds));
+        } catch (java.io.IOException e) {
+            System.err.println("lakepg: could not start the proxy: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            proxy.close();
+            stopped.countDown();
+        }, "lakepg-proxy-shutdown"));
+        var address = proxy.address();
+        System.out.printf("lakepg proxy listening on %s:%d (computes start on connect, stop after %d s idle)"
+                + " - connect with: psql -h %s -p %d -U postgres%n", address.getHostString(), address.getPort(),
+                suspendSeconds, address.getHostString(), address.getPort());
+        System.out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

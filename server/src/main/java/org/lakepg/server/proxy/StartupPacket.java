@@ -1,0 +1,70 @@
+package org.lakepg.server.proxy;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The first packet of a PostgreSQL connection, read by the proxy before it knows where to send the connection: a
+ * startup message (protocol 3.0 and its parameters), or an SSL/GSSENC/cancel request.
+ */
+record StartupPacket(int code, byte[] bytes, Map<String, String> parameters) {
+    static final int PROTOCOL_3 = 196608;
+    static final int CANCEL = 80877102;
+    static final int SSL = 80877103;
+    static final int GSSENC = 80877104;
+    private static final int MAX_LENGTH = 10_000;
+
+    static StartupPacket read(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 8 || length > MAX_LENGTH) {
+            throw new IOException("invalid startup packet length " + length);
+        }
+        byte[] bytes = new byte[length];
+        bytes[0] = (byte) (length >>> 24);
+        bytes[1] = (byte) (length >>> 16);
+        bytes[2] = (byte) (length >>> 8);
+        bytes[3] = (byte) length;
+        in.readFully(bytes, 4, length - 4);
+        int code = ((bytes[4] & 0xff) << 24) | ((bytes[5] & 0xff) << 16) | ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (code == PROTOCOL_3) {
+            int at = 8;
+            while (at < length && bytes[at] != 0) {
+                int keyEnd = zero(bytes, at);
+                int valueEnd = zero(bytes, keyEnd + 1);
+                parameters.put(new String(bytes, at, keyEnd - at, StandardCharsets.UTF_8),
+                        new String(bytes, keyEnd + 1, valueEnd - keyEnd - 1, StandardCharsets.UTF_8));
+                at = valueEnd + 1;
+            }
+        }
+        return new StartupPacket(code, bytes, parameters);
+    }
+
+    private static int zero(byte[] b, int from) throws IOException {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == 0) {
+                return i;
+            }
+        }
+        throw new IOException("unterminated string in startup packet");
+    }
+
+    /** A cancel request's backend process id. */
+    int cancelProcessId() {
+        return ((bytes[8] & 0xff) << 24) | ((bytes[9] & 0xff) << 16) | ((bytes[10] & 0xff) << 8) | (bytes[11] & 0xff);
+    }
+
+    /** The endpoint a connection asks for: its database, a branch by startup option as the compute reads it. */
+    String endpoint() {
+        String database = parameters.getOrDefault("database", parameters.getOrDefault("user", ""));
+        String options = parameters.getOrDefault("options", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:-c\\s*|--)lakepg\\.branch=(\\S+)").matcher(options);
+        if (m.find() && database.indexOf('@') < 0) {
+            return database + "@" + m.group(1);
+        }
+        return database;
+    }
+}

@@ -1,0 +1,138 @@
+package org.lakepg.server.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+
+/**
+ * The serverless proxy in front of real compute processes (lakepg start, spawned by the proxy): a connection wakes
+ * the compute, an idle compute is stopped (its process exits) and the next connection wakes it again with all
+ * committed data; cancel requests reach the right compute; bad endpoints get a PostgreSQL error.
+ */
+class ProxyIT {
+    private static ProxyServer proxy;
+    private static Path data;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = Files.createTempDirectory("lakepg-proxy");
+        var launcher = new ProcessComputeLauncher(ProcessComputeLauncher.thisJvm(),
+                List.of("--data", data.resolve("data").toString()), data.resolve("logs"), true, true);
+        launcher.prepareSpare();
+        proxy = ProxyServer.start(InetAddress.getLoopbackAddress(), 0, launcher, Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.address().getPort() + "/" + database
+                + "?user=postgres&connectTimeout=60");
+    }
+
+    private static String one(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void awaitSuspended() throws InterruptedException {
+        for (int i = 0; i < 300 && proxy.computeRunning("postgres"); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aSuspendedComputeIsWokenByTheNextConnectionWithEverythingCommitted() throws Exception {
+        try (Connection c = connect("postgres")) {
+            c.createStatement().execute("create table px_t (id int primary key, v text)");
+            c.createStatement().execute("insert into px_t values (1, 'before suspend')");
+            assertThat(proxy.computeRunning("postgres")).isTrue();
+        }
+        awaitSuspended();
+        assertThat(proxy.computeRunning("postgres")).isFalse();
+        long wakeUps = proxy.wakeUps();
+        try (Connection c = connect("postgres")) {
+            assertThat(one(c, "select v from px_t where id = 1")).isEqualTo("before suspend");
+            c.createStatement().execute("insert into px_t values (2, 'after wake')");
+        }
+        assertThat(proxy.wakeUps()).isEqualTo(wakeUps + 1);
+        awaitSuspended();
+        try (Connection c = connect("postgres")) {
+            assertThat(one(c, "select string_agg(v, ',') from (select v from px_t order by id) s"))
+                    .isEqualTo("before suspend,after wake");
+        }
+    }
+
+    @Test
+    void concurrentFirstConnectionsShareOneWakeUp() throws Exception {
+        awaitSuspended();
+        long wakeUps = proxy.wakeUps();
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<String>> calls = java.util.Collections.nCopies(4, () -> {
+                try (Connection c = connect("postgres")) {
+                    return one(c, "select 40 + 2");
+                }
+            });
+            for (Future<String> f : pool.invokeAll(calls)) {
+                assertThat(f.get()).isEqualTo("42");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(proxy.wakeUps()).isEqualTo(wakeUps + 1);
+    }
+
+    @Test
+    void cancelRequestsReachTheComputeThroughTheProxy() throws Exception {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            var canceller = Executors.newSingleThreadScheduledExecutor();
+            try {
+                canceller.schedule(() -> {
+                    try {
+                        s.cancel();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, 1, java.util.concurrent.TimeUnit.SECONDS);
+                assertThatThrownBy(() -> s.execute(
+                        "select count(*) from generate_series(1, 1000000) a, generate_series(1, 100000) b"))
+                        .isInstanceOf(PSQLException.class)
+                        .satisfies(e -> assertThat(((PSQLException) e).getSQLState()).isEqualTo("57014"));
+            } finally {
+                canceller.shutdownNow();
+            }
+            assertThat(one(c, "select 'still here'")).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void errorsOfTheComputeReachTheClient() {
+        assertThatThrownBy(() -> connect("no_such_db").close())
+                .isInstanceOf(PSQLException.class)
+                .hasMessageContaining("database \"no_such_db\" does not exist");
+    }
+}
