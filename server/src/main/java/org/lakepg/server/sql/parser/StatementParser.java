@@ -113,7 +113,15 @@ final class StatementParser extends AlterDropParser {
         if (into == null) {
             return s;
         }
-        return new CreateTableAsStmt(s, into, new ObjectType(ObjectType.Kind.TABLE), true, false);
+        return new CreateTableAsStmt(withoutInto(s), into, new ObjectType(ObjectType.Kind.TABLE), true, false);
+    }
+
+    /** The query of SELECT ... INTO: the INTO clause moves to the CREATE TABLE AS around it. */
+    private static SelectStmt withoutInto(SelectStmt s) {
+        return new SelectStmt(s.distinctClause(), null, s.targetList(), s.fromClause(), s.whereClause(), s.groupClause(),
+                s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(), s.limitOffset(),
+                s.limitCount(), s.limitOption(), s.lockingClause(), s.withClause(), s.op(), s.all(),
+                s.larg() == null ? null : withoutInto(s.larg()), s.rarg());
     }
 
     private static IntoClause findInto(SelectStmt s) {
