@@ -46,4 +46,12 @@ select '{1.5,2.5}'::numeric[]::float8[], array[1.4,2.6]::int[], '{1,2}'::int[]::
 select '{{1,2},{3,4}}'::int[]::int8[], array[1.5, null]::int[];
 select array['x']::int[];
 select percentile_cont(0.5) within group (order by x::float8), array_agg(x::numeric order by x) from aggo_t;
+select rank(3) within group (order by x), dense_rank(3) within group (order by x), percent_rank(3) within group (order by x), cume_dist(3) within group (order by x) from (values (1),(3),(3),(5),(null)) v(x);
+select rank(3, 'b') within group (order by x, t desc) from (values (3,'a'),(3,'c'),(1,'z')) v(x,t);
+select rank(4) within group (order by x desc nulls first) from (values (1),(5),(null)) v(x);
+select rank(1.5) within group (order by x) from (values (1),(2)) v(x);
+select rank(3) within group (order by x) from (select 1 where false) v(x);
+select percent_rank(3) within group (order by x), cume_dist(3) within group (order by x) from (select 1 where false) v(x);
+select rank(1, 2) within group (order by x) from (values (1)) v(x);
+select g, rank(2) within group (order by x), dense_rank(5) within group (order by x desc) from aggo_t group by g order by g;
 drop table aggo_t;

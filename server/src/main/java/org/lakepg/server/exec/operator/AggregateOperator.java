@@ -157,6 +157,11 @@ final class AggregateOperator {
         rows.sort(agg.inputOrder()); // stable: rows with equal keys keep their input order
         int direct = agg.call().directArguments();
         int aggregated = agg.call().aggregatedArgumentCount();
+        if (HYPOTHETICAL.equals(agg.call().transitionSource())) {
+            group.states[index] = hypothetical(List.copyOf(rows), direct, agg.inputOrder());
+            rows.clear();
+            return new Object[direct];
+        }
         Object[] previous = null;
         for (Object[] row : rows) {
             context.checkCancelled();
@@ -171,6 +176,18 @@ final class AggregateOperator {
         Object[] directValues = rows.isEmpty() ? new Object[direct] : java.util.Arrays.copyOf(rows.get(0), direct);
         rows.clear();
         return directValues;
+    }
+
+    private static final String HYPOTHETICAL = "ordered_set_transition_multi";
+
+    /** The hypothetical row of rank(3, 'b') WITHIN GROUP (ORDER BY x, t): the direct values where x and t are. */
+    private static org.lakepg.server.function.aggregate.HypotheticalRows hypothetical(List<Object[]> rows, int direct,
+                                                                                      RowComparator order) {
+        Object[] hypothetical = new Object[rows.isEmpty() ? 0 : rows.get(0).length];
+        if (!rows.isEmpty()) {
+            System.arraycopy(rows.get(0), 0, hypothetical, direct, direct);
+        }
+        return new org.lakepg.server.function.aggregate.HypotheticalRows(rows, hypothetical, order);
     }
 
     /** One transition step, {@code args[0]} being the place of the state, with PostgreSQL's strictness rules. */

@@ -44,6 +44,21 @@ public final class OrderedSetAggregates {
         r.register("percentile_cont_interval_multi_final", (x, c) -> multi(x[0], (PgArray) x[1],
                 (int) TypeOids.INTERVAL, f -> contInterval(sorted(x[0]), f)));
         r.register("mode_final", (x, c) -> x[0] == null ? null : mode(sorted(x[0])));
+        // hypothetical-set aggregates: the operator hands over the sorted rows and the hypothetical one as the state
+        // (HypotheticalRows) instead of calling this transition row by row
+        r.register("ordered_set_transition_multi", (x, c) -> {
+            throw new IllegalStateException("hypothetical-set input is collected by the aggregate operator");
+        });
+        r.register("hypothetical_rank_final", (x, c) -> ((HypotheticalRows) x[0]).preceding() + 1);
+        r.register("hypothetical_dense_rank_final", (x, c) -> ((HypotheticalRows) x[0]).precedingDistinct() + 1);
+        r.register("hypothetical_percent_rank_final", (x, c) -> {
+            HypotheticalRows h = (HypotheticalRows) x[0];
+            return h.rows().isEmpty() ? 0.0 : (double) h.preceding() / h.rows().size();
+        });
+        r.register("hypothetical_cume_dist_final", (x, c) -> {
+            HypotheticalRows h = (HypotheticalRows) x[0];
+            return (h.precedingOrPeers() + 1) / (double) (h.rows().size() + 1);
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -42,10 +42,6 @@ final class AggregateInputOrder {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "OVER is not supported for ordered-set aggregate %s", name), f.location());
         }
-        if (kind == 'h') {
-            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "hypothetical-set aggregates are not supported yet"), f.location());
-        }
         if (!f.aggOrder().isEmpty() && overWindow) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "aggregate ORDER BY is not implemented for window functions"), f.location());

@@ -669,6 +669,9 @@ public final class ExpressionAnalyzer {
         if (entry.initialValue() != null) {
             initial = io.input(stateType, -1, entry.initialValue(), context);
         }
+        if (entry.kind() == 'h') {
+            hypotheticalArguments(f, call, coerced);
+        }
         var order = new AggregateInputOrder(catalog, this).plan(f, entry.kind() == 'n' ? 0 : f.args().size(), args,
                 coerced, scope);
         return new org.lakepg.server.sql.plan.AggregateCall(call.proc().oid(), call.proc().name(), order.arguments(),
@@ -676,6 +679,26 @@ public final class ExpressionAnalyzer {
                 finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : finalFunction.source(),
                 finalFunction != null && finalFunction.strict(), entry.finalExtra(), call.resultType(),
                 entry.kind() == 'n' ? 0 : f.args().size(), order.sortOnly());
+    }
+
+    /**
+     * rank(3) WITHIN GROUP (ORDER BY x): one hypothetical value per ordering column, each pair brought to a common
+     * type so the hypothetical row sorts among the real ones.
+     */
+    private void hypotheticalArguments(FuncCall f, ResolvedCall call, List<BoundExpr> coerced) {
+        int n = f.args().size();
+        if (n != f.aggOrder().size()) {
+            long[] types = coerced.stream().mapToLong(BoundExpr::type).toArray();
+            throw Coercer.at(functions.notFound(call.proc().name(), types).withHint(String.format(
+                    "To use the hypothetical-set aggregate %s, the number of hypothetical direct arguments (here %d) "
+                            + "must match the number of ordering columns (here %d).", call.proc().name(), n,
+                    f.aggOrder().size())), f.location());
+        }
+        for (int i = 0; i < n; i++) {
+            long type = commonType(List.of(coerced.get(i), coerced.get(n + i)), "WITHIN GROUP");
+            coerced.set(i, coercer.coerce(coerced.get(i), type, -1, TypeCoercion.Context.IMPLICIT, f.location()));
+            coerced.set(n + i, coercer.coerce(coerced.get(n + i), type, -1, TypeCoercion.Context.IMPLICIT, f.location()));
+        }
     }
 
     private static boolean onlyOuterReferences(List<BoundExpr> arguments) {
