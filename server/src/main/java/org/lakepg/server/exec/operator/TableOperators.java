@@ -104,6 +104,24 @@ final class TableOperators {
         var foreignKeys = new org.lakepg.server.exec.constraint.ForeignKeys(context.tables(),
                 context.tables().deferredChecks());
         boolean keysUnused = foreignKeys.unused(table);
+        SpeculativeInsert upsert = node.onConflict() == null ? null
+                : new SpeculativeInsert(node.onConflict(), table, indexes, codec, compiler, context);
+        SpeculativeInsert.Writer keys = new SpeculativeInsert.Writer() {
+            @Override
+            public void inserted(Object[] row) {
+                if (!keysUnused) {
+                    foreignKeys.referencingRowWritten(table, null, row);
+                }
+            }
+
+            @Override
+            public void updated(Object[] oldRow, Object[] newRow) {
+                if (!keysUnused) {
+                    foreignKeys.referencedRowChanged(table, oldRow, newRow);
+                    foreignKeys.referencingRowWritten(table, oldRow, newRow);
+                }
+            }
+        };
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
@@ -112,6 +130,13 @@ final class TableOperators {
             switch (node.kind()) {
                 case INSERT -> {
                     checkRow(table, node, checks, row, context);
+                    if (upsert != null) {
+                        written = upsert.apply(row, r -> checkRow(table, node, checks, r, context), keys);
+                        if (written == null) {
+                            continue;
+                        }
+                        break;
+                    }
                     catalog.insertRow(txn, table, indexes, codec, row);
                     if (!keysUnused) {
                         foreignKeys.referencingRowWritten(table, null, row);

@@ -53,7 +53,6 @@ public final class ModifyAnalyzer {
     }
 
     private QueryPlan insertBody(InsertStmt s) {
-        unsupported(s.onConflictClause() != null, "ON CONFLICT");
         TableInfo table = queries.table(s.relation());
         List<ResTarget> explicitColumns = s.cols() == null ? List.of() : s.cols();
         List<ColumnInfo> targets = targetColumns(table, s.cols());
@@ -97,8 +96,10 @@ public final class ModifyAnalyzer {
             }
             source = new ProjectNode(query.plan(), fullRow(table, targets, assigned));
         }
-        return modify(ModifyNode.Kind.INSERT, table, source, s.returningList(), s.relation().alias() == null
-                ? table.name() : s.relation().alias().aliasname(), QueryPlan.Tag.INSERT);
+        String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
+        org.lakepg.server.sql.plan.OnConflict onConflict = s.onConflictClause() == null ? null
+                : new OnConflictAnalyzer(expressions, catalog, this).analyze(table, alias, s.onConflictClause());
+        return modify(ModifyNode.Kind.INSERT, table, source, s.returningList(), alias, QueryPlan.Tag.INSERT, onConflict);
     }
 
     public QueryPlan update(UpdateStmt s) {
@@ -115,8 +116,16 @@ public final class ModifyAnalyzer {
         for (ColumnInfo c : table.columns()) {
             row.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
         }
+        assignments(table, s.targetList(), scope, row, "UPDATE");
+        row.add(new InputRef(table.columns().size(), org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"));
+        return modify(ModifyNode.Kind.UPDATE, table, new ProjectNode(plan, row), s.returningList(), alias,
+                QueryPlan.Tag.UPDATE);
+    }
+
+    /** SET col = value, ...: replaces the assigned columns' expressions in {@code row} (one per table column). */
+    void assignments(TableInfo table, List<ResTarget> targets, FromScope scope, List<BoundExpr> row, String context) {
         Set<String> assigned = new HashSet<>();
-        for (ResTarget t : s.targetList()) {
+        for (ResTarget t : targets) {
             if (t.indirection() != null && !t.indirection().isEmpty()) {
                 ColumnInfo column = column(table, t.name(), t.location());
                 row.set(column.number() - 1, new Subscripting(expressions, catalog).assign(row.get(column.number() - 1),
@@ -125,8 +134,7 @@ public final class ModifyAnalyzer {
             }
             ColumnInfo column = column(table, t.name(), t.location());
             if (!assigned.add(t.name())) {
-                throw Coercer.at(PgException.of(SqlState.DUPLICATE_COLUMN, "multiple assignments to same column \"%s\"",
-                        t.name()), t.location());
+                throw PgException.of(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"%s\"", t.name());
             }
             if (column.identity() == 'a' && !(t.val() instanceof SetToDefault)) {
                 throw PgException.of(SqlState.GENERATED_ALWAYS, "column \"%s\" can only be updated to DEFAULT",
@@ -134,12 +142,9 @@ public final class ModifyAnalyzer {
                         + "\" is an identity column defined as GENERATED ALWAYS.");
             }
             BoundExpr value = t.val() instanceof SetToDefault ? defaultValue(table, column)
-                    : assign(column, table, expressions.analyzeWithoutAggregates(t.val(), scope, "UPDATE"), t.val());
+                    : assign(column, table, expressions.analyzeWithoutAggregates(t.val(), scope, context), t.val());
             row.set(column.number() - 1, value);
         }
-        row.add(new InputRef(table.columns().size(), org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"));
-        return modify(ModifyNode.Kind.UPDATE, table, new ProjectNode(plan, row), s.returningList(), alias,
-                QueryPlan.Tag.UPDATE);
     }
 
     public QueryPlan delete(DeleteStmt s) {
@@ -173,6 +178,11 @@ public final class ModifyAnalyzer {
 
     private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
                              String alias, QueryPlan.Tag tag) {
+        return modify(kind, table, source, returningList, alias, tag, null);
+    }
+
+    private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
+                             String alias, QueryPlan.Tag tag, org.lakepg.server.sql.plan.OnConflict onConflict) {
         List<BoundExpr> returning = new ArrayList<>();
         List<OutputColumn> columns = null;
         if (returningList != null && !returningList.isEmpty()) {
@@ -197,7 +207,8 @@ public final class ModifyAnalyzer {
             }
         }
         List<ModifyNode.Check> checks = kind == ModifyNode.Kind.DELETE ? List.of() : checks(table);
-        return new QueryPlan(new ModifyNode(kind, table, source, returning, checks), columns, parameters.resolved(), tag);
+        return new QueryPlan(new ModifyNode(kind, table, source, returning, checks, onConflict), columns,
+                parameters.resolved(), tag);
     }
 
     private static List<ColumnInfo> targetColumns(TableInfo table, List<ResTarget> cols) {
