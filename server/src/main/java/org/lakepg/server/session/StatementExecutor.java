@@ -53,6 +53,8 @@ final class StatementExecutor {
     private final DatabaseCommands databases;
     private final CopyCommand copy;
     private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
+    private PreparedCommands prepared = new PreparedCommands(new PreparedStatements());
+    private CursorCommands cursors;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -100,6 +102,12 @@ final class StatementExecutor {
         this.settingCommands = new SettingCommands(settings, block, notices);
         this.transactionCommands = new TransactionCommands(block);
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
+    }
+
+    /** The session's prepared statements and cursors, which outlive this executor (time travel makes a new one). */
+    void setSessionStatements(PreparedStatements statements, Cursors open) {
+        this.prepared = new PreparedCommands(statements);
+        this.cursors = new CursorCommands(open, block);
     }
 
     /** The session ends: its temporary schema and what is in it go, in a transaction of their own. */
@@ -193,6 +201,8 @@ final class StatementExecutor {
                         || delete.returningList() != null && !delete.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes).delete(delete)));
             }
+            case org.lakepg.server.sql.ast.MergeStmt merge -> checked(mergePrivilege(merge), java.util.List.of(), true,
+                    () -> new Command.Query(modifier(parameterTypes).merge(merge)));
             case org.lakepg.server.sql.ast.CreateRoleStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterRoleStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.DropRoleStmt d -> new Command.Utility(d, null);
@@ -218,6 +228,14 @@ final class StatementExecutor {
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
             case VariableSetStmt set -> new Command.Utility(set, null);
             case TransactionStmt t -> new Command.Utility(t, null);
+            case org.lakepg.server.sql.ast.PrepareStmt p -> new Command.Definition(p, sql == null ? "" : sql, 0);
+            case org.lakepg.server.sql.ast.ExecuteStmt e -> new Command.Utility(e, prepared.columns(e, this::analyzeInner));
+            case org.lakepg.server.sql.ast.DeallocateStmt d -> new Command.Utility(d, null);
+            case org.lakepg.server.sql.ast.DeclareCursorStmt d -> new Command.Definition(d, sql == null ? "" : sql, 0);
+            case org.lakepg.server.sql.ast.FetchStmt f -> new Command.Utility(f, cursors.columns(f));
+            case org.lakepg.server.sql.ast.ClosePortalStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.DiscardStmt d when d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.ALL
+                    || d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.PLANS -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.ExplainStmt e -> {
                 ExplainCommand.options(e);
                 analyze(new RawStatement(e.query(), raw.location(), raw.length()), parameterTypes); // errors now, as PostgreSQL
@@ -266,6 +284,19 @@ final class StatementExecutor {
             }
         }
         return command;
+    }
+
+    /** The privilege MERGE needs on its target: the one of its first writing action (aclitem letter). */
+    private static char mergePrivilege(org.lakepg.server.sql.ast.MergeStmt merge) {
+        for (var w : merge.mergeWhenClauses()) {
+            switch (w.commandType()) {
+                case UPDATE -> { return 'w'; }
+                case DELETE -> { return 'd'; }
+                case INSERT -> { return 'a'; }
+                default -> { }
+            }
+        }
+        return 'r';
     }
 
     /** The snapshot catalog lookups of the statement being analyzed use. */
@@ -379,6 +410,15 @@ final class StatementExecutor {
                 }
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);
                 case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter);
+                case org.lakepg.server.sql.ast.ExecuteStmt e -> {
+                    var bound = prepared.bind(e, queries(new ParameterTypes(new int[0])).expressions(), catalog,
+                            new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
+                    yield start(bound.command(), context.nested(bound.parameters()));
+                }
+                case org.lakepg.server.sql.ast.DeallocateStmt d -> prepared.deallocate(d);
+                case org.lakepg.server.sql.ast.FetchStmt f -> cursors.fetch(f, context);
+                case org.lakepg.server.sql.ast.ClosePortalStmt c -> cursors.close(c);
+                case org.lakepg.server.sql.ast.DiscardStmt d -> discard(d);
                 default -> throw new IllegalStateException("not a utility: " + u.statement());
             };
             case Command.Definition d -> switch (d.statement()) {
@@ -390,6 +430,23 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.CreateTableAsStmt m -> views.createMaterialized(m, d.text(),
                         transaction.get(), queries(new ParameterTypes(new int[0])),
                         plan -> executor.open(plan.root(), context));
+                case org.lakepg.server.sql.ast.PrepareStmt p -> prepared.prepare(p, d.text(),
+                        queries(new ParameterTypes(new int[0])).expressions(), this::analyzeInner);
+                case org.lakepg.server.sql.ast.DeclareCursorStmt c -> cursors.declare(c, d.text(), context,
+                        new CursorCommands.Planner() {
+                            @Override
+                            public org.lakepg.server.sql.plan.QueryPlan plan(Statement query) {
+                                if (!(analyzeInner(query, new int[0]) instanceof Command.Query q)) {
+                                    throw new IllegalStateException("a cursor's query is a SELECT");
+                                }
+                                return q.plan();
+                            }
+
+                            @Override
+                            public Iterator<Object[]> open(org.lakepg.server.sql.plan.QueryPlan plan, ExecContext ctx) {
+                                return executor.open(plan.root(), ctx);
+                            }
+                        });
                 default -> throw new IllegalStateException("not a definition: " + d.statement());
             };
             case Command.Empty e -> throw new IllegalStateException("empty query has nothing to start");
@@ -448,6 +505,28 @@ final class StatementExecutor {
             txn.commandCounterIncrement();
         }
         return Execution.done("CREATE SCHEMA");
+    }
+
+    /**
+     * DISCARD PLANS (lakepg caches no plans) and DISCARD ALL: cursors, prepared statements and settings of the
+     * session go back to how a new session starts.
+     */
+    private Execution discard(org.lakepg.server.sql.ast.DiscardStmt d) {
+        if (d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.PLANS) {
+            return Execution.done("DISCARD PLANS");
+        }
+        if (block.inExplicitBlock() || block.state() == TransactionBlock.State.IMPLICIT) {
+            throw PgException.of(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
+        }
+        cursors.close(new org.lakepg.server.sql.ast.ClosePortalStmt(null));
+        prepared.deallocate(new org.lakepg.server.sql.ast.DeallocateStmt(null));
+        settingCommands.set(new VariableSetStmt(VariableSetStmt.Kind.RESET_ALL, null, java.util.List.of(), false));
+        return Execution.done("DISCARD ALL");
+    }
+
+    /** A statement inside PREPARE, EXECUTE or DECLARE, analyzed with its own parameter types. */
+    private Command analyzeInner(Statement statement, int[] parameterTypes) {
+        return analyze(new RawStatement(statement, 0, 0), null, parameterTypes);
     }
 
     /** "CREATE TABLE" for CreateStmt and so on: the statement's name for messages. */

@@ -463,6 +463,7 @@ public final class PlanPrinter {
                 case INSERT -> "Insert on " + m.table().name();
                 case UPDATE -> "Update on " + m.table().name();
                 case DELETE -> "Delete on " + m.table().name();
+                case MERGE -> "Merge on " + m.table().name();
             };
             case CteScanNode c -> alias("CTE Scan on ", c.cteName(), c.alias());
             case WorkTableScanNode w -> alias("WorkTable Scan on ", w.cteName(), w.alias());

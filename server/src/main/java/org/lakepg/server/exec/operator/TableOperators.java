@@ -91,6 +91,9 @@ final class TableOperators {
      */
     static Iterator<Object[]> modify(ModifyNode node, Iterator<Object[]> input, ExprCompiler compiler,
                                      ExecContext context) {
+        if (node.kind() == ModifyNode.Kind.MERGE) {
+            return MergeOperator.run(node, input, compiler, context);
+        }
         Transaction txn = context.tables().transaction();
         TableInfo table = node.table();
         HeapRelation heap = context.tables().heap(table);
@@ -267,7 +270,7 @@ final class TableOperators {
         };
     }
 
-    private static void checkRow(TableInfo table, ModifyNode node, List<CompiledExpr> checks, Object[] row,
+    static void checkRow(TableInfo table, ModifyNode node, List<CompiledExpr> checks, Object[] row,
                                  ExecContext context) {
         org.lakepg.server.exec.constraint.RowChecks.notNull(table, row);
         org.lakepg.server.exec.constraint.RowChecks.check(table, node.checks(), checks, row, context);

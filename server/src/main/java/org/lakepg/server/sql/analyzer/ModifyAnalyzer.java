@@ -147,6 +147,11 @@ public final class ModifyAnalyzer {
         }
     }
 
+    public QueryPlan merge(org.lakepg.server.sql.ast.MergeStmt s) {
+        return queries.withClause(s.withClause(), () -> new MergeAnalyzer(expressions, queries, catalog, this)
+                .analyze(s, parameters));
+    }
+
     public QueryPlan delete(DeleteStmt s) {
         return queries.withClause(s.withClause(), () -> deleteBody(s));
     }
@@ -211,7 +216,7 @@ public final class ModifyAnalyzer {
                 parameters.resolved(), tag);
     }
 
-    private static List<ColumnInfo> targetColumns(TableInfo table, List<ResTarget> cols) {
+    static List<ColumnInfo> targetColumns(TableInfo table, List<ResTarget> cols) {
         if (cols == null || cols.isEmpty()) {
             return table.columns();
         }
@@ -228,13 +233,13 @@ public final class ModifyAnalyzer {
         return out;
     }
 
-    private static ColumnInfo column(TableInfo table, String name, int location) {
+    static ColumnInfo column(TableInfo table, String name, int location) {
         return table.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> Coercer.at(
                 PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", name,
                         table.name()), location));
     }
 
-    private static void checkArity(int values, int targets) {
+    static void checkArity(int values, int targets) {
         if (values > targets) {
             throw PgException.of(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns");
         }
@@ -244,7 +249,7 @@ public final class ModifyAnalyzer {
     }
 
     /** The table's full row: assigned values at their columns, each other column's default elsewhere. */
-    private List<BoundExpr> fullRow(TableInfo table, List<ColumnInfo> targets, List<BoundExpr> values) {
+    List<BoundExpr> fullRow(TableInfo table, List<ColumnInfo> targets, List<BoundExpr> values) {
         BoundExpr[] row = new BoundExpr[table.columns().size()];
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) != null) {
@@ -281,7 +286,7 @@ public final class ModifyAnalyzer {
      * Whether a value given for the column is used: an identity column GENERATED ALWAYS refuses one unless
      * OVERRIDING SYSTEM VALUE; OVERRIDING USER VALUE makes identity columns ignore it.
      */
-    private static boolean checkIdentityInsert(ColumnInfo column, InsertStmt.Overriding overriding) {
+    static boolean checkIdentityInsert(ColumnInfo column, InsertStmt.Overriding overriding) {
         if (!column.isIdentity()) {
             return true;
         }
@@ -295,7 +300,7 @@ public final class ModifyAnalyzer {
     }
 
     /** The table's CHECK constraints bound over its row, for the executor to test on every written row. */
-    private List<ModifyNode.Check> checks(TableInfo table) {
+    List<ModifyNode.Check> checks(TableInfo table) {
         List<ModifyNode.Check> out = new ArrayList<>();
         for (var c : catalog.constraints(table)) {
             if (c.type() == org.lakepg.server.table.ConstraintInfo.CHECK) {
@@ -334,7 +339,7 @@ public final class ModifyAnalyzer {
     }
 
     /** Assignment coercion, with PostgreSQL's "column x is of type ... but expression is of type ..." error. */
-    private BoundExpr assign(ColumnInfo column, TableInfo table, BoundExpr value, Expr source) {
+    BoundExpr assign(ColumnInfo column, TableInfo table, BoundExpr value, Expr source) {
         int location = source == null ? -1 : ExpressionAnalyzer.location(source);
         return expressions.coercer().tryCoerce(value, column.type(), column.typmod(), TypeCoercion.Context.ASSIGNMENT,
                 location).orElseThrow(() -> Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,

@@ -1,0 +1,91 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.sql.ast.ClosePortalStmt;
+import org.lakepg.server.sql.ast.DeclareCursorStmt;
+import org.lakepg.server.sql.ast.FetchStmt;
+import org.lakepg.server.sql.ast.SelectStmt;
+import org.lakepg.server.sql.plan.QueryPlan;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** DECLARE, FETCH, MOVE and CLOSE (PostgreSQL's portalcmds.c). */
+final class CursorCommands {
+    // PostgreSQL's CURSOR_OPT bits, as the parser sets them
+    private static final int BINARY = 0x0001;
+    private static final int SCROLL = 0x0002;
+    private static final int NO_SCROLL = 0x0004;
+    private static final int HOLD = 0x0020;
+    private static final short[] BINARY_FORMAT = {1};
+
+    /** How a cursor's query is analyzed and opened. */
+    interface Planner {
+        QueryPlan plan(org.lakepg.server.sql.ast.Statement query);
+
+        Iterator<Object[]> open(QueryPlan plan, ExecContext context);
+    }
+
+    private final Cursors cursors;
+    private final TransactionBlock block;
+
+    CursorCommands(Cursors cursors, TransactionBlock block) {
+        this.cursors = cursors;
+        this.block = block;
+    }
+
+    Execution declare(DeclareCursorStmt d, String text, ExecContext context, Planner planner) {
+        int options = d.options();
+        boolean holdable = (options & HOLD) != 0;
+        if (!holdable && (block.state() == TransactionBlock.State.IDLE || block.state() == TransactionBlock.State.STARTED)) {
+            throw PgException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "DECLARE CURSOR can only be used in transaction blocks");
+        }
+        boolean forUpdate = d.query() instanceof SelectStmt s && s.lockingClause() != null && !s.lockingClause().isEmpty();
+        if (forUpdate && (options & SCROLL) != 0) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE SCROLL CURSOR ... FOR UPDATE is not supported")
+                    .withDetail("Scrollable cursors must be READ ONLY.");
+        }
+        if (forUpdate && holdable) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE CURSOR WITH HOLD ... FOR UPDATE is not supported")
+                    .withDetail("Holdable cursors must be READ ONLY.");
+        }
+        QueryPlan plan = planner.plan(d.query());
+        boolean scrollable = (options & SCROLL) != 0
+                || (options & NO_SCROLL) == 0 && !forUpdate && Cursors.supportsBackward(plan.root());
+        cursors.requireUnused(d.portalname());
+        Iterator<Object[]> rows = planner.open(plan, context);
+        Cursor cursor = new Cursor(d.portalname(), text, holdable, (options & BINARY) != 0, scrollable,
+                SessionClock.nowMicros(), plan.columns(), rows);
+        cursor.context = context;
+        cursors.add(cursor);
+        return Execution.done("DECLARE CURSOR");
+    }
+
+    Execution fetch(FetchStmt f, ExecContext reader) {
+        Cursor cursor = cursors.get(f.portalname());
+        if (cursor.context != null) {
+            cursor.context.cancelledWith(reader);
+        }
+        if (f.ismove()) {
+            long moved = cursor.fetch(f.direction(), f.howMany(), null);
+            return Execution.done("MOVE " + moved);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        long fetched = cursor.fetch(f.direction(), f.howMany(), rows::add);
+        return new Execution(cursor.columns, rows.iterator(), n -> "FETCH " + fetched,
+                cursor.binary ? BINARY_FORMAT : null);
+    }
+
+    /** The columns FETCH returns (for Describe), or null for MOVE. */
+    List<org.lakepg.server.sql.plan.OutputColumn> columns(FetchStmt f) {
+        Cursor cursor = cursors.get(f.portalname());
+        return f.ismove() ? null : cursor.columns;
+    }
+
+    Execution close(ClosePortalStmt c) {
+        cursors.close(c.portalname());
+        return Execution.done(c.portalname() == null ? "CLOSE CURSOR ALL" : "CLOSE CURSOR");
+    }
+}
