@@ -396,6 +396,16 @@ final class StatementExecutor {
                     yield ddl.alter.alter(a, ddlContext(context));
                 }
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
+                    if (ctas.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt e) {
+                        var bound = prepared.bind(e, queries(new ParameterTypes(new int[0])).expressions(), catalog,
+                                new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
+                        if (!(bound.command() instanceof Command.Query q)) {
+                            throw new IllegalStateException("a prepared statement is a query");
+                        }
+                        ExecContext inner = context.nested(bound.parameters());
+                        yield ddl.createTableAs(ctas, transaction.get(), q.plan(),
+                                () -> executor.open(q.plan().root(), inner));
+                    }
                     if (!(ctas.query() instanceof SelectStmt select)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");
                     }

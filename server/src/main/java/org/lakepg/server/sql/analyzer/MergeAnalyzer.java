@@ -18,6 +18,8 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.table.ColumnInfo;
 import org.lakepg.server.table.TableInfo;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * MERGE into a plan (PostgreSQL's transformMergeStmt): the source left-joined to the target on the ON condition,
@@ -38,20 +40,36 @@ final class MergeAnalyzer {
     }
 
     QueryPlan analyze(MergeStmt s, ParameterTypes parameters) {
-        TableInfo table = queries.table(s.relation());
-        String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
-        var source = queries.mergeSource(s.sourceRelation());
-        FromScope sourceScope = source.getValue();
-        int sourceWidth = source.getKey().width();
+        var r = s.relation();
+        var view = catalog.view(r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname()));
+        if (view.isPresent()) {
+            throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot execute MERGE on relation \"%s\"", r.relname())
+                    .withDetail(view.get().materialized() ? "This operation is not supported for materialized views."
+                            : "This operation is not supported for views.");
+        }
+        TableInfo table = queries.table(r);
+        String alias = r.alias() == null ? table.name() : r.alias().aliasname();
         FromScope target = new FromScope();
         target.add(alias, QueryAnalyzer.tableColumns(table));
+        // the source may not see the target, and says so when it tries
+        var source = new QueryAnalyzer(expressions, parameters, catalog, new InvisibleSiblings(null, target))
+                .mergeSource(s.sourceRelation());
+        FromScope sourceScope = source.getValue();
+        if (sourceScope.entry(alias).isPresent()) {
+            throw PgException.of(SqlState.DUPLICATE_ALIAS, "name \"%s\" specified more than once", alias)
+                    .withDetail("The name is used both as MERGE target table and data source.");
+        }
+        int sourceWidth = source.getKey().width();
         FromScope joined = new FromScope();
         joined.addAll(sourceScope);
         joined.addAll(target);
         BoundExpr on = expressions.requireBoolean(expressions.analyzeWithoutAggregates(s.joinCondition(), joined,
                 "JOIN conditions"), "JOIN/ON", ExpressionAnalyzer.location(s.joinCondition()));
-        PlanNode join = new NestedLoopJoinNode(NestedLoopJoinNode.Kind.LEFT, source.getKey(), new SeqScanNode(table, true),
-                on);
+        requireReachable(s.mergeWhenClauses());
+        // without WHEN NOT MATCHED, source rows without a target row do nothing: an inner join drops them early
+        boolean anyNotMatched = s.mergeWhenClauses().stream().anyMatch(w -> !w.matched());
+        PlanNode join = new NestedLoopJoinNode(anyNotMatched ? NestedLoopJoinNode.Kind.LEFT : NestedLoopJoinNode.Kind.INNER,
+                source.getKey(), new SeqScanNode(table, true, r.alias() == null ? null : alias), on);
         join = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes).joins(join);
         Scope sourceOnly = new InvisibleSiblings(sourceScope, target);
         List<MergeActions.Action> matched = new ArrayList<>();
@@ -78,8 +96,26 @@ final class MergeAnalyzer {
             (w.matched() ? matched : notMatched).add(action);
         }
         ModifyNode node = new ModifyNode(ModifyNode.Kind.MERGE, table, join, List.of(), modify.checks(table), null,
-                new MergeActions(sourceWidth, matched, notMatched));
+                new MergeActions(sourceWidth, r.alias() == null ? null : alias, matched, notMatched));
         return new QueryPlan(node, null, parameters.resolved(), QueryPlan.Tag.MERGE);
+    }
+
+    /** A WHEN clause after an unconditional one of the same kind could never act: PostgreSQL refuses it. */
+    private static void requireReachable(List<MergeWhenClause> clauses) {
+        boolean matchedDone = false;
+        boolean notMatchedDone = false;
+        for (MergeWhenClause w : clauses) {
+            if (w.matched() ? matchedDone : notMatchedDone) {
+                throw PgException.of(SqlState.SYNTAX_ERROR, "unreachable WHEN clause specified after unconditional WHEN clause");
+            }
+            if (w.condition() == null) {
+                if (w.matched()) {
+                    matchedDone = true;
+                } else {
+                    notMatchedDone = true;
+                }
+            }
+        }
     }
 
     /** WHEN NOT MATCHED THEN INSERT [(columns)] VALUES (...) | DEFAULT VALUES: the whole new row. */

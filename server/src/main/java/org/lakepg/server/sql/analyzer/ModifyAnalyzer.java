@@ -192,7 +192,11 @@ public final class ModifyAnalyzer {
         List<OutputColumn> columns = null;
         if (returningList != null && !returningList.isEmpty()) {
             columns = new ArrayList<>();
-            FromScope scope = tableScope(table, alias);
+            Scope scope = tableScope(table, alias);
+            if (onConflict != null) {
+                // EXCLUDED is known, but only DO UPDATE may use it (PostgreSQL's error says so)
+                scope = new InvisibleSiblings(scope, tableScope(table, "excluded"));
+            }
             for (ResTarget t : returningList) {
                 if (t.val() instanceof org.lakepg.server.sql.ast.ColumnRef c && c.star()) {
                     for (ColumnInfo col : table.columns()) {

@@ -42,7 +42,7 @@ final class OnConflictAnalyzer {
         }
         List<IndexInfo> arbiters = arbiters(table, alias, clause.infer());
         if (action == OnConflict.Action.NOTHING) {
-            return new OnConflict(action, arbiters, null, null);
+            return new OnConflict(action, arbiters, clause.infer() != null, alias, null, null);
         }
         FromScope scope = new FromScope();
         scope.add(alias, QueryAnalyzer.tableColumns(table));
@@ -57,7 +57,7 @@ final class OnConflictAnalyzer {
             where = expressions.requireBoolean(expressions.analyzeWithoutAggregates(clause.whereClause(), scope, "WHERE"),
                     "WHERE", ExpressionAnalyzer.location(clause.whereClause()));
         }
-        return new OnConflict(action, arbiters, row, where);
+        return new OnConflict(action, arbiters, true, alias, row, where);
     }
 
     /** The arbiter indexes: every unique index without a target, else the ones the target names or infers. */
