@@ -30,4 +30,17 @@ rollback; begin; declare dml_c cursor for select v from dml_cur order by k; upda
 rollback; begin; declare dml_c cursor for select 1/(k-3) from dml_cur order by k; fetch 2 from dml_c; fetch 1 from dml_c; rollback
 rollback; begin; declare dml_c cursor for select k from dml_cur order by k; move 3 in dml_c; move forward 2 in dml_c; fetch 1 from dml_c; move 100 in dml_c; fetch 1 from dml_c; rollback
 rollback; begin; declare dml_c binary cursor for select k from dml_cur order by k; select is_binary from pg_cursors; rollback
-rollback; drop table dml_cur
+create table dml_uc (f1 int, f2 text)
+insert into dml_uc values (1, 'one'), (2, 'two'), (3, 'three')
+rollback; begin; declare dml_c1 cursor for select * from dml_uc; fetch 2 from dml_c1; delete from dml_uc where current of dml_c1; select * from dml_uc order by f1; fetch all from dml_c1; move backward all in dml_c1; fetch all from dml_c1; commit
+rollback; begin; declare dml_c1 cursor for select * from dml_uc order by f1; fetch dml_c1; update dml_uc set f2 = 'sorted' where current of dml_c1
+rollback; begin; declare dml_c1 cursor for select * from dml_uc; fetch dml_c1; update dml_uc set f1 = f1 + 10 where current of dml_c1 returning *; update dml_uc set f1 = f1 + 10 where current of dml_c1; select * from dml_uc order by f1; delete from dml_uc where current of dml_c1 returning f2; delete from dml_uc where current of dml_c1; update dml_uc set f1 = f1 + 10 where current of dml_c1; select * from dml_uc order by f1; rollback
+rollback; begin; declare dml_c1 cursor for select * from dml_uc where f1 > 1; fetch dml_c1; update dml_uc set f2 = 'x' where current of dml_c1; select * from dml_uc order by f1; rollback
+rollback; delete from dml_uc where current of dml_c1
+rollback; begin; declare dml_c1 cursor for select * from dml_uc; delete from dml_uc where current of dml_c1
+rollback; begin; declare dml_c1 cursor for select * from dml_uc; fetch all from dml_c1; delete from dml_uc where current of dml_c1
+rollback; begin; declare dml_c cursor for select count(*) from dml_uc; fetch dml_c; delete from dml_uc where current of dml_c
+rollback; begin; declare dml_c cursor for select * from dml_cur; fetch dml_c; delete from dml_uc where current of dml_c
+rollback; begin; declare dml_cx cursor with hold for select * from dml_uc; fetch dml_cx; commit; delete from dml_uc where current of dml_cx
+rollback; close all; drop table dml_uc
+rollback; close all; drop table dml_cur

@@ -26,6 +26,10 @@ final class Cursor {
     final boolean scrollable;
     final long creationTime;
     final List<OutputColumn> columns;
+    /** The table a simply updatable cursor scans (its rows then end with the row's tid), else null. */
+    org.lakepg.server.table.TableInfo scanTable;
+    /** The row the cursor is on, null when before the first or after the last. */
+    private Object[] currentRow;
     /** The DECLARE statement's context the query runs in (null once all rows are read). */
     org.lakepg.server.exec.ExecContext context;
     /** Still open in the transaction that declared it (a rollback drops it even when holdable). */
@@ -56,6 +60,11 @@ final class Cursor {
         this.creationTime = creationTime;
         this.columns = columns;
         this.source = rows;
+    }
+
+    /** The row the cursor is on (WHERE CURRENT OF), or null. */
+    Object[] currentRow() {
+        return atStart || atEnd ? null : currentRow;
     }
 
     /** Reads every remaining row now (WITH HOLD at commit: the transaction the query reads in ends). */
@@ -195,6 +204,7 @@ final class Cursor {
                     .withHint("Declare it with SCROLL option to enable backward scan.");
         }
         current = 0;
+        currentRow = null;
         atStart = true;
         atEnd = false;
         portalPos = 0;
@@ -209,6 +219,7 @@ final class Cursor {
             }
             Object[] row = rowAt(current + 1);
             current++;
+            currentRow = row;
             if (row == null) {
                 break;
             }
@@ -226,12 +237,14 @@ final class Cursor {
         while (limit == 0 || n < limit) {
             if (current <= 1) {
                 current = 0;
+                currentRow = null;
                 break;
             }
             current--;
             n++;
+            currentRow = rowAt(current);
             if (dest != null) {
-                dest.accept(rowAt(current));
+                dest.accept(currentRow);
             }
         }
         return n;

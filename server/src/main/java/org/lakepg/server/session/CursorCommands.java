@@ -55,10 +55,13 @@ final class CursorCommands {
         boolean scrollable = (options & SCROLL) != 0
                 || (options & NO_SCROLL) == 0 && !forUpdate && Cursors.supportsBackward(plan.root());
         cursors.requireUnused(d.portalname());
-        Iterator<Object[]> rows = planner.open(plan, context);
+        UpdatableCursor updatable = UpdatableCursor.of(plan.root());
+        Iterator<Object[]> rows = planner.open(updatable == null ? plan : new QueryPlan(updatable.plan(), plan.columns(),
+                plan.parameterTypes(), plan.tag()), context);
         Cursor cursor = new Cursor(d.portalname(), text, holdable, (options & BINARY) != 0, scrollable,
                 SessionClock.nowMicros(), plan.columns(), rows);
         cursor.context = context;
+        cursor.scanTable = updatable == null ? null : updatable.table();
         cursors.add(cursor);
         return Execution.done("DECLARE CURSOR");
     }
@@ -73,7 +76,10 @@ final class CursorCommands {
             return Execution.done("MOVE " + moved);
         }
         List<Object[]> rows = new ArrayList<>();
-        long fetched = cursor.fetch(f.direction(), f.howMany(), rows::add);
+        int width = cursor.columns.size();
+        // an updatable cursor's rows end with their tid, which the client does not see
+        long fetched = cursor.fetch(f.direction(), f.howMany(), cursor.scanTable == null ? rows::add
+                : row -> rows.add(java.util.Arrays.copyOf(row, width)));
         return new Execution(cursor.columns, rows.iterator(), n -> "FETCH " + fetched,
                 cursor.binary ? BINARY_FORMAT : null);
     }
@@ -82,6 +88,25 @@ final class CursorCommands {
     List<org.lakepg.server.sql.plan.OutputColumn> columns(FetchStmt f) {
         Cursor cursor = cursors.get(f.portalname());
         return f.ismove() ? null : cursor.columns;
+    }
+
+    /**
+     * The tid of the row a cursor is on, for UPDATE/DELETE ... WHERE CURRENT OF on {@code table} (execCurrentOf).
+     */
+    org.lakepg.server.access.heap.Tid currentOf(String name, org.lakepg.server.table.TableInfo table) {
+        Cursor cursor = cursors.get(name);
+        if (cursor.holdable && !cursor.declaredInOpenTransaction) {
+            throw PgException.of(SqlState.INVALID_CURSOR_STATE, "cursor \"%s\" is held from a previous transaction", name);
+        }
+        if (cursor.scanTable == null || cursor.scanTable.oid() != table.oid()) {
+            throw PgException.of(SqlState.INVALID_CURSOR_STATE, "cursor \"%s\" is not a simply updatable scan of table \"%s\"",
+                    name, table.name());
+        }
+        Object[] row = cursor.currentRow();
+        if (row == null) {
+            throw PgException.of(SqlState.INVALID_CURSOR_STATE, "cursor \"%s\" is not positioned on a row", name);
+        }
+        return (org.lakepg.server.access.heap.Tid) row[cursor.columns.size()];
     }
 
     Execution close(ClosePortalStmt c) {

@@ -307,7 +307,15 @@ final class StatementExecutor {
     private org.lakepg.server.sql.analyzer.ModifyAnalyzer modifier(int[] parameterTypes) {
         ParameterTypes parameters = new ParameterTypes(parameterTypes);
         QueryAnalyzer queries = queries(parameters);
-        return new org.lakepg.server.sql.analyzer.ModifyAnalyzer(queries.expressions(), queries, parameters, catalog);
+        return new org.lakepg.server.sql.analyzer.ModifyAnalyzer(queries.expressions(), queries, parameters, catalog)
+                .withCursors(this::currentOf);
+    }
+
+    /** WHERE CURRENT OF: the newest version (this transaction may have updated it since) of the cursor's row. */
+    private org.lakepg.server.access.heap.Tid currentOf(String cursor, org.lakepg.server.table.TableInfo table) {
+        var tid = cursors.currentOf(cursor, table);
+        return tables.heap(table).fetchThroughChain(transaction.get().snapshot(), tid)
+                .map(org.lakepg.server.access.heap.HeapTuple::tid).orElse(tid);
     }
 
     /** The analyzers of one statement, sharing its parameter types. */

@@ -42,6 +42,15 @@ public final class ModifyAnalyzer {
         this.catalog = catalog;
     }
 
+    /** Where WHERE CURRENT OF finds the row a cursor is on (the session's cursors), or null without cursors. */
+    private java.util.function.BiFunction<String, TableInfo, org.lakepg.server.access.heap.Tid> currentOf;
+
+    public ModifyAnalyzer withCursors(
+            java.util.function.BiFunction<String, TableInfo, org.lakepg.server.access.heap.Tid> cursorPositions) {
+        this.currentOf = cursorPositions;
+        return this;
+    }
+
     private static void unsupported(boolean condition, String what) {
         if (condition) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet", what);
@@ -166,6 +175,15 @@ public final class ModifyAnalyzer {
 
     private PlanNode scanWhere(TableInfo table, FromScope scope, Expr where) {
         PlanNode plan = new SeqScanNode(table, true);
+        if (where instanceof org.lakepg.server.sql.ast.CurrentOfExpr c) {
+            unsupported(currentOf == null, "WHERE CURRENT OF here");
+            // the row the cursor is on, found by its tid (PostgreSQL's TID scan with a CurrentOfExpr)
+            BoundExpr sameRow = new org.lakepg.server.sql.plan.expr.FuncExpr(1292, "=", "tideq",
+                    org.lakepg.server.sql.plan.expr.FuncExpr.Form.OPERATOR, List.of(new InputRef(table.columns().size(),
+                    org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"), new Const(org.lakepg.server.catalog.TypeOids.TID, -1,
+                    currentOf.apply(c.cursorName(), table))), true, 'i', org.lakepg.server.catalog.TypeOids.BOOL, -1);
+            return new FilterNode(plan, sameRow);
+        }
         if (where != null) {
             BoundExpr condition = expressions.requireBoolean(
                     expressions.analyzeWithoutAggregates(where, scope, "WHERE"), "WHERE", ExpressionAnalyzer.location(where));
