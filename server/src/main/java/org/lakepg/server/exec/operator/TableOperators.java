@@ -178,6 +178,11 @@ final class TableOperators {
                         foreignKeys.referencingRowWritten(table, oldRow, newRow);
                     }
                     written = newRow;
+                    if (row.length > width + 1) {
+                        // UPDATE ... FROM: RETURNING may read the other items' columns after the tid
+                        written = java.util.Arrays.copyOf(row, row.length);
+                        System.arraycopy(newRow, 0, written, 0, width);
+                    }
                 }
                 case DELETE -> {
                     Object[] current = row;
@@ -196,6 +201,9 @@ final class TableOperators {
                     written = java.util.Arrays.copyOf(current, width);
                     if (!keysUnused) {
                         foreignKeys.referencedRowDeleted(table, written);
+                    }
+                    if (current.length > width + 1) {
+                        written = current; // DELETE ... USING: RETURNING may read the other items' columns
                     }
                 }
                 default -> throw new IllegalStateException();

@@ -116,19 +116,28 @@ public final class ModifyAnalyzer {
     }
 
     private QueryPlan updateBody(UpdateStmt s) {
-        unsupported(s.fromClause() != null && !s.fromClause().isEmpty(), "UPDATE ... FROM");
         TableInfo table = queries.table(s.relation());
         String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
-        FromScope scope = tableScope(table, alias);
-        PlanNode plan = scanWhere(table, scope, s.whereClause());
+        boolean joined = s.fromClause() != null && !s.fromClause().isEmpty();
+        JoinedTarget from = joined ? JoinedTarget.of(queries, expressions, catalog, table, alias, s.fromClause(),
+                s.whereClause()) : null;
+        FromScope scope = joined ? from.scope() : tableScope(table, alias);
+        PlanNode plan = joined ? from.plan() : scanWhere(table, scope, s.whereClause());
         List<BoundExpr> row = new ArrayList<>();
         for (ColumnInfo c : table.columns()) {
             row.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
         }
         assignments(table, s.targetList(), scope, row, "UPDATE");
         row.add(new InputRef(table.columns().size(), org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"));
+        if (joined) {
+            // the other items' columns ride along for RETURNING
+            for (int i = table.columns().size() + 1; i < scope.width(); i++) {
+                OutputColumn c = scope.columnAt(i);
+                row.add(new InputRef(i, c.type(), c.typmod(), c.name()));
+            }
+        }
         return modify(ModifyNode.Kind.UPDATE, table, new ProjectNode(plan, row), s.returningList(), alias,
-                QueryPlan.Tag.UPDATE);
+                QueryPlan.Tag.UPDATE, null, joined ? scope : null);
     }
 
     /** SET col = value, ...: replaces the assigned columns' expressions in {@code row} (one per table column). */
@@ -166,9 +175,14 @@ public final class ModifyAnalyzer {
     }
 
     private QueryPlan deleteBody(DeleteStmt s) {
-        unsupported(s.usingClause() != null && !s.usingClause().isEmpty(), "DELETE ... USING");
         TableInfo table = queries.table(s.relation());
         String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
+        if (s.usingClause() != null && !s.usingClause().isEmpty()) {
+            JoinedTarget using = JoinedTarget.of(queries, expressions, catalog, table, alias, s.usingClause(),
+                    s.whereClause());
+            return modify(ModifyNode.Kind.DELETE, table, using.plan(), s.returningList(), alias, QueryPlan.Tag.DELETE,
+                    null, using.scope());
+        }
         PlanNode plan = scanWhere(table, tableScope(table, alias), s.whereClause());
         return modify(ModifyNode.Kind.DELETE, table, plan, s.returningList(), alias, QueryPlan.Tag.DELETE);
     }
@@ -201,21 +215,50 @@ public final class ModifyAnalyzer {
 
     private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
                              String alias, QueryPlan.Tag tag) {
-        return modify(kind, table, source, returningList, alias, tag, null);
+        return modify(kind, table, source, returningList, alias, tag, null, null);
     }
 
     private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
                              String alias, QueryPlan.Tag tag, org.lakepg.server.sql.plan.OnConflict onConflict) {
+        return modify(kind, table, source, returningList, alias, tag, onConflict, null);
+    }
+
+    /** @param joinedScope the names of UPDATE ... FROM / DELETE ... USING rows (RETURNING may use them), or null */
+    private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
+                             String alias, QueryPlan.Tag tag, org.lakepg.server.sql.plan.OnConflict onConflict,
+                             FromScope joinedScope) {
         List<BoundExpr> returning = new ArrayList<>();
         List<OutputColumn> columns = null;
         if (returningList != null && !returningList.isEmpty()) {
             columns = new ArrayList<>();
-            Scope scope = tableScope(table, alias);
+            Scope scope = joinedScope != null ? joinedScope : tableScope(table, alias);
             if (onConflict != null) {
                 // EXCLUDED is known, but only DO UPDATE may use it (PostgreSQL's error says so)
                 scope = new InvisibleSiblings(scope, tableScope(table, "excluded"));
             }
             for (ResTarget t : returningList) {
+                if (t.val() instanceof org.lakepg.server.sql.ast.ColumnRef c && c.star() && joinedScope != null
+                        && !alias.equals(starQualifier(c))) {
+                    // * of a joined UPDATE/DELETE: every item's columns (the tid slot excepted); t.*: that item's
+                    String only = starQualifier(c);
+                    if (only != null && joinedScope.entry(only).isEmpty()) {
+                        throw Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
+                                "missing FROM-clause entry for table \"%s\"", only), c.location());
+                    }
+                    for (FromScope.Entry e : joinedScope.entries()) {
+                        if (e.alias() == null || only != null && !only.equals(e.alias())) {
+                            continue;
+                        }
+                        for (int i = 0; i < e.columns().size(); i++) {
+                            if (e.visible(i)) {
+                                OutputColumn col = e.columns().get(i);
+                                returning.add(new InputRef(e.offset() + i, col.type(), col.typmod(), col.name()));
+                                columns.add(col);
+                            }
+                        }
+                    }
+                    continue;
+                }
                 if (t.val() instanceof org.lakepg.server.sql.ast.ColumnRef c && c.star()) {
                     for (ColumnInfo col : table.columns()) {
                         returning.add(new InputRef(col.number() - 1, col.type(), col.typmod(), col.name()));
@@ -236,6 +279,12 @@ public final class ModifyAnalyzer {
         List<ModifyNode.Check> checks = kind == ModifyNode.Kind.DELETE ? List.of() : checks(table);
         return new QueryPlan(new ModifyNode(kind, table, source, returning, checks, onConflict), columns,
                 parameters.resolved(), tag);
+    }
+
+    /** The t of {@code t.*}, null for a bare {@code *}. */
+    private static String starQualifier(org.lakepg.server.sql.ast.ColumnRef c) {
+        List<String> names = c.fields().stream().filter(f -> !f.equals("*")).toList();
+        return names.isEmpty() ? null : names.get(names.size() - 1);
     }
 
     static List<ColumnInfo> targetColumns(TableInfo table, List<ResTarget> cols) {
