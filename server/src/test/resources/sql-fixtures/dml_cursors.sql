@@ -42,5 +42,7 @@ rollback; begin; declare dml_c1 cursor for select * from dml_uc; fetch all from 
 rollback; begin; declare dml_c cursor for select count(*) from dml_uc; fetch dml_c; delete from dml_uc where current of dml_c
 rollback; begin; declare dml_c cursor for select * from dml_cur; fetch dml_c; delete from dml_uc where current of dml_c
 rollback; begin; declare dml_cx cursor with hold for select * from dml_uc; fetch dml_cx; commit; delete from dml_uc where current of dml_cx
+rollback; begin; declare dml_c1 cursor for select * from dml_uc order by f1 desc for update; fetch dml_c1; update dml_uc set f1 = 8 where current of dml_c1; fetch dml_c1; delete from dml_uc where current of dml_c1; select * from dml_uc order by f1; rollback
+rollback; begin; declare dml_c cursor for select * from dml_cur for update; fetch dml_c; delete from dml_uc where current of dml_c
 rollback; close all; drop table dml_uc
 rollback; close all; drop table dml_cur

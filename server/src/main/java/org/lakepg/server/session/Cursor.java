@@ -28,6 +28,8 @@ final class Cursor {
     final List<OutputColumn> columns;
     /** The table a simply updatable cursor scans (its rows then end with the row's tid), else null. */
     org.lakepg.server.table.TableInfo scanTable;
+    /** Declared FOR UPDATE: it locks the rows it reads. */
+    boolean forUpdate;
     /** The row the cursor is on, null when before the first or after the last. */
     private Object[] currentRow;
     /** The DECLARE statement's context the query runs in (null once all rows are read). */

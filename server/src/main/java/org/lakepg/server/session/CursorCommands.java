@@ -51,19 +51,67 @@ final class CursorCommands {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE CURSOR WITH HOLD ... FOR UPDATE is not supported")
                     .withDetail("Holdable cursors must be READ ONLY.");
         }
-        QueryPlan plan = planner.plan(d.query());
+        // FOR UPDATE: the query runs unlocked and the cursor locks each row as it first reads it
+        QueryPlan plan = planner.plan(forUpdate ? withoutLocking((SelectStmt) d.query()) : d.query());
         boolean scrollable = (options & SCROLL) != 0
                 || (options & NO_SCROLL) == 0 && !forUpdate && Cursors.supportsBackward(plan.root());
         cursors.requireUnused(d.portalname());
-        UpdatableCursor updatable = UpdatableCursor.of(plan.root());
+        UpdatableCursor updatable = UpdatableCursor.of(plan.root(), forUpdate);
+        if (forUpdate && updatable == null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE of this query is not supported yet");
+        }
         Iterator<Object[]> rows = planner.open(updatable == null ? plan : new QueryPlan(updatable.plan(), plan.columns(),
                 plan.parameterTypes(), plan.tag()), context);
+        if (forUpdate) {
+            rows = lockingRows(rows, updatable.table(), plan.columns().size(), context);
+        }
         Cursor cursor = new Cursor(d.portalname(), text, holdable, (options & BINARY) != 0, scrollable,
                 SessionClock.nowMicros(), plan.columns(), rows);
         cursor.context = context;
         cursor.scanTable = updatable == null ? null : updatable.table();
+        cursor.forUpdate = forUpdate;
         cursors.add(cursor);
         return Execution.done("DECLARE CURSOR");
+    }
+
+    private static SelectStmt withoutLocking(SelectStmt s) {
+        return new SelectStmt(s.distinctClause(), s.intoClause(), s.targetList(), s.fromClause(), s.whereClause(),
+                s.groupClause(), s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(),
+                s.limitOffset(), s.limitCount(), s.limitOption(), List.of(), s.withClause(), s.op(), s.all(), s.larg(),
+                s.rarg());
+    }
+
+    /** Rows of a FOR UPDATE cursor, each locked when read; a row deleted or updated meanwhile is left out. */
+    private static Iterator<Object[]> lockingRows(Iterator<Object[]> rows, org.lakepg.server.table.TableInfo table,
+                                                  int tidAt, ExecContext context) {
+        var heap = context.tables().heap(table);
+        return new Iterator<>() {
+            private Object[] next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && rows.hasNext()) {
+                    Object[] row = rows.next();
+                    var result = heap.lock(context.tables().transaction(), (org.lakepg.server.access.heap.Tid) row[tidAt],
+                            org.lakepg.server.txn.LockMode.UPDATE, org.lakepg.server.txn.WaitPolicy.BLOCK);
+                    if (result instanceof org.lakepg.server.access.heap.WriteResult.Ok
+                            || result instanceof org.lakepg.server.access.heap.WriteResult.SelfModified) {
+                        next = row;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Object[] next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Object[] row = next;
+                next = null;
+                return row;
+            }
+        };
     }
 
     Execution fetch(FetchStmt f, ExecContext reader) {
@@ -97,6 +145,10 @@ final class CursorCommands {
         Cursor cursor = cursors.get(name);
         if (cursor.holdable && !cursor.declaredInOpenTransaction) {
             throw PgException.of(SqlState.INVALID_CURSOR_STATE, "cursor \"%s\" is held from a previous transaction", name);
+        }
+        if (cursor.forUpdate && cursor.scanTable.oid() != table.oid()) {
+            throw PgException.of(SqlState.INVALID_CURSOR_STATE,
+                    "cursor \"%s\" does not have a FOR UPDATE/SHARE reference to table \"%s\"", name, table.name());
         }
         if (cursor.scanTable == null || cursor.scanTable.oid() != table.oid()) {
             throw PgException.of(SqlState.INVALID_CURSOR_STATE, "cursor \"%s\" is not a simply updatable scan of table \"%s\"",

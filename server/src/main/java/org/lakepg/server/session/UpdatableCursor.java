@@ -24,13 +24,20 @@ record UpdatableCursor(PlanNode plan, TableInfo table) {
      * (whose rows come from its buffer, not from the scan's current row, as PostgreSQL's search_plan_tree sees it).
      */
     static UpdatableCursor of(PlanNode plan) {
+        return of(plan, false);
+    }
+
+    /** With {@code forUpdate} (the cursor locks the rows it reads) the rows may also pass through a sort. */
+    static UpdatableCursor of(PlanNode plan, boolean forUpdate) {
         return switch (plan) {
+            case org.lakepg.server.sql.plan.SortNode s when forUpdate -> wrap(of(s.input(), true),
+                    in -> new org.lakepg.server.sql.plan.SortNode(in, s.keys()));
             case SeqScanNode s -> new UpdatableCursor(new SeqScanNode(s.table(), true, s.alias()), s.table());
             case IndexScanNode s -> new UpdatableCursor(new IndexScanNode(s.table(), s.index(), s.key(), true, s.alias()),
                     s.table());
-            case FilterNode f -> wrap(of(f.input()), in -> new FilterNode(in, f.condition()));
-            case LimitNode l -> wrap(of(l.input()), in -> new LimitNode(in, l.offset(), l.count()));
-            case ProjectNode p -> wrap(of(p.input()), in -> {
+            case FilterNode f -> wrap(of(f.input(), forUpdate), in -> new FilterNode(in, f.condition()));
+            case LimitNode l -> wrap(of(l.input(), forUpdate), in -> new LimitNode(in, l.offset(), l.count()));
+            case ProjectNode p -> wrap(of(p.input(), forUpdate), in -> {
                 List<BoundExpr> row = new ArrayList<>(p.expressions());
                 row.add(new InputRef(p.input().width(), TypeOids.TID, -1, "ctid"));
                 return new ProjectNode(in, row);
