@@ -28,4 +28,8 @@ discard all
 select count(*) from pg_prepared_statements
 rollback; begin; discard all
 rollback; discard plans
+create table dml_pr2 (k int, v text)
+deallocate all; prepare dml_ex as select v from dml_pr2 where k > 0; explain (costs off) execute dml_ex; deallocate all
+explain (costs off) declare dml_c cursor for select v from dml_pr2 order by k
+drop table dml_pr2
 drop table dml_pr

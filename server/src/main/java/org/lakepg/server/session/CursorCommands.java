@@ -58,6 +58,9 @@ final class CursorCommands {
         cursors.requireUnused(d.portalname());
         UpdatableCursor updatable = UpdatableCursor.of(plan.root(), forUpdate);
         if (forUpdate && updatable == null) {
+            if (aggregates(plan.root())) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE is not allowed with aggregate functions");
+            }
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE of this query is not supported yet");
         }
         Iterator<Object[]> rows = planner.open(updatable == null ? plan : new QueryPlan(updatable.plan(), plan.columns(),
@@ -72,6 +75,11 @@ final class CursorCommands {
         cursor.forUpdate = forUpdate;
         cursors.add(cursor);
         return Execution.done("DECLARE CURSOR");
+    }
+
+    private static boolean aggregates(org.lakepg.server.sql.plan.PlanNode plan) {
+        return plan instanceof org.lakepg.server.sql.plan.AggregateNode
+                || org.lakepg.server.sql.plan.PlanNodes.children(plan).stream().anyMatch(CursorCommands::aggregates);
     }
 
     private static SelectStmt withoutLocking(SelectStmt s) {

@@ -190,12 +190,14 @@ final class StatementExecutor {
                     && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes).insert(insert)));
             }
             case org.lakepg.server.sql.ast.UpdateStmt original -> {
+                refuseCurrentOfView(original.relation(), original.whereClause());
                 var update = updatableViews.rewrite(original);
                 yield checked('w', updatableViews.lastChain(), update.whereClause() != null
                         || update.returningList() != null && !update.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes).update(update)));
             }
             case org.lakepg.server.sql.ast.DeleteStmt original -> {
+                refuseCurrentOfView(original.relation(), original.whereClause());
                 var delete = updatableViews.rewrite(original);
                 yield checked('d', updatableViews.lastChain(), delete.whereClause() != null
                         || delete.returningList() != null && !delete.returningList().isEmpty(),
@@ -311,6 +313,13 @@ final class StatementExecutor {
                 .withCursors(this::currentOf);
     }
 
+    private void refuseCurrentOfView(org.lakepg.server.sql.ast.RangeVar target, org.lakepg.server.sql.ast.Expr where) {
+        if (where instanceof org.lakepg.server.sql.ast.CurrentOfExpr && catalog.view(target.schemaname() == null
+                ? java.util.List.of(target.relname()) : java.util.List.of(target.schemaname(), target.relname())).isPresent()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "WHERE CURRENT OF on a view is not implemented");
+        }
+    }
+
     /** WHERE CURRENT OF: the newest version (this transaction may have updated it since) of the cursor's row. */
     private org.lakepg.server.access.heap.Tid currentOf(String cursor, org.lakepg.server.table.TableInfo table) {
         var tid = cursors.currentOf(cursor, table);
@@ -419,6 +428,23 @@ final class StatementExecutor {
                     }
                     var plan = queries(new ParameterTypes(new int[0])).select(select);
                     yield ddl.createTableAs(ctas, transaction.get(), plan, () -> executor.open(plan.root(), context));
+                }
+                case org.lakepg.server.sql.ast.ExplainStmt e when e.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt x -> {
+                    // EXPLAIN EXECUTE: the prepared statement's plan, run with the given values under ANALYZE
+                    var bound = prepared.bind(x, queries(new ParameterTypes(new int[0])).expressions(), catalog,
+                            new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
+                    if (!(bound.command() instanceof Command.Query q)) {
+                        throw new IllegalStateException("a prepared statement is a query");
+                    }
+                    yield ExplainCommand.run(e, q.plan(), executor, context.nested(bound.parameters()), catalog, io,
+                            session);
+                }
+                case org.lakepg.server.sql.ast.ExplainStmt e
+                        when e.query() instanceof org.lakepg.server.sql.ast.DeclareCursorStmt d -> {
+                    if (!(analyzeInner(d.query(), new int[0]) instanceof Command.Query q)) {
+                        throw new IllegalStateException("a cursor's query is a SELECT");
+                    }
+                    yield ExplainCommand.run(e, q.plan(), executor, context, catalog, io, session);
                 }
                 case org.lakepg.server.sql.ast.ExplainStmt e -> {
                     if (!(analyze(new RawStatement(e.query(), 0, 0), new int[0]) instanceof Command.Query q)) {
