@@ -437,7 +437,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 } else {
                     running = context;
                 }
-                sent += sendRows(execution, encoder, context, maxRows);
+                // Execute's row limit applies to portals that return rows; a command without any (MERGE, INSERT
+                // without RETURNING) runs to completion, as in PostgreSQL
+                sent += sendRows(execution, encoder, context, execution.columns() == null ? 0 : maxRows);
                 if (execution.rows().hasNext()) {
                     return true;
                 }

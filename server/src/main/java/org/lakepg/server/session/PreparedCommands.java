@@ -57,6 +57,14 @@ final class PreparedCommands {
         return new Bound(command, values);
     }
 
+    /** The types of the $n EXECUTE's arguments use (extended protocol), inferred from the parameters they fill. */
+    long[] argumentTypes(ExecuteStmt e, ExpressionAnalyzer expressions,
+                         org.lakepg.server.sql.analyzer.ParameterTypes parameters, AnalyzerCatalog catalog) {
+        PreparedStatements.Entry entry = statements.get(e.name());
+        ExecuteParameters.bind(expressions, catalog, e.name(), e.params(), entry.parameterTypes);
+        return parameters.resolved();
+    }
+
     /** The columns EXECUTE returns (for Describe). */
     List<OutputColumn> columns(ExecuteStmt e, Analysis analysis) {
         PreparedStatements.Entry entry = statements.get(e.name());
@@ -69,9 +77,13 @@ final class PreparedCommands {
     }
 
     private static int[] types(PreparedStatements.Entry entry) {
-        int[] out = new int[entry.parameterTypes.length];
+        return ints(entry.parameterTypes);
+    }
+
+    static int[] ints(long[] types) {
+        int[] out = new int[types.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (int) entry.parameterTypes[i];
+            out[i] = (int) types[i];
         }
         return out;
     }

@@ -231,7 +231,8 @@ final class StatementExecutor {
             case VariableSetStmt set -> new Command.Utility(set, null);
             case TransactionStmt t -> new Command.Utility(t, null);
             case org.lakepg.server.sql.ast.PrepareStmt p -> new Command.Definition(p, sql == null ? "" : sql, 0);
-            case org.lakepg.server.sql.ast.ExecuteStmt e -> new Command.Utility(e, prepared.columns(e, this::analyzeInner));
+            case org.lakepg.server.sql.ast.ExecuteStmt e -> new Command.Utility(e, prepared.columns(e, this::analyzeInner),
+                    executeArgumentTypes(e, parameterTypes));
             case org.lakepg.server.sql.ast.DeallocateStmt d -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.DeclareCursorStmt d -> new Command.Definition(d, sql == null ? "" : sql, 0);
             case org.lakepg.server.sql.ast.FetchStmt f -> new Command.Utility(f, cursors.columns(f));
@@ -455,7 +456,8 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);
                 case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter);
                 case org.lakepg.server.sql.ast.ExecuteStmt e -> {
-                    var bound = prepared.bind(e, queries(new ParameterTypes(new int[0])).expressions(), catalog,
+                    var bound = prepared.bind(e, queries(new ParameterTypes(PreparedCommands.ints(u.parameterTypes())))
+                                    .expressions(), catalog,
                             new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
                     yield start(bound.command(), context.nested(bound.parameters()));
                 }
@@ -566,6 +568,11 @@ final class StatementExecutor {
         prepared.deallocate(new org.lakepg.server.sql.ast.DeallocateStmt(null));
         settingCommands.set(new VariableSetStmt(VariableSetStmt.Kind.RESET_ALL, null, java.util.List.of(), false));
         return Execution.done("DISCARD ALL");
+    }
+
+    private long[] executeArgumentTypes(org.lakepg.server.sql.ast.ExecuteStmt e, int[] parameterTypes) {
+        ParameterTypes parameters = new ParameterTypes(parameterTypes);
+        return prepared.argumentTypes(e, queries(parameters).expressions(), parameters, catalog);
     }
 
     /** A statement inside PREPARE, EXECUTE or DECLARE, analyzed with its own parameter types. */
