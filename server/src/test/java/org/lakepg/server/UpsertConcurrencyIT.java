@@ -172,4 +172,36 @@ class UpsertConcurrencyIT {
             pool.shutdown();
         }
     }
+
+    @Test
+    void mergeActsOnTheNewestVersionOfARowUpdatedConcurrently() throws Exception {
+        run("create table ups_merge (k int primary key, v int)");
+        run("insert into ups_merge values (1, 100), (2, 200)");
+        try (Connection first = DriverManager.getConnection(url); Statement s1 = first.createStatement()) {
+            first.setAutoCommit(false);
+            s1.execute("update ups_merge set v = v + 1 where k = 1");
+            s1.execute("delete from ups_merge where k = 2");
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<Integer> merge = pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                    return s.executeUpdate("merge into ups_merge t using (values (1), (2)) s(k) on t.k = s.k "
+                            + "when matched then update set v = t.v + 10 when not matched then insert values (s.k, -1)");
+                }
+            });
+            Thread.sleep(300);
+            assertThat(merge.isDone()).as("MERGE waits for the transaction that changed its rows").isFalse();
+            first.commit();
+            assertThat(merge.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+            pool.shutdown();
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select k, v from ups_merge order by k")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getInt(1) + "=" + rs.getInt(2));
+            }
+            // k=1 updated from its newest version (101); k=2, deleted meanwhile, is NOT MATCHED and inserted
+            assertThat(rows).containsExactly("1=111", "2=-1");
+        }
+    }
 }

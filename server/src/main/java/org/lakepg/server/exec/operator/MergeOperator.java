@@ -50,46 +50,63 @@ final class MergeOperator {
         int width = table.columns().size();
         int tidAt = merge.sourceWidth() + width;
         long affected = 0;
+        CompiledExpr on = compiler.compile(merge.on());
         while (input.hasNext()) {
             context.checkCancelled();
             Object[] joined = input.next();
-            Tid tid = (Tid) joined[tidAt];
-            Compiled action = first(tid != null ? matched : notMatched, joined, context);
-            if (action == null || action.kind() == MergeActions.Kind.NOTHING) {
-                continue;
+            // READ COMMITTED: a target row changed concurrently is re-joined in its newest version and the WHEN
+            // clauses are evaluated again from the first (PostgreSQL's EvalPlanQual for MERGE)
+            while (true) {
+                Tid tid = (Tid) joined[tidAt];
+                Compiled action = first(tid != null ? matched : notMatched, joined, context);
+                if (action == null || action.kind() == MergeActions.Kind.NOTHING) {
+                    break;
+                }
+                Object[] retry = switch (action.kind()) {
+                    case INSERT -> {
+                        Object[] row = evaluate(action.row(), joined, context);
+                        TableOperators.checkRow(table, node, checks, row, context);
+                        catalog.insertRow(txn, table, indexes, codec, row);
+                        if (!keysUnused) {
+                            foreignKeys.referencingRowWritten(table, null, row);
+                        }
+                        yield null;
+                    }
+                    case UPDATE -> {
+                        Object[] row = evaluate(action.row(), joined, context);
+                        TableOperators.checkRow(table, node, checks, row, context);
+                        WriteResult r = heap.update(txn, tid, codec.encode(row), indexes.isEmpty(), WaitPolicy.BLOCK);
+                        if (!(r instanceof WriteResult.Ok ok)) {
+                            yield rejoin(r, joined, merge, width, heap, codec, txn, on, context);
+                        }
+                        if (!indexes.isEmpty() && !heap.isHeapOnly(ok.tid())) {
+                            catalog.indexRow(txn, table, indexes, row, ok.tid());
+                        }
+                        if (!keysUnused) {
+                            Object[] old = Arrays.copyOfRange(joined, merge.sourceWidth(), tidAt);
+                            foreignKeys.referencedRowChanged(table, old, row);
+                            foreignKeys.referencingRowWritten(table, old, row);
+                        }
+                        yield null;
+                    }
+                    case DELETE -> {
+                        WriteResult r = heap.delete(txn, tid, WaitPolicy.BLOCK);
+                        if (!(r instanceof WriteResult.Ok)) {
+                            yield rejoin(r, joined, merge, width, heap, codec, txn, on, context);
+                        }
+                        if (!keysUnused) {
+                            foreignKeys.referencedRowDeleted(table, Arrays.copyOfRange(joined, merge.sourceWidth(), tidAt));
+                        }
+                        yield null;
+                    }
+                    default -> throw new IllegalStateException();
+                };
+                if (retry == null) {
+                    affected++;
+                    break;
+                }
+                joined = retry;
             }
-            switch (action.kind()) {
-                case INSERT -> {
-                    Object[] row = evaluate(action.row(), joined, context);
-                    TableOperators.checkRow(table, node, checks, row, context);
-                    catalog.insertRow(txn, table, indexes, codec, row);
-                    if (!keysUnused) {
-                        foreignKeys.referencingRowWritten(table, null, row);
-                    }
-                }
-                case UPDATE -> {
-                    Object[] row = evaluate(action.row(), joined, context);
-                    TableOperators.checkRow(table, node, checks, row, context);
-                    WriteResult r = heap.update(txn, tid, codec.encode(row), indexes.isEmpty(), WaitPolicy.BLOCK);
-                    Tid newTid = accepted(r);
-                    if (!indexes.isEmpty() && !heap.isHeapOnly(newTid)) {
-                        catalog.indexRow(txn, table, indexes, row, newTid);
-                    }
-                    if (!keysUnused) {
-                        Object[] old = Arrays.copyOfRange(joined, merge.sourceWidth(), tidAt);
-                        foreignKeys.referencedRowChanged(table, old, row);
-                        foreignKeys.referencingRowWritten(table, old, row);
-                    }
-                }
-                case DELETE -> {
-                    accepted(heap.delete(txn, tid, WaitPolicy.BLOCK));
-                    if (!keysUnused) {
-                        foreignKeys.referencedRowDeleted(table, Arrays.copyOfRange(joined, merge.sourceWidth(), tidAt));
-                    }
-                }
-                default -> throw new IllegalStateException();
-            }
-            affected++;
         }
         foreignKeys.finishStatement();
         return Collections.nCopies((int) Math.min(affected, Integer.MAX_VALUE), new Object[0]).iterator();
@@ -117,15 +134,31 @@ final class MergeOperator {
         return out;
     }
 
-    /** The tid an update or delete left; a row this command changed already, or another transaction did, fails. */
-    private static Tid accepted(WriteResult result) {
-        return switch (result) {
-            case WriteResult.Ok ok -> ok.tid();
-            case WriteResult.SelfModified self -> throw PgException.of(SqlState.CARDINALITY_VIOLATION,
-                    "MERGE command cannot affect row a second time")
+    /**
+     * After an update or delete found the target row changed: the joined row again with the newest version of the
+     * target row, or with no target row (NOT MATCHED) when it was deleted or no longer satisfies ON. A row this command
+     * changed already cannot be changed again (21000).
+     */
+    private static Object[] rejoin(WriteResult result, Object[] joined, MergeActions merge, int width, HeapRelation heap,
+                                   RowCodec codec, Transaction txn, CompiledExpr on, ExecContext context) {
+        if (result instanceof WriteResult.SelfModified) {
+            throw PgException.of(SqlState.CARDINALITY_VIOLATION, "MERGE command cannot affect row a second time")
                     .withHint("Ensure that not more than one source row matches any one target row.");
-            default -> throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE,
-                    "could not serialize access due to concurrent update");
-        };
+        }
+        Object[] again = Arrays.copyOf(joined, joined.length);
+        Arrays.fill(again, merge.sourceWidth(), merge.sourceWidth() + width + 1, null);
+        if (result instanceof WriteResult.Updated updated) {
+            var latest = heap.fetchLatest(txn, updated.newer());
+            if (latest.isPresent()) {
+                Object[] target = codec.decode(latest.get().payload());
+                System.arraycopy(target, 0, again, merge.sourceWidth(), width);
+                again[merge.sourceWidth() + width] = latest.get().tid();
+                if (Boolean.TRUE.equals(on.eval(again, context))) {
+                    return again;
+                }
+                Arrays.fill(again, merge.sourceWidth(), merge.sourceWidth() + width + 1, null);
+            }
+        }
+        return again;
     }
 }

@@ -96,7 +96,7 @@ final class MergeAnalyzer {
             (w.matched() ? matched : notMatched).add(action);
         }
         ModifyNode node = new ModifyNode(ModifyNode.Kind.MERGE, table, join, List.of(), modify.checks(table), null,
-                new MergeActions(sourceWidth, r.alias() == null ? null : alias, matched, notMatched));
+                new MergeActions(sourceWidth, r.alias() == null ? null : alias, on, matched, notMatched));
         return new QueryPlan(node, null, parameters.resolved(), QueryPlan.Tag.MERGE);
     }
 

@@ -7,9 +7,10 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
  * MERGE's WHEN clauses. The MERGE node's input joins each source row to its matching target rows: the source's
  * {@code sourceWidth} columns, then the target's columns and the target row's tid (all NULL when nothing matched).
  * Conditions and new rows are bound over that joined row; the first clause whose condition holds acts.
- * {@code alias} is the target's alias, or null.
+ * {@code alias} is the target's alias, or null; {@code on} the join condition over the joined row, which READ
+ * COMMITTED re-checks on the newest version of a target row changed concurrently.
  */
-public record MergeActions(int sourceWidth, String alias, List<Action> matched, List<Action> notMatched) {
+public record MergeActions(int sourceWidth, String alias, BoundExpr on, List<Action> matched, List<Action> notMatched) {
 
     public enum Kind { UPDATE, DELETE, INSERT, NOTHING }
 
