@@ -129,8 +129,27 @@ public final class ExecContext implements FunctionContext {
         cancelReason = reason;
     }
 
+    /** The statement whose cancellation also stops this one (EXECUTE's, or the FETCH reading an open cursor). */
+    private volatile ExecContext cancelledWith;
+
+    /** The context of a statement run inside this one (EXECUTE of a prepared statement), with its own parameters. */
+    public ExecContext nested(Object[] values) {
+        ExecContext inner = new ExecContext(session, values, tables);
+        inner.cancelledWith = this;
+        return inner;
+    }
+
+    /** Makes this context (an open cursor's) stop when {@code reader}, the statement now reading from it, is cancelled. */
+    public void cancelledWith(ExecContext reader) {
+        this.cancelledWith = reader;
+    }
+
     public void checkCancelled() {
         String reason = cancelReason;
+        ExecContext outer = cancelledWith;
+        if (reason == null && outer != null) {
+            reason = outer.cancelReason;
+        }
         if (reason != null) {
             throw PgException.of(SqlState.QUERY_CANCELED, "%s", reason);
         }

@@ -154,6 +154,7 @@ public final class FunctionRegistry {
         LsnFunctions.register(BUILTINS);
         org.lakepg.server.function.scalar.CatalogComparisons.register(BUILTINS);
         org.lakepg.server.function.scalar.CatalogFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.TidFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

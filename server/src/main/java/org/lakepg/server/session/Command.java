@@ -26,11 +26,13 @@ sealed interface Command {
         }
     }
 
-    /** A utility statement (SET, SHOW, BEGIN ...), run as written. */
-    record Utility(Statement statement, List<OutputColumn> columns) implements Command {
-        @Override
-        public long[] parameterTypes() {
-            return new long[0];
+    /**
+     * A utility statement (SET, SHOW, BEGIN ...), run as written; {@code parameterTypes} of the $n it uses (EXECUTE's
+     * arguments may be parameters of the extended protocol).
+     */
+    record Utility(Statement statement, List<OutputColumn> columns, long[] parameterTypes) implements Command {
+        Utility(Statement statement, List<OutputColumn> columns) {
+            this(statement, columns, new long[0]);
         }
     }
 

@@ -8,9 +8,14 @@ import org.lakepg.server.sql.plan.OutputColumn;
 
 /**
  * A started statement: the rows still to send and the command tag once they are sent (tags like
- * "SELECT 3" need the count).
+ * "SELECT 3" need the count). {@code resultFormats} are the formats a simple Query sends the rows in (null: text;
+ * FETCH from a BINARY cursor: binary).
  */
-record Execution(List<OutputColumn> columns, Iterator<Object[]> rows, LongFunction<String> tag) {
+record Execution(List<OutputColumn> columns, Iterator<Object[]> rows, LongFunction<String> tag, short[] resultFormats) {
+
+    Execution(List<OutputColumn> columns, Iterator<Object[]> rows, LongFunction<String> tag) {
+        this(columns, rows, tag, null);
+    }
 
     static Execution done(String tag) {
         return new Execution(null, Collections.emptyIterator(), n -> tag);

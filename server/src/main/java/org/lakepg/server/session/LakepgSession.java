@@ -63,6 +63,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             new org.lakepg.server.exec.constraint.DeferredChecks();
 
     private final org.lakepg.server.Cluster cluster;
+    /** SQL prepared statements and open cursors: the session's, whatever compute it reads. */
+    private final PreparedStatements preparedStatements = new PreparedStatements();
+    private final Cursors cursors = new Cursors();
 
     private final ActiveSessions sessions;
     private final SessionCatalogSources catalogSources;
@@ -82,6 +85,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.catalogSources = new SessionCatalogSources(() -> this.compute, cluster, settings, this,
                 this::catalogSnapshot, sessions);
         this.catalogSources.setNotices(this::notice);
+        this.catalogSources.setSessionStatements(preparedStatements::rows, cursors::rows);
         this.catalogSources.setSessionObjects(roles, () -> primaryRelations == null ? 0 : primaryRelations.tempNamespace(),
                 "pg_temp_" + processId);
         this.cluster = cluster;
@@ -138,6 +142,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
                 () -> sink, target.objects(), searchPath, roleAccess);
         sequences.setAccessCheck(executor::checkSequenceAccess);
+        executor.setSessionStatements(preparedStatements, cursors);
     }
 
     /** The name of the session's temporary schema, pg_temp_N as in PostgreSQL (N: the session's process id). */
@@ -296,9 +301,10 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             checkStatement(raw.statement());
             Execution execution = executor.start(command, context);
             if (execution.columns() != null) {
-                sink.rowDescription(RowEncoder.describe(execution.columns(), null));
+                sink.rowDescription(RowEncoder.describe(execution.columns(), execution.resultFormats()));
             }
-            long count = sendRows(execution, new RowEncoder(orEmpty(execution.columns()), null, this), context, 0);
+            long count = sendRows(execution, new RowEncoder(orEmpty(execution.columns()), execution.resultFormats(), this),
+                    context, 0);
             sink.commandComplete(execution.tag().apply(count));
             block.afterStatement();
         } catch (RuntimeException e) {
@@ -431,7 +437,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 } else {
                     running = context;
                 }
-                sent += sendRows(execution, encoder, context, maxRows);
+                // Execute's row limit applies to portals that return rows; a command without any (MERGE, INSERT
+                // without RETURNING) runs to completion, as in PostgreSQL
+                sent += sendRows(execution, encoder, context, execution.columns() == null ? 0 : maxRows);
                 if (execution.rows().hasNext()) {
                     return true;
                 }
@@ -656,18 +664,31 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 throw failed;
             }
         }
+        if (commit && !cursors.isEmpty() && txn != null && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
+            try {
+                cursors.beforeCommit(); // WITH HOLD cursors read their rows while the transaction still can
+            } catch (RuntimeException failed) {
+                endTransaction(false);
+                throw failed;
+            }
+        }
         deferred.clear();
         org.lakepg.server.txn.Transaction ending = txn;
         txn = null;
+        boolean committed = false;
         try {
             if (ending != null && ending.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
                 if (commit) {
                     ending.commit();
+                    committed = true;
                 } else {
                     ending.rollback();
                 }
+            } else {
+                committed = commit && ending != null && ending.state() == org.lakepg.server.txn.Transaction.State.COMMITTED;
             }
         } finally {
+            cursors.afterTransaction(committed);
             if (commit) {
                 settings.commit();
             } else {

@@ -28,6 +28,25 @@ final class SessionCatalogSources implements CatalogSources {
         this.notices = notices;
     }
 
+    private Supplier<List<PreparedStatementRow>> preparedStatements = List::of;
+    private Supplier<List<CursorRow>> cursors = List::of;
+
+    /** The session's prepared statements and open cursors (pg_prepared_statements, pg_cursors). */
+    void setSessionStatements(Supplier<List<PreparedStatementRow>> prepared, Supplier<List<CursorRow>> open) {
+        this.preparedStatements = prepared;
+        this.cursors = open;
+    }
+
+    @Override
+    public List<PreparedStatementRow> preparedStatements() {
+        return preparedStatements.get();
+    }
+
+    @Override
+    public List<CursorRow> cursors() {
+        return cursors.get();
+    }
+
     /** The cluster's roles (pg_authid) and the session's temporary namespace (0 while it has none). */
     void setSessionObjects(org.lakepg.server.auth.Roles roles, java.util.function.LongSupplier tempNamespace,
                            String tempSchemaName) {

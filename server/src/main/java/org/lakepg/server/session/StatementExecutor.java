@@ -53,6 +53,8 @@ final class StatementExecutor {
     private final DatabaseCommands databases;
     private final CopyCommand copy;
     private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
+    private PreparedCommands prepared = new PreparedCommands(new PreparedStatements());
+    private CursorCommands cursors;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -100,6 +102,12 @@ final class StatementExecutor {
         this.settingCommands = new SettingCommands(settings, block, notices);
         this.transactionCommands = new TransactionCommands(block);
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
+    }
+
+    /** The session's prepared statements and cursors, which outlive this executor (time travel makes a new one). */
+    void setSessionStatements(PreparedStatements statements, Cursors open) {
+        this.prepared = new PreparedCommands(statements);
+        this.cursors = new CursorCommands(open, block);
     }
 
     /** The session ends: its temporary schema and what is in it go, in a transaction of their own. */
@@ -182,17 +190,21 @@ final class StatementExecutor {
                     && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes).insert(insert)));
             }
             case org.lakepg.server.sql.ast.UpdateStmt original -> {
+                refuseCurrentOfView(original.relation(), original.whereClause());
                 var update = updatableViews.rewrite(original);
                 yield checked('w', updatableViews.lastChain(), update.whereClause() != null
                         || update.returningList() != null && !update.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes).update(update)));
             }
             case org.lakepg.server.sql.ast.DeleteStmt original -> {
+                refuseCurrentOfView(original.relation(), original.whereClause());
                 var delete = updatableViews.rewrite(original);
                 yield checked('d', updatableViews.lastChain(), delete.whereClause() != null
                         || delete.returningList() != null && !delete.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes).delete(delete)));
             }
+            case org.lakepg.server.sql.ast.MergeStmt merge -> checked(mergePrivilege(merge), java.util.List.of(), true,
+                    () -> new Command.Query(modifier(parameterTypes).merge(merge)));
             case org.lakepg.server.sql.ast.CreateRoleStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterRoleStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.DropRoleStmt d -> new Command.Utility(d, null);
@@ -218,6 +230,15 @@ final class StatementExecutor {
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
             case VariableSetStmt set -> new Command.Utility(set, null);
             case TransactionStmt t -> new Command.Utility(t, null);
+            case org.lakepg.server.sql.ast.PrepareStmt p -> new Command.Definition(p, sql == null ? "" : sql, 0);
+            case org.lakepg.server.sql.ast.ExecuteStmt e -> new Command.Utility(e, prepared.columns(e, this::analyzeInner),
+                    executeArgumentTypes(e, parameterTypes));
+            case org.lakepg.server.sql.ast.DeallocateStmt d -> new Command.Utility(d, null);
+            case org.lakepg.server.sql.ast.DeclareCursorStmt d -> new Command.Definition(d, sql == null ? "" : sql, 0);
+            case org.lakepg.server.sql.ast.FetchStmt f -> new Command.Utility(f, cursors.columns(f));
+            case org.lakepg.server.sql.ast.ClosePortalStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.DiscardStmt d when d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.ALL
+                    || d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.PLANS -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.ExplainStmt e -> {
                 ExplainCommand.options(e);
                 analyze(new RawStatement(e.query(), raw.location(), raw.length()), parameterTypes); // errors now, as PostgreSQL
@@ -268,6 +289,19 @@ final class StatementExecutor {
         return command;
     }
 
+    /** The privilege MERGE needs on its target: the one of its first writing action (aclitem letter). */
+    private static char mergePrivilege(org.lakepg.server.sql.ast.MergeStmt merge) {
+        for (var w : merge.mergeWhenClauses()) {
+            switch (w.commandType()) {
+                case UPDATE -> { return 'w'; }
+                case DELETE -> { return 'd'; }
+                case INSERT -> { return 'a'; }
+                default -> { }
+            }
+        }
+        return 'r';
+    }
+
     /** The snapshot catalog lookups of the statement being analyzed use. */
     private org.lakepg.server.txn.Snapshot catalogSnapshot() {
         return ((SessionCatalog) catalog).snapshot();
@@ -276,7 +310,22 @@ final class StatementExecutor {
     private org.lakepg.server.sql.analyzer.ModifyAnalyzer modifier(int[] parameterTypes) {
         ParameterTypes parameters = new ParameterTypes(parameterTypes);
         QueryAnalyzer queries = queries(parameters);
-        return new org.lakepg.server.sql.analyzer.ModifyAnalyzer(queries.expressions(), queries, parameters, catalog);
+        return new org.lakepg.server.sql.analyzer.ModifyAnalyzer(queries.expressions(), queries, parameters, catalog)
+                .withCursors(this::currentOf);
+    }
+
+    private void refuseCurrentOfView(org.lakepg.server.sql.ast.RangeVar target, org.lakepg.server.sql.ast.Expr where) {
+        if (where instanceof org.lakepg.server.sql.ast.CurrentOfExpr && catalog.view(target.schemaname() == null
+                ? java.util.List.of(target.relname()) : java.util.List.of(target.schemaname(), target.relname())).isPresent()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "WHERE CURRENT OF on a view is not implemented");
+        }
+    }
+
+    /** WHERE CURRENT OF: the newest version (this transaction may have updated it since) of the cursor's row. */
+    private org.lakepg.server.access.heap.Tid currentOf(String cursor, org.lakepg.server.table.TableInfo table) {
+        var tid = cursors.currentOf(cursor, table);
+        return tables.heap(table).fetchThroughChain(transaction.get().snapshot(), tid)
+                .map(org.lakepg.server.access.heap.HeapTuple::tid).orElse(tid);
     }
 
     /** The analyzers of one statement, sharing its parameter types. */
@@ -365,11 +414,38 @@ final class StatementExecutor {
                     yield ddl.alter.alter(a, ddlContext(context));
                 }
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
+                    if (ctas.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt e) {
+                        var bound = prepared.bind(e, queries(new ParameterTypes(new int[0])).expressions(), catalog,
+                                new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
+                        if (!(bound.command() instanceof Command.Query q)) {
+                            throw new IllegalStateException("a prepared statement is a query");
+                        }
+                        ExecContext inner = context.nested(bound.parameters());
+                        yield ddl.createTableAs(ctas, transaction.get(), q.plan(),
+                                () -> executor.open(q.plan().root(), inner));
+                    }
                     if (!(ctas.query() instanceof SelectStmt select)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");
                     }
                     var plan = queries(new ParameterTypes(new int[0])).select(select);
                     yield ddl.createTableAs(ctas, transaction.get(), plan, () -> executor.open(plan.root(), context));
+                }
+                case org.lakepg.server.sql.ast.ExplainStmt e when e.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt x -> {
+                    // EXPLAIN EXECUTE: the prepared statement's plan, run with the given values under ANALYZE
+                    var bound = prepared.bind(x, queries(new ParameterTypes(new int[0])).expressions(), catalog,
+                            new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
+                    if (!(bound.command() instanceof Command.Query q)) {
+                        throw new IllegalStateException("a prepared statement is a query");
+                    }
+                    yield ExplainCommand.run(e, q.plan(), executor, context.nested(bound.parameters()), catalog, io,
+                            session);
+                }
+                case org.lakepg.server.sql.ast.ExplainStmt e
+                        when e.query() instanceof org.lakepg.server.sql.ast.DeclareCursorStmt d -> {
+                    if (!(analyzeInner(d.query(), new int[0]) instanceof Command.Query q)) {
+                        throw new IllegalStateException("a cursor's query is a SELECT");
+                    }
+                    yield ExplainCommand.run(e, q.plan(), executor, context, catalog, io, session);
                 }
                 case org.lakepg.server.sql.ast.ExplainStmt e -> {
                     if (!(analyze(new RawStatement(e.query(), 0, 0), new int[0]) instanceof Command.Query q)) {
@@ -379,6 +455,16 @@ final class StatementExecutor {
                 }
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);
                 case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter);
+                case org.lakepg.server.sql.ast.ExecuteStmt e -> {
+                    var bound = prepared.bind(e, queries(new ParameterTypes(PreparedCommands.ints(u.parameterTypes())))
+                                    .expressions(), catalog,
+                            new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
+                    yield start(bound.command(), context.nested(bound.parameters()));
+                }
+                case org.lakepg.server.sql.ast.DeallocateStmt d -> prepared.deallocate(d);
+                case org.lakepg.server.sql.ast.FetchStmt f -> cursors.fetch(f, context);
+                case org.lakepg.server.sql.ast.ClosePortalStmt c -> cursors.close(c);
+                case org.lakepg.server.sql.ast.DiscardStmt d -> discard(d);
                 default -> throw new IllegalStateException("not a utility: " + u.statement());
             };
             case Command.Definition d -> switch (d.statement()) {
@@ -390,6 +476,23 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.CreateTableAsStmt m -> views.createMaterialized(m, d.text(),
                         transaction.get(), queries(new ParameterTypes(new int[0])),
                         plan -> executor.open(plan.root(), context));
+                case org.lakepg.server.sql.ast.PrepareStmt p -> prepared.prepare(p, d.text(),
+                        queries(new ParameterTypes(new int[0])).expressions(), this::analyzeInner);
+                case org.lakepg.server.sql.ast.DeclareCursorStmt c -> cursors.declare(c, d.text(), context,
+                        new CursorCommands.Planner() {
+                            @Override
+                            public org.lakepg.server.sql.plan.QueryPlan plan(Statement query) {
+                                if (!(analyzeInner(query, new int[0]) instanceof Command.Query q)) {
+                                    throw new IllegalStateException("a cursor's query is a SELECT");
+                                }
+                                return q.plan();
+                            }
+
+                            @Override
+                            public Iterator<Object[]> open(org.lakepg.server.sql.plan.QueryPlan plan, ExecContext ctx) {
+                                return executor.open(plan.root(), ctx);
+                            }
+                        });
                 default -> throw new IllegalStateException("not a definition: " + d.statement());
             };
             case Command.Empty e -> throw new IllegalStateException("empty query has nothing to start");
@@ -448,6 +551,33 @@ final class StatementExecutor {
             txn.commandCounterIncrement();
         }
         return Execution.done("CREATE SCHEMA");
+    }
+
+    /**
+     * DISCARD PLANS (lakepg caches no plans) and DISCARD ALL: cursors, prepared statements and settings of the
+     * session go back to how a new session starts.
+     */
+    private Execution discard(org.lakepg.server.sql.ast.DiscardStmt d) {
+        if (d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.PLANS) {
+            return Execution.done("DISCARD PLANS");
+        }
+        if (block.inExplicitBlock() || block.state() == TransactionBlock.State.IMPLICIT) {
+            throw PgException.of(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
+        }
+        cursors.close(new org.lakepg.server.sql.ast.ClosePortalStmt(null));
+        prepared.deallocate(new org.lakepg.server.sql.ast.DeallocateStmt(null));
+        settingCommands.set(new VariableSetStmt(VariableSetStmt.Kind.RESET_ALL, null, java.util.List.of(), false));
+        return Execution.done("DISCARD ALL");
+    }
+
+    private long[] executeArgumentTypes(org.lakepg.server.sql.ast.ExecuteStmt e, int[] parameterTypes) {
+        ParameterTypes parameters = new ParameterTypes(parameterTypes);
+        return prepared.argumentTypes(e, queries(parameters).expressions(), parameters, catalog);
+    }
+
+    /** A statement inside PREPARE, EXECUTE or DECLARE, analyzed with its own parameter types. */
+    private Command analyzeInner(Statement statement, int[] parameterTypes) {
+        return analyze(new RawStatement(statement, 0, 0), null, parameterTypes);
     }
 
     /** "CREATE TABLE" for CreateStmt and so on: the statement's name for messages. */

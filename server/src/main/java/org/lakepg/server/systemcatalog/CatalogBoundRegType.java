@@ -10,7 +10,8 @@ public record CatalogBoundRegType(PgType<Long> raw, Supplier<CatalogView> catalo
     /** The reg* codec of a type bound to a catalog; other types' codecs unchanged. */
     @SuppressWarnings("unchecked")
     public static PgType<?> bind(PgType<?> codec, Supplier<CatalogView> catalog) {
-        return CatalogTypeCodecs.isRegType(codec.oid()) ? new CatalogBoundRegType((PgType<Long>) codec, catalog) : codec;
+        return CatalogTypeCodecs.isRegType(codec.oid()) ? new CatalogBoundRegType((PgType<Long>) codec, catalog)
+                : CatalogBoundRegArray.bind(codec, catalog);
     }
 
     @Override

@@ -166,4 +166,22 @@ public interface CatalogSources {
     record SettingInfo(String name, String setting, String unit, String category, String shortDescription,
                        String context, String vartype, String source, String minValue, String maxValue,
                        List<String> enumValues, String bootValue, String resetValue) {}
+
+    /** This session's SQL prepared statements (pg_prepared_statements). */
+    default List<PreparedStatementRow> preparedStatements() {
+        return List.of();
+    }
+
+    /** This session's open cursors (pg_cursors). */
+    default List<CursorRow> cursors() {
+        return List.of();
+    }
+
+    /** A prepared statement as pg_prepared_statements shows it; times in microseconds since 2000-01-01. */
+    record PreparedStatementRow(String name, String statement, long prepareTime, long[] parameterTypes, boolean fromSql,
+                                long genericPlans, long customPlans) {}
+
+    /** A cursor as pg_cursors shows it. */
+    record CursorRow(String name, String statement, boolean holdable, boolean binary, boolean scrollable,
+                     long creationTime) {}
 }

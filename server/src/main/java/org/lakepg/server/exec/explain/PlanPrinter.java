@@ -470,10 +470,15 @@ public final class PlanPrinter {
                     case FULL -> "Nested Loop Full Join";
                 };
             }
+            case ModifyNode m when m.onConflict() != null -> {
+                details.addAll(OnConflictDetails.of(m, deparser));
+                yield "Insert on " + m.table().name();
+            }
             case ModifyNode m -> switch (m.kind()) {
                 case INSERT -> "Insert on " + m.table().name();
                 case UPDATE -> "Update on " + m.table().name();
                 case DELETE -> "Delete on " + m.table().name();
+                case MERGE -> "Merge on " + m.table().name() + (m.merge().alias() == null ? "" : " " + m.merge().alias());
             };
             case CteScanNode c -> alias("CTE Scan on ", c.cteName(), c.alias());
             case WorkTableScanNode w -> alias("WorkTable Scan on ", w.cteName(), w.alias());

@@ -91,6 +91,9 @@ final class TableOperators {
      */
     static Iterator<Object[]> modify(ModifyNode node, Iterator<Object[]> input, ExprCompiler compiler,
                                      ExecContext context) {
+        if (node.kind() == ModifyNode.Kind.MERGE) {
+            return MergeOperator.run(node, input, compiler, context);
+        }
         Transaction txn = context.tables().transaction();
         TableInfo table = node.table();
         HeapRelation heap = context.tables().heap(table);
@@ -104,6 +107,24 @@ final class TableOperators {
         var foreignKeys = new org.lakepg.server.exec.constraint.ForeignKeys(context.tables(),
                 context.tables().deferredChecks());
         boolean keysUnused = foreignKeys.unused(table);
+        SpeculativeInsert upsert = node.onConflict() == null ? null
+                : new SpeculativeInsert(node.onConflict(), table, indexes, codec, compiler, context);
+        SpeculativeInsert.Writer keys = new SpeculativeInsert.Writer() {
+            @Override
+            public void inserted(Object[] row) {
+                if (!keysUnused) {
+                    foreignKeys.referencingRowWritten(table, null, row);
+                }
+            }
+
+            @Override
+            public void updated(Object[] oldRow, Object[] newRow) {
+                if (!keysUnused) {
+                    foreignKeys.referencedRowChanged(table, oldRow, newRow);
+                    foreignKeys.referencingRowWritten(table, oldRow, newRow);
+                }
+            }
+        };
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
@@ -112,6 +133,13 @@ final class TableOperators {
             switch (node.kind()) {
                 case INSERT -> {
                     checkRow(table, node, checks, row, context);
+                    if (upsert != null) {
+                        written = upsert.apply(row, r -> checkRow(table, node, checks, r, context), keys);
+                        if (written == null) {
+                            continue;
+                        }
+                        break;
+                    }
                     catalog.insertRow(txn, table, indexes, codec, row);
                     if (!keysUnused) {
                         foreignKeys.referencingRowWritten(table, null, row);
@@ -150,6 +178,11 @@ final class TableOperators {
                         foreignKeys.referencingRowWritten(table, oldRow, newRow);
                     }
                     written = newRow;
+                    if (row.length > width + 1) {
+                        // UPDATE ... FROM: RETURNING may read the other items' columns after the tid
+                        written = java.util.Arrays.copyOf(row, row.length);
+                        System.arraycopy(newRow, 0, written, 0, width);
+                    }
                 }
                 case DELETE -> {
                     Object[] current = row;
@@ -168,6 +201,9 @@ final class TableOperators {
                     written = java.util.Arrays.copyOf(current, width);
                     if (!keysUnused) {
                         foreignKeys.referencedRowDeleted(table, written);
+                    }
+                    if (current.length > width + 1) {
+                        written = current; // DELETE ... USING: RETURNING may read the other items' columns
                     }
                 }
                 default -> throw new IllegalStateException();
@@ -242,7 +278,7 @@ final class TableOperators {
         };
     }
 
-    private static void checkRow(TableInfo table, ModifyNode node, List<CompiledExpr> checks, Object[] row,
+    static void checkRow(TableInfo table, ModifyNode node, List<CompiledExpr> checks, Object[] row,
                                  ExecContext context) {
         org.lakepg.server.exec.constraint.RowChecks.notNull(table, row);
         org.lakepg.server.exec.constraint.RowChecks.check(table, node.checks(), checks, row, context);

@@ -42,6 +42,15 @@ public final class ModifyAnalyzer {
         this.catalog = catalog;
     }
 
+    /** Where WHERE CURRENT OF finds the row a cursor is on (the session's cursors), or null without cursors. */
+    private java.util.function.BiFunction<String, TableInfo, org.lakepg.server.access.heap.Tid> currentOf;
+
+    public ModifyAnalyzer withCursors(
+            java.util.function.BiFunction<String, TableInfo, org.lakepg.server.access.heap.Tid> cursorPositions) {
+        this.currentOf = cursorPositions;
+        return this;
+    }
+
     private static void unsupported(boolean condition, String what) {
         if (condition) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet", what);
@@ -53,7 +62,6 @@ public final class ModifyAnalyzer {
     }
 
     private QueryPlan insertBody(InsertStmt s) {
-        unsupported(s.onConflictClause() != null, "ON CONFLICT");
         TableInfo table = queries.table(s.relation());
         List<ResTarget> explicitColumns = s.cols() == null ? List.of() : s.cols();
         List<ColumnInfo> targets = targetColumns(table, s.cols());
@@ -97,8 +105,10 @@ public final class ModifyAnalyzer {
             }
             source = new ProjectNode(query.plan(), fullRow(table, targets, assigned));
         }
-        return modify(ModifyNode.Kind.INSERT, table, source, s.returningList(), s.relation().alias() == null
-                ? table.name() : s.relation().alias().aliasname(), QueryPlan.Tag.INSERT);
+        String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
+        org.lakepg.server.sql.plan.OnConflict onConflict = s.onConflictClause() == null ? null
+                : new OnConflictAnalyzer(expressions, catalog, this).analyze(table, alias, s.onConflictClause());
+        return modify(ModifyNode.Kind.INSERT, table, source, s.returningList(), alias, QueryPlan.Tag.INSERT, onConflict);
     }
 
     public QueryPlan update(UpdateStmt s) {
@@ -106,17 +116,34 @@ public final class ModifyAnalyzer {
     }
 
     private QueryPlan updateBody(UpdateStmt s) {
-        unsupported(s.fromClause() != null && !s.fromClause().isEmpty(), "UPDATE ... FROM");
         TableInfo table = queries.table(s.relation());
         String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
-        FromScope scope = tableScope(table, alias);
-        PlanNode plan = scanWhere(table, scope, s.whereClause());
+        boolean joined = s.fromClause() != null && !s.fromClause().isEmpty();
+        JoinedTarget from = joined ? JoinedTarget.of(queries, expressions, catalog, table, alias, s.fromClause(),
+                s.whereClause()) : null;
+        FromScope scope = joined ? from.scope() : tableScope(table, alias);
+        PlanNode plan = joined ? from.plan() : scanWhere(table, scope, s.whereClause());
         List<BoundExpr> row = new ArrayList<>();
         for (ColumnInfo c : table.columns()) {
             row.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
         }
+        assignments(table, s.targetList(), scope, row, "UPDATE");
+        row.add(new InputRef(table.columns().size(), org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"));
+        if (joined) {
+            // the other items' columns ride along for RETURNING
+            for (int i = table.columns().size() + 1; i < scope.width(); i++) {
+                OutputColumn c = scope.columnAt(i);
+                row.add(new InputRef(i, c.type(), c.typmod(), c.name()));
+            }
+        }
+        return modify(ModifyNode.Kind.UPDATE, table, new ProjectNode(plan, row), s.returningList(), alias,
+                QueryPlan.Tag.UPDATE, null, joined ? scope : null);
+    }
+
+    /** SET col = value, ...: replaces the assigned columns' expressions in {@code row} (one per table column). */
+    void assignments(TableInfo table, List<ResTarget> targets, FromScope scope, List<BoundExpr> row, String context) {
         Set<String> assigned = new HashSet<>();
-        for (ResTarget t : s.targetList()) {
+        for (ResTarget t : targets) {
             if (t.indirection() != null && !t.indirection().isEmpty()) {
                 ColumnInfo column = column(table, t.name(), t.location());
                 row.set(column.number() - 1, new Subscripting(expressions, catalog).assign(row.get(column.number() - 1),
@@ -125,8 +152,7 @@ public final class ModifyAnalyzer {
             }
             ColumnInfo column = column(table, t.name(), t.location());
             if (!assigned.add(t.name())) {
-                throw Coercer.at(PgException.of(SqlState.DUPLICATE_COLUMN, "multiple assignments to same column \"%s\"",
-                        t.name()), t.location());
+                throw PgException.of(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"%s\"", t.name());
             }
             if (column.identity() == 'a' && !(t.val() instanceof SetToDefault)) {
                 throw PgException.of(SqlState.GENERATED_ALWAYS, "column \"%s\" can only be updated to DEFAULT",
@@ -134,12 +160,14 @@ public final class ModifyAnalyzer {
                         + "\" is an identity column defined as GENERATED ALWAYS.");
             }
             BoundExpr value = t.val() instanceof SetToDefault ? defaultValue(table, column)
-                    : assign(column, table, expressions.analyzeWithoutAggregates(t.val(), scope, "UPDATE"), t.val());
+                    : assign(column, table, expressions.analyzeWithoutAggregates(t.val(), scope, context), t.val());
             row.set(column.number() - 1, value);
         }
-        row.add(new InputRef(table.columns().size(), org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"));
-        return modify(ModifyNode.Kind.UPDATE, table, new ProjectNode(plan, row), s.returningList(), alias,
-                QueryPlan.Tag.UPDATE);
+    }
+
+    public QueryPlan merge(org.lakepg.server.sql.ast.MergeStmt s) {
+        return queries.withClause(s.withClause(), () -> new MergeAnalyzer(expressions, queries, catalog, this)
+                .analyze(s, parameters));
     }
 
     public QueryPlan delete(DeleteStmt s) {
@@ -147,15 +175,29 @@ public final class ModifyAnalyzer {
     }
 
     private QueryPlan deleteBody(DeleteStmt s) {
-        unsupported(s.usingClause() != null && !s.usingClause().isEmpty(), "DELETE ... USING");
         TableInfo table = queries.table(s.relation());
         String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
+        if (s.usingClause() != null && !s.usingClause().isEmpty()) {
+            JoinedTarget using = JoinedTarget.of(queries, expressions, catalog, table, alias, s.usingClause(),
+                    s.whereClause());
+            return modify(ModifyNode.Kind.DELETE, table, using.plan(), s.returningList(), alias, QueryPlan.Tag.DELETE,
+                    null, using.scope());
+        }
         PlanNode plan = scanWhere(table, tableScope(table, alias), s.whereClause());
         return modify(ModifyNode.Kind.DELETE, table, plan, s.returningList(), alias, QueryPlan.Tag.DELETE);
     }
 
     private PlanNode scanWhere(TableInfo table, FromScope scope, Expr where) {
         PlanNode plan = new SeqScanNode(table, true);
+        if (where instanceof org.lakepg.server.sql.ast.CurrentOfExpr c) {
+            unsupported(currentOf == null, "WHERE CURRENT OF here");
+            // the row the cursor is on, found by its tid (PostgreSQL's TID scan with a CurrentOfExpr)
+            BoundExpr sameRow = new org.lakepg.server.sql.plan.expr.FuncExpr(1292, "=", "tideq",
+                    org.lakepg.server.sql.plan.expr.FuncExpr.Form.OPERATOR, List.of(new InputRef(table.columns().size(),
+                    org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"), new Const(org.lakepg.server.catalog.TypeOids.TID, -1,
+                    currentOf.apply(c.cursorName(), table))), true, 'i', org.lakepg.server.catalog.TypeOids.BOOL, -1);
+            return new FilterNode(plan, sameRow);
+        }
         if (where != null) {
             BoundExpr condition = expressions.requireBoolean(
                     expressions.analyzeWithoutAggregates(where, scope, "WHERE"), "WHERE", ExpressionAnalyzer.location(where));
@@ -173,12 +215,50 @@ public final class ModifyAnalyzer {
 
     private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
                              String alias, QueryPlan.Tag tag) {
+        return modify(kind, table, source, returningList, alias, tag, null, null);
+    }
+
+    private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
+                             String alias, QueryPlan.Tag tag, org.lakepg.server.sql.plan.OnConflict onConflict) {
+        return modify(kind, table, source, returningList, alias, tag, onConflict, null);
+    }
+
+    /** @param joinedScope the names of UPDATE ... FROM / DELETE ... USING rows (RETURNING may use them), or null */
+    private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
+                             String alias, QueryPlan.Tag tag, org.lakepg.server.sql.plan.OnConflict onConflict,
+                             FromScope joinedScope) {
         List<BoundExpr> returning = new ArrayList<>();
         List<OutputColumn> columns = null;
         if (returningList != null && !returningList.isEmpty()) {
             columns = new ArrayList<>();
-            FromScope scope = tableScope(table, alias);
+            Scope scope = joinedScope != null ? joinedScope : tableScope(table, alias);
+            if (onConflict != null) {
+                // EXCLUDED is known, but only DO UPDATE may use it (PostgreSQL's error says so)
+                scope = new InvisibleSiblings(scope, tableScope(table, "excluded"));
+            }
             for (ResTarget t : returningList) {
+                if (t.val() instanceof org.lakepg.server.sql.ast.ColumnRef c && c.star() && joinedScope != null
+                        && !alias.equals(starQualifier(c))) {
+                    // * of a joined UPDATE/DELETE: every item's columns (the tid slot excepted); t.*: that item's
+                    String only = starQualifier(c);
+                    if (only != null && joinedScope.entry(only).isEmpty()) {
+                        throw Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
+                                "missing FROM-clause entry for table \"%s\"", only), c.location());
+                    }
+                    for (FromScope.Entry e : joinedScope.entries()) {
+                        if (e.alias() == null || only != null && !only.equals(e.alias())) {
+                            continue;
+                        }
+                        for (int i = 0; i < e.columns().size(); i++) {
+                            if (e.visible(i)) {
+                                OutputColumn col = e.columns().get(i);
+                                returning.add(new InputRef(e.offset() + i, col.type(), col.typmod(), col.name()));
+                                columns.add(col);
+                            }
+                        }
+                    }
+                    continue;
+                }
                 if (t.val() instanceof org.lakepg.server.sql.ast.ColumnRef c && c.star()) {
                     for (ColumnInfo col : table.columns()) {
                         returning.add(new InputRef(col.number() - 1, col.type(), col.typmod(), col.name()));
@@ -197,10 +277,17 @@ public final class ModifyAnalyzer {
             }
         }
         List<ModifyNode.Check> checks = kind == ModifyNode.Kind.DELETE ? List.of() : checks(table);
-        return new QueryPlan(new ModifyNode(kind, table, source, returning, checks), columns, parameters.resolved(), tag);
+        return new QueryPlan(new ModifyNode(kind, table, source, returning, checks, onConflict), columns,
+                parameters.resolved(), tag);
     }
 
-    private static List<ColumnInfo> targetColumns(TableInfo table, List<ResTarget> cols) {
+    /** The t of {@code t.*}, null for a bare {@code *}. */
+    private static String starQualifier(org.lakepg.server.sql.ast.ColumnRef c) {
+        List<String> names = c.fields().stream().filter(f -> !f.equals("*")).toList();
+        return names.isEmpty() ? null : names.get(names.size() - 1);
+    }
+
+    static List<ColumnInfo> targetColumns(TableInfo table, List<ResTarget> cols) {
         if (cols == null || cols.isEmpty()) {
             return table.columns();
         }
@@ -217,13 +304,13 @@ public final class ModifyAnalyzer {
         return out;
     }
 
-    private static ColumnInfo column(TableInfo table, String name, int location) {
+    static ColumnInfo column(TableInfo table, String name, int location) {
         return table.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> Coercer.at(
                 PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", name,
                         table.name()), location));
     }
 
-    private static void checkArity(int values, int targets) {
+    static void checkArity(int values, int targets) {
         if (values > targets) {
             throw PgException.of(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns");
         }
@@ -233,7 +320,7 @@ public final class ModifyAnalyzer {
     }
 
     /** The table's full row: assigned values at their columns, each other column's default elsewhere. */
-    private List<BoundExpr> fullRow(TableInfo table, List<ColumnInfo> targets, List<BoundExpr> values) {
+    List<BoundExpr> fullRow(TableInfo table, List<ColumnInfo> targets, List<BoundExpr> values) {
         BoundExpr[] row = new BoundExpr[table.columns().size()];
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) != null) {
@@ -270,7 +357,7 @@ public final class ModifyAnalyzer {
      * Whether a value given for the column is used: an identity column GENERATED ALWAYS refuses one unless
      * OVERRIDING SYSTEM VALUE; OVERRIDING USER VALUE makes identity columns ignore it.
      */
-    private static boolean checkIdentityInsert(ColumnInfo column, InsertStmt.Overriding overriding) {
+    static boolean checkIdentityInsert(ColumnInfo column, InsertStmt.Overriding overriding) {
         if (!column.isIdentity()) {
             return true;
         }
@@ -284,7 +371,7 @@ public final class ModifyAnalyzer {
     }
 
     /** The table's CHECK constraints bound over its row, for the executor to test on every written row. */
-    private List<ModifyNode.Check> checks(TableInfo table) {
+    List<ModifyNode.Check> checks(TableInfo table) {
         List<ModifyNode.Check> out = new ArrayList<>();
         for (var c : catalog.constraints(table)) {
             if (c.type() == org.lakepg.server.table.ConstraintInfo.CHECK) {
@@ -323,7 +410,7 @@ public final class ModifyAnalyzer {
     }
 
     /** Assignment coercion, with PostgreSQL's "column x is of type ... but expression is of type ..." error. */
-    private BoundExpr assign(ColumnInfo column, TableInfo table, BoundExpr value, Expr source) {
+    BoundExpr assign(ColumnInfo column, TableInfo table, BoundExpr value, Expr source) {
         int location = source == null ? -1 : ExpressionAnalyzer.location(source);
         return expressions.coercer().tryCoerce(value, column.type(), column.typmod(), TypeCoercion.Context.ASSIGNMENT,
                 location).orElseThrow(() -> Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,

@@ -221,6 +221,12 @@ public final class QueryAnalyzer {
         };
     }
 
+    /** MERGE's USING item: its plan and the names it brings into scope, as a FROM list of just it has them. */
+    java.util.Map.Entry<PlanNode, FromScope> mergeSource(FromItem item) {
+        Source source = fromItem(item, null);
+        return java.util.Map.entry(source.plan(), source.scope());
+    }
+
     /** Functions in FROM; like LATERAL items they may name the FROM items to their left. */
     private Source functionItem(org.lakepg.server.sql.ast.RangeFunction f, FromScope left) {
         CorrelatedScope lateral = left == null ? null : new CorrelatedScope(left, expressions::nextParamId);

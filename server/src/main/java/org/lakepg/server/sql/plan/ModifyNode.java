@@ -8,12 +8,13 @@ import org.lakepg.server.table.TableInfo;
  * INSERT, UPDATE or DELETE of a table. The input gives, per row: for INSERT the new row (all
  * columns), for UPDATE the new row then the old tuple id, for DELETE the old row then its tuple id.
  * Output rows are the RETURNING expressions over the written (for DELETE: the old) row. {@code checks} are the
- * table's CHECK constraints over the new row, in the order PostgreSQL evaluates them (by name).
+ * table's CHECK constraints over the new row, in the order PostgreSQL evaluates them (by name). {@code onConflict}
+ * is an INSERT's ON CONFLICT clause, or null; {@code merge} MERGE's WHEN clauses (kind MERGE), else null.
  */
-public record ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundExpr> returning, List<Check> checks)
-        implements PlanNode {
+public record ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundExpr> returning, List<Check> checks,
+                         OnConflict onConflict, MergeActions merge) implements PlanNode {
 
-    public enum Kind { INSERT, UPDATE, DELETE }
+    public enum Kind { INSERT, UPDATE, DELETE, MERGE }
 
     /** A CHECK constraint: violated when the condition is false (NULL passes). */
     public record Check(String name, BoundExpr condition) {}
@@ -24,7 +25,16 @@ public record ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundE
     }
 
     public ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundExpr> returning) {
-        this(kind, table, input, returning, List.of());
+        this(kind, table, input, returning, List.of(), null, null);
+    }
+
+    public ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundExpr> returning, List<Check> checks) {
+        this(kind, table, input, returning, checks, null, null);
+    }
+
+    public ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundExpr> returning, List<Check> checks,
+                      OnConflict onConflict) {
+        this(kind, table, input, returning, checks, onConflict, null);
     }
 
     @Override

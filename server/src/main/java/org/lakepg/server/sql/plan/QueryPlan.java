@@ -10,7 +10,7 @@ public record QueryPlan(PlanNode root, List<OutputColumn> columns, long[] parame
 
     /** How the CommandComplete tag is formed from the row count. */
     public enum Tag {
-        SELECT("SELECT "), INSERT("INSERT 0 "), UPDATE("UPDATE "), DELETE("DELETE ");
+        SELECT("SELECT "), INSERT("INSERT 0 "), UPDATE("UPDATE "), DELETE("DELETE "), MERGE("MERGE ");
 
         private final String prefix;
 
