@@ -39,6 +39,7 @@ public final class LocalCluster {
     private final Launcher launcher;
     private final ClusterFile file;
     private Duration startTimeout = Duration.ofSeconds(120);
+    private final java.util.Map<ServiceKind, List<String>> extraArguments = new java.util.EnumMap<>(ServiceKind.class);
 
     private LocalCluster(Path dir, Launcher launcher) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -49,6 +50,12 @@ public final class LocalCluster {
     /** The cluster kept in {@code dir} (new or existing), whose processes are started with {@code launcher}. */
     public static LocalCluster at(Path dir, Launcher launcher) {
         return new LocalCluster(dir, launcher);
+    }
+
+    /** Appends options to every command line of a kind (e.g. a short checkpoint interval for the pageserver). */
+    public LocalCluster withExtraArguments(ServiceKind kind, List<String> arguments) {
+        extraArguments.put(kind, List.copyOf(arguments));
+        return this;
     }
 
     public static String safekeeper(int id) {
@@ -134,7 +141,9 @@ public final class LocalCluster {
         }
         int port = port(service);
         ServiceKind kind = kind(service);
-        List<String> command = launcher.command(kind.jvmOptions(), arguments(service, port));
+        List<String> args = new ArrayList<>(arguments(service, port));
+        args.addAll(extraArguments.getOrDefault(kind, List.of()));
+        List<String> command = launcher.command(kind.jvmOptions(), args);
         Path log = log(service);
         Process process;
         try {
