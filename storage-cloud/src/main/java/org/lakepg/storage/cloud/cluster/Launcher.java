@@ -20,8 +20,15 @@ public record Launcher(Path java, List<String> jvmOptions, String classPath, Str
     public static Launcher ofCurrentJvm() {
         Path java = ProcessHandle.current().info().command().map(Path::of)
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
-        return new Launcher(java, defaultJvmOptions(), System.getProperty("java.class.path"),
+        return new Launcher(java, defaultJvmOptions(), absolute(System.getProperty("java.class.path")),
                 System.getProperty("lakepg.main", LAKEPG_MAIN));
+    }
+
+    /** Class path entries made absolute: the processes started run in the cluster's directory. */
+    static String absolute(String classPath) {
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .map(entry -> entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** The lakepg jar run by this JVM's java binary (tests point it at server/target/lakepg.jar). */

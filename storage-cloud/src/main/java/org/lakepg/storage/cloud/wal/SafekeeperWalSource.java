@@ -19,6 +19,8 @@ import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
 public final class SafekeeperWalSource implements WalService, WalTrimming, AutoCloseable {
 
     private final SafekeeperClient client;
+    /** The end each timeline had at the last insertLsn call: the ingestor reads right after asking it. */
+    private final java.util.Map<TimelineId, Lsn> lastEnd = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SafekeeperWalSource(SafekeeperClient client) {
         this.client = client;
@@ -58,7 +60,9 @@ public final class SafekeeperWalSource implements WalService, WalTrimming, AutoC
     @Override
     public Lsn insertLsn(TimelineId timeline) {
         try {
-            return client.status(timeline).endLsn();
+            Lsn end = client.status(timeline).endLsn();
+            lastEnd.put(timeline, end);
+            return end;
         } catch (StorageException e) {
             if (e.reason() == StorageException.Reason.NOT_FOUND) {
                 return Lsn.INVALID;
@@ -69,7 +73,9 @@ public final class SafekeeperWalSource implements WalService, WalTrimming, AutoC
 
     @Override
     public WalReader read(TimelineId timeline, Lsn from) {
-        return client.read(timeline, from, Lsn.MAX);
+        // up to the end just asked for (committed WAL never shrinks), saving the leader one more status query
+        Lsn end = lastEnd.get(timeline);
+        return client.read(timeline, from, end != null && end.isAfter(from) ? end : Lsn.MAX);
     }
 
     @Override
