@@ -1,6 +1,9 @@
 package org.lakepg.storage.cloud.cluster;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +29,9 @@ public record Launcher(Path java, List<String> jvmOptions, String classPath, Str
 
     /** Class path entries made absolute: the processes started run in the cluster's directory. */
     static String absolute(String classPath) {
-        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+        return Arrays.stream(classPath.split(File.pathSeparator))
                 .map(entry -> entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().normalize().toString())
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The lakepg jar run by this JVM's java binary (tests point it at server/target/lakepg.jar). */
