@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.lakepg.storage.cloud.cluster.LocalCluster;
  * {@code lakepg cluster start|status|stop} as a user runs them: the jar's command line, separate processes, a
  * restart on the same directory that finds the data again, and a stop that leaves none of its processes behind.
  */
+@Tag("slow-cluster")
 class ClusterCommandIT {
 
     @TempDir

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.lakepg.storage.local.FileUtil;
  * safekeepers trimmed the WAL below them), it is rebuilt from S3 + the safekeepers' remaining WAL, and a compute
  * started on an empty data directory reads every row from it.
  */
+@Tag("slow-cluster")
 class PageserverRebuildIT {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.lakepg.storage.cloud.cluster.LocalCluster;
  * catches up. Two of three: commits wait (nothing is acknowledged without a quorum) while reads go on; one back and
  * the waiting commits complete, with nothing acknowledged lost.
  */
+@Tag("slow-cluster")
 class SafekeeperFaultIT {
 
     @TempDir
