@@ -32,9 +32,15 @@ final class CloudStack implements AutoCloseable {
     private int rpcPort;
 
     CloudStack(Path dir) {
+        this(dir, org.lakepg.storage.cloud.safekeeper.SafekeeperConfig.DEFAULT_WAL_SEGMENT_SIZE);
+    }
+
+    /** With the safekeepers' WAL in segments of {@code walSegmentSize} bytes (small ones let tests see trimming). */
+    CloudStack(Path dir, long walSegmentSize) {
         this.dir = dir;
         s3 = S3ProxyServer.start(0, dir.resolve("s3"));
-        safekeepers = SafekeeperQuorum.start(dir.resolve("safekeepers"));
+        safekeepers = SafekeeperQuorum.start(dir.resolve("safekeepers"), 3,
+                org.lakepg.storage.cloud.safekeeper.SafekeeperConfig.DEFAULT_SNAPSHOT_EVERY_ENTRIES, walSegmentSize);
         startPageserver();
     }
 
