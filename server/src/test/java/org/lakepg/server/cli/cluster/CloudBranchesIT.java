@@ -27,7 +27,7 @@ class CloudBranchesIT {
     Path dir;
 
     @Test
-    @Timeout(180)
+    @Timeout(300)
     void branchesAndTimeTravelWorkThroughThePageserver() throws Exception {
         try (ClusterFixture fixture = ClusterFixture.start(dir)) {
             String before;

@@ -30,7 +30,7 @@ class ClusterCommandIT {
     Path dir;
 
     @Test
-    @Timeout(240)
+    @Timeout(360)
     void startStatusStopAndStartAgainOnTheSameData() throws Exception {
         Path d = dir.resolve("cluster");
         try {

@@ -33,7 +33,7 @@ class ComputeFailoverIT {
     Path dir;
 
     @Test
-    @Timeout(170)
+    @Timeout(300)
     void killedComputeRestartedOnAnEmptyDataDirectoryHasEveryAcknowledgedTransfer() throws Exception {
         try (ClusterFixture fixture = ClusterFixture.start(dir)) {
             try (Connection c = fixture.connect(); Statement s = c.createStatement()) {

@@ -21,7 +21,7 @@ class FencingIT {
     Path dir;
 
     @Test
-    @Timeout(150)
+    @Timeout(300)
     void aSecondComputeFencesTheFirst() throws Exception {
         try (ClusterFixture fixture = ClusterFixture.start(dir)) {
             try (Connection first = fixture.connect(); Statement s1 = first.createStatement()) {

@@ -29,7 +29,7 @@ class PageserverRebuildIT {
     Path dir;
 
     @Test
-    @Timeout(200)
+    @Timeout(360)
     void pageserverWithAnEmptyDiskRebuildsFromS3AndTheSafekeepers() throws Exception {
         try (ClusterFixture fixture = ClusterFixture.start(dir, c -> c.withExtraArguments(ServiceKind.PAGESERVER,
                 List.of("--checkpoint-interval-s", "2", "--upload-interval-ms", "500")))) {

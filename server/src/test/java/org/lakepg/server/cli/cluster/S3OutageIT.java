@@ -32,7 +32,7 @@ class S3OutageIT {
     Path dir;
 
     @Test
-    @Timeout(180)
+    @Timeout(300)
     void writesGoOnWhileS3IsDownAndS3CatchesUpAfterwards() throws Exception {
         try (ClusterFixture fixture = ClusterFixture.start(dir, c -> c.withExtraArguments(ServiceKind.PAGESERVER,
                 List.of("--checkpoint-interval-s", "2", "--upload-interval-ms", "500")))) {

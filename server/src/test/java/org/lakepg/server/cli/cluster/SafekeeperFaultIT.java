@@ -32,7 +32,7 @@ class SafekeeperFaultIT {
     Path dir;
 
     @Test
-    @Timeout(200)
+    @Timeout(360)
     void oneThenTwoSafekeepersDie() throws Exception {
         try (ClusterFixture fixture = ClusterFixture.start(dir)) {
             LocalCluster cluster = fixture.cluster;
