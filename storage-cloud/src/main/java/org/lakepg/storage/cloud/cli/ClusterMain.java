@@ -9,6 +9,8 @@ import org.lakepg.storage.Timeline;
 import org.lakepg.storage.cloud.cluster.Launcher;
 import org.lakepg.storage.cloud.cluster.LocalCluster;
 import org.lakepg.storage.cloud.rpc.PageserverClient;
+import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
+import org.lakepg.storage.cloud.wal.SafekeeperClient;
 
 /**
  * {@code lakepg cluster start|status|stop --dir D [--port 5432]}: a local dev cluster of separate processes (S3
@@ -95,6 +97,14 @@ public final class ClusterMain {
         }
     }
 
+    private static String endOf(SafekeeperClient safekeepers, Timeline t, SafekeeperAddress member) {
+        try {
+            return safekeepers.status(t.id(), member).endLsn().toString();
+        } catch (RuntimeException e) {
+            return "?"; // no compute wrote the timeline yet, or the member did not answer
+        }
+    }
+
     private static void status(LocalCluster cluster) {
         if (!cluster.file().exists()) {
             System.out.println("no cluster in " + cluster.dir());
@@ -105,13 +115,21 @@ public final class ClusterMain {
         if (!cluster.running(LocalCluster.PAGESERVER)) {
             return;
         }
+        List<SafekeeperAddress> members = SafekeeperAddress.parseList(cluster.safekeeperList());
         try (PageserverClient pageserver = new PageserverClient("127.0.0.1", cluster.port(LocalCluster.PAGESERVER),
-                Duration.ofSeconds(2), Duration.ofSeconds(5))) {
-            System.out.println("timelines (pageserver: ingested LSN, LSN up to which S3 holds everything):");
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
+                SafekeeperClient safekeepers = SafekeeperClient.connect(members)) {
+            System.out.println("timelines (pageserver: ingested LSN, LSN up to which S3 holds everything;"
+                    + " each safekeeper's end of the WAL):");
             for (Timeline t : pageserver.list()) {
                 PageserverClient.TimelineStatus s = pageserver.status(t.id());
-                System.out.printf("  %-20s %s ingested %s, in S3 up to %s%n", t.name(), t.id(), s.ingestedLsn(),
-                        s.remoteConsistentLsn());
+                StringBuilder ends = new StringBuilder();
+                for (SafekeeperAddress member : members) {
+                    String end = cluster.running(LocalCluster.safekeeper(member.id())) ? endOf(safekeepers, t, member) : "down";
+                    ends.append(ends.isEmpty() ? "" : " ").append(member.id()).append(':').append(end);
+                }
+                System.out.printf("  %-20s %s ingested %s, in S3 up to %s, safekeepers %s%n", t.name(), t.id(),
+                        s.ingestedLsn(), s.remoteConsistentLsn(), ends);
             }
         } catch (RuntimeException e) {
             System.out.println("  (pageserver did not answer: " + e.getMessage() + ")");
