@@ -186,7 +186,12 @@ public final class Cluster implements AutoCloseable {
     }
 
     public static Cluster open(String storageName, Path dataDir, int bufferPages) {
-        Storage storage = Storage.load(storageName, new StorageConfig(dataDir.resolve("storage"), Map.of()));
+        return open(storageName, Map.of(), dataDir, bufferPages);
+    }
+
+    /** Opens the store {@code storageName} with its provider's options (e.g. where the safekeepers are). */
+    public static Cluster open(String storageName, Map<String, String> storageOptions, Path dataDir, int bufferPages) {
+        Storage storage = Storage.load(storageName, new StorageConfig(dataDir.resolve("storage"), storageOptions));
         Cluster cluster = new Cluster(storage, dataDir, bufferPages);
         try {
             for (String initial : new String[] {"template1", "postgres"}) {

@@ -40,7 +40,7 @@ public final class LakepgServer implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
         Cluster cluster = null;
         try {
-            cluster = Cluster.open(config.storage(), config.dataDir(), BUFFER_PAGES);
+            cluster = Cluster.open(config.storage(), config.storageOptions(), config.dataDir(), BUFFER_PAGES);
             Roles roles = new Roles(config.superuserPassword(), config.dataDir().resolve("roles.tsv"));
             LakepgEngine engine = new LakepgEngine(roles, config.settings(), cluster);
             var serverSettings = new org.lakepg.server.session.SessionSettings(

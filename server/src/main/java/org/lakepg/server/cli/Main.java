@@ -2,6 +2,7 @@ package org.lakepg.server.cli;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.lakepg.server.LakepgServer;
 
@@ -13,7 +14,19 @@ public final class Main {
             usage: lakepg start [--port 5432] [--data ./lakepg-data] [--listen 127.0.0.1] [-c name=value ...]
                                 [--auth loopback=trust,all=scram-sha-256] [--password-file FILE]
                                 [--tls-cert cert.pem --tls-key key.pem]
-              The superuser is "postgres"; its password comes from LAKEPG_PASSWORD or --password-file.""";
+                                [--storage cloud --safekeepers id@host:port,... --pageserver host:port]
+              The superuser is "postgres"; its password comes from LAKEPG_PASSWORD or --password-file.
+                   lakepg safekeeper --id N --port P --data DIR --peers id@host:port,...
+                   lakepg pageserver --port P --data DIR --s3-endpoint URL --bucket B --safekeepers id@host:port,...
+                   lakepg s3 --port P --data DIR
+                   lakepg cluster start|status|stop --dir D [--port 5432]""";
+
+    /** Subcommands that run a storage-cloud service; reached by class name, as storage is never compiled against. */
+    private static final Map<String, String> STORAGE_COMMANDS = Map.of(
+            "safekeeper", "org.lakepg.storage.cloud.cli.SafekeeperMain",
+            "pageserver", "org.lakepg.storage.cloud.cli.PageserverMain",
+            "s3", "org.lakepg.storage.cloud.cli.S3Main",
+            "cluster", "org.lakepg.storage.cloud.cli.ClusterMain");
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "help" : args[0];
@@ -23,10 +36,34 @@ public final class Main {
             case "proxy" -> System.exit(ProxyCommand.run(rest));
             case "help", "-h", "--help" -> System.out.println(USAGE);
             default -> {
+                if (STORAGE_COMMANDS.containsKey(command)) {
+                    runStorageCommand(STORAGE_COMMANDS.get(command), rest.toArray(String[]::new));
+                    return;
+                }
                 System.err.println("lakepg: unknown command \"" + command + "\"");
                 System.err.println(USAGE);
                 System.exit(2);
             }
+        }
+    }
+
+    private static void runStorageCommand(String mainClass, String[] args) {
+        java.lang.reflect.Method main;
+        try {
+            main = Class.forName(mainClass).getMethod("main", String[].class);
+        } catch (ReflectiveOperationException e) {
+            System.err.println("lakepg: this build has no cloud storage (" + mainClass + " is missing)");
+            System.exit(1);
+            return;
+        }
+        try {
+            main.invoke(null, (Object) args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            System.err.println("lakepg: " + describe(cause));
+            System.exit(1);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
     }
 

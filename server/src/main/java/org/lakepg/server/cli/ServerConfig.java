@@ -13,6 +13,8 @@ import java.util.Optional;
  * {@code lakepg.conf} in the data directory (postgresql.conf syntax), then defaults.
  *
  * @param settings server-wide defaults for session settings ({@code -c name=value}, lakepg.conf lines)
+ * @param storageOptions what the storage provider needs besides the data directory: for {@code --storage cloud}
+ *                       {@code safekeepers}, {@code pageserver} and optionally {@code s3_endpoint} + {@code bucket}
  */
 public record ServerConfig(
         String listen,
@@ -23,7 +25,8 @@ public record ServerConfig(
         Optional<Path> tlsKey,
         String authRules,
         Optional<String> superuserPassword,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        Map<String, String> storageOptions) {
 
     public static final int DEFAULT_PORT = 5432;
     /** pg_hba in one line: loopback clients are trusted, everyone else proves a SCRAM-SHA-256 password. */
@@ -34,7 +37,18 @@ public record ServerConfig(
             throw new IllegalArgumentException("port out of range: " + port);
         }
         settings = Map.copyOf(settings);
+        storageOptions = Map.copyOf(storageOptions);
     }
+
+    /** A configuration whose storage needs nothing but the data directory (the embedded store). */
+    public ServerConfig(String listen, int port, Path dataDir, String storage, Optional<Path> tlsCert,
+            Optional<Path> tlsKey, String authRules, Optional<String> superuserPassword, Map<String, String> settings) {
+        this(listen, port, dataDir, storage, tlsCert, tlsKey, authRules, superuserPassword, settings, Map.of());
+    }
+
+    /** Command-line flags of {@code --storage cloud} and the storage option each one sets. */
+    private static final Map<String, String> CLOUD_FLAGS = Map.of(
+            "safekeepers", "safekeepers", "pageserver", "pageserver", "s3-endpoint", "s3_endpoint", "bucket", "bucket");
 
     /** Thrown for a bad command line; the message is meant for the user. */
     public static final class UsageException extends Exception {
@@ -62,7 +76,7 @@ public record ServerConfig(
         }
         for (String name : flags.keySet()) {
             if (!List.of("port", "listen", "data", "storage", "tls-cert", "tls-key", "auth", "password-file")
-                    .contains(name)) {
+                    .contains(name) && !CLOUD_FLAGS.containsKey(name)) {
                 throw new UsageException("unknown option --" + name);
             }
         }
@@ -87,16 +101,35 @@ public record ServerConfig(
                 throw new UsageException("cannot read --password-file " + passwordFile + ": " + e.getMessage());
             }
         }
+        String storage = pick(flags, env, "storage", "local");
+        Map<String, String> storageOptions = new LinkedHashMap<>();
+        for (var flag : CLOUD_FLAGS.entrySet()) {
+            String value = pick(flags, env, flag.getKey(), null);
+            if (value != null) {
+                storageOptions.put(flag.getValue(), value);
+            }
+        }
+        if (storage.equals("cloud")) {
+            for (String needed : List.of("safekeepers", "pageserver")) {
+                if (!storageOptions.containsKey(needed)) {
+                    throw new UsageException("--storage cloud needs --" + needed);
+                }
+            }
+        } else if (!storageOptions.isEmpty()) {
+            throw new UsageException("--" + flags.keySet().stream().filter(CLOUD_FLAGS::containsKey).findFirst()
+                    .orElse(storageOptions.keySet().iterator().next()) + " needs --storage cloud");
+        }
         return new ServerConfig(
                 pick(flags, env, "listen", "127.0.0.1"),
                 port,
                 data,
-                pick(flags, env, "storage", "local"),
+                storage,
                 Optional.ofNullable(pick(flags, env, "tls-cert", null)).map(Path::of),
                 Optional.ofNullable(pick(flags, env, "tls-key", null)).map(Path::of),
                 pick(flags, env, "auth", DEFAULT_AUTH),
                 password,
-                fileSettings);
+                fileSettings,
+                storageOptions);
     }
 
     private static String value(List<String> args, int i, String flag) throws UsageException {

@@ -51,6 +51,8 @@ public final class Pageserver implements AutoCloseable {
     private final Object lifecycle = new Object();
     private volatile long lastCheckpointNanos = System.nanoTime();
     private volatile boolean closed;
+    private final Map<TimelineId, Lsn> trimmedUpTo = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean trimInFlight = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Pageserver(PageserverConfig config, WalService source, LocalStorage local, RemoteTimelineSync sync, long generation) {
         this.config = config;
@@ -285,6 +287,45 @@ public final class Pageserver implements AutoCloseable {
         for (TimelineId id : new ArrayList<>(ingestors.keySet())) {
             sync.upload(local, id);
         }
+        trimSource();
+    }
+
+    /**
+     * Tells a trimmable WAL source (the safekeepers) what S3 now holds. Off the upload thread: a trim goes through
+     * the safekeepers' quorum, which may be unavailable for a while, and uploads must go on meanwhile.
+     */
+    private void trimSource() {
+        if (!(source instanceof WalTrimming trimming) || !trimInFlight.compareAndSet(false, true)) {
+            return;
+        }
+        Map<TimelineId, Lsn> due = new HashMap<>();
+        for (TimelineId id : ingestors.keySet()) {
+            Lsn persisted = sync.remoteConsistentLsn(id);
+            if (persisted.isValid() && persisted.isAfter(trimmedUpTo.getOrDefault(id, Lsn.INVALID))) {
+                due.put(id, persisted);
+            }
+        }
+        if (due.isEmpty()) {
+            trimInFlight.set(false);
+            return;
+        }
+        Thread.ofVirtual().name("lakepg-pageserver-trim").start(() -> {
+            try {
+                due.forEach((id, upTo) -> {
+                    trimming.trimUpTo(id, upTo);
+                    trimmedUpTo.put(id, upTo);
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("could not trim the WAL source yet; retrying after the next upload: {}", e.getMessage());
+            } finally {
+                trimInFlight.set(false);
+            }
+        });
+    }
+
+    /** How far this pageserver has told the WAL source to trim each timeline. */
+    public Lsn trimmedUpTo(TimelineId timeline) {
+        return trimmedUpTo.getOrDefault(timeline, Lsn.INVALID);
     }
 
     private void periodicUpload() {

@@ -29,6 +29,13 @@ final class WalIngestor {
     private static final int BATCH = 256;
     private static final long MIN_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * Pause after a poll that found WAL, unless a reader wants WAL now: a source over the network (the safekeepers)
+     * pays a round trip on its leader per poll, and polling a busy timeline back to back took CPU from the very
+     * quorum rounds the compute's commits wait for (single-client commits ran ~1.8x faster with the pageserver
+     * paused). A reader waiting for WAL wakes the loop at once, so the pause never delays a GetPage.
+     */
+    private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final TimelineId timeline;
     private final WalService source;
@@ -90,6 +97,16 @@ final class WalIngestor {
             }
             if (got > 0) {
                 idle = MIN_IDLE_NANOS;
+                lock.lock();
+                try {
+                    if (!stopped && wantedLsn <= ingested) {
+                        wanted.awaitNanos(BUSY_PAUSE_NANOS);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } finally {
+                    lock.unlock();
+                }
                 continue;
             }
             lock.lock();

@@ -1,0 +1,92 @@
+package org.lakepg.server.cli.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.lakepg.storage.cloud.cluster.ClusterFile;
+import org.lakepg.storage.cloud.cluster.LocalCluster;
+
+/**
+ * {@code lakepg cluster start|status|stop} as a user runs them: the jar's command line, separate processes, a
+ * restart on the same directory that finds the data again, and a stop that leaves none of its processes behind.
+ */
+@Tag("slow-cluster")
+class ClusterCommandIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(360)
+    void startStatusStopAndStartAgainOnTheSameData() throws Exception {
+        Path d = dir.resolve("cluster");
+        try {
+            String started = lakepg("cluster", "start", "--dir", d.toString());
+            assertThat(started).contains("started in");
+            for (String service : LocalCluster.services()) {
+                assertThat(started).containsPattern(service + " +127\\.0\\.0\\.1:\\d+ +pid \\d+");
+            }
+            int port = computePort(started);
+            try (Connection c = DriverManager.getConnection(url(port)); Statement s = c.createStatement()) {
+                s.execute("create table kept(id int primary key)");
+                s.execute("insert into kept select generate_series(1, 100)");
+            }
+
+            String status = lakepg("cluster", "status", "--dir", d.toString());
+            assertThat(status).doesNotContain("NOT RUNNING").contains("postgres").contains("ingested");
+
+            List<ProcessHandle> processes = new ArrayList<>();
+            ClusterFile file = ClusterFile.in(d);
+            for (String service : LocalCluster.services()) {
+                processes.add(file.process(service).orElseThrow());
+            }
+            assertThat(lakepg("cluster", "stop", "--dir", d.toString())).contains("stopped");
+            assertThat(processes).noneMatch(ProcessHandle::isAlive);
+            assertThat(lakepg("cluster", "status", "--dir", d.toString())).contains("NOT RUNNING");
+
+            String again = lakepg("cluster", "start", "--dir", d.toString());
+            assertThat(computePort(again)).as("ports are kept across restarts").isEqualTo(port);
+            try (Connection c = DriverManager.getConnection(url(port)); Statement s = c.createStatement()) {
+                assertThat(ComputeFailoverIT.longValue(s, "select count(*) from kept")).isEqualTo(100);
+            }
+        } finally {
+            lakepg("cluster", "stop", "--dir", d.toString());
+        }
+    }
+
+    private static String url(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+    }
+
+    private static int computePort(String startOutput) {
+        Matcher m = Pattern.compile("psql -h 127\\.0\\.0\\.1 -p (\\d+)").matcher(startOutput);
+        assertThat(m.find()).as("start prints how to connect: %s", startOutput).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Runs {@code java -jar target/lakepg.jar args...}; returns its output. */
+    private static String lakepg(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-jar", ClusterFixture.JAR.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        String text = new String(out, StandardCharsets.UTF_8);
+        System.out.println(text);
+        return text;
+    }
+}

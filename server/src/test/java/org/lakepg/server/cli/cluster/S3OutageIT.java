@@ -1,0 +1,82 @@
+package org.lakepg.server.cli.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.lakepg.storage.Lsn;
+import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.cloud.cluster.LocalCluster;
+import org.lakepg.storage.cloud.cluster.ServiceKind;
+import org.lakepg.storage.cloud.rpc.PageserverClient;
+
+/**
+ * The S3 server stops for 10 s while a client writes: commits only need the safekeepers, so no error reaches the
+ * client; the pageserver's uploads retry, and once S3 is back it holds everything again.
+ */
+@Tag("slow-cluster")
+class S3OutageIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(300)
+    void writesGoOnWhileS3IsDownAndS3CatchesUpAfterwards() throws Exception {
+        try (ClusterFixture fixture = ClusterFixture.start(dir, c -> c.withExtraArguments(ServiceKind.PAGESERVER,
+                List.of("--checkpoint-interval-s", "2", "--upload-interval-ms", "500")))) {
+            try (Connection c = fixture.connect(); Statement s = c.createStatement()) {
+                s.execute("create table log(id int primary key, note text)");
+            }
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger acknowledged = new AtomicInteger();
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try (Connection c = fixture.connect(); Statement s = c.createStatement()) {
+                    while (!stop.get()) {
+                        int id = acknowledged.get() + 1;
+                        s.execute("insert into log values (" + id + ", repeat('s3 outage ', 20))");
+                        acknowledged.set(id);
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("a write failed while S3 was away: " + e.getMessage(), e);
+                }
+            });
+            Thread.sleep(3000);
+            fixture.cluster.kill(LocalCluster.S3);
+            int beforeOutage = acknowledged.get();
+            Thread.sleep(10_000);
+            int duringOutage = acknowledged.get() - beforeOutage;
+            fixture.cluster.startService(LocalCluster.S3);
+            Thread.sleep(3000);
+            stop.set(true);
+            writer.get(60, TimeUnit.SECONDS);
+            System.out.printf("%d commits before, %d during the 10 s S3 outage, %d in all%n", beforeOutage, duringOutage,
+                    acknowledged.get());
+            assertThat(duringOutage).as("commits while S3 was down").isPositive();
+
+            try (Connection c = fixture.connect(); Statement s = c.createStatement()) {
+                assertThat(ComputeFailoverIT.longValue(s, "select count(*) from log")).isEqualTo(acknowledged.get());
+            }
+            TimelineId postgres = fixture.timeline("postgres");
+            Lsn written = fixture.safekeeperEnds(postgres).stream().max(Lsn::compareTo).orElseThrow();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            PageserverClient.TimelineStatus status = fixture.pageserverStatus(postgres);
+            while (status.remoteConsistentLsn().compareTo(written) < 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                status = fixture.pageserverStatus(postgres);
+            }
+            assertThat(status.remoteConsistentLsn()).as("S3 holds the timeline up to").isGreaterThanOrEqualTo(written);
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package org.lakepg.storage.cloud.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A local dev cluster (Neon's neon_local): an S3 server, three safekeepers, a pageserver and a compute, each its own
+ * OS process started from the same lakepg jar, on loopback ports recorded in {@code D/cluster.properties}, with data
+ * under {@code D/<service>} and logs in {@code D/logs/<service>.log}. Tests use it to kill and restart single
+ * processes; {@code lakepg cluster} is its command line.
+ */
+public final class LocalCluster {
+
+    public static final String S3 = "s3";
+    public static final String PAGESERVER = "pageserver";
+    public static final String COMPUTE = "compute";
+    public static final int SAFEKEEPER_COUNT = 3;
+    public static final String BUCKET = "lakepg";
+    private static final String HOST = "127.0.0.1";
+
+    private final Path dir;
+    private final Launcher launcher;
+    private final ClusterFile file;
+    private Duration startTimeout = Duration.ofSeconds(120);
+    private final java.util.Map<ServiceKind, List<String>> extraArguments = new java.util.EnumMap<>(ServiceKind.class);
+
+    private LocalCluster(Path dir, Launcher launcher) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.launcher = launcher;
+        this.file = ClusterFile.in(this.dir);
+    }
+
+    /** The cluster kept in {@code dir} (new or existing), whose processes are started with {@code launcher}. */
+    public static LocalCluster at(Path dir, Launcher launcher) {
+        return new LocalCluster(dir, launcher);
+    }
+
+    /** Appends options to every command line of a kind (e.g. a short checkpoint interval for the pageserver). */
+    public LocalCluster withExtraArguments(ServiceKind kind, List<String> arguments) {
+        extraArguments.put(kind, List.copyOf(arguments));
+        return this;
+    }
+
+    public static String safekeeper(int id) {
+        return "safekeeper-" + id;
+    }
+
+    /** Every service of the cluster, in start order. */
+    public static List<String> services() {
+        List<String> all = new ArrayList<>();
+        all.add(S3);
+        IntStream.rangeClosed(1, SAFEKEEPER_COUNT).forEach(i -> all.add(safekeeper(i)));
+        all.add(PAGESERVER);
+        all.add(COMPUTE);
+        return all;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public ClusterFile file() {
+        return file;
+    }
+
+    public Path dataDir(String service) {
+        return dir.resolve(service);
+    }
+
+    public Path log(String service) {
+        return dir.resolve("logs").resolve(service + ".log");
+    }
+
+    public int port(String service) {
+        return file.port(service).orElseThrow(() -> new IllegalStateException(service + " has no port yet"));
+    }
+
+    public String safekeeperList() {
+        return IntStream.rangeClosed(1, SAFEKEEPER_COUNT)
+                .mapToObj(i -> i + "@" + HOST + ":" + port(safekeeper(i))).collect(Collectors.joining(","));
+    }
+
+    public String pageserverAddress() {
+        return HOST + ":" + port(PAGESERVER);
+    }
+
+    public java.net.URI s3Endpoint() {
+        return java.net.URI.create("http://" + HOST + ":" + port(S3));
+    }
+
+    public Optional<ProcessHandle> process(String service) {
+        return file.process(service);
+    }
+
+    public boolean running(String service) {
+        return process(service).isPresent();
+    }
+
+    /**
+     * Starts every service that is not running, in order, each once the one before accepts connections; the
+     * compute listens on {@code computePort} (0: a free port, or the one it had). Ports already recorded are kept.
+     */
+    public void start(int computePort) {
+        for (String service : services()) {
+            if (!file.port(service).isPresent() || (service.equals(COMPUTE) && computePort > 0)) {
+                file.setPort(service, service.equals(COMPUTE) && computePort > 0 ? computePort : freePort());
+            }
+        }
+        file.save();
+        for (String service : services()) {
+            if (!running(service)) {
+                startService(service);
+            }
+        }
+    }
+
+    /** Starts one service (a {@code compute*} name starts a compute) and waits until it accepts connections. */
+    public void startService(String service) {
+        if (running(service)) {
+            throw new IllegalStateException(service + " is already running (pid " + process(service).get().pid() + ")");
+        }
+        if (file.port(service).isEmpty()) {
+            file.setPort(service, freePort());
+        }
+        int port = port(service);
+        ServiceKind kind = kind(service);
+        List<String> args = new ArrayList<>(arguments(service, port));
+        args.addAll(extraArguments.getOrDefault(kind, List.of()));
+        List<String> command = launcher.command(kind.jvmOptions(), args);
+        Path log = log(service);
+        Process process;
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "=== " + Instant.now() + " lakepg cluster starts " + service + ": "
+                    + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + service, e);
+        }
+        file.setProcess(service, process.toHandle());
+        file.save();
+        awaitReady(service, kind, port, process.toHandle());
+    }
+
+    private static ServiceKind kind(String service) {
+        if (service.equals(S3)) {
+            return ServiceKind.S3;
+        }
+        if (service.startsWith("safekeeper-")) {
+            return ServiceKind.SAFEKEEPER;
+        }
+        if (service.equals(PAGESERVER)) {
+            return ServiceKind.PAGESERVER;
+        }
+        if (service.startsWith(COMPUTE)) {
+            return ServiceKind.COMPUTE;
+        }
+        throw new IllegalArgumentException("no such service: " + service);
+    }
+
+    private List<String> arguments(String service, int port) {
+        String data = dataDir(service).toString();
+        return switch (kind(service)) {
+            case S3 -> List.of("s3", "--port", Integer.toString(port), "--data", data);
+            case SAFEKEEPER -> List.of("safekeeper", "--id", service.substring("safekeeper-".length()),
+                    "--port", Integer.toString(port), "--data", data, "--peers", safekeeperList());
+            case PAGESERVER -> List.of("pageserver", "--port", Integer.toString(port), "--data", data,
+                    "--s3-endpoint", s3Endpoint().toString(), "--bucket", BUCKET, "--safekeepers", safekeeperList());
+            case COMPUTE -> List.of("start", "--storage", "cloud", "--listen", HOST, "--port", Integer.toString(port),
+                    "--data", data, "--safekeepers", safekeeperList(), "--pageserver", pageserverAddress());
+        };
+    }
+
+    private void awaitReady(String service, ServiceKind kind, int port, ProcessHandle process) {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " exited while starting; its log " + log(service)
+                        + " ends with:" + System.lineSeparator() + tail(log(service), 15));
+            }
+            boolean ready = kind == ServiceKind.COMPUTE ? PgPing.ready(HOST, port, 2000) : accepts(port);
+            if (ready) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(service + " did not accept connections on port " + port + " within "
+                + startTimeout.toSeconds() + " s; see " + log(service));
+    }
+
+    /** Sends SIGKILL (kill -9) to the service and waits until it is gone. */
+    public void kill(String service) {
+        process(service).ifPresent(p -> {
+            p.destroyForcibly();
+            awaitExit(p, Duration.ofSeconds(30));
+        });
+        file.clearProcess(service);
+        file.save();
+    }
+
+    /** SIGTERM, then SIGKILL if the service has not exited within {@code grace}. Returns whether it ran. */
+    public boolean stop(String service, Duration grace) {
+        Optional<ProcessHandle> running = process(service);
+        running.ifPresent(p -> {
+            p.destroy();
+            if (!awaitExit(p, grace)) {
+                p.destroyForcibly();
+                awaitExit(p, Duration.ofSeconds(30));
+            }
+        });
+        file.clearProcess(service);
+        file.save();
+        return running.isPresent();
+    }
+
+    /** Stops every service, computes first and S3 last. */
+    public void stopAll(Duration grace) {
+        List<String> order = new ArrayList<>(services());
+        java.util.Collections.reverse(order);
+        for (String extra : extraComputes()) {
+            order.add(0, extra);
+        }
+        for (String service : order) {
+            stop(service, grace);
+        }
+    }
+
+    /** Computes other than the main one that this cluster started (tests start a second compute to fence the first). */
+    private List<String> extraComputes() {
+        List<String> extra = new ArrayList<>();
+        for (int i = 2; i < 10; i++) {
+            if (file.pid(COMPUTE + "-" + i).isPresent()) {
+                extra.add(COMPUTE + "-" + i);
+            }
+        }
+        return extra;
+    }
+
+    private static boolean awaitExit(ProcessHandle p, Duration timeout) {
+        try {
+            p.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !p.isAlive();
+        }
+    }
+
+    public static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(HOST, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    public static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.lakepg.storage.cloud.compute;
+
+import org.lakepg.storage.StorageException;
+import org.lakepg.storage.ObjectStore;
+import org.lakepg.storage.PageService;
+import org.lakepg.storage.Storage;
+import org.lakepg.storage.StorageConfig;
+import org.lakepg.storage.Timeline;
+import org.lakepg.storage.TimelineService;
+import org.lakepg.storage.WalService;
+import org.lakepg.storage.cloud.rpc.PageserverClient;
+import org.lakepg.storage.cloud.s3.S3ObjectStore;
+import org.lakepg.storage.cloud.wal.SafekeeperWalService;
+import org.lakepg.storage.local.objects.LocalDirectoryObjectStore;
+
+/**
+ * The compute's store in cloud mode: WAL on the safekeeper quorum, pages and timelines from the pageserver. It
+ * keeps nothing durable of its own, so a compute started with an empty data directory continues with every
+ * acknowledged commit.
+ */
+public final class CloudStorage implements Storage {
+
+    private final SafekeeperWalService safekeepers;
+    private final PageserverClient pageserver;
+    private final ComputeWal wal;
+    private final PageService pages;
+    private final TimelineService timelines;
+    private final ObjectStore objects;
+
+    private CloudStorage(SafekeeperWalService safekeepers, PageserverClient pageserver, ObjectStore objects) {
+        this.safekeepers = safekeepers;
+        this.pageserver = pageserver;
+        this.objects = objects;
+        this.wal = new ComputeWal(safekeepers,
+                id -> pageserver.get(id).map(Timeline::branchLsn).orElseThrow(() -> StorageException.of(
+                        StorageException.Reason.NOT_FOUND, "timeline %s does not exist", id)));
+        this.pages = new FlushingPageService(pageserver, wal);
+        this.timelines = new CloudTimelines(pageserver, wal);
+    }
+
+    public static CloudStorage open(StorageConfig config) {
+        CloudStorageOptions options = CloudStorageOptions.from(config);
+        PageserverClient pageserver = PageserverClient.connect(options.pageserver());
+        SafekeeperWalService safekeepers = null;
+        try {
+            safekeepers = SafekeeperWalService.connect(options.safekeepers());
+            ObjectStore objects = options.objects().<ObjectStore>map(S3ObjectStore::new)
+                    .orElseGet(() -> new LocalDirectoryObjectStore(config.dataDir().resolve("objects")));
+            return new CloudStorage(safekeepers, pageserver, objects);
+        } catch (RuntimeException e) {
+            if (safekeepers != null) {
+                safekeepers.close();
+            }
+            pageserver.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public WalService wal() {
+        return wal;
+    }
+
+    @Override
+    public PageService pages() {
+        return pages;
+    }
+
+    @Override
+    public TimelineService timelines() {
+        return timelines;
+    }
+
+    @Override
+    public ObjectStore objects() {
+        return objects;
+    }
+
+    /** The generation this compute writes a timeline with (0 if it has not touched it). */
+    public long generation(org.lakepg.storage.TimelineId timeline) {
+        return wal.generation(timeline);
+    }
+
+    @Override
+    public void close() {
+        try {
+            safekeepers.close();
+        } finally {
+            pageserver.close();
+            if (objects instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // nothing left to release that matters at shutdown
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.lakepg.storage.cloud.compute;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.lakepg.storage.Lsn;
+import org.lakepg.storage.StorageException;
+import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.WalReader;
+import org.lakepg.storage.WalRecord;
+import org.lakepg.storage.WalService;
+import org.lakepg.storage.cloud.wal.SafekeeperWalService;
+
+/**
+ * The compute's WAL on the safekeepers. The first time this compute touches a timeline — before it reads anything
+ * of it — it takes the timeline with a new generation: every older compute is fenced from then on, and the
+ * timeline's end LSN this compute continues from can no longer move under it.
+ */
+final class ComputeWal implements WalService {
+
+    private final SafekeeperWalService safekeepers;
+    /** A timeline's start LSN (its branch LSN) if the safekeepers have not seen it yet. */
+    private final Function<TimelineId, Lsn> startLsn;
+    private final Set<TimelineId> acquired = ConcurrentHashMap.newKeySet();
+
+    ComputeWal(SafekeeperWalService safekeepers, Function<TimelineId, Lsn> startLsn) {
+        this.safekeepers = safekeepers;
+        this.startLsn = startLsn;
+    }
+
+    /** Takes {@code timeline} for this compute unless it already has; returns the LSN writing continues after. */
+    Lsn take(TimelineId timeline, Lsn start) {
+        if (acquired.contains(timeline)) {
+            return safekeepers.insertLsn(timeline);
+        }
+        synchronized (this) {
+            if (acquired.contains(timeline)) {
+                return safekeepers.insertLsn(timeline);
+            }
+            Lsn end = safekeepers.acquire(timeline, start);
+            acquired.add(timeline);
+            return end;
+        }
+    }
+
+    private TimelineId taken(TimelineId timeline) {
+        if (!acquired.contains(timeline)) {
+            take(timeline, startLsn.apply(timeline));
+        }
+        return timeline;
+    }
+
+    /**
+     * Before a page read at {@code lsn}: the pageserver sees WAL only once the safekeepers committed it, so
+     * records this compute appended and not yet shipped are flushed first (else the read would wait for a commit
+     * that may never come, e.g. a large transaction re-reading a page it evicted).
+     */
+    void makeReadable(TimelineId timeline, Lsn lsn) {
+        if (!acquired.contains(timeline) || !lsn.isAfter(safekeepers.durableLsn(timeline))) {
+            return;
+        }
+        try {
+            safekeepers.flush(timeline, lsn).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof StorageException s ? s : e;
+        }
+    }
+
+    /** Makes everything this compute appended to {@code timeline} visible to the pageserver (nothing if not taken). */
+    void makeAllReadable(TimelineId timeline) {
+        if (acquired.contains(timeline)) {
+            makeReadable(timeline, safekeepers.insertLsn(timeline));
+        }
+    }
+
+    @Override
+    public Lsn append(TimelineId timeline, WalRecord record) {
+        return safekeepers.append(taken(timeline), record);
+    }
+
+    @Override
+    public List<Lsn> appendAll(TimelineId timeline, List<WalRecord> records) {
+        return safekeepers.appendAll(taken(timeline), records);
+    }
+
+    @Override
+    public CompletableFuture<Lsn> flush(TimelineId timeline, Lsn upTo) {
+        return safekeepers.flush(taken(timeline), upTo);
+    }
+
+    @Override
+    public Lsn durableLsn(TimelineId timeline) {
+        return safekeepers.durableLsn(taken(timeline));
+    }
+
+    @Override
+    public Lsn insertLsn(TimelineId timeline) {
+        return safekeepers.insertLsn(taken(timeline));
+    }
+
+    @Override
+    public WalReader read(TimelineId timeline, Lsn from) {
+        return safekeepers.read(taken(timeline), from);
+    }
+
+    /** The generation this compute writes the timeline with (0: not taken). */
+    long generation(TimelineId timeline) {
+        return safekeepers.generation(timeline);
+    }
+}
