@@ -28,7 +28,8 @@ final class AggregateAccumulator {
         this.args = call.arguments().stream().map(compiler::compile).toArray(CompiledExpr[]::new);
         this.filter = call.filter() == null ? null : compiler.compile(call.filter());
         this.transition = code(functions, call.transitionSource());
-        this.finish = call.finalSource() == null ? null : code(functions, call.finalSource());
+        this.finish = AggregateCalls.withArgumentTypes(
+                call.finalSource() == null ? null : code(functions, call.finalSource()), call);
         reset();
     }
 

@@ -56,6 +56,7 @@ final class AggregateOperator {
             CompiledExpr filter = call.filter() == null ? null : compiler.compile(call.filter());
             ScalarFunction transition = code(functions, call.transitionSource(), call.name());
             ScalarFunction finish = call.finalSource() == null ? null : code(functions, call.finalSource(), call.name());
+            finish = AggregateCalls.withArgumentTypes(finish, call);
             aggs.add(new Agg(call, args, filter, transition, finish));
             if (call.distinct()) {
                 distinctOrders.add(new RowComparator(call.argumentOrder(), functions, context));
