@@ -129,10 +129,25 @@ public final class ExecContext implements FunctionContext {
         cancelReason = reason;
     }
 
+    /** checkCancelled that also looks at the clock now (for functions that wait: pg_sleep). */
+    @Override
+    public void checkInterrupts() {
+        rowsSinceDeadlineCheck = 4095;
+        checkCancelled();
+    }
+
     public void checkCancelled() {
         String reason = cancelReason;
         if (reason != null) {
             throw PgException.of(SqlState.QUERY_CANCELED, "%s", reason);
+        }
+        java.util.function.BooleanSupplier gone = clientGone;
+        if (gone != null && gone.getAsBoolean()) {
+            // the client sent a CancelRequest or closed the connection: nobody will read what this computes
+            throw PgException.of(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+        if (session instanceof ExecContext caller) {
+            caller.checkCancelled(); // a function's statements stop with the statement that called it
         }
         if (++rowsSinceDeadlineCheck >= 4096) {
             rowsSinceDeadlineCheck = 0;
@@ -155,6 +170,20 @@ public final class ExecContext implements FunctionContext {
     }
 
     private int rowsSinceDeadlineCheck;
+
+    private volatile java.util.function.BooleanSupplier clientGone;
+
+    /** Stops the statement at its next check once {@code gone} says the client cancelled or disconnected. */
+    public void stopWhen(java.util.function.BooleanSupplier gone) {
+        this.clientGone = gone;
+    }
+
+    /** Whether a cancel (CancelRequest, pg_cancel_backend, lost connection) was asked for; for lock waits. */
+    public boolean cancelRequested() {
+        java.util.function.BooleanSupplier gone = clientGone;
+        return cancelReason != null || gone != null && gone.getAsBoolean()
+                || session instanceof ExecContext caller && caller.cancelRequested();
+    }
 
     @Override
     public ZoneId timeZone() {

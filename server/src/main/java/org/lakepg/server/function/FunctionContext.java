@@ -43,6 +43,13 @@ public interface FunctionContext {
 
     int backendPid();
 
+    /**
+     * Throws 57014 when the running statement was cancelled or timed out; functions that wait or loop
+     * long (pg_sleep) call it. Outside a statement nothing can cancel.
+     */
+    default void checkInterrupts() {
+    }
+
     /** Transaction start, microseconds since 2000-01-01 UTC (now(), CURRENT_TIMESTAMP). */
     long transactionStartMicros();
 

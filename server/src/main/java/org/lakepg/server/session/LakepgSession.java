@@ -336,6 +336,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             txn.startStatement();
         }
         ExecContext context = new ExecContext(this, parameters, tableAccess);
+        StatementLimits.apply(context, sink, txn, settings);
         running = context;
         return context;
     }

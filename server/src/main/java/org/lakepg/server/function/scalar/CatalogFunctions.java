@@ -25,6 +25,7 @@ public final class CatalogFunctions {
         ArrayToText.register(r);
         ArrayEquality.register(r);
         ArrayFunctions.register(r);
+        SleepFunction.register(r);
         StatisticsFunctions.register(r);
         ServerInfoFunctions.register(r);
         r.register("format_type", (x, c) -> x[0] == null ? null : x[1] == null
