@@ -26,6 +26,7 @@ public final class CatalogFunctions {
         ArrayEquality.register(r);
         ArrayFunctions.register(r);
         SleepFunction.register(r);
+        OidFunctions.register(r);
         StatisticsFunctions.register(r);
         ServerInfoFunctions.register(r);
         r.register("format_type", (x, c) -> x[0] == null ? null : x[1] == null
