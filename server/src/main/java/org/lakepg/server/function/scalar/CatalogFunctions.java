@@ -27,6 +27,8 @@ public final class CatalogFunctions {
         ArrayFunctions.register(r);
         SleepFunction.register(r);
         OidFunctions.register(r);
+        r.register("pg_describe_object", (x, c) -> org.lakepg.server.systemcatalog.ObjectDescriptions.describe(
+                c.catalogView(), oid(x[0]), oid(x[1]), (Integer) x[2]));
         StatisticsFunctions.register(r);
         ServerInfoFunctions.register(r);
         r.register("format_type", (x, c) -> x[0] == null ? null : x[1] == null
