@@ -123,6 +123,21 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public org.lakepg.server.stats.TableStatistics tableStatistics(long relation) {
+        return sessions.statistics().database(session.currentDatabase()).relation(relation);
+    }
+
+    @Override
+    public org.lakepg.server.stats.DatabaseStatistics databaseStatistics(String database) {
+        return sessions.statistics().database(database).database();
+    }
+
+    @Override
+    public List<LockRow> locks() {
+        return sessions.locks();
+    }
+
+    @Override
     public List<SettingInfo> settings() {
         List<SettingInfo> out = new ArrayList<>();
         for (SettingDefinition d : settings.definitions()) {

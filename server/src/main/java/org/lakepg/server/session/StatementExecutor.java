@@ -54,6 +54,11 @@ final class StatementExecutor {
     private final CopyCommand copy;
     private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
 
+    /** Where VACUUM and ANALYZE report the tables they processed (pg_stat_all_tables). */
+    void onMaintenance(org.lakepg.server.stats.MaintenanceLog log) {
+        ddl.onMaintenance(log);
+    }
+
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
                       java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction,

@@ -94,7 +94,19 @@ final class ServerRows {
     private static void pgStatDatabase(CatalogView catalog, Rows out) {
         for (CatalogView.DatabaseInfo d : catalog.databases()) {
             long backends = catalog.sources().sessions().stream().filter(s -> s.database().equals(d.name())).count();
-            out.add().set("datid", d.oid()).set("datname", d.name()).set("numbackends", (int) backends);
+            org.lakepg.server.stats.DatabaseStatistics s = catalog.sources().databaseStatistics(d.name());
+            Rows.Row row = out.add();
+            for (SystemColumn c : out.relation().columns()) {
+                if (c.type() == 20 || c.type() == 701) {
+                    row.set(c.name(), c.type() == 20 ? (Object) 0L : (Object) 0.0);
+                }
+            }
+            row.set("checksum_failures", null);
+            row.set("datid", d.oid()).set("datname", d.name()).set("numbackends", (int) backends)
+                    .set("xact_commit", s.commits()).set("xact_rollback", s.rollbacks())
+                    .set("tup_returned", s.tuplesReturned()).set("tup_fetched", s.tuplesFetched())
+                    .set("tup_inserted", s.tuplesInserted()).set("tup_updated", s.tuplesUpdated())
+                    .set("tup_deleted", s.tuplesDeleted());
         }
     }
 }
