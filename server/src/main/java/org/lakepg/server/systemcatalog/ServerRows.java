@@ -83,11 +83,25 @@ final class ServerRows {
         for (SessionActivity s : catalog.sources().sessions()) {
             out.add().set("datid", databases.get(s.database())).set("datname", s.database()).set("pid", s.pid())
                     .set("usesysid", catalog.role(s.user()).map(RoleInfo::oid).orElse(null)).set("usename", s.user())
-                    .set("application_name", s.applicationName()).set("client_addr", s.clientAddress())
+                    .set("application_name", s.applicationName()).set("client_addr", inet(s.clientAddress()))
                     .set("client_port", s.clientPort()).set("backend_start", s.backendStartMicros())
                     .set("xact_start", s.transactionStartMicros()).set("query_start", s.queryStartMicros())
                     .set("state_change", s.queryStartMicros()).set("state", s.state()).set("query", s.query())
                     .set("backend_type", "client backend");
+        }
+    }
+
+    /** A client's address as the inet value pg_stat_activity.client_addr holds. */
+    private static org.lakepg.wire.types.PgInet inet(String address) {
+        if (address == null) {
+            return null;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress(); // a literal: no name lookup
+            return new org.lakepg.wire.types.PgInet(bytes.length == 4 ? org.lakepg.wire.types.PgInet.AF_INET
+                    : org.lakepg.wire.types.PgInet.AF_INET6, bytes.length * 8, bytes);
+        } catch (java.net.UnknownHostException e) {
+            return null;
         }
     }
 
