@@ -167,6 +167,11 @@ public interface CatalogSources {
         return org.lakepg.server.stats.DatabaseStatistics.NONE;
     }
 
+    /** The columns a CHECK expression reads, as pg_constraint.conkey lists them. */
+    static List<Short> checkColumns(String expression, List<org.lakepg.server.table.ColumnInfo> columns) {
+        return CheckColumns.of(expression, columns);
+    }
+
     /** The locks sessions hold or wait for (pg_locks). */
     default List<LockRow> locks() {
         return List.of();

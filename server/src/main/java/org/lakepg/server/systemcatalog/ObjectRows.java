@@ -131,6 +131,12 @@ final class ObjectRows {
             for (short col : c.columns()) {
                 depend(out, PG_CONSTRAINT, c.oid(), 0, PG_CLASS, c.tableOid(), col, 'a');
             }
+            if (c.type() == 'c') {
+                // the CHECK expression's own references, beside the constraint's columns
+                for (short col : c.columns()) {
+                    depend(out, PG_CONSTRAINT, c.oid(), 0, PG_CLASS, c.tableOid(), col, 'n');
+                }
+            }
             if (c.type() == 'f') {
                 for (short col : c.refColumns()) {
                     depend(out, PG_CONSTRAINT, c.oid(), 0, PG_CLASS, c.refTable(), col, 'n');
