@@ -196,6 +196,11 @@ public final class ExecContext implements FunctionContext {
     }
 
     @Override
+    public String setConfig(String name, String value, boolean local) {
+        return session.setConfig(name, value, local);
+    }
+
+    @Override
     public String currentUser() {
         return session.currentUser();
     }

@@ -736,6 +736,16 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     @Override
+    public String setConfig(String name, String value, boolean local) {
+        if (value == null) {
+            settings.reset(name, local);
+        } else {
+            settings.set(name, value, local);
+        }
+        return settings.get(name);
+    }
+
+    @Override
     public String setting(String name) {
         try {
             return settings.get(name);

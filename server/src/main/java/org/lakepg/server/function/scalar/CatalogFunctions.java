@@ -27,6 +27,7 @@ public final class CatalogFunctions {
         ArrayFunctions.register(r);
         SleepFunction.register(r);
         OidFunctions.register(r);
+        SetConfigFunction.register(r);
         r.register("pg_describe_object", (x, c) -> org.lakepg.server.systemcatalog.ObjectDescriptions.describe(
                 c.catalogView(), oid(x[0]), oid(x[1]), (Integer) x[2]));
         StatisticsFunctions.register(r);
