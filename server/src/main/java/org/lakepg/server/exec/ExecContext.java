@@ -144,6 +144,13 @@ public final class ExecContext implements FunctionContext {
         this.cancelledWith = reader;
     }
 
+    /** checkCancelled that also looks at the clock now (for functions that wait: pg_sleep). */
+    @Override
+    public void checkInterrupts() {
+        rowsSinceDeadlineCheck = 4095;
+        checkCancelled();
+    }
+
     public void checkCancelled() {
         String reason = cancelReason;
         ExecContext outer = cancelledWith;
@@ -152,6 +159,14 @@ public final class ExecContext implements FunctionContext {
         }
         if (reason != null) {
             throw PgException.of(SqlState.QUERY_CANCELED, "%s", reason);
+        }
+        java.util.function.BooleanSupplier gone = clientGone;
+        if (gone != null && gone.getAsBoolean()) {
+            // the client sent a CancelRequest or closed the connection: nobody will read what this computes
+            throw PgException.of(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+        if (session instanceof ExecContext caller) {
+            caller.checkCancelled(); // a function's statements stop with the statement that called it
         }
         if (++rowsSinceDeadlineCheck >= 4096) {
             rowsSinceDeadlineCheck = 0;
@@ -175,6 +190,20 @@ public final class ExecContext implements FunctionContext {
 
     private int rowsSinceDeadlineCheck;
 
+    private volatile java.util.function.BooleanSupplier clientGone;
+
+    /** Stops the statement at its next check once {@code gone} says the client cancelled or disconnected. */
+    public void stopWhen(java.util.function.BooleanSupplier gone) {
+        this.clientGone = gone;
+    }
+
+    /** Whether a cancel (CancelRequest, pg_cancel_backend, lost connection) was asked for; for lock waits. */
+    public boolean cancelRequested() {
+        java.util.function.BooleanSupplier gone = clientGone;
+        return cancelReason != null || gone != null && gone.getAsBoolean()
+                || session instanceof ExecContext caller && caller.cancelRequested();
+    }
+
     @Override
     public ZoneId timeZone() {
         return session.timeZone();
@@ -183,6 +212,11 @@ public final class ExecContext implements FunctionContext {
     @Override
     public String setting(String name) {
         return session.setting(name);
+    }
+
+    @Override
+    public String setConfig(String name, String value, boolean local) {
+        return session.setConfig(name, value, local);
     }
 
     @Override

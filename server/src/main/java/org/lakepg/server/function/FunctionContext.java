@@ -48,6 +48,22 @@ public interface FunctionContext {
         return null;
     }
 
+    /**
+     * set_config: sets (a NULL value resets) a setting for the session or, when {@code local}, the transaction,
+     * as SET [LOCAL] does; returns the setting's new value.
+     */
+    default String setConfig(String name, String value, boolean local) {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "set_config needs a database session");
+    }
+
+    /**
+     * Throws 57014 when the running statement was cancelled or timed out; functions that wait or loop
+     * long (pg_sleep) call it. Outside a statement nothing can cancel.
+     */
+    default void checkInterrupts() {
+    }
+
     /** Transaction start, microseconds since 2000-01-01 UTC (now(), CURRENT_TIMESTAMP). */
     long transactionStartMicros();
 

@@ -11,6 +11,27 @@ final class ActiveSessions {
     private final ConcurrentHashMap<Integer, Supplier<SessionActivity>> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Runnable> cancels = new ConcurrentHashMap<>();
     private final long startMicros = SessionClock.nowMicros();
+    private final org.lakepg.server.stats.ActivityStatistics statistics = new org.lakepg.server.stats.ActivityStatistics();
+    private final ConcurrentHashMap<Integer, Supplier<List<org.lakepg.server.systemcatalog.CatalogSources.LockRow>>> locks =
+            new ConcurrentHashMap<>();
+
+    /** The server's cumulative activity statistics (pg_stat_database, pg_stat_all_tables ...). */
+    org.lakepg.server.stats.ActivityStatistics statistics() {
+        return statistics;
+    }
+
+    void onLocks(int pid, Supplier<List<org.lakepg.server.systemcatalog.CatalogSources.LockRow>> held) {
+        locks.put(pid, held);
+    }
+
+    /** The locks every session holds or waits for, by pid (pg_locks). */
+    List<org.lakepg.server.systemcatalog.CatalogSources.LockRow> locks() {
+        List<org.lakepg.server.systemcatalog.CatalogSources.LockRow> out = new ArrayList<>();
+        for (Supplier<List<org.lakepg.server.systemcatalog.CatalogSources.LockRow>> s : locks.values()) {
+            out.addAll(s.get());
+        }
+        return out;
+    }
 
     void add(int pid, Supplier<SessionActivity> activity) {
         sessions.put(pid, activity);
@@ -18,6 +39,7 @@ final class ActiveSessions {
 
     void remove(int pid) {
         sessions.remove(pid);
+        locks.remove(pid);
         cancels.remove(pid);
         terminations.remove(pid);
     }

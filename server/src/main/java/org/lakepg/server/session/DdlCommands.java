@@ -193,6 +193,13 @@ final class DdlCommands {
      * VACUUM reclaims dead row versions of the named tables (all tables when none are named).
      * ANALYZE checks the tables exist but collects no statistics yet: the planner has none to use.
      */
+    private org.lakepg.server.stats.MaintenanceLog maintenance = org.lakepg.server.stats.MaintenanceLog.NONE;
+
+    /** Where VACUUM and ANALYZE report what they processed. */
+    void onMaintenance(org.lakepg.server.stats.MaintenanceLog log) {
+        this.maintenance = log;
+    }
+
     Execution vacuum(org.lakepg.server.sql.ast.VacuumStmt s, TransactionBlock block, Transaction txn) {
         String command = s.isVacuumcmd() ? "VACUUM" : "ANALYZE";
         if (s.isVacuumcmd()) {
@@ -211,7 +218,11 @@ final class DdlCommands {
                 // index entries of the removed versions go too, before their line pointers can be reused
                 var btrees = tables.indexes(txn.snapshot(), t.oid()).stream().map(tables::btree).toList();
                 org.lakepg.server.access.vacuum.Vacuum.run(tables.heap(t), btrees);
+                maintenance.vacuumed(t.oid(), tables.heap(t).liveEstimate());
             }
+        }
+        if (!s.isVacuumcmd() || s.options() != null && s.options().stream().anyMatch(o -> "analyze".equals(o.defname()))) {
+            targets.forEach(t -> maintenance.analyzed(t.oid()));
         }
         return Execution.done(command);
     }

@@ -77,6 +77,7 @@ public final class LakepgEngine implements QueryEngine {
                 compute, sessions, roles);
         sessions.add(startup.processId(), () -> session.activity(startup));
         sessions.onCancel(startup.processId(), session::cancel);
+        sessions.onLocks(startup.processId(), session::locks);
         sessions.onTerminate(startup.processId(), session::terminate);
         return session;
     }

@@ -53,6 +53,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private PgException readPointError;
     private org.lakepg.server.txn.Transaction txn;
     private final org.lakepg.server.exec.TableAccess tableAccess;
+    /** What the running transaction did to tables, for the pg_stat_* views at its end. */
+    private final org.lakepg.server.stats.PendingActivity activity = new org.lakepg.server.stats.PendingActivity();
     /** The session's relations and sequences on its own compute (temporary tables live here) and on the current one. */
     private SessionRelations primaryRelations;
     private SessionSequences primarySequences;
@@ -116,6 +118,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             public org.lakepg.server.exec.constraint.DeferredChecks deferredChecks() {
                 return deferred;
             }
+
+            @Override
+            public org.lakepg.server.stats.PendingActivity activity() {
+                return activity;
+            }
         };
     }
 
@@ -141,6 +148,17 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
                 relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
                 () -> sink, target.objects(), searchPath, roleAccess);
+        executor.onMaintenance(new org.lakepg.server.stats.MaintenanceLog() {
+            @Override
+            public void vacuumed(long table, long liveRows) {
+                sessions.statistics().database(database).vacuumed(table, liveRows, SessionClock.nowMicros());
+            }
+
+            @Override
+            public void analyzed(long table) {
+                sessions.statistics().database(database).analyzed(table, SessionClock.nowMicros());
+            }
+        });
         sequences.setAccessCheck(executor::checkSequenceAccess);
         executor.setSessionStatements(preparedStatements, cursors);
     }
@@ -342,6 +360,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             txn.startStatement();
         }
         ExecContext context = new ExecContext(this, parameters, tableAccess);
+        StatementLimits.apply(context, sink, txn, settings);
         running = context;
         return context;
     }
@@ -689,6 +708,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             }
         } finally {
             cursors.afterTransaction(committed);
+            if (ending != null) {
+                activity.transactionEnded(sessions.statistics().database(database), committed);
+            }
             if (commit) {
                 settings.commit();
             } else {
@@ -730,6 +752,16 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public ZoneId timeZone() {
         return settings.timeZone();
+    }
+
+    @Override
+    public String setConfig(String name, String value, boolean local) {
+        if (value == null) {
+            settings.reset(name, local);
+        } else {
+            settings.set(name, value, local);
+        }
+        return settings.get(name);
     }
 
     @Override
@@ -843,6 +875,31 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public org.lakepg.server.systemcatalog.CatalogView catalogView() {
         return new org.lakepg.server.systemcatalog.CatalogView(catalogSources);
+    }
+
+    /**
+     * The locks this session's transaction holds and waits for, as pg_locks shows them: its virtual transaction
+     * id, its xid once it has one, and a ShareLock not granted on each xid it waits for (a row another transaction
+     * changes or locks). lakepg takes no relation locks.
+     */
+    java.util.List<org.lakepg.server.systemcatalog.CatalogSources.LockRow> locks() {
+        org.lakepg.server.txn.Transaction t = txn;
+        if (t == null || t.state() != org.lakepg.server.txn.Transaction.State.ACTIVE) {
+            return java.util.List.of();
+        }
+        String vxid = processId + "/" + t.id();
+        java.util.List<org.lakepg.server.systemcatalog.CatalogSources.LockRow> out = new java.util.ArrayList<>();
+        out.add(new org.lakepg.server.systemcatalog.CatalogSources.LockRow("virtualxid", null, null, null, null, vxid,
+                null, vxid, processId, "ExclusiveLock", true, true, null));
+        if (t.topXid() != org.lakepg.server.txn.Xids.INVALID) {
+            out.add(new org.lakepg.server.systemcatalog.CatalogSources.LockRow("transactionid", null, null, null, null,
+                    null, t.topXid(), vxid, processId, "ExclusiveLock", true, false, null));
+        }
+        for (long awaited : compute.transactions().awaitedXids(t)) {
+            out.add(new org.lakepg.server.systemcatalog.CatalogSources.LockRow("transactionid", null, null, null, null,
+                    null, awaited, vxid, processId, "ShareLock", false, false, null));
+        }
+        return out;
     }
 
     /** This session as pg_stat_activity shows it. */

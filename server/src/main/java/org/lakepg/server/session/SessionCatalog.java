@@ -107,8 +107,11 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
                 : searchPath.qualifier(s, qualifiedName.get(0)).map(List::of).orElse(List.of());
         List<ProcEntry> out = new ArrayList<>();
         for (SchemaInfo schema : schemas) {
-            if (schema.oid() == SchemaInfo.PG_CATALOG) {
-                out.addAll(super.functions(List.of(name)));
+            // built-ins live in pg_catalog and information_schema (_pg_expandarray ...): each in its own schema
+            for (ProcEntry builtin : super.functions(List.of(name))) {
+                if (builtin.namespace() == schema.oid()) {
+                    out.add(builtin);
+                }
             }
             for (FunctionCatalog.UserFunction f : user) {
                 if (f.proc().namespace() == schema.oid() && f.proc().name().equals(name)) {

@@ -142,6 +142,21 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public org.lakepg.server.stats.TableStatistics tableStatistics(long relation) {
+        return sessions.statistics().database(session.currentDatabase()).relation(relation);
+    }
+
+    @Override
+    public org.lakepg.server.stats.DatabaseStatistics databaseStatistics(String database) {
+        return sessions.statistics().database(database).database();
+    }
+
+    @Override
+    public List<LockRow> locks() {
+        return sessions.locks();
+    }
+
+    @Override
     public List<SettingInfo> settings() {
         List<SettingInfo> out = new ArrayList<>();
         for (SettingDefinition d : settings.definitions()) {
@@ -241,9 +256,14 @@ final class SessionCatalogSources implements CatalogSources {
         Snapshot s = snapshot.get();
         List<ConstraintRow> out = new ArrayList<>();
         for (org.lakepg.server.table.ConstraintInfo c : compute().tables().constraints(s)) {
-            long namespace = compute().tables().findByOid(s, c.tableOid()).map(TableInfo::namespace)
+            java.util.Optional<TableInfo> table = compute().tables().findByOid(s, c.tableOid());
+            long namespace = table.map(TableInfo::namespace)
                     .orElse(org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE);
-            out.add(new ConstraintRow(c.oid(), c.name(), namespace, c.tableOid(), c.type(), c.columns(), c.checkExpr(),
+            // a CHECK constraint's columns are the ones its expression reads (conkey)
+            List<Short> columns = c.type() == 'c' && c.columns().isEmpty() && table.isPresent()
+                    ? org.lakepg.server.systemcatalog.CatalogSources.checkColumns(c.checkExpr(), table.get().columns())
+                    : c.columns();
+            out.add(new ConstraintRow(c.oid(), c.name(), namespace, c.tableOid(), c.type(), columns, c.checkExpr(),
                     c.refTable(), c.refColumns(), c.onUpdate(), c.onDelete(), c.matchType(), c.deferrable(),
                     c.initiallyDeferred(), c.indexOid()));
         }

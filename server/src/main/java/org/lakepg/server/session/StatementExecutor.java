@@ -56,6 +56,11 @@ final class StatementExecutor {
     private PreparedCommands prepared = new PreparedCommands(new PreparedStatements());
     private CursorCommands cursors;
 
+    /** Where VACUUM and ANALYZE report the tables they processed (pg_stat_all_tables). */
+    void onMaintenance(org.lakepg.server.stats.MaintenanceLog log) {
+        ddl.onMaintenance(log);
+    }
+
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
                       java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction,

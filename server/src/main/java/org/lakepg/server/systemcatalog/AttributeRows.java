@@ -43,6 +43,12 @@ final class AttributeRows {
         }
         ObjectRows.attributeRows(catalog, (relation, name, number, type, typmod, notNull, hasDefault) ->
                 row(out, relation, name, number, ClassRows.type(catalog, type), typmod, notNull));
+        for (CatalogSources.SequenceRow q : catalog.sequences()) {
+            // a sequence is a one-row heap relation: it has the system columns too
+            for (Object[] s : SYSTEM_COLUMNS) {
+                row(out, q.oid(), (String) s[0], (Integer) s[1], ClassRows.type(catalog, (Long) s[2]), -1, true);
+            }
+        }
         java.util.Set<String> defaults = new java.util.HashSet<>();
         for (CatalogSources.DefaultRow d : catalog.sources().columnDefaults()) {
             defaults.add(d.tableOid() + "/" + d.column());

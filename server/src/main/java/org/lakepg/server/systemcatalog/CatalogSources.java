@@ -157,6 +157,34 @@ public interface CatalogSources {
         }
     }
 
+    /** The activity totals of a table or index of the current database (pg_stat_all_tables ...). */
+    default org.lakepg.server.stats.TableStatistics tableStatistics(long relation) {
+        return org.lakepg.server.stats.TableStatistics.NONE;
+    }
+
+    /** A database's transaction and row counters (pg_stat_database). */
+    default org.lakepg.server.stats.DatabaseStatistics databaseStatistics(String database) {
+        return org.lakepg.server.stats.DatabaseStatistics.NONE;
+    }
+
+    /** The columns a CHECK expression reads, as pg_constraint.conkey lists them. */
+    static List<Short> checkColumns(String expression, List<org.lakepg.server.table.ColumnInfo> columns) {
+        return CheckColumns.of(expression, columns);
+    }
+
+    /** The locks sessions hold or wait for (pg_locks). */
+    default List<LockRow> locks() {
+        return List.of();
+    }
+
+    /**
+     * A pg_locks row: {@code locktype} virtualxid, transactionid, relation or tuple; the identifying columns that
+     * apply to it, the rest null; {@code mode} as PostgreSQL names it (ExclusiveLock, ShareLock ...).
+     */
+    record LockRow(String locktype, Long database, Long relation, Integer page, Short tuple, String virtualxid,
+                   Long transactionid, String virtualtransaction, int pid, String mode, boolean granted,
+                   boolean fastpath, Long waitStartMicros) {}
+
     /** A session as pg_stat_activity shows it. */
     record SessionActivity(int pid, String database, String user, String applicationName, String clientAddress,
                            int clientPort, long backendStartMicros, Long transactionStartMicros,

@@ -67,7 +67,7 @@ final class IndexRows {
     private static void pgConstraint(CatalogView catalog, Rows out) {
         for (CatalogSources.ConstraintRow c : allConstraints(catalog)) {
             boolean fk = c.type() == 'f';
-            out.add().set("oid", c.oid()).set("conname", c.name()).set("connamespace", c.namespace())
+            Rows.Row row = out.add().set("oid", c.oid()).set("conname", c.name()).set("connamespace", c.namespace())
                     .set("contype", c.type()).set("condeferrable", c.deferrable())
                     .set("condeferred", c.initiallyDeferred()).set("convalidated", true).set("conrelid", c.tableOid())
                     .set("contypid", 0).set("conindid", c.type() == 'c' ? 0 : c.indexOid()).set("conparentid", 0)
@@ -76,6 +76,11 @@ final class IndexRows {
                     .set("conislocal", true).set("coninhcount", 0).set("connoinherit", c.type() != 'c')
                     .set("conkey", c.columns()).set("confkey", fk ? c.refColumns() : null)
                     .set("conbin", c.type() == 'c' ? c.checkExpr() : null);
+            List<List<Long>> operators = fk ? ForeignKeyOperators.of(catalog, c) : null;
+            if (operators != null) {
+                row.set("conpfeqop", operators.get(0)).set("conppeqop", operators.get(1))
+                        .set("conffeqop", operators.get(2));
+            }
         }
     }
 

@@ -131,6 +131,12 @@ final class ObjectRows {
             for (short col : c.columns()) {
                 depend(out, PG_CONSTRAINT, c.oid(), 0, PG_CLASS, c.tableOid(), col, 'a');
             }
+            if (c.type() == 'c') {
+                // the CHECK expression's own references, beside the constraint's columns
+                for (short col : c.columns()) {
+                    depend(out, PG_CONSTRAINT, c.oid(), 0, PG_CLASS, c.tableOid(), col, 'n');
+                }
+            }
             if (c.type() == 'f') {
                 for (short col : c.refColumns()) {
                     depend(out, PG_CONSTRAINT, c.oid(), 0, PG_CLASS, c.refTable(), col, 'n');
@@ -149,6 +155,11 @@ final class ObjectRows {
                 }
             }
         }
+        // plpgsql, the one extension, owns its handler functions and its language (as CREATE EXTENSION records)
+        for (long handler : new long[] {13560, 13561, 13562}) {
+            depend(out, ObjectDescriptions.PG_PROC, handler, 0, ObjectDescriptions.PG_EXTENSION, 13559, 0, 'e');
+        }
+        depend(out, ObjectDescriptions.PG_LANGUAGE, 13563, 0, ObjectDescriptions.PG_EXTENSION, 13559, 0, 'e');
         for (SequenceRow s : catalog.sequences()) {
             if (s.ownedByTable() != 0) {
                 depend(out, PG_CLASS, s.oid(), 0, PG_CLASS, s.ownedByTable(), s.ownedByColumn(),

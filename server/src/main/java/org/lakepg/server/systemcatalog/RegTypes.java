@@ -25,8 +25,8 @@ public final class RegTypes {
         Optional<String> name = switch ((int) type) {
             case 2205 -> catalog.relation(oid).map(catalog::relationDisplayName);
             case 2206 -> catalog.builtins().type(oid).map(t -> TypeNames.format(catalog.builtins(), oid));
-            case 24 -> catalog.builtins().proc(oid).map(p -> Identifiers.quoteIfNeeded(p.name()));
-            case 2202 -> catalog.builtins().proc(oid).map(p -> procedureSignature(catalog, p));
+            case 24 -> catalog.function(oid).map(p -> Identifiers.quoteIfNeeded(p.name()));
+            case 2202 -> catalog.function(oid).map(p -> procedureSignature(catalog, p));
             case 2203 -> catalog.builtins().operator(oid).map(OperatorEntry::name);
             case 2204 -> catalog.builtins().operator(oid).map(o -> operatorSignature(catalog, o));
             case 4089 -> catalog.namespaceName(oid).map(Identifiers::quoteIfNeeded);
@@ -104,10 +104,23 @@ public final class RegTypes {
     private static List<ProcEntry> functionsNamed(List<String> names, CatalogView catalog) {
         checkSchema(names, catalog);
         String name = names.get(names.size() - 1);
-        if (names.size() > 1 && !names.get(names.size() - 2).equals("pg_catalog")) {
-            return List.of();
+        List<ProcEntry> out = new ArrayList<>();
+        // user functions of the named schema, or of the search path's schemas nearest first
+        List<Long> schemas = names.size() > 1 ? catalog.namespaceOid(names.get(names.size() - 2)).map(List::of)
+                .orElse(List.of()) : catalog.effectiveSearchPath(true).stream()
+                .flatMap(n -> catalog.namespaceOid(n).stream()).toList();
+        for (long schema : schemas) {
+            out.addAll(catalog.builtins().procsNamed(name).stream().filter(p -> p.namespace() == schema).toList());
+            for (ProcEntry p : catalog.sources().userFunctions()) {
+                if (p.namespace() == schema && p.name().equals(name)) {
+                    out.add(p);
+                }
+            }
+            if (!out.isEmpty() && names.size() == 1) {
+                break; // the nearest schema with a function of that name hides the later ones
+            }
         }
-        return catalog.builtins().procsNamed(name);
+        return out;
     }
 
     private static long regproc(String text, CatalogView catalog) {

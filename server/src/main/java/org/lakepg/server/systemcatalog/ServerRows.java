@@ -83,7 +83,7 @@ final class ServerRows {
         for (SessionActivity s : catalog.sources().sessions()) {
             out.add().set("datid", databases.get(s.database())).set("datname", s.database()).set("pid", s.pid())
                     .set("usesysid", catalog.role(s.user()).map(RoleInfo::oid).orElse(null)).set("usename", s.user())
-                    .set("application_name", s.applicationName()).set("client_addr", s.clientAddress())
+                    .set("application_name", s.applicationName()).set("client_addr", inet(s.clientAddress()))
                     .set("client_port", s.clientPort()).set("backend_start", s.backendStartMicros())
                     .set("xact_start", s.transactionStartMicros()).set("query_start", s.queryStartMicros())
                     .set("state_change", s.queryStartMicros()).set("state", s.state()).set("query", s.query())
@@ -91,10 +91,36 @@ final class ServerRows {
         }
     }
 
+    /** A client's address as the inet value pg_stat_activity.client_addr holds. */
+    private static org.lakepg.wire.types.PgInet inet(String address) {
+        if (address == null) {
+            return null;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress(); // a literal: no name lookup
+            return new org.lakepg.wire.types.PgInet(bytes.length == 4 ? org.lakepg.wire.types.PgInet.AF_INET
+                    : org.lakepg.wire.types.PgInet.AF_INET6, bytes.length * 8, bytes);
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
     private static void pgStatDatabase(CatalogView catalog, Rows out) {
         for (CatalogView.DatabaseInfo d : catalog.databases()) {
             long backends = catalog.sources().sessions().stream().filter(s -> s.database().equals(d.name())).count();
-            out.add().set("datid", d.oid()).set("datname", d.name()).set("numbackends", (int) backends);
+            org.lakepg.server.stats.DatabaseStatistics s = catalog.sources().databaseStatistics(d.name());
+            Rows.Row row = out.add();
+            for (SystemColumn c : out.relation().columns()) {
+                if (c.type() == 20 || c.type() == 701) {
+                    row.set(c.name(), c.type() == 20 ? (Object) 0L : (Object) 0.0);
+                }
+            }
+            row.set("checksum_failures", null);
+            row.set("datid", d.oid()).set("datname", d.name()).set("numbackends", (int) backends)
+                    .set("xact_commit", s.commits()).set("xact_rollback", s.rollbacks())
+                    .set("tup_returned", s.tuplesReturned()).set("tup_fetched", s.tuplesFetched())
+                    .set("tup_inserted", s.tuplesInserted()).set("tup_updated", s.tuplesUpdated())
+                    .set("tup_deleted", s.tuplesDeleted());
         }
     }
 }

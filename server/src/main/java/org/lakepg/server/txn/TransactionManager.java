@@ -145,6 +145,21 @@ public final class TransactionManager {
         }
     }
 
+    /** The top-level xids of the transactions {@code waiter} waits for now (pg_locks' ungranted locks). */
+    public List<Long> awaitedXids(Transaction waiter) {
+        Set<Long> holders = waitForGraph.waitingFor(waiter.id());
+        if (holders.isEmpty()) {
+            return List.of();
+        }
+        List<Long> out = new java.util.ArrayList<>();
+        for (Transaction t : active) {
+            if (holders.contains(t.id()) && t.topXid() != Xids.INVALID) {
+                out.add(t.topXid());
+            }
+        }
+        return out;
+    }
+
     long assignXid(Transaction owner) {
         synchronized (procArray) {
             if (nextXid >= xidLimit) {

@@ -38,6 +38,12 @@ final class WaitForGraph {
         waitsFor.remove(waiter);
     }
 
+    /** The transactions {@code waiter} waits for now (empty when it does not wait). */
+    synchronized Set<Long> waitingFor(long waiter) {
+        Set<Long> holders = waitsFor.get(waiter);
+        return holders == null ? Set.of() : Set.copyOf(holders);
+    }
+
     private boolean reaches(long from, long target) {
         ArrayDeque<Long> todo = new ArrayDeque<>();
         Set<Long> seen = new HashSet<>();

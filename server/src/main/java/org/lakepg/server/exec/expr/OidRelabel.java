@@ -9,7 +9,25 @@ import org.lakepg.server.catalog.TypeOids;
 final class OidRelabel {
     private OidRelabel() {}
 
+    /** int4[] and the OID types' array types, by array type OID: element type OID. */
+    private static final java.util.Map<Long, Long> ARRAYS = java.util.Map.ofEntries(
+            java.util.Map.entry(1007L, TypeOids.INT4), java.util.Map.entry(1028L, TypeOids.OID),
+            java.util.Map.entry(1008L, TypeOids.REGPROC), java.util.Map.entry(2210L, TypeOids.REGCLASS),
+            java.util.Map.entry(2211L, TypeOids.REGTYPE), java.util.Map.entry(2207L, 2202L),
+            java.util.Map.entry(2208L, 2203L), java.util.Map.entry(2209L, 2204L), java.util.Map.entry(4090L, 4089L),
+            java.util.Map.entry(4097L, 4096L), java.util.Map.entry(3735L, 3734L), java.util.Map.entry(3770L, 3769L),
+            java.util.Map.entry(4192L, 4191L));
+
     static CompiledExpr wrap(CompiledExpr argument, long from, long to) {
+        Long fromElement = ARRAYS.get(from);
+        Long toElement = ARRAYS.get(to);
+        if (fromElement != null && toElement != null && !fromElement.equals(toElement)
+                && (fromElement == TypeOids.INT4 || toElement == TypeOids.INT4)) {
+            return (row, context) -> {
+                Object v = argument.eval(row, context);
+                return v == null ? null : relabelArray((org.lakepg.wire.types.PgArray) v, toElement);
+            };
+        }
         if (from == TypeOids.INT4 && isOidLike(to)) {
             return (row, context) -> {
                 Object v = argument.eval(row, context);
@@ -23,6 +41,18 @@ final class OidRelabel {
             };
         }
         return argument;
+    }
+
+    private static org.lakepg.wire.types.PgArray relabelArray(org.lakepg.wire.types.PgArray a, long toElement) {
+        Object[] e = a.elements();
+        for (int i = 0; i < e.length; i++) {
+            if (e[i] instanceof Integer n) {
+                e[i] = n.longValue() & 0xFFFFFFFFL;
+            } else if (e[i] instanceof Long n && toElement == TypeOids.INT4) {
+                e[i] = (int) n.longValue();
+            }
+        }
+        return new org.lakepg.wire.types.PgArray((int) toElement, a.dims(), a.lowerBounds(), e);
     }
 
     private static boolean isOidLike(long type) {

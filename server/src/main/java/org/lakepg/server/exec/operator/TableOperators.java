@@ -30,6 +30,8 @@ final class TableOperators {
         RowCodec codec = new RowCodec(node.table().columnTypes());
         Iterator<HeapTuple> tuples = heap.scan(txn.snapshot());
         int columns = node.table().columns().size();
+        var activity = context.tables().activity().relation(node.table().oid());
+        activity.seqScan();
         return new RowIterator() {
             @Override
             protected Object[] computeNext() {
@@ -37,6 +39,7 @@ final class TableOperators {
                     return null;
                 }
                 context.checkCancelled();
+                activity.seqTupleRead();
                 return row(tuples.next(), codec, node.withTid(), columns);
             }
         };
@@ -69,12 +72,15 @@ final class TableOperators {
         var snapshot = txn.snapshot();
         int columns = node.table().columns().size();
         java.util.Set<Tid> seen = new java.util.HashSet<>();
+        var activity = context.tables().activity().relation(node.index().oid());
+        activity.indexScan();
         return new RowIterator() {
             @Override
             protected Object[] computeNext() {
                 while (entries.hasNext()) {
                     context.checkCancelled();
                     var found = heap.fetchThroughChain(snapshot, entries.next().tid());
+                    activity.indexTupleRead(found.isPresent());
                     if (found.isEmpty() || !seen.add(found.get().tid())) {
                         continue;
                     }
@@ -125,6 +131,7 @@ final class TableOperators {
                 }
             }
         };
+        var activity = context.tables().activity().relation(table.oid());
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
@@ -141,6 +148,7 @@ final class TableOperators {
                         break;
                     }
                     catalog.insertRow(txn, table, indexes, codec, row);
+                    activity.inserted();
                     if (!keysUnused) {
                         foreignKeys.referencingRowWritten(table, null, row);
                     }
@@ -166,6 +174,7 @@ final class TableOperators {
                     if (!accepted(r)) {
                         continue;
                     }
+                    activity.updated();
                     Tid newTid = ((WriteResult.Ok) r).tid();
                     if (!indexes.isEmpty() && !heap.isHeapOnly(newTid)) {
                         catalog.indexRow(txn, table, indexes, newRow, newTid);
@@ -198,6 +207,7 @@ final class TableOperators {
                     if (!accepted(r)) {
                         continue;
                     }
+                    activity.deleted();
                     written = java.util.Arrays.copyOf(current, width);
                     if (!keysUnused) {
                         foreignKeys.referencedRowDeleted(table, written);

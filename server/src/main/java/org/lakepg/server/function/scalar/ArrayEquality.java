@@ -31,6 +31,11 @@ public final class ArrayEquality {
         return true;
     }
 
+    /** IS NOT DISTINCT FROM between two elements (array_position, array_remove ...). */
+    static boolean notDistinct(Object x, Object y) {
+        return x == null || y == null ? x == y : elementEqual(x, y);
+    }
+
     private static boolean elementEqual(Object x, Object y) {
         if (x == null || y == null) {
             return x == y;

@@ -24,13 +24,19 @@ public final class CatalogFunctions {
         SizeFunctions.register(r);
         ArrayToText.register(r);
         ArrayEquality.register(r);
+        ArrayFunctions.register(r);
+        SleepFunction.register(r);
+        OidFunctions.register(r);
+        SetConfigFunction.register(r);
+        r.register("pg_describe_object", (x, c) -> org.lakepg.server.systemcatalog.ObjectDescriptions.describe(
+                c.catalogView(), oid(x[0]), oid(x[1]), (Integer) x[2]));
         StatisticsFunctions.register(r);
         ServerInfoFunctions.register(r);
         r.register("format_type", (x, c) -> x[0] == null ? null : x[1] == null
                 ? TypeNames.format(c.catalogView().builtins(), oid(x[0]))
                 : TypeNames.format(c.catalogView().builtins(), oid(x[0]), (Integer) x[1]));
-        r.register("pg_get_indexdef", (x, c) -> indexDef(c, oid(x[0]), 0));
-        r.register("pg_get_indexdef_ext", (x, c) -> indexDef(c, oid(x[0]), (Integer) x[1]));
+        r.register("pg_get_indexdef", (x, c) -> indexDef(c, oid(x[0]), 0, false));
+        r.register("pg_get_indexdef_ext", (x, c) -> indexDef(c, oid(x[0]), (Integer) x[1], Boolean.TRUE.equals(x[2])));
         r.register("pg_get_constraintdef", (x, c) -> constraintDef(c, oid(x[0])));
         r.register("pg_get_constraintdef_ext", (x, c) -> constraintDef(c, oid(x[0]), Boolean.TRUE.equals(x[1])));
         // lakepg keeps expressions as SQL text where PostgreSQL keeps node trees: the text is the deparsed form
@@ -61,6 +67,8 @@ public final class CatalogFunctions {
         r.register("pg_get_function_identity_arguments", (x, c) -> function(c, x[0])
                 .map(p -> arguments(c, p, false)).orElse(null));
         r.register("pg_get_function_result", (x, c) -> function(c, x[0]).map(p -> result(c, p)).orElse(null));
+        r.register("pg_get_functiondef", (x, c) -> function(c, x[0]).map(p -> FunctionDefinition.of(c.catalogView(), p,
+                arguments(c, p, true), result(c, p))).orElse(null));
         r.register("pg_get_viewdef", (x, c) -> viewDef(c, oid(x[0])));
         r.register("pg_get_viewdef_ext", (x, c) -> viewDef(c, oid(x[0])));
         r.register("pg_get_viewdef_wrap", (x, c) -> viewDef(c, oid(x[0])));
@@ -80,14 +88,16 @@ public final class CatalogFunctions {
         return ((Number) value).longValue();
     }
 
-    private static String indexDef(FunctionContext c, long oid, int column) {
+    private static String indexDef(FunctionContext c, long oid, int column, boolean pretty) {
         CatalogView catalog = c.catalogView();
         Optional<IndexInfo> index = catalog.index(oid);
         if (index.isEmpty()) {
             return null;
         }
         TableInfo table = catalog.table(index.get().tableOid()).orElseThrow();
-        return column == 0 ? IndexDefinitions.indexDef(catalog, index.get(), table, true)
+        // pretty-printing names the table as the search path sees it; otherwise always schema-qualified
+        boolean qualify = !pretty || !catalog.onSearchPath(table.namespace());
+        return column == 0 ? IndexDefinitions.indexDef(catalog, index.get(), table, qualify)
                 : IndexDefinitions.indexColumn(index.get(), table, column);
     }
 

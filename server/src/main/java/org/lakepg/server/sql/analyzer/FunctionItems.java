@@ -49,7 +49,7 @@ final class FunctionItems {
             BoundExpr e = expressions.analyzeWithoutAggregates(call, scope, "functions in FROM");
             ProcEntry proc = e instanceof FuncExpr fe ? catalog.function(fe.function()).orElse(null) : null;
             boolean returnsSet = proc != null && proc.returnsSet();
-            List<OutputColumn> out = proc == null ? List.of() : outColumns(proc);
+            List<OutputColumn> out = proc == null ? List.of() : outColumns(proc, (FuncExpr) e);
             if (out.isEmpty()) {
                 if (e.type() == TypeOids.RECORD) {
                     throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
@@ -75,18 +75,47 @@ final class FunctionItems {
     }
 
     /** The OUT (and INOUT, TABLE) parameters of a function returning a row; empty for a scalar result. */
-    private static List<OutputColumn> outColumns(ProcEntry proc) {
+    private static List<OutputColumn> outColumns(ProcEntry proc, FuncExpr call) {
         List<OutputColumn> out = new ArrayList<>();
         char[] modes = proc.argumentModes();
         if (modes == null) {
             return out;
         }
+        long element = polymorphicElement(proc, call);
         for (int i = 0; i < modes.length; i++) {
             if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
-                out.add(OutputColumn.computed(proc.argumentNames().get(i), proc.allArgumentTypes()[i], -1));
+                long type = proc.allArgumentTypes()[i];
+                // polymorphic OUT parameters take the type the call's arguments fixed (_pg_expandarray's x)
+                if (element != 0 && type == TypeOids.ANYELEMENT) {
+                    type = element;
+                } else if (element != 0 && type == TypeOids.ANYARRAY) {
+                    long array = org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get().type(element)
+                            .map(org.lakepg.server.catalog.TypeEntry::arrayType).orElse(0L);
+                    type = array != 0 ? array : type;
+                }
+                out.add(OutputColumn.computed(proc.argumentNames().get(i), type, -1));
             }
         }
         return out;
+    }
+
+    /** The element type an anyelement / anyarray input argument of the call fixes; 0 when none does. */
+    private static long polymorphicElement(ProcEntry proc, FuncExpr call) {
+        long[] declared = proc.argumentTypes();
+        for (int i = 0; i < declared.length && i < call.arguments().size(); i++) {
+            long actual = call.arguments().get(i).type();
+            if (declared[i] == TypeOids.ANYELEMENT) {
+                return actual;
+            }
+            if (declared[i] == TypeOids.ANYARRAY) {
+                long element = org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get().type(actual)
+                        .map(org.lakepg.server.catalog.TypeEntry::elementType).orElse(0L);
+                if (element != 0) {
+                    return element;
+                }
+            }
+        }
+        return 0;
     }
 
     /** unnest with several arguments in FROM is ROWS FROM of one unnest per argument, as in PostgreSQL. */

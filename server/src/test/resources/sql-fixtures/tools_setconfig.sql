@@ -1,0 +1,8 @@
+-- set_config as SET [LOCAL] (every setting changed here is reset at the end: the lines share one session)
+select set_config('work_mem', '8MB', false), current_setting('work_mem')
+select set_config('work_mem', '16MB', true), current_setting('work_mem')
+select set_config('no_such_setting', '1', false)
+select set_config('work_mem', 'abc', false)
+select set_config('work_mem', null, false)
+select set_config(null, '1', false)
+select set_config('work_mem', '4MB', false)
