@@ -10,8 +10,10 @@ public record CatalogBoundRegType(PgType<Long> raw, Supplier<CatalogView> catalo
     /** The reg* codec of a type bound to a catalog; other types' codecs unchanged. */
     @SuppressWarnings("unchecked")
     public static PgType<?> bind(PgType<?> codec, Supplier<CatalogView> catalog) {
-        return CatalogTypeCodecs.isRegType(codec.oid()) ? new CatalogBoundRegType((PgType<Long>) codec, catalog)
-                : CatalogBoundRegArray.bind(codec, catalog);
+        if (codec instanceof CatalogTypeCodecs.SimpleArray array && CatalogTypeCodecs.isRegType(array.element().oid())) {
+            return new CatalogTypeCodecs.SimpleArray(array.oid(), bind(array.element(), catalog)); // regclass[] too
+        }
+        return CatalogTypeCodecs.isRegType(codec.oid()) ? new CatalogBoundRegType((PgType<Long>) codec, catalog) : codec;
     }
 
     @Override
