@@ -150,6 +150,8 @@ public final class FunctionRegistry {
         LsnFunctions.register(BUILTINS);
         org.lakepg.server.function.scalar.CatalogComparisons.register(BUILTINS);
         org.lakepg.server.function.scalar.CatalogFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.DomainCheck.register(BUILTINS);
+        org.lakepg.server.function.scalar.EnumFunctions.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -125,4 +125,70 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         return builtin.isPresent() ? builtin
                 : objects.functions().find(snapshot.get(), oid).map(FunctionCatalog.UserFunction::proc);
     }
+
+    /** Built-in types, then the user types visible to the statement (and their array types). */
+    @Override
+    public Optional<org.lakepg.server.catalog.TypeEntry> type(long oid) {
+        Optional<org.lakepg.server.catalog.TypeEntry> builtin = super.type(oid);
+        if (builtin.isPresent() || oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            return builtin;
+        }
+        return userTypes().entry(oid);
+    }
+
+    @Override
+    public Optional<org.lakepg.server.catalog.TypeEntry> typeByName(List<String> qualifiedName) {
+        if (qualifiedName.size() > 2) {
+            return Optional.empty();
+        }
+        Snapshot s = snapshot.get();
+        String name = qualifiedName.get(qualifiedName.size() - 1);
+        List<SchemaInfo> schemas = qualifiedName.size() == 1 ? searchPath.effectiveSchemas(s)
+                : searchPath.qualifier(s, qualifiedName.get(0)).map(List::of).orElse(List.of());
+        org.lakepg.server.catalog.types.UserTypes user = userTypes();
+        for (SchemaInfo schema : schemas) {
+            Optional<org.lakepg.server.catalog.TypeEntry> found = schema.oid() == SchemaInfo.PG_CATALOG
+                    ? super.typeByName(List.of(name)) : user.byName(schema.oid(), name);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<org.lakepg.server.catalog.types.UserType> userType(long oid) {
+        return oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID ? Optional.empty()
+                : objects.types().find(snapshot.get(), oid).filter(t -> t.oid() == oid);
+    }
+
+    /** User types sort with their base type's (domains) or their kind's (enums, arrays) btree opclass. */
+    @Override
+    public Optional<ProcEntry> btreeComparison(long type) {
+        if (type >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            Optional<org.lakepg.server.catalog.TypeEntry> t = type(type);
+            if (t.isPresent()) {
+                var entry = t.get();
+                if (entry.isDomain()) {
+                    return btreeComparison(entry.baseType());
+                }
+                if (entry.kind() == org.lakepg.server.catalog.TypeEntry.KIND_ENUM) {
+                    return super.btreeComparison(org.lakepg.server.catalog.TypeOids.ANYENUM);
+                }
+                if (entry.isArray()) {
+                    return super.btreeComparison(org.lakepg.server.catalog.TypeOids.ANYARRAY);
+                }
+                if (entry.kind() == org.lakepg.server.catalog.TypeEntry.KIND_COMPOSITE) {
+                    return super.btreeComparison(org.lakepg.server.catalog.TypeOids.RECORD);
+                }
+            }
+        }
+        return super.btreeComparison(type);
+    }
+
+    /** The user types the statement's snapshot sees. */
+    org.lakepg.server.catalog.types.UserTypes userTypes() {
+        return new org.lakepg.server.catalog.types.UserTypes(objects.types().types(snapshot.get()),
+                new BuiltinAnalyzerCatalog());
+    }
 }

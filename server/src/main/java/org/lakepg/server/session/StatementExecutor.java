@@ -53,6 +53,8 @@ final class StatementExecutor {
     private final DatabaseCommands databases;
     private final CopyCommand copy;
     private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
+    private final TypeCommands types;
+    private final DomainCommands domains;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -100,6 +102,9 @@ final class StatementExecutor {
         this.settingCommands = new SettingCommands(settings, block, notices);
         this.transactionCommands = new TransactionCommands(block);
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
+        this.types = new TypeCommands(objects, tables, searchPath, roles, notices, catalog);
+        this.domains = new DomainCommands(objects, tables, roles, notices, types,
+                new DomainValidation(tables, session));
     }
 
     /** The session ends: its temporary schema and what is in it go, in a transaction of their own. */
@@ -218,6 +223,11 @@ final class StatementExecutor {
             case VariableShowStmt show -> new Command.Utility(show, SettingCommands.showColumns(show, settings));
             case VariableSetStmt set -> new Command.Utility(set, null);
             case TransactionStmt t -> new Command.Utility(t, null);
+            case org.lakepg.server.sql.ast.CreateEnumStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.CompositeTypeStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.AlterEnumStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.CreateDomainStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.AlterDomainStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.ExplainStmt e -> {
                 ExplainCommand.options(e);
                 analyze(new RawStatement(e.query(), raw.location(), raw.length()), parameterTypes); // errors now, as PostgreSQL
@@ -318,6 +328,17 @@ final class StatementExecutor {
                 case TransactionStmt t -> transactionCommands.run(t);
                 case org.lakepg.server.sql.ast.CreateStmt create -> objectNames.recordOwner(create.relation(),
                         transaction.get(), () -> ddl.create.create(create, ddlContext(context)));
+                case org.lakepg.server.sql.ast.DropStmt drop when drop.removeType().kind()
+                        == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE || drop.removeType().kind()
+                        == org.lakepg.server.sql.ast.ObjectType.Kind.DOMAIN -> types.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.CreateEnumStmt c -> types.createEnum(c, transaction.get());
+                case org.lakepg.server.sql.ast.CompositeTypeStmt c -> types.createComposite(c, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.AlterEnumStmt a -> types.alterEnum(a, transaction.get());
+                case org.lakepg.server.sql.ast.CreateDomainStmt c -> domains.create(c, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.AlterDomainStmt a -> domains.alter(a, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.DropStmt drop -> objectNames.drop(drop, transaction.get(), views,
                         privileges, () -> ddl.drop.drop(drop, transaction.get()));
                 case org.lakepg.server.sql.ast.CreateSeqStmt c -> objectNames.recordOwner(c.sequence(), transaction.get(),

@@ -41,6 +41,18 @@ public final class Coercer {
         return rules;
     }
 
+    /** Wraps a value of a domain's base type in the domain's NOT NULL and CHECK tests (CoerceToDomain). */
+    @FunctionalInterface
+    public interface DomainWrapper {
+        BoundExpr wrap(BoundExpr baseValue, long domain);
+    }
+
+    private DomainWrapper domains;
+
+    public void setDomainWrapper(DomainWrapper domains) {
+        this.domains = domains;
+    }
+
     /** Coerces or throws 42846 "cannot cast type X to Y" at {@code location} (0-based, -1 unknown). */
     public BoundExpr coerce(BoundExpr expr, long target, int typmod, TypeCoercion.Context context, int location) {
         return tryCoerce(expr, target, typmod, context, location).orElseThrow(() -> at(PgException.of(
@@ -57,6 +69,14 @@ public final class Coercer {
         }
         if (target == TypeOids.ANY || TypeOids.isPolymorphic(target)) {
             return Optional.of(expr);
+        }
+        if (domains != null && target >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            var domain = catalog.type(target).filter(t -> t.isDomain());
+            if (domain.isPresent()) {
+                // coerce_to_domain: to the base type (with the domain's typmod), then the domain's tests
+                return tryCoerce(expr, domain.get().baseType(), domain.get().typmod(), ctx, location)
+                        .map(base -> domains.wrap(base, target));
+            }
         }
         if (source == TypeOids.UNKNOWN) {
             if (expr instanceof Const c) {

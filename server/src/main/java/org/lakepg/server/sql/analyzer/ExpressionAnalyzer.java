@@ -68,6 +68,7 @@ public final class ExpressionAnalyzer {
         this.catalog = catalog;
         this.parameters = parameters;
         this.coercer = new Coercer(catalog, io, context, parameters);
+        coercer.setDomainWrapper(new DomainCoercion(this, catalog));
         this.rules = coercer.rules();
         this.functions = new FunctionResolver(rules);
         this.operators = new OperatorResolver(rules);
