@@ -166,4 +166,9 @@ public interface CatalogSources {
     record SettingInfo(String name, String setting, String unit, String category, String shortDescription,
                        String context, String vartype, String source, String minValue, String maxValue,
                        List<String> enumValues, String bootValue, String resetValue) {}
+
+    /** User-defined types (enums, domains, composite types) visible to the statement's snapshot. */
+    default List<org.lakepg.server.catalog.types.UserType> userTypes() {
+        return List.of();
+    }
 }

@@ -46,6 +46,32 @@ public final class CatalogView {
         return BuiltinCatalog.get();
     }
 
+    private org.lakepg.server.catalog.types.UserTypes userTypes;
+
+    /** The user-defined types the statement sees. */
+    public org.lakepg.server.catalog.types.UserTypes userTypes() {
+        if (userTypes == null) {
+            userTypes = new org.lakepg.server.catalog.types.UserTypes(sources.userTypes(), builtins());
+        }
+        return userTypes;
+    }
+
+    /** Built-in and user types, for formatting type names. */
+    public org.lakepg.server.catalog.TypeCatalog types() {
+        return new org.lakepg.server.catalog.TypeCatalog() {
+            @Override
+            public Optional<org.lakepg.server.catalog.TypeEntry> type(long oid) {
+                Optional<org.lakepg.server.catalog.TypeEntry> b = builtins().type(oid);
+                return b.isPresent() ? b : userTypes().entry(oid);
+            }
+
+            @Override
+            public Optional<org.lakepg.server.catalog.CastEntry> cast(long source, long target) {
+                return builtins().cast(source, target);
+            }
+        };
+    }
+
     public List<TableInfo> tables() {
         if (tables == null) {
             tables = sources.tables();

@@ -104,6 +104,9 @@ public final class Coercer {
             // binary-coercible elements (int2vector to int2[], varchar[] to text[]): the array as it is
             case TypeCoercion.Pathway.ArrayCoerce a when a.element() instanceof TypeCoercion.Pathway.Relabel ->
                     new RelabelType(expr, target, -1);
+            // elements converted through text: the whole array converts through text the same way
+            case TypeCoercion.Pathway.ArrayCoerce a when a.element() instanceof TypeCoercion.Pathway.ViaIO ->
+                    new CoerceViaIO(expr, target, -1);
             case TypeCoercion.Pathway.ArrayCoerce a -> throw at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "array coercion from %s to %s is not supported yet", TypeNames.format(catalog, source),
                     TypeNames.format(catalog, target)), location);
