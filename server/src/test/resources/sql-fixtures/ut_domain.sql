@@ -46,7 +46,7 @@ insert into ut_dtab (a) values (99)
 delete from ut_dtab where d is null and b = 'x'
 alter domain ut_str set not null
 alter domain ut_str drop not null
-select typname, typtype, typnotnull, format_type(typbasetype, typtypmod), typdefault from pg_type where typname like 'ut\_%' and typtype = 'd' order by 1
+select typname, typtype, typnotnull, format_type(typbasetype, typtypmod) from pg_type where typname like 'ut\_%' and typtype = 'd' order by 1
 select conname from pg_constraint where contypid = 'ut_posint'::regtype order by 1
 drop domain ut_small
 drop domain ut_posint

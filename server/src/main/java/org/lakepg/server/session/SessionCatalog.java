@@ -46,6 +46,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         Optional<TableInfo> found = searchPath.relation(snapshot.get(), qualifiedName).flatMap(r ->
                 r instanceof SearchPath.Relation.Table t ? Optional.of(t.table()) : Optional.empty());
         found.ifPresent(t -> accessLog.record(t.oid(), t.name(), false));
+        found.ifPresent(SessionCatalog::rowType); // its row type's codec, for whole-row values
         return found;
     }
 
@@ -133,7 +134,22 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         if (builtin.isPresent() || oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
             return builtin;
         }
-        return userTypes().entry(oid);
+        Optional<org.lakepg.server.catalog.TypeEntry> user = userTypes().entry(oid);
+        return user.isPresent() ? user : tableRowType(oid).map(t -> org.lakepg.server.catalog.types.UserTypeEntries
+                .entry(t, this));
+    }
+
+    /** A table's row type, a composite type of its columns (lakepg gives it the table's OID). */
+    private Optional<org.lakepg.server.catalog.types.UserType> tableRowType(long oid) {
+        return relations.catalog().findByOid(snapshot.get(), oid).map(SessionCatalog::rowType);
+    }
+
+    private static org.lakepg.server.catalog.types.UserType rowType(TableInfo t) {
+        var type = new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), 0, t.name(), t.namespace(), 10,
+                t.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
+                        c.typmod())).toList());
+        org.lakepg.server.catalog.types.UserTypeRegistry.publish(type);
+        return type;
     }
 
     @Override
@@ -149,6 +165,10 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         for (SchemaInfo schema : schemas) {
             Optional<org.lakepg.server.catalog.TypeEntry> found = schema.oid() == SchemaInfo.PG_CATALOG
                     ? super.typeByName(List.of(name)) : user.byName(schema.oid(), name);
+            if (found.isEmpty() && schema.oid() != SchemaInfo.PG_CATALOG) {
+                found = relations.catalog().find(s, schema.oid(), name).map(t -> org.lakepg.server.catalog.types
+                        .UserTypeEntries.entry(rowType(t), this));
+            }
             if (found.isPresent()) {
                 return found;
             }
@@ -158,8 +178,12 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
 
     @Override
     public Optional<org.lakepg.server.catalog.types.UserType> userType(long oid) {
-        return oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID ? Optional.empty()
-                : objects.types().find(snapshot.get(), oid).filter(t -> t.oid() == oid);
+        if (oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            return Optional.empty();
+        }
+        Optional<org.lakepg.server.catalog.types.UserType> found = objects.types().find(snapshot.get(), oid)
+                .filter(t -> t.oid() == oid);
+        return found.isPresent() ? found : tableRowType(oid);
     }
 
     /** User types sort with their base type's (domains) or their kind's (enums, arrays) btree opclass. */

@@ -24,7 +24,9 @@ public final class UserTypeRegistry {
             CODECS.remove(type.oid());
             CODECS.remove(type.arrayOid());
         }
-        BY_OID.put(type.arrayOid(), type);
+        if (type.arrayOid() != 0) {
+            BY_OID.put(type.arrayOid(), type);
+        }
     }
 
     /** The type of this OID (or, for an array type's OID, its element type); null when unknown. */

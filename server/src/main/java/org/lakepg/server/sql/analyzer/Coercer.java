@@ -73,8 +73,17 @@ public final class Coercer {
         if (domains != null && target >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
             var domain = catalog.type(target).filter(t -> t.isDomain());
             if (domain.isPresent()) {
-                // coerce_to_domain: to the base type (with the domain's typmod), then the domain's tests
-                return tryCoerce(expr, domain.get().baseType(), domain.get().typmod(), ctx, location)
+                // coerce_to_domain: to the bottom base type (with its domain's typmod), then the tests of the domain
+                // and of the domains it is made from, reported under this domain's name
+                var bottom = domain.get();
+                for (int guard = 0; guard < 64; guard++) {
+                    var next = catalog.type(bottom.baseType()).filter(t -> t.isDomain());
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    bottom = next.get();
+                }
+                return tryCoerce(expr, bottom.baseType(), bottom.typmod(), ctx, location)
                         .map(base -> domains.wrap(base, target));
             }
         }
@@ -91,6 +100,12 @@ public final class Coercer {
         }
         if (target == TypeOids.RECORD && rules.isComposite(source)) {
             return Optional.of(expr);
+        }
+        if (source == TypeOids.RECORD && expr instanceof FuncExpr row && RowExpressions.isConstructor(row)) {
+            Optional<BoundExpr> composite = RowExpressions.toComposite(row, target, ctx, location, this, catalog);
+            if (composite.isPresent()) {
+                return composite;
+            }
         }
         TypeCoercion.Pathway pathway = rules.findPathway(source, target, ctx);
         BoundExpr converted = switch (pathway) {

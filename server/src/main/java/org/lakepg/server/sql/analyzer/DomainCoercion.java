@@ -36,16 +36,28 @@ final class DomainCoercion implements Coercer.DomainWrapper {
 
     /** The domain's NOT NULL and CHECK tests, with VALUE of the base type as input column 0. */
     DomainCheck.Program program(UserType.Domain d) {
-        InputRef value = new InputRef(0, d.baseType(), d.baseTypmod(), "VALUE");
+        // the chain from this domain down to the one over a non-domain type; tests run bottom-up, by name within one
+        List<UserType.Domain> chain = new ArrayList<>();
+        for (UserType.Domain at = d; at != null && chain.size() < 64; ) {
+            chain.add(0, at);
+            at = catalog.userType(at.baseType()).orElse(null) instanceof UserType.Domain base ? base : null;
+        }
+        UserType.Domain bottom = chain.get(0);
+        InputRef value = new InputRef(0, bottom.baseType(), bottom.baseTypmod(), "VALUE");
         Scope scope = (fields, location) -> fields.size() == 1 && fields.get(0).equals("value")
                 ? java.util.Optional.of(value) : java.util.Optional.empty();
         List<String> names = new ArrayList<>();
         List<BoundExpr> checks = new ArrayList<>();
-        for (UserType.DomainCheck c : d.checks()) {
-            names.add(c.name());
-            checks.add(analyzer.coercer().coerce(analyzer.analyze(DefaultExpressions.parse(c.expression()), scope),
-                    TypeOids.BOOL, -1, TypeCoercion.Context.IMPLICIT, -1));
+        boolean notNull = false;
+        for (UserType.Domain level : chain) {
+            notNull |= level.notNull();
+            for (UserType.DomainCheck c : level.checks().stream()
+                    .sorted(java.util.Comparator.comparing(UserType.DomainCheck::name)).toList()) {
+                names.add(c.name());
+                checks.add(analyzer.coercer().coerce(analyzer.analyze(DefaultExpressions.parse(c.expression()), scope),
+                        TypeOids.BOOL, -1, TypeCoercion.Context.IMPLICIT, -1));
+            }
         }
-        return new DomainCheck.Program(d.name(), d.notNull(), names, checks);
+        return new DomainCheck.Program(d.name(), notNull, names, checks);
     }
 }

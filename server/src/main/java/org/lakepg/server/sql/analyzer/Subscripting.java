@@ -29,11 +29,21 @@ final class Subscripting {
         BoundExpr base = expressions.analyze(indirection.arg(), scope);
         List<AIndices> subscripts = new ArrayList<>();
         for (Indirection step : indirection.indirection()) {
-            if (!(step instanceof AIndices indices)) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "field selection is not supported yet");
+            if (step instanceof org.lakepg.server.sql.ast.FieldName field) {
+                // (x).f: subscripts before it apply first
+                if (!subscripts.isEmpty()) {
+                    base = subscript(base, subscripts, indirection, scope);
+                    subscripts = new ArrayList<>();
+                }
+                base = RowExpressions.field(base, field.name(), ExpressionAnalyzer.location(indirection.arg()), catalog);
+                continue;
             }
-            subscripts.add(indices);
+            subscripts.add((AIndices) step);
         }
+        return subscripts.isEmpty() ? base : subscript(base, subscripts, indirection, scope);
+    }
+
+    private BoundExpr subscript(BoundExpr base, List<AIndices> subscripts, AIndirection indirection, Scope scope) {
         long element = catalog.type(base.type()).map(t -> t.elementType()).orElse(0L);
         if (element == 0 || base.type() == TypeOids.UNKNOWN) {
             throw Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
