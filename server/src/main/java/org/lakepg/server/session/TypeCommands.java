@@ -120,12 +120,15 @@ final class TypeCommands {
                     throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "\"%s\" is not an existing enum label",
                             s.newValNeighbor());
                 }
+                order = between(labels, at, s.newValIsAfter());
                 float neighbor = labels.get(at).sortOrder();
-                int other = s.newValIsAfter() ? at + 1 : at - 1;
-                if (other < 0 || other >= labels.size()) {
-                    order = s.newValIsAfter() ? neighbor + 1 : neighbor - 1;
-                } else {
-                    order = (neighbor + labels.get(other).sortOrder()) / 2;
+                if (order == neighbor || Float.isNaN(order) || clashes(labels, order)) {
+                    // float4 ran out of room between the two: renumber 1..n in order first (RenumberEnumType)
+                    for (int i = 0; i < labels.size(); i++) {
+                        UserType.EnumLabelInfo l = labels.get(i);
+                        labels.set(i, new UserType.EnumLabelInfo(l.oid(), i + 1, l.label()));
+                    }
+                    order = between(labels, at, s.newValIsAfter());
                 }
             }
             labels.add(new UserType.EnumLabelInfo(tables.newOid(), order, s.newVal()));
@@ -133,6 +136,20 @@ final class TypeCommands {
         objects.types().replace(txn, new UserType.Enum(e.oid(), e.arrayOid(), e.name(), e.namespace(), e.owner(),
                 labels));
         return Execution.done("ALTER TYPE");
+    }
+
+    /** The sort order half way from label {@code at} to its neighbour on one side (or one past the end). */
+    private static float between(List<UserType.EnumLabelInfo> labels, int at, boolean after) {
+        float neighbor = labels.get(at).sortOrder();
+        int other = after ? at + 1 : at - 1;
+        if (other < 0 || other >= labels.size()) {
+            return after ? neighbor + 1 : neighbor - 1;
+        }
+        return (neighbor + labels.get(other).sortOrder()) / 2;
+    }
+
+    private static boolean clashes(List<UserType.EnumLabelInfo> labels, float order) {
+        return labels.stream().anyMatch(l -> l.sortOrder() == order);
     }
 
     /** DROP TYPE / DROP DOMAIN: refused while columns or other types use the type. */

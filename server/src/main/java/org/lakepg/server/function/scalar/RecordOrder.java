@@ -51,6 +51,39 @@ final class RecordOrder {
         return 0;
     }
 
+    /** record_image_cmp: field by field on the values' binary forms, unsigned bytes, shorter first. */
+    static int compareImages(Object a, Object b) {
+        RowValue x = (RowValue) a;
+        RowValue y = (RowValue) b;
+        int n = Math.min(x.size(), y.size());
+        for (int i = 0; i < n; i++) {
+            Object u = x.values()[i];
+            Object v = y.values()[i];
+            if (u == null || v == null) {
+                if (u == null && v == null) {
+                    continue;
+                }
+                return u == null ? 1 : -1;
+            }
+            if (x.fieldTypes()[i] != y.fieldTypes()[i]) {
+                throw PgException.of(SqlState.DATATYPE_MISMATCH,
+                        "cannot compare dissimilar column types %s and %s at record column %d",
+                        org.lakepg.server.exec.expr.WireTypeIO.codec(x.fieldTypes()[i]).name(),
+                        org.lakepg.server.exec.expr.WireTypeIO.codec(y.fieldTypes()[i]).name(), i + 1);
+            }
+            byte[] p = org.lakepg.server.exec.expr.WireTypeIO.codec(x.fieldTypes()[i]).encodeBinaryUnchecked(u);
+            byte[] q = org.lakepg.server.exec.expr.WireTypeIO.codec(y.fieldTypes()[i]).encodeBinaryUnchecked(v);
+            int c = java.util.Arrays.compareUnsigned(p, q);
+            if (c != 0) {
+                return Integer.signum(c);
+            }
+        }
+        if (x.size() != y.size()) {
+            throw PgException.of(SqlState.DATATYPE_MISMATCH, "cannot compare record types with different numbers of columns");
+        }
+        return 0;
+    }
+
     static int compareValues(long type, Object u, Object v) {
         if (u instanceof RowValue) {
             return compare(u, v, false);

@@ -449,7 +449,8 @@ public final class ExpressionAnalyzer {
     /** Resolves an operator and coerces its operands to the chosen declaration. */
     public BoundExpr operator(List<String> name, BoundExpr left, BoundExpr right, int location) {
         String opName = name.get(name.size() - 1);
-        if (left != null && RowExpressions.isConstructor(left) && RowExpressions.isConstructor(right)) {
+        if (left != null && RowExpressions.isConstructor(left) && RowExpressions.isConstructor(right)
+                && RowExpressions.isRowComparison(name)) {
             return RowExpressions.compare(opName, (FuncExpr) left, (FuncExpr) right, location, this);
         }
         ResolvedOperator op;

@@ -44,6 +44,17 @@ public final class RowExpressions {
         return constructor(fields, TypeOids.RECORD);
     }
 
+    /** The operators compared field by field between two row constructors; others (*=, ...) take records whole. */
+    static boolean isRowComparison(List<String> name) {
+        if (name.size() > 2 || name.size() == 2 && !name.get(0).equals("pg_catalog")) {
+            return false;
+        }
+        return switch (name.get(name.size() - 1)) {
+            case "=", "<>", "<", "<=", ">", ">=" -> true;
+            default -> false;
+        };
+    }
+
     /** ROW(a, b) op ROW(c, d): = and <> field by field, the ordering operators by the first unequal pair. */
     static BoundExpr compare(String op, FuncExpr left, FuncExpr right, int location, ExpressionAnalyzer analyzer) {
         List<BoundExpr> l = left.arguments();

@@ -38,7 +38,11 @@ final class Subscripting {
                 base = RowExpressions.field(base, field.name(), ExpressionAnalyzer.location(indirection.arg()), catalog);
                 continue;
             }
-            subscripts.add((AIndices) step);
+            if (!(step instanceof AIndices indices)) {
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "expanding a row with .* is not supported here yet"), ExpressionAnalyzer.location(indirection.arg()));
+            }
+            subscripts.add(indices);
         }
         return subscripts.isEmpty() ? base : subscript(base, subscripts, indirection, scope);
     }
