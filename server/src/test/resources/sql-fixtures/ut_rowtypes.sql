@@ -36,6 +36,18 @@ select row(a, b)::ut_pt from ut_pt order by a
 select (ut_pt).b from ut_pt order by a
 select pg_typeof(row(1, 2)), pg_typeof(row(1, 'a')::ut_pair)
 select typname, typtype, typcategory from pg_type where typname in ('ut_pair', '_ut_pair')  order by 1
+update ut_people set p.b = 'changed' where id = 2
+update ut_people set c.r = 9, c.i = (c).r + 1 where id = 3
+select id, p, c from ut_people order by id
+select row_to_json(ut_people) from ut_people order by id
+select row_to_json(row(1, 'a b')), to_jsonb(row(1, 'x')::ut_pair), to_json(row(2, null)::ut_pair)
+select array[row(1, 2), row(3, 4)], array[row(1, 'q')::ut_pair]
+select format('%s', row(1, 'a')::ut_pair), concat(row(1, 'x y'))
+select row(1, 2)::ut_pair < row(1, 'abc')::ut_pair
+select row(1, 2) *< row(1, 3), row(1.0, 2) *= row(1.00, 2), row(1.0, 2) = row(1.00, 2)
+create unique index ut_people_p on ut_people (p)
+insert into ut_people values (4, row(11, 'eleven'), null)
+select (p).a from ut_people where p = '(11,eleven)' order by 1
 drop type ut_pair
 drop table ut_people
 drop table ut_pt

@@ -17,6 +17,9 @@ public final class UserTypeRegistry {
     private static final Map<Long, UserType> BY_OID = new ConcurrentHashMap<>();
     private static final Map<Long, PgType<?>> CODECS = new ConcurrentHashMap<>();
     private static final PgType<?> RECORD_CODEC = new CompositeCodec(CompositeCodec.RECORD);
+    private static final long RECORD_ARRAY = 2287;
+    private static final PgType<?> RECORD_ARRAY_CODEC = new UserArrayCodec((int) RECORD_ARRAY, RECORD_CODEC,
+            (int) CompositeCodec.RECORD);
 
     public static void publish(UserType type) {
         UserType old = BY_OID.put(type.oid(), type);
@@ -46,6 +49,9 @@ public final class UserTypeRegistry {
     public static PgType<?> codec(long oid) {
         if (oid == CompositeCodec.RECORD) {
             return RECORD_CODEC;
+        }
+        if (oid == RECORD_ARRAY) {
+            return RECORD_ARRAY_CODEC;
         }
         UserType type = BY_OID.get(oid);
         if (type == null) {

@@ -37,8 +37,8 @@ final class RecordOrder {
             }
             if (x.fieldTypes()[i] != y.fieldTypes()[i] && !equality && !(u.getClass() == v.getClass())) {
                 throw PgException.of(SqlState.DATATYPE_MISMATCH,
-                        "cannot compare dissimilar column types %d and %d at record column %d", x.fieldTypes()[i],
-                        y.fieldTypes()[i], i + 1);
+                        "cannot compare dissimilar column types %s and %s at record column %d", name(x.fieldTypes()[i]),
+                        name(y.fieldTypes()[i]), i + 1);
             }
             int c = compareValues(x.fieldTypes()[i], u, v);
             if (c != 0) {
@@ -68,8 +68,7 @@ final class RecordOrder {
             if (x.fieldTypes()[i] != y.fieldTypes()[i]) {
                 throw PgException.of(SqlState.DATATYPE_MISMATCH,
                         "cannot compare dissimilar column types %s and %s at record column %d",
-                        org.lakepg.server.exec.expr.WireTypeIO.codec(x.fieldTypes()[i]).name(),
-                        org.lakepg.server.exec.expr.WireTypeIO.codec(y.fieldTypes()[i]).name(), i + 1);
+                        name(x.fieldTypes()[i]), name(y.fieldTypes()[i]), i + 1);
             }
             byte[] p = org.lakepg.server.exec.expr.WireTypeIO.codec(x.fieldTypes()[i]).encodeBinaryUnchecked(u);
             byte[] q = org.lakepg.server.exec.expr.WireTypeIO.codec(y.fieldTypes()[i]).encodeBinaryUnchecked(v);
@@ -104,8 +103,12 @@ final class RecordOrder {
             lookup = TypeOids.ANYARRAY;
         }
         var proc = BUILTINS.btreeComparison(lookup).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_FUNCTION,
-                "could not identify a comparison function for type %d", type));
+                "could not identify a comparison function for type %s", name(type)));
         return FunctionRegistry.builtins().lookup(proc.source()).orElseThrow(() -> PgException.of(
                 SqlState.FEATURE_NOT_SUPPORTED, "function %s is not implemented in lakepg yet", proc.name()));
+    }
+
+    private static String name(long type) {
+        return org.lakepg.server.sql.analyzer.TypeNames.format(BUILTINS, type);
     }
 }

@@ -386,7 +386,7 @@ public final class ExpressionAnalyzer {
                 // NULLs are not distinct from each other and distinct from every value
                 BoundExpr left = analyze(a.left(), scope);
                 BoundExpr right = analyze(a.right(), scope);
-                if (RowExpressions.isConstructor(left) && RowExpressions.isConstructor(right)) {
+                if (RowExpressions.isRecordConstructor(left) && RowExpressions.isRecordConstructor(right)) {
                     yield RowExpressions.distinct((FuncExpr) left, (FuncExpr) right, a.kind() == AExpr.Kind.DISTINCT,
                             a.location(), this);
                 }
@@ -449,7 +449,7 @@ public final class ExpressionAnalyzer {
     /** Resolves an operator and coerces its operands to the chosen declaration. */
     public BoundExpr operator(List<String> name, BoundExpr left, BoundExpr right, int location) {
         String opName = name.get(name.size() - 1);
-        if (left != null && RowExpressions.isConstructor(left) && RowExpressions.isConstructor(right)
+        if (left != null && RowExpressions.isRecordConstructor(left) && RowExpressions.isRecordConstructor(right)
                 && RowExpressions.isRowComparison(name)) {
             return RowExpressions.compare(opName, (FuncExpr) left, (FuncExpr) right, location, this);
         }

@@ -35,6 +35,11 @@ public final class RowExpressions {
         return e instanceof FuncExpr f && RowFunctions.ROW.equals(f.source());
     }
 
+    /** A ROW(...) as written, not cast to a composite type: compared field by field (make_row_comparison_op). */
+    static boolean isRecordConstructor(BoundExpr e) {
+        return isConstructor(e) && e.type() == TypeOids.RECORD;
+    }
+
     static BoundExpr analyze(RowExpr r, org.lakepg.server.sql.analyzer.Scope scope, ExpressionAnalyzer analyzer) {
         List<BoundExpr> fields = new ArrayList<>();
         for (Expr arg : r.args()) {
@@ -49,10 +54,7 @@ public final class RowExpressions {
         if (name.size() > 2 || name.size() == 2 && !name.get(0).equals("pg_catalog")) {
             return false;
         }
-        return switch (name.get(name.size() - 1)) {
-            case "=", "<>", "<", "<=", ">", ">=" -> true;
-            default -> false;
-        };
+        return true;
     }
 
     /** ROW(a, b) op ROW(c, d): = and <> field by field, the ordering operators by the first unequal pair. */
@@ -86,8 +88,15 @@ public final class RowExpressions {
                 }
                 return result;
             }
-            default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "operator %s is not supported for row expressions", op), location);
+            default -> {
+                // each pair must have the operator (its absence is the error PostgreSQL reports first)
+                for (int i = 0; i < l.size(); i++) {
+                    analyzer.operator(List.of(op), l.get(i), r.get(i), location);
+                }
+                throw Coercer.at(PgException.of(SqlState.UNDEFINED_FUNCTION,
+                        "could not determine interpretation of row comparison operator %s", op)
+                        .withHint("Row comparison operators must be associated with btree operator families."), location);
+            }
         }
     }
 
