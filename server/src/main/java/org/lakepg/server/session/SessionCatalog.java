@@ -189,6 +189,9 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     /** User types sort with their base type's (domains) or their kind's (enums, arrays) btree opclass. */
     @Override
     public Optional<ProcEntry> btreeComparison(long type) {
+        if (rangeSubtype(type) != 0) {
+            return super.btreeComparison(org.lakepg.server.catalog.TypeOids.ANYRANGE);
+        }
         if (type >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
             Optional<org.lakepg.server.catalog.TypeEntry> t = type(type);
             if (t.isPresent()) {

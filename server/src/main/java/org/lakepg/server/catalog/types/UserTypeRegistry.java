@@ -55,7 +55,7 @@ public final class UserTypeRegistry {
         }
         UserType type = BY_OID.get(oid);
         if (type == null) {
-            return null;
+            return BuiltinRangeCodecs.codec(oid);
         }
         PgType<?> codec = CODECS.get(oid);
         if (codec == null) {
