@@ -26,3 +26,9 @@ select id from ut_rtab where r && int4range(2, 4) order by id
 select pg_typeof(int4range(1, 2)), pg_typeof(lower(numrange(1, 2)))
 select array[int4range(1, 2), int4range(3, 4)]
 drop table ut_rtab
+select '{}'::int4multirange, '{[1,3), [2,5), [7,8)}'::int4multirange, '{[1,2], empty, (3,4]}'::int4multirange, int4multirange(int4range(1, 2), int4range(2, 3)), nummultirange()
+select '{[1,3)'::int4multirange
+select int4multirange(int4range(1, 5)) @> 3, int4multirange(int4range(1, 5), int4range(7, 9)) @> int4range(7, 8), int4range(0, 10) @> int4multirange(int4range(1, 5))
+select int4multirange(int4range(1, 5), int4range(7, 9)) - int4multirange(int4range(2, 3)), int4multirange(int4range(1, 5)) + int4multirange(int4range(5, 6)), int4multirange(int4range(1, 5)) * int4multirange(int4range(3, 9))
+select lower(int4multirange(int4range(1, 5), int4range(7, 9))), upper(int4multirange(int4range(1, 5), int4range(7, 9))), isempty(nummultirange()), range_merge(int4multirange(int4range(1, 5), int4range(7, 9)))
+select int4multirange(int4range(1, 5)) && int4range(4, 6), int4multirange(int4range(1, 5)) << int4range(6, 7), int4multirange(int4range(1, 5)) -|- int4multirange(int4range(5, 7)), '{[1,2)}'::int4multirange < '{[1,3)}'::int4multirange

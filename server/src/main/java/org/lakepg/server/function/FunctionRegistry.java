@@ -154,6 +154,7 @@ public final class FunctionRegistry {
         org.lakepg.server.function.scalar.EnumFunctions.register(BUILTINS);
         org.lakepg.server.function.scalar.RowFunctions.register(BUILTINS);
         org.lakepg.server.function.scalar.RangeFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.Multiranges.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

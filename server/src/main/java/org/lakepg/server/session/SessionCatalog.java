@@ -192,6 +192,9 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         if (rangeSubtype(type) != 0) {
             return super.btreeComparison(org.lakepg.server.catalog.TypeOids.ANYRANGE);
         }
+        if (multirangeRange(type) != 0) {
+            return super.btreeComparison(org.lakepg.server.catalog.TypeOids.ANYMULTIRANGE);
+        }
         if (type >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
             Optional<org.lakepg.server.catalog.TypeEntry> t = type(type);
             if (t.isPresent()) {

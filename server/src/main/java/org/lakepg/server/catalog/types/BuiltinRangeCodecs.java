@@ -26,7 +26,10 @@ final class BuiltinRangeCodecs {
         PgType<?> codec = null;
         if (t.kind() == TypeEntry.KIND_RANGE) {
             codec = new RangeCodec(oid, builtins.rangeSubtype(oid), t.name(), (int) t.arrayType());
-        } else if (t.isArray() && builtins.type(t.elementType()).map(e -> e.kind() == TypeEntry.KIND_RANGE).orElse(false)) {
+        } else if (t.kind() == TypeEntry.KIND_MULTIRANGE) {
+            codec = new MultirangeCodec(oid, builtins.multirangeRange(oid), t.name(), (int) t.arrayType());
+        } else if (t.isArray() && builtins.type(t.elementType()).map(e -> e.kind() == TypeEntry.KIND_RANGE
+                || e.kind() == TypeEntry.KIND_MULTIRANGE).orElse(false)) {
             codec = new UserArrayCodec((int) oid, codec(t.elementType()), (int) t.elementType());
         }
         if (codec != null) {

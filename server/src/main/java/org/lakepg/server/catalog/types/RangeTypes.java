@@ -31,6 +31,19 @@ public final class RangeTypes {
         };
     }
 
+    /** The multirange type over a built-in range type (pg_range.rngmultitypid), 0 for others. */
+    public static long multirangeOf(long rangeType) {
+        return switch ((int) rangeType) {
+            case 3904 -> 4451;
+            case 3906 -> 4532;
+            case 3908 -> 4533;
+            case 3910 -> 4534;
+            case 3912 -> 4535;
+            case 3926 -> 4536;
+            default -> 0;
+        };
+    }
+
     public static RangeValue make(long type, Object lower, Object upper, boolean lowerInclusive, boolean upperInclusive) {
         boolean lowerInfinite = lower == null;
         boolean upperInfinite = upper == null;

@@ -179,6 +179,39 @@ public final class RangeFunctions {
         throw PgException.of(SqlState.INTERNAL_ERROR, "unexpected case in range_minus");
     }
 
+    /** The positional operators (<<, >>, &<, &>, -|-) of two ranges; false when either is empty. */
+    static boolean position(String op, RangeValue a, RangeValue b) {
+        if (a.empty() || b.empty()) {
+            return false;
+        }
+        long sub = subtype(a);
+        return switch (op) {
+            case "<<" -> cmp(sub, upper(a), lower(b)) < 0;
+            case ">>" -> cmp(sub, lower(a), upper(b)) > 0;
+            case "&<" -> cmp(sub, upper(a), upper(b)) <= 0;
+            case "&>" -> cmp(sub, lower(a), lower(b)) >= 0;
+            default -> adjacent(a, b);
+        };
+    }
+
+    /** {@code p} without the part {@code s} covers: zero, one or two ranges. */
+    static java.util.List<RangeValue> subtract(RangeValue p, RangeValue s) {
+        if (!overlaps(p, s)) {
+            return java.util.List.of(p);
+        }
+        long sub = subtype(p);
+        java.util.List<RangeValue> out = new java.util.ArrayList<>();
+        if (cmp(sub, lower(p), lower(s)) < 0) {
+            Bound lo2 = lower(s);
+            out.add(make(p.type(), lower(p), new Bound(lo2.value(), lo2.infinite(), !lo2.inclusive(), false)));
+        }
+        if (cmp(sub, upper(p), upper(s)) > 0) {
+            Bound up2 = upper(s);
+            out.add(make(p.type(), new Bound(up2.value(), up2.infinite(), !up2.inclusive(), true), upper(p)));
+        }
+        return out.stream().filter(r -> !r.empty()).toList();
+    }
+
     private static RangeValue construct(Object lower, Object upper, String flags, long subtype) {
         long type = RangeTypes.rangeOf(subtype);
         if (type == 0) {
@@ -225,14 +258,10 @@ public final class RangeFunctions {
         f.register("elem_contained_by_range", (x, c) -> containsElement(r(x[1]), x[0]));
         f.register("range_overlaps", (x, c) -> overlaps(r(x[0]), r(x[1])));
         f.register("range_adjacent", (x, c) -> adjacent(r(x[0]), r(x[1])));
-        f.register("range_before", (x, c) -> !r(x[0]).empty() && !r(x[1]).empty()
-                && cmp(subtype(r(x[0])), upper(r(x[0])), lower(r(x[1]))) < 0);
-        f.register("range_after", (x, c) -> !r(x[0]).empty() && !r(x[1]).empty()
-                && cmp(subtype(r(x[0])), lower(r(x[0])), upper(r(x[1]))) > 0);
-        f.register("range_overleft", (x, c) -> !r(x[0]).empty() && !r(x[1]).empty()
-                && cmp(subtype(r(x[0])), upper(r(x[0])), upper(r(x[1]))) <= 0);
-        f.register("range_overright", (x, c) -> !r(x[0]).empty() && !r(x[1]).empty()
-                && cmp(subtype(r(x[0])), lower(r(x[0])), lower(r(x[1]))) >= 0);
+        f.register("range_before", (x, c) -> position("<<", r(x[0]), r(x[1])));
+        f.register("range_after", (x, c) -> position(">>", r(x[0]), r(x[1])));
+        f.register("range_overleft", (x, c) -> position("&<", r(x[0]), r(x[1])));
+        f.register("range_overright", (x, c) -> position("&>", r(x[0]), r(x[1])));
         f.register("range_union", (x, c) -> union(r(x[0]), r(x[1]), true));
         f.register("range_merge", (x, c) -> union(r(x[0]), r(x[1]), false));
         f.register("range_intersect", (x, c) -> intersect(r(x[0]), r(x[1])));
