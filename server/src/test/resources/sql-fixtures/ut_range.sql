@@ -32,3 +32,15 @@ select int4multirange(int4range(1, 5)) @> 3, int4multirange(int4range(1, 5), int
 select int4multirange(int4range(1, 5), int4range(7, 9)) - int4multirange(int4range(2, 3)), int4multirange(int4range(1, 5)) + int4multirange(int4range(5, 6)), int4multirange(int4range(1, 5)) * int4multirange(int4range(3, 9))
 select lower(int4multirange(int4range(1, 5), int4range(7, 9))), upper(int4multirange(int4range(1, 5), int4range(7, 9))), isempty(nummultirange()), range_merge(int4multirange(int4range(1, 5), int4range(7, 9)))
 select int4multirange(int4range(1, 5)) && int4range(4, 6), int4multirange(int4range(1, 5)) << int4range(6, 7), int4multirange(int4range(1, 5)) -|- int4multirange(int4range(5, 7)), '{[1,2)}'::int4multirange < '{[1,3)}'::int4multirange
+drop table if exists ut_trtab
+drop type if exists ut_textrange cascade
+create type ut_textrange as range (subtype = text, collation = "C")
+select '[a,c)'::ut_textrange, ut_textrange('a', 'b'), ut_textrange('b', 'z', '[]') @> 'c'::text, '(,)'::ut_textrange
+select ut_textmultirange(), ut_textmultirange(ut_textrange('a', 'c'), ut_textrange('b', 'd')), '{[a,b), [c,d)}'::ut_textmultirange
+select typname, typtype from pg_type where typname like '%ut_text%range' order by 1
+create table ut_trtab (r ut_textrange)
+insert into ut_trtab values ('[b,d)'), ('[a,c)'), (null)
+select r from ut_trtab order by r
+drop type ut_textrange
+drop table ut_trtab
+drop type ut_textrange

@@ -116,6 +116,12 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
                     out.add(f.proc());
                 }
             }
+            for (org.lakepg.server.catalog.types.UserType t : userTypes().all()) {
+                if (t instanceof org.lakepg.server.catalog.types.UserType.Range r && r.namespace() == schema.oid()) {
+                    org.lakepg.server.catalog.types.RangeConstructors.of(r).stream()
+                            .filter(p -> p.name().equals(name)).forEach(out::add);
+                }
+            }
         }
         return out;
     }
@@ -123,8 +129,21 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     @Override
     public Optional<ProcEntry> function(long oid) {
         Optional<ProcEntry> builtin = super.function(oid);
-        return builtin.isPresent() ? builtin
-                : objects.functions().find(snapshot.get(), oid).map(FunctionCatalog.UserFunction::proc);
+        if (builtin.isPresent()) {
+            return builtin;
+        }
+        Optional<ProcEntry> user = objects.functions().find(snapshot.get(), oid).map(FunctionCatalog.UserFunction::proc);
+        if (user.isPresent()) {
+            return user;
+        }
+        for (org.lakepg.server.catalog.types.UserType t : userTypes().all()) {
+            if (t instanceof org.lakepg.server.catalog.types.UserType.Range r && oid >= r.firstConstructorOid()
+                    && oid < r.firstConstructorOid() + org.lakepg.server.catalog.types.RangeConstructors.COUNT) {
+                return Optional.of(org.lakepg.server.catalog.types.RangeConstructors.of(r)
+                        .get((int) (oid - r.firstConstructorOid())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Built-in types, then the user types visible to the statement (and their array types). */
@@ -184,6 +203,30 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         Optional<org.lakepg.server.catalog.types.UserType> found = objects.types().find(snapshot.get(), oid)
                 .filter(t -> t.oid() == oid);
         return found.isPresent() ? found : tableRowType(oid);
+    }
+
+    @Override
+    public long rangeSubtype(long rangeType) {
+        long builtin = super.rangeSubtype(rangeType);
+        if (builtin != 0 || rangeType < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            return builtin;
+        }
+        return userType(rangeType).orElse(null) instanceof org.lakepg.server.catalog.types.UserType.Range r
+                ? r.subtype() : 0;
+    }
+
+    @Override
+    public long multirangeRange(long multirangeType) {
+        long builtin = super.multirangeRange(multirangeType);
+        if (builtin != 0 || multirangeType < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            return builtin;
+        }
+        for (org.lakepg.server.catalog.types.UserType t : userTypes().all()) {
+            if (t instanceof org.lakepg.server.catalog.types.UserType.Range r && r.multirangeOid() == multirangeType) {
+                return r.oid();
+            }
+        }
+        return 0;
     }
 
     /** User types sort with their base type's (domains) or their kind's (enums, arrays) btree opclass. */

@@ -224,6 +224,7 @@ final class StatementExecutor {
             case VariableSetStmt set -> new Command.Utility(set, null);
             case TransactionStmt t -> new Command.Utility(t, null);
             case org.lakepg.server.sql.ast.CreateEnumStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.CreateRangeStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CompositeTypeStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterEnumStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.CreateDomainStmt c -> new Command.Utility(c, null);
@@ -332,6 +333,8 @@ final class StatementExecutor {
                         == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE || drop.removeType().kind()
                         == org.lakepg.server.sql.ast.ObjectType.Kind.DOMAIN -> types.drop(drop, transaction.get());
                 case org.lakepg.server.sql.ast.CreateEnumStmt c -> types.createEnum(c, transaction.get());
+                case org.lakepg.server.sql.ast.CreateRangeStmt c -> types.createRange(c, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.CompositeTypeStmt c -> types.createComposite(c, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.AlterEnumStmt a -> types.alterEnum(a, transaction.get());

@@ -86,6 +86,55 @@ final class TypeCommands {
         return Execution.done("CREATE TYPE");
     }
 
+    /** CREATE TYPE name AS RANGE (SUBTYPE = t [, MULTIRANGE_TYPE_NAME = m] ...): the range, its multirange, constructors. */
+    Execution createRange(org.lakepg.server.sql.ast.CreateRangeStmt s, Transaction txn, ExpressionAnalyzer analyzer) {
+        SchemaInfo schema = creationSchema(txn, s.typeName());
+        String name = last(s.typeName());
+        requireNewName(txn.snapshot(), schema, name);
+        long subtype = 0;
+        String multirangeName = null;
+        for (org.lakepg.server.sql.ast.DefElem d : s.params()) {
+            switch (d.defname().toLowerCase(java.util.Locale.ROOT)) {
+                case "subtype" -> {
+                    if (subtype != 0) {
+                        throw PgException.of(SqlState.SYNTAX_ERROR, "conflicting or redundant options");
+                    }
+                    subtype = analyzer.resolveType(d.arg() instanceof TypeName t ? t
+                            : new TypeName(List.of(d.arg().toString()), List.of(), List.of(), false, false, -1))[0];
+                }
+                case "multirange_type_name" -> multirangeName = d.arg() instanceof TypeName t ? last(t.names())
+                        : d.arg() instanceof List<?> l ? l.get(l.size() - 1).toString() : d.arg().toString();
+                case "subtype_opclass", "collation", "canonical", "subtype_diff" -> { }
+                default -> throw PgException.of(SqlState.SYNTAX_ERROR, "type attribute \"%s\" not recognized",
+                        d.defname());
+            }
+        }
+        if (subtype == 0) {
+            throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "type attribute \"subtype\" is required");
+        }
+        if (subtype == TypeOids.UNKNOWN || catalog.type(subtype).map(TypeEntry::isPseudo).orElse(false)) {
+            throw PgException.of(SqlState.DATATYPE_MISMATCH, "range subtype cannot be %s",
+                    TypeNames.format(catalog, subtype));
+        }
+        if (multirangeName == null) {
+            int at = name.lastIndexOf("range");
+            multirangeName = at >= 0 ? name.substring(0, at) + "multirange" + name.substring(at + 5)
+                    : name + "_multirange";
+        }
+        requireNewName(txn.snapshot(), schema, multirangeName);
+        long oid = tables.newOid();
+        long array = tables.newOid();
+        long multirange = tables.newOid();
+        long multirangeArray = tables.newOid();
+        long firstConstructor = tables.newOid();
+        for (int i = 1; i < org.lakepg.server.catalog.types.RangeConstructors.COUNT; i++) {
+            tables.newOid();
+        }
+        objects.types().create(txn, new UserType.Range(oid, array, name, schema.oid(), roles.currentRoleOid(), subtype,
+                multirange, multirangeArray, multirangeName, firstConstructor));
+        return Execution.done("CREATE TYPE");
+    }
+
     Execution alterEnum(AlterEnumStmt s, Transaction txn) {
         UserType.Enum e = enumNamed(txn.snapshot(), s.typeName());
         roles.requireOwner(e.owner(), "type", e.name());
@@ -206,12 +255,16 @@ final class TypeCommands {
         List<String> out = new ArrayList<>();
         for (TableInfo table : tables.tables(snapshot)) {
             for (ColumnInfo c : table.columns()) {
-                if (c.type() == type.oid() || c.type() == type.arrayOid()) {
+                if (c.type() == type.oid() || c.type() == type.arrayOid() || type instanceof UserType.Range r
+                        && (c.type() == r.multirangeOid() || c.type() == r.multirangeArrayOid())) {
                     out.add("column " + c.name() + " of table " + table.name() + " depends on type " + type.name());
                 }
             }
         }
         for (UserType other : objects.types().types(snapshot)) {
+            if (other instanceof UserType.Range r && (r.subtype() == type.oid() || r.subtype() == type.arrayOid())) {
+                out.add("type " + r.name() + " depends on type " + type.name());
+            }
             if (other instanceof UserType.Domain d && (d.baseType() == type.oid() || d.baseType() == type.arrayOid())) {
                 out.add("type " + d.name() + " depends on type " + type.name());
             }

@@ -16,6 +16,21 @@ final class UserTypeRows {
                 TypeEntry e = catalog.userTypes().entry(t.oid()).orElseThrow();
                 add(out, e, t.owner(), t instanceof UserType.Domain d ? d.defaultText() : null);
                 add(out, catalog.userTypes().entry(t.arrayOid()).orElseThrow(), t.owner(), null);
+                if (t instanceof UserType.Range r) {
+                    add(out, catalog.userTypes().entry(r.multirangeOid()).orElseThrow(), t.owner(), null);
+                    add(out, catalog.userTypes().entry(r.multirangeArrayOid()).orElseThrow(), t.owner(), null);
+                }
+            }
+        });
+        RowSource ranges = sources.get("pg_catalog.pg_range");
+        sources.put("pg_catalog.pg_range", (catalog, out) -> {
+            ranges.rows(catalog, out);
+            for (UserType t : catalog.userTypes().all()) {
+                if (t instanceof UserType.Range r) {
+                    out.add().set("rngtypid", r.oid()).set("rngsubtype", r.subtype()).set("rngmultitypid",
+                            r.multirangeOid()).set("rngcollation", 0L).set("rngsubopc", 0L).set("rngcanonical", 0L)
+                            .set("rngsubdiff", 0L);
+                }
             }
         });
         RowSource constraints = sources.get("pg_catalog.pg_constraint");

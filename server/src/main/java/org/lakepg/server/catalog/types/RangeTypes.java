@@ -15,7 +15,11 @@ public final class RangeTypes {
 
     /** The element type of a range type (pg_range.rngsubtype), 0 for other types. */
     public static long subtype(long rangeType) {
-        return BuiltinCatalog.get().rangeSubtype(rangeType);
+        long builtin = BuiltinCatalog.get().rangeSubtype(rangeType);
+        if (builtin == 0 && UserTypeRegistry.find(rangeType) instanceof UserType.Range r && r.oid() == rangeType) {
+            return r.subtype();
+        }
+        return builtin;
     }
 
     /** The range type over an element type, for the built-in constructors (int4range(1, 2) ...). */
@@ -27,7 +31,7 @@ public final class RangeTypes {
             case 1082 -> DATERANGE;
             case 1114 -> 3908;
             case 1184 -> 3910;
-            default -> 0;
+            default -> UserTypeRegistry.rangeOver(subtype);
         };
     }
 
@@ -40,7 +44,7 @@ public final class RangeTypes {
             case 3910 -> 4534;
             case 3912 -> 4535;
             case 3926 -> 4536;
-            default -> 0;
+            default -> UserTypeRegistry.find(rangeType) instanceof UserType.Range r ? r.multirangeOid() : 0;
         };
     }
 

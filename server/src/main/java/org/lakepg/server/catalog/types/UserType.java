@@ -44,6 +44,10 @@ public sealed interface UserType {
     record Composite(long oid, long arrayOid, String name, long namespace, long owner, List<Attribute> attributes)
             implements UserType {}
 
+    /** CREATE TYPE ... AS RANGE: the range type and the multirange type made with it (each with an array type). */
+    record Range(long oid, long arrayOid, String name, long namespace, long owner, long subtype, long multirangeOid,
+                 long multirangeArrayOid, String multirangeName, long firstConstructorOid) implements UserType {}
+
     /** One pg_enum row. */
     record EnumLabelInfo(long oid, float sortOrder, String label) {}
 

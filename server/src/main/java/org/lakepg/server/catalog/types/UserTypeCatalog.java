@@ -36,8 +36,10 @@ public final class UserTypeCatalog {
     }
 
     public Optional<UserType> find(Snapshot snapshot, long oid) {
-        return heap.rows(snapshot, r -> r[0].equals(oid) || r[5].equals(oid)).stream().findFirst()
-                .map(UserTypeCatalog::decode);
+        return heap.rows(snapshot).stream().map(UserTypeCatalog::decode)
+                .filter(t -> t.oid() == oid || t.arrayOid() == oid
+                        || t instanceof UserType.Range r && (r.multirangeOid() == oid || r.multirangeArrayOid() == oid))
+                .findFirst();
     }
 
     public void create(Transaction txn, UserType type) {
@@ -63,6 +65,8 @@ public final class UserTypeCatalog {
                     join(d.checks().stream().map(c -> c.oid() + FIELD + c.name() + FIELD + c.expression()).toList()));
             case UserType.Composite c -> row(t, "c", 0, -1, false, null, join(c.attributes().stream()
                     .map(a -> a.name() + FIELD + a.type() + FIELD + a.typmod()).toList()));
+            case UserType.Range r -> row(t, "r", r.subtype(), r.firstConstructorOid(), false, null,
+                    join(List.of(r.multirangeOid() + FIELD + r.multirangeArrayOid() + FIELD + r.multirangeName())));
         };
     }
 
@@ -85,6 +89,8 @@ public final class UserTypeCatalog {
             case "d" -> new UserType.Domain(oid, array, name, namespace, owner, (Long) r[6], (int) (long) (Long) r[7],
                     (Boolean) r[8], (String) r[9], items.stream()
                     .map(f -> new UserType.DomainCheck(Long.parseLong(f[0]), f[1], f[2])).toList());
+            case "r" -> new UserType.Range(oid, array, name, namespace, owner, (Long) r[6],
+                    Long.parseLong(items.get(0)[0]), Long.parseLong(items.get(0)[1]), items.get(0)[2], (Long) r[7]);
             default -> new UserType.Composite(oid, array, name, namespace, owner, items.stream()
                     .map(f -> new UserType.Attribute(f[0], Long.parseLong(f[1]), Integer.parseInt(f[2]))).toList());
         };

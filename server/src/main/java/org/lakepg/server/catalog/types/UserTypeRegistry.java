@@ -30,6 +30,14 @@ public final class UserTypeRegistry {
         if (type.arrayOid() != 0) {
             BY_OID.put(type.arrayOid(), type);
         }
+        if (type instanceof UserType.Range r) {
+            BY_OID.put(r.multirangeOid(), type);
+            BY_OID.put(r.multirangeArrayOid(), type);
+            if (old == null || !old.equals(type)) {
+                CODECS.remove(r.multirangeOid());
+                CODECS.remove(r.multirangeArrayOid());
+            }
+        }
     }
 
     /** The type of this OID (or, for an array type's OID, its element type); null when unknown. */
@@ -60,9 +68,15 @@ public final class UserTypeRegistry {
         PgType<?> codec = CODECS.get(oid);
         if (codec == null) {
             // not computeIfAbsent: building a codec may look up other user types' codecs
-            codec = UserTypeCodecs.create(type, oid == type.arrayOid());
+            codec = UserTypeCodecs.create(type, oid);
             CODECS.put(oid, codec);
         }
         return codec;
+    }
+
+    /** The user range type over an element type (the first one made, when several are), 0 when none. */
+    public static long rangeOver(long subtype) {
+        return BY_OID.values().stream().filter(t -> t instanceof UserType.Range r && r.subtype() == subtype)
+                .mapToLong(UserType::oid).min().orElse(0);
     }
 }

@@ -36,6 +36,12 @@ public final class UserTypes {
             if (t.arrayOid() == oid) {
                 return Optional.of(UserTypeEntries.arrayEntry(t, resolver()));
             }
+            if (t instanceof UserType.Range r && r.multirangeOid() == oid) {
+                return Optional.of(UserTypeEntries.multirangeEntry(r, resolver()));
+            }
+            if (t instanceof UserType.Range r && r.multirangeArrayOid() == oid) {
+                return Optional.of(UserTypeEntries.multirangeArrayEntry(r, resolver()));
+            }
         }
         return Optional.empty();
     }
@@ -50,6 +56,12 @@ public final class UserTypes {
             }
             if (UserTypeEntries.arrayName(t.name()).equals(name)) {
                 return entry(t.arrayOid());
+            }
+            if (t instanceof UserType.Range r && r.multirangeName().equals(name)) {
+                return entry(r.multirangeOid());
+            }
+            if (t instanceof UserType.Range r && UserTypeEntries.arrayName(r.multirangeName()).equals(name)) {
+                return entry(r.multirangeArrayOid());
             }
         }
         return Optional.empty();
