@@ -62,7 +62,16 @@ public final class CatalogView {
             @Override
             public Optional<org.lakepg.server.catalog.TypeEntry> type(long oid) {
                 Optional<org.lakepg.server.catalog.TypeEntry> b = builtins().type(oid);
-                return b.isPresent() ? b : userTypes().entry(oid);
+                if (b.isPresent()) {
+                    return b;
+                }
+                Optional<org.lakepg.server.catalog.TypeEntry> user = userTypes().entry(oid);
+                // a table's row type (lakepg gives it the table's OID)
+                return user.isPresent() ? user : table(oid).map(t -> org.lakepg.server.catalog.types.UserTypeEntries
+                        .entry(new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), 0, t.name(),
+                                t.namespace(), SUPERUSER_OID, t.columns().stream().map(c ->
+                                new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(), c.typmod()))
+                                .toList()), builtins()));
             }
 
             @Override
