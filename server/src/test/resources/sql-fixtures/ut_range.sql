@@ -44,3 +44,6 @@ select r from ut_trtab order by r
 drop type ut_textrange
 drop table ut_trtab
 drop type ut_textrange
+select range_agg(r), range_intersect_agg(r) from (values (int4range(1, 5)), (int4range(3, 9)), (null), (int4range(4, 6))) v(r)
+select range_agg(r) from (values (int4range(1, 2)), (int4range(5, 6))) v(r) where false
+select range_agg(m) from (values ('{[1,2)}'::int4multirange), ('{[2,4),[8,9)}'::int4multirange)) v(m)

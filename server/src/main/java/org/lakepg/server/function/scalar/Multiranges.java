@@ -106,6 +106,13 @@ public final class Multiranges {
         return of(a.type() != 0 ? a.type() : b.type(), all);
     }
 
+    private static List<RangeValue> collect(Object state, List<RangeValue> more) {
+        @SuppressWarnings("unchecked")
+        List<RangeValue> ranges = state == null ? new ArrayList<>() : (List<RangeValue>) state;
+        ranges.addAll(more);
+        return ranges;
+    }
+
     private static boolean position(String op, RangeValue a, RangeValue b) {
         return RangeFunctions.position(op, a, b);
     }
@@ -172,6 +179,22 @@ public final class Multiranges {
         f.register("multirange_union", (x, c) -> union(m(x[0]), m(x[1])));
         f.register("multirange_intersect", (x, c) -> intersect(m(x[0]), m(x[1])));
         f.register("multirange_minus", (x, c) -> minus(m(x[0]), m(x[1])));
+        // range_agg / range_intersect_agg: the state collects ranges; NULL inputs are skipped
+        f.register("range_agg_transfn", (x, c) -> collect(x[0], x[1] == null ? List.of() : List.of(r(x[1]))));
+        f.register("multirange_agg_transfn", (x, c) -> collect(x[0], x[1] == null ? List.of() : m(x[1]).ranges()));
+        f.register("range_agg_finalfn", (x, c) -> {
+            if (x[0] == null) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            List<RangeValue> ranges = (List<RangeValue>) x[0];
+            long type = ranges.isEmpty() ? 0 : RangeTypes.multirangeOf(ranges.get(0).type());
+            return of(type, ranges);
+        });
+        f.register("range_intersect_agg_transfn", (x, c) -> x[0] == null ? x[1] : x[1] == null ? x[0]
+                : RangeFunctions.intersect(r(x[0]), r(x[1])));
+        f.register("multirange_intersect_agg_transfn", (x, c) -> x[0] == null ? x[1] : x[1] == null ? x[0]
+                : intersect(m(x[0]), m(x[1])));
         f.register("range_merge_from_multirange", new TypedCode((x, t, c) -> span(m(x[0]),
                 org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get().multirangeRange(t.of(0)))));
     }
