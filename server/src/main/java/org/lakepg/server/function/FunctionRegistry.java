@@ -155,6 +155,11 @@ public final class FunctionRegistry {
         org.lakepg.server.function.scalar.CatalogComparisons.register(BUILTINS);
         org.lakepg.server.function.scalar.CatalogFunctions.register(BUILTINS);
         org.lakepg.server.function.scalar.TidFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.DomainCheck.register(BUILTINS);
+        org.lakepg.server.function.scalar.EnumFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.RowFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.RangeFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.Multiranges.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

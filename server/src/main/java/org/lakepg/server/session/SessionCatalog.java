@@ -46,6 +46,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         Optional<TableInfo> found = searchPath.relation(snapshot.get(), qualifiedName).flatMap(r ->
                 r instanceof SearchPath.Relation.Table t ? Optional.of(t.table()) : Optional.empty());
         found.ifPresent(t -> accessLog.record(t.oid(), t.name(), false));
+        found.ifPresent(SessionCatalog::rowType); // its row type's codec, for whole-row values
         return found;
     }
 
@@ -118,6 +119,12 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
                     out.add(f.proc());
                 }
             }
+            for (org.lakepg.server.catalog.types.UserType t : userTypes().all()) {
+                if (t instanceof org.lakepg.server.catalog.types.UserType.Range r && r.namespace() == schema.oid()) {
+                    org.lakepg.server.catalog.types.RangeConstructors.of(r).stream()
+                            .filter(p -> p.name().equals(name)).forEach(out::add);
+                }
+            }
         }
         return out;
     }
@@ -125,7 +132,139 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     @Override
     public Optional<ProcEntry> function(long oid) {
         Optional<ProcEntry> builtin = super.function(oid);
-        return builtin.isPresent() ? builtin
-                : objects.functions().find(snapshot.get(), oid).map(FunctionCatalog.UserFunction::proc);
+        if (builtin.isPresent()) {
+            return builtin;
+        }
+        Optional<ProcEntry> user = objects.functions().find(snapshot.get(), oid).map(FunctionCatalog.UserFunction::proc);
+        if (user.isPresent()) {
+            return user;
+        }
+        for (org.lakepg.server.catalog.types.UserType t : userTypes().all()) {
+            if (t instanceof org.lakepg.server.catalog.types.UserType.Range r && oid >= r.firstConstructorOid()
+                    && oid < r.firstConstructorOid() + org.lakepg.server.catalog.types.RangeConstructors.COUNT) {
+                return Optional.of(org.lakepg.server.catalog.types.RangeConstructors.of(r)
+                        .get((int) (oid - r.firstConstructorOid())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Built-in types, then the user types visible to the statement (and their array types). */
+    @Override
+    public Optional<org.lakepg.server.catalog.TypeEntry> type(long oid) {
+        Optional<org.lakepg.server.catalog.TypeEntry> builtin = super.type(oid);
+        if (builtin.isPresent() || oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            return builtin;
+        }
+        Optional<org.lakepg.server.catalog.TypeEntry> user = userTypes().entry(oid);
+        return user.isPresent() ? user : tableRowType(oid).map(t -> org.lakepg.server.catalog.types.UserTypeEntries
+                .entry(t, this));
+    }
+
+    /** A table's row type, a composite type of its columns (lakepg gives it the table's OID). */
+    private Optional<org.lakepg.server.catalog.types.UserType> tableRowType(long oid) {
+        return relations.catalog().findByOid(snapshot.get(), oid).map(SessionCatalog::rowType);
+    }
+
+    private static org.lakepg.server.catalog.types.UserType rowType(TableInfo t) {
+        var type = new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), 0, t.name(), t.namespace(), 10,
+                t.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
+                        c.typmod())).toList());
+        org.lakepg.server.catalog.types.UserTypeRegistry.publish(type);
+        return type;
+    }
+
+    @Override
+    public Optional<org.lakepg.server.catalog.TypeEntry> typeByName(List<String> qualifiedName) {
+        if (qualifiedName.size() > 2) {
+            return Optional.empty();
+        }
+        Snapshot s = snapshot.get();
+        String name = qualifiedName.get(qualifiedName.size() - 1);
+        List<SchemaInfo> schemas = qualifiedName.size() == 1 ? searchPath.effectiveSchemas(s)
+                : searchPath.qualifier(s, qualifiedName.get(0)).map(List::of).orElse(List.of());
+        org.lakepg.server.catalog.types.UserTypes user = userTypes();
+        for (SchemaInfo schema : schemas) {
+            Optional<org.lakepg.server.catalog.TypeEntry> found = schema.oid() == SchemaInfo.PG_CATALOG
+                    ? super.typeByName(List.of(name)) : user.byName(schema.oid(), name);
+            if (found.isEmpty() && schema.oid() != SchemaInfo.PG_CATALOG) {
+                found = relations.catalog().find(s, schema.oid(), name).map(t -> org.lakepg.server.catalog.types
+                        .UserTypeEntries.entry(rowType(t), this));
+            }
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<org.lakepg.server.catalog.types.UserType> userType(long oid) {
+        if (oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            return Optional.empty();
+        }
+        Optional<org.lakepg.server.catalog.types.UserType> found = objects.types().find(snapshot.get(), oid)
+                .filter(t -> t.oid() == oid);
+        return found.isPresent() ? found : tableRowType(oid);
+    }
+
+    @Override
+    public long rangeSubtype(long rangeType) {
+        long builtin = super.rangeSubtype(rangeType);
+        if (builtin != 0 || rangeType < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            return builtin;
+        }
+        return userType(rangeType).orElse(null) instanceof org.lakepg.server.catalog.types.UserType.Range r
+                ? r.subtype() : 0;
+    }
+
+    @Override
+    public long multirangeRange(long multirangeType) {
+        long builtin = super.multirangeRange(multirangeType);
+        if (builtin != 0 || multirangeType < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            return builtin;
+        }
+        for (org.lakepg.server.catalog.types.UserType t : userTypes().all()) {
+            if (t instanceof org.lakepg.server.catalog.types.UserType.Range r && r.multirangeOid() == multirangeType) {
+                return r.oid();
+            }
+        }
+        return 0;
+    }
+
+    /** User types sort with their base type's (domains) or their kind's (enums, arrays) btree opclass. */
+    @Override
+    public Optional<ProcEntry> btreeComparison(long type) {
+        if (rangeSubtype(type) != 0) {
+            return super.btreeComparison(org.lakepg.server.catalog.TypeOids.ANYRANGE);
+        }
+        if (multirangeRange(type) != 0) {
+            return super.btreeComparison(org.lakepg.server.catalog.TypeOids.ANYMULTIRANGE);
+        }
+        if (type >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            Optional<org.lakepg.server.catalog.TypeEntry> t = type(type);
+            if (t.isPresent()) {
+                var entry = t.get();
+                if (entry.isDomain()) {
+                    return btreeComparison(entry.baseType());
+                }
+                if (entry.kind() == org.lakepg.server.catalog.TypeEntry.KIND_ENUM) {
+                    return super.btreeComparison(org.lakepg.server.catalog.TypeOids.ANYENUM);
+                }
+                if (entry.isArray()) {
+                    return super.btreeComparison(org.lakepg.server.catalog.TypeOids.ANYARRAY);
+                }
+                if (entry.kind() == org.lakepg.server.catalog.TypeEntry.KIND_COMPOSITE) {
+                    return super.btreeComparison(org.lakepg.server.catalog.TypeOids.RECORD);
+                }
+            }
+        }
+        return super.btreeComparison(type);
+    }
+
+    /** The user types the statement's snapshot sees. */
+    org.lakepg.server.catalog.types.UserTypes userTypes() {
+        return new org.lakepg.server.catalog.types.UserTypes(objects.types().types(snapshot.get()),
+                new BuiltinAnalyzerCatalog());
     }
 }

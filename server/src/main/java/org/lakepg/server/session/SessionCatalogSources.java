@@ -360,4 +360,9 @@ final class SessionCatalogSources implements CatalogSources {
         }
         return out;
     }
+
+    @Override
+    public List<org.lakepg.server.catalog.types.UserType> userTypes() {
+        return compute().objects().types().types(snapshot.get());
+    }
 }

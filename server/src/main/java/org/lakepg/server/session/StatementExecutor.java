@@ -60,6 +60,8 @@ final class StatementExecutor {
     void onMaintenance(org.lakepg.server.stats.MaintenanceLog log) {
         ddl.onMaintenance(log);
     }
+    private final TypeCommands types;
+    private final DomainCommands domains;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -107,6 +109,9 @@ final class StatementExecutor {
         this.settingCommands = new SettingCommands(settings, block, notices);
         this.transactionCommands = new TransactionCommands(block);
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
+        this.types = new TypeCommands(objects, tables, searchPath, roles, notices, catalog);
+        this.domains = new DomainCommands(objects, tables, roles, notices, types,
+                new DomainValidation(tables, session));
     }
 
     /** The session's prepared statements and cursors, which outlive this executor (time travel makes a new one). */
@@ -244,6 +249,12 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.ClosePortalStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.DiscardStmt d when d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.ALL
                     || d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.PLANS -> new Command.Utility(d, null);
+            case org.lakepg.server.sql.ast.CreateEnumStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.CreateRangeStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.CompositeTypeStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.AlterEnumStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.CreateDomainStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.AlterDomainStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.ExplainStmt e -> {
                 ExplainCommand.options(e);
                 analyze(new RawStatement(e.query(), raw.location(), raw.length()), parameterTypes); // errors now, as PostgreSQL
@@ -372,6 +383,19 @@ final class StatementExecutor {
                 case TransactionStmt t -> transactionCommands.run(t);
                 case org.lakepg.server.sql.ast.CreateStmt create -> objectNames.recordOwner(create.relation(),
                         transaction.get(), () -> ddl.create.create(create, ddlContext(context)));
+                case org.lakepg.server.sql.ast.DropStmt drop when drop.removeType().kind()
+                        == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE || drop.removeType().kind()
+                        == org.lakepg.server.sql.ast.ObjectType.Kind.DOMAIN -> types.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.CreateEnumStmt c -> types.createEnum(c, transaction.get());
+                case org.lakepg.server.sql.ast.CreateRangeStmt c -> types.createRange(c, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.CompositeTypeStmt c -> types.createComposite(c, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.AlterEnumStmt a -> types.alterEnum(a, transaction.get());
+                case org.lakepg.server.sql.ast.CreateDomainStmt c -> domains.create(c, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.AlterDomainStmt a -> domains.alter(a, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.DropStmt drop -> objectNames.drop(drop, transaction.get(), views,
                         privileges, () -> ddl.drop.drop(drop, transaction.get()));
                 case org.lakepg.server.sql.ast.CreateSeqStmt c -> objectNames.recordOwner(c.sequence(), transaction.get(),

@@ -212,4 +212,8 @@ public interface CatalogSources {
     /** A cursor as pg_cursors shows it. */
     record CursorRow(String name, String statement, boolean holdable, boolean binary, boolean scrollable,
                      long creationTime) {}
+    /** User-defined types (enums, domains, composite types) visible to the statement's snapshot. */
+    default List<org.lakepg.server.catalog.types.UserType> userTypes() {
+        return List.of();
+    }
 }

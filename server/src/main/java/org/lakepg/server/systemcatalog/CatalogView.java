@@ -46,6 +46,41 @@ public final class CatalogView {
         return BuiltinCatalog.get();
     }
 
+    private org.lakepg.server.catalog.types.UserTypes userTypes;
+
+    /** The user-defined types the statement sees. */
+    public org.lakepg.server.catalog.types.UserTypes userTypes() {
+        if (userTypes == null) {
+            userTypes = new org.lakepg.server.catalog.types.UserTypes(sources.userTypes(), builtins());
+        }
+        return userTypes;
+    }
+
+    /** Built-in and user types, for formatting type names. */
+    public org.lakepg.server.catalog.TypeCatalog types() {
+        return new org.lakepg.server.catalog.TypeCatalog() {
+            @Override
+            public Optional<org.lakepg.server.catalog.TypeEntry> type(long oid) {
+                Optional<org.lakepg.server.catalog.TypeEntry> b = builtins().type(oid);
+                if (b.isPresent()) {
+                    return b;
+                }
+                Optional<org.lakepg.server.catalog.TypeEntry> user = userTypes().entry(oid);
+                // a table's row type (lakepg gives it the table's OID)
+                return user.isPresent() ? user : table(oid).map(t -> org.lakepg.server.catalog.types.UserTypeEntries
+                        .entry(new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), 0, t.name(),
+                                t.namespace(), SUPERUSER_OID, t.columns().stream().map(c ->
+                                new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(), c.typmod()))
+                                .toList()), builtins()));
+            }
+
+            @Override
+            public Optional<org.lakepg.server.catalog.CastEntry> cast(long source, long target) {
+                return builtins().cast(source, target);
+            }
+        };
+    }
+
     public List<TableInfo> tables() {
         if (tables == null) {
             tables = sources.tables();

@@ -104,8 +104,8 @@ final class ClassRows {
         }
     }
 
-    /** The built-in type of a column (user types do not exist yet). */
+    /** The type of a column: built-in, user-defined or a table's row type. */
     static TypeEntry type(CatalogView catalog, long oid) {
-        return catalog.builtins().requireType(oid);
+        return catalog.types().requireType(oid);
     }
 }

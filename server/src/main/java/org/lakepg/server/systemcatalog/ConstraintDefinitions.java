@@ -26,7 +26,40 @@ public final class ConstraintDefinitions {
                 return Optional.of(definition);
             }
         }
+        for (org.lakepg.server.catalog.types.UserType t : catalog.userTypes().all()) {
+            if (t instanceof org.lakepg.server.catalog.types.UserType.Domain d) {
+                for (var check : d.checks()) {
+                    if (check.oid() == oid) {
+                        return Optional.of(domainCheck(check.expression()));
+                    }
+                }
+            }
+        }
         return Optional.empty();
+    }
+
+    /** A domain's CHECK as PostgreSQL deparses it: VALUE in capitals, one pair of parentheses. */
+    private static String domainCheck(String stored) {
+        StringBuilder out = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < stored.length(); i++) {
+            char ch = stored.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            }
+            boolean word = !quoted && stored.regionMatches(true, i, "value", 0, 5)
+                    && (i == 0 || !Character.isLetterOrDigit(stored.charAt(i - 1)) && stored.charAt(i - 1) != '_')
+                    && (i + 5 == stored.length() || !Character.isLetterOrDigit(stored.charAt(i + 5))
+                    && stored.charAt(i + 5) != '_');
+            if (word) {
+                out.append("VALUE");
+                i += 4;
+            } else {
+                out.append(ch);
+            }
+        }
+        String expr = out.toString().strip();
+        return expr.startsWith("(") && enclosesAll(expr) ? "CHECK " + expr : "CHECK (" + expr + ")";
     }
 
     /** Whether the text's first parenthesis closes at its end (outside string literals). */

@@ -80,7 +80,7 @@ final class InformationSchemaRows {
 
     private static Rows.Row column(CatalogView catalog, Rows out, String db, String schema, String table, String name,
                                    int number, long typeOid, int typmod, boolean notNull, boolean updatable) {
-        TypeEntry type = catalog.builtins().requireType(typeOid);
+        TypeEntry type = catalog.types().requireType(typeOid);
         String dataType = type.isArray() ? "ARRAY" : type.namespace() == CatalogView.PG_CATALOG
                 ? TypeNames.format(catalog.builtins(), typeOid) : "USER-DEFINED";
         Rows.Row row = out.add().set("table_catalog", db).set("table_schema", schema).set("table_name", table)

@@ -24,7 +24,7 @@ public final class RegTypes {
         }
         Optional<String> name = switch ((int) type) {
             case 2205 -> catalog.relation(oid).map(catalog::relationDisplayName);
-            case 2206 -> catalog.builtins().type(oid).map(t -> TypeNames.format(catalog.builtins(), oid));
+            case 2206 -> catalog.types().type(oid).map(t -> TypeNames.format(catalog.types(), oid));
             case 24 -> catalog.function(oid).map(p -> Identifiers.quoteIfNeeded(p.name()));
             case 2202 -> catalog.function(oid).map(p -> procedureSignature(catalog, p));
             case 2203 -> catalog.builtins().operator(oid).map(OperatorEntry::name);
@@ -251,6 +251,6 @@ public final class RegTypes {
 
     /** Whether a type name given as text exists (to_regtype). */
     static Optional<TypeEntry> typeOf(long oid, CatalogView catalog) {
-        return catalog.builtins().type(oid);
+        return catalog.types().type(oid);
     }
 }

@@ -32,6 +32,7 @@ public final class SystemRelations {
         StatisticsRows.register(sources);
         ObjectRows.register(sources);
         SessionStatementRows.register(sources);
+        UserTypeRows.register(sources);
         load(sources);
     }
 

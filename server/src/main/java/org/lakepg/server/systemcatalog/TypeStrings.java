@@ -19,12 +19,35 @@ final class TypeStrings {
         List<String> names = name.names();
         String last = names.get(names.size() - 1);
         RegTypes.checkSchema(names, catalog);
+        java.util.Optional<TypeEntry> user = userType(names, catalog);
+        if (user.isPresent()) {
+            return name.arrayBounds().isEmpty() ? user.get().oid() : user.get().arrayType();
+        }
         if (names.size() > 1 && !names.get(names.size() - 2).equals("pg_catalog")) {
             throw PgException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", text);
         }
         TypeEntry type = catalog.builtins().typeByName(last).orElseThrow(() -> PgException.of(
                 SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", text));
         return name.arrayBounds().isEmpty() ? type.oid() : type.arrayType();
+    }
+
+    /** A user type by its (qualified) name: in the named schema, else the first on the search path that has it. */
+    private static java.util.Optional<TypeEntry> userType(List<String> names, CatalogView catalog) {
+        String last = names.get(names.size() - 1);
+        List<String> schemas = names.size() > 1 ? List.of(names.get(names.size() - 2)) : catalog.effectiveSearchPath(true);
+        for (String schema : schemas) {
+            if (names.size() == 1 && schema.equals("pg_catalog") && catalog.builtins().typeByName(last).isPresent()) {
+                return java.util.Optional.empty();
+            }
+            java.util.Optional<Long> namespace = catalog.namespaceOid(schema);
+            if (namespace.isPresent()) {
+                java.util.Optional<TypeEntry> found = catalog.userTypes().byName(namespace.get(), last);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static TypeName parse(String text) {

@@ -55,11 +55,32 @@ public final class ExpressionText {
             case RowExpr r -> "ROW(" + join(r.args(), ", ") + ")";
             case AArrayExpr a -> "ARRAY[" + join(a.elements(), ", ") + "]";
             case ExprList l -> "(" + join(l.items(), ", ") + ")";
+            case org.lakepg.server.sql.ast.AIndirection i -> indirection(i);
             case CollateClause c -> "(" + of(c.arg()) + " COLLATE " + c.collname().stream().map(ExpressionText::ident)
                     .collect(Collectors.joining(".")) + ")";
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "this kind of expression is not supported in defaults and constraints yet");
         };
+    }
+
+    /** {@code (x)[i].f}: subscripts and field selections after a parenthesised base. */
+    private static String indirection(org.lakepg.server.sql.ast.AIndirection i) {
+        StringBuilder out = new StringBuilder("(").append(of(i.arg())).append(")");
+        for (org.lakepg.server.sql.ast.Indirection step : i.indirection()) {
+            switch (step) {
+                case org.lakepg.server.sql.ast.FieldName f -> out.append('.').append(ident(f.name()));
+                case org.lakepg.server.sql.ast.AIndices x -> {
+                    out.append('[');
+                    if (x.isSlice()) {
+                        out.append(x.lidx() == null ? "" : of(x.lidx())).append(':');
+                    }
+                    out.append(x.uidx() == null ? "" : of(x.uidx())).append(']');
+                }
+                default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "this kind of expression is not supported in defaults and constraints yet");
+            }
+        }
+        return out.toString();
     }
 
     /** The distinct column names an expression refers to, in order of appearance (for naming constraints). */

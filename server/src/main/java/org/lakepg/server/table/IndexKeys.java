@@ -16,7 +16,20 @@ public final class IndexKeys {
         return type == TypeOids.INT2 || type == TypeOids.INT4 || type == TypeOids.INT8 || type == TypeOids.OID
                 || type == TypeOids.BOOL || type == TypeOids.TEXT || type == TypeOids.VARCHAR
                 || type == TypeOids.BPCHAR || type == TypeOids.NAME || type == TypeOids.DATE
-                || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ;
+                || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || indexableUserType(type);
+    }
+
+    /** Enums (keyed by sort order) and domains over an indexable type. */
+    private static boolean indexableUserType(long type) {
+        var user = org.lakepg.server.catalog.types.UserTypeRegistry.find(type);
+        if (user == null || user.oid() != type) {
+            return false;
+        }
+        return user instanceof org.lakepg.server.catalog.types.UserType.Enum
+                || user instanceof org.lakepg.server.catalog.types.UserType.Domain d && indexable(d.baseType())
+                || user instanceof org.lakepg.server.catalog.types.UserType.Composite c
+                && c.attributes().stream().allMatch(a -> indexable(a.type()) || a.type() == TypeOids.FLOAT8
+                || a.type() == TypeOids.FLOAT4);
     }
 
     public static void requireIndexable(ColumnInfo column) {
@@ -52,9 +65,32 @@ public final class IndexKeys {
             case Integer i -> key.addLong(i.longValue(), KeyEncoding.Order.ASC);
             case Long l -> key.addLong(l, KeyEncoding.Order.ASC);
             case Boolean b -> key.addLong(b ? 1L : 0L, KeyEncoding.Order.ASC);
+            case Double d -> key.addLong(floatKey(d), KeyEncoding.Order.ASC);
+            case Float f -> key.addLong(floatKey(f.doubleValue()), KeyEncoding.Order.ASC);
+            case org.lakepg.server.catalog.types.EnumValue e -> key.addLong(enumKey(e), KeyEncoding.Order.ASC);
+            // a row sorts field by field: the fields' keys one after the other
+            case org.lakepg.server.catalog.types.RowValue r -> {
+                for (int i = 0; i < r.size(); i++) {
+                    add(key, r.fieldTypes()[i], r.values()[i]);
+                }
+            }
             case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, KeyEncoding.Order.ASC);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "index keys of %s are not supported yet",
                     value.getClass().getSimpleName());
         }
+    }
+
+    /** An enum value sorts by its label's sort order, a float4 mapped to a long of the same order. */
+    private static long enumKey(org.lakepg.server.catalog.types.EnumValue e) {
+        var type = org.lakepg.server.catalog.types.UserTypeRegistry.enumType(e.type());
+        float order = type.labels().get(Math.max(0, type.position(e.label()))).sortOrder();
+        int bits = Float.floatToIntBits(order);
+        return bits >= 0 ? bits : bits ^ 0x7FFFFFFF;
+    }
+
+    /** A float8 as a long of the same order (-0 equal to 0, NaN above everything, as PostgreSQL sorts them). */
+    private static long floatKey(double d) {
+        long bits = Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
+        return bits >= 0 ? bits : bits ^ 0x7FFFFFFFFFFFFFFFL;
     }
 }

@@ -21,7 +21,7 @@ import org.lakepg.wire.error.SqlState;
  * One catalog relation of fixed-typed rows in a heap: read at a snapshot, changed in a transaction, so
  * catalog changes commit, roll back and time-travel like any data.
  */
-final class CatalogHeap {
+public final class CatalogHeap {
     private final HeapRelation heap;
     private final RowCodec codec;
 
@@ -30,14 +30,14 @@ final class CatalogHeap {
         this.codec = codec;
     }
 
-    static CatalogHeap open(AccessContext access, int relation, String name, boolean exists, long... types) {
+    public static CatalogHeap open(AccessContext access, int relation, String name, boolean exists, long... types) {
         HeapOptions options = new HeapOptions(100, 0);
         HeapRelation heap = exists ? HeapRelation.open(access, relation, name, options)
                 : HeapRelation.create(access, relation, name, options);
         return new CatalogHeap(heap, new RowCodec(types));
     }
 
-    List<Object[]> rows(Snapshot snapshot) {
+    public List<Object[]> rows(Snapshot snapshot) {
         List<Object[]> out = new ArrayList<>();
         for (Iterator<HeapTuple> it = heap.scan(snapshot); it.hasNext(); ) {
             out.add(codec.decode(it.next().payload()));
@@ -45,18 +45,18 @@ final class CatalogHeap {
         return out;
     }
 
-    List<Object[]> rows(Snapshot snapshot, Predicate<Object[]> match) {
+    public List<Object[]> rows(Snapshot snapshot, Predicate<Object[]> match) {
         return rows(snapshot).stream().filter(match).toList();
     }
 
-    void insert(Transaction txn, Object... row) {
+    public void insert(Transaction txn, Object... row) {
         heap.insert(txn, codec.encode(row));
         // catalog changes are visible to the rest of the statement, as after PostgreSQL's CommandCounterIncrement
         txn.commandCounterIncrement();
     }
 
     /** Deletes the matching rows; returns how many. */
-    int delete(Transaction txn, Predicate<Object[]> match) {
+    public int delete(Transaction txn, Predicate<Object[]> match) {
         int n = 0;
         for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
             HeapTuple t = it.next();
@@ -70,7 +70,7 @@ final class CatalogHeap {
     }
 
     /** Replaces the matching rows by {@code change} of them; returns how many. */
-    int update(Transaction txn, Predicate<Object[]> match, UnaryOperator<Object[]> change) {
+    public int update(Transaction txn, Predicate<Object[]> match, UnaryOperator<Object[]> change) {
         int n = 0;
         for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
             HeapTuple t = it.next();

@@ -12,6 +12,7 @@ public final class ObjectCatalog {
     private final FunctionCatalog functions;
     private final PrivilegeCatalog privileges;
     private final CommentCatalog comments;
+    private final org.lakepg.server.catalog.types.UserTypeCatalog types;
 
     private ObjectCatalog(AccessContext access, boolean exists) {
         schemas = new SchemaCatalog(access, exists);
@@ -19,6 +20,7 @@ public final class ObjectCatalog {
         functions = new FunctionCatalog(access, exists);
         privileges = new PrivilegeCatalog(access, exists);
         comments = new CommentCatalog(access, exists);
+        types = new org.lakepg.server.catalog.types.UserTypeCatalog(access, exists);
     }
 
     /** Opens the catalogs, creating their storage when the database has none yet (also in older databases). */
@@ -49,5 +51,10 @@ public final class ObjectCatalog {
 
     public CommentCatalog comments() {
         return comments;
+    }
+
+    /** User-defined types: enums, domains, composite types (relation 16). */
+    public org.lakepg.server.catalog.types.UserTypeCatalog types() {
+        return types;
     }
 }

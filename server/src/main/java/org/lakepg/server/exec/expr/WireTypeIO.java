@@ -33,6 +33,9 @@ public final class WireTypeIO implements TypeIO {
             codec = org.lakepg.server.systemcatalog.CatalogTypeCodecs.byOid(type);
         }
         if (codec == null) {
+            codec = org.lakepg.server.catalog.types.UserTypeRegistry.codec(type);
+        }
+        if (codec == null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "values of type OID %d are not supported yet", type);
         }
         return codec;

@@ -44,6 +44,9 @@ final class AnyValueText {
     /** The codec for a type OID, or for the value's inferred type when the OID is unknown (0), unsupported or does not fit. */
     static PgType<?> codec(Object value, long type) {
         PgType<?> codec = type > 0 ? PgTypes.byOid((int) type) : null;
+        if (codec == null && type > 0) {
+            codec = org.lakepg.server.catalog.types.UserTypeRegistry.codec(type); // enums, domains, rows
+        }
         // a binary-compatible cast (int4::oid ...) may relabel the type but keep the value's representation
         if (codec != null && codec.valueClass().isInstance(value)) {
             return codec;

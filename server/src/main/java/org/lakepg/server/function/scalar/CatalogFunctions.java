@@ -33,8 +33,8 @@ public final class CatalogFunctions {
         StatisticsFunctions.register(r);
         ServerInfoFunctions.register(r);
         r.register("format_type", (x, c) -> x[0] == null ? null : x[1] == null
-                ? TypeNames.format(c.catalogView().builtins(), oid(x[0]))
-                : TypeNames.format(c.catalogView().builtins(), oid(x[0]), (Integer) x[1]));
+                ? TypeNames.format(c.catalogView().types(), oid(x[0]))
+                : TypeNames.format(c.catalogView().types(), oid(x[0]), (Integer) x[1]));
         r.register("pg_get_indexdef", (x, c) -> indexDef(c, oid(x[0]), 0, false));
         r.register("pg_get_indexdef_ext", (x, c) -> indexDef(c, oid(x[0]), (Integer) x[1], Boolean.TRUE.equals(x[2])));
         r.register("pg_get_constraintdef", (x, c) -> constraintDef(c, oid(x[0])));

@@ -29,6 +29,7 @@ public final class JsonBuild {
     public static void register(FunctionRegistry r) {
         r.register("to_json", new TypedCode((x, t, c) -> json(x[0], t.of(0), c)));
         r.register("to_jsonb", new TypedCode((x, t, c) -> jsonb(x[0], t.of(0), c)));
+        r.register("row_to_json", new TypedCode((x, t, c) -> json(x[0], t.of(0), c)));
         r.register("json_build_object", new TypedCode(JsonBuild::jsonObject));
         r.register("json_build_object_noargs", (x, c) -> "{}");
         r.register("jsonb_build_object", new TypedCode(JsonBuild::jsonbObject));
@@ -94,6 +95,16 @@ public final class JsonBuild {
             case Double d -> finiteOrQuoted(Double.isFinite(d), AnyValueText.output(d, type, context));
             case PgNumeric n -> finiteOrQuoted(n.isFinite(), n.toString());
             case Jsonb j -> j.toString();
+            case org.lakepg.server.catalog.types.RowValue r -> {
+                // row_to_json: {"name":value,...} by the row type's attribute names (f1, f2 ... for records)
+                List<String> names = RowFunctions.fieldNames(type, r);
+                StringBuilder out = new StringBuilder("{");
+                for (int i = 0; i < r.size(); i++) {
+                    out.append(i > 0 ? "," : "").append(new Jsonb.Str(names.get(i))).append(':')
+                            .append(json(r.values()[i], r.fieldTypes()[i], context));
+                }
+                yield out.append('}').toString();
+            }
             case PgArray a -> {
                 StringBuilder out = new StringBuilder();
                 jsonArray(a, 0, new int[] {0}, out, context);
@@ -153,6 +164,14 @@ public final class JsonBuild {
                     : new Jsonb.Str(AnyValueText.output(d, type, context));
             case PgNumeric n -> n.isFinite() ? new Jsonb.Number(n) : new Jsonb.Str(n.toString());
             case Jsonb j -> j;
+            case org.lakepg.server.catalog.types.RowValue r -> {
+                List<String> names = RowFunctions.fieldNames(type, r);
+                List<java.util.Map.Entry<String, Jsonb>> members = new ArrayList<>();
+                for (int i = 0; i < r.size(); i++) {
+                    members.add(java.util.Map.entry(names.get(i), jsonb(r.values()[i], r.fieldTypes()[i], context)));
+                }
+                yield Jsonb.Obj.of(members);
+            }
             case PgArray a -> jsonbArray(a, 0, new int[] {0}, context);
             default -> new Jsonb.Str(AnyValueText.output(v, type, context));
         };

@@ -73,4 +73,9 @@ public interface AnalyzerCatalog extends TypeCatalog {
     Optional<ProcEntry> btreeComparison(long type);
 
     Optional<org.lakepg.server.catalog.AggregateEntry> aggregate(long function);
+
+    /** A user-defined type (enum, domain, composite) by OID, as the current statement sees the catalog. */
+    default Optional<org.lakepg.server.catalog.types.UserType> userType(long oid) {
+        return Optional.empty();
+    }
 }

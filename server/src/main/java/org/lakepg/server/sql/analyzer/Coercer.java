@@ -41,6 +41,18 @@ public final class Coercer {
         return rules;
     }
 
+    /** Wraps a value of a domain's base type in the domain's NOT NULL and CHECK tests (CoerceToDomain). */
+    @FunctionalInterface
+    public interface DomainWrapper {
+        BoundExpr wrap(BoundExpr baseValue, long domain);
+    }
+
+    private DomainWrapper domains;
+
+    public void setDomainWrapper(DomainWrapper domains) {
+        this.domains = domains;
+    }
+
     /** Coerces or throws 42846 "cannot cast type X to Y" at {@code location} (0-based, -1 unknown). */
     public BoundExpr coerce(BoundExpr expr, long target, int typmod, TypeCoercion.Context context, int location) {
         return tryCoerce(expr, target, typmod, context, location).orElseThrow(() -> at(PgException.of(
@@ -58,6 +70,23 @@ public final class Coercer {
         if (target == TypeOids.ANY || TypeOids.isPolymorphic(target)) {
             return Optional.of(expr);
         }
+        if (domains != null && target >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            var domain = catalog.type(target).filter(t -> t.isDomain());
+            if (domain.isPresent()) {
+                // coerce_to_domain: to the bottom base type (with its domain's typmod), then the tests of the domain
+                // and of the domains it is made from, reported under this domain's name
+                var bottom = domain.get();
+                for (int guard = 0; guard < 64; guard++) {
+                    var next = catalog.type(bottom.baseType()).filter(t -> t.isDomain());
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    bottom = next.get();
+                }
+                return tryCoerce(expr, bottom.baseType(), bottom.typmod(), ctx, location)
+                        .map(base -> domains.wrap(base, target));
+            }
+        }
         if (source == TypeOids.UNKNOWN) {
             if (expr instanceof Const c) {
                 Object value = c.value() == null ? null : readLiteral(target, typmod, (String) c.value(), location);
@@ -71,6 +100,12 @@ public final class Coercer {
         }
         if (target == TypeOids.RECORD && rules.isComposite(source)) {
             return Optional.of(expr);
+        }
+        if (source == TypeOids.RECORD && expr instanceof FuncExpr row && RowExpressions.isConstructor(row)) {
+            Optional<BoundExpr> composite = RowExpressions.toComposite(row, target, ctx, location, this, catalog);
+            if (composite.isPresent()) {
+                return composite;
+            }
         }
         TypeCoercion.Pathway pathway = rules.findPathway(source, target, ctx);
         BoundExpr converted = switch (pathway) {

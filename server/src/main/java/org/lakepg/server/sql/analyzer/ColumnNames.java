@@ -38,6 +38,9 @@ public final class ColumnNames {
             case MinMaxExpr m -> m.op() == MinMaxExpr.Op.GREATEST ? "greatest" : "least";
             case AArrayExpr a -> "array";
             case RowExpr r -> "row";
+            // (x).f is named f; x[i] is named as x
+            case org.lakepg.server.sql.ast.AIndirection i -> i.indirection().get(i.indirection().size() - 1)
+                    instanceof org.lakepg.server.sql.ast.FieldName f ? f.name() : strength(i.arg());
             case SubLink s -> switch (s.kind()) {
                 case EXISTS -> "exists";
                 case ARRAY -> "array";

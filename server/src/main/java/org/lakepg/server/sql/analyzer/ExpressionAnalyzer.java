@@ -68,6 +68,7 @@ public final class ExpressionAnalyzer {
         this.catalog = catalog;
         this.parameters = parameters;
         this.coercer = new Coercer(catalog, io, context, parameters);
+        coercer.setDomainWrapper(new DomainCoercion(this, catalog));
         this.rules = coercer.rules();
         this.functions = new FunctionResolver(rules);
         this.operators = new OperatorResolver(rules);
@@ -143,7 +144,12 @@ public final class ExpressionAnalyzer {
                 }
                 yield new BoolExpr(BoolExpr.Kind.valueOf(b.op().name()), args);
             }
-            case org.lakepg.server.sql.ast.NullTest t -> new NullTest(analyze(t.arg(), scope), !t.isNull());
+            case org.lakepg.server.sql.ast.NullTest t -> {
+                BoundExpr arg = analyze(t.arg(), scope);
+                yield RowExpressions.isConstructor(arg) ? RowExpressions.nullTest((FuncExpr) arg, !t.isNull())
+                        : new NullTest(arg, !t.isNull());
+            }
+            case org.lakepg.server.sql.ast.RowExpr r -> RowExpressions.analyze(r, scope, this);
             case BooleanTest t -> booleanTest(t, scope);
             case org.lakepg.server.sql.ast.CaseExpr c -> caseExpression(c, scope);
             case org.lakepg.server.sql.ast.CoalesceExpr c -> {
@@ -381,6 +387,10 @@ public final class ExpressionAnalyzer {
                 // NULLs are not distinct from each other and distinct from every value
                 BoundExpr left = analyze(a.left(), scope);
                 BoundExpr right = analyze(a.right(), scope);
+                if (RowExpressions.isRecordConstructor(left) && RowExpressions.isRecordConstructor(right)) {
+                    yield RowExpressions.distinct((FuncExpr) left, (FuncExpr) right, a.kind() == AExpr.Kind.DISTINCT,
+                            a.location(), this);
+                }
                 BoundExpr equal = requireBoolean(operator(a.name(), left, right, a.location()), "IS DISTINCT FROM",
                         a.location());
                 List<BoundExpr> sides = equal instanceof FuncExpr fe && fe.arguments().size() == 2 ? fe.arguments()
@@ -440,6 +450,10 @@ public final class ExpressionAnalyzer {
     /** Resolves an operator and coerces its operands to the chosen declaration. */
     public BoundExpr operator(List<String> name, BoundExpr left, BoundExpr right, int location) {
         String opName = name.get(name.size() - 1);
+        if (left != null && RowExpressions.isRecordConstructor(left) && RowExpressions.isRecordConstructor(right)
+                && RowExpressions.isRowComparison(name)) {
+            return RowExpressions.compare(opName, (FuncExpr) left, (FuncExpr) right, location, this);
+        }
         ResolvedOperator op;
         try {
             op = operators.resolve(opName, catalog.operators(name), left == null ? 0 : left.type(), right.type());

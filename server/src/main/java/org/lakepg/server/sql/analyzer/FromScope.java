@@ -118,6 +118,9 @@ final class FromScope implements Scope {
                     }
                 }
             }
+            if (found == null && entry(name).isPresent()) {
+                found = wholeRow(entry(name).get());
+            }
             if (found == null && outer != null) {
                 return outer.column(fields, location);
             }
@@ -137,6 +140,17 @@ final class FromScope implements Scope {
         }
         throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist", alias, name),
                 location);
+    }
+
+    /** A FROM item's name as a value: its row, of the table's row type when it is one table, else record. */
+    private static BoundExpr wholeRow(Entry e) {
+        List<BoundExpr> fields = new ArrayList<>();
+        for (int i = 0; i < e.columns().size(); i++) {
+            fields.add(ref(e, i));
+        }
+        long table = e.columns().isEmpty() ? 0 : e.columns().get(0).tableOid();
+        boolean oneTable = table != 0 && e.columns().stream().allMatch(c -> c.tableOid() == e.columns().get(0).tableOid());
+        return RowExpressions.constructor(fields, oneTable ? table : org.lakepg.server.catalog.TypeOids.RECORD);
     }
 
     private static InputRef ref(Entry e, int i) {

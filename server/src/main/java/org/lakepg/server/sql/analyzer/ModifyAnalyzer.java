@@ -346,11 +346,32 @@ public final class ModifyAnalyzer {
                     SqlState.INTERNAL_ERROR, "no owned sequence found for identity column \"%s\"", column.name()));
             text = "nextval(" + org.lakepg.server.table.ExpressionText.literal(sequence.name()) + ")";
         }
+        if (text == null && catalog.userType(column.type()).isPresent()) {
+            // a domain's own default; without one, a NULL that still passes the domain's NOT NULL test
+            text = domainDefault(column.type());
+            if (text == null) {
+                return assign(column, table, new Const(org.lakepg.server.catalog.TypeOids.UNKNOWN, -1, null), null);
+            }
+        }
         if (text == null) {
             return new Const(column.type(), column.typmod(), null);
         }
         return assign(column, table, expressions.analyzeWithoutAggregates(DefaultExpressions.parse(text), Scope.EMPTY,
                 "DEFAULT expressions"), null);
+    }
+
+    /** The default of a domain, or of the domain it is made from (get_typdefault); null when none has one. */
+    private String domainDefault(long type) {
+        for (int guard = 0; guard < 64; guard++) {
+            if (!(catalog.userType(type).orElse(null) instanceof org.lakepg.server.catalog.types.UserType.Domain d)) {
+                return null;
+            }
+            if (d.defaultText() != null) {
+                return d.defaultText();
+            }
+            type = d.baseType();
+        }
+        return null;
     }
 
     /**

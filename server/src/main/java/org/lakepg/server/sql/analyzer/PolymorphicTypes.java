@@ -211,7 +211,9 @@ public final class PolymorphicTypes {
             return binding.range();
         }
         if (declared == TypeOids.ANYMULTIRANGE) {
-            return binding.multirange();
+            // from an anyrange argument: the multirange type made with that range type (range_agg)
+            return binding.multirange() != 0 || binding.range() == 0 ? binding.multirange()
+                    : org.lakepg.server.catalog.types.RangeTypes.multirangeOf(binding.range());
         }
         if (declared == TypeOids.ANYCOMPATIBLERANGE) {
             return binding.compatibleRange();

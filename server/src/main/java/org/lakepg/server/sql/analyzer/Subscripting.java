@@ -29,11 +29,25 @@ final class Subscripting {
         BoundExpr base = expressions.analyze(indirection.arg(), scope);
         List<AIndices> subscripts = new ArrayList<>();
         for (Indirection step : indirection.indirection()) {
+            if (step instanceof org.lakepg.server.sql.ast.FieldName field) {
+                // (x).f: subscripts before it apply first
+                if (!subscripts.isEmpty()) {
+                    base = subscript(base, subscripts, indirection, scope);
+                    subscripts = new ArrayList<>();
+                }
+                base = RowExpressions.field(base, field.name(), ExpressionAnalyzer.location(indirection.arg()), catalog);
+                continue;
+            }
             if (!(step instanceof AIndices indices)) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "field selection is not supported yet");
+                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "expanding a row with .* is not supported here yet"), ExpressionAnalyzer.location(indirection.arg()));
             }
             subscripts.add(indices);
         }
+        return subscripts.isEmpty() ? base : subscript(base, subscripts, indirection, scope);
+    }
+
+    private BoundExpr subscript(BoundExpr base, List<AIndices> subscripts, AIndirection indirection, Scope scope) {
         long element = catalog.type(base.type()).map(t -> t.elementType()).orElse(0L);
         if (element == 0 || base.type() == TypeOids.UNKNOWN) {
             throw Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
@@ -54,6 +68,43 @@ final class Subscripting {
         return new SubscriptExpr(base, lower, upper, slice, slice ? base.type() : element);
     }
 
+    /** {@code SET c.f = v}: a new row of c's type with field f replaced (other fields copied; NULL row gives NULLs). */
+    private BoundExpr assignField(BoundExpr current, List<Indirection> steps, BoundExpr value, int location) {
+        String name = ((org.lakepg.server.sql.ast.FieldName) steps.get(0)).name();
+        var attributes = RowExpressions.attributes(catalog, current.type()).orElseThrow(() -> Coercer.at(
+                PgException.of(SqlState.DATATYPE_MISMATCH,
+                        "cannot assign to field \"%s\" of column because its type %s is not a composite type", name,
+                        TypeNames.format(catalog, current.type())), location));
+        List<BoundExpr> fields = new ArrayList<>();
+        boolean found = false;
+        for (int i = 0; i < attributes.size(); i++) {
+            var a = attributes.get(i);
+            BoundExpr old = RowExpressions.field(current, a.name(), location, catalog);
+            if (a.name().equals(name)) {
+                found = true;
+                BoundExpr v = steps.size() > 1 ? assignField(old, steps.subList(1, steps.size()), value, location)
+                        : expressions.coercer().tryCoerce(value, a.type(), a.typmod(), TypeCoercion.Context.ASSIGNMENT,
+                        location).orElseThrow(() -> Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
+                        "subfield \"%s\" is of type %s but expression is of type %s", name,
+                        TypeNames.format(catalog, a.type()), TypeNames.format(catalog, value.type()))
+                        .withHint("You will need to rewrite or cast the expression."), location));
+                fields.add(v);
+            } else {
+                fields.add(old);
+            }
+        }
+        if (!found) {
+            throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN,
+                    "cannot assign to field \"%s\" of column because there is no such column in data type %s", name,
+                    TypeNames.format(catalog, current.type())), location);
+        }
+        long base = expressions.coercer().rules().baseType(current.type());
+        BoundExpr row = RowExpressions.constructor(fields, base);
+        // a domain over the composite type checks the new row
+        return base == current.type() ? row
+                : expressions.coercer().coerce(row, current.type(), -1, TypeCoercion.Context.ASSIGNMENT, location);
+    }
+
     private BoundExpr integer(org.lakepg.server.sql.ast.Expr e, Scope scope) {
         BoundExpr value = expressions.analyze(e, scope);
         int location = ExpressionAnalyzer.location(e);
@@ -64,6 +115,10 @@ final class Subscripting {
 
     /** {@code SET a[i] = value}: one plain subscript of a one-dimensional array, the value coerced to its element type. */
     BoundExpr assign(BoundExpr current, List<Indirection> steps, org.lakepg.server.sql.ast.Expr value, Scope scope) {
+        if (!steps.isEmpty() && steps.stream().allMatch(s -> s instanceof org.lakepg.server.sql.ast.FieldName)) {
+            return assignField(current, steps, expressions.analyzeWithoutAggregates(value, scope, "UPDATE"),
+                    ExpressionAnalyzer.location(value));
+        }
         if (steps.size() != 1 || !(steps.get(0) instanceof AIndices indices) || indices.isSlice()) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "assignment to slices, fields or several subscripts is not supported yet");

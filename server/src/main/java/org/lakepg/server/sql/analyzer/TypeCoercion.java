@@ -125,6 +125,9 @@ public final class TypeCoercion {
             if (target == TypeOids.RECORD_ARRAY && isCompositeArray(in)) {
                 continue;
             }
+            if (in == TypeOids.RECORD && target != TypeOids.RECORD && isComposite(target)) {
+                continue; // a ROW(...) converts to any composite type, checked field by field
+            }
             return false;
         }
         return !generics || new PolymorphicTypes(this).consistent(inputs, targets);

@@ -1,0 +1,59 @@
+package org.lakepg.server.catalog.types;
+
+import java.util.List;
+
+/**
+ * A type made by CREATE TYPE or CREATE DOMAIN: what pg_type, pg_enum and pg_constraint hold for it. Every user
+ * type has an array type over it (PostgreSQL's "_name"), with its own OID.
+ */
+public sealed interface UserType {
+
+    long oid();
+
+    long arrayOid();
+
+    String name();
+
+    long namespace();
+
+    long owner();
+
+    /** CREATE TYPE ... AS ENUM: labels in sort order. */
+    record Enum(long oid, long arrayOid, String name, long namespace, long owner, List<EnumLabelInfo> labels)
+            implements UserType {
+        public Enum {
+            labels = labels.stream().sorted(java.util.Comparator.comparingDouble(EnumLabelInfo::sortOrder)).toList();
+        }
+
+        /** The label's position by sort order, -1 when the type has no such label. */
+        public int position(String label) {
+            for (int i = 0; i < labels.size(); i++) {
+                if (labels.get(i).label().equals(label)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** CREATE DOMAIN: a base type with NOT NULL, a default and CHECK constraints (kept as SQL text with VALUE). */
+    record Domain(long oid, long arrayOid, String name, long namespace, long owner, long baseType, int baseTypmod,
+                  boolean notNull, String defaultText, List<DomainCheck> checks) implements UserType {}
+
+    /** CREATE TYPE ... AS (attributes). */
+    record Composite(long oid, long arrayOid, String name, long namespace, long owner, List<Attribute> attributes)
+            implements UserType {}
+
+    /** CREATE TYPE ... AS RANGE: the range type and the multirange type made with it (each with an array type). */
+    record Range(long oid, long arrayOid, String name, long namespace, long owner, long subtype, long multirangeOid,
+                 long multirangeArrayOid, String multirangeName, long firstConstructorOid) implements UserType {}
+
+    /** One pg_enum row. */
+    record EnumLabelInfo(long oid, float sortOrder, String label) {}
+
+    /** One CHECK constraint of a domain; {@code expression} is the SQL text of its condition. */
+    record DomainCheck(long oid, String name, String expression) {}
+
+    /** One attribute of a composite type. */
+    record Attribute(String name, long type, int typmod) {}
+}

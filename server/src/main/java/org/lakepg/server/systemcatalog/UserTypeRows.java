@@ -1,0 +1,75 @@
+package org.lakepg.server.systemcatalog;
+
+import java.util.Map;
+import org.lakepg.server.catalog.TypeEntry;
+import org.lakepg.server.catalog.types.UserType;
+
+/** pg_type rows of user-defined types (and their array types) after the built-in ones, and pg_enum. */
+final class UserTypeRows {
+    private UserTypeRows() {}
+
+    static void register(Map<String, RowSource> sources) {
+        RowSource builtin = sources.get("pg_catalog.pg_type");
+        sources.put("pg_catalog.pg_type", (catalog, out) -> {
+            builtin.rows(catalog, out);
+            for (UserType t : catalog.userTypes().all()) {
+                TypeEntry e = catalog.userTypes().entry(t.oid()).orElseThrow();
+                add(out, e, t.owner(), t instanceof UserType.Domain d ? d.defaultText() : null);
+                add(out, catalog.userTypes().entry(t.arrayOid()).orElseThrow(), t.owner(), null);
+                if (t instanceof UserType.Range r) {
+                    add(out, catalog.userTypes().entry(r.multirangeOid()).orElseThrow(), t.owner(), null);
+                    add(out, catalog.userTypes().entry(r.multirangeArrayOid()).orElseThrow(), t.owner(), null);
+                }
+            }
+        });
+        RowSource ranges = sources.get("pg_catalog.pg_range");
+        sources.put("pg_catalog.pg_range", (catalog, out) -> {
+            ranges.rows(catalog, out);
+            for (UserType t : catalog.userTypes().all()) {
+                if (t instanceof UserType.Range r) {
+                    out.add().set("rngtypid", r.oid()).set("rngsubtype", r.subtype()).set("rngmultitypid",
+                            r.multirangeOid()).set("rngcollation", 0L).set("rngsubopc", 0L).set("rngcanonical", 0L)
+                            .set("rngsubdiff", 0L);
+                }
+            }
+        });
+        RowSource constraints = sources.get("pg_catalog.pg_constraint");
+        sources.put("pg_catalog.pg_constraint", (catalog, out) -> {
+            constraints.rows(catalog, out);
+            for (UserType t : catalog.userTypes().all()) {
+                if (t instanceof UserType.Domain d) {
+                    for (UserType.DomainCheck c : d.checks()) {
+                        out.add().set("oid", c.oid()).set("conname", c.name()).set("connamespace", d.namespace())
+                                .set("contype", 'c').set("condeferrable", false).set("condeferred", false)
+                                .set("convalidated", true).set("conrelid", 0L).set("contypid", d.oid())
+                                .set("conindid", 0L).set("conparentid", 0L).set("confrelid", 0L)
+                                .set("conislocal", true).set("coninhcount", 0).set("connoinherit", false);
+                    }
+                }
+            }
+        });
+        sources.put("pg_catalog.pg_enum", (catalog, out) -> {
+            for (UserType t : catalog.userTypes().all()) {
+                if (t instanceof UserType.Enum e) {
+                    for (UserType.EnumLabelInfo l : e.labels()) {
+                        out.add().set("oid", l.oid()).set("enumtypid", e.oid()).set("enumsortorder", l.sortOrder())
+                                .set("enumlabel", l.label());
+                    }
+                }
+            }
+        });
+    }
+
+    private static void add(Rows out, TypeEntry e, long owner, String defaultText) {
+        out.add().set("oid", e.oid()).set("typname", e.name()).set("typnamespace", e.namespace()).set("typowner", owner)
+                .set("typlen", e.length()).set("typbyval", e.byValue()).set("typtype", e.kind())
+                .set("typcategory", e.category()).set("typispreferred", e.preferred()).set("typisdefined", true)
+                .set("typdelim", e.delimiter()).set("typrelid", e.relationOid()).set("typsubscript", e.subscriptProc())
+                .set("typelem", e.elementType()).set("typarray", e.arrayType()).set("typinput", e.inputProc())
+                .set("typoutput", e.outputProc()).set("typreceive", e.receiveProc()).set("typsend", e.sendProc())
+                .set("typmodin", e.typmodInProc()).set("typmodout", e.typmodOutProc()).set("typanalyze", 0L)
+                .set("typalign", e.align()).set("typstorage", e.storage()).set("typnotnull", e.notNull())
+                .set("typbasetype", e.baseType()).set("typtypmod", e.typmod()).set("typndims", e.dimensions())
+                .set("typcollation", e.collation()).set("typdefault", defaultText);
+    }
+}
