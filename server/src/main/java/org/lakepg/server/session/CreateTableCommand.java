@@ -38,6 +38,7 @@ final class CreateTableCommand {
     private final Consumer<PgException> notices;
     private final TableConstraints constraints;
     private final SequenceCommands sequences;
+    private final InheritanceCommands inheritance;
 
     CreateTableCommand(SessionRelations relations, Consumer<PgException> notices, SequenceCommands sequences) {
         this.relations = relations;
@@ -45,6 +46,7 @@ final class CreateTableCommand {
         this.notices = notices;
         this.constraints = new TableConstraints(relations);
         this.sequences = sequences;
+        this.inheritance = new InheritanceCommands(relations, notices);
     }
 
     /** A column being defined: its catalog entry plus what is created after the table (sequence, identity). */
@@ -54,10 +56,8 @@ final class CreateTableCommand {
     record PendingConstraint(Constraint constraint, List<String> columns) {}
 
     Execution create(CreateStmt s, DdlContext ctx) {
-        if (s.inhRelations() != null && !s.inhRelations().isEmpty() || s.partspec() != null || s.partbound() != null
-                || s.ofTypename() != null) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "inheritance, partitioning and typed tables are not supported yet");
+        if (s.ofTypename() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "typed tables are not supported yet");
         }
         long namespace = relations.creationNamespace(ctx.txn().snapshot(), s.relation());
         String name = s.relation().relname();
@@ -70,11 +70,14 @@ final class CreateTableCommand {
             }
             throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
         }
+        List<TableInfo> parents = inheritance.parents(ctx, s);
         List<PendingColumn> columns = new ArrayList<>();
         List<PendingConstraint> pending = new ArrayList<>();
+        List<ColumnDef> columnOptions = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (TableElement e : s.tableElts()) {
             switch (e) {
+                case ColumnDef c when c.typeName() == null -> columnOptions.add(c);
                 case ColumnDef c -> {
                     if (!names.add(c.colname())) {
                         throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once",
@@ -86,6 +89,12 @@ final class CreateTableCommand {
                 case TableLikeClause like -> like(ctx, like, columns, names, pending);
                 default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                         e.getClass().getSimpleName());
+            }
+        }
+        if (!parents.isEmpty()) {
+            columns = inheritance.merge(ctx, name, parents, columns, columnOptions, s.partbound() != null);
+            for (ConstraintInfo k : inheritance.inheritedChecks(ctx, parents)) {
+                pending.add(new PendingConstraint(check(k), null));
             }
         }
         if (columns.size() > 1600) {
@@ -112,7 +121,21 @@ final class CreateTableCommand {
         if (onCommit != org.lakepg.server.sql.ast.OnCommitAction.Kind.NOOP && relations.persistence(namespace) != 't') {
             throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "ON COMMIT can only be used on temporary tables");
         }
+        org.lakepg.server.table.PartitionKey partitionKey = s.partspec() == null ? null
+                : inheritance.partitionKey(shape, s.partspec());
+        org.lakepg.server.table.PartitionBound bound = null;
+        if (s.partbound() != null) {
+            TableInfo parent = parents.get(0);
+            bound = new PartitionBounds(ctx).bound(parent, catalog.inheritance(snapshot).key(parent.oid()).orElseThrow(),
+                    name, s.partbound());
+        }
         TableInfo table = catalog.create(ctx.txn(), name, namespace, relations.persistence(namespace), infos);
+        if (partitionKey != null) {
+            catalog.setPartitionKey(ctx.txn(), table.oid(), partitionKey);
+        }
+        if (!parents.isEmpty()) {
+            inheritance.link(ctx, table, parents, bound);
+        }
         if (commitAction) {
             relations.onCommit.put(table.oid(),
                     onCommit == org.lakepg.server.sql.ast.OnCommitAction.Kind.DROP ? 'x' : 'd');

@@ -73,4 +73,14 @@ public interface AnalyzerCatalog extends TypeCatalog {
     Optional<ProcEntry> btreeComparison(long type);
 
     Optional<org.lakepg.server.catalog.AggregateEntry> aggregate(long function);
+
+    /** Inheritance and partitioning of the user tables, as the current statement sees the catalog. */
+    default org.lakepg.server.table.Inheritance inheritance() {
+        return org.lakepg.server.table.Inheritance.NONE;
+    }
+
+    /** A user table by OID (an inheritance child or partition), as the current statement sees the catalog. */
+    default Optional<org.lakepg.server.table.TableInfo> tableByOid(long oid) {
+        return Optional.empty();
+    }
 }

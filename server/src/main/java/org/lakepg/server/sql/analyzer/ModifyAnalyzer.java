@@ -97,8 +97,14 @@ public final class ModifyAnalyzer {
             }
             source = new ProjectNode(query.plan(), fullRow(table, targets, assigned));
         }
-        return modify(ModifyNode.Kind.INSERT, table, source, s.returningList(), s.relation().alias() == null
+        QueryPlan plan = modify(ModifyNode.Kind.INSERT, table, source, s.returningList(), s.relation().alias() == null
                 ? table.name() : s.relation().alias().aliasname(), QueryPlan.Tag.INSERT);
+        PartitionRoutes routes = new PartitionRoutes(catalog, this);
+        if (routes.needed(table)) {
+            plan = new QueryPlan(routes.route((ModifyNode) plan.root()), plan.columns(), plan.parameterTypes(),
+                    plan.tag());
+        }
+        return plan;
     }
 
     public QueryPlan update(UpdateStmt s) {
@@ -107,8 +113,33 @@ public final class ModifyAnalyzer {
 
     private QueryPlan updateBody(UpdateStmt s) {
         unsupported(s.fromClause() != null && !s.fromClause().isEmpty(), "UPDATE ... FROM");
-        TableInfo table = queries.table(s.relation());
-        String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
+        TableInfo parent = queries.table(s.relation());
+        String alias = s.relation().alias() == null ? parent.name() : s.relation().alias().aliasname();
+        return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.UPDATE, member -> updateOf(s, parent, member, alias));
+    }
+
+    /**
+     * UPDATE or DELETE of a table and, unless ONLY, of every table inheriting from it: one modification per table
+     * (each with its own columns), their RETURNING rows in the parent's columns, appended.
+     */
+    private QueryPlan forEachMember(TableInfo parent, boolean inh, QueryPlan.Tag tag,
+                                    java.util.function.Function<TableInfo, QueryPlan> modification) {
+        List<TableInfo> members = InheritedScans.members(catalog, parent, inh);
+        if (members.isEmpty() || members.size() == 1 && members.get(0).oid() == parent.oid()) {
+            return modification.apply(parent);
+        }
+        List<PlanNode> roots = new ArrayList<>();
+        QueryPlan first = null;
+        for (TableInfo member : members) {
+            QueryPlan p = modification.apply(member);
+            first = first == null ? p : first;
+            roots.add(p.root());
+        }
+        return new QueryPlan(roots.size() == 1 ? roots.get(0) : new org.lakepg.server.sql.plan.AppendNode(roots,
+                first.root().width()), first.columns(), parameters.resolved(), tag);
+    }
+
+    private QueryPlan updateOf(UpdateStmt s, TableInfo parent, TableInfo table, String alias) {
         FromScope scope = tableScope(table, alias);
         PlanNode plan = scanWhere(table, scope, s.whereClause());
         List<BoundExpr> row = new ArrayList<>();
@@ -139,7 +170,7 @@ public final class ModifyAnalyzer {
         }
         row.add(new InputRef(table.columns().size(), org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"));
         return modify(ModifyNode.Kind.UPDATE, table, new ProjectNode(plan, row), s.returningList(), alias,
-                QueryPlan.Tag.UPDATE);
+                QueryPlan.Tag.UPDATE, parent);
     }
 
     public QueryPlan delete(DeleteStmt s) {
@@ -148,10 +179,12 @@ public final class ModifyAnalyzer {
 
     private QueryPlan deleteBody(DeleteStmt s) {
         unsupported(s.usingClause() != null && !s.usingClause().isEmpty(), "DELETE ... USING");
-        TableInfo table = queries.table(s.relation());
-        String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
-        PlanNode plan = scanWhere(table, tableScope(table, alias), s.whereClause());
-        return modify(ModifyNode.Kind.DELETE, table, plan, s.returningList(), alias, QueryPlan.Tag.DELETE);
+        TableInfo parent = queries.table(s.relation());
+        String alias = s.relation().alias() == null ? parent.name() : s.relation().alias().aliasname();
+        return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.DELETE, table -> {
+            PlanNode plan = scanWhere(table, tableScope(table, alias), s.whereClause());
+            return modify(ModifyNode.Kind.DELETE, table, plan, s.returningList(), alias, QueryPlan.Tag.DELETE, parent);
+        });
     }
 
     private PlanNode scanWhere(TableInfo table, FromScope scope, Expr where) {
@@ -173,6 +206,12 @@ public final class ModifyAnalyzer {
 
     private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
                              String alias, QueryPlan.Tag tag) {
+        return modify(kind, table, source, returningList, alias, tag, table);
+    }
+
+    /** @param shape the table named in the statement, whose columns RETURNING * lists (a parent of {@code table}) */
+    private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
+                             String alias, QueryPlan.Tag tag, TableInfo shape) {
         List<BoundExpr> returning = new ArrayList<>();
         List<OutputColumn> columns = null;
         if (returningList != null && !returningList.isEmpty()) {
@@ -180,7 +219,8 @@ public final class ModifyAnalyzer {
             FromScope scope = tableScope(table, alias);
             for (ResTarget t : returningList) {
                 if (t.val() instanceof org.lakepg.server.sql.ast.ColumnRef c && c.star()) {
-                    for (ColumnInfo col : table.columns()) {
+                    for (ColumnInfo shown : shape.columns()) {
+                        ColumnInfo col = table.column(shown.name()).orElseThrow();
                         returning.add(new InputRef(col.number() - 1, col.type(), col.typmod(), col.name()));
                         columns.add(new OutputColumn(col.name(), col.type(), col.typmod(), table.oid(), col.number()));
                     }
@@ -281,6 +321,11 @@ public final class ModifyAnalyzer {
                     .withHint("Use OVERRIDING SYSTEM VALUE to override.");
         }
         return overriding != InsertStmt.Overriding.USER_VALUE;
+    }
+
+    /** A table's CHECK constraints bound over its row (for rows routed to a partition). */
+    List<ModifyNode.Check> checksOf(TableInfo table) {
+        return checks(table);
     }
 
     /** The table's CHECK constraints bound over its row, for the executor to test on every written row. */

@@ -193,7 +193,7 @@ public final class QueryAnalyzer {
                 FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
                 scope.add(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias));
-                yield new Source(new org.lakepg.server.sql.plan.SeqScanNode(table, false, r.alias() == null ? null : alias), scope);
+                yield new Source(InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias), scope);
             }
             case RangeSubselect sub -> {
                 if (sub.alias() == null) {

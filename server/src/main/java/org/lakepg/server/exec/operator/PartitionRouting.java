@@ -1,0 +1,102 @@
+package org.lakepg.server.exec.operator;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.exec.expr.CompiledExpr;
+import org.lakepg.server.exec.expr.ExprCompiler;
+import org.lakepg.server.sql.plan.ModifyNode;
+import org.lakepg.server.sql.plan.RoutedInsertNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.RowText;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** INSERT through a partitioned table: each row to the leaf partition whose bound holds for it. */
+final class PartitionRouting {
+    private PartitionRouting() {}
+
+    static Iterator<Object[]> insert(RoutedInsertNode node, Iterator<Object[]> input, ExprCompiler compiler,
+                                     ExecContext context) {
+        ModifyNode target = node.insert();
+        List<RoutedInsertNode.Leaf> leaves = node.leaves();
+        List<CompiledExpr> conditions = new ArrayList<>();
+        List<List<CompiledExpr>> toLeaf = new ArrayList<>();
+        List<List<CompiledExpr>> fromLeaf = new ArrayList<>();
+        List<ModifyNode> writes = new ArrayList<>();
+        for (RoutedInsertNode.Leaf leaf : leaves) {
+            conditions.add(leaf.condition() == null ? null : compiler.compile(leaf.condition()));
+            toLeaf.add(leaf.toLeaf().stream().map(compiler::compile).toList());
+            fromLeaf.add(leaf.fromLeaf().stream().map(compiler::compile).toList());
+            List<BoundExpr> whole = new ArrayList<>();
+            for (ColumnInfo c : leaf.table().columns()) {
+                whole.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
+            }
+            writes.add(new ModifyNode(ModifyNode.Kind.INSERT, leaf.table(), target.input(), whole, leaf.checks()));
+        }
+        List<CompiledExpr> returning = target.returning().stream().map(compiler::compile).toList();
+        List<Object[]> out = new ArrayList<>();
+        while (input.hasNext()) {
+            context.checkCancelled();
+            Object[] row = input.next();
+            int chosen = route(node, conditions, row, context);
+            Object[] leafRow = new Object[toLeaf.get(chosen).size()];
+            for (int i = 0; i < leafRow.length; i++) {
+                leafRow[i] = toLeaf.get(chosen).get(i).eval(row, context);
+            }
+            Iterator<Object[]> written = TableOperators.modify(writes.get(chosen), List.<Object[]>of(leafRow).iterator(),
+                    compiler, context);
+            while (written.hasNext()) {
+                Object[] stored = written.next();
+                Object[] asTarget = new Object[fromLeaf.get(chosen).size()];
+                for (int i = 0; i < asTarget.length; i++) {
+                    asTarget[i] = fromLeaf.get(chosen).get(i).eval(stored, context);
+                }
+                Object[] result = new Object[returning.size()];
+                for (int i = 0; i < result.length; i++) {
+                    result[i] = returning.get(i).eval(asTarget, context);
+                }
+                out.add(result);
+            }
+        }
+        return out.iterator();
+    }
+
+    private static int route(RoutedInsertNode node, List<CompiledExpr> conditions, Object[] row, ExecContext context) {
+        int fallback = -1;
+        for (int i = 0; i < conditions.size(); i++) {
+            CompiledExpr condition = conditions.get(i);
+            if (condition == null) {
+                fallback = i;
+            } else if (Boolean.TRUE.equals(condition.eval(row, context))) {
+                return i;
+            }
+        }
+        if (fallback >= 0) {
+            return fallback;
+        }
+        TableInfo table = node.insert().table();
+        if (node.directPartition()) {
+            throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
+                    table.name()).withDetail("Failing row contains " + RowText.row(table, row) + ".");
+        }
+        throw PgException.of(SqlState.CHECK_VIOLATION, "no partition of relation \"%s\" found for row", table.name())
+                .withDetail("Partition key of the failing row contains " + key(table, node.keyColumns(), row) + ".");
+    }
+
+    /** "(a, b) = (1, 2)": PostgreSQL's ExecBuildSlotPartitionKeyDescription, spaced unlike a unique key's. */
+    private static String key(TableInfo table, List<Short> columns, Object[] row) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (short a : columns) {
+            ColumnInfo c = table.columns().get(a - 1);
+            names.append(names.isEmpty() ? "" : ", ").append(c.name());
+            values.append(values.isEmpty() ? "" : ", ").append(RowText.value(c.type(), row[a - 1]));
+        }
+        return "(" + names + ") = (" + values + ")";
+    }
+}

@@ -1,0 +1,263 @@
+package org.lakepg.server.session;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.lakepg.server.sql.analyzer.TypeNames;
+import org.lakepg.server.sql.ast.ColumnDef;
+import org.lakepg.server.sql.ast.Constraint;
+import org.lakepg.server.sql.ast.CreateStmt;
+import org.lakepg.server.sql.ast.PartitionElem;
+import org.lakepg.server.sql.ast.PartitionSpec;
+import org.lakepg.server.sql.ast.RangeVar;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.ConstraintInfo;
+import org.lakepg.server.table.Inheritance;
+import org.lakepg.server.table.PartitionBound;
+import org.lakepg.server.table.PartitionKey;
+import org.lakepg.server.table.TableCatalog;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * The inheritance part of CREATE TABLE (PostgreSQL's MergeAttributes and StoreCatalogInheritance): INHERITS and
+ * PARTITION OF parents, the merged column list with its notices and type-conflict errors, the CHECK constraints
+ * a child inherits, PARTITION BY keys and partition bounds.
+ */
+final class InheritanceCommands {
+    private final SessionRelations relations;
+    private final TableCatalog catalog;
+    private final Consumer<PgException> notices;
+
+    InheritanceCommands(SessionRelations relations, Consumer<PgException> notices) {
+        this.relations = relations;
+        this.catalog = relations.catalog();
+        this.notices = notices;
+    }
+
+    /** The tables a CREATE TABLE inherits from: its INHERITS list, or the parent of PARTITION OF. */
+    List<TableInfo> parents(DdlContext ctx, CreateStmt s) {
+        if (s.inhRelations() == null || s.inhRelations().isEmpty()) {
+            return List.of();
+        }
+        var snapshot = ctx.txn().snapshot();
+        Inheritance inheritance = catalog.inheritance(snapshot);
+        List<TableInfo> out = new ArrayList<>();
+        for (RangeVar r : s.inhRelations()) {
+            TableInfo parent = relations.requireTable(snapshot, r);
+            boolean partitionOf = s.partbound() != null;
+            if (partitionOf && !inheritance.isPartitioned(parent.oid())) {
+                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not partitioned", parent.name());
+            }
+            if (!partitionOf && inheritance.isPartitioned(parent.oid())) {
+                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from partitioned table \"%s\"",
+                        parent.name());
+            }
+            if (!partitionOf && inheritance.isPartition(parent.oid())) {
+                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from partition \"%s\"", parent.name());
+            }
+            if (out.stream().anyMatch(p -> p.oid() == parent.oid())) {
+                throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" would be inherited from more than once",
+                        parent.name());
+            }
+            out.add(parent);
+        }
+        return out;
+    }
+
+    /**
+     * The child's columns: the parents' columns first (same-named ones merged), then the local ones (merged into an
+     * inherited column of the same name, which must have the same type), numbered anew.
+     */
+    List<CreateTableCommand.PendingColumn> merge(DdlContext ctx, String table, List<TableInfo> parents,
+                                                 List<CreateTableCommand.PendingColumn> local,
+                                                 List<ColumnDef> options, boolean partition) {
+        Map<String, ColumnInfo> inherited = new LinkedHashMap<>();
+        Set<String> conflictingDefaults = new HashSet<>();
+        for (TableInfo parent : parents) {
+            for (ColumnInfo c : parent.columns()) {
+                ColumnInfo existing = inherited.get(c.name());
+                ColumnInfo copy = new ColumnInfo(c.name(), (short) 0, c.type(), c.typmod(), c.notNull(), c.defaultExpr(),
+                        ColumnInfo.NO_IDENTITY);
+                if (existing == null) {
+                    inherited.put(c.name(), copy);
+                    continue;
+                }
+                notices.accept(notice("merging multiple inherited definitions of column \"%s\"", c.name()));
+                if (existing.type() != c.type() || existing.typmod() != c.typmod()) {
+                    throw PgException.of(SqlState.DATATYPE_MISMATCH, "inherited column \"%s\" has a type conflict", c.name())
+                            .withDetail(type(ctx, existing) + " versus " + type(ctx, c));
+                }
+                String def = existing.defaultExpr();
+                if (!Objects.equals(def, c.defaultExpr())) {
+                    if (def == null) {
+                        def = c.defaultExpr();
+                    } else if (c.defaultExpr() != null) {
+                        conflictingDefaults.add(c.name());
+                    }
+                }
+                inherited.put(c.name(), new ColumnInfo(c.name(), (short) 0, c.type(), c.typmod(),
+                        existing.notNull() || c.notNull(), def, ColumnInfo.NO_IDENTITY));
+            }
+        }
+        List<String> inheritedNames = new ArrayList<>(inherited.keySet());
+        List<CreateTableCommand.PendingColumn> appended = new ArrayList<>();
+        int position = 0;
+        for (CreateTableCommand.PendingColumn p : local) {
+            position++;
+            ColumnInfo c = p.column();
+            ColumnInfo existing = inherited.get(c.name());
+            if (existing == null) {
+                appended.add(p);
+                continue;
+            }
+            int at = inheritedNames.indexOf(c.name()) + 1;
+            if (at == position) {
+                notices.accept(notice("merging column \"%s\" with inherited definition", c.name()));
+            } else {
+                notices.accept(notice("moving and merging column \"%s\" with inherited definition", c.name())
+                        .withDetail("User-specified column moved to the position of the inherited column."));
+            }
+            if (existing.type() != c.type() || existing.typmod() != c.typmod()) {
+                throw PgException.of(SqlState.DATATYPE_MISMATCH, "column \"%s\" has a type conflict", c.name())
+                        .withDetail(type(ctx, existing) + " versus " + type(ctx, c));
+            }
+            conflictingDefaults.remove(c.name());
+            inherited.put(c.name(), new ColumnInfo(c.name(), (short) 0, c.type(), c.typmod(),
+                    existing.notNull() || c.notNull(), c.defaultExpr() != null ? c.defaultExpr() : existing.defaultExpr(),
+                    ColumnInfo.NO_IDENTITY));
+        }
+        for (ColumnDef o : options) {
+            ColumnInfo existing = inherited.get(o.colname());
+            if (existing == null) {
+                throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", o.colname());
+            }
+            inherited.put(o.colname(), withOptions(existing, o));
+        }
+        if (!conflictingDefaults.isEmpty()) {
+            throw PgException.of(SqlState.INVALID_COLUMN_DEFINITION, "column \"%s\" inherits conflicting default values",
+                    conflictingDefaults.iterator().next())
+                    .withHint("To resolve the conflict, specify a default explicitly.");
+        }
+        List<CreateTableCommand.PendingColumn> out = new ArrayList<>();
+        for (ColumnInfo c : inherited.values()) {
+            out.add(new CreateTableCommand.PendingColumn(c.withNumber((short) (out.size() + 1)), false, null));
+        }
+        for (CreateTableCommand.PendingColumn p : appended) {
+            if (partition) {
+                throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", p.column().name());
+            }
+            out.add(new CreateTableCommand.PendingColumn(p.column().withNumber((short) (out.size() + 1)), p.serial(),
+                    p.identityOptions()));
+        }
+        return out;
+    }
+
+    /** NOT NULL and DEFAULT given for a column of a partition: {@code PARTITION OF p (a NOT NULL, b DEFAULT 1)}. */
+    private static ColumnInfo withOptions(ColumnInfo column, ColumnDef def) {
+        ColumnInfo out = column;
+        for (Constraint k : def.constraints() == null ? List.<Constraint>of() : def.constraints()) {
+            switch (k.contype()) {
+                case NOTNULL -> out = out.withNotNull(true);
+                case DEFAULT -> out = out.withDefault(org.lakepg.server.table.ExpressionText.of(k.rawExpr()));
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    /** The parents' CHECK constraints, once each by name (the child gets them under the same names). */
+    List<ConstraintInfo> inheritedChecks(DdlContext ctx, List<TableInfo> parents) {
+        Map<String, ConstraintInfo> out = new LinkedHashMap<>();
+        for (TableInfo parent : parents) {
+            for (ConstraintInfo k : catalog.constraints(ctx.txn().snapshot(), parent.oid())) {
+                if (k.type() == ConstraintInfo.CHECK) {
+                    out.putIfAbsent(k.name(), k);
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** The pg_inherits rows of a new child, one per parent in order. */
+    void link(DdlContext ctx, TableInfo child, List<TableInfo> parents, PartitionBound bound) {
+        int seqno = 1;
+        for (TableInfo parent : parents) {
+            catalog.addInherits(ctx.txn(), child.oid(), parent.oid(), seqno++, bound);
+        }
+    }
+
+    /** PARTITION BY: the key columns, which must exist (expressions are not supported yet). */
+    PartitionKey partitionKey(TableInfo table, PartitionSpec spec) {
+        char strategy = switch (spec.strategy().toLowerCase(java.util.Locale.ROOT)) {
+            case "range" -> 'r';
+            case "list" -> 'l';
+            case "hash" -> 'h';
+            default -> throw PgException.of(SqlState.UNDEFINED_OBJECT, "unrecognized partitioning strategy \"%s\"",
+                    spec.strategy()).withPosition(spec.location() + 1);
+        };
+        if (strategy == 'l' && spec.partParams().size() > 1) {
+            throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "cannot use \"list\" partition strategy with more than one column").withPosition(spec.location() + 1);
+        }
+        List<Short> columns = new ArrayList<>();
+        for (PartitionElem e : spec.partParams()) {
+            if (e.name() == null) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "partition keys on expressions are not supported yet");
+            }
+            ColumnInfo c = table.column(e.name()).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_COLUMN,
+                    "column \"%s\" named in partition key does not exist", e.name()).withPosition(e.location() + 1));
+            columns.add(c.number());
+        }
+        return new PartitionKey(strategy, columns);
+    }
+
+    private static String type(DdlContext ctx, ColumnInfo c) {
+        return TypeNames.format(ctx.catalog(), c.type(), c.typmod());
+    }
+
+    private static PgException notice(String format, Object... args) {
+        return PgException.of(SqlState.SUCCESSFUL_COMPLETION, format, args).withSeverity(PgException.Severity.NOTICE);
+    }
+
+    /** The partitions (at every level) of the tables being dropped that are not in the list yet. */
+    static List<TableInfo> partitionsOf(TableCatalog catalog, org.lakepg.server.txn.Snapshot snapshot,
+                                        List<TableInfo> dropping) {
+        Inheritance inheritance = catalog.inheritance(snapshot);
+        List<TableInfo> out = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        dropping.forEach(t -> seen.add(t.oid()));
+        for (int i = 0; i < dropping.size() + out.size(); i++) {
+            TableInfo t = i < dropping.size() ? dropping.get(i) : out.get(i - dropping.size());
+            for (long child : inheritance.children(t.oid())) {
+                if (inheritance.isPartition(child) && seen.add(child)) {
+                    catalog.findByOid(snapshot, child).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Tables inheriting (not as partitions) from the tables being dropped, and their descendants, not in the list. */
+    static List<TableInfo> inheritingChildren(TableCatalog catalog, org.lakepg.server.txn.Snapshot snapshot,
+                                              List<TableInfo> dropping) {
+        Inheritance inheritance = catalog.inheritance(snapshot);
+        List<TableInfo> out = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        dropping.forEach(t -> seen.add(t.oid()));
+        for (TableInfo t : dropping) {
+            for (long child : inheritance.descendants(t.oid())) {
+                if (!inheritance.isPartition(child) && seen.add(child)) {
+                    catalog.findByOid(snapshot, child).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+}

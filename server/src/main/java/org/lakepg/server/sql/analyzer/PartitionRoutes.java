@@ -1,0 +1,86 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lakepg.server.sql.plan.ModifyNode;
+import org.lakepg.server.sql.plan.RoutedInsertNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.Inheritance;
+import org.lakepg.server.table.PartitionBound;
+import org.lakepg.server.table.PartitionKey;
+import org.lakepg.server.table.TableInfo;
+
+/**
+ * Where the rows of an INSERT into a partitioned table (or into a partition) may go: every leaf partition below the
+ * target with the condition, over the target's row, that its bounds at every level hold (a DEFAULT partition's:
+ * that none of its siblings' do). A partition's own bounds and its ancestors' are checked on direct inserts too.
+ */
+final class PartitionRoutes {
+    private final AnalyzerCatalog catalog;
+    private final ModifyAnalyzer binder;
+    private final Inheritance inheritance;
+
+    PartitionRoutes(AnalyzerCatalog catalog, ModifyAnalyzer binder) {
+        this.catalog = catalog;
+        this.binder = binder;
+        this.inheritance = catalog.inheritance();
+    }
+
+    /** True when an INSERT into the table must be routed or checked against partition bounds. */
+    boolean needed(TableInfo table) {
+        return inheritance.isPartitioned(table.oid()) || inheritance.isPartition(table.oid());
+    }
+
+    RoutedInsertNode route(ModifyNode insert) {
+        TableInfo target = insert.table();
+        // the target's own bound and its ancestors' (a direct insert into a partition must satisfy them)
+        List<String> above = new ArrayList<>();
+        for (long t = target.oid(); inheritance.isPartition(t); t = inheritance.parents(t).get(0)) {
+            above.add(0, condition(t));
+        }
+        List<RoutedInsertNode.Leaf> leaves = new ArrayList<>();
+        collect(target, target.oid(), above, leaves);
+        PartitionKey key = inheritance.key(target.oid()).orElse(null);
+        return new RoutedInsertNode(insert, leaves, key == null ? List.of() : key.columns(),
+                !inheritance.isPartitioned(target.oid()));
+    }
+
+    private void collect(TableInfo target, long table, List<String> path, List<RoutedInsertNode.Leaf> out) {
+        if (!inheritance.isPartitioned(table)) {
+            TableInfo leaf = table == target.oid() ? target : catalog.tableByOid(table).orElseThrow();
+            String text = path.isEmpty() ? "true" : "(" + String.join(" AND ", path) + ")";
+            BoundExpr condition = binder.bindCheck(target, DefaultExpressions.parse(text));
+            List<BoundExpr> toLeaf = new ArrayList<>();
+            for (ColumnInfo c : leaf.columns()) {
+                ColumnInfo t = target.column(c.name()).orElseThrow();
+                toLeaf.add(new InputRef(t.number() - 1, t.type(), t.typmod(), t.name()));
+            }
+            out.add(new RoutedInsertNode.Leaf(leaf, condition, toLeaf, binder.checksOf(leaf),
+                    InheritedScans.columnMap(target, leaf)));
+            return;
+        }
+        for (long child : inheritance.children(table)) {
+            List<String> next = new ArrayList<>(path);
+            next.add(condition(child));
+            collect(target, child, next, out);
+        }
+    }
+
+    /** A partition's constraint as SQL text (a DEFAULT partition's: none of its siblings' holds). */
+    private String condition(long partition) {
+        PartitionBound bound = inheritance.bound(partition).orElseThrow();
+        if (!bound.isDefault()) {
+            return bound.constraint();
+        }
+        List<String> siblings = new ArrayList<>();
+        for (long sibling : inheritance.children(inheritance.parents(partition).get(0))) {
+            PartitionBound b = inheritance.bound(sibling).orElse(null);
+            if (b != null && !b.isDefault()) {
+                siblings.add(b.constraint());
+            }
+        }
+        return siblings.isEmpty() ? "true" : "(NOT (" + String.join(" OR ", siblings) + "))";
+    }
+}

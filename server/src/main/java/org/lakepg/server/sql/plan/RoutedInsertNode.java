@@ -1,0 +1,34 @@
+package org.lakepg.server.sql.plan;
+
+import java.util.List;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.table.TableInfo;
+
+/**
+ * INSERT into a partitioned table or a partition (PostgreSQL's ExecFindPartition and ExecPartitionCheck): each new
+ * row of {@code insert} (in the target's column order) goes to the first leaf whose partition constraint holds,
+ * else to the default leaf, else fails with 23514. {@code insert} carries the target, the input and RETURNING.
+ *
+ * @param leaves the leaf partitions, those with a constraint first, a default one (constraint null) last
+ * @param directPartition the target is itself a partition: a row outside its bound "violates partition constraint"
+ */
+public record RoutedInsertNode(ModifyNode insert, List<Leaf> leaves, List<Short> keyColumns, boolean directPartition)
+        implements PlanNode {
+
+    /**
+     * A partition rows can go to: its condition over the target's row (null for a default partition), the target's
+     * row mapped into its column order, its own CHECK constraints over its row, and the target's row from its row.
+     */
+    public record Leaf(TableInfo table, BoundExpr condition, List<BoundExpr> toLeaf, List<ModifyNode.Check> checks,
+                       List<BoundExpr> fromLeaf) {}
+
+    public RoutedInsertNode {
+        leaves = List.copyOf(leaves);
+        keyColumns = List.copyOf(keyColumns);
+    }
+
+    @Override
+    public int width() {
+        return insert.width();
+    }
+}
