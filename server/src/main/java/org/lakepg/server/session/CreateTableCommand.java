@@ -129,6 +129,9 @@ final class CreateTableCommand {
             bound = new PartitionBounds(ctx).bound(parent, catalog.inheritance(snapshot).key(parent.oid()).orElseThrow(),
                     name, s.partbound());
         }
+        if (bound != null) {
+            inheritance.checkDefault(ctx, parents.get(0), bound);
+        }
         TableInfo table = catalog.create(ctx.txn(), name, namespace, relations.persistence(namespace), infos);
         if (partitionKey != null) {
             catalog.setPartitionKey(ctx.txn(), table.oid(), partitionKey);

@@ -260,4 +260,253 @@ final class InheritanceCommands {
         }
         return out;
     }
+
+    /** One ALTER TABLE subcommand on one table (AlterTableCommand's own work). */
+    interface Step {
+        void run(DdlContext ctx, TableInfo table, org.lakepg.server.sql.ast.AlterTableCmd cmd);
+    }
+
+    /**
+     * An ALTER TABLE subcommand with PostgreSQL's recursion: column and CHECK changes of a parent reach its
+     * children (unless ONLY); a child may not drop or retype a column it inherits.
+     */
+    void alter(DdlContext ctx, TableInfo table, org.lakepg.server.sql.ast.AlterTableCmd cmd, boolean recurse, Step one) {
+        var kind = cmd.subtype().kind();
+        Inheritance inheritance = catalog.inheritance(ctx.txn().snapshot());
+        if ((kind == org.lakepg.server.sql.ast.AlterTableType.Kind.DROP_COLUMN
+                || kind == org.lakepg.server.sql.ast.AlterTableType.Kind.ALTER_COLUMN_TYPE)
+                && inheritedColumn(ctx, inheritance, table, cmd.name())) {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot %s inherited column \"%s\"",
+                    kind == org.lakepg.server.sql.ast.AlterTableType.Kind.DROP_COLUMN ? "drop" : "alter", cmd.name());
+        }
+        recurse(ctx, table, cmd, recurse, one);
+    }
+
+    private void recurse(DdlContext ctx, TableInfo table, org.lakepg.server.sql.ast.AlterTableCmd cmd, boolean recurse,
+                         Step one) {
+        one.run(ctx, table, cmd);
+        var snapshot = ctx.txn().snapshot();
+        Inheritance inheritance = catalog.inheritance(snapshot);
+        if (!recurse || !recursive(cmd, inheritance.isPartitioned(table.oid()))) {
+            return;
+        }
+        for (long childOid : inheritance.children(table.oid())) {
+            TableInfo child = catalog.findByOid(ctx.txn().snapshot(), childOid).orElseThrow();
+            switch (cmd.subtype().kind()) {
+                case ADD_COLUMN -> {
+                    ColumnDef def = (ColumnDef) cmd.def();
+                    var existing = child.column(def.colname());
+                    if (existing.isPresent()) {
+                        long[] type = ctx.types().resolveType(def.typeName());
+                        if (existing.get().type() != type[0]) {
+                            throw PgException.of(SqlState.DATATYPE_MISMATCH,
+                                    "child table \"%s\" has different type for column \"%s\"", child.name(),
+                                    def.colname());
+                        }
+                        notices.accept(notice("merging definition of column \"%s\" for child \"%s\"", def.colname(),
+                                child.name()));
+                        continue;
+                    }
+                }
+                case DROP_COLUMN -> {
+                    if (child.column(cmd.name()).isEmpty() || otherParentHas(ctx, inheritance, child, table, cmd.name())) {
+                        continue;
+                    }
+                }
+                case DROP_CONSTRAINT -> {
+                    if (catalog.constraints(snapshot, childOid).stream().noneMatch(k -> k.name().equals(cmd.name()))) {
+                        continue;
+                    }
+                }
+                default -> { }
+            }
+            recurse(ctx, child, cmd, true, one);
+        }
+    }
+
+    private static boolean recursive(org.lakepg.server.sql.ast.AlterTableCmd cmd, boolean partitioned) {
+        return switch (cmd.subtype().kind()) {
+            case ADD_COLUMN, DROP_COLUMN, COLUMN_DEFAULT, SET_NOT_NULL, DROP_NOT_NULL, ALTER_COLUMN_TYPE,
+                    DROP_CONSTRAINT -> true;
+            case ADD_CONSTRAINT -> cmd.def() instanceof Constraint k && (k.contype() == Constraint.ConstrType.CHECK
+                    && !k.isNoInherit() || partitioned);
+            default -> false;
+        };
+    }
+
+    private boolean inheritedColumn(DdlContext ctx, Inheritance inheritance, TableInfo table, String column) {
+        for (long parent : inheritance.parents(table.oid())) {
+            if (catalog.findByOid(ctx.txn().snapshot(), parent).flatMap(p -> p.column(column)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean otherParentHas(DdlContext ctx, Inheritance inheritance, TableInfo child, TableInfo parent,
+                                   String column) {
+        for (long other : inheritance.parents(child.oid())) {
+            if (other != parent.oid() && catalog.findByOid(ctx.txn().snapshot(), other).flatMap(p -> p.column(column))
+                    .isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ALTER TABLE ... INHERIT / NO INHERIT / ATTACH PARTITION / DETACH PARTITION. */
+    void alterLinks(DdlContext ctx, TableInfo table, org.lakepg.server.sql.ast.AlterTableCmd cmd) {
+        var snapshot = ctx.txn().snapshot();
+        Inheritance inheritance = catalog.inheritance(snapshot);
+        switch (cmd.subtype().kind()) {
+            case ADD_INHERIT -> {
+                TableInfo parent = relations.requireTable(snapshot, (RangeVar) cmd.def());
+                if (inheritance.isPartition(table.oid())) {
+                    throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change inheritance of a partition");
+                }
+                if (inheritance.isPartitioned(table.oid())) {
+                    throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change inheritance of partitioned table");
+                }
+                if (inheritance.isPartitioned(parent.oid())) {
+                    throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from partitioned table \"%s\"",
+                            parent.name());
+                }
+                if (inheritance.parents(table.oid()).contains(parent.oid())) {
+                    throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" would be inherited from more than once",
+                            parent.name());
+                }
+                if (parent.oid() == table.oid() || inheritance.ancestors(parent.oid()).contains(table.oid())) {
+                    throw PgException.of(SqlState.DUPLICATE_TABLE, "circular inheritance not allowed")
+                            .withDetail("\"" + parent.name() + "\" is already a child of \"" + table.name() + "\".");
+                }
+                matchColumns(ctx, table, parent, false);
+                for (ConstraintInfo k : catalog.constraints(snapshot, parent.oid())) {
+                    if (k.type() == ConstraintInfo.CHECK && catalog.constraints(snapshot, table.oid()).stream()
+                            .noneMatch(c -> c.name().equals(k.name()))) {
+                        throw PgException.of(SqlState.DATATYPE_MISMATCH, "child table is missing constraint \"%s\"",
+                                k.name());
+                    }
+                }
+                catalog.addInherits(ctx.txn(), table.oid(), parent.oid(), inheritance.parents(table.oid()).size() + 1,
+                        null);
+            }
+            case DROP_INHERIT -> {
+                TableInfo parent = relations.requireTable(snapshot, (RangeVar) cmd.def());
+                if (inheritance.isPartition(table.oid())) {
+                    throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot change inheritance of a partition");
+                }
+                if (!inheritance.parents(table.oid()).contains(parent.oid())) {
+                    throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" is not a parent of relation \"%s\"",
+                            parent.name(), table.name());
+                }
+                catalog.removeInherits(ctx.txn(), table.oid(), parent.oid());
+            }
+            case ATTACH_PARTITION -> {
+                List<?> def = (List<?>) cmd.def();
+                TableInfo partition = relations.requireTable(snapshot, (RangeVar) def.get(0));
+                PartitionKey key = inheritance.key(table.oid()).orElseThrow(() -> PgException.of(
+                        SqlState.WRONG_OBJECT_TYPE, "table \"%s\" is not partitioned", table.name()));
+                if (inheritance.isPartition(partition.oid())) {
+                    throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is already a partition", partition.name());
+                }
+                if (!inheritance.parents(partition.oid()).isEmpty()) {
+                    throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot attach inheritance child as partition");
+                }
+                if (inheritance.hasChildren(partition.oid()) && !inheritance.isPartitioned(partition.oid())) {
+                    throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot attach inheritance parent as partition");
+                }
+                if (partition.oid() == table.oid() || inheritance.ancestors(table.oid()).contains(partition.oid())) {
+                    throw PgException.of(SqlState.DUPLICATE_TABLE, "circular inheritance not allowed")
+                            .withDetail("\"" + partition.name() + "\" is already a child of \"" + table.name() + "\".");
+                }
+                matchColumns(ctx, partition, table, true);
+                PartitionBound bound = new PartitionBounds(ctx).bound(table, key, partition.name(),
+                        (org.lakepg.server.sql.ast.PartitionBoundSpec) def.get(1));
+                if (!bound.isDefault() && violated(ctx, partition, bound.constraint())) {
+                    throw PgException.of(SqlState.CHECK_VIOLATION,
+                            "partition constraint of relation \"%s\" is violated by some row", partition.name());
+                }
+                checkDefault(ctx, table, bound);
+                catalog.addInherits(ctx.txn(), partition.oid(), table.oid(), 1, bound);
+            }
+            case DETACH_PARTITION -> {
+                TableInfo partition = relations.requireTable(snapshot, (RangeVar) cmd.def());
+                if (!inheritance.isPartitioned(table.oid())) {
+                    throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "table \"%s\" is not partitioned", table.name());
+                }
+                if (!inheritance.parents(partition.oid()).contains(table.oid())) {
+                    throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" is not a partition of relation \"%s\"",
+                            partition.name(), table.name());
+                }
+                catalog.removeInherits(ctx.txn(), partition.oid(), table.oid());
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** A new child or partition must have the parent's columns with the same types (and, a partition, no more). */
+    private void matchColumns(DdlContext ctx, TableInfo child, TableInfo parent, boolean partition) {
+        if (partition) {
+            for (ColumnInfo c : child.columns()) {
+                if (parent.column(c.name()).isEmpty()) {
+                    throw PgException.of(SqlState.DATATYPE_MISMATCH, "table \"%s\" contains column \"%s\" not found in parent \"%s\"",
+                            child.name(), c.name(), parent.name())
+                            .withDetail("The new partition may contain only the columns present in parent.");
+                }
+            }
+        }
+        for (ColumnInfo p : parent.columns()) {
+            ColumnInfo c = child.column(p.name()).orElseThrow(() -> PgException.of(SqlState.DATATYPE_MISMATCH,
+                    "child table is missing column \"%s\"", p.name()));
+            if (c.type() != p.type() || c.typmod() != p.typmod()) {
+                throw PgException.of(SqlState.DATATYPE_MISMATCH, "child table \"%s\" has different type for column \"%s\"",
+                        child.name(), p.name());
+            }
+            if (p.notNull() && !c.notNull()) {
+                throw PgException.of(SqlState.DATATYPE_MISMATCH, "column \"%s\" in child table must be marked NOT NULL",
+                        p.name());
+            }
+        }
+    }
+
+    /** A new partition's rows must not be in the parent's DEFAULT partition already. */
+    void checkDefault(DdlContext ctx, TableInfo parent, PartitionBound bound) {
+        if (bound.isDefault()) {
+            return;
+        }
+        Inheritance inheritance = catalog.inheritance(ctx.txn().snapshot());
+        for (long sibling : inheritance.children(parent.oid())) {
+            if (inheritance.bound(sibling).map(PartitionBound::isDefault).orElse(false)) {
+                TableInfo d = catalog.findByOid(ctx.txn().snapshot(), sibling).orElseThrow();
+                if (!inheritance.isPartitioned(sibling) && matches(ctx, d, bound.constraint())) {
+                    throw PgException.of(SqlState.CHECK_VIOLATION,
+                            "updated partition constraint for default partition \"%s\" would be violated by some row",
+                            d.name());
+                }
+            }
+        }
+    }
+
+    /** Some row of the table fails the condition (NULL passes, as for CHECK). */
+    private boolean violated(DdlContext ctx, TableInfo table, String condition) {
+        return anyRow(ctx, table, condition, Boolean.FALSE);
+    }
+
+    /** Some row of the table satisfies the condition. */
+    private boolean matches(DdlContext ctx, TableInfo table, String condition) {
+        return anyRow(ctx, table, condition, Boolean.TRUE);
+    }
+
+    private boolean anyRow(DdlContext ctx, TableInfo table, String condition, Boolean wanted) {
+        var compiled = ctx.compiler().compile(ctx.binder().bindCheck(table,
+                org.lakepg.server.sql.analyzer.DefaultExpressions.parse(condition)));
+        var codec = new org.lakepg.server.table.RowCodec(table.columnTypes());
+        for (var it = catalog.heap(table).scan(ctx.txn().snapshot()); it.hasNext(); ) {
+            Object[] row = codec.decode(it.next().payload());
+            if (wanted.equals(compiled.eval(row, ctx.exec()))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
