@@ -468,7 +468,7 @@ final class AlterTableCommand {
                     }
                     throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
                 }
-                TableInfo table = found.get();
+                for (TableInfo table : inheritance.renameTargets(ctx, found.get(), s.relation().inh(), s.subname())) {
                 ColumnInfo c = table.column(s.subname()).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_COLUMN,
                         "column \"%s\" does not exist", s.subname()));
                 if (table.column(s.newname()).isPresent()) {
@@ -482,6 +482,7 @@ final class AlterTableCommand {
                         catalog.updateConstraint(ctx.txn(), k.withCheckExpr(RenameColumn.in(k.checkExpr(), s.subname(),
                                 s.newname())));
                     }
+                }
                 }
             }
             case TABCONSTRAINT -> {

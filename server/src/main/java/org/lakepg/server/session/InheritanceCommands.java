@@ -53,7 +53,7 @@ final class InheritanceCommands {
             TableInfo parent = relations.requireTable(snapshot, r);
             boolean partitionOf = s.partbound() != null;
             if (partitionOf && !inheritance.isPartitioned(parent.oid())) {
-                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not partitioned", parent.name());
+                throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "\"%s\" is not partitioned", parent.name());
             }
             if (!partitionOf && inheritance.isPartitioned(parent.oid())) {
                 throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from partitioned table \"%s\"",
@@ -405,7 +405,7 @@ final class InheritanceCommands {
                 List<?> def = (List<?>) cmd.def();
                 TableInfo partition = relations.requireTable(snapshot, (RangeVar) def.get(0));
                 PartitionKey key = inheritance.key(table.oid()).orElseThrow(() -> PgException.of(
-                        SqlState.WRONG_OBJECT_TYPE, "table \"%s\" is not partitioned", table.name()));
+                        SqlState.INVALID_OBJECT_DEFINITION, "table \"%s\" is not partitioned", table.name()));
                 if (inheritance.isPartition(partition.oid())) {
                     throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is already a partition", partition.name());
                 }
@@ -432,7 +432,8 @@ final class InheritanceCommands {
             case DETACH_PARTITION -> {
                 TableInfo partition = relations.requireTable(snapshot, (RangeVar) cmd.def());
                 if (!inheritance.isPartitioned(table.oid())) {
-                    throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "table \"%s\" is not partitioned", table.name());
+                    throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "table \"%s\" is not partitioned",
+                            table.name());
                 }
                 if (!inheritance.parents(partition.oid()).contains(table.oid())) {
                     throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" is not a partition of relation \"%s\"",
@@ -508,5 +509,25 @@ final class InheritanceCommands {
             }
         }
         return false;
+    }
+
+    /**
+     * The tables a RENAME COLUMN changes: the table and (unless ONLY) every descendant having the column; a column
+     * the table inherits cannot be renamed on its own (renameatt's 42P16).
+     */
+    List<TableInfo> renameTargets(DdlContext ctx, TableInfo table, boolean inh, String column) {
+        var snapshot = ctx.txn().snapshot();
+        Inheritance inheritance = catalog.inheritance(snapshot);
+        if (inheritedColumn(ctx, inheritance, table, column)) {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot rename inherited column \"%s\"", column);
+        }
+        List<TableInfo> out = new ArrayList<>();
+        out.add(table);
+        if (inh || inheritance.isPartitioned(table.oid())) {
+            for (long d : inheritance.descendants(table.oid())) {
+                catalog.findByOid(snapshot, d).filter(t -> t.column(column).isPresent()).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 }

@@ -108,8 +108,13 @@ final class PartitionBounds {
 
     /** Row comparison (columns from {@code i} on) with a bound: >= lower or < upper; null when always true. */
     private String bound(List<ColumnInfo> columns, List<Datum> datums, int i, boolean lower) {
-        if (i >= datums.size() || !datums.get(i).finite()) {
+        if (i >= datums.size()) {
             return null;
+        }
+        if (!datums.get(i).finite()) {
+            // MINVALUE as a lower bound and MAXVALUE as an upper one let every value through; the others none
+            boolean all = lower ? datums.get(i).infinite() == Datum.MIN : datums.get(i).infinite() == Datum.MAX;
+            return all ? null : "false";
         }
         String column = ExpressionText.ident(columns.get(i).name());
         String value = typed(columns.get(i), datums.get(i));
@@ -189,13 +194,9 @@ final class PartitionBounds {
 
     private List<Datum> datums(TableInfo parent, List<ColumnInfo> columns, List<Expr> exprs, String clause,
                                boolean check) {
-        if (check && exprs.size() > columns.size()) {
-            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "too many values in %s list", clause)
-                    .withPosition(location(exprs.get(columns.size())));
-        }
-        if (check && exprs.size() < columns.size()) {
-            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "too few values in %s list", clause)
-                    .withPosition(location(exprs.get(exprs.size() - 1)));
+        if (check && exprs.size() != columns.size()) {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "%s must specify exactly one value per partitioning column", clause);
         }
         List<Datum> out = new ArrayList<>();
         for (int i = 0; i < exprs.size(); i++) {

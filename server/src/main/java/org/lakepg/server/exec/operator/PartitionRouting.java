@@ -29,7 +29,7 @@ final class PartitionRouting {
         List<List<CompiledExpr>> fromLeaf = new ArrayList<>();
         List<ModifyNode> writes = new ArrayList<>();
         for (RoutedInsertNode.Leaf leaf : leaves) {
-            conditions.add(leaf.condition() == null ? null : compiler.compile(leaf.condition()));
+            conditions.add(compiler.compile(leaf.condition()));
             toLeaf.add(leaf.toLeaf().stream().map(compiler::compile).toList());
             fromLeaf.add(leaf.fromLeaf().stream().map(compiler::compile).toList());
             List<BoundExpr> whole = new ArrayList<>();
@@ -39,10 +39,16 @@ final class PartitionRouting {
             writes.add(new ModifyNode(ModifyNode.Kind.INSERT, leaf.table(), target.input(), whole, leaf.checks()));
         }
         List<CompiledExpr> returning = target.returning().stream().map(compiler::compile).toList();
+        CompiledExpr own = node.partitionCondition() == null ? null : compiler.compile(node.partitionCondition());
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
             Object[] row = input.next();
+            TableInfo table = target.table();
+            if (own != null && !Boolean.TRUE.equals(own.eval(row, context))) {
+                throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
+                        table.name()).withDetail("Failing row contains " + RowText.row(table, row) + ".");
+            }
             int chosen = route(node, conditions, row, context);
             Object[] leafRow = new Object[toLeaf.get(chosen).size()];
             for (int i = 0; i < leafRow.length; i++) {
@@ -67,23 +73,12 @@ final class PartitionRouting {
     }
 
     private static int route(RoutedInsertNode node, List<CompiledExpr> conditions, Object[] row, ExecContext context) {
-        int fallback = -1;
         for (int i = 0; i < conditions.size(); i++) {
-            CompiledExpr condition = conditions.get(i);
-            if (condition == null) {
-                fallback = i;
-            } else if (Boolean.TRUE.equals(condition.eval(row, context))) {
+            if (Boolean.TRUE.equals(conditions.get(i).eval(row, context))) {
                 return i;
             }
         }
-        if (fallback >= 0) {
-            return fallback;
-        }
         TableInfo table = node.insert().table();
-        if (node.directPartition()) {
-            throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
-                    table.name()).withDetail("Failing row contains " + RowText.row(table, row) + ".");
-        }
         throw PgException.of(SqlState.CHECK_VIOLATION, "no partition of relation \"%s\" found for row", table.name())
                 .withDetail("Partition key of the failing row contains " + key(table, node.keyColumns(), row) + ".");
     }

@@ -38,28 +38,36 @@ public final class InheritedScans {
         return out;
     }
 
+    /**
+     * A scan's plan; with {@code tableOidColumn} each row ends with the OID of the table it comes from (the
+     * system column tableoid), which a plain table's scan need not carry.
+     */
+    public record Scan(PlanNode plan, boolean tableOidColumn) {}
+
     /** The rows of the table (and its descendants when {@code inh}), in the table's column order. */
-    public static PlanNode scan(AnalyzerCatalog catalog, TableInfo table, boolean inh, String alias) {
+    public static Scan scan(AnalyzerCatalog catalog, TableInfo table, boolean inh, String alias) {
         Inheritance inheritance = catalog.inheritance();
-        if (!inheritance.hasChildren(table.oid()) && !inheritance.isPartitioned(table.oid())) {
-            return new SeqScanNode(table, false, alias);
+        if (!inh && !inheritance.isPartitioned(table.oid())
+                || !inheritance.hasChildren(table.oid()) && !inheritance.isPartitioned(table.oid())) {
+            return new Scan(new SeqScanNode(table, false, alias), false);
         }
         List<PlanNode> inputs = new ArrayList<>();
         for (TableInfo member : members(catalog, table, inh)) {
-            inputs.add(member.oid() == table.oid() ? new SeqScanNode(table, false, alias) : asParent(table, member, alias));
+            inputs.add(asParent(table, member, alias));
         }
-        int width = table.columns().size();
+        int width = table.columns().size() + 1;
         if (inputs.isEmpty()) {
-            return new ValuesNode(List.of(), width);
+            return new Scan(new ValuesNode(List.of(), width), true);
         }
-        return inputs.size() == 1 ? inputs.get(0) : new AppendNode(inputs, width);
+        return new Scan(inputs.size() == 1 ? inputs.get(0) : new AppendNode(inputs, width), true);
     }
 
-    /** A descendant's rows with the parent's columns, by name. */
+    /** A member's rows with the parent's columns (by name), then the member's OID as tableoid. */
     static PlanNode asParent(TableInfo parent, TableInfo member, String alias) {
-        List<BoundExpr> columns = columnMap(parent, member);
-        SeqScanNode scan = new SeqScanNode(member, false, alias == null ? null : member.name());
-        return identity(columns, member) ? scan : new ProjectNode(scan, columns);
+        List<BoundExpr> columns = new ArrayList<>(columnMap(parent, member));
+        columns.add(new org.lakepg.server.sql.plan.expr.Const(org.lakepg.server.catalog.TypeOids.OID, -1, member.oid()));
+        String name = member.oid() == parent.oid() ? alias : alias == null ? null : member.name();
+        return new ProjectNode(new SeqScanNode(member, false, name), columns);
     }
 
     /** For each of the parent's columns, a reference to the member's column of the same name. */
@@ -72,15 +80,4 @@ public final class InheritedScans {
         return out;
     }
 
-    private static boolean identity(List<BoundExpr> columns, TableInfo member) {
-        if (columns.size() != member.columns().size()) {
-            return false;
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            if (((InputRef) columns.get(i)).index() != i) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -200,7 +200,7 @@ public final class ModifyAnalyzer {
 
     private static FromScope tableScope(TableInfo table, String alias) {
         FromScope scope = new FromScope();
-        scope.add(alias, QueryAnalyzer.tableColumns(table));
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false);
         return scope;
     }
 

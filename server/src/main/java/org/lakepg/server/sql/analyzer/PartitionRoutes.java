@@ -41,10 +41,11 @@ final class PartitionRoutes {
             above.add(0, condition(t));
         }
         List<RoutedInsertNode.Leaf> leaves = new ArrayList<>();
-        collect(target, target.oid(), above, leaves);
+        collect(target, target.oid(), List.of(), leaves);
         PartitionKey key = inheritance.key(target.oid()).orElse(null);
-        return new RoutedInsertNode(insert, leaves, key == null ? List.of() : key.columns(),
-                !inheritance.isPartitioned(target.oid()));
+        BoundExpr own = above.isEmpty() ? null
+                : binder.bindCheck(target, DefaultExpressions.parse("(" + String.join(" AND ", above) + ")"));
+        return new RoutedInsertNode(insert, leaves, key == null ? List.of() : key.columns(), own);
     }
 
     private void collect(TableInfo target, long table, List<String> path, List<RoutedInsertNode.Leaf> out) {

@@ -192,8 +192,10 @@ public final class QueryAnalyzer {
                 org.lakepg.server.table.TableInfo table = table(r);
                 FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
-                scope.add(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias));
-                yield new Source(InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias), scope);
+                InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias);
+                scope.addTable(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias),
+                        table.oid(), scan.tableOidColumn());
+                yield new Source(scan.plan(), scope);
             }
             case RangeSubselect sub -> {
                 if (sub.alias() == null) {

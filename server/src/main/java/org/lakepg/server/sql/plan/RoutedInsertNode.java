@@ -10,13 +10,15 @@ import org.lakepg.server.table.TableInfo;
  * else to the default leaf, else fails with 23514. {@code insert} carries the target, the input and RETURNING.
  *
  * @param leaves the leaf partitions, those with a constraint first, a default one (constraint null) last
- * @param directPartition the target is itself a partition: a row outside its bound "violates partition constraint"
+ * @param partitionCondition when the target is itself a partition, its bound (and its ancestors'): a row outside
+ *     it "violates partition constraint"; else null
  */
-public record RoutedInsertNode(ModifyNode insert, List<Leaf> leaves, List<Short> keyColumns, boolean directPartition)
+public record RoutedInsertNode(ModifyNode insert, List<Leaf> leaves, List<Short> keyColumns,
+                               BoundExpr partitionCondition)
         implements PlanNode {
 
     /**
-     * A partition rows can go to: its condition over the target's row (null for a default partition), the target's
+     * A partition rows can go to: its condition over the target's row (its bounds below the target), the target's
      * row mapped into its column order, its own CHECK constraints over its row, and the target's row from its row.
      */
     public record Leaf(TableInfo table, BoundExpr condition, List<BoundExpr> toLeaf, List<ModifyNode.Check> checks,
