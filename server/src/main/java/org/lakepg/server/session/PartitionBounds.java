@@ -52,7 +52,7 @@ final class PartitionBounds {
                             tableName(sibling)).withPosition(spec.location() + 1);
                 }
             }
-            return new PartitionBound("DEFAULT", null);
+            return new PartitionBound("DEFAULT", null, null);
         }
         List<ColumnInfo> columns = key.columns().stream().map(a -> parent.columns().get(a - 1)).toList();
         return switch (key.strategy()) {
@@ -91,23 +91,28 @@ final class PartitionBounds {
             }
         }
         String text = "FOR VALUES FROM " + display(lower) + " TO " + display(upper);
+        return new PartitionBound(text, rangeConstraint(columns, lower, upper, false),
+                rangeConstraint(columns, lower, upper, true));
+    }
+
+    private String rangeConstraint(List<ColumnInfo> columns, List<Datum> lower, List<Datum> upper, boolean shown) {
         List<String> conditions = new ArrayList<>();
         for (ColumnInfo c : columns) {
             conditions.add("(" + ExpressionText.ident(c.name()) + " IS NOT NULL)");
         }
-        String ge = bound(columns, lower, 0, true);
-        String lt = bound(columns, upper, 0, false);
+        String ge = bound(columns, lower, 0, true, shown);
+        String lt = bound(columns, upper, 0, false, shown);
         if (ge != null) {
             conditions.add(ge);
         }
         if (lt != null) {
             conditions.add(lt);
         }
-        return new PartitionBound(text, "(" + String.join(" AND ", conditions) + ")");
+        return "(" + String.join(" AND ", conditions) + ")";
     }
 
     /** Row comparison (columns from {@code i} on) with a bound: >= lower or < upper; null when always true. */
-    private String bound(List<ColumnInfo> columns, List<Datum> datums, int i, boolean lower) {
+    private String bound(List<ColumnInfo> columns, List<Datum> datums, int i, boolean lower, boolean shown) {
         if (i >= datums.size()) {
             return null;
         }
@@ -117,12 +122,12 @@ final class PartitionBounds {
             return all ? null : "false";
         }
         String column = ExpressionText.ident(columns.get(i).name());
-        String value = typed(columns.get(i), datums.get(i));
+        String value = shown ? labeled(columns.get(i), datums.get(i)) : typed(columns.get(i), datums.get(i));
         boolean last = i == datums.size() - 1;
         if (last) {
             return "(" + column + (lower ? " >= " : " < ") + value + ")";
         }
-        String rest = bound(columns, datums, i + 1, lower);
+        String rest = bound(columns, datums, i + 1, lower, shown);
         String strict = "(" + column + (lower ? " > " : " < ") + value + ")";
         String equal = "(" + column + " = " + value + ")";
         return "(" + strict + " OR " + (rest == null ? equal : "(" + equal + " AND " + rest + ")") + ")";
@@ -164,17 +169,42 @@ final class PartitionBounds {
         }
         List<String> shown = values.stream().map(Datum::text).toList();
         String text = "FOR VALUES IN (" + String.join(", ", shown) + ")";
+        return new PartitionBound(text, listConstraint(column, values, hasNull, false),
+                listConstraint(column, values, hasNull, true));
+    }
+
+    private String listConstraint(ColumnInfo column, List<Datum> values, boolean hasNull, boolean shown) {
         String col = ExpressionText.ident(column.name());
-        List<String> typedValues = values.stream().filter(v -> v.value() != null).map(v -> typed(column, v)).toList();
-        String any = typedValues.isEmpty() ? null
+        List<String> typedValues = values.stream().filter(v -> v.value() != null)
+                .map(v -> shown ? labeled(column, v) : typed(column, v)).toList();
+        // one value compares with =, several with = ANY (get_qual_for_list)
+        String any = typedValues.isEmpty() ? null : typedValues.size() == 1 ? "(" + col + " = " + typedValues.get(0) + ")"
                 : "(" + col + " = ANY (ARRAY[" + String.join(", ", typedValues) + "]))";
-        String constraint;
         if (hasNull) {
-            constraint = any == null ? "(" + col + " IS NULL)" : "((" + col + " IS NULL) OR " + any + ")";
-        } else {
-            constraint = "((" + col + " IS NOT NULL) AND " + any + ")";
+            return any == null ? "(" + col + " IS NULL)" : "((" + col + " IS NULL) OR " + any + ")";
         }
-        return new PartitionBound(text, constraint);
+        return "((" + col + " IS NOT NULL) AND " + any + ")";
+    }
+
+    /** A value as get_const_expr prints it in an expression: int4 and plain numerics bare, the rest with a type. */
+    private String labeled(ColumnInfo column, Datum d) {
+        String text = RowText.value(column.type(), d.value());
+        if (d.value() instanceof Boolean) {
+            return text;
+        }
+        if (bare(column.type(), text)) {
+            return text;
+        }
+        return ExpressionText.literal(text) + "::" + TypeNames.format(ctx.catalog(), column.type(), column.typmod());
+    }
+
+    /** int4 that is not negative and numerics that look like one print without quotes (get_const_expr). */
+    private static boolean bare(long type, String text) {
+        if (type == org.lakepg.server.catalog.TypeOids.INT4) {
+            return !text.startsWith("-");
+        }
+        return type == org.lakepg.server.catalog.TypeOids.NUMERIC && !text.isEmpty() && Character.isDigit(text.charAt(0))
+                && (text.contains(".") || text.contains("e") || text.contains("E"));
     }
 
     private PartitionBound hash(TableInfo parent, String name, PartitionBoundSpec spec) {
@@ -246,12 +276,10 @@ final class PartitionBounds {
         return new Datum(value == null ? "NULL" : constant(column.type(), value), value, 0);
     }
 
-    /** A value as get_const_expr prints it without its type: numbers bare unless negative, others quoted. */
+    /** A value as get_const_expr prints it without its type (in FOR VALUES): int4 and numerics bare, others quoted. */
     private static String constant(long type, Object value) {
         String text = RowText.value(type, value);
-        boolean numeric = value instanceof Number && !text.startsWith("-") && !text.equals("NaN")
-                && !text.contains("Infinity");
-        if (numeric || value instanceof Boolean) {
+        if (value instanceof Boolean || bare(type, text)) {
             return text;
         }
         return ExpressionText.literal(text);

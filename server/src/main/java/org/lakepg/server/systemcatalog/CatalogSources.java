@@ -166,4 +166,9 @@ public interface CatalogSources {
     record SettingInfo(String name, String setting, String unit, String category, String shortDescription,
                        String context, String vartype, String source, String minValue, String maxValue,
                        List<String> enumValues, String bootValue, String resetValue) {}
+
+    /** Inheritance links, partition keys and bounds of the user tables (pg_inherits, pg_partitioned_table). */
+    default org.lakepg.server.table.Inheritance inheritance() {
+        return org.lakepg.server.table.Inheritance.NONE;
+    }
 }

@@ -21,18 +21,19 @@ final class InheritanceRows {
     static final char LINK = 'i';
     static final char KEY = 'k';
 
-    /** kind, relid, parent, seqno, strategy, key attnums, bound text, partition constraint. */
+    /** kind, relid, parent, seqno, strategy, key attnums, bound text, partition constraint, its display form. */
     static final RowCodec CODEC = new RowCodec(new long[] {TypeOids.TEXT, TypeOids.INT8, TypeOids.INT8, TypeOids.INT4,
-            TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT});
+            TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT});
 
     static Object[] link(long child, long parent, int seqno, PartitionBound bound) {
         return new Object[] {String.valueOf(LINK), child, parent, seqno, null, null,
-                bound == null ? null : bound.text(), bound == null ? null : bound.constraint()};
+                bound == null ? null : bound.text(), bound == null ? null : bound.constraint(),
+                bound == null ? null : bound.display()};
     }
 
     static Object[] key(long table, PartitionKey key) {
         return new Object[] {String.valueOf(KEY), table, 0L, 0, String.valueOf(key.strategy()),
-                CatalogRows.attnums(key.columns()), null, null};
+                CatalogRows.attnums(key.columns()), null, null, null};
     }
 
     private record Link(long child, long parent, int seqno) {}
@@ -49,7 +50,7 @@ final class InheritanceRows {
             } else {
                 links.add(new Link(relid, (Long) r[2], (Integer) r[3]));
                 if (r[6] != null) {
-                    bounds.put(relid, new PartitionBound((String) r[6], (String) r[7]));
+                    bounds.put(relid, new PartitionBound((String) r[6], (String) r[7], (String) r[8]));
                 }
             }
         }
