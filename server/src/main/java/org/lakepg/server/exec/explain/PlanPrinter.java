@@ -465,6 +465,7 @@ public final class PlanPrinter {
                 case DELETE -> "Delete on " + m.table().name();
             };
             case org.lakepg.server.sql.plan.RoutedInsertNode r -> "Insert on " + r.insert().table().name();
+            case org.lakepg.server.sql.plan.PartitionUpdateNode u -> "Update on " + u.update().table().name();
             case CteScanNode c -> alias("CTE Scan on ", c.cteName(), c.alias());
             case WorkTableScanNode w -> alias("WorkTable Scan on ", w.cteName(), w.alias());
             case RecursiveUnionNode r -> "Recursive Union";

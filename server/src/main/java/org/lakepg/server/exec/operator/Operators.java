@@ -61,6 +61,8 @@ public final class Operators {
                     context);
             case org.lakepg.server.sql.plan.RoutedInsertNode r -> PartitionRouting.insert(r, open(r.insert().input(), context),
                     compiler, context);
+            case org.lakepg.server.sql.plan.PartitionUpdateNode u -> PartitionRouting.update(u,
+                    open(u.update().input(), context), compiler, context);
             case org.lakepg.server.sql.plan.CteScanNode c -> context.cteBuffer(c.cte()).reader();
             case org.lakepg.server.sql.plan.WorkTableScanNode w -> context.workTable(w.workTableId()).iterator();
             case org.lakepg.server.sql.plan.RecursiveUnionNode r -> RecursiveUnion.open(r, open(r.nonRecursive(), context),

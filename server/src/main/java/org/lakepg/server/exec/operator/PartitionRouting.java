@@ -94,4 +94,54 @@ final class PartitionRouting {
         }
         return "(" + names + ") = (" + values + ")";
     }
+
+    /** UPDATE of a partition: rows that leave its bound move through the ancestor the statement named, or fail. */
+    static Iterator<Object[]> update(org.lakepg.server.sql.plan.PartitionUpdateNode node, Iterator<Object[]> input,
+                                     ExprCompiler compiler, ExecContext context) {
+        ModifyNode update = node.update();
+        TableInfo table = update.table();
+        int width = table.columns().size();
+        CompiledExpr condition = compiler.compile(node.condition());
+        List<CompiledExpr> toTarget = node.toTarget().stream().map(compiler::compile).toList();
+        List<CompiledExpr> fromTarget = node.fromTarget().stream().map(compiler::compile).toList();
+        List<CompiledExpr> returning = update.returning().stream().map(compiler::compile).toList();
+        ModifyNode delete = new ModifyNode(ModifyNode.Kind.DELETE, table, update.input(), List.of(), List.of());
+        List<Object[]> out = new ArrayList<>();
+        while (input.hasNext()) {
+            context.checkCancelled();
+            Object[] row = input.next();
+            Object[] newRow = java.util.Arrays.copyOf(row, width);
+            if (Boolean.TRUE.equals(condition.eval(newRow, context))) {
+                TableOperators.modify(update, List.<Object[]>of(row).iterator(), compiler, context)
+                        .forEachRemaining(out::add);
+                continue;
+            }
+            if (node.reroute() == null) {
+                throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
+                        table.name()).withDetail("Failing row contains " + RowText.row(table, newRow) + ".");
+            }
+            // row movement: the old version goes from this partition, the new one is routed from the ancestor
+            if (!TableOperators.modify(delete, List.<Object[]>of(row).iterator(), compiler, context).hasNext()) {
+                continue;
+            }
+            Object[] asTarget = new Object[toTarget.size()];
+            for (int i = 0; i < asTarget.length; i++) {
+                asTarget[i] = toTarget.get(i).eval(newRow, context);
+            }
+            Iterator<Object[]> inserted = insert(node.reroute(), List.<Object[]>of(asTarget).iterator(), compiler, context);
+            while (inserted.hasNext()) {
+                Object[] stored = inserted.next();
+                Object[] mine = new Object[fromTarget.size()];
+                for (int i = 0; i < mine.length; i++) {
+                    mine[i] = fromTarget.get(i).eval(stored, context);
+                }
+                Object[] result = new Object[returning.size()];
+                for (int i = 0; i < result.length; i++) {
+                    result[i] = returning.get(i).eval(mine, context);
+                }
+                out.add(result);
+            }
+        }
+        return out.iterator();
+    }
 }

@@ -115,7 +115,12 @@ public final class ModifyAnalyzer {
         unsupported(s.fromClause() != null && !s.fromClause().isEmpty(), "UPDATE ... FROM");
         TableInfo parent = queries.table(s.relation());
         String alias = s.relation().alias() == null ? parent.name() : s.relation().alias().aliasname();
-        return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.UPDATE, member -> updateOf(s, parent, member, alias));
+        PartitionRoutes routes = new PartitionRoutes(catalog, this);
+        return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.UPDATE, member -> {
+            QueryPlan plan = updateOf(s, parent, member, alias);
+            return new QueryPlan(routes.update((ModifyNode) plan.root(), parent), plan.columns(), plan.parameterTypes(),
+                    plan.tag());
+        });
     }
 
     /**

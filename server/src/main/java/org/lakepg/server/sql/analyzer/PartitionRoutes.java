@@ -33,6 +33,41 @@ final class PartitionRoutes {
         return inheritance.isPartitioned(table.oid()) || inheritance.isPartition(table.oid());
     }
 
+    /** The bounds of a partition and of its ancestors as one condition text; null for a table that is no partition. */
+    String partitionCondition(TableInfo table) {
+        List<String> above = new ArrayList<>();
+        for (long t = table.oid(); inheritance.isPartition(t); t = inheritance.parents(t).get(0)) {
+            above.add(0, condition(t));
+        }
+        return above.isEmpty() ? null : "(" + String.join(" AND ", above) + ")";
+    }
+
+    /**
+     * UPDATE of a partition {@code member} by a statement naming {@code target} (the partition itself or an
+     * ancestor): the partition check, and the routing of rows that move.
+     */
+    org.lakepg.server.sql.plan.PlanNode update(ModifyNode update, TableInfo target) {
+        TableInfo member = update.table();
+        String own = partitionCondition(member);
+        if (own == null) {
+            return update;
+        }
+        BoundExpr condition = binder.bindCheck(member, DefaultExpressions.parse(own));
+        RoutedInsertNode reroute = null;
+        List<BoundExpr> toTarget = List.of();
+        List<BoundExpr> fromTarget = List.of();
+        if (target.oid() != member.oid()) {
+            List<BoundExpr> whole = new ArrayList<>();
+            for (ColumnInfo c : target.columns()) {
+                whole.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
+            }
+            reroute = route(new ModifyNode(ModifyNode.Kind.INSERT, target, update.input(), whole, List.of()));
+            toTarget = InheritedScans.columnMap(target, member);
+            fromTarget = InheritedScans.columnMap(member, target);
+        }
+        return new org.lakepg.server.sql.plan.PartitionUpdateNode(update, condition, reroute, toTarget, fromTarget);
+    }
+
     RoutedInsertNode route(ModifyNode insert) {
         TableInfo target = insert.table();
         // the target's own bound and its ancestors' (a direct insert into a partition must satisfy them)

@@ -32,6 +32,7 @@ public final class PlanNodes {
             case FunctionScanNode f -> List.of();
             case SystemScanNode s -> List.of();
             case RoutedInsertNode r -> List.of(r.insert().input());
+            case PartitionUpdateNode u -> List.of(u.update().input());
         };
     }
 
