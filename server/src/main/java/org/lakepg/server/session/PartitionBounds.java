@@ -44,6 +44,10 @@ final class PartitionBounds {
     /** The bound of a new partition {@code name} of {@code parent}, checked against its existing partitions. */
     PartitionBound bound(TableInfo parent, PartitionKey key, String name, PartitionBoundSpec spec) {
         if (spec.isDefault()) {
+            if (key.strategy() == 'h') {
+                throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "a hash-partitioned table may not have a default partition");
+            }
             Inheritance inheritance = ctx.catalog().inheritance();
             for (long sibling : inheritance.children(parent.oid())) {
                 if (inheritance.bound(sibling).map(PartitionBound::isDefault).orElse(false)) {
@@ -58,7 +62,7 @@ final class PartitionBounds {
         return switch (key.strategy()) {
             case 'r' -> range(parent, columns, name, spec);
             case 'l' -> list(parent, columns, name, spec);
-            default -> hash(parent, name, spec);
+            default -> hash(parent, columns, name, spec);
         };
     }
 
@@ -188,10 +192,10 @@ final class PartitionBounds {
 
     /** A value as get_const_expr prints it in an expression: int4 and plain numerics bare, the rest with a type. */
     private String labeled(ColumnInfo column, Datum d) {
-        String text = RowText.value(column.type(), d.value());
-        if (d.value() instanceof Boolean) {
-            return text;
+        if (d.value() instanceof Boolean b) {
+            return b.toString();
         }
+        String text = RowText.value(column.type(), d.value());
         if (bare(column.type(), text)) {
             return text;
         }
@@ -207,19 +211,71 @@ final class PartitionBounds {
                 && (text.contains(".") || text.contains("e") || text.contains("E"));
     }
 
-    private PartitionBound hash(TableInfo parent, String name, PartitionBoundSpec spec) {
+    private PartitionBound hash(TableInfo parent, List<ColumnInfo> columns, String name, PartitionBoundSpec spec) {
         if (spec.strategy() != 'h') {
             throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "invalid bound specification for a hash partition")
                     .withPosition(spec.location() + 1);
         }
-        if (spec.modulus() <= 0) {
-            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "modulus for hash partition must be an integer value greater than zero");
+        int modulus = spec.modulus();
+        int remainder = spec.remainder();
+        if (modulus <= 0) {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "modulus for hash partition must be an integer value greater than zero");
         }
-        if (spec.remainder() < 0 || spec.remainder() >= spec.modulus()) {
-            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
-                    "remainder for hash partition must be less than modulus");
+        if (remainder >= modulus) {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "remainder for hash partition must be less than modulus");
         }
-        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "hash partitioning is not supported yet");
+        // every modulus must divide the next larger one; two partitions overlap when their remainders agree
+        // modulo the smaller modulus (check_new_partition_bound)
+        Inheritance inheritance = ctx.catalog().inheritance();
+        int below = 0;
+        int above = Integer.MAX_VALUE;
+        String belowName = null;
+        String aboveName = null;
+        for (long sibling : inheritance.children(parent.oid())) {
+            PartitionBound other = inheritance.bound(sibling).orElse(null);
+            if (other == null || other.isDefault()) {
+                continue;
+            }
+            PartitionBoundSpec o = parse(other.text());
+            if (o.modulus() <= modulus && o.modulus() > below) {
+                below = o.modulus();
+                belowName = tableName(sibling);
+            }
+            if (o.modulus() > modulus && o.modulus() < above) {
+                above = o.modulus();
+                aboveName = tableName(sibling);
+            }
+        }
+        if (belowName != null && modulus % below != 0) {
+            throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "every hash partition modulus must be a factor of the next larger modulus")
+                    .withDetail("The new modulus " + modulus + " is not divisible by " + below
+                            + ", the modulus of existing partition \"" + belowName + "\".");
+        }
+        if (aboveName != null && above % modulus != 0) {
+            throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "every hash partition modulus must be a factor of the next larger modulus")
+                    .withDetail("The new modulus " + modulus + " is not a factor of " + above
+                            + ", the modulus of existing partition \"" + aboveName + "\".");
+        }
+        for (long sibling : inheritance.children(parent.oid())) {
+            PartitionBound other = inheritance.bound(sibling).orElse(null);
+            if (other == null || other.isDefault()) {
+                continue;
+            }
+            PartitionBoundSpec o = parse(other.text());
+            int smaller = Math.min(modulus, o.modulus());
+            if (remainder % smaller == o.remainder() % smaller) {
+                throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "partition \"%s\" would overlap partition \"%s\"",
+                        name, tableName(sibling)).withPosition(spec.location() + 1);
+            }
+        }
+        List<String> keys = columns.stream().map(c -> ExpressionText.ident(c.name())).toList();
+        String constraint = "satisfies_hash_partition('" + parent.oid() + "'::oid, " + modulus + ", " + remainder + ", "
+                + String.join(", ", keys) + ")";
+        return new PartitionBound("FOR VALUES WITH (modulus " + modulus + ", remainder " + remainder + ")", constraint,
+                constraint);
     }
 
     private List<Datum> datums(TableInfo parent, List<ColumnInfo> columns, List<Expr> exprs, String clause,
@@ -278,8 +334,11 @@ final class PartitionBounds {
 
     /** A value as get_const_expr prints it without its type (in FOR VALUES): int4 and numerics bare, others quoted. */
     private static String constant(long type, Object value) {
+        if (value instanceof Boolean b) {
+            return b.toString();
+        }
         String text = RowText.value(type, value);
-        if (value instanceof Boolean || bare(type, text)) {
+        if (bare(type, text)) {
             return text;
         }
         return ExpressionText.literal(text);

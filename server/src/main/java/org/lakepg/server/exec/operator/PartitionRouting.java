@@ -49,7 +49,7 @@ final class PartitionRouting {
                 throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
                         table.name()).withDetail("Failing row contains " + RowText.row(table, row) + ".");
             }
-            int chosen = route(node, conditions, row, context);
+            int chosen = route(node, conditions, row, context, compiler);
             Object[] leafRow = new Object[toLeaf.get(chosen).size()];
             for (int i = 0; i < leafRow.length; i++) {
                 leafRow[i] = toLeaf.get(chosen).get(i).eval(row, context);
@@ -72,15 +72,32 @@ final class PartitionRouting {
         return out.iterator();
     }
 
-    private static int route(RoutedInsertNode node, List<CompiledExpr> conditions, Object[] row, ExecContext context) {
+    private static int route(RoutedInsertNode node, List<CompiledExpr> conditions, Object[] row, ExecContext context,
+                             ExprCompiler compiler) {
         for (int i = 0; i < conditions.size(); i++) {
             if (Boolean.TRUE.equals(conditions.get(i).eval(row, context))) {
                 return i;
             }
         }
+        // the deepest partitioned table the row got to names the failure, as ExecFindPartition does
         TableInfo table = node.insert().table();
-        throw PgException.of(SqlState.CHECK_VIOLATION, "no partition of relation \"%s\" found for row", table.name())
-                .withDetail("Partition key of the failing row contains " + key(table, node.keyColumns(), row) + ".");
+        TableInfo stopped = table;
+        List<Short> key = node.keyColumns();
+        int deepest = 0;
+        for (RoutedInsertNode.Leaf leaf : node.leaves()) {
+            int depth = 0;
+            while (depth < leaf.steps().size()
+                    && Boolean.TRUE.equals(compiler.compile(leaf.steps().get(depth).condition()).eval(row, context))) {
+                depth++;
+            }
+            if (depth > deepest && depth < leaf.steps().size()) {
+                deepest = depth;
+                stopped = leaf.steps().get(depth).partitioned();
+                key = leaf.steps().get(depth).keyColumns();
+            }
+        }
+        throw PgException.of(SqlState.CHECK_VIOLATION, "no partition of relation \"%s\" found for row", stopped.name())
+                .withDetail("Partition key of the failing row contains " + key(table, key, row) + ".");
     }
 
     /** "(a, b) = (1, 2)": PostgreSQL's ExecBuildSlotPartitionKeyDescription, spaced unlike a unique key's. */

@@ -36,6 +36,7 @@ public final class CatalogFunctions {
         // lakepg keeps expressions as SQL text where PostgreSQL keeps node trees: the text is the deparsed form
         r.register("pg_get_expr", (x, c) -> x[0]);
         r.register("pg_get_expr_ext", (x, c) -> x[0]);
+        PartitionHash.register(r);
         r.register("pg_get_partkeydef", (x, c) -> org.lakepg.server.systemcatalog.InheritsRows.partitionKeyDef(
                 c.catalogView(), oid(x[0])));
         r.register("pg_get_partition_constraintdef", (x, c) ->

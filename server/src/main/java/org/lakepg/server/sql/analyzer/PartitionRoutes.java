@@ -76,14 +76,15 @@ final class PartitionRoutes {
             above.add(0, condition(t));
         }
         List<RoutedInsertNode.Leaf> leaves = new ArrayList<>();
-        collect(target, target.oid(), List.of(), leaves);
+        collect(target, target.oid(), List.of(), List.of(), leaves);
         PartitionKey key = inheritance.key(target.oid()).orElse(null);
         BoundExpr own = above.isEmpty() ? null
                 : binder.bindCheck(target, DefaultExpressions.parse("(" + String.join(" AND ", above) + ")"));
         return new RoutedInsertNode(insert, leaves, key == null ? List.of() : key.columns(), own);
     }
 
-    private void collect(TableInfo target, long table, List<String> path, List<RoutedInsertNode.Leaf> out) {
+    private void collect(TableInfo target, long table, List<String> path, List<RoutedInsertNode.Step> steps,
+                         List<RoutedInsertNode.Leaf> out) {
         if (!inheritance.isPartitioned(table)) {
             TableInfo leaf = table == target.oid() ? target : catalog.tableByOid(table).orElseThrow();
             String text = path.isEmpty() ? "true" : "(" + String.join(" AND ", path) + ")";
@@ -94,13 +95,22 @@ final class PartitionRoutes {
                 toLeaf.add(new InputRef(t.number() - 1, t.type(), t.typmod(), t.name()));
             }
             out.add(new RoutedInsertNode.Leaf(leaf, condition, toLeaf, binder.checksOf(leaf),
-                    InheritedScans.columnMap(target, leaf)));
+                    InheritedScans.columnMap(target, leaf), steps));
             return;
+        }
+        TableInfo partitioned = table == target.oid() ? target : catalog.tableByOid(table).orElseThrow();
+        List<Short> key = new ArrayList<>();
+        for (short a : inheritance.key(table).orElseThrow().columns()) {
+            key.add(target.column(partitioned.columns().get(a - 1).name()).orElseThrow().number());
         }
         for (long child : inheritance.children(table)) {
             List<String> next = new ArrayList<>(path);
-            next.add(condition(child));
-            collect(target, child, next, out);
+            String own = condition(child);
+            next.add(own);
+            List<RoutedInsertNode.Step> nextSteps = new ArrayList<>(steps);
+            nextSteps.add(new RoutedInsertNode.Step(partitioned, binder.bindCheck(target, DefaultExpressions.parse(own)),
+                    key));
+            collect(target, child, next, nextSteps, out);
         }
     }
 

@@ -22,7 +22,13 @@ public record RoutedInsertNode(ModifyNode insert, List<Leaf> leaves, List<Short>
      * row mapped into its column order, its own CHECK constraints over its row, and the target's row from its row.
      */
     public record Leaf(TableInfo table, BoundExpr condition, List<BoundExpr> toLeaf, List<ModifyNode.Check> checks,
-                       List<BoundExpr> fromLeaf) {}
+                       List<BoundExpr> fromLeaf, List<Step> steps) {}
+
+    /**
+     * One level of the way down to a leaf: the partitioned table, the bound of its partition on the way, and its
+     * key columns (positions in the target's row), to name the table where routing stopped ("no partition of ...").
+     */
+    public record Step(TableInfo partitioned, BoundExpr condition, List<Short> keyColumns) {}
 
     public RoutedInsertNode {
         leaves = List.copyOf(leaves);
