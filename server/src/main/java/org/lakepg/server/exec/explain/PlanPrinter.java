@@ -94,6 +94,8 @@ public final class PlanPrinter {
             case ValuesNode v -> 1;
             // INTERSECT/EXCEPT read each side as its own subquery, whose columns need no qualification
             case SetOpNode s when s.kind() != SetOpNode.Kind.UNION -> Math.max(relations(s.left()), relations(s.right()));
+            // the members of an inheritance scan stand for one relation of the query
+            case AppendNode a when a.inputs().stream().allMatch(PlanPrinter::scanOfTable) -> 1;
             default -> children(p).stream().mapToInt(PlanPrinter::relations).sum();
         };
     }

@@ -407,10 +407,15 @@ public final class QueryAnalyzer {
             BoundExpr where = expressions.requireBoolean(
                     expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
                     ExpressionAnalyzer.location(s.whereClause()));
-            if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
-                plan = org.lakepg.server.sql.optimizer.IndexSelection.choose(scan, where, catalog.indexes(scan.table()));
+            PlanNode pushed = InheritedScans.filtered(catalog, plan, where);
+            if (pushed != null) {
+                plan = pushed;
+            } else {
+                if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
+                    plan = org.lakepg.server.sql.optimizer.IndexSelection.choose(scan, where, catalog.indexes(scan.table()));
+                }
+                plan = new FilterNode(plan, where);
             }
-            plan = new FilterNode(plan, where);
         }
         plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes).joins(plan);
         AggregateCollector aggregates = new AggregateCollector();
