@@ -122,7 +122,7 @@ final class CreateTableCommand {
             throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "ON COMMIT can only be used on temporary tables");
         }
         org.lakepg.server.table.PartitionKey partitionKey = s.partspec() == null ? null
-                : inheritance.partitionKey(shape, s.partspec());
+                : inheritance.partitionKey(ctx, shape, s.partspec());
         org.lakepg.server.table.PartitionBound bound = null;
         if (s.partbound() != null) {
             TableInfo parent = parents.get(0);

@@ -193,8 +193,8 @@ final class InheritanceCommands {
         }
     }
 
-    /** PARTITION BY: the key columns, which must exist (expressions are not supported yet). */
-    PartitionKey partitionKey(TableInfo table, PartitionSpec spec) {
+    /** PARTITION BY: the key columns, which must exist, and expressions over them. */
+    PartitionKey partitionKey(DdlContext ctx, TableInfo table, PartitionSpec spec) {
         char strategy = switch (spec.strategy().toLowerCase(java.util.Locale.ROOT)) {
             case "range" -> 'r';
             case "list" -> 'l';
@@ -207,15 +207,39 @@ final class InheritanceCommands {
                     "cannot use \"list\" partition strategy with more than one column").withPosition(spec.location() + 1);
         }
         List<Short> columns = new ArrayList<>();
+        List<String> expressions = new ArrayList<>();
         for (PartitionElem e : spec.partParams()) {
             if (e.name() == null) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "partition keys on expressions are not supported yet");
+                var bound = ctx.binder().bindExpression(table, e.expr());
+                if (!immutable(bound)) {
+                    throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                            "functions in partition key expression must be marked IMMUTABLE");
+                }
+                if (org.lakepg.server.table.ExpressionText.columnNames(e.expr()).isEmpty()) {
+                    throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "cannot use constant expression as partition key");
+                }
+                columns.add((short) 0);
+                String text = org.lakepg.server.table.ExpressionText.of(e.expr());
+                // pg_get_partkeydef parenthesises every expression that is not a function call
+                expressions.add(e.expr() instanceof org.lakepg.server.sql.ast.FuncCall ? text : "(" + text + ")");
+                continue;
             }
             ColumnInfo c = table.column(e.name()).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_COLUMN,
                     "column \"%s\" named in partition key does not exist", e.name()).withPosition(e.location() + 1));
             columns.add(c.number());
         }
-        return new PartitionKey(strategy, columns);
+        return new PartitionKey(strategy, columns, expressions);
+    }
+
+    private static boolean immutable(org.lakepg.server.sql.plan.expr.BoundExpr e) {
+        boolean[] ok = {true};
+        org.lakepg.server.sql.analyzer.ExprRewriter.map(e, x -> {
+            if (x instanceof org.lakepg.server.sql.plan.expr.FuncExpr f && f.volatility() != 'i') {
+                ok[0] = false;
+            }
+            return x;
+        });
+        return ok[0];
     }
 
     private static String type(DdlContext ctx, ColumnInfo c) {

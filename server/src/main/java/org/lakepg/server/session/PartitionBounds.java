@@ -58,7 +58,7 @@ final class PartitionBounds {
             }
             return new PartitionBound("DEFAULT", null, null);
         }
-        List<ColumnInfo> columns = key.columns().stream().map(a -> parent.columns().get(a - 1)).toList();
+        List<ColumnInfo> columns = keyParts(ctx, parent, key);
         return switch (key.strategy()) {
             case 'r' -> range(parent, columns, name, spec);
             case 'l' -> list(parent, columns, name, spec);
@@ -102,7 +102,7 @@ final class PartitionBounds {
     private String rangeConstraint(List<ColumnInfo> columns, List<Datum> lower, List<Datum> upper, boolean shown) {
         List<String> conditions = new ArrayList<>();
         for (ColumnInfo c : columns) {
-            conditions.add("(" + ExpressionText.ident(c.name()) + " IS NOT NULL)");
+            conditions.add("(" + part(c) + " IS NOT NULL)");
         }
         String ge = bound(columns, lower, 0, true, shown);
         String lt = bound(columns, upper, 0, false, shown);
@@ -125,7 +125,7 @@ final class PartitionBounds {
             boolean all = lower ? datums.get(i).infinite() == Datum.MIN : datums.get(i).infinite() == Datum.MAX;
             return all ? null : "false";
         }
-        String column = ExpressionText.ident(columns.get(i).name());
+        String column = part(columns.get(i));
         String value = shown ? labeled(columns.get(i), datums.get(i)) : typed(columns.get(i), datums.get(i));
         boolean last = i == datums.size() - 1;
         if (last) {
@@ -178,7 +178,7 @@ final class PartitionBounds {
     }
 
     private String listConstraint(ColumnInfo column, List<Datum> values, boolean hasNull, boolean shown) {
-        String col = ExpressionText.ident(column.name());
+        String col = part(column);
         List<String> typedValues = values.stream().filter(v -> v.value() != null)
                 .map(v -> shown ? labeled(column, v) : typed(column, v)).toList();
         // one value compares with =, several with = ANY (get_qual_for_list)
@@ -271,7 +271,7 @@ final class PartitionBounds {
                         name, tableName(sibling)).withPosition(spec.location() + 1);
             }
         }
-        List<String> keys = columns.stream().map(c -> ExpressionText.ident(c.name())).toList();
+        List<String> keys = columns.stream().map(PartitionBounds::part).toList();
         String constraint = "satisfies_hash_partition('" + parent.oid() + "'::oid, " + modulus + ", " + remainder + ", "
                 + String.join(", ", keys) + ")";
         return new PartitionBound("FOR VALUES WITH (modulus " + modulus + ", remainder " + remainder + ")", constraint,
@@ -403,5 +403,26 @@ final class PartitionBounds {
 
     static boolean isConstant(Expr e) {
         return e instanceof AConst;
+    }
+
+    /** The key's parts as columns: a real column, or an expression (number 0, its SQL text as name, its type). */
+    static List<ColumnInfo> keyParts(DdlContext ctx, TableInfo parent, PartitionKey key) {
+        List<ColumnInfo> out = new ArrayList<>();
+        int e = 0;
+        for (short a : key.columns()) {
+            if (a != 0) {
+                out.add(parent.columns().get(a - 1));
+                continue;
+            }
+            String text = key.expressions().get(e++);
+            BoundExpr bound = ctx.binder().bindExpression(parent, DefaultExpressions.parse(text));
+            out.add(new ColumnInfo(text, (short) 0, bound.type(), bound.typmod(), false, null, ColumnInfo.NO_IDENTITY));
+        }
+        return out;
+    }
+
+    /** A key part in a condition: a column's quoted name or an expression's text. */
+    private static String part(ColumnInfo c) {
+        return c.number() == 0 ? c.name() : ExpressionText.ident(c.name());
     }
 }

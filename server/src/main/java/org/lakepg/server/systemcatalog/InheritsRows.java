@@ -40,6 +40,11 @@ public final class InheritsRows {
             List<Long> classes = new ArrayList<>();
             List<Long> collations = new ArrayList<>();
             for (short attnum : key.columns()) {
+                if (attnum == 0) {
+                    classes.add(0L);
+                    collations.add(0L);
+                    continue;
+                }
                 long type = t.columns().get(attnum - 1).type();
                 classes.add(key.strategy() == 'h' ? 0L : Opclasses.defaultBtree(catalog, type));
                 collations.add(ClassRows.type(catalog, type).collation());
@@ -59,8 +64,10 @@ public final class InheritsRows {
             return null;
         }
         List<String> columns = new ArrayList<>();
+        int e = 0;
         for (short a : key.columns()) {
-            columns.add(org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(t.columns().get(a - 1).name()));
+            columns.add(a == 0 ? key.expressions().get(e++)
+                    : org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(t.columns().get(a - 1).name()));
         }
         return key.strategyName() + " (" + String.join(", ", columns) + ")";
     }

@@ -20,6 +20,8 @@ final class InheritanceRows {
 
     static final char LINK = 'i';
     static final char KEY = 'k';
+    /** Between the SQL texts of a key's expressions (a character SQL text never holds). */
+    private static final String EXPRESSION_SEPARATOR = "\u001f";
 
     /** kind, relid, parent, seqno, strategy, key attnums, bound text, partition constraint, its display form. */
     static final RowCodec CODEC = new RowCodec(new long[] {TypeOids.TEXT, TypeOids.INT8, TypeOids.INT8, TypeOids.INT4,
@@ -33,7 +35,7 @@ final class InheritanceRows {
 
     static Object[] key(long table, PartitionKey key) {
         return new Object[] {String.valueOf(KEY), table, 0L, 0, String.valueOf(key.strategy()),
-                CatalogRows.attnums(key.columns()), null, null, null};
+                CatalogRows.attnums(key.columns()), String.join(EXPRESSION_SEPARATOR, key.expressions()), null, null};
     }
 
     private record Link(long child, long parent, int seqno) {}
@@ -46,7 +48,9 @@ final class InheritanceRows {
             Object[] r = CODEC.decode(it.next().payload());
             long relid = (Long) r[1];
             if (((String) r[0]).charAt(0) == KEY) {
-                keys.put(relid, new PartitionKey(((String) r[4]).charAt(0), CatalogRows.attnums((String) r[5])));
+                String exprs = (String) r[6];
+                keys.put(relid, new PartitionKey(((String) r[4]).charAt(0), CatalogRows.attnums((String) r[5]),
+                        exprs == null || exprs.isEmpty() ? List.of() : List.of(exprs.split(EXPRESSION_SEPARATOR))));
             } else {
                 links.add(new Link(relid, (Long) r[2], (Integer) r[3]));
                 if (r[6] != null) {

@@ -38,7 +38,10 @@ final class PartitionRouting {
             }
             writes.add(new ModifyNode(ModifyNode.Kind.INSERT, leaf.table(), target.input(), whole, leaf.checks()));
         }
-        List<CompiledExpr> returning = target.returning().stream().map(compiler::compile).toList();
+        List<List<CompiledExpr>> returning = new ArrayList<>();
+        for (RoutedInsertNode.Leaf leaf : leaves) {
+            returning.add(leaf.returning().stream().map(compiler::compile).toList());
+        }
         CompiledExpr own = node.partitionCondition() == null ? null : compiler.compile(node.partitionCondition());
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
@@ -62,9 +65,9 @@ final class PartitionRouting {
                 for (int i = 0; i < asTarget.length; i++) {
                     asTarget[i] = fromLeaf.get(chosen).get(i).eval(stored, context);
                 }
-                Object[] result = new Object[returning.size()];
+                Object[] result = new Object[returning.get(chosen).size()];
                 for (int i = 0; i < result.length; i++) {
-                    result[i] = returning.get(i).eval(asTarget, context);
+                    result[i] = returning.get(chosen).get(i).eval(asTarget, context);
                 }
                 out.add(result);
             }
@@ -82,7 +85,7 @@ final class PartitionRouting {
         // the deepest partitioned table the row got to names the failure, as ExecFindPartition does
         TableInfo table = node.insert().table();
         TableInfo stopped = table;
-        List<Short> key = node.keyColumns();
+        List<RoutedInsertNode.KeyPart> key = node.key();
         int deepest = 0;
         for (RoutedInsertNode.Leaf leaf : node.leaves()) {
             int depth = 0;
@@ -93,21 +96,22 @@ final class PartitionRouting {
             if (depth > deepest && depth < leaf.steps().size()) {
                 deepest = depth;
                 stopped = leaf.steps().get(depth).partitioned();
-                key = leaf.steps().get(depth).keyColumns();
+                key = leaf.steps().get(depth).key();
             }
         }
         throw PgException.of(SqlState.CHECK_VIOLATION, "no partition of relation \"%s\" found for row", stopped.name())
-                .withDetail("Partition key of the failing row contains " + key(table, key, row) + ".");
+.withDetail("Partition key of the failing row contains " + key(key, row, compiler, context) + ".");
     }
 
     /** "(a, b) = (1, 2)": PostgreSQL's ExecBuildSlotPartitionKeyDescription, spaced unlike a unique key's. */
-    private static String key(TableInfo table, List<Short> columns, Object[] row) {
+    private static String key(List<RoutedInsertNode.KeyPart> parts, Object[] row, ExprCompiler compiler,
+                              ExecContext context) {
         StringBuilder names = new StringBuilder();
         StringBuilder values = new StringBuilder();
-        for (short a : columns) {
-            ColumnInfo c = table.columns().get(a - 1);
-            names.append(names.isEmpty() ? "" : ", ").append(c.name());
-            values.append(values.isEmpty() ? "" : ", ").append(RowText.value(c.type(), row[a - 1]));
+        for (RoutedInsertNode.KeyPart part : parts) {
+            names.append(names.isEmpty() ? "" : ", ").append(part.label());
+            values.append(values.isEmpty() ? "" : ", ").append(RowText.value(part.value().type(),
+                    compiler.compile(part.value()).eval(row, context)));
         }
         return "(" + names + ") = (" + values + ")";
     }

@@ -344,6 +344,12 @@ public final class ModifyAnalyzer {
         return out;
     }
 
+    /** An expression over a table's row (a partition key expression). */
+    public BoundExpr bindExpression(TableInfo table, Expr expression) {
+        return expressions.analyzeWithoutAggregates(expression, tableScope(table, table.name()),
+                "partition key expressions");
+    }
+
     /** A CHECK condition over the table's columns (their positions in the row), as a boolean. */
     public BoundExpr bindCheck(TableInfo table, Expr condition) {
         return expressions.requireBoolean(expressions.analyzeWithoutAggregates(condition,

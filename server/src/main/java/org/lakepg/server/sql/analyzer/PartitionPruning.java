@@ -115,6 +115,9 @@ final class PartitionPruning {
         List<ColumnInfo> columns = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         for (short a : key.columns()) {
+            if (a == 0) {
+                return null; // expressions are not evaluated here
+            }
             ColumnInfo c = parent.columns().get(a - 1);
             Fixed f = fixed.get(c.name());
             if (f == null) {

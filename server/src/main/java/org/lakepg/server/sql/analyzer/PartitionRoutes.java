@@ -76,15 +76,16 @@ final class PartitionRoutes {
             above.add(0, condition(t));
         }
         List<RoutedInsertNode.Leaf> leaves = new ArrayList<>();
-        collect(target, target.oid(), List.of(), List.of(), leaves);
-        PartitionKey key = inheritance.key(target.oid()).orElse(null);
+        collect(insert, target, target.oid(), List.of(), List.of(), leaves);
+        List<RoutedInsertNode.KeyPart> key = inheritance.isPartitioned(target.oid()) ? keyParts(target, target)
+                : List.of();
         BoundExpr own = above.isEmpty() ? null
                 : binder.bindCheck(target, DefaultExpressions.parse("(" + String.join(" AND ", above) + ")"));
-        return new RoutedInsertNode(insert, leaves, key == null ? List.of() : key.columns(), own);
+        return new RoutedInsertNode(insert, leaves, key, own);
     }
 
-    private void collect(TableInfo target, long table, List<String> path, List<RoutedInsertNode.Step> steps,
-                         List<RoutedInsertNode.Leaf> out) {
+    private void collect(ModifyNode insert, TableInfo target, long table, List<String> path,
+                         List<RoutedInsertNode.Step> steps, List<RoutedInsertNode.Leaf> out) {
         if (!inheritance.isPartitioned(table)) {
             TableInfo leaf = table == target.oid() ? target : catalog.tableByOid(table).orElseThrow();
             String text = path.isEmpty() ? "true" : "(" + String.join(" AND ", path) + ")";
@@ -95,14 +96,14 @@ final class PartitionRoutes {
                 toLeaf.add(new InputRef(t.number() - 1, t.type(), t.typmod(), t.name()));
             }
             out.add(new RoutedInsertNode.Leaf(leaf, condition, toLeaf, binder.checksOf(leaf),
-                    InheritedScans.columnMap(target, leaf), steps));
+                    InheritedScans.columnMap(target, leaf), steps, insert.returning().stream()
+                    .map(e -> ExprRewriter.map(e, x -> x instanceof org.lakepg.server.sql.plan.expr.Const c
+                            && c.type() == org.lakepg.server.catalog.TypeOids.OID && Long.valueOf(target.oid()).equals(c.value())
+                            ? new org.lakepg.server.sql.plan.expr.Const(c.type(), c.typmod(), leaf.oid()) : x)).toList()));
             return;
         }
         TableInfo partitioned = table == target.oid() ? target : catalog.tableByOid(table).orElseThrow();
-        List<Short> key = new ArrayList<>();
-        for (short a : inheritance.key(table).orElseThrow().columns()) {
-            key.add(target.column(partitioned.columns().get(a - 1).name()).orElseThrow().number());
-        }
+        List<RoutedInsertNode.KeyPart> key = keyParts(target, partitioned);
         for (long child : inheritance.children(table)) {
             List<String> next = new ArrayList<>(path);
             String own = condition(child);
@@ -110,7 +111,7 @@ final class PartitionRoutes {
             List<RoutedInsertNode.Step> nextSteps = new ArrayList<>(steps);
             nextSteps.add(new RoutedInsertNode.Step(partitioned, binder.bindCheck(target, DefaultExpressions.parse(own)),
                     key));
-            collect(target, child, next, nextSteps, out);
+            collect(insert, target, child, next, nextSteps, out);
         }
     }
 
@@ -128,5 +129,24 @@ final class PartitionRoutes {
             }
         }
         return siblings.isEmpty() ? "true" : "(NOT (" + String.join(" OR ", siblings) + "))";
+    }
+
+    /** A partitioned table's key parts over the target's row (columns by name, expressions analyzed there). */
+    private List<RoutedInsertNode.KeyPart> keyParts(TableInfo target, TableInfo partitioned) {
+        PartitionKey key = inheritance.key(partitioned.oid()).orElseThrow();
+        List<RoutedInsertNode.KeyPart> out = new ArrayList<>();
+        int e = 0;
+        for (short a : key.columns()) {
+            if (a == 0) {
+                String text = key.expressions().get(e++);
+                // the stored text carries pg_get_partkeydef's extra parentheses; the error detail has one pair
+                String label = text.startsWith("((") && text.endsWith("))") ? text.substring(1, text.length() - 1) : text;
+                out.add(new RoutedInsertNode.KeyPart(label, binder.bindExpression(target, DefaultExpressions.parse(text))));
+                continue;
+            }
+            ColumnInfo c = target.column(partitioned.columns().get(a - 1).name()).orElseThrow();
+            out.add(new RoutedInsertNode.KeyPart(c.name(), new InputRef(c.number() - 1, c.type(), c.typmod(), c.name())));
+        }
+        return out;
     }
 }
