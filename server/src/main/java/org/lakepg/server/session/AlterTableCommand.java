@@ -94,8 +94,14 @@ final class AlterTableCommand {
 
     private void run(DdlContext ctx, TableInfo table, AlterTableCmd cmd) {
         switch (cmd.subtype().kind()) {
-            case ADD_INHERIT, DROP_INHERIT, ATTACH_PARTITION, DETACH_PARTITION ->
-                    inheritance.alterLinks(ctx, table, cmd);
+            case ADD_INHERIT, DROP_INHERIT, ATTACH_PARTITION, DETACH_PARTITION -> {
+                inheritance.alterLinks(ctx, table, cmd);
+                if (cmd.subtype().kind() == org.lakepg.server.sql.ast.AlterTableType.Kind.ATTACH_PARTITION) {
+                    var attached = relations.requireTable(ctx.txn().snapshot(),
+                            (org.lakepg.server.sql.ast.RangeVar) ((List<?>) cmd.def()).get(0));
+                    create.copyParentKeys(ctx, table, attached);
+                }
+            }
             case ADD_COLUMN -> addColumn(ctx, table, (ColumnDef) cmd.def(), cmd.missingOk());
             case DROP_COLUMN -> dropColumn(ctx, table, cmd.name(), cmd.missingOk(), cascade(cmd.behavior()));
             case COLUMN_DEFAULT -> {

@@ -157,6 +157,9 @@ final class CreateTableCommand {
         for (PendingConstraint p : pending) {
             table = addConstraint(ctx, table, p.constraint(), p.columns(), false);
         }
+        if (s.partbound() != null) {
+            copyParentKeys(ctx, parents.get(0), table);
+        }
         return Execution.done("CREATE TABLE");
     }
 
@@ -168,8 +171,16 @@ final class CreateTableCommand {
                     return constraints.adoptIndex(ctx, table, k.conname(), k.indexname(),
                             k.contype() == Constraint.ConstrType.PRIMARY, k.deferrable(), k.initdeferred(), notices);
                 }
-                return constraints.addKey(ctx, table, k.conname(), column != null ? column : k.keys(),
-                        k.contype() == Constraint.ConstrType.PRIMARY, k.deferrable(), k.initdeferred());
+                List<String> keyColumns = column != null ? column : k.keys();
+                boolean primary = k.contype() == Constraint.ConstrType.PRIMARY;
+                inheritance.requireKeyCoversPartitionKey(ctx, table, keyColumns, primary);
+                TableInfo keyed = constraints.addKey(ctx, table, k.conname(), keyColumns, primary, k.deferrable(),
+                        k.initdeferred());
+                // a key of a partitioned table is one per partition (each includes the partition key)
+                for (TableInfo partition : inheritance.partitions(ctx, keyed)) {
+                    addConstraint(ctx, partition, key(primary, keyColumns), null, validate);
+                }
+                return keyed;
             }
             case CHECK -> {
                 // named after the one column the condition uses, wherever it is written (AddRelationNewConstraints)
@@ -366,5 +377,24 @@ final class CreateTableCommand {
         return new Constraint(primary ? Constraint.ConstrType.PRIMARY : Constraint.ConstrType.UNIQUE, null, false,
                 false, false, null, columns, null, null, null, null, null, null, null, null, null, null, ' ', ' ', ' ',
                 null, ' ', false, false, -1);
+    }
+
+    /** A new or attached partition gets its partitioned table's primary key and unique constraints, if it lacks them. */
+    TableInfo copyParentKeys(DdlContext ctx, TableInfo parent, TableInfo partition) {
+        var snapshot = ctx.txn().snapshot();
+        for (IndexInfo index : catalog.indexes(snapshot, parent.oid())) {
+            if (!index.unique()) {
+                continue;
+            }
+            List<String> columns = index.columns().stream().map(a -> parent.columns().get(a - 1).name()).toList();
+            TableInfo target = partition;
+            List<Short> mine = columns.stream().map(n -> target.column(n).orElseThrow().number()).toList();
+            boolean present = catalog.indexes(ctx.txn().snapshot(), partition.oid()).stream()
+                    .anyMatch(i -> i.unique() && i.columns().equals(mine));
+            if (!present) {
+                partition = addConstraint(ctx, partition, key(index.primary(), columns), null, true);
+            }
+        }
+        return partition;
     }
 }

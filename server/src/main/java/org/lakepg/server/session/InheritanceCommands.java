@@ -554,4 +554,39 @@ final class InheritanceCommands {
         }
         return out;
     }
+
+    /** The direct partitions of a partitioned table (none for other tables). */
+    List<TableInfo> partitions(DdlContext ctx, TableInfo table) {
+        var snapshot = ctx.txn().snapshot();
+        Inheritance inheritance = catalog.inheritance(snapshot);
+        List<TableInfo> out = new ArrayList<>();
+        if (inheritance.isPartitioned(table.oid())) {
+            for (long child : inheritance.children(table.oid())) {
+                catalog.findByOid(snapshot, child).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** A unique key of a partitioned table must include the partition key's columns (DefineIndex). */
+    void requireKeyCoversPartitionKey(DdlContext ctx, TableInfo table, List<String> columns, boolean primary) {
+        PartitionKey key = catalog.inheritance(ctx.txn().snapshot()).key(table.oid()).orElse(null);
+        if (key == null) {
+            return;
+        }
+        String kind = primary ? "PRIMARY KEY" : "UNIQUE";
+        for (short a : key.columns()) {
+            if (a == 0) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "unsupported %s constraint with partition key definition",
+                        kind).withDetail(kind + " constraints cannot be used when partition keys include expressions.");
+            }
+            String column = table.columns().get(a - 1).name();
+            if (!columns.contains(column)) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "unique constraint on partitioned table must include all partitioning columns")
+                        .withDetail(kind + " constraint on table \"" + table.name() + "\" lacks column \"" + column
+                                + "\" which is part of the partition key.");
+            }
+        }
+    }
 }
