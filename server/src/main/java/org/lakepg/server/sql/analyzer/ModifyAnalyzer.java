@@ -328,6 +328,16 @@ public final class ModifyAnalyzer {
         return overriding != InsertStmt.Overriding.USER_VALUE;
     }
 
+    /**
+     * INSERT of ready rows (COPY FROM) into a partitioned table or a partition: routed to the leaf partitions and
+     * checked against the partition bounds; null for a table that needs no routing.
+     */
+    public PlanNode routedInsert(TableInfo table, PlanNode rows) {
+        PartitionRoutes routes = new PartitionRoutes(catalog, this);
+        return routes.needed(table) ? routes.route(new ModifyNode(ModifyNode.Kind.INSERT, table, rows, List.of(),
+                checks(table))) : null;
+    }
+
     /** A table's CHECK constraints bound over its row (for rows routed to a partition). */
     List<ModifyNode.Check> checksOf(TableInfo table) {
         return checks(table);
