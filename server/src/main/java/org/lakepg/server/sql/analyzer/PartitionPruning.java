@@ -31,9 +31,21 @@ final class PartitionPruning {
     /** A key column fixed by the condition: its value (null for IS NULL). */
     private record Fixed(Object value) {}
 
+    /** Limits on a column's values from {@code <, <=, >, >=} conjuncts (numbers and dates only). */
+    private static final class Interval {
+        Comparable<Object> low;
+        boolean lowInclusive;
+        Comparable<Object> high;
+        boolean highInclusive;
+    }
+
     private final AnalyzerCatalog catalog;
     private final Inheritance inheritance;
     private final Map<String, Fixed> fixed = new HashMap<>();
+    private final Map<String, Interval> intervals = new HashMap<>();
+    /** OR conjuncts (and IN lists): a partition may match only if one of the branches may. */
+    private final List<List<PartitionPruning>> alternatives = new ArrayList<>();
+    private boolean contradiction;
 
     /** @param names the names of the scanned row's columns (the parent's), by position */
     PartitionPruning(AnalyzerCatalog catalog, BoundExpr where, List<String> names) {
@@ -45,6 +57,38 @@ final class PartitionPruning {
     private void collect(BoundExpr e, List<String> names) {
         switch (e) {
             case BoolExpr b when b.kind() == BoolExpr.Kind.AND -> b.arguments().forEach(a -> collect(a, names));
+            case BoolExpr b when b.kind() == BoolExpr.Kind.OR ->
+                    alternatives.add(b.arguments().stream().map(a -> new PartitionPruning(catalog, a, names)).toList());
+            case Const c when Boolean.FALSE.equals(c.value()) -> contradiction = true;
+            case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr s when s.any()
+                    && s.comparison() instanceof FuncExpr f && f.name().equals("=") && column(s.left()) >= 0
+                    && column(s.left()) < names.size() && s.left().type() != org.lakepg.server.catalog.TypeOids.BPCHAR
+                    && s.array() instanceof org.lakepg.server.sql.plan.expr.ArrayExpr a
+                    && a.elements().stream().allMatch(x -> constant(x) != null) -> {
+                List<PartitionPruning> branches = new ArrayList<>();
+                for (BoundExpr x : a.elements()) {
+                    PartitionPruning branch = new PartitionPruning(catalog, new Const(org.lakepg.server.catalog.TypeOids.BOOL,
+                            -1, true), names);
+                    branch.fixed.put(names.get(column(s.left())), new Fixed(constant(x)));
+                    branches.add(branch);
+                }
+                alternatives.add(branches);
+            }
+            case FuncExpr f when f.form() == FuncExpr.Form.OPERATOR && f.arguments().size() == 2
+                    && List.of("<", "<=", ">", ">=").contains(f.name()) -> {
+                int left = column(f.arguments().get(0));
+                int right = column(f.arguments().get(1));
+                if (left >= 0 && left < names.size() && comparable(constant(f.arguments().get(1)))) {
+                    limit(names.get(left), f.name(), constant(f.arguments().get(1)));
+                } else if (right >= 0 && right < names.size() && comparable(constant(f.arguments().get(0)))) {
+                    limit(names.get(right), switch (f.name()) {
+                        case "<" -> ">";
+                        case "<=" -> ">=";
+                        case ">" -> "<";
+                        default -> "<=";
+                    }, constant(f.arguments().get(0)));
+                }
+            }
             case FuncExpr f when f.form() == FuncExpr.Form.OPERATOR && f.name().equals("=") && f.arguments().size() == 2
                     && f.arguments().stream().anyMatch(a -> a.type() == org.lakepg.server.catalog.TypeOids.BPCHAR) -> { }
             case NullTest t when !t.negated() && column(t.argument()) >= 0 && column(t.argument()) < names.size() ->
@@ -64,6 +108,26 @@ final class PartitionPruning {
         }
     }
 
+    private static boolean comparable(Object v) {
+        return v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof java.time.LocalDate;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void limit(String column, String op, Object value) {
+        Comparable<Object> v = (Comparable<Object>) (value instanceof Number n ? (Object) n.longValue() : value);
+        Interval i = intervals.computeIfAbsent(column, k -> new Interval());
+        boolean inclusive = op.endsWith("=");
+        if (op.startsWith(">")) {
+            if (i.low == null || v.compareTo(i.low) > 0 || v.compareTo(i.low) == 0 && !inclusive) {
+                i.low = v;
+                i.lowInclusive = inclusive;
+            }
+        } else if (i.high == null || v.compareTo(i.high) < 0 || v.compareTo(i.high) == 0 && !inclusive) {
+            i.high = v;
+            i.highInclusive = inclusive;
+        }
+    }
+
     private static int column(BoundExpr e) {
         return switch (e) {
             case InputRef r -> r.index();
@@ -78,13 +142,102 @@ final class PartitionPruning {
 
     /** False when the partition (a member of the scan) certainly holds no row the condition accepts. */
     boolean mayMatch(long member) {
-        if (fixed.isEmpty()) {
+        if (contradiction) {
+            return false;
+        }
+        for (List<PartitionPruning> branches : alternatives) {
+            if (branches.stream().noneMatch(b -> b.mayMatch(member))) {
+                return false;
+            }
+        }
+        if (fixed.isEmpty() && intervals.isEmpty()) {
             return true;
         }
         for (long t = member; inheritance.isPartition(t); t = inheritance.parents(t).get(0)) {
-            if (accepts(t) == Boolean.FALSE) {
+            if (!fixed.isEmpty() && accepts(t) == Boolean.FALSE) {
                 return false;
             }
+            if (overlaps(t) == Boolean.FALSE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For a one-column range or list partition: whether its values can meet the column's interval; null if unknown. */
+    private Boolean overlaps(long partition) {
+        PartitionBound bound = inheritance.bound(partition).orElseThrow();
+        long parentOid = inheritance.parents(partition).get(0);
+        PartitionKey key = inheritance.key(parentOid).orElse(null);
+        TableInfo parent = catalog.tableByOid(parentOid).orElse(null);
+        if (bound.isDefault() || key == null || parent == null || key.columns().size() != 1 || key.columns().get(0) == 0) {
+            return null;
+        }
+        ColumnInfo column = parent.columns().get(key.columns().get(0) - 1);
+        Interval interval = intervals.get(column.name());
+        if (interval == null) {
+            return null;
+        }
+        PartitionBoundSpec spec = parse(bound.text());
+        if (key.strategy() == 'l') {
+            for (Expr e : spec.listdatums()) {
+                Object d = datum(column, e);
+                if (d == UNKNOWN || d != null && !comparable(d)) {
+                    return null;
+                }
+                if (d != null && within(interval, d)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (key.strategy() != 'r') {
+            return null;
+        }
+        Object lower = bound(column, spec.lowerdatums().get(0));
+        Object upper = bound(column, spec.upperdatums().get(0));
+        if (lower == UNKNOWN || upper == UNKNOWN) {
+            return null;
+        }
+        // [lower, upper) against the interval (null bounds are MINVALUE / MAXVALUE)
+        if (interval.high != null && lower != null) {
+            int c = interval.high.compareTo(normalized(lower));
+            if (c < 0 || c == 0 && !interval.highInclusive) {
+                return false;
+            }
+        }
+        if (interval.low != null && upper != null) {
+            int c = interval.low.compareTo(normalized(upper));
+            if (c >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Object bound(ColumnInfo column, Expr e) {
+        if (e instanceof ColumnRef) {
+            return null;
+        }
+        Object d = datum(column, e);
+        return d != null && comparable(d) ? d : UNKNOWN;
+    }
+
+    private static Object normalized(Object v) {
+        return v instanceof Number n ? (Object) n.longValue() : v;
+    }
+
+    private static boolean within(Interval i, Object value) {
+        Object v = normalized(value);
+        if (i.low != null) {
+            int c = i.low.compareTo(v);
+            if (c > 0 || c == 0 && !i.lowInclusive) {
+                return false;
+            }
+        }
+        if (i.high != null) {
+            int c = i.high.compareTo(v);
+            return c > 0 || c == 0 && i.highInclusive;
         }
         return true;
     }
