@@ -57,8 +57,13 @@ final class PartitionRouting {
             for (int i = 0; i < leafRow.length; i++) {
                 leafRow[i] = toLeaf.get(chosen).get(i).eval(row, context);
             }
-            Iterator<Object[]> written = TableOperators.modify(writes.get(chosen), List.<Object[]>of(leafRow).iterator(),
-                    compiler, context);
+            Iterator<Object[]> written;
+            try {
+                written = TableOperators.modify(writes.get(chosen), List.<Object[]>of(leafRow).iterator(), compiler,
+                        context);
+            } catch (PgException e) {
+                throw asTarget(e, table, row);
+            }
             while (written.hasNext()) {
                 Object[] stored = written.next();
                 Object[] asTarget = new Object[fromLeaf.get(chosen).size()];
@@ -133,8 +138,19 @@ final class PartitionRouting {
             Object[] row = input.next();
             Object[] newRow = java.util.Arrays.copyOf(row, width);
             if (Boolean.TRUE.equals(condition.eval(newRow, context))) {
-                TableOperators.modify(update, List.<Object[]>of(row).iterator(), compiler, context)
-                        .forEachRemaining(out::add);
+                try {
+                    TableOperators.modify(update, List.<Object[]>of(row).iterator(), compiler, context)
+                            .forEachRemaining(out::add);
+                } catch (PgException e) {
+                    if (node.reroute() == null) {
+                        throw e;
+                    }
+                    Object[] shown = new Object[toTarget.size()];
+                    for (int i = 0; i < shown.length; i++) {
+                        shown[i] = toTarget.get(i).eval(newRow, context);
+                    }
+                    throw asTarget(e, node.reroute().insert().table(), shown);
+                }
                 continue;
             }
             if (node.reroute() == null) {
@@ -164,5 +180,14 @@ final class PartitionRouting {
             }
         }
         return out.iterator();
+    }
+
+    /** A constraint violation of a routed row shows the row in the columns of the table the statement named. */
+    private static PgException asTarget(PgException e, TableInfo target, Object[] row) {
+        if ((e.sqlState() == SqlState.CHECK_VIOLATION || e.sqlState() == SqlState.NOT_NULL_VIOLATION)
+                && e.detail() != null && e.detail().startsWith("Failing row contains ")) {
+            return e.withDetail("Failing row contains " + RowText.row(target, row) + ".");
+        }
+        return e;
     }
 }
