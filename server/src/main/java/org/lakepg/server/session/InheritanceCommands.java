@@ -200,7 +200,7 @@ final class InheritanceCommands {
             case "list" -> 'l';
             case "hash" -> 'h';
             default -> throw PgException.of(SqlState.UNDEFINED_OBJECT, "unrecognized partitioning strategy \"%s\"",
-                    spec.strategy()).withPosition(spec.location() + 1);
+                    spec.strategy());
         };
         if (strategy == 'l' && spec.partParams().size() > 1) {
             throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION,
@@ -211,6 +211,16 @@ final class InheritanceCommands {
         for (PartitionElem e : spec.partParams()) {
             if (e.name() == null) {
                 var bound = ctx.binder().bindExpression(table, e.expr());
+                if (returnsSet(ctx, bound)) {
+                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "set-returning functions are not allowed in partition key expressions");
+                }
+                if (bound.type() == org.lakepg.server.catalog.TypeOids.RECORD
+                        || bound.type() == org.lakepg.server.catalog.TypeOids.UNKNOWN) {
+                    throw PgException.of(SqlState.DATATYPE_MISMATCH, "partition key column %d has pseudo-type %s",
+                            columns.size() + 1, TypeNames.format(ctx.catalog(), bound.type()));
+                }
+                requireBtree(ctx, strategy, bound.type(), e);
                 if (!immutable(bound)) {
                     throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION,
                             "functions in partition key expression must be marked IMMUTABLE");
@@ -224,11 +234,43 @@ final class InheritanceCommands {
                 expressions.add(e.expr() instanceof org.lakepg.server.sql.ast.FuncCall ? text : "(" + text + ")");
                 continue;
             }
+            if (List.of("tableoid", "cmax", "xmax", "cmin", "xmin", "ctid").contains(e.name())
+                    && table.column(e.name()).isEmpty()) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot use system column \"%s\" in partition key",
+                        e.name()).withPosition(e.location() + 1);
+            }
             ColumnInfo c = table.column(e.name()).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_COLUMN,
                     "column \"%s\" named in partition key does not exist", e.name()).withPosition(e.location() + 1));
+            requireBtree(ctx, strategy, c.type(), e);
             columns.add(c.number());
         }
         return new PartitionKey(strategy, columns, expressions);
+    }
+
+    /** Range and list keys compare with the type's default btree operator class (ComputePartitionAttrs). */
+    private static void requireBtree(DdlContext ctx, char strategy, long type, PartitionElem e) {
+        if (strategy == 'h' || ctx.catalog().btreeComparison(type).isPresent()) {
+            return;
+        }
+        if (e.opclass() != null && !e.opclass().isEmpty()) {
+            throw PgException.of(SqlState.UNDEFINED_OBJECT, "operator class \"%s\" does not exist for access method \"btree\"",
+                    e.opclass().get(e.opclass().size() - 1));
+        }
+        throw PgException.of(SqlState.UNDEFINED_OBJECT, "data type %s has no default operator class for access method \"btree\"",
+                TypeNames.format(ctx.catalog(), type))
+                .withHint("You must specify a btree operator class or define a default btree operator class for the data type.");
+    }
+
+    private static boolean returnsSet(DdlContext ctx, org.lakepg.server.sql.plan.expr.BoundExpr e) {
+        boolean[] set = {false};
+        org.lakepg.server.sql.analyzer.ExprRewriter.map(e, x -> {
+            if (x instanceof org.lakepg.server.sql.plan.expr.FuncExpr f
+                    && ctx.catalog().function(f.function()).map(p -> p.returnsSet()).orElse(false)) {
+                set[0] = true;
+            }
+            return x;
+        });
+        return set[0];
     }
 
     private static boolean immutable(org.lakepg.server.sql.plan.expr.BoundExpr e) {
