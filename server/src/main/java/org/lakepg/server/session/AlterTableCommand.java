@@ -40,6 +40,7 @@ final class AlterTableCommand {
     private final Consumer<PgException> notices;
     private final CreateTableCommand create;
     private final SequenceCommands sequences;
+    private final InheritanceCommands inheritance;
 
     AlterTableCommand(SessionRelations relations, Consumer<PgException> notices, CreateTableCommand create,
                       SequenceCommands sequences) {
@@ -48,6 +49,7 @@ final class AlterTableCommand {
         this.notices = notices;
         this.create = create;
         this.sequences = sequences;
+        this.inheritance = new InheritanceCommands(relations, notices);
     }
 
     private void notice(String format, Object... args) {
@@ -85,13 +87,21 @@ final class AlterTableCommand {
         long oid = found.get().oid();
         for (AlterTableCmd cmd : s.cmds()) {
             TableInfo table = catalog.findByOid(ctx.txn().snapshot(), oid).orElseThrow();
-            run(ctx, table, cmd);
+            inheritance.alter(ctx, table, cmd, s.relation().inh(), this::run);
         }
         return Execution.done("ALTER TABLE");
     }
 
     private void run(DdlContext ctx, TableInfo table, AlterTableCmd cmd) {
         switch (cmd.subtype().kind()) {
+            case ADD_INHERIT, DROP_INHERIT, ATTACH_PARTITION, DETACH_PARTITION -> {
+                inheritance.alterLinks(ctx, table, cmd);
+                if (cmd.subtype().kind() == org.lakepg.server.sql.ast.AlterTableType.Kind.ATTACH_PARTITION) {
+                    var attached = relations.requireTable(ctx.txn().snapshot(),
+                            (org.lakepg.server.sql.ast.RangeVar) ((List<?>) cmd.def()).get(0));
+                    create.copyParentKeys(ctx, table, attached);
+                }
+            }
             case ADD_COLUMN -> addColumn(ctx, table, (ColumnDef) cmd.def(), cmd.missingOk());
             case DROP_COLUMN -> dropColumn(ctx, table, cmd.name(), cmd.missingOk(), cascade(cmd.behavior()));
             case COLUMN_DEFAULT -> {
@@ -464,7 +474,7 @@ final class AlterTableCommand {
                     }
                     throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
                 }
-                TableInfo table = found.get();
+                for (TableInfo table : inheritance.renameTargets(ctx, found.get(), s.relation().inh(), s.subname())) {
                 ColumnInfo c = table.column(s.subname()).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_COLUMN,
                         "column \"%s\" does not exist", s.subname()));
                 if (table.column(s.newname()).isPresent()) {
@@ -478,6 +488,7 @@ final class AlterTableCommand {
                         catalog.updateConstraint(ctx.txn(), k.withCheckExpr(RenameColumn.in(k.checkExpr(), s.subname(),
                                 s.newname())));
                     }
+                }
                 }
             }
             case TABCONSTRAINT -> {

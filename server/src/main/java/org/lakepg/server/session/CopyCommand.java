@@ -90,8 +90,11 @@ final class CopyCommand {
         TableInfo table = relations.requireTable(txn.snapshot(), s.relation());
         List<ColumnInfo> columns = columns(table, s.attlist());
         Format format = Format.of(s.options() == null ? List.of() : s.options());
-        return s.isFrom() ? copyFrom(s, txn, context, table, columns, format, new CopyRowRules(table, columns, rules.get()))
-                : copyTo(s, txn, context, table, columns, format);
+        if (!s.isFrom()) {
+            return copyTo(s, txn, context, table, columns, format);
+        }
+        DdlContext ddl = rules.get();
+        return copyFrom(s, txn, context, table, columns, format, new CopyRowRules(table, columns, ddl), ddl);
     }
 
     private static List<ColumnInfo> columns(TableInfo table, List<String> names) {
@@ -108,7 +111,11 @@ final class CopyCommand {
     }
 
     private Execution copyFrom(CopyStmt s, Transaction txn, ExecContext context, TableInfo table,
-                               List<ColumnInfo> columns, Format format, CopyRowRules rules) {
+                               List<ColumnInfo> columns, Format format, CopyRowRules rules, DdlContext ddl) {
+        // rows for a partitioned table (or a partition) go through partition routing, a batch at a time
+        boolean routed = ddl.binder().routedInsert(table, new org.lakepg.server.sql.plan.ValuesNode(List.of(),
+                table.columns().size())) != null;
+        List<List<org.lakepg.server.sql.plan.expr.BoundExpr>> batch = new ArrayList<>();
         Iterator<String> lines;
         if (s.filename() == null) {
             CopyInStream in = sink.get().beginCopyIn(false, new short[columns.size()]);
@@ -164,10 +171,22 @@ final class CopyCommand {
                 }
             }
             rules.apply(row);
-            tables.insertRow(txn, table, indexes, codec, row);
+            if (routed) {
+                List<org.lakepg.server.sql.plan.expr.BoundExpr> values = new ArrayList<>();
+                for (ColumnInfo c : table.columns()) {
+                    values.add(new org.lakepg.server.sql.plan.expr.Const(c.type(), c.typmod(), row[c.number() - 1]));
+                }
+                batch.add(values);
+                if (batch.size() >= 1000) {
+                    route(ddl, context, table, batch);
+                }
+            } else {
+                tables.insertRow(txn, table, indexes, codec, row);
+            }
             rules.inserted(row);
             count++;
         }
+        route(ddl, context, table, batch);
         rules.finish();
         return Execution.done("COPY " + count);
     }
@@ -270,5 +289,17 @@ final class CopyCommand {
             }
             return ready.remove(0);
         }
+    }
+
+    private static void route(DdlContext ddl, ExecContext context, TableInfo table,
+                              List<List<org.lakepg.server.sql.plan.expr.BoundExpr>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        var plan = ddl.binder().routedInsert(table, new org.lakepg.server.sql.plan.ValuesNode(List.copyOf(batch),
+                table.columns().size()));
+        new org.lakepg.server.exec.Executor(ddl.compiler(), org.lakepg.server.function.FunctionRegistry.builtins())
+                .open(plan, context).forEachRemaining(r -> { });
+        batch.clear();
     }
 }

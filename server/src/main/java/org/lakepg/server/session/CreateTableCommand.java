@@ -38,6 +38,7 @@ final class CreateTableCommand {
     private final Consumer<PgException> notices;
     private final TableConstraints constraints;
     private final SequenceCommands sequences;
+    private final InheritanceCommands inheritance;
 
     CreateTableCommand(SessionRelations relations, Consumer<PgException> notices, SequenceCommands sequences) {
         this.relations = relations;
@@ -45,6 +46,7 @@ final class CreateTableCommand {
         this.notices = notices;
         this.constraints = new TableConstraints(relations);
         this.sequences = sequences;
+        this.inheritance = new InheritanceCommands(relations, notices);
     }
 
     /** A column being defined: its catalog entry plus what is created after the table (sequence, identity). */
@@ -54,10 +56,8 @@ final class CreateTableCommand {
     record PendingConstraint(Constraint constraint, List<String> columns) {}
 
     Execution create(CreateStmt s, DdlContext ctx) {
-        if (s.inhRelations() != null && !s.inhRelations().isEmpty() || s.partspec() != null || s.partbound() != null
-                || s.ofTypename() != null) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "inheritance, partitioning and typed tables are not supported yet");
+        if (s.ofTypename() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "typed tables are not supported yet");
         }
         long namespace = relations.creationNamespace(ctx.txn().snapshot(), s.relation());
         String name = s.relation().relname();
@@ -70,11 +70,14 @@ final class CreateTableCommand {
             }
             throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
         }
+        List<TableInfo> parents = inheritance.parents(ctx, s);
         List<PendingColumn> columns = new ArrayList<>();
         List<PendingConstraint> pending = new ArrayList<>();
+        List<ColumnDef> columnOptions = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (TableElement e : s.tableElts()) {
             switch (e) {
+                case ColumnDef c when c.typeName() == null -> columnOptions.add(c);
                 case ColumnDef c -> {
                     if (!names.add(c.colname())) {
                         throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once",
@@ -86,6 +89,12 @@ final class CreateTableCommand {
                 case TableLikeClause like -> like(ctx, like, columns, names, pending);
                 default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                         e.getClass().getSimpleName());
+            }
+        }
+        if (!parents.isEmpty()) {
+            columns = inheritance.merge(ctx, name, parents, columns, columnOptions, s.partbound() != null);
+            for (ConstraintInfo k : inheritance.inheritedChecks(ctx, parents)) {
+                pending.add(new PendingConstraint(check(k), null));
             }
         }
         if (columns.size() > 1600) {
@@ -112,7 +121,24 @@ final class CreateTableCommand {
         if (onCommit != org.lakepg.server.sql.ast.OnCommitAction.Kind.NOOP && relations.persistence(namespace) != 't') {
             throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "ON COMMIT can only be used on temporary tables");
         }
+        org.lakepg.server.table.PartitionKey partitionKey = s.partspec() == null ? null
+                : inheritance.partitionKey(ctx, shape, s.partspec());
+        org.lakepg.server.table.PartitionBound bound = null;
+        if (s.partbound() != null) {
+            TableInfo parent = parents.get(0);
+            bound = new PartitionBounds(ctx).bound(parent, catalog.inheritance(snapshot).key(parent.oid()).orElseThrow(),
+                    name, s.partbound());
+        }
+        if (bound != null) {
+            inheritance.checkDefault(ctx, parents.get(0), bound);
+        }
         TableInfo table = catalog.create(ctx.txn(), name, namespace, relations.persistence(namespace), infos);
+        if (partitionKey != null) {
+            catalog.setPartitionKey(ctx.txn(), table.oid(), partitionKey);
+        }
+        if (!parents.isEmpty()) {
+            inheritance.link(ctx, table, parents, bound);
+        }
         if (commitAction) {
             relations.onCommit.put(table.oid(),
                     onCommit == org.lakepg.server.sql.ast.OnCommitAction.Kind.DROP ? 'x' : 'd');
@@ -131,6 +157,9 @@ final class CreateTableCommand {
         for (PendingConstraint p : pending) {
             table = addConstraint(ctx, table, p.constraint(), p.columns(), false);
         }
+        if (s.partbound() != null) {
+            copyParentKeys(ctx, parents.get(0), table);
+        }
         return Execution.done("CREATE TABLE");
     }
 
@@ -142,8 +171,16 @@ final class CreateTableCommand {
                     return constraints.adoptIndex(ctx, table, k.conname(), k.indexname(),
                             k.contype() == Constraint.ConstrType.PRIMARY, k.deferrable(), k.initdeferred(), notices);
                 }
-                return constraints.addKey(ctx, table, k.conname(), column != null ? column : k.keys(),
-                        k.contype() == Constraint.ConstrType.PRIMARY, k.deferrable(), k.initdeferred());
+                List<String> keyColumns = column != null ? column : k.keys();
+                boolean primary = k.contype() == Constraint.ConstrType.PRIMARY;
+                inheritance.requireKeyCoversPartitionKey(ctx, table, keyColumns, primary);
+                TableInfo keyed = constraints.addKey(ctx, table, k.conname(), keyColumns, primary, k.deferrable(),
+                        k.initdeferred());
+                // a key of a partitioned table is one per partition (each includes the partition key)
+                for (TableInfo partition : inheritance.partitions(ctx, keyed)) {
+                    addConstraint(ctx, partition, key(primary, keyColumns), null, validate);
+                }
+                return keyed;
             }
             case CHECK -> {
                 // named after the one column the condition uses, wherever it is written (AddRelationNewConstraints)
@@ -340,5 +377,24 @@ final class CreateTableCommand {
         return new Constraint(primary ? Constraint.ConstrType.PRIMARY : Constraint.ConstrType.UNIQUE, null, false,
                 false, false, null, columns, null, null, null, null, null, null, null, null, null, null, ' ', ' ', ' ',
                 null, ' ', false, false, -1);
+    }
+
+    /** A new or attached partition gets its partitioned table's primary key and unique constraints, if it lacks them. */
+    TableInfo copyParentKeys(DdlContext ctx, TableInfo parent, TableInfo partition) {
+        var snapshot = ctx.txn().snapshot();
+        for (IndexInfo index : catalog.indexes(snapshot, parent.oid())) {
+            if (!index.unique()) {
+                continue;
+            }
+            List<String> columns = index.columns().stream().map(a -> parent.columns().get(a - 1).name()).toList();
+            TableInfo target = partition;
+            List<Short> mine = columns.stream().map(n -> target.column(n).orElseThrow().number()).toList();
+            boolean present = catalog.indexes(ctx.txn().snapshot(), partition.oid()).stream()
+                    .anyMatch(i -> i.unique() && i.columns().equals(mine));
+            if (!present) {
+                partition = addConstraint(ctx, partition, key(index.primary(), columns), null, true);
+            }
+        }
+        return partition;
     }
 }

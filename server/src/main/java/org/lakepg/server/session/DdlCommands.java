@@ -90,6 +90,21 @@ final class DdlCommands {
             return Execution.done("CREATE INDEX");
         }
         createIndex(txn, table, name, attnums(table, names), s.unique(), false);
+        // an index of a partitioned table is one per partition, named after each (unless ONLY)
+        if (s.relation().inh()) {
+            var inheritance = tables.inheritance(txn.snapshot());
+            if (inheritance.isPartitioned(table.oid())) {
+                for (long oid : inheritance.descendants(table.oid())) {
+                    TableInfo partition = tables.findByOid(txn.snapshot(), oid).orElseThrow();
+                    String base = partition.name() + "_" + String.join("_", names) + "_idx";
+                    String partitionIndex = base;
+                    for (int i = 1; relations.relationExists(txn.snapshot(), partition.namespace(), partitionIndex); i++) {
+                        partitionIndex = base + i;
+                    }
+                    createIndex(txn, partition, partitionIndex, attnums(partition, names), s.unique(), false);
+                }
+            }
+        }
         return Execution.done("CREATE INDEX");
     }
 

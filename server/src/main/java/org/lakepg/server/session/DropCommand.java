@@ -102,6 +102,24 @@ final class DropCommand {
             }
             found.add(info.get());
         }
+        // partitions go with their table; inheritance children only with CASCADE (they depend on the parent)
+        found.addAll(InheritanceCommands.partitionsOf(catalog, snapshot, found));
+        List<TableInfo> children = InheritanceCommands.inheritingChildren(catalog, snapshot, found);
+        if (!children.isEmpty()) {
+            long parentOid = catalog.inheritance(snapshot).parents(children.get(0).oid()).stream()
+                    .filter(o -> found.stream().anyMatch(t -> t.oid() == o)).findFirst().orElseThrow();
+            String parent = tableName(snapshot, parentOid);
+            if (!cascade) {
+                throw PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop table %s because other objects depend on it", parent)
+                        .withDetail(children.stream().map(c -> "table " + c.name() + " depends on table " + parent)
+                                .reduce((a, b) -> a + "\n" + b).orElse(""))
+                        .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+            }
+            notices.accept(cascadeNotice(children.stream().map(c -> "table " + c.name()).toList()));
+            found.addAll(children);
+            found.addAll(InheritanceCommands.partitionsOf(catalog, snapshot, found));
+        }
         List<Long> dropping = found.stream().map(TableInfo::oid).toList();
         List<ConstraintInfo> dependents = new ArrayList<>();
         for (TableInfo t : found) {

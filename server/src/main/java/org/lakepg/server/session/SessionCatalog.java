@@ -95,6 +95,16 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
                 .filter(s -> s.ownedByTable() == table.oid() && s.ownedByColumn() == attnum).findFirst();
     }
 
+    @Override
+    public org.lakepg.server.table.Inheritance inheritance() {
+        return relations.catalog().inheritance(snapshot.get());
+    }
+
+    @Override
+    public Optional<TableInfo> tableByOid(long oid) {
+        return relations.catalog().findByOid(snapshot.get(), oid);
+    }
+
     /** Built-in and user functions of the name, schema by schema along the search path. */
     @Override
     public List<ProcEntry> functions(List<String> qualifiedName) {

@@ -76,6 +76,11 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public org.lakepg.server.table.Inheritance inheritance() {
+        return compute().tables().inheritance(snapshot.get());
+    }
+
+    @Override
     public List<IndexInfo> indexes(long tableOid) {
         return compute().tables().indexes(snapshot.get(), tableOid);
     }

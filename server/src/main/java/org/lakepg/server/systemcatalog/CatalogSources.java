@@ -216,4 +216,9 @@ public interface CatalogSources {
     default List<org.lakepg.server.catalog.types.UserType> userTypes() {
         return List.of();
     }
+
+    /** Inheritance links, partition keys and bounds of the user tables (pg_inherits, pg_partitioned_table). */
+    default org.lakepg.server.table.Inheritance inheritance() {
+        return org.lakepg.server.table.Inheritance.NONE;
+    }
 }

@@ -31,6 +31,7 @@ public final class CatalogView {
 
     private final CatalogSources sources;
     private List<TableInfo> tables;
+    private org.lakepg.server.table.Inheritance inheritance;
     private Map<Long, TableInfo> tablesByOid;
     private Map<Long, List<IndexInfo>> indexes;
 
@@ -90,6 +91,14 @@ public final class CatalogView {
             }
         }
         return tables;
+    }
+
+    /** Who inherits from whom, partition keys and bounds (read once per statement). */
+    public org.lakepg.server.table.Inheritance inheritance() {
+        if (inheritance == null) {
+            inheritance = sources.inheritance();
+        }
+        return inheritance;
     }
 
     public Optional<TableInfo> table(long oid) {

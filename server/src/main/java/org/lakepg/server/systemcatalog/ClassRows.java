@@ -35,8 +35,10 @@ final class ClassRows {
                     .set("relfrozenxid", table ? 3 : 0).set("relminmxid", table ? 1 : 0)
                     .set("relacl", java.util.List.of("postgres=arwdDxt/postgres", "=r/postgres"));
         }
+        var inheritance = catalog.inheritance();
         for (TableInfo t : catalog.tables()) {
             var indexes = catalog.indexes(t.oid());
+            boolean partitioned = inheritance.isPartitioned(t.oid());
             long owner = catalog.sources().tableOwner(t.oid());
             char persistence = t.persistence();
             common(out.add(), t.oid(), t.name(), t.namespace())
@@ -47,14 +49,17 @@ final class ClassRows {
                     .set("relhastriggers", catalog.constraints().stream().anyMatch(c -> c.type() == 'f'
                             && (c.tableOid() == t.oid() || c.refTable() == t.oid())))
                     .set("reltype", 0)
-                    .set("relam", HEAP_AM)
-                    .set("relfilenode", t.relation())
+                    .set("relam", partitioned ? 0 : HEAP_AM)
+                    .set("relfilenode", partitioned ? 0 : t.relation())
+                    .set("relhassubclass", inheritance.hasChildren(t.oid()))
+                    .set("relispartition", inheritance.isPartition(t.oid()))
+                    .set("relpartbound", inheritance.bound(t.oid()).map(b -> b.text()).orElse(null))
                     .set("relpages", catalog.sources().relationBlocks(t.relation()))
                     .set("reltuples", -1)
                     .set("reltoastrelid", 0)
                     .set("relhasindex", !indexes.isEmpty())
                     .set("relisshared", false)
-                    .set("relkind", 'r')
+                    .set("relkind", partitioned ? 'p' : 'r')
                     .set("relnatts", t.columns().size())
                     .set("relhasrules", false)
                     .set("relreplident", 'd')

@@ -33,6 +33,7 @@ public final class SystemRelations {
         ObjectRows.register(sources);
         SessionStatementRows.register(sources);
         UserTypeRows.register(sources);
+        InheritsRows.register(sources);
         load(sources);
     }
 

@@ -18,10 +18,11 @@ record CatalogContents(List<TableInfo> tables, Map<String, List<TableInfo>> tabl
                        Map<Long, TableInfo> tablesByOid, Map<Long, List<IndexInfo>> indexesByTable,
                        Map<String, IndexInfo> indexesByName, Map<Long, List<ConstraintInfo>> constraintsByTable,
                        List<ConstraintInfo> constraints, List<SequenceInfo> sequences,
-                       Map<Long, List<ConstraintInfo>> foreignKeysByReferencedTable) {
+                       Map<Long, List<ConstraintInfo>> foreignKeysByReferencedTable, Inheritance inheritance) {
 
     static CatalogContents scan(Snapshot snapshot, HeapRelation classes, HeapRelation attributes,
-                                HeapRelation indexes, HeapRelation constraintHeap, HeapRelation sequenceHeap) {
+                                HeapRelation indexes, HeapRelation constraintHeap, HeapRelation sequenceHeap,
+                                HeapRelation inheritsHeap) {
         Map<Long, List<ColumnInfo>> columns = new HashMap<>();
         for (Iterator<HeapTuple> it = attributes.scan(snapshot); it.hasNext(); ) {
             Object[] a = CatalogRows.ATTRIBUTE.decode(it.next().payload());
@@ -72,7 +73,7 @@ record CatalogContents(List<TableInfo> tables, Map<String, List<TableInfo>> tabl
         byName.replaceAll((k, v) -> List.copyOf(v));
         return new CatalogContents(List.copyOf(tables), Map.copyOf(byName), Map.copyOf(byOid), Map.copyOf(indexesByTable),
                 Map.copyOf(indexesByName), Map.copyOf(constraintsByTable), List.copyOf(constraints),
-                List.copyOf(sequences), Map.copyOf(byReferenced));
+                List.copyOf(sequences), Map.copyOf(byReferenced), InheritanceRows.scan(snapshot, inheritsHeap));
     }
 
     List<IndexInfo> indexesOf(long tableOid) {

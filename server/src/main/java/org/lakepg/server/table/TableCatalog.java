@@ -45,6 +45,8 @@ public final class TableCatalog {
     public static final int INDEX_RELATION = 6;
     public static final int CONSTRAINT_RELATION = 12;
     public static final int SEQUENCE_RELATION = 13;
+    /** pg_inherits, pg_partitioned_table and relpartbound in one heap. */
+    public static final int INHERITS_RELATION = 14;
     /** PostgreSQL's FirstNormalObjectId: user objects start here. */
     static final long FIRST_USER_OID = 16384;
     public static final long PUBLIC_NAMESPACE = 2200;
@@ -55,6 +57,7 @@ public final class TableCatalog {
     private final HeapRelation indexes;
     private final HeapRelation constraints;
     private final HeapRelation sequences;
+    private final HeapRelation inherits;
     private final Sequence oids;
     private final Map<Integer, HeapRelation> heaps = new HashMap<>();
     private final Map<Integer, BTreeIndex> btrees = new HashMap<>();
@@ -71,13 +74,14 @@ public final class TableCatalog {
     private final Map<String, Transaction> nameClaims = new ConcurrentHashMap<>();
 
     private TableCatalog(AccessContext access, HeapRelation classes, HeapRelation attributes, HeapRelation indexes,
-                         HeapRelation constraints, HeapRelation sequences, Sequence oids) {
+                         HeapRelation constraints, HeapRelation sequences, HeapRelation inherits, Sequence oids) {
         this.access = access;
         this.classes = classes;
         this.attributes = attributes;
         this.indexes = indexes;
         this.constraints = constraints;
         this.sequences = sequences;
+        this.inherits = inherits;
         this.oids = oids;
     }
 
@@ -90,7 +94,8 @@ public final class TableCatalog {
                 heap(access, relationExists, ATTRIBUTE_RELATION, "lakepg_attribute"),
                 heap(access, relationExists, INDEX_RELATION, "lakepg_index"),
                 heap(access, relationExists, CONSTRAINT_RELATION, "lakepg_constraint"),
-                heap(access, relationExists, SEQUENCE_RELATION, "lakepg_sequence"), oids);
+                heap(access, relationExists, SEQUENCE_RELATION, "lakepg_sequence"),
+                heap(access, relationExists, INHERITS_RELATION, "lakepg_inherits"), oids);
     }
 
     private static HeapRelation heap(AccessContext access, IntPredicate exists, int relation, String name) {
@@ -123,7 +128,7 @@ public final class TableCatalog {
     }
 
     private CatalogContents scan(Snapshot snapshot) {
-        return CatalogContents.scan(snapshot, classes, attributes, indexes, constraints, sequences);
+        return CatalogContents.scan(snapshot, classes, attributes, indexes, constraints, sequences, inherits);
     }
 
     /** How many catalog changes have committed (for tests and statistics). */
@@ -194,6 +199,11 @@ public final class TableCatalog {
         CatalogContents c = contents(snapshot);
         return c.foreignKeysByReferencedTable().containsKey(tableOid) || c.constraintsOf(tableOid).stream()
                 .anyMatch(k -> k.type() == ConstraintInfo.FOREIGN_KEY);
+    }
+
+    /** Inheritance links, partition keys and bounds visible to the snapshot. */
+    public Inheritance inheritance(Snapshot snapshot) {
+        return contents(snapshot).inheritance();
     }
 
     public List<SequenceInfo> sequences(Snapshot snapshot) {
@@ -296,6 +306,7 @@ public final class TableCatalog {
         deleteWhere(txn, attributes, CatalogRows.ATTRIBUTE, row -> row[0].equals(table.oid()));
         deleteWhere(txn, indexes, CatalogRows.INDEX, row -> row[2].equals(table.oid()));
         deleteWhere(txn, constraints, CatalogRows.CONSTRAINT, row -> row[2].equals(table.oid()));
+        dropInheritance(txn, table.oid());
     }
 
     /** RENAME TO of a table. */
@@ -485,6 +496,32 @@ public final class TableCatalog {
         changing(txn);
         updateWhere(txn, constraints, CatalogRows.CONSTRAINT, row -> row[0].equals(constraint.oid()),
                 row -> CatalogRows.constraintRow(constraint));
+    }
+
+    /** Makes {@code child} inherit from {@code parent} (a partition when {@code bound} is set). */
+    public void addInherits(Transaction txn, long child, long parent, int seqno, PartitionBound bound) {
+        changing(txn);
+        inherits.insert(txn, InheritanceRows.CODEC.encode(InheritanceRows.link(child, parent, seqno, bound)));
+        txn.commandCounterIncrement();
+    }
+
+    /** NO INHERIT / DETACH PARTITION: the link between the two goes. */
+    public void removeInherits(Transaction txn, long child, long parent) {
+        changing(txn);
+        deleteWhere(txn, inherits, InheritanceRows.CODEC, r -> ((String) r[0]).charAt(0) == InheritanceRows.LINK
+                && r[1].equals(child) && r[2].equals(parent));
+    }
+
+    /** PARTITION BY of CREATE TABLE: the table is partitioned with this key. */
+    public void setPartitionKey(Transaction txn, long table, PartitionKey key) {
+        changing(txn);
+        inherits.insert(txn, InheritanceRows.CODEC.encode(InheritanceRows.key(table, key)));
+        txn.commandCounterIncrement();
+    }
+
+    /** Everything relation 14 says about a dropped table (as parent, child or partitioned table). */
+    private void dropInheritance(Transaction txn, long table) {
+        deleteWhere(txn, inherits, InheritanceRows.CODEC, r -> r[1].equals(table) || r[2].equals(table));
     }
 
     /** CREATE SEQUENCE: the catalog row in the transaction, the sequence's page right away. */

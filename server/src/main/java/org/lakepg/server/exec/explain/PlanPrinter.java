@@ -94,6 +94,8 @@ public final class PlanPrinter {
             case ValuesNode v -> 1;
             // INTERSECT/EXCEPT read each side as its own subquery, whose columns need no qualification
             case SetOpNode s when s.kind() != SetOpNode.Kind.UNION -> Math.max(relations(s.left()), relations(s.right()));
+            // the members of an inheritance scan stand for one relation of the query
+            case AppendNode a when a.inputs().stream().allMatch(PlanPrinter::scanOfTable) -> 1;
             default -> children(p).stream().mapToInt(PlanPrinter::relations).sum();
         };
     }
@@ -480,6 +482,8 @@ public final class PlanPrinter {
                 case DELETE -> "Delete on " + m.table().name();
                 case MERGE -> "Merge on " + m.table().name() + (m.merge().alias() == null ? "" : " " + m.merge().alias());
             };
+            case org.lakepg.server.sql.plan.RoutedInsertNode r -> "Insert on " + r.insert().table().name();
+            case org.lakepg.server.sql.plan.PartitionUpdateNode u -> "Update on " + u.update().table().name();
             case CteScanNode c -> alias("CTE Scan on ", c.cteName(), c.alias());
             case WorkTableScanNode w -> alias("WorkTable Scan on ", w.cteName(), w.alias());
             case RecursiveUnionNode r -> "Recursive Union";

@@ -59,6 +59,10 @@ public final class Operators {
             case org.lakepg.server.sql.plan.IndexScanNode i -> TableOperators.indexScan(i, compiler.compile(i.key()), context);
             case org.lakepg.server.sql.plan.ModifyNode m -> TableOperators.modify(m, open(m.input(), context), compiler,
                     context);
+            case org.lakepg.server.sql.plan.RoutedInsertNode r -> PartitionRouting.insert(r, open(r.insert().input(), context),
+                    compiler, context);
+            case org.lakepg.server.sql.plan.PartitionUpdateNode u -> PartitionRouting.update(u,
+                    open(u.update().input(), context), compiler, context);
             case org.lakepg.server.sql.plan.CteScanNode c -> context.cteBuffer(c.cte()).reader();
             case org.lakepg.server.sql.plan.WorkTableScanNode w -> context.workTable(w.workTableId()).iterator();
             case org.lakepg.server.sql.plan.RecursiveUnionNode r -> RecursiveUnion.open(r, open(r.nonRecursive(), context),

@@ -42,6 +42,11 @@ public final class CatalogFunctions {
         // lakepg keeps expressions as SQL text where PostgreSQL keeps node trees: the text is the deparsed form
         r.register("pg_get_expr", (x, c) -> x[0]);
         r.register("pg_get_expr_ext", (x, c) -> x[0]);
+        PartitionHash.register(r);
+        r.register("pg_get_partkeydef", (x, c) -> org.lakepg.server.systemcatalog.InheritsRows.partitionKeyDef(
+                c.catalogView(), oid(x[0])));
+        r.register("pg_get_partition_constraintdef", (x, c) ->
+                org.lakepg.server.systemcatalog.InheritsRows.partitionConstraintDef(c.catalogView(), oid(x[0])));
         r.register("obj_description", (x, c) -> {
             if (x.length == 1) {
                 return org.lakepg.server.systemcatalog.Descriptions.of(c.catalogView(), oid(x[0]),
@@ -77,7 +82,7 @@ public final class CatalogFunctions {
         r.register("pg_get_viewdef_name_ext", (x, c) -> viewDef(c,
                 org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
         for (String none : new String[] {"pg_get_triggerdef", "pg_get_triggerdef_ext",
-                "pg_get_ruledef", "pg_get_ruledef_ext", "pg_get_partkeydef", "pg_get_statisticsobjdef_columns",
+                "pg_get_ruledef", "pg_get_ruledef_ext", "pg_get_statisticsobjdef_columns",
                 "pg_get_function_arg_default", "pg_get_function_sqlbody"}) {
             // the objects these describe (views, triggers, rules, partitions ...) do not exist in lakepg yet
             r.register(none, (x, c) -> null);

@@ -78,4 +78,14 @@ public interface AnalyzerCatalog extends TypeCatalog {
     default Optional<org.lakepg.server.catalog.types.UserType> userType(long oid) {
         return Optional.empty();
     }
+
+    /** Inheritance and partitioning of the user tables, as the current statement sees the catalog. */
+    default org.lakepg.server.table.Inheritance inheritance() {
+        return org.lakepg.server.table.Inheritance.NONE;
+    }
+
+    /** A user table by OID (an inheritance child or partition), as the current statement sees the catalog. */
+    default Optional<org.lakepg.server.table.TableInfo> tableByOid(long oid) {
+        return Optional.empty();
+    }
 }

@@ -20,9 +20,31 @@ final class FromScope implements Scope {
      * One FROM item as names see it. {@code hidden} columns were merged by a USING/NATURAL join: an
      * unqualified name or {@code *} means the merged column instead (qualified names still reach them).
      */
-    record Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden) {
+    record Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
+                 boolean tableOidColumn) {
         Entry(String alias, List<OutputColumn> columns, int offset) {
             this(alias, columns, offset, java.util.Set.of());
+        }
+
+        Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden) {
+            this(alias, columns, offset, hidden, 0, false);
+        }
+
+        /**
+         * The system column tableoid of a table entry (PostgreSQL's TableOidAttributeNumber): a column after the
+         * entry's own ones when the rows come from several tables (an inheritance scan), else the table's OID.
+         */
+        Optional<BoundExpr> tableOidRef() {
+            if (tableOidColumn) {
+                return Optional.of(new InputRef(offset + columns.size(), org.lakepg.server.catalog.TypeOids.OID, -1,
+                        alias == null ? "tableoid" : alias + ".tableoid"));
+            }
+            return tableOid == 0 ? Optional.empty() : Optional.of(new org.lakepg.server.sql.plan.expr.Const(
+                    org.lakepg.server.catalog.TypeOids.OID, -1, tableOid));
+        }
+
+        int width() {
+            return columns.size() + (tableOidColumn ? 1 : 0);
         }
 
         boolean visible(int i) {
@@ -48,11 +70,22 @@ final class FromScope implements Scope {
         width += columns.size();
     }
 
+    /**
+     * A table's entry, with its system column tableoid: at the end of each row when {@code tableOidColumn} (rows
+     * of an inheritance tree), else the table's OID.
+     */
+    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn) {
+        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn);
+        entries.add(e);
+        width += e.width();
+    }
+
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
         int base = width;
         for (Entry e : other.entries) {
-            entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden()));
+            entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
+                    e.tableOidColumn()));
         }
         width = base + other.width;
     }
@@ -63,7 +96,7 @@ final class FromScope implements Scope {
             Entry e = entries.get(i);
             java.util.Set<String> hidden = new java.util.HashSet<>(e.hidden());
             hidden.addAll(names);
-            entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden));
+            entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(), e.tableOidColumn()));
         }
     }
 
@@ -98,6 +131,9 @@ final class FromScope implements Scope {
             if (index >= e.offset() && index < e.offset() + e.columns().size()) {
                 return e.columns().get(index - e.offset());
             }
+            if (e.tableOidColumn() && index == e.offset() + e.columns().size()) {
+                return OutputColumn.computed("tableoid", org.lakepg.server.catalog.TypeOids.OID, -1);
+            }
         }
         throw new IndexOutOfBoundsException(index);
     }
@@ -121,6 +157,18 @@ final class FromScope implements Scope {
             if (found == null && entry(name).isPresent()) {
                 found = wholeRow(entry(name).get());
             }
+            if (found == null && name.equals("tableoid")) {
+                for (Entry e : entries) {
+                    Optional<BoundExpr> system = e.tableOidRef();
+                    if (system.isPresent()) {
+                        if (found != null) {
+                            throw Coercer.at(PgException.of(SqlState.AMBIGUOUS_COLUMN,
+                                    "column reference \"%s\" is ambiguous", name), location);
+                        }
+                        found = system.get();
+                    }
+                }
+            }
             if (found == null && outer != null) {
                 return outer.column(fields, location);
             }
@@ -137,6 +185,9 @@ final class FromScope implements Scope {
             if (e.columns().get(i).name().equals(name)) {
                 return Optional.of(ref(e, i));
             }
+        }
+        if (name.equals("tableoid") && e.tableOidRef().isPresent()) {
+            return e.tableOidRef();
         }
         throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist", alias, name),
                 location);

@@ -108,7 +108,14 @@ public final class ModifyAnalyzer {
         String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
         org.lakepg.server.sql.plan.OnConflict onConflict = s.onConflictClause() == null ? null
                 : new OnConflictAnalyzer(expressions, catalog, this).analyze(table, alias, s.onConflictClause());
-        return modify(ModifyNode.Kind.INSERT, table, source, s.returningList(), alias, QueryPlan.Tag.INSERT, onConflict);
+        QueryPlan plan = modify(ModifyNode.Kind.INSERT, table, source, s.returningList(), alias, QueryPlan.Tag.INSERT,
+                onConflict);
+        PartitionRoutes routes = new PartitionRoutes(catalog, this);
+        if (routes.needed(table)) {
+            plan = new QueryPlan(routes.route((ModifyNode) plan.root()), plan.columns(), plan.parameterTypes(),
+                    plan.tag());
+        }
+        return plan;
     }
 
     public QueryPlan update(UpdateStmt s) {
@@ -116,8 +123,41 @@ public final class ModifyAnalyzer {
     }
 
     private QueryPlan updateBody(UpdateStmt s) {
-        TableInfo table = queries.table(s.relation());
-        String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
+        TableInfo parent = queries.table(s.relation());
+        String alias = s.relation().alias() == null ? parent.name() : s.relation().alias().aliasname();
+        if (s.fromClause() != null && !s.fromClause().isEmpty()) {
+            return updateOf(s, parent, parent, alias); // UPDATE ... FROM: the named table itself
+        }
+        PartitionRoutes routes = new PartitionRoutes(catalog, this);
+        return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.UPDATE, member -> {
+            QueryPlan plan = updateOf(s, parent, member, alias);
+            return new QueryPlan(routes.update((ModifyNode) plan.root(), parent), plan.columns(), plan.parameterTypes(),
+                    plan.tag());
+        });
+    }
+
+    /**
+     * UPDATE or DELETE of a table and, unless ONLY, of every table inheriting from it: one modification per table
+     * (each with its own columns), their RETURNING rows in the parent's columns, appended.
+     */
+    private QueryPlan forEachMember(TableInfo parent, boolean inh, QueryPlan.Tag tag,
+                                    java.util.function.Function<TableInfo, QueryPlan> modification) {
+        List<TableInfo> members = InheritedScans.members(catalog, parent, inh);
+        if (members.isEmpty() || members.size() == 1 && members.get(0).oid() == parent.oid()) {
+            return modification.apply(parent);
+        }
+        List<PlanNode> roots = new ArrayList<>();
+        QueryPlan first = null;
+        for (TableInfo member : members) {
+            QueryPlan p = modification.apply(member);
+            first = first == null ? p : first;
+            roots.add(p.root());
+        }
+        return new QueryPlan(roots.size() == 1 ? roots.get(0) : new org.lakepg.server.sql.plan.AppendNode(roots,
+                first.root().width()), first.columns(), parameters.resolved(), tag);
+    }
+
+    private QueryPlan updateOf(UpdateStmt s, TableInfo parent, TableInfo table, String alias) {
         boolean joined = s.fromClause() != null && !s.fromClause().isEmpty();
         JoinedTarget from = joined ? JoinedTarget.of(queries, expressions, catalog, table, alias, s.fromClause(),
                 s.whereClause()) : null;
@@ -137,7 +177,7 @@ public final class ModifyAnalyzer {
             }
         }
         return modify(ModifyNode.Kind.UPDATE, table, new ProjectNode(plan, row), s.returningList(), alias,
-                QueryPlan.Tag.UPDATE, null, joined ? scope : null);
+                QueryPlan.Tag.UPDATE, null, joined ? scope : null, parent);
     }
 
     /** SET col = value, ...: replaces the assigned columns' expressions in {@code row} (one per table column). */
@@ -175,16 +215,19 @@ public final class ModifyAnalyzer {
     }
 
     private QueryPlan deleteBody(DeleteStmt s) {
-        TableInfo table = queries.table(s.relation());
-        String alias = s.relation().alias() == null ? table.name() : s.relation().alias().aliasname();
+        TableInfo parent = queries.table(s.relation());
+        String alias = s.relation().alias() == null ? parent.name() : s.relation().alias().aliasname();
         if (s.usingClause() != null && !s.usingClause().isEmpty()) {
-            JoinedTarget using = JoinedTarget.of(queries, expressions, catalog, table, alias, s.usingClause(),
+            JoinedTarget using = JoinedTarget.of(queries, expressions, catalog, parent, alias, s.usingClause(),
                     s.whereClause());
-            return modify(ModifyNode.Kind.DELETE, table, using.plan(), s.returningList(), alias, QueryPlan.Tag.DELETE,
-                    null, using.scope());
+            return modify(ModifyNode.Kind.DELETE, parent, using.plan(), s.returningList(), alias, QueryPlan.Tag.DELETE,
+                    null, using.scope(), parent);
         }
-        PlanNode plan = scanWhere(table, tableScope(table, alias), s.whereClause());
-        return modify(ModifyNode.Kind.DELETE, table, plan, s.returningList(), alias, QueryPlan.Tag.DELETE);
+        return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.DELETE, table -> {
+            PlanNode plan = scanWhere(table, tableScope(table, alias), s.whereClause());
+            return modify(ModifyNode.Kind.DELETE, table, plan, s.returningList(), alias, QueryPlan.Tag.DELETE, null, null,
+                    parent);
+        });
     }
 
     private PlanNode scanWhere(TableInfo table, FromScope scope, Expr where) {
@@ -209,24 +252,27 @@ public final class ModifyAnalyzer {
 
     private static FromScope tableScope(TableInfo table, String alias) {
         FromScope scope = new FromScope();
-        scope.add(alias, QueryAnalyzer.tableColumns(table));
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false);
         return scope;
     }
 
     private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
                              String alias, QueryPlan.Tag tag) {
-        return modify(kind, table, source, returningList, alias, tag, null, null);
+        return modify(kind, table, source, returningList, alias, tag, null, null, table);
     }
 
     private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
                              String alias, QueryPlan.Tag tag, org.lakepg.server.sql.plan.OnConflict onConflict) {
-        return modify(kind, table, source, returningList, alias, tag, onConflict, null);
+        return modify(kind, table, source, returningList, alias, tag, onConflict, null, table);
     }
 
-    /** @param joinedScope the names of UPDATE ... FROM / DELETE ... USING rows (RETURNING may use them), or null */
+    /**
+     * @param joinedScope the names of UPDATE ... FROM / DELETE ... USING rows (RETURNING may use them), or null
+     * @param shape       the table named in the statement, whose columns RETURNING * lists (a parent of {@code table})
+     */
     private QueryPlan modify(ModifyNode.Kind kind, TableInfo table, PlanNode source, List<ResTarget> returningList,
                              String alias, QueryPlan.Tag tag, org.lakepg.server.sql.plan.OnConflict onConflict,
-                             FromScope joinedScope) {
+                             FromScope joinedScope, TableInfo shape) {
         List<BoundExpr> returning = new ArrayList<>();
         List<OutputColumn> columns = null;
         if (returningList != null && !returningList.isEmpty()) {
@@ -260,7 +306,8 @@ public final class ModifyAnalyzer {
                     continue;
                 }
                 if (t.val() instanceof org.lakepg.server.sql.ast.ColumnRef c && c.star()) {
-                    for (ColumnInfo col : table.columns()) {
+                    for (ColumnInfo shown : shape.columns()) {
+                        ColumnInfo col = table.column(shown.name()).orElseThrow();
                         returning.add(new InputRef(col.number() - 1, col.type(), col.typmod(), col.name()));
                         columns.add(new OutputColumn(col.name(), col.type(), col.typmod(), table.oid(), col.number()));
                     }
@@ -391,6 +438,21 @@ public final class ModifyAnalyzer {
         return overriding != InsertStmt.Overriding.USER_VALUE;
     }
 
+    /**
+     * INSERT of ready rows (COPY FROM) into a partitioned table or a partition: routed to the leaf partitions and
+     * checked against the partition bounds; null for a table that needs no routing.
+     */
+    public PlanNode routedInsert(TableInfo table, PlanNode rows) {
+        PartitionRoutes routes = new PartitionRoutes(catalog, this);
+        return routes.needed(table) ? routes.route(new ModifyNode(ModifyNode.Kind.INSERT, table, rows, List.of(),
+                checks(table))) : null;
+    }
+
+    /** A table's CHECK constraints bound over its row (for rows routed to a partition). */
+    List<ModifyNode.Check> checksOf(TableInfo table) {
+        return checks(table);
+    }
+
     /** The table's CHECK constraints bound over its row, for the executor to test on every written row. */
     List<ModifyNode.Check> checks(TableInfo table) {
         List<ModifyNode.Check> out = new ArrayList<>();
@@ -400,6 +462,12 @@ public final class ModifyAnalyzer {
             }
         }
         return out;
+    }
+
+    /** An expression over a table's row (a partition key expression). */
+    public BoundExpr bindExpression(TableInfo table, Expr expression) {
+        return expressions.analyzeWithoutAggregates(expression, tableScope(table, table.name()),
+                "partition key expressions");
     }
 
     /** A CHECK condition over the table's columns (their positions in the row), as a boolean. */

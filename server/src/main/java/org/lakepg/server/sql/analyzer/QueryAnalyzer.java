@@ -192,8 +192,10 @@ public final class QueryAnalyzer {
                 org.lakepg.server.table.TableInfo table = table(r);
                 FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
-                scope.add(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias));
-                yield new Source(new org.lakepg.server.sql.plan.SeqScanNode(table, false, r.alias() == null ? null : alias), scope);
+                InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias);
+                scope.addTable(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias),
+                        table.oid(), scan.tableOidColumn());
+                yield new Source(scan.plan(), scope);
             }
             case RangeSubselect sub -> {
                 if (sub.alias() == null) {
@@ -411,10 +413,15 @@ public final class QueryAnalyzer {
             BoundExpr where = expressions.requireBoolean(
                     expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
                     ExpressionAnalyzer.location(s.whereClause()));
-            if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
-                plan = org.lakepg.server.sql.optimizer.IndexSelection.choose(scan, where, catalog.indexes(scan.table()));
+            PlanNode pushed = InheritedScans.filtered(catalog, plan, where);
+            if (pushed != null) {
+                plan = pushed;
+            } else {
+                if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
+                    plan = org.lakepg.server.sql.optimizer.IndexSelection.choose(scan, where, catalog.indexes(scan.table()));
+                }
+                plan = new FilterNode(plan, where);
             }
-            plan = new FilterNode(plan, where);
         }
         plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes).joins(plan);
         AggregateCollector aggregates = new AggregateCollector();

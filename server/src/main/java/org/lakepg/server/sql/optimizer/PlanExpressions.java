@@ -74,6 +74,12 @@ final class PlanExpressions {
             case ModifyNode m -> {
                 return true; // writes: never share its rows
             }
+            case org.lakepg.server.sql.plan.RoutedInsertNode r -> {
+                return true; // writes: never share its rows
+            }
+            case org.lakepg.server.sql.plan.PartitionUpdateNode u -> {
+                return true; // writes: never share its rows
+            }
             case CteScanNode c -> children.add(c.cte());
             case WorkTableScanNode w -> {
                 return true;

@@ -31,6 +31,8 @@ public final class PlanNodes {
             case WorkTableScanNode w -> List.of();
             case FunctionScanNode f -> List.of();
             case SystemScanNode s -> List.of();
+            case RoutedInsertNode r -> List.of(r.insert().input());
+            case PartitionUpdateNode u -> List.of(u.update().input());
         };
     }
 

@@ -1,0 +1,193 @@
+package org.lakepg.server.exec.operator;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.exec.expr.CompiledExpr;
+import org.lakepg.server.exec.expr.ExprCompiler;
+import org.lakepg.server.sql.plan.ModifyNode;
+import org.lakepg.server.sql.plan.RoutedInsertNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.RowText;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** INSERT through a partitioned table: each row to the leaf partition whose bound holds for it. */
+final class PartitionRouting {
+    private PartitionRouting() {}
+
+    static Iterator<Object[]> insert(RoutedInsertNode node, Iterator<Object[]> input, ExprCompiler compiler,
+                                     ExecContext context) {
+        ModifyNode target = node.insert();
+        List<RoutedInsertNode.Leaf> leaves = node.leaves();
+        List<CompiledExpr> conditions = new ArrayList<>();
+        List<List<CompiledExpr>> toLeaf = new ArrayList<>();
+        List<List<CompiledExpr>> fromLeaf = new ArrayList<>();
+        List<ModifyNode> writes = new ArrayList<>();
+        for (RoutedInsertNode.Leaf leaf : leaves) {
+            conditions.add(compiler.compile(leaf.condition()));
+            toLeaf.add(leaf.toLeaf().stream().map(compiler::compile).toList());
+            fromLeaf.add(leaf.fromLeaf().stream().map(compiler::compile).toList());
+            List<BoundExpr> whole = new ArrayList<>();
+            for (ColumnInfo c : leaf.table().columns()) {
+                whole.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
+            }
+            writes.add(new ModifyNode(ModifyNode.Kind.INSERT, leaf.table(), target.input(), whole, leaf.checks()));
+        }
+        List<List<CompiledExpr>> returning = new ArrayList<>();
+        for (RoutedInsertNode.Leaf leaf : leaves) {
+            returning.add(leaf.returning().stream().map(compiler::compile).toList());
+        }
+        CompiledExpr own = node.partitionCondition() == null ? null : compiler.compile(node.partitionCondition());
+        List<Object[]> out = new ArrayList<>();
+        while (input.hasNext()) {
+            context.checkCancelled();
+            Object[] row = input.next();
+            TableInfo table = target.table();
+            if (own != null && !Boolean.TRUE.equals(own.eval(row, context))) {
+                throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
+                        table.name()).withDetail("Failing row contains " + RowText.row(table, row) + ".");
+            }
+            int chosen = route(node, conditions, row, context, compiler);
+            Object[] leafRow = new Object[toLeaf.get(chosen).size()];
+            for (int i = 0; i < leafRow.length; i++) {
+                leafRow[i] = toLeaf.get(chosen).get(i).eval(row, context);
+            }
+            Iterator<Object[]> written;
+            try {
+                written = TableOperators.modify(writes.get(chosen), List.<Object[]>of(leafRow).iterator(), compiler,
+                        context);
+            } catch (PgException e) {
+                throw asTarget(e, table, row);
+            }
+            while (written.hasNext()) {
+                Object[] stored = written.next();
+                Object[] asTarget = new Object[fromLeaf.get(chosen).size()];
+                for (int i = 0; i < asTarget.length; i++) {
+                    asTarget[i] = fromLeaf.get(chosen).get(i).eval(stored, context);
+                }
+                Object[] result = new Object[returning.get(chosen).size()];
+                for (int i = 0; i < result.length; i++) {
+                    result[i] = returning.get(chosen).get(i).eval(asTarget, context);
+                }
+                out.add(result);
+            }
+        }
+        return out.iterator();
+    }
+
+    private static int route(RoutedInsertNode node, List<CompiledExpr> conditions, Object[] row, ExecContext context,
+                             ExprCompiler compiler) {
+        for (int i = 0; i < conditions.size(); i++) {
+            if (Boolean.TRUE.equals(conditions.get(i).eval(row, context))) {
+                return i;
+            }
+        }
+        // the deepest partitioned table the row got to names the failure, as ExecFindPartition does
+        TableInfo table = node.insert().table();
+        TableInfo stopped = table;
+        List<RoutedInsertNode.KeyPart> key = node.key();
+        int deepest = 0;
+        for (RoutedInsertNode.Leaf leaf : node.leaves()) {
+            int depth = 0;
+            while (depth < leaf.steps().size()
+                    && Boolean.TRUE.equals(compiler.compile(leaf.steps().get(depth).condition()).eval(row, context))) {
+                depth++;
+            }
+            if (depth > deepest && depth < leaf.steps().size()) {
+                deepest = depth;
+                stopped = leaf.steps().get(depth).partitioned();
+                key = leaf.steps().get(depth).key();
+            }
+        }
+        throw PgException.of(SqlState.CHECK_VIOLATION, "no partition of relation \"%s\" found for row", stopped.name())
+.withDetail("Partition key of the failing row contains " + key(key, row, compiler, context) + ".");
+    }
+
+    /** "(a, b) = (1, 2)": PostgreSQL's ExecBuildSlotPartitionKeyDescription, spaced unlike a unique key's. */
+    private static String key(List<RoutedInsertNode.KeyPart> parts, Object[] row, ExprCompiler compiler,
+                              ExecContext context) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (RoutedInsertNode.KeyPart part : parts) {
+            names.append(names.isEmpty() ? "" : ", ").append(part.label());
+            values.append(values.isEmpty() ? "" : ", ").append(RowText.value(part.value().type(),
+                    compiler.compile(part.value()).eval(row, context)));
+        }
+        return "(" + names + ") = (" + values + ")";
+    }
+
+    /** UPDATE of a partition: rows that leave its bound move through the ancestor the statement named, or fail. */
+    static Iterator<Object[]> update(org.lakepg.server.sql.plan.PartitionUpdateNode node, Iterator<Object[]> input,
+                                     ExprCompiler compiler, ExecContext context) {
+        ModifyNode update = node.update();
+        TableInfo table = update.table();
+        int width = table.columns().size();
+        CompiledExpr condition = compiler.compile(node.condition());
+        List<CompiledExpr> toTarget = node.toTarget().stream().map(compiler::compile).toList();
+        List<CompiledExpr> fromTarget = node.fromTarget().stream().map(compiler::compile).toList();
+        List<CompiledExpr> returning = update.returning().stream().map(compiler::compile).toList();
+        ModifyNode delete = new ModifyNode(ModifyNode.Kind.DELETE, table, update.input(), List.of(), List.of());
+        List<Object[]> out = new ArrayList<>();
+        while (input.hasNext()) {
+            context.checkCancelled();
+            Object[] row = input.next();
+            Object[] newRow = java.util.Arrays.copyOf(row, width);
+            if (Boolean.TRUE.equals(condition.eval(newRow, context))) {
+                try {
+                    TableOperators.modify(update, List.<Object[]>of(row).iterator(), compiler, context)
+                            .forEachRemaining(out::add);
+                } catch (PgException e) {
+                    if (node.reroute() == null) {
+                        throw e;
+                    }
+                    Object[] shown = new Object[toTarget.size()];
+                    for (int i = 0; i < shown.length; i++) {
+                        shown[i] = toTarget.get(i).eval(newRow, context);
+                    }
+                    throw asTarget(e, node.reroute().insert().table(), shown);
+                }
+                continue;
+            }
+            if (node.reroute() == null) {
+                throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
+                        table.name()).withDetail("Failing row contains " + RowText.row(table, newRow) + ".");
+            }
+            // row movement: the old version goes from this partition, the new one is routed from the ancestor
+            if (!TableOperators.modify(delete, List.<Object[]>of(row).iterator(), compiler, context).hasNext()) {
+                continue;
+            }
+            Object[] asTarget = new Object[toTarget.size()];
+            for (int i = 0; i < asTarget.length; i++) {
+                asTarget[i] = toTarget.get(i).eval(newRow, context);
+            }
+            Iterator<Object[]> inserted = insert(node.reroute(), List.<Object[]>of(asTarget).iterator(), compiler, context);
+            while (inserted.hasNext()) {
+                Object[] stored = inserted.next();
+                Object[] mine = new Object[fromTarget.size()];
+                for (int i = 0; i < mine.length; i++) {
+                    mine[i] = fromTarget.get(i).eval(stored, context);
+                }
+                Object[] result = new Object[returning.size()];
+                for (int i = 0; i < result.length; i++) {
+                    result[i] = returning.get(i).eval(mine, context);
+                }
+                out.add(result);
+            }
+        }
+        return out.iterator();
+    }
+
+    /** A constraint violation of a routed row shows the row in the columns of the table the statement named. */
+    private static PgException asTarget(PgException e, TableInfo target, Object[] row) {
+        if ((e.sqlState() == SqlState.CHECK_VIOLATION || e.sqlState() == SqlState.NOT_NULL_VIOLATION)
+                && e.detail() != null && e.detail().startsWith("Failing row contains ")) {
+            return e.withDetail("Failing row contains " + RowText.row(target, row) + ".");
+        }
+        return e;
+    }
+}

@@ -1,0 +1,40 @@
+-- partition keys on expressions and multi-column range keys (issue 6)
+drop table if exists inh_km, inh_ke, inh_kbad, inh_kk, inh_kk2, inh_ku, inh_kx cascade
+create table inh_km (a int, b int, c int) partition by range (a, abs(b), c)
+create table inh_km0 partition of inh_km for values from (minvalue, minvalue, minvalue) to (1, minvalue, minvalue)
+create table inh_km1 partition of inh_km for values from (1, minvalue, minvalue) to (1, 10, minvalue)
+create table inh_km2 partition of inh_km for values from (1, 10, minvalue) to (maxvalue, maxvalue, maxvalue)
+create table inh_kbad partition of inh_km for values from (1, 5, 0) to (1, 6, 0)
+insert into inh_km values (0, 5, 5), (1, -5, 5), (1, -15, 5), (3, 0, 0) returning tableoid::regclass, *
+insert into inh_km values (null, 1, 1)
+select pg_get_partkeydef('inh_km'::regclass)
+create table inh_ke (a int, b text) partition by list ((a + 1))
+create table inh_ke1 partition of inh_ke for values in (1, 2)
+insert into inh_ke values (0, 'x'), (1, 'y')
+insert into inh_ke values (5, 'z')
+select tableoid::regclass, * from inh_ke order by a
+select pg_get_partkeydef('inh_ke'::regclass)
+create table inh_kbad (a int) partition by range ((1))
+create table inh_kbad (a int) partition by range (random())
+drop table inh_km, inh_ke
+create table inh_kk (a int primary key, b int) partition by range (a)
+create table inh_kk1 partition of inh_kk for values from (1) to (10)
+create table inh_kbad (a int, b int, primary key (b)) partition by range (a)
+create table inh_ku (a int, b int, unique (a, b)) partition by list (a)
+create table inh_ku1 partition of inh_ku for values in (1)
+insert into inh_kk values (1, 1)
+insert into inh_kk values (1, 2)
+create table inh_kk2 (a int, b int)
+alter table inh_kk attach partition inh_kk2 for values from (10) to (20)
+alter table inh_kk2 alter column a set not null
+alter table inh_kk attach partition inh_kk2 for values from (10) to (20)
+insert into inh_kk values (11, 1)
+insert into inh_kk values (11, 2)
+create table inh_kx (a int, b int) partition by list (a)
+create table inh_kx1 partition of inh_kx for values in (1)
+create table inh_kx2 partition of inh_kx for values in (2) partition by list (b)
+create table inh_kx21 partition of inh_kx2 for values in (1)
+create index on inh_kx (b)
+create index inh_kx_a on inh_kx (a)
+select relname from pg_class where relname like 'inh_k%' order by 1
+drop table inh_kk, inh_ku, inh_kx
