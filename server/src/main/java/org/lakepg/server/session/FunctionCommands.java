@@ -187,17 +187,20 @@ final class FunctionCommands {
             source = as.get(0);
         }
         long[] inputs = inputTypes.stream().mapToLong(Long::longValue).toArray();
-        ProcEntry proc = new ProcEntry(0, name, schema.oid(), ProcEntry.LANGUAGE_SQL, 100, returnsSet ? 1000 : 0,
+        boolean plpgsql = language.equals("plpgsql");
+        ProcEntry proc = new ProcEntry(0, name, schema.oid(), plpgsql ? ProcEntry.LANGUAGE_PLPGSQL : ProcEntry.LANGUAGE_SQL, 100, returnsSet ? 1000 : 0,
                 variadic, s.isProcedure() ? ProcEntry.KIND_PROCEDURE : ProcEntry.KIND_FUNCTION, securityDefiner, leakproof,
                 strict, returnsSet, volatility, 'u', defaults.size(), returnType, inputs,
                 anyNonInput ? allTypes.stream().mapToLong(Long::longValue).toArray() : null,
                 anyNonInput ? modes.toString().toCharArray() : null, anyName ? names : null, null, source, sqlBody,
                 defaults);
-        if (!language.equals("sql")) {
-            throw new IllegalStateException(language);
-        }
         try {
-            validateBody(proc, inputNames, analyzers);
+            if (plpgsql) {
+                // parsed now as plpgsql_validator does, so syntax errors show at CREATE time
+                org.lakepg.server.plpgsql.PlCompiler.compile(proc, FunctionSignatures.describe(proc));
+            } else {
+                validateBody(proc, inputNames, analyzers);
+            }
         } catch (PgException e) {
             // a position inside an AS '...' body is not a position in the statement
             throw s.sqlBody() == null ? e.withPosition(0) : e;
@@ -243,7 +246,8 @@ final class FunctionCommands {
         }
         return switch (language) {
             case "sql" -> language;
-            case "plpgsql", "internal", "c" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+            case "plpgsql" -> language;
+            case "internal", "c" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "LANGUAGE %s is not supported yet", language);
             default -> throw PgException.of(SqlState.UNDEFINED_OBJECT, "language \"%s\" does not exist", language);
         };

@@ -53,6 +53,7 @@ final class StatementExecutor {
     private final DatabaseCommands databases;
     private final CopyCommand copy;
     private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
+    private final PlpgsqlCalls plpgsql;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -100,6 +101,8 @@ final class StatementExecutor {
         this.settingCommands = new SettingCommands(settings, block, notices);
         this.transactionCommands = new TransactionCommands(block);
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
+        this.plpgsql = new PlpgsqlCalls(this, catalog, transaction, notices);
+        functionCalls.setPlpgsql(plpgsql);
     }
 
     /** The session ends: its temporary schema and what is in it go, in a transaction of their own. */
@@ -119,6 +122,10 @@ final class StatementExecutor {
 
     /** A user SQL function called from a running statement (not inlined). */
     Object runSqlFunction(long oid, Object[] arguments, ExecContext caller) {
+        var proc = catalog.function(oid).orElse(null);
+        if (proc != null && proc.language() == org.lakepg.server.catalog.ProcEntry.LANGUAGE_PLPGSQL) {
+            return plpgsql.call(proc, arguments, caller);
+        }
         return functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries, executor);
     }
 
@@ -167,6 +174,7 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.RefreshMatViewStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.CreateFunctionStmt f -> new Command.Definition(f, text, raw.location());
             case org.lakepg.server.sql.ast.CallStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.DoStmt d -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.CreateSchemaStmt c when c.schemaElts() != null && !c.schemaElts().isEmpty() ->
                     new Command.Definition(c, text, raw.location());
             case org.lakepg.server.sql.ast.CreateSchemaStmt c -> new Command.Utility(c, null);
@@ -281,10 +289,66 @@ final class StatementExecutor {
 
     /** The analyzers of one statement, sharing its parameter types. */
     private QueryAnalyzer queries(ParameterTypes parameters) {
-        return new QueryAnalyzer(new ExpressionAnalyzer(catalog, io, session, parameters, notices), parameters, catalog);
+        ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
+        if (plVariables != null) {
+            expressions.useVariables(plArguments, plVariables);
+        }
+        return new QueryAnalyzer(expressions, parameters, catalog);
+    }
+
+    // ---- PL/pgSQL's embedded statements (see PlpgsqlHost) ----
+
+    private java.util.List<org.lakepg.server.sql.plan.expr.BoundExpr> plArguments;
+    private org.lakepg.server.sql.analyzer.Scope plVariables;
+    private Object planEpoch = new Object();
+    private org.lakepg.server.txn.Transaction planEpochTransaction;
+
+    /** Analyzes a statement of a PL/pgSQL body: $n are {@code arguments}, names not found are {@code variables}. */
+    Command analyzeWithVariables(RawStatement raw, String sql, int[] parameterTypes,
+                                 java.util.List<org.lakepg.server.sql.plan.expr.BoundExpr> arguments,
+                                 org.lakepg.server.sql.analyzer.Scope variables) {
+        var outerArguments = plArguments;
+        var outerVariables = plVariables;
+        plArguments = arguments;
+        plVariables = variables;
+        try {
+            return analyze(raw, sql, parameterTypes);
+        } finally {
+            plArguments = outerArguments;
+            plVariables = outerVariables;
+        }
+    }
+
+    Iterator<Object[]> open(Command.Query q, ExecContext context) {
+        return executor.open(q.plan().root(), context);
+    }
+
+    ExpressionAnalyzer expressionAnalyzer() {
+        return queries(new ParameterTypes(new int[0])).expressions();
+    }
+
+    org.lakepg.server.exec.expr.CompiledExpr compile(org.lakepg.server.sql.plan.expr.BoundExpr e) {
+        return new ExprCompiler(FunctionRegistry.builtins(), io).compile(e);
+    }
+
+    /** Cached PL/pgSQL analyses are good while this stays the same object: same transaction, no DDL since. */
+    Object planEpoch() {
+        var txn = transaction.get();
+        if (txn != planEpochTransaction) {
+            planEpochTransaction = txn;
+            planEpoch = new Object();
+        }
+        return planEpoch;
+    }
+
+    void newPlanEpoch() {
+        planEpoch = new Object();
     }
 
     Execution start(Command command, ExecContext context) {
+        if (!(command instanceof Command.Query)) {
+            newPlanEpoch();
+        }
         return switch (command) {
             case Command.Query q -> {
                 Iterator<Object[]> rows = executor.open(q.plan().root(), context);
@@ -329,6 +393,7 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.CreateSchemaStmt c -> schemas.create(c, transaction.get());
                 case org.lakepg.server.sql.ast.RefreshMatViewStmt r -> views.refresh(r, transaction.get(),
                         queries(new ParameterTypes(new int[0])), plan -> executor.open(plan.root(), context));
+                case org.lakepg.server.sql.ast.DoStmt d -> plpgsql.doBlock(d, context);
                 case org.lakepg.server.sql.ast.CallStmt c -> functionCalls.call(c, transaction.get(), context, this::queries,
                         executor);
                 case org.lakepg.server.sql.ast.RenameStmt r -> r.renameType().kind()

@@ -261,6 +261,15 @@ public final class ExpressionAnalyzer {
         }
     }
 
+    /**
+     * Makes PL/pgSQL variables visible to everything this analyzer binds: {@code $n} are {@code arguments}, other
+     * names the columns in scope do not have are looked up in {@code variables}.
+     */
+    public void useVariables(List<BoundExpr> arguments, Scope variables) {
+        inlineArguments = arguments;
+        functionParameters = variables;
+    }
+
     /** {@code name} or {@code function.name} of a parameter. */
     private static Scope parameterScope(String functionName, List<String> names, List<BoundExpr> arguments) {
         if (names == null) {
@@ -566,7 +575,7 @@ public final class ExpressionAnalyzer {
         catalog.functionUsed(call.proc());
         var body = SqlFunctionBodies.expression(call.proc());
         boolean userSql = call.proc().language() == ProcEntry.LANGUAGE_SQL && call.proc().oid() >= 16384
-                && !call.proc().returnsSet();
+                && !call.proc().returnsSet() || call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL;
         if (body.isPresent() && !(userSql && body.get() instanceof org.lakepg.server.sql.ast.SubLink
                 && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
             return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
