@@ -72,23 +72,37 @@ public final class PlCompiler {
             }
         }
         PlVariable found = fixed(root, "found", slot, TypeOids.BOOL);
-        PlFunction.PlTriggerVariables trigger = null;
-        if (proc.returnType() == TypeOids.TRIGGER) {
-            PlVariable newRow = new PlVariable("new", slot[0]++, PlVariable.Kind.RECORD, null, 0, false, false, null);
-            PlVariable oldRow = new PlVariable("old", slot[0]++, PlVariable.Kind.RECORD, null, 0, false, false, null);
-            root.add(newRow);
-            root.add(oldRow);
-            trigger = new PlFunction.PlTriggerVariables(newRow, oldRow, fixed(root, "tg_name", slot, TypeOids.NAME),
-                    fixed(root, "tg_when", slot, TypeOids.TEXT), fixed(root, "tg_level", slot, TypeOids.TEXT),
-                    fixed(root, "tg_op", slot, TypeOids.TEXT), fixed(root, "tg_relid", slot, TypeOids.OID),
-                    fixed(root, "tg_relname", slot, TypeOids.NAME), fixed(root, "tg_table_name", slot, TypeOids.NAME),
-                    fixed(root, "tg_table_schema", slot, TypeOids.NAME), fixed(root, "tg_nargs", slot, TypeOids.INT4),
-                    fixed(root, "tg_argv", slot, TypeOids.TEXT_ARRAY));
-        }
+        PlFunction.PlTriggerVariables trigger = proc.returnType() == TypeOids.TRIGGER ? triggerVariables(root, slot) : null;
         PlParser parser = new PlParser(proc.source(), root, slot[0]);
         PlStmt.Block body = parser.parseBody();
         return new PlFunction(proc.name(), signature, body, parser.slotCount(), inputs, outputs, found, trigger,
                 proc.returnType(), proc.returnsSet(), proc.kind() == ProcEntry.KIND_PROCEDURE);
+    }
+
+    private static PlFunction.PlTriggerVariables triggerVariables(PlNamespace root, int[] slot) {
+        PlVariable newRow = new PlVariable("new", slot[0]++, PlVariable.Kind.RECORD, null, 0, false, false, null);
+        PlVariable oldRow = new PlVariable("old", slot[0]++, PlVariable.Kind.RECORD, null, 0, false, false, null);
+        root.add(newRow);
+        root.add(oldRow);
+        return new PlFunction.PlTriggerVariables(newRow, oldRow, fixed(root, "tg_name", slot, TypeOids.NAME),
+                fixed(root, "tg_when", slot, TypeOids.TEXT), fixed(root, "tg_level", slot, TypeOids.TEXT),
+                fixed(root, "tg_op", slot, TypeOids.TEXT), fixed(root, "tg_relid", slot, TypeOids.OID),
+                fixed(root, "tg_relname", slot, TypeOids.NAME), fixed(root, "tg_table_name", slot, TypeOids.NAME),
+                fixed(root, "tg_table_schema", slot, TypeOids.NAME), fixed(root, "tg_nargs", slot, TypeOids.INT4),
+                fixed(root, "tg_argv", slot, TypeOids.TEXT_ARRAY));
+    }
+
+    /** A trigger's WHEN condition, evaluated like a PL/pgSQL expression over NEW and OLD. */
+    public static PlFunction compileCondition(String condition) {
+        return CACHE.computeIfAbsent("\u0000when\u0000" + condition, key -> {
+            PlNamespace root = new PlNamespace(null, null);
+            int[] slot = {0};
+            PlVariable found = fixed(root, "found", slot, TypeOids.BOOL);
+            PlFunction.PlTriggerVariables trigger = triggerVariables(root, slot);
+            PlParser parser = new PlParser("BEGIN RETURN (" + condition + "); END", root, slot[0]);
+            return new PlFunction("when", "when", parser.parseBody(), parser.slotCount(), List.of(), List.of(), found,
+                    trigger, TypeOids.BOOL, false, false);
+        });
     }
 
     private static PlVariable fixed(PlNamespace root, String name, int[] slot, long type) {

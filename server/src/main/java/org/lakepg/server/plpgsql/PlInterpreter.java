@@ -55,6 +55,12 @@ public final class PlInterpreter {
         throw PgException.of(SqlState.DATATYPE_MISMATCH, "returned row structure does not match the structure of the triggering table");
     }
 
+    /** A trigger's WHEN condition (compiled by {@link PlCompiler#compileCondition}): NULL counts as false. */
+    public static boolean condition(PlFunction function, PlHost host, PlTriggerEvent event) {
+        PlInterpreter run = new PlInterpreter(function, host);
+        return Boolean.TRUE.equals(run.run(new Object[0], new long[0], event));
+    }
+
     private Object run(Object[] arguments, long[] argumentTypes, PlTriggerEvent event) {
         for (int i = 0; i < function.inputs().size(); i++) {
             PlVariable v = function.inputs().get(i);

@@ -48,6 +48,9 @@ final class PlpgsqlCalls {
                 }
             }
         }
+        if (proc.returnType() == org.lakepg.server.catalog.TypeOids.TRIGGER) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "trigger functions can only be called as triggers");
+        }
         PlFunction function = PlCompiler.compile(proc, FunctionSignatures.describe(proc));
         return nested(() -> PlInterpreter.call(function, host(caller), arguments, null));
     }

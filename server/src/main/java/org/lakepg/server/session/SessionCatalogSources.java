@@ -321,4 +321,9 @@ final class SessionCatalogSources implements CatalogSources {
         }
         return out;
     }
+
+    @Override
+    public List<org.lakepg.server.catalog.objects.TriggerCatalog.TriggerInfo> triggers() {
+        return compute().objects().triggers().triggers(snapshot.get());
+    }
 }

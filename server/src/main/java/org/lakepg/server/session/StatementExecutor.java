@@ -54,6 +54,8 @@ final class StatementExecutor {
     private final CopyCommand copy;
     private final java.util.function.Supplier<org.lakepg.server.txn.Transaction> transaction;
     private final PlpgsqlCalls plpgsql;
+    private final SessionTriggers triggers;
+    private final TriggerCommands triggerCommands;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -103,6 +105,8 @@ final class StatementExecutor {
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
         this.plpgsql = new PlpgsqlCalls(this, catalog, transaction, notices);
         functionCalls.setPlpgsql(plpgsql);
+        this.triggers = new SessionTriggers(objects, catalog, transaction, plpgsql);
+        this.triggerCommands = new TriggerCommands(objects, relations, catalog, notices);
     }
 
     /** The session ends: its temporary schema and what is in it go, in a transaction of their own. */
@@ -175,6 +179,7 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.CreateFunctionStmt f -> new Command.Definition(f, text, raw.location());
             case org.lakepg.server.sql.ast.CallStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.DoStmt d -> new Command.Utility(d, null);
+            case org.lakepg.server.sql.ast.CreateTrigStmt t -> new Command.Definition(t, text, raw.location());
             case org.lakepg.server.sql.ast.CreateSchemaStmt c when c.schemaElts() != null && !c.schemaElts().isEmpty() ->
                     new Command.Definition(c, text, raw.location());
             case org.lakepg.server.sql.ast.CreateSchemaStmt c -> new Command.Utility(c, null);
@@ -331,6 +336,12 @@ final class StatementExecutor {
         return new ExprCompiler(FunctionRegistry.builtins(), io).compile(e);
     }
 
+    /** The triggers a write to a table fires, or null (see TableOperators.modify). */
+    org.lakepg.server.exec.TableTriggers triggers(org.lakepg.server.table.TableInfo table,
+            org.lakepg.server.exec.TableTriggers.Event event, ExecContext context) {
+        return org.lakepg.server.trigger.TableTriggerRun.of(triggers, table, event, context);
+    }
+
     /** Cached PL/pgSQL analyses are good while this stays the same object: same transaction, no DDL since. */
     Object planEpoch() {
         var txn = transaction.get();
@@ -382,6 +393,11 @@ final class StatementExecutor {
                 case TransactionStmt t -> transactionCommands.run(t);
                 case org.lakepg.server.sql.ast.CreateStmt create -> objectNames.recordOwner(create.relation(),
                         transaction.get(), () -> ddl.create.create(create, ddlContext(context)));
+                case org.lakepg.server.sql.ast.DropStmt drop
+                        when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TRIGGER -> {
+                    triggers.changed();
+                    yield triggerCommands.drop(drop, transaction.get());
+                }
                 case org.lakepg.server.sql.ast.DropStmt drop -> objectNames.drop(drop, transaction.get(), views,
                         privileges, () -> ddl.drop.drop(drop, transaction.get()));
                 case org.lakepg.server.sql.ast.CreateSeqStmt c -> objectNames.recordOwner(c.sequence(), transaction.get(),
@@ -396,6 +412,11 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DoStmt d -> plpgsql.doBlock(d, context);
                 case org.lakepg.server.sql.ast.CallStmt c -> functionCalls.call(c, transaction.get(), context, this::queries,
                         executor);
+                case org.lakepg.server.sql.ast.RenameStmt r
+                        when r.renameType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TRIGGER -> {
+                    triggers.changed();
+                    yield triggerCommands.rename(r, transaction.get());
+                }
                 case org.lakepg.server.sql.ast.RenameStmt r -> r.renameType().kind()
                         == org.lakepg.server.sql.ast.ObjectType.Kind.ROLE
                         ? roleCommands.rename(roles.nameOf(roles.oidOf((org.lakepg.server.sql.ast.RoleSpec) r.object())),
@@ -422,6 +443,10 @@ final class StatementExecutor {
                     yield ddl.createIndex(i, transaction.get());
                 }
                 case org.lakepg.server.sql.ast.AlterTableStmt a -> {
+                    if (TriggerCommands.onlyTriggerStates(a)) {
+                        triggers.changed();
+                        yield triggerCommands.enable(a, transaction.get());
+                    }
                     if (ObjectCommands.onlyChangesOwner(a)) {
                         yield objectNames.alterOwner(new org.lakepg.server.sql.ast.AlterOwnerStmt(a.objtype(),
                                 a.relation(), null, a.cmds().get(0).newowner()), transaction.get());
@@ -451,6 +476,10 @@ final class StatementExecutor {
                         queries(new ParameterTypes(new int[0])));
                 case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),
                         transaction.get(), this::queries);
+                case org.lakepg.server.sql.ast.CreateTrigStmt t -> {
+                    triggers.changed();
+                    yield triggerCommands.create(t, d.text(), transaction.get());
+                }
                 case org.lakepg.server.sql.ast.CreateSchemaStmt c -> createSchemaWithElements(c, d.text(), context);
                 case org.lakepg.server.sql.ast.CreateTableAsStmt m -> views.createMaterialized(m, d.text(),
                         transaction.get(), queries(new ParameterTypes(new int[0])),

@@ -31,6 +31,7 @@ public final class SystemRelations {
         InformationSchemaRows.register(sources);
         StatisticsRows.register(sources);
         ObjectRows.register(sources);
+        TriggerDefinitions.register(sources);
         load(sources);
     }
 

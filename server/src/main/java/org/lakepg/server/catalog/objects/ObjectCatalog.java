@@ -12,6 +12,7 @@ public final class ObjectCatalog {
     private final FunctionCatalog functions;
     private final PrivilegeCatalog privileges;
     private final CommentCatalog comments;
+    private final TriggerCatalog triggers;
 
     private ObjectCatalog(AccessContext access, boolean exists) {
         schemas = new SchemaCatalog(access, exists);
@@ -19,6 +20,7 @@ public final class ObjectCatalog {
         functions = new FunctionCatalog(access, exists);
         privileges = new PrivilegeCatalog(access, exists);
         comments = new CommentCatalog(access, exists);
+        triggers = new TriggerCatalog(access, exists);
     }
 
     /** Opens the catalogs, creating their storage when the database has none yet (also in older databases). */
@@ -29,6 +31,10 @@ public final class ObjectCatalog {
     /** The relation whose existence says the catalogs were created. */
     public static int markerRelation() {
         return SchemaCatalog.RELATION;
+    }
+
+    public TriggerCatalog triggers() {
+        return triggers;
     }
 
     public SchemaCatalog schemas() {

@@ -104,13 +104,25 @@ final class TableOperators {
         var foreignKeys = new org.lakepg.server.exec.constraint.ForeignKeys(context.tables(),
                 context.tables().deferredChecks());
         boolean keysUnused = foreignKeys.unused(table);
+        org.lakepg.server.exec.TableTriggers triggers = context.triggers(table,
+                org.lakepg.server.exec.TableTriggers.Event.valueOf(node.kind().name()));
+        if (triggers != null) {
+            triggers.beforeStatement();
+        }
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
             Object[] row = input.next();
             Object[] written;
+            Object[] oldForTriggers = null;
             switch (node.kind()) {
                 case INSERT -> {
+                    if (triggers != null) {
+                        row = triggers.beforeRow(row, null);
+                        if (row == null) {
+                            continue;
+                        }
+                    }
                     checkRow(table, node, checks, row, context);
                     catalog.insertRow(txn, table, indexes, codec, row);
                     if (!keysUnused) {
@@ -120,9 +132,18 @@ final class TableOperators {
                 }
                 case UPDATE -> {
                     Object[] newRow = java.util.Arrays.copyOf(row, width);
+                    Tid target = (Tid) row[width];
+                    if (triggers != null) {
+                        oldForTriggers = heap.fetch(txn.snapshot(), target).map(t -> codec.decode(t.payload())).orElse(null);
+                        if (oldForTriggers != null) {
+                            newRow = triggers.beforeRow(newRow, oldForTriggers);
+                            if (newRow == null) {
+                                continue;
+                            }
+                        }
+                    }
                     checkRow(table, node, checks, newRow, context);
                     // with indexes every new version gets index entries (no HOT yet: old values are not compared)
-                    Tid target = (Tid) row[width];
                     WriteResult r = heap.update(txn, target, codec.encode(newRow), indexes.isEmpty(), WaitPolicy.BLOCK);
                     while (r instanceof WriteResult.Updated updated) {
                         // READ COMMITTED: re-check the newest version and, if it still qualifies, update that one
@@ -153,6 +174,9 @@ final class TableOperators {
                 }
                 case DELETE -> {
                     Object[] current = row;
+                    if (triggers != null && triggers.beforeRow(null, java.util.Arrays.copyOf(row, width)) == null) {
+                        continue;
+                    }
                     WriteResult r = heap.delete(txn, (Tid) row[width], WaitPolicy.BLOCK);
                     while (r instanceof WriteResult.Updated updated) {
                         Object[] again = recheck.latest(heap, codec, txn, updated.newer(), width, context);
@@ -172,6 +196,14 @@ final class TableOperators {
                 }
                 default -> throw new IllegalStateException();
             }
+            if (triggers != null) {
+                switch (node.kind()) {
+                    case INSERT -> triggers.afterRow(written, null);
+                    case UPDATE -> triggers.afterRow(written, oldForTriggers);
+                    case DELETE -> triggers.afterRow(null, written);
+                    default -> { }
+                }
+            }
             Object[] result = new Object[returning.size()];
             for (int i = 0; i < result.length; i++) {
                 result[i] = returning.get(i).eval(written, context);
@@ -179,6 +211,9 @@ final class TableOperators {
             out.add(result);
         }
         foreignKeys.finishStatement();
+        if (triggers != null) {
+            triggers.afterStatement();
+        }
         return out.iterator();
     }
 

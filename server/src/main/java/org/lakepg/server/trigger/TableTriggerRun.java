@@ -1,0 +1,152 @@
+package org.lakepg.server.trigger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.lakepg.server.catalog.objects.TriggerCatalog.TriggerInfo;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.exec.TableTriggers;
+import org.lakepg.server.plpgsql.PlRecord;
+import org.lakepg.server.plpgsql.PlTriggerEvent;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/** The triggers of one table fired by one INSERT, UPDATE or DELETE statement (trigger.c's ExecBR/AR* and ExecBS/AS*). */
+public final class TableTriggerRun implements TableTriggers {
+    private final TriggerRuntime runtime;
+    private final TableInfo table;
+    private final Event event;
+    private final ExecContext context;
+    private final String schema;
+    private final List<TriggerInfo> triggers;
+    private final List<Queued> queued = new ArrayList<>();
+
+    private record Queued(TriggerInfo trigger, Object[] newRow, Object[] oldRow) {}
+
+    private TableTriggerRun(TriggerRuntime runtime, TableInfo table, Event event, ExecContext context,
+                            List<TriggerInfo> triggers) {
+        this.runtime = runtime;
+        this.table = table;
+        this.event = event;
+        this.context = context;
+        this.schema = runtime.schemaName(table.namespace());
+        this.triggers = triggers;
+    }
+
+    /** The triggers of a table for an event, or null when no enabled one fires for it. */
+    public static TableTriggers of(TriggerRuntime runtime, TableInfo table, Event event, ExecContext context) {
+        int bit = bit(event);
+        List<TriggerInfo> firing = runtime.triggers(table.oid()).stream()
+                .filter(t -> t.enabled() != 'D' && t.fires(bit) && !t.instead()).toList();
+        return firing.isEmpty() ? null : new TableTriggerRun(runtime, table, event, context, firing);
+    }
+
+    static int bit(Event event) {
+        return switch (event) {
+            case INSERT -> TriggerInfo.INSERT;
+            case UPDATE -> TriggerInfo.UPDATE;
+            case DELETE -> TriggerInfo.DELETE;
+        };
+    }
+
+    @Override
+    public void beforeStatement() {
+        for (TriggerInfo t : triggers) {
+            if (!t.row() && t.before()) {
+                runtime.fire(t, event(t, null, null), context);
+            }
+        }
+    }
+
+    @Override
+    public Object[] beforeRow(Object[] newRow, Object[] oldRow) {
+        Object[] current = newRow;
+        for (TriggerInfo t : triggers) {
+            if (!t.row() || !t.before() || !applies(t, current, oldRow)) {
+                continue;
+            }
+            Object[] result = runtime.fire(t, event(t, current, oldRow), context);
+            if (result == null) {
+                return null;
+            }
+            if (event != Event.DELETE) {
+                if (result.length != table.columns().size()) {
+                    throw PgException.of(SqlState.DATATYPE_MISMATCH,
+                            "returned row structure does not match the structure of the triggering table").withDetail(
+                            "Number of returned columns (%d) does not match expected column count (%d).".formatted(
+                                    result.length, table.columns().size()));
+                }
+                current = result;
+            }
+        }
+        return event == Event.DELETE ? oldRow : current;
+    }
+
+    @Override
+    public boolean needsOldRow() {
+        return triggers.stream().anyMatch(TriggerInfo::row);
+    }
+
+    @Override
+    public void afterRow(Object[] newRow, Object[] oldRow) {
+        for (TriggerInfo t : triggers) {
+            if (t.row() && !t.before() && applies(t, newRow, oldRow)) {
+                queued.add(new Queued(t, newRow == null ? null : newRow.clone(), oldRow == null ? null : oldRow.clone()));
+            }
+        }
+    }
+
+    @Override
+    public void afterStatement() {
+        List<Queued> due = new ArrayList<>(queued);
+        queued.clear();
+        for (Queued q : due) {
+            runtime.fire(q.trigger(), event(q.trigger(), q.newRow(), q.oldRow()), context);
+        }
+        for (TriggerInfo t : triggers) {
+            if (!t.row() && !t.before()) {
+                runtime.fire(t, event(t, null, null), context);
+            }
+        }
+    }
+
+    /** UPDATE OF columns (one of them changed) and the WHEN condition. */
+    private boolean applies(TriggerInfo t, Object[] newRow, Object[] oldRow) {
+        if (event == Event.UPDATE && !t.columns().isEmpty() && oldRow != null) {
+            boolean changed = false;
+            for (int attnum : t.columns()) {
+                changed |= !Objects.equals(newRow[attnum - 1], oldRow[attnum - 1]);
+            }
+            if (!changed) {
+                return false;
+            }
+        }
+        return t.when() == null || runtime.when(t, event(t, newRow, oldRow), context);
+    }
+
+    private PlTriggerEvent event(TriggerInfo t, Object[] newRow, Object[] oldRow) {
+        boolean row = t.row();
+        // in a row trigger both records have the table's shape; the one the event lacks is all NULL
+        Object[] none = new Object[table.columns().size()];
+        return new PlTriggerEvent(row ? record(table, newRow != null && event != Event.DELETE ? newRow : none) : null,
+                row ? record(table, oldRow != null && event != Event.INSERT ? oldRow : none) : null, t.name(),
+                t.instead() ? "INSTEAD OF" : t.before() ? "BEFORE" : "AFTER", row ? "ROW" : "STATEMENT", event.name(),
+                table.oid(), table.name(), schema, t.arguments());
+    }
+
+    /** A row of a table as a record (NEW and OLD), on a copy of its values. */
+    public static PlRecord record(TableInfo table, Object[] values) {
+        List<String> names = new ArrayList<>();
+        long[] types = new long[table.columns().size()];
+        int[] typmods = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            ColumnInfo c = table.columns().get(i);
+            names.add(c.name());
+            types[i] = c.type();
+            typmods[i] = c.typmod();
+        }
+        return new PlRecord(names, types, typmods, java.util.Arrays.copyOf(values, types.length));
+    }
+}
