@@ -23,6 +23,8 @@ public record PlTriggerEvent(PlRecord newRow, PlRecord oldRow, String name, Stri
         frame.set(v.tableName(), TypeOids.NAME, -1, relname);
         frame.set(v.tableSchema(), TypeOids.NAME, -1, schema);
         frame.set(v.nargs(), TypeOids.INT4, -1, arguments.size());
-        frame.set(v.argv(), TypeOids.TEXT_ARRAY, -1, PgArray.of((int) TypeOids.TEXT, arguments.toArray()));
+        // TG_ARGV counts from 0
+        frame.set(v.argv(), TypeOids.TEXT_ARRAY, -1, arguments.isEmpty() ? PgArray.of((int) TypeOids.TEXT)
+                : new PgArray((int) TypeOids.TEXT, new int[] {arguments.size()}, new int[] {0}, arguments.toArray()));
     }
 }

@@ -121,7 +121,7 @@ final class TriggerCommands {
                         String.join(".", name)));
         if (found.returnType() != TypeOids.TRIGGER) {
             throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "function %s must return type %s",
-                    String.join(".", name) + "()", "trigger");
+                    String.join(".", name), "trigger");
         }
         return found;
     }
@@ -170,9 +170,18 @@ final class TriggerCommands {
 
     /** ALTER TRIGGER name ON table RENAME TO new. */
     Execution rename(RenameStmt s, Transaction txn) {
-        TableInfo table = relations.requireTable(txn.snapshot(), s.relation());
-        TriggerInfo trigger = find(txn, table, s.subname()).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_OBJECT,
-                "trigger \"%s\" for table \"%s\" does not exist", s.subname(), table.name()));
+        RangeVar relation = s.relation();
+        String name = s.subname();
+        if (relation == null && s.object() instanceof List<?> parts) {
+            name = (String) parts.get(0);
+            @SuppressWarnings("unchecked")
+            List<String> tableName = (List<String>) parts.get(1);
+            relation = rangeVar(tableName);
+        }
+        String oldName = name;
+        TableInfo table = relations.requireTable(txn.snapshot(), relation);
+        TriggerInfo trigger = find(txn, table, oldName).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_OBJECT,
+                "trigger \"%s\" for table \"%s\" does not exist", oldName, table.name()));
         if (find(txn, table, s.newname()).isPresent()) {
             throw PgException.of(SqlState.DUPLICATE_OBJECT, "trigger \"%s\" for relation \"%s\" already exists",
                     s.newname(), table.name());

@@ -128,10 +128,11 @@ public final class TableTriggerRun implements TableTriggers {
 
     private PlTriggerEvent event(TriggerInfo t, Object[] newRow, Object[] oldRow) {
         boolean row = t.row();
-        // in a row trigger both records have the table's shape; the one the event lacks is all NULL
         Object[] none = new Object[table.columns().size()];
-        return new PlTriggerEvent(row ? record(table, newRow != null && event != Event.DELETE ? newRow : none) : null,
-                row ? record(table, oldRow != null && event != Event.INSERT ? oldRow : none) : null, t.name(),
+        // both records always have the table's shape (as plpgsql_exec_trigger sets them up), so a function shared by
+        // several kinds of trigger can name fields of either
+        return new PlTriggerEvent(record(table, row && newRow != null && event != Event.DELETE ? newRow : none),
+                record(table, row && oldRow != null && event != Event.INSERT ? oldRow : none), t.name(),
                 t.instead() ? "INSTEAD OF" : t.before() ? "BEFORE" : "AFTER", row ? "ROW" : "STATEMENT", event.name(),
                 table.oid(), table.name(), schema, t.arguments());
     }

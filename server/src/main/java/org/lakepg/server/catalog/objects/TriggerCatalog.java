@@ -94,8 +94,8 @@ public final class TriggerCatalog {
     private static Object[] encode(TriggerInfo t) {
         int flags = (t.constraint() ? 1 : 0) | (t.deferrable() ? 2 : 0) | (t.initiallyDeferred() ? 4 : 0);
         return new Object[] {t.oid(), t.relid(), t.name(), t.function(), t.type(), String.valueOf(t.enabled()),
-                String.join(",", t.columns().stream().map(String::valueOf).toList()), String.join("\u0000", t.arguments())
-                        + (t.arguments().isEmpty() ? "" : "\u0000"), t.when(), t.oldTable(), t.newTable(), flags};
+                String.join(",", t.columns().stream().map(String::valueOf).toList()), String.join("\u001f", t.arguments())
+                        + (t.arguments().isEmpty() ? "" : "\u001f"), t.when(), t.oldTable(), t.newTable(), flags};
     }
 
     private static TriggerInfo decode(Object[] r) {
@@ -105,7 +105,7 @@ public final class TriggerCatalog {
         return new TriggerInfo((Long) r[0], (Long) r[1], (String) r[2], (Long) r[3], (Integer) r[4],
                 ((String) r[5]).charAt(0),
                 columns.isEmpty() ? List.of() : Arrays.stream(columns.split(",")).map(Integer::valueOf).toList(),
-                args.isEmpty() ? List.of() : List.of(args.substring(0, args.length() - 1).split("\u0000", -1)),
+                args.isEmpty() ? List.of() : List.of(args.substring(0, args.length() - 1).split("\u001f", -1)),
                 (String) r[8], (String) r[9], (String) r[10], (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
     }
 }

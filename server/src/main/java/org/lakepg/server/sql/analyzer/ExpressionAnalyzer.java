@@ -580,6 +580,10 @@ public final class ExpressionAnalyzer {
                 && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
             return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
         }
+        if (call.proc().returnType() == TypeOids.TRIGGER && call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "trigger functions can only be called as triggers"), f.location());
+        }
         if (userSql) {
             // not inlinable (several statements, a query reading the row's values, void): run per call
             List<BoundExpr> withOid = new ArrayList<>();
