@@ -122,8 +122,7 @@ public final class PlInterpreter {
     }
 
     private static boolean isPolymorphic(long type) {
-        return type == TypeOids.ANYELEMENT || type == TypeOids.ANYARRAY || type == TypeOids.ANYNONARRAY
-                || type == TypeOids.ANYCOMPATIBLE || type == TypeOids.ANYCOMPATIBLEARRAY || type == TypeOids.ANYENUM;
+        return org.lakepg.server.sql.analyzer.PlpgsqlPolymorphism.isPolymorphic(type);
     }
 
     /** The OUT parameters' values: one value, or a row of them. */
@@ -170,8 +169,13 @@ public final class PlInterpreter {
             case RECORD -> frame.set(v, TypeOids.RECORD, -1, null);
             case ROWTYPE -> frame.set(v, TypeOids.RECORD, -1, host.emptyRow(v.typeText()));
             case SCALAR -> {
-                long[] t = host.resolveType(v.typeText(), null, frame);
-                frame.set(v, t[0], (int) t[1], null);
+                if (v.typeText().startsWith(PlParser.LIKE_VARIABLE)) {
+                    int like = Integer.parseInt(v.typeText().substring(PlParser.LIKE_VARIABLE.length()));
+                    frame.set(v, frame.types[like], frame.typmods[like], null);
+                } else {
+                    long[] t = host.resolveType(v.typeText(), null, frame);
+                    frame.set(v, t[0], (int) t[1], null);
+                }
             }
             case FIXED -> frame.set(v, v.fixedType(), -1, null);
         }
@@ -600,7 +604,8 @@ public final class PlInterpreter {
             returnValue = null;
             return;
         }
-        if (returnType == TypeOids.VOID || v.value() == null || v.type() == returnType || returnType == TypeOids.RECORD) {
+        if (returnType == TypeOids.VOID || v.value() == null || v.type() == returnType || returnType == TypeOids.RECORD
+                || isPolymorphic(returnType)) {
             returnValue = returnType == TypeOids.VOID ? null : v.value();
         } else {
             returnValue = host.coerce(v.value(), v.type(), returnType, -1);
@@ -629,7 +634,7 @@ public final class PlInterpreter {
         }
         PlStatements.Value v = sql.expression(r.value());
         Object value = v.value();
-        if (value != null && v.type() != returnType && returnType != TypeOids.RECORD) {
+        if (value != null && v.type() != returnType && returnType != TypeOids.RECORD && !isPolymorphic(returnType)) {
             value = host.coerce(value, v.type(), returnType, -1);
         }
         results.add(new Object[] {value});

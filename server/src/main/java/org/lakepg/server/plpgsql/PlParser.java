@@ -15,6 +15,9 @@ import org.lakepg.wire.error.SqlState;
  * SQL text cut at the statement's terminator (at parenthesis and CASE depth 0), as PostgreSQL's read_sql_construct.
  */
 final class PlParser {
+    /** The type text of a variable declared as another's %TYPE: this prefix and the other's slot. */
+    static final String LIKE_VARIABLE = "\u0000like:";
+
     private static final Set<String> RAISE_LEVELS = Set.of("debug", "log", "info", "notice", "warning", "exception");
 
     private final String body;
@@ -191,6 +194,16 @@ final class PlParser {
             typeText = typeText.substring(0, typeText.length() - "%rowtype".length()).trim();
         } else {
             kind = PlVariable.Kind.SCALAR;
+            if (lower.endsWith("%type")) {
+                // variable%TYPE: the type that variable has when the block starts
+                var like = names.find(lower.substring(0, lower.length() - 5).trim());
+                if (like.isPresent()) {
+                    typeText = LIKE_VARIABLE + like.get().slot();
+                    if (like.get().isRecord()) {
+                        kind = PlVariable.Kind.RECORD;
+                    }
+                }
+            }
         }
         if (notNull && defaultValue == null) {
             throw PgException.of(SqlState.SYNTAX_ERROR,

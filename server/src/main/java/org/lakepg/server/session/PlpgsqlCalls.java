@@ -41,6 +41,12 @@ final class PlpgsqlCalls {
 
     /** A function call: its value, or for a set-returning function the list of its rows. */
     Object call(ProcEntry proc, Object[] arguments, ExecContext caller) {
+        long[] argumentTypes = null;
+        if (org.lakepg.server.sql.analyzer.PlpgsqlPolymorphism.hasPolymorphicInput(proc)
+                && arguments.length == proc.argumentCount() + 1) {
+            argumentTypes = org.lakepg.server.sql.analyzer.PlpgsqlPolymorphism.decode((String) arguments[arguments.length - 1]);
+            arguments = java.util.Arrays.copyOf(arguments, arguments.length - 1);
+        }
         if (proc.strict()) {
             for (Object a : arguments) {
                 if (a == null) {
@@ -52,7 +58,9 @@ final class PlpgsqlCalls {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "trigger functions can only be called as triggers");
         }
         PlFunction function = PlCompiler.compile(proc, FunctionSignatures.describe(proc));
-        return nested(() -> PlInterpreter.call(function, host(caller), arguments, null));
+        Object[] values = arguments;
+        long[] types = argumentTypes;
+        return nested(() -> PlInterpreter.call(function, host(caller), values, types));
     }
 
     /** CALL of a procedure: with INOUT parameters one row of their values. */

@@ -589,6 +589,11 @@ public final class ExpressionAnalyzer {
             List<BoundExpr> withOid = new ArrayList<>();
             withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.OID, -1, call.proc().oid()));
             withOid.addAll(coerced);
+            if (call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL && PlpgsqlPolymorphism.hasPolymorphicInput(call.proc())) {
+                // the body's variables take the actual argument types: they travel as one trailing text argument
+                withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.TEXT, -1,
+                        PlpgsqlPolymorphism.encode(coerced)));
+            }
             return new FuncExpr(call.proc().oid(), name, SQL_FUNCTION_CALL, FuncExpr.Form.CALL, withOid, false,
                     call.proc().volatility(), call.resultType(), -1);
         }
