@@ -43,6 +43,15 @@ final class TriggerCommands {
     }
 
     Execution create(CreateTrigStmt s, String text, Transaction txn) {
+        Optional<TableInfo> found = relations.table(txn.snapshot(), s.relation());
+        if (found.isEmpty() && objects.views().views(txn.snapshot()).stream()
+                .anyMatch(v -> v.name().equals(s.relation().relname()))) {
+            if (s.timing() != TriggerInfo.INSTEAD && s.row()) {
+                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is a view", s.relation().relname())
+                        .withDetail("Views cannot have row-level BEFORE or AFTER triggers.");
+            }
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "triggers on views are not supported yet");
+        }
         TableInfo table = relations.requireTable(txn.snapshot(), s.relation());
         if (s.timing() == TriggerInfo.INSTEAD) {
             throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is a table", table.name())

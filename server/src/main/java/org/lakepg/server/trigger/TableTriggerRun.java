@@ -55,7 +55,7 @@ public final class TableTriggerRun implements TableTriggers {
     public void beforeStatement() {
         for (TriggerInfo t : triggers) {
             if (!t.row() && t.before()) {
-                runtime.fire(t, event(t, null, null), context);
+                fire(t, event(t, null, null), context);
             }
         }
     }
@@ -67,7 +67,7 @@ public final class TableTriggerRun implements TableTriggers {
             if (!t.row() || !t.before() || !applies(t, current, oldRow)) {
                 continue;
             }
-            Object[] result = runtime.fire(t, event(t, current, oldRow), context);
+            Object[] result = fire(t, event(t, current, oldRow), context);
             if (result == null) {
                 return null;
             }
@@ -103,12 +103,21 @@ public final class TableTriggerRun implements TableTriggers {
         List<Queued> due = new ArrayList<>(queued);
         queued.clear();
         for (Queued q : due) {
-            runtime.fire(q.trigger(), event(q.trigger(), q.newRow(), q.oldRow()), context);
+            fire(q.trigger(), event(q.trigger(), q.newRow(), q.oldRow()), context);
         }
         for (TriggerInfo t : triggers) {
             if (!t.row() && !t.before()) {
-                runtime.fire(t, event(t, null, null), context);
+                fire(t, event(t, null, null), context);
             }
+        }
+    }
+
+    private Object[] fire(TriggerInfo t, PlTriggerEvent e, ExecContext at) {
+        TriggerDepth.enter();
+        try {
+            return runtime.fire(t, e, at);
+        } finally {
+            TriggerDepth.leave();
         }
     }
 
