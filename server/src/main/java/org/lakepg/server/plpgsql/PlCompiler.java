@@ -39,7 +39,7 @@ public final class PlCompiler {
         PlParser parser = new PlParser(code, root, slot[0]);
         PlStmt.Block body = parser.parseBody();
         return new PlFunction("inline_code_block", "inline_code_block", body, parser.slotCount(), List.of(), List.of(),
-                found, null, TypeOids.VOID, false, true);
+                found, null, TypeOids.VOID, false, true, parser.cursorDefinitions());
     }
 
     private static PlFunction build(ProcEntry proc, String signature) {
@@ -76,7 +76,7 @@ public final class PlCompiler {
         PlParser parser = new PlParser(proc.source(), root, slot[0]);
         PlStmt.Block body = parser.parseBody();
         return new PlFunction(proc.name(), signature, body, parser.slotCount(), inputs, outputs, found, trigger,
-                proc.returnType(), proc.returnsSet(), proc.kind() == ProcEntry.KIND_PROCEDURE);
+                proc.returnType(), proc.returnsSet(), proc.kind() == ProcEntry.KIND_PROCEDURE, parser.cursorDefinitions());
     }
 
     private static PlFunction.PlTriggerVariables triggerVariables(PlNamespace root, int[] slot) {
@@ -101,7 +101,7 @@ public final class PlCompiler {
             PlFunction.PlTriggerVariables trigger = triggerVariables(root, slot);
             PlParser parser = new PlParser("BEGIN RETURN (" + condition + "); END", root, slot[0]);
             return new PlFunction("when", "when", parser.parseBody(), parser.slotCount(), List.of(), List.of(), found,
-                    trigger, TypeOids.BOOL, false, false);
+                    trigger, TypeOids.BOOL, false, false, parser.cursorDefinitions());
         });
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record PlFunction(String name, String signature, PlStmt.Block body, int slots, List<PlVariable> inputs,
                          List<PlVariable> outputs, PlVariable found, PlTriggerVariables trigger, long returnType,
-                         boolean returnsSet, boolean procedure) {
+                         boolean returnsSet, boolean procedure, java.util.Map<Integer, PlCursorDefinition> cursors) {
 
     /** The variables of a trigger function, set from the firing event. */
     public record PlTriggerVariables(PlVariable newRow, PlVariable oldRow, PlVariable name, PlVariable when,

@@ -18,6 +18,8 @@ public final class PlInterpreter {
     /** How a statement ended: normally, or leaving loops/blocks. */
     private enum Flow { NEXT, EXIT, CONTINUE, RETURN }
 
+    private static final long REFCURSOR = 1790;
+
     private final PlFunction function;
     private final PlHost host;
     private final PlFrame frame;
@@ -178,6 +180,7 @@ public final class PlInterpreter {
                 }
             }
             case FIXED -> frame.set(v, v.fixedType(), -1, null);
+            case CURSOR -> frame.set(v, REFCURSOR, -1, null);
         }
         if (v.defaultValue() != null) {
             PlStatements.Value value = sql.expression(v.defaultValue());
@@ -329,6 +332,20 @@ public final class PlInterpreter {
                 yield Flow.NEXT;
             }
             case PlStmt.Null n -> Flow.NEXT;
+            case PlStmt.Open o -> {
+                open(o.cursor(), o.arguments(), o.query(), o.dynamic(), o.using());
+                yield Flow.NEXT;
+            }
+            case PlStmt.Fetch f -> {
+                fetch(f);
+                yield Flow.NEXT;
+            }
+            case PlStmt.Close c -> {
+                openCursor(c.cursor());
+                frame.values[c.cursor().slot()] = null;
+                yield Flow.NEXT;
+            }
+            case PlStmt.ForCursor f -> forCursor(f);
             case PlStmt.Transaction t -> {
                 if (!function.procedure()) {
                     throw PgException.of(SqlState.INVALID_TRANSACTION_TERMINATION, "invalid transaction termination");
@@ -451,6 +468,81 @@ public final class PlInterpreter {
                 break;
             }
         }
+        return result;
+    }
+
+    // ---- cursors ----
+
+    private PlCursor open(PlVariable cursor, List<PlSql> arguments, PlSql query, PlSql dynamic, List<PlSql> using) {
+        if (frame.values[cursor.slot()] instanceof PlCursor) {
+            throw PgException.of(SqlState.DUPLICATE_CURSOR, "cursor \"%s\" already in use", cursor.name());
+        }
+        PlStatements.Result result;
+        if (query != null) {
+            result = sql.run(query, false, -1);
+        } else if (dynamic != null) {
+            result = sql.runDynamic(dynamic, using, -1);
+        } else {
+            PlCursorDefinition definition = function.cursors().get(cursor.slot());
+            if (definition == null) {
+                throw PgException.of(SqlState.SYNTAX_ERROR, "cursor \"%s\" has no query", cursor.name());
+            }
+            if (arguments.size() < definition.parameters().size()) {
+                throw PgException.of(SqlState.SYNTAX_ERROR, "not enough arguments for cursor \"%s\"", cursor.name());
+            }
+            if (arguments.size() > definition.parameters().size()) {
+                throw PgException.of(SqlState.SYNTAX_ERROR, "too many arguments for cursor \"%s\"", cursor.name());
+            }
+            for (int i = 0; i < arguments.size(); i++) {
+                PlStatements.Value v = sql.expression(arguments.get(i));
+                assign(new PlTarget(definition.parameters().get(i), null), v.value(), v.type(), v.typmod());
+            }
+            result = sql.run(definition.query(), false, -1);
+        }
+        PlCursor open = new PlCursor(cursor.name(), result.rows(), result.columns());
+        frame.values[cursor.slot()] = open;
+        return open;
+    }
+
+    private PlCursor openCursor(PlVariable cursor) {
+        if (frame.values[cursor.slot()] instanceof PlCursor c) {
+            return c;
+        }
+        throw PgException.of(SqlState.INVALID_CURSOR_NAME, "cursor \"%s\" does not exist", cursor.name());
+    }
+
+    private void fetch(PlStmt.Fetch f) {
+        PlCursor cursor = openCursor(f.cursor());
+        long count = f.direction().equals("forward") || f.direction().equals("backward") ? 1 : 0;
+        if (f.count() != null) {
+            count = sql.integer(f.count(), "cursor position cannot be null");
+        }
+        Object[] row = cursor.move(f.direction(), count);
+        if (!f.move()) {
+            assignRow(f.into(), row, cursor.columns);
+        }
+        setFound(row != null);
+        sql.setRowCount(row != null ? 1 : 0);
+    }
+
+    private Flow forCursor(PlStmt.ForCursor f) {
+        PlCursor cursor = open(f.cursor(), f.arguments(), null, null, List.of());
+        boolean found = false;
+        Flow result = Flow.NEXT;
+        try {
+            for (Object[] row : cursor.rows) {
+                found = true;
+                assignRow(List.of(new PlTarget(f.target(), null)), row, cursor.columns);
+                Flow after = afterIteration(statements(f.body()), f.label());
+                if (after != null) {
+                    result = after;
+                    break;
+                }
+            }
+        } finally {
+            frame.values[f.cursor().slot()] = null;
+        }
+        setFound(found);
         return result;
     }
 

@@ -144,7 +144,8 @@ final class PlParser {
         }
         boolean constant = isWordAndSkip("constant");
         if (isWord(peek(), "cursor") || isWord(peek(), "scroll") || isWord(peek(), "no")) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cursor variables are not supported yet");
+            cursorDeclaration(name, out);
+            return;
         }
         int typeStart = peek().start();
         int typeEnd = typeStart;
@@ -215,6 +216,143 @@ final class PlParser {
         PlVariable v = new PlVariable(name, newSlot(), kind, typeText, 0, constant, notNull, defaultValue);
         names.add(v);
         out.add(v);
+    }
+
+    /** name [[NO] SCROLL] CURSOR [(parameter type, ...)] {FOR | IS} query; */
+    private void cursorDeclaration(String name, List<PlVariable> out) {
+        if (isWordAndSkip("no")) {
+            expectWord("scroll");
+        } else {
+            isWordAndSkip("scroll");
+        }
+        expectWord("cursor");
+        PlNamespace outer = names;
+        List<PlVariable> parameters = new ArrayList<>();
+        names = new PlNamespace(outer, null);
+        try {
+            if (isPunctAndSkip("(")) {
+                do {
+                    String parameter = word(next());
+                    int typeStart = peek().start();
+                    int depth = 0;
+                    int typeEnd = typeStart;
+                    while (depth > 0 || !peek().isPunct(",") && !peek().isPunct(")")) {
+                        Token t = next();
+                        depth += t.isPunct("(") ? 1 : t.isPunct(")") ? -1 : 0;
+                        typeEnd = t.end();
+                    }
+                    PlVariable v = new PlVariable(parameter, newSlot(), PlVariable.Kind.SCALAR,
+                            body.substring(typeStart, typeEnd).trim(), 0, false, false, null);
+                    names.add(v);
+                    parameters.add(v);
+                } while (isPunctAndSkip(","));
+                expectPunct(")", false);
+            }
+            if (!isWordAndSkip("for")) {
+                expectWord("is");
+            }
+            PlSql query = expression(";");
+            expectPunct(";", false);
+            cursors.put(name, new PlCursorDefinition(parameters, query));
+        } finally {
+            names = outer;
+        }
+        PlVariable v = new PlVariable(name, newSlot(), PlVariable.Kind.CURSOR, name, 0, false, false, null);
+        names.add(v);
+        out.add(v);
+        out.addAll(parameters);
+        cursorDefinitions.put(v.slot(), cursors.get(name));
+    }
+
+    private final java.util.Map<String, PlCursorDefinition> cursors = new java.util.HashMap<>();
+    private final java.util.Map<Integer, PlCursorDefinition> cursorDefinitions = new java.util.HashMap<>();
+
+    /** The bound cursors' definitions by variable slot. */
+    java.util.Map<Integer, PlCursorDefinition> cursorDefinitions() {
+        return cursorDefinitions;
+    }
+
+    private PlVariable cursorVariable() {
+        Token t = next();
+        return names.find(word(t)).orElseThrow(() -> notVariable(word(t)));
+    }
+
+    /** OPEN cursor [[NO] SCROLL] [FOR query | FOR EXECUTE text [USING ...] | (arguments)]; */
+    private PlStmt open(int line) {
+        PlVariable cursor = cursorVariable();
+        if (isWordAndSkip("no")) {
+            expectWord("scroll");
+        } else {
+            isWordAndSkip("scroll");
+        }
+        List<PlSql> arguments = new ArrayList<>();
+        PlSql query = null;
+        PlSql dynamic = null;
+        List<PlSql> using = List.of();
+        if (isWordAndSkip("for")) {
+            if (isWordAndSkip("execute")) {
+                dynamic = expression("using", ";");
+                using = using(";");
+            } else {
+                query = expression(";");
+            }
+        } else if (isPunctAndSkip("(")) {
+            arguments = cursorArguments();
+        }
+        expectPunct(";", false);
+        return new PlStmt.Open(cursor, arguments, query, dynamic, using, line);
+    }
+
+    /** Arguments after "(": expressions up to the closing parenthesis ({@code name := value} keeps only the value). */
+    private List<PlSql> cursorArguments() {
+        List<PlSql> arguments = new ArrayList<>();
+        do {
+            if ((peek().kind() == TokenKind.IDENT || peek().kind() == TokenKind.KEYWORD)
+                    && (tokens.get(pos + 1).isPunct(":=") || tokens.get(pos + 1).isPunct("=>"))) {
+                pos += 2;
+            }
+            arguments.add(expression(",", ")"));
+        } while (isPunctAndSkip(","));
+        expectPunct(")", false);
+        return arguments;
+    }
+
+    /** FETCH / MOVE [direction] [FROM | IN] cursor [INTO targets]; */
+    private PlStmt fetch(boolean move, int line) {
+        String direction = "next";
+        PlSql count = null;
+        String w = word(peek());
+        switch (w) {
+            case "next", "prior", "first", "last" -> {
+                pos++;
+                direction = w;
+            }
+            case "absolute", "relative" -> {
+                pos++;
+                direction = w;
+                count = expression("from", "in");
+            }
+            case "forward", "backward" -> {
+                pos++;
+                direction = w;
+                if (!isWord(peek(), "from") && !isWord(peek(), "in")
+                        && !(names.find(word(peek())).isPresent() && (tokens.get(pos + 1).isPunct(";")
+                        || isWord(tokens.get(pos + 1), "into")))) {
+                    count = expression("from", "in");
+                }
+            }
+            default -> { }
+        }
+        if (!isWordAndSkip("from")) {
+            isWordAndSkip("in");
+        }
+        PlVariable cursor = cursorVariable();
+        List<PlTarget> into = List.of();
+        if (isWordAndSkip("into")) {
+            into = intoTargets();
+        }
+        expectPunct(";", false);
+        return new PlStmt.Fetch(cursor, direction, count, into, move, line);
     }
 
     // ---- statements ----
@@ -337,10 +475,19 @@ final class PlParser {
                     return new PlStmt.Transaction(w.equals("commit"), chain, line);
                 }
             }
-            case "open", "fetch", "close", "move" -> {
-                if (names.find(word(tokens.get(pos + 1))).isPresent()) {
-                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cursors in PL/pgSQL are not supported yet");
-                }
+            case "open" -> {
+                pos++;
+                return open(line);
+            }
+            case "fetch", "move" -> {
+                pos++;
+                return fetch(w.equals("move"), line);
+            }
+            case "close" -> {
+                pos++;
+                PlVariable cursor = cursorVariable();
+                expectPunct(";", false);
+                return new PlStmt.Close(cursor, line);
             }
             default -> { }
         }
@@ -455,6 +602,24 @@ final class PlParser {
                         org.lakepg.server.catalog.TypeOids.INT4);
                 names.add(counter);
                 return new PlStmt.ForRange(label, counter, reverse, lower, upper, step, loopBody(label), line);
+            } finally {
+                names = outer;
+            }
+        }
+        var cursor = names.find(word(peek())).filter(v -> v.kind() == PlVariable.Kind.CURSOR);
+        if (cursor.isPresent() && targetTokens.size() == 1 && (tokens.get(pos + 1).isPunct("(")
+                || isWord(tokens.get(pos + 1), "loop"))) {
+            pos++;
+            List<PlSql> arguments = isPunctAndSkip("(") ? cursorArguments() : List.of();
+            expectWord("loop");
+            PlNamespace outer = names;
+            names = new PlNamespace(outer, label);
+            try {
+                // the loop's record variable is declared by the loop itself
+                PlVariable target = new PlVariable(word(targetTokens.get(0)), newSlot(), PlVariable.Kind.RECORD, null, 0,
+                        false, false, null);
+                names.add(target);
+                return new PlStmt.ForCursor(label, target, cursor.get(), arguments, loopBody(label), line);
             } finally {
                 names = outer;
             }
@@ -807,7 +972,7 @@ final class PlParser {
 
     private static boolean isTerminator(Token t, String[] terminators) {
         for (String term : terminators) {
-            if (term.equals(";") || term.equals(",") || term.equals("..")) {
+            if (term.equals(";") || term.equals(",") || term.equals("..") || term.equals(")")) {
                 if (t.isPunct(term)) {
                     return true;
                 }

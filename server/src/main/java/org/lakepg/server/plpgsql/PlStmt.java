@@ -84,4 +84,18 @@ public sealed interface PlStmt {
 
     /** COMMIT or ROLLBACK [AND CHAIN] in a procedure. */
     record Transaction(boolean commit, boolean chain, int line) implements PlStmt {}
+
+    /** OPEN cursor: a bound cursor with its arguments, or FOR query / FOR EXECUTE text [USING ...]. */
+    record Open(PlVariable cursor, List<PlSql> arguments, PlSql query, PlSql dynamic, List<PlSql> using, int line)
+            implements PlStmt {}
+
+    /** FETCH / MOVE [direction [count]] [FROM | IN] cursor [INTO targets]. */
+    record Fetch(PlVariable cursor, String direction, PlSql count, List<PlTarget> into, boolean move, int line)
+            implements PlStmt {}
+
+    record Close(PlVariable cursor, int line) implements PlStmt {}
+
+    /** FOR record IN bound_cursor [(arguments)] LOOP. */
+    record ForCursor(String label, PlVariable target, PlVariable cursor, List<PlSql> arguments, List<PlStmt> body,
+                     int line) implements PlStmt {}
 }

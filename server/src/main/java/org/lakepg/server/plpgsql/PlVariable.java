@@ -8,7 +8,7 @@ package org.lakepg.server.plpgsql;
 public record PlVariable(String name, int slot, Kind kind, String typeText, long fixedType, boolean constant,
                          boolean notNull, PlSql defaultValue) {
 
-    public enum Kind { SCALAR, RECORD, ROWTYPE, FIXED }
+    public enum Kind { SCALAR, RECORD, ROWTYPE, FIXED, CURSOR }
 
     static PlVariable fixed(String name, int slot, long type) {
         return new PlVariable(name, slot, Kind.FIXED, null, type, false, false, null);
