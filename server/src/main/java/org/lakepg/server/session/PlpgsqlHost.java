@@ -186,7 +186,9 @@ final class PlpgsqlHost implements PlHost {
             }
             return out.append(')').toString();
         }
-        if (type == TypeOids.TEXT || type == TypeOids.UNKNOWN || type == TypeOids.VARCHAR || type == TypeOids.NAME) {
+        if (type == TypeOids.TEXT || type == TypeOids.UNKNOWN || type == TypeOids.VARCHAR || type == TypeOids.NAME
+                || type == TypeOids.BPCHAR) {
+            // the output function's text: char(n) keeps its padding (a cast to text would strip it)
             return value.toString();
         }
         return (String) coerce(value, type, TypeOids.TEXT, -1);

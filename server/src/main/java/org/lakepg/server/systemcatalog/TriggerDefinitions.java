@@ -28,6 +28,42 @@ public final class TriggerDefinitions {
                         .set("tgqual", t.when()).set("tgoldtable", t.oldTable()).set("tgnewtable", t.newTable());
             }
         });
+        sources.put("information_schema.triggers", TriggerDefinitions::informationSchema);
+    }
+
+    /** information_schema.triggers: one row per trigger and event, action_order counting within its kind. */
+    private static void informationSchema(CatalogView catalog, Rows out) {
+        String db = catalog.sources().currentDatabase();
+        List<TriggerInfo> all = new ArrayList<>(catalog.sources().triggers());
+        all.sort(java.util.Comparator.comparing(TriggerInfo::name));
+        int[] events = {TriggerInfo.INSERT, TriggerInfo.DELETE, TriggerInfo.UPDATE};
+        String[] names = {"INSERT", "DELETE", "UPDATE"};
+        for (TriggerInfo t : all) {
+            TableInfo table = catalog.table(t.relid()).orElse(null);
+            if (table == null) {
+                continue;
+            }
+            String schema = catalog.namespaceName(table.namespace()).orElse("public");
+            for (int e = 0; e < events.length; e++) {
+                int event = events[e];
+                if (!t.fires(event)) {
+                    continue;
+                }
+                long order = all.stream().filter(o -> o.relid() == t.relid() && o.fires(event) && o.row() == t.row()
+                        && o.before() == t.before() && o.instead() == t.instead()
+                        && o.name().compareTo(t.name()) <= 0).count();
+                String definition = triggerDef(catalog, t.oid(), true);
+                out.add().set("trigger_catalog", db).set("trigger_schema", schema).set("trigger_name", t.name())
+                        .set("event_manipulation", names[e]).set("event_object_catalog", db)
+                        .set("event_object_schema", schema).set("event_object_table", table.name())
+                        .set("action_order", (int) order)
+                        .set("action_condition", t.when() == null ? null : condition(t.when()))
+                        .set("action_statement", definition.substring(definition.indexOf("EXECUTE FUNCTION")))
+                        .set("action_orientation", t.row() ? "ROW" : "STATEMENT")
+                        .set("action_timing", t.instead() ? "INSTEAD OF" : t.before() ? "BEFORE" : "AFTER")
+                        .set("action_reference_old_table", t.oldTable()).set("action_reference_new_table", t.newTable());
+            }
+        }
     }
 
     /** pg_get_triggerdef(oid [, pretty]): null for an OID naming no trigger. */
@@ -87,7 +123,7 @@ public final class TriggerDefinitions {
         }
         out.append("FOR EACH ").append(t.row() ? "ROW " : "STATEMENT ");
         if (t.when() != null) {
-            out.append("WHEN (").append(parenthesized(t.when())).append(") ");
+            out.append("WHEN (").append(condition(t.when())).append(") ");
         }
         var function = catalog.function(t.function());
         String functionName = function.map(p -> {
@@ -102,10 +138,14 @@ public final class TriggerDefinitions {
         return out.append(')').toString();
     }
 
-    /** The deparser puts an operator expression in parentheses; a condition already wrapped stays as it is. */
-    private static String parenthesized(String condition) {
-        String c = condition.trim();
-        if (c.startsWith("(") && c.endsWith(")")) {
+    /**
+     * A WHEN condition as ruleutils prints it, approximately: NEW and OLD in lower case, an operator expression in
+     * parentheses, a lone constant or name as it is.
+     */
+    static String condition(String condition) {
+        String c = java.util.regex.Pattern.compile("(?i)\\b(new|old)\\.").matcher(condition.trim())
+                .replaceAll(m -> m.group(1).toLowerCase(java.util.Locale.ROOT) + ".");
+        if (c.startsWith("(") && c.endsWith(")") || c.matches("[A-Za-z0-9_.\"]+")) {
             return c;
         }
         return "(" + c + ")";

@@ -113,6 +113,8 @@ public final class TableTriggerRun implements TableTriggers {
     }
 
     private Object[] fire(TriggerInfo t, PlTriggerEvent e, ExecContext at) {
+        // the function sees the rows the statement wrote so far (the statement's own scans keep their snapshot)
+        at.tables().transaction().commandCounterIncrement();
         TriggerDepth.enter();
         try {
             return runtime.fire(t, e, at);
