@@ -452,13 +452,21 @@ public final class PlInterpreter {
                     host.typeName(v.type()));
         }
         long element = host.elementType(v.type());
+        List<Object> items = java.util.Arrays.asList(array.elements());
+        long itemType = element;
         if (f.slice() > 0) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOREACH ... SLICE is not supported yet");
+            items = slices(array, f.slice());
+            itemType = v.type();
+            PlTarget t = f.targets().get(0);
+            if (t.field() == null && host.elementType(frame.types[t.variable().slot()]) == 0) {
+                throw PgException.of(SqlState.DATATYPE_MISMATCH, "FOREACH ... SLICE loop variable must be of an array type");
+            }
         }
         Flow result = Flow.NEXT;
-        for (Object e : array.elements()) {
+        for (Object e : items) {
+            long element2 = itemType;
             if (f.targets().size() == 1) {
-                assign(f.targets().get(0), e, element, -1);
+                assign(f.targets().get(0), e, element2, -1);
             } else {
                 assignRow(f.targets(), e instanceof Object[] row ? row : new Object[] {e}, null);
             }
@@ -469,6 +477,28 @@ public final class PlInterpreter {
             }
         }
         return result;
+    }
+
+    /** The sub-arrays of the last {@code slice} dimensions, in order (FOREACH ... SLICE). */
+    private static List<Object> slices(PgArray array, int slice) {
+        int dims = array.dims().length;
+        if (slice > dims) {
+            throw PgException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "slice dimension (%d) is out of the valid range 0..%d",
+                    slice, dims);
+        }
+        int[] sliceDims = java.util.Arrays.copyOfRange(array.dims(), dims - slice, dims);
+        int size = 1;
+        for (int d : sliceDims) {
+            size *= d;
+        }
+        int[] ones = new int[slice];
+        java.util.Arrays.fill(ones, 1);
+        List<Object> out = new ArrayList<>();
+        Object[] all = array.elements();
+        for (int start = 0; start + size <= all.length && size > 0; start += size) {
+            out.add(new PgArray(array.elementOid(), sliceDims, ones, java.util.Arrays.copyOfRange(all, start, start + size)));
+        }
+        return out;
     }
 
     // ---- cursors ----

@@ -36,6 +36,12 @@ final class PlParser {
 
     /** The whole body: one block, optionally followed by a semicolon. */
     PlStmt.Block parseBody() {
+        // #option dump, #variable_conflict ..., #print_strict_params ...: compiler directives lakepg ignores
+        while (peek().isOp("#")) {
+            pos++;
+            next();
+            next();
+        }
         String label = label();
         PlStmt.Block block = block(label);
         if (peekPunct(";")) {
