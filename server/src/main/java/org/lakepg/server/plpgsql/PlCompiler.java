@@ -75,8 +75,10 @@ public final class PlCompiler {
         PlFunction.PlTriggerVariables trigger = proc.returnType() == TypeOids.TRIGGER ? triggerVariables(root, slot) : null;
         PlParser parser = new PlParser(proc.source(), root, slot[0]);
         PlStmt.Block body = parser.parseBody();
-        return new PlFunction(proc.name(), signature, body, parser.slotCount(), inputs, outputs, found, trigger,
+        PlFunction function = new PlFunction(proc.name(), signature, body, parser.slotCount(), inputs, outputs, found, trigger,
                 proc.returnType(), proc.returnsSet(), proc.kind() == ProcEntry.KIND_PROCEDURE, parser.cursorDefinitions());
+        PlValidator.check(function);
+        return function;
     }
 
     private static PlFunction.PlTriggerVariables triggerVariables(PlNamespace root, int[] slot) {

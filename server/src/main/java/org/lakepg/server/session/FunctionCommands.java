@@ -104,6 +104,9 @@ final class FunctionCommands {
             modes.append(mode);
             allTypes.add(type);
             names.add(p.name() == null ? "" : p.name());
+            if (mode == 'b') {
+                outTypes.add(type); // INOUT is an output too: it makes the result type
+            }
             if (input) {
                 inputTypes.add(type);
                 inputNames.add(p.name() == null ? "" : p.name());
@@ -141,7 +144,8 @@ final class FunctionCommands {
                 }
             }
         } else if (!outTypes.isEmpty()) {
-            returnType = outTypes.size() == 1 ? outTypes.get(0) : TypeOids.RECORD;
+            // a procedure's output parameters always come back as a record
+            returnType = outTypes.size() == 1 && !s.isProcedure() ? outTypes.get(0) : TypeOids.RECORD;
         } else if (s.isProcedure()) {
             returnType = TypeOids.VOID;
         } else {
