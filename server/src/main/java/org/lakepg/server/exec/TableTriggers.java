@@ -13,6 +13,10 @@ public interface TableTriggers {
 
     void beforeStatement();
 
+    /** For UPDATE: which columns its SET list names (UPDATE OF triggers fire for those), when the plan tells. */
+    default void updatedColumns(boolean[] targeted) {
+    }
+
     /** BEFORE ROW triggers: the row to write (possibly changed), or null to skip it. */
     Object[] beforeRow(Object[] newRow, Object[] oldRow);
 

@@ -324,6 +324,13 @@ final class SessionCatalogSources implements CatalogSources {
 
     @Override
     public List<org.lakepg.server.catalog.objects.TriggerCatalog.TriggerInfo> triggers() {
-        return compute().objects().triggers().triggers(snapshot.get());
+        // triggers of dropped tables stay in the catalog until then unseen: a trigger lives as long as its table
+        var triggers = compute().objects().triggers().triggers(snapshot.get());
+        if (triggers.isEmpty()) {
+            return triggers;
+        }
+        java.util.Set<Long> tables = new java.util.HashSet<>();
+        compute().tables().tables(snapshot.get()).forEach(t -> tables.add(t.oid()));
+        return triggers.stream().filter(t -> tables.contains(t.relid())).toList();
     }
 }

@@ -447,6 +447,8 @@ final class StatementExecutor {
                         triggers.changed();
                         yield triggerCommands.enable(a, transaction.get());
                     }
+                    triggerCommands.checkColumnDrops(a, transaction.get());
+                    triggers.changed();
                     if (ObjectCommands.onlyChangesOwner(a)) {
                         yield objectNames.alterOwner(new org.lakepg.server.sql.ast.AlterOwnerStmt(a.objtype(),
                                 a.relation(), null, a.cmds().get(0).newowner()), transaction.get());

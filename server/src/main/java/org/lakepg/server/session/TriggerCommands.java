@@ -83,6 +83,9 @@ final class TriggerCommands {
         List<Integer> columns = new ArrayList<>();
         if (s.columns() != null) {
             for (String name : s.columns()) {
+                if (s.columns().indexOf(name) != s.columns().lastIndexOf(name)) {
+                    throw PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", name);
+                }
                 ColumnInfo c = table.columns().stream().filter(x -> x.name().equals(name)).findFirst()
                         .orElseThrow(() -> PgException.of(SqlState.UNDEFINED_COLUMN,
                                 "column \"%s\" of relation \"%s\" does not exist", name, table.name()));
@@ -197,6 +200,46 @@ final class TriggerCommands {
         }
         objects.triggers().replace(txn, trigger.withName(s.newname()));
         return Execution.done("ALTER TRIGGER");
+    }
+
+    /**
+     * ALTER TABLE ... DROP COLUMN of a column an UPDATE OF trigger names: refused without CASCADE (the triggers are
+     * listed as pg_depend would), with CASCADE the triggers go first.
+     */
+    void checkColumnDrops(AlterTableStmt a, Transaction txn) {
+        Optional<TableInfo> found = relations.table(txn.snapshot(), a.relation());
+        if (found.isEmpty()) {
+            return;
+        }
+        TableInfo table = found.get();
+        for (AlterTableCmd c : a.cmds()) {
+            if (c.subtype().kind() != AlterTableType.Kind.DROP_COLUMN) {
+                continue;
+            }
+            var column = table.column(c.name());
+            if (column.isEmpty()) {
+                continue;
+            }
+            int attnum = column.get().number();
+            List<TriggerInfo> dependents = objects.triggers().forTable(txn.snapshot(), table.oid()).stream()
+                    .filter(t -> t.columns().contains(attnum))
+                    .sorted(java.util.Comparator.comparingLong(TriggerInfo::oid)).toList();
+            if (dependents.isEmpty()) {
+                continue;
+            }
+            if (c.behavior() == null || c.behavior().kind() != org.lakepg.server.sql.ast.DropBehavior.Kind.CASCADE) {
+                throw PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop column %s of table %s because other objects depend on it", c.name(), table.name())
+                        .withDetail(String.join("\n", dependents.stream().map(t -> "trigger %s on table %s depends on column %s of table %s"
+                                .formatted(t.name(), table.name(), c.name(), table.name())).toList()))
+                        .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+            }
+            for (TriggerInfo t : dependents) {
+                notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "drop cascades to trigger %s on table %s",
+                        t.name(), table.name()).withSeverity(PgException.Severity.NOTICE));
+                objects.triggers().drop(txn, t.oid());
+            }
+        }
     }
 
     /** Whether every subcommand of an ALTER TABLE enables or disables triggers. */

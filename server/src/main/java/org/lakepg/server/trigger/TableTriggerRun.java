@@ -22,6 +22,7 @@ public final class TableTriggerRun implements TableTriggers {
     private final String schema;
     private final List<TriggerInfo> triggers;
     private final List<Queued> queued = new ArrayList<>();
+    private boolean[] targeted;
 
     private record Queued(TriggerInfo trigger, Object[] newRow, Object[] oldRow) {}
 
@@ -52,9 +53,27 @@ public final class TableTriggerRun implements TableTriggers {
     }
 
     @Override
+    public void updatedColumns(boolean[] columns) {
+        targeted = columns;
+    }
+
+    /** UPDATE OF: whether the statement's SET list names one of the columns (unknown: yes). */
+    private boolean targets(TriggerInfo t) {
+        if (event != Event.UPDATE || t.columns().isEmpty() || targeted == null) {
+            return true;
+        }
+        for (int attnum : t.columns()) {
+            if (attnum - 1 < targeted.length && targeted[attnum - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void beforeStatement() {
         for (TriggerInfo t : triggers) {
-            if (!t.row() && t.before()) {
+            if (!t.row() && t.before() && targets(t)) {
                 fire(t, event(t, null, null), context);
             }
         }
@@ -106,7 +125,7 @@ public final class TableTriggerRun implements TableTriggers {
             fire(q.trigger(), event(q.trigger(), q.newRow(), q.oldRow()), context);
         }
         for (TriggerInfo t : triggers) {
-            if (!t.row() && !t.before()) {
+            if (!t.row() && !t.before() && targets(t)) {
                 fire(t, event(t, null, null), context);
             }
         }
@@ -125,7 +144,10 @@ public final class TableTriggerRun implements TableTriggers {
 
     /** UPDATE OF columns (one of them changed) and the WHEN condition. */
     private boolean applies(TriggerInfo t, Object[] newRow, Object[] oldRow) {
-        if (event == Event.UPDATE && !t.columns().isEmpty() && oldRow != null) {
+        if (!targets(t)) {
+            return false;
+        }
+        if (event == Event.UPDATE && !t.columns().isEmpty() && oldRow != null && targeted == null) {
             boolean changed = false;
             for (int attnum : t.columns()) {
                 changed |= !Objects.equals(newRow[attnum - 1], oldRow[attnum - 1]);

@@ -107,6 +107,15 @@ final class TableOperators {
         org.lakepg.server.exec.TableTriggers triggers = context.triggers(table,
                 org.lakepg.server.exec.TableTriggers.Event.valueOf(node.kind().name()));
         if (triggers != null) {
+            if (node.kind() == ModifyNode.Kind.UPDATE && node.input() instanceof org.lakepg.server.sql.plan.ProjectNode p) {
+                // a column the SET list leaves alone is projected straight from the old row
+                boolean[] targeted = new boolean[width];
+                for (int i = 0; i < width && i < p.expressions().size(); i++) {
+                    targeted[i] = !(p.expressions().get(i) instanceof org.lakepg.server.sql.plan.expr.InputRef r
+                            && r.index() == i);
+                }
+                triggers.updatedColumns(targeted);
+            }
             triggers.beforeStatement();
         }
         List<Object[]> out = new ArrayList<>();
