@@ -19,6 +19,11 @@ alter table trg_m drop column c
 select trigger_name, event_manipulation, event_object_table, action_order, action_condition, action_statement, action_orientation, action_timing from information_schema.triggers where event_object_table = 'trg_m' order by 1, 2
 alter table trg_m drop column b cascade
 select tgname from pg_trigger where tgrelid = 'trg_m'::regclass order by 1
+create trigger trg_m_trunc before truncate on trg_m for each statement execute function trg_m_fn()
+create trigger trg_m_trunc2 after truncate on trg_m for each statement execute function trg_m_fn()
+truncate trg_m_log
+truncate trg_m
+select info, (select count(*) from trg_m) from trg_m_log order by n
 drop table trg_m cascade
 select count(*) from pg_trigger where tgname like 'trg_m%'
 drop table trg_m_log cascade

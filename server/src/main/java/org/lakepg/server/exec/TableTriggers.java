@@ -9,7 +9,7 @@ import org.lakepg.server.table.TableInfo;
  */
 public interface TableTriggers {
 
-    enum Event { INSERT, UPDATE, DELETE }
+    enum Event { INSERT, UPDATE, DELETE, TRUNCATE }
 
     void beforeStatement();
 

@@ -435,7 +435,16 @@ final class StatementExecutor {
                 }
                 case org.lakepg.server.sql.ast.TruncateStmt t -> {
                     objectNames.requireTruncate(t, transaction.get(), privileges);
-                    yield ddl.truncate(t, transaction.get());
+                    // BEFORE / AFTER TRUNCATE statement triggers of the tables named
+                    java.util.List<org.lakepg.server.exec.TableTriggers> fired = new java.util.ArrayList<>();
+                    for (var r : t.relations()) {
+                        relations.table(transaction.get().snapshot(), r).map(table -> triggers(table,
+                                org.lakepg.server.exec.TableTriggers.Event.TRUNCATE, context)).ifPresent(fired::add);
+                    }
+                    fired.forEach(org.lakepg.server.exec.TableTriggers::beforeStatement);
+                    Execution truncated = ddl.truncate(t, transaction.get());
+                    fired.forEach(org.lakepg.server.exec.TableTriggers::afterStatement);
+                    yield truncated;
                 }
                 case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
                 case org.lakepg.server.sql.ast.IndexStmt i -> {

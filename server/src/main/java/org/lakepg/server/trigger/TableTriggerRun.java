@@ -49,6 +49,7 @@ public final class TableTriggerRun implements TableTriggers {
             case INSERT -> TriggerInfo.INSERT;
             case UPDATE -> TriggerInfo.UPDATE;
             case DELETE -> TriggerInfo.DELETE;
+            case TRUNCATE -> TriggerInfo.TRUNCATE;
         };
     }
 
