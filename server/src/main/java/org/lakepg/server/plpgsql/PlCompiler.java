@@ -17,12 +17,27 @@ public final class PlCompiler {
     private static final Map<String, PlFunction> CACHE = new ConcurrentHashMap<>();
 
     /** A function of the catalog; {@code signature} names it in messages. */
-    public static PlFunction compile(ProcEntry proc, String signature) {
+    public static PlFunction compile(ProcEntry proc, java.util.function.Supplier<String> signature) {
+        // the catalog hands out the same entry while the function is unchanged: no key to build then
+        Compiled last = LAST.get(proc.oid());
+        if (last != null && last.proc() == proc) {
+            return last.function();
+        }
+        PlFunction function = compileByText(proc, signature);
+        LAST.put(proc.oid(), new Compiled(proc, function));
+        return function;
+    }
+
+    private record Compiled(ProcEntry proc, PlFunction function) {}
+
+    private static final Map<Long, Compiled> LAST = new ConcurrentHashMap<>();
+
+    private static PlFunction compileByText(ProcEntry proc, java.util.function.Supplier<String> signature) {
         String key = proc.oid() + "\u0000" + proc.returnType() + "\u0000" + java.util.Arrays.toString(proc.allArgumentTypes())
                 + java.util.Arrays.toString(proc.argumentTypes()) + proc.argumentNames() + "\u0000" + proc.source();
         PlFunction cached = CACHE.get(key);
         if (cached == null) {
-            cached = build(proc, signature);
+            cached = build(proc, signature.get());
             if (CACHE.size() > 2000) {
                 CACHE.clear();
             }

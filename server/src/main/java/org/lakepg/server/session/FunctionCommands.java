@@ -201,7 +201,7 @@ final class FunctionCommands {
         try {
             if (plpgsql) {
                 // parsed now as plpgsql_validator does, so syntax errors show at CREATE time
-                org.lakepg.server.plpgsql.PlCompiler.compile(proc, FunctionSignatures.describe(proc));
+                org.lakepg.server.plpgsql.PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
             } else {
                 validateBody(proc, inputNames, analyzers);
             }

@@ -57,7 +57,7 @@ final class PlpgsqlCalls {
         if (proc.returnType() == org.lakepg.server.catalog.TypeOids.TRIGGER) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "trigger functions can only be called as triggers");
         }
-        PlFunction function = PlCompiler.compile(proc, FunctionSignatures.describe(proc));
+        PlFunction function = PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
         Object[] values = arguments;
         long[] types = argumentTypes;
         return nested(() -> PlInterpreter.call(function, host(caller), values, types));
@@ -65,7 +65,7 @@ final class PlpgsqlCalls {
 
     /** CALL of a procedure: with INOUT parameters one row of their values. */
     Execution callProcedure(ProcEntry proc, Object[] arguments, ExecContext caller) {
-        PlFunction function = PlCompiler.compile(proc, FunctionSignatures.describe(proc));
+        PlFunction function = PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
         Object result = nested(() -> PlInterpreter.call(function, host(caller), arguments, null));
         if (function.outputs().isEmpty()) {
             return Execution.done("CALL");

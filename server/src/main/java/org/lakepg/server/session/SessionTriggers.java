@@ -67,7 +67,7 @@ final class SessionTriggers implements TriggerRuntime {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "trigger functions in language %d are not supported yet",
                     proc.language());
         }
-        var function = PlCompiler.compile(proc, FunctionSignatures.describe(proc));
+        var function = PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
         return plpgsql.nested(() -> PlInterpreter.fire(function, plpgsql.host(context), event));
     }
 
