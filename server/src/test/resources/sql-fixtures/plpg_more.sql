@@ -43,4 +43,8 @@ do $$ begin raise division_by_zero; end $$
 do $$ begin raise sqlstate '22012'; end $$
 do $$ declare r record; begin raise notice '%', r.x; end $$
 do $$ begin select 1; end $$
+create function plpg_typo() returns int language plpgsql as $$ begin retrun 1; end $$
+create function plpg_outs2(out int, out int) returns setof record language plpgsql as $$ begin $1 := -1; $2 := -2; return next; return query select g, g * 10 from generate_series(1, 2) g; end $$
+select * from plpg_outs2()
+drop function plpg_outs2()
 drop table plpg_c cascade

@@ -53,6 +53,7 @@ public final class PlCompiler {
         PlVariable found = fixed(root, "found", slot, TypeOids.BOOL);
         PlParser parser = new PlParser(code, root, slot[0]);
         PlStmt.Block body = parser.parseBody();
+        parser.checkSqlSyntax();
         return new PlFunction("inline_code_block", "inline_code_block", body, parser.slotCount(), List.of(), List.of(),
                 found, null, TypeOids.VOID, false, true, parser.cursorDefinitions());
     }
@@ -90,6 +91,7 @@ public final class PlCompiler {
         PlFunction.PlTriggerVariables trigger = proc.returnType() == TypeOids.TRIGGER ? triggerVariables(root, slot) : null;
         PlParser parser = new PlParser(proc.source(), root, slot[0]);
         PlStmt.Block body = parser.parseBody();
+        parser.checkSqlSyntax();
         PlFunction function = new PlFunction(proc.name(), signature, body, parser.slotCount(), inputs, outputs, found, trigger,
                 proc.returnType(), proc.returnsSet(), proc.kind() == ProcEntry.KIND_PROCEDURE, parser.cursorDefinitions());
         PlValidator.check(function);

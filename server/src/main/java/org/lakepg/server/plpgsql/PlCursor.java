@@ -26,8 +26,8 @@ final class PlCursor {
             case "first" -> 1;
             case "last" -> n;
             case "absolute" -> count >= 0 ? count : n + 1L + count;
-            case "relative", "forward" -> position + count;
-            case "backward" -> position - count;
+            case "relative", "forward" -> (long) position + count;
+            case "backward" -> (long) position - count;
             default -> throw new IllegalStateException(direction);
         };
         position = (int) Math.max(0, Math.min(n + 1L, target));

@@ -53,6 +53,32 @@ final class PlParser {
         return block;
     }
 
+    private final java.util.Set<PlSql> expressionTexts = new java.util.LinkedHashSet<>();
+    private final java.util.Set<PlSql> statementTexts = new java.util.LinkedHashSet<>();
+
+    /** A text that is a whole SQL statement (checked as one), not an expression. */
+    private PlSql statementText(PlSql sql) {
+        expressionTexts.remove(sql);
+        statementTexts.add(sql);
+        return sql;
+    }
+
+    /**
+     * The syntax of every embedded expression and statement, checked when the function is created (as
+     * check_sql_expr does), so a misspelt statement fails CREATE FUNCTION rather than its first call.
+     */
+    void checkSqlSyntax() {
+        for (PlSql e : expressionTexts) {
+            org.lakepg.server.sql.parser.SqlParser.parse("SELECT " + e.text());
+        }
+        for (PlSql s : statementTexts) {
+            // an assignment this parser does not take apart yet (a[i] := v) is left to fail when it runs
+            if (!s.text().contains(":=")) {
+                org.lakepg.server.sql.parser.SqlParser.parse(s.text());
+            }
+        }
+    }
+
     int slotCount() {
         return nextSlot;
     }
@@ -257,7 +283,7 @@ final class PlParser {
             if (!isWordAndSkip("for")) {
                 expectWord("is");
             }
-            PlSql query = expression(";");
+            PlSql query = statementText(expression(";"));
             expectPunct(";", false);
             cursors.put(name, new PlCursorDefinition(parameters, query));
         } finally {
@@ -300,7 +326,7 @@ final class PlParser {
                 dynamic = expression("using", ";");
                 using = using(";");
             } else {
-                query = expression(";");
+                query = statementText(expression(";"));
             }
         } else if (isPunctAndSkip("(")) {
             arguments = cursorArguments();
@@ -329,6 +355,11 @@ final class PlParser {
         PlSql count = null;
         String w = word(peek());
         switch (w) {
+            case "all" -> {
+                pos++;
+                direction = "forward";
+                count = new PlSql(String.valueOf(Integer.MAX_VALUE), names, line);
+            }
             case "next", "prior", "first", "last" -> {
                 pos++;
                 direction = w;
@@ -341,7 +372,9 @@ final class PlParser {
             case "forward", "backward" -> {
                 pos++;
                 direction = w;
-                if (!isWord(peek(), "from") && !isWord(peek(), "in")
+                if (isWordAndSkip("all")) {
+                    count = new PlSql(String.valueOf(Integer.MAX_VALUE), names, line);
+                } else if (!isWord(peek(), "from") && !isWord(peek(), "in")
                         && !(names.find(word(peek())).isPresent() && (tokens.get(pos + 1).isPunct(";")
                         || isWord(tokens.get(pos + 1), "into")))) {
                     count = expression("from", "in");
@@ -640,7 +673,7 @@ final class PlParser {
                 pos++;
                 return new PlStmt.ForQuery(label, targets, null, dynamic, using, loopBody(label), line);
             }
-            PlSql query = expression("loop");
+            PlSql query = statementText(expression("loop"));
             pos++;
             return new PlStmt.ForQuery(label, targets, query, null, List.of(), loopBody(label), line);
         } finally {
@@ -700,7 +733,7 @@ final class PlParser {
                 expectPunct(";", false);
                 return new PlStmt.ReturnQuery(null, dynamic, using, line);
             }
-            PlSql query = expression(";");
+            PlSql query = statementText(expression(";"));
             expectPunct(";", false);
             return new PlStmt.ReturnQuery(query, null, List.of(), line);
         }
@@ -816,6 +849,14 @@ final class PlParser {
     /** {@code name [. field] := expression}, when the first word is a variable; null otherwise. */
     private PlStmt assignment(int line) {
         Token first = peek();
+        if (first.kind() == TokenKind.PARAM && (tokens.get(pos + 1).isPunct(":=") || tokens.get(pos + 1).isOp("="))) {
+            // $n := value assigns the n-th parameter
+            PlVariable v = names.find("$" + first.value()).orElseThrow(() -> notVariable("$" + first.value()));
+            pos += 2;
+            PlSql value = expression(";");
+            expectPunct(";", false);
+            return new PlStmt.Assign(new PlTarget(v, null), value, line);
+        }
         if (first.kind() != TokenKind.IDENT && first.kind() != TokenKind.KEYWORD) {
             return null;
         }
@@ -875,7 +916,7 @@ final class PlParser {
         String text = intoStart < 0 ? body.substring(tokens.get(start).start(), end)
                 : body.substring(tokens.get(start).start(), intoStart) + " " + body.substring(intoEnd, Math.max(intoEnd, end));
         pos++;
-        return new PlStmt.Sql(new PlSql(text.trim(), names, line), into, strict, line);
+        return new PlStmt.Sql(statementText(new PlSql(text.trim(), names, line)), into, strict, line);
     }
 
     private List<PlTarget> intoTargets() {
@@ -973,7 +1014,9 @@ final class PlParser {
             throw syntaxError(peek());
         }
         String text = body.substring(tokens.get(start).start(), tokens.get(pos - 1).end());
-        return new PlSql(text, names, line);
+        PlSql sql = new PlSql(text, names, line);
+        expressionTexts.add(sql);
+        return sql;
     }
 
     private static boolean isTerminator(Token t, String[] terminators) {

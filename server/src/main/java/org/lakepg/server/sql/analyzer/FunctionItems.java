@@ -83,7 +83,9 @@ final class FunctionItems {
         }
         for (int i = 0; i < modes.length; i++) {
             if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
-                out.add(OutputColumn.computed(proc.argumentNames().get(i), proc.allArgumentTypes()[i], -1));
+                String name = proc.argumentNames() == null || proc.argumentNames().get(i).isEmpty() ? "column" + (out.size() + 1)
+                        : proc.argumentNames().get(i);
+                out.add(OutputColumn.computed(name, proc.allArgumentTypes()[i], -1));
             }
         }
         return out;
