@@ -39,6 +39,7 @@ public record ProcEntry(
     /** pg_language OIDs: internal (built-in code), C, SQL. */
     public static final long LANGUAGE_INTERNAL = 12;
     public static final long LANGUAGE_SQL = 14;
+    public static final long LANGUAGE_PLPGSQL = 13563;
 
     public static final char KIND_FUNCTION = 'f';
     public static final char KIND_AGGREGATE = 'a';

@@ -247,6 +247,21 @@ public final class ExecContext implements FunctionContext {
         return session.callSqlFunction(function, arguments);
     }
 
+    /** The triggers a write to this table fires for this event, or null when it has none. */
+    public TableTriggers triggers(org.lakepg.server.table.TableInfo table, TableTriggers.Event event) {
+        return triggers(table, event, this);
+    }
+
+    private TableTriggers triggers(org.lakepg.server.table.TableInfo table, TableTriggers.Event event, ExecContext at) {
+        if (session instanceof TableTriggers.Source source) {
+            return source.triggers(table, event, at);
+        }
+        if (session instanceof ExecContext outer) {
+            return outer.triggers(table, event, at);
+        }
+        return null;
+    }
+
     /** A session that runs SQL function bodies within the calling statement (its tables, its cancellation). */
     public interface SqlFunctionRunner {
         Object callSqlFunction(long function, Object[] arguments, ExecContext caller);

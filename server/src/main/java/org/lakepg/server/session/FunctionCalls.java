@@ -37,6 +37,12 @@ final class FunctionCalls {
     private final AnalyzerCatalog catalog;
     private final Privileges privileges;
 
+    private PlpgsqlCalls plpgsql;
+
+    void setPlpgsql(PlpgsqlCalls plpgsql) {
+        this.plpgsql = plpgsql;
+    }
+
     FunctionCalls(RoleAccess roles, AnalyzerCatalog catalog, Privileges privileges) {
         this.roles = roles;
         this.catalog = catalog;
@@ -160,6 +166,9 @@ final class FunctionCalls {
             BoundExpr coerced = expressions.coercer().coerce(args.get(i), proc.argumentTypes()[i], -1,
                     TypeCoercion.Context.IMPLICIT, -1);
             values[i] = compiler.compile(coerced).eval(new Object[0], context);
+        }
+        if (proc.language() == ProcEntry.LANGUAGE_PLPGSQL) {
+            return plpgsql.callProcedure(proc, values, context);
         }
         List<String> inputNames = FunctionBodyAnalysis.inputNames(proc);
         for (Statement statement : SqlFunctionBodies.userBody(proc)) {

@@ -104,6 +104,9 @@ final class FunctionCommands {
             modes.append(mode);
             allTypes.add(type);
             names.add(p.name() == null ? "" : p.name());
+            if (mode == 'b') {
+                outTypes.add(type); // INOUT is an output too: it makes the result type
+            }
             if (input) {
                 inputTypes.add(type);
                 inputNames.add(p.name() == null ? "" : p.name());
@@ -141,7 +144,8 @@ final class FunctionCommands {
                 }
             }
         } else if (!outTypes.isEmpty()) {
-            returnType = outTypes.size() == 1 ? outTypes.get(0) : TypeOids.RECORD;
+            // a procedure's output parameters always come back as a record
+            returnType = outTypes.size() == 1 && !s.isProcedure() ? outTypes.get(0) : TypeOids.RECORD;
         } else if (s.isProcedure()) {
             returnType = TypeOids.VOID;
         } else {
@@ -187,17 +191,20 @@ final class FunctionCommands {
             source = as.get(0);
         }
         long[] inputs = inputTypes.stream().mapToLong(Long::longValue).toArray();
-        ProcEntry proc = new ProcEntry(0, name, schema.oid(), ProcEntry.LANGUAGE_SQL, 100, returnsSet ? 1000 : 0,
+        boolean plpgsql = language.equals("plpgsql");
+        ProcEntry proc = new ProcEntry(0, name, schema.oid(), plpgsql ? ProcEntry.LANGUAGE_PLPGSQL : ProcEntry.LANGUAGE_SQL, 100, returnsSet ? 1000 : 0,
                 variadic, s.isProcedure() ? ProcEntry.KIND_PROCEDURE : ProcEntry.KIND_FUNCTION, securityDefiner, leakproof,
                 strict, returnsSet, volatility, 'u', defaults.size(), returnType, inputs,
                 anyNonInput ? allTypes.stream().mapToLong(Long::longValue).toArray() : null,
                 anyNonInput ? modes.toString().toCharArray() : null, anyName ? names : null, null, source, sqlBody,
                 defaults);
-        if (!language.equals("sql")) {
-            throw new IllegalStateException(language);
-        }
         try {
-            validateBody(proc, inputNames, analyzers);
+            if (plpgsql) {
+                // parsed now as plpgsql_validator does, so syntax errors show at CREATE time
+                org.lakepg.server.plpgsql.PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
+            } else {
+                validateBody(proc, inputNames, analyzers);
+            }
         } catch (PgException e) {
             // a position inside an AS '...' body is not a position in the statement
             throw s.sqlBody() == null ? e.withPosition(0) : e;
@@ -243,7 +250,8 @@ final class FunctionCommands {
         }
         return switch (language) {
             case "sql" -> language;
-            case "plpgsql", "internal", "c" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+            case "plpgsql" -> language;
+            case "internal", "c" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "LANGUAGE %s is not supported yet", language);
             default -> throw PgException.of(SqlState.UNDEFINED_OBJECT, "language \"%s\" does not exist", language);
         };

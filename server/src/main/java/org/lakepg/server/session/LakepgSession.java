@@ -28,7 +28,7 @@ import org.lakepg.wire.types.PgType;
  * transaction-block rules for simple and extended queries, and reporting setting changes.
  */
 public final class LakepgSession implements EngineSession, FunctionContext, TransactionControl,
-        org.lakepg.server.exec.ExecContext.SqlFunctionRunner {
+        org.lakepg.server.exec.ExecContext.SqlFunctionRunner, org.lakepg.server.exec.TableTriggers.Source {
     private static final long MICROS_2000 = 946_684_800_000_000L;
     private static final String CANCELED = "canceling statement due to user request";
 
@@ -839,6 +839,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public Object callSqlFunction(long function, Object[] arguments, ExecContext caller) {
         return executor.runSqlFunction(function, arguments, caller);
+    }
+
+    @Override
+    public org.lakepg.server.exec.TableTriggers triggers(org.lakepg.server.table.TableInfo table,
+            org.lakepg.server.exec.TableTriggers.Event event, ExecContext context) {
+        return executor.triggers(table, event, context);
     }
 
     @Override

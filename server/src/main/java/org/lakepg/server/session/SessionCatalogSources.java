@@ -370,4 +370,16 @@ final class SessionCatalogSources implements CatalogSources {
     public List<org.lakepg.server.catalog.types.UserType> userTypes() {
         return compute().objects().types().types(snapshot.get());
     }
+
+    @Override
+    public List<org.lakepg.server.catalog.objects.TriggerCatalog.TriggerInfo> triggers() {
+        // triggers of dropped tables stay in the catalog until then unseen: a trigger lives as long as its table
+        var triggers = compute().objects().triggers().triggers(snapshot.get());
+        if (triggers.isEmpty()) {
+            return triggers;
+        }
+        java.util.Set<Long> tables = new java.util.HashSet<>();
+        compute().tables().tables(snapshot.get()).forEach(t -> tables.add(t.oid()));
+        return triggers.stream().filter(t -> tables.contains(t.relid())).toList();
+    }
 }

@@ -62,6 +62,9 @@ final class StatementExecutor {
     }
     private final TypeCommands types;
     private final DomainCommands domains;
+    private final PlpgsqlCalls plpgsql;
+    private final SessionTriggers triggers;
+    private final TriggerCommands triggerCommands;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -109,6 +112,10 @@ final class StatementExecutor {
         this.settingCommands = new SettingCommands(settings, block, notices);
         this.transactionCommands = new TransactionCommands(block);
         this.executor = new Executor(new ExprCompiler(FunctionRegistry.builtins(), io), FunctionRegistry.builtins());
+        this.plpgsql = new PlpgsqlCalls(this, catalog, transaction, notices);
+        functionCalls.setPlpgsql(plpgsql);
+        this.triggers = new SessionTriggers(objects, catalog, transaction, plpgsql);
+        this.triggerCommands = new TriggerCommands(objects, relations, catalog, notices);
         this.types = new TypeCommands(objects, tables, searchPath, roles, notices, catalog);
         this.domains = new DomainCommands(objects, tables, roles, notices, types,
                 new DomainValidation(tables, session));
@@ -137,6 +144,10 @@ final class StatementExecutor {
 
     /** A user SQL function called from a running statement (not inlined). */
     Object runSqlFunction(long oid, Object[] arguments, ExecContext caller) {
+        var proc = catalog.function(oid).orElse(null);
+        if (proc != null && proc.language() == org.lakepg.server.catalog.ProcEntry.LANGUAGE_PLPGSQL) {
+            return plpgsql.call(proc, arguments, caller);
+        }
         return functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries, executor);
     }
 
@@ -185,6 +196,8 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.RefreshMatViewStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.CreateFunctionStmt f -> new Command.Definition(f, text, raw.location());
             case org.lakepg.server.sql.ast.CallStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.DoStmt d -> new Command.Utility(d, null);
+            case org.lakepg.server.sql.ast.CreateTrigStmt t -> new Command.Definition(t, text, raw.location());
             case org.lakepg.server.sql.ast.CreateSchemaStmt c when c.schemaElts() != null && !c.schemaElts().isEmpty() ->
                     new Command.Definition(c, text, raw.location());
             case org.lakepg.server.sql.ast.CreateSchemaStmt c -> new Command.Utility(c, null);
@@ -346,10 +359,72 @@ final class StatementExecutor {
 
     /** The analyzers of one statement, sharing its parameter types. */
     private QueryAnalyzer queries(ParameterTypes parameters) {
-        return new QueryAnalyzer(new ExpressionAnalyzer(catalog, io, session, parameters, notices), parameters, catalog);
+        ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
+        if (plVariables != null) {
+            expressions.useVariables(plArguments, plVariables);
+        }
+        return new QueryAnalyzer(expressions, parameters, catalog);
+    }
+
+    // ---- PL/pgSQL's embedded statements (see PlpgsqlHost) ----
+
+    private java.util.List<org.lakepg.server.sql.plan.expr.BoundExpr> plArguments;
+    private org.lakepg.server.sql.analyzer.Scope plVariables;
+    private Object planEpoch = new Object();
+    private org.lakepg.server.txn.Transaction planEpochTransaction;
+
+    /** Analyzes a statement of a PL/pgSQL body: $n are {@code arguments}, names not found are {@code variables}. */
+    Command analyzeWithVariables(RawStatement raw, String sql, int[] parameterTypes,
+                                 java.util.List<org.lakepg.server.sql.plan.expr.BoundExpr> arguments,
+                                 org.lakepg.server.sql.analyzer.Scope variables) {
+        var outerArguments = plArguments;
+        var outerVariables = plVariables;
+        plArguments = arguments;
+        plVariables = variables;
+        try {
+            return analyze(raw, sql, parameterTypes);
+        } finally {
+            plArguments = outerArguments;
+            plVariables = outerVariables;
+        }
+    }
+
+    Iterator<Object[]> open(Command.Query q, ExecContext context) {
+        return executor.open(q.plan().root(), context);
+    }
+
+    ExpressionAnalyzer expressionAnalyzer() {
+        return queries(new ParameterTypes(new int[0])).expressions();
+    }
+
+    org.lakepg.server.exec.expr.CompiledExpr compile(org.lakepg.server.sql.plan.expr.BoundExpr e) {
+        return new ExprCompiler(FunctionRegistry.builtins(), io).compile(e);
+    }
+
+    /** The triggers a write to a table fires, or null (see TableOperators.modify). */
+    org.lakepg.server.exec.TableTriggers triggers(org.lakepg.server.table.TableInfo table,
+            org.lakepg.server.exec.TableTriggers.Event event, ExecContext context) {
+        return org.lakepg.server.trigger.TableTriggerRun.of(triggers, table, event, context);
+    }
+
+    /** Cached PL/pgSQL analyses are good while this stays the same object: same transaction, no DDL since. */
+    Object planEpoch() {
+        var txn = transaction.get();
+        if (txn != planEpochTransaction) {
+            planEpochTransaction = txn;
+            planEpoch = new Object();
+        }
+        return planEpoch;
+    }
+
+    void newPlanEpoch() {
+        planEpoch = new Object();
     }
 
     Execution start(Command command, ExecContext context) {
+        if (!(command instanceof Command.Query)) {
+            newPlanEpoch();
+        }
         return switch (command) {
             case Command.Query q -> {
                 Iterator<Object[]> rows = executor.open(q.plan().root(), context);
@@ -396,6 +471,11 @@ final class StatementExecutor {
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.AlterDomainStmt a -> domains.alter(a, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.DropStmt drop
+                        when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TRIGGER -> {
+                    triggers.changed();
+                    yield triggerCommands.drop(drop, transaction.get());
+                }
                 case org.lakepg.server.sql.ast.DropStmt drop -> objectNames.drop(drop, transaction.get(), views,
                         privileges, () -> ddl.drop.drop(drop, transaction.get()));
                 case org.lakepg.server.sql.ast.CreateSeqStmt c -> objectNames.recordOwner(c.sequence(), transaction.get(),
@@ -407,8 +487,14 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.CreateSchemaStmt c -> schemas.create(c, transaction.get());
                 case org.lakepg.server.sql.ast.RefreshMatViewStmt r -> views.refresh(r, transaction.get(),
                         queries(new ParameterTypes(new int[0])), plan -> executor.open(plan.root(), context));
+                case org.lakepg.server.sql.ast.DoStmt d -> plpgsql.doBlock(d, context);
                 case org.lakepg.server.sql.ast.CallStmt c -> functionCalls.call(c, transaction.get(), context, this::queries,
                         executor);
+                case org.lakepg.server.sql.ast.RenameStmt r
+                        when r.renameType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TRIGGER -> {
+                    triggers.changed();
+                    yield triggerCommands.rename(r, transaction.get());
+                }
                 case org.lakepg.server.sql.ast.RenameStmt r -> r.renameType().kind()
                         == org.lakepg.server.sql.ast.ObjectType.Kind.ROLE
                         ? roleCommands.rename(roles.nameOf(roles.oidOf((org.lakepg.server.sql.ast.RoleSpec) r.object())),
@@ -427,7 +513,16 @@ final class StatementExecutor {
                 }
                 case org.lakepg.server.sql.ast.TruncateStmt t -> {
                     objectNames.requireTruncate(t, transaction.get(), privileges);
-                    yield ddl.truncate(t, transaction.get());
+                    // BEFORE / AFTER TRUNCATE statement triggers of the tables named
+                    java.util.List<org.lakepg.server.exec.TableTriggers> fired = new java.util.ArrayList<>();
+                    for (var r : t.relations()) {
+                        relations.table(transaction.get().snapshot(), r).map(table -> triggers(table,
+                                org.lakepg.server.exec.TableTriggers.Event.TRUNCATE, context)).ifPresent(fired::add);
+                    }
+                    fired.forEach(org.lakepg.server.exec.TableTriggers::beforeStatement);
+                    Execution truncated = ddl.truncate(t, transaction.get());
+                    fired.forEach(org.lakepg.server.exec.TableTriggers::afterStatement);
+                    yield truncated;
                 }
                 case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
                 case org.lakepg.server.sql.ast.IndexStmt i -> {
@@ -435,6 +530,12 @@ final class StatementExecutor {
                     yield ddl.createIndex(i, transaction.get());
                 }
                 case org.lakepg.server.sql.ast.AlterTableStmt a -> {
+                    if (TriggerCommands.onlyTriggerStates(a)) {
+                        triggers.changed();
+                        yield triggerCommands.enable(a, transaction.get());
+                    }
+                    triggerCommands.checkColumnDrops(a, transaction.get());
+                    triggers.changed();
                     if (ObjectCommands.onlyChangesOwner(a)) {
                         yield objectNames.alterOwner(new org.lakepg.server.sql.ast.AlterOwnerStmt(a.objtype(),
                                 a.relation(), null, a.cmds().get(0).newowner()), transaction.get());
@@ -501,6 +602,10 @@ final class StatementExecutor {
                         queries(new ParameterTypes(new int[0])));
                 case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),
                         transaction.get(), this::queries);
+                case org.lakepg.server.sql.ast.CreateTrigStmt t -> {
+                    triggers.changed();
+                    yield triggerCommands.create(t, d.text(), transaction.get());
+                }
                 case org.lakepg.server.sql.ast.CreateSchemaStmt c -> createSchemaWithElements(c, d.text(), context);
                 case org.lakepg.server.sql.ast.CreateTableAsStmt m -> views.createMaterialized(m, d.text(),
                         transaction.get(), queries(new ParameterTypes(new int[0])),

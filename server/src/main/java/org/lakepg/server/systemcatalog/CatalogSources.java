@@ -117,6 +117,11 @@ public interface CatalogSources {
     /** A pg_auth_members row. */
     record MembershipRow(long roleid, long member, long grantor, boolean adminOption) {}
 
+    /** The triggers of user tables (pg_trigger rows). */
+    default List<org.lakepg.server.catalog.objects.TriggerCatalog.TriggerInfo> triggers() {
+        return List.of();
+    }
+
     /** Functions and procedures users created (pg_proc rows after the built-in ones). */
     default List<org.lakepg.server.catalog.ProcEntry> userFunctions() {
         return List.of();

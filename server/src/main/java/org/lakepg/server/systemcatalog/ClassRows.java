@@ -47,7 +47,8 @@ final class ClassRows {
                             .filter(c -> c.tableOid() == t.oid() && c.type() == 'c').count())
                     // foreign keys are enforced by triggers in PostgreSQL, on both tables of the key
                     .set("relhastriggers", catalog.constraints().stream().anyMatch(c -> c.type() == 'f'
-                            && (c.tableOid() == t.oid() || c.refTable() == t.oid())))
+                            && (c.tableOid() == t.oid() || c.refTable() == t.oid()))
+                            || catalog.sources().triggers().stream().anyMatch(g -> g.relid() == t.oid()))
                     .set("reltype", 0)
                     .set("relam", partitioned ? 0 : HEAP_AM)
                     .set("relfilenode", partitioned ? 0 : t.relation())

@@ -34,6 +34,7 @@ public final class SystemRelations {
         SessionStatementRows.register(sources);
         UserTypeRows.register(sources);
         InheritsRows.register(sources);
+        TriggerDefinitions.register(sources);
         load(sources);
     }
 

@@ -13,6 +13,7 @@ public final class ObjectCatalog {
     private final PrivilegeCatalog privileges;
     private final CommentCatalog comments;
     private final org.lakepg.server.catalog.types.UserTypeCatalog types;
+    private final TriggerCatalog triggers;
 
     private ObjectCatalog(AccessContext access, boolean exists) {
         schemas = new SchemaCatalog(access, exists);
@@ -21,6 +22,7 @@ public final class ObjectCatalog {
         privileges = new PrivilegeCatalog(access, exists);
         comments = new CommentCatalog(access, exists);
         types = new org.lakepg.server.catalog.types.UserTypeCatalog(access, exists);
+        triggers = new TriggerCatalog(access, exists);
     }
 
     /** Opens the catalogs, creating their storage when the database has none yet (also in older databases). */
@@ -31,6 +33,10 @@ public final class ObjectCatalog {
     /** The relation whose existence says the catalogs were created. */
     public static int markerRelation() {
         return SchemaCatalog.RELATION;
+    }
+
+    public TriggerCatalog triggers() {
+        return triggers;
     }
 
     public SchemaCatalog schemas() {

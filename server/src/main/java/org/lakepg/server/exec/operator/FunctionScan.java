@@ -21,7 +21,9 @@ final class FunctionScan {
     static Iterator<Object[]> call(BoundExpr call, boolean returnsSet, ExprCompiler compiler, Object[] row,
                                    ExecContext context) {
         if (!returnsSet) {
-            return Collections.singletonList(new Object[] {compiler.compile(call).eval(row, context)}).iterator();
+            Object value = compiler.compile(call).eval(row, context);
+            // a function with several OUT parameters gives its row as an array of their values
+            return Collections.singletonList(value instanceof Object[] columns ? columns : new Object[] {value}).iterator();
         }
         FuncExpr f = (FuncExpr) call;
         var code = SetReturningFunctions.builtins().lookup(f.source()).orElseThrow(() -> PgException.of(

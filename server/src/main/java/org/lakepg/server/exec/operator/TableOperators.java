@@ -132,13 +132,34 @@ final class TableOperators {
             }
         };
         var activity = context.tables().activity().relation(table.oid());
+        org.lakepg.server.exec.TableTriggers triggers = context.triggers(table,
+                org.lakepg.server.exec.TableTriggers.Event.valueOf(node.kind().name()));
+        if (triggers != null) {
+            if (node.kind() == ModifyNode.Kind.UPDATE && node.input() instanceof org.lakepg.server.sql.plan.ProjectNode p) {
+                // a column the SET list leaves alone is projected straight from the old row
+                boolean[] targeted = new boolean[width];
+                for (int i = 0; i < width && i < p.expressions().size(); i++) {
+                    targeted[i] = !(p.expressions().get(i) instanceof org.lakepg.server.sql.plan.expr.InputRef r
+                            && r.index() == i);
+                }
+                triggers.updatedColumns(targeted);
+            }
+            triggers.beforeStatement();
+        }
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
             Object[] row = input.next();
             Object[] written;
+            Object[] oldForTriggers = null;
             switch (node.kind()) {
                 case INSERT -> {
+                    if (triggers != null) {
+                        row = triggers.beforeRow(row, null);
+                        if (row == null) {
+                            continue;
+                        }
+                    }
                     checkRow(table, node, checks, row, context);
                     if (upsert != null) {
                         written = upsert.apply(row, r -> checkRow(table, node, checks, r, context), keys);
@@ -156,9 +177,18 @@ final class TableOperators {
                 }
                 case UPDATE -> {
                     Object[] newRow = java.util.Arrays.copyOf(row, width);
+                    Tid target = (Tid) row[width];
+                    if (triggers != null) {
+                        oldForTriggers = heap.fetch(txn.snapshot(), target).map(t -> codec.decode(t.payload())).orElse(null);
+                        if (oldForTriggers != null) {
+                            newRow = triggers.beforeRow(newRow, oldForTriggers);
+                            if (newRow == null) {
+                                continue;
+                            }
+                        }
+                    }
                     checkRow(table, node, checks, newRow, context);
                     // with indexes every new version gets index entries (no HOT yet: old values are not compared)
-                    Tid target = (Tid) row[width];
                     WriteResult r = heap.update(txn, target, codec.encode(newRow), indexes.isEmpty(), WaitPolicy.BLOCK);
                     while (r instanceof WriteResult.Updated updated) {
                         // READ COMMITTED: re-check the newest version and, if it still qualifies, update that one
@@ -195,6 +225,9 @@ final class TableOperators {
                 }
                 case DELETE -> {
                     Object[] current = row;
+                    if (triggers != null && triggers.beforeRow(null, java.util.Arrays.copyOf(row, width)) == null) {
+                        continue;
+                    }
                     WriteResult r = heap.delete(txn, (Tid) row[width], WaitPolicy.BLOCK);
                     while (r instanceof WriteResult.Updated updated) {
                         Object[] again = recheck.latest(heap, codec, txn, updated.newer(), width, context);
@@ -218,6 +251,14 @@ final class TableOperators {
                 }
                 default -> throw new IllegalStateException();
             }
+            if (triggers != null) {
+                switch (node.kind()) {
+                    case INSERT -> triggers.afterRow(written, null);
+                    case UPDATE -> triggers.afterRow(written, oldForTriggers);
+                    case DELETE -> triggers.afterRow(null, written);
+                    default -> { }
+                }
+            }
             Object[] result = new Object[returning.size()];
             for (int i = 0; i < result.length; i++) {
                 result[i] = returning.get(i).eval(written, context);
@@ -225,6 +266,9 @@ final class TableOperators {
             out.add(result);
         }
         foreignKeys.finishStatement();
+        if (triggers != null) {
+            triggers.afterStatement();
+        }
         return out.iterator();
     }
 

@@ -81,7 +81,11 @@ public final class CatalogFunctions {
                 org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
         r.register("pg_get_viewdef_name_ext", (x, c) -> viewDef(c,
                 org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
-        for (String none : new String[] {"pg_get_triggerdef", "pg_get_triggerdef_ext",
+        r.register("pg_get_triggerdef", (x, c) -> org.lakepg.server.systemcatalog.TriggerDefinitions.triggerDef(
+                c.catalogView(), oid(x[0]), false));
+        r.register("pg_get_triggerdef_ext", (x, c) -> org.lakepg.server.systemcatalog.TriggerDefinitions.triggerDef(
+                c.catalogView(), oid(x[0]), Boolean.TRUE.equals(x[1])));
+        for (String none : new String[] {
                 "pg_get_ruledef", "pg_get_ruledef_ext", "pg_get_statisticsobjdef_columns",
                 "pg_get_function_arg_default", "pg_get_function_sqlbody"}) {
             // the objects these describe (views, triggers, rules, partitions ...) do not exist in lakepg yet

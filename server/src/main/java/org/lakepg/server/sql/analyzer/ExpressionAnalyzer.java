@@ -268,6 +268,15 @@ public final class ExpressionAnalyzer {
         }
     }
 
+    /**
+     * Makes PL/pgSQL variables visible to everything this analyzer binds: {@code $n} are {@code arguments}, other
+     * names the columns in scope do not have are looked up in {@code variables}.
+     */
+    public void useVariables(List<BoundExpr> arguments, Scope variables) {
+        inlineArguments = arguments;
+        functionParameters = variables;
+    }
+
     /** {@code name} or {@code function.name} of a parameter. */
     private static Scope parameterScope(String functionName, List<String> names, List<BoundExpr> arguments) {
         if (names == null) {
@@ -610,16 +619,25 @@ public final class ExpressionAnalyzer {
         catalog.functionUsed(call.proc());
         var body = SqlFunctionBodies.expression(call.proc());
         boolean userSql = call.proc().language() == ProcEntry.LANGUAGE_SQL && call.proc().oid() >= 16384
-                && !call.proc().returnsSet();
+                && !call.proc().returnsSet() || call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL;
         if (body.isPresent() && !(userSql && body.get() instanceof org.lakepg.server.sql.ast.SubLink
                 && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
             return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
+        }
+        if (call.proc().returnType() == TypeOids.TRIGGER && call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "trigger functions can only be called as triggers"), f.location());
         }
         if (userSql) {
             // not inlinable (several statements, a query reading the row's values, void): run per call
             List<BoundExpr> withOid = new ArrayList<>();
             withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.OID, -1, call.proc().oid()));
             withOid.addAll(coerced);
+            if (call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL && PlpgsqlPolymorphism.hasPolymorphicInput(call.proc())) {
+                // the body's variables take the actual argument types: they travel as one trailing text argument
+                withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.TEXT, -1,
+                        PlpgsqlPolymorphism.encode(coerced)));
+            }
             return new FuncExpr(call.proc().oid(), name, SQL_FUNCTION_CALL, FuncExpr.Form.CALL, withOid, false,
                     call.proc().volatility(), call.resultType(), -1);
         }

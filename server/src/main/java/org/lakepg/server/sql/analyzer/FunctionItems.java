@@ -93,7 +93,9 @@ final class FunctionItems {
                             .map(org.lakepg.server.catalog.TypeEntry::arrayType).orElse(0L);
                     type = array != 0 ? array : type;
                 }
-                out.add(OutputColumn.computed(proc.argumentNames().get(i), type, -1));
+                String name = proc.argumentNames() == null || proc.argumentNames().get(i).isEmpty() ? "column" + (out.size() + 1)
+                        : proc.argumentNames().get(i);
+                out.add(OutputColumn.computed(name, type, -1));
             }
         }
         return out;

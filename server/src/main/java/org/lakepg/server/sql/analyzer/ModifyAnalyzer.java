@@ -201,6 +201,10 @@ public final class ModifyAnalyzer {
             }
             BoundExpr value = t.val() instanceof SetToDefault ? defaultValue(table, column)
                     : assign(column, table, expressions.analyzeWithoutAggregates(t.val(), scope, context), t.val());
+            if (value instanceof InputRef same && same.index() == column.number() - 1) {
+                // SET a = a still names a: kept apart from the untouched columns (UPDATE OF triggers fire for it)
+                value = new org.lakepg.server.sql.plan.expr.RelabelType(value, value.type(), value.typmod());
+            }
             row.set(column.number() - 1, value);
         }
     }

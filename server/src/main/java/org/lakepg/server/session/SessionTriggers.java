@@ -1,0 +1,79 @@
+package org.lakepg.server.session;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.catalog.objects.ObjectCatalog;
+import org.lakepg.server.catalog.objects.TriggerCatalog.TriggerInfo;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.plpgsql.PlCompiler;
+import org.lakepg.server.plpgsql.PlInterpreter;
+import org.lakepg.server.plpgsql.PlTriggerEvent;
+import org.lakepg.server.sql.analyzer.AnalyzerCatalog;
+import org.lakepg.server.trigger.TriggerRuntime;
+import org.lakepg.server.txn.Transaction;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * Triggers as this session fires them: the catalog's rows (read once per transaction, again after trigger DDL) and
+ * their PL/pgSQL functions run through the session.
+ */
+final class SessionTriggers implements TriggerRuntime {
+    private final ObjectCatalog objects;
+    private final AnalyzerCatalog catalog;
+    private final Supplier<Transaction> transaction;
+    private final PlpgsqlCalls plpgsql;
+    private Transaction cachedFor;
+    private List<TriggerInfo> cached;
+
+    SessionTriggers(ObjectCatalog objects, AnalyzerCatalog catalog, Supplier<Transaction> transaction,
+                    PlpgsqlCalls plpgsql) {
+        this.objects = objects;
+        this.catalog = catalog;
+        this.transaction = transaction;
+        this.plpgsql = plpgsql;
+    }
+
+    /** Trigger DDL ran: read the catalog again. */
+    void changed() {
+        cachedFor = null;
+    }
+
+    @Override
+    public List<TriggerInfo> triggers(long relid) {
+        Transaction txn = transaction.get();
+        if (cachedFor != txn || cached == null) {
+            cached = objects.triggers().triggers(txn.snapshot());
+            cachedFor = txn;
+        }
+        if (cached.isEmpty()) {
+            return List.of();
+        }
+        return cached.stream().filter(t -> t.relid() == relid)
+                .sorted(java.util.Comparator.comparing(TriggerInfo::name)).toList();
+    }
+
+    @Override
+    public String schemaName(long namespace) {
+        return objects.schemas().find(transaction.get().snapshot(), namespace).map(s -> s.name()).orElse("public");
+    }
+
+    @Override
+    public Object[] fire(TriggerInfo trigger, PlTriggerEvent event, ExecContext context) {
+        ProcEntry proc = catalog.function(trigger.function()).orElseThrow(() -> PgException.of(
+                SqlState.UNDEFINED_FUNCTION, "function with OID %d does not exist", trigger.function()));
+        if (proc.language() != ProcEntry.LANGUAGE_PLPGSQL) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "trigger functions in language %d are not supported yet",
+                    proc.language());
+        }
+        var function = PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
+        return plpgsql.nested(() -> PlInterpreter.fire(function, plpgsql.host(context), event));
+    }
+
+    @Override
+    public boolean when(TriggerInfo trigger, PlTriggerEvent event, ExecContext context) {
+        var condition = PlCompiler.compileCondition(trigger.when());
+        return PlInterpreter.condition(condition, plpgsql.host(context), event);
+    }
+}
