@@ -44,6 +44,12 @@ public final class TransactionManager {
     private long nextXid;
     private long xidLimit;
     private volatile boolean synchronousCommit = true;
+    /**
+     * Commits made with synchronous_commit off whose commit record may not be durable yet (xid → its LSN). Their
+     * rows must not get "committed" hint bits until it is (PostgreSQL's rule): a page carrying such a hint could
+     * reach storage and outlive a crash that loses the commit. An entry leaves when its background flush completes.
+     */
+    private final Map<Long, Lsn> notYetDurable = new ConcurrentHashMap<>();
 
     public TransactionManager(BufferCache cache, PageWriter writer) {
         this.cache = cache;
@@ -191,7 +197,29 @@ public final class TransactionManager {
         Boolean own = txn.synchronousCommit();
         if (own != null ? own : synchronousCommit) {
             writer.wal().flush(writer.timeline(), lsn).join();
+            return;
         }
+        // asynchronous commit: made durable in the background (PostgreSQL's WAL writer), without waiting
+        for (long xid : xids) {
+            notYetDurable.put(xid, lsn);
+        }
+        writer.wal().flush(writer.timeline(), lsn).whenComplete((durable, failure) -> {
+            if (failure == null) {
+                xids.forEach(notYetDurable::remove);
+            }
+        });
+    }
+
+    /**
+     * True unless {@code xid} committed asynchronously and its commit record is not known durable yet: then its
+     * rows may be seen as committed but must not be hinted so.
+     */
+    public boolean commitDurable(long xid) {
+        if (notYetDurable.isEmpty()) {
+            return true;
+        }
+        Lsn lsn = notYetDurable.get(xid);
+        return lsn == null || !lsn.isAfter(writer.wal().durableLsn(writer.timeline()));
     }
 
     void abort(Transaction txn, List<Long> xids) {
