@@ -203,12 +203,18 @@ public final class TransactionManager {
         for (long xid : xids) {
             notYetDurable.put(xid, lsn);
         }
-        writer.wal().flush(writer.timeline(), lsn).whenComplete((durable, failure) -> {
-            if (failure == null) {
-                xids.forEach(notYetDurable::remove);
-            }
-        });
+        // on the WAL writer thread: a store may fsync in the calling thread, and this commit must not wait
+        CompletableFuture.runAsync(() -> writer.wal().flush(writer.timeline(), lsn).join(), WAL_WRITER)
+                .whenComplete((done, failure) -> {
+                    if (failure == null) {
+                        xids.forEach(notYetDurable::remove);
+                    }
+                });
     }
+
+    /** Makes asynchronous commits durable in the background (PostgreSQL's walwriter); one for the process. */
+    private static final java.util.concurrent.Executor WAL_WRITER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> Thread.ofPlatform().name("lakepg-wal-writer").daemon(true).unstarted(r));
 
     /**
      * True unless {@code xid} committed asynchronously and its commit record is not known durable yet: then its
