@@ -22,12 +22,12 @@ class SynchronousCommitTest {
     /** Records which LSNs commits waited for; everything else goes to the real store. */
     private static final class FlushRecordingWal implements WalService {
         final InMemoryStorage store;
-        final List<Lsn> flushed = new ArrayList<>();
+        final List<Lsn> flushed = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<Lsn> commitMarkers = new ArrayList<>();
         /** While set, flushes are held: they complete only in {@link #release()} and durableLsn stands still. */
-        boolean hold;
-        Lsn heldDurable;
-        final List<Runnable> held = new ArrayList<>();
+        volatile boolean hold;
+        volatile Lsn heldDurable;
+        final List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         FlushRecordingWal(InMemoryStorage store) {
             this.store = store;
@@ -104,14 +104,16 @@ class SynchronousCommitTest {
         off.commit();
         assertThat(wal.commitMarkers).hasSize(2);
         // asked for in the background (PostgreSQL's WAL writer), not waited for
+        awaitFlushes(wal, 2);
         assertThat(wal.flushed).hasSize(2).last().isEqualTo(wal.commitMarkers.getLast());
 
         f.txns().setSynchronousCommit(false);
         Transaction defaultOff = f.txns().begin();
         heap.insert(defaultOff, new byte[] {3});
-        defaultOff.commit();
-        assertThat(wal.flushed).hasSize(3);
+        defaultOff.commit(); // returns although the WAL writer is still stuck on the held flush
         wal.release();
+        awaitFlushes(wal, 3);
+        assertThat(wal.flushed).hasSize(3).last().isEqualTo(wal.commitMarkers.getLast());
 
         Transaction readOnly = f.txns().begin();
         readOnly.snapshot();
@@ -136,10 +138,22 @@ class SynchronousCommitTest {
         assertThat(count(heap, reader)).isEqualTo(1); // committed, so visible, durable or not
         assertThat(xminHinted(f)).isFalse();
 
+        awaitFlushes(wal, 1);
         wal.release();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!f.txns().commitDurable(off.topXid()) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         Transaction later = f.txns().begin();
         assertThat(count(heap, later)).isEqualTo(1);
         assertThat(xminHinted(f)).isTrue();
+    }
+
+    private static void awaitFlushes(FlushRecordingWal wal, int n) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (wal.flushed.size() < n && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     private static int count(HeapRelation heap, Transaction txn) {
