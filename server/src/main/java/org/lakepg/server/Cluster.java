@@ -264,6 +264,20 @@ public final class Cluster implements AutoCloseable {
         return List.copyOf(computes.keySet());
     }
 
+    /**
+     * The running compute of a database that has sessions, counted as one more session until {@link #disconnect}
+     * (so it is neither suspended nor dropped meanwhile); null if it has none. Autovacuum works only where sessions
+     * write, and must not keep an idle compute from being suspended.
+     */
+    public synchronized Compute connectIfActive(String database) {
+        Compute c = computes.get(database);
+        if (c == null || activeSessions(database) == 0) {
+            return null;
+        }
+        sessions.get(database).incrementAndGet();
+        return c;
+    }
+
     /** A session connects: it keeps DROP DATABASE away until it leaves. */
     public synchronized Compute connect(String database) {
         Compute c = compute(database);

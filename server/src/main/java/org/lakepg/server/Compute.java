@@ -95,6 +95,30 @@ public final class Compute implements AutoCloseable {
         return blocks * org.lakepg.storage.Page.SIZE;
     }
 
+    /**
+     * Hands autovacuum every table of the database with a supplier of its current indexes (read with a fresh
+     * snapshot when the vacuum runs, so an index created meanwhile is included).
+     */
+    void forEachTable(java.util.function.Consumer<org.lakepg.server.access.vacuum.AutoVacuum.Table> check) {
+        java.util.List<org.lakepg.server.table.TableInfo> all;
+        org.lakepg.server.txn.Transaction txn = access.txns().begin();
+        try {
+            all = tables.tables(txn.snapshot());
+        } finally {
+            txn.rollback();
+        }
+        for (var table : all) {
+            check.accept(new org.lakepg.server.access.vacuum.AutoVacuum.Table(tables.heap(table), () -> {
+                org.lakepg.server.txn.Transaction t = access.txns().begin();
+                try {
+                    return tables.indexes(t.snapshot(), table.oid()).stream().map(tables::btree).toList();
+                } finally {
+                    t.rollback();
+                }
+            }));
+        }
+    }
+
     /** The LSN a time-travel compute reads at; null for the timeline's read-write compute. */
     public Lsn readPoint() {
         return readPoint;

@@ -23,12 +23,16 @@ public final class LakepgServer implements AutoCloseable {
     private final DataDirectoryLock lock;
     private final Cluster cluster;
     private final ComputeSuspender suspender;
+    /** null when autovacuum = off. */
+    private final org.lakepg.server.access.vacuum.AutoVacuum autovacuum;
 
-    private LakepgServer(PgServer pg, DataDirectoryLock lock, Cluster cluster, ComputeSuspender suspender) {
+    private LakepgServer(PgServer pg, DataDirectoryLock lock, Cluster cluster, ComputeSuspender suspender,
+                         org.lakepg.server.access.vacuum.AutoVacuum autovacuum) {
         this.pg = pg;
         this.lock = lock;
         this.cluster = cluster;
         this.suspender = suspender;
+        this.autovacuum = autovacuum;
     }
 
     public static LakepgServer start(ServerConfig config) throws InterruptedException {
@@ -55,7 +59,8 @@ public final class LakepgServer implements AutoCloseable {
             }
             PgServer pg = PgServer.start(options, engine, new HostRules(config.authRules(), roles));
             lock.recordPort(pg.address().getPort());
-            return new LakepgServer(pg, lock, cluster, ComputeSuspender.start(cluster, suspendAfter));
+            return new LakepgServer(pg, lock, cluster, ComputeSuspender.start(cluster, suspendAfter),
+                    AutoVacuumLauncher.start(cluster, serverSettings));
         } catch (InterruptedException | RuntimeException e) {
             if (cluster != null) {
                 cluster.close();
@@ -70,6 +75,11 @@ public final class LakepgServer implements AutoCloseable {
         return cluster;
     }
 
+    /** The server's autovacuum, or null when it was started with {@code autovacuum = off}. */
+    public org.lakepg.server.access.vacuum.AutoVacuum autovacuum() {
+        return autovacuum;
+    }
+
     public InetSocketAddress address() {
         return pg.address();
     }
@@ -77,6 +87,9 @@ public final class LakepgServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (autovacuum != null) {
+                autovacuum.close();
+            }
             suspender.close();
             pg.close();
         } finally {

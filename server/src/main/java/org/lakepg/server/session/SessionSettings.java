@@ -26,6 +26,12 @@ public final class SessionSettings {
     private Map<String, String> effective = new HashMap<>();
     /** Session values as they were when the transaction began; restored on rollback. */
     private Map<String, String> atTransactionStart;
+    /**
+     * True once a value changed since the last transaction end. Until then {@link #atTransactionStart} may be the
+     * very map {@link #sessionValues} is (copied on the first change), and ending the transaction has nothing to do:
+     * most transactions change no setting, and copying some 350 values twice per transaction showed in profiles.
+     */
+    private boolean changed;
     private final Map<String, String> pendingReports = new LinkedHashMap<>();
 
     /**
@@ -118,7 +124,7 @@ public final class SessionSettings {
     }
 
     public void beginTransaction() {
-        atTransactionStart = new HashMap<>(sessionValues);
+        atTransactionStart = sessionValues; // copied by the first change (see #changed)
     }
 
     public void commit() {
@@ -170,6 +176,11 @@ public final class SessionSettings {
     }
 
     private void endTransaction(Map<String, String> survivors) {
+        if (!changed) {
+            atTransactionStart = null;
+            return;
+        }
+        changed = false;
         Map<String, String> before = effective;
         sessionValues = new HashMap<>(survivors);
         effective = new HashMap<>(survivors);
@@ -182,6 +193,10 @@ public final class SessionSettings {
     }
 
     private void apply(String name, String canonical, boolean local) {
+        if (atTransactionStart == sessionValues) {
+            sessionValues = new HashMap<>(sessionValues);
+        }
+        changed = true;
         String k = key(name);
         boolean changed = !canonical.equals(effective.get(k));
         effective.put(k, canonical);

@@ -44,6 +44,12 @@ public final class TransactionManager {
     private long nextXid;
     private long xidLimit;
     private volatile boolean synchronousCommit = true;
+    /**
+     * Commits made with synchronous_commit off whose commit record may not be durable yet (xid → its LSN). Their
+     * rows must not get "committed" hint bits until it is (PostgreSQL's rule): a page carrying such a hint could
+     * reach storage and outlive a crash that loses the commit. An entry leaves when its background flush completes.
+     */
+    private final Map<Long, Lsn> notYetDurable = new ConcurrentHashMap<>();
 
     public TransactionManager(BufferCache cache, PageWriter writer) {
         this.cache = cache;
@@ -206,7 +212,35 @@ public final class TransactionManager {
         Boolean own = txn.synchronousCommit();
         if (own != null ? own : synchronousCommit) {
             writer.wal().flush(writer.timeline(), lsn).join();
+            return;
         }
+        // asynchronous commit: made durable in the background (PostgreSQL's WAL writer), without waiting
+        for (long xid : xids) {
+            notYetDurable.put(xid, lsn);
+        }
+        // on the WAL writer thread: a store may fsync in the calling thread, and this commit must not wait
+        CompletableFuture.runAsync(() -> writer.wal().flush(writer.timeline(), lsn).join(), WAL_WRITER)
+                .whenComplete((done, failure) -> {
+                    if (failure == null) {
+                        xids.forEach(notYetDurable::remove);
+                    }
+                });
+    }
+
+    /** Makes asynchronous commits durable in the background (PostgreSQL's walwriter); one for the process. */
+    private static final java.util.concurrent.Executor WAL_WRITER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> Thread.ofPlatform().name("lakepg-wal-writer").daemon(true).unstarted(r));
+
+    /**
+     * True unless {@code xid} committed asynchronously and its commit record is not known durable yet: then its
+     * rows may be seen as committed but must not be hinted so.
+     */
+    public boolean commitDurable(long xid) {
+        if (notYetDurable.isEmpty()) {
+            return true;
+        }
+        Lsn lsn = notYetDurable.get(xid);
+        return lsn == null || !lsn.isAfter(writer.wal().durableLsn(writer.timeline()));
     }
 
     void abort(Transaction txn, List<Long> xids) {

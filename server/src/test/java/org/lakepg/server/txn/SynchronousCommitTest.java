@@ -22,8 +22,12 @@ class SynchronousCommitTest {
     /** Records which LSNs commits waited for; everything else goes to the real store. */
     private static final class FlushRecordingWal implements WalService {
         final InMemoryStorage store;
-        final List<Lsn> flushed = new ArrayList<>();
+        final List<Lsn> flushed = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<Lsn> commitMarkers = new ArrayList<>();
+        /** While set, flushes are held: they complete only in {@link #release()} and durableLsn stands still. */
+        volatile boolean hold;
+        volatile Lsn heldDurable;
+        final List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         FlushRecordingWal(InMemoryStorage store) {
             this.store = store;
@@ -46,12 +50,28 @@ class SynchronousCommitTest {
         @Override
         public CompletableFuture<Lsn> flush(TimelineId t, Lsn upTo) {
             flushed.add(upTo);
-            return store.flush(t, upTo);
+            if (!hold) {
+                return store.flush(t, upTo);
+            }
+            CompletableFuture<Lsn> later = new CompletableFuture<>();
+            held.add(() -> later.complete(store.flush(t, upTo).join()));
+            return later;
+        }
+
+        void holdFlushes() {
+            heldDurable = store.durableLsn(store.timeline());
+            hold = true;
+        }
+
+        void release() {
+            hold = false;
+            held.forEach(Runnable::run);
+            held.clear();
         }
 
         @Override
         public Lsn durableLsn(TimelineId t) {
-            return store.durableLsn(t);
+            return hold ? heldDurable : store.durableLsn(t);
         }
 
         @Override
@@ -77,22 +97,76 @@ class SynchronousCommitTest {
         on.commit();
         assertThat(wal.flushed).containsExactly(wal.commitMarkers.getLast());
 
+        wal.holdFlushes(); // a commit that waited for its flush would never return
         Transaction off = f.txns().begin();
         off.setSynchronousCommit(false);
         heap.insert(off, new byte[] {2});
         off.commit();
         assertThat(wal.commitMarkers).hasSize(2);
-        assertThat(wal.flushed).hasSize(1); // did not wait
+        // asked for in the background (PostgreSQL's WAL writer), not waited for
+        awaitFlushes(wal, 2);
+        assertThat(wal.flushed).hasSize(2).last().isEqualTo(wal.commitMarkers.getLast());
 
         f.txns().setSynchronousCommit(false);
         Transaction defaultOff = f.txns().begin();
         heap.insert(defaultOff, new byte[] {3});
-        defaultOff.commit();
-        assertThat(wal.flushed).hasSize(1);
+        defaultOff.commit(); // returns although the WAL writer is still stuck on the held flush
+        wal.release();
+        awaitFlushes(wal, 3);
+        assertThat(wal.flushed).hasSize(3).last().isEqualTo(wal.commitMarkers.getLast());
 
         Transaction readOnly = f.txns().begin();
         readOnly.snapshot();
         readOnly.commit();
         assertThat(wal.commitMarkers).hasSize(3); // a transaction that wrote nothing logs nothing
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void anAsynchronousCommitIsVisibleAtOnceButHintedCommittedOnlyOnceItsRecordIsDurable() {
+        InMemoryStorage store = new InMemoryStorage();
+        FlushRecordingWal wal = new FlushRecordingWal(store);
+        AccessFixture f = new AccessFixture(wal, store, store.timeline(), 32);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(0));
+        wal.holdFlushes();
+        Transaction off = f.txns().begin();
+        off.setSynchronousCommit(false);
+        heap.insert(off, new byte[] {7});
+        off.commit();
+
+        Transaction reader = f.txns().begin();
+        assertThat(count(heap, reader)).isEqualTo(1); // committed, so visible, durable or not
+        assertThat(xminHinted(f)).isFalse();
+
+        awaitFlushes(wal, 1);
+        wal.release();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!f.txns().commitDurable(off.topXid()) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        Transaction later = f.txns().begin();
+        assertThat(count(heap, later)).isEqualTo(1);
+        assertThat(xminHinted(f)).isTrue();
+    }
+
+    private static void awaitFlushes(FlushRecordingWal wal, int n) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (wal.flushed.size() < n && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static int count(HeapRelation heap, Transaction txn) {
+        int[] n = {0};
+        heap.scan(txn.snapshot()).forEachRemaining(t -> n[0]++);
+        return n[0];
+    }
+
+    private static boolean xminHinted(AccessFixture f) {
+        try (var page = f.ctx.cache().pinShared(org.lakepg.storage.PageKey.main(16384, 0))) {
+            int t = org.lakepg.server.access.page.SlottedPage.itemOffset(page.data(), 1);
+            return (org.lakepg.server.access.heap.TupleHeader.infomask(page.data(), t)
+                    & org.lakepg.server.access.heap.TupleHeader.XMIN_COMMITTED) != 0;
+        }
     }
 }

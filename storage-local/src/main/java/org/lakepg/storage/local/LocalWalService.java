@@ -35,6 +35,7 @@ final class LocalWalService implements WalService {
         return Arrays.stream(lsns).mapToObj(Lsn::of).toList();
     }
 
+    /** When no fsync of the WAL is running, the calling thread does it and gets a completed future (see GroupCommitFlusher). */
     @Override
     public CompletableFuture<Lsn> flush(TimelineId timeline, Lsn upTo) {
         return storage.flusher().flush(storage.timeline(timeline).wal(), upTo.value());

@@ -42,6 +42,9 @@ public final class BTreeIndex {
     private final String name;
     private final KeyComparator comparator;
     private final ReentrantLock[] uniqueStripes = new ReentrantLock[STRIPES];
+    private final Object vacuumLock = new Object();
+    private final java.util.Queue<Integer> freePages = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final BTreePageDeletion pageDeletion = new BTreePageDeletion(this);
 
     private BTreeIndex(AccessContext ctx, int relation, String name, KeyComparator comparator) {
         this.ctx = ctx;
@@ -183,7 +186,8 @@ public final class BTreeIndex {
     }
 
     private PinnedPage moveRight(PinnedPage page, byte[] key, long tid, boolean exclusive) {
-        while (beyondHighKey(page.data(), key, tid)) {
+        // a page vacuum deleted after we read a link to it: its keys moved to its right sibling
+        while (BTreePage.isDeleted(page.data()) || beyondHighKey(page.data(), key, tid)) {
             int right = BTreePage.right(page.data());
             page.close();
             page = exclusive ? ctx.cache().pinExclusive(key(right)) : ctx.cache().pinShared(key(right));
@@ -199,6 +203,11 @@ public final class BTreeIndex {
         }
         while (true) {
             PinnedPage page = ctx.cache().pinShared(key(block));
+            while (BTreePage.isDeleted(page.data())) {
+                int right = BTreePage.right(page.data());
+                page.close();
+                page = ctx.cache().pinShared(key(right));
+            }
             if (rightmost) {
                 while (!BTreePage.isRightmost(page.data())) {
                     int right = BTreePage.right(page.data());
@@ -334,7 +343,7 @@ public final class BTreeIndex {
         int oldRight = BTreePage.right(p);
         int oldLeft = BTreePage.left(p);
 
-        PinnedPage right = ctx.cache().extend(relation, ForkNumber.MAIN);
+        PinnedPage right = newPage();
         held.add(right);
         change.track(right);
         byte[] rp = right.data();
@@ -369,7 +378,7 @@ public final class BTreeIndex {
         if (wasRoot) {
             PinnedPage meta = ctx.cache().pinExclusive(key(BTreePage.META_BLOCK));
             held.add(meta);
-            PinnedPage root = ctx.cache().extend(relation, ForkNumber.MAIN);
+            PinnedPage root = newPage();
             held.add(root);
             change.track(meta).track(root);
             byte[] np = root.data();
@@ -415,33 +424,71 @@ public final class BTreeIndex {
 
     // ---- vacuum support ---------------------------------------------------------------------------------------
 
-    /** Removes every entry whose tid is in {@code deadTids} (packed); returns how many were removed. */
+    /**
+     * Removes every entry whose tid is in {@code deadTids} (packed); returns how many were removed. Leaves left
+     * empty are unlinked from the tree (deleted), and pages deleted long enough ago become reusable by splits.
+     * One vacuum per index at a time: only vacuum deletes and recycles pages, so its own walk is never surprised.
+     */
     public long bulkDelete(Set<Long> deadTids) {
-        long removed = 0;
-        int block;
-        try (PinnedPage leaf = edgeLeaf(false)) {
-            block = leaf.block();
-        }
-        while (block != BTreePage.NONE) {
-            try (PinnedPage page = ctx.cache().pinExclusive(key(block));
-                 PageWriter.PageChangeSet change = ctx.writer().begin()) {
-                byte[] p = page.data();
-                List<Integer> doomed = new ArrayList<>();
-                for (int i = BTreePage.firstData(p); i <= BTreePage.count(p); i++) {
-                    if (deadTids.contains(BTreePage.tid(p, i).pack())) {
-                        doomed.add(i);
-                    }
-                }
-                if (!doomed.isEmpty()) {
-                    change.track(page);
-                    SlottedPage.deleteItems(p, doomed.stream().mapToInt(Integer::intValue).toArray());
-                    change.commit();
-                    removed += doomed.size();
-                }
-                block = BTreePage.right(p);
+        synchronized (vacuumLock) {
+            long removed = 0;
+            List<Integer> emptied = new ArrayList<>();
+            int block;
+            try (PinnedPage leaf = edgeLeaf(false)) {
+                block = leaf.block();
             }
+            while (block != BTreePage.NONE) {
+                try (PinnedPage page = ctx.cache().pinExclusive(key(block));
+                     PageWriter.PageChangeSet change = ctx.writer().begin()) {
+                    byte[] p = page.data();
+                    if (BTreePage.isDeleted(p)) {
+                        block = BTreePage.right(p);
+                        continue;
+                    }
+                    List<Integer> doomed = new ArrayList<>();
+                    for (int i = BTreePage.firstData(p); i <= BTreePage.count(p); i++) {
+                        if (deadTids.contains(BTreePage.tid(p, i).pack())) {
+                            doomed.add(i);
+                        }
+                    }
+                    if (!doomed.isEmpty()) {
+                        change.track(page);
+                        SlottedPage.deleteItems(p, doomed.stream().mapToInt(Integer::intValue).toArray());
+                        change.commit();
+                        removed += doomed.size();
+                    }
+                    if (BTreePage.count(p) < BTreePage.firstData(p) && !BTreePage.isRightmost(p)) {
+                        emptied.add(block);
+                    }
+                    block = BTreePage.right(p);
+                }
+            }
+            for (int leaf : emptied) {
+                pageDeletion.deleteEmptyLeaf(leaf);
+            }
+            pageDeletion.collectRecyclable(freePages);
+            return removed;
         }
-        return removed;
+    }
+
+    /** A page for a split: a recycled deleted page if vacuum found one, else a new block at the end. */
+    private PinnedPage newPage() {
+        Integer free;
+        while ((free = freePages.poll()) != null) {
+            PinnedPage page = ctx.cache().pinExclusive(key(free));
+            byte[] p = page.data();
+            // re-checked under the latch: only pages nobody can reach any more are handed out
+            if (BTreePage.isDeleted(p) && BTreePage.safeXid(p) < ctx.txns().oldestXmin()) {
+                return page;
+            }
+            page.close();
+        }
+        return ctx.cache().extend(relation, ForkNumber.MAIN);
+    }
+
+    /** Deleted pages waiting for reuse (found again by the next vacuum after a restart). */
+    int freePageCount() {
+        return freePages.size();
     }
 
     /** Every entry in key order (for the verifier). */

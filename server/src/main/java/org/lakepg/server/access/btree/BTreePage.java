@@ -23,6 +23,9 @@ final class BTreePage {
     private static final int LEFT = Page.SIZE - SPECIAL;
     private static final int RIGHT = LEFT + 4;
     private static final int LEVEL = LEFT + 8;
+    private static final int FLAGS = LEFT + 12;
+    /** The page was unlinked from the tree by vacuum; its one item is the xid horizon after which it may be reused. */
+    private static final int DELETED = 1;
 
     private BTreePage() {
     }
@@ -32,6 +35,30 @@ final class BTreePage {
         Bytes.i32(p, LEFT, left);
         Bytes.i32(p, RIGHT, right);
         Bytes.i32(p, LEVEL, level);
+    }
+
+    /**
+     * Turns an empty leaf that vacuum has just unlinked into a deleted page. Its sibling links stay, so a scan that
+     * read a link to it before the unlink moves on to the live pages; {@code safeXid} is the next xid at deletion:
+     * once every running transaction's horizon is past it, nobody can still hold a link to the page.
+     */
+    static void markDeleted(byte[] p, long safeXid) {
+        int left = left(p);
+        int right = right(p);
+        int level = level(p);
+        init(p, level, left, right);
+        Bytes.i32(p, FLAGS, DELETED);
+        byte[] item = new byte[8];
+        Bytes.i64(item, 0, safeXid);
+        SlottedPage.insertItemAt(p, 1, item);
+    }
+
+    static boolean isDeleted(byte[] p) {
+        return (Bytes.i32(p, FLAGS) & DELETED) != 0;
+    }
+
+    static long safeXid(byte[] p) {
+        return Bytes.i64(p, SlottedPage.itemOffset(p, 1));
     }
 
     static int left(byte[] p) {

@@ -100,21 +100,18 @@ final class BTreeScan implements Iterator<IndexEntry> {
         while (batch.isEmpty() && !finished) {
             if (forward) {
                 try (PinnedPage page = index.context().cache().pinShared(index.key(nextBlock))) {
+                    if (BTreePage.isDeleted(page.data())) {
+                        nextBlock = BTreePage.right(page.data()); // vacuum unlinked it: its keys are further right
+                        continue;
+                    }
                     read(page, 1);
                 }
             } else {
-                PinnedPage page = index.context().cache().pinShared(index.key(nextBlock));
+                PinnedPage page = leftNeighbour();
+                if (page == null) {
+                    continue;
+                }
                 try {
-                    // the left neighbour may have split since we read its block number: walk right to ours
-                    while (BTreePage.right(page.data()) != currentBlock) {
-                        int right = BTreePage.right(page.data());
-                        if (right == BTreePage.NONE) {
-                            throw new IllegalStateException("index \"" + index.name() + "\": left link of block "
-                                    + currentBlock + " leads nowhere");
-                        }
-                        page.close();
-                        page = index.context().cache().pinShared(index.key(right));
-                    }
                     read(page, Integer.MAX_VALUE);
                 } finally {
                     page.close();
@@ -122,6 +119,58 @@ final class BTreeScan implements Iterator<IndexEntry> {
             }
         }
         return !batch.isEmpty();
+    }
+
+    /**
+     * The live leaf left of the one read last, latched shared. The recorded left link may be stale: the left page
+     * may have split (walk right until the page whose right link is ours), been deleted (start again from its own
+     * left link), or our page may have been deleted meanwhile (then its left neighbour now links to the live page
+     * right of it).
+     */
+    private PinnedPage leftNeighbour() {
+        var cache = index.context().cache();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int liveRight = BTreePage.NONE;
+            try (PinnedPage current = cache.pinShared(index.key(currentBlock))) {
+                if (BTreePage.isDeleted(current.data())) {
+                    liveRight = BTreePage.right(current.data());
+                }
+            }
+            while (liveRight != BTreePage.NONE) {
+                try (PinnedPage r = cache.pinShared(index.key(liveRight))) {
+                    if (!BTreePage.isDeleted(r.data())) {
+                        break;
+                    }
+                    liveRight = BTreePage.right(r.data());
+                }
+            }
+            int from = nextBlock;
+            while (from != BTreePage.NONE) {
+                PinnedPage page = cache.pinShared(index.key(from));
+                int right = BTreePage.right(page.data());
+                while (right != currentBlock && (liveRight == BTreePage.NONE || right != liveRight)
+                        && right != BTreePage.NONE) {
+                    page.close();
+                    page = cache.pinShared(index.key(right));
+                    right = BTreePage.right(page.data());
+                }
+                if (right == BTreePage.NONE) {
+                    page.close();
+                    break; // our page was deleted while we walked: look again
+                }
+                if (!BTreePage.isDeleted(page.data())) {
+                    return page;
+                }
+                from = BTreePage.left(page.data());
+                page.close();
+            }
+            if (from == BTreePage.NONE) {
+                // nothing live is left of us any more: an empty page whose keys we have read
+                finished = true;
+                return null;
+            }
+        }
+        throw new IllegalStateException("index \"" + index.name() + "\": no left neighbour of block " + currentBlock);
     }
 
     @Override

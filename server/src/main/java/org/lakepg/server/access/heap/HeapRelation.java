@@ -402,6 +402,33 @@ public final class HeapRelation {
      */
     public WriteResult update(Transaction txn, Tid tid, byte[] payload, boolean indexedColumnsUnchanged,
                               WaitPolicy policy) {
+        return updateVersion(txn, tid, payload, indexedColumnsUnchanged, policy);
+    }
+
+    /**
+     * Like {@link #update(Transaction, Tid, byte[], boolean, WaitPolicy)}, deciding whether indexed columns are
+     * unchanged (so HOT is allowed) by testing the replaced version's payload; a version with out-of-line values
+     * never qualifies. A version's payload never changes once written, so reading it before locking is safe.
+     */
+    public WriteResult update(Transaction txn, Tid tid, byte[] payload,
+                              java.util.function.Predicate<byte[]> indexedColumnsUnchangedFrom, WaitPolicy policy) {
+        byte[] old = null;
+        if (tid.block() < blockCount()) {
+            try (PinnedPage page = ctx.cache().pinShared(key(tid.block()))) {
+                byte[] p = page.data();
+                if (tid.offset() <= SlottedPage.itemCount(p)
+                        && SlottedPage.itemFlags(p, tid.offset()) == SlottedPage.LP_NORMAL
+                        && !TupleHeader.has(p, SlottedPage.itemOffset(p, tid.offset()), TupleHeader.HAS_EXTERNAL)) {
+                    old = read(p, tid).stored();
+                }
+            }
+        }
+        boolean unchanged = old != null && indexedColumnsUnchangedFrom.test(old);
+        return updateVersion(txn, tid, payload, unchanged, policy);
+    }
+
+    private WriteResult updateVersion(Transaction txn, Tid tid, byte[] payload, boolean indexedColumnsUnchanged,
+                                      WaitPolicy policy) {
         LockMode mode = indexedColumnsUnchanged ? LockMode.NO_KEY_UPDATE : LockMode.UPDATE;
         WriteResult locked = lockAndCheck(txn, tid, mode, policy);
         if (!(locked instanceof WriteResult.Ok)) {

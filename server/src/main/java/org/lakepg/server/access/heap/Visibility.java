@@ -43,7 +43,9 @@ public final class Visibility {
     /** True if xmin is known committed (hinting it), false if known aborted (hinting it). Only for finished xids. */
     private boolean xminCommitted(byte[] p, int t, long xmin) {
         if (committed(xmin)) {
-            TupleHeader.hint(p, t, XMIN_COMMITTED);
+            if (txns.commitDurable(xmin)) {
+                TupleHeader.hint(p, t, XMIN_COMMITTED);
+            }
             return true;
         }
         TupleHeader.hint(p, t, XMIN_INVALID);
@@ -52,7 +54,9 @@ public final class Visibility {
 
     private boolean xmaxCommitted(byte[] p, int t, long xmax) {
         if (committed(xmax)) {
-            TupleHeader.hint(p, t, XMAX_COMMITTED);
+            if (txns.commitDurable(xmax)) {
+                TupleHeader.hint(p, t, XMAX_COMMITTED);
+            }
             return true;
         }
         TupleHeader.hint(p, t, XMAX_INVALID);

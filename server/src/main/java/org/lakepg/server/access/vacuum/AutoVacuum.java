@@ -23,15 +23,31 @@ public final class AutoVacuum implements AutoCloseable {
     public record Table(HeapRelation heap, Supplier<List<BTreeIndex>> indexes) {
     }
 
+    /**
+     * Tables found anew at every round (a server's databases and their tables come and go); the source hands each
+     * to {@code check} while it can guarantee the table's compute stays up.
+     */
+    @FunctionalInterface
+    public interface TableSource {
+        void forEachTable(java.util.function.Consumer<Table> check);
+    }
+
     private final List<Table> tables = new CopyOnWriteArrayList<>();
     private final long threshold;
     private final double scaleFactor;
     private final ScheduledExecutorService worker;
+    private final TableSource source;
     private volatile long runs;
 
     public AutoVacuum(long threshold, double scaleFactor, long naptimeMillis) {
+        this(threshold, scaleFactor, naptimeMillis, check -> { });
+    }
+
+    /** Also checks, at every round, the tables {@code source} offers besides the registered ones. */
+    public AutoVacuum(long threshold, double scaleFactor, long naptimeMillis, TableSource source) {
         this.threshold = threshold;
         this.scaleFactor = scaleFactor;
+        this.source = source;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "autovacuum");
             t.setDaemon(true);
@@ -63,16 +79,23 @@ public final class AutoVacuum implements AutoCloseable {
     }
 
     private void check() {
-        for (Table table : tables) {
-            try {
-                if (needsVacuum(table.heap())) {
-                    Vacuum.Result result = Vacuum.run(table.heap(), table.indexes().get());
-                    runs++;
-                    LOG.debug("automatic vacuum of table \"{}\": {}", table.heap().name(), result);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("automatic vacuum of table \"{}\" failed", table.heap().name(), e);
+        tables.forEach(this::vacuumIfNeeded);
+        try {
+            source.forEachTable(this::vacuumIfNeeded);
+        } catch (RuntimeException e) {
+            LOG.error("automatic vacuum could not list tables", e);
+        }
+    }
+
+    private void vacuumIfNeeded(Table table) {
+        try {
+            if (needsVacuum(table.heap())) {
+                Vacuum.Result result = Vacuum.run(table.heap(), table.indexes().get());
+                runs++;
+                LOG.debug("automatic vacuum of table \"{}\": {}", table.heap().name(), result);
             }
+        } catch (RuntimeException e) {
+            LOG.error("automatic vacuum of table \"{}\" failed", table.heap().name(), e);
         }
     }
 

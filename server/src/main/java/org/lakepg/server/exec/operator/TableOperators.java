@@ -188,8 +188,9 @@ final class TableOperators {
                         }
                     }
                     checkRow(table, node, checks, newRow, context);
-                    // with indexes every new version gets index entries (no HOT yet: old values are not compared)
-                    WriteResult r = heap.update(txn, target, codec.encode(newRow), indexes.isEmpty(), WaitPolicy.BLOCK);
+                    // HOT (no new index entries) when no indexed column changed
+                    WriteResult r = heap.update(txn, target, codec.encode(newRow),
+                            sameIndexKeys(indexes, table, codec, newRow), WaitPolicy.BLOCK);
                     while (r instanceof WriteResult.Updated updated) {
                         // READ COMMITTED: re-check the newest version and, if it still qualifies, update that one
                         Object[] again = recheck.latest(heap, codec, txn, updated.newer(), width, context);
@@ -199,7 +200,8 @@ final class TableOperators {
                         newRow = java.util.Arrays.copyOf(again, width);
                         checkRow(table, node, checks, newRow, context);
                         target = (Tid) again[width];
-                        r = heap.update(txn, target, codec.encode(newRow), indexes.isEmpty(), WaitPolicy.BLOCK);
+                        r = heap.update(txn, target, codec.encode(newRow),
+                                sameIndexKeys(indexes, table, codec, newRow), WaitPolicy.BLOCK);
                     }
                     if (!accepted(r)) {
                         continue;
@@ -318,6 +320,28 @@ final class TableOperators {
             }
             return out;
         }
+    }
+
+    /**
+     * Whether the replaced version has the same key in every index as {@code newRow}: then the new version may be
+     * heap-only (HOT), reached through the old version's index entries. Compared as encoded keys, as PostgreSQL
+     * compares indexed columns by their binary image.
+     */
+    private static java.util.function.Predicate<byte[]> sameIndexKeys(List<org.lakepg.server.table.IndexInfo> indexes,
+                                                                      TableInfo table, RowCodec codec, Object[] newRow) {
+        if (indexes.isEmpty()) {
+            return old -> true;
+        }
+        return old -> {
+            Object[] oldRow = codec.decode(old);
+            for (org.lakepg.server.table.IndexInfo index : indexes) {
+                if (!java.util.Arrays.equals(org.lakepg.server.table.IndexKeys.of(index, table, oldRow),
+                        org.lakepg.server.table.IndexKeys.of(index, table, newRow))) {
+                    return false;
+                }
+            }
+            return true;
+        };
     }
 
     /** Ok writes count; a row this command already changed is skipped, as PostgreSQL does. */

@@ -112,6 +112,66 @@ class BTreeIndexTest {
     }
 
     @Test
+    void emptiedLeavesAreUnlinkedAndReusedSoAQueueLikeIndexStaysBounded() throws Exception {
+        AccessFixture f = AccessFixture.inMemory(64);
+        BTreeIndex index = BTreeIndex.create(f.ctx, 20000, "queue", KeyComparator.BYTEWISE);
+        NavigableMap<Entry, Boolean> model = new java.util.concurrent.ConcurrentSkipListMap<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        // scans in both directions run while vacuum unlinks and splits reuse pages under them
+        Thread scanner = Thread.ofPlatform().start(() -> {
+            try {
+                while (!done.get()) {
+                    List<Entry> forward = collect(index.scan(null, null, true));
+                    List<Entry> backward = collect(index.scan(null, null, false));
+                    assertThat(forward).isSorted().doesNotHaveDuplicates();
+                    assertThat(backward.reversed()).isSorted().doesNotHaveDuplicates();
+                }
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        });
+        List<Integer> sizes = new ArrayList<>();
+        long next = 0;
+        try {
+            for (int round = 0; round < 12; round++) {
+                for (int i = 0; i < 3000; i++, next++) {
+                    Tid tid = new Tid((int) next, 1);
+                    index.insert(null, key(next), tid, null);
+                    model.put(new Entry(next, tid.pack()), true);
+                }
+                // the oldest 3000 entries die (a queue): their leaves empty out entirely
+                Set<Long> doomed = new HashSet<>();
+                for (Entry e : model.headMap(new Entry(next - 3000, Long.MIN_VALUE)).keySet()) {
+                    doomed.add(e.tid());
+                }
+                model.keySet().removeIf(e -> doomed.contains(e.tid()));
+                index.bulkDelete(doomed);
+                // xids advance past the deletions, so the pages deleted a round ago become reusable
+                Transaction t = f.txns().begin();
+                t.xid();
+                t.commit();
+                sizes.add(index.blockCount());
+            }
+        } finally {
+            done.set(true);
+            scanner.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(collect(index.scan(null, null, true))).containsExactlyElementsOf(model.keySet());
+        assertThat(collect(index.scan(null, null, false))).containsExactlyElementsOf(model.descendingKeySet());
+        assertThat(BTreeCheck.check(index)).isEmpty();
+        // without reuse every round would add as many pages as the first; with it the size levels off
+        int growthFirstHalf = sizes.get(5) - sizes.get(0);
+        int growthSecondHalf = sizes.get(11) - sizes.get(6);
+        assertThat(growthSecondHalf).as("index sizes per round %s", sizes).isLessThan(Math.max(3, growthFirstHalf / 3));
+        // a restarted compute finds the same tree, deleted pages skipped
+        AccessFixture restarted = f.restart();
+        BTreeIndex again = BTreeIndex.open(restarted.ctx, 20000, "queue", KeyComparator.BYTEWISE);
+        assertThat(collect(again.scan(null, null, true))).containsExactlyElementsOf(model.keySet());
+    }
+
+    @Test
     void concurrentInsertersAndScannersSeeAConsistentTree() throws Exception {
         AccessFixture f = AccessFixture.inMemory(64);
         BTreeIndex index = BTreeIndex.create(f.ctx, 20000, "idx", KeyComparator.BYTEWISE);

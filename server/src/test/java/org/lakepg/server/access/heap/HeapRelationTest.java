@@ -89,6 +89,37 @@ class HeapRelationTest {
     }
 
     @Test
+    void theHotDecisionSeesTheReplacedVersionsPayload() {
+        AccessFixture f = AccessFixture.inMemory(64);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", new HeapOptions(70, 0));
+        Transaction t1 = f.txns().begin();
+        t1.startStatement();
+        Tid root = heap.insert(t1, text("key1:a"));
+        t1.commit();
+        List<String> seen = new ArrayList<>();
+        // same key prefix as the old version: heap-only; a changed key: a version that needs index entries
+        java.util.function.Predicate<byte[]> sameKey = old -> {
+            seen.add(new String(old, StandardCharsets.UTF_8));
+            return new String(old, StandardCharsets.UTF_8).startsWith("key1:");
+        };
+        Transaction t2 = f.txns().begin();
+        t2.startStatement();
+        Tid hot = ((WriteResult.Ok) heap.update(t2, root, text("key1:b"), sameKey, WaitPolicy.BLOCK)).tid();
+        t2.commit();
+        assertThat(heap.isHeapOnly(hot)).isTrue();
+        Transaction t3 = f.txns().begin();
+        t3.startStatement();
+        Tid cold = ((WriteResult.Ok) heap.update(t3, hot, text("key2:c"),
+                old -> !new String(old, StandardCharsets.UTF_8).startsWith("key1:"), WaitPolicy.BLOCK)).tid();
+        t3.commit();
+        assertThat(heap.isHeapOnly(cold)).isFalse();
+        assertThat(seen).containsExactly("key1:a");
+        Transaction reader = f.txns().begin();
+        reader.startStatement();
+        assertThat(rows(heap, reader)).containsExactly("key2:c");
+    }
+
+    @Test
     void largePayloadsAreStoredOutOfLineAndReadBack() {
         AccessFixture f = AccessFixture.inMemory(64);
         HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(16385));

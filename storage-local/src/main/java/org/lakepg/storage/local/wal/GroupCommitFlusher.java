@@ -11,9 +11,10 @@ import org.lakepg.storage.Lsn;
 import org.lakepg.storage.StorageException;
 
 /**
- * Group commit: one thread serves every flush request. Requests that arrive while an fsync is running wait for the
- * next round and are then served together by a single fsync per WAL — so N concurrent committers cost about one
- * fsync per round, not N.
+ * Group commit. A committer that finds no fsync of its WAL running does the fsync itself, at once (the leader, as a
+ * PostgreSQL backend takes WALWriteLock): no hand-off to another thread and back on the commit path. Requests that
+ * arrive while an fsync is running go to the flusher thread, which serves all that queued up meanwhile with one
+ * fsync after the running one — so N concurrent committers still cost about one fsync per round, not N.
  */
 public final class GroupCommitFlusher implements AutoCloseable {
 
@@ -41,9 +42,37 @@ public final class GroupCommitFlusher implements AutoCloseable {
         if (closed) {
             return CompletableFuture.failedFuture(new StorageException(StorageException.Reason.CLOSED, "storage is closed"));
         }
+        if (wal.syncLock().tryLock()) {
+            try {
+                return completion(wal, target, syncNeeded(wal, target));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            } finally {
+                wal.syncLock().unlock();
+            }
+        }
         CompletableFuture<Lsn> done = new CompletableFuture<>();
         queue.add(new Request(wal, target, done));
         return done;
+    }
+
+    /** Under the WAL's sync lock: fsyncs unless an fsync that just ended already covered {@code target}. */
+    private long syncNeeded(SegmentedWal wal, long target) {
+        long durable = wal.durableLsn();
+        if (durable >= target) {
+            return durable;
+        }
+        durable = wal.sync();
+        fsyncs.incrementAndGet();
+        return durable;
+    }
+
+    private static CompletableFuture<Lsn> completion(SegmentedWal wal, long target, long durable) {
+        if (durable >= target) {
+            return CompletableFuture.completedFuture(Lsn.of(durable));
+        }
+        return CompletableFuture.failedFuture(StorageException.of(StorageException.Reason.IO,
+                "WAL flush reached only %s, not %s", Lsn.of(durable), Lsn.of(target)));
     }
 
     /** fsyncs done so far (for benchmarks: compare with the number of commits). */
@@ -66,9 +95,11 @@ public final class GroupCommitFlusher implements AutoCloseable {
                 byWal.computeIfAbsent(r.wal(), w -> new ArrayList<>()).add(r);
             }
             for (Map.Entry<SegmentedWal, List<Request>> e : byWal.entrySet()) {
+                SegmentedWal wal = e.getKey();
+                wal.syncLock().lock();
                 try {
-                    long durable = e.getKey().sync();
-                    fsyncs.incrementAndGet();
+                    long highest = e.getValue().stream().mapToLong(Request::upTo).max().orElse(0);
+                    long durable = syncNeeded(wal, highest);
                     for (Request r : e.getValue()) {
                         if (durable >= r.upTo()) {
                             r.done().complete(Lsn.of(durable));
@@ -79,6 +110,8 @@ public final class GroupCommitFlusher implements AutoCloseable {
                     }
                 } catch (RuntimeException ex) {
                     e.getValue().forEach(r -> r.done().completeExceptionally(ex));
+                } finally {
+                    wal.syncLock().unlock();
                 }
             }
             batch.clear();

@@ -37,6 +37,8 @@ public final class SegmentedWal implements AutoCloseable {
     /** Where this timeline's history begins (its branch LSN): reads from before it are not "removed" WAL. */
     private final long historyStart;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Held by whoever runs {@link #sync()} through the group-commit flusher: one fsync at a time per WAL. */
+    private final ReentrantLock syncLock = new ReentrantLock();
     /** start LSN → file; guarded by lock. */
     private final TreeMap<Long, Path> segments = new TreeMap<>();
     /** The segment appends go to; null until the first append of a new timeline. */
@@ -244,6 +246,10 @@ public final class SegmentedWal implements AutoCloseable {
 
     public long insertLsn() {
         return insertLsn;
+    }
+
+    ReentrantLock syncLock() {
+        return syncLock;
     }
 
     public long durableLsn() {
