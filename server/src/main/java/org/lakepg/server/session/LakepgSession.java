@@ -138,6 +138,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
                 () -> sink, target.objects(), searchPath, roleAccess);
         sequences.setAccessCheck(executor::checkSequenceAccess);
+        var analytics = new org.lakepg.server.analytics.AnalyticsRouting(cluster.analytics(), () -> primary);
+        executor.setAnalyticsRouting(analytics::route);
     }
 
     /** The name of the session's temporary schema, pg_temp_N as in PostgreSQL (N: the session's process id). */

@@ -81,6 +81,9 @@ public final class SettingsRegistry {
         add(integer("lakepg.retention", 7 * 24 * 60, 0, Integer.MAX_VALUE, Unit.MINUTE, POSTMASTER));
         // scale to zero: a database's compute is suspended after this long without sessions (0 = never)
         add(integer("lakepg.suspend_timeout", 300, 0, Integer.MAX_VALUE, Unit.SECOND, POSTMASTER));
+        // lakepg analytics: which engine runs scan-heavy queries (AnalyticsRouting) and from what table size
+        add(enumeration("lakepg.analytics", "auto", USER, "auto", "on", "off"));
+        add(integer("lakepg.analytics_min_pages", 1024, 0, Integer.MAX_VALUE, Unit.NONE, USER));
         add(bool("row_security", true, USER));
         add(bool("jit", false, USER));
         add(bool("escape_string_warning", true, USER));

@@ -31,6 +31,7 @@ public final class PlanNodes {
             case WorkTableScanNode w -> List.of();
             case FunctionScanNode f -> List.of();
             case SystemScanNode s -> List.of();
+            case ColumnarNode c -> List.of();
         };
     }
 
