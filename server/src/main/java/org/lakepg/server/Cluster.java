@@ -69,6 +69,12 @@ public final class Cluster implements AutoCloseable {
     private static final double ANALYTICS_CPU_SHARE = 0.25;
     private final org.lakepg.server.analytics.AnalyticsService analytics;
 
+    /** Where object store keys are, for users: a directory for the local store (its class is not on our compile path). */
+    public String objectLocation() {
+        return storage.objects().getClass().getSimpleName().equals("LocalDirectoryObjectStore")
+                ? dataDir.resolve("storage").resolve("objects").toAbsolutePath() + "/" : "";
+    }
+
     /** Columnar snapshots of the cluster's tables and their background refresher (lakepg analytics). */
     public org.lakepg.server.analytics.AnalyticsService analytics() {
         return analytics;

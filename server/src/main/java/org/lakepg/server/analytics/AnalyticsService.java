@@ -39,12 +39,27 @@ public final class AnalyticsService implements AutoCloseable {
 
     private final Storage storage;
     private final Map<TableKey, TableSnapshots> snapshots = new ConcurrentHashMap<>();
-    private final Map<TableKey, Object> refreshLocks = new ConcurrentHashMap<>();
+    private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
     private final BackgroundRefresher refresher;
+    private final java.util.concurrent.atomic.AtomicLong columnarRuns = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong rowFallbacks = new java.util.concurrent.atomic.AtomicLong();
 
     public AnalyticsService(Storage storage, double cpuShare) {
         this.storage = storage;
         this.refresher = new BackgroundRefresher(this, cpuShare);
+    }
+
+    /** Routed subtrees that ran on the columnar engine, and those sent back to the row engine at run time. */
+    public long columnarRuns() {
+        return columnarRuns.get();
+    }
+
+    public long rowFallbacks() {
+        return rowFallbacks.get();
+    }
+
+    void countRun(boolean columnar) {
+        (columnar ? columnarRuns : rowFallbacks).incrementAndGet();
     }
 
     public Storage storage() {
@@ -73,17 +88,23 @@ public final class AnalyticsService implements AutoCloseable {
      * registers the table for background refreshes. Time-travel computes cannot register (they never change).
      */
     public MaterializeResult materialize(AccessContext access, HeapRelation heap, TableInfo table) {
+        return materialize(access, heap, table, snapshots(key(access, table)));
+    }
+
+    /** Materializes into {@code target} (the table's live snapshots, or a snapshot pinned at a time-travel LSN). */
+    public MaterializeResult materialize(AccessContext access, HeapRelation heap, TableInfo table,
+                                         TableSnapshots target) {
         Schema schema = ColumnTypes.schema(table).orElseThrow(() -> PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                 "table \"%s\" has a column type the columnar engine does not support", table.name()));
         TableKey key = key(access, table);
-        synchronized (refreshLocks.computeIfAbsent(key, k -> new Object())) {
+        synchronized (refreshLocks.computeIfAbsent(target.root(), k -> new Object())) {
             // the snapshot first, then the LSN: whatever finished before the snapshot is in the WAL before the LSN
             Transaction txn = access.txns().begin();
             try {
                 Lsn lsn = latestLsn(access);
-                HeapTableSource source = source(key, table, schema, heap, txn.snapshot());
-                return new Materializer(snapshots(key), PAGES_PER_FILE, ParquetWriteOptions.defaults())
-                        .refresh(source, lsn);
+                HeapTableSource source = new HeapTableSource(table.name(), table, schema, heap, txn.snapshot(),
+                        storage.pages(), key.timeline(), storage.objects(), target.root());
+                return new Materializer(target, PAGES_PER_FILE, ParquetWriteOptions.defaults()).refresh(source, lsn);
             } finally {
                 txn.rollback();
             }

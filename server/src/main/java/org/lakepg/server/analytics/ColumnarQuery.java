@@ -27,14 +27,17 @@ public record ColumnarQuery(AnalyticsService service, PlanNode rowPlan, List<Str
             return service.freshScan(heap.context(), heap, scan.table(), schema, snapshot);
         });
         if (translation.isEmpty()) {
+            service.countRun(false);
             return context.runSubplan(rowPlan);
         }
         List<Batch> batches;
         try {
             batches = new Executor().collect(translation.get().plan());
         } catch (UnsupportedValueException | IllegalArgumentException notForBatches) {
+            service.countRun(false);
             return context.runSubplan(rowPlan);
         }
+        service.countRun(true);
         List<Object[]> rows = new ArrayList<>();
         for (Batch b : batches) {
             for (int i = 0; i < b.rowCount(); i++) {

@@ -738,6 +738,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     @Override
+    public org.lakepg.server.analytics.AnalyticsControl analytics() {
+        return new org.lakepg.server.analytics.AnalyticsControl(cluster.analytics(), compute,
+                lsn -> cluster.computeAt(database, lsn), cluster.objectLocation());
+    }
+
+    @Override
     public org.lakepg.server.branch.BranchControl branches() {
         String db = org.lakepg.server.branch.BranchNames.database(database);
         org.lakepg.server.Branches branches = cluster.branches();

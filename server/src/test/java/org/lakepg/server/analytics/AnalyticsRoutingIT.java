@@ -107,13 +107,30 @@ class AnalyticsRoutingIT {
     }
 
     private static void assertSameOnBothEngines(Connection c) throws SQLException {
+        AnalyticsService analytics = server.cluster().analytics();
         for (String q : QUERIES) {
             run(c, "set lakepg.analytics = off");
             List<String> rowEngine = rows(c, q);
+            assertThat(String.join("\n", rows(c, "explain " + q))).as(q).doesNotContain("Columnar");
             run(c, "set lakepg.analytics = on");
             assertThat(String.join("\n", rows(c, "explain " + q))).as(q).contains("Columnar Scan on an_t");
+            long before = analytics.columnarRuns();
             assertThat(rows(c, q)).as(q).containsExactlyElementsOf(rowEngine);
+            assertThat(analytics.columnarRuns()).as("ran on the columnar engine: " + q).isEqualTo(before + 1);
         }
+        assertThat(analytics.rowFallbacks()).isZero();
+    }
+
+    private static void awaitMaterialized(Connection c, String table) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            List<String> status = rows(c, "select lag_pages, materialized_lsn is not null from lakepg_analytics_status()"
+                    + " where table_name = '" + table + "'");
+            if (status.equals(List.of("0|t"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not materialized: " + rows(c, "select * from lakepg_analytics_status()"));
     }
 
     @Test
@@ -143,6 +160,92 @@ class AnalyticsRoutingIT {
             c.rollback();
             c.setAutoCommit(true);
             assertSameOnBothEngines(c);
+
+            // the refresher catches up (lag 0), then new changes are read fresh on top of the snapshot
+            awaitMaterialized(c, "an_t");
+            run(c, "set lakepg.analytics = on");
+            assertThat(String.join("\n", rows(c, "explain " + QUERIES[0]))).contains("snapshot LSN", " 0 fresh pages");
+            String lsn = rows(c, "select pg_current_wal_lsn()").get(0);
+            run(c, "set lakepg.analytics = off");
+            List<String> then = new ArrayList<>();
+            for (String q : QUERIES) {
+                then.add(String.join("\n", rows(c, q)));
+            }
+            randomDml(c, rnd, nextId + 100);
+            run(c, "update an_t set i = i * 2 where g = 3");
+            assertSameOnBothEngines(c);
+
+            // time travel: at the LSN both engines see exactly what was committed then
+            run(c, "set lakepg.read_lsn = '" + lsn + "'");
+            assertSameOnBothEngines(c);
+            for (int q = 0; q < QUERIES.length; q++) {
+                assertThat(String.join("\n", rows(c, QUERIES[q]))).isEqualTo(then.get(q));
+            }
+            run(c, "reset lakepg.read_lsn");
         }
+    }
+
+    @Test
+    void autoRoutesOnlyScanHeavyQueriesOverBigTables() throws Exception {
+        try (Connection c = connect()) {
+            run(c, "drop table if exists an_auto", "create table an_auto (k int, v int)",
+                    "insert into an_auto select g % 10, g from generate_series(1, 20000) g",
+                    "create index an_auto_k on an_auto (k)");
+            run(c, "set lakepg.analytics_min_pages = 10");
+            assertThat(String.join("\n", rows(c, "explain select k, sum(v) from an_auto group by k")))
+                    .contains("Columnar Scan on an_auto");
+            assertThat(String.join("\n", rows(c, "explain select * from an_auto where v = 5"))).doesNotContain("Columnar");
+            run(c, "set lakepg.analytics_min_pages = 100000");
+            assertThat(String.join("\n", rows(c, "explain select k, sum(v) from an_auto group by k")))
+                    .doesNotContain("Columnar");
+            run(c, "set lakepg.analytics = on");
+            assertThat(String.join("\n", rows(c, "explain select k, sum(v) from an_auto group by k")))
+                    .contains("Columnar Scan on an_auto");
+            run(c, "reset lakepg.analytics", "reset lakepg.analytics_min_pages");
+        }
+    }
+
+    @Test
+    void exportedSnapshotIsReadByDuckDbWithTheSameRows() throws Exception {
+        try (Connection c = connect()) {
+            run(c, "drop table if exists an_export", "create table an_export (id int, name text, amount numeric(12,2), "
+                    + "day date, at timestamptz, ok bool)");
+            run(c, "insert into an_export select g, case when g % 7 = 0 then null else 'n' || g end, g * 1.25, "
+                    + "date '2020-02-01' + g % 300, timestamptz '2024-01-01 00:00+00' + g * interval '1 hour', g % 2 = 0 "
+                    + "from generate_series(1, 5000) g");
+            List<String> exported = rows(c, "select location, lsn from lakepg_export_snapshot('an_export')");
+            assertThat(exported).hasSize(1);
+            String location = exported.get(0).split("\\|")[0];
+            run(c, "delete from an_export where id > 4000", "update an_export set amount = 0 where id < 10");
+            List<String> second = rows(c, "select location from lakepg_export_snapshot('an_export')");
+            assertThat(second).containsExactly(location);
+            String expected = String.join("\n", rows(c, "select count(*), count(name), sum(amount), min(day), max(id) "
+                    + "from an_export"));
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+                String files = latestFiles(location);
+                List<String> got = rows(duck, "select count(*), count(name), sum(amount), min(day), max(id) "
+                        + "from read_parquet([" + files + "])");
+                assertThat(String.join("\n", got)).isEqualTo(expected);
+            }
+            assertThat(rows(c, "select table_name from lakepg_analytics_status()")).contains("an_export");
+        }
+    }
+
+    /** The data files the newest manifest names, as a DuckDB list literal. */
+    private static String latestFiles(String location) throws Exception {
+        Path root = Path.of(location);
+        Path manifests = root.resolve("_lakepg");
+        Path newest;
+        try (var list = Files.list(manifests)) {
+            newest = list.filter(p -> p.getFileName().toString().startsWith("manifest-")).sorted()
+                    .reduce((a, b) -> b).orElseThrow();
+        }
+        String json = Files.readString(newest);
+        List<String> files = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data/pages-[^\"]+\\.parquet").matcher(json);
+        while (m.find()) {
+            files.add("'" + root.resolve(m.group()) + "'");
+        }
+        return String.join(",", files);
     }
 }

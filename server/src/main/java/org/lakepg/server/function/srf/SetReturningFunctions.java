@@ -18,6 +18,7 @@ public final class SetReturningFunctions {
         JsonRows.register(BUILTINS);
         BranchRows.register(BUILTINS);
         PartitionRows.register(BUILTINS);
+        AnalyticsRows.register(BUILTINS);
     }
 
     private final Map<String, SetReturningFunction> functions = new HashMap<>();
