@@ -185,6 +185,30 @@ class AnalyticsRoutingIT {
         }
     }
 
+    /**
+     * A commit changes no heap page: rows a transaction wrote while the snapshot was materialized, committed after,
+     * sit on pages that did not change since the snapshot. They must still be seen (those pages are re-read).
+     */
+    @Test
+    void rowsOfTransactionsRunningDuringMaterializationAreSeenOnceCommitted() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            run(b, "drop table if exists an_tx", "create table an_tx (k int, v int)",
+                    "insert into an_tx select g % 5, g from generate_series(1, 3000) g");
+            a.setAutoCommit(false);
+            run(a, "insert into an_tx select 7, g from generate_series(1, 500) g", "delete from an_tx where k = 1");
+            rows(b, "select * from lakepg_export_snapshot('an_tx')"); // materialized while a is running
+            String q = "select k, count(*), sum(v) from an_tx group by k order by k";
+            run(b, "set lakepg.analytics = on");
+            List<String> before = rows(b, q);
+            assertThat(before).contains("1|600|899100").noneMatch(r -> r.startsWith("7|"));
+            a.commit();
+            assertThat(String.join("\n", rows(b, "explain " + q))).contains("Columnar Scan on an_tx", " 0 fresh pages");
+            List<String> after = rows(b, q);
+            run(b, "set lakepg.analytics = off");
+            assertThat(after).isEqualTo(rows(b, q)).contains("7|500|125250").noneMatch(r -> r.startsWith("1|"));
+        }
+    }
+
     @Test
     void autoRoutesOnlyScanHeavyQueriesOverBigTables() throws Exception {
         try (Connection c = connect()) {
