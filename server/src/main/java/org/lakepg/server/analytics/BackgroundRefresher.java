@@ -37,7 +37,8 @@ public final class BackgroundRefresher implements AutoCloseable {
     private final Map<TableKey, State> states = new ConcurrentHashMap<>();
     private final Object wakeup = new Object();
     private volatile boolean closed;
-    private volatile boolean paused;
+    /** -Dlakepg.analytics.background=off: tables are materialized only when exported (tests, benchmarks). */
+    private volatile boolean paused = "off".equals(System.getProperty("lakepg.analytics.background"));
     private Thread thread;
 
     BackgroundRefresher(AnalyticsService service, double cpuShare) {
