@@ -69,7 +69,7 @@ class CrashDuringMaterializationIT {
         List<String> expected;
         try (Connection c = start(data, port)) {
             AnalyticsRoutingIT.run(c, "create table an_crash (id int, v text)",
-                    "insert into an_crash select g, repeat('x', g % 50) || g from generate_series(1, 150000) g");
+                    "insert into an_crash select g, repeat('x', g % 50) || g from generate_series(1, 60000) g");
             AnalyticsRoutingIT.rows(c, "select * from lakepg_export_snapshot('an_crash')");
             assertThat(files(objects, "manifest-")).hasSize(1);
             AnalyticsRoutingIT.run(c, "update an_crash set v = v || 'y'");
