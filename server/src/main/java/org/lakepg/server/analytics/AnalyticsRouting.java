@@ -65,16 +65,16 @@ public final class AnalyticsRouting {
                     a.keyOrder(), a.aggregates());
             case HashLookupNode h -> new HashLookupNode(rewrite(h.input(), context, force, minPages), h.keyColumn(),
                     h.key());
-            case NestedLoopJoinNode j when j.lateral().isEmpty() -> new NestedLoopJoinNode(j.kind(),
+            case NestedLoopJoinNode j -> new NestedLoopJoinNode(j.kind(),
                     rewrite(j.left(), context, force, minPages), rewrite(j.right(), context, force, minPages),
-                    j.condition());
+                    j.condition(), j.lateral());
             default -> p;
         };
     }
 
     private Optional<ColumnarNode> columnar(PlanNode p, ExecContext context, boolean force, long minPages) {
         if (!(p instanceof AggregateNode || p instanceof SortNode || p instanceof LimitNode || p instanceof ProjectNode
-                || p instanceof FilterNode || (force && p instanceof SeqScanNode))) {
+                || p instanceof FilterNode || (force && (p instanceof SeqScanNode || p instanceof NestedLoopJoinNode)))) {
             return Optional.empty();
         }
         if (!force && !scanHeavy(p)) {

@@ -72,6 +72,7 @@ public final class PlanTranslator {
             case AggregateNode a -> aggregate(a);
             case SortNode s -> sort(s);
             case LimitNode l -> limit(l);
+            case org.lakepg.server.sql.plan.NestedLoopJoinNode j -> join(j);
             default -> null;
         };
     }
@@ -258,6 +259,35 @@ public final class PlanTranslator {
             return new PlanNode.Sort(s.input(), s.keys(), OptionalLong.of(count));
         }
         return new PlanNode.Limit(input, count);
+    }
+
+    /**
+     * The row planner's hash join: a nested loop whose inner side is a hash lookup of the right input, probed with
+     * a left column (handed down as an outer parameter). Other join conditions become a filter above an inner join.
+     */
+    private PlanNode join(org.lakepg.server.sql.plan.NestedLoopJoinNode j) {
+        PlanNode.JoinType type = switch (j.kind()) {
+            case INNER -> PlanNode.JoinType.INNER;
+            case LEFT -> PlanNode.JoinType.LEFT;
+            default -> null;
+        };
+        if (type == null || !(j.right() instanceof org.lakepg.server.sql.plan.HashLookupNode h)
+                || j.lateral().size() != 1 || !(h.key() instanceof org.lakepg.server.sql.plan.expr.OuterParam p)
+                || p.id() != j.lateral().get(0).id() || !(j.lateral().get(0).value() instanceof InputRef probe)
+                || (j.condition() != null && type == PlanNode.JoinType.LEFT)) {
+            return null;
+        }
+        PlanNode left = node(j.left(), null);
+        PlanNode right = left == null ? null : node(h.input(), null);
+        if (right == null) {
+            return null;
+        }
+        PlanNode join = new PlanNode.HashJoin(left, right, List.of(probe.index()), List.of(h.keyColumn()), type);
+        if (j.condition() == null) {
+            return join;
+        }
+        return ExprTranslator.translate(j.condition(), IntUnaryOperator.identity(), join.schema())
+                .<PlanNode>map(c -> new PlanNode.Filter(join, c)).orElse(null);
     }
 
     private static void collect(BoundExpr e, TreeSet<Integer> out) {

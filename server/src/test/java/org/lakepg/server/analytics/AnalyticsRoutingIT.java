@@ -77,6 +77,9 @@ class AnalyticsRoutingIT {
         "select g, max(i) - min(i), sum(f) from an_t where ts < timestamp '2024-03-01 12:00' group by g order by 1",
         "select count(*) from an_t where t is null or i is null",
         "select sum(big), min(big), max(big), avg(big) from an_t",
+        "select d.label, count(*), sum(t.i), max(t.t) from an_t t join an_dim d on d.g = t.g where t.i > 0 "
+            + "group by d.label order by d.label",
+        "select d.g, count(t.id), min(t.d) from an_dim d left join an_t t on t.g = d.g group by d.g order by d.g",
     };
 
     private static void fill(Connection c, Random rnd, int rows, int idBase) throws SQLException {
@@ -138,7 +141,9 @@ class AnalyticsRoutingIT {
         Random rnd = new Random(42);
         try (Connection c = connect()) {
             run(c, "drop table if exists an_t", "create table an_t (id int, g int, i int, t text, n numeric(10,2), "
-                    + "d date, ts timestamp, b bool, f float8, big int8)");
+                    + "d date, ts timestamp, b bool, f float8, big int8)",
+                    "drop table if exists an_dim", "create table an_dim (g int8, label text)",
+                    "insert into an_dim select g, 'label ' || (g % 4) from generate_series(0, 9) g");
             fill(c, rnd, 3000, 0);
             int nextId = 3000;
             assertSameOnBothEngines(c); // no snapshot yet: every page decoded fresh
