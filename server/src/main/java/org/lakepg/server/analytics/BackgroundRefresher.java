@@ -55,7 +55,11 @@ public final class BackgroundRefresher implements AutoCloseable {
             return;
         }
         TableKey key = AnalyticsService.key(compute.access(), table);
-        tables.putIfAbsent(key, new Registered(compute, table.oid(), table.name()));
+        // the latest compute of the timeline wins: a suspended one no longer sees new writes (and is let go)
+        Registered known = tables.get(key);
+        if (known == null || known.compute() != compute) {
+            tables.put(key, new Registered(compute, table.oid(), table.name()));
+        }
         states.putIfAbsent(key, new State());
         start();
         synchronized (wakeup) {

@@ -20,19 +20,22 @@ public final class ColumnTypes {
     }
 
     /**
-     * The analytics type of a server type OID, if the columnar engine holds it. bpchar stays on the row engine:
-     * PostgreSQL compares it ignoring trailing blanks, batches compare by code point.
+     * The analytics type of a server type OID, if batches hold it. bpchar is held (so tables like pgbench_accounts
+     * are materialized) but never compared: PostgreSQL ignores its trailing blanks, batches compare by code point, so
+     * expressions, sort and join keys on it stay on the row engine ({@link #comparable}).
      */
     public static Optional<PgType> of(long typeOid) {
-        if (typeOid == 1042) {
-            return Optional.empty();
-        }
         for (PgType t : PgType.values()) {
             if (t.oid() == typeOid) {
                 return Optional.of(t);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the columnar engine compares values of the type as PostgreSQL does. */
+    public static boolean comparable(PgType type) {
+        return type != PgType.BPCHAR;
     }
 
     /** The table's columns as a batch schema; empty if any column has a type the columnar engine does not hold. */

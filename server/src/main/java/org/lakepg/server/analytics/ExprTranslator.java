@@ -54,12 +54,12 @@ final class ExprTranslator {
     private static Expr expr(BoundExpr e, IntUnaryOperator columns, Schema input) {
         return switch (e) {
             case InputRef r -> {
-                if (ColumnTypes.of(r.type()).isEmpty()) {
+                if (ColumnTypes.of(r.type()).filter(ColumnTypes::comparable).isEmpty()) {
                     yield null;
                 }
                 yield Expr.column(columns.applyAsInt(r.index()));
             }
-            case Const c -> ColumnTypes.of(c.type())
+            case Const c -> ColumnTypes.of(c.type()).filter(ColumnTypes::comparable)
                     .map(t -> Expr.literal(c.value() == null ? null : ColumnTypes.toBatch(c.value()), t))
                     .orElse(null);
             case RelabelType r -> {

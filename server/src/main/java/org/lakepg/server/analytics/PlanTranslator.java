@@ -240,6 +240,9 @@ public final class PlanTranslator {
         }
         List<SortKey> keys = new ArrayList<>();
         for (var k : s.keys()) {
+            if (!ColumnTypes.comparable(input.schema().column(k.column()).type())) {
+                return null;
+            }
             keys.add(new SortKey(k.column(), k.descending(), k.nullsFirst()));
         }
         return new PlanNode.Sort(input, keys, OptionalLong.empty());
@@ -279,7 +282,8 @@ public final class PlanTranslator {
         }
         PlanNode left = node(j.left(), null);
         PlanNode right = left == null ? null : node(h.input(), null);
-        if (right == null) {
+        if (right == null || !ColumnTypes.comparable(left.schema().column(probe.index()).type())
+                || !ColumnTypes.comparable(right.schema().column(h.keyColumn()).type())) {
             return null;
         }
         PlanNode join = new PlanNode.HashJoin(left, right, List.of(probe.index()), List.of(h.keyColumn()), type);
