@@ -66,7 +66,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** The background materializer's share of one core (issue 10: no interference with transactions). */
-    private static final double ANALYTICS_CPU_SHARE = 0.25;
+    private static final double ANALYTICS_CPU_SHARE =
+            Double.parseDouble(System.getProperty("lakepg.analytics.cpu_share", "0.1"));
     private final org.lakepg.server.analytics.AnalyticsService analytics;
 
     /** Where object store keys are, for users: a directory for the local store (its class is not on our compile path). */

@@ -94,6 +94,16 @@ public final class AnalyticsService implements AutoCloseable {
     /** Materializes into {@code target} (the table's live snapshots, or a snapshot pinned at a time-travel LSN). */
     public MaterializeResult materialize(AccessContext access, HeapRelation heap, TableInfo table,
                                          TableSnapshots target) {
+        return materialize(access, heap, table, target, 1);
+    }
+
+    /** The background refresher's materialization: reads and writes throttled to {@code cpuShare} of a core. */
+    MaterializeResult materializeThrottled(AccessContext access, HeapRelation heap, TableInfo table, double cpuShare) {
+        return materialize(access, heap, table, snapshots(key(access, table)), cpuShare);
+    }
+
+    private MaterializeResult materialize(AccessContext access, HeapRelation heap, TableInfo table,
+                                          TableSnapshots target, double cpuShare) {
         Schema schema = ColumnTypes.schema(table).orElseThrow(() -> PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                 "table \"%s\" has a column type the columnar engine does not support", table.name()));
         TableKey key = key(access, table);
@@ -103,7 +113,7 @@ public final class AnalyticsService implements AutoCloseable {
             try {
                 Lsn lsn = latestLsn(access);
                 HeapTableSource source = new HeapTableSource(table.name(), table, schema, heap, txn.snapshot(),
-                        storage.pages(), key.timeline(), storage.objects(), target.root());
+                        storage.pages(), key.timeline(), storage.objects(), target.root()).throttled(cpuShare);
                 return new Materializer(target, PAGES_PER_FILE, ParquetWriteOptions.defaults()).refresh(source, lsn);
             } finally {
                 txn.rollback();
@@ -133,7 +143,12 @@ public final class AnalyticsService implements AutoCloseable {
         if (!from.isBefore(to)) {
             return 0;
         }
-        BitSet changed = storage.pages().changedPages(key.timeline(), key.relation(), ForkNumber.MAIN, from, to);
+        BitSet changed;
+        try {
+            changed = storage.pages().changedPages(key.timeline(), key.relation(), ForkNumber.MAIN, from, to);
+        } catch (org.lakepg.storage.StorageException belowGcHorizon) {
+            return pageCount;
+        }
         if (pageCount > 0) {
             changed.clear(pageCount, Math.max(pageCount, changed.length()));
         }

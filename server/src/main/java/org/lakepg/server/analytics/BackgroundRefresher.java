@@ -15,13 +15,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps materialized tables following the WAL: one low-priority daemon thread refreshes every registered table
- * whose compute wrote since its snapshot, rewriting only changed page ranges. CPU is bounded by a duty cycle: after
- * working {@code t} it rests {@code t * (1 - share) / share}, so it uses at most {@code share} of one core; memory by
- * refreshing one table, one file range (128 pages) at a time.
+ * whose compute wrote since its snapshot, rewriting only changed page ranges. CPU is bounded by a duty cycle enforced
+ * between page ranges: after working {@code t} it rests {@code t * (1 - share) / share}, so it uses at most
+ * {@code share} of one core even during a long refresh; memory by refreshing one table, one file range (512 pages)
+ * at a time.
  */
 public final class BackgroundRefresher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundRefresher.class);
-    private static final long POLL_MILLIS = 200;
+    /** How often a followed table is checked for changes: queries are fresh anyway, refreshes only save them work. */
+    private static final long POLL_MILLIS = 2000;
 
     private record Registered(Compute compute, long tableOid, String name) {
     }
@@ -83,18 +85,14 @@ public final class BackgroundRefresher implements AutoCloseable {
 
     private void run() {
         while (!closed) {
-            long worked = 0;
             if (!paused) {
                 for (Map.Entry<TableKey, Registered> e : tables.entrySet()) {
-                    long start = System.nanoTime();
-                    refresh(e.getKey(), e.getValue());
-                    worked += System.nanoTime() - start;
+                    refresh(e.getKey(), e.getValue()); // throttled to the share inside, range by range
                 }
             }
-            long rest = Math.max(POLL_MILLIS, (long) (worked / 1e6 * (1 - share) / share));
             synchronized (wakeup) {
                 try {
-                    wakeup.wait(rest);
+                    wakeup.wait(POLL_MILLIS);
                 } catch (InterruptedException ie) {
                     return;
                 }
@@ -115,7 +113,8 @@ public final class BackgroundRefresher implements AutoCloseable {
                 tables.remove(key); // dropped or rewritten: a new relation starts its own snapshots when asked for
                 return;
             }
-            service.materialize(r.compute().access(), r.compute().tables().heap(table.get()), table.get());
+            service.materializeThrottled(r.compute().access(), r.compute().tables().heap(table.get()), table.get(),
+                    share);
             state.refreshes++;
             state.lastError = null;
         } catch (RuntimeException e) {

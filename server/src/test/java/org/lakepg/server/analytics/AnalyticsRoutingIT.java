@@ -94,7 +94,8 @@ class AnalyticsRoutingIT {
                     .append("timestamp '2024-01-01' + interval '").append(rnd.nextInt(100000)).append(" minutes',")
                     .append(rnd.nextBoolean()).append(',')
                     .append(rnd.nextInt(5) == 0 ? "null" : String.valueOf(rnd.nextDouble() * 100)).append(',')
-                    .append(rnd.nextLong() / 4).append(')');
+                    .append(rnd.nextLong() / 4).append(',')
+                    .append(rnd.nextInt(6) == 0 ? "null" : "'c" + rnd.nextInt(9) + "'").append(')');
         }
         run(c, sql.toString());
     }
@@ -141,7 +142,7 @@ class AnalyticsRoutingIT {
         Random rnd = new Random(42);
         try (Connection c = connect()) {
             run(c, "drop table if exists an_t", "create table an_t (id int, g int, i int, t text, n numeric(10,2), "
-                    + "d date, ts timestamp, b bool, f float8, big int8)",
+                    + "d date, ts timestamp, b bool, f float8, big int8, c char(5))",
                     "drop table if exists an_dim", "create table an_dim (g int8, label text)",
                     "insert into an_dim select g, 'label ' || (g % 4) from generate_series(0, 9) g");
             fill(c, rnd, 3000, 0);
