@@ -63,6 +63,23 @@ public final class Cluster implements AutoCloseable {
         this.dataDir = dataDir;
         this.bufferPages = bufferPages;
         this.branches = new Branches(this, storage);
+        this.analytics = new org.lakepg.server.analytics.AnalyticsService(storage, ANALYTICS_CPU_SHARE);
+    }
+
+    /** The background materializer's share of one core (issue 10: no interference with transactions). */
+    private static final double ANALYTICS_CPU_SHARE =
+            Double.parseDouble(System.getProperty("lakepg.analytics.cpu_share", "0.1"));
+    private final org.lakepg.server.analytics.AnalyticsService analytics;
+
+    /** Where object store keys are, for users: a directory for the local store (its class is not on our compile path). */
+    public String objectLocation() {
+        return storage.objects().getClass().getSimpleName().equals("LocalDirectoryObjectStore")
+                ? dataDir.resolve("storage").resolve("objects").toAbsolutePath() + "/" : "";
+    }
+
+    /** Columnar snapshots of the cluster's tables and their background refresher (lakepg analytics). */
+    public org.lakepg.server.analytics.AnalyticsService analytics() {
+        return analytics;
     }
 
     /** lakepg.retention: how much history time travel and branch-at-time can reach (GC keeps it). */
@@ -411,6 +428,7 @@ public final class Cluster implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            analytics.close();
             computes.values().forEach(Compute::close);
             pastComputes.values().forEach(Compute::close);
         } finally {

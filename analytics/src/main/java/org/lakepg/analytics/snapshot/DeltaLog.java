@@ -32,7 +32,7 @@ public final class DeltaLog {
 
     /** The highest Delta version written, if any. */
     public Optional<Long> latestVersion() {
-        List<String> keys = store.list(root + DIRECTORY);
+        List<String> keys = Listings.list(store, root + DIRECTORY);
         for (int i = keys.size() - 1; i >= 0; i--) {
             String name = keys.get(i).substring(root.length() + DIRECTORY.length());
             if (name.matches("\\d{20}\\.json")) {

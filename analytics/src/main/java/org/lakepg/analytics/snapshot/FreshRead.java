@@ -53,6 +53,7 @@ public final class FreshRead {
         int patched = 0;
         ScanStats parquetStats = ScanStats.NONE;
         List<PageRange> toDecode = new ArrayList<>();
+        long decodedInFiles = 0;
         for (DataFile f : m.files()) {
             int firstStale = stale.nextSetBit(f.pages().from());
             boolean clean = firstStale < 0 || firstStale >= f.pages().to();
@@ -63,48 +64,72 @@ public final class FreshRead {
                     continue;
                 }
                 patched++;
-                // keep the rows of the file's clean pages (they are contiguous per page, in page order)
+                // the file's clean pages from Parquet, its stale ones decoded, interleaved in page order
                 List<Batch> fileBatches = new ArrayList<>();
                 parquetStats = parquetStats.plus(reader.scan(columns, List.of(), fileBatches::add));
-                keepCleanPages(f, stale, fileBatches, sink);
-            }
-            for (int p = stale.nextSetBit(f.pages().from()); p >= 0 && p < Math.min(f.pages().to(), pageCount);
-                    p = stale.nextSetBit(p + 1)) {
-                toDecode.add(new PageRange(p, p + 1));
+                decodedInFiles += patch(source, schema, lsn, columns, f, stale, pageCount, fileBatches, sink);
             }
         }
         if (pageCount > m.pageCount()) {
             toDecode.add(new PageRange(m.pageCount(), pageCount));
         }
-        long decoded = decode(source, schema, toDecode, lsn, columns, sink);
+        long decoded = decodedInFiles + decode(source, schema, toDecode, lsn, columns, sink);
         return new FreshReadStats(fromParquet, patched, decoded, parquetStats);
     }
 
-    private static void keepCleanPages(DataFile f, BitSet stale, List<Batch> fileBatches, Consumer<Batch> sink) {
-        // a boolean per file row: does it come from a clean page?
-        int total = Math.toIntExact(f.rowCount());
-        boolean[] keep = new boolean[total];
+    /**
+     * Rows in heap page order, like a sequential scan of the row store: runs of clean pages come from the file's
+     * rows, stale pages are decoded where they are. Order matters beyond tidiness: float sums depend on it, and the
+     * answer must equal the row engine's to the last bit.
+     */
+    private static long patch(TableSource source, Schema schema, Lsn lsn, List<Integer> columns, DataFile f,
+                              BitSet stale, int pageCount, List<Batch> fileBatches, Consumer<Batch> sink) {
+        long decoded = 0;
         int row = 0;
+        int runStart = 0; // first file row of the current run of clean pages
+        int staleFrom = -1; // first page of the current run of stale pages, -1 if none
         for (int p = f.pages().from(); p < f.pages().to(); p++) {
             int n = f.rowsPerPage().get(p - f.pages().from());
-            if (!stale.get(p)) {
-                java.util.Arrays.fill(keep, row, row + n, true);
+            if (stale.get(p)) {
+                if (staleFrom < 0) {
+                    emitRows(fileBatches, runStart, row, sink);
+                    staleFrom = p;
+                }
+                runStart = row + n;
+            } else if (staleFrom >= 0) {
+                decoded += decode(source, schema, List.of(new PageRange(staleFrom, Math.max(staleFrom, Math.min(p, pageCount)))), lsn,
+                        columns, sink);
+                staleFrom = -1;
             }
             row += n;
         }
+        if (staleFrom >= 0) {
+            decoded += decode(source, schema, List.of(new PageRange(staleFrom,
+                    Math.max(staleFrom, Math.min(f.pages().to(), pageCount)))), lsn, columns, sink);
+        } else {
+            emitRows(fileBatches, runStart, row, sink);
+        }
+        return decoded;
+    }
+
+    /** Rows {@code [from, to)} of a file read as consecutive batches. */
+    private static void emitRows(List<Batch> fileBatches, int from, int to, Consumer<Batch> sink) {
         int offset = 0;
         for (Batch b : fileBatches) {
-            int[] positions = new int[b.rowCount()];
-            int count = 0;
-            for (int i = 0; i < b.rowCount(); i++) {
-                if (keep[offset + i]) {
-                    positions[count++] = i;
+            int start = Math.max(from, offset);
+            int end = Math.min(to, offset + b.rowCount());
+            if (start < end) {
+                if (start == offset && end == offset + b.rowCount()) {
+                    sink.accept(b);
+                } else {
+                    int[] positions = new int[end - start];
+                    for (int i = 0; i < positions.length; i++) {
+                        positions[i] = start - offset + i;
+                    }
+                    sink.accept(b.gather(positions, positions.length));
                 }
             }
             offset += b.rowCount();
-            if (count > 0) {
-                sink.accept(count == b.rowCount() ? b : b.gather(positions, count));
-            }
         }
     }
 

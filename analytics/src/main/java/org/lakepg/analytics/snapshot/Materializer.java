@@ -72,6 +72,7 @@ public final class Materializer {
         long version = previous.map(m -> m.version() + 1).orElse(0L);
         String tableId = previous.map(Manifest::tableId).orElseGet(() -> UUID.randomUUID().toString());
         Manifest manifest = new Manifest(source.name(), tableId, version, lsn, schema, pageCount, files);
+        source.beforeSnapshotCommit(lsn);
         snapshots.commit(previous, manifest);
         return new MaterializeResult(manifest, written, kept, decoded, bytes);
     }

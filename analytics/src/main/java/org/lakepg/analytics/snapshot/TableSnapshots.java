@@ -13,6 +13,10 @@ import org.lakepg.storage.StorageException;
  * one manifest per version in {@code _lakepg/}, the Delta log in {@code _delta_log/}. The manifest put is the commit
  * point: files are written before it, so a reader following manifests never sees a half-written snapshot; files
  * left by an interrupted write are simply never named.
+ *
+ * <p>The versions are listed once and then followed through this instance's own commits, and parsed manifests are
+ * kept (they are immutable): queries then never list the store. One writer per root, as the materializer requires;
+ * {@link #reload()} sees commits made elsewhere.
  */
 public final class TableSnapshots {
 
@@ -22,6 +26,10 @@ public final class TableSnapshots {
     private final ObjectStore store;
     private final String root;
     private final DeltaLog deltaLog;
+
+    /** Committed versions, ascending, once listed (null: list on next use). */
+    private List<Long> knownVersions;
+    private final java.util.Map<Long, Manifest> manifests = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TableSnapshots(ObjectStore store, String root) {
         if (!root.isEmpty() && !root.endsWith("/")) {
@@ -45,10 +53,23 @@ public final class TableSnapshots {
     }
 
     /** Versions of committed manifests, ascending. */
-    public List<Long> versions() {
+    public synchronized List<Long> versions() {
+        if (knownVersions == null) {
+            knownVersions = List.copyOf(listVersions());
+        }
+        return knownVersions;
+    }
+
+    /** Forgets what was listed: the next use lists the store again (commits by another process). */
+    public synchronized void reload() {
+        knownVersions = null;
+        manifests.clear();
+    }
+
+    private List<Long> listVersions() {
         List<Long> versions = new ArrayList<>();
         String prefix = root + MANIFESTS + "manifest-";
-        for (String key : store.list(prefix)) {
+        for (String key : Listings.list(store, prefix)) {
             String rest = key.substring(prefix.length());
             if (rest.matches("\\d{20}\\.json")) {
                 versions.add(Long.parseLong(rest.substring(0, 20)));
@@ -58,8 +79,14 @@ public final class TableSnapshots {
     }
 
     public Optional<Manifest> manifest(long version) {
-        return store.get(root + manifestKey(version))
+        Manifest known = manifests.get(version);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Manifest> read = store.get(root + manifestKey(version))
                 .map(bytes -> ManifestCodec.read(new String(bytes, StandardCharsets.UTF_8)));
+        read.ifPresent(m -> manifests.put(version, m));
+        return read;
     }
 
     public Optional<Manifest> latest() {
@@ -92,6 +119,17 @@ public final class TableSnapshots {
     void commit(Optional<Manifest> previous, Manifest manifest) {
         store.put(root + manifestKey(manifest.version()),
                 ManifestCodec.write(manifest).getBytes(StandardCharsets.UTF_8));
+        synchronized (this) {
+            manifests.put(manifest.version(), manifest);
+            if (knownVersions != null) {
+                List<Long> next = new ArrayList<>(knownVersions);
+                if (!next.contains(manifest.version())) {
+                    next.add(manifest.version());
+                    java.util.Collections.sort(next);
+                }
+                knownVersions = List.copyOf(next);
+            }
+        }
         deltaLog.writeCommit(previous, manifest, System.currentTimeMillis());
     }
 
@@ -120,7 +158,11 @@ public final class TableSnapshots {
                 manifest(v).ifPresent(m -> m.files().forEach(f -> live.add(f.path())));
             }
         }
-        for (String key : store.list(root + DATA)) {
+        synchronized (this) {
+            knownVersions = null; // deleted manifests: list again
+            manifests.clear();
+        }
+        for (String key : Listings.list(store, root + DATA)) {
             if (!live.contains(key.substring(root.length()))) {
                 store.delete(key);
                 deleted++;

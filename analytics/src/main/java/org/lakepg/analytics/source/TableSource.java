@@ -30,6 +30,14 @@ public interface TableSource {
     /** Blocks written by records with {@code from < LSN <= to} (mirrors PageService.changedPages). */
     BitSet changedPages(Lsn from, Lsn to);
 
+    /**
+     * Called by the materializer after every page of a new snapshot at {@code lsn} was read and before its manifest
+     * is committed: a source can store what the snapshot's rows depend on (the server stores which pages held rows of
+     * unfinished transactions) so that anything a committed manifest needs exists.
+     */
+    default void beforeSnapshotCommit(Lsn lsn) {
+    }
+
     /** Receives decoded rows; the array belongs to the receiver. */
     @FunctionalInterface
     interface RowSink {

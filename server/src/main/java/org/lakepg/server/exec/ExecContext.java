@@ -235,6 +235,11 @@ public final class ExecContext implements FunctionContext {
     }
 
     @Override
+    public org.lakepg.server.analytics.AnalyticsControl analytics() {
+        return session.analytics();
+    }
+
+    @Override
     public org.lakepg.server.branch.BranchControl branches() {
         return session.branches();
     }

@@ -76,6 +76,12 @@ public interface FunctionContext {
                 "branches are not available here");
     }
 
+    /** Columnar snapshots of the session's tables (lakepg_export_snapshot, lakepg_analytics_status). */
+    default org.lakepg.server.analytics.AnalyticsControl analytics() {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "lakepg analytics is not available here");
+    }
+
     /** The session's sequences (nextval and friends); statements without storage have none. */
     default SequenceAccess sequences() {
         throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,

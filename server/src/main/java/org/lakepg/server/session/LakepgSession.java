@@ -161,6 +161,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         });
         sequences.setAccessCheck(executor::checkSequenceAccess);
         executor.setSessionStatements(preparedStatements, cursors);
+        var analytics = new org.lakepg.server.analytics.AnalyticsRouting(cluster.analytics(), () -> primary);
+        executor.setAnalyticsRouting(analytics::route);
     }
 
     /** The name of the session's temporary schema, pg_temp_N as in PostgreSQL (N: the session's process id). */
@@ -795,6 +797,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
         org.lakepg.storage.Lsn replayed = cluster.replicaReplayLsn(database);
         return replayed == null ? null : replayed.value();
+    }
+
+    @Override
+    public org.lakepg.server.analytics.AnalyticsControl analytics() {
+        return new org.lakepg.server.analytics.AnalyticsControl(cluster.analytics(), compute,
+                lsn -> cluster.computeAt(database, lsn), cluster.objectLocation());
     }
 
     @Override

@@ -85,6 +85,9 @@ public final class SettingsRegistry {
         // which moves to the latest durable LSN at most this often
         add(bool("lakepg.replica", false, INTERNAL));
         add(integer("lakepg.replica_replay_interval", 200, 1, Integer.MAX_VALUE, Unit.MILLISECOND, POSTMASTER));
+        // lakepg analytics: which engine runs scan-heavy queries (AnalyticsRouting) and from what table size
+        add(enumeration("lakepg.analytics", "auto", USER, "auto", "on", "off"));
+        add(integer("lakepg.analytics_min_pages", 1024, 0, Integer.MAX_VALUE, Unit.NONE, USER));
         add(bool("row_security", true, USER));
         add(bool("jit", false, USER));
         add(bool("escape_string_warning", true, USER));

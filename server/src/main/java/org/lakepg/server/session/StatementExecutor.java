@@ -127,6 +127,18 @@ final class StatementExecutor {
         this.cursors = new CursorCommands(open, block);
     }
 
+    /** Where scan-heavy queries go: the columnar engine (lakepg.analytics) or, by default until set, the row engine. */
+    private Routing analytics = (plan, context) -> plan;
+
+    /** Chooses the engine of each query's subtrees at Execute (settings and table sizes as they are then). */
+    interface Routing {
+        org.lakepg.server.sql.plan.PlanNode route(org.lakepg.server.sql.plan.PlanNode plan, ExecContext context);
+    }
+
+    void setAnalyticsRouting(Routing routing) {
+        this.analytics = routing;
+    }
+
     /** The session ends: its temporary schema and what is in it go, in a transaction of their own. */
     void dropTemporaryObjects(org.lakepg.server.txn.TransactionManager transactions) {
         if (!searchPath.tempSchemaUsed()) {
@@ -427,7 +439,7 @@ final class StatementExecutor {
         }
         return switch (command) {
             case Command.Query q -> {
-                Iterator<Object[]> rows = executor.open(q.plan().root(), context);
+                Iterator<Object[]> rows = executor.open(analytics.route(q.plan().root(), context), context);
                 yield new Execution(q.columns(), rows, q.plan().tag()::format);
             }
             case Command.Utility u -> switch (u.statement()) {
@@ -581,7 +593,9 @@ final class StatementExecutor {
                     if (!(analyze(new RawStatement(e.query(), 0, 0), new int[0]) instanceof Command.Query q)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of this statement is not supported yet");
                     }
-                    yield ExplainCommand.run(e, q.plan(), executor, context, catalog, io, session);
+                    var routed = new org.lakepg.server.sql.plan.QueryPlan(analytics.route(q.plan().root(), context),
+                            q.plan().columns(), q.plan().parameterTypes(), q.plan().tag());
+                    yield ExplainCommand.run(e, routed, executor, context, catalog, io, session);
                 }
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);
                 case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter);

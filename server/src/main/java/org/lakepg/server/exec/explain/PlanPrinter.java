@@ -139,6 +139,7 @@ public final class PlanPrinter {
                 }
                 yield out;
             }
+            case org.lakepg.server.sql.plan.ColumnarNode c -> outputs(c.rowPlan());
             case ModifyNode m -> {
                 IntFunction<String> below = names(m.input());
                 yield m.returning().stream().map(e -> deparser.deparse(e, below)).toList();
@@ -382,6 +383,15 @@ public final class PlanPrinter {
             case ValuesNode v -> v.rows().size() == 1 ? "Result" : "Values Scan on \"*VALUES*\"";
             case org.lakepg.server.sql.plan.SystemScanNode s -> "Seq Scan on " + s.relation().name();
             case ResultNode r -> "Result";
+            case org.lakepg.server.sql.plan.ColumnarNode c -> {
+                List<String> shown = c.query().explain();
+                for (String more : shown.subList(1, shown.size())) {
+                    int colon = more.indexOf(": ");
+                    details.add(colon < 0 ? new String[] {"Also", more}
+                            : new String[] {more.substring(0, colon), more.substring(colon + 2)});
+                }
+                yield shown.get(0);
+            }
             case ProjectNode x -> "Result";
             case SortNode s -> {
                 IntFunction<String> below = names(s.input());

@@ -55,6 +55,7 @@ public final class Operators {
             case SetOpNode s -> SetOperations.open(s, open(s.left(), context), open(s.right(), context),
                     new RowComparator(s.keys(), functions, context), context);
             case org.lakepg.server.sql.plan.SeqScanNode s -> TableOperators.seqScan(s, context);
+            case org.lakepg.server.sql.plan.ColumnarNode c -> c.query().run(context);
             case org.lakepg.server.sql.plan.SystemScanNode s -> s.relation().scan(context.catalogView()).iterator();
             case org.lakepg.server.sql.plan.IndexScanNode i -> TableOperators.indexScan(i, compiler.compile(i.key()), context);
             case org.lakepg.server.sql.plan.ModifyNode m -> TableOperators.modify(m, open(m.input(), context), compiler,

@@ -19,6 +19,7 @@ public final class SetReturningFunctions {
         BranchRows.register(BUILTINS);
         PartitionRows.register(BUILTINS);
         UserSetFunctions.register(BUILTINS);
+        AnalyticsRows.register(BUILTINS);
     }
 
     private final Map<String, SetReturningFunction> functions = new HashMap<>();

@@ -70,6 +70,7 @@ final class PlanExpressions {
             }
             case SeqScanNode s -> { }
             case SystemScanNode s -> { }
+            case org.lakepg.server.sql.plan.ColumnarNode c -> children.add(c.rowPlan());
             case IndexScanNode s -> exprs.add(s.key());
             case ModifyNode m -> {
                 return true; // writes: never share its rows

@@ -33,6 +33,7 @@ public final class PlanNodes {
             case SystemScanNode s -> List.of();
             case RoutedInsertNode r -> List.of(r.insert().input());
             case PartitionUpdateNode u -> List.of(u.update().input());
+            case ColumnarNode c -> List.of();
         };
     }
 

@@ -1,0 +1,53 @@
+package org.lakepg.server.analytics;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.lakepg.analytics.batch.Batch;
+import org.lakepg.analytics.exec.Executor;
+import org.lakepg.server.access.heap.HeapRelation;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.txn.Snapshot;
+
+/**
+ * Runs a routed subtree on the vectorized engine: its scans read each table fresh as of the statement's snapshot
+ * (Parquet files of unchanged page ranges + pages changed since, decoded with the snapshot's visibility), so the rows
+ * equal the row engine's. A value batches cannot hold sends the subtree back to the row engine.
+ *
+ * @param explain what EXPLAIN prints for the node: title and detail lines
+ */
+public record ColumnarQuery(AnalyticsService service, PlanNode rowPlan, List<String> explain) {
+
+    public Iterator<Object[]> run(ExecContext context) {
+        Snapshot snapshot = context.tables().transaction().snapshot();
+        Optional<PlanTranslator.Translation> translation = PlanTranslator.translate(rowPlan, (scan, schema) -> {
+            HeapRelation heap = context.tables().heap(scan.table());
+            return service.freshScan(heap.context(), heap, scan.table(), schema, snapshot);
+        });
+        if (translation.isEmpty()) {
+            service.countRun(false);
+            return context.runSubplan(rowPlan);
+        }
+        List<Batch> batches;
+        try {
+            batches = new Executor().collect(translation.get().plan());
+        } catch (UnsupportedValueException | IllegalArgumentException notForBatches) {
+            service.countRun(false);
+            return context.runSubplan(rowPlan);
+        }
+        service.countRun(true);
+        List<Object[]> rows = new ArrayList<>();
+        for (Batch b : batches) {
+            for (int i = 0; i < b.rowCount(); i++) {
+                Object[] row = b.row(i);
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = ColumnTypes.toRow(row[c]);
+                }
+                rows.add(row);
+            }
+        }
+        return rows.iterator();
+    }
+}
