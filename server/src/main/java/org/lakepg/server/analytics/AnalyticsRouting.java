@@ -59,10 +59,9 @@ public final class AnalyticsRouting {
         return switch (p) {
             case ProjectNode x -> new ProjectNode(rewrite(x.input(), context, force, minPages), x.expressions());
             case SortNode s -> new SortNode(rewrite(s.input(), context, force, minPages), s.keys());
-            case LimitNode l -> new LimitNode(rewrite(l.input(), context, force, minPages), l.offset(), l.count());
+            case LimitNode l -> l.withInput(rewrite(l.input(), context, force, minPages));
             case FilterNode f -> new FilterNode(rewrite(f.input(), context, force, minPages), f.condition());
-            case AggregateNode a -> new AggregateNode(rewrite(a.input(), context, force, minPages), a.groupKeys(),
-                    a.keyOrder(), a.aggregates());
+            case AggregateNode a -> a.withInput(rewrite(a.input(), context, force, minPages));
             case HashLookupNode h -> new HashLookupNode(rewrite(h.input(), context, force, minPages), h.keyColumn(),
                     h.key());
             case NestedLoopJoinNode j -> new NestedLoopJoinNode(j.kind(),

@@ -173,6 +173,9 @@ public final class PlanTranslator {
     }
 
     private PlanNode aggregate(AggregateNode a) {
+        if (!a.groupingSets().isEmpty()) {
+            return null; // GROUPING SETS stay on the row engine
+        }
         List<BoundExpr> read = new ArrayList<>(a.groupKeys());
         for (AggregateCall call : a.aggregates()) {
             if (call.distinct() || call.filter() != null || !call.argumentOrder().isEmpty()
@@ -249,6 +252,9 @@ public final class PlanTranslator {
     }
 
     private PlanNode limit(LimitNode l) {
+        if (!l.ties().isEmpty()) {
+            return null; // WITH TIES stays on the row engine
+        }
         boolean noOffset = l.offset() == null || l.offset() instanceof Const c && (c.value() == null
                 || c.value() instanceof Long n && n == 0);
         if (!noOffset || !(l.count() instanceof Const c) || !(c.value() instanceof Long count) || count < 0) {

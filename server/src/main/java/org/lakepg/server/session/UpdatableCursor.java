@@ -36,7 +36,7 @@ record UpdatableCursor(PlanNode plan, TableInfo table) {
             case IndexScanNode s -> new UpdatableCursor(new IndexScanNode(s.table(), s.index(), s.key(), true, s.alias()),
                     s.table());
             case FilterNode f -> wrap(of(f.input(), forUpdate), in -> new FilterNode(in, f.condition()));
-            case LimitNode l -> wrap(of(l.input(), forUpdate), in -> new LimitNode(in, l.offset(), l.count()));
+            case LimitNode l -> wrap(of(l.input(), forUpdate), l::withInput);
             case ProjectNode p -> wrap(of(p.input(), forUpdate), in -> {
                 List<BoundExpr> row = new ArrayList<>(p.expressions());
                 row.add(new InputRef(p.input().width(), TypeOids.TID, -1, "ctid"));
