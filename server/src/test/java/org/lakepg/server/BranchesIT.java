@@ -1,16 +1,16 @@
 package org.lakepg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lakepg.server.JdbcRows.one;
+import static org.lakepg.server.JdbcRows.rows;
+import static org.lakepg.server.JdbcRows.run;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -40,33 +40,6 @@ class BranchesIT {
         String url = "jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/" + database + "?user=postgres"
                 + (options == null ? "" : "&options=" + options.replace(" ", "%20"));
         return DriverManager.getConnection(url);
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
-    }
-
-    private static String one(Connection c, String sql) throws SQLException {
-        return rows(c, sql).get(0);
-    }
-
-    private static void run(Connection c, String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
     }
 
     @Test

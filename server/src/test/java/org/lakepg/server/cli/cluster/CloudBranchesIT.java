@@ -1,15 +1,13 @@
 package org.lakepg.server.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lakepg.server.JdbcRows.rows;
+import static org.lakepg.server.JdbcRows.run;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,28 +69,5 @@ class CloudBranchesIT {
     private static Connection connect(ClusterFixture fixture, String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + fixture.cluster.port(LocalCluster.COMPUTE)
                 + "/" + database + "?user=postgres");
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
-    }
-
-    private static void run(Connection c, String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
     }
 }
