@@ -56,19 +56,31 @@ public final class AnalyticsRouting {
         if (here.isPresent()) {
             return here.get();
         }
+        // nodes whose inputs stay are returned as they are: plans are cached and compiled per node identity
         return switch (p) {
-            case ProjectNode x -> new ProjectNode(rewrite(x.input(), context, force, minPages), x.expressions());
-            case SortNode s -> new SortNode(rewrite(s.input(), context, force, minPages), s.keys());
-            case LimitNode l -> l.withInput(rewrite(l.input(), context, force, minPages));
-            case FilterNode f -> new FilterNode(rewrite(f.input(), context, force, minPages), f.condition());
-            case AggregateNode a -> a.withInput(rewrite(a.input(), context, force, minPages));
-            case HashLookupNode h -> new HashLookupNode(rewrite(h.input(), context, force, minPages), h.keyColumn(),
-                    h.key());
-            case NestedLoopJoinNode j -> new NestedLoopJoinNode(j.kind(),
-                    rewrite(j.left(), context, force, minPages), rewrite(j.right(), context, force, minPages),
-                    j.condition(), j.lateral());
+            case ProjectNode x -> same(x.input(), rewrite(x.input(), context, force, minPages), x,
+                    in -> new ProjectNode(in, x.expressions()));
+            case SortNode s -> same(s.input(), rewrite(s.input(), context, force, minPages), s,
+                    in -> new SortNode(in, s.keys()));
+            case LimitNode l -> same(l.input(), rewrite(l.input(), context, force, minPages), l, l::withInput);
+            case FilterNode f -> same(f.input(), rewrite(f.input(), context, force, minPages), f,
+                    in -> new FilterNode(in, f.condition()));
+            case AggregateNode a -> same(a.input(), rewrite(a.input(), context, force, minPages), a, a::withInput);
+            case HashLookupNode h -> same(h.input(), rewrite(h.input(), context, force, minPages), h,
+                    in -> new HashLookupNode(in, h.keyColumn(), h.key()));
+            case NestedLoopJoinNode j -> {
+                PlanNode left = rewrite(j.left(), context, force, minPages);
+                PlanNode right = rewrite(j.right(), context, force, minPages);
+                yield left == j.left() && right == j.right() ? j
+                        : new NestedLoopJoinNode(j.kind(), left, right, j.condition(), j.lateral());
+            }
             default -> p;
         };
+    }
+
+    private static PlanNode same(PlanNode input, PlanNode rewritten, PlanNode node,
+                                 java.util.function.Function<PlanNode, PlanNode> copy) {
+        return rewritten == input ? node : copy.apply(rewritten);
     }
 
     private Optional<ColumnarNode> columnar(PlanNode p, ExecContext context, boolean force, long minPages) {
