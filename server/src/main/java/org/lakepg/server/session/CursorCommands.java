@@ -52,13 +52,13 @@ final class CursorCommands {
                     .withDetail("Holdable cursors must be READ ONLY.");
         }
         // FOR UPDATE: the query runs unlocked and the cursor locks each row as it first reads it
-        QueryPlan plan = planner.plan(forUpdate ? withoutLocking((SelectStmt) d.query()) : d.query());
+        QueryPlan plan = planner.plan(forUpdate ? RowLocking.withoutLocking((SelectStmt) d.query()) : d.query());
         boolean scrollable = (options & SCROLL) != 0
                 || (options & NO_SCROLL) == 0 && !forUpdate && Cursors.supportsBackward(plan.root());
         cursors.requireUnused(d.portalname());
         UpdatableCursor updatable = UpdatableCursor.of(plan.root(), forUpdate);
         if (forUpdate && updatable == null) {
-            if (aggregates(plan.root())) {
+            if (RowLocking.aggregates(plan.root())) {
                 throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE is not allowed with aggregate functions");
             }
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE of this query is not supported yet");
@@ -75,18 +75,6 @@ final class CursorCommands {
         cursor.forUpdate = forUpdate;
         cursors.add(cursor);
         return Execution.done("DECLARE CURSOR");
-    }
-
-    private static boolean aggregates(org.lakepg.server.sql.plan.PlanNode plan) {
-        return plan instanceof org.lakepg.server.sql.plan.AggregateNode
-                || org.lakepg.server.sql.plan.PlanNodes.children(plan).stream().anyMatch(CursorCommands::aggregates);
-    }
-
-    private static SelectStmt withoutLocking(SelectStmt s) {
-        return new SelectStmt(s.distinctClause(), s.intoClause(), s.targetList(), s.fromClause(), s.whereClause(),
-                s.groupClause(), s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(),
-                s.limitOffset(), s.limitCount(), s.limitOption(), List.of(), s.withClause(), s.op(), s.all(), s.larg(),
-                s.rarg());
     }
 
     /** Rows of a FOR UPDATE cursor, each locked when read; a row deleted or updated meanwhile is left out. */

@@ -217,6 +217,8 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.AlterFunctionStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> new Command.Utility(a, null);
+            case SelectStmt select when RowLocking.locks(select) -> checked('r', java.util.List.of(), false,
+                    () -> new Command.Query(RowLocking.plan(select, queries(new ParameterTypes(parameterTypes))::select)));
             case SelectStmt select -> checked('r', java.util.List.of(), false,
                     () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
             case org.lakepg.server.sql.ast.InsertStmt original -> {

@@ -140,6 +140,7 @@ public final class PlanPrinter {
                 yield out;
             }
             case org.lakepg.server.sql.plan.ColumnarNode c -> outputs(c.rowPlan());
+            case org.lakepg.server.sql.plan.LockRowsNode l -> outputs(l.input()).subList(0, l.tidColumn());
             case ModifyNode m -> {
                 IntFunction<String> below = names(m.input());
                 yield m.returning().stream().map(e -> deparser.deparse(e, below)).toList();
@@ -383,6 +384,7 @@ public final class PlanPrinter {
             case ValuesNode v -> v.rows().size() == 1 ? "Result" : "Values Scan on \"*VALUES*\"";
             case org.lakepg.server.sql.plan.SystemScanNode s -> "Seq Scan on " + s.relation().name();
             case ResultNode r -> "Result";
+            case org.lakepg.server.sql.plan.LockRowsNode l -> "LockRows";
             case org.lakepg.server.sql.plan.ColumnarNode c -> {
                 List<String> shown = c.query().explain();
                 for (String more : shown.subList(1, shown.size())) {

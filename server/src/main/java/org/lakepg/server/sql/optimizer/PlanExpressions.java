@@ -71,6 +71,7 @@ final class PlanExpressions {
             case SeqScanNode s -> { }
             case SystemScanNode s -> { }
             case org.lakepg.server.sql.plan.ColumnarNode c -> children.add(c.rowPlan());
+            case org.lakepg.server.sql.plan.LockRowsNode l -> children.add(l.input());
             case IndexScanNode s -> exprs.add(s.key());
             case ModifyNode m -> {
                 return true; // writes: never share its rows

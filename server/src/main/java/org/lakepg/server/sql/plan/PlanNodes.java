@@ -34,6 +34,7 @@ public final class PlanNodes {
             case RoutedInsertNode r -> List.of(r.insert().input());
             case PartitionUpdateNode u -> List.of(u.update().input());
             case ColumnarNode c -> List.of();
+            case LockRowsNode l -> List.of(l.input());
         };
     }
 

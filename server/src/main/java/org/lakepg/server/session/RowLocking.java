@@ -1,0 +1,84 @@
+package org.lakepg.server.session;
+
+import java.util.List;
+import java.util.function.Function;
+import org.lakepg.server.sql.ast.LockingClause;
+import org.lakepg.server.sql.ast.SelectStmt;
+import org.lakepg.server.sql.plan.LockRowsNode;
+import org.lakepg.server.sql.plan.QueryPlan;
+import org.lakepg.server.txn.LockMode;
+import org.lakepg.server.txn.WaitPolicy;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
+
+/**
+ * SELECT ... FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE [NOWAIT | SKIP LOCKED] over one table: the query is
+ * planned without its locking clause, its scan made to carry each row's tid (as an updatable cursor's), and a
+ * LockRows node locks the rows as they are returned.
+ */
+final class RowLocking {
+    private RowLocking() {
+    }
+
+    static boolean locks(SelectStmt s) {
+        return s.lockingClause() != null && !s.lockingClause().isEmpty();
+    }
+
+    static QueryPlan plan(SelectStmt s, Function<SelectStmt, QueryPlan> planner) {
+        QueryPlan plan = planner.apply(withoutLocking(s));
+        UpdatableCursor scan = UpdatableCursor.of(plan.root(), true);
+        LockingClause first = s.lockingClause().get(0);
+        if (scan == null) {
+            String clause = "FOR " + first.strength().name().substring(4).replace('_', ' ');
+            if (aggregates(plan.root())) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with aggregate functions", clause);
+            }
+            if (s.distinctClause() != null) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with DISTINCT clause", clause);
+            }
+            if (s.groupClause() != null && !s.groupClause().isEmpty()) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with GROUP BY clause", clause);
+            }
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s of this query is not supported yet", clause);
+        }
+        LockMode mode = LockMode.KEY_SHARE;
+        WaitPolicy policy = WaitPolicy.BLOCK;
+        for (LockingClause c : s.lockingClause()) {
+            mode = LockMode.strongest(mode, switch (c.strength()) {
+                case FOR_KEY_SHARE -> LockMode.KEY_SHARE;
+                case FOR_SHARE -> LockMode.SHARE;
+                case FOR_NO_KEY_UPDATE -> LockMode.NO_KEY_UPDATE;
+                case FOR_UPDATE -> LockMode.UPDATE;
+            });
+            WaitPolicy p = switch (c.waitPolicy()) {
+                case BLOCK -> WaitPolicy.BLOCK;
+                case SKIP -> WaitPolicy.SKIP_LOCKED;
+                case ERROR -> WaitPolicy.NOWAIT;
+            };
+            policy = rank(p) > rank(policy) ? p : policy;
+        }
+        var root = new LockRowsNode(scan.plan(), scan.table(), scan.plan().width() - 1, mode, policy);
+        return new QueryPlan(root, plan.columns(), plan.parameterTypes(), plan.tag());
+    }
+
+    /** Several clauses on one table: NOWAIT if any says so, else SKIP LOCKED if any does (PostgreSQL's rule). */
+    private static int rank(WaitPolicy p) {
+        return switch (p) {
+            case BLOCK -> 0;
+            case SKIP_LOCKED -> 1;
+            case NOWAIT -> 2;
+        };
+    }
+
+    static boolean aggregates(org.lakepg.server.sql.plan.PlanNode plan) {
+        return plan instanceof org.lakepg.server.sql.plan.AggregateNode
+                || org.lakepg.server.sql.plan.PlanNodes.children(plan).stream().anyMatch(RowLocking::aggregates);
+    }
+
+    static SelectStmt withoutLocking(SelectStmt s) {
+        return new SelectStmt(s.distinctClause(), s.intoClause(), s.targetList(), s.fromClause(), s.whereClause(),
+                s.groupClause(), s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(),
+                s.limitOffset(), s.limitCount(), s.limitOption(), List.of(), s.withClause(), s.op(), s.all(), s.larg(),
+                s.rarg());
+    }
+}

@@ -1,0 +1,19 @@
+package org.lakepg.server.sql.plan;
+
+import org.lakepg.server.table.TableInfo;
+import org.lakepg.server.txn.LockMode;
+import org.lakepg.server.txn.WaitPolicy;
+
+/**
+ * SELECT ... FOR UPDATE/SHARE (PostgreSQL's LockRows): each row of {@code input} carries the tid of the table row it
+ * came from at {@code tidColumn} (its last column); the row is locked in {@code mode} before it is returned, without
+ * that column. Rows deleted or updated by a transaction that committed meanwhile are left out.
+ */
+public record LockRowsNode(PlanNode input, TableInfo table, int tidColumn, LockMode mode, WaitPolicy policy)
+        implements PlanNode {
+
+    @Override
+    public int width() {
+        return tidColumn;
+    }
+}

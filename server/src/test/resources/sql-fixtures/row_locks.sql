@@ -1,0 +1,11 @@
+drop table if exists rlk_t;
+create table rlk_t (id int primary key, v text);
+insert into rlk_t values (1, 'a'), (2, 'b'), (3, 'c');
+select * from rlk_t where id = 2 for update;
+select v from rlk_t order by id desc for share;
+select id from rlk_t where id > 1 order by v limit 1 for no key update nowait;
+select id from rlk_t for key share skip locked;
+select count(*) from rlk_t for update;
+select max(id) from rlk_t for share;
+select distinct v from rlk_t for update;
+drop table rlk_t;
