@@ -10,10 +10,10 @@ import org.lakepg.wire.error.SqlState;
  * rectangular, quoted or unquoted elements with backslash escapes, unquoted NULL.
  * Produces element texts (null = NULL); the caller runs the element type's input function.
  */
-final class ArrayTextParser {
+public final class ArrayTextParser {
 
     /** The parsed shape and the raw element texts in row-major order. */
-    record Parsed(int[] dims, int[] lowerBounds, List<String> elements) {
+    public record Parsed(int[] dims, int[] lowerBounds, List<String> elements) {
     }
 
     private final String text;
@@ -30,7 +30,7 @@ final class ArrayTextParser {
         this.delimiter = delimiter;
     }
 
-    static Parsed parse(String text, char delimiter) {
+    public static Parsed parse(String text, char delimiter) {
         return new ArrayTextParser(text, delimiter).parse();
     }
 

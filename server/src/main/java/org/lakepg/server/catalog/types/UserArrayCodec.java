@@ -2,10 +2,9 @@ package org.lakepg.server.catalog.types;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
+import org.lakepg.wire.types.ArrayTextParser;
 import org.lakepg.wire.types.FormatSettings;
 import org.lakepg.wire.types.PgArray;
 import org.lakepg.wire.types.PgType;
@@ -39,133 +38,14 @@ record UserArrayCodec(int oid, PgType<?> element, int elementOid) implements PgT
 
     @Override
     public PgArray parseText(String text, FormatSettings settings) {
-        Parser p = new Parser(text);
-        p.skipSpace();
-        if (p.at >= text.length() || text.charAt(p.at) != '{') {
-            throw malformed(text).withDetail("Array value must start with \"{\" or dimension information.");
-        }
-        List<Integer> dims = new ArrayList<>();
-        List<String> items = new ArrayList<>();
-        p.level(0, dims, items);
-        p.skipSpace();
-        if (p.at != text.length()) {
-            throw malformed(text).withDetail("Junk after closing right brace.");
-        }
-        Object[] values = new Object[items.size()];
+        // the same array_in as the built-in arrays (dimension decorations, quoting, NULL), over this element codec
+        ArrayTextParser.Parsed parsed = ArrayTextParser.parse(text, ',');
+        Object[] values = new Object[parsed.elements().size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = items.get(i) == null ? null : element.parseText(items.get(i), settings);
+            String item = parsed.elements().get(i);
+            values[i] = item == null ? null : element.parseText(item, settings);
         }
-        if (values.length == 0) {
-            return new PgArray(elementOid, new int[0], new int[0], values);
-        }
-        int[] d = dims.stream().mapToInt(Integer::intValue).toArray();
-        int[] lower = new int[d.length];
-        java.util.Arrays.fill(lower, 1);
-        return new PgArray(elementOid, d, lower, values);
-    }
-
-    private static PgException malformed(String text) {
-        return PgException.of(SqlState.INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"", text);
-    }
-
-    /** Reads nested braces, noting each level's length (which must agree across a level). */
-    private static final class Parser {
-        final String text;
-        int at;
-
-        Parser(String text) {
-            this.text = text;
-        }
-
-        void skipSpace() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-
-        void level(int depth, List<Integer> dims, List<String> items) {
-            at++; // '{'
-            int count = 0;
-            skipSpace();
-            if (at < text.length() && text.charAt(at) == '}') {
-                at++;
-                record(depth, dims, 0);
-                return;
-            }
-            while (true) {
-                skipSpace();
-                if (at >= text.length()) {
-                    throw malformed(text).withDetail("Unexpected end of input.");
-                }
-                if (text.charAt(at) == '{') {
-                    level(depth + 1, dims, items);
-                } else {
-                    items.add(item());
-                }
-                count++;
-                skipSpace();
-                if (at >= text.length()) {
-                    throw malformed(text).withDetail("Unexpected end of input.");
-                }
-                char c = text.charAt(at++);
-                if (c == '}') {
-                    break;
-                }
-                if (c != ',') {
-                    throw malformed(text).withDetail("Unexpected \"%s\" character.".formatted(c));
-                }
-            }
-            record(depth, dims, count);
-        }
-
-        private void record(int depth, List<Integer> dims, int count) {
-            if (dims.size() <= depth) {
-                dims.add(count);
-            } else if (dims.get(depth) != count) {
-                throw malformed(text).withDetail("Multidimensional arrays must have sub-arrays with matching dimensions.");
-            }
-        }
-
-        private String item() {
-            StringBuilder out = new StringBuilder();
-            boolean quoted = false;
-            int lastKept = 0;
-            while (at < text.length()) {
-                char c = text.charAt(at);
-                if (c == '"') {
-                    quoted = true;
-                    at++;
-                    while (at < text.length() && text.charAt(at) != '"') {
-                        if (text.charAt(at) == '\\') {
-                            at++;
-                        }
-                        if (at < text.length()) {
-                            out.append(text.charAt(at++));
-                        }
-                    }
-                    at++;
-                    lastKept = out.length();
-                    continue;
-                }
-                if (c == ',' || c == '}') {
-                    break;
-                }
-                if (c == '\\' && at + 1 < text.length()) {
-                    at++;
-                    c = text.charAt(at);
-                    out.append(c);
-                    lastKept = out.length();
-                } else {
-                    out.append(c);
-                    if (!Character.isWhitespace(c)) {
-                        lastKept = out.length();
-                    }
-                }
-                at++;
-            }
-            String s = out.substring(0, lastKept);
-            return !quoted && s.equalsIgnoreCase("NULL") ? null : s;
-        }
+        return new PgArray(elementOid, parsed.dims(), parsed.lowerBounds(), values);
     }
 
     @Override
