@@ -68,6 +68,7 @@ public final class Main {
     }
 
     static int start(List<String> args) {
+        long attached = 0;
         if (args.contains("--standby")) {
             // a pre-started compute of the serverless proxy: the JVM and lakepg's classes are loaded now, the data
             // is opened only when the proxy assigns it (a line "attach" on stdin), which makes a wake-up fast
@@ -75,6 +76,7 @@ public final class Main {
             if (!Standby.awaitAttach()) {
                 return 0;
             }
+            attached = System.nanoTime();
         }
         ServerConfig config;
         try {
@@ -101,6 +103,10 @@ public final class Main {
             stopped.countDown();
         }, "lakepg-shutdown"));
         var address = server.address();
+        if (attached != 0) {
+            System.out.printf("lakepg attached: data opened and listening %d ms after attach%n",
+                    (System.nanoTime() - attached) / 1_000_000);
+        }
         System.out.printf("lakepg listening on %s:%d (data %s) - connect with: psql -h %s -p %d -U postgres%n",
                 address.getHostString(), address.getPort(), config.dataDir().toAbsolutePath().normalize(),
                 address.getHostString(), address.getPort());

@@ -46,5 +46,9 @@ final class Standby {
         }
         org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get(); // reads the built-in catalog CSVs
         org.lakepg.server.function.FunctionRegistry.builtins();
+        long start = System.nanoTime();
+        int ran = ScratchWarmUp.run();
+        System.out.printf("lakepg standby warmed up: %d statements on a scratch server in %d ms%n", ran,
+                (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -1,0 +1,94 @@
+package org.lakepg.server.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.lakepg.server.LakepgServer;
+
+/**
+ * Warms a standby compute up by running a short pgbench-like session against a throwaway server on a scratch data
+ * directory, through a real socket: afterwards the JVM has loaded and compiled what opening a data directory, a
+ * session and its first statements need, so that a wake-up costs about what a warm server costs. Bounded in time.
+ */
+final class ScratchWarmUp {
+    private static final long BUDGET_NANOS = 3_000_000_000L;
+
+    private ScratchWarmUp() {
+    }
+
+    /** Runs the warm-up; returns how many statements ran (failures are tolerated: this only warms code up). */
+    static int run() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("lakepg-standby-warm-up");
+        } catch (IOException e) {
+            return 0;
+        }
+        int statements = 0;
+        try {
+            ServerConfig config = ServerConfig.parse(List.of("--port", "0", "--listen", "127.0.0.1",
+                    "--data", dir.toString(), "--auth", "all=trust", "-c", "autovacuum=off"), Map.of());
+            try (LakepgServer server = LakepgServer.start(config)) {
+                for (int round = 0; round < 2; round++) {
+                    statements += session(server, round);
+                }
+            }
+        } catch (Exception e) {
+            // a failed warm-up only makes the wake-up slower
+        } finally {
+            delete(dir);
+        }
+        return statements;
+    }
+
+    private static int session(LakepgServer server, int round) throws IOException {
+        int statements = 0;
+        try (WarmUpClient c = WarmUpClient.connect(server.address(), "postgres", "postgres")) {
+            c.simpleQuery("set extra_float_digits = 3");
+            c.simpleQuery("create table if not exists warm_accounts (aid int primary key, bid int, abalance int,"
+                    + " filler char(84))");
+            c.simpleQuery("create table if not exists warm_history (aid int, delta int, mtime timestamp)");
+            c.simpleQuery("insert into warm_accounts select g, g % 10, 0, '' from generate_series(1, 2000) g"
+                    + " on conflict do nothing");
+            c.simpleQuery("analyze warm_accounts");
+            long deadline = System.nanoTime() + BUDGET_NANOS / 2;
+            for (int i = 0; System.nanoTime() < deadline && i < 3000; i++) {
+                int aid = 1 + (i * 7919 + round) % 2000;
+                c.simpleQuery("begin");
+                c.simpleQuery("update warm_accounts set abalance = abalance + 1 where aid = " + aid);
+                c.simpleQuery("select abalance from warm_accounts where aid = " + aid);
+                c.simpleQuery("insert into warm_history values (" + aid + ", 1, current_timestamp)");
+                c.simpleQuery("end");
+                c.extendedQuery("select abalance, filler from warm_accounts where aid = $1", Integer.toString(aid));
+                c.extendedQuery("update warm_accounts set abalance = abalance - $1 where aid = $2", "1",
+                        Integer.toString(aid));
+                if (i % 50 == 0) {
+                    c.simpleQuery("select bid, count(*), sum(abalance) from warm_accounts group by bid order by 1");
+                    c.simpleQuery("select n.nspname, c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace"
+                            + " n on n.oid = c.relnamespace where c.relkind = 'r' order by 1, 2");
+                }
+                statements += 7;
+            }
+        }
+        return statements;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}
