@@ -73,10 +73,13 @@ public final class Main {
             // a pre-started compute of the serverless proxy: the JVM and lakepg's classes are loaded now, the data
             // is opened only when the proxy assigns it (a line "attach" on stdin), which makes a wake-up fast
             args = args.stream().filter(a -> !a.equals("--standby")).toList();
-            if (!Standby.awaitAttach()) {
+            var attach = Standby.awaitAttach();
+            if (attach.isEmpty()) {
                 return 0;
             }
             attached = System.nanoTime();
+            args = new java.util.ArrayList<>(args);
+            args.addAll(attach.get());
         }
         ServerConfig config;
         try {

@@ -23,6 +23,17 @@ final class ProxyCommand {
                                 [-- compute options ...]
               Starts the compute (lakepg start) on the first connection and stops it when idle.""";
 
+    private static boolean cloudStorage(List<String> computeArgs) {
+        for (int i = 0; i < computeArgs.size(); i++) {
+            if (computeArgs.get(i).equals("--storage=cloud")
+                    || computeArgs.get(i).equals("--storage") && i + 1 < computeArgs.size()
+                    && computeArgs.get(i + 1).equals("cloud")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static int run(List<String> args) {
         int port = 5432;
         String listen = "127.0.0.1";
@@ -53,8 +64,12 @@ final class ProxyCommand {
         compute.addAll(computeArgs);
         ProxyServer proxy;
         try {
+            // embedded storage: one compute process opens the data directory and serves every endpoint; cloud
+            // storage: a compute per endpoint, each with a small data directory of its own under D/endpoints
+            boolean cloud = cloudStorage(computeArgs);
             var launcher = new ProcessComputeLauncher(ProcessComputeLauncher.thisJvm(), compute,
-                    data.toAbsolutePath().resolveSibling(data.getFileName() + "-logs"), true, true);
+                    data.toAbsolutePath().resolveSibling(data.getFileName() + "-logs"), !cloud, true,
+                    cloud ? data.toAbsolutePath().resolve("endpoints") : null);
             launcher.prepareSpare();
             proxy = ProxyServer.start(InetAddress.getByName(listen), port, launcher, Duration.ofSeconds(suspendSeconds));
         } catch (java.io.IOException e) {

@@ -14,22 +14,26 @@ final class Standby {
     private Standby() {
     }
 
-    /** Warms up, prints a line the proxy waits for, then waits for "attach"; false when stdin closes first. */
-    static boolean awaitAttach() {
+    /**
+     * Warms up, prints a line the proxy waits for, then waits for "attach" (optionally followed by tab-separated
+     * arguments for this compute, e.g. its endpoint's data directory); empty when stdin closes first.
+     */
+    static java.util.Optional<java.util.List<String>> awaitAttach() {
         warmUp();
         System.out.println("lakepg standby ready");
         System.out.flush();
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
-                if (line.trim().equals("attach")) {
-                    return true;
+                String[] words = line.strip().split("\t");
+                if (words[0].equals("attach")) {
+                    return java.util.Optional.of(java.util.List.of(words).subList(1, words.length));
                 }
             }
         } catch (IOException e) {
-            return false;
+            return java.util.Optional.empty();
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     private static void warmUp() {
@@ -46,6 +50,9 @@ final class Standby {
         }
         org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get(); // reads the built-in catalog CSVs
         org.lakepg.server.function.FunctionRegistry.builtins();
+        if ("off".equals(System.getenv("LAKEPG_STANDBY_WARM_UP"))) {
+            return; // the proxy needs this compute now
+        }
         long start = System.nanoTime();
         int ran = ScratchWarmUp.run();
         System.out.printf("lakepg standby warmed up: %d statements on a scratch server in %d ms%n", ran,

@@ -288,6 +288,16 @@ public final class ExecContext implements FunctionContext {
     }
 
     @Override
+    public java.net.InetSocketAddress clientAddress() {
+        return session.clientAddress();
+    }
+
+    @Override
+    public java.net.InetSocketAddress serverAddress() {
+        return session.serverAddress();
+    }
+
+    @Override
     public Long replicaReplayLsn() {
         return session.replicaReplayLsn();
     }

@@ -43,6 +43,16 @@ public interface FunctionContext {
 
     int backendPid();
 
+    /** The client's end of the connection; null for sessions without a socket (inet_client_addr is then NULL). */
+    default java.net.InetSocketAddress clientAddress() {
+        return null;
+    }
+
+    /** The server's end of the connection (inet_server_addr/port). */
+    default java.net.InetSocketAddress serverAddress() {
+        return null;
+    }
+
     /** A read-replica session's replay LSN as a pg_lsn value (see Cluster.replicaCompute); null elsewhere. */
     default Long replicaReplayLsn() {
         return null;

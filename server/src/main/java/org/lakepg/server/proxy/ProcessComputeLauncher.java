@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
 /**
  * Runs each compute as its own OS process ({@code lakepg start --standby --port 0 ...}) and reads the address it
  * listens on from its output; the process's output goes to a log file. With {@code keepSpare} one process is always
- * started ahead in standby (JVM up, classes loaded), so a wake-up only opens the data. Stopping is SIGTERM (the
- * compute shuts down cleanly), then SIGKILL after a grace period.
+ * started ahead in standby (JVM up, classes loaded, warmed up), so a wake-up only opens the data. With cloud storage
+ * every endpoint gets its own compute process (each takes only its own timeline on the safekeepers) with its own
+ * small data directory; the standby learns which one from the attach line. Stopping is SIGTERM (the compute shuts
+ * down cleanly), then SIGKILL after a grace period.
  */
 public final class ProcessComputeLauncher implements ComputeLauncher {
     private static final Pattern LISTENING = Pattern.compile("lakepg listening on ([^ ]+):(\\d+) ");
@@ -35,6 +37,8 @@ public final class ProcessComputeLauncher implements ComputeLauncher {
     private final Path logDirectory;
     private final boolean oneComputeForAll;
     private final boolean keepSpare;
+    /** With a compute per endpoint: the directory under which each endpoint's compute keeps its data directory. */
+    private final Path endpointDataRoot;
 
     /**
      * @param command          how to run lakepg's Main (e.g. java -cp ... org.lakepg.server.cli.Main)
@@ -43,11 +47,21 @@ public final class ProcessComputeLauncher implements ComputeLauncher {
      */
     public ProcessComputeLauncher(List<String> command, List<String> computeArguments, Path logDirectory,
                                   boolean oneComputeForAll, boolean keepSpare) {
+        this(command, computeArguments, logDirectory, oneComputeForAll, keepSpare, null);
+    }
+
+    /**
+     * @param endpointDataRoot when not null, each endpoint's compute gets {@code --data endpointDataRoot/NAME}
+     *                         (cloud storage: the data directory holds only the compute's own files)
+     */
+    public ProcessComputeLauncher(List<String> command, List<String> computeArguments, Path logDirectory,
+                                  boolean oneComputeForAll, boolean keepSpare, Path endpointDataRoot) {
         this.command = List.copyOf(command);
         this.computeArguments = List.copyOf(computeArguments);
         this.logDirectory = logDirectory;
         this.oneComputeForAll = oneComputeForAll;
         this.keepSpare = keepSpare;
+        this.endpointDataRoot = endpointDataRoot;
     }
 
     /** The command that runs this JVM's lakepg again: same java binary, same class path. */
@@ -73,9 +87,15 @@ public final class ProcessComputeLauncher implements ComputeLauncher {
             spare = this.spare;
             this.spare = null;
         }
-        Starting compute = spare != null && spare.process().isAlive() ? spare : launch(endpoint);
+        Starting compute = spare != null && spare.process().isAlive() ? spare : launch(endpoint, false);
         try {
-            compute.process().getOutputStream().write("attach\n".getBytes(StandardCharsets.UTF_8));
+            // the attach line carries the endpoint's own arguments: later flags override the standby's
+            StringBuilder attach = new StringBuilder("attach");
+            for (String argument : endpointArguments(endpoint)) {
+                attach.append('\t').append(argument);
+            }
+            attach.append('\n');
+            compute.process().getOutputStream().write(attach.toString().getBytes(StandardCharsets.UTF_8));
             compute.process().getOutputStream().flush();
             InetSocketAddress address = compute.listening().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return new ProcessCompute(compute.process(), address);
@@ -89,6 +109,24 @@ public final class ProcessComputeLauncher implements ComputeLauncher {
         } finally {
             prepareSpare();
         }
+    }
+
+    /** Arguments only this endpoint's compute gets (its own data directory when every endpoint has a compute). */
+    private List<String> endpointArguments(String endpoint) {
+        if (oneComputeForAll || endpointDataRoot == null) {
+            return List.of();
+        }
+        // a file name from the endpoint: letters, digits, '_' and '-' kept, everything else as %XX
+        StringBuilder name = new StringBuilder();
+        for (byte b : endpoint.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (Character.isLetterOrDigit(c) && c < 128 || c == '_' || c == '-') {
+                name.append(c);
+            } else {
+                name.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return List.of("--data", endpointDataRoot.resolve(name.toString()).toString());
     }
 
     /** A compute process on its way up: it waits in standby until "attach" arrives on its stdin. */
@@ -113,7 +151,7 @@ public final class ProcessComputeLauncher implements ComputeLauncher {
                 }
             }
             try {
-                Starting s = launch("spare");
+                Starting s = launch("spare", true);
                 synchronized (this) {
                     if (spare == null) {
                         spare = s;
@@ -127,7 +165,8 @@ public final class ProcessComputeLauncher implements ComputeLauncher {
         });
     }
 
-    private Starting launch(String endpoint) throws IOException {
+    /** @param warmUp whether the standby first warms up (a spare has time for it; a compute needed now does not) */
+    private Starting launch(String endpoint, boolean warmUp) throws IOException {
         List<String> cmd = new ArrayList<>(command);
         cmd.addAll(List.of("start", "--standby", "--port", "0"));
         cmd.addAll(computeArguments);
@@ -137,7 +176,9 @@ public final class ProcessComputeLauncher implements ComputeLauncher {
         }
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve("compute-" + n + ".log");
-        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+        builder.environment().put("LAKEPG_STANDBY_WARM_UP", warmUp ? "on" : "off");
+        Process process = builder.start();
         CompletableFuture<InetSocketAddress> listening = new CompletableFuture<>();
         Thread.ofVirtual().name("compute-output-" + n).start(() -> copyOutput(process, log, listening));
         return new Starting(process, listening, log);

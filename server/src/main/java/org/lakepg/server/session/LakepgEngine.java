@@ -75,6 +75,7 @@ public final class LakepgEngine implements QueryEngine {
         }
         LakepgSession session = new LakepgSession(role.name(), database, startup.processId(), settings, cluster,
                 compute, sessions, roles);
+        session.connectedFrom(startup.remoteAddress(), startup.localAddress());
         sessions.add(startup.processId(), () -> session.activity(startup));
         sessions.onCancel(startup.processId(), session::cancel);
         sessions.onLocks(startup.processId(), session::locks);

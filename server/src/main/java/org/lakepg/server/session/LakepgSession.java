@@ -916,6 +916,23 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         return out;
     }
 
+    private java.net.InetSocketAddress clientAddress;
+    private java.net.InetSocketAddress serverAddress;
+
+    /** The connection's two ends (inet_client_addr, inet_server_port ...); null ends for in-process sessions. */
+    void connectedFrom(java.net.InetSocketAddress client, java.net.InetSocketAddress server) {
+        this.clientAddress = client;
+        this.serverAddress = server;
+    }
+
+    public java.net.InetSocketAddress clientAddress() {
+        return clientAddress;
+    }
+
+    public java.net.InetSocketAddress serverAddress() {
+        return serverAddress;
+    }
+
     /** This session as pg_stat_activity shows it. */
     org.lakepg.server.systemcatalog.CatalogSources.SessionActivity activity(
             org.lakepg.wire.protocol.SessionStartup startup) {

@@ -40,10 +40,11 @@ class ProxyIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         if (proxy != null) {
             proxy.close();
         }
+        org.lakepg.storage.local.FileUtil.deleteRecursively(data);
     }
 
     private static Connection connect(String database) throws SQLException {

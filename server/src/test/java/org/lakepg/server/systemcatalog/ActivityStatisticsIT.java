@@ -57,6 +57,16 @@ class ActivityStatisticsIT {
     }
 
     @Test
+    void inetFunctionsDescribeTheConnectionAsPgStatActivityDoes() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            assertThat(row(s, "select inet_server_addr(), inet_server_port(), inet_client_addr()"))
+                    .containsExactly("127.0.0.1", Integer.toString(server.address().getPort()), "127.0.0.1");
+            assertThat(row(s, "select inet_client_port() = client_port, pg_typeof(inet_client_addr())::text"
+                    + " from pg_stat_activity where pid = pg_backend_pid()")).containsExactly("t", "inet");
+        }
+    }
+
+    @Test
     void tableCountersFollowCommitsRollbacksAndVacuum() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("create table as_t (id int primary key, v int)");

@@ -22,9 +22,6 @@ public final class ServerInfoFunctions {
         r.register("pg_current_xact_id", (x, c) -> transactionId(c));
         r.register("pg_current_xact_id_if_assigned", (x, c) -> transactionId(c));
         r.register("pg_relation_is_publishable", (x, c) -> false);
-        r.register("inet_client_addr", (x, c) -> self(c).map(s -> s.clientAddress()).orElse(null));
-        r.register("inet_client_port", (x, c) -> self(c).filter(s -> s.clientAddress() != null)
-                .map(s -> s.clientPort()).orElse(null));
         r.register("pg_cancel_backend", (x, c) -> signal(c, (Integer) x[0], false));
         r.register("pg_terminate_backend", (x, c) -> signal(c, (Integer) x[0], true));
     }
@@ -40,11 +37,6 @@ public final class ServerInfoFunctions {
                     "recovery is in progress").withHint("WAL control functions cannot be executed during recovery.");
         }
         return c.catalogView().sources().currentWalLsn();
-    }
-
-    private static java.util.Optional<org.lakepg.server.systemcatalog.CatalogSources.SessionActivity> self(
-            FunctionContext c) {
-        return c.catalogView().sources().sessions().stream().filter(s -> s.pid() == c.backendPid()).findFirst();
     }
 
     /** Cancels (or terminates) another session; a PID that is no session gives a WARNING and false, as in PostgreSQL. */
