@@ -20,8 +20,9 @@ final class ProxyCommand {
 
     static final String USAGE = """
             usage: lakepg proxy [--port 5432] [--listen 127.0.0.1] [--data ./lakepg-data] [--suspend-timeout 300]
-                                [-- compute options ...]
-              Starts the compute (lakepg start) on the first connection and stops it when idle.""";
+                                [--tls-cert server.crt --tls-key server.key] [-- compute options ...]
+              Starts the compute (lakepg start) on the first connection and stops it when idle; with --tls-cert and
+              --tls-key clients may use TLS (sslmode=require), which ends at the proxy.""";
 
     private static boolean cloudStorage(List<String> computeArgs) {
         for (int i = 0; i < computeArgs.size(); i++) {
@@ -39,6 +40,8 @@ final class ProxyCommand {
         String listen = "127.0.0.1";
         Path data = Path.of("lakepg-data");
         long suspendSeconds = 300;
+        Path tlsCert = null;
+        Path tlsKey = null;
         List<String> computeArgs = new ArrayList<>();
         try {
             for (int i = 0; i < args.size(); i++) {
@@ -48,6 +51,8 @@ final class ProxyCommand {
                     case "--listen" -> listen = args.get(++i);
                     case "--data" -> data = Path.of(args.get(++i));
                     case "--suspend-timeout" -> suspendSeconds = Long.parseLong(args.get(++i));
+                    case "--tls-cert" -> tlsCert = Path.of(args.get(++i));
+                    case "--tls-key" -> tlsKey = Path.of(args.get(++i));
                     case "--" -> {
                         computeArgs.addAll(args.subList(i + 1, args.size()));
                         i = args.size();
@@ -60,6 +65,17 @@ final class ProxyCommand {
             System.err.println(USAGE);
             return 2;
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            System.err.println("lakepg: --tls-cert and --tls-key go together");
+            return 2;
+        }
+        javax.net.ssl.SSLContext tls;
+        try {
+            tls = tlsCert == null ? null : org.lakepg.server.proxy.ProxyTls.fromPem(tlsCert, tlsKey);
+        } catch (IllegalArgumentException e) {
+            System.err.println("lakepg: " + e.getMessage());
+            return 1;
+        }
         List<String> compute = new ArrayList<>(List.of("--data", data.toString()));
         compute.addAll(computeArgs);
         ProxyServer proxy;
@@ -71,7 +87,8 @@ final class ProxyCommand {
                     data.toAbsolutePath().resolveSibling(data.getFileName() + "-logs"), !cloud, true,
                     cloud ? data.toAbsolutePath().resolve("endpoints") : null);
             launcher.prepareSpare();
-            proxy = ProxyServer.start(InetAddress.getByName(listen), port, launcher, Duration.ofSeconds(suspendSeconds));
+            proxy = ProxyServer.start(InetAddress.getByName(listen), port, launcher, Duration.ofSeconds(suspendSeconds),
+                    tls);
         } catch (java.io.IOException e) {
             System.err.println("lakepg: could not start the proxy: " + e.getMessage());
             return 1;

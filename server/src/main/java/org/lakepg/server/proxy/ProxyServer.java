@@ -28,6 +28,7 @@ public final class ProxyServer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final Endpoints endpoints;
+    private volatile javax.net.ssl.SSLContext tls;
     private final Map<Integer, InetSocketAddress> backendsByPid = new ConcurrentHashMap<>();
     private final ScheduledExecutorService suspender;
     private final Thread acceptor;
@@ -45,8 +46,15 @@ public final class ProxyServer implements AutoCloseable {
 
     public static ProxyServer start(InetAddress host, int port, ComputeLauncher launcher, Duration suspendAfter)
             throws IOException {
+        return start(host, port, launcher, suspendAfter, null);
+    }
+
+    /** @param tls when not null, SSLRequests are accepted and TLS ends at the proxy (computes are on loopback) */
+    public static ProxyServer start(InetAddress host, int port, ComputeLauncher launcher, Duration suspendAfter,
+                                    javax.net.ssl.SSLContext tls) throws IOException {
         ServerSocket listener = new ServerSocket(port, 128, host);
         ProxyServer proxy = new ProxyServer(listener, new Endpoints(launcher, suspendAfter));
+        proxy.tls = tls;
         long every = Math.max(100, Math.min(1000, suspendAfter.toMillis() / 4));
         proxy.suspender.scheduleWithFixedDelay(proxy::suspendIdle, every, every, TimeUnit.MILLISECONDS);
         proxy.acceptor.start();
@@ -89,16 +97,25 @@ public final class ProxyServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket client) {
+    private void serve(Socket accepted) {
         String endpoint = null;
         Socket compute = null;
-        try (client) {
+        Socket client = accepted;
+        try {
             DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
             OutputStream out = client.getOutputStream();
             StartupPacket first = StartupPacket.read(in);
             while (first.code() == StartupPacket.SSL || first.code() == StartupPacket.GSSENC) {
-                out.write('N'); // the proxy speaks plain TCP; TLS ends at the compute in a later version
-                out.flush();
+                if (first.code() == StartupPacket.SSL && tls != null && !(client instanceof javax.net.ssl.SSLSocket)) {
+                    out.write('S');
+                    out.flush();
+                    client = startTls(client);
+                    in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
+                    out = client.getOutputStream();
+                } else {
+                    out.write('N');
+                    out.flush();
+                }
                 first = StartupPacket.read(in);
             }
             if (first.code() == StartupPacket.CANCEL) {
@@ -109,6 +126,9 @@ public final class ProxyServer implements AutoCloseable {
                 fatal(out, "0A000", "unsupported frontend protocol " + (first.code() >>> 16) + "." + (first.code() & 0xffff));
                 return;
             }
+            // the compute authenticates and shows the real client, not the proxy (honoured from loopback only)
+            first = first.withParameter(org.lakepg.wire.protocol.codec.StartupCodes.PROXIED_CLIENT,
+                    accepted.getInetAddress().getHostAddress() + " " + accepted.getPort());
             endpoint = first.endpoint();
             InetSocketAddress address;
             try {
@@ -123,7 +143,8 @@ public final class ProxyServer implements AutoCloseable {
             compute.getOutputStream().write(first.bytes());
             compute.getOutputStream().flush();
             Socket backend = compute;
-            Thread toClient = Thread.ofVirtual().start(() -> relayToClient(backend, client, address));
+            Socket front = client;
+            Thread toClient = Thread.ofVirtual().start(() -> relayToClient(backend, front, address));
             in.transferTo(compute.getOutputStream()); // client -> compute until the client closes
             compute.shutdownOutput();
             toClient.join();
@@ -133,6 +154,8 @@ public final class ProxyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             closeQuietly(compute);
+            closeQuietly(client);
+            closeQuietly(accepted);
             if (endpoint != null) {
                 endpoints.release(endpoint);
             }
@@ -170,6 +193,15 @@ public final class ProxyServer implements AutoCloseable {
         } finally {
             closeQuietly(client); // the compute closed: so does the client's connection
         }
+    }
+
+    /** The TLS handshake on an accepted connection, the proxy acting as the server. */
+    private Socket startTls(Socket plain) throws IOException {
+        javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                .createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+        secure.setUseClientMode(false);
+        secure.startHandshake();
+        return secure;
     }
 
     private void forwardCancel(StartupPacket cancel) {

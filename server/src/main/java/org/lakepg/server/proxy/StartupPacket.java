@@ -52,6 +52,25 @@ record StartupPacket(int code, byte[] bytes, Map<String, String> parameters) {
         throw new IOException("unterminated string in startup packet");
     }
 
+    /** The same startup message with one more parameter (placed before the terminating zero). */
+    StartupPacket withParameter(String name, String value) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(bytes, 0, bytes.length - 1);
+        out.writeBytes(name.getBytes(StandardCharsets.UTF_8));
+        out.write(0);
+        out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
+        out.write(0);
+        out.write(0);
+        byte[] b = out.toByteArray();
+        b[0] = (byte) (b.length >>> 24);
+        b[1] = (byte) (b.length >>> 16);
+        b[2] = (byte) (b.length >>> 8);
+        b[3] = (byte) b.length;
+        Map<String, String> more = new LinkedHashMap<>(parameters);
+        more.put(name, value);
+        return new StartupPacket(code, b, more);
+    }
+
     /** A cancel request's backend process id. */
     int cancelProcessId() {
         return ((bytes[8] & 0xff) << 24) | ((bytes[9] & 0xff) << 16) | ((bytes[10] & 0xff) << 8) | (bytes[11] & 0xff);

@@ -36,7 +36,15 @@ class ProxyIT {
         var launcher = new ProcessComputeLauncher(ProcessComputeLauncher.thisJvm(),
                 List.of("--data", data.resolve("data").toString()), data.resolve("logs"), true, true);
         launcher.prepareSpare();
-        proxy = ProxyServer.start(InetAddress.getLoopbackAddress(), 0, launcher, Duration.ofSeconds(2));
+        Path cert = data.resolve("server.crt");
+        Path key = data.resolve("server.key");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                key.toString(), "-out", cert.toString(), "-days", "2", "-subj", "/CN=localhost")
+                .redirectErrorStream(true).start();
+        openssl.getInputStream().readAllBytes();
+        assertThat(openssl.waitFor()).isZero();
+        proxy = ProxyServer.start(InetAddress.getLoopbackAddress(), 0, launcher, Duration.ofSeconds(2),
+                ProxyTls.fromPem(cert, key));
     }
 
     @AfterAll
@@ -127,6 +135,70 @@ class ProxyIT {
                 canceller.shutdownNow();
             }
             assertThat(one(c, "select 'still here'")).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void tlsEndsAtTheProxyAndPlainConnectionsStillWork() throws Exception {
+        String tls = psql("sslmode=require", "\\conninfo");
+        assertThat(tls).contains("SSL connection (protocol: TLS");
+        assertThat(psql("sslmode=require", "select 'over tls'")).contains("over tls");
+        String plain = psql("sslmode=disable", "\\conninfo");
+        assertThat(plain).doesNotContain("SSL connection").contains("You are connected to database \"postgres\"");
+    }
+
+    private static String psql(String sslmode, String command) throws Exception {
+        Process p = new ProcessBuilder("psql", "-X", "-At", "-c", command, "host=127.0.0.1 port="
+                + proxy.address().getPort() + " user=postgres dbname=postgres connect_timeout=60 " + sslmode)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    /** Records the sockets pgjdbc opens, so a test knows the client's own port. */
+    public static final class RecordingSocketFactory extends javax.net.SocketFactory {
+        static final java.util.Queue<java.net.Socket> SOCKETS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        @Override
+        public java.net.Socket createSocket() {
+            java.net.Socket s = new java.net.Socket();
+            SOCKETS.add(s);
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, InetAddress local, int localPort) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.net.Socket createSocket(InetAddress host, int port) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.net.Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void theComputeSeesTheClientsAddressNotTheProxys() throws Exception {
+        RecordingSocketFactory.SOCKETS.clear();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.address().getPort()
+                + "/postgres?user=postgres&connectTimeout=60&sslmode=disable&socketFactory="
+                + RecordingSocketFactory.class.getName())) {
+            int clientPort = RecordingSocketFactory.SOCKETS.peek().getLocalPort();
+            assertThat(one(c, "select inet_client_port()")).isEqualTo(Integer.toString(clientPort));
+            assertThat(one(c, "select client_port from pg_stat_activity where pid = pg_backend_pid()"))
+                    .isEqualTo(Integer.toString(clientPort));
+            assertThat(one(c, "select host(inet_client_addr())")).isEqualTo("127.0.0.1");
         }
     }
 

@@ -9,4 +9,12 @@ public final class StartupCodes {
 
     private StartupCodes() {
     }
+
+    /**
+     * Startup parameter by which lakepg's serverless proxy tells its compute where the client really connects from
+     * ("address port"): host-based authentication and pg_stat_activity then see the client, not the proxy. Honoured
+     * only from a loopback peer (the proxy runs beside its computes; a loopback client is trusted anyway by the
+     * default rules), never passed on as a setting.
+     */
+    public static final String PROXIED_CLIENT = "lakepg_proxy.client_addr";
 }

@@ -184,7 +184,7 @@ public final class SessionWorker {
             secretKey = registry.newSecretKey();
             processId = registry.register(this);
             session = engine.openSession(new SessionStartup(accepted.user(), accepted.database(), accepted.parameters(),
-                    (InetSocketAddress) channel.remoteAddress(), processId,
+                    accepted.client(), processId,
                     (InetSocketAddress) channel.localAddress()));
             for (Map.Entry<String, String> status : session.initialParameterStatus().entrySet()) {
                 BackendMessages.parameterStatus(output.buffer(), status.getKey(), status.getValue());

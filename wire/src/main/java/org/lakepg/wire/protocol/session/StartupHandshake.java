@@ -38,9 +38,13 @@ final class StartupHandshake implements AuthConversation {
         this.policy = policy;
     }
 
-    /** Who the client is and what it asked for; the process id is filled in later. */
-    record Accepted(String user, String database, Map<String, String> parameters) {
+    /**
+     * Who the client is and what it asked for; the process id is filled in later. {@code client} is the client's
+     * address: the socket's peer, or the one a proxy on this machine forwarded ({@link StartupCodes#PROXIED_CLIENT}).
+     */
+    record Accepted(String user, String database, Map<String, String> parameters, InetSocketAddress client) {
     }
+
 
     Accepted run(FrontendMessage.Startup startup) {
         Map<String, String> raw = startup.parameters();
@@ -56,14 +60,16 @@ final class StartupHandshake implements AuthConversation {
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         raw.forEach((name, value) -> {
-            if (!name.equals("user") && !name.equals("database") && !name.equals("options") && !name.startsWith("_pq_.")) {
+            if (!name.equals("user") && !name.equals("database") && !name.equals("options") && !name.startsWith("_pq_.")
+                    && !name.equals(StartupCodes.PROXIED_CLIENT)) {
                 parameters.put(name, value);
             }
         });
         if (raw.containsKey("options")) {
             parameters.putAll(StartupOptions.settings(raw.get("options")));
         }
-        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        InetSocketAddress remote = clientAddress((InetSocketAddress) channel.remoteAddress(),
+                raw.get(StartupCodes.PROXIED_CLIENT));
         AuthMethod method = policy.methodFor(remote, user, database);
         String rejection = String.format("no pg_hba.conf entry for host \"%s\", user \"%s\", database \"%s\", %s",
                 remote.getAddress().getHostAddress(), user, database, tlsInUse() ? "SSL encryption" : "no encryption");
@@ -71,7 +77,22 @@ final class StartupHandshake implements AuthConversation {
                 method == AuthMethod.TRUST || method == AuthMethod.REJECT ? Optional.empty() : policy.credential(user),
                 rejection);
         BackendMessages.authenticationOk(output.buffer());
-        return new Accepted(user, database, parameters);
+        return new Accepted(user, database, parameters, remote);
+    }
+
+    private static InetSocketAddress clientAddress(InetSocketAddress peer, String forwarded) {
+        if (forwarded == null || !peer.getAddress().isLoopbackAddress()) {
+            return peer;
+        }
+        String[] parts = forwarded.trim().split(" ");
+        try {
+            if (parts.length == 2 && parts[0].matches("[0-9a-fA-F.:]+")) { // a literal address: no name lookup
+                return new InetSocketAddress(java.net.InetAddress.getByName(parts[0]), Integer.parseInt(parts[1]));
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            // not an address: keep the peer
+        }
+        return peer;
     }
 
     /** A newer 3.x minor version or "_pq_." options: say what we support, then go on (protocol 3.0). */
