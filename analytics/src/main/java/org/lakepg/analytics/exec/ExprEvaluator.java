@@ -212,6 +212,10 @@ public final class ExprEvaluator {
                 }
             }
             case DECIMAL -> {
+                BoolVector scaled = ScaledDecimals.compare(op, left, right, nulls, n);
+                if (scaled != null) {
+                    return scaled;
+                }
                 BigDecimal[] a = Vectors.decimals(left);
                 BigDecimal[] b = Vectors.decimals(right);
                 for (int i = 0; i < n; i++) {
@@ -261,7 +265,10 @@ public final class ExprEvaluator {
                 case INT2, INT4, INT8 -> integers(op, type, Vectors.longs(left), Vectors.longs(right), nulls, n);
                 case FLOAT4 -> floats(op, ((FloatVector) left).values(), ((FloatVector) right).values(), nulls, n);
                 case FLOAT8 -> doubles(op, Vectors.doubles(left), Vectors.doubles(right), nulls, n);
-                default -> decimals(op, Vectors.decimals(left), Vectors.decimals(right), nulls, n);
+                default -> {
+                    ColumnVector scaled = ScaledDecimals.arithmetic(op, left, right, nulls, n);
+                    yield scaled != null ? scaled : decimals(op, Vectors.decimals(left), Vectors.decimals(right), nulls, n);
+                }
             };
         }
 

@@ -68,7 +68,7 @@ final class PageDecoder {
                     ? v1.getValueEncoding().getDictionaryBasedValuesReader(descriptor, ValuesType.VALUES, dictionary)
                     : v1.getValueEncoding().getValuesReader(descriptor, ValuesType.VALUES);
             if (v1.getValueEncoding() == Encoding.PLAIN && PLAIN_FIXED_WIDTH.contains(type)) {
-                decodePlainFixedWidth(out, levels, in, maxDef, count, type);
+                decodePlainFixedWidth(out, levels, in, maxDef, count, type, column.scale());
             } else {
                 values.initFromPage(count, in);
                 decodePage(out, levels, values, maxDef, count, column, type, dictionaryEncoded ? strings : null);
@@ -79,14 +79,16 @@ final class PageDecoder {
     }
 
     private static final java.util.Set<ParquetColumnType> PLAIN_FIXED_WIDTH = java.util.EnumSet.of(
-            ParquetColumnType.INT32, ParquetColumnType.DATE, ParquetColumnType.INT64, ParquetColumnType.DOUBLE);
+            ParquetColumnType.INT32, ParquetColumnType.DATE, ParquetColumnType.INT64, ParquetColumnType.DOUBLE,
+            ParquetColumnType.DECIMAL_INT64);
 
     /**
      * PLAIN pages of fixed-width values are little-endian arrays of the non-NULL values: read them as a buffer view
      * instead of one reader call per value (high-cardinality columns, where dictionaries fall back to PLAIN).
      */
     private static void decodePlainFixedWidth(VectorBuilder out, ValuesReader levels, ByteBufferInputStream in,
-                                              int maxDef, int count, ParquetColumnType type) throws IOException {
+                                              int maxDef, int count, ParquetColumnType type, int scale)
+            throws IOException {
         boolean[] isNull = null;
         int nonNull = count;
         if (maxDef > 0) {
@@ -98,7 +100,8 @@ final class PageDecoder {
                 }
             }
         }
-        int width = type == ParquetColumnType.INT64 || type == ParquetColumnType.DOUBLE ? 8 : 4;
+        int width = type == ParquetColumnType.INT64 || type == ParquetColumnType.DOUBLE
+                || type == ParquetColumnType.DECIMAL_INT64 ? 8 : 4;
         ByteBuffer bytes = in.slice(nonNull * width).order(ByteOrder.LITTLE_ENDIAN);
         int next = 0;
         switch (type) {
@@ -119,6 +122,16 @@ final class PageDecoder {
                         out.addNull();
                     } else {
                         out.addLong(values.get(next++));
+                    }
+                }
+            }
+            case DECIMAL_INT64 -> {
+                LongBuffer values = bytes.asLongBuffer();
+                for (int i = 0; i < count; i++) {
+                    if (isNull != null && isNull[i]) {
+                        out.addNull();
+                    } else {
+                        out.addScaledDecimal(values.get(next++), scale);
                     }
                 }
             }
@@ -205,7 +218,7 @@ final class PageDecoder {
             case INT16 -> out.addShort((short) values.readInteger());
             case TIMESTAMP, TIMESTAMPTZ -> out.addLong(values.readLong() - ParquetColumnType.EPOCH_MICROS_OFFSET);
             case FLOAT -> out.addFloat(values.readFloat());
-            case DECIMAL_INT64 -> out.addObject(BigDecimal.valueOf(values.readLong(), column.scale()));
+            case DECIMAL_INT64 -> out.addScaledDecimal(values.readLong(), column.scale());
             case DECIMAL_FIXED16 -> out.addObject(new BigDecimal(new BigInteger(values.readBytes().getBytes()),
                     column.scale()));
             case DECIMAL_TEXT -> out.addObject(new BigDecimal(values.readBytes().toStringUsingUTF8()));
