@@ -10,6 +10,7 @@ import org.lakepg.analytics.batch.IntVector;
 import org.lakepg.analytics.batch.LongVector;
 import org.lakepg.analytics.batch.Schema;
 import org.lakepg.analytics.batch.ShortVector;
+import org.lakepg.analytics.batch.StringVector;
 import org.lakepg.analytics.batch.VectorBuilder;
 
 /**
@@ -118,6 +119,10 @@ final class GroupTable {
                 }
                 return;
             }
+            if (v instanceof StringVector strings && strings.isDictionaryEncoded()) {
+                assignDictionary(strings, out, n, nulls);
+                return;
+            }
             for (int r = 0; r < n; r++) {
                 if (nulls && v.isNull(r)) {
                     out[r] = nullId();
@@ -125,6 +130,28 @@ final class GroupTable {
                 }
                 Integer id = others.putIfAbsent(ValueOrder.equalityKey(v.get(r)), next);
                 out[r] = id == null ? next++ : id;
+            }
+        }
+
+        /** Dictionary ids map to value ids through a per-batch array: one hash lookup per distinct string used. */
+        private void assignDictionary(StringVector v, int[] out, int n, boolean nulls) {
+            int[] dictionaryIds = v.ids();
+            String[] dictionary = v.dictionary();
+            int[] valueIds = new int[dictionary.length];
+            Arrays.fill(valueIds, -1);
+            for (int r = 0; r < n; r++) {
+                if (nulls && v.isNull(r)) {
+                    out[r] = nullId();
+                    continue;
+                }
+                int d = dictionaryIds[r];
+                int id = valueIds[d];
+                if (id < 0) {
+                    Integer known = others.putIfAbsent(ValueOrder.equalityKey(dictionary[d]), next);
+                    id = known == null ? next++ : known;
+                    valueIds[d] = id;
+                }
+                out[r] = id;
             }
         }
 

@@ -21,6 +21,8 @@ import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
 import org.lakepg.analytics.batch.Column;
 import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.NullMask;
+import org.lakepg.analytics.batch.StringVector;
 import org.lakepg.analytics.batch.VectorBuilder;
 
 /**
@@ -52,6 +54,9 @@ final class PageDecoder {
         }
         int maxDef = mayHaveNulls ? descriptor.getMaxDefinitionLevel() : 0;
         VectorBuilder out = new VectorBuilder(column.type(), rows);
+        // text whose pages are all dictionary-encoded stays so: ids into the dictionary's strings
+        int[] dictionaryIds = strings != null ? new int[rows] : null;
+        long[] dictionaryNulls = strings != null ? NullMask.newBits(rows) : null;
         int done = 0;
         while (done < rows) {
             DataPage page = pages.readPage();
@@ -67,6 +72,29 @@ final class PageDecoder {
             ValuesReader values = dictionaryEncoded
                     ? v1.getValueEncoding().getDictionaryBasedValuesReader(descriptor, ValuesType.VALUES, dictionary)
                     : v1.getValueEncoding().getValuesReader(descriptor, ValuesType.VALUES);
+            if (dictionaryIds != null) {
+                if (dictionaryEncoded) {
+                    values.initFromPage(count, in);
+                    for (int i = 0; i < count; i++) {
+                        if (maxDef > 0 && levels.readInteger() != maxDef) {
+                            NullMask.set(dictionaryNulls, done + i);
+                        } else {
+                            dictionaryIds[done + i] = values.readValueDictionaryId();
+                        }
+                    }
+                    done += count;
+                    continue;
+                }
+                // a page fell back to PLAIN (the dictionary grew too big): the rows so far become strings
+                for (int i = 0; i < done; i++) {
+                    if (NullMask.isSet(dictionaryNulls, i)) {
+                        out.addNull();
+                    } else {
+                        out.addObject(strings[dictionaryIds[i]]);
+                    }
+                }
+                dictionaryIds = null;
+            }
             if (v1.getValueEncoding() == Encoding.PLAIN && PLAIN_FIXED_WIDTH.contains(type)) {
                 decodePlainFixedWidth(out, levels, in, maxDef, count, type, column.scale());
             } else {
@@ -74,6 +102,10 @@ final class PageDecoder {
                 decodePage(out, levels, values, maxDef, count, column, type, dictionaryEncoded ? strings : null);
             }
             done += count;
+        }
+        if (dictionaryIds != null) {
+            return StringVector.dictionaryEncoded(column.type(), dictionaryIds, strings, rows,
+                    NullMask.of(dictionaryNulls));
         }
         return out.build();
     }
