@@ -4,6 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.lakepg.analytics.batch.Batch;
+import org.lakepg.analytics.parquet.ColumnPredicate;
+import org.lakepg.analytics.parquet.ParquetBatchReader;
+import org.lakepg.analytics.parquet.ParquetFileCache;
+import org.lakepg.analytics.parquet.ScanStats;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.ObjectStore;
 import org.lakepg.storage.StorageException;
@@ -109,6 +115,16 @@ public final class TableSnapshots {
     public byte[] readFile(DataFile file) {
         return store.get(root + file.path()).orElseThrow(() -> StorageException.of(StorageException.Reason.CORRUPTED,
                 "snapshot data file \"%s\" is missing", root + file.path()));
+    }
+
+    /**
+     * Scans one data file through the process-wide {@link ParquetFileCache}: data files are immutable (a new name
+     * per write), so what was decoded for an earlier query is reused and the object is fetched only on a miss.
+     */
+    public ScanStats scanFile(DataFile file, List<Integer> columns, List<ColumnPredicate> pushdown,
+                              Consumer<Batch> sink) {
+        return ParquetBatchReader.scanCached(ParquetFileCache.shared(),
+                new ParquetFileCache.FileKey(store, root + file.path()), () -> readFile(file), columns, pushdown, sink);
     }
 
     void putFile(String relativePath, byte[] data) {
