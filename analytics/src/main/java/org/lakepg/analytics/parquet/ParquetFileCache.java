@@ -119,6 +119,13 @@ public final class ParquetFileCache {
                 + " MB, " + hits + " hits, " + misses + " misses";
     }
 
+    /** Forgets a deleted file at once instead of letting it age out. */
+    public synchronized void evict(FileKey key) {
+        if (entries.remove(key) != null) {
+            heldBytes -= sizes.remove(key);
+        }
+    }
+
     public synchronized void clear() {
         entries.clear();
         sizes.clear();

@@ -35,8 +35,18 @@ public final class FreshRead {
      */
     public FreshReadStats read(TableSource source, Lsn lsn, List<Integer> columns, List<ColumnPredicate> pushdown,
                                Consumer<Batch> sink) {
+        Optional<Manifest> pinned = snapshots.pinAsOf(lsn);
+        try {
+            return read(source, lsn, columns, pushdown, sink, pinned);
+        } finally {
+            pinned.ifPresent(snapshots::unpin);
+        }
+    }
+
+    private FreshReadStats read(TableSource source, Lsn lsn, List<Integer> columns, List<ColumnPredicate> pushdown,
+                                Consumer<Batch> sink, Optional<Manifest> pinned) {
         Schema schema = source.schema();
-        Optional<Manifest> snapshot = snapshots.asOf(lsn).filter(m -> m.schema().equals(schema));
+        Optional<Manifest> snapshot = pinned.filter(m -> m.schema().equals(schema));
         int pageCount = source.pageCount(lsn);
         if (snapshot.isEmpty()) {
             long decoded = decode(source, schema, List.of(new PageRange(0, pageCount)), lsn, columns, sink);
