@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * DuckDB's side of scripts/bench/analytics-compare: runs each query (one per argument after the first three) on
  * Parquet files as a view named after the table, once to warm up and then RUNS times, and prints per query
- * "label<TAB>median ms<TAB>md5-able rows" so the script can compare its rows with the other engines'.
+ * "label<TAB>median ms<TAB>mean process CPU ms<TAB>rows" so the script can compare its rows with the other engines'.
  * usage: java -cp duckdb_jdbc.jar DuckDbTimer.java GLOB THREADS RUNS label=sql ...
  */
 public final class DuckDbTimer {
@@ -24,13 +24,17 @@ public final class DuckDbTimer {
                 String sql = args[a].substring(label.length() + 1);
                 String rows = run(s, sql); // warm-up (file metadata and OS cache)
                 long[] ms = new long[runs];
+                var os = (com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                long cpuStart = os.getProcessCpuTime();
                 for (int r = 0; r < runs; r++) {
                     long start = System.nanoTime();
                     run(s, sql);
                     ms[r] = (System.nanoTime() - start) / 1_000_000;
                 }
+                long cpuMs = (os.getProcessCpuTime() - cpuStart) / 1_000_000 / runs;
                 Arrays.sort(ms);
-                System.out.println(label + "\t" + ms[runs / 2] + "\t" + rows.replace("\n", "\\n"));
+                System.out.println(label + "\t" + ms[runs / 2] + "\t" + cpuMs + "\t" + rows.replace("\n", "\\n"));
             }
         }
     }
