@@ -35,6 +35,11 @@ public final class NullMask {
         bits[index >>> 6] |= 1L << index;
     }
 
+    /** Whether bit {@code index} of a bitmap made by {@link #newBits} is set. */
+    public static boolean isSet(long[] bits, int index) {
+        return (bits[index >>> 6] & (1L << index)) != 0;
+    }
+
     public boolean isNull(int index) {
         return nullCount != 0 && (bits[index >>> 6] & (1L << index)) != 0;
     }

@@ -22,6 +22,12 @@ public final class VectorBuilder {
     private float[] floats;
     private double[] doubles;
     private Object[] objects;
+    /**
+     * numeric: values are kept as unscaled longs of one scale ({@code longs}) until one does not fit, then as
+     * BigDecimals ({@code objects}); -1 while no value has set the scale.
+     */
+    private int decimalScale = -1;
+    private boolean decimalsBoxed;
 
     public VectorBuilder(PgType type, int initialCapacity) {
         this.type = type;
@@ -34,7 +40,7 @@ public final class VectorBuilder {
             case LONG -> longs = new long[capacity];
             case FLOAT -> floats = new float[capacity];
             case DOUBLE -> doubles = new double[capacity];
-            case DECIMAL -> objects = new BigDecimal[capacity];
+            case DECIMAL -> longs = new long[capacity];
             case STRING -> objects = new String[capacity];
             case BYTES -> objects = new byte[capacity][];
             case UUID -> objects = new UUID[capacity];
@@ -60,6 +66,13 @@ public final class VectorBuilder {
             case SHORT -> shorts = Arrays.copyOf(shorts, grown);
             case INT -> ints = Arrays.copyOf(ints, grown);
             case LONG -> longs = Arrays.copyOf(longs, grown);
+            case DECIMAL -> {
+                if (decimalsBoxed) {
+                    objects = Arrays.copyOf(objects, grown);
+                } else {
+                    longs = Arrays.copyOf(longs, grown);
+                }
+            }
             case FLOAT -> floats = Arrays.copyOf(floats, grown);
             case DOUBLE -> doubles = Arrays.copyOf(doubles, grown);
             default -> objects = Arrays.copyOf(objects, grown);
@@ -87,7 +100,7 @@ public final class VectorBuilder {
             case LONG -> addLong(cast(value, Long.class));
             case FLOAT -> addFloat(cast(value, Float.class));
             case DOUBLE -> addDouble(cast(value, Double.class));
-            case DECIMAL -> addObject(cast(value, BigDecimal.class));
+            case DECIMAL -> addDecimal(cast(value, BigDecimal.class));
             case STRING -> addObject(cast(value, String.class));
             case BYTES -> addObject(cast(value, byte[].class));
             case UUID -> addObject(cast(value, UUID.class));
@@ -134,8 +147,51 @@ public final class VectorBuilder {
 
     /** Appends a numeric, text, bytea or uuid value (not null). */
     public void addObject(Object v) {
+        if (type.kind() == PgType.Kind.DECIMAL) {
+            addDecimal((BigDecimal) v);
+            return;
+        }
         ensureRoom();
         objects[size++] = v;
+    }
+
+    /** Appends a numeric value (not null): as an unscaled long while it has the builder's scale and fits one. */
+    public void addDecimal(BigDecimal v) {
+        if (!decimalsBoxed && v.scale() >= 0 && (decimalScale < 0 || v.scale() == decimalScale)
+                && v.unscaledValue().bitLength() < 64) {
+            addScaledDecimal(v.unscaledValue().longValue(), v.scale());
+            return;
+        }
+        boxDecimals();
+        ensureRoom();
+        objects[size++] = v;
+    }
+
+    /** Appends the numeric {@code unscaled / 10^scale} (scale >= 0). */
+    public void addScaledDecimal(long unscaled, int scale) {
+        if (decimalsBoxed || (decimalScale >= 0 && scale != decimalScale)) {
+            addDecimal(BigDecimal.valueOf(unscaled, scale));
+            return;
+        }
+        decimalScale = scale;
+        ensureRoom();
+        longs[size++] = unscaled;
+    }
+
+    /** Switches a numeric builder to BigDecimals (a value of another scale or beyond a long arrived). */
+    private void boxDecimals() {
+        if (decimalsBoxed) {
+            return;
+        }
+        BigDecimal[] boxed = new BigDecimal[capacity];
+        for (int i = 0; i < size; i++) {
+            if (!NullMask.isSet(nullBits, i)) {
+                boxed[i] = BigDecimal.valueOf(longs[i], decimalScale);
+            }
+        }
+        objects = boxed;
+        longs = null;
+        decimalsBoxed = true;
     }
 
     /** Appends row {@code index} of {@code vector} (same type). */
@@ -151,7 +207,13 @@ public final class VectorBuilder {
             case LongVector v -> addLong(v.at(index));
             case FloatVector v -> addFloat(v.at(index));
             case DoubleVector v -> addDouble(v.at(index));
-            case DecimalVector v -> addObject(v.at(index));
+            case DecimalVector v -> {
+                if (v.isScaled()) {
+                    addScaledDecimal(v.unscaled()[index], v.scale());
+                } else {
+                    addDecimal(v.at(index));
+                }
+            }
             case StringVector v -> addObject(v.at(index));
             case BytesVector v -> addObject(v.at(index));
             case UuidVector v -> addObject(v.at(index));
@@ -167,7 +229,8 @@ public final class VectorBuilder {
             case LONG -> new LongVector(type, longs, size, nulls);
             case FLOAT -> new FloatVector(type, floats, size, nulls);
             case DOUBLE -> new DoubleVector(type, doubles, size, nulls);
-            case DECIMAL -> new DecimalVector(type, (BigDecimal[]) objects, size, nulls);
+            case DECIMAL -> decimalsBoxed ? new DecimalVector(type, (BigDecimal[]) objects, size, nulls)
+                    : DecimalVector.scaled(type, longs, Math.max(decimalScale, 0), size, nulls);
             case STRING -> new StringVector(type, (String[]) objects, size, nulls);
             case BYTES -> new BytesVector(type, (byte[][]) objects, size, nulls);
             case UUID -> new UuidVector(type, (UUID[]) objects, size, nulls);

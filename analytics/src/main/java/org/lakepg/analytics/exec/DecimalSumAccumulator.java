@@ -7,10 +7,19 @@ import org.lakepg.analytics.batch.DecimalVector;
 import org.lakepg.analytics.batch.PgType;
 import org.lakepg.analytics.batch.VectorBuilder;
 
-/** sum/avg of numeric. */
+/**
+ * sum/avg of numeric. Scaled input vectors (unscaled longs of one scale) are summed as longs per group at the scale
+ * of the first scaled vector seen; a group's long that would overflow, and vectors of another scale or boxed, go to
+ * the group's BigDecimal part. The result is the exact BigDecimal sum, whose scale is the largest input scale, as
+ * PostgreSQL's numeric addition gives.
+ */
 final class DecimalSumAccumulator extends Accumulator {
     private final boolean average;
-    private BigDecimal[] sums = new BigDecimal[0];
+    /** Unscaled long sums at {@link #longScale}, valid where {@link #hasLong} is set. */
+    private long[] longSums = new long[0];
+    private boolean[] hasLong = new boolean[0];
+    private int longScale = -1;
+    private BigDecimal[] bigSums = new BigDecimal[0];
     private long[] counts = new long[0];
 
     DecimalSumAccumulator(boolean average) {
@@ -19,19 +28,49 @@ final class DecimalSumAccumulator extends Accumulator {
 
     @Override
     void grow(int groups) {
-        sums = Arrays.copyOf(sums, groups);
+        longSums = Arrays.copyOf(longSums, groups);
+        hasLong = Arrays.copyOf(hasLong, groups);
+        bigSums = Arrays.copyOf(bigSums, groups);
         counts = Arrays.copyOf(counts, groups);
     }
 
     @Override
     void add(ColumnVector input, int[] ids, int n) {
-        BigDecimal[] values = ((DecimalVector) input).values();
+        DecimalVector decimals = (DecimalVector) input;
+        if (decimals.isScaled() && (longScale < 0 || decimals.scale() == longScale)) {
+            longScale = decimals.scale();
+            addScaled(decimals, ids, n);
+            return;
+        }
+        BigDecimal[] values = decimals.values();
         for (int r = 0; r < n; r++) {
             if (!input.isNull(r)) {
                 int g = ids[r];
-                sums[g] = sums[g] == null ? values[r] : sums[g].add(values[r]);
+                bigSums[g] = bigSums[g] == null ? values[r] : bigSums[g].add(values[r]);
                 counts[g]++;
             }
+        }
+    }
+
+    private void addScaled(DecimalVector input, int[] ids, int n) {
+        long[] values = input.unscaled();
+        boolean nulls = input.nulls().hasNulls();
+        for (int r = 0; r < n; r++) {
+            if (nulls && input.isNull(r)) {
+                continue;
+            }
+            int g = ids[r];
+            counts[g]++;
+            hasLong[g] = true;
+            long s = longSums[g];
+            long v = values[r];
+            long t = s + v;
+            if (((s ^ t) & (v ^ t)) < 0) { // the long would overflow: move what it held to the BigDecimal part
+                BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(v, longScale));
+                bigSums[g] = bigSums[g] == null ? moved : bigSums[g].add(moved);
+                t = 0;
+            }
+            longSums[g] = t;
         }
     }
 
@@ -41,9 +80,14 @@ final class DecimalSumAccumulator extends Accumulator {
         for (int g = 0; g < groups; g++) {
             if (counts[g] == 0) {
                 out.addNull();
-            } else {
-                out.addObject(average ? NumericDivision.divide(sums[g], BigDecimal.valueOf(counts[g])) : sums[g]);
+                continue;
             }
+            BigDecimal sum = bigSums[g];
+            if (hasLong[g]) {
+                BigDecimal longPart = BigDecimal.valueOf(longSums[g], longScale);
+                sum = sum == null ? longPart : sum.add(longPart);
+            }
+            out.addDecimal(average ? NumericDivision.divide(sum, BigDecimal.valueOf(counts[g])) : sum);
         }
         return out.build();
     }

@@ -146,7 +146,19 @@ public final class ExprEvaluator {
         }
         int n = left.size();
         boolean[] out = new boolean[n];
-        if (domain == ExprTypes.Domain.DOUBLE && (left instanceof DoubleVector || left instanceof FloatVector)
+        if (left instanceof org.lakepg.analytics.batch.StringVector text && text.isDictionaryEncoded()
+                && literal.value() instanceof String b) {
+            // each distinct string is compared once; rows pick their answer by dictionary id
+            String[] dictionary = text.dictionary();
+            boolean[] answer = new boolean[dictionary.length];
+            for (int d = 0; d < dictionary.length; d++) {
+                answer[d] = test(op, ValueOrder.compare(dictionary[d], b));
+            }
+            int[] ids = text.ids();
+            for (int i = 0; dictionary.length > 0 && i < n; i++) { // no dictionary: every row is NULL
+                out[i] = answer[ids[i]];
+            }
+        } else if (domain == ExprTypes.Domain.DOUBLE && (left instanceof DoubleVector || left instanceof FloatVector)
                 && literal.value() instanceof Number number && !(literal.value() instanceof java.math.BigDecimal)) {
             double[] a = Vectors.doubles(left);
             double b = number.doubleValue();
@@ -212,6 +224,10 @@ public final class ExprEvaluator {
                 }
             }
             case DECIMAL -> {
+                BoolVector scaled = ScaledDecimals.compare(op, left, right, nulls, n);
+                if (scaled != null) {
+                    return scaled;
+                }
                 BigDecimal[] a = Vectors.decimals(left);
                 BigDecimal[] b = Vectors.decimals(right);
                 for (int i = 0; i < n; i++) {
@@ -261,7 +277,10 @@ public final class ExprEvaluator {
                 case INT2, INT4, INT8 -> integers(op, type, Vectors.longs(left), Vectors.longs(right), nulls, n);
                 case FLOAT4 -> floats(op, ((FloatVector) left).values(), ((FloatVector) right).values(), nulls, n);
                 case FLOAT8 -> doubles(op, Vectors.doubles(left), Vectors.doubles(right), nulls, n);
-                default -> decimals(op, Vectors.decimals(left), Vectors.decimals(right), nulls, n);
+                default -> {
+                    ColumnVector scaled = ScaledDecimals.arithmetic(op, left, right, nulls, n);
+                    yield scaled != null ? scaled : decimals(op, Vectors.decimals(left), Vectors.decimals(right), nulls, n);
+                }
             };
         }
 

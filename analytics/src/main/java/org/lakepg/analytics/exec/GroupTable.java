@@ -10,6 +10,7 @@ import org.lakepg.analytics.batch.IntVector;
 import org.lakepg.analytics.batch.LongVector;
 import org.lakepg.analytics.batch.Schema;
 import org.lakepg.analytics.batch.ShortVector;
+import org.lakepg.analytics.batch.StringVector;
 import org.lakepg.analytics.batch.VectorBuilder;
 
 /**
@@ -25,7 +26,7 @@ final class GroupTable {
     private final VectorBuilder[] keyValues;
     private final ValueIds[] columnIds;
     /** For column k >= 1: (id of the key prefix up to k-1, id of column k) -> id of the prefix up to k. */
-    private final LongIntMap[] prefixIds;
+    private final PairIds[] prefixIds;
     private int groupCount;
     private int[] scratch = new int[0];
     private int[] prefix = new int[0];
@@ -34,11 +35,11 @@ final class GroupTable {
         this.keyColumns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
         this.keyValues = new VectorBuilder[this.keyColumns.length];
         this.columnIds = new ValueIds[this.keyColumns.length];
-        this.prefixIds = new LongIntMap[this.keyColumns.length];
+        this.prefixIds = new PairIds[this.keyColumns.length];
         for (int k = 0; k < this.keyColumns.length; k++) {
             keyValues[k] = new VectorBuilder(input.column(this.keyColumns[k]).type(), 1024);
             columnIds[k] = new ValueIds();
-            prefixIds[k] = new LongIntMap();
+            prefixIds[k] = new PairIds();
         }
     }
 
@@ -67,10 +68,7 @@ final class GroupTable {
         columnIds[0].assign(keys[0], prefix, n);
         for (int k = 1; k < keys.length; k++) {
             columnIds[k].assign(keys[k], scratch, n);
-            LongIntMap pairs = prefixIds[k];
-            for (int r = 0; r < n; r++) {
-                prefix[r] = pairs.idOf(((long) prefix[r] << 32) | scratch[r]);
-            }
+            prefixIds[k].assign(prefix, scratch, n);
         }
         // the last level's ids are the groups; a new id is a group seen for the first time at this row
         for (int r = 0; r < n; r++) {
@@ -118,6 +116,10 @@ final class GroupTable {
                 }
                 return;
             }
+            if (v instanceof StringVector strings && strings.isDictionaryEncoded()) {
+                assignDictionary(strings, out, n, nulls);
+                return;
+            }
             for (int r = 0; r < n; r++) {
                 if (nulls && v.isNull(r)) {
                     out[r] = nullId();
@@ -128,11 +130,100 @@ final class GroupTable {
             }
         }
 
+        /** Dictionary ids map to value ids through a per-batch array: one hash lookup per distinct string used. */
+        private void assignDictionary(StringVector v, int[] out, int n, boolean nulls) {
+            int[] dictionaryIds = v.ids();
+            String[] dictionary = v.dictionary();
+            int[] valueIds = new int[dictionary.length];
+            Arrays.fill(valueIds, -1);
+            for (int r = 0; r < n; r++) {
+                if (nulls && v.isNull(r)) {
+                    out[r] = nullId();
+                    continue;
+                }
+                int d = dictionaryIds[r];
+                int id = valueIds[d];
+                if (id < 0) {
+                    Integer known = others.putIfAbsent(ValueOrder.equalityKey(dictionary[d]), next);
+                    id = known == null ? next++ : known;
+                    valueIds[d] = id;
+                }
+                out[r] = id;
+            }
+        }
+
         private int nullId() {
             if (nullId < 0) {
                 nullId = next++;
             }
             return nullId;
+        }
+    }
+
+    /**
+     * Dense ids for pairs (prefix id, value id), numbered in order of first appearance. While both ids are small
+     * (low-cardinality keys: the common GROUP BY) a pair is found by indexing a table, one array load per row;
+     * beyond that a hash map of the packed pair takes over.
+     */
+    static final class PairIds {
+        private static final int DIRECT_LIMIT = 1 << 10; // at most 1024 x 1024 ints = 4 MiB
+        /** table[prefix][value] = pair id + 1 (0: unseen); null once the ids outgrew it. */
+        private int[][] table = new int[16][];
+        private final LongIntMap hashed = new LongIntMap();
+        private int next;
+
+        void assign(int[] prefix, int[] value, int n) {
+            if (table != null) {
+                for (int r = 0; r < n; r++) {
+                    int p = prefix[r];
+                    int v = value[r];
+                    if (p >= DIRECT_LIMIT || v >= DIRECT_LIMIT) {
+                        switchToHash();
+                        assignHashed(prefix, value, r, n);
+                        return;
+                    }
+                    if (p >= table.length) {
+                        table = Arrays.copyOf(table, Math.max(p + 1, table.length * 2));
+                    }
+                    int[] row = table[p];
+                    if (row == null || v >= row.length) {
+                        row = row == null ? new int[Math.max(16, v + 1)] : Arrays.copyOf(row, Math.max(v + 1, row.length * 2));
+                        table[p] = row;
+                    }
+                    int id = row[v] - 1;
+                    if (id < 0) {
+                        id = next++;
+                        row[v] = id + 1;
+                    }
+                    prefix[r] = id;
+                }
+                return;
+            }
+            assignHashed(prefix, value, 0, n);
+        }
+
+        private void assignHashed(int[] prefix, int[] value, int from, int n) {
+            for (int r = from; r < n; r++) {
+                int id = hashed.idOf(((long) prefix[r] << 32) | value[r], next);
+                if (id == next) {
+                    next++;
+                }
+                prefix[r] = id;
+            }
+        }
+
+        private void switchToHash() {
+            for (int p = 0; p < table.length; p++) {
+                int[] row = table[p];
+                if (row != null) {
+                    for (int v = 0; v < row.length; v++) {
+                        if (row[v] > 0) {
+                            hashed.idOf(((long) p << 32) | v, row[v] - 1);
+                        }
+                    }
+                }
+            }
+            table = null;
         }
     }
 

@@ -89,6 +89,12 @@ final class Vectors {
 
     /** A vector of {@code size} copies of a value (a literal). */
     static ColumnVector constant(Object value, PgType type, int size) {
+        if (value instanceof BigDecimal d && type == PgType.NUMERIC && d.scale() >= 0
+                && d.unscaledValue().bitLength() < 64) {
+            long[] unscaled = new long[size];
+            java.util.Arrays.fill(unscaled, d.unscaledValue().longValue());
+            return DecimalVector.scaled(type, unscaled, d.scale(), size, org.lakepg.analytics.batch.NullMask.NONE);
+        }
         VectorBuilder b = new VectorBuilder(type, size);
         for (int i = 0; i < size; i++) {
             b.add(value);

@@ -21,6 +21,8 @@ import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
 import org.lakepg.analytics.batch.Column;
 import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.NullMask;
+import org.lakepg.analytics.batch.StringVector;
 import org.lakepg.analytics.batch.VectorBuilder;
 
 /**
@@ -52,6 +54,9 @@ final class PageDecoder {
         }
         int maxDef = mayHaveNulls ? descriptor.getMaxDefinitionLevel() : 0;
         VectorBuilder out = new VectorBuilder(column.type(), rows);
+        // text whose pages are all dictionary-encoded stays so: ids into the dictionary's strings
+        int[] dictionaryIds = strings != null ? new int[rows] : null;
+        long[] dictionaryNulls = strings != null ? NullMask.newBits(rows) : null;
         int done = 0;
         while (done < rows) {
             DataPage page = pages.readPage();
@@ -67,26 +72,55 @@ final class PageDecoder {
             ValuesReader values = dictionaryEncoded
                     ? v1.getValueEncoding().getDictionaryBasedValuesReader(descriptor, ValuesType.VALUES, dictionary)
                     : v1.getValueEncoding().getValuesReader(descriptor, ValuesType.VALUES);
+            if (dictionaryIds != null) {
+                if (dictionaryEncoded) {
+                    values.initFromPage(count, in);
+                    for (int i = 0; i < count; i++) {
+                        if (maxDef > 0 && levels.readInteger() != maxDef) {
+                            NullMask.set(dictionaryNulls, done + i);
+                        } else {
+                            dictionaryIds[done + i] = values.readValueDictionaryId();
+                        }
+                    }
+                    done += count;
+                    continue;
+                }
+                // a page fell back to PLAIN (the dictionary grew too big): the rows so far become strings
+                for (int i = 0; i < done; i++) {
+                    if (NullMask.isSet(dictionaryNulls, i)) {
+                        out.addNull();
+                    } else {
+                        out.addObject(strings[dictionaryIds[i]]);
+                    }
+                }
+                dictionaryIds = null;
+            }
             if (v1.getValueEncoding() == Encoding.PLAIN && PLAIN_FIXED_WIDTH.contains(type)) {
-                decodePlainFixedWidth(out, levels, in, maxDef, count, type);
+                decodePlainFixedWidth(out, levels, in, maxDef, count, type, column.scale());
             } else {
                 values.initFromPage(count, in);
                 decodePage(out, levels, values, maxDef, count, column, type, dictionaryEncoded ? strings : null);
             }
             done += count;
         }
+        if (dictionaryIds != null) {
+            return StringVector.dictionaryEncoded(column.type(), dictionaryIds, strings, rows,
+                    NullMask.of(dictionaryNulls));
+        }
         return out.build();
     }
 
     private static final java.util.Set<ParquetColumnType> PLAIN_FIXED_WIDTH = java.util.EnumSet.of(
-            ParquetColumnType.INT32, ParquetColumnType.DATE, ParquetColumnType.INT64, ParquetColumnType.DOUBLE);
+            ParquetColumnType.INT32, ParquetColumnType.DATE, ParquetColumnType.INT64, ParquetColumnType.DOUBLE,
+            ParquetColumnType.DECIMAL_INT64);
 
     /**
      * PLAIN pages of fixed-width values are little-endian arrays of the non-NULL values: read them as a buffer view
      * instead of one reader call per value (high-cardinality columns, where dictionaries fall back to PLAIN).
      */
     private static void decodePlainFixedWidth(VectorBuilder out, ValuesReader levels, ByteBufferInputStream in,
-                                              int maxDef, int count, ParquetColumnType type) throws IOException {
+                                              int maxDef, int count, ParquetColumnType type, int scale)
+            throws IOException {
         boolean[] isNull = null;
         int nonNull = count;
         if (maxDef > 0) {
@@ -98,7 +132,8 @@ final class PageDecoder {
                 }
             }
         }
-        int width = type == ParquetColumnType.INT64 || type == ParquetColumnType.DOUBLE ? 8 : 4;
+        int width = type == ParquetColumnType.INT64 || type == ParquetColumnType.DOUBLE
+                || type == ParquetColumnType.DECIMAL_INT64 ? 8 : 4;
         ByteBuffer bytes = in.slice(nonNull * width).order(ByteOrder.LITTLE_ENDIAN);
         int next = 0;
         switch (type) {
@@ -119,6 +154,16 @@ final class PageDecoder {
                         out.addNull();
                     } else {
                         out.addLong(values.get(next++));
+                    }
+                }
+            }
+            case DECIMAL_INT64 -> {
+                LongBuffer values = bytes.asLongBuffer();
+                for (int i = 0; i < count; i++) {
+                    if (isNull != null && isNull[i]) {
+                        out.addNull();
+                    } else {
+                        out.addScaledDecimal(values.get(next++), scale);
                     }
                 }
             }
@@ -205,7 +250,7 @@ final class PageDecoder {
             case INT16 -> out.addShort((short) values.readInteger());
             case TIMESTAMP, TIMESTAMPTZ -> out.addLong(values.readLong() - ParquetColumnType.EPOCH_MICROS_OFFSET);
             case FLOAT -> out.addFloat(values.readFloat());
-            case DECIMAL_INT64 -> out.addObject(BigDecimal.valueOf(values.readLong(), column.scale()));
+            case DECIMAL_INT64 -> out.addScaledDecimal(values.readLong(), column.scale());
             case DECIMAL_FIXED16 -> out.addObject(new BigDecimal(new BigInteger(values.readBytes().getBytes()),
                     column.scale()));
             case DECIMAL_TEXT -> out.addObject(new BigDecimal(values.readBytes().toStringUsingUTF8()));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.parquet.HadoopFreeReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -114,6 +115,134 @@ public final class ParquetBatchReader implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return new ScanStats(read, byStats, byDictionary, rows);
+    }
+
+    /**
+     * {@link #scan} of an immutable file through {@code cache}: row groups and columns decoded before come from the
+     * cache; the file's bytes are fetched ({@code bytes}) only when something is missing, and what is decoded then
+     * is added. Pruning is the same: statistics from the cached footer, dictionary pages cached once read.
+     */
+    public static ScanStats scanCached(ParquetFileCache cache, ParquetFileCache.FileKey key,
+                                       java.util.function.Supplier<byte[]> bytes, List<Integer> columns,
+                                       List<ColumnPredicate> predicates, Consumer<Batch> sink) {
+        if (!cache.enabled()) {
+            try (ParquetBatchReader reader = open(bytes.get())) {
+                return reader.scan(columns, predicates, sink);
+            }
+        }
+        LazyReader lazy = new LazyReader(bytes);
+        try {
+            ParquetFileCache.Entry entry = cache.get(key);
+            if (entry == null) {
+                ParquetBatchReader reader = lazy.get();
+                entry = new ParquetFileCache.Entry(reader.reader.getFooter(), reader.schema);
+                cache.put(key, entry);
+            }
+            return scanEntry(cache, key, entry, lazy, columns, predicates, sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lazy.close();
+        }
+    }
+
+    private static ScanStats scanEntry(ParquetFileCache cache, ParquetFileCache.FileKey key, ParquetFileCache.Entry entry,
+                                       LazyReader lazy, List<Integer> columns, List<ColumnPredicate> predicates,
+                                       Consumer<Batch> sink) throws IOException {
+        Schema schema = entry.schema;
+        ParquetColumnType[] types = new ParquetColumnType[schema.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = ParquetColumnType.of(schema.column(i));
+        }
+        List<ColumnDescriptor> all = entry.footer.getFileMetaData().getSchema().getColumns();
+        Schema outSchema = schema.select(columns);
+        RowGroupPruner pruner = new RowGroupPruner(schema, types, all);
+        List<BlockMetaData> blocks = entry.footer.getBlocks();
+        int read = 0;
+        int byStats = 0;
+        int byDictionary = 0;
+        long rows = 0;
+        for (int g = 0; g < blocks.size(); g++) {
+            BlockMetaData block = blocks.get(g);
+            int group = g;
+            org.apache.parquet.column.page.DictionaryPageReadStore dictionaries = descriptor -> entry.dictionaries
+                    .computeIfAbsent(ParquetFileCache.Entry.slot(group, all.indexOf(descriptor)), slot -> {
+                        try {
+                            org.apache.parquet.column.page.DictionaryPageReadStore store = lazy.get().reader.getDictionaryReader(block);
+                            DictionaryPage page = store.readDictionaryPage(descriptor);
+                            return java.util.Optional.ofNullable(page == null ? null : page.copy());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).orElse(null);
+            RowGroupPruner.Verdict verdict = predicates.isEmpty() ? RowGroupPruner.Verdict.READ
+                    : pruner.judge(block, predicates, dictionaries);
+            if (verdict == RowGroupPruner.Verdict.SKIP_BY_STATISTICS) {
+                byStats++;
+                continue;
+            }
+            if (verdict == RowGroupPruner.Verdict.SKIP_BY_DICTIONARY) {
+                byDictionary++;
+                continue;
+            }
+            int n = Math.toIntExact(block.getRowCount());
+            ColumnVector[] vectors = new ColumnVector[columns.size()];
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 0; i < vectors.length; i++) {
+                vectors[i] = entry.vectors.get(ParquetFileCache.Entry.slot(g, columns.get(i)));
+                if (vectors[i] == null && !missing.contains(columns.get(i))) {
+                    missing.add(columns.get(i));
+                }
+            }
+            if (!missing.isEmpty()) {
+                ParquetFileReader reader = lazy.get().reader;
+                List<ColumnDescriptor> requested = new ArrayList<>();
+                for (int c : missing) {
+                    requested.add(all.get(c));
+                }
+                reader.setRequestedSchema(requested);
+                PageReadStore pages = reader.readRowGroup(g);
+                for (int c : missing) {
+                    var stats = block.getColumns().get(c).getStatistics();
+                    boolean mayHaveNulls = stats == null || !stats.isNumNullsSet() || stats.getNumNulls() > 0;
+                    ColumnVector v = PageDecoder.decode(pages.getPageReader(all.get(c)), all.get(c), schema.column(c),
+                            types[c], n, mayHaveNulls);
+                    cache.addVector(key, entry, g, c, v);
+                    for (int i = 0; i < vectors.length; i++) {
+                        if (columns.get(i) == c) {
+                            vectors[i] = v;
+                        }
+                    }
+                }
+            }
+            sink.accept(new Batch(outSchema, java.util.Arrays.asList(vectors), n));
+            read++;
+            rows += n;
+        }
+        return new ScanStats(read, byStats, byDictionary, rows);
+    }
+
+    /** Opens the file only when something is not in the cache. */
+    private static final class LazyReader {
+        private final java.util.function.Supplier<byte[]> bytes;
+        private ParquetBatchReader reader;
+
+        LazyReader(java.util.function.Supplier<byte[]> bytes) {
+            this.bytes = bytes;
+        }
+
+        ParquetBatchReader get() {
+            if (reader == null) {
+                reader = open(bytes.get());
+            }
+            return reader;
+        }
+
+        void close() {
+            if (reader != null) {
+                reader.close();
+            }
+        }
     }
 
     /** All rows and columns, as batches (tests, fresh reads). */

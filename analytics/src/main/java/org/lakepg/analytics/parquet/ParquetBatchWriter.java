@@ -190,6 +190,10 @@ public final class ParquetBatchWriter implements AutoCloseable {
                     w.writeNull(0, 0);
                     return;
                 }
+                if (type == ParquetColumnType.DECIMAL_INT64 && v.isScaled() && v.scale() == col.scale()) {
+                    w.write(v.unscaled()[row], 0, def); // already the column's unscaled long
+                    return;
+                }
                 BigDecimal d = v.at(row);
                 switch (type) {
                     case DECIMAL_INT64 -> w.write(unscaled(d, col).longValueExact(), 0, def);

@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import org.lakepg.analytics.batch.Batch;
 import org.lakepg.analytics.batch.Schema;
 import org.lakepg.analytics.parquet.ColumnPredicate;
-import org.lakepg.analytics.parquet.ParquetBatchReader;
 import org.lakepg.analytics.parquet.ScanStats;
 import org.lakepg.analytics.plan.ScanSource;
 import org.lakepg.analytics.snapshot.DataFile;
@@ -24,9 +23,7 @@ public record SnapshotSource(TableSnapshots snapshots, Manifest manifest) implem
     public ScanStats scan(List<Integer> columns, List<ColumnPredicate> pushdown, Consumer<Batch> sink) {
         ScanStats stats = ScanStats.NONE;
         for (DataFile f : manifest.files()) {
-            try (ParquetBatchReader reader = ParquetBatchReader.open(snapshots.readFile(f))) {
-                stats = stats.plus(reader.scan(columns, pushdown, sink));
-            }
+            stats = stats.plus(snapshots.scanFile(f, columns, pushdown, sink));
         }
         return stats;
     }

@@ -9,7 +9,6 @@ import org.lakepg.analytics.batch.Batch;
 import org.lakepg.analytics.batch.BatchBuilder;
 import org.lakepg.analytics.batch.Schema;
 import org.lakepg.analytics.parquet.ColumnPredicate;
-import org.lakepg.analytics.parquet.ParquetBatchReader;
 import org.lakepg.analytics.parquet.ScanStats;
 import org.lakepg.analytics.source.PageRange;
 import org.lakepg.analytics.source.TableSource;
@@ -36,8 +35,18 @@ public final class FreshRead {
      */
     public FreshReadStats read(TableSource source, Lsn lsn, List<Integer> columns, List<ColumnPredicate> pushdown,
                                Consumer<Batch> sink) {
+        Optional<Manifest> pinned = snapshots.pinAsOf(lsn);
+        try {
+            return read(source, lsn, columns, pushdown, sink, pinned);
+        } finally {
+            pinned.ifPresent(snapshots::unpin);
+        }
+    }
+
+    private FreshReadStats read(TableSource source, Lsn lsn, List<Integer> columns, List<ColumnPredicate> pushdown,
+                                Consumer<Batch> sink, Optional<Manifest> pinned) {
         Schema schema = source.schema();
-        Optional<Manifest> snapshot = snapshots.asOf(lsn).filter(m -> m.schema().equals(schema));
+        Optional<Manifest> snapshot = pinned.filter(m -> m.schema().equals(schema));
         int pageCount = source.pageCount(lsn);
         if (snapshot.isEmpty()) {
             long decoded = decode(source, schema, List.of(new PageRange(0, pageCount)), lsn, columns, sink);
@@ -57,18 +66,16 @@ public final class FreshRead {
         for (DataFile f : m.files()) {
             int firstStale = stale.nextSetBit(f.pages().from());
             boolean clean = firstStale < 0 || firstStale >= f.pages().to();
-            try (ParquetBatchReader reader = ParquetBatchReader.open(snapshots.readFile(f))) {
-                if (clean) {
-                    parquetStats = parquetStats.plus(reader.scan(columns, pushdown, sink));
-                    fromParquet++;
-                    continue;
-                }
-                patched++;
-                // the file's clean pages from Parquet, its stale ones decoded, interleaved in page order
-                List<Batch> fileBatches = new ArrayList<>();
-                parquetStats = parquetStats.plus(reader.scan(columns, List.of(), fileBatches::add));
-                decodedInFiles += patch(source, schema, lsn, columns, f, stale, pageCount, fileBatches, sink);
+            if (clean) {
+                parquetStats = parquetStats.plus(snapshots.scanFile(f, columns, pushdown, sink));
+                fromParquet++;
+                continue;
             }
+            patched++;
+            // the file's clean pages from Parquet, its stale ones decoded, interleaved in page order
+            List<Batch> fileBatches = new ArrayList<>();
+            parquetStats = parquetStats.plus(snapshots.scanFile(f, columns, List.of(), fileBatches::add));
+            decodedInFiles += patch(source, schema, lsn, columns, f, stale, pageCount, fileBatches, sink);
         }
         if (pageCount > m.pageCount()) {
             toDecode.add(new PageRange(m.pageCount(), pageCount));

@@ -4,6 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.lakepg.analytics.batch.Batch;
+import org.lakepg.analytics.parquet.ColumnPredicate;
+import org.lakepg.analytics.parquet.ParquetBatchReader;
+import org.lakepg.analytics.parquet.ParquetFileCache;
+import org.lakepg.analytics.parquet.ScanStats;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.ObjectStore;
 import org.lakepg.storage.StorageException;
@@ -106,9 +112,85 @@ public final class TableSnapshots {
         return Optional.empty();
     }
 
+    /** Versions in use by running reads and how many reads use each (guarded by this). */
+    private final java.util.Map<Long, Integer> pins = new java.util.HashMap<>();
+
+    /**
+     * {@link #asOf} for a read that goes on to read the snapshot's files: the snapshot is pinned, so
+     * {@link #vacuumUnused} keeps it until {@link #unpin}.
+     */
+    public synchronized Optional<Manifest> pinAsOf(Lsn lsn) {
+        Optional<Manifest> m = asOf(lsn);
+        m.ifPresent(found -> pins.merge(found.version(), 1, Integer::sum));
+        return m;
+    }
+
+    public synchronized void unpin(Manifest manifest) {
+        pins.computeIfPresent(manifest.version(), (v, count) -> count == 1 ? null : count - 1);
+    }
+
+    /**
+     * Deletes the snapshots that are no longer needed: every version older than the latest (complete, committed)
+     * one that no running read has pinned, and the data files no remaining manifest names (also those of
+     * interrupted writes). A time-travel read older than every remaining snapshot simply decodes all pages, so
+     * answers stay exact. Must not run while a materialization of this root is writing (its files are not named
+     * yet): the server calls it under the same lock. Returns the manifests deleted.
+     */
+    public List<Manifest> vacuumUnused() {
+        List<Long> doomed = new ArrayList<>();
+        List<Manifest> deleted = new ArrayList<>();
+        java.util.Set<String> live = new java.util.HashSet<>();
+        synchronized (this) {
+            List<Long> versions = versions();
+            if (versions.isEmpty()) {
+                return deleted;
+            }
+            long latest = versions.get(versions.size() - 1);
+            List<Long> remaining = new ArrayList<>();
+            for (long v : versions) {
+                if (v < latest && !pins.containsKey(v)) {
+                    doomed.add(v);
+                } else {
+                    remaining.add(v);
+                }
+            }
+            if (doomed.isEmpty()) {
+                return deleted;
+            }
+            for (long v : doomed) {
+                manifest(v).ifPresent(deleted::add);
+            }
+            for (long v : remaining) {
+                manifest(v).ifPresent(m -> m.files().forEach(f -> live.add(f.path())));
+            }
+            knownVersions = List.copyOf(remaining); // no new read can find the doomed versions from here on
+            doomed.forEach(manifests::remove);
+        }
+        for (long v : doomed) {
+            store.delete(root + manifestKey(v));
+        }
+        for (String key : Listings.list(store, root + DATA)) {
+            if (!live.contains(key.substring(root.length()))) {
+                store.delete(key);
+                ParquetFileCache.shared().evict(new ParquetFileCache.FileKey(store, key));
+            }
+        }
+        return deleted;
+    }
+
     public byte[] readFile(DataFile file) {
         return store.get(root + file.path()).orElseThrow(() -> StorageException.of(StorageException.Reason.CORRUPTED,
                 "snapshot data file \"%s\" is missing", root + file.path()));
+    }
+
+    /**
+     * Scans one data file through the process-wide {@link ParquetFileCache}: data files are immutable (a new name
+     * per write), so what was decoded for an earlier query is reused and the object is fetched only on a miss.
+     */
+    public ScanStats scanFile(DataFile file, List<Integer> columns, List<ColumnPredicate> pushdown,
+                              Consumer<Batch> sink) {
+        return ParquetBatchReader.scanCached(ParquetFileCache.shared(),
+                new ParquetFileCache.FileKey(store, root + file.path()), () -> readFile(file), columns, pushdown, sink);
     }
 
     void putFile(String relativePath, byte[] data) {

@@ -114,10 +114,25 @@ public final class AnalyticsService implements AutoCloseable {
                 Lsn lsn = latestLsn(access);
                 HeapTableSource source = new HeapTableSource(table.name(), table, schema, heap, txn.snapshot(),
                         storage.pages(), key.timeline(), storage.objects(), target.root()).throttled(cpuShare);
-                return new Materializer(target, PAGES_PER_FILE, ParquetWriteOptions.defaults()).refresh(source, lsn);
+                MaterializeResult result = new Materializer(target, PAGES_PER_FILE, ParquetWriteOptions.defaults())
+                        .refresh(source, lsn);
+                if (target == snapshots(key)) {
+                    cleanUp(target);
+                }
+                return result;
             } finally {
                 txn.rollback();
             }
+        }
+    }
+
+    /**
+     * Deletes the table's snapshots older than the one just committed that no running query reads, their data
+     * files and their settled-pages sidecars. Runs under the table's refresh lock, so no write is in flight.
+     */
+    private static void cleanUp(TableSnapshots live) {
+        for (Manifest gone : live.vacuumUnused()) {
+            live.store().delete(SettledPages.key(live.root(), gone.lsn()));
         }
     }
 

@@ -59,9 +59,10 @@ public final class BackgroundRefresher implements AutoCloseable {
         TableKey key = AnalyticsService.key(compute.access(), table);
         // the latest compute of the timeline wins: a suspended one no longer sees new writes (and is let go)
         Registered known = tables.get(key);
-        if (known == null || known.compute() != compute) {
-            tables.put(key, new Registered(compute, table.oid(), table.name()));
+        if (known != null && known.compute() == compute && known.tableOid() == table.oid()) {
+            return; // followed already: every routed query calls this, so it must cost nothing
         }
+        tables.put(key, new Registered(compute, table.oid(), table.name()));
         states.putIfAbsent(key, new State());
         start();
         synchronized (wakeup) {

@@ -189,7 +189,7 @@ public final class HeapTableSource implements TableSource {
             changed.set(0, heap.blockCount());
             return changed;
         }
-        Optional<SettledPages> atFrom = settled.computeIfAbsent(from, l -> SettledPages.load(store, root, l));
+        Optional<SettledPages> atFrom = settled.computeIfAbsent(from, l -> SettledPages.loadCommitted(store, root, l));
         if (atFrom.isEmpty() || atFrom.get().xmin() > snapshot.xmin()) {
             changed.set(0, Math.max(heap.blockCount(), changed.length()));
             return changed;

@@ -32,6 +32,39 @@ public record SettledPages(long xmin, BitSet unsettled) {
         store.put(key(root, lsn), out.array());
     }
 
+    /** Sidecars read so far: immutable once their manifest is committed, so queries read each one once. */
+    private static final java.util.Map<CacheKey, SettledPages> LOADED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<CacheKey, SettledPages> eldest) {
+                    return size() > 1024;
+                }
+            });
+
+    private record CacheKey(ObjectStore store, String key) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CacheKey k && k.store == store && k.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(store) * 31 + key.hashCode();
+        }
+    }
+
+    /** {@link #load} of the sidecar of a committed snapshot, from memory after the first read. */
+    public static Optional<SettledPages> loadCommitted(ObjectStore store, String root, Lsn lsn) {
+        CacheKey cacheKey = new CacheKey(store, key(root, lsn));
+        SettledPages known = LOADED.get(cacheKey);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<SettledPages> read = load(store, root, lsn);
+        read.ifPresent(p -> LOADED.put(cacheKey, p));
+        return read;
+    }
+
     public static Optional<SettledPages> load(ObjectStore store, String root, Lsn lsn) {
         return store.get(key(root, lsn)).map(bytes -> {
             ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -102,11 +102,18 @@ class CrashDuringMaterializationIT {
             assertThat(String.join("\n", AnalyticsRoutingIT.rows(c, "explain " + q))).contains("snapshot LSN");
             assertThat(AnalyticsRoutingIT.rows(c, q)).isEqualTo(expected);
             AnalyticsRoutingIT.rows(c, "select * from lakepg_export_snapshot('an_crash')");
+            // the new snapshot is complete and no query reads the old one: the old one and the interrupted
+            // write's orphans are cleaned up, only the new snapshot's files remain
             List<Path> after = files(objects, "manifest-");
-            assertThat(after).hasSize(2);
-            for (Path f : namedFiles(after.get(1))) {
+            assertThat(after).hasSize(1);
+            assertThat(after.get(0)).isNotEqualTo(manifests.get(0));
+            List<Path> named = namedFiles(after.get(0));
+            for (Path f : named) {
                 assertThat(f).exists();
             }
+            // (a put killed midway may leave the object store's own temporary file, which is no object)
+            assertThat(files(objects, "pages-").stream().filter(f -> f.toString().endsWith(".parquet")))
+                    .containsExactlyInAnyOrderElementsOf(named);
             assertThat(AnalyticsRoutingIT.rows(c, q)).isEqualTo(expected);
         }
     }
