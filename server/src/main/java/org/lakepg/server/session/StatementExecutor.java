@@ -541,7 +541,7 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
                 case org.lakepg.server.sql.ast.IndexStmt i -> {
                     objectNames.requireTableOwner(i.relation(), transaction.get(), privileges);
-                    yield ddl.createIndex(i, transaction.get());
+                    yield ddl.createIndex(i, ddlContext(context));
                 }
                 case org.lakepg.server.sql.ast.AlterTableStmt a -> {
                     if (TriggerCommands.onlyTriggerStates(a)) {

@@ -149,7 +149,10 @@ final class ObjectRows {
                 if (constraint != null) {
                     depend(out, PG_CLASS, i.oid(), 0, PG_CONSTRAINT, constraint.oid(), 0, 'i');
                 } else {
-                    for (short col : i.columns()) {
+                    for (short col : i.allColumns()) {
+                        if (col == 0) {
+                            continue;
+                        }
                         depend(out, PG_CLASS, i.oid(), 0, PG_CLASS, t.oid(), col, 'a');
                     }
                 }

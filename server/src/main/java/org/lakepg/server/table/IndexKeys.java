@@ -42,10 +42,55 @@ public final class IndexKeys {
     /** The key of a table row (all table columns) for an index. */
     public static byte[] of(IndexInfo index, TableInfo table, Object[] row) {
         KeyEncoding key = KeyEncoding.key();
-        for (short attnum : index.columns()) {
-            add(key, table.columns().get(attnum - 1).type(), row[attnum - 1]);
+        if (index.expressions().isEmpty()) {
+            for (short attnum : index.columns()) {
+                add(key, table.columns().get(attnum - 1).type(), row[attnum - 1]);
+            }
+            return key.build();
+        }
+        Object[] values = org.lakepg.server.index.IndexExpressions.keyValues(index, table, row);
+        long[] types = org.lakepg.server.index.IndexExpressions.keyTypes(index, table);
+        for (int i = 0; i < values.length; i++) {
+            add(key, types[i], values[i]);
         }
         return key.build();
+    }
+
+    /**
+     * The key of a row for a unique check of {@code index}: a row a partial index does not cover has a key no
+     * indexed row has (an empty one), so it never counts as a duplicate.
+     */
+    public static byte[] ofCovered(IndexInfo index, TableInfo table, Object[] row) {
+        return org.lakepg.server.index.IndexExpressions.covers(index, table, row) ? of(index, table, row) : new byte[0];
+    }
+
+    /** Whether a partial index covers a row (every other index covers every row). */
+    public static boolean covered(IndexInfo index, TableInfo table, Object[] row) {
+        return index.predicate() == null || org.lakepg.server.index.IndexExpressions.covers(index, table, row);
+    }
+
+    /** Whether a key type has an order-preserving encoding (the result of an index expression). */
+    public static boolean indexableType(long type) {
+        return indexable(type) || type == TypeOids.FLOAT8 || type == TypeOids.FLOAT4;
+    }
+
+    /** Key and detail text of a row for an index: "(lower(name))=(abc)", as PostgreSQL's unique violations show it. */
+    public static String detail(IndexInfo index, TableInfo table, Object[] row) {
+        if (index.expressions().isEmpty()) {
+            return RowText.key(table, index.columns(), row);
+        }
+        Object[] values = org.lakepg.server.index.IndexExpressions.keyValues(index, table, row);
+        long[] types = org.lakepg.server.index.IndexExpressions.keyTypes(index, table);
+        StringBuilder names = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        int expression = 0;
+        for (int i = 0; i < values.length; i++) {
+            short attnum = index.columns().get(i);
+            names.append(i == 0 ? "" : ", ").append(attnum == 0 ? index.expressions().get(expression++)
+                    : table.columns().get(attnum - 1).name());
+            text.append(i == 0 ? "" : ", ").append(RowText.value(types[i], values[i]));
+        }
+        return "(" + names + ")=(" + text + ")";
     }
 
     /** The key of one value of an index's first column (an equality search on a single-column index). */

@@ -106,8 +106,9 @@ public final class CatalogFunctions {
         TableInfo table = catalog.table(index.get().tableOid()).orElseThrow();
         // pretty-printing names the table as the search path sees it; otherwise always schema-qualified
         boolean qualify = !pretty || !catalog.onSearchPath(table.namespace());
-        return column == 0 ? IndexDefinitions.indexDef(catalog, index.get(), table, qualify)
-                : IndexDefinitions.indexColumn(index.get(), table, column);
+        return column == 0 ? IndexDefinitions.indexDef(catalog, index.get(), table, qualify, pretty)
+                : IndexDefinitions.indexColumn(pretty ? org.lakepg.server.systemcatalog.PrettyIndex.of(index.get(), table)
+                : index.get(), table, column);
     }
 
     private static String constraintDef(FunctionContext c, long oid) {
