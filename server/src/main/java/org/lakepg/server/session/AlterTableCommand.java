@@ -461,7 +461,7 @@ final class AlterTableCommand {
                 } else if (sequence.isPresent()) {
                     renameSequence(ctx, sequence.get(), s.newname());
                 } else {
-                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER INDEX ... RENAME is not supported yet");
+                    IndexCommands.rename(catalog, ctx.txn(), index.get(), s.newname());
                 }
             }
             case COLUMN -> {

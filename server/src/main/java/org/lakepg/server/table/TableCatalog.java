@@ -447,7 +447,22 @@ public final class TableCatalog {
         IndexInfo index = new IndexInfo(oid, name, table.oid(), Math.toIntExact(oid), shape.unique(), shape.primary(),
                 shape.columns(), shape.method(), shape.include(), shape.expressions(), shape.predicate());
         indexes.insert(txn, CatalogRows.INDEX.encode(CatalogRows.indexRow(index)));
-        BTreeIndex btree = createBtree(index);
+        fill(txn, table, index, createBtree(index));
+        return index;
+    }
+
+    /** REINDEX: the index gets a new B-tree, built again from the table's rows, in the transaction. */
+    public IndexInfo reindex(Transaction txn, TableInfo table, IndexInfo index) {
+        changing(txn);
+        IndexInfo rebuilt = index.withRelation(Math.toIntExact(oids.nextval()), index.columns(), index.include());
+        updateWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()), row -> CatalogRows.indexRow(rebuilt));
+        fill(txn, table, rebuilt, createBtree(rebuilt));
+        return rebuilt;
+    }
+
+    /** Enters the rows the transaction sees that the index covers (unique indexes check them). */
+    private void fill(Transaction txn, TableInfo table, IndexInfo index, BTreeIndex btree) {
+        String name = index.name();
         HeapRelation heap = heap(table);
         RowCodec codec = new RowCodec(table.columnTypes());
         for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
@@ -467,7 +482,6 @@ public final class TableCatalog {
             }
         }
         txn.commandCounterIncrement();
-        return index;
     }
 
     private BTreeIndex createBtree(IndexInfo index) {
