@@ -17,6 +17,26 @@ import org.lakepg.server.table.TableInfo;
 public final class PrettyIndex {
     private PrettyIndex() {}
 
+    /**
+     * pg_get_expr(text, relation, true) for an index's expressions or predicate: their pretty form; any other
+     * expression text as it is.
+     */
+    public static String prettyExpression(CatalogView catalog, String text, long relation) {
+        var table = catalog.table(relation);
+        if (table.isEmpty()) {
+            return text;
+        }
+        for (IndexInfo index : catalog.indexes(relation)) {
+            boolean predicate = text.equals(index.predicate());
+            boolean expressions = !index.expressions().isEmpty() && text.equals(String.join(", ", index.expressions()));
+            if (predicate || expressions) {
+                IndexInfo pretty = of(index, table.get());
+                return predicate ? pretty.predicate() : String.join(", ", pretty.expressions());
+            }
+        }
+        return text;
+    }
+
     public static IndexInfo of(IndexInfo index, TableInfo table) {
         if (index.plain()) {
             return index;

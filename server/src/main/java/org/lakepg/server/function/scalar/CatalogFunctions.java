@@ -41,7 +41,9 @@ public final class CatalogFunctions {
         r.register("pg_get_constraintdef_ext", (x, c) -> constraintDef(c, oid(x[0]), Boolean.TRUE.equals(x[1])));
         // lakepg keeps expressions as SQL text where PostgreSQL keeps node trees: the text is the deparsed form
         r.register("pg_get_expr", (x, c) -> x[0]);
-        r.register("pg_get_expr_ext", (x, c) -> x[0]);
+        r.register("pg_get_expr_ext", (x, c) -> Boolean.TRUE.equals(x[2]) && x[0] != null
+                ? org.lakepg.server.systemcatalog.PrettyIndex.prettyExpression(c.catalogView(), (String) x[0], oid(x[1]))
+                : x[0]);
         PartitionHash.register(r);
         r.register("pg_get_partkeydef", (x, c) -> org.lakepg.server.systemcatalog.InheritsRows.partitionKeyDef(
                 c.catalogView(), oid(x[0])));
