@@ -77,12 +77,15 @@ public final class CatalogFunctions {
         r.register("pg_get_functiondef", (x, c) -> function(c, x[0]).map(p -> FunctionDefinition.of(c.catalogView(), p,
                 arguments(c, p, true), result(c, p))).orElse(null));
         r.register("pg_get_viewdef", (x, c) -> viewDef(c, oid(x[0])));
-        r.register("pg_get_viewdef_ext", (x, c) -> viewDef(c, oid(x[0])));
-        r.register("pg_get_viewdef_wrap", (x, c) -> viewDef(c, oid(x[0])));
+        r.register("pg_get_viewdef_ext", (x, c) -> Boolean.TRUE.equals(x[1])
+                ? org.lakepg.server.sql.deparse.ViewDeparser.pretty(viewDef(c, oid(x[0]))) : viewDef(c, oid(x[0])));
+        r.register("pg_get_viewdef_wrap", (x, c) -> org.lakepg.server.sql.deparse.ViewDeparser.pretty(viewDef(c, oid(x[0]))));
         r.register("pg_get_viewdef_name", (x, c) -> viewDef(c,
                 org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
-        r.register("pg_get_viewdef_name_ext", (x, c) -> viewDef(c,
-                org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
+        r.register("pg_get_viewdef_name_ext", (x, c) -> {
+            String plain = viewDef(c, org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView()));
+            return Boolean.TRUE.equals(x[1]) ? org.lakepg.server.sql.deparse.ViewDeparser.pretty(plain) : plain;
+        });
         r.register("pg_get_triggerdef", (x, c) -> org.lakepg.server.systemcatalog.TriggerDefinitions.triggerDef(
                 c.catalogView(), oid(x[0]), false));
         r.register("pg_get_triggerdef_ext", (x, c) -> org.lakepg.server.systemcatalog.TriggerDefinitions.triggerDef(

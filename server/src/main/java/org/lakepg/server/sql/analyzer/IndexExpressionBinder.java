@@ -29,9 +29,18 @@ public final class IndexExpressionBinder {
     }
 
     private static FromScope scope(TableInfo table) {
+        return scope(table, table.name());
+    }
+
+    private static FromScope scope(TableInfo table, String alias) {
         FromScope scope = new FromScope();
-        scope.addTable(table.name(), QueryAnalyzer.tableColumns(table), table.oid(), false);
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false);
         return scope;
+    }
+
+    /** An expression over one table's row named {@code alias} (a simple view's select list, WHERE, ORDER BY). */
+    public static BoundExpr overTable(ExpressionAnalyzer expressions, TableInfo table, String alias, Expr e) {
+        return expressions.analyzeWithoutAggregates(e, scope(table, alias), "view queries");
     }
 
     /** Whether every function the expression calls is IMMUTABLE. */

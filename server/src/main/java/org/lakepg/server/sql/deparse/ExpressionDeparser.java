@@ -35,12 +35,19 @@ public final class ExpressionDeparser {
     private final TypeIO io;
     private final FunctionContext context;
     private boolean pretty;
+    private String qualifier;
 
     public ExpressionDeparser(List<String> columns, TypeCatalog types, TypeIO io, FunctionContext context) {
         this.columns = columns;
         this.types = types;
         this.io = io;
         this.context = context;
+    }
+
+    /** Columns print as {@code qualifier.column} (a view's query names its table's columns so). */
+    public ExpressionDeparser qualified(String tableName) {
+        this.qualifier = tableName;
+        return this;
     }
 
     public String deparse(BoundExpr e) {
@@ -50,12 +57,25 @@ public final class ExpressionDeparser {
 
     /** The pretty form (pg_get_expr(.., true), psql's \d): parentheses only where precedence needs them. */
     public String deparsePretty(BoundExpr e) {
+        if (!prettyAlways && plainAlways) {
+            return deparse(e);
+        }
         pretty = true;
         try {
             return expr(e, false);
         } finally {
             pretty = false;
         }
+    }
+
+    private boolean prettyAlways = true;
+    private boolean plainAlways;
+
+    /** With {@code false}, {@link #deparsePretty} prints the plain form too (a caller that prints either way). */
+    public ExpressionDeparser prettyAlways(boolean prettyForm) {
+        this.prettyAlways = prettyForm;
+        this.plainAlways = !prettyForm;
+        return this;
     }
 
     private String open() {
@@ -133,8 +153,9 @@ public final class ExpressionDeparser {
 
     private String expr(BoundExpr e, boolean showImplicit) {
         return switch (e) {
-            case InputRef in -> in.index() < columns.size() ? Identifiers.quoteIfNeeded(columns.get(in.index()))
-                    : Identifiers.quoteIfNeeded(in.name());
+            case InputRef in -> (qualifier == null ? "" : Identifiers.quoteIfNeeded(qualifier) + ".")
+                    + (in.index() < columns.size() ? Identifiers.quoteIfNeeded(columns.get(in.index()))
+                    : Identifiers.quoteIfNeeded(in.name()));
             case Const c -> constant(c);
             case FuncExpr f -> function(f, showImplicit);
             case RelabelType r -> showImplicit ? cast(r.argument(), r.type(), r.typmod(), e) : expr(r.argument(), false);
