@@ -50,11 +50,12 @@ public final class ViewDeparser {
 
     /** The plain form (pg_get_viewdef(view), pg_views.definition); its pretty form is then {@link #pretty}'s. */
     public static Optional<String> deparse(String createStatement, List<ColumnInfo> viewColumns,
-                                           Function<RangeVar, Optional<TableInfo>> tables, FunctionContext context) {
+                                           Function<RangeVar, Optional<TableInfo>> tables,
+                                           java.util.function.LongFunction<String> schemaQualifier, FunctionContext context) {
         try {
-            String plain = select(createStatement, viewColumns, tables, context, false);
+            String plain = select(createStatement, viewColumns, tables, schemaQualifier, context, false);
             if (plain != null) {
-                PRETTY.put(plain, select(createStatement, viewColumns, tables, context, true));
+                PRETTY.put(plain, select(createStatement, viewColumns, tables, schemaQualifier, context, true));
             }
             return Optional.ofNullable(plain);
         } catch (RuntimeException e) {
@@ -69,7 +70,9 @@ public final class ViewDeparser {
     }
 
     private static String select(String createStatement, List<ColumnInfo> viewColumns,
-                                 Function<RangeVar, Optional<TableInfo>> tables, FunctionContext context, boolean pretty) {
+                                 Function<RangeVar, Optional<TableInfo>> tables,
+                                 java.util.function.LongFunction<String> schemaQualifier, FunctionContext context,
+                                 boolean pretty) {
         Statement statement = SqlParser.parse(createStatement).get(0).statement();
         Statement query = switch (statement) {
             case ViewStmt v -> v.query();
@@ -81,8 +84,7 @@ public final class ViewDeparser {
                 || s.havingClause() != null || s.windowClause() != null && !s.windowClause().isEmpty()
                 || s.valuesLists() != null && !s.valuesLists().isEmpty() || s.lockingClause() != null && !s.lockingClause().isEmpty()
                 || s.limitCount() != null || s.limitOffset() != null || s.intoClause() != null
-                || s.fromClause() == null || s.fromClause().size() != 1 || !(s.fromClause().get(0) instanceof RangeVar from)
-                || from.schemaname() != null) {
+                || s.fromClause() == null || s.fromClause().size() != 1 || !(s.fromClause().get(0) instanceof RangeVar from)) {
             return null;
         }
         TableInfo table = tables.apply(from).orElse(null);
@@ -113,7 +115,9 @@ public final class ViewDeparser {
             column = target(out, deparser, IndexExpressionBinder.overTable(analyzer, table, alias, t.val()), viewColumns,
                     table.columns(), column);
         }
-        out.append("\n   FROM ").append(Identifiers.quoteIfNeeded(table.name()));
+        String schema = schemaQualifier.apply(table.namespace());
+        out.append("\n   FROM ").append(schema == null ? "" : Identifiers.quoteIfNeeded(schema) + ".")
+                .append(Identifiers.quoteIfNeeded(table.name()));
         if (from.alias() != null) {
             out.append(' ').append(Identifiers.quoteIfNeeded(alias));
         }
