@@ -27,5 +27,21 @@ select id from idx_m where lower(v) = 'v42' and w > 1
 insert into idx_m values (51, 'V42', 2)
 insert into idx_m values (52, 'V41', 1)
 select count(*) from idx_m where id = 7
+alter index idx_m_lower set tablespace pg_default
+alter index idx_m_lower set tablespace nosuch_space
+alter index idx_m_lower alter column 1 set statistics 100
+alter index idx_m_pk alter column 1 set statistics 100
+alter index idx_m_lower alter column 2 set statistics 100
+alter index if exists idx_m_nosuch set tablespace pg_default
+alter index idx_m set tablespace pg_default
+alter index idx_m_w2 set (fillfactor = 80)
+create table idx_m_f (x float8, y float4)
+insert into idx_m_f select g / 4.0, g / 2.0 from generate_series(1, 20) g
+create index on idx_m_f (x)
+create unique index on idx_m_f (y)
+select x from idx_m_f where x = 2.5
+select y from idx_m_f where y = 3
+insert into idx_m_f values (1, 3)
+drop table idx_m_f
 drop table idx_m_empty
 drop table idx_m

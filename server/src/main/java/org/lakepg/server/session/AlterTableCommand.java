@@ -72,6 +72,9 @@ final class AlterTableCommand {
             }
             return Execution.done("ALTER SEQUENCE"); // every sequence is WAL-logged
         }
+        if (s.objtype().kind() == ObjectType.Kind.INDEX) {
+            return IndexCommands.alter(s, relations, ctx.txn(), notices);
+        }
         if (s.objtype().kind() != ObjectType.Kind.TABLE) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s is not supported yet", s.objtype().kind());
         }

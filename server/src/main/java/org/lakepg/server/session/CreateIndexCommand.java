@@ -148,7 +148,7 @@ final class CreateIndexCommand {
         return c;
     }
 
-    /** PostgreSQL's ChooseIndexName: table_col1_col2_idx (_key when unique), numbered until no relation has it. */
+    /** PostgreSQL's ChooseIndexName: table_col1_col2_idx, numbered until no relation has it. */
     private String chooseName(org.lakepg.server.txn.Snapshot snapshot, TableInfo table, IndexStmt s) {
         List<String> names = new ArrayList<>();
         List<IndexElem> all = new ArrayList<>(s.indexParams());
@@ -158,7 +158,7 @@ final class CreateIndexCommand {
         for (IndexElem e : all) {
             names.add(e.name() != null ? e.name() : e.indexcolname() != null ? e.indexcolname() : org.lakepg.server.index.IndexColumns.figureName(e.expr()));
         }
-        String label = s.unique() ? "key" : "idx";
+        String label = "idx"; // "key" is for UNIQUE constraints, not CREATE UNIQUE INDEX
         String base = String.join("_", names);
         for (int pass = 0; ; pass++) {
             String suffix = pass == 0 ? label : label + pass;

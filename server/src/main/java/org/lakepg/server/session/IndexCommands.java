@@ -85,4 +85,65 @@ final class IndexCommands {
         }
         return Execution.done("REINDEX");
     }
+
+    /**
+     * ALTER INDEX: SET TABLESPACE pg_default, SET/RESET storage options and ALTER COLUMN n SET STATISTICS of an
+     * expression column are accepted (lakepg has one tablespace and no per-index options or statistics targets).
+     */
+    static Execution alter(org.lakepg.server.sql.ast.AlterTableStmt s, SessionRelations relations, Transaction txn,
+                           java.util.function.Consumer<org.lakepg.wire.error.PgException> notices) {
+        var found = relations.catalog().findIndex(txn.snapshot(), s.relation().relname());
+        if (found.isEmpty()) {
+            if (s.missingOk()) {
+                notices.accept(org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.UNDEFINED_TABLE,
+                        "relation \"%s\" does not exist, skipping", s.relation().relname())
+                        .withSeverity(org.lakepg.wire.error.PgException.Severity.NOTICE));
+                return Execution.done("ALTER INDEX");
+            }
+            if (relations.table(txn.snapshot(), s.relation()).isPresent()) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.WRONG_OBJECT_TYPE,
+                        "\"%s\" is not an index", s.relation().relname());
+            }
+            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.UNDEFINED_TABLE,
+                    "relation \"%s\" does not exist", s.relation().relname());
+        }
+        IndexInfo index = found.get();
+        TableInfo table = relations.catalog().findByOid(txn.snapshot(), index.tableOid()).orElseThrow();
+        for (var cmd : s.cmds()) {
+            switch (cmd.subtype().kind()) {
+                case SET_TABLESPACE -> {
+                    if (!"pg_default".equals(cmd.name())) {
+                        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.UNDEFINED_OBJECT,
+                                "tablespace \"%s\" does not exist", cmd.name());
+                    }
+                }
+                case SET_REL_OPTIONS, RESET_REL_OPTIONS -> { }
+                case SET_STATISTICS -> {
+                    var columns = org.lakepg.server.index.IndexColumns.of(index, table);
+                    int n = cmd.num();
+                    if (cmd.name() != null) {
+                        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                                "cannot refer to index column by name").withHint("Refer to the index column by number instead.");
+                    }
+                    if (n < 1 || n > columns.size()) {
+                        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.UNDEFINED_COLUMN,
+                                "column number %d of relation \"%s\" does not exist", n, index.name());
+                    }
+                    var c = columns.get(n - 1);
+                    if (!c.key()) {
+                        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                                "cannot alter statistics on included column \"%s\" of index \"%s\"", c.name(), index.name());
+                    }
+                    if (c.expression() == null) {
+                        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                                "cannot alter statistics on non-expression column \"%s\" of index \"%s\"", c.name(),
+                                index.name()).withHint("Alter statistics on table column instead.");
+                    }
+                }
+                default -> throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                        "ALTER INDEX ... %s is not supported yet", cmd.subtype().kind().name().replace('_', ' '));
+            }
+        }
+        return Execution.done("ALTER INDEX");
+    }
 }

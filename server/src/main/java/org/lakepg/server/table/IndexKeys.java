@@ -16,7 +16,8 @@ public final class IndexKeys {
         return type == TypeOids.INT2 || type == TypeOids.INT4 || type == TypeOids.INT8 || type == TypeOids.OID
                 || type == TypeOids.BOOL || type == TypeOids.TEXT || type == TypeOids.VARCHAR
                 || type == TypeOids.BPCHAR || type == TypeOids.NAME || type == TypeOids.DATE
-                || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || indexableUserType(type);
+                || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || type == TypeOids.FLOAT8
+                || type == TypeOids.FLOAT4 || indexableUserType(type);
     }
 
     /** Enums (keyed by sort order) and domains over an indexable type. */
