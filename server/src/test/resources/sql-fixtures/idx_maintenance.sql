@@ -43,5 +43,16 @@ select x from idx_m_f where x = 2.5
 select y from idx_m_f where y = 3
 insert into idx_m_f values (1, 3)
 drop table idx_m_f
+create table idx_m_d (a int, b text)
+insert into idx_m_d select g % 10, 'b' || (g % 3) from generate_series(1, 100) g
+insert into idx_m_d values (null, null)
+create index on idx_m_d (a desc nulls last)
+create index on idx_m_d (b desc)
+select count(*) from idx_m_d where a = 5
+select count(*) from idx_m_d where b = 'b1'
+update idx_m_d set a = 55 where a = 5
+select count(*) from idx_m_d where a = 55
+select pg_get_indexdef('idx_m_d_a_idx'::regclass), pg_get_indexdef('idx_m_d_b_idx'::regclass)
+drop table idx_m_d
 drop table idx_m_empty
 drop table idx_m

@@ -10,6 +10,8 @@ create unique index idx_t_uq on idx_t (code) where qty = 99 and not flag
 create index on idx_t ((qty + id))
 create index on idx_t (upper(code), qty)
 create index on idx_t (lower(name))
+create index idx_t_desc on idx_t (qty desc, code nulls first, id desc nulls last)
+create index idx_t_hash_desc on idx_t using hash (code desc)
 select indexname, indexdef from pg_indexes where tablename = 'idx_t' order by indexname
 select c.relname, pg_get_indexdef(i.indexrelid, 0, true) from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = 'idx_t'::regclass order by 1
 select c.relname, i.indnatts, i.indnkeyatts, i.indkey, pg_get_expr(i.indexprs, i.indrelid), pg_get_expr(i.indpred, i.indrelid) from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = 'idx_t'::regclass order by 1
@@ -21,6 +23,8 @@ select count(*) from idx_t where qty = 4 and flag
 select count(*) from idx_t where qty = 3 and flag
 select id from idx_t where qty + id = 16 order by id
 select id from idx_t where upper(code) = 'C3' and qty = 0 order by id
+select count(*) from idx_t where qty = 7
+select c.relname, i.indoption from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = 'idx_t_desc'
 select count(*) from idx_t where code = 'c2'
 update idx_t set name = 'Renamed' where id = 17
 select id, name from idx_t where lower(name) = 'renamed'

@@ -99,10 +99,9 @@ final class CreateIndexCommand {
                 ctx.catalog(), WireTypeIO.INSTANCE, ctx.exec());
         List<Short> columns = new ArrayList<>();
         List<String> expressions = new ArrayList<>();
+        List<Short> options = new ArrayList<>();
         for (IndexElem e : s.indexParams()) {
-            if (e.ordering() == SortBy.SortDir.DESC || e.nullsOrdering() == SortBy.SortNulls.FIRST) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DESC and NULLS FIRST index columns are not supported yet");
-            }
+            options.add(option(e, method));
             if (e.name() != null) {
                 columns.add(column(table, e.name(), false).number());
                 continue;
@@ -136,7 +135,25 @@ final class CreateIndexCommand {
         if (s.whereClause() != null) {
             predicate = deparser.deparse(IndexExpressionBinder.predicate(ctx.types(), table, s.whereClause()));
         }
-        return new IndexInfo(0, "", table.oid(), 0, s.unique(), false, columns, method, include, expressions, predicate);
+        return new IndexInfo(0, "", table.oid(), 0, s.unique(), false, columns, method, include, expressions, predicate,
+                options);
+    }
+
+    /** pg_index.indoption of a key column: DESC (with NULLS FIRST unless NULLS LAST), NULLS FIRST. */
+    private static short option(IndexElem e, String method) {
+        boolean desc = e.ordering() == SortBy.SortDir.DESC;
+        boolean ordered = e.ordering() != null && e.ordering() != SortBy.SortDir.DEFAULT
+                || e.nullsOrdering() != null && e.nullsOrdering() != SortBy.SortNulls.DEFAULT;
+        if (ordered && !method.equals(IndexInfo.BTREE)) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "access method \"%s\" does not support ASC/DESC options",
+                    method);
+        }
+        if (e.ordering() == SortBy.SortDir.USING) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "index columns ordered USING an operator are not supported yet");
+        }
+        boolean nullsFirst = e.nullsOrdering() == SortBy.SortNulls.FIRST
+                || desc && e.nullsOrdering() != SortBy.SortNulls.LAST;
+        return (short) ((desc ? IndexInfo.DESC : 0) | (nullsFirst ? IndexInfo.NULLS_FIRST : 0));
     }
 
     private static ColumnInfo column(TableInfo table, String name, boolean included) {

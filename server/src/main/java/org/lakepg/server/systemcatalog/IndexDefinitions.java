@@ -57,17 +57,26 @@ public final class IndexDefinitions {
     /** Key columns as pg_get_indexdef lists them: an expression that is not a function call in parentheses. */
     private static String keyList(IndexInfo index, TableInfo table) {
         StringBuilder out = new StringBuilder();
+        int position = 0;
         for (var c : org.lakepg.server.index.IndexColumns.of(index, table)) {
             if (!c.key()) {
                 continue;
             }
-            out.append(out.isEmpty() ? "" : ", ");
+            short option = index.option(position++);
+            if (position > 1) {
+                out.append(", ");
+            }
             if (c.expression() == null) {
                 out.append(Identifiers.quoteIfNeeded(table.columns().get(c.attnum() - 1).name()));
             } else if (looksLikeFunction(c.expression())) {
                 out.append(c.expression());
             } else {
                 out.append('(').append(c.expression()).append(')');
+            }
+            if ((option & IndexInfo.DESC) != 0) {
+                out.append(" DESC").append((option & IndexInfo.NULLS_FIRST) != 0 ? "" : " NULLS LAST");
+            } else if ((option & IndexInfo.NULLS_FIRST) != 0) {
+                out.append(" NULLS FIRST");
             }
         }
         return out.toString();

@@ -20,6 +20,7 @@ final class IndexRows {
     private static void pgIndex(CatalogView catalog, Rows out) {
         for (TableInfo t : catalog.tables()) {
             for (IndexInfo i : catalog.indexes(t.oid())) {
+                int position = 0;
                 List<Long> collations = new ArrayList<>();
                 List<Long> classes = new ArrayList<>();
                 List<Short> options = new ArrayList<>();
@@ -29,7 +30,7 @@ final class IndexRows {
                     }
                     collations.add(ClassRows.type(catalog, c.inputType()).collation());
                     classes.add(Opclasses.defaultFor(catalog, i.method(), c.inputType()));
-                    options.add((short) 0);
+                    options.add(i.option(position++));
                 }
                 out.add().set("indexrelid", i.oid()).set("indrelid", t.oid()).set("indnatts", i.allColumns().size())
                         .set("indnkeyatts", i.columns().size()).set("indisunique", i.unique())

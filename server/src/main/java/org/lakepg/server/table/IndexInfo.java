@@ -7,25 +7,45 @@ import java.util.List;
  * (the next of {@code expressions}, in the SQL text pg_get_expr prints, which parses back to the expression).
  * {@code include} are the non-key columns of INCLUDE; {@code predicate} the WHERE of a partial index (null for
  * none). {@code method} is the access method the index was created with ("btree" or "hash"); lakepg stores every
- * index as a B-tree, which serves both.
+ * index as a B-tree, which serves both. {@code options} are pg_index.indoption's flags per key column
+ * ({@link #DESC}, {@link #NULLS_FIRST}); empty when all are ascending, nulls last.
  */
 public record IndexInfo(long oid, String name, long tableOid, int relation, boolean unique, boolean primary,
                         List<Short> columns, String method, List<Short> include, List<String> expressions,
-                        String predicate) {
+                        String predicate, List<Short> options) {
 
     public static final String BTREE = "btree";
+    public static final short DESC = 1;
+    public static final short NULLS_FIRST = 2;
 
     public IndexInfo {
         columns = List.copyOf(columns);
         method = method == null ? BTREE : method;
         include = include == null ? List.of() : List.copyOf(include);
         expressions = expressions == null ? List.of() : List.copyOf(expressions);
+        options = options == null || options.stream().allMatch(o -> o == 0) ? List.of() : List.copyOf(options);
+    }
+
+    public IndexInfo(long oid, String name, long tableOid, int relation, boolean unique, boolean primary,
+                     List<Short> columns, String method, List<Short> include, List<String> expressions,
+                     String predicate) {
+        this(oid, name, tableOid, relation, unique, primary, columns, method, include, expressions, predicate, List.of());
     }
 
     /** A plain B-tree over table columns. */
     public IndexInfo(long oid, String name, long tableOid, int relation, boolean unique, boolean primary,
                      List<Short> columns) {
         this(oid, name, tableOid, relation, unique, primary, columns, BTREE, List.of(), List.of(), null);
+    }
+
+    /** indoption of the key column at {@code position} (0-based). */
+    public short option(int position) {
+        return position < options.size() ? options.get(position) : 0;
+    }
+
+    public IndexInfo withOptions(List<Short> newOptions) {
+        return new IndexInfo(oid, name, tableOid, relation, unique, primary, columns, method, include, expressions,
+                predicate, newOptions);
     }
 
     /** Whether the key is only table columns, with every row indexed (what most callers of {@link #columns} expect). */
@@ -49,11 +69,11 @@ public record IndexInfo(long oid, String name, long tableOid, int relation, bool
 
     public IndexInfo withName(String newName) {
         return new IndexInfo(oid, newName, tableOid, relation, unique, primary, columns, method, include, expressions,
-                predicate);
+                predicate, options);
     }
 
     public IndexInfo withRelation(int newRelation, List<Short> newColumns, List<Short> newInclude) {
         return new IndexInfo(oid, name, tableOid, newRelation, unique, primary, newColumns, method, newInclude,
-                expressions, predicate);
+                expressions, predicate, options);
     }
 }

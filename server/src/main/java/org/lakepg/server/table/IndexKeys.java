@@ -44,16 +44,31 @@ public final class IndexKeys {
     public static byte[] of(IndexInfo index, TableInfo table, Object[] row) {
         KeyEncoding key = KeyEncoding.key();
         if (index.expressions().isEmpty()) {
-            for (short attnum : index.columns()) {
-                add(key, table.columns().get(attnum - 1).type(), row[attnum - 1]);
+            for (int i = 0; i < index.columns().size(); i++) {
+                short attnum = index.columns().get(i);
+                add(key, table.columns().get(attnum - 1).type(), row[attnum - 1], order(index, i));
             }
             return key.build();
         }
         Object[] values = org.lakepg.server.index.IndexExpressions.keyValues(index, table, row);
         long[] types = org.lakepg.server.index.IndexExpressions.keyTypes(index, table);
         for (int i = 0; i < values.length; i++) {
-            add(key, types[i], values[i]);
+            add(key, types[i], values[i], order(index, i));
         }
+        return key.build();
+    }
+
+    /** The key order of an index column: its DESC / NULLS FIRST options. */
+    private static KeyEncoding.Order order(IndexInfo index, int position) {
+        short option = index.option(position);
+        return option == 0 ? KeyEncoding.Order.ASC
+                : new KeyEncoding.Order((option & IndexInfo.DESC) != 0, (option & IndexInfo.NULLS_FIRST) != 0);
+    }
+
+    /** The key of one value of an index's first column, in that column's order (an equality search). */
+    public static byte[] ofValue(IndexInfo index, long type, Object value) {
+        KeyEncoding key = KeyEncoding.key();
+        add(key, type, value, order(index, 0));
         return key.build();
     }
 
@@ -97,30 +112,34 @@ public final class IndexKeys {
     /** The key of one value of an index's first column (an equality search on a single-column index). */
     public static byte[] ofValue(long type, Object value) {
         KeyEncoding key = KeyEncoding.key();
-        add(key, type, value);
+        add(key, type, value, KeyEncoding.Order.ASC);
         return key.build();
     }
 
     private static void add(KeyEncoding key, long type, Object value) {
+        add(key, type, value, KeyEncoding.Order.ASC);
+    }
+
+    private static void add(KeyEncoding key, long type, Object value, KeyEncoding.Order order) {
         if (value == null) {
-            key.addLong(null, KeyEncoding.Order.ASC);
+            key.addLong(null, order);
             return;
         }
         switch (value) {
-            case Short s -> key.addLong(s.longValue(), KeyEncoding.Order.ASC);
-            case Integer i -> key.addLong(i.longValue(), KeyEncoding.Order.ASC);
-            case Long l -> key.addLong(l, KeyEncoding.Order.ASC);
-            case Boolean b -> key.addLong(b ? 1L : 0L, KeyEncoding.Order.ASC);
-            case Double d -> key.addLong(floatKey(d), KeyEncoding.Order.ASC);
-            case Float f -> key.addLong(floatKey(f.doubleValue()), KeyEncoding.Order.ASC);
-            case org.lakepg.server.catalog.types.EnumValue e -> key.addLong(enumKey(e), KeyEncoding.Order.ASC);
+            case Short s -> key.addLong(s.longValue(), order);
+            case Integer i -> key.addLong(i.longValue(), order);
+            case Long l -> key.addLong(l, order);
+            case Boolean b -> key.addLong(b ? 1L : 0L, order);
+            case Double d -> key.addLong(floatKey(d), order);
+            case Float f -> key.addLong(floatKey(f.doubleValue()), order);
+            case org.lakepg.server.catalog.types.EnumValue e -> key.addLong(enumKey(e), order);
             // a row sorts field by field: the fields' keys one after the other
             case org.lakepg.server.catalog.types.RowValue r -> {
                 for (int i = 0; i < r.size(); i++) {
-                    add(key, r.fieldTypes()[i], r.values()[i]);
+                    add(key, r.fieldTypes()[i], r.values()[i], order);
                 }
             }
-            case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, KeyEncoding.Order.ASC);
+            case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, order);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "index keys of %s are not supported yet",
                     value.getClass().getSimpleName());
         }

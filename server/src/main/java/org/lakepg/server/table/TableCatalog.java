@@ -445,7 +445,7 @@ public final class TableCatalog {
         changing(txn);
         long oid = oids.nextval();
         IndexInfo index = new IndexInfo(oid, name, table.oid(), Math.toIntExact(oid), shape.unique(), shape.primary(),
-                shape.columns(), shape.method(), shape.include(), shape.expressions(), shape.predicate());
+                shape.columns(), shape.method(), shape.include(), shape.expressions(), shape.predicate(), shape.options());
         indexes.insert(txn, CatalogRows.INDEX.encode(CatalogRows.indexRow(index)));
         fill(txn, table, index, createBtree(index));
         return index;

@@ -65,7 +65,7 @@ final class TableOperators {
         if (value == null) {
             return java.util.Collections.emptyIterator();
         }
-        byte[] bytes = org.lakepg.server.table.IndexKeys.ofValue(
+        byte[] bytes = org.lakepg.server.table.IndexKeys.ofValue(node.index(),
                 org.lakepg.server.index.IndexExpressions.keyTypes(node.index(), node.table())[0], value);
         var bound = org.lakepg.server.access.btree.ScanBound.inclusive(bytes);
         var entries = context.tables().catalog().btree(node.index()).scan(bound, bound, true);
