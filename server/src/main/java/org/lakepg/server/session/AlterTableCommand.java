@@ -72,6 +72,9 @@ final class AlterTableCommand {
             }
             return Execution.done("ALTER SEQUENCE"); // every sequence is WAL-logged
         }
+        if (s.objtype().kind() == ObjectType.Kind.INDEX) {
+            return IndexCommands.alter(s, relations, ctx.txn(), notices);
+        }
         if (s.objtype().kind() != ObjectType.Kind.TABLE) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s is not supported yet", s.objtype().kind());
         }
@@ -461,7 +464,7 @@ final class AlterTableCommand {
                 } else if (sequence.isPresent()) {
                     renameSequence(ctx, sequence.get(), s.newname());
                 } else {
-                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER INDEX ... RENAME is not supported yet");
+                    IndexCommands.rename(catalog, ctx.txn(), index.get(), s.newname());
                 }
             }
             case COLUMN -> {

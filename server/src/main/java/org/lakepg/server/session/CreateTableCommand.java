@@ -383,7 +383,7 @@ final class CreateTableCommand {
     TableInfo copyParentKeys(DdlContext ctx, TableInfo parent, TableInfo partition) {
         var snapshot = ctx.txn().snapshot();
         for (IndexInfo index : catalog.indexes(snapshot, parent.oid())) {
-            if (!index.unique()) {
+            if (!index.unique() || !index.plain()) {
                 continue;
             }
             List<String> columns = index.columns().stream().map(a -> parent.columns().get(a - 1).name()).toList();

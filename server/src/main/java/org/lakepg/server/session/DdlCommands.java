@@ -33,79 +33,8 @@ final class DdlCommands {
         this.drop = new DropCommand(relations, notices, sequences);
     }
 
-    private static List<Short> attnums(TableInfo table, List<String> names) {
-        List<Short> out = new ArrayList<>();
-        for (String n : names) {
-            ColumnInfo c = table.columns().stream().filter(x -> x.name().equals(n)).findFirst().orElseThrow(() ->
-                    PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" named in key does not exist", n));
-            org.lakepg.server.table.IndexKeys.requireIndexable(c);
-            out.add(c.number());
-        }
-        return out;
-    }
-
-    private void createIndex(Transaction txn, TableInfo table, String name, List<Short> attnums, boolean unique,
-                             boolean primary) {
-        if (relations.relationExists(txn.snapshot(), table.namespace(), name)) {
-            throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
-        }
-        if (primary) {
-            // a PRIMARY KEY refuses NULLs already stored
-            var codec = new org.lakepg.server.table.RowCodec(table.columnTypes());
-            for (var it = tables.heap(table).scan(txn.snapshot()); it.hasNext(); ) {
-                Object[] row = codec.decode(it.next().payload());
-                for (short a : attnums) {
-                    if (row[a - 1] == null) {
-                        throw PgException.of(SqlState.NOT_NULL_VIOLATION, "column \"%s\" of relation \"%s\" contains null values",
-                                table.columns().get(a - 1).name(), table.name());
-                    }
-                }
-            }
-        }
-        tables.createIndex(txn, table, name, attnums, unique, primary);
-    }
-
-    Execution createIndex(org.lakepg.server.sql.ast.IndexStmt s, Transaction txn) {
-        if (s.whereClause() != null || s.indexIncludingParams() != null && !s.indexIncludingParams().isEmpty()
-                || s.accessMethod() != null && !s.accessMethod().equals("btree")) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "partial, covering and non-btree indexes are not supported yet");
-        }
-        TableInfo table = relations.requireTable(txn.snapshot(), s.relation());
-        List<String> names = new ArrayList<>();
-        for (var e : s.indexParams()) {
-            if (e.name() == null) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "expression indexes are not supported yet");
-            }
-            if (e.ordering() == org.lakepg.server.sql.ast.SortBy.SortDir.DESC
-                    || e.nullsOrdering() == org.lakepg.server.sql.ast.SortBy.SortNulls.FIRST) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DESC and NULLS FIRST index columns are not supported yet");
-            }
-            names.add(e.name());
-        }
-        String name = s.idxname() != null ? s.idxname() : table.name() + "_" + String.join("_", names) + "_idx";
-        if (s.ifNotExists() && relations.relationExists(txn.snapshot(), table.namespace(), name)) {
-            notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
-                    .withSeverity(PgException.Severity.NOTICE));
-            return Execution.done("CREATE INDEX");
-        }
-        createIndex(txn, table, name, attnums(table, names), s.unique(), false);
-        // an index of a partitioned table is one per partition, named after each (unless ONLY)
-        if (s.relation().inh()) {
-            var inheritance = tables.inheritance(txn.snapshot());
-            if (inheritance.isPartitioned(table.oid())) {
-                for (long oid : inheritance.descendants(table.oid())) {
-                    TableInfo partition = tables.findByOid(txn.snapshot(), oid).orElseThrow();
-                    String base = partition.name() + "_" + String.join("_", names) + "_idx";
-                    String partitionIndex = base;
-                    for (int i = 1; relations.relationExists(txn.snapshot(), partition.namespace(), partitionIndex); i++) {
-                        partitionIndex = base + i;
-                    }
-                    createIndex(txn, partition, partitionIndex, attnums(partition, names), s.unique(), false);
-                }
-            }
-        }
-        return Execution.done("CREATE INDEX");
+    Execution createIndex(org.lakepg.server.sql.ast.IndexStmt s, DdlContext ctx) {
+        return new CreateIndexCommand(relations, notices).run(s, ctx);
     }
 
     /** CREATE TABLE ... AS / SELECT INTO: a table shaped like the query, filled with its rows. */

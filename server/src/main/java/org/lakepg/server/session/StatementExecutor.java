@@ -258,6 +258,7 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.TruncateStmt t -> new Command.Utility(t, null);
             case org.lakepg.server.sql.ast.VacuumStmt v -> new Command.Utility(v, null);
             case org.lakepg.server.sql.ast.IndexStmt i -> new Command.Utility(i, null);
+            case org.lakepg.server.sql.ast.ReindexStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.AlterTableStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.CreateSeqStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterSeqStmt a -> new Command.Utility(a, null);
@@ -541,8 +542,10 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
                 case org.lakepg.server.sql.ast.IndexStmt i -> {
                     objectNames.requireTableOwner(i.relation(), transaction.get(), privileges);
-                    yield ddl.createIndex(i, transaction.get());
+                    yield ddl.createIndex(i, ddlContext(context));
                 }
+                case org.lakepg.server.sql.ast.ReindexStmt r -> IndexCommands.reindex(r, relations, block,
+                        transaction.get(), session.currentDatabase(), notices);
                 case org.lakepg.server.sql.ast.AlterTableStmt a -> {
                     if (TriggerCommands.onlyTriggerStates(a)) {
                         triggers.changed();

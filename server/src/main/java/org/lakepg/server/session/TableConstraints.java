@@ -199,7 +199,7 @@ final class TableConstraints {
                     "number of referencing and referenced columns for foreign key disagree");
         }
         List<Short> ref = refColumns;
-        IndexInfo key = catalog.indexes(snapshot, parent.oid()).stream().filter(i -> i.unique()
+        IndexInfo key = catalog.indexes(snapshot, parent.oid()).stream().filter(i -> i.unique() && i.plain()
                 && i.columns().size() == ref.size() && i.columns().containsAll(ref)).findFirst().orElseThrow(() ->
                 PgException.of(SqlState.INVALID_FOREIGN_KEY,
                         "there is no unique constraint matching given keys for referenced table \"%s\"", k.pktable().relname()));

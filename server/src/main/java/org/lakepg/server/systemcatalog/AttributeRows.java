@@ -35,8 +35,7 @@ final class AttributeRows {
             }
             for (IndexInfo i : catalog.indexes(t.oid())) {
                 int n = 1;
-                for (short attnum : i.columns()) {
-                    ColumnInfo c = t.columns().get(attnum - 1);
+                for (var c : org.lakepg.server.index.IndexColumns.of(i, t)) {
                     row(out, i.oid(), c.name(), n++, ClassRows.type(catalog, c.type()), c.typmod(), false);
                 }
             }

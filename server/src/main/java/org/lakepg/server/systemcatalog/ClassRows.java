@@ -11,6 +11,7 @@ final class ClassRows {
 
     static final long HEAP_AM = 2;
     static final long BTREE_AM = 403;
+    static final long HASH_AM = 405;
 
     static void register(Map<String, RowSource> sources) {
         sources.put("pg_catalog.pg_class", ClassRows::pgClass);
@@ -69,7 +70,7 @@ final class ClassRows {
                 common(out.add(), i.oid(), i.name(), t.namespace())
                         .set("relowner", owner).set("relpersistence", persistence)
                         .set("reltype", 0)
-                        .set("relam", BTREE_AM)
+                        .set("relam", "hash".equals(i.method()) ? HASH_AM : BTREE_AM)
                         .set("relfilenode", i.relation())
                         .set("relpages", catalog.sources().relationBlocks(i.relation()))
                         .set("reltuples", 0)
@@ -77,7 +78,7 @@ final class ClassRows {
                         .set("relhasindex", false)
                         .set("relisshared", false)
                         .set("relkind", 'i')
-                        .set("relnatts", i.columns().size())
+                        .set("relnatts", i.allColumns().size())
                         .set("relhasrules", false)
                         .set("relreplident", 'n')
                         .set("relfrozenxid", 0).set("relminmxid", 0);

@@ -20,21 +20,26 @@ final class IndexRows {
     private static void pgIndex(CatalogView catalog, Rows out) {
         for (TableInfo t : catalog.tables()) {
             for (IndexInfo i : catalog.indexes(t.oid())) {
+                int position = 0;
                 List<Long> collations = new ArrayList<>();
                 List<Long> classes = new ArrayList<>();
                 List<Short> options = new ArrayList<>();
-                for (short attnum : i.columns()) {
-                    long type = t.columns().get(attnum - 1).type();
-                    collations.add(ClassRows.type(catalog, type).collation());
-                    classes.add(Opclasses.defaultBtree(catalog, type));
-                    options.add((short) 0);
+                for (var c : org.lakepg.server.index.IndexColumns.of(i, t)) {
+                    if (!c.key()) {
+                        continue;
+                    }
+                    collations.add(ClassRows.type(catalog, c.inputType()).collation());
+                    classes.add(Opclasses.defaultFor(catalog, i.method(), c.inputType()));
+                    options.add(i.option(position++));
                 }
-                out.add().set("indexrelid", i.oid()).set("indrelid", t.oid()).set("indnatts", i.columns().size())
+                out.add().set("indexrelid", i.oid()).set("indrelid", t.oid()).set("indnatts", i.allColumns().size())
                         .set("indnkeyatts", i.columns().size()).set("indisunique", i.unique())
                         .set("indnullsnotdistinct", false).set("indisprimary", i.primary())
                         .set("indisexclusion", false).set("indimmediate", true).set("indisclustered", false)
                         .set("indisvalid", true).set("indcheckxmin", false).set("indisready", true)
-                        .set("indislive", true).set("indisreplident", false).set("indkey", i.columns())
+                        .set("indislive", true).set("indisreplident", false).set("indkey", i.allColumns())
+                        .set("indexprs", i.expressions().isEmpty() ? null : String.join(", ", i.expressions()))
+                        .set("indpred", i.predicate())
                         .set("indcollation", collations).set("indclass", classes).set("indoption", options);
             }
         }
@@ -90,7 +95,7 @@ final class IndexRows {
      * ({@code table_col_key}) is what tells them apart.
      */
     static boolean isUniqueConstraint(IndexInfo i, TableInfo t) {
-        if (!i.unique() || i.primary()) {
+        if (!i.unique() || i.primary() || !i.plain() || !i.include().isEmpty()) {
             return false;
         }
         StringBuilder name = new StringBuilder(t.name());
@@ -113,8 +118,7 @@ final class IndexRows {
     static List<String> columnNames(TableInfo t, IndexInfo i) {
         List<String> out = new ArrayList<>();
         for (short attnum : i.columns()) {
-            ColumnInfo c = t.columns().get(attnum - 1);
-            out.add(c.name());
+            out.add(attnum == 0 ? "expr" : t.columns().get(attnum - 1).name());
         }
         return out;
     }

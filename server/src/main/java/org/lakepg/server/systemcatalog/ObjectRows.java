@@ -98,7 +98,7 @@ final class ObjectRows {
                     .set("relam", v.materialized() ? ClassRows.HEAP_AM : 0).set("relfilenode", 0).set("relpages", 0)
                     .set("reltuples", -1).set("reltoastrelid", 0).set("relhasindex", false).set("relisshared", false)
                     .set("relkind", v.materialized() ? 'm' : 'v').set("relnatts", v.columns().size())
-                    .set("relhasrules", !v.materialized()).set("relreplident", 'n').set("relfrozenxid", 0)
+                    .set("relhasrules", !v.materialized()).set("relreplident", v.materialized() ? 'd' : 'n').set("relfrozenxid", 0)
                     .set("relminmxid", 0).set("relowner", v.owner());
         }
     }
@@ -149,7 +149,10 @@ final class ObjectRows {
                 if (constraint != null) {
                     depend(out, PG_CLASS, i.oid(), 0, PG_CONSTRAINT, constraint.oid(), 0, 'i');
                 } else {
-                    for (short col : i.columns()) {
+                    for (short col : i.allColumns()) {
+                        if (col == 0) {
+                            continue;
+                        }
                         depend(out, PG_CLASS, i.oid(), 0, PG_CLASS, t.oid(), col, 'a');
                     }
                 }

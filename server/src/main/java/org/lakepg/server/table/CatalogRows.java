@@ -18,9 +18,14 @@ final class CatalogRows {
     /** table oid, attnum, name, type, typmod, not null, default expression, identity. */
     static final RowCodec ATTRIBUTE = new RowCodec(new long[] {TypeOids.INT8, TypeOids.INT2, TypeOids.TEXT,
             TypeOids.INT8, TypeOids.INT4, TypeOids.BOOL, TypeOids.TEXT, TypeOids.TEXT});
-    /** oid, name, table oid, relation, unique, primary, column attnums ("1 2"). */
+    /**
+     * oid, name, table oid, relation, unique, primary, key attnums ("1 0 2", 0 for an expression), access method,
+     * INCLUDE attnums, key expressions (separated by {@link #EXPRESSION_SEPARATOR}), predicate, indoption per key column.
+     */
     static final RowCodec INDEX = new RowCodec(new long[] {TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8,
-            TypeOids.INT4, TypeOids.BOOL, TypeOids.BOOL, TypeOids.TEXT});
+            TypeOids.INT4, TypeOids.BOOL, TypeOids.BOOL, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT,
+            TypeOids.TEXT, TypeOids.TEXT});
+    private static final String EXPRESSION_SEPARATOR = "\u001e";
     /** oid, name, table, type, columns, check, ref table, ref columns, on update, on delete, deferrable, deferred, index, match. */
     static final RowCodec CONSTRAINT = new RowCodec(new long[] {TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8,
             TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT,
@@ -51,12 +56,17 @@ final class CatalogRows {
     }
 
     static Object[] indexRow(IndexInfo i) {
-        return new Object[] {i.oid(), i.name(), i.tableOid(), i.relation(), i.unique(), i.primary(), attnums(i.columns())};
+        return new Object[] {i.oid(), i.name(), i.tableOid(), i.relation(), i.unique(), i.primary(), attnums(i.columns()),
+                i.method(), attnums(i.include()), i.expressions().isEmpty() ? null
+                : String.join(EXPRESSION_SEPARATOR, i.expressions()), i.predicate(),
+                i.options().isEmpty() ? null : attnums(i.options())};
     }
 
     static IndexInfo index(Object[] r) {
+        List<String> expressions = r[9] == null ? List.of() : List.of(((String) r[9]).split(EXPRESSION_SEPARATOR, -1));
         return new IndexInfo((Long) r[0], (String) r[1], (Long) r[2], (Integer) r[3], (Boolean) r[4],
-                (Boolean) r[5], attnums((String) r[6]));
+                (Boolean) r[5], attnums((String) r[6]), (String) r[7], attnums((String) r[8]), expressions,
+                (String) r[10], attnums((String) r[11]));
     }
 
     static Object[] constraintRow(ConstraintInfo c) {

@@ -16,7 +16,8 @@ public final class IndexKeys {
         return type == TypeOids.INT2 || type == TypeOids.INT4 || type == TypeOids.INT8 || type == TypeOids.OID
                 || type == TypeOids.BOOL || type == TypeOids.TEXT || type == TypeOids.VARCHAR
                 || type == TypeOids.BPCHAR || type == TypeOids.NAME || type == TypeOids.DATE
-                || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || indexableUserType(type);
+                || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || type == TypeOids.FLOAT8
+                || type == TypeOids.FLOAT4 || indexableUserType(type);
     }
 
     /** Enums (keyed by sort order) and domains over an indexable type. */
@@ -42,39 +43,103 @@ public final class IndexKeys {
     /** The key of a table row (all table columns) for an index. */
     public static byte[] of(IndexInfo index, TableInfo table, Object[] row) {
         KeyEncoding key = KeyEncoding.key();
-        for (short attnum : index.columns()) {
-            add(key, table.columns().get(attnum - 1).type(), row[attnum - 1]);
+        if (index.expressions().isEmpty()) {
+            for (int i = 0; i < index.columns().size(); i++) {
+                short attnum = index.columns().get(i);
+                add(key, table.columns().get(attnum - 1).type(), row[attnum - 1], order(index, i));
+            }
+            return key.build();
+        }
+        Object[] values = org.lakepg.server.index.IndexExpressions.keyValues(index, table, row);
+        long[] types = org.lakepg.server.index.IndexExpressions.keyTypes(index, table);
+        for (int i = 0; i < values.length; i++) {
+            add(key, types[i], values[i], order(index, i));
         }
         return key.build();
+    }
+
+    /** The key order of an index column: its DESC / NULLS FIRST options. */
+    private static KeyEncoding.Order order(IndexInfo index, int position) {
+        short option = index.option(position);
+        return option == 0 ? KeyEncoding.Order.ASC
+                : new KeyEncoding.Order((option & IndexInfo.DESC) != 0, (option & IndexInfo.NULLS_FIRST) != 0);
+    }
+
+    /** The key of one value of an index's first column, in that column's order (an equality search). */
+    public static byte[] ofValue(IndexInfo index, long type, Object value) {
+        KeyEncoding key = KeyEncoding.key();
+        add(key, type, value, order(index, 0));
+        return key.build();
+    }
+
+    /**
+     * The key of a row for a unique check of {@code index}: a row a partial index does not cover has a key no
+     * indexed row has (an empty one), so it never counts as a duplicate.
+     */
+    public static byte[] ofCovered(IndexInfo index, TableInfo table, Object[] row) {
+        return org.lakepg.server.index.IndexExpressions.covers(index, table, row) ? of(index, table, row) : new byte[0];
+    }
+
+    /** Whether a partial index covers a row (every other index covers every row). */
+    public static boolean covered(IndexInfo index, TableInfo table, Object[] row) {
+        return index.predicate() == null || org.lakepg.server.index.IndexExpressions.covers(index, table, row);
+    }
+
+    /** Whether a key type has an order-preserving encoding (the result of an index expression). */
+    public static boolean indexableType(long type) {
+        return indexable(type) || type == TypeOids.FLOAT8 || type == TypeOids.FLOAT4;
+    }
+
+    /** Key and detail text of a row for an index: "(lower(name))=(abc)", as PostgreSQL's unique violations show it. */
+    public static String detail(IndexInfo index, TableInfo table, Object[] row) {
+        if (index.expressions().isEmpty()) {
+            return RowText.key(table, index.columns(), row);
+        }
+        Object[] values = org.lakepg.server.index.IndexExpressions.keyValues(index, table, row);
+        long[] types = org.lakepg.server.index.IndexExpressions.keyTypes(index, table);
+        StringBuilder names = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        int expression = 0;
+        for (int i = 0; i < values.length; i++) {
+            short attnum = index.columns().get(i);
+            names.append(i == 0 ? "" : ", ").append(attnum == 0 ? index.expressions().get(expression++)
+                    : table.columns().get(attnum - 1).name());
+            text.append(i == 0 ? "" : ", ").append(RowText.value(types[i], values[i]));
+        }
+        return "(" + names + ")=(" + text + ")";
     }
 
     /** The key of one value of an index's first column (an equality search on a single-column index). */
     public static byte[] ofValue(long type, Object value) {
         KeyEncoding key = KeyEncoding.key();
-        add(key, type, value);
+        add(key, type, value, KeyEncoding.Order.ASC);
         return key.build();
     }
 
     private static void add(KeyEncoding key, long type, Object value) {
+        add(key, type, value, KeyEncoding.Order.ASC);
+    }
+
+    private static void add(KeyEncoding key, long type, Object value, KeyEncoding.Order order) {
         if (value == null) {
-            key.addLong(null, KeyEncoding.Order.ASC);
+            key.addLong(null, order);
             return;
         }
         switch (value) {
-            case Short s -> key.addLong(s.longValue(), KeyEncoding.Order.ASC);
-            case Integer i -> key.addLong(i.longValue(), KeyEncoding.Order.ASC);
-            case Long l -> key.addLong(l, KeyEncoding.Order.ASC);
-            case Boolean b -> key.addLong(b ? 1L : 0L, KeyEncoding.Order.ASC);
-            case Double d -> key.addLong(floatKey(d), KeyEncoding.Order.ASC);
-            case Float f -> key.addLong(floatKey(f.doubleValue()), KeyEncoding.Order.ASC);
-            case org.lakepg.server.catalog.types.EnumValue e -> key.addLong(enumKey(e), KeyEncoding.Order.ASC);
+            case Short s -> key.addLong(s.longValue(), order);
+            case Integer i -> key.addLong(i.longValue(), order);
+            case Long l -> key.addLong(l, order);
+            case Boolean b -> key.addLong(b ? 1L : 0L, order);
+            case Double d -> key.addLong(floatKey(d), order);
+            case Float f -> key.addLong(floatKey(f.doubleValue()), order);
+            case org.lakepg.server.catalog.types.EnumValue e -> key.addLong(enumKey(e), order);
             // a row sorts field by field: the fields' keys one after the other
             case org.lakepg.server.catalog.types.RowValue r -> {
                 for (int i = 0; i < r.size(); i++) {
-                    add(key, r.fieldTypes()[i], r.values()[i]);
+                    add(key, r.fieldTypes()[i], r.values()[i], order);
                 }
             }
-            case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, KeyEncoding.Order.ASC);
+            case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, order);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "index keys of %s are not supported yet",
                     value.getClass().getSimpleName());
         }

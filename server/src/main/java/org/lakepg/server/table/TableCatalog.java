@@ -382,9 +382,9 @@ public final class TableCatalog {
         for (IndexInfo index : indexes(txn.snapshot(), table.oid())) {
             deleteWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()));
             List<Short> columns = renumber(index.columns(), attnumMap);
-            if (columns != null) {
-                IndexInfo moved = new IndexInfo(index.oid(), index.name(), index.tableOid(),
-                        Math.toIntExact(oids.nextval()), index.unique(), index.primary(), columns);
+            List<Short> include = renumber(index.include(), attnumMap);
+            if (columns != null && include != null) {
+                IndexInfo moved = index.withRelation(Math.toIntExact(oids.nextval()), columns, include);
                 indexes.insert(txn, CatalogRows.INDEX.encode(CatalogRows.indexRow(moved)));
                 createBtree(moved);
                 rebuilt.add(moved);
@@ -420,7 +420,7 @@ public final class TableCatalog {
     private static List<Short> renumber(List<Short> columns, Map<Short, Short> attnumMap) {
         List<Short> out = new ArrayList<>();
         for (short c : columns) {
-            Short to = attnumMap.get(c);
+            Short to = c == 0 ? Short.valueOf((short) 0) : attnumMap.get(c);
             if (to == null) {
                 return null;
             }
@@ -432,17 +432,45 @@ public final class TableCatalog {
     /** CREATE INDEX: the catalog row in the transaction, the B-tree built from the rows the transaction sees. */
     public IndexInfo createIndex(Transaction txn, TableInfo table, String name, List<Short> columns, boolean unique,
                                  boolean primary) {
+        return createIndex(txn, table, new IndexInfo(0, name, table.oid(), 0, unique, primary, columns));
+    }
+
+    /**
+     * CREATE INDEX of any shape ({@code shape}'s OID and relation are assigned here): the catalog row in the
+     * transaction, the B-tree built from the rows the transaction sees that the index covers.
+     */
+    public IndexInfo createIndex(Transaction txn, TableInfo table, IndexInfo shape) {
+        String name = shape.name();
         claimName(txn, table.namespace(), name);
         changing(txn);
         long oid = oids.nextval();
-        IndexInfo index = new IndexInfo(oid, name, table.oid(), Math.toIntExact(oid), unique, primary, columns);
+        IndexInfo index = new IndexInfo(oid, name, table.oid(), Math.toIntExact(oid), shape.unique(), shape.primary(),
+                shape.columns(), shape.method(), shape.include(), shape.expressions(), shape.predicate(), shape.options());
         indexes.insert(txn, CatalogRows.INDEX.encode(CatalogRows.indexRow(index)));
-        BTreeIndex btree = createBtree(index);
+        fill(txn, table, index, createBtree(index));
+        return index;
+    }
+
+    /** REINDEX: the index gets a new B-tree, built again from the table's rows, in the transaction. */
+    public IndexInfo reindex(Transaction txn, TableInfo table, IndexInfo index) {
+        changing(txn);
+        IndexInfo rebuilt = index.withRelation(Math.toIntExact(oids.nextval()), index.columns(), index.include());
+        updateWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()), row -> CatalogRows.indexRow(rebuilt));
+        fill(txn, table, rebuilt, createBtree(rebuilt));
+        return rebuilt;
+    }
+
+    /** Enters the rows the transaction sees that the index covers (unique indexes check them). */
+    private void fill(Transaction txn, TableInfo table, IndexInfo index, BTreeIndex btree) {
+        String name = index.name();
         HeapRelation heap = heap(table);
         RowCodec codec = new RowCodec(table.columnTypes());
         for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
             HeapTuple t = it.next();
             Object[] row = codec.decode(t.payload());
+            if (!IndexKeys.covered(index, table, row)) {
+                continue;
+            }
             try {
                 btree.insert(txn, IndexKeys.of(index, table, row), t.tid(), uniqueCheck(index, table, row));
             } catch (PgException e) {
@@ -450,11 +478,10 @@ public final class TableCatalog {
                     throw e;
                 }
                 throw PgException.of(SqlState.UNIQUE_VIOLATION, "could not create unique index \"%s\"", name)
-                        .withDetail("Key " + RowText.key(table, columns, row) + " is duplicated.");
+                        .withDetail("Key " + IndexKeys.detail(index, table, row) + " is duplicated.");
             }
         }
         txn.commandCounterIncrement();
-        return index;
     }
 
     private BTreeIndex createBtree(IndexInfo index) {
@@ -614,15 +641,24 @@ public final class TableCatalog {
         if (!index.unique()) {
             return null;
         }
-        for (short c : index.columns()) {
-            if (row[c - 1] == null) {
-                return null;
+        if (index.plain()) {
+            for (short c : index.columns()) {
+                if (row[c - 1] == null) {
+                    return null;
+                }
+            }
+        } else {
+            for (Object value : org.lakepg.server.index.IndexExpressions.keyValues(index, table, row)) {
+                if (value == null) {
+                    return null;
+                }
             }
         }
         RowCodec codec = new RowCodec(table.columnTypes());
         return new org.lakepg.server.access.btree.UniqueCheck(index.name(), heap(table),
-                () -> "Key " + RowText.key(table, index.columns(), row) + " already exists.",
-                payload -> IndexKeys.of(index, table, codec.decode(payload)));
+                () -> "Key " + IndexKeys.detail(index, table, row) + " already exists.",
+                index.partial() ? payload -> IndexKeys.ofCovered(index, table, codec.decode(payload))
+                        : payload -> IndexKeys.of(index, table, codec.decode(payload)));
     }
 
     /** Inserts a row and its index entries (unique indexes check it). */
@@ -637,7 +673,9 @@ public final class TableCatalog {
     public void indexRow(Transaction txn, TableInfo table, List<IndexInfo> tableIndexes, Object[] row,
                          org.lakepg.server.access.heap.Tid tid) {
         for (IndexInfo index : tableIndexes) {
-            btree(index).insert(txn, IndexKeys.of(index, table, row), tid, uniqueCheck(index, table, row));
+            if (IndexKeys.covered(index, table, row)) {
+                btree(index).insert(txn, IndexKeys.of(index, table, row), tid, uniqueCheck(index, table, row));
+            }
         }
     }
 

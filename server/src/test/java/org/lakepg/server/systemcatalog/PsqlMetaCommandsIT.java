@@ -42,6 +42,14 @@ class PsqlMetaCommandsIT {
             comment on schema mc_shop is 'the shop';
             comment on column mc_people.name is 'full name';
             create sequence mc_seq increment 5 start 10;
+            create index mc_people_lower_name on mc_people (lower(name));
+            create index mc_items_big_owner on mc_items (owner) where owner > 100 and label is not null;
+            create index mc_items_label_incl on mc_items (label) include (owner, item_id);
+            create index mc_items_owner_hash on mc_items using hash (owner);
+            create unique index mc_people_email_lower on mc_people (lower(email)) where score > 0;
+            create view mc_people_names as select id, lower(name) as lname from mc_people where born is not null
+                order by id;
+            create materialized view mc_people_mv as select id, name from mc_people where score > 1;
             """;
 
     private static LakepgServer lakepg;
@@ -83,7 +91,9 @@ class PsqlMetaCommandsIT {
             "\\d+ mc_people", "\\d+ mc_items", "\\d+ mc_shop.orders", "\\d+ mc_items_owner",
             "\\d+ mc_items_label_owner", "\\d+ mc_people_pkey", "\\d+ mc_shop.orders_id_seq", "\\d+ mc_seq",
             "\\d mc_items_owner", "\\di+ mc_items*", "\\ds+", "\\ds+ mc_shop.*", "\\dt+ mc_people", "\\dx+",
-            "\\dv+ mc_shop.*"})
+            "\\dv+ mc_shop.*", "\\d mc_people_lower_name", "\\d+ mc_items_big_owner", "\\d+ mc_items_label_incl",
+            "\\d mc_items_owner_hash", "\\d+ mc_people_email_lower", "\\d+ mc_people_names", "\\d mc_people_names",
+            "\\d+ mc_shop.big_orders", "\\dv+", "\\dm", "\\d+ mc_people_mv", "\\d mc_people_mv"})
     void printsWhatPostgresPrints(String command) throws Exception {
         String expected = mask(psql(reference.port(), "-c", command));
         String actual = mask(psql(lakepg.address().getPort(), "-c", command));

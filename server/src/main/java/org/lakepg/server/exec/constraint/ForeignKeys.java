@@ -255,7 +255,7 @@ public final class ForeignKeys {
 
     private IndexInfo keyIndex(TableInfo parent, List<Short> columns) {
         for (IndexInfo index : catalog.indexes(txn.snapshot(), parent.oid())) {
-            if (index.unique() && index.columns().size() == columns.size() && index.columns().containsAll(columns)) {
+            if (index.unique() && index.plain() && index.columns().size() == columns.size() && index.columns().containsAll(columns)) {
                 return index;
             }
         }

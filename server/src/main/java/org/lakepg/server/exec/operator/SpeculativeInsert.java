@@ -104,8 +104,9 @@ final class SpeculativeInsert {
             Tid found = null;
             search:
             for (IndexInfo index : onConflict.arbiters()) {
-                if (index.columns().stream().anyMatch(c -> row[c - 1] == null)) {
-                    continue; // NULLs never conflict
+                if (!IndexKeys.covered(index, table, row) || java.util.Arrays.stream(
+                        org.lakepg.server.index.IndexExpressions.keyValues(index, table, row)).anyMatch(v -> v == null)) {
+                    continue; // NULLs never conflict, nor rows a partial index leaves out
                 }
                 byte[] key = IndexKeys.of(index, table, row);
                 Iterator<IndexEntry> entries = catalog.btree(index).scan(ScanBound.inclusive(key), ScanBound.inclusive(key),
@@ -136,6 +137,9 @@ final class SpeculativeInsert {
         Tid tid = heap.insert(txn, codec.encode(row));
         for (IndexInfo index : indexes) {
             boolean arbiter = onConflict.arbiters().stream().anyMatch(a -> a.oid() == index.oid());
+            if (!IndexKeys.covered(index, table, row)) {
+                continue;
+            }
             try {
                 catalog.btree(index).insert(txn, IndexKeys.of(index, table, row), tid, catalog.uniqueCheck(index, table, row));
             } catch (PgException e) {

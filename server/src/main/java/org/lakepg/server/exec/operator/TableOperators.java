@@ -65,8 +65,8 @@ final class TableOperators {
         if (value == null) {
             return java.util.Collections.emptyIterator();
         }
-        short attnum = node.index().columns().get(0);
-        byte[] bytes = org.lakepg.server.table.IndexKeys.ofValue(node.table().columns().get(attnum - 1).type(), value);
+        byte[] bytes = org.lakepg.server.table.IndexKeys.ofValue(node.index(),
+                org.lakepg.server.index.IndexExpressions.keyTypes(node.index(), node.table())[0], value);
         var bound = org.lakepg.server.access.btree.ScanBound.inclusive(bytes);
         var entries = context.tables().catalog().btree(node.index()).scan(bound, bound, true);
         var snapshot = txn.snapshot();
@@ -335,8 +335,8 @@ final class TableOperators {
         return old -> {
             Object[] oldRow = codec.decode(old);
             for (org.lakepg.server.table.IndexInfo index : indexes) {
-                if (!java.util.Arrays.equals(org.lakepg.server.table.IndexKeys.of(index, table, oldRow),
-                        org.lakepg.server.table.IndexKeys.of(index, table, newRow))) {
+                if (!java.util.Arrays.equals(org.lakepg.server.table.IndexKeys.ofCovered(index, table, oldRow),
+                        org.lakepg.server.table.IndexKeys.ofCovered(index, table, newRow))) {
                     return false;
                 }
             }

@@ -41,7 +41,9 @@ public final class CatalogFunctions {
         r.register("pg_get_constraintdef_ext", (x, c) -> constraintDef(c, oid(x[0]), Boolean.TRUE.equals(x[1])));
         // lakepg keeps expressions as SQL text where PostgreSQL keeps node trees: the text is the deparsed form
         r.register("pg_get_expr", (x, c) -> x[0]);
-        r.register("pg_get_expr_ext", (x, c) -> x[0]);
+        r.register("pg_get_expr_ext", (x, c) -> Boolean.TRUE.equals(x[2]) && x[0] != null
+                ? org.lakepg.server.systemcatalog.PrettyIndex.prettyExpression(c.catalogView(), (String) x[0], oid(x[1]))
+                : x[0]);
         PartitionHash.register(r);
         r.register("pg_get_partkeydef", (x, c) -> org.lakepg.server.systemcatalog.InheritsRows.partitionKeyDef(
                 c.catalogView(), oid(x[0])));
@@ -75,12 +77,15 @@ public final class CatalogFunctions {
         r.register("pg_get_functiondef", (x, c) -> function(c, x[0]).map(p -> FunctionDefinition.of(c.catalogView(), p,
                 arguments(c, p, true), result(c, p))).orElse(null));
         r.register("pg_get_viewdef", (x, c) -> viewDef(c, oid(x[0])));
-        r.register("pg_get_viewdef_ext", (x, c) -> viewDef(c, oid(x[0])));
-        r.register("pg_get_viewdef_wrap", (x, c) -> viewDef(c, oid(x[0])));
+        r.register("pg_get_viewdef_ext", (x, c) -> Boolean.TRUE.equals(x[1])
+                ? org.lakepg.server.sql.deparse.ViewDeparser.pretty(viewDef(c, oid(x[0]))) : viewDef(c, oid(x[0])));
+        r.register("pg_get_viewdef_wrap", (x, c) -> org.lakepg.server.sql.deparse.ViewDeparser.pretty(viewDef(c, oid(x[0]))));
         r.register("pg_get_viewdef_name", (x, c) -> viewDef(c,
                 org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
-        r.register("pg_get_viewdef_name_ext", (x, c) -> viewDef(c,
-                org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
+        r.register("pg_get_viewdef_name_ext", (x, c) -> {
+            String plain = viewDef(c, org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView()));
+            return Boolean.TRUE.equals(x[1]) ? org.lakepg.server.sql.deparse.ViewDeparser.pretty(plain) : plain;
+        });
         r.register("pg_get_triggerdef", (x, c) -> org.lakepg.server.systemcatalog.TriggerDefinitions.triggerDef(
                 c.catalogView(), oid(x[0]), false));
         r.register("pg_get_triggerdef_ext", (x, c) -> org.lakepg.server.systemcatalog.TriggerDefinitions.triggerDef(
@@ -106,8 +111,9 @@ public final class CatalogFunctions {
         TableInfo table = catalog.table(index.get().tableOid()).orElseThrow();
         // pretty-printing names the table as the search path sees it; otherwise always schema-qualified
         boolean qualify = !pretty || !catalog.onSearchPath(table.namespace());
-        return column == 0 ? IndexDefinitions.indexDef(catalog, index.get(), table, qualify)
-                : IndexDefinitions.indexColumn(index.get(), table, column);
+        return column == 0 ? IndexDefinitions.indexDef(catalog, index.get(), table, qualify, pretty)
+                : IndexDefinitions.indexColumn(pretty ? org.lakepg.server.systemcatalog.PrettyIndex.of(index.get(), table)
+                : index.get(), table, column);
     }
 
     private static String constraintDef(FunctionContext c, long oid) {

@@ -98,7 +98,9 @@ final class OnConflictAnalyzer {
                 expressions.analyzeWithoutAggregates(infer.whereClause(), scope, "index predicate");
             }
             if (!expression) {
-                indexes.stream().filter(i -> i.unique() && new HashSet<>(i.columns()).equals(wanted)).forEach(out::add);
+                indexes.stream().filter(i -> i.unique() && i.expressions().isEmpty()
+                        && (i.predicate() == null || infer.whereClause() != null)
+                        && new HashSet<>(i.columns()).equals(wanted)).forEach(out::add);
             }
             if (out.isEmpty()) {
                 throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE,

@@ -546,6 +546,13 @@ public final class QueryAnalyzer {
                 expandStar(c, scope, out);
                 continue;
             }
+            if (RowStar.is(t.val())) {
+                for (RowStar.Field f : RowStar.expand((org.lakepg.server.sql.ast.AIndirection) t.val(), scope, expressions,
+                        catalog, aggregates)) {
+                    out.add(new Target(f.name(), t.val(), f.expr()));
+                }
+                continue;
+            }
             BoundExpr e = expressions.analyzeWithAggregates(t.val(), scope, aggregates);
             if (resolveUnknowns) {
                 e = unknownAsText(e, t.val());

@@ -27,6 +27,14 @@ public final class IndexSelection {
         if (condition == null || indexes.isEmpty()) {
             return scan;
         }
+        List<IndexInfo> plain = indexes.stream().filter(IndexInfo::plain).toList();
+        if (plain.size() < indexes.size()) {
+            PlanNode chosen = IndexMatching.choose(scan, conjuncts(condition), indexes);
+            if (chosen != null) {
+                return chosen;
+            }
+        }
+        indexes = plain;
         for (BoundExpr conjunct : conjuncts(condition)) {
             if (!(conjunct instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || !f.name().equals("=")
                     || f.arguments().size() != 2) {
@@ -53,7 +61,7 @@ public final class IndexSelection {
         return scan;
     }
 
-    private static List<BoundExpr> conjuncts(BoundExpr e) {
+    static List<BoundExpr> conjuncts(BoundExpr e) {
         List<BoundExpr> out = new ArrayList<>();
         if (e instanceof BoolExpr b && b.kind() == BoolExpr.Kind.AND) {
             b.arguments().forEach(a -> out.addAll(conjuncts(a)));
@@ -70,7 +78,7 @@ public final class IndexSelection {
         return e instanceof InputRef in ? Optional.of(in) : Optional.empty();
     }
 
-    private static boolean sameKeyFamily(long a, long b) {
+    static boolean sameKeyFamily(long a, long b) {
         return integer(a) && integer(b) || a == b || text(a) && text(b) && (a == TypeOids.BPCHAR) == (b == TypeOids.BPCHAR);
     }
 
@@ -82,7 +90,7 @@ public final class IndexSelection {
         return t == TypeOids.TEXT || t == TypeOids.VARCHAR || t == TypeOids.BPCHAR || t == TypeOids.NAME;
     }
 
-    private static boolean dependsOnRow(BoundExpr e) {
+    static boolean dependsOnRow(BoundExpr e) {
         return switch (e) {
             case InputRef in -> true;
             case FuncExpr f -> f.volatility() == 'v' || f.arguments().stream().anyMatch(IndexSelection::dependsOnRow);

@@ -1,0 +1,255 @@
+package org.lakepg.server.sql.deparse;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.lakepg.server.catalog.TypeCatalog;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.function.FunctionContext;
+import org.lakepg.server.sql.analyzer.Identifiers;
+import org.lakepg.server.sql.analyzer.TypeNames;
+import org.lakepg.server.sql.plan.expr.ArrayCoerceExpr;
+import org.lakepg.server.sql.plan.expr.ArrayExpr;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.CaseExpr;
+import org.lakepg.server.sql.plan.expr.CoalesceExpr;
+import org.lakepg.server.sql.plan.expr.CoerceViaIO;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.MinMaxExpr;
+import org.lakepg.server.sql.plan.expr.NullTest;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr;
+import org.lakepg.server.exec.expr.TypeIO;
+
+/**
+ * A bound expression over one table's row as PostgreSQL's ruleutils prints it without pretty-printing
+ * (pg_get_expr, pg_get_indexdef): every operator and boolean combination in parentheses, casts as
+ * {@code (x)::type}, implicit casts shown inside function and operator arguments, constants labelled with their
+ * type unless they read back as that type unlabelled. Columns print by name ({@code columns} by row position).
+ */
+public final class ExpressionDeparser {
+    private final List<String> columns;
+    private final TypeCatalog types;
+    private final TypeIO io;
+    private final FunctionContext context;
+    private boolean pretty;
+    private String qualifier;
+
+    public ExpressionDeparser(List<String> columns, TypeCatalog types, TypeIO io, FunctionContext context) {
+        this.columns = columns;
+        this.types = types;
+        this.io = io;
+        this.context = context;
+    }
+
+    /** Columns print as {@code qualifier.column} (a view's query names its table's columns so). */
+    public ExpressionDeparser qualified(String tableName) {
+        this.qualifier = tableName;
+        return this;
+    }
+
+    public String deparse(BoundExpr e) {
+        pretty = false;
+        return expr(e, false);
+    }
+
+    /** The pretty form (pg_get_expr(.., true), psql's \d): parentheses only where precedence needs them. */
+    public String deparsePretty(BoundExpr e) {
+        if (!prettyAlways && plainAlways) {
+            return deparse(e);
+        }
+        pretty = true;
+        try {
+            return expr(e, false);
+        } finally {
+            pretty = false;
+        }
+    }
+
+    private boolean prettyAlways = true;
+    private boolean plainAlways;
+
+    /** With {@code false}, {@link #deparsePretty} prints the plain form too (a caller that prints either way). */
+    public ExpressionDeparser prettyAlways(boolean prettyForm) {
+        this.prettyAlways = prettyForm;
+        this.plainAlways = !prettyForm;
+        return this;
+    }
+
+    private String open() {
+        return pretty ? "" : "(";
+    }
+
+    private String close() {
+        return pretty ? "" : ")";
+    }
+
+    /** A sub-expression, parenthesised in pretty mode unless PostgreSQL's isSimpleNode says it needs none. */
+    private String paren(BoundExpr node, BoundExpr parent, boolean showImplicit) {
+        String text = expr(node, showImplicit);
+        return pretty && !simple(node, parent) ? "(" + text + ")" : text;
+    }
+
+    private static boolean simple(BoundExpr node, BoundExpr parent) {
+        return switch (node) {
+            case InputRef in -> true;
+            case Const c -> true;
+            case CoalesceExpr c -> true;
+            case MinMaxExpr m -> true;
+            case ArrayExpr a -> true;
+            case FuncExpr f when f.form() != FuncExpr.Form.OPERATOR -> true;
+            case RelabelType r -> simple(r.argument(), node);
+            case CoerceViaIO c -> simple(c.argument(), node);
+            case FuncExpr f -> simpleOperator(f, parent);
+            case NullTest n -> simpleUnder(parent);
+            case ScalarArrayOpExpr a -> simpleUnder(parent);
+            case BoolExpr b -> parent instanceof BoolExpr p ? switch (b.kind()) {
+                case NOT, AND -> p.kind() == BoolExpr.Kind.AND || p.kind() == BoolExpr.Kind.OR;
+                case OR -> p.kind() == BoolExpr.Kind.OR;
+            } : functionLikeParent(parent);
+            default -> false;
+        };
+    }
+
+    private static boolean simpleOperator(FuncExpr op, BoundExpr parent) {
+        if (parent instanceof FuncExpr p && p.form() == FuncExpr.Form.OPERATOR) {
+            if (op.arguments().size() != 2 || p.arguments().size() != 2) {
+                return false;
+            }
+            boolean low = "+-".indexOf(op.name().charAt(0)) >= 0;
+            boolean high = "*/%".indexOf(op.name().charAt(0)) >= 0;
+            boolean parentLow = "+-".indexOf(p.name().charAt(0)) >= 0;
+            boolean parentHigh = "*/%".indexOf(p.name().charAt(0)) >= 0;
+            if (!(low || high) || !(parentLow || parentHigh)) {
+                return false;
+            }
+            if (high && parentLow) {
+                return true;
+            }
+            if (low && parentHigh) {
+                return false;
+            }
+            return p.arguments().get(0) == op;
+        }
+        return simpleUnder(parent);
+    }
+
+    private static boolean simpleUnder(BoundExpr parent) {
+        return parent instanceof BoolExpr || functionLikeParent(parent);
+    }
+
+    private static boolean functionLikeParent(BoundExpr parent) {
+        return parent instanceof FuncExpr f && f.form() == FuncExpr.Form.CALL || parent instanceof ArrayExpr
+                || parent instanceof CoalesceExpr || parent instanceof MinMaxExpr || parent instanceof CaseExpr;
+    }
+
+    /** PostgreSQL's looks_like_function: what pg_get_indexdef prints without extra parentheses. */
+    public static boolean looksLikeFunction(BoundExpr e) {
+        return e instanceof FuncExpr f && f.form() == FuncExpr.Form.CALL || e instanceof CoalesceExpr
+                || e instanceof MinMaxExpr;
+    }
+
+    private String expr(BoundExpr e, boolean showImplicit) {
+        return switch (e) {
+            case InputRef in -> (qualifier == null ? "" : Identifiers.quoteIfNeeded(qualifier) + ".")
+                    + (in.index() < columns.size() ? Identifiers.quoteIfNeeded(columns.get(in.index()))
+                    : Identifiers.quoteIfNeeded(in.name()));
+            case Const c -> constant(c);
+            case FuncExpr f -> function(f, showImplicit);
+            case RelabelType r -> showImplicit ? cast(r.argument(), r.type(), r.typmod(), e) : expr(r.argument(), false);
+            case CoerceViaIO c -> cast(c.argument(), c.type(), c.typmod(), e);
+            case ArrayCoerceExpr a -> cast(a.argument(), a.type(), a.typmod(), e);
+            case BoolExpr b -> switch (b.kind()) {
+                case NOT -> open() + "NOT " + paren(b.arguments().get(0), b, false) + close();
+                case AND -> open() + joinParen(b, " AND ") + close();
+                case OR -> open() + joinParen(b, " OR ") + close();
+            };
+            case NullTest n -> open() + paren(n.argument(), n, true) + (n.negated() ? " IS NOT NULL" : " IS NULL") + close();
+            case ScalarArrayOpExpr s -> open() + paren(s.left(), s, true) + " " + s.operator() + (s.any() ? " ANY (" : " ALL (")
+                    + expr(s.array(), true) + ")" + close();
+            case CoalesceExpr c -> "COALESCE(" + join(c.arguments(), ", ") + ")";
+            case MinMaxExpr m -> m.op().name() + "(" + join(m.arguments(), ", ") + ")";
+            case ArrayExpr a -> "ARRAY[" + join(a.elements(), ", ") + "]";
+            case CaseExpr c -> caseExpr(c);
+            default -> throw new IllegalArgumentException("cannot deparse " + e.getClass().getSimpleName());
+        };
+    }
+
+    private String joinParen(BoolExpr b, String separator) {
+        return b.arguments().stream().map(a -> paren(a, b, false)).collect(Collectors.joining(separator));
+    }
+
+    private String join(List<BoundExpr> args, String separator) {
+        return args.stream().map(a -> expr(a, false)).collect(Collectors.joining(separator));
+    }
+
+    private String caseExpr(CaseExpr c) {
+        StringBuilder out = new StringBuilder("CASE");
+        for (CaseExpr.When w : c.whens()) {
+            out.append(" WHEN ").append(expr(w.condition(), false)).append(" THEN ").append(expr(w.result(), true));
+        }
+        if (c.otherwise() != null) {
+            out.append(" ELSE ").append(expr(c.otherwise(), true));
+        }
+        return out.append(" END").toString();
+    }
+
+    private String function(FuncExpr f, boolean showImplicit) {
+        List<BoundExpr> args = f.arguments();
+        return switch (f.form()) {
+            case OPERATOR -> args.size() == 1 ? open() + f.name() + " " + paren(args.get(0), f, true) + close()
+                    : open() + paren(args.get(0), f, true) + " " + f.name() + " " + paren(args.get(1), f, true) + close();
+            case CAST -> cast(args.get(0), f.type(), f.typmod(), f);
+            case CALL -> Identifiers.quoteIfNeeded(f.name()) + "(" + args.stream().map(a -> expr(a, true))
+                    .collect(Collectors.joining(", ")) + ")";
+        };
+    }
+
+    /** get_coercion_expr: (x)::type, or x::type in pretty mode when x is simple. */
+    private String cast(BoundExpr argument, long type, int typmod, BoundExpr node) {
+        // a constant cast to its own type prints as the labelled constant
+        if (argument instanceof Const c && c.type() == TypeOids.UNKNOWN) {
+            return labelled(quote(c), type, typmod);
+        }
+        String inner = pretty ? paren(argument, node, false) : "(" + expr(argument, false) + ")";
+        return inner + "::" + TypeNames.format(types, type, typmod);
+    }
+
+    private String constant(Const c) {
+        if (c.isNull()) {
+            return "NULL::" + TypeNames.format(types, c.type(), c.typmod());
+        }
+        String text = io.output(c.type(), c.value(), context);
+        long type = c.type();
+        if (type == TypeOids.INT4) {
+            return text.startsWith("-") ? "'" + text + "'::integer" : text;
+        }
+        if (type == TypeOids.NUMERIC) {
+            boolean bare = !text.isEmpty() && Character.isDigit(text.charAt(0)) && text.chars().anyMatch(ch -> ch == '.'
+                    || ch == 'e' || ch == 'E');
+            return bare ? text : labelled(quote(text), type, c.typmod());
+        }
+        if (type == TypeOids.BOOL) {
+            return "t".equals(text) ? "true" : "false";
+        }
+        if (type == TypeOids.UNKNOWN) {
+            return quote(text);
+        }
+        return labelled(quote(text), type, c.typmod());
+    }
+
+    private String quote(Const c) {
+        return quote(io.output(c.type(), c.value(), context));
+    }
+
+    private static String quote(String text) {
+        boolean backslash = text.indexOf('\\') >= 0;
+        return (backslash ? "E'" : "'") + text.replace("'", "''").replace("\\", "\\\\") + "'";
+    }
+
+    private String labelled(String literal, long type, int typmod) {
+        return literal + "::" + TypeNames.format(types, type, typmod);
+    }
+}

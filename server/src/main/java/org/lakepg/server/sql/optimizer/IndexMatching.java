@@ -1,0 +1,104 @@
+package org.lakepg.server.sql.optimizer;
+
+import java.util.List;
+import org.lakepg.server.exec.expr.WireTypeIO;
+import org.lakepg.server.index.IndexExpressions;
+import org.lakepg.server.index.IndexFunctionContext;
+import org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog;
+import org.lakepg.server.sql.deparse.ExpressionDeparser;
+import org.lakepg.server.sql.plan.IndexScanNode;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.NullTest;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.IndexInfo;
+
+/**
+ * Index choice for expression and partial indexes: an index qualifies when the query's conditions imply its
+ * predicate (each of the predicate's AND-ed terms is one of the query's, or is {@code x IS NOT NULL} where a
+ * strict operator of the query compares x), and it is used for {@code key = value} where key is the index's
+ * single key column or expression. Expressions are compared by their deparsed text over the table's columns,
+ * which is the same for the same bound tree.
+ */
+final class IndexMatching {
+    private IndexMatching() {}
+
+    static PlanNode choose(SeqScanNode scan, List<BoundExpr> conjuncts, List<IndexInfo> indexes) {
+        if (scan.table().columns().isEmpty()) {
+            return null;
+        }
+        ExpressionDeparser deparser = new ExpressionDeparser(scan.table().columns().stream().map(ColumnInfo::name).toList(),
+                new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, IndexFunctionContext.INSTANCE);
+        List<String> terms = conjuncts.stream().map(c -> text(deparser, c)).toList();
+        for (IndexInfo index : indexes) {
+            if (index.plain() || index.columns().size() != 1) {
+                continue;
+            }
+            IndexExpressions.Compiled bound;
+            try {
+                bound = IndexExpressions.of(index, scan.table());
+            } catch (RuntimeException e) {
+                continue; // an expression lakepg cannot bind on its own is never used for scans
+            }
+            if (bound.predicate() != null && !implied(deparser, bound.predicate(), conjuncts, terms)) {
+                continue;
+            }
+            String key = text(deparser, bound.keys().get(0));
+            for (BoundExpr conjunct : conjuncts) {
+                if (!(conjunct instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || !f.name().equals("=")
+                        || f.arguments().size() != 2) {
+                    continue;
+                }
+                for (int side = 0; side < 2; side++) {
+                    BoundExpr value = f.arguments().get(1 - side);
+                    if (key != null && key.equals(text(deparser, f.arguments().get(side)))
+                            && !IndexSelection.dependsOnRow(value)
+                            && IndexSelection.sameKeyFamily(bound.keys().get(0).type(), value.type())) {
+                        return new IndexScanNode(scan.table(), index, value, scan.withTid(), scan.alias());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean implied(ExpressionDeparser deparser, BoundExpr predicate, List<BoundExpr> conjuncts,
+                                   List<String> terms) {
+        for (BoundExpr term : IndexSelection.conjuncts(predicate)) {
+            String text = text(deparser, term);
+            if (text == null) {
+                return false;
+            }
+            if (terms.contains(text)) {
+                continue;
+            }
+            if (term instanceof NullTest n && n.negated() && strictlyCompared(deparser, n.argument(), conjuncts)) {
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether a strict operator of the query takes {@code x} as an argument (so the query only keeps non-null x). */
+    private static boolean strictlyCompared(ExpressionDeparser deparser, BoundExpr x, List<BoundExpr> conjuncts) {
+        String wanted = text(deparser, x);
+        for (BoundExpr c : conjuncts) {
+            if (c instanceof FuncExpr f && f.form() == FuncExpr.Form.OPERATOR && f.strict()
+                    && f.arguments().stream().anyMatch(a -> wanted != null && wanted.equals(text(deparser, a)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String text(ExpressionDeparser deparser, BoundExpr e) {
+        try {
+            return deparser.deparse(e);
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+}
