@@ -50,6 +50,36 @@ public final class JsonBuild {
             return new Jsonb.Array(elements);
         }));
         r.register("jsonb_build_array_noargs", (x, c) -> new Jsonb.Array(List.of()));
+        for (String name : VARIADIC_FORMS) {
+            TypedCode.Body body = ((TypedCode) r.lookup(name).orElseThrow()).body();
+            r.register(variadicForm(name), new TypedCode(spreadingArray(body)));
+        }
+    }
+
+    /** The functions whose VARIADIC "any" may be given as one array: json(b)_build_object and _array. */
+    private static final List<String> VARIADIC_FORMS = List.of("json_build_object", "jsonb_build_object",
+            "json_build_array", "jsonb_build_array");
+
+    public static boolean hasVariadicForm(String source) {
+        return VARIADIC_FORMS.contains(source);
+    }
+
+    /** The code name of a call that passes {@code VARIADIC array}. */
+    public static String variadicForm(String source) {
+        return source + "_variadic_array";
+    }
+
+    /** The body called with the array's elements (flattened, of its element type); a NULL array gives NULL. */
+    private static TypedCode.Body spreadingArray(TypedCode.Body body) {
+        return (x, t, c) -> {
+            if (x[0] == null) {
+                return null;
+            }
+            PgArray array = (PgArray) x[0];
+            long[] types = new long[array.elements().length];
+            java.util.Arrays.fill(types, array.elementOid());
+            return body.apply(array.elements().clone(), new TypedCode.ArgumentTypes(types), c);
+        };
     }
 
     private static boolean isDateTime(long type) {
@@ -197,6 +227,11 @@ public final class JsonBuild {
             }
             throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "argument %d cannot be null", i + 1)
                     .withHint("Object keys should be text.");
+        }
+        long keyType = types.of(i);
+        if (k instanceof PgArray || k instanceof org.lakepg.server.catalog.types.RowValue
+                || keyType == TypeOids.JSON || keyType == TypeOids.JSONB || k instanceof Jsonb) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "key value must be scalar, not array, composite, or json");
         }
         return switch (k) {
             case String s -> s;
