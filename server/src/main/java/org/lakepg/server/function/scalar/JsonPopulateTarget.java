@@ -95,7 +95,7 @@ public sealed interface JsonPopulateTarget {
     }
 
     private static PgException expectedArray(String key, String indices) {
-        PgException e = PgException.of(SqlState.INVALID_PARAMETER_VALUE, "expected JSON array");
+        PgException e = PgException.of(SqlState.INVALID_TEXT_REPRESENTATION, "expected JSON array");
         if (key == null) {
             return indices.isEmpty() ? e : e.withHint("See the array element %s.".formatted(indices));
         }

@@ -53,7 +53,7 @@ public final class JsonbSubscriptAssign {
         if (node instanceof Jsonb.Array a) {
             Integer index = JsonbOperators.parseIndex(key);
             if (index == null) {
-                throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
+                throw PgException.of(SqlState.INVALID_TEXT_REPRESENTATION,
                         "path element at position %d is not an integer: \"%s\"", level + 1, key);
             }
             List<Jsonb> elements = new ArrayList<>(a.elements());

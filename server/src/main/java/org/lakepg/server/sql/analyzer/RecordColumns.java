@@ -69,6 +69,33 @@ final class RecordColumns {
         return true;
     }
 
+    /** {@code (f(...)).name} of a built-in function returning record through OUT parameters (jsonb_each's key). */
+    static java.util.Optional<BoundExpr> outParameter(BoundExpr base, String name, AnalyzerCatalog catalog) {
+        if (!(base instanceof FuncExpr f) || f.type() != TypeOids.RECORD || !recordSetInSelectList(f, catalog)
+                || JsonPopulate.isPopulateFunction(f.source() == null ? "" : f.source())) {
+            return java.util.Optional.empty();
+        }
+        ProcEntry proc = catalog.function(f.function()).orElseThrow();
+        if (!proc.returnsSet()) {
+            // only a select list's set-returning call yields its OUT row as one record value
+            return java.util.Optional.empty();
+        }
+        char[] modes = proc.argumentModes();
+        for (int i = 0, at = 0; i < modes.length; i++) {
+            if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
+                if (proc.argumentNames() != null && proc.argumentNames().get(i).equals(name)) {
+                    long type = proc.allArgumentTypes()[i];
+                    return java.util.Optional.of(new FuncExpr(org.lakepg.server.function.scalar.RowFunctions.FIELD_OID,
+                            org.lakepg.server.function.scalar.RowFunctions.FIELD,
+                            org.lakepg.server.function.scalar.RowFunctions.FIELD, FuncExpr.Form.CALL,
+                            List.of(base, new Const(TypeOids.INT4, -1, at)), true, 'i', type, -1));
+                }
+                at++;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A call given a column definition list: checked, and the JSON record functions told the row type. */
     Bound bind(BoundExpr call, ProcEntry proc, List<ColumnDef> coldefs) {
         int at = coldefs.get(0).location();
@@ -87,7 +114,7 @@ final class RecordColumns {
         for (int i = 0; i < types.length; i++) {
             ColumnDef def = coldefs.get(i);
             if (names.contains(def.colname())) {
-                throw Coercer.at(PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once",
+                throw Coercer.at(PgException.of(SqlState.DUPLICATE_COLUMN, "column name \"%s\" specified more than once",
                         def.colname()), def.location());
             }
             long[] type = expressions.resolveType(def.typeName());

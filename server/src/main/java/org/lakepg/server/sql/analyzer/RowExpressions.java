@@ -151,6 +151,10 @@ public final class RowExpressions {
         }
         Optional<List<UserType.Attribute>> attributes = attributes(catalog, base.type());
         if (attributes.isEmpty()) {
+            Optional<BoundExpr> out = RecordColumns.outParameter(base, name, catalog);
+            if (out.isPresent()) {
+                return out.get();
+            }
             if (base.type() == TypeOids.RECORD) {
                 throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN,
                         "could not identify column \"%s\" in record data type", name), location);
