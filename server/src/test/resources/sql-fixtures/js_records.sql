@@ -93,6 +93,11 @@ select (json_each('{"a":1,"b":[2]}')).value
 select count(*) from (select (jsonb_each('{"a":1,"b":2}'::jsonb)).key) s
 select '[]'::jsonb #- '{a}'
 select '[1]'::jsonb #- '{a}'
+select row_to_json(q) from (select 1 as b, 'x' as c) q
+select replace(json_agg(q)::text, E'\n', '<nl>') from (select x as b, x * 2 as c from generate_series(1, 2) x) q
+select array_to_json(array_agg(q)) from (select x as b, x * 2 as c from generate_series(1, 3) x) q
+select (q).c from (select 1 as b, 'x' as c) q
+select to_jsonb(q) from (select 1 as b, 'x' as c) q
 drop type js_rec
 drop domain js_arr3
 drop domain js_nn
