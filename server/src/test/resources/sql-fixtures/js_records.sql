@@ -98,6 +98,11 @@ select replace(json_agg(q)::text, E'\n', '<nl>') from (select x as b, x * 2 as c
 select array_to_json(array_agg(q)) from (select x as b, x * 2 as c from generate_series(1, 3) x) q
 select (q).c from (select 1 as b, 'x' as c) q
 select to_jsonb(q) from (select 1 as b, 'x' as c) q
+select * from json_populate_record(null::js_pop, '{}') as z(a text, b int, c timestamp)
+create function js_pair() returns js_pop language plpgsql as $$ begin return row('p', 5, null)::js_pop; end $$
+select * from js_pair()
+select b, a from js_pair() as z
+drop function js_pair()
 drop type js_rec
 drop domain js_arr3
 drop domain js_nn

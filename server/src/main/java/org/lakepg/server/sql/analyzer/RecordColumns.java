@@ -103,6 +103,10 @@ final class RecordColumns {
             throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
                     "a column definition list is redundant for a function with OUT parameters"), at);
         }
+        if (compositeColumns(catalog, call.type()) != null) {
+            throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
+                    "a column definition list is redundant for a function returning a named composite type"), at);
+        }
         if (call.type() != TypeOids.RECORD) {
             throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
                     "a column definition list is only allowed for functions returning \"record\""), at);
