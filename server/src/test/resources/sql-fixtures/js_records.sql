@@ -103,6 +103,8 @@ create function js_pair() returns js_pop language plpgsql as $$ begin return row
 select * from js_pair()
 select b, a from js_pair() as z
 drop function js_pair()
+select row_to_json(r) from (select relkind, oid::regclass as name from pg_class where relname = 'pg_class') r
+select jsonb_build_object('f', r) from (select oid::regclass as name from pg_class where relname = 'pg_class') r
 drop type js_rec
 drop domain js_arr3
 drop domain js_nn
