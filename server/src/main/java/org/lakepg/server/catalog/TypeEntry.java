@@ -42,7 +42,8 @@ public record TypeEntry(
 
     /** A "true" array type: has an element type and subscripting by array_subscript_handler. */
     public boolean isArray() {
-        return elementType != 0 && length == -1 && category == 'A';
+        // record[] is a pseudo-type in pg_type yet a true array (array_agg of rows, array_to_json takes it)
+        return elementType != 0 && length == -1 && (category == 'A' || oid == 2287);
     }
 
     public boolean isDomain() {

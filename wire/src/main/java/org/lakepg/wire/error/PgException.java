@@ -13,6 +13,7 @@ public final class PgException extends RuntimeException {
     private final String detail;
     private final String hint;
     private final int position;
+    private final String context;
 
     /**
      * Severity as PostgreSQL sends it in the S and V fields. ERROR and above end the statement;
@@ -26,11 +27,11 @@ public final class PgException extends RuntimeException {
     }
 
     public PgException(SqlState sqlState, String message) {
-        this(sqlState, Severity.ERROR, message, null, null, 0, null);
+        this(sqlState, Severity.ERROR, message, null, null, 0, null, null);
     }
 
     private PgException(SqlState sqlState, Severity severity, String message, String detail, String hint,
-                        int position, Throwable cause) {
+                        int position, Throwable cause, String context) {
         super(message, cause);
         if (sqlState == null || severity == null || message == null) {
             throw new IllegalArgumentException("sqlState, severity and message are required");
@@ -43,6 +44,7 @@ public final class PgException extends RuntimeException {
         this.detail = detail;
         this.hint = hint;
         this.position = position;
+        this.context = context;
     }
 
     public static PgException of(SqlState sqlState, String format, Object... args) {
@@ -50,24 +52,29 @@ public final class PgException extends RuntimeException {
     }
 
     public PgException withDetail(String detail) {
-        return new PgException(sqlState, severity, getMessage(), detail, hint, position, getCause());
+        return new PgException(sqlState, severity, getMessage(), detail, hint, position, getCause(), context);
     }
 
     public PgException withHint(String hint) {
-        return new PgException(sqlState, severity, getMessage(), detail, hint, position, getCause());
+        return new PgException(sqlState, severity, getMessage(), detail, hint, position, getCause(), context);
     }
 
     /** The 1-based character position in the query text the error points at (0 = none). */
     public PgException withPosition(int position) {
-        return new PgException(sqlState, severity, getMessage(), detail, hint, position, getCause());
+        return new PgException(sqlState, severity, getMessage(), detail, hint, position, getCause(), context);
     }
 
     public PgException withSeverity(Severity severity) {
-        return new PgException(sqlState, severity, getMessage(), detail, hint, position, getCause());
+        return new PgException(sqlState, severity, getMessage(), detail, hint, position, getCause(), context);
     }
 
     public PgException withCause(Throwable cause) {
-        return new PgException(sqlState, severity, getMessage(), detail, hint, position, cause);
+        return new PgException(sqlState, severity, getMessage(), detail, hint, position, cause, context);
+    }
+
+    /** The CONTEXT line(s) of the report (the W field: where the error happened, e.g. "JSON data, line 1: ..."). */
+    public PgException withContext(String context) {
+        return new PgException(sqlState, severity, getMessage(), detail, hint, position, getCause(), context);
     }
 
     public SqlState sqlState() {
@@ -86,6 +93,11 @@ public final class PgException extends RuntimeException {
     /** May be null. */
     public String hint() {
         return hint;
+    }
+
+    /** May be null. */
+    public String context() {
+        return context;
     }
 
     public int position() {

@@ -59,11 +59,11 @@ final class JsonParser {
 
     private Jsonb valueAtDepth() {
         if (pos >= text.length()) {
-            throw syntax("The input string ended unexpectedly.");
+            throw syntax("The input string ended unexpectedly.", text.length());
         }
         char c = text.charAt(pos);
         if (c == '}' || c == ']' || c == ',' || c == ':') {
-            throw syntax("Expected JSON value, but found \"%c\".".formatted(c));
+            throw syntax("Expected JSON value, but found \"%c\".".formatted(c), pos + 1);
         }
         return switch (c) {
             case '{' -> object();
@@ -140,21 +140,21 @@ final class JsonParser {
         StringBuilder out = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
-                throw syntax("Token \"%s\" is invalid.".formatted(text.substring(start)));
+                throw syntax("Token \"%s\" is invalid.".formatted(text.substring(start)), text.length());
             }
             char c = text.charAt(pos++);
             if (c == '"') {
                 return out.toString();
             }
             if (c < 0x20) {
-                throw syntax("Character with value 0x%02x must be escaped.".formatted((int) c));
+                throw syntax("Character with value 0x%02x must be escaped.".formatted((int) c), pos - 1);
             }
             if (c != '\\') {
                 out.append(c);
                 continue;
             }
             if (pos >= text.length()) {
-                throw syntax("The input string ended unexpectedly.");
+                throw syntax("The input string ended unexpectedly.", text.length());
             }
             char e = text.charAt(pos++);
             switch (e) {
@@ -165,7 +165,7 @@ final class JsonParser {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> out.append(unicodeEscape());
-                default -> throw syntax("Escape sequence \"\\%c\" is invalid.".formatted(e));
+                default -> throw syntax("Escape sequence \"\\%c\" is invalid.".formatted(e), pos);
             }
         }
     }
@@ -181,34 +181,34 @@ final class JsonParser {
                 pos += 2;
                 int low = hex4();
                 if (Character.isHighSurrogate((char) low)) {
-                    throw syntax("Unicode high surrogate must not be followed by another high surrogate.");
+                    throw syntax("Unicode high surrogate must not be followed by another high surrogate.", pos);
                 }
                 if (!Character.isLowSurrogate((char) low)) {
-                    throw syntax("Unicode low surrogate must follow a high surrogate.");
+                    throw syntax("Unicode low surrogate must follow a high surrogate.", pos);
                 }
                 return new String(new char[] {(char) code, (char) low});
             }
-            throw syntax("Unicode low surrogate must follow a high surrogate.");
+            throw syntax("Unicode low surrogate must follow a high surrogate.", Math.min(pos + 1, text.length()));
         }
         if (Character.isLowSurrogate((char) code)) {
-            throw syntax("Unicode low surrogate must follow a high surrogate.");
+            throw syntax("Unicode low surrogate must follow a high surrogate.", pos);
         }
         if (code == 0 && forJsonb) {
             throw PgException.of(SqlState.UNTRANSLATABLE_CHARACTER, "unsupported Unicode escape sequence")
-                    .withDetail("\\u0000 cannot be converted to text.");
+                    .withDetail("\\u0000 cannot be converted to text.").withContext(context(pos, false));
         }
         return String.valueOf((char) code);
     }
 
     private int hex4() {
-        if (pos + 4 > text.length()) {
-            throw syntax("\"\\u\" must be followed by four hexadecimal digits.");
-        }
         int code = 0;
         for (int i = 0; i < 4; i++) {
+            if (pos + i >= text.length()) {
+                throw syntax("\"\\u\" must be followed by four hexadecimal digits.", text.length());
+            }
             int d = Character.digit(text.charAt(pos + i), 16);
             if (d < 0) {
-                throw syntax("\"\\u\" must be followed by four hexadecimal digits.");
+                throw syntax("\"\\u\" must be followed by four hexadecimal digits.", pos + i + 1);
             }
             code = code << 4 | d;
         }
@@ -291,12 +291,13 @@ final class JsonParser {
 
     private PgException expected(String what) {
         if (pos >= text.length()) {
-            return syntax("The input string ended unexpectedly.");
+            return syntax("The input string ended unexpectedly.", text.length());
         }
         if (!startsValidToken(text.charAt(pos))) {
             return unexpectedTokenAt(pos);
         }
-        return syntax("Expected %s, but found \"%s\".".formatted(what, token(pos)));
+        String found = token(pos);
+        return syntax("Expected %s, but found \"%s\".".formatted(what, found), pos + found.length());
     }
 
     /** Whether a character can begin a JSON token (else the lexer reports the token invalid). */
@@ -310,9 +311,10 @@ final class JsonParser {
 
     private PgException unexpectedTokenAt(int start) {
         if (start >= text.length()) {
-            return syntax("The input string ended unexpectedly.");
+            return syntax("The input string ended unexpectedly.", text.length());
         }
-        return syntax("Token \"%s\" is invalid.".formatted(token(start)));
+        String token = token(start);
+        return syntax("Token \"%s\" is invalid.".formatted(token), start + token.length());
     }
 
     /** The lexer's token at start: a run of alphanumerics (as JSON_ALPHANUMERIC_CHAR), else one character. */
@@ -341,11 +343,38 @@ final class JsonParser {
         while (end < text.length() && (isAlphanumeric(text.charAt(end)) || ".+-".indexOf(text.charAt(end)) >= 0)) {
             end++;
         }
-        return syntax("Token \"%s\" is invalid.".formatted(text.substring(start, Math.max(end, start + 1))));
+        int terminator = Math.min(Math.max(end, start + 1), text.length());
+        return syntax("Token \"%s\" is invalid.".formatted(text.substring(start, terminator)), terminator);
     }
 
-    private static PgException syntax(String detail) {
+    /** A syntax error whose offending token ends at {@code terminator} (exclusive). */
+    private PgException syntax(String detail, int terminator) {
         return PgException.of(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type json")
-                .withDetail(detail);
+                .withDetail(detail).withContext(context(terminator, terminator >= text.length()));
+    }
+
+    /**
+     * PostgreSQL's report_json_context: the line of the error up to the end of the offending token, at most
+     * about 50 characters of it ("..." before when cut, "..." after when the line goes on).
+     */
+    private String context(int terminator, boolean atEnd) {
+        int end = Math.min(terminator, text.length());
+        int lineStart = text.lastIndexOf('\n', end - 1) + 1;
+        int line = 1;
+        for (int i = 0; i < lineStart; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        int start = lineStart;
+        while (end - start >= 50) {
+            start++;
+        }
+        if (start - lineStart <= 3) {
+            start = lineStart;
+        }
+        String prefix = start > lineStart ? "..." : "";
+        String suffix = !atEnd && end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r' ? "..." : "";
+        return "JSON data, line %d: %s%s%s".formatted(line, prefix, text.substring(start, end), suffix);
     }
 }

@@ -353,8 +353,13 @@ public final class ExprCompiler {
         ScalarFunction found = functions.lookup(source).orElseThrow(() -> PgException.of(
                 SqlState.FEATURE_NOT_SUPPORTED, "function %s is not implemented in lakepg yet", f.name()));
         // functions taking "any" need the actual argument types to print or convert their values
-        ScalarFunction code = found instanceof org.lakepg.server.function.scalar.ArgumentTypeAware typed
+        ScalarFunction typedCode = found instanceof org.lakepg.server.function.scalar.ArgumentTypeAware typed
                 ? typed.withArgumentTypes(f.arguments().stream().mapToLong(BoundExpr::type).toArray()) : found;
+        // a record whose type names its fields (a FROM item's row) carries the names in its value
+        java.util.List<String> recordNames = org.lakepg.server.function.scalar.RowFunctions.ROW.equals(source)
+                ? org.lakepg.server.catalog.types.RecordNames.names(f.typmod()) : null;
+        ScalarFunction code = recordNames == null ? typedCode : (a, c) ->
+                ((org.lakepg.server.catalog.types.RowValue) typedCode.apply(a, c)).withNames(recordNames);
         CompiledExpr[] args = compileAll(f.arguments());
         boolean strict = f.strict();
         return switch (args.length) {

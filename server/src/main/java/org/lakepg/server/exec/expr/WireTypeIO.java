@@ -19,7 +19,18 @@ public final class WireTypeIO implements TypeIO {
 
     @Override
     public Object input(long type, int typmod, String text, FunctionContext context) {
-        return codec(type, context).parseText(text, formatSettings(context));
+        try {
+            return codec(type, context).parseText(text, formatSettings(context));
+        } catch (PgException e) {
+            throw withStackDepthSetting(e, context);
+        }
+    }
+
+    /** A nesting error of an input function names the session's max_stack_depth, as PostgreSQL's hint does. */
+    private static PgException withStackDepthSetting(PgException e, FunctionContext context) {
+        String depth = e.sqlState() == SqlState.STATEMENT_TOO_COMPLEX && e.hint() != null
+                ? context.setting("max_stack_depth") : null;
+        return depth == null ? e : e.withHint(e.hint().replace("(currently 2048kB)", "(currently " + depth + ")"));
     }
 
     /** The codec of a type whose text form may need the catalog (reg* types print names). */

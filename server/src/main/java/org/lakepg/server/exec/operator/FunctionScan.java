@@ -39,6 +39,18 @@ final class FunctionScan {
         return code.rows(args, context);
     }
 
+    /** A row value's fields as the function's columns (a NULL row: all NULL). */
+    private static Object[] spread(Object[] r, int columns) {
+        if (r.length != 1 || !(r[0] == null || r[0] instanceof org.lakepg.server.catalog.types.RowValue)) {
+            return r;
+        }
+        Object[] out = new Object[columns];
+        if (r[0] instanceof org.lakepg.server.catalog.types.RowValue row) {
+            System.arraycopy(row.values(), 0, out, 0, Math.min(columns, row.size()));
+        }
+        return out;
+    }
+
     static Iterator<Object[]> open(FunctionScanNode node, ExprCompiler compiler, ExecContext context) {
         List<FunctionScanNode.Function> functions = node.functions();
         @SuppressWarnings("unchecked")
@@ -61,6 +73,9 @@ final class FunctionScan {
                     int columns = functions.get(i).columns();
                     if (sources[i].hasNext()) {
                         Object[] r = sources[i].next();
+                        if (functions.get(i).spreadsRow()) {
+                            r = spread(r, columns);
+                        }
                         System.arraycopy(r, 0, out, at, columns);
                         any = true;
                     }

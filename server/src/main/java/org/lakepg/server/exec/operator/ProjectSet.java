@@ -9,6 +9,19 @@ import org.lakepg.server.sql.plan.ProjectSetNode;
 final class ProjectSet {
     private ProjectSet() {}
 
+    /** A row of a built-in function's OUT columns as one record value, as a select list shows it. */
+    private static Object recordOf(org.lakepg.server.sql.plan.expr.FuncExpr call, Object[] columns) {
+        var proc = org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get().proc(call.function()).orElseThrow();
+        long[] types = new long[columns.length];
+        char[] modes = proc.argumentModes();
+        for (int i = 0, at = 0; i < modes.length && at < types.length; i++) {
+            if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
+                types[at++] = proc.allArgumentTypes()[i];
+            }
+        }
+        return new org.lakepg.server.catalog.types.RowValue(call.type(), types, columns);
+    }
+
     static Iterator<Object[]> open(ProjectSetNode node, Iterator<Object[]> input, ExprCompiler compiler,
                                    ExecContext context) {
         int calls = node.calls().size();
@@ -26,7 +39,8 @@ final class ProjectSet {
                         boolean any = false;
                         for (int i = 0; i < calls; i++) {
                             if (sources[i].hasNext()) {
-                                out[row.length + i] = sources[i].next()[0];
+                                Object[] r = sources[i].next();
+                                out[row.length + i] = r.length == 1 ? r[0] : recordOf(node.calls().get(i), r);
                                 any = true;
                             }
                         }

@@ -71,6 +71,8 @@ final class AnyValueText {
         if (codec == null) {
             return String.valueOf(value);
         }
+        // reg* values print names, which needs the statement's catalog (regclass in row_to_json, format)
+        codec = org.lakepg.server.systemcatalog.CatalogBoundRegType.bind(codec, context::catalogView);
         return codec.formatTextUnchecked(value, WireTypeIO.formatSettings(context));
     }
 }

@@ -20,7 +20,10 @@ public final class JsonAggregates {
     public static void register(FunctionRegistry r) {
         r.register("json_agg_transfn", new TypedCode((x, t, c) -> {
             List<String> state = list(x[0]);
-            state.add(JsonBuild.json(x[1], t.of(1), c));
+            // arrays and rows after the first item start on a new line, as PostgreSQL's json_agg_transfn does
+            boolean structured = x[1] instanceof org.lakepg.wire.types.PgArray
+                    || x[1] instanceof org.lakepg.server.catalog.types.RowValue;
+            state.add((structured && !state.isEmpty() ? "\n " : "") + JsonBuild.json(x[1], t.of(1), c));
             return state;
         }));
         r.register("json_agg_finalfn", (x, c) -> x[0] == null ? null : "[" + String.join(", ", list(x[0])) + "]");

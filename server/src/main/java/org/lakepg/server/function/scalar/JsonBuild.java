@@ -30,6 +30,10 @@ public final class JsonBuild {
         r.register("to_json", new TypedCode((x, t, c) -> json(x[0], t.of(0), c)));
         r.register("to_jsonb", new TypedCode((x, t, c) -> jsonb(x[0], t.of(0), c)));
         r.register("row_to_json", new TypedCode((x, t, c) -> json(x[0], t.of(0), c)));
+        r.register("row_to_json_pretty", new TypedCode((x, t, c) -> x[0] instanceof org.lakepg.server.catalog.types.RowValue row
+                ? rowToJson(row, t.of(0), (Boolean) x[1], c) : json(x[0], t.of(0), c)));
+        r.register("array_to_json", (x, c) -> arrayToJson((PgArray) x[0], false, c));
+        r.register("array_to_json_pretty", (x, c) -> arrayToJson((PgArray) x[0], (Boolean) x[1], c));
         r.register("json_build_object", new TypedCode(JsonBuild::jsonObject));
         r.register("json_build_object_noargs", (x, c) -> "{}");
         r.register("jsonb_build_object", new TypedCode(JsonBuild::jsonbObject));
@@ -50,6 +54,36 @@ public final class JsonBuild {
             return new Jsonb.Array(elements);
         }));
         r.register("jsonb_build_array_noargs", (x, c) -> new Jsonb.Array(List.of()));
+        for (String name : VARIADIC_FORMS) {
+            TypedCode.Body body = ((TypedCode) r.lookup(name).orElseThrow()).body();
+            r.register(variadicForm(name), new TypedCode(spreadingArray(body)));
+        }
+    }
+
+    /** The functions whose VARIADIC "any" may be given as one array: json(b)_build_object and _array. */
+    private static final List<String> VARIADIC_FORMS = List.of("json_build_object", "jsonb_build_object",
+            "json_build_array", "jsonb_build_array");
+
+    public static boolean hasVariadicForm(String source) {
+        return VARIADIC_FORMS.contains(source);
+    }
+
+    /** The code name of a call that passes {@code VARIADIC array}. */
+    public static String variadicForm(String source) {
+        return source + "_variadic_array";
+    }
+
+    /** The body called with the array's elements (flattened, of its element type); a NULL array gives NULL. */
+    private static TypedCode.Body spreadingArray(TypedCode.Body body) {
+        return (x, t, c) -> {
+            if (x[0] == null) {
+                return null;
+            }
+            PgArray array = (PgArray) x[0];
+            long[] types = new long[array.elements().length];
+            java.util.Arrays.fill(types, array.elementOid());
+            return body.apply(array.elements().clone(), new TypedCode.ArgumentTypes(types), c);
+        };
     }
 
     private static boolean isDateTime(long type) {
@@ -97,7 +131,7 @@ public final class JsonBuild {
             case Jsonb j -> j.toString();
             case org.lakepg.server.catalog.types.RowValue r -> {
                 // row_to_json: {"name":value,...} by the row type's attribute names (f1, f2 ... for records)
-                List<String> names = RowFunctions.fieldNames(type, r);
+                List<String> names = RowFunctions.fieldNames(type == 0 || type == TypeOids.RECORD ? r.type() : type, r);
                 StringBuilder out = new StringBuilder("{");
                 for (int i = 0; i < r.size(); i++) {
                     out.append(i > 0 ? "," : "").append(new Jsonb.Str(names.get(i))).append(':')
@@ -105,25 +139,41 @@ public final class JsonBuild {
                 }
                 yield out.append('}').toString();
             }
-            case PgArray a -> {
-                StringBuilder out = new StringBuilder();
-                jsonArray(a, 0, new int[] {0}, out, context);
-                yield out.toString();
-            }
+            case PgArray a -> arrayToJson(a, false, context);
             default -> new Jsonb.Str(AnyValueText.output(v, type, context)).toString();
         };
     }
 
+    /** array_to_json; {@code pretty} puts the outermost elements on lines of their own. */
+    static String arrayToJson(PgArray a, boolean pretty, FunctionContext context) {
+        StringBuilder out = new StringBuilder();
+        jsonArray(a, 0, new int[] {0}, out, context, pretty);
+        return out.toString();
+    }
+
+    /** row_to_json(row, true): each field on a line of its own. */
+    static String rowToJson(org.lakepg.server.catalog.types.RowValue r, long type, boolean pretty,
+                            FunctionContext context) {
+        List<String> names = RowFunctions.fieldNames(type == 0 || type == TypeOids.RECORD ? r.type() : type, r);
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < r.size(); i++) {
+            out.append(i == 0 ? "" : pretty ? ",\n " : ",").append(new Jsonb.Str(names.get(i))).append(':')
+                    .append(json(r.values()[i], r.fieldTypes()[i], context));
+        }
+        return out.append('}').toString();
+    }
+
     /** array_to_json: nested brackets per dimension, elements by their element type, no spaces. */
-    private static void jsonArray(PgArray a, int dim, int[] next, StringBuilder out, FunctionContext context) {
+    private static void jsonArray(PgArray a, int dim, int[] next, StringBuilder out, FunctionContext context,
+                                  boolean lineFeeds) {
         out.append('[');
         int count = a.dims().length == 0 ? 0 : a.dims()[dim];
         for (int i = 0; i < count; i++) {
             if (i > 0) {
-                out.append(',');
+                out.append(lineFeeds ? ",\n " : ",");
             }
             if (dim + 1 < a.dims().length) {
-                jsonArray(a, dim + 1, next, out, context);
+                jsonArray(a, dim + 1, next, out, context, false);
             } else {
                 out.append(json(a.elements()[next[0]++], a.elementOid(), context));
             }
@@ -165,7 +215,7 @@ public final class JsonBuild {
             case PgNumeric n -> n.isFinite() ? new Jsonb.Number(n) : new Jsonb.Str(n.toString());
             case Jsonb j -> j;
             case org.lakepg.server.catalog.types.RowValue r -> {
-                List<String> names = RowFunctions.fieldNames(type, r);
+                List<String> names = RowFunctions.fieldNames(type == 0 || type == TypeOids.RECORD ? r.type() : type, r);
                 List<java.util.Map.Entry<String, Jsonb>> members = new ArrayList<>();
                 for (int i = 0; i < r.size(); i++) {
                     members.add(java.util.Map.entry(names.get(i), jsonb(r.values()[i], r.fieldTypes()[i], context)));
@@ -197,6 +247,11 @@ public final class JsonBuild {
             }
             throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "argument %d cannot be null", i + 1)
                     .withHint("Object keys should be text.");
+        }
+        long keyType = types.of(i);
+        if (k instanceof PgArray || k instanceof org.lakepg.server.catalog.types.RowValue
+                || keyType == TypeOids.JSON || keyType == TypeOids.JSONB || k instanceof Jsonb) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "key value must be scalar, not array, composite, or json");
         }
         return switch (k) {
             case String s -> s;

@@ -57,7 +57,10 @@ public final class JsonbPathEdit {
         if (JsonbValues.isScalar(target)) {
             throw JsonbOperators.invalid(mode == Mode.DELETE ? "cannot delete path in scalar" : "cannot set path in scalar");
         }
-        if (raw.length == 0) {
+        boolean empty = target instanceof Jsonb.Array a && a.elements().isEmpty()
+                || target instanceof Jsonb.Obj o && o.members().isEmpty();
+        if (raw.length == 0 || mode == Mode.DELETE && empty) {
+            // jsonb_delete_path returns an empty container as it is, before reading the path
             return target;
         }
         String[] path = new String[raw.length];

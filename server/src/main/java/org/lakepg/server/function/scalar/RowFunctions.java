@@ -16,6 +16,9 @@ public final class RowFunctions {
 
     /** The field names of a row: its composite type's attribute names, f1, f2 ... for an anonymous record. */
     public static java.util.List<String> fieldNames(long type, RowValue row) {
+        if (row.names() != null && row.names().size() == row.size()) {
+            return row.names();
+        }
         var user = org.lakepg.server.catalog.types.UserTypeRegistry.find(type);
         if (user instanceof org.lakepg.server.catalog.types.UserType.Composite c && c.oid() == type
                 && c.attributes().size() == row.size()) {

@@ -32,6 +32,11 @@ public final class TypedCode implements ScalarFunction, ArgumentTypeAware {
         this.types = types;
     }
 
+    /** The code itself, for wrappers that pass other arguments. */
+    public Body body() {
+        return body;
+    }
+
     @Override
     public Object apply(Object[] args, FunctionContext context) {
         return body.apply(args, types, context);

@@ -20,6 +20,7 @@ public final class SetReturningFunctions {
         PartitionRows.register(BUILTINS);
         UserSetFunctions.register(BUILTINS);
         AnalyticsRows.register(BUILTINS);
+        JsonRecordRows.register(BUILTINS);
     }
 
     private final Map<String, SetReturningFunction> functions = new HashMap<>();

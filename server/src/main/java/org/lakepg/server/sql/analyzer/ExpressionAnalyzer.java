@@ -641,8 +641,9 @@ public final class ExpressionAnalyzer {
             return new FuncExpr(call.proc().oid(), name, SQL_FUNCTION_CALL, FuncExpr.Form.CALL, withOid, false,
                     call.proc().volatility(), call.resultType(), -1);
         }
-        return new FuncExpr(call.proc().oid(), name, call.proc().source(), FuncExpr.Form.CALL, coerced,
-                call.proc().strict(), call.proc().volatility(), call.resultType(), -1);
+        return JsonCalls.rewrite(new FuncExpr(call.proc().oid(), name, call.proc().source(), FuncExpr.Form.CALL,
+                coerced, call.proc().strict(), call.proc().volatility(), call.resultType(), -1),
+                f.funcVariadic() && call.proc().variadicType() == TypeOids.ANY, this, catalog);
     }
 
     private BoundExpr aggregateCall(FuncCall f, ResolvedCall call, List<BoundExpr> args, Scope scope) {

@@ -201,7 +201,8 @@ final class FromScope implements Scope {
         }
         long table = e.columns().isEmpty() ? 0 : e.columns().get(0).tableOid();
         boolean oneTable = table != 0 && e.columns().stream().allMatch(c -> c.tableOid() == e.columns().get(0).tableOid());
-        return RowExpressions.constructor(fields, oneTable ? table : org.lakepg.server.catalog.TypeOids.RECORD);
+        return oneTable ? RowExpressions.constructor(fields, table)
+                : RowExpressions.namedRecord(fields, e.columns().stream().map(OutputColumn::name).toList());
     }
 
     private static InputRef ref(Entry e, int i) {

@@ -38,9 +38,8 @@ final class FunctionItems {
         boolean loneScalar = false;
         String firstName = null;
         for (RangeFunctionItem item : items) {
-            if (item.coldeflist() != null && !item.coldeflist().isEmpty() || f.coldeflist() != null && !f.coldeflist().isEmpty()) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "column definition lists are not supported yet");
-            }
+            List<org.lakepg.server.sql.ast.ColumnDef> coldefs = item.coldeflist() != null && !item.coldeflist().isEmpty()
+                    ? item.coldeflist() : f.coldeflist() != null && !f.coldeflist().isEmpty() ? f.coldeflist() : null;
             Expr call = item.function();
             String name = call instanceof FuncCall fc ? fc.funcname().get(fc.funcname().size() - 1) : "?column?";
             if (firstName == null) {
@@ -49,7 +48,19 @@ final class FunctionItems {
             BoundExpr e = expressions.analyzeWithoutAggregates(call, scope, "functions in FROM");
             ProcEntry proc = e instanceof FuncExpr fe ? catalog.function(fe.function()).orElse(null) : null;
             boolean returnsSet = proc != null && proc.returnsSet();
+            if (coldefs != null) {
+                RecordColumns.Bound bound = new RecordColumns(expressions, catalog).bind(e, proc, coldefs);
+                functions.add(new FunctionScanNode.Function(bound.call(), returnsSet, bound.columns().size(), true));
+                columns.addAll(bound.columns());
+                continue;
+            }
             List<OutputColumn> out = proc == null ? List.of() : outColumns(proc, (FuncExpr) e);
+            var rowColumns = out.isEmpty() ? RecordColumns.compositeColumns(catalog, e.type()) : null;
+            if (rowColumns != null) {
+                functions.add(new FunctionScanNode.Function(e, returnsSet, rowColumns.size(), true));
+                columns.addAll(rowColumns);
+                continue;
+            }
             if (out.isEmpty()) {
                 if (e.type() == TypeOids.RECORD) {
                     throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,

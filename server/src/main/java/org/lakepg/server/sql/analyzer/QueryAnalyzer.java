@@ -517,7 +517,7 @@ public final class QueryAnalyzer {
                         || !catalog.function(f.function()).map(org.lakepg.server.catalog.ProcEntry::returnsSet).orElse(false)) {
                     return e;
                 }
-                if (f.type() == TypeOids.RECORD) {
+                if (f.type() == TypeOids.RECORD && !RecordColumns.recordSetInSelectList(f, catalog)) {
                     throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                             "set-returning functions returning records in a select list are not supported yet");
                 }

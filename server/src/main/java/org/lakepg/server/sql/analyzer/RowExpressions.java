@@ -31,6 +31,12 @@ public final class RowExpressions {
                 'i', type, -1);
     }
 
+    /** A record of these fields that keeps their names (a FROM item's row): its typmod names them. */
+    static FuncExpr namedRecord(List<BoundExpr> fields, List<String> names) {
+        return new FuncExpr(RowFunctions.ROW_OID, RowFunctions.ROW, RowFunctions.ROW, FuncExpr.Form.CALL, fields, false,
+                'i', TypeOids.RECORD, org.lakepg.server.catalog.types.RecordNames.typmod(names));
+    }
+
     public static boolean isConstructor(BoundExpr e) {
         return e instanceof FuncExpr f && RowFunctions.ROW.equals(f.source());
     }
@@ -140,6 +146,10 @@ public final class RowExpressions {
     static BoundExpr field(BoundExpr base, String name, int location, AnalyzerCatalog catalog) {
         if (isConstructor(base) && base.type() == TypeOids.RECORD) {
             List<BoundExpr> args = ((FuncExpr) base).arguments();
+            List<String> names = org.lakepg.server.catalog.types.RecordNames.names(base.typmod());
+            if (names != null && names.contains(name)) {
+                return args.get(names.indexOf(name));
+            }
             if (name.matches("f[1-9][0-9]*")) {
                 int i = Integer.parseInt(name.substring(1)) - 1;
                 if (i < args.size()) {
@@ -151,6 +161,10 @@ public final class RowExpressions {
         }
         Optional<List<UserType.Attribute>> attributes = attributes(catalog, base.type());
         if (attributes.isEmpty()) {
+            Optional<BoundExpr> out = RecordColumns.outParameter(base, name, catalog);
+            if (out.isPresent()) {
+                return out.get();
+            }
             if (base.type() == TypeOids.RECORD) {
                 throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN,
                         "could not identify column \"%s\" in record data type", name), location);

@@ -48,6 +48,9 @@ final class Subscripting {
     }
 
     private BoundExpr subscript(BoundExpr base, List<AIndices> subscripts, AIndirection indirection, Scope scope) {
+        if (base.type() == TypeOids.JSONB) {
+            return new JsonbSubscripts(expressions, catalog).fetch(base, subscripts, scope);
+        }
         long element = catalog.type(base.type()).map(t -> t.elementType()).orElse(0L);
         if (element == 0 || base.type() == TypeOids.UNKNOWN) {
             throw Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
@@ -115,6 +118,9 @@ final class Subscripting {
 
     /** {@code SET a[i] = value}: one plain subscript of a one-dimensional array, the value coerced to its element type. */
     BoundExpr assign(BoundExpr current, List<Indirection> steps, org.lakepg.server.sql.ast.Expr value, Scope scope) {
+        if (current.type() == TypeOids.JSONB && !steps.isEmpty() && steps.get(0) instanceof AIndices) {
+            return new JsonbSubscripts(expressions, catalog).assign(current, steps, value, scope);
+        }
         if (!steps.isEmpty() && steps.stream().allMatch(s -> s instanceof org.lakepg.server.sql.ast.FieldName)) {
             return assignField(current, steps, expressions.analyzeWithoutAggregates(value, scope, "UPDATE"),
                     ExpressionAnalyzer.location(value));

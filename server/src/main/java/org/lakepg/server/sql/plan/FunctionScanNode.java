@@ -10,8 +10,15 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
  */
 public record FunctionScanNode(List<Function> functions, boolean ordinality, String alias) implements PlanNode {
 
-    /** One function: its call and how many columns each of its rows has. */
-    public record Function(BoundExpr call, boolean returnsSet, int columns) {}
+    /**
+     * One function: its call and how many columns each of its rows has; {@code spreadsRow} when the call gives
+     * a row value (a composite type, or record with a column definition list) whose fields are the columns.
+     */
+    public record Function(BoundExpr call, boolean returnsSet, int columns, boolean spreadsRow) {
+        public Function(BoundExpr call, boolean returnsSet, int columns) {
+            this(call, returnsSet, columns, false);
+        }
+    }
 
     public FunctionScanNode {
         functions = List.copyOf(functions);

@@ -159,7 +159,7 @@ public final class BackendMessages {
         empty(out, 'c');
     }
 
-    /** ErrorResponse ('E') or NoticeResponse ('N') with the fields S, V, C, M, D, H, P. */
+    /** ErrorResponse ('E') or NoticeResponse ('N') with the fields S, V, C, M, D, H, P, W. */
     public static void errorOrNotice(ByteBuf out, char type, PgException e, PgException.Severity severity) {
         int start = begin(out, type);
         field(out, 'S', severity.name());
@@ -174,6 +174,9 @@ public final class BackendMessages {
         }
         if (e.position() > 0) {
             field(out, 'P', Integer.toString(e.position()));
+        }
+        if (e.context() != null) {
+            field(out, 'W', e.context());
         }
         out.writeByte(0);
         end(out, start);

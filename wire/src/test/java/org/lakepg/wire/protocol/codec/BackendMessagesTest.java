@@ -57,6 +57,16 @@ class BackendMessagesTest {
     }
 
     @Test
+    void errorContextTravelsInTheWField() {
+        PgException e = PgException.of(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type json")
+                .withDetail("Token \"x\" is invalid.").withContext("JSON data, line 1: x").withPosition(8);
+        String text = new String(raw(out -> BackendMessages.errorOrNotice(out, 'E', e, PgException.Severity.ERROR)),
+                StandardCharsets.UTF_8);
+        assertThat(text.substring(5)).isEqualTo("SERROR\0VERROR\0C22P02\0Minvalid input syntax for type json\0"
+                + "DToken \"x\" is invalid.\0P8\0WJSON data, line 1: x\0\0");
+    }
+
+    @Test
     void nullCellsAreMinusOneLength() {
         assertThat(bytes(out -> BackendMessages.dataRow(out, new byte[][] {null, new byte[0]})))
                 .isEqualTo("440000000e0002ffffffff00000000");
