@@ -28,6 +28,12 @@ final class CorrelatedScope implements Scope {
         return enclosing.column(fields, location).map(this::parameter);
     }
 
+    @Override
+    public Optional<List<java.util.Map.Entry<String, BoundExpr>>> outerStar(String alias) {
+        return enclosing.outerStar(alias).map(columns -> columns.stream()
+                .map(c -> java.util.Map.entry(c.getKey(), parameter(c.getValue()))).toList());
+    }
+
     /** How many outer values are named so far. */
     int size() {
         return correlations.size();
