@@ -42,7 +42,8 @@ public record TypeEntry(
 
     /** A "true" array type: has an element type and subscripting by array_subscript_handler. */
     public boolean isArray() {
-        return elementType != 0 && length == -1 && category == 'A';
+        // record[] is a pseudo-type by category but an array like any other (SEARCH/CYCLE paths are record[])
+        return elementType != 0 && length == -1 && (category == 'A' || oid == TypeOids.RECORD_ARRAY);
     }
 
     public boolean isDomain() {
