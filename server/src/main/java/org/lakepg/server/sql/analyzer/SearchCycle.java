@@ -188,7 +188,19 @@ final class SearchCycle {
      */
     private static SelectStmt right(SelectStmt term, String reference, List<String> columns, CTESearchClause search,
                                      CTECycleClause cycle) {
-        List<ResTarget> inner = new ArrayList<>(term.targetList());
+        List<ResTarget> inner = new ArrayList<>();
+        boolean onlyReference = term.fromClause() != null && term.fromClause().size() == 1
+                && term.fromClause().get(0) instanceof RangeVar;
+        for (ResTarget t : term.targetList()) {
+            // * over the reference lists the WITH query's own columns, not the ones added here
+            if (t.val() instanceof ColumnRef star && star.star()
+                    && (star.fields().isEmpty() && onlyReference
+                    || star.fields().size() == 1 && star.fields().get(0).equals(reference))) {
+                columns.forEach(col -> inner.add(target(col, column(reference, col))));
+            } else {
+                inner.add(t);
+            }
+        }
         List<String> innerNames = new ArrayList<>(columns);
         if (search != null) {
             inner.add(target(PARENT_SEQ, column(reference, search.searchSeqColumn())));
