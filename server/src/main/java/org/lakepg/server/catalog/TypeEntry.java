@@ -42,8 +42,8 @@ public record TypeEntry(
 
     /** A "true" array type: has an element type and subscripting by array_subscript_handler. */
     public boolean isArray() {
-        // record[] is a pseudo-type in pg_type yet a true array (array_agg of rows, array_to_json takes it)
-        return elementType != 0 && length == -1 && (category == 'A' || oid == 2287);
+        // record[] is a pseudo-type by category but a true array (array_agg of rows, SEARCH/CYCLE paths)
+        return elementType != 0 && length == -1 && (category == 'A' || oid == TypeOids.RECORD_ARRAY);
     }
 
     public boolean isDomain() {

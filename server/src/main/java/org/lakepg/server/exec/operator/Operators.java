@@ -174,7 +174,7 @@ public final class Operators {
             context.checkCancelled();
             rows.add(input.next());
         }
-        rows.sort(new RowComparator(s.keys(), functions, context));
+        PgQuickSort.sort(rows, new RowComparator(s.keys(), functions, context));
         return rows.iterator();
     }
 

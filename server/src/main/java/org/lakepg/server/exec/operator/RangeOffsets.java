@@ -78,17 +78,77 @@ final class RangeOffsets {
             return (Boolean) inRange.apply(new Object[] {value, base, offset, sub, less}, context);
         }
         if (value instanceof Double || value instanceof Float) {
-            double o = ((Number) offset).doubleValue();
-            checkSize(o < 0 || Double.isNaN(o));
-            double sum = sub ? ((Number) base).doubleValue() - o : ((Number) base).doubleValue() + o;
-            double v = ((Number) value).doubleValue();
-            return less ? v <= sum : v >= sum;
+            return inRangeFloat(((Number) value).doubleValue(), ((Number) base).doubleValue(),
+                    ((Number) offset).doubleValue(), sub, less);
+        }
+        if (value instanceof PgNumeric || offset instanceof PgNumeric) {
+            return inRangeNumeric(numeric(value), numeric(base), numeric(offset), sub, less);
         }
         BigDecimal o = decimal(offset);
         checkSize(o.signum() < 0);
         BigDecimal sum = sub ? decimal(base).subtract(o) : decimal(base).add(o);
         int cmp = decimal(value).compareTo(sum);
         return less ? cmp <= 0 : cmp >= 0;
+    }
+
+    /** in_range_float8_float8: NaN sorts after everything, and an infinite base and offset never make NaN. */
+    private static boolean inRangeFloat(double v, double base, double offset, boolean sub, boolean less) {
+        checkSize(offset < 0 || Double.isNaN(offset));
+        if (Double.isNaN(v)) {
+            return Double.isNaN(base) || !less;
+        }
+        if (Double.isNaN(base)) {
+            return less;
+        }
+        if (Double.isInfinite(offset) && Double.isInfinite(base) && (sub ? base > 0 : base < 0)) {
+            return true;
+        }
+        double sum = sub ? base - offset : base + offset;
+        return less ? v <= sum : v >= sum;
+    }
+
+    /** in_range_numeric_numeric, with PostgreSQL's rules for NaN and infinite values and offsets. */
+    private static boolean inRangeNumeric(PgNumeric v, PgNumeric base, PgNumeric offset, boolean sub, boolean less) {
+        checkSize(offset.isNaN() || offset.kind() == PgNumeric.Kind.NEGATIVE_INFINITY
+                || (offset.isFinite() && offset.value().signum() < 0));
+        if (v.isNaN()) {
+            return base.isNaN() || !less;
+        }
+        if (base.isNaN()) {
+            return less;
+        }
+        boolean vPos = v.kind() == PgNumeric.Kind.POSITIVE_INFINITY;
+        boolean vNeg = v.kind() == PgNumeric.Kind.NEGATIVE_INFINITY;
+        boolean basePos = base.kind() == PgNumeric.Kind.POSITIVE_INFINITY;
+        boolean baseNeg = base.kind() == PgNumeric.Kind.NEGATIVE_INFINITY;
+        if (!offset.isFinite()) {
+            if (sub ? basePos : baseNeg) {
+                return true; // base -/+ offset would be NaN
+            }
+            if (sub) {
+                return !less || vNeg; // base - offset is -infinity
+            }
+            return less || vPos; // base + offset is +infinity
+        }
+        if (!v.isFinite() || !base.isFinite()) {
+            if (vPos) {
+                return basePos || !less;
+            }
+            if (basePos) {
+                return less;
+            }
+            if (vNeg) {
+                return baseNeg || less;
+            }
+            return !less; // base is -infinity
+        }
+        BigDecimal sum = sub ? base.value().subtract(offset.value()) : base.value().add(offset.value());
+        int cmp = v.value().compareTo(sum);
+        return less ? cmp <= 0 : cmp >= 0;
+    }
+
+    private static PgNumeric numeric(Object v) {
+        return v instanceof PgNumeric n ? n : PgNumeric.of(decimal(v));
     }
 
     private static void checkSize(boolean invalid) {

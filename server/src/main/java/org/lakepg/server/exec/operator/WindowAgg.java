@@ -35,7 +35,7 @@ final class WindowAgg {
             pair[keys.length] = row;
             rows.add(pair);
         }
-        rows.sort(new RowComparator(node.sortKeys(), functions, context));
+        PgQuickSort.sort(rows, new RowComparator(node.sortKeys(), functions, context));
         int p = node.partitionCount();
         RowComparator samePartition = new RowComparator(node.sortKeys().subList(0, p), functions, context);
         RowComparator peers = new RowComparator(node.sortKeys().subList(p, node.sortKeys().size()), functions, context);

@@ -65,6 +65,12 @@ final class WindowFrame {
         return (int) Math.max(low, Math.min(high, v));
     }
 
+    /** i + offset, saturating: an offset of 9223372036854775807 FOLLOWING means "to the end". */
+    private static long plus(long i, long offset) {
+        long sum = i + offset;
+        return sum < i ? Long.MAX_VALUE : sum;
+    }
+
     int start(WindowPartition p, int i) {
         int n = p.size();
         if (range != null && (has(FrameOptions.START_OFFSET_PRECEDING) || has(FrameOptions.START_OFFSET_FOLLOWING))) {
@@ -87,9 +93,9 @@ final class WindowFrame {
         }
         if (has(FrameOptions.START_OFFSET_FOLLOWING)) {
             if (rows) {
-                return clamp(i + startOffset, 0, n);
+                return clamp(plus(i, startOffset), 0, n);
             }
-            long target = g + startOffset;
+            long target = plus(g, startOffset);
             return target >= p.groupCount() ? n : p.groupStart[(int) target];
         }
         return n; // UNBOUNDED FOLLOWING is rejected by the grammar
@@ -117,9 +123,9 @@ final class WindowFrame {
         }
         if (has(FrameOptions.END_OFFSET_FOLLOWING)) {
             if (rows) {
-                return clamp(i + endOffset, -1, n - 1);
+                return clamp(plus(i, endOffset), -1, n - 1);
             }
-            long target = g + endOffset;
+            long target = plus(g, endOffset);
             return target >= p.groupCount() ? n - 1 : p.groupEnd[(int) target] - 1;
         }
         return -1;

@@ -28,6 +28,29 @@ final class CorrelatedScope implements Scope {
         return enclosing.column(fields, location).map(this::parameter);
     }
 
+    @Override
+    public Optional<List<java.util.Map.Entry<String, BoundExpr>>> outerStar(String alias) {
+        return enclosing.outerStar(alias).map(columns -> columns.stream()
+                .map(c -> java.util.Map.entry(c.getKey(), parameter(c.getValue()))).toList());
+    }
+
+    /** How many outer values are named so far. */
+    int size() {
+        return correlations.size();
+    }
+
+    /** Drops the outer values named after the first {@code mark}: an outer-level aggregate took them over. */
+    void forgetSince(int mark) {
+        while (correlations.size() > mark) {
+            correlations.remove(correlations.size() - 1);
+        }
+    }
+
+    /** An outer value computed by the enclosing query (an outer-level aggregate) as a parameter. */
+    BoundExpr parameterFor(BoundExpr value) {
+        return parameter(value);
+    }
+
     private BoundExpr parameter(BoundExpr value) {
         String name = value instanceof org.lakepg.server.sql.plan.expr.InputRef in ? in.name()
                 : value instanceof OuterParam p ? p.name() : null;

@@ -47,11 +47,12 @@ final class CteAnalyzer {
                         "WITH query name \"%s\" specified more than once", c.ctename()), c.location());
             }
         }
-        for (CommonTableExpr c : with.ctes()) {
+        for (CommonTableExpr item : with.ctes()) {
+            CommonTableExpr c = item;
             CteScope.Cte cte = new CteScope.Cte(c.ctename(), expressions.nextParamId());
-            if (c.searchClause() != null || c.cycleClause() != null) {
-                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "SEARCH and CYCLE clauses are not supported yet"), c.location());
+            if ((c.searchClause() != null || c.cycleClause() != null) && with.recursive()
+                    && c.ctequery() instanceof SelectStmt union) {
+                c = withSearchAndCycle(c, union);
             }
             switch (c.ctequery()) {
                 case SelectStmt select when with.recursive() -> {
@@ -72,6 +73,26 @@ final class CteAnalyzer {
                         "this statement in WITH is not supported yet"), c.location());
             }
         }
+    }
+
+    /** The item with its body rewritten to compute its SEARCH and CYCLE columns ({@link SearchCycle}). */
+    private CommonTableExpr withSearchAndCycle(CommonTableExpr c, SelectStmt union) {
+        List<String> columns = c.aliascolnames();
+        if ((columns == null || columns.isEmpty()) && union.op() == SelectStmt.SetOperation.UNION
+                && union.larg() != null) {
+            columns = queries.query(union.larg()).columns().stream().map(OutputColumn::name).toList();
+        }
+        if (c.cycleClause() != null && c.cycleClause().cycleMarkValue() != null) {
+            var value = expressions.analyzeWithoutAggregates(c.cycleClause().cycleMarkValue(), Scope.EMPTY, "CYCLE");
+            var fallback = expressions.analyzeWithoutAggregates(c.cycleClause().cycleMarkDefault(), Scope.EMPTY, "CYCLE");
+            try {
+                new CommonType(expressions.coercer().rules()).select(List.of(value.type(), fallback.type()), "CYCLE");
+            } catch (PgException mismatch) {
+                throw Coercer.at(mismatch, ExpressionAnalyzer.location(c.cycleClause().cycleMarkDefault()));
+            }
+        }
+        SelectStmt body = SearchCycle.rewrite(c, union, columns == null ? List.of() : columns);
+        return new CommonTableExpr(c.ctename(), c.aliascolnames(), c.ctematerialized(), body, null, null, c.location());
     }
 
     private static PgException recursiveModifying(CommonTableExpr c) {

@@ -56,6 +56,8 @@ public final class ExpressionAnalyzer {
     private String aggregatesForbiddenIn = "this context";
     /** Where window function calls go; null where they are not allowed. */
     private WindowCollector windows;
+    /** The query levels around the subquery being analyzed, innermost first (for outer-level aggregates). */
+    private final java.util.ArrayDeque<OuterAggregates.Level> outerLevels = new java.util.ArrayDeque<>();
     private final TypeIO io;
     private final FunctionContext context;
     /** The statement's next executor parameter id (for correlated subqueries and LATERAL items). */
@@ -111,6 +113,25 @@ public final class ExpressionAnalyzer {
         WindowCollector previous = windows;
         windows = collector;
         return previous;
+    }
+
+    /** The levels around the query being analyzed, innermost first; {@link OuterAggregates} moves calls up them. */
+    java.util.ArrayDeque<OuterAggregates.Level> outerLevels() {
+        return outerLevels;
+    }
+
+    /** Analyzes {@code expr} as the query level {@code level} would, with that level's aggregate rules. */
+    BoundExpr analyzeAtLevel(Expr expr, OuterAggregates.Level level) {
+        AggregateCollector inner = aggregates;
+        String innerName = aggregatesForbiddenIn;
+        aggregates = level.aggregates();
+        aggregatesForbiddenIn = level.forbiddenIn();
+        try {
+            return analyze(expr, level.scope());
+        } finally {
+            aggregates = inner;
+            aggregatesForbiddenIn = innerName;
+        }
     }
 
     /** How many expression subqueries enclose the query being analyzed. */
@@ -484,6 +505,7 @@ public final class ExpressionAnalyzer {
     }
 
     private BoundExpr functionCall(FuncCall f, Scope scope) {
+        int correlationMark = outerLevels.isEmpty() ? 0 : outerLevels.peek().view().size();
         List<BoundExpr> args = new ArrayList<>();
         List<String> argumentNames = new ArrayList<>();
         for (Expr arg : f.aggStar() ? List.<Expr>of() : f.args()) {
@@ -562,6 +584,9 @@ public final class ExpressionAnalyzer {
             return new WindowCalls(this, catalog, windows).call(f, call, args, scope);
         }
         if (call.proc().kind() == ProcEntry.KIND_AGGREGATE) {
+            if (!outerLevels.isEmpty() && onlyOuterReferences(withFilterAndOrder(f, args, scope))) {
+                return OuterAggregates.atOuterLevel(this, f, correlationMark);
+            }
             return aggregateCall(f, call, args, scope);
         }
         if (f.aggStar() || f.aggDistinct() || f.aggFilter() != null || !f.aggOrder().isEmpty()) {
@@ -690,10 +715,9 @@ public final class ExpressionAnalyzer {
                 f.location()));
         AggregateInputOrder.check(entry.kind(), f, call.proc().name(), overWindow);
         if (!overWindow && onlyOuterReferences(coerced)) {
-            // SQL makes such an aggregate belong to the outer query (PostgreSQL's agglevelsup); evaluating it here
-            // instead would answer differently, and per outer row
-            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "aggregates over outer-query columns only are not supported yet"), f.location());
+            // outside expression subqueries (those move it up: OuterAggregates) only LATERAL names outer columns
+            throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR,
+                    "aggregate functions are not allowed in FROM clause of their own query level"), f.location());
         }
         ProcEntry transition = catalog.function(entry.transitionFunction()).orElseThrow();
         ProcEntry finalFunction = entry.finalFunction() == 0 ? null : catalog.function(entry.finalFunction()).orElseThrow();
@@ -732,6 +756,29 @@ public final class ExpressionAnalyzer {
             coerced.set(i, coercer.coerce(coerced.get(i), type, -1, TypeCoercion.Context.IMPLICIT, f.location()));
             coerced.set(n + i, coercer.coerce(coerced.get(n + i), type, -1, TypeCoercion.Context.IMPLICIT, f.location()));
         }
+    }
+
+    /** An aggregate's arguments with its FILTER and ORDER BY expressions: all of them decide its query level. */
+    private List<BoundExpr> withFilterAndOrder(FuncCall f, List<BoundExpr> args, Scope scope) {
+        List<Expr> more = new ArrayList<>();
+        if (f.aggFilter() != null) {
+            more.add(f.aggFilter());
+        }
+        if (!f.aggWithinGroup()) {
+            f.aggOrder().forEach(by -> more.add(by.node()));
+        }
+        if (more.isEmpty()) {
+            return args;
+        }
+        List<BoundExpr> all = new ArrayList<>(args);
+        for (Expr e : more) {
+            try {
+                all.add(analyzeWithoutAggregates(e, scope, "FILTER"));
+            } catch (PgException invalid) {
+                return args; // reported where the aggregate is analyzed for real
+            }
+        }
+        return all;
     }
 
     private static boolean onlyOuterReferences(List<BoundExpr> arguments) {
@@ -844,9 +891,11 @@ public final class ExpressionAnalyzer {
         CorrelatedScope outerView = new CorrelatedScope(scope, this::nextParamId);
         Relation r;
         subqueryDepth++;
+        outerLevels.push(new OuterAggregates.Level(scope, outerView, aggregates, aggregatesForbiddenIn));
         try {
             r = new QueryAnalyzer(this, parameters, catalog, outerView).query(l.subselect(), true);
         } finally {
+            outerLevels.pop();
             subqueryDepth--;
         }
         var correlations = outerView.correlations();

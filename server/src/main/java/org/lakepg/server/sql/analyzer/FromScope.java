@@ -121,6 +121,22 @@ final class FromScope implements Scope {
         return width;
     }
 
+    @Override
+    public Optional<List<java.util.Map.Entry<String, BoundExpr>>> outerStar(String alias) {
+        Optional<Entry> own = entry(alias);
+        if (own.isEmpty()) {
+            return outer == null ? Optional.empty() : outer.outerStar(alias);
+        }
+        List<java.util.Map.Entry<String, BoundExpr>> out = new ArrayList<>();
+        Entry e = own.get();
+        for (int i = 0; i < e.columns().size(); i++) {
+            OutputColumn c = e.columns().get(i);
+            out.add(java.util.Map.entry(c.name(), new org.lakepg.server.sql.plan.expr.InputRef(e.offset() + i, c.type(),
+                    c.typmod(), alias + "." + c.name())));
+        }
+        return Optional.of(out);
+    }
+
     Optional<Entry> entry(String alias) {
         return entries.stream().filter(e -> alias.equals(e.alias())).findFirst();
     }

@@ -340,8 +340,10 @@ public final class QueryAnalyzer {
             case RIGHT -> NestedLoopJoinNode.Kind.RIGHT;
             case FULL -> NestedLoopJoinNode.Kind.FULL;
         };
-        if (!right.lateral().isEmpty() && (kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL)) {
-            var first = right.lateral().get(0).value();
+        var leftReferences = right.lateral().stream()
+                .filter(c -> !(c.value() instanceof org.lakepg.server.sql.plan.expr.OuterParam)).toList();
+        if (!leftReferences.isEmpty() && (kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL)) {
+            var first = leftReferences.get(0).value();
             String table = first instanceof InputRef in && in.name() != null && in.name().contains(".")
                     ? in.name().substring(0, in.name().indexOf('.')) : "?";
             throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE, "invalid reference to FROM-clause entry for table \"%s\"",
@@ -367,10 +369,12 @@ public final class QueryAnalyzer {
                 scope.addQualifiedOnly(j.joinUsingAlias().aliasname(), scope.entries().get(0));
             }
         }
+        List<Correlation> lateral = left.lateral();
         if (j.alias() != null) {
-            return aliasedJoin(plan, scope, j.alias());
+            Source aliased = aliasedJoin(plan, scope, j.alias());
+            return new Source(aliased.plan(), aliased.scope(), lateral);
         }
-        return new Source(plan, scope);
+        return new Source(plan, scope, lateral);
     }
 
     /** {@code (a JOIN b ...) AS j}: the join's columns, as * lists them, become one item named j. */
@@ -572,6 +576,14 @@ public final class QueryAnalyzer {
             }
         } else {
             String alias = star.fields().get(star.fields().size() - 1);
+            if (scope.entry(alias).isEmpty() && outer != null) {
+                // an item of an enclosing query (LATERAL, subqueries): its columns as correlation parameters
+                var outerColumns = outer.outerStar(alias);
+                if (outerColumns.isPresent()) {
+                    outerColumns.get().forEach(c -> out.add(new Target(c.getKey(), null, c.getValue())));
+                    return;
+                }
+            }
             entries = List.of(scope.entry(alias).orElseThrow(() -> Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
                     "missing FROM-clause entry for table \"%s\"", alias), star.location())));
         }
@@ -804,7 +816,7 @@ public final class QueryAnalyzer {
             }
             List<BoundExpr> row = new ArrayList<>();
             for (Expr e : list) {
-                row.add(expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "VALUES"));
+                row.add(expressions.analyzeWithoutAggregates(e, outer == null ? Scope.EMPTY : outer, "VALUES"));
             }
             rows.add(row);
         }

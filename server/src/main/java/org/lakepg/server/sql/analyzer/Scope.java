@@ -10,6 +10,14 @@ public interface Scope {
     /** The column a (possibly qualified) reference names; empty when no item has it. */
     Optional<BoundExpr> column(List<String> fields, int location);
 
+    /**
+     * The columns {@code alias.*} names when the alias is an item of an enclosing query (a LATERAL item's or
+     * subquery's view of it), each with its name; empty when no enclosing item has that name.
+     */
+    default Optional<List<java.util.Map.Entry<String, BoundExpr>>> outerStar(String alias) {
+        return Optional.empty();
+    }
+
     /** A SELECT without FROM: no columns at all. */
     Scope EMPTY = (fields, location) -> Optional.empty();
 }

@@ -147,32 +147,48 @@ final class WindowCalls {
     private WindowCollector.Window rangeWindow(WindowDef over, WindowDef def, List<BoundExpr> partition,
                                                List<WindowCollector.Order> order, int options) {
         long column = order.get(0).expr().type();
-        Expr sample = def.startOffset() != null ? def.startOffset() : def.endOffset();
-        BoundExpr probe = expressions.analyzeWithoutAggregates(sample, Scope.EMPTY, "window definitions");
+        ProcEntry startFunction = def.startOffset() == null ? null : inRange(column, def.startOffset());
+        ProcEntry endFunction = def.endOffset() == null ? null : inRange(column, def.endOffset());
+        ProcEntry chosen = startFunction != null ? startFunction : endFunction;
+        BoundExpr start = startFunction == null ? null : typed(def.startOffset(), startFunction.argumentTypes()[2]);
+        BoundExpr end = endFunction == null ? null : typed(def.endOffset(), endFunction.argumentTypes()[2]);
+        return new WindowCollector.Window(over.refname() != null ? over.refname() : over.name(), partition, order,
+                options, start, end, chosen.source());
+    }
+
+    /** The in_range function PostgreSQL picks for one offset: exact offset type first, else an implicit cast. */
+    private ProcEntry inRange(long column, Expr offset) {
+        BoundExpr probe = expressions.analyzeWithoutAggregates(offset, Scope.EMPTY, "window definitions");
         ProcEntry chosen = null;
+        boolean anyForColumn = false;
         for (ProcEntry p : catalog.functions(List.of("in_range"))) {
             long[] args = p.argumentTypes();
             if (args[0] != column || args[1] != column) {
                 continue;
             }
+            anyForColumn = true;
             if (args[2] == probe.type()) {
-                chosen = p;
-                break;
+                return p;
             }
             if (chosen == null && expressions.coercer().tryCoerce(probe, args[2], -1, TypeCoercion.Context.IMPLICIT, -1)
                     .isPresent()) {
                 chosen = p;
             }
         }
+        if (!anyForColumn) {
+            // the sort operator class's input type: varchar and bpchar columns sort with text's
+            long shown = column == TypeOids.VARCHAR ? TypeOids.TEXT : column;
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s",
+                    TypeNames.format(catalog, shown)), ExpressionAnalyzer.location(offset));
+        }
         if (chosen == null) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s and offset type %s",
                     TypeNames.format(catalog, column), TypeNames.format(catalog, probe.type()))
-                    .withHint("Cast the offset value to an appropriate type."), ExpressionAnalyzer.location(sample));
+                    .withHint("Cast the offset value to an appropriate type."), ExpressionAnalyzer.location(offset));
         }
-        long offsetType = chosen.argumentTypes()[2];
-        return new WindowCollector.Window(over.refname() != null ? over.refname() : over.name(), partition, order,
-                options, typed(def.startOffset(), offsetType), typed(def.endOffset(), offsetType), chosen.source());
+        return chosen;
     }
 
     private BoundExpr typed(Expr e, long type) {
