@@ -130,6 +130,14 @@ final class DateFields {
         }
     }
 
+    /** today/tomorrow/yesterday written with other fields ("tomorrow EST"): the whole date. */
+    void relativeDay(LocalDate day) {
+        if (!none()) {
+            throw syntax.get();
+        }
+        direct = day;
+    }
+
     /** J2451187: a Julian day number. */
     void julianDay(String digits) {
         requireIncomplete();
@@ -220,7 +228,11 @@ final class DateFields {
         } else if (y == 0) {
             throw overflow.get();
         }
-        if (month < 1 || month > 12 || day < 1 || day > LocalDate.of(2000, month, 1).lengthOfMonth()) {
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            // PostgreSQL's DTERR_MD_FIELD_OVERFLOW: the fields were probably read in the wrong order
+            throw overflow.get().withHint("Perhaps you need a different \"datestyle\" setting.");
+        }
+        if (day > LocalDate.of(2000, month, 1).lengthOfMonth()) {
             throw overflow.get();
         }
         if (y > LocalDate.MAX.getYear() || y < LocalDate.MIN.getYear()) {

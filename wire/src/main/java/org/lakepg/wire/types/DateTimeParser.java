@@ -63,9 +63,13 @@ final class DateTimeParser {
     private ZoneId abbreviationZone;
     private boolean sawAnything;
 
+    private final FormatSettings settings;
+    private int tokenCount;
+
     private DateTimeParser(String input, Target target, FormatSettings settings) {
         this.input = input;
         this.target = target;
+        this.settings = settings;
         this.date = new DateFields(settings.dateOrder(), this::syntax, this::fieldOverflow);
     }
 
@@ -88,6 +92,7 @@ final class DateTimeParser {
         if (tokens == null || tokens.isEmpty()) {
             throw syntax();
         }
+        tokenCount = tokens.size();
         for (Token token : tokens) {
             switch (token.kind()) {
                 case DATE -> {
@@ -113,14 +118,24 @@ final class DateTimeParser {
             }
         }
         if (special != Special.NONE) {
+            // epoch and infinity ignore a zone or time written with them ("epoch EST"); now takes neither
             long others = tokens.stream().filter(t -> !(t.kind() == DateTimeTokenizer.Kind.WORD
-                    && (t.text().equals("bc") || t.text().equals("ad")))).count();
+                    && (t.text().equals("bc") || t.text().equals("ad")))
+                    && !(special != Special.NOW && (isZone(t) || t.kind() == DateTimeTokenizer.Kind.TIME))).count();
             if (others > 1) {
                 throw syntax();
             }
             return new Parsed(special, null, 0, false, offsetSeconds, zone);
         }
         return finish();
+    }
+
+    private static boolean isZone(Token token) {
+        return switch (token.kind()) {
+            case ZONE, OFFSET -> true;
+            case WORD -> TimeZones.abbreviation(token.text()) != null;
+            default -> false;
+        };
     }
 
     private Parsed finish() {
@@ -277,11 +292,8 @@ final class DateTimeParser {
         } else {
             throw syntax();
         }
-        if (m > 59 || s > 59) {
-            throw fieldOverflow();
-        }
         int total = (h * 60 + m) * 60 + s;
-        if (h > 15 || total > PgTimeTz.MAX_OFFSET_SECONDS) {
+        if (h > 15 || m > 59 || s > 59 || total > PgTimeTz.MAX_OFFSET_SECONDS) {
             throw PgException.of(SqlState.INVALID_TIME_ZONE_DISPLACEMENT_VALUE,
                     "time zone displacement out of range: \"%s\"", input);
         }
@@ -313,6 +325,18 @@ final class DateTimeParser {
         if (asSpecial != null) {
             if (sawAnything) {
                 throw syntax();
+            }
+            int relativeDays = switch (asSpecial) {
+                case TODAY -> 0;
+                case TOMORROW -> 1;
+                case YESTERDAY -> -1;
+                default -> Integer.MIN_VALUE;
+            };
+            if (relativeDays != Integer.MIN_VALUE && tokenCount > 1 && !target.timeOnly()) {
+                // "tomorrow EST", "today 10:00": the date of that day, then the other fields as usual
+                date.relativeDay(LocalDate.now(settings.timeZone()).plusDays(relativeDays));
+                sawAnything = true;
+                return;
             }
             special = asSpecial;
             sawAnything = true;

@@ -19,6 +19,10 @@ public final class WireTypeIO implements TypeIO {
 
     @Override
     public Object input(long type, int typmod, String text, FunctionContext context) {
+        if (type == org.lakepg.wire.types.IntervalType.INSTANCE.oid() && typmod >= 0) {
+            // interval input reads bare numbers in the unit of the typmod's range
+            return org.lakepg.wire.types.IntervalType.INSTANCE.parseText(text, formatSettings(context), typmod);
+        }
         return codec(type, context).parseText(text, formatSettings(context));
     }
 
