@@ -160,6 +160,8 @@ public final class FunctionRegistry {
         org.lakepg.server.function.scalar.RowFunctions.register(BUILTINS);
         org.lakepg.server.function.scalar.RangeFunctions.register(BUILTINS);
         org.lakepg.server.function.scalar.Multiranges.register(BUILTINS);
+        org.lakepg.server.function.scalar.BinarySendFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.VariadicAnyCalls.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -31,12 +31,31 @@ public final class RegexArrayFunctions {
         return options;
     }
 
+    /** regexp_matches: the first match's array, or with the 'g' flag one array per match. */
+    public static List<PgArray> matches(String text, String are, String flags) {
+        boolean[] global = new boolean[1];
+        PosixRegex.Options options = PosixRegex.parseFlags(flags, "regexp_matches", true, global);
+        RegexSearch search = new RegexSearch(are, options, text, 0);
+        List<PgArray> rows = new ArrayList<>();
+        for (MatchResult m = search.next(); m != null; m = search.next()) {
+            rows.add(groups(m));
+            if (!global[0]) {
+                break;
+            }
+        }
+        return rows;
+    }
+
     /** The subexpressions of the first match (or the whole match when there are none); NULL without a match. */
     private static PgArray match(String text, String are, String flags) {
         MatchResult m = new RegexSearch(are, options(flags, "regexp_match"), text, 0).next();
         if (m == null) {
             return null;
         }
+        return groups(m);
+    }
+
+    private static PgArray groups(MatchResult m) {
         if (m.groupCount() == 0) {
             return PgArray.of((int) TypeOids.TEXT, m.group());
         }

@@ -363,6 +363,11 @@ public final class ExpressionAnalyzer {
 
     private BoundExpr operatorExpression(AExpr a, Scope scope) {
         return switch (a.kind()) {
+            // SIMILAR TO: the parser wrapped the pattern in similar_to_escape(), leaving ~ / !~; a constant
+            // pattern is translated now, as PostgreSQL's constant folding does
+            case SIMILAR -> operator(a.name(), analyze(a.left(), scope),
+                    org.lakepg.server.function.scalar.SimilarToEscape.foldConstant(analyze(a.right(), scope)),
+                    a.location());
             case OP, LIKE, ILIKE -> operator(a.name(), a.left() == null ? null : analyze(a.left(), scope),
                     analyze(a.right(), scope), a.location());
             case IN -> {
@@ -641,8 +646,23 @@ public final class ExpressionAnalyzer {
             return new FuncExpr(call.proc().oid(), name, SQL_FUNCTION_CALL, FuncExpr.Form.CALL, withOid, false,
                     call.proc().volatility(), call.resultType(), -1);
         }
-        return new FuncExpr(call.proc().oid(), name, call.proc().source(), FuncExpr.Form.CALL, coerced,
+        String source = call.proc().source();
+        if (f.funcVariadic() && call.proc().variadicType() == TypeOids.ANY && !coerced.isEmpty()) {
+            source = explicitVariadicAny(source, coerced.get(coerced.size() - 1), f);
+        }
+        return new FuncExpr(call.proc().oid(), name, source, FuncExpr.Form.CALL, coerced,
                 call.proc().strict(), call.proc().volatility(), call.resultType(), -1);
+    }
+
+    /** concat(VARIADIC arr) and the like: the array is passed whole and spread out by the function. */
+    private String explicitVariadicAny(String source, BoundExpr last, FuncCall f) {
+        var type = catalog.type(last.type());
+        if (type.isEmpty() || type.get().elementType() == 0 || type.get().length() != -1) {
+            throw Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH, "VARIADIC argument must be an array"),
+                    location(f.args().get(f.args().size() - 1)));
+        }
+        return org.lakepg.server.function.scalar.VariadicAnyCalls.sourceFor(source,
+                org.lakepg.server.function.FunctionRegistry.builtins()).orElse(source);
     }
 
     private BoundExpr aggregateCall(FuncCall f, ResolvedCall call, List<BoundExpr> args, Scope scope) {
