@@ -334,7 +334,7 @@ final class DateTimeParser {
             };
             if (relativeDays != Integer.MIN_VALUE && tokenCount > 1 && !target.timeOnly()) {
                 // "tomorrow EST", "today 10:00": the date of that day, then the other fields as usual
-                date.relativeDay(LocalDate.now(settings.timeZone()).plusDays(relativeDays));
+                date.relativeDay(LocalDate.now(settings.clock()).plusDays(relativeDays));
                 sawAnything = true;
                 return;
             }
@@ -389,7 +389,7 @@ final class DateTimeParser {
 
     /** What a dynamic abbreviation meant in its zone around the given local date (today if none). */
     private int dynamicOffset(LocalDate localDate, long micros) {
-        LocalDate day = localDate != null ? localDate : LocalDate.now(abbreviationZone);
+        LocalDate day = localDate != null ? localDate : LocalDate.now(settings.clock().withZone(abbreviationZone));
         long epochSecond = (day.toEpochDay() * 86_400) + micros / PgDateTime.MICROS_PER_SECOND;
         Integer offset = TzdbAbbreviations.offsetOf(abbreviationZone, dynamicAbbreviation, epochSecond);
         if (offset != null) {

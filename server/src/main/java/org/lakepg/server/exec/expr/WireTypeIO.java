@@ -49,12 +49,14 @@ public final class WireTypeIO implements TypeIO {
     public static FormatSettings formatSettings(FunctionContext context) {
         String extraDigits = context.setting("extra_float_digits");
         String bytea = context.setting("bytea_output");
+        // 'now' in date/time input is the transaction's start, as now() is
         return new FormatSettings(
                 orDefault(context.setting("DateStyle"), "ISO, MDY"),
                 orDefault(context.setting("IntervalStyle"), "postgres"),
                 context.timeZone(),
                 extraDigits == null ? 1 : Integer.parseInt(extraDigits),
-                bytea == null || bytea.equals("hex"));
+                bytea == null || bytea.equals("hex"),
+                context.transactionStartMicros());
     }
 
     private static String orDefault(String value, String fallback) {

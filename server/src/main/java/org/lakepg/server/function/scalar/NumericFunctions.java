@@ -233,7 +233,7 @@ public final class NumericFunctions {
                 && e.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
             // power_var_int: the result scale depends on the base only
             int scale = Math.min(Math.max(MIN_SIG_DIGITS, base.displayScale()), MAX_DISPLAY_SCALE);
-            int n = e.intValueExact();
+            long n = e.longValueExact();
             if (n == 0 || absBase.compareTo(BigDecimal.ONE) == 0) {
                 BigDecimal one = negativeResult ? BigDecimal.ONE.negate() : BigDecimal.ONE;
                 return PgNumeric.of(one.setScale(scale));
@@ -250,11 +250,12 @@ public final class NumericFunctions {
                 return PgNumeric.of(BigDecimal.ZERO.setScale(scale));
             }
             BigDecimal p;
-            if ((long) Math.abs(n) * b.precision() <= 20_000) {
-                p = b.pow(Math.abs(n)); // small enough to be exact
+            if (Math.abs(n) * b.precision() <= 20_000) {
+                p = b.pow((int) Math.abs(n)); // small enough to be exact
             } else {
                 int digits = Math.max((int) Math.abs(weight), 0) + scale + 20;
-                p = Math.abs(n) <= 999_999_999 ? absBase.pow(Math.abs(n), new MathContext(digits, RoundingMode.HALF_EVEN))
+                p = Math.abs(n) <= 999_999_999
+                        ? absBase.pow((int) Math.abs(n), new MathContext(digits, RoundingMode.HALF_EVEN))
                         : BigMath.exp(BigMath.ln(absBase, digits + 12).multiply(BigDecimal.valueOf(Math.abs(n))), digits);
                 if (negativeResult) {
                     p = p.negate();
@@ -364,7 +365,7 @@ public final class NumericFunctions {
             return v;
         }
         // numeric_round's limits: one digit beyond the largest weight, and the largest display scale
-        places = Math.max(-131072, Math.min(places, 16383));
+        places = Math.max(-131073, Math.min(places, 16383));
         BigDecimal rounded = v.value().setScale(places, mode);
         return checkedNumeric(rounded.setScale(Math.max(places, 0), RoundingMode.UNNECESSARY));
     }

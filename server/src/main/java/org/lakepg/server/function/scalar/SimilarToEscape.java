@@ -63,6 +63,7 @@ public final class SimilarToEscape {
                     quotes++;
                 } else {
                     out.append('\\').appendCodePoint(cp);
+                    classStart = 3; // an escaped member: a following ']' closes the class
                 }
                 afterEscape = false;
             } else if (e >= 0 && cp == e) {
