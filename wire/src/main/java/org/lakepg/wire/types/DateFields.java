@@ -76,16 +76,15 @@ final class DateFields {
             }
         }
         if (alpha >= 0) {
-            // with a month name the numbers are placed one by one, as separate fields would be
+            // like DecodeDate: the month name first (it is unambiguous), then the numbers one by one
+            int m = monthOf(parts.get(alpha));
+            if (m == 0) {
+                throw syntax.get();
+            }
+            monthName(m);
             for (String part : parts) {
                 if (DateTimeTokenizer.isDigit(part.charAt(0))) {
                     number(part);
-                } else {
-                    int m = monthOf(part);
-                    if (m == 0) {
-                        throw syntax.get();
-                    }
-                    monthName(m);
                 }
             }
             return;

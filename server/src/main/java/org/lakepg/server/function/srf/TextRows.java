@@ -17,7 +17,9 @@ final class TextRows {
         rowsOf(r, scalars, "text_to_table", "text_to_array");
         rowsOf(r, scalars, "text_to_table_null", "text_to_array_null");
         rowsOf(r, scalars, "regexp_split_to_table_no_flags", "regexp_split_to_array_no_flags");
-        rowsOf(r, scalars, "regexp_split_to_table", "regexp_split_to_array");
+        r.register("regexp_split_to_table", (x, c) -> RowIterators.single(Arrays.asList(
+                org.lakepg.server.function.scalar.RegexArrayFunctions.splitForTable((String) x[0], (String) x[1],
+                        (String) x[2]).elements())));
         ScalarFunction match = scalars.lookup("regexp_match").orElseThrow();
         r.register("regexp_matches_no_flags", (x, c) -> firstMatch(match.apply(new Object[] {x[0], x[1], ""}, c)));
         r.register("regexp_matches", (x, c) -> org.lakepg.server.function.scalar.RegexArrayFunctions.matches(
