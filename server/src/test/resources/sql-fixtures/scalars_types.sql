@@ -71,3 +71,11 @@ select 1000000::numeric(3,-3)
 SELECT to_number('.01', 'FM9.99'), to_number('.-01', 'S99.99'), to_number(' . 0 1-', ' 9 9 . 9 9 S'), to_number('34,50','999,99'), to_number('123456','999G999')
 SELECT to_number('$1234.56','L9,999.99'), to_number('$1,234.56','L99,999.99'), to_number('1234.56','L99,999.99')
 select to_char('-Infinity'::numeric, 'MI99.99'), to_char('Infinity'::float4, 'MI99.99'), to_char('-Infinity'::float8, 'MI99.99'), to_char('NaN'::float4, 'MI99.99')
+-- ISO 8601 labelled and run-together forms, Julian days with a fraction, BETWEEN SYMMETRIC
+SELECT timestamp with time zone '20011227 040506-08', timestamp with time zone '20011227T040506-08', timestamp with time zone 'J2452271T040506-08'
+SELECT timestamp with time zone 'Y2001M12D27H04M05S06.789+08', timestamp with time zone 'Y2001M12D27H04MM05S06.789-08', date 'y2001m12d27'
+SELECT timestamp with time zone 'J2452271.5+08', timestamp with time zone 'J2452271.5-08', timestamp with time zone 'J2452271+08'
+SELECT timestamp 'Y2001M12'
+select 5 between symmetric 10 and 1, 5 not between symmetric 10 and 1, 5 between symmetric 1 and 3, null between symmetric 1 and 2
+select date '99-Jan-08'
+SELECT regexp_split_to_table('a b', 'e', 'g')

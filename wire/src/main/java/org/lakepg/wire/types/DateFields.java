@@ -137,6 +137,24 @@ final class DateFields {
         direct = day;
     }
 
+    /** A number labelled by a unit letter (ISO "y2001m12d27"): year 'y', month 'm' or day 'd'. */
+    void labelled(char unit, String digits) {
+        switch (unit) {
+            case 'y' -> setYear(digits);
+            case 'm' -> {
+                if (month >= 0) {
+                    throw syntax.get();
+                }
+                month = parseField(digits);
+            }
+            default -> setDay(digits);
+        }
+    }
+
+    boolean hasMonth() {
+        return month >= 0;
+    }
+
     /** J2451187: a Julian day number. */
     void julianDay(String digits) {
         requireIncomplete();

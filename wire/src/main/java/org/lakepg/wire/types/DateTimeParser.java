@@ -62,6 +62,7 @@ final class DateTimeParser {
     private String dynamicAbbreviation;
     private ZoneId abbreviationZone;
     private boolean sawAnything;
+    private String pendingUnit;
 
     private final FormatSettings settings;
     private int tokenCount;
@@ -97,7 +98,8 @@ final class DateTimeParser {
             switch (token.kind()) {
                 case DATE -> {
                     List<String> parts = token.parts();
-                    if (target.timeOnly() && parts.size() == 2 && token.text().charAt(parts.get(0).length()) == '-'
+                    if ((target.timeOnly() || date.complete()) && parts.size() == 2
+                            && token.text().charAt(parts.get(0).length()) == '-'
                             && Character.isDigit(parts.get(0).charAt(0)) && Character.isDigit(parts.get(1).charAt(0))) {
                         // time input "235205-3": a concatenated time followed by a zone offset
                         numberField(parts.get(0));
@@ -114,7 +116,7 @@ final class DateTimeParser {
                 case OFFSET -> offsetField(token.text());
                 case WORD -> wordField(token.text());
                 case ZONE -> zoneField(token.text());
-                case JULIAN -> date.julianDay(token.text());
+                case JULIAN -> julian(token.text());
             }
         }
         if (special != Special.NONE) {
@@ -139,6 +141,9 @@ final class DateTimeParser {
     }
 
     private Parsed finish() {
+        if (pendingUnit != null) {
+            throw syntax(); // a unit letter with no number after it
+        }
         LocalDate resolved = date.resolve(bc);
         if (amPm != 0) {
             if (!hasTime || hour > 12 || hour < 0) {
@@ -230,7 +235,56 @@ final class DateTimeParser {
         return new BigDecimal("0." + digits).movePointRight(6).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
+    /** J2452271 or J2452271.5: the day, and a fraction of it as the time. */
+    private void julian(String text) {
+        int dot = text.indexOf('.');
+        date.julianDay(dot < 0 ? text : text.substring(0, dot));
+        if (dot >= 0) {
+            long micros = Math.round(Double.parseDouble("0" + text.substring(dot)) * PgDateTime.MICROS_PER_DAY);
+            hour = (int) (micros / 3_600_000_000L);
+            minute = (int) (micros / 60_000_000L % 60);
+            second = (int) (micros / 1_000_000L % 60);
+            fractionMicros = micros % 1_000_000L;
+            hasTime = true;
+        }
+    }
+
+    /** A number after a unit letter of ISO 8601's labelled form ("y2001m12d27h04mm05s06.789"). */
+    private void labelledNumber(String unit, String text) {
+        int dot = text.indexOf('.');
+        String whole = dot < 0 ? text : text.substring(0, dot);
+        if (dot >= 0 && !unit.equals("s")) {
+            throw syntax();
+        }
+        switch (unit) {
+            case "y", "d" -> date.labelled(unit.charAt(0), whole);
+            case "m" -> {
+                // a month and an hour already given: this "m" means minutes
+                if (date.hasMonth() && hasTime) {
+                    minute = parseField(whole);
+                } else {
+                    date.labelled('m', whole);
+                }
+            }
+            case "h" -> {
+                hour = parseField(whole);
+                hasTime = true;
+            }
+            case "mm" -> minute = parseField(whole);
+            default -> {
+                second = parseField(whole);
+                fractionMicros = dot < 0 ? 0 : fractionToMicros(text.substring(dot + 1));
+            }
+        }
+    }
+
     private void numberField(String text) {
+        if (pendingUnit != null) {
+            String unit = pendingUnit;
+            pendingUnit = null;
+            labelledNumber(unit, text);
+            return;
+        }
         int dot = text.indexOf('.');
         if (dot == 6 && !hasTime && (target.timeOnly() && date.none() || date.complete())) {
             // hhmmss.fff
@@ -349,6 +403,12 @@ final class DateTimeParser {
             return;
         }
         switch (word) {
+            case "y", "m", "d", "h", "mm", "s" -> {
+                if (pendingUnit != null) {
+                    throw syntax();
+                }
+                pendingUnit = word; // labels the number that follows
+            }
             case "am", "a" -> amPm = 1;
             case "pm", "p" -> amPm = 2;
             case "bc" -> bc = true;

@@ -122,6 +122,9 @@ final class DateTimeTokenizer {
         }
         if (word.equals("j") && j < n && isDigit(s.charAt(j))) {
             int end = digits(s, j);
+            if (end + 1 < n && s.charAt(end) == '.' && isDigit(s.charAt(end + 1))) {
+                end = digits(s, end + 1); // a fractional Julian day: J2452271.5
+            }
             tokens.add(new Token(Kind.JULIAN, s.substring(j, end)));
             return end;
         }

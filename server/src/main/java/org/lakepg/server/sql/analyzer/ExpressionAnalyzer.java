@@ -389,6 +389,22 @@ public final class ExpressionAnalyzer {
                 BoundExpr high = operator(List.of(not ? ">" : "<="), value, analyze(bounds.get(1), scope), a.location());
                 yield new BoolExpr(not ? BoolExpr.Kind.OR : BoolExpr.Kind.AND, List.of(low, high));
             }
+            case BETWEEN_SYM, NOT_BETWEEN_SYM -> {
+                // as transformAExprBetween: the bounds both ways round, (a >= b AND a <= c) OR (a >= c AND a <= b)
+                boolean not = a.kind() == AExpr.Kind.NOT_BETWEEN_SYM;
+                List<Expr> bounds = ((ExprList) a.right()).items();
+                BoolExpr.Kind inner = not ? BoolExpr.Kind.OR : BoolExpr.Kind.AND;
+                List<BoundExpr> ways = new ArrayList<>();
+                for (int first = 0; first < 2; first++) {
+                    BoundExpr value = analyze(a.left(), scope);
+                    BoundExpr low = operator(List.of(not ? "<" : ">="), value,
+                            analyze(bounds.get(first), scope), a.location());
+                    BoundExpr high = operator(List.of(not ? ">" : "<="), analyze(a.left(), scope),
+                            analyze(bounds.get(1 - first), scope), a.location());
+                    ways.add(new BoolExpr(inner, List.of(low, high)));
+                }
+                yield new BoolExpr(not ? BoolExpr.Kind.AND : BoolExpr.Kind.OR, ways);
+            }
             case NULLIF -> {
                 // NULLIF(a, b) = CASE WHEN a = b THEN NULL ELSE a END, typed as a (after the operator's coercion)
                 BoundExpr left = analyze(a.left(), scope);
