@@ -79,3 +79,9 @@ SELECT timestamp 'Y2001M12'
 select 5 between symmetric 10 and 1, 5 not between symmetric 10 and 1, 5 between symmetric 1 and 3, null between symmetric 1 and 2
 select date '99-Jan-08'
 SELECT regexp_split_to_table('a b', 'e', 'g')
+-- to_timestamp FFn (a digit field, the result rounded to n places); make_timestamptz numeric zones as DecodeTimezone reads them
+SELECT i, to_timestamp('20181102123456123456', 'YYYYMMDDHH24MISSFF' || i) FROM generate_series(1, 6) i
+select to_timestamp('56123456', 'SSFF1'), to_timestamp('5612', 'SSFF1'), to_timestamp('56.12 x', 'SS.FF2 x')
+SELECT make_timestamptz(2010, 2, 27, 3, 45, 00, tz), tz FROM (VALUES ('+1'), ('+1:'), ('+1:0'), ('+100'), ('+01:00'), ('+1000'), ('+10:00:'), ('+10:00:1'), ('-10:00:10')) tzs(tz)
+SELECT make_timestamptz(1973, 07, 15, 08, 15, 55.33, '2')
+SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '+16')
