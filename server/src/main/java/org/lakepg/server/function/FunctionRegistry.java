@@ -162,6 +162,8 @@ public final class FunctionRegistry {
         org.lakepg.server.function.scalar.Multiranges.register(BUILTINS);
         org.lakepg.server.function.scalar.JsonPopulate.register(BUILTINS);
         org.lakepg.server.function.scalar.JsonbSubscriptAssign.register(BUILTINS);
+        org.lakepg.server.function.scalar.BinarySendFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.VariadicAnyCalls.register(BUILTINS);
     }
 
     private final Map<String, ScalarFunction> bySource = new HashMap<>();

@@ -76,16 +76,15 @@ final class DateFields {
             }
         }
         if (alpha >= 0) {
-            // with a month name the numbers are placed one by one, as separate fields would be
+            // like DecodeDate: the month name first (it is unambiguous), then the numbers one by one
+            int m = monthOf(parts.get(alpha));
+            if (m == 0) {
+                throw syntax.get();
+            }
+            monthName(m);
             for (String part : parts) {
                 if (DateTimeTokenizer.isDigit(part.charAt(0))) {
                     number(part);
-                } else {
-                    int m = monthOf(part);
-                    if (m == 0) {
-                        throw syntax.get();
-                    }
-                    monthName(m);
                 }
             }
             return;
@@ -128,6 +127,32 @@ final class DateFields {
         } catch (DateTimeException e) {
             throw overflow.get();
         }
+    }
+
+    /** today/tomorrow/yesterday written with other fields ("tomorrow EST"): the whole date. */
+    void relativeDay(LocalDate day) {
+        if (!none()) {
+            throw syntax.get();
+        }
+        direct = day;
+    }
+
+    /** A number labelled by a unit letter (ISO "y2001m12d27"): year 'y', month 'm' or day 'd'. */
+    void labelled(char unit, String digits) {
+        switch (unit) {
+            case 'y' -> setYear(digits);
+            case 'm' -> {
+                if (month >= 0) {
+                    throw syntax.get();
+                }
+                month = parseField(digits);
+            }
+            default -> setDay(digits);
+        }
+    }
+
+    boolean hasMonth() {
+        return month >= 0;
     }
 
     /** J2451187: a Julian day number. */
@@ -220,7 +245,11 @@ final class DateFields {
         } else if (y == 0) {
             throw overflow.get();
         }
-        if (month < 1 || month > 12 || day < 1 || day > LocalDate.of(2000, month, 1).lengthOfMonth()) {
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            // PostgreSQL's DTERR_MD_FIELD_OVERFLOW: the fields were probably read in the wrong order
+            throw overflow.get().withHint("Perhaps you need a different \"datestyle\" setting.");
+        }
+        if (day > LocalDate.of(2000, month, 1).lengthOfMonth()) {
             throw overflow.get();
         }
         if (y > LocalDate.MAX.getYear() || y < LocalDate.MIN.getYear()) {

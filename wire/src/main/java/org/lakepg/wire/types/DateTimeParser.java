@@ -62,10 +62,15 @@ final class DateTimeParser {
     private String dynamicAbbreviation;
     private ZoneId abbreviationZone;
     private boolean sawAnything;
+    private String pendingUnit;
+
+    private final FormatSettings settings;
+    private int tokenCount;
 
     private DateTimeParser(String input, Target target, FormatSettings settings) {
         this.input = input;
         this.target = target;
+        this.settings = settings;
         this.date = new DateFields(settings.dateOrder(), this::syntax, this::fieldOverflow);
     }
 
@@ -88,11 +93,13 @@ final class DateTimeParser {
         if (tokens == null || tokens.isEmpty()) {
             throw syntax();
         }
+        tokenCount = tokens.size();
         for (Token token : tokens) {
             switch (token.kind()) {
                 case DATE -> {
                     List<String> parts = token.parts();
-                    if (target.timeOnly() && parts.size() == 2 && token.text().charAt(parts.get(0).length()) == '-'
+                    if ((target.timeOnly() || date.complete()) && parts.size() == 2
+                            && token.text().charAt(parts.get(0).length()) == '-'
                             && Character.isDigit(parts.get(0).charAt(0)) && Character.isDigit(parts.get(1).charAt(0))) {
                         // time input "235205-3": a concatenated time followed by a zone offset
                         numberField(parts.get(0));
@@ -109,12 +116,14 @@ final class DateTimeParser {
                 case OFFSET -> offsetField(token.text());
                 case WORD -> wordField(token.text());
                 case ZONE -> zoneField(token.text());
-                case JULIAN -> date.julianDay(token.text());
+                case JULIAN -> julian(token.text());
             }
         }
         if (special != Special.NONE) {
+            // epoch and infinity ignore a zone or time written with them ("epoch EST"); now takes neither
             long others = tokens.stream().filter(t -> !(t.kind() == DateTimeTokenizer.Kind.WORD
-                    && (t.text().equals("bc") || t.text().equals("ad")))).count();
+                    && (t.text().equals("bc") || t.text().equals("ad")))
+                    && !(special != Special.NOW && (isZone(t) || t.kind() == DateTimeTokenizer.Kind.TIME))).count();
             if (others > 1) {
                 throw syntax();
             }
@@ -123,7 +132,18 @@ final class DateTimeParser {
         return finish();
     }
 
+    private static boolean isZone(Token token) {
+        return switch (token.kind()) {
+            case ZONE, OFFSET -> true;
+            case WORD -> TimeZones.abbreviation(token.text()) != null;
+            default -> false;
+        };
+    }
+
     private Parsed finish() {
+        if (pendingUnit != null) {
+            throw syntax(); // a unit letter with no number after it
+        }
         LocalDate resolved = date.resolve(bc);
         if (amPm != 0) {
             if (!hasTime || hour > 12 || hour < 0) {
@@ -215,7 +235,56 @@ final class DateTimeParser {
         return new BigDecimal("0." + digits).movePointRight(6).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
+    /** J2452271 or J2452271.5: the day, and a fraction of it as the time. */
+    private void julian(String text) {
+        int dot = text.indexOf('.');
+        date.julianDay(dot < 0 ? text : text.substring(0, dot));
+        if (dot >= 0) {
+            long micros = Math.round(Double.parseDouble("0" + text.substring(dot)) * PgDateTime.MICROS_PER_DAY);
+            hour = (int) (micros / 3_600_000_000L);
+            minute = (int) (micros / 60_000_000L % 60);
+            second = (int) (micros / 1_000_000L % 60);
+            fractionMicros = micros % 1_000_000L;
+            hasTime = true;
+        }
+    }
+
+    /** A number after a unit letter of ISO 8601's labelled form ("y2001m12d27h04mm05s06.789"). */
+    private void labelledNumber(String unit, String text) {
+        int dot = text.indexOf('.');
+        String whole = dot < 0 ? text : text.substring(0, dot);
+        if (dot >= 0 && !unit.equals("s")) {
+            throw syntax();
+        }
+        switch (unit) {
+            case "y", "d" -> date.labelled(unit.charAt(0), whole);
+            case "m" -> {
+                // a month and an hour already given: this "m" means minutes
+                if (date.hasMonth() && hasTime) {
+                    minute = parseField(whole);
+                } else {
+                    date.labelled('m', whole);
+                }
+            }
+            case "h" -> {
+                hour = parseField(whole);
+                hasTime = true;
+            }
+            case "mm" -> minute = parseField(whole);
+            default -> {
+                second = parseField(whole);
+                fractionMicros = dot < 0 ? 0 : fractionToMicros(text.substring(dot + 1));
+            }
+        }
+    }
+
     private void numberField(String text) {
+        if (pendingUnit != null) {
+            String unit = pendingUnit;
+            pendingUnit = null;
+            labelledNumber(unit, text);
+            return;
+        }
         int dot = text.indexOf('.');
         if (dot == 6 && !hasTime && (target.timeOnly() && date.none() || date.complete())) {
             // hhmmss.fff
@@ -277,11 +346,8 @@ final class DateTimeParser {
         } else {
             throw syntax();
         }
-        if (m > 59 || s > 59) {
-            throw fieldOverflow();
-        }
         int total = (h * 60 + m) * 60 + s;
-        if (h > 15 || total > PgTimeTz.MAX_OFFSET_SECONDS) {
+        if (h > 15 || m > 59 || s > 59 || total > PgTimeTz.MAX_OFFSET_SECONDS) {
             throw PgException.of(SqlState.INVALID_TIME_ZONE_DISPLACEMENT_VALUE,
                     "time zone displacement out of range: \"%s\"", input);
         }
@@ -314,6 +380,18 @@ final class DateTimeParser {
             if (sawAnything) {
                 throw syntax();
             }
+            int relativeDays = switch (asSpecial) {
+                case TODAY -> 0;
+                case TOMORROW -> 1;
+                case YESTERDAY -> -1;
+                default -> Integer.MIN_VALUE;
+            };
+            if (relativeDays != Integer.MIN_VALUE && tokenCount > 1 && !target.timeOnly()) {
+                // "tomorrow EST", "today 10:00": the date of that day, then the other fields as usual
+                date.relativeDay(LocalDate.now(settings.clock()).plusDays(relativeDays));
+                sawAnything = true;
+                return;
+            }
             special = asSpecial;
             sawAnything = true;
             return;
@@ -325,6 +403,12 @@ final class DateTimeParser {
             return;
         }
         switch (word) {
+            case "y", "m", "d", "h", "mm", "s" -> {
+                if (pendingUnit != null) {
+                    throw syntax();
+                }
+                pendingUnit = word; // labels the number that follows
+            }
             case "am", "a" -> amPm = 1;
             case "pm", "p" -> amPm = 2;
             case "bc" -> bc = true;
@@ -365,7 +449,7 @@ final class DateTimeParser {
 
     /** What a dynamic abbreviation meant in its zone around the given local date (today if none). */
     private int dynamicOffset(LocalDate localDate, long micros) {
-        LocalDate day = localDate != null ? localDate : LocalDate.now(abbreviationZone);
+        LocalDate day = localDate != null ? localDate : LocalDate.now(settings.clock().withZone(abbreviationZone));
         long epochSecond = (day.toEpochDay() * 86_400) + micros / PgDateTime.MICROS_PER_SECOND;
         Integer offset = TzdbAbbreviations.offsetOf(abbreviationZone, dynamicAbbreviation, epochSecond);
         if (offset != null) {

@@ -89,6 +89,9 @@ final class DateTimeTokenizer {
             parts.add(s.substring(start, j));
             int i = j;
             while (i + 1 < n && s.charAt(i) == separator && isAsciiAlnum(s.charAt(i + 1))) {
+                if (parts.size() >= 2 && isDigit(parts.get(1).charAt(0)) && !isDigit(s.charAt(i + 1))) {
+                    return -1; // after "1999-08" ParseDateTime takes only digits: "1999-08-jan" is no date
+                }
                 int partEnd = isDigit(s.charAt(i + 1)) ? digits(s, i + 1) : letters(s, i + 1);
                 parts.add(s.substring(i + 1, partEnd));
                 i = partEnd;
@@ -119,6 +122,9 @@ final class DateTimeTokenizer {
         }
         if (word.equals("j") && j < n && isDigit(s.charAt(j))) {
             int end = digits(s, j);
+            if (end + 1 < n && s.charAt(end) == '.' && isDigit(s.charAt(end + 1))) {
+                end = digits(s, end + 1); // a fractional Julian day: J2452271.5
+            }
             tokens.add(new Token(Kind.JULIAN, s.substring(j, end)));
             return end;
         }
@@ -140,8 +146,30 @@ final class DateTimeTokenizer {
         if (word.equals("t") && j < n && isDigit(s.charAt(j))) {
             return j; // ISO 8601 "T" before the time
         }
+        if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-' || isDigit(s.charAt(j))) && !isKeyword(word)) {
+            // like ParseDateTime: a word that is no date keyword, run together with digits or a sign,
+            // is a zone name with embedded punctuation, e.g. the POSIX zones "gmt+8" or "est5edt"
+            int end = j;
+            while (end < n && (isAsciiAlnum(s.charAt(end)) || "+-/_.:".indexOf(s.charAt(end)) >= 0)) {
+                end++;
+            }
+            tokens.add(new Token(Kind.ZONE, s.substring(start, end)));
+            return end;
+        }
         tokens.add(new Token(Kind.WORD, word));
         return j;
+    }
+
+    /** The words of PostgreSQL's datetktbl (not zone abbreviations), which never start a zone name. */
+    private static boolean isKeyword(String word) {
+        return DateFields.monthOf(word) > 0 || switch (word) {
+            case "ad", "bc", "am", "pm", "a", "p", "allballs", "at", "on", "d", "h", "m", "mm", "s", "y", "t",
+                 "j", "jd", "julian", "dow", "doy", "isodow", "isoyear", "dst", "epoch", "infinity", "now",
+                 "today", "tomorrow", "yesterday", "z", "zulu", "sun", "sunday", "mon", "monday", "tue", "tues",
+                 "tuesday", "wed", "wednes", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
+                 "sat", "saturday" -> true;
+            default -> false;
+        };
     }
 
     private static int digits(String s, int i) {

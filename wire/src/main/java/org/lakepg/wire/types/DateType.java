@@ -17,7 +17,7 @@ public final class DateType extends AbstractPgType<Integer> {
     @Override
     public Integer parseText(String text, FormatSettings settings) {
         DateTimeParser.Parsed parsed = DateTimeParser.parse(text, DateTimeParser.Target.DATE, settings);
-        LocalDate today = LocalDate.now(settings.timeZone());
+        LocalDate today = LocalDate.now(settings.clock());
         LocalDate date = switch (parsed.special()) {
             case INFINITY -> null;
             case NEGATIVE_INFINITY -> null;

@@ -15,7 +15,13 @@ import java.util.Locale;
  * @param byteaHex         true for bytea_output = hex, false for escape
  */
 public record FormatSettings(String dateStyle, String intervalStyle, ZoneId timeZone, int extraFloatDigits,
-                             boolean byteaHex) {
+                             boolean byteaHex, Long transactionStartMicros) {
+
+    /** Settings whose 'now' is the wall clock (no transaction known). */
+    public FormatSettings(String dateStyle, String intervalStyle, ZoneId timeZone, int extraFloatDigits,
+                          boolean byteaHex) {
+        this(dateStyle, intervalStyle, timeZone, extraFloatDigits, byteaHex, null);
+    }
 
     private static final FormatSettings DEFAULTS =
             new FormatSettings("ISO, MDY", "postgres", ZoneId.of("UTC"), 1, true);
@@ -41,23 +47,42 @@ public record FormatSettings(String dateStyle, String intervalStyle, ZoneId time
     }
 
     public FormatSettings withDateStyle(String value) {
-        return new FormatSettings(value, intervalStyle, timeZone, extraFloatDigits, byteaHex);
+        return new FormatSettings(value, intervalStyle, timeZone, extraFloatDigits, byteaHex, transactionStartMicros);
     }
 
     public FormatSettings withIntervalStyle(String value) {
-        return new FormatSettings(dateStyle, value, timeZone, extraFloatDigits, byteaHex);
+        return new FormatSettings(dateStyle, value, timeZone, extraFloatDigits, byteaHex, transactionStartMicros);
     }
 
     public FormatSettings withTimeZone(ZoneId value) {
-        return new FormatSettings(dateStyle, intervalStyle, value, extraFloatDigits, byteaHex);
+        return new FormatSettings(dateStyle, intervalStyle, value, extraFloatDigits, byteaHex, transactionStartMicros);
     }
 
     public FormatSettings withExtraFloatDigits(int value) {
-        return new FormatSettings(dateStyle, intervalStyle, timeZone, value, byteaHex);
+        return new FormatSettings(dateStyle, intervalStyle, timeZone, value, byteaHex, transactionStartMicros);
     }
 
     public FormatSettings withByteaHex(boolean value) {
-        return new FormatSettings(dateStyle, intervalStyle, timeZone, extraFloatDigits, value);
+        return new FormatSettings(dateStyle, intervalStyle, timeZone, extraFloatDigits, value, transactionStartMicros);
+    }
+
+    /**
+     * 'now', 'today' ... in date/time input mean the transaction's start (microseconds since
+     * 2000-01-01 UTC, as now() returns it) when the caller knows it.
+     */
+    public FormatSettings withTransactionStart(long micros) {
+        return new FormatSettings(dateStyle, intervalStyle, timeZone, extraFloatDigits, byteaHex, micros);
+    }
+
+    /** The clock date/time input reads 'now' from, in the session time zone. */
+    public java.time.Clock clock() {
+        if (transactionStartMicros == null) {
+            return java.time.Clock.system(timeZone);
+        }
+        long micros = transactionStartMicros;
+        java.time.Instant start = java.time.Instant.ofEpochSecond(946_684_800L + Math.floorDiv(micros, 1_000_000L),
+                Math.floorMod(micros, 1_000_000L) * 1000);
+        return java.time.Clock.fixed(start, timeZone);
     }
 
     public DateOutputStyle dateOutputStyle() {

@@ -1,328 +1,374 @@
 package org.lakepg.wire.types;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
+import org.lakepg.wire.types.IntervalFields.Field;
 
 /**
- * interval_in: "number unit" pairs (with the verbose '@' and 'ago'), time fields hh:mm:ss,
- * SQL-standard "Y-M" and "D H:M:S", and ISO 8601 "P1Y2M3DT4H5M6S". Fractions spill into the
- * smaller fields the way PostgreSQL does (a month is 30 days, a day 24 hours).
+ * interval_in: PostgreSQL's DecodeInterval over the fields of {@link IntervalFields}, read from
+ * right to left so that a unit applies to the number before it; a number without a unit takes
+ * the unit the typmod's range implies (seconds by default), "D H:M:S" and "Y-M" are the SQL
+ * standard forms, "ago" negates everything. Input it cannot read is tried as ISO 8601
+ * ({@link IntervalIso8601}).
  */
 final class IntervalParser {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
-    private static final Pattern NUMBER_WITH_UNIT = Pattern.compile("([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([a-z]+)");
-    private static final Pattern TIME = Pattern.compile("([+-])?(\\d+):(\\d+)(?::(\\d+)(?:\\.(\\d*))?)?");
-    private static final Pattern YEAR_MONTH = Pattern.compile("([+-])?(\\d+)-(\\d+)");
-    private static final Pattern ISO_PART = Pattern.compile("([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([a-z])");
+    /** Interval typmod range bits (datetime.h): INTERVAL_MASK(MONTH) is 1 << 1 ... */
+    static final int MONTH = 1 << 1;
+    static final int YEAR = 1 << 2;
+    static final int DAY = 1 << 3;
+    static final int HOUR = 1 << 10;
+    static final int MINUTE = 1 << 11;
+    static final int SECOND = 1 << 12;
+    static final int FULL_RANGE = 0x7FFF;
 
-    private static final long MICROS_PER_MINUTE = 60_000_000L;
-    private static final int ALL_SECONDS = Unit.SECOND.bit | Unit.MILLISECOND.bit | Unit.MICROSECOND.bit;
-    private static final long MICROS_PER_HOUR = 3_600_000_000L;
+    /** The units (DTK_*) a field can be counted in; each may be written once. */
+    private enum Unit {
+        MICROSECOND, MILLISECOND, SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR, DECADE, CENTURY, MILLENNIUM,
+        /** a unit word interval input knows but cannot use: quarter, timezone */
+        UNUSABLE;
 
-    private final String input;
-    private final boolean sqlStandardSigns;
-    private long months;
-    private long days;
-    /** Whole microseconds exactly, fractions of units separately (rounded once at the end). */
-    private long micros;
-    private double fractionMicros;
-    private int usedUnits;
-    private boolean propagateSign;
+        final int bit = 1 << ordinal();
+    }
 
-    private IntervalParser(String input, boolean sqlStandardSigns) {
-        this.input = input;
-        this.sqlStandardSigns = sqlStandardSigns;
+    private static final int TIME_BITS = Unit.HOUR.bit | Unit.MINUTE.bit | Unit.SECOND.bit | Unit.MILLISECOND.bit
+            | Unit.MICROSECOND.bit;
+    private static final int ALL_SECOND_BITS = Unit.SECOND.bit | Unit.MILLISECOND.bit | Unit.MICROSECOND.bit;
+
+    /** deltatktbl, truncated to 10 characters like the tables. */
+    private static final Map<String, Unit> UNITS = new HashMap<>();
+    private static final String AGO = "ago";
+
+    static {
+        unit(Unit.CENTURY, "c", "cent", "centuries", "century");
+        unit(Unit.DAY, "d", "day", "days");
+        unit(Unit.DECADE, "dec", "decade", "decades", "decs");
+        unit(Unit.HOUR, "h", "hour", "hours", "hr", "hrs");
+        unit(Unit.MINUTE, "m", "min", "mins", "minute", "minutes");
+        unit(Unit.MICROSECOND, "microsecon", "us", "usec", "usecs", "useconds", "microsecond");
+        unit(Unit.MILLENNIUM, "mil", "millennia", "millennium", "mils");
+        unit(Unit.MILLISECOND, "millisecon", "ms", "msec", "msecs", "mseconds", "millisecond");
+        unit(Unit.MONTH, "mon", "mons", "month", "months");
+        unit(Unit.UNUSABLE, "qtr", "quarter", "timezone", "timezone_h", "timezone_m");
+        unit(Unit.SECOND, "s", "sec", "second", "seconds", "secs");
+        unit(Unit.WEEK, "w", "week", "weeks");
+        unit(Unit.YEAR, "y", "year", "years", "yr", "yrs");
+    }
+
+    private static void unit(Unit unit, String... words) {
+        for (String word : words) {
+            UNITS.put(IntervalFields.truncate(word), unit);
+        }
+    }
+
+    private IntervalParser() {
     }
 
     static PgInterval parse(String input, FormatSettings settings) {
+        return parse(input, settings, FULL_RANGE);
+    }
+
+    /** interval_in with the typmod's field range (FULL_RANGE when there is none). */
+    static PgInterval parse(String input, FormatSettings settings, int range) {
         boolean sqlStandard = settings.intervalOutputStyle() == FormatSettings.IntervalOutputStyle.SQL_STANDARD;
-        return new IntervalParser(input, sqlStandard).run();
-    }
-
-    private PgInterval run() {
-        String s = TypeErrors.trimSpace(input).toLowerCase(Locale.ROOT);
-        if (s.startsWith("@")) {
-            s = TypeErrors.trimSpace(s.substring(1));
-        }
-        if (s.isEmpty()) {
-            throw syntax();
-        }
-        if (s.charAt(0) == 'p') {
-            iso = true;
-            iso8601(s.substring(1));
-        } else {
-            postgres(s.split("[ \\t\\n\\r\\f\\u000b]+"));
-        }
-        return result();
-    }
-
-    private void postgres(String[] tokens) {
-        // sql_standard: '-1 1:00:00' is all negative, but only when no other field has a sign
-        boolean otherSigns = false;
-        for (int i = 1; i < tokens.length; i++) {
-            otherSigns |= tokens[i].startsWith("-") || tokens[i].startsWith("+");
-        }
-        propagateSign = sqlStandardSigns && tokens[0].startsWith("-") && !otherSigns;
-        boolean ago = false;
-        for (int i = 0; i < tokens.length; i++) {
-            String token = tokens[i];
-            if (token.equals("ago")) {
-                if (i == 0 || ago) {
-                    throw syntax();
+        IntervalSum sum;
+        try {
+            try {
+                sum = new IntervalParser().decode(IntervalFields.split(input), range, sqlStandard);
+            } catch (IntervalInputError e) {
+                if (e.kind != IntervalInputError.Kind.BAD_FORMAT) {
+                    throw e;
                 }
-                ago = true; // negates the whole interval, even fields written after it
-                continue;
+                sum = IntervalIso8601.decode(input);
             }
-            Matcher time = TIME.matcher(token);
-            if (time.matches()) {
-                timeField(time);
-                continue;
+        } catch (IntervalInputError e) {
+            if (e.kind == IntervalInputError.Kind.FIELD_OVERFLOW) {
+                throw PgException.of(SqlState.INTERVAL_FIELD_OVERFLOW, "interval field value out of range: \"%s\"",
+                        input);
             }
-            Matcher yearMonth = YEAR_MONTH.matcher(token);
-            if (yearMonth.matches()) {
-                use(Unit.YEAR.bit | Unit.MONTH.bit);
-                int sign = sign(yearMonth.group(1));
-                months += sign * (Long.parseLong(yearMonth.group(2)) * 12 + Long.parseLong(yearMonth.group(3)));
-                continue;
+            throw PgException.of(SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax for type interval: \"%s\"",
+                    input);
+        }
+        PgInterval result = sum.toInterval();
+        if (result == null) {
+            throw PgException.of(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        }
+        return result;
+    }
+
+    private IntervalSum decode(List<Field> fields, int range, boolean sqlStandard) {
+        IntervalSum sum = new IntervalSum();
+        int n = fields.size();
+        // sql_standard: '-1 1:00:00' is all negative, unless some other field has a sign of its own
+        boolean forceNegative = false;
+        if (sqlStandard && n > 0 && fields.get(0).text().startsWith("-")) {
+            forceNegative = true;
+            for (int k = 1; k < n; k++) {
+                String t = fields.get(k).text();
+                if (t.startsWith("-") || t.startsWith("+")) {
+                    forceNegative = false;
+                    break;
+                }
             }
-            Matcher glued = NUMBER_WITH_UNIT.matcher(token);
-            if (glued.matches() && Unit.of(glued.group(2)) != null) {
-                add(glued.group(1), Unit.of(glued.group(2)));
-                continue;
+        }
+        Unit type = null; // null: the unit the range implies
+        boolean ago = false;
+        int seen = 0;
+        for (int k = n - 1; k >= 0; k--) {
+            Field field = fields.get(k);
+            String text = field.text();
+            int mask;
+            switch (field.type()) {
+                case TIME -> {
+                    time(text, range, sum);
+                    if (forceNegative && sum.micros > 0) {
+                        sum.micros = -sum.micros;
+                    }
+                    mask = TIME_BITS;
+                    type = Unit.DAY;
+                }
+                case STRING, SPECIAL -> {
+                    if (text.equals(AGO)) {
+                        ago = true;
+                        type = Unit.UNUSABLE; // a number right before "ago" has no unit
+                        continue;
+                    }
+                    Unit unit = UNITS.get(IntervalFields.truncate(text));
+                    if (unit == null) {
+                        throw IntervalInputError.badFormat();
+                    }
+                    type = unit;
+                    continue;
+                }
+                default -> {
+                    if (field.type() == IntervalFields.Type.SIGNED && text.indexOf(':', 1) >= 0) {
+                        // a signed time: "1 -2:03" (read like a time, then the sign applies)
+                        IntervalSum signed = new IntervalSum();
+                        boolean ok;
+                        try {
+                            time(text.substring(1), range, signed);
+                            ok = true;
+                        } catch (IntervalInputError e) {
+                            ok = false;
+                        }
+                        if (ok) {
+                            if (text.charAt(0) == '-') {
+                                if (signed.micros == Long.MIN_VALUE) {
+                                    throw IntervalInputError.overflow();
+                                }
+                                signed.micros = -signed.micros;
+                            }
+                            sum.micros = signed.micros; // DecodeTimeForInterval sets the time, adds nothing
+                            if (forceNegative && sum.micros > 0) {
+                                sum.micros = -sum.micros;
+                            }
+                            mask = TIME_BITS;
+                            type = Unit.DAY;
+                            break;
+                        }
+                    }
+                    if (type == null) {
+                        type = unitOfRange(range);
+                    }
+                    type = number(text, type, forceNegative, sum);
+                    mask = lastMask;
+                }
             }
-            if (!NUMBER.matcher(token).matches()) {
-                throw syntax();
+            if ((mask & seen) != 0) {
+                throw IntervalInputError.badFormat();
             }
-            Unit unit = i + 1 < tokens.length ? Unit.of(tokens[i + 1]) : null;
-            if (unit != null) {
-                add(token, unit);
-                i++;
-            } else if (i + 1 < tokens.length && TIME.matcher(tokens[i + 1]).matches()) {
-                add(token, Unit.DAY); // SQL standard "D H:M:S"
-            } else {
-                add(token, Unit.SECOND); // a bare number is seconds
-            }
+            seen |= mask;
+        }
+        if (seen == 0) {
+            throw IntervalInputError.badFormat();
         }
         if (ago) {
-            months = -months;
-            days = -days;
-            micros = -micros;
-            fractionMicros = -fractionMicros;
-        }
-    }
-
-    private void timeField(Matcher time) {
-        use(Unit.HOUR.bit | Unit.MINUTE.bit | ALL_SECONDS);
-        int sign = sign(time.group(1));
-        long value;
-        try {
-            value = Math.addExact(Math.multiplyExact(Long.parseLong(time.group(2)), MICROS_PER_HOUR),
-                    Long.parseLong(time.group(3)) * MICROS_PER_MINUTE);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw overflow();
-        }
-        if (Long.parseLong(time.group(3)) > 59 || time.group(4) != null && Long.parseLong(time.group(4)) > 59) {
-            // a signed time is read as a zone-like field, whose range error is a syntax error
-            throw time.group(1) != null ? syntax() : overflow();
-        }
-        if (time.group(4) != null) {
-            long seconds = Long.parseLong(time.group(4));
-            value += seconds * 1_000_000L + (time.group(5) == null ? 0 : DateTimeParser.fractionToMicros(time.group(5)));
-        }
-        try {
-            micros = Math.addExact(micros, sign * value);
-        } catch (ArithmeticException e) {
-            throw overflow();
-        }
-    }
-
-    /** -1 for an explicit '-', -1 for unsigned fields after a propagating sql_standard '-', else +1. */
-    private int sign(String explicit) {
-        if (explicit == null) {
-            return propagateSign ? -1 : 1;
-        }
-        return explicit.equals("-") ? -1 : 1;
-    }
-
-    private void add(String number, Unit unit) {
-        // fractional seconds count as milli- and microseconds too (PostgreSQL's DTK_ALL_SECS_M)
-        use(unit == Unit.SECOND && number.indexOf('.') >= 0 ? ALL_SECONDS : unit.bit);
-        String digits = number;
-        String signText = null;
-        if (digits.startsWith("-") || digits.startsWith("+")) {
-            signText = digits.substring(0, 1);
-            digits = digits.substring(1);
-        }
-        int sign = sign(signText);
-        int dot = digits.indexOf('.');
-        long whole;
-        try {
-            // parsed with its sign so that -9223372036854775808 fits
-            whole = dot == 0 ? 0 : Long.parseLong((sign < 0 ? "-" : "") + (dot < 0 ? digits : digits.substring(0, dot)));
-        } catch (NumberFormatException e) {
-            throw overflow();
-        }
-        double fraction = dot < 0 || dot == digits.length() - 1 ? 0 : Double.parseDouble("0" + digits.substring(dot));
-        if (iso && dot >= 0) {
-            // ISO 8601 numbers are read whole by strtod and the fraction is what remains
-            fraction = Double.parseDouble(digits) - Math.abs(whole);
-        }
-        fraction *= sign;
-        try {
-            switch (unit) {
-                case MICROSECOND -> addMicros(whole, fraction, 1);
-                case MILLISECOND -> addMicros(whole, fraction, 1000);
-                case SECOND -> addMicros(whole, fraction, 1_000_000);
-                case MINUTE -> addMicros(whole, fraction, MICROS_PER_MINUTE);
-                case HOUR -> addMicros(whole, fraction, MICROS_PER_HOUR);
-                case DAY -> {
-                    days = Math.addExact(days, whole);
-                    fractionMicros += fraction * PgDateTime.MICROS_PER_DAY;
-                }
-                case MONTH -> {
-                    months = addMonths(months, whole);
-                    spillDays(fraction * 30);
-                }
-                case WEEK -> {
-                    days = Math.addExact(days, Math.multiplyExact(whole, 7));
-                    spillDays(fraction * 7);
-                }
-                case YEAR -> addYears(whole, fraction, 1);
-                case DECADE -> addYears(whole, fraction, 10);
-                case CENTURY -> addYears(whole, fraction, 100);
-                case MILLENNIUM -> addYears(whole, fraction, 1000);
-            }
-        } catch (ArithmeticException e) {
-            throw overflow();
-        }
-    }
-
-    private void addMicros(long whole, double fraction, long unitMicros) {
-        micros = Math.addExact(micros, Math.multiplyExact(whole, unitMicros));
-        fractionMicros += fraction * unitMicros;
-    }
-
-    /** Month arithmetic leaving int range is PostgreSQL's 22008 "interval out of range", not a field error. */
-    private long addMonths(long current, long more) {
-        long sum = current + more;
-        if (sum > Integer.MAX_VALUE || sum < Integer.MIN_VALUE || Math.abs(more) > Integer.MAX_VALUE) {
-            throw PgException.of(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+            sum.negate();
         }
         return sum;
     }
 
-    private void addYears(long whole, double fraction, int scale) {
-        if (Math.abs(whole) > Integer.MAX_VALUE) {
-            throw PgException.of(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
-        }
-        months = addMonths(months, whole * 12L * scale);
-        months = addMonths(months, (long) Math.rint(fraction * scale * 12));
-    }
+    /** The field mask of the last number() call (its second result). */
+    private int lastMask;
 
-    /** A fractional number of days: whole days to the day field, the rest to time. */
-    private void spillDays(double fractionalDays) {
-        long whole = (long) fractionalDays;
-        days = Math.addExact(days, whole);
-        fractionMicros += (fractionalDays - whole) * PgDateTime.MICROS_PER_DAY;
-    }
-
-    private void iso8601(String s) {
-        boolean timePart = false;
-        int i = 0;
-        if (s.isEmpty()) {
-            throw syntax();
+    /** One number in the given unit; returns the unit for the number before it. */
+    private Unit number(String text, Unit type, boolean forceNegative, IntervalSum sum) {
+        CNumbers.Parsed whole = CNumbers.strtol(text, 0);
+        if (whole.overflow()) {
+            throw IntervalInputError.overflow();
         }
-        Matcher part = ISO_PART.matcher(s);
-        while (i < s.length()) {
-            if (s.charAt(i) == 't' && !timePart) {
-                timePart = true;
-                i++;
-                continue;
+        long value = whole.value();
+        int end = whole.end();
+        double fraction;
+        if (end < text.length() && text.charAt(end) == '-') {
+            // SQL standard "years-months"
+            CNumbers.Parsed monthPart = CNumbers.strtol(text, end + 1);
+            if (monthPart.overflow() || monthPart.value() < 0 || monthPart.value() >= 12
+                    || monthPart.value() > Integer.MAX_VALUE) {
+                throw IntervalInputError.overflow();
             }
-            if (!part.find(i) || part.start() != i) {
-                Matcher trailing = NUMBER.matcher(s.substring(i));
-                if (!timePart && trailing.matches()) {
-                    add(trailing.group(), Unit.YEAR); // "P1": a bare number is years
-                    return;
+            if (monthPart.end() != text.length()) {
+                throw IntervalInputError.badFormat();
+            }
+            type = Unit.MONTH;
+            long months = text.startsWith("-") ? -monthPart.value() : monthPart.value();
+            try {
+                value = Math.addExact(Math.multiplyExact(value, 12), months);
+            } catch (ArithmeticException e) {
+                throw IntervalInputError.overflow();
+            }
+            fraction = 0;
+        } else if (end < text.length() && text.charAt(end) == '.') {
+            fraction = CNumbers.fraction(text, end);
+            if (text.startsWith("-")) {
+                fraction = -fraction;
+            }
+        } else if (end == text.length()) {
+            fraction = 0;
+        } else {
+            throw IntervalInputError.badFormat();
+        }
+        if (forceNegative) {
+            if (value > 0) {
+                value = -value;
+            }
+            if (fraction > 0) {
+                fraction = -fraction;
+            }
+        }
+        Unit next = type;
+        switch (type) {
+            case MICROSECOND -> sum.addMicros(value, fraction, 1);
+            case MILLISECOND -> sum.addMicros(value, fraction, 1000);
+            case SECOND -> sum.addMicros(value, fraction, IntervalSum.USECS_PER_SECOND);
+            case MINUTE -> sum.addMicros(value, fraction, IntervalSum.USECS_PER_MINUTE);
+            case HOUR -> {
+                sum.addMicros(value, fraction, IntervalSum.USECS_PER_HOUR);
+                next = Unit.DAY; // "1 2" hour: the number before the hours is days
+            }
+            case DAY -> {
+                sum.addDays(value, 1);
+                sum.addFractionMicros(fraction, IntervalSum.USECS_PER_DAY);
+            }
+            case WEEK -> {
+                sum.addDays(value, 7);
+                sum.addFractionDays(fraction, 7);
+            }
+            case MONTH -> {
+                sum.addMonths(value);
+                sum.addFractionDays(fraction, 30);
+            }
+            case YEAR -> {
+                sum.addYears(value, 1);
+                sum.addFractionYears(fraction, 1);
+            }
+            case DECADE -> {
+                sum.addYears(value, 10);
+                sum.addFractionYears(fraction, 10);
+            }
+            case CENTURY -> {
+                sum.addYears(value, 100);
+                sum.addFractionYears(fraction, 100);
+            }
+            case MILLENNIUM -> {
+                sum.addYears(value, 1000);
+                sum.addFractionYears(fraction, 1000);
+            }
+            case UNUSABLE -> throw IntervalInputError.badFormat();
+        }
+        lastMask = type == Unit.SECOND && fraction != 0 ? ALL_SECOND_BITS : type.bit;
+        return next;
+    }
+
+    /** The unit of a bare rightmost number: the smallest field of the typmod's range. */
+    private static Unit unitOfRange(int range) {
+        if (range == YEAR) {
+            return Unit.YEAR;
+        }
+        if (range == MONTH || range == (YEAR | MONTH)) {
+            return Unit.MONTH;
+        }
+        if (range == DAY) {
+            return Unit.DAY;
+        }
+        if (range == HOUR || range == (DAY | HOUR)) {
+            return Unit.HOUR;
+        }
+        if (range == MINUTE || range == (HOUR | MINUTE) || range == (DAY | HOUR | MINUTE)) {
+            return Unit.MINUTE;
+        }
+        return Unit.SECOND;
+    }
+
+    /**
+     * DecodeTimeForInterval: h:m, h:m:s[.f], or m:s.f; with a MINUTE TO SECOND range "m:s". Sets
+     * (does not add to) the microseconds.
+     */
+    static void time(String text, int range, IntervalSum sum) {
+        CNumbers.Parsed hourPart = CNumbers.strtol(text, 0);
+        if (hourPart.overflow()) {
+            throw IntervalInputError.overflow();
+        }
+        int end = hourPart.end();
+        if (end >= text.length() || text.charAt(end) != ':') {
+            throw IntervalInputError.badFormat();
+        }
+        long hour = hourPart.value();
+        CNumbers.Parsed minutePart = CNumbers.strtol(text, end + 1);
+        if (minutePart.overflow() || minutePart.value() > Integer.MAX_VALUE || minutePart.value() < Integer.MIN_VALUE) {
+            throw IntervalInputError.overflow();
+        }
+        long minute = minutePart.value();
+        long second = 0;
+        long fractionMicros = 0;
+        end = minutePart.end();
+        if (end == text.length()) {
+            if (range == (MINUTE | SECOND)) {
+                if (hour > Integer.MAX_VALUE || hour < Integer.MIN_VALUE) {
+                    throw IntervalInputError.overflow();
                 }
-                throw syntax();
+                second = minute;
+                minute = hour;
+                hour = 0;
             }
-            String number = part.group(1);
-            Unit unit = switch (part.group(2)) {
-                case "y" -> timePart ? null : Unit.YEAR;
-                case "m" -> timePart ? Unit.MINUTE : Unit.MONTH;
-                case "w" -> timePart ? null : Unit.WEEK;
-                case "d" -> timePart ? null : Unit.DAY;
-                case "h" -> timePart ? Unit.HOUR : null;
-                case "s" -> timePart ? Unit.SECOND : null;
-                default -> null;
-            };
-            if (unit == null) {
-                throw syntax();
+        } else if (text.charAt(end) == '.') {
+            // mm:ss.fff is always minutes and seconds
+            fractionMicros = Math.round(Math.rint(CNumbers.fraction(text, end) * 1_000_000));
+            if (hour > Integer.MAX_VALUE || hour < Integer.MIN_VALUE) {
+                throw IntervalInputError.overflow();
             }
-            add(number, unit);
-            i = part.end();
+            second = minute;
+            minute = hour;
+            hour = 0;
+        } else if (text.charAt(end) == ':') {
+            CNumbers.Parsed secondPart = CNumbers.strtol(text, end + 1);
+            if (secondPart.overflow() || secondPart.value() > Integer.MAX_VALUE
+                    || secondPart.value() < Integer.MIN_VALUE) {
+                throw IntervalInputError.overflow();
+            }
+            second = secondPart.value();
+            end = secondPart.end();
+            if (end < text.length() && text.charAt(end) == '.') {
+                fractionMicros = Math.round(Math.rint(CNumbers.fraction(text, end) * 1_000_000));
+            } else if (end != text.length()) {
+                throw IntervalInputError.badFormat();
+            }
+        } else {
+            throw IntervalInputError.badFormat();
         }
-    }
-
-    private boolean iso;
-
-    private void use(int bits) {
-        if (iso) {
-            return; // ISO 8601 designators may repeat and add up
-        }
-        if ((usedUnits & bits) != 0) {
-            throw syntax();
-        }
-        usedUnits |= bits;
-    }
-
-    private PgInterval result() {
-        if (months > Integer.MAX_VALUE || months < Integer.MIN_VALUE || days > Integer.MAX_VALUE
-                || days < Integer.MIN_VALUE || Math.abs(fractionMicros) >= 9.2e18) {
-            throw overflow();
+        if (hour < 0 || minute < 0 || minute > 59 || second < 0 || second > 60 || fractionMicros < 0
+                || fractionMicros > 1_000_000) {
+            throw IntervalInputError.overflow();
         }
         try {
-            return new PgInterval((int) months, (int) days, Math.addExact(micros, (long) Math.rint(fractionMicros)));
+            long micros = Math.addExact(Math.multiplyExact(hour, IntervalSum.USECS_PER_HOUR), fractionMicros);
+            micros = Math.addExact(micros, minute * IntervalSum.USECS_PER_MINUTE);
+            sum.micros = Math.addExact(micros, second * IntervalSum.USECS_PER_SECOND);
         } catch (ArithmeticException e) {
-            throw overflow();
-        }
-    }
-
-    private PgException syntax() {
-        return PgException.of(SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax for type interval: \"%s\"", input);
-    }
-
-    private PgException overflow() {
-        return PgException.of(SqlState.INTERVAL_FIELD_OVERFLOW, "interval field value out of range: \"%s\"", input);
-    }
-
-    /** The unit words interval input understands; each may appear once. */
-    private enum Unit {
-        MICROSECOND, MILLISECOND, SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR, DECADE, CENTURY, MILLENNIUM;
-
-        final int bit = 1 << ordinal();
-
-        static Unit of(String word) {
-            return switch (word) {
-                case "microsecond", "microseconds", "microsecon", "us", "usec", "usecs", "useconds" -> MICROSECOND;
-                case "millisecond", "milliseconds", "millisecon", "ms", "msec", "msecs", "mseconds" -> MILLISECOND;
-                case "second", "seconds", "s", "sec", "secs" -> SECOND;
-                case "minute", "minutes", "m", "min", "mins" -> MINUTE;
-                case "hour", "hours", "h", "hr", "hrs" -> HOUR;
-                case "day", "days", "d" -> DAY;
-                case "week", "weeks", "w" -> WEEK;
-                case "month", "months", "mon", "mons" -> MONTH;
-                case "year", "years", "y", "yr", "yrs" -> YEAR;
-                case "decade", "decades", "dec", "decs" -> DECADE;
-                case "century", "centuries", "c", "cent" -> CENTURY;
-                case "millennium", "millennia", "mil", "mils" -> MILLENNIUM;
-                default -> null;
-            };
+            throw IntervalInputError.overflow();
         }
     }
 }

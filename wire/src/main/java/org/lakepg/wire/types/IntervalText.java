@@ -111,7 +111,7 @@ final class IntervalText {
                 || p.seconds > 0 || p.fraction > 0;
         boolean hasYearMonth = p.years != 0 || p.months != 0;
         boolean hasDayTime = p.days != 0 || !p.timeIsZero();
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(); // (long): the magnitude of Integer.MIN_VALUE
         if (!hasNegative && !hasPositive) {
             return "0";
         }
@@ -119,8 +119,8 @@ final class IntervalText {
             char yearSign = p.years < 0 || p.months < 0 ? '-' : '+';
             char daySign = p.days < 0 ? '-' : '+';
             char timeSign = p.timeIsNegative() ? '-' : '+';
-            out.append(yearSign).append(Math.abs(p.years)).append('-').append(Math.abs(p.months)).append(' ')
-                    .append(daySign).append(Math.abs(p.days)).append(' ').append(timeSign);
+            out.append(yearSign).append(Math.abs((long) p.years)).append('-').append(Math.abs((long) p.months))
+                    .append(' ').append(daySign).append(Math.abs((long) p.days)).append(' ').append(timeSign);
             appendSqlTime(out, p);
             return out.toString();
         }
@@ -128,10 +128,10 @@ final class IntervalText {
             out.append('-');
         }
         if (hasYearMonth) {
-            return out.append(Math.abs(p.years)).append('-').append(Math.abs(p.months)).toString();
+            return out.append(Math.abs((long) p.years)).append('-').append(Math.abs((long) p.months)).toString();
         }
         if (p.days != 0) {
-            out.append(Math.abs(p.days)).append(' ');
+            out.append(Math.abs((long) p.days)).append(' ');
         }
         appendSqlTime(out, p);
         return out.toString();

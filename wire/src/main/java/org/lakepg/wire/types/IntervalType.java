@@ -16,6 +16,15 @@ public final class IntervalType extends AbstractPgType<PgInterval> {
         return IntervalParser.parse(text, settings);
     }
 
+    /**
+     * interval_in with a typmod: its field range decides what a bare number means
+     * ({@code interval '2' hour}, {@code '1 2' day to hour}, {@code '2:03' minute to second}).
+     */
+    public PgInterval parseText(String text, FormatSettings settings, int typmod) {
+        int range = typmod < 0 ? IntervalParser.FULL_RANGE : (typmod >>> 16) & IntervalParser.FULL_RANGE;
+        return IntervalParser.parse(text, settings, range);
+    }
+
     @Override
     public String formatText(PgInterval value, FormatSettings settings) {
         return IntervalText.format(value, settings);

@@ -19,7 +19,7 @@ public final class TimeType extends AbstractPgType<Long> {
         DateTimeParser.Parsed parsed = DateTimeParser.parse(text, DateTimeParser.Target.TIME, settings);
         return switch (parsed.special()) {
             case NONE -> parsed.timeMicros();
-            case NOW -> LocalTime.now(settings.timeZone()).toNanoOfDay() / 1000;
+            case NOW -> LocalTime.now(settings.clock()).toNanoOfDay() / 1000;
             default -> throw TypeErrors.invalidDatetime("time", text);
         };
     }

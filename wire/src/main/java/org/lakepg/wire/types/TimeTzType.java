@@ -26,7 +26,7 @@ public final class TimeTzType extends AbstractPgType<PgTimeTz> {
         long micros;
         switch (parsed.special()) {
             case NONE -> micros = parsed.timeMicros();
-            case NOW -> micros = LocalTime.now(settings.timeZone()).toNanoOfDay() / 1000;
+            case NOW -> micros = LocalTime.now(settings.clock()).toNanoOfDay() / 1000;
             default -> throw TypeErrors.invalidDatetime("time with time zone", text);
         }
         int offset;
@@ -34,7 +34,7 @@ public final class TimeTzType extends AbstractPgType<PgTimeTz> {
             offset = parsed.offsetSeconds();
         } else {
             ZoneId zone = parsed.zone() != null ? parsed.zone() : settings.timeZone();
-            LocalDate date = parsed.date() != null ? parsed.date() : LocalDate.now(zone);
+            LocalDate date = parsed.date() != null ? parsed.date() : LocalDate.now(settings.clock().withZone(zone));
             long clamped = Math.min(micros, PgDateTime.MICROS_PER_DAY - 1);
             offset = zone.getRules().getOffset(date.atTime(LocalTime.ofNanoOfDay(clamped * 1000)))
                     .getTotalSeconds();

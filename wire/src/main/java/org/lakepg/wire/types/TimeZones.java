@@ -35,7 +35,23 @@ final class TimeZones {
 
     /** A tz database zone by case-insensitive name, or null. */
     static ZoneId zone(String name) {
-        return ZONES.get(name.toLowerCase(Locale.ROOT));
+        ZoneId named = ZONES.get(name.toLowerCase(Locale.ROOT));
+        return named != null ? named : posixOffset(name);
+    }
+
+    private static final java.util.regex.Pattern POSIX =
+            java.util.regex.Pattern.compile("[A-Za-z]{3,}([+-]?)(\\d{1,2})(?::(\\d{1,2})(?::(\\d{1,2}))?)?");
+
+    /** A POSIX zone without DST rules ("gmt+8", "mst+7:00"): the offset counts hours WEST of Greenwich. */
+    private static ZoneId posixOffset(String name) {
+        java.util.regex.Matcher m = POSIX.matcher(name);
+        if (!m.matches()) {
+            return null;
+        }
+        int seconds = Integer.parseInt(m.group(2)) * 3600 + (m.group(3) == null ? 0 : Integer.parseInt(m.group(3)) * 60)
+                + (m.group(4) == null ? 0 : Integer.parseInt(m.group(4)));
+        int east = m.group(1).equals("-") ? seconds : -seconds;
+        return Math.abs(east) <= 18 * 3600 ? ZoneOffset.ofTotalSeconds(east) : null;
     }
 
     /** What SQL/Postgres/German DateStyles print after a timestamptz: the zone's abbreviation at that instant. */

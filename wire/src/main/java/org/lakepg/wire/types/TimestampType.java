@@ -18,12 +18,12 @@ public final class TimestampType extends AbstractPgType<Long> {
     @Override
     public Long parseText(String text, FormatSettings settings) {
         DateTimeParser.Parsed parsed = DateTimeParser.parse(text, DateTimeParser.Target.TIMESTAMP, settings);
-        LocalDate today = LocalDate.now(settings.timeZone());
+        LocalDate today = LocalDate.now(settings.clock());
         long value = switch (parsed.special()) {
             case INFINITY -> PgDateTime.TIMESTAMP_POSITIVE_INFINITY;
             case NEGATIVE_INFINITY -> PgDateTime.TIMESTAMP_NEGATIVE_INFINITY;
             case EPOCH -> PgDateTime.toPgTimestamp(LocalDate.of(1970, 1, 1).atStartOfDay());
-            case NOW -> PgDateTime.toPgTimestamp(LocalDateTime.now(settings.timeZone()));
+            case NOW -> PgDateTime.toPgTimestamp(LocalDateTime.now(settings.clock()));
             case TODAY -> PgDateTime.toPgTimestamp(today.atStartOfDay());
             case TOMORROW -> PgDateTime.toPgTimestamp(today.plusDays(1).atStartOfDay());
             case YESTERDAY -> PgDateTime.toPgTimestamp(today.minusDays(1).atStartOfDay());

@@ -29,10 +29,10 @@ public final class TimestampTzType extends AbstractPgType<Long> {
             case INFINITY -> PgDateTime.TIMESTAMP_POSITIVE_INFINITY;
             case NEGATIVE_INFINITY -> PgDateTime.TIMESTAMP_NEGATIVE_INFINITY;
             case EPOCH -> PgDateTime.toPgTimestamp(Instant.EPOCH);
-            case NOW -> PgDateTime.toPgTimestamp(Instant.now());
-            case TODAY -> startOfDay(session, 0);
-            case TOMORROW -> startOfDay(session, 1);
-            case YESTERDAY -> startOfDay(session, -1);
+            case NOW -> PgDateTime.toPgTimestamp(settings.clock().instant());
+            case TODAY -> startOfDay(settings.clock(), 0);
+            case TOMORROW -> startOfDay(settings.clock(), 1);
+            case YESTERDAY -> startOfDay(settings.clock(), -1);
             case NONE -> {
                 long local = TimestampType.localMicros(parsed, text);
                 long utc;
@@ -50,8 +50,8 @@ public final class TimestampTzType extends AbstractPgType<Long> {
         };
     }
 
-    private static long startOfDay(ZoneId zone, int plusDays) {
-        ZonedDateTime start = java.time.LocalDate.now(zone).plusDays(plusDays).atStartOfDay(zone);
+    private static long startOfDay(java.time.Clock clock, int plusDays) {
+        ZonedDateTime start = java.time.LocalDate.now(clock).plusDays(plusDays).atStartOfDay(clock.getZone());
         return PgDateTime.toPgTimestamp(start.toInstant());
     }
 

@@ -110,7 +110,7 @@ public final class TypeModifiers {
         BigDecimal rounded = value.value().setScale(scale, RoundingMode.HALF_UP);
         int integerDigits = rounded.signum() == 0 ? 0 : rounded.precision() - rounded.scale();
         if (integerDigits > precision - scale) {
-            String limit = scale < precision ? "10^" + (precision - scale) : "1";
+            String limit = scale != precision ? "10^" + (precision - scale) : "1"; // 10^0 reads 1
             throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow").withDetail(
                     "A field with precision %d, scale %d must round to an absolute value less than %s."
                             .formatted(precision, scale, limit));

@@ -20,6 +20,10 @@ public final class WireTypeIO implements TypeIO {
     @Override
     public Object input(long type, int typmod, String text, FunctionContext context) {
         try {
+            if (type == org.lakepg.wire.types.IntervalType.INSTANCE.oid() && typmod >= 0) {
+                // interval input reads bare numbers in the unit of the typmod's range
+                return org.lakepg.wire.types.IntervalType.INSTANCE.parseText(text, formatSettings(context), typmod);
+            }
             return codec(type, context).parseText(text, formatSettings(context));
         } catch (PgException e) {
             throw withStackDepthSetting(e, context);
@@ -56,12 +60,14 @@ public final class WireTypeIO implements TypeIO {
     public static FormatSettings formatSettings(FunctionContext context) {
         String extraDigits = context.setting("extra_float_digits");
         String bytea = context.setting("bytea_output");
+        // 'now' in date/time input is the transaction's start, as now() is
         return new FormatSettings(
                 orDefault(context.setting("DateStyle"), "ISO, MDY"),
                 orDefault(context.setting("IntervalStyle"), "postgres"),
                 context.timeZone(),
                 extraDigits == null ? 1 : Integer.parseInt(extraDigits),
-                bytea == null || bytea.equals("hex"));
+                bytea == null || bytea.equals("hex"),
+                context.transactionStartMicros());
     }
 
     private static String orDefault(String value, String fallback) {

@@ -131,20 +131,56 @@ public final class DateTimeConstructors {
                     "numeric time zone", name).withHint("Numeric time zones must have \"-\" or \"+\" as first character.");
         }
         if (name.startsWith("+") || name.startsWith("-")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern
-                    .compile("([+-])(\\d{1,2}):?(\\d{2})?(?::(\\d{2}))?").matcher(name);
-            if (m.matches()) {
-                int seconds = Integer.parseInt(m.group(2)) * 3600
-                        + (m.group(3) == null ? 0 : Integer.parseInt(m.group(3)) * 60)
-                        + (m.group(4) == null ? 0 : Integer.parseInt(m.group(4)));
-                if (seconds > 15 * 3600 + 59 * 60 + 59) {
-                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE,
-                            "numeric time zone \"%s\" out of range", name);
-                }
-                return ZoneOffset.ofTotalSeconds(m.group(1).equals("-") ? -seconds : seconds);
+            Integer east = numericZone(name);
+            if (east != null) {
+                return ZoneOffset.ofTotalSeconds(east);
             }
         }
         return DateTimeZones.resolve(name);
+    }
+
+    /**
+     * DecodeTimezone: "+h", "+hh:mm[:ss]" (parts may be empty: "+10:00:"), or "+hhmm" run together.
+     * Seconds east of UTC; null when the text is no numeric zone; out-of-range fields are an error.
+     */
+    private static Integer numericZone(String name) {
+        int[] pos = {1};
+        Long hours = digits(name, pos);
+        long minutes = 0;
+        long seconds = 0;
+        if (pos[0] < name.length() && name.charAt(pos[0]) == ':') {
+            pos[0]++;
+            Long m = digits(name, pos);
+            minutes = m == null ? 0 : m;
+            if (pos[0] < name.length() && name.charAt(pos[0]) == ':') {
+                pos[0]++;
+                Long sec = digits(name, pos);
+                seconds = sec == null ? 0 : sec;
+            }
+        } else if (pos[0] == name.length() && name.length() > 3 && hours != null) {
+            minutes = hours % 100;
+            hours = hours / 100;
+        }
+        long h = hours == null ? 0 : hours;
+        if (h > 15 || minutes >= 60 || seconds >= 60) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "numeric time zone \"%s\" out of range", name);
+        }
+        if (pos[0] != name.length()) {
+            return null;
+        }
+        int total = (int) ((h * 60 + minutes) * 60 + seconds);
+        return name.charAt(0) == '-' ? -total : total;
+    }
+
+    /** strtoint at pos: the digits there (null if none), pos moved past them; huge values saturate. */
+    private static Long digits(String s, int[] pos) {
+        int start = pos[0];
+        long v = 0;
+        while (pos[0] < s.length() && Character.isDigit(s.charAt(pos[0]))) {
+            v = Math.min(v * 10 + (s.charAt(pos[0]) - '0'), Integer.MAX_VALUE);
+            pos[0]++;
+        }
+        return pos[0] == start ? null : v;
     }
 
     private static PgInterval makeInterval(Object[] x) {

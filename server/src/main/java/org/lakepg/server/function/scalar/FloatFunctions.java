@@ -191,26 +191,51 @@ public final class FloatFunctions {
         return IntegerFunctions.narrow((long) rounded, width);
     }
 
+    /** float8_pow: NaN and infinity cases as POSIX specifies them (Java's Math.pow gives 1 ^ inf = NaN). */
     private static double power(double a, double b) {
-        if (a == 0 && b < 0) {
-            throw PgException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
-                    "zero raised to a negative power is undefined");
-        }
-        if (a < 0 && Math.floor(b) != b && !Double.isInfinite(b)) {
-            throw PgException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
-                    "a negative number raised to a non-integer power yields a complex result");
-        }
         if (Double.isNaN(a)) {
             return b == 0 ? 1.0 : Double.NaN;
         }
         if (Double.isNaN(b)) {
             return a == 1 ? 1.0 : Double.NaN;
         }
+        if (a == 0 && b < 0) {
+            throw PgException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                    "zero raised to a negative power is undefined");
+        }
+        if (a < 0 && Math.floor(b) != b) {
+            throw PgException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                    "a negative number raised to a non-integer power yields a complex result");
+        }
+        if (Double.isInfinite(b)) {
+            double absA = Math.abs(a);
+            if (absA == 1.0) {
+                return 1.0;
+            }
+            if (b > 0) {
+                return absA > 1.0 ? b : 0.0;
+            }
+            return absA > 1.0 ? 0.0 : -b;
+        }
+        if (Double.isInfinite(a)) {
+            if (b == 0.0) {
+                return 1.0;
+            }
+            if (a > 0) {
+                return b > 0 ? a : 0.0;
+            }
+            double halfB = b / 2;
+            boolean oddInteger = Math.floor(halfB) != halfB;
+            if (b > 0) {
+                return oddInteger ? a : -a;
+            }
+            return oddInteger ? -0.0 : 0.0;
+        }
         double v = Math.pow(a, b);
-        if (Double.isInfinite(v) && !Double.isInfinite(a) && !Double.isInfinite(b)) {
+        if (Double.isInfinite(v)) {
             throw overflow();
         }
-        if (v == 0.0 && a != 0.0 && !Double.isInfinite(a) && !Double.isInfinite(b)) {
+        if (v == 0.0 && a != 0.0) {
             throw underflow();
         }
         return v;

@@ -29,7 +29,13 @@ public final class IntegerFunctions {
             }
             String t = "int" + a;
             r.register(t + "mod", (x, c) -> narrow(modulo(asLong(x[0]), asLong(x[1])), a));
-            r.register(t + "um", (x, c) -> narrow(Math.negateExact(asLong(x[0])), a));
+            r.register(t + "um", (x, c) -> {
+                long v = asLong(x[0]);
+                if (v == Long.MIN_VALUE) {
+                    throw outOfRange(a); // -(-9223372036854775808)
+                }
+                return narrow(-v, a);
+            });
             r.register(t + "up", (x, c) -> x[0]);
             r.register(t + "abs", (x, c) -> narrow(Math.abs(checkedAbs(asLong(x[0]), a)), a));
             r.register(t + "and", (x, c) -> narrow(asLong(x[0]) & asLong(x[1]), a));

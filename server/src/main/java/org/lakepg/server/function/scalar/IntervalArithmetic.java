@@ -91,11 +91,16 @@ public final class IntervalArithmetic {
     private static PgInterval cascade(int months, int days, double monthRemainderDays, double secRemainder,
                                       double scaledMicros) {
         // rounding may leave a whole day of seconds
-        if (Math.abs(secRemainder) >= SECS_PER_DAY) {
-            days += (int) (secRemainder / SECS_PER_DAY);
-            secRemainder -= (int) (secRemainder / SECS_PER_DAY) * SECS_PER_DAY;
+        try {
+            if (Math.abs(secRemainder) >= SECS_PER_DAY) {
+                days = Math.addExact(days, (int) (secRemainder / SECS_PER_DAY));
+                secRemainder -= (int) (secRemainder / SECS_PER_DAY) * SECS_PER_DAY;
+            }
+            // the fraction of the months cascaded into days may leave int range
+            days = Math.addExact(days, (int) monthRemainderDays);
+        } catch (ArithmeticException e) {
+            throw intervalOutOfRange();
         }
-        days += (int) monthRemainderDays;
         double micros = Math.rint(scaledMicros + secRemainder * DateTimeValues.USECS_PER_SEC);
         if (Double.isNaN(micros) || micros < -9.223372036854775808e18 || micros >= 9.223372036854775808e18) {
             throw intervalOutOfRange();

@@ -2,6 +2,7 @@ package org.lakepg.server.function.scalar;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.wire.error.PgException;
@@ -226,29 +227,92 @@ public final class NumericFunctions {
             throw PgException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
                     "a negative number raised to a non-integer power yields a complex result");
         }
-        if (integral && e.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+        boolean negativeResult = b.signum() < 0 && integral && e.toBigInteger().testBit(0);
+        BigDecimal absBase = b.abs();
+        if (integral && e.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
+                && e.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+            // power_var_int: the result scale depends on the base only
             int scale = Math.min(Math.max(MIN_SIG_DIGITS, base.displayScale()), MAX_DISPLAY_SCALE);
-            int n = e.intValueExact();
-            if (b.signum() == 0) {
-                return PgNumeric.of((n == 0 ? BigDecimal.ONE : BigDecimal.ZERO).setScale(scale));
+            long n = e.longValueExact();
+            if (n == 0 || absBase.compareTo(BigDecimal.ONE) == 0) {
+                BigDecimal one = negativeResult ? BigDecimal.ONE.negate() : BigDecimal.ONE;
+                return PgNumeric.of(one.setScale(scale));
             }
-            BigDecimal p = b.pow(Math.abs(n));
+            if (b.signum() == 0) {
+                return PgNumeric.of(BigDecimal.ZERO.setScale(scale));
+            }
+            // approximate decimal weight of the result: exit early on sure overflow / underflow
+            double weight = n * log10(absBase);
+            if (weight > 3.0 * 32767 * 4) {
+                throw numericOverflow();
+            }
+            if (weight + 1 < -scale) {
+                return PgNumeric.of(BigDecimal.ZERO.setScale(scale));
+            }
+            BigDecimal p;
+            if (Math.abs(n) * b.precision() <= 20_000) {
+                p = b.pow((int) Math.abs(n)); // small enough to be exact
+            } else {
+                int digits = Math.max((int) Math.abs(weight), 0) + scale + 20;
+                p = Math.abs(n) <= 999_999_999
+                        ? absBase.pow((int) Math.abs(n), new MathContext(digits, RoundingMode.HALF_EVEN))
+                        : BigMath.exp(BigMath.ln(absBase, digits + 12).multiply(BigDecimal.valueOf(Math.abs(n))), digits);
+                if (negativeResult) {
+                    p = p.negate();
+                }
+            }
             if (n < 0) {
                 p = BigDecimal.ONE.divide(p, scale, RoundingMode.HALF_UP);
             }
-            return PgNumeric.of(p.setScale(scale, RoundingMode.HALF_UP));
+            return checkedNumeric(p.setScale(scale, RoundingMode.HALF_UP));
         }
         if (b.signum() == 0) {
             return PgNumeric.of(BigDecimal.ZERO.setScale(MIN_SIG_DIGITS));
         }
-        double estimate = Math.log(b.doubleValue()) * e.doubleValue() * 0.434294481903252;
+        // power_var: e ^ (exponent * ln|base|), the sign from an odd integral exponent
+        int minScale = Math.max(base.displayScale(), exponent.displayScale());
+        if (absBase.compareTo(BigDecimal.ONE) == 0) {
+            BigDecimal one = negativeResult ? BigDecimal.ONE.negate() : BigDecimal.ONE;
+            return PgNumeric.of(one.setScale(Math.min(Math.max(MIN_SIG_DIGITS, minScale), MAX_DISPLAY_SCALE)));
+        }
+        double lnEstimate = BigMath.ln(absBase, 20).multiply(e).doubleValue();
+        if (Double.isNaN(lnEstimate) || Math.abs(lnEstimate) > MAX_DISPLAY_SCALE * 3.01) {
+            if (lnEstimate > 0) {
+                throw numericOverflow();
+            }
+            return PgNumeric.of(BigDecimal.ZERO.setScale(MAX_DISPLAY_SCALE));
+        }
+        double estimate = lnEstimate * 0.434294481903252;
         int scale = MIN_SIG_DIGITS - (int) estimate;
-        scale = Math.max(scale, Math.max(base.displayScale(), exponent.displayScale()));
+        scale = Math.max(scale, minScale);
         scale = Math.min(Math.max(scale, 0), MAX_DISPLAY_SCALE);
         int digits = Math.max(scale + (int) estimate, 1) + 8;
-        BigDecimal ln = BigMath.ln(b, digits + Math.max(0, (int) Math.ceil(Math.log10(e.abs().doubleValue() + 1))));
+        BigDecimal ln = BigMath.ln(absBase, digits + Math.max(0, (int) Math.ceil(Math.log10(Math.abs(lnEstimate) + 1)))
+                + 4);
         BigDecimal result = BigMath.exp(ln.multiply(e), digits);
-        return PgNumeric.of(result.setScale(scale, RoundingMode.HALF_UP));
+        if (negativeResult) {
+            result = result.negate();
+        }
+        return checkedNumeric(result.setScale(scale, RoundingMode.HALF_UP));
+    }
+
+    /** log10 of a positive value, from its leading digits and its exponent (no double overflow). */
+    private static double log10(BigDecimal positive) {
+        int digits = positive.precision();
+        BigDecimal lead = positive.movePointLeft(positive.precision() - positive.scale());
+        return Math.log10(lead.doubleValue()) + (digits - positive.scale());
+    }
+
+    private static PgException numericOverflow() {
+        return PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+    }
+
+    /** A result beyond numeric's range (weight over 32767 base-10000 digits) is an error, as make_result says. */
+    private static PgNumeric checkedNumeric(BigDecimal v) {
+        if (v.signum() != 0 && (long) v.precision() - v.scale() > 131072) {
+            throw numericOverflow();
+        }
+        return PgNumeric.of(v);
     }
 
     /** power() with an infinite argument, by the POSIX pow(3) rules numeric.c follows. */
@@ -300,9 +364,10 @@ public final class NumericFunctions {
         if (!v.isFinite()) {
             return v;
         }
-        places = Math.max(-MAX_DISPLAY_SCALE, Math.min(places, MAX_DISPLAY_SCALE));
+        // numeric_round's limits: one digit beyond the largest weight, and the largest display scale
+        places = Math.max(-131073, Math.min(places, 16383));
         BigDecimal rounded = v.value().setScale(places, mode);
-        return PgNumeric.of(rounded.setScale(Math.max(places, 0), RoundingMode.UNNECESSARY));
+        return checkedNumeric(rounded.setScale(Math.max(places, 0), RoundingMode.UNNECESSARY));
     }
 
     private static PgNumeric integral(PgNumeric v, RoundingMode mode) {
@@ -332,8 +397,8 @@ public final class NumericFunctions {
         if (rounded.signum() != 0 && rounded.abs().compareTo(BigDecimal.TEN.pow(Math.max(integerDigits, 0))
                 .scaleByPowerOfTen(Math.min(integerDigits, 0))) >= 0) {
             throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
-                    .withDetail(String.format("A field with precision %d, scale %d must round to an absolute value less than %s%d.",
-                            precision, scale, integerDigits < 0 ? "10^" : "10^", integerDigits));
+                    .withDetail(String.format("A field with precision %d, scale %d must round to an absolute value less than %s.",
+                            precision, scale, integerDigits != 0 ? "10^" + integerDigits : "1")); // 10^0 reads 1
         }
         return PgNumeric.of(rounded.setScale(Math.max(scale, 0), RoundingMode.UNNECESSARY));
     }

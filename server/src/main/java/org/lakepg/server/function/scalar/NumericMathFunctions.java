@@ -179,7 +179,11 @@ public final class NumericMathFunctions {
         } else {
             result = x.divide(x.gcd(y)).multiply(y);
         }
-        return PgNumeric.of(new BigDecimal(result, scale));
+        BigDecimal value = new BigDecimal(result, scale);
+        if (value.signum() != 0 && (long) value.precision() - value.scale() > 131072) {
+            throw overflow(); // past numeric's largest weight, as make_result checks
+        }
+        return PgNumeric.of(value);
     }
 
     private static long lcm(long a, long b, int width) {

@@ -169,6 +169,11 @@ final class PosixRegex {
                     out.append(anchorsAtLines ? "(?=\\n|\\z)" : "\\z");
                     i++;
                 }
+                case '^' -> {
+                    // Java's MULTILINE ^ never matches at the very end after a final newline; PostgreSQL's does
+                    out.append(anchorsAtLines ? "(?:^|(?<=\\n))" : "^");
+                    i++;
+                }
                 case '(' -> {
                     if (i + 1 < n && are.charAt(i + 1) == '?') {
                         String rest = are.substring(i);

@@ -24,7 +24,16 @@ public final class RegexFunctions {
         r.register("textregexsubstr", (x, c) -> substring(s(x[0]), s(x[1])));
 
         r.register("textregexreplace_noopt", (x, c) -> replace(s(x[0]), s(x[1]), s(x[2]), 1, 1, "", true));
-        r.register("textregexreplace", (x, c) -> replace(s(x[0]), s(x[1]), s(x[2]), 1, 1, s(x[3]), true));
+        r.register("textregexreplace", (x, c) -> {
+            String flags = s(x[3]);
+            if (!flags.isEmpty() && flags.charAt(0) >= '0' && flags.charAt(0) <= '9') {
+                // an unknown-typed fourth argument resolves to this form; a number there meant "start"
+                throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid regular expression option: \"%s\"",
+                        flags.substring(0, 1)).withHint("If you meant to use regexp_replace() with a start "
+                        + "parameter, cast the fourth argument to integer explicitly.");
+            }
+            return replace(s(x[0]), s(x[1]), s(x[2]), 1, 1, flags, true);
+        });
         r.register("textregexreplace_extended_no_n", (x, c) ->
                 replace(s(x[0]), s(x[1]), s(x[2]), i(x[3]), 1, "", false));
         r.register("textregexreplace_extended_no_flags", (x, c) ->

@@ -20,6 +20,20 @@ public final class SimilarToEscape {
                 : translate((String) x[0], x[1] == null ? "\\" : (String) x[1]));
     }
 
+    /** similar_to_escape(constant pattern [, constant escape]) as the constant regular expression it gives. */
+    public static org.lakepg.server.sql.plan.expr.BoundExpr foldConstant(org.lakepg.server.sql.plan.expr.BoundExpr e) {
+        if (e instanceof org.lakepg.server.sql.plan.expr.FuncExpr f && f.source() != null
+                && f.source().startsWith("similar_to_escape_")
+                && f.arguments().stream().allMatch(a -> a instanceof org.lakepg.server.sql.plan.expr.Const c
+                        && c.value() instanceof String)) {
+            String pattern = (String) ((org.lakepg.server.sql.plan.expr.Const) f.arguments().get(0)).value();
+            String escape = f.arguments().size() > 1
+                    ? (String) ((org.lakepg.server.sql.plan.expr.Const) f.arguments().get(1)).value() : "\\";
+            return new org.lakepg.server.sql.plan.expr.Const(f.type(), -1, translate(pattern, escape));
+        }
+        return e;
+    }
+
     static String translate(String pattern, String escape) {
         int e = -1;
         if (!escape.isEmpty()) {
@@ -31,12 +45,13 @@ public final class SimilarToEscape {
         }
         StringBuilder out = new StringBuilder("^(?:");
         boolean afterEscape = false;
-        boolean inCharClass = false;
+        int classDepth = 0;
+        int classStart = 0;
         int quotes = 0;
         int[] p = pattern.codePoints().toArray();
         for (int cp : p) {
             if (afterEscape) {
-                if (cp == '"' && !inCharClass) {
+                if (cp == '"' && classDepth == 0) {
                     if (quotes == 0) {
                         out.append("){1,1}?(");
                     } else if (quotes == 1) {
@@ -48,21 +63,27 @@ public final class SimilarToEscape {
                     quotes++;
                 } else {
                     out.append('\\').appendCodePoint(cp);
+                    classStart = 3; // an escaped member: a following ']' closes the class
                 }
                 afterEscape = false;
             } else if (e >= 0 && cp == e) {
                 afterEscape = true;
-            } else if (inCharClass) {
+            } else if (classDepth > 0) {
                 if (cp == '\\') {
                     out.append('\\');
                 }
                 out.appendCodePoint(cp);
-                if (cp == ']') {
-                    inCharClass = false;
+                // a ']' right after '[' or '[^' is a member, not the end; [:alpha:] nests one level
+                if (cp == ']' && classStart > 2) {
+                    classDepth--;
+                } else if (cp == '[') {
+                    classDepth++;
                 }
+                classStart = cp == '^' ? classStart + 1 : 3;
             } else if (cp == '[') {
                 out.append('[');
-                inCharClass = true;
+                classDepth = 1;
+                classStart = 1;
             } else if (cp == '%') {
                 out.append(".*");
             } else if (cp == '_') {

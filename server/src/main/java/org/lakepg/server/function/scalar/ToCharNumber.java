@@ -41,7 +41,10 @@ public final class ToCharNumber {
         }
         BigDecimal v;
         if (!value.isFinite()) {
-            return process(f, prepare(f, value.toString(), '+'));
+            // numeric_out's text, its sign taken off as for any number: "-Infinity" keeps its MI sign
+            String text = value.toString();
+            boolean negative = text.startsWith("-");
+            return process(f, prepare(f, negative ? text.substring(1) : text, negative ? '-' : '+'));
         }
         v = value.value();
         if (f.multiFlag) {
@@ -99,7 +102,13 @@ public final class ToCharNumber {
             f.pre += f.multi;
         }
         if (Double.isNaN(v) || Double.isInfinite(v)) {
+            // PostgreSQL's printf spells these out, and their length limits the digits after the point too
             String text = Double.isNaN(v) ? "NaN" : "Infinity";
+            if (text.length() >= maxDigits) {
+                f.post = 0;
+            } else if (text.length() + f.post > maxDigits) {
+                f.post = maxDigits - text.length();
+            }
             return process(f, prepare(f, text, v < 0 ? '-' : '+'));
         }
         int preLength = new BigDecimal(Math.abs(v)).setScale(0, RoundingMode.HALF_EVEN).toPlainString().length();

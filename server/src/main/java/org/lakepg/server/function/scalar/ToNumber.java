@@ -42,6 +42,13 @@ public final class ToNumber {
             return in.charAt(pos);
         }
 
+        /** NUM_eat_non_data_chars: up to n characters that cannot be part of the number. */
+        void eatNonData(int n) {
+            while (n-- > 0 && !exhausted() && "0123456789.,+-".indexOf(cur()) < 0) {
+                pos++;
+            }
+        }
+
         /** NUM_numpart_from_char. */
         void numberPart(NumberFormat.Key id) {
             if (exhausted()) {
@@ -82,8 +89,8 @@ public final class ToNumber {
                     readPre++;
                 }
                 isRead = true;
-            } else if (f.decimal && !readDec && cur() == '.'
-                    && (id == NumberFormat.Key.DEC || id == NumberFormat.Key.D)) {
+            } else if (f.decimal && !readDec && cur() == '.') {
+                // any digit position takes the point when the template has one (".01" for "FM9.99")
                 digits.append('.');
                 readDec = true;
                 isRead = true;
@@ -122,30 +129,40 @@ public final class ToNumber {
                 r.pos += Math.min(node.literal().length(), input.length() - r.pos);
                 continue;
             }
+            // as NUM_processor: a node that consumed input moves on by one more character ("break"),
+            // the others leave the position where they put it ("continue")
             switch (node.key()) {
                 case NINE, ZERO, DEC, D -> r.numberPart(node.key());
                 case COMMA, G -> {
-                    if (f.fillMode) {
+                    // the separator is skipped only where the input has one (C locale: ',')
+                    if (f.fillMode || r.cur() != ',') {
                         continue;
                     }
                 }
                 case L -> {
-                    // the currency symbol (a blank in the C locale) or whatever stands there: one character
+                    r.eatNonData(1); // the currency symbol, a blank in the C locale
+                    continue;
                 }
                 case MI -> {
-                    if (r.cur() == '-') {
-                        r.sign = '-';
+                    if (r.cur() != '-') {
+                        r.eatNonData(1);
+                        continue;
                     }
+                    r.sign = '-';
                 }
                 case PL -> {
-                    if (r.cur() == '+') {
-                        r.sign = '+';
+                    if (r.cur() != '+') {
+                        r.eatNonData(1);
+                        continue;
                     }
+                    r.sign = '+';
                 }
                 case SG -> {
-                    if (r.cur() == '-' || r.cur() == '+') {
-                        r.sign = r.cur();
+                    if (r.cur() != '-' && r.cur() != '+') {
+                        r.eatNonData(1);
+                        continue;
                     }
+                    r.sign = r.cur();
                 }
                 default -> {
                     continue;

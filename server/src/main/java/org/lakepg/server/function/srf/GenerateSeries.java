@@ -66,7 +66,7 @@ final class GenerateSeries {
             if (n.isNaN()) {
                 throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s cannot be NaN", check[1]);
             }
-            if (!n.isFinite() && check[1] != "step size") {
+            if (!n.isFinite()) {
                 throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s cannot be infinity", check[1]);
             }
         }

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.server.function.ScalarFunction;
-import org.lakepg.wire.error.PgException;
-import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.types.PgArray;
 
 /**
@@ -19,17 +17,13 @@ final class TextRows {
         rowsOf(r, scalars, "text_to_table", "text_to_array");
         rowsOf(r, scalars, "text_to_table_null", "text_to_array_null");
         rowsOf(r, scalars, "regexp_split_to_table_no_flags", "regexp_split_to_array_no_flags");
-        rowsOf(r, scalars, "regexp_split_to_table", "regexp_split_to_array");
+        r.register("regexp_split_to_table", (x, c) -> RowIterators.single(Arrays.asList(
+                org.lakepg.server.function.scalar.RegexArrayFunctions.splitForTable((String) x[0], (String) x[1],
+                        (String) x[2]).elements())));
         ScalarFunction match = scalars.lookup("regexp_match").orElseThrow();
         r.register("regexp_matches_no_flags", (x, c) -> firstMatch(match.apply(new Object[] {x[0], x[1], ""}, c)));
-        r.register("regexp_matches", (x, c) -> {
-            String flags = (String) x[2];
-            if (flags.indexOf('g') >= 0) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "regexp_matches with the \"g\" flag is not supported yet");
-            }
-            return firstMatch(match.apply(new Object[] {x[0], x[1], flags}, c));
-        });
+        r.register("regexp_matches", (x, c) -> org.lakepg.server.function.scalar.RegexArrayFunctions.matches(
+                (String) x[0], (String) x[1], (String) x[2]).stream().map(a -> new Object[] {a}).iterator());
     }
 
     private static java.util.Iterator<Object[]> firstMatch(Object array) {

@@ -384,6 +384,11 @@ public final class ExpressionAnalyzer {
 
     private BoundExpr operatorExpression(AExpr a, Scope scope) {
         return switch (a.kind()) {
+            // SIMILAR TO: the parser wrapped the pattern in similar_to_escape(), leaving ~ / !~; a constant
+            // pattern is translated now, as PostgreSQL's constant folding does
+            case SIMILAR -> operator(a.name(), analyze(a.left(), scope),
+                    org.lakepg.server.function.scalar.SimilarToEscape.foldConstant(analyze(a.right(), scope)),
+                    a.location());
             case OP, LIKE, ILIKE -> operator(a.name(), a.left() == null ? null : analyze(a.left(), scope),
                     analyze(a.right(), scope), a.location());
             case IN -> {
@@ -404,6 +409,22 @@ public final class ExpressionAnalyzer {
                 BoundExpr low = operator(List.of(not ? "<" : ">="), value, analyze(bounds.get(0), scope), a.location());
                 BoundExpr high = operator(List.of(not ? ">" : "<="), value, analyze(bounds.get(1), scope), a.location());
                 yield new BoolExpr(not ? BoolExpr.Kind.OR : BoolExpr.Kind.AND, List.of(low, high));
+            }
+            case BETWEEN_SYM, NOT_BETWEEN_SYM -> {
+                // as transformAExprBetween: the bounds both ways round, (a >= b AND a <= c) OR (a >= c AND a <= b)
+                boolean not = a.kind() == AExpr.Kind.NOT_BETWEEN_SYM;
+                List<Expr> bounds = ((ExprList) a.right()).items();
+                BoolExpr.Kind inner = not ? BoolExpr.Kind.OR : BoolExpr.Kind.AND;
+                List<BoundExpr> ways = new ArrayList<>();
+                for (int first = 0; first < 2; first++) {
+                    BoundExpr value = analyze(a.left(), scope);
+                    BoundExpr low = operator(List.of(not ? "<" : ">="), value,
+                            analyze(bounds.get(first), scope), a.location());
+                    BoundExpr high = operator(List.of(not ? ">" : "<="), analyze(a.left(), scope),
+                            analyze(bounds.get(1 - first), scope), a.location());
+                    ways.add(new BoolExpr(inner, List.of(low, high)));
+                }
+                yield new BoolExpr(not ? BoolExpr.Kind.AND : BoolExpr.Kind.OR, ways);
             }
             case NULLIF -> {
                 // NULLIF(a, b) = CASE WHEN a = b THEN NULL ELSE a END, typed as a (after the operator's coercion)
@@ -666,9 +687,25 @@ public final class ExpressionAnalyzer {
             return new FuncExpr(call.proc().oid(), name, SQL_FUNCTION_CALL, FuncExpr.Form.CALL, withOid, false,
                     call.proc().volatility(), call.resultType(), -1);
         }
-        return JsonCalls.rewrite(new FuncExpr(call.proc().oid(), name, call.proc().source(), FuncExpr.Form.CALL,
+        String source = call.proc().source();
+        boolean variadicArray = f.funcVariadic() && call.proc().variadicType() == TypeOids.ANY;
+        if (variadicArray && !coerced.isEmpty()) {
+            source = explicitVariadicAny(source, coerced.get(coerced.size() - 1), f);
+        }
+        return JsonCalls.rewrite(new FuncExpr(call.proc().oid(), name, source, FuncExpr.Form.CALL,
                 coerced, call.proc().strict(), call.proc().volatility(), call.resultType(), -1),
-                f.funcVariadic() && call.proc().variadicType() == TypeOids.ANY, this, catalog);
+                variadicArray, this, catalog);
+    }
+
+    /** concat(VARIADIC arr) and the like: the array is passed whole and spread out by the function. */
+    private String explicitVariadicAny(String source, BoundExpr last, FuncCall f) {
+        var type = catalog.type(last.type());
+        if (type.isEmpty() || type.get().elementType() == 0 || type.get().length() != -1) {
+            throw Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH, "VARIADIC argument must be an array"),
+                    location(f.args().get(f.args().size() - 1)));
+        }
+        return org.lakepg.server.function.scalar.VariadicAnyCalls.sourceFor(source,
+                org.lakepg.server.function.FunctionRegistry.builtins()).orElse(source);
     }
 
     private BoundExpr aggregateCall(FuncCall f, ResolvedCall call, List<BoundExpr> args, Scope scope) {

@@ -65,7 +65,7 @@ public final class TypeNames {
     private static String numericTypmod(int typmod) {
         int value = typmod - 4;
         int precision = (value >> 16) & 0xffff;
-        int scale = (short) (value & 0xffff);
+        int scale = ((value & 0x7ff) ^ 1024) - 1024; // 11 bits, signed: numeric(3,-3)
         return "numeric(" + precision + "," + scale + ")";
     }
 
