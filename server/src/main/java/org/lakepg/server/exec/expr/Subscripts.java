@@ -12,7 +12,12 @@ import org.lakepg.wire.types.PgArray;
 final class Subscripts {
     private Subscripts() {}
 
-    static Object element(PgArray array, int[] subscripts) {
+    static Object element(Object container, int[] subscripts) {
+        if (container instanceof org.lakepg.wire.types.PgPoint p) {
+            // a fixed-length array of two float8s
+            return subscripts.length != 1 ? null : subscripts[0] == 0 ? p.x() : subscripts[0] == 1 ? p.y() : null;
+        }
+        PgArray array = (PgArray) container;
         int n = array.dimensionCount();
         if (subscripts.length != n || n == 0) {
             return null;
@@ -31,7 +36,11 @@ final class Subscripts {
     }
 
     /** @param lower the given lower bounds (null where left out), likewise upper */
-    static PgArray slice(PgArray array, Integer[] lower, Integer[] upper) {
+    static PgArray slice(Object container, Integer[] lower, Integer[] upper) {
+        if (!(container instanceof PgArray array)) {
+            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "slices of fixed-length arrays not implemented");
+        }
         int n = array.dimensionCount();
         int given = lower.length;
         if (n == 0 || given > n) {
@@ -72,25 +81,6 @@ final class Subscripts {
                 collect(array, d + 1, at, from, to, out);
             }
         }
-    }
-
-    /** PostgreSQL's array_set_element for one dimension: NULL gaps fill an extension, a NULL array starts at i. */
-    static PgArray assign(PgArray array, int subscript, Object value, int elementOid) {
-        if (array == null || array.dimensionCount() == 0) {
-            return new PgArray(elementOid, new int[] {1}, new int[] {subscript}, new Object[] {value});
-        }
-        if (array.dimensionCount() != 1) {
-            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.ARRAY_SUBSCRIPT_ERROR,
-                    "wrong number of array subscripts");
-        }
-        int lower = array.lowerBounds()[0];
-        int upper = lower + array.dims()[0] - 1;
-        int newLower = Math.min(lower, subscript);
-        int newUpper = Math.max(upper, subscript);
-        Object[] out = new Object[newUpper - newLower + 1];
-        System.arraycopy(array.elements(), 0, out, lower - newLower, array.elements().length);
-        out[subscript - newLower] = value;
-        return new PgArray(array.elementOid(), new int[] {out.length}, new int[] {newLower}, out);
     }
 
     /** ARRAY[sub, sub, ...]: equal-shaped sub-arrays (NULL ones skipped, as PostgreSQL does) become one dimension higher. */

@@ -1079,4 +1079,32 @@ public final class ExpressionAnalyzer {
                         "argument of %s must be type %s, not type %s", construct, "boolean",
                         TypeNames.format(catalog, e.type())), location));
     }
+
+    /**
+     * {@code (SELECT a, b ...)} as the source of {@code SET (x, y) = ...} (PostgreSQL's MULTIEXPR sublink): one
+     * scalar subquery whose value is a row of the subquery's columns, and those columns.
+     */
+    MultiAssignments.RowSubquery multiColumnSubquery(org.lakepg.server.sql.ast.SubLink l, Scope scope) {
+        CorrelatedScope outerView = new CorrelatedScope(scope, this::nextParamId);
+        Relation r;
+        subqueryDepth++;
+        try {
+            r = new QueryAnalyzer(this, parameters, catalog, outerView).query(l.subselect(), true);
+        } finally {
+            subqueryDepth--;
+        }
+        List<BoundExpr> fields = new ArrayList<>();
+        for (int i = 0; i < r.columns().size(); i++) {
+            var c = r.columns().get(i);
+            fields.add(new org.lakepg.server.sql.plan.expr.InputRef(i, c.type(), c.typmod(), c.name()));
+        }
+        org.lakepg.server.sql.plan.PlanNode rows = new org.lakepg.server.sql.plan.ProjectNode(r.plan(),
+                List.of(RowExpressions.constructor(fields, TypeOids.RECORD)));
+        var correlations = outerView.correlations();
+        var plan = correlations.isEmpty() ? rows
+                : new org.lakepg.server.sql.optimizer.HashLookups(this::nextParamId, catalog::indexes).subplan(rows);
+        return new MultiAssignments.RowSubquery(new org.lakepg.server.sql.plan.expr.SubqueryExpr(
+                org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.SCALAR, plan, null, null, TypeOids.RECORD,
+                correlations), r.columns());
+    }
 }

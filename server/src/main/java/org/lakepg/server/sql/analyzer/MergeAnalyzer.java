@@ -135,7 +135,7 @@ final class MergeAnalyzer {
         for (int i = 0; i < values.size(); i++) {
             Expr e = values.get(i);
             boolean useDefault = e instanceof SetToDefault || !ModifyAnalyzer.checkIdentityInsert(targets.get(i), overriding);
-            assigned.add(useDefault ? null : modify.assign(targets.get(i), table,
+            assigned.add(useDefault ? null : modify.insertTarget(table, targets, explicit, i, assigned,
                     expressions.analyzeWithoutAggregates(e, scope, "VALUES"), e));
         }
         return modify.fullRow(table, targets, assigned);

@@ -85,7 +85,11 @@ public final class ModifyAnalyzer {
                     Expr e = values.get(i);
                     boolean useDefault = e instanceof SetToDefault
                             || !checkIdentityInsert(targets.get(i), overriding);
-                    assigned.add(useDefault ? null : assign(targets.get(i), table,
+                    if (e instanceof SetToDefault && indirected(explicitColumns, i)) {
+                        throw AssignmentIndirection.defaultRefused(explicitColumns.get(i).indirection(),
+                                explicitColumns.get(i).location());
+                    }
+                    assigned.add(useDefault ? null : insertTarget(table, targets, explicitColumns, i, assigned,
                             expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "VALUES"), e));
                 }
                 rows.add(fullRow(table, targets, assigned));
@@ -100,8 +104,8 @@ public final class ModifyAnalyzer {
             List<BoundExpr> assigned = new ArrayList<>();
             for (int i = 0; i < query.columns().size(); i++) {
                 OutputColumn c = query.columns().get(i);
-                assigned.add(checkIdentityInsert(targets.get(i), overriding) ? assign(targets.get(i), table,
-                        new InputRef(i, c.type(), c.typmod(), c.name()), null) : null);
+                assigned.add(checkIdentityInsert(targets.get(i), overriding) ? insertTarget(table, targets,
+                        explicitColumns, i, assigned, new InputRef(i, c.type(), c.typmod(), c.name()), null) : null);
             }
             source = new ProjectNode(query.plan(), fullRow(table, targets, assigned));
         }
@@ -180,18 +184,56 @@ public final class ModifyAnalyzer {
                 QueryPlan.Tag.UPDATE, null, joined ? scope : null, parent);
     }
 
+    private static boolean indirected(List<ResTarget> explicit, int i) {
+        return i < explicit.size() && explicit.get(i).indirection() != null && !explicit.get(i).indirection().isEmpty();
+    }
+
+    /**
+     * The value INSERT gives its i-th target column: the value itself, or for {@code (c[1])} / {@code (c.f)} a
+     * value of the column with that part set, over what an earlier target of the same column set (else NULL).
+     */
+    BoundExpr insertTarget(TableInfo table, List<ColumnInfo> targets, List<ResTarget> explicit, int i,
+                           List<BoundExpr> earlier, BoundExpr value, Expr source) {
+        ColumnInfo column = targets.get(i);
+        if (!indirected(explicit, i)) {
+            return assign(column, table, value, source);
+        }
+        BoundExpr base = new Const(column.type(), column.typmod(), null);
+        for (int j = Math.min(i, earlier.size()) - 1; j >= 0; j--) {
+            if (targets.get(j).number() == column.number() && earlier.get(j) != null) {
+                base = earlier.get(j);
+                break;
+            }
+        }
+        ResTarget target = explicit.get(i);
+        return new AssignmentIndirection(expressions, catalog, Scope.EMPTY).assign(base, column.name(),
+                target.indirection(), value, target.location(), source == null ? -1 : ExpressionAnalyzer.location(source));
+    }
+
     /** SET col = value, ...: replaces the assigned columns' expressions in {@code row} (one per table column). */
     void assignments(TableInfo table, List<ResTarget> targets, FromScope scope, List<BoundExpr> row, String context) {
         Set<String> assigned = new HashSet<>();
+        Set<String> partlyAssigned = new HashSet<>();
+        MultiAssignments multi = new MultiAssignments(expressions, scope, context);
         for (ResTarget t : targets) {
             if (t.indirection() != null && !t.indirection().isEmpty()) {
                 ColumnInfo column = column(table, t.name(), t.location());
-                row.set(column.number() - 1, new Subscripting(expressions, catalog).assign(row.get(column.number() - 1),
-                        t.indirection(), t.val(), scope));
+                partlyAssigned.add(t.name());
+                if (assigned.contains(t.name())) {
+                    throw PgException.of(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"%s\"", t.name());
+                }
+                if (t.val() instanceof SetToDefault) {
+                    throw AssignmentIndirection.defaultRefused(t.indirection(), t.location());
+                }
+                BoundExpr value = t.val() instanceof org.lakepg.server.sql.ast.MultiAssignRef m ? multi.value(m)
+                        : expressions.analyzeWithoutAggregates(t.val(), scope, context);
+                row.set(column.number() - 1, new AssignmentIndirection(expressions, catalog, scope).assign(
+                        row.get(column.number() - 1), column.name(), t.indirection(), value, t.location(),
+                        ExpressionAnalyzer.location(t.val())));
                 continue;
             }
             ColumnInfo column = column(table, t.name(), t.location());
-            if (!assigned.add(t.name())) {
+            if (!assigned.add(t.name()) || partlyAssigned.contains(t.name())) {
                 throw PgException.of(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"%s\"", t.name());
             }
             if (column.identity() == 'a' && !(t.val() instanceof SetToDefault)) {
@@ -200,7 +242,8 @@ public final class ModifyAnalyzer {
                         + "\" is an identity column defined as GENERATED ALWAYS.");
             }
             BoundExpr value = t.val() instanceof SetToDefault ? defaultValue(table, column)
-                    : assign(column, table, expressions.analyzeWithoutAggregates(t.val(), scope, context), t.val());
+                    : assign(column, table, t.val() instanceof org.lakepg.server.sql.ast.MultiAssignRef m ? multi.value(m)
+                    : expressions.analyzeWithoutAggregates(t.val(), scope, context), t.val());
             if (value instanceof InputRef same && same.index() == column.number() - 1) {
                 // SET a = a still names a: kept apart from the untouched columns (UPDATE OF triggers fire for it)
                 value = new org.lakepg.server.sql.plan.expr.RelabelType(value, value.type(), value.typmod());
@@ -344,9 +387,13 @@ public final class ModifyAnalyzer {
         }
         List<ColumnInfo> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<String> partlySeen = new HashSet<>();
         for (ResTarget t : cols) {
-            unsupported(t.indirection() != null && !t.indirection().isEmpty(), "assignment to subscripts or fields");
-            if (!seen.add(t.name())) {
+            boolean partly = t.indirection() != null && !t.indirection().isEmpty();
+            // (c[1], c[2]) sets parts of one column; c with c[1] or c twice sets it more than once
+            boolean repeated = partly ? seen.contains(t.name()) : seen.contains(t.name()) || partlySeen.contains(t.name());
+            (partly ? partlySeen : seen).add(t.name());
+            if (repeated) {
                 throw Coercer.at(PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once",
                         t.name()), t.location());
             }
