@@ -39,7 +39,10 @@ final class AssignmentIndirection {
     }
 
     /**
-     * @param current  the column's value the steps change (of the column's type)
+     * The column's value with the part the indirection names replaced, before any domain of the column checks it
+     * (several assignments to one column are checked once, on the last: {@link #checked}).
+     *
+     * @param current  the column's value the steps change, as {@link #assign} gave it (or the stored value)
      * @param column   the column's name, for messages
      * @param value    the assigned value, not yet coerced
      * @param location the target's position in the statement
@@ -47,8 +50,16 @@ final class AssignmentIndirection {
      */
     BoundExpr assign(BoundExpr current, String column, List<Indirection> indirection, BoundExpr value, int location,
                      int valueLocation) {
-        return step(current, current.type(), current.typmod(), column, false, AssignmentPath.of(indirection), value,
+        long base = expressions.coercer().rules().baseType(current.type());
+        BoundExpr raw = base == current.type() ? current : new RelabelType(current, base, current.typmod());
+        return step(raw, base, current.typmod(), column, false, AssignmentPath.of(indirection), value,
                 location, valueLocation);
+    }
+
+    /** An assigned column value checked by the column's domain, if its type is one. */
+    BoundExpr checked(BoundExpr assigned, long columnType, int typmod) {
+        return assigned.type() == columnType ? assigned
+                : expressions.coercer().coerce(assigned, columnType, typmod, TypeCoercion.Context.ASSIGNMENT, -1);
     }
 
     /** The value of type {@code type} that {@code base} becomes once {@code steps} take {@code value}. */

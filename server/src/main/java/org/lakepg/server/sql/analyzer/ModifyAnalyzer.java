@@ -79,8 +79,9 @@ public final class ModifyAnalyzer {
                 if (explicitColumns.isEmpty() && values.size() <= targets.size()) {
                     targets = table.columns().subList(0, values.size());
                 }
-                checkArity(values.size(), targets.size());
+                checkArity(values.size(), targets.size(), values, explicitColumns);
                 List<BoundExpr> assigned = new ArrayList<>();
+                java.util.Map<Integer, BoundExpr> partial = new java.util.HashMap<>();
                 for (int i = 0; i < values.size(); i++) {
                     Expr e = values.get(i);
                     boolean useDefault = e instanceof SetToDefault
@@ -89,7 +90,7 @@ public final class ModifyAnalyzer {
                         throw AssignmentIndirection.defaultRefused(explicitColumns.get(i).indirection(),
                                 explicitColumns.get(i).location());
                     }
-                    assigned.add(useDefault ? null : insertTarget(table, targets, explicitColumns, i, assigned,
+                    assigned.add(useDefault ? null : insertTarget(table, targets, explicitColumns, i, partial,
                             expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "VALUES"), e));
                 }
                 rows.add(fullRow(table, targets, assigned));
@@ -102,10 +103,11 @@ public final class ModifyAnalyzer {
             }
             checkArity(query.columns().size(), targets.size());
             List<BoundExpr> assigned = new ArrayList<>();
+            java.util.Map<Integer, BoundExpr> partial = new java.util.HashMap<>();
             for (int i = 0; i < query.columns().size(); i++) {
                 OutputColumn c = query.columns().get(i);
                 assigned.add(checkIdentityInsert(targets.get(i), overriding) ? insertTarget(table, targets,
-                        explicitColumns, i, assigned, new InputRef(i, c.type(), c.typmod(), c.name()), null) : null);
+                        explicitColumns, i, partial, new InputRef(i, c.type(), c.typmod(), c.name()), null) : null);
             }
             source = new ProjectNode(query.plan(), fullRow(table, targets, assigned));
         }
@@ -191,30 +193,30 @@ public final class ModifyAnalyzer {
     /**
      * The value INSERT gives its i-th target column: the value itself, or for {@code (c[1])} / {@code (c.f)} a
      * value of the column with that part set, over what an earlier target of the same column set (else NULL).
+     *
+     * @param partial the row's columns set in part so far (by column number), before their domain checks
      */
     BoundExpr insertTarget(TableInfo table, List<ColumnInfo> targets, List<ResTarget> explicit, int i,
-                           List<BoundExpr> earlier, BoundExpr value, Expr source) {
+                           java.util.Map<Integer, BoundExpr> partial, BoundExpr value, Expr source) {
         ColumnInfo column = targets.get(i);
         if (!indirected(explicit, i)) {
             return assign(column, table, value, source);
         }
-        BoundExpr base = new Const(column.type(), column.typmod(), null);
-        for (int j = Math.min(i, earlier.size()) - 1; j >= 0; j--) {
-            if (targets.get(j).number() == column.number() && earlier.get(j) != null) {
-                base = earlier.get(j);
-                break;
-            }
-        }
+        BoundExpr base = partial.getOrDefault((int) column.number(), new Const(column.type(), column.typmod(), null));
         ResTarget target = explicit.get(i);
-        return new AssignmentIndirection(expressions, catalog, Scope.EMPTY).assign(base, column.name(),
-                target.indirection(), value, target.location(), source == null ? -1 : ExpressionAnalyzer.location(source));
+        AssignmentIndirection indirection = new AssignmentIndirection(expressions, catalog, Scope.EMPTY);
+        BoundExpr changed = indirection.assign(base, column.name(), target.indirection(), value, target.location(),
+                source == null ? -1 : ExpressionAnalyzer.location(source));
+        partial.put((int) column.number(), changed);
+        return indirection.checked(changed, column.type(), column.typmod());
     }
 
     /** SET col = value, ...: replaces the assigned columns' expressions in {@code row} (one per table column). */
     void assignments(TableInfo table, List<ResTarget> targets, FromScope scope, List<BoundExpr> row, String context) {
         Set<String> assigned = new HashSet<>();
         Set<String> partlyAssigned = new HashSet<>();
-        MultiAssignments multi = new MultiAssignments(expressions, scope, context);
+        java.util.Map<Integer, BoundExpr> partial = new java.util.HashMap<>();
+        MultiAssignments multi = new MultiAssignments(expressions, catalog, scope, context);
         for (ResTarget t : targets) {
             if (t.indirection() != null && !t.indirection().isEmpty()) {
                 ColumnInfo column = column(table, t.name(), t.location());
@@ -227,9 +229,12 @@ public final class ModifyAnalyzer {
                 }
                 BoundExpr value = t.val() instanceof org.lakepg.server.sql.ast.MultiAssignRef m ? multi.value(m)
                         : expressions.analyzeWithoutAggregates(t.val(), scope, context);
-                row.set(column.number() - 1, new AssignmentIndirection(expressions, catalog, scope).assign(
-                        row.get(column.number() - 1), column.name(), t.indirection(), value, t.location(),
-                        ExpressionAnalyzer.location(t.val())));
+                AssignmentIndirection indirection = new AssignmentIndirection(expressions, catalog, scope);
+                BoundExpr changed = indirection.assign(partial.getOrDefault((int) column.number(),
+                        row.get(column.number() - 1)), column.name(), t.indirection(), value, t.location(),
+                        ExpressionAnalyzer.location(t.val()));
+                partial.put((int) column.number(), changed);
+                row.set(column.number() - 1, indirection.checked(changed, column.type(), column.typmod()));
                 continue;
             }
             ColumnInfo column = column(table, t.name(), t.location());
@@ -406,6 +411,17 @@ public final class ModifyAnalyzer {
         return table.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> Coercer.at(
                 PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", name,
                         table.name()), location));
+    }
+
+    /** {@link #checkArity(int, int)} pointing at the first value or target column left over, as PostgreSQL does. */
+    static void checkArity(int values, int targets, List<Expr> given, List<ResTarget> columns) {
+        try {
+            checkArity(values, targets);
+        } catch (PgException e) {
+            int location = values > targets ? ExpressionAnalyzer.location(given.get(targets))
+                    : values < columns.size() ? columns.get(values).location() : -1;
+            throw Coercer.at(e, location);
+        }
     }
 
     static void checkArity(int values, int targets) {

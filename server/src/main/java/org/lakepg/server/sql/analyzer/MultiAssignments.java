@@ -26,12 +26,14 @@ final class MultiAssignments {
     record RowSubquery(SubqueryExpr value, List<OutputColumn> columns) {}
 
     private final ExpressionAnalyzer expressions;
+    private final AnalyzerCatalog catalog;
     private final Scope scope;
     private final String context;
     private final Map<Expr, List<BoundExpr>> sources = new IdentityHashMap<>();
 
-    MultiAssignments(ExpressionAnalyzer expressions, Scope scope, String context) {
+    MultiAssignments(ExpressionAnalyzer expressions, AnalyzerCatalog catalog, Scope scope, String context) {
         this.expressions = expressions;
+        this.catalog = catalog;
         this.scope = scope;
         this.context = context;
     }
@@ -53,11 +55,15 @@ final class MultiAssignments {
                     sub.columns().get(i).type(), sub.columns().get(i).typmod())).toList();
         }
         if (source instanceof RowExpr r) {
-            BoundExpr row = expressions.analyzeWithoutAggregates(r, scope, context);
-            if (!RowExpressions.isConstructor(row)) {
-                throw mismatch(r.location());
+            List<BoundExpr> args = new java.util.ArrayList<>();
+            for (Expr arg : r.args()) {
+                BoundExpr field = expressions.analyzeWithoutAggregates(arg, scope, context);
+                if (arg instanceof org.lakepg.server.sql.ast.ColumnRef c && c.star()) {
+                    args.addAll(expand(field, c.location()));
+                } else {
+                    args.add(field);
+                }
             }
-            List<BoundExpr> args = ((FuncExpr) row).arguments();
             if (args.size() != columns) {
                 throw mismatch(r.location());
             }
@@ -66,6 +72,19 @@ final class MultiAssignments {
         throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
                 "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression"),
                 ExpressionAnalyzer.location(source));
+    }
+
+    /** {@code ROW(v.*)}: the fields of v's row, one argument each. */
+    private List<BoundExpr> expand(BoundExpr row, int location) {
+        if (RowExpressions.isConstructor(row)) {
+            return ((FuncExpr) row).arguments();
+        }
+        var attributes = RowExpressions.attributes(catalog, row.type());
+        if (attributes.isEmpty()) {
+            return List.of(row);
+        }
+        return attributes.get().stream().map(a -> RowExpressions.field(row, a.name(), location, catalog))
+                .toList();
     }
 
     private static PgException mismatch(int location) {
