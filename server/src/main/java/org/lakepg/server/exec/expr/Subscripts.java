@@ -15,7 +15,10 @@ final class Subscripts {
     static Object element(Object container, int[] subscripts) {
         if (container instanceof org.lakepg.wire.types.PgPoint p) {
             // a fixed-length array of two float8s
-            return subscripts.length != 1 ? null : subscripts[0] == 0 ? p.x() : subscripts[0] == 1 ? p.y() : null;
+            if (subscripts.length != 1 || subscripts[0] < 0 || subscripts[0] > 1) {
+                return null;
+            }
+            return Double.valueOf(subscripts[0] == 0 ? p.x() : p.y());
         }
         PgArray array = (PgArray) container;
         int n = array.dimensionCount();

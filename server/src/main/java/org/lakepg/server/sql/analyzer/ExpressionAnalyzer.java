@@ -322,12 +322,29 @@ public final class ExpressionAnalyzer {
                 return new Const(type[0], (int) type[1], org.lakepg.wire.types.PgArray.of((int) element));
             }
         }
-        BoundExpr arg = analyze(c.arg(), scope);
+        BoundExpr arg = c.arg() instanceof org.lakepg.server.sql.ast.AArrayExpr a ? castArray(a, type[0], scope)
+                : analyze(c.arg(), scope);
         int location = c.location() >= 0 ? c.location() : location(c.arg());
         if (c.arg() instanceof AConst literal && literal.kind() == AConst.Kind.STRING) {
             location = literal.location(); // a literal's input errors point at the literal, as in PostgreSQL
         }
         return coercer.coerce(arg, type[0], (int) type[1], TypeCoercion.Context.EXPLICIT, location);
+    }
+
+    /**
+     * ARRAY[...]::t[]: each element cast to t itself, as PostgreSQL's transformArrayExpr does when a cast names the
+     * array type (so ARRAY[1, 'NaN']::float8[] reads 'NaN' as a float8).
+     */
+    private BoundExpr castArray(org.lakepg.server.sql.ast.AArrayExpr a, long arrayType, Scope scope) {
+        long element = catalog.type(arrayType).filter(TypeEntry::isArray).map(TypeEntry::elementType).orElse(0L);
+        if (element == 0 || a.elements().stream().anyMatch(e -> e instanceof org.lakepg.server.sql.ast.AArrayExpr)) {
+            return analyze(a, scope);
+        }
+        List<BoundExpr> elements = new ArrayList<>();
+        for (Expr e : a.elements()) {
+            elements.add(coercer.coerce(analyze(e, scope), element, -1, TypeCoercion.Context.EXPLICIT, location(e)));
+        }
+        return new org.lakepg.server.sql.plan.expr.ArrayExpr(elements, element, arrayType);
     }
 
     /** A TypeName's OID and typmod; 42704 when no such type exists. */

@@ -69,7 +69,7 @@ final class MultiAssignments {
             }
             return args;
         }
-        throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
+        throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                 "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression"),
                 ExpressionAnalyzer.location(source));
     }
