@@ -16,7 +16,17 @@ public final class IndexKeys {
         return type == TypeOids.INT2 || type == TypeOids.INT4 || type == TypeOids.INT8 || type == TypeOids.OID
                 || type == TypeOids.BOOL || type == TypeOids.TEXT || type == TypeOids.VARCHAR
                 || type == TypeOids.BPCHAR || type == TypeOids.NAME || type == TypeOids.DATE
-                || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || indexableUserType(type);
+                || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || indexableUserType(type)
+                || indexableArray(type);
+    }
+
+    private static final org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog BUILTIN_TYPES =
+            new org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog();
+
+    /** Arrays of an indexable built-in element type (int[], text[] ...). */
+    private static boolean indexableArray(long type) {
+        return BUILTIN_TYPES.type(type).filter(org.lakepg.server.catalog.TypeEntry::isArray)
+                .map(t -> t.elementType() != type && indexable(t.elementType())).orElse(false);
     }
 
     /** Enums (keyed by sort order) and domains over an indexable type. */
@@ -75,8 +85,26 @@ public final class IndexKeys {
                 }
             }
             case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, KeyEncoding.Order.ASC);
+            case org.lakepg.wire.types.PgArray a -> arrayKey(key, a);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "index keys of %s are not supported yet",
                     value.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * An array sorts as btarraycmp does: element by element (a NULL after any value), a shorter array before a longer
+     * one it begins, then by number of dimensions, each dimension's length and lower bound.
+     */
+    private static void arrayKey(KeyEncoding key, org.lakepg.wire.types.PgArray a) {
+        for (Object element : a.elements()) {
+            key.addLong(1L, KeyEncoding.Order.ASC); // an element follows: sorts after the end marker below
+            add(key, a.elementOid(), element);
+        }
+        key.addLong(0L, KeyEncoding.Order.ASC);
+        key.addLong((long) a.dimensionCount(), KeyEncoding.Order.ASC);
+        for (int d = 0; d < a.dimensionCount(); d++) {
+            key.addLong((long) a.dims()[d], KeyEncoding.Order.ASC);
+            key.addLong((long) a.lowerBounds()[d], KeyEncoding.Order.ASC);
         }
     }
 

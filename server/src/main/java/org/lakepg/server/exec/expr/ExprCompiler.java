@@ -256,7 +256,7 @@ public final class ExprCompiler {
                 yield (row, ctx) -> {
                     List<Object> values = new java.util.ArrayList<>();
                     rows.open(row, ctx).forEachRemaining(r -> values.add(r[0]));
-                    return org.lakepg.wire.types.PgArray.of(elementOid, values.toArray());
+                    return Subscripts.accumulate(elementOid, values);
                 };
             }
             case ANY, ALL -> {

@@ -86,6 +86,45 @@ final class Subscripts {
         }
     }
 
+    /**
+     * ARRAY(subquery): the values as elements, or, when they are arrays of the element type, stacked one dimension
+     * higher (PostgreSQL's array_agg_array, which refuses NULL, empty and differently shaped arrays).
+     */
+    static PgArray accumulate(int elementOid, List<Object> values) {
+        if (values.isEmpty() || !(values.get(0) instanceof PgArray first) || first.elementOid() != elementOid) {
+            return PgArray.of(elementOid, values.toArray());
+        }
+        List<Object> elements = new ArrayList<>();
+        for (Object v : values) {
+            if (v == null) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.NULL_VALUE_NOT_ALLOWED,
+                        "cannot accumulate null arrays");
+            }
+            PgArray a = (PgArray) v;
+            if (a.dimensionCount() == 0) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.ARRAY_SUBSCRIPT_ERROR,
+                        "cannot accumulate empty arrays");
+            }
+            if (!java.util.Arrays.equals(a.dims(), first.dims()) || !java.util.Arrays.equals(a.lowerBounds(), first.lowerBounds())) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.ARRAY_SUBSCRIPT_ERROR,
+                        "cannot accumulate arrays of different dimensionality");
+            }
+            elements.addAll(java.util.Arrays.asList(a.elements()));
+        }
+        int n = first.dimensionCount();
+        if (n + 1 > PgArray.MAX_DIMENSIONS) {
+            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "number of array dimensions (%d) exceeds the maximum allowed (%d)", n + 1, PgArray.MAX_DIMENSIONS);
+        }
+        int[] dims = new int[n + 1];
+        int[] lbs = new int[n + 1];
+        dims[0] = values.size();
+        lbs[0] = 1;
+        System.arraycopy(first.dims(), 0, dims, 1, n);
+        System.arraycopy(first.lowerBounds(), 0, lbs, 1, n);
+        return new PgArray(elementOid, dims, lbs, elements.toArray());
+    }
+
     /** ARRAY[sub, sub, ...]: equal-shaped sub-arrays (NULL ones skipped, as PostgreSQL does) become one dimension higher. */
     static PgArray stack(int elementOid, PgArray[] parts) {
         java.util.List<PgArray> present = new java.util.ArrayList<>();

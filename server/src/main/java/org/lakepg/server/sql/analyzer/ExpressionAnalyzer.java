@@ -884,6 +884,13 @@ public final class ExpressionAnalyzer {
                         org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.SCALAR, plan, null, null, type, correlations);
             }
             case ARRAY -> {
+                // ARRAY(SELECT int[] ...) stacks the arrays: an int[] of one more dimension
+                var arrayOfArrays = catalog.type(type).filter(TypeEntry::isArray);
+                if (arrayOfArrays.isPresent()) {
+                    return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
+                            org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ARRAY, plan, null,
+                            new Const(arrayOfArrays.get().elementType(), -1, null), type, correlations);
+                }
                 long arrayType = rules.arrayTypeOf(type);
                 if (arrayType == 0) {
                     throw Coercer.at(PgException.of(SqlState.UNDEFINED_OBJECT, "could not find array type for data type %s",
