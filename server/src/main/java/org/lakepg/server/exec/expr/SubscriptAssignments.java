@@ -16,6 +16,7 @@ import org.lakepg.wire.types.PgPoint;
  */
 final class SubscriptAssignments {
     private static final long POINT = 600;
+    private static final long JSONB = 3802;
 
     private SubscriptAssignments() {}
 
@@ -27,16 +28,22 @@ final class SubscriptAssignments {
         boolean slice = x.slice();
         int elementOid = (int) x.value().type();
         boolean point = x.container().type() == POINT;
+        boolean jsonb = x.container().type() == JSONB;
         return (row, ctx) -> {
             Object current = container.eval(row, ctx);
             int n = upper.length;
+            Object[] keys = new Object[n];
             Integer[] lo = new Integer[n];
             Integer[] hi = new Integer[n];
             for (int i = 0; i < n; i++) {
-                lo[i] = subscript(lower[i], row, ctx);
-                hi[i] = subscript(upper[i], row, ctx);
+                lo[i] = (Integer) subscript(lower[i], row, ctx);
+                keys[i] = subscript(upper[i], row, ctx);
+                hi[i] = jsonb ? null : (Integer) keys[i];
             }
             Object v = value.eval(row, ctx);
+            if (jsonb) {
+                return jsonb(current, keys, v);
+            }
             if (point) {
                 return current == null || v == null ? current : point((PgPoint) current, hi, slice, (Double) v);
             }
@@ -57,6 +64,14 @@ final class SubscriptAssignments {
         };
     }
 
+    /**
+     * {@code j[k1][k2] = v} on jsonb: the analyzer (AssignmentIndirection) gives int4 or text subscripts, never
+     * slices, and a jsonb value. This is where the jsonb code plugs in (PostgreSQL's jsonb_subscript_assign).
+     */
+    private static Object jsonb(Object container, Object[] path, Object value) {
+        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "subscripted assignment to jsonb is not supported yet");
+    }
+
     /** A point is a fixed-length array of two float8s, [0] and [1]. */
     private static PgPoint point(PgPoint p, Integer[] subscripts, boolean slice, double v) {
         if (slice) {
@@ -72,7 +87,7 @@ final class SubscriptAssignments {
         };
     }
 
-    private static Integer subscript(CompiledExpr e, Object[] row, org.lakepg.server.exec.ExecContext ctx) {
+    private static Object subscript(CompiledExpr e, Object[] row, org.lakepg.server.exec.ExecContext ctx) {
         if (e == null) {
             return null;
         }
@@ -80,7 +95,7 @@ final class SubscriptAssignments {
         if (v == null) {
             throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "array subscript in assignment must not be null");
         }
-        return (Integer) v;
+        return v;
     }
 
     private static CompiledExpr[] all(List<BoundExpr> exprs, Function<BoundExpr, CompiledExpr> compiler) {

@@ -199,6 +199,7 @@ public final class ExpressionAnalyzer {
             case org.lakepg.server.sql.ast.MinMaxExpr m -> m.location();
             case SQLValueFunction f -> f.location();
             case ExprList l -> l.location();
+            case org.lakepg.server.sql.ast.SetToDefault d -> d.location();
             default -> -1;
         };
     }
@@ -297,6 +298,20 @@ public final class ExpressionAnalyzer {
         };
     }
 
+    /** The alias under which a FROM item of the scope reads the table named {@code table}, or null. */
+    private String aliasOfTable(Scope scope, String table) {
+        if (!(scope instanceof FromScope from)) {
+            return null;
+        }
+        for (FromScope.Entry e : from.entries()) {
+            if (e.tableOid() != 0 && e.alias() != null && !e.alias().equals(table) && catalog.userType(e.tableOid())
+                    .filter(t -> t.name().equals(table)).isPresent()) {
+                return e.alias();
+            }
+        }
+        return null;
+    }
+
     private BoundExpr column(ColumnRef c, Scope scope) {
         var found = scope.column(c.fields(), c.location());
         if (found.isEmpty() && functionParameters != null) {
@@ -304,9 +319,16 @@ public final class ExpressionAnalyzer {
         }
         return found.orElseThrow(() -> {
             if (c.fields().size() > 1) {
+                String table = c.fields().get(c.fields().size() - 2);
+                String alias = aliasOfTable(scope, table);
+                if (alias != null) {
+                    // the table is there under another name (errorMissingRTE)
+                    return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
+                            "invalid reference to FROM-clause entry for table \"%s\"", table)
+                            .withHint("Perhaps you meant to reference the table alias \"" + alias + "\"."), c.location());
+                }
                 return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
-                        "missing FROM-clause entry for table \"%s\"", c.fields().get(c.fields().size() - 2)),
-                        c.location());
+                        "missing FROM-clause entry for table \"%s\"", table), c.location());
             }
             return Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist",
                     c.fields().get(0)), c.location());
@@ -885,7 +907,8 @@ public final class ExpressionAnalyzer {
             }
             case ARRAY -> {
                 // ARRAY(SELECT int[] ...) stacks the arrays: an int[] of one more dimension
-                var arrayOfArrays = catalog.type(type).filter(TypeEntry::isArray);
+                // (get_promoted_array_type: a type with an array type of its own, like int2vector, is an element)
+                var arrayOfArrays = catalog.type(type).filter(t -> t.isArray() && rules.arrayTypeOf(type) == 0);
                 if (arrayOfArrays.isPresent()) {
                     return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
                             org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ARRAY, plan, null,
