@@ -17,7 +17,16 @@ public final class IndexKeys {
                 || type == TypeOids.BOOL || type == TypeOids.TEXT || type == TypeOids.VARCHAR
                 || type == TypeOids.BPCHAR || type == TypeOids.NAME || type == TypeOids.DATE
                 || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || type == TypeOids.FLOAT8
-                || type == TypeOids.FLOAT4 || indexableUserType(type);
+                || type == TypeOids.FLOAT4 || indexableUserType(type) || indexableArray(type);
+    }
+
+    private static final org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog BUILTIN_TYPES =
+            new org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog();
+
+    /** Arrays of an indexable built-in element type (int[], text[] ...). */
+    private static boolean indexableArray(long type) {
+        return BUILTIN_TYPES.type(type).filter(org.lakepg.server.catalog.TypeEntry::isArray)
+                .map(t -> t.elementType() != type && indexable(t.elementType())).orElse(false);
     }
 
     /** Enums (keyed by sort order) and domains over an indexable type. */
@@ -140,8 +149,26 @@ public final class IndexKeys {
                 }
             }
             case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, order);
+            case org.lakepg.wire.types.PgArray a -> arrayKey(key, a, order);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "index keys of %s are not supported yet",
                     value.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * An array sorts as btarraycmp does: element by element (a NULL after any value), a shorter array before a longer
+     * one it begins, then by number of dimensions, each dimension's length and lower bound.
+     */
+    private static void arrayKey(KeyEncoding key, org.lakepg.wire.types.PgArray a, KeyEncoding.Order order) {
+        for (Object element : a.elements()) {
+            key.addLong(1L, order); // an element follows: sorts after the end marker below
+            add(key, a.elementOid(), element, order);
+        }
+        key.addLong(0L, order);
+        key.addLong((long) a.dimensionCount(), order);
+        for (int d = 0; d < a.dimensionCount(); d++) {
+            key.addLong((long) a.dims()[d], order);
+            key.addLong((long) a.lowerBounds()[d], order);
         }
     }
 

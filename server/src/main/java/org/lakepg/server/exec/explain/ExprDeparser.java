@@ -81,8 +81,8 @@ final class ExprDeparser {
             case SubqueryExpr q -> subquery(q, columns);
             case AggRef a -> "agg" + a.index();
             case WindowRef w -> "window" + w.index();
-            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> deparse(x.array(), columns) + "["
-                    + deparse(x.subscript(), columns) + "] := " + deparse(x.value(), columns);
+            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> deparse(new org.lakepg.server.sql.plan.expr.SubscriptExpr(
+                    x.container(), x.lower(), x.upper(), x.slice(), x.type()), columns) + " := " + deparse(x.value(), columns);
             case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> "(" + deparse(x.left(), columns) + " " + x.operator()
                     + (x.any() ? " ANY (" : " ALL (") + deparse(x.array(), columns) + "))";
             case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> {

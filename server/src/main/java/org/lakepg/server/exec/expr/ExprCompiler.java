@@ -126,20 +126,7 @@ public final class ExprCompiler {
                 yield (row, ctx) -> ctx.outerParam(id);
             }
             case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> subscript(x);
-            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> {
-                CompiledExpr array = compile(x.array());
-                CompiledExpr subscript = compile(x.subscript());
-                CompiledExpr value = compile(x.value());
-                int elementOid = (int) x.value().type();
-                yield (row, ctx) -> {
-                    Object a = array.eval(row, ctx);
-                    Object i = subscript.eval(row, ctx);
-                    if (i == null) {
-                        throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "array subscript in assignment must not be null");
-                    }
-                    return Subscripts.assign((org.lakepg.wire.types.PgArray) a, (Integer) i, value.eval(row, ctx), elementOid);
-                };
-            }
+            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> SubscriptAssignments.compile(x, this::compile);
             case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> {
                 CompiledExpr left = compile(x.left());
                 CompiledExpr array = compile(x.array());
@@ -269,7 +256,7 @@ public final class ExprCompiler {
                 yield (row, ctx) -> {
                     List<Object> values = new java.util.ArrayList<>();
                     rows.open(row, ctx).forEachRemaining(r -> values.add(r[0]));
-                    return org.lakepg.wire.types.PgArray.of(elementOid, values.toArray());
+                    return Subscripts.accumulate(elementOid, values);
                 };
             }
             case ANY, ALL -> {
@@ -317,7 +304,7 @@ public final class ExprCompiler {
                     }
                     subscripts[i] = (Integer) v;
                 }
-                return Subscripts.element((org.lakepg.wire.types.PgArray) a, subscripts);
+                return Subscripts.element(a, subscripts);
             };
         }
         return (row, ctx) -> {
@@ -335,7 +322,7 @@ public final class ExprCompiler {
                     return null;
                 }
             }
-            return Subscripts.slice((org.lakepg.wire.types.PgArray) a, lo, hi);
+            return Subscripts.slice(a, lo, hi);
         };
     }
 

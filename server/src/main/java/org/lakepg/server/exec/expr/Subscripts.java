@@ -12,7 +12,15 @@ import org.lakepg.wire.types.PgArray;
 final class Subscripts {
     private Subscripts() {}
 
-    static Object element(PgArray array, int[] subscripts) {
+    static Object element(Object container, int[] subscripts) {
+        if (container instanceof org.lakepg.wire.types.PgPoint p) {
+            // a fixed-length array of two float8s
+            if (subscripts.length != 1 || subscripts[0] < 0 || subscripts[0] > 1) {
+                return null;
+            }
+            return Double.valueOf(subscripts[0] == 0 ? p.x() : p.y());
+        }
+        PgArray array = (PgArray) container;
         int n = array.dimensionCount();
         if (subscripts.length != n || n == 0) {
             return null;
@@ -31,7 +39,11 @@ final class Subscripts {
     }
 
     /** @param lower the given lower bounds (null where left out), likewise upper */
-    static PgArray slice(PgArray array, Integer[] lower, Integer[] upper) {
+    static PgArray slice(Object container, Integer[] lower, Integer[] upper) {
+        if (!(container instanceof PgArray array)) {
+            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "slices of fixed-length arrays not implemented");
+        }
         int n = array.dimensionCount();
         int given = lower.length;
         if (n == 0 || given > n) {
@@ -74,23 +86,43 @@ final class Subscripts {
         }
     }
 
-    /** PostgreSQL's array_set_element for one dimension: NULL gaps fill an extension, a NULL array starts at i. */
-    static PgArray assign(PgArray array, int subscript, Object value, int elementOid) {
-        if (array == null || array.dimensionCount() == 0) {
-            return new PgArray(elementOid, new int[] {1}, new int[] {subscript}, new Object[] {value});
+    /**
+     * ARRAY(subquery): the values as elements, or, when they are arrays of the element type, stacked one dimension
+     * higher (PostgreSQL's array_agg_array, which refuses NULL, empty and differently shaped arrays).
+     */
+    static PgArray accumulate(int elementOid, List<Object> values) {
+        if (values.isEmpty() || !(values.get(0) instanceof PgArray first) || first.elementOid() != elementOid) {
+            return PgArray.of(elementOid, values.toArray());
         }
-        if (array.dimensionCount() != 1) {
-            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.ARRAY_SUBSCRIPT_ERROR,
-                    "wrong number of array subscripts");
+        List<Object> elements = new ArrayList<>();
+        for (Object v : values) {
+            if (v == null) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.NULL_VALUE_NOT_ALLOWED,
+                        "cannot accumulate null arrays");
+            }
+            PgArray a = (PgArray) v;
+            if (a.dimensionCount() == 0) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.ARRAY_SUBSCRIPT_ERROR,
+                        "cannot accumulate empty arrays");
+            }
+            if (!java.util.Arrays.equals(a.dims(), first.dims()) || !java.util.Arrays.equals(a.lowerBounds(), first.lowerBounds())) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.ARRAY_SUBSCRIPT_ERROR,
+                        "cannot accumulate arrays of different dimensionality");
+            }
+            elements.addAll(java.util.Arrays.asList(a.elements()));
         }
-        int lower = array.lowerBounds()[0];
-        int upper = lower + array.dims()[0] - 1;
-        int newLower = Math.min(lower, subscript);
-        int newUpper = Math.max(upper, subscript);
-        Object[] out = new Object[newUpper - newLower + 1];
-        System.arraycopy(array.elements(), 0, out, lower - newLower, array.elements().length);
-        out[subscript - newLower] = value;
-        return new PgArray(array.elementOid(), new int[] {out.length}, new int[] {newLower}, out);
+        int n = first.dimensionCount();
+        if (n + 1 > PgArray.MAX_DIMENSIONS) {
+            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "number of array dimensions (%d) exceeds the maximum allowed (%d)", n + 1, PgArray.MAX_DIMENSIONS);
+        }
+        int[] dims = new int[n + 1];
+        int[] lbs = new int[n + 1];
+        dims[0] = values.size();
+        lbs[0] = 1;
+        System.arraycopy(first.dims(), 0, dims, 1, n);
+        System.arraycopy(first.lowerBounds(), 0, lbs, 1, n);
+        return new PgArray(elementOid, dims, lbs, elements.toArray());
     }
 
     /** ARRAY[sub, sub, ...]: equal-shaped sub-arrays (NULL ones skipped, as PostgreSQL does) become one dimension higher. */

@@ -21,6 +21,7 @@ public final class ArrayFunctions {
     public static void register(FunctionRegistry r) {
         ArrayConcatenation.register(r);
         ArrayOrdering.register(r);
+        ArrayContainment.register(r);
         r.register("array_ndims", (x, c) -> {
             int n = ((PgArray) x[0]).dimensionCount();
             return n == 0 ? null : n;

@@ -72,7 +72,7 @@ final class ArrayOrdering {
         return 0;
     }
 
-    private static ScalarFunction elementComparison(int elementOid) {
+    static ScalarFunction elementComparison(int elementOid) {
         return ELEMENT_COMPARISONS.computeIfAbsent(elementOid, oid -> {
             ProcEntry proc = new BuiltinAnalyzerCatalog().btreeComparison(oid).orElseThrow(() -> PgException.of(
                     SqlState.UNDEFINED_FUNCTION, "could not identify a comparison function for type %s", oid));

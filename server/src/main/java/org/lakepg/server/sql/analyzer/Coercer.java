@@ -150,6 +150,15 @@ public final class Coercer {
         if (lengthCast.isPresent() && lengthCast.get().function() != 0) {
             return castCall(lengthCast.get().function(), expr, type, typmod, ctx == TypeCoercion.Context.EXPLICIT);
         }
+        // an array of a type with a length coercion (char(5)[]): each element's, as PostgreSQL's ArrayCoerceExpr
+        var array = catalog.type(type).filter(org.lakepg.server.catalog.TypeEntry::isArray);
+        Optional<CastEntry> elementCast = array.flatMap(t -> catalog.cast(t.elementType(), t.elementType()));
+        if (elementCast.isPresent() && elementCast.get().function() != 0) {
+            long element = array.get().elementType();
+            BoundExpr each = castCall(elementCast.get().function(), new org.lakepg.server.sql.plan.expr.InputRef(0,
+                    element, -1, null), element, typmod, ctx == TypeCoercion.Context.EXPLICIT);
+            return new org.lakepg.server.sql.plan.expr.ArrayCoerceExpr(expr, each, type, typmod);
+        }
         return switch (expr) {
             case Const c -> new Const(c.type(), typmod, c.value());
             default -> new RelabelType(expr, type, typmod);

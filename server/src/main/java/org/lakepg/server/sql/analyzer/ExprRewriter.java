@@ -47,8 +47,7 @@ public final class ExprRewriter {
                     x.upper().stream().map(b -> b == null ? null : map(b, f)).toList(), x.slice(), x.type());
             case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> new org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr(
                     x.any(), x.operator(), map(x.left(), f), map(x.array(), f), x.comparison());
-            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> new org.lakepg.server.sql.plan.expr.SubscriptAssignExpr(
-                    map(x.array(), f), map(x.subscript(), f), map(x.value(), f));
+            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> x.map(b -> map(b, f));
             default -> e;
         };
         return f.apply(rebuilt);

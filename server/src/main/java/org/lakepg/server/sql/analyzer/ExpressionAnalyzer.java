@@ -220,6 +220,7 @@ public final class ExpressionAnalyzer {
             case org.lakepg.server.sql.ast.MinMaxExpr m -> m.location();
             case SQLValueFunction f -> f.location();
             case ExprList l -> l.location();
+            case org.lakepg.server.sql.ast.SetToDefault d -> d.location();
             default -> -1;
         };
     }
@@ -318,6 +319,20 @@ public final class ExpressionAnalyzer {
         };
     }
 
+    /** The alias under which a FROM item of the scope reads the table named {@code table}, or null. */
+    private String aliasOfTable(Scope scope, String table) {
+        if (!(scope instanceof FromScope from)) {
+            return null;
+        }
+        for (FromScope.Entry e : from.entries()) {
+            if (e.tableOid() != 0 && e.alias() != null && !e.alias().equals(table) && catalog.userType(e.tableOid())
+                    .filter(t -> t.name().equals(table)).isPresent()) {
+                return e.alias();
+            }
+        }
+        return null;
+    }
+
     private BoundExpr column(ColumnRef c, Scope scope) {
         var found = scope.column(c.fields(), c.location());
         if (found.isEmpty() && functionParameters != null) {
@@ -325,9 +340,16 @@ public final class ExpressionAnalyzer {
         }
         return found.orElseThrow(() -> {
             if (c.fields().size() > 1) {
+                String table = c.fields().get(c.fields().size() - 2);
+                String alias = aliasOfTable(scope, table);
+                if (alias != null) {
+                    // the table is there under another name (errorMissingRTE)
+                    return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
+                            "invalid reference to FROM-clause entry for table \"%s\"", table)
+                            .withHint("Perhaps you meant to reference the table alias \"" + alias + "\"."), c.location());
+                }
                 return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
-                        "missing FROM-clause entry for table \"%s\"", c.fields().get(c.fields().size() - 2)),
-                        c.location());
+                        "missing FROM-clause entry for table \"%s\"", table), c.location());
             }
             return Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist",
                     c.fields().get(0)), c.location());
@@ -343,12 +365,29 @@ public final class ExpressionAnalyzer {
                 return new Const(type[0], (int) type[1], org.lakepg.wire.types.PgArray.of((int) element));
             }
         }
-        BoundExpr arg = analyze(c.arg(), scope);
+        BoundExpr arg = c.arg() instanceof org.lakepg.server.sql.ast.AArrayExpr a ? castArray(a, type[0], scope)
+                : analyze(c.arg(), scope);
         int location = c.location() >= 0 ? c.location() : location(c.arg());
         if (c.arg() instanceof AConst literal && literal.kind() == AConst.Kind.STRING) {
             location = literal.location(); // a literal's input errors point at the literal, as in PostgreSQL
         }
         return coercer.coerce(arg, type[0], (int) type[1], TypeCoercion.Context.EXPLICIT, location);
+    }
+
+    /**
+     * ARRAY[...]::t[]: each element cast to t itself, as PostgreSQL's transformArrayExpr does when a cast names the
+     * array type (so ARRAY[1, 'NaN']::float8[] reads 'NaN' as a float8).
+     */
+    private BoundExpr castArray(org.lakepg.server.sql.ast.AArrayExpr a, long arrayType, Scope scope) {
+        long element = catalog.type(arrayType).filter(TypeEntry::isArray).map(TypeEntry::elementType).orElse(0L);
+        if (element == 0 || a.elements().stream().anyMatch(e -> e instanceof org.lakepg.server.sql.ast.AArrayExpr)) {
+            return analyze(a, scope);
+        }
+        List<BoundExpr> elements = new ArrayList<>();
+        for (Expr e : a.elements()) {
+            elements.add(coercer.coerce(analyze(e, scope), element, -1, TypeCoercion.Context.EXPLICIT, location(e)));
+        }
+        return new org.lakepg.server.sql.plan.expr.ArrayExpr(elements, element, arrayType);
     }
 
     /** A TypeName's OID and typmod; 42704 when no such type exists. */
@@ -954,6 +993,14 @@ public final class ExpressionAnalyzer {
                         org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.SCALAR, plan, null, null, type, correlations);
             }
             case ARRAY -> {
+                // ARRAY(SELECT int[] ...) stacks the arrays: an int[] of one more dimension
+                // (get_promoted_array_type: a type with an array type of its own, like int2vector, is an element)
+                var arrayOfArrays = catalog.type(type).filter(t -> t.isArray() && rules.arrayTypeOf(type) == 0);
+                if (arrayOfArrays.isPresent()) {
+                    return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
+                            org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ARRAY, plan, null,
+                            new Const(arrayOfArrays.get().elementType(), -1, null), type, correlations);
+                }
                 long arrayType = rules.arrayTypeOf(type);
                 if (arrayType == 0) {
                     throw Coercer.at(PgException.of(SqlState.UNDEFINED_OBJECT, "could not find array type for data type %s",
@@ -1165,5 +1212,33 @@ public final class ExpressionAnalyzer {
                 .orElseThrow(() -> Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
                         "argument of %s must be type %s, not type %s", construct, "boolean",
                         TypeNames.format(catalog, e.type())), location));
+    }
+
+    /**
+     * {@code (SELECT a, b ...)} as the source of {@code SET (x, y) = ...} (PostgreSQL's MULTIEXPR sublink): one
+     * scalar subquery whose value is a row of the subquery's columns, and those columns.
+     */
+    MultiAssignments.RowSubquery multiColumnSubquery(org.lakepg.server.sql.ast.SubLink l, Scope scope) {
+        CorrelatedScope outerView = new CorrelatedScope(scope, this::nextParamId);
+        Relation r;
+        subqueryDepth++;
+        try {
+            r = new QueryAnalyzer(this, parameters, catalog, outerView).query(l.subselect(), true);
+        } finally {
+            subqueryDepth--;
+        }
+        List<BoundExpr> fields = new ArrayList<>();
+        for (int i = 0; i < r.columns().size(); i++) {
+            var c = r.columns().get(i);
+            fields.add(new org.lakepg.server.sql.plan.expr.InputRef(i, c.type(), c.typmod(), c.name()));
+        }
+        org.lakepg.server.sql.plan.PlanNode rows = new org.lakepg.server.sql.plan.ProjectNode(r.plan(),
+                List.of(RowExpressions.constructor(fields, TypeOids.RECORD)));
+        var correlations = outerView.correlations();
+        var plan = correlations.isEmpty() ? rows
+                : new org.lakepg.server.sql.optimizer.HashLookups(this::nextParamId, catalog::indexes).subplan(rows);
+        return new MultiAssignments.RowSubquery(new org.lakepg.server.sql.plan.expr.SubqueryExpr(
+                org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.SCALAR, plan, null, null, TypeOids.RECORD,
+                correlations), r.columns());
     }
 }

@@ -120,8 +120,7 @@ final class GroupingRewriter {
                     q.correlations().stream().map(c -> new Correlation(c.id(), outerValue(c.value()))).toList());
             case OuterParam p -> p;
             case org.lakepg.server.sql.plan.expr.WindowRef w -> w;
-            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> new org.lakepg.server.sql.plan.expr.SubscriptAssignExpr(
-                    rewrite(x.array()), rewrite(x.subscript()), rewrite(x.value()));
+            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> x.map(this::rewrite);
             case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> new org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr(
                     x.any(), x.operator(), rewrite(x.left()), rewrite(x.array()), x.comparison());
             case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> new org.lakepg.server.sql.plan.expr.SubscriptExpr(

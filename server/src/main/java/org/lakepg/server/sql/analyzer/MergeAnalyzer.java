@@ -132,10 +132,11 @@ final class MergeAnalyzer {
         ModifyAnalyzer.checkArity(values.size(), targets.size());
         InsertStmt.Overriding overriding = w.override() == null ? InsertStmt.Overriding.NOT_SET : w.override();
         List<BoundExpr> assigned = new ArrayList<>();
+        java.util.Map<Integer, BoundExpr> partial = new java.util.HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             Expr e = values.get(i);
             boolean useDefault = e instanceof SetToDefault || !ModifyAnalyzer.checkIdentityInsert(targets.get(i), overriding);
-            assigned.add(useDefault ? null : modify.assign(targets.get(i), table,
+            assigned.add(useDefault ? null : modify.insertTarget(table, targets, explicit, i, partial,
                     expressions.analyzeWithoutAggregates(e, scope, "VALUES"), e));
         }
         return modify.fullRow(table, targets, assigned);

@@ -79,13 +79,18 @@ public final class ModifyAnalyzer {
                 if (explicitColumns.isEmpty() && values.size() <= targets.size()) {
                     targets = table.columns().subList(0, values.size());
                 }
-                checkArity(values.size(), targets.size());
+                checkArity(values.size(), targets.size(), values, explicitColumns);
                 List<BoundExpr> assigned = new ArrayList<>();
+                java.util.Map<Integer, BoundExpr> partial = new java.util.HashMap<>();
                 for (int i = 0; i < values.size(); i++) {
                     Expr e = values.get(i);
                     boolean useDefault = e instanceof SetToDefault
                             || !checkIdentityInsert(targets.get(i), overriding);
-                    assigned.add(useDefault ? null : assign(targets.get(i), table,
+                    if (e instanceof SetToDefault && indirected(explicitColumns, i)) {
+                        throw AssignmentIndirection.defaultRefused(explicitColumns.get(i).indirection(),
+                                explicitColumns.get(i).location());
+                    }
+                    assigned.add(useDefault ? null : insertTarget(table, targets, explicitColumns, i, partial,
                             expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "VALUES"), e));
                 }
                 rows.add(fullRow(table, targets, assigned));
@@ -98,10 +103,11 @@ public final class ModifyAnalyzer {
             }
             checkArity(query.columns().size(), targets.size());
             List<BoundExpr> assigned = new ArrayList<>();
+            java.util.Map<Integer, BoundExpr> partial = new java.util.HashMap<>();
             for (int i = 0; i < query.columns().size(); i++) {
                 OutputColumn c = query.columns().get(i);
-                assigned.add(checkIdentityInsert(targets.get(i), overriding) ? assign(targets.get(i), table,
-                        new InputRef(i, c.type(), c.typmod(), c.name()), null) : null);
+                assigned.add(checkIdentityInsert(targets.get(i), overriding) ? insertTarget(table, targets,
+                        explicitColumns, i, partial, new InputRef(i, c.type(), c.typmod(), c.name()), null) : null);
             }
             source = new ProjectNode(query.plan(), fullRow(table, targets, assigned));
         }
@@ -180,18 +186,59 @@ public final class ModifyAnalyzer {
                 QueryPlan.Tag.UPDATE, null, joined ? scope : null, parent);
     }
 
+    private static boolean indirected(List<ResTarget> explicit, int i) {
+        return i < explicit.size() && explicit.get(i).indirection() != null && !explicit.get(i).indirection().isEmpty();
+    }
+
+    /**
+     * The value INSERT gives its i-th target column: the value itself, or for {@code (c[1])} / {@code (c.f)} a
+     * value of the column with that part set, over what an earlier target of the same column set (else NULL).
+     *
+     * @param partial the row's columns set in part so far (by column number), before their domain checks
+     */
+    BoundExpr insertTarget(TableInfo table, List<ColumnInfo> targets, List<ResTarget> explicit, int i,
+                           java.util.Map<Integer, BoundExpr> partial, BoundExpr value, Expr source) {
+        ColumnInfo column = targets.get(i);
+        if (!indirected(explicit, i)) {
+            return assign(column, table, value, source);
+        }
+        BoundExpr base = partial.getOrDefault((int) column.number(), new Const(column.type(), column.typmod(), null));
+        ResTarget target = explicit.get(i);
+        AssignmentIndirection indirection = new AssignmentIndirection(expressions, catalog, Scope.EMPTY);
+        BoundExpr changed = indirection.assign(base, column.name(), target.indirection(), value, target.location(),
+                source == null ? -1 : ExpressionAnalyzer.location(source));
+        partial.put((int) column.number(), changed);
+        return indirection.checked(changed, column.type(), column.typmod());
+    }
+
     /** SET col = value, ...: replaces the assigned columns' expressions in {@code row} (one per table column). */
     void assignments(TableInfo table, List<ResTarget> targets, FromScope scope, List<BoundExpr> row, String context) {
         Set<String> assigned = new HashSet<>();
+        Set<String> partlyAssigned = new HashSet<>();
+        java.util.Map<Integer, BoundExpr> partial = new java.util.HashMap<>();
+        MultiAssignments multi = new MultiAssignments(expressions, catalog, scope, context);
         for (ResTarget t : targets) {
             if (t.indirection() != null && !t.indirection().isEmpty()) {
                 ColumnInfo column = column(table, t.name(), t.location());
-                row.set(column.number() - 1, new Subscripting(expressions, catalog).assign(row.get(column.number() - 1),
-                        t.indirection(), t.val(), scope));
+                partlyAssigned.add(t.name());
+                if (assigned.contains(t.name())) {
+                    throw PgException.of(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"%s\"", t.name());
+                }
+                if (t.val() instanceof SetToDefault) {
+                    throw AssignmentIndirection.defaultRefused(t.indirection(), t.location());
+                }
+                BoundExpr value = t.val() instanceof org.lakepg.server.sql.ast.MultiAssignRef m ? multi.value(m)
+                        : expressions.analyzeWithoutAggregates(t.val(), scope, context);
+                AssignmentIndirection indirection = new AssignmentIndirection(expressions, catalog, scope);
+                BoundExpr changed = indirection.assign(partial.getOrDefault((int) column.number(),
+                        row.get(column.number() - 1)), column.name(), t.indirection(), value, t.location(),
+                        ExpressionAnalyzer.location(t.val()));
+                partial.put((int) column.number(), changed);
+                row.set(column.number() - 1, indirection.checked(changed, column.type(), column.typmod()));
                 continue;
             }
             ColumnInfo column = column(table, t.name(), t.location());
-            if (!assigned.add(t.name())) {
+            if (!assigned.add(t.name()) || partlyAssigned.contains(t.name())) {
                 throw PgException.of(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"%s\"", t.name());
             }
             if (column.identity() == 'a' && !(t.val() instanceof SetToDefault)) {
@@ -200,7 +247,8 @@ public final class ModifyAnalyzer {
                         + "\" is an identity column defined as GENERATED ALWAYS.");
             }
             BoundExpr value = t.val() instanceof SetToDefault ? defaultValue(table, column)
-                    : assign(column, table, expressions.analyzeWithoutAggregates(t.val(), scope, context), t.val());
+                    : assign(column, table, t.val() instanceof org.lakepg.server.sql.ast.MultiAssignRef m ? multi.value(m)
+                    : expressions.analyzeWithoutAggregates(t.val(), scope, context), t.val());
             if (value instanceof InputRef same && same.index() == column.number() - 1) {
                 // SET a = a still names a: kept apart from the untouched columns (UPDATE OF triggers fire for it)
                 value = new org.lakepg.server.sql.plan.expr.RelabelType(value, value.type(), value.typmod());
@@ -344,9 +392,13 @@ public final class ModifyAnalyzer {
         }
         List<ColumnInfo> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<String> partlySeen = new HashSet<>();
         for (ResTarget t : cols) {
-            unsupported(t.indirection() != null && !t.indirection().isEmpty(), "assignment to subscripts or fields");
-            if (!seen.add(t.name())) {
+            boolean partly = t.indirection() != null && !t.indirection().isEmpty();
+            // (c[1], c[2]) sets parts of one column; c with c[1] or c twice sets it more than once
+            boolean repeated = partly ? seen.contains(t.name()) : seen.contains(t.name()) || partlySeen.contains(t.name());
+            (partly ? partlySeen : seen).add(t.name());
+            if (repeated) {
                 throw Coercer.at(PgException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once",
                         t.name()), t.location());
             }
@@ -359,6 +411,17 @@ public final class ModifyAnalyzer {
         return table.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> Coercer.at(
                 PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", name,
                         table.name()), location));
+    }
+
+    /** {@link #checkArity(int, int)} pointing at the first value or target column left over, as PostgreSQL does. */
+    static void checkArity(int values, int targets, List<Expr> given, List<ResTarget> columns) {
+        try {
+            checkArity(values, targets);
+        } catch (PgException e) {
+            int location = values > targets ? ExpressionAnalyzer.location(given.get(targets))
+                    : values < columns.size() ? columns.get(values).location() : -1;
+            throw Coercer.at(e, location);
+        }
     }
 
     static void checkArity(int values, int targets) {

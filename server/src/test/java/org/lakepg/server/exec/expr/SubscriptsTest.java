@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.lakepg.wire.types.PgArray;
 
-/** Element fetch, slicing and assignment follow PostgreSQL's bounds rules (expected values from PostgreSQL 15). */
+/** Element fetch, and slicing follow PostgreSQL's bounds rules (expected values from PostgreSQL 15). */
 class SubscriptsTest {
     private static final int INT4 = 23;
 
@@ -33,17 +33,5 @@ class SubscriptsTest {
         PgArray clamped = Subscripts.slice(PgArray.of(INT4, 1, 2, 3), new Integer[] {0}, new Integer[] {9});
         assertThat(clamped.elements()).containsExactly(1, 2, 3);
         assertThat(Subscripts.slice(PgArray.of(INT4, 1, 2, 3), new Integer[] {3}, new Integer[] {2}).elements()).isEmpty();
-    }
-
-    @Test
-    void assignmentExtendsWithNullsAndLowersTheBound() {
-        PgArray extended = Subscripts.assign(PgArray.of(INT4, 1, 2, 3), 5, 50, INT4);
-        assertThat(extended.elements()).containsExactly(1, 2, 3, null, 50);
-        PgArray lowered = Subscripts.assign(PgArray.of(INT4, 1, 2), 0, 0, INT4);
-        assertThat(lowered.lowerBounds()).containsExactly(0);
-        assertThat(lowered.elements()).containsExactly(0, 1, 2);
-        PgArray fromNull = Subscripts.assign(null, 3, 7, INT4);
-        assertThat(fromNull.lowerBounds()).containsExactly(3);
-        assertThat(fromNull.elements()).containsExactly(7);
     }
 }
