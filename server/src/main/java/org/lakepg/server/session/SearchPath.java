@@ -162,7 +162,7 @@ final class SearchPath {
             }
             return out;
         }
-        for (String name : names(setting.get())) {
+        for (String name : parsedSetting()) {
             if (name.equals("pg_temp")) {
                 tempSchema().filter(t -> !out.contains(t)).ifPresent(out::add);
                 continue;
@@ -254,6 +254,19 @@ final class SearchPath {
             return Optional.of(new Relation.Table(table.get()));
         }
         return objects.views().find(snapshot, namespace, name).map(Relation.View::new);
+    }
+
+    private String lastSetting;
+    private List<String> lastNames;
+
+    /** The setting's names, parsed again only when the value changed (every statement resolves names). */
+    private List<String> parsedSetting() {
+        String value = setting.get();
+        if (!value.equals(lastSetting)) {
+            lastNames = names(value);
+            lastSetting = value;
+        }
+        return lastNames;
     }
 
     /** The elements of a search_path value: unquoted names folded to lower case, "quoted" ones kept. */

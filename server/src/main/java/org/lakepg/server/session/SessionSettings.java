@@ -60,7 +60,10 @@ public final class SessionSettings {
 
     /** SHOW: the value in effect, or 42704 for a parameter nobody defined. */
     public String get(String name) {
-        String value = effective.get(key(name));
+        String value = effective.get(name); // keys are lower case: most callers' names need no folding
+        if (value == null) {
+            value = effective.get(key(name));
+        }
         if (value == null) {
             throw SettingsRegistry.unrecognized(name);
         }
@@ -171,8 +174,17 @@ public final class SessionSettings {
         return SettingValues.parseInteger(d, d.name(), get(name));
     }
 
+    private String lastTimeZoneName;
+    private ZoneId lastTimeZone;
+
+    /** The TimeZone setting as a zone; looked up again only when the value changed (every statement asks). */
     public ZoneId timeZone() {
-        return TimeZoneCheck.zoneOf(get("TimeZone"));
+        String name = get("timezone");
+        if (!name.equals(lastTimeZoneName)) {
+            lastTimeZone = TimeZoneCheck.zoneOf(name);
+            lastTimeZoneName = name;
+        }
+        return lastTimeZone;
     }
 
     private void endTransaction(Map<String, String> survivors) {
@@ -193,11 +205,14 @@ public final class SessionSettings {
     }
 
     private void apply(String name, String canonical, boolean local) {
+        String k = key(name);
+        if (canonical.equals(effective.get(k)) && (local || canonical.equals(sessionValues.get(k)))) {
+            return; // nothing changes (BEGIN sets transaction_read_only in every transaction): no copies, no report
+        }
         if (atTransactionStart == sessionValues) {
             sessionValues = new HashMap<>(sessionValues);
         }
         changed = true;
-        String k = key(name);
         boolean changed = !canonical.equals(effective.get(k));
         effective.put(k, canonical);
         if (!local) {
