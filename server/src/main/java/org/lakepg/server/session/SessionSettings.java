@@ -170,9 +170,20 @@ public final class SessionSettings {
 
     /** An integer setting in its base unit (kB for work_mem, ms for statement_timeout). */
     public long getLong(String name) {
+        String value = get(name);
+        ParsedLong last = parsedLongs.get(name);
+        if (last != null && last.text().equals(value)) {
+            return last.value(); // statement_timeout and lock_timeout are read for every statement
+        }
         SettingDefinition d = registry.require(name);
-        return SettingValues.parseInteger(d, d.name(), get(name));
+        long parsed = SettingValues.parseInteger(d, d.name(), value);
+        parsedLongs.put(name, new ParsedLong(value, parsed));
+        return parsed;
     }
+
+    private record ParsedLong(String text, long value) { }
+
+    private final Map<String, ParsedLong> parsedLongs = new HashMap<>();
 
     private String lastTimeZoneName;
     private ZoneId lastTimeZone;
