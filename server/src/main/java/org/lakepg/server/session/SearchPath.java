@@ -232,7 +232,9 @@ final class SearchPath {
         }
         // one pass over each catalog for the name, then the nearest schema that has it
         List<Relation> named = new ArrayList<>();
-        tables.tables(snapshot).stream().filter(t -> t.name().equals(name)).forEach(t -> named.add(new Relation.Table(t)));
+        for (TableInfo t : tables.named(snapshot, name)) {
+            named.add(new Relation.Table(t));
+        }
         objects.views().views(snapshot).stream().filter(v -> v.name().equals(name))
                 .forEach(v -> named.add(new Relation.View(v)));
         if (named.isEmpty()) {

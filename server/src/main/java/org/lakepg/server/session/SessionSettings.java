@@ -245,7 +245,18 @@ public final class SessionSettings {
         }
     }
 
+    /** Lower-cased names seen so far: every statement asks for "DateStyle", "TimeZone" ... by their mixed-case names. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        String key = KEYS.get(name);
+        if (key == null) {
+            key = name.toLowerCase(Locale.ROOT);
+            if (KEYS.size() < 4096) { // custom names are unbounded: remember only so many
+                KEYS.put(name, key);
+            }
+        }
+        return key;
     }
 }
