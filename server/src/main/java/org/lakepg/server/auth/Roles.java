@@ -40,6 +40,8 @@ public final class Roles {
     public static final long PG_WRITE_ALL_DATA = 6182;
 
     private final Map<Long, Role> roles = new LinkedHashMap<>();
+    /** The roles by name, rebuilt on every change: every statement looks its current role up, without the lock. */
+    private volatile Map<String, Role> byName = Map.of();
     private final List<Membership> memberships = new ArrayList<>();
     /** ALTER ROLE ... [IN DATABASE d] SET: role OID -> database ("" for all) -> setting -> value. */
     private final Map<Long, Map<String, Map<String, String>>> settings = new LinkedHashMap<>();
@@ -70,10 +72,19 @@ public final class Roles {
             roles.put(BOOTSTRAP_SUPERUSER_OID, new Role(postgres.oid(), postgres.name(), true, postgres.inherit(),
                     true, true, true, true, true, postgres.connectionLimit(), password, postgres.validUntil()));
         }
+        indexNames();
     }
 
-    public synchronized Optional<Role> find(String name) {
-        return roles.values().stream().filter(r -> r.name().equals(name)).findFirst();
+    public Optional<Role> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    private void indexNames() {
+        Map<String, Role> names = new java.util.HashMap<>();
+        for (Role r : roles.values()) {
+            names.putIfAbsent(r.name(), r);
+        }
+        byName = names;
     }
 
     public synchronized Optional<Role> find(long oid) {
@@ -92,17 +103,20 @@ public final class Roles {
     public synchronized Role create(Role role) {
         Role created = role.withOid(nextOid++);
         roles.put(created.oid(), created);
+        indexNames();
         save();
         return created;
     }
 
     public synchronized void replace(Role role) {
         roles.put(role.oid(), role);
+        indexNames();
         save();
     }
 
     public synchronized void drop(long oid) {
         roles.remove(oid);
+        indexNames();
         settings.remove(oid);
         memberships.removeIf(m -> m.role() == oid || m.member() == oid);
         save();

@@ -162,7 +162,7 @@ final class SearchPath {
             }
             return out;
         }
-        for (String name : names(setting.get())) {
+        for (String name : parsedSetting()) {
             if (name.equals("pg_temp")) {
                 tempSchema().filter(t -> !out.contains(t)).ifPresent(out::add);
                 continue;
@@ -232,7 +232,9 @@ final class SearchPath {
         }
         // one pass over each catalog for the name, then the nearest schema that has it
         List<Relation> named = new ArrayList<>();
-        tables.tables(snapshot).stream().filter(t -> t.name().equals(name)).forEach(t -> named.add(new Relation.Table(t)));
+        for (TableInfo t : tables.named(snapshot, name)) {
+            named.add(new Relation.Table(t));
+        }
         objects.views().views(snapshot).stream().filter(v -> v.name().equals(name))
                 .forEach(v -> named.add(new Relation.View(v)));
         if (named.isEmpty()) {
@@ -254,6 +256,19 @@ final class SearchPath {
             return Optional.of(new Relation.Table(table.get()));
         }
         return objects.views().find(snapshot, namespace, name).map(Relation.View::new);
+    }
+
+    private String lastSetting;
+    private List<String> lastNames;
+
+    /** The setting's names, parsed again only when the value changed (every statement resolves names). */
+    private List<String> parsedSetting() {
+        String value = setting.get();
+        if (!value.equals(lastSetting)) {
+            lastNames = names(value);
+            lastSetting = value;
+        }
+        return lastNames;
     }
 
     /** The elements of a search_path value: unquoted names folded to lower case, "quoted" ones kept. */

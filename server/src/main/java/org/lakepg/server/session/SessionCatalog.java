@@ -176,11 +176,22 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         return relations.catalog().findByOid(snapshot.get(), oid).map(SessionCatalog::rowType);
     }
 
+    /** The row type last published per table OID, with the TableInfo it was made from (compared by identity). */
+    private static final java.util.Map<Long, PublishedRowType> ROW_TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record PublishedRowType(TableInfo table, org.lakepg.server.catalog.types.UserType type) { }
+
     private static org.lakepg.server.catalog.types.UserType rowType(TableInfo t) {
+        PublishedRowType published = ROW_TYPES.get(t.oid());
+        if (published != null && published.table() == t
+                && org.lakepg.server.catalog.types.UserTypeRegistry.find(t.oid()) == published.type()) {
+            return published.type(); // the table's catalog entry is unchanged: its row type is registered already
+        }
         var type = new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), 0, t.name(), t.namespace(), 10,
                 t.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
                         c.typmod())).toList());
         org.lakepg.server.catalog.types.UserTypeRegistry.publish(type);
+        ROW_TYPES.put(t.oid(), new PublishedRowType(t, type));
         return type;
     }
 

@@ -60,7 +60,10 @@ public final class SessionSettings {
 
     /** SHOW: the value in effect, or 42704 for a parameter nobody defined. */
     public String get(String name) {
-        String value = effective.get(key(name));
+        String value = effective.get(name); // keys are lower case: most callers' names need no folding
+        if (value == null) {
+            value = effective.get(key(name));
+        }
         if (value == null) {
             throw SettingsRegistry.unrecognized(name);
         }
@@ -167,12 +170,32 @@ public final class SessionSettings {
 
     /** An integer setting in its base unit (kB for work_mem, ms for statement_timeout). */
     public long getLong(String name) {
+        String value = get(name);
+        ParsedLong last = parsedLongs.get(name);
+        if (last != null && last.text().equals(value)) {
+            return last.value(); // statement_timeout and lock_timeout are read for every statement
+        }
         SettingDefinition d = registry.require(name);
-        return SettingValues.parseInteger(d, d.name(), get(name));
+        long parsed = SettingValues.parseInteger(d, d.name(), value);
+        parsedLongs.put(name, new ParsedLong(value, parsed));
+        return parsed;
     }
 
+    private record ParsedLong(String text, long value) { }
+
+    private final Map<String, ParsedLong> parsedLongs = new HashMap<>();
+
+    private String lastTimeZoneName;
+    private ZoneId lastTimeZone;
+
+    /** The TimeZone setting as a zone; looked up again only when the value changed (every statement asks). */
     public ZoneId timeZone() {
-        return TimeZoneCheck.zoneOf(get("TimeZone"));
+        String name = get("timezone");
+        if (!name.equals(lastTimeZoneName)) {
+            lastTimeZone = TimeZoneCheck.zoneOf(name);
+            lastTimeZoneName = name;
+        }
+        return lastTimeZone;
     }
 
     private void endTransaction(Map<String, String> survivors) {
@@ -193,11 +216,14 @@ public final class SessionSettings {
     }
 
     private void apply(String name, String canonical, boolean local) {
+        String k = key(name);
+        if (canonical.equals(effective.get(k)) && (local || canonical.equals(sessionValues.get(k)))) {
+            return; // nothing changes (BEGIN sets transaction_read_only in every transaction): no copies, no report
+        }
         if (atTransactionStart == sessionValues) {
             sessionValues = new HashMap<>(sessionValues);
         }
         changed = true;
-        String k = key(name);
         boolean changed = !canonical.equals(effective.get(k));
         effective.put(k, canonical);
         if (!local) {
@@ -219,7 +245,18 @@ public final class SessionSettings {
         }
     }
 
+    /** Lower-cased names seen so far: every statement asks for "DateStyle", "TimeZone" ... by their mixed-case names. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        String key = KEYS.get(name);
+        if (key == null) {
+            key = name.toLowerCase(Locale.ROOT);
+            if (KEYS.size() < 4096) { // custom names are unbounded: remember only so many
+                KEYS.put(name, key);
+            }
+        }
+        return key;
     }
 }

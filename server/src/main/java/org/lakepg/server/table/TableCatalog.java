@@ -155,6 +155,11 @@ public final class TableCatalog {
         return Optional.empty();
     }
 
+    /** The tables of every schema with this name (name resolution looks them up for every statement). */
+    public List<TableInfo> named(Snapshot snapshot, String name) {
+        return contents(snapshot).tablesByName().getOrDefault(name, List.of());
+    }
+
     public Optional<TableInfo> findByOid(Snapshot snapshot, long oid) {
         return Optional.ofNullable(contents(snapshot).tablesByOid().get(oid));
     }

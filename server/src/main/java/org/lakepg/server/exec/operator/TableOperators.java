@@ -71,7 +71,7 @@ final class TableOperators {
         var entries = context.tables().catalog().btree(node.index()).scan(bound, bound, true);
         var snapshot = txn.snapshot();
         int columns = node.table().columns().size();
-        java.util.Set<Tid> seen = new java.util.HashSet<>();
+        DistinctTids seen = new DistinctTids();
         var activity = context.tables().activity().relation(node.index().oid());
         activity.indexScan();
         return new RowIterator() {

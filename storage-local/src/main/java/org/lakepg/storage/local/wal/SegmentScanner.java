@@ -25,11 +25,23 @@ final class SegmentScanner {
         return scan(bytes, segmentStart, Long.MAX_VALUE, consumer);
     }
 
+    private static boolean zerosFrom(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Scans {@code bytes}; stops before a record whose LSN would exceed {@code limit}. */
     static Result scan(byte[] bytes, long segmentStart, long limit, BiConsumer<Lsn, WalRecord> consumer) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         int pos = 0;
         while (pos < bytes.length) {
+            if (bytes[pos] == 0 && bytes.length - pos >= RecordFraming.HEADER_SIZE && zerosFrom(bytes, pos)) {
+                return new Result(pos, null); // the preallocated rest of the segment: the WAL ends here
+            }
             if (bytes.length - pos < RecordFraming.HEADER_SIZE) {
                 return new Result(pos, "torn record header");
             }

@@ -45,6 +45,13 @@ public final class SegmentedWal implements AutoCloseable {
     private FileChannel current;
     private boolean closed;
     private long currentStart;
+    /**
+     * Bytes of the current segment's file written so far, zeros ahead of the insert position included. Appends go
+     * into zeros written beforehand, so the fsync of a commit need not also journal a new file size (an ext4
+     * fdatasync of a growing file cost about 3x one of a file written in place), as PostgreSQL's WAL segments.
+     */
+    private long currentAllocated;
+    static final int PREALLOCATE_BYTES = 1 << 20;
     private volatile long insertLsn;
     private volatile long durableLsn;
 
@@ -127,6 +134,7 @@ public final class SegmentedWal implements AutoCloseable {
             currentStart = segments.lastKey();
             current = FileChannel.open(segments.lastEntry().getValue(), StandardOpenOption.WRITE);
             current.position(end - currentStart);
+            currentAllocated = current.size();
         }
         insertLsn = end;
         durableLsn = end;
@@ -181,6 +189,7 @@ public final class SegmentedWal implements AutoCloseable {
             if (position - currentStart > 0 && position - currentStart + batchBytes > segmentSize) {
                 roll(position);
             }
+            preallocate(position - currentStart + batchBytes);
             ByteBuffer out = ByteBuffer.allocate((int) batchBytes);
             for (int i = 0; i < lsns.length; i++) {
                 byte[] p = payloads.get(i);
@@ -201,9 +210,27 @@ public final class SegmentedWal implements AutoCloseable {
         }
     }
 
+    /** Writes zeros up to past {@code needed} bytes of the current segment, unless they are there already. */
+    private void preallocate(long needed) throws IOException {
+        if (needed <= currentAllocated) {
+            return;
+        }
+        long target = Math.max(needed, Math.min(currentAllocated + PREALLOCATE_BYTES, segmentSize));
+        ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(target - currentAllocated, PREALLOCATE_BYTES));
+        long at = currentAllocated;
+        while (at < target) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), target - at));
+            while (zeros.hasRemaining()) {
+                at += current.write(zeros, at);
+            }
+        }
+        currentAllocated = target;
+    }
+
     private void roll(long position) throws IOException {
         // Everything in the old segment becomes durable now, so a sync() racing with us may find its channel closed.
-        current.force(false);
+        current.truncate(position - currentStart); // its unused zeros
+        current.force(true);
         current.close();
         durableLsn = Math.max(durableLsn, position);
         startSegment(position);
@@ -212,6 +239,7 @@ public final class SegmentedWal implements AutoCloseable {
     private void startSegment(long position) throws IOException {
         Path path = dir.resolve(segmentName(position));
         current = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        currentAllocated = 0;
         FileUtil.fsyncDirectory(dir);
         segments.put(position, path);
         currentStart = position;
