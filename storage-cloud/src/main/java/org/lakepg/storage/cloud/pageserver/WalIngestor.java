@@ -3,6 +3,7 @@ package org.lakepg.storage.cloud.pageserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.lakepg.storage.Lsn;
@@ -12,6 +13,7 @@ import org.lakepg.storage.WalEntry;
 import org.lakepg.storage.WalReader;
 import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.WalService;
+import org.lakepg.storage.cloud.metrics.Metrics;
 import org.lakepg.storage.local.LocalStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,12 @@ final class WalIngestor {
     private volatile boolean stopped;
     private volatile StorageException failure;
 
-    WalIngestor(TimelineId timeline, WalService source, LocalStorage local) {
+    private final LongAdder ingestedBytes;
+    private final LongAdder polls;
+
+    WalIngestor(TimelineId timeline, WalService source, LocalStorage local, Metrics metrics) {
+        this.ingestedBytes = metrics.counter("wal_bytes_ingested");
+        this.polls = metrics.counter("ingest_polls");
         this.timeline = timeline;
         this.source = source;
         this.local = local;
@@ -126,6 +133,7 @@ final class WalIngestor {
 
     /** Reads what the source has after what was ingested and applies it; returns how many records. */
     private int pollOnce() {
+        polls.increment();
         if (!source.insertLsn(timeline).isAfter(Lsn.of(ingested))) {
             return 0; // nothing new: skip opening a reader, which may cost file reads or a round trip
         }
@@ -160,7 +168,9 @@ final class WalIngestor {
                         timeline, batch.get(i).lsn(), assigned.get(i));
             }
         }
-        ingested = assigned.get(assigned.size() - 1).value();
+        long end = assigned.get(assigned.size() - 1).value();
+        ingestedBytes.add(end - ingested);
+        ingested = end;
         signalProgress();
         return batch.size();
     }
