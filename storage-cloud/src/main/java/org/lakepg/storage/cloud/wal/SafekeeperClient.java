@@ -181,8 +181,13 @@ public final class SafekeeperClient implements AutoCloseable {
 
     /** Streams committed records with {@code from} &lt; LSN &lt;= {@code upTo} ({@link Lsn#MAX}: to the end now). */
     public WalReader read(TimelineId timeline, Lsn from, Lsn upTo) {
+        return read(timeline, from, upTo, null);
+    }
+
+    /** Like {@link #read(TimelineId, Lsn, Lsn)}, starting with {@code first}, a chunk already read from {@code from}. */
+    WalReader read(TimelineId timeline, Lsn from, Lsn upTo, SafekeeperReply.Records first) {
         Lsn limit = upTo.equals(Lsn.MAX) ? status(timeline).endLsn() : upTo;
-        return new SafekeeperWalReader(this, timeline, from, limit, List.of());
+        return new SafekeeperWalReader(this, timeline, from, limit, List.of(), first);
     }
 
     private CompletableFuture<SafekeeperReply> write(SafekeeperRequest request) {
