@@ -30,14 +30,16 @@ final class WalIngestor {
     private static final Logger LOG = LoggerFactory.getLogger(WalIngestor.class);
     private static final int BATCH = 256;
     private static final long MIN_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /**
      * Pause after a poll that found WAL, unless a reader wants WAL now: a source over the network (the safekeepers)
      * pays a round trip on its leader per poll, and polling a busy timeline back to back took CPU from the very
      * quorum rounds the compute's commits wait for (single-client commits ran ~1.8x faster with the pageserver
-     * paused). A reader waiting for WAL wakes the loop at once, so the pause never delays a GetPage.
+     * paused). A reader waiting for WAL wakes the loop at once, so the pause never delays a GetPage. At 10 ms the
+     * pageserver still sent the leader ~100 reads a second during pgbench (one per commit or so, measured with
+     * the metrics of scripts/cluster-bench); 50 ms batches five times as many commits per read.
      */
-    private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final TimelineId timeline;
     private final WalService source;
@@ -103,7 +105,8 @@ final class WalIngestor {
                 return;
             }
             if (got > 0) {
-                idle = MIN_IDLE_NANOS;
+                // the next commit is a commit round away: polling sooner would mostly find nothing
+                idle = MAX_IDLE_NANOS;
                 lock.lock();
                 try {
                     if (!stopped && wantedLsn <= ingested) {
