@@ -328,7 +328,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             sink.commandComplete(execution.tag().apply(count));
             block.afterStatement();
         } catch (RuntimeException e) {
-            block.statementFailed();
+            statementFailed();
             reportSettingChanges();
             throw asPgException(e);
         } finally {
@@ -377,13 +377,32 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         } catch (PgException e) {
             reportSettingChanges();
             throw e;
+        } catch (RuntimeException e) {
+            reportSettingChanges();
+            throw StorageFailures.fatalOr(e);
         }
         reportSettingChanges();
+    }
+
+    /**
+     * Aborts the statement's work after a failure. If the abort itself finds the store gone (a fenced compute
+     * cannot even log the abort), that FATAL is what the client must see, not the statement's own error.
+     */
+    private void statementFailed() {
+        try {
+            block.statementFailed();
+        } catch (RuntimeException abortFailed) {
+            throw StorageFailures.fatalOr(abortFailed);
+        }
     }
 
     private static PgException asPgException(Throwable e) {
         if (e instanceof PgException p) {
             return p;
+        }
+        PgException fatal = StorageFailures.fatalOrNull(e);
+        if (fatal != null) {
+            return fatal;
         }
         return PgException.of(SqlState.INTERNAL_ERROR, "internal error: %s", String.valueOf(e)).withCause(e);
     }
@@ -469,7 +488,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 reportSettingChanges();
                 return false;
             } catch (RuntimeException e) {
-                block.statementFailed();
+                statementFailed();
                 reportSettingChanges();
                 throw asPgException(e);
             } finally {
@@ -503,7 +522,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             }
             return new Prepared(raw, executor.analyze(raw, sql, parameterTypeOids));
         } catch (RuntimeException e) {
-            block.statementFailed();
+            statementFailed();
             throw asPgException(e);
         }
     }
@@ -535,7 +554,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             RowEncoder.expandFormats(resultFormats, columns == null ? 0 : columns.size());
             return new BoundPortal(prepared, parameters, resultFormats);
         } catch (RuntimeException e) {
-            block.statementFailed();
+            statementFailed();
             throw asPgException(e);
         }
     }
@@ -551,7 +570,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         if (sink != null) {
             finish(block::endOfQuery);
         } else {
-            block.endOfQuery();
+            try {
+                block.endOfQuery();
+            } catch (RuntimeException e) {
+                throw StorageFailures.fatalOr(e);
+            }
         }
     }
 

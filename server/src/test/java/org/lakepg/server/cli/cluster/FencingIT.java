@@ -10,6 +10,8 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * A second compute on the same timeline takes it with a newer generation: the first one's next commit fails and
@@ -31,11 +33,13 @@ class FencingIT {
                 fixture.cluster.startService("compute-2"); // its first session takes the timeline "postgres"
 
                 assertThatThrownBy(() -> s1.execute("insert into t values (2, 'first after takeover')"))
-                        .isInstanceOf(SQLException.class)
-                        .satisfies(e -> System.out.println("the fenced compute said: " + e.getMessage()));
+                        .satisfies(e -> System.out.println("the fenced compute said: " + e.getMessage()))
+                        .satisfies(FencingIT::isFatalFencing);
+                assertThat(first.isValid(5)).as("the fenced session is over").isFalse();
                 try (Connection again = fixture.connect(); Statement s = again.createStatement()) {
                     assertThatThrownBy(() -> s.execute("insert into t values (3, 'first, new session')"))
-                            .isInstanceOf(SQLException.class);
+                            .satisfies(e -> System.out.println("a new session on the fenced compute got: " + e.getMessage()))
+                            .satisfies(FencingIT::isFatalFencing);
                 } catch (SQLException refusedToConnect) {
                     // also fine: a fenced compute may refuse sessions
                 }
@@ -47,5 +51,17 @@ class FencingIT {
                 assertThat(ComputeFailoverIT.longValue(s2, "select count(*) from t")).isEqualTo(2);
             }
         }
+    }
+
+    /** FATAL 57000 with a message saying why, and the safekeepers' reason (a newer generation) as the detail. */
+    private static void isFatalFencing(Throwable e) {
+        assertThat(e).isInstanceOf(PSQLException.class);
+        ServerErrorMessage error = ((PSQLException) e).getServerErrorMessage();
+        assertThat(error).isNotNull();
+        assertThat(error.getSeverity()).isEqualTo("FATAL");
+        assertThat(error.getSQLState()).isEqualTo("57000");
+        assertThat(error.getMessage()).isEqualTo("terminating connection because this compute can no longer write to its storage");
+        assertThat(error.getDetail()).contains("was taken over by generation").contains("is fenced");
+        assertThat(e.getMessage()).doesNotContain("GenerationFencedException");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import org.lakepg.storage.WalService;
+import org.lakepg.storage.cloud.metrics.MetricsFile;
 import org.lakepg.storage.cloud.pageserver.Pageserver;
 import org.lakepg.storage.cloud.pageserver.PageserverConfig;
 import org.lakepg.storage.cloud.pageserver.WalSourceFactory;
@@ -84,14 +85,19 @@ public final class PageserverMain {
     }
 
     /** A running pageserver with its RPC listener and S3 client; closing stops all three. */
-    public record Running(Pageserver pageserver, PageserverRpcServer rpc, S3ObjectStore s3) implements AutoCloseable {
+    public record Running(Pageserver pageserver, PageserverRpcServer rpc, S3ObjectStore s3, MetricsFile metrics)
+            implements AutoCloseable {
         @Override
         public void close() {
+            metrics.close();
             rpc.close();
             pageserver.close();
             s3.close();
         }
     }
+
+    /** The file in the data directory the pageserver's figures are published to every second. */
+    public static final String METRICS_FILE = "pageserver-metrics.properties";
 
     private PageserverMain() {
     }
@@ -103,7 +109,12 @@ public final class PageserverMain {
         Pageserver pageserver = null;
         try {
             pageserver = Pageserver.start(options.config(), source, s3);
-            return new Running(pageserver, PageserverRpcServer.start(pageserver, options.host(), options.port()), s3);
+            pageserver.metrics().gauge("s3_bytes_put", s3::bytesPut);
+            pageserver.metrics().gauge("s3_objects_put", s3::objectsPut);
+            PageserverRpcServer rpc = PageserverRpcServer.start(pageserver, options.host(), options.port());
+            MetricsFile metrics = MetricsFile.start(pageserver.metrics(), options.data().resolve(METRICS_FILE),
+                    "pageserver", 30);
+            return new Running(pageserver, rpc, s3, metrics);
         } catch (RuntimeException e) {
             if (pageserver != null) {
                 pageserver.close();

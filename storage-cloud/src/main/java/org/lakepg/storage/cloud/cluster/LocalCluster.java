@@ -131,6 +131,21 @@ public final class LocalCluster {
         }
     }
 
+    /**
+     * Environment variable with JVM options added to every service the cluster starts (space-separated), e.g. to
+     * record each process with JFR: {@code -XX:StartFlightRecording=filename={}.jfr,settings=profile}, where
+     * {@code {}} becomes the service's path in the log directory ({@code D/logs/pageserver}).
+     */
+    public static final String EXTRA_JVM_OPTIONS = "LAKEPG_CLUSTER_JVM_OPTIONS";
+
+    static List<String> extraJvmOptions(String value, Path servicePath) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.trim().split("\\s+"))
+                .map(option -> option.replace("{}", servicePath.toString())).toList();
+    }
+
     /** Starts one service (a {@code compute*} name starts a compute) and waits until it accepts connections. */
     public void startService(String service) {
         if (running(service)) {
@@ -143,8 +158,10 @@ public final class LocalCluster {
         ServiceKind kind = kind(service);
         List<String> args = new ArrayList<>(arguments(service, port));
         args.addAll(extraArguments.getOrDefault(kind, List.of()));
-        List<String> command = launcher.command(kind.jvmOptions(), args);
         Path log = log(service);
+        List<String> jvmOptions = new ArrayList<>(kind.jvmOptions());
+        jvmOptions.addAll(extraJvmOptions(System.getenv(EXTRA_JVM_OPTIONS), log.resolveSibling(service)));
+        List<String> command = launcher.command(jvmOptions, args);
         Process process;
         try {
             Files.createDirectories(log.getParent());

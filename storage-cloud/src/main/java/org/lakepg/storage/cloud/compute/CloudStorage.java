@@ -1,5 +1,6 @@
 package org.lakepg.storage.cloud.compute;
 
+import java.nio.file.Path;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.ObjectStore;
 import org.lakepg.storage.PageService;
@@ -8,6 +9,8 @@ import org.lakepg.storage.StorageConfig;
 import org.lakepg.storage.Timeline;
 import org.lakepg.storage.TimelineService;
 import org.lakepg.storage.WalService;
+import org.lakepg.storage.cloud.metrics.Metrics;
+import org.lakepg.storage.cloud.metrics.MetricsFile;
 import org.lakepg.storage.cloud.rpc.PageserverClient;
 import org.lakepg.storage.cloud.s3.S3ObjectStore;
 import org.lakepg.storage.cloud.wal.SafekeeperWalService;
@@ -26,27 +29,38 @@ public final class CloudStorage implements Storage {
     private final PageService pages;
     private final TimelineService timelines;
     private final ObjectStore objects;
+    private final Metrics metrics;
+    private final MetricsFile metricsFile;
 
-    private CloudStorage(SafekeeperWalService safekeepers, PageserverClient pageserver, ObjectStore objects) {
+    private CloudStorage(SafekeeperWalService safekeepers, PageserverClient pageserver, ObjectStore objects,
+            Metrics metrics, Path metricsPath) {
+        this.metrics = metrics;
         this.safekeepers = safekeepers;
         this.pageserver = pageserver;
         this.objects = objects;
         this.wal = new ComputeWal(safekeepers,
                 id -> pageserver.get(id).map(Timeline::branchLsn).orElseThrow(() -> StorageException.of(
-                        StorageException.Reason.NOT_FOUND, "timeline %s does not exist", id)));
-        this.pages = new FlushingPageService(pageserver, wal);
+                        StorageException.Reason.NOT_FOUND, "timeline %s does not exist", id)), metrics);
+        this.pages = new FlushingPageService(pageserver, wal, metrics);
         this.timelines = new CloudTimelines(pageserver, wal);
+        this.metricsFile = MetricsFile.start(metrics, metricsPath, "compute", METRICS_LOG_SECONDS);
     }
+
+    /** The file the compute's figures (commit latency, quorum rounds, pageserver reads) are published to. */
+    public static final String METRICS_FILE = "cloud-metrics.properties";
+    /** A summary of the compute's figures is logged this often while it works. */
+    private static final int METRICS_LOG_SECONDS = 30;
 
     public static CloudStorage open(StorageConfig config) {
         CloudStorageOptions options = CloudStorageOptions.from(config);
         PageserverClient pageserver = PageserverClient.connect(options.pageserver());
         SafekeeperWalService safekeepers = null;
+        Metrics metrics = new Metrics();
         try {
-            safekeepers = SafekeeperWalService.connect(options.safekeepers());
+            safekeepers = SafekeeperWalService.connect(options.safekeepers(), metrics);
             ObjectStore objects = options.objects().<ObjectStore>map(S3ObjectStore::new)
                     .orElseGet(() -> new LocalDirectoryObjectStore(config.dataDir().resolve("objects")));
-            return new CloudStorage(safekeepers, pageserver, objects);
+            return new CloudStorage(safekeepers, pageserver, objects, metrics, config.dataDir().resolve(METRICS_FILE));
         } catch (RuntimeException e) {
             if (safekeepers != null) {
                 safekeepers.close();
@@ -81,8 +95,14 @@ public final class CloudStorage implements Storage {
         return wal.generation(timeline);
     }
 
+    /** This compute's figures (also published to {@link #METRICS_FILE} in the data directory every second). */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
+        metricsFile.close();
         try {
             safekeepers.close();
         } finally {

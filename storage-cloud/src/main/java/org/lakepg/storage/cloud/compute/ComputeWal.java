@@ -12,6 +12,8 @@ import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.WalReader;
 import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.WalService;
+import org.lakepg.storage.cloud.metrics.LatencyHistogram;
+import org.lakepg.storage.cloud.metrics.Metrics;
 import org.lakepg.storage.cloud.wal.SafekeeperWalService;
 
 /**
@@ -25,10 +27,13 @@ final class ComputeWal implements WalService {
     /** A timeline's start LSN (its branch LSN) if the safekeepers have not seen it yet. */
     private final Function<TimelineId, Lsn> startLsn;
     private final Set<TimelineId> acquired = ConcurrentHashMap.newKeySet();
+    /** Page reads that first had to ship this compute's own WAL (the pageserver cannot see it otherwise). */
+    private final LatencyHistogram readFlushes;
 
-    ComputeWal(SafekeeperWalService safekeepers, Function<TimelineId, Lsn> startLsn) {
+    ComputeWal(SafekeeperWalService safekeepers, Function<TimelineId, Lsn> startLsn, Metrics metrics) {
         this.safekeepers = safekeepers;
         this.startLsn = startLsn;
+        this.readFlushes = metrics.histogram("flush_before_read");
     }
 
     /** Takes {@code timeline} for this compute unless it already has; returns the LSN writing continues after. */
@@ -62,8 +67,10 @@ final class ComputeWal implements WalService {
         if (!acquired.contains(timeline) || !lsn.isAfter(safekeepers.durableLsn(timeline))) {
             return;
         }
+        long start = System.nanoTime();
         try {
             safekeepers.flush(timeline, lsn).join();
+            readFlushes.recordSince(start);
         } catch (CompletionException e) {
             throw e.getCause() instanceof StorageException s ? s : e;
         }

@@ -26,6 +26,8 @@ import org.lakepg.storage.StorageException;
 import org.lakepg.storage.Timeline;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.WalService;
+import org.lakepg.storage.cloud.metrics.LatencyHistogram;
+import org.lakepg.storage.cloud.metrics.Metrics;
 import org.lakepg.storage.local.LocalStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,9 @@ public final class Pageserver implements AutoCloseable {
     private volatile boolean closed;
     private final Map<TimelineId, Lsn> trimmedUpTo = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean trimInFlight = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Metrics metrics = new Metrics();
+    /** Reads that had to wait for WAL to be ingested, and how long. */
+    private final LatencyHistogram lsnWaits = metrics.histogram("wait_for_lsn");
 
     private Pageserver(PageserverConfig config, WalService source, LocalStorage local, RemoteTimelineSync sync, long generation) {
         this.config = config;
@@ -112,7 +117,7 @@ public final class Pageserver implements AutoCloseable {
     }
 
     private void startIngest(TimelineId id) {
-        WalIngestor ingestor = new WalIngestor(id, source, local);
+        WalIngestor ingestor = new WalIngestor(id, source, local, metrics);
         ingestors.put(id, ingestor);
         ingestor.start();
     }
@@ -145,7 +150,19 @@ public final class Pageserver implements AutoCloseable {
     }
 
     private Lsn await(TimelineId timeline, Lsn lsn) {
-        return ingestor(timeline).awaitLsn(lsn, config.waitTimeout().toNanos());
+        WalIngestor ingestor = ingestor(timeline);
+        if (!lsn.isAfter(ingestor.ingestedLsn())) {
+            return ingestor.ingestedLsn();
+        }
+        long start = System.nanoTime();
+        Lsn ingested = ingestor.awaitLsn(lsn, config.waitTimeout().toNanos());
+        lsnWaits.recordSince(start);
+        return ingested;
+    }
+
+    /** The pageserver's figures: WAL ingested, reads that waited for WAL, uploads (see {@code MetricsFile}). */
+    public Metrics metrics() {
+        return metrics;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.lakepg.storage.cloud.pageserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.lakepg.storage.Lsn;
@@ -12,6 +13,7 @@ import org.lakepg.storage.WalEntry;
 import org.lakepg.storage.WalReader;
 import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.WalService;
+import org.lakepg.storage.cloud.metrics.Metrics;
 import org.lakepg.storage.local.LocalStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +30,16 @@ final class WalIngestor {
     private static final Logger LOG = LoggerFactory.getLogger(WalIngestor.class);
     private static final int BATCH = 256;
     private static final long MIN_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /**
      * Pause after a poll that found WAL, unless a reader wants WAL now: a source over the network (the safekeepers)
      * pays a round trip on its leader per poll, and polling a busy timeline back to back took CPU from the very
      * quorum rounds the compute's commits wait for (single-client commits ran ~1.8x faster with the pageserver
-     * paused). A reader waiting for WAL wakes the loop at once, so the pause never delays a GetPage.
+     * paused). A reader waiting for WAL wakes the loop at once, so the pause never delays a GetPage. At 10 ms the
+     * pageserver still sent the leader ~100 reads a second during pgbench (one per commit or so, measured with
+     * the metrics of scripts/cluster-bench); 50 ms batches five times as many commits per read.
      */
-    private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final TimelineId timeline;
     private final WalService source;
@@ -50,7 +54,12 @@ final class WalIngestor {
     private volatile boolean stopped;
     private volatile StorageException failure;
 
-    WalIngestor(TimelineId timeline, WalService source, LocalStorage local) {
+    private final LongAdder ingestedBytes;
+    private final LongAdder polls;
+
+    WalIngestor(TimelineId timeline, WalService source, LocalStorage local, Metrics metrics) {
+        this.ingestedBytes = metrics.counter("wal_bytes_ingested");
+        this.polls = metrics.counter("ingest_polls");
         this.timeline = timeline;
         this.source = source;
         this.local = local;
@@ -96,7 +105,8 @@ final class WalIngestor {
                 return;
             }
             if (got > 0) {
-                idle = MIN_IDLE_NANOS;
+                // the next commit is a commit round away: polling sooner would mostly find nothing
+                idle = MAX_IDLE_NANOS;
                 lock.lock();
                 try {
                     if (!stopped && wantedLsn <= ingested) {
@@ -126,6 +136,7 @@ final class WalIngestor {
 
     /** Reads what the source has after what was ingested and applies it; returns how many records. */
     private int pollOnce() {
+        polls.increment();
         if (!source.insertLsn(timeline).isAfter(Lsn.of(ingested))) {
             return 0; // nothing new: skip opening a reader, which may cost file reads or a round trip
         }
@@ -160,7 +171,9 @@ final class WalIngestor {
                         timeline, batch.get(i).lsn(), assigned.get(i));
             }
         }
-        ingested = assigned.get(assigned.size() - 1).value();
+        long end = assigned.get(assigned.size() - 1).value();
+        ingestedBytes.add(end - ingested);
+        ingested = end;
         signalProgress();
         return batch.size();
     }

@@ -4,14 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.lakepg.storage.Lsn;
-import org.lakepg.storage.WalEntry;
-import org.lakepg.storage.WalRecordCodec;
 
 /**
  * The newest applied records of a timeline, kept encoded in memory up to a byte budget. The pageserver follows
  * the WAL close to its end; serving those reads from here spares re-reading and decoding a whole segment file per
- * request (the segment reader decodes from the start of the segment). Thread-safe.
+ * request (the segment reader decodes from the start of the segment), and the bytes go out as stored. Thread-safe.
  */
 final class RecentRecords {
 
@@ -43,11 +40,11 @@ final class RecentRecords {
      * Records with {@code from} &lt; LSN &lt;= {@code end}, at most about {@code maxBytes}; null if records after
      * {@code from} are no longer all kept here.
      */
-    synchronized List<WalEntry> read(long from, long end, int maxBytes) {
+    synchronized List<SafekeeperReply.Frame> read(long from, long end, int maxBytes) {
         if (from < coveredFrom) {
             return null;
         }
-        List<WalEntry> entries = new ArrayList<>();
+        List<SafekeeperReply.Frame> entries = new ArrayList<>();
         long taken = 0;
         Iterator<Encoded> it = records.descendingIterator();
         ArrayDeque<Encoded> newestFirst = new ArrayDeque<>();
@@ -62,7 +59,7 @@ final class RecentRecords {
             if (e.lsn() > end || (taken >= maxBytes && !entries.isEmpty())) {
                 break;
             }
-            entries.add(new WalEntry(Lsn.of(e.lsn()), WalRecordCodec.decode(e.payload(), 0, e.payload().length)));
+            entries.add(new SafekeeperReply.Frame(e.lsn(), e.payload()));
             taken += e.payload().length;
         }
         return entries;

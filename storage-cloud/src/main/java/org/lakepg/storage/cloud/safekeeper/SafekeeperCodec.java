@@ -13,8 +13,6 @@ import java.util.List;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
-import org.lakepg.storage.WalEntry;
-import org.lakepg.storage.WalRecordCodec;
 
 /**
  * The bytes of safekeeper requests and replies inside Ratis messages: a tag byte, then big-endian fields. Kept
@@ -129,12 +127,11 @@ public final class SafekeeperCodec {
                 case SafekeeperReply.Records r -> {
                     out.writeByte(RECORDS);
                     out.writeLong(r.endLsn().value());
-                    out.writeInt(r.entries().size());
-                    for (WalEntry e : r.entries()) {
-                        out.writeLong(e.lsn().value());
-                        byte[] p = WalRecordCodec.encode(e.record());
-                        out.writeInt(p.length);
-                        out.write(p);
+                    out.writeInt(r.frames().size());
+                    for (SafekeeperReply.Frame f : r.frames()) {
+                        out.writeLong(f.lsn());
+                        out.writeInt(f.payload().length);
+                        out.write(f.payload());
                     }
                 }
                 case SafekeeperReply.Rejected r -> {
@@ -167,13 +164,12 @@ public final class SafekeeperCodec {
                 case RECORDS -> {
                     Lsn end = lsn(in);
                     int count = in.readInt();
-                    List<WalEntry> entries = new ArrayList<>(Math.min(count, 1 << 16));
+                    List<SafekeeperReply.Frame> frames = new ArrayList<>(Math.min(count, 1 << 16));
                     for (int i = 0; i < count; i++) {
-                        Lsn lsn = lsn(in);
-                        byte[] payload = bytes(in);
-                        entries.add(new WalEntry(lsn, WalRecordCodec.decode(payload, 0, payload.length)));
+                        long lsn = in.readLong();
+                        frames.add(new SafekeeperReply.Frame(lsn, bytes(in)));
                     }
-                    yield new SafekeeperReply.Records(entries, end);
+                    yield new SafekeeperReply.Records(frames, end);
                 }
                 case REJECTED -> {
                     int why = in.readUnsignedByte();

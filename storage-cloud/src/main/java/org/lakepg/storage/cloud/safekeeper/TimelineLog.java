@@ -3,16 +3,11 @@ package org.lakepg.storage.cloud.safekeeper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.lakepg.storage.FullPageImage;
 import org.lakepg.storage.Lsn;
-import org.lakepg.storage.Page;
-import org.lakepg.storage.PageChange;
-import org.lakepg.storage.PagePatch;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.WalEntry;
 import org.lakepg.storage.WalReader;
-import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.WalRecordCodec;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Rejected;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Why;
@@ -154,12 +149,12 @@ final class TimelineLog implements AutoCloseable {
     SafekeeperReply read(Lsn from, int maxBytes) {
         long end = endLsn;
         if (from.value() >= trimmedUpTo) {
-            List<WalEntry> kept = recent.read(from.value(), end, maxBytes);
+            List<SafekeeperReply.Frame> kept = recent.read(from.value(), end, maxBytes);
             if (kept != null) {
                 return new SafekeeperReply.Records(kept, Lsn.of(end));
             }
         }
-        List<WalEntry> entries = new ArrayList<>();
+        List<SafekeeperReply.Frame> frames = new ArrayList<>();
         if (from.value() < end) {
             long bytes = 0;
             try (WalReader reader = wal.read(from.value())) {
@@ -168,8 +163,9 @@ final class TimelineLog implements AutoCloseable {
                     if (entry.lsn().value() > end) {
                         break;
                     }
-                    entries.add(entry);
-                    bytes += approximateSize(entry.record());
+                    byte[] payload = WalRecordCodec.encode(entry.record());
+                    frames.add(new SafekeeperReply.Frame(entry.lsn().value(), payload));
+                    bytes += payload.length;
                 }
             } catch (StorageException e) {
                 if (e.reason() == StorageException.Reason.NOT_FOUND) {
@@ -178,20 +174,7 @@ final class TimelineLog implements AutoCloseable {
                 throw e;
             }
         }
-        return new SafekeeperReply.Records(entries, Lsn.of(end));
-    }
-
-    /** An upper bound of the record's encoded size, to cut read replies without encoding twice. */
-    private static long approximateSize(WalRecord record) {
-        long size = 32;
-        for (PageChange change : record.changes()) {
-            size += switch (change) {
-                case FullPageImage image -> Page.SIZE + 16;
-                case PagePatch patch -> patch.patches().stream().mapToLong(p -> p.bytes().length + 8L).sum() + 16;
-                default -> 16;
-            };
-        }
-        return size;
+        return new SafekeeperReply.Records(frames, Lsn.of(end));
     }
 
     /** Forces the segment files to disk (before a snapshot lets Ratis drop its copy of these records). */

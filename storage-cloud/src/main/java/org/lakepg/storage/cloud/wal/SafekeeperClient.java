@@ -161,10 +161,25 @@ public final class SafekeeperClient implements AutoCloseable {
         throw StorageException.of(StorageException.Reason.IO, "no safekeeper of %s answered", members);
     }
 
+    /**
+     * A stale read of one member, on a virtual thread through the blocking API: Ratis' async reads share the
+     * client's ordered sliding window, and once a request in it failed (a member down, a timeout under load) every
+     * later read on that window failed too — a pageserver stopped ingesting for good that way.
+     */
     private CompletableFuture<SafekeeperReply> fromMember(SafekeeperRequest request, SafekeeperAddress member) {
-        return reads.async().sendStaleRead(message(SafekeeperCodec.encode(request)), 0, member.peerId())
-                .thenApply(SafekeeperClient::decode);
+        Message message = message(SafekeeperCodec.encode(request));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return decode(reads.io().sendStaleRead(message, 0, member.peerId()));
+            } catch (IOException e) {
+                throw new StorageException(StorageException.Reason.IO,
+                        "safekeeper " + member + " did not answer: " + e.getMessage(), e);
+            }
+        }, STALE_READS);
     }
+
+    private static final java.util.concurrent.Executor STALE_READS =
+            java.util.concurrent.Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("safekeeper-read-", 0).factory());
 
     /**
      * One chunk of records read from one member's applied WAL. A member applies only committed entries, so this is
@@ -181,8 +196,13 @@ public final class SafekeeperClient implements AutoCloseable {
 
     /** Streams committed records with {@code from} &lt; LSN &lt;= {@code upTo} ({@link Lsn#MAX}: to the end now). */
     public WalReader read(TimelineId timeline, Lsn from, Lsn upTo) {
+        return read(timeline, from, upTo, null);
+    }
+
+    /** Like {@link #read(TimelineId, Lsn, Lsn)}, starting with {@code first}, a chunk already read from {@code from}. */
+    WalReader read(TimelineId timeline, Lsn from, Lsn upTo, SafekeeperReply.Records first) {
         Lsn limit = upTo.equals(Lsn.MAX) ? status(timeline).endLsn() : upTo;
-        return new SafekeeperWalReader(this, timeline, from, limit, List.of());
+        return new SafekeeperWalReader(this, timeline, from, limit, List.of(), first);
     }
 
     private CompletableFuture<SafekeeperReply> write(SafekeeperRequest request) {
@@ -190,7 +210,8 @@ public final class SafekeeperClient implements AutoCloseable {
     }
 
     private CompletableFuture<SafekeeperReply> query(SafekeeperRequest request) {
-        return reads.async().sendReadOnly(message(SafekeeperCodec.encode(request))).thenApply(SafekeeperClient::decode);
+        // unordered: queries need no order, and an ordered window stays broken after one failed request
+        return reads.async().sendReadOnlyUnordered(message(SafekeeperCodec.encode(request))).thenApply(SafekeeperClient::decode);
     }
 
     private static Message message(byte[] bytes) {

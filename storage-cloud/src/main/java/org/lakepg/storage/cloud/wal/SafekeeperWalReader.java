@@ -26,8 +26,16 @@ final class SafekeeperWalReader implements WalReader {
     private final ArrayDeque<WalEntry> buffered = new ArrayDeque<>();
     private long position;
     private boolean tailDone;
+    /** A chunk already fetched from {@code from} (the pageserver's poll got it with the end LSN), or null. */
+    private SafekeeperReply.Records prefetched;
 
     SafekeeperWalReader(SafekeeperClient client, TimelineId timeline, Lsn from, Lsn remoteLimit, List<WalEntry> tail) {
+        this(client, timeline, from, remoteLimit, tail, null);
+    }
+
+    SafekeeperWalReader(SafekeeperClient client, TimelineId timeline, Lsn from, Lsn remoteLimit, List<WalEntry> tail,
+            SafekeeperReply.Records prefetched) {
+        this.prefetched = prefetched;
         this.client = client;
         this.timeline = timeline;
         this.position = from.value();
@@ -57,8 +65,11 @@ final class SafekeeperWalReader implements WalReader {
     private void fetchChunk() {
         long deadline = System.nanoTime() + CATCH_UP_WAIT_NANOS;
         while (true) {
-            SafekeeperReply.Records chunk = client.readChunk(timeline, Lsn.of(position), SafekeeperClient.READ_CHUNK_BYTES);
-            for (WalEntry e : chunk.entries()) {
+            SafekeeperReply.Records chunk = prefetched != null ? prefetched
+                    : client.readChunk(timeline, Lsn.of(position), SafekeeperClient.READ_CHUNK_BYTES);
+            prefetched = null;
+            List<WalEntry> entries = chunk.entries();
+            for (WalEntry e : entries) {
                 if (e.lsn().value() > remoteLimit) {
                     position = remoteLimit;
                     return;
@@ -66,7 +77,7 @@ final class SafekeeperWalReader implements WalReader {
                 buffered.add(e);
                 position = e.lsn().value();
             }
-            if (!chunk.entries().isEmpty()) {
+            if (!entries.isEmpty()) {
                 return;
             }
             if (System.nanoTime() > deadline) {

@@ -12,6 +12,7 @@ import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.WalReader;
 import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.WalService;
+import org.lakepg.storage.cloud.metrics.Metrics;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperRequest;
@@ -38,6 +39,7 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
     private final boolean ownsClient;
     private final WalAppendListener listener;
     private final int maxRoundsInFlight;
+    private final Metrics metrics;
     private final Map<TimelineId, TimelineWriter> writers = new ConcurrentHashMap<>();
     /** One thread completes flushes for every timeline, in the order rounds come back. */
     private final ExecutorService completions = Executors.newSingleThreadExecutor(
@@ -45,10 +47,11 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
 
     /** A service over {@code client} (which the caller closes); {@code listener} may be null. */
     public SafekeeperWalService(SafekeeperClient client, WalAppendListener listener, int maxRoundsInFlight) {
-        this(client, false, listener, maxRoundsInFlight);
+        this(client, false, listener, maxRoundsInFlight, new Metrics());
     }
 
-    private SafekeeperWalService(SafekeeperClient client, boolean ownsClient, WalAppendListener listener, int maxRoundsInFlight) {
+    private SafekeeperWalService(SafekeeperClient client, boolean ownsClient, WalAppendListener listener,
+            int maxRoundsInFlight, Metrics metrics) {
         if (maxRoundsInFlight < 1) {
             throw new IllegalArgumentException("at least one round must be allowed in flight");
         }
@@ -56,17 +59,28 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
         this.ownsClient = ownsClient;
         this.listener = listener;
         this.maxRoundsInFlight = maxRoundsInFlight;
+        this.metrics = metrics;
     }
 
     /** Connects to the quorum; closing the service closes the connection. */
     public static SafekeeperWalService connect(List<SafekeeperAddress> safekeepers) {
-        return connect(safekeepers, null, DEFAULT_ROUNDS_IN_FLIGHT);
+        return connect(safekeepers, null, DEFAULT_ROUNDS_IN_FLIGHT, new Metrics());
+    }
+
+    /** Connects to the quorum, timing quorum rounds into {@code metrics}. */
+    public static SafekeeperWalService connect(List<SafekeeperAddress> safekeepers, Metrics metrics) {
+        return connect(safekeepers, null, DEFAULT_ROUNDS_IN_FLIGHT, metrics);
     }
 
     /** Connects to the quorum with an append listener (may be null) and a pipelining depth. */
     public static SafekeeperWalService connect(List<SafekeeperAddress> safekeepers, WalAppendListener listener,
             int maxRoundsInFlight) {
-        return new SafekeeperWalService(SafekeeperClient.connect(safekeepers), true, listener, maxRoundsInFlight);
+        return connect(safekeepers, listener, maxRoundsInFlight, new Metrics());
+    }
+
+    private static SafekeeperWalService connect(List<SafekeeperAddress> safekeepers, WalAppendListener listener,
+            int maxRoundsInFlight, Metrics metrics) {
+        return new SafekeeperWalService(SafekeeperClient.connect(safekeepers), true, listener, maxRoundsInFlight, metrics);
     }
 
     public SafekeeperClient client() {
@@ -85,7 +99,8 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
     /** Like {@link #acquire(TimelineId, Lsn)} with a generation chosen by the caller (e.g. a control plane). */
     public Lsn acquire(TimelineId timeline, Lsn startLsn, long generation) {
         SafekeeperReply.TimelineState state = client.acquire(timeline, generation, startLsn);
-        TimelineWriter writer = new TimelineWriter(timeline, state.generation(), state.endLsn(), client, listener, completions, maxRoundsInFlight);
+        TimelineWriter writer = new TimelineWriter(timeline, state.generation(), state.endLsn(), client, listener, completions,
+                maxRoundsInFlight, metrics);
         TimelineWriter previous = writers.put(timeline, writer);
         if (previous != null) {
             previous.fail(new GenerationFencedException(String.format(

@@ -10,6 +10,7 @@ import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.WalService;
 import org.lakepg.storage.cloud.pageserver.WalTrimming;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
+import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
 
 /**
  * The safekeepers as the pageserver sees them: committed WAL to read, never to write (a reader must not take a
@@ -21,6 +22,11 @@ public final class SafekeeperWalSource implements WalService, WalTrimming, AutoC
     private final SafekeeperClient client;
     /** The end each timeline had at the last insertLsn call: the ingestor reads right after asking it. */
     private final java.util.Map<TimelineId, Lsn> lastEnd = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The chunk the last insertLsn call read along with the end, and where it starts. */
+    private final java.util.Map<TimelineId, Prefetch> prefetched = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Prefetch(Lsn from, SafekeeperReply.Records records) {
+    }
 
     public SafekeeperWalSource(SafekeeperClient client) {
         this.client = client;
@@ -56,9 +62,29 @@ public final class SafekeeperWalSource implements WalService, WalTrimming, AutoC
         return insertLsn(timeline);
     }
 
-    /** The committed end; {@link Lsn#INVALID} while no compute has written the timeline yet. */
+    /**
+     * The committed end; {@link Lsn#INVALID} while no compute has written the timeline yet. The pageserver polls
+     * this and then reads from where its last read ended — the end reported last time — so once that is known,
+     * one read request answers both: the records after it come back with the end, and {@link #read} starts with
+     * them. Half the requests on the leader, which also serves the compute's commits.
+     */
     @Override
     public Lsn insertLsn(TimelineId timeline) {
+        Lsn from = lastEnd.get(timeline);
+        if (from != null && from.isValid()) {
+            try {
+                SafekeeperReply.Records chunk = client.readChunk(timeline, from, SafekeeperClient.READ_CHUNK_BYTES);
+                prefetched.put(timeline, new Prefetch(from, chunk));
+                Lsn end = Lsn.max(chunk.endLsn(), from);
+                lastEnd.put(timeline, end);
+                return end;
+            } catch (StorageException e) {
+                if (e.reason() != StorageException.Reason.NOT_FOUND) {
+                    throw e;
+                }
+                // trimmed or unknown there: ask for the bare end below
+            }
+        }
         try {
             Lsn end = client.status(timeline).endLsn();
             lastEnd.put(timeline, end);
@@ -75,7 +101,9 @@ public final class SafekeeperWalSource implements WalService, WalTrimming, AutoC
     public WalReader read(TimelineId timeline, Lsn from) {
         // up to the end just asked for (committed WAL never shrinks), saving the leader one more status query
         Lsn end = lastEnd.get(timeline);
-        return client.read(timeline, from, end != null && end.isAfter(from) ? end : Lsn.MAX);
+        Prefetch prefetch = prefetched.remove(timeline);
+        SafekeeperReply.Records first = prefetch != null && prefetch.from().equals(from) ? prefetch.records() : null;
+        return client.read(timeline, from, end != null && end.isAfter(from) ? end : Lsn.MAX, first);
     }
 
     @Override

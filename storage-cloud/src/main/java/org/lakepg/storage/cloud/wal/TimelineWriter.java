@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.StorageException;
@@ -14,6 +15,8 @@ import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.WalEntry;
 import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.WalRecordCodec;
+import org.lakepg.storage.cloud.metrics.LatencyHistogram;
+import org.lakepg.storage.cloud.metrics.Metrics;
 import org.lakepg.storage.cloud.safekeeper.QuorumSettings;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperRequest;
@@ -33,6 +36,10 @@ final class TimelineWriter {
     private record Waiter(long upTo, CompletableFuture<Lsn> done) {
     }
 
+    /** One Raft entry prepared for the quorum and its WAL payload size. */
+    private record Round(SafekeeperRequest.Append append, long bytes) {
+    }
+
     private final TimelineId timeline;
     private final long generation;
     private final SafekeeperClient client;
@@ -45,7 +52,7 @@ final class TimelineWriter {
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.upTo(), b.upTo()));
     /** Rounds prepared but not yet handed to the client, in LSN order; guarded by lock. */
-    private final ArrayDeque<SafekeeperRequest.Append> toSend = new ArrayDeque<>();
+    private final ArrayDeque<Round> toSend = new ArrayDeque<>();
     /** Held while handing rounds to the client, so they reach it (and the Raft log) in the order prepared. */
     private final Object sendOrder = new Object();
     private long insertLsn;
@@ -55,9 +62,17 @@ final class TimelineWriter {
     /** Set once the timeline was taken over (or the LSN chain broke): nothing more is accepted. */
     private StorageException failure;
     private long rounds;
+    private final LatencyHistogram roundTrips;
+    private final LatencyHistogram flushWaits;
+    private final LongAdder shippedBytes;
+    private final LongAdder shippedRounds;
 
     TimelineWriter(TimelineId timeline, long generation, Lsn endLsn, SafekeeperClient client, WalAppendListener listener,
-            Executor completions, int maxRoundsInFlight) {
+            Executor completions, int maxRoundsInFlight, Metrics metrics) {
+        this.roundTrips = metrics.histogram("quorum_round");
+        this.flushWaits = metrics.histogram("commit_flush");
+        this.shippedBytes = metrics.counter("wal_bytes_shipped");
+        this.shippedRounds = metrics.counter("quorum_rounds");
         this.timeline = timeline;
         this.completions = completions;
         this.maxRoundsInFlight = maxRoundsInFlight;
@@ -115,6 +130,8 @@ final class TimelineWriter {
             if (target <= durableLsn) {
                 return CompletableFuture.completedFuture(Lsn.of(durableLsn));
             }
+            long asked = System.nanoTime();
+            done.whenComplete((lsn, error) -> flushWaits.recordSince(asked));
             waiters.add(new Waiter(target, done));
             prepareRoundLocked();
         } finally {
@@ -146,7 +163,7 @@ final class TimelineWriter {
         if (payloads.isEmpty()) {
             return;
         }
-        toSend.add(new SafekeeperRequest.Append(timeline, generation, Lsn.of(shippedUpTo), payloads));
+        toSend.add(new Round(new SafekeeperRequest.Append(timeline, generation, Lsn.of(shippedUpTo), payloads), bytes));
         shippedUpTo = end;
         roundsInFlight++;
         rounds++;
@@ -165,7 +182,7 @@ final class TimelineWriter {
     private void sendPrepared() {
         synchronized (sendOrder) {
             while (true) {
-                SafekeeperRequest.Append round;
+                Round round;
                 lock.lock();
                 try {
                     round = toSend.poll();
@@ -175,7 +192,13 @@ final class TimelineWriter {
                 if (round == null) {
                     return;
                 }
-                client.append(round).whenCompleteAsync(this::roundDone, completions);
+                long sent = System.nanoTime();
+                shippedRounds.increment();
+                shippedBytes.add(round.bytes());
+                client.append(round.append()).whenCompleteAsync((reply, error) -> {
+                    roundTrips.recordSince(sent);
+                    roundDone(reply, error);
+                }, completions);
             }
         }
     }

@@ -55,7 +55,7 @@ class SafekeeperCodecTest {
         List<SafekeeperReply> replies = List.of(
                 new SafekeeperReply.TimelineState(4, Lsn.of(10), Lsn.of(2000), Lsn.of(1500)),
                 new SafekeeperReply.Appended(Lsn.of(4242)),
-                new SafekeeperReply.Records(List.of(new WalEntry(Lsn.of(40), patch), new WalEntry(Lsn.of(70), commit)), Lsn.of(90)),
+                SafekeeperReply.Records.of(List.of(new WalEntry(Lsn.of(40), patch), new WalEntry(Lsn.of(70), commit)), Lsn.of(90)),
                 new SafekeeperReply.Rejected(SafekeeperReply.Why.FENCED, "generation 1 is fenced — übernommen"),
                 new SafekeeperReply.Manifest(3, 1234, List.of(new SafekeeperReply.TimelineSummary(timeline,
                         new SafekeeperReply.TimelineState(2, Lsn.INVALID, Lsn.of(999), Lsn.of(500))))));
