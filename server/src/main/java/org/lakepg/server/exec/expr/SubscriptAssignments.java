@@ -69,7 +69,7 @@ final class SubscriptAssignments {
      * slices, and a jsonb value. This is where the jsonb code plugs in (PostgreSQL's jsonb_subscript_assign).
      */
     private static Object jsonb(Object container, Object[] path, Object value) {
-        throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "subscripted assignment to jsonb is not supported yet");
+        return org.lakepg.server.function.scalar.JsonbSubscriptAssign.assign(container, path, value);
     }
 
     /** A point is a fixed-length array of two float8s, [0] and [1]. */

@@ -25,8 +25,23 @@ public final class JsonbSubscriptAssign {
         r.register(NAME, (x, c) -> assign((Jsonb) x[0], (PgArray) x[1], (Jsonb) x[2], (Boolean) x[3]));
     }
 
+    /**
+     * {@code j[k1][k2] = v} as the executor's assignment code calls it: subscripts are Integers or Strings; a NULL
+     * jsonb becomes an array when the first subscript is an integer, else an object.
+     */
+    public static Jsonb assign(Object source, Object[] path, Object value) {
+        Object[] texts = new Object[path.length];
+        for (int i = 0; i < path.length; i++) {
+            texts[i] = path[i] == null ? null : path[i].toString();
+        }
+        return assign((Jsonb) source, texts, (Jsonb) value, path.length > 0 && path[0] instanceof Integer);
+    }
+
     static Jsonb assign(Jsonb source, PgArray pathArray, Jsonb value, boolean expectArray) {
-        Object[] raw = pathArray.elements();
+        return assign(source, pathArray.elements(), value, expectArray);
+    }
+
+    private static Jsonb assign(Jsonb source, Object[] raw, Jsonb value, boolean expectArray) {
         String[] path = new String[raw.length];
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] == null) {
