@@ -54,5 +54,19 @@ update idx_m_d set a = 55 where a = 5
 select count(*) from idx_m_d where a = 55
 select pg_get_indexdef('idx_m_d_a_idx'::regclass), pg_get_indexdef('idx_m_d_b_idx'::regclass)
 drop table idx_m_d
+create table idx_m_r (a int, b text, c int)
+insert into idx_m_r select g, 'B' || g, g % 4 from generate_series(1, 30) g
+create index idx_m_r_lower on idx_m_r (lower(b)) where c > 1
+alter table idx_m_r rename column b to bb
+alter table idx_m_r rename column c to cc
+select pg_get_indexdef('idx_m_r_lower'::regclass)
+select a from idx_m_r where lower(bb) = 'b7' and cc > 1
+insert into idx_m_r values (31, 'B31', 3)
+select a from idx_m_r where lower(bb) = 'b31' and cc > 1
+alter table idx_m_r drop column cc
+select count(*) from pg_indexes where tablename = 'idx_m_r'
+insert into idx_m_r values (32, 'B32')
+select count(*) from idx_m_r
+drop table idx_m_r
 drop table idx_m_empty
 drop table idx_m

@@ -492,6 +492,7 @@ final class AlterTableCommand {
                                 s.newname())));
                     }
                 }
+                IndexCommands.renameColumn(catalog, ctx.txn(), table, s.subname(), s.newname());
                 }
             }
             case TABCONSTRAINT -> {

@@ -146,4 +146,19 @@ final class IndexCommands {
         }
         return Execution.done("ALTER INDEX");
     }
+
+    /** RENAME COLUMN: index expressions and predicates name the column in their text, renamed there too. */
+    static void renameColumn(TableCatalog catalog, Transaction txn, TableInfo table, String oldName, String newName) {
+        for (IndexInfo index : catalog.indexes(txn.snapshot(), table.oid())) {
+            if (index.plain()) {
+                continue;
+            }
+            java.util.List<String> expressions = index.expressions().stream()
+                    .map(e -> RenameColumn.in(e, oldName, newName)).toList();
+            String predicate = index.predicate() == null ? null : RenameColumn.in(index.predicate(), oldName, newName);
+            catalog.updateIndex(txn, table, new IndexInfo(index.oid(), index.name(), index.tableOid(), index.relation(),
+                    index.unique(), index.primary(), index.columns(), index.method(), index.include(), expressions,
+                    predicate, index.options()));
+        }
+    }
 }

@@ -388,7 +388,7 @@ public final class TableCatalog {
             deleteWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()));
             List<Short> columns = renumber(index.columns(), attnumMap);
             List<Short> include = renumber(index.include(), attnumMap);
-            if (columns != null && include != null) {
+            if (columns != null && include != null && bindsOver(index, rewritten)) {
                 IndexInfo moved = index.withRelation(Math.toIntExact(oids.nextval()), columns, include);
                 indexes.insert(txn, CatalogRows.INDEX.encode(CatalogRows.indexRow(moved)));
                 createBtree(moved);
@@ -420,6 +420,19 @@ public final class TableCatalog {
         }
         txn.commandCounterIncrement();
         return rewritten;
+    }
+
+    /** Whether an index's expressions and predicate still bind over the rewritten table (else it goes, as in PG). */
+    private static boolean bindsOver(IndexInfo index, TableInfo rewritten) {
+        if (index.plain()) {
+            return true;
+        }
+        try {
+            org.lakepg.server.index.IndexExpressions.of(index, rewritten);
+            return true;
+        } catch (PgException e) {
+            return false;
+        }
     }
 
     private static List<Short> renumber(List<Short> columns, Map<Short, Short> attnumMap) {
