@@ -224,14 +224,16 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.InsertStmt original -> {
                 var insert = updatableViews.rewrite(original);
                 yield checked('a', updatableViews.lastChain(), insert.returningList() != null
-                    && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes).insert(insert)));
+                    && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes)
+                            .withViewChecks(updatableViews.lastCheckOptions()).insert(insert)));
             }
             case org.lakepg.server.sql.ast.UpdateStmt original -> {
                 refuseCurrentOfView(original.relation(), original.whereClause());
                 var update = updatableViews.rewrite(original);
                 yield checked('w', updatableViews.lastChain(), update.whereClause() != null
                         || update.returningList() != null && !update.returningList().isEmpty(),
-                        () -> new Command.Query(modifier(parameterTypes).update(update)));
+                        () -> new Command.Query(modifier(parameterTypes)
+                                .withViewChecks(updatableViews.lastCheckOptions()).update(update)));
             }
             case org.lakepg.server.sql.ast.DeleteStmt original -> {
                 refuseCurrentOfView(original.relation(), original.whereClause());

@@ -49,11 +49,19 @@ final class UpdatableViews {
         return List.copyOf(chain);
     }
 
+    /** The conditions of the views WITH CHECK OPTION the last rewrite went through, over the table's columns. */
+    private final List<org.lakepg.server.sql.analyzer.ViewCheckOption> checkOptions = new ArrayList<>();
+
+    List<org.lakepg.server.sql.analyzer.ViewCheckOption> lastCheckOptions() {
+        return List.copyOf(checkOptions);
+    }
+
     /** How many views deep a statement is rewritten (a view over a view over a table ...). */
     private static final int MAX_DEPTH = 32;
 
     InsertStmt rewrite(InsertStmt s) {
         chain.clear();
+        checkOptions.clear();
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             InsertStmt next = rewriteOnce(s);
             if (next == s) {
@@ -66,6 +74,7 @@ final class UpdatableViews {
 
     UpdateStmt rewrite(UpdateStmt s) {
         chain.clear();
+        checkOptions.clear();
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             UpdateStmt next = rewriteOnce(s);
             if (next == s) {
@@ -78,6 +87,7 @@ final class UpdatableViews {
 
     DeleteStmt rewrite(DeleteStmt s) {
         chain.clear();
+        checkOptions.clear();
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             DeleteStmt next = rewriteOnce(s);
             if (next == s) {
@@ -118,7 +128,7 @@ final class UpdatableViews {
             cols.add(new ResTarget(column(base, view, name, "insert into"), List.of(), null, -1));
         }
         return new InsertStmt(target(base, s.relation(), view), cols, s.selectStmt(), s.onConflictClause(),
-                s.returningList(), s.withClause(), s.override());
+                returning(base, view, s.returningList()), s.withClause(), s.override());
     }
 
     private UpdateStmt rewriteOnce(UpdateStmt s) {
@@ -132,7 +142,7 @@ final class UpdatableViews {
             targets.add(new ResTarget(column(base, view, t.name(), "update"), t.indirection(), t.val(), t.location()));
         }
         return new UpdateStmt(target(base, s.relation(), view), targets, and(base.where(), s.whereClause()),
-                s.fromClause(), s.returningList(), s.withClause());
+                s.fromClause(), returning(base, view, s.returningList()), s.withClause());
     }
 
     private DeleteStmt rewriteOnce(DeleteStmt s) {
@@ -142,7 +152,34 @@ final class UpdatableViews {
         }
         Base base = base(view, "delete from", "deleting from", "DELETE");
         return new DeleteStmt(target(base, s.relation(), view), s.usingClause(), and(base.where(), s.whereClause()),
-                s.returningList(), s.withClause());
+                returning(base, view, s.returningList()), s.withClause());
+    }
+
+    /** RETURNING * lists the view's columns, in the view's order and names, not the table's. */
+    private static List<ResTarget> returning(Base base, ViewInfo view, List<ResTarget> list) {
+        if (list == null || list.stream().noneMatch(t -> viewStar(t, view)) || base.columns().containsValue(null)) {
+            return list;
+        }
+        List<ResTarget> out = new ArrayList<>();
+        for (ResTarget t : list) {
+            if (viewStar(t, view) && t.val() instanceof ColumnRef c) {
+                for (Map.Entry<String, String> column : base.columns().entrySet()) {
+                    out.add(new ResTarget(column.getKey(), List.of(), new ColumnRef(List.of(column.getValue()), false,
+                            c.location()), t.location()));
+                }
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static boolean viewStar(ResTarget t, ViewInfo view) {
+        if (!(t.val() instanceof ColumnRef c) || !c.star()) {
+            return false;
+        }
+        List<String> qualifier = c.fields().stream().filter(f -> !f.equals("*")).toList();
+        return qualifier.isEmpty() || qualifier.size() == 1 && qualifier.get(0).equals(view.name());
     }
 
     private ViewInfo view(RangeVar r) {
@@ -189,11 +226,20 @@ final class UpdatableViews {
         }
         ViewStmt definition = (ViewStmt) SqlParser.parse(view.statement()).get(0).statement();
         SelectStmt q = (SelectStmt) definition.query();
-        if (definition.withCheckOption() != null && definition.withCheckOption() != ViewStmt.CheckOption.NO_CHECK_OPTION
-                && !event.equals("DELETE")) {
-            // better refused than rows the view would not show slipping in unchecked
+        boolean checkOption = definition.withCheckOption() != null
+                && definition.withCheckOption() != ViewStmt.CheckOption.NO_CHECK_OPTION && !event.equals("DELETE");
+        if (checkOption && (chain.size() > 1 || q.fromClause() == null || q.fromClause().size() != 1
+                || !(q.fromClause().get(0) instanceof RangeVar r) || catalog.expandingView(view, () -> catalog.view(
+                r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname()))).isPresent())) {
+            // only a view right on its table has its condition over the table's columns; better refused than
+            // rows the view would not show slipping in unchecked
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s through view \"%s\" WITH CHECK OPTION is not supported yet", event, view.name());
+        }
+        if (checkOption && q.whereClause() != null) {
+            RangeVar r = (RangeVar) q.fromClause().get(0);
+            checkOptions.add(new org.lakepg.server.sql.analyzer.ViewCheckOption(view.name(),
+                    r.alias() != null ? r.alias().aliasname() : r.relname(), q.whereClause()));
         }
         String why = null;
         if (q.distinctClause() != null) {

@@ -28,6 +28,13 @@ public final class RowChecks {
     public static void check(TableInfo table, List<ModifyNode.Check> checks, List<CompiledExpr> compiled, Object[] row,
                              ExecContext context) {
         for (int i = 0; i < checks.size(); i++) {
+            if (checks.get(i).viewOption()) {
+                if (!Boolean.TRUE.equals(compiled.get(i).eval(row, context))) {
+                    throw PgException.of(SqlState.WITH_CHECK_OPTION_VIOLATION, "new row violates check option for view \"%s\"",
+                            checks.get(i).name()).withDetail(failingRow(table, row));
+                }
+                continue;
+            }
             if (Boolean.FALSE.equals(compiled.get(i).eval(row, context))) {
                 throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates check constraint \"%s\"",
                         table.name(), checks.get(i).name()).withDetail(failingRow(table, row));

@@ -51,6 +51,14 @@ public final class ModifyAnalyzer {
         return this;
     }
 
+    /** The views WITH CHECK OPTION the statement was rewritten through (their conditions test each new row). */
+    private List<ViewCheckOption> viewChecks = List.of();
+
+    public ModifyAnalyzer withViewChecks(List<ViewCheckOption> checks) {
+        this.viewChecks = List.copyOf(checks);
+        return this;
+    }
+
     private static void unsupported(boolean condition, String what) {
         if (condition) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet", what);
@@ -375,7 +383,7 @@ public final class ModifyAnalyzer {
                         e.typmod()));
             }
         }
-        List<ModifyNode.Check> checks = kind == ModifyNode.Kind.DELETE ? List.of() : checks(table);
+        List<ModifyNode.Check> checks = kind == ModifyNode.Kind.DELETE ? List.of() : checksOf(table);
         return new QueryPlan(new ModifyNode(kind, table, source, returning, checks, onConflict), columns,
                 parameters.resolved(), tag);
     }
@@ -515,9 +523,20 @@ public final class ModifyAnalyzer {
                 checks(table))) : null;
     }
 
-    /** A table's CHECK constraints bound over its row (for rows routed to a partition). */
+    /** A table's CHECK constraints, and the conditions of views WITH CHECK OPTION, bound over its row. */
     List<ModifyNode.Check> checksOf(TableInfo table) {
-        return checks(table);
+        List<ModifyNode.Check> checks = checks(table);
+        if (viewChecks.isEmpty()) {
+            return checks;
+        }
+        // then the conditions of the views WITH CHECK OPTION the statement went through, over this table's row
+        checks = new ArrayList<>(checks);
+        for (ViewCheckOption v : viewChecks) {
+            BoundExpr condition = expressions.requireBoolean(expressions.analyzeWithoutAggregates(v.condition(),
+                    tableScope(table, v.tableName()), "WHERE"), "WHERE", ExpressionAnalyzer.location(v.condition()));
+            checks.add(new ModifyNode.Check(v.view(), condition, true));
+        }
+        return checks;
     }
 
     /** The table's CHECK constraints bound over its row, for the executor to test on every written row. */

@@ -16,8 +16,15 @@ public record ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundE
 
     public enum Kind { INSERT, UPDATE, DELETE, MERGE }
 
-    /** A CHECK constraint: violated when the condition is false (NULL passes). */
-    public record Check(String name, BoundExpr condition) {}
+    /**
+     * A CHECK constraint: violated when the condition is false (NULL passes); or, with {@code viewOption}, the
+     * condition of view {@code name} WITH CHECK OPTION, violated unless true.
+     */
+    public record Check(String name, BoundExpr condition, boolean viewOption) {
+        public Check(String name, BoundExpr condition) {
+            this(name, condition, false);
+        }
+    }
 
     public ModifyNode {
         returning = List.copyOf(returning);
