@@ -24,4 +24,12 @@ class LauncherTest {
         assertThat(absolute.split(File.pathSeparator)).containsExactly(
                 Path.of("server/target/lakepg.jar").toAbsolutePath().normalize().toString(), "/abs/a.jar");
     }
+
+    @Test
+    void extraJvmOptionsNameTheServicesOwnFiles() {
+        assertThat(LocalCluster.extraJvmOptions(" -XX:StartFlightRecording=filename={}.jfr  -Xss1m ", Path.of("/d/logs/pageserver")))
+                .containsExactly("-XX:StartFlightRecording=filename=/d/logs/pageserver.jfr", "-Xss1m");
+        assertThat(LocalCluster.extraJvmOptions(null, Path.of("/d/logs/s3"))).isEmpty();
+        assertThat(LocalCluster.extraJvmOptions("  ", Path.of("/d/logs/s3"))).isEmpty();
+    }
 }
