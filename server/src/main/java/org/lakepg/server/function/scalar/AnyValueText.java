@@ -45,6 +45,9 @@ final class AnyValueText {
     static PgType<?> codec(Object value, long type) {
         PgType<?> codec = type > 0 ? PgTypes.byOid((int) type) : null;
         if (codec == null && type > 0) {
+            codec = org.lakepg.server.systemcatalog.CatalogTypeCodecs.byOid(type); // reg* types
+        }
+        if (codec == null && type > 0) {
             codec = org.lakepg.server.catalog.types.UserTypeRegistry.codec(type); // enums, domains, rows
         }
         // a binary-compatible cast (int4::oid ...) may relabel the type but keep the value's representation
