@@ -36,8 +36,8 @@ final class SubscriptAssignments {
             Integer[] lo = new Integer[n];
             Integer[] hi = new Integer[n];
             for (int i = 0; i < n; i++) {
-                lo[i] = (Integer) subscript(lower[i], row, ctx);
-                keys[i] = subscript(upper[i], row, ctx);
+                lo[i] = (Integer) subscript(lower[i], row, ctx, jsonb);
+                keys[i] = subscript(upper[i], row, ctx, jsonb);
                 hi[i] = jsonb ? null : (Integer) keys[i];
             }
             Object v = value.eval(row, ctx);
@@ -87,13 +87,15 @@ final class SubscriptAssignments {
         };
     }
 
-    private static Object subscript(CompiledExpr e, Object[] row, org.lakepg.server.exec.ExecContext ctx) {
+    private static Object subscript(CompiledExpr e, Object[] row, org.lakepg.server.exec.ExecContext ctx,
+                                    boolean jsonb) {
         if (e == null) {
             return null;
         }
         Object v = e.eval(row, ctx);
         if (v == null) {
-            throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "array subscript in assignment must not be null");
+            throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "%s subscript in assignment must not be null",
+                    jsonb ? "jsonb" : "array");
         }
         return v;
     }
