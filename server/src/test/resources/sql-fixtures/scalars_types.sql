@@ -89,3 +89,5 @@ SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '+16')
 SELECT '2011-03-27 00:00:00 MSK'::timestamptz, '2011-03-27 01:59:59 MSK'::timestamptz, '2011-03-27 02:00:00 MSK'::timestamptz, '2014-10-26 00:59:59 MSK'::timestamptz, '2014-10-26 01:00:00 MSK'::timestamptz
 SELECT '2011-03-27 02:00:00'::timestamp AT TIME ZONE 'MSK', '2011-03-27 02:59:59'::timestamp AT TIME ZONE 'MSK', '2011-03-27 03:00:00'::timestamp AT TIME ZONE 'MSK', '2014-10-26 00:59:59'::timestamp AT TIME ZONE 'MSK', '2014-10-26 01:00:00'::timestamp AT TIME ZONE 'MSK'
 SELECT '2011-03-26 21:59:59 UTC'::timestamptz AT TIME ZONE 'MSK', '2011-03-26 23:00:00 UTC'::timestamptz AT TIME ZONE 'MSK', '2014-10-25 21:59:59 UTC'::timestamptz AT TIME ZONE 'MSK', '2014-10-25 22:00:00 UTC'::timestamptz AT TIME ZONE 'MSK'
+select timestamptz '100000312 23:58:48 IST', timestamptz '1000000312 23:58:48 IST', timestamp '1000312'
+select timestamp '1234567'

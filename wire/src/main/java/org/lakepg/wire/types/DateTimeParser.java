@@ -307,7 +307,8 @@ final class DateTimeParser {
             hasTime = true;
             return;
         }
-        if (date.none() && (length == 8 || length == 6)) {
+        if (date.none() && length >= 6) {
+            // DecodeNumberField: day and month are the last four digits, the year all before them
             date.compactDate(text);
             return;
         }
