@@ -85,3 +85,9 @@ select to_timestamp('56123456', 'SSFF1'), to_timestamp('5612', 'SSFF1'), to_time
 SELECT make_timestamptz(2010, 2, 27, 3, 45, 00, tz), tz FROM (VALUES ('+1'), ('+1:'), ('+1:0'), ('+100'), ('+01:00'), ('+1000'), ('+10:00:'), ('+10:00:1'), ('-10:00:10')) tzs(tz)
 SELECT make_timestamptz(1973, 07, 15, 08, 15, 55.33, '2')
 SELECT make_timestamptz(2014, 12, 10, 10, 10, 10, '+16')
+-- a dynamic abbreviation (MSK) means what it meant at the instant the local time has in its zone
+SELECT '2011-03-27 00:00:00 MSK'::timestamptz, '2011-03-27 01:59:59 MSK'::timestamptz, '2011-03-27 02:00:00 MSK'::timestamptz, '2014-10-26 00:59:59 MSK'::timestamptz, '2014-10-26 01:00:00 MSK'::timestamptz
+SELECT '2011-03-27 02:00:00'::timestamp AT TIME ZONE 'MSK', '2011-03-27 02:59:59'::timestamp AT TIME ZONE 'MSK', '2011-03-27 03:00:00'::timestamp AT TIME ZONE 'MSK', '2014-10-26 00:59:59'::timestamp AT TIME ZONE 'MSK', '2014-10-26 01:00:00'::timestamp AT TIME ZONE 'MSK'
+SELECT '2011-03-26 21:59:59 UTC'::timestamptz AT TIME ZONE 'MSK', '2011-03-26 23:00:00 UTC'::timestamptz AT TIME ZONE 'MSK', '2014-10-25 21:59:59 UTC'::timestamptz AT TIME ZONE 'MSK', '2014-10-25 22:00:00 UTC'::timestamptz AT TIME ZONE 'MSK'
+select timestamptz '100000312 23:58:48 IST', timestamptz '1000000312 23:58:48 IST', timestamp '1000312'
+select timestamp '1234567'

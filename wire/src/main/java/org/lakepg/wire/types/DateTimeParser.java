@@ -307,7 +307,8 @@ final class DateTimeParser {
             hasTime = true;
             return;
         }
-        if (date.none() && (length == 8 || length == 6)) {
+        if (date.none() && length >= 6) {
+            // DecodeNumberField: day and month are the last four digits, the year all before them
             date.compactDate(text);
             return;
         }
@@ -450,7 +451,14 @@ final class DateTimeParser {
     /** What a dynamic abbreviation meant in its zone around the given local date (today if none). */
     private int dynamicOffset(LocalDate localDate, long micros) {
         LocalDate day = localDate != null ? localDate : LocalDate.now(settings.clock().withZone(abbreviationZone));
-        long epochSecond = (day.toEpochDay() * 86_400) + micros / PgDateTime.MICROS_PER_SECOND;
+        long localSecond = (day.toEpochDay() * 86_400) + micros / PgDateTime.MICROS_PER_SECOND;
+        // probe the abbreviation at the instant the local time means in its zone (DetermineTimeZoneAbbrevOffset):
+        // a time in a spring-forward gap takes the offset before it, an ambiguous one the offset after
+        java.time.LocalDateTime local = java.time.LocalDateTime.ofEpochSecond(localSecond, 0, java.time.ZoneOffset.UTC);
+        java.time.zone.ZoneOffsetTransition transition = abbreviationZone.getRules().getTransition(local);
+        int zoneOffset = transition == null ? abbreviationZone.getRules().getOffset(local).getTotalSeconds()
+                : (transition.isGap() ? transition.getOffsetBefore() : transition.getOffsetAfter()).getTotalSeconds();
+        long epochSecond = localSecond - zoneOffset;
         Integer offset = TzdbAbbreviations.offsetOf(abbreviationZone, dynamicAbbreviation, epochSecond);
         if (offset != null) {
             return offset;

@@ -97,6 +97,11 @@ public final class DateTimeZones {
         return zone;
     }
 
+    /** The zone behind a dynamic abbreviation ("msk"), or null when the name is none. */
+    static ZoneId dynamicAbbreviationZone(String name) {
+        return DYNAMIC_ABBREVIATIONS.get(name.toLowerCase(Locale.ROOT));
+    }
+
     static ZoneId find(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         ZoneId dynamic = DYNAMIC_ABBREVIATIONS.get(lower);

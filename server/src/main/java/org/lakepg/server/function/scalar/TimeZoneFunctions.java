@@ -22,8 +22,26 @@ public final class TimeZoneFunctions {
     private TimeZoneFunctions() {}
 
     public static void register(FunctionRegistry r) {
-        r.register("timestamp_zone", (x, c) -> localToUtc((Long) x[1], DateTimeZones.resolve((String) x[0])));
-        r.register("timestamptz_zone", (x, c) -> utcToLocal((Long) x[1], DateTimeZones.resolve((String) x[0])));
+        r.register("timestamp_zone", (x, c) -> {
+            ZoneId dynamic = DateTimeZones.dynamicAbbreviationZone((String) x[0]);
+            if (dynamic != null && DateTimeValues.isFinite((Long) x[1])) {
+                // the abbreviation's meaning at the instant the local time has in its zone
+                long local = (Long) x[1];
+                long probe = local - DateTimeValues.offsetOfLocal(dynamic, local) * USECS_PER_SEC;
+                return DateTimeValues.checkTimestamp(local - abbreviationOffset(dynamic, (String) x[0], probe)
+                        * USECS_PER_SEC);
+            }
+            return localToUtc((Long) x[1], DateTimeZones.resolve((String) x[0]));
+        });
+        r.register("timestamptz_zone", (x, c) -> {
+            ZoneId dynamic = DateTimeZones.dynamicAbbreviationZone((String) x[0]);
+            if (dynamic != null && DateTimeValues.isFinite((Long) x[1])) {
+                long utc = (Long) x[1];
+                return DateTimeValues.checkTimestamp(utc + abbreviationOffset(dynamic, (String) x[0], utc)
+                        * USECS_PER_SEC);
+            }
+            return utcToLocal((Long) x[1], DateTimeZones.resolve((String) x[0]));
+        });
         r.register("timestamp_izone", (x, c) -> {
             long t = (Long) x[1];
             long seconds = intervalSeconds((PgInterval) x[0], c);
@@ -39,6 +57,14 @@ public final class TimeZoneFunctions {
             return move((PgTimeTz) x[1], DateTimeValues.offsetAt(zone, c.transactionStartMicros()));
         });
         r.register("timetz_izone", (x, c) -> move((PgTimeTz) x[1], (int) intervalSeconds((PgInterval) x[0], c)));
+    }
+
+    /** What a dynamic abbreviation meant at a timestamptz (its zone's offset then if it never used the name). */
+    private static long abbreviationOffset(ZoneId zone, String abbreviation, long utc) {
+        long epochSecond = Math.floorDiv(utc, USECS_PER_SEC) + 946_684_800L;
+        Integer offset = org.lakepg.wire.types.ZoneAbbreviations.offsetAt(zone, abbreviation, epochSecond);
+        return offset != null ? offset
+                : zone.getRules().getOffset(java.time.Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
     }
 
     /** timestamp AT TIME ZONE: the local time read in the zone. */
