@@ -396,6 +396,25 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
     }
 
+    private FormatSettings formatSettings;
+    private long formatSettingsVersion = -1;
+
+    /**
+     * The output settings (DateStyle, TimeZone ...) for every row sent: made again only after a setting changed;
+     * 'now' in parameter input reads the current transaction's start.
+     */
+    FormatSettings formatSettings() {
+        if (formatSettings == null || formatSettingsVersion != settings.version()) {
+            formatSettings = WireTypeIO.formatSettings(this);
+            formatSettingsVersion = settings.version();
+        }
+        long start = transactionStartMicros();
+        if (formatSettings.transactionStartMicros() == null || formatSettings.transactionStartMicros() != start) {
+            formatSettings = formatSettings.withTransactionStart(start);
+        }
+        return formatSettings;
+    }
+
     private static PgException asPgException(Throwable e) {
         if (e instanceof PgException p) {
             return p;
@@ -539,7 +558,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                         values.size(), types.length);
             }
             short[] formats = RowEncoder.expandFormats(parameterFormats, types.length);
-            FormatSettings format = WireTypeIO.formatSettings(this);
+            FormatSettings format = formatSettings();
             Object[] parameters = new Object[types.length];
             for (int i = 0; i < types.length; i++) {
                 byte[] v = values.get(i);

@@ -24,7 +24,8 @@ final class RowEncoder {
         for (int i = 0; i < codecs.length; i++) {
             codecs[i] = WireTypeIO.codec(columns.get(i).type(), context);
         }
-        this.settings = WireTypeIO.formatSettings(context);
+        this.settings = context instanceof LakepgSession session ? session.formatSettings()
+                : WireTypeIO.formatSettings(context);
     }
 
     /** Bind's result-format rule: none = all text, one = all that one, else one per column. */

@@ -32,6 +32,8 @@ public final class SessionSettings {
      * most transactions change no setting, and copying some 350 values twice per transaction showed in profiles.
      */
     private boolean changed;
+    /** Counts changes of any value in effect: what is derived from settings is recomputed only when it moved. */
+    private long version;
     private final Map<String, String> pendingReports = new LinkedHashMap<>();
 
     /**
@@ -126,6 +128,11 @@ public final class SessionSettings {
         }
     }
 
+    /** Changes with every change of a value in effect. */
+    public long version() {
+        return version;
+    }
+
     public void beginTransaction() {
         atTransactionStart = sessionValues; // copied by the first change (see #changed)
     }
@@ -204,6 +211,7 @@ public final class SessionSettings {
             return;
         }
         changed = false;
+        version++;
         Map<String, String> before = effective;
         sessionValues = new HashMap<>(survivors);
         effective = new HashMap<>(survivors);
@@ -224,6 +232,7 @@ public final class SessionSettings {
             sessionValues = new HashMap<>(sessionValues);
         }
         changed = true;
+        version++;
         boolean changed = !canonical.equals(effective.get(k));
         effective.put(k, canonical);
         if (!local) {
