@@ -30,6 +30,10 @@ final class RowLocking {
         LockingClause first = s.lockingClause().get(0);
         if (scan == null) {
             String clause = "FOR " + first.strength().name().substring(4).replace('_', ' ');
+            if (s.op() != SelectStmt.SetOperation.NONE) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with UNION/INTERSECT/EXCEPT",
+                        clause);
+            }
             if (aggregates(plan.root())) {
                 throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with aggregate functions", clause);
             }

@@ -56,6 +56,8 @@ public final class ExpressionAnalyzer {
     private String aggregatesForbiddenIn = "this context";
     /** Where window function calls go; null where they are not allowed. */
     private WindowCollector windows;
+    /** Where window calls are an error while {@link #windows} is null (e.g. "window definitions"), else null. */
+    private String windowsForbiddenIn;
     /** The query levels around the subquery being analyzed, innermost first (for outer-level aggregates). */
     private final java.util.ArrayDeque<OuterAggregates.Level> outerLevels = new java.util.ArrayDeque<>();
     private final TypeIO io;
@@ -106,6 +108,20 @@ public final class ExpressionAnalyzer {
 
     public Coercer coercer() {
         return coercer;
+    }
+
+    /** Analyzes where window calls are an error but aggregates are not: a window's PARTITION BY and ORDER BY. */
+    BoundExpr analyzeWithoutWindows(Expr expr, Scope scope, String construct) {
+        WindowCollector outerWindows = windows;
+        String outerName = windowsForbiddenIn;
+        windows = null;
+        windowsForbiddenIn = construct;
+        try {
+            return analyze(expr, scope);
+        } finally {
+            windows = outerWindows;
+            windowsForbiddenIn = outerName;
+        }
     }
 
     /** Sets where window calls go (null: not allowed), returning the previous collector. */
@@ -636,10 +652,16 @@ public final class ExpressionAnalyzer {
         if (positions != null) {
             call = NamedArguments.inParameterOrder(call, positions, args, this);
         }
+        if (call.proc().kind() == ProcEntry.KIND_AGGREGATE && args.isEmpty() && !f.aggStar()
+                && call.proc().argumentTypes().length == 0) {
+            throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
+                    "%s(*) must be used to call a parameterless aggregate function", name), f.location());
+        }
         if (f.over() != null) {
             if (windows == null) {
                 throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR, "window functions are not allowed in %s",
-                        aggregates == null ? aggregatesForbiddenIn : "this context"), f.location());
+                        windowsForbiddenIn != null ? windowsForbiddenIn
+                                : aggregates == null ? aggregatesForbiddenIn : "this context"), f.location());
             }
             return new WindowCalls(this, catalog, windows).call(f, call, args, scope);
         }

@@ -610,6 +610,15 @@ public final class QueryAnalyzer {
         return targets.stream().map(Target::expr).toList();
     }
 
+    /** A select-list item GROUP BY names by position: a window call in it is an error there. */
+    private static BoundExpr withoutWindowCalls(Target t) {
+        if (ExprRewriter.any(t.expr(), x -> x instanceof org.lakepg.server.sql.plan.expr.WindowRef)) {
+            throw Coercer.at(PgException.of(SqlState.WINDOWING_ERROR, "window functions are not allowed in GROUP BY"),
+                    t.source() == null ? -1 : ExpressionAnalyzer.location(t.source()));
+        }
+        return t.expr();
+    }
+
     /** GROUP BY items may name output columns by position or name, as in PostgreSQL. */
     private BoundExpr groupKey(Expr g, List<Target> targets, FromScope scope) {
         if (g instanceof AConst c && c.kind() == AConst.Kind.INTEGER) {
@@ -618,7 +627,7 @@ public final class QueryAnalyzer {
                 throw Coercer.at(PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
                         "GROUP BY position %d is not in select list", position), c.location());
             }
-            return targets.get(position - 1).expr();
+            return withoutWindowCalls(targets.get(position - 1));
         }
         if (g instanceof ColumnRef c && c.fields().size() == 1 && !c.star()) {
             var inScope = scope.column(c.fields(), c.location());

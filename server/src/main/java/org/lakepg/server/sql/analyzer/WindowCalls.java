@@ -116,13 +116,13 @@ final class WindowCalls {
         WindowDef def = merged(over);
         List<BoundExpr> partition = new ArrayList<>();
         for (Expr e : def.partitionClause()) {
-            partition.add(expressions.analyze(e, scope));
+            partition.add(expressions.analyzeWithoutWindows(e, scope, "window definitions"));
         }
         List<WindowCollector.Order> order = new ArrayList<>();
         for (SortBy by : def.orderClause()) {
             boolean desc = by.dir() == SortBy.SortDir.DESC;
             boolean nullsFirst = by.nulls() == SortBy.SortNulls.DEFAULT ? desc : by.nulls() == SortBy.SortNulls.FIRST;
-            order.add(new WindowCollector.Order(expressions.analyze(by.node(), scope), desc, nullsFirst, by.location()));
+            order.add(new WindowCollector.Order(expressions.analyzeWithoutWindows(by.node(), scope, "window definitions"), desc, nullsFirst, by.location()));
         }
         int options = def.frameOptions();
         boolean offsets = (options & (FrameOptions.START_OFFSET_PRECEDING | FrameOptions.START_OFFSET_FOLLOWING
