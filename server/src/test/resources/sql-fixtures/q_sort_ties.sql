@@ -8,4 +8,6 @@ select string_agg(id::text || ':' || r::text, ',') from (select id, rank() over 
 select string_agg(id::text || ':' || r::text, ',') from (select id, sum(id) over (partition by grp) r from q_ties) s
 select string_agg(id::text, ',') from (select id from q_ties where id < 6 order by v) s
 select string_agg(id::text, ',') from (select id from q_ties where id < 9 order by grp) s
+select string_agg(a::text, ',' order by b) from (select g a, g % 3 b from generate_series(1,50) g) s
+select array_agg(a order by b desc) from (select g a, g % 4 b from generate_series(1,30) g) s
 drop table q_ties

@@ -154,7 +154,7 @@ final class AggregateOperator {
      */
     private static Object[] aggregateSorted(Agg agg, Group group, int index, ExecContext context) {
         List<Object[]> rows = group.sortedInput.get(index);
-        rows.sort(agg.inputOrder()); // stable: rows with equal keys keep their input order
+        PgQuickSort.sort(rows, agg.inputOrder()); // tuplesort's order: ties come out as in PostgreSQL
         int direct = agg.call().directArguments();
         int aggregated = agg.call().aggregatedArgumentCount();
         if (HYPOTHETICAL.equals(agg.call().transitionSource())) {
