@@ -83,4 +83,24 @@ class PsqlIT {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("ERROR:  column \"nosuch\" does not exist").contains("LINE 1: select nosuch");
     }
+
+    @Test
+    void csvCopyInEndsAtTheMarkerAndAQueryCopiesOut() throws Exception {
+        Path script = Files.createTempFile("copy", ".sql");
+        Files.writeString(script, """
+                create table psql_copy (id int, name text, note text);
+                copy psql_copy (id, name) from stdin with (format csv, header true);
+                id,name
+                4,"delta, with comma"
+                5,"quote "" inside"
+                \\.
+                copy (select id, name from psql_copy where id > 4 order by id) to stdout with (format csv, header true);
+                copy (select id, note from psql_copy order by id) to stdout with (null 'null');
+                drop table psql_copy;
+                """, StandardCharsets.UTF_8);
+        Result r = psql("-q", "-v", "ON_ERROR_STOP=1", "-f", script.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("id,name\n5,\"quote \"\" inside\"\n4\tnull\n5\tnull\n");
+    }
 }

@@ -142,32 +142,41 @@ final class CopyCommand {
         var indexes = tables.indexes(txn.snapshot(), table.oid());
         long count = 0;
         boolean first = true;
+        long lineNumber = 0;
         while (lines.hasNext()) {
             String line = lines.next();
+            lineNumber++;
             if (first && format.header()) {
                 first = false;
                 continue;
             }
             first = false;
-            if (!format.csv() && line.equals("\\.")) {
-                break;
+            if (line.equals("\\.")) {
+                break; // the end-of-data marker, alone on its line, in CSV too (psql sends it)
             }
             context.checkCancelled();
             List<String> fields = format.csv() ? CopyFields.csv(line, format.delimiter(), format.quote(),
                     format.escape(), format.nullString()) : CopyFields.text(line, format.delimiter(), format.nullString());
+            // errors name the line (and the column) as PostgreSQL's CONTEXT line does
+            String where = "COPY " + table.name() + ", line " + lineNumber;
             if (fields.size() < columns.size()) {
                 throw PgException.of(SqlState.BAD_COPY_FILE_FORMAT, "missing data for column \"%s\"",
-                        columns.get(fields.size()).name());
+                        columns.get(fields.size()).name()).withContext(where + ": \"" + line + "\"");
             }
             if (fields.size() > columns.size()) {
-                throw PgException.of(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column");
+                throw PgException.of(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column")
+                        .withContext(where + ": \"" + line + "\"");
             }
             Object[] row = new Object[table.columns().size()];
             for (int i = 0; i < columns.size(); i++) {
                 ColumnInfo c = columns.get(i);
                 String v = fields.get(i);
                 if (v != null) {
-                    row[c.number() - 1] = WireTypeIO.INSTANCE.input(c.type(), c.typmod(), v, context);
+                    try {
+                        row[c.number() - 1] = WireTypeIO.INSTANCE.input(c.type(), c.typmod(), v, context);
+                    } catch (PgException e) {
+                        throw e.context() != null ? e : e.withContext(where + ", column " + c.name() + ": \"" + v + "\"");
+                    }
                 }
             }
             rules.apply(row);
@@ -193,32 +202,68 @@ final class CopyCommand {
 
     private Execution copyTo(CopyStmt s, Transaction txn, ExecContext context, TableInfo table,
                              List<ColumnInfo> columns, Format format) {
+        RowCodec codec = new RowCodec(table.columnTypes());
+        var rows = tables.heap(table).scan(txn.snapshot());
+        Iterator<Object[]> projected = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Object[] next() {
+                Object[] row = codec.decode(rows.next().payload());
+                Object[] out = new Object[columns.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = row[columns.get(i).number() - 1];
+                }
+                return out;
+            }
+        };
+        return copyOut(s, context, columns.stream().map(ColumnInfo::name).toList(),
+                columns.stream().mapToLong(ColumnInfo::type).toArray(), projected, format);
+    }
+
+    /** {@code COPY (query) TO STDOUT}: the query's rows, formatted as a table's would be. */
+    Execution runQuery(CopyStmt s, org.lakepg.server.sql.plan.QueryPlan plan,
+                       java.util.function.Supplier<Iterator<Object[]>> rows, ExecContext context) {
+        if (s.isFrom()) {
+            throw PgException.of(SqlState.SYNTAX_ERROR, "COPY FROM a query is not possible");
+        }
+        Format format = Format.of(s.options() == null ? List.of() : s.options());
+        return copyOut(s, context, plan.columns().stream().map(org.lakepg.server.sql.plan.OutputColumn::name).toList(),
+                plan.columns().stream().mapToLong(org.lakepg.server.sql.plan.OutputColumn::type).toArray(), rows.get(),
+                format);
+    }
+
+    private Execution copyOut(CopyStmt s, ExecContext context, List<String> names, long[] types,
+                              Iterator<Object[]> rows, Format format) {
         if (s.filename() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY TO a server file is not supported yet");
         }
         ResultSink out = sink.get();
-        out.beginCopyOut(false, new short[columns.size()]);
-        RowCodec codec = new RowCodec(table.columnTypes());
+        out.beginCopyOut(false, new short[names.size()]);
         long count = 0;
         if (format.header()) {
-            out.copyData((String.join(String.valueOf(format.delimiter()),
-                    columns.stream().map(ColumnInfo::name).toList()) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.copyData((String.join(String.valueOf(format.delimiter()), names.stream().map(n -> format.csv()
+                    ? CopyFields.csvQuote(n, format.delimiter(), format.quote()) : n).toList()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        for (var it = tables.heap(table).scan(txn.snapshot()); it.hasNext(); count++) {
+        for (; rows.hasNext(); count++) {
             context.checkCancelled();
-            Object[] row = codec.decode(it.next().payload());
+            Object[] row = rows.next();
             StringBuilder line = new StringBuilder();
-            for (int i = 0; i < columns.size(); i++) {
+            for (int i = 0; i < names.size(); i++) {
                 if (i > 0) {
                     line.append(format.delimiter());
                 }
-                Object v = row[columns.get(i).number() - 1];
+                Object v = row[i];
                 if (v == null) {
                     line.append(format.nullString());
                 } else {
-                    String text = WireTypeIO.INSTANCE.output(columns.get(i).type(), v, context);
-                    line.append(format.csv() ? CopyFields.csvQuote(text, format.delimiter(), format.quote()) : CopyFields.textEscape(text,
-                            format.delimiter()));
+                    String text = WireTypeIO.INSTANCE.output(types[i], v, context);
+                    line.append(format.csv() ? CopyFields.csvQuote(text, format.delimiter(), format.quote())
+                            : CopyFields.textEscape(text, format.delimiter()));
                 }
             }
             out.copyData((line + "\n").getBytes(StandardCharsets.UTF_8));

@@ -123,7 +123,7 @@ final class CopyFields {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
-                case '\t' -> out.append(delimiter == '\t' ? "\\t" : "\t");
+                case '\t' -> out.append("\\t"); // always escaped, whatever the delimiter (CopyAttributeOutText)
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 case '\u000b' -> out.append("\\v");

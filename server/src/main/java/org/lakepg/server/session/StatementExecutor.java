@@ -521,6 +521,10 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.AlterFunctionStmt a -> functions.alter(a, transaction.get());
                 case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> objectNames.setSchema(a, transaction.get());
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
+                case org.lakepg.server.sql.ast.CopyStmt c when c.query() instanceof SelectStmt select -> {
+                    var plan = queries(new ParameterTypes(new int[0])).select(select);
+                    yield copy.runQuery(c, plan, () -> executor.open(plan.root(), context), context);
+                }
                 case org.lakepg.server.sql.ast.CopyStmt c -> {
                     if (c.relation() != null) {
                         objectNames.requireTablePrivilege(c.relation(), transaction.get(), privileges,
