@@ -9,16 +9,15 @@ import org.lakepg.server.sql.plan.ProjectSetNode;
 final class ProjectSet {
     private ProjectSet() {}
 
+    private static final org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog BUILTIN_TYPES =
+            new org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog();
+
     /** A row of a built-in function's OUT columns as one record value, as a select list shows it. */
     private static Object recordOf(org.lakepg.server.sql.plan.expr.FuncExpr call, Object[] columns) {
         var proc = org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get().proc(call.function()).orElseThrow();
-        long[] types = new long[columns.length];
-        char[] modes = proc.argumentModes();
-        for (int i = 0, at = 0; i < modes.length && at < types.length; i++) {
-            if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
-                types[at++] = proc.allArgumentTypes()[i];
-            }
-        }
+        long[] types = java.util.Arrays.copyOf(org.lakepg.server.catalog.OutParameters.types(proc,
+                call.arguments().stream().mapToLong(org.lakepg.server.sql.plan.expr.BoundExpr::type).toArray(),
+                BUILTIN_TYPES::type), columns.length);
         return new org.lakepg.server.catalog.types.RowValue(call.type(), types, columns);
     }
 

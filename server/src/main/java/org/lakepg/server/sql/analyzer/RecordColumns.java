@@ -58,15 +58,18 @@ final class RecordColumns {
         if (proc == null || proc.oid() >= 16384 || proc.argumentModes() == null) {
             return false;
         }
-        char[] modes = proc.argumentModes();
-        for (int i = 0; i < modes.length; i++) {
-            long type = proc.allArgumentTypes()[i];
-            if ((modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't')
-                    && catalog.type(type).map(t -> t.category() == 'P').orElse(true)) {
+        for (long type : outTypes(call, proc, catalog)) {
+            if (type == 0 || catalog.type(type).map(t -> t.category() == 'P').orElse(true)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The call's OUT column types, polymorphic ones resolved from its arguments (0 where they cannot be). */
+    private static long[] outTypes(FuncExpr call, ProcEntry proc, AnalyzerCatalog catalog) {
+        return org.lakepg.server.catalog.OutParameters.types(proc,
+                call.arguments().stream().mapToLong(BoundExpr::type).toArray(), catalog::type);
     }
 
     /** {@code (f(...)).name} of a built-in function returning record through OUT parameters (jsonb_each's key). */
@@ -81,10 +84,11 @@ final class RecordColumns {
             return java.util.Optional.empty();
         }
         char[] modes = proc.argumentModes();
+        long[] outTypes = outTypes(f, proc, catalog);
         for (int i = 0, at = 0; i < modes.length; i++) {
             if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
                 if (proc.argumentNames() != null && proc.argumentNames().get(i).equals(name)) {
-                    long type = proc.allArgumentTypes()[i];
+                    long type = outTypes[at];
                     return java.util.Optional.of(new FuncExpr(org.lakepg.server.function.scalar.RowFunctions.FIELD_OID,
                             org.lakepg.server.function.scalar.RowFunctions.FIELD,
                             org.lakepg.server.function.scalar.RowFunctions.FIELD, FuncExpr.Form.CALL,
