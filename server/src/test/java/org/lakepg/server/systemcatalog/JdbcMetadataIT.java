@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.lakepg.server.LakepgServer;
 import org.lakepg.server.cli.ServerConfig;
@@ -82,6 +81,24 @@ class JdbcMetadataIT {
         assertThat(rows(query.run(actual.getMetaData()))).isEqualTo(rows(query.run(expected.getMetaData())));
     }
 
+    /** As assertSameRows, with the columns that hold physical sizes (an index's PAGES) left out of the comparison. */
+    private static void assertSameRowsBut(String sizeColumn, Query query) throws SQLException {
+        assertThat(withoutColumn(rows(query.run(actual.getMetaData())), sizeColumn))
+                .isEqualTo(withoutColumn(rows(query.run(expected.getMetaData())), sizeColumn));
+    }
+
+    private static List<List<String>> withoutColumn(List<List<String>> rows, String column) {
+        int at = rows.get(0).indexOf(column);
+        assertThat(at).as("column %s", column).isNotNegative();
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> row : rows) {
+            List<String> copy = new ArrayList<>(row);
+            copy.remove(at);
+            out.add(copy);
+        }
+        return out;
+    }
+
     private static List<List<String>> rows(ResultSet rs) throws SQLException {
         List<List<String>> out = new ArrayList<>();
         int n = rs.getMetaData().getColumnCount();
@@ -124,13 +141,12 @@ class JdbcMetadataIT {
     }
 
     @Test
-    @Disabled("pgjdbc's getPrimaryKeys/getIndexInfo select fields of information_schema._pg_expandarray's rows "
-            + "((keys).x): needs field selection of composite values (branch types3)")
     void primaryKeysAndIndexes() throws SQLException {
         assertSameRows(md -> md.getPrimaryKeys(null, "public", "jd_people"));
         assertSameRows(md -> md.getPrimaryKeys(null, "jd_other", "lines"));
-        assertSameRows(md -> md.getIndexInfo(null, "public", "jd_items", false, false));
-        assertSameRows(md -> md.getIndexInfo(null, "public", "jd_people", true, false));
+        // PAGES is the index's relpages: lakepg's btree has a root page beside the metapage from the start
+        assertSameRowsBut("PAGES", md -> md.getIndexInfo(null, "public", "jd_items", false, false));
+        assertSameRowsBut("PAGES", md -> md.getIndexInfo(null, "public", "jd_people", true, false));
     }
 
     @Test
@@ -149,8 +165,6 @@ class JdbcMetadataIT {
     }
 
     @Test
-    @Disabled("pgjdbc's getBestRowIdentifier selects (keys).x of information_schema._pg_expandarray's rows: needs "
-            + "field selection of composite values (branch types3)")
     void bestRowIdentifier() throws SQLException {
         assertSameRows(md -> md.getBestRowIdentifier(null, "public", "jd_people", DatabaseMetaData.bestRowSession, true));
         assertSameRows(md -> md.getBestRowIdentifier(null, "jd_other", "lines", DatabaseMetaData.bestRowSession, true));

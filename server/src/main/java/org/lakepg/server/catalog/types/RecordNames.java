@@ -26,8 +26,33 @@ public final class RecordNames {
         });
     }
 
+    private static final Map<Integer, long[]> TYPES = new ConcurrentHashMap<>();
+
+    /**
+     * The typmod of a record type whose fields' names and types are known (a set-returning function's OUT row in a
+     * select list), so that {@code (q.col).field} works after the record passed through a subquery.
+     */
+    public static int typmod(List<String> names, long[] types) {
+        List<String> key = new java.util.ArrayList<>(names);
+        key.add("\u0000" + java.util.Arrays.toString(types)); // the types are part of the identity
+        int typmod = typmod(key);
+        TYPES.putIfAbsent(typmod, types.clone());
+        return typmod;
+    }
+
+    /** The field types of a typmod made with {@link #typmod(List, long[])}; null otherwise. */
+    public static long[] types(int typmod) {
+        return TYPES.get(typmod);
+    }
+
     /** The field names of a record typmod; null for -1 or an unknown typmod. */
     public static List<String> names(int typmod) {
-        return typmod >= 0 && typmod < BY_TYPMOD.size() ? BY_TYPMOD.get(typmod) : null;
+        if (typmod < 0 || typmod >= BY_TYPMOD.size()) {
+            return null;
+        }
+        List<String> names = BY_TYPMOD.get(typmod);
+        List<String> typed = names.isEmpty() || !names.get(names.size() - 1).startsWith("\u0000") ? names
+                : names.subList(0, names.size() - 1);
+        return typed;
     }
 }

@@ -491,7 +491,11 @@ public final class QueryAnalyzer {
                 OutputColumn origin = scope.columnAt(in.index());
                 columns.add(new OutputColumn(t.name(), in.type(), in.typmod(), origin.tableOid(), origin.columnNumber()));
             } else {
-                columns.add(OutputColumn.computed(t.name(), t.expr().type(), t.expr().typmod()));
+                // a set-returning call's OUT row keeps the typmod naming its fields (set by setReturning)
+                int typmod = t.expr().type() == TypeOids.RECORD && t.expr().typmod() < 0
+                        && columns.size() < projected.size() && projected.get(columns.size()) instanceof InputRef ref
+                        ? ref.typmod() : t.expr().typmod();
+                columns.add(OutputColumn.computed(t.name(), t.expr().type(), typmod));
             }
         }
         if (s.distinctClause() != null) {
@@ -536,7 +540,9 @@ public final class QueryAnalyzer {
                     calls.add(f);
                     at = calls.size() - 1;
                 }
-                return new InputRef(base + at, f.type(), f.typmod(), f.name());
+                int typmod = f.type() == TypeOids.RECORD && f.typmod() < 0 ? RecordColumns.outRowTypmod(f, catalog)
+                        : f.typmod();
+                return new InputRef(base + at, f.type(), typmod, f.name());
             }));
         }
         return calls.isEmpty() ? plan : new org.lakepg.server.sql.plan.ProjectSetNode(plan, calls);

@@ -66,6 +66,26 @@ final class RecordColumns {
         return true;
     }
 
+    /**
+     * The typmod naming the fields (and their types) of a select list's set-returning call that returns its OUT row
+     * as one record; -1 when there is none.
+     */
+    static int outRowTypmod(FuncExpr call, AnalyzerCatalog catalog) {
+        ProcEntry proc = catalog.function(call.function()).orElse(null);
+        if (call.type() != TypeOids.RECORD || proc == null || proc.argumentModes() == null
+                || proc.argumentNames() == null || !recordSetInSelectList(call, catalog)) {
+            return -1;
+        }
+        List<String> names = new ArrayList<>();
+        char[] modes = proc.argumentModes();
+        for (int i = 0; i < modes.length; i++) {
+            if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
+                names.add(proc.argumentNames().get(i));
+            }
+        }
+        return org.lakepg.server.catalog.types.RecordNames.typmod(names, outTypes(call, proc, catalog));
+    }
+
     /** The call's OUT column types, polymorphic ones resolved from its arguments (0 where they cannot be). */
     private static long[] outTypes(FuncExpr call, ProcEntry proc, AnalyzerCatalog catalog) {
         return org.lakepg.server.catalog.OutParameters.types(proc,

@@ -159,6 +159,17 @@ public final class RowExpressions {
             throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "could not identify column \"%s\" in record data type",
                     name), location);
         }
+        long[] fieldTypes = base.type() == TypeOids.RECORD
+                ? org.lakepg.server.catalog.types.RecordNames.types(base.typmod()) : null;
+        if (fieldTypes != null) {
+            // a set-returning call's OUT row that came through a subquery: its typmod names and types the fields
+            List<String> names = org.lakepg.server.catalog.types.RecordNames.names(base.typmod());
+            int i = names.indexOf(name);
+            if (i >= 0 && fieldTypes[i] != 0) {
+                return new FuncExpr(RowFunctions.FIELD_OID, RowFunctions.FIELD, RowFunctions.FIELD, FuncExpr.Form.CALL,
+                        List.of(base, new Const(TypeOids.INT4, -1, i)), true, 'i', fieldTypes[i], -1);
+            }
+        }
         Optional<List<UserType.Attribute>> attributes = attributes(catalog, base.type());
         if (attributes.isEmpty()) {
             Optional<BoundExpr> out = RecordColumns.outParameter(base, name, catalog);
