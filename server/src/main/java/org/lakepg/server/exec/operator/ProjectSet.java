@@ -18,7 +18,21 @@ final class ProjectSet {
         long[] types = java.util.Arrays.copyOf(org.lakepg.server.catalog.OutParameters.types(proc,
                 call.arguments().stream().mapToLong(org.lakepg.server.sql.plan.expr.BoundExpr::type).toArray(),
                 BUILTIN_TYPES::type), columns.length);
-        return new org.lakepg.server.catalog.types.RowValue(call.type(), types, columns);
+        // the OUT parameters' names name the fields (row_to_json(jsonb_each(..)) gives "key" and "value")
+        java.util.List<String> names = null;
+        if (proc.argumentNames() != null) {
+            names = new java.util.ArrayList<>();
+            char[] modes = proc.argumentModes();
+            for (int i = 0; i < modes.length; i++) {
+                if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
+                    names.add(proc.argumentNames().get(i));
+                }
+            }
+            if (names.size() != columns.length) {
+                names = null;
+            }
+        }
+        return new org.lakepg.server.catalog.types.RowValue(call.type(), types, columns, names);
     }
 
     static Iterator<Object[]> open(ProjectSetNode node, Iterator<Object[]> input, ExprCompiler compiler,
