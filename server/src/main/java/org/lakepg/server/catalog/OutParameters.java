@@ -50,6 +50,21 @@ public final class OutParameters {
         return out;
     }
 
+    /** The OUT columns' names; null when the function names none of its parameters. */
+    public static java.util.List<String> names(ProcEntry proc) {
+        if (proc.argumentNames() == null || proc.argumentModes() == null) {
+            return null;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        char[] modes = proc.argumentModes();
+        for (int i = 0; i < modes.length; i++) {
+            if (isOut(modes[i])) {
+                names.add(proc.argumentNames().get(i));
+            }
+        }
+        return names;
+    }
+
     private static boolean isOut(char mode) {
         return mode == 'o' || mode == 'b' || mode == 't';
     }

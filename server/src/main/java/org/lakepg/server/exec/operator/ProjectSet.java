@@ -19,18 +19,9 @@ final class ProjectSet {
                 call.arguments().stream().mapToLong(org.lakepg.server.sql.plan.expr.BoundExpr::type).toArray(),
                 BUILTIN_TYPES::type), columns.length);
         // the OUT parameters' names name the fields (row_to_json(jsonb_each(..)) gives "key" and "value")
-        java.util.List<String> names = null;
-        if (proc.argumentNames() != null) {
-            names = new java.util.ArrayList<>();
-            char[] modes = proc.argumentModes();
-            for (int i = 0; i < modes.length; i++) {
-                if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
-                    names.add(proc.argumentNames().get(i));
-                }
-            }
-            if (names.size() != columns.length) {
-                names = null;
-            }
+        java.util.List<String> names = org.lakepg.server.catalog.OutParameters.names(proc);
+        if (names != null && names.size() != columns.length) {
+            names = null;
         }
         return new org.lakepg.server.catalog.types.RowValue(call.type(), types, columns, names);
     }

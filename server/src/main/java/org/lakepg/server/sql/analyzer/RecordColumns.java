@@ -76,14 +76,8 @@ final class RecordColumns {
                 || proc.argumentNames() == null || !recordSetInSelectList(call, catalog)) {
             return -1;
         }
-        List<String> names = new ArrayList<>();
-        char[] modes = proc.argumentModes();
-        for (int i = 0; i < modes.length; i++) {
-            if (modes[i] == 'o' || modes[i] == 'b' || modes[i] == 't') {
-                names.add(proc.argumentNames().get(i));
-            }
-        }
-        return org.lakepg.server.catalog.types.RecordNames.typmod(names, outTypes(call, proc, catalog));
+        return org.lakepg.server.catalog.types.RecordNames.typmod(org.lakepg.server.catalog.OutParameters.names(proc),
+                outTypes(call, proc, catalog));
     }
 
     /** The call's OUT column types, polymorphic ones resolved from its arguments (0 where they cannot be). */
