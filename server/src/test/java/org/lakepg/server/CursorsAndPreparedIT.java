@@ -3,8 +3,6 @@ package org.lakepg.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,29 +11,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lakepg.server.cli.ServerConfig;
 
 /**
  * Cursors, SQL prepared statements and MERGE through pgjdbc's extended protocol (Parse/Bind/Describe/Execute), as
  * applications send them: FETCH and MOVE counts, WITH HOLD across COMMIT, EXECUTE with parameters, MERGE's count.
  */
 class CursorsAndPreparedIT {
-    private static LakepgServer server;
+    private static TestServer server;
     private static String url;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-cursors");
-        server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
-        url = "jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/postgres?user=postgres";
+        server = TestServer.start("cursors");
+        url = server.url();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         if (server != null) {
             server.close();
         }

@@ -3,8 +3,6 @@ package org.lakepg.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,14 +10,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lakepg.server.cli.ServerConfig;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -28,19 +24,20 @@ import org.postgresql.util.PSQLException;
  * currval private to their session.
  */
 class DdlIT {
-    private static LakepgServer server;
+    private static TestServer server;
     private static String url;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-ddl");
-        server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
-        url = "jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/postgres?user=postgres";
+        server = TestServer.start("ddl");
+        url = server.url();
     }
 
     @AfterAll
-    static void stop() {
-        server.close();
+    static void stop() throws java.io.IOException {
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static Connection connect() throws SQLException {

@@ -3,8 +3,6 @@ package org.lakepg.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,11 +12,9 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lakepg.server.cli.ServerConfig;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLWarning;
 
@@ -28,19 +24,20 @@ import org.postgresql.util.PSQLWarning;
  * functions called through the extended protocol, and runaway trigger recursion stopped.
  */
 class PlpgsqlIT {
-    private static LakepgServer server;
+    private static TestServer server;
     private static String url;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-plpgsql");
-        server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
-        url = "jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/postgres?user=postgres";
+        server = TestServer.start("plpgsql");
+        url = server.url();
     }
 
     @AfterAll
-    static void stop() {
-        server.close();
+    static void stop() throws java.io.IOException {
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static List<String> notices(Statement s) throws SQLException {

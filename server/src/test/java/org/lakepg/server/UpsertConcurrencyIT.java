@@ -2,8 +2,6 @@ package org.lakepg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,25 +17,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lakepg.server.cli.ServerConfig;
 
 /**
  * INSERT ... ON CONFLICT from several sessions on the same keys at once: every upsert either inserts or updates
  * (none fails with 23505, none is lost), as PostgreSQL's speculative insertion guarantees under READ COMMITTED.
  */
 class UpsertConcurrencyIT {
-    private static LakepgServer server;
+    private static TestServer server;
     private static String url;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-upsert");
-        server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
-        url = "jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/postgres?user=postgres";
+        server = TestServer.start("upsert");
+        url = server.url();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         if (server != null) {
             server.close();
         }
