@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.lakepg.storage.StorageException;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperConfig;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperServer;
@@ -32,7 +33,15 @@ public final class SafekeeperMain {
             System.exit(2);
             return;
         }
-        SafekeeperServer server = SafekeeperServer.start(config);
+        SafekeeperServer server;
+        try {
+            server = SafekeeperServer.start(config);
+        } catch (StorageException e) {
+            // Ratis' own exit is disabled (SafekeeperServer): a failed start ends the process here, saying why
+            System.err.println("lakepg safekeeper: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
