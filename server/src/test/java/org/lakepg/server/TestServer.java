@@ -31,6 +31,10 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    public java.net.InetSocketAddress address() {
+        return server.address();
+    }
+
     /** The JDBC URL of database postgres as user postgres. */
     public String url() {
         return "jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/postgres?user=postgres";

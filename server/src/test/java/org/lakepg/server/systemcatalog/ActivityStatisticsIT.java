@@ -2,8 +2,6 @@ package org.lakepg.server.systemcatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,30 +9,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lakepg.server.LakepgServer;
-import org.lakepg.server.cli.ServerConfig;
+import org.lakepg.server.TestServer;
 
 /**
  * pg_stat_user_tables, pg_stat_user_indexes and pg_stat_database count what ended transactions did, with
  * PostgreSQL's rules for live and dead rows; pg_locks shows a transaction's xid lock and a waiter's ungranted one.
  */
 class ActivityStatisticsIT {
-    private static LakepgServer server;
+    private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-activity-statistics");
-        server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
+        server = TestServer.start("activity-statistics");
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (server != null) {
             server.close();
         }

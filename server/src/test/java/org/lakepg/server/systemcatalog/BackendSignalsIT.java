@@ -2,22 +2,17 @@ package org.lakepg.server.systemcatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lakepg.server.LakepgServer;
-import org.lakepg.server.cli.ServerConfig;
+import org.lakepg.server.TestServer;
 
 /**
  * A statement computing for long (a cross join of catalog relations) leaves the server answering
@@ -26,16 +21,15 @@ import org.lakepg.server.cli.ServerConfig;
  */
 class BackendSignalsIT {
     private static final String RUNAWAY = "select count(*) from pg_proc a, pg_proc b, pg_proc c";
-    private static LakepgServer server;
+    private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-backend-signals");
-        server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
+        server = TestServer.start("backend-signals");
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (server != null) {
             server.close();
         }

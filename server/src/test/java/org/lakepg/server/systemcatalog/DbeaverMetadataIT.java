@@ -2,8 +2,6 @@ package org.lakepg.server.systemcatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,14 +10,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lakepg.server.LakepgServer;
-import org.lakepg.server.cli.ServerConfig;
+import org.lakepg.server.TestServer;
 
 /**
  * The catalog queries DBeaver's PostgreSQL driver runs when it connects and when a user browses databases, schemas,
@@ -57,7 +53,7 @@ class DbeaverMetadataIT {
             // expression trees: PostgreSQL keeps nodeToString output, lakepg the SQL text
             "pg_node_tree");
 
-    private static LakepgServer lakepg;
+    private static TestServer lakepg;
     private static ReferencePostgres reference;
     private static Connection expected;
     private static Connection actual;
@@ -65,8 +61,7 @@ class DbeaverMetadataIT {
     @BeforeAll
     static void start() throws Exception {
         reference = ReferencePostgres.start();
-        Path data = Files.createTempDirectory("lakepg-dbeaver-metadata");
-        lakepg = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
+        lakepg = TestServer.start("dbeaver-metadata");
         expected = connect(reference.port());
         actual = connect(lakepg.address().getPort());
         for (Connection c : List.of(expected, actual)) {

@@ -8,16 +8,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lakepg.server.LakepgServer;
-import org.lakepg.server.cli.ServerConfig;
+import org.lakepg.server.TestServer;
 
 /** pgjdbc's DatabaseMetaData against lakepg and a real PostgreSQL 15 with the same schema: the same rows. */
 class JdbcMetadataIT {
@@ -35,7 +31,7 @@ class JdbcMetadataIT {
             create view jd_people_names as select id, name from jd_people
             """;
 
-    private static LakepgServer lakepg;
+    private static TestServer lakepg;
     private static ReferencePostgres reference;
     private static Connection expected;
     private static Connection actual;
@@ -43,8 +39,7 @@ class JdbcMetadataIT {
     @BeforeAll
     static void start() throws Exception {
         reference = ReferencePostgres.start();
-        Path data = Files.createTempDirectory("lakepg-jdbc-metadata");
-        lakepg = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
+        lakepg = TestServer.start("jdbc-metadata");
         expected = connect(reference.port());
         actual = connect(lakepg.address().getPort());
         for (Connection c : List.of(expected, actual)) {

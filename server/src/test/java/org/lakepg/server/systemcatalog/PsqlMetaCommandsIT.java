@@ -9,14 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lakepg.server.LakepgServer;
-import org.lakepg.server.cli.ServerConfig;
+import org.lakepg.server.TestServer;
 
 /**
  * psql 15's describe commands against lakepg and against a real PostgreSQL 15 holding the same
@@ -52,15 +50,14 @@ class PsqlMetaCommandsIT {
             create materialized view mc_people_mv as select id, name from mc_people where score > 1;
             """;
 
-    private static LakepgServer lakepg;
+    private static TestServer lakepg;
     private static ReferencePostgres reference;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(PSQL), "psql is not installed");
         reference = ReferencePostgres.start();
-        Path data = Files.createTempDirectory("lakepg-psql-catalog");
-        lakepg = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
+        lakepg = TestServer.start("psql-catalog");
         for (int port : new int[] {reference.port(), lakepg.address().getPort()}) {
             String out = psql(port, "-v", "ON_ERROR_STOP=1", "-c", SCHEMA);
             assertThat(out).doesNotContain("ERROR");

@@ -10,15 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lakepg.server.LakepgServer;
-import org.lakepg.server.cli.ServerConfig;
+import org.lakepg.server.TestServer;
 
 /**
  * Scripts whose statements depend on the session they run in (SET search_path, SET ROLE, temporary tables), which
@@ -28,15 +26,14 @@ import org.lakepg.server.cli.ServerConfig;
 class SessionScriptsIT {
     private static final Path PSQL = Path.of("/usr/bin/psql");
 
-    private static LakepgServer lakepg;
+    private static TestServer lakepg;
     private static ReferencePostgres reference;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(PSQL), "psql is not installed");
         reference = ReferencePostgres.start();
-        Path data = Files.createTempDirectory("lakepg-session-scripts");
-        lakepg = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
+        lakepg = TestServer.start("session-scripts");
     }
 
     @AfterAll
