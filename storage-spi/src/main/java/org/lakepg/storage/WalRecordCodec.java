@@ -140,9 +140,22 @@ public final class WalRecordCodec {
         for (PageChange change : record.changes()) {
             size += switch (change) {
                 case FullPageImage ignored -> Page.SIZE + 16;
-                case PagePatch patch -> 16 + patch.patches().stream().mapToInt(p -> p.bytes().length + 6).sum();
+                case PagePatch patch -> 16 + patchBytes(patch, 6);
                 default -> 12;
             };
+        }
+        return size;
+    }
+
+    /**
+     * The patches' byte count plus {@code perPatch} for each. A plain loop: this runs for every page change of every
+     * record appended and checkpointed, where a stream pipeline was a measurable share of the server's CPU.
+     */
+    public static int patchBytes(PagePatch patch, int perPatch) {
+        List<Patch> patches = patch.patches();
+        int size = 0;
+        for (int i = 0; i < patches.size(); i++) {
+            size += patches.get(i).bytes().length + perPatch;
         }
         return size;
     }

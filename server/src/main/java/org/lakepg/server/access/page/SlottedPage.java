@@ -163,25 +163,29 @@ public final class SlottedPage {
     }
 
     /**
-     * Rewrites the page so that the storage of items is contiguous again (PageRepairFragmentation), keeping every
-     * line pointer's offset number; items with flags other than LP_NORMAL keep no storage.
+     * Makes the storage of items contiguous again (PageRepairFragmentation), keeping every line pointer's offset
+     * number; items with flags other than LP_NORMAL keep no storage. Items move as little as possible: those already
+     * inside the final item area stay where they are and only the ones below it move into the holes, so the page
+     * diff that logs this change is a few item-sized patches, not the whole page (heap pages are logged as byte
+     * diffs, and rewriting every item shifted by a few bytes made prune records hundreds of tiny patches).
      */
     public static void compact(byte[] page) {
         int count = itemCount(page);
-        byte[] copy = page.clone();
-        int upper = special(page);
+        int special = special(page);
+        int total = 0;
         boolean hasFree = false;
         for (int i = 1; i <= count; i++) {
-            int flags = itemFlags(copy, i);
+            int flags = itemFlags(page, i);
             if (flags == LP_NORMAL) {
-                int len = itemLength(copy, i);
-                upper -= len;
-                System.arraycopy(copy, itemOffset(copy, i), page, upper, len);
-                setLinePointer(page, i, upper, LP_NORMAL, len);
+                total += itemLength(page, i);
             } else if (flags == LP_UNUSED) {
                 setLinePointer(page, i, 0, LP_UNUSED, 0);
                 hasFree = true;
             }
+        }
+        int upper = special - total;
+        if (!fillHoles(page, count, upper, special)) {
+            packInOffsetOrder(page, count, special);
         }
         // trailing unused line pointers are given back entirely
         int last = count;
@@ -200,6 +204,102 @@ public final class SlottedPage {
             anyUnused |= itemFlags(page, i) == LP_UNUSED;
         }
         setFlags(page, anyUnused ? flags | FLAG_HAS_FREE_LINES : flags);
+    }
+
+    /**
+     * Moves the items that lie (partly) below {@code upper} into the gaps between the items inside
+     * {@code [upper, special)}, largest first, each into the first gap it fits. Returns false, with the page
+     * unchanged, when the gaps are too fragmented for that (or the items overlap, which a sane page never has).
+     */
+    private static boolean fillHoles(byte[] page, int count, int upper, int special) {
+        int staying = 0;
+        int moving = 0;
+        long[] stay = new long[count];
+        long[] move = new long[count];
+        for (int i = 1; i <= count; i++) {
+            if (itemFlags(page, i) != LP_NORMAL) {
+                continue;
+            }
+            int off = itemOffset(page, i);
+            int len = itemLength(page, i);
+            if (off >= upper && off + len <= special) {
+                stay[staying++] = ((long) off << 32) | i;
+            } else {
+                // sorted ascending below, so the largest item (then the lowest offset number) comes last
+                move[moving++] = ((long) len << 32) | (0xFFFF - i);
+            }
+        }
+        if (moving == 0) {
+            return true;
+        }
+        Arrays.sort(stay, 0, staying);
+        // the gaps of [upper, special) not covered by staying items, as start/end pairs
+        int[] gapStart = new int[staying + 1];
+        int[] gapEnd = new int[staying + 1];
+        int gaps = 0;
+        int at = upper;
+        for (int k = 0; k < staying; k++) {
+            int item = (int) stay[k];
+            int off = (int) (stay[k] >>> 32);
+            if (off < at) {
+                return false;
+            }
+            if (off > at) {
+                gapStart[gaps] = at;
+                gapEnd[gaps++] = off;
+            }
+            at = off + itemLength(page, item);
+        }
+        if (at < special) {
+            gapStart[gaps] = at;
+            gapEnd[gaps++] = special;
+        }
+        Arrays.sort(move, 0, moving);
+        int[] target = new int[moving];
+        for (int k = moving - 1; k >= 0; k--) {
+            int len = (int) (move[k] >>> 32);
+            int g = 0;
+            while (g < gaps && gapEnd[g] - gapStart[g] < len) {
+                g++;
+            }
+            if (g == gaps) {
+                return false;
+            }
+            target[k] = gapStart[g];
+            gapStart[g] += len;
+        }
+        // sources may overlap targets (an item straddling upper), so copy them all out first
+        byte[][] bytes = new byte[moving][];
+        for (int k = 0; k < moving; k++) {
+            bytes[k] = item(page, 0xFFFF - (int) move[k]);
+        }
+        for (int k = 0; k < moving; k++) {
+            int item = 0xFFFF - (int) move[k];
+            System.arraycopy(bytes[k], 0, page, target[k], bytes[k].length);
+            setLinePointer(page, item, target[k], LP_NORMAL, bytes[k].length);
+        }
+        return true;
+    }
+
+    /** Packs every item against the special space, keeping their physical order (PostgreSQL's compactify_tuples). */
+    private static void packInOffsetOrder(byte[] page, int count, int special) {
+        byte[] copy = page.clone();
+        long[] byOffset = new long[count];
+        int n = 0;
+        for (int i = 1; i <= count; i++) {
+            if (itemFlags(copy, i) == LP_NORMAL) {
+                byOffset[n++] = ((long) itemOffset(copy, i) << 32) | i;
+            }
+        }
+        Arrays.sort(byOffset, 0, n);
+        int upper = special;
+        for (int k = n - 1; k >= 0; k--) {
+            int i = (int) byOffset[k];
+            int len = itemLength(copy, i);
+            upper -= len;
+            System.arraycopy(copy, itemOffset(copy, i), page, upper, len);
+            setLinePointer(page, i, upper, LP_NORMAL, len);
+        }
     }
 
     /** Removes the items at the given offset numbers (ascending), shifting later line pointers down (index pages). */

@@ -38,9 +38,11 @@ public final class PageDiff {
             start += pos;
             int end = start + 1;
             // extend the range while the next difference is within MERGE_GAP bytes
+            // (the look-ahead stops after MERGE_GAP bytes: scanning on to a far difference would be done twice)
             while (end < length) {
-                int next = Arrays.mismatch(before, end, length, after, end, length);
-                if (next < 0 || next >= MERGE_GAP) {
+                int window = Math.min(length, end + MERGE_GAP);
+                int next = Arrays.mismatch(before, end, window, after, end, window);
+                if (next < 0) {
                     break;
                 }
                 end += next + 1;

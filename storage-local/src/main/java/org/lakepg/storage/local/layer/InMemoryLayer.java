@@ -11,7 +11,9 @@ import org.lakepg.storage.FullPageImage;
 import org.lakepg.storage.ForkNumber;
 import org.lakepg.storage.Page;
 import org.lakepg.storage.PageKey;
+import org.lakepg.storage.PagePatch;
 import org.lakepg.storage.PageWrite;
+import org.lakepg.storage.WalRecordCodec;
 
 /**
  * Recent WAL indexed by page key: the page writes with LSNs in (startLsn, endLsn]. Filled by the timeline's single
@@ -64,7 +66,7 @@ public final class InMemoryLayer {
             versions.add(new MemVersion(lsn, write, isBase));
         }
         bytes.addAndGet(write instanceof FullPageImage ? Page.SIZE + 64
-                : 64 + ((org.lakepg.storage.PagePatch) write).patches().stream().mapToInt(p -> p.bytes().length + 24).sum());
+                : 64 + WalRecordCodec.patchBytes((PagePatch) write, 24));
     }
 
     /** Records that everything up to {@code lsn} was applied (including records that wrote no page). */
