@@ -61,6 +61,8 @@ public final class HeapVacuum {
         Visibility visibility = heap.context().visibility();
         int count = SlottedPage.itemCount(p);
         boolean[] inChain = new boolean[count + 1];
+        // one buffer for every chain: an offset is in at most one chain, so no chain is longer than count
+        int[] chain = new int[count];
         long removed = 0;
         long live = 0;
         for (int off = 1; off <= count; off++) {
@@ -74,7 +76,7 @@ public final class HeapVacuum {
             if (!root) {
                 continue;
             }
-            List<Integer> chain = new ArrayList<>();
+            int chainLength = 0;
             int lastDead = -1;
             int cur = flags == SlottedPage.LP_REDIRECT ? SlottedPage.itemOffset(p, off) : off;
             long priorXmax = Xids.INVALID;
@@ -83,14 +85,14 @@ public final class HeapVacuum {
                 if (priorXmax != Xids.INVALID && TupleHeader.xmin(p, t) != priorXmax) {
                     break;
                 }
-                if (!chain.isEmpty() && !TupleHeader.has2(p, t, TupleHeader.HEAP_ONLY)) {
+                if (chainLength > 0 && !TupleHeader.has2(p, t, TupleHeader.HEAP_ONLY)) {
                     break;
                 }
                 Visibility.VacuumState state = visibility.vacuumState(p, t, oldestXmin);
-                chain.add(cur);
+                chain[chainLength++] = cur;
                 inChain[cur] = true;
                 if (state == Visibility.VacuumState.DEAD) {
-                    lastDead = chain.size() - 1;
+                    lastDead = chainLength - 1;
                 } else if (state != Visibility.VacuumState.RECENTLY_DEAD) {
                     // a live version ends the walk: what follows it (an aborted or running update) is not
                     // "before" anything, and is handled as an unreachable heap-only version below
@@ -102,16 +104,16 @@ public final class HeapVacuum {
                 priorXmax = TupleHeader.xmax(p, t);
                 cur = TupleHeader.ctid(p, t).offset();
             }
-            live += chain.size() - (lastDead + 1);
+            live += chainLength - (lastDead + 1);
             if (lastDead < 0) {
-                if (chain.isEmpty() && flags == SlottedPage.LP_REDIRECT) {
+                if (chainLength == 0 && flags == SlottedPage.LP_REDIRECT) {
                     SlottedPage.setLinePointer(p, off, 0, SlottedPage.LP_DEAD, 0); // redirect to nothing
                     deadRoots.add(new Tid(block, off).pack());
                 }
                 continue;
             }
             for (int i = 0; i <= lastDead; i++) {
-                int member = chain.get(i);
+                int member = chain[i];
                 int t = SlottedPage.itemOffset(p, member);
                 if (TupleHeader.has(p, t, TupleHeader.HAS_EXTERNAL)) {
                     toastPointers.add(payload(p, member));
@@ -121,11 +123,11 @@ public final class HeapVacuum {
                 }
                 removed++;
             }
-            if (lastDead == chain.size() - 1) {
+            if (lastDead == chainLength - 1) {
                 SlottedPage.setLinePointer(p, off, 0, SlottedPage.LP_DEAD, 0);
                 deadRoots.add(new Tid(block, off).pack());
             } else {
-                SlottedPage.setLinePointer(p, off, chain.get(lastDead + 1), SlottedPage.LP_REDIRECT, 0);
+                SlottedPage.setLinePointer(p, off, chain[lastDead + 1], SlottedPage.LP_REDIRECT, 0);
             }
         }
         // heap-only versions no chain reaches: left behind by aborted HOT updates
