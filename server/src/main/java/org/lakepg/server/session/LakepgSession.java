@@ -75,6 +75,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private SimpleQueryCache.Validity planValidityAtSnapshot;
     /** True while a statement is analyzed a second time for the plan cache: its notices were already sent. */
     private boolean muteNotices;
+    /** Notices raised so far (analysis-time ones make a statement uncacheable). */
+    private long noticesSent;
 
     private final ActiveSessions sessions;
     private final SessionCatalogSources catalogSources;
@@ -276,6 +278,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     private void notice(PgException notice) {
+        noticesSent++;
         if (sink != null && !muteNotices) {
             sink.notice(notice);
         }
@@ -354,8 +357,10 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
      * keeps that plan. Runs after the statement's snapshot was taken, so the plan's validity is read before it.
      */
     private Command analyzeSimple(RawStatement raw, String sql, LiteralTemplate template) {
+        long noticesBefore = noticesSent;
         Command command = executor.analyze(raw, sql, new int[0]);
-        if (template != null && command instanceof Command.Query && planValidityAtSnapshot != null
+        // an analysis that warned (e.g. a precision reduced) must warn again next time: not cached
+        if (template != null && txn != null && command instanceof Command.Query && noticesSent == noticesBefore
                 && txn.isolation() == org.lakepg.server.txn.IsolationLevel.READ_COMMITTED && !txn.changedCatalog()
                 && StatementExecutor.cacheable(raw.statement())
                 && simpleCache.wanted(template, planValidityAtSnapshot)) {

@@ -45,9 +45,11 @@ class SimpleQueryCacheIT {
     /** One session, statements in, rows as text lines out (the first line: column names and type OIDs). */
     private static final class Client implements ResultSink, AutoCloseable {
         final LakepgSession session;
+        final String database;
         final List<String> lines = new ArrayList<>();
 
         Client(String database) {
+            this.database = database;
             session = (LakepgSession) engine.openSession(new SessionStartup("postgres", database, Map.of(), null,
                     processIds++, null));
         }
@@ -83,6 +85,7 @@ class SimpleQueryCacheIT {
 
         @Override
         public void notice(PgException notice) {
+            lines.add("NOTICE " + notice.getMessage());
         }
 
         @Override
@@ -282,6 +285,52 @@ class SimpleQueryCacheIT {
             c.run("reset search_path");
             p.plain().run("reset search_path");
             assertThat(p.same("select * from t where a = 1")).containsExactly("a:23,x:23", "1|1", "SELECT 1");
+        }
+    }
+
+    @Test
+    void privilegesRevokedByAnotherSessionAreChecked() {
+        try (Pair p = pair()) {
+            Client c = p.cached();
+            c.run("create table t (a int, b int)");
+            c.run("insert into t values (1, 10)");
+            c.run("create role simplecache_reader");
+            try {
+                c.run("grant select on t to simplecache_reader");
+                c.run("set role simplecache_reader");
+                p.plain().run("set role simplecache_reader");
+                assertThat(p.same("select b from t where a = 1")).containsExactly("b:23", "10", "SELECT 1");
+                try (Client admin = new Client(p.plain().database)) {
+                    admin.run("revoke select on t from simplecache_reader");
+                }
+                assertThatThrownBy(() -> c.run("select b from t where a = 1"))
+                        .hasMessage("permission denied for table t");
+            } finally {
+                c.run("reset role");
+                c.run("drop table t");
+                c.run("drop role simplecache_reader");
+            }
+        }
+    }
+
+    @Test
+    void functionsReplacedByAnotherSessionAreSeen() {
+        try (Pair p = pair()) {
+            Client c = p.cached();
+            c.run("create function f(x int) returns int language sql as $$ select x + 1 $$");
+            assertThat(p.same("select f(1)")).containsExactly("f:23", "2", "SELECT 1");
+            p.plain().run("create or replace function f(x int) returns int language sql as $$ select x + 100 $$");
+            assertThat(p.same("select f(1)")).containsExactly("f:23", "101", "SELECT 1");
+        }
+    }
+
+    @Test
+    void warningsOfTheAnalysisAreRaisedEveryTime() {
+        try (Pair p = pair()) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(p.cached().run("select 1 from (select now()::timestamp(7)) x where 2 > 1"))
+                        .contains("NOTICE TIMESTAMP(7) precision reduced to maximum allowed, 6");
+            }
         }
     }
 }
