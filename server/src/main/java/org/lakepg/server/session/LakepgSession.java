@@ -307,10 +307,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         if (template != null) {
             SimpleQueryCache.Hit hit = cachedPlan(template);
             if (hit != null) {
-                runSimple(hit.statement(), false, () -> planValidityAtSnapshot.catalogVersion() == hit.catalogVersion()
-                        ? hit.command() : executor.analyze(SqlParser.parse(sql,
-                                settings.getBool("standard_conforming_strings")).get(0), sql, new int[0]),
-                        hit.parameters());
+                // checked again once the snapshot is taken: the transaction's start may have moved to another
+                // compute (a replica's replay, time travel) or a catalog change may have committed meanwhile
+                runSimple(hit.statement(), false, () -> planValidityAtSnapshot.equals(hit.validity()) ? hit.command()
+                        : executor.analyze(SqlParser.parse(sql, settings.getBool("standard_conforming_strings")).get(0),
+                                sql, new int[0]), hit.parameters());
                 finish(block::endOfQuery);
                 return;
             }

@@ -50,7 +50,7 @@ final class SimpleQueryCache {
     }
 
     /** A cached plan with the literals of this execution as its parameter values. */
-    record Hit(Command.Query command, Statement statement, Object[] parameters, long catalogVersion) {}
+    record Hit(Command.Query command, Statement statement, Object[] parameters, Validity validity) {}
 
     private final Map<String, List<Plan>> entries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -78,7 +78,7 @@ final class SimpleQueryCache {
                         return null;
                     }
                     hits++;
-                    return new Hit(e.command(), e.statement(), bind(e, template), now.catalogVersion());
+                    return new Hit(e.command(), e.statement(), bind(e, template), now);
                 }
             }
         }
