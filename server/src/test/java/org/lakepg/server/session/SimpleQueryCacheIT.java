@@ -333,4 +333,26 @@ class SimpleQueryCacheIT {
             }
         }
     }
+
+    @Test
+    void timeTravelUsesTheCatalogOfItsLsn() {
+        try (Pair p = pair()) {
+            Client c = p.cached();
+            c.run("create table t (a int, b int)");
+            c.run("insert into t values (1, 10)");
+            String before = c.run("select lakepg_create_branch('simplecache_mark')").get(1);
+            c.run("alter table t add column c int default 7");
+            assertThat(p.same("select * from t where a = 1")).containsExactly("a:23,b:23,c:23", "1|10|7", "SELECT 1");
+            for (Client each : List.of(c, p.plain())) {
+                each.run("set lakepg.read_lsn = '" + before + "'");
+            }
+            // (not from the cache: each time-travel transaction sets transaction_read_only, a settings change)
+            assertThat(p.consistent("select * from t where a = 1")).containsExactly("a:23,b:23", "1|10", "SELECT 1");
+            for (Client each : List.of(c, p.plain())) {
+                each.run("reset lakepg.read_lsn");
+            }
+            assertThat(p.same("select * from t where a = 1")).containsExactly("a:23,b:23,c:23", "1|10|7", "SELECT 1");
+            c.run("select lakepg_drop_branch('simplecache_mark')");
+        }
+    }
 }
