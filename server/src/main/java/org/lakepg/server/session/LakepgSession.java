@@ -372,16 +372,17 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     /** Analyzes the template with its value literals as parameters and keeps the plan (or that it has none). */
     private void keepPlan(RawStatement raw, LiteralTemplate template, SimpleQueryCache.Validity validity) {
-        java.util.Set<Integer> positional = org.lakepg.server.sql.analyzer.NonValueLiterals.of(raw.statement());
         boolean[] parameter = new boolean[template.size()];
-        for (int i = 0; i < parameter.length; i++) {
-            parameter[i] = !positional.contains(template.starts()[i]) && !positional.contains(minusBefore(template, i));
-        }
-        long[] types = SimpleQueryCache.types(template, parameter);
+        long[] types = new long[0];
         Command.Query plan = null;
         boolean muted = muteNotices;
         muteNotices = true; // the statement's notices were sent by its own analysis
         try {
+            java.util.Set<Integer> positional = org.lakepg.server.sql.analyzer.NonValueLiterals.of(raw.statement());
+            for (int i = 0; i < parameter.length; i++) {
+                parameter[i] = !positional.contains(template.starts()[i]) && !positional.contains(minusBefore(template, i));
+            }
+            types = SimpleQueryCache.types(template, parameter);
             String text = template.parameterized(parameter);
             List<RawStatement> parsed = SqlParser.parse(text, settings.getBool("standard_conforming_strings"));
             int[] declared = new int[types.length];
@@ -393,8 +394,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                     && SimpleQueryCache.reusable(q.plan().root(), settings.get("lakepg.analytics"))) {
                 plan = q;
             }
-        } catch (RuntimeException notCacheable) {
-            // analyzed differently with parameters (e.g. a literal where only a constant may be): never cached
+        } catch (RuntimeException | StackOverflowError notCacheable) {
+            // analyzed differently with parameters (e.g. a literal where only a constant may be), or nested too
+            // deeply for the walk over the syntax tree: never cached
         } finally {
             muteNotices = muted;
         }
