@@ -425,7 +425,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             checkStatement(statement);
             Execution execution = executor.start(command, context);
             if (execution.columns() != null) {
-                sink.rowDescription(RowEncoder.describe(execution.columns(), execution.resultFormats()));
+                sink.rowDescription(describe(execution));
             }
             long count = sendRows(execution, new RowEncoder(orEmpty(execution.columns()), execution.resultFormats(), this),
                     context, 0);
@@ -439,6 +439,21 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             running = null;
         }
         reportSettingChanges();
+    }
+
+    private List<OutputColumn> describedColumns;
+    private List<ColumnDescription> description;
+
+    /** The RowDescription of a simple Query's rows; a cached plan's columns (the same list each time) are described once. */
+    private List<ColumnDescription> describe(Execution execution) {
+        if (execution.resultFormats() != null) {
+            return RowEncoder.describe(execution.columns(), execution.resultFormats());
+        }
+        if (execution.columns() != describedColumns) {
+            description = RowEncoder.describe(execution.columns(), null);
+            describedColumns = execution.columns();
+        }
+        return description;
     }
 
     private static List<OutputColumn> orEmpty(List<OutputColumn> columns) {
