@@ -47,6 +47,8 @@ public final class Roles {
     private final Map<Long, Map<String, Map<String, String>>> settings = new LinkedHashMap<>();
     private final Path file;
     private long nextOid = FIRST_ROLE_OID;
+    /** Moves on with every change of roles or memberships: privilege decisions made before may be stale. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public Roles(Optional<String> superuserPassword) {
         this(superuserPassword, null);
@@ -245,7 +247,13 @@ public final class Roles {
         }
     }
 
+    /** Changes with every change of a role or membership. */
+    public long version() {
+        return version.get();
+    }
+
     private void save() {
+        version.incrementAndGet();
         if (file == null) {
             return;
         }

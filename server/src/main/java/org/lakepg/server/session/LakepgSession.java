@@ -11,6 +11,7 @@ import org.lakepg.server.exec.expr.WireTypeIO;
 import org.lakepg.server.function.FunctionContext;
 import org.lakepg.server.sql.analyzer.AnalyzerCatalog;
 import org.lakepg.server.sql.ast.RawStatement;
+import org.lakepg.server.sql.parser.LiteralTemplate;
 import org.lakepg.server.sql.parser.SqlParser;
 import org.lakepg.server.sql.plan.OutputColumn;
 import org.lakepg.wire.error.PgException;
@@ -68,6 +69,14 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     /** SQL prepared statements and open cursors: the session's, whatever compute it reads. */
     private final PreparedStatements preparedStatements = new PreparedStatements();
     private final Cursors cursors = new Cursors();
+    /** Plans of simple-protocol statements with their integer literals as parameters. */
+    private final SimpleQueryCache simpleCache = new SimpleQueryCache();
+    /** What the current simple-protocol statement's analysis depends on, read before its snapshot was taken. */
+    private SimpleQueryCache.Validity planValidityAtSnapshot;
+    /** True while a statement is analyzed a second time for the plan cache: its notices were already sent. */
+    private boolean muteNotices;
+    /** Notices raised so far (analysis-time ones make a statement uncacheable). */
+    private long noticesSent;
 
     private final ActiveSessions sessions;
     private final SessionCatalogSources catalogSources;
@@ -269,7 +278,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     private void notice(PgException notice) {
-        if (sink != null) {
+        noticesSent++;
+        if (sink != null && !muteNotices) {
             sink.notice(notice);
         }
     }
@@ -293,6 +303,19 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.sink = sink;
         lastQuery = sql;
         queryStart = SessionClock.nowMicros();
+        LiteralTemplate template = settings.getBool("lakepg.simple_plan_cache") ? LiteralTemplate.of(sql) : null;
+        if (template != null) {
+            SimpleQueryCache.Hit hit = cachedPlan(template);
+            if (hit != null) {
+                // checked again once the snapshot is taken: the transaction's start may have moved to another
+                // compute (a replica's replay, time travel) or a catalog change may have committed meanwhile
+                runSimple(hit.statement(), false, () -> planValidityAtSnapshot.equals(hit.validity()) ? hit.command()
+                        : executor.analyze(SqlParser.parse(sql, settings.getBool("standard_conforming_strings")).get(0),
+                                sql, new int[0]), hit.parameters());
+                finish(block::endOfQuery);
+                return;
+            }
+        }
         List<RawStatement> statements;
         try {
             statements = SqlParser.parse(sql, settings.getBool("standard_conforming_strings"));
@@ -306,22 +329,103 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
         boolean multi = statements.size() > 1;
         for (RawStatement raw : statements) {
-            runSimple(raw, sql, multi);
+            LiteralTemplate cacheable = multi ? null : template;
+            runSimple(raw.statement(), multi, () -> analyzeSimple(raw, sql, cacheable), new Object[0]);
         }
         finish(block::endOfQuery);
     }
 
-    private void runSimple(RawStatement raw, String sql, boolean multi) {
+    /** The session's cached plan for the template, if one is valid now (see SimpleQueryCache). */
+    private SimpleQueryCache.Hit cachedPlan(LiteralTemplate template) {
+        if (txn != null && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE && txn.changedCatalog()) {
+            return null; // this transaction reads its own catalog
+        }
+        return simpleCache.lookup(template, planValidity());
+    }
+
+    /** How many simple-protocol statements ran from a cached plan (for tests). */
+    long planCacheHits() {
+        return simpleCache.hits();
+    }
+
+    private SimpleQueryCache.Validity planValidity() {
+        return new SimpleQueryCache.Validity(compute, compute.transactions().catalogVersion(), settings.version(),
+                roleAccess.roles().version());
+    }
+
+    /**
+     * Analyzes a statement of a simple Query; for a template seen before, also analyzes its parameterized form and
+     * keeps that plan. Runs after the statement's snapshot was taken, so the plan's validity is read before it.
+     */
+    private Command analyzeSimple(RawStatement raw, String sql, LiteralTemplate template) {
+        long noticesBefore = noticesSent;
+        Command command = executor.analyze(raw, sql, new int[0]);
+        // an analysis that warned (e.g. a precision reduced) must warn again next time: not cached
+        if (template != null && txn != null && command instanceof Command.Query && noticesSent == noticesBefore
+                && txn.isolation() == org.lakepg.server.txn.IsolationLevel.READ_COMMITTED && !txn.changedCatalog()
+                && StatementExecutor.cacheable(raw.statement())
+                && simpleCache.wanted(template, planValidityAtSnapshot)) {
+            keepPlan(raw, template, planValidityAtSnapshot);
+        }
+        return command;
+    }
+
+    /** Analyzes the template with its value literals as parameters and keeps the plan (or that it has none). */
+    private void keepPlan(RawStatement raw, LiteralTemplate template, SimpleQueryCache.Validity validity) {
+        boolean[] parameter = new boolean[template.size()];
+        long[] types = new long[0];
+        Command.Query plan = null;
+        boolean muted = muteNotices;
+        muteNotices = true; // the statement's notices were sent by its own analysis
         try {
-            block.beforeStatement(multi, StatementExecutor.allowedInFailedBlock(raw.statement()));
+            java.util.Set<Integer> positional = org.lakepg.server.sql.analyzer.NonValueLiterals.of(raw.statement());
+            for (int i = 0; i < parameter.length; i++) {
+                parameter[i] = !positional.contains(template.starts()[i]) && !positional.contains(minusBefore(template, i));
+            }
+            types = SimpleQueryCache.types(template, parameter);
+            String text = template.parameterized(parameter);
+            List<RawStatement> parsed = SqlParser.parse(text, settings.getBool("standard_conforming_strings"));
+            int[] declared = new int[types.length];
+            for (int i = 0; i < types.length; i++) {
+                declared[i] = (int) types[i];
+            }
+            if (parsed.size() == 1 && executor.analyze(parsed.get(0), text, declared) instanceof Command.Query q
+                    && java.util.Arrays.equals(q.parameterTypes(), types)
+                    && SimpleQueryCache.reusable(q.plan().root(), settings.get("lakepg.analytics"))) {
+                plan = q;
+            }
+        } catch (RuntimeException | StackOverflowError notCacheable) {
+            // analyzed differently with parameters (e.g. a literal where only a constant may be), or nested too
+            // deeply for the walk over the syntax tree: never cached
+        } finally {
+            muteNotices = muted;
+        }
+        simpleCache.put(template, validity, plan, raw.statement(), parameter, types);
+    }
+
+    /** Where a folded minus sign of literal i would start (the parser puts a negative literal there), or -1. */
+    private static int minusBefore(LiteralTemplate template, int i) {
+        int k = template.starts()[i] - 1;
+        while (k >= 0 && Character.isWhitespace(template.sql().charAt(k))) {
+            k--;
+        }
+        return k >= 0 && template.sql().charAt(k) == '-' ? k : -1;
+    }
+
+    private void runSimple(org.lakepg.server.sql.ast.Statement statement, boolean multi,
+                           java.util.function.Supplier<Command> analysis, Object[] parameters) {
+        try {
+            block.beforeStatement(multi, StatementExecutor.allowedInFailedBlock(statement));
             statementStart = nowMicros();
+            // read before the snapshot: a catalog change committed after it makes a plan analyzed now stale
+            planValidityAtSnapshot = planValidity();
             // the statement's snapshot first: its analysis must see what the statements before it did
-            ExecContext context = newContext(new Object[0]);
-            Command command = executor.analyze(raw, sql, new int[0]);
-            checkStatement(raw.statement());
+            ExecContext context = newContext(parameters);
+            Command command = analysis.get();
+            checkStatement(statement);
             Execution execution = executor.start(command, context);
             if (execution.columns() != null) {
-                sink.rowDescription(RowEncoder.describe(execution.columns(), execution.resultFormats()));
+                sink.rowDescription(describe(execution));
             }
             long count = sendRows(execution, new RowEncoder(orEmpty(execution.columns()), execution.resultFormats(), this),
                     context, 0);
@@ -335,6 +439,21 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             running = null;
         }
         reportSettingChanges();
+    }
+
+    private List<OutputColumn> describedColumns;
+    private List<ColumnDescription> description;
+
+    /** The RowDescription of a simple Query's rows; a cached plan's columns (the same list each time) are described once. */
+    private List<ColumnDescription> describe(Execution execution) {
+        if (execution.resultFormats() != null) {
+            return RowEncoder.describe(execution.columns(), execution.resultFormats());
+        }
+        if (execution.columns() != describedColumns) {
+            description = RowEncoder.describe(execution.columns(), null);
+            describedColumns = execution.columns();
+        }
+        return description;
     }
 
     private static List<OutputColumn> orEmpty(List<OutputColumn> columns) {

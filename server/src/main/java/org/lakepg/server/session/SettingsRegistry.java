@@ -88,6 +88,8 @@ public final class SettingsRegistry {
         // lakepg analytics: which engine runs scan-heavy queries (AnalyticsRouting) and from what table size
         add(enumeration("lakepg.analytics", "auto", USER, "auto", "on", "off"));
         add(integer("lakepg.analytics_min_pages", 1024, 0, Integer.MAX_VALUE, Unit.NONE, USER));
+        // simple-protocol statements keep their plan per session with integer literals as parameters (SimpleQueryCache)
+        add(bool("lakepg.simple_plan_cache", true, USER));
         add(bool("row_security", true, USER));
         add(bool("jit", false, USER));
         add(bool("escape_string_warning", true, USER));

@@ -184,6 +184,21 @@ final class StatementExecutor {
         return new PrivilegeInquiry(objects, searchPath, roles, privileges, functions);
     }
 
+    /**
+     * Statements whose plan the simple-protocol cache may keep: queries and DML, which analyze into a plan and
+     * change nothing before they run (not SELECT INTO, which creates a table, nor WHERE CURRENT OF, which names a
+     * cursor of the moment).
+     */
+    static boolean cacheable(Statement statement) {
+        return switch (statement) {
+            case SelectStmt s -> s.intoClause() == null;
+            case org.lakepg.server.sql.ast.InsertStmt i -> true;
+            case org.lakepg.server.sql.ast.UpdateStmt u -> !(u.whereClause() instanceof org.lakepg.server.sql.ast.CurrentOfExpr);
+            case org.lakepg.server.sql.ast.DeleteStmt d -> !(d.whereClause() instanceof org.lakepg.server.sql.ast.CurrentOfExpr);
+            default -> false;
+        };
+    }
+
     /** Statements a failed transaction block still runs. */
     static boolean allowedInFailedBlock(Statement statement) {
         return statement instanceof TransactionStmt t && TransactionCommands.allowedInFailedBlock(t);

@@ -228,6 +228,7 @@ public final class TableCatalog {
 
     /** From now on this transaction reads its own catalog; when it ends, everyone's cached copy is stale. */
     private void changing(Transaction txn) {
+        txn.markCatalogChange();
         if (writers.add(txn)) {
             txn.onEnd().whenComplete((ok, error) -> {
                 version.incrementAndGet();

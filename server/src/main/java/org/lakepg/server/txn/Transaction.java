@@ -50,6 +50,8 @@ public final class Transaction {
     private Deadline deadline = Deadline.none();
     /** This transaction's synchronous_commit (SET [LOCAL] synchronous_commit); null = the manager's default. */
     private Boolean synchronousCommit;
+    /** Whether this transaction wrote a catalog relation (its end then makes cached analyses stale). */
+    private boolean changedCatalog;
     /** Oldest xid this transaction may still need to see as running (for vacuum); guarded by the manager. */
     long horizon = Long.MAX_VALUE;
 
@@ -146,6 +148,16 @@ public final class Transaction {
                 current = current.withCommandId(commandId);
             }
         }
+    }
+
+    /** Notes a write to a catalog relation: when this transaction ends, the catalog version moves on. */
+    public void markCatalogChange() {
+        changedCatalog = true;
+    }
+
+    /** True once this transaction wrote a catalog relation (it reads its own, uncommitted catalog). */
+    public boolean changedCatalog() {
+        return changedCatalog;
     }
 
     /** The current statement's snapshot (a statement is started implicitly if none was). */

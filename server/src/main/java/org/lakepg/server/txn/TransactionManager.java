@@ -41,6 +41,8 @@ public final class TransactionManager {
     private final Map<Long, RunningXid> running = new HashMap<>();
     private final Set<Transaction> active = ConcurrentHashMap.newKeySet();
     private final AtomicLong transactionIds = new AtomicLong();
+    /** Ended transactions that changed the catalog; an analysis made at one value is stale at the next. */
+    private final AtomicLong catalogVersion = new AtomicLong();
     private long nextXid;
     private long xidLimit;
     private volatile boolean synchronousCommit = true;
@@ -61,6 +63,14 @@ public final class TransactionManager {
             this.nextXid = Math.max(Xids.FIRST_NORMAL, limit);
             this.xidLimit = nextXid;
         }
+    }
+
+    /**
+     * Moves on when a transaction that changed the catalog commits or aborts. Read it before taking the snapshot an
+     * analysis uses: if it is unchanged later, no catalog change became visible in between.
+     */
+    public long catalogVersion() {
+        return catalogVersion.get();
     }
 
     public CommitLog commitLog() {
@@ -264,6 +274,9 @@ public final class TransactionManager {
         synchronized (procArray) {
             active.remove(txn);
             txn.horizon = Long.MAX_VALUE;
+        }
+        if (txn.changedCatalog()) {
+            catalogVersion.incrementAndGet(); // after its xids ended: new snapshots already see the change
         }
         txn.endFuture().complete(null);
     }

@@ -50,6 +50,7 @@ public final class CatalogHeap {
     }
 
     public void insert(Transaction txn, Object... row) {
+        txn.markCatalogChange();
         heap.insert(txn, codec.encode(row));
         // catalog changes are visible to the rest of the statement, as after PostgreSQL's CommandCounterIncrement
         txn.commandCounterIncrement();
@@ -57,6 +58,7 @@ public final class CatalogHeap {
 
     /** Deletes the matching rows; returns how many. */
     public int delete(Transaction txn, Predicate<Object[]> match) {
+        txn.markCatalogChange();
         int n = 0;
         for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
             HeapTuple t = it.next();
@@ -71,6 +73,7 @@ public final class CatalogHeap {
 
     /** Replaces the matching rows by {@code change} of them; returns how many. */
     public int update(Transaction txn, Predicate<Object[]> match, UnaryOperator<Object[]> change) {
+        txn.markCatalogChange();
         int n = 0;
         for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
             HeapTuple t = it.next();
