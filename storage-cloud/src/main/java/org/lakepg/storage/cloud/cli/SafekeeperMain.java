@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.lakepg.storage.StorageException;
+import org.lakepg.storage.cloud.metrics.MetricsFile;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperConfig;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperServer;
@@ -19,6 +20,9 @@ public final class SafekeeperMain {
 
     private static final String USAGE = "usage: lakepg safekeeper --id N --port P --data DIR --peers id@host:port,... "
             + "[--snapshot-every ENTRIES] [--wal-segment-size BYTES]";
+
+    /** Per-member figures, rewritten every second (scripts/cluster-metrics reads it). */
+    public static final String METRICS_FILE = "safekeeper-metrics.properties";
 
     private SafekeeperMain() {
     }
@@ -42,8 +46,11 @@ public final class SafekeeperMain {
             System.exit(1);
             return;
         }
+        MetricsFile metrics = MetricsFile.start(server.metrics(), config.dataDir().resolve(METRICS_FILE),
+                "safekeeper " + config.id(), 30);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            metrics.close();
             server.close();
             stopped.countDown();
         }, "safekeeper-shutdown"));

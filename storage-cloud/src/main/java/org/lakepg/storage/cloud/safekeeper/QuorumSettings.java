@@ -64,6 +64,12 @@ public final class QuorumSettings {
         RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, APPENDER_BUFFER);
         // a commit waits for this round trip: do not let the leader idle between appendEntries calls (default 10ms)
         RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
+        // Ratis by default logs a metadata entry (the new commit index) every time the commit index moves: with one
+        // commit per round that doubled the Raft log — two entries, two appendEntries per follower and two fsyncs
+        // per member for each compute flush (measured: 32,293 log fsyncs on a follower for 16,201 applied entries).
+        // Raft's safety never needs the commit index on disk; a restarted member only applies its log tail once the
+        // leader tells it the commit index again, and what it serves meanwhile is its snapshot state (older reads).
+        RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
         // Purge only what every member has (Ratis' default): a member that was down catches up from the log,
         // so no snapshot of the WAL itself ever has to be shipped.
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);

@@ -9,6 +9,7 @@ import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.util.ExitUtils;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.cloud.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,6 +121,11 @@ public final class SafekeeperServer implements AutoCloseable {
 
     public SafekeeperConfig config() {
         return config;
+    }
+
+    /** This member's figures: leader-side commit time and apply time per entry. */
+    public Metrics metrics() {
+        return stateMachine.metrics();
     }
 
     /** This member's applied view of a timeline, or null if it has not seen it. */

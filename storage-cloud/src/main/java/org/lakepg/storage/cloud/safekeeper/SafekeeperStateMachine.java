@@ -15,6 +15,7 @@ import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -35,6 +36,8 @@ import org.apache.ratis.util.MD5FileUtil;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.local.FileUtil;
+import org.lakepg.storage.cloud.metrics.LatencyHistogram;
+import org.lakepg.storage.cloud.metrics.Metrics;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Rejected;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Why;
 import org.lakepg.storage.cloud.safekeeper.TimelineLog.TimelineState;
@@ -61,10 +64,20 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
     private final Map<TimelineId, TimelineLog> timelines = new ConcurrentHashMap<>();
     /** Apply (write) against the manifest and snapshots (read): they must see one Raft index's state. */
     private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
+    private final Metrics metrics = new Metrics();
+    /** Leader only: a client request's entry from its arrival until it is committed (log write, replication, fsyncs). */
+    private final LatencyHistogram leaderCommit = metrics.histogram("leader_commit");
+    /** Applying one committed entry to the segment files (every member). */
+    private final LatencyHistogram apply = metrics.histogram("apply");
 
     public SafekeeperStateMachine(Path walRoot, long segmentSize) {
         this.walRoot = walRoot;
         this.segmentSize = segmentSize;
+    }
+
+    /** This member's figures (see {@code SafekeeperMain}'s metrics file). */
+    public Metrics metrics() {
+        return metrics;
     }
 
     @Override
@@ -121,8 +134,20 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
         return storage.getLatestSnapshot();
     }
 
+    /** On the leader: remembers when the request arrived, so applying it can tell how long committing took. */
+    @Override
+    public TransactionContext startTransaction(RaftClientRequest request) throws IOException {
+        TransactionContext trx = super.startTransaction(request);
+        trx.setStateMachineContext(System.nanoTime());
+        return trx;
+    }
+
     @Override
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        long applying = System.nanoTime();
+        if (trx.getStateMachineContext() instanceof Long arrived) {
+            leaderCommit.recordNanos(applying - arrived);
+        }
         LogEntryProto entry = trx.getLogEntry();
         SafekeeperReply reply;
         stateLock.writeLock().lock();
@@ -137,6 +162,7 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
             return CompletableFuture.failedFuture(e);
         } finally {
             stateLock.writeLock().unlock();
+            apply.recordSince(applying);
         }
         return CompletableFuture.completedFuture(message(reply));
     }
