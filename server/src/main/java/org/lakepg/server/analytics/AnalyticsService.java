@@ -91,13 +91,19 @@ public final class AnalyticsService implements AutoCloseable {
         return materialize(access, heap, table, snapshots(key(access, table)));
     }
 
-    /**
-     * Materializes into {@code target} (the table's live snapshots, or a snapshot pinned at a time-travel LSN). Runs
-     * at full speed: its transaction snapshot holds back pruning (the oldest xmin) while it runs, so the background
-     * refresher rests between refreshes, never inside one.
-     */
+    /** Materializes into {@code target} (the table's live snapshots, or a snapshot pinned at a time-travel LSN). */
     public MaterializeResult materialize(AccessContext access, HeapRelation heap, TableInfo table,
                                          TableSnapshots target) {
+        return materialize(access, heap, table, target, 1);
+    }
+
+    /** The background refresher's materialization: reads and writes throttled to {@code cpuShare} of a core. */
+    MaterializeResult materializeThrottled(AccessContext access, HeapRelation heap, TableInfo table, double cpuShare) {
+        return materialize(access, heap, table, snapshots(key(access, table)), cpuShare);
+    }
+
+    private MaterializeResult materialize(AccessContext access, HeapRelation heap, TableInfo table,
+                                          TableSnapshots target, double cpuShare) {
         Schema schema = ColumnTypes.schema(table).orElseThrow(() -> PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                 "table \"%s\" has a column type the columnar engine does not support", table.name()));
         TableKey key = key(access, table);
@@ -107,7 +113,7 @@ public final class AnalyticsService implements AutoCloseable {
             try {
                 Lsn lsn = point.lsn();
                 HeapTableSource source = new HeapTableSource(table.name(), table, schema, heap, txn.snapshot(),
-                        storage.pages(), key.timeline(), storage.objects(), target.root());
+                        storage.pages(), key.timeline(), storage.objects(), target.root()).throttled(cpuShare);
                 MaterializeResult result = new Materializer(target, PAGES_PER_FILE, ParquetWriteOptions.defaults())
                         .refresh(source, lsn);
                 if (target == snapshots(key)) {

@@ -15,13 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps materialized tables following the WAL: one low-priority daemon thread refreshes every registered table
- * whose compute wrote since its snapshot, rewriting only changed page ranges. CPU is bounded by a duty cycle: after a
- * refresh that took {@code t} it rests {@code t * (1 - share) / share}, so on average it uses at most {@code share}
- * of one core; memory by refreshing one table, one file range (512 pages) at a time.
- *
- * <p>The rest comes after the refresh, not between its page ranges: a refresh's transaction snapshot holds back the
- * oldest xmin, and a refresh stretched over a minute by rests kept OLTP updates from pruning their pages (tpcb's
- * branches and tellers bloated; busy/idle TPS 0.80).
+ * whose compute wrote since its snapshot, rewriting only changed page ranges. CPU is bounded by a duty cycle enforced
+ * between page ranges: after working {@code t} it rests {@code t * (1 - share) / share}, so it uses at most
+ * {@code share} of one core even during a long refresh; memory by refreshing one table, one file range (512 pages)
+ * at a time.
  */
 public final class BackgroundRefresher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundRefresher.class);
@@ -91,10 +88,7 @@ public final class BackgroundRefresher implements AutoCloseable {
         while (!closed) {
             if (!paused) {
                 for (Map.Entry<TableKey, Registered> e : tables.entrySet()) {
-                    long start = System.nanoTime();
-                    if (refresh(e.getKey(), e.getValue()) && !rest(System.nanoTime() - start)) {
-                        return;
-                    }
+                    refresh(e.getKey(), e.getValue()); // throttled to the share inside, range by range
                 }
             }
             synchronized (wakeup) {
@@ -107,38 +101,26 @@ public final class BackgroundRefresher implements AutoCloseable {
         }
     }
 
-    /** Refreshes the table if its compute wrote since its snapshot; true if it worked (and must rest). */
-    private boolean refresh(TableKey key, Registered r) {
+    private void refresh(TableKey key, Registered r) {
         State state = states.get(key);
         try {
             Lsn latest = AnalyticsService.latestLsn(r.compute().access());
             Optional<Manifest> current = service.snapshots(key).latest();
             if (current.isPresent() && !current.get().lsn().isBefore(latest)) {
-                return false;
+                return;
             }
             Optional<TableInfo> table = find(r);
             if (table.isEmpty() || table.get().relation() != key.relation()) {
                 tables.remove(key); // dropped or rewritten: a new relation starts its own snapshots when asked for
-                return false;
+                return;
             }
-            service.materialize(r.compute().access(), r.compute().tables().heap(table.get()), table.get());
+            service.materializeThrottled(r.compute().access(), r.compute().tables().heap(table.get()), table.get(),
+                    share);
             state.refreshes++;
             state.lastError = null;
         } catch (RuntimeException e) {
             state.lastError = String.valueOf(e.getMessage());
             LOG.warn("analytics refresh of {} failed: {}", r.name(), e.toString());
-        }
-        return true;
-    }
-
-    /** The duty cycle's rest after {@code workNanos} of work; false if the refresher was closed meanwhile. */
-    private boolean rest(long workNanos) {
-        long restMillis = (long) (workNanos * (1 - share) / share / 1_000_000);
-        try {
-            Thread.sleep(restMillis);
-            return !closed;
-        } catch (InterruptedException ie) {
-            return false;
         }
     }
 

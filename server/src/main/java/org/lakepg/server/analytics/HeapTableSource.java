@@ -40,6 +40,9 @@ public final class HeapTableSource implements TableSource {
     private final String root;
     private final BitSet unsettled = new BitSet();
     private final ConcurrentMap<Lsn, Optional<SettledPages>> settled = new ConcurrentHashMap<>();
+    /** Share of one core a background materialization may use, enforced between page ranges (1 = unthrottled). */
+    private double cpuShare = 1;
+    private long workStart;
 
     public HeapTableSource(String name, TableInfo table, Schema schema, HeapRelation heap, Snapshot snapshot,
                            PageService pages, TimelineId timeline, ObjectStore store, String root) {
@@ -70,9 +73,35 @@ public final class HeapTableSource implements TableSource {
         return heap.blockCount();
     }
 
+    /** Throttles this source's reads (and the Parquet writing between them) to {@code share} of a core. */
+    public HeapTableSource throttled(double share) {
+        this.cpuShare = share;
+        return this;
+    }
+
+    /** Rests long enough that the work since the last rest used at most the CPU share (a duty cycle). */
+    private void rest() {
+        long now = System.nanoTime();
+        if (cpuShare < 1 && workStart != 0) {
+            long restNanos = (long) ((now - workStart) * (1 - cpuShare) / cpuShare);
+            try {
+                Thread.sleep(restNanos / 1_000_000, (int) (restNanos % 1_000_000));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("materialization interrupted", ie);
+            }
+        }
+        workStart = System.nanoTime();
+    }
+
     @Override
     public void readPages(PageRange range, Lsn lsn, RowSink sink) {
-        decodePages(range, sink);
+        rest(); // the Parquet file of the previous range was written since the last rest
+        try {
+            decodePages(range, sink);
+        } finally {
+            rest();
+        }
     }
 
     private void decodePages(PageRange range, RowSink sink) {
