@@ -15,12 +15,13 @@ import org.lakepg.analytics.batch.VectorBuilder;
  */
 final class DecimalSumAccumulator extends Accumulator {
     private final boolean average;
-    /** Unscaled long sums at {@link #longScale}, valid where {@link #hasLong} is set. */
+    /** Unscaled long sums at {@link #longScale} of the {@link #longCounts} values added as longs. */
     private long[] longSums = new long[0];
-    private boolean[] hasLong = new boolean[0];
+    private long[] longCounts = new long[0];
     private int longScale = -1;
+    /** Sums of the {@link #bigCounts} values added boxed (and of long sums that would have overflowed). */
     private BigDecimal[] bigSums = new BigDecimal[0];
-    private long[] counts = new long[0];
+    private long[] bigCounts = new long[0];
 
     DecimalSumAccumulator(boolean average) {
         this.average = average;
@@ -29,9 +30,9 @@ final class DecimalSumAccumulator extends Accumulator {
     @Override
     void grow(int groups) {
         longSums = Arrays.copyOf(longSums, groups);
-        hasLong = Arrays.copyOf(hasLong, groups);
+        longCounts = Arrays.copyOf(longCounts, groups);
         bigSums = Arrays.copyOf(bigSums, groups);
-        counts = Arrays.copyOf(counts, groups);
+        bigCounts = Arrays.copyOf(bigCounts, groups);
     }
 
     @Override
@@ -47,7 +48,7 @@ final class DecimalSumAccumulator extends Accumulator {
             if (!input.isNull(r)) {
                 int g = ids[r];
                 bigSums[g] = bigSums[g] == null ? values[r] : bigSums[g].add(values[r]);
-                counts[g]++;
+                bigCounts[g]++;
             }
         }
     }
@@ -60,8 +61,7 @@ final class DecimalSumAccumulator extends Accumulator {
                 continue;
             }
             int g = ids[r];
-            counts[g]++;
-            hasLong[g] = true;
+            longCounts[g]++; // one store less per row than a count plus a has-long flag
             long s = longSums[g];
             long v = values[r];
             long t = s + v;
@@ -78,16 +78,17 @@ final class DecimalSumAccumulator extends Accumulator {
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(PgType.NUMERIC, groups);
         for (int g = 0; g < groups; g++) {
-            if (counts[g] == 0) {
+            long count = longCounts[g] + bigCounts[g];
+            if (count == 0) {
                 out.addNull();
                 continue;
             }
             BigDecimal sum = bigSums[g];
-            if (hasLong[g]) {
+            if (longCounts[g] > 0) {
                 BigDecimal longPart = BigDecimal.valueOf(longSums[g], longScale);
                 sum = sum == null ? longPart : sum.add(longPart);
             }
-            out.addDecimal(average ? NumericDivision.divide(sum, BigDecimal.valueOf(counts[g])) : sum);
+            out.addDecimal(average ? NumericDivision.divide(sum, BigDecimal.valueOf(count)) : sum);
         }
         return out.build();
     }

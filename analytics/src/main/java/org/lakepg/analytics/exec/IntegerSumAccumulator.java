@@ -3,6 +3,8 @@ package org.lakepg.analytics.exec;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.IntVector;
+import org.lakepg.analytics.batch.ShortVector;
 import org.lakepg.analytics.batch.PgType;
 import org.lakepg.analytics.batch.VectorBuilder;
 import org.lakepg.wire.error.PgException;
@@ -31,8 +33,26 @@ final class IntegerSumAccumulator extends Accumulator {
         big = Arrays.copyOf(big, groups);
     }
 
+    /**
+     * How far any group's long may still move without a possible overflow: every batch of int2/int4 values moves a
+     * sum by less than n * 2^31, so while this stays positive the per-row overflow test can be skipped. An int8
+     * batch has no such bound and ends it (-1).
+     */
+    private long headroom = Long.MAX_VALUE;
+
     @Override
     void add(ColumnVector input, int[] ids, int n) {
+        long bound = input instanceof IntVector || input instanceof ShortVector ? (long) n << 31 : -1;
+        headroom = bound < 0 || headroom < bound ? -1 : headroom - bound;
+        if (headroom >= 0 && input instanceof IntVector ints && !input.nulls().hasNulls()) {
+            int[] values = ints.values();
+            for (int r = 0; r < n; r++) {
+                int g = ids[r];
+                counts[g]++;
+                sums[g] += values[r];
+            }
+            return;
+        }
         long[] values = Vectors.longs(input);
         boolean nulls = input.nulls().hasNulls();
         for (int r = 0; r < n; r++) {

@@ -11,6 +11,7 @@ import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.schema.PrimitiveComparator;
+import org.apache.parquet.schema.PrimitiveType;
 import org.lakepg.analytics.batch.Schema;
 
 /**
@@ -84,6 +85,22 @@ final class RowGroupPruner {
         };
     }
 
+    /**
+     * A range test on an integer chunk with exact statistics: the dictionary holds exactly the chunk's values, whose
+     * min and max the statistics are, so it cannot prune what they kept. Decoding it for nothing cost a warm query
+     * more than its filter (a dictionary per row group and predicate, every query).
+     */
+    private static boolean rangeAlreadyJudged(ColumnChunkMetaData chunk, ColumnPredicate p) {
+        var type = chunk.getPrimitiveType().getPrimitiveTypeName();
+        boolean range = switch (p.op()) {
+            case LT, LE, GT, GE -> true;
+            default -> false;
+        };
+        Statistics<?> stats = chunk.getStatistics();
+        return range && (type == PrimitiveType.PrimitiveTypeName.INT32 || type == PrimitiveType.PrimitiveTypeName.INT64)
+                && stats != null && stats.hasNonNullValue();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private boolean cannotMatchByDictionary(BlockMetaData block, ColumnPredicate p, DictionaryPageReadStore dictionaries)
             throws IOException {
@@ -91,6 +108,9 @@ final class RowGroupPruner {
             return false;
         }
         ColumnChunkMetaData chunk = block.getColumns().get(p.column());
+        if (rangeAlreadyJudged(chunk, p)) {
+            return false;
+        }
         EncodingStats encodings = chunk.getEncodingStats();
         // Only a chunk whose every data page is dictionary-encoded has all its values in the dictionary.
         if (encodings == null || !encodings.hasDictionaryPages() || encodings.hasNonDictionaryEncodedPages()) {

@@ -108,10 +108,10 @@ public final class AnalyticsService implements AutoCloseable {
                 "table \"%s\" has a column type the columnar engine does not support", table.name()));
         TableKey key = key(access, table);
         synchronized (refreshLocks.computeIfAbsent(target.root(), k -> new Object())) {
-            // the snapshot first, then the LSN: whatever finished before the snapshot is in the WAL before the LSN
-            Transaction txn = access.txns().begin();
+            MaterializationPoint point = MaterializationPoint.take(access);
+            Transaction txn = point.transaction();
             try {
-                Lsn lsn = latestLsn(access);
+                Lsn lsn = point.lsn();
                 HeapTableSource source = new HeapTableSource(table.name(), table, schema, heap, txn.snapshot(),
                         storage.pages(), key.timeline(), storage.objects(), target.root()).throttled(cpuShare);
                 MaterializeResult result = new Materializer(target, PAGES_PER_FILE, ParquetWriteOptions.defaults())

@@ -1,0 +1,89 @@
+package org.lakepg.analytics.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lakepg.analytics.batch.Batch;
+import org.lakepg.analytics.batch.BoolVector;
+import org.lakepg.analytics.batch.Column;
+import org.lakepg.analytics.batch.IntVector;
+import org.lakepg.analytics.batch.LongVector;
+import org.lakepg.analytics.batch.NullMask;
+import org.lakepg.analytics.batch.PgType;
+import org.lakepg.analytics.batch.Schema;
+import org.lakepg.analytics.plan.Expr;
+
+/** The selection vector keeps exactly the rows the full three-valued evaluation says are true. */
+class SelectionTest {
+
+    private static final long[] LONGS = {Long.MIN_VALUE, -5, 0, 3, 7, Long.MAX_VALUE, 3, 0};
+    private static final int[] INTS = {Integer.MIN_VALUE, -5, 0, 3, 7, Integer.MAX_VALUE, 3, 0};
+
+    private static Batch batch() {
+        long[] nullBits = NullMask.newBits(LONGS.length);
+        NullMask.set(nullBits, 6); // row 6 is NULL in both columns
+        Schema schema = Schema.of(Column.of("l", PgType.INT8), Column.of("i", PgType.INT4));
+        return new Batch(schema, List.of(new LongVector(PgType.INT8, LONGS.clone(), LONGS.length, NullMask.of(nullBits)),
+                new IntVector(PgType.INT4, INTS.clone(), INTS.length, NullMask.of(nullBits))), LONGS.length);
+    }
+
+    /** Rows where the predicate evaluates to true (not false, not NULL), the reference. */
+    private static List<Integer> expected(Expr predicate, Batch batch) {
+        BoolVector v = (BoolVector) ExprEvaluator.evaluate(predicate, batch);
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < batch.rowCount(); r++) {
+            if (!v.isNull(r) && v.values()[r]) {
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    private static List<Integer> selected(Expr predicate, Batch batch) {
+        int[] positions = new int[batch.rowCount()];
+        int n = Selection.select(predicate, batch, positions);
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(positions[i]);
+        }
+        return rows;
+    }
+
+    @Test
+    void everyOperatorAtTheEdgesOfTheRangeAgreesWithTheFullEvaluation() {
+        Batch batch = batch();
+        long[] literals = {Long.MIN_VALUE, Long.MIN_VALUE + 1, -5, 0, 3, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        int checked = 0;
+        for (Expr.CompareOp op : Expr.CompareOp.values()) {
+            for (long b : literals) {
+                for (int column = 0; column < 2; column++) {
+                    Expr lit = new Expr.Literal(b, PgType.INT8);
+                    Expr ref = new Expr.ColumnRef(column);
+                    for (Expr p : List.of(new Expr.Comparison(op, ref, lit), new Expr.Comparison(op, lit, ref))) {
+                        assertThat(selected(p, batch)).as("%s", p).isEqualTo(expected(p, batch));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(6 * 7 * 2 * 2);
+    }
+
+    @Test
+    void conjunctsRefineTheSelectionAndOtherTermsFallBackToTheEvaluator() {
+        Batch batch = batch();
+        Expr ge = new Expr.Comparison(Expr.CompareOp.GE, new Expr.ColumnRef(0), new Expr.Literal(0L, PgType.INT8));
+        Expr lt = new Expr.Comparison(Expr.CompareOp.LT, new Expr.Literal(4, PgType.INT4), new Expr.ColumnRef(1));
+        Expr or = new Expr.Or(List.of(
+                new Expr.Comparison(Expr.CompareOp.EQ, new Expr.ColumnRef(0), new Expr.ColumnRef(0)),
+                new Expr.IsNull(new Expr.ColumnRef(1), false)));
+        Expr and = new Expr.And(List.of(ge, lt, or));
+        assertThat(selected(and, batch)).isEqualTo(expected(and, batch)).containsExactly(4, 5);
+        Expr none = new Expr.And(List.of(ge, new Expr.Comparison(Expr.CompareOp.GT, new Expr.ColumnRef(0),
+                new Expr.Literal(Long.MAX_VALUE, PgType.INT8)), or));
+        assertThat(selected(none, batch)).isEmpty();
+        assertThat(selected(new Expr.And(List.of()), batch)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+    }
+}
