@@ -266,7 +266,18 @@ public final class Cluster implements AutoCloseable {
     public synchronized Compute compute(String database) {
         if (replica) {
             timeline(database); // 3D000 before anything is opened
-            return replicas.compute(database);
+            try {
+                return replicas.compute(database);
+            } catch (PgException e) {
+                if (storage.pages().relationExists(timeline(database).id(), org.lakepg.server.table.TableCatalog.CLASS_RELATION,
+                        org.lakepg.storage.ForkNumber.MAIN, durableLsn(database))) {
+                    throw e;
+                }
+                // nothing of the database is durable yet (its primary has not committed): a hot standby says the same
+                // before it reached a consistent state
+                throw PgException.of(SqlState.CANNOT_CONNECT_NOW, "the database system is not yet accepting connections")
+                        .withDetail("Consistent recovery state has not been reached.");
+            }
         }
         Compute c = computes.get(database);
         if (c != null) {

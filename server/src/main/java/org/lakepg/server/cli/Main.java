@@ -19,7 +19,7 @@ public final class Main {
                    lakepg safekeeper --id N --port P --data DIR --peers id@host:port,...
                    lakepg pageserver --port P --data DIR --s3-endpoint URL --bucket B --safekeepers id@host:port,...
                    lakepg s3 --port P --data DIR
-                   lakepg cluster start|status|stop --dir D [--port 5432]""";
+                   lakepg cluster start|status|stop|replica|gc --dir D [--port 5432]""";
 
     /** Subcommands that run a storage-cloud service; reached by class name, as storage is never compiled against. */
     private static final Map<String, String> STORAGE_COMMANDS = Map.of(

@@ -227,7 +227,9 @@ public final class LocalCluster {
                 throw new IllegalStateException(service + " exited while starting; its log " + log(service)
                         + " ends with:" + System.lineSeparator() + tail(log(service), 15));
             }
-            boolean ready = kind == ServiceKind.COMPUTE ? PgPing.ready(HOST, port, 2000) : accepts(port);
+            // a replica listens once it is up, but refuses sessions until its primary made a database durable
+            boolean ready = kind == ServiceKind.COMPUTE && !service.startsWith(REPLICA) ? PgPing.ready(HOST, port, 2000)
+                    : accepts(port);
             if (ready) {
                 return;
             }
