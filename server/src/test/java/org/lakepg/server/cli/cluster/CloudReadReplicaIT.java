@@ -111,7 +111,7 @@ class CloudReadReplicaIT {
 
     @Test
     @Timeout(400)
-    void aReplicaEndpointBehindTheProxyGetsAReplicaComputeOfItsOwn() throws Exception {
+    void aReplicaEndpointBehindTheProxyGetsAReplicaComputeOfItsOwnThatSuspendsAndWakes() throws Exception {
         try (ClusterFixture fixture = ClusterFixture.start(dir.resolve("cluster"))) {
             fixture.cluster.stop(LocalCluster.COMPUTE, Duration.ofSeconds(10)); // the proxy's computes replace it
             var launcher = new ProcessComputeLauncher(Launcher.ofJar(ClusterFixture.JAR).command(List.of(), List.of()),
@@ -134,6 +134,16 @@ class CloudReadReplicaIT {
                     assertSqlState(() -> run(replica, "insert into pr values (3)"), "25006", "read-only transaction");
                 }
                 run(primary, "insert into pr values (3)"); // not fenced by the replica's compute
+                assertThat(fixture.generation(fixture.timeline("postgres"))).isEqualTo(generation);
+                // the idle replica endpoint is suspended on its own; a pgjdbc client connecting again wakes it
+                for (int i = 0; i < 600 && proxy.computeRunning("postgres#replica"); i++) {
+                    Thread.sleep(100);
+                }
+                assertThat(proxy.computeRunning("postgres#replica")).isFalse();
+                assertThat(proxy.computeRunning("postgres")).isTrue(); // its primary has a session
+                try (Connection replica = connect(port, "postgres", "-c lakepg.replica=on")) {
+                    assertThat(awaitValue(replica, "select count(*) from pr", "3")).isEqualTo("3");
+                }
                 assertThat(fixture.generation(fixture.timeline("postgres"))).isEqualTo(generation);
             } finally {
                 proxy.close();
