@@ -124,7 +124,7 @@ class CloudReadReplicaIT {
             try (Connection primary = connect(port, "postgres", null)) {
                 run(primary, "create table pr (id int)", "insert into pr values (1)");
                 long generation = fixture.generation(fixture.timeline("postgres"));
-                try (Connection replica = connect(port, "postgres", "-c lakepg.replica=on")) {
+                try (Connection replica = connectReplica(port)) {
                     assertThat(awaitValue(replica, "select count(*) from pr", "1")).isEqualTo("1");
                     assertThat(proxy.computeRunning("postgres#replica")).isTrue();
                     assertThat(one(replica, "select inet_server_port()")).isNotEqualTo(one(primary, "select inet_server_port()"));
@@ -141,7 +141,7 @@ class CloudReadReplicaIT {
                 }
                 assertThat(proxy.computeRunning("postgres#replica")).isFalse();
                 assertThat(proxy.computeRunning("postgres")).isTrue(); // its primary has a session
-                try (Connection replica = connect(port, "postgres", "-c lakepg.replica=on")) {
+                try (Connection replica = connectReplica(port)) {
                     assertThat(awaitValue(replica, "select count(*) from pr", "3")).isEqualTo("3");
                 }
                 assertThat(fixture.generation(fixture.timeline("postgres"))).isEqualTo(generation);
@@ -154,6 +154,23 @@ class CloudReadReplicaIT {
     private static Connection connect(int port, String database, String options) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database
                 + "?user=postgres&connectTimeout=60" + (options == null ? "" : "&options=" + options.replace(" ", "%20")));
+    }
+
+    /**
+     * A replica session through the proxy. On a host overloaded by parallel builds the safekeepers may not answer the
+     * woken replica's first status request in time; it then refuses the session saying so, and a client tries again.
+     */
+    private static Connection connectReplica(int port) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connect(port, "postgres", "-c lakepg.replica=on");
+            } catch (PSQLException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("answered")) {
+                    throw e;
+                }
+                System.out.println("replica session refused, trying again: " + e.getMessage());
+            }
+        }
     }
 
     private interface Sql {
