@@ -34,6 +34,9 @@ public final class Branches {
      * commit at or before {@code atTime}, or (both null) at the parent's latest LSN.
      */
     public BranchInfo create(String database, String name, String from, Lsn atLsn, Instant atTime) {
+        if (cluster.replica()) {
+            throw cluster.refusedOnReplica("create a branch");
+        }
         checkName(name);
         if (atLsn != null && atTime != null) {
             throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "at_lsn and at_time cannot both be given");
@@ -74,6 +77,9 @@ public final class Branches {
 
     /** Drops a branch that no session uses and that has no branches of its own. */
     public void drop(String database, String name, String currentTimeline) {
+        if (cluster.replica()) {
+            throw cluster.refusedOnReplica("drop a branch");
+        }
         if (name.equals(BranchNames.MAIN)) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "cannot drop the main branch; use DROP DATABASE \"%s\"", database);
@@ -95,6 +101,9 @@ public final class Branches {
 
     /** Moves a branch to its parent's latest LSN: its own changes are discarded. */
     public BranchInfo reset(String database, String name, String currentTimeline) {
+        if (cluster.replica()) {
+            throw cluster.refusedOnReplica("reset a branch");
+        }
         synchronized (cluster) {
             Timeline t = timeline(database, name);
             if (t.parent() == null || name.equals(BranchNames.MAIN)) {

@@ -29,6 +29,10 @@ import org.lakepg.wire.error.SqlState;
  * compute. CREATE DATABASE is a branch of the template's timeline (O(1), nothing copied) or, for
  * template0, a fresh timeline; DROP DATABASE deletes the timeline. Per-database settings
  * (ALTER DATABASE ... SET) are kept in the data directory.
+ *
+ * <p>A replica cluster ({@code lakepg start --storage cloud --replica}) is a compute process that only reads: every
+ * database is served by its read replica (see {@link ReadReplicas}), which follows the WAL the primary made durable;
+ * it creates, drops and writes nothing.
  */
 public final class Cluster implements AutoCloseable {
     public static final String TEMPLATE0 = "template0";
@@ -38,6 +42,7 @@ public final class Cluster implements AutoCloseable {
     private final Storage storage;
     private final Path dataDir;
     private final int bufferPages;
+    private final boolean replica;
     private final Map<String, Compute> computes = new HashMap<>();
     private final Map<String, AtomicInteger> sessions = new HashMap<>();
     private final Properties databaseSettings = new Properties();
@@ -58,8 +63,9 @@ public final class Cluster implements AutoCloseable {
     private final Map<String, Long> idleSince = new HashMap<>();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cluster.class);
 
-    private Cluster(Storage storage, Path dataDir, int bufferPages) {
+    private Cluster(Storage storage, Path dataDir, int bufferPages, boolean replica) {
         this.storage = storage;
+        this.replica = replica;
         this.dataDir = dataDir;
         this.bufferPages = bufferPages;
         this.branches = new Branches(this, storage);
@@ -82,8 +88,22 @@ public final class Cluster implements AutoCloseable {
         return analytics;
     }
 
+    /** Whether this whole compute is a read replica (it serves only replica sessions and writes nothing). */
+    public boolean replica() {
+        return replica;
+    }
+
+    /** The error for something a replica compute cannot do (PostgreSQL's hot standby says 25006 for writes). */
+    PgException refusedOnReplica(String what) {
+        return PgException.of(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot %s on a read replica", what)
+                .withHint("Connect to the primary compute of this endpoint to change it.");
+    }
+
     /** lakepg.retention: how much history time travel and branch-at-time can reach (GC keeps it). */
     public void setRetention(Duration retention) {
+        if (replica) {
+            return; // the retention is the primary's to set: a replica leaves the pageserver's as it is
+        }
         storage.timelines().setRetention(retention);
     }
 
@@ -209,10 +229,11 @@ public final class Cluster implements AutoCloseable {
     /** Opens the store {@code storageName} with its provider's options (e.g. where the safekeepers are). */
     public static Cluster open(String storageName, Map<String, String> storageOptions, Path dataDir, int bufferPages) {
         Storage storage = Storage.load(storageName, new StorageConfig(dataDir.resolve("storage"), storageOptions));
-        Cluster cluster = new Cluster(storage, dataDir, bufferPages);
+        boolean replica = "on".equals(storageOptions.get(org.lakepg.server.cli.ServerConfig.REPLICA_OPTION));
+        Cluster cluster = new Cluster(storage, dataDir, bufferPages, replica);
         try {
             for (String initial : new String[] {"template1", "postgres"}) {
-                if (storage.timelines().byName(initial).isEmpty()) {
+                if (!replica && storage.timelines().byName(initial).isEmpty()) {
                     storage.timelines().createTimeline(initial);
                 }
             }
@@ -238,8 +259,26 @@ public final class Cluster implements AutoCloseable {
         return storage.timelines().byName(database).isPresent();
     }
 
-    /** The compute serving a database, started on first use; 3D000 when there is no such database. */
+    /**
+     * The compute serving a database, started on first use; 3D000 when there is no such database. On a replica
+     * cluster it is the database's read replica at its current replay LSN.
+     */
     public synchronized Compute compute(String database) {
+        if (replica) {
+            timeline(database); // 3D000 before anything is opened
+            try {
+                return replicas.compute(database);
+            } catch (PgException e) {
+                if (storage.pages().relationExists(timeline(database).id(), org.lakepg.server.table.TableCatalog.CLASS_RELATION,
+                        org.lakepg.storage.ForkNumber.MAIN, durableLsn(database))) {
+                    throw e;
+                }
+                // nothing of the database is durable yet (its primary has not committed): a hot standby says the same
+                // before it reached a consistent state
+                throw PgException.of(SqlState.CANNOT_CONNECT_NOW, "the database system is not yet accepting connections")
+                        .withDetail("Consistent recovery state has not been reached.");
+            }
+        }
         Compute c = computes.get(database);
         if (c != null) {
             return c;
@@ -333,6 +372,9 @@ public final class Cluster implements AutoCloseable {
     }
 
     public synchronized void create(String name, String template) {
+        if (replica) {
+            throw refusedOnReplica("create a database");
+        }
         if (exists(name) || name.equals(TEMPLATE0)) {
             throw PgException.of(SqlState.DUPLICATE_DATABASE, "database \"%s\" already exists", name);
         }
@@ -357,6 +399,9 @@ public final class Cluster implements AutoCloseable {
 
     /** DROP DATABASE; {@code current} is the database the dropping session is connected to. */
     public synchronized boolean drop(String name, boolean missingOk, String current) {
+        if (replica) {
+            throw refusedOnReplica("drop a database");
+        }
         if (name.equals(current)) {
             throw PgException.of(SqlState.OBJECT_IN_USE, "cannot drop the currently open database");
         }
@@ -404,6 +449,9 @@ public final class Cluster implements AutoCloseable {
     }
 
     public synchronized void setSetting(String database, String name, String value) {
+        if (replica) {
+            throw refusedOnReplica("change a database's settings");
+        }
         Map<String, String> current = settings(database);
         if (value == null) {
             current.remove(name);

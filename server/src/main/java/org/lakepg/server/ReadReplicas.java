@@ -19,6 +19,7 @@ import org.lakepg.storage.Lsn;
  * running at the new LSN, at the cost of cold caches right after a replay.
  */
 final class ReadReplicas {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadReplicas.class);
     private record Replica(Lsn replayLsn, Compute compute, long replayedAtNanos) {
     }
 
@@ -42,7 +43,19 @@ final class ReadReplicas {
         Replica r = replicas.get(timeline);
         long now = System.nanoTime();
         if (r == null || now - r.replayedAtNanos() >= replayInterval.toNanos()) {
-            Lsn target = durableLsn.apply(timeline);
+            Lsn target;
+            try {
+                target = durableLsn.apply(timeline);
+            } catch (RuntimeException e) {
+                if (r == null) {
+                    throw e;
+                }
+                // the WAL's keepers did not answer (a quorum down, an overloaded host): keep serving the last replayed
+                // LSN, as a standby cut off from its primary does, and try again with the next transaction
+                LOG.warn("read replica of \"{}\" stays at {}: could not learn the durable LSN: {}", timeline,
+                        r.replayLsn(), e.getMessage());
+                return r.compute();
+            }
             if (r == null || target.isAfter(r.replayLsn())) {
                 r = new Replica(target, openAt.apply(timeline, target), now);
             } else {

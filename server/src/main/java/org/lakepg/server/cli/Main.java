@@ -14,12 +14,12 @@ public final class Main {
             usage: lakepg start [--port 5432] [--data ./lakepg-data] [--listen 127.0.0.1] [-c name=value ...]
                                 [--auth loopback=trust,all=scram-sha-256] [--password-file FILE]
                                 [--tls-cert cert.pem --tls-key key.pem]
-                                [--storage cloud --safekeepers id@host:port,... --pageserver host:port]
+                                [--storage cloud --safekeepers id@host:port,... --pageserver host:port [--replica]]
               The superuser is "postgres"; its password comes from LAKEPG_PASSWORD or --password-file.
                    lakepg safekeeper --id N --port P --data DIR --peers id@host:port,...
                    lakepg pageserver --port P --data DIR --s3-endpoint URL --bucket B --safekeepers id@host:port,...
                    lakepg s3 --port P --data DIR
-                   lakepg cluster start|status|stop --dir D [--port 5432]""";
+                   lakepg cluster start|status|stop|replica|gc --dir D [--port 5432]""";
 
     /** Subcommands that run a storage-cloud service; reached by class name, as storage is never compiled against. */
     private static final Map<String, String> STORAGE_COMMANDS = Map.of(

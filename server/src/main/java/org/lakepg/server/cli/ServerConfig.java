@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * @param settings server-wide defaults for session settings ({@code -c name=value}, lakepg.conf lines)
  * @param storageOptions what the storage provider needs besides the data directory: for {@code --storage cloud}
- *                       {@code safekeepers}, {@code pageserver} and optionally {@code s3_endpoint} + {@code bucket}
+ *                       {@code safekeepers}, {@code pageserver} and optionally {@code s3_endpoint} + {@code bucket};
+ *                       {@code replica=on} ({@code --replica}) makes the whole compute a read replica
  */
 public record ServerConfig(
         String listen,
@@ -38,6 +39,17 @@ public record ServerConfig(
         }
         settings = Map.copyOf(settings);
         storageOptions = Map.copyOf(storageOptions);
+    }
+
+    /** The storage option {@code --replica} sets. */
+    public static final String REPLICA_OPTION = "replica";
+
+    /**
+     * Whether this compute is a read replica ({@code --replica}, cloud storage only): every session reads the WAL
+     * the primary made durable and nothing is written; it never takes a timeline, so it never fences the primary.
+     */
+    public boolean replica() {
+        return "on".equals(storageOptions.get(REPLICA_OPTION));
     }
 
     /** A configuration whose storage needs nothing but the data directory (the embedded store). */
@@ -66,6 +78,8 @@ public record ServerConfig(
             String arg = args.get(i);
             if (arg.equals("-c")) {
                 addSetting(settings, value(args, ++i, arg));
+            } else if (arg.equals("--replica")) {
+                flags.put("replica", "on"); // a switch: it takes no value
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 flags.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (arg.startsWith("--")) {
@@ -75,7 +89,7 @@ public record ServerConfig(
             }
         }
         for (String name : flags.keySet()) {
-            if (!List.of("port", "listen", "data", "storage", "tls-cert", "tls-key", "auth", "password-file")
+            if (!List.of("port", "listen", "data", "storage", "tls-cert", "tls-key", "auth", "password-file", "replica")
                     .contains(name) && !CLOUD_FLAGS.containsKey(name)) {
                 throw new UsageException("unknown option --" + name);
             }
@@ -108,6 +122,13 @@ public record ServerConfig(
             if (value != null) {
                 storageOptions.put(flag.getValue(), value);
             }
+        }
+        if (flags.containsKey("replica")) {
+            if (!storage.equals("cloud")) {
+                // the embedded store belongs to one process; its replicas are sessions with -c lakepg.replica=on
+                throw new UsageException("--replica needs --storage cloud");
+            }
+            storageOptions.put(REPLICA_OPTION, "on");
         }
         if (storage.equals("cloud")) {
             for (String needed : List.of("safekeepers", "pageserver")) {

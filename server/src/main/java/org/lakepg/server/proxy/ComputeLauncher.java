@@ -6,6 +6,13 @@ import java.net.InetSocketAddress;
 /** Starts and stops the compute that serves an endpoint (a database or branch) behind the proxy. */
 public interface ComputeLauncher {
 
+    /**
+     * Ends the endpoint of a connection that asks for a read replica ({@code -c lakepg.replica=on}): with a compute
+     * per endpoint, a replica endpoint gets a compute of its own started with {@code --replica}, which follows the
+     * primary's timeline without taking it (so it never fences the primary).
+     */
+    String REPLICA_SUFFIX = "#replica";
+
     /** A started compute: where it accepts connections, and how to stop it. */
     interface RunningCompute {
         InetSocketAddress address();

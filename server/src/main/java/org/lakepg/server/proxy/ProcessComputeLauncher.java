@@ -111,7 +111,10 @@ public final class ProcessComputeLauncher implements ComputeLauncher {
         }
     }
 
-    /** Arguments only this endpoint's compute gets (its own data directory when every endpoint has a compute). */
+    /**
+     * Arguments only this endpoint's compute gets: its own data directory when every endpoint has a compute, and
+     * {@code --replica} for a replica endpoint.
+     */
     private List<String> endpointArguments(String endpoint) {
         if (oneComputeForAll || endpointDataRoot == null) {
             return List.of();
@@ -126,7 +129,11 @@ public final class ProcessComputeLauncher implements ComputeLauncher {
                 name.append('%').append(String.format("%02X", b & 0xff));
             }
         }
-        return List.of("--data", endpointDataRoot.resolve(name.toString()).toString());
+        List<String> arguments = new ArrayList<>(List.of("--data", endpointDataRoot.resolve(name.toString()).toString()));
+        if (endpoint.endsWith(REPLICA_SUFFIX)) {
+            arguments.add("--replica");
+        }
+        return arguments;
     }
 
     /** A compute process on its way up: it waits in standby until "attach" arrives on its stdin. */

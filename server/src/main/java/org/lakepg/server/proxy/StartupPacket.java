@@ -76,14 +76,29 @@ record StartupPacket(int code, byte[] bytes, Map<String, String> parameters) {
         return ((bytes[8] & 0xff) << 24) | ((bytes[9] & 0xff) << 16) | ((bytes[10] & 0xff) << 8) | (bytes[11] & 0xff);
     }
 
-    /** The endpoint a connection asks for: its database, a branch by startup option as the compute reads it. */
+    /**
+     * The endpoint a connection asks for: its database, a branch by startup option as the compute reads it, and
+     * {@link ComputeLauncher#REPLICA_SUFFIX} when it asks for a read replica ({@code -c lakepg.replica=on}).
+     */
     String endpoint() {
         String database = parameters.getOrDefault("database", parameters.getOrDefault("user", ""));
         String options = parameters.getOrDefault("options", "");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:-c\\s*|--)lakepg\\.branch=(\\S+)").matcher(options);
-        if (m.find() && database.indexOf('@') < 0) {
-            return database + "@" + m.group(1);
+        String endpoint = m.find() && database.indexOf('@') < 0 ? database + "@" + m.group(1) : database;
+        return replicaRequested(options) ? endpoint + ComputeLauncher.REPLICA_SUFFIX : endpoint;
+    }
+
+    /**
+     * Whether the connection asks for a read replica. A value that is no Boolean is not one here: the compute
+     * answers it with its own error.
+     */
+    private boolean replicaRequested(String options) {
+        String value = parameters.get("lakepg.replica");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:-c\\s*|--)lakepg\\.replica=(\\S+)").matcher(options);
+        while (m.find()) {
+            value = m.group(1); // the last one wins, as in the compute
         }
-        return database;
+        return value != null && java.util.List.of("on", "true", "yes", "1", "t", "y")
+                .contains(value.trim().toLowerCase(java.util.Locale.ROOT));
     }
 }

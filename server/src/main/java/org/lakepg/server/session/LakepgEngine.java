@@ -56,7 +56,7 @@ public final class LakepgEngine implements QueryEngine {
         values.put("is_superuser", role.superuser() ? "on" : "off");
         values.putAll(startup.parameters());
         values.put("lakepg.branch", org.lakepg.server.branch.BranchNames.branch(database));
-        boolean replica = replicaRequested(startup);
+        boolean replica = replicaRequested(startup) || cluster.replica(); // a replica compute serves nothing else
         values.put("lakepg.replica", replica ? "on" : "off");
         if (replica) {
             values.put("in_hot_standby", "on"); // reported to the client: pgjdbc's targetServerType=secondary reads it

@@ -42,6 +42,20 @@ class ServerConfigCloudTest {
     }
 
     @Test
+    void replicaIsASwitchOfCloudComputesOnly() throws Exception {
+        ServerConfig replica = ServerConfig.parse(List.of("--data", dir.toString(), "--storage", "cloud", "--replica",
+                "--safekeepers", "1@h:1", "--pageserver", "h:2"), Map.of());
+        assertThat(replica.replica()).isTrue();
+        assertThat(replica.storageOptions()).containsEntry("replica", "on").containsEntry("pageserver", "h:2");
+        ServerConfig primary = ServerConfig.parse(List.of("--data", dir.toString(), "--storage", "cloud",
+                "--safekeepers", "1@h:1", "--pageserver", "h:2"), Map.of());
+        assertThat(primary.replica()).isFalse();
+        assertThat(primary.storageOptions()).doesNotContainKey("replica");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--data", dir.toString(), "--replica"), Map.of()))
+                .isInstanceOf(ServerConfig.UsageException.class).hasMessage("--replica needs --storage cloud");
+    }
+
+    @Test
     void theEmbeddedStoreNeedsNoOptions() throws Exception {
         ServerConfig config = ServerConfig.parse(List.of("--data", dir.toString()), Map.of());
         assertThat(config.storage()).isEqualTo("local");

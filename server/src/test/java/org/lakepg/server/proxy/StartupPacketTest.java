@@ -49,4 +49,19 @@ class StartupPacketTest {
         assertThat(read(startup("user", "alice")).endpoint()).isEqualTo("alice");
         assertThat(read(startup("user", "alice", "database", "postgres@dev")).endpoint()).isEqualTo("postgres@dev");
     }
+
+    @Test
+    void aReplicaConnectionHasAnEndpointOfItsOwn() throws IOException {
+        assertThat(read(startup("user", "u", "database", "shop", "options", "-c lakepg.replica=on")).endpoint())
+                .isEqualTo("shop" + ComputeLauncher.REPLICA_SUFFIX);
+        assertThat(read(startup("user", "u", "database", "shop", "options", "-c lakepg.branch=dev --lakepg.replica=true"))
+                .endpoint()).isEqualTo("shop@dev" + ComputeLauncher.REPLICA_SUFFIX);
+        assertThat(read(startup("user", "u", "database", "shop", "options", "-c lakepg.replica=off")).endpoint())
+                .isEqualTo("shop");
+        assertThat(read(startup("user", "u", "database", "shop", "options",
+                "-c lakepg.replica=on -c lakepg.replica=off")).endpoint()).as("the last one wins").isEqualTo("shop");
+        // not a Boolean: the primary's compute refuses it with PostgreSQL's message
+        assertThat(read(startup("user", "u", "database", "shop", "options", "-c lakepg.replica=maybe")).endpoint())
+                .isEqualTo("shop");
+    }
 }

@@ -20,7 +20,7 @@ import org.lakepg.storage.cloud.cluster.ClusterFile;
 import org.lakepg.storage.cloud.cluster.LocalCluster;
 
 /**
- * {@code lakepg cluster start|status|stop} as a user runs them: the jar's command line, separate processes, a
+ * {@code lakepg cluster start|status|stop|replica|gc} as a user runs them: the jar's command line, separate processes, a
  * restart on the same directory that finds the data again, and a stop that leaves none of its processes behind.
  */
 @Tag("slow-cluster")
@@ -45,14 +45,24 @@ class ClusterCommandIT {
                 s.execute("insert into kept select generate_series(1, 100)");
             }
 
+            // a read replica next to the cluster, and the pageserver's GC on demand
+            int replicaPort = computePort(lakepg("cluster", "replica", "--dir", d.toString()));
+            try (Connection c = DriverManager.getConnection(url(replicaPort)); Statement s = c.createStatement()) {
+                assertThat(ComputeFailoverIT.longValue(s, "select count(*) from kept")).isEqualTo(100);
+                assertThat(ComputeFailoverIT.longValue(s, "select pg_is_in_recovery()::int")).isEqualTo(1);
+            }
+            assertThat(lakepg("cluster", "gc", "--dir", d.toString())).containsPattern("pageserver GC removed \\d+ layers");
+
             String status = lakepg("cluster", "status", "--dir", d.toString());
-            assertThat(status).doesNotContain("NOT RUNNING").contains("postgres").contains("ingested");
+            assertThat(status).doesNotContain("NOT RUNNING").contains("postgres").contains("ingested")
+                    .containsPattern("replica +127\\.0\\.0\\.1:" + replicaPort + " +pid \\d+");
 
             List<ProcessHandle> processes = new ArrayList<>();
             ClusterFile file = ClusterFile.in(d);
             for (String service : LocalCluster.services()) {
                 processes.add(file.process(service).orElseThrow());
             }
+            processes.add(file.process(LocalCluster.REPLICA).orElseThrow());
             assertThat(lakepg("cluster", "stop", "--dir", d.toString())).contains("stopped");
             assertThat(processes).noneMatch(ProcessHandle::isAlive);
             assertThat(lakepg("cluster", "status", "--dir", d.toString())).contains("NOT RUNNING");

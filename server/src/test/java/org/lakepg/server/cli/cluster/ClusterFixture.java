@@ -114,6 +114,13 @@ final class ClusterFixture implements AutoCloseable {
         return ends;
     }
 
+    /** The generation the timeline is written with, as the safekeepers' quorum reports it (0: never taken). */
+    long generation(TimelineId timeline) {
+        try (SafekeeperClient client = SafekeeperClient.connect(SafekeeperAddress.parseList(cluster.safekeeperList()))) {
+            return client.status(timeline).generation();
+        }
+    }
+
     /** The last lines of every process's log (printed when a test ends, for the failsafe report). */
     String logTails() {
         StringBuilder out = new StringBuilder();

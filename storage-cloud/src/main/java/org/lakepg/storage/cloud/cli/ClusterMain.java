@@ -13,21 +13,24 @@ import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
 import org.lakepg.storage.cloud.wal.SafekeeperClient;
 
 /**
- * {@code lakepg cluster start|status|stop --dir D [--port 5432]}: a local dev cluster of separate processes (S3
- * server, three safekeepers, pageserver, compute) started from this same jar; see {@link LocalCluster}.
+ * {@code lakepg cluster start|status|stop|replica|gc --dir D [--port 5432]}: a local dev cluster of separate
+ * processes (S3 server, three safekeepers, pageserver, compute, optionally a read replica compute) started from this
+ * same jar; see {@link LocalCluster}.
  */
 public final class ClusterMain {
 
     private static final String USAGE = """
             usage: lakepg cluster start --dir D [--port 5432]   start (or restart on D's data) S3, 3 safekeepers, pageserver, compute
                    lakepg cluster status --dir D               which processes run, their ports, LSNs
-                   lakepg cluster stop --dir D [--timeout-s 10]  SIGTERM each, SIGKILL after the timeout""";
+                   lakepg cluster stop --dir D [--timeout-s 10]  SIGTERM each, SIGKILL after the timeout
+                   lakepg cluster replica --dir D [--port P]   start a read replica compute (follows every timeline)
+                   lakepg cluster gc --dir D                   pageserver checkpoint, compaction, GC and upload now""";
 
     private ClusterMain() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || !List.of("start", "status", "stop").contains(args[0])) {
+        if (args.length == 0 || !List.of("start", "status", "stop", "replica", "gc").contains(args[0])) {
             System.err.println(USAGE);
             System.exit(2);
             return;
@@ -63,7 +66,10 @@ public final class ClusterMain {
         switch (args[0]) {
             case "start" -> start(cluster, port);
             case "status" -> status(cluster);
+            case "replica" -> startReplica(cluster, port);
+            case "gc" -> gc(cluster);
             default -> {
+                cluster.process(LocalCluster.REPLICA).ifPresent(p -> System.out.println("stopping replica (pid " + p.pid() + ")"));
                 for (String service : LocalCluster.services().reversed()) {
                     cluster.process(service).ifPresent(p -> System.out.println("stopping " + service + " (pid " + p.pid() + ")"));
                 }
@@ -89,8 +95,42 @@ public final class ClusterMain {
         System.out.println("stop with:    lakepg cluster stop --dir " + cluster.dir());
     }
 
+    private static void startReplica(LocalCluster cluster, int port) {
+        if (!cluster.file().exists()) {
+            System.err.println("lakepg cluster: no cluster in " + cluster.dir() + "; start it first");
+            System.exit(1);
+        }
+        if (port > 0) {
+            cluster.file().setPort(LocalCluster.REPLICA, port);
+            cluster.file().save();
+        }
+        try {
+            cluster.startService(LocalCluster.REPLICA);
+        } catch (RuntimeException e) {
+            System.err.println("lakepg cluster: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.printf("read replica started; connect with: psql -h 127.0.0.1 -p %d -U postgres%n",
+                cluster.port(LocalCluster.REPLICA));
+    }
+
+    private static void gc(LocalCluster cluster) {
+        try (PageserverClient pageserver = PageserverClient.connect(cluster.pageserverAddress())) {
+            long start = System.nanoTime();
+            int removed = pageserver.collectGarbage();
+            System.out.printf("pageserver GC removed %d layers in %d ms%n", removed, (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            System.err.println("lakepg cluster: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
     private static void printServices(LocalCluster cluster) {
-        for (String service : LocalCluster.services()) {
+        List<String> services = new java.util.ArrayList<>(LocalCluster.services());
+        if (cluster.file().port(LocalCluster.REPLICA).isPresent()) {
+            services.add(LocalCluster.REPLICA);
+        }
+        for (String service : services) {
             String pid = cluster.process(service).map(p -> "pid " + p.pid()).orElse("NOT RUNNING");
             String where = cluster.file().port(service).map(p -> "127.0.0.1:" + p).orElse("-");
             System.out.printf("  %-13s %-16s %-12s log %s%n", service, where, pid, cluster.log(service));

@@ -31,6 +31,8 @@ public final class LocalCluster {
     public static final String S3 = "s3";
     public static final String PAGESERVER = "pageserver";
     public static final String COMPUTE = "compute";
+    /** A read replica compute ({@code lakepg start ... --replica}): started on demand, never by {@link #start}. */
+    public static final String REPLICA = "replica";
     public static final int SAFEKEEPER_COUNT = 3;
     public static final String BUCKET = "lakepg";
     private static final String HOST = "127.0.0.1";
@@ -146,7 +148,10 @@ public final class LocalCluster {
                 .map(option -> option.replace("{}", servicePath.toString())).toList();
     }
 
-    /** Starts one service (a {@code compute*} name starts a compute) and waits until it accepts connections. */
+    /**
+     * Starts one service (a {@code compute*} name starts a compute, a {@code replica*} name a read replica compute)
+     * and waits until it accepts connections.
+     */
     public void startService(String service) {
         if (running(service)) {
             throw new IllegalStateException(service + " is already running (pid " + process(service).get().pid() + ")");
@@ -189,7 +194,7 @@ public final class LocalCluster {
         if (service.equals(PAGESERVER)) {
             return ServiceKind.PAGESERVER;
         }
-        if (service.startsWith(COMPUTE)) {
+        if (service.startsWith(COMPUTE) || service.startsWith(REPLICA)) {
             return ServiceKind.COMPUTE;
         }
         throw new IllegalArgumentException("no such service: " + service);
@@ -203,8 +208,15 @@ public final class LocalCluster {
                     "--port", Integer.toString(port), "--data", data, "--peers", safekeeperList());
             case PAGESERVER -> List.of("pageserver", "--port", Integer.toString(port), "--data", data,
                     "--s3-endpoint", s3Endpoint().toString(), "--bucket", BUCKET, "--safekeepers", safekeeperList());
-            case COMPUTE -> List.of("start", "--storage", "cloud", "--listen", HOST, "--port", Integer.toString(port),
-                    "--data", data, "--safekeepers", safekeeperList(), "--pageserver", pageserverAddress());
+            case COMPUTE -> {
+                List<String> compute = new ArrayList<>(List.of("start", "--storage", "cloud", "--listen", HOST,
+                        "--port", Integer.toString(port), "--data", data, "--safekeepers", safekeeperList(),
+                        "--pageserver", pageserverAddress()));
+                if (service.startsWith(REPLICA)) {
+                    compute.add("--replica");
+                }
+                yield compute;
+            }
         };
     }
 
@@ -215,7 +227,9 @@ public final class LocalCluster {
                 throw new IllegalStateException(service + " exited while starting; its log " + log(service)
                         + " ends with:" + System.lineSeparator() + tail(log(service), 15));
             }
-            boolean ready = kind == ServiceKind.COMPUTE ? PgPing.ready(HOST, port, 2000) : accepts(port);
+            // a replica listens once it is up, but refuses sessions until its primary made a database durable
+            boolean ready = kind == ServiceKind.COMPUTE && !service.startsWith(REPLICA) ? PgPing.ready(HOST, port, 2000)
+                    : accepts(port);
             if (ready) {
                 return;
             }
@@ -262,12 +276,20 @@ public final class LocalCluster {
         }
     }
 
-    /** Computes other than the main one that this cluster started (tests start a second compute to fence the first). */
+    /**
+     * Computes other than the main one that this cluster started (tests start a second compute to fence the first,
+     * and read replicas).
+     */
     private List<String> extraComputes() {
         List<String> extra = new ArrayList<>();
+        if (file.pid(REPLICA).isPresent()) {
+            extra.add(REPLICA);
+        }
         for (int i = 2; i < 10; i++) {
-            if (file.pid(COMPUTE + "-" + i).isPresent()) {
-                extra.add(COMPUTE + "-" + i);
+            for (String base : List.of(COMPUTE, REPLICA)) {
+                if (file.pid(base + "-" + i).isPresent()) {
+                    extra.add(base + "-" + i);
+                }
             }
         }
         return extra;

@@ -19,7 +19,8 @@ import org.lakepg.storage.local.objects.LocalDirectoryObjectStore;
 /**
  * The compute's store in cloud mode: WAL on the safekeeper quorum, pages and timelines from the pageserver. It
  * keeps nothing durable of its own, so a compute started with an empty data directory continues with every
- * acknowledged commit.
+ * acknowledged commit. Opened for a read replica (storage option {@code replica=on}) it never takes a timeline on
+ * the safekeepers, so it cannot fence the primary: it reads the quorum's committed end and pages at that LSN.
  */
 public final class CloudStorage implements Storage {
 
@@ -33,14 +34,14 @@ public final class CloudStorage implements Storage {
     private final MetricsFile metricsFile;
 
     private CloudStorage(SafekeeperWalService safekeepers, PageserverClient pageserver, ObjectStore objects,
-            Metrics metrics, Path metricsPath) {
+            Metrics metrics, Path metricsPath, boolean replica) {
         this.metrics = metrics;
         this.safekeepers = safekeepers;
         this.pageserver = pageserver;
         this.objects = objects;
         this.wal = new ComputeWal(safekeepers,
                 id -> pageserver.get(id).map(Timeline::branchLsn).orElseThrow(() -> StorageException.of(
-                        StorageException.Reason.NOT_FOUND, "timeline %s does not exist", id)), metrics);
+                        StorageException.Reason.NOT_FOUND, "timeline %s does not exist", id)), metrics, replica);
         this.pages = new FlushingPageService(pageserver, wal, metrics);
         this.timelines = new CloudTimelines(pageserver, wal);
         this.metricsFile = MetricsFile.start(metrics, metricsPath, "compute", METRICS_LOG_SECONDS);
@@ -60,7 +61,8 @@ public final class CloudStorage implements Storage {
             safekeepers = SafekeeperWalService.connect(options.safekeepers(), metrics);
             ObjectStore objects = options.objects().<ObjectStore>map(S3ObjectStore::new)
                     .orElseGet(() -> new LocalDirectoryObjectStore(config.dataDir().resolve("objects")));
-            return new CloudStorage(safekeepers, pageserver, objects, metrics, config.dataDir().resolve(METRICS_FILE));
+            return new CloudStorage(safekeepers, pageserver, objects, metrics, config.dataDir().resolve(METRICS_FILE),
+                    options.replica());
         } catch (RuntimeException e) {
             if (safekeepers != null) {
                 safekeepers.close();

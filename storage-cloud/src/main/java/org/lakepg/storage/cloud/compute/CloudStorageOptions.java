@@ -12,14 +12,17 @@ import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
 /**
  * Where a compute's cloud storage lives, from the storage options {@code safekeepers} (id@host:port,...),
  * {@code pageserver} (host:port) and, optionally, {@code s3_endpoint} + {@code bucket} for the object store
- * (without them objects stay in the data directory, which a stateless compute may lose).
+ * (without them objects stay in the data directory, which a stateless compute may lose); {@code replica=on} opens
+ * the store for a read replica, which follows timelines without taking them and never writes.
  */
-public record CloudStorageOptions(List<SafekeeperAddress> safekeepers, String pageserver, Optional<S3Settings> objects) {
+public record CloudStorageOptions(List<SafekeeperAddress> safekeepers, String pageserver, Optional<S3Settings> objects,
+        boolean replica) {
 
     public static final String SAFEKEEPERS = "safekeepers";
     public static final String PAGESERVER = "pageserver";
     public static final String S3_ENDPOINT = "s3_endpoint";
     public static final String BUCKET = "bucket";
+    public static final String REPLICA = "replica";
 
     public CloudStorageOptions {
         safekeepers = List.copyOf(safekeepers);
@@ -45,7 +48,12 @@ public record CloudStorageOptions(List<SafekeeperAddress> safekeepers, String pa
                     config.option("s3_access_key", S3ProxyServer.ACCESS_KEY),
                     config.option("s3_secret_key", S3ProxyServer.SECRET_KEY)));
         }
-        return new CloudStorageOptions(members, pageserver, s3);
+        String replica = config.option(REPLICA, "off");
+        if (!replica.equals("on") && !replica.equals("off")) {
+            throw StorageException.of(StorageException.Reason.INVALID_REQUEST,
+                    "storage option replica must be on or off, not \"%s\"", replica);
+        }
+        return new CloudStorageOptions(members, pageserver, s3, replica.equals("on"));
     }
 
     private static String required(StorageConfig config, String name, String flag) {

@@ -29,6 +29,7 @@ final class CloudTimelines implements TimelineService {
 
     @Override
     public Timeline createTimeline(String name) {
+        refuseOnReplica("create timeline \"" + name + "\"");
         refuseDuplicate(name);
         TimelineId id = TimelineId.random();
         wal.take(id, Lsn.INVALID);
@@ -37,6 +38,7 @@ final class CloudTimelines implements TimelineService {
 
     @Override
     public Timeline branch(TimelineId parent, Lsn at, String name) {
+        refuseOnReplica("create branch \"" + name + "\"");
         refuseDuplicate(name);
         if (get(parent).isEmpty()) {
             throw StorageException.of(StorageException.Reason.NOT_FOUND, "timeline %s does not exist", parent);
@@ -55,6 +57,13 @@ final class CloudTimelines implements TimelineService {
         TimelineId id = TimelineId.random();
         wal.take(id, point);
         return pageserver.branch(parent, point, id, name);
+    }
+
+    /** A replica changes nothing in storage: the pageserver's timelines and settings belong to the primaries. */
+    private void refuseOnReplica(String what) {
+        if (wal.readOnly()) {
+            throw ComputeWal.refusedOnReplica(what);
+        }
     }
 
     private void refuseDuplicate(String name) {
@@ -83,11 +92,13 @@ final class CloudTimelines implements TimelineService {
 
     @Override
     public void delete(TimelineId id) {
+        refuseOnReplica("delete timeline " + id);
         pageserver.delete(id);
     }
 
     @Override
     public void setRetention(Duration retention) {
+        refuseOnReplica("set the retention");
         pageserver.setRetention(retention);
     }
 

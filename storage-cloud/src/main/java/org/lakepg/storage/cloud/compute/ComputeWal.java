@@ -20,6 +20,9 @@ import org.lakepg.storage.cloud.wal.SafekeeperWalService;
  * The compute's WAL on the safekeepers. The first time this compute touches a timeline — before it reads anything
  * of it — it takes the timeline with a new generation: every older compute is fenced from then on, and the
  * timeline's end LSN this compute continues from can no longer move under it.
+ *
+ * <p>A read replica's WAL ({@code readOnly}) never takes a timeline: taking it would fence the primary. It only
+ * follows the quorum's committed end, which the primary keeps moving, and refuses appends.
  */
 final class ComputeWal implements WalService {
 
@@ -29,15 +32,31 @@ final class ComputeWal implements WalService {
     private final Set<TimelineId> acquired = ConcurrentHashMap.newKeySet();
     /** Page reads that first had to ship this compute's own WAL (the pageserver cannot see it otherwise). */
     private final LatencyHistogram readFlushes;
+    private final boolean readOnly;
 
-    ComputeWal(SafekeeperWalService safekeepers, Function<TimelineId, Lsn> startLsn, Metrics metrics) {
+    ComputeWal(SafekeeperWalService safekeepers, Function<TimelineId, Lsn> startLsn, Metrics metrics, boolean readOnly) {
         this.safekeepers = safekeepers;
         this.startLsn = startLsn;
         this.readFlushes = metrics.histogram("flush_before_read");
+        this.readOnly = readOnly;
+    }
+
+    /** Whether this is a read replica's WAL: it follows timelines and never takes one. */
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    /** What a read replica answers to anything that would write (or take a timeline, which fences its primary). */
+    static StorageException refusedOnReplica(String what) {
+        return StorageException.of(StorageException.Reason.INVALID_REQUEST,
+                "cannot %s on a read replica: it follows the primary's WAL and never writes", what);
     }
 
     /** Takes {@code timeline} for this compute unless it already has; returns the LSN writing continues after. */
     Lsn take(TimelineId timeline, Lsn start) {
+        if (readOnly) {
+            throw refusedOnReplica("take timeline " + timeline);
+        }
         if (acquired.contains(timeline)) {
             return safekeepers.insertLsn(timeline);
         }
@@ -51,8 +70,9 @@ final class ComputeWal implements WalService {
         }
     }
 
+    /** The timeline, taken first unless this is a replica (which reads the quorum's committed end instead). */
     private TimelineId taken(TimelineId timeline) {
-        if (!acquired.contains(timeline)) {
+        if (!readOnly && !acquired.contains(timeline)) {
             take(timeline, startLsn.apply(timeline));
         }
         return timeline;
@@ -85,11 +105,17 @@ final class ComputeWal implements WalService {
 
     @Override
     public Lsn append(TimelineId timeline, WalRecord record) {
+        if (readOnly) {
+            throw refusedOnReplica("append WAL");
+        }
         return safekeepers.append(taken(timeline), record);
     }
 
     @Override
     public List<Lsn> appendAll(TimelineId timeline, List<WalRecord> records) {
+        if (readOnly) {
+            throw refusedOnReplica("append WAL");
+        }
         return safekeepers.appendAll(taken(timeline), records);
     }
 

@@ -291,6 +291,23 @@ public final class Pageserver implements AutoCloseable {
 
     // ---- checkpoint and upload ----
 
+    /**
+     * Maintenance now instead of over the next minutes (operators, tests): checkpoints, compacts every timeline to
+     * image layers at its latest LSN, removes the layers no retained read needs (the retention window, live branches'
+     * branch points) and uploads; the upload deletes from S3 every layer no manifest names any more. This is how the
+     * parent's history that only a dropped branch still needed is freed. Returns the number of layers removed.
+     */
+    public int collectGarbageNow() {
+        synchronized (lifecycle) {
+            local.checkpoint();
+            local.compact(true);
+            int removed = local.collectGarbage(Instant.now());
+            lastCheckpointNanos = System.nanoTime();
+            uploadAll();
+            return removed;
+        }
+    }
+
     /** Checkpoints every timeline that ingested WAL since its last checkpoint, then uploads what S3 lacks. */
     public void checkpointAndUpload() {
         synchronized (lifecycle) {

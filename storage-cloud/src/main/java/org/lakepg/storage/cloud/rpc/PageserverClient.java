@@ -147,6 +147,15 @@ public final class PageserverClient implements PageService, TimelineService, Aut
                 in -> new TimelineStatus(RpcCodec.lsn(in), RpcCodec.lsn(in)));
     }
 
+    /**
+     * Runs the pageserver's maintenance at once: checkpoint, compaction to image layers, GC and the upload that
+     * deletes from S3 what no manifest names any more (the periodic rounds do the same over minutes). Returns the
+     * number of layers GC removed.
+     */
+    public int collectGarbage() {
+        return sync(RpcType.GC, out -> { }, ByteBuf::readInt);
+    }
+
     // ---- timelines ----
 
     @Override

@@ -107,6 +107,7 @@ final class RpcDispatcher {
                 RpcCodec.lsn(out, pageserver.ingestedLsn(t));
                 RpcCodec.lsn(out, pageserver.remoteConsistentLsn(t));
             }
+            case GC -> out.writeInt(pageserver.collectGarbageNow());
             case OK, ERROR -> throw StorageException.of(StorageException.Reason.INVALID_REQUEST, "%s is not a request", type);
         }
     }

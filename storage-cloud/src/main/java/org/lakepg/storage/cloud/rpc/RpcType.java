@@ -20,6 +20,7 @@ package org.lakepg.storage.cloud.rpc;
  * GET_RETENTION   -                                          → seconds:i64
  * LSN_AT          timeline epochMicros:i64                   → lsn
  * TIMELINE_STATUS timeline                                   → ingested lsn, remote consistent lsn
+ * GC              -                                          → removed layers:i32 (checkpoint, compact, GC, upload)
  * </pre>
  */
 public enum RpcType {
@@ -38,7 +39,8 @@ public enum RpcType {
     SET_RETENTION(25),
     GET_RETENTION(26),
     LSN_AT(27),
-    TIMELINE_STATUS(28);
+    TIMELINE_STATUS(28),
+    GC(29);
 
     private static final RpcType[] BY_CODE = new RpcType[256];
 
