@@ -349,7 +349,23 @@ public final class ExpressionAnalyzer {
         return null;
     }
 
+    /** Where each bound column reference was written (by identity): later checks point their errors there. */
+    private final java.util.IdentityHashMap<BoundExpr, Integer> columnLocations = new java.util.IdentityHashMap<>();
+
+    /** The source position of a column reference this analyzer bound, or -1. */
+    int columnLocation(BoundExpr column) {
+        return columnLocations.getOrDefault(column, -1);
+    }
+
     private BoundExpr column(ColumnRef c, Scope scope) {
+        BoundExpr bound = resolveColumn(c, scope);
+        if (bound instanceof org.lakepg.server.sql.plan.expr.InputRef) {
+            columnLocations.put(bound, c.location());
+        }
+        return bound;
+    }
+
+    private BoundExpr resolveColumn(ColumnRef c, Scope scope) {
         var found = scope.column(c.fields(), c.location());
         if (found.isEmpty() && functionParameters != null) {
             found = functionParameters.column(c.fields(), c.location());

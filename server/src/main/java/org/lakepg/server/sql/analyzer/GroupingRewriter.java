@@ -31,15 +31,22 @@ final class GroupingRewriter {
     private final List<List<Integer>> groupingSets;
     private final int groupingSetColumn;
 
+    private final java.util.function.ToIntFunction<BoundExpr> columnLocations;
+
     GroupingRewriter(List<BoundExpr> keys) {
-        this(keys, List.of(), -1);
+        this(keys, List.of(), -1, column -> -1);
     }
 
-    /** Over an aggregate node with grouping sets: GROUPING() reads the set index at {@code groupingSetColumn}. */
-    GroupingRewriter(List<BoundExpr> keys, List<List<Integer>> groupingSets, int groupingSetColumn) {
+    /**
+     * Over an aggregate node with grouping sets: GROUPING() reads the set index at {@code groupingSetColumn};
+     * {@code columnLocations} gives where an ungrouped column was written, for the error's position.
+     */
+    GroupingRewriter(List<BoundExpr> keys, List<List<Integer>> groupingSets, int groupingSetColumn,
+                     java.util.function.ToIntFunction<BoundExpr> columnLocations) {
         this.keys = keys;
         this.groupingSets = groupingSets;
         this.groupingSetColumn = groupingSetColumn;
+        this.columnLocations = columnLocations;
     }
 
     /** The analyzer's stand-in for GROUPING(args) until the grouping is known (see {@link #grouping}). */
@@ -95,8 +102,9 @@ final class GroupingRewriter {
         }
         return switch (e) {
             case AggRef a -> new InputRef(keys.size() + a.index(), a.type(), a.typmod(), null);
-            case InputRef in -> throw PgException.of(SqlState.GROUPING_ERROR,
-                    "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function", in.name());
+            case InputRef in -> throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR,
+                    "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function", in.name()),
+                    columnLocations.applyAsInt(in));
             case Const c -> c;
             case ParamRef p -> p;
             case FuncExpr f when GROUPING.equals(f.source()) -> grouping(f);
