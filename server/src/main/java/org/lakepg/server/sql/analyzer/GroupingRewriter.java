@@ -67,7 +67,7 @@ final class GroupingRewriter {
     private BoundExpr grouping(FuncExpr f) {
         int[] argumentKeys = new int[f.arguments().size()];
         for (int i = 0; i < argumentKeys.length; i++) {
-            argumentKeys[i] = keys.indexOf(f.arguments().get(i));
+            argumentKeys[i] = keyIndex(f.arguments().get(i));
             if (argumentKeys[i] < 0) {
                 throw PgException.of(SqlState.GROUPING_ERROR,
                         "arguments to GROUPING must be grouping expressions of the associated query level");
@@ -95,8 +95,22 @@ final class GroupingRewriter {
         return a.withExpressions(all(a.arguments()), a.filter() == null ? null : rewrite(a.filter()));
     }
 
-    BoundExpr rewrite(BoundExpr e) {
+    /** The group key equal to {@code e}; a column matches whatever name it carries (t.a, or a from t.*). */
+    private int keyIndex(BoundExpr e) {
         int key = keys.indexOf(e);
+        if (key < 0 && e instanceof InputRef in) {
+            for (int i = 0; i < keys.size(); i++) {
+                if (keys.get(i) instanceof InputRef k && k.index() == in.index() && k.type() == in.type()
+                        && k.typmod() == in.typmod()) {
+                    return i;
+                }
+            }
+        }
+        return key;
+    }
+
+    BoundExpr rewrite(BoundExpr e) {
+        int key = keyIndex(e);
         if (key >= 0) {
             return new InputRef(key, e.type(), e.typmod(), null);
         }
