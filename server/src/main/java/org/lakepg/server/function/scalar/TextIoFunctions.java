@@ -5,7 +5,7 @@ import org.lakepg.wire.types.PgType;
 import org.lakepg.wire.types.PgTypes;
 
 /**
- * The typinput / typoutput functions of the fixed-length base types called as functions: what a LANGUAGE internal
+ * The typinput / typoutput functions of base types (fixed-length ones, text, varchar) called as functions: what a LANGUAGE internal
  * function naming them ({@code AS 'int4in'}) runs, as the I/O of a user base type. cstring travels as a String.
  */
 public final class TextIoFunctions {
@@ -17,7 +17,7 @@ public final class TextIoFunctions {
             {"int2in", "int2out", 21}, {"int4in", "int4out", 23}, {"oidin", "oidout", 26},
             {"float4in", "float4out", 700}, {"float8in", "float8out", 701}, {"date_in", "date_out", 1082},
             {"time_in", "time_out", 1083}, {"timestamp_in", "timestamp_out", 1114},
-            {"timestamptz_in", "timestamptz_out", 1184},
+            {"timestamptz_in", "timestamptz_out", 1184}, {"textin", "textout", 25}, {"varcharin", "varcharout", 1043},
     };
 
     public static void register(FunctionRegistry r) {
