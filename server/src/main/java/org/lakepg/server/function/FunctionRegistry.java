@@ -163,6 +163,7 @@ public final class FunctionRegistry {
         org.lakepg.server.function.scalar.JsonPopulate.register(BUILTINS);
         org.lakepg.server.function.scalar.JsonbSubscriptAssign.register(BUILTINS);
         org.lakepg.server.function.scalar.BinarySendFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.TextIoFunctions.register(BUILTINS);
         org.lakepg.server.function.scalar.VariadicAnyCalls.register(BUILTINS);
     }
 

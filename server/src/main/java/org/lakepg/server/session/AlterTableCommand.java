@@ -158,6 +158,17 @@ final class AlterTableCommand {
             case ADD_IDENTITY -> addIdentity(ctx, table, cmd.name(), (Constraint) cmd.def());
             case SET_IDENTITY -> setIdentity(ctx, table, cmd.name(), cmd.def());
             case SET_LOGGED, SET_UNLOGGED -> { } // every relation is WAL-logged: nothing to change
+            // Storage parameters only tune PostgreSQL's physical layout (TOAST, fillfactor, parallel workers,
+            // statistics targets); lakepg's heap has no such knobs, so accepting them changes nothing visible.
+            case SET_REL_OPTIONS, RESET_REL_OPTIONS -> { }
+            case SET_STATISTICS, SET_COMPRESSION, SET_OPTIONS, RESET_OPTIONS -> column(table, cmd.name());
+            case SET_STORAGE -> {
+                column(table, cmd.name());
+                String mode = String.valueOf(cmd.def());
+                if (!List.of("plain", "external", "extended", "main").contains(mode)) {
+                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid storage type \"%s\"", mode);
+                }
+            }
             case ALTER_CONSTRAINT -> {
                 Constraint change = (Constraint) cmd.def();
                 ConstraintInfo k = catalog.constraints(ctx.txn().snapshot(), table.oid()).stream()

@@ -192,7 +192,13 @@ final class FunctionCommands {
         }
         long[] inputs = inputTypes.stream().mapToLong(Long::longValue).toArray();
         boolean plpgsql = language.equals("plpgsql");
-        ProcEntry proc = new ProcEntry(0, name, schema.oid(), plpgsql ? ProcEntry.LANGUAGE_PLPGSQL : ProcEntry.LANGUAGE_SQL, 100, returnsSet ? 1000 : 0,
+        boolean internal = language.equals("internal");
+        shellTypes(returnType, allTypes, !internal);
+        if (internal && org.lakepg.server.function.FunctionRegistry.builtins().lookup(source).isEmpty()) {
+            throw PgException.of(SqlState.UNDEFINED_FUNCTION, "there is no built-in function named \"%s\"", source);
+        }
+        ProcEntry proc = new ProcEntry(0, name, schema.oid(), plpgsql ? ProcEntry.LANGUAGE_PLPGSQL
+                : internal ? ProcEntry.LANGUAGE_INTERNAL : ProcEntry.LANGUAGE_SQL, internal ? 1 : 100, returnsSet ? 1000 : 0,
                 variadic, s.isProcedure() ? ProcEntry.KIND_PROCEDURE : ProcEntry.KIND_FUNCTION, securityDefiner, leakproof,
                 strict, returnsSet, volatility, 'u', defaults.size(), returnType, inputs,
                 anyNonInput ? allTypes.stream().mapToLong(Long::longValue).toArray() : null,
@@ -202,7 +208,7 @@ final class FunctionCommands {
             if (plpgsql) {
                 // parsed now as plpgsql_validator does, so syntax errors show at CREATE time
                 org.lakepg.server.plpgsql.PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
-            } else {
+            } else if (!internal) {
                 validateBody(proc, inputNames, analyzers);
             }
         } catch (PgException e) {
@@ -229,6 +235,36 @@ final class FunctionCommands {
         return Execution.done(s.isProcedure() ? "CREATE PROCEDURE" : "CREATE FUNCTION");
     }
 
+    /**
+     * A shell type (CREATE TYPE name) may be a C or internal function's argument or result, with a notice, as
+     * the I/O functions of a new base type need; SQL functions cannot use one.
+     */
+    private void shellTypes(long returnType, List<Long> argumentTypes, boolean sqlLanguage) {
+        if (isShell(returnType)) {
+            if (sqlLanguage) {
+                throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION, "SQL function cannot return shell type %s",
+                        TypeNames.format(catalog, returnType));
+            }
+            notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "return type %s is only a shell",
+                    TypeNames.format(catalog, returnType)).withSeverity(PgException.Severity.NOTICE));
+        }
+        for (long type : argumentTypes) {
+            if (isShell(type)) {
+                if (sqlLanguage) {
+                    throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION, "SQL function cannot accept shell type %s",
+                            TypeNames.format(catalog, type));
+                }
+                notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "argument type %s is only a shell",
+                        TypeNames.format(catalog, type)).withSeverity(PgException.Severity.NOTICE));
+            }
+        }
+    }
+
+    private boolean isShell(long type) {
+        return catalog.type(type).map(t -> t.kind() == org.lakepg.server.catalog.TypeEntry.KIND_PSEUDO
+                && t.oid() >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID).orElse(false);
+    }
+
     private void requireSuperuserForLeakproof(boolean leakproof) {
         if (leakproof && !roles.superuser()) {
             throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "only superuser can define a leakproof function");
@@ -251,7 +287,8 @@ final class FunctionCommands {
         return switch (language) {
             case "sql" -> language;
             case "plpgsql" -> language;
-            case "internal", "c" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+            case "internal" -> language;
+            case "c" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "LANGUAGE %s is not supported yet", language);
             default -> throw PgException.of(SqlState.UNDEFINED_OBJECT, "language \"%s\" does not exist", language);
         };

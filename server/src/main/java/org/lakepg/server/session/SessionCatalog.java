@@ -31,6 +31,28 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         this.snapshot = snapshot;
     }
 
+    /** Built-in casts, then the casts made for user base types (CREATE CAST ... WITHOUT FUNCTION). */
+    @Override
+    public Optional<org.lakepg.server.catalog.CastEntry> cast(long source, long target) {
+        Optional<org.lakepg.server.catalog.CastEntry> builtin = super.cast(source, target);
+        if (builtin.isPresent() || source < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID
+                && target < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+            return builtin;
+        }
+        for (long owner : new long[] {source, target}) {
+            if (objects.types().find(snapshot.get(), owner).orElse(null)
+                    instanceof org.lakepg.server.catalog.types.UserType.Base b && b.oid() == owner) {
+                for (var c : b.casts()) {
+                    if (c.source() == source && c.target() == target) {
+                        return Optional.of(new org.lakepg.server.catalog.CastEntry(c.oid(), source, target, 0,
+                                c.context(), 'b'));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The snapshot lookups use now. */
     Snapshot snapshot() {
         return snapshot.get();

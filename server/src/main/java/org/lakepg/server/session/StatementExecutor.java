@@ -295,6 +295,9 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.DiscardStmt d when d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.ALL
                     || d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.PLANS -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.CreateEnumStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE
+                    -> new Command.Utility(d, null);
+            case org.lakepg.server.sql.ast.CreateCastStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CreateRangeStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CompositeTypeStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterEnumStmt a -> new Command.Utility(a, null);
@@ -494,6 +497,10 @@ final class StatementExecutor {
                         == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE || drop.removeType().kind()
                         == org.lakepg.server.sql.ast.ObjectType.Kind.DOMAIN -> types.drop(drop, transaction.get());
                 case org.lakepg.server.sql.ast.CreateEnumStmt c -> types.createEnum(c, transaction.get());
+                case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind()
+                        == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE -> types.defineBase(d, transaction.get());
+                case org.lakepg.server.sql.ast.CreateCastStmt c -> types.createCast(c, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.CreateRangeStmt c -> types.createRange(c, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.CompositeTypeStmt c -> types.createComposite(c, transaction.get(),

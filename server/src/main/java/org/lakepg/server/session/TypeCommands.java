@@ -67,6 +67,130 @@ final class TypeCommands {
         return Execution.done("CREATE TYPE");
     }
 
+    /**
+     * CREATE TYPE name (a shell) and CREATE TYPE name (INPUT = f, OUTPUT = g, ...), as DefineType: the I/O
+     * functions must be LANGUAGE internal ones of a built-in type, whose values the new type's values then are.
+     */
+    Execution defineBase(org.lakepg.server.sql.ast.DefineStmt s, Transaction txn) {
+        SchemaInfo schema = creationSchema(txn, s.defnames());
+        String name = last(s.defnames());
+        Optional<UserType> existing = catalog.typeByName(s.defnames())
+                .flatMap(e -> objects.types().find(txn.snapshot(), e.oid()).filter(t -> t.oid() == e.oid()));
+        if (s.definition() == null || s.definition().isEmpty()) {
+            requireNewName(txn.snapshot(), schema, name);
+            objects.types().create(txn, new UserType.Base(tables.newOid(), 0, name, schema.oid(),
+                    roles.currentRoleOid(), true, 0, 0, 0, List.of()));
+            return Execution.done("CREATE TYPE");
+        }
+        if (existing.isPresent() && !(existing.get() instanceof UserType.Base b && b.shell())) {
+            throw PgException.of(SqlState.DUPLICATE_OBJECT, "type \"%s\" already exists", name);
+        }
+        if (existing.isEmpty()) {
+            requireNewName(txn.snapshot(), schema, name);
+        }
+        long oid = existing.map(UserType::oid).orElseGet(tables::newOid);
+        String input = null;
+        String output = null;
+        for (org.lakepg.server.sql.ast.DefElem d : s.definition()) {
+            switch (d.defname().toLowerCase(java.util.Locale.ROOT)) {
+                case "input" -> input = definitionName(d.arg());
+                case "output" -> output = definitionName(d.arg());
+                // the physical properties follow the representation's (LIKE, INTERNALLENGTH ... describe the same)
+                default -> { }
+            }
+        }
+        if (input == null) {
+            throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "type input function must be specified");
+        }
+        if (output == null) {
+            throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "type output function must be specified");
+        }
+        var inputProc = ioFunction(txn.snapshot(), input, new long[] {TypeOids.CSTRING}, oid);
+        var outputProc = ioFunction(txn.snapshot(), output, new long[] {oid}, TypeOids.CSTRING);
+        long representation = builtinTypeWithInput(inputProc.source());
+        if (representation == 0 || inputProc.language() != org.lakepg.server.catalog.ProcEntry.LANGUAGE_INTERNAL
+                || outputProc.language() != org.lakepg.server.catalog.ProcEntry.LANGUAGE_INTERNAL) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "base types whose I/O functions are not those of a built-in type are not supported yet");
+        }
+        UserType.Base type = new UserType.Base(oid, tables.newOid(), name, schema.oid(), roles.currentRoleOid(), false,
+                inputProc.oid(), outputProc.oid(), representation, List.of());
+        if (existing.isPresent()) {
+            objects.types().replace(txn, type);
+        } else {
+            objects.types().create(txn, type);
+        }
+        return Execution.done("CREATE TYPE");
+    }
+
+    private static String definitionName(Object arg) {
+        return arg instanceof TypeName t ? last(t.names()) : String.valueOf(arg);
+    }
+
+    /** findTypeInputFunction / findTypeOutputFunction: a user function of that name, arguments and result. */
+    private org.lakepg.server.catalog.ProcEntry ioFunction(Snapshot snapshot, String name, long[] arguments,
+                                                          long result) {
+        return objects.functions().functions(snapshot).stream().map(f -> f.proc())
+                .filter(p -> p.name().equals(name) && java.util.Arrays.equals(p.argumentTypes(), arguments))
+                .findFirst().map(p -> {
+                    if (p.returnType() != result) {
+                        throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "type %s function %s must return type %s",
+                                result == TypeOids.CSTRING ? "output" : "input", name,
+                                TypeNames.format(catalog, result));
+                    }
+                    return p;
+                }).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_FUNCTION, "function %s does not exist",
+                        org.lakepg.server.session.FunctionSignatures.describe(name, arguments)));
+    }
+
+    /** The built-in type whose input function is this prosrc (int4in: integer), 0 when none. */
+    private long builtinTypeWithInput(String source) {
+        for (long oid = 1; oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID; oid++) {
+            var entry = catalog.type(oid);
+            if (entry.isPresent() && entry.get().kind() == TypeEntry.KIND_BASE && !entry.get().isArray()
+                    && catalog.function(entry.get().inputProc()).map(p -> p.source().equals(source)).orElse(false)) {
+                return oid;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * CREATE CAST (a AS b) WITHOUT FUNCTION [AS ASSIGNMENT | AS IMPLICIT]: binary coercible, kept with the user base
+     * type it involves. Casts through a function or through I/O are not supported yet.
+     */
+    Execution createCast(org.lakepg.server.sql.ast.CreateCastStmt s, Transaction txn, ExpressionAnalyzer analyzer) {
+        long source = analyzer.resolveType(s.sourcetype())[0];
+        long target = analyzer.resolveType(s.targettype())[0];
+        if (s.func() != null || s.inout()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE CAST WITH FUNCTION or WITH INOUT is not supported yet");
+        }
+        TypeEntry from = catalog.type(source).orElseThrow();
+        TypeEntry to = catalog.type(target).orElseThrow();
+        if (from.length() != to.length() || from.byValue() != to.byValue() || from.align() != to.align()) {
+            throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "source and target data types are not physically compatible");
+        }
+        if (catalog.cast(source, target).isPresent()) {
+            throw PgException.of(SqlState.DUPLICATE_OBJECT, "cast from type %s to type %s already exists",
+                    TypeNames.format(catalog, source), TypeNames.format(catalog, target));
+        }
+        Optional<UserType.Base> owner = baseType(txn.snapshot(), target).or(() -> baseType(txn.snapshot(), source));
+        if (owner.isEmpty()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "CREATE CAST between types that are not user-defined base types is not supported yet");
+        }
+        roles.requireOwner(owner.get().owner(), "type", owner.get().name());
+        objects.types().replace(txn, owner.get().withCast(new UserType.Cast(tables.newOid(), source, target,
+                s.context())));
+        return Execution.done("CREATE CAST");
+    }
+
+    private Optional<UserType.Base> baseType(Snapshot snapshot, long oid) {
+        return objects.types().find(snapshot, oid).filter(t -> t instanceof UserType.Base b && b.oid() == oid
+                && !b.shell()).map(t -> (UserType.Base) t);
+    }
+
     Execution createComposite(CompositeTypeStmt s, Transaction txn, ExpressionAnalyzer analyzer) {
         List<String> qualified = s.typevar().schemaname() == null ? List.of(s.typevar().relname())
                 : List.of(s.typevar().schemaname(), s.typevar().relname());
@@ -234,6 +358,9 @@ final class TypeCommands {
             dropping.add(type.get());
         }
         for (UserType t : dropping) {
+            if (t instanceof UserType.Base base && dropBase(txn, base, cascade)) {
+                continue;
+            }
             List<String> dependents = dependents(txn.snapshot(), t);
             if (!dependents.isEmpty()) {
                 if (cascade) {
@@ -248,6 +375,50 @@ final class TypeCommands {
             objects.types().drop(txn, t.oid());
         }
         return Execution.done(domain ? "DROP DOMAIN" : "DROP TYPE");
+    }
+
+    /**
+     * DROP TYPE of a base type whose only dependents are functions taking or returning it and its casts: those go with
+     * it under CASCADE (with PostgreSQL's notice), else the error names them. False when other objects use it.
+     */
+    private boolean dropBase(Transaction txn, UserType.Base base, boolean cascade) {
+        if (!dependents(txn.snapshot(), base).isEmpty()) {
+            return false;
+        }
+        List<org.lakepg.server.catalog.ProcEntry> functions = objects.functions().functions(txn.snapshot()).stream()
+                .map(f -> f.proc()).filter(p -> p.returnType() == base.oid() || p.returnType() == base.arrayOid()
+                        || java.util.Arrays.stream(p.argumentTypes()).anyMatch(a -> a == base.oid() || a == base.arrayOid()))
+                .sorted(java.util.Comparator.comparingLong(org.lakepg.server.catalog.ProcEntry::oid)).toList();
+        List<String> objectsGoing = new ArrayList<>();
+        for (var p : functions) {
+            java.util.StringJoiner args = new java.util.StringJoiner(", ", p.name() + "(", ")");
+            for (long a : p.argumentTypes()) {
+                args.add(TypeNames.format(catalog, a));
+            }
+            objectsGoing.add("function " + args);
+        }
+        for (UserType.Cast c : base.casts()) {
+            objectsGoing.add("cast from " + TypeNames.format(catalog, c.source()) + " to "
+                    + TypeNames.format(catalog, c.target()));
+        }
+        if (!objectsGoing.isEmpty()) {
+            if (!cascade) {
+                throw PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop type %s because other objects depend on it", base.name())
+                        .withDetail(String.join("\n", objectsGoing.stream()
+                                .map(o -> o + " depends on type " + base.name()).toList()))
+                        .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+            }
+            notices.accept((objectsGoing.size() == 1
+                    ? PgException.of(SqlState.SUCCESSFUL_COMPLETION, "drop cascades to %s", objectsGoing.get(0))
+                    : PgException.of(SqlState.SUCCESSFUL_COMPLETION, "drop cascades to %d other objects",
+                            objectsGoing.size()).withDetail(String.join("\n", objectsGoing.stream()
+                            .map(o -> "drop cascades to " + o).toList())))
+                    .withSeverity(PgException.Severity.NOTICE));
+        }
+        functions.forEach(p -> objects.functions().drop(txn, p.oid()));
+        objects.types().drop(txn, base.oid());
+        return true;
     }
 
     /** PostgreSQL's dependency lines for what uses a type: table columns, domains over it, composite attributes. */

@@ -15,7 +15,9 @@ final class UserTypeRows {
             for (UserType t : catalog.userTypes().all()) {
                 TypeEntry e = catalog.userTypes().entry(t.oid()).orElseThrow();
                 add(out, e, t.owner(), t instanceof UserType.Domain d ? d.defaultText() : null);
-                add(out, catalog.userTypes().entry(t.arrayOid()).orElseThrow(), t.owner(), null);
+                if (t.arrayOid() != 0) { // a shell type has no array type yet
+                    add(out, catalog.userTypes().entry(t.arrayOid()).orElseThrow(), t.owner(), null);
+                }
                 if (t instanceof UserType.Range r) {
                     add(out, catalog.userTypes().entry(r.multirangeOid()).orElseThrow(), t.owner(), null);
                     add(out, catalog.userTypes().entry(r.multirangeArrayOid()).orElseThrow(), t.owner(), null);
@@ -60,10 +62,14 @@ final class UserTypeRows {
         });
     }
 
+    private static final long SHELL_IN = 2398;
+
     private static void add(Rows out, TypeEntry e, long owner, String defaultText) {
         out.add().set("oid", e.oid()).set("typname", e.name()).set("typnamespace", e.namespace()).set("typowner", owner)
                 .set("typlen", e.length()).set("typbyval", e.byValue()).set("typtype", e.kind())
-                .set("typcategory", e.category()).set("typispreferred", e.preferred()).set("typisdefined", true)
+                .set("typcategory", e.category()).set("typispreferred", e.preferred())
+                // only a shell type (CREATE TYPE name) is not defined: lakepg gives no other user type input 2398
+                .set("typisdefined", e.inputProc() != SHELL_IN)
                 .set("typdelim", e.delimiter()).set("typrelid", e.relationOid()).set("typsubscript", e.subscriptProc())
                 .set("typelem", e.elementType()).set("typarray", e.arrayType()).set("typinput", e.inputProc())
                 .set("typoutput", e.outputProc()).set("typreceive", e.receiveProc()).set("typsend", e.sendProc())

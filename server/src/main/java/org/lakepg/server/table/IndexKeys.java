@@ -2,6 +2,7 @@ package org.lakepg.server.table;
 
 import org.lakepg.server.access.btree.KeyEncoding;
 import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.function.scalar.IntervalArithmetic;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
@@ -17,7 +18,8 @@ public final class IndexKeys {
                 || type == TypeOids.BOOL || type == TypeOids.TEXT || type == TypeOids.VARCHAR
                 || type == TypeOids.BPCHAR || type == TypeOids.NAME || type == TypeOids.DATE
                 || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || type == TypeOids.FLOAT8
-                || type == TypeOids.FLOAT4 || indexableUserType(type) || indexableArray(type);
+                || type == TypeOids.FLOAT4 || type == TypeOids.INTERVAL || type == TypeOids.BYTEA
+                || type == TypeOids.TIME || type == TypeOids.UUID || indexableUserType(type) || indexableArray(type);
     }
 
     private static final org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog BUILTIN_TYPES =
@@ -150,6 +152,17 @@ public final class IndexKeys {
             }
             case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, order);
             case org.lakepg.wire.types.PgArray a -> arrayKey(key, a, order);
+            case byte[] b -> key.addBytes(b, order);
+            // a column of two parts: each part carries its own non-null marker, which keeps the order.
+            // uuids compare as unsigned bytes: the sign flip addLong applies is undone first
+            case java.util.UUID u -> {
+                key.addLong(u.getMostSignificantBits() ^ Long.MIN_VALUE, order);
+                key.addLong(u.getLeastSignificantBits() ^ Long.MIN_VALUE, order);
+            }
+            case org.lakepg.wire.types.PgInterval iv -> {
+                key.addLong(IntervalArithmetic.comparableDays(iv), order);
+                key.addLong(IntervalArithmetic.comparableMicros(iv), order);
+            }
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "index keys of %s are not supported yet",
                     value.getClass().getSimpleName());
         }

@@ -40,10 +40,14 @@ public final class KeyEncoding {
     }
 
     public KeyEncoding addText(String value, Order order) {
-        if (marker(value == null, order)) {
+        return addBytes(value == null ? null : value.getBytes(StandardCharsets.UTF_8), order);
+    }
+
+    /** A byte string in memcmp order (a prefix before the longer string), as bytea and "C"-collated text sort. */
+    public KeyEncoding addBytes(byte[] utf8, Order order) {
+        if (marker(utf8 == null, order)) {
             return this;
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream escaped = new ByteArrayOutputStream(utf8.length + 2);
         for (byte b : utf8) {
             // 0x00 becomes 0x00 0xFF and the value ends with 0x00 0x00: prefixes sort first, bytes stay ordered

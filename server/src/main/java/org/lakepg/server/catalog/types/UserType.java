@@ -48,6 +48,27 @@ public sealed interface UserType {
     record Range(long oid, long arrayOid, String name, long namespace, long owner, long subtype, long multirangeOid,
                  long multirangeArrayOid, String multirangeName, long firstConstructorOid) implements UserType {}
 
+    /**
+     * CREATE TYPE name (INPUT = ..., OUTPUT = ...), or a shell (CREATE TYPE name) until then. Its values are held
+     * as those of {@code representation}, the built-in type whose I/O functions it uses (LANGUAGE internal); the
+     * binary-coercible casts made for it (CREATE CAST ... WITHOUT FUNCTION) are kept with it and go with it.
+     */
+    record Base(long oid, long arrayOid, String name, long namespace, long owner, boolean shell, long inputProc,
+                long outputProc, long representation, List<Cast> casts) implements UserType {
+        public Base {
+            casts = List.copyOf(casts);
+        }
+
+        public Base withCast(Cast cast) {
+            List<Cast> more = new java.util.ArrayList<>(casts);
+            more.add(cast);
+            return new Base(oid, arrayOid, name, namespace, owner, shell, inputProc, outputProc, representation, more);
+        }
+    }
+
+    /** A cast WITHOUT FUNCTION between a user base type and another type; context as pg_cast's castcontext. */
+    record Cast(long oid, long source, long target, char context) {}
+
     /** One pg_enum row. */
     record EnumLabelInfo(long oid, float sortOrder, String label) {}
 

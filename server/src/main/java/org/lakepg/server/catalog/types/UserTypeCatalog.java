@@ -10,7 +10,8 @@ import org.lakepg.server.txn.Snapshot;
 import org.lakepg.server.txn.Transaction;
 
 /**
- * User-defined types in catalog relation 16, one row per type: oid, kind (e enum, d domain, c composite), name,
+ * User-defined types in catalog relation 16, one row per type: oid, kind (e enum, d domain, c composite, r range,
+ * b base, s shell), name,
  * namespace, owner, array type oid, domain base type and typmod, domain NOT NULL, domain default, and the
  * kind's details (enum labels, domain checks, composite attributes) as a list in one text column.
  */
@@ -65,6 +66,12 @@ public final class UserTypeCatalog {
                     join(d.checks().stream().map(c -> c.oid() + FIELD + c.name() + FIELD + c.expression()).toList()));
             case UserType.Composite c -> row(t, "c", 0, -1, false, null, join(c.attributes().stream()
                     .map(a -> a.name() + FIELD + a.type() + FIELD + a.typmod()).toList()));
+            case UserType.Base b -> {
+                List<String> items = new ArrayList<>();
+                items.add(b.inputProc() + FIELD + b.outputProc() + FIELD + "");
+                b.casts().forEach(c -> items.add(c.oid() + FIELD + c.source() + FIELD + c.target() + "," + c.context()));
+                yield row(t, b.shell() ? "s" : "b", b.representation(), 0, false, null, join(items));
+            }
             case UserType.Range r -> row(t, "r", r.subtype(), r.firstConstructorOid(), false, null,
                     join(List.of(r.multirangeOid() + FIELD + r.multirangeArrayOid() + FIELD + r.multirangeName())));
         };
@@ -91,6 +98,11 @@ public final class UserTypeCatalog {
                     .map(f -> new UserType.DomainCheck(Long.parseLong(f[0]), f[1], f[2])).toList());
             case "r" -> new UserType.Range(oid, array, name, namespace, owner, (Long) r[6],
                     Long.parseLong(items.get(0)[0]), Long.parseLong(items.get(0)[1]), items.get(0)[2], (Long) r[7]);
+            case "b", "s" -> new UserType.Base(oid, array, name, namespace, owner, r[1].equals("s"),
+                    Long.parseLong(items.get(0)[0]), Long.parseLong(items.get(0)[1]), (Long) r[6],
+                    items.subList(1, items.size()).stream().map(f -> new UserType.Cast(Long.parseLong(f[0]),
+                            Long.parseLong(f[1]), Long.parseLong(f[2].substring(0, f[2].indexOf(','))),
+                            f[2].charAt(f[2].length() - 1))).toList());
             default -> new UserType.Composite(oid, array, name, namespace, owner, items.stream()
                     .map(f -> new UserType.Attribute(f[0], Long.parseLong(f[1]), Integer.parseInt(f[2]))).toList());
         };

@@ -17,6 +17,9 @@ final class UserTypeCodecs {
         PgType<?> element = switch (type) {
             case UserType.Enum e -> new EnumCodec(e.oid());
             case UserType.Domain d -> WireTypeIO.codec(d.baseType());
+            // a shell has no values: text's codec stands in until the type is defined
+            case UserType.Base b -> WireTypeIO.codec(b.shell() ? org.lakepg.server.catalog.TypeOids.TEXT
+                    : b.representation());
             case UserType.Composite c -> new CompositeCodec(c.oid());
             case UserType.Range r -> new RangeCodec(r.oid(), r.subtype(), r.name(), (int) r.arrayOid());
         };

@@ -22,6 +22,15 @@ public final class UserTypeEntries {
                 yield new TypeEntry(r.oid(), r.name(), r.namespace(), (short) -1, false, TypeEntry.KIND_RANGE, 'R', false,
                         ',', 0, 0, 0, r.arrayOid(), 3834, 3835, 3836, 3837, 0, 0, align, 'x', false, 0, -1, 0, 0);
             }
+            case UserType.Base b when b.shell() -> new TypeEntry(b.oid(), b.name(), b.namespace(), (short) 4, true,
+                    TypeEntry.KIND_PSEUDO, 'P', false, ',', 0, 0, 0, 0, 2398, 2399, 0, 0, 0, 0, 'i', 'p', false, 0, -1,
+                    0, 0);
+            case UserType.Base b -> {
+                TypeEntry like = builtins.type(b.representation()).orElseThrow();
+                yield new TypeEntry(b.oid(), b.name(), b.namespace(), like.length(), like.byValue(),
+                        TypeEntry.KIND_BASE, 'U', false, ',', 0, 0, 0, b.arrayOid(), b.inputProc(), b.outputProc(), 0,
+                        0, 0, 0, like.align(), like.storage(), false, 0, -1, 0, 0);
+            }
             case UserType.Domain d -> {
                 TypeEntry base = builtins.type(d.baseType()).orElseThrow();
                 yield new TypeEntry(d.oid(), d.name(), d.namespace(), base.length(), base.byValue(),

@@ -33,7 +33,7 @@ public final class UserTypes {
             if (t.oid() == oid) {
                 return Optional.of(UserTypeEntries.entry(t, resolver()));
             }
-            if (t.arrayOid() == oid) {
+            if (t.arrayOid() == oid && oid != 0) {
                 return Optional.of(UserTypeEntries.arrayEntry(t, resolver()));
             }
             if (t instanceof UserType.Range r && r.multirangeOid() == oid) {
@@ -54,7 +54,7 @@ public final class UserTypes {
             if (t.name().equals(name)) {
                 return entry(t.oid());
             }
-            if (UserTypeEntries.arrayName(t.name()).equals(name)) {
+            if (UserTypeEntries.arrayName(t.name()).equals(name) && t.arrayOid() != 0) {
                 return entry(t.arrayOid());
             }
             if (t instanceof UserType.Range r && r.multirangeName().equals(name)) {

@@ -18,7 +18,28 @@ final class OidRelabel {
             java.util.Map.entry(4097L, 4096L), java.util.Map.entry(3735L, 3734L), java.util.Map.entry(3770L, 3769L),
             java.util.Map.entry(4192L, 4191L));
 
+    /** The type whose values a user base type's values are (its I/O functions' type); the type itself otherwise. */
+    private static long representation(long type) {
+        return org.lakepg.server.catalog.types.UserTypeRegistry.find(type)
+                instanceof org.lakepg.server.catalog.types.UserType.Base b && b.oid() == type && !b.shell()
+                ? b.representation() : type;
+    }
+
     static CompiledExpr wrap(CompiledExpr argument, long from, long to) {
+        long fromValues = representation(from);
+        long toValues = representation(to);
+        if (fromValues != from || toValues != to) {
+            if (fromValues == toValues) {
+                return argument;
+            }
+            // binary coercible: the same bytes read as the other type (an int4's bits as a float4 ...)
+            var sender = WireTypeIO.codec(fromValues);
+            var receiver = WireTypeIO.codec(toValues);
+            return (row, context) -> {
+                Object v = argument.eval(row, context);
+                return v == null ? null : receiver.decodeBinary(sender.encodeBinaryUnchecked(v));
+            };
+        }
         Long fromElement = ARRAYS.get(from);
         Long toElement = ARRAYS.get(to);
         if (fromElement != null && toElement != null && !fromElement.equals(toElement)

@@ -115,12 +115,22 @@ public final class IntervalArithmetic {
 
     /** interval_cmp_value ordering: a month is 30 days, a day 24 hours. */
     public static int compare(PgInterval a, PgInterval b) {
-        long daysA = a.months() * (long) DAYS_PER_MONTH + a.days() + Math.floorDiv(a.micros(), USECS_PER_DAY);
-        long daysB = b.months() * (long) DAYS_PER_MONTH + b.days() + Math.floorDiv(b.micros(), USECS_PER_DAY);
+        long daysA = comparableDays(a);
+        long daysB = comparableDays(b);
         if (daysA != daysB) {
             return Long.compare(daysA, daysB);
         }
-        return Long.compare(Math.floorMod(a.micros(), USECS_PER_DAY), Math.floorMod(b.micros(), USECS_PER_DAY));
+        return Long.compare(comparableMicros(a), comparableMicros(b));
+    }
+
+    /** The whole days an interval spans, a month counting 30 days: the first part of its sort key. */
+    public static long comparableDays(PgInterval span) {
+        return span.months() * (long) DAYS_PER_MONTH + span.days() + Math.floorDiv(span.micros(), USECS_PER_DAY);
+    }
+
+    /** The microseconds past {@link #comparableDays}: the second part of its sort key. */
+    public static long comparableMicros(PgInterval span) {
+        return Math.floorMod(span.micros(), USECS_PER_DAY);
     }
 
     public static PgInterval justifyHours(PgInterval span) {

@@ -49,7 +49,11 @@ public final class SimilarToEscape {
         int classStart = 0;
         int quotes = 0;
         int[] p = pattern.codePoints().toArray();
+        // PostgreSQL marks the part before the first separator {1,1}? (non-greedy), which its regex engine applies
+        // to every quantifier inside; java.util.regex needs each of them made reluctant to match as little
+        boolean separated = hasSeparator(p, e);
         for (int cp : p) {
+            boolean reluctant = separated && quotes == 0;
             if (afterEscape) {
                 if (cp == '"' && classDepth == 0) {
                     if (quotes == 0) {
@@ -85,7 +89,9 @@ public final class SimilarToEscape {
                 classDepth = 1;
                 classStart = 1;
             } else if (cp == '%') {
-                out.append(".*");
+                out.append(reluctant ? ".*?" : ".*");
+            } else if (reluctant && (cp == '*' || cp == '+' || cp == '?' || cp == '}')) {
+                out.appendCodePoint(cp).append('?');
             } else if (cp == '_') {
                 out.append('.');
             } else if (cp == '(') {
@@ -97,5 +103,18 @@ public final class SimilarToEscape {
             }
         }
         return out.append(")$").toString();
+    }
+
+    /** Whether an escape-double-quote separator occurs outside a bracket expression. */
+    private static boolean hasSeparator(int[] pattern, int escape) {
+        for (int i = 0; escape >= 0 && i + 1 < pattern.length; i++) {
+            if (pattern[i] == escape) {
+                if (pattern[i + 1] == '"') {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
     }
 }

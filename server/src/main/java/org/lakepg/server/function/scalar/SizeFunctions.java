@@ -16,7 +16,8 @@ public final class SizeFunctions {
     private static final long BLOCK = 8192;
 
     public static void register(FunctionRegistry r) {
-        r.register("pg_relation_size", (x, c) -> fork(x) ? relationBytes(c, CatalogFunctions.oid(x[0])) : 0L);
+        // Long.valueOf keeps the conditional boxed: an unknown OID gives NULL, not an unboxing failure
+        r.register("pg_relation_size", (x, c) -> fork(x) ? relationBytes(c, CatalogFunctions.oid(x[0])) : Long.valueOf(0));
         r.register("pg_table_size", (x, c) -> relationBytes(c, CatalogFunctions.oid(x[0])));
         r.register("pg_indexes_size", (x, c) -> indexesBytes(c, CatalogFunctions.oid(x[0])));
         r.register("pg_total_relation_size", (x, c) -> {

@@ -349,7 +349,23 @@ public final class ExpressionAnalyzer {
         return null;
     }
 
+    /** Where each bound column reference was written (by identity): later checks point their errors there. */
+    private final java.util.IdentityHashMap<BoundExpr, Integer> columnLocations = new java.util.IdentityHashMap<>();
+
+    /** The source position of a column reference this analyzer bound, or -1. */
+    int columnLocation(BoundExpr column) {
+        return columnLocations.getOrDefault(column, -1);
+    }
+
     private BoundExpr column(ColumnRef c, Scope scope) {
+        BoundExpr bound = resolveColumn(c, scope);
+        if (bound instanceof org.lakepg.server.sql.plan.expr.InputRef) {
+            columnLocations.put(bound, c.location());
+        }
+        return bound;
+    }
+
+    private BoundExpr resolveColumn(ColumnRef c, Scope scope) {
         var found = scope.column(c.fields(), c.location());
         if (found.isEmpty() && functionParameters != null) {
             found = functionParameters.column(c.fields(), c.location());
@@ -1003,6 +1019,10 @@ public final class ExpressionAnalyzer {
             return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
                     org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.EXISTS, plan, null, null, TypeOids.BOOL, correlations);
         }
+        if ((kind == org.lakepg.server.sql.ast.SubLink.Kind.ANY || kind == org.lakepg.server.sql.ast.SubLink.Kind.ALL)
+                && l.testexpr() instanceof org.lakepg.server.sql.ast.RowExpr row) {
+            return rowSubquery(l, row, r, plan, correlations, scope);
+        }
         if (r.columns().size() != 1) {
             throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR,
                     r.columns().size() > 1 ? "subquery must return only one column" : "subquery must return a column"),
@@ -1044,6 +1064,50 @@ public final class ExpressionAnalyzer {
                         : org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ANY, plan, test, comparison, TypeOids.BOOL, correlations);
             }
         }
+    }
+
+    /**
+     * {@code (a, b) op ANY/ALL (SELECT x, y ...)}: the subquery's columns travel as one record and the rows compare
+     * field by field (make_row_comparison_op), so a NULL field makes a comparison unknown as in PostgreSQL.
+     */
+    private BoundExpr rowSubquery(org.lakepg.server.sql.ast.SubLink l, org.lakepg.server.sql.ast.RowExpr row,
+                                  Relation r, org.lakepg.server.sql.plan.PlanNode plan,
+                                  List<org.lakepg.server.sql.plan.expr.Correlation> correlations, Scope scope) {
+        int n = row.args().size();
+        if (r.columns().size() != n) {
+            throw Coercer.at(PgException.of(SqlState.SYNTAX_ERROR, r.columns().size() > n
+                    ? "subquery has too many columns" : "subquery has too few columns"), l.location());
+        }
+        List<BoundExpr> tests = new ArrayList<>();
+        List<BoundExpr> leftFields = new ArrayList<>();
+        List<BoundExpr> rightFields = new ArrayList<>();
+        List<BoundExpr> subqueryColumns = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            BoundExpr t = analyze(row.args().get(i), scope);
+            tests.add(t);
+            long columnType = r.columns().get(i).type();
+            subqueryColumns.add(new org.lakepg.server.sql.plan.expr.InputRef(i, columnType, r.columns().get(i).typmod(),
+                    r.columns().get(i).name()));
+            leftFields.add(field(new org.lakepg.server.sql.plan.expr.InputRef(0, TypeOids.RECORD, -1, null), i, t.type()));
+            rightFields.add(field(new org.lakepg.server.sql.plan.expr.InputRef(1, TypeOids.RECORD, -1, null), i,
+                    columnType));
+        }
+        String op = l.operName() == null || l.operName().isEmpty() ? "=" : l.operName().get(l.operName().size() - 1);
+        BoundExpr comparison = RowExpressions.compare(op, RowExpressions.constructor(leftFields, TypeOids.RECORD),
+                RowExpressions.constructor(rightFields, TypeOids.RECORD), l.location(), this);
+        var records = new org.lakepg.server.sql.plan.ProjectNode(plan,
+                List.of(RowExpressions.constructor(subqueryColumns, TypeOids.RECORD)));
+        return new org.lakepg.server.sql.plan.expr.SubqueryExpr(l.kind() == org.lakepg.server.sql.ast.SubLink.Kind.ALL
+                ? org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ALL : org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.ANY,
+                records, RowExpressions.constructor(tests, TypeOids.RECORD), comparison, TypeOids.BOOL, correlations);
+    }
+
+    /** Field {@code i} of a record value, of a known type. */
+    private static BoundExpr field(BoundExpr record, int i, long type) {
+        return new FuncExpr(org.lakepg.server.function.scalar.RowFunctions.FIELD_OID,
+                org.lakepg.server.function.scalar.RowFunctions.FIELD, org.lakepg.server.function.scalar.RowFunctions.FIELD,
+                FuncExpr.Form.CALL, List.of(record, new org.lakepg.server.sql.plan.expr.Const(TypeOids.INT4, -1, i)), true,
+                'i', type, -1);
     }
 
     /** ARRAY[a, b, ...]: one-dimensional, elements coerced to their common type. */

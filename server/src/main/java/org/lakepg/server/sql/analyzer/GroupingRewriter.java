@@ -31,15 +31,22 @@ final class GroupingRewriter {
     private final List<List<Integer>> groupingSets;
     private final int groupingSetColumn;
 
+    private final java.util.function.ToIntFunction<BoundExpr> columnLocations;
+
     GroupingRewriter(List<BoundExpr> keys) {
-        this(keys, List.of(), -1);
+        this(keys, List.of(), -1, column -> -1);
     }
 
-    /** Over an aggregate node with grouping sets: GROUPING() reads the set index at {@code groupingSetColumn}. */
-    GroupingRewriter(List<BoundExpr> keys, List<List<Integer>> groupingSets, int groupingSetColumn) {
+    /**
+     * Over an aggregate node with grouping sets: GROUPING() reads the set index at {@code groupingSetColumn};
+     * {@code columnLocations} gives where an ungrouped column was written, for the error's position.
+     */
+    GroupingRewriter(List<BoundExpr> keys, List<List<Integer>> groupingSets, int groupingSetColumn,
+                     java.util.function.ToIntFunction<BoundExpr> columnLocations) {
         this.keys = keys;
         this.groupingSets = groupingSets;
         this.groupingSetColumn = groupingSetColumn;
+        this.columnLocations = columnLocations;
     }
 
     /** The analyzer's stand-in for GROUPING(args) until the grouping is known (see {@link #grouping}). */
@@ -60,7 +67,7 @@ final class GroupingRewriter {
     private BoundExpr grouping(FuncExpr f) {
         int[] argumentKeys = new int[f.arguments().size()];
         for (int i = 0; i < argumentKeys.length; i++) {
-            argumentKeys[i] = keys.indexOf(f.arguments().get(i));
+            argumentKeys[i] = keyIndex(f.arguments().get(i));
             if (argumentKeys[i] < 0) {
                 throw PgException.of(SqlState.GROUPING_ERROR,
                         "arguments to GROUPING must be grouping expressions of the associated query level");
@@ -88,15 +95,30 @@ final class GroupingRewriter {
         return a.withExpressions(all(a.arguments()), a.filter() == null ? null : rewrite(a.filter()));
     }
 
-    BoundExpr rewrite(BoundExpr e) {
+    /** The group key equal to {@code e}; a column matches whatever name it carries (t.a, or a from t.*). */
+    private int keyIndex(BoundExpr e) {
         int key = keys.indexOf(e);
+        if (key < 0 && e instanceof InputRef in) {
+            for (int i = 0; i < keys.size(); i++) {
+                if (keys.get(i) instanceof InputRef k && k.index() == in.index() && k.type() == in.type()
+                        && k.typmod() == in.typmod()) {
+                    return i;
+                }
+            }
+        }
+        return key;
+    }
+
+    BoundExpr rewrite(BoundExpr e) {
+        int key = keyIndex(e);
         if (key >= 0) {
             return new InputRef(key, e.type(), e.typmod(), null);
         }
         return switch (e) {
             case AggRef a -> new InputRef(keys.size() + a.index(), a.type(), a.typmod(), null);
-            case InputRef in -> throw PgException.of(SqlState.GROUPING_ERROR,
-                    "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function", in.name());
+            case InputRef in -> throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR,
+                    "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function", in.name()),
+                    columnLocations.applyAsInt(in));
             case Const c -> c;
             case ParamRef p -> p;
             case FuncExpr f when GROUPING.equals(f.source()) -> grouping(f);

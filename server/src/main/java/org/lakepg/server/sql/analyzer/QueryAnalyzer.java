@@ -472,12 +472,19 @@ public final class QueryAnalyzer {
             for (int i = 0; i < groupKeys.size(); i++) {
                 keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
             }
+            if (groupKeys.isEmpty() && aggregates.isEmpty() && groupingSets.isEmpty() && windows.isEmpty()) {
+                // a degenerate grouping (HAVING alone) gives one row or none whatever the input holds: PostgreSQL
+                // does not read the input at all, so a WHERE that would fail is never evaluated
+                plan = new org.lakepg.server.sql.plan.ResultNode();
+            }
             plan = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls(), groupingSets);
-            rewriter = new GroupingRewriter(groupKeys, groupingSets, groupKeys.size() + aggregates.calls().size());
+            rewriter = new GroupingRewriter(groupKeys, groupingSets, groupKeys.size() + aggregates.calls().size(),
+                    expressions::columnLocation);
+            // the select list is checked for ungrouped columns before HAVING, as in PostgreSQL
+            projected.replaceAll(rewriter::rewrite);
             if (having != null) {
                 plan = new FilterNode(plan, rewriter.rewrite(having));
             }
-            projected.replaceAll(rewriter::rewrite);
         }
         if (!windows.isEmpty()) {
             plan = new WindowPlanner(this).plan(plan, windows, rewriter, projected);

@@ -28,7 +28,8 @@ public final class TypeNames {
             return typmodGiven ? "???" : "-";
         }
         TypeEntry t = found.get();
-        if (t.isArray() && t.subscriptProc() != 0) {
+        // a true array type (IsTrueArrayType, not toasted-plain like int2vector and oidvector) prints as element[]
+        if (t.isArray() && t.subscriptProc() != 0 && t.storage() != 'p') {
             return format(types, t.elementType(), typmod, typmodGiven) + "[]";
         }
         boolean withTypmod = typmodGiven && typmod >= 0;

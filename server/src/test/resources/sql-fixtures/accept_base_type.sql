@@ -1,0 +1,22 @@
+-- a user base type made from a shell and LANGUAGE internal I/O functions of a built-in type, with binary casts
+drop type if exists accx4 cascade;
+create type accx4;
+create function accx4in(cstring) returns accx4 immutable strict language internal as 'int4in';
+create function accx4out(accx4) returns cstring immutable strict language internal as 'int4out';
+create function accx4bad(cstring) returns accx4 immutable strict language internal as 'no_such_function';
+create function accx4sql(accx4) returns int language sql as 'select 1';
+create type accx4 (input = accx4in, output = accx4out, like = float4);
+create type accx4 (input = accx4in, output = accx4out, like = float4);
+select typname, typtype, typlen, typbyval from pg_type where typname in ('accx4', '_accx4') order by 1;
+create cast (accx4 as float4) without function;
+create cast (float4 as accx4) without function;
+create cast (accx4 as integer) without function;
+create cast (integer as accx4) without function;
+create cast (integer as accx4) without function;
+create cast (accx4 as float8) without function;
+select '42'::accx4, x'3f800000'::integer::accx4::float4, 1.5::float4::accx4::integer;
+with testdata(bits) as (values (x'00000001'), (x'3f800001'), (x'7f7fffff')) select bits::integer::accx4::float4 as flt, float4send(bits::integer::accx4::float4) from testdata;
+select 1::accx4::real;
+drop type accx4;
+drop type accx4 cascade;
+select count(*) from pg_proc where proname like 'accx4%';
