@@ -55,12 +55,17 @@ public final class PlanPrinter {
     private int subplanNumber;
     private final Map<String, Integer> aliasesSeen = new java.util.HashMap<>();
     private int initParam;
+    /** What a nested loop's parameters stand for: the outer row's expressions an inner index scan is keyed by. */
+    private final Map<Integer, String> outerValues = new java.util.HashMap<>();
     /** The subplans met while printing the current node's details: InitPlans first, SubPlans after children. */
     private List<Object[]> pendingSubplans = new ArrayList<>();
 
+    private final org.lakepg.server.sql.optimizer.CostModel costs;
+
     public PlanPrinter(ExplainOptions options, Map<PlanNode, NodeStats> stats, TypeCatalog types, TypeIO io,
-                       FunctionContext context, PlanNode root) {
+                       FunctionContext context, PlanNode root, org.lakepg.server.sql.optimizer.PlannerContext planner) {
         this.options = options;
+        this.costs = new org.lakepg.server.sql.optimizer.CostModel(planner);
         this.stats = new IdentityHashMap<>(stats);
         this.deparser = new ExprDeparser(types, io, context, options.verbose() || relations(root) > 1, this::subplan);
     }
@@ -267,8 +272,8 @@ public final class PlanPrinter {
     }
 
     private String annotationCosts(PlanNode p) {
-        Estimate e = Estimate.of(p);
-        return String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total(), e.rows(), e.width());
+        var e = costs.estimate(p);
+        return String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total(), e.shownRows(), e.width());
     }
 
     private String analyzeOnly(PlanNode p) {
@@ -325,8 +330,7 @@ public final class PlanPrinter {
     private String annotation(PlanNode p, PlanNode statsNode) {
         StringBuilder out = new StringBuilder();
         if (options.costs()) {
-            Estimate e = Estimate.of(p);
-            out.append(String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total(), e.rows(), e.width()));
+            out.append(annotationCosts(statsNode));
         }
         if (options.analyze()) {
             NodeStats s = stats.get(statsNode);
@@ -374,7 +378,8 @@ public final class PlanPrinter {
             case SeqScanNode s -> alias("Seq Scan on ", s.table().name(), uniqueAlias(s.table().name(), s.alias()));
             case IndexScanNode s -> {
                 String column = s.table().columns().get(s.index().columns().get(0) - 1).name();
-                String key = deparser.deparse(s.key(), i -> null);
+                String key = s.key() instanceof org.lakepg.server.sql.plan.expr.OuterParam op && outerValues.containsKey(op.id())
+                        ? outerValues.get(op.id()) : deparser.deparse(s.key(), i -> null);
                 details.add(new String[] {"Index Cond", "(" + column + " = " + key + ")"});
                 filter = withoutIndexCondition(filter, s.index().columns().get(0) - 1);
                 String shown = uniqueAlias(s.table().name(), s.alias());
@@ -450,6 +455,10 @@ public final class PlanPrinter {
             case NestedLoopJoinNode j -> {
                 BoundExpr condition = j.condition();
                 boolean hash = j.right() instanceof org.lakepg.server.sql.plan.HashLookupNode h && j.lateral().size() == 1;
+                IntFunction<String> outerNames = names(j.left());
+                for (var c : j.lateral()) {
+                    outerValues.put(c.id(), deparser.deparse(c.value(), outerNames));
+                }
                 if (hash) {
                     var h = (org.lakepg.server.sql.plan.HashLookupNode) j.right();
                     hashSides.put(h, true);
@@ -520,7 +529,14 @@ public final class PlanPrinter {
         };
         if (filter != null) {
             boolean oneTime = p instanceof ResultNode;
-            details.add(new String[] {oneTime ? "One-Time Filter" : "Filter", quals(filter, own)});
+            IntFunction<String> columns = own;
+            if (!options.verbose() && (p instanceof SeqScanNode || p instanceof IndexScanNode)) {
+                // a scan's own conditions name its columns without the table, as PostgreSQL's show_scan_qual
+                List<String> plain = p instanceof SeqScanNode s ? s.table().columns().stream().map(c -> c.name()).toList()
+                        : ((IndexScanNode) p).table().columns().stream().map(c -> c.name()).toList();
+                columns = i -> i < plain.size() ? plain.get(i) : own.apply(i);
+            }
+            details.add(new String[] {oneTime ? "One-Time Filter" : "Filter", quals(filter, columns)});
         }
         return title;
     }

@@ -38,10 +38,20 @@ import org.lakepg.server.table.TableInfo;
 public final class HashLookups {
     private final IntSupplier paramIds;
     private final Function<TableInfo, List<IndexInfo>> indexes;
+    private final JoinMethods methods;
 
+    /** Joins planned the fixed way: the right side hashed when an equality allows (DML joins, subplans). */
     public HashLookups(IntSupplier paramIds, Function<TableInfo, List<IndexInfo>> indexes) {
         this.paramIds = paramIds;
         this.indexes = indexes;
+        this.methods = null;
+    }
+
+    /** Joins whose method and hashed side the cost model chooses. */
+    public HashLookups(IntSupplier paramIds, Function<TableInfo, List<IndexInfo>> indexes, PlannerContext planner) {
+        this.paramIds = paramIds;
+        this.indexes = indexes;
+        this.methods = new JoinMethods(new CostModel(planner), paramIds, indexes);
     }
 
     /** Rewrites a FROM/WHERE plan: a filter over joins, or a join with its ON condition. */
@@ -109,6 +119,9 @@ public final class HashLookups {
     /** The join, probing a hash table of the right side when a condition equates a left value and a right column. */
     private PlanNode hashed(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right, List<BoundExpr> conditions,
                             int leftWidth) {
+        if (methods != null && (kind == NestedLoopJoinNode.Kind.INNER || kind == NestedLoopJoinNode.Kind.LEFT)) {
+            return methods.choose(kind, left, right, conditions, leftWidth);
+        }
         if (PlanExpressions.uncorrelated(right)) {
             for (BoundExpr c : conditions) {
                 if (!(c instanceof FuncExpr f) || !isEquality(f)) {
@@ -180,7 +193,7 @@ public final class HashLookups {
     }
 
     /** Types whose SQL equality is equality of lakepg's values (after widening integers). */
-    private static boolean hashable(long a, long b) {
+    static boolean hashable(long a, long b) {
         return integer(a) && integer(b) || text(a) && text(b) || a == b && (a == TypeOids.BOOL || a == TypeOids.OID);
     }
 
