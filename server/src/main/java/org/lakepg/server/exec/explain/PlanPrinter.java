@@ -132,6 +132,11 @@ public final class PlanPrinter {
                 }
                 yield out;
             }
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> {
+                List<String> out = new ArrayList<>(outputs(j.left()));
+                out.addAll(outputs(j.right()));
+                yield out;
+            }
             case NestedLoopJoinNode j -> {
                 List<String> out = new ArrayList<>(outputs(j.left()));
                 out.addAll(outputs(j.right()));
@@ -267,7 +272,15 @@ public final class PlanPrinter {
 
     /** A node PostgreSQL puts above one of ours (a nested loop's inner Materialize, a set operation's Subquery Scan). */
     private void wrapped(String title, PlanNode inner, int indent) {
-        line(indent, "->  " + title + (options.costs() ? annotationCosts(inner) : "") + analyzeOnly(inner));
+        String costs = "";
+        if (options.costs()) {
+            var e = this.costs.estimate(inner);
+            // materializing writes each row once more: PostgreSQL's cost_material charges 2 * cpu_operator_cost a row
+            double extra = title.equals("Materialize") ? 2 * this.costs.settings().cpuOperatorCost() * e.rows() : 0;
+            costs = String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total() + extra, e.shownRows(),
+                    e.width());
+        }
+        line(indent, "->  " + title + costs + analyzeOnly(inner));
         node(inner, indent + 3, true, null, inner, null);
     }
 
@@ -452,6 +465,31 @@ public final class PlanPrinter {
                 yield "HashSetOp " + kind + (s.all() ? " All" : "");
             }
             case org.lakepg.server.sql.plan.HashLookupNode h -> "Hash";
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> {
+                IntFunction<String> left = names(j.left());
+                IntFunction<String> right = names(j.right());
+                List<String> keys = new ArrayList<>();
+                for (int i = 0; i < j.leftKeys().size(); i++) {
+                    keys.add("(" + deparser.unqualified(left.apply(j.leftKeys().get(i).column())) + " = "
+                            + deparser.unqualified(right.apply(j.rightKeys().get(i).column())) + ")");
+                }
+                details.add(new String[] {"Merge Cond", keys.size() == 1 ? keys.get(0)
+                        : "(" + String.join(" AND ", keys) + ")"});
+                BoundExpr condition = j.condition();
+                if (filter != null && j.kind() == NestedLoopJoinNode.Kind.INNER) {
+                    condition = condition == null ? filter : new BoolExpr(BoolExpr.Kind.AND, List.of(condition, filter));
+                    filter = null;
+                }
+                if (condition != null) {
+                    details.add(new String[] {"Join Filter", quals(condition, own)});
+                }
+                yield switch (j.kind()) {
+                    case INNER -> "Merge Join";
+                    case LEFT -> "Merge Left Join";
+                    case RIGHT -> "Merge Right Join";
+                    case FULL -> "Merge Full Join";
+                };
+            }
             case NestedLoopJoinNode j -> {
                 BoundExpr condition = j.condition();
                 boolean hash = j.right() instanceof org.lakepg.server.sql.plan.HashLookupNode h && j.lateral().size() == 1;

@@ -98,6 +98,7 @@ public final class CostModel {
                 yield new PlanEstimate(startup, startup + cpuTuple * groups, groups, in.width());
             }
             case NestedLoopJoinNode j -> join(j);
+            case org.lakepg.server.sql.plan.MergeJoinNode m -> mergeJoin(m);
             case FunctionScanNode f -> new PlanEstimate(0, cpuOp * DEFAULT_FUNCTION_ROWS * f.functions().size()
                     + cpuTuple * DEFAULT_FUNCTION_ROWS, DEFAULT_FUNCTION_ROWS, 4 * Math.max(1, f.width()));
             case CteScanNode c -> {
@@ -299,6 +300,34 @@ public final class CostModel {
         return new PlanEstimate(e.startup(), e.total(), rows, e.width());
     }
 
+    /** final_cost_mergejoin: both sorted inputs read once, inner rows re-read for each duplicate outer key. */
+    private PlanEstimate mergeJoin(org.lakepg.server.sql.plan.MergeJoinNode m) {
+        PlanEstimate outer = estimate(m.left());
+        PlanEstimate inner = estimate(m.right());
+        double selectivity = 1;
+        for (int i = 0; i < m.leftKeys().size(); i++) {
+            selectivity *= equiJoinSelectivity(column(m.left(), m.leftKeys().get(i).column()),
+                    column(m.right(), m.rightKeys().get(i).column()));
+        }
+        int leftWidth = m.left().width();
+        double other = m.condition() == null ? 1.0 : new Selectivity(i -> i < leftWidth ? column(m.left(), i)
+                : column(m.right(), i - leftWidth)).of(m.condition());
+        double rows = PlanEstimate.clampRows(outer.rows() * inner.rows() * selectivity * other);
+        double matched = PlanEstimate.clampRows(outer.rows() * inner.rows() * selectivity);
+        double cpuOp = settings.cpuOperatorCost();
+        double innerRows = Math.max(1, inner.rows());
+        double rescanRatio = 1.0 + Math.max(0, matched - innerRows) / innerRows;
+        double innerRun = (inner.total() - inner.startup()) * rescanRatio;
+        double mergeQuals = cpuOp * m.leftKeys().size();
+        double startup = outer.startup() + inner.startup();
+        double run = outer.total() - outer.startup() + innerRun
+                + mergeQuals * (outer.rows() + inner.rows() * rescanRatio)
+                + (settings.cpuTupleCost() + operators(m.condition()) * cpuOp) * matched;
+        PlanEstimate e = disabled(settings.mergeJoin(), new PlanEstimate(startup, startup + run, rows,
+                outer.width() + inner.width()));
+        return outerJoinRows(m.kind(), e, outer, inner);
+    }
+
     /** final_cost_hashjoin: build a hash table of the inner rows, probe it with each outer row. */
     public PlanEstimate hashJoin(PlanEstimate outer, PlanEstimate inner, ColumnEstimate innerKey, double rows,
                                  BoundExpr otherConditions) {
@@ -306,11 +335,32 @@ public final class CostModel {
         double cpuTuple = settings.cpuTupleCost();
         double startup = outer.startup() + inner.total() + (cpuOp + cpuTuple) * inner.rows();
         double run = outer.total() - outer.startup() + cpuOp * outer.rows();
-        double bucket = innerKey == null ? 0.1 : Math.max(HASH_BUCKETS_MIN, 1.0 / innerKey.distinct());
+        double bucket = bucketFraction(innerKey);
         run += cpuOp * outer.rows() * PlanEstimate.clampRows(inner.rows() * bucket) * 0.5;
         run += (cpuTuple + operators(otherConditions) * cpuOp) * rows;
         return disabled(settings.hashJoin(), new PlanEstimate(startup, startup + run, rows,
                 outer.width() + inner.width()));
+    }
+
+    /**
+     * estimate_hash_bucket_stats: the fraction of the inner rows one probe meets; a key whose distinct count is a
+     * guess is assumed to put a tenth of the rows in one bucket, and a skewed key's commonest value weighs in.
+     */
+    private static double bucketFraction(ColumnEstimate key) {
+        if (key == null || key.distinctIsDefault()) {
+            return 0.1;
+        }
+        double distinct = key.distinct();
+        double fraction = Math.max(HASH_BUCKETS_MIN, 1.0 / distinct);
+        ColumnStatistics s = key.statistics();
+        if (s != null && !s.mcvFrequencies().isEmpty()) {
+            double average = (1.0 - s.nullFrac()) / distinct;
+            double top = s.mcvFrequencies().get(0);
+            if (average > 0 && top > average) {
+                fraction *= top / average;
+            }
+        }
+        return Math.max(1.0e-6, Math.min(1.0, fraction));
     }
 
     /** final_cost_nestloop: the inner side rescanned for every outer row (from memory when materialized). */
@@ -379,6 +429,8 @@ public final class CostModel {
             case org.lakepg.server.sql.plan.LockRowsNode l -> column(l.input(), index);
             case CteScanNode c -> column(c.cte(), index);
             case NestedLoopJoinNode j -> index < j.left().width() ? column(j.left(), index)
+                    : column(j.right(), index - j.left().width());
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> index < j.left().width() ? column(j.left(), index)
                     : column(j.right(), index - j.left().width());
             case ProjectNode x -> index < x.expressions().size() && unwrap(x.expressions().get(index)) instanceof InputRef in
                     ? column(x.input(), in.index()) : null;

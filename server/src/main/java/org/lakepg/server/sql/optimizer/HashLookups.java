@@ -48,10 +48,11 @@ public final class HashLookups {
     }
 
     /** Joins whose method and hashed side the cost model chooses. */
-    public HashLookups(IntSupplier paramIds, Function<TableInfo, List<IndexInfo>> indexes, PlannerContext planner) {
+    public HashLookups(IntSupplier paramIds, Function<TableInfo, List<IndexInfo>> indexes, PlannerContext planner,
+                       java.util.function.LongFunction<java.util.Optional<org.lakepg.server.catalog.ProcEntry>> comparisons) {
         this.paramIds = paramIds;
         this.indexes = indexes;
-        this.methods = new JoinMethods(new CostModel(planner), paramIds, indexes);
+        this.methods = new JoinMethods(new CostModel(planner), paramIds, indexes, comparisons);
     }
 
     /** Rewrites a FROM/WHERE plan: a filter over joins, or a join with its ON condition. */
@@ -71,9 +72,18 @@ public final class HashLookups {
             if (j.kind() == NestedLoopJoinNode.Kind.LEFT) {
                 return leftJoin(j);
             }
+            if (methods != null && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
+                // RIGHT and FULL joins: a merge join when equalities allow, else the nested loop
+                return methods.choose(j.kind(), joins(j.left()), joins(j.right()), conjuncts(j.condition()),
+                        j.left().width());
+            }
         }
         if (plan instanceof NestedLoopJoinNode j && j.lateral().isEmpty() && j.condition() == null
                 && j.kind() == NestedLoopJoinNode.Kind.INNER) {
+            if (methods != null) {
+                // a cross join: which side drives the loop is still the cost model's choice
+                return methods.choose(j.kind(), joins(j.left()), joins(j.right()), List.of(), j.left().width());
+            }
             return new NestedLoopJoinNode(j.kind(), joins(j.left()), joins(j.right()), null);
         }
         return plan;

@@ -33,11 +33,15 @@ final class JoinMethods {
     private final IntSupplier paramIds;
     private final java.util.function.Function<org.lakepg.server.table.TableInfo, List<IndexInfo>> indexes;
 
+    private final java.util.function.LongFunction<java.util.Optional<org.lakepg.server.catalog.ProcEntry>> comparisons;
+
     JoinMethods(CostModel costs, IntSupplier paramIds,
-                java.util.function.Function<org.lakepg.server.table.TableInfo, List<IndexInfo>> indexes) {
+                java.util.function.Function<org.lakepg.server.table.TableInfo, List<IndexInfo>> indexes,
+                java.util.function.LongFunction<java.util.Optional<org.lakepg.server.catalog.ProcEntry>> comparisons) {
         this.costs = costs;
         this.paramIds = paramIds;
         this.indexes = indexes;
+        this.comparisons = comparisons;
     }
 
     /** One way to join, with its estimate. */
@@ -50,6 +54,18 @@ final class JoinMethods {
         int rightWidth = right.width();
         boolean leftFree = PlanExpressions.uncorrelated(left);
         boolean rightFree = PlanExpressions.uncorrelated(right);
+        if (kind == NestedLoopJoinNode.Kind.INNER && leftFree && rightFree) {
+            // the other side may drive the loop: PostgreSQL puts the side with more rows outside
+            add(candidates, restored(new NestedLoopJoinNode(kind, right, left,
+                    and(conditions.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList())), leftWidth, rightWidth));
+        }
+        PlanNode merged = leftFree && rightFree ? mergeJoin(kind, left, right, conditions, leftWidth) : null;
+        if (merged != null) {
+            add(candidates, merged);
+        }
+        if (kind != NestedLoopJoinNode.Kind.INNER && kind != NestedLoopJoinNode.Kind.LEFT) {
+            return cheapest(candidates);
+        }
         for (BoundExpr c : conditions) {
             if (!(c instanceof FuncExpr f) || !isEquality(f)) {
                 continue;
@@ -87,6 +103,10 @@ final class JoinMethods {
                 }
             }
         }
+        return cheapest(candidates);
+    }
+
+    private static PlanNode cheapest(List<Candidate> candidates) {
         Candidate best = candidates.get(0);
         for (Candidate candidate : candidates) {
             if (candidate.total() < best.total()) {
@@ -94,6 +114,54 @@ final class JoinMethods {
             }
         }
         return best.plan();
+    }
+
+    /**
+     * Both sides sorted on the columns that equalities pair across them (same type, one btree order), then
+     * merged; the other conditions are checked on the merged pairs.
+     */
+    private PlanNode mergeJoin(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right, List<BoundExpr> conditions,
+                               int leftWidth) {
+        List<org.lakepg.server.sql.plan.SortKey> leftKeys = new ArrayList<>();
+        List<org.lakepg.server.sql.plan.SortKey> rightKeys = new ArrayList<>();
+        List<BoundExpr> others = new ArrayList<>();
+        for (BoundExpr c : conditions) {
+            org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
+            if (pair == null) {
+                others.add(c);
+            } else {
+                leftKeys.add(pair[0]);
+                rightKeys.add(pair[1]);
+            }
+        }
+        if (leftKeys.isEmpty()) {
+            return null;
+        }
+        return new org.lakepg.server.sql.plan.MergeJoinNode(kind, new org.lakepg.server.sql.plan.SortNode(left, leftKeys),
+                new org.lakepg.server.sql.plan.SortNode(right, rightKeys), leftKeys, rightKeys, and(others));
+    }
+
+    /** {@code left column = right column} of one type with a btree order: the pair of ascending sort keys. */
+    private org.lakepg.server.sql.plan.SortKey[] mergeKeys(BoundExpr c, int leftWidth) {
+        if (!(c instanceof FuncExpr f) || !isEquality(f) || !(unwrap(f.arguments().get(0)) instanceof InputRef a)
+                || !(unwrap(f.arguments().get(1)) instanceof InputRef b) || a.type() != b.type()
+                || !HashLookups.hashable(a.type(), b.type())) {
+            return null;
+        }
+        InputRef l = a.index() < leftWidth ? a : b;
+        InputRef r = a.index() < leftWidth ? b : a;
+        if (l.index() >= leftWidth || r.index() < leftWidth) {
+            return null;
+        }
+        var compare = comparisons.apply(l.type());
+        if (compare.isEmpty()) {
+            return null;
+        }
+        long oid = compare.get().oid();
+        String source = compare.get().source();
+        return new org.lakepg.server.sql.plan.SortKey[] {
+            new org.lakepg.server.sql.plan.SortKey(l.index(), oid, source, false, false),
+            new org.lakepg.server.sql.plan.SortKey(r.index() - leftWidth, oid, source, false, false)};
     }
 
     private void add(List<Candidate> out, PlanNode plan) {

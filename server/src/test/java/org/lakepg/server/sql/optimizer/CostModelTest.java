@@ -135,7 +135,8 @@ class CostModelTest {
     /** small JOIN big ON small.c0 = big.c1 (big.c1 is combined column {@code bigColumn}). */
     private PlanNode join(TableInfo small, TableInfo big, int bigColumn) {
         int[] ids = {0};
-        JoinMethods methods = new JoinMethods(new CostModel(context), () -> ++ids[0], context::indexes);
+        JoinMethods methods = new JoinMethods(new CostModel(context), () -> ++ids[0], context::indexes,
+                type -> java.util.Optional.empty());
         return methods.choose(NestedLoopJoinNode.Kind.INNER, new SeqScanNode(small, false), new SeqScanNode(big, false),
                 List.of(equals(column(0), column(bigColumn))), 1);
     }
