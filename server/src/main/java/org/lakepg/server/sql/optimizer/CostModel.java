@@ -171,24 +171,38 @@ public final class CostModel {
 
     /** One probe of a btree index (PostgreSQL's btcostestimate and cost_index, without correlation). */
     public PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity) {
+        return indexScan(table, index, selectivity, 1);
+    }
+
+    /**
+     * One of {@code loops} probes of a btree index: repeated probes of an inner index scan find many pages
+     * already read, so page reads are counted for all the loops together and shared out (cost_index).
+     */
+    public PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity, double loops) {
         TableSize size = size(table);
         double tuples = Math.max(1, size.tuples());
         double indexPages = Math.max(1, context.indexPages(index));
         double fetched = PlanEstimate.clampRows(selectivity * tuples);
         double cpuOp = settings.cpuOperatorCost();
+        loops = Math.max(1, loops);
         int height = indexPages <= 1 ? 0 : (int) Math.ceil(Math.log(indexPages) / Math.log(256));
         double startup = Math.ceil(Math.log(tuples) / Math.log(2)) * cpuOp + (height + 1) * 50 * cpuOp;
-        double leafPages = Math.ceil(fetched * indexPages / tuples);
+        double leafPages = loops > 1 ? pagesFetched(fetched * loops, indexPages) / loops
+                : Math.ceil(fetched * indexPages / tuples);
         double indexCost = settings.randomPageCost() * leafPages
                 + (settings.cpuIndexTupleCost() + cpuOp) * fetched;
-        // Mackert and Lohman: heap pages touched fetching this many tuples in random order
         double pages = Math.max(1, size.pages());
-        double heapPages = Math.min(pages, 2 * fetched * pages / (2 * pages + fetched));
-        heapPages = Math.ceil(heapPages);
+        double heapPages = pagesFetched(fetched * loops, pages) / loops;
         double heapCost = settings.randomPageCost() * heapPages + settings.cpuTupleCost() * fetched;
         double disabled = settings.indexScan() ? 0 : CostSettings.DISABLE_COST;
         return new PlanEstimate(disabled + startup, disabled + startup + indexCost + heapCost, fetched,
                 tupleWidth(table, context.measured(table)));
+    }
+
+    /** Mackert and Lohman (index_pages_fetched, with a cache that holds the table): pages read fetching N tuples. */
+    private static double pagesFetched(double tuples, double pages) {
+        double fetched = 2.0 * pages * tuples / (2.0 * pages + tuples);
+        return fetched >= pages ? pages : Math.ceil(fetched);
     }
 
     private PlanEstimate filter(FilterNode f) {
@@ -272,6 +286,16 @@ public final class CostModel {
             return outerJoinRows(j.kind(), hashJoin(outer, inner, keyColumn, rows, j.condition()), outer, inner);
         }
         PlanEstimate inner = estimate(j.right());
+        IndexScanNode probe = j.right() instanceof IndexScanNode s ? s
+                : j.right() instanceof FilterNode f && f.input() instanceof IndexScanNode s ? s : null;
+        if (!j.lateral().isEmpty() && probe != null) {
+            // an index nested loop: each probe is cheaper than a lone one, as the loops share the pages they read
+            PlanEstimate once = indexScan(probe.table(), probe.index(), equalitySelectivity(probe.table(), probe.index()),
+                    outer.rows());
+            double filterCost = j.right() instanceof FilterNode f
+                    ? operators(f.condition()) * settings.cpuOperatorCost() * once.rows() : 0;
+            inner = new PlanEstimate(once.startup(), once.total() + filterCost, inner.rows(), inner.width());
+        }
         if (!j.lateral().isEmpty()) {
             double rows = outer.rows() * inner.rows() * otherSelectivity(j);
             double startup = outer.startup() + inner.startup();

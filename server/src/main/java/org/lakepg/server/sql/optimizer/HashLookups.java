@@ -39,12 +39,14 @@ public final class HashLookups {
     private final IntSupplier paramIds;
     private final Function<TableInfo, List<IndexInfo>> indexes;
     private final JoinMethods methods;
+    private final JoinOrder order;
 
     /** Joins planned the fixed way: the right side hashed when an equality allows (DML joins, subplans). */
     public HashLookups(IntSupplier paramIds, Function<TableInfo, List<IndexInfo>> indexes) {
         this.paramIds = paramIds;
         this.indexes = indexes;
         this.methods = null;
+        this.order = null;
     }
 
     /** Joins whose method and hashed side the cost model chooses. */
@@ -52,7 +54,9 @@ public final class HashLookups {
                        java.util.function.LongFunction<java.util.Optional<org.lakepg.server.catalog.ProcEntry>> comparisons) {
         this.paramIds = paramIds;
         this.indexes = indexes;
-        this.methods = new JoinMethods(new CostModel(planner), paramIds, indexes, comparisons);
+        CostModel costs = new CostModel(planner);
+        this.methods = new JoinMethods(costs, paramIds, indexes, comparisons);
+        this.order = new JoinOrder(costs, methods);
     }
 
     /** Rewrites a FROM/WHERE plan: a filter over joins, or a join with its ON condition. */
@@ -90,6 +94,19 @@ public final class HashLookups {
     }
 
     private PlanNode inner(NestedLoopJoinNode j, List<BoundExpr> conjuncts) {
+        if (methods != null) {
+            List<JoinOrder.Input> inputs = new ArrayList<>();
+            List<BoundExpr> all = new ArrayList<>(conjuncts);
+            flatten(j.left(), 0, inputs, all);
+            flatten(j.right(), j.left().width(), inputs, all);
+            if (inputs.size() >= 3 && all.stream().allMatch(HashLookups::pushable)) {
+                PlanNode ordered = order.plan(inputs, all, (input, condition) -> condition == null ? joins(input)
+                        : filtered(input, condition));
+                if (ordered != null) {
+                    return ordered;
+                }
+            }
+        }
         int leftWidth = j.left().width();
         List<BoundExpr> leftOnly = new ArrayList<>();
         List<BoundExpr> rightOnly = new ArrayList<>();
@@ -109,6 +126,19 @@ public final class HashLookups {
         PlanNode left = leftOnly.isEmpty() ? joins(j.left()) : filtered(j.left(), and(leftOnly));
         PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
         return hashed(NestedLoopJoinNode.Kind.INNER, left, right, rest, leftWidth);
+    }
+
+    /** The inputs of a tree of inner joins, with the joins' own conditions moved to the query's row. */
+    private static void flatten(PlanNode p, int offset, List<JoinOrder.Input> inputs, List<BoundExpr> conjuncts) {
+        if (p instanceof NestedLoopJoinNode j && j.kind() == NestedLoopJoinNode.Kind.INNER && j.lateral().isEmpty()) {
+            if (j.condition() != null) {
+                conjuncts(j.condition()).forEach(c -> conjuncts.add(shift(c, offset)));
+            }
+            flatten(j.left(), offset, inputs, conjuncts);
+            flatten(j.right(), offset + j.left().width(), inputs, conjuncts);
+            return;
+        }
+        inputs.add(new JoinOrder.Input(p, offset, p.width()));
     }
 
     private PlanNode leftJoin(NestedLoopJoinNode j) {

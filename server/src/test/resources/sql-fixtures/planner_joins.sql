@@ -1,0 +1,37 @@
+-- join methods and sides chosen by cost: merge joins for tables never analyzed, the larger side driving a
+-- cross join, an index nested loop for a few rows against a large analyzed table, hash joins hashing the smaller
+drop table if exists pj_a, pj_b, pj_big, pj_small;
+create table pj_a (i int, j int, t text);
+create table pj_b (i int, k int);
+insert into pj_a values (1,4,'one'),(2,3,'two'),(3,2,'three'),(4,1,'four'),(5,0,'five'),(6,6,'six'),(7,7,'seven'),(8,8,'eight'),(0,null,'zero'),(null,null,'null'),(null,0,'zero');
+insert into pj_b values (1,-1),(2,2),(3,-3),(2,4),(5,-5),(5,-5),(0,null),(null,null),(null,0);
+explain (costs off) select * from pj_a join pj_b using (i);
+select * from pj_a join pj_b using (i);
+select * from pj_a a, pj_b b where a.i = b.i;
+explain (costs off) select * from pj_a left join pj_b using (i);
+select * from pj_a left join pj_b using (i);
+explain (costs off) select * from pj_a right join pj_b using (i);
+select * from pj_a right join pj_b using (i);
+explain (costs off) select * from pj_a full join pj_b using (i);
+select * from pj_a full join pj_b using (i);
+explain (costs off) select * from pj_a cross join pj_b;
+select * from pj_a cross join pj_b;
+explain (costs off) select * from pj_a join pj_b on pj_a.i <= pj_b.k;
+set enable_mergejoin = off; explain (costs off) select * from pj_a join pj_b using (i); reset enable_mergejoin;
+set enable_mergejoin = off; select * from pj_a join pj_b using (i); reset enable_mergejoin;
+create table pj_big (id int primary key, v int);
+insert into pj_big select g, g % 7 from generate_series(1, 5000) g;
+create table pj_small (id int);
+insert into pj_small values (3), (4000), (12), (9999);
+analyze pj_big;
+analyze pj_small;
+explain (costs off) select * from pj_small s join pj_big b on b.id = s.id;
+select * from pj_small s join pj_big b on b.id = s.id;
+explain (costs off) select * from pj_big b join pj_small s on b.id = s.id;
+select * from pj_big b join pj_small s on b.id = s.id;
+explain (costs off) select * from pj_small s left join pj_big b on b.id = s.id;
+select * from pj_small s left join pj_big b on b.id = s.id;
+explain (costs off) select * from pj_big b join pj_small s on b.v = s.id;
+select count(*) from pj_big b join pj_small s on b.v = s.id;
+set enable_nestloop = off; explain (costs off) select * from pj_small s join pj_big b on b.id = s.id; reset enable_nestloop;
+drop table pj_a, pj_b, pj_big, pj_small;
