@@ -178,7 +178,7 @@ final class JoinMethods {
     /**
      * A nested loop whose inner side is an index scan of the inner table keyed by the outer row's value, when
      * the inner side is a (filtered) table scan with a plain index on the column. The equality stays as a
-     * re-check unless both sides have the same type, where the index finds exactly the equal rows.
+     * re-check unless both sides are of one type (or both strings), where the index finds exactly the equal rows.
      */
     private PlanNode indexLoop(NestedLoopJoinNode.Kind kind, PlanNode outer, PlanNode inner, BoundExpr probe,
                                int innerColumn, BoundExpr equality, List<BoundExpr> others) {
@@ -204,10 +204,16 @@ final class JoinMethods {
             probeScan = new FilterNode(probeScan, f.condition());
         }
         List<BoundExpr> condition = new ArrayList<>(others);
-        if (columnType != probe.type()) {
-            condition.add(equality);
+        if (columnType != probe.type() && !(textual(columnType) && textual(probe.type()))) {
+            condition.add(equality); // e.g. an int8 value probing an int4 index: the equality re-checks the conversion
         }
         return new NestedLoopJoinNode(kind, outer, probeScan, and(condition), List.of(new Correlation(id, probe)));
+    }
+
+    /** Strings compared as strings whichever of these types holds them (not bpchar: its trailing blanks differ). */
+    private static boolean textual(long type) {
+        return type == org.lakepg.server.catalog.TypeOids.TEXT || type == org.lakepg.server.catalog.TypeOids.VARCHAR
+                || type == org.lakepg.server.catalog.TypeOids.NAME;
     }
 
     /** A join of (right, left) followed by the projection back to (left, right) columns. */
