@@ -399,7 +399,14 @@ public final class PlanPrinter {
                 yield "Index Scan using " + s.index().name() + " on " + s.table().name()
                         + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
             }
-            case ValuesNode v -> v.rows().size() == 1 ? "Result" : "Values Scan on \"*VALUES*\"";
+            case ValuesNode v -> {
+                if (v.rows().size() == 1) {
+                    yield "Result";
+                }
+                // a second VALUES list of the statement is *VALUES*_1, as PostgreSQL names its range table entries
+                String shown = uniqueAlias("*VALUES*", null);
+                yield "Values Scan on \"" + (shown == null ? "*VALUES*" : shown) + "\"";
+            }
             case org.lakepg.server.sql.plan.SystemScanNode s -> "Seq Scan on " + s.relation().name();
             case ResultNode r -> "Result";
             case org.lakepg.server.sql.plan.LockRowsNode l -> "LockRows";
@@ -449,6 +456,12 @@ public final class PlanPrinter {
             case SetOpNode s -> {
                 children.clear();
                 children.add(new AppendNode(List.of(s.left(), s.right()), s.width()));
+                if (s.kind() == SetOpNode.Kind.UNION && !s.all() && !costs.settings().hashAgg()) {
+                    // the rows are counted in sorted order: with hashing disabled PostgreSQL shows that as Unique over Sort
+                    PlanNode append = children.remove(0);
+                    children.add(new SortNode(append, s.keys()));
+                    yield "Unique";
+                }
                 if (s.kind() == SetOpNode.Kind.UNION) {
                     IntFunction<String> below = names(s.left());
                     List<String> keys = new ArrayList<>();
