@@ -73,6 +73,7 @@ public final class PlanTranslator {
             case SortNode s -> sort(s);
             case LimitNode l -> limit(l);
             case org.lakepg.server.sql.plan.NestedLoopJoinNode j -> join(j);
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> mergeJoin(j);
             default -> null;
         };
     }
@@ -298,6 +299,41 @@ public final class PlanTranslator {
         }
         return ExprTranslator.translate(j.condition(), IntUnaryOperator.identity(), join.schema())
                 .<PlanNode>map(c -> new PlanNode.Filter(join, c)).orElse(null);
+    }
+
+    /** The row planner's merge join: the same equi-join, hashed here (the inputs' sorts are not needed). */
+    private PlanNode mergeJoin(org.lakepg.server.sql.plan.MergeJoinNode j) {
+        PlanNode.JoinType type = switch (j.kind()) {
+            case INNER -> PlanNode.JoinType.INNER;
+            case LEFT -> PlanNode.JoinType.LEFT;
+            default -> null;
+        };
+        if (type == null || j.condition() != null && type == PlanNode.JoinType.LEFT) {
+            return null;
+        }
+        PlanNode left = node(unsorted(j.left()), null);
+        PlanNode right = left == null ? null : node(unsorted(j.right()), null);
+        if (right == null) {
+            return null;
+        }
+        List<Integer> leftKeys = j.leftKeys().stream().map(k -> k.column()).toList();
+        List<Integer> rightKeys = j.rightKeys().stream().map(k -> k.column()).toList();
+        for (int i = 0; i < leftKeys.size(); i++) {
+            if (!ColumnTypes.comparable(left.schema().column(leftKeys.get(i)).type())
+                    || !ColumnTypes.comparable(right.schema().column(rightKeys.get(i)).type())) {
+                return null;
+            }
+        }
+        PlanNode join = new PlanNode.HashJoin(left, right, leftKeys, rightKeys, type);
+        if (j.condition() == null) {
+            return join;
+        }
+        return ExprTranslator.translate(j.condition(), IntUnaryOperator.identity(), join.schema())
+                .<PlanNode>map(c -> new PlanNode.Filter(join, c)).orElse(null);
+    }
+
+    private static org.lakepg.server.sql.plan.PlanNode unsorted(org.lakepg.server.sql.plan.PlanNode p) {
+        return p instanceof SortNode s ? s.input() : p;
     }
 
     private static void collect(BoundExpr e, TreeSet<Integer> out) {

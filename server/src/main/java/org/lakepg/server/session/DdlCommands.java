@@ -144,6 +144,25 @@ final class DdlCommands {
         this.maintenance = log;
     }
 
+    /** ANALYZE of one table: every visible row is read and the planner's statistics computed from them. */
+    private org.lakepg.server.stats.RelationStatistics analyze(TableInfo t, Transaction txn) {
+        var heap = tables.heap(t);
+        var codec = new org.lakepg.server.table.RowCodec(t.columnTypes());
+        var tuples = heap.scan(txn.snapshot());
+        java.util.Iterator<Object[]> rows = new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return tuples.hasNext();
+            }
+
+            @Override
+            public Object[] next() {
+                return codec.decode(tuples.next().payload());
+            }
+        };
+        return org.lakepg.server.stats.StatisticsCollector.collect(rows, t.columns().size(), heap.blockCount());
+    }
+
     Execution vacuum(org.lakepg.server.sql.ast.VacuumStmt s, TransactionBlock block, Transaction txn) {
         String command = s.isVacuumcmd() ? "VACUUM" : "ANALYZE";
         if (s.isVacuumcmd()) {
@@ -163,10 +182,15 @@ final class DdlCommands {
                 var btrees = tables.indexes(txn.snapshot(), t.oid()).stream().map(tables::btree).toList();
                 org.lakepg.server.access.vacuum.Vacuum.run(tables.heap(t), btrees);
                 maintenance.vacuumed(t.oid(), tables.heap(t).liveEstimate());
+                maintenance.measured(t.oid(), new org.lakepg.server.stats.RelationStatistics(
+                        tables.heap(t).liveEstimate(), tables.heap(t).blockCount(), java.util.List.of()));
             }
         }
         if (!s.isVacuumcmd() || s.options() != null && s.options().stream().anyMatch(o -> "analyze".equals(o.defname()))) {
-            targets.forEach(t -> maintenance.analyzed(t.oid()));
+            for (TableInfo t : targets) {
+                maintenance.analyzed(t.oid());
+                maintenance.measured(t.oid(), analyze(t, txn));
+            }
         }
         return Execution.done(command);
     }

@@ -74,7 +74,8 @@ final class ExplainCommand {
         };
     }
 
-    static Execution run(ExplainStmt explain, QueryPlan plan, Executor executor, ExecContext context, TypeCatalog types,
+    static Execution run(ExplainStmt explain, QueryPlan plan, Executor executor, ExecContext context,
+                         org.lakepg.server.sql.analyzer.AnalyzerCatalog types,
                          TypeIO io, FunctionContext session) {
         ExplainOptions options = options(explain);
         long planned = System.nanoTime();
@@ -89,7 +90,8 @@ final class ExplainCommand {
             }
             executionNanos = System.nanoTime() - start;
         }
-        List<String> lines = new ArrayList<>(new PlanPrinter(options, stats, types, io, session, plan.root())
+        List<String> lines = new ArrayList<>(new PlanPrinter(options, stats, types, io, session, plan.root(),
+                types.planner())
                 .print(plan.root()));
         if (options.summary()) {
             lines.add(String.format("Planning Time: %.3f ms", (System.nanoTime() - planned) / 1e6));

@@ -153,7 +153,10 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             relations = new SessionRelations(target.tables(), searchPath);
             sequences = new SessionSequences(relations, this::catalogSnapshot, () -> true);
         }
-        AnalyzerCatalog catalog = new SessionCatalog(relations, target.objects(), searchPath, this::catalogSnapshot);
+        SessionCatalog catalog = new SessionCatalog(relations, target.objects(), searchPath, this::catalogSnapshot);
+        catalog.usePlanner(new SessionPlannerContext(oid -> sessions.statistics().database(database).measured(oid),
+                relation -> target.access().cache().relationSize(relation, org.lakepg.storage.ForkNumber.MAIN),
+                catalog::indexes, settings::get));
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
                 relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
                 () -> sink, target.objects(), searchPath, roleAccess);
@@ -166,6 +169,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             @Override
             public void analyzed(long table) {
                 sessions.statistics().database(database).analyzed(table, SessionClock.nowMicros());
+            }
+
+            @Override
+            public void measured(long table, org.lakepg.server.stats.RelationStatistics statistics) {
+                sessions.statistics().database(database).measured(table, statistics);
             }
         });
         sequences.setAccessCheck(executor::checkSequenceAccess);

@@ -23,6 +23,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     private final SearchPath searchPath;
     private final Supplier<Snapshot> snapshot;
     private final RelationAccessLog accessLog = new RelationAccessLog();
+    private org.lakepg.server.sql.optimizer.PlannerContext planner = org.lakepg.server.sql.optimizer.PlannerContext.DEFAULT;
 
     SessionCatalog(SessionRelations relations, ObjectCatalog objects, SearchPath searchPath, Supplier<Snapshot> snapshot) {
         this.relations = relations;
@@ -56,6 +57,15 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     /** The snapshot lookups use now. */
     Snapshot snapshot() {
         return snapshot.get();
+    }
+
+    void usePlanner(org.lakepg.server.sql.optimizer.PlannerContext context) {
+        this.planner = context;
+    }
+
+    @Override
+    public org.lakepg.server.sql.optimizer.PlannerContext planner() {
+        return planner;
     }
 
     /** Where the relations a statement's analysis looks up are noted, for its privilege checks. */

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DatabaseActivity {
     private final ConcurrentHashMap<Long, Totals> relations = new ConcurrentHashMap<>();
+    /** The planner's view of each table: size and column statistics from its last VACUUM or ANALYZE. */
+    private final ConcurrentHashMap<Long, RelationStatistics> measured = new ConcurrentHashMap<>();
     private long commits;
     private long rollbacks;
     private long tuplesReturned;
@@ -115,6 +117,16 @@ public final class DatabaseActivity {
             t.lastAnalyze = nowMicros;
             t.analyzeCount++;
         }
+    }
+
+    /** VACUUM or ANALYZE measured the table; column statistics of an earlier ANALYZE stay when these have none. */
+    public void measured(long table, RelationStatistics statistics) {
+        measured.merge(table, statistics, (old, now) -> now.columns().isEmpty() ? now.withColumns(old.columns()) : now);
+    }
+
+    /** The table's last measurement, or null when it was never vacuumed or analyzed. */
+    public RelationStatistics measured(long table) {
+        return measured.get(table);
     }
 
     public TableStatistics relation(long oid) {

@@ -16,4 +16,8 @@ public interface MaintenanceLog {
     void vacuumed(long table, long liveRows);
 
     void analyzed(long table);
+
+    /** VACUUM or ANALYZE measured the table's size (and ANALYZE its columns) for the planner. */
+    default void measured(long table, RelationStatistics statistics) {
+    }
 }

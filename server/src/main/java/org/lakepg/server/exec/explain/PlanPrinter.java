@@ -55,12 +55,17 @@ public final class PlanPrinter {
     private int subplanNumber;
     private final Map<String, Integer> aliasesSeen = new java.util.HashMap<>();
     private int initParam;
+    /** What a nested loop's parameters stand for: the outer row's expressions an inner index scan is keyed by. */
+    private final Map<Integer, String> outerValues = new java.util.HashMap<>();
     /** The subplans met while printing the current node's details: InitPlans first, SubPlans after children. */
     private List<Object[]> pendingSubplans = new ArrayList<>();
 
+    private final org.lakepg.server.sql.optimizer.CostModel costs;
+
     public PlanPrinter(ExplainOptions options, Map<PlanNode, NodeStats> stats, TypeCatalog types, TypeIO io,
-                       FunctionContext context, PlanNode root) {
+                       FunctionContext context, PlanNode root, org.lakepg.server.sql.optimizer.PlannerContext planner) {
         this.options = options;
+        this.costs = new org.lakepg.server.sql.optimizer.CostModel(planner);
         this.stats = new IdentityHashMap<>(stats);
         this.deparser = new ExprDeparser(types, io, context, options.verbose() || relations(root) > 1, this::subplan);
     }
@@ -125,6 +130,11 @@ public final class PlanPrinter {
                 if (a.groupingSetColumn() >= 0) {
                     out.add("GROUPING SET");
                 }
+                yield out;
+            }
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> {
+                List<String> out = new ArrayList<>(outputs(j.left()));
+                out.addAll(outputs(j.right()));
                 yield out;
             }
             case NestedLoopJoinNode j -> {
@@ -262,13 +272,21 @@ public final class PlanPrinter {
 
     /** A node PostgreSQL puts above one of ours (a nested loop's inner Materialize, a set operation's Subquery Scan). */
     private void wrapped(String title, PlanNode inner, int indent) {
-        line(indent, "->  " + title + (options.costs() ? annotationCosts(inner) : "") + analyzeOnly(inner));
+        String costs = "";
+        if (options.costs()) {
+            var e = this.costs.estimate(inner);
+            // materializing writes each row once more: PostgreSQL's cost_material charges 2 * cpu_operator_cost a row
+            double extra = title.equals("Materialize") ? 2 * this.costs.settings().cpuOperatorCost() * e.rows() : 0;
+            costs = String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total() + extra, e.shownRows(),
+                    e.width());
+        }
+        line(indent, "->  " + title + costs + analyzeOnly(inner));
         node(inner, indent + 3, true, null, inner, null);
     }
 
     private String annotationCosts(PlanNode p) {
-        Estimate e = Estimate.of(p);
-        return String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total(), e.rows(), e.width());
+        var e = costs.estimate(p);
+        return String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total(), e.shownRows(), e.width());
     }
 
     private String analyzeOnly(PlanNode p) {
@@ -325,8 +343,7 @@ public final class PlanPrinter {
     private String annotation(PlanNode p, PlanNode statsNode) {
         StringBuilder out = new StringBuilder();
         if (options.costs()) {
-            Estimate e = Estimate.of(p);
-            out.append(String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total(), e.rows(), e.width()));
+            out.append(annotationCosts(statsNode));
         }
         if (options.analyze()) {
             NodeStats s = stats.get(statsNode);
@@ -374,14 +391,22 @@ public final class PlanPrinter {
             case SeqScanNode s -> alias("Seq Scan on ", s.table().name(), uniqueAlias(s.table().name(), s.alias()));
             case IndexScanNode s -> {
                 String column = s.table().columns().get(s.index().columns().get(0) - 1).name();
-                String key = deparser.deparse(s.key(), i -> null);
+                String key = s.key() instanceof org.lakepg.server.sql.plan.expr.OuterParam op && outerValues.containsKey(op.id())
+                        ? outerValues.get(op.id()) : deparser.deparse(s.key(), i -> null);
                 details.add(new String[] {"Index Cond", "(" + column + " = " + key + ")"});
                 filter = withoutIndexCondition(filter, s.index().columns().get(0) - 1);
                 String shown = uniqueAlias(s.table().name(), s.alias());
                 yield "Index Scan using " + s.index().name() + " on " + s.table().name()
                         + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
             }
-            case ValuesNode v -> v.rows().size() == 1 ? "Result" : "Values Scan on \"*VALUES*\"";
+            case ValuesNode v -> {
+                if (v.rows().size() == 1) {
+                    yield "Result";
+                }
+                // a second VALUES list of the statement is *VALUES*_1, as PostgreSQL names its range table entries
+                String shown = uniqueAlias("*VALUES*", null);
+                yield "Values Scan on \"" + (shown == null ? "*VALUES*" : shown) + "\"";
+            }
             case org.lakepg.server.sql.plan.SystemScanNode s -> "Seq Scan on " + s.relation().name();
             case ResultNode r -> "Result";
             case org.lakepg.server.sql.plan.LockRowsNode l -> "LockRows";
@@ -431,6 +456,12 @@ public final class PlanPrinter {
             case SetOpNode s -> {
                 children.clear();
                 children.add(new AppendNode(List.of(s.left(), s.right()), s.width()));
+                if (s.kind() == SetOpNode.Kind.UNION && !s.all() && !costs.settings().hashAgg()) {
+                    // the rows are counted in sorted order: with hashing disabled PostgreSQL shows that as Unique over Sort
+                    PlanNode append = children.remove(0);
+                    children.add(new SortNode(append, s.keys()));
+                    yield "Unique";
+                }
                 if (s.kind() == SetOpNode.Kind.UNION) {
                     IntFunction<String> below = names(s.left());
                     List<String> keys = new ArrayList<>();
@@ -447,9 +478,38 @@ public final class PlanPrinter {
                 yield "HashSetOp " + kind + (s.all() ? " All" : "");
             }
             case org.lakepg.server.sql.plan.HashLookupNode h -> "Hash";
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> {
+                IntFunction<String> left = names(j.left());
+                IntFunction<String> right = names(j.right());
+                List<String> keys = new ArrayList<>();
+                for (int i = 0; i < j.leftKeys().size(); i++) {
+                    keys.add("(" + deparser.unqualified(left.apply(j.leftKeys().get(i).column())) + " = "
+                            + deparser.unqualified(right.apply(j.rightKeys().get(i).column())) + ")");
+                }
+                details.add(new String[] {"Merge Cond", keys.size() == 1 ? keys.get(0)
+                        : "(" + String.join(" AND ", keys) + ")"});
+                BoundExpr condition = j.condition();
+                if (filter != null && j.kind() == NestedLoopJoinNode.Kind.INNER) {
+                    condition = condition == null ? filter : new BoolExpr(BoolExpr.Kind.AND, List.of(condition, filter));
+                    filter = null;
+                }
+                if (condition != null) {
+                    details.add(new String[] {"Join Filter", quals(condition, own)});
+                }
+                yield switch (j.kind()) {
+                    case INNER -> "Merge Join";
+                    case LEFT -> "Merge Left Join";
+                    case RIGHT -> "Merge Right Join";
+                    case FULL -> "Merge Full Join";
+                };
+            }
             case NestedLoopJoinNode j -> {
                 BoundExpr condition = j.condition();
                 boolean hash = j.right() instanceof org.lakepg.server.sql.plan.HashLookupNode h && j.lateral().size() == 1;
+                IntFunction<String> outerNames = names(j.left());
+                for (var c : j.lateral()) {
+                    outerValues.put(c.id(), deparser.deparse(c.value(), outerNames));
+                }
                 if (hash) {
                     var h = (org.lakepg.server.sql.plan.HashLookupNode) j.right();
                     hashSides.put(h, true);
@@ -520,7 +580,14 @@ public final class PlanPrinter {
         };
         if (filter != null) {
             boolean oneTime = p instanceof ResultNode;
-            details.add(new String[] {oneTime ? "One-Time Filter" : "Filter", quals(filter, own)});
+            IntFunction<String> columns = own;
+            if (!options.verbose() && (p instanceof SeqScanNode || p instanceof IndexScanNode)) {
+                // a scan's own conditions name its columns without the table, as PostgreSQL's show_scan_qual
+                List<String> plain = p instanceof SeqScanNode s ? s.table().columns().stream().map(c -> c.name()).toList()
+                        : ((IndexScanNode) p).table().columns().stream().map(c -> c.name()).toList();
+                columns = i -> i < plain.size() ? plain.get(i) : own.apply(i);
+            }
+            details.add(new String[] {oneTime ? "One-Time Filter" : "Filter", quals(filter, columns)});
         }
         return title;
     }

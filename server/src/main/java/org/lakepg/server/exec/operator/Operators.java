@@ -81,6 +81,9 @@ public final class Operators {
                     functions, context);
             case org.lakepg.server.sql.plan.HashLookupNode h -> HashLookup.open(h, () -> open(h.input(), context), compiler,
                     context);
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> MergeJoin.open(j, open(j.left(), context),
+                    open(j.right(), context), j.condition() == null ? null : compiler.compile(j.condition()), functions,
+                    context);
             case NestedLoopJoinNode j -> NestedLoopJoin.open(j, open(j.left(), context), rightSide(j, context),
                     j.condition() == null ? null : compiler.compile(j.condition()), context);
         };

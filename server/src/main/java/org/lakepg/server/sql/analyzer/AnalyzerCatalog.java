@@ -88,4 +88,9 @@ public interface AnalyzerCatalog extends TypeCatalog {
     default Optional<org.lakepg.server.table.TableInfo> tableByOid(long oid) {
         return Optional.empty();
     }
+
+    /** What the cost model reads: table sizes, statistics, indexes and planner settings. */
+    default org.lakepg.server.sql.optimizer.PlannerContext planner() {
+        return org.lakepg.server.sql.optimizer.PlannerContext.DEFAULT;
+    }
 }

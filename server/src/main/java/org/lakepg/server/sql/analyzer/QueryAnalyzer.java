@@ -351,7 +351,8 @@ public final class QueryAnalyzer {
         }
         PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
         if (right.lateral().isEmpty()) {
-            plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes).joins(plan);
+            plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
+                    catalog.planner(), catalog::btreeComparison).joins(plan);
         }
         if (using != null && !using.columns().isEmpty()) {
             // the merged columns go after the joined row: l.x and r.x stay reachable by qualified names
@@ -427,7 +428,8 @@ public final class QueryAnalyzer {
                 plan = new FilterNode(plan, where);
             }
         }
-        plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes).joins(plan);
+        plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
+                    catalog.planner(), catalog::btreeComparison).joins(plan);
         AggregateCollector aggregates = new AggregateCollector();
         expressions.windows(windows);
         List<Target> targets = targets(s.targetList(), scope, aggregates, resolveUnknowns);

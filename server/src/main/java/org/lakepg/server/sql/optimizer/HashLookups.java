@@ -38,10 +38,25 @@ import org.lakepg.server.table.TableInfo;
 public final class HashLookups {
     private final IntSupplier paramIds;
     private final Function<TableInfo, List<IndexInfo>> indexes;
+    private final JoinMethods methods;
+    private final JoinOrder order;
 
+    /** Joins planned the fixed way: the right side hashed when an equality allows (DML joins, subplans). */
     public HashLookups(IntSupplier paramIds, Function<TableInfo, List<IndexInfo>> indexes) {
         this.paramIds = paramIds;
         this.indexes = indexes;
+        this.methods = null;
+        this.order = null;
+    }
+
+    /** Joins whose method and hashed side the cost model chooses. */
+    public HashLookups(IntSupplier paramIds, Function<TableInfo, List<IndexInfo>> indexes, PlannerContext planner,
+                       java.util.function.LongFunction<java.util.Optional<org.lakepg.server.catalog.ProcEntry>> comparisons) {
+        this.paramIds = paramIds;
+        this.indexes = indexes;
+        CostModel costs = new CostModel(planner);
+        this.methods = new JoinMethods(costs, paramIds, indexes, comparisons);
+        this.order = new JoinOrder(costs, methods);
     }
 
     /** Rewrites a FROM/WHERE plan: a filter over joins, or a join with its ON condition. */
@@ -61,15 +76,37 @@ public final class HashLookups {
             if (j.kind() == NestedLoopJoinNode.Kind.LEFT) {
                 return leftJoin(j);
             }
+            if (methods != null && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
+                // RIGHT and FULL joins: a merge join when equalities allow, else the nested loop
+                return methods.choose(j.kind(), joins(j.left()), joins(j.right()), conjuncts(j.condition()),
+                        j.left().width());
+            }
         }
         if (plan instanceof NestedLoopJoinNode j && j.lateral().isEmpty() && j.condition() == null
                 && j.kind() == NestedLoopJoinNode.Kind.INNER) {
+            if (methods != null) {
+                // a cross join: which side drives the loop is still the cost model's choice
+                return methods.choose(j.kind(), joins(j.left()), joins(j.right()), List.of(), j.left().width());
+            }
             return new NestedLoopJoinNode(j.kind(), joins(j.left()), joins(j.right()), null);
         }
         return plan;
     }
 
     private PlanNode inner(NestedLoopJoinNode j, List<BoundExpr> conjuncts) {
+        if (methods != null) {
+            List<JoinOrder.Input> inputs = new ArrayList<>();
+            List<BoundExpr> all = new ArrayList<>(conjuncts);
+            flatten(j.left(), 0, inputs, all);
+            flatten(j.right(), j.left().width(), inputs, all);
+            if (inputs.size() >= 3 && all.stream().allMatch(HashLookups::pushable)) {
+                PlanNode ordered = order.plan(inputs, all, (input, condition) -> condition == null ? joins(input)
+                        : filtered(input, condition));
+                if (ordered != null) {
+                    return ordered;
+                }
+            }
+        }
         int leftWidth = j.left().width();
         List<BoundExpr> leftOnly = new ArrayList<>();
         List<BoundExpr> rightOnly = new ArrayList<>();
@@ -91,6 +128,19 @@ public final class HashLookups {
         return hashed(NestedLoopJoinNode.Kind.INNER, left, right, rest, leftWidth);
     }
 
+    /** The inputs of a tree of inner joins, with the joins' own conditions moved to the query's row. */
+    private static void flatten(PlanNode p, int offset, List<JoinOrder.Input> inputs, List<BoundExpr> conjuncts) {
+        if (p instanceof NestedLoopJoinNode j && j.kind() == NestedLoopJoinNode.Kind.INNER && j.lateral().isEmpty()) {
+            if (j.condition() != null) {
+                conjuncts(j.condition()).forEach(c -> conjuncts.add(shift(c, offset)));
+            }
+            flatten(j.left(), offset, inputs, conjuncts);
+            flatten(j.right(), offset + j.left().width(), inputs, conjuncts);
+            return;
+        }
+        inputs.add(new JoinOrder.Input(p, offset, p.width()));
+    }
+
     private PlanNode leftJoin(NestedLoopJoinNode j) {
         int leftWidth = j.left().width();
         List<BoundExpr> rightOnly = new ArrayList<>();
@@ -109,6 +159,9 @@ public final class HashLookups {
     /** The join, probing a hash table of the right side when a condition equates a left value and a right column. */
     private PlanNode hashed(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right, List<BoundExpr> conditions,
                             int leftWidth) {
+        if (methods != null && (kind == NestedLoopJoinNode.Kind.INNER || kind == NestedLoopJoinNode.Kind.LEFT)) {
+            return methods.choose(kind, left, right, conditions, leftWidth);
+        }
         if (PlanExpressions.uncorrelated(right)) {
             for (BoundExpr c : conditions) {
                 if (!(c instanceof FuncExpr f) || !isEquality(f)) {
@@ -180,7 +233,7 @@ public final class HashLookups {
     }
 
     /** Types whose SQL equality is equality of lakepg's values (after widening integers). */
-    private static boolean hashable(long a, long b) {
+    static boolean hashable(long a, long b) {
         return integer(a) && integer(b) || text(a) && text(b) || a == b && (a == TypeOids.BOOL || a == TypeOids.OID);
     }
 

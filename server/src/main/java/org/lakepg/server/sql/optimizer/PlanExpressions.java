@@ -68,6 +68,13 @@ final class PlanExpressions {
                 children.add(j.left());
                 children.add(j.right());
             }
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> {
+                if (j.condition() != null) {
+                    exprs.add(j.condition());
+                }
+                children.add(j.left());
+                children.add(j.right());
+            }
             case SeqScanNode s -> { }
             case SystemScanNode s -> { }
             case org.lakepg.server.sql.plan.ColumnarNode c -> children.add(c.rowPlan());

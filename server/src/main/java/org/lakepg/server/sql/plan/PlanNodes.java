@@ -17,6 +17,7 @@ public final class PlanNodes {
             case AppendNode a -> a.inputs();
             case SetOpNode s -> List.of(s.left(), s.right());
             case NestedLoopJoinNode j -> List.of(j.left(), j.right());
+            case MergeJoinNode j -> List.of(j.left(), j.right());
             case ModifyNode m -> List.of(m.input());
             case RecursiveUnionNode r -> List.of(r.nonRecursive(), r.recursive());
             case ModifyingCtesNode m -> List.of(m.input());

@@ -1,0 +1,521 @@
+package org.lakepg.server.sql.optimizer;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lakepg.server.sql.analyzer.ExprRewriter;
+import org.lakepg.server.sql.plan.AggregateNode;
+import org.lakepg.server.sql.plan.AppendNode;
+import org.lakepg.server.sql.plan.CteScanNode;
+import org.lakepg.server.sql.plan.DistinctNode;
+import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.FunctionScanNode;
+import org.lakepg.server.sql.plan.HashLookupNode;
+import org.lakepg.server.sql.plan.IndexScanNode;
+import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.NestedLoopJoinNode;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.PlanNodes;
+import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.ResultNode;
+import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.sql.plan.SetOpNode;
+import org.lakepg.server.sql.plan.SortNode;
+import org.lakepg.server.sql.plan.ValuesNode;
+import org.lakepg.server.sql.plan.WindowAggNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr;
+import org.lakepg.server.stats.ColumnStatistics;
+import org.lakepg.server.stats.RelationStatistics;
+import org.lakepg.server.table.ColumnInfo;
+import org.lakepg.server.table.IndexInfo;
+import org.lakepg.server.table.TableInfo;
+
+/**
+ * Estimated rows and costs of plan nodes, following PostgreSQL's costsize.c: pages read at
+ * seq_page_cost / random_page_cost, cpu_tuple_cost per row handled, cpu_operator_cost per operator
+ * evaluated, cpu_index_tuple_cost per index entry. Estimates order alternative plans; they do not
+ * predict times.
+ */
+public final class CostModel {
+    private static final double DEFAULT_FUNCTION_ROWS = 1000;
+    private static final double HASH_BUCKETS_MIN = 1.0 / 1024;
+
+    private final PlannerContext context;
+    private final CostSettings settings;
+    private final Map<PlanNode, PlanEstimate> estimates = new IdentityHashMap<>();
+
+    public CostModel(PlannerContext context) {
+        this.context = context;
+        this.settings = CostSettings.of(context::setting);
+    }
+
+    public CostSettings settings() {
+        return settings;
+    }
+
+    public PlanEstimate estimate(PlanNode p) {
+        PlanEstimate known = estimates.get(p);
+        if (known == null) {
+            known = compute(p);
+            estimates.put(p, known);
+        }
+        return known;
+    }
+
+    private PlanEstimate compute(PlanNode p) {
+        double cpuOp = settings.cpuOperatorCost();
+        double cpuTuple = settings.cpuTupleCost();
+        return switch (p) {
+            case ResultNode r -> new PlanEstimate(0, 0.01, 1, 0);
+            case ValuesNode v -> new PlanEstimate(0, 0.0125 * v.rows().size(), v.rows().size(),
+                    v.rows().isEmpty() ? 0 : v.rows().get(0).stream().mapToInt(this::width).sum());
+            case SeqScanNode s -> seqScan(s.table());
+            case IndexScanNode s -> indexScan(s.table(), s.index(), equalitySelectivity(s.table(), s.index()));
+            case FilterNode f -> filter(f);
+            case ProjectNode x -> {
+                PlanEstimate in = estimate(x.input());
+                yield new PlanEstimate(in.startup(), in.total(), in.rows(),
+                        x.expressions().stream().mapToInt(this::width).sum());
+            }
+            case HashLookupNode h -> {
+                PlanEstimate in = estimate(h.input());
+                yield new PlanEstimate(in.total(), in.total(), in.rows(), in.width()); // built before the first probe
+            }
+            case org.lakepg.server.sql.plan.LockRowsNode l -> estimate(l.input());
+            case SortNode s -> sort(estimate(s.input()));
+            case LimitNode l -> limit(l);
+            case AggregateNode a -> aggregate(a);
+            case DistinctNode d -> {
+                PlanEstimate in = estimate(d.input());
+                double groups = groups(d.input(), d.keys().stream().map(k -> (BoundExpr) new InputRef(k.column(), 0, -1, null))
+                        .toList(), in.rows());
+                double startup = in.total() + cpuOp * d.keys().size() * in.rows();
+                yield new PlanEstimate(startup, startup + cpuTuple * groups, groups, in.width());
+            }
+            case NestedLoopJoinNode j -> join(j);
+            case org.lakepg.server.sql.plan.MergeJoinNode m -> mergeJoin(m);
+            case FunctionScanNode f -> new PlanEstimate(0, cpuOp * DEFAULT_FUNCTION_ROWS * f.functions().size()
+                    + cpuTuple * DEFAULT_FUNCTION_ROWS, DEFAULT_FUNCTION_ROWS, 4 * Math.max(1, f.width()));
+            case CteScanNode c -> {
+                PlanEstimate in = estimate(c.cte());
+                yield new PlanEstimate(0, cpuTuple * in.rows(), in.rows(), in.width());
+            }
+            case AppendNode a -> {
+                double startup = 0, total = 0, rows = 0;
+                int width = 0;
+                for (PlanNode in : a.inputs()) {
+                    PlanEstimate e = estimate(in);
+                    startup = startup == 0 ? e.startup() : startup;
+                    total += e.total();
+                    rows += e.rows();
+                    width = Math.max(width, e.width());
+                }
+                yield new PlanEstimate(startup, total, rows, width);
+            }
+            case SetOpNode s -> {
+                PlanEstimate l = estimate(s.left());
+                PlanEstimate r = estimate(s.right());
+                double rows = s.kind() == SetOpNode.Kind.UNION ? l.rows() + r.rows() : l.rows();
+                double startup = l.total() + r.total() + cpuOp * s.width() * (l.rows() + r.rows());
+                yield new PlanEstimate(startup, startup + cpuTuple * rows, rows, Math.max(l.width(), r.width()));
+            }
+            case WindowAggNode w -> {
+                PlanEstimate in = estimate(w.input());
+                PlanEstimate sorted = w.sortKeys().isEmpty() ? in : sort(in);
+                yield new PlanEstimate(sorted.startup(), sorted.total() + cpuOp * in.rows(), in.rows(), in.width() + 8);
+            }
+            default -> {
+                double startup = 0, total = 0, rows = 1;
+                boolean first = true;
+                for (PlanNode c : PlanNodes.children(p)) {
+                    PlanEstimate e = estimate(c);
+                    if (first) {
+                        startup = e.startup();
+                        rows = e.rows();
+                        first = false;
+                    }
+                    total += e.total();
+                }
+                yield new PlanEstimate(startup, total + cpuTuple * rows, rows, 4 * p.width());
+            }
+        };
+    }
+
+    // ---- scans ----
+
+    public TableSize size(TableInfo table) {
+        return TableSize.estimate(context.currentPages(table), context.measured(table), tupleWidth(table, null));
+    }
+
+    private PlanEstimate seqScan(TableInfo table) {
+        TableSize size = size(table);
+        double total = settings.seqPageCost() * size.pages() + settings.cpuTupleCost() * size.tuples();
+        double disabled = settings.seqScan() ? 0 : CostSettings.DISABLE_COST;
+        return new PlanEstimate(disabled, disabled + total, size.tuples(), tupleWidth(table, context.measured(table)));
+    }
+
+    /** The fraction of the table one value of the index's first column matches. */
+    private double equalitySelectivity(TableInfo table, IndexInfo index) {
+        int column = index.columns().isEmpty() ? -1 : index.columns().get(0) - 1;
+        ColumnEstimate c = tableColumn(table, column);
+        if (c == null) {
+            return Selectivity.DEFAULT_EQ_SEL;
+        }
+        return c.unique() ? 1.0 / Math.max(1, c.tableRows()) : (1.0 - c.nullFrac()) / c.distinct();
+    }
+
+    /** One probe of a btree index (PostgreSQL's btcostestimate and cost_index, without correlation). */
+    public PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity) {
+        return indexScan(table, index, selectivity, 1);
+    }
+
+    /**
+     * One of {@code loops} probes of a btree index: repeated probes of an inner index scan find many pages
+     * already read, so page reads are counted for all the loops together and shared out (cost_index).
+     */
+    public PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity, double loops) {
+        TableSize size = size(table);
+        double tuples = Math.max(1, size.tuples());
+        double indexPages = Math.max(1, context.indexPages(index));
+        double fetched = PlanEstimate.clampRows(selectivity * tuples);
+        double cpuOp = settings.cpuOperatorCost();
+        loops = Math.max(1, loops);
+        int height = indexPages <= 1 ? 0 : (int) Math.ceil(Math.log(indexPages) / Math.log(256));
+        double startup = Math.ceil(Math.log(tuples) / Math.log(2)) * cpuOp + (height + 1) * 50 * cpuOp;
+        double leafPages = loops > 1 ? pagesFetched(fetched * loops, indexPages) / loops
+                : Math.ceil(fetched * indexPages / tuples);
+        double indexCost = settings.randomPageCost() * leafPages
+                + (settings.cpuIndexTupleCost() + cpuOp) * fetched;
+        double pages = Math.max(1, size.pages());
+        double heapPages = pagesFetched(fetched * loops, pages) / loops;
+        double heapCost = settings.randomPageCost() * heapPages + settings.cpuTupleCost() * fetched;
+        double disabled = settings.indexScan() ? 0 : CostSettings.DISABLE_COST;
+        return new PlanEstimate(disabled + startup, disabled + startup + indexCost + heapCost, fetched,
+                tupleWidth(table, context.measured(table)));
+    }
+
+    /** Mackert and Lohman (index_pages_fetched, with a cache that holds the table): pages read fetching N tuples. */
+    private static double pagesFetched(double tuples, double pages) {
+        double fetched = 2.0 * pages * tuples / (2.0 * pages + tuples);
+        return fetched >= pages ? pages : Math.ceil(fetched);
+    }
+
+    private PlanEstimate filter(FilterNode f) {
+        PlanEstimate in = estimate(f.input());
+        double selectivity = new Selectivity(i -> column(f.input(), i)).of(f.condition());
+        double base = in.rows();
+        if (f.input() instanceof IndexScanNode s) {
+            base = size(s.table()).tuples(); // the condition repeats the index's equality: count it once
+        }
+        double rows = Math.min(in.rows(), base * selectivity);
+        double qual = operators(f.condition()) * settings.cpuOperatorCost() * in.rows();
+        return new PlanEstimate(in.startup(), in.total() + qual, rows, in.width());
+    }
+
+    private PlanEstimate sort(PlanEstimate in) {
+        double n = Math.max(2, in.rows());
+        double cpuOp = settings.cpuOperatorCost();
+        double startup = in.total() + 2 * cpuOp * n * (Math.log(n) / Math.log(2));
+        double disabled = settings.sort() ? 0 : CostSettings.DISABLE_COST;
+        return new PlanEstimate(disabled + startup, disabled + startup + cpuOp * in.rows(), in.rows(), in.width());
+    }
+
+    private PlanEstimate limit(LimitNode l) {
+        PlanEstimate in = estimate(l.input());
+        double rows = in.rows();
+        double offset = constant(l.offset()) instanceof Const c && c.value() instanceof Number n ? n.doubleValue() : 0;
+        double startup = in.startup();
+        double total = in.total();
+        if (offset > 0 && rows > 0) {
+            startup += (total - startup) * Math.min(1, offset / rows);
+            rows = Math.max(0, rows - offset);
+        }
+        if (constant(l.count()) instanceof Const c && c.value() instanceof Number n) {
+            double count = n.doubleValue();
+            if (count < rows && in.rows() > 0) {
+                total = startup + (total - in.startup()) * count / in.rows();
+                rows = count;
+            }
+        } else if (l.count() != null && !(l.count() instanceof Const)) {
+            rows = rows * 0.1; // LIMIT of an unknown value: PostgreSQL assumes 10%
+        }
+        return new PlanEstimate(startup, total, rows, in.width());
+    }
+
+    private PlanEstimate aggregate(AggregateNode a) {
+        PlanEstimate in = estimate(a.input());
+        double cpuOp = settings.cpuOperatorCost();
+        double cpuTuple = settings.cpuTupleCost();
+        double aggCost = cpuOp * Math.max(1, a.aggregates().size()) * in.rows();
+        int width = a.groupKeys().stream().mapToInt(this::width).sum() + 8 * a.aggregates().size();
+        if (a.groupKeys().isEmpty()) {
+            double total = in.total() + aggCost + cpuTuple;
+            return new PlanEstimate(total, total, 1, width);
+        }
+        double groups = groups(a.input(), a.groupKeys(), in.rows());
+        double startup = in.total() + cpuOp * a.groupKeys().size() * in.rows() + aggCost;
+        return new PlanEstimate(startup, startup + cpuTuple * groups, groups, width);
+    }
+
+    /** estimate_num_groups: the product of the keys' distinct counts, at most the input's rows. */
+    public double groups(PlanNode input, List<BoundExpr> keys, double inputRows) {
+        double groups = 1;
+        for (BoundExpr k : keys) {
+            ColumnEstimate c = unwrap(k) instanceof InputRef in ? column(input, in.index()) : null;
+            groups *= c == null ? 200 : c.distinct() + (c.nullFrac() > 0 ? 1 : 0);
+        }
+        return PlanEstimate.clampRows(Math.min(groups, Math.max(1, inputRows)));
+    }
+
+    // ---- joins ----
+
+    private PlanEstimate join(NestedLoopJoinNode j) {
+        PlanEstimate outer = estimate(j.left());
+        if (j.right() instanceof HashLookupNode h && j.lateral().size() == 1) {
+            PlanEstimate inner = estimate(h.input());
+            BoundExpr probe = j.lateral().get(0).value();
+            ColumnEstimate probeColumn = unwrap(probe) instanceof InputRef in ? column(j.left(), in.index()) : null;
+            ColumnEstimate keyColumn = column(h.input(), h.keyColumn());
+            double rows = outer.rows() * inner.rows() * equiJoinSelectivity(probeColumn, keyColumn)
+                    * otherSelectivity(j);
+            return outerJoinRows(j.kind(), hashJoin(outer, inner, keyColumn, rows, j.condition()), outer, inner);
+        }
+        PlanEstimate inner = estimate(j.right());
+        IndexScanNode probe = j.right() instanceof IndexScanNode s ? s
+                : j.right() instanceof FilterNode f && f.input() instanceof IndexScanNode s ? s : null;
+        if (!j.lateral().isEmpty() && probe != null) {
+            // an index nested loop: each probe is cheaper than a lone one, as the loops share the pages they read
+            PlanEstimate once = indexScan(probe.table(), probe.index(), equalitySelectivity(probe.table(), probe.index()),
+                    outer.rows());
+            double filterCost = j.right() instanceof FilterNode f
+                    ? operators(f.condition()) * settings.cpuOperatorCost() * once.rows() : 0;
+            inner = new PlanEstimate(once.startup(), once.total() + filterCost, inner.rows(), inner.width());
+        }
+        if (!j.lateral().isEmpty()) {
+            double rows = outer.rows() * inner.rows() * otherSelectivity(j);
+            double startup = outer.startup() + inner.startup();
+            double total = outer.total() + outer.rows() * inner.total()
+                    + settings.cpuTupleCost() * rows;
+            return outerJoinRows(j.kind(), disabled(settings.nestLoop(), new PlanEstimate(startup, total, rows,
+                    outer.width() + inner.width())), outer, inner);
+        }
+        double rows = outer.rows() * inner.rows() * joinSelectivity(j);
+        return outerJoinRows(j.kind(), nestLoop(outer, inner, rows, j.condition(), materializes(j.right())), outer,
+                inner);
+    }
+
+    private static boolean materializes(PlanNode inner) {
+        return inner instanceof SeqScanNode || inner instanceof FilterNode f && f.input() instanceof SeqScanNode;
+    }
+
+    private static PlanEstimate outerJoinRows(NestedLoopJoinNode.Kind kind, PlanEstimate e, PlanEstimate outer,
+                                              PlanEstimate inner) {
+        double rows = switch (kind) {
+            case INNER -> e.rows();
+            case LEFT -> Math.max(e.rows(), outer.rows());
+            case RIGHT -> Math.max(e.rows(), inner.rows());
+            case FULL -> Math.max(e.rows(), outer.rows() + inner.rows());
+        };
+        return new PlanEstimate(e.startup(), e.total(), rows, e.width());
+    }
+
+    /** final_cost_mergejoin: both sorted inputs read once, inner rows re-read for each duplicate outer key. */
+    private PlanEstimate mergeJoin(org.lakepg.server.sql.plan.MergeJoinNode m) {
+        PlanEstimate outer = estimate(m.left());
+        PlanEstimate inner = estimate(m.right());
+        double selectivity = 1;
+        for (int i = 0; i < m.leftKeys().size(); i++) {
+            selectivity *= equiJoinSelectivity(column(m.left(), m.leftKeys().get(i).column()),
+                    column(m.right(), m.rightKeys().get(i).column()));
+        }
+        int leftWidth = m.left().width();
+        double other = m.condition() == null ? 1.0 : new Selectivity(i -> i < leftWidth ? column(m.left(), i)
+                : column(m.right(), i - leftWidth)).of(m.condition());
+        double rows = PlanEstimate.clampRows(outer.rows() * inner.rows() * selectivity * other);
+        double matched = PlanEstimate.clampRows(outer.rows() * inner.rows() * selectivity);
+        double cpuOp = settings.cpuOperatorCost();
+        double innerRows = Math.max(1, inner.rows());
+        double rescanRatio = 1.0 + Math.max(0, matched - innerRows) / innerRows;
+        double innerRun = (inner.total() - inner.startup()) * rescanRatio;
+        double mergeQuals = cpuOp * m.leftKeys().size();
+        double startup = outer.startup() + inner.startup();
+        double run = outer.total() - outer.startup() + innerRun
+                + mergeQuals * (outer.rows() + inner.rows() * rescanRatio)
+                + (settings.cpuTupleCost() + operators(m.condition()) * cpuOp) * matched;
+        PlanEstimate e = disabled(settings.mergeJoin(), new PlanEstimate(startup, startup + run, rows,
+                outer.width() + inner.width()));
+        return outerJoinRows(m.kind(), e, outer, inner);
+    }
+
+    /** final_cost_hashjoin: build a hash table of the inner rows, probe it with each outer row. */
+    public PlanEstimate hashJoin(PlanEstimate outer, PlanEstimate inner, ColumnEstimate innerKey, double rows,
+                                 BoundExpr otherConditions) {
+        double cpuOp = settings.cpuOperatorCost();
+        double cpuTuple = settings.cpuTupleCost();
+        double startup = outer.startup() + inner.total() + (cpuOp + cpuTuple) * inner.rows();
+        double run = outer.total() - outer.startup() + cpuOp * outer.rows();
+        double bucket = bucketFraction(innerKey);
+        run += cpuOp * outer.rows() * PlanEstimate.clampRows(inner.rows() * bucket) * 0.5;
+        run += (cpuTuple + operators(otherConditions) * cpuOp) * rows;
+        return disabled(settings.hashJoin(), new PlanEstimate(startup, startup + run, rows,
+                outer.width() + inner.width()));
+    }
+
+    /**
+     * estimate_hash_bucket_stats: the fraction of the inner rows one probe meets; a key whose distinct count is a
+     * guess is assumed to put a tenth of the rows in one bucket, and a skewed key's commonest value weighs in.
+     */
+    private static double bucketFraction(ColumnEstimate key) {
+        if (key == null || key.distinctIsDefault()) {
+            return 0.1;
+        }
+        double distinct = key.distinct();
+        double fraction = Math.max(HASH_BUCKETS_MIN, 1.0 / distinct);
+        ColumnStatistics s = key.statistics();
+        if (s != null && !s.mcvFrequencies().isEmpty()) {
+            double average = (1.0 - s.nullFrac()) / distinct;
+            double top = s.mcvFrequencies().get(0);
+            if (average > 0 && top > average) {
+                fraction *= top / average;
+            }
+        }
+        return Math.max(1.0e-6, Math.min(1.0, fraction));
+    }
+
+    /** final_cost_nestloop: the inner side rescanned for every outer row (from memory when materialized). */
+    public PlanEstimate nestLoop(PlanEstimate outer, PlanEstimate inner, double rows, BoundExpr conditions,
+                                 boolean materialized) {
+        double cpuOp = settings.cpuOperatorCost();
+        double innerRun = inner.total() - inner.startup();
+        double rescan = innerRun;
+        double first = innerRun;
+        if (materialized && settings.material()) {
+            first = innerRun + 2 * cpuOp * inner.rows();
+            rescan = cpuOp * inner.rows();
+        }
+        double startup = outer.startup() + inner.startup();
+        double run = outer.total() - outer.startup() + first + Math.max(0, outer.rows() - 1) * rescan;
+        run += (settings.cpuTupleCost() + operators(conditions) * cpuOp) * outer.rows() * inner.rows();
+        return disabled(settings.nestLoop(), new PlanEstimate(startup, startup + run, rows,
+                outer.width() + inner.width()));
+    }
+
+    /** An index nested loop: the inner side is one index probe per outer row. */
+    public PlanEstimate indexNestLoop(PlanEstimate outer, PlanEstimate probe, double rows) {
+        double startup = outer.startup() + probe.startup();
+        double total = outer.total() + outer.rows() * probe.total() + settings.cpuTupleCost() * rows;
+        return disabled(settings.nestLoop(), new PlanEstimate(startup, total, rows, outer.width() + probe.width()));
+    }
+
+    private static PlanEstimate disabled(boolean enabled, PlanEstimate e) {
+        return enabled ? e : new PlanEstimate(e.startup() + CostSettings.DISABLE_COST,
+                e.total() + CostSettings.DISABLE_COST, e.rows(), e.width());
+    }
+
+    /** eqjoinsel without MCV matching: 1 / the larger number of distinct values, less the NULLs. */
+    public static double equiJoinSelectivity(ColumnEstimate a, ColumnEstimate b) {
+        if (a == null && b == null) {
+            return Selectivity.DEFAULT_EQ_SEL;
+        }
+        double da = a == null ? 200 : a.distinct();
+        double db = b == null ? 200 : b.distinct();
+        double nulls = (1 - (a == null ? 0 : a.nullFrac())) * (1 - (b == null ? 0 : b.nullFrac()));
+        return nulls / Math.max(da, db);
+    }
+
+    private double joinSelectivity(NestedLoopJoinNode j) {
+        int leftWidth = j.left().width();
+        return new Selectivity(i -> i < leftWidth ? column(j.left(), i) : column(j.right(), i - leftWidth))
+                .of(j.condition());
+    }
+
+    private double otherSelectivity(NestedLoopJoinNode j) {
+        return j.condition() == null ? 1.0 : joinSelectivity(j);
+    }
+
+    // ---- columns ----
+
+    /** The table column behind a node's output column, or null when it is computed. */
+    public ColumnEstimate column(PlanNode p, int index) {
+        return switch (p) {
+            case SeqScanNode s -> tableColumn(s.table(), index);
+            case IndexScanNode s -> tableColumn(s.table(), index);
+            case FilterNode f -> column(f.input(), index);
+            case SortNode s -> column(s.input(), index);
+            case LimitNode l -> column(l.input(), index);
+            case HashLookupNode h -> column(h.input(), index);
+            case DistinctNode d -> column(d.input(), index);
+            case org.lakepg.server.sql.plan.LockRowsNode l -> column(l.input(), index);
+            case CteScanNode c -> column(c.cte(), index);
+            case NestedLoopJoinNode j -> index < j.left().width() ? column(j.left(), index)
+                    : column(j.right(), index - j.left().width());
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> index < j.left().width() ? column(j.left(), index)
+                    : column(j.right(), index - j.left().width());
+            case ProjectNode x -> index < x.expressions().size() && unwrap(x.expressions().get(index)) instanceof InputRef in
+                    ? column(x.input(), in.index()) : null;
+            case AggregateNode a -> index < a.groupKeys().size() && unwrap(a.groupKeys().get(index)) instanceof InputRef in
+                    ? column(a.input(), in.index()) : null;
+            default -> null;
+        };
+    }
+
+    private ColumnEstimate tableColumn(TableInfo table, int index) {
+        if (index < 0 || index >= table.columns().size()) {
+            return null;
+        }
+        RelationStatistics measured = context.measured(table);
+        ColumnStatistics stats = measured == null ? null : measured.column(index);
+        short attnum = (short) (index + 1);
+        boolean unique = context.indexes(table).stream().anyMatch(i -> i.unique() && i.columns().size() == 1
+                && i.columns().get(0) == attnum && i.predicate() == null);
+        return new ColumnEstimate(stats, size(table).tuples(), unique, table.columns().get(index).type());
+    }
+
+    private int tupleWidth(TableInfo table, RelationStatistics measured) {
+        int width = 0;
+        for (int i = 0; i < table.columns().size(); i++) {
+            ColumnInfo c = table.columns().get(i);
+            ColumnStatistics s = measured == null ? null : measured.column(i);
+            int typeWidth = TypeWidths.of(c.type(), c.typmod());
+            width += s != null && TypeWidths.variable(c.type()) ? s.avgWidth() : typeWidth;
+        }
+        return width;
+    }
+
+    private int width(BoundExpr e) {
+        return TypeWidths.of(e.type(), e.typmod());
+    }
+
+    /** The number of operators and functions a condition evaluates per row (its cpu_operator_cost multiple). */
+    static int operators(BoundExpr e) {
+        if (e == null) {
+            return 0;
+        }
+        int[] count = {0};
+        ExprRewriter.any(e, x -> {
+            if (x instanceof FuncExpr f && f.form() != FuncExpr.Form.CAST || x instanceof ScalarArrayOpExpr) {
+                count[0]++;
+            }
+            return false;
+        });
+        return count[0];
+    }
+
+    /** A constant under casts (LIMIT 10 is an int4 constant cast to int8). */
+    private static BoundExpr constant(BoundExpr e) {
+        if (e instanceof FuncExpr f && f.form() == FuncExpr.Form.CAST && f.arguments().size() >= 1
+                && f.arguments().get(0) instanceof Const c && c.value() instanceof Number n) {
+            return new Const(f.type(), -1, n);
+        }
+        return unwrap(e);
+    }
+
+    private static BoundExpr unwrap(BoundExpr e) {
+        return e instanceof RelabelType r ? unwrap(r.argument()) : e;
+    }
+}

@@ -1,0 +1,274 @@
+package org.lakepg.server.sql.optimizer;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.IntSupplier;
+import org.lakepg.server.sql.analyzer.ExprRewriter;
+import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.HashLookupNode;
+import org.lakepg.server.sql.plan.IndexScanNode;
+import org.lakepg.server.sql.plan.NestedLoopJoinNode;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Correlation;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.OuterParam;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.server.sql.plan.expr.SubqueryExpr;
+import org.lakepg.server.table.IndexInfo;
+
+/**
+ * Chooses how two inputs are joined, by the cost model: a nested loop, a hash join hashing either
+ * side (PostgreSQL hashes the cheaper one, usually the smaller), or a nested loop probing an index
+ * of one side's table with the other side's value. A join whose sides were swapped is followed by a
+ * projection that puts the columns back in the query's order.
+ */
+final class JoinMethods {
+    private final CostModel costs;
+    private final IntSupplier paramIds;
+    private final java.util.function.Function<org.lakepg.server.table.TableInfo, List<IndexInfo>> indexes;
+
+    private final java.util.function.LongFunction<java.util.Optional<org.lakepg.server.catalog.ProcEntry>> comparisons;
+
+    JoinMethods(CostModel costs, IntSupplier paramIds,
+                java.util.function.Function<org.lakepg.server.table.TableInfo, List<IndexInfo>> indexes,
+                java.util.function.LongFunction<java.util.Optional<org.lakepg.server.catalog.ProcEntry>> comparisons) {
+        this.costs = costs;
+        this.paramIds = paramIds;
+        this.indexes = indexes;
+        this.comparisons = comparisons;
+    }
+
+    /** One way to join, with its estimate. */
+    private record Candidate(PlanNode plan, double total) {}
+
+    PlanNode choose(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right, List<BoundExpr> conditions,
+                    int leftWidth) {
+        List<Candidate> candidates = new ArrayList<>();
+        add(candidates, new NestedLoopJoinNode(kind, left, right, and(conditions)));
+        int rightWidth = right.width();
+        boolean leftFree = PlanExpressions.uncorrelated(left);
+        boolean rightFree = PlanExpressions.uncorrelated(right);
+        if (kind == NestedLoopJoinNode.Kind.INNER && leftFree && rightFree) {
+            // the other side may drive the loop: PostgreSQL puts the side with more rows outside
+            add(candidates, restored(new NestedLoopJoinNode(kind, right, left,
+                    and(conditions.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList())), leftWidth, rightWidth));
+        }
+        PlanNode merged = leftFree && rightFree ? mergeJoin(kind, left, right, conditions, leftWidth) : null;
+        if (merged != null) {
+            add(candidates, merged);
+        }
+        if (kind != NestedLoopJoinNode.Kind.INNER && kind != NestedLoopJoinNode.Kind.LEFT) {
+            return cheapest(candidates);
+        }
+        for (BoundExpr c : conditions) {
+            if (!(c instanceof FuncExpr f) || !isEquality(f)) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                BoundExpr probe = f.arguments().get(side);
+                BoundExpr build = unwrap(f.arguments().get(1 - side));
+                if (!(build instanceof InputRef in) || in.index() < leftWidth || refs(probe).nextSetBit(leftWidth) >= 0
+                        || !pushable(probe) || !HashLookups.hashable(probe.type(), in.type())) {
+                    continue;
+                }
+                List<BoundExpr> others = new ArrayList<>(conditions);
+                others.remove(c);
+                int rightColumn = in.index() - leftWidth;
+                if (rightFree) {
+                    add(candidates, hashJoin(kind, left, right, probe, rightColumn, others));
+                    PlanNode indexed = indexLoop(kind, left, right, probe, rightColumn, c, others);
+                    if (indexed != null) {
+                        add(candidates, indexed);
+                    }
+                }
+                // the mirror image: the left side hashed or probed, the right side driving
+                if (kind == NestedLoopJoinNode.Kind.INNER && leftFree && unwrap(probe) instanceof InputRef leftColumn
+                        && HashLookups.hashable(in.type(), leftColumn.type())) {
+                    List<BoundExpr> mirrored = others.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList();
+                    BoundExpr rightProbe = new InputRef(rightColumn, in.type(), in.typmod(), in.name());
+                    BoundExpr mirroredEquality = swapSides(c, leftWidth, rightWidth);
+                    add(candidates, restored(hashJoin(kind, right, left, rightProbe, leftColumn.index(), mirrored),
+                            leftWidth, rightWidth));
+                    PlanNode indexed = indexLoop(kind, right, left, rightProbe, leftColumn.index(), mirroredEquality,
+                            mirrored);
+                    if (indexed != null) {
+                        add(candidates, restored(indexed, leftWidth, rightWidth));
+                    }
+                }
+            }
+        }
+        return cheapest(candidates);
+    }
+
+    private static PlanNode cheapest(List<Candidate> candidates) {
+        Candidate best = candidates.get(0);
+        for (Candidate candidate : candidates) {
+            if (candidate.total() < best.total()) {
+                best = candidate;
+            }
+        }
+        return best.plan();
+    }
+
+    /**
+     * Both sides sorted on the columns that equalities pair across them (same type, one btree order), then
+     * merged; the other conditions are checked on the merged pairs.
+     */
+    private PlanNode mergeJoin(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right, List<BoundExpr> conditions,
+                               int leftWidth) {
+        List<org.lakepg.server.sql.plan.SortKey> leftKeys = new ArrayList<>();
+        List<org.lakepg.server.sql.plan.SortKey> rightKeys = new ArrayList<>();
+        List<BoundExpr> others = new ArrayList<>();
+        for (BoundExpr c : conditions) {
+            org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
+            if (pair == null) {
+                others.add(c);
+            } else {
+                leftKeys.add(pair[0]);
+                rightKeys.add(pair[1]);
+            }
+        }
+        if (leftKeys.isEmpty()) {
+            return null;
+        }
+        return new org.lakepg.server.sql.plan.MergeJoinNode(kind, new org.lakepg.server.sql.plan.SortNode(left, leftKeys),
+                new org.lakepg.server.sql.plan.SortNode(right, rightKeys), leftKeys, rightKeys, and(others));
+    }
+
+    /** {@code left column = right column} of one type with a btree order: the pair of ascending sort keys. */
+    private org.lakepg.server.sql.plan.SortKey[] mergeKeys(BoundExpr c, int leftWidth) {
+        if (!(c instanceof FuncExpr f) || !isEquality(f) || !(unwrap(f.arguments().get(0)) instanceof InputRef a)
+                || !(unwrap(f.arguments().get(1)) instanceof InputRef b) || a.type() != b.type()
+                || !HashLookups.hashable(a.type(), b.type())) {
+            return null;
+        }
+        InputRef l = a.index() < leftWidth ? a : b;
+        InputRef r = a.index() < leftWidth ? b : a;
+        if (l.index() >= leftWidth || r.index() < leftWidth) {
+            return null;
+        }
+        var compare = comparisons.apply(l.type());
+        if (compare.isEmpty()) {
+            return null;
+        }
+        long oid = compare.get().oid();
+        String source = compare.get().source();
+        return new org.lakepg.server.sql.plan.SortKey[] {
+            new org.lakepg.server.sql.plan.SortKey(l.index(), oid, source, false, false),
+            new org.lakepg.server.sql.plan.SortKey(r.index() - leftWidth, oid, source, false, false)};
+    }
+
+    private void add(List<Candidate> out, PlanNode plan) {
+        out.add(new Candidate(plan, costs.estimate(plan).total()));
+    }
+
+    private PlanNode hashJoin(NestedLoopJoinNode.Kind kind, PlanNode outer, PlanNode inner, BoundExpr probe,
+                              int innerColumn, List<BoundExpr> others) {
+        int id = paramIds.getAsInt();
+        PlanNode lookup = new HashLookupNode(inner, innerColumn, new OuterParam(id, probe.type(), probe.typmod(), null));
+        return new NestedLoopJoinNode(kind, outer, lookup, and(others), List.of(new Correlation(id, probe)));
+    }
+
+    /**
+     * A nested loop whose inner side is an index scan of the inner table keyed by the outer row's value, when
+     * the inner side is a (filtered) table scan with a plain index on the column. The equality stays as a
+     * re-check unless both sides are of one type (or both strings), where the index finds exactly the equal rows.
+     */
+    private PlanNode indexLoop(NestedLoopJoinNode.Kind kind, PlanNode outer, PlanNode inner, BoundExpr probe,
+                               int innerColumn, BoundExpr equality, List<BoundExpr> others) {
+        SeqScanNode scan = inner instanceof SeqScanNode s ? s
+                : inner instanceof FilterNode f && f.input() instanceof SeqScanNode s ? s : null;
+        if (scan == null || innerColumn >= scan.table().columns().size()) {
+            return null;
+        }
+        long columnType = scan.table().columns().get(innerColumn).type();
+        if (!IndexSelection.sameKeyFamily(columnType, probe.type())) {
+            return null;
+        }
+        short attnum = (short) (innerColumn + 1);
+        IndexInfo index = indexes.apply(scan.table()).stream()
+                .filter(i -> i.plain() && i.columns().size() == 1 && i.columns().get(0) == attnum).findFirst().orElse(null);
+        if (index == null) {
+            return null;
+        }
+        int id = paramIds.getAsInt();
+        PlanNode probeScan = new IndexScanNode(scan.table(), index,
+                new OuterParam(id, probe.type(), probe.typmod(), null), scan.withTid(), scan.alias());
+        if (inner instanceof FilterNode f) {
+            probeScan = new FilterNode(probeScan, f.condition());
+        }
+        List<BoundExpr> condition = new ArrayList<>(others);
+        if (columnType != probe.type() && !(textual(columnType) && textual(probe.type()))) {
+            condition.add(equality); // e.g. an int8 value probing an int4 index: the equality re-checks the conversion
+        }
+        return new NestedLoopJoinNode(kind, outer, probeScan, and(condition), List.of(new Correlation(id, probe)));
+    }
+
+    /** Strings compared as strings whichever of these types holds them (not bpchar: its trailing blanks differ). */
+    private static boolean textual(long type) {
+        return type == org.lakepg.server.catalog.TypeOids.TEXT || type == org.lakepg.server.catalog.TypeOids.VARCHAR
+                || type == org.lakepg.server.catalog.TypeOids.NAME;
+    }
+
+    /** A join of (right, left) followed by the projection back to (left, right) columns. */
+    private static PlanNode restored(PlanNode swapped, int leftWidth, int rightWidth) {
+        List<BoundExpr> row = new ArrayList<>();
+        List<InputRef> columns = columns(swapped);
+        for (int i = 0; i < leftWidth; i++) {
+            row.add(columns.get(rightWidth + i));
+        }
+        for (int i = 0; i < rightWidth; i++) {
+            row.add(columns.get(i));
+        }
+        return new ProjectNode(swapped, row);
+    }
+
+    private static List<InputRef> columns(PlanNode p) {
+        List<InputRef> out = new ArrayList<>();
+        for (int i = 0; i < p.width(); i++) {
+            out.add(new InputRef(i, 0, -1, null));
+        }
+        return out;
+    }
+
+    /** An expression over (left, right) columns rewritten over (right, left) columns. */
+    private static BoundExpr swapSides(BoundExpr e, int leftWidth, int rightWidth) {
+        return ExprRewriter.map(e, x -> x instanceof InputRef in
+                ? new InputRef(in.index() < leftWidth ? in.index() + rightWidth : in.index() - leftWidth, in.type(),
+                in.typmod(), in.name()) : x);
+    }
+
+    private static boolean isEquality(FuncExpr f) {
+        return f.form() == FuncExpr.Form.OPERATOR && f.name().equals("=") && f.arguments().size() == 2;
+    }
+
+    private static BoundExpr unwrap(BoundExpr e) {
+        return e instanceof RelabelType r ? unwrap(r.argument()) : e;
+    }
+
+    private static boolean pushable(BoundExpr e) {
+        return !ExprRewriter.any(e, x -> x instanceof SubqueryExpr || x instanceof FuncExpr f && f.volatility() == 'v');
+    }
+
+    private static BitSet refs(BoundExpr e) {
+        BitSet out = new BitSet();
+        ExprRewriter.any(e, x -> {
+            if (x instanceof InputRef in) {
+                out.set(in.index());
+            }
+            return false;
+        });
+        return out;
+    }
+
+    private static BoundExpr and(List<BoundExpr> conjuncts) {
+        return conjuncts.isEmpty() ? null : conjuncts.size() == 1 ? conjuncts.get(0)
+                : new BoolExpr(BoolExpr.Kind.AND, conjuncts);
+    }
+}
