@@ -120,6 +120,48 @@ public final class ExecContext implements FunctionContext {
         return table;
     }
 
+    /** A session that says where its statements spill (the data directory's pgsql_tmp). */
+    public interface TempSpaceSource {
+        org.lakepg.server.exec.spill.TempFileSpace tempFileSpace();
+    }
+
+    /** The context whose statement owns this one's spill files (EXECUTE's), or null. */
+    private ExecContext tempFilesOwner;
+    private org.lakepg.server.exec.spill.TempFiles tempFiles;
+    private org.lakepg.server.exec.spill.MemoryLimits memoryLimits;
+
+    /** The statement's spill files; functions and EXECUTE run inside their caller's statement and share its files. */
+    public org.lakepg.server.exec.spill.TempFiles tempFiles() {
+        if (tempFilesOwner != null) {
+            return tempFilesOwner.tempFiles();
+        }
+        if (session instanceof ExecContext caller) {
+            return caller.tempFiles();
+        }
+        if (tempFiles == null) {
+            var space = session instanceof TempSpaceSource source ? source.tempFileSpace()
+                    : org.lakepg.server.exec.spill.TempFileSpace.processDefault();
+            tempFiles = new org.lakepg.server.exec.spill.TempFiles(space,
+                    org.lakepg.server.exec.spill.MemoryLimits.kilobytes(setting("temp_file_limit"), -1));
+        }
+        return tempFiles;
+    }
+
+    /** Deletes the spill files the statement still has (it ended, failed or was cancelled). */
+    public void closeTempFiles() {
+        if (tempFiles != null) {
+            tempFiles.close();
+        }
+    }
+
+    /** work_mem and hash_mem_multiplier as the statement started with them. */
+    public org.lakepg.server.exec.spill.MemoryLimits memoryLimits() {
+        if (memoryLimits == null) {
+            memoryLimits = org.lakepg.server.exec.spill.MemoryLimits.of(this);
+        }
+        return memoryLimits;
+    }
+
     /** Value of {@code $number} (1-based). */
     public Object parameter(int number) {
         return parameters[number - 1];
@@ -136,6 +178,7 @@ public final class ExecContext implements FunctionContext {
     public ExecContext nested(Object[] values) {
         ExecContext inner = new ExecContext(session, values, tables);
         inner.cancelledWith = this;
+        inner.tempFilesOwner = this;
         return inner;
     }
 

@@ -212,6 +212,10 @@ public final class PlanPrinter {
         List<String[]> details = new ArrayList<>();
         List<PlanNode> children = new ArrayList<>(children(p));
         String title = title(p, details, filter, children);
+        NodeStats measured = options.analyze() ? stats.get(statsNode) : null;
+        if (measured != null) {
+            measured.details.forEach((name, value) -> details.add(new String[] {name, value}));
+        }
         if (planName != null) {
             line(indent, planName);
             indent++;

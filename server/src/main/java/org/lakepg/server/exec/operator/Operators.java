@@ -1,6 +1,5 @@
 package org.lakepg.server.exec.operator;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -41,13 +40,18 @@ public final class Operators {
         return stats == null ? rows : new org.lakepg.server.exec.explain.Instrumented(rows, stats);
     }
 
+    private static Iterator<Object[]> instrumented(PlanNode plan, Iterator<Object[]> rows, ExecContext context) {
+        var stats = context.statsFor(plan);
+        return stats == null ? rows : new org.lakepg.server.exec.explain.Instrumented(rows, stats);
+    }
+
     private Iterator<Object[]> operator(PlanNode plan, ExecContext context) {
         return switch (plan) {
             case ResultNode r -> List.<Object[]>of(new Object[0]).iterator();
             case ValuesNode v -> values(v, context);
             case FilterNode f -> filter(f, context);
             case ProjectNode p -> project(p, context);
-            case SortNode s -> sort(s, context);
+            case SortNode s -> sort(s, context, -1);
             case LimitNode l -> limit(l, context);
             case AggregateNode a -> AggregateOperator.open(a, open(a.input(), context), compiler, functions, context);
             case DistinctNode d -> distinct(d, context);
@@ -167,15 +171,21 @@ public final class Operators {
         };
     }
 
-    private Iterator<Object[]> sort(SortNode s, ExecContext context) {
-        List<Object[]> rows = new ArrayList<>();
+    /** @param bound how many leading rows a LIMIT above wants (top-N), or -1 for all */
+    private Iterator<Object[]> sort(SortNode s, ExecContext context, long bound) {
         Iterator<Object[]> input = open(s.input(), context);
+        RowSorter sorter = new RowSorter(new RowComparator(s.keys(), functions, context),
+                context.memoryLimits().workMemBytes(), bound, context);
         while (input.hasNext()) {
             context.checkCancelled();
-            rows.add(input.next());
+            sorter.add(input.next());
         }
-        PgQuickSort.sort(rows, new RowComparator(s.keys(), functions, context));
-        return rows.iterator();
+        Iterator<Object[]> sorted = sorter.sorted();
+        var stats = context.statsFor(s);
+        if (stats != null) {
+            stats.detail("Sort Method", sorter.explained());
+        }
+        return sorted;
     }
 
     private Iterator<Object[]> limit(LimitNode l, ExecContext context) {
@@ -200,7 +210,14 @@ public final class Operators {
                 }
             }
         }
-        Iterator<Object[]> input = open(l.input(), context);
+        Iterator<Object[]> input;
+        if (l.input() instanceof SortNode sort && l.ties().isEmpty() && count != Long.MAX_VALUE
+                && offset <= Long.MAX_VALUE - count) {
+            // ORDER BY ... LIMIT: the sort only needs to keep the first offset + count rows
+            input = instrumented(sort, sort(sort, context, offset + count), context);
+        } else {
+            input = open(l.input(), context);
+        }
         long skip = offset;
         long take = count;
         RowComparator ties = l.ties().isEmpty() ? null : new RowComparator(l.ties(), functions, context);
