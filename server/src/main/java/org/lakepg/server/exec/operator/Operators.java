@@ -249,16 +249,50 @@ public final class Operators {
         };
     }
 
+    /**
+     * DISTINCT: a row is returned when first seen. Once the rows seen fill hash_mem, rows not among them are spilled
+     * and, after the input ends, returned once each from a sort.
+     */
     private Iterator<Object[]> distinct(DistinctNode d, ExecContext context) {
         Iterator<Object[]> input = open(d.input(), context);
-        TreeSet<Object[]> seen = new TreeSet<>(new RowComparator(d.keys(), functions, context));
+        RowComparator order = new RowComparator(d.keys(), functions, context);
+        TreeSet<Object[]> seen = new TreeSet<>(order);
+        long limit = context.memoryLimits().hashMemBytes();
         return new RowIterator() {
+            long memory;
+            RowSorter spilled;
+            Iterator<Object[]> fromDisk;
+            Object[] previous;
+
             @Override
             protected Object[] computeNext() {
-                while (input.hasNext()) {
+                while (fromDisk == null && input.hasNext()) {
                     context.checkCancelled();
                     Object[] row = input.next();
-                    if (seen.add(row)) {
+                    if (seen.contains(row)) {
+                        continue;
+                    }
+                    if (spilled != null) {
+                        spilled.add(row);
+                        continue;
+                    }
+                    seen.add(row);
+                    memory += org.lakepg.server.exec.spill.RowSize.of(row) + 64;
+                    if (memory > limit) {
+                        spilled = new RowSorter(order, context.memoryLimits().workMemBytes(), -1, context);
+                    }
+                    return row;
+                }
+                if (spilled == null) {
+                    return null;
+                }
+                if (fromDisk == null) {
+                    fromDisk = spilled.sorted();
+                }
+                while (fromDisk.hasNext()) {
+                    Object[] row = fromDisk.next();
+                    if (previous == null || order.compare(previous, row) != 0) {
+                        previous = row;
                         return row;
                     }
                 }

@@ -200,7 +200,16 @@ public final class RowSorter {
                 : method.shown + "  Memory: " + kilobytes(peakMemory) + "kB";
     }
 
-    private static long kilobytes(long bytes) {
+    /** Peak memory of the sort in kB, for EXPLAIN ANALYZE of the operators that sort what they spill. */
+    public long memoryKb() {
+        return kilobytes(peakMemory);
+    }
+
+    public long diskKb() {
+        return kilobytes(peakDisk);
+    }
+
+    static long kilobytes(long bytes) {
         return (bytes + 1023) / 1024;
     }
 }
