@@ -147,11 +147,25 @@ public final class ExecContext implements FunctionContext {
         return tempFiles;
     }
 
-    /** Deletes the spill files the statement still has (it ended, failed or was cancelled). */
+    /** Deletes the spill files the statement still has (it ended, failed or was cancelled), unless a cursor holds them. */
     public void closeTempFiles() {
-        if (tempFiles != null) {
+        if (tempFiles != null && !tempFilesHeld) {
             tempFiles.close();
         }
+    }
+
+    /** Set when an open cursor reads this statement's rows after the statement ended (DECLARE). */
+    private boolean tempFilesHeld;
+
+    /** The statement's spill files outlive it: a cursor reads on and releases them when it closes. */
+    public void holdTempFiles() {
+        tempFilesHeld = true;
+    }
+
+    /** The cursor holding the spill files closed: they go now. */
+    public void releaseTempFiles() {
+        tempFilesHeld = false;
+        closeTempFiles();
     }
 
     /** work_mem and hash_mem_multiplier as the statement started with them. */
