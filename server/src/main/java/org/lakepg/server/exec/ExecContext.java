@@ -176,6 +176,16 @@ public final class ExecContext implements FunctionContext {
         return memoryLimits;
     }
 
+    /** The hash table a hash join built earlier in this statement for this node, or null. */
+    public java.util.Map<Object, java.util.List<Object[]>> cachedHashTable(org.lakepg.server.sql.plan.PlanNode node) {
+        return hashTables.get(node);
+    }
+
+    /** Keeps a hash join's table for the statement's later runs of the join (one that fit in hash_mem). */
+    public void cacheHashTable(org.lakepg.server.sql.plan.PlanNode node, java.util.Map<Object, java.util.List<Object[]>> table) {
+        hashTables.put(node, table);
+    }
+
     /** Value of {@code $number} (1-based). */
     public Object parameter(int number) {
         return parameters[number - 1];

@@ -85,6 +85,10 @@ public final class Operators {
                     functions, context);
             case org.lakepg.server.sql.plan.HashLookupNode h -> HashLookup.open(h, () -> open(h.input(), context), compiler,
                     context);
+            case NestedLoopJoinNode j when HashJoin.applies(j) -> HashJoin.open(j, open(j.left(), context),
+                    () -> open(((org.lakepg.server.sql.plan.HashLookupNode) j.right()).input(), context),
+                    compiler.compile(j.lateral().get(0).value()),
+                    j.condition() == null ? null : compiler.compile(j.condition()), context);
             case NestedLoopJoinNode j -> NestedLoopJoin.open(j, open(j.left(), context), rightSide(j, context),
                     j.condition() == null ? null : compiler.compile(j.condition()), context);
         };
