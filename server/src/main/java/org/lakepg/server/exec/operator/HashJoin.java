@@ -60,7 +60,7 @@ final class HashJoin {
         return batched(build, left, probeValue, joiner, context);
     }
 
-    /** The inner rows: all in {@code table}, or batch 0 there and the others in {@code batches} (index 0 unused). */
+    /** The inner rows: all in {@code table}, or batch 0 there (or in batches[0]) and the others in {@code batches}. */
     private record Build(Map<Object, List<Object[]>> table, SpillFile[] batches, long memory, long rows) {}
 
     private static Build build(HashLookupNode lookup, Iterator<Object[]> rows, ExecContext context) {
@@ -69,6 +69,7 @@ final class HashJoin {
         SpillFile[] batches = null;
         long memory = 0;
         long count = 0;
+        long peak = 0;
         while (rows.hasNext()) {
             context.checkCancelled();
             Object[] row = rows.next();
@@ -79,18 +80,27 @@ final class HashJoin {
             }
             key = HashLookup.normalize(key);
             int batch = batches == null ? 0 : batchOf(key, 0);
-            if (batch != 0) {
+            if (batch != 0 || batches != null && batches[0] != null) {
                 batches[batch].write(row);
                 continue;
             }
             table.computeIfAbsent(key, k -> new ArrayList<>(1)).add(row);
             memory += RowSize.of(row) + 64;
+            peak = Math.max(peak, memory);
             if (memory > limit && batches == null) {
                 batches = newBatches(context);
                 memory = moveOut(table, batches, lookup.keyColumn(), 0, memory);
+            } else if (memory > limit) {
+                // batch 0 alone outgrew hash_mem: it goes to a file too and is joined (and split) like the others
+                batches[0] = context.tempFiles().create();
+                for (List<Object[]> same : table.values()) {
+                    same.forEach(batches[0]::write);
+                }
+                table.clear();
+                memory = 0;
             }
         }
-        return new Build(table, batches, memory, count);
+        return new Build(table, batches, peak, count);
     }
 
     private static SpillFile[] newBatches(ExecContext context) {
@@ -129,6 +139,10 @@ final class HashJoin {
     private static Iterator<Object[]> batched(Build build, Iterator<Object[]> left, CompiledExpr probeValue,
                                               Joiner joiner, ExecContext context) {
         SpillFile[] outerBatches = newBatches(context);
+        boolean batch0OnDisk = build.batches()[0] != null;
+        if (batch0OnDisk) {
+            outerBatches[0] = context.tempFiles().create();
+        }
         // batch 0 is joined while the outer rows stream; the others' outer rows wait in their files
         Iterator<Object[]> outerOfBatch0 = new RowIterator() {
             @Override
@@ -138,7 +152,7 @@ final class HashJoin {
                     Object[] row = left.next();
                     Object key = probeValue.eval(row, context);
                     int batch = key == null ? 0 : batchOf(HashLookup.normalize(key), 0);
-                    if (batch == 0) {
+                    if (batch == 0 && !batch0OnDisk) {
                         return row;
                     }
                     outerBatches[batch].write(row);
@@ -148,7 +162,7 @@ final class HashJoin {
         };
         List<Iterator<Object[]>> parts = new ArrayList<>();
         parts.add(joiner.join(outerOfBatch0, probeValue, build.table()));
-        for (int b = 1; b < FAN_OUT; b++) {
+        for (int b = batch0OnDisk ? 0 : 1; b < FAN_OUT; b++) {
             int batch = b;
             parts.add(lazily(() -> joinFiles(build.batches()[batch], outerBatches[batch], 1, probeValue, joiner, context)));
         }
