@@ -70,6 +70,14 @@ public final class Cluster implements AutoCloseable {
         this.bufferPages = bufferPages;
         this.branches = new Branches(this, storage);
         this.analytics = new org.lakepg.server.analytics.AnalyticsService(storage, ANALYTICS_CPU_SHARE);
+        this.tempFileSpace = org.lakepg.server.exec.spill.TempFileSpace.open(dataDir);
+    }
+
+    /** Where statements spill sorts and hash tables (DATA/pgsql_tmp, emptied at start). */
+    private final org.lakepg.server.exec.spill.TempFileSpace tempFileSpace;
+
+    public org.lakepg.server.exec.spill.TempFileSpace tempFileSpace() {
+        return tempFileSpace;
     }
 
     /** The background materializer's share of one core (issue 10: no interference with transactions). */

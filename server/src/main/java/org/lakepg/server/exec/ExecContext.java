@@ -120,6 +120,72 @@ public final class ExecContext implements FunctionContext {
         return table;
     }
 
+    /** A session that says where its statements spill (the data directory's pgsql_tmp). */
+    public interface TempSpaceSource {
+        org.lakepg.server.exec.spill.TempFileSpace tempFileSpace();
+    }
+
+    /** The context whose statement owns this one's spill files (EXECUTE's), or null. */
+    private ExecContext tempFilesOwner;
+    private org.lakepg.server.exec.spill.TempFiles tempFiles;
+    private org.lakepg.server.exec.spill.MemoryLimits memoryLimits;
+
+    /** The statement's spill files; functions and EXECUTE run inside their caller's statement and share its files. */
+    public org.lakepg.server.exec.spill.TempFiles tempFiles() {
+        if (tempFilesOwner != null) {
+            return tempFilesOwner.tempFiles();
+        }
+        if (session instanceof ExecContext caller) {
+            return caller.tempFiles();
+        }
+        if (tempFiles == null) {
+            var space = session instanceof TempSpaceSource source ? source.tempFileSpace()
+                    : org.lakepg.server.exec.spill.TempFileSpace.processDefault();
+            tempFiles = new org.lakepg.server.exec.spill.TempFiles(space,
+                    org.lakepg.server.exec.spill.MemoryLimits.kilobytes(setting("temp_file_limit"), -1));
+        }
+        return tempFiles;
+    }
+
+    /** Deletes the spill files the statement still has (it ended, failed or was cancelled), unless a cursor holds them. */
+    public void closeTempFiles() {
+        if (tempFiles != null && !tempFilesHeld) {
+            tempFiles.close();
+        }
+    }
+
+    /** Set when an open cursor reads this statement's rows after the statement ended (DECLARE). */
+    private boolean tempFilesHeld;
+
+    /** The statement's spill files outlive it: a cursor reads on and releases them when it closes. */
+    public void holdTempFiles() {
+        tempFilesHeld = true;
+    }
+
+    /** The cursor holding the spill files closed: they go now. */
+    public void releaseTempFiles() {
+        tempFilesHeld = false;
+        closeTempFiles();
+    }
+
+    /** work_mem and hash_mem_multiplier as the statement started with them. */
+    public org.lakepg.server.exec.spill.MemoryLimits memoryLimits() {
+        if (memoryLimits == null) {
+            memoryLimits = org.lakepg.server.exec.spill.MemoryLimits.of(this);
+        }
+        return memoryLimits;
+    }
+
+    /** The hash table a hash join built earlier in this statement for this node, or null. */
+    public java.util.Map<Object, java.util.List<Object[]>> cachedHashTable(org.lakepg.server.sql.plan.PlanNode node) {
+        return hashTables.get(node);
+    }
+
+    /** Keeps a hash join's table for the statement's later runs of the join (one that fit in hash_mem). */
+    public void cacheHashTable(org.lakepg.server.sql.plan.PlanNode node, java.util.Map<Object, java.util.List<Object[]>> table) {
+        hashTables.put(node, table);
+    }
+
     /** Value of {@code $number} (1-based). */
     public Object parameter(int number) {
         return parameters[number - 1];
@@ -136,6 +202,7 @@ public final class ExecContext implements FunctionContext {
     public ExecContext nested(Object[] values) {
         ExecContext inner = new ExecContext(session, values, tables);
         inner.cancelledWith = this;
+        inner.tempFilesOwner = this;
         return inner;
     }
 

@@ -69,12 +69,20 @@ final class Cursor {
         return atStart || atEnd ? null : currentRow;
     }
 
+    /** The cursor closes or has read all its rows: the spill files its query held go. */
+    void release() {
+        if (context != null) {
+            context.releaseTempFiles();
+            context = null;
+        }
+    }
+
     /** Reads every remaining row now (WITH HOLD at commit: the transaction the query reads in ends). */
     void materialize() {
         if (source != null) {
             source.forEachRemaining(store::add);
             source = null;
-            context = null;
+            release();
             size = base + store.size();
         }
     }

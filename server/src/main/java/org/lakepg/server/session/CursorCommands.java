@@ -71,6 +71,7 @@ final class CursorCommands {
         Cursor cursor = new Cursor(d.portalname(), text, holdable, (options & BINARY) != 0, scrollable,
                 SessionClock.nowMicros(), plan.columns(), rows);
         cursor.context = context;
+        context.holdTempFiles(); // a sort's spilled runs are read by FETCH after DECLARE ended
         cursor.scanTable = updatable == null ? null : updatable.table();
         cursor.forUpdate = forUpdate;
         cursors.add(cursor);

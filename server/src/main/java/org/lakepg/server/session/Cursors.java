@@ -42,9 +42,10 @@ final class Cursors {
     /** CLOSE name, or CLOSE ALL (name null). */
     void close(String name) {
         if (name == null) {
+            byName.values().forEach(Cursor::release);
             byName.clear();
         } else {
-            get(name);
+            get(name).release();
             byName.remove(name);
         }
     }
@@ -68,6 +69,7 @@ final class Cursors {
         while (it.hasNext()) {
             Cursor c = it.next();
             if (!c.holdable || c.declaredInOpenTransaction && !committed) {
+                c.release();
                 it.remove();
             } else {
                 c.declaredInOpenTransaction = false;

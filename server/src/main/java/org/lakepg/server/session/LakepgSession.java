@@ -29,7 +29,8 @@ import org.lakepg.wire.types.PgType;
  * transaction-block rules for simple and extended queries, and reporting setting changes.
  */
 public final class LakepgSession implements EngineSession, FunctionContext, TransactionControl,
-        org.lakepg.server.exec.ExecContext.SqlFunctionRunner, org.lakepg.server.exec.TableTriggers.Source {
+        org.lakepg.server.exec.ExecContext.SqlFunctionRunner, org.lakepg.server.exec.TableTriggers.Source,
+        org.lakepg.server.exec.ExecContext.TempSpaceSource {
     private static final long MICROS_2000 = 946_684_800_000_000L;
     private static final String CANCELED = "canceling statement due to user request";
 
@@ -444,7 +445,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             reportSettingChanges();
             throw asPgException(e);
         } finally {
+            ExecContext ended = running;
             running = null;
+            if (ended != null) {
+                ended.closeTempFiles(); // the statement's spill files go with it, also after an error or cancel
+            }
         }
         reportSettingChanges();
     }
@@ -629,11 +634,15 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 if (execution.rows().hasNext()) {
                     return true;
                 }
+                context.closeTempFiles();
                 sink.commandComplete(execution.tag().apply(sent));
                 block.afterStatement();
                 reportSettingChanges();
                 return false;
             } catch (RuntimeException e) {
+                if (context != null) {
+                    context.closeTempFiles();
+                }
                 statementFailed();
                 reportSettingChanges();
                 throw asPgException(e);
@@ -644,6 +653,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
         @Override
         public void close() {
+            if (context != null) {
+                context.closeTempFiles();
+            }
         }
     }
 
@@ -933,6 +945,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             settings.set(name, value, local);
         }
         return settings.get(name);
+    }
+
+    @Override
+    public org.lakepg.server.exec.spill.TempFileSpace tempFileSpace() {
+        return cluster == null ? org.lakepg.server.exec.spill.TempFileSpace.processDefault() : cluster.tempFileSpace();
     }
 
     @Override

@@ -22,4 +22,12 @@ public final class NodeStats {
     public void spent(long elapsedNanos) {
         totalNanos += elapsedNanos;
     }
+
+    /** What the operator reports about its run ("Sort Method" → "quicksort  Memory: 25kB"), in order. */
+    final java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+
+    /** Records a line EXPLAIN ANALYZE prints under the node; a later run of the node replaces it. */
+    public void detail(String name, String value) {
+        details.put(name, value);
+    }
 }

@@ -222,6 +222,15 @@ public final class PlanPrinter {
         List<String[]> details = new ArrayList<>();
         List<PlanNode> children = new ArrayList<>(children(p));
         String title = title(p, details, filter, children);
+        if (options.analyze()) {
+            // what the operator reported about its run (Sort Method, Batches); a folded node reports on its own
+            for (PlanNode measuredNode : statsNode == null || statsNode == p ? List.of(p) : List.of(p, statsNode)) {
+                NodeStats measured = stats.get(measuredNode);
+                if (measured != null) {
+                    measured.details.forEach((name, value) -> details.add(new String[] {name, value}));
+                }
+            }
+        }
         if (planName != null) {
             line(indent, planName);
             indent++;

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.lakepg.server.exec.ExecContext;
 import org.lakepg.server.exec.expr.CompiledExpr;
 import org.lakepg.server.exec.expr.ExprCompiler;
+import org.lakepg.server.exec.spill.RowSize;
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.server.function.ScalarFunction;
 import org.lakepg.server.sql.plan.AggregateCall;
@@ -18,7 +19,8 @@ import org.lakepg.wire.error.SqlState;
 /**
  * GROUP BY and aggregates, computed the way pg_aggregate describes them: a state per group updated
  * by the transition function (with PostgreSQL's strictness rules), then the final function.
- * Groups are kept in key order, so the output is sorted by the group keys.
+ * Groups are kept in key order, so the output is sorted by the group keys. Beyond hash_mem (work_mem times
+ * hash_mem_multiplier) the rows of new groups are spilled and aggregated after a sort; see docs/spill.md.
  */
 final class AggregateOperator {
     private AggregateOperator() {}
@@ -63,6 +65,12 @@ final class AggregateOperator {
         }
         RowComparator keyOrder = new RowComparator(node.keyOrder(), functions, context);
         Map<Object[], Group> groups = new TreeMap<>(keyOrder);
+        long limit = context.memoryLimits().hashMemBytes();
+        long memory = 0;
+        // once the groups fill hash_mem, rows of groups not in memory are spilled (keys then the row) and
+        // aggregated from disk in key order after the input ends; the groups in memory keep taking their rows
+        RowSorter spilled = null;
+        long sequence = 0;
         while (input.hasNext()) {
             context.checkCancelled();
             Object[] row = input.next();
@@ -70,22 +78,48 @@ final class AggregateOperator {
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = keyExprs.get(i).eval(row, context);
             }
-            Group group = groups.computeIfAbsent(keys, k -> new Group(k, aggs));
+            Group group = groups.get(keys);
+            if (group == null) {
+                if (spilled != null) {
+                    spilled.add(concat(keys, row, sequence++));
+                    continue;
+                }
+                group = new Group(keys, aggs);
+                groups.put(keys, group);
+                memory += RowSize.of(keys) + GROUP_OVERHEAD + STATE_OVERHEAD * aggs.size();
+            }
             for (int a = 0; a < aggs.size(); a++) {
-                advance(aggs.get(a), group, a, row, context);
+                memory += advance(aggs.get(a), group, a, row, context);
+            }
+            if (memory > limit && spilled == null && !keyExprs.isEmpty()) {
+                // ties in input order, so order-sensitive aggregates (array_agg without ORDER BY) see their rows
+                // in the order a group in memory would
+                java.util.Comparator<Object[]> stable = keyOrder.thenComparing(r -> (Long) r[r.length - 1]);
+                spilled = new RowSorter(stable, context.memoryLimits().workMemBytes(), -1, context);
             }
         }
         if (groups.isEmpty() && keyExprs.isEmpty()) {
             groups.put(new Object[0], new Group(new Object[0], aggs));
         }
         Iterator<Group> it = groups.values().iterator();
+        if (spilled != null) {
+            Iterator<Group> fromDisk = sortedGroups(spilled.sorted(), keyExprs.size(), keyOrder, aggs, context);
+            it = new SortedMerge<>(it, fromDisk, (a, b) -> keyOrder.compare(a.keys, b.keys));
+        }
+        var stats = context.statsFor(node);
+        if (stats != null && !keyExprs.isEmpty()) {
+            stats.detail("Batches", spilled == null
+                    ? "1  Memory Usage: " + RowSorter.kilobytes(memory) + "kB"
+                    : "2  Memory Usage: " + RowSorter.kilobytes(memory) + "kB  Disk Usage: " + spilled.diskKb() + "kB");
+        }
+        Iterator<Group> groupsInOrder = it;
         return new RowIterator() {
             @Override
             protected Object[] computeNext() {
-                if (!it.hasNext()) {
+                if (!groupsInOrder.hasNext()) {
                     return null;
                 }
-                Group g = it.next();
+                Group g = groupsInOrder.next();
                 Object[] out = new Object[g.keys.length + aggs.size()];
                 System.arraycopy(g.keys, 0, out, 0, g.keys.length);
                 for (int a = 0; a < aggs.size(); a++) {
@@ -93,6 +127,52 @@ final class AggregateOperator {
                     out[g.keys.length + a] = result(aggs.get(a), g.states[a], direct, context);
                 }
                 return out;
+            }
+        };
+    }
+
+    /** Bytes a group takes besides its keys and states (map entry, arrays), for the hash_mem accounting. */
+    private static final long GROUP_OVERHEAD = 96;
+    private static final long STATE_OVERHEAD = 32;
+
+    /** A spilled row: the group keys, the input row, its position in the input. */
+    private static Object[] concat(Object[] keys, Object[] row, long sequence) {
+        Object[] out = java.util.Arrays.copyOf(keys, keys.length + row.length + 1);
+        System.arraycopy(row, 0, out, keys.length, row.length);
+        out[out.length - 1] = sequence;
+        return out;
+    }
+
+    /** Groups of spilled rows (keys then the input row) sorted by key: each group is complete when its key changes. */
+    private static Iterator<Group> sortedGroups(Iterator<Object[]> sorted, int keyCount, RowComparator keyOrder,
+                                                List<Agg> aggs, ExecContext context) {
+        return new Iterator<>() {
+            Object[] pending = sorted.hasNext() ? sorted.next() : null;
+
+            @Override
+            public boolean hasNext() {
+                return pending != null;
+            }
+
+            @Override
+            public Group next() {
+                if (pending == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Object[] first = pending;
+                Group group = new Group(java.util.Arrays.copyOf(first, keyCount), aggs);
+                Object[] current = first;
+                while (true) {
+                    Object[] row = java.util.Arrays.copyOfRange(current, keyCount, current.length - 1);
+                    for (int a = 0; a < aggs.size(); a++) {
+                        advance(aggs.get(a), group, a, row, context);
+                    }
+                    pending = sorted.hasNext() ? sorted.next() : null;
+                    if (pending == null || keyOrder.compare(first, pending) != 0) {
+                        return group;
+                    }
+                    current = pending;
+                }
             }
         };
     }
@@ -129,9 +209,10 @@ final class AggregateOperator {
         return out.iterator();
     }
 
-    private static void advance(Agg agg, Group group, int index, Object[] row, ExecContext context) {
+    /** Feeds a row to one aggregate of a group; returns the bytes of argument rows it buffered (ordered input). */
+    private static long advance(Agg agg, Group group, int index, Object[] row, ExecContext context) {
         if (agg.filter() != null && !Boolean.TRUE.equals(agg.filter().eval(row, context))) {
-            return;
+            return 0;
         }
         if (agg.inputOrder() != null) {
             Object[] values = new Object[agg.args().length];
@@ -139,13 +220,14 @@ final class AggregateOperator {
                 values[i] = agg.args()[i].eval(row, context);
             }
             group.sortedInput.get(index).add(values);
-            return;
+            return RowSize.of(values) + 8;
         }
         Object[] args = new Object[agg.args().length + 1];
         for (int i = 0; i < agg.args().length; i++) {
             args[i + 1] = agg.args()[i].eval(row, context);
         }
         transition(agg, group, index, args, context);
+        return 0;
     }
 
     /**

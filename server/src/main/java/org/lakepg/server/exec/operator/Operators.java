@@ -1,6 +1,5 @@
 package org.lakepg.server.exec.operator;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -41,13 +40,18 @@ public final class Operators {
         return stats == null ? rows : new org.lakepg.server.exec.explain.Instrumented(rows, stats);
     }
 
+    private static Iterator<Object[]> instrumented(PlanNode plan, Iterator<Object[]> rows, ExecContext context) {
+        var stats = context.statsFor(plan);
+        return stats == null ? rows : new org.lakepg.server.exec.explain.Instrumented(rows, stats);
+    }
+
     private Iterator<Object[]> operator(PlanNode plan, ExecContext context) {
         return switch (plan) {
             case ResultNode r -> List.<Object[]>of(new Object[0]).iterator();
             case ValuesNode v -> values(v, context);
             case FilterNode f -> filter(f, context);
             case ProjectNode p -> project(p, context);
-            case SortNode s -> sort(s, context);
+            case SortNode s -> sort(s, context, -1);
             case LimitNode l -> limit(l, context);
             case AggregateNode a -> AggregateOperator.open(a, open(a.input(), context), compiler, functions, context);
             case DistinctNode d -> distinct(d, context);
@@ -84,6 +88,10 @@ public final class Operators {
             case org.lakepg.server.sql.plan.MergeJoinNode j -> MergeJoin.open(j, open(j.left(), context),
                     open(j.right(), context), j.condition() == null ? null : compiler.compile(j.condition()), functions,
                     context);
+            case NestedLoopJoinNode j when HashJoin.applies(j) -> HashJoin.open(j, open(j.left(), context),
+                    () -> open(((org.lakepg.server.sql.plan.HashLookupNode) j.right()).input(), context),
+                    compiler.compile(j.lateral().get(0).value()),
+                    j.condition() == null ? null : compiler.compile(j.condition()), context);
             case NestedLoopJoinNode j -> NestedLoopJoin.open(j, open(j.left(), context), rightSide(j, context),
                     j.condition() == null ? null : compiler.compile(j.condition()), context);
         };
@@ -170,15 +178,21 @@ public final class Operators {
         };
     }
 
-    private Iterator<Object[]> sort(SortNode s, ExecContext context) {
-        List<Object[]> rows = new ArrayList<>();
+    /** @param bound how many leading rows a LIMIT above wants (top-N), or -1 for all */
+    private Iterator<Object[]> sort(SortNode s, ExecContext context, long bound) {
         Iterator<Object[]> input = open(s.input(), context);
+        RowSorter sorter = new RowSorter(new RowComparator(s.keys(), functions, context),
+                context.memoryLimits().workMemBytes(), bound, context);
         while (input.hasNext()) {
             context.checkCancelled();
-            rows.add(input.next());
+            sorter.add(input.next());
         }
-        PgQuickSort.sort(rows, new RowComparator(s.keys(), functions, context));
-        return rows.iterator();
+        Iterator<Object[]> sorted = sorter.sorted();
+        var stats = context.statsFor(s);
+        if (stats != null) {
+            stats.detail("Sort Method", sorter.explained());
+        }
+        return sorted;
     }
 
     private Iterator<Object[]> limit(LimitNode l, ExecContext context) {
@@ -203,7 +217,14 @@ public final class Operators {
                 }
             }
         }
-        Iterator<Object[]> input = open(l.input(), context);
+        Iterator<Object[]> input;
+        if (l.input() instanceof SortNode sort && l.ties().isEmpty() && count != Long.MAX_VALUE
+                && offset <= Long.MAX_VALUE - count) {
+            // ORDER BY ... LIMIT: the sort only needs to keep the first offset + count rows
+            input = instrumented(sort, sort(sort, context, offset + count), context);
+        } else {
+            input = open(l.input(), context);
+        }
         long skip = offset;
         long take = count;
         RowComparator ties = l.ties().isEmpty() ? null : new RowComparator(l.ties(), functions, context);
@@ -235,16 +256,50 @@ public final class Operators {
         };
     }
 
+    /**
+     * DISTINCT: a row is returned when first seen. Once the rows seen fill hash_mem, rows not among them are spilled
+     * and, after the input ends, returned once each from a sort.
+     */
     private Iterator<Object[]> distinct(DistinctNode d, ExecContext context) {
         Iterator<Object[]> input = open(d.input(), context);
-        TreeSet<Object[]> seen = new TreeSet<>(new RowComparator(d.keys(), functions, context));
+        RowComparator order = new RowComparator(d.keys(), functions, context);
+        TreeSet<Object[]> seen = new TreeSet<>(order);
+        long limit = context.memoryLimits().hashMemBytes();
         return new RowIterator() {
+            long memory;
+            RowSorter spilled;
+            Iterator<Object[]> fromDisk;
+            Object[] previous;
+
             @Override
             protected Object[] computeNext() {
-                while (input.hasNext()) {
+                while (fromDisk == null && input.hasNext()) {
                     context.checkCancelled();
                     Object[] row = input.next();
-                    if (seen.add(row)) {
+                    if (seen.contains(row)) {
+                        continue;
+                    }
+                    if (spilled != null) {
+                        spilled.add(row);
+                        continue;
+                    }
+                    seen.add(row);
+                    memory += org.lakepg.server.exec.spill.RowSize.of(row) + 64;
+                    if (memory > limit) {
+                        spilled = new RowSorter(order, context.memoryLimits().workMemBytes(), -1, context);
+                    }
+                    return row;
+                }
+                if (spilled == null) {
+                    return null;
+                }
+                if (fromDisk == null) {
+                    fromDisk = spilled.sorted();
+                }
+                while (fromDisk.hasNext()) {
+                    Object[] row = fromDisk.next();
+                    if (previous == null || order.compare(previous, row) != 0) {
+                        previous = row;
                         return row;
                     }
                 }

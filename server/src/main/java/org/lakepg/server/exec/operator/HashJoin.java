@@ -1,0 +1,315 @@
+package org.lakepg.server.exec.operator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.lakepg.server.exec.ExecContext;
+import org.lakepg.server.exec.expr.CompiledExpr;
+import org.lakepg.server.exec.spill.RowSize;
+import org.lakepg.server.exec.spill.SpillFile;
+import org.lakepg.server.sql.plan.HashLookupNode;
+import org.lakepg.server.sql.plan.NestedLoopJoinNode;
+
+/**
+ * The hash join: a nested loop whose inner side is a {@link HashLookupNode} probed with one value of the outer row
+ * (inner and left joins). When the inner rows fit in hash_mem the table is built once per statement and probed row
+ * by row. Beyond it, the join runs in batches like PostgreSQL's: inner and outer rows are partitioned by the key's
+ * hash into batch files, batch 0 stays in memory and is joined while the outer side streams, then every other batch
+ * is loaded and joined in turn (a batch still too large is partitioned again by other hash bits).
+ */
+final class HashJoin {
+    private HashJoin() {}
+
+    /** Batches per partitioning step. */
+    private static final int FAN_OUT = 32;
+    /** Partitioning steps at most; beyond, a batch of one heavily repeated key is joined in memory whatever its size. */
+    private static final int MAX_LEVELS = 4;
+
+    /** Whether the join is one HashJoin runs: a hash lookup probed with one outer value. */
+    static boolean applies(NestedLoopJoinNode j) {
+        return j.right() instanceof HashLookupNode && j.lateral().size() == 1
+                && (j.kind() == NestedLoopJoinNode.Kind.INNER || j.kind() == NestedLoopJoinNode.Kind.LEFT);
+    }
+
+    static Iterator<Object[]> open(NestedLoopJoinNode node, Iterator<Object[]> left, Supplier<Iterator<Object[]>> inner,
+                                   CompiledExpr probeValue, CompiledExpr condition, ExecContext context) {
+        HashLookupNode lookup = (HashLookupNode) node.right();
+        Map<Object, List<Object[]>> cached = context.cachedHashTable(lookup);
+        Build build = cached != null ? new Build(cached, null, 0, 0) : build(lookup, inner.get(), context);
+        if (build.batches() == null && cached == null) {
+            context.cacheHashTable(lookup, build.table());
+        }
+        var stats = context.statsFor(lookup);
+        if (stats != null && cached == null) {
+            // the Hash node's line: built once, its rows are the inner side's
+            stats.opened();
+            for (long i = 0; i < build.rows(); i++) {
+                stats.produced(0);
+            }
+            stats.detail("Buckets", Integer.highestOneBit(Math.max(1024, build.table().size() * 2 - 1)) + "  Batches: "
+                    + (build.batches() == null ? 1 : FAN_OUT) + "  Memory Usage: " + RowSorter.kilobytes(build.memory()) + "kB");
+        }
+        Joiner joiner = new Joiner(node, condition, context);
+        if (build.batches() == null) {
+            return joiner.join(left, probeValue, build.table());
+        }
+        return batched(build, left, probeValue, joiner, context);
+    }
+
+    /** The inner rows: all in {@code table}, or batch 0 there (or in batches[0]) and the others in {@code batches}. */
+    private record Build(Map<Object, List<Object[]>> table, SpillFile[] batches, long memory, long rows) {}
+
+    private static Build build(HashLookupNode lookup, Iterator<Object[]> rows, ExecContext context) {
+        long limit = context.memoryLimits().hashMemBytes();
+        Map<Object, List<Object[]>> table = new HashMap<>();
+        SpillFile[] batches = null;
+        long memory = 0;
+        long count = 0;
+        long peak = 0;
+        while (rows.hasNext()) {
+            context.checkCancelled();
+            Object[] row = rows.next();
+            count++;
+            Object key = row[lookup.keyColumn()];
+            if (key == null) {
+                continue; // never equal to anything
+            }
+            key = HashLookup.normalize(key);
+            int batch = batches == null ? 0 : batchOf(key, 0);
+            if (batch != 0 || batches != null && batches[0] != null) {
+                batches[batch].write(row);
+                continue;
+            }
+            table.computeIfAbsent(key, k -> new ArrayList<>(1)).add(row);
+            memory += RowSize.of(row) + 64;
+            peak = Math.max(peak, memory);
+            if (memory > limit && batches == null) {
+                batches = newBatches(context);
+                memory = moveOut(table, batches, lookup.keyColumn(), 0, memory);
+            } else if (memory > limit) {
+                // batch 0 alone outgrew hash_mem: it goes to a file too and is joined (and split) like the others
+                batches[0] = context.tempFiles().create();
+                for (List<Object[]> same : table.values()) {
+                    same.forEach(batches[0]::write);
+                }
+                table.clear();
+                memory = 0;
+            }
+        }
+        return new Build(table, batches, peak, count);
+    }
+
+    private static SpillFile[] newBatches(ExecContext context) {
+        SpillFile[] files = new SpillFile[FAN_OUT];
+        for (int i = 1; i < FAN_OUT; i++) {
+            files[i] = context.tempFiles().create();
+        }
+        return files;
+    }
+
+    /** Writes the rows of the table that belong to other batches than 0 to their files; returns the memory left. */
+    private static long moveOut(Map<Object, List<Object[]>> table, SpillFile[] batches, int keyColumn, int level,
+                                long memory) {
+        var it = table.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            int batch = batchOf(e.getKey(), level);
+            if (batch != 0) {
+                for (Object[] row : e.getValue()) {
+                    batches[batch].write(row);
+                    memory -= RowSize.of(row) + 64;
+                }
+                it.remove();
+            }
+        }
+        return memory;
+    }
+
+    /** The batch of a key at a partitioning level: other bits of a mixed hash at each level. */
+    private static int batchOf(Object key, int level) {
+        int h = key.hashCode() * 0x9E3779B9;
+        h ^= h >>> 16;
+        return (h >>> (level * 5)) & (FAN_OUT - 1);
+    }
+
+    private static Iterator<Object[]> batched(Build build, Iterator<Object[]> left, CompiledExpr probeValue,
+                                              Joiner joiner, ExecContext context) {
+        SpillFile[] outerBatches = newBatches(context);
+        boolean batch0OnDisk = build.batches()[0] != null;
+        if (batch0OnDisk) {
+            outerBatches[0] = context.tempFiles().create();
+        }
+        // batch 0 is joined while the outer rows stream; the others' outer rows wait in their files
+        Iterator<Object[]> outerOfBatch0 = new RowIterator() {
+            @Override
+            protected Object[] computeNext() {
+                while (left.hasNext()) {
+                    context.checkCancelled();
+                    Object[] row = left.next();
+                    Object key = probeValue.eval(row, context);
+                    int batch = key == null ? 0 : batchOf(HashLookup.normalize(key), 0);
+                    if (batch == 0 && !batch0OnDisk) {
+                        return row;
+                    }
+                    outerBatches[batch].write(row);
+                }
+                return null;
+            }
+        };
+        List<Iterator<Object[]>> parts = new ArrayList<>();
+        parts.add(joiner.join(outerOfBatch0, probeValue, build.table()));
+        for (int b = batch0OnDisk ? 0 : 1; b < FAN_OUT; b++) {
+            int batch = b;
+            parts.add(lazily(() -> joinFiles(build.batches()[batch], outerBatches[batch], 1, probeValue, joiner, context)));
+        }
+        return concat(parts);
+    }
+
+    /** Joins one batch: its inner rows in a table (partitioned again while they exceed hash_mem), its outer rows probed. */
+    private static Iterator<Object[]> joinFiles(SpillFile innerFile, SpillFile outerFile, int level,
+                                                CompiledExpr probeValue, Joiner joiner, ExecContext context) {
+        int keyColumn = joiner.lookup.keyColumn();
+        if (innerFile.size() > context.memoryLimits().hashMemBytes() && level < MAX_LEVELS) {
+            SpillFile[] inner = new SpillFile[FAN_OUT];
+            SpillFile[] outer = new SpillFile[FAN_OUT];
+            for (int i = 0; i < FAN_OUT; i++) {
+                inner[i] = context.tempFiles().create();
+                outer[i] = context.tempFiles().create();
+            }
+            innerFile.read().forEachRemaining(row -> inner[batchOf(HashLookup.normalize(row[keyColumn]), level)].write(row));
+            innerFile.delete();
+            outerFile.read().forEachRemaining(row -> {
+                context.checkCancelled();
+                Object key = probeValue.eval(row, context);
+                outer[key == null ? 0 : batchOf(HashLookup.normalize(key), level)].write(row);
+            });
+            outerFile.delete();
+            List<Iterator<Object[]>> parts = new ArrayList<>();
+            for (int i = 0; i < FAN_OUT; i++) {
+                int batch = i;
+                parts.add(lazily(() -> joinFiles(inner[batch], outer[batch], level + 1, probeValue, joiner, context)));
+            }
+            return concat(parts);
+        }
+        Map<Object, List<Object[]>> table = new HashMap<>();
+        Iterator<Object[]> rows = innerFile.read();
+        while (rows.hasNext()) {
+            context.checkCancelled();
+            Object[] row = rows.next();
+            table.computeIfAbsent(HashLookup.normalize(row[keyColumn]), k -> new ArrayList<>(1)).add(row);
+        }
+        innerFile.delete();
+        Iterator<Object[]> outerRows = outerFile.read();
+        Iterator<Object[]> joined = joiner.join(outerRows, probeValue, table);
+        return new RowIterator() {
+            @Override
+            protected Object[] computeNext() {
+                if (joined.hasNext()) {
+                    return joined.next();
+                }
+                outerFile.delete();
+                return null;
+            }
+        };
+    }
+
+    private static Iterator<Object[]> lazily(Supplier<Iterator<Object[]>> open) {
+        return new RowIterator() {
+            Iterator<Object[]> it;
+
+            @Override
+            protected Object[] computeNext() {
+                if (it == null) {
+                    it = open.get();
+                }
+                return it.hasNext() ? it.next() : null;
+            }
+        };
+    }
+
+    private static Iterator<Object[]> concat(List<Iterator<Object[]>> parts) {
+        Iterator<Iterator<Object[]>> each = parts.iterator();
+        return new RowIterator() {
+            Iterator<Object[]> current = Collections.emptyIterator();
+
+            @Override
+            protected Object[] computeNext() {
+                while (!current.hasNext()) {
+                    if (!each.hasNext()) {
+                        return null;
+                    }
+                    current = each.next();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /** Probes a table with outer rows: matches that pass the join condition, and unmatched rows of a left join. */
+    private static final class Joiner {
+        final HashLookupNode lookup;
+        final CompiledExpr condition;
+        final ExecContext context;
+        final int leftWidth;
+        final int rightWidth;
+        final boolean keepLeft;
+
+        Joiner(NestedLoopJoinNode node, CompiledExpr condition, ExecContext context) {
+            this.lookup = (HashLookupNode) node.right();
+            this.condition = condition;
+            this.context = context;
+            this.leftWidth = node.left().width();
+            this.rightWidth = node.right().width();
+            this.keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT;
+        }
+
+        Iterator<Object[]> join(Iterator<Object[]> outer, CompiledExpr probeValue, Map<Object, List<Object[]>> table) {
+            return new RowIterator() {
+                Object[] current;
+                List<Object[]> matches = List.of();
+                int position;
+                boolean matched;
+
+                @Override
+                protected Object[] computeNext() {
+                    while (true) {
+                        context.checkCancelled();
+                        while (position < matches.size()) {
+                            Object[] row = combine(current, matches.get(position++));
+                            if (condition == null || Boolean.TRUE.equals(condition.eval(row, context))) {
+                                matched = true;
+                                return row;
+                            }
+                        }
+                        if (current != null) {
+                            Object[] leftRow = current;
+                            current = null;
+                            if (keepLeft && !matched) {
+                                return combine(leftRow, new Object[rightWidth]);
+                            }
+                        }
+                        if (!outer.hasNext()) {
+                            return null;
+                        }
+                        current = outer.next();
+                        Object key = probeValue.eval(current, context);
+                        matches = key == null ? List.of() : table.getOrDefault(HashLookup.normalize(key), List.of());
+                        position = 0;
+                        matched = false;
+                    }
+                }
+            };
+        }
+
+        private Object[] combine(Object[] l, Object[] r) {
+            Object[] out = new Object[leftWidth + rightWidth];
+            System.arraycopy(l, 0, out, 0, leftWidth);
+            System.arraycopy(r, 0, out, leftWidth, rightWidth);
+            return out;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+-- sorts, hash aggregates, DISTINCT, set operations and joins over 200k rows at work_mem 64kB (they spill) and 1GB
+drop table if exists spill_t;
+create table spill_t as select g as id, (g*7919)%100003 as k, md5(g::text) as s, case when g%10=0 then null else g%1000 end as n, (g%77)::numeric/7 as d, case when g%3=0 then upper(md5((g%500)::text)) else md5((g%500)::text) end as m from generate_series(1,200000) g;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), md5(string_agg(s, ',')) from (select s from spill_t order by s) x;
+set work_mem='1GB'; set lakepg.analytics=off; select count(*), md5(string_agg(s, ',')) from (select s from spill_t order by s) x;
+set work_mem='64kB'; set lakepg.analytics=off; select md5(string_agg(coalesce(n::text, 'N') || ':' || id, ',')) from (select n, id from spill_t order by n nulls first, id desc) x;
+set work_mem='1GB'; set lakepg.analytics=off; select md5(string_agg(coalesce(n::text, 'N') || ':' || id, ',')) from (select n, id from spill_t order by n nulls first, id desc) x;
+set work_mem='64kB'; set lakepg.analytics=off; select md5(string_agg(coalesce(n::text, 'N') || ':' || id, ',')) from (select n, id from spill_t order by n desc, id) x;
+set work_mem='64kB'; set lakepg.analytics=off; select md5(string_agg(m || id, ',')) from (select m, id from spill_t order by m collate "C", id) x;
+set work_mem='64kB'; set lakepg.analytics=off; select md5(string_agg(m || id, ',')) from (select m, id from spill_t order by m desc, id desc) x;
+set work_mem='64kB'; set lakepg.analytics=off; select md5(string_agg(d::text || ':' || id, ',')) from (select d, id from spill_t order by d desc, id) x;
+set work_mem='64kB'; set lakepg.analytics=off; select id, k, n from spill_t order by k desc, id limit 5;
+set work_mem='64kB'; set lakepg.analytics=off; select id, k, n from spill_t order by n nulls first, id desc limit 4 offset 1000;
+set work_mem='1GB'; set lakepg.analytics=off; select id, k, n from spill_t order by n nulls first, id desc limit 4 offset 1000;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), md5(string_agg(n::text || '=' || c || '/' || t, ',')) from (select n, count(*) c, sum(k) t from spill_t group by n order by n) x;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), sum(c), md5(string_agg(s || c, ',' order by s)) from (select s, count(*) c, max(k) from spill_t group by s) x;
+set work_mem='1GB'; set lakepg.analytics=off; select count(*), sum(c), md5(string_agg(s || c, ',' order by s)) from (select s, count(*) c, max(k) from spill_t group by s) x;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), md5(string_agg(k::text || a, ',' order by k)) from (select k, array_agg(id order by id)::text a from spill_t group by k) x;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), md5(string_agg(k::text || ':' || c, ',' order by k)) from (select k, count(distinct n) c from spill_t group by k) x;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), md5(string_agg(k::text, ',' order by k)) from (select distinct k from spill_t) x;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), md5(string_agg(s, ',' order by s)) from (select distinct s from spill_t) x;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*) from (select k from spill_t union select id from spill_t) x;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), sum(x) from (select k as x from spill_t intersect select id from spill_t) x;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), sum(x) from (select k as x from spill_t except all select id + 50000 from spill_t) x;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), sum(a.id), sum(b.id) from spill_t a join spill_t b on a.id = b.k;
+set work_mem='64kB'; set lakepg.analytics=off; select count(*), count(b.id) from spill_t a left join spill_t b on a.k = b.id;
+reset work_mem; reset lakepg.analytics;
+drop table spill_t;
