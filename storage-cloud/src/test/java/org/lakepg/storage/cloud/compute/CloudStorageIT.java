@@ -50,7 +50,12 @@ class CloudStorageIT {
                     Thread.sleep(50);
                 }
                 assertThat(stack.pageserver.trimmedUpTo(t.id())).isEqualTo(persisted);
+                // followers apply the trim once they learn its commit index (the leader's next heartbeat)
                 for (int m = 0; m < 3; m++) {
+                    while (!stack.safekeepers.server(m).timelineState(t.id()).trimmedUpTo().equals(persisted)
+                            && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
                     SafekeeperReply.TimelineState state = stack.safekeepers.server(m).timelineState(t.id());
                     assertThat(state.trimmedUpTo()).as("safekeeper %d trimmed up to", m + 1).isEqualTo(persisted);
                 }

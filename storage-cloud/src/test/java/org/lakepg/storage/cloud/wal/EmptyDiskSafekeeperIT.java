@@ -55,6 +55,9 @@ class EmptyDiskSafekeeperIT {
             int other = 3 - victim - SafekeeperQuorumIT.leader(quorum);
             quorum.stop(other);
             SafekeeperQuorumIT.writeFlushed(wal, t, 5, 0, 5);
+            // a follower learns the new commit index from the leader's next appendEntries or heartbeat (no Ratis
+            // metadata entries, QuorumSettings), so it serves the last writes a moment after they are durable
+            waitUntilCaughtUp(quorum, victim, t, wal.durableLsn(t));
             List<WalEntry> copied = new ArrayList<>();
             Lsn from = Lsn.INVALID;
             while (copied.size() < 968) {
