@@ -95,6 +95,15 @@ class ReadReplicaIT {
             assertThatThrownBy(() -> one(replica, "select pg_current_wal_lsn()"))
                     .hasMessageContaining("recovery is in progress")
                     .satisfies(e -> assertThat(((PSQLException) e).getSQLState()).isEqualTo("55000"));
+            assertThatThrownBy(() -> run(replica, "set transaction_read_only = off"))
+                    .hasMessageContaining("cannot set transaction read-write mode during recovery")
+                    .satisfies(e -> assertThat(((PSQLException) e).getSQLState()).isEqualTo("0A000"));
+            assertThatThrownBy(() -> run(replica, "begin read write"))
+                    .hasMessageContaining("cannot set transaction read-write mode during recovery")
+                    .satisfies(e -> assertThat(((PSQLException) e).getSQLState()).isEqualTo("0A000"));
+            run(replica, "rollback");
+            run(replica, "set default_transaction_read_only = off"); // allowed on a standby too; changes nothing
+            run(replica, "set transaction_read_only = on");
             assertThat(one(replica, "show transaction_read_only")).isEqualTo("on");
             assertThat(one(replica, "show in_hot_standby")).isEqualTo("on");
             assertThat(one(replica, "select 1")).isEqualTo("1"); // the session survives its errors

@@ -89,8 +89,17 @@ public final class SessionSettings {
         } else {
             checkChangeable(d);
             canonical = d.canonicalize(name, effective.get(key(d.name())), value);
+            refuseReadWriteOnReplica(d.name(), canonical);
         }
         apply(d == null ? name : d.name(), canonical, local);
+    }
+
+    /** A replica is a standby in recovery: PostgreSQL's check hook refuses read-write mode there (SET, BEGIN). */
+    private void refuseReadWriteOnReplica(String name, String canonical) {
+        if (name.equals("transaction_read_only") && canonical.equals("off")
+                && "on".equals(effective.get("transaction_read_only")) && "on".equals(effective.get("lakepg.replica"))) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot set transaction read-write mode during recovery");
+        }
     }
 
     /** A value the server itself changes (is_superuser after SET ROLE), bypassing the SET permission check. */
