@@ -41,7 +41,8 @@ public final class Compute implements AutoCloseable {
         org.lakepg.storage.Lsn at = storage.wal().insertLsn(timeline.id());
         java.util.function.IntPredicate exists = relation -> storage.pages().relationExists(
                 timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, at);
-        return new Compute(storage, access, TableCatalog.open(access, exists), objectCatalog(access, exists), null);
+        return new Compute(storage, access, TableCatalog.open(access, exists), objectCatalog(access, exists,
+                exists.test(org.lakepg.server.catalog.objects.ObjectCatalog.statisticsRelation())), null);
     }
 
     /**
@@ -67,7 +68,9 @@ public final class Compute implements AutoCloseable {
         }
         java.util.function.IntPredicate existed = relation -> storage.pages().relationExists(
                 timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, lsn);
-        return new Compute(storage, access, TableCatalog.open(access, existed), objectCatalog(access, existed), lsn);
+        // a reader of the past never creates storage: a statistics catalog missing then reads as empty
+        return new Compute(storage, access, TableCatalog.open(access, existed), objectCatalog(access, existed, true),
+                lsn);
     }
 
     /** Bytes of the system relations and of every table, its large values and its indexes, as of {@code lsn}. */
@@ -119,6 +122,20 @@ public final class Compute implements AutoCloseable {
         }
     }
 
+    /** What VACUUM and ANALYZE measured of the database's tables, as the statistics catalog keeps it. */
+    public java.util.Map<Long, org.lakepg.server.stats.RelationStatistics> keptStatistics() {
+        org.lakepg.server.txn.Transaction txn = access.txns().begin();
+        try {
+            java.util.Map<Long, long[]> types = new java.util.HashMap<>();
+            for (var table : tables.tables(txn.snapshot())) {
+                types.put(table.oid(), table.columnTypes());
+            }
+            return objects.statistics().load(txn.snapshot(), types);
+        } finally {
+            txn.rollback();
+        }
+    }
+
     /** The LSN a time-travel compute reads at; null for the timeline's read-write compute. */
     public Lsn readPoint() {
         return readPoint;
@@ -126,9 +143,9 @@ public final class Compute implements AutoCloseable {
 
     /** Opens schemas, views, functions, privileges and comments, creating their storage in a database without them. */
     private static org.lakepg.server.catalog.objects.ObjectCatalog objectCatalog(
-            AccessContext access, java.util.function.IntPredicate exists) {
+            AccessContext access, java.util.function.IntPredicate exists, boolean statisticsExist) {
         return org.lakepg.server.catalog.objects.ObjectCatalog.open(access,
-                exists.test(org.lakepg.server.catalog.objects.ObjectCatalog.markerRelation()));
+                exists.test(org.lakepg.server.catalog.objects.ObjectCatalog.markerRelation()), statisticsExist);
     }
 
     public AccessContext access() {

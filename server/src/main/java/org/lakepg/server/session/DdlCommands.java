@@ -182,15 +182,18 @@ final class DdlCommands {
                 var btrees = tables.indexes(txn.snapshot(), t.oid()).stream().map(tables::btree).toList();
                 org.lakepg.server.access.vacuum.Vacuum.run(tables.heap(t), btrees);
                 maintenance.vacuumed(t.oid(), tables.heap(t).liveEstimate());
-                maintenance.measured(t.oid(), new org.lakepg.server.stats.RelationStatistics(
+                maintenance.measured(t.oid(), t.columnTypes(), new org.lakepg.server.stats.RelationStatistics(
                         tables.heap(t).liveEstimate(), tables.heap(t).blockCount(), java.util.List.of()));
             }
         }
         if (!s.isVacuumcmd() || s.options() != null && s.options().stream().anyMatch(o -> "analyze".equals(o.defname()))) {
             for (TableInfo t : targets) {
                 maintenance.analyzed(t.oid());
-                maintenance.measured(t.oid(), analyze(t, txn));
+                maintenance.measured(t.oid(), t.columnTypes(), analyze(t, txn));
             }
+        }
+        if (s.rels() == null || s.rels().isEmpty()) {
+            maintenance.onlyTables(targets.stream().map(TableInfo::oid).collect(java.util.stream.Collectors.toSet()));
         }
         return Execution.done(command);
     }

@@ -155,6 +155,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             sequences = new SessionSequences(relations, this::catalogSnapshot, () -> true);
         }
         SessionCatalog catalog = new SessionCatalog(relations, target.objects(), searchPath, this::catalogSnapshot);
+        if (target.readPoint() == null) {
+            sessions.statistics().database(database).loadOnce(target::keptStatistics);
+        }
         catalog.usePlanner(new SessionPlannerContext(oid -> sessions.statistics().database(database).measured(oid),
                 relation -> target.access().cache().relationSize(relation, org.lakepg.storage.ForkNumber.MAIN),
                 catalog::indexes, settings::get));
@@ -173,8 +176,15 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             }
 
             @Override
-            public void measured(long table, org.lakepg.server.stats.RelationStatistics statistics) {
+            public void measured(long table, long[] columnTypes, org.lakepg.server.stats.RelationStatistics statistics) {
                 sessions.statistics().database(database).measured(table, statistics);
+                // kept in the catalog too, so a restart plans alike; the commit invalidates cached plans
+                target.objects().statistics().record(currentTransaction(), table, columnTypes, statistics);
+            }
+
+            @Override
+            public void onlyTables(java.util.Set<Long> tables) {
+                target.objects().statistics().forgetAllBut(currentTransaction(), tables);
             }
         });
         sequences.setAccessCheck(executor::checkSequenceAccess);

@@ -147,6 +147,11 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public org.lakepg.server.stats.RelationStatistics measured(long relation) {
+        return sessions.statistics().database(session.currentDatabase()).measured(relation);
+    }
+
+    @Override
     public org.lakepg.server.stats.TableStatistics tableStatistics(long relation) {
         return sessions.statistics().database(session.currentDatabase()).relation(relation);
     }

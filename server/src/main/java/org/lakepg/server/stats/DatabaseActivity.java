@@ -13,6 +13,7 @@ public final class DatabaseActivity {
     private final ConcurrentHashMap<Long, Totals> relations = new ConcurrentHashMap<>();
     /** The planner's view of each table: size and column statistics from its last VACUUM or ANALYZE. */
     private final ConcurrentHashMap<Long, RelationStatistics> measured = new ConcurrentHashMap<>();
+    private boolean loaded;
     private long commits;
     private long rollbacks;
     private long tuplesReturned;
@@ -122,6 +123,19 @@ public final class DatabaseActivity {
     /** VACUUM or ANALYZE measured the table; column statistics of an earlier ANALYZE stay when these have none. */
     public void measured(long table, RelationStatistics statistics) {
         measured.merge(table, statistics, (old, now) -> now.columns().isEmpty() ? now.withColumns(old.columns()) : now);
+    }
+
+    /**
+     * Fills the planner's view from what earlier runs of the server kept (the statistics catalog), once: later
+     * measurements are made by this server, which keeps the two the same.
+     */
+    public void loadOnce(java.util.function.Supplier<Map<Long, RelationStatistics>> kept) {
+        synchronized (measured) {
+            if (!loaded) {
+                kept.get().forEach(measured::putIfAbsent);
+                loaded = true;
+            }
+        }
     }
 
     /** The table's last measurement, or null when it was never vacuumed or analyzed. */

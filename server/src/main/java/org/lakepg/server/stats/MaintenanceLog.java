@@ -17,7 +17,14 @@ public interface MaintenanceLog {
 
     void analyzed(long table);
 
-    /** VACUUM or ANALYZE measured the table's size (and ANALYZE its columns) for the planner. */
-    default void measured(long table, RelationStatistics statistics) {
+    /**
+     * VACUUM or ANALYZE measured the table's size (and ANALYZE its columns, whose types are {@code columnTypes}) for
+     * the planner, in the running transaction.
+     */
+    default void measured(long table, long[] columnTypes, RelationStatistics statistics) {
+    }
+
+    /** A database-wide VACUUM or ANALYZE went over all of {@code tables}: what is kept of other tables can go. */
+    default void onlyTables(java.util.Set<Long> tables) {
     }
 }

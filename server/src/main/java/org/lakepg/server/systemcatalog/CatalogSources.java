@@ -167,6 +167,11 @@ public interface CatalogSources {
         return org.lakepg.server.stats.TableStatistics.NONE;
     }
 
+    /** What VACUUM and ANALYZE last measured of a table of the current database; null: never measured. */
+    default org.lakepg.server.stats.RelationStatistics measured(long relation) {
+        return null;
+    }
+
     /** A database's transaction and row counters (pg_stat_database). */
     default org.lakepg.server.stats.DatabaseStatistics databaseStatistics(String database) {
         return org.lakepg.server.stats.DatabaseStatistics.NONE;

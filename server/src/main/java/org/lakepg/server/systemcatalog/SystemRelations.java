@@ -30,6 +30,7 @@ public final class SystemRelations {
         ServerRows.register(sources);
         InformationSchemaRows.register(sources);
         StatisticsRows.register(sources);
+        ColumnStatisticsRows.register(sources);
         ObjectRows.register(sources);
         SessionStatementRows.register(sources);
         UserTypeRows.register(sources);

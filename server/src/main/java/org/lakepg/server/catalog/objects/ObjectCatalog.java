@@ -14,8 +14,9 @@ public final class ObjectCatalog {
     private final CommentCatalog comments;
     private final org.lakepg.server.catalog.types.UserTypeCatalog types;
     private final TriggerCatalog triggers;
+    private final StatisticCatalog statistics;
 
-    private ObjectCatalog(AccessContext access, boolean exists) {
+    private ObjectCatalog(AccessContext access, boolean exists, boolean statisticsExist) {
         schemas = new SchemaCatalog(access, exists);
         views = new ViewCatalog(access, exists);
         functions = new FunctionCatalog(access, exists);
@@ -23,11 +24,20 @@ public final class ObjectCatalog {
         comments = new CommentCatalog(access, exists);
         types = new org.lakepg.server.catalog.types.UserTypeCatalog(access, exists);
         triggers = new TriggerCatalog(access, exists);
+        statistics = new StatisticCatalog(access, statisticsExist);
     }
 
-    /** Opens the catalogs, creating their storage when the database has none yet (also in older databases). */
-    public static ObjectCatalog open(AccessContext access, boolean exists) {
-        return new ObjectCatalog(access, exists);
+    /**
+     * Opens the catalogs, creating their storage when the database has none yet (also in older databases);
+     * {@code statisticsExist} tells the same of the statistics catalog, which databases of older versions lack.
+     */
+    public static ObjectCatalog open(AccessContext access, boolean exists, boolean statisticsExist) {
+        return new ObjectCatalog(access, exists, statisticsExist);
+    }
+
+    /** The relations whose storage the statistics catalog has. */
+    public static int statisticsRelation() {
+        return StatisticCatalog.RELATION;
     }
 
     /** The relation whose existence says the catalogs were created. */
@@ -57,6 +67,11 @@ public final class ObjectCatalog {
 
     public CommentCatalog comments() {
         return comments;
+    }
+
+    /** VACUUM's and ANALYZE's measurements of tables (relation 21). */
+    public StatisticCatalog statistics() {
+        return statistics;
     }
 
     /** User-defined types: enums, domains, composite types (relation 16). */
