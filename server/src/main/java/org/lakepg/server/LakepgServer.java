@@ -60,7 +60,7 @@ public final class LakepgServer implements AutoCloseable {
             PgServer pg = PgServer.start(options, engine, new HostRules(config.authRules(), roles));
             lock.recordPort(pg.address().getPort());
             return new LakepgServer(pg, lock, cluster, ComputeSuspender.start(cluster, suspendAfter),
-                    AutoVacuumLauncher.start(cluster, serverSettings));
+                    AutoVacuumLauncher.start(cluster, serverSettings, engine.statistics()));
         } catch (InterruptedException | RuntimeException e) {
             if (cluster != null) {
                 cluster.close();

@@ -135,32 +135,13 @@ final class DdlCommands {
 
     /**
      * VACUUM reclaims dead row versions of the named tables (all tables when none are named).
-     * ANALYZE checks the tables exist but collects no statistics yet: the planner has none to use.
+     * ANALYZE samples their rows for the planner's statistics (TableAnalysis), kept in the statistics catalog.
      */
     private org.lakepg.server.stats.MaintenanceLog maintenance = org.lakepg.server.stats.MaintenanceLog.NONE;
 
     /** Where VACUUM and ANALYZE report what they processed. */
     void onMaintenance(org.lakepg.server.stats.MaintenanceLog log) {
         this.maintenance = log;
-    }
-
-    /** ANALYZE of one table: every visible row is read and the planner's statistics computed from them. */
-    private org.lakepg.server.stats.RelationStatistics analyze(TableInfo t, Transaction txn) {
-        var heap = tables.heap(t);
-        var codec = new org.lakepg.server.table.RowCodec(t.columnTypes());
-        var tuples = heap.scan(txn.snapshot());
-        java.util.Iterator<Object[]> rows = new java.util.Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return tuples.hasNext();
-            }
-
-            @Override
-            public Object[] next() {
-                return codec.decode(tuples.next().payload());
-            }
-        };
-        return org.lakepg.server.stats.StatisticsCollector.collect(rows, t.columns().size(), heap.blockCount());
     }
 
     Execution vacuum(org.lakepg.server.sql.ast.VacuumStmt s, TransactionBlock block, Transaction txn) {
@@ -189,7 +170,8 @@ final class DdlCommands {
         if (!s.isVacuumcmd() || s.options() != null && s.options().stream().anyMatch(o -> "analyze".equals(o.defname()))) {
             for (TableInfo t : targets) {
                 maintenance.analyzed(t.oid());
-                maintenance.measured(t.oid(), t.columnTypes(), analyze(t, txn));
+                maintenance.measured(t.oid(), t.columnTypes(),
+                        org.lakepg.server.table.TableAnalysis.analyze(tables, t, txn.snapshot()));
             }
         }
         if (s.rels() == null || s.rels().isEmpty()) {

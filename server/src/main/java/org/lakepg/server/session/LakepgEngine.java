@@ -26,6 +26,11 @@ public final class LakepgEngine implements QueryEngine {
         new SessionSettings(registry, serverSettings); // fail at start, not at first connection
     }
 
+    /** The server's cumulative activity statistics and the planner's measurements, per database. */
+    public org.lakepg.server.stats.ActivityStatistics statistics() {
+        return sessions.statistics();
+    }
+
     @Override
     public EngineSession openSession(SessionStartup startup) {
         Role role = roles.find(startup.user()).orElseThrow(() -> PgException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,

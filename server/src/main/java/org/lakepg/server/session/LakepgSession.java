@@ -570,13 +570,54 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     // ---- extended query ----
 
+    /**
+     * A Parse'd statement. Like PostgreSQL's plan cache, a query's plan is made again when what it was analyzed
+     * against changed (DDL, ANALYZE's statistics, settings, roles: see SimpleQueryCache.Validity) before an
+     * execution; its parameter and result types stay those described at Parse.
+     */
     private final class Prepared implements PreparedStatement {
         final RawStatement raw;
-        final Command command;
+        final String sql;
+        Command command;
+        SimpleQueryCache.Validity validity;
 
-        Prepared(RawStatement raw, Command command) {
+        Prepared(RawStatement raw, String sql, Command command, SimpleQueryCache.Validity validity) {
             this.raw = raw;
+            this.sql = sql;
             this.command = command;
+            this.validity = validity;
+        }
+
+        /** The command to execute now: the one of Parse, or a new plan of the same query when that one is stale. */
+        Command current() {
+            if (!(command instanceof Command.Query)
+                    || txn != null && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE
+                    && txn.changedCatalog()) {
+                return command;
+            }
+            SimpleQueryCache.Validity now = planValidity();
+            if (now.equals(validity)) {
+                return command;
+            }
+            Command replanned = executor.analyze(raw, sql, parameterTypeOids());
+            if (!sameTypes(replanned.columns(), command.columns())) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+            }
+            command = replanned;
+            validity = now;
+            return command;
+        }
+
+        private static boolean sameTypes(List<OutputColumn> a, List<OutputColumn> b) {
+            if (a == null || b == null || a.size() != b.size()) {
+                return a == b;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).type() != b.get(i).type() || a.get(i).typmod() != b.get(i).typmod()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -633,7 +674,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                     statementStart = nowMicros();
                     checkStatement(prepared.raw.statement());
                     context = newContext(parameters);
-                    execution = executor.start(prepared.command, context);
+                    execution = executor.start(prepared.current(), context);
                     encoder = new RowEncoder(orEmpty(execution.columns()), resultFormats, LakepgSession.this);
                 } else {
                     running = context;
@@ -688,7 +729,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 throw PgException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
                         "current transaction is aborted, commands ignored until end of transaction block");
             }
-            return new Prepared(raw, executor.analyze(raw, sql, parameterTypeOids));
+            SimpleQueryCache.Validity validity = planValidity(); // read before analysis, as for the simple cache
+            return new Prepared(raw, sql, executor.analyze(raw, sql, parameterTypeOids), validity);
         } catch (RuntimeException e) {
             statementFailed();
             throw asPgException(e);

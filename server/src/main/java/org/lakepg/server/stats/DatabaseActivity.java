@@ -39,11 +39,14 @@ public final class DatabaseActivity {
         long vacuumCount;
         Long lastAnalyze;
         long analyzeCount;
+        Long lastAutoAnalyze;
+        long autoAnalyzeCount;
 
         synchronized TableStatistics snapshot() {
             return new TableStatistics(seqScans, seqTuplesRead, indexScans, indexTuplesRead, indexTuplesFetched,
                     inserted, updated, deleted, Math.max(live, 0), Math.max(dead, 0), modifiedSinceAnalyze,
-                    insertedSinceVacuum, lastVacuum, vacuumCount, lastAnalyze, analyzeCount);
+                    insertedSinceVacuum, lastVacuum, vacuumCount, lastAnalyze, analyzeCount, lastAutoAnalyze,
+                    autoAnalyzeCount);
         }
     }
 
@@ -117,6 +120,16 @@ public final class DatabaseActivity {
             t.modifiedSinceAnalyze = 0;
             t.lastAnalyze = nowMicros;
             t.analyzeCount++;
+        }
+    }
+
+    /** Autovacuum's ANALYZE of a table finished (last_autoanalyze, autoanalyze_count). */
+    public void autoAnalyzed(long table, long nowMicros) {
+        Totals t = totals(table);
+        synchronized (t) {
+            t.modifiedSinceAnalyze = 0;
+            t.lastAutoAnalyze = nowMicros;
+            t.autoAnalyzeCount++;
         }
     }
 

@@ -7,8 +7,9 @@ package org.lakepg.server.stats;
 public record TableStatistics(long seqScans, long seqTuplesRead, long indexScans, long indexTuplesRead,
                               long indexTuplesFetched, long inserted, long updated, long deleted, long liveTuples,
                               long deadTuples, long modifiedSinceAnalyze, long insertedSinceVacuum, Long lastVacuum,
-                              long vacuumCount, Long lastAnalyze, long analyzeCount) {
+                              long vacuumCount, Long lastAnalyze, long analyzeCount, Long lastAutoAnalyze,
+                              long autoAnalyzeCount) {
 
     public static final TableStatistics NONE = new TableStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0,
-            null, 0);
+            null, 0, null, 0);
 }

@@ -61,7 +61,8 @@ final class StatisticsRows {
                     .set("n_ins_since_vacuum", s.insertedSinceVacuum())
                     .set("last_vacuum", s.lastVacuum()).set("last_analyze", s.lastAnalyze())
                     .set("vacuum_count", s.vacuumCount()).set("autovacuum_count", 0L)
-                    .set("analyze_count", s.analyzeCount()).set("autoanalyze_count", 0L);
+                    .set("analyze_count", s.analyzeCount()).set("autoanalyze_count", s.autoAnalyzeCount())
+                    .set("last_autoanalyze", s.lastAutoAnalyze());
         }
     }
 

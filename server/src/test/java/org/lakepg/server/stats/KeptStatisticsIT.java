@@ -97,4 +97,93 @@ class KeptStatisticsIT {
             org.lakepg.storage.local.FileUtil.deleteRecursively(data);
         }
     }
+
+    private static long seqScans(Connection c) throws SQLException {
+        return Long.parseLong(lines(c, "select seq_scan from pg_stat_user_tables where relname = 'skewed'").get(0));
+    }
+
+    /**
+     * A statement prepared over the extended protocol is planned again when ANALYZE changed its table's statistics,
+     * as PostgreSQL's plan cache does: never measured, a = 1 looks rare and the index is used; measured, every row
+     * has a = 1 and the sequential scan wins. The table's scan counters tell which plan ran.
+     */
+    @Test
+    void preparedStatementsArePlannedAgainAfterAnalyze() throws Exception {
+        try (var server = org.lakepg.server.TestServer.start("replan");
+             Connection c = DriverManager.getConnection(server.url() + "&prepareThreshold=1")) {
+            run(c, "create table skewed (a int, b text)");
+            run(c, "insert into skewed select 1, repeat('x', 50) from generate_series(1, 20000)");
+            run(c, "create index skewed_a on skewed (a)");
+            try (var ps = c.prepareStatement("select count(*) from skewed where a = 1")) {
+                long before = seqScans(c);
+                for (int i = 0; i < 2; i++) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getLong(1)).isEqualTo(20000);
+                    }
+                }
+                assertThat(seqScans(c)).isEqualTo(before);
+                run(c, "analyze skewed");
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(20000);
+                }
+                assertThat(seqScans(c)).isEqualTo(before + 1);
+            }
+        }
+    }
+
+    /** A prepared query whose table changed shape fails as in PostgreSQL instead of returning the old columns. */
+    @Test
+    void preparedStatementsRefuseAChangedResultType() throws Exception {
+        try (var server = org.lakepg.server.TestServer.start("replan-type");
+             Connection c = DriverManager.getConnection(server.url() + "&prepareThreshold=1")) {
+            run(c, "create table shape (a int)");
+            run(c, "insert into shape values (1)");
+            try (var ps = c.prepareStatement("select * from shape")) {
+                ps.executeQuery().close();
+                ps.executeQuery().close();
+                run(c, "alter table shape add column b int");
+                org.assertj.core.api.Assertions.assertThatThrownBy(ps::executeQuery)
+                        .isInstanceOfSatisfying(SQLException.class, e -> {
+                            assertThat(e.getSQLState()).isEqualTo("0A000");
+                            assertThat(e.getMessage()).contains("cached plan must not change result type");
+                        });
+            }
+        }
+    }
+
+    /**
+     * Autovacuum analyzes a table once more rows changed than autovacuum_analyze_threshold (50) plus
+     * autovacuum_analyze_scale_factor (0.1) of its rows, by ANALYZE's path: its statistics are kept too.
+     */
+    @Test
+    void autovacuumAnalyzesChangedTables() throws Exception {
+        Path data = Files.createTempDirectory("lakepg-it-autoanalyze");
+        try {
+            try (LakepgServer server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data",
+                    data.toString(), "-c", "autovacuum_naptime=1"), Map.of()));
+                 Connection c = connect(server)) {
+                run(c, "create table few (a int)");
+                run(c, "insert into few select i from generate_series(1, 40) i");
+                run(c, "create table many (a int)");
+                run(c, "insert into many select i % 7 from generate_series(1, 300) i");
+                String counts = "select relname, autoanalyze_count, analyze_count, last_autoanalyze is not null"
+                        + " from pg_stat_user_tables where relname in ('few', 'many') order by 1";
+                for (int i = 0; i < 100 && !lines(c, counts).get(1).equals("many|1|0|t"); i++) {
+                    Thread.sleep(100);
+                }
+                assertThat(lines(c, counts)).containsExactly("few|0|0|f", "many|1|0|t");
+                assertThat(lines(c, "select n_distinct, most_common_vals::text from pg_stats where tablename = 'many'"))
+                        .containsExactly("7|{1,2,3,4,5,6,0}");
+            }
+            try (LakepgServer server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data",
+                    data.toString(), "-c", "autovacuum=off"), Map.of()));
+                 Connection c = connect(server)) {
+                assertThat(lines(c, "select n_distinct from pg_stats where tablename = 'many'")).containsExactly("7");
+            }
+        } finally {
+            org.lakepg.storage.local.FileUtil.deleteRecursively(data);
+        }
+    }
 }

@@ -423,7 +423,8 @@ public final class QueryAnalyzer {
                 plan = pushed;
             } else {
                 if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
-                    plan = org.lakepg.server.sql.optimizer.IndexSelection.choose(scan, where, catalog.indexes(scan.table()));
+                    plan = org.lakepg.server.sql.optimizer.IndexSelection.cheapest(scan, where,
+                            catalog.indexes(scan.table()), catalog.planner());
                 }
                 plan = new FilterNode(plan, where);
             }

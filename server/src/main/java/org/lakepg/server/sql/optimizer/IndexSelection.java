@@ -61,6 +61,23 @@ public final class IndexSelection {
         return scan;
     }
 
+    /**
+     * The scan under a filter: the index scan {@link #choose} finds when the cost model prices it below reading the
+     * whole table (PostgreSQL keeps the cheapest path; a common value or a small table makes the sequential scan
+     * win), else the sequential scan.
+     */
+    public static PlanNode cheapest(SeqScanNode scan, BoundExpr condition, List<IndexInfo> indexes,
+                                    PlannerContext planner) {
+        PlanNode chosen = choose(scan, condition, indexes);
+        if (chosen == scan) {
+            return scan;
+        }
+        CostModel costs = new CostModel(planner);
+        double viaIndex = costs.estimate(new org.lakepg.server.sql.plan.FilterNode(chosen, condition)).total();
+        double viaScan = costs.estimate(new org.lakepg.server.sql.plan.FilterNode(scan, condition)).total();
+        return viaScan < viaIndex ? scan : chosen;
+    }
+
     static List<BoundExpr> conjuncts(BoundExpr e) {
         List<BoundExpr> out = new ArrayList<>();
         if (e instanceof BoolExpr b && b.kind() == BoolExpr.Kind.AND) {
