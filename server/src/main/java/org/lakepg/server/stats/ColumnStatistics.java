@@ -7,10 +7,17 @@ import java.util.List;
  * width in bytes, the number of distinct values ({@code nDistinct} &lt; 0 is minus a fraction of the rows,
  * as stadistinct, so it scales with the table), the most common values with their frequencies, and
  * histogram bounds that split the other values into equally populated buckets. Values are lakepg's
- * Java values; {@code histogram} is empty when the type has no usable order.
+ * Java values; {@code histogram} is empty when the type has no usable order. {@code correlation} (null when not
+ * known) is how closely the values' order follows the rows' physical order, from -1 to 1, as stanumbers of
+ * PostgreSQL's STATISTIC_KIND_CORRELATION.
  */
 public record ColumnStatistics(double nullFrac, int avgWidth, double nDistinct, List<Object> mcvValues,
-                               List<Double> mcvFrequencies, List<Object> histogram) {
+                               List<Double> mcvFrequencies, List<Object> histogram, Double correlation) {
+
+    public ColumnStatistics(double nullFrac, int avgWidth, double nDistinct, List<Object> mcvValues,
+                            List<Double> mcvFrequencies, List<Object> histogram) {
+        this(nullFrac, avgWidth, nDistinct, mcvValues, mcvFrequencies, histogram, null);
+    }
 
     public ColumnStatistics {
         if (mcvValues.size() != mcvFrequencies.size()) {

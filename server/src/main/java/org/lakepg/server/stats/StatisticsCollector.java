@@ -24,6 +24,7 @@ public final class StatisticsCollector {
     /** Statistics of the rows (each of {@code columns} values; more are ignored) of a table of {@code pages} pages. */
     public static RelationStatistics collect(Iterator<Object[]> rows, int columns, long pages) {
         List<Object[]> sample = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
         long total = 0;
         Random random = new Random(0);
         while (rows.hasNext()) {
@@ -31,12 +32,27 @@ public final class StatisticsCollector {
             total++;
             if (sample.size() < SAMPLE_ROWS) {
                 sample.add(row);
+                positions.add(total);
             } else {
                 long slot = (long) (random.nextDouble() * total);
                 if (slot < SAMPLE_ROWS) {
                     sample.set((int) slot, row);
+                    positions.set((int) slot, total);
                 }
             }
+        }
+        if (total > SAMPLE_ROWS) {
+            // back in physical order, as analyze.c sorts its sample by TID: the correlation compares with it
+            Integer[] order = new Integer[sample.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingLong(positions::get));
+            List<Object[]> sorted = new ArrayList<>(order.length);
+            for (Integer i : order) {
+                sorted.add(sample.get(i));
+            }
+            sample = sorted;
         }
         List<ColumnStatistics> out = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
@@ -104,7 +120,50 @@ public final class StatisticsCollector {
             mcv.add(e.getKey());
             freqs.add((double) count / n);
         }
-        return new ColumnStatistics(nullFrac, avgWidth, nDistinct, mcv, freqs, histogram(counts, mcv));
+        return new ColumnStatistics(nullFrac, avgWidth, nDistinct, mcv, freqs, histogram(counts, mcv),
+                correlation(sample, column));
+    }
+
+    /**
+     * The correlation between the sampled values' sort order and their physical order (compute_scalar_stats:
+     * ties in sample order), null when the values have no single order or fewer than two are not NULL.
+     */
+    private static Double correlation(List<Object[]> sample, int column) {
+        List<Object> values = new ArrayList<>();
+        Class<?> kind = null;
+        for (Object[] row : sample) {
+            Object v = column < row.length ? row[column] : null;
+            if (v == null) {
+                continue;
+            }
+            if (!(v instanceof Comparable<?>) || kind != null && kind != v.getClass()) {
+                return null;
+            }
+            kind = v.getClass();
+            values.add(v);
+        }
+        int n = values.size();
+        if (n < 2) {
+            return null;
+        }
+        Integer[] byValue = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byValue[i] = i;
+        }
+        try {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Comparator<Integer> order = (a, b) -> ((Comparable) values.get(a)).compareTo(values.get(b));
+            Arrays.sort(byValue, order); // stable: equal values keep their physical order
+        } catch (ClassCastException e) {
+            return null;
+        }
+        double xySum = 0;
+        for (int i = 0; i < n; i++) {
+            xySum += (double) i * byValue[i];
+        }
+        double xSum = (n - 1.0) * n / 2.0;
+        double x2Sum = (n - 1.0) * n * (2.0 * n - 1.0) / 6.0;
+        return (double) (float) ((n * xySum - xSum * xSum) / (n * x2Sum - xSum * xSum));
     }
 
     /** Up to 101 bounds over the sampled values that are not most common, when the values have one order. */

@@ -15,11 +15,12 @@ import org.lakepg.wire.types.PgType;
 /**
  * pg_statistic and the pg_stats view over it: the column statistics of the last ANALYZE of each table. Slots are
  * filled as PostgreSQL's compute_scalar_stats fills them: most common values (kind 1, with the type's = operator)
- * first, then histogram bounds (kind 2, with its &lt; operator); lakepg keeps no correlation (kind 3).
+ * first, then histogram bounds (kind 2, with its &lt; operator), then the correlation (kind 3).
  */
 final class ColumnStatisticsRows {
     private static final int MCV = 1;
     private static final int HISTOGRAM = 2;
+    private static final int CORRELATION = 3;
     private static final long DEFAULT_COLLATION = 100;
 
     private ColumnStatisticsRows() {}
@@ -50,6 +51,10 @@ final class ColumnStatisticsRows {
                     fill(row, slot++, HISTOGRAM, operator(catalog, "<", c.type()), collation, null,
                             arrayText(c.type(), s.histogram()));
                 }
+                if (s.correlation() != null) {
+                    fill(row, slot++, CORRELATION, operator(catalog, "<", c.type()), collation,
+                            PgArray.of(700, s.correlation().floatValue()), null);
+                }
                 for (; slot <= 5; slot++) {
                     fill(row, slot, 0, 0, 0, null, null);
                 }
@@ -77,7 +82,8 @@ final class ColumnStatisticsRows {
                         .set("n_distinct", s.nDistinct())
                         .set("most_common_vals", s.mcvValues().isEmpty() ? null : arrayText(c.type(), s.mcvValues()))
                         .set("most_common_freqs", s.mcvValues().isEmpty() ? null : frequencies(s.mcvFrequencies()))
-                        .set("histogram_bounds", s.histogram().isEmpty() ? null : arrayText(c.type(), s.histogram()));
+                        .set("histogram_bounds", s.histogram().isEmpty() ? null : arrayText(c.type(), s.histogram()))
+                        .set("correlation", s.correlation());
             }
         }
     }

@@ -54,7 +54,7 @@ class KeptStatisticsIT {
     }
 
     private static final String STATS = "select attname, null_frac, avg_width, n_distinct, most_common_vals::text,"
-            + " most_common_freqs::text, histogram_bounds::text from pg_stats where tablename = 'kept' order by attname";
+            + " most_common_freqs::text, histogram_bounds::text, correlation from pg_stats where tablename = 'kept' order by attname";
     private static final String PLAN = "explain select * from kept where a = 3 and b = 'v1'";
 
     @Test
@@ -72,20 +72,27 @@ class KeptStatisticsIT {
             plan = lines(c, PLAN);
             assertThat(stats).hasSize(4);
             assertThat(stats.get(0)).isEqualTo("a|0|4|10|{0,1,2,3,4,5,6,7,8,9}|"
-                    + "{0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1}|null");
+                    + "{0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1}|null|0.10089961"); // correlation as PostgreSQL computes it
             assertThat(stats.get(2)).startsWith("c|0|8|-1|null|null|{\"2020-01-01 ");
             // 10 values of a, 3 of b: 5000 * 0.1 * 0.3334 rows
             assertThat(plan.get(0)).contains("rows=167 ");
             assertThat(unmeasured.get(0)).doesNotContain("rows=167 ");
             run(c, "vacuum kept");
             assertThat(lines(c, STATS)).isEqualTo(stats);
+            // values too wide for a catalog row: ANALYZE succeeds, the column's scalar statistics are kept
+            run(c, "create table wide (t text)");
+            run(c, "insert into wide select repeat(chr(65 + i % 50), 500) from generate_series(1, 1000) i");
+            run(c, "analyze wide");
         }
         try (LakepgServer server = start(data); Connection c = connect(server)) {
             assertThat(lines(c, STATS)).isEqualTo(stats);
             assertThat(lines(c, PLAN)).isEqualTo(plan);
             assertThat(lines(c, "select staattnum, stakind1, stakind2 from pg_statistic"
                     + " where starelid = 'kept'::regclass order by 1"))
-                    .containsExactly("1|1|0", "2|1|0", "3|2|0", "4|2|0");
+                    .containsExactly("1|1|3", "2|1|3", "3|2|3", "4|2|3"); // as PostgreSQL: MCV or histogram, then correlation
+            assertThat(lines(c, "select n_distinct, most_common_vals is null from pg_stats where tablename = 'wide'"))
+                    .containsExactly("50|t");
+            run(c, "drop table wide");
             run(c, "drop table kept");
             run(c, "analyze");
         }

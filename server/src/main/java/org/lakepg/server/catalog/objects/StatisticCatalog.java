@@ -28,7 +28,7 @@ public final class StatisticCatalog {
     StatisticCatalog(AccessContext access, boolean exists) {
         heap = CatalogHeap.open(access, RELATION, "lakepg_statistic", exists, TypeOids.INT8, TypeOids.INT4,
                 TypeOids.FLOAT8, TypeOids.INT8, TypeOids.FLOAT8, TypeOids.INT4, TypeOids.FLOAT8, TypeOids.INT8,
-                TypeOids.BYTEA, TypeOids.BYTEA, TypeOids.BYTEA);
+                TypeOids.BYTEA, TypeOids.BYTEA, TypeOids.BYTEA, TypeOids.FLOAT8);
     }
 
     /**
@@ -40,14 +40,15 @@ public final class StatisticCatalog {
         boolean columns = !measured.columns().isEmpty();
         heap.delete(txn, r -> r[0].equals(relid) && (columns || r[1].equals(SIZE_ROW)));
         heap.insert(txn, relid, SIZE_ROW, measured.tuples(), measured.pages(), null, null, null, null, null, null,
-                null);
+                null, null);
         for (int i = 0; i < measured.columns().size() && i < columnTypes.length; i++) {
             ColumnStatistics c = measured.columns().get(i);
             if (c != null) {
                 long type = columnTypes[i];
                 byte[][] values = encodeValues(type, c);
                 heap.insert(txn, relid, i + 1, null, null, c.nullFrac(), c.avgWidth(), c.nDistinct(), type,
-                        values[0], values == EMPTY ? null : encode(TypeOids.FLOAT8, c.mcvFrequencies()), values[1]);
+                        values[0], values == EMPTY ? null : encode(TypeOids.FLOAT8, c.mcvFrequencies()), values[1],
+                        c.correlation());
             }
         }
     }
@@ -97,10 +98,18 @@ public final class StatisticCatalog {
 
     private static final byte[][] EMPTY = {null, null};
 
-    /** The MCVs and histogram bounds in binary form; nothing for a type without binary I/O. */
+    /** Bytes of values a catalog row may hold: it has no out-of-line storage and must fit in a page. */
+    private static final int MAX_VALUE_BYTES = 6000;
+
+    /**
+     * The MCVs and histogram bounds in binary form; nothing for a type without binary I/O, nor for values too wide
+     * for a catalog row (PostgreSQL keeps them out of line): the planner then has the column's scalar statistics.
+     */
     private static byte[][] encodeValues(long type, ColumnStatistics c) {
         try {
-            return new byte[][] {encode(type, c.mcvValues()), encode(type, c.histogram())};
+            byte[][] values = {encode(type, c.mcvValues()), encode(type, c.histogram())};
+            return values[0].length + values[1].length + 8 * c.mcvFrequencies().size() > MAX_VALUE_BYTES ? EMPTY
+                    : values;
         } catch (RuntimeException e) {
             return EMPTY;
         }
@@ -143,6 +152,7 @@ public final class StatisticCatalog {
             mcv = List.of();
             frequencies.clear();
         }
-        return new ColumnStatistics((Double) r[4], (Integer) r[5], (Double) r[6], mcv, frequencies, histogram);
+        return new ColumnStatistics((Double) r[4], (Integer) r[5], (Double) r[6], mcv, frequencies, histogram,
+                (Double) r[11]);
     }
 }
