@@ -31,4 +31,12 @@ select count(*) from pg_stats where tablename = 'plans_st'
 drop table plans_st
 drop table plans_key
 drop table plans_rev
+-- a rolled back ANALYZE leaves no statistics
+create table plans_rb (a int)
+insert into plans_rb select generate_series(1, 100)
+begin; analyze plans_rb; rollback
+select count(*) from pg_stats where tablename = 'plans_rb'
+analyze plans_rb
+select count(*) from pg_stats where tablename = 'plans_rb'
+drop table plans_rb
 select count(*) from pg_stats where tablename like 'plans_%'

@@ -177,7 +177,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
             @Override
             public void measured(long table, long[] columnTypes, org.lakepg.server.stats.RelationStatistics statistics) {
-                sessions.statistics().database(database).measured(table, statistics);
+                activity.measured(table, statistics);
                 // kept in the catalog too, so a restart plans alike; the commit invalidates cached plans
                 target.objects().statistics().record(currentTransaction(), table, columnTypes, statistics);
             }

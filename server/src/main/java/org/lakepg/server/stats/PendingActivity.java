@@ -10,15 +10,29 @@ import java.util.Map;
  */
 public final class PendingActivity {
     private final Map<Long, TableActivity> relations = new HashMap<>();
+    /** VACUUM's and ANALYZE's measurements, for the planner once the catalog rows that keep them commit. */
+    private final java.util.List<Map.Entry<Long, RelationStatistics>> measured = new java.util.ArrayList<>();
 
     /** The counters of a table or index (by OID) in this transaction. */
     public TableActivity relation(long oid) {
         return relations.computeIfAbsent(oid, k -> new TableActivity());
     }
 
-    /** Adds what the ending transaction did to the database's totals and starts afresh. */
+    /** VACUUM or ANALYZE measured a table in this transaction. */
+    public void measured(long table, RelationStatistics statistics) {
+        measured.add(Map.entry(table, statistics));
+    }
+
+    /**
+     * Adds what the ending transaction did to the database's totals and starts afresh; its measurements reach
+     * the planner only if it committed, as pg_statistic rows of a rolled back ANALYZE are never seen.
+     */
     public void transactionEnded(DatabaseActivity into, boolean committed) {
         into.add(relations, committed);
         relations.clear();
+        if (committed) {
+            measured.forEach(e -> into.measured(e.getKey(), e.getValue()));
+        }
+        measured.clear();
     }
 }
