@@ -52,4 +52,27 @@ class StatisticsCollectorTest {
         assertThat(stats.tuples()).isZero();
         assertThat(stats.column(0)).isNull();
     }
+
+    @Test
+    void correlationFollowsThePhysicalOrderOfTheValues() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rows.add(new Object[] {i, 1000 - i, (i * 7919) % 1000, i % 2 == 0 ? null : i});
+        }
+        RelationStatistics stats = StatisticsCollector.collect(rows.iterator(), 4, 5);
+        assertThat(stats.column(0).correlation()).isEqualTo(1.0);
+        assertThat(stats.column(1).correlation()).isEqualTo(-1.0);
+        assertThat(Math.abs(stats.column(2).correlation())).isLessThan(0.1);
+        assertThat(stats.column(3).correlation()).isEqualTo(1.0); // NULLs take no place in the order
+    }
+
+    @Test
+    void aSampledTableIsBackInPhysicalOrderForTheCorrelation() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 3 * StatisticsCollector.SAMPLE_ROWS; i++) {
+            rows.add(new Object[] {i});
+        }
+        ColumnStatistics ascending = StatisticsCollector.collect(rows.iterator(), 1, 400).column(0);
+        assertThat(ascending.correlation()).isEqualTo(1.0);
+    }
 }
