@@ -162,6 +162,16 @@ public final class PlanPrinter {
         };
     }
 
+    /**
+     * Whether PostgreSQL could hash the set operation's columns (grouping_is_hashable): not money or bit strings,
+     * whose equality is not hashable, nor anonymous records, whose typcache entry reports no hashing in set operations.
+     */
+    private static boolean hashable(SetOpNode s) {
+        return s.keys().stream().map(SortKey::comparisonSource)
+                .noneMatch(f -> "cash_cmp".equals(f) || "bitcmp".equals(f) || "varbitcmp".equals(f)
+                        || "btrecordcmp".equals(f));
+    }
+
     private IntFunction<String> names(PlanNode p) {
         List<String> out = outputs(p);
         return i -> i < out.size() ? out.get(i) : null;
@@ -465,8 +475,9 @@ public final class PlanPrinter {
             case SetOpNode s -> {
                 children.clear();
                 children.add(new AppendNode(List.of(s.left(), s.right()), s.width()));
-                if (s.kind() == SetOpNode.Kind.UNION && !s.all() && !costs.settings().hashAgg()) {
-                    // the rows are counted in sorted order: with hashing disabled PostgreSQL shows that as Unique over Sort
+                if (s.kind() == SetOpNode.Kind.UNION && !s.all() && (!costs.settings().hashAgg() || !hashable(s))) {
+                    // the rows are counted in sorted order: with hashing disabled, or for a type PostgreSQL cannot
+                    // hash, it shows that as Unique over Sort
                     PlanNode append = children.remove(0);
                     children.add(new SortNode(append, s.keys()));
                     yield "Unique";

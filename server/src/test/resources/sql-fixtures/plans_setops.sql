@@ -1,0 +1,8 @@
+-- UNION hashes its rows when the column types can be hashed, else sorts them (grouping_is_hashable)
+explain (costs off) select x from (values (1), (2)) _(x) union select x from (values (1), (3)) _(x)
+explain (costs off) select x from (values (100::money), (200::money)) _(x) union select x from (values (100::money), (300::money)) _(x)
+select x from (values (100::money), (200::money)) _(x) union select x from (values (100::money), (300::money)) _(x)
+explain (costs off) select x from (values (row(1, 2)), (row(1, 3))) _(x) union select x from (values (row(1, 2)), (row(1, 4))) _(x)
+select x from (values (row(1, 2)), (row(1, 3))) _(x) union select x from (values (row(1, 2)), (row(1, 4))) _(x)
+explain (costs off) select x from (values (B'101'), (B'011')) _(x) union select x from (values (B'101'), (B'111')) _(x)
+select x from (values (B'101'), (B'011')) _(x) union select x from (values (B'101'), (B'111')) _(x)
