@@ -92,16 +92,19 @@ final class PartitionRouting {
         TableInfo stopped = table;
         List<RoutedInsertNode.KeyPart> key = node.key();
         int deepest = 0;
-        for (RoutedInsertNode.Leaf leaf : node.leaves()) {
+        List<List<RoutedInsertNode.Step>> ways = new ArrayList<>();
+        node.leaves().forEach(leaf -> ways.add(leaf.steps()));
+        ways.addAll(node.deadEnds());
+        for (List<RoutedInsertNode.Step> steps : ways) {
             int depth = 0;
-            while (depth < leaf.steps().size()
-                    && Boolean.TRUE.equals(compiler.compile(leaf.steps().get(depth).condition()).eval(row, context))) {
+            while (depth < steps.size()
+                    && Boolean.TRUE.equals(compiler.compile(steps.get(depth).condition()).eval(row, context))) {
                 depth++;
             }
-            if (depth > deepest && depth < leaf.steps().size()) {
+            if (depth > deepest && depth < steps.size()) {
                 deepest = depth;
-                stopped = leaf.steps().get(depth).partitioned();
-                key = leaf.steps().get(depth).key();
+                stopped = steps.get(depth).partitioned();
+                key = steps.get(depth).key();
             }
         }
         throw PgException.of(SqlState.CHECK_VIOLATION, "no partition of relation \"%s\" found for row", stopped.name())

@@ -967,10 +967,11 @@ public final class ExpressionAnalyzer {
             }
             names = inputs;
         }
-        return inFunctionBody(proc.name(), names, arguments, () -> {
+        BoundExpr inlined = inFunctionBody(proc.name(), names, arguments, () -> {
             BoundExpr e = analyze(body, Scope.EMPTY);
             return coercer.coerce(e, resultType, -1, TypeCoercion.Context.ASSIGNMENT, location);
         });
+        return ConstantSqlCalls.fold(proc, arguments, inlined, io, context);
     }
 
     private String signature(String name, long[] types) {
