@@ -742,7 +742,7 @@ public final class ExpressionAnalyzer {
         catalog.functionUsed(call.proc());
         var body = SqlFunctionBodies.expression(call.proc());
         boolean userSql = call.proc().language() == ProcEntry.LANGUAGE_SQL && call.proc().oid() >= 16384
-                && !call.proc().returnsSet() || call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL;
+                || call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL;
         if (body.isPresent() && !(userSql && body.get() instanceof org.lakepg.server.sql.ast.SubLink
                 && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
             return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
@@ -756,7 +756,7 @@ public final class ExpressionAnalyzer {
             List<BoundExpr> withOid = new ArrayList<>();
             withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.OID, -1, call.proc().oid()));
             withOid.addAll(coerced);
-            if (call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL && PlpgsqlPolymorphism.hasPolymorphicInput(call.proc())) {
+            if (PlpgsqlPolymorphism.hasPolymorphicInput(call.proc())) {
                 // the body's variables take the actual argument types: they travel as one trailing text argument
                 withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.TEXT, -1,
                         PlpgsqlPolymorphism.encode(coerced)));

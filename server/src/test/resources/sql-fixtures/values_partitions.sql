@@ -1,0 +1,24 @@
+-- range partition constraints as get_qual_for_range builds them; routing failures naming the deepest partitioned table
+drop table if exists vp_mcr, vp_ml cascade;
+create table vp_mcr (a text, b int) partition by range (a, b);
+create table vp_mcr1 partition of vp_mcr for values from (minvalue, minvalue) to ('b', minvalue);
+create table vp_mcr2 partition of vp_mcr for values from ('b', minvalue) to ('c', minvalue);
+create table vp_mcr4 partition of vp_mcr for values from ('common', minvalue) to ('common', 0);
+create table vp_mcr5 partition of vp_mcr for values from ('common', 0) to ('common', 10);
+create table vp_mcr6 partition of vp_mcr for values from ('common', 10) to ('common', maxvalue);
+create table vp_mcr7 partition of vp_mcr for values from ('common', maxvalue) to ('d', minvalue);
+create table vp_mcr8 partition of vp_mcr for values from ('d', minvalue) to (maxvalue, maxvalue);
+create table vp_mcr9 partition of vp_mcr for values from ('c', 5) to ('cc', 7);
+select c.relname, pg_get_partition_constraintdef(c.oid) from pg_class c where c.relname like 'vp\_mcr_' order by 1;
+insert into vp_mcr values ('a', 1), ('b', -5), ('common', -1), ('common', 0), ('common', 10), ('cz', 0), ('z', 99), ('c', 5), ('cc', 6);
+select tableoid::regclass::text, a, b from vp_mcr order by 1, 2, 3;
+insert into vp_mcr values ('cc', 7);
+create table vp_ml (a int, c text) partition by range (a);
+create table vp_ml1 partition of vp_ml for values from (1) to (10) partition by list (c);
+create table vp_ml1_empty partition of vp_ml1 for values in ('x') partition by list (c);
+create table vp_ml1_a partition of vp_ml1 for values in ('a');
+insert into vp_ml values (1, 'a');
+insert into vp_ml values (1, 'x');
+insert into vp_ml values (1, 'q');
+insert into vp_ml values (20, 'a');
+drop table vp_mcr, vp_ml;
