@@ -22,3 +22,9 @@ select log(-12.34);
 select log(100.0);
 select substring('abcdefg' similar 'a*#"%#"g*#"x' escape '#');
 select substring('abcdefg' similar 'a#"%#"g' escape '#');
+-- window frame offsets: column references and RANGE offset types
+select sum(x) over (rows between y preceding and 1 following) from (values (1, 1), (2, 1)) v(x, y);
+select sum(x) over (order by x::text range between '1 year'::interval preceding and '2 years'::interval following) from generate_series(1, 3) x;
+select sum(x) over (order by x range between '1 year'::interval preceding and current row) from generate_series(1, 3) x;
+select E'{{1,2},\\{2,3}}'::text[];
+select E'{{1,2},"x"}'::text[];
