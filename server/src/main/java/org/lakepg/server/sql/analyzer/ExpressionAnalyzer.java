@@ -661,7 +661,8 @@ public final class ExpressionAnalyzer {
             }
             throw Coercer.at(notFound, f.location());
         }
-        if (namedCall && call.proc().kind() != ProcEntry.KIND_FUNCTION && call.proc().kind() != ProcEntry.KIND_PROCEDURE) {
+        if (namedCall && call.proc().kind() != ProcEntry.KIND_FUNCTION && call.proc().kind() != ProcEntry.KIND_PROCEDURE
+                && call.proc().kind() != ProcEntry.KIND_WINDOW) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "named arguments are not supported for aggregate or window functions yet"), f.location());
         }
@@ -672,6 +673,9 @@ public final class ExpressionAnalyzer {
                 && call.proc().argumentTypes().length == 0) {
             throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
                     "%s(*) must be used to call a parameterless aggregate function", name), f.location());
+        }
+        if (f.over() != null && call.proc().kind() == ProcEntry.KIND_WINDOW) {
+            call = withDefaults(call, args, name, f);
         }
         if (f.over() != null) {
             if (windows == null) {
@@ -702,26 +706,7 @@ public final class ExpressionAnalyzer {
             throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
                     "window function %s requires an OVER clause", name), f.location());
         }
-        if (call.defaultsUsed() > 0) {
-            // the missing trailing arguments take their declared defaults
-            List<String> defaults = call.proc().defaultExpressions();
-            if (defaults.size() < call.defaultsUsed()) {
-                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "the defaults of %s are not known", name), f.location());
-            }
-            long[] declared = call.proc().argumentTypes();
-            List<Expr> missing = new ArrayList<>();
-            for (int i = defaults.size() - call.defaultsUsed(); i < defaults.size(); i++) {
-                missing.add(SqlFunctionBodies.defaultExpression(defaults.get(i)));
-            }
-            long[] all = java.util.Arrays.copyOf(call.argumentTypes(), declared.length);
-            for (int i = 0; i < missing.size(); i++) {
-                int position = args.size();
-                all[position] = declared[position];
-                args.add(analyze(missing.get(i), Scope.EMPTY));
-            }
-            call = new ResolvedCall(call.proc(), all, call.resultType(), call.variadicExpanded(), 0);
-        }
+        call = withDefaults(call, args, name, f);
         List<BoundExpr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             long target = call.argumentTypes()[i];
@@ -772,6 +757,30 @@ public final class ExpressionAnalyzer {
         return JsonCalls.rewrite(new FuncExpr(call.proc().oid(), name, source, FuncExpr.Form.CALL,
                 coerced, call.proc().strict(), call.proc().volatility(), call.resultType(), -1),
                 variadicArray, this, catalog);
+    }
+
+    /** The call with its missing trailing arguments appended (to {@code args}) as their declared defaults. */
+    private ResolvedCall withDefaults(ResolvedCall call, List<BoundExpr> args, String name, FuncCall f) {
+        if (call.defaultsUsed() == 0) {
+            return call;
+        }
+        List<String> defaults = call.proc().defaultExpressions();
+        if (defaults.size() < call.defaultsUsed()) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "the defaults of %s are not known", name), f.location());
+        }
+        long[] declared = call.proc().argumentTypes();
+        List<Expr> missing = new ArrayList<>();
+        for (int i = defaults.size() - call.defaultsUsed(); i < defaults.size(); i++) {
+            missing.add(SqlFunctionBodies.defaultExpression(defaults.get(i)));
+        }
+        long[] all = java.util.Arrays.copyOf(call.argumentTypes(), declared.length);
+        for (int i = 0; i < missing.size(); i++) {
+            int position = args.size();
+            all[position] = declared[position];
+            args.add(analyze(missing.get(i), Scope.EMPTY));
+        }
+        return new ResolvedCall(call.proc(), all, call.resultType(), call.variadicExpanded(), 0);
     }
 
     /** concat(VARIADIC arr) and the like: the array is passed whole and spread out by the function. */

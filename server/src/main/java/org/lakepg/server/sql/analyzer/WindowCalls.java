@@ -64,7 +64,7 @@ final class WindowCalls {
                     target = TypeOids.TEXT;
                 }
                 coerced.add(expressions.coercer().coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT,
-                        ExpressionAnalyzer.location(f.args().get(i))));
+                        i < f.args().size() ? ExpressionAnalyzer.location(f.args().get(i)) : f.location()));
             }
             windowCall = new WindowCall(name, call.proc().source(), coerced, null, call.resultType());
         } else {
