@@ -70,6 +70,16 @@ final class PartitionRouting {
                 for (int i = 0; i < asTarget.length; i++) {
                     asTarget[i] = fromLeaf.get(chosen).get(i).eval(stored, context);
                 }
+                if (!java.util.Arrays.equals(stored, leafRow)) {
+                    // a BEFORE ROW trigger changed the row: it must still belong where it went (ExecPartitionCheck)
+                    TableInfo leaf = leaves.get(chosen).table();
+                    if (own != null && !Boolean.TRUE.equals(own.eval(asTarget, context))
+                            || !Boolean.TRUE.equals(conditions.get(chosen).eval(asTarget, context))) {
+                        throw PgException.of(SqlState.CHECK_VIOLATION,
+                                "new row for relation \"%s\" violates partition constraint", leaf.name())
+                                .withDetail("Failing row contains " + RowText.row(table, asTarget) + ".");
+                    }
+                }
                 Object[] result = new Object[returning.get(chosen).size()];
                 for (int i = 0; i < result.length; i++) {
                     result[i] = returning.get(chosen).get(i).eval(asTarget, context);
