@@ -857,8 +857,14 @@ public final class QueryAnalyzer {
             }
             columns.add(OutputColumn.computed("column" + (c + 1), type, -1));
         }
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < width; c++) {
+                SetReturningCalls.refuseInValues(rows.get(r).get(c), lists.get(r).get(c), catalog);
+            }
+        }
         return new Relation(new ValuesNode(rows, width), columns);
     }
+
 
     private Relation setOperation(SelectStmt s) {
         return setOperation(s.op(), s.all(), operand(s.larg()), operand(s.rarg()));
