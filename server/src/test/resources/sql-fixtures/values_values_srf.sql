@@ -12,3 +12,7 @@ select a, b from vvs_t order by a, b;
 insert into vvs_t values ((select count(*) from generate_series(1, 4))::int);
 select count(*) from vvs_t;
 drop table vvs_t;
+-- t.* in a LATERAL VALUES row is expanded into t's columns
+select * from (values (1, 2)) n(a, b), lateral (values (n.*)) v;
+select * from (values (1, 2)) n(a, b), lateral (values (n.*, 3), (5, 6, 7)) v order by 3;
+select v.* from (values ('x', 2)) n(a, b), lateral (values (n.*)) v(p, q);
