@@ -38,6 +38,9 @@ final class ConstantSqlCalls {
         } catch (PgException e) {
             String line = "SQL function \"" + proc.name() + "\" statement 1";
             throw e.withContext(e.context() == null ? line : e.context() + "\n" + line);
+        } catch (RuntimeException notEvaluableNow) {
+            // something only the running statement can evaluate: left to run with it
+            return inlined;
         }
     }
 }
