@@ -86,8 +86,20 @@ final class DdlCommands {
      */
     Execution truncate(org.lakepg.server.sql.ast.TruncateStmt s, Transaction txn) {
         List<TableInfo> found = new ArrayList<>();
+        var inheritance = tables.inheritance(txn.snapshot());
         for (var r : s.relations()) {
-            found.add(relations.requireTable(txn.snapshot(), r));
+            TableInfo table = relations.requireTable(txn.snapshot(), r);
+            if (!r.inh() && inheritance.isPartitioned(table.oid())) {
+                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "cannot truncate only a partitioned table")
+                        .withHint("Do not specify the ONLY keyword, or use TRUNCATE ONLY on the partitions directly.");
+            }
+            found.add(table);
+            // without ONLY, every inheritor and partition at every level goes too (find_all_inheritors)
+            for (long descendant : r.inh() ? inheritance.descendants(table.oid()) : List.<Long>of()) {
+                if (found.stream().noneMatch(t -> t.oid() == descendant)) {
+                    tables.findByOid(txn.snapshot(), descendant).ifPresent(found::add);
+                }
+            }
         }
         boolean cascade = s.behavior() != null
                 && s.behavior().kind() == org.lakepg.server.sql.ast.DropBehavior.Kind.CASCADE;

@@ -35,13 +35,19 @@ final class FunctionBodyAnalysis {
     /** Analyzes a body statement with $n and the parameter names standing for parameters of the input types. */
     static Analyzed analyze(ProcEntry proc, List<String> inputNames, Statement statement,
                             Function<ParameterTypes, QueryAnalyzer> analyzers, AnalyzerCatalog catalog) {
-        int[] declared = Arrays.stream(proc.argumentTypes()).mapToInt(t -> (int) t).toArray();
+        return analyze(proc, proc.argumentTypes(), inputNames, statement, analyzers, catalog);
+    }
+
+    /** The same, the parameters being of {@code argumentTypes} (a polymorphic function's actual argument types). */
+    static Analyzed analyze(ProcEntry proc, long[] argumentTypes, List<String> inputNames, Statement statement,
+                            Function<ParameterTypes, QueryAnalyzer> analyzers, AnalyzerCatalog catalog) {
+        int[] declared = Arrays.stream(argumentTypes).mapToInt(t -> (int) t).toArray();
         ParameterTypes parameters = new ParameterTypes(declared);
         QueryAnalyzer queries = analyzers.apply(parameters);
         ExpressionAnalyzer expressions = queries.expressions();
         List<BoundExpr> arguments = new ArrayList<>();
         for (int i = 0; i < declared.length; i++) {
-            arguments.add(new ParamRef(i + 1, proc.argumentTypes()[i], -1));
+            arguments.add(new ParamRef(i + 1, argumentTypes[i], -1));
         }
         return expressions.inFunctionBody(proc.name(), inputNames, arguments, () -> switch (statement) {
             case SelectStmt select -> {

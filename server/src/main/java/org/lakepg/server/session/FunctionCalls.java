@@ -14,6 +14,7 @@ import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.server.sql.analyzer.AnalyzerCatalog;
 import org.lakepg.server.sql.analyzer.ExpressionAnalyzer;
 import org.lakepg.server.sql.analyzer.ParameterTypes;
+import org.lakepg.server.sql.analyzer.PlpgsqlPolymorphism;
 import org.lakepg.server.sql.analyzer.QueryAnalyzer;
 import org.lakepg.server.sql.analyzer.Scope;
 import org.lakepg.server.sql.analyzer.SqlFunctionBodies;
@@ -59,42 +60,58 @@ final class FunctionCalls {
     /**
      * Runs a SQL function's statements with the argument values as its parameters, inside the calling
      * statement; the result is the first column of the last statement's first row (NULL without one, and
-     * for void functions), converted to the declared type.
+     * for void functions), converted to the declared type. A set-returning function gives all the rows of its
+     * last statement. A function with polymorphic parameters gets its arguments' actual types as a trailing
+     * argument (see PlpgsqlPolymorphism), and its body is analyzed for them.
      */
     Object invoke(long oid, Object[] args, ExecContext caller, Transaction txn,
                   Function<ParameterTypes, QueryAnalyzer> analyzers, Executor executor) {
         ProcEntry proc = catalog.function(oid).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_FUNCTION,
                 "function with OID %d does not exist", oid));
+        long[] actualTypes = proc.argumentTypes();
+        if (PlpgsqlPolymorphism.hasPolymorphicInput(proc) && args.length == proc.argumentCount() + 1) {
+            actualTypes = PlpgsqlPolymorphism.decode((String) args[args.length - 1]);
+            args = java.util.Arrays.copyOf(args, args.length - 1);
+        }
         if (proc.strict()) {
             for (Object a : args) {
                 if (a == null) {
-                    return null;
+                    return proc.returnsSet() ? List.of() : null;
                 }
             }
         }
-        String text = proc.source() + "\u0000" + proc.sqlBody();
+        String text = proc.source() + "\u0000" + proc.sqlBody() + "\u0000" + java.util.Arrays.toString(actualTypes);
         CachedBody cached = bodies.get(oid);
         if (cached == null || cached.snapshot() != txn.snapshot() || !cached.text().equals(text)) {
             List<FunctionBodyAnalysis.Analyzed> statements = new ArrayList<>();
             for (Statement statement : SqlFunctionBodies.userBody(proc)) {
                 Statement runnable = statement instanceof ReturnStmt r ? FunctionBodyAnalysis.selectOf(r.returnval()) : statement;
-                statements.add(FunctionBodyAnalysis.analyze(proc, FunctionBodyAnalysis.inputNames(proc), runnable, analyzers, catalog));
+                statements.add(FunctionBodyAnalysis.analyze(proc, actualTypes, FunctionBodyAnalysis.inputNames(proc),
+                        runnable, analyzers, catalog));
             }
             cached = new CachedBody(txn.snapshot(), text, statements);
             bodies.put(oid, cached);
         }
         Object result = null;
+        List<Object[]> set = new ArrayList<>();
         List<FunctionBodyAnalysis.Analyzed> statements = cached.statements();
         for (int i = 0; i < statements.size(); i++) {
             boolean last = i == statements.size() - 1;
             ExecContext run = new ExecContext(caller, args, caller.tables());
             Iterator<Object[]> rows = executor.open(statements.get(i).plan().root(), run);
-            if (last) {
+            if (last && proc.returnsSet()) {
+                List<org.lakepg.server.sql.plan.OutputColumn> columns = statements.get(i).columns();
+                while (rows.hasNext()) {
+                    caller.checkCancelled();
+                    set.add(setRow(proc, columns, rows.next()));
+                }
+            } else if (last) {
                 if (rows.hasNext() && statements.get(i).columns() != null) {
                     Object[] row = rows.next();
                     result = row.length == 0 ? null : row[0];
                     long actual = statements.get(i).columns().get(0).type();
-                    if (result != null && actual != proc.returnType() && proc.returnType() != TypeOids.VOID) {
+                    if (result != null && actual != proc.returnType() && proc.returnType() != TypeOids.VOID
+                            && !PlpgsqlPolymorphism.isPolymorphic(proc.returnType())) {
                         result = convert(result, actual, proc.returnType());
                     }
                 }
@@ -109,7 +126,43 @@ final class FunctionCalls {
                 txn.commandCounterIncrement();
             }
         }
+        if (proc.returnsSet()) {
+            return set;
+        }
         return proc.returnType() == TypeOids.VOID ? null : result;
+    }
+
+    /**
+     * A row of a set-returning function's last query: one value for a scalar result type, else all columns; each
+     * converted to its declared type (RETURNS TABLE / OUT columns), as check_sql_fn_retval coerces them.
+     */
+    private static Object[] setRow(ProcEntry proc, List<org.lakepg.server.sql.plan.OutputColumn> columns, Object[] row) {
+        if (columns == null) {
+            return new Object[0];
+        }
+        List<Long> declared = new ArrayList<>();
+        if (proc.argumentModes() != null) {
+            for (int i = 0; i < proc.argumentModes().length; i++) {
+                char m = proc.argumentModes()[i];
+                if (m == 'o' || m == 'b' || m == 't') {
+                    declared.add(proc.allArgumentTypes()[i]);
+                }
+            }
+        }
+        if (declared.isEmpty()) {
+            declared.add(proc.returnType());
+        }
+        Object[] out = columns.size() == 1 && declared.size() == 1 ? new Object[] {row.length == 0 ? null : row[0]}
+                : row.clone();
+        for (int i = 0; i < out.length && i < declared.size() && i < columns.size(); i++) {
+            long to = declared.get(i);
+            long from = columns.get(i).type();
+            if (out[i] != null && from != to && to != TypeOids.RECORD && to != TypeOids.VOID
+                    && !PlpgsqlPolymorphism.isPolymorphic(to) && (declared.size() > 1 || columns.size() == 1)) {
+                out[i] = convert(out[i], from, to);
+            }
+        }
+        return out;
     }
 
     /** A value of an implicitly coercible type in the declared result type, through their text forms. */

@@ -158,9 +158,11 @@ final class FunctionCommands {
         boolean strict = false;
         boolean securityDefiner = false;
         boolean leakproof = false;
+        boolean window = false;
         List<String> as = null;
         for (DefElem o : s.options()) {
             switch (o.defname()) {
+                case "window" -> window = (Boolean) o.arg();
                 case "volatility" -> volatility = ((String) o.arg()).charAt(0);
                 case "strict" -> strict = (Boolean) o.arg();
                 case "security" -> securityDefiner = (Boolean) o.arg();
@@ -194,12 +196,17 @@ final class FunctionCommands {
         boolean plpgsql = language.equals("plpgsql");
         boolean internal = language.equals("internal");
         shellTypes(returnType, allTypes, !internal);
-        if (internal && org.lakepg.server.function.FunctionRegistry.builtins().lookup(source).isEmpty()) {
+        String builtinSource = source;
+        // a window function's code is one of the built-in window functions' (window_nth_value ...)
+        boolean builtinWindow = org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get().procs().stream()
+                .anyMatch(p -> p.kind() == ProcEntry.KIND_WINDOW && p.source().equals(builtinSource));
+        if (internal && !builtinWindow && org.lakepg.server.function.FunctionRegistry.builtins().lookup(source).isEmpty()) {
             throw PgException.of(SqlState.UNDEFINED_FUNCTION, "there is no built-in function named \"%s\"", source);
         }
         ProcEntry proc = new ProcEntry(0, name, schema.oid(), plpgsql ? ProcEntry.LANGUAGE_PLPGSQL
                 : internal ? ProcEntry.LANGUAGE_INTERNAL : ProcEntry.LANGUAGE_SQL, internal ? 1 : 100, returnsSet ? 1000 : 0,
-                variadic, s.isProcedure() ? ProcEntry.KIND_PROCEDURE : ProcEntry.KIND_FUNCTION, securityDefiner, leakproof,
+                variadic, s.isProcedure() ? ProcEntry.KIND_PROCEDURE : window ? ProcEntry.KIND_WINDOW
+                : ProcEntry.KIND_FUNCTION, securityDefiner, leakproof,
                 strict, returnsSet, volatility, 'u', defaults.size(), returnType, inputs,
                 anyNonInput ? allTypes.stream().mapToLong(Long::longValue).toArray() : null,
                 anyNonInput ? modes.toString().toCharArray() : null, anyName ? names : null, null, source, sqlBody,

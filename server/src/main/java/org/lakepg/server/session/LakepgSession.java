@@ -323,6 +323,15 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         lastQuery = sql;
         queryStart = SessionClock.nowMicros();
         LiteralTemplate template = settings.getBool("lakepg.simple_plan_cache") ? LiteralTemplate.of(sql) : null;
+        if (!settings.getBool("standard_conforming_strings") && settings.getBool("escape_string_warning")
+                && sql.indexOf('\\') >= 0) {
+            // the scanner warns as it reads the text, before anything runs; such a text is never cached
+            List<PgException> warnings = org.lakepg.server.sql.parser.Lexer.escapeStringWarnings(sql);
+            warnings.forEach(this::notice);
+            if (!warnings.isEmpty()) {
+                template = null;
+            }
+        }
         if (template != null) {
             SimpleQueryCache.Hit hit = cachedPlan(template);
             if (hit != null) {

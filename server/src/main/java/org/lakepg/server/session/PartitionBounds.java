@@ -95,46 +95,76 @@ final class PartitionBounds {
             }
         }
         String text = "FOR VALUES FROM " + display(lower) + " TO " + display(upper);
-        return new PartitionBound(text, rangeConstraint(columns, lower, upper, false),
-                rangeConstraint(columns, lower, upper, true));
+        return new PartitionBound(text, rangeConstraint(parent, columns, lower, upper, false),
+                rangeConstraint(parent, columns, lower, upper, true));
     }
 
-    private String rangeConstraint(List<ColumnInfo> columns, List<Datum> lower, List<Datum> upper, boolean shown) {
+    /**
+     * The partition constraint of a range bound as get_qual_for_range builds it: IS NOT NULL per key column, an
+     * equality per leading column whose two bounds are equal, then one OR of arms for the lower bound and one for
+     * the upper (each arm equalities on the earlier columns and a strict or inclusive comparison on its last).
+     */
+    private String rangeConstraint(TableInfo parent, List<ColumnInfo> columns, List<Datum> lower, List<Datum> upper,
+                                   boolean shown) {
         List<String> conditions = new ArrayList<>();
         for (ColumnInfo c : columns) {
             conditions.add("(" + part(c) + " IS NOT NULL)");
         }
-        String ge = bound(columns, lower, 0, true, shown);
-        String lt = bound(columns, upper, 0, false, shown);
-        if (ge != null) {
-            conditions.add(ge);
+        int n = columns.size();
+        int i = 0;
+        while (i < n - 1 && lower.get(i).finite() && upper.get(i).finite()
+                && same(parent, columns.get(i), lower.get(i), upper.get(i))) {
+            conditions.add(comparison(columns.get(i), "=", lower.get(i), shown));
+            i++;
         }
-        if (lt != null) {
-            conditions.add(lt);
+        List<String> lowerArms = new ArrayList<>();
+        List<String> upperArms = new ArrayList<>();
+        boolean nextLower = true;
+        boolean nextUpper = true;
+        for (int arm = 0; arm < n - i; arm++) {
+            List<String> lowerArgs = new ArrayList<>();
+            List<String> upperArgs = new ArrayList<>();
+            for (int j = i; j < n; j++) {
+                Datum l = lower.get(j);
+                Datum u = upper.get(j);
+                Datum lNext = j + 1 < n ? lower.get(j + 1) : null;
+                Datum uNext = j + 1 < n ? upper.get(j + 1) : null;
+                if (nextLower && l.finite()) {
+                    String op = j - i < arm ? "="
+                            : j == n - 1 || lNext != null && lNext.infinite() == Datum.MIN ? ">=" : ">";
+                    lowerArgs.add(comparison(columns.get(j), op, l, shown));
+                }
+                if (nextUpper && u.finite()) {
+                    String op = j - i < arm ? "=" : uNext != null && uNext.infinite() == Datum.MAX ? "<=" : "<";
+                    upperArgs.add(comparison(columns.get(j), op, u, shown));
+                }
+                if (j + 1 - i > arm) {
+                    // no further arm when the next column is unbounded or this one was
+                    nextLower &= l.finite() && lNext != null && lNext.finite();
+                    nextUpper &= u.finite() && uNext != null && uNext.finite();
+                    break;
+                }
+            }
+            if (!lowerArgs.isEmpty()) {
+                lowerArms.add(lowerArgs.size() > 1 ? "(" + String.join(" AND ", lowerArgs) + ")" : lowerArgs.get(0));
+            }
+            if (!upperArgs.isEmpty()) {
+                upperArms.add(upperArgs.size() > 1 ? "(" + String.join(" AND ", upperArgs) + ")" : upperArgs.get(0));
+            }
+            if (!nextLower && !nextUpper) {
+                break;
+            }
+        }
+        for (List<String> arms : List.of(lowerArms, upperArms)) {
+            if (!arms.isEmpty()) {
+                conditions.add(arms.size() > 1 ? "(" + String.join(" OR ", arms) + ")" : arms.get(0));
+            }
         }
         return "(" + String.join(" AND ", conditions) + ")";
     }
 
-    /** Row comparison (columns from {@code i} on) with a bound: >= lower or < upper; null when always true. */
-    private String bound(List<ColumnInfo> columns, List<Datum> datums, int i, boolean lower, boolean shown) {
-        if (i >= datums.size()) {
-            return null;
-        }
-        if (!datums.get(i).finite()) {
-            // MINVALUE as a lower bound and MAXVALUE as an upper one let every value through; the others none
-            boolean all = lower ? datums.get(i).infinite() == Datum.MIN : datums.get(i).infinite() == Datum.MAX;
-            return all ? null : "false";
-        }
-        String column = part(columns.get(i));
-        String value = shown ? labeled(columns.get(i), datums.get(i)) : typed(columns.get(i), datums.get(i));
-        boolean last = i == datums.size() - 1;
-        if (last) {
-            return "(" + column + (lower ? " >= " : " < ") + value + ")";
-        }
-        String rest = bound(columns, datums, i + 1, lower, shown);
-        String strict = "(" + column + (lower ? " > " : " < ") + value + ")";
-        String equal = "(" + column + " = " + value + ")";
-        return "(" + strict + " OR " + (rest == null ? equal : "(" + equal + " AND " + rest + ")") + ")";
+    private String comparison(ColumnInfo column, String op, Datum d, boolean shown) {
+        return "(" + part(column) + " " + op + " " + (shown ? labeled(column, d) : typed(column, d)) + ")";
     }
 
     private PartitionBound list(TableInfo parent, List<ColumnInfo> columns, String name, PartitionBoundSpec spec) {

@@ -153,7 +153,8 @@ public final class ArrayTextParser {
                 if (ndim == -1) {
                     ndim = depth + 1;
                 } else if (ndim != depth + 1) {
-                    throw malformedBody("Unexpected array element.");
+                    // after a sub-array's delimiter only '{' may come: ArrayCount names a backslash there itself
+                    throw malformedBody(peek() == '\\' ? "Unexpected \"\\\" character." : "Unexpected array element.");
                 }
                 elements.add(element());
             }

@@ -70,6 +70,16 @@ final class PartitionRouting {
                 for (int i = 0; i < asTarget.length; i++) {
                     asTarget[i] = fromLeaf.get(chosen).get(i).eval(stored, context);
                 }
+                if (!java.util.Arrays.equals(stored, leafRow)) {
+                    // a BEFORE ROW trigger changed the row: it must still belong where it went (ExecPartitionCheck)
+                    TableInfo leaf = leaves.get(chosen).table();
+                    if (own != null && !Boolean.TRUE.equals(own.eval(asTarget, context))
+                            || !Boolean.TRUE.equals(conditions.get(chosen).eval(asTarget, context))) {
+                        throw PgException.of(SqlState.CHECK_VIOLATION,
+                                "new row for relation \"%s\" violates partition constraint", leaf.name())
+                                .withDetail("Failing row contains " + RowText.row(table, asTarget) + ".");
+                    }
+                }
                 Object[] result = new Object[returning.get(chosen).size()];
                 for (int i = 0; i < result.length; i++) {
                     result[i] = returning.get(chosen).get(i).eval(asTarget, context);
@@ -92,16 +102,19 @@ final class PartitionRouting {
         TableInfo stopped = table;
         List<RoutedInsertNode.KeyPart> key = node.key();
         int deepest = 0;
-        for (RoutedInsertNode.Leaf leaf : node.leaves()) {
+        List<List<RoutedInsertNode.Step>> ways = new ArrayList<>();
+        node.leaves().forEach(leaf -> ways.add(leaf.steps()));
+        ways.addAll(node.deadEnds());
+        for (List<RoutedInsertNode.Step> steps : ways) {
             int depth = 0;
-            while (depth < leaf.steps().size()
-                    && Boolean.TRUE.equals(compiler.compile(leaf.steps().get(depth).condition()).eval(row, context))) {
+            while (depth < steps.size()
+                    && Boolean.TRUE.equals(compiler.compile(steps.get(depth).condition()).eval(row, context))) {
                 depth++;
             }
-            if (depth > deepest && depth < leaf.steps().size()) {
+            if (depth > deepest && depth < steps.size()) {
                 deepest = depth;
-                stopped = leaf.steps().get(depth).partitioned();
-                key = leaf.steps().get(depth).key();
+                stopped = steps.get(depth).partitioned();
+                key = steps.get(depth).key();
             }
         }
         throw PgException.of(SqlState.CHECK_VIOLATION, "no partition of relation \"%s\" found for row", stopped.name())

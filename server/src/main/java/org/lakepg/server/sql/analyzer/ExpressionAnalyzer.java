@@ -661,7 +661,8 @@ public final class ExpressionAnalyzer {
             }
             throw Coercer.at(notFound, f.location());
         }
-        if (namedCall && call.proc().kind() != ProcEntry.KIND_FUNCTION && call.proc().kind() != ProcEntry.KIND_PROCEDURE) {
+        if (namedCall && call.proc().kind() != ProcEntry.KIND_FUNCTION && call.proc().kind() != ProcEntry.KIND_PROCEDURE
+                && call.proc().kind() != ProcEntry.KIND_WINDOW) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "named arguments are not supported for aggregate or window functions yet"), f.location());
         }
@@ -672,6 +673,9 @@ public final class ExpressionAnalyzer {
                 && call.proc().argumentTypes().length == 0) {
             throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
                     "%s(*) must be used to call a parameterless aggregate function", name), f.location());
+        }
+        if (f.over() != null && call.proc().kind() == ProcEntry.KIND_WINDOW) {
+            call = withDefaults(call, args, name, f);
         }
         if (f.over() != null) {
             if (windows == null) {
@@ -702,26 +706,7 @@ public final class ExpressionAnalyzer {
             throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
                     "window function %s requires an OVER clause", name), f.location());
         }
-        if (call.defaultsUsed() > 0) {
-            // the missing trailing arguments take their declared defaults
-            List<String> defaults = call.proc().defaultExpressions();
-            if (defaults.size() < call.defaultsUsed()) {
-                throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "the defaults of %s are not known", name), f.location());
-            }
-            long[] declared = call.proc().argumentTypes();
-            List<Expr> missing = new ArrayList<>();
-            for (int i = defaults.size() - call.defaultsUsed(); i < defaults.size(); i++) {
-                missing.add(SqlFunctionBodies.defaultExpression(defaults.get(i)));
-            }
-            long[] all = java.util.Arrays.copyOf(call.argumentTypes(), declared.length);
-            for (int i = 0; i < missing.size(); i++) {
-                int position = args.size();
-                all[position] = declared[position];
-                args.add(analyze(missing.get(i), Scope.EMPTY));
-            }
-            call = new ResolvedCall(call.proc(), all, call.resultType(), call.variadicExpanded(), 0);
-        }
+        call = withDefaults(call, args, name, f);
         List<BoundExpr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             long target = call.argumentTypes()[i];
@@ -742,7 +727,7 @@ public final class ExpressionAnalyzer {
         catalog.functionUsed(call.proc());
         var body = SqlFunctionBodies.expression(call.proc());
         boolean userSql = call.proc().language() == ProcEntry.LANGUAGE_SQL && call.proc().oid() >= 16384
-                && !call.proc().returnsSet() || call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL;
+                || call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL;
         if (body.isPresent() && !(userSql && body.get() instanceof org.lakepg.server.sql.ast.SubLink
                 && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
             return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
@@ -756,7 +741,7 @@ public final class ExpressionAnalyzer {
             List<BoundExpr> withOid = new ArrayList<>();
             withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.OID, -1, call.proc().oid()));
             withOid.addAll(coerced);
-            if (call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL && PlpgsqlPolymorphism.hasPolymorphicInput(call.proc())) {
+            if (PlpgsqlPolymorphism.hasPolymorphicInput(call.proc())) {
                 // the body's variables take the actual argument types: they travel as one trailing text argument
                 withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.TEXT, -1,
                         PlpgsqlPolymorphism.encode(coerced)));
@@ -772,6 +757,30 @@ public final class ExpressionAnalyzer {
         return JsonCalls.rewrite(new FuncExpr(call.proc().oid(), name, source, FuncExpr.Form.CALL,
                 coerced, call.proc().strict(), call.proc().volatility(), call.resultType(), -1),
                 variadicArray, this, catalog);
+    }
+
+    /** The call with its missing trailing arguments appended (to {@code args}) as their declared defaults. */
+    private ResolvedCall withDefaults(ResolvedCall call, List<BoundExpr> args, String name, FuncCall f) {
+        if (call.defaultsUsed() == 0) {
+            return call;
+        }
+        List<String> defaults = call.proc().defaultExpressions();
+        if (defaults.size() < call.defaultsUsed()) {
+            throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "the defaults of %s are not known", name), f.location());
+        }
+        long[] declared = call.proc().argumentTypes();
+        List<Expr> missing = new ArrayList<>();
+        for (int i = defaults.size() - call.defaultsUsed(); i < defaults.size(); i++) {
+            missing.add(SqlFunctionBodies.defaultExpression(defaults.get(i)));
+        }
+        long[] all = java.util.Arrays.copyOf(call.argumentTypes(), declared.length);
+        for (int i = 0; i < missing.size(); i++) {
+            int position = args.size();
+            all[position] = declared[position];
+            args.add(analyze(missing.get(i), Scope.EMPTY));
+        }
+        return new ResolvedCall(call.proc(), all, call.resultType(), call.variadicExpanded(), 0);
     }
 
     /** concat(VARIADIC arr) and the like: the array is passed whole and spread out by the function. */
@@ -967,10 +976,11 @@ public final class ExpressionAnalyzer {
             }
             names = inputs;
         }
-        return inFunctionBody(proc.name(), names, arguments, () -> {
+        BoundExpr inlined = inFunctionBody(proc.name(), names, arguments, () -> {
             BoundExpr e = analyze(body, Scope.EMPTY);
             return coercer.coerce(e, resultType, -1, TypeCoercion.Context.ASSIGNMENT, location);
         });
+        return ConstantSqlCalls.fold(proc, arguments, inlined, io, context);
     }
 
     private String signature(String name, long[] types) {

@@ -80,7 +80,9 @@ public final class ModifyAnalyzer {
             source = new ValuesNode(List.of(fullRow(table, targets, List.of())), width);
         } else if (s.selectStmt().valuesLists() != null && !s.selectStmt().valuesLists().isEmpty()
                 && (s.selectStmt().sortClause() == null || s.selectStmt().sortClause().isEmpty())
-                && s.selectStmt().limitCount() == null && s.selectStmt().limitOffset() == null) {
+                && s.selectStmt().limitCount() == null && s.selectStmt().limitOffset() == null
+                && !(s.selectStmt().valuesLists().size() == 1
+                        && SetReturningCalls.any(s.selectStmt().valuesLists().get(0), catalog))) {
             List<List<BoundExpr>> rows = new ArrayList<>();
             for (List<Expr> values : s.selectStmt().valuesLists()) {
                 // without a column list the values fill the first columns, the rest take their defaults
@@ -98,14 +100,21 @@ public final class ModifyAnalyzer {
                         throw AssignmentIndirection.defaultRefused(explicitColumns.get(i).indirection(),
                                 explicitColumns.get(i).location());
                     }
-                    assigned.add(useDefault ? null : insertTarget(table, targets, explicitColumns, i, partial,
-                            expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "VALUES"), e));
+                    BoundExpr value = useDefault ? null : expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "VALUES");
+                    if (value != null) {
+                        SetReturningCalls.refuseInValues(value, e, catalog);
+                    }
+                    assigned.add(useDefault ? null : insertTarget(table, targets, explicitColumns, i, partial, value, e));
                 }
                 rows.add(fullRow(table, targets, assigned));
             }
             source = new ValuesNode(rows, width);
         } else {
-            Relation query = queries.query(s.selectStmt(), false);
+            var select = s.selectStmt().valuesLists() != null && s.selectStmt().valuesLists().size() == 1
+                    && (s.selectStmt().sortClause() == null || s.selectStmt().sortClause().isEmpty())
+                    && s.selectStmt().limitCount() == null && s.selectStmt().limitOffset() == null
+                    ? SetReturningCalls.asSelect(s.selectStmt().valuesLists().get(0)) : s.selectStmt();
+            Relation query = queries.query(select, false);
             if (explicitColumns.isEmpty() && query.columns().size() <= targets.size()) {
                 targets = table.columns().subList(0, query.columns().size());
             }

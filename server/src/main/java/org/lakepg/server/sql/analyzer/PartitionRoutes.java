@@ -76,16 +76,18 @@ final class PartitionRoutes {
             above.add(0, condition(t));
         }
         List<RoutedInsertNode.Leaf> leaves = new ArrayList<>();
-        collect(insert, target, target.oid(), List.of(), List.of(), leaves);
+        List<List<RoutedInsertNode.Step>> deadEnds = new ArrayList<>();
+        collect(insert, target, target.oid(), List.of(), List.of(), leaves, deadEnds);
         List<RoutedInsertNode.KeyPart> key = inheritance.isPartitioned(target.oid()) ? keyParts(target, target)
                 : List.of();
         BoundExpr own = above.isEmpty() ? null
                 : binder.bindCheck(target, DefaultExpressions.parse("(" + String.join(" AND ", above) + ")"));
-        return new RoutedInsertNode(insert, leaves, key, own);
+        return new RoutedInsertNode(insert, leaves, key, own, deadEnds);
     }
 
     private void collect(ModifyNode insert, TableInfo target, long table, List<String> path,
-                         List<RoutedInsertNode.Step> steps, List<RoutedInsertNode.Leaf> out) {
+                         List<RoutedInsertNode.Step> steps, List<RoutedInsertNode.Leaf> out,
+                         List<List<RoutedInsertNode.Step>> deadEnds) {
         if (!inheritance.isPartitioned(table)) {
             TableInfo leaf = table == target.oid() ? target : catalog.tableByOid(table).orElseThrow();
             String text = path.isEmpty() ? "true" : "(" + String.join(" AND ", path) + ")";
@@ -104,6 +106,13 @@ final class PartitionRoutes {
         }
         TableInfo partitioned = table == target.oid() ? target : catalog.tableByOid(table).orElseThrow();
         List<RoutedInsertNode.KeyPart> key = keyParts(target, partitioned);
+        if (inheritance.children(table).isEmpty() && table != target.oid()) {
+            List<RoutedInsertNode.Step> end = new ArrayList<>(steps);
+            end.add(new RoutedInsertNode.Step(partitioned,
+                    new org.lakepg.server.sql.plan.expr.Const(org.lakepg.server.catalog.TypeOids.BOOL, -1, false), key));
+            deadEnds.add(end);
+            return;
+        }
         for (long child : inheritance.children(table)) {
             List<String> next = new ArrayList<>(path);
             String own = condition(child);
@@ -111,7 +120,7 @@ final class PartitionRoutes {
             List<RoutedInsertNode.Step> nextSteps = new ArrayList<>(steps);
             nextSteps.add(new RoutedInsertNode.Step(partitioned, binder.bindCheck(target, DefaultExpressions.parse(own)),
                     key));
-            collect(insert, target, child, next, nextSteps, out);
+            collect(insert, target, child, next, nextSteps, out, deadEnds);
         }
     }
 

@@ -832,6 +832,7 @@ public final class QueryAnalyzer {
     // ---- VALUES and set operations ----
 
     private Relation values(List<List<Expr>> lists) {
+        lists = lists.stream().map(this::expandOuterStars).toList();
         int width = lists.get(0).size();
         List<List<BoundExpr>> rows = new ArrayList<>();
         for (List<Expr> list : lists) {
@@ -858,7 +859,39 @@ public final class QueryAnalyzer {
             }
             columns.add(OutputColumn.computed("column" + (c + 1), type, -1));
         }
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < width; c++) {
+                SetReturningCalls.refuseInValues(rows.get(r).get(c), lists.get(r).get(c), catalog);
+            }
+        }
         return new Relation(new ValuesNode(rows, width), columns);
+    }
+
+
+    /**
+     * A VALUES row's {@code t.*} items as one column reference per column of t (transformExpressionList expands
+     * them); in a LATERAL VALUES, t is an item of the enclosing FROM.
+     */
+    private List<Expr> expandOuterStars(List<Expr> list) {
+        if (outer == null || list.stream().noneMatch(e -> e instanceof ColumnRef c && c.star() && !c.fields().isEmpty())) {
+            return list;
+        }
+        List<Expr> out = new ArrayList<>();
+        for (Expr e : list) {
+            if (e instanceof ColumnRef c && c.star() && !c.fields().isEmpty()) {
+                var columns = outer.outerStar(c.fields().get(c.fields().size() - 1));
+                if (columns.isPresent()) {
+                    for (var column : columns.get()) {
+                        List<String> names = new ArrayList<>(c.fields());
+                        names.add(column.getKey());
+                        out.add(new ColumnRef(names, false, c.location()));
+                    }
+                    continue;
+                }
+            }
+            out.add(e);
+        }
+        return out;
     }
 
     private Relation setOperation(SelectStmt s) {

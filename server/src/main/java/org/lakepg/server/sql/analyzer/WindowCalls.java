@@ -64,7 +64,7 @@ final class WindowCalls {
                     target = TypeOids.TEXT;
                 }
                 coerced.add(expressions.coercer().coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT,
-                        ExpressionAnalyzer.location(f.args().get(i))));
+                        i < f.args().size() ? ExpressionAnalyzer.location(f.args().get(i)) : f.location()));
             }
             windowCall = new WindowCall(name, call.proc().source(), coerced, null, call.resultType());
         } else {
@@ -140,7 +140,7 @@ final class WindowCalls {
         }
         String mode = (options & FrameOptions.ROWS) != 0 ? "ROWS" : "GROUPS";
         return new WindowCollector.Window(over.refname() != null ? over.refname() : over.name(), partition, order,
-                options, offset(def.startOffset(), mode), offset(def.endOffset(), mode), null);
+                options, offset(def.startOffset(), mode, scope), offset(def.endOffset(), mode, scope), null);
     }
 
     /** RANGE with offsets: the offsets typed for the order column's in_range support function. */
@@ -180,15 +180,23 @@ final class WindowCalls {
             long shown = column == TypeOids.VARCHAR ? TypeOids.TEXT : column;
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s",
-                    TypeNames.format(catalog, shown)), ExpressionAnalyzer.location(offset));
+                    TypeNames.format(catalog, shown)), offsetLocation(offset));
         }
         if (chosen == null) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s and offset type %s",
                     TypeNames.format(catalog, column), TypeNames.format(catalog, probe.type()))
-                    .withHint("Cast the offset value to an appropriate type."), ExpressionAnalyzer.location(offset));
+                    .withHint("Cast the offset value to an appropriate type."), offsetLocation(offset));
         }
         return chosen;
+    }
+
+    /** Where PostgreSQL points at an offset: the transformed expression's, a cast literal's being the literal's. */
+    private static int offsetLocation(Expr offset) {
+        if (offset instanceof org.lakepg.server.sql.ast.TypeCast t && t.arg() instanceof org.lakepg.server.sql.ast.AConst c) {
+            return c.location();
+        }
+        return ExpressionAnalyzer.location(offset);
     }
 
     private BoundExpr typed(Expr e, long type) {
@@ -199,12 +207,54 @@ final class WindowCalls {
         return expressions.coercer().coerce(value, type, -1, TypeCoercion.Context.IMPLICIT, ExpressionAnalyzer.location(e));
     }
 
-    private BoundExpr offset(Expr e, String mode) {
+    private BoundExpr offset(Expr e, String mode, Scope scope) {
         if (e == null) {
             return null;
         }
-        BoundExpr value = expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "window definitions");
+        BoundExpr value;
+        try {
+            value = expressions.analyzeWithoutAggregates(e, Scope.EMPTY, "window definitions");
+        } catch (PgException unknownName) {
+            // a column of the query: PostgreSQL binds it, then rejects it (checkExprIsVarFree)
+            if (unknownName.sqlState() != SqlState.UNDEFINED_TABLE && unknownName.sqlState() != SqlState.UNDEFINED_COLUMN) {
+                throw unknownName;
+            }
+            try {
+                expressions.analyzeWithoutAggregates(e, scope, "window definitions");
+            } catch (PgException stillUnknown) {
+                throw unknownName;
+            }
+            throw Coercer.at(PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "argument of %s must not contain variables", mode), firstColumnRef(e));
+        }
         return expressions.coercer().coerce(value, TypeOids.INT8, -1, TypeCoercion.Context.ASSIGNMENT,
                 ExpressionAnalyzer.location(e));
+    }
+
+    /** The location of the first column reference inside a syntax tree, -1 without one. */
+    private static int firstColumnRef(Object node) {
+        if (node instanceof org.lakepg.server.sql.ast.ColumnRef c) {
+            return c.location();
+        }
+        if (node instanceof List<?> list) {
+            for (Object o : list) {
+                int at = firstColumnRef(o);
+                if (at >= 0) {
+                    return at;
+                }
+            }
+        } else if (node instanceof Record r) {
+            for (var component : r.getClass().getRecordComponents()) {
+                try {
+                    int at = firstColumnRef(component.getAccessor().invoke(r));
+                    if (at >= 0) {
+                        return at;
+                    }
+                } catch (ReflectiveOperationException unreadable) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 }

@@ -20,6 +20,10 @@ public final class Lexer {
     private final boolean standardConformingStrings;
     private final List<Token> tokens = new ArrayList<>();
     private PgException error;
+    /** The warnings of backslashes in plain strings while standard_conforming_strings is off (scan.l's). */
+    private final List<PgException> escapeWarnings = new ArrayList<>();
+    /** Whether the string being read is a plain one that has not warned yet (warn_on_first_escape). */
+    private boolean warnOnFirstEscape;
     private int pos;
 
     private Lexer(String src, boolean standardConformingStrings) {
@@ -38,6 +42,16 @@ public final class Lexer {
             throw lexed.error();
         }
         return lexed.tokens();
+    }
+
+    /**
+     * The WARNINGs PostgreSQL's scanner gives for the first backslash of each plain string literal of {@code sql}
+     * read with standard_conforming_strings off (escape_string_warning), positioned at the literal.
+     */
+    public static List<PgException> escapeStringWarnings(String sql) {
+        Lexer lexer = new Lexer(sql, false);
+        lexer.run();
+        return lexer.escapeWarnings;
     }
 
     /** Like {@link #tokenize} but a lexical error ends the list as an ERROR token, for the parser to raise on arrival. */
@@ -88,7 +102,9 @@ public final class Lexer {
             lexNumber(start);
         } else if (c == '\'') {
             pos++;
+            warnOnFirstEscape = !standardConformingStrings;
             finishString(start, standardConformingStrings ? StringStyle.STANDARD : StringStyle.ESCAPE);
+            warnOnFirstEscape = false;
         } else if (c == '"') {
             pos++;
             String ident = readQuotedIdentifier(start);
@@ -307,6 +323,10 @@ public final class Lexer {
             }
             char c = src.charAt(pos);
             if (c == '\\' && style == StringStyle.ESCAPE) {
+                if (warnOnFirstEscape) {
+                    escapeWarnings.add(escapeWarning(at(pos + 1), start));
+                    warnOnFirstEscape = false;
+                }
                 readEscape(start, value);
                 continue;
             }
@@ -323,6 +343,21 @@ public final class Lexer {
             value.append(c);
             pos++;
         }
+    }
+
+    private static PgException escapeWarning(char escaped, int start) {
+        PgException w = switch (escaped) {
+            case '\'' -> PgException.of(SqlState.NONSTANDARD_USE_OF_ESCAPE_CHARACTER,
+                    "nonstandard use of \\' in a string literal")
+                    .withHint("Use '' to write quotes in strings, or use the escape string syntax (E'...').");
+            case '\\' -> PgException.of(SqlState.NONSTANDARD_USE_OF_ESCAPE_CHARACTER,
+                    "nonstandard use of \\\\ in a string literal")
+                    .withHint("Use the escape string syntax for backslashes, e.g., E'\\\\'.");
+            default -> PgException.of(SqlState.NONSTANDARD_USE_OF_ESCAPE_CHARACTER,
+                    "nonstandard use of escape in a string literal")
+                    .withHint("Use the escape string syntax for escapes, e.g., E'\\r\\n'.");
+        };
+        return w.withSeverity(PgException.Severity.WARNING).withPosition(start + 1);
     }
 
     private void readEscape(int start, StringBuilder value) {

@@ -12,9 +12,11 @@ import org.lakepg.server.table.TableInfo;
  * @param leaves the leaf partitions, those with a constraint first, a default one (constraint null) last
  * @param partitionCondition when the target is itself a partition, its bound (and its ancestors'): a row outside
  *     it "violates partition constraint"; else null
+ * @param deadEnds the ways down to partitioned tables without partitions, each ending in a step that never holds,
+ *     so a row that gets there is reported there, as ExecFindPartition does
  */
 public record RoutedInsertNode(ModifyNode insert, List<Leaf> leaves, List<KeyPart> key,
-                               BoundExpr partitionCondition)
+                               BoundExpr partitionCondition, List<List<Step>> deadEnds)
         implements PlanNode {
 
     /**
@@ -37,6 +39,7 @@ public record RoutedInsertNode(ModifyNode insert, List<Leaf> leaves, List<KeyPar
     public RoutedInsertNode {
         leaves = List.copyOf(leaves);
         key = List.copyOf(key);
+        deadEnds = List.copyOf(deadEnds);
     }
 
     @Override

@@ -119,4 +119,16 @@ class LexerTest {
         });
         assertThatThrownBy(() -> lex("select E'a\\0b'")).hasMessage("invalid byte sequence for encoding \"UTF8\": 0x00");
     }
+
+    @Test
+    void plainStringsWithBackslashesWarnOnceEachWhenNotStandardConforming() {
+        List<PgException> w = Lexer.escapeStringWarnings("select 'a\\\\b\\'c', E'x\\ny', 'p\\'q', 'r\\ns', 'plain'");
+        assertThat(w).extracting(PgException::getMessage).containsExactly(
+                "nonstandard use of \\\\ in a string literal", "nonstandard use of \\' in a string literal",
+                "nonstandard use of escape in a string literal");
+        assertThat(w).extracting(PgException::position).containsExactly(8, 28, 36);
+        assertThat(w.get(0).hint()).isEqualTo("Use the escape string syntax for backslashes, e.g., E'\\\\'.");
+        assertThat(w.get(0).sqlState()).isEqualTo(SqlState.NONSTANDARD_USE_OF_ESCAPE_CHARACTER);
+        assertThat(w.get(0).severity()).isEqualTo(PgException.Severity.WARNING);
+    }
 }

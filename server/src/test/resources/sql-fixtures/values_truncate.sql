@@ -1,0 +1,24 @@
+-- TRUNCATE reaches every partition and inheritor below the tables named, unless ONLY
+drop table if exists vt_p, vt_i cascade;
+create table vt_p (a int, b int) partition by range (a);
+create table vt_p1 partition of vt_p for values from (1) to (10) partition by range (b);
+create table vt_p11 partition of vt_p1 for values from (1) to (5);
+create table vt_p2 partition of vt_p for values from (10) to (20);
+insert into vt_p values (1, 2), (11, 3);
+truncate only vt_p;
+truncate only vt_p1;
+truncate vt_p1;
+select tableoid::regclass::text, a, b from vt_p order by 1;
+insert into vt_p values (1, 2);
+truncate vt_p;
+select count(*) from vt_p11;
+select count(*) from vt_p2;
+create table vt_i (a int);
+create table vt_i2 () inherits (vt_i);
+insert into vt_i values (1);
+insert into vt_i2 values (2);
+truncate only vt_i;
+select a from vt_i order by a;
+truncate vt_i;
+select count(*) from vt_i2;
+drop table vt_p, vt_i cascade;
