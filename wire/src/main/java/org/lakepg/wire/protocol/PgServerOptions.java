@@ -48,6 +48,11 @@ public record PgServerOptions(String host, int port, Path tlsCertificate, Path t
         return new PgServerOptions(host, port, certificate, key, maxMessageSize, ioThreads);
     }
 
+    /** With this many event-loop threads (0 = the default). */
+    public PgServerOptions withIoThreads(int threads) {
+        return new PgServerOptions(host, port, tlsCertificate, tlsKey, maxMessageSize, threads);
+    }
+
     public PgServerOptions withMaxMessageSize(int bytes) {
         return new PgServerOptions(host, port, tlsCertificate, tlsKey, bytes, ioThreads);
     }

@@ -11,6 +11,24 @@ public interface KeyComparator {
 
     int compare(byte[] a, byte[] b);
 
+    /**
+     * Compares {@code a} with the key stored in {@code page[from, to)}; searches call this on latched page bytes so
+     * that a binary search allocates nothing.
+     */
+    default int compare(byte[] a, byte[] page, int from, int to) {
+        return compare(a, Arrays.copyOfRange(page, from, to));
+    }
+
     /** Unsigned lexicographic byte order (memcmp), the order {@link KeyEncoding} produces. */
-    KeyComparator BYTEWISE = Arrays::compareUnsigned;
+    KeyComparator BYTEWISE = new KeyComparator() {
+        @Override
+        public int compare(byte[] a, byte[] b) {
+            return Arrays.compareUnsigned(a, b);
+        }
+
+        @Override
+        public int compare(byte[] a, byte[] page, int from, int to) {
+            return Arrays.compareUnsigned(a, 0, a.length, page, from, to);
+        }
+    };
 }
