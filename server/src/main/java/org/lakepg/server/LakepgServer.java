@@ -53,7 +53,8 @@ public final class LakepgServer implements AutoCloseable {
             cluster.setReplicaReplayInterval(java.time.Duration.ofMillis(
                     serverSettings.getLong("lakepg.replica_replay_interval")));
             java.time.Duration suspendAfter = java.time.Duration.ofSeconds(serverSettings.getLong("lakepg.suspend_timeout"));
-            PgServerOptions options = PgServerOptions.of(config.listen(), config.port());
+            PgServerOptions options = PgServerOptions.of(config.listen(), config.port())
+                    .withIoThreads((int) serverSettings.getLong("lakepg.io_threads"));
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {
                 options = options.withTls(config.tlsCert().get(), config.tlsKey().get());
             }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param tlsCertificate PEM certificate chain; null = no TLS (SSLRequest is answered 'N')
  * @param tlsKey         PEM PKCS#8 private key of the certificate
  * @param maxMessageSize largest message accepted after authentication (PostgreSQL: 1 GB - 1)
- * @param ioThreads      Netty event-loop threads (0 = 2 x processors)
+ * @param ioThreads      Netty event-loop threads (0 = half the processors, at least 1)
  */
 public record PgServerOptions(String host, int port, Path tlsCertificate, Path tlsKey, int maxMessageSize, int ioThreads) {
     /** PQ_LARGE_MESSAGE_LIMIT: MaxAllocSize - 1. */
@@ -46,6 +46,11 @@ public record PgServerOptions(String host, int port, Path tlsCertificate, Path t
 
     public PgServerOptions withTls(Path certificate, Path key) {
         return new PgServerOptions(host, port, certificate, key, maxMessageSize, ioThreads);
+    }
+
+    /** With this many event-loop threads (0 = the default). */
+    public PgServerOptions withIoThreads(int threads) {
+        return new PgServerOptions(host, port, tlsCertificate, tlsKey, maxMessageSize, threads);
     }
 
     public PgServerOptions withMaxMessageSize(int bytes) {

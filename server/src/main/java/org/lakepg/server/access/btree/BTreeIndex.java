@@ -45,6 +45,8 @@ public final class BTreeIndex {
     private final Object vacuumLock = new Object();
     private final java.util.Queue<Integer> freePages = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final BTreePageDeletion pageDeletion = new BTreePageDeletion(this);
+    /** The root block as last read from the metapage, NONE before the first descent; see {@link #root}. */
+    private volatile int cachedRoot = BTreePage.NONE;
 
     private BTreeIndex(AccessContext ctx, int relation, String name, KeyComparator comparator) {
         this.ctx = ctx;
@@ -111,11 +113,11 @@ public final class BTreeIndex {
 
     /** Compares the search entry (key, tid) with the entry at {@code offsetNumber}. */
     int compare(byte[] key, long tid, byte[] p, int offsetNumber) {
-        int c = comparator.compare(key, BTreePage.key(p, offsetNumber));
+        int at = BTreePage.entryStart(p, offsetNumber);
+        int c = comparator.compare(key, p, at + 6, at + BTreePage.entryLength(p, offsetNumber));
         if (c != 0) {
             return c;
         }
-        int at = BTreePage.entryStart(p, offsetNumber);
         long itemTid = ((long) Bytes.i32(p, at) << 16) | Bytes.u16(p, at + 4);
         return Long.compare(tid, itemTid);
     }
@@ -160,12 +162,8 @@ public final class BTreeIndex {
      * latched one at a time (shared); B-link move-right covers concurrent splits.
      */
     PinnedPage descend(byte[] key, long tid, int level, boolean exclusive) {
-        int block;
-        try (PinnedPage meta = ctx.cache().pinShared(key(BTreePage.META_BLOCK))) {
-            block = Bytes.i32(meta.data(), 4);
-        }
+        PinnedPage page = root(level);
         while (true) {
-            PinnedPage page = ctx.cache().pinShared(key(block));
             int pageLevel = BTreePage.level(page.data());
             if (pageLevel == level && exclusive) {
                 page.exclusive();
@@ -181,8 +179,33 @@ public final class BTreeIndex {
             byte[] p = page.data();
             int child = BTreePage.child(p, upperBound(p, key, tid) - 1);
             page.close();
-            block = child;
+            page = ctx.cache().pinShared(key(child));
         }
+    }
+
+    /**
+     * A page to start a descent to {@code level} from, latched shared: the root read from the metapage last time if
+     * it still is the only live page of its level (it then covers every key, even if a root split has just added a
+     * level above it), else the metapage's root. Saves pinning the metapage on every search, like PostgreSQL's
+     * cached root in rd_amcache.
+     */
+    private PinnedPage root(int level) {
+        int cached = cachedRoot;
+        if (cached != BTreePage.NONE) {
+            PinnedPage page = ctx.cache().pinShared(key(cached));
+            byte[] p = page.data();
+            if (!BTreePage.isDeleted(p) && BTreePage.left(p) == BTreePage.NONE && BTreePage.right(p) == BTreePage.NONE
+                    && BTreePage.level(p) >= level) {
+                return page;
+            }
+            page.close();
+        }
+        int block;
+        try (PinnedPage meta = ctx.cache().pinShared(key(BTreePage.META_BLOCK))) {
+            block = Bytes.i32(meta.data(), 4);
+        }
+        cachedRoot = block;
+        return ctx.cache().pinShared(key(block));
     }
 
     private PinnedPage moveRight(PinnedPage page, byte[] key, long tid, boolean exclusive) {
@@ -197,12 +220,8 @@ public final class BTreeIndex {
 
     /** The leftmost (or rightmost) leaf, latched shared. */
     PinnedPage edgeLeaf(boolean rightmost) {
-        int block;
-        try (PinnedPage meta = ctx.cache().pinShared(key(BTreePage.META_BLOCK))) {
-            block = Bytes.i32(meta.data(), 4);
-        }
+        PinnedPage page = root(0);
         while (true) {
-            PinnedPage page = ctx.cache().pinShared(key(block));
             while (BTreePage.isDeleted(page.data())) {
                 int right = BTreePage.right(page.data());
                 page.close();
@@ -221,7 +240,7 @@ public final class BTreeIndex {
             }
             int child = BTreePage.child(p, rightmost ? BTreePage.count(p) : BTreePage.firstData(p));
             page.close();
-            block = child;
+            page = ctx.cache().pinShared(key(child));
         }
     }
 

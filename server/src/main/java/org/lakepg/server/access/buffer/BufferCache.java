@@ -87,7 +87,7 @@ public final class BufferCache {
                     continue;
                 }
                 loading = claimVictim(key);
-                loading.latch.writeLock().lock();
+                loading.latch.lockExclusive();
                 loading.valid = false;
                 loading.pins.set(1);
                 table.put(key, loading);
@@ -99,11 +99,11 @@ public final class BufferCache {
                 loading.valid = true;
             } catch (RuntimeException e) {
                 release(loading, key);
-                loading.latch.writeLock().unlock();
+                loading.latch.unlockExclusive();
                 loading.unpin();
                 throw e;
             }
-            loading.latch.writeLock().unlock();
+            loading.latch.unlockExclusive();
             return new PinnedPage(this, loading, key);
         }
     }
@@ -135,7 +135,7 @@ public final class BufferCache {
                 java.util.Arrays.fill(frame.data, (byte) 0);
                 frame.valid = true;
                 frame.pins.set(1);
-                frame.latch.writeLock().lock(); // free: the frame had no pins, so no latch holders
+                frame.latch.lockExclusive(); // free: the frame had no pins, so no latch holders
                 table.put(key, frame);
                 size.incrementAndGet();
                 return PinnedPage.alreadyExclusive(this, frame, key);
@@ -215,8 +215,8 @@ public final class BufferCache {
         }
         if (!frame.valid) {
             // another thread is reading it: its exclusive latch is released when the read is over
-            frame.latch.readLock().lock();
-            frame.latch.readLock().unlock();
+            frame.latch.lockShared();
+            frame.latch.unlockShared();
             if (!frame.valid || !key.equals(frame.key)) {
                 frame.unpin();
                 return null;

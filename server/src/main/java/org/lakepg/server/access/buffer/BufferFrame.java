@@ -1,7 +1,6 @@
 package org.lakepg.server.access.buffer;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.Page;
 import org.lakepg.storage.PageKey;
@@ -13,7 +12,7 @@ final class BufferFrame {
     static final int REPLACING = -1;
 
     final byte[] data = new byte[Page.SIZE];
-    final ReentrantReadWriteLock latch = new ReentrantReadWriteLock();
+    final PageLatch latch = new PageLatch();
     final AtomicInteger pins = new AtomicInteger();
     volatile int usage;
     /** The page held, null while the frame is free. */

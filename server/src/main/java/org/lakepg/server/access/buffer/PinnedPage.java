@@ -49,14 +49,14 @@ public final class PinnedPage implements AutoCloseable {
 
     public PinnedPage shared() {
         unlatch();
-        frame.latch.readLock().lock();
+        frame.latch.lockShared();
         latch = Latch.SHARED;
         return this;
     }
 
     public PinnedPage exclusive() {
         unlatch();
-        frame.latch.writeLock().lock();
+        frame.latch.lockExclusive();
         latch = Latch.EXCLUSIVE;
         return this;
     }
@@ -67,8 +67,8 @@ public final class PinnedPage implements AutoCloseable {
 
     public PinnedPage unlatch() {
         switch (latch) {
-            case SHARED -> frame.latch.readLock().unlock();
-            case EXCLUSIVE -> frame.latch.writeLock().unlock();
+            case SHARED -> frame.latch.unlockShared();
+            case EXCLUSIVE -> frame.latch.unlockExclusive();
             case NONE -> { }
         }
         latch = Latch.NONE;
