@@ -95,7 +95,7 @@ final class FunctionCommands {
             };
             boolean input = mode == 'i' || mode == 'b' || mode == 'v';
             if (mode == 'v') {
-                variadic = catalog.type(type).map(t -> t.elementType()).orElse(0L);
+                variadic = variadicElement(catalog, type);
                 if (variadic == 0) {
                     throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION, "VARIADIC parameter must be an array");
                 }
@@ -469,6 +469,7 @@ final class FunctionCommands {
         return switch (kind) {
             case PROCEDURE -> "procedure";
             case ROUTINE -> "routine";
+            case AGGREGATE -> "aggregate";
             default -> "function";
         };
     }
@@ -480,6 +481,7 @@ final class FunctionCommands {
         String kindName = switch (kind) {
             case PROCEDURE -> "procedure";
             case ROUTINE -> "routine";
+            case AGGREGATE -> "aggregate";
             default -> "function";
         };
         List<FunctionCatalog.UserFunction> found = new ArrayList<>();
@@ -496,12 +498,23 @@ final class FunctionCommands {
             if (kind == ObjectType.Kind.FUNCTION && proc.kind() == ProcEntry.KIND_PROCEDURE) {
                 throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is not a function", FunctionSignatures.describe(proc));
             }
+            if (kind == ObjectType.Kind.AGGREGATE && proc.kind() != ProcEntry.KIND_AGGREGATE) {
+                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "function %s is not an aggregate",
+                        FunctionSignatures.describe(proc));
+            }
+            if (kind != ObjectType.Kind.AGGREGATE && proc.kind() == ProcEntry.KIND_AGGREGATE) {
+                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is an aggregate function",
+                        FunctionSignatures.describe(proc)).withHint("Use DROP AGGREGATE to drop aggregate functions.");
+            }
             roles.requireOwner(f.get().owner(), proc.kind() == ProcEntry.KIND_PROCEDURE ? "procedure" : "function",
                     proc.name());
             found.add(f.get());
         }
         for (FunctionCatalog.UserFunction f : found) {
             objects.functions().drop(txn, f.proc().oid());
+            if (f.proc().kind() == ProcEntry.KIND_AGGREGATE) {
+                objects.aggregates().drop(txn, f.proc().oid());
+            }
             objects.comments().dropAll(txn, CatalogClasses.PG_PROC, f.proc().oid());
             objects.privileges().dropAll(txn, CatalogClasses.PG_PROC, f.proc().oid());
         }
@@ -553,7 +566,8 @@ final class FunctionCommands {
                 }
             } else {
                 long[] wanted = argTypes;
-                var exact = named.stream().filter(f -> Arrays.equals(f.proc().argumentTypes(), wanted)).findFirst();
+                var exact = named.stream().filter(f -> Arrays.equals(f.proc().argumentTypes(), wanted)
+                        || collapsedVariadic(f.proc(), wanted)).findFirst();
                 if (exact.isPresent()) {
                     return exact;
                 }
@@ -567,13 +581,31 @@ final class FunctionCommands {
             }
             throw PgException.of(SqlState.UNDEFINED_FUNCTION, "could not find a %s named \"%s\"", kindName, name);
         }
-        String signature = FunctionSignatures.describe(String.join(".", qualified), argTypes);
+        String signature = kindName.equals("aggregate") && argTypes.length == 0 ? String.join(".", qualified) + "(*)"
+                : FunctionSignatures.describe(String.join(".", qualified), argTypes);
         if (missingOk) {
             notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "%s %s does not exist, skipping", kindName,
                     signature).withSeverity(PgException.Severity.NOTICE));
             return Optional.empty();
         }
         throw PgException.of(SqlState.UNDEFINED_FUNCTION, "%s %s does not exist", kindName, signature);
+    }
+
+    /** The element type of a VARIADIC parameter's array type ("any" for VARIADIC "any"); 0 when it is no array. */
+    static long variadicElement(AnalyzerCatalog catalog, long type) {
+        if (type == TypeOids.ANY || type == TypeOids.ANYARRAY || type == TypeOids.ANYCOMPATIBLEARRAY) {
+            return type == TypeOids.ANY ? TypeOids.ANY : type == TypeOids.ANYARRAY ? TypeOids.ANYELEMENT
+                    : TypeOids.ANYCOMPATIBLE;
+        }
+        return catalog.type(type).map(t -> t.elementType()).orElse(0L);
+    }
+
+    /** agg(VARIADIC "any" ORDER BY VARIADIC "any") names the aggregate whose only argument is VARIADIC "any". */
+    private static boolean collapsedVariadic(ProcEntry proc, long[] wanted) {
+        long[] have = proc.argumentTypes();
+        return proc.kind() == ProcEntry.KIND_AGGREGATE && proc.isVariadic() && wanted.length == have.length + 1
+                && wanted[wanted.length - 1] == wanted[wanted.length - 2]
+                && Arrays.equals(Arrays.copyOf(wanted, have.length), have);
     }
 
     /** A user function, else a built-in one (owned by the bootstrap superuser), by name and argument types. */

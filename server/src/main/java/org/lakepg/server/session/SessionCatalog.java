@@ -171,6 +171,13 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         return out;
     }
 
+    /** Built-in pg_aggregate rows, then those of CREATE AGGREGATE. */
+    @Override
+    public Optional<org.lakepg.server.catalog.AggregateEntry> aggregate(long function) {
+        var builtin = super.aggregate(function);
+        return builtin.isPresent() || function < 16384 ? builtin : objects.aggregates().find(snapshot.get(), function);
+    }
+
     @Override
     public Optional<ProcEntry> function(long oid) {
         Optional<ProcEntry> builtin = super.function(oid);

@@ -14,6 +14,7 @@ public final class ObjectCatalog {
     private final CommentCatalog comments;
     private final org.lakepg.server.catalog.types.UserTypeCatalog types;
     private final TriggerCatalog triggers;
+    private final AggregateCatalog aggregates;
 
     private ObjectCatalog(AccessContext access, boolean exists) {
         schemas = new SchemaCatalog(access, exists);
@@ -23,6 +24,7 @@ public final class ObjectCatalog {
         comments = new CommentCatalog(access, exists);
         types = new org.lakepg.server.catalog.types.UserTypeCatalog(access, exists);
         triggers = new TriggerCatalog(access, exists);
+        aggregates = new AggregateCatalog(access, exists);
     }
 
     /** Opens the catalogs, creating their storage when the database has none yet (also in older databases). */
@@ -33,6 +35,11 @@ public final class ObjectCatalog {
     /** The relation whose existence says the catalogs were created. */
     public static int markerRelation() {
         return SchemaCatalog.RELATION;
+    }
+
+    /** The pg_aggregate rows of CREATE AGGREGATE (relation 21). */
+    public AggregateCatalog aggregates() {
+        return aggregates;
     }
 
     public TriggerCatalog triggers() {

@@ -846,10 +846,16 @@ public final class ExpressionAnalyzer {
         var order = new AggregateInputOrder(catalog, this).plan(f, entry.kind() == 'n' ? 0 : f.args().size(), args,
                 coerced, scope);
         return new org.lakepg.server.sql.plan.AggregateCall(call.proc().oid(), call.proc().name(), order.arguments(),
-                f.aggDistinct(), order.keys(), filter, transition.oid(), transition.source(), transition.strict(), stateType, initial,
-                finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : finalFunction.source(),
+                f.aggDistinct(), order.keys(), filter, transition.oid(), supportSource(transition), transition.strict(), stateType,
+                initial, finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : supportSource(finalFunction),
                 finalFunction != null && finalFunction.strict(), entry.finalExtra(), call.resultType(),
                 entry.kind() == 'n' ? 0 : f.args().size(), order.sortOnly());
+    }
+
+    /** How the executor runs an aggregate's support function: built-in code by prosrc, user SQL/PL/pgSQL by OID. */
+    private static String supportSource(ProcEntry p) {
+        return p.language() == ProcEntry.LANGUAGE_SQL && p.oid() >= 16384 || p.language() == ProcEntry.LANGUAGE_PLPGSQL
+                ? SQL_FUNCTION_CALL : p.source();
     }
 
     /**
