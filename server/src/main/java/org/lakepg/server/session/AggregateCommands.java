@@ -188,7 +188,10 @@ final class AggregateCommands {
         }
 
         // the transition function: state plus the aggregated arguments
-        long[] transitionArgs = concat(stateType, kind == 'n' ? args : Arrays.copyOfRange(args, direct, args.length));
+        // an ordered-set aggregate's transition function sees only the aggregated arguments; with all arguments
+        // direct (f(VARIADIC "any" ORDER BY VARIADIC "any")) it takes the VARIADIC one
+        long[] transitionArgs = concat(stateType, kind == 'n' ? args : direct < args.length
+                ? Arrays.copyOfRange(args, direct, args.length) : Arrays.copyOfRange(args, args.length - 1, args.length));
         Support transition = lookup(o.transition, transitionArgs, variadic, types);
         if (transition.result() != stateType) {
             throw PgException.of(SqlState.DATATYPE_MISMATCH, "return type of transition function %s is not %s",
@@ -360,6 +363,12 @@ final class AggregateCommands {
         String display = String.join(".", name);
         List<ProcEntry> candidates = catalog.functions(name).stream()
                 .filter(p -> p.kind() == ProcEntry.KIND_FUNCTION).toList();
+        for (ProcEntry p : candidates) {
+            if (Arrays.equals(p.argumentTypes(), args) && Arrays.stream(args).anyMatch(TypeOids::isPolymorphic)) {
+                // declared exactly for these polymorphic types: nothing to resolve
+                return checked(p, display, args, variadic, p.returnType());
+            }
+        }
         ResolvedCall call;
         try {
             call = new FunctionResolver(types.coercer().rules()).resolve(display, candidates, args, variadic != 0);
@@ -371,6 +380,19 @@ final class AggregateCommands {
                     describe(display, args));
         }
         ProcEntry proc = call.proc();
+        boolean polymorphicCall = Arrays.stream(args).anyMatch(TypeOids::isPolymorphic);
+        // the declared types with polymorphic ones resolved for these inputs, as enforce_generic_type_consistency
+        long[] targets = polymorphicCall ? proc.argumentTypes() : call.argumentTypes();
+        for (int i = 0; i < args.length; i++) {
+            if (!binaryCoercible(args[i], targets[i], types)) {
+                throw PgException.of(SqlState.DATATYPE_MISMATCH, "function %s requires run-time type coercion",
+                        describe(display, targets));
+            }
+        }
+        return checked(proc, display, args, variadic, polymorphicCall ? proc.returnType() : call.resultType());
+    }
+
+    private Support checked(ProcEntry proc, String display, long[] args, long variadic, long result) {
         if (proc.returnsSet()) {
             throw PgException.of(SqlState.DATATYPE_MISMATCH, "function %s returns a set",
                     describe(display, args));
@@ -379,14 +401,7 @@ final class AggregateCommands {
             throw PgException.of(SqlState.DATATYPE_MISMATCH, "function %s must accept VARIADIC ANY to be used in this aggregate",
                     describe(display, args));
         }
-        for (int i = 0; i < args.length; i++) {
-            if (!binaryCoercible(args[i], proc.argumentTypes()[i], types)) {
-                throw PgException.of(SqlState.DATATYPE_MISMATCH, "function %s requires run-time type coercion",
-                        describe(display, proc.argumentTypes()));
-            }
-        }
-        boolean polymorphicCall = Arrays.stream(args).anyMatch(TypeOids::isPolymorphic);
-        return new Support(proc, polymorphicCall ? proc.returnType() : call.resultType());
+        return new Support(proc, result);
     }
 
     /** name(argument types) as the messages show it, user types included. */
