@@ -503,8 +503,8 @@ final class FunctionCommands {
                         FunctionSignatures.describe(proc));
             }
             if (kind != ObjectType.Kind.AGGREGATE && proc.kind() == ProcEntry.KIND_AGGREGATE) {
-                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is an aggregate function",
-                        FunctionSignatures.describe(proc)).withHint("Use DROP AGGREGATE to drop aggregate functions.");
+                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is an aggregate function",
+                        String.join(".", target.objname())).withHint("Use DROP AGGREGATE to drop aggregate functions.");
             }
             roles.requireOwner(f.get().owner(), proc.kind() == ProcEntry.KIND_PROCEDURE ? "procedure" : "function",
                     proc.name());
