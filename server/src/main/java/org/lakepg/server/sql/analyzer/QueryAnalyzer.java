@@ -253,7 +253,7 @@ public final class QueryAnalyzer {
             if (cte.workTableId < 0) {
                 throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
                         "recursive query \"%s\" does not have the form non-recursive-term UNION [ALL] recursive-term",
-                        cte.name), r.location());
+                        cte.name), cte.location >= 0 ? cte.location : r.location());
             }
             if (expressions.subqueryDepth() != cte.subqueryDepth) {
                 throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
