@@ -367,6 +367,11 @@ public final class QueryAnalyzer {
             scope.addMergedFirst(using.columns());
             if (j.joinUsingAlias() != null) {
                 // USING (...) AS x names just the merged columns
+                String usingAlias = j.joinUsingAlias().aliasname();
+                if (scope.entries().stream().anyMatch(e -> usingAlias.equals(e.alias()))) {
+                    throw PgException.of(SqlState.DUPLICATE_ALIAS, "table name \"%s\" specified more than once",
+                            usingAlias);
+                }
                 scope.addQualifiedOnly(j.joinUsingAlias().aliasname(), scope.entries().get(0));
             }
         }
@@ -392,6 +397,11 @@ public final class QueryAnalyzer {
             }
         }
         FromScope named = new FromScope(outer);
+        if (alias.colnames() != null && alias.colnames().size() > columns.size()) {
+            throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "join expression \"%s\" has %d columns available but %d columns specified", alias.aliasname(),
+                    columns.size(), alias.colnames().size());
+        }
         named.add(alias.aliasname(), renamed(columns, alias.colnames(), alias.aliasname()));
         return new Source(new ProjectNode(plan, row), named);
     }
