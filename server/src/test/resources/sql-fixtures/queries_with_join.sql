@@ -1,0 +1,10 @@
+-- WITH RECURSIVE form errors and inner WITH clauses; join alias errors
+WITH RECURSIVE x(n) AS (SELECT 1 INTERSECT SELECT n+1 FROM x) SELECT * FROM x;
+WITH RECURSIVE x(n) AS (SELECT n FROM x) SELECT * FROM x;
+WITH RECURSIVE x(n) AS (WITH x1 AS (SELECT 1 AS n) SELECT 0 UNION SELECT * FROM x1) SELECT * FROM x ORDER BY n;
+WITH RECURSIVE x(n) AS (WITH s AS (SELECT 3 AS lim) SELECT 1 UNION ALL SELECT n + 1 FROM x, s WHERE n < s.lim) SELECT * FROM x;
+SELECT * FROM (VALUES (1, 2)) a(x, y) CROSS JOIN (VALUES (3)) b(z);
+SELECT * FROM ((VALUES (1, 2)) a(x, y) CROSS JOIN (VALUES (3)) b(z)) ss(p, q, r, s);
+SELECT * FROM ((VALUES (1, 2)) a(x, y) CROSS JOIN (VALUES (3)) b(z)) ss(p, q);
+SELECT * FROM (VALUES (1, 2)) a1(i, j) JOIN (VALUES (1, 3)) a2(i, k) USING (i) AS a1;
+SELECT a3.i FROM (VALUES (1, 2)) a1(i, j) JOIN (VALUES (1, 3)) a2(i, k) USING (i) AS a3;
