@@ -58,6 +58,16 @@ public final class QueryAnalyzer {
         this.outer = outer;
     }
 
+    /** The names this query sees around it (null at top level). */
+    Scope outerScope() {
+        return outer;
+    }
+
+    /** An analyzer for items of the same query level that see {@code around} instead. */
+    QueryAnalyzer beside(Scope around) {
+        return new QueryAnalyzer(expressions, parameters, catalog, around);
+    }
+
     ParameterTypes parameters() {
         return parameters;
     }
