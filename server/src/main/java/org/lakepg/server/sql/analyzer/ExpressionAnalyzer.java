@@ -374,6 +374,12 @@ public final class ExpressionAnalyzer {
             if (c.fields().size() > 1) {
                 String table = c.fields().get(c.fields().size() - 2);
                 String alias = aliasOfTable(scope, table);
+                if (scope instanceof FromScope from && from.aliasedAway(table)) {
+                    return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
+                            "invalid reference to FROM-clause entry for table \"%s\"", table)
+                            .withHint("There is an entry for table \"" + table
+                                    + "\", but it cannot be referenced from this part of the query."), c.location());
+                }
                 if (alias != null) {
                     // the table is there under another name (errorMissingRTE)
                     return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,

@@ -413,6 +413,7 @@ public final class QueryAnalyzer {
                     columns.size(), alias.colnames().size());
         }
         named.add(alias.aliasname(), renamed(columns, alias.colnames(), alias.aliasname()));
+        named.aliasAway(scope);
         return new Source(new ProjectNode(plan, row), named);
     }
 
