@@ -37,7 +37,8 @@ final class InvisibleSiblings implements Scope {
             // errorMissingColumn: the column is there, in an item this part of the query may not name
             String owner = owner(fields.get(0));
             if (owner != null && lateral) {
-                throw invalidReference(owner, location);
+                // the item is there for LATERAL, just not for this one (42P10, as scanNSItemForColumn says)
+                throw invalidReference(SqlState.INVALID_COLUMN_REFERENCE, owner, location);
             }
             if (owner != null) {
                 throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", fields.get(0))
@@ -48,13 +49,14 @@ final class InvisibleSiblings implements Scope {
         }
         String table = fields.get(fields.size() - 2);
         if (siblings.entry(table).isPresent()) {
-            throw invalidReference(table, location);
+            throw invalidReference(lateral ? SqlState.INVALID_COLUMN_REFERENCE : SqlState.UNDEFINED_TABLE, table,
+                    location);
         }
         return found;
     }
 
-    private static PgException invalidReference(String table, int location) {
-        return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
+    private static PgException invalidReference(SqlState state, String table, int location) {
+        return Coercer.at(PgException.of(state,
                 "invalid reference to FROM-clause entry for table \"%s\"", table)
                 .withHint("There is an entry for table \"" + table
                         + "\", but it cannot be referenced from this part of the query."), location);
