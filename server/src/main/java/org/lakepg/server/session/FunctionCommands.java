@@ -603,7 +603,9 @@ final class FunctionCommands {
     /** agg(VARIADIC "any" ORDER BY VARIADIC "any") names the aggregate whose only argument is VARIADIC "any". */
     private static boolean collapsedVariadic(ProcEntry proc, long[] wanted) {
         long[] have = proc.argumentTypes();
-        return proc.kind() == ProcEntry.KIND_AGGREGATE && proc.isVariadic() && wanted.length == have.length + 1
+        char[] modes = proc.argumentModes();
+        boolean variadic = modes != null && modes.length > 0 && modes[modes.length - 1] == 'v';
+        return proc.kind() == ProcEntry.KIND_AGGREGATE && variadic && wanted.length == have.length + 1
                 && wanted[wanted.length - 1] == wanted[wanted.length - 2]
                 && Arrays.equals(Arrays.copyOf(wanted, have.length), have);
     }
