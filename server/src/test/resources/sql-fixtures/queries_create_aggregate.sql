@@ -62,3 +62,7 @@ drop aggregate qagg_old(int4);
 drop function qagg_add3(int8, int8, int8);
 drop function qagg_vf(int[]);
 drop table qagg_t;
+select rank(3) within group (order by x) from (values ('fred'), ('jim')) v(x);
+select rank('fred') within group (order by x) from generate_series(1, 5) x;
+select rank('3') within group (order by x) from generate_series(1, 5) x;
+select rank('b') within group (order by x) from (values ('a'), ('c')) v(x);

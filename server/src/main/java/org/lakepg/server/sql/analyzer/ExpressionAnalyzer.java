@@ -847,7 +847,7 @@ public final class ExpressionAnalyzer {
             initial = io.input(stateType, -1, entry.initialValue(), context);
         }
         if (entry.kind() == 'h') {
-            hypotheticalArguments(f, call, coerced);
+            hypotheticalArguments(f, call, args, coerced);
         }
         var order = new AggregateInputOrder(catalog, this).plan(f, entry.kind() == 'n' ? 0 : f.args().size(), args,
                 coerced, scope);
@@ -868,7 +868,7 @@ public final class ExpressionAnalyzer {
      * rank(3) WITHIN GROUP (ORDER BY x): one hypothetical value per ordering column, each pair brought to a common
      * type so the hypothetical row sorts among the real ones.
      */
-    private void hypotheticalArguments(FuncCall f, ResolvedCall call, List<BoundExpr> coerced) {
+    private void hypotheticalArguments(FuncCall f, ResolvedCall call, List<BoundExpr> args, List<BoundExpr> coerced) {
         int n = f.args().size();
         if (n != f.aggOrder().size()) {
             long[] types = coerced.stream().mapToLong(BoundExpr::type).toArray();
@@ -878,8 +878,11 @@ public final class ExpressionAnalyzer {
                     f.aggOrder().size())), f.location());
         }
         for (int i = 0; i < n; i++) {
-            long type = commonType(List.of(coerced.get(i), coerced.get(n + i)), "WITHIN GROUP");
-            coerced.set(i, coercer.coerce(coerced.get(i), type, -1, TypeCoercion.Context.IMPLICIT, f.location()));
+            // the ordering column first, as unify_hypothetical_args lists them (it names the types in that order)
+            // an untyped literal takes the ordering column's type (rank('fred') over integers fails on 'fred')
+            BoundExpr direct = args.get(i).type() == TypeOids.UNKNOWN ? args.get(i) : coerced.get(i);
+            long type = commonType(List.of(coerced.get(n + i), direct), "WITHIN GROUP");
+            coerced.set(i, coercer.coerce(direct, type, -1, TypeCoercion.Context.IMPLICIT, location(f.args().get(i))));
             coerced.set(n + i, coercer.coerce(coerced.get(n + i), type, -1, TypeCoercion.Context.IMPLICIT, f.location()));
         }
     }
