@@ -41,8 +41,7 @@ public final class Compute implements AutoCloseable {
         org.lakepg.storage.Lsn at = storage.wal().insertLsn(timeline.id());
         java.util.function.IntPredicate exists = relation -> storage.pages().relationExists(
                 timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, at);
-        return new Compute(storage, access, TableCatalog.open(access, exists), objectCatalog(access, exists,
-                exists.test(org.lakepg.server.catalog.objects.ObjectCatalog.statisticsRelation())), null);
+        return new Compute(storage, access, TableCatalog.open(access, exists), objectCatalog(access, exists, exists), null);
     }
 
     /**
@@ -68,9 +67,9 @@ public final class Compute implements AutoCloseable {
         }
         java.util.function.IntPredicate existed = relation -> storage.pages().relationExists(
                 timeline.id(), relation, org.lakepg.storage.ForkNumber.MAIN, lsn);
-        // a reader of the past never creates storage: a statistics catalog missing then reads as empty
-        return new Compute(storage, access, TableCatalog.open(access, existed), objectCatalog(access, existed, true),
-                lsn);
+        // a reader of the past never creates storage: a later catalog (statistics, aggregates) missing then reads empty
+        return new Compute(storage, access, TableCatalog.open(access, existed),
+                objectCatalog(access, existed, relation -> true), lsn);
     }
 
     /** Bytes of the system relations and of every table, its large values and its indexes, as of {@code lsn}. */
@@ -143,9 +142,10 @@ public final class Compute implements AutoCloseable {
 
     /** Opens schemas, views, functions, privileges and comments, creating their storage in a database without them. */
     private static org.lakepg.server.catalog.objects.ObjectCatalog objectCatalog(
-            AccessContext access, java.util.function.IntPredicate exists, boolean statisticsExist) {
+            AccessContext access, java.util.function.IntPredicate exists,
+            java.util.function.IntPredicate laterCatalogExists) {
         return org.lakepg.server.catalog.objects.ObjectCatalog.open(access,
-                exists.test(org.lakepg.server.catalog.objects.ObjectCatalog.markerRelation()), statisticsExist);
+                exists.test(org.lakepg.server.catalog.objects.ObjectCatalog.markerRelation()), laterCatalogExists);
     }
 
     public AccessContext access() {

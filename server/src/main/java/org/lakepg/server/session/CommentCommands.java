@@ -104,9 +104,12 @@ final class CommentCommands {
                 roles.requireOwner(schema.owner(), "schema", schema.name());
                 objects.comments().set(txn, CatalogClasses.PG_NAMESPACE, schema.oid(), 0, s.comment());
             }
-            case FUNCTION, PROCEDURE, ROUTINE -> {
-                String kind = s.objtype().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.PROCEDURE ? "procedure"
-                        : "function";
+            case FUNCTION, PROCEDURE, ROUTINE, AGGREGATE -> {
+                String kind = switch (s.objtype().kind()) {
+                    case PROCEDURE -> "procedure";
+                    case AGGREGATE -> "aggregate";
+                    default -> "function";
+                };
                 var f = functions.findWithBuiltins(txn, (ObjectWithArgs) s.object(), kind);
                 roles.requireOwner(f.owner(), kind, f.proc().name());
                 objects.comments().set(txn, CatalogClasses.PG_PROC, f.proc().oid(), 0, s.comment());

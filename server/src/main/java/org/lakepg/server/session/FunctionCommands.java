@@ -95,7 +95,7 @@ final class FunctionCommands {
             };
             boolean input = mode == 'i' || mode == 'b' || mode == 'v';
             if (mode == 'v') {
-                variadic = catalog.type(type).map(t -> t.elementType()).orElse(0L);
+                variadic = variadicElement(catalog, type);
                 if (variadic == 0) {
                     throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION, "VARIADIC parameter must be an array");
                 }
@@ -476,6 +476,7 @@ final class FunctionCommands {
         return switch (kind) {
             case PROCEDURE -> "procedure";
             case ROUTINE -> "routine";
+            case AGGREGATE -> "aggregate";
             default -> "function";
         };
     }
@@ -487,6 +488,7 @@ final class FunctionCommands {
         String kindName = switch (kind) {
             case PROCEDURE -> "procedure";
             case ROUTINE -> "routine";
+            case AGGREGATE -> "aggregate";
             default -> "function";
         };
         List<FunctionCatalog.UserFunction> found = new ArrayList<>();
@@ -503,12 +505,23 @@ final class FunctionCommands {
             if (kind == ObjectType.Kind.FUNCTION && proc.kind() == ProcEntry.KIND_PROCEDURE) {
                 throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is not a function", FunctionSignatures.describe(proc));
             }
+            if (kind == ObjectType.Kind.AGGREGATE && proc.kind() != ProcEntry.KIND_AGGREGATE) {
+                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "function %s is not an aggregate",
+                        FunctionSignatures.describe(proc));
+            }
+            if (kind != ObjectType.Kind.AGGREGATE && proc.kind() == ProcEntry.KIND_AGGREGATE) {
+                throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is an aggregate function",
+                        String.join(".", target.objname())).withHint("Use DROP AGGREGATE to drop aggregate functions.");
+            }
             roles.requireOwner(f.get().owner(), proc.kind() == ProcEntry.KIND_PROCEDURE ? "procedure" : "function",
                     proc.name());
             found.add(f.get());
         }
         for (FunctionCatalog.UserFunction f : found) {
             objects.functions().drop(txn, f.proc().oid());
+            if (f.proc().kind() == ProcEntry.KIND_AGGREGATE) {
+                objects.aggregates().drop(txn, f.proc().oid());
+            }
             objects.comments().dropAll(txn, CatalogClasses.PG_PROC, f.proc().oid());
             objects.privileges().dropAll(txn, CatalogClasses.PG_PROC, f.proc().oid());
         }
@@ -560,7 +573,8 @@ final class FunctionCommands {
                 }
             } else {
                 long[] wanted = argTypes;
-                var exact = named.stream().filter(f -> Arrays.equals(f.proc().argumentTypes(), wanted)).findFirst();
+                var exact = named.stream().filter(f -> Arrays.equals(f.proc().argumentTypes(), wanted)
+                        || collapsedVariadic(f.proc(), wanted)).findFirst();
                 if (exact.isPresent()) {
                     return exact;
                 }
@@ -574,13 +588,33 @@ final class FunctionCommands {
             }
             throw PgException.of(SqlState.UNDEFINED_FUNCTION, "could not find a %s named \"%s\"", kindName, name);
         }
-        String signature = FunctionSignatures.describe(String.join(".", qualified), argTypes);
+        String signature = kindName.equals("aggregate") && argTypes.length == 0 ? String.join(".", qualified) + "(*)"
+                : FunctionSignatures.describe(String.join(".", qualified), argTypes);
         if (missingOk) {
             notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "%s %s does not exist, skipping", kindName,
                     signature).withSeverity(PgException.Severity.NOTICE));
             return Optional.empty();
         }
         throw PgException.of(SqlState.UNDEFINED_FUNCTION, "%s %s does not exist", kindName, signature);
+    }
+
+    /** The element type of a VARIADIC parameter's array type ("any" for VARIADIC "any"); 0 when it is no array. */
+    static long variadicElement(AnalyzerCatalog catalog, long type) {
+        if (type == TypeOids.ANY || type == TypeOids.ANYARRAY || type == TypeOids.ANYCOMPATIBLEARRAY) {
+            return type == TypeOids.ANY ? TypeOids.ANY : type == TypeOids.ANYARRAY ? TypeOids.ANYELEMENT
+                    : TypeOids.ANYCOMPATIBLE;
+        }
+        return catalog.type(type).map(t -> t.elementType()).orElse(0L);
+    }
+
+    /** agg(VARIADIC "any" ORDER BY VARIADIC "any") names the aggregate whose only argument is VARIADIC "any". */
+    private static boolean collapsedVariadic(ProcEntry proc, long[] wanted) {
+        long[] have = proc.argumentTypes();
+        char[] modes = proc.argumentModes();
+        boolean variadic = modes != null && modes.length > 0 && modes[modes.length - 1] == 'v';
+        return proc.kind() == ProcEntry.KIND_AGGREGATE && variadic && wanted.length == have.length + 1
+                && wanted[wanted.length - 1] == wanted[wanted.length - 2]
+                && Arrays.equals(Arrays.copyOf(wanted, have.length), have);
     }
 
     /** A user function, else a built-in one (owned by the bootstrap superuser), by name and argument types. */

@@ -44,7 +44,7 @@ final class ObjectCommands {
         return switch (s.removeType().kind()) {
             case SCHEMA -> schemas.drop(s, txn);
             case VIEW, MATVIEW -> views.drop(s, txn);
-            case FUNCTION, PROCEDURE, ROUTINE -> {
+            case FUNCTION, PROCEDURE, ROUTINE, AGGREGATE -> {
                 if (functions == null) {
                     throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP FUNCTION is not supported yet");
                 }
@@ -162,7 +162,7 @@ final class ObjectCommands {
     /** ALTER ... RENAME: schemas, views and functions here; {@code others} renames tables, columns, indexes ... */
     Execution rename(RenameStmt s, Transaction txn, Supplier<Execution> others) {
         switch (s.renameType().kind()) {
-            case FUNCTION, PROCEDURE, ROUTINE -> {
+            case FUNCTION, PROCEDURE, ROUTINE, AGGREGATE -> {
                 return functions.move(s.renameType().kind(), (org.lakepg.server.sql.ast.ObjectWithArgs) s.object(),
                         s.newname(), null, txn);
             }

@@ -158,7 +158,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
             }
             for (FunctionCatalog.UserFunction f : user) {
                 if (f.proc().namespace() == schema.oid() && f.proc().name().equals(name)) {
-                    out.add(f.proc());
+                    out.add(withVariadic(f.proc()));
                 }
             }
             for (org.lakepg.server.catalog.types.UserType t : userTypes().all()) {
@@ -171,13 +171,43 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         return out;
     }
 
+    /**
+     * A user function's provariadic: lakepg_proc keeps only the argument modes, so the element type of the VARIADIC
+     * parameter's array type is found here ("any" for VARIADIC "any", anyelement for anyarray ...).
+     */
+    private ProcEntry withVariadic(ProcEntry p) {
+        char[] modes = p.argumentModes();
+        if (p.variadicType() != 0 || modes == null) {
+            return p;
+        }
+        for (int i = 0; i < modes.length; i++) {
+            if (modes[i] == 'v') {
+                long element = FunctionCommands.variadicElement(this, p.allArgumentTypes()[i]);
+                return new ProcEntry(p.oid(), p.name(), p.namespace(), p.language(), p.cost(), p.rows(), element,
+                        p.kind(), p.securityDefiner(), p.leakproof(), p.strict(), p.returnsSet(), p.volatility(),
+                        p.parallel(), p.defaultArgumentCount(), p.returnType(), p.argumentTypes(), p.allArgumentTypes(),
+                        p.argumentModes(), p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(),
+                        p.defaultExpressions());
+            }
+        }
+        return p;
+    }
+
+    /** Built-in pg_aggregate rows, then those of CREATE AGGREGATE. */
+    @Override
+    public Optional<org.lakepg.server.catalog.AggregateEntry> aggregate(long function) {
+        var builtin = super.aggregate(function);
+        return builtin.isPresent() || function < 16384 ? builtin : objects.aggregates().find(snapshot.get(), function);
+    }
+
     @Override
     public Optional<ProcEntry> function(long oid) {
         Optional<ProcEntry> builtin = super.function(oid);
         if (builtin.isPresent()) {
             return builtin;
         }
-        Optional<ProcEntry> user = objects.functions().find(snapshot.get(), oid).map(FunctionCatalog.UserFunction::proc);
+        Optional<ProcEntry> user = objects.functions().find(snapshot.get(), oid).map(FunctionCatalog.UserFunction::proc)
+                .map(this::withVariadic);
         if (user.isPresent()) {
             return user;
         }

@@ -38,6 +38,7 @@ final class StatementExecutor {
     private final ViewCommands views;
     private final ObjectCommands objectNames;
     private final FunctionCommands functions;
+    private final AggregateCommands aggregates;
     private final FunctionCalls functionCalls;
     private final RoleCommands roleCommands;
     private final Privileges privileges;
@@ -81,6 +82,7 @@ final class StatementExecutor {
         views.setStaleTempSchemaDrop(schemas::dropWithContents);
         this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
         this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
+        this.aggregates = new AggregateCommands(objects, tables, searchPath, roles, notices, catalog);
         objectNames.setFunctions(functions);
         this.functionCalls = new FunctionCalls(roles, catalog, privileges);
         this.roleCommands = new RoleCommands(roles, objects, tables, notices, set -> {
@@ -296,7 +298,7 @@ final class StatementExecutor {
                     || d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.PLANS -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.CreateEnumStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE
-                    -> new Command.Utility(d, null);
+                    || d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.AGGREGATE -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.CreateCastStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CreateRangeStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CompositeTypeStmt c -> new Command.Utility(c, null);
@@ -499,6 +501,9 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.CreateEnumStmt c -> types.createEnum(c, transaction.get());
                 case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind()
                         == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE -> types.defineBase(d, transaction.get());
+                case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind()
+                        == org.lakepg.server.sql.ast.ObjectType.Kind.AGGREGATE -> aggregates.define(d, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.CreateCastStmt c -> types.createCast(c, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.CreateRangeStmt c -> types.createRange(c, transaction.get(),

@@ -13,7 +13,8 @@ public final class ReservedRelations {
     /**
      * Smallest relation id callers may use for their own relations. The catalog's heaps sit below it: 3-6 and 12-13
      * tables (TableCatalog), 7-11 schemas/views/functions/privileges/comments (catalog.objects), 14 inheritance and
-     * partitions, 15 triggers, 16 user-defined types, 17-20 analytics, 21 statistics; 22-63 are free.
+     * partitions, 15 triggers, 16 user-defined types, 17-20 analytics, 21 statistics, 22 user aggregates; 23-63 are
+     * free.
      */
     public static final int FIRST_USER_RELATION = 64;
 

@@ -15,8 +15,9 @@ public final class ObjectCatalog {
     private final org.lakepg.server.catalog.types.UserTypeCatalog types;
     private final TriggerCatalog triggers;
     private final StatisticCatalog statistics;
+    private final AggregateCatalog aggregates;
 
-    private ObjectCatalog(AccessContext access, boolean exists, boolean statisticsExist) {
+    private ObjectCatalog(AccessContext access, boolean exists, java.util.function.IntPredicate laterCatalogExists) {
         schemas = new SchemaCatalog(access, exists);
         views = new ViewCatalog(access, exists);
         functions = new FunctionCatalog(access, exists);
@@ -24,25 +25,28 @@ public final class ObjectCatalog {
         comments = new CommentCatalog(access, exists);
         types = new org.lakepg.server.catalog.types.UserTypeCatalog(access, exists);
         triggers = new TriggerCatalog(access, exists);
-        statistics = new StatisticCatalog(access, statisticsExist);
+        statistics = new StatisticCatalog(access, laterCatalogExists.test(StatisticCatalog.RELATION));
+        aggregates = new AggregateCatalog(access, laterCatalogExists.test(AggregateCatalog.RELATION));
     }
 
     /**
      * Opens the catalogs, creating their storage when the database has none yet (also in older databases);
-     * {@code statisticsExist} tells the same of the statistics catalog, which databases of older versions lack.
+     * {@code laterCatalogExists} tells the same of each catalog added after the first ones (statistics, aggregates),
+     * which databases of older versions lack.
      */
-    public static ObjectCatalog open(AccessContext access, boolean exists, boolean statisticsExist) {
-        return new ObjectCatalog(access, exists, statisticsExist);
-    }
-
-    /** The relations whose storage the statistics catalog has. */
-    public static int statisticsRelation() {
-        return StatisticCatalog.RELATION;
+    public static ObjectCatalog open(AccessContext access, boolean exists,
+                                     java.util.function.IntPredicate laterCatalogExists) {
+        return new ObjectCatalog(access, exists, laterCatalogExists);
     }
 
     /** The relation whose existence says the catalogs were created. */
     public static int markerRelation() {
         return SchemaCatalog.RELATION;
+    }
+
+    /** The pg_aggregate rows of CREATE AGGREGATE (relation 22). */
+    public AggregateCatalog aggregates() {
+        return aggregates;
     }
 
     public TriggerCatalog triggers() {

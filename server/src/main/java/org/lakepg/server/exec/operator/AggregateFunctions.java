@@ -4,6 +4,7 @@ import java.util.stream.LongStream;
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.server.function.ScalarFunction;
 import org.lakepg.server.function.scalar.ArgumentTypeAware;
+import org.lakepg.server.sql.analyzer.ExpressionAnalyzer;
 import org.lakepg.server.sql.plan.AggregateCall;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.wire.error.PgException;
@@ -22,7 +23,7 @@ final class AggregateFunctions {
         int direct = call.directArguments();
         long[] types = LongStream.concat(LongStream.of(call.stateType()), call.arguments().subList(direct,
                 direct + call.aggregatedArgumentCount()).stream().mapToLong(BoundExpr::type)).toArray();
-        return bind(code(functions, call.transitionSource(), call.name()), types);
+        return bind(code(functions, call.transitionSource(), call.transitionFunction(), call.name()), types);
     }
 
     /** The final function or null, seeing (state type, direct argument types, aggregated argument types). */
@@ -32,14 +33,18 @@ final class AggregateFunctions {
         }
         long[] types = LongStream.concat(LongStream.of(call.stateType()), call.arguments().subList(0,
                 call.directArguments() + call.aggregatedArgumentCount()).stream().mapToLong(BoundExpr::type)).toArray();
-        return bind(code(functions, call.finalSource(), call.name()), types);
+        return bind(code(functions, call.finalSource(), call.finalFunction(), call.name()), types);
     }
 
     private static ScalarFunction bind(ScalarFunction code, long[] types) {
         return code instanceof ArgumentTypeAware typed ? typed.withArgumentTypes(types) : code;
     }
 
-    private static ScalarFunction code(FunctionRegistry functions, String source, String aggregate) {
+    private static ScalarFunction code(FunctionRegistry functions, String source, long function, String aggregate) {
+        if (source.equals(ExpressionAnalyzer.SQL_FUNCTION_CALL)) {
+            // a user SQL or PL/pgSQL function (CREATE AGGREGATE ... sfunc = my_fn): the session runs its body
+            return (args, context) -> context.callSqlFunction(function, args);
+        }
         return functions.lookup(source).orElseThrow(() -> PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                 "aggregate %s is not implemented in lakepg yet", aggregate));
     }

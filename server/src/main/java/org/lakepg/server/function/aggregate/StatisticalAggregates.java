@@ -37,6 +37,8 @@ public final class StatisticalAggregates {
         r.register("float8_var_samp", (x, c) -> variance((PgArray) x[0], true, false));
         r.register("float8_stddev_pop", (x, c) -> variance((PgArray) x[0], false, true));
         r.register("float8_stddev_samp", (x, c) -> variance((PgArray) x[0], true, true));
+        r.register("float8_combine", (x, c) -> combine((PgArray) x[0], (PgArray) x[1], 3));
+        r.register("float8_regr_combine", (x, c) -> combine((PgArray) x[0], (PgArray) x[1], 6));
         r.register("float8_regr_accum", (x, c) -> accumulate2((PgArray) x[0], (Double) x[1], (Double) x[2]));
         r.register("int8inc_float8_float8", (x, c) -> (Long) x[0] + 1);
         r.register("float8_regr_sxx", (x, c) -> moment(x[0], 2));
@@ -69,6 +71,45 @@ public final class StatisticalAggregates {
 
     private static double at(PgArray state, int i) {
         return (Double) state.elements()[i];
+    }
+
+    /**
+     * float8_combine / float8_regr_combine: two partial states (N, Sx, Sxx[, Sy, Syy, Sxy]) merged with the
+     * Youngs-Cramer formulas of float.c; an empty side gives the other unchanged.
+     */
+    private static PgArray combine(PgArray left, PgArray right, int length) {
+        if (left.elements().length != length || right.elements().length != length) {
+            throw PgException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "%s: expected %d-element float8 array",
+                    length == 3 ? "float8_combine" : "float8_regr_combine", length);
+        }
+        double n1 = at(left, 0);
+        double n2 = at(right, 0);
+        if (n1 == 0.0) {
+            return right;
+        }
+        if (n2 == 0.0) {
+            return left;
+        }
+        double n = n1 + n2;
+        double sx = checked(at(left, 1) + at(right, 1), at(left, 1), at(right, 1));
+        double tmpX = at(left, 1) / n1 - at(right, 1) / n2;
+        double sxx = checked(at(left, 2) + at(right, 2) + n1 * n2 * tmpX * tmpX / n, at(left, 2), at(right, 2));
+        if (length == 3) {
+            return PgArray.of((int) TypeOids.FLOAT8, n, sx, sxx);
+        }
+        double sy = checked(at(left, 3) + at(right, 3), at(left, 3), at(right, 3));
+        double tmpY = at(left, 3) / n1 - at(right, 3) / n2;
+        double syy = checked(at(left, 4) + at(right, 4) + n1 * n2 * tmpY * tmpY / n, at(left, 4), at(right, 4));
+        double sxy = checked(at(left, 5) + at(right, 5) + n1 * n2 * tmpX * tmpY / n, at(left, 5), at(right, 5));
+        return PgArray.of((int) TypeOids.FLOAT8, n, sx, sxx, sy, syy, sxy);
+    }
+
+    /** float8_pl's overflow check: an infinite sum of finite inputs is an error. */
+    private static double checked(double result, double a, double b) {
+        if (Double.isInfinite(result) && !Double.isInfinite(a) && !Double.isInfinite(b)) {
+            throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        return result;
     }
 
     /** float8_accum: N, Sx and Sxx (sum of squared differences from the mean), updated as float.c does. */

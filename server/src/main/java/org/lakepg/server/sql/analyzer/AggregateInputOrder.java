@@ -94,10 +94,19 @@ final class AggregateInputOrder {
         return new Plan(arguments, keys, arguments.size() - coerced.size());
     }
 
+    private boolean patternOrdering(String op, long type) {
+        return (op.equals("~<~") || op.equals("~>~"))
+                && catalog.type(type).map(t -> t.category() == 'S').orElse(false);
+    }
+
     private SortKey key(SortBy by, int column, long type) {
         boolean descending = by.dir() == SortBy.SortDir.DESC;
         if (by.dir() == SortBy.SortDir.USING) {
             String op = by.useOp().get(by.useOp().size() - 1);
+            if (patternOrdering(op, type)) {
+                // text_pattern_ops' ~<~ / ~>~ compare bytes: lakepg's text order (C collation) already does
+                op = op.equals("~<~") ? "<" : ">";
+            }
             if (!op.equals("<") && !op.equals(">")) {
                 throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
                         "operator %s is not a valid ordering operator", op).withHint(

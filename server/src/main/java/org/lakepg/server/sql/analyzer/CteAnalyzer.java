@@ -50,6 +50,7 @@ final class CteAnalyzer {
         for (CommonTableExpr item : with.ctes()) {
             CommonTableExpr c = item;
             CteScope.Cte cte = new CteScope.Cte(c.ctename(), expressions.nextParamId());
+            cte.location = c.location();
             if ((c.searchClause() != null || c.cycleClause() != null) && with.recursive()
                     && c.ctequery() instanceof SelectStmt union) {
                 c = withSearchAndCycle(c, union);
@@ -132,6 +133,13 @@ final class CteAnalyzer {
         return new Relation(body.plan(), QueryAnalyzer.renamed(body.columns(), aliases, c.ctename()));
     }
 
+    private static SelectStmt withoutWith(SelectStmt s) {
+        return new SelectStmt(s.distinctClause(), s.intoClause(), s.targetList(), s.fromClause(), s.whereClause(),
+                s.groupClause(), s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(),
+                s.limitOffset(), s.limitCount(), s.limitOption(), s.lockingClause(), null, s.op(), s.all(), s.larg(),
+                s.rarg());
+    }
+
     /** Whether the recursive term's own query level aggregates (its subqueries may). */
     private static boolean aggregates(PlanNode p) {
         return switch (p) {
@@ -146,6 +154,16 @@ final class CteAnalyzer {
     }
 
     private Relation recursive(CommonTableExpr c, CteScope.Cte cte, SelectStmt select) {
+        if (select.op() == SelectStmt.SetOperation.UNION && select.withClause() != null) {
+            // WITH x AS (...) SELECT ... UNION SELECT ... FROM x: the inner items are seen by both terms
+            expressions.ctes().push();
+            try {
+                new CteAnalyzer(queries, expressions, catalog).define(select.withClause(), false);
+                return recursive(c, cte, withoutWith(select));
+            } finally {
+                expressions.ctes().pop();
+            }
+        }
         if (select.op() != SelectStmt.SetOperation.UNION) {
             // not recursive unless it names itself, which the reference reports as the wrong form
             return named(c, queries.query(select));

@@ -32,6 +32,8 @@ final class CteScope {
         int subqueryDepth;
         /** A data-modifying item without RETURNING: it runs, but cannot be read. */
         boolean withoutReturning;
+        /** Where the item is written (its name), for errors about its form. */
+        int location = -1;
 
         Cte(String name, int id) {
             this.name = name;

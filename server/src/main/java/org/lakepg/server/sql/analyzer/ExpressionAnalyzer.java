@@ -374,6 +374,12 @@ public final class ExpressionAnalyzer {
             if (c.fields().size() > 1) {
                 String table = c.fields().get(c.fields().size() - 2);
                 String alias = aliasOfTable(scope, table);
+                if (scope instanceof FromScope from && from.aliasedAway(table)) {
+                    return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
+                            "invalid reference to FROM-clause entry for table \"%s\"", table)
+                            .withHint("There is an entry for table \"" + table
+                                    + "\", but it cannot be referenced from this part of the query."), c.location());
+                }
                 if (alias != null) {
                     // the table is there under another name (errorMissingRTE)
                     return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
@@ -850,22 +856,28 @@ public final class ExpressionAnalyzer {
             initial = io.input(stateType, -1, entry.initialValue(), context);
         }
         if (entry.kind() == 'h') {
-            hypotheticalArguments(f, call, coerced);
+            hypotheticalArguments(f, call, args, coerced);
         }
         var order = new AggregateInputOrder(catalog, this).plan(f, entry.kind() == 'n' ? 0 : f.args().size(), args,
                 coerced, scope);
         return new org.lakepg.server.sql.plan.AggregateCall(call.proc().oid(), call.proc().name(), order.arguments(),
-                f.aggDistinct(), order.keys(), filter, transition.oid(), transition.source(), transition.strict(), stateType, initial,
-                finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : finalFunction.source(),
+                f.aggDistinct(), order.keys(), filter, transition.oid(), supportSource(transition), transition.strict(), stateType,
+                initial, finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : supportSource(finalFunction),
                 finalFunction != null && finalFunction.strict(), entry.finalExtra(), call.resultType(),
                 entry.kind() == 'n' ? 0 : f.args().size(), order.sortOnly());
+    }
+
+    /** How the executor runs an aggregate's support function: built-in code by prosrc, user SQL/PL/pgSQL by OID. */
+    private static String supportSource(ProcEntry p) {
+        return p.language() == ProcEntry.LANGUAGE_SQL && p.oid() >= 16384 || p.language() == ProcEntry.LANGUAGE_PLPGSQL
+                ? SQL_FUNCTION_CALL : p.source();
     }
 
     /**
      * rank(3) WITHIN GROUP (ORDER BY x): one hypothetical value per ordering column, each pair brought to a common
      * type so the hypothetical row sorts among the real ones.
      */
-    private void hypotheticalArguments(FuncCall f, ResolvedCall call, List<BoundExpr> coerced) {
+    private void hypotheticalArguments(FuncCall f, ResolvedCall call, List<BoundExpr> args, List<BoundExpr> coerced) {
         int n = f.args().size();
         if (n != f.aggOrder().size()) {
             long[] types = coerced.stream().mapToLong(BoundExpr::type).toArray();
@@ -875,8 +887,11 @@ public final class ExpressionAnalyzer {
                     f.aggOrder().size())), f.location());
         }
         for (int i = 0; i < n; i++) {
-            long type = commonType(List.of(coerced.get(i), coerced.get(n + i)), "WITHIN GROUP");
-            coerced.set(i, coercer.coerce(coerced.get(i), type, -1, TypeCoercion.Context.IMPLICIT, f.location()));
+            // the ordering column first, as unify_hypothetical_args lists them (it names the types in that order)
+            // an untyped literal takes the ordering column's type (rank('fred') over integers fails on 'fred')
+            BoundExpr direct = args.get(i).type() == TypeOids.UNKNOWN ? args.get(i) : coerced.get(i);
+            long type = commonType(List.of(coerced.get(n + i), direct), "WITHIN GROUP");
+            coerced.set(i, coercer.coerce(direct, type, -1, TypeCoercion.Context.IMPLICIT, location(f.args().get(i))));
             coerced.set(n + i, coercer.coerce(coerced.get(n + i), type, -1, TypeCoercion.Context.IMPLICIT, f.location()));
         }
     }

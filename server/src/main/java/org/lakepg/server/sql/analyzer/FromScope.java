@@ -80,8 +80,23 @@ final class FromScope implements Scope {
         width += e.width();
     }
 
+    /** Items inside an aliased join ({@code (a JOIN b) AS j}): still known, but only to explain errors. */
+    private final java.util.Set<String> aliasedAway = new java.util.HashSet<>();
+
+    /** Records the items of {@code inner} (and those it already hid) as hidden behind this scope's join alias. */
+    void aliasAway(FromScope inner) {
+        aliasedAway.addAll(inner.aliasedAway);
+        inner.entries.stream().map(Entry::alias).filter(java.util.Objects::nonNull).forEach(aliasedAway::add);
+    }
+
+    /** Whether an item of this name sits inside an aliased join here, where its name cannot be used. */
+    boolean aliasedAway(String alias) {
+        return aliasedAway.contains(alias) && entry(alias).isEmpty();
+    }
+
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
+        aliasedAway.addAll(other.aliasedAway);
         int base = width;
         for (Entry e : other.entries) {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),

@@ -26,8 +26,12 @@ record JoinedTarget(PlanNode plan, FromScope scope) {
         scope.add(alias, QueryAnalyzer.tableColumns(table));
         scope.add(null, List.of(new OutputColumn("ctid", TypeOids.TID, -1, table.oid(), (short) -1)));
         PlanNode others = null;
+        // the other items may not name the target (PostgreSQL explains why when they try)
+        FromScope target = new FromScope();
+        target.add(alias, QueryAnalyzer.tableColumns(table));
         for (FromItem item : items) {
-            var source = queries.mergeSource(item);
+            boolean lateral = item instanceof org.lakepg.server.sql.ast.RangeSubselect sub && sub.lateral();
+            var source = queries.beside(new InvisibleSiblings(queries.outerScope(), target, lateral)).mergeSource(item);
             if (source.getValue().entry(alias).isPresent()) {
                 throw PgException.of(SqlState.DUPLICATE_ALIAS, "table name \"%s\" specified more than once", alias);
             }

@@ -58,6 +58,16 @@ public final class QueryAnalyzer {
         this.outer = outer;
     }
 
+    /** The names this query sees around it (null at top level). */
+    Scope outerScope() {
+        return outer;
+    }
+
+    /** An analyzer for items of the same query level that see {@code around} instead. */
+    QueryAnalyzer beside(Scope around) {
+        return new QueryAnalyzer(expressions, parameters, catalog, around);
+    }
+
     ParameterTypes parameters() {
         return parameters;
     }
@@ -253,7 +263,7 @@ public final class QueryAnalyzer {
             if (cte.workTableId < 0) {
                 throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
                         "recursive query \"%s\" does not have the form non-recursive-term UNION [ALL] recursive-term",
-                        cte.name), r.location());
+                        cte.name), cte.location >= 0 ? cte.location : r.location());
             }
             if (expressions.subqueryDepth() != cte.subqueryDepth) {
                 throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
@@ -367,6 +377,11 @@ public final class QueryAnalyzer {
             scope.addMergedFirst(using.columns());
             if (j.joinUsingAlias() != null) {
                 // USING (...) AS x names just the merged columns
+                String usingAlias = j.joinUsingAlias().aliasname();
+                if (scope.entries().stream().anyMatch(e -> usingAlias.equals(e.alias()))) {
+                    throw PgException.of(SqlState.DUPLICATE_ALIAS, "table name \"%s\" specified more than once",
+                            usingAlias);
+                }
                 scope.addQualifiedOnly(j.joinUsingAlias().aliasname(), scope.entries().get(0));
             }
         }
@@ -392,7 +407,13 @@ public final class QueryAnalyzer {
             }
         }
         FromScope named = new FromScope(outer);
+        if (alias.colnames() != null && alias.colnames().size() > columns.size()) {
+            throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "join expression \"%s\" has %d columns available but %d columns specified", alias.aliasname(),
+                    columns.size(), alias.colnames().size());
+        }
         named.add(alias.aliasname(), renamed(columns, alias.colnames(), alias.aliasname()));
+        named.aliasAway(scope);
         return new Source(new ProjectNode(plan, row), named);
     }
 

@@ -18,11 +18,13 @@ import org.lakepg.server.sql.ast.IntoClause;
 import org.lakepg.server.sql.ast.ObjectType;
 import org.lakepg.server.sql.ast.OnCommitAction;
 import org.lakepg.server.sql.ast.RangeVar;
+import org.lakepg.server.sql.ast.SelectStmt;
 import org.lakepg.server.sql.ast.RoleSpec;
 import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.TypeName;
 import org.lakepg.server.sql.ast.UtilityStmt;
 import org.lakepg.server.sql.ast.ViewStmt;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * CREATE of views, materialized views, sequences, schemas, types and domains, and the generic
@@ -37,6 +39,7 @@ abstract class ObjectDdlParser extends FunctionDdlParser {
     // ---- views ----
 
     final ViewStmt createView(boolean replace, char persistence, boolean recursive) {
+        int start = pos();
         expect("view");
         RangeVar view = qualifiedName();
         view = new RangeVar(view.catalogname(), view.schemaname(), view.relname(), true, persistence, null,
@@ -57,7 +60,32 @@ abstract class ObjectDdlParser extends FunctionDdlParser {
             expect("check");
             expect("option");
         }
+        if (recursive) {
+            if (check != ViewStmt.CheckOption.NO_CHECK_OPTION) {
+                throw errorAt(SqlState.FEATURE_NOT_SUPPORTED, start, "WITH CHECK OPTION not supported on recursive views");
+            }
+            query = recursiveViewSelect(view.relname(), aliases, query);
+        }
         return new ViewStmt(view, aliases, query, replace, options, check);
+    }
+
+    /**
+     * CREATE RECURSIVE VIEW v (cols) AS q is CREATE VIEW v AS WITH RECURSIVE v (cols) AS (q) SELECT cols FROM v,
+     * as gram.y's makeRecursiveViewSelect builds it.
+     */
+    private static Statement recursiveViewSelect(String name, List<String> aliases, Statement query) {
+        var cte = new org.lakepg.server.sql.ast.CommonTableExpr(name, aliases,
+                org.lakepg.server.sql.ast.CommonTableExpr.Materialized.DEFAULT, query, null, null, -1);
+        var with = new org.lakepg.server.sql.ast.WithClause(List.of(cte), true, -1);
+        List<org.lakepg.server.sql.ast.ResTarget> targets = new ArrayList<>();
+        for (String alias : aliases) {
+            targets.add(new org.lakepg.server.sql.ast.ResTarget(null, List.of(),
+                    new org.lakepg.server.sql.ast.ColumnRef(List.of(alias), false, -1), -1));
+        }
+        List<org.lakepg.server.sql.ast.FromItem> from = List.of(new RangeVar(null, null, name, true, 'p', null, -1));
+        return new SelectStmt(null, null, targets, from, null, List.of(), false, null, List.of(), List.of(),
+                List.of(), null, null, SelectStmt.LimitOption.DEFAULT, List.of(), with, SelectStmt.SetOperation.NONE,
+                false, null, null);
     }
 
     final CreateTableAsStmt createMaterializedView() {

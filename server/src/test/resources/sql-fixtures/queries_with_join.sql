@@ -1,0 +1,24 @@
+-- WITH RECURSIVE form errors and inner WITH clauses; join alias errors
+WITH RECURSIVE x(n) AS (SELECT 1 INTERSECT SELECT n+1 FROM x) SELECT * FROM x;
+WITH RECURSIVE x(n) AS (SELECT n FROM x) SELECT * FROM x;
+WITH RECURSIVE x(n) AS (WITH x1 AS (SELECT 1 AS n) SELECT 0 UNION SELECT * FROM x1) SELECT * FROM x ORDER BY n;
+WITH RECURSIVE x(n) AS (WITH s AS (SELECT 3 AS lim) SELECT 1 UNION ALL SELECT n + 1 FROM x, s WHERE n < s.lim) SELECT * FROM x;
+SELECT * FROM (VALUES (1, 2)) a(x, y) CROSS JOIN (VALUES (3)) b(z);
+SELECT * FROM ((VALUES (1, 2)) a(x, y) CROSS JOIN (VALUES (3)) b(z)) ss(p, q, r, s);
+SELECT * FROM ((VALUES (1, 2)) a(x, y) CROSS JOIN (VALUES (3)) b(z)) ss(p, q);
+SELECT * FROM (VALUES (1, 2)) a1(i, j) JOIN (VALUES (1, 3)) a2(i, k) USING (i) AS a1;
+SELECT a3.i FROM (VALUES (1, 2)) a1(i, j) JOIN (VALUES (1, 3)) a2(i, k) USING (i) AS a3;
+SELECT * FROM ((VALUES (1, 2)) a(x, y) CROSS JOIN (VALUES (3)) b(z)) ss WHERE a.x = 1;
+SELECT * FROM ((VALUES (1, 2)) a(x, y) CROSS JOIN (VALUES (3)) b(z)) ss WHERE ss.x = 1;
+SELECT * FROM (VALUES (1)) x(q1) JOIN ((VALUES (1)) x(f1) CROSS JOIN (VALUES (2)) y(g1)) j ON q1 = y.g1;
+drop table if exists qwj_t;
+create table qwj_t (x1 int, x2 int);
+insert into qwj_t values (1, 0), (2, 0);
+update qwj_t set x2 = f1 from (select * from (values (1), (2)) v(f1) where f1 = x1) ss;
+update qwj_t set x2 = f1 from (select * from (values (1), (2)) v(f1) where f1 = qwj_t.x1) ss;
+update qwj_t set x2 = f1 from lateral (select * from (values (1), (2)) v(f1) where f1 = x1) ss;
+delete from qwj_t using (select * from (values (1)) v(f1) where f1 = qwj_t.x1) ss;
+update qwj_t set x2 = f1 from (values (1), (2)) v(f1) where f1 = x1;
+select * from qwj_t order by x1;
+select * from (values (1)) a(c), (select c) ss;
+drop table qwj_t;
