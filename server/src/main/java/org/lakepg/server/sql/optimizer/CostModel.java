@@ -1,5 +1,7 @@
 package org.lakepg.server.sql.optimizer;
 
+import static org.lakepg.server.sql.optimizer.Conjuncts.unwrap;
+
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,6 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.Const;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
-import org.lakepg.server.sql.plan.expr.RelabelType;
 import org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr;
 import org.lakepg.server.stats.ColumnStatistics;
 import org.lakepg.server.stats.RelationStatistics;
@@ -534,7 +535,4 @@ public final class CostModel {
         return unwrap(e);
     }
 
-    private static BoundExpr unwrap(BoundExpr e) {
-        return e instanceof RelabelType r ? unwrap(r.argument()) : e;
-    }
 }

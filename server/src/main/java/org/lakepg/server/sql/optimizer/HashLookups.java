@@ -1,5 +1,12 @@
 package org.lakepg.server.sql.optimizer;
 
+import static org.lakepg.server.sql.optimizer.Conjuncts.and;
+import static org.lakepg.server.sql.optimizer.Conjuncts.conjuncts;
+import static org.lakepg.server.sql.optimizer.Conjuncts.pushable;
+import static org.lakepg.server.sql.optimizer.Conjuncts.refs;
+import static org.lakepg.server.sql.optimizer.Conjuncts.shift;
+import static org.lakepg.server.sql.optimizer.Conjuncts.unwrap;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -17,14 +24,11 @@ import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.SeqScanNode;
 import org.lakepg.server.sql.plan.SortNode;
-import org.lakepg.server.sql.plan.expr.BoolExpr;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.Correlation;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.OuterParam;
-import org.lakepg.server.sql.plan.expr.RelabelType;
-import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 import org.lakepg.server.table.IndexInfo;
 import org.lakepg.server.table.TableInfo;
 
@@ -99,7 +103,7 @@ public final class HashLookups {
             List<BoundExpr> all = new ArrayList<>(conjuncts);
             flatten(j.left(), 0, inputs, all);
             flatten(j.right(), j.left().width(), inputs, all);
-            if (inputs.size() >= 3 && all.stream().allMatch(HashLookups::pushable)) {
+            if (inputs.size() >= 3 && all.stream().allMatch(Conjuncts::pushable)) {
                 PlanNode ordered = order.plan(inputs, all, (input, condition) -> condition == null ? joins(input)
                         : filtered(input, condition));
                 if (ordered != null) {
@@ -245,42 +249,4 @@ public final class HashLookups {
         return t == TypeOids.TEXT || t == TypeOids.VARCHAR || t == TypeOids.NAME;
     }
 
-    private static BoundExpr unwrap(BoundExpr e) {
-        return e instanceof RelabelType r ? unwrap(r.argument()) : e;
-    }
-
-    /** Conditions that may move: no subqueries (they may count on their position) and nothing volatile. */
-    private static boolean pushable(BoundExpr e) {
-        return !ExprRewriter.any(e, x -> x instanceof SubqueryExpr || x instanceof FuncExpr f && f.volatility() == 'v');
-    }
-
-    private static BitSet refs(BoundExpr e) {
-        BitSet out = new BitSet();
-        ExprRewriter.any(e, x -> {
-            if (x instanceof InputRef in) {
-                out.set(in.index());
-            }
-            return false;
-        });
-        return out;
-    }
-
-    private static BoundExpr shift(BoundExpr e, int delta) {
-        return ExprRewriter.map(e, x -> x instanceof InputRef in
-                ? new InputRef(in.index() + delta, in.type(), in.typmod(), in.name()) : x);
-    }
-
-    private static List<BoundExpr> conjuncts(BoundExpr e) {
-        List<BoundExpr> out = new ArrayList<>();
-        if (e instanceof BoolExpr b && b.kind() == BoolExpr.Kind.AND) {
-            b.arguments().forEach(a -> out.addAll(conjuncts(a)));
-        } else {
-            out.add(e);
-        }
-        return out;
-    }
-
-    private static BoundExpr and(List<BoundExpr> conjuncts) {
-        return conjuncts.size() == 1 ? conjuncts.get(0) : new BoolExpr(BoolExpr.Kind.AND, conjuncts);
-    }
 }

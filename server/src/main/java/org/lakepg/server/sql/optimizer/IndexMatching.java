@@ -66,7 +66,7 @@ final class IndexMatching {
 
     private static boolean implied(ExpressionDeparser deparser, BoundExpr predicate, List<BoundExpr> conjuncts,
                                    List<String> terms) {
-        for (BoundExpr term : IndexSelection.conjuncts(predicate)) {
+        for (BoundExpr term : Conjuncts.conjuncts(predicate)) {
             String text = text(deparser, term);
             if (text == null) {
                 return false;

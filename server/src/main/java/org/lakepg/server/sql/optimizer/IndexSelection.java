@@ -1,13 +1,13 @@
 package org.lakepg.server.sql.optimizer;
 
-import java.util.ArrayList;
+import static org.lakepg.server.sql.optimizer.Conjuncts.conjuncts;
+
 import java.util.List;
 import java.util.Optional;
 import org.lakepg.server.catalog.TypeOids;
 import org.lakepg.server.sql.plan.IndexScanNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.SeqScanNode;
-import org.lakepg.server.sql.plan.expr.BoolExpr;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.CoerceViaIO;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
@@ -76,16 +76,6 @@ public final class IndexSelection {
         double viaIndex = costs.estimate(new org.lakepg.server.sql.plan.FilterNode(chosen, condition)).total();
         double viaScan = costs.estimate(new org.lakepg.server.sql.plan.FilterNode(scan, condition)).total();
         return viaScan < viaIndex ? scan : chosen;
-    }
-
-    static List<BoundExpr> conjuncts(BoundExpr e) {
-        List<BoundExpr> out = new ArrayList<>();
-        if (e instanceof BoolExpr b && b.kind() == BoolExpr.Kind.AND) {
-            b.arguments().forEach(a -> out.addAll(conjuncts(a)));
-        } else {
-            out.add(e);
-        }
-        return out;
     }
 
     private static Optional<InputRef> column(BoundExpr e) {

@@ -1,7 +1,10 @@
 package org.lakepg.server.sql.optimizer;
 
+import static org.lakepg.server.sql.optimizer.Conjuncts.pushable;
+import static org.lakepg.server.sql.optimizer.Conjuncts.refs;
+import static org.lakepg.server.sql.optimizer.Conjuncts.unwrap;
+
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntSupplier;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
@@ -18,8 +21,6 @@ import org.lakepg.server.sql.plan.expr.Correlation;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.OuterParam;
-import org.lakepg.server.sql.plan.expr.RelabelType;
-import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 import org.lakepg.server.table.IndexInfo;
 
 /**
@@ -246,25 +247,6 @@ final class JoinMethods {
 
     private static boolean isEquality(FuncExpr f) {
         return f.form() == FuncExpr.Form.OPERATOR && f.name().equals("=") && f.arguments().size() == 2;
-    }
-
-    private static BoundExpr unwrap(BoundExpr e) {
-        return e instanceof RelabelType r ? unwrap(r.argument()) : e;
-    }
-
-    private static boolean pushable(BoundExpr e) {
-        return !ExprRewriter.any(e, x -> x instanceof SubqueryExpr || x instanceof FuncExpr f && f.volatility() == 'v');
-    }
-
-    private static BitSet refs(BoundExpr e) {
-        BitSet out = new BitSet();
-        ExprRewriter.any(e, x -> {
-            if (x instanceof InputRef in) {
-                out.set(in.index());
-            }
-            return false;
-        });
-        return out;
     }
 
     private static BoundExpr and(List<BoundExpr> conjuncts) {

@@ -1,5 +1,8 @@
 package org.lakepg.server.sql.optimizer;
 
+import static org.lakepg.server.sql.optimizer.Conjuncts.and;
+import static org.lakepg.server.sql.optimizer.Conjuncts.shift;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -11,7 +14,6 @@ import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
-import org.lakepg.server.sql.plan.expr.BoolExpr;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 
@@ -191,12 +193,4 @@ final class JoinOrder {
         return out;
     }
 
-    private static BoundExpr shift(BoundExpr e, int delta) {
-        return ExprRewriter.map(e, x -> x instanceof InputRef in
-                ? new InputRef(in.index() + delta, in.type(), in.typmod(), in.name()) : x);
-    }
-
-    private static BoundExpr and(List<BoundExpr> conjuncts) {
-        return conjuncts.size() == 1 ? conjuncts.get(0) : new BoolExpr(BoolExpr.Kind.AND, conjuncts);
-    }
 }

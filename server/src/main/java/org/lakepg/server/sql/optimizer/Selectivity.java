@@ -1,5 +1,7 @@
 package org.lakepg.server.sql.optimizer;
 
+import static org.lakepg.server.sql.optimizer.Conjuncts.unwrap;
+
 import java.util.List;
 import java.util.function.IntFunction;
 import org.lakepg.server.sql.plan.expr.ArrayExpr;
@@ -9,7 +11,6 @@ import org.lakepg.server.sql.plan.expr.Const;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.NullTest;
-import org.lakepg.server.sql.plan.expr.RelabelType;
 import org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr;
 import org.lakepg.server.stats.ColumnStatistics;
 
@@ -267,10 +268,6 @@ public final class Selectivity {
     /** A constant's value, or the expression itself when its value is known only at run time. */
     private static Object constant(BoundExpr e) {
         return unwrap(e) instanceof Const c ? c.value() : e;
-    }
-
-    private static BoundExpr unwrap(BoundExpr e) {
-        return e instanceof RelabelType r ? unwrap(r.argument()) : e;
     }
 
     static double clamp(double s) {
