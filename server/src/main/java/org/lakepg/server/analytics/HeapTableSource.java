@@ -142,16 +142,15 @@ public final class HeapTableSource implements TableSource {
         java.util.List<HeapTuple> out = new java.util.ArrayList<>();
         java.util.List<Tid> external = new java.util.ArrayList<>();
         PageKey key = heap.key(block);
+        boolean changedSinceAsOf;
         try (PinnedPage page = heap.context().cache().pinShared(key)) {
-            if (asOf != null && heap.context().cache().readLsn(key).isAfter(asOf)) {
-                external = null; // changed (maybe pruned) since the LSN: read below as it was then
-            } else {
+            changedSinceAsOf = asOf != null && heap.context().cache().readLsn(key).isAfter(asOf);
+            if (!changedSinceAsOf) {
                 collect(block, page.data(), out, external);
             }
         }
-        if (external == null) {
-            byte[] image = pages.getPage(timeline, key, asOf);
-            collect(block, image, out, null);
+        if (changedSinceAsOf) { // maybe pruned since: decode the page as it was then
+            collect(block, pages.getPage(timeline, key, asOf), out, null);
             return out;
         }
         int next = 0;
