@@ -65,6 +65,9 @@ final class GroupTable {
         for (int k = 0; k < keys.length; k++) {
             keys[k] = batch.column(keyColumns[k]);
         }
+        if (assignDictionaryCodes(keys, ids, n)) {
+            return;
+        }
         columnIds[0].assign(keys[0], prefix, n);
         for (int k = 1; k < keys.length; k++) {
             columnIds[k].assign(keys[k], scratch, n);
@@ -81,6 +84,67 @@ final class GroupTable {
             }
             ids[r] = g;
         }
+    }
+
+    /** Largest product of the key columns' dictionary sizes the per-batch code table is used for. */
+    private static final int MAX_CODES = 1 << 12;
+
+    /**
+     * The common low-cardinality case: every key column dictionary-encoded without NULLs (text flags read from
+     * Parquet). A row's dictionary ids combine into one small code, and a per-batch table maps each code to its group,
+     * so a row costs a few array loads; only a code's first row goes through the per-column ids (in row order, so
+     * groups and ids are numbered exactly as {@link #assign} numbers them otherwise). False if not applicable.
+     */
+    private boolean assignDictionaryCodes(ColumnVector[] keys, int[] ids, int n) {
+        int codes = 1;
+        for (ColumnVector k : keys) {
+            if (!(k instanceof StringVector s) || !s.isDictionaryEncoded() || k.nulls().hasNulls()) {
+                return false;
+            }
+            codes *= Math.max(1, s.dictionary().length);
+            if (codes > MAX_CODES) {
+                return false;
+            }
+        }
+        int[] groupOfCode = new int[codes];
+        Arrays.fill(groupOfCode, -1);
+        int[] first = ((StringVector) keys[0]).ids();
+        int[] second = keys.length > 1 ? ((StringVector) keys[1]).ids() : null;
+        int firstSize = ((StringVector) keys[0]).dictionary().length;
+        for (int r = 0; r < n; r++) {
+            int code = first[r];
+            if (second != null) {
+                code += firstSize * second[r];
+                int scale = firstSize * ((StringVector) keys[1]).dictionary().length;
+                for (int k = 2; k < keys.length; k++) {
+                    StringVector v = (StringVector) keys[k];
+                    code += scale * v.ids()[r];
+                    scale *= v.dictionary().length;
+                }
+            }
+            int g = groupOfCode[code];
+            if (g < 0) {
+                g = groupOfRow(keys, r);
+                groupOfCode[code] = g;
+            }
+            ids[r] = g;
+        }
+        return true;
+    }
+
+    /** The group of row {@code r} through the per-column and pair ids, created if new. */
+    private int groupOfRow(ColumnVector[] keys, int r) {
+        int id = columnIds[0].dictionaryId((StringVector) keys[0], r);
+        for (int k = 1; k < keys.length; k++) {
+            id = prefixIds[k].idOf(id, columnIds[k].dictionaryId((StringVector) keys[k], r));
+        }
+        if (id == groupCount) {
+            for (int k = 0; k < keys.length; k++) {
+                keyValues[k].addFrom(keys[k], r);
+            }
+            groupCount++;
+        }
+        return id;
     }
 
     /** The key columns' values, one row per group. */
@@ -152,6 +216,12 @@ final class GroupTable {
             }
         }
 
+        /** The value id of row {@code r} of a dictionary-encoded vector (not NULL). */
+        int dictionaryId(StringVector v, int r) {
+            Integer known = others.putIfAbsent(ValueOrder.equalityKey(v.dictionary()[v.ids()[r]]), next);
+            return known == null ? next++ : known;
+        }
+
         private int nullId() {
             if (nullId < 0) {
                 nullId = next++;
@@ -200,6 +270,13 @@ final class GroupTable {
                 return;
             }
             assignHashed(prefix, value, 0, n);
+        }
+
+        /** The id of one pair, numbered like {@link #assign} numbers it. */
+        int idOf(int p, int v) {
+            int[] one = {p};
+            assign(one, new int[] {v}, 1);
+            return one[0];
         }
 
         private void assignHashed(int[] prefix, int[] value, int from, int n) {

@@ -113,7 +113,8 @@ public final class AnalyticsService implements AutoCloseable {
             try {
                 Lsn lsn = point.lsn();
                 HeapTableSource source = new HeapTableSource(table.name(), table, schema, heap, txn.snapshot(),
-                        storage.pages(), key.timeline(), storage.objects(), target.root()).throttled(cpuShare);
+                        storage.pages(), key.timeline(), storage.objects(), target.root()).throttled(cpuShare)
+                        .readingAsOf(lsn);
                 MaterializeResult result = new Materializer(target, PAGES_PER_FILE, ParquetWriteOptions.defaults())
                         .refresh(source, lsn);
                 if (target == snapshots(key)) {

@@ -19,6 +19,7 @@ import org.lakepg.server.txn.Snapshot;
 import org.lakepg.storage.ForkNumber;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.ObjectStore;
+import org.lakepg.storage.PageKey;
 import org.lakepg.storage.PageService;
 import org.lakepg.storage.TimelineId;
 
@@ -43,6 +44,8 @@ public final class HeapTableSource implements TableSource {
     /** Share of one core a background materialization may use, enforced between page ranges (1 = unthrottled). */
     private double cpuShare = 1;
     private long workStart;
+    /** Pages changed after this LSN are read as of it (null: read the compute's current pages). */
+    private Lsn asOf;
 
     public HeapTableSource(String name, TableInfo table, Schema schema, HeapRelation heap, Snapshot snapshot,
                            PageService pages, TimelineId timeline, ObjectStore store, String root) {
@@ -71,6 +74,17 @@ public final class HeapTableSource implements TableSource {
     @Override
     public int pageCount(Lsn lsn) {
         return heap.blockCount();
+    }
+
+    /**
+     * Decodes every page as it was at {@code lsn} (the materializer's LSN): a page this compute changed after it is
+     * read from storage at that LSN. The materializer's snapshot does not hold back pruning
+     * ({@code TransactionManager.beginNotHoldingBackPruning}), so pruning after the LSN may already have removed
+     * row versions the snapshot sees; reading such pages as of the LSN keeps the snapshot exact.
+     */
+    public HeapTableSource readingAsOf(Lsn lsn) {
+        this.asOf = lsn;
+        return this;
     }
 
     /** Throttles this source's reads (and the Parquet writing between them) to {@code share} of a core. */
@@ -127,28 +141,62 @@ public final class HeapTableSource implements TableSource {
     private java.util.List<HeapTuple> visibleTuples(int block) {
         java.util.List<HeapTuple> out = new java.util.ArrayList<>();
         java.util.List<Tid> external = new java.util.ArrayList<>();
+        PageKey key = heap.key(block);
+        boolean changedSinceAsOf;
+        try (PinnedPage page = heap.context().cache().pinShared(key)) {
+            changedSinceAsOf = asOf != null && heap.context().cache().readLsn(key).isAfter(asOf);
+            if (!changedSinceAsOf) {
+                collect(block, page.data(), out, external);
+            }
+        }
+        if (changedSinceAsOf) { // maybe pruned since: decode the page as it was then
+            collect(block, pages.getPage(timeline, key, asOf), out, null);
+            return out;
+        }
+        int next = 0;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) == null) {
+                Tid tid = external.get(next++);
+                Optional<HeapTuple> fetched = heap.fetch(snapshot, tid);
+                if (fetched.isEmpty() && asOf != null) {
+                    // pruned since the latch was released (this snapshot does not hold pruning back)
+                    out.clear();
+                    collect(block, pages.getPage(timeline, key, asOf), out, null);
+                    return out;
+                }
+                out.set(i, fetched.orElse(null));
+            }
+        }
+        out.removeIf(java.util.Objects::isNull);
+        return out;
+    }
+
+    /**
+     * Adds the visible tuples of page {@code p} to {@code out}. A buffer page ({@code external} given) is latched:
+     * its TOASTed tuples are added as null and their tids to {@code external}, to be fetched without the latch.
+     */
+    private void collect(int block, byte[] p, java.util.List<HeapTuple> out, java.util.List<Tid> external) {
         boolean pageUnsettled = false;
-        try (PinnedPage page = heap.context().cache().pinShared(heap.key(block))) {
-            byte[] p = page.data();
-            int count = SlottedPage.itemCount(p);
-            for (int offset = 1; offset <= count; offset++) {
-                if (SlottedPage.itemFlags(p, offset) != SlottedPage.LP_NORMAL) {
-                    continue;
-                }
-                int t = SlottedPage.itemOffset(p, offset);
-                pageUnsettled |= !settled(TupleHeader.xmin(p, t)) || !settled(TupleHeader.xmax(p, t));
-                if (!heap.context().visibility().isVisible(p, t, snapshot)) {
-                    continue;
-                }
-                Tid tid = new Tid(block, offset);
-                if (TupleHeader.has(p, t, TupleHeader.HAS_EXTERNAL)) {
-                    external.add(tid);
-                    out.add(null); // fetched below, without holding the page latch
-                } else {
-                    int len = SlottedPage.itemLength(p, offset);
-                    byte[] payload = java.util.Arrays.copyOfRange(p, t + TupleHeader.SIZE, t + len);
-                    out.add(new HeapTuple(tid, payload, TupleHeader.xmin(p, t), TupleHeader.xmax(p, t)));
-                }
+        int count = SlottedPage.itemCount(p);
+        for (int offset = 1; offset <= count; offset++) {
+            if (SlottedPage.itemFlags(p, offset) != SlottedPage.LP_NORMAL) {
+                continue;
+            }
+            int t = SlottedPage.itemOffset(p, offset);
+            pageUnsettled |= !settled(TupleHeader.xmin(p, t)) || !settled(TupleHeader.xmax(p, t));
+            if (!heap.context().visibility().isVisible(p, t, snapshot)) {
+                continue;
+            }
+            Tid tid = new Tid(block, offset);
+            if (external == null) {
+                out.add(heap.tupleOfImage(p, tid)); // a private copy of the page: no latch to release first
+            } else if (TupleHeader.has(p, t, TupleHeader.HAS_EXTERNAL)) {
+                external.add(tid);
+                out.add(null); // fetched by the caller, without holding the page latch
+            } else {
+                int len = SlottedPage.itemLength(p, offset);
+                byte[] payload = java.util.Arrays.copyOfRange(p, t + TupleHeader.SIZE, t + len);
+                out.add(new HeapTuple(tid, payload, TupleHeader.xmin(p, t), TupleHeader.xmax(p, t)));
             }
         }
         if (pageUnsettled) {
@@ -156,16 +204,6 @@ public final class HeapTableSource implements TableSource {
                 unsettled.set(block);
             }
         }
-        int next = 0;
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i) == null) {
-                Tid tid = external.get(next++);
-                Optional<HeapTuple> fetched = heap.fetch(snapshot, tid);
-                out.set(i, fetched.orElse(null));
-            }
-        }
-        out.removeIf(java.util.Objects::isNull);
-        return out;
     }
 
     /** An xid whose outcome no snapshot taken later can see differently (0 = none, 1-2 bootstrap/frozen). */

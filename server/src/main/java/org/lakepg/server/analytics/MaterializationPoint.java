@@ -25,7 +25,8 @@ record MaterializationPoint(Transaction transaction, Lsn lsn) {
         while (true) {
             // the LSN first: a transaction that starts after it writes every record above it
             Lsn lsn = AnalyticsService.latestLsn(access);
-            Transaction txn = txns.begin();
+            // pages pruned after the LSN are read as of it (HeapTableSource.readingAsOf): no need to hold back pruning
+            Transaction txn = txns.beginNotHoldingBackPruning();
             long ending = endingXid(txns, txn.snapshot());
             if (ending == 0) {
                 return new MaterializationPoint(txn, lsn);

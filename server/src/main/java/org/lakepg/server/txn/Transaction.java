@@ -54,6 +54,8 @@ public final class Transaction {
     private boolean changedCatalog;
     /** Oldest xid this transaction may still need to see as running (for vacuum); guarded by the manager. */
     long horizon = Long.MAX_VALUE;
+    /** Whether {@link #horizon} holds back pruning and vacuum (see {@link TransactionManager#beginNotHoldingBackPruning}). */
+    boolean holdsBackPruning = true;
 
     Transaction(TransactionManager manager, long id, IsolationLevel isolation) {
         this.manager = manager;

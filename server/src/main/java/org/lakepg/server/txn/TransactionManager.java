@@ -104,6 +104,19 @@ public final class TransactionManager {
         return begin(IsolationLevel.READ_COMMITTED);
     }
 
+    /**
+     * A read-only transaction whose snapshot does not hold back pruning and vacuum of other transactions' dead rows
+     * (like PostgreSQL's PROC_IN_SAFE_IC): for a reader that runs long and copes with pages changed after it began,
+     * the analytics materializer (it reads such pages as of its LSN). Holding the horizon for a throttled refresh
+     * kept every hot row's dead versions for a minute and slowed tpcb-like updates.
+     */
+    public Transaction beginNotHoldingBackPruning() {
+        Transaction txn = new Transaction(this, transactionIds.incrementAndGet(), IsolationLevel.READ_COMMITTED);
+        txn.holdsBackPruning = false;
+        active.add(txn);
+        return txn;
+    }
+
     public XidStatus status(long xid) {
         return commitLog.status(xid);
     }
@@ -135,7 +148,9 @@ public final class TransactionManager {
                 oldest = Math.min(oldest, xid);
             }
             for (Transaction t : active) {
-                oldest = Math.min(oldest, t.horizon);
+                if (t.holdsBackPruning) {
+                    oldest = Math.min(oldest, t.horizon);
+                }
             }
             return oldest;
         }

@@ -346,6 +346,14 @@ public final class HeapRelation {
                 TupleHeader.xmin(p, t), TupleHeader.xmax(p, t));
     }
 
+    /**
+     * The tuple at {@code tid} of a page image that is not in the buffer cache (a version of the page read from
+     * storage at an older LSN), with its out-of-line values.
+     */
+    public HeapTuple tupleOfImage(byte[] image, Tid tid) {
+        return detoast(read(image, tid));
+    }
+
     /** Reads out-of-line values; called without any latch held. */
     HeapTuple detoast(Raw raw) {
         byte[] payload = raw.external() ? toast.fetch(raw.stored()) : raw.stored();
