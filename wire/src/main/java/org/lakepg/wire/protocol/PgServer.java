@@ -47,12 +47,11 @@ public final class PgServer implements AutoCloseable {
             throws InterruptedException {
         SslContext ssl = sslContext(options);
         boolean epoll = Epoll.isAvailable();
-        // Fewer loops than Netty's 2 x processors: each loop then serves several connections and is often awake
-        // when a session's reply is ready, so fewer replies pay for waking it (select-only pgbench, 4 clients,
-        // 2 processors: 32 -> 19 us of server CPU per transaction with 1 loop instead of 4; see
-        // docs/compute-performance.md)
+        // One loop per processor instead of Netty's 2 x processors: each loop serves several connections and is
+        // often awake when a session's reply is ready, so fewer replies pay for waking it. Half the processors saved
+        // CPU on a loaded machine, but on a quiet one it made the single loop the limit (docs/compute-performance.md)
         int ioThreads = options.ioThreads() > 0 ? options.ioThreads()
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+                : Math.max(1, Runtime.getRuntime().availableProcessors());
         EventLoopGroup acceptGroup = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
         EventLoopGroup ioGroup = epoll ? new EpollEventLoopGroup(ioThreads) : new NioEventLoopGroup(ioThreads);
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;

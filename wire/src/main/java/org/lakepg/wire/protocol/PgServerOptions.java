@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param tlsCertificate PEM certificate chain; null = no TLS (SSLRequest is answered 'N')
  * @param tlsKey         PEM PKCS#8 private key of the certificate
  * @param maxMessageSize largest message accepted after authentication (PostgreSQL: 1 GB - 1)
- * @param ioThreads      Netty event-loop threads (0 = half the processors, at least 1)
+ * @param ioThreads      Netty event-loop threads (0 = one per processor)
  */
 public record PgServerOptions(String host, int port, Path tlsCertificate, Path tlsKey, int maxMessageSize, int ioThreads) {
     /** PQ_LARGE_MESSAGE_LIMIT: MaxAllocSize - 1. */
