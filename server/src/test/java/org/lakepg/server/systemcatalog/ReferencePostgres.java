@@ -42,7 +42,11 @@ final class ReferencePostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        run(List.of(script.toString(), "--stop", dir.toString()));
+        try {
+            run(List.of(script.toString(), "--stop", dir.toString()));
+        } finally {
+            org.lakepg.storage.local.FileUtil.deleteRecursively(dir); // the script stops the server, keeps its files
+        }
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
