@@ -14,16 +14,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.cli.ServerConfig;
 
 /** The real psql against the server: -c, a script with -f, errors and ON_ERROR_STOP. */
 class PsqlIT {
+    /** The server's data, psql's output and scripts; JUnit deletes the directory after the class. */
+    @TempDir
+    static Path scratch;
+
     private static final Path PSQL = Path.of("/usr/bin/psql");
     private static LakepgServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-psql-it");
+        Path data = scratch.resolve("data"); // deleted with scratch after the server stops
         server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
     }
 
@@ -41,8 +46,8 @@ class PsqlIT {
         List<String> command = new ArrayList<>(List.of(PSQL.toString(), "-X", "-h", "127.0.0.1", "-p",
                 Integer.toString(server.address().getPort()), "-U", "postgres", "-d", "postgres"));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile("psql", ".out");
-        Path err = Files.createTempFile("psql", ".err");
+        Path out = Files.createTempFile(scratch, "psql", ".out");
+        Path err = Files.createTempFile(scratch, "psql", ".err");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -60,7 +65,7 @@ class PsqlIT {
 
     @Test
     void scriptWithSeveralStatementsAndAnError() throws Exception {
-        Path script = Files.createTempFile("script", ".sql");
+        Path script = Files.createTempFile(scratch, "script", ".sql");
         Files.writeString(script, """
                 select 'a' || 'b' as x;
                 set datestyle = 'SQL, DMY';
@@ -86,7 +91,7 @@ class PsqlIT {
 
     @Test
     void csvCopyInEndsAtTheMarkerAndAQueryCopiesOut() throws Exception {
-        Path script = Files.createTempFile("copy", ".sql");
+        Path script = Files.createTempFile(scratch, "copy", ".sql");
         Files.writeString(script, """
                 create table psql_copy (id int, name text, note text);
                 copy psql_copy (id, name) from stdin with (format csv, header true);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lakepg.server.TestServer;
@@ -22,6 +23,10 @@ import org.lakepg.server.TestServer;
  * locale name, sizes), which are masked.
  */
 class PsqlMetaCommandsIT {
+    /** psql's output; JUnit deletes the directory after the class. */
+    @TempDir
+    static Path scratch;
+
     private static final Path PSQL = Path.of("/usr/bin/psql");
     private static final String SCHEMA = """
             create table mc_people (id int primary key, name text not null, email varchar(80) unique,
@@ -102,7 +107,7 @@ class PsqlMetaCommandsIT {
         List<String> command = new ArrayList<>(List.of(PSQL.toString(), "-X", "-A", "-h", "127.0.0.1", "-p",
                 Integer.toString(port), "-U", "postgres", "-d", "postgres"));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile("psql", ".out");
+        Path out = Files.createTempFile(scratch, "psql", ".out");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

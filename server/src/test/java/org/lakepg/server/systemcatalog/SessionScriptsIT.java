@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lakepg.server.TestServer;
@@ -24,6 +25,10 @@ import org.lakepg.server.TestServer;
  * session against a real PostgreSQL 15 and against lakepg, and psql must print the same.
  */
 class SessionScriptsIT {
+    /** psql's output; JUnit deletes the directory after the class. */
+    @TempDir
+    static Path scratch;
+
     private static final Path PSQL = Path.of("/usr/bin/psql");
 
     private static TestServer lakepg;
@@ -64,7 +69,7 @@ class SessionScriptsIT {
     private static String psql(int port, Path script) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PSQL.toString(), "-X", "-A", "-t", "-h", "127.0.0.1", "-p",
                 Integer.toString(port), "-U", "postgres", "-d", "postgres", "-f", script.toString()));
-        Path out = Files.createTempFile("psql", ".out");
+        Path out = Files.createTempFile(scratch, "psql", ".out");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
