@@ -118,22 +118,12 @@ public final class ExprEvaluator {
                 return fast;
             }
         } else if (c.left() instanceof Expr.Literal l && l.value() != null && !(c.right() instanceof Expr.Literal)) {
-            BoolVector fast = compareScalar(flip(c.op()), evaluate(c.right(), batch), l);
+            BoolVector fast = compareScalar(c.op().flipped(), evaluate(c.right(), batch), l);
             if (fast != null) {
                 return fast;
             }
         }
         return compare(c.op(), evaluate(c.left(), batch), evaluate(c.right(), batch));
-    }
-
-    private static Expr.CompareOp flip(Expr.CompareOp op) {
-        return switch (op) {
-            case LT -> Expr.CompareOp.GT;
-            case LE -> Expr.CompareOp.GE;
-            case GT -> Expr.CompareOp.LT;
-            case GE -> Expr.CompareOp.LE;
-            default -> op;
-        };
     }
 
     /** The comparison of a vector with a scalar, or null when this fast path does not apply to the types. */

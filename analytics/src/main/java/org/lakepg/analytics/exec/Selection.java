@@ -52,7 +52,7 @@ final class Selection {
                     return kept;
                 }
             } else if (c.right() instanceof Expr.ColumnRef col && c.left() instanceof Expr.Literal lit) {
-                int kept = compareColumn(flip(c.op()), batch.column(col.index()), lit, in, count, out);
+                int kept = compareColumn(c.op().flipped(), batch.column(col.index()), lit, in, count, out);
                 if (kept >= 0) {
                     return kept;
                 }
@@ -73,16 +73,6 @@ final class Selection {
             }
         }
         return kept;
-    }
-
-    private static Expr.CompareOp flip(Expr.CompareOp op) {
-        return switch (op) {
-            case LT -> Expr.CompareOp.GT;
-            case LE -> Expr.CompareOp.GE;
-            case GT -> Expr.CompareOp.LT;
-            case GE -> Expr.CompareOp.LE;
-            default -> op;
-        };
     }
 
     /**

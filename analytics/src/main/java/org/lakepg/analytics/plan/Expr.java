@@ -59,7 +59,20 @@ public sealed interface Expr {
     enum ArithOp { ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO }
 
     /** Comparison operators. */
-    enum CompareOp { EQ, NE, LT, LE, GT, GE }
+    enum CompareOp {
+        EQ, NE, LT, LE, GT, GE;
+
+        /** The operator with its operands swapped: {@code a < b} is {@code b > a}. */
+        public CompareOp flipped() {
+            return switch (this) {
+                case LT -> GT;
+                case LE -> GE;
+                case GT -> LT;
+                case GE -> LE;
+                default -> this;
+            };
+        }
+    }
 
     static Expr column(int index) {
         return new ColumnRef(index);

@@ -37,22 +37,12 @@ public final class Pushdown {
                 if (cmp.left() instanceof Expr.ColumnRef c && cmp.right() instanceof Expr.Literal l) {
                     add(columns.get(c.index()), cmp.op(), l, source, out);
                 } else if (cmp.right() instanceof Expr.ColumnRef c && cmp.left() instanceof Expr.Literal l) {
-                    add(columns.get(c.index()), flip(cmp.op()), l, source, out);
+                    add(columns.get(c.index()), cmp.op().flipped(), l, source, out);
                 }
             }
             default -> {
             }
         }
-    }
-
-    private static Expr.CompareOp flip(Expr.CompareOp op) {
-        return switch (op) {
-            case LT -> Expr.CompareOp.GT;
-            case LE -> Expr.CompareOp.GE;
-            case GT -> Expr.CompareOp.LT;
-            case GE -> Expr.CompareOp.LE;
-            default -> op;
-        };
     }
 
     private static void add(int column, Expr.CompareOp op, Expr.Literal literal, Schema source,
