@@ -2,7 +2,6 @@ package org.lakepg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,14 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.cli.ServerConfig;
 
 /** The server runs autovacuum by default (as PostgreSQL does) and not with {@code autovacuum = off}. */
 class AutoVacuumIT {
 
     @Test
-    void updatedTablesAreVacuumedWithoutAskingAndStayBounded() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-autovacuum");
+    void updatedTablesAreVacuumedWithoutAskingAndStayBounded(@TempDir Path data) throws Exception {
         try (LakepgServer server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data",
                 data.toString(), "-c", "autovacuum_naptime=1"), Map.of()))) {
             assertThat(server.autovacuum()).isNotNull();
@@ -51,8 +50,7 @@ class AutoVacuumIT {
     }
 
     @Test
-    void autovacuumOffStartsNone() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-autovacuum-off");
+    void autovacuumOffStartsNone(@TempDir Path data) throws Exception {
         try (LakepgServer server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data",
                 data.toString(), "-c", "autovacuum=off"), Map.of()))) {
             assertThat(server.autovacuum()).isNull();

@@ -6,7 +6,6 @@ import static org.lakepg.server.JdbcRows.rows;
 import static org.lakepg.server.JdbcRows.run;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.cli.ServerConfig;
 import org.postgresql.util.PSQLException;
 
@@ -24,8 +24,7 @@ class BranchesIT {
     private static LakepgServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-branches");
+    static void start(@TempDir Path data) throws Exception {
         server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
     }
 

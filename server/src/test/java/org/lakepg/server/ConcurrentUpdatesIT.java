@@ -2,7 +2,6 @@ package org.lakepg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.cli.ServerConfig;
 
 /**
@@ -27,8 +27,7 @@ import org.lakepg.server.cli.ServerConfig;
 class ConcurrentUpdatesIT {
 
     @Test
-    void transfersKeepTheTotalUnderReadCommitted() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-concurrent");
+    void transfersKeepTheTotalUnderReadCommitted(@TempDir Path data) throws Exception {
         try (LakepgServer server = LakepgServer.start(ServerConfig.parse(
                 List.of("--port", "0", "--data", data.toString()), Map.of()))) {
             String url = "jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/postgres?user=postgres";

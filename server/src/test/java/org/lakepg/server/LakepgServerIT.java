@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +19,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.cli.ServerConfig;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
@@ -30,8 +30,8 @@ class LakepgServerIT {
     private static Path data;
 
     @BeforeAll
-    static void start() throws Exception {
-        data = Files.createTempDirectory("lakepg-it");
+    static void start(@TempDir Path dir) throws Exception {
+        data = dir;
         ServerConfig config = ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of());
         server = LakepgServer.start(config);
     }
@@ -209,8 +209,7 @@ class LakepgServerIT {
     }
 
     @Test
-    void passwordAuthenticationForNonLoopbackRules() throws Exception {
-        Path dir = Files.createTempDirectory("lakepg-it-auth");
+    void passwordAuthenticationForNonLoopbackRules(@TempDir Path dir) throws Exception {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, "local", Optional.empty(), Optional.empty(),
                 "all=scram-sha-256", Optional.of("s3cret"), Map.of());
         try (LakepgServer secured = LakepgServer.start(config)) {

@@ -5,7 +5,6 @@ import static org.lakepg.server.JdbcRows.one;
 import static org.lakepg.server.JdbcRows.run;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.cli.ServerConfig;
 import org.postgresql.util.PSQLException;
 
@@ -24,8 +24,7 @@ class ReadReplicaIT {
     private static LakepgServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-replicas");
+    static void start(@TempDir Path data) throws Exception {
         server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString(),
                 "-c", "lakepg.replica_replay_interval=50ms"), Map.of()));
     }

@@ -3,7 +3,6 @@ package org.lakepg.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.cli.ServerConfig;
 import org.postgresql.util.PSQLException;
 
@@ -50,8 +50,7 @@ class RolesIT {
     }
 
     @Test
-    void createdRoleLogsInWithItsPasswordAndKeepsItAfterRestart() throws Exception {
-        Path dir = Files.createTempDirectory("lakepg-it-roles");
+    void createdRoleLogsInWithItsPasswordAndKeepsItAfterRestart(@TempDir Path dir) throws Exception {
         try (LakepgServer server = LakepgServer.start(config(dir))) {
             try (Connection admin = connect(server, "postgres", "super")) {
                 run(admin, "create role app login password 'app-pw'");
@@ -107,8 +106,7 @@ class RolesIT {
     }
 
     @Test
-    void tablePrivilegesAreCheckedForNonSuperusers() throws Exception {
-        Path dir = Files.createTempDirectory("lakepg-it-grants");
+    void tablePrivilegesAreCheckedForNonSuperusers(@TempDir Path dir) throws Exception {
         try (LakepgServer server = LakepgServer.start(config(dir));
              Connection admin = connect(server, "postgres", "super")) {
             run(admin, "create role reader login password 'r'");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lakepg.server.JdbcRows.rows;
 import static org.lakepg.server.JdbcRows.run;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.cli.ServerConfig;
 import org.postgresql.util.PSQLException;
 
@@ -25,8 +25,7 @@ class RowLockingIT {
     private static LakepgServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-rowlocks");
+    static void start(@TempDir Path data) throws Exception {
         server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
         try (Connection c = connect()) {
             run(c, "create table rl_t (id int primary key, v int)", "insert into rl_t values (1, 10), (2, 20), (3, 30)");

@@ -2,7 +2,6 @@ package org.lakepg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,14 +10,14 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.cli.ServerConfig;
 
 /** A database's compute is suspended after lakepg.suspend_timeout without sessions and wakes on the next connect. */
 class ScaleToZeroIT {
 
     @Test
-    void idleComputeIsSuspendedAndWakesWithEveryCommittedRow() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-suspend");
+    void idleComputeIsSuspendedAndWakesWithEveryCommittedRow(@TempDir Path data) throws Exception {
         try (LakepgServer server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data",
                 data.toString(), "-c", "lakepg.suspend_timeout=1"), Map.of()))) {
             String url = "jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/postgres?user=postgres";

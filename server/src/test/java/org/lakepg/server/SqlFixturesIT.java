@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,8 +35,7 @@ class SqlFixturesIT {
     private static Connection connection;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-fixtures");
+    static void start(@TempDir Path data) throws Exception {
         server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
         connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.address().getPort()
                 + "/postgres?user=postgres&preferQueryMode=simple&options=-c%20TimeZone=UTC%20-c%20DateStyle=ISO,MDY");

@@ -16,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.LakepgServer;
 import org.lakepg.server.cli.ServerConfig;
 
@@ -28,8 +29,7 @@ class AnalyticsRoutingIT {
     private static LakepgServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-analytics");
+    static void start(@TempDir Path data) throws Exception {
         server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A lakepg process killed (SIGKILL) while it writes a snapshot's Parquet files, before the manifest: after a
@@ -61,8 +62,7 @@ class CrashDuringMaterializationIT {
     }
 
     @Test
-    void killedMidWriteLeavesThePreviousSnapshotVisible() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-crash");
+    void killedMidWriteLeavesThePreviousSnapshotVisible(@TempDir Path data) throws Exception {
         int port = freePort();
         Path objects = data.resolve("storage").resolve("objects").resolve("analytics");
         String q = "select length(v) % 7, count(*), sum(id), max(v) from an_crash group by 1 order by 1";

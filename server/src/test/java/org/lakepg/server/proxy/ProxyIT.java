@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -31,8 +31,8 @@ class ProxyIT {
     private static Path data;
 
     @BeforeAll
-    static void start() throws Exception {
-        data = Files.createTempDirectory("lakepg-proxy");
+    static void start(@TempDir Path dir) throws Exception {
+        data = dir;
         var launcher = new ProcessComputeLauncher(ProcessComputeLauncher.thisJvm(),
                 List.of("--data", data.resolve("data").toString()), data.resolve("logs"), true, true);
         launcher.prepareSpare();
@@ -52,7 +52,6 @@ class ProxyIT {
         if (proxy != null) {
             proxy.close();
         }
-        org.lakepg.storage.local.FileUtil.deleteRecursively(data);
     }
 
     private static Connection connect(String database) throws SQLException {

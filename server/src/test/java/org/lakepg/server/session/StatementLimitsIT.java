@@ -3,7 +3,6 @@ package org.lakepg.server.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.LakepgServer;
 import org.lakepg.server.cli.ServerConfig;
 
@@ -30,8 +30,7 @@ class StatementLimitsIT {
     private static LakepgServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-statement-limits");
+    static void start(@TempDir Path data) throws Exception {
         server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
     }
 

@@ -2,7 +2,6 @@ package org.lakepg.server.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.LakepgServer;
 import org.lakepg.server.cli.ServerConfig;
 
@@ -58,8 +58,7 @@ class KeptStatisticsIT {
     private static final String PLAN = "explain select * from kept where a = 3 and b = 'v1'";
 
     @Test
-    void statisticsSurviveARestart() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-it-kept-stats");
+    void statisticsSurviveARestart(@TempDir Path data) throws Exception {
         List<String> stats;
         List<String> plan;
         try (LakepgServer server = start(data); Connection c = connect(server)) {
@@ -165,8 +164,7 @@ class KeptStatisticsIT {
      * autovacuum_analyze_scale_factor (0.1) of its rows, by ANALYZE's path: its statistics are kept too.
      */
     @Test
-    void autovacuumAnalyzesChangedTables() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-it-autoanalyze");
+    void autovacuumAnalyzesChangedTables(@TempDir Path data) throws Exception {
         try {
             try (LakepgServer server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data",
                     data.toString(), "-c", "autovacuum_naptime=1"), Map.of()));
