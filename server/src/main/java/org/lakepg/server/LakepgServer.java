@@ -54,7 +54,8 @@ public final class LakepgServer implements AutoCloseable {
                     serverSettings.getLong("lakepg.replica_replay_interval")));
             java.time.Duration suspendAfter = java.time.Duration.ofSeconds(serverSettings.getLong("lakepg.suspend_timeout"));
             PgServerOptions options = PgServerOptions.of(config.listen(), config.port())
-                    .withIoThreads((int) serverSettings.getLong("lakepg.io_threads"));
+                    .withIoThreads((int) serverSettings.getLong("lakepg.io_threads"))
+                    .withSessionSocketIo(serverSettings.getBool("lakepg.session_socket_io"));
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {
                 options = options.withTls(config.tlsCert().get(), config.tlsKey().get());
             }

@@ -83,6 +83,8 @@ public final class SettingsRegistry {
         add(integer("lakepg.suspend_timeout", 300, 0, Integer.MAX_VALUE, Unit.SECOND, POSTMASTER));
         // Netty event-loop threads serving the connections' sockets (0 = half the processors, at least 1; PgServer)
         add(integer("lakepg.io_threads", 0, 0, 1024, Unit.NONE, POSTMASTER));
+        // sessions read and write their own sockets (off: Netty event loops do all I/O and hand statements over)
+        add(bool("lakepg.session_socket_io", true, POSTMASTER));
         // read replicas: a session started with lakepg.replica=on reads from a read-only compute following the WAL,
         // which moves to the latest durable LSN at most this often
         add(bool("lakepg.replica", false, INTERNAL));
