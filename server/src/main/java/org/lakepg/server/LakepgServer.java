@@ -55,7 +55,8 @@ public final class LakepgServer implements AutoCloseable {
             java.time.Duration suspendAfter = java.time.Duration.ofSeconds(serverSettings.getLong("lakepg.suspend_timeout"));
             PgServerOptions options = PgServerOptions.of(config.listen(), config.port())
                     .withIoThreads((int) serverSettings.getLong("lakepg.io_threads"))
-                    .withSessionSocketIo(serverSettings.getBool("lakepg.session_socket_io"));
+                    .withSessionIo(org.lakepg.wire.protocol.SessionIo.valueOf(
+                            serverSettings.get("lakepg.session_io").toUpperCase(java.util.Locale.ROOT)));
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {
                 options = options.withTls(config.tlsCert().get(), config.tlsKey().get());
             }

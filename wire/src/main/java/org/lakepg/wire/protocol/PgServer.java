@@ -63,7 +63,7 @@ public final class PgServer implements AutoCloseable {
                 ch.pipeline().addLast("connection", new ConnectionHandler(decoder, ssl, registry, engine, auth));
             }
         };
-        if (options.sessionSocketIo()) {
+        if (options.sessionIo() != SessionIo.NETTY) {
             return startSocketAcceptor(options, engine, auth, ssl, registry, pipeline);
         }
         boolean epoll = Epoll.isAvailable();
@@ -107,7 +107,7 @@ public final class PgServer implements AutoCloseable {
         try {
             SocketAcceptor acceptor = SocketAcceptor.start(new InetSocketAddress(options.host(), options.port()),
                     options.maxMessageSize(), registry, engine, auth, tlsGroup, ssl == null ? null : pipeline,
-                    Boolean.getBoolean("lakepg.platform_session_threads"));
+                    options.sessionIo() == SessionIo.THREAD);
             LOG.info("listening on {}{}", acceptor.address(), ssl != null ? " (TLS available)" : "");
             return new PgServer(null, tlsGroup, null, acceptor, registry);
         } catch (IOException | RuntimeException e) {
