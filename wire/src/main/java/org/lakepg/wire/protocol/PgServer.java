@@ -40,6 +40,7 @@ public final class PgServer implements AutoCloseable {
     private final Channel serverChannel;
     private final SocketAcceptor acceptor;
     private final SessionRegistry registry;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private PgServer(EventLoopGroup acceptGroup, EventLoopGroup ioGroup, Channel serverChannel, SocketAcceptor acceptor,
                      SessionRegistry registry) {
@@ -127,9 +128,12 @@ public final class PgServer implements AutoCloseable {
         return registry.connectionCount();
     }
 
-    /** Stops accepting, sends FATAL 57P01 to every session, closes them and the event loops. */
+    /** Stops accepting, sends FATAL 57P01 to every session, closes them and the event loops; a second call does nothing. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         if (acceptor != null) {
             acceptor.close();
         } else {

@@ -66,6 +66,11 @@ final class ChannelConnection implements ClientConnection {
     }
 
     @Override
+    public boolean clientGone() {
+        return !channel.isActive();
+    }
+
+    @Override
     public void closeUnlessAuthenticatedAfter(long seconds, BooleanSupplier authenticated) {
         channel.eventLoop().schedule(() -> {
             if (!authenticated.getAsBoolean() && channel.isActive()) {

@@ -26,6 +26,12 @@ sealed interface ClientConnection permits ChannelConnection, SocketConnection {
     /** False once the client is gone or the connection was closed. */
     boolean isOpen();
 
+    /**
+     * Worker side, polled while a statement runs (often: it must be cheap): whether the client closed the
+     * connection, so nobody will read what the statement computes.
+     */
+    boolean clientGone();
+
     /** Closes the connection after this many seconds unless {@code authenticated} says by then that it is. */
     void closeUnlessAuthenticatedAfter(long seconds, java.util.function.BooleanSupplier authenticated);
 

@@ -115,7 +115,7 @@ public final class SessionWorker {
 
     /** A CancelRequest arrived for the running command, or the client is gone. */
     boolean isCancelRequested() {
-        return cancelRequested || connectionLost || !connection.isOpen();
+        return cancelRequested || connectionLost || connection.clientGone();
     }
 
     /** The next message, or a Fatal(null) once the connection is gone. */

@@ -25,6 +25,8 @@ final class SocketConnection implements ClientConnection {
     private static final int READ_CHUNK = 8 * 1024;
     private static final int KEEP_CAPACITY = 256 * 1024;
     private static final byte[] REFUSED = {'N'};
+    /** How often a running statement looks whether its client closed the connection. */
+    private static final long PROBE_INTERVAL_NANOS = 100_000_000;
 
     private final SocketChannel socket;
     private final FrontendDecoder decoder;
@@ -36,6 +38,8 @@ final class SocketConnection implements ClientConnection {
     private final InetSocketAddress local;
     private ByteBuf in = ByteBufAllocator.DEFAULT.directBuffer(READ_CHUNK);
     private boolean endOfInput;
+    private int goneChecks;
+    private long lastProbe = System.nanoTime();
     private volatile PgException terminatedWith;
 
     SocketConnection(SocketChannel socket, FrontendDecoder decoder, SessionRegistry registry) throws IOException {
@@ -122,7 +126,7 @@ final class SocketConnection implements ClientConnection {
         in.ensureWritable(READ_CHUNK);
         try {
             ByteBuffer target = in.nioBuffer(in.writerIndex(), in.writableBytes());
-            int n = socket.read(target);
+            int n = socket.read(target); // 0 only when probing without waiting (clientGone)
             if (n < 0) {
                 endOfInput = true;
                 return false;
@@ -163,6 +167,37 @@ final class SocketConnection implements ClientConnection {
     @Override
     public boolean isOpen() {
         return socket.isOpen() && !output.isBroken();
+    }
+
+    /**
+     * Nobody reads the socket while a statement runs, so a closed connection shows only when the reply is written.
+     * Every 4096th call, at most every 100 ms, this reads without waiting: the end of the input (or a reset) means
+     * the client is gone; messages it pipelined meanwhile are kept for {@link #take()}.
+     */
+    @Override
+    public boolean clientGone() {
+        if (endOfInput || output.isBroken() || !socket.isOpen()) {
+            return true;
+        }
+        if ((++goneChecks & 0xFFF) != 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (now - lastProbe < PROBE_INTERVAL_NANOS) {
+            return false;
+        }
+        lastProbe = now;
+        try {
+            socket.configureBlocking(false);
+            try {
+                readMore();
+            } finally {
+                socket.configureBlocking(true);
+            }
+        } catch (IOException e) {
+            endOfInput = true;
+        }
+        return endOfInput;
     }
 
     @Override
