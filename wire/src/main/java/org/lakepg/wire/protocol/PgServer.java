@@ -147,6 +147,9 @@ public final class PgServer implements AutoCloseable {
             for (SessionWorker connection : registry.connections()) {
                 connection.awaitEnd(deadline);
             }
+            for (SessionWorker connection : registry.connections()) {
+                connection.closeNow(); // e.g. blocked writing to a client that stopped reading
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,7 +14,8 @@ import org.postgresql.PGConnection;
 /**
  * The same conversation whoever does the session's socket I/O (its own platform or virtual thread, or Netty's event
  * loops): queries, the extended protocol, COPY in and out, a CancelRequest on a second connection, a client that
- * leaves in the middle of a statement, and the FATAL 57P01 that server shutdown sends to an idle session.
+ * leaves in the middle of a statement, and server shutdown: FATAL 57P01 to an idle session, and no endless wait for
+ * a session blocked writing to a client that stopped reading.
  */
 class SessionIoModesIT {
 
@@ -58,11 +59,22 @@ class SessionIoModesIT {
                 assertThat(leaver.login("leaver", "db")).last().isEqualTo("Z I");
                 leaver.send(RawPgClient.message('Q', RawPgClient.cstring("series 100000")));
             }
-            server.close();
-            assertThat(raw.readMessage()).isEqualTo("E S=FATAL C=57P01 M=terminating connection due to administrator command");
-            assertThat(raw.readMessage()).isEqualTo("<EOF>");
-            assertThat(server.server.connectionCount()).isZero();
-            assertThat(server.engine.openSessions()).isZero();
+            // a client that stopped reading blocks its session in a write: shutdown must not wait for it forever
+            try (RawPgClient hog = new RawPgClient(server.port())) {
+                assertThat(hog.login("hog", "db")).last().isEqualTo("Z I");
+                hog.send(RawPgClient.message('Q', RawPgClient.cstring("series 300000")));
+                Thread.sleep(300);
+                long start = System.nanoTime();
+                server.close();
+                assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
+                assertThat(raw.readMessage()).isEqualTo("E S=FATAL C=57P01 M=terminating connection due to administrator command");
+                assertThat(raw.readMessage()).isEqualTo("<EOF>");
+                for (int i = 0; i < 100 && server.server.connectionCount() > 0; i++) {
+                    Thread.sleep(50);
+                }
+                assertThat(server.server.connectionCount()).isZero();
+                assertThat(server.engine.openSessions()).isZero();
+            }
         } finally {
             server.close();
         }

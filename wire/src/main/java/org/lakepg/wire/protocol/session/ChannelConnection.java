@@ -80,6 +80,11 @@ final class ChannelConnection implements ClientConnection {
     }
 
     @Override
+    public void closeNow() {
+        channel.close();
+    }
+
+    @Override
     public void terminate(PgException fatal) {
         ByteBuf message = channel.alloc().buffer();
         BackendMessages.errorOrNotice(message, 'E', fatal, PgException.Severity.FATAL);

@@ -37,4 +37,7 @@ sealed interface ClientConnection permits ChannelConnection, SocketConnection {
 
     /** From another thread (server shutdown): the client is told {@code fatal} and the connection ends. */
     void terminate(PgException fatal);
+
+    /** From another thread: closes the connection now (a shutdown whose session did not end in time). */
+    void closeNow();
 }

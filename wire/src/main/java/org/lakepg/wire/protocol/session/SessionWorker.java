@@ -98,6 +98,11 @@ public final class SessionWorker {
         connection.terminate(error);
     }
 
+    /** Closes the connection without a word (after {@link #terminate()}, when the worker did not end in time). */
+    public void closeNow() {
+        connection.closeNow();
+    }
+
     /** Waits for the worker to finish, at most until the given System.nanoTime() deadline. */
     public void awaitEnd(long deadlineNanos) throws InterruptedException {
         Thread t = thread;

@@ -224,6 +224,11 @@ final class SocketConnection implements ClientConnection {
         }
     }
 
+    @Override
+    public void closeNow() {
+        closeQuietly(); // a worker blocked writing to a client that does not read gets an exception and ends
+    }
+
     /** Releases the input buffer; the worker's output closes the socket. */
     void release() {
         if (in != null) {
