@@ -54,7 +54,9 @@ public final class LakepgServer implements AutoCloseable {
                     serverSettings.getLong("lakepg.replica_replay_interval")));
             java.time.Duration suspendAfter = java.time.Duration.ofSeconds(serverSettings.getLong("lakepg.suspend_timeout"));
             PgServerOptions options = PgServerOptions.of(config.listen(), config.port())
-                    .withIoThreads((int) serverSettings.getLong("lakepg.io_threads"));
+                    .withIoThreads((int) serverSettings.getLong("lakepg.io_threads"))
+                    .withSessionIo(org.lakepg.wire.protocol.SessionIo.valueOf(
+                            serverSettings.get("lakepg.session_io").toUpperCase(java.util.Locale.ROOT)));
             if (config.tlsCert().isPresent() && config.tlsKey().isPresent()) {
                 options = options.withTls(config.tlsCert().get(), config.tlsKey().get());
             }

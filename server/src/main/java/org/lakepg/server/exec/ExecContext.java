@@ -14,16 +14,17 @@ public final class ExecContext implements FunctionContext {
     private final Object[] parameters;
     private final TableAccess tables;
     private volatile String cancelReason;
-    private Object[] outerParams = new Object[8];
+    // sized for the common statement that uses none of these: a short statement gets a new context per execution
+    private Object[] outerParams = new Object[0];
     private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, java.util.Map<Object, java.util.List<Object[]>>> hashTables =
-            new java.util.IdentityHashMap<>();
+            new java.util.IdentityHashMap<>(2);
     private java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.explain.NodeStats> nodeStats;
     private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, org.lakepg.server.exec.operator.CteBuffer> cteBuffers =
-            new java.util.IdentityHashMap<>();
+            new java.util.IdentityHashMap<>(2);
     private final java.util.Map<Integer, java.util.List<Object[]>> workTables = new java.util.HashMap<>();
     private java.util.function.Function<org.lakepg.server.sql.plan.PlanNode, java.util.Iterator<Object[]>> subplans;
     private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, java.util.List<Object[]>> subplanRows =
-            new java.util.IdentityHashMap<>();
+            new java.util.IdentityHashMap<>(2);
 
     public ExecContext(FunctionContext session, Object[] parameters) {
         this(session, parameters, null);
@@ -237,10 +238,13 @@ public final class ExecContext implements FunctionContext {
         }
         if (++rowsSinceDeadlineCheck >= 4096) {
             rowsSinceDeadlineCheck = 0;
-            // sessions run on virtual threads: a statement computing for long (a join of catalog relations)
-            // must let the others run, or new connections and cancel requests starve. Thread.yield() would
-            // resume this thread first; a timed park hands the carrier to the waiting ones.
-            java.util.concurrent.locks.LockSupport.parkNanos(1);
+            // a session on a virtual thread (lakepg.session_io = virtual, TLS connections) computing for long (a join
+            // of catalog relations) must let the others run, or new connections and cancel requests starve.
+            // Thread.yield() would resume this thread first; a timed park hands the carrier to the waiting ones.
+            // Platform session threads are scheduled by the kernel and need no pause.
+            if (Thread.currentThread().isVirtual()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1);
+            }
             if (tables == null) {
                 return;
             }

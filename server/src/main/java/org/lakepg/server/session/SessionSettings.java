@@ -34,6 +34,9 @@ public final class SessionSettings {
     private boolean changed;
     /** Counts changes of any value in effect: what is derived from settings is recomputed only when it moved. */
     private long version;
+    private long timeoutsVersion = -1;
+    private long statementTimeout;
+    private long lockTimeout;
     private final Map<String, String> pendingReports = new LinkedHashMap<>();
 
     /**
@@ -140,6 +143,26 @@ public final class SessionSettings {
     /** Changes with every change of a value in effect. */
     public long version() {
         return version;
+    }
+
+    /** statement_timeout in milliseconds; read for every statement, so looked up again only after a change. */
+    public long statementTimeout() {
+        refreshTimeouts();
+        return statementTimeout;
+    }
+
+    /** lock_timeout in milliseconds (see {@link #statementTimeout()}). */
+    public long lockTimeout() {
+        refreshTimeouts();
+        return lockTimeout;
+    }
+
+    private void refreshTimeouts() {
+        if (timeoutsVersion != version) {
+            statementTimeout = getLong("statement_timeout");
+            lockTimeout = getLong("lock_timeout");
+            timeoutsVersion = version;
+        }
     }
 
     public void beginTransaction() {

@@ -81,8 +81,10 @@ public final class SettingsRegistry {
         add(integer("lakepg.retention", 7 * 24 * 60, 0, Integer.MAX_VALUE, Unit.MINUTE, POSTMASTER));
         // scale to zero: a database's compute is suspended after this long without sessions (0 = never)
         add(integer("lakepg.suspend_timeout", 300, 0, Integer.MAX_VALUE, Unit.SECOND, POSTMASTER));
-        // Netty event-loop threads serving the connections' sockets (0 = half the processors, at least 1; PgServer)
+        // Netty event-loop threads (0 = one per processor; PgServer): all sockets with lakepg.session_io = netty, else TLS
         add(integer("lakepg.io_threads", 0, 0, 1024, Unit.NONE, POSTMASTER));
+        // who does a session's socket I/O: its own platform thread, its own virtual thread, or Netty (PgServer)
+        add(enumeration("lakepg.session_io", "thread", POSTMASTER, "thread", "virtual", "netty"));
         // read replicas: a session started with lakepg.replica=on reads from a read-only compute following the WAL,
         // which moves to the latest durable LSN at most this often
         add(bool("lakepg.replica", false, INTERNAL));

@@ -18,7 +18,7 @@ final class StatementLimits {
             context.stopWhen(sink::isCancelled);
         }
         if (txn != null && txn.state() == Transaction.State.ACTIVE) {
-            txn.setDeadline(new Deadline(settings.getLong("statement_timeout"), settings.getLong("lock_timeout"),
+            txn.setDeadline(new Deadline(settings.statementTimeout(), settings.lockTimeout(),
                     context::cancelRequested));
         }
     }

@@ -2,6 +2,7 @@ package org.lakepg.wire.protocol;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -15,6 +16,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -22,6 +24,7 @@ import org.lakepg.wire.protocol.codec.FrontendDecoder;
 import org.lakepg.wire.protocol.session.ConnectionHandler;
 import org.lakepg.wire.protocol.session.SessionRegistry;
 import org.lakepg.wire.protocol.session.SessionWorker;
+import org.lakepg.wire.protocol.session.SocketAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +33,21 @@ public final class PgServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgServer.class);
     private static final long SHUTDOWN_WAIT_MILLIS = 5000;
 
+    /** Netty's accepting loop; null when connections are accepted by a {@link SocketAcceptor}. */
     private final EventLoopGroup acceptGroup;
+    /** Netty's I/O loops; with a SocketAcceptor only for TLS connections, null without TLS. */
     private final EventLoopGroup ioGroup;
     private final Channel serverChannel;
+    private final SocketAcceptor acceptor;
     private final SessionRegistry registry;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private PgServer(EventLoopGroup acceptGroup, EventLoopGroup ioGroup, Channel serverChannel, SessionRegistry registry) {
+    private PgServer(EventLoopGroup acceptGroup, EventLoopGroup ioGroup, Channel serverChannel, SocketAcceptor acceptor,
+                     SessionRegistry registry) {
         this.acceptGroup = acceptGroup;
         this.ioGroup = ioGroup;
         this.serverChannel = serverChannel;
+        this.acceptor = acceptor;
         this.registry = registry;
     }
 
@@ -46,6 +55,18 @@ public final class PgServer implements AutoCloseable {
     public static PgServer start(PgServerOptions options, QueryEngine engine, AuthenticationPolicy auth)
             throws InterruptedException {
         SslContext ssl = sslContext(options);
+        SessionRegistry registry = new SessionRegistry();
+        ChannelHandler pipeline = new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                FrontendDecoder decoder = new FrontendDecoder(options.maxMessageSize());
+                ch.pipeline().addLast("decoder", decoder);
+                ch.pipeline().addLast("connection", new ConnectionHandler(decoder, ssl, registry, engine, auth));
+            }
+        };
+        if (options.sessionIo() != SessionIo.NETTY) {
+            return startSocketAcceptor(options, engine, auth, ssl, registry, pipeline);
+        }
         boolean epoll = Epoll.isAvailable();
         // One loop per processor instead of Netty's 2 x processors: each loop serves several connections and is
         // often awake when a session's reply is ready, so fewer replies pay for waking it. Half the processors saved
@@ -55,7 +76,6 @@ public final class PgServer implements AutoCloseable {
         EventLoopGroup acceptGroup = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
         EventLoopGroup ioGroup = epoll ? new EpollEventLoopGroup(ioThreads) : new NioEventLoopGroup(ioThreads);
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        SessionRegistry registry = new SessionRegistry();
         try {
             Channel channel = new ServerBootstrap()
                     .group(acceptGroup, ioGroup)
@@ -63,17 +83,10 @@ public final class PgServer implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            FrontendDecoder decoder = new FrontendDecoder(options.maxMessageSize());
-                            ch.pipeline().addLast("decoder", decoder);
-                            ch.pipeline().addLast("connection", new ConnectionHandler(decoder, ssl, registry, engine, auth));
-                        }
-                    })
+                    .childHandler(pipeline)
                     .bind(options.host(), options.port()).sync().channel();
             LOG.info("listening on {}{}", channel.localAddress(), ssl != null ? " (TLS available)" : "");
-            return new PgServer(acceptGroup, ioGroup, channel, registry);
+            return new PgServer(acceptGroup, ioGroup, channel, null, registry);
         } catch (Exception e) { // Netty rethrows checked exceptions such as BindException undeclared
             acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -87,8 +100,27 @@ public final class PgServer implements AutoCloseable {
         }
     }
 
+    /** Sessions do their own socket I/O; only TLS connections go to Netty event loops (NIO, as they adopt a JDK socket). */
+    private static PgServer startSocketAcceptor(PgServerOptions options, QueryEngine engine, AuthenticationPolicy auth,
+                                                SslContext ssl, SessionRegistry registry, ChannelHandler pipeline) {
+        EventLoopGroup tlsGroup = ssl == null ? null : new NioEventLoopGroup(options.ioThreads() > 0 ? options.ioThreads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            SocketAcceptor acceptor = SocketAcceptor.start(new InetSocketAddress(options.host(), options.port()),
+                    options.maxMessageSize(), registry, engine, auth, tlsGroup, ssl == null ? null : pipeline,
+                    options.sessionIo() == SessionIo.THREAD);
+            LOG.info("listening on {}{}", acceptor.address(), ssl != null ? " (TLS available)" : "");
+            return new PgServer(null, tlsGroup, null, acceptor, registry);
+        } catch (IOException | RuntimeException e) {
+            if (tlsGroup != null) {
+                tlsGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": " + e, e);
+        }
+    }
+
     public InetSocketAddress address() {
-        return (InetSocketAddress) serverChannel.localAddress();
+        return acceptor != null ? acceptor.address() : (InetSocketAddress) serverChannel.localAddress();
     }
 
     /** Open client connections, including those still authenticating. */
@@ -96,10 +128,17 @@ public final class PgServer implements AutoCloseable {
         return registry.connectionCount();
     }
 
-    /** Stops accepting, sends FATAL 57P01 to every session, closes them and the event loops. */
+    /** Stops accepting, sends FATAL 57P01 to every session, closes them and the event loops; a second call does nothing. */
     @Override
     public void close() {
-        serverChannel.close().syncUninterruptibly();
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        if (acceptor != null) {
+            acceptor.close();
+        } else {
+            serverChannel.close().syncUninterruptibly();
+        }
         for (SessionWorker connection : registry.connections()) {
             connection.terminate();
         }
@@ -108,11 +147,18 @@ public final class PgServer implements AutoCloseable {
             for (SessionWorker connection : registry.connections()) {
                 connection.awaitEnd(deadline);
             }
+            for (SessionWorker connection : registry.connections()) {
+                connection.closeNow(); // e.g. blocked writing to a client that stopped reading
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        acceptGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (acceptGroup != null) {
+            acceptGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (ioGroup != null) {
+            ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 
     private static SslContext sslContext(PgServerOptions options) {

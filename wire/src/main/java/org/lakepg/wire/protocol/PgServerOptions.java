@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * @param tlsKey         PEM PKCS#8 private key of the certificate
  * @param maxMessageSize largest message accepted after authentication (PostgreSQL: 1 GB - 1)
  * @param ioThreads      Netty event-loop threads (0 = one per processor)
+ * @param sessionIo      who does a session's socket I/O
  */
-public record PgServerOptions(String host, int port, Path tlsCertificate, Path tlsKey, int maxMessageSize, int ioThreads) {
+public record PgServerOptions(String host, int port, Path tlsCertificate, Path tlsKey, int maxMessageSize, int ioThreads,
+                              SessionIo sessionIo) {
     /** PQ_LARGE_MESSAGE_LIMIT: MaxAllocSize - 1. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 0x3FFFFFFE;
 
@@ -29,6 +31,9 @@ public record PgServerOptions(String host, int port, Path tlsCertificate, Path t
         if (maxMessageSize < 10000) {
             throw new IllegalArgumentException("maxMessageSize too small: " + maxMessageSize);
         }
+        if (sessionIo == null) {
+            throw new IllegalArgumentException("sessionIo is required");
+        }
         if (ioThreads < 0) {
             throw new IllegalArgumentException("ioThreads must be >= 0");
         }
@@ -36,24 +41,28 @@ public record PgServerOptions(String host, int port, Path tlsCertificate, Path t
 
     /** With the default number of event-loop threads. */
     public PgServerOptions(String host, int port, Path tlsCertificate, Path tlsKey, int maxMessageSize) {
-        this(host, port, tlsCertificate, tlsKey, maxMessageSize, 0);
+        this(host, port, tlsCertificate, tlsKey, maxMessageSize, 0, SessionIo.THREAD);
     }
 
     /** Plain TCP on host:port with PostgreSQL's limits. */
     public static PgServerOptions of(String host, int port) {
-        return new PgServerOptions(host, port, null, null, DEFAULT_MAX_MESSAGE_SIZE, 0);
+        return new PgServerOptions(host, port, null, null, DEFAULT_MAX_MESSAGE_SIZE, 0, SessionIo.THREAD);
     }
 
     public PgServerOptions withTls(Path certificate, Path key) {
-        return new PgServerOptions(host, port, certificate, key, maxMessageSize, ioThreads);
+        return new PgServerOptions(host, port, certificate, key, maxMessageSize, ioThreads, sessionIo);
     }
 
     /** With this many event-loop threads (0 = the default). */
     public PgServerOptions withIoThreads(int threads) {
-        return new PgServerOptions(host, port, tlsCertificate, tlsKey, maxMessageSize, threads);
+        return new PgServerOptions(host, port, tlsCertificate, tlsKey, maxMessageSize, threads, sessionIo);
+    }
+
+    public PgServerOptions withSessionIo(SessionIo io) {
+        return new PgServerOptions(host, port, tlsCertificate, tlsKey, maxMessageSize, ioThreads, io);
     }
 
     public PgServerOptions withMaxMessageSize(int bytes) {
-        return new PgServerOptions(host, port, tlsCertificate, tlsKey, bytes, ioThreads);
+        return new PgServerOptions(host, port, tlsCertificate, tlsKey, bytes, ioThreads, sessionIo);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL v3 wire protocol on Netty. Knows no SQL: statements are opaque strings handed to
+ * The PostgreSQL v3 wire protocol. Knows no SQL: statements are opaque strings handed to
  * the {@link org.lakepg.wire.protocol.QueryEngine} SPI that the server implements.
  *
  * <ul>
@@ -8,8 +8,10 @@
  *   <li>{@code codec}: stateless framing into sealed {@code FrontendMessage} records and one small
  *       writer per backend message;</li>
  *   <li>{@code session}: the per-connection state machine (startup, authentication, simple and
- *       extended query, COPY) run on one virtual thread per connection, so the event loop only does
- *       I/O and a slow statement never stalls another connection.</li>
+ *       extended query, COPY) run on one thread per connection, so a slow statement never stalls
+ *       another connection. By default that thread reads and writes its socket itself, as a
+ *       PostgreSQL backend does ({@code SocketAcceptor}); TLS connections (and all of them with
+ *       {@code SessionIo.NETTY}) have a Netty event loop do the I/O.</li>
  * </ul>
  * Authentication exchanges (SCRAM-SHA-256, md5, cleartext) live in {@code org.lakepg.wire.auth}.
  * Behaviour is checked against PostgreSQL 15 by the transcripts in the tests.

@@ -39,6 +39,21 @@ public final class FrontendDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * Frames every complete message in {@code in} (a reader outside Netty's pipeline, such as a worker that reads
+     * its socket itself); an incomplete message stays in {@code in} until more bytes arrive.
+     */
+    public void decodeAvailable(ByteBuf in, List<Object> out) {
+        while (in.isReadable()) {
+            int readable = in.readableBytes();
+            int produced = out.size();
+            decode(null, in, out);
+            if (out.size() == produced && in.readableBytes() == readable) {
+                return;
+            }
+        }
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         switch (phase) {

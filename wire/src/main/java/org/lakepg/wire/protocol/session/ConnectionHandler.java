@@ -25,6 +25,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final SessionRegistry registry;
     private final QueryEngine engine;
     private final AuthenticationPolicy policy;
+    private ChannelConnection connection;
     private SessionWorker worker;
 
     public ConnectionHandler(FrontendDecoder decoder, SslContext sslContext, SessionRegistry registry, QueryEngine engine,
@@ -38,7 +39,8 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        worker = new SessionWorker(ctx.channel(), decoder, registry, engine, policy);
+        connection = new ChannelConnection(ctx.channel());
+        worker = new SessionWorker(connection, decoder, registry, engine, policy);
         worker.start();
         ctx.fireChannelActive();
     }
@@ -58,7 +60,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             }
             case FrontendMessage.GssEncRequest request -> ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'N'}));
             case FrontendMessage.CancelRequest cancel -> registry.cancel(cancel.processId(), cancel.secretKey());
-            default -> worker.received(message);
+            default -> connection.received(message);
         }
     }
 
@@ -66,6 +68,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (worker != null) {
             worker.channelClosed();
+            connection.received(new FrontendMessage.Fatal(null, false));
         }
         ctx.fireChannelInactive();
     }
@@ -73,7 +76,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (worker != null) {
-            worker.writabilityChanged();
+            connection.writabilityChanged();
         }
         ctx.fireChannelWritabilityChanged();
     }

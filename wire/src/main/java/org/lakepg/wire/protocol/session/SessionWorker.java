@@ -1,9 +1,5 @@
 package org.lakepg.wire.protocol.session;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.lakepg.wire.error.PgException;
@@ -19,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's protocol state machine, run on its own virtual thread: it takes decoded
- * messages in order and makes every engine call for the connection, so the event loop only
- * does I/O and a slow statement holds up nobody else (PostgreSQL's PostgresMain loop).
+ * One connection's protocol state machine, run on its own thread: it takes decoded messages in order
+ * and makes every engine call for the connection, so a slow statement holds up nobody else
+ * (PostgreSQL's PostgresMain loop). Its {@link ClientConnection} does the I/O.
  */
 public final class SessionWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SessionWorker.class);
@@ -31,12 +27,11 @@ public final class SessionWorker {
     /** Where the connection is in its life; every transition happens in this class. */
     private enum State { STARTUP, READY, FAILED_UNTIL_SYNC, CLOSED }
 
-    private final Channel channel;
+    private final ClientConnection connection;
     private final FrontendDecoder decoder;
     private final SessionRegistry registry;
     private final QueryEngine engine;
     private final AuthenticationPolicy policy;
-    private final InboundQueue inbound;
     private final BackendOutput output;
     private final ExtendedQueryState extendedState = new ExtendedQueryState();
 
@@ -49,43 +44,41 @@ public final class SessionWorker {
     private Thread thread;
     private PgException pendingFatal;
 
-    SessionWorker(Channel channel, FrontendDecoder decoder, SessionRegistry registry, QueryEngine engine,
+    SessionWorker(ClientConnection connection, FrontendDecoder decoder, SessionRegistry registry, QueryEngine engine,
                   AuthenticationPolicy policy) {
-        this.channel = channel;
+        this.connection = connection;
         this.decoder = decoder;
         this.registry = registry;
         this.engine = engine;
         this.policy = policy;
-        this.inbound = new InboundQueue(channel);
-        this.output = new BackendOutput(channel);
+        this.output = connection.output();
     }
 
+    /** Runs the connection on a new virtual thread. */
     void start() {
+        begin();
+        thread = Thread.ofVirtual().name("lakepg-connection-" + connection.remoteAddress()).start(this::run);
+    }
+
+    /** Runs the connection on the calling thread until it ends. */
+    void runOnThisThread() {
+        begin();
+        thread = Thread.currentThread();
+        run();
+    }
+
+    private void begin() {
         registry.track(this);
         // like authentication_timeout: a client that never finishes logging in does not keep its slot
-        channel.eventLoop().schedule(() -> {
-            if (session == null && channel.isActive()) {
-                LOG.debug("authentication of {} timed out", channel.remoteAddress());
-                channel.close();
-            }
-        }, AUTHENTICATION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        thread = Thread.ofVirtual().name("lakepg-connection-" + channel.remoteAddress()).start(this::run);
+        connection.closeUnlessAuthenticatedAfter(AUTHENTICATION_TIMEOUT_SECONDS, () -> session != null);
     }
 
     // ---- called from the event loop or other threads
 
-    void received(FrontendMessage message) {
-        inbound.add(message);
-    }
-
+    /** The event loop saw the connection close. */
     void channelClosed() {
         connectionLost = true;
         cancelRequested = true;
-        inbound.add(new FrontendMessage.Fatal(null, false));
-    }
-
-    void writabilityChanged() {
-        output.writabilityChanged();
     }
 
     /** A valid CancelRequest: stop the running statement, if any. */
@@ -102,9 +95,12 @@ public final class SessionWorker {
         cancelRunningStatement();
         PgException error = PgException.of(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command")
                 .withSeverity(PgException.Severity.FATAL);
-        ByteBuf message = channel.alloc().buffer();
-        BackendMessages.errorOrNotice(message, 'E', error, PgException.Severity.FATAL);
-        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+        connection.terminate(error);
+    }
+
+    /** Closes the connection without a word (after {@link #terminate()}, when the worker did not end in time). */
+    public void closeNow() {
+        connection.closeNow();
     }
 
     /** Waits for the worker to finish, at most until the given System.nanoTime() deadline. */
@@ -124,13 +120,13 @@ public final class SessionWorker {
 
     /** A CancelRequest arrived for the running command, or the client is gone. */
     boolean isCancelRequested() {
-        return cancelRequested || connectionLost;
+        return cancelRequested || connectionLost || connection.clientGone();
     }
 
     /** The next message, or a Fatal(null) once the connection is gone. */
     FrontendMessage nextMessage() {
         try {
-            return inbound.take();
+            return connection.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             connectionLost = true;
@@ -162,7 +158,7 @@ public final class SessionWorker {
                 }
             }
         } catch (RuntimeException | Error e) {
-            LOG.error("connection {} failed", channel.remoteAddress(), e);
+            LOG.error("connection {} failed", connection.remoteAddress(), e);
         } finally {
             finish();
         }
@@ -179,13 +175,13 @@ public final class SessionWorker {
             return false;
         }
         try {
-            StartupHandshake.Accepted accepted = new StartupHandshake(this, output, channel, policy).run(startup);
+            StartupHandshake.Accepted accepted = new StartupHandshake(this, output, connection, policy).run(startup);
             decoder.authenticated();
             secretKey = registry.newSecretKey();
             processId = registry.register(this);
             session = engine.openSession(new SessionStartup(accepted.user(), accepted.database(), accepted.parameters(),
                     accepted.client(), processId,
-                    (InetSocketAddress) channel.localAddress()));
+                    connection.localAddress()));
             for (Map.Entry<String, String> status : session.initialParameterStatus().entrySet()) {
                 BackendMessages.parameterStatus(output.buffer(), status.getKey(), status.getValue());
             }
@@ -352,7 +348,7 @@ public final class SessionWorker {
                 registry.unregister(processId, this);
             }
             registry.untrack(this);
-            if (channel.isActive()) {
+            if (connection.isOpen()) {
                 output.flushAndClose();
             } else {
                 output.discard();

@@ -1,7 +1,5 @@
 package org.lakepg.wire.protocol.session;
 
-import io.netty.channel.Channel;
-import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -28,13 +26,13 @@ import org.lakepg.wire.protocol.codec.StartupCodes;
 final class StartupHandshake implements AuthConversation {
     private final SessionWorker session;
     private final BackendOutput output;
-    private final Channel channel;
+    private final ClientConnection connection;
     private final AuthenticationPolicy policy;
 
-    StartupHandshake(SessionWorker session, BackendOutput output, Channel channel, AuthenticationPolicy policy) {
+    StartupHandshake(SessionWorker session, BackendOutput output, ClientConnection connection, AuthenticationPolicy policy) {
         this.session = session;
         this.output = output;
-        this.channel = channel;
+        this.connection = connection;
         this.policy = policy;
     }
 
@@ -68,7 +66,7 @@ final class StartupHandshake implements AuthConversation {
         if (raw.containsKey("options")) {
             parameters.putAll(StartupOptions.settings(raw.get("options")));
         }
-        InetSocketAddress remote = clientAddress((InetSocketAddress) channel.remoteAddress(),
+        InetSocketAddress remote = clientAddress(connection.remoteAddress(),
                 raw.get(StartupCodes.PROXIED_CLIENT));
         AuthMethod method = policy.methodFor(remote, user, database);
         String rejection = String.format("no pg_hba.conf entry for host \"%s\", user \"%s\", database \"%s\", %s",
@@ -105,16 +103,16 @@ final class StartupHandshake implements AuthConversation {
     }
 
     private boolean tlsInUse() {
-        return channel.pipeline().get(SslHandler.class) != null;
+        return connection.tlsSession() != null;
     }
 
     @Override
     public byte[] tlsServerEndPoint() {
-        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        javax.net.ssl.SSLSession tls = connection.tlsSession();
         if (tls == null) {
             return null;
         }
-        Certificate[] certificates = tls.engine().getSession().getLocalCertificates();
+        Certificate[] certificates = tls.getLocalCertificates();
         return certificates != null && certificates.length > 0 && certificates[0] instanceof X509Certificate x509
                 ? TlsServerEndPoint.of(x509) : null;
     }
