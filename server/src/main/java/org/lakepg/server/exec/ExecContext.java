@@ -83,10 +83,14 @@ public final class ExecContext implements FunctionContext {
         return cteBuffers.computeIfAbsent(cte, p -> new org.lakepg.server.exec.operator.CteBuffer(subplans.apply(p)));
     }
 
-    /** Forgets the rows of these WITH items, so they are computed again (a recursive term's own WITH items, per round). */
+    /**
+     * Forgets the rows of these WITH items and uncorrelated subqueries, so they are computed again (a recursive term's
+     * own WITH items per round, those reading a correlated subquery's or LATERAL item's parameters per run).
+     */
     public void resetCtes(java.util.Set<org.lakepg.server.sql.plan.PlanNode> plans) {
         plans.forEach(cteBuffers::remove);
         plans.forEach(hashTables::remove);
+        plans.forEach(subplanRows::remove);
     }
 
     /** The rows a recursive query's previous round produced. */
