@@ -1,6 +1,6 @@
 -- PL/pgSQL variables and parameters of a composite type (var.field read and assigned), and aggregates sharing one
 -- transition state when only their final functions differ (the transition logs each call into a table)
-drop table if exists qa_log; drop aggregate if exists qa_avg(int4); drop aggregate if exists qa_sum(int4); drop function if exists qa_transfn(qa_state, int); drop function if exists qa_avgfn(qa_state); drop function if exists qa_sumfn(qa_state); drop function if exists qa_make(int); drop type if exists qa_state;
+drop table if exists qa_log;
 create type qa_state as (total bigint, count bigint); create table qa_log (n int);
 create function qa_make(n int) returns qa_state language plpgsql as $$ declare s qa_state; begin s.total := n; s.count := 1; return s; end $$;
 select qa_make(5), (qa_make(7)).count;

@@ -35,6 +35,21 @@ public final class ExecContext implements FunctionContext {
         this.tables = tables;
     }
 
+    /**
+     * The snapshot this statement's table scans read, taken at the first scan: as PostgreSQL's executor snapshot it
+     * stays the same while the statement runs, so rows the statement itself writes stay invisible to its scans even
+     * after a trigger made them visible to the queries it runs (CommandCounterIncrement), e.g. rows an UPDATE moved
+     * into a partition scanned later.
+     */
+    public org.lakepg.server.txn.Snapshot scanSnapshot() {
+        if (scanSnapshot == null) {
+            scanSnapshot = tables().transaction().snapshot();
+        }
+        return scanSnapshot;
+    }
+
+    private org.lakepg.server.txn.Snapshot scanSnapshot;
+
     /** Tables of the database; fails when the statement runs without storage. */
     public TableAccess tables() {
         if (tables == null) {

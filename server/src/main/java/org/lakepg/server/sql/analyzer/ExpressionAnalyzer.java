@@ -858,7 +858,11 @@ public final class ExpressionAnalyzer {
                 SqlState.FEATURE_NOT_SUPPORTED, "aggregate %s has no pg_aggregate entry", call.proc().name()),
                 f.location()));
         AggregateInputOrder.check(entry.kind(), f, call.proc().name(), overWindow);
-        if (!overWindow && onlyOuterReferences(coerced)) {
+        List<BoundExpr> levelDeciding = new ArrayList<>(coerced);
+        if (filter != null) {
+            levelDeciding.add(filter); // sum(outer.a) FILTER (WHERE local.x > 0) belongs to the local query
+        }
+        if (!overWindow && onlyOuterReferences(levelDeciding)) {
             // outside expression subqueries (those move it up: OuterAggregates) only LATERAL names outer columns
             throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR,
                     "aggregate functions are not allowed in FROM clause of their own query level"), f.location());
