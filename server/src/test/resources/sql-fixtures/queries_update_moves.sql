@@ -13,3 +13,17 @@ select tableoid::regclass, * from qm_rp order by a, c;
 insert into qm_rp select a + 1, c from qm_rp where a between 11 and 13;
 select tableoid::regclass, * from qm_rp order by a, c;
 drop table qm_rp; drop function qm_trig();
+-- a row that moves to another partition first goes through its partition's BEFORE UPDATE row triggers
+drop table if exists qm_rq; drop function if exists qm_bump();
+create table qm_rq (a int, b int, c int) partition by range (a); create table qm_rq1 partition of qm_rq for values from (0) to (10); create table qm_rq2 partition of qm_rq for values from (10) to (20);
+insert into qm_rq values (1, 1, 96), (2, 5, 50);
+create function qm_bump() returns trigger language plpgsql as $$ begin new.b = new.b + 1; return new; end $$;
+create trigger qm_b1 before update or insert on qm_rq1 for each row execute function qm_bump(); create trigger qm_b2 before update or insert on qm_rq2 for each row execute function qm_bump();
+update qm_rq set a = a + 10 where a = 1 returning *;
+update qm_rq set c = c + 1 where a = 2 returning *;
+select tableoid::regclass, * from qm_rq order by a;
+drop table qm_rq; drop function qm_bump();
+-- the name of a view is a value of the view's row type
+drop view if exists qm_v; create view qm_v as select 42 as x, 'y'::text as t;
+select qm_v from qm_v; select (select qm_v) from qm_v; select (select (select qm_v)) from qm_v;
+drop view qm_v;

@@ -205,7 +205,19 @@ final class PartitionRouting {
             context.checkCancelled();
             Object[] row = input.next();
             Object[] newRow = java.util.Arrays.copyOf(row, width);
-            if (Boolean.TRUE.equals(condition.eval(newRow, context))) {
+            boolean fits = Boolean.TRUE.equals(condition.eval(newRow, context));
+            if (!fits && node.reroute() != null) {
+                // the partition's BEFORE UPDATE row triggers run before the row is found to move (ExecUpdate):
+                // they may change the new row, or skip it
+                newRow = beforeUpdate(table, row, newRow, context);
+                if (newRow == null) {
+                    continue;
+                }
+                row = java.util.Arrays.copyOf(row, row.length);
+                System.arraycopy(newRow, 0, row, 0, width);
+                fits = Boolean.TRUE.equals(condition.eval(newRow, context));
+            }
+            if (fits) {
                 try {
                     TableOperators.modify(update, List.<Object[]>of(row).iterator(), compiler, context)
                             .forEachRemaining(out::add);
@@ -248,6 +260,19 @@ final class PartitionRouting {
             }
         }
         return out.iterator();
+    }
+
+    /** The new row after the partition's BEFORE UPDATE row triggers (null: a trigger skipped it). */
+    private static Object[] beforeUpdate(TableInfo table, Object[] row, Object[] newRow, ExecContext context) {
+        var triggers = context.triggers(table, org.lakepg.server.exec.TableTriggers.Event.UPDATE);
+        if (triggers == null) {
+            return newRow;
+        }
+        var tid = (org.lakepg.server.access.heap.Tid) row[table.columns().size()];
+        var heap = context.tables().heap(table);
+        Object[] old = heap.fetch(context.tables().transaction().snapshot(), tid)
+                .map(t -> new org.lakepg.server.table.RowCodec(table.columnTypes()).decode(t.payload())).orElse(null);
+        return old == null ? newRow : triggers.beforeRow(newRow, old);
     }
 
     /** A constraint violation of a routed row shows the row in the columns of the table the statement named. */
