@@ -36,6 +36,21 @@ public final class ExecContext implements FunctionContext {
         this.tables = tables;
     }
 
+    /**
+     * The snapshot this statement's table scans read, taken at the first scan: as PostgreSQL's executor snapshot it
+     * stays the same while the statement runs, so rows the statement itself writes stay invisible to its scans even
+     * after a trigger made them visible to the queries it runs (CommandCounterIncrement), e.g. rows an UPDATE moved
+     * into a partition scanned later.
+     */
+    public org.lakepg.server.txn.Snapshot scanSnapshot() {
+        if (scanSnapshot == null) {
+            scanSnapshot = tables().transaction().snapshot();
+        }
+        return scanSnapshot;
+    }
+
+    private org.lakepg.server.txn.Snapshot scanSnapshot;
+
     /** Tables of the database; fails when the statement runs without storage. */
     public TableAccess tables() {
         if (tables == null) {
@@ -84,10 +99,14 @@ public final class ExecContext implements FunctionContext {
         return cteBuffers.computeIfAbsent(cte, p -> new org.lakepg.server.exec.operator.CteBuffer(subplans.apply(p)));
     }
 
-    /** Forgets the rows of these WITH items, so they are computed again (a recursive term's own WITH items, per round). */
+    /**
+     * Forgets the rows of these WITH items and uncorrelated subqueries, so they are computed again (a recursive term's
+     * own WITH items per round, those reading a correlated subquery's or LATERAL item's parameters per run).
+     */
     public void resetCtes(java.util.Set<org.lakepg.server.sql.plan.PlanNode> plans) {
         plans.forEach(cteBuffers::remove);
         plans.forEach(hashTables::remove);
+        plans.forEach(subplanRows::remove);
     }
 
     /** The rows a recursive query's previous round produced. */

@@ -16,15 +16,22 @@ import org.lakepg.wire.error.SqlState;
 final class PlBinder implements Scope {
 
     /** One parameter of an analyzed statement: the variable (and field) it reads, with the type it had then. */
-    record Binding(PlVariable variable, String field, long type, int typmod) {}
+    record Binding(PlVariable variable, String field, long type, int typmod, int compositeField) {
+        Binding(PlVariable variable, String field, long type, int typmod) {
+            this(variable, field, type, typmod, -1);
+        }
+    }
 
     private final PlNamespace names;
     private final PlFrame frame;
     private final List<Binding> bindings = new ArrayList<>();
+    private final java.util.function.LongFunction<PlRecord> composites;
 
-    PlBinder(PlNamespace names, PlFrame frame, List<PlVariable> arguments) {
+    PlBinder(PlNamespace names, PlFrame frame, List<PlVariable> arguments,
+             java.util.function.LongFunction<PlRecord> composites) {
         this.names = names;
         this.frame = frame;
+        this.composites = composites;
         for (PlVariable a : arguments) {
             bindings.add(new Binding(a, null, frame.type(a), frame.typmod(a)));
         }
@@ -58,6 +65,11 @@ final class PlBinder implements Scope {
                 if (record.isPresent()) {
                     v = record.get();
                     field = fields.get(1);
+                } else {
+                    var composite = names.find(fields.get(0)).flatMap(x -> compositeField(x, fields.get(1)));
+                    if (composite.isPresent()) {
+                        return composite;
+                    }
                 }
             }
         } else if (fields.size() == 3) {
@@ -97,11 +109,35 @@ final class PlBinder implements Scope {
         return Optional.of(new ParamRef(bindings.size(), type, typmod));
     }
 
+    /** {@code var.field} of a (non-record) variable of a composite type, as a parameter holding the field's value. */
+    private Optional<BoundExpr> compositeField(PlVariable v, String field) {
+        if (v.isRecord() || !frame.declared[v.slot()] && frame.types[v.slot()] == 0) {
+            return Optional.empty();
+        }
+        PlRecord shape = composites.apply(frame.type(v));
+        int i = shape == null ? -1 : shape.indexOf(field);
+        if (i < 0) {
+            return Optional.empty();
+        }
+        for (int k = 0; k < bindings.size(); k++) {
+            Binding b = bindings.get(k);
+            if (b.variable().slot() == v.slot() && field.equals(b.field())) {
+                return Optional.of(new ParamRef(k + 1, b.type(), b.typmod()));
+            }
+        }
+        bindings.add(new Binding(v, field, shape.types()[i], shape.typmods()[i], i));
+        return Optional.of(new ParamRef(bindings.size(), shape.types()[i], shape.typmods()[i]));
+    }
+
     /** Whether the variables a cached analysis read still have the types it was made for. */
     static boolean stillValid(List<Binding> bindings, PlFrame frame) {
         for (Binding b : bindings) {
             if (b.field() == null) {
                 if (frame.type(b.variable()) != b.type()) {
+                    return false;
+                }
+            } else if (b.compositeField() >= 0) {
+                if (frame.values[b.variable().slot()] instanceof PlRecord) {
                     return false;
                 }
             } else {
@@ -124,7 +160,10 @@ final class PlBinder implements Scope {
         for (int i = 0; i < out.length; i++) {
             Binding b = bindings.get(i);
             Object value = frame.values[b.variable().slot()];
-            if (b.field() != null) {
+            if (b.compositeField() >= 0) {
+                value = value instanceof org.lakepg.server.catalog.types.RowValue row
+                        && b.compositeField() < row.values().length ? row.values()[b.compositeField()] : null;
+            } else if (b.field() != null) {
                 PlRecord r = (PlRecord) value;
                 value = r.values()[r.indexOf(b.field())];
             }

@@ -34,6 +34,9 @@ public interface PlHost {
     /** The columns of a table or composite type, for %ROWTYPE. */
     PlRecord emptyRow(String relationName);
 
+    /** The fields (values null) of a composite type, or null when the type is not composite. */
+    PlRecord compositeFields(long type);
+
     /** A value of one type as another, by assignment-cast rules. */
     Object coerce(Object value, long from, long to, int typmod);
 

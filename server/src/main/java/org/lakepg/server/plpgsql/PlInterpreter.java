@@ -662,6 +662,10 @@ public final class PlInterpreter {
 
     private void assign(PlTarget target, Object value, long type, int typmod) {
         PlVariable v = target.variable();
+        if (target.field() != null && !v.isRecord()) {
+            assignCompositeField(v, target.field(), value, type);
+            return;
+        }
         if (target.field() != null) {
             PlRecord r = PlValues.record(frame, v);
             int i = r.indexOf(target.field());
@@ -691,6 +695,25 @@ public final class PlInterpreter {
         int toTypmod = frame.typmods[v.slot()];
         frame.values[v.slot()] = value == null || type == to && (toTypmod < 0 || toTypmod == typmod) ? value
                 : host.coerce(value, type, to, toTypmod);
+    }
+
+    /** {@code var.field := value} for a variable of a composite type: a new row value with that field replaced. */
+    private void assignCompositeField(PlVariable v, String field, Object value, long type) {
+        long composite = frame.types[v.slot()];
+        PlRecord shape = host.compositeFields(composite);
+        if (shape == null) {
+            throw PgException.of(SqlState.SYNTAX_ERROR, "\"%s.%s\" is not a known variable", v.name(), field);
+        }
+        int i = shape.indexOf(field);
+        if (i < 0) {
+            throw PgException.of(SqlState.UNDEFINED_COLUMN, "record \"%s\" has no field \"%s\"", v.name(), field);
+        }
+        Object current = frame.values[v.slot()];
+        Object[] values = current instanceof org.lakepg.server.catalog.types.RowValue row
+                ? java.util.Arrays.copyOf(row.values(), shape.names().size()) : new Object[shape.names().size()];
+        values[i] = value == null || type == shape.types()[i] ? value
+                : host.coerce(value, type, shape.types()[i], shape.typmods()[i]);
+        frame.values[v.slot()] = new org.lakepg.server.catalog.types.RowValue(composite, shape.types(), values);
     }
 
     private static PgException nullNotAllowed(PlVariable v) {

@@ -965,7 +965,9 @@ final class PlParser {
             if (labelled.isPresent()) {
                 return new PlTarget(labelled.get(), null);
             }
-            if (v.isPresent() && v.get().isRecord()) {
+            if (v.isPresent() && (v.get().isRecord() || v.get().kind() == PlVariable.Kind.SCALAR
+                    || v.get().kind() == PlVariable.Kind.FIXED)) {
+                // a field of a record, or of a variable of a composite type (checked when assigned)
                 return new PlTarget(v.get(), parts.get(1));
             }
         }

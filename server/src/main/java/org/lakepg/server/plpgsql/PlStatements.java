@@ -48,7 +48,7 @@ final class PlStatements {
         if (sql.cached() instanceof Analysis a && a.epoch() == epoch && PlBinder.stillValid(a.bindings(), frame)) {
             return a;
         }
-        PlBinder binder = new PlBinder(sql.names(), frame, function.inputs());
+        PlBinder binder = new PlBinder(sql.names(), frame, function.inputs(), host::compositeFields);
         String text = expression ? "SELECT " + sql.text() : sql.text();
         PlHost.Prepared prepared = host.prepare(text, binder.argumentRefs(), binder);
         Analysis a = new Analysis(prepared, List.copyOf(binder.bindings()), epoch);

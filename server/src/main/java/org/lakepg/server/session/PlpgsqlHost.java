@@ -125,6 +125,29 @@ final class PlpgsqlHost implements PlHost {
         return rowOf(table, new Object[table.columns().size()]);
     }
 
+    @Override
+    public PlRecord compositeFields(long type) {
+        var declared = catalog.userType(type).filter(t -> t instanceof org.lakepg.server.catalog.types.UserType.Composite)
+                .map(t -> ((org.lakepg.server.catalog.types.UserType.Composite) t).attributes());
+        if (declared.isPresent()) {
+            var attributes = declared.get();
+            List<String> names = new ArrayList<>();
+            long[] types = new long[attributes.size()];
+            int[] typmods = new int[attributes.size()];
+            for (int i = 0; i < types.length; i++) {
+                names.add(attributes.get(i).name());
+                types[i] = attributes.get(i).type();
+                typmods[i] = attributes.get(i).typmod();
+            }
+            return new PlRecord(names, types, typmods, new Object[types.length]);
+        }
+        long relation = catalog.type(type).map(t -> t.relationOid()).orElse(0L);
+        if (relation == 0) {
+            return null;
+        }
+        return catalog.tableByOid(relation).map(t -> rowOf(t, new Object[t.columns().size()])).orElse(null);
+    }
+
     /** A row of a table as a record (NEW and OLD of triggers). */
     static PlRecord rowOf(TableInfo table, Object[] values) {
         List<String> names = new ArrayList<>();

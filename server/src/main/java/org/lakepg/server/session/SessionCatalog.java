@@ -235,7 +235,20 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
 
     /** A table's row type, a composite type of its columns (lakepg gives it the table's OID). */
     private Optional<org.lakepg.server.catalog.types.UserType> tableRowType(long oid) {
-        return relations.catalog().findByOid(snapshot.get(), oid).map(SessionCatalog::rowType);
+        Optional<org.lakepg.server.catalog.types.UserType> table = relations.catalog().findByOid(snapshot.get(), oid)
+                .map(SessionCatalog::rowType);
+        return table.isPresent() ? table : viewRowType(oid);
+    }
+
+    /** A view's row type (a view's name is a composite value of its columns, as a table's is). */
+    private Optional<org.lakepg.server.catalog.types.UserType> viewRowType(long oid) {
+        return objects.views().views(snapshot.get()).stream().filter(v -> v.oid() == oid).findFirst().map(v -> {
+            var type = new org.lakepg.server.catalog.types.UserType.Composite(v.oid(), 0, v.name(), v.namespace(), 10,
+                    v.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(),
+                            c.type(), c.typmod())).toList());
+            org.lakepg.server.catalog.types.UserTypeRegistry.publish(type);
+            return type;
+        });
     }
 
     /** The row type last published per table OID, with the TableInfo it was made from (compared by identity). */

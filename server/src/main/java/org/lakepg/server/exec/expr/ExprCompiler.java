@@ -187,6 +187,7 @@ public final class ExprCompiler {
         int[] ids = q.correlations().stream().mapToInt(org.lakepg.server.sql.plan.expr.Correlation::id).toArray();
         CompiledExpr[] values = compileAll(q.correlations().stream()
                 .map(org.lakepg.server.sql.plan.expr.Correlation::value).toList());
+        var dependents = org.lakepg.server.exec.ParamDependents.of(plan, ids);
         return (row, ctx) -> {
             Object[] evaluated = new Object[ids.length];
             for (int i = 0; i < ids.length; i++) {
@@ -194,6 +195,9 @@ public final class ExprCompiler {
             }
             for (int i = 0; i < ids.length; i++) {
                 ctx.setOuterParam(ids[i], evaluated[i]);
+            }
+            if (!dependents.isEmpty()) {
+                ctx.resetCtes(dependents);
             }
             return ctx.runSubplan(plan);
         };

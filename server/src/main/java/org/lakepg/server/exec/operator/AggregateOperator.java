@@ -27,7 +27,13 @@ final class AggregateOperator {
 
     /** The per-aggregate machinery, resolved once. */
     private record Agg(AggregateCall call, CompiledExpr[] args, CompiledExpr filter, ScalarFunction transition,
-                       ScalarFunction finish, RowComparator inputOrder) {}
+                       ScalarFunction finish, RowComparator inputOrder, int sharesStateOf) {
+
+        /** An aggregate whose transition state is the one of the aggregate {@code sharesStateOf} (-1: its own). */
+        boolean sharesState() {
+            return sharesStateOf >= 0;
+        }
+    }
 
     private static final class Group {
         final Object[] keys;
@@ -61,7 +67,8 @@ final class AggregateOperator {
             ScalarFunction transition = AggregateFunctions.transition(functions, call);
             ScalarFunction finish = AggregateFunctions.finish(functions, call);
             aggs.add(new Agg(call, args, filter, transition, finish,
-                    call.sortsInput() ? new RowComparator(call.argumentOrder(), functions, context) : null));
+                    call.sortsInput() ? new RowComparator(call.argumentOrder(), functions, context) : null,
+                    sharedState(aggs.size(), node.aggregates())));
         }
         RowComparator keyOrder = new RowComparator(node.keyOrder(), functions, context);
         Map<Object[], Group> groups = new TreeMap<>(keyOrder);
@@ -89,7 +96,9 @@ final class AggregateOperator {
                 memory += RowSize.of(keys) + GROUP_OVERHEAD + STATE_OVERHEAD * aggs.size();
             }
             for (int a = 0; a < aggs.size(); a++) {
-                memory += advance(aggs.get(a), group, a, row, context);
+                if (!aggs.get(a).sharesState()) {
+                    memory += advance(aggs.get(a), group, a, row, context);
+                }
             }
             if (memory > limit && spilled == null && !keyExprs.isEmpty()) {
                 // ties in input order, so order-sensitive aggregates (array_agg without ORDER BY) see their rows
@@ -123,12 +132,46 @@ final class AggregateOperator {
                 Object[] out = new Object[g.keys.length + aggs.size()];
                 System.arraycopy(g.keys, 0, out, 0, g.keys.length);
                 for (int a = 0; a < aggs.size(); a++) {
-                    Object[] direct = aggs.get(a).inputOrder() == null ? new Object[0] : aggregateSorted(aggs.get(a), g, a, context);
-                    out[g.keys.length + a] = result(aggs.get(a), g.states[a], direct, context);
+                    Agg agg = aggs.get(a);
+                    if (agg.sharesState()) {
+                        out[g.keys.length + a] = result(agg, g.states[agg.sharesStateOf()], new Object[0], context);
+                        continue;
+                    }
+                    Object[] direct = agg.inputOrder() == null ? new Object[0] : aggregateSorted(agg, g, a, context);
+                    out[g.keys.length + a] = result(agg, g.states[a], direct, context);
                 }
                 return out;
             }
         };
+    }
+
+    /** The first user-defined OID: transition functions from here on are SQL or PL/pgSQL, whose states nothing mutates. */
+    private static final long FIRST_NORMAL_OID = 16384;
+
+    /**
+     * The index of an earlier aggregate of the node whose transition state this one can share, or -1: as PostgreSQL's
+     * find_compatible_trans, the same transition function over the same inputs (DISTINCT, ORDER BY, FILTER) from the
+     * same initial value, differing only in the final function; the transition then runs once per row for both.
+     * Only user-defined transition functions share here (the built-in ones may keep mutable states).
+     */
+    private static int sharedState(int self, List<AggregateCall> all) {
+        AggregateCall call = all.get(self);
+        if (call.transitionFunction() < FIRST_NORMAL_OID || call.directArguments() > 0) {
+            return -1;
+        }
+        for (int j = 0; j < self; j++) {
+            AggregateCall other = all.get(j);
+            if (other.transitionFunction() == call.transitionFunction() && other.stateType() == call.stateType()
+                    && other.directArguments() == 0 && other.distinct() == call.distinct()
+                    && other.sortOnlyArguments() == call.sortOnlyArguments()
+                    && other.arguments().equals(call.arguments()) && other.argumentOrder().equals(call.argumentOrder())
+                    && java.util.Objects.equals(other.filter(), call.filter())
+                    && java.util.Objects.deepEquals(other.initialValue(), call.initialValue())
+                    && sharedState(j, all) < 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** Bytes a group takes besides its keys and states (map entry, arrays), for the hash_mem accounting. */
@@ -165,7 +208,9 @@ final class AggregateOperator {
                 while (true) {
                     Object[] row = java.util.Arrays.copyOfRange(current, keyCount, current.length - 1);
                     for (int a = 0; a < aggs.size(); a++) {
-                        advance(aggs.get(a), group, a, row, context);
+                        if (!aggs.get(a).sharesState()) {
+                            advance(aggs.get(a), group, a, row, context);
+                        }
                     }
                     pending = sorted.hasNext() ? sorted.next() : null;
                     if (pending == null || keyOrder.compare(first, pending) != 0) {

@@ -104,6 +104,7 @@ public final class Operators {
         }
         int[] ids = j.lateral().stream().mapToInt(org.lakepg.server.sql.plan.expr.Correlation::id).toArray();
         CompiledExpr[] values = j.lateral().stream().map(c -> compiler.compile(c.value())).toArray(CompiledExpr[]::new);
+        var dependents = org.lakepg.server.exec.ParamDependents.of(j.right(), ids);
         return leftRow -> {
             Object[] evaluated = new Object[ids.length];
             for (int i = 0; i < ids.length; i++) {
@@ -111,6 +112,9 @@ public final class Operators {
             }
             for (int i = 0; i < ids.length; i++) {
                 context.setOuterParam(ids[i], evaluated[i]);
+            }
+            if (!dependents.isEmpty()) {
+                context.resetCtes(dependents);
             }
             return open(j.right(), context);
         };

@@ -20,6 +20,60 @@ import org.lakepg.wire.error.SqlState;
 final class PartitionRouting {
     private PartitionRouting() {}
 
+    /**
+     * An INSERT's ON CONFLICT clause as it applies in one leaf: the leaf's unique indexes on the arbiters' columns
+     * (all of them without a conflict target), and the DO UPDATE expressions reading and writing rows in the leaf's
+     * column order; null (no upsert) for a leaf whose columns are not the target's.
+     */
+    private static org.lakepg.server.sql.plan.OnConflict leafConflict(org.lakepg.server.sql.plan.OnConflict conflict,
+                                                                      TableInfo target, TableInfo leaf,
+                                                                      ExecContext context) {
+        if (conflict == null || leaf.oid() == target.oid()) {
+            return conflict;
+        }
+        int n = target.columns().size();
+        if (leaf.columns().size() != n) {
+            return null;
+        }
+        int[] leafPosition = new int[n];
+        for (int t = 0; t < n; t++) {
+            ColumnInfo c = target.columns().get(t);
+            leafPosition[t] = -1;
+            for (int l = 0; l < n; l++) {
+                if (leaf.columns().get(l).name().equals(c.name()) && leaf.columns().get(l).type() == c.type()) {
+                    leafPosition[t] = l;
+                }
+            }
+            if (leafPosition[t] < 0) {
+                return null;
+            }
+        }
+        var indexes = context.tables().catalog().indexes(context.tables().transaction().snapshot(), leaf.oid());
+        List<org.lakepg.server.table.IndexInfo> arbiters = new ArrayList<>();
+        if (!conflict.inferred()) {
+            indexes.stream().filter(org.lakepg.server.table.IndexInfo::unique).forEach(arbiters::add);
+        }
+        for (var arbiter : conflict.inferred() ? conflict.arbiters() : List.<org.lakepg.server.table.IndexInfo>of()) {
+            List<Short> columns = arbiter.columns().stream().map(c -> (short) (leafPosition[c - 1] + 1)).toList();
+            indexes.stream().filter(i -> i.unique() && i.columns().equals(columns) && i.expressions().isEmpty()
+                            && arbiter.expressions().isEmpty() && java.util.Objects.equals(i.predicate(), arbiter.predicate()))
+                    .findFirst().ifPresent(arbiters::add);
+        }
+        // the expressions read the existing row then the proposed one, each in the target's column order
+        java.util.function.UnaryOperator<BoundExpr> toLeaf = e -> e instanceof InputRef r
+                ? new InputRef(r.index() < n ? leafPosition[r.index()] : n + leafPosition[r.index() - n], r.type(),
+                        r.typmod(), r.name())
+                : e;
+        BoundExpr[] newRow = new BoundExpr[conflict.newRow().size()];
+        for (int t = 0; t < newRow.length && t < n; t++) {
+            newRow[leafPosition[t]] = org.lakepg.server.sql.analyzer.ExprRewriter.map(conflict.newRow().get(t), toLeaf);
+        }
+        BoundExpr where = conflict.where() == null ? null
+                : org.lakepg.server.sql.analyzer.ExprRewriter.map(conflict.where(), toLeaf);
+        return new org.lakepg.server.sql.plan.OnConflict(conflict.action(), arbiters, conflict.inferred(),
+                conflict.alias(), conflict.newRow().isEmpty() ? List.of() : List.of(newRow), where);
+    }
+
     static Iterator<Object[]> insert(RoutedInsertNode node, Iterator<Object[]> input, ExprCompiler compiler,
                                      ExecContext context) {
         ModifyNode target = node.insert();
@@ -36,7 +90,8 @@ final class PartitionRouting {
             for (ColumnInfo c : leaf.table().columns()) {
                 whole.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
             }
-            writes.add(new ModifyNode(ModifyNode.Kind.INSERT, leaf.table(), target.input(), whole, leaf.checks()));
+            writes.add(new ModifyNode(ModifyNode.Kind.INSERT, leaf.table(), target.input(), whole, leaf.checks(),
+                    leafConflict(target.onConflict(), target.table(), leaf.table(), context), null));
         }
         List<List<CompiledExpr>> returning = new ArrayList<>();
         for (RoutedInsertNode.Leaf leaf : leaves) {
@@ -150,7 +205,19 @@ final class PartitionRouting {
             context.checkCancelled();
             Object[] row = input.next();
             Object[] newRow = java.util.Arrays.copyOf(row, width);
-            if (Boolean.TRUE.equals(condition.eval(newRow, context))) {
+            boolean fits = Boolean.TRUE.equals(condition.eval(newRow, context));
+            if (!fits && node.reroute() != null) {
+                // the partition's BEFORE UPDATE row triggers run before the row is found to move (ExecUpdate):
+                // they may change the new row, or skip it
+                newRow = beforeUpdate(table, row, newRow, context);
+                if (newRow == null) {
+                    continue;
+                }
+                row = java.util.Arrays.copyOf(row, row.length);
+                System.arraycopy(newRow, 0, row, 0, width);
+                fits = Boolean.TRUE.equals(condition.eval(newRow, context));
+            }
+            if (fits) {
                 try {
                     TableOperators.modify(update, List.<Object[]>of(row).iterator(), compiler, context)
                             .forEachRemaining(out::add);
@@ -193,6 +260,19 @@ final class PartitionRouting {
             }
         }
         return out.iterator();
+    }
+
+    /** The new row after the partition's BEFORE UPDATE row triggers (null: a trigger skipped it). */
+    private static Object[] beforeUpdate(TableInfo table, Object[] row, Object[] newRow, ExecContext context) {
+        var triggers = context.triggers(table, org.lakepg.server.exec.TableTriggers.Event.UPDATE);
+        if (triggers == null) {
+            return newRow;
+        }
+        var tid = (org.lakepg.server.access.heap.Tid) row[table.columns().size()];
+        var heap = context.tables().heap(table);
+        Object[] old = heap.fetch(context.tables().transaction().snapshot(), tid)
+                .map(t -> new org.lakepg.server.table.RowCodec(table.columnTypes()).decode(t.payload())).orElse(null);
+        return old == null ? newRow : triggers.beforeRow(newRow, old);
     }
 
     /** A constraint violation of a routed row shows the row in the columns of the table the statement named. */

@@ -28,7 +28,7 @@ final class TableOperators {
         Transaction txn = context.tables().transaction();
         HeapRelation heap = context.tables().heap(node.table());
         RowCodec codec = new RowCodec(node.table().columnTypes());
-        Iterator<HeapTuple> tuples = heap.scan(txn.snapshot());
+        Iterator<HeapTuple> tuples = heap.scan(context.scanSnapshot());
         int columns = node.table().columns().size();
         var activity = context.tables().activity().relation(node.table().oid());
         activity.seqScan();
@@ -69,7 +69,7 @@ final class TableOperators {
                 org.lakepg.server.index.IndexExpressions.keyTypes(node.index(), node.table())[0], value);
         var bound = org.lakepg.server.access.btree.ScanBound.inclusive(bytes);
         var entries = context.tables().catalog().btree(node.index()).scan(bound, bound, true);
-        var snapshot = txn.snapshot();
+        var snapshot = context.scanSnapshot();
         int columns = node.table().columns().size();
         DistinctTids seen = new DistinctTids();
         var activity = context.tables().activity().relation(node.index().oid());

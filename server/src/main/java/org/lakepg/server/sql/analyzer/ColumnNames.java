@@ -44,9 +44,7 @@ public final class ColumnNames {
             case SubLink s -> switch (s.kind()) {
                 case EXISTS -> "exists";
                 case ARRAY -> "array";
-                case EXPR -> s.subselect().targetList().size() == 1 && s.subselect().targetList().get(0).name() != null
-                        ? s.subselect().targetList().get(0).name()
-                        : s.subselect().targetList().isEmpty() ? null : strength(s.subselect().targetList().get(0).val());
+                case EXPR -> firstColumn(s.subselect());
                 default -> null;
             };
             case SQLValueFunction f -> switch (f.op()) {
@@ -64,6 +62,18 @@ public final class ColumnNames {
             };
             default -> null;
         };
+    }
+
+    /** The name of a scalar subquery's column: its query's (a set operation's from its left side, VALUES' column1). */
+    private static String firstColumn(org.lakepg.server.sql.ast.SelectStmt q) {
+        if (q.op() != org.lakepg.server.sql.ast.SelectStmt.SetOperation.NONE && q.larg() != null) {
+            return firstColumn(q.larg());
+        }
+        if (q.valuesLists() != null && !q.valuesLists().isEmpty()) {
+            return "column1";
+        }
+        return q.targetList().size() == 1 && q.targetList().get(0).name() != null ? q.targetList().get(0).name()
+                : q.targetList().isEmpty() ? null : strength(q.targetList().get(0).val());
     }
 
     /** FigureColname's strength 1: a name taken from a cast's type or "case", which an outer cast overrides. */

@@ -47,16 +47,25 @@ final class CteAnalyzer {
                         "WITH query name \"%s\" specified more than once", c.ctename()), c.location());
             }
         }
-        for (CommonTableExpr item : with.ctes()) {
+        // WITH RECURSIVE: every item sees every other, so they are analyzed after the items they name
+        RecursiveWith.Ordered ordered = with.recursive() ? RecursiveWith.order(with) : null;
+        List<CommonTableExpr> items = ordered != null ? ordered.items() : with.ctes();
+        for (CommonTableExpr item : items) {
+            boolean selfReferencing = ordered != null && ordered.selfReferencing().contains(item.ctename());
+            if (selfReferencing) {
+                RecursiveWith.checkWellFormed(item);
+            }
+            boolean recursive = selfReferencing
+                    || ordered != null && (item.searchClause() != null || item.cycleClause() != null);
             CommonTableExpr c = item;
             CteScope.Cte cte = new CteScope.Cte(c.ctename(), expressions.nextParamId());
             cte.location = c.location();
-            if ((c.searchClause() != null || c.cycleClause() != null) && with.recursive()
+            if ((c.searchClause() != null || c.cycleClause() != null) && recursive
                     && c.ctequery() instanceof SelectStmt union) {
                 c = withSearchAndCycle(c, union);
             }
             switch (c.ctequery()) {
-                case SelectStmt select when with.recursive() -> {
+                case SelectStmt select when recursive -> {
                     expressions.ctes().define(cte);
                     cte.body = recursive(c, cte, select);
                 }
@@ -64,9 +73,6 @@ final class CteAnalyzer {
                     cte.body = named(c, queries.query(select));
                     expressions.ctes().define(cte);
                 }
-                case InsertStmt insert when with.recursive() -> throw recursiveModifying(c);
-                case UpdateStmt update when with.recursive() -> throw recursiveModifying(c);
-                case DeleteStmt delete when with.recursive() -> throw recursiveModifying(c);
                 case InsertStmt insert -> modifying(c, cte, topLevel, m -> m.insert(insert));
                 case UpdateStmt update -> modifying(c, cte, topLevel, m -> m.update(update));
                 case DeleteStmt delete -> modifying(c, cte, topLevel, m -> m.delete(delete));
@@ -94,11 +100,6 @@ final class CteAnalyzer {
         }
         SelectStmt body = SearchCycle.rewrite(c, union, columns == null ? List.of() : columns);
         return new CommonTableExpr(c.ctename(), c.aliascolnames(), c.ctematerialized(), body, null, null, c.location());
-    }
-
-    private static PgException recursiveModifying(CommonTableExpr c) {
-        return Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                "recursive query \"%s\" must not contain data-modifying statements", c.ctename()), c.location());
     }
 
     /** The query with its data-modifying WITH items made to run. */
@@ -138,6 +139,49 @@ final class CteAnalyzer {
                 s.groupClause(), s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(),
                 s.limitOffset(), s.limitCount(), s.limitOption(), s.lockingClause(), null, s.op(), s.all(), s.larg(),
                 s.rarg());
+    }
+
+    /** Where the first aggregate call of a query's own level is written (for errors about it), or -1. */
+    private int aggregateLocation(Object node) {
+        return switch (node) {
+            case null -> -1;
+            case org.lakepg.server.sql.ast.SubLink l -> -1;
+            case org.lakepg.server.sql.ast.RangeSubselect r -> -1;
+            case org.lakepg.server.sql.ast.FuncCall f when f.over() == null && catalog.functions(f.funcname()).stream()
+                    .anyMatch(p -> p.kind() == 'a') -> f.location();
+            case List<?> list -> list.stream().mapToInt(this::aggregateLocation).filter(l -> l >= 0).findFirst().orElse(-1);
+            case Record r -> {
+                for (var component : r.getClass().getRecordComponents()) {
+                    try {
+                        int found = aggregateLocation(component.getAccessor().invoke(r));
+                        if (found >= 0) {
+                            yield found;
+                        }
+                    } catch (ReflectiveOperationException unreadable) {
+                        yield -1;
+                    }
+                }
+                yield -1;
+            }
+            default -> -1;
+        };
+    }
+
+    /** Where output column {@code i} of a plain SELECT is written (a cast from where its operand starts), or -1. */
+    private static int outputLocation(SelectStmt select, int i) {
+        if (select == null || select.op() != SelectStmt.SetOperation.NONE || select.targetList() == null
+                || i >= select.targetList().size()) {
+            return -1;
+        }
+        org.lakepg.server.sql.ast.Expr e = select.targetList().get(i).val();
+        int at = ExpressionAnalyzer.location(e);
+        if (e instanceof org.lakepg.server.sql.ast.TypeCast cast) {
+            int operand = ExpressionAnalyzer.location(cast.arg());
+            if (operand >= 0 && (at < 0 || operand < at)) {
+                at = operand;
+            }
+        }
+        return at;
     }
 
     /** Whether the recursive term's own query level aggregates (its subqueries may). */
@@ -198,8 +242,9 @@ final class CteAnalyzer {
             throw PgException.of(SqlState.SYNTAX_ERROR, "each UNION query must have the same number of columns");
         }
         if (aggregates(right.plan())) {
-            throw PgException.of(SqlState.INVALID_RECURSION,
-                    "aggregate functions are not allowed in a recursive query's recursive term");
+            throw Coercer.at(PgException.of(SqlState.INVALID_RECURSION,
+                    "aggregate functions are not allowed in a recursive query's recursive term"),
+                    aggregateLocation(select.rarg()));
         }
         List<BoundExpr> rightCast = new ArrayList<>();
         boolean changed = false;
@@ -207,11 +252,15 @@ final class CteAnalyzer {
             OutputColumn l = left.columns().get(i);
             OutputColumn r = right.columns().get(i);
             long type = new CommonType(expressions.coercer().rules()).select(List.of(l.type(), r.type()), "UNION");
-            if (type != l.type()) {
-                throw PgException.of(SqlState.DATATYPE_MISMATCH,
+            // as select_common_typmod: the inputs' typmod only when both have the common type and agree on it
+            int typmod = l.type() == type && r.type() == type && l.typmod() == r.typmod() ? l.typmod() : -1;
+            if (type != l.type() || typmod != l.typmod()) {
+                throw Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
                         "recursive query \"%s\" column %d has type %s in non-recursive term but type %s overall",
-                        c.ctename(), i + 1, TypeNames.format(catalog, l.type()), TypeNames.format(catalog, type))
-                        .withHint("Cast the output of the non-recursive term to the correct type.");
+                        c.ctename(), i + 1, TypeNames.format(catalog, l.type(), l.typmod()),
+                        TypeNames.format(catalog, type, typmod))
+                        .withHint("Cast the output of the non-recursive term to the correct type."),
+                        outputLocation(select.larg(), i));
             }
             BoundExpr ref = new InputRef(i, r.type(), r.typmod(), r.name());
             BoundExpr cast = expressions.coercer().coerce(ref, type, l.typmod(), TypeCoercion.Context.IMPLICIT, -1);

@@ -54,6 +54,10 @@ public final class ExpressionAnalyzer {
     /** Where aggregate calls go; null where they are not allowed ({@link #aggregatesForbiddenIn} says where). */
     private AggregateCollector aggregates;
     private String aggregatesForbiddenIn = "this context";
+    /** Marks FILTER of an aggregate moved to an enclosing query: an aggregate there is nested in it. */
+    private static final String NESTED_AGGREGATE = "nested aggregate";
+    /** The aggregate call being analyzed again at an enclosing query's level ({@link #analyzeAtLevel}). */
+    private Expr movedAggregate;
     /** Where window function calls go; null where they are not allowed. */
     private WindowCollector windows;
     /** Where window calls are an error while {@link #windows} is null (e.g. "window definitions"), else null. */
@@ -142,6 +146,7 @@ public final class ExpressionAnalyzer {
         String innerName = aggregatesForbiddenIn;
         aggregates = level.aggregates();
         aggregatesForbiddenIn = level.forbiddenIn();
+        movedAggregate = expr;
         try {
             return analyze(expr, level.scope());
         } finally {
@@ -801,22 +806,30 @@ public final class ExpressionAnalyzer {
     }
 
     private BoundExpr aggregateCall(FuncCall f, ResolvedCall call, List<BoundExpr> args, Scope scope) {
+        if (aggregates == null && NESTED_AGGREGATE.equals(aggregatesForbiddenIn)) {
+            throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested"),
+                    f.location());
+        }
         if (aggregates == null) {
             throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in %s",
                     aggregatesForbiddenIn), f.location());
         }
-        int index = aggregates.add(aggregate(f, call, args, scope, false));
+        int index = aggregates.add(aggregate(f, call, args, scope, false), f.location());
         return new org.lakepg.server.sql.plan.expr.AggRef(index, call.resultType(), -1);
     }
 
     /** An aggregate call's pg_aggregate machinery (also for aggregates used as window functions). */
     org.lakepg.server.sql.plan.AggregateCall aggregate(FuncCall f, ResolvedCall call, List<BoundExpr> args, Scope scope,
                                                        boolean overWindow) {
+        boolean moved = f == movedAggregate;
+        movedAggregate = null;
         for (BoundExpr arg : args) {
             // an aggregate over a window may take the query's aggregates: sum(sum(x)) OVER ()
-            if (!overWindow && containsAggregate(arg)) {
+            org.lakepg.server.sql.plan.expr.AggRef nested = overWindow ? null : firstAggregate(arg);
+            if (nested != null) {
+                int at = aggregates == null ? -1 : aggregates.location(nested.index());
                 throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested"),
-                        f.location());
+                        at >= 0 ? at : f.location());
             }
         }
         List<BoundExpr> coerced = new ArrayList<>();
@@ -832,7 +845,9 @@ public final class ExpressionAnalyzer {
         if (f.aggFilter() != null) {
             AggregateCollector outer = aggregates;
             aggregates = null;
-            aggregatesForbiddenIn = "FILTER";
+            // an aggregate moved to an enclosing query (its arguments name only that query's columns) finds that
+            // query's aggregates in its FILTER nested in it, as PostgreSQL's check_agg_arguments does
+            aggregatesForbiddenIn = moved ? NESTED_AGGREGATE : "FILTER";
             try {
                 filter = requireBoolean(analyze(f.aggFilter(), scope), "FILTER", location(f.aggFilter()));
             } finally {
@@ -843,7 +858,11 @@ public final class ExpressionAnalyzer {
                 SqlState.FEATURE_NOT_SUPPORTED, "aggregate %s has no pg_aggregate entry", call.proc().name()),
                 f.location()));
         AggregateInputOrder.check(entry.kind(), f, call.proc().name(), overWindow);
-        if (!overWindow && onlyOuterReferences(coerced)) {
+        List<BoundExpr> levelDeciding = new ArrayList<>(coerced);
+        if (filter != null) {
+            levelDeciding.add(filter); // sum(outer.a) FILTER (WHERE local.x > 0) belongs to the local query
+        }
+        if (!overWindow && onlyOuterReferences(levelDeciding)) {
             // outside expression subqueries (those move it up: OuterAggregates) only LATERAL names outer columns
             throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR,
                     "aggregate functions are not allowed in FROM clause of their own query level"), f.location());
@@ -952,22 +971,49 @@ public final class ExpressionAnalyzer {
     }
 
     static boolean containsAggregate(BoundExpr e) {
+        return firstAggregate(e) != null;
+    }
+
+    /**
+     * The first aggregate of this query level in an expression, or null; one in a subquery's correlation is an
+     * aggregate the subquery moved up to this level.
+     */
+    private static org.lakepg.server.sql.plan.expr.AggRef firstAggregate(BoundExpr e) {
         return switch (e) {
-            case org.lakepg.server.sql.plan.expr.AggRef a -> true;
-            case FuncExpr f -> f.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
-            case BoolExpr b -> b.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
-            case NullTest t -> containsAggregate(t.argument());
-            case CaseExpr c -> containsAggregate(c.otherwise()) || c.whens().stream()
-                    .anyMatch(w -> containsAggregate(w.condition()) || containsAggregate(w.result()));
-            case CoalesceExpr c -> c.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
-            case org.lakepg.server.sql.plan.expr.MinMaxExpr m ->
-                    m.arguments().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
-            case org.lakepg.server.sql.plan.expr.CoerceViaIO c -> containsAggregate(c.argument());
-            case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> containsAggregate(a.argument());
-            case org.lakepg.server.sql.plan.expr.RelabelType r -> containsAggregate(r.argument());
-            case org.lakepg.server.sql.plan.expr.ArrayExpr a -> a.elements().stream().anyMatch(ExpressionAnalyzer::containsAggregate);
-            default -> false;
+            case null -> null;
+            case org.lakepg.server.sql.plan.expr.AggRef a -> a;
+            case org.lakepg.server.sql.plan.expr.SubqueryExpr q ->
+                    firstAggregate(q.correlations().stream().map(org.lakepg.server.sql.plan.expr.Correlation::value).toList());
+            case FuncExpr f -> firstAggregate(f.arguments());
+            case BoolExpr b -> firstAggregate(b.arguments());
+            case NullTest t -> firstAggregate(t.argument());
+            case CaseExpr c -> {
+                List<BoundExpr> parts = new ArrayList<>();
+                c.whens().forEach(w -> {
+                    parts.add(w.condition());
+                    parts.add(w.result());
+                });
+                parts.add(c.otherwise());
+                yield firstAggregate(parts);
+            }
+            case CoalesceExpr c -> firstAggregate(c.arguments());
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> firstAggregate(m.arguments());
+            case org.lakepg.server.sql.plan.expr.CoerceViaIO c -> firstAggregate(c.argument());
+            case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> firstAggregate(a.argument());
+            case org.lakepg.server.sql.plan.expr.RelabelType r -> firstAggregate(r.argument());
+            case org.lakepg.server.sql.plan.expr.ArrayExpr a -> firstAggregate(a.elements());
+            default -> null;
         };
+    }
+
+    private static org.lakepg.server.sql.plan.expr.AggRef firstAggregate(List<BoundExpr> exprs) {
+        for (BoundExpr e : exprs) {
+            var found = firstAggregate(e);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** A SQL function's body with its parameters replaced by the call's arguments. */

@@ -86,8 +86,13 @@ final class FromScope implements Scope {
     /** Records the items of {@code inner} (and those it already hid) as hidden behind this scope's join alias. */
     void aliasAway(FromScope inner) {
         aliasedAway.addAll(inner.aliasedAway);
-        inner.entries.stream().map(Entry::alias).filter(java.util.Objects::nonNull).forEach(aliasedAway::add);
+        // a USING (...) AS x name is no FROM item of its own (PostgreSQL finds no RTE for it): not listed
+        inner.entries.stream().map(Entry::alias).filter(java.util.Objects::nonNull)
+                .filter(a -> !inner.usingAliases.contains(a)).forEach(aliasedAway::add);
     }
+
+    /** The names given by USING (...) AS x in this scope. */
+    private final java.util.Set<String> usingAliases = new java.util.HashSet<>();
 
     /** Whether an item of this name sits inside an aliased join here, where its name cannot be used. */
     boolean aliasedAway(String alias) {
@@ -97,6 +102,7 @@ final class FromScope implements Scope {
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
         aliasedAway.addAll(other.aliasedAway);
+        usingAliases.addAll(other.usingAliases);
         int base = width;
         for (Entry e : other.entries) {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
@@ -117,6 +123,7 @@ final class FromScope implements Scope {
 
     /** Another name for an entry's columns, reachable only qualified (JOIN ... USING (...) AS x). */
     void addQualifiedOnly(String alias, Entry target) {
+        usingAliases.add(alias);
         java.util.Set<String> all = new java.util.HashSet<>();
         target.columns().forEach(c -> all.add(c.name()));
         entries.add(new Entry(alias, target.columns(), target.offset(), all));

@@ -32,6 +32,8 @@ final class GroupingRewriter {
     private final int groupingSetColumn;
 
     private final java.util.function.ToIntFunction<BoundExpr> columnLocations;
+    /** The aggregates the AggRefs name, whose direct arguments (ordered-set aggregates) must be grouped too. */
+    private List<org.lakepg.server.sql.plan.AggregateCall> aggregates = List.of();
 
     GroupingRewriter(List<BoundExpr> keys) {
         this(keys, List.of(), -1, column -> -1);
@@ -47,6 +49,29 @@ final class GroupingRewriter {
         this.groupingSets = groupingSets;
         this.groupingSetColumn = groupingSetColumn;
         this.columnLocations = columnLocations;
+    }
+
+    /** Also checks, where an aggregate is used, that its direct arguments use only grouped columns. */
+    GroupingRewriter checkingDirectArguments(List<org.lakepg.server.sql.plan.AggregateCall> calls) {
+        this.aggregates = calls;
+        return this;
+    }
+
+    private void checkDirectArguments(AggRef a) {
+        if (a.index() >= aggregates.size()) {
+            return;
+        }
+        var call = aggregates.get(a.index());
+        for (int i = 0; i < call.directArguments(); i++) {
+            try {
+                rewrite(call.arguments().get(i));
+            } catch (PgException ungrouped) {
+                if (ungrouped.sqlState() == SqlState.GROUPING_ERROR && ungrouped.detail() == null) {
+                    throw ungrouped.withDetail("Direct arguments of an ordered-set aggregate must use only grouped columns.");
+                }
+                throw ungrouped;
+            }
+        }
     }
 
     /** The analyzer's stand-in for GROUPING(args) until the grouping is known (see {@link #grouping}). */
@@ -115,7 +140,10 @@ final class GroupingRewriter {
             return new InputRef(key, e.type(), e.typmod(), null);
         }
         return switch (e) {
-            case AggRef a -> new InputRef(keys.size() + a.index(), a.type(), a.typmod(), null);
+            case AggRef a -> {
+                checkDirectArguments(a);
+                yield new InputRef(keys.size() + a.index(), a.type(), a.typmod(), null);
+            }
             case InputRef in -> throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR,
                     "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function", in.name()),
                     columnLocations.applyAsInt(in));

@@ -503,7 +503,7 @@ public final class QueryAnalyzer {
             }
             plan = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls(), groupingSets);
             rewriter = new GroupingRewriter(groupKeys, groupingSets, groupKeys.size() + aggregates.calls().size(),
-                    expressions::columnLocation);
+                    expressions::columnLocation).checkingDirectArguments(aggregates.calls());
             // the select list is checked for ungrouped columns before HAVING, as in PostgreSQL
             projected.replaceAll(rewriter::rewrite);
             if (having != null) {

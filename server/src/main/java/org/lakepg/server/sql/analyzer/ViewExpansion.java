@@ -37,6 +37,8 @@ public final class ViewExpansion {
 
     static Relation expand(ExpressionAnalyzer expressions, ParameterTypes parameters, AnalyzerCatalog catalog,
                            ViewInfo view) {
+        // the view's name is a value of its row type (select v from v): the type must be known to print it
+        catalog.userType(view.oid());
         if (view.materialized()) {
             return stored(catalog, view);
         }
