@@ -189,12 +189,7 @@ public final class EnglishStemmer {
                 if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) {
                     w.append('e');
                 } else if (endsDouble(w)) {
-                    // a double after a leading a, e or o ("add", "egg", "odd") stays
-                    int n = w.length();
-                    boolean aeoAtStart = n == 3 && "aeo".indexOf(w.charAt(0)) >= 0;
-                    if (!aeoAtStart) {
-                        w.setLength(n - 1);
-                    }
+                    w.setLength(w.length() - 1);
                 } else if (w.length() == p1 && shortSyllableAtEnd(w, w.length())) {
                     w.append('e');
                 }
