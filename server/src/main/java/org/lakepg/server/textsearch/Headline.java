@@ -191,6 +191,10 @@ public final class Headline {
 
     /** Does the query match the words from b to e (their lexemes at their positions)? */
     private static boolean satisfies(List<HWord> words, int b, int e, PgTsQuery query) {
+        return TextSearchMatch.matches(vector(words, b, e), stripWeights(query));
+    }
+
+    private static PgTsVector vector(List<HWord> words, int b, int e) {
         TreeMap<String, List<Integer>> lexemes = new TreeMap<>(PgTsVector::compareWords);
         for (int i = b; i <= e; i++) {
             HWord w = words.get(i);
@@ -198,9 +202,8 @@ public final class Headline {
                 lexemes.computeIfAbsent(w.lexeme, k -> new ArrayList<>()).add(w.pos);
             }
         }
-        PgTsVector v = new PgTsVector(lexemes.entrySet().stream()
+        return new PgTsVector(lexemes.entrySet().stream()
                 .map(x -> new PgTsVector.Lexeme(x.getKey(), TsText.uniquePositions(x.getValue()))).toList());
-        return TextSearchMatch.matches(v, stripWeights(query));
     }
 
     private static PgTsQuery stripWeights(PgTsQuery q) {
@@ -215,39 +218,96 @@ public final class Headline {
         };
     }
 
-    /** The AND-ed terms of the query's top level with the lexeme positions where each can match. */
-    private static void locations(PgTsQuery.Node n, List<HWord> words, List<PgTsQuery.Operand> operands,
-                                  List<List<Integer>> out) {
-        if (n instanceof PgTsQuery.Binary b && b.op() == PgTsQuery.Op.AND) {
-            locations(b.left(), words, operands, out);
-            locations(b.right(), words, operands, out);
-            return;
-        }
-        if (n instanceof PgTsQuery.Not) {
-            return;
-        }
-        List<PgTsQuery.Operand> leaves = new ArrayList<>();
-        collect(n, leaves);
-        java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
-        for (HWord w : words) {
-            if (w.item >= 0 && leaves.contains(operands.get(w.item))) {
-                positions.add(w.pos);
+    /** ExecPhraseData of a location: match end positions and the width of the match. */
+    private record Location(List<Integer> positions, int width) {
+    }
+
+    /**
+     * TS_execute_locations: the AND-ed terms of the query with the positions where each matches;
+     * null when the query cannot match, an empty list for a NOT.
+     */
+    private static List<Location> locations(PgTsQuery.Node n, List<HWord> words, PgTsVector all) {
+        switch (n) {
+            case PgTsQuery.Operand o -> {
+                List<Integer> positions = new ArrayList<>();
+                for (HWord w : words) {
+                    if (w.item >= 0 && matches(o, w.lexeme)
+                            && (positions.isEmpty() || positions.get(positions.size() - 1) < w.pos)) {
+                        positions.add(w.pos);
+                    }
+                }
+                return positions.isEmpty() ? null : new ArrayList<>(List.of(new Location(positions, 0)));
+            }
+            case PgTsQuery.Not x -> {
+                return locations(x.arg(), words, all) == null ? new ArrayList<>() : null;
+            }
+            case PgTsQuery.Binary b -> {
+                switch (b.op()) {
+                    case AND -> {
+                        List<Location> l = locations(b.left(), words, all);
+                        if (l == null) {
+                            return null;
+                        }
+                        List<Location> r = locations(b.right(), words, all);
+                        if (r == null) {
+                            return null;
+                        }
+                        l.addAll(r);
+                        return l;
+                    }
+                    case OR -> {
+                        List<Location> l = locations(b.left(), words, all);
+                        List<Location> r = locations(b.right(), words, all);
+                        if (l == null && r == null) {
+                            return null;
+                        }
+                        if (l == null || l.isEmpty()) {
+                            return r == null ? new ArrayList<>() : r;
+                        }
+                        if (r == null || r.isEmpty()) {
+                            return l;
+                        }
+                        List<Location> out = new ArrayList<>();
+                        for (Location a : l) {
+                            for (Location c : r) {
+                                java.util.TreeSet<Integer> union = new java.util.TreeSet<>(a.positions());
+                                union.addAll(c.positions());
+                                out.add(new Location(new ArrayList<>(union), Math.max(a.width(), c.width())));
+                            }
+                        }
+                        return out;
+                    }
+                    default -> {
+                        TextSearchMatch.PhraseMatch m = TextSearchMatch.phraseMatch(all, stripWeights(new PgTsQuery(b)).root());
+                        if (m == null) {
+                            return null;
+                        }
+                        List<Location> out = new ArrayList<>();
+                        if (!m.negated()) {
+                            out.add(new Location(m.positions(), m.width()));
+                        }
+                        return out;
+                    }
+                }
             }
         }
-        out.add(new ArrayList<>(positions));
+    }
+
+    private static boolean matches(PgTsQuery.Operand o, String lexeme) {
+        return o.prefix() ? lexeme.startsWith(o.word()) : lexeme.equals(o.word());
     }
 
     /** hlCover: the next shortest range of words (from lexeme position next[0] on) that satisfies the query. */
-    private static int[] cover(List<HWord> words, PgTsQuery query, List<List<Integer>> locations, int[] next) {
-        if (locations.isEmpty()) {
+    private static int[] cover(List<HWord> words, PgTsQuery query, List<Location> locations, int[] next) {
+        if (locations == null || locations.isEmpty()) {
             return null;
         }
         int pos = next[0];
         while (true) {
             int pose = -1;
-            for (List<Integer> l : locations) {
+            for (Location loc : locations) {
                 int first = -1;
-                for (int p : l) {
+                for (int p : loc.positions()) {
                     if (p >= pos) {
                         first = p;
                         break;
@@ -259,11 +319,12 @@ public final class Headline {
                 pose = Math.max(pose, first);
             }
             int posb = Integer.MAX_VALUE - 1;
-            for (List<Integer> l : locations) {
+            for (Location loc : locations) {
                 int last = -1;
-                for (int i = l.size() - 1; i >= 0; i--) {
-                    if (l.get(i) <= pose) {
-                        last = l.get(i);
+                for (int i = loc.positions().size() - 1; i >= 0; i--) {
+                    int startp = loc.positions().get(i) - loc.width();
+                    if (startp <= pose) {
+                        last = startp;
                         break;
                     }
                 }
@@ -296,14 +357,11 @@ public final class Headline {
         }
     }
 
-    private static List<List<Integer>> locations(List<HWord> words, PgTsQuery query) {
-        List<List<Integer>> out = new ArrayList<>();
-        if (query.root() != null) {
-            List<PgTsQuery.Operand> operands = new ArrayList<>();
-            collect(query.root(), operands);
-            locations(query.root(), words, operands, out);
+    private static List<Location> locations(List<HWord> words, PgTsQuery query) {
+        if (query.root() == null) {
+            return null;
         }
-        return out;
+        return locations(query.root(), words, vector(words, 0, words.size() - 1));
     }
 
     private static void markFragment(List<HWord> words, boolean highlightAll, int start, int end) {
@@ -332,7 +390,7 @@ public final class Headline {
         boolean bestcover = false;
         int shortWord = o.shortWord();
         if (!o.highlightAll()) {
-            List<List<Integer>> locations = locations(words, query);
+            List<Location> locations = locations(words, query);
             int[] next = {0};
             int[] c;
             while ((c = cover(words, query, locations, next)) != null) {
@@ -447,7 +505,7 @@ public final class Headline {
 
     private static void markFragments(List<HWord> words, PgTsQuery query, Options o) {
         List<Cover> covers = new ArrayList<>();
-        List<List<Integer>> locations = locations(words, query);
+        List<Location> locations = locations(words, query);
         int[] next = {0};
         int[] c;
         int shortWord = o.shortWord();

@@ -75,7 +75,8 @@ public final class WebSearchQuery {
                     StringBuilder word = new StringBuilder();
                     while (i < n) {
                         char c = s.charAt(i);
-                        if (Character.isWhitespace(c) || isOperator(c) || c == '"') {
+                        if (Character.isWhitespace(c) || isOperator(c) || c == '"'
+                                || (c == ':' && word.length() > 0)) {
                             break;
                         }
                         if (c == '\\' && i + 1 < n) {

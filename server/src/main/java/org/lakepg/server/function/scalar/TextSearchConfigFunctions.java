@@ -133,7 +133,13 @@ public final class TextSearchConfigFunctions {
 
     private static PgTsQuery websearch(FunctionContext c, Configuration config, String text) {
         PgTsQuery q = WebSearchQuery.parse(config, text);
-        return q == null ? new PgTsQuery(null) : q;
+        if (q == null) {
+            return new PgTsQuery(null);
+        }
+        if (q.root() == null) {
+            notice(c, "text-search query contains only stop words or doesn't contain lexemes, ignored");
+        }
+        return q;
     }
 
     /** Each selected json value parsed in turn; a value that gave lexemes is followed by a one-position gap. */
