@@ -92,8 +92,18 @@ public final class Headline {
                     throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s must be >= 0", "MaxFragments");
                 }
             }
+            checkLength("StartSel", startSel);
+            checkLength("StopSel", stopSel);
+            checkLength("FragmentDelimiter", delimiter);
             return new Options(minWords, maxWords, shortWord, maxFragments, highlightAll, startSel, stopSel,
                     delimiter);
+        }
+
+        /** PostgreSQL keeps these lengths in 16 bits. */
+        private static void checkLength(String name, String value) {
+            if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Short.MAX_VALUE) {
+                throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "value for \"%s\" is too long", name);
+            }
         }
 
         private static int integer(String v) {
