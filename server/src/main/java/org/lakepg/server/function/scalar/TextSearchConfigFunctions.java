@@ -78,7 +78,7 @@ public final class TextSearchConfigFunctions {
     }
 
     /** default_text_search_config of the session. */
-    static Configuration current(FunctionContext c) {
+    public static Configuration current(FunctionContext c) {
         String name = c.setting("default_text_search_config");
         Configuration config = name == null ? Configuration.ENGLISH : Configuration.byName(name);
         if (config == null) {
@@ -88,7 +88,7 @@ public final class TextSearchConfigFunctions {
         return config;
     }
 
-    static Configuration config(Object oid) {
+    public static Configuration config(Object oid) {
         long id = ((Number) oid).longValue() & 0xFFFFFFFFL;
         Configuration config = Configuration.byOid(id);
         if (config == null) {

@@ -2,7 +2,9 @@ package org.lakepg.server.function.srf;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lakepg.server.function.scalar.TextSearchConfigFunctions;
 import org.lakepg.server.textsearch.Configuration;
+import org.lakepg.server.textsearch.Dictionary;
 import org.lakepg.server.textsearch.DefaultParser;
 import org.lakepg.server.textsearch.TokenTypes;
 import org.lakepg.wire.error.PgException;
@@ -33,10 +35,26 @@ final class TextSearchRows {
             }
             return rows.iterator();
         });
+        // ts_debug(regconfig, text) and ts_debug(text), SQL functions in PostgreSQL, by their OIDs
+        r.register("oid:6183", (x, c) -> debug(TextSearchConfigFunctions.config(x[0]), (String) x[1]));
+        r.register("oid:6184", (x, c) -> debug(TextSearchConfigFunctions.current(c), (String) x[0]));
         r.register("ts_token_type_byid", (x, c) -> tokenTypes(parserById(x[0])));
         r.register("ts_token_type_byname", (x, c) -> tokenTypes(parserByName((String) x[0])));
         r.register("ts_parse_byid", (x, c) -> parse(parserById(x[0]), (String) x[1]));
         r.register("ts_parse_byname", (x, c) -> parse(parserByName((String) x[0]), (String) x[1]));
+    }
+
+    /** ts_debug: each token with its type, the dictionaries mapped to it and what the first one made of it. */
+    private static java.util.Iterator<Object[]> debug(Configuration config, String text) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DefaultParser.Token t : DefaultParser.parse(text)) {
+            Dictionary d = config.dictionary(t.type());
+            Object[] dictionaries = d == null ? new Object[0] : new Object[] {d.oid()};
+            rows.add(new Object[] {TokenTypes.alias(t.type()), TokenTypes.description(t.type()), t.text(),
+                    PgArray.of(3769, dictionaries), d == null ? null : d.oid(),
+                    d == null ? null : PgArray.of(25, d.lexize(t.text()).toArray())});
+        }
+        return rows.iterator();
     }
 
     private static long parserById(Object oid) {
