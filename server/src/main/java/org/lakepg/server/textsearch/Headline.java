@@ -79,17 +79,17 @@ public final class Headline {
             }
             if (!highlightAll) {
                 if (minWords >= maxWords) {
-                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s must be less than %s", "MinWords",
+                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s should be less than %s", "MinWords",
                             "MaxWords");
                 }
                 if (minWords <= 0) {
-                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s must be positive", "MinWords");
+                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s should be positive", "MinWords");
                 }
                 if (shortWord < 0) {
-                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s must be >= 0", "ShortWord");
+                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s should be >= 0", "ShortWord");
                 }
                 if (maxFragments < 0) {
-                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s must be >= 0", "MaxFragments");
+                    throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "%s should be >= 0", "MaxFragments");
                 }
             }
             checkLength("StartSel", startSel);
