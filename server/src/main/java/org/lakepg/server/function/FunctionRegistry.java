@@ -148,6 +148,7 @@ public final class FunctionRegistry {
         TxidFunctions.register(BUILTINS);
         TextSearchFunctions.register(BUILTINS);
         TextSearchConfigFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.TextSearchRewrite.register(BUILTINS);
         TextSearchQueryOrder.register(BUILTINS);
         TextSearchRank.register(BUILTINS);
         TextSearchRankCd.register(BUILTINS);
