@@ -18,6 +18,55 @@ public final class TextSearchRewrite {
 
     public static void register(FunctionRegistry r) {
         r.register("tsquery_rewrite", (x, c) -> rewrite((PgTsQuery) x[0], (PgTsQuery) x[1], (PgTsQuery) x[2]));
+        r.register("tsquery_rewrite_query", (x, c) -> rewrite((PgTsQuery) x[0], (String) x[1], c));
+    }
+
+    /** ts_rewrite(query, select): each row of the select gives a target and its substitute, applied in turn. */
+    static PgTsQuery rewrite(PgTsQuery query, String select, org.lakepg.server.function.FunctionContext c) {
+        if (query.root() == null) {
+            return query;
+        }
+        Node tree = build(query.root());
+        ternary(tree);
+        sort(tree);
+        var result = c.runQuery(select);
+        if (result.types().length != 2 || result.types()[0] != 3615 || result.types()[1] != 3615) {
+            throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.INVALID_PARAMETER_VALUE,
+                    "ts_rewrite query must return two tsquery columns");
+        }
+        while (result.rows().hasNext() && tree != null) {
+            Object[] row = result.rows().next();
+            if (row[0] == null || row[1] == null) {
+                continue;
+            }
+            PgTsQuery target = (PgTsQuery) row[0];
+            PgTsQuery substitute = (PgTsQuery) row[1];
+            if (target.root() == null) {
+                continue;
+            }
+            Node qex = build(target.root());
+            ternary(qex);
+            sort(qex);
+            Node subs = substitute.root() == null ? null : build(substitute.root());
+            tree = find(tree, qex, subs);
+            if (tree != null) {
+                clearNoChange(tree);
+                ternary(tree);
+                sort(tree);
+            }
+        }
+        if (tree == null) {
+            return new PgTsQuery(null);
+        }
+        binary(tree);
+        return new PgTsQuery(convert(tree));
+    }
+
+    private static void clearNoChange(Node n) {
+        n.noChange = false;
+        for (Node c : n.children) {
+            clearNoChange(c);
+        }
     }
 
     private static final int OP_NOT = 1;

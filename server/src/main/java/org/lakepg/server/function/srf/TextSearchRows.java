@@ -38,10 +38,63 @@ final class TextSearchRows {
         // ts_debug(regconfig, text) and ts_debug(text), SQL functions in PostgreSQL, by their OIDs
         r.register("oid:6183", (x, c) -> debug(TextSearchConfigFunctions.config(x[0]), (String) x[1]));
         r.register("oid:6184", (x, c) -> debug(TextSearchConfigFunctions.current(c), (String) x[0]));
+        r.register("ts_stat1", (x, c) -> stat(c.runQuery((String) x[0]), 0));
+        r.register("ts_stat2", (x, c) -> stat(c.runQuery((String) x[0]), weightMask((String) x[1])));
         r.register("ts_token_type_byid", (x, c) -> tokenTypes(parserById(x[0])));
         r.register("ts_token_type_byname", (x, c) -> tokenTypes(parserByName((String) x[0])));
         r.register("ts_parse_byid", (x, c) -> parse(parserById(x[0]), (String) x[1]));
         r.register("ts_parse_byname", (x, c) -> parse(parserByName((String) x[0]), (String) x[1]));
+    }
+
+    private static int weightMask(String weights) {
+        int mask = 0;
+        for (char w : weights.toCharArray()) {
+            mask |= switch (w) {
+                case 'A', 'a' -> 1 << 3;
+                case 'B', 'b' -> 1 << 2;
+                case 'C', 'c' -> 1 << 1;
+                case 'D', 'd' -> 1;
+                default -> throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized weight: \"%c\"", w);
+            };
+        }
+        return mask;
+    }
+
+    /** ts_stat: per lexeme, the documents it is in and its number of entries (positions of the wanted weights). */
+    private static java.util.Iterator<Object[]> stat(org.lakepg.server.function.FunctionContext.QueryRows rows,
+                                                     int mask) {
+        if (rows.types().length != 1 || rows.types()[0] != 3614) {
+            throw PgException.of(SqlState.INVALID_PARAMETER_VALUE, "ts_stat query must return one tsvector column");
+        }
+        java.util.TreeMap<String, int[]> stats = new java.util.TreeMap<>(PgTsVector::compareWords);
+        while (rows.rows().hasNext()) {
+            Object value = rows.rows().next()[0];
+            if (value == null) {
+                continue;
+            }
+            for (PgTsVector.Lexeme l : ((PgTsVector) value).lexemes()) {
+                int n;
+                if (mask == 0) {
+                    n = l.positions().isEmpty() ? 1 : l.positions().size();
+                } else {
+                    n = 0;
+                    for (int p : l.positions()) {
+                        if ((mask & (1 << PgTsVector.weight(p))) != 0) {
+                            n++;
+                        }
+                    }
+                }
+                if (n == 0) {
+                    continue;
+                }
+                int[] s = stats.computeIfAbsent(l.word(), w -> new int[2]);
+                s[0]++;
+                s[1] += n;
+            }
+        }
+        List<Object[]> out = new ArrayList<>();
+        stats.forEach((word, s) -> out.add(new Object[] {word, s[0], s[1]}));
+        return out.iterator();
     }
 
     /** ts_debug: each token with its type, the dictionaries mapped to it and what the first one made of it. */
