@@ -228,150 +228,26 @@ public final class Headline {
         };
     }
 
-    /** ExecPhraseData of a location: match end positions and the width of the match. */
-    private record Location(List<Integer> positions, int width) {
-    }
-
     /**
-     * TS_execute_locations: the AND-ed terms of the query with the positions where each matches;
-     * null when the query cannot match, an empty list for a NOT.
+     * hlCover as PostgreSQL 15 has it: from word index next[0] on, the earliest and then shortest range of
+     * words, both ends query words and at most maxCover words long, that satisfies the query.
      */
-    private static List<Location> locations(PgTsQuery.Node n, List<HWord> words, PgTsVector all) {
-        switch (n) {
-            case PgTsQuery.Operand o -> {
-                List<Integer> positions = new ArrayList<>();
-                for (HWord w : words) {
-                    if (w.item >= 0 && matches(o, w.lexeme)
-                            && (positions.isEmpty() || positions.get(positions.size() - 1) < w.pos)) {
-                        positions.add(w.pos);
-                    }
-                }
-                return positions.isEmpty() ? null : new ArrayList<>(List.of(new Location(positions, 0)));
-            }
-            case PgTsQuery.Not x -> {
-                return locations(x.arg(), words, all) == null ? new ArrayList<>() : null;
-            }
-            case PgTsQuery.Binary b -> {
-                switch (b.op()) {
-                    case AND -> {
-                        List<Location> l = locations(b.left(), words, all);
-                        if (l == null) {
-                            return null;
-                        }
-                        List<Location> r = locations(b.right(), words, all);
-                        if (r == null) {
-                            return null;
-                        }
-                        l.addAll(r);
-                        return l;
-                    }
-                    case OR -> {
-                        List<Location> l = locations(b.left(), words, all);
-                        List<Location> r = locations(b.right(), words, all);
-                        if (l == null && r == null) {
-                            return null;
-                        }
-                        if (l == null || l.isEmpty()) {
-                            return r == null ? new ArrayList<>() : r;
-                        }
-                        if (r == null || r.isEmpty()) {
-                            return l;
-                        }
-                        List<Location> out = new ArrayList<>();
-                        for (Location a : l) {
-                            for (Location c : r) {
-                                java.util.TreeSet<Integer> union = new java.util.TreeSet<>(a.positions());
-                                union.addAll(c.positions());
-                                out.add(new Location(new ArrayList<>(union), Math.max(a.width(), c.width())));
-                            }
-                        }
-                        return out;
-                    }
-                    default -> {
-                        TextSearchMatch.PhraseMatch m = TextSearchMatch.phraseMatch(all, stripWeights(new PgTsQuery(b)).root());
-                        if (m == null) {
-                            return null;
-                        }
-                        List<Location> out = new ArrayList<>();
-                        if (!m.negated()) {
-                            out.add(new Location(m.positions(), m.width()));
-                        }
-                        return out;
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean matches(PgTsQuery.Operand o, String lexeme) {
-        return o.prefix() ? lexeme.startsWith(o.word()) : lexeme.equals(o.word());
-    }
-
-    /** hlCover: the next shortest range of words (from lexeme position next[0] on) that satisfies the query. */
-    private static int[] cover(List<HWord> words, PgTsQuery query, List<Location> locations, int[] next) {
-        if (locations == null || locations.isEmpty()) {
-            return null;
-        }
-        int pos = next[0];
-        while (true) {
-            int pose = -1;
-            for (Location loc : locations) {
-                int first = -1;
-                for (int p : loc.positions()) {
-                    if (p >= pos) {
-                        first = p;
-                        break;
-                    }
-                }
-                if (first < 0) {
-                    return null;
-                }
-                pose = Math.max(pose, first);
-            }
-            int posb = Integer.MAX_VALUE - 1;
-            for (Location loc : locations) {
-                int last = -1;
-                for (int i = loc.positions().size() - 1; i >= 0; i--) {
-                    int startp = loc.positions().get(i) - loc.width();
-                    if (startp <= pose) {
-                        last = startp;
-                        break;
-                    }
-                }
-                posb = Math.min(posb, last);
-            }
-            posb = Math.max(posb, pos);
-            if (posb <= pose) {
-                int idxb = -1;
-                int idxe = -1;
-                for (int i = 0; i < words.size(); i++) {
-                    HWord w = words.get(i);
-                    if (w.item < 0) {
-                        continue;
-                    }
-                    if (idxb < 0 && w.pos >= posb) {
-                        idxb = i;
-                    }
-                    if (w.pos <= pose) {
-                        idxe = i;
-                    } else {
-                        break;
-                    }
-                }
-                if (idxb >= 0 && idxe >= idxb && satisfies(words, idxb, idxe, query)) {
-                    next[0] = posb + 1;
-                    return new int[] {idxb, idxe};
-                }
-            }
-            pos = posb + 1;
-        }
-    }
-
-    private static List<Location> locations(List<HWord> words, PgTsQuery query) {
+    private static int[] cover(List<HWord> words, PgTsQuery query, int maxCover, int[] next) {
         if (query.root() == null) {
             return null;
         }
-        return locations(query.root(), words, vector(words, 0, words.size() - 1));
+        for (int pmin = next[0]; pmin < words.size(); pmin++) {
+            if (words.get(pmin).item < 0) {
+                continue;
+            }
+            for (int pmax = pmin; pmax < words.size() && pmax - pmin < maxCover; pmax++) {
+                if (words.get(pmax).item >= 0 && satisfies(words, pmin, pmax, query)) {
+                    next[0] = pmin + 1;
+                    return new int[] {pmin, pmax};
+                }
+            }
+        }
+        return null;
     }
 
     private static void markFragment(List<HWord> words, boolean highlightAll, int start, int end) {
@@ -400,10 +276,10 @@ public final class Headline {
         boolean bestcover = false;
         int shortWord = o.shortWord();
         if (!o.highlightAll()) {
-            List<Location> locations = locations(words, query);
+            int maxCover = Math.max(o.maxWords() * 10, 100);
             int[] next = {0};
             int[] c;
-            while ((c = cover(words, query, locations, next)) != null) {
+            while ((c = cover(words, query, maxCover, next)) != null) {
                 int p = c[0];
                 int q = c[1];
                 int curlen = 0;
@@ -515,11 +391,11 @@ public final class Headline {
 
     private static void markFragments(List<HWord> words, PgTsQuery query, Options o) {
         List<Cover> covers = new ArrayList<>();
-        List<Location> locations = locations(words, query);
+        int maxCover = Math.max(o.maxWords() * 10, 100);
         int[] next = {0};
         int[] c;
         int shortWord = o.shortWord();
-        while ((c = cover(words, query, locations, next)) != null) {
+        while ((c = cover(words, query, maxCover, next)) != null) {
             int start = c[0];
             int end = c[1];
             int q = c[1];

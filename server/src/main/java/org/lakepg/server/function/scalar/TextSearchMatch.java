@@ -32,19 +32,6 @@ public final class TextSearchMatch {
         return query.root() != null && execute(query.root(), (o, data) -> operand(vector, o, data), false);
     }
 
-    /** A phrase node's matches: end positions and width; negated when it matches everywhere except there. */
-    public record PhraseMatch(List<Integer> positions, int width, boolean negated) {
-    }
-
-    /** TS_phrase_execute of one node against a vector; null when it does not match. */
-    public static PhraseMatch phraseMatch(PgTsVector vector, PgTsQuery.Node node) {
-        Positions data = new Positions();
-        if (phrase((o, d) -> operand(vector, o, d), node, data, false) != Ternary.YES) {
-            return null;
-        }
-        return new PhraseMatch(List.copyOf(data.pos), data.width, data.negate);
-    }
-
     /** TS_execute; with skipNot (TS_EXEC_SKIP_NOT) every NOT counts as true. */
     static boolean execute(PgTsQuery.Node root, Operands v, boolean skipNot) {
         return recurse(v, root, skipNot) != Ternary.NO;
