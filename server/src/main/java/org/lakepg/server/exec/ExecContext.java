@@ -342,6 +342,14 @@ public final class ExecContext implements FunctionContext {
         return session.callSqlFunction(function, arguments);
     }
 
+    @Override
+    public QueryRows runQuery(String sql) {
+        if (session instanceof SqlFunctionRunner runner) {
+            return runner.runQuery(sql, this);
+        }
+        return session.runQuery(sql);
+    }
+
     /** The triggers a write to this table fires for this event, or null when it has none. */
     public TableTriggers triggers(org.lakepg.server.table.TableInfo table, TableTriggers.Event event) {
         return triggers(table, event, this);
@@ -360,6 +368,11 @@ public final class ExecContext implements FunctionContext {
     /** A session that runs SQL function bodies within the calling statement (its tables, its cancellation). */
     public interface SqlFunctionRunner {
         Object callSqlFunction(long function, Object[] arguments, ExecContext caller);
+
+        /** A query run within the calling statement (its tables, its snapshot). */
+        default QueryRows runQuery(String sql, ExecContext caller) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "running a query from this function is not supported here");
+        }
     }
 
     @Override

@@ -98,6 +98,16 @@ public interface FunctionContext {
                 "sequences are not available here");
     }
 
+    /** A query's result as {@link #runQuery} gives it: the columns' type OIDs and the rows. */
+    record QueryRows(long[] types, java.util.Iterator<Object[]> rows) {
+    }
+
+    /** Runs a query within the calling statement, as PostgreSQL's functions do through SPI (ts_rewrite, ts_stat). */
+    default QueryRows runQuery(String sql) {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "running a query from this function is not supported here");
+    }
+
     /** The catalog as the running statement sees it (pg_catalog relations, reg* types, catalog functions). */
     default org.lakepg.server.systemcatalog.CatalogView catalogView() {
         throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,

@@ -64,7 +64,7 @@ import org.lakepg.server.function.scalar.BitStringFunctions;
 import org.lakepg.server.function.scalar.JsonpathFunctions;
 import org.lakepg.server.function.scalar.TxidFunctions;
 import org.lakepg.server.function.scalar.TextSearchFunctions;
-import org.lakepg.server.function.scalar.TextSearchSimpleConfig;
+import org.lakepg.server.function.scalar.TextSearchConfigFunctions;
 import org.lakepg.server.function.scalar.TextSearchQueryOrder;
 import org.lakepg.server.function.scalar.TextSearchRank;
 import org.lakepg.server.function.scalar.TextSearchRankCd;
@@ -147,7 +147,8 @@ public final class FunctionRegistry {
         JsonpathFunctions.register(BUILTINS);
         TxidFunctions.register(BUILTINS);
         TextSearchFunctions.register(BUILTINS);
-        TextSearchSimpleConfig.register(BUILTINS);
+        TextSearchConfigFunctions.register(BUILTINS);
+        org.lakepg.server.function.scalar.TextSearchRewrite.register(BUILTINS);
         TextSearchQueryOrder.register(BUILTINS);
         TextSearchRank.register(BUILTINS);
         TextSearchRankCd.register(BUILTINS);

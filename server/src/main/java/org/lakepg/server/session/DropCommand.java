@@ -38,6 +38,7 @@ final class DropCommand {
             case TABLE -> dropTables(s, txn, cascade);
             case SEQUENCE -> dropSequences(s, txn, cascade);
             case INDEX -> dropIndexes(s, txn, cascade);
+            case TSPARSER, TSDICTIONARY, TSTEMPLATE, TSCONFIGURATION -> dropTextSearch(s, txn);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "DROP %s is not supported yet",
                     s.removeType().kind().name().replace('_', ' '));
         };
@@ -74,6 +75,50 @@ final class DropCommand {
     private void skipping(String kind, String name) {
         notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "%s \"%s\" does not exist, skipping", kind, name)
                 .withSeverity(PgException.Severity.NOTICE));
+    }
+
+    /**
+     * DROP TEXT SEARCH PARSER / DICTIONARY / TEMPLATE / CONFIGURATION: only the built-in ones exist, and the
+     * database system needs them.
+     */
+    private Execution dropTextSearch(DropStmt s, Transaction txn) {
+        String kind = switch (s.removeType().kind()) {
+            case TSPARSER -> "text search parser";
+            case TSDICTIONARY -> "text search dictionary";
+            case TSTEMPLATE -> "text search template";
+            default -> "text search configuration";
+        };
+        for (Object o : s.objects()) {
+            List<String> name = name(o);
+            String schema = schema(name);
+            if (s.missingOk() && schemaMissing(txn.snapshot(), schema)) {
+                continue;
+            }
+            if (schema != null && !schema.equals("pg_catalog")) {
+                relations.searchPath(txn.snapshot(), schema);
+            }
+            if (org.lakepg.server.textsearch.BuiltinObjects.exists(kind, last(name))) {
+                if (org.lakepg.server.textsearch.BuiltinObjects.pinned(kind, last(name))) {
+                    throw PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                            "cannot drop %s %s because it is required by the database system", kind,
+                            org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(last(name)));
+                }
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "dropping the built-in %s %s is not supported yet",
+                        kind, last(name));
+            }
+            String shown = String.join(".", name);
+            if (!s.missingOk()) {
+                throw PgException.of(SqlState.UNDEFINED_OBJECT, "%s \"%s\" does not exist", kind, shown);
+            }
+            notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "%s \"%s\" does not exist, skipping", kind,
+                    shown).withSeverity(PgException.Severity.NOTICE));
+        }
+        return Execution.done("DROP TEXT SEARCH " + switch (s.removeType().kind()) {
+            case TSPARSER -> "PARSER";
+            case TSDICTIONARY -> "DICTIONARY";
+            case TSTEMPLATE -> "TEMPLATE";
+            default -> "CONFIGURATION";
+        });
     }
 
     private Execution dropTables(DropStmt s, Transaction txn, boolean cascade) {

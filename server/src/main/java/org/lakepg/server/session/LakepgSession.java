@@ -1097,6 +1097,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     @Override
+    public QueryRows runQuery(String sql, ExecContext caller) {
+        return executor.runQuery(sql, caller);
+    }
+
+    @Override
     public org.lakepg.server.exec.TableTriggers triggers(org.lakepg.server.table.TableInfo table,
             org.lakepg.server.exec.TableTriggers.Event event, ExecContext context) {
         return executor.triggers(table, event, context);

@@ -63,6 +63,10 @@ final class SessionTriggers implements TriggerRuntime {
     public Object[] fire(TriggerInfo trigger, PlTriggerEvent event, ExecContext context) {
         ProcEntry proc = catalog.function(trigger.function()).orElseThrow(() -> PgException.of(
                 SqlState.UNDEFINED_FUNCTION, "function with OID %d does not exist", trigger.function()));
+        if (proc.language() == ProcEntry.LANGUAGE_INTERNAL
+                && org.lakepg.server.trigger.TsvectorUpdateTrigger.handles(proc.source())) {
+            return org.lakepg.server.trigger.TsvectorUpdateTrigger.fire(proc.source(), event);
+        }
         if (proc.language() != ProcEntry.LANGUAGE_PLPGSQL) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "trigger functions in language %d are not supported yet",
                     proc.language());

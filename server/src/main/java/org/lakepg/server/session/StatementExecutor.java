@@ -165,6 +165,19 @@ final class StatementExecutor {
         return functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries, executor);
     }
 
+    /** A query run from a function (ts_rewrite, ts_stat) within the calling statement, as SPI runs it. */
+    org.lakepg.server.function.FunctionContext.QueryRows runQuery(String sql, ExecContext caller) {
+        var host = plpgsql.host(caller);
+        var prepared = host.prepare(sql, java.util.List.of(), org.lakepg.server.sql.analyzer.Scope.EMPTY);
+        if (prepared.columns() == null) {
+            host.run(prepared, new Object[0]);
+            return new org.lakepg.server.function.FunctionContext.QueryRows(new long[0],
+                    java.util.Collections.emptyIterator());
+        }
+        long[] types = prepared.columns().stream().mapToLong(org.lakepg.server.sql.plan.OutputColumn::type).toArray();
+        return new org.lakepg.server.function.FunctionContext.QueryRows(types, host.run(prepared, new Object[0]));
+    }
+
     /** nextval and friends: the current role needs one of the privileges (aclitem letters) on the sequence. */
     void checkSequenceAccess(org.lakepg.server.table.SequenceInfo sequence, String anyOf) {
         if (roles.superuser()) {

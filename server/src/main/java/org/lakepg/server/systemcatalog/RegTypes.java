@@ -32,7 +32,10 @@ public final class RegTypes {
             case 4089 -> catalog.namespaceName(oid).map(Identifiers::quoteIfNeeded);
             case 4096 -> catalog.roleName(oid).map(Identifiers::quoteIfNeeded);
             case 4191 -> BuiltinObjectRows.collationName(oid).map(n -> '"' + n + '"');
-            case 3734 -> oid == 3748 ? Optional.of("simple") : Optional.empty();
+            case 3734 -> Optional.ofNullable(org.lakepg.server.textsearch.Configuration.byOid(oid))
+                    .map(org.lakepg.server.textsearch.Configuration::configName);
+            case 3769 -> Optional.ofNullable(org.lakepg.server.textsearch.Dictionary.byOid(oid))
+                    .map(org.lakepg.server.textsearch.Dictionary::dictName);
             default -> Optional.empty();
         };
         return name.orElse(Long.toString(oid));
@@ -80,10 +83,19 @@ public final class RegTypes {
                         SqlState.UNDEFINED_OBJECT, "collation \"%s\" for encoding \"UTF8\" does not exist", t));
             }
             case 3734 -> {
-                if (t.equals("simple") || t.equals("pg_catalog.simple")) {
-                    yield 3748L;
+                var config = org.lakepg.server.textsearch.Configuration.byName(t);
+                if (config != null) {
+                    yield config.oid();
                 }
                 throw PgException.of(SqlState.UNDEFINED_OBJECT, "text search configuration \"%s\" does not exist", t);
+            }
+            case 3769 -> {
+                var names = checkSchema(QualifiedNames.parse(t), catalog);
+                var dict = org.lakepg.server.textsearch.Dictionary.byName(names.get(names.size() - 1));
+                if (dict != null && (names.size() == 1 || names.get(names.size() - 2).equals("pg_catalog"))) {
+                    yield dict.oid();
+                }
+                throw PgException.of(SqlState.UNDEFINED_OBJECT, "text search dictionary \"%s\" does not exist", t);
             }
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "input of type %d is not supported yet",
                     type);

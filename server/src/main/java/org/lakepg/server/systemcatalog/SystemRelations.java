@@ -27,6 +27,7 @@ public final class SystemRelations {
         AttributeRows.register(sources);
         IndexRows.register(sources);
         BuiltinObjectRows.register(sources);
+        TextSearchCatalogRows.register(sources);
         ServerRows.register(sources);
         InformationSchemaRows.register(sources);
         StatisticsRows.register(sources);

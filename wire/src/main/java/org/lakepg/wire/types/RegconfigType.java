@@ -14,6 +14,8 @@ public final class RegconfigType extends AbstractPgType<Long> {
 
     public static final RegconfigType INSTANCE = new RegconfigType();
     public static final long SIMPLE = 3748;
+    /** The english configuration PostgreSQL's initdb creates (its OID in a PostgreSQL 15 cluster). */
+    public static final long ENGLISH = 13164;
 
     private RegconfigType() {
         super(3734, Long.class);
@@ -29,12 +31,15 @@ public final class RegconfigType extends AbstractPgType<Long> {
         if (lower.equals("simple") || lower.equals("pg_catalog.simple") || name.equals("\"simple\"")) {
             return SIMPLE;
         }
+        if (lower.equals("english") || lower.equals("pg_catalog.english") || name.equals("\"english\"")) {
+            return ENGLISH;
+        }
         throw PgException.of(SqlState.UNDEFINED_OBJECT, "text search configuration \"%s\" does not exist", name);
     }
 
     @Override
     public String formatText(Long value, FormatSettings settings) {
-        return value == SIMPLE ? "simple" : Long.toString(value);
+        return value == SIMPLE ? "simple" : value == ENGLISH ? "english" : Long.toString(value);
     }
 
     /** int4 values reach here relabeled (the int4 to regconfig cast is binary), so any integer is accepted. */

@@ -26,7 +26,9 @@ final class FunctionScan {
             return Collections.singletonList(value instanceof Object[] columns ? columns : new Object[] {value}).iterator();
         }
         FuncExpr f = (FuncExpr) call;
-        var code = SetReturningFunctions.builtins().lookup(f.source()).orElseThrow(() -> PgException.of(
+        // built-in SQL-language functions (BEGIN ATOMIC bodies, prosrc empty) that lakepg runs natively go by OID
+        String source = f.source().isEmpty() ? "oid:" + f.function() : f.source();
+        var code = SetReturningFunctions.builtins().lookup(source).orElseThrow(() -> PgException.of(
                 SqlState.FEATURE_NOT_SUPPORTED, "function %s is not implemented in lakepg yet", f.name()));
         Object[] args = new Object[f.arguments().size()];
         for (int i = 0; i < args.length; i++) {

@@ -18,6 +18,7 @@ public final class TextIoFunctions {
             {"float4in", "float4out", 700}, {"float8in", "float8out", 701}, {"date_in", "date_out", 1082},
             {"time_in", "time_out", 1083}, {"timestamp_in", "timestamp_out", 1114},
             {"timestamptz_in", "timestamptz_out", 1184}, {"textin", "textout", 25}, {"varcharin", "varcharout", 1043},
+            {"tsvectorin", "tsvectorout", 3614}, {"tsqueryin", "tsqueryout", 3615},
     };
 
     public static void register(FunctionRegistry r) {

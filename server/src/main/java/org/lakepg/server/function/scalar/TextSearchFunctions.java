@@ -78,7 +78,38 @@ public final class TextSearchFunctions {
         });
         r.register("tsquery_not", (x, c) -> q(x[0]).root() == null ? q(x[0]) : new PgTsQuery(new PgTsQuery.Not(q(x[0]).root())));
         r.register("ts_match_vq", (x, c) -> match(v(x[0]), q(x[1])));
+        r.register("tsq_mcontains", (x, c) -> contains(q(x[0]), q(x[1])));
+        r.register("tsq_mcontained", (x, c) -> contains(q(x[1]), q(x[0])));
         r.register("ts_match_qv", (x, c) -> match(v(x[1]), q(x[0])));
+    }
+
+    /** tsq_mcontains: the query has at least as many nodes and every operand word of ex. */
+    private static boolean contains(PgTsQuery query, PgTsQuery ex) {
+        int querySize = query.root() == null ? 0 : count(query.root());
+        int exSize = ex.root() == null ? 0 : count(ex.root());
+        if (querySize < exSize) {
+            return false;
+        }
+        java.util.Set<String> words = new java.util.HashSet<>();
+        if (query.root() != null) {
+            operandWords(query.root(), words);
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        if (ex.root() != null) {
+            operandWords(ex.root(), wanted);
+        }
+        return words.containsAll(wanted);
+    }
+
+    private static void operandWords(PgTsQuery.Node n, java.util.Set<String> out) {
+        switch (n) {
+            case PgTsQuery.Operand o -> out.add(o.word());
+            case PgTsQuery.Not x -> operandWords(x.arg(), out);
+            case PgTsQuery.Binary b -> {
+                operandWords(b.left(), out);
+                operandWords(b.right(), out);
+            }
+        }
     }
 
     private static int count(PgTsQuery.Node n) {

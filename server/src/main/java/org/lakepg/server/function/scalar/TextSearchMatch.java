@@ -11,7 +11,7 @@ import org.lakepg.wire.types.PgTsVector;
  * positions (TS_phrase_execute): a node yields the end positions of its matches, whether they are
  * negated ("everywhere except"), and its width.
  */
-final class TextSearchMatch {
+public final class TextSearchMatch {
     private TextSearchMatch() {}
 
     enum Ternary { NO, YES, MAYBE }
@@ -28,7 +28,7 @@ final class TextSearchMatch {
         Ternary check(PgTsQuery.Operand operand, Positions data);
     }
 
-    static boolean matches(PgTsVector vector, PgTsQuery query) {
+    public static boolean matches(PgTsVector vector, PgTsQuery query) {
         return query.root() != null && execute(query.root(), (o, data) -> operand(vector, o, data), false);
     }
 

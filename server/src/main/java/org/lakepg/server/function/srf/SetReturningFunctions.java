@@ -21,6 +21,7 @@ public final class SetReturningFunctions {
         UserSetFunctions.register(BUILTINS);
         AnalyticsRows.register(BUILTINS);
         JsonRecordRows.register(BUILTINS);
+        TextSearchRows.register(BUILTINS);
     }
 
     private final Map<String, SetReturningFunction> functions = new HashMap<>();
