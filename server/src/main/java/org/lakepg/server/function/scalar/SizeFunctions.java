@@ -37,6 +37,8 @@ public final class SizeFunctions {
             return node == null ? null : "base/" + c.catalogView().currentDatabaseOid() + "/" + node;
         });
         r.register("pg_tablespace_location", (x, c) -> "");
+        r.register("pg_column_size", new TypedCode((x, types, c) -> x[0] == null ? null
+                : c.catalogView().types().type(types.of(0)).map(t -> DatumSize.of(x[0], t)).orElse(null)));
     }
 
     /** Only the main fork has pages in lakepg; fsm, vm and init forks are empty. */
