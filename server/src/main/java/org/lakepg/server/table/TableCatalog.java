@@ -325,6 +325,15 @@ public final class TableCatalog {
         });
     }
 
+    /** ALTER TABLE ... SET/RESET (storage parameters): the table's reloptions as {@code change} makes them. */
+    public void changeOptions(Transaction txn, TableInfo table, UnaryOperator<List<String>> change) {
+        changing(txn);
+        updateWhere(txn, classes, CatalogRows.CLASS, row -> row[0].equals(table.oid()), row -> {
+            TableInfo current = CatalogRows.table(row, table.columns());
+            return CatalogRows.classRow(current.withOptions(change.apply(current.options())));
+        });
+    }
+
     /** ALTER TABLE ... SET SCHEMA: the table moves (its indexes go with it; owned sequences are moved by the caller). */
     public void setNamespace(Transaction txn, TableInfo table, long namespace) {
         claimName(txn, namespace, table.name());
@@ -367,7 +376,7 @@ public final class TableCatalog {
         int relation = Math.toIntExact(oids.nextval());
         int toast = Math.toIntExact(oids.nextval());
         TableInfo rewritten = new TableInfo(table.oid(), table.name(), table.namespace(), relation, toast, newColumns,
-                table.persistence());
+                table.persistence(), table.options());
         HeapRelation heap = HeapRelation.create(access, relation, table.name(), HeapOptions.defaults(toast));
         synchronized (heaps) {
             heaps.put(relation, heap);
@@ -707,9 +716,13 @@ public final class TableCatalog {
 
     /** The heap holding a table's rows. */
     public HeapRelation heap(TableInfo table) {
+        HeapRelation heap;
         synchronized (heaps) {
-            return heaps.computeIfAbsent(table.relation(),
+            heap = heaps.computeIfAbsent(table.relation(),
                     r -> HeapRelation.open(access, r, table.name(), HeapOptions.defaults(table.toastRelation())));
         }
+        // the catalog version the caller sees decides; the threshold only shapes the physical layout
+        heap.toastTupleTarget(table.toastTupleTarget());
+        return heap;
     }
 }

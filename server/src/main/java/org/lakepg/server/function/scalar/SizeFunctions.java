@@ -64,6 +64,12 @@ public final class SizeFunctions {
         if (index.isPresent()) {
             return blocks(catalog, index.get().relation()) * BLOCK;
         }
+        // pg_class.reltoastrelid names a table's out-of-line store by its relation number
+        for (TableInfo t : catalog.tables()) {
+            if (t.toastRelation() == oid) {
+                return blocks(catalog, t.toastRelation()) * BLOCK;
+            }
+        }
         return catalog.relation(oid).isPresent() ? 0L : null;
     }
 
