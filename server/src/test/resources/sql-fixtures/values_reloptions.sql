@@ -22,6 +22,10 @@ drop table val_ro_ints;
 alter table val_ro alter column t set storage external;
 insert into val_ro values (1, repeat('1234567890', 300));
 select pg_relation_size(reltoastrelid) = 0 as is_empty from pg_class where relname = 'val_ro';
+-- TRUNCATE gives the table new, empty storage (its out-of-line values go too)
+truncate val_ro;
+select pg_relation_size(reltoastrelid) = 0 as is_empty, pg_relation_size(oid) from pg_class where relname = 'val_ro';
+select count(*) from val_ro;
 drop table if exists val_ro2;
 create table val_ro2 (t text) with (toast_tuple_target = 4080);
 alter table val_ro2 alter column t set storage external;

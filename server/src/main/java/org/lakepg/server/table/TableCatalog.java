@@ -479,6 +479,32 @@ public final class TableCatalog {
         return index;
     }
 
+    /**
+     * TRUNCATE: the table, its out-of-line store and its indexes get new, empty storage in the transaction (as
+     * PostgreSQL's new relfilenodes), so nothing of the old rows stays behind; a rollback keeps the old storage.
+     */
+    public void truncate(Transaction txn, TableInfo table) {
+        changing(txn);
+        int relation = Math.toIntExact(oids.nextval());
+        int toast = Math.toIntExact(oids.nextval());
+        HeapRelation heap = HeapRelation.create(access, relation, table.name(), HeapOptions.defaults(toast));
+        synchronized (heaps) {
+            heaps.put(relation, heap);
+        }
+        updateWhere(txn, classes, CatalogRows.CLASS, row -> row[0].equals(table.oid()), row -> {
+            row[3] = relation;
+            row[4] = toast;
+            return row;
+        });
+        for (IndexInfo index : indexes(txn.snapshot(), table.oid())) {
+            IndexInfo emptied = index.withRelation(Math.toIntExact(oids.nextval()), index.columns(), index.include());
+            updateWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()),
+                    row -> CatalogRows.indexRow(emptied));
+            createBtree(emptied);
+        }
+        txn.commandCounterIncrement();
+    }
+
     /** REINDEX: the index gets a new B-tree, built again from the table's rows, in the transaction. */
     public IndexInfo reindex(Transaction txn, TableInfo table, IndexInfo index) {
         changing(txn);
