@@ -292,7 +292,8 @@ public final class TableCatalog {
         long oid = oids.nextval();
         int relation = Math.toIntExact(oid);
         int toast = Math.toIntExact(oids.nextval());
-        TableInfo table = new TableInfo(oid, name, namespace, relation, toast, columns, persistence);
+        long arrayType = oids.nextval(); // the array type of the table's row type (int8_tbl[])
+        TableInfo table = new TableInfo(oid, name, namespace, relation, toast, columns, persistence, List.of(), arrayType);
         classes.insert(txn, CatalogRows.CLASS.encode(CatalogRows.classRow(table)));
         for (ColumnInfo c : columns) {
             attributes.insert(txn, CatalogRows.ATTRIBUTE.encode(CatalogRows.attributeRow(oid, c)));
@@ -376,7 +377,7 @@ public final class TableCatalog {
         int relation = Math.toIntExact(oids.nextval());
         int toast = Math.toIntExact(oids.nextval());
         TableInfo rewritten = new TableInfo(table.oid(), table.name(), table.namespace(), relation, toast, newColumns,
-                table.persistence(), table.options());
+                table.persistence(), table.options(), table.arrayType());
         HeapRelation heap = HeapRelation.create(access, relation, table.name(), HeapOptions.defaults(toast));
         synchronized (heaps) {
             heaps.put(relation, heap);

@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * A table as the catalog knows it: OID, name, schema, the relations its rows (and large values) live in, its
  * columns, its persistence ('p' permanent, 't' temporary: private to the session that owns its namespace) and its
- * storage parameters (pg_class.reloptions, "name=value" each).
+ * storage parameters (pg_class.reloptions, "name=value" each); {@code arrayType} is the OID of the array type of
+ * its row type (0 for tables made before lakepg gave them one).
  */
 public record TableInfo(long oid, String name, long namespace, int relation, int toastRelation,
-                        List<ColumnInfo> columns, char persistence, List<String> options) {
+                        List<ColumnInfo> columns, char persistence, List<String> options, long arrayType) {
 
     /** PostgreSQL's TOAST_TUPLE_TARGET: rows longer than this move large values out of line. */
     public static final int DEFAULT_TOAST_TUPLE_TARGET = 2032;
@@ -20,7 +21,7 @@ public record TableInfo(long oid, String name, long namespace, int relation, int
 
     public TableInfo(long oid, String name, long namespace, int relation, int toastRelation, List<ColumnInfo> columns,
                      char persistence) {
-        this(oid, name, namespace, relation, toastRelation, columns, persistence, List.of());
+        this(oid, name, namespace, relation, toastRelation, columns, persistence, List.of(), 0);
     }
 
     /** The storage parameter toast_tuple_target, else PostgreSQL's default. */
@@ -34,7 +35,7 @@ public record TableInfo(long oid, String name, long namespace, int relation, int
     }
 
     public TableInfo withOptions(List<String> newOptions) {
-        return new TableInfo(oid, name, namespace, relation, toastRelation, columns, persistence, newOptions);
+        return new TableInfo(oid, name, namespace, relation, toastRelation, columns, persistence, newOptions, arrayType);
     }
 
     public TableInfo(long oid, String name, long namespace, int relation, int toastRelation, List<ColumnInfo> columns) {
