@@ -86,6 +86,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     public Optional<ViewInfo> view(List<String> qualifiedName) {
         Optional<ViewInfo> found = searchPath.view(snapshot.get(), qualifiedName);
         found.ifPresent(v -> accessLog.record(v.oid(), v.name(), true));
+        found.ifPresent(SessionCatalog::viewRowType); // its row type's codec, for whole-row values
         return found;
     }
 
@@ -235,9 +236,23 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         return tableType(oid, this);
     }
 
-    /** A table's row type, a composite type of its columns (lakepg gives it the table's OID). */
+    /** A table's (or view's) row type, a composite type of its columns (lakepg gives it the relation's OID). */
     private Optional<org.lakepg.server.catalog.types.UserType> tableRowType(long oid) {
-        return relations.catalog().findByOid(snapshot.get(), oid).map(SessionCatalog::rowType);
+        Optional<org.lakepg.server.catalog.types.UserType> table = relations.catalog().findByOid(snapshot.get(), oid)
+                .map(SessionCatalog::rowType);
+        return table.isPresent() ? table : objects.views().views(snapshot.get()).stream().filter(v -> v.oid() == oid)
+                .findFirst().map(SessionCatalog::viewRowType);
+    }
+
+    /** A view's row type: a composite type of its columns, published like a table's. */
+    private static org.lakepg.server.catalog.types.UserType viewRowType(ViewInfo v) {
+        var type = new org.lakepg.server.catalog.types.UserType.Composite(v.oid(), 0, v.name(), v.namespace(), v.owner(),
+                v.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
+                        c.typmod())).toList());
+        if (!type.equals(org.lakepg.server.catalog.types.UserTypeRegistry.find(v.oid()))) {
+            org.lakepg.server.catalog.types.UserTypeRegistry.publish(type);
+        }
+        return type;
     }
 
     /** The row type last published per table OID, with the TableInfo it was made from (compared by identity). */
