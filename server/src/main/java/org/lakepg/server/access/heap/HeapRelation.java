@@ -134,7 +134,10 @@ public final class HeapRelation {
      * bytes of payload); a payload that does not fit a page goes out of line whatever the target.
      */
     public void toastTupleTarget(int target) {
-        toastThreshold = Math.min(target - (2032 - TOAST_THRESHOLD), MAX_INLINE_PAYLOAD);
+        int threshold = Math.min(target - (2032 - TOAST_THRESHOLD), MAX_INLINE_PAYLOAD);
+        if (toastThreshold != threshold) { // every statement passes here: write only when it changes
+            toastThreshold = threshold;
+        }
     }
 
     // ---- insert -----------------------------------------------------------------------------------------------
