@@ -621,8 +621,43 @@ public final class PlInterpreter {
                 return;
             }
         }
+        if (!a.subscripts().isEmpty()) {
+            assignElement(a);
+            return;
+        }
         PlStatements.Value v = sql.expression(a.value());
         assign(target, v.value(), v.type(), v.typmod());
+    }
+
+    /**
+     * {@code a[i][j] := v}: subscripts first (never NULL), then the value coerced to the element type, stored as
+     * UPDATE ... SET a[i] = v would (a NULL array counts as an empty one).
+     */
+    private void assignElement(PlStmt.Assign a) {
+        PlVariable variable = a.target().variable();
+        if (a.target().field() != null || variable.isRecord()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "subscripted assignment to a record field is not supported yet");
+        }
+        long arrayType = frame.types[variable.slot()];
+        long elementType = host.elementType(arrayType);
+        if (elementType == 0) {
+            throw PgException.of(SqlState.DATATYPE_MISMATCH,
+                    "cannot subscript type %s because it does not support subscripting", host.typeName(arrayType));
+        }
+        int[] at = new int[a.subscripts().size()];
+        for (int i = 0; i < at.length; i++) {
+            PlStatements.Value s = sql.expression(a.subscripts().get(i));
+            if (s.value() == null) {
+                throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "array subscript in assignment must not be null");
+            }
+            at[i] = (Integer) host.coerce(s.value(), s.type(), TypeOids.INT4, -1);
+        }
+        PlStatements.Value v = sql.expression(a.value());
+        Object element = v.value() == null || v.type() == elementType ? v.value()
+                : host.coerce(v.value(), v.type(), elementType, -1);
+        frame.values[variable.slot()] = org.lakepg.server.exec.expr.ArrayAssignment.element(
+                (PgArray) frame.values[variable.slot()], at, element, (int) elementType);
     }
 
     /** Rows into targets: one record variable takes the row's shape; otherwise the columns go in order. */

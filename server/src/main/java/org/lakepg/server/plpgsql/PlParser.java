@@ -855,7 +855,7 @@ final class PlParser {
             pos += 2;
             PlSql value = expression(";");
             expectPunct(";", false);
-            return new PlStmt.Assign(new PlTarget(v, null), value, line);
+            return new PlStmt.Assign(new PlTarget(v, null), List.of(), value, line);
         }
         if (first.kind() != TokenKind.IDENT && first.kind() != TokenKind.KEYWORD) {
             return null;
@@ -864,7 +864,8 @@ final class PlParser {
         while (tokens.get(end).isPunct(".") && end + 1 < tokens.size()) {
             end += 2;
         }
-        Token op = tokens.get(end);
+        int subscriptsEnd = skipSubscripts(end);
+        Token op = tokens.get(subscriptsEnd);
         if (!op.isPunct(":=") && !op.isOp("=")) {
             return null;
         }
@@ -874,10 +875,36 @@ final class PlParser {
             return null;
         }
         PlTarget target = targets(targetTokens).get(0);
-        pos = end + 1;
+        pos = end;
+        List<PlSql> subscripts = new ArrayList<>();
+        while (peek().isPunct("[")) {
+            pos++;
+            subscripts.add(expression("]"));
+            expectPunct("]", false);
+        }
+        pos++;
         PlSql value = expression(";");
         expectPunct(";", false);
-        return new PlStmt.Assign(target, value, line);
+        return new PlStmt.Assign(target, List.copyOf(subscripts), value, line);
+    }
+
+    /** The token after {@code [..][..]} starting at {@code at} (at itself when no subscript follows). */
+    private int skipSubscripts(int at) {
+        int depth = 0;
+        int i = at;
+        while (i < tokens.size() && (depth > 0 || tokens.get(i).isPunct("["))) {
+            Token t = tokens.get(i);
+            if (t.kind() == TokenKind.EOF) {
+                return at;
+            }
+            if (t.isPunct("[")) {
+                depth++;
+            } else if (t.isPunct("]")) {
+                depth--;
+            }
+            i++;
+        }
+        return i;
     }
 
     /** A SQL statement up to its semicolon; an INTO clause (not INSERT INTO) is taken out as the targets. */
@@ -1023,7 +1050,7 @@ final class PlParser {
 
     private static boolean isTerminator(Token t, String[] terminators) {
         for (String term : terminators) {
-            if (term.equals(";") || term.equals(",") || term.equals("..") || term.equals(")")) {
+            if (term.equals(";") || term.equals(",") || term.equals("..") || term.equals(")") || term.equals("]")) {
                 if (t.isPunct(term)) {
                     return true;
                 }

@@ -18,8 +18,11 @@ public sealed interface PlStmt {
     /** WHEN condition [OR condition ...] THEN statements; a condition is a name or SQLSTATE 'xxxxx'. */
     record Handler(List<String> conditions, List<PlStmt> body, PlVariable sqlstate, PlVariable sqlerrm) {}
 
-    /** target := expression; the target is a variable, a record field or an array element. */
-    record Assign(PlTarget target, PlSql value, int line) implements PlStmt {}
+    /**
+     * target [subscript]... := expression; the target is a variable or a record field, with subscripts an element
+     * of the array it holds (subscripts empty otherwise).
+     */
+    record Assign(PlTarget target, List<PlSql> subscripts, PlSql value, int line) implements PlStmt {}
 
     record If(List<Branch> branches, List<PlStmt> otherwise, int line) implements PlStmt {}
 

@@ -158,9 +158,10 @@ final class AlterTableCommand {
             case ADD_IDENTITY -> addIdentity(ctx, table, cmd.name(), (Constraint) cmd.def());
             case SET_IDENTITY -> setIdentity(ctx, table, cmd.name(), cmd.def());
             case SET_LOGGED, SET_UNLOGGED -> { } // every relation is WAL-logged: nothing to change
-            // Storage parameters only tune PostgreSQL's physical layout (TOAST, fillfactor, parallel workers,
-            // statistics targets); lakepg's heap has no such knobs, so accepting them changes nothing visible.
-            case SET_REL_OPTIONS, RESET_REL_OPTIONS -> { }
+            // Storage parameters are kept in pg_class.reloptions; of the heap's knobs lakepg follows toast_tuple_target
+            case SET_REL_OPTIONS, RESET_REL_OPTIONS -> catalog.changeOptions(ctx.txn(), table, current ->
+                    StorageParameters.apply(current, (List<?>) cmd.def(),
+                            cmd.subtype().kind() == AlterTableType.Kind.RESET_REL_OPTIONS));
             case SET_STATISTICS, SET_COMPRESSION, SET_OPTIONS, RESET_OPTIONS -> column(table, cmd.name());
             case SET_STORAGE -> {
                 column(table, cmd.name());

@@ -133,6 +133,9 @@ final class CreateTableCommand {
             inheritance.checkDefault(ctx, parents.get(0), bound);
         }
         TableInfo table = catalog.create(ctx.txn(), name, namespace, relations.persistence(namespace), infos);
+        if (s.options() != null && !s.options().isEmpty()) {
+            catalog.changeOptions(ctx.txn(), table, current -> StorageParameters.apply(current, s.options(), false));
+        }
         if (partitionKey != null) {
             catalog.setPartitionKey(ctx.txn(), table.oid(), partitionKey);
         }

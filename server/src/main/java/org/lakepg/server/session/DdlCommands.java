@@ -133,14 +133,7 @@ final class DdlCommands {
             }
         }
         for (TableInfo t : found) {
-            var heap = tables.heap(t);
-            for (var it = heap.scan(txn.snapshot()); it.hasNext(); ) {
-                var result = heap.delete(txn, it.next().tid(), org.lakepg.server.txn.WaitPolicy.BLOCK);
-                if (result instanceof org.lakepg.server.access.heap.WriteResult.Updated) {
-                    throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE,
-                            "could not serialize access due to concurrent update");
-                }
-            }
+            tables.truncate(txn, t);
         }
         return Execution.done("TRUNCATE TABLE");
     }

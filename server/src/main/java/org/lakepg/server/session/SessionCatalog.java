@@ -86,6 +86,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     public Optional<ViewInfo> view(List<String> qualifiedName) {
         Optional<ViewInfo> found = searchPath.view(snapshot.get(), qualifiedName);
         found.ifPresent(v -> accessLog.record(v.oid(), v.name(), true));
+        found.ifPresent(SessionCatalog::viewRowType); // its row type's codec, for whole-row values
         return found;
     }
 
@@ -229,26 +230,29 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
             return builtin;
         }
         Optional<org.lakepg.server.catalog.TypeEntry> user = userTypes().entry(oid);
-        return user.isPresent() ? user : tableRowType(oid).map(t -> org.lakepg.server.catalog.types.UserTypeEntries
-                .entry(t, this));
+        if (user.isPresent()) {
+            return user;
+        }
+        return tableType(oid, this);
     }
 
-    /** A table's row type, a composite type of its columns (lakepg gives it the table's OID). */
+    /** A table's (or view's) row type, a composite type of its columns (lakepg gives it the relation's OID). */
     private Optional<org.lakepg.server.catalog.types.UserType> tableRowType(long oid) {
         Optional<org.lakepg.server.catalog.types.UserType> table = relations.catalog().findByOid(snapshot.get(), oid)
                 .map(SessionCatalog::rowType);
-        return table.isPresent() ? table : viewRowType(oid);
+        return table.isPresent() ? table : objects.views().views(snapshot.get()).stream().filter(v -> v.oid() == oid)
+                .findFirst().map(SessionCatalog::viewRowType);
     }
 
-    /** A view's row type (a view's name is a composite value of its columns, as a table's is). */
-    private Optional<org.lakepg.server.catalog.types.UserType> viewRowType(long oid) {
-        return objects.views().views(snapshot.get()).stream().filter(v -> v.oid() == oid).findFirst().map(v -> {
-            var type = new org.lakepg.server.catalog.types.UserType.Composite(v.oid(), 0, v.name(), v.namespace(), 10,
-                    v.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(),
-                            c.type(), c.typmod())).toList());
+    /** A view's row type: a composite type of its columns, published like a table's. */
+    private static org.lakepg.server.catalog.types.UserType viewRowType(ViewInfo v) {
+        var type = new org.lakepg.server.catalog.types.UserType.Composite(v.oid(), 0, v.name(), v.namespace(), v.owner(),
+                v.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
+                        c.typmod())).toList());
+        if (!type.equals(org.lakepg.server.catalog.types.UserTypeRegistry.find(v.oid()))) {
             org.lakepg.server.catalog.types.UserTypeRegistry.publish(type);
-            return type;
-        });
+        }
+        return type;
     }
 
     /** The row type last published per table OID, with the TableInfo it was made from (compared by identity). */
@@ -262,7 +266,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
                 && org.lakepg.server.catalog.types.UserTypeRegistry.find(t.oid()) == published.type()) {
             return published.type(); // the table's catalog entry is unchanged: its row type is registered already
         }
-        var type = new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), 0, t.name(), t.namespace(), 10,
+        var type = new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), t.arrayType(), t.name(), t.namespace(), 10,
                 t.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
                         c.typmod())).toList());
         org.lakepg.server.catalog.types.UserTypeRegistry.publish(type);
@@ -286,6 +290,11 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
             if (found.isEmpty() && schema.oid() != SchemaInfo.PG_CATALOG) {
                 found = relations.catalog().find(s, schema.oid(), name).map(t -> org.lakepg.server.catalog.types
                         .UserTypeEntries.entry(rowType(t), this));
+            }
+            if (found.isEmpty() && schema.oid() != SchemaInfo.PG_CATALOG && name.startsWith("_")) {
+                // _tablename: the array type of a table's row type
+                found = relations.catalog().find(s, schema.oid(), name.substring(1)).filter(t -> t.arrayType() != 0)
+                        .map(t -> org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(rowType(t), this));
             }
             if (found.isPresent()) {
                 return found;
@@ -360,7 +369,32 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
 
     /** The user types the statement's snapshot sees. */
     org.lakepg.server.catalog.types.UserTypes userTypes() {
+        BuiltinAnalyzerCatalog builtins = new BuiltinAnalyzerCatalog();
+        // a domain may stand on a table's row type or its array: those resolve too, besides built-in types
         return new org.lakepg.server.catalog.types.UserTypes(objects.types().types(snapshot.get()),
-                new BuiltinAnalyzerCatalog());
+                new org.lakepg.server.catalog.TypeCatalog() {
+                    @Override
+                    public Optional<org.lakepg.server.catalog.TypeEntry> type(long oid) {
+                        Optional<org.lakepg.server.catalog.TypeEntry> b = builtins.type(oid);
+                        return b.isPresent() || oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID ? b
+                                : tableType(oid, builtins);
+                    }
+
+                    @Override
+                    public Optional<org.lakepg.server.catalog.CastEntry> cast(long source, long target) {
+                        return builtins.cast(source, target);
+                    }
+                });
+    }
+
+    /** A table's row type, or the array type over it. */
+    private Optional<org.lakepg.server.catalog.TypeEntry> tableType(long oid, org.lakepg.server.catalog.TypeCatalog types) {
+        Optional<org.lakepg.server.catalog.TypeEntry> row = tableRowType(oid).map(t ->
+                org.lakepg.server.catalog.types.UserTypeEntries.entry(t, types));
+        if (row.isPresent()) {
+            return row;
+        }
+        return relations.catalog().tables(snapshot.get()).stream().filter(t -> t.arrayType() == oid).findFirst()
+                .map(t -> org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(rowType(t), types));
     }
 }

@@ -363,6 +363,15 @@ final class TypeCommands {
             }
             List<String> dependents = dependents(txn.snapshot(), t);
             if (!dependents.isEmpty()) {
+                List<UserType.Domain> domains = cascade ? dependentDomains(txn.snapshot(), t) : null;
+                if (domains != null) {
+                    cascadeNotice(domains);
+                    for (UserType.Domain d : domains) {
+                        objects.types().drop(txn, d.oid());
+                    }
+                    objects.types().drop(txn, t.oid());
+                    continue;
+                }
                 if (cascade) {
                     throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                             "DROP TYPE ... CASCADE of a type in use is not supported yet");
@@ -422,6 +431,36 @@ final class TypeCommands {
     }
 
     /** PostgreSQL's dependency lines for what uses a type: table columns, domains over it, composite attributes. */
+    /**
+     * The domains over a type (or its array), and the domains over those, when nothing else depends on any of them:
+     * what DROP ... CASCADE drops with it. Null when a column or another kind of type depends on one of them.
+     */
+    private List<UserType.Domain> dependentDomains(Snapshot snapshot, UserType type) {
+        List<UserType.Domain> out = new ArrayList<>();
+        List<UserType> pending = new ArrayList<>(List.of(type));
+        while (!pending.isEmpty()) {
+            UserType t = pending.remove(0);
+            List<UserType.Domain> over = objects.types().types(snapshot).stream()
+                    .filter(o -> o instanceof UserType.Domain d && (d.baseType() == t.oid() || d.baseType() == t.arrayOid()))
+                    .map(o -> (UserType.Domain) o).toList();
+            if (dependents(snapshot, t).size() != over.size()) {
+                return null;
+            }
+            out.addAll(over);
+            pending.addAll(over);
+        }
+        return out;
+    }
+
+    private void cascadeNotice(List<UserType.Domain> domains) {
+        List<String> going = domains.stream().map(d -> "type " + d.name()).toList();
+        notices.accept((going.size() == 1
+                ? PgException.of(SqlState.SUCCESSFUL_COMPLETION, "drop cascades to %s", going.get(0))
+                : PgException.of(SqlState.SUCCESSFUL_COMPLETION, "drop cascades to %d other objects", going.size())
+                        .withDetail(String.join("\n", going.stream().map(o -> "drop cascades to " + o).toList())))
+                .withSeverity(PgException.Severity.NOTICE));
+    }
+
     List<String> dependents(Snapshot snapshot, UserType type) {
         List<String> out = new ArrayList<>();
         for (TableInfo table : tables.tables(snapshot)) {
@@ -479,13 +518,15 @@ final class TypeCommands {
         return searchPath.creationSchema(txn.snapshot(), name.size() == 2 ? name.get(0) : null);
     }
 
-    /** A new type's name must be free among the schema's types and relations (whose row types share it). */
+    /**
+     * A new type's name must be free among the schema's types and relations (whose row types share it); an array
+     * type's name is no obstacle: the array type moves to another name (PostgreSQL's moveArrayTypeName).
+     */
     void requireNewName(Snapshot snapshot, SchemaInfo schema, String name) {
         boolean taken = schema.oid() == SchemaInfo.PG_CATALOG
                 ? catalog.typeByName(List.of("pg_catalog", name)).isPresent()
                 : objects.types().types(snapshot).stream().anyMatch(t -> t.namespace() == schema.oid()
-                        && (t.name().equals(name) || org.lakepg.server.catalog.types.UserTypeEntries.arrayName(t.name())
-                        .equals(name)))
+                        && t.name().equals(name))
                         || searchPath.relation(snapshot, schema.oid(), name).isPresent();
         if (taken) {
             throw PgException.of(SqlState.DUPLICATE_OBJECT, "type \"%s\" already exists", name);

@@ -33,7 +33,7 @@ public final class CatalogTypeCodecs {
     private static final Object[][] TEXT_TYPES = {
             {194, "pg_node_tree", 0}, {1033, "aclitem", 1034}, {869, "inet", 1041}, {650, "cidr", 651},
             {3361, "pg_ndistinct", 0}, {3402, "pg_dependencies", 0}, {5017, "pg_mcv_list", 0},
-            {2277, "anyarray", 0}, {3614, "tsvector", 3643}, {3615, "tsquery", 3645}};
+            {3614, "tsvector", 3643}, {3615, "tsquery", 3645}};
 
     static {
         for (Object[] r : REG_TYPES) {
@@ -41,6 +41,7 @@ public final class CatalogTypeCodecs {
             BY_OID.put(t.oid(), t);
             BY_OID.put(t.arrayOid(), new SimpleArray(t.arrayOid(), t));
         }
+        BY_OID.put(AnyArray.OID, new AnyArray());
         for (Object[] r : TEXT_TYPES) {
             PgType<String> t = new TextLike((Integer) r[0], (String) r[1], (Integer) r[2]);
             BY_OID.put(t.oid(), t);
@@ -94,6 +95,65 @@ public final class CatalogTypeCodecs {
         @Override
         public byte[] encodeBinary(Long value) {
             return ByteBuffer.allocate(4).putInt((int) (long) value).array();
+        }
+    }
+
+    /**
+     * anyarray, the type of pg_statistic's and pg_stats' value columns: each value is an array of its column's type
+     * (a {@link PgArray}, printed and sent by that array type's codec); PostgreSQL accepts no anyarray input.
+     */
+    record AnyArray() implements PgType<Object> {
+        static final int OID = 2277;
+
+        @Override
+        public int oid() {
+            return OID;
+        }
+
+        @Override
+        public int arrayOid() {
+            return 0;
+        }
+
+        @Override
+        public String name() {
+            return "anyarray";
+        }
+
+        @Override
+        public short typeLength() {
+            return -1;
+        }
+
+        @Override
+        public Class<Object> valueClass() {
+            return Object.class;
+        }
+
+        @Override
+        public Object parseText(String text, FormatSettings settings) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type anyarray");
+        }
+
+        @Override
+        public String formatText(Object value, FormatSettings settings) {
+            return value instanceof PgArray a ? arrayCodec(a).formatTextUnchecked(a, settings) : String.valueOf(value);
+        }
+
+        @Override
+        public Object decodeBinary(byte[] bytes) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type anyarray");
+        }
+
+        @Override
+        public byte[] encodeBinary(Object value) {
+            return value instanceof PgArray a ? arrayCodec(a).encodeBinaryUnchecked(a)
+                    : String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static PgType<?> arrayCodec(PgArray a) {
+            PgType<?> element = org.lakepg.server.exec.expr.WireTypeIO.codec(a.elementOid());
+            return org.lakepg.server.exec.expr.WireTypeIO.codec(element.arrayOid());
         }
     }
 

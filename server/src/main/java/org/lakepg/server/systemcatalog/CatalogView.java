@@ -52,7 +52,20 @@ public final class CatalogView {
     /** The user-defined types the statement sees. */
     public org.lakepg.server.catalog.types.UserTypes userTypes() {
         if (userTypes == null) {
-            userTypes = new org.lakepg.server.catalog.types.UserTypes(sources.userTypes(), builtins());
+            // a domain may stand on a table's row type or its array: those resolve too, besides built-in types
+            userTypes = new org.lakepg.server.catalog.types.UserTypes(sources.userTypes(),
+                    new org.lakepg.server.catalog.TypeCatalog() {
+                        @Override
+                        public Optional<org.lakepg.server.catalog.TypeEntry> type(long oid) {
+                            Optional<org.lakepg.server.catalog.TypeEntry> b = builtins().type(oid);
+                            return b.isPresent() ? b : tableType(oid);
+                        }
+
+                        @Override
+                        public Optional<org.lakepg.server.catalog.CastEntry> cast(long source, long target) {
+                            return builtins().cast(source, target);
+                        }
+                    });
         }
         return userTypes;
     }
@@ -68,11 +81,7 @@ public final class CatalogView {
                 }
                 Optional<org.lakepg.server.catalog.TypeEntry> user = userTypes().entry(oid);
                 // a table's row type (lakepg gives it the table's OID)
-                return user.isPresent() ? user : table(oid).map(t -> org.lakepg.server.catalog.types.UserTypeEntries
-                        .entry(new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), 0, t.name(),
-                                t.namespace(), SUPERUSER_OID, t.columns().stream().map(c ->
-                                new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(), c.typmod()))
-                                .toList()), builtins()));
+                return user.isPresent() ? user : tableType(oid);
             }
 
             @Override
@@ -80,6 +89,23 @@ public final class CatalogView {
                 return builtins().cast(source, target);
             }
         };
+    }
+
+    /** A table's row type (lakepg gives it the table's OID), or the array type over it. */
+    private Optional<org.lakepg.server.catalog.TypeEntry> tableType(long oid) {
+        Optional<org.lakepg.server.catalog.TypeEntry> row = table(oid).map(t ->
+                org.lakepg.server.catalog.types.UserTypeEntries.entry(rowType(t), builtins()));
+        if (row.isPresent()) {
+            return row;
+        }
+        return tables().stream().filter(t -> t.arrayType() == oid).findFirst().map(t ->
+                org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(rowType(t), builtins()));
+    }
+
+    private static org.lakepg.server.catalog.types.UserType rowType(TableInfo t) {
+        return new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), t.arrayType(), t.name(), t.namespace(),
+                SUPERUSER_OID, t.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(
+                        c.name(), c.type(), c.typmod())).toList());
     }
 
     public List<TableInfo> tables() {

@@ -58,7 +58,9 @@ final class ClassRows {
                     .set("relpartbound", inheritance.bound(t.oid()).map(b -> b.text()).orElse(null))
                     .set("relpages", catalog.sources().relationBlocks(t.relation()))
                     .set("reltuples", -1)
-                    .set("reltoastrelid", 0)
+                    .set("reltoastrelid", partitioned || !needsToast(catalog, t) ? 0 : t.toastRelation())
+                    .set("reloptions", t.options().isEmpty() ? null
+                            : org.lakepg.wire.types.PgArray.of(25, t.options().toArray()))
                     .set("relhasindex", !indexes.isEmpty())
                     .set("relisshared", false)
                     .set("relkind", partitioned ? 'p' : 'r')
@@ -85,6 +87,20 @@ final class ClassRows {
             }
         }
         ObjectRows.classRows(catalog, out);
+    }
+
+    /**
+     * PostgreSQL gives a table a TOAST table when a column may be stored out of line (needs_toast_table: a
+     * variable-length type whose storage is not plain); lakepg's toast relation exists anyway, this is what shows.
+     */
+    private static boolean needsToast(CatalogView catalog, TableInfo t) {
+        for (var c : t.columns()) {
+            var type = catalog.types().type(c.type());
+            if (type.isPresent() && type.get().length() == -1 && type.get().storage() != 'p') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Rows.Row common(Rows.Row row, long oid, String name, long namespace) {

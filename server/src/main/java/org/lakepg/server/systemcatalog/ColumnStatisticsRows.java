@@ -45,11 +45,11 @@ final class ColumnStatisticsRows {
                 long collation = collation(catalog, c.type());
                 if (!s.mcvValues().isEmpty()) {
                     fill(row, slot++, MCV, operator(catalog, "=", c.type()), collation,
-                            frequencies(s.mcvFrequencies()), arrayText(c.type(), s.mcvValues()));
+                            frequencies(s.mcvFrequencies()), arrayValue(c.type(), s.mcvValues()));
                 }
                 if (!s.histogram().isEmpty()) {
                     fill(row, slot++, HISTOGRAM, operator(catalog, "<", c.type()), collation, null,
-                            arrayText(c.type(), s.histogram()));
+                            arrayValue(c.type(), s.histogram()));
                 }
                 if (s.correlation() != null) {
                     fill(row, slot++, CORRELATION, operator(catalog, "<", c.type()), collation,
@@ -63,7 +63,7 @@ final class ColumnStatisticsRows {
     }
 
     private static void fill(Rows.Row row, int slot, int kind, long operator, long collation, PgArray numbers,
-                             String values) {
+                             PgArray values) {
         row.set("stakind" + slot, kind).set("staop" + slot, operator).set("stacoll" + slot, collation)
                 .set("stanumbers" + slot, numbers).set("stavalues" + slot, values);
     }
@@ -80,9 +80,9 @@ final class ColumnStatisticsRows {
                         .set("tablename", t.name()).set("attname", c.name()).set("inherited", false)
                         .set("null_frac", s.nullFrac()).set("avg_width", s.avgWidth())
                         .set("n_distinct", s.nDistinct())
-                        .set("most_common_vals", s.mcvValues().isEmpty() ? null : arrayText(c.type(), s.mcvValues()))
+                        .set("most_common_vals", s.mcvValues().isEmpty() ? null : arrayValue(c.type(), s.mcvValues()))
                         .set("most_common_freqs", s.mcvValues().isEmpty() ? null : frequencies(s.mcvFrequencies()))
-                        .set("histogram_bounds", s.histogram().isEmpty() ? null : arrayText(c.type(), s.histogram()))
+                        .set("histogram_bounds", s.histogram().isEmpty() ? null : arrayValue(c.type(), s.histogram()))
                         .set("correlation", s.correlation());
             }
         }
@@ -92,12 +92,12 @@ final class ColumnStatisticsRows {
         return PgArray.of(700, frequencies.stream().map(Double::floatValue).toArray());
     }
 
-    /** The values as the text of an array of the column's type (anyarray's output). */
-    private static String arrayText(long type, List<Object> values) {
+    /** The values as an array of the column's type (an anyarray value); null for a type without an array type. */
+    private static PgArray arrayValue(long type, List<Object> values) {
         try {
             PgType<?> element = WireTypeIO.codec(type);
-            PgType<?> array = WireTypeIO.codec(element.arrayOid());
-            return array.formatTextUnchecked(PgArray.of((int) type, values.toArray()), FormatSettings.defaults());
+            WireTypeIO.codec(element.arrayOid());
+            return PgArray.of((int) type, values.toArray());
         } catch (RuntimeException e) {
             return null; // a type without an array type of its own (some user-defined types)
         }

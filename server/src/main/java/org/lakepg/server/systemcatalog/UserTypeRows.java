@@ -13,6 +13,11 @@ final class UserTypeRows {
         sources.put("pg_catalog.pg_type", (catalog, out) -> {
             builtin.rows(catalog, out);
             for (UserType t : catalog.userTypes().all()) {
+                if (t instanceof UserType.Domain d && catalog.types().type(d.baseType()).isEmpty()) {
+                    // its base was a table's row type (or array of it) that is gone, as a session's temporary
+                    // table is at its end; PostgreSQL drops such a domain with it, lakepg does not list it
+                    continue;
+                }
                 TypeEntry e = catalog.userTypes().entry(t.oid()).orElseThrow();
                 add(out, e, t.owner(), t instanceof UserType.Domain d ? d.defaultText() : null);
                 if (t.arrayOid() != 0) { // a shell type has no array type yet

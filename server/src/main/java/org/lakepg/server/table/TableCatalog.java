@@ -292,7 +292,8 @@ public final class TableCatalog {
         long oid = oids.nextval();
         int relation = Math.toIntExact(oid);
         int toast = Math.toIntExact(oids.nextval());
-        TableInfo table = new TableInfo(oid, name, namespace, relation, toast, columns, persistence);
+        long arrayType = oids.nextval(); // the array type of the table's row type (int8_tbl[])
+        TableInfo table = new TableInfo(oid, name, namespace, relation, toast, columns, persistence, List.of(), arrayType);
         classes.insert(txn, CatalogRows.CLASS.encode(CatalogRows.classRow(table)));
         for (ColumnInfo c : columns) {
             attributes.insert(txn, CatalogRows.ATTRIBUTE.encode(CatalogRows.attributeRow(oid, c)));
@@ -322,6 +323,15 @@ public final class TableCatalog {
         updateWhere(txn, classes, CatalogRows.CLASS, row -> row[0].equals(table.oid()), row -> {
             row[1] = newName;
             return row;
+        });
+    }
+
+    /** ALTER TABLE ... SET/RESET (storage parameters): the table's reloptions as {@code change} makes them. */
+    public void changeOptions(Transaction txn, TableInfo table, UnaryOperator<List<String>> change) {
+        changing(txn);
+        updateWhere(txn, classes, CatalogRows.CLASS, row -> row[0].equals(table.oid()), row -> {
+            TableInfo current = CatalogRows.table(row, table.columns());
+            return CatalogRows.classRow(current.withOptions(change.apply(current.options())));
         });
     }
 
@@ -367,7 +377,7 @@ public final class TableCatalog {
         int relation = Math.toIntExact(oids.nextval());
         int toast = Math.toIntExact(oids.nextval());
         TableInfo rewritten = new TableInfo(table.oid(), table.name(), table.namespace(), relation, toast, newColumns,
-                table.persistence());
+                table.persistence(), table.options(), table.arrayType());
         HeapRelation heap = HeapRelation.create(access, relation, table.name(), HeapOptions.defaults(toast));
         synchronized (heaps) {
             heaps.put(relation, heap);
@@ -468,6 +478,32 @@ public final class TableCatalog {
         indexes.insert(txn, CatalogRows.INDEX.encode(CatalogRows.indexRow(index)));
         fill(txn, table, index, createBtree(index));
         return index;
+    }
+
+    /**
+     * TRUNCATE: the table, its out-of-line store and its indexes get new, empty storage in the transaction (as
+     * PostgreSQL's new relfilenodes), so nothing of the old rows stays behind; a rollback keeps the old storage.
+     */
+    public void truncate(Transaction txn, TableInfo table) {
+        changing(txn);
+        int relation = Math.toIntExact(oids.nextval());
+        int toast = Math.toIntExact(oids.nextval());
+        HeapRelation heap = HeapRelation.create(access, relation, table.name(), HeapOptions.defaults(toast));
+        synchronized (heaps) {
+            heaps.put(relation, heap);
+        }
+        updateWhere(txn, classes, CatalogRows.CLASS, row -> row[0].equals(table.oid()), row -> {
+            row[3] = relation;
+            row[4] = toast;
+            return row;
+        });
+        for (IndexInfo index : indexes(txn.snapshot(), table.oid())) {
+            IndexInfo emptied = index.withRelation(Math.toIntExact(oids.nextval()), index.columns(), index.include());
+            updateWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()),
+                    row -> CatalogRows.indexRow(emptied));
+            createBtree(emptied);
+        }
+        txn.commandCounterIncrement();
     }
 
     /** REINDEX: the index gets a new B-tree, built again from the table's rows, in the transaction. */
@@ -707,9 +743,13 @@ public final class TableCatalog {
 
     /** The heap holding a table's rows. */
     public HeapRelation heap(TableInfo table) {
+        HeapRelation heap;
         synchronized (heaps) {
-            return heaps.computeIfAbsent(table.relation(),
+            heap = heaps.computeIfAbsent(table.relation(),
                     r -> HeapRelation.open(access, r, table.name(), HeapOptions.defaults(table.toastRelation())));
         }
+        // the catalog version the caller sees decides; the threshold only shapes the physical layout
+        heap.toastTupleTarget(table.toastTupleTarget());
+        return heap;
     }
 }

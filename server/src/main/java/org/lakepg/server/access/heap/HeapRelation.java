@@ -50,6 +50,8 @@ public final class HeapRelation {
     private final AtomicLong insertedSinceVacuum = new AtomicLong();
     private final AtomicLong deadSinceVacuum = new AtomicLong();
     private volatile long liveEstimate;
+    /** Payloads longer than this go out of line: TOAST_THRESHOLD, or what toast_tuple_target asks for. */
+    private volatile int toastThreshold = TOAST_THRESHOLD;
 
     private HeapRelation(AccessContext ctx, int relation, String name, HeapOptions options) {
         this.ctx = ctx;
@@ -127,6 +129,17 @@ public final class HeapRelation {
         return fsm;
     }
 
+    /**
+     * The table's toast_tuple_target (PostgreSQL's default 2032 bytes of a whole tuple gives {@link #TOAST_THRESHOLD}
+     * bytes of payload); a payload that does not fit a page goes out of line whatever the target.
+     */
+    public void toastTupleTarget(int target) {
+        int threshold = Math.min(target - (2032 - TOAST_THRESHOLD), MAX_INLINE_PAYLOAD);
+        if (toastThreshold != threshold) { // every statement passes here: write only when it changes
+            toastThreshold = threshold;
+        }
+    }
+
     // ---- insert -----------------------------------------------------------------------------------------------
 
     public Tid insert(Transaction txn, byte[] payload) {
@@ -134,7 +147,7 @@ public final class HeapRelation {
         int cid = txn.writeCommandId();
         byte[] stored = payload;
         int mask = 0;
-        if (payload.length > TOAST_THRESHOLD && toast != null) {
+        if (payload.length > toastThreshold && toast != null) {
             stored = toast.store(xid, cid, payload);
             mask |= TupleHeader.HAS_EXTERNAL;
         }
@@ -446,7 +459,7 @@ public final class HeapRelation {
         int cid = txn.writeCommandId();
         byte[] stored = payload;
         int mask = TupleHeader.UPDATED;
-        if (payload.length > TOAST_THRESHOLD && toast != null) {
+        if (payload.length > toastThreshold && toast != null) {
             stored = toast.store(xid, cid, payload);
             mask |= TupleHeader.HAS_EXTERNAL;
         }

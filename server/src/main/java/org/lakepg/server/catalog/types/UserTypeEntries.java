@@ -59,9 +59,14 @@ public final class UserTypeEntries {
 
     /** The "_name" array type over a user type. */
     public static TypeEntry arrayEntry(UserType type, TypeCatalog builtins) {
+        return arrayEntry(type, builtins, arrayName(type.name()));
+    }
+
+    /** The array type over a user type, under {@code name} (moved aside when a type took its usual name). */
+    public static TypeEntry arrayEntry(UserType type, TypeCatalog builtins, String name) {
         TypeEntry element = entry(type, builtins);
         char align = element.align() == 'd' ? 'd' : 'i';
-        return new TypeEntry(type.arrayOid(), arrayName(type.name()), type.namespace(), (short) -1, false,
+        return new TypeEntry(type.arrayOid(), name, type.namespace(), (short) -1, false,
                 TypeEntry.KIND_BASE, 'A', false, ',', 0, ARRAY_SUBSCRIPT_HANDLER, type.oid(), 0, 750, 751, 2400, 2401, 0,
                 0, align, 'x', false, 0, -1, 0, element.collation());
     }

@@ -34,7 +34,7 @@ public final class UserTypes {
                 return Optional.of(UserTypeEntries.entry(t, resolver()));
             }
             if (t.arrayOid() == oid && oid != 0) {
-                return Optional.of(UserTypeEntries.arrayEntry(t, resolver()));
+                return Optional.of(UserTypeEntries.arrayEntry(t, resolver(), arrayName(t)));
             }
             if (t instanceof UserType.Range r && r.multirangeOid() == oid) {
                 return Optional.of(UserTypeEntries.multirangeEntry(r, resolver()));
@@ -46,15 +46,45 @@ public final class UserTypes {
         return Optional.empty();
     }
 
+    /**
+     * The name of a type's array type: "_name", with more underscores while another type of the schema has it (as
+     * PostgreSQL's makeArrayTypeName, and moveArrayTypeName when a new type takes an array type's name).
+     */
+    public String arrayName(UserType type) {
+        if (arrayNames == null) {
+            // older types first: the array type made earlier keeps the name it moved to, the newer one goes past it
+            java.util.Map<Long, java.util.Set<String>> used = new java.util.HashMap<>();
+            for (UserType t : types) {
+                used.computeIfAbsent(t.namespace(), n -> new java.util.HashSet<>()).add(t.name());
+            }
+            java.util.Map<Long, String> names = new java.util.HashMap<>();
+            for (UserType t : types.stream().sorted(java.util.Comparator.comparingLong(UserType::oid)).toList()) {
+                String name = UserTypeEntries.arrayName(t.name());
+                java.util.Set<String> taken = used.get(t.namespace());
+                while (taken.contains(name)) {
+                    name = "_" + name;
+                }
+                taken.add(name);
+                names.put(t.oid(), name);
+            }
+            arrayNames = names;
+        }
+        return arrayNames.getOrDefault(type.oid(), UserTypeEntries.arrayName(type.name()));
+    }
+
+    private java.util.Map<Long, String> arrayNames;
+
     public Optional<TypeEntry> byName(long namespace, String name) {
+        for (UserType t : types) {
+            if (t.namespace() == namespace && t.name().equals(name)) {
+                return entry(t.oid());
+            }
+        }
         for (UserType t : types) {
             if (t.namespace() != namespace) {
                 continue;
             }
-            if (t.name().equals(name)) {
-                return entry(t.oid());
-            }
-            if (UserTypeEntries.arrayName(t.name()).equals(name) && t.arrayOid() != 0) {
+            if (t.arrayOid() != 0 && name.startsWith("_") && arrayName(t).equals(name)) {
                 return entry(t.arrayOid());
             }
             if (t instanceof UserType.Range r && r.multirangeName().equals(name)) {

@@ -10,14 +10,14 @@ import org.lakepg.wire.types.PgArray;
  * one-dimensional array grows (NULLs fill any gap), a multi-dimensional one only takes subscripts inside its bounds,
  * and an empty array becomes one shaped by the subscripts.
  */
-final class ArrayAssignment {
+public final class ArrayAssignment {
     /** PostgreSQL's MaxArraySize (MaxAllocSize / sizeof(Datum)). */
     static final int MAX_ARRAY_SIZE = 134217727;
 
     private ArrayAssignment() {}
 
     /** {@code a[i][j] = value}; a NULL array counts as an empty one. */
-    static PgArray element(PgArray array, int[] subscripts, Object value, int elementOid) {
+    public static PgArray element(PgArray array, int[] subscripts, Object value, int elementOid) {
         int n = subscripts.length;
         if (array == null || array.dimensionCount() == 0) {
             int[] dims = new int[n];

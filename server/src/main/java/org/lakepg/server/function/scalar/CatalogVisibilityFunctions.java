@@ -22,7 +22,10 @@ public final class CatalogVisibilityFunctions {
         }
         r.register("current_schemas", (x, c) -> PgArray.of(19, c.catalogView()
                 .effectiveSearchPath((Boolean) x[0]).toArray()));
-        r.register("pg_my_temp_schema", (x, c) -> 0L);
+        // the session's pg_temp_N once it made one (current_schemas(true) lists it first), else 0
+        r.register("pg_my_temp_schema", (x, c) -> c.searchPathSchemas(true).stream()
+                .filter(s -> s.startsWith("pg_temp_")).findFirst()
+                .flatMap(s -> c.catalogView().namespaceOid(s)).orElse(0L));
         r.register("pg_is_other_temp_schema", (x, c) -> false);
         for (ProcEntry p : org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get().procs()) {
             String source = p.source();

@@ -37,6 +37,8 @@ public final class SizeFunctions {
             return node == null ? null : "base/" + c.catalogView().currentDatabaseOid() + "/" + node;
         });
         r.register("pg_tablespace_location", (x, c) -> "");
+        r.register("pg_column_size", new TypedCode((x, types, c) -> x[0] == null ? null
+                : c.catalogView().types().type(types.of(0)).map(t -> DatumSize.of(x[0], t)).orElse(null)));
     }
 
     /** Only the main fork has pages in lakepg; fsm, vm and init forks are empty. */
@@ -61,6 +63,12 @@ public final class SizeFunctions {
         var index = catalog.index(oid);
         if (index.isPresent()) {
             return blocks(catalog, index.get().relation()) * BLOCK;
+        }
+        // pg_class.reltoastrelid names a table's out-of-line store by its relation number
+        for (TableInfo t : catalog.tables()) {
+            if (t.toastRelation() == oid) {
+                return blocks(catalog, t.toastRelation()) * BLOCK;
+            }
         }
         return catalog.relation(oid).isPresent() ? 0L : null;
     }

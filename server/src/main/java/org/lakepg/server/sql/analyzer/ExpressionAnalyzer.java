@@ -402,6 +402,11 @@ public final class ExpressionAnalyzer {
     private BoundExpr cast(TypeCast c, Scope scope) {
         long[] type = resolveType(c.typeName());
         if (c.arg() instanceof org.lakepg.server.sql.ast.AArrayExpr a && a.elements().isEmpty()) {
+            if (type[0] == TypeOids.OIDVECTOR || type[0] == TypeOids.INT2VECTOR) {
+                // a vector is a one-dimensional array: PostgreSQL's check_valid_oidvector rejects the empty one
+                throw PgException.of(SqlState.DATATYPE_MISMATCH, "array is not a valid %s",
+                        type[0] == TypeOids.OIDVECTOR ? "oidvector" : "int2vector");
+            }
             // ARRAY[]::int[]: the cast gives the empty array its type
             long element = catalog.type(type[0]).map(t -> t.elementType()).orElse(0L);
             if (element != 0) {

@@ -27,7 +27,7 @@ final class WindowPlanner {
      */
     PlanNode plan(PlanNode plan, WindowCollector windows, GroupingRewriter grouping, List<BoundExpr> projected) {
         int[] position = new int[windows.calls().size()];
-        for (int w = 0; w < windows.windows().size(); w++) {
+        for (int w : WindowOrder.of(windows.windows(), grouping)) {
             WindowCollector.Window window = windows.windows().get(w);
             List<BoundExpr> keys = new ArrayList<>();
             List<SortKey> sortKeys = new ArrayList<>();
