@@ -122,6 +122,37 @@ class TimelineLogTest {
         }
     }
 
+    @Test
+    void readsFromTheSegmentFilesComeInChunksOfAboutMaxBytesAcrossSegments() {
+        Lsn end;
+        try (TimelineLog log = TimelineLog.open(dir, new TimelineState(id, 1, 0, 0, 0), 4096)) {
+            for (int i = 0; i < 300; i += 10) {
+                log.append(new SafekeeperRequest.Append(id, 1, log.reply().endLsn(), payloads(i, i + 10)));
+            }
+            end = log.reply().endLsn();
+        }
+        // nothing in memory after a reopen: every chunk is read from the files (300 records span several segments)
+        try (TimelineLog reopened = TimelineLog.open(dir, new TimelineState(id, 1, 0, end.value(), 0), 4096)) {
+            int maxBytes = 20 * WalRecordCodec.encode(record(100)).length;
+            List<WalEntry> all = new ArrayList<>();
+            Lsn from = Lsn.INVALID;
+            while (from.isBefore(end)) {
+                List<WalEntry> chunk = ((SafekeeperReply.Records) reopened.read(from, maxBytes)).entries();
+                assertThat(chunk).isNotEmpty();
+                // the chunk stops at the first record that reaches maxBytes
+                int beforeLast = chunk.subList(0, chunk.size() - 1).stream()
+                        .mapToInt(e -> WalRecordCodec.encode(e.record()).length).sum();
+                assertThat(beforeLast).isLessThan(maxBytes);
+                all.addAll(chunk);
+                from = chunk.get(chunk.size() - 1).lsn();
+            }
+            assertThat(all).hasSize(300);
+            for (int i = 0; i < 300; i++) {
+                assertThat(all.get(i).record()).isEqualTo(record(i));
+            }
+        }
+    }
+
     private static WalRecord record(int i) {
         return WalRecord.of(PagePatch.of(PageKey.main(1, i), 0, ("r" + i).getBytes(StandardCharsets.UTF_8)));
     }

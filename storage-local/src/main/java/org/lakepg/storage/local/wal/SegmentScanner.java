@@ -36,6 +36,26 @@ final class SegmentScanner {
 
     /** Scans {@code bytes}; stops before a record whose LSN would exceed {@code limit}. */
     static Result scan(byte[] bytes, long segmentStart, long limit, BiConsumer<Lsn, WalRecord> consumer) {
+        String[] undecodable = new String[1];
+        Result result = scanFrames(bytes, segmentStart, limit, (end, buffer, payloadAt, length) -> {
+            WalRecord record;
+            try {
+                record = WalRecordCodec.decode(buffer, payloadAt, length);
+            } catch (StorageException e) {
+                undecodable[0] = e.getMessage();
+                return false;
+            }
+            consumer.accept(Lsn.of(end), record);
+            return true;
+        });
+        return undecodable[0] == null ? result : new Result(result.validBytes(), undecodable[0]);
+    }
+
+    /**
+     * Scans the frames of {@code bytes} (length and checksum checked, payload not decoded); stops before a record
+     * whose LSN would exceed {@code limit} or that {@code visitor} refuses ({@link Result#validBytes} is then its start).
+     */
+    static Result scanFrames(byte[] bytes, long segmentStart, long limit, SegmentedWal.FrameVisitor visitor) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         int pos = 0;
         while (pos < bytes.length) {
@@ -55,17 +75,10 @@ final class SegmentScanner {
             if (RecordFraming.crc(start, length, bytes, payloadAt) != crc) {
                 return new Result(pos, "record checksum mismatch");
             }
-            WalRecord record;
-            try {
-                record = WalRecordCodec.decode(bytes, payloadAt, length);
-            } catch (StorageException e) {
-                return new Result(pos, e.getMessage());
-            }
             long end = start + RecordFraming.HEADER_SIZE + length;
-            if (end > limit) {
+            if (end > limit || !visitor.visit(end, bytes, payloadAt, length)) {
                 return new Result(pos, null);
             }
-            consumer.accept(Lsn.of(end), record);
             pos = payloadAt + length;
         }
         return new Result(pos, null);
