@@ -22,6 +22,19 @@ abstract class Accumulator {
 
     abstract ColumnVector result(int groups);
 
+    /**
+     * Whether {@link #merge} gives exactly the state one accumulator would have reached over both inputs in any
+     * order (exact sums and counts; not float sums, whose rounding depends on the order).
+     */
+    boolean mergeable() {
+        return false;
+    }
+
+    /** Adds group {@code g} of {@code other} (same function and input type) into group {@code map[g]} of this. */
+    void merge(Accumulator other, int[] map, int otherGroups) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be merged");
+    }
+
     final void ensure(int groups) {
         if (groups > capacity) {
             int newCapacity = Math.max(groups, Math.max(16, capacity * 2));

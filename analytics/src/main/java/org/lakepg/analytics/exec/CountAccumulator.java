@@ -35,6 +35,19 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
+    boolean mergeable() {
+        return true;
+    }
+
+    @Override
+    void merge(Accumulator other, int[] map, int otherGroups) {
+        long[] theirs = ((CountAccumulator) other).counts;
+        for (int g = 0; g < otherGroups; g++) {
+            counts[map[g]] += theirs[g];
+        }
+    }
+
+    @Override
     ColumnVector result(int groups) {
         return new LongVector(PgType.INT8, Arrays.copyOf(counts, groups), groups,
                 org.lakepg.analytics.batch.NullMask.NONE);

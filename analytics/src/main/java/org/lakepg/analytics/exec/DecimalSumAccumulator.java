@@ -75,6 +75,46 @@ final class DecimalSumAccumulator extends Accumulator {
     }
 
     @Override
+    boolean mergeable() {
+        return true;
+    }
+
+    @Override
+    void merge(Accumulator other, int[] map, int otherGroups) {
+        DecimalSumAccumulator o = (DecimalSumAccumulator) other;
+        if (longScale < 0) {
+            longScale = o.longScale;
+        }
+        for (int g = 0; g < otherGroups; g++) {
+            int m = map[g];
+            if (o.bigCounts[g] > 0 || o.bigSums[g] != null) {
+                bigSums[m] = bigSums[m] == null ? o.bigSums[g] : o.bigSums[g] == null ? bigSums[m]
+                        : bigSums[m].add(o.bigSums[g]);
+                bigCounts[m] += o.bigCounts[g];
+            }
+            if (o.longCounts[g] == 0) {
+                continue;
+            }
+            if (o.longScale != longScale) { // the other side summed longs of another scale: add them exactly
+                BigDecimal theirs = BigDecimal.valueOf(o.longSums[g], o.longScale);
+                bigSums[m] = bigSums[m] == null ? theirs : bigSums[m].add(theirs);
+                bigCounts[m] += o.longCounts[g];
+                continue;
+            }
+            longCounts[m] += o.longCounts[g];
+            long s = longSums[m];
+            long v = o.longSums[g];
+            long t = s + v;
+            if (((s ^ t) & (v ^ t)) < 0) {
+                BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(v, longScale));
+                bigSums[m] = bigSums[m] == null ? moved : bigSums[m].add(moved);
+                t = 0;
+            }
+            longSums[m] = t;
+        }
+    }
+
+    @Override
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(PgType.NUMERIC, groups);
         for (int g = 0; g < groups; g++) {

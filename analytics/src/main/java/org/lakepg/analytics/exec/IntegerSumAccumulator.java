@@ -77,6 +77,38 @@ final class IntegerSumAccumulator extends Accumulator {
     }
 
     @Override
+    boolean mergeable() {
+        return true;
+    }
+
+    @Override
+    void merge(Accumulator other, int[] map, int otherGroups) {
+        IntegerSumAccumulator o = (IntegerSumAccumulator) other;
+        headroom = -1; // merged sums may be anywhere in the long range
+        for (int g = 0; g < otherGroups; g++) {
+            if (o.counts[g] == 0) {
+                continue;
+            }
+            int m = map[g];
+            counts[m] += o.counts[g];
+            if (o.big[g] != null) {
+                big[m] = big[m] == null ? o.big[g] : big[m].add(o.big[g]);
+            }
+            long s = sums[m];
+            long v = o.sums[g];
+            long t = s + v;
+            if (((s ^ t) & (v ^ t)) < 0) {
+                if (!numericResult) {
+                    throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+                }
+                big[m] = (big[m] == null ? BigDecimal.ZERO : big[m]).add(BigDecimal.valueOf(s)).add(BigDecimal.valueOf(v));
+                t = 0;
+            }
+            sums[m] = t;
+        }
+    }
+
+    @Override
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(numericResult ? PgType.NUMERIC : PgType.INT8, groups);
         for (int g = 0; g < groups; g++) {
