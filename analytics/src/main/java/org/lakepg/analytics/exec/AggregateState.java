@@ -20,6 +20,7 @@ final class AggregateState implements BatchSink {
     private final GroupTable groups;
     private final Accumulator[] accumulators;
     private int[] ids = new int[0];
+    private int[] groupRows = new int[0];
     /** The scan's number of the batch being fed (set by whoever feeds this state). */
     long batchNumber;
     private long[] firstBatch = new long[16];
@@ -62,11 +63,33 @@ final class AggregateState implements BatchSink {
         if (after > before) {
             noteFirstRows(before, after, n);
         }
+        boolean counted = after <= n / 8 && countRows(n, after);
         for (int a = 0; a < accumulators.length; a++) {
             AggCall call = node.aggregates().get(a);
+            ColumnVector input = call.column() < 0 ? null : batch.column(call.column());
             accumulators[a].ensure(after);
-            accumulators[a].add(call.column() < 0 ? null : batch.column(call.column()), ids, n);
+            if (counted && (input == null || !input.nulls().hasNulls())) {
+                accumulators[a].addCounted(input, ids, n, groupRows, after);
+            } else {
+                accumulators[a].add(input, ids, n);
+            }
         }
+    }
+
+    /** Fills {@link #groupRows} with the batch's rows per group (few groups: worth counting once for all). */
+    private boolean countRows(int n, int groupCount) {
+        if (groupRows.length < groupCount) {
+            groupRows = new int[Math.max(groupCount, 16)];
+        }
+        java.util.Arrays.fill(groupRows, 0, groupCount, 0);
+        if (groupCount == 1) {
+            groupRows[0] = n;
+            return true;
+        }
+        for (int r = 0; r < n; r++) {
+            groupRows[ids[r]]++;
+        }
+        return true;
     }
 
     /** Groups [before, after) are new in this batch: the first row carrying each is where it first appeared. */

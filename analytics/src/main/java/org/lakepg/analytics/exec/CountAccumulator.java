@@ -48,6 +48,13 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
+    void addCounted(ColumnVector input, int[] ids, int n, int[] rows, int groups) {
+        for (int g = 0; g < groups; g++) {
+            counts[g] += rows[g];
+        }
+    }
+
+    @Override
     ColumnVector result(int groups) {
         return new LongVector(PgType.INT8, Arrays.copyOf(counts, groups), groups,
                 org.lakepg.analytics.batch.NullMask.NONE);

@@ -115,6 +115,62 @@ final class DecimalSumAccumulator extends Accumulator {
     }
 
     @Override
+    void addCounted(ColumnVector input, int[] ids, int n, int[] rows, int groups) {
+        DecimalVector decimals = (DecimalVector) input;
+        if (!decimals.isScaled() || (longScale >= 0 && decimals.scale() != longScale)) {
+            add(input, ids, n);
+            return;
+        }
+        longScale = decimals.scale();
+        long[] values = decimals.unscaled();
+        if (groups == 1 && sumOneGroup(values, n)) {
+            longCounts[0] += rows[0];
+            return;
+        }
+        for (int r = 0; r < n; r++) {
+            int g = ids[r];
+            long s = longSums[g];
+            long v = values[r];
+            long t = s + v;
+            if (((s ^ t) & (v ^ t)) < 0) { // the long would overflow: move what it held to the BigDecimal part
+                BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(v, longScale));
+                bigSums[g] = bigSums[g] == null ? moved : bigSums[g].add(moved);
+                t = 0;
+            }
+            longSums[g] = t;
+        }
+        for (int g = 0; g < groups; g++) {
+            longCounts[g] += rows[g];
+        }
+    }
+
+    /**
+     * All rows in group 0: sums in a register; false (nothing added) if that sum could have overflowed: n values of
+     * magnitude at most 2^k, with n below 2^m and m + k <= 63, cannot leave the long range.
+     */
+    private boolean sumOneGroup(long[] values, int n) {
+        long sum = 0;
+        long bits = 0;
+        for (int r = 0; r < n; r++) {
+            long v = values[r];
+            sum += v;
+            bits |= v ^ (v >> 63); // |v| for v >= 0, |v| - 1 for v < 0: the magnitude's bits
+        }
+        if (Long.numberOfLeadingZeros(bits) + Long.numberOfLeadingZeros(Math.max(n, 1)) < 65) {
+            return false;
+        }
+        long s = longSums[0];
+        long t = s + sum;
+        if (((s ^ t) & (sum ^ t)) < 0) {
+            BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(sum, longScale));
+            bigSums[0] = bigSums[0] == null ? moved : bigSums[0].add(moved);
+            t = 0;
+        }
+        longSums[0] = t;
+        return true;
+    }
+
+    @Override
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(PgType.NUMERIC, groups);
         for (int g = 0; g < groups; g++) {

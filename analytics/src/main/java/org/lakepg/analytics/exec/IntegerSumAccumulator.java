@@ -109,6 +109,37 @@ final class IntegerSumAccumulator extends Accumulator {
     }
 
     @Override
+    void addCounted(ColumnVector input, int[] ids, int n, int[] rows, int groups) {
+        long bound = input instanceof IntVector || input instanceof ShortVector ? (long) n << 31 : -1;
+        if (bound < 0 || headroom < bound) {
+            add(input, ids, n);
+            return;
+        }
+        headroom -= bound;
+        if (groups == 1 && input instanceof IntVector ints) { // one group: a register sum, not a store per row
+            int[] values = ints.values();
+            long sum = 0;
+            for (int r = 0; r < n; r++) {
+                sum += values[r];
+            }
+            sums[0] += sum;
+        } else if (input instanceof IntVector ints) {
+            int[] values = ints.values();
+            for (int r = 0; r < n; r++) {
+                sums[ids[r]] += values[r];
+            }
+        } else {
+            short[] values = ((ShortVector) input).values();
+            for (int r = 0; r < n; r++) {
+                sums[ids[r]] += values[r];
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            counts[g] += rows[g];
+        }
+    }
+
+    @Override
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(numericResult ? PgType.NUMERIC : PgType.INT8, groups);
         for (int g = 0; g < groups; g++) {
