@@ -37,6 +37,7 @@ final class DecimalSumAccumulator extends Accumulator {
 
     @Override
     void add(ColumnVector input, int[] ids, int n) {
+        headroom = -1;
         DecimalVector decimals = (DecimalVector) input;
         if (decimals.isScaled() && (longScale < 0 || decimals.scale() == longScale)) {
             longScale = decimals.scale();
@@ -82,6 +83,7 @@ final class DecimalSumAccumulator extends Accumulator {
     @Override
     void merge(Accumulator other, int[] map, int otherGroups) {
         DecimalSumAccumulator o = (DecimalSumAccumulator) other;
+        headroom = -1;
         if (longScale < 0) {
             longScale = o.longScale;
         }
@@ -127,6 +129,47 @@ final class DecimalSumAccumulator extends Accumulator {
             longCounts[0] += rows[0];
             return;
         }
+        if (reserve(magnitudeBits(values, n), n)) {
+            for (int r = 0; r < n; r++) {
+                longSums[ids[r]] += values[r];
+            }
+        } else {
+            addChecked(values, ids, n);
+        }
+        for (int g = 0; g < groups; g++) {
+            longCounts[g] += rows[g];
+        }
+    }
+
+    /** 2^62 minus an upper bound of every group's |long sum|, while known (-1: unknown, test every addition). */
+    private long headroom = 1L << 62;
+
+    /** An upper bound k of the values' magnitudes as bits: every |v| <= 2^k (vectorizes: an OR reduction). */
+    private static int magnitudeBits(long[] values, int n) {
+        long bits = 0;
+        for (int r = 0; r < n; r++) {
+            long v = values[r];
+            bits |= v ^ (v >> 63); // |v| for v >= 0, |v| - 1 for v < 0
+        }
+        return 64 - Long.numberOfLeadingZeros(bits);
+    }
+
+    /**
+     * Whether n values of magnitude at most 2^k can be added to any group without an overflow test: they move a sum
+     * by less than 2^(k + m) for n below 2^m, which is taken from the headroom; false (headroom unknown from then
+     * on) when that does not fit.
+     */
+    private boolean reserve(int k, int n) {
+        int m = 64 - Long.numberOfLeadingZeros(n);
+        if (headroom >= 0 && k + m <= 61 && headroom >= 1L << (k + m)) {
+            headroom -= 1L << (k + m);
+            return true;
+        }
+        headroom = -1;
+        return false;
+    }
+
+    private void addChecked(long[] values, int[] ids, int n) {
         for (int r = 0; r < n; r++) {
             int g = ids[r];
             long s = longSums[g];
@@ -139,9 +182,6 @@ final class DecimalSumAccumulator extends Accumulator {
             }
             longSums[g] = t;
         }
-        for (int g = 0; g < groups; g++) {
-            longCounts[g] += rows[g];
-        }
     }
 
     /**
@@ -149,15 +189,15 @@ final class DecimalSumAccumulator extends Accumulator {
      * magnitude at most 2^k, with n below 2^m and m + k <= 63, cannot leave the long range.
      */
     private boolean sumOneGroup(long[] values, int n) {
-        long sum = 0;
-        long bits = 0;
-        for (int r = 0; r < n; r++) {
-            long v = values[r];
-            sum += v;
-            bits |= v ^ (v >> 63); // |v| for v >= 0, |v| - 1 for v < 0: the magnitude's bits
-        }
-        if (Long.numberOfLeadingZeros(bits) + Long.numberOfLeadingZeros(Math.max(n, 1)) < 65) {
+        int k = magnitudeBits(values, n);
+        if (k + 64 - Long.numberOfLeadingZeros(n) > 63) {
+            headroom = -1;
             return false;
+        }
+        reserve(k, n); // keeps the bound of group 0's sum for when more groups come
+        long sum = 0;
+        for (int r = 0; r < n; r++) {
+            sum += values[r];
         }
         long s = longSums[0];
         long t = s + sum;

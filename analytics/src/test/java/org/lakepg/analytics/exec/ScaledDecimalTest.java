@@ -90,7 +90,7 @@ class ScaledDecimalTest {
             int n = 64 + random.nextInt(200);
             int[] keys = new int[n];
             long[] values = new long[n];
-            long magnitude = b % 3 == 0 ? Long.MAX_VALUE / 16 : b % 3 == 1 ? 1L << 52 : 1000;
+            long magnitude = b < 8 || b % 3 == 1 ? 1L << 51 : b % 3 == 0 ? Long.MAX_VALUE / 16 : 1000;
             for (int r = 0; r < n; r++) {
                 keys[r] = random.nextInt(3);
                 values[r] = (random.nextBoolean() ? 1 : -1) * (magnitude - random.nextInt(1000));
