@@ -125,11 +125,11 @@ final class DecimalSumAccumulator extends Accumulator {
         }
         longScale = decimals.scale();
         long[] values = decimals.unscaled();
-        if (groups == 1 && sumOneGroup(values, n)) {
+        if (groups == 1 && sumOneGroup(values, decimals.magnitudeBits(), n)) {
             longCounts[0] += rows[0];
             return;
         }
-        if (reserve(magnitudeBits(values, n), n)) {
+        if (reserve(decimals.magnitudeBits(), n)) {
             for (int r = 0; r < n; r++) {
                 longSums[ids[r]] += values[r];
             }
@@ -143,16 +143,6 @@ final class DecimalSumAccumulator extends Accumulator {
 
     /** 2^62 minus an upper bound of every group's |long sum|, while known (-1: unknown, test every addition). */
     private long headroom = 1L << 62;
-
-    /** An upper bound k of the values' magnitudes as bits: every |v| <= 2^k (vectorizes: an OR reduction). */
-    private static int magnitudeBits(long[] values, int n) {
-        long bits = 0;
-        for (int r = 0; r < n; r++) {
-            long v = values[r];
-            bits |= v ^ (v >> 63); // |v| for v >= 0, |v| - 1 for v < 0
-        }
-        return 64 - Long.numberOfLeadingZeros(bits);
-    }
 
     /**
      * Whether n values of magnitude at most 2^k can be added to any group without an overflow test: they move a sum
@@ -188,8 +178,7 @@ final class DecimalSumAccumulator extends Accumulator {
      * All rows in group 0: sums in a register; false (nothing added) if that sum could have overflowed: n values of
      * magnitude at most 2^k, with n below 2^m and m + k <= 63, cannot leave the long range.
      */
-    private boolean sumOneGroup(long[] values, int n) {
-        int k = magnitudeBits(values, n);
+    private boolean sumOneGroup(long[] values, int k, int n) {
         if (k + 64 - Long.numberOfLeadingZeros(n) > 63) {
             headroom = -1;
             return false;
