@@ -26,6 +26,19 @@ abstract class Accumulator {
         add(input, ids, n);
     }
 
+    /**
+     * Whether {@link #addSelected} can add these rows of {@code input} (null for count(*)) without gathering them;
+     * decided before anything is added.
+     */
+    boolean canAddSelected(ColumnVector input, int count) {
+        return false;
+    }
+
+    /** Adds rows {@code positions[0..count)} of {@code input} to group 0 (no GROUP BY). */
+    void addSelected(ColumnVector input, int[] positions, int count) {
+        throw new UnsupportedOperationException(getClass().getSimpleName());
+    }
+
     /** Makes room for groups {@code [0, groups)}. */
     abstract void grow(int groups);
 

@@ -92,6 +92,32 @@ final class AggregateState implements BatchSink {
         return true;
     }
 
+    /** No GROUP BY: the aggregates add the selected rows in place when they all can; otherwise they are gathered. */
+    @Override
+    public void acceptSelected(Batch batch, int[] positions, int count) {
+        if (!node.groupBy().isEmpty()) {
+            accept(batch.gather(positions, count));
+            return;
+        }
+        for (int a = 0; a < accumulators.length; a++) {
+            int column = node.aggregates().get(a).column();
+            if (!accumulators[a].canAddSelected(column < 0 ? null : batch.column(column), count)) {
+                accept(batch.gather(positions, count));
+                return;
+            }
+        }
+        if (groups.groupCount() == 0) {
+            groups.assign(new Batch(groups.input(), emptyVectors(groups.input()), 0), ids); // the one group
+            firstBatch[0] = batchNumber;
+            firstRow[0] = 0;
+        }
+        for (int a = 0; a < accumulators.length; a++) {
+            int column = node.aggregates().get(a).column();
+            accumulators[a].ensure(1);
+            accumulators[a].addSelected(column < 0 ? null : batch.column(column), positions, count);
+        }
+    }
+
     /** Groups [before, after) are new in this batch: the first row carrying each is where it first appeared. */
     private void noteFirstRows(int before, int after, int n) {
         if (firstBatch.length < after) {

@@ -55,6 +55,24 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
+    boolean canAddSelected(ColumnVector input, int count) {
+        return true;
+    }
+
+    @Override
+    void addSelected(ColumnVector input, int[] positions, int count) {
+        if (skipNulls && input.nulls().hasNulls()) {
+            for (int i = 0; i < count; i++) {
+                if (!input.isNull(positions[i])) {
+                    counts[0]++;
+                }
+            }
+        } else {
+            counts[0] += count;
+        }
+    }
+
+    @Override
     ColumnVector result(int groups) {
         return new LongVector(PgType.INT8, Arrays.copyOf(counts, groups), groups,
                 org.lakepg.analytics.batch.NullMask.NONE);

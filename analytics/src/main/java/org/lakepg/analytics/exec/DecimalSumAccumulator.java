@@ -199,6 +199,34 @@ final class DecimalSumAccumulator extends Accumulator {
         return true;
     }
 
+    /** Scaled (at this accumulator's scale) without NULLs, and few and small enough values for a register sum. */
+    @Override
+    boolean canAddSelected(ColumnVector input, int count) {
+        return input instanceof DecimalVector d && d.isScaled() && (longScale < 0 || d.scale() == longScale)
+                && !d.nulls().hasNulls() && d.magnitudeBits() + 64 - Long.numberOfLeadingZeros(count) <= 63;
+    }
+
+    @Override
+    void addSelected(ColumnVector input, int[] positions, int count) {
+        DecimalVector decimals = (DecimalVector) input;
+        longScale = decimals.scale();
+        reserve(decimals.magnitudeBits(), count); // keeps the bound of group 0's sum for when more groups come
+        long[] values = decimals.unscaled();
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += values[positions[i]];
+        }
+        longCounts[0] += count;
+        long s = longSums[0];
+        long t = s + sum;
+        if (((s ^ t) & (sum ^ t)) < 0) {
+            BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(sum, longScale));
+            bigSums[0] = bigSums[0] == null ? moved : bigSums[0].add(moved);
+            t = 0;
+        }
+        longSums[0] = t;
+    }
+
     @Override
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(PgType.NUMERIC, groups);

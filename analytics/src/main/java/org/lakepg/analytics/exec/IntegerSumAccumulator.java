@@ -139,6 +139,41 @@ final class IntegerSumAccumulator extends Accumulator {
         }
     }
 
+    /** int4/int2 without NULLs: a register sum (fewer than 2^31 values of an int cannot leave the long range). */
+    @Override
+    boolean canAddSelected(ColumnVector input, int count) {
+        return (input instanceof IntVector || input instanceof ShortVector) && !input.nulls().hasNulls();
+    }
+
+    @Override
+    void addSelected(ColumnVector input, int[] positions, int count) {
+        long bound = (long) count << 31;
+        headroom = headroom < bound ? -1 : headroom - bound;
+        long sum = 0;
+        if (input instanceof IntVector ints) {
+            int[] values = ints.values();
+            for (int i = 0; i < count; i++) {
+                sum += values[positions[i]];
+            }
+        } else {
+            short[] values = ((ShortVector) input).values();
+            for (int i = 0; i < count; i++) {
+                sum += values[positions[i]];
+            }
+        }
+        counts[0] += count;
+        long s = sums[0];
+        long t = s + sum;
+        if (((s ^ t) & (sum ^ t)) < 0) {
+            if (!numericResult) {
+                throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+            }
+            big[0] = (big[0] == null ? BigDecimal.ZERO : big[0]).add(BigDecimal.valueOf(s)).add(BigDecimal.valueOf(sum));
+            t = 0;
+        }
+        sums[0] = t;
+    }
+
     @Override
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(numericResult ? PgType.NUMERIC : PgType.INT8, groups);
