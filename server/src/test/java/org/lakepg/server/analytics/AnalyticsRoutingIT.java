@@ -16,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.server.LakepgServer;
 import org.lakepg.server.cli.ServerConfig;
 
@@ -26,10 +27,12 @@ import org.lakepg.server.cli.ServerConfig;
  */
 class AnalyticsRoutingIT {
     private static LakepgServer server;
+    /** The server's data directory, deleted by JUnit after the class (it was left in /tmp after every run). */
+    @TempDir
+    static Path data;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("lakepg-analytics");
         server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
     }
 
