@@ -56,6 +56,28 @@ public final class DecimalVector extends ColumnVector {
         return unscaled;
     }
 
+    /** See {@link #magnitudeBits()}; -1 until computed (a benign race: any thread computes the same int). */
+    private int magnitudeBits = -1;
+
+    /**
+     * The least k with every unscaled value's magnitude at most 2^k (a scaled vector): what sums need to know to skip
+     * per-row overflow tests. Computed once per vector, since vectors are immutable and decoded ones are cached.
+     */
+    public int magnitudeBits() {
+        int k = magnitudeBits;
+        if (k < 0) {
+            long[] values = unscaled();
+            long bits = 0;
+            for (int i = 0; i < size(); i++) {
+                long v = values[i];
+                bits |= v ^ (v >> 63); // |v| for v >= 0, |v| - 1 for v < 0
+            }
+            k = 64 - Long.numberOfLeadingZeros(bits);
+            magnitudeBits = k;
+        }
+        return k;
+    }
+
     /** The one scale of a scaled vector. */
     public int scale() {
         if (unscaled == null) {

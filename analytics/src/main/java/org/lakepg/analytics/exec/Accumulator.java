@@ -17,10 +17,45 @@ abstract class Accumulator {
     /** Adds rows {@code [0, n)} of {@code input} (null for count(*)) to groups {@code ids}. */
     abstract void add(ColumnVector input, int[] ids, int n);
 
+    /**
+     * Like {@link #add}, for an input without NULLs (or count(*)) whose rows per group in this batch are known,
+     * {@code rows[g]} for groups {@code [0, groups)}: an accumulator that counts its inputs takes the counts from
+     * there once per group instead of one increment per row (the GROUP BY counts rows once for all aggregates).
+     */
+    void addCounted(ColumnVector input, int[] ids, int n, int[] rows, int groups) {
+        add(input, ids, n);
+    }
+
+    /**
+     * Whether {@link #addSelected} can add these rows of {@code input} (null for count(*)) without gathering them;
+     * decided before anything is added.
+     */
+    boolean canAddSelected(ColumnVector input, int count) {
+        return false;
+    }
+
+    /** Adds rows {@code positions[0..count)} of {@code input} to group 0 (no GROUP BY). */
+    void addSelected(ColumnVector input, int[] positions, int count) {
+        throw new UnsupportedOperationException(getClass().getSimpleName());
+    }
+
     /** Makes room for groups {@code [0, groups)}. */
     abstract void grow(int groups);
 
     abstract ColumnVector result(int groups);
+
+    /**
+     * Whether {@link #merge} gives exactly the state one accumulator would have reached over both inputs in any
+     * order (exact sums and counts; not float sums, whose rounding depends on the order).
+     */
+    boolean mergeable() {
+        return false;
+    }
+
+    /** Adds group {@code g} of {@code other} (same function and input type) into group {@code map[g]} of this. */
+    void merge(Accumulator other, int[] map, int otherGroups) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be merged");
+    }
 
     final void ensure(int groups) {
         if (groups > capacity) {

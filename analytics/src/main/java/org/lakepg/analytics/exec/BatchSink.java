@@ -10,6 +10,14 @@ public interface BatchSink {
 
     void accept(Batch batch);
 
+    /**
+     * The rows {@code positions[0..count)} of {@code batch} (a filter's selection; the array is reused after the
+     * call). A sink that can work on the selected rows in place overrides this; the default gathers them.
+     */
+    default void acceptSelected(Batch batch, int[] positions, int count) {
+        accept(batch.gather(positions, count));
+    }
+
     void finish();
 
     /** True once the sink needs no more input (a satisfied LIMIT), so scans can stop early. */

@@ -35,6 +35,44 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
+    boolean mergeable() {
+        return true;
+    }
+
+    @Override
+    void merge(Accumulator other, int[] map, int otherGroups) {
+        long[] theirs = ((CountAccumulator) other).counts;
+        for (int g = 0; g < otherGroups; g++) {
+            counts[map[g]] += theirs[g];
+        }
+    }
+
+    @Override
+    void addCounted(ColumnVector input, int[] ids, int n, int[] rows, int groups) {
+        for (int g = 0; g < groups; g++) {
+            counts[g] += rows[g];
+        }
+    }
+
+    @Override
+    boolean canAddSelected(ColumnVector input, int count) {
+        return true;
+    }
+
+    @Override
+    void addSelected(ColumnVector input, int[] positions, int count) {
+        if (skipNulls && input.nulls().hasNulls()) {
+            for (int i = 0; i < count; i++) {
+                if (!input.isNull(positions[i])) {
+                    counts[0]++;
+                }
+            }
+        } else {
+            counts[0] += count;
+        }
+    }
+
+    @Override
     ColumnVector result(int groups) {
         return new LongVector(PgType.INT8, Arrays.copyOf(counts, groups), groups,
                 org.lakepg.analytics.batch.NullMask.NONE);

@@ -37,6 +37,7 @@ final class DecimalSumAccumulator extends Accumulator {
 
     @Override
     void add(ColumnVector input, int[] ids, int n) {
+        headroom = -1;
         DecimalVector decimals = (DecimalVector) input;
         if (decimals.isScaled() && (longScale < 0 || decimals.scale() == longScale)) {
             longScale = decimals.scale();
@@ -72,6 +73,158 @@ final class DecimalSumAccumulator extends Accumulator {
             }
             longSums[g] = t;
         }
+    }
+
+    @Override
+    boolean mergeable() {
+        return true;
+    }
+
+    @Override
+    void merge(Accumulator other, int[] map, int otherGroups) {
+        DecimalSumAccumulator o = (DecimalSumAccumulator) other;
+        headroom = -1;
+        if (longScale < 0) {
+            longScale = o.longScale;
+        }
+        for (int g = 0; g < otherGroups; g++) {
+            int m = map[g];
+            if (o.bigCounts[g] > 0 || o.bigSums[g] != null) {
+                bigSums[m] = bigSums[m] == null ? o.bigSums[g] : o.bigSums[g] == null ? bigSums[m]
+                        : bigSums[m].add(o.bigSums[g]);
+                bigCounts[m] += o.bigCounts[g];
+            }
+            if (o.longCounts[g] == 0) {
+                continue;
+            }
+            if (o.longScale != longScale) { // the other side summed longs of another scale: add them exactly
+                BigDecimal theirs = BigDecimal.valueOf(o.longSums[g], o.longScale);
+                bigSums[m] = bigSums[m] == null ? theirs : bigSums[m].add(theirs);
+                bigCounts[m] += o.longCounts[g];
+                continue;
+            }
+            longCounts[m] += o.longCounts[g];
+            long s = longSums[m];
+            long v = o.longSums[g];
+            long t = s + v;
+            if (((s ^ t) & (v ^ t)) < 0) {
+                BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(v, longScale));
+                bigSums[m] = bigSums[m] == null ? moved : bigSums[m].add(moved);
+                t = 0;
+            }
+            longSums[m] = t;
+        }
+    }
+
+    @Override
+    void addCounted(ColumnVector input, int[] ids, int n, int[] rows, int groups) {
+        DecimalVector decimals = (DecimalVector) input;
+        if (!decimals.isScaled() || (longScale >= 0 && decimals.scale() != longScale)) {
+            add(input, ids, n);
+            return;
+        }
+        longScale = decimals.scale();
+        long[] values = decimals.unscaled();
+        if (groups == 1 && sumOneGroup(values, decimals.magnitudeBits(), n)) {
+            longCounts[0] += rows[0];
+            return;
+        }
+        if (reserve(decimals.magnitudeBits(), n)) {
+            for (int r = 0; r < n; r++) {
+                longSums[ids[r]] += values[r];
+            }
+        } else {
+            addChecked(values, ids, n);
+        }
+        for (int g = 0; g < groups; g++) {
+            longCounts[g] += rows[g];
+        }
+    }
+
+    /** 2^62 minus an upper bound of every group's |long sum|, while known (-1: unknown, test every addition). */
+    private long headroom = 1L << 62;
+
+    /**
+     * Whether n values of magnitude at most 2^k can be added to any group without an overflow test: they move a sum
+     * by less than 2^(k + m) for n below 2^m, which is taken from the headroom; false (headroom unknown from then
+     * on) when that does not fit.
+     */
+    private boolean reserve(int k, int n) {
+        int m = 64 - Long.numberOfLeadingZeros(n);
+        if (headroom >= 0 && k + m <= 61 && headroom >= 1L << (k + m)) {
+            headroom -= 1L << (k + m);
+            return true;
+        }
+        headroom = -1;
+        return false;
+    }
+
+    private void addChecked(long[] values, int[] ids, int n) {
+        for (int r = 0; r < n; r++) {
+            int g = ids[r];
+            long s = longSums[g];
+            long v = values[r];
+            long t = s + v;
+            if (((s ^ t) & (v ^ t)) < 0) { // the long would overflow: move what it held to the BigDecimal part
+                BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(v, longScale));
+                bigSums[g] = bigSums[g] == null ? moved : bigSums[g].add(moved);
+                t = 0;
+            }
+            longSums[g] = t;
+        }
+    }
+
+    /**
+     * All rows in group 0: sums in a register; false (nothing added) if that sum could have overflowed: n values of
+     * magnitude at most 2^k, with n below 2^m and m + k <= 63, cannot leave the long range.
+     */
+    private boolean sumOneGroup(long[] values, int k, int n) {
+        if (k + 64 - Long.numberOfLeadingZeros(n) > 63) {
+            headroom = -1;
+            return false;
+        }
+        reserve(k, n); // keeps the bound of group 0's sum for when more groups come
+        long sum = 0;
+        for (int r = 0; r < n; r++) {
+            sum += values[r];
+        }
+        long s = longSums[0];
+        long t = s + sum;
+        if (((s ^ t) & (sum ^ t)) < 0) {
+            BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(sum, longScale));
+            bigSums[0] = bigSums[0] == null ? moved : bigSums[0].add(moved);
+            t = 0;
+        }
+        longSums[0] = t;
+        return true;
+    }
+
+    /** Scaled (at this accumulator's scale) without NULLs, and few and small enough values for a register sum. */
+    @Override
+    boolean canAddSelected(ColumnVector input, int count) {
+        return input instanceof DecimalVector d && d.isScaled() && (longScale < 0 || d.scale() == longScale)
+                && !d.nulls().hasNulls() && d.magnitudeBits() + 64 - Long.numberOfLeadingZeros(count) <= 63;
+    }
+
+    @Override
+    void addSelected(ColumnVector input, int[] positions, int count) {
+        DecimalVector decimals = (DecimalVector) input;
+        longScale = decimals.scale();
+        reserve(decimals.magnitudeBits(), count); // keeps the bound of group 0's sum for when more groups come
+        long[] values = decimals.unscaled();
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += values[positions[i]];
+        }
+        longCounts[0] += count;
+        long s = longSums[0];
+        long t = s + sum;
+        if (((s ^ t) & (sum ^ t)) < 0) {
+            BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(sum, longScale));
+            bigSums[0] = bigSums[0] == null ? moved : bigSums[0].add(moved);
+            t = 0;
+        }
+        longSums[0] = t;
     }
 
     @Override

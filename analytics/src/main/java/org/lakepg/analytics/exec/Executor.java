@@ -13,7 +13,17 @@ import org.lakepg.analytics.plan.PlanNode;
  */
 public final class Executor {
 
+    private final AggregationWorkers workers;
     private ScanStats scanStats = ScanStats.NONE;
+
+    /** An executor that may borrow the process-wide helper threads ({@link AggregationWorkers#shared()}). */
+    public Executor() {
+        this(AggregationWorkers.shared());
+    }
+
+    public Executor(AggregationWorkers workers) {
+        this.workers = workers;
+    }
 
     /** Runs the plan and returns its output batches. */
     public List<Batch> collect(PlanNode plan) {
@@ -46,7 +56,14 @@ public final class Executor {
             case PlanNode.Filter filter -> run(filter.input(), new FilterOperator(filter.predicate(), sink));
             case PlanNode.Project project -> run(project.input(),
                     new ProjectOperator(project.expressions(), project.schema(), sink));
-            case PlanNode.Aggregate aggregate -> run(aggregate.input(), new HashAggregateOperator(aggregate, sink));
+            case PlanNode.Aggregate aggregate -> {
+                ScanStats parallel = ParallelAggregation.tryRun(aggregate, workers, sink);
+                if (parallel != null) {
+                    scanStats = scanStats.plus(parallel);
+                } else {
+                    run(aggregate.input(), new HashAggregateOperator(aggregate, sink));
+                }
+            }
             case PlanNode.Sort sort -> run(sort.input(),
                     new SortOperator(sort.schema(), sort.keys(), sort.limit(), sink));
             case PlanNode.Limit limit -> run(limit.input(), new LimitOperator(limit.count(), sink));

@@ -3,7 +3,10 @@ package org.lakepg.analytics.exec;
 import org.lakepg.analytics.batch.Batch;
 import org.lakepg.analytics.plan.Expr;
 
-/** Keeps the rows whose predicate is true: a {@link Selection} vector, then one gather of the selected rows. */
+/**
+ * Keeps the rows whose predicate is true: a {@link Selection} vector, handed on as it is (a sink above may aggregate
+ * the selected rows in place) or gathered.
+ */
 final class FilterOperator implements BatchSink {
 
     private final Expr predicate;
@@ -26,7 +29,7 @@ final class FilterOperator implements BatchSink {
         if (count == n) {
             out.accept(batch);
         } else if (count > 0) {
-            out.accept(batch.gather(positions, count));
+            out.acceptSelected(batch, positions, count);
         }
     }
 

@@ -22,6 +22,7 @@ import org.lakepg.analytics.batch.VectorBuilder;
  */
 final class GroupTable {
 
+    private final Schema input;
     private final int[] keyColumns;
     private final VectorBuilder[] keyValues;
     private final ValueIds[] columnIds;
@@ -32,6 +33,7 @@ final class GroupTable {
     private int[] prefix = new int[0];
 
     GroupTable(Schema input, List<Integer> keyColumns) {
+        this.input = input;
         this.keyColumns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
         this.keyValues = new VectorBuilder[this.keyColumns.length];
         this.columnIds = new ValueIds[this.keyColumns.length];
@@ -41,6 +43,11 @@ final class GroupTable {
             columnIds[k] = new ValueIds();
             prefixIds[k] = new PairIds();
         }
+    }
+
+    /** The schema of the batches this table assigns groups for. */
+    Schema input() {
+        return input;
     }
 
     int groupCount() {

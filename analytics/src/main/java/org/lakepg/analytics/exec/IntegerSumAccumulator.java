@@ -77,6 +77,104 @@ final class IntegerSumAccumulator extends Accumulator {
     }
 
     @Override
+    boolean mergeable() {
+        return true;
+    }
+
+    @Override
+    void merge(Accumulator other, int[] map, int otherGroups) {
+        IntegerSumAccumulator o = (IntegerSumAccumulator) other;
+        headroom = -1; // merged sums may be anywhere in the long range
+        for (int g = 0; g < otherGroups; g++) {
+            if (o.counts[g] == 0) {
+                continue;
+            }
+            int m = map[g];
+            counts[m] += o.counts[g];
+            if (o.big[g] != null) {
+                big[m] = big[m] == null ? o.big[g] : big[m].add(o.big[g]);
+            }
+            long s = sums[m];
+            long v = o.sums[g];
+            long t = s + v;
+            if (((s ^ t) & (v ^ t)) < 0) {
+                if (!numericResult) {
+                    throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+                }
+                big[m] = (big[m] == null ? BigDecimal.ZERO : big[m]).add(BigDecimal.valueOf(s)).add(BigDecimal.valueOf(v));
+                t = 0;
+            }
+            sums[m] = t;
+        }
+    }
+
+    @Override
+    void addCounted(ColumnVector input, int[] ids, int n, int[] rows, int groups) {
+        long bound = input instanceof IntVector || input instanceof ShortVector ? (long) n << 31 : -1;
+        if (bound < 0 || headroom < bound) {
+            add(input, ids, n);
+            return;
+        }
+        headroom -= bound;
+        if (groups == 1 && input instanceof IntVector ints) { // one group: a register sum, not a store per row
+            int[] values = ints.values();
+            long sum = 0;
+            for (int r = 0; r < n; r++) {
+                sum += values[r];
+            }
+            sums[0] += sum;
+        } else if (input instanceof IntVector ints) {
+            int[] values = ints.values();
+            for (int r = 0; r < n; r++) {
+                sums[ids[r]] += values[r];
+            }
+        } else {
+            short[] values = ((ShortVector) input).values();
+            for (int r = 0; r < n; r++) {
+                sums[ids[r]] += values[r];
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            counts[g] += rows[g];
+        }
+    }
+
+    /** int4/int2 without NULLs: a register sum (fewer than 2^31 values of an int cannot leave the long range). */
+    @Override
+    boolean canAddSelected(ColumnVector input, int count) {
+        return (input instanceof IntVector || input instanceof ShortVector) && !input.nulls().hasNulls();
+    }
+
+    @Override
+    void addSelected(ColumnVector input, int[] positions, int count) {
+        long bound = (long) count << 31;
+        headroom = headroom < bound ? -1 : headroom - bound;
+        long sum = 0;
+        if (input instanceof IntVector ints) {
+            int[] values = ints.values();
+            for (int i = 0; i < count; i++) {
+                sum += values[positions[i]];
+            }
+        } else {
+            short[] values = ((ShortVector) input).values();
+            for (int i = 0; i < count; i++) {
+                sum += values[positions[i]];
+            }
+        }
+        counts[0] += count;
+        long s = sums[0];
+        long t = s + sum;
+        if (((s ^ t) & (sum ^ t)) < 0) {
+            if (!numericResult) {
+                throw PgException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+            }
+            big[0] = (big[0] == null ? BigDecimal.ZERO : big[0]).add(BigDecimal.valueOf(s)).add(BigDecimal.valueOf(sum));
+            t = 0;
+        }
+        sums[0] = t;
+    }
+
+    @Override
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(numericResult ? PgType.NUMERIC : PgType.INT8, groups);
         for (int g = 0; g < groups; g++) {

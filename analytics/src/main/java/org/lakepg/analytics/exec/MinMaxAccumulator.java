@@ -77,6 +77,28 @@ final class MinMaxAccumulator extends Accumulator {
         }
     }
 
+    /** Integer-like values only: equal longs are the same value, so which one a group keeps does not matter. */
+    @Override
+    boolean mergeable() {
+        return type.kind() == PgType.Kind.SHORT || type.kind() == PgType.Kind.INT || type.kind() == PgType.Kind.LONG;
+    }
+
+    @Override
+    void merge(Accumulator other, int[] map, int otherGroups) {
+        MinMaxAccumulator o = (MinMaxAccumulator) other;
+        for (int g = 0; g < otherGroups; g++) {
+            if (!o.seen[g]) {
+                continue;
+            }
+            int m = map[g];
+            long v = o.longs[g];
+            if (!seen[m] || (max ? v > longs[m] : v < longs[m])) {
+                longs[m] = v;
+                seen[m] = true;
+            }
+        }
+    }
+
     @Override
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(type, groups);

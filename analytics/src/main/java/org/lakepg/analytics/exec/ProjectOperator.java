@@ -13,11 +13,15 @@ final class ProjectOperator implements BatchSink {
     private final List<Expr> expressions;
     private final Schema schema;
     private final BatchSink out;
+    /** The input columns when every expression is a column reference, else null. */
+    private final int[] columns;
 
     ProjectOperator(List<Expr> expressions, Schema schema, BatchSink out) {
         this.expressions = expressions;
         this.schema = schema;
         this.out = out;
+        this.columns = expressions.stream().allMatch(e -> e instanceof Expr.ColumnRef)
+                ? expressions.stream().mapToInt(e -> ((Expr.ColumnRef) e).index()).toArray() : null;
     }
 
     @Override
@@ -27,6 +31,20 @@ final class ProjectOperator implements BatchSink {
             vectors.add(ExprEvaluator.evaluate(e, batch));
         }
         out.accept(new Batch(schema, vectors, batch.rowCount()));
+    }
+
+    /** Column references only: the selection passes through to the sink above, nothing is gathered here. */
+    @Override
+    public void acceptSelected(Batch batch, int[] positions, int count) {
+        if (columns == null) {
+            BatchSink.super.acceptSelected(batch, positions, count);
+            return;
+        }
+        List<ColumnVector> vectors = new ArrayList<>(columns.length);
+        for (int c : columns) {
+            vectors.add(batch.column(c));
+        }
+        out.acceptSelected(new Batch(schema, vectors, batch.rowCount()), positions, count);
     }
 
     @Override

@@ -15,8 +15,9 @@ import org.lakepg.wire.error.SqlState;
 /**
  * The rows of a batch that satisfy a WHERE clause, as a selection vector refined conjunct by conjunct: each term of
  * a top-level AND is tested only on the rows the earlier terms kept (a NULL keeps no row, so three-valued logic is
- * not needed). A term "integer-like column op constant" is a tight loop over the column's primitive array; any other
- * term is evaluated over the whole batch as before (so its errors stay those of the full evaluation).
+ * not needed). Terms "integer-like column op constant" on one column are intersected into one range, tested in one
+ * tight loop over the column's primitive array; any other term is evaluated over the whole batch as before (so its
+ * errors stay those of the full evaluation).
  */
 final class Selection {
 
@@ -28,7 +29,34 @@ final class Selection {
         List<Expr> terms = predicate instanceof Expr.And and ? and.terms() : List.of(predicate);
         int count = batch.rowCount();
         boolean all = true; // positions not filled yet: every row is selected
+        // range terms on one column become one pass ("d >= a and d < b": one test per row, not two passes); they
+        // raise no errors and every other term is evaluated over the whole batch, so the order does not matter
+        List<Range> ranges = new java.util.ArrayList<>();
+        List<Expr> others = new java.util.ArrayList<>();
         for (Expr term : terms) {
+            Range r = Range.of(term, batch);
+            if (r == null) {
+                others.add(term);
+                continue;
+            }
+            int same = 0;
+            while (same < ranges.size() && ranges.get(same).column() != r.column()) {
+                same++;
+            }
+            if (same < ranges.size()) {
+                ranges.set(same, ranges.get(same).intersect(r));
+            } else {
+                ranges.add(r);
+            }
+        }
+        for (Range r : ranges) {
+            if (count == 0) {
+                return 0;
+            }
+            count = r.apply(batch.column(r.column), all ? null : positions, count, positions);
+            all = false;
+        }
+        for (Expr term : others) {
             if (count == 0) {
                 return 0;
             }
@@ -41,6 +69,91 @@ final class Selection {
             }
         }
         return count;
+    }
+
+    /** "integer-like column in [lo, hi]" (lo > hi: no row), from a comparison with a constant. */
+    private record Range(int column, long lo, long hi) {
+
+        /** The term as a range, or null if it is not "integer-like column op constant" (or is "not equal"). */
+        static Range of(Expr term, Batch batch) {
+            if (!(term instanceof Expr.Comparison c) || c.op() == Expr.CompareOp.NE) {
+                return null;
+            }
+            if (c.left() instanceof Expr.ColumnRef col && c.right() instanceof Expr.Literal lit) {
+                return of(c.op(), col.index(), batch.column(col.index()), lit);
+            }
+            if (c.right() instanceof Expr.ColumnRef col && c.left() instanceof Expr.Literal lit) {
+                return of(c.op().flipped(), col.index(), batch.column(col.index()), lit);
+            }
+            return null;
+        }
+
+        private static Range of(Expr.CompareOp op, int index, ColumnVector column, Expr.Literal literal) {
+            Long b = integerConstant(column, literal);
+            if (b == null) {
+                return null;
+            }
+            return switch (op) {
+                case EQ -> new Range(index, b, b);
+                case LT -> b == Long.MIN_VALUE ? new Range(index, 1, 0) : new Range(index, Long.MIN_VALUE, b - 1);
+                case LE -> new Range(index, Long.MIN_VALUE, b);
+                case GT -> b == Long.MAX_VALUE ? new Range(index, 1, 0) : new Range(index, b + 1, Long.MAX_VALUE);
+                case GE -> new Range(index, b, Long.MAX_VALUE);
+                case NE -> null;
+            };
+        }
+
+        Range intersect(Range other) {
+            return new Range(column, Math.max(lo, other.lo), Math.min(hi, other.hi));
+        }
+
+        int apply(ColumnVector vector, int[] in, int count, int[] out) {
+            if (lo > hi) {
+                return 0;
+            }
+            int kept = switch (vector) {
+                case IntVector v -> rangeInts(v.values(), lo, hi, in, count, out);
+                case LongVector v -> rangeLongs(v.values(), lo, hi, in, count, out);
+                case ShortVector v -> rangeInts(widen(v), lo, hi, in, count, out);
+                default -> throw new IllegalStateException("not an integer-like vector: " + vector);
+            };
+            return vector.nulls().hasNulls() ? dropNulls(vector, out, kept) : kept;
+        }
+    }
+
+    private static int[] widen(ShortVector v) {
+        int[] widened = new int[v.size()];
+        short[] s = v.values();
+        for (int i = 0; i < widened.length; i++) {
+            widened[i] = s[i];
+        }
+        return widened;
+    }
+
+    /**
+     * The constant as a long when the column is integer-like (int2/4/8, date, timestamp) and compared with it in that
+     * domain; null otherwise.
+     */
+    private static Long integerConstant(ColumnVector column, Expr.Literal literal) {
+        if (literal.value() == null || !(literal.value() instanceof Number number)
+                || literal.value() instanceof java.math.BigDecimal || literal.value() instanceof Double
+                || literal.value() instanceof Float) {
+            return null;
+        }
+        if (!(column instanceof IntVector || column instanceof LongVector || column instanceof ShortVector)) {
+            return null;
+        }
+        ExprTypes.Domain domain;
+        try {
+            domain = ExprTypes.comparisonDomain(column.type(), literal.type());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (domain != ExprTypes.Domain.LONG && domain != ExprTypes.Domain.DATE && domain != ExprTypes.Domain.TIMESTAMP
+                && domain != ExprTypes.Domain.TIMESTAMPTZ) {
+            return null;
+        }
+        return number.longValue();
     }
 
     /** Keeps of {@code in[0..count)} (null: rows 0..count) those where {@code term} is true, into {@code out}. */
@@ -81,25 +194,11 @@ final class Selection {
      */
     private static int compareColumn(Expr.CompareOp op, ColumnVector column, Expr.Literal literal, int[] in, int count,
                                      int[] out) {
-        if (literal.value() == null || !(literal.value() instanceof Number number)
-                || literal.value() instanceof java.math.BigDecimal || literal.value() instanceof Double
-                || literal.value() instanceof Float) {
+        Long constant = integerConstant(column, literal);
+        if (constant == null) {
             return -1;
         }
-        if (!(column instanceof IntVector || column instanceof LongVector || column instanceof ShortVector)) {
-            return -1;
-        }
-        ExprTypes.Domain domain;
-        try {
-            domain = ExprTypes.comparisonDomain(column.type(), literal.type());
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
-        if (domain != ExprTypes.Domain.LONG && domain != ExprTypes.Domain.DATE && domain != ExprTypes.Domain.TIMESTAMP
-                && domain != ExprTypes.Domain.TIMESTAMPTZ) {
-            return -1;
-        }
-        long b = number.longValue();
+        long b = constant;
         long lo = Long.MIN_VALUE;
         long hi = Long.MAX_VALUE;
         boolean notEqual = false;
@@ -116,14 +215,8 @@ final class Selection {
                     : rangeInts(v.values(), lo, hi, in, count, out);
             case LongVector v -> notEqual ? notEqualLongs(v.values(), b, in, count, out)
                     : rangeLongs(v.values(), lo, hi, in, count, out);
-            case ShortVector v -> {
-                int[] widened = new int[v.size()];
-                short[] s = v.values();
-                for (int i = 0; i < widened.length; i++) {
-                    widened[i] = s[i];
-                }
-                yield notEqual ? notEqualInts(widened, b, in, count, out) : rangeInts(widened, lo, hi, in, count, out);
-            }
+            case ShortVector v -> notEqual ? notEqualInts(widen(v), b, in, count, out)
+                    : rangeInts(widen(v), lo, hi, in, count, out);
             default -> -1;
         };
         return column.nulls().hasNulls() ? dropNulls(column, out, kept) : kept;
@@ -142,20 +235,22 @@ final class Selection {
     // The loops write every candidate and advance only on a match (no branch to mispredict); out may alias in,
     // since a row is written at or before the place it was read from.
 
+    // lo <= v <= hi is one unsigned comparison: v - lo <= hi - lo (mod 2^64), shifted by MIN_VALUE to a signed one
+
     private static int rangeInts(int[] a, long lo, long hi, int[] in, int count, int[] out) {
         int kept = 0;
+        long width = (hi - lo) + Long.MIN_VALUE;
+        long base = lo - Long.MIN_VALUE;
         if (in == null) {
             for (int r = 0; r < count; r++) {
-                long v = a[r];
                 out[kept] = r;
-                kept += (v >= lo & v <= hi) ? 1 : 0;
+                kept += a[r] - base <= width ? 1 : 0;
             }
         } else {
             for (int i = 0; i < count; i++) {
                 int r = in[i];
-                long v = a[r];
                 out[kept] = r;
-                kept += (v >= lo & v <= hi) ? 1 : 0;
+                kept += a[r] - base <= width ? 1 : 0;
             }
         }
         return kept;
@@ -163,18 +258,18 @@ final class Selection {
 
     private static int rangeLongs(long[] a, long lo, long hi, int[] in, int count, int[] out) {
         int kept = 0;
+        long width = (hi - lo) + Long.MIN_VALUE;
+        long base = lo - Long.MIN_VALUE;
         if (in == null) {
             for (int r = 0; r < count; r++) {
-                long v = a[r];
                 out[kept] = r;
-                kept += (v >= lo & v <= hi) ? 1 : 0;
+                kept += a[r] - base <= width ? 1 : 0;
             }
         } else {
             for (int i = 0; i < count; i++) {
                 int r = in[i];
-                long v = a[r];
                 out[kept] = r;
-                kept += (v >= lo & v <= hi) ? 1 : 0;
+                kept += a[r] - base <= width ? 1 : 0;
             }
         }
         return kept;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.lakepg.analytics.batch.Batch;
+import org.lakepg.analytics.batch.Column;
 import org.lakepg.analytics.batch.ColumnVector;
 import org.lakepg.analytics.batch.DecimalVector;
 import org.lakepg.analytics.batch.NullMask;
@@ -12,6 +14,8 @@ import org.lakepg.analytics.batch.PgType;
 import org.lakepg.analytics.batch.VectorBuilder;
 import org.lakepg.analytics.plan.AggCall;
 import org.lakepg.analytics.plan.Expr;
+import org.lakepg.analytics.plan.PlanNode;
+import org.lakepg.analytics.batch.Schema;
 import org.junit.jupiter.api.Test;
 
 /** numeric held as unscaled longs gives back exactly the BigDecimals put in, and sums/compares as BigDecimal does. */
@@ -72,6 +76,46 @@ class ScaledDecimalTest {
             }
         }
         assertThat(sum.result(1).get(0)).isEqualTo(expected);
+    }
+
+    /** The GROUP BY's counted paths (rows counted once per group, one group summed in a register) near overflow. */
+    @Test
+    void groupedAndUngroupedSumsNearTheLongRangeEqualBigDecimalSums() {
+        java.util.Random random = new java.util.Random(42);
+        Schema schema = new Schema(List.of(Column.of("k", PgType.INT4), Column.numeric("v", 18, 2)));
+        List<Batch> batches = new ArrayList<>();
+        java.util.Map<Integer, BigDecimal> expected = new java.util.TreeMap<>();
+        BigDecimal total = null;
+        for (int b = 0; b < 40; b++) {
+            int n = 64 + random.nextInt(200);
+            int[] keys = new int[n];
+            long[] values = new long[n];
+            long magnitude = b < 8 || b % 3 == 1 ? 1L << 51 : b % 3 == 0 ? Long.MAX_VALUE / 16 : 1000;
+            for (int r = 0; r < n; r++) {
+                keys[r] = random.nextInt(3);
+                values[r] = (random.nextBoolean() ? 1 : -1) * (magnitude - random.nextInt(1000));
+                if (b % 7 != 3) {
+                    values[r] = Math.abs(values[r]); // mostly one sign: the sums leave the long range
+                }
+                BigDecimal v = BigDecimal.valueOf(values[r], 2);
+                expected.merge(keys[r], v, BigDecimal::add);
+                total = total == null ? v : total.add(v);
+            }
+            batches.add(new Batch(schema, List.of(new org.lakepg.analytics.batch.IntVector(PgType.INT4, keys, n,
+                    NullMask.NONE), DecimalVector.scaled(PgType.NUMERIC, values, 2, n, NullMask.NONE)), n));
+        }
+        PlanNode.Scan scan = new PlanNode.Scan(new org.lakepg.analytics.scan.InMemorySource(schema, batches),
+                List.of(0, 1), List.of());
+        List<AggCall> sums = List.of(AggCall.of(AggCall.Function.SUM, 1, "s"), AggCall.countStar("n"));
+        for (AggregationWorkers workers : List.of(AggregationWorkers.none(), new AggregationWorkers(1))) {
+            List<Object[]> one = org.lakepg.analytics.RandomData.rowsOf(new Executor(workers)
+                    .collect(new PlanNode.Aggregate(scan, List.of(), sums)));
+            assertThat(one.get(0)[0]).isEqualTo(total);
+            List<Object[]> grouped = org.lakepg.analytics.RandomData.rowsOf(new Executor(workers).collect(
+                    new PlanNode.Sort(new PlanNode.Aggregate(scan, List.of(0), sums),
+                            List.of(org.lakepg.analytics.plan.SortKey.asc(0)), java.util.OptionalLong.empty())));
+            assertThat(grouped).extracting(r -> r[1]).containsExactlyElementsOf(expected.values());
+        }
     }
 
     @Test

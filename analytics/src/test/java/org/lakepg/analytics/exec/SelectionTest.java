@@ -86,4 +86,31 @@ class SelectionTest {
         assertThat(selected(none, batch)).isEmpty();
         assertThat(selected(new Expr.And(List.of()), batch)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
     }
+
+    /** Two or three range terms on one column are one intersected range; with NOT EQUAL and the other column beside. */
+    @Test
+    void rangeTermsOnOneColumnIntersectLikeTheFullEvaluation() {
+        Batch batch = batch();
+        long[] literals = {Long.MIN_VALUE, -5, 0, 3, 7, Long.MAX_VALUE};
+        int checked = 0;
+        for (Expr.CompareOp op1 : Expr.CompareOp.values()) {
+            for (Expr.CompareOp op2 : Expr.CompareOp.values()) {
+                for (long a : literals) {
+                    for (long b : literals) {
+                        for (int column = 0; column < 2; column++) {
+                            Expr ref = new Expr.ColumnRef(column);
+                            Expr first = new Expr.Comparison(op1, ref, new Expr.Literal(a, PgType.INT8));
+                            Expr second = new Expr.Comparison(op2, new Expr.Literal(b, PgType.INT8), ref);
+                            Expr other = new Expr.Comparison(Expr.CompareOp.LE, new Expr.ColumnRef(1 - column),
+                                    new Expr.Literal(3, PgType.INT4));
+                            Expr and = new Expr.And(List.of(first, other, second, first));
+                            assertThat(selected(and, batch)).as("%s", and).isEqualTo(expected(and, batch));
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(6 * 6 * 6 * 6 * 2);
+    }
 }

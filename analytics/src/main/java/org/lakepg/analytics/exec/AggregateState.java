@@ -1,0 +1,218 @@
+package org.lakepg.analytics.exec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lakepg.analytics.batch.Batch;
+import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.Schema;
+import org.lakepg.analytics.plan.AggCall;
+import org.lakepg.analytics.plan.PlanNode;
+
+/**
+ * The groups and per-group aggregate states of one GROUP BY over the batches one thread fed it. It also notes where
+ * each group first appeared (the scan's batch number and the row in the batch), so that {@link #merge} can combine
+ * the states of several threads into exactly the groups, in exactly the order, one thread would have produced.
+ */
+final class AggregateState implements BatchSink {
+
+    private final PlanNode.Aggregate node;
+    private final GroupTable groups;
+    private final Accumulator[] accumulators;
+    private int[] ids = new int[0];
+    private int[] groupRows = new int[0];
+    /** The scan's number of the batch being fed (set by whoever feeds this state). */
+    long batchNumber;
+    private long[] firstBatch = new long[16];
+    private int[] firstRow = new int[16];
+
+    AggregateState(PlanNode.Aggregate node) {
+        this(node, new GroupTable(node.input().schema(), node.groupBy()));
+    }
+
+    private AggregateState(PlanNode.Aggregate node, GroupTable groups) {
+        this.node = node;
+        this.groups = groups;
+        Schema in = node.input().schema();
+        this.accumulators = new Accumulator[node.aggregates().size()];
+        for (int a = 0; a < accumulators.length; a++) {
+            AggCall call = node.aggregates().get(a);
+            accumulators[a] = Accumulator.of(call, call.column() < 0 ? null : in.column(call.column()).type());
+        }
+    }
+
+    /** Whether the states of several threads can be merged exactly (every aggregate is {@link Accumulator#mergeable}). */
+    static boolean mergeable(PlanNode.Aggregate node) {
+        for (Accumulator a : new AggregateState(node).accumulators) {
+            if (!a.mergeable()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void accept(Batch batch) {
+        int n = batch.rowCount();
+        if (ids.length < n) {
+            ids = new int[n];
+        }
+        int before = groups.groupCount();
+        groups.assign(batch, ids);
+        int after = groups.groupCount();
+        if (after > before) {
+            noteFirstRows(before, after, n);
+        }
+        boolean counted = after <= n / 8 && countRows(n, after);
+        for (int a = 0; a < accumulators.length; a++) {
+            AggCall call = node.aggregates().get(a);
+            ColumnVector input = call.column() < 0 ? null : batch.column(call.column());
+            accumulators[a].ensure(after);
+            if (counted && (input == null || !input.nulls().hasNulls())) {
+                accumulators[a].addCounted(input, ids, n, groupRows, after);
+            } else {
+                accumulators[a].add(input, ids, n);
+            }
+        }
+    }
+
+    /** Fills {@link #groupRows} with the batch's rows per group (few groups: worth counting once for all). */
+    private boolean countRows(int n, int groupCount) {
+        if (groupRows.length < groupCount) {
+            groupRows = new int[Math.max(groupCount, 16)];
+        }
+        java.util.Arrays.fill(groupRows, 0, groupCount, 0);
+        if (groupCount == 1) {
+            groupRows[0] = n;
+            return true;
+        }
+        for (int r = 0; r < n; r++) {
+            groupRows[ids[r]]++;
+        }
+        return true;
+    }
+
+    /** No GROUP BY: the aggregates add the selected rows in place when they all can; otherwise they are gathered. */
+    @Override
+    public void acceptSelected(Batch batch, int[] positions, int count) {
+        if (!node.groupBy().isEmpty()) {
+            accept(batch.gather(positions, count));
+            return;
+        }
+        for (int a = 0; a < accumulators.length; a++) {
+            int column = node.aggregates().get(a).column();
+            if (!accumulators[a].canAddSelected(column < 0 ? null : batch.column(column), count)) {
+                accept(batch.gather(positions, count));
+                return;
+            }
+        }
+        if (groups.groupCount() == 0) {
+            groups.assign(new Batch(groups.input(), emptyVectors(groups.input()), 0), ids); // the one group
+            firstBatch[0] = batchNumber;
+            firstRow[0] = 0;
+        }
+        for (int a = 0; a < accumulators.length; a++) {
+            int column = node.aggregates().get(a).column();
+            accumulators[a].ensure(1);
+            accumulators[a].addSelected(column < 0 ? null : batch.column(column), positions, count);
+        }
+    }
+
+    /** Groups [before, after) are new in this batch: the first row carrying each is where it first appeared. */
+    private void noteFirstRows(int before, int after, int n) {
+        if (firstBatch.length < after) {
+            int capacity = Math.max(after, firstBatch.length * 2);
+            firstBatch = Arrays.copyOf(firstBatch, capacity);
+            firstRow = Arrays.copyOf(firstRow, capacity);
+        }
+        Arrays.fill(firstRow, before, after, -1);
+        for (int r = 0; r < n; r++) {
+            int g = ids[r];
+            if (g >= before && firstRow[g] < 0) {
+                firstBatch[g] = batchNumber;
+                firstRow[g] = r;
+            }
+        }
+    }
+
+    /** A partial state emits nothing; {@link #emit} does once the states are merged. */
+    @Override
+    public void finish() {
+    }
+
+    /** Sends the one output batch (no GROUP BY: always one row, also for no input), then finishes {@code out}. */
+    void emit(BatchSink out) {
+        if (node.groupBy().isEmpty() && groups.groupCount() == 0) {
+            groups.assign(new Batch(groups.input(), emptyVectors(groups.input()), 0), ids); // the one group of no rows
+        }
+        int count = groups.groupCount();
+        List<ColumnVector> vectors = new ArrayList<>(Arrays.asList(groups.keyVectors()));
+        for (Accumulator a : accumulators) {
+            a.ensure(count);
+            vectors.add(a.result(count));
+        }
+        if (count > 0) {
+            out.accept(new Batch(node.schema(), vectors, count));
+        }
+        out.finish();
+    }
+
+    /**
+     * One state holding what {@code partials} (fed disjoint batches of one scan) hold together, with the groups in
+     * the order of their first appearance in the scan, as a single state fed every batch in order would number them.
+     */
+    static AggregateState merge(PlanNode.Aggregate node, List<AggregateState> partials) {
+        int keys = node.groupBy().size();
+        Schema keySchema = node.schema().select(java.util.stream.IntStream.range(0, keys).boxed().toList());
+        AggregateState merged = new AggregateState(node,
+                new GroupTable(keySchema, java.util.stream.IntStream.range(0, keys).boxed().toList()));
+        // every partial group, by first appearance; a group several partials saw comes first where it came first
+        List<long[]> order = new ArrayList<>(); // {batch, row, partial, group}
+        List<Batch> keyBatches = new ArrayList<>();
+        int[] offsets = new int[partials.size()];
+        int total = 0;
+        for (int p = 0; p < partials.size(); p++) {
+            AggregateState s = partials.get(p);
+            int count = s.groups.groupCount();
+            offsets[p] = total;
+            total += count;
+            keyBatches.add(new Batch(keySchema, Arrays.asList(s.groups.keyVectors()), count));
+            for (int g = 0; g < count; g++) {
+                order.add(new long[] {s.firstBatch[g], s.firstRow[g], p, g});
+            }
+        }
+        order.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int[] positions = new int[total];
+        for (int i = 0; i < total; i++) {
+            positions[i] = offsets[(int) order.get(i)[2]] + (int) order.get(i)[3];
+        }
+        int[] finalIds = new int[total];
+        if (total > 0) {
+            merged.groups.assign(Vectors.concat(keySchema, keyBatches).gather(positions, total), finalIds);
+        }
+        int[][] maps = new int[partials.size()][];
+        for (int p = 0; p < partials.size(); p++) {
+            maps[p] = new int[partials.get(p).groups.groupCount()];
+        }
+        for (int i = 0; i < total; i++) {
+            long[] o = order.get(i);
+            maps[(int) o[2]][(int) o[3]] = finalIds[i];
+        }
+        for (int a = 0; a < merged.accumulators.length; a++) {
+            merged.accumulators[a].ensure(merged.groups.groupCount());
+            for (int p = 0; p < partials.size(); p++) {
+                AggregateState s = partials.get(p);
+                merged.accumulators[a].merge(s.accumulators[a], maps[p], s.groups.groupCount());
+            }
+        }
+        return merged;
+    }
+
+    private static List<ColumnVector> emptyVectors(Schema schema) {
+        List<ColumnVector> vectors = new ArrayList<>();
+        for (var c : schema.columns()) {
+            vectors.add(ColumnVector.nulls(c.type(), 0));
+        }
+        return vectors;
+    }
+}
