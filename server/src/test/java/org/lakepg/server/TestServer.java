@@ -22,9 +22,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(String name) throws Exception {
+        return start(name, List.of());
+    }
+
+    /** @param arguments more command-line arguments, e.g. {@code -c max_connections=5} */
+    public static TestServer start(String name, List<String> arguments) throws Exception {
         Path data = Files.createTempDirectory("lakepg-" + name);
-        return new TestServer(LakepgServer.start(ServerConfig.parse(
-                List.of("--port", "0", "--data", data.toString()), Map.of())), data);
+        List<String> all = new java.util.ArrayList<>(List.of("--port", "0", "--data", data.toString()));
+        all.addAll(arguments);
+        return new TestServer(LakepgServer.start(ServerConfig.parse(all, Map.of())), data);
     }
 
     public LakepgServer server() {

@@ -72,14 +72,22 @@ public final class LakepgEngine implements QueryEngine {
         } catch (PgException e) {
             throw e.withSeverity(PgException.Severity.FATAL);
         }
-        org.lakepg.server.Compute compute;
+        sessions.takeSlot(settings.getLong("max_connections"), settings.getLong("superuser_reserved_connections"),
+                role.superuser());
+        LakepgSession session;
         try {
-            compute = cluster.connect(database);
-        } catch (PgException e) {
-            throw e.withSeverity(PgException.Severity.FATAL);
+            org.lakepg.server.Compute compute;
+            try {
+                compute = cluster.connect(database);
+            } catch (PgException e) {
+                throw e.withSeverity(PgException.Severity.FATAL);
+            }
+            session = new LakepgSession(role.name(), database, startup.processId(), settings, cluster, compute,
+                    sessions, roles);
+        } catch (RuntimeException | Error e) {
+            sessions.releaseSlot();
+            throw e;
         }
-        LakepgSession session = new LakepgSession(role.name(), database, startup.processId(), settings, cluster,
-                compute, sessions, roles);
         session.connectedFrom(startup.remoteAddress(), startup.localAddress());
         sessions.add(startup.processId(), () -> session.activity(startup));
         sessions.onCancel(startup.processId(), session::cancel);
