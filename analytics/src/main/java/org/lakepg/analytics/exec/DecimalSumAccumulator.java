@@ -66,12 +66,7 @@ final class DecimalSumAccumulator extends Accumulator {
             long s = longSums[g];
             long v = values[r];
             long t = s + v;
-            if (((s ^ t) & (v ^ t)) < 0) { // the long would overflow: move what it held to the BigDecimal part
-                BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(v, longScale));
-                bigSums[g] = bigSums[g] == null ? moved : bigSums[g].add(moved);
-                t = 0;
-            }
-            longSums[g] = t;
+            longSums[g] = ((s ^ t) & (v ^ t)) < 0 ? spillToBig(g, s, v) : t;
         }
     }
 
@@ -159,18 +154,20 @@ final class DecimalSumAccumulator extends Accumulator {
         return false;
     }
 
+    /** The long sum of group g would overflow: moves what it held, and v, to the BigDecimal part; the long restarts at 0. */
+    private long spillToBig(int g, long s, long v) {
+        BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(v, longScale));
+        bigSums[g] = bigSums[g] == null ? moved : bigSums[g].add(moved);
+        return 0;
+    }
+
     private void addChecked(long[] values, int[] ids, int n) {
         for (int r = 0; r < n; r++) {
             int g = ids[r];
             long s = longSums[g];
             long v = values[r];
             long t = s + v;
-            if (((s ^ t) & (v ^ t)) < 0) { // the long would overflow: move what it held to the BigDecimal part
-                BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(v, longScale));
-                bigSums[g] = bigSums[g] == null ? moved : bigSums[g].add(moved);
-                t = 0;
-            }
-            longSums[g] = t;
+            longSums[g] = ((s ^ t) & (v ^ t)) < 0 ? spillToBig(g, s, v) : t;
         }
     }
 

@@ -3,6 +3,7 @@ package org.lakepg.storage.local.wal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import org.lakepg.storage.Lsn;
@@ -23,6 +24,18 @@ final class SegmentScanner {
     static Result scan(Path file, long segmentStart, BiConsumer<Lsn, WalRecord> consumer) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         return scan(bytes, segmentStart, Long.MAX_VALUE, consumer);
+    }
+
+    /** A whole segment file, for readers that may race with the WAL's trimming (which removes whole files). */
+    static byte[] readSegment(long segmentStart, Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw StorageException.of(StorageException.Reason.NOT_FOUND,
+                    "WAL segment starting at %s was removed while being read", Lsn.of(segmentStart));
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Reason.IO, "could not read WAL: " + e.getMessage(), e);
+        }
     }
 
     private static boolean zerosFrom(byte[] bytes, int from) {

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -335,15 +334,7 @@ public final class SegmentedWal implements AutoCloseable {
             if (stopped[0] || segment.getKey() >= plan.limit()) {
                 return;
             }
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(segment.getValue());
-            } catch (NoSuchFileException e) {
-                throw StorageException.of(StorageException.Reason.NOT_FOUND,
-                        "WAL segment starting at %s was removed while being read", Lsn.of(segment.getKey()));
-            } catch (IOException e) {
-                throw new StorageException(StorageException.Reason.IO, "could not read WAL: " + e.getMessage(), e);
-            }
+            byte[] bytes = SegmentScanner.readSegment(segment.getKey(), segment.getValue());
             SegmentScanner.scanFrames(bytes, segment.getKey(), plan.limit(), (end, buffer, offset, length) -> {
                 if (end <= from) {
                     return true;

@@ -1,16 +1,11 @@
 package org.lakepg.storage.local.wal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.lakepg.storage.Lsn;
-import org.lakepg.storage.StorageException;
 import org.lakepg.storage.WalEntry;
 import org.lakepg.storage.WalReader;
 
@@ -41,15 +36,7 @@ final class SegmentedWalReader implements WalReader {
                 done = true;
                 break;
             }
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(segment.getValue());
-            } catch (NoSuchFileException e) {
-                throw StorageException.of(StorageException.Reason.NOT_FOUND,
-                        "WAL segment starting at %s was removed while being read", Lsn.of(segment.getKey()));
-            } catch (IOException e) {
-                throw new StorageException(StorageException.Reason.IO, "could not read WAL: " + e.getMessage(), e);
-            }
+            byte[] bytes = SegmentScanner.readSegment(segment.getKey(), segment.getValue());
             SegmentScanner.scan(bytes, segment.getKey(), limit, (lsn, record) -> {
                 if (lsn.value() > from) {
                     buffered.add(new WalEntry(lsn, record));
