@@ -102,12 +102,7 @@ final class DecimalSumAccumulator extends Accumulator {
             long s = longSums[m];
             long v = o.longSums[g];
             long t = s + v;
-            if (((s ^ t) & (v ^ t)) < 0) {
-                BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(v, longScale));
-                bigSums[m] = bigSums[m] == null ? moved : bigSums[m].add(moved);
-                t = 0;
-            }
-            longSums[m] = t;
+            longSums[m] = ((s ^ t) & (v ^ t)) < 0 ? spillToBig(m, s, v) : t;
         }
     }
 
@@ -187,12 +182,7 @@ final class DecimalSumAccumulator extends Accumulator {
         }
         long s = longSums[0];
         long t = s + sum;
-        if (((s ^ t) & (sum ^ t)) < 0) {
-            BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(sum, longScale));
-            bigSums[0] = bigSums[0] == null ? moved : bigSums[0].add(moved);
-            t = 0;
-        }
-        longSums[0] = t;
+        longSums[0] = ((s ^ t) & (sum ^ t)) < 0 ? spillToBig(0, s, sum) : t;
         return true;
     }
 
@@ -216,12 +206,7 @@ final class DecimalSumAccumulator extends Accumulator {
         longCounts[0] += count;
         long s = longSums[0];
         long t = s + sum;
-        if (((s ^ t) & (sum ^ t)) < 0) {
-            BigDecimal moved = BigDecimal.valueOf(s, longScale).add(BigDecimal.valueOf(sum, longScale));
-            bigSums[0] = bigSums[0] == null ? moved : bigSums[0].add(moved);
-            t = 0;
-        }
-        longSums[0] = t;
+        longSums[0] = ((s ^ t) & (sum ^ t)) < 0 ? spillToBig(0, s, sum) : t;
     }
 
     @Override
