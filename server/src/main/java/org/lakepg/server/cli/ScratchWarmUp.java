@@ -17,6 +17,7 @@ import org.lakepg.server.LakepgServer;
  */
 final class ScratchWarmUp {
     private static final long BUDGET_NANOS = 3_000_000_000L;
+    static final String PREFIX = "lakepg-standby-warm-up-";
 
     private ScratchWarmUp() {
     }
@@ -25,8 +26,9 @@ final class ScratchWarmUp {
     static int run() {
         Path dir;
         try {
-            dir = Files.createTempDirectory("lakepg-standby-warm-up");
-        } catch (IOException e) {
+            deleteLeftovers();
+            dir = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
+        } catch (IOException | RuntimeException e) {
             return 0;
         }
         int statements = 0;
@@ -76,6 +78,27 @@ final class ScratchWarmUp {
             }
         }
         return statements;
+    }
+
+    /**
+     * Deletes the scratch directories of standbys that are gone: a standby killed while warming up (the proxy starts
+     * and kills spare computes) never reaches its own delete. The directory name carries the owner's pid.
+     */
+    static void deleteLeftovers() throws IOException {
+        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            dirs.filter(d -> d.getFileName().toString().startsWith(PREFIX)).filter(d -> !ownerAlive(d))
+                    .forEach(ScratchWarmUp::delete);
+        }
+    }
+
+    private static boolean ownerAlive(Path dir) {
+        String rest = dir.getFileName().toString().substring(PREFIX.length());
+        int dash = rest.indexOf('-');
+        try {
+            return ProcessHandle.of(Long.parseLong(dash < 0 ? rest : rest.substring(0, dash))).isPresent();
+        } catch (NumberFormatException e) {
+            return true; // not named by this code: leave it alone
+        }
     }
 
     private static void delete(Path dir) {

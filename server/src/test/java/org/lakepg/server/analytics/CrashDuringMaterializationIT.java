@@ -43,7 +43,7 @@ class CrashDuringMaterializationIT {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dlakepg.analytics.background=off", "-cp", System.getProperty("java.class.path"),
                 "org.lakepg.server.cli.Main", "start", "--port", String.valueOf(port), "--data", data.toString()));
-        Path log = Files.createTempFile("lakepg-crash", ".log");
+        Path log = Files.createTempFile(data.getParent(), "server", ".log"); // beside the data, in the test's @TempDir
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         for (int i = 0; i < 600 && !Files.readString(log).contains("listening"); i++) {
             assertThat(process.isAlive()).as("lakepg started: " + Files.readString(log)).isTrue();
@@ -62,7 +62,8 @@ class CrashDuringMaterializationIT {
     }
 
     @Test
-    void killedMidWriteLeavesThePreviousSnapshotVisible(@TempDir Path data) throws Exception {
+    void killedMidWriteLeavesThePreviousSnapshotVisible(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
         int port = freePort();
         Path objects = data.resolve("storage").resolve("objects").resolve("analytics");
         String q = "select length(v) % 7, count(*), sum(id), max(v) from an_crash group by 1 order by 1";
