@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.lakepg.server.sql.ast.CommonTableExpr;
 import org.lakepg.server.sql.ast.JoinExpr;
 import org.lakepg.server.sql.ast.RangeVar;
@@ -70,6 +71,24 @@ final class RecursiveWith {
         return new Ordered(ordered, selfReferencing);
     }
 
+    /**
+     * Walks a SELECT's WITH items and then its body with the names that WITH hides pushed on {@code inner}: a
+     * RECURSIVE WITH hides all its names from every item, a plain one each name from the items after it.
+     */
+    private static void inWithScope(WithClause with, Deque<Set<String>> inner, Consumer<Object> item, Runnable body) {
+        Set<String> level = new HashSet<>();
+        if (with.recursive()) {
+            with.ctes().forEach(c -> level.add(c.ctename()));
+        }
+        inner.push(level);
+        for (CommonTableExpr c : with.ctes()) {
+            item.accept(c.ctequery());
+            level.add(c.ctename());
+        }
+        body.run();
+        inner.pop();
+    }
+
     /** Adds to {@code out} the names of {@code names} that the tree refers to, except where an inner WITH hides them. */
     private static void references(Object node, Set<String> names, Deque<Set<String>> inner, Set<String> out) {
         switch (node) {
@@ -79,23 +98,12 @@ final class RecursiveWith {
                     out.add(r.relname());
                 }
             }
-            case SelectStmt s when s.withClause() != null -> {
-                Set<String> level = new HashSet<>();
-                if (s.withClause().recursive()) {
-                    s.withClause().ctes().forEach(c -> level.add(c.ctename()));
-                }
-                inner.push(level);
-                for (CommonTableExpr c : s.withClause().ctes()) {
-                    references(c.ctequery(), names, inner, out);
-                    level.add(c.ctename());
-                }
-                children(s, child -> {
-                    if (!(child instanceof WithClause)) {
-                        references(child, names, inner, out);
-                    }
-                });
-                inner.pop();
-            }
+            case SelectStmt s when s.withClause() != null -> inWithScope(s.withClause(), inner,
+                    query -> references(query, names, inner, out), () -> children(s, child -> {
+                        if (!(child instanceof WithClause)) {
+                            references(child, names, inner, out);
+                        }
+                    }));
             case WithClause w -> {
                 // a data-modifying statement's own WITH (a SELECT's is handled above with its scope)
                 Set<String> level = new HashSet<>();
@@ -206,19 +214,8 @@ final class RecursiveWith {
                                 "recursive reference to query \"%s\" must not appear more than once", name), r.location());
                     }
                 }
-                case SelectStmt s when s.withClause() != null -> {
-                    Set<String> level = new HashSet<>();
-                    if (s.withClause().recursive()) {
-                        s.withClause().ctes().forEach(c -> level.add(c.ctename()));
-                    }
-                    inner.push(level);
-                    for (CommonTableExpr c : s.withClause().ctes()) {
-                        visit(c.ctequery());
-                        level.add(c.ctename());
-                    }
-                    select(s);
-                    inner.pop();
-                }
+                case SelectStmt s when s.withClause() != null -> inWithScope(s.withClause(), inner, this::visit,
+                        () -> select(s));
                 case SelectStmt s -> select(s);
                 case WithClause w -> { }
                 case JoinExpr j -> {
