@@ -108,6 +108,8 @@ final class FromScope implements Scope {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
                     e.tableOidColumn()));
         }
+        other.mergedValues.forEach((merged, value) -> mergedValues.put(base + merged, ExprRewriter.map(value,
+                x -> x instanceof InputRef r ? new InputRef(base + r.index(), r.type(), r.typmod(), r.name()) : x)));
         width = base + other.width;
     }
 
@@ -127,6 +129,23 @@ final class FromScope implements Scope {
         java.util.Set<String> all = new java.util.HashSet<>();
         target.columns().forEach(c -> all.add(c.name()));
         entries.add(new Entry(alias, target.columns(), target.offset(), all));
+    }
+
+    /**
+     * What each merged USING column of the row computes from the sides' columns (the left one for INNER and LEFT
+     * joins, the right one for RIGHT, COALESCE of both for FULL): PostgreSQL flattens such join aliases before it
+     * checks grouping, so GROUP BY t1.a also groups the merged a of a LEFT JOIN.
+     */
+    private final java.util.Map<Integer, BoundExpr> mergedValues = new java.util.HashMap<>();
+
+    /** Records that the row's column {@code merged} is computed as {@code value} over the row's columns. */
+    void mergedFrom(int merged, BoundExpr value) {
+        mergedValues.put(merged, value);
+    }
+
+    /** The expression a merged USING column stands for, if this is one. */
+    Optional<BoundExpr> mergedValue(int index) {
+        return Optional.ofNullable(mergedValues.get(index));
     }
 
     /** Puts the USING join's merged columns (at the end of the row) first, as {@code *} lists them. */

@@ -371,7 +371,11 @@ public final class QueryAnalyzer {
                 OutputColumn c = scope.columnAt(i);
                 row.add(new InputRef(i, c.type(), c.typmod(), c.name()));
             }
-            row.addAll(using.values(kind));
+            List<BoundExpr> merged = using.values(kind);
+            for (int i = 0; i < merged.size(); i++) {
+                scope.mergedFrom(row.size() + i, merged.get(i));
+            }
+            row.addAll(merged);
             plan = new ProjectNode(plan, row);
             scope.hide(using.columns().stream().map(OutputColumn::name).toList());
             scope.addMergedFirst(using.columns());
@@ -503,7 +507,7 @@ public final class QueryAnalyzer {
             }
             plan = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls(), groupingSets);
             rewriter = new GroupingRewriter(groupKeys, groupingSets, groupKeys.size() + aggregates.calls().size(),
-                    expressions::columnLocation).checkingDirectArguments(aggregates.calls());
+                    expressions::columnLocation, scope::mergedValue).checkingDirectArguments(aggregates.calls());
             // the select list is checked for ungrouped columns before HAVING, as in PostgreSQL
             projected.replaceAll(rewriter::rewrite);
             if (having != null) {
