@@ -364,10 +364,20 @@ public final class ExpressionAnalyzer {
         return columnLocations.getOrDefault(column, -1);
     }
 
+    /** Where the outer column each parameter stands for was first written (a LATERAL reference's error points there). */
+    private final java.util.Map<Integer, Integer> parameterLocations = new java.util.HashMap<>();
+
+    /** The source position of the first reference that made parameter {@code id}, or -1. */
+    int parameterLocation(int id) {
+        return parameterLocations.getOrDefault(id, -1);
+    }
+
     private BoundExpr column(ColumnRef c, Scope scope) {
         BoundExpr bound = resolveColumn(c, scope);
         if (bound instanceof org.lakepg.server.sql.plan.expr.InputRef) {
             columnLocations.put(bound, c.location());
+        } else if (bound instanceof org.lakepg.server.sql.plan.expr.OuterParam p) {
+            parameterLocations.putIfAbsent(p.id(), c.location());
         }
         return bound;
     }
@@ -396,8 +406,8 @@ public final class ExpressionAnalyzer {
                 return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
                         "missing FROM-clause entry for table \"%s\"", table), c.location());
             }
-            return Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist",
-                    c.fields().get(0)), c.location());
+            return Coercer.at(ColumnHints.withHint(PgException.of(SqlState.UNDEFINED_COLUMN,
+                    "column \"%s\" does not exist", c.fields().get(0)), scope, null, c.fields().get(0)), c.location());
         });
     }
 

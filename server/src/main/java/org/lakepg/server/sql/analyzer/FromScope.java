@@ -21,7 +21,12 @@ final class FromScope implements Scope {
      * unqualified name or {@code *} means the merged column instead (qualified names still reach them).
      */
     record Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
-                 boolean tableOidColumn) {
+                 boolean tableOidColumn, boolean namedByTable) {
+        Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
+              boolean tableOidColumn) {
+            this(alias, columns, offset, hidden, tableOid, tableOidColumn, false);
+        }
+
         Entry(String alias, List<OutputColumn> columns, int offset) {
             this(alias, columns, offset, java.util.Set.of());
         }
@@ -75,7 +80,13 @@ final class FromScope implements Scope {
      * of an inheritance tree), else the table's OID.
      */
     void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn) {
-        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn);
+        addTable(alias, columns, tableOid, tableOidColumn, false);
+    }
+
+    /** @param namedByTable no alias was written: the item is known by the table's own name */
+    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn,
+                  boolean namedByTable) {
+        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn, namedByTable);
         entries.add(e);
         width += e.width();
     }
@@ -99,6 +110,25 @@ final class FromScope implements Scope {
         return aliasedAway.contains(alias) && entry(alias).isEmpty();
     }
 
+    /**
+     * PostgreSQL's checkNameSpaceConflicts: two FROM items of one level may not share a name, unless both are tables
+     * named by themselves (no alias) and different tables (s1.t, s2.t).
+     */
+    void checkNameConflicts(FromScope other) {
+        for (Entry mine : entries) {
+            for (Entry theirs : other.entries) {
+                if (mine.alias() == null || !mine.alias().equals(theirs.alias())) {
+                    continue;
+                }
+                if (mine.namedByTable() && theirs.namedByTable() && mine.tableOid() != theirs.tableOid()) {
+                    continue;
+                }
+                throw PgException.of(SqlState.DUPLICATE_ALIAS, "table name \"%s\" specified more than once",
+                        mine.alias());
+            }
+        }
+    }
+
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
         aliasedAway.addAll(other.aliasedAway);
@@ -106,7 +136,7 @@ final class FromScope implements Scope {
         int base = width;
         for (Entry e : other.entries) {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
-                    e.tableOidColumn()));
+                    e.tableOidColumn(), e.namedByTable()));
         }
         other.mergedValues.forEach((merged, value) -> mergedValues.put(base + merged, ExprRewriter.map(value,
                 x -> x instanceof InputRef r ? new InputRef(base + r.index(), r.type(), r.typmod(), r.name()) : x)));
@@ -119,7 +149,8 @@ final class FromScope implements Scope {
             Entry e = entries.get(i);
             java.util.Set<String> hidden = new java.util.HashSet<>(e.hidden());
             hidden.addAll(names);
-            entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(), e.tableOidColumn()));
+            entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(), e.tableOidColumn(),
+                    e.namedByTable()));
         }
     }
 
@@ -176,6 +207,19 @@ final class FromScope implements Scope {
                     c.typmod(), alias + "." + c.name())));
         }
         return Optional.of(out);
+    }
+
+    @Override
+    public void forEachItem(java.util.function.BiConsumer<String, List<String>> visit) {
+        for (Entry e : entries) {
+            // USING (...) AS x names no item of its own, and merged columns belong to no item (join RTEs are skipped)
+            if (e.alias() != null && !usingAliases.contains(e.alias())) {
+                visit.accept(e.alias(), e.columns().stream().map(OutputColumn::name).toList());
+            }
+        }
+        if (outer != null) {
+            outer.forEachItem(visit);
+        }
     }
 
     Optional<Entry> entry(String alias) {
@@ -246,8 +290,8 @@ final class FromScope implements Scope {
         if (name.equals("tableoid") && e.tableOidRef().isPresent()) {
             return e.tableOidRef();
         }
-        throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist", alias, name),
-                location);
+        throw Coercer.at(ColumnHints.withHint(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist",
+                alias, name), this, alias, name), location);
     }
 
     /** A FROM item's name as a value: its row, of the table's row type when it is one table, else record. */

@@ -161,6 +161,7 @@ public final class QueryAnalyzer {
             if (result == null) {
                 result = next;
             } else {
+                result.scope().checkNameConflicts(next.scope());
                 FromScope scope = new FromScope(outer);
                 scope.addAll(result.scope());
                 scope.addAll(next.scope());
@@ -204,7 +205,7 @@ public final class QueryAnalyzer {
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
                 InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias);
                 scope.addTable(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias),
-                        table.oid(), scan.tableOidColumn());
+                        table.oid(), scan.tableOidColumn(), r.alias() == null);
                 yield new Source(scan.plan(), scope);
             }
             case RangeSubselect sub -> {
@@ -331,7 +332,11 @@ public final class QueryAnalyzer {
 
     private Source join(JoinExpr j, FromScope before) {
         Source left = fromItem(j.larg(), before);
+        // A LATERAL item on the right sees the join's left side only. PostgreSQL also lets it name the FROM items
+        // before the join (a, b JOIN LATERAL (.. a.x ..)) and plans that by flattening the join tree; run here as a
+        // nested loop re-executed per row of a, it would take minutes on 10k-row tables, so it is still an error.
         Source right = fromItem(j.rarg(), left.scope());
+        left.scope().checkNameConflicts(right.scope());
         FromScope scope = new FromScope(outer);
         scope.addAll(left.scope());
         scope.addAll(right.scope());
@@ -356,8 +361,10 @@ public final class QueryAnalyzer {
             var first = leftReferences.get(0).value();
             String table = first instanceof InputRef in && in.name() != null && in.name().contains(".")
                     ? in.name().substring(0, in.name().indexOf('.')) : "?";
-            throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE, "invalid reference to FROM-clause entry for table \"%s\"",
-                    table).withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+            throw Coercer.at(PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "invalid reference to FROM-clause entry for table \"%s\"", table).withDetail(
+                    "The combining JOIN type must be INNER or LEFT for a LATERAL reference."),
+                    expressions.parameterLocation(leftReferences.get(0).id()));
         }
         PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
         if (right.lateral().isEmpty()) {
