@@ -11,6 +11,8 @@ select t2.labl from nh_a t1 join nh_a t2 using (unique2);
 select labell from nh_a;
 select zzzzzz from nh_a;
 select unique from nh_a;
+select unique (select 1) from nh_a;
+select unique nulls not distinct (select 1);
 select uniq from nh_a;
 select row(nh_a.*) from nh_a;
 select row(nh_a.*, 5) from nh_a;
