@@ -444,10 +444,15 @@ public final class QueryAnalyzer {
                 plan = pushed;
             } else {
                 if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
+                    where = org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(where);
                     plan = org.lakepg.server.sql.optimizer.IndexSelection.cheapest(scan, where,
                             catalog.indexes(scan.table()), catalog.planner());
+                    where = org.lakepg.server.sql.optimizer.IndexSelection.remainingCondition(plan, where,
+                            lockedRows(s));
                 }
-                plan = new FilterNode(plan, where);
+                if (where != null) {
+                    plan = new FilterNode(plan, where);
+                }
             }
         }
         plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
@@ -493,8 +498,12 @@ public final class QueryAnalyzer {
         GroupingRewriter rewriter = null;
         if (grouped) {
             List<SortKey> keyOrder = new ArrayList<>();
+            java.util.Set<Integer> dependent = groupingSets.isEmpty()
+                    ? GroupByDependencies.surplus(groupKeys, scope, catalog) : java.util.Set.of();
             for (int i = 0; i < groupKeys.size(); i++) {
-                keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
+                if (!dependent.contains(i)) {
+                    keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
+                }
             }
             if (groupKeys.isEmpty() && aggregates.isEmpty() && groupingSets.isEmpty() && windows.isEmpty()) {
                 // a degenerate grouping (HAVING alone) gives one row or none whatever the input holds: PostgreSQL
@@ -538,7 +547,13 @@ public final class QueryAnalyzer {
                 throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
                         "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
             }
-            plan = new DistinctNode(plan, keysFor(columns));
+            List<SortKey> distinctKeys = keysFor(columns);
+            if (sorts.isEmpty() && !distinctKeys.isEmpty() && !hashAggregation()) {
+                // with enable_hashagg off PostgreSQL sorts the rows and keeps the first of each run (Unique over
+                // Sort), so they come out in that order
+                plan = new SortNode(plan, distinctKeys);
+            }
+            plan = new DistinctNode(plan, distinctKeys);
         }
         return finish(plan, columns, sorts, sortTargets.size(), s);
     }
@@ -842,6 +857,16 @@ public final class QueryAnalyzer {
         return SortKeys.of(catalog, column, type, descending, nullsFirst, location);
     }
 
+    /** Whether the rows are locked: FOR UPDATE/SHARE, which RowLocking plans as the query with a null locking clause. */
+    private static boolean lockedRows(SelectStmt s) {
+        return s.lockingClause() == null || !s.lockingClause().isEmpty();
+    }
+
+    /** enable_hashagg: whether DISTINCT may be done by hashing. */
+    private boolean hashAggregation() {
+        return org.lakepg.server.sql.optimizer.CostSettings.of(catalog.planner()::setting).hashAgg();
+    }
+
     List<SortKey> keysFor(List<OutputColumn> columns) {
         List<SortKey> keys = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -958,7 +983,7 @@ public final class QueryAnalyzer {
             }
             plan = new AppendNode(inputs, columns.size());
         } else {
-            plan = new SetOpNode(SetOpNode.Kind.valueOf(what), all, lp, rp, keysFor(columns));
+            plan = new SetOpNode(SetOpNode.Kind.valueOf(what), all, lp, rp, keysFor(columns), columns);
         }
         return new Relation(plan, columns);
     }
