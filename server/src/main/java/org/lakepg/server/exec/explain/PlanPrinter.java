@@ -424,7 +424,9 @@ public final class PlanPrinter {
 
     private String quals(BoundExpr e, IntFunction<String> columns) {
         String text = deparser.deparse(e, columns);
-        return text.startsWith("(") || text.startsWith("$") ? text : "(" + text + ")";
+        // a constant prints bare, as get_rule_expr shows it ("One-Time Filter: false")
+        return text.startsWith("(") || text.startsWith("$") || e instanceof org.lakepg.server.sql.plan.expr.Const
+                ? text : "(" + text + ")";
     }
 
     private String title(PlanNode p, List<String[]> details, BoundExpr filter, List<PlanNode> children) {
