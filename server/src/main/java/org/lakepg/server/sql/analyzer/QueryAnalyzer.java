@@ -824,7 +824,11 @@ public final class QueryAnalyzer {
             FromScope outputs = new FromScope();
             outputs.add(null, r.columns());
             for (SortBy by : s.sortClause()) {
-                sorts.add(sortSpec(by, targets, outputs, null));
+                try {
+                    sorts.add(sortSpec(by, targets, outputs, null));
+                } catch (PgException e) {
+                    throw s.op() == SelectStmt.SetOperation.NONE ? e : withLeafHint(e, by);
+                }
             }
         }
         PlanNode plan = r.plan();
@@ -990,6 +994,31 @@ public final class QueryAnalyzer {
 
     /** One side of a set operation: a bare SELECT/VALUES, or a parenthesized query with its own ORDER BY/LIMIT. */
     Relation operand(SelectStmt s) {
-        return query(s, false);
+        Relation r = query(s, false);
+        if (s.op() == SelectStmt.SetOperation.NONE) {
+            setOperationLeaves.add(r.columns().stream().map(OutputColumn::name).toList());
+        }
+        return r;
+    }
+
+    /** The column names of the set operation's leaf queries, "*SELECT* 1", "*SELECT* 2" ..., for error hints. */
+    private final List<List<String>> setOperationLeaves = new ArrayList<>();
+
+    /**
+     * A set operation's ORDER BY naming a column of one of its queries that is not a result column: PostgreSQL's
+     * errorMissingColumn points at that query's range table entry.
+     */
+    private PgException withLeafHint(PgException e, SortBy by) {
+        if (e.sqlState() != SqlState.UNDEFINED_COLUMN || e.hint() != null
+                || !(by.node() instanceof ColumnRef c) || c.fields().size() != 1) {
+            return e;
+        }
+        for (int i = 0; i < setOperationLeaves.size(); i++) {
+            if (setOperationLeaves.get(i).contains(c.fields().get(0))) {
+                return e.withHint("There is a column named \"" + c.fields().get(0) + "\" in table \"*SELECT* " + (i + 1)
+                        + "\", but it cannot be referenced from this part of the query.");
+            }
+        }
+        return e;
     }
 }
