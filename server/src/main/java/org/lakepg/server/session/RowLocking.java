@@ -79,10 +79,11 @@ final class RowLocking {
                 || org.lakepg.server.sql.plan.PlanNodes.children(plan).stream().anyMatch(RowLocking::aggregates);
     }
 
+    /** The query without its locking clause; null there (not an empty list) tells the planner the rows get locked. */
     static SelectStmt withoutLocking(SelectStmt s) {
         return new SelectStmt(s.distinctClause(), s.intoClause(), s.targetList(), s.fromClause(), s.whereClause(),
                 s.groupClause(), s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(),
-                s.limitOffset(), s.limitCount(), s.limitOption(), List.of(), s.withClause(), s.op(), s.all(), s.larg(),
+                s.limitOffset(), s.limitCount(), s.limitOption(), null, s.withClause(), s.op(), s.all(), s.larg(),
                 s.rarg());
     }
 }

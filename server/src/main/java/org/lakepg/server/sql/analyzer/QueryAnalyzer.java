@@ -455,10 +455,15 @@ public final class QueryAnalyzer {
                 plan = pushed;
             } else {
                 if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
+                    where = org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(where);
                     plan = org.lakepg.server.sql.optimizer.IndexSelection.cheapest(scan, where,
                             catalog.indexes(scan.table()), catalog.planner());
+                    where = org.lakepg.server.sql.optimizer.IndexSelection.remainingCondition(plan, where,
+                            lockedRows(s));
                 }
-                plan = new FilterNode(plan, where);
+                if (where != null) {
+                    plan = new FilterNode(plan, where);
+                }
             }
         }
         plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
@@ -504,8 +509,12 @@ public final class QueryAnalyzer {
         GroupingRewriter rewriter = null;
         if (grouped) {
             List<SortKey> keyOrder = new ArrayList<>();
+            java.util.Set<Integer> dependent = groupingSets.isEmpty()
+                    ? GroupByDependencies.surplus(groupKeys, scope, catalog) : java.util.Set.of();
             for (int i = 0; i < groupKeys.size(); i++) {
-                keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
+                if (!dependent.contains(i)) {
+                    keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
+                }
             }
             if (groupKeys.isEmpty() && aggregates.isEmpty() && groupingSets.isEmpty() && windows.isEmpty()) {
                 // a degenerate grouping (HAVING alone) gives one row or none whatever the input holds: PostgreSQL
@@ -549,7 +558,13 @@ public final class QueryAnalyzer {
                 throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
                         "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
             }
-            plan = new DistinctNode(plan, keysFor(columns));
+            List<SortKey> distinctKeys = keysFor(columns);
+            if (sorts.isEmpty() && !distinctKeys.isEmpty() && !hashAggregation()) {
+                // with enable_hashagg off PostgreSQL sorts the rows and keeps the first of each run (Unique over
+                // Sort), so they come out in that order
+                plan = new SortNode(plan, distinctKeys);
+            }
+            plan = new DistinctNode(plan, distinctKeys);
         }
         return finish(plan, columns, sorts, sortTargets.size(), s);
     }
@@ -820,7 +835,11 @@ public final class QueryAnalyzer {
             FromScope outputs = new FromScope();
             outputs.add(null, r.columns());
             for (SortBy by : s.sortClause()) {
-                sorts.add(sortSpec(by, targets, outputs, null));
+                try {
+                    sorts.add(sortSpec(by, targets, outputs, null));
+                } catch (PgException e) {
+                    throw s.op() == SelectStmt.SetOperation.NONE ? e : withLeafHint(e, by);
+                }
             }
         }
         PlanNode plan = r.plan();
@@ -851,6 +870,16 @@ public final class QueryAnalyzer {
 
     SortKey sortKey(int column, long type, boolean descending, boolean nullsFirst, int location) {
         return SortKeys.of(catalog, column, type, descending, nullsFirst, location);
+    }
+
+    /** Whether the rows are locked: FOR UPDATE/SHARE, which RowLocking plans as the query with a null locking clause. */
+    private static boolean lockedRows(SelectStmt s) {
+        return s.lockingClause() == null || !s.lockingClause().isEmpty();
+    }
+
+    /** enable_hashagg: whether DISTINCT may be done by hashing. */
+    private boolean hashAggregation() {
+        return org.lakepg.server.sql.optimizer.CostSettings.of(catalog.planner()::setting).hashAgg();
     }
 
     List<SortKey> keysFor(List<OutputColumn> columns) {
@@ -969,13 +998,38 @@ public final class QueryAnalyzer {
             }
             plan = new AppendNode(inputs, columns.size());
         } else {
-            plan = new SetOpNode(SetOpNode.Kind.valueOf(what), all, lp, rp, keysFor(columns));
+            plan = new SetOpNode(SetOpNode.Kind.valueOf(what), all, lp, rp, keysFor(columns), columns);
         }
         return new Relation(plan, columns);
     }
 
     /** One side of a set operation: a bare SELECT/VALUES, or a parenthesized query with its own ORDER BY/LIMIT. */
     Relation operand(SelectStmt s) {
-        return query(s, false);
+        Relation r = query(s, false);
+        if (s.op() == SelectStmt.SetOperation.NONE) {
+            setOperationLeaves.add(r.columns().stream().map(OutputColumn::name).toList());
+        }
+        return r;
+    }
+
+    /** The column names of the set operation's leaf queries, "*SELECT* 1", "*SELECT* 2" ..., for error hints. */
+    private final List<List<String>> setOperationLeaves = new ArrayList<>();
+
+    /**
+     * A set operation's ORDER BY naming a column of one of its queries that is not a result column: PostgreSQL's
+     * errorMissingColumn points at that query's range table entry.
+     */
+    private PgException withLeafHint(PgException e, SortBy by) {
+        if (e.sqlState() != SqlState.UNDEFINED_COLUMN || e.hint() != null
+                || !(by.node() instanceof ColumnRef c) || c.fields().size() != 1) {
+            return e;
+        }
+        for (int i = 0; i < setOperationLeaves.size(); i++) {
+            if (setOperationLeaves.get(i).contains(c.fields().get(0))) {
+                return e.withHint("There is a column named \"" + c.fields().get(0) + "\" in table \"*SELECT* " + (i + 1)
+                        + "\", but it cannot be referenced from this part of the query.");
+            }
+        }
+        return e;
     }
 }
