@@ -98,6 +98,9 @@ final class PartitionRouting {
             returning.add(leaf.returning().stream().map(compiler::compile).toList());
         }
         CompiledExpr own = node.partitionCondition() == null ? null : compiler.compile(node.partitionCondition());
+        // the row-level security checks of the table the statement names, on the row as written (after triggers)
+        List<ModifyNode.Check> policies = target.checks().stream().filter(c -> c.policyTable() != null).toList();
+        List<CompiledExpr> policyChecks = policies.stream().map(c -> compiler.compile(c.condition())).toList();
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
@@ -125,6 +128,8 @@ final class PartitionRouting {
                 for (int i = 0; i < asTarget.length; i++) {
                     asTarget[i] = fromLeaf.get(chosen).get(i).eval(stored, context);
                 }
+                org.lakepg.server.exec.constraint.RowChecks.check(target.table(), policies, policyChecks, asTarget,
+                        context);
                 if (!java.util.Arrays.equals(stored, leafRow)) {
                     // a BEFORE ROW trigger changed the row: it must still belong where it went (ExecPartitionCheck)
                     TableInfo leaf = leaves.get(chosen).table();

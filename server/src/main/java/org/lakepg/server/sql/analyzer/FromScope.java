@@ -21,13 +21,13 @@ final class FromScope implements Scope {
      * unqualified name or {@code *} means the merged column instead (qualified names still reach them).
      */
     record Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
-                 boolean tableOidColumn) {
+                 boolean tableOidColumn, boolean tidColumn) {
         Entry(String alias, List<OutputColumn> columns, int offset) {
             this(alias, columns, offset, java.util.Set.of());
         }
 
         Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden) {
-            this(alias, columns, offset, hidden, 0, false);
+            this(alias, columns, offset, hidden, 0, false, false);
         }
 
         /**
@@ -44,7 +44,22 @@ final class FromScope implements Scope {
         }
 
         int width() {
-            return columns.size() + (tableOidColumn ? 1 : 0);
+            return columns.size() + (tableOidColumn ? 1 : 0) + (tidColumn ? 1 : 0);
+        }
+
+        /** Where the row's tuple id sits (after tableoid, when the entry has that column), or -1. */
+        int tidIndex() {
+            return tidColumn ? offset + columns.size() + (tableOidColumn ? 1 : 0) : -1;
+        }
+
+        /** A system column other than tableoid (ctid, xmin, ...) of a table entry whose rows carry their tid. */
+        Optional<BoundExpr> systemRef(String name) {
+            if (!tidColumn || !SystemColumns.isTupleColumn(name)) {
+                return Optional.empty();
+            }
+            BoundExpr tableOid = tableOidRef().orElseThrow();
+            return Optional.of(SystemColumns.ref(name, tableOid, new InputRef(tidIndex(),
+                    org.lakepg.server.catalog.TypeOids.TID, -1, alias == null ? "ctid" : alias + ".ctid")));
         }
 
         boolean visible(int i) {
@@ -75,7 +90,12 @@ final class FromScope implements Scope {
      * of an inheritance tree), else the table's OID.
      */
     void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn) {
-        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn);
+        addTable(alias, columns, tableOid, tableOidColumn, false);
+    }
+
+    /** A table's entry whose rows also carry their tuple id (after tableoid when there is that column). */
+    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn, boolean tidColumn) {
+        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn, tidColumn);
         entries.add(e);
         width += e.width();
     }
@@ -106,7 +126,7 @@ final class FromScope implements Scope {
         int base = width;
         for (Entry e : other.entries) {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
-                    e.tableOidColumn()));
+                    e.tableOidColumn(), e.tidColumn()));
         }
         width = base + other.width;
     }
@@ -117,7 +137,8 @@ final class FromScope implements Scope {
             Entry e = entries.get(i);
             java.util.Set<String> hidden = new java.util.HashSet<>(e.hidden());
             hidden.addAll(names);
-            entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(), e.tableOidColumn()));
+            entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(), e.tableOidColumn(),
+                    e.tidColumn()));
         }
     }
 
@@ -172,6 +193,9 @@ final class FromScope implements Scope {
             if (e.tableOidColumn() && index == e.offset() + e.columns().size()) {
                 return OutputColumn.computed("tableoid", org.lakepg.server.catalog.TypeOids.OID, -1);
             }
+            if (index == e.tidIndex()) {
+                return OutputColumn.computed("ctid", org.lakepg.server.catalog.TypeOids.TID, -1);
+            }
         }
         throw new IndexOutOfBoundsException(index);
     }
@@ -195,9 +219,9 @@ final class FromScope implements Scope {
             if (found == null && entry(name).isPresent()) {
                 found = wholeRow(entry(name).get());
             }
-            if (found == null && name.equals("tableoid")) {
+            if (found == null && SystemColumns.isSystem(name)) {
                 for (Entry e : entries) {
-                    Optional<BoundExpr> system = e.tableOidRef();
+                    Optional<BoundExpr> system = name.equals("tableoid") ? e.tableOidRef() : e.systemRef(name);
                     if (system.isPresent()) {
                         if (found != null) {
                             throw Coercer.at(PgException.of(SqlState.AMBIGUOUS_COLUMN,
@@ -226,6 +250,9 @@ final class FromScope implements Scope {
         }
         if (name.equals("tableoid") && e.tableOidRef().isPresent()) {
             return e.tableOidRef();
+        }
+        if (e.systemRef(name).isPresent()) {
+            return e.systemRef(name);
         }
         throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist", alias, name),
                 location);

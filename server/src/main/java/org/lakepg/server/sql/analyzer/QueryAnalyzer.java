@@ -44,6 +44,9 @@ public final class QueryAnalyzer {
     private final ParameterTypes parameters;
     private final AnalyzerCatalog catalog;
 
+    /** Whether this query's table scans carry their rows' tids (it names a system column such as xmin). */
+    private boolean tupleIds;
+
     /** The enclosing query's names when this analyzes a subquery; null at the top level. */
     private final Scope outer;
 
@@ -202,10 +205,13 @@ public final class QueryAnalyzer {
                 org.lakepg.server.table.TableInfo table = table(r);
                 FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
-                InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias);
+                InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias,
+                        tupleIds);
                 scope.addTable(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias),
-                        table.oid(), scan.tableOidColumn());
-                yield new Source(scan.plan(), scope);
+                        table.oid(), scan.tableOidColumn(), tupleIds);
+                var policies = RowSecurity.policies(catalog, table);
+                yield new Source(policies == null ? scan.plan() : new org.lakepg.server.sql.plan.FilterNode(scan.plan(),
+                        RowSecurity.using(expressions, table, policies, 'r')), scope);
             }
             case RangeSubselect sub -> {
                 if (sub.alias() == null) {
@@ -432,6 +438,7 @@ public final class QueryAnalyzer {
     }
 
     private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns, WindowCollector windows) {
+        tupleIds = s.fromClause() != null && !s.fromClause().isEmpty() && SystemColumns.mentioned(s);
         Source source = from(s.fromClause());
         PlanNode plan = source.plan();
         FromScope scope = source.scope();
