@@ -14,7 +14,6 @@ DELETE FROM sqltest_sys WHERE a = 2 RETURNING tableoid::regclass, xmax = pg_curr
 INSERT INTO sqltest_sys VALUES (3, 'q') ON CONFLICT (a) DO NOTHING RETURNING xmin = pg_current_xact_id()::xid AS xmin_ok, xmax;
 COMMIT;
 SELECT t.a, u.a FROM sqltest_sys t JOIN sqltest_sys u ON t.ctid = u.ctid ORDER BY 1;
-SELECT xmin FROM sqltest_sys t JOIN sqltest_sys u USING (a);
 SELECT t.xmin = u.xmin AS same FROM sqltest_sys t JOIN sqltest_sys u USING (a) ORDER BY a;
 SELECT count(*) FROM sqltest_sys WHERE xmax = 0;
 DROP TABLE sqltest_sys;

@@ -43,7 +43,8 @@ final class PolicyCommands {
     }
 
     /** @param validate binds a policy expression over the table's row (errors as PostgreSQL reports them) */
-    Execution create(CreatePolicyStmt s, Transaction txn, BiConsumer<TableInfo, Expr> validate) {
+    Execution create(CreatePolicyStmt s, String source, int offset, Transaction txn,
+                     BiConsumer<TableInfo, Expr> validate) {
         TableInfo table = ownedTable(txn, s.table());
         char command = command(s.cmdName());
         if (s.withCheck() != null && (command == 'r' || command == 'd')) {
@@ -59,11 +60,13 @@ final class PolicyCommands {
         validated(table, s.qual(), validate);
         validated(table, s.withCheck(), validate);
         objects.policies().create(txn, new Policy(relations.catalog().newOid(), table.oid(), s.policyName(), command,
-                s.permissive(), roleOids(s.roles()), text(s.qual()), text(s.withCheck())));
+                s.permissive(), roleOids(s.roles()), text(s.qual(), source, offset),
+                text(s.withCheck(), source, offset)));
         return Execution.done("CREATE POLICY");
     }
 
-    Execution alter(AlterPolicyStmt s, Transaction txn, BiConsumer<TableInfo, Expr> validate) {
+    Execution alter(AlterPolicyStmt s, String source, int offset, Transaction txn,
+                    BiConsumer<TableInfo, Expr> validate) {
         TableInfo table = ownedTable(txn, s.table());
         Policy p = existing(txn, table, s.policyName());
         if (s.withCheck() != null && (p.command() == 'r' || p.command() == 'd')) {
@@ -76,7 +79,8 @@ final class PolicyCommands {
         validated(table, s.withCheck(), validate);
         objects.policies().replace(txn, new Policy(p.oid(), p.table(), p.name(), p.command(), p.permissive(),
                 s.roles() == null || s.roles().isEmpty() ? p.roles() : roleOids(s.roles()),
-                s.qual() == null ? p.using() : text(s.qual()), s.withCheck() == null ? p.withCheck() : text(s.withCheck())));
+                s.qual() == null ? p.using() : text(s.qual(), source, offset),
+                s.withCheck() == null ? p.withCheck() : text(s.withCheck(), source, offset)));
         return Execution.done("ALTER POLICY");
     }
 
@@ -113,7 +117,7 @@ final class PolicyCommands {
                 notice("policy \"%s\" for relation \"%s\" does not exist, skipping", name, table.get().name());
                 continue;
             }
-            roles.requireOwner(privileges.tableOwner(txn.snapshot(), table.get().oid()), "table", table.get().name());
+            roles.requireOwner(privileges.tableOwner(txn.snapshot(), table.get().oid()), "relation", table.get().name());
             objects.policies().drop(txn, existing(txn, table.get(), name).oid());
         }
         return Execution.done("DROP POLICY");
@@ -178,8 +182,39 @@ final class PolicyCommands {
         };
     }
 
-    private static String text(Expr e) {
-        return e == null ? null : ExpressionText.of(e);
+    /**
+     * The expression as the catalog keeps it: its canonical text, or where that cannot be written (a subquery) the
+     * text as the statement wrote it, up to the parenthesis that closes USING ( / WITH CHECK (.
+     */
+    private static String text(Expr e, String source, int offset) {
+        if (e == null) {
+            return null;
+        }
+        try {
+            return ExpressionText.of(e);
+        } catch (PgException unsupported) {
+            int start = org.lakepg.server.sql.analyzer.ExpressionAnalyzer.location(e) - offset;
+            if (source == null || start < 0 || start >= source.length()) {
+                throw unsupported;
+            }
+            // back to the opening parenthesis of the clause, then forward to the one that closes it
+            int open = source.lastIndexOf('(', start);
+            int depth = 0;
+            char quote = 0;
+            for (int i = open; i < source.length(); i++) {
+                char ch = source.charAt(i);
+                if (quote != 0) {
+                    quote = ch == quote ? 0 : quote;
+                } else if (ch == '\'' || ch == '"') {
+                    quote = ch;
+                } else if (ch == '(') {
+                    depth++;
+                } else if (ch == ')' && --depth == 0) {
+                    return "(" + source.substring(open + 1, i) + ")";
+                }
+            }
+            throw unsupported;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -43,7 +43,8 @@ final class RowLocking {
             if (s.groupClause() != null && !s.groupClause().isEmpty()) {
                 throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with GROUP BY clause", clause);
             }
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s of this query is not supported yet", clause);
+            // several FROM items (or one the cursor machinery cannot see through): the analyzer locks the rows
+            return planner.apply(s);
         }
         LockMode mode = LockMode.KEY_SHARE;
         WaitPolicy policy = WaitPolicy.BLOCK;

@@ -297,8 +297,8 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.IndexStmt i -> new Command.Utility(i, null);
             case org.lakepg.server.sql.ast.ReindexStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.AlterTableStmt a -> new Command.Utility(a, null);
-            case org.lakepg.server.sql.ast.CreatePolicyStmt p -> new Command.Utility(p, null);
-            case org.lakepg.server.sql.ast.AlterPolicyStmt p -> new Command.Utility(p, null);
+            case org.lakepg.server.sql.ast.CreatePolicyStmt p -> new Command.Definition(p, text, raw.location());
+            case org.lakepg.server.sql.ast.AlterPolicyStmt p -> new Command.Definition(p, text, raw.location());
             case org.lakepg.server.sql.ast.CreateSeqStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterSeqStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.ConstraintsSetStmt c -> new Command.Utility(c, null);
@@ -613,12 +613,6 @@ final class StatementExecutor {
                 }
                 case org.lakepg.server.sql.ast.ReindexStmt r -> IndexCommands.reindex(r, relations, block,
                         transaction.get(), session.currentDatabase(), notices);
-                case org.lakepg.server.sql.ast.CreatePolicyStmt p -> policies.create(p, transaction.get(),
-                        (table, e) -> org.lakepg.server.sql.analyzer.RowSecurity.validate(
-                                queries(new ParameterTypes(new int[0])).expressions(), table, e));
-                case org.lakepg.server.sql.ast.AlterPolicyStmt p -> policies.alter(p, transaction.get(),
-                        (table, e) -> org.lakepg.server.sql.analyzer.RowSecurity.validate(
-                                queries(new ParameterTypes(new int[0])).expressions(), table, e));
                 case org.lakepg.server.sql.ast.AlterTableStmt a when rowSecurityOnly(a) -> {
                     objectNames.requireTableOwner(a.relation(), transaction.get(), privileges);
                     var table = relations.requireTable(transaction.get().snapshot(), a.relation());
@@ -696,6 +690,12 @@ final class StatementExecutor {
                 default -> throw new IllegalStateException("not a utility: " + u.statement());
             };
             case Command.Definition d -> switch (d.statement()) {
+                case org.lakepg.server.sql.ast.CreatePolicyStmt p -> policies.create(p, d.text(), d.offset(),
+                        transaction.get(), (table, e) -> org.lakepg.server.sql.analyzer.RowSecurity.validate(
+                                queries(new ParameterTypes(new int[0])).expressions(), table, e));
+                case org.lakepg.server.sql.ast.AlterPolicyStmt p -> policies.alter(p, d.text(), d.offset(),
+                        transaction.get(), (table, e) -> org.lakepg.server.sql.analyzer.RowSecurity.validate(
+                                queries(new ParameterTypes(new int[0])).expressions(), table, e));
                 case org.lakepg.server.sql.ast.ViewStmt v -> views.create(v, d.text(), transaction.get(),
                         queries(new ParameterTypes(new int[0])));
                 case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),

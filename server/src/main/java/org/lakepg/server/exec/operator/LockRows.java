@@ -24,7 +24,7 @@ final class LockRows {
                     WriteResult r = heap.lock(context.tables().transaction(), (Tid) row[node.tidColumn()], node.mode(),
                             node.policy());
                     if (r instanceof WriteResult.Ok || r instanceof WriteResult.SelfModified) {
-                        return Arrays.copyOf(row, node.tidColumn());
+                        return node.keepRow() ? row : Arrays.copyOf(row, node.tidColumn());
                     }
                     // deleted or updated by a transaction that committed meanwhile, or locked and SKIP LOCKED: left out
                 }

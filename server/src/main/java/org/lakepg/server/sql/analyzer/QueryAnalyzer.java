@@ -129,7 +129,9 @@ public final class QueryAnalyzer {
         if (s.intoClause() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "SELECT INTO is not supported yet");
         }
-        if (s.lockingClause() != null && !s.lockingClause().isEmpty()) {
+        if (s.lockingClause() != null && !s.lockingClause().isEmpty() && (s.op() != SelectStmt.SetOperation.NONE
+                || s.valuesLists() != null && !s.valuesLists().isEmpty() || s.distinctClause() != null
+                || s.groupClause() != null && !s.groupClause().isEmpty() || s.havingClause() != null)) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE is not supported yet");
         }
         if (s.op() != SelectStmt.SetOperation.NONE) {
@@ -438,7 +440,8 @@ public final class QueryAnalyzer {
     }
 
     private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns, WindowCollector windows) {
-        tupleIds = s.fromClause() != null && !s.fromClause().isEmpty() && SystemColumns.mentioned(s);
+        boolean locking = s.lockingClause() != null && !s.lockingClause().isEmpty();
+        tupleIds = s.fromClause() != null && !s.fromClause().isEmpty() && (locking || SystemColumns.mentioned(s));
         Source source = from(s.fromClause());
         PlanNode plan = source.plan();
         FromScope scope = source.scope();
@@ -459,6 +462,9 @@ public final class QueryAnalyzer {
         }
         plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                     catalog.planner(), catalog::btreeComparison).joins(plan);
+        if (locking) {
+            plan = LockedRows.lock(catalog, plan, scope, s.lockingClause(), s.fromClause());
+        }
         AggregateCollector aggregates = new AggregateCollector();
         expressions.windows(windows);
         List<Target> targets = targets(s.targetList(), scope, aggregates, resolveUnknowns);
