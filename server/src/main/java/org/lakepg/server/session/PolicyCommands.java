@@ -43,7 +43,7 @@ final class PolicyCommands {
     }
 
     /** @param validate binds a policy expression over the table's row (errors as PostgreSQL reports them) */
-    Execution create(CreatePolicyStmt s, String source, int offset, Transaction txn,
+    Execution create(CreatePolicyStmt s, String source, Transaction txn,
                      BiConsumer<TableInfo, Expr> validate) {
         TableInfo table = ownedTable(txn, s.table());
         char command = command(s.cmdName());
@@ -60,12 +60,12 @@ final class PolicyCommands {
         validated(table, s.qual(), validate);
         validated(table, s.withCheck(), validate);
         objects.policies().create(txn, new Policy(relations.catalog().newOid(), table.oid(), s.policyName(), command,
-                s.permissive(), roleOids(s.roles()), text(s.qual(), source, offset),
-                text(s.withCheck(), source, offset)));
+                s.permissive(), roleOids(s.roles()), text(s.qual(), source, false),
+                text(s.withCheck(), source, true)));
         return Execution.done("CREATE POLICY");
     }
 
-    Execution alter(AlterPolicyStmt s, String source, int offset, Transaction txn,
+    Execution alter(AlterPolicyStmt s, String source, Transaction txn,
                     BiConsumer<TableInfo, Expr> validate) {
         TableInfo table = ownedTable(txn, s.table());
         Policy p = existing(txn, table, s.policyName());
@@ -79,8 +79,8 @@ final class PolicyCommands {
         validated(table, s.withCheck(), validate);
         objects.policies().replace(txn, new Policy(p.oid(), p.table(), p.name(), p.command(), p.permissive(),
                 s.roles() == null || s.roles().isEmpty() ? p.roles() : roleOids(s.roles()),
-                s.qual() == null ? p.using() : text(s.qual(), source, offset),
-                s.withCheck() == null ? p.withCheck() : text(s.withCheck(), source, offset)));
+                s.qual() == null ? p.using() : text(s.qual(), source, false),
+                s.withCheck() == null ? p.withCheck() : text(s.withCheck(), source, true)));
         return Execution.done("ALTER POLICY");
     }
 
@@ -184,21 +184,21 @@ final class PolicyCommands {
 
     /**
      * The expression as the catalog keeps it: its canonical text, or where that cannot be written (a subquery) the
-     * text as the statement wrote it, up to the parenthesis that closes USING ( / WITH CHECK (.
+     * text as the statement wrote it inside USING ( ... ) or WITH CHECK ( ... ).
      */
-    private static String text(Expr e, String source, int offset) {
+    private static String text(Expr e, String source, boolean check) {
         if (e == null) {
             return null;
         }
         try {
             return ExpressionText.of(e);
         } catch (PgException unsupported) {
-            int start = org.lakepg.server.sql.analyzer.ExpressionAnalyzer.location(e) - offset;
-            if (source == null || start < 0 || start >= source.length()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(check ? "(?is)\\bwith\\s+check\\s*\\("
+                    : "(?is)\\busing\\s*\\(").matcher(source == null ? "" : source);
+            if (!m.find()) {
                 throw unsupported;
             }
-            // back to the opening parenthesis of the clause, then forward to the one that closes it
-            int open = source.lastIndexOf('(', start);
+            int open = m.end() - 1;
             int depth = 0;
             char quote = 0;
             for (int i = open; i < source.length(); i++) {

@@ -590,6 +590,12 @@ final class StatementExecutor {
                     if (c.relation() != null) {
                         objectNames.requireTablePrivilege(c.relation(), transaction.get(), privileges,
                                 c.isFrom() ? 'a' : 'r');
+                        var copied = relations.table(transaction.get().snapshot(), c.relation());
+                        if (c.isFrom() && copied.isPresent() && catalog.rowSecurity(copied.get()) != null) {
+                            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                    "COPY FROM not supported with row-level security")
+                                    .withHint("Use INSERT statements instead.");
+                        }
                     }
                     yield copy.run(c, transaction.get(), context, relations, () -> ddlContext(context));
                 }
@@ -690,10 +696,10 @@ final class StatementExecutor {
                 default -> throw new IllegalStateException("not a utility: " + u.statement());
             };
             case Command.Definition d -> switch (d.statement()) {
-                case org.lakepg.server.sql.ast.CreatePolicyStmt p -> policies.create(p, d.text(), d.offset(),
+                case org.lakepg.server.sql.ast.CreatePolicyStmt p -> policies.create(p, d.text(),
                         transaction.get(), (table, e) -> org.lakepg.server.sql.analyzer.RowSecurity.validate(
                                 queries(new ParameterTypes(new int[0])).expressions(), table, e));
-                case org.lakepg.server.sql.ast.AlterPolicyStmt p -> policies.alter(p, d.text(), d.offset(),
+                case org.lakepg.server.sql.ast.AlterPolicyStmt p -> policies.alter(p, d.text(),
                         transaction.get(), (table, e) -> org.lakepg.server.sql.analyzer.RowSecurity.validate(
                                 queries(new ParameterTypes(new int[0])).expressions(), table, e));
                 case org.lakepg.server.sql.ast.ViewStmt v -> views.create(v, d.text(), transaction.get(),
