@@ -88,7 +88,7 @@ final class PolicyCommands {
     Execution rename(RenameStmt s, Transaction txn) {
         List<?> parts = (List<?>) s.object();
         String name = s.relation() == null ? (String) parts.get(0) : s.subname();
-        RangeVar relation = s.relation() != null ? s.relation() : rangeVar(names(parts.get(1)));
+        RangeVar relation = s.relation() != null ? s.relation() : TriggerCommands.rangeVar(names(parts.get(1)));
         TableInfo table = ownedTable(txn, relation);
         Policy p = existing(txn, table, name);
         if (objects.policies().find(txn.snapshot(), table.oid(), s.newname()).isPresent()) {
@@ -104,7 +104,7 @@ final class PolicyCommands {
             List<?> parts = (List<?>) o;
             String name = (String) parts.get(0);
             List<String> tableName = names(parts.get(1));
-            Optional<TableInfo> table = relations.table(txn.snapshot(), rangeVar(tableName));
+            Optional<TableInfo> table = relations.table(txn.snapshot(), TriggerCommands.rangeVar(tableName));
             if (table.isEmpty()) {
                 if (s.missingOk()) {
                     notice("relation \"%s\" does not exist, skipping", String.join(".", tableName));
@@ -220,11 +220,6 @@ final class PolicyCommands {
     @SuppressWarnings("unchecked")
     private static List<String> names(Object o) {
         return (List<String>) o;
-    }
-
-    private static RangeVar rangeVar(List<String> name) {
-        return new RangeVar(null, name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1), true,
-                'p', null, -1);
     }
 
     private void notice(String format, Object... args) {

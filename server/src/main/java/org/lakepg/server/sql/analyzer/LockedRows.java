@@ -19,7 +19,7 @@ import org.lakepg.wire.error.SqlState;
  * transformLockingClause and LockRows): the scans of the locked tables carry their rows' tids, and the joined rows
  * that pass WHERE lock each locked table's row, the strongest mode and wait policy named for it winning.
  */
-final class LockedRows {
+public final class LockedRows {
     private LockedRows() {}
 
     private record Lock(FromScope.Entry entry, LockMode mode, WaitPolicy policy) {}
@@ -28,17 +28,8 @@ final class LockedRows {
                          List<FromItem> from) {
         Map<String, Lock> locks = new LinkedHashMap<>();
         for (LockingClause c : clauses) {
-            LockMode mode = switch (c.strength()) {
-                case FOR_KEY_SHARE -> LockMode.KEY_SHARE;
-                case FOR_SHARE -> LockMode.SHARE;
-                case FOR_NO_KEY_UPDATE -> LockMode.NO_KEY_UPDATE;
-                case FOR_UPDATE -> LockMode.UPDATE;
-            };
-            WaitPolicy policy = switch (c.waitPolicy()) {
-                case BLOCK -> WaitPolicy.BLOCK;
-                case SKIP -> WaitPolicy.SKIP_LOCKED;
-                case ERROR -> WaitPolicy.NOWAIT;
-            };
+            LockMode mode = mode(c);
+            WaitPolicy policy = policy(c);
             String clause = "FOR " + c.strength().name().substring(4).replace('_', ' ');
             if (c.lockedRels() == null || c.lockedRels().isEmpty()) {
                 for (FromScope.Entry e : scope.entries()) {
@@ -68,12 +59,12 @@ final class LockedRows {
             }
         }
         for (Lock l : locks.values()) {
-            if (l.entry().tableOidColumn()) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "FOR UPDATE/SHARE of an inherited or partitioned table in a join is not supported yet");
-            }
             var table = catalog.tableByOid(l.entry().tableOid()).orElseThrow();
-            plan = new LockRowsNode(plan, table, l.entry().tidIndex(), l.mode(), l.policy(), true);
+            FromScope.Entry e = l.entry();
+            // an inheritance tree's rows say which member they come from in their tableoid column
+            plan = new LockRowsNode(plan, table, e.tidIndex(), l.mode(), l.policy(), true,
+                    e.tableOidColumn() ? e.offset() + e.columns().size() : -1,
+                    e.tableOidColumn() ? InheritedScans.members(catalog, table, true) : List.of());
         }
         return plan;
     }
@@ -85,8 +76,32 @@ final class LockedRows {
             return;
         }
         // several clauses on one table: the strongest mode; NOWAIT over SKIP LOCKED over waiting
-        WaitPolicy policy = rank(lock.policy()) > rank(before.policy()) ? lock.policy() : before.policy();
-        locks.put(lock.entry().alias(), new Lock(before.entry(), LockMode.strongest(before.mode(), lock.mode()), policy));
+        locks.put(lock.entry().alias(), new Lock(before.entry(), LockMode.strongest(before.mode(), lock.mode()),
+                stronger(before.policy(), lock.policy())));
+    }
+
+    /** The row lock a clause asks for. */
+    public static LockMode mode(LockingClause c) {
+        return switch (c.strength()) {
+            case FOR_KEY_SHARE -> LockMode.KEY_SHARE;
+            case FOR_SHARE -> LockMode.SHARE;
+            case FOR_NO_KEY_UPDATE -> LockMode.NO_KEY_UPDATE;
+            case FOR_UPDATE -> LockMode.UPDATE;
+        };
+    }
+
+    /** What a clause does with a row another transaction locked. */
+    public static WaitPolicy policy(LockingClause c) {
+        return switch (c.waitPolicy()) {
+            case BLOCK -> WaitPolicy.BLOCK;
+            case SKIP -> WaitPolicy.SKIP_LOCKED;
+            case ERROR -> WaitPolicy.NOWAIT;
+        };
+    }
+
+    /** Of two clauses on one table: NOWAIT if either says so, else SKIP LOCKED if either does (PostgreSQL's rule). */
+    public static WaitPolicy stronger(WaitPolicy a, WaitPolicy b) {
+        return rank(b) > rank(a) ? b : a;
     }
 
     private static int rank(WaitPolicy p) {

@@ -11,10 +11,18 @@ import org.lakepg.server.txn.WaitPolicy;
  * updated by a transaction that committed meanwhile are left out.
  */
 public record LockRowsNode(PlanNode input, TableInfo table, int tidColumn, LockMode mode, WaitPolicy policy,
-                           boolean keepRow) implements PlanNode {
+                           boolean keepRow, int tableOidColumn, java.util.List<TableInfo> members) implements PlanNode {
 
     public LockRowsNode(PlanNode input, TableInfo table, int tidColumn, LockMode mode, WaitPolicy policy) {
-        this(input, table, tidColumn, mode, policy, false);
+        this(input, table, tidColumn, mode, policy, false, -1, java.util.List.of());
+    }
+
+    /**
+     * Rows of an inheritance tree: {@code tableOidColumn} says which of {@code members} each row comes from (the
+     * row's table is locked, not {@code table}); -1 when all rows are {@code table}'s.
+     */
+    public LockRowsNode {
+        members = java.util.List.copyOf(members);
     }
 
     @Override
