@@ -16,6 +16,7 @@ public final class ObjectCatalog {
     private final TriggerCatalog triggers;
     private final StatisticCatalog statistics;
     private final AggregateCatalog aggregates;
+    private final PolicyCatalog policies;
 
     private ObjectCatalog(AccessContext access, boolean exists, java.util.function.IntPredicate laterCatalogExists) {
         schemas = new SchemaCatalog(access, exists);
@@ -27,6 +28,8 @@ public final class ObjectCatalog {
         triggers = new TriggerCatalog(access, exists);
         statistics = new StatisticCatalog(access, laterCatalogExists.test(StatisticCatalog.RELATION));
         aggregates = new AggregateCatalog(access, laterCatalogExists.test(AggregateCatalog.RELATION));
+        policies = new PolicyCatalog(access, laterCatalogExists.test(PolicyCatalog.RELATION),
+                laterCatalogExists.test(PolicyCatalog.FLAGS_RELATION));
     }
 
     /**
@@ -47,6 +50,11 @@ public final class ObjectCatalog {
     /** The pg_aggregate rows of CREATE AGGREGATE (relation 22). */
     public AggregateCatalog aggregates() {
         return aggregates;
+    }
+
+    /** Row-level security policies and switches (relations 35, 36). */
+    public PolicyCatalog policies() {
+        return policies;
     }
 
     public TriggerCatalog triggers() {

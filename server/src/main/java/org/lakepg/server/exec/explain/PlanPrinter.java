@@ -152,7 +152,8 @@ public final class PlanPrinter {
                 yield out;
             }
             case org.lakepg.server.sql.plan.ColumnarNode c -> outputs(c.rowPlan());
-            case org.lakepg.server.sql.plan.LockRowsNode l -> outputs(l.input()).subList(0, l.tidColumn());
+            case org.lakepg.server.sql.plan.LockRowsNode l -> l.keepRow() ? outputs(l.input())
+                    : outputs(l.input()).subList(0, l.tidColumn());
             case ModifyNode m -> {
                 IntFunction<String> below = names(m.input());
                 yield m.returning().stream().map(e -> deparser.deparse(e, below)).toList();

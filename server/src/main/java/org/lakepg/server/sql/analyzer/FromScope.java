@@ -21,10 +21,10 @@ final class FromScope implements Scope {
      * unqualified name or {@code *} means the merged column instead (qualified names still reach them).
      */
     record Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
-                 boolean tableOidColumn, boolean namedByTable) {
+                 boolean tableOidColumn, boolean tidColumn, boolean namedByTable) {
         Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
-              boolean tableOidColumn) {
-            this(alias, columns, offset, hidden, tableOid, tableOidColumn, false);
+              boolean tableOidColumn, boolean tidColumn) {
+            this(alias, columns, offset, hidden, tableOid, tableOidColumn, tidColumn, false);
         }
 
         Entry(String alias, List<OutputColumn> columns, int offset) {
@@ -32,7 +32,7 @@ final class FromScope implements Scope {
         }
 
         Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden) {
-            this(alias, columns, offset, hidden, 0, false);
+            this(alias, columns, offset, hidden, 0, false, false);
         }
 
         /**
@@ -49,7 +49,22 @@ final class FromScope implements Scope {
         }
 
         int width() {
-            return columns.size() + (tableOidColumn ? 1 : 0);
+            return columns.size() + (tableOidColumn ? 1 : 0) + (tidColumn ? 1 : 0);
+        }
+
+        /** Where the row's tuple id sits (after tableoid, when the entry has that column), or -1. */
+        int tidIndex() {
+            return tidColumn ? offset + columns.size() + (tableOidColumn ? 1 : 0) : -1;
+        }
+
+        /** A system column other than tableoid (ctid, xmin, ...) of a table entry whose rows carry their tid. */
+        Optional<BoundExpr> systemRef(String name) {
+            if (!tidColumn || !SystemColumns.isTupleColumn(name)) {
+                return Optional.empty();
+            }
+            BoundExpr tableOid = tableOidRef().orElseThrow();
+            return Optional.of(SystemColumns.ref(name, tableOid, new InputRef(tidIndex(),
+                    org.lakepg.server.catalog.TypeOids.TID, -1, alias == null ? "ctid" : alias + ".ctid")));
         }
 
         boolean visible(int i) {
@@ -83,10 +98,16 @@ final class FromScope implements Scope {
         addTable(alias, columns, tableOid, tableOidColumn, false);
     }
 
+    /** A table's entry whose rows also carry their tuple id (after tableoid when there is that column). */
+    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn, boolean tidColumn) {
+        addTable(alias, columns, tableOid, tableOidColumn, tidColumn, false);
+    }
+
     /** @param namedByTable no alias was written: the item is known by the table's own name */
-    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn,
+    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn, boolean tidColumn,
                   boolean namedByTable) {
-        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn, namedByTable);
+        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn, tidColumn,
+                namedByTable);
         entries.add(e);
         width += e.width();
     }
@@ -136,7 +157,7 @@ final class FromScope implements Scope {
         int base = width;
         for (Entry e : other.entries) {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
-                    e.tableOidColumn(), e.namedByTable()));
+                    e.tableOidColumn(), e.tidColumn(), e.namedByTable()));
         }
         other.mergedValues.forEach((merged, value) -> mergedValues.put(base + merged, ExprRewriter.map(value,
                 x -> x instanceof InputRef r ? new InputRef(base + r.index(), r.type(), r.typmod(), r.name()) : x)));
@@ -150,7 +171,7 @@ final class FromScope implements Scope {
             java.util.Set<String> hidden = new java.util.HashSet<>(e.hidden());
             hidden.addAll(names);
             entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(), e.tableOidColumn(),
-                    e.namedByTable()));
+                    e.tidColumn(), e.namedByTable()));
         }
     }
 
@@ -235,6 +256,9 @@ final class FromScope implements Scope {
             if (e.tableOidColumn() && index == e.offset() + e.columns().size()) {
                 return OutputColumn.computed("tableoid", org.lakepg.server.catalog.TypeOids.OID, -1);
             }
+            if (index == e.tidIndex()) {
+                return OutputColumn.computed("ctid", org.lakepg.server.catalog.TypeOids.TID, -1);
+            }
         }
         throw new IndexOutOfBoundsException(index);
     }
@@ -258,9 +282,9 @@ final class FromScope implements Scope {
             if (found == null && entry(name).isPresent()) {
                 found = wholeRow(entry(name).get());
             }
-            if (found == null && name.equals("tableoid")) {
+            if (found == null && SystemColumns.isSystem(name)) {
                 for (Entry e : entries) {
-                    Optional<BoundExpr> system = e.tableOidRef();
+                    Optional<BoundExpr> system = name.equals("tableoid") ? e.tableOidRef() : e.systemRef(name);
                     if (system.isPresent()) {
                         if (found != null) {
                             throw Coercer.at(PgException.of(SqlState.AMBIGUOUS_COLUMN,
@@ -289,6 +313,9 @@ final class FromScope implements Scope {
         }
         if (name.equals("tableoid") && e.tableOidRef().isPresent()) {
             return e.tableOidRef();
+        }
+        if (e.systemRef(name).isPresent()) {
+            return e.systemRef(name);
         }
         throw Coercer.at(ColumnHints.withHint(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist",
                 alias, name), this, alias, name), location);

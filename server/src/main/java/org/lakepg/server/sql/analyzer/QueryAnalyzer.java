@@ -44,6 +44,9 @@ public final class QueryAnalyzer {
     private final ParameterTypes parameters;
     private final AnalyzerCatalog catalog;
 
+    /** Whether this query's table scans carry their rows' tids (it names a system column such as xmin). */
+    private boolean tupleIds;
+
     /** The enclosing query's names when this analyzes a subquery; null at the top level. */
     private final Scope outer;
 
@@ -126,7 +129,9 @@ public final class QueryAnalyzer {
         if (s.intoClause() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "SELECT INTO is not supported yet");
         }
-        if (s.lockingClause() != null && !s.lockingClause().isEmpty()) {
+        if (s.lockingClause() != null && !s.lockingClause().isEmpty() && (s.op() != SelectStmt.SetOperation.NONE
+                || s.valuesLists() != null && !s.valuesLists().isEmpty() || s.distinctClause() != null
+                || s.groupClause() != null && !s.groupClause().isEmpty() || s.havingClause() != null)) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE is not supported yet");
         }
         if (s.op() != SelectStmt.SetOperation.NONE) {
@@ -203,10 +208,13 @@ public final class QueryAnalyzer {
                 org.lakepg.server.table.TableInfo table = table(r);
                 FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
-                InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias);
+                InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias,
+                        tupleIds);
                 scope.addTable(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias),
-                        table.oid(), scan.tableOidColumn(), r.alias() == null);
-                yield new Source(scan.plan(), scope);
+                        table.oid(), scan.tableOidColumn(), tupleIds, r.alias() == null);
+                var policies = RowSecurity.policies(catalog, table);
+                yield new Source(policies == null ? scan.plan() : new org.lakepg.server.sql.plan.FilterNode(scan.plan(),
+                        RowSecurity.using(expressions, table, policies, 'r')), scope);
             }
             case RangeSubselect sub -> {
                 if (sub.alias() == null) {
@@ -443,6 +451,8 @@ public final class QueryAnalyzer {
     }
 
     private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns, WindowCollector windows) {
+        boolean locking = s.lockingClause() != null && !s.lockingClause().isEmpty();
+        tupleIds = s.fromClause() != null && !s.fromClause().isEmpty() && (locking || SystemColumns.mentioned(s));
         Source source = from(s.fromClause());
         PlanNode plan = source.plan();
         FromScope scope = source.scope();
@@ -468,6 +478,9 @@ public final class QueryAnalyzer {
         }
         plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                     catalog.planner(), catalog::btreeComparison).joins(plan);
+        if (locking) {
+            plan = LockedRows.lock(catalog, plan, scope, s.lockingClause(), s.fromClause());
+        }
         AggregateCollector aggregates = new AggregateCollector();
         expressions.windows(windows);
         List<Target> targets = targets(s.targetList(), scope, aggregates, resolveUnknowns);
