@@ -40,7 +40,9 @@ class ColumnarCancelIT {
         c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.address().getPort()
                 + "/postgres?user=postgres");
         JdbcRows.run(c, "create table an_cancel (id int8, v int)",
-                "insert into an_cancel select g, g % 7 from generate_series(1, 400000) g");
+                "insert into an_cancel select g, g % 7 from generate_series(1, 400000) g",
+                // leaves autovacuum nothing to do: its worker interrupted by the shutdown mid-WAL-write closes the WAL
+                "vacuum analyze an_cancel");
         JdbcRows.rows(c, "select lsn from lakepg_export_snapshot('an_cancel')");
         JdbcRows.run(c, "set lakepg.analytics = on");
         assertThat(String.join("\n", JdbcRows.rows(c, "explain " + QUERY)))
@@ -62,10 +64,13 @@ class ColumnarCancelIT {
     void statementTimeoutStopsAColumnarQuery() throws SQLException {
         JdbcRows.run(c, "set statement_timeout = '20ms'");
         try {
+            long runs = server.cluster().analytics().columnarRuns();
             assertThatThrownBy(() -> JdbcRows.one(c, QUERY)).isInstanceOfSatisfying(SQLException.class, e -> {
                 assertThat(e.getSQLState()).isEqualTo("57014");
                 assertThat(e.getMessage()).contains("canceling statement due to statement timeout");
             });
+            assertThat(server.cluster().analytics().columnarRuns()).as("stopped inside the columnar run")
+                    .isEqualTo(runs);
         } finally {
             JdbcRows.run(c, "reset statement_timeout");
         }
@@ -74,6 +79,7 @@ class ColumnarCancelIT {
 
     @Test
     void cancelRequestStopsAColumnarQuery() throws Exception {
+        long runs = server.cluster().analytics().columnarRuns();
         try (Statement s = c.createStatement()) {
             CompletableFuture<Void> query = CompletableFuture.runAsync(() -> {
                 try {
@@ -93,6 +99,10 @@ class ColumnarCancelIT {
                         assertThat(e.getMessage()).contains("canceling statement due to user request");
                     });
         }
+        // the engine stopped: without the checks the columnar run completes (and counts) and only the row output
+        // notices the cancel afterwards
+        assertThat(server.cluster().analytics().columnarRuns()).as("stopped inside the columnar run")
+                .isEqualTo(runs);
         assertThat(JdbcRows.one(c, "select 1")).isEqualTo("1");
         assertThat(JdbcRows.one(c, QUERY)).isEqualTo(ANSWER);
     }
