@@ -114,7 +114,6 @@ final class Selection {
             }
             int kept = switch (vector) {
                 case IntVector v when in == null && v.zones() != null -> rangeByZones(v, lo, hi, count, out);
-                case LongVector v when in == null && v.zones() != null -> rangeByZones(v, lo, hi, count, out);
                 case IntVector v -> rangeInts(v.values(), lo, hi, in, count, out);
                 case LongVector v -> rangeLongs(v.values(), lo, hi, in, count, out);
                 case ShortVector v -> rangeInts(widen(v), lo, hi, in, count, out);
@@ -239,8 +238,8 @@ final class Selection {
      * All rows of a vector with a zone map in [lo, hi]: a block outside the range is skipped, a block inside it is
      * kept whole, only the others are tested row by row.
      */
-    private static int rangeByZones(ColumnVector vector, long lo, long hi, int count, int[] out) {
-        ZoneMap zones = vector instanceof IntVector v ? v.zones() : ((LongVector) vector).zones();
+    private static int rangeByZones(IntVector vector, long lo, long hi, int count, int[] out) {
+        ZoneMap zones = vector.zones();
         int kept = 0;
         for (int b = 0; b < zones.blocks(); b++) {
             long min = zones.min(b);
@@ -254,10 +253,8 @@ final class Selection {
                 for (int r = start; r < end; r++) {
                     out[kept++] = r;
                 }
-            } else if (vector instanceof IntVector v) {
-                kept = rangeInts(v.values(), lo, hi, start, end, out, kept);
             } else {
-                kept = rangeLongs(((LongVector) vector).values(), lo, hi, start, end, out, kept);
+                kept = rangeInts(vector.values(), lo, hi, start, end, out, kept);
             }
         }
         return kept;
@@ -265,16 +262,6 @@ final class Selection {
 
     /** Rows start..end of {@code a} in [lo, hi], appended to {@code out} from {@code kept} on; returns the new count. */
     private static int rangeInts(int[] a, long lo, long hi, int start, int end, int[] out, int kept) {
-        long width = (hi - lo) + Long.MIN_VALUE;
-        long base = lo - Long.MIN_VALUE;
-        for (int r = start; r < end; r++) {
-            out[kept] = r;
-            kept += a[r] - base <= width ? 1 : 0;
-        }
-        return kept;
-    }
-
-    private static int rangeLongs(long[] a, long lo, long hi, int start, int end, int[] out, int kept) {
         long width = (hi - lo) + Long.MIN_VALUE;
         long base = lo - Long.MIN_VALUE;
         for (int r = start; r < end; r++) {
@@ -305,16 +292,20 @@ final class Selection {
     }
 
     private static int rangeLongs(long[] a, long lo, long hi, int[] in, int count, int[] out) {
-        if (in == null) {
-            return rangeLongs(a, lo, hi, 0, count, out, 0);
-        }
         int kept = 0;
         long width = (hi - lo) + Long.MIN_VALUE;
         long base = lo - Long.MIN_VALUE;
-        for (int i = 0; i < count; i++) {
-            int r = in[i];
-            out[kept] = r;
-            kept += a[r] - base <= width ? 1 : 0;
+        if (in == null) {
+            for (int r = 0; r < count; r++) {
+                out[kept] = r;
+                kept += a[r] - base <= width ? 1 : 0;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                int r = in[i];
+                out[kept] = r;
+                kept += a[r] - base <= width ? 1 : 0;
+            }
         }
         return kept;
     }

@@ -16,7 +16,6 @@ import org.apache.parquet.schema.MessageType;
 import org.lakepg.analytics.batch.Batch;
 import org.lakepg.analytics.batch.ColumnVector;
 import org.lakepg.analytics.batch.IntVector;
-import org.lakepg.analytics.batch.LongVector;
 import org.lakepg.analytics.batch.Schema;
 
 /**
@@ -221,13 +220,9 @@ public final class ParquetBatchReader implements AutoCloseable {
         return new ScanStats(read, byStats, byDictionary, rows);
     }
 
-    /** A cached integer-like chunk is scanned by many queries: its zone map lets range filters skip blocks. */
+    /** A cached int4/date chunk is scanned by many queries: its zone map lets range filters skip blocks. */
     private static ColumnVector withZoneMap(ColumnVector v) {
-        return switch (v) {
-            case IntVector i -> i.withZoneMap();
-            case LongVector l -> l.withZoneMap();
-            default -> v;
-        };
+        return v instanceof IntVector i ? i.withZoneMap() : v;
     }
 
     /** Opens the file only when something is not in the cache. */

@@ -12,7 +12,6 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.lakepg.analytics.batch.ColumnVector;
 import org.lakepg.analytics.batch.DecimalVector;
 import org.lakepg.analytics.batch.IntVector;
-import org.lakepg.analytics.batch.LongVector;
 import org.lakepg.analytics.batch.Schema;
 import org.lakepg.analytics.batch.StringVector;
 
@@ -163,11 +162,7 @@ public final class ParquetFileCache {
             case BYTES, UUID -> 56;
         };
         long dictionary = v instanceof StringVector s && s.isDictionaryEncoded() ? 56L * s.dictionary().length : 0;
-        long zones = switch (v) {
-            case IntVector i when i.zones() != null -> i.zones().bytes();
-            case LongVector l when l.zones() != null -> l.zones().bytes();
-            default -> 0L;
-        };
+        long zones = v instanceof IntVector i && i.zones() != null ? i.zones().bytes() : 0;
         return 64 + n * perValue + n / 8 + dictionary + zones;
     }
 }

@@ -91,15 +91,11 @@ public final class LineitemQueriesBenchmark {
                 walls[runs / 2] / 1e6, walls[0] / 1e6, answer.stream().map(Arrays::toString).toList());
     }
 
-    /** The batch as {@code ParquetFileCache} holds it: integer-like chunks with zone maps. */
+    /** The batch as {@code ParquetFileCache} holds it: int4/date chunks with zone maps. */
     private static Batch withZoneMaps(Batch b) {
         List<org.lakepg.analytics.batch.ColumnVector> vectors = new ArrayList<>();
         for (int c = 0; c < b.schema().size(); c++) {
-            vectors.add(switch (b.column(c)) {
-                case org.lakepg.analytics.batch.IntVector v -> v.withZoneMap();
-                case org.lakepg.analytics.batch.LongVector v -> v.withZoneMap();
-                default -> b.column(c);
-            });
+            vectors.add(b.column(c) instanceof org.lakepg.analytics.batch.IntVector v ? v.withZoneMap() : b.column(c));
         }
         return new Batch(b.schema(), vectors, b.rowCount());
     }
