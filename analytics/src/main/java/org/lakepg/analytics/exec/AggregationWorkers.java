@@ -42,6 +42,11 @@ public final class AggregationWorkers {
         return NONE;
     }
 
+    /** Whether there are helper threads at all (busy or not). */
+    boolean hasHelpers() {
+        return threads != null;
+    }
+
     /** Starts {@code task} on a free helper; null when there is none. */
     Future<?> tryStart(Runnable task) {
         if (threads == null || !permits.tryAcquire()) {

@@ -64,21 +64,22 @@ final class ParallelAggregation {
      */
     static ScanStats tryRun(PlanNode.Aggregate node, AggregationWorkers workers, BatchSink out) {
         PlanNode.Scan scan = scanBelow(node.input());
-        if (scan == null || !AggregateState.mergeable(node)) {
+        if (scan == null || !AggregateState.mergeable(node) || !workers.hasHelpers()) {
             return null;
         }
-        ParallelAggregation run = new ParallelAggregation(node, scan);
-        Future<?> helper = workers.tryStart(run::helperLoop);
-        if (helper == null) {
-            return null;
-        }
-        return run.run(helper, out);
+        return new ParallelAggregation(node, scan).run(workers, out);
     }
 
-    private ScanStats run(Future<?> helper, BatchSink out) {
+    /**
+     * The helper is asked for only when a second batch comes: a scan of one batch (a small table) runs on the query's
+     * thread alone, without waking a thread and waiting for it (~0.5 ms on a quiet machine, far more on a busy one).
+     * If the helper is busy then, the query's thread does all the work.
+     */
+    private ScanStats run(AggregationWorkers workers, BatchSink out) {
         AggregateState mine = new AggregateState(node);
         BatchSink myChain = chain(node.input(), mine);
         long[] next = {0};
+        List<Future<?>> helper = new java.util.ArrayList<>(1);
         ScanStats stats = null;
         boolean scanned = false;
         Throwable failure = null;
@@ -91,7 +92,13 @@ final class ParallelAggregation {
                     throw new HelperFailed();
                 }
                 long number = next[0]++;
-                if (!handoff.offer(new Item(number, batch))) {
+                if (number == 1) {
+                    Future<?> started = workers.tryStart(this::helperLoop);
+                    if (started != null) {
+                        helper.add(started);
+                    }
+                }
+                if (helper.isEmpty() || !handoff.offer(new Item(number, batch))) {
                     mine.batchNumber = number;
                     myChain.accept(batch);
                 }
@@ -100,7 +107,9 @@ final class ParallelAggregation {
         } catch (RuntimeException | Error e) {
             failure = causedBy(e, HelperFailed.class) ? null : e;
         } finally {
-            stop(helper, !scanned);
+            if (!helper.isEmpty()) {
+                stop(helper.get(0), !scanned);
+            }
         }
         if (failure != null) {
             throw sneaky(failure);

@@ -7,6 +7,7 @@ import org.lakepg.analytics.batch.ColumnVector;
 import org.lakepg.analytics.batch.IntVector;
 import org.lakepg.analytics.batch.LongVector;
 import org.lakepg.analytics.batch.ShortVector;
+import org.lakepg.analytics.batch.ZoneMap;
 import org.lakepg.analytics.plan.Expr;
 import org.lakepg.analytics.plan.ExprTypes;
 import org.lakepg.wire.error.PgException;
@@ -112,6 +113,7 @@ final class Selection {
                 return 0;
             }
             int kept = switch (vector) {
+                case IntVector v when in == null && v.zones() != null -> rangeByZones(v, lo, hi, count, out);
                 case IntVector v -> rangeInts(v.values(), lo, hi, in, count, out);
                 case LongVector v -> rangeLongs(v.values(), lo, hi, in, count, out);
                 case ShortVector v -> rangeInts(widen(v), lo, hi, in, count, out);
@@ -232,26 +234,59 @@ final class Selection {
         return kept;
     }
 
+    /**
+     * All rows of a vector with a zone map in [lo, hi]: a block outside the range is skipped, a block inside it is
+     * kept whole, only the others are tested row by row.
+     */
+    private static int rangeByZones(IntVector vector, long lo, long hi, int count, int[] out) {
+        ZoneMap zones = vector.zones();
+        int kept = 0;
+        for (int b = 0; b < zones.blocks(); b++) {
+            long min = zones.min(b);
+            long max = zones.max(b);
+            if (max < lo || min > hi) {
+                continue;
+            }
+            int start = b * ZoneMap.BLOCK;
+            int end = Math.min(count, start + ZoneMap.BLOCK);
+            if (min >= lo && max <= hi) {
+                for (int r = start; r < end; r++) {
+                    out[kept++] = r;
+                }
+            } else {
+                kept = rangeInts(vector.values(), lo, hi, start, end, out, kept);
+            }
+        }
+        return kept;
+    }
+
+    /** Rows start..end of {@code a} in [lo, hi], appended to {@code out} from {@code kept} on; returns the new count. */
+    private static int rangeInts(int[] a, long lo, long hi, int start, int end, int[] out, int kept) {
+        long width = (hi - lo) + Long.MIN_VALUE;
+        long base = lo - Long.MIN_VALUE;
+        for (int r = start; r < end; r++) {
+            out[kept] = r;
+            kept += a[r] - base <= width ? 1 : 0;
+        }
+        return kept;
+    }
+
     // The loops write every candidate and advance only on a match (no branch to mispredict); out may alias in,
     // since a row is written at or before the place it was read from.
 
     // lo <= v <= hi is one unsigned comparison: v - lo <= hi - lo (mod 2^64), shifted by MIN_VALUE to a signed one
 
     private static int rangeInts(int[] a, long lo, long hi, int[] in, int count, int[] out) {
+        if (in == null) {
+            return rangeInts(a, lo, hi, 0, count, out, 0);
+        }
         int kept = 0;
         long width = (hi - lo) + Long.MIN_VALUE;
         long base = lo - Long.MIN_VALUE;
-        if (in == null) {
-            for (int r = 0; r < count; r++) {
-                out[kept] = r;
-                kept += a[r] - base <= width ? 1 : 0;
-            }
-        } else {
-            for (int i = 0; i < count; i++) {
-                int r = in[i];
-                out[kept] = r;
-                kept += a[r] - base <= width ? 1 : 0;
-            }
+        for (int i = 0; i < count; i++) {
+            int r = in[i];
+            out[kept] = r;
+            kept += a[r] - base <= width ? 1 : 0;
         }
         return kept;
     }

@@ -15,6 +15,7 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.schema.MessageType;
 import org.lakepg.analytics.batch.Batch;
 import org.lakepg.analytics.batch.ColumnVector;
+import org.lakepg.analytics.batch.IntVector;
 import org.lakepg.analytics.batch.Schema;
 
 /**
@@ -150,13 +151,10 @@ public final class ParquetBatchReader implements AutoCloseable {
                                        LazyReader lazy, List<Integer> columns, List<ColumnPredicate> predicates,
                                        Consumer<Batch> sink) throws IOException {
         Schema schema = entry.schema;
-        ParquetColumnType[] types = new ParquetColumnType[schema.size()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = ParquetColumnType.of(schema.column(i));
-        }
-        List<ColumnDescriptor> all = entry.footer.getFileMetaData().getSchema().getColumns();
+        ParquetColumnType[] types = entry.types;
+        List<ColumnDescriptor> all = entry.columns;
         Schema outSchema = schema.select(columns);
-        RowGroupPruner pruner = new RowGroupPruner(schema, types, all);
+        RowGroupPruner pruner = entry.pruner;
         List<BlockMetaData> blocks = entry.footer.getBlocks();
         int read = 0;
         int byStats = 0;
@@ -166,7 +164,7 @@ public final class ParquetBatchReader implements AutoCloseable {
             BlockMetaData block = blocks.get(g);
             int group = g;
             org.apache.parquet.column.page.DictionaryPageReadStore dictionaries = descriptor -> entry.dictionaries
-                    .computeIfAbsent(ParquetFileCache.Entry.slot(group, all.indexOf(descriptor)), slot -> {
+                    .computeIfAbsent(ParquetFileCache.Entry.slot(group, entry.columnIndex(descriptor)), slot -> {
                         try {
                             org.apache.parquet.column.page.DictionaryPageReadStore store = lazy.get().reader.getDictionaryReader(block);
                             DictionaryPage page = store.readDictionaryPage(descriptor);
@@ -205,8 +203,8 @@ public final class ParquetBatchReader implements AutoCloseable {
                 for (int c : missing) {
                     var stats = block.getColumns().get(c).getStatistics();
                     boolean mayHaveNulls = stats == null || !stats.isNumNullsSet() || stats.getNumNulls() > 0;
-                    ColumnVector v = PageDecoder.decode(pages.getPageReader(all.get(c)), all.get(c), schema.column(c),
-                            types[c], n, mayHaveNulls);
+                    ColumnVector v = withZoneMap(PageDecoder.decode(pages.getPageReader(all.get(c)), all.get(c),
+                            schema.column(c), types[c], n, mayHaveNulls));
                     cache.addVector(key, entry, g, c, v);
                     for (int i = 0; i < vectors.length; i++) {
                         if (columns.get(i) == c) {
@@ -220,6 +218,11 @@ public final class ParquetBatchReader implements AutoCloseable {
             rows += n;
         }
         return new ScanStats(read, byStats, byDictionary, rows);
+    }
+
+    /** A cached int4/date chunk is scanned by many queries: its zone map lets range filters skip blocks. */
+    private static ColumnVector withZoneMap(ColumnVector v) {
+        return v instanceof IntVector i ? i.withZoneMap() : v;
     }
 
     /** Opens the file only when something is not in the cache. */

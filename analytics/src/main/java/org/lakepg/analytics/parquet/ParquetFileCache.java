@@ -2,13 +2,16 @@ package org.lakepg.analytics.parquet;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.lakepg.analytics.batch.ColumnVector;
 import org.lakepg.analytics.batch.DecimalVector;
+import org.lakepg.analytics.batch.IntVector;
 import org.lakepg.analytics.batch.Schema;
 import org.lakepg.analytics.batch.StringVector;
 
@@ -42,10 +45,25 @@ public final class ParquetFileCache {
         final Schema schema;
         final Map<Long, ColumnVector> vectors = new ConcurrentHashMap<>();
         final Map<Long, Optional<DictionaryPage>> dictionaries = new ConcurrentHashMap<>();
+        /** Derived from the footer once, not per query: Parquet builds the column list anew on every call. */
+        final List<ColumnDescriptor> columns;
+        final ParquetColumnType[] types;
+        final RowGroupPruner pruner;
 
         Entry(ParquetMetadata footer, Schema schema) {
             this.footer = footer;
             this.schema = schema;
+            this.columns = List.copyOf(footer.getFileMetaData().getSchema().getColumns());
+            this.types = new ParquetColumnType[schema.size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = ParquetColumnType.of(schema.column(i));
+            }
+            this.pruner = new RowGroupPruner(schema, types, columns);
+        }
+
+        /** The index of a column among the file's columns (the dictionary cache's slot). */
+        int columnIndex(ColumnDescriptor descriptor) {
+            return columns.indexOf(descriptor);
         }
 
         static long slot(int rowGroup, int column) {
@@ -144,6 +162,7 @@ public final class ParquetFileCache {
             case BYTES, UUID -> 56;
         };
         long dictionary = v instanceof StringVector s && s.isDictionaryEncoded() ? 56L * s.dictionary().length : 0;
-        return 64 + n * perValue + n / 8 + dictionary;
+        long zones = v instanceof IntVector i && i.zones() != null ? i.zones().bytes() : 0;
+        return 64 + n * perValue + n / 8 + dictionary + zones;
     }
 }

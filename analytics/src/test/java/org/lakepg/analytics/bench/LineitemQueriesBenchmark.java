@@ -28,7 +28,7 @@ import org.lakepg.analytics.scan.InMemorySource;
  * {@code ParquetFileCache}). CPU time of every thread of the process, so the figure is steady on a loaded machine and
  * counts the parallel helper's work; wall time beside it. Without the server's fixed cost per query (parse, plan,
  * wire). Run with {@code java -cp <analytics classes, test classes, dependencies>
- * org.lakepg.analytics.bench.LineitemQueriesBenchmark [rows] [runs] [workers]}.
+ * org.lakepg.analytics.bench.LineitemQueriesBenchmark [rows] [runs] [workers] [nozones]}.
  */
 public final class LineitemQueriesBenchmark {
 
@@ -43,12 +43,13 @@ public final class LineitemQueriesBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        boolean zones = args.length <= 3 || !args[3].equals("nozones"); // the cache adds zone maps to cached chunks
         List<Batch> decoded = new ArrayList<>();
         for (int from = 0; from < rows; from += FILE_ROWS) {
             byte[] file = ParquetBatchWriter.toBytes(LINEITEM, List.of(generate(from, Math.min(rows, from + FILE_ROWS))),
                     ParquetWriteOptions.defaults());
             try (ParquetBatchReader reader = ParquetBatchReader.open(file)) {
-                reader.scan(List.of(0, 1, 2, 3, 4, 5, 6), List.of(), decoded::add);
+                reader.scan(List.of(0, 1, 2, 3, 4, 5, 6), List.of(), b -> decoded.add(zones ? withZoneMaps(b) : b));
             }
         }
         InMemorySource source = new InMemorySource(LINEITEM, decoded);
@@ -64,7 +65,8 @@ public final class LineitemQueriesBenchmark {
         PlanNode filtered = new PlanNode.Aggregate(new PlanNode.Filter(scan, where), List.of(),
                 List.of(AggCall.countStar("count"), AggCall.of(AggCall.Function.SUM, 2, "sum_price")));
         AggregationWorkers helpers = new AggregationWorkers(workers);
-        System.out.printf("%,d rows in %d batches, %d helper thread(s)%n", rows, decoded.size(), workers);
+        System.out.printf("%,d rows in %d batches, %d helper thread(s), zone maps %s%n", rows, decoded.size(), workers,
+                zones ? "on" : "off");
         for (int round = 0; round < 3; round++) {
             measure("group-by", groupBy, helpers, runs);
             measure("filtered", filtered, helpers, runs);
@@ -87,6 +89,15 @@ public final class LineitemQueriesBenchmark {
         Arrays.sort(walls);
         System.out.printf("%-9s CPU %6.2f ms/query, wall median %6.2f ms, min %6.2f ms   %s%n", name, cpu / 1e6,
                 walls[runs / 2] / 1e6, walls[0] / 1e6, answer.stream().map(Arrays::toString).toList());
+    }
+
+    /** The batch as {@code ParquetFileCache} holds it: int4/date chunks with zone maps. */
+    private static Batch withZoneMaps(Batch b) {
+        List<org.lakepg.analytics.batch.ColumnVector> vectors = new ArrayList<>();
+        for (int c = 0; c < b.schema().size(); c++) {
+            vectors.add(b.column(c) instanceof org.lakepg.analytics.batch.IntVector v ? v.withZoneMap() : b.column(c));
+        }
+        return new Batch(b.schema(), vectors, b.rowCount());
     }
 
     private static List<Object[]> rows(List<Batch> batches) {

@@ -102,15 +102,20 @@ public final class AnalyticsRouting {
         if (pages < minPages) {
             return Optional.empty();
         }
-        List<String> explain = new ArrayList<>();
         for (SeqScanNode scan : t.get().scans()) {
-            explain.add(describe(scan, context));
             Compute c = compute.get();
             if (c != null && c.tables() == context.tables().catalog()) {
                 service.refresher().register(c, scan.table());
             }
         }
-        explain.add("Vectorized: " + shape(t.get().plan()));
+        Supplier<List<String>> explain = () -> {
+            List<String> lines = new ArrayList<>();
+            for (SeqScanNode scan : t.get().scans()) {
+                lines.add(describe(scan, context));
+            }
+            lines.add("Vectorized: " + shape(t.get().plan()));
+            return lines;
+        };
         return Optional.of(new ColumnarNode(p, new ColumnarQuery(service, p, explain)));
     }
 

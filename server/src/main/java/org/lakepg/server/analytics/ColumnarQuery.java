@@ -4,8 +4,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.lakepg.analytics.batch.Batch;
+import org.lakepg.analytics.batch.Schema;
 import org.lakepg.analytics.exec.Executor;
+import org.lakepg.analytics.parquet.ColumnPredicate;
+import org.lakepg.analytics.parquet.ScanStats;
+import org.lakepg.analytics.plan.ScanSource;
 import org.lakepg.server.access.heap.HeapRelation;
 import org.lakepg.server.exec.ExecContext;
 import org.lakepg.server.sql.plan.PlanNode;
@@ -16,15 +22,20 @@ import org.lakepg.server.txn.Snapshot;
  * (Parquet files of unchanged page ranges + pages changed since, decoded with the snapshot's visibility), so the rows
  * equal the row engine's. A value batches cannot hold sends the subtree back to the row engine.
  *
- * @param explain what EXPLAIN prints for the node: title and detail lines
+ * @param description what EXPLAIN prints for the node: title and detail lines (computed only for EXPLAIN: it looks up
+ *                    snapshots and changed pages, which a plain execution need not pay for)
  */
-public record ColumnarQuery(AnalyticsService service, PlanNode rowPlan, List<String> explain) {
+public record ColumnarQuery(AnalyticsService service, PlanNode rowPlan, Supplier<List<String>> description) {
+
+    public List<String> explain() {
+        return description.get();
+    }
 
     public Iterator<Object[]> run(ExecContext context) {
         Snapshot snapshot = context.tables().transaction().snapshot();
         Optional<PlanTranslator.Translation> translation = PlanTranslator.translate(rowPlan, (scan, schema) -> {
             HeapRelation heap = context.tables().heap(scan.table());
-            return service.freshScan(heap.context(), heap, scan.table(), schema, snapshot);
+            return cancellable(service.freshScan(heap.context(), heap, scan.table(), schema, snapshot), context);
         });
         if (translation.isEmpty()) {
             service.countRun(false);
@@ -49,5 +60,28 @@ public record ColumnarQuery(AnalyticsService service, PlanNode rowPlan, List<Str
             }
         }
         return rows.iterator();
+    }
+
+    /**
+     * The scan checks for a cancel request and statement_timeout before it hands on each batch (on the query's
+     * thread, which does the scanning also when a helper thread aggregates): a PgException (57014) thrown there ends
+     * the run, and a helper thread is stopped before it propagates.
+     */
+    private static ScanSource cancellable(ScanSource source, ExecContext context) {
+        return new ScanSource() {
+            @Override
+            public Schema schema() {
+                return source.schema();
+            }
+
+            @Override
+            public ScanStats scan(List<Integer> columns, List<ColumnPredicate> pushdown, Consumer<Batch> sink) {
+                context.checkInterrupts();
+                return source.scan(columns, pushdown, batch -> {
+                    context.checkInterrupts();
+                    sink.accept(batch);
+                });
+            }
+        };
     }
 }

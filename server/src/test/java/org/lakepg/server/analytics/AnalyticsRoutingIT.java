@@ -41,8 +41,13 @@ class AnalyticsRoutingIT {
     }
 
     static Connection connect() throws SQLException {
+        return connect("postgres");
+    }
+
+    /** {@code database}: "postgres@BRANCH" connects to a branch. */
+    static Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.address().getPort()
-                + "/postgres?user=postgres");
+                + "/" + database + "?user=postgres");
     }
 
     static List<String> rows(Connection c, String sql) throws SQLException {
@@ -148,16 +153,24 @@ class AnalyticsRoutingIT {
             fill(c, rnd, 3000, 0);
             int nextId = 3000;
             assertSameOnBothEngines(c); // no snapshot yet: every page decoded fresh
+            List<String> lsns = new ArrayList<>();
             for (int round = 0; round < 6; round++) {
                 for (int k = 0; k < 3; k++) {
                     randomDml(c, rnd, nextId);
                     nextId += 60;
+                    lsns.add(rows(c, "select pg_current_wal_lsn()").get(0));
                 }
                 if (round % 2 == 0) {
                     Thread.sleep(1500); // let the background refresher materialize some of it
                 }
                 assertSameOnBothEngines(c);
             }
+            // random LSNs of the history (between snapshots or before any): both engines read the table as it was
+            for (int k = 0; k < 2; k++) {
+                run(c, "set lakepg.read_lsn = '" + lsns.get(rnd.nextInt(lsns.size())) + "'");
+                assertSameOnBothEngines(c);
+            }
+            run(c, "reset lakepg.read_lsn");
             // inside a transaction: own uncommitted changes are seen by both engines
             c.setAutoCommit(false);
             randomDml(c, rnd, nextId);
@@ -213,6 +226,48 @@ class AnalyticsRoutingIT {
             run(b, "set lakepg.analytics = off");
             assertThat(after).isEqualTo(rows(b, q)).contains("7|500|125250").noneMatch(r -> r.startsWith("1|"));
         }
+    }
+
+    /**
+     * A branch is its own timeline: after changes on both sides, each side's columnar answers (fresh, then over a
+     * snapshot exported on that side) equal its row engine's, and neither sees the other's changes.
+     */
+    @Test
+    void queriesOnABranchAgreeOnBothEnginesAndSeeOnlyTheBranch() throws Exception {
+        String q = "select k, count(*), sum(v), min(d) from an_br where v > 10 group by k order by k";
+        try (Connection main = connect()) {
+            run(main, "drop table if exists an_br", "create table an_br (k int, v int, d date)",
+                    "insert into an_br select g % 6, g, date '2024-01-01' + g % 90 from generate_series(1, 4000) g");
+            rows(main, "select lsn from lakepg_export_snapshot('an_br')");
+            List<String> atBranchPoint = sameOnBothEngines(main, q);
+            run(main, "select lakepg_create_branch('an_br_dev')");
+            run(main, "update an_br set v = v + 1000 where k = 1", "delete from an_br where k = 2");
+            List<String> mainAfter = sameOnBothEngines(main, q);
+            try (Connection dev = connect("postgres@an_br_dev")) {
+                assertThat(sameOnBothEngines(dev, q)).isEqualTo(atBranchPoint);
+                run(dev, "insert into an_br select 9, g, date '2025-01-01' from generate_series(1, 300) g",
+                        "update an_br set v = 0 where k = 3");
+                List<String> devAfter = sameOnBothEngines(dev, q);
+                assertThat(devAfter).anyMatch(r -> r.startsWith("9|")).noneMatch(r -> r.startsWith("3|"));
+                rows(dev, "select lsn from lakepg_export_snapshot('an_br')");
+                run(dev, "set lakepg.analytics = on");
+                assertThat(String.join("\n", rows(dev, "explain " + q))).contains(" 0 fresh pages");
+                assertThat(sameOnBothEngines(dev, q)).isEqualTo(devAfter);
+            }
+            assertThat(sameOnBothEngines(main, q)).isEqualTo(mainAfter).noneMatch(r -> r.startsWith("9|"));
+            run(main, "select lakepg_drop_branch('an_br_dev')");
+        }
+    }
+
+    /** The rows of {@code q} on the row engine, after checking that the columnar engine gives the same. */
+    private static List<String> sameOnBothEngines(Connection c, String q) throws SQLException {
+        run(c, "set lakepg.analytics = off");
+        List<String> rowEngine = rows(c, q);
+        run(c, "set lakepg.analytics = on");
+        assertThat(String.join("\n", rows(c, "explain " + q))).as(q).contains("Columnar Scan");
+        assertThat(rows(c, q)).as(q).containsExactlyElementsOf(rowEngine);
+        run(c, "reset lakepg.analytics");
+        return rowEngine;
     }
 
     @Test
