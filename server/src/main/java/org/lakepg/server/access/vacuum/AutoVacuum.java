@@ -78,6 +78,9 @@ public final class AutoVacuum implements AutoCloseable {
         return heap.deadSinceVacuum() > threshold + scaleFactor * heap.liveEstimate();
     }
 
+    /** Set by close: the round in progress stops between tables. */
+    private volatile boolean closing;
+
     private void check() {
         tables.forEach(this::vacuumIfNeeded);
         try {
@@ -89,7 +92,7 @@ public final class AutoVacuum implements AutoCloseable {
 
     private void vacuumIfNeeded(Table table) {
         try {
-            if (needsVacuum(table.heap())) {
+            if (!closing && needsVacuum(table.heap())) {
                 Vacuum.Result result = Vacuum.run(table.heap(), table.indexes().get());
                 runs++;
                 LOG.debug("automatic vacuum of table \"{}\": {}", table.heap().name(), result);
@@ -99,11 +102,18 @@ public final class AutoVacuum implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets a vacuum in progress finish instead of interrupting it: an interrupt during its WAL write would close the
+     * WAL's FileChannel (ClosedByInterruptException) under every other writer.
+     */
     @Override
     public void close() {
-        worker.shutdownNow();
+        closing = true;
+        worker.shutdown();
         try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
+            if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("automatic vacuum still running 60 s after shutdown was asked; not interrupting it");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
