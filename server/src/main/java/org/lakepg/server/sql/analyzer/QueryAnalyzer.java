@@ -91,6 +91,12 @@ public final class QueryAnalyzer {
      *                        operation's column type decides)
      */
     Relation query(SelectStmt s, boolean resolveUnknowns) {
+        Relation r = queryWithClause(s, resolveUnknowns);
+        return new Relation(new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes).apply(r.plan()),
+                r.columns());
+    }
+
+    private Relation queryWithClause(SelectStmt s, boolean resolveUnknowns) {
         if (s.withClause() == null) {
             return queryBody(s, resolveUnknowns);
         }
@@ -359,8 +365,13 @@ public final class QueryAnalyzer {
             throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE, "invalid reference to FROM-clause entry for table \"%s\"",
                     table).withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
         }
+        if (condition instanceof org.lakepg.server.sql.plan.expr.Const c && Boolean.TRUE.equals(c.value())) {
+            condition = null; // ON true joins every pair: PostgreSQL drops the constant
+        }
         PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
-        if (right.lateral().isEmpty()) {
+        // a plain LEFT JOIN is planned with the query's WHERE (which may push into it or make it an inner join)
+        boolean plannedLater = kind == NestedLoopJoinNode.Kind.LEFT && using == null && j.alias() == null;
+        if (right.lateral().isEmpty() && !plannedLater) {
             plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                     catalog.planner(), catalog::btreeComparison).joins(plan);
         }
