@@ -369,8 +369,10 @@ public final class QueryAnalyzer {
             condition = null; // ON true joins every pair: PostgreSQL drops the constant
         }
         PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
-        // a plain LEFT JOIN is planned with the query's WHERE (which may push into it or make it an inner join)
-        boolean plannedLater = kind == NestedLoopJoinNode.Kind.LEFT && using == null && j.alias() == null;
+        // a plain inner or LEFT join is planned with the query's WHERE, as PostgreSQL plans the whole FROM at once:
+        // WHERE conditions filter its inputs, may make a LEFT join inner, and the inner joins are ordered together
+        boolean plannedLater = (kind == NestedLoopJoinNode.Kind.LEFT || kind == NestedLoopJoinNode.Kind.INNER)
+                && using == null && j.alias() == null;
         if (right.lateral().isEmpty() && !plannedLater) {
             plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                     catalog.planner(), catalog::btreeComparison).joins(plan);
