@@ -52,7 +52,7 @@ final class ExprDeparser {
             case InputRef in -> column(in, columns);
             case Const c -> constant(c);
             case ParamRef p -> "$" + p.number();
-            case OuterParam p -> p.name() != null ? unqualified(p.name()) : "$" + p.id();
+            case OuterParam p -> p.name() != null ? p.name() : "$" + p.id(); // an outer value is always qualified
             case FuncExpr f -> function(f, columns);
             case BoolExpr b -> switch (b.kind()) {
                 case NOT -> "(NOT " + deparse(b.arguments().get(0), columns) + ")";

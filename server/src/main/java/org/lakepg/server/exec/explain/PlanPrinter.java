@@ -221,7 +221,11 @@ public final class PlanPrinter {
     private void node(PlanNode p, int indent, boolean child, String planName, PlanNode statsNode, BoundExpr filter) {
         // nodes PostgreSQL does not show on their own
         if (p instanceof ProjectNode x && !(x.input() instanceof ResultNode)) {
-            node(x.input(), indent, child, planName, statsNode, filter);
+            // a filter folded through the projection reads the projection's expressions over its input
+            BoundExpr below = filter == null ? null : org.lakepg.server.sql.analyzer.ExprRewriter.map(filter,
+                    e -> e instanceof org.lakepg.server.sql.plan.expr.InputRef in && in.index() < x.expressions().size()
+                            ? x.expressions().get(in.index()) : e);
+            node(x.input(), indent, child, planName, statsNode, below);
             return;
         }
         if (p instanceof org.lakepg.server.sql.plan.HashLookupNode h && !hashSides.containsKey(h)) {

@@ -94,6 +94,12 @@ public final class QueryAnalyzer {
      *                        operation's column type decides)
      */
     Relation query(SelectStmt s, boolean resolveUnknowns) {
+        Relation r = queryWithClause(s, resolveUnknowns);
+        return new Relation(new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes).apply(r.plan()),
+                r.columns());
+    }
+
+    private Relation queryWithClause(SelectStmt s, boolean resolveUnknowns) {
         if (s.withClause() == null) {
             return queryBody(s, resolveUnknowns);
         }
@@ -374,8 +380,15 @@ public final class QueryAnalyzer {
                     "The combining JOIN type must be INNER or LEFT for a LATERAL reference."),
                     expressions.parameterLocation(leftReferences.get(0).id()));
         }
+        if (condition instanceof org.lakepg.server.sql.plan.expr.Const c && Boolean.TRUE.equals(c.value())) {
+            condition = null; // ON true joins every pair: PostgreSQL drops the constant
+        }
         PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
-        if (right.lateral().isEmpty()) {
+        // a plain inner or LEFT join is planned with the query's WHERE, as PostgreSQL plans the whole FROM at once:
+        // WHERE conditions filter its inputs, may make a LEFT join inner, and the inner joins are ordered together
+        boolean plannedLater = (kind == NestedLoopJoinNode.Kind.LEFT || kind == NestedLoopJoinNode.Kind.INNER)
+                && using == null && j.alias() == null;
+        if (right.lateral().isEmpty() && !plannedLater) {
             plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                     catalog.planner(), catalog::btreeComparison).joins(plan);
         }

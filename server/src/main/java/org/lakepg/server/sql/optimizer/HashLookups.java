@@ -65,6 +65,28 @@ public final class HashLookups {
 
     /** Rewrites a FROM/WHERE plan: a filter over joins, or a join with its ON condition. */
     public PlanNode joins(PlanNode plan) {
+        if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode below
+                && below.lateral().isEmpty()) {
+            PlanNode reduced = OuterJoinReduction.reduce(below, 0, conjuncts(f.condition()));
+            if (reduced != below) {
+                plan = new FilterNode(reduced, f.condition());
+            }
+        }
+        if (methods != null && plan instanceof NestedLoopJoinNode inner && inner.kind() == NestedLoopJoinNode.Kind.INNER
+                && inner.lateral().isEmpty() && inner.condition() != null) {
+            plan = OuterJoinReduction.reduce(inner, 0, conjuncts(inner.condition()));
+        }
+        if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
+                && (j.kind() == NestedLoopJoinNode.Kind.LEFT
+                    || j.kind() == NestedLoopJoinNode.Kind.INNER && !j.lateral().isEmpty())) {
+            return filteredOuter(f, j);
+        }
+        if (methods != null && plan instanceof NestedLoopJoinNode j && !j.lateral().isEmpty()
+                && (j.kind() == NestedLoopJoinNode.Kind.INNER || j.kind() == NestedLoopJoinNode.Kind.LEFT)) {
+            // a LATERAL right side reruns per left row; the left side is planned on its own
+            PlanNode left = joins(j.left());
+            return left == j.left() ? j : new NestedLoopJoinNode(j.kind(), left, j.right(), j.condition(), j.lateral());
+        }
         if (plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
                 && j.kind() == NestedLoopJoinNode.Kind.INNER && j.lateral().isEmpty()) {
             List<BoundExpr> conjuncts = conjuncts(f.condition());
@@ -145,7 +167,38 @@ public final class HashLookups {
         inputs.add(new JoinOrder.Input(p, offset, p.width()));
     }
 
+    /**
+     * WHERE over a LEFT join, or over a LATERAL inner join: the conditions on left columns alone filter the left
+     * input before the join (PostgreSQL pushes them down to their relation); the rest stay above.
+     */
+    private PlanNode filteredOuter(FilterNode f, NestedLoopJoinNode j) {
+        int leftWidth = j.left().width();
+        List<BoundExpr> leftOnly = new ArrayList<>();
+        List<BoundExpr> rest = new ArrayList<>();
+        for (BoundExpr c : conjuncts(f.condition())) {
+            if (pushable(c) && refs(c).nextSetBit(leftWidth) < 0) {
+                leftOnly.add(c);
+            } else {
+                rest.add(c);
+            }
+        }
+        PlanNode left = leftOnly.isEmpty() ? joins(j.left()) : filtered(j.left(), and(leftOnly));
+        PlanNode join;
+        if (!j.lateral().isEmpty()) {
+            join = new NestedLoopJoinNode(j.kind(), left, j.right(), j.condition(), j.lateral());
+        } else if (j.condition() == null) {
+            join = new NestedLoopJoinNode(j.kind(), left, joins(j.right()), null);
+        } else {
+            join = leftJoin(j, left);
+        }
+        return rest.isEmpty() ? join : new FilterNode(join, and(rest));
+    }
+
     private PlanNode leftJoin(NestedLoopJoinNode j) {
+        return leftJoin(j, joins(j.left()));
+    }
+
+    private PlanNode leftJoin(NestedLoopJoinNode j, PlanNode plannedLeft) {
         int leftWidth = j.left().width();
         List<BoundExpr> rightOnly = new ArrayList<>();
         List<BoundExpr> rest = new ArrayList<>();
@@ -157,7 +210,7 @@ public final class HashLookups {
             }
         }
         PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
-        return hashed(NestedLoopJoinNode.Kind.LEFT, joins(j.left()), right, rest, leftWidth);
+        return hashed(NestedLoopJoinNode.Kind.LEFT, plannedLeft, right, rest, leftWidth);
     }
 
     /** The join, probing a hash table of the right side when a condition equates a left value and a right column. */
@@ -193,6 +246,13 @@ public final class HashLookups {
 
     /** A filter pushed onto one join input: an index scan when it can be, and joins below optimized too. */
     private PlanNode filtered(PlanNode input, BoundExpr condition) {
+        if (methods != null && input instanceof ProjectNode x && pushable(condition)
+                && refs(condition).stream().allMatch(i -> pushable(x.expressions().get(i)))) {
+            // a subquery's projection: the condition over its inputs filters below it (as PostgreSQL's pulled-up
+            // subquery would), where it may use an index
+            BoundExpr below = ExprRewriter.map(condition, e -> e instanceof InputRef in ? x.expressions().get(in.index()) : e);
+            return new ProjectNode(filtered(x.input(), below), x.expressions());
+        }
         if (input instanceof SeqScanNode scan) {
             PlanNode chosen = IndexSelection.choose(scan, condition, indexes.apply(scan.table()));
             return subplan(new FilterNode(chosen, condition));
