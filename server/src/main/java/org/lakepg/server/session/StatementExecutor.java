@@ -66,6 +66,10 @@ final class StatementExecutor {
     private final PlpgsqlCalls plpgsql;
     private final SessionTriggers triggers;
     private final TriggerCommands triggerCommands;
+    private final SessionRules rules;
+    private final RuleCommands ruleCommands;
+    /** Set while the statements a rule rewrite made are analyzed: their rules were applied already. */
+    private boolean rulesApplied;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -118,6 +122,8 @@ final class StatementExecutor {
         functionCalls.setPlpgsql(plpgsql);
         this.triggers = new SessionTriggers(objects, catalog, transaction, plpgsql);
         this.triggerCommands = new TriggerCommands(objects, relations, catalog, notices);
+        this.rules = new SessionRules(objects, catalog, transaction);
+        this.ruleCommands = new RuleCommands(objects, catalog, relations, rules, notices);
         this.types = new TypeCommands(objects, tables, searchPath, roles, notices, catalog);
         this.domains = new DomainCommands(objects, tables, roles, notices, types,
                 new DomainValidation(tables, session));
@@ -230,7 +236,18 @@ final class StatementExecutor {
         }
         Statement statement = raw.statement();
         String text = sql == null ? null : sql.substring(raw.location(), raw.location() + raw.length());
+        if (!rulesApplied && RuleActionPlans.mayBeRewritten(statement) && rules.any()) {
+            statement = rules.rewriter().withItemsRewritten(statement);
+            raw = new RawStatement(statement, raw.location(), raw.length());
+        }
+        if (!rulesApplied && RuleActionPlans.writes(statement) && rules.any()) {
+            var rewritten = rules.rewriter().rewrite(statement);
+            if (rewritten != null) {
+                return analyzeRewritten(rewritten, statement, raw, sql, parameterTypes);
+            }
+        }
         return switch (statement) {
+            case org.lakepg.server.sql.ast.RuleStmt r -> new Command.Definition(r, text, raw.location());
             case org.lakepg.server.sql.ast.ViewStmt v -> new Command.Definition(v, text, raw.location());
             case org.lakepg.server.sql.ast.CreateTableAsStmt m
                     when m.objtype().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.MATVIEW ->
@@ -326,6 +343,31 @@ final class StatementExecutor {
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     describe(statement));
         };
+    }
+
+    /** The statements a rule rewrite made, analyzed each (without applying rules again) and run as one. */
+    private Command analyzeRewritten(org.lakepg.server.sql.rewrite.RewrittenStatement rewritten, Statement original,
+                                     RawStatement raw, String sql, int[] parameterTypes) {
+        java.util.List<Command.Query> steps = new java.util.ArrayList<>();
+        java.util.List<Boolean> setsResult = new java.util.ArrayList<>();
+        boolean outer = rulesApplied;
+        rulesApplied = true;
+        try {
+            for (var step : rewritten.steps()) {
+                if (step.statement() instanceof org.lakepg.server.sql.ast.NotifyStmt) {
+                    continue; // notifications are not delivered by lakepg yet
+                }
+                Command c = analyze(new RawStatement(step.statement(), raw.location(), raw.length()), sql,
+                        parameterTypes);
+                if (c instanceof Command.Query q) {
+                    steps.add(q);
+                    setsResult.add(step.setsResult());
+                }
+            }
+        } finally {
+            rulesApplied = outer;
+        }
+        return new Command.Query(RuleActionPlans.plan(steps, setsResult, original));
     }
 
     /**
@@ -529,6 +571,9 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.AlterDomainStmt a -> domains.alter(a, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.DropStmt drop
+                        when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.RULE ->
+                        ruleCommands.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TRIGGER -> {
                     triggers.changed();
                     yield triggerCommands.drop(drop, transaction.get());
@@ -547,6 +592,9 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DoStmt d -> plpgsql.doBlock(d, context);
                 case org.lakepg.server.sql.ast.CallStmt c -> functionCalls.call(c, transaction.get(), context, this::queries,
                         executor);
+                case org.lakepg.server.sql.ast.RenameStmt r
+                        when r.renameType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.RULE ->
+                        ruleCommands.rename(r, transaction.get());
                 case org.lakepg.server.sql.ast.RenameStmt r
                         when r.renameType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TRIGGER -> {
                     triggers.changed();
@@ -667,6 +715,7 @@ final class StatementExecutor {
                         queries(new ParameterTypes(new int[0])));
                 case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),
                         transaction.get(), this::queries);
+                case org.lakepg.server.sql.ast.RuleStmt r -> ruleCommands.create(r, d.text(), transaction.get());
                 case org.lakepg.server.sql.ast.CreateTrigStmt t -> {
                     triggers.changed();
                     yield triggerCommands.create(t, d.text(), transaction.get());

@@ -16,6 +16,7 @@ public final class ObjectCatalog {
     private final TriggerCatalog triggers;
     private final StatisticCatalog statistics;
     private final AggregateCatalog aggregates;
+    private final RuleCatalog rules;
 
     private ObjectCatalog(AccessContext access, boolean exists, java.util.function.IntPredicate laterCatalogExists) {
         schemas = new SchemaCatalog(access, exists);
@@ -27,6 +28,7 @@ public final class ObjectCatalog {
         triggers = new TriggerCatalog(access, exists);
         statistics = new StatisticCatalog(access, laterCatalogExists.test(StatisticCatalog.RELATION));
         aggregates = new AggregateCatalog(access, laterCatalogExists.test(AggregateCatalog.RELATION));
+        rules = new RuleCatalog(access, laterCatalogExists.test(RuleCatalog.RELATION));
     }
 
     /**
@@ -47,6 +49,11 @@ public final class ObjectCatalog {
     /** The pg_aggregate rows of CREATE AGGREGATE (relation 22). */
     public AggregateCatalog aggregates() {
         return aggregates;
+    }
+
+    /** The pg_rewrite rows of CREATE RULE (relation 27). */
+    public RuleCatalog rules() {
+        return rules;
     }
 
     public TriggerCatalog triggers() {
