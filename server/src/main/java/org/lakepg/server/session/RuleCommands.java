@@ -129,8 +129,8 @@ final class RuleCommands {
     }
 
     private static boolean refersTo(Object tree, String which) {
-        return org.lakepg.server.sql.rewrite.SyntaxTrees.any(tree, n -> n instanceof ColumnRef c && c.fields().size() >= 2
-                && c.fields().get(0).equals(which));
+        return org.lakepg.server.sql.rewrite.SyntaxTrees.any(tree, n -> n instanceof ColumnRef c
+                && (c.fields().size() >= 2 || c.star() && !c.fields().isEmpty()) && c.fields().get(0).equals(which));
     }
 
     Execution drop(DropStmt s, Transaction txn) {

@@ -270,6 +270,12 @@ final class StatementExecutor {
                     () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
             case org.lakepg.server.sql.ast.InsertStmt original -> {
                 var insert = updatableViews.rewrite(original);
+                if (insert != original && !rulesApplied && rules.any()) {
+                    var rewritten = rules.rewriter().rewrite(insert); // the rules of the table under the view
+                    if (rewritten != null) {
+                        yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
+                    }
+                }
                 yield checked('a', updatableViews.lastChain(), insert.returningList() != null
                     && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes)
                             .withViewChecks(updatableViews.lastCheckOptions()).insert(insert)));
@@ -277,6 +283,12 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.UpdateStmt original -> {
                 refuseCurrentOfView(original.relation(), original.whereClause());
                 var update = updatableViews.rewrite(original);
+                if (update != original && !rulesApplied && rules.any()) {
+                    var rewritten = rules.rewriter().rewrite(update); // the rules of the table under the view
+                    if (rewritten != null) {
+                        yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
+                    }
+                }
                 yield checked('w', updatableViews.lastChain(), update.whereClause() != null
                         || update.returningList() != null && !update.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes)
@@ -285,6 +297,12 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.DeleteStmt original -> {
                 refuseCurrentOfView(original.relation(), original.whereClause());
                 var delete = updatableViews.rewrite(original);
+                if (delete != original && !rulesApplied && rules.any()) {
+                    var rewritten = rules.rewriter().rewrite(delete); // the rules of the table under the view
+                    if (rewritten != null) {
+                        yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
+                    }
+                }
                 yield checked('d', updatableViews.lastChain(), delete.whereClause() != null
                         || delete.returningList() != null && !delete.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes).delete(delete)));

@@ -150,6 +150,11 @@ public final class RuleRewriter {
                 chosen = i;
             }
         }
+        for (int i = 0; chosen < 0 && i < steps.size(); i++) {
+            if (steps.get(i).statement() instanceof SelectStmt) {
+                chosen = i; // PostgreSQL sends a SELECT action's rows to the client too
+            }
+        }
         for (int i = 0; i < steps.size(); i++) {
             out.add(steps.get(i).withSetsResult(i == chosen));
         }
@@ -275,7 +280,7 @@ public final class RuleRewriter {
         Statement a = triggering.substitute(action);
         Expr where = TriggeringStatement.and(triggering.joinedWhere(),
                 condition == null ? null : triggering.substitute(condition));
-        List<FromItem> joined = triggering.joined();
+        List<FromItem> joined = triggering.joined(a, where);
         return switch (a) {
             case InsertStmt i -> {
                 SelectStmt source = i.selectStmt();
@@ -305,8 +310,8 @@ public final class RuleRewriter {
                     u.withClause()), outerWith);
             case DeleteStmt d -> withWith(new DeleteStmt(d.relation(), concat(d.usingClause(), joined),
                     TriggeringStatement.and(d.whereClause(), where), d.returningList(), d.withClause()), outerWith);
-            case SelectStmt s when s.op() == SelectStmt.SetOperation.NONE -> withFrom(s, concat(s.fromClause(), joined),
-                    TriggeringStatement.and(s.whereClause(), where));
+            case SelectStmt s when s.op() == SelectStmt.SetOperation.NONE -> withWith(withFrom(s,
+                    concat(s.fromClause(), joined), TriggeringStatement.and(s.whereClause(), where)), outerWith);
             default -> a;
         };
     }
@@ -338,6 +343,10 @@ public final class RuleRewriter {
                     u.returningList(), merged(outer, u.withClause()));
             case DeleteStmt d -> new DeleteStmt(d.relation(), d.usingClause(), d.whereClause(), d.returningList(),
                     merged(outer, d.withClause()));
+            case SelectStmt q -> new SelectStmt(q.distinctClause(), q.intoClause(), q.targetList(), q.fromClause(),
+                    q.whereClause(), q.groupClause(), q.groupDistinct(), q.havingClause(), q.windowClause(),
+                    q.valuesLists(), q.sortClause(), q.limitOffset(), q.limitCount(), q.limitOption(), q.lockingClause(),
+                    merged(outer, q.withClause()), q.op(), q.all(), q.larg(), q.rarg());
             default -> s;
         };
     }

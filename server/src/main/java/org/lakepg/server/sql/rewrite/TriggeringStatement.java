@@ -190,9 +190,21 @@ final class TriggeringStatement {
         });
     }
 
-    /** The relations an action joins to read NEW/OLD rows (empty for a one-row INSERT). */
-    List<FromItem> joined() {
-        return joined;
+    /**
+     * The relations an action joins to read NEW/OLD rows (empty for a one-row INSERT). The statement's target (OLD) is
+     * only joined when the action or its condition reads it: an action that does not runs once, not once per row.
+     */
+    List<FromItem> joined(Object action, Expr condition) {
+        if (statement instanceof InsertStmt || SyntaxTrees.any(List.of(action), TriggeringStatement::readsOld)
+                || condition != null && SyntaxTrees.any(condition, TriggeringStatement::readsOld)) {
+            return joined;
+        }
+        return joined.subList(1, joined.size());
+    }
+
+    private static boolean readsOld(Object n) {
+        return n instanceof ColumnRef c && !c.fields().isEmpty() && c.fields().get(0).equals(OLD)
+                && (c.fields().size() >= 2 || c.star());
     }
 
     /** The condition on them (the statement's WHERE), or null. */
