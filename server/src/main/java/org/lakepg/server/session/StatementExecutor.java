@@ -68,6 +68,7 @@ final class StatementExecutor {
     private final TriggerCommands triggerCommands;
     private final SessionRules rules;
     private final RuleCommands ruleCommands;
+    private final OperatorCommands operatorCommands;
     /** Set while the statements a rule rewrite made are analyzed: their rules were applied already. */
     private boolean rulesApplied;
 
@@ -124,6 +125,7 @@ final class StatementExecutor {
         this.triggerCommands = new TriggerCommands(objects, relations, catalog, notices);
         this.rules = new SessionRules(objects, catalog, transaction);
         this.ruleCommands = new RuleCommands(objects, catalog, relations, rules, notices);
+        this.operatorCommands = new OperatorCommands(objects, catalog, searchPath, roles, notices, relations.catalog());
         this.types = new TypeCommands(objects, tables, searchPath, roles, notices, catalog);
         this.domains = new DomainCommands(objects, tables, roles, notices, types,
                 new DomainValidation(tables, session));
@@ -346,7 +348,8 @@ final class StatementExecutor {
                     || d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.PLANS -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.CreateEnumStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE
-                    || d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.AGGREGATE -> new Command.Utility(d, null);
+                    || d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.AGGREGATE
+                    || d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.OPERATOR -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.CreateCastStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CreateRangeStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CompositeTypeStmt c -> new Command.Utility(c, null);
@@ -575,6 +578,9 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind()
                         == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE -> types.defineBase(d, transaction.get());
                 case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind()
+                        == org.lakepg.server.sql.ast.ObjectType.Kind.OPERATOR -> operatorCommands.create(d, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind()
                         == org.lakepg.server.sql.ast.ObjectType.Kind.AGGREGATE -> aggregates.define(d, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.CreateCastStmt c -> types.createCast(c, transaction.get(),
@@ -588,6 +594,9 @@ final class StatementExecutor {
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.AlterDomainStmt a -> domains.alter(a, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.DropStmt drop
+                        when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.OPERATOR ->
+                        operatorCommands.drop(drop, transaction.get(), queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.RULE ->
                         ruleCommands.drop(drop, transaction.get());

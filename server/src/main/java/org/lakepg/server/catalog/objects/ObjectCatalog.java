@@ -17,6 +17,7 @@ public final class ObjectCatalog {
     private final StatisticCatalog statistics;
     private final AggregateCatalog aggregates;
     private final RuleCatalog rules;
+    private final OperatorCatalog operators;
 
     private ObjectCatalog(AccessContext access, boolean exists, java.util.function.IntPredicate laterCatalogExists) {
         schemas = new SchemaCatalog(access, exists);
@@ -29,6 +30,7 @@ public final class ObjectCatalog {
         statistics = new StatisticCatalog(access, laterCatalogExists.test(StatisticCatalog.RELATION));
         aggregates = new AggregateCatalog(access, laterCatalogExists.test(AggregateCatalog.RELATION));
         rules = new RuleCatalog(access, laterCatalogExists.test(RuleCatalog.RELATION));
+        operators = new OperatorCatalog(access, laterCatalogExists.test(OperatorCatalog.RELATION));
     }
 
     /**
@@ -49,6 +51,11 @@ public final class ObjectCatalog {
     /** The pg_aggregate rows of CREATE AGGREGATE (relation 22). */
     public AggregateCatalog aggregates() {
         return aggregates;
+    }
+
+    /** The pg_operator rows of CREATE OPERATOR (relation 28). */
+    public OperatorCatalog operators() {
+        return operators;
     }
 
     /** The pg_rewrite rows of CREATE RULE (relation 27). */
