@@ -38,13 +38,19 @@ public final class RuleRewriter {
         this.lookup = lookup;
     }
 
-    /** The statement after its rules, or null when no rule applies to it. */
-    public RewrittenStatement rewrite(Statement statement) {
+    /** The statements a statement becomes, or null when no rule applies to it. */
+    private List<Step> steps(Statement statement) {
         if (!appliesTo(statement)) {
             return null;
         }
         List<Step> steps = expand(statement, Source.ORIGINAL, new ArrayList<>());
-        if (steps.size() == 1 && steps.get(0).statement() == statement) {
+        return steps.size() == 1 && steps.get(0).statement() == statement ? null : steps;
+    }
+
+    /** The statement after its rules, or null when no rule applies to it. */
+    public RewrittenStatement rewrite(Statement statement) {
+        List<Step> steps = steps(statement);
+        if (steps == null) {
             return null;
         }
         if (hasWith(statement) && steps.stream().filter(s -> !(s.statement() instanceof NotifyStmt)).count() > 1) {
@@ -59,11 +65,8 @@ public final class RuleRewriter {
      * several, or a NOTIFY. Null when no rule applies.
      */
     public Statement rewriteInWith(Statement statement) {
-        if (!appliesTo(statement)) {
-            return null;
-        }
-        List<Step> steps = expand(statement, Source.ORIGINAL, new ArrayList<>());
-        if (steps.size() == 1 && steps.get(0).statement() == statement) {
+        List<Step> steps = steps(statement);
+        if (steps == null) {
             return null;
         }
         if (steps.isEmpty()) {
