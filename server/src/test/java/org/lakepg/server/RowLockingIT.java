@@ -28,7 +28,8 @@ class RowLockingIT {
     static void start(@TempDir Path data) throws Exception {
         server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
         try (Connection c = connect()) {
-            run(c, "create table rl_t (id int primary key, v int)", "insert into rl_t values (1, 10), (2, 20), (3, 30)");
+            run(c, "create table rl_t (id int primary key, v int)", "insert into rl_t values (1, 10), (2, 20), (3, 30)",
+                    "create table rl_u (id int primary key, t_id int)", "insert into rl_u values (7, 1), (8, 2)");
         }
     }
 
@@ -70,6 +71,48 @@ class RowLockingIT {
             a.commit();
             assertThat(waiting.get(10, TimeUnit.SECONDS)).containsExactly("10");
             b.commit();
+        }
+    }
+
+    @Test
+    void forUpdateOfOneTableOfAJoinLocksJustThatTablesRows() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            assertThat(rows(a, "select t.id, u.id from rl_t t join rl_u u on u.t_id = t.id where u.id = 7 for update of t"))
+                    .containsExactly("1|7");
+            // t's joined row is locked, the other rows of t and all of u are not
+            assertThatThrownBy(() -> rows(b, "select * from rl_t where id = 1 for update nowait"))
+                    .satisfies(e -> assertThat(((PSQLException) e).getSQLState()).isEqualTo("55P03"));
+            b.rollback();
+            assertThat(rows(b, "select id from rl_t where id = 2 for update nowait")).containsExactly("2");
+            assertThat(rows(b, "select id from rl_u where id = 7 for update nowait")).containsExactly("7");
+            b.rollback();
+            // a concurrent update of the locked row waits for the locker
+            CompletableFuture<Integer> update = CompletableFuture.supplyAsync(() -> {
+                try (var st = b.createStatement()) {
+                    return st.executeUpdate("update rl_t set v = v + 1 where id = 1");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertThat(update).isNotDone();
+            a.commit();
+            assertThat(update.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            b.rollback();
+        }
+    }
+
+    @Test
+    void forUpdateOfAJoinOrAnUnknownNameIsRefusedAsPostgreSqlDoes() throws Exception {
+        try (Connection c = connect()) {
+            assertThatThrownBy(() -> rows(c, "select * from rl_t join rl_u using (id) as j for update of j"))
+                    .hasMessageContaining("FOR UPDATE cannot be applied to a join");
+            assertThatThrownBy(() -> rows(c, "select * from rl_t t, rl_u u for share of x"))
+                    .hasMessageContaining("relation \"x\" in FOR SHARE clause not found in FROM clause");
+            assertThat(rows(c, "select t.id, u.id from rl_t t, rl_u u where u.t_id = t.id order by 1 for update"))
+                    .containsExactly("1|7", "2|8");
         }
     }
 

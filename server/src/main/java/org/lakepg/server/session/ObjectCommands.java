@@ -70,6 +70,7 @@ final class ObjectCommands {
                 for (long oid : dropped) {
                     objects.privileges().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid);
                     objects.comments().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid);
+                    objects.policies().dropForTable(txn, oid);
                 }
                 yield done;
             }

@@ -55,6 +55,11 @@ final class OwnedObjects {
             if (held(snapshot, CatalogClasses.PG_CLASS, t.oid(), role)) {
                 out.add("privileges for table " + t.name());
             }
+            for (var p : objects.policies().forTable(snapshot, t.oid())) {
+                if (p.roles().contains(role)) {
+                    out.add("target of policy " + p.name() + " on table " + t.name());
+                }
+            }
         }
         return out;
     }

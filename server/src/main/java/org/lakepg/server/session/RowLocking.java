@@ -43,35 +43,18 @@ final class RowLocking {
             if (s.groupClause() != null && !s.groupClause().isEmpty()) {
                 throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with GROUP BY clause", clause);
             }
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s of this query is not supported yet", clause);
+            // several FROM items (or one the cursor machinery cannot see through): the analyzer locks the rows
+            return planner.apply(s);
         }
         LockMode mode = LockMode.KEY_SHARE;
         WaitPolicy policy = WaitPolicy.BLOCK;
         for (LockingClause c : s.lockingClause()) {
-            mode = LockMode.strongest(mode, switch (c.strength()) {
-                case FOR_KEY_SHARE -> LockMode.KEY_SHARE;
-                case FOR_SHARE -> LockMode.SHARE;
-                case FOR_NO_KEY_UPDATE -> LockMode.NO_KEY_UPDATE;
-                case FOR_UPDATE -> LockMode.UPDATE;
-            });
-            WaitPolicy p = switch (c.waitPolicy()) {
-                case BLOCK -> WaitPolicy.BLOCK;
-                case SKIP -> WaitPolicy.SKIP_LOCKED;
-                case ERROR -> WaitPolicy.NOWAIT;
-            };
-            policy = rank(p) > rank(policy) ? p : policy;
+            mode = LockMode.strongest(mode, org.lakepg.server.sql.analyzer.LockedRows.mode(c));
+            policy = org.lakepg.server.sql.analyzer.LockedRows.stronger(policy,
+                    org.lakepg.server.sql.analyzer.LockedRows.policy(c));
         }
         var root = new LockRowsNode(scan.plan(), scan.table(), scan.plan().width() - 1, mode, policy);
         return new QueryPlan(root, plan.columns(), plan.parameterTypes(), plan.tag());
-    }
-
-    /** Several clauses on one table: NOWAIT if any says so, else SKIP LOCKED if any does (PostgreSQL's rule). */
-    private static int rank(WaitPolicy p) {
-        return switch (p) {
-            case BLOCK -> 0;
-            case SKIP_LOCKED -> 1;
-            case NOWAIT -> 2;
-        };
     }
 
     static boolean aggregates(org.lakepg.server.sql.plan.PlanNode plan) {
@@ -79,10 +62,11 @@ final class RowLocking {
                 || org.lakepg.server.sql.plan.PlanNodes.children(plan).stream().anyMatch(RowLocking::aggregates);
     }
 
+    /** The query without its locking clause; null there (not an empty list) tells the planner the rows get locked. */
     static SelectStmt withoutLocking(SelectStmt s) {
         return new SelectStmt(s.distinctClause(), s.intoClause(), s.targetList(), s.fromClause(), s.whereClause(),
                 s.groupClause(), s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(),
-                s.limitOffset(), s.limitCount(), s.limitOption(), List.of(), s.withClause(), s.op(), s.all(), s.larg(),
+                s.limitOffset(), s.limitCount(), s.limitOption(), null, s.withClause(), s.op(), s.all(), s.larg(),
                 s.rarg());
     }
 }

@@ -54,6 +54,20 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         return Optional.empty();
     }
 
+    private java.util.function.Function<TableInfo, List<org.lakepg.server.catalog.objects.PolicyCatalog.Policy>>
+            rowSecurity = table -> null;
+
+    /** Says which row-level security policies apply to the current role (see {@link RowSecurityRules}). */
+    void useRowSecurity(java.util.function.Function<TableInfo,
+            List<org.lakepg.server.catalog.objects.PolicyCatalog.Policy>> rules) {
+        this.rowSecurity = rules;
+    }
+
+    @Override
+    public List<org.lakepg.server.catalog.objects.PolicyCatalog.Policy> rowSecurity(TableInfo table) {
+        return rowSecurity.apply(table);
+    }
+
     /** The snapshot lookups use now. */
     Snapshot snapshot() {
         return snapshot.get();

@@ -415,6 +415,16 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public List<org.lakepg.server.catalog.objects.PolicyCatalog.Policy> policies() {
+        return compute().objects().policies().all(snapshot.get());
+    }
+
+    @Override
+    public org.lakepg.server.catalog.objects.PolicyCatalog.Switches rowSecurity(long table) {
+        return compute().objects().policies().switches(snapshot.get(), table);
+    }
+
+    @Override
     public List<org.lakepg.server.catalog.objects.TriggerCatalog.TriggerInfo> triggers() {
         // triggers of dropped tables stay in the catalog until then unseen: a trigger lives as long as its table
         var triggers = compute().objects().triggers().triggers(snapshot.get());

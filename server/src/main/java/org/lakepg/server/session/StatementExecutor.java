@@ -71,6 +71,7 @@ final class StatementExecutor {
     private final OperatorCommands operatorCommands;
     /** Set while the statements a rule rewrite made are analyzed: their rules were applied already. */
     private boolean rulesApplied;
+    private final PolicyCommands policies;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -81,6 +82,9 @@ final class StatementExecutor {
         this.tables = relations.catalog();
         this.relations = relations;
         this.privileges = new Privileges(objects, roles);
+        if (catalog instanceof SessionCatalog c) {
+            c.useRowSecurity(new RowSecurityRules(objects, roles, privileges, settings, c::snapshot)::applying);
+        }
         this.schemas = new SchemaCommands(objects, tables, roles, notices, privileges, session::currentDatabase);
         RelationAccessLog log = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
         this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log);
@@ -126,6 +130,7 @@ final class StatementExecutor {
         this.rules = new SessionRules(objects, catalog, transaction);
         this.ruleCommands = new RuleCommands(objects, catalog, relations, rules, notices);
         this.operatorCommands = new OperatorCommands(objects, catalog, searchPath, roles, notices, relations.catalog());
+        this.policies = new PolicyCommands(objects, relations, roles, privileges, notices);
         this.types = new TypeCommands(objects, tables, searchPath, roles, notices, catalog);
         this.domains = new DomainCommands(objects, tables, roles, notices, types,
                 new DomainValidation(tables, session));
@@ -329,6 +334,8 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.IndexStmt i -> new Command.Utility(i, null);
             case org.lakepg.server.sql.ast.ReindexStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.AlterTableStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.CreatePolicyStmt p -> new Command.Definition(p, text, raw.location());
+            case org.lakepg.server.sql.ast.AlterPolicyStmt p -> new Command.Definition(p, text, raw.location());
             case org.lakepg.server.sql.ast.CreateSeqStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterSeqStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.ConstraintsSetStmt c -> new Command.Utility(c, null);
@@ -429,6 +436,14 @@ final class StatementExecutor {
             }
         }
         return command;
+    }
+
+    /** ALTER TABLE of nothing but ENABLE / DISABLE / [NO] FORCE ROW LEVEL SECURITY (see PolicyCommands). */
+    private static boolean rowSecurityOnly(org.lakepg.server.sql.ast.AlterTableStmt a) {
+        return !a.cmds().isEmpty() && a.cmds().stream().allMatch(c -> switch (c.subtype().kind()) {
+            case ENABLE_ROW_SECURITY, DISABLE_ROW_SECURITY, FORCE_ROW_SECURITY, NO_FORCE_ROW_SECURITY -> true;
+            default -> false;
+        });
     }
 
     /** The privilege MERGE needs on its target: the one of its first writing action (aclitem letter). */
@@ -601,6 +616,9 @@ final class StatementExecutor {
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.RULE ->
                         ruleCommands.drop(drop, transaction.get());
                 case org.lakepg.server.sql.ast.DropStmt drop
+                        when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.POLICY ->
+                        policies.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TRIGGER -> {
                     triggers.changed();
                     yield triggerCommands.drop(drop, transaction.get());
@@ -623,6 +641,9 @@ final class StatementExecutor {
                         when r.renameType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.RULE ->
                         ruleCommands.rename(r, transaction.get());
                 case org.lakepg.server.sql.ast.RenameStmt r
+                        when r.renameType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.POLICY ->
+                        policies.rename(r, transaction.get());
+                case org.lakepg.server.sql.ast.RenameStmt r
                         when r.renameType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TRIGGER -> {
                     triggers.changed();
                     yield triggerCommands.rename(r, transaction.get());
@@ -644,6 +665,12 @@ final class StatementExecutor {
                     if (c.relation() != null) {
                         objectNames.requireTablePrivilege(c.relation(), transaction.get(), privileges,
                                 c.isFrom() ? 'a' : 'r');
+                        var copied = relations.table(transaction.get().snapshot(), c.relation());
+                        if (c.isFrom() && copied.isPresent() && catalog.rowSecurity(copied.get()) != null) {
+                            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                    "COPY FROM not supported with row-level security")
+                                    .withHint("Use INSERT statements instead.");
+                        }
                     }
                     yield copy.run(c, transaction.get(), context, relations, () -> ddlContext(context));
                 }
@@ -667,6 +694,12 @@ final class StatementExecutor {
                 }
                 case org.lakepg.server.sql.ast.ReindexStmt r -> IndexCommands.reindex(r, relations, block,
                         transaction.get(), session.currentDatabase(), notices);
+                case org.lakepg.server.sql.ast.AlterTableStmt a when rowSecurityOnly(a) -> {
+                    objectNames.requireTableOwner(a.relation(), transaction.get(), privileges);
+                    var table = relations.requireTable(transaction.get().snapshot(), a.relation());
+                    a.cmds().forEach(c -> policies.alterTable(transaction.get(), table, c.subtype().kind()));
+                    yield Execution.done("ALTER TABLE");
+                }
                 case org.lakepg.server.sql.ast.AlterTableStmt a -> {
                     if (TriggerCommands.onlyTriggerStates(a)) {
                         triggers.changed();
@@ -738,6 +771,12 @@ final class StatementExecutor {
                 default -> throw new IllegalStateException("not a utility: " + u.statement());
             };
             case Command.Definition d -> switch (d.statement()) {
+                case org.lakepg.server.sql.ast.CreatePolicyStmt p -> policies.create(p, d.text(),
+                        transaction.get(), (table, e) -> org.lakepg.server.sql.analyzer.RowSecurity.validate(
+                                queries(new ParameterTypes(new int[0])).expressions(), table, e));
+                case org.lakepg.server.sql.ast.AlterPolicyStmt p -> policies.alter(p, d.text(),
+                        transaction.get(), (table, e) -> org.lakepg.server.sql.analyzer.RowSecurity.validate(
+                                queries(new ParameterTypes(new int[0])).expressions(), table, e));
                 case org.lakepg.server.sql.ast.ViewStmt v -> views.create(v, d.text(), transaction.get(),
                         queries(new ParameterTypes(new int[0])));
                 case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),

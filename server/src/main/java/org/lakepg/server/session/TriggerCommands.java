@@ -175,7 +175,8 @@ final class TriggerCommands {
                 .findFirst();
     }
 
-    private static RangeVar rangeVar(List<String> name) {
+    /** The table a qualified name of DROP / ALTER ... ON table names. */
+    static RangeVar rangeVar(List<String> name) {
         return new RangeVar(null, name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1), true,
                 'p', null, -1);
     }

@@ -117,6 +117,16 @@ public interface CatalogSources {
     /** A pg_auth_members row. */
     record MembershipRow(long roleid, long member, long grantor, boolean adminOption) {}
 
+    /** The row-level security policies of user tables (pg_policy rows). */
+    default List<org.lakepg.server.catalog.objects.PolicyCatalog.Policy> policies() {
+        return List.of();
+    }
+
+    /** A user table's row-level security switches (relrowsecurity, relforcerowsecurity). */
+    default org.lakepg.server.catalog.objects.PolicyCatalog.Switches rowSecurity(long table) {
+        return org.lakepg.server.catalog.objects.PolicyCatalog.Switches.OFF;
+    }
+
     /** The triggers of user tables (pg_trigger rows). */
     default List<org.lakepg.server.catalog.objects.TriggerCatalog.TriggerInfo> triggers() {
         return List.of();

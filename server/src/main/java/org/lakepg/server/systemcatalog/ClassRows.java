@@ -54,6 +54,8 @@ final class ClassRows {
                     .set("relam", partitioned ? 0 : HEAP_AM)
                     .set("relfilenode", partitioned ? 0 : t.relation())
                     .set("relhassubclass", inheritance.hasChildren(t.oid()))
+                    .set("relrowsecurity", catalog.sources().rowSecurity(t.oid()).enabled())
+                    .set("relforcerowsecurity", catalog.sources().rowSecurity(t.oid()).forced())
                     .set("relispartition", inheritance.isPartition(t.oid()))
                     .set("relpartbound", inheritance.bound(t.oid()).map(b -> b.text()).orElse(null))
                     .set("relpages", catalog.sources().relationBlocks(t.relation()))
@@ -123,7 +125,7 @@ final class ClassRows {
             out.add().set("schemaname", catalog.namespaceName(t.namespace()).orElse(null)).set("tablename", t.name())
                     .set("tableowner", catalog.roleName(catalog.sources().tableOwner(t.oid())).orElse("postgres"))
                     .set("hasindexes", !catalog.indexes(t.oid()).isEmpty()).set("hasrules", false)
-                    .set("hastriggers", false).set("rowsecurity", false);
+                    .set("hastriggers", false).set("rowsecurity", catalog.sources().rowSecurity(t.oid()).enabled());
         }
     }
 

@@ -239,6 +239,22 @@ public final class HeapRelation {
         return Optional.of(detoast(raw));
     }
 
+    /** The header of the version at exactly {@code tid}, whatever its visibility (for system columns). */
+    public Optional<TupleSystemColumns> systemColumns(Tid tid) {
+        if (tid.block() >= blockCount()) {
+            return Optional.empty();
+        }
+        try (PinnedPage page = ctx.cache().pinShared(key(tid.block()))) {
+            byte[] p = page.data();
+            if (tid.offset() > SlottedPage.itemCount(p) || SlottedPage.itemFlags(p, tid.offset()) != SlottedPage.LP_NORMAL) {
+                return Optional.empty();
+            }
+            int t = SlottedPage.itemOffset(p, tid.offset());
+            return Optional.of(new TupleSystemColumns(TupleHeader.xmin(p, t), TupleHeader.xmax(p, t),
+                    TupleHeader.cmin(p, t), TupleHeader.cmax(p, t)));
+        }
+    }
+
     /**
      * The version of the HOT chain starting at {@code root} (what index entries point to) that the snapshot sees:
      * follows redirects and the chain of heap-only versions on the page.

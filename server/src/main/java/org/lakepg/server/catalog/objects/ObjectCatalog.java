@@ -18,6 +18,7 @@ public final class ObjectCatalog {
     private final AggregateCatalog aggregates;
     private final RuleCatalog rules;
     private final OperatorCatalog operators;
+    private final PolicyCatalog policies;
 
     private ObjectCatalog(AccessContext access, boolean exists, java.util.function.IntPredicate laterCatalogExists) {
         schemas = new SchemaCatalog(access, exists);
@@ -31,6 +32,8 @@ public final class ObjectCatalog {
         aggregates = new AggregateCatalog(access, laterCatalogExists.test(AggregateCatalog.RELATION));
         rules = new RuleCatalog(access, laterCatalogExists.test(RuleCatalog.RELATION));
         operators = new OperatorCatalog(access, laterCatalogExists.test(OperatorCatalog.RELATION));
+        policies = new PolicyCatalog(access, laterCatalogExists.test(PolicyCatalog.RELATION),
+                laterCatalogExists.test(PolicyCatalog.FLAGS_RELATION));
     }
 
     /**
@@ -61,6 +64,11 @@ public final class ObjectCatalog {
     /** The pg_rewrite rows of CREATE RULE (relation 27). */
     public RuleCatalog rules() {
         return rules;
+    }
+
+    /** Row-level security policies and switches (relations 35, 36). */
+    public PolicyCatalog policies() {
+        return policies;
     }
 
     public TriggerCatalog triggers() {

@@ -28,6 +28,18 @@ public final class RowChecks {
     public static void check(TableInfo table, List<ModifyNode.Check> checks, List<CompiledExpr> compiled, Object[] row,
                              ExecContext context) {
         for (int i = 0; i < checks.size(); i++) {
+            if (checks.get(i).policyTable() != null) {
+                if (!Boolean.TRUE.equals(compiled.get(i).eval(row, context))) {
+                    throw checks.get(i).name() == null
+                            ? PgException.of(SqlState.INSUFFICIENT_PRIVILEGE,
+                                    "new row violates row-level security policy for table \"%s\"",
+                                    checks.get(i).policyTable())
+                            : PgException.of(SqlState.INSUFFICIENT_PRIVILEGE,
+                                    "new row violates row-level security policy \"%s\" for table \"%s\"",
+                                    checks.get(i).name(), checks.get(i).policyTable());
+                }
+                continue;
+            }
             if (checks.get(i).viewOption()) {
                 if (!Boolean.TRUE.equals(compiled.get(i).eval(row, context))) {
                     throw PgException.of(SqlState.WITH_CHECK_OPTION_VIOLATION, "new row violates check option for view \"%s\"",

@@ -61,10 +61,12 @@ public final class PlanPrinter {
     private List<Object[]> pendingSubplans = new ArrayList<>();
 
     private final org.lakepg.server.sql.optimizer.CostModel costs;
+    private final TypeCatalog types;
 
     public PlanPrinter(ExplainOptions options, Map<PlanNode, NodeStats> stats, TypeCatalog types, TypeIO io,
                        FunctionContext context, PlanNode root, org.lakepg.server.sql.optimizer.PlannerContext planner) {
         this.options = options;
+        this.types = types;
         this.costs = new org.lakepg.server.sql.optimizer.CostModel(planner);
         this.stats = new IdentityHashMap<>(stats);
         this.deparser = new ExprDeparser(types, io, context, options.verbose() || relations(root) > 1, this::subplan);
@@ -150,7 +152,8 @@ public final class PlanPrinter {
                 yield out;
             }
             case org.lakepg.server.sql.plan.ColumnarNode c -> outputs(c.rowPlan());
-            case org.lakepg.server.sql.plan.LockRowsNode l -> outputs(l.input()).subList(0, l.tidColumn());
+            case org.lakepg.server.sql.plan.LockRowsNode l -> l.keepRow() ? outputs(l.input())
+                    : outputs(l.input()).subList(0, l.tidColumn());
             case ModifyNode m -> {
                 IntFunction<String> below = names(m.input());
                 yield m.returning().stream().map(e -> deparser.deparse(e, below)).toList();
@@ -166,10 +169,18 @@ public final class PlanPrinter {
      * Whether PostgreSQL could hash the set operation's columns (grouping_is_hashable): not money or bit strings,
      * whose equality is not hashable, nor anonymous records, whose typcache entry reports no hashing in set operations.
      */
-    private static boolean hashable(SetOpNode s) {
+    private boolean hashable(SetOpNode s) {
         return s.keys().stream().map(SortKey::comparisonSource)
                 .noneMatch(f -> "cash_cmp".equals(f) || "bitcmp".equals(f) || "varbitcmp".equals(f)
-                        || "btrecordcmp".equals(f));
+                        || "btrecordcmp".equals(f))
+                && s.columns().stream().noneMatch(c -> UNHASHABLE_ELEMENTS.contains(elementType(c.type())));
+    }
+
+    /** money, bit and varbit: an array of them cannot be hashed either (hash_array needs the element's hash). */
+    private static final java.util.Set<Long> UNHASHABLE_ELEMENTS = java.util.Set.of(790L, 1560L, 1562L);
+
+    private long elementType(long type) {
+        return types.type(type).map(t -> t.category() == 'A' ? t.elementType() : 0L).orElse(0L);
     }
 
     private IntFunction<String> names(PlanNode p) {
@@ -286,6 +297,9 @@ public final class PlanPrinter {
     /** The WITH items of the statement, each once, before the top node's children. */
     private final Map<PlanNode, Boolean> materialized = new IdentityHashMap<>();
 
+    /** Sorts the printer adds whose keys are named otherwise than by their input (a sorted SetOp's subquery columns). */
+    private final Map<PlanNode, String> shownSortKeys = new IdentityHashMap<>();
+
     /** Nodes PostgreSQL shows above one of ours (Materialize, Subquery Scan), by the node they wrap. */
     private final Map<PlanNode, String> wrappers = new IdentityHashMap<>();
 
@@ -382,6 +396,16 @@ public final class PlanPrinter {
         return out.toString();
     }
 
+    /**
+     * How a node above names column {@code i} of {@code input}: a value the input computes is parenthesized, as
+     * PostgreSQL's get_variable shows a reference to a subplan's non-Var output.
+     */
+    private static String referenced(PlanNode input, int i, IntFunction<String> names) {
+        String name = names.apply(i);
+        boolean computed = input instanceof ProjectNode x && i < x.expressions().size() && !(unwrap(x.expressions().get(i)) instanceof InputRef);
+        return computed && name != null ? "(" + name + ")" : name;
+    }
+
     private String sortKeys(List<SortKey> keys, IntFunction<String> column) {
         List<String> parts = new ArrayList<>();
         for (SortKey k : keys) {
@@ -401,7 +425,9 @@ public final class PlanPrinter {
 
     private String quals(BoundExpr e, IntFunction<String> columns) {
         String text = deparser.deparse(e, columns);
-        return text.startsWith("(") || text.startsWith("$") ? text : "(" + text + ")";
+        // a constant prints bare, as get_rule_expr shows it ("One-Time Filter: false")
+        return text.startsWith("(") || text.startsWith("$") || e instanceof org.lakepg.server.sql.plan.expr.Const
+                ? text : "(" + text + ")";
     }
 
     private String title(PlanNode p, List<String[]> details, BoundExpr filter, List<PlanNode> children) {
@@ -441,7 +467,8 @@ public final class PlanPrinter {
             case ProjectNode x -> "Result";
             case SortNode s -> {
                 IntFunction<String> below = names(s.input());
-                details.add(new String[] {"Sort Key", sortKeys(s.keys(), below)});
+                details.add(new String[] {"Sort Key", shownSortKeys.containsKey(s) ? shownSortKeys.get(s)
+                        : sortKeys(s.keys(), i -> referenced(s.input(), i, below))});
                 yield "Sort";
             }
             case LimitNode l -> "Limit";
@@ -458,10 +485,24 @@ public final class PlanPrinter {
                     yield "Aggregate";
                 }
                 IntFunction<String> below = names(a.input());
+                if (!costs.settings().hashAgg()) {
+                    // with hashing disabled PostgreSQL sorts by the keys and aggregates each run of equal keys; the
+                    // groups come out in key order, as ours always do
+                    PlanNode keys = new ProjectNode(a.input(), a.groupKeys());
+                    SortNode sort = new SortNode(keys, a.keyOrder());
+                    children.clear();
+                    children.add(sort);
+                    stats.putIfAbsent(sort, stats.get(a.input()));
+                    IntFunction<String> sorted = names(keys);
+                    details.add(new String[] {"Group Key", String.join(", ",
+                            a.keyOrder().stream().map(k -> referenced(keys, k.column(), sorted)).toList())});
+                    yield "GroupAggregate";
+                }
                 details.add(new String[] {"Group Key", String.join(", ",
-                        a.groupKeys().stream().map(k -> deparser.deparse(k, below)).toList())});
+                        a.keyOrder().stream().map(k -> deparser.deparse(a.groupKeys().get(k.column()), below)).toList())});
                 yield "HashAggregate";
             }
+            case DistinctNode d when d.input() instanceof SortNode -> "Unique";
             case DistinctNode d -> {
                 IntFunction<String> below = names(d.input());
                 List<String> keys = new ArrayList<>();
@@ -474,28 +515,44 @@ public final class PlanPrinter {
             case AppendNode a -> "Append";
             case SetOpNode s -> {
                 children.clear();
-                children.add(new AppendNode(List.of(s.left(), s.right()), s.width()));
-                if (s.kind() == SetOpNode.Kind.UNION && !s.all() && (!costs.settings().hashAgg() || !hashable(s))) {
+                PlanNode append = new AppendNode(List.of(s.left(), s.right()), s.width());
+                boolean hashed = costs.settings().hashAgg() && hashable(s);
+                if (s.kind() == SetOpNode.Kind.UNION && !hashed) {
                     // the rows are counted in sorted order: with hashing disabled, or for a type PostgreSQL cannot
-                    // hash, it shows that as Unique over Sort
-                    PlanNode append = children.remove(0);
-                    children.add(new SortNode(append, s.keys()));
+                    // hash, it shows that as Unique over Sort (no Sort when there are no columns to sort by)
+                    children.add(s.width() == 0 ? append : new SortNode(append, s.keys()));
                     yield "Unique";
                 }
                 if (s.kind() == SetOpNode.Kind.UNION) {
+                    children.add(append);
                     IntFunction<String> below = names(s.left());
                     List<String> keys = new ArrayList<>();
                     for (int i = 0; i < s.width(); i++) {
                         keys.add(below.apply(i));
                     }
-                    details.add(new String[] {"Group Key", String.join(", ", keys)});
+                    if (!keys.isEmpty()) {
+                        details.add(new String[] {"Group Key", String.join(", ", keys)});
+                    }
                     yield "HashAggregate";
                 }
                 // PostgreSQL reads each side of INTERSECT/EXCEPT through a subquery scan that adds a flag column
                 wrappers.put(s.left(), "Subquery Scan on \"*SELECT* 1\"");
                 wrappers.put(s.right(), "Subquery Scan on \"*SELECT* 2\"");
                 String kind = s.kind() == SetOpNode.Kind.INTERSECT ? "Intersect" : "Except";
-                yield "HashSetOp " + kind + (s.all() ? " All" : "");
+                if (hashed) {
+                    children.add(append);
+                    yield "HashSetOp " + kind + (s.all() ? " All" : "");
+                }
+                // sorted, the keys are the first subquery's columns
+                if (s.width() == 0) {
+                    children.add(append);
+                } else {
+                    SortNode sort = new SortNode(append, s.keys());
+                    shownSortKeys.put(sort, sortKeys(s.keys(),
+                            i -> "\"*SELECT* 1\"." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(s.columns().get(i).name())));
+                    children.add(sort);
+                }
+                yield "SetOp " + kind + (s.all() ? " All" : "");
             }
             case org.lakepg.server.sql.plan.HashLookupNode h -> "Hash";
             case org.lakepg.server.sql.plan.MergeJoinNode j -> {
@@ -581,7 +638,7 @@ public final class PlanPrinter {
             case RecursiveUnionNode r -> "Recursive Union";
             case FunctionScanNode f -> {
                 String name = f.functions().get(0).call() instanceof FuncExpr fe ? fe.name() : f.alias();
-                yield alias("Function Scan on ", name, f.alias());
+                yield alias("Function Scan on ", name, uniqueAlias(name, f.alias()));
             }
             case ProjectSetNode s -> "ProjectSet";
             case WindowAggNode w -> {

@@ -45,7 +45,32 @@ final class AggregateFunctions {
             // a user SQL or PL/pgSQL function (CREATE AGGREGATE ... sfunc = my_fn): the session runs its body
             return (args, context) -> context.callSqlFunction(function, args);
         }
+        if (source.equals(ExpressionAnalyzer.POLYMORPHIC_SQL_FUNCTION_CALL)) {
+            return new PolymorphicSupportCall(function, null);
+        }
         return functions.lookup(source).orElseThrow(() -> PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                 "aggregate %s is not implemented in lakepg yet", aggregate));
+    }
+
+    /**
+     * A user function with polymorphic parameters (sfunc = f(anyelement, anyarray)): it learns the call's actual
+     * argument types from a trailing text argument, as a direct call passes them (PlpgsqlPolymorphism).
+     */
+    private record PolymorphicSupportCall(long function, String types) implements ScalarFunction, ArgumentTypeAware {
+        @Override
+        public Object apply(Object[] args, org.lakepg.server.function.FunctionContext context) {
+            if (types == null) {
+                return context.callSqlFunction(function, args);
+            }
+            Object[] typed = java.util.Arrays.copyOf(args, args.length + 1);
+            typed[args.length] = types;
+            return context.callSqlFunction(function, typed);
+        }
+
+        @Override
+        public ScalarFunction withArgumentTypes(long[] argumentTypes) {
+            return new PolymorphicSupportCall(function,
+                    org.lakepg.server.sql.analyzer.PlpgsqlPolymorphism.encode(argumentTypes));
+        }
     }
 }

@@ -15,16 +15,22 @@ final class LockRows {
 
     static Iterator<Object[]> open(LockRowsNode node, Iterator<Object[]> input, ExecContext context) {
         HeapRelation heap = context.tables().heap(node.table());
+        java.util.Map<Long, HeapRelation> members = new java.util.HashMap<>();
+        for (var m : node.members()) {
+            members.put(m.oid(), context.tables().heap(m));
+        }
         return new RowIterator() {
             @Override
             protected Object[] computeNext() {
                 while (input.hasNext()) {
                     context.checkCancelled();
                     Object[] row = input.next();
-                    WriteResult r = heap.lock(context.tables().transaction(), (Tid) row[node.tidColumn()], node.mode(),
+                    HeapRelation rows = node.tableOidColumn() < 0 ? heap
+                            : members.get(((Number) row[node.tableOidColumn()]).longValue());
+                    WriteResult r = rows.lock(context.tables().transaction(), (Tid) row[node.tidColumn()], node.mode(),
                             node.policy());
                     if (r instanceof WriteResult.Ok || r instanceof WriteResult.SelfModified) {
-                        return Arrays.copyOf(row, node.tidColumn());
+                        return node.keepRow() ? row : Arrays.copyOf(row, node.tidColumn());
                     }
                     // deleted or updated by a transaction that committed meanwhile, or locked and SKIP LOCKED: left out
                 }

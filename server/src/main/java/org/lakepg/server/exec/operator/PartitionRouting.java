@@ -90,6 +90,8 @@ final class PartitionRouting {
             for (ColumnInfo c : leaf.table().columns()) {
                 whole.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
             }
+            // then the written row's tid, for RETURNING's system columns
+            whole.add(new InputRef(leaf.table().columns().size(), org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"));
             writes.add(new ModifyNode(ModifyNode.Kind.INSERT, leaf.table(), target.input(), whole, leaf.checks(),
                     leafConflict(target.onConflict(), target.table(), leaf.table(), context), null));
         }
@@ -98,6 +100,9 @@ final class PartitionRouting {
             returning.add(leaf.returning().stream().map(compiler::compile).toList());
         }
         CompiledExpr own = node.partitionCondition() == null ? null : compiler.compile(node.partitionCondition());
+        // the row-level security checks of the table the statement names, on the row as written (after triggers)
+        List<ModifyNode.Check> policies = target.checks().stream().filter(c -> c.policyTable() != null).toList();
+        List<CompiledExpr> policyChecks = policies.stream().map(c -> compiler.compile(c.condition())).toList();
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
@@ -125,7 +130,9 @@ final class PartitionRouting {
                 for (int i = 0; i < asTarget.length; i++) {
                     asTarget[i] = fromLeaf.get(chosen).get(i).eval(stored, context);
                 }
-                if (!java.util.Arrays.equals(stored, leafRow)) {
+                org.lakepg.server.exec.constraint.RowChecks.check(target.table(), policies, policyChecks, asTarget,
+                        context);
+                if (!java.util.Arrays.equals(java.util.Arrays.copyOf(stored, leafRow.length), leafRow)) {
                     // a BEFORE ROW trigger changed the row: it must still belong where it went (ExecPartitionCheck)
                     TableInfo leaf = leaves.get(chosen).table();
                     if (own != null && !Boolean.TRUE.equals(own.eval(asTarget, context))
@@ -135,9 +142,11 @@ final class PartitionRouting {
                                 .withDetail("Failing row contains " + RowText.row(table, asTarget) + ".");
                     }
                 }
+                Object[] returned = java.util.Arrays.copyOf(asTarget, asTarget.length + 1);
+                returned[asTarget.length] = stored[stored.length - 1];
                 Object[] result = new Object[returning.get(chosen).size()];
                 for (int i = 0; i < result.length; i++) {
-                    result[i] = returning.get(chosen).get(i).eval(asTarget, context);
+                    result[i] = returning.get(chosen).get(i).eval(returned, context);
                 }
                 out.add(result);
             }

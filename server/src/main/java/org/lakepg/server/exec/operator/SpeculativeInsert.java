@@ -71,6 +71,13 @@ final class SpeculativeInsert {
         this.indexes = ordered;
     }
 
+    /** Where the row {@link #apply} last wrote went (for RETURNING's system columns). */
+    private Tid lastWritten;
+
+    Tid lastWritten() {
+        return lastWritten;
+    }
+
     /**
      * Inserts {@code proposed} or resolves its conflict. {@code check} tests a row about to be written (NOT NULL,
      * CHECK); returns the row written, or null when the proposed row was skipped.
@@ -135,6 +142,7 @@ final class SpeculativeInsert {
     /** Inserts the row and its index entries; false (the row killed again) when an arbiter's unique check fails. */
     private boolean tryInsert(Object[] row) {
         Tid tid = heap.insert(txn, codec.encode(row));
+        lastWritten = tid;
         for (IndexInfo index : indexes) {
             boolean arbiter = onConflict.arbiters().stream().anyMatch(a -> a.oid() == index.oid());
             if (!IndexKeys.covered(index, table, row)) {
@@ -198,6 +206,7 @@ final class SpeculativeInsert {
             catalog.indexRow(txn, table, indexes, row, ok.tid());
         }
         writer.updated(oldRow, row);
+        lastWritten = ok.tid();
         return Optional.of(row);
     }
 

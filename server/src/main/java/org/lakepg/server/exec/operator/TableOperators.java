@@ -152,6 +152,7 @@ final class TableOperators {
             Object[] row = input.next();
             Object[] written;
             Object[] oldForTriggers = null;
+            Tid writtenTid;
             switch (node.kind()) {
                 case INSERT -> {
                     if (triggers != null) {
@@ -166,9 +167,10 @@ final class TableOperators {
                         if (written == null) {
                             continue;
                         }
+                        writtenTid = upsert.lastWritten();
                         break;
                     }
-                    catalog.insertRow(txn, table, indexes, codec, row);
+                    writtenTid = catalog.insertRow(txn, table, indexes, codec, row);
                     activity.inserted();
                     if (!keysUnused) {
                         foreignKeys.referencingRowWritten(table, null, row);
@@ -208,6 +210,7 @@ final class TableOperators {
                     }
                     activity.updated();
                     Tid newTid = ((WriteResult.Ok) r).tid();
+                    writtenTid = newTid;
                     if (!indexes.isEmpty() && !heap.isHeapOnly(newTid)) {
                         catalog.indexRow(txn, table, indexes, newRow, newTid);
                     }
@@ -227,6 +230,7 @@ final class TableOperators {
                 }
                 case DELETE -> {
                     Object[] current = row;
+                    writtenTid = (Tid) row[width];
                     if (triggers != null && triggers.beforeRow(null, java.util.Arrays.copyOf(row, width)) == null) {
                         continue;
                     }
@@ -237,7 +241,8 @@ final class TableOperators {
                             break;
                         }
                         current = again;
-                        r = heap.delete(txn, (Tid) again[width], WaitPolicy.BLOCK);
+                        writtenTid = (Tid) again[width];
+                        r = heap.delete(txn, writtenTid, WaitPolicy.BLOCK);
                     }
                     if (!accepted(r)) {
                         continue;
@@ -261,9 +266,16 @@ final class TableOperators {
                     default -> { }
                 }
             }
+            if (returning.isEmpty()) {
+                out.add(new Object[0]);
+                continue;
+            }
+            // RETURNING reads the system columns (ctid, xmin, ...) of the version written through its tid
+            Object[] returned = written.length > width ? written.clone() : java.util.Arrays.copyOf(written, width + 1);
+            returned[width] = writtenTid;
             Object[] result = new Object[returning.size()];
             for (int i = 0; i < result.length; i++) {
-                result[i] = returning.get(i).eval(written, context);
+                result[i] = returning.get(i).eval(returned, context);
             }
             out.add(result);
         }

@@ -32,6 +32,7 @@ public final class CatalogFunctions {
                 c.catalogView(), oid(x[0]), oid(x[1]), (Integer) x[2]));
         StatisticsFunctions.register(r);
         ServerInfoFunctions.register(r);
+        SystemColumnFunctions.register(r);
         r.register("format_type", (x, c) -> x[0] == null ? null : x[1] == null
                 ? TypeNames.format(c.catalogView().types(), oid(x[0]))
                 : TypeNames.format(c.catalogView().types(), oid(x[0]), (Integer) x[1]));

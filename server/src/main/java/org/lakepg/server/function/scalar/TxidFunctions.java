@@ -11,13 +11,18 @@ import org.lakepg.wire.types.PgSnapshot;
 public final class TxidFunctions {
     private TxidFunctions() {}
 
+    private static long xid(Object v) {
+        return v instanceof Integer i ? Integer.toUnsignedLong(i) : (Long) v;
+    }
+
     private static int cmp8(Object[] x) {
         return Integer.signum(Long.compareUnsigned((Long) x[0], (Long) x[1]));
     }
 
     public static void register(FunctionRegistry r) {
-        r.register("xideq", (x, c) -> ((Long) x[0]).longValue() == (Long) x[1]);
-        r.register("xidneq", (x, c) -> ((Long) x[0]).longValue() != (Long) x[1]);
+        // xideqint4 / xidneqint4 share the code: the int4 compares as the xid of its bits
+        r.register("xideq", (x, c) -> xid(x[0]) == xid(x[1]));
+        r.register("xidneq", (x, c) -> xid(x[0]) != xid(x[1]));
         r.register("cideq", (x, c) -> ((Long) x[0]).longValue() == (Long) x[1]);
         r.register("xid8eq", (x, c) -> cmp8(x) == 0);
         r.register("xid8ne", (x, c) -> cmp8(x) != 0);

@@ -69,6 +69,15 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return Optional.empty();
     }
 
+    /**
+     * The row-level security policies the current role's use of {@code table} is subject to (those for its roles),
+     * or null when row security does not apply to it (not enabled; the owner, unless forced; a superuser).
+     */
+    default List<org.lakepg.server.catalog.objects.PolicyCatalog.Policy> rowSecurity(
+            org.lakepg.server.table.TableInfo table) {
+        return null;
+    }
+
     /** The btree comparison function (support 1 of the type's default btree opclass), for ORDER BY and grouping. */
     Optional<ProcEntry> btreeComparison(long type);
 

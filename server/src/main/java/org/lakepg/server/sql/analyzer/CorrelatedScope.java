@@ -34,6 +34,11 @@ final class CorrelatedScope implements Scope {
                 .map(c -> java.util.Map.entry(c.getKey(), parameter(c.getValue()))).toList());
     }
 
+    @Override
+    public void forEachItem(java.util.function.BiConsumer<String, List<String>> visit) {
+        enclosing.forEachItem(visit);
+    }
+
     /** How many outer values are named so far. */
     int size() {
         return correlations.size();

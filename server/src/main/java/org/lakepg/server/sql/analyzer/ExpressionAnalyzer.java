@@ -48,6 +48,8 @@ public final class ExpressionAnalyzer {
     private List<BoundExpr> inlineArguments;
     /** The code that runs a user SQL function per call (its OID first, then its arguments). */
     public static final String SQL_FUNCTION_CALL = "lakepg_sql_function_call";
+    /** An aggregate support function in SQL or PL/pgSQL with polymorphic parameters: called with the actual types. */
+    public static final String POLYMORPHIC_SQL_FUNCTION_CALL = "lakepg polymorphic sql function call";
 
     /** While analyzing a SQL function's body: its parameters by name, tried after the columns (as PostgreSQL). */
     private Scope functionParameters;
@@ -362,10 +364,20 @@ public final class ExpressionAnalyzer {
         return columnLocations.getOrDefault(column, -1);
     }
 
+    /** Where the outer column each parameter stands for was first written (a LATERAL reference's error points there). */
+    private final java.util.Map<Integer, Integer> parameterLocations = new java.util.HashMap<>();
+
+    /** The source position of the first reference that made parameter {@code id}, or -1. */
+    int parameterLocation(int id) {
+        return parameterLocations.getOrDefault(id, -1);
+    }
+
     private BoundExpr column(ColumnRef c, Scope scope) {
         BoundExpr bound = resolveColumn(c, scope);
         if (bound instanceof org.lakepg.server.sql.plan.expr.InputRef) {
             columnLocations.put(bound, c.location());
+        } else if (bound instanceof org.lakepg.server.sql.plan.expr.OuterParam p) {
+            parameterLocations.putIfAbsent(p.id(), c.location());
         }
         return bound;
     }
@@ -394,8 +406,8 @@ public final class ExpressionAnalyzer {
                 return Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
                         "missing FROM-clause entry for table \"%s\"", table), c.location());
             }
-            return Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist",
-                    c.fields().get(0)), c.location());
+            return Coercer.at(ColumnHints.withHint(PgException.of(SqlState.UNDEFINED_COLUMN,
+                    "column \"%s\" does not exist", c.fields().get(0)), scope, null, c.fields().get(0)), c.location());
         });
     }
 
@@ -856,6 +868,10 @@ public final class ExpressionAnalyzer {
             }
             coerced.add(coercer.coerce(arg, target, -1, TypeCoercion.Context.IMPLICIT, location(argumentNode(f, i))));
         }
+        if (call.variadicExpanded() && call.proc().variadicType() != TypeOids.ANY) {
+            // least_agg(a, b) over VARIADIC anyarray: the trailing arguments are aggregated as one array
+            packVariadic(call, coerced);
+        }
         BoundExpr filter = null;
         if (f.aggFilter() != null) {
             AggregateCollector outer = aggregates;
@@ -892,7 +908,12 @@ public final class ExpressionAnalyzer {
         if (entry.kind() == 'h') {
             hypotheticalArguments(f, call, args, coerced);
         }
-        var order = new AggregateInputOrder(catalog, this).plan(f, entry.kind() == 'n' ? 0 : f.args().size(), args,
+        List<BoundExpr> analyzed = args;
+        if (call.variadicExpanded() && call.proc().variadicType() != TypeOids.ANY) {
+            analyzed = new ArrayList<>(args);
+            packVariadic(call, analyzed);
+        }
+        var order = new AggregateInputOrder(catalog, this).plan(f, entry.kind() == 'n' ? 0 : f.args().size(), analyzed,
                 coerced, scope);
         return new org.lakepg.server.sql.plan.AggregateCall(call.proc().oid(), call.proc().name(), order.arguments(),
                 f.aggDistinct(), order.keys(), filter, transition.oid(), supportSource(transition), transition.strict(), stateType,
@@ -901,10 +922,21 @@ public final class ExpressionAnalyzer {
                 entry.kind() == 'n' ? 0 : f.args().size(), order.sortOnly());
     }
 
+    /** Replaces the arguments from the VARIADIC parameter's position on by one array of them. */
+    private void packVariadic(ResolvedCall call, List<BoundExpr> arguments) {
+        int first = call.proc().argumentCount() - 1;
+        long element = first < call.argumentTypes().length ? call.argumentTypes()[first] : call.proc().variadicType();
+        List<BoundExpr> variadic = new ArrayList<>(arguments.subList(first, arguments.size()));
+        arguments.subList(first, arguments.size()).clear();
+        arguments.add(new org.lakepg.server.sql.plan.expr.ArrayExpr(variadic, element, rules.arrayTypeOf(element)));
+    }
+
     /** How the executor runs an aggregate's support function: built-in code by prosrc, user SQL/PL/pgSQL by OID. */
     private static String supportSource(ProcEntry p) {
-        return p.language() == ProcEntry.LANGUAGE_SQL && p.oid() >= 16384 || p.language() == ProcEntry.LANGUAGE_PLPGSQL
-                ? SQL_FUNCTION_CALL : p.source();
+        if (p.language() == ProcEntry.LANGUAGE_SQL && p.oid() >= 16384 || p.language() == ProcEntry.LANGUAGE_PLPGSQL) {
+            return PlpgsqlPolymorphism.hasPolymorphicInput(p) ? POLYMORPHIC_SQL_FUNCTION_CALL : SQL_FUNCTION_CALL;
+        }
+        return p.source();
     }
 
     /**

@@ -21,13 +21,18 @@ final class FromScope implements Scope {
      * unqualified name or {@code *} means the merged column instead (qualified names still reach them).
      */
     record Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
-                 boolean tableOidColumn) {
+                 boolean tableOidColumn, boolean tidColumn, boolean namedByTable) {
+        Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
+              boolean tableOidColumn, boolean tidColumn) {
+            this(alias, columns, offset, hidden, tableOid, tableOidColumn, tidColumn, false);
+        }
+
         Entry(String alias, List<OutputColumn> columns, int offset) {
             this(alias, columns, offset, java.util.Set.of());
         }
 
         Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden) {
-            this(alias, columns, offset, hidden, 0, false);
+            this(alias, columns, offset, hidden, 0, false, false);
         }
 
         /**
@@ -44,7 +49,22 @@ final class FromScope implements Scope {
         }
 
         int width() {
-            return columns.size() + (tableOidColumn ? 1 : 0);
+            return columns.size() + (tableOidColumn ? 1 : 0) + (tidColumn ? 1 : 0);
+        }
+
+        /** Where the row's tuple id sits (after tableoid, when the entry has that column), or -1. */
+        int tidIndex() {
+            return tidColumn ? offset + columns.size() + (tableOidColumn ? 1 : 0) : -1;
+        }
+
+        /** A system column other than tableoid (ctid, xmin, ...) of a table entry whose rows carry their tid. */
+        Optional<BoundExpr> systemRef(String name) {
+            if (!tidColumn || !SystemColumns.isTupleColumn(name)) {
+                return Optional.empty();
+            }
+            BoundExpr tableOid = tableOidRef().orElseThrow();
+            return Optional.of(SystemColumns.ref(name, tableOid, new InputRef(tidIndex(),
+                    org.lakepg.server.catalog.TypeOids.TID, -1, alias == null ? "ctid" : alias + ".ctid")));
         }
 
         boolean visible(int i) {
@@ -75,7 +95,19 @@ final class FromScope implements Scope {
      * of an inheritance tree), else the table's OID.
      */
     void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn) {
-        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn);
+        addTable(alias, columns, tableOid, tableOidColumn, false);
+    }
+
+    /** A table's entry whose rows also carry their tuple id (after tableoid when there is that column). */
+    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn, boolean tidColumn) {
+        addTable(alias, columns, tableOid, tableOidColumn, tidColumn, false);
+    }
+
+    /** @param namedByTable no alias was written: the item is known by the table's own name */
+    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn, boolean tidColumn,
+                  boolean namedByTable) {
+        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn, tidColumn,
+                namedByTable);
         entries.add(e);
         width += e.width();
     }
@@ -99,6 +131,25 @@ final class FromScope implements Scope {
         return aliasedAway.contains(alias) && entry(alias).isEmpty();
     }
 
+    /**
+     * PostgreSQL's checkNameSpaceConflicts: two FROM items of one level may not share a name, unless both are tables
+     * named by themselves (no alias) and different tables (s1.t, s2.t).
+     */
+    void checkNameConflicts(FromScope other) {
+        for (Entry mine : entries) {
+            for (Entry theirs : other.entries) {
+                if (mine.alias() == null || !mine.alias().equals(theirs.alias())) {
+                    continue;
+                }
+                if (mine.namedByTable() && theirs.namedByTable() && mine.tableOid() != theirs.tableOid()) {
+                    continue;
+                }
+                throw PgException.of(SqlState.DUPLICATE_ALIAS, "table name \"%s\" specified more than once",
+                        mine.alias());
+            }
+        }
+    }
+
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
         aliasedAway.addAll(other.aliasedAway);
@@ -106,8 +157,10 @@ final class FromScope implements Scope {
         int base = width;
         for (Entry e : other.entries) {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
-                    e.tableOidColumn()));
+                    e.tableOidColumn(), e.tidColumn(), e.namedByTable()));
         }
+        other.mergedValues.forEach((merged, value) -> mergedValues.put(base + merged, ExprRewriter.map(value,
+                x -> x instanceof InputRef r ? new InputRef(base + r.index(), r.type(), r.typmod(), r.name()) : x)));
         width = base + other.width;
     }
 
@@ -117,7 +170,8 @@ final class FromScope implements Scope {
             Entry e = entries.get(i);
             java.util.Set<String> hidden = new java.util.HashSet<>(e.hidden());
             hidden.addAll(names);
-            entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(), e.tableOidColumn()));
+            entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(), e.tableOidColumn(),
+                    e.tidColumn(), e.namedByTable()));
         }
     }
 
@@ -127,6 +181,23 @@ final class FromScope implements Scope {
         java.util.Set<String> all = new java.util.HashSet<>();
         target.columns().forEach(c -> all.add(c.name()));
         entries.add(new Entry(alias, target.columns(), target.offset(), all));
+    }
+
+    /**
+     * What each merged USING column of the row computes from the sides' columns (the left one for INNER and LEFT
+     * joins, the right one for RIGHT, COALESCE of both for FULL): PostgreSQL flattens such join aliases before it
+     * checks grouping, so GROUP BY t1.a also groups the merged a of a LEFT JOIN.
+     */
+    private final java.util.Map<Integer, BoundExpr> mergedValues = new java.util.HashMap<>();
+
+    /** Records that the row's column {@code merged} is computed as {@code value} over the row's columns. */
+    void mergedFrom(int merged, BoundExpr value) {
+        mergedValues.put(merged, value);
+    }
+
+    /** The expression a merged USING column stands for, if this is one. */
+    Optional<BoundExpr> mergedValue(int index) {
+        return Optional.ofNullable(mergedValues.get(index));
     }
 
     /** Puts the USING join's merged columns (at the end of the row) first, as {@code *} lists them. */
@@ -159,6 +230,19 @@ final class FromScope implements Scope {
         return Optional.of(out);
     }
 
+    @Override
+    public void forEachItem(java.util.function.BiConsumer<String, List<String>> visit) {
+        for (Entry e : entries) {
+            // USING (...) AS x names no item of its own, and merged columns belong to no item (join RTEs are skipped)
+            if (e.alias() != null && !usingAliases.contains(e.alias())) {
+                visit.accept(e.alias(), e.columns().stream().map(OutputColumn::name).toList());
+            }
+        }
+        if (outer != null) {
+            outer.forEachItem(visit);
+        }
+    }
+
     Optional<Entry> entry(String alias) {
         return entries.stream().filter(e -> alias.equals(e.alias())).findFirst();
     }
@@ -171,6 +255,9 @@ final class FromScope implements Scope {
             }
             if (e.tableOidColumn() && index == e.offset() + e.columns().size()) {
                 return OutputColumn.computed("tableoid", org.lakepg.server.catalog.TypeOids.OID, -1);
+            }
+            if (index == e.tidIndex()) {
+                return OutputColumn.computed("ctid", org.lakepg.server.catalog.TypeOids.TID, -1);
             }
         }
         throw new IndexOutOfBoundsException(index);
@@ -195,9 +282,9 @@ final class FromScope implements Scope {
             if (found == null && entry(name).isPresent()) {
                 found = wholeRow(entry(name).get());
             }
-            if (found == null && name.equals("tableoid")) {
+            if (found == null && SystemColumns.isSystem(name)) {
                 for (Entry e : entries) {
-                    Optional<BoundExpr> system = e.tableOidRef();
+                    Optional<BoundExpr> system = name.equals("tableoid") ? e.tableOidRef() : e.systemRef(name);
                     if (system.isPresent()) {
                         if (found != null) {
                             throw Coercer.at(PgException.of(SqlState.AMBIGUOUS_COLUMN,
@@ -227,8 +314,11 @@ final class FromScope implements Scope {
         if (name.equals("tableoid") && e.tableOidRef().isPresent()) {
             return e.tableOidRef();
         }
-        throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist", alias, name),
-                location);
+        if (e.systemRef(name).isPresent()) {
+            return e.systemRef(name);
+        }
+        throw Coercer.at(ColumnHints.withHint(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist",
+                alias, name), this, alias, name), location);
     }
 
     /** A FROM item's name as a value: its row, of the table's row type when it is one table, else record. */

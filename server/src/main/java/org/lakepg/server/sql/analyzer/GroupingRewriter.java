@@ -32,20 +32,24 @@ final class GroupingRewriter {
     private final int groupingSetColumn;
 
     private final java.util.function.ToIntFunction<BoundExpr> columnLocations;
+    private final java.util.function.IntFunction<java.util.Optional<BoundExpr>> mergedValues;
     /** The aggregates the AggRefs name, whose direct arguments (ordered-set aggregates) must be grouped too. */
     private List<org.lakepg.server.sql.plan.AggregateCall> aggregates = List.of();
 
     GroupingRewriter(List<BoundExpr> keys) {
-        this(keys, List.of(), -1, column -> -1);
+        this(keys, List.of(), -1, column -> -1, column -> java.util.Optional.empty());
     }
 
     /**
      * Over an aggregate node with grouping sets: GROUPING() reads the set index at {@code groupingSetColumn};
-     * {@code columnLocations} gives where an ungrouped column was written, for the error's position.
+     * {@code columnLocations} gives where an ungrouped column was written, for the error's position;
+     * {@code mergedValues} gives what a merged USING column computes from the sides' columns.
      */
     GroupingRewriter(List<BoundExpr> keys, List<List<Integer>> groupingSets, int groupingSetColumn,
-                     java.util.function.ToIntFunction<BoundExpr> columnLocations) {
+                     java.util.function.ToIntFunction<BoundExpr> columnLocations,
+                     java.util.function.IntFunction<java.util.Optional<BoundExpr>> mergedValues) {
         this.keys = keys;
+        this.mergedValues = mergedValues;
         this.groupingSets = groupingSets;
         this.groupingSetColumn = groupingSetColumn;
         this.columnLocations = columnLocations;
@@ -130,6 +134,13 @@ final class GroupingRewriter {
                     return i;
                 }
             }
+            for (int i = 0; i < keys.size(); i++) {
+                // GROUP BY the merged column of a USING join groups the side's column it takes
+                if (keys.get(i) instanceof InputRef k && mergedValues.apply(k.index()).orElse(null) instanceof InputRef side
+                        && side.index() == in.index() && side.type() == in.type() && side.typmod() == in.typmod()) {
+                    return i;
+                }
+            }
         }
         return key;
     }
@@ -144,6 +155,9 @@ final class GroupingRewriter {
                 checkDirectArguments(a);
                 yield new InputRef(keys.size() + a.index(), a.type(), a.typmod(), null);
             }
+            // a merged USING column is grouped when what it computes is (PostgreSQL flattens join aliases first)
+            case InputRef in when mergedValues.apply(in.index()).isPresent() -> rewrite(
+                    mergedValues.apply(in.index()).get());
             case InputRef in -> throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR,
                     "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function", in.name()),
                     columnLocations.applyAsInt(in));

@@ -46,17 +46,22 @@ public final class InheritedScans {
 
     /** The rows of the table (and its descendants when {@code inh}), in the table's column order. */
     public static Scan scan(AnalyzerCatalog catalog, TableInfo table, boolean inh, String alias) {
+        return scan(catalog, table, inh, alias, false);
+    }
+
+    /** Like {@link #scan(AnalyzerCatalog, TableInfo, boolean, String)}; with {@code withTid} rows end with their tid. */
+    static Scan scan(AnalyzerCatalog catalog, TableInfo table, boolean inh, String alias, boolean withTid) {
         Inheritance inheritance = catalog.inheritance();
         if (!inh && !inheritance.isPartitioned(table.oid())
                 || !inheritance.hasChildren(table.oid()) && !inheritance.isPartitioned(table.oid())) {
-            return new Scan(new SeqScanNode(table, false, alias), false);
+            return new Scan(new SeqScanNode(table, withTid, alias), false);
         }
         List<PlanNode> inputs = new ArrayList<>();
         for (TableInfo member : members(catalog, table, inh)) {
-            inputs.add(asParent(table, member, alias == null ? table.name() : alias));
+            inputs.add(asParent(table, member, alias == null ? table.name() : alias, withTid));
         }
         inputs = named(inputs, alias == null ? table.name() : alias);
-        int width = table.columns().size() + 1;
+        int width = table.columns().size() + 1 + (withTid ? 1 : 0);
         if (inputs.isEmpty()) {
             return new Scan(nothing(width), true);
         }
@@ -64,10 +69,13 @@ public final class InheritedScans {
     }
 
     /** A member's rows with the parent's columns (by name), then the member's OID as tableoid. */
-    static PlanNode asParent(TableInfo parent, TableInfo member, String alias) {
+    static PlanNode asParent(TableInfo parent, TableInfo member, String alias, boolean withTid) {
         List<BoundExpr> columns = new ArrayList<>(columnMap(parent, member));
         columns.add(new org.lakepg.server.sql.plan.expr.Const(org.lakepg.server.catalog.TypeOids.OID, -1, member.oid()));
-        return new ProjectNode(new SeqScanNode(member, false, alias), columns);
+        if (withTid) {
+            columns.add(new InputRef(member.columns().size(), org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"));
+        }
+        return new ProjectNode(new SeqScanNode(member, withTid, alias), columns);
     }
 
     /** For each of the parent's columns, a reference to the member's column of the same name. */

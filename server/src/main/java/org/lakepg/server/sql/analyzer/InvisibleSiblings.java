@@ -55,6 +55,14 @@ final class InvisibleSiblings implements Scope {
         return found;
     }
 
+    @Override
+    public void forEachItem(java.util.function.BiConsumer<String, List<String>> visit) {
+        siblings.forEachItem(visit);
+        if (enclosing != null) {
+            enclosing.forEachItem(visit);
+        }
+    }
+
     private static PgException invalidReference(SqlState state, String table, int location) {
         return Coercer.at(PgException.of(state,
                 "invalid reference to FROM-clause entry for table \"%s\"", table)

@@ -1,11 +1,9 @@
 package org.lakepg.server.sql.analyzer;
 
 import java.util.List;
-import org.lakepg.server.catalog.TypeOids;
 import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.FromItem;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
-import org.lakepg.server.sql.plan.OutputColumn;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.SeqScanNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
@@ -23,8 +21,7 @@ record JoinedTarget(PlanNode plan, FromScope scope) {
     static JoinedTarget of(QueryAnalyzer queries, ExpressionAnalyzer expressions, AnalyzerCatalog catalog,
                            TableInfo table, String alias, List<FromItem> items, Expr where) {
         FromScope scope = new FromScope();
-        scope.add(alias, QueryAnalyzer.tableColumns(table));
-        scope.add(null, List.of(new OutputColumn("ctid", TypeOids.TID, -1, table.oid(), (short) -1)));
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false, true);
         PlanNode others = null;
         // the other items may not name the target (PostgreSQL explains why when they try)
         FromScope target = new FromScope();

@@ -184,8 +184,9 @@ public final class ModifyAnalyzer {
         boolean joined = s.fromClause() != null && !s.fromClause().isEmpty();
         JoinedTarget from = joined ? JoinedTarget.of(queries, expressions, catalog, table, alias, s.fromClause(),
                 s.whereClause()) : null;
-        FromScope scope = joined ? from.scope() : tableScope(table, alias);
-        PlanNode plan = joined ? from.plan() : scanWhere(table, scope, s.whereClause());
+        FromScope scope = joined ? from.scope() : rowScope(table, alias);
+        PlanNode plan = joined ? from.plan() : scanWhere(table, scope, s.whereClause(), policyUsing(parent, table, 'w',
+                s.whereClause() != null || s.returningList() != null && !s.returningList().isEmpty()));
         List<BoundExpr> row = new ArrayList<>();
         for (ColumnInfo c : table.columns()) {
             row.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
@@ -293,14 +294,45 @@ public final class ModifyAnalyzer {
                     null, using.scope(), parent);
         }
         return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.DELETE, table -> {
-            PlanNode plan = scanWhere(table, tableScope(table, alias), s.whereClause());
+            PlanNode plan = scanWhere(table, rowScope(table, alias), s.whereClause(), policyUsing(parent, table, 'd',
+                    s.whereClause() != null || s.returningList() != null && !s.returningList().isEmpty()));
             return modify(ModifyNode.Kind.DELETE, table, plan, s.returningList(), alias, QueryPlan.Tag.DELETE, null, null,
                     parent);
         });
     }
 
-    private PlanNode scanWhere(TableInfo table, FromScope scope, Expr where) {
+    /**
+     * The rows of an UPDATE ({@code command} w) or DELETE (d) of {@code table} that the row-level security policies
+     * of {@code named} (the table the statement names) let it change, and see when it {@code reads} them (WHERE,
+     * RETURNING); null when row security does not apply.
+     */
+    private BoundExpr policyUsing(TableInfo named, TableInfo table, char command, boolean reads) {
+        var policies = RowSecurity.policies(catalog, named);
+        if (policies == null) {
+            return null;
+        }
+        BoundExpr own = RowSecurity.using(expressions, named, table, policies, command);
+        return reads ? new org.lakepg.server.sql.plan.expr.BoolExpr(org.lakepg.server.sql.plan.expr.BoolExpr.Kind.AND,
+                List.of(RowSecurity.using(expressions, named, table, policies, 'r'), own)) : own;
+    }
+
+    /** The row-level security WITH CHECKs of {@code named}'s policies for {@code command} over {@code table}'s row. */
+    List<ModifyNode.Check> policyChecks(TableInfo named, TableInfo table, char command) {
+        var policies = RowSecurity.policies(catalog, named);
+        return policies == null ? List.of() : RowSecurity.withChecks(expressions, named, table, policies, command);
+    }
+
+    private PlanNode scanWhere(TableInfo table, FromScope scope, Expr where, BoundExpr policy) {
         PlanNode plan = new SeqScanNode(table, true);
+        if (policy != null) {
+            unsupported(where instanceof org.lakepg.server.sql.ast.CurrentOfExpr, "WHERE CURRENT OF with row security");
+            // the policies' condition first, as PostgreSQL's security barrier quals go before the statement's
+            BoundExpr condition = where == null ? policy : new org.lakepg.server.sql.plan.expr.BoolExpr(
+                    org.lakepg.server.sql.plan.expr.BoolExpr.Kind.AND, List.of(policy, expressions.requireBoolean(
+                    expressions.analyzeWithoutAggregates(where, scope, "WHERE"), "WHERE", ExpressionAnalyzer.location(where))));
+            return new FilterNode(org.lakepg.server.sql.optimizer.IndexSelection.choose((SeqScanNode) plan, condition,
+                    catalog.indexes(table)), condition);
+        }
         if (where instanceof org.lakepg.server.sql.ast.CurrentOfExpr c) {
             unsupported(currentOf == null, "WHERE CURRENT OF here");
             // the row the cursor is on, found by its tid (PostgreSQL's TID scan with a CurrentOfExpr)
@@ -317,6 +349,13 @@ public final class ModifyAnalyzer {
                     catalog.indexes(table)), condition);
         }
         return plan;
+    }
+
+    /** The names of a table's rows followed by their tid (rows scanned for UPDATE/DELETE, rows RETURNING reads). */
+    private static FromScope rowScope(TableInfo table, String alias) {
+        FromScope scope = new FromScope();
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false, true);
+        return scope;
     }
 
     private static FromScope tableScope(TableInfo table, String alias) {
@@ -346,7 +385,7 @@ public final class ModifyAnalyzer {
         List<OutputColumn> columns = null;
         if (returningList != null && !returningList.isEmpty()) {
             columns = new ArrayList<>();
-            Scope scope = joinedScope != null ? joinedScope : tableScope(table, alias);
+            Scope scope = joinedScope != null ? joinedScope : rowScope(table, alias);
             if (onConflict != null) {
                 // EXCLUDED is known, but only DO UPDATE may use it (PostgreSQL's error says so)
                 scope = new InvisibleSiblings(scope, tableScope(table, "excluded"));
@@ -393,6 +432,15 @@ public final class ModifyAnalyzer {
             }
         }
         List<ModifyNode.Check> checks = kind == ModifyNode.Kind.DELETE ? List.of() : checksOf(table);
+        if (kind == ModifyNode.Kind.INSERT || kind == ModifyNode.Kind.UPDATE) {
+            // row-level security is checked before the table's constraints (ExecWithCheckOptions first)
+            List<ModifyNode.Check> policies = policyChecks(shape, table, kind == ModifyNode.Kind.INSERT ? 'a' : 'w');
+            if (!policies.isEmpty()) {
+                List<ModifyNode.Check> all = new ArrayList<>(policies);
+                all.addAll(checks);
+                checks = all;
+            }
+        }
         return new QueryPlan(new ModifyNode(kind, table, source, returning, checks, onConflict), columns,
                 parameters.resolved(), tag);
     }

@@ -61,7 +61,9 @@ final class PartitionRoutes {
             for (ColumnInfo c : target.columns()) {
                 whole.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
             }
-            reroute = route(new ModifyNode(ModifyNode.Kind.INSERT, target, update.input(), whole, List.of()));
+            // a moving row is checked against the UPDATE policies of the table the statement names
+            reroute = route(new ModifyNode(ModifyNode.Kind.INSERT, target, update.input(), whole,
+                    binder.policyChecks(target, target, 'w')));
             toTarget = InheritedScans.columnMap(target, member);
             fromTarget = InheritedScans.columnMap(member, target);
         }

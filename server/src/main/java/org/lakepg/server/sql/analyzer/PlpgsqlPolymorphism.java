@@ -36,6 +36,15 @@ public final class PlpgsqlPolymorphism {
         return out.toString();
     }
 
+    /** The trailing argument for calls whose argument types are known only as OIDs (aggregate support calls). */
+    public static String encode(long[] types) {
+        StringBuilder out = new StringBuilder();
+        for (long t : types) {
+            out.append(out.isEmpty() ? "" : ",").append(t == TypeOids.UNKNOWN ? TypeOids.TEXT : t);
+        }
+        return out.toString();
+    }
+
     /** The argument types a call carried; empty text for none. */
     public static long[] decode(String text) {
         if (text.isEmpty()) {

@@ -44,6 +44,9 @@ public final class QueryAnalyzer {
     private final ParameterTypes parameters;
     private final AnalyzerCatalog catalog;
 
+    /** Whether this query's table scans carry their rows' tids (it names a system column such as xmin). */
+    private boolean tupleIds;
+
     /** The enclosing query's names when this analyzes a subquery; null at the top level. */
     private final Scope outer;
 
@@ -126,7 +129,9 @@ public final class QueryAnalyzer {
         if (s.intoClause() != null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "SELECT INTO is not supported yet");
         }
-        if (s.lockingClause() != null && !s.lockingClause().isEmpty()) {
+        if (s.lockingClause() != null && !s.lockingClause().isEmpty() && (s.op() != SelectStmt.SetOperation.NONE
+                || s.valuesLists() != null && !s.valuesLists().isEmpty() || s.distinctClause() != null
+                || s.groupClause() != null && !s.groupClause().isEmpty() || s.havingClause() != null)) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE is not supported yet");
         }
         if (s.op() != SelectStmt.SetOperation.NONE) {
@@ -161,6 +166,7 @@ public final class QueryAnalyzer {
             if (result == null) {
                 result = next;
             } else {
+                result.scope().checkNameConflicts(next.scope());
                 FromScope scope = new FromScope(outer);
                 scope.addAll(result.scope());
                 scope.addAll(next.scope());
@@ -202,10 +208,13 @@ public final class QueryAnalyzer {
                 org.lakepg.server.table.TableInfo table = table(r);
                 FromScope scope = new FromScope(outer);
                 String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
-                InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias);
+                InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias,
+                        tupleIds);
                 scope.addTable(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias),
-                        table.oid(), scan.tableOidColumn());
-                yield new Source(scan.plan(), scope);
+                        table.oid(), scan.tableOidColumn(), tupleIds, r.alias() == null);
+                var policies = RowSecurity.policies(catalog, table);
+                yield new Source(policies == null ? scan.plan() : new org.lakepg.server.sql.plan.FilterNode(scan.plan(),
+                        RowSecurity.using(expressions, table, policies, 'r')), scope);
             }
             case RangeSubselect sub -> {
                 if (sub.alias() == null) {
@@ -331,7 +340,11 @@ public final class QueryAnalyzer {
 
     private Source join(JoinExpr j, FromScope before) {
         Source left = fromItem(j.larg(), before);
+        // A LATERAL item on the right sees the join's left side only. PostgreSQL also lets it name the FROM items
+        // before the join (a, b JOIN LATERAL (.. a.x ..)) and plans that by flattening the join tree; run here as a
+        // nested loop re-executed per row of a, it would take minutes on 10k-row tables, so it is still an error.
         Source right = fromItem(j.rarg(), left.scope());
+        left.scope().checkNameConflicts(right.scope());
         FromScope scope = new FromScope(outer);
         scope.addAll(left.scope());
         scope.addAll(right.scope());
@@ -356,8 +369,10 @@ public final class QueryAnalyzer {
             var first = leftReferences.get(0).value();
             String table = first instanceof InputRef in && in.name() != null && in.name().contains(".")
                     ? in.name().substring(0, in.name().indexOf('.')) : "?";
-            throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE, "invalid reference to FROM-clause entry for table \"%s\"",
-                    table).withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+            throw Coercer.at(PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                    "invalid reference to FROM-clause entry for table \"%s\"", table).withDetail(
+                    "The combining JOIN type must be INNER or LEFT for a LATERAL reference."),
+                    expressions.parameterLocation(leftReferences.get(0).id()));
         }
         PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
         if (right.lateral().isEmpty()) {
@@ -371,7 +386,11 @@ public final class QueryAnalyzer {
                 OutputColumn c = scope.columnAt(i);
                 row.add(new InputRef(i, c.type(), c.typmod(), c.name()));
             }
-            row.addAll(using.values(kind));
+            List<BoundExpr> merged = using.values(kind);
+            for (int i = 0; i < merged.size(); i++) {
+                scope.mergedFrom(row.size() + i, merged.get(i));
+            }
+            row.addAll(merged);
             plan = new ProjectNode(plan, row);
             scope.hide(using.columns().stream().map(OutputColumn::name).toList());
             scope.addMergedFirst(using.columns());
@@ -432,6 +451,8 @@ public final class QueryAnalyzer {
     }
 
     private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns, WindowCollector windows) {
+        boolean locking = s.lockingClause() != null && !s.lockingClause().isEmpty();
+        tupleIds = s.fromClause() != null && !s.fromClause().isEmpty() && (locking || SystemColumns.mentioned(s));
         Source source = from(s.fromClause());
         PlanNode plan = source.plan();
         FromScope scope = source.scope();
@@ -444,14 +465,22 @@ public final class QueryAnalyzer {
                 plan = pushed;
             } else {
                 if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
+                    where = org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(where);
                     plan = org.lakepg.server.sql.optimizer.IndexSelection.cheapest(scan, where,
                             catalog.indexes(scan.table()), catalog.planner());
+                    where = org.lakepg.server.sql.optimizer.IndexSelection.remainingCondition(plan, where,
+                            lockedRows(s));
                 }
-                plan = new FilterNode(plan, where);
+                if (where != null) {
+                    plan = new FilterNode(plan, where);
+                }
             }
         }
         plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                     catalog.planner(), catalog::btreeComparison).joins(plan);
+        if (locking) {
+            plan = LockedRows.lock(catalog, plan, scope, s.lockingClause(), s.fromClause());
+        }
         AggregateCollector aggregates = new AggregateCollector();
         expressions.windows(windows);
         List<Target> targets = targets(s.targetList(), scope, aggregates, resolveUnknowns);
@@ -493,8 +522,12 @@ public final class QueryAnalyzer {
         GroupingRewriter rewriter = null;
         if (grouped) {
             List<SortKey> keyOrder = new ArrayList<>();
+            java.util.Set<Integer> dependent = groupingSets.isEmpty()
+                    ? GroupByDependencies.surplus(groupKeys, scope, catalog) : java.util.Set.of();
             for (int i = 0; i < groupKeys.size(); i++) {
-                keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
+                if (!dependent.contains(i)) {
+                    keyOrder.add(sortKey(i, groupKeys.get(i).type(), false, false, -1));
+                }
             }
             if (groupKeys.isEmpty() && aggregates.isEmpty() && groupingSets.isEmpty() && windows.isEmpty()) {
                 // a degenerate grouping (HAVING alone) gives one row or none whatever the input holds: PostgreSQL
@@ -503,7 +536,7 @@ public final class QueryAnalyzer {
             }
             plan = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls(), groupingSets);
             rewriter = new GroupingRewriter(groupKeys, groupingSets, groupKeys.size() + aggregates.calls().size(),
-                    expressions::columnLocation).checkingDirectArguments(aggregates.calls());
+                    expressions::columnLocation, scope::mergedValue).checkingDirectArguments(aggregates.calls());
             // the select list is checked for ungrouped columns before HAVING, as in PostgreSQL
             projected.replaceAll(rewriter::rewrite);
             if (having != null) {
@@ -538,7 +571,13 @@ public final class QueryAnalyzer {
                 throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
                         "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
             }
-            plan = new DistinctNode(plan, keysFor(columns));
+            List<SortKey> distinctKeys = keysFor(columns);
+            if (sorts.isEmpty() && !distinctKeys.isEmpty() && !hashAggregation()) {
+                // with enable_hashagg off PostgreSQL sorts the rows and keeps the first of each run (Unique over
+                // Sort), so they come out in that order
+                plan = new SortNode(plan, distinctKeys);
+            }
+            plan = new DistinctNode(plan, distinctKeys);
         }
         return finish(plan, columns, sorts, sortTargets.size(), s);
     }
@@ -809,7 +848,11 @@ public final class QueryAnalyzer {
             FromScope outputs = new FromScope();
             outputs.add(null, r.columns());
             for (SortBy by : s.sortClause()) {
-                sorts.add(sortSpec(by, targets, outputs, null));
+                try {
+                    sorts.add(sortSpec(by, targets, outputs, null));
+                } catch (PgException e) {
+                    throw s.op() == SelectStmt.SetOperation.NONE ? e : withLeafHint(e, by);
+                }
             }
         }
         PlanNode plan = r.plan();
@@ -840,6 +883,16 @@ public final class QueryAnalyzer {
 
     SortKey sortKey(int column, long type, boolean descending, boolean nullsFirst, int location) {
         return SortKeys.of(catalog, column, type, descending, nullsFirst, location);
+    }
+
+    /** Whether the rows are locked: FOR UPDATE/SHARE, which RowLocking plans as the query with a null locking clause. */
+    private static boolean lockedRows(SelectStmt s) {
+        return s.lockingClause() == null || !s.lockingClause().isEmpty();
+    }
+
+    /** enable_hashagg: whether DISTINCT may be done by hashing. */
+    private boolean hashAggregation() {
+        return org.lakepg.server.sql.optimizer.CostSettings.of(catalog.planner()::setting).hashAgg();
     }
 
     List<SortKey> keysFor(List<OutputColumn> columns) {
@@ -958,13 +1011,38 @@ public final class QueryAnalyzer {
             }
             plan = new AppendNode(inputs, columns.size());
         } else {
-            plan = new SetOpNode(SetOpNode.Kind.valueOf(what), all, lp, rp, keysFor(columns));
+            plan = new SetOpNode(SetOpNode.Kind.valueOf(what), all, lp, rp, keysFor(columns), columns);
         }
         return new Relation(plan, columns);
     }
 
     /** One side of a set operation: a bare SELECT/VALUES, or a parenthesized query with its own ORDER BY/LIMIT. */
     Relation operand(SelectStmt s) {
-        return query(s, false);
+        Relation r = query(s, false);
+        if (s.op() == SelectStmt.SetOperation.NONE) {
+            setOperationLeaves.add(r.columns().stream().map(OutputColumn::name).toList());
+        }
+        return r;
+    }
+
+    /** The column names of the set operation's leaf queries, "*SELECT* 1", "*SELECT* 2" ..., for error hints. */
+    private final List<List<String>> setOperationLeaves = new ArrayList<>();
+
+    /**
+     * A set operation's ORDER BY naming a column of one of its queries that is not a result column: PostgreSQL's
+     * errorMissingColumn points at that query's range table entry.
+     */
+    private PgException withLeafHint(PgException e, SortBy by) {
+        if (e.sqlState() != SqlState.UNDEFINED_COLUMN || e.hint() != null
+                || !(by.node() instanceof ColumnRef c) || c.fields().size() != 1) {
+            return e;
+        }
+        for (int i = 0; i < setOperationLeaves.size(); i++) {
+            if (setOperationLeaves.get(i).contains(c.fields().get(0))) {
+                return e.withHint("There is a column named \"" + c.fields().get(0) + "\" in table \"*SELECT* " + (i + 1)
+                        + "\", but it cannot be referenced from this part of the query.");
+            }
+        }
+        return e;
     }
 }

@@ -49,6 +49,14 @@ public final class RowExpressions {
     static BoundExpr analyze(RowExpr r, org.lakepg.server.sql.analyzer.Scope scope, ExpressionAnalyzer analyzer) {
         List<BoundExpr> fields = new ArrayList<>();
         for (Expr arg : r.args()) {
+            if (arg instanceof org.lakepg.server.sql.ast.ColumnRef c && c.star() && c.fields().size() == 1) {
+                // ROW(t.*) lists t's columns, as transformExpressionList expands it (not a row inside the row)
+                var columns = scope.outerStar(c.fields().get(0));
+                if (columns.isPresent()) {
+                    columns.get().forEach(column -> fields.add(column.getValue()));
+                    continue;
+                }
+            }
             // unknown literals stay unknown: a comparison or a cast to a composite type gives them their type
             fields.add(analyzer.analyze(arg, scope));
         }

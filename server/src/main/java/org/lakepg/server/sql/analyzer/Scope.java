@@ -18,6 +18,13 @@ public interface Scope {
         return Optional.empty();
     }
 
+    /**
+     * Every named FROM item this scope and the enclosing ones hold (alias, column names), innermost first, whether
+     * or not this part of the query may reference it: what the hints of "column does not exist" search.
+     */
+    default void forEachItem(java.util.function.BiConsumer<String, List<String>> visit) {
+    }
+
     /** A SELECT without FROM: no columns at all. */
     Scope EMPTY = (fields, location) -> Optional.empty();
 }

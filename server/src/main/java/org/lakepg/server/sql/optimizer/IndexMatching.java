@@ -77,9 +77,55 @@ final class IndexMatching {
             if (term instanceof NullTest n && n.negated() && strictlyCompared(deparser, n.argument(), conjuncts)) {
                 continue;
             }
+            if (impliedByComparison(deparser, term, conjuncts)) {
+                continue;
+            }
             return false;
         }
         return true;
+    }
+
+    /** Whether a comparison of the query implies {@code term}, a comparison of the same expression with a constant. */
+    private static boolean impliedByComparison(ExpressionDeparser deparser, BoundExpr term, List<BoundExpr> conjuncts) {
+        var predicate = PredicateImplication.Comparison.of(term);
+        if (predicate.isEmpty()) {
+            return false;
+        }
+        String expression = text(deparser, predicate.get().expression());
+        for (BoundExpr c : conjuncts) {
+            var clause = PredicateImplication.Comparison.of(c);
+            if (clause.isPresent() && expression != null && expression.equals(text(deparser, clause.get().expression()))
+                    && PredicateImplication.implies(clause.get(), predicate.get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The query's conditions that a partial index's predicate already guarantees (each one of the predicate's terms):
+     * an index scan need not check them again (create_indexscan_plan), unless the rows are locked or changed.
+     */
+    static List<BoundExpr> impliedByPredicate(IndexScanNode scan, List<BoundExpr> conjuncts) {
+        if (scan.index().predicate() == null || scan.table().columns().isEmpty()) {
+            return List.of();
+        }
+        ExpressionDeparser deparser = new ExpressionDeparser(scan.table().columns().stream().map(ColumnInfo::name).toList(),
+                new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, IndexFunctionContext.INSTANCE);
+        BoundExpr predicate;
+        try {
+            predicate = IndexExpressions.of(scan.index(), scan.table()).predicate();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        if (predicate == null) {
+            return List.of();
+        }
+        List<String> terms = Conjuncts.conjuncts(predicate).stream().map(t -> text(deparser, t)).toList();
+        return conjuncts.stream().filter(c -> {
+            String text = text(deparser, c);
+            return text != null && terms.contains(text);
+        }).toList();
     }
 
     /** Whether a strict operator of the query takes {@code x} as an argument (so the query only keeps non-null x). */

@@ -78,6 +78,23 @@ public final class IndexSelection {
         return viaScan < viaIndex ? scan : chosen;
     }
 
+    /**
+     * The condition an index scan still has to check: without the terms a partial index's predicate guarantees
+     * (PostgreSQL keeps them when the rows are locked, {@code forUpdate}); null when nothing is left.
+     */
+    public static BoundExpr remainingCondition(PlanNode scan, BoundExpr condition, boolean forUpdate) {
+        if (forUpdate || !(scan instanceof IndexScanNode index)) {
+            return condition;
+        }
+        List<BoundExpr> conjuncts = conjuncts(condition);
+        List<BoundExpr> implied = IndexMatching.impliedByPredicate(index, conjuncts);
+        if (implied.isEmpty()) {
+            return condition;
+        }
+        List<BoundExpr> left = conjuncts.stream().filter(c -> implied.stream().noneMatch(i -> i == c)).toList();
+        return left.isEmpty() ? null : Conjuncts.and(left);
+    }
+
     private static Optional<InputRef> column(BoundExpr e) {
         if (e instanceof RelabelType r) {
             return column(r.argument());

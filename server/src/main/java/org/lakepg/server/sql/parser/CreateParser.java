@@ -24,6 +24,7 @@ import org.lakepg.server.sql.ast.RuleStmt;
 import org.lakepg.server.sql.ast.Statement;
 import org.lakepg.server.sql.ast.TriggerTransition;
 import org.lakepg.server.sql.ast.TypeName;
+import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
 /**
@@ -340,8 +341,13 @@ abstract class CreateParser extends MiscDdlParser {
         RangeVar table = qualifiedName();
         boolean permissive = true;
         if (accept("as")) {
+            int at = pos();
             String kind = colId();
-            permissive = !kind.equals("restrictive");
+            if (!kind.equals("permissive") && !kind.equals("restrictive")) {
+                throw PgException.of(SqlState.SYNTAX_ERROR, "unrecognized row security option \"%s\"", kind)
+                        .withHint("Only PERMISSIVE or RESTRICTIVE policies are supported currently.").withPosition(at + 1);
+            }
+            permissive = kind.equals("permissive");
         }
         String cmd = "all";
         if (accept("for")) {

@@ -116,6 +116,25 @@ abstract class PrimaryExprParser extends ExprParser {
                     return new SubLink(SubLink.Kind.EXISTS, null, List.of(), sub, t.start());
                 }
             }
+            case "unique" -> {
+                // UNIQUE [NULLS [NOT] DISTINCT] (subquery): in PostgreSQL's grammar, but not implemented there either
+                next();
+                if (peek().value().equals("nulls")) {
+                    next();
+                    if (peek().value().equals("not")) {
+                        next();
+                    }
+                    if (!peek().value().equals("distinct")) {
+                        throw syntaxError();
+                    }
+                    next();
+                }
+                if (!atParenthesizedQuery()) {
+                    throw syntaxError();
+                }
+                selectWithParens();
+                throw errorAt(SqlState.FEATURE_NOT_SUPPORTED, t.start(), "UNIQUE predicate is not yet implemented");
+            }
             case "array" -> {
                 next();
                 if (atPunct("[")) {

@@ -6,7 +6,8 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
 /**
  * GROUP BY: output rows are the group keys followed by the aggregate results. Without keys there
  * is exactly one group, even over no rows ({@code select count(*)} on nothing gives 0).
- * {@code keyOrder} compares key values so that groups are formed by the types' own equality.
+ * {@code keyOrder} compares key values so that groups are formed by the types' own equality; a key it leaves out
+ * (a column a primary key in the keys determines) is not compared and keeps its group's first value.
  *
  * <p>With GROUPING SETS / ROLLUP / CUBE, {@code groupingSets} lists, per set, the indexes of the keys it groups by;
  * the rows of every set are output in turn, the keys outside the set NULL, followed by one more column: the index of

@@ -20,9 +20,21 @@ public record ModifyNode(Kind kind, TableInfo table, PlanNode input, List<BoundE
      * A CHECK constraint: violated when the condition is false (NULL passes); or, with {@code viewOption}, the
      * condition of view {@code name} WITH CHECK OPTION, violated unless true.
      */
-    public record Check(String name, BoundExpr condition, boolean viewOption) {
+    public record Check(String name, BoundExpr condition, boolean viewOption, String policyTable) {
         public Check(String name, BoundExpr condition) {
             this(name, condition, false);
+        }
+
+        public Check(String name, BoundExpr condition, boolean viewOption) {
+            this(name, condition, viewOption, null);
+        }
+
+        /**
+         * A row-level security WITH CHECK of table {@code table}, violated unless true: of the policy {@code name}
+         * (a restrictive one), or of the table's permissive policies together when {@code name} is null.
+         */
+        public static Check policy(String name, BoundExpr condition, String table) {
+            return new Check(name, condition, false, table);
         }
     }
 

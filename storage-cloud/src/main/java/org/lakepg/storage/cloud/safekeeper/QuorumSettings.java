@@ -83,13 +83,27 @@ public final class QuorumSettings {
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
         // a compute retrying an append after a long outage must still find its earlier answer
         RaftServerConfigKeys.RetryCache.setExpiryTime(p, TimeDuration.valueOf(10, TimeUnit.MINUTES));
-        return p;
+        return overridden(p);
     }
 
     /** Client properties. */
     public static RaftProperties client() {
         RaftProperties p = common();
         RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(5, TimeUnit.SECONDS));
+        return overridden(p);
+    }
+
+    /** Prefix of JVM system properties that override a Ratis property ({@code -Dlakepg.ratis.raft.grpc.server.heartbeat.channel=false}). */
+    static final String OVERRIDE_PREFIX = "lakepg.ratis.";
+
+    /**
+     * Applies {@code -Dlakepg.ratis.KEY=VALUE} system properties over the settings above: a way to measure a Ratis
+     * setting on a running cluster ({@code LAKEPG_CLUSTER_JVM_OPTIONS}, scripts/cluster-ab) without a rebuild.
+     */
+    private static RaftProperties overridden(RaftProperties p) {
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith(OVERRIDE_PREFIX))
+                .forEach(k -> p.set(k.substring(OVERRIDE_PREFIX.length()), System.getProperty(k)));
         return p;
     }
 
@@ -97,7 +111,8 @@ public final class QuorumSettings {
         RaftProperties p = new RaftProperties();
         // gRPC rather than Netty: Ratis' Netty log appender can only ship snapshot files to a member that is
         // behind the log start, and a safekeeper snapshot holds no WAL; the gRPC appender can instead tell the
-        // member, which then copies the WAL from the leader itself.
+        // member, which then copies the WAL from the leader itself. Ratis' Netty client also has no unordered
+        // async requests, which the pageserver's reads use (measured in session 8: its ingestion stopped).
         RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
         GrpcConfigKeys.setMessageSizeMax(p, MESSAGE_SIZE_MAX);
         return p;

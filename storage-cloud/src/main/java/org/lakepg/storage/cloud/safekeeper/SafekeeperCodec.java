@@ -26,6 +26,7 @@ public final class SafekeeperCodec {
     private static final int READ = 4;
     private static final int STATUS = 5;
     private static final int MANIFEST = 6;
+    private static final int NUDGE = 7;
 
     private static final int TIMELINE_STATE = 101;
     private static final int APPENDED = 102;
@@ -72,6 +73,7 @@ public final class SafekeeperCodec {
                     timeline(out, s.timeline());
                 }
                 case SafekeeperRequest.Manifest m -> out.writeByte(MANIFEST);
+                case SafekeeperRequest.Nudge n -> out.writeByte(NUDGE);
             }
         });
     }
@@ -81,6 +83,9 @@ public final class SafekeeperCodec {
             int tag = in.readUnsignedByte();
             if (tag == MANIFEST) {
                 return new SafekeeperRequest.Manifest();
+            }
+            if (tag == NUDGE) {
+                return new SafekeeperRequest.Nudge();
             }
             TimelineId timeline = new TimelineId(in.readLong(), in.readLong());
             return switch (tag) {

@@ -7,8 +7,8 @@ import org.lakepg.storage.TimelineId;
 
 /**
  * What a compute, the pageserver or another safekeeper asks the safekeepers. {@link Acquire}, {@link Append} and
- * {@link Trim} change state and go through the Raft log; {@link Read}, {@link Status} and {@link Manifest} are
- * queries answered by one member.
+ * {@link Trim} change state and go through the Raft log ({@link Nudge} goes through it and changes nothing);
+ * {@link Read}, {@link Status} and {@link Manifest} are queries answered by one member.
  */
 public sealed interface SafekeeperRequest {
 
@@ -69,5 +69,12 @@ public sealed interface SafekeeperRequest {
         public Status {
             Objects.requireNonNull(timeline, "timeline");
         }
+    }
+
+    /**
+     * An empty log entry a member asks for when it (re)starts, so that the leader sends it entries, not only
+     * heartbeats (see {@link StartupNudge}). Applying it changes nothing.
+     */
+    record Nudge() implements SafekeeperRequest {
     }
 }

@@ -30,11 +30,14 @@ public final class SafekeeperServer implements AutoCloseable {
     private final SafekeeperConfig config;
     private final RaftServer server;
     private final SafekeeperStateMachine stateMachine;
+    private final Thread startupNudge;
 
-    private SafekeeperServer(SafekeeperConfig config, RaftServer server, SafekeeperStateMachine stateMachine) {
+    private SafekeeperServer(SafekeeperConfig config, RaftServer server, SafekeeperStateMachine stateMachine,
+            Thread startupNudge) {
         this.config = config;
         this.server = server;
         this.stateMachine = stateMachine;
+        this.startupNudge = startupNudge;
     }
 
     /** Starts the safekeeper; its data directory is created or recovered. Waits a little for a port still held. */
@@ -72,7 +75,9 @@ public final class SafekeeperServer implements AutoCloseable {
             server.start();
             LOG.info("safekeeper {} listening on port {}, data in {}, members {}", config.id(), config.port(),
                     config.dataDir(), config.members());
-            return new SafekeeperServer(config, server, stateMachine);
+            // ask for log entries so the leader finds out where this member's log really ends (StartupNudge)
+            Thread nudge = StartupNudge.start(QuorumSettings.group(config.members()), config.id());
+            return new SafekeeperServer(config, server, stateMachine, nudge);
         } catch (IOException e) {
             closeQuietly(server);
             throw new StorageException(StorageException.Reason.IO,
@@ -145,6 +150,7 @@ public final class SafekeeperServer implements AutoCloseable {
     /** Stops the server and closes its files. */
     @Override
     public void close() {
+        startupNudge.interrupt();
         try {
             server.close();
         } catch (IOException e) {

@@ -33,6 +33,7 @@ import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
+import org.lakepg.storage.Lsn;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.local.FileUtil;
@@ -175,6 +176,7 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
             case SafekeeperRequest.Read r -> new Rejected(Why.INVALID, "reads are queries, not log entries");
             case SafekeeperRequest.Status s -> new Rejected(Why.INVALID, "status is a query, not a log entry");
             case SafekeeperRequest.Manifest m -> new Rejected(Why.INVALID, "the manifest is a query, not a log entry");
+            case SafekeeperRequest.Nudge n -> new SafekeeperReply.Appended(Lsn.INVALID); // nothing to apply
         };
     }
 

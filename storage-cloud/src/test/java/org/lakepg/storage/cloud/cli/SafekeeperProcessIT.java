@@ -70,7 +70,8 @@ class SafekeeperProcessIT {
             Lsn durable = wal.durableLsn(t);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (wal.client().status(t, members.get(0)).endLsn().isBefore(durable)) {
-                assertThat(System.nanoTime()).as("restarted safekeeper catches up").isLessThan(deadline);
+                assertThat(System.nanoTime()).as(() -> "restarted safekeeper catches up; its log:\n" + logTail(0, 60)
+                        + "\nthe others':\n" + logTail(1, 30) + "\n" + logTail(2, 30)).isLessThan(deadline);
                 Thread.sleep(50);
             }
         }
@@ -89,6 +90,16 @@ class SafekeeperProcessIT {
             for (int i = 0; i < all.size(); i++) {
                 assertThat(all.get(i).record()).isEqualTo(record(i));
             }
+        }
+    }
+
+    /** The last lines of a member's log, for a failure message (the temporary directory is gone afterwards). */
+    private String logTail(int index, int lines) {
+        try {
+            List<String> all = java.nio.file.Files.readAllLines(dir.resolve("sk" + members.get(index).id() + ".log"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
         }
     }
 

@@ -27,7 +27,8 @@ class SafekeeperCodecTest {
                 new SafekeeperRequest.Trim(timeline, Lsn.of(123456)),
                 new SafekeeperRequest.Read(timeline, Lsn.of(99), 4096),
                 new SafekeeperRequest.Status(timeline),
-                new SafekeeperRequest.Manifest());
+                new SafekeeperRequest.Manifest(),
+                new SafekeeperRequest.Nudge());
         for (SafekeeperRequest r : requests) {
             assertThat(decode(SafekeeperCodec.encode(r))).isEqualTo(r);
         }

@@ -47,8 +47,8 @@ class EmptyDiskSafekeeperIT {
             int victim = (SafekeeperQuorumIT.leader(quorum) + 1) % 3;
             quorum.wipe(victim);
             quorum.restart(victim);
-            // Ratis 3.2 leaves an empty member alone while the group is idle (RATIS-2523): the next write wakes it
-            SafekeeperQuorumIT.writeFlushed(wal, t, 4, 0, 3);
+            // No write: on an idle group Ratis 3.2 would only heart-beat the empty member (RATIS-2523); the
+            // member asks for log entries itself when it starts (StartupNudge), and then copies the WAL.
             waitUntilCaughtUp(quorum, victim, t, wal.durableLsn(t));
 
             // the copied member now counts toward the majority
@@ -60,14 +60,14 @@ class EmptyDiskSafekeeperIT {
             waitUntilCaughtUp(quorum, victim, t, wal.durableLsn(t));
             List<WalEntry> copied = new ArrayList<>();
             Lsn from = Lsn.INVALID;
-            while (copied.size() < 968) {
+            while (copied.size() < 965) {
                 List<WalEntry> chunk = wal.client().readChunk(t, from, 1 << 20, quorum.address(victim)).entries();
                 assertThat(chunk).isNotEmpty();
                 copied.addAll(chunk);
                 from = chunk.get(chunk.size() - 1).lsn();
             }
             assertThat(copied.subList(0, 960)).isEqualTo(written);
-            assertThat(copied.get(967).lsn()).isEqualTo(wal.durableLsn(t));
+            assertThat(copied.get(964).lsn()).isEqualTo(wal.durableLsn(t));
         }
     }
 

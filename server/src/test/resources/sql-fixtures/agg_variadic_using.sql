@@ -1,0 +1,33 @@
+-- GROUP BY a side's column covers the merged USING column (INNER/LEFT: the left one, RIGHT: the right one; not FULL)
+drop table if exists avu_l, avu_r;
+create table avu_l (f1 int, f2 int);
+create table avu_r (f1 int, f3 int);
+insert into avu_l values (1,1),(2,2),(2,3);
+insert into avu_r values (1,5),(3,3);
+select f1, count(*) from avu_l left join avu_r using (f1) group by avu_l.f1 order by 1;
+select f1, count(*) from avu_l join avu_r using (f1) group by avu_l.f1 order by 1;
+select f1 from avu_l right join avu_r using (f1) group by avu_r.f1 order by 1;
+select avu_l.f1 from avu_l left join avu_r using (f1) group by f1 order by 1;
+select f1 from avu_l full join avu_r using (f1) group by avu_l.f1;
+select f1 from avu_l left join avu_r using (f1) group by avu_r.f1;
+-- variadic aggregates over polymorphic SQL transition functions
+drop aggregate if exists avu_least(variadic anyarray);
+drop aggregate if exists avu_cleast(variadic anycompatiblearray);
+drop function if exists avu_least_accum(anyelement, variadic anyarray);
+drop function if exists avu_cleast_accum(anycompatible, variadic anycompatiblearray);
+create function avu_least_accum(anyelement, variadic anyarray) returns anyelement language sql as 'select least($1, min($2[i])) from generate_subscripts($2,1) g(i)';
+create aggregate avu_least(variadic items anyarray) (stype = anyelement, sfunc = avu_least_accum);
+create function avu_cleast_accum(anycompatible, variadic anycompatiblearray) returns anycompatible language sql as 'select least($1, min($2[i])) from generate_subscripts($2,1) g(i)';
+create aggregate avu_cleast(variadic items anycompatiblearray) (stype = anycompatible, sfunc = avu_cleast_accum);
+select avu_least(q1, q2) from (values (1::int8, 2::int8), (-5, 3), (7, null)) v(q1, q2);
+select avu_least(variadic array[q1, q2]) from (values (1::int8, 2::int8), (-5, 3)) v(q1, q2);
+select avu_least(t, u) from (values ('b', 'c'), ('d', 'a')) v(t, u);
+select avu_cleast(4.5, f1) from (values (1), (9)) v(f1);
+select avu_cleast(variadic array[4.5, f1]) from (values (1), (9)) v(f1);
+select pg_typeof(avu_cleast(variadic array[4.5, f1])) from (values (1), (9)) v(f1);
+select g, avu_least(x, y) from (values (1, 3, 4), (1, 2, 9), (2, 8, 7)) v(g, x, y) group by g order by g;
+drop aggregate avu_least(variadic anyarray);
+drop aggregate avu_cleast(variadic anycompatiblearray);
+drop function avu_least_accum(anyelement, variadic anyarray);
+drop function avu_cleast_accum(anycompatible, variadic anycompatiblearray);
+drop table avu_l, avu_r;

@@ -1,0 +1,27 @@
+-- "column does not exist" hints (errorMissingColumn's fuzzy search), ROW(t.*) expansion, duplicate FROM names
+drop table if exists nh_a, nh_b;
+create table nh_a (unique1 int, unique2 int, label text);
+create table nh_b (x int, y int);
+insert into nh_a values (1, 2, 'one');
+insert into nh_b values (1, 5);
+select nh_a.x from nh_a join nh_b on (nh_a.unique1 = nh_b.x);
+select uunique1 from nh_a t1 join nh_a t2 using (unique2);
+select t1.uunique1 from nh_a t1 join nh_a t2 using (unique2);
+select t2.labl from nh_a t1 join nh_a t2 using (unique2);
+select labell from nh_a;
+select zzzzzz from nh_a;
+select unique from nh_a;
+select unique (select 1) from nh_a;
+select unique nulls not distinct (select 1);
+select uniq from nh_a;
+select row(nh_a.*) from nh_a;
+select row(nh_a.*, 5) from nh_a;
+select row(t2.*) from nh_a t1 join nh_b t2 on t1.unique1 = t2.x;
+select row(j.*) from nh_a join nh_b on unique1 = x join nh_a j using (unique1);
+select row(u.*) from nh_a t1 join nh_a t2 using (unique1) as u;
+select * from nh_a x cross join nh_b x;
+select * from nh_a x, nh_b x;
+select * from nh_a, nh_a;
+select * from nh_a x cross join (nh_b x cross join nh_b y);
+select count(*) from nh_a t, nh_b t2 where t.unique1 = t2.x;
+drop table nh_a, nh_b;
