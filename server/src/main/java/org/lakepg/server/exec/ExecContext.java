@@ -51,6 +51,11 @@ public final class ExecContext implements FunctionContext {
 
     private org.lakepg.server.txn.Snapshot scanSnapshot;
 
+    /** The next scan takes a new snapshot: a statement a rule added runs after the one before it, seeing its rows. */
+    public void newScanSnapshot() {
+        scanSnapshot = null;
+    }
+
     /** Tables of the database; fails when the statement runs without storage. */
     public TableAccess tables() {
         if (tables == null) {

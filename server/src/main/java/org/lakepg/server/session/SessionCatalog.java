@@ -215,6 +215,26 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         return builtin.isPresent() || function < 16384 ? builtin : objects.aggregates().find(snapshot.get(), function);
     }
 
+    /** Built-in operators, then those of CREATE OPERATOR in the schemas the name looks in. */
+    @Override
+    public List<org.lakepg.server.catalog.OperatorEntry> operators(List<String> qualifiedName) {
+        List<org.lakepg.server.catalog.OperatorEntry> builtin = super.operators(qualifiedName);
+        var user = objects.operators().operators(snapshot.get());
+        if (user.isEmpty() || qualifiedName.size() > 2) {
+            return builtin;
+        }
+        String name = qualifiedName.get(qualifiedName.size() - 1);
+        List<SchemaInfo> schemas = qualifiedName.size() == 1 ? searchPath.effectiveSchemas(snapshot.get())
+                : searchPath.qualifier(snapshot.get(), qualifiedName.get(0)).map(List::of).orElse(List.of());
+        List<org.lakepg.server.catalog.OperatorEntry> out = new ArrayList<>(builtin);
+        for (var u : user) {
+            if (u.entry().name().equals(name) && schemas.stream().anyMatch(s -> s.oid() == u.entry().namespace())) {
+                out.add(u.entry());
+            }
+        }
+        return out;
+    }
+
     @Override
     public Optional<ProcEntry> function(long oid) {
         Optional<ProcEntry> builtin = super.function(oid);

@@ -66,6 +66,11 @@ final class StatementExecutor {
     private final PlpgsqlCalls plpgsql;
     private final SessionTriggers triggers;
     private final TriggerCommands triggerCommands;
+    private final SessionRules rules;
+    private final RuleCommands ruleCommands;
+    private final OperatorCommands operatorCommands;
+    /** Set while the statements a rule rewrite made are analyzed: their rules were applied already. */
+    private boolean rulesApplied;
     private final PolicyCommands policies;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
@@ -122,6 +127,9 @@ final class StatementExecutor {
         functionCalls.setPlpgsql(plpgsql);
         this.triggers = new SessionTriggers(objects, catalog, transaction, plpgsql);
         this.triggerCommands = new TriggerCommands(objects, relations, catalog, notices);
+        this.rules = new SessionRules(objects, catalog, transaction);
+        this.ruleCommands = new RuleCommands(objects, catalog, relations, rules, notices);
+        this.operatorCommands = new OperatorCommands(objects, catalog, searchPath, roles, notices, relations.catalog());
         this.policies = new PolicyCommands(objects, relations, roles, privileges, notices);
         this.types = new TypeCommands(objects, tables, searchPath, roles, notices, catalog);
         this.domains = new DomainCommands(objects, tables, roles, notices, types,
@@ -235,7 +243,18 @@ final class StatementExecutor {
         }
         Statement statement = raw.statement();
         String text = sql == null ? null : sql.substring(raw.location(), raw.location() + raw.length());
+        if (!rulesApplied && RuleActionPlans.mayBeRewritten(statement) && rules.any()) {
+            statement = rules.rewriter().withItemsRewritten(statement);
+            raw = new RawStatement(statement, raw.location(), raw.length());
+        }
+        if (!rulesApplied && RuleActionPlans.writes(statement) && rules.any()) {
+            var rewritten = rules.rewriter().rewrite(statement);
+            if (rewritten != null) {
+                return analyzeRewritten(rewritten, statement, raw, sql, parameterTypes);
+            }
+        }
         return switch (statement) {
+            case org.lakepg.server.sql.ast.RuleStmt r -> new Command.Definition(r, text, raw.location());
             case org.lakepg.server.sql.ast.ViewStmt v -> new Command.Definition(v, text, raw.location());
             case org.lakepg.server.sql.ast.CreateTableAsStmt m
                     when m.objtype().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.MATVIEW ->
@@ -258,6 +277,12 @@ final class StatementExecutor {
                     () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
             case org.lakepg.server.sql.ast.InsertStmt original -> {
                 var insert = updatableViews.rewrite(original);
+                if (insert != original && !rulesApplied && rules.any()) {
+                    var rewritten = rules.rewriter().rewrite(insert); // the rules of the table under the view
+                    if (rewritten != null) {
+                        yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
+                    }
+                }
                 yield checked('a', updatableViews.lastChain(), insert.returningList() != null
                     && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes)
                             .withViewChecks(updatableViews.lastCheckOptions()).insert(insert)));
@@ -265,6 +290,12 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.UpdateStmt original -> {
                 refuseCurrentOfView(original.relation(), original.whereClause());
                 var update = updatableViews.rewrite(original);
+                if (update != original && !rulesApplied && rules.any()) {
+                    var rewritten = rules.rewriter().rewrite(update); // the rules of the table under the view
+                    if (rewritten != null) {
+                        yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
+                    }
+                }
                 yield checked('w', updatableViews.lastChain(), update.whereClause() != null
                         || update.returningList() != null && !update.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes)
@@ -273,6 +304,12 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.DeleteStmt original -> {
                 refuseCurrentOfView(original.relation(), original.whereClause());
                 var delete = updatableViews.rewrite(original);
+                if (delete != original && !rulesApplied && rules.any()) {
+                    var rewritten = rules.rewriter().rewrite(delete); // the rules of the table under the view
+                    if (rewritten != null) {
+                        yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
+                    }
+                }
                 yield checked('d', updatableViews.lastChain(), delete.whereClause() != null
                         || delete.returningList() != null && !delete.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes).delete(delete)));
@@ -318,7 +355,8 @@ final class StatementExecutor {
                     || d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.PLANS -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.CreateEnumStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE
-                    || d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.AGGREGATE -> new Command.Utility(d, null);
+                    || d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.AGGREGATE
+                    || d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.OPERATOR -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.CreateCastStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CreateRangeStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CompositeTypeStmt c -> new Command.Utility(c, null);
@@ -333,6 +371,31 @@ final class StatementExecutor {
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     describe(statement));
         };
+    }
+
+    /** The statements a rule rewrite made, analyzed each (without applying rules again) and run as one. */
+    private Command analyzeRewritten(org.lakepg.server.sql.rewrite.RewrittenStatement rewritten, Statement original,
+                                     RawStatement raw, String sql, int[] parameterTypes) {
+        java.util.List<Command.Query> steps = new java.util.ArrayList<>();
+        java.util.List<Boolean> setsResult = new java.util.ArrayList<>();
+        boolean outer = rulesApplied;
+        rulesApplied = true;
+        try {
+            for (var step : rewritten.steps()) {
+                if (step.statement() instanceof org.lakepg.server.sql.ast.NotifyStmt) {
+                    continue; // notifications are not delivered by lakepg yet
+                }
+                Command c = analyze(new RawStatement(step.statement(), raw.location(), raw.length()), sql,
+                        parameterTypes);
+                if (c instanceof Command.Query q) {
+                    steps.add(q);
+                    setsResult.add(step.setsResult());
+                }
+            }
+        } finally {
+            rulesApplied = outer;
+        }
+        return new Command.Query(RuleActionPlans.plan(steps, setsResult, original));
     }
 
     /**
@@ -530,6 +593,9 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind()
                         == org.lakepg.server.sql.ast.ObjectType.Kind.TYPE -> types.defineBase(d, transaction.get());
                 case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind()
+                        == org.lakepg.server.sql.ast.ObjectType.Kind.OPERATOR -> operatorCommands.create(d, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.DefineStmt d when d.kind().kind()
                         == org.lakepg.server.sql.ast.ObjectType.Kind.AGGREGATE -> aggregates.define(d, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.CreateCastStmt c -> types.createCast(c, transaction.get(),
@@ -543,6 +609,12 @@ final class StatementExecutor {
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.AlterDomainStmt a -> domains.alter(a, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.DropStmt drop
+                        when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.OPERATOR ->
+                        operatorCommands.drop(drop, transaction.get(), queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.DropStmt drop
+                        when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.RULE ->
+                        ruleCommands.drop(drop, transaction.get());
                 case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.POLICY ->
                         policies.drop(drop, transaction.get());
@@ -565,6 +637,9 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DoStmt d -> plpgsql.doBlock(d, context);
                 case org.lakepg.server.sql.ast.CallStmt c -> functionCalls.call(c, transaction.get(), context, this::queries,
                         executor);
+                case org.lakepg.server.sql.ast.RenameStmt r
+                        when r.renameType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.RULE ->
+                        ruleCommands.rename(r, transaction.get());
                 case org.lakepg.server.sql.ast.RenameStmt r
                         when r.renameType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.POLICY ->
                         policies.rename(r, transaction.get());
@@ -706,6 +781,7 @@ final class StatementExecutor {
                         queries(new ParameterTypes(new int[0])));
                 case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),
                         transaction.get(), this::queries);
+                case org.lakepg.server.sql.ast.RuleStmt r -> ruleCommands.create(r, d.text(), transaction.get());
                 case org.lakepg.server.sql.ast.CreateTrigStmt t -> {
                     triggers.changed();
                     yield triggerCommands.create(t, d.text(), transaction.get());

@@ -16,6 +16,8 @@ public final class ObjectCatalog {
     private final TriggerCatalog triggers;
     private final StatisticCatalog statistics;
     private final AggregateCatalog aggregates;
+    private final RuleCatalog rules;
+    private final OperatorCatalog operators;
     private final PolicyCatalog policies;
 
     private ObjectCatalog(AccessContext access, boolean exists, java.util.function.IntPredicate laterCatalogExists) {
@@ -28,6 +30,8 @@ public final class ObjectCatalog {
         triggers = new TriggerCatalog(access, exists);
         statistics = new StatisticCatalog(access, laterCatalogExists.test(StatisticCatalog.RELATION));
         aggregates = new AggregateCatalog(access, laterCatalogExists.test(AggregateCatalog.RELATION));
+        rules = new RuleCatalog(access, laterCatalogExists.test(RuleCatalog.RELATION));
+        operators = new OperatorCatalog(access, laterCatalogExists.test(OperatorCatalog.RELATION));
         policies = new PolicyCatalog(access, laterCatalogExists.test(PolicyCatalog.RELATION),
                 laterCatalogExists.test(PolicyCatalog.FLAGS_RELATION));
     }
@@ -50,6 +54,16 @@ public final class ObjectCatalog {
     /** The pg_aggregate rows of CREATE AGGREGATE (relation 22). */
     public AggregateCatalog aggregates() {
         return aggregates;
+    }
+
+    /** The pg_operator rows of CREATE OPERATOR (relation 28). */
+    public OperatorCatalog operators() {
+        return operators;
+    }
+
+    /** The pg_rewrite rows of CREATE RULE (relation 27). */
+    public RuleCatalog rules() {
+        return rules;
     }
 
     /** Row-level security policies and switches (relations 35, 36). */

@@ -658,6 +658,7 @@ public final class PlanPrinter {
             }
             case FilterNode f -> "Result";
             case ModifyingCtesNode m -> "Result";
+            case org.lakepg.server.sql.plan.RuleActionsNode r -> "Result";
         };
         if (filter != null) {
             boolean oneTime = p instanceof ResultNode;

@@ -79,6 +79,7 @@ public final class Operators {
                 }
                 yield open(m.input(), context);
             }
+            case org.lakepg.server.sql.plan.RuleActionsNode r -> RuleActions.open(r, step -> open(step, context), context);
             case org.lakepg.server.sql.plan.FunctionScanNode f -> FunctionScan.open(f, compiler, context);
             case org.lakepg.server.sql.plan.ProjectSetNode p -> ProjectSet.open(p, open(p.input(), context), compiler, context);
             case org.lakepg.server.sql.plan.WindowAggNode w -> WindowAgg.open(w, open(w.input(), context), compiler,

@@ -35,6 +35,7 @@ public final class ColumnNames {
                 yield inner != null ? inner : "case";
             }
             case CoalesceExpr c -> "coalesce";
+            case org.lakepg.server.sql.ast.AExpr a when a.kind() == org.lakepg.server.sql.ast.AExpr.Kind.NULLIF -> "nullif";
             case MinMaxExpr m -> m.op() == MinMaxExpr.Op.GREATEST ? "greatest" : "least";
             case AArrayExpr a -> "array";
             case RowExpr r -> "row";

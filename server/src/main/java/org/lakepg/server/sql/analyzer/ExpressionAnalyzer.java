@@ -529,7 +529,8 @@ public final class ExpressionAnalyzer {
                 // NULLIF(a, b) = CASE WHEN a = b THEN NULL ELSE a END, typed as a (after the operator's coercion)
                 BoundExpr left = analyze(a.left(), scope);
                 BoundExpr equal = operator(List.of("="), left, analyze(a.right(), scope), a.location());
-                BoundExpr value = equal instanceof FuncExpr fe ? fe.arguments().get(0) : left;
+                BoundExpr value = equal instanceof FuncExpr fe ? fe.arguments().get(SQL_FUNCTION_CALL.equals(fe.source())
+                        ? 1 : 0) : left; // a user function's call has its OID first
                 yield new CaseExpr(List.of(new CaseExpr.When(requireBoolean(equal, "NULLIF", a.location()),
                         new Const(value.type(), -1, null))), value, value.type(), -1);
             }
@@ -619,6 +620,15 @@ public final class ExpressionAnalyzer {
         var body = SqlFunctionBodies.expression(proc);
         if (body.isPresent()) {
             return inline(proc, body.get(), args, op.resultType(), location);
+        }
+        if (proc.language() == ProcEntry.LANGUAGE_SQL && proc.oid() >= 16384
+                || proc.language() == ProcEntry.LANGUAGE_PLPGSQL) {
+            // a CREATE OPERATOR's function that is not inlined: run per call, as a call of it by name would be
+            List<BoundExpr> withOid = new ArrayList<>();
+            withOid.add(new org.lakepg.server.sql.plan.expr.Const(TypeOids.OID, -1, proc.oid()));
+            withOid.addAll(args);
+            return new FuncExpr(proc.oid(), proc.name(), SQL_FUNCTION_CALL, FuncExpr.Form.CALL, withOid, false,
+                    proc.volatility(), op.resultType(), -1);
         }
         return new FuncExpr(proc.oid(), opName, proc.source(), FuncExpr.Form.OPERATOR, args, proc.strict(),
                 proc.volatility(), op.resultType(), -1);

@@ -100,6 +100,9 @@ final class PlanExpressions {
             case ModifyingCtesNode m -> {
                 return true;
             }
+            case org.lakepg.server.sql.plan.RuleActionsNode r -> {
+                return true;
+            }
             case FunctionScanNode f -> f.functions().forEach(fn -> exprs.add(fn.call()));
             case ProjectSetNode s -> {
                 exprs.addAll(s.calls());

@@ -8,7 +8,8 @@ public sealed interface PlanNode
         permits ResultNode, ValuesNode, FilterNode, ProjectNode, SortNode, LimitNode, AggregateNode, DistinctNode,
         AppendNode, SetOpNode, NestedLoopJoinNode, SeqScanNode, IndexScanNode, ModifyNode, CteScanNode, WorkTableScanNode,
         RecursiveUnionNode, ModifyingCtesNode, FunctionScanNode, ProjectSetNode, WindowAggNode, HashLookupNode,
-        SystemScanNode, RoutedInsertNode, PartitionUpdateNode, ColumnarNode, LockRowsNode, MergeJoinNode {
+        SystemScanNode, RoutedInsertNode, PartitionUpdateNode, ColumnarNode, LockRowsNode, MergeJoinNode,
+        RuleActionsNode {
 
     /** Number of columns in each row this node produces. */
     int width();

@@ -21,6 +21,7 @@ public final class PlanNodes {
             case ModifyNode m -> List.of(m.input());
             case RecursiveUnionNode r -> List.of(r.nonRecursive(), r.recursive());
             case ModifyingCtesNode m -> List.of(m.input());
+            case RuleActionsNode r -> r.steps();
             case ProjectSetNode s -> List.of(s.input());
             case WindowAggNode w -> List.of(w.input());
             case HashLookupNode h -> List.of(h.input());
