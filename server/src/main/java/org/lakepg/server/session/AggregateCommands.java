@@ -310,21 +310,21 @@ final class AggregateCommands {
         Options o = new Options();
         for (DefElem d : s.definition()) {
             switch (d.defname().toLowerCase(Locale.ROOT)) {
-                case "sfunc", "sfunc1" -> o.transition = qualifiedName(d);
-                case "finalfunc" -> o.finalFunction = qualifiedName(d);
-                case "combinefunc" -> o.combine = qualifiedName(d);
-                case "serialfunc" -> o.serial = qualifiedName(d);
-                case "deserialfunc" -> o.deserial = qualifiedName(d);
-                case "msfunc" -> o.movingTransition = qualifiedName(d);
-                case "minvfunc" -> o.movingInverse = qualifiedName(d);
-                case "mfinalfunc" -> o.movingFinal = qualifiedName(d);
+                case "sfunc", "sfunc1" -> o.transition = DefinitionArguments.qualifiedName(d);
+                case "finalfunc" -> o.finalFunction = DefinitionArguments.qualifiedName(d);
+                case "combinefunc" -> o.combine = DefinitionArguments.qualifiedName(d);
+                case "serialfunc" -> o.serial = DefinitionArguments.qualifiedName(d);
+                case "deserialfunc" -> o.deserial = DefinitionArguments.qualifiedName(d);
+                case "msfunc" -> o.movingTransition = DefinitionArguments.qualifiedName(d);
+                case "minvfunc" -> o.movingInverse = DefinitionArguments.qualifiedName(d);
+                case "mfinalfunc" -> o.movingFinal = DefinitionArguments.qualifiedName(d);
                 case "finalfunc_extra" -> o.finalExtra = bool(d);
                 case "mfinalfunc_extra", "finalfunc_modify", "mfinalfunc_modify", "sspace" -> { }
                 case "sortop" -> o.sortOperator = List.of(String.valueOf(d.arg()));
                 case "basetype" -> o.baseType = d.arg();
                 case "hypothetical" -> o.hypothetical = bool(d);
-                case "stype", "stype1" -> o.stateType = typeName(d);
-                case "mstype" -> o.movingStateType = typeName(d);
+                case "stype", "stype1" -> o.stateType = DefinitionArguments.typeName(d);
+                case "mstype" -> o.movingStateType = DefinitionArguments.typeName(d);
                 case "msspace" -> o.movingSpace = true;
                 case "initcond", "initcond1" -> o.initial = string(d);
                 case "minitcond" -> o.movingInitial = string(d);
@@ -457,29 +457,6 @@ final class AggregateCommands {
     private static boolean isAnyName(Object arg) {
         String text = arg instanceof TypeName t ? String.join(".", t.names()) : String.valueOf(arg);
         return text.equalsIgnoreCase("any");
-    }
-
-    private static List<String> qualifiedName(DefElem d) {
-        if (d.arg() instanceof TypeName t) {
-            return t.names();
-        }
-        if (d.arg() instanceof List<?> l) {
-            return l.stream().map(String::valueOf).toList();
-        }
-        if (d.arg() == null) {
-            throw PgException.of(SqlState.SYNTAX_ERROR, "%s requires a parameter", d.defname());
-        }
-        return List.of(String.valueOf(d.arg()));
-    }
-
-    private static TypeName typeName(DefElem d) {
-        if (d.arg() instanceof TypeName t) {
-            return t;
-        }
-        if (d.arg() == null) {
-            throw PgException.of(SqlState.SYNTAX_ERROR, "%s requires a parameter", d.defname());
-        }
-        return new TypeName(List.of(String.valueOf(d.arg())), List.of(), List.of(), false, false, -1);
     }
 
     private static String string(DefElem d) {

@@ -54,9 +54,9 @@ final class OperatorCommands {
         boolean merges = false;
         for (DefElem d : s.definition()) {
             switch (d.defname().toLowerCase(Locale.ROOT)) {
-                case "function", "procedure" -> function = qualifiedName(d);
-                case "leftarg" -> leftName = typeName(d);
-                case "rightarg" -> rightName = typeName(d);
+                case "function", "procedure" -> function = DefinitionArguments.qualifiedName(d);
+                case "leftarg" -> leftName = DefinitionArguments.typeName(d);
+                case "rightarg" -> rightName = DefinitionArguments.typeName(d);
                 case "hashes" -> hashes = true;
                 case "merges" -> merges = true;
                 case "commutator", "negator", "restrict", "join", "sort1", "sort2", "ltcmp", "gtcmp" -> { }
@@ -124,28 +124,5 @@ final class OperatorCommands {
         return objects.operators().operators(txn.snapshot()).stream().filter(u -> u.entry().namespace() == namespace
                 && u.entry().name().equals(name) && u.entry().leftType() == left && u.entry().rightType() == right)
                 .findFirst();
-    }
-
-    private static List<String> qualifiedName(DefElem d) {
-        if (d.arg() instanceof TypeName t) {
-            return t.names();
-        }
-        if (d.arg() instanceof List<?> l) {
-            return l.stream().map(String::valueOf).toList();
-        }
-        if (d.arg() == null) {
-            throw PgException.of(SqlState.SYNTAX_ERROR, "%s requires a parameter", d.defname());
-        }
-        return List.of(String.valueOf(d.arg()));
-    }
-
-    private static TypeName typeName(DefElem d) {
-        if (d.arg() instanceof TypeName t) {
-            return t;
-        }
-        if (d.arg() == null) {
-            throw PgException.of(SqlState.SYNTAX_ERROR, "%s requires a parameter", d.defname());
-        }
-        return new TypeName(List.of(String.valueOf(d.arg())), List.of(), List.of(), false, false, -1);
     }
 }
