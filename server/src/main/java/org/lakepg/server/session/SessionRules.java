@@ -15,23 +15,24 @@ import org.lakepg.server.sql.rewrite.RuleRewriter;
 import org.lakepg.server.sql.rewrite.RuleTarget;
 import org.lakepg.server.table.ColumnInfo;
 import org.lakepg.server.table.TableInfo;
-import org.lakepg.server.txn.Transaction;
+import org.lakepg.server.txn.Snapshot;
 
 /**
- * The rules as this session applies them: pg_rewrite read once per transaction (again after rule DDL), as the
+ * The rules as this session applies them: pg_rewrite read once per catalog snapshot (again after rule DDL), as the
  * session's triggers are.
  */
 final class SessionRules implements RuleTarget.Lookup {
     private final ObjectCatalog objects;
     private final AnalyzerCatalog catalog;
-    private final Supplier<Transaction> transaction;
-    private Transaction cachedFor;
+    /** The running transaction's snapshot, or a fresh one (a Parse message may arrive outside a transaction). */
+    private final Supplier<Snapshot> snapshot;
+    private Snapshot cachedFor;
     private List<RuleInfo> cached;
 
-    SessionRules(ObjectCatalog objects, AnalyzerCatalog catalog, Supplier<Transaction> transaction) {
+    SessionRules(ObjectCatalog objects, AnalyzerCatalog catalog, Supplier<Snapshot> snapshot) {
         this.objects = objects;
         this.catalog = catalog;
-        this.transaction = transaction;
+        this.snapshot = snapshot;
     }
 
     /** Rule DDL ran: read the catalog again. */
@@ -44,10 +45,10 @@ final class SessionRules implements RuleTarget.Lookup {
     }
 
     List<RuleInfo> all() {
-        Transaction txn = transaction.get();
-        if (cached == null || cachedFor != txn) {
-            cached = objects.rules().rules(txn.snapshot());
-            cachedFor = txn;
+        Snapshot s = snapshot.get();
+        if (cached == null || cachedFor != s) {
+            cached = objects.rules().rules(s);
+            cachedFor = s;
         }
         return cached;
     }

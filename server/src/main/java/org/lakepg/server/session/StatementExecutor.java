@@ -127,7 +127,8 @@ final class StatementExecutor {
         functionCalls.setPlpgsql(plpgsql);
         this.triggers = new SessionTriggers(objects, catalog, transaction, plpgsql);
         this.triggerCommands = new TriggerCommands(objects, relations, catalog, notices);
-        this.rules = new SessionRules(objects, catalog, transaction);
+        this.rules = new SessionRules(objects, catalog, catalog instanceof SessionCatalog c ? c::snapshot
+                : () -> transaction.get().snapshot());
         this.ruleCommands = new RuleCommands(objects, catalog, relations, rules, notices);
         this.operatorCommands = new OperatorCommands(objects, catalog, searchPath, roles, notices, relations.catalog());
         this.policies = new PolicyCommands(objects, relations, roles, privileges, notices);
