@@ -141,28 +141,21 @@ final class RuleCommands {
             List<String> tableName = (List<String>) parts.get(1);
             Optional<Relation> relation = relation(rangeVar(tableName));
             if (relation.isEmpty()) {
-                if (s.missingOk()) {
-                    notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION,
-                            "relation \"%s\" does not exist, skipping", String.join(".", tableName))
-                            .withSeverity(PgException.Severity.NOTICE));
-                    continue;
-                }
-                throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", String.join(".", tableName));
+                MissingDropTarget.skipOrThrow(s.missingOk(), PgException.of(SqlState.UNDEFINED_TABLE,
+                        "relation \"%s\" does not exist", String.join(".", tableName)), notices,
+                        "relation \"%s\" does not exist, skipping", String.join(".", tableName));
+                continue;
             }
             Optional<RuleInfo> rule = find(txn, relation.get(), name);
             if (rule.isEmpty()) {
-                if (s.missingOk()) {
-                    notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION,
-                            "rule \"%s\" for relation \"%s\" does not exist, skipping", name, relation.get().name())
-                            .withSeverity(PgException.Severity.NOTICE));
-                    continue;
-                }
-                throw PgException.of(SqlState.UNDEFINED_OBJECT, "rule \"%s\" for relation \"%s\" does not exist", name,
-                        relation.get().name());
+                MissingDropTarget.skipOrThrow(s.missingOk(), PgException.of(SqlState.UNDEFINED_OBJECT,
+                        "rule \"%s\" for relation \"%s\" does not exist", name, relation.get().name()), notices,
+                        "rule \"%s\" for relation \"%s\" does not exist, skipping", name, relation.get().name());
+                continue;
             }
             rules.changed();
             objects.rules().drop(txn, rule.get().oid());
-            }
+        }
         return Execution.done("DROP RULE");
     }
 

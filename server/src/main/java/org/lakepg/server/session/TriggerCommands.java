@@ -147,23 +147,17 @@ final class TriggerCommands {
             RangeVar rv = rangeVar(tableName);
             Optional<TableInfo> table = relations.table(txn.snapshot(), rv);
             if (table.isEmpty()) {
-                if (s.missingOk()) {
-                    notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "relation \"%s\" does not exist, skipping",
-                            String.join(".", tableName)).withSeverity(PgException.Severity.NOTICE));
-                    continue;
-                }
-                throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", String.join(".", tableName));
+                MissingDropTarget.skipOrThrow(s.missingOk(), PgException.of(SqlState.UNDEFINED_TABLE,
+                        "relation \"%s\" does not exist", String.join(".", tableName)), notices,
+                        "relation \"%s\" does not exist, skipping", String.join(".", tableName));
+                continue;
             }
             Optional<TriggerInfo> trigger = find(txn, table.get(), name);
             if (trigger.isEmpty()) {
-                if (s.missingOk()) {
-                    notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION,
-                            "trigger \"%s\" for relation \"%s\" does not exist, skipping", name, table.get().name())
-                            .withSeverity(PgException.Severity.NOTICE));
-                    continue;
-                }
-                throw PgException.of(SqlState.UNDEFINED_OBJECT, "trigger \"%s\" for table \"%s\" does not exist", name,
-                        table.get().name());
+                MissingDropTarget.skipOrThrow(s.missingOk(), PgException.of(SqlState.UNDEFINED_OBJECT,
+                        "trigger \"%s\" for table \"%s\" does not exist", name, table.get().name()), notices,
+                        "trigger \"%s\" for relation \"%s\" does not exist, skipping", name, table.get().name());
+                continue;
             }
             objects.triggers().drop(txn, trigger.get().oid());
         }
