@@ -1,6 +1,10 @@
 package org.lakepg.server.session;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.lakepg.server.catalog.ProcEntry;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
@@ -25,7 +29,8 @@ final class SessionTriggers implements TriggerRuntime {
     private final Supplier<Transaction> transaction;
     private final PlpgsqlCalls plpgsql;
     private Transaction cachedFor;
-    private List<TriggerInfo> cached;
+    /** The transaction's triggers by table, each list in firing order (by name); tables without any are absent. */
+    private Map<Long, List<TriggerInfo>> cached;
 
     SessionTriggers(ObjectCatalog objects, AnalyzerCatalog catalog, Supplier<Transaction> transaction,
                     PlpgsqlCalls plpgsql) {
@@ -44,14 +49,22 @@ final class SessionTriggers implements TriggerRuntime {
     public List<TriggerInfo> triggers(long relid) {
         Transaction txn = transaction.get();
         if (cachedFor != txn || cached == null) {
-            cached = objects.triggers().triggers(txn.snapshot());
+            cached = byTable(objects.triggers().triggers(txn.snapshot()));
             cachedFor = txn;
         }
-        if (cached.isEmpty()) {
-            return List.of();
+        return cached.getOrDefault(relid, List.of());
+    }
+
+    private static Map<Long, List<TriggerInfo>> byTable(List<TriggerInfo> all) {
+        if (all.isEmpty()) {
+            return Map.of();
         }
-        return cached.stream().filter(t -> t.relid() == relid)
-                .sorted(java.util.Comparator.comparing(TriggerInfo::name)).toList();
+        Map<Long, List<TriggerInfo>> out = new HashMap<>();
+        for (TriggerInfo t : all) {
+            out.computeIfAbsent(t.relid(), k -> new ArrayList<>()).add(t);
+        }
+        out.replaceAll((relid, list) -> list.stream().sorted(Comparator.comparing(TriggerInfo::name)).toList());
+        return out;
     }
 
     @Override

@@ -38,8 +38,12 @@ public final class TableTriggerRun implements TableTriggers {
 
     /** The triggers of a table for an event, or null when no enabled one fires for it. */
     public static TableTriggers of(TriggerRuntime runtime, TableInfo table, Event event, ExecContext context) {
+        List<TriggerInfo> all = runtime.triggers(table.oid());
+        if (all.isEmpty()) {
+            return null;
+        }
         int bit = bit(event);
-        List<TriggerInfo> firing = runtime.triggers(table.oid()).stream()
+        List<TriggerInfo> firing = all.stream()
                 .filter(t -> t.enabled() != 'D' && t.fires(bit) && !t.instead()).toList();
         return firing.isEmpty() ? null : new TableTriggerRun(runtime, table, event, context, firing);
     }
