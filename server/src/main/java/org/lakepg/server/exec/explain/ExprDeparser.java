@@ -72,6 +72,7 @@ final class ExprDeparser {
                     .map(a -> deparse(a, columns)).toList()) + ")";
             case CoalesceExpr c -> "COALESCE(" + String.join(", ", c.arguments().stream()
                     .map(a -> deparse(a, columns)).toList()) + ")";
+            case CoerceViaIO c when c.argument() instanceof Const k && k.type() == TypeOids.UNKNOWN -> typedLiteral(k, c.type(), c.typmod());
             case CoerceViaIO c -> "(" + deparse(c.argument(), columns) + ")::" + TypeNames.format(types, c.type(), c.typmod());
             case RelabelType r -> deparse(r.argument(), columns);
             case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> "(" + deparse(a.argument(), columns) + ")::"
@@ -134,6 +135,18 @@ final class ExprDeparser {
             return "(" + args.get(0) + ")::" + TypeNames.format(types, f.type(), f.typmod());
         }
         return f.name() + "(" + String.join(", ", args) + ")";
+    }
+
+    /** An untyped literal the analyzer casts is a constant of the type by the time PostgreSQL plans it. */
+    private String typedLiteral(Const literal, long type, int typmod) {
+        if (literal.value() == null) {
+            return "NULL::" + TypeNames.format(types, type, typmod);
+        }
+        String text = String.valueOf(literal.value());
+        if (type == TypeOids.INT4 && text.matches("[0-9]+")) {
+            return text;
+        }
+        return "'" + text.replace("'", "''") + "'::" + TypeNames.format(types, type, typmod);
     }
 
     String constant(Const c) {

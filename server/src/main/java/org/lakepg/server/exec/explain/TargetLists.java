@@ -1,0 +1,602 @@
+package org.lakepg.server.exec.explain;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.lakepg.server.sql.analyzer.ExprRewriter;
+import org.lakepg.server.sql.analyzer.Identifiers;
+import org.lakepg.server.sql.plan.AggregateCall;
+import org.lakepg.server.sql.plan.AggregateNode;
+import org.lakepg.server.sql.plan.AppendNode;
+import org.lakepg.server.sql.plan.ColumnarNode;
+import org.lakepg.server.sql.plan.CteScanNode;
+import org.lakepg.server.sql.plan.DistinctNode;
+import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.FunctionScanNode;
+import org.lakepg.server.sql.plan.HashLookupNode;
+import org.lakepg.server.sql.plan.IndexScanNode;
+import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.LockRowsNode;
+import org.lakepg.server.sql.plan.MergeJoinNode;
+import org.lakepg.server.sql.plan.ModifyNode;
+import org.lakepg.server.sql.plan.ModifyingCtesNode;
+import org.lakepg.server.sql.plan.NestedLoopJoinNode;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.PlanNodes;
+import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.ProjectSetNode;
+import org.lakepg.server.sql.plan.RecursiveUnionNode;
+import org.lakepg.server.sql.plan.ResultNode;
+import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.sql.plan.SetOpNode;
+import org.lakepg.server.sql.plan.SortKey;
+import org.lakepg.server.sql.plan.SortNode;
+import org.lakepg.server.sql.plan.SystemScanNode;
+import org.lakepg.server.sql.plan.ValuesNode;
+import org.lakepg.server.sql.plan.WindowAggNode;
+import org.lakepg.server.sql.plan.WindowCall;
+import org.lakepg.server.sql.plan.WorkTableScanNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.server.sql.plan.expr.SubqueryExpr;
+
+/**
+ * EXPLAIN VERBOSE's {@code Output:} lines (explain.c's show_plan_tlist): the target list PostgreSQL's planner would
+ * give each node. Our nodes pass whole rows up; PostgreSQL's carry only what the nodes above use (createplan.c's
+ * tlists), except a scan whose parent takes any columns, which returns the table's row as it is (use_physical_tlist).
+ * So the columns each node's parent needs are worked out top-down first, and the order PostgreSQL lists a relation's
+ * columns in (the order the query first mentions them) is remembered on the way.
+ */
+final class TargetLists {
+    /** What the node above a printed node asks of its target list (createplan.c's CP_* flags). */
+    enum Demand {
+        /** exactly the columns of the node (the top of a plan, an Append's members, a ModifyTable's input) */
+        EXACT,
+        /** only the columns used above (below a Sort, Hash, Materialize or WindowAgg) */
+        SMALL,
+        /** a scan may return the whole table row (below joins and aggregates) */
+        ANY
+    }
+
+    /** One column of a node's target list: a Var (a table column, or a reference to a column below) or a value. */
+    record Column(String text, boolean var) {
+        /** A node above shows a reference to a computed column in parentheses (ruleutils.c's get_variable). */
+        String ref() {
+            return var ? text : "(" + text + ")";
+        }
+    }
+
+    private final ExprDeparser deparser;
+    private final boolean prefix;
+    private final Map<PlanNode, BitSet> needed = new IdentityHashMap<>();
+    private final Map<PlanNode, List<Column>> columns = new IdentityHashMap<>();
+    /** Per relation scan, the order its columns are first mentioned in, top down (its reltarget order). */
+    private final Map<PlanNode, int[]> ranks = new IdentityHashMap<>();
+    /** Per relation scan, what the expressions above call its columns (a function's or CTE's column names). */
+    private final Map<PlanNode, String[]> names = new IdentityHashMap<>();
+    private int nextRank;
+
+    /**
+     * @param deparser a deparser that qualifies every column it is given (the texts it gets here are final)
+     * @param prefix whether columns are shown with their relation (explain.c: more than one range table entry)
+     */
+    TargetLists(PlanNode root, ExprDeparser deparser, boolean prefix) {
+        this.deparser = deparser;
+        this.prefix = prefix;
+        visitRoot(root);
+    }
+
+    /** The Output of a printed node: {@code top} is the plan node it shows, folded down to {@code base}. */
+    List<Column> output(PlanNode top, PlanNode base, Demand demand) {
+        switch (base) {
+            case AppendNode a -> {
+                return List.of();
+            }
+            case RecursiveUnionNode r -> {
+                return List.of();
+            }
+            case SortNode s -> {
+                return passThrough(s.input(), Demand.SMALL);
+            }
+            case HashLookupNode h -> {
+                return passThrough(h.input(), Demand.SMALL);
+            }
+            case LimitNode l -> {
+                return passThrough(l.input(), demand);
+            }
+            case DistinctNode d when d.input() instanceof SortNode -> {
+                return passThrough(d.input(), demand);
+            }
+            case LockRowsNode l -> {
+                return passThrough(l.input(), demand);
+            }
+            case SetOpNode s -> {
+                return passThrough(s.left(), Demand.EXACT);
+            }
+            case ModifyNode m -> {
+                return m.returning().isEmpty() ? List.of() : columns(m);
+            }
+
+            default -> {
+            }
+        }
+        List<Column> all = columns(top);
+        if (demand == Demand.EXACT) {
+            return all;
+        }
+        if (demand == Demand.ANY && physical(base) && onlyReferences(top, base)) {
+            return columns(base);
+        }
+        BitSet want = needed.getOrDefault(top, full(top));
+        List<Integer> shown = new ArrayList<>(want.stream().boxed().toList());
+        shown.removeIf(i -> i >= all.size());
+        if (!(top instanceof ProjectNode x) || x.expressions().stream().allMatch(e -> unwrap(e) instanceof InputRef)) {
+            // a relation lists its columns in the order the query first mentions them, a join its outer side's first
+            shown.sort(Comparator.comparingLong(i -> order(top, i)));
+        }
+        return shown.stream().map(all::get).toList();
+    }
+
+    /**
+     * The Output of the input of an aggregate that groups by computed values: PostgreSQL computes them there
+     * (make_group_input_target), followed by the columns the aggregates read.
+     */
+    List<Column> groupInput(AggregateNode a, PlanNode top) {
+        List<Column> below = columns(top);
+        List<Column> out = new ArrayList<>();
+        for (BoundExpr key : a.groupKeys()) {
+            out.add(unwrap(key) instanceof InputRef in && in.index() < below.size() ? below.get(in.index())
+                    : new Column(deparser.deparse(key, texts(below)), false));
+        }
+        BitSet used = new BitSet();
+        for (AggregateCall c : a.aggregates()) {
+            c.arguments().forEach(e -> collect(e, used));
+            if (c.filter() != null) {
+                collect(c.filter(), used);
+            }
+        }
+        List<Integer> rest = new ArrayList<>(used.stream().boxed().toList());
+        rest.removeIf(i -> i >= below.size());
+        rest.sort(Comparator.comparingLong(i -> order(top, i)));
+        for (int i : rest) {
+            if (!out.contains(below.get(i))) {
+                out.add(below.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The Output of the rows an UPDATE or DELETE reads (PostgreSQL 15): the new values of the assigned columns, then
+     * the row's tid; a DELETE only needs the tid.
+     */
+    List<Column> modifyInput(ModifyNode m, PlanNode top) {
+        List<Column> all = columns(top);
+        List<Column> out = new ArrayList<>();
+        int width = m.table().columns().size();
+        if (m.kind() == ModifyNode.Kind.UPDATE) {
+            PlanNode p = top;
+            while (p instanceof FilterNode f) {
+                p = f.input();
+            }
+            for (int i = 0; i < width && i < all.size(); i++) {
+                boolean unchanged = p instanceof ProjectNode x && i < x.expressions().size()
+                        && unwrap(x.expressions().get(i)) instanceof InputRef in && in.index() == i;
+                if (!unchanged) {
+                    out.add(all.get(i));
+                }
+            }
+        }
+        if (all.size() > width) {
+            out.add(all.get(all.size() - 1));
+        }
+        return out;
+    }
+
+    /** What a Materialize PostgreSQL puts above {@code input} returns: the input's columns. */
+    List<Column> materialized(PlanNode input) {
+        return passThrough(input, Demand.SMALL);
+    }
+
+    /** A column of a subquery or other named relation, qualified as the target lists show it. */
+    String qualify(String relation, String column) {
+        return (prefix ? relation + "." : "") + Identifiers.quoteIfNeeded(column);
+    }
+
+    /** Whether an aggregate's input must compute some of its keys (it groups by more than plain columns). */
+    static boolean groupsByValues(AggregateNode a) {
+        return a.groupKeys().stream().anyMatch(k -> !(unwrap(k) instanceof InputRef));
+    }
+
+    /** Whether the projections folded into a printed node only pick columns (they compute nothing). */
+    private static boolean onlyReferences(PlanNode top, PlanNode base) {
+        for (PlanNode p = top; p != base; p = PlanNodes.children(p).get(0)) {
+            if (p instanceof ProjectNode x && !x.expressions().stream().allMatch(e -> unwrap(e) instanceof InputRef)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Column> passThrough(PlanNode input, Demand demand) {
+        return output(input, folds(input), demand).stream().map(c -> new Column(c.ref(), true)).toList();
+    }
+
+    /** The node a chain of projections and filters is printed as (PlanPrinter folds them the same way). */
+    static PlanNode folds(PlanNode p) {
+        return switch (p) {
+            case ProjectNode x when !(x.input() instanceof ResultNode) -> folds(x.input());
+            case FilterNode f -> folds(f.input());
+            case ModifyingCtesNode m -> folds(m.input());
+            default -> p;
+        };
+    }
+
+    /** Whether PostgreSQL may return a scan's whole row rather than the columns asked for (use_physical_tlist). */
+    private static boolean physical(PlanNode p) {
+        return p instanceof SeqScanNode || p instanceof IndexScanNode || p instanceof FunctionScanNode
+                || p instanceof CteScanNode || (p instanceof ValuesNode v && v.rows().size() > 1);
+    }
+
+    private long order(PlanNode node, int i) {
+        Object[] base = resolve(node, i);
+        if (base == null) {
+            return i;
+        }
+        int[] r = ranks.get((PlanNode) base[0]);
+        int column = (Integer) base[1];
+        long rank = r != null && column < r.length && r[column] >= 0 ? r[column] : 1_000_000L + column;
+        return (long) leafNumber((PlanNode) base[0]) * 10_000_000L + rank;
+    }
+
+    private final Map<PlanNode, Integer> leaves = new IdentityHashMap<>();
+
+    private int leafNumber(PlanNode leaf) {
+        return leaves.getOrDefault(leaf, leaves.size());
+    }
+
+    // ---- the columns of each node, as PostgreSQL's target list entries show them ----
+
+    List<Column> columns(PlanNode p) {
+        List<Column> known = columns.get(p);
+        if (known == null) {
+            known = computeColumns(p);
+            columns.put(p, known);
+        }
+        return known;
+    }
+
+    private static IntFunction<String> texts(List<Column> cols) {
+        return i -> i < cols.size() ? cols.get(i).text() : null;
+    }
+
+    private List<Column> computeColumns(PlanNode p) {
+        return switch (p) {
+            case SeqScanNode s -> tableColumns(s.alias() != null ? s.alias() : s.table().name(),
+                    s.table().columns().stream().map(c -> c.name()).toList(), s.withTid());
+            case IndexScanNode s -> tableColumns(s.alias() != null ? s.alias() : s.table().name(),
+                    s.table().columns().stream().map(c -> c.name()).toList(), s.withTid());
+            case SystemScanNode s -> tableColumns(s.relation().name(),
+                    s.relation().columns().stream().map(c -> c.name()).toList(), false);
+            case ValuesNode v when v.rows().size() == 1 -> v.rows().get(0).stream()
+                    .map(e -> new Column(deparser.deparse(e, i -> null), false)).toList();
+            case ValuesNode v -> {
+                List<Column> out = new ArrayList<>();
+                for (int i = 1; i <= v.width(); i++) {
+                    out.add(new Column((prefix ? "\"*VALUES*\"." : "") + "column" + i, true));
+                }
+                yield out;
+            }
+            case FunctionScanNode f -> namedColumns(f, f.alias(), f.width() == 1 && f.alias() != null ? f.alias() : null);
+            case CteScanNode c -> namedColumns(c, c.alias() != null ? c.alias() : c.cteName(), null);
+            case WorkTableScanNode w -> namedColumns(w, w.alias() != null ? w.alias() : w.cteName(), null);
+            case ProjectNode x when x.input() instanceof ProjectNode y && y.input() instanceof ResultNode -> {
+                // a projection of a Result's values is one Result: its expressions over the values themselves
+                List<BoundExpr> inlined = x.expressions().stream().map(e -> ExprRewriter.map(e, r -> r instanceof InputRef in
+                        && in.index() < y.expressions().size() ? y.expressions().get(in.index()) : r)).toList();
+                yield inlined.stream().map(e -> new Column(deparser.deparse(e, i -> null), false)).toList();
+            }
+            case ProjectNode x -> {
+                // the projection is the target list of the node it is printed as: its columns, not references to them
+                List<Column> below = columns(x.input());
+                yield x.expressions().stream().map(e -> unwrap(e) instanceof InputRef in && in.index() < below.size()
+                        ? below.get(in.index()) : new Column(deparser.deparse(e, texts(below)), false)).toList();
+            }
+            case FilterNode f -> columns(f.input());
+            case ModifyingCtesNode m -> columns(m.input());
+            case ColumnarNode c -> columns(c.rowPlan());
+            case SortNode s -> passThroughColumns(s.input());
+            case LimitNode l -> passThroughColumns(l.input());
+            case DistinctNode d -> passThroughColumns(d.input());
+            case HashLookupNode h -> passThroughColumns(h.input());
+            case LockRowsNode l -> {
+                List<Column> below = passThroughColumns(l.input());
+                yield l.keepRow() ? below : below.subList(0, Math.min(l.tidColumn(), below.size()));
+            }
+            case NestedLoopJoinNode j -> {
+                List<Column> out = new ArrayList<>(passThroughColumns(j.left()));
+                out.addAll(passThroughColumns(j.right()));
+                yield out;
+            }
+            case MergeJoinNode j -> {
+                List<Column> out = new ArrayList<>(passThroughColumns(j.left()));
+                out.addAll(passThroughColumns(j.right()));
+                yield out;
+            }
+            case AggregateNode a -> {
+                List<Column> below = columns(a.input());
+                List<Column> out = new ArrayList<>();
+                for (BoundExpr key : a.groupKeys()) {
+                    // a computed key is computed below the aggregate, which refers to it
+                    out.add(new Column(unwrap(key) instanceof InputRef in && in.index() < below.size()
+                            ? below.get(in.index()).ref() : "(" + deparser.deparse(key, texts(below)) + ")", true));
+                }
+                for (AggregateCall c : a.aggregates()) {
+                    out.add(new Column(aggregate(c, texts(below)), false));
+                }
+                yield out;
+            }
+            case WindowAggNode w -> {
+                List<Column> below = columns(w.input());
+                List<Column> out = new ArrayList<>(below.stream().map(c -> new Column(c.ref(), true)).toList());
+                for (WindowCall c : w.calls()) {
+                    String args = c.arguments().isEmpty() && c.aggregate() != null ? "*"
+                            : String.join(", ", c.arguments().stream().map(e -> deparser.deparse(e, texts(below))).toList());
+                    out.add(new Column(c.name() + "(" + args + ") OVER (?)", false));
+                }
+                yield out;
+            }
+            case ProjectSetNode s -> {
+                List<Column> below = columns(s.input());
+                List<Column> out = new ArrayList<>(below.stream().map(c -> new Column(c.ref(), true)).toList());
+                s.calls().forEach(c -> out.add(new Column(deparser.deparse(c, texts(below)), false)));
+                yield out;
+            }
+            case ModifyNode m -> {
+                String table = prefix ? m.table().name() + "." : "";
+                List<String> cols = m.table().columns().stream().map(c -> table + Identifiers.quoteIfNeeded(c.name())).toList();
+                yield m.returning().stream().map(e -> new Column(deparser.deparse(e, i -> i < cols.size() ? cols.get(i)
+                        : null), unwrap(e) instanceof InputRef)).toList();
+            }
+            default -> {
+                List<PlanNode> children = PlanNodes.children(p);
+                yield children.isEmpty() ? List.of() : passThroughColumns(children.get(0));
+            }
+        };
+    }
+
+    private List<Column> passThroughColumns(PlanNode input) {
+        return columns(input).stream().map(c -> new Column(c.ref(), true)).toList();
+    }
+
+    private List<Column> tableColumns(String relation, List<String> cols, boolean tid) {
+        String qualifier = prefix ? Identifiers.quoteIfNeeded(relation) + "." : "";
+        List<Column> out = new ArrayList<>();
+        cols.forEach(c -> out.add(new Column(qualifier + Identifiers.quoteIfNeeded(c), true)));
+        if (tid) {
+            out.add(new Column(qualifier + "ctid", true));
+        }
+        return out;
+    }
+
+    /** A function's or CTE's columns, named as the expressions above name them (the plan keeps no names). */
+    private List<Column> namedColumns(PlanNode scan, String relation, String single) {
+        String[] seen = names.getOrDefault(scan, new String[0]);
+        String qualifier = prefix && relation != null ? Identifiers.quoteIfNeeded(relation) + "." : "";
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < scan.width(); i++) {
+            String name = single != null ? single : i < seen.length && seen[i] != null ? seen[i] : "column" + (i + 1);
+            out.add(new Column(qualifier + Identifiers.quoteIfNeeded(name), true));
+        }
+        return out;
+    }
+
+    private String aggregate(AggregateCall c, IntFunction<String> below) {
+        String args = c.arguments().isEmpty() ? "*"
+                : String.join(", ", c.arguments().stream().map(a -> deparser.deparse(a, below)).toList());
+        return c.name() + "(" + (c.distinct() ? "DISTINCT " : "") + args + ")";
+    }
+
+    private static BoundExpr unwrap(BoundExpr e) {
+        return e instanceof RelabelType r ? unwrap(r.argument()) : e;
+    }
+
+    private static BitSet full(PlanNode p) {
+        BitSet all = new BitSet();
+        all.set(0, p.width());
+        return all;
+    }
+
+    // ---- what each node's parent uses of it, top down ----
+
+    private final Map<PlanNode, Boolean> roots = new IdentityHashMap<>();
+
+    private void visitRoot(PlanNode p) {
+        if (roots.put(p, true) == null) {
+            visit(p, full(p));
+        }
+    }
+
+    private void visit(PlanNode p, BitSet want) {
+        BitSet known = needed.get(p);
+        if (known != null) {
+            known.or(want);
+        } else {
+            needed.put(p, (BitSet) want.clone());
+        }
+        if (resolve(p, 0) instanceof Object[] leaf && leaf[0] == p) {
+            leaves.putIfAbsent(p, leaves.size());
+        }
+        switch (p) {
+            case ProjectNode x -> {
+                BitSet in = new BitSet();
+                want.stream().filter(i -> i < x.expressions().size()).forEach(i -> use(x.expressions().get(i), x.input(), in));
+                visit(x.input(), in);
+            }
+            case FilterNode f -> {
+                BitSet in = (BitSet) want.clone();
+                use(f.condition(), f.input(), in);
+                visit(f.input(), in);
+            }
+            case SortNode s -> visit(s.input(), with(want, s.keys()));
+            case LimitNode l -> visit(l.input(), with(want, l.ties()));
+            case DistinctNode d -> visit(d.input(), with(want, d.keys()));
+            case HashLookupNode h -> {
+                BitSet in = (BitSet) want.clone();
+                in.set(h.keyColumn());
+                visit(h.input(), in);
+            }
+            case AggregateNode a -> {
+                BitSet in = new BitSet();
+                a.groupKeys().forEach(k -> use(k, a.input(), in));
+                for (AggregateCall c : a.aggregates()) {
+                    c.arguments().forEach(e -> use(e, a.input(), in));
+                    if (c.filter() != null) {
+                        use(c.filter(), a.input(), in);
+                    }
+                }
+                visit(a.input(), in);
+            }
+            case WindowAggNode w -> {
+                BitSet in = want.get(0, w.input().width());
+                w.keys().forEach(k -> use(k, w.input(), in));
+                for (WindowCall c : w.calls()) {
+                    c.arguments().forEach(e -> use(e, w.input(), in));
+                }
+                visit(w.input(), in);
+            }
+            case ProjectSetNode s -> {
+                BitSet in = want.get(0, s.input().width());
+                s.calls().forEach(c -> use(c, s.input(), in));
+                visit(s.input(), in);
+            }
+            case NestedLoopJoinNode j -> {
+                BitSet all = (BitSet) want.clone();
+                if (j.condition() != null) {
+                    use(j.condition(), p, all);
+                }
+                int width = j.left().width();
+                BitSet left = all.get(0, width);
+                j.lateral().forEach(c -> use(c.value(), j.left(), left));
+                visit(j.left(), left);
+                visit(j.right(), all.get(width, Math.max(width, all.length())));
+            }
+            case MergeJoinNode j -> {
+                BitSet all = (BitSet) want.clone();
+                if (j.condition() != null) {
+                    use(j.condition(), p, all);
+                }
+                int width = j.left().width();
+                BitSet left = all.get(0, width);
+                j.leftKeys().forEach(k -> mention(j.left(), k.column(), left));
+                BitSet right = all.get(width, Math.max(width, all.length()));
+                j.rightKeys().forEach(k -> mention(j.right(), k.column(), right));
+                visit(j.left(), left);
+                visit(j.right(), right);
+            }
+            case CteScanNode c -> visitRoot(c.cte());
+            case ModifyingCtesNode m -> {
+                m.ctes().forEach(c -> visitRoot(c.cte()));
+                visit(m.input(), want);
+            }
+            case ModifyNode m -> {
+                m.returning().forEach(e -> use(e, null, new BitSet()));
+                visitRoot(m.input());
+            }
+            case ColumnarNode c -> visit(c.rowPlan(), want);
+            default -> PlanNodes.children(p).forEach(this::visitRoot);
+        }
+    }
+
+    private BitSet with(BitSet want, List<SortKey> keys) {
+        BitSet in = (BitSet) want.clone();
+        keys.forEach(k -> in.set(k.column()));
+        return in;
+    }
+
+    /** Marks the columns of {@code input} the expression reads, and plans the subqueries it holds. */
+    private void use(BoundExpr e, PlanNode input, BitSet out) {
+        ExprRewriter.any(e, x -> {
+            if (x instanceof InputRef in && input != null) {
+                out.set(in.index());
+                mention(input, in.index(), null);
+                Object[] base = resolve(input, in.index());
+                if (base != null && in.name() != null) {
+                    String[] seen = names.computeIfAbsent((PlanNode) base[0], b -> new String[b.width()]);
+                    int column = (Integer) base[1];
+                    if (column < seen.length && seen[column] == null) {
+                        String name = in.name();
+                        seen[column] = name.substring(name.lastIndexOf('.') + 1);
+                    }
+                }
+            } else if (x instanceof SubqueryExpr q) {
+                visitRoot(q.plan());
+            }
+            return false;
+        });
+    }
+
+    private static void collect(BoundExpr e, BitSet out) {
+        ExprRewriter.any(e, x -> {
+            if (x instanceof InputRef in) {
+                out.set(in.index());
+            }
+            return false;
+        });
+    }
+
+    /** Notes that the query mentions column {@code i} of {@code node} here (for the order of its relation's columns). */
+    private void mention(PlanNode node, int i, BitSet out) {
+        if (out != null) {
+            out.set(i);
+        }
+        Object[] base = resolve(node, i);
+        if (base != null) {
+            PlanNode scan = (PlanNode) base[0];
+            int column = (Integer) base[1];
+            int[] r = ranks.computeIfAbsent(scan, s -> {
+                int[] fresh = new int[s.width()];
+                java.util.Arrays.fill(fresh, -1);
+                return fresh;
+            });
+            if (column < r.length && r[column] < 0) {
+                r[column] = nextRank++;
+            }
+        }
+    }
+
+    /** The relation scan and column a node's column {@code i} passes on unchanged, or null when it is computed. */
+    private static Object[] resolve(PlanNode p, int i) {
+        return switch (p) {
+            case FilterNode f -> resolve(f.input(), i);
+            case SortNode s -> resolve(s.input(), i);
+            case LimitNode l -> resolve(l.input(), i);
+            case DistinctNode d -> resolve(d.input(), i);
+            case HashLookupNode h -> resolve(h.input(), i);
+            case LockRowsNode l -> resolve(l.input(), i);
+            case ModifyingCtesNode m -> resolve(m.input(), i);
+            case ColumnarNode c -> resolve(c.rowPlan(), i);
+            case ProjectNode x -> i < x.expressions().size() && unwrap(x.expressions().get(i)) instanceof InputRef in
+                    ? resolve(x.input(), in.index()) : null;
+            case NestedLoopJoinNode j -> i < j.left().width() ? resolve(j.left(), i) : resolve(j.right(), i - j.left().width());
+            case MergeJoinNode j -> i < j.left().width() ? resolve(j.left(), i) : resolve(j.right(), i - j.left().width());
+            case WindowAggNode w -> i < w.input().width() ? resolve(w.input(), i) : null;
+            case ProjectSetNode s -> i < s.input().width() ? resolve(s.input(), i) : null;
+            case AggregateNode a -> i < a.groupKeys().size() && unwrap(a.groupKeys().get(i)) instanceof InputRef in
+                    ? resolve(a.input(), in.index()) : null;
+            case SeqScanNode s -> new Object[] {p, i};
+            case IndexScanNode s -> new Object[] {p, i};
+            case SystemScanNode s -> new Object[] {p, i};
+            case FunctionScanNode f -> new Object[] {p, i};
+            case CteScanNode c -> new Object[] {p, i};
+            case WorkTableScanNode w -> new Object[] {p, i};
+            case ValuesNode v when v.rows().size() > 1 -> new Object[] {p, i};
+            default -> null;
+        };
+    }
+}
