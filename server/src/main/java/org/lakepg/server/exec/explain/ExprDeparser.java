@@ -120,8 +120,8 @@ final class ExprDeparser {
         String plan = subplans.apply(q);
         return switch (q.kind()) {
             case EXISTS, SCALAR, ARRAY -> q.correlated() ? "(" + plan + ")" : plan;
-            case ANY -> "(ANY (" + deparse(q.test(), columns) + " = (" + plan + ").col1))";
-            case ALL -> "(ALL (" + deparse(q.test(), columns) + " = (" + plan + ").col1))";
+            // PostgreSQL 15 shows a subplan testing a value only by its name (ruleutils.c's T_SubPlan)
+            case ANY, ALL -> "(" + plan + ")";
         };
     }
 

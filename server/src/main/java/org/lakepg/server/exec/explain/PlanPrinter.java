@@ -71,10 +71,13 @@ public final class PlanPrinter {
         this.stats = new IdentityHashMap<>(stats);
         this.deparser = new ExprDeparser(types, io, context, options.verbose() || relations(root) > 1, this::subplan);
         this.context = context;
-        this.targets = options.verbose()
-                ? new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan), relations(root) > 1)
-                : null;
+        this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan),
+                relations(root) > 1);
+        this.targets = options.verbose() ? relationNames : null;
     }
+
+    /** The names relations are shown by (a table read twice: t, then t_1), with the target lists VERBOSE shows. */
+    private final TargetLists relationNames;
 
     private final FunctionContext context;
     /** VERBOSE's target lists, else null. */
@@ -111,7 +114,7 @@ public final class PlanPrinter {
             return "$" + param;
         }
         pendingSubplans.add(new Object[] {"SubPlan " + number, q.plan(), false});
-        boolean hashed = !q.correlated();
+        boolean hashed = !q.correlated() && q.kind() == SubqueryExpr.Kind.ANY;
         return (hashed ? "hashed " : "") + "SubPlan " + number;
     }
 
@@ -149,8 +152,8 @@ public final class PlanPrinter {
     /** What a node's output columns are called, for the expressions of the nodes above it. */
     private List<String> outputs(PlanNode p) {
         return switch (p) {
-            case SeqScanNode s -> tableColumns(s.table(), s.alias());
-            case IndexScanNode s -> tableColumns(s.table(), s.alias());
+            case SeqScanNode s -> tableColumns(s.table(), relationNames.relationName(s));
+            case IndexScanNode s -> tableColumns(s.table(), relationNames.relationName(s));
             case ProjectNode x -> {
                 IntFunction<String> below = names(x.input());
                 yield x.expressions().stream().map(e -> deparser.deparse(e, below)).toList();
@@ -162,6 +165,15 @@ public final class PlanPrinter {
                 a.aggregates().forEach(c -> out.add(aggregate(c, below)));
                 if (a.groupingSetColumn() >= 0) {
                     out.add("GROUPING SET");
+                }
+                yield out;
+            }
+            case AppendNode a when TargetLists.inheritanceParent(a) != null -> {
+                // above an inheritance scan its columns are the parent's
+                String parent = TargetLists.inheritanceParent(a);
+                List<String> out = new ArrayList<>();
+                for (String name : TargetLists.inheritedNames(a)) {
+                    out.add(parent + "." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(name));
                 }
                 yield out;
             }
@@ -335,6 +347,13 @@ public final class PlanPrinter {
 
     /** VERBOSE's first detail: the node's target list (explain.c's show_plan_tlist). */
     private void outputLine(PlanNode p, PlanNode top, List<String[]> details) {
+        if (fixedOutputs.containsKey(p) || fixedOutputs.containsKey(top)
+                || p instanceof SetOpNode s && s.kind() != SetOpNode.Kind.UNION) {
+            List<String> fixed = p instanceof SetOpNode s ? setOpOutput(s)
+                    : fixedOutputs.containsKey(top) ? fixedOutputs.get(top) : fixedOutputs.get(p);
+            details.add(0, new String[] {"Output", String.join(", ", fixed)});
+            return;
+        }
         AggregateNode grouping = groupInputs.get(top);
         ModifyNode modify = modifyInputs.get(top);
         List<TargetLists.Column> columns = grouping != null ? targets.groupInput(grouping, top)
@@ -353,6 +372,7 @@ public final class PlanPrinter {
             case WindowAggNode w -> TargetLists.Demand.SMALL;
             case LimitNode l -> own;
             case DistinctNode d when !(d.input() instanceof SortNode) -> TargetLists.Demand.ANY;
+            case AppendNode a -> TargetLists.Demand.SMALL;
             case DistinctNode d -> own;
             case org.lakepg.server.sql.plan.LockRowsNode l -> own;
             case NestedLoopJoinNode j -> TargetLists.Demand.ANY;
@@ -431,13 +451,37 @@ public final class PlanPrinter {
         } else if (setOperands.get(inner) instanceof SetOpNode s) {
             // a set operation's operand: the subquery's columns and the flag saying which side a row came from
             String subquery = title.substring(title.indexOf('"'));
-            s.columns().forEach(c -> columns.add(targets.qualify(subquery, c.name())));
+            operandNames(s, inner).forEach(c -> columns.add(targets.qualify(subquery, c)));
             columns.add(inner == s.left() ? "0" : "1");
         }
         if (!columns.isEmpty()) {
             line(indent, "Output: " + String.join(", ", columns));
         }
     }
+
+    /** The column names of a side of a set operation: the result's are the left side's, the right keeps its own. */
+    private static List<String> operandNames(SetOpNode s, PlanNode side) {
+        List<String> names = new ArrayList<>(s.columns().stream().map(c -> c.name()).toList());
+        if (side == s.right() && side instanceof ProjectNode x) {
+            for (int i = 0; i < names.size() && i < x.expressions().size(); i++) {
+                if (unwrap(x.expressions().get(i)) instanceof InputRef in && in.name() != null) {
+                    names.set(i, in.name().substring(in.name().lastIndexOf('.') + 1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** INTERSECT and EXCEPT return the first subquery's columns and the flag (a value the subquery scan computes). */
+    private List<String> setOpOutput(SetOpNode s) {
+        List<String> out = new ArrayList<>();
+        operandNames(s, s.left()).forEach(c -> out.add(targets.qualify("\"*SELECT* 1\"", c)));
+        out.add("(0)");
+        return out;
+    }
+
+    /** Target lists fixed when the printer adds a node (a sorted INTERSECT's Sort). */
+    private final Map<PlanNode, List<String>> fixedOutputs = new IdentityHashMap<>();
 
     private String annotationCosts(PlanNode p) {
         var e = costs.estimate(p);
@@ -572,9 +616,14 @@ public final class PlanPrinter {
                 String column = s.table().columns().get(s.index().columns().get(0) - 1).name();
                 String key = s.key() instanceof org.lakepg.server.sql.plan.expr.OuterParam op && outerValues.containsKey(op.id())
                         ? outerValues.get(op.id()) : deparser.deparse(s.key(), i -> null);
-                details.add(new String[] {"Index Cond", "(" + column + " = " + key + ")"});
                 filter = withoutIndexCondition(filter, s.index().columns().get(0) - 1);
                 String shown = uniqueAlias(s.table().name(), s.alias());
+                if (options.verbose()) {
+                    // VERBOSE qualifies a scan's conditions (show_scan_qual's useprefix)
+                    column = org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(shown == null ? s.table().name() : shown)
+                            + "." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(column);
+                }
+                details.add(new String[] {"Index Cond", "(" + column + " = " + key + ")"});
                 yield "Index Scan using " + s.index().name() + " on " + qualified(s.table().namespace(), s.table().name())
                         + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
             }
@@ -685,6 +734,9 @@ public final class PlanPrinter {
                     children.add(append);
                 } else {
                     SortNode sort = new SortNode(append, s.keys());
+                    if (targets != null) {
+                        fixedOutputs.put(sort, setOpOutput(s));
+                    }
                     shownSortKeys.put(sort, sortKeys(s.keys(),
                             i -> "\"*SELECT* 1\"." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(s.columns().get(i).name())));
                     children.add(sort);
@@ -796,9 +848,17 @@ public final class PlanPrinter {
                     IntFunction<String> below = names(w.input());
                     List<String> keys = w.keys().stream().map(k -> deparser.deparse(k, below)).toList();
                     children.clear();
-                    children.add(new SortNode(new ProjectNode(w.input(), w.keys()), w.sortKeys()));
+                    ProjectNode keyColumns = new ProjectNode(w.input(), w.keys());
+                    children.add(new SortNode(keyColumns, w.sortKeys()));
                     // the synthesized sort has no measurements of its own; it shows its input's
                     stats.putIfAbsent(children.get(0), stats.get(w.input()));
+                    if (targets != null && !TargetLists.groupsByValues(w.keys())) {
+                        // PostgreSQL sorts the window's input rows themselves: what the window reads of them
+                        List<TargetLists.Column> input = targets.output(w.input(), TargetLists.folds(w.input()),
+                                TargetLists.Demand.SMALL);
+                        fixedOutputs.put(keyColumns, input.stream().map(TargetLists.Column::text).toList());
+                        fixedOutputs.put(children.get(0), input.stream().map(TargetLists.Column::ref).toList());
+                    }
                 }
                 yield "WindowAgg";
             }

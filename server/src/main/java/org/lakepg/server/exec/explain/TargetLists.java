@@ -89,6 +89,32 @@ final class TargetLists {
         this.deparser = deparser;
         this.prefix = prefix;
         visitRoot(root);
+        // the query's own relations first, then those of its WITH items and subqueries (the range table's order)
+        while (!pendingRoots.isEmpty()) {
+            PlanNode next = pendingRoots.remove(0);
+            visit(next, full(next));
+        }
+    }
+
+    private final List<PlanNode> pendingRoots = new ArrayList<>();
+    /** The names relations are shown by: a table read twice is t, then t_1 (explain.c's unique refnames). */
+    private final Map<PlanNode, String> aliases = new IdentityHashMap<>();
+    private final Map<String, Integer> aliasCounts = new java.util.HashMap<>();
+
+    /** The name a table scan's columns are qualified with. */
+    String relationName(SeqScanNode s) {
+        return alias(s, s.alias() != null ? s.alias() : s.table().name());
+    }
+
+    String relationName(IndexScanNode s) {
+        return alias(s, s.alias() != null ? s.alias() : s.table().name());
+    }
+
+    private String alias(PlanNode scan, String name) {
+        return aliases.computeIfAbsent(scan, s -> {
+            int seen = aliasCounts.merge(name, 1, Integer::sum);
+            return seen == 1 ? name : name + "_" + (seen - 1);
+        });
     }
 
     /** The Output of a printed node: {@code top} is the plan node it shows, folded down to {@code base}. */
@@ -126,6 +152,13 @@ final class TargetLists {
             }
         }
         List<Column> all = columns(top);
+        if (base instanceof DistinctNode) {
+            // shown as a HashAggregate: it returns the columns it groups by
+            return all;
+        }
+        if (base instanceof AggregateNode a && top instanceof ProjectNode && onlyFilters(top, a)) {
+            return withGroupColumns(top, a, demand == Demand.EXACT ? all : null);
+        }
         if (demand == Demand.EXACT) {
             return all;
         }
@@ -210,7 +243,84 @@ final class TargetLists {
 
     /** Whether an aggregate's input must compute some of its keys (it groups by more than plain columns). */
     static boolean groupsByValues(AggregateNode a) {
-        return a.groupKeys().stream().anyMatch(k -> !(unwrap(k) instanceof InputRef));
+        return groupsByValues(a.groupKeys());
+    }
+
+    static boolean groupsByValues(List<BoundExpr> keys) {
+        return keys.stream().anyMatch(k -> !(unwrap(k) instanceof InputRef));
+    }
+
+    /** Whether a projection sits right above the node, with at most filters between. */
+    private static boolean onlyFilters(PlanNode top, PlanNode base) {
+        PlanNode p = top instanceof ProjectNode x ? x.input() : top;
+        while (p instanceof FilterNode f) {
+            p = f.input();
+        }
+        return p == base;
+    }
+
+    /**
+     * An aggregate's target list: the query's columns, then the GROUP BY columns the query does not return (they
+     * stay in the planner's target list as resjunk entries).
+     */
+    private List<Column> withGroupColumns(PlanNode top, AggregateNode a, List<Column> all) {
+        ProjectNode x = (ProjectNode) top;
+        List<Column> own = columns(top);
+        BitSet want = needed.getOrDefault(top, full(top));
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < own.size(); i++) {
+            if (all != null || want.get(i)) {
+                out.add(own.get(i));
+            }
+        }
+        BitSet used = new BitSet();
+        x.expressions().forEach(e -> collect(e, used));
+        List<Column> below = columns(a);
+        for (int k = 0; k < a.groupKeys().size() && k < below.size(); k++) {
+            if (!used.get(k) && !out.contains(below.get(k))) {
+                out.add(below.get(k));
+            }
+        }
+        return out;
+    }
+
+    /** The query's name for an inheritance scan's parent when {@code a} scans a table and its members, else null. */
+    static String inheritanceParent(AppendNode a) {
+        String parent = null;
+        for (int i = 0; i < a.inputs().size(); i++) {
+            PlanNode scan = a.inputs().get(i);
+            if (!(scan instanceof ProjectNode x) || x.expressions().isEmpty()
+                    || !(x.expressions().get(x.expressions().size() - 1) instanceof org.lakepg.server.sql.plan.expr.Const)
+                    && !(x.expressions().size() > 1 && x.expressions().get(x.expressions().size() - 2)
+                    instanceof org.lakepg.server.sql.plan.expr.Const)) {
+                return null;
+            }
+            scan = x.input();
+            while (scan instanceof FilterNode f) {
+                scan = f.input();
+            }
+            String suffix = "_" + (i + 1);
+            if (!(scan instanceof SeqScanNode s) || s.alias() == null || !s.alias().endsWith(suffix)) {
+                return null;
+            }
+            String name = s.alias().substring(0, s.alias().length() - suffix.length());
+            if (parent != null && !parent.equals(name)) {
+                return null;
+            }
+            parent = name;
+        }
+        return parent;
+    }
+
+    /** The parent's column names of an inheritance scan (then tableoid, and ctid when the members carry it). */
+    static List<String> inheritedNames(AppendNode a) {
+        ProjectNode first = (ProjectNode) a.inputs().get(0);
+        List<String> out = new ArrayList<>();
+        for (BoundExpr e : first.expressions()) {
+            out.add(unwrap(e) instanceof InputRef in && in.name() != null ? in.name()
+                    : e instanceof org.lakepg.server.sql.plan.expr.Const ? "tableoid" : "?column?");
+        }
+        return out;
     }
 
     /** Whether the projections folded into a printed node only pick columns (they compute nothing). */
@@ -277,9 +387,9 @@ final class TargetLists {
 
     private List<Column> computeColumns(PlanNode p) {
         return switch (p) {
-            case SeqScanNode s -> tableColumns(s.alias() != null ? s.alias() : s.table().name(),
+            case SeqScanNode s -> tableColumns(alias(s, s.alias() != null ? s.alias() : s.table().name()),
                     s.table().columns().stream().map(c -> c.name()).toList(), s.withTid());
-            case IndexScanNode s -> tableColumns(s.alias() != null ? s.alias() : s.table().name(),
+            case IndexScanNode s -> tableColumns(alias(s, s.alias() != null ? s.alias() : s.table().name()),
                     s.table().columns().stream().map(c -> c.name()).toList(), s.withTid());
             case SystemScanNode s -> tableColumns(s.relation().name(),
                     s.relation().columns().stream().map(c -> c.name()).toList(), false);
@@ -306,6 +416,11 @@ final class TargetLists {
                 List<Column> below = columns(x.input());
                 yield x.expressions().stream().map(e -> unwrap(e) instanceof InputRef in && in.index() < below.size()
                         ? below.get(in.index()) : new Column(deparser.deparse(e, texts(below)), false)).toList();
+            }
+            case AppendNode a when inheritanceParent(a) != null -> {
+                String parent = inheritanceParent(a);
+                yield inheritedNames(a).stream().map(n -> new Column(qualify(Identifiers.quoteIfNeeded(parent), n), true))
+                        .toList();
             }
             case FilterNode f -> columns(f.input());
             case ModifyingCtesNode m -> columns(m.input());
@@ -396,10 +511,39 @@ final class TargetLists {
         return out;
     }
 
+    /** An aggregate call as ruleutils.c's get_agg_expr prints it: DISTINCT, ORDER BY, WITHIN GROUP, FILTER. */
     private String aggregate(AggregateCall c, IntFunction<String> below) {
-        String args = c.arguments().isEmpty() ? "*"
-                : String.join(", ", c.arguments().stream().map(a -> deparser.deparse(a, below)).toList());
-        return c.name() + "(" + (c.distinct() ? "DISTINCT " : "") + args + ")";
+        List<String> args = c.arguments().stream().map(a -> deparser.deparse(a, below)).toList();
+        int direct = c.directArguments();
+        int aggregated = c.aggregatedArgumentCount();
+        List<String> order = new ArrayList<>();
+        boolean plain = c.argumentOrder().size() == aggregated;
+        for (int i = 0; i < c.argumentOrder().size(); i++) {
+            SortKey k = c.argumentOrder().get(i);
+            plain &= k.column() == direct + i && !k.descending() && !k.nullsFirst();
+            String text = k.column() < args.size() ? args.get(k.column()) : "?";
+            if (k.descending()) {
+                text += k.nullsFirst() ? " DESC" : " DESC NULLS LAST";
+            } else if (k.nullsFirst()) {
+                text += " NULLS FIRST";
+            }
+            order.add(text);
+        }
+        String text;
+        if (direct > 0) {
+            text = c.name() + "(" + String.join(", ", args.subList(0, direct)) + ") WITHIN GROUP (ORDER BY "
+                    + String.join(", ", order) + ")";
+        } else {
+            String shown = aggregated == 0 ? "*" : String.join(", ", args.subList(0, aggregated));
+            // DISTINCT sorts by its arguments as well; only an ORDER BY of its own is shown
+            boolean ordered = !order.isEmpty() && !(c.distinct() && plain);
+            text = c.name() + "(" + (c.distinct() ? "DISTINCT " : "") + shown
+                    + (ordered ? " ORDER BY " + String.join(", ", order) : "") + ")";
+        }
+        if (c.filter() != null) {
+            text += " FILTER (WHERE " + deparser.deparse(c.filter(), below) + ")";
+        }
+        return text;
     }
 
     private static BoundExpr unwrap(BoundExpr e) {
@@ -418,7 +562,7 @@ final class TargetLists {
 
     private void visitRoot(PlanNode p) {
         if (roots.put(p, true) == null) {
-            visit(p, full(p));
+            pendingRoots.add(p);
         }
     }
 
@@ -431,6 +575,11 @@ final class TargetLists {
         }
         if (resolve(p, 0) instanceof Object[] leaf && leaf[0] == p) {
             leaves.putIfAbsent(p, leaves.size());
+        }
+        if (p instanceof SeqScanNode s) {
+            alias(s, s.alias() != null ? s.alias() : s.table().name());
+        } else if (p instanceof IndexScanNode s) {
+            alias(s, s.alias() != null ? s.alias() : s.table().name());
         }
         switch (p) {
             case ProjectNode x -> {
@@ -509,6 +658,7 @@ final class TargetLists {
                 visitRoot(m.input());
             }
             case ColumnarNode c -> visit(c.rowPlan(), want);
+            case AppendNode a -> a.inputs().forEach(i -> visit(i, want));
             default -> PlanNodes.children(p).forEach(this::visitRoot);
         }
     }
