@@ -131,6 +131,10 @@ final class ExprDeparser {
             return args.size() == 1 ? "(" + f.name() + " " + args.get(0) + ")"
                     : "(" + args.get(0) + " " + f.name() + " " + args.get(1) + ")";
         }
+        if (f.name().equals("lakepg_row")) {
+            // a row constructor
+            return "ROW(" + String.join(", ", args) + ")";
+        }
         if (f.form() == FuncExpr.Form.CAST && args.size() >= 1) {
             return "(" + args.get(0) + ")::" + TypeNames.format(types, f.type(), f.typmod());
         }

@@ -194,6 +194,8 @@ public final class PlanPrinter {
                 }
                 yield out;
             }
+            case CteScanNode c -> relationNames.qualifiedColumns(c);
+            case WorkTableScanNode w -> relationNames.qualifiedColumns(w);
             case org.lakepg.server.sql.plan.ColumnarNode c -> outputs(c.rowPlan());
             case org.lakepg.server.sql.plan.LockRowsNode l -> l.keepRow() ? outputs(l.input())
                     : outputs(l.input()).subList(0, l.tidColumn());
@@ -409,6 +411,10 @@ public final class PlanPrinter {
         }
         if (schema == null) {
             schema = namespace == 11 ? "pg_catalog" : "public";
+        }
+        if (schema.startsWith("pg_temp_")) {
+            // the session's temporary schema is shown by its alias (get_namespace_name_or_temp)
+            schema = "pg_temp";
         }
         return org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(schema) + "." + quoted;
     }

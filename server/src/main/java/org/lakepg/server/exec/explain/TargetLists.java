@@ -101,6 +101,23 @@ final class TargetLists {
     private final Map<PlanNode, String> aliases = new IdentityHashMap<>();
     private final Map<String, Integer> aliasCounts = new java.util.HashMap<>();
 
+    /** A WITH item's columns qualified by the name the query reads it by, for the conditions and keys above it. */
+    List<String> qualifiedColumns(PlanNode scan) {
+        String relation = switch (scan) {
+            case CteScanNode c -> c.alias() != null ? c.alias() : c.cteName();
+            case WorkTableScanNode w -> w.alias() != null ? w.alias() : w.cteName();
+            default -> null;
+        };
+        String[] seen = names.getOrDefault(scan, new String[0]);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < scan.width(); i++) {
+            String name = i < seen.length && seen[i] != null ? seen[i] : null;
+            out.add(name == null || relation == null ? null
+                    : Identifiers.quoteIfNeeded(relation) + "." + Identifiers.quoteIfNeeded(name));
+        }
+        return out;
+    }
+
     /** The name a table scan's columns are qualified with. */
     String relationName(SeqScanNode s) {
         return alias(s, s.alias() != null ? s.alias() : s.table().name());
@@ -433,16 +450,8 @@ final class TargetLists {
                 List<Column> below = passThroughColumns(l.input());
                 yield l.keepRow() ? below : below.subList(0, Math.min(l.tidColumn(), below.size()));
             }
-            case NestedLoopJoinNode j -> {
-                List<Column> out = new ArrayList<>(passThroughColumns(j.left()));
-                out.addAll(passThroughColumns(j.right()));
-                yield out;
-            }
-            case MergeJoinNode j -> {
-                List<Column> out = new ArrayList<>(passThroughColumns(j.left()));
-                out.addAll(passThroughColumns(j.right()));
-                yield out;
-            }
+            case NestedLoopJoinNode j -> joined(j.left(), j.right());
+            case MergeJoinNode j -> joined(j.left(), j.right());
             case AggregateNode a -> {
                 List<Column> below = columns(a.input());
                 List<Column> out = new ArrayList<>();
@@ -483,6 +492,13 @@ final class TargetLists {
                 yield children.isEmpty() ? List.of() : passThroughColumns(children.get(0));
             }
         };
+    }
+
+    /** A join's columns: references to the outer side's, then the inner side's. */
+    private List<Column> joined(PlanNode left, PlanNode right) {
+        List<Column> out = new ArrayList<>(passThroughColumns(left));
+        out.addAll(passThroughColumns(right));
+        return out;
     }
 
     private List<Column> passThroughColumns(PlanNode input) {
