@@ -43,7 +43,6 @@ import org.lakepg.server.sql.plan.WorkTableScanNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.RelabelType;
-import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 
 /**
  * EXPLAIN VERBOSE's {@code Output:} lines (explain.c's show_plan_tlist): the target list PostgreSQL's planner would
@@ -73,13 +72,8 @@ final class TargetLists {
 
     private final ExprDeparser deparser;
     private final boolean prefix;
-    private final Map<PlanNode, BitSet> needed = new IdentityHashMap<>();
+    private final ColumnUses uses;
     private final Map<PlanNode, List<Column>> columns = new IdentityHashMap<>();
-    /** Per relation scan, the order its columns are first mentioned in, top down (its reltarget order). */
-    private final Map<PlanNode, int[]> ranks = new IdentityHashMap<>();
-    /** Per relation scan, what the expressions above call its columns (a function's or CTE's column names). */
-    private final Map<PlanNode, String[]> names = new IdentityHashMap<>();
-    private int nextRank;
 
     /**
      * @param deparser a deparser that qualifies every column it is given (the texts it gets here are final)
@@ -88,18 +82,8 @@ final class TargetLists {
     TargetLists(PlanNode root, ExprDeparser deparser, boolean prefix) {
         this.deparser = deparser;
         this.prefix = prefix;
-        visitRoot(root);
-        // the query's own relations first, then those of its WITH items and subqueries (the range table's order)
-        while (!pendingRoots.isEmpty()) {
-            PlanNode next = pendingRoots.remove(0);
-            visit(next, full(next));
-        }
+        this.uses = new ColumnUses(root);
     }
-
-    private final List<PlanNode> pendingRoots = new ArrayList<>();
-    /** The names relations are shown by: a table read twice is t, then t_1 (explain.c's unique refnames). */
-    private final Map<PlanNode, String> aliases = new IdentityHashMap<>();
-    private final Map<String, Integer> aliasCounts = new java.util.HashMap<>();
 
     /** A WITH item's columns qualified by the name the query reads it by, for the conditions and keys above it. */
     List<String> qualifiedColumns(PlanNode scan) {
@@ -108,7 +92,7 @@ final class TargetLists {
             case WorkTableScanNode w -> w.alias() != null ? w.alias() : w.cteName();
             default -> null;
         };
-        String[] seen = names.getOrDefault(scan, new String[0]);
+        String[] seen = uses.names(scan);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < scan.width(); i++) {
             String name = i < seen.length && seen[i] != null ? seen[i] : null;
@@ -120,18 +104,11 @@ final class TargetLists {
 
     /** The name a table scan's columns are qualified with. */
     String relationName(SeqScanNode s) {
-        return alias(s, s.alias() != null ? s.alias() : s.table().name());
+        return uses.alias(s, s.alias() != null ? s.alias() : s.table().name());
     }
 
     String relationName(IndexScanNode s) {
-        return alias(s, s.alias() != null ? s.alias() : s.table().name());
-    }
-
-    private String alias(PlanNode scan, String name) {
-        return aliases.computeIfAbsent(scan, s -> {
-            int seen = aliasCounts.merge(name, 1, Integer::sum);
-            return seen == 1 ? name : name + "_" + (seen - 1);
-        });
+        return uses.alias(s, s.alias() != null ? s.alias() : s.table().name());
     }
 
     /** The Output of a printed node: {@code top} is the plan node it shows, folded down to {@code base}. */
@@ -182,12 +159,12 @@ final class TargetLists {
         if (demand == Demand.ANY && physical(base) && onlyReferences(top, base)) {
             return columns(base);
         }
-        BitSet want = needed.getOrDefault(top, full(top));
+        BitSet want = uses.needed(top);
         List<Integer> shown = new ArrayList<>(want.stream().boxed().toList());
         shown.removeIf(i -> i >= all.size());
         if (!(top instanceof ProjectNode x) || x.expressions().stream().allMatch(e -> unwrap(e) instanceof InputRef)) {
             // a relation lists its columns in the order the query first mentions them, a join its outer side's first
-            shown.sort(Comparator.comparingLong(i -> order(top, i)));
+            shown.sort(Comparator.comparingLong(i -> uses.order(top, i)));
         }
         return shown.stream().map(all::get).toList();
     }
@@ -205,14 +182,14 @@ final class TargetLists {
         }
         BitSet used = new BitSet();
         for (AggregateCall c : a.aggregates()) {
-            c.arguments().forEach(e -> collect(e, used));
+            c.arguments().forEach(e -> ColumnUses.collect(e, used));
             if (c.filter() != null) {
-                collect(c.filter(), used);
+                ColumnUses.collect(c.filter(), used);
             }
         }
         List<Integer> rest = new ArrayList<>(used.stream().boxed().toList());
         rest.removeIf(i -> i >= below.size());
-        rest.sort(Comparator.comparingLong(i -> order(top, i)));
+        rest.sort(Comparator.comparingLong(i -> uses.order(top, i)));
         for (int i : rest) {
             if (!out.contains(below.get(i))) {
                 out.add(below.get(i));
@@ -283,7 +260,7 @@ final class TargetLists {
     private List<Column> withGroupColumns(PlanNode top, AggregateNode a, List<Column> all) {
         ProjectNode x = (ProjectNode) top;
         List<Column> own = columns(top);
-        BitSet want = needed.getOrDefault(top, full(top));
+        BitSet want = uses.needed(top);
         List<Column> out = new ArrayList<>();
         for (int i = 0; i < own.size(); i++) {
             if (all != null || want.get(i)) {
@@ -291,7 +268,7 @@ final class TargetLists {
             }
         }
         BitSet used = new BitSet();
-        x.expressions().forEach(e -> collect(e, used));
+        x.expressions().forEach(e -> ColumnUses.collect(e, used));
         List<Column> below = columns(a);
         for (int k = 0; k < a.groupKeys().size() && k < below.size(); k++) {
             if (!used.get(k) && !out.contains(below.get(k))) {
@@ -370,23 +347,6 @@ final class TargetLists {
                 || p instanceof CteScanNode || (p instanceof ValuesNode v && v.rows().size() > 1);
     }
 
-    private long order(PlanNode node, int i) {
-        Object[] base = resolve(node, i);
-        if (base == null) {
-            return i;
-        }
-        int[] r = ranks.get((PlanNode) base[0]);
-        int column = (Integer) base[1];
-        long rank = r != null && column < r.length && r[column] >= 0 ? r[column] : 1_000_000L + column;
-        return (long) leafNumber((PlanNode) base[0]) * 10_000_000L + rank;
-    }
-
-    private final Map<PlanNode, Integer> leaves = new IdentityHashMap<>();
-
-    private int leafNumber(PlanNode leaf) {
-        return leaves.getOrDefault(leaf, leaves.size());
-    }
-
     // ---- the columns of each node, as PostgreSQL's target list entries show them ----
 
     List<Column> columns(PlanNode p) {
@@ -404,9 +364,9 @@ final class TargetLists {
 
     private List<Column> computeColumns(PlanNode p) {
         return switch (p) {
-            case SeqScanNode s -> tableColumns(alias(s, s.alias() != null ? s.alias() : s.table().name()),
+            case SeqScanNode s -> tableColumns(uses.alias(s, s.alias() != null ? s.alias() : s.table().name()),
                     s.table().columns().stream().map(c -> c.name()).toList(), s.withTid());
-            case IndexScanNode s -> tableColumns(alias(s, s.alias() != null ? s.alias() : s.table().name()),
+            case IndexScanNode s -> tableColumns(uses.alias(s, s.alias() != null ? s.alias() : s.table().name()),
                     s.table().columns().stream().map(c -> c.name()).toList(), s.withTid());
             case SystemScanNode s -> tableColumns(s.relation().name(),
                     s.relation().columns().stream().map(c -> c.name()).toList(), false);
@@ -517,7 +477,7 @@ final class TargetLists {
 
     /** A function's or CTE's columns, named as the expressions above name them (the plan keeps no names). */
     private List<Column> namedColumns(PlanNode scan, String relation, String single) {
-        String[] seen = names.getOrDefault(scan, new String[0]);
+        String[] seen = uses.names(scan);
         String qualifier = prefix && relation != null ? Identifiers.quoteIfNeeded(relation) + "." : "";
         List<Column> out = new ArrayList<>();
         for (int i = 0; i < scan.width(); i++) {
@@ -572,197 +532,4 @@ final class TargetLists {
         return all;
     }
 
-    // ---- what each node's parent uses of it, top down ----
-
-    private final Map<PlanNode, Boolean> roots = new IdentityHashMap<>();
-
-    private void visitRoot(PlanNode p) {
-        if (roots.put(p, true) == null) {
-            pendingRoots.add(p);
-        }
-    }
-
-    private void visit(PlanNode p, BitSet want) {
-        BitSet known = needed.get(p);
-        if (known != null) {
-            known.or(want);
-        } else {
-            needed.put(p, (BitSet) want.clone());
-        }
-        if (resolve(p, 0) instanceof Object[] leaf && leaf[0] == p) {
-            leaves.putIfAbsent(p, leaves.size());
-        }
-        if (p instanceof SeqScanNode s) {
-            alias(s, s.alias() != null ? s.alias() : s.table().name());
-        } else if (p instanceof IndexScanNode s) {
-            alias(s, s.alias() != null ? s.alias() : s.table().name());
-        }
-        switch (p) {
-            case ProjectNode x -> {
-                BitSet in = new BitSet();
-                want.stream().filter(i -> i < x.expressions().size()).forEach(i -> use(x.expressions().get(i), x.input(), in));
-                visit(x.input(), in);
-            }
-            case FilterNode f -> {
-                BitSet in = (BitSet) want.clone();
-                use(f.condition(), f.input(), in);
-                visit(f.input(), in);
-            }
-            case SortNode s -> visit(s.input(), with(want, s.keys()));
-            case LimitNode l -> visit(l.input(), with(want, l.ties()));
-            case DistinctNode d -> visit(d.input(), with(want, d.keys()));
-            case HashLookupNode h -> {
-                BitSet in = (BitSet) want.clone();
-                in.set(h.keyColumn());
-                visit(h.input(), in);
-            }
-            case AggregateNode a -> {
-                BitSet in = new BitSet();
-                a.groupKeys().forEach(k -> use(k, a.input(), in));
-                for (AggregateCall c : a.aggregates()) {
-                    c.arguments().forEach(e -> use(e, a.input(), in));
-                    if (c.filter() != null) {
-                        use(c.filter(), a.input(), in);
-                    }
-                }
-                visit(a.input(), in);
-            }
-            case WindowAggNode w -> {
-                BitSet in = want.get(0, w.input().width());
-                w.keys().forEach(k -> use(k, w.input(), in));
-                for (WindowCall c : w.calls()) {
-                    c.arguments().forEach(e -> use(e, w.input(), in));
-                }
-                visit(w.input(), in);
-            }
-            case ProjectSetNode s -> {
-                BitSet in = want.get(0, s.input().width());
-                s.calls().forEach(c -> use(c, s.input(), in));
-                visit(s.input(), in);
-            }
-            case NestedLoopJoinNode j -> {
-                BitSet all = (BitSet) want.clone();
-                if (j.condition() != null) {
-                    use(j.condition(), p, all);
-                }
-                int width = j.left().width();
-                BitSet left = all.get(0, width);
-                j.lateral().forEach(c -> use(c.value(), j.left(), left));
-                visit(j.left(), left);
-                visit(j.right(), all.get(width, Math.max(width, all.length())));
-            }
-            case MergeJoinNode j -> {
-                BitSet all = (BitSet) want.clone();
-                if (j.condition() != null) {
-                    use(j.condition(), p, all);
-                }
-                int width = j.left().width();
-                BitSet left = all.get(0, width);
-                j.leftKeys().forEach(k -> mention(j.left(), k.column(), left));
-                BitSet right = all.get(width, Math.max(width, all.length()));
-                j.rightKeys().forEach(k -> mention(j.right(), k.column(), right));
-                visit(j.left(), left);
-                visit(j.right(), right);
-            }
-            case CteScanNode c -> visitRoot(c.cte());
-            case ModifyingCtesNode m -> {
-                m.ctes().forEach(c -> visitRoot(c.cte()));
-                visit(m.input(), want);
-            }
-            case ModifyNode m -> {
-                m.returning().forEach(e -> use(e, null, new BitSet()));
-                visitRoot(m.input());
-            }
-            case ColumnarNode c -> visit(c.rowPlan(), want);
-            case AppendNode a -> a.inputs().forEach(i -> visit(i, want));
-            default -> PlanNodes.children(p).forEach(this::visitRoot);
-        }
-    }
-
-    private BitSet with(BitSet want, List<SortKey> keys) {
-        BitSet in = (BitSet) want.clone();
-        keys.forEach(k -> in.set(k.column()));
-        return in;
-    }
-
-    /** Marks the columns of {@code input} the expression reads, and plans the subqueries it holds. */
-    private void use(BoundExpr e, PlanNode input, BitSet out) {
-        ExprRewriter.any(e, x -> {
-            if (x instanceof InputRef in && input != null) {
-                out.set(in.index());
-                mention(input, in.index(), null);
-                Object[] base = resolve(input, in.index());
-                if (base != null && in.name() != null) {
-                    String[] seen = names.computeIfAbsent((PlanNode) base[0], b -> new String[b.width()]);
-                    int column = (Integer) base[1];
-                    if (column < seen.length && seen[column] == null) {
-                        String name = in.name();
-                        seen[column] = name.substring(name.lastIndexOf('.') + 1);
-                    }
-                }
-            } else if (x instanceof SubqueryExpr q) {
-                visitRoot(q.plan());
-            }
-            return false;
-        });
-    }
-
-    private static void collect(BoundExpr e, BitSet out) {
-        ExprRewriter.any(e, x -> {
-            if (x instanceof InputRef in) {
-                out.set(in.index());
-            }
-            return false;
-        });
-    }
-
-    /** Notes that the query mentions column {@code i} of {@code node} here (for the order of its relation's columns). */
-    private void mention(PlanNode node, int i, BitSet out) {
-        if (out != null) {
-            out.set(i);
-        }
-        Object[] base = resolve(node, i);
-        if (base != null) {
-            PlanNode scan = (PlanNode) base[0];
-            int column = (Integer) base[1];
-            int[] r = ranks.computeIfAbsent(scan, s -> {
-                int[] fresh = new int[s.width()];
-                java.util.Arrays.fill(fresh, -1);
-                return fresh;
-            });
-            if (column < r.length && r[column] < 0) {
-                r[column] = nextRank++;
-            }
-        }
-    }
-
-    /** The relation scan and column a node's column {@code i} passes on unchanged, or null when it is computed. */
-    private static Object[] resolve(PlanNode p, int i) {
-        return switch (p) {
-            case FilterNode f -> resolve(f.input(), i);
-            case SortNode s -> resolve(s.input(), i);
-            case LimitNode l -> resolve(l.input(), i);
-            case DistinctNode d -> resolve(d.input(), i);
-            case HashLookupNode h -> resolve(h.input(), i);
-            case LockRowsNode l -> resolve(l.input(), i);
-            case ModifyingCtesNode m -> resolve(m.input(), i);
-            case ColumnarNode c -> resolve(c.rowPlan(), i);
-            case ProjectNode x -> i < x.expressions().size() && unwrap(x.expressions().get(i)) instanceof InputRef in
-                    ? resolve(x.input(), in.index()) : null;
-            case NestedLoopJoinNode j -> i < j.left().width() ? resolve(j.left(), i) : resolve(j.right(), i - j.left().width());
-            case MergeJoinNode j -> i < j.left().width() ? resolve(j.left(), i) : resolve(j.right(), i - j.left().width());
-            case WindowAggNode w -> i < w.input().width() ? resolve(w.input(), i) : null;
-            case ProjectSetNode s -> i < s.input().width() ? resolve(s.input(), i) : null;
-            case AggregateNode a -> i < a.groupKeys().size() && unwrap(a.groupKeys().get(i)) instanceof InputRef in
-                    ? resolve(a.input(), in.index()) : null;
-            case SeqScanNode s -> new Object[] {p, i};
-            case IndexScanNode s -> new Object[] {p, i};
-            case SystemScanNode s -> new Object[] {p, i};
-            case FunctionScanNode f -> new Object[] {p, i};
-            case CteScanNode c -> new Object[] {p, i};
-            case WorkTableScanNode w -> new Object[] {p, i};
-            case ValuesNode v when v.rows().size() > 1 -> new Object[] {p, i};
-            default -> null;
-        };
-    }
 }
