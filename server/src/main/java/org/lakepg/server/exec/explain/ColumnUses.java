@@ -295,7 +295,8 @@ final class ColumnUses {
         };
     }
 
-    private static BoundExpr unwrap(BoundExpr e) {
+    /** The expression under relabelings (a binary-compatible cast changes no value). */
+    static BoundExpr unwrap(BoundExpr e) {
         return e instanceof RelabelType r ? unwrap(r.argument()) : e;
     }
 

@@ -42,7 +42,6 @@ import org.lakepg.server.sql.plan.WindowCall;
 import org.lakepg.server.sql.plan.WorkTableScanNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
-import org.lakepg.server.sql.plan.expr.RelabelType;
 
 /**
  * EXPLAIN VERBOSE's {@code Output:} lines (explain.c's show_plan_tlist): the target list PostgreSQL's planner would
@@ -523,13 +522,8 @@ final class TargetLists {
     }
 
     private static BoundExpr unwrap(BoundExpr e) {
-        return e instanceof RelabelType r ? unwrap(r.argument()) : e;
+        return ColumnUses.unwrap(e);
     }
 
-    private static BitSet full(PlanNode p) {
-        BitSet all = new BitSet();
-        all.set(0, p.width());
-        return all;
-    }
 
 }
