@@ -72,10 +72,14 @@ final class ExprDeparser {
                     .map(a -> deparse(a, columns)).toList()) + ")";
             case CoalesceExpr c -> "COALESCE(" + String.join(", ", c.arguments().stream()
                     .map(a -> deparse(a, columns)).toList()) + ")";
+            case CoerceViaIO c when c.argument() instanceof Const k && k.type() == TypeOids.UNKNOWN -> typedLiteral(k, c.type(), c.typmod());
             case CoerceViaIO c -> "(" + deparse(c.argument(), columns) + ")::" + TypeNames.format(types, c.type(), c.typmod());
             case RelabelType r -> deparse(r.argument(), columns);
             case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> "(" + deparse(a.argument(), columns) + ")::"
                     + TypeNames.format(types, a.type(), a.typmod());
+            case ArrayExpr a when !a.elements().isEmpty() && a.elements().stream().allMatch(x -> x instanceof Const c
+                    && c.value() != null && c.type() != TypeOids.UNKNOWN
+                    && types.type(c.type()).map(t -> t.category() != 'A').orElse(false)) -> constantArray(a);
             case ArrayExpr a -> "ARRAY[" + String.join(", ", a.elements().stream().map(x -> deparse(x, columns)).toList())
                     + "]";
             case SubqueryExpr q -> subquery(q, columns);
@@ -119,21 +123,73 @@ final class ExprDeparser {
         String plan = subplans.apply(q);
         return switch (q.kind()) {
             case EXISTS, SCALAR, ARRAY -> q.correlated() ? "(" + plan + ")" : plan;
-            case ANY -> "(ANY (" + deparse(q.test(), columns) + " = (" + plan + ").col1))";
-            case ALL -> "(ALL (" + deparse(q.test(), columns) + " = (" + plan + ").col1))";
+            // PostgreSQL 15 shows a subplan testing a value only by its name (ruleutils.c's T_SubPlan)
+            case ANY, ALL -> "(" + plan + ")";
         };
     }
 
     private String function(FuncExpr f, IntFunction<String> columns) {
-        List<String> args = f.arguments().stream().map(a -> deparse(a, columns)).toList();
+        List<String> args = callArguments(f).stream().map(a -> deparse(a, columns)).toList();
         if (f.form() == FuncExpr.Form.OPERATOR) {
             return args.size() == 1 ? "(" + f.name() + " " + args.get(0) + ")"
                     : "(" + args.get(0) + " " + f.name() + " " + args.get(1) + ")";
+        }
+        if (f.name().equals("lakepg_row")) {
+            // a row constructor
+            return "ROW(" + String.join(", ", args) + ")";
         }
         if (f.form() == FuncExpr.Form.CAST && args.size() >= 1) {
             return "(" + args.get(0) + ")::" + TypeNames.format(types, f.type(), f.typmod());
         }
         return f.name() + "(" + String.join(", ", args) + ")";
+    }
+
+    /**
+     * The arguments the query passed: a call of a user's SQL or PL/pgSQL function carries the function's OID first
+     * and, for polymorphic ones, the argument types last (ExpressionAnalyzer's SQL_FUNCTION_CALL), which are ours.
+     */
+    private static List<BoundExpr> callArguments(FuncExpr f) {
+        List<BoundExpr> args = f.arguments();
+        if (!org.lakepg.server.sql.analyzer.ExpressionAnalyzer.SQL_FUNCTION_CALL.equals(f.source()) || args.isEmpty()
+                || !(args.get(0) instanceof Const oid && oid.type() == TypeOids.OID)) {
+            return args;
+        }
+        args = args.subList(1, args.size());
+        if (!args.isEmpty() && args.get(args.size() - 1) instanceof Const last && last.type() == TypeOids.TEXT
+                && last.value() instanceof String types && types.matches("[0-9]+(,[0-9]+)*")
+                && types.split(",").length == args.size() - 1) {
+            args = args.subList(0, args.size() - 1);
+        }
+        return args;
+    }
+
+    /** ARRAY[...] of constants is a constant array by the time PostgreSQL plans it ('{1,2}'::integer[]). */
+    private String constantArray(ArrayExpr a) {
+        StringBuilder text = new StringBuilder("{");
+        for (BoundExpr e : a.elements()) {
+            Const c = (Const) e;
+            String element = io.output(c.type(), c.value(), context);
+            boolean quote = element.isEmpty() || element.equalsIgnoreCase("NULL")
+                    || element.chars().anyMatch(ch -> ch == '{' || ch == '}' || ch == ',' || ch == '"' || ch == '\\'
+                    || Character.isWhitespace(ch));
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            text.append(quote ? "\"" + element.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : element);
+        }
+        return "'" + text.append('}').toString().replace("'", "''") + "'::" + TypeNames.format(types, a.type(), -1);
+    }
+
+    /** An untyped literal the analyzer casts is a constant of the type by the time PostgreSQL plans it. */
+    private String typedLiteral(Const literal, long type, int typmod) {
+        if (literal.value() == null) {
+            return "NULL::" + TypeNames.format(types, type, typmod);
+        }
+        String text = String.valueOf(literal.value());
+        if (type == TypeOids.INT4 && text.matches("[0-9]+")) {
+            return text;
+        }
+        return "'" + text.replace("'", "''") + "'::" + TypeNames.format(types, type, typmod);
     }
 
     String constant(Const c) {

@@ -70,7 +70,24 @@ public final class PlanPrinter {
         this.costs = new org.lakepg.server.sql.optimizer.CostModel(planner);
         this.stats = new IdentityHashMap<>(stats);
         this.deparser = new ExprDeparser(types, io, context, options.verbose() || relations(root) > 1, this::subplan);
+        this.context = context;
+        this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan),
+                relations(root) > 1);
+        this.targets = options.verbose() ? relationNames : null;
     }
+
+    /** The names relations are shown by (a table read twice: t, then t_1), with the target lists VERBOSE shows. */
+    private final TargetLists relationNames;
+
+    private final FunctionContext context;
+    /** VERBOSE's target lists, else null. */
+    private final TargetLists targets;
+    /** What each printed node's parent asks of its target list (absent: the top of a plan, exact). */
+    private final Map<PlanNode, TargetLists.Demand> demands = new IdentityHashMap<>();
+    /** The inputs of aggregates that group by computed values, which compute them. */
+    private final Map<PlanNode, AggregateNode> groupInputs = new IdentityHashMap<>();
+    /** The names subqueries got when first shown (a target list and a condition may show the same one). */
+    private final Map<SubqueryExpr, String> subplanNames = new IdentityHashMap<>();
 
     public List<String> print(PlanNode root) {
         node(root, 0, false, null, root, null);
@@ -78,6 +95,16 @@ public final class PlanPrinter {
     }
 
     private String subplan(SubqueryExpr q) {
+        String known = subplanNames.get(q);
+        if (known != null) {
+            return known;
+        }
+        String name = newSubplan(q);
+        subplanNames.put(q, name);
+        return name;
+    }
+
+    private String newSubplan(SubqueryExpr q) {
         int number = ++subplanNumber;
         boolean init = !q.correlated() && (q.kind() == SubqueryExpr.Kind.SCALAR || q.kind() == SubqueryExpr.Kind.EXISTS
                 || q.kind() == SubqueryExpr.Kind.ARRAY);
@@ -87,7 +114,7 @@ public final class PlanPrinter {
             return "$" + param;
         }
         pendingSubplans.add(new Object[] {"SubPlan " + number, q.plan(), false});
-        boolean hashed = !q.correlated();
+        boolean hashed = !q.correlated() && q.kind() == SubqueryExpr.Kind.ANY;
         return (hashed ? "hashed " : "") + "SubPlan " + number;
     }
 
@@ -96,15 +123,22 @@ public final class PlanPrinter {
             case SeqScanNode s -> 1;
             case IndexScanNode s -> 1;
             case FunctionScanNode f -> 1;
-            case CteScanNode c -> 1;
+            case CteScanNode c -> 1 + relations(c.cte());
             case WorkTableScanNode w -> 1;
             case ValuesNode v -> 1;
-            // INTERSECT/EXCEPT read each side as its own subquery, whose columns need no qualification
-            case SetOpNode s when s.kind() != SetOpNode.Kind.UNION -> Math.max(relations(s.left()), relations(s.right()));
-            // the members of an inheritance scan stand for one relation of the query
-            case AppendNode a when a.inputs().stream().allMatch(PlanPrinter::scanOfTable) -> 1;
+            // each side of a set operation is a subquery of the range table, besides the relations it reads
+            case SetOpNode s -> 2 + relations(s.left()) + relations(s.right());
+            // an inheritance scan: the parent and each member
+            case AppendNode a when a.inputs().stream().allMatch(PlanPrinter::scanOfTable) -> 1 + a.inputs().size();
+            // a subquery in an expression brings its own range table
+            case ProjectNode x when x.expressions().stream().anyMatch(PlanPrinter::hasSubquery) -> 2 + relations(x.input());
+            case FilterNode f when hasSubquery(f.condition()) -> 2 + relations(f.input());
             default -> children(p).stream().mapToInt(PlanPrinter::relations).sum();
         };
+    }
+
+    private static boolean hasSubquery(BoundExpr e) {
+        return org.lakepg.server.sql.analyzer.ExprRewriter.any(e, x -> x instanceof SubqueryExpr);
     }
 
     /** The plan's children as EXPLAIN shows them: a projection over a bare Result prints as one node. */
@@ -118,8 +152,8 @@ public final class PlanPrinter {
     /** What a node's output columns are called, for the expressions of the nodes above it. */
     private List<String> outputs(PlanNode p) {
         return switch (p) {
-            case SeqScanNode s -> tableColumns(s.table(), s.alias());
-            case IndexScanNode s -> tableColumns(s.table(), s.alias());
+            case SeqScanNode s -> tableColumns(s.table(), relationNames.relationName(s));
+            case IndexScanNode s -> tableColumns(s.table(), relationNames.relationName(s));
             case ProjectNode x -> {
                 IntFunction<String> below = names(x.input());
                 yield x.expressions().stream().map(e -> deparser.deparse(e, below)).toList();
@@ -131,6 +165,15 @@ public final class PlanPrinter {
                 a.aggregates().forEach(c -> out.add(aggregate(c, below)));
                 if (a.groupingSetColumn() >= 0) {
                     out.add("GROUPING SET");
+                }
+                yield out;
+            }
+            case AppendNode a when TargetLists.inheritanceParent(a) != null -> {
+                // above an inheritance scan its columns are the parent's
+                String parent = TargetLists.inheritanceParent(a);
+                List<String> out = new ArrayList<>();
+                for (String name : TargetLists.inheritedNames(a)) {
+                    out.add(parent + "." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(name));
                 }
                 yield out;
             }
@@ -151,6 +194,8 @@ public final class PlanPrinter {
                 }
                 yield out;
             }
+            case CteScanNode c -> relationNames.qualifiedColumns(c);
+            case WorkTableScanNode w -> relationNames.qualifiedColumns(w);
             case org.lakepg.server.sql.plan.ColumnarNode c -> outputs(c.rowPlan());
             case org.lakepg.server.sql.plan.LockRowsNode l -> l.keepRow() ? outputs(l.input())
                     : outputs(l.input()).subList(0, l.tidColumn());
@@ -247,6 +292,10 @@ public final class PlanPrinter {
         List<String[]> details = new ArrayList<>();
         List<PlanNode> children = new ArrayList<>(children(p));
         String title = title(p, details, filter, children);
+        if (targets != null) {
+            outputLine(p, statsNode, details);
+            children.forEach(c -> demands.put(c, demandOf(p, c, demands.getOrDefault(statsNode, TargetLists.Demand.EXACT))));
+        }
         if (options.analyze()) {
             // what the operator reported about its run (Sort Method, Batches); a folded node reports on its own
             for (PlanNode measuredNode : statsNode == null || statsNode == p ? List.of(p) : List.of(p, statsNode)) {
@@ -298,11 +347,86 @@ public final class PlanPrinter {
         }
     }
 
+    /** VERBOSE's first detail: the node's target list (explain.c's show_plan_tlist). */
+    private void outputLine(PlanNode p, PlanNode top, List<String[]> details) {
+        if (fixedOutputs.containsKey(p) || fixedOutputs.containsKey(top)
+                || p instanceof SetOpNode s && s.kind() != SetOpNode.Kind.UNION) {
+            List<String> fixed = p instanceof SetOpNode s ? setOpOutput(s)
+                    : fixedOutputs.containsKey(top) ? fixedOutputs.get(top) : fixedOutputs.get(p);
+            details.add(0, new String[] {"Output", String.join(", ", fixed)});
+            return;
+        }
+        AggregateNode grouping = groupInputs.get(top);
+        ModifyNode modify = modifyInputs.get(top);
+        List<TargetLists.Column> columns = grouping != null ? targets.groupInput(grouping, top)
+                : modify != null && modify.kind() != ModifyNode.Kind.INSERT ? targets.modifyInput(modify, top)
+                : targets.output(top, p, demands.getOrDefault(top, TargetLists.Demand.EXACT));
+        if (!columns.isEmpty()) {
+            details.add(0, new String[] {"Output", String.join(", ", columns.stream().map(TargetLists.Column::text).toList())});
+        }
+    }
+
+    /** What a node asks of its input's target list, as createplan.c's flags say (flags pass through Limit and the like). */
+    private TargetLists.Demand demandOf(PlanNode parent, PlanNode child, TargetLists.Demand own) {
+        return switch (parent) {
+            case SortNode s -> TargetLists.Demand.SMALL;
+            case org.lakepg.server.sql.plan.HashLookupNode h -> TargetLists.Demand.SMALL;
+            case WindowAggNode w -> TargetLists.Demand.SMALL;
+            case LimitNode l -> own;
+            case DistinctNode d when !(d.input() instanceof SortNode) -> TargetLists.Demand.ANY;
+            case AppendNode a -> TargetLists.Demand.SMALL;
+            case DistinctNode d -> own;
+            case org.lakepg.server.sql.plan.LockRowsNode l -> own;
+            case NestedLoopJoinNode j -> TargetLists.Demand.ANY;
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> TargetLists.Demand.ANY;
+            case ProjectSetNode s -> TargetLists.Demand.ANY;
+            case AggregateNode a -> {
+                if (TargetLists.groupsByValues(a) && child == a.input()) {
+                    groupInputs.put(child, a);
+                }
+                yield TargetLists.Demand.ANY;
+            }
+            case ModifyNode m -> {
+                modifyInputs.put(child, m);
+                yield TargetLists.Demand.EXACT;
+            }
+            default -> TargetLists.Demand.EXACT;
+        };
+    }
+
+    /** The inputs of UPDATE and DELETE, which return only what the modification needs. */
+    private final Map<PlanNode, ModifyNode> modifyInputs = new IdentityHashMap<>();
+
+    /** A relation's or function's name, schema-qualified under VERBOSE (explain.c's ExplainScanTarget). */
+    private String qualified(long namespace, String name) {
+        String quoted = org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(name);
+        if (!options.verbose()) {
+            return quoted;
+        }
+        String schema;
+        try {
+            schema = context.catalogView().namespaceName(namespace).orElse(null);
+        } catch (RuntimeException e) {
+            schema = null;
+        }
+        if (schema == null) {
+            schema = namespace == 11 ? "pg_catalog" : "public";
+        }
+        if (schema.startsWith("pg_temp_")) {
+            // the session's temporary schema is shown by its alias (get_namespace_name_or_temp)
+            schema = "pg_temp";
+        }
+        return org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(schema) + "." + quoted;
+    }
+
     /** The WITH items of the statement, each once, before the top node's children. */
     private final Map<PlanNode, Boolean> materialized = new IdentityHashMap<>();
 
     /** Sorts the printer adds whose keys are named otherwise than by their input (a sorted SetOp's subquery columns). */
     private final Map<PlanNode, String> shownSortKeys = new IdentityHashMap<>();
+
+    /** The set operation each side of an INTERSECT or EXCEPT belongs to. */
+    private final Map<PlanNode, SetOpNode> setOperands = new IdentityHashMap<>();
 
     /** Nodes PostgreSQL shows above one of ours (Materialize, Subquery Scan), by the node they wrap. */
     private final Map<PlanNode, String> wrappers = new IdentityHashMap<>();
@@ -318,8 +442,52 @@ public final class PlanPrinter {
                     e.width());
         }
         line(indent, "->  " + title + costs + analyzeOnly(inner));
+        if (targets != null) {
+            wrapperOutput(title, inner, indent + 3);
+        }
         node(inner, indent + 3, true, null, inner, null);
     }
+
+    /** The target list of a node PostgreSQL adds above one of ours: a Materialize passes its input's on. */
+    private void wrapperOutput(String title, PlanNode inner, int indent) {
+        demands.put(inner, title.equals("Materialize") ? TargetLists.Demand.SMALL : TargetLists.Demand.EXACT);
+        List<String> columns = new ArrayList<>();
+        if (title.equals("Materialize")) {
+            targets.materialized(inner).forEach(c -> columns.add(c.text()));
+        } else if (setOperands.get(inner) instanceof SetOpNode s) {
+            // a set operation's operand: the subquery's columns and the flag saying which side a row came from
+            String subquery = title.substring(title.indexOf('"'));
+            operandNames(s, inner).forEach(c -> columns.add(targets.qualify(subquery, c)));
+            columns.add(inner == s.left() ? "0" : "1");
+        }
+        if (!columns.isEmpty()) {
+            line(indent, "Output: " + String.join(", ", columns));
+        }
+    }
+
+    /** The column names of a side of a set operation: the result's are the left side's, the right keeps its own. */
+    private static List<String> operandNames(SetOpNode s, PlanNode side) {
+        List<String> names = new ArrayList<>(s.columns().stream().map(c -> c.name()).toList());
+        if (side == s.right() && side instanceof ProjectNode x) {
+            for (int i = 0; i < names.size() && i < x.expressions().size(); i++) {
+                if (unwrap(x.expressions().get(i)) instanceof InputRef in && in.name() != null) {
+                    names.set(i, in.name().substring(in.name().lastIndexOf('.') + 1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** INTERSECT and EXCEPT return the first subquery's columns and the flag (a value the subquery scan computes). */
+    private List<String> setOpOutput(SetOpNode s) {
+        List<String> out = new ArrayList<>();
+        operandNames(s, s.left()).forEach(c -> out.add(targets.qualify("\"*SELECT* 1\"", c)));
+        out.add("(0)");
+        return out;
+    }
+
+    /** Target lists fixed when the printer adds a node (a sorted INTERSECT's Sort). */
+    private final Map<PlanNode, List<String>> fixedOutputs = new IdentityHashMap<>();
 
     private String annotationCosts(PlanNode p) {
         var e = costs.estimate(p);
@@ -406,8 +574,20 @@ public final class PlanPrinter {
      */
     private static String referenced(PlanNode input, int i, IntFunction<String> names) {
         String name = names.apply(i);
-        boolean computed = input instanceof ProjectNode x && i < x.expressions().size() && !(unwrap(x.expressions().get(i)) instanceof InputRef);
-        return computed && name != null ? "(" + name + ")" : name;
+        return computed(input, i) && name != null ? "(" + name + ")" : name;
+    }
+
+    /** Whether column {@code i} of a node is a value computed there or below (an aggregate's or window's result too). */
+    private static boolean computed(PlanNode p, int i) {
+        return switch (p) {
+            case ProjectNode x when i < x.expressions().size() -> unwrap(x.expressions().get(i)) instanceof InputRef in
+                    ? !(x.input() instanceof ResultNode) && computed(x.input(), in.index()) : true;
+            case AggregateNode a -> i >= a.groupKeys().size();
+            case WindowAggNode w -> i >= w.input().width() || computed(w.input(), i);
+            case FilterNode f -> computed(f.input(), i);
+            case LimitNode l -> computed(l.input(), i);
+            default -> false;
+        };
     }
 
     private String sortKeys(List<SortKey> keys, IntFunction<String> column) {
@@ -437,15 +617,20 @@ public final class PlanPrinter {
     private String title(PlanNode p, List<String[]> details, BoundExpr filter, List<PlanNode> children) {
         IntFunction<String> own = names(p);
         String title = switch (p) {
-            case SeqScanNode s -> alias("Seq Scan on ", s.table().name(), uniqueAlias(s.table().name(), s.alias()));
+            case SeqScanNode s -> scanTitle("Seq Scan on ", s.table(), uniqueAlias(s.table().name(), s.alias()));
             case IndexScanNode s -> {
                 String column = s.table().columns().get(s.index().columns().get(0) - 1).name();
                 String key = s.key() instanceof org.lakepg.server.sql.plan.expr.OuterParam op && outerValues.containsKey(op.id())
                         ? outerValues.get(op.id()) : deparser.deparse(s.key(), i -> null);
-                details.add(new String[] {"Index Cond", "(" + column + " = " + key + ")"});
                 filter = withoutIndexCondition(filter, s.index().columns().get(0) - 1);
                 String shown = uniqueAlias(s.table().name(), s.alias());
-                yield "Index Scan using " + s.index().name() + " on " + s.table().name()
+                if (options.verbose()) {
+                    // VERBOSE qualifies a scan's conditions (show_scan_qual's useprefix)
+                    column = org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(shown == null ? s.table().name() : shown)
+                            + "." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(column);
+                }
+                details.add(new String[] {"Index Cond", "(" + column + " = " + key + ")"});
+                yield "Index Scan using " + s.index().name() + " on " + qualified(s.table().namespace(), s.table().name())
                         + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
             }
             case ValuesNode v -> {
@@ -456,7 +641,8 @@ public final class PlanPrinter {
                 String shown = uniqueAlias("*VALUES*", null);
                 yield "Values Scan on \"" + (shown == null ? "*VALUES*" : shown) + "\"";
             }
-            case org.lakepg.server.sql.plan.SystemScanNode s -> "Seq Scan on " + s.relation().name();
+            case org.lakepg.server.sql.plan.SystemScanNode s -> "Seq Scan on " + qualified(s.relation().namespace(),
+                    s.relation().name());
             case ResultNode r -> "Result";
             case org.lakepg.server.sql.plan.LockRowsNode l -> "LockRows";
             case org.lakepg.server.sql.plan.ColumnarNode c -> {
@@ -540,6 +726,8 @@ public final class PlanPrinter {
                     yield "HashAggregate";
                 }
                 // PostgreSQL reads each side of INTERSECT/EXCEPT through a subquery scan that adds a flag column
+                setOperands.put(s.left(), s);
+                setOperands.put(s.right(), s);
                 wrappers.put(s.left(), "Subquery Scan on \"*SELECT* 1\"");
                 wrappers.put(s.right(), "Subquery Scan on \"*SELECT* 2\"");
                 String kind = s.kind() == SetOpNode.Kind.INTERSECT ? "Intersect" : "Except";
@@ -552,6 +740,9 @@ public final class PlanPrinter {
                     children.add(append);
                 } else {
                     SortNode sort = new SortNode(append, s.keys());
+                    if (targets != null) {
+                        fixedOutputs.put(sort, setOpOutput(s));
+                    }
                     shownSortKeys.put(sort, sortKeys(s.keys(),
                             i -> "\"*SELECT* 1\"." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(s.columns().get(i).name())));
                     children.add(sort);
@@ -560,6 +751,10 @@ public final class PlanPrinter {
             }
             case org.lakepg.server.sql.plan.HashLookupNode h -> "Hash";
             case org.lakepg.server.sql.plan.MergeJoinNode j -> {
+                if (options.verbose() && types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog
+                        && InnerUnique.of(j, catalog)) {
+                    details.add(new String[] {"Inner Unique", "true"});
+                }
                 IntFunction<String> left = names(j.left());
                 IntFunction<String> right = names(j.right());
                 List<String> keys = new ArrayList<>();
@@ -585,6 +780,10 @@ public final class PlanPrinter {
                 };
             }
             case NestedLoopJoinNode j -> {
+                if (options.verbose() && types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog
+                        && InnerUnique.of(j, catalog)) {
+                    details.add(new String[] {"Inner Unique", "true"});
+                }
                 BoundExpr condition = j.condition();
                 boolean hash = j.right() instanceof org.lakepg.server.sql.plan.HashLookupNode h && j.lateral().size() == 1;
                 IntFunction<String> outerNames = names(j.left());
@@ -627,13 +826,14 @@ public final class PlanPrinter {
             }
             case ModifyNode m when m.onConflict() != null -> {
                 details.addAll(OnConflictDetails.of(m, deparser));
-                yield "Insert on " + m.table().name();
+                yield "Insert on " + qualified(m.table().namespace(), m.table().name());
             }
             case ModifyNode m -> switch (m.kind()) {
-                case INSERT -> "Insert on " + m.table().name();
-                case UPDATE -> "Update on " + m.table().name();
-                case DELETE -> "Delete on " + m.table().name();
-                case MERGE -> "Merge on " + m.table().name() + (m.merge().alias() == null ? "" : " " + m.merge().alias());
+                case INSERT -> "Insert on " + qualified(m.table().namespace(), m.table().name());
+                case UPDATE -> "Update on " + qualified(m.table().namespace(), m.table().name());
+                case DELETE -> "Delete on " + qualified(m.table().namespace(), m.table().name());
+                case MERGE -> "Merge on " + qualified(m.table().namespace(), m.table().name())
+                        + (m.merge().alias() == null ? "" : " " + m.merge().alias());
             };
             case org.lakepg.server.sql.plan.RoutedInsertNode r -> "Insert on " + r.insert().table().name();
             case org.lakepg.server.sql.plan.PartitionUpdateNode u -> "Update on " + u.update().table().name();
@@ -642,7 +842,11 @@ public final class PlanPrinter {
             case RecursiveUnionNode r -> "Recursive Union";
             case FunctionScanNode f -> {
                 String name = f.functions().get(0).call() instanceof FuncExpr fe ? fe.name() : f.alias();
-                yield alias("Function Scan on ", name, uniqueAlias(name, f.alias()));
+                if (options.verbose()) {
+                    details.add(new String[] {"Function Call", String.join(", ", f.functions().stream()
+                            .map(fn -> deparser.deparse(fn.call(), i -> null)).toList())});
+                }
+                yield functionScanTitle(f, name);
             }
             case ProjectSetNode s -> "ProjectSet";
             case WindowAggNode w -> {
@@ -650,9 +854,17 @@ public final class PlanPrinter {
                     IntFunction<String> below = names(w.input());
                     List<String> keys = w.keys().stream().map(k -> deparser.deparse(k, below)).toList();
                     children.clear();
-                    children.add(new SortNode(new ProjectNode(w.input(), w.keys()), w.sortKeys()));
+                    ProjectNode keyColumns = new ProjectNode(w.input(), w.keys());
+                    children.add(new SortNode(keyColumns, w.sortKeys()));
                     // the synthesized sort has no measurements of its own; it shows its input's
                     stats.putIfAbsent(children.get(0), stats.get(w.input()));
+                    if (targets != null && !TargetLists.groupsByValues(w.keys())) {
+                        // PostgreSQL sorts the window's input rows themselves: what the window reads of them
+                        List<TargetLists.Column> input = targets.output(w.input(), TargetLists.folds(w.input()),
+                                TargetLists.Demand.SMALL);
+                        fixedOutputs.put(keyColumns, input.stream().map(TargetLists.Column::text).toList());
+                        fixedOutputs.put(children.get(0), input.stream().map(TargetLists.Column::ref).toList());
+                    }
                 }
                 yield "WindowAgg";
             }
@@ -672,6 +884,23 @@ public final class PlanPrinter {
             details.add(new String[] {oneTime ? "One-Time Filter" : "Filter", quals(filter, columns)});
         }
         return title;
+    }
+
+    private String scanTitle(String title, org.lakepg.server.table.TableInfo table, String alias) {
+        String shown = qualified(table.namespace(), table.name());
+        return alias == null || alias.equals(table.name()) ? title + shown : title + shown + " " + alias;
+    }
+
+    /** A function scan names the function, schema-qualified under VERBOSE when it is a single plain call. */
+    private String functionScanTitle(FunctionScanNode f, String name) {
+        String alias = uniqueAlias(name, f.alias());
+        if (!options.verbose() || f.functions().size() != 1 || !(f.functions().get(0).call() instanceof FuncExpr fe)
+                || !(types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog)) {
+            return alias("Function Scan on ", name, alias);
+        }
+        long namespace = catalog.function(fe.function()).map(org.lakepg.server.catalog.ProcEntry::namespace).orElse(11L);
+        String shown = qualified(namespace, name);
+        return alias == null || alias.equals(name) ? "Function Scan on " + shown : "Function Scan on " + shown + " " + alias;
     }
 
     /** The filter above an index scan without the conjunct the index already checks. */
