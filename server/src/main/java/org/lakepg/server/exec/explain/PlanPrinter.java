@@ -73,11 +73,13 @@ public final class PlanPrinter {
     }
 
     public List<String> print(PlanNode root) {
+        markSubqueryScans(root);
         node(root, 0, false, null, root, null);
         return lines;
     }
 
     private String subplan(SubqueryExpr q) {
+        markSubqueryScans(q.plan());
         int number = ++subplanNumber;
         boolean init = !q.correlated() && (q.kind() == SubqueryExpr.Kind.SCALAR || q.kind() == SubqueryExpr.Kind.EXISTS
                 || q.kind() == SubqueryExpr.Kind.ARRAY);
@@ -99,6 +101,8 @@ public final class PlanPrinter {
             case CteScanNode c -> 1;
             case WorkTableScanNode w -> 1;
             case ValuesNode v -> 1;
+            // the subquery is a range table entry of the outer query, its own relations more
+            case org.lakepg.server.sql.plan.SubqueryScanNode q -> 1 + relations(q.input());
             // INTERSECT/EXCEPT read each side as its own subquery, whose columns need no qualification
             case SetOpNode s when s.kind() != SetOpNode.Kind.UNION -> Math.max(relations(s.left()), relations(s.right()));
             // the members of an inheritance scan stand for one relation of the query
@@ -152,6 +156,10 @@ public final class PlanPrinter {
                 yield out;
             }
             case org.lakepg.server.sql.plan.ColumnarNode c -> outputs(c.rowPlan());
+            case org.lakepg.server.sql.plan.SubqueryScanNode q when shownScans.containsKey(q) -> q.columns().stream()
+                    .map(c -> org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(q.alias()) + "."
+                            + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(c)).toList();
+            case WindowAggNode w -> windowOutputs(w);
             case org.lakepg.server.sql.plan.LockRowsNode l -> l.keepRow() ? outputs(l.input())
                     : outputs(l.input()).subList(0, l.tidColumn());
             case ModifyNode m -> {
@@ -234,6 +242,10 @@ public final class PlanPrinter {
         }
         if (p instanceof ModifyingCtesNode m) {
             node(m.input(), indent, child, planName, statsNode, filter);
+            return;
+        }
+        if (p instanceof org.lakepg.server.sql.plan.SubqueryScanNode q && !shownScans.containsKey(q)) {
+            node(q.input(), indent, child, planName, statsNode, filter);
             return;
         }
         if (p instanceof FilterNode f) {
@@ -473,6 +485,11 @@ public final class PlanPrinter {
                 IntFunction<String> below = names(s.input());
                 details.add(new String[] {"Sort Key", shownSortKeys.containsKey(s) ? shownSortKeys.get(s)
                         : sortKeys(s.keys(), i -> referenced(s.input(), i, below))});
+                if (incrementalSorts.containsKey(s)) {
+                    details.add(new String[] {"Presorted Key", sortKeys(s.keys().subList(0, incrementalSorts.get(s)),
+                            i -> referenced(s.input(), i, below))});
+                    yield "Incremental Sort";
+                }
                 yield "Sort";
             }
             case LimitNode l -> "Limit";
@@ -645,14 +662,28 @@ public final class PlanPrinter {
                 yield alias("Function Scan on ", name, uniqueAlias(name, f.alias()));
             }
             case ProjectSetNode s -> "ProjectSet";
+            case org.lakepg.server.sql.plan.SubqueryScanNode q -> "Subquery Scan on "
+                    + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(q.alias());
             case WindowAggNode w -> {
-                if (!w.sortKeys().isEmpty()) {
+                if (filter != null) {
+                    details.add(new String[] {"Filter", quals(filter, own)}); // explain.c shows it first
+                    filter = null;
+                }
+                if (w.runCondition() != null) {
+                    details.add(new String[] {"Run Condition", quals(w.runCondition(), own)});
+                }
+                if (!w.sortKeys().isEmpty() && !w.presorted()) {
                     IntFunction<String> below = names(w.input());
                     List<String> keys = w.keys().stream().map(k -> deparser.deparse(k, below)).toList();
                     children.clear();
-                    children.add(new SortNode(new ProjectNode(w.input(), w.keys()), w.sortKeys()));
+                    SortNode sort = new SortNode(new ProjectNode(w.input(), w.keys()), w.sortKeys());
+                    children.add(sort);
                     // the synthesized sort has no measurements of its own; it shows its input's
                     stats.putIfAbsent(children.get(0), stats.get(w.input()));
+                    int presorted = WindowAggNode.presortedKeys(w.keys(), w.sortKeys(), w.input());
+                    if (presorted > 0) {
+                        incrementalSorts.put(sort, presorted);
+                    }
                 }
                 yield "WindowAgg";
             }
@@ -672,6 +703,62 @@ public final class PlanPrinter {
             details.add(new String[] {oneTime ? "One-Time Filter" : "Filter", quals(filter, columns)});
         }
         return title;
+    }
+
+    /** Sorts under a WindowAgg whose input is already sorted by that many leading keys (PostgreSQL 15's Incremental Sort). */
+    private final Map<PlanNode, Integer> incrementalSorts = new IdentityHashMap<>();
+
+    /** Subquery scans PostgreSQL keeps (setrefs.c removes a trivial one: no filter, the subquery's whole target list). */
+    private final Map<PlanNode, Boolean> shownScans = new IdentityHashMap<>();
+
+    private void markSubqueryScans(PlanNode p) {
+        PlanNode below = p instanceof ProjectNode x ? x.input() : p;
+        boolean filtered = below instanceof FilterNode;
+        PlanNode scan = filtered ? ((FilterNode) below).input() : below;
+        if (scan instanceof org.lakepg.server.sql.plan.SubqueryScanNode q
+                && (filtered || q.junkColumns() || p instanceof ProjectNode x && !identity(x, q.width()))) {
+            shownScans.put(q, true);
+        }
+        for (PlanNode c : org.lakepg.server.sql.plan.PlanNodes.children(p)) {
+            markSubqueryScans(c);
+        }
+    }
+
+    private static boolean identity(ProjectNode x, int width) {
+        if (x.expressions().size() != width) {
+            return false;
+        }
+        for (int i = 0; i < width; i++) {
+            if (!(x.expressions().get(i) instanceof InputRef in) || in.index() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A WindowAgg's columns: its input's, a lower WindowAgg's results parenthesized (get_variable shows a reference
+     * to a subplan's computed output so), then its own calls as {@code f(args) OVER (?)}.
+     */
+    private List<String> windowOutputs(WindowAggNode w) {
+        List<String> in = outputs(w.input());
+        List<String> out = new ArrayList<>();
+        int lowerCalls = w.input() instanceof WindowAggNode lower ? lower.input().width() : Integer.MAX_VALUE;
+        for (int i = 0; i < w.input().width(); i++) {
+            String name = i < in.size() ? in.get(i) : null;
+            out.add(name != null && i >= lowerCalls ? "(" + name + ")" : name);
+        }
+        IntFunction<String> below = names(w.input());
+        for (var call : w.calls()) {
+            List<BoundExpr> args = call.aggregate() != null ? call.aggregate().arguments() : call.arguments();
+            String text = call.name() + "(" + (call.aggregate() != null && args.isEmpty() ? "*"
+                    : String.join(", ", args.stream().map(a -> deparser.deparse(a, below)).toList())) + ")";
+            if (call.aggregate() != null && call.aggregate().filter() != null) {
+                text += " FILTER (WHERE " + deparser.deparse(call.aggregate().filter(), below) + ")";
+            }
+            out.add(text + " OVER (?)");
+        }
+        return out;
     }
 
     /** The filter above an index scan without the conjunct the index already checks. */
