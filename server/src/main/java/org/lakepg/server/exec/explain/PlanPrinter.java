@@ -486,7 +486,7 @@ public final class PlanPrinter {
                 details.add(new String[] {"Sort Key", shownSortKeys.containsKey(s) ? shownSortKeys.get(s)
                         : sortKeys(s.keys(), i -> referenced(s.input(), i, below))});
                 if (incrementalSorts.containsKey(s)) {
-                    details.add(new String[] {"Presorted Key", sortKeys(s.keys().subList(0, incrementalSorts.get(s)),
+                    details.add(new String[] {"Presorted Key", sortKeys(s.keys().subList(0, Math.min(incrementalSorts.get(s), s.keys().size())),
                             i -> referenced(s.input(), i, below))});
                     yield "Incremental Sort";
                 }
@@ -676,7 +676,7 @@ public final class PlanPrinter {
                     IntFunction<String> below = names(w.input());
                     List<String> keys = w.keys().stream().map(k -> deparser.deparse(k, below)).toList();
                     children.clear();
-                    SortNode sort = new SortNode(new ProjectNode(w.input(), w.keys()), w.sortKeys());
+                    SortNode sort = new SortNode(new ProjectNode(w.input(), w.keys()), distinctSortKeys(w));
                     children.add(sort);
                     // the synthesized sort has no measurements of its own; it shows its input's
                     stats.putIfAbsent(children.get(0), stats.get(w.input()));
@@ -703,6 +703,35 @@ public final class PlanPrinter {
             details.add(new String[] {oneTime ? "One-Time Filter" : "Filter", quals(filter, columns)});
         }
         return title;
+    }
+
+    /**
+     * A window's sort keys as PostgreSQL's pathkeys keep them: a key equal to an earlier one, or equated with it by
+     * the input's filter ({@code f1 = f2}, one equivalence class), sorts nothing more and is not shown.
+     */
+    private static List<SortKey> distinctSortKeys(WindowAggNode w) {
+        List<BoundExpr> equalities = new ArrayList<>();
+        if (w.input() instanceof FilterNode f) {
+            flatten(f.condition(), equalities);
+            equalities.removeIf(c -> !(c instanceof FuncExpr eq && eq.name().equals("=") && eq.arguments().size() == 2
+                    && unwrap(eq.arguments().get(0)) instanceof InputRef && unwrap(eq.arguments().get(1)) instanceof InputRef));
+        }
+        List<SortKey> out = new ArrayList<>();
+        List<BoundExpr> seen = new ArrayList<>();
+        for (SortKey k : w.sortKeys()) {
+            BoundExpr e = unwrap(w.keys().get(k.column()));
+            boolean redundant = seen.stream().anyMatch(x -> x.equals(e) || x instanceof InputRef a && e instanceof InputRef b
+                    && equalities.stream().map(c -> ((FuncExpr) c).arguments()).anyMatch(args -> {
+                        int l = ((InputRef) unwrap(args.get(0))).index();
+                        int r = ((InputRef) unwrap(args.get(1))).index();
+                        return l == a.index() && r == b.index() || l == b.index() && r == a.index();
+                    }));
+            if (!redundant) {
+                seen.add(e);
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     /** Sorts under a WindowAgg whose input is already sorted by that many leading keys (PostgreSQL 15's Incremental Sort). */
