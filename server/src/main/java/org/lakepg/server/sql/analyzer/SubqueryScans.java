@@ -1,6 +1,7 @@
 package org.lakepg.server.sql.analyzer;
 
 import java.util.List;
+import org.lakepg.server.sql.optimizer.SubqueryQuals;
 import org.lakepg.server.sql.plan.AggregateNode;
 import org.lakepg.server.sql.plan.DistinctNode;
 import org.lakepg.server.sql.plan.FilterNode;
@@ -55,11 +56,11 @@ final class SubqueryScans {
                 || projection.input() instanceof DistinctNode) && projection.width() < projection.input().width()) {
             return true; // the projection finish() adds to drop ORDER BY-only columns
         }
-        List<BoundExpr> shown = projection.expressions().stream().map(SubqueryScans::withoutNames).toList();
+        List<BoundExpr> shown = projection.expressions().stream().map(SubqueryQuals::withoutNames).toList();
         PlanNode p = projection.input();
         while (p instanceof WindowAggNode w) {
             for (BoundExpr k : w.keys()) {
-                if (!shown.contains(withoutNames(k))) {
+                if (!shown.contains(SubqueryQuals.withoutNames(k))) {
                     return true;
                 }
             }
@@ -77,9 +78,5 @@ final class SubqueryScans {
             }
         }
         return false;
-    }
-
-    private static BoundExpr withoutNames(BoundExpr e) {
-        return ExprRewriter.map(e, x -> x instanceof InputRef in ? new InputRef(in.index(), in.type(), in.typmod(), null) : x);
     }
 }

@@ -142,7 +142,8 @@ public final class SubqueryQuals {
         return true;
     }
 
-    static BoundExpr withoutNames(BoundExpr e) {
+    /** The expression with its column references' names left out, to compare expressions written differently. */
+    public static BoundExpr withoutNames(BoundExpr e) {
         return ExprRewriter.map(e, x -> x instanceof InputRef in ? new InputRef(in.index(), in.type(), in.typmod(), null) : x);
     }
 
