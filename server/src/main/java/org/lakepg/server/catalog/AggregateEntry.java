@@ -13,5 +13,13 @@ public record AggregateEntry(
         boolean finalExtra,
         long sortOperator,
         long transitionType,
-        String initialValue) {
+        String initialValue,
+        MovingAggregate moving) {
+
+    /**
+     * The moving-aggregate implementation (CREATE AGGREGATE's MSFUNC, MINVFUNC, MFINALFUNC, MFINALFUNC_EXTRA,
+     * MSTYPE, MINITCOND), used by window frames whose start moves: the inverse function removes a row from the state.
+     */
+    public record MovingAggregate(long transitionFunction, long inverseFunction, long finalFunction, boolean finalExtra,
+                                  long transitionType, String initialValue) {}
 }

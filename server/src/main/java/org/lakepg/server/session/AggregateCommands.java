@@ -63,6 +63,7 @@ final class AggregateCommands {
         List<String> movingFinal;
         List<String> sortOperator;
         boolean finalExtra;
+        boolean movingFinalExtra;
         boolean hypothetical;
         Object baseType;
         TypeName stateType;
@@ -203,6 +204,7 @@ final class AggregateCommands {
                     "must not omit initial value when transition function is strict and transition type is not "
                             + "compatible with input type");
         }
+        MovingParts moving = moving(o, args, variadic, transition.proc(), types);
         long resultType = stateType;
         long finalOid = 0;
         if (o.finalFunction != null) {
@@ -215,6 +217,29 @@ final class AggregateCommands {
             }
             resultType = fin.result();
             finalOid = fin.proc().oid();
+        }
+        AggregateEntry.MovingAggregate movingEntry = null;
+        if (moving != null) {
+            long movingResult = moving.stateType();
+            long movingFinalOid = 0;
+            if (o.movingFinal != null) {
+                long[] finalArgs = concat(moving.stateType(), o.movingFinalExtra ? args : Arrays.copyOf(args, direct));
+                Support fin = lookup(o.movingFinal, finalArgs, o.movingFinalExtra || direct == args.length ? variadic : 0,
+                        types);
+                if (o.movingFinalExtra && fin.proc().strict()) {
+                    throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION,
+                            "final function with extra arguments must not be declared STRICT");
+                }
+                movingResult = fin.result();
+                movingFinalOid = fin.proc().oid();
+            }
+            if (movingResult != resultType) {
+                throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION,
+                        "moving-aggregate implementation returns type %s, but plain implementation returns type %s",
+                        TypeNames.format(catalog, movingResult), TypeNames.format(catalog, resultType));
+            }
+            movingEntry = new AggregateEntry.MovingAggregate(moving.transition().oid(), moving.inverse().oid(),
+                    movingFinalOid, o.movingFinalExtra, moving.stateType(), o.movingInitial);
         }
         long combineOid = 0;
         if (o.combine != null) {
@@ -295,7 +320,7 @@ final class AggregateCommands {
         }
         objects.functions().create(txn, withOid(proc, oid), owner);
         objects.aggregates().create(txn, new AggregateEntry(oid, kind, direct, transition.proc().oid(), finalOid,
-                combineOid, serialOid, deserialOid, o.finalExtra, sortOperator, stateType, o.initial));
+                combineOid, serialOid, deserialOid, o.finalExtra, sortOperator, stateType, o.initial, movingEntry));
         return Execution.done("CREATE AGGREGATE");
     }
 
@@ -319,7 +344,8 @@ final class AggregateCommands {
                 case "minvfunc" -> o.movingInverse = DefinitionArguments.qualifiedName(d);
                 case "mfinalfunc" -> o.movingFinal = DefinitionArguments.qualifiedName(d);
                 case "finalfunc_extra" -> o.finalExtra = bool(d);
-                case "mfinalfunc_extra", "finalfunc_modify", "mfinalfunc_modify", "sspace" -> { }
+                case "mfinalfunc_extra" -> o.movingFinalExtra = bool(d);
+                case "finalfunc_modify", "mfinalfunc_modify", "sspace" -> { }
                 case "sortop" -> o.sortOperator = List.of(String.valueOf(d.arg()));
                 case "basetype" -> o.baseType = d.arg();
                 case "hypothetical" -> o.hypothetical = bool(d);
@@ -354,6 +380,47 @@ final class AggregateCommands {
             throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION, "aggregate %s must not be specified without mstype",
                     misplaced);
         }
+    }
+
+    /** The moving-aggregate transition functions of a definition, resolved and checked as AggregateCreate does. */
+    private record MovingParts(Support transitionSupport, ProcEntry inverse, long stateType) {
+        ProcEntry transition() {
+            return transitionSupport.proc();
+        }
+    }
+
+    private MovingParts moving(Options o, long[] args, long variadic, ProcEntry forward, ExpressionAnalyzer types) {
+        if (o.movingStateType == null) {
+            return null;
+        }
+        long stateType = types.resolveType(o.movingStateType)[0];
+        TypeEntry state = catalog.type(stateType).orElseThrow();
+        if (state.kind() == TypeEntry.KIND_PSEUDO && !TypeOids.isPolymorphic(stateType)) {
+            throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION, "aggregate transition data type cannot be %s",
+                    TypeNames.format(catalog, stateType));
+        }
+        long[] transitionArgs = concat(stateType, args);
+        Support transition = lookup(o.movingTransition, transitionArgs, variadic, types);
+        if (transition.result() != stateType) {
+            throw PgException.of(SqlState.DATATYPE_MISMATCH, "return type of transition function %s is not %s",
+                    String.join(".", o.movingTransition), TypeNames.format(catalog, stateType));
+        }
+        if (transition.proc().strict() && o.movingInitial == null
+                && (args.length < 1 || !binaryCoercible(args[0], stateType, types))) {
+            throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION,
+                    "must not omit initial value when transition function is strict and transition type is not "
+                            + "compatible with input type");
+        }
+        Support inverse = lookup(o.movingInverse, transitionArgs, variadic, types);
+        if (inverse.result() != stateType) {
+            throw PgException.of(SqlState.DATATYPE_MISMATCH, "return type of inverse transition function %s is not %s",
+                    String.join(".", o.movingInverse), TypeNames.format(catalog, stateType));
+        }
+        if (inverse.proc().strict() != transition.proc().strict()) {
+            throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION,
+                    "strictness of aggregate's forward and inverse transition functions must match");
+        }
+        return new MovingParts(transition, inverse.proc(), stateType);
     }
 
     /** A support function found as lookup_agg_function finds it, with its result type for these arguments. */

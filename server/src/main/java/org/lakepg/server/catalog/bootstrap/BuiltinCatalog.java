@@ -104,7 +104,7 @@ public final class BuiltinCatalog implements TypeCatalog {
                     r.getInt("aggnumdirectargs"), r.getOid("aggtransfn"), r.getOid("aggfinalfn"),
                     r.getOid("aggcombinefn"), r.getOid("aggserialfn"), r.getOid("aggdeserialfn"),
                     r.getBool("aggfinalextra"), r.getOid("aggsortop"), r.getOid("aggtranstype"),
-                    r.get("agginitval"));
+                    r.get("agginitval"), null); // built-in frames are recomputed, not inverted
             aggregates.put(a.function(), a);
         }
         for (CsvTable.Row r : CsvTable.load("pg_opclass").asRows()) {

@@ -19,7 +19,9 @@ public final class AggregateCatalog {
     AggregateCatalog(AccessContext access, boolean exists) {
         heap = CatalogHeap.open(access, RELATION, "lakepg_aggregate", exists, TypeOids.INT8, TypeOids.TEXT,
                 TypeOids.INT8, TypeOids.INT8, TypeOids.INT8, TypeOids.INT8, TypeOids.INT8, TypeOids.INT8,
-                TypeOids.BOOL, TypeOids.INT8, TypeOids.INT8, TypeOids.TEXT);
+                TypeOids.BOOL, TypeOids.INT8, TypeOids.INT8, TypeOids.TEXT,
+                // the moving-aggregate columns, added later: rows written before read them as NULL
+                TypeOids.INT8, TypeOids.INT8, TypeOids.INT8, TypeOids.BOOL, TypeOids.INT8, TypeOids.TEXT);
     }
 
     public Optional<AggregateEntry> find(Snapshot snapshot, long function) {
@@ -31,9 +33,13 @@ public final class AggregateCatalog {
     }
 
     public void create(Transaction txn, AggregateEntry a) {
+        AggregateEntry.MovingAggregate m = a.moving();
         heap.insert(txn, a.function(), String.valueOf(a.kind()), (long) a.directArgumentCount(),
                 a.transitionFunction(), a.finalFunction(), a.combineFunction(), a.serialFunction(),
-                a.deserialFunction(), a.finalExtra(), a.sortOperator(), a.transitionType(), a.initialValue());
+                a.deserialFunction(), a.finalExtra(), a.sortOperator(), a.transitionType(), a.initialValue(),
+                m == null ? null : m.transitionFunction(), m == null ? null : m.inverseFunction(),
+                m == null ? null : m.finalFunction(), m == null ? null : m.finalExtra(),
+                m == null ? null : m.transitionType(), m == null ? null : m.initialValue());
     }
 
     public void drop(Transaction txn, long function) {
@@ -43,6 +49,7 @@ public final class AggregateCatalog {
     private static AggregateEntry decode(Object[] r) {
         return new AggregateEntry((Long) r[0], ((String) r[1]).charAt(0), ((Long) r[2]).intValue(), (Long) r[3],
                 (Long) r[4], (Long) r[5], (Long) r[6], (Long) r[7], (Boolean) r[8], (Long) r[9], (Long) r[10],
-                (String) r[11]);
+                (String) r[11], r[12] == null ? null : new AggregateEntry.MovingAggregate((Long) r[12], (Long) r[13],
+                        (Long) r[14], (Boolean) r[15], (Long) r[16], (String) r[17]));
     }
 }

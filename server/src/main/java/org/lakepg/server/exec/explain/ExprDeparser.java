@@ -103,6 +103,14 @@ final class ExprDeparser {
         };
     }
 
+    /** A function's or operator's argument: an implicit relabeling shows as a cast there (get_rule_expr's showimplicit). */
+    private String argument(BoundExpr a, IntFunction<String> columns) {
+        if (a instanceof RelabelType r && r.argument().type() != r.type()) {
+            return "(" + deparse(r.argument(), columns) + ")::" + TypeNames.format(types, r.type(), r.typmod());
+        }
+        return deparse(a, columns);
+    }
+
     String unqualified(String name) {
         if (qualify || name == null) {
             return name;
@@ -129,7 +137,7 @@ final class ExprDeparser {
     }
 
     private String function(FuncExpr f, IntFunction<String> columns) {
-        List<String> args = callArguments(f).stream().map(a -> deparse(a, columns)).toList();
+        List<String> args = callArguments(f).stream().map(a -> argument(a, columns)).toList();
         if (f.form() == FuncExpr.Form.OPERATOR) {
             return args.size() == 1 ? "(" + f.name() + " " + args.get(0) + ")"
                     : "(" + args.get(0) + " " + f.name() + " " + args.get(1) + ")";

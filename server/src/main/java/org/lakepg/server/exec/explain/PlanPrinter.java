@@ -90,6 +90,7 @@ public final class PlanPrinter {
     private final Map<SubqueryExpr, String> subplanNames = new IdentityHashMap<>();
 
     public List<String> print(PlanNode root) {
+        markSubqueryScans(root);
         node(root, 0, false, null, root, null);
         return lines;
     }
@@ -105,6 +106,7 @@ public final class PlanPrinter {
     }
 
     private String newSubplan(SubqueryExpr q) {
+        markSubqueryScans(q.plan());
         int number = ++subplanNumber;
         boolean init = !q.correlated() && (q.kind() == SubqueryExpr.Kind.SCALAR || q.kind() == SubqueryExpr.Kind.EXISTS
                 || q.kind() == SubqueryExpr.Kind.ARRAY);
@@ -133,6 +135,8 @@ public final class PlanPrinter {
             // a subquery in an expression brings its own range table
             case ProjectNode x when x.expressions().stream().anyMatch(PlanPrinter::hasSubquery) -> 2 + relations(x.input());
             case FilterNode f when hasSubquery(f.condition()) -> 2 + relations(f.input());
+            // the subquery is a range table entry of the outer query, its own relations more
+            case org.lakepg.server.sql.plan.SubqueryScanNode q -> 1 + relations(q.input());
             default -> children(p).stream().mapToInt(PlanPrinter::relations).sum();
         };
     }
@@ -197,6 +201,10 @@ public final class PlanPrinter {
             case CteScanNode c -> relationNames.qualifiedColumns(c);
             case WorkTableScanNode w -> relationNames.qualifiedColumns(w);
             case org.lakepg.server.sql.plan.ColumnarNode c -> outputs(c.rowPlan());
+            case org.lakepg.server.sql.plan.SubqueryScanNode q when shownScans.containsKey(q) -> q.columns().stream()
+                    .map(c -> org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(q.alias()) + "."
+                            + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(c)).toList();
+            case WindowAggNode w -> windowOutputs(w);
             case org.lakepg.server.sql.plan.LockRowsNode l -> l.keepRow() ? outputs(l.input())
                     : outputs(l.input()).subList(0, l.tidColumn());
             case ModifyNode m -> {
@@ -279,6 +287,10 @@ public final class PlanPrinter {
         }
         if (p instanceof ModifyingCtesNode m) {
             node(m.input(), indent, child, planName, statsNode, filter);
+            return;
+        }
+        if (p instanceof org.lakepg.server.sql.plan.SubqueryScanNode q && !shownScans.containsKey(q)) {
+            node(q.input(), indent, child, planName, statsNode, filter);
             return;
         }
         if (p instanceof FilterNode f) {
@@ -659,6 +671,11 @@ public final class PlanPrinter {
                 IntFunction<String> below = names(s.input());
                 details.add(new String[] {"Sort Key", shownSortKeys.containsKey(s) ? shownSortKeys.get(s)
                         : sortKeys(s.keys(), i -> referenced(s.input(), i, below))});
+                if (incrementalSorts.containsKey(s)) {
+                    details.add(new String[] {"Presorted Key", sortKeys(s.keys().subList(0, Math.min(incrementalSorts.get(s), s.keys().size())),
+                            i -> referenced(s.input(), i, below))});
+                    yield "Incremental Sort";
+                }
                 yield "Sort";
             }
             case LimitNode l -> "Limit";
@@ -849,15 +866,29 @@ public final class PlanPrinter {
                 yield functionScanTitle(f, name);
             }
             case ProjectSetNode s -> "ProjectSet";
+            case org.lakepg.server.sql.plan.SubqueryScanNode q -> "Subquery Scan on "
+                    + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(q.alias());
             case WindowAggNode w -> {
-                if (!w.sortKeys().isEmpty()) {
+                if (filter != null) {
+                    details.add(new String[] {"Filter", quals(filter, own)}); // explain.c shows it first
+                    filter = null;
+                }
+                if (w.runCondition() != null) {
+                    details.add(new String[] {"Run Condition", quals(w.runCondition(), own)});
+                }
+                if (!w.sortKeys().isEmpty() && !w.presorted()) {
                     IntFunction<String> below = names(w.input());
                     List<String> keys = w.keys().stream().map(k -> deparser.deparse(k, below)).toList();
                     children.clear();
                     ProjectNode keyColumns = new ProjectNode(w.input(), w.keys());
-                    children.add(new SortNode(keyColumns, w.sortKeys()));
+                    SortNode sort = new SortNode(keyColumns, distinctSortKeys(w));
+                    children.add(sort);
                     // the synthesized sort has no measurements of its own; it shows its input's
                     stats.putIfAbsent(children.get(0), stats.get(w.input()));
+                    int presorted = WindowAggNode.presortedKeys(w.keys(), w.sortKeys(), w.input());
+                    if (presorted > 0) {
+                        incrementalSorts.put(sort, presorted);
+                    }
                     if (targets != null && !TargetLists.groupsByValues(w.keys())) {
                         // PostgreSQL sorts the window's input rows themselves: what the window reads of them
                         List<TargetLists.Column> input = targets.output(w.input(), TargetLists.folds(w.input()),
@@ -901,6 +932,91 @@ public final class PlanPrinter {
         long namespace = catalog.function(fe.function()).map(org.lakepg.server.catalog.ProcEntry::namespace).orElse(11L);
         String shown = qualified(namespace, name);
         return alias == null || alias.equals(name) ? "Function Scan on " + shown : "Function Scan on " + shown + " " + alias;
+    }
+
+    /**
+     * A window's sort keys as PostgreSQL's pathkeys keep them: a key equal to an earlier one, or equated with it by
+     * the input's filter ({@code f1 = f2}, one equivalence class), sorts nothing more and is not shown.
+     */
+    private static List<SortKey> distinctSortKeys(WindowAggNode w) {
+        List<BoundExpr> equalities = new ArrayList<>();
+        if (w.input() instanceof FilterNode f) {
+            flatten(f.condition(), equalities);
+            equalities.removeIf(c -> !(c instanceof FuncExpr eq && eq.name().equals("=") && eq.arguments().size() == 2
+                    && unwrap(eq.arguments().get(0)) instanceof InputRef && unwrap(eq.arguments().get(1)) instanceof InputRef));
+        }
+        List<SortKey> out = new ArrayList<>();
+        List<BoundExpr> seen = new ArrayList<>();
+        for (SortKey k : w.sortKeys()) {
+            BoundExpr e = unwrap(w.keys().get(k.column()));
+            boolean redundant = seen.stream().anyMatch(x -> x.equals(e) || x instanceof InputRef a && e instanceof InputRef b
+                    && equalities.stream().map(c -> ((FuncExpr) c).arguments()).anyMatch(args -> {
+                        int l = ((InputRef) unwrap(args.get(0))).index();
+                        int r = ((InputRef) unwrap(args.get(1))).index();
+                        return l == a.index() && r == b.index() || l == b.index() && r == a.index();
+                    }));
+            if (!redundant) {
+                seen.add(e);
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** Sorts under a WindowAgg whose input is already sorted by that many leading keys (PostgreSQL 15's Incremental Sort). */
+    private final Map<PlanNode, Integer> incrementalSorts = new IdentityHashMap<>();
+
+    /** Subquery scans PostgreSQL keeps (setrefs.c removes a trivial one: no filter, the subquery's whole target list). */
+    private final Map<PlanNode, Boolean> shownScans = new IdentityHashMap<>();
+
+    private void markSubqueryScans(PlanNode p) {
+        PlanNode below = p instanceof ProjectNode x ? x.input() : p;
+        boolean filtered = below instanceof FilterNode;
+        PlanNode scan = filtered ? ((FilterNode) below).input() : below;
+        if (scan instanceof org.lakepg.server.sql.plan.SubqueryScanNode q
+                && (filtered || q.junkColumns() || p instanceof ProjectNode x && !identity(x, q.width()))) {
+            shownScans.put(q, true);
+        }
+        for (PlanNode c : org.lakepg.server.sql.plan.PlanNodes.children(p)) {
+            markSubqueryScans(c);
+        }
+    }
+
+    private static boolean identity(ProjectNode x, int width) {
+        if (x.expressions().size() != width) {
+            return false;
+        }
+        for (int i = 0; i < width; i++) {
+            if (!(x.expressions().get(i) instanceof InputRef in) || in.index() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A WindowAgg's columns: its input's, a lower WindowAgg's results parenthesized (get_variable shows a reference
+     * to a subplan's computed output so), then its own calls as {@code f(args) OVER (?)}.
+     */
+    private List<String> windowOutputs(WindowAggNode w) {
+        List<String> in = outputs(w.input());
+        List<String> out = new ArrayList<>();
+        int lowerCalls = w.input() instanceof WindowAggNode lower ? lower.input().width() : Integer.MAX_VALUE;
+        for (int i = 0; i < w.input().width(); i++) {
+            String name = i < in.size() ? in.get(i) : null;
+            out.add(name != null && i >= lowerCalls ? "(" + name + ")" : name);
+        }
+        IntFunction<String> below = names(w.input());
+        for (var call : w.calls()) {
+            List<BoundExpr> args = call.aggregate() != null ? call.aggregate().arguments() : call.arguments();
+            String text = call.name() + "(" + (call.aggregate() != null && args.isEmpty() ? "*"
+                    : String.join(", ", args.stream().map(a -> deparser.deparse(a, below)).toList())) + ")";
+            if (call.aggregate() != null && call.aggregate().filter() != null) {
+                text += " FILTER (WHERE " + deparser.deparse(call.aggregate().filter(), below) + ")";
+            }
+            out.add(text + " OVER (?)");
+        }
+        return out;
     }
 
     /** The filter above an index scan without the conjunct the index already checks. */

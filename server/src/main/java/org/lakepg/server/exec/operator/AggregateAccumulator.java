@@ -23,18 +23,69 @@ final class AggregateAccumulator {
     private Object state;
     private boolean started;
 
+    /** The moving-aggregate inverse function, or null for a plain aggregate. */
+    private final ScalarFunction inverse;
+    private final boolean inverseStrict;
+    /** How many rows the state holds (PostgreSQL's transValueCount): the last one is removed by starting anew. */
+    private int count;
+
     AggregateAccumulator(AggregateCall call, ExprCompiler compiler, FunctionRegistry functions) {
+        this(call, compiler, functions, null, false);
+    }
+
+    /** The moving-aggregate form: its forward aggregate with the inverse function. */
+    AggregateAccumulator(org.lakepg.server.sql.plan.MovingAggregateCall moving, ExprCompiler compiler,
+                         FunctionRegistry functions) {
+        this(moving.forward(), compiler, functions, AggregateFunctions.inverse(functions, moving), moving.inverseStrict());
+    }
+
+    private AggregateAccumulator(AggregateCall call, ExprCompiler compiler, FunctionRegistry functions,
+                                 ScalarFunction inverse, boolean inverseStrict) {
         this.call = call;
         this.args = call.arguments().stream().map(compiler::compile).toArray(CompiledExpr[]::new);
         this.filter = call.filter() == null ? null : compiler.compile(call.filter());
         this.transition = AggregateFunctions.transition(functions, call);
         this.finish = AggregateFunctions.finish(functions, call);
+        this.inverse = inverse;
+        this.inverseStrict = inverseStrict;
         reset();
     }
 
     void reset() {
         state = call.initialValue();
         started = false;
+        count = 0;
+    }
+
+    /**
+     * Takes a row that left the frame out of the state (advance_windowaggregate_base); false when the inverse
+     * function cannot (it returned NULL), and the caller aggregates the frame anew.
+     */
+    boolean remove(Object[] row, ExecContext context) {
+        if (filter != null && !Boolean.TRUE.equals(filter.eval(row, context))) {
+            return true;
+        }
+        Object[] values = new Object[args.length + 1];
+        boolean anyNull = false;
+        for (int i = 0; i < args.length; i++) {
+            values[i + 1] = args[i].eval(row, context);
+            anyNull |= values[i + 1] == null;
+        }
+        if (inverseStrict && anyNull) {
+            return true;
+        }
+        if (count == 1) {
+            reset(); // removing the last row gives the initial state, which the inverse function cannot
+            return true;
+        }
+        values[0] = state;
+        Object next = inverse.apply(values, context);
+        if (next == null) {
+            return false;
+        }
+        state = next;
+        count--;
+        return true;
     }
 
     void add(Object[] row, ExecContext context) {
@@ -55,13 +106,18 @@ final class AggregateAccumulator {
                 if (!started && call.initialValue() == null) {
                     state = values[1];
                     started = true;
+                    count = 1;
                 }
                 return;
             }
         }
         values[0] = state;
         state = transition.apply(values, context);
+        if (state == null && inverse != null) {
+            throw PgException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "moving-aggregate transition function must not return null");
+        }
         started = true;
+        count++;
     }
 
     Object result(ExecContext context) {

@@ -26,6 +26,15 @@ final class AggregateFunctions {
         return bind(code(functions, call.transitionSource(), call.transitionFunction(), call.name()), types);
     }
 
+    /** A moving aggregate's inverse function, seeing the same (state type, aggregated argument types) as its forward one. */
+    static ScalarFunction inverse(FunctionRegistry functions, org.lakepg.server.sql.plan.MovingAggregateCall moving) {
+        AggregateCall call = moving.forward();
+        int direct = call.directArguments();
+        long[] types = LongStream.concat(LongStream.of(call.stateType()), call.arguments().subList(direct,
+                direct + call.aggregatedArgumentCount()).stream().mapToLong(BoundExpr::type)).toArray();
+        return bind(code(functions, moving.inverseSource(), moving.inverseFunction(), call.name()), types);
+    }
+
     /** The final function or null, seeing (state type, direct argument types, aggregated argument types). */
     static ScalarFunction finish(FunctionRegistry functions, AggregateCall call) {
         if (call.finalSource() == null) {

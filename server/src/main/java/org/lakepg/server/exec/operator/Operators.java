@@ -84,6 +84,7 @@ public final class Operators {
             case org.lakepg.server.sql.plan.ProjectSetNode p -> ProjectSet.open(p, open(p.input(), context), compiler, context);
             case org.lakepg.server.sql.plan.WindowAggNode w -> WindowAgg.open(w, open(w.input(), context), compiler,
                     functions, context);
+            case org.lakepg.server.sql.plan.SubqueryScanNode s -> open(s.input(), context);
             case org.lakepg.server.sql.plan.HashLookupNode h -> HashLookup.open(h, () -> open(h.input(), context), compiler,
                     context);
             case org.lakepg.server.sql.plan.MergeJoinNode j -> MergeJoin.open(j, open(j.left(), context),

@@ -35,7 +35,9 @@ final class WindowAgg {
             pair[keys.length] = row;
             rows.add(pair);
         }
-        PgQuickSort.sort(rows, new RowComparator(node.sortKeys(), functions, context));
+        if (!node.presorted()) {
+            PgQuickSort.sort(rows, new RowComparator(node.sortKeys(), functions, context));
+        }
         int p = node.partitionCount();
         RowComparator samePartition = new RowComparator(node.sortKeys().subList(0, p), functions, context);
         RowComparator peers = new RowComparator(node.sortKeys().subList(p, node.sortKeys().size()), functions, context);
@@ -46,8 +48,12 @@ final class WindowAgg {
         }
         int inputWidth = node.input().width();
         int keyCount = node.keys().size();
+        CompiledExpr runCondition = node.runCondition() == null ? null : compiler.compile(node.runCondition());
+        // without partitions the top WindowAgg is done once its run condition fails; otherwise it passes through
+        boolean passThrough = p > 0 || !node.topWindow();
         List<Object[]> out = new ArrayList<>(rows.size());
         int start = 0;
+        partitions:
         while (start < rows.size()) {
             int end = start + 1;
             while (end < rows.size() && samePartition.compare(rows.get(start), rows.get(end)) == 0) {
@@ -62,10 +68,24 @@ final class WindowAgg {
             for (int c = 0; c < calls.size(); c++) {
                 results[c] = calls.get(c).compute(partition, frame, context);
             }
+            boolean running = true;
             for (int i = 0; i < partitionRows.size(); i++) {
                 Object[] row = java.util.Arrays.copyOf(partitionRows.get(i), inputWidth + calls.size());
-                for (int c = 0; c < calls.size(); c++) {
-                    row[inputWidth + c] = results[c][i];
+                if (running) {
+                    for (int c = 0; c < calls.size(); c++) {
+                        row[inputWidth + c] = results[c][i];
+                    }
+                    running = runCondition == null || Boolean.TRUE.equals(runCondition.eval(row, context));
+                    if (!running && !passThrough) {
+                        break partitions;
+                    }
+                }
+                if (!running) {
+                    if (node.topWindow()) {
+                        break; // the rest of the partition cannot pass the run condition
+                    }
+                    // a WindowAgg above still needs the rows: they pass with NULL results, which its filter drops
+                    java.util.Arrays.fill(row, inputWidth, row.length, null);
                 }
                 out.add(row);
             }

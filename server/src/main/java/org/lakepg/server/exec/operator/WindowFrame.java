@@ -57,6 +57,16 @@ final class WindowFrame {
         return has(FrameOptions.START_UNBOUNDED_PRECEDING) && !excludes();
     }
 
+    /** Whether the frame always starts at the partition start (its head never moves). */
+    boolean headFixed() {
+        return has(FrameOptions.START_UNBOUNDED_PRECEDING);
+    }
+
+    /** Whether the frame ends at the current row (or its last peer) or at the partition end. */
+    boolean endsAtCurrentRowOrPartitionEnd() {
+        return has(FrameOptions.END_UNBOUNDED_FOLLOWING) || has(FrameOptions.END_CURRENT_ROW);
+    }
+
     boolean excludes() {
         return has(FrameOptions.EXCLUDE_CURRENT_ROW) || has(FrameOptions.EXCLUDE_GROUP) || has(FrameOptions.EXCLUDE_TIES);
     }

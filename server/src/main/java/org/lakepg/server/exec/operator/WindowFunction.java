@@ -18,7 +18,10 @@ interface WindowFunction {
 
     static WindowFunction of(WindowCall call, ExprCompiler compiler, FunctionRegistry functions) {
         if (call.aggregate() != null) {
-            return new FrameAggregate(new AggregateAccumulator(call.aggregate(), compiler, functions));
+            var moving = call.aggregate().moving();
+            return new FrameAggregate(new AggregateAccumulator(call.aggregate(), compiler, functions),
+                    moving == null || volatileInput(call.aggregate()) ? null
+                            : new AggregateAccumulator(moving, compiler, functions));
         }
         CompiledExpr[] args = call.arguments().stream().map(compiler::compile).toArray(CompiledExpr[]::new);
         return switch (call.source()) {
@@ -136,38 +139,60 @@ interface WindowFunction {
         return out;
     }
 
-    /** An aggregate over each row's frame; frames that only grow are accumulated once, not per row. */
-    record FrameAggregate(AggregateAccumulator accumulator) implements WindowFunction {
+    /**
+     * Whether an aggregate's arguments or FILTER call volatile functions or subqueries: then inverse transitions could
+     * be told from aggregating anew, and PostgreSQL does not use its moving-aggregate form.
+     */
+    private static boolean volatileInput(org.lakepg.server.sql.plan.AggregateCall a) {
+        java.util.List<org.lakepg.server.sql.plan.expr.BoundExpr> all = new java.util.ArrayList<>(a.arguments());
+        if (a.filter() != null) {
+            all.add(a.filter());
+        }
+        return all.stream().anyMatch(e -> org.lakepg.server.sql.analyzer.ExprRewriter.any(e,
+                x -> x instanceof org.lakepg.server.sql.plan.expr.SubqueryExpr
+                        || x instanceof org.lakepg.server.sql.plan.expr.FuncExpr f && f.volatility() == 'v'));
+    }
+
+    /**
+     * An aggregate over each row's frame, as nodeWindowAgg.c's eval_windowaggregates runs it: the rows aggregated so
+     * far are kept while the frame head stays; when it moves, a moving aggregate takes the rows that left out with
+     * its inverse function, any other aggregate (or a failed inverse, or EXCLUDE) starts again at the new head.
+     * {@code moving} is null when the aggregate has no moving form (or its input is volatile).
+     */
+    record FrameAggregate(AggregateAccumulator plain, AggregateAccumulator moving) implements WindowFunction {
         @Override
         public Object[] compute(WindowPartition p, WindowFrame f, ExecContext c) {
+            boolean invertible = moving != null && !f.headFixed();
+            AggregateAccumulator acc = invertible ? moving : plain;
             Object[] out = new Object[p.size()];
-            accumulator.reset();
-            if (f.startsAtPartitionStart()) {
-                int added = 0;
-                int lastEnd = Integer.MIN_VALUE;
-                Object last = null;
-                for (int i = 0; i < out.length; i++) {
-                    int end = f.end(p, i);
-                    if (end != lastEnd || i == 0) {
-                        while (added <= end) {
-                            accumulator.add(p.rows.get(added++), c);
-                        }
-                        last = accumulator.result(c);
-                        lastEnd = end;
-                    }
-                    out[i] = last;
-                }
-                return out;
-            }
+            int base = 0; // the first row aggregated
+            int upTo = 0; // the row after the last one looked at
+            Object result = null;
             for (int i = 0; i < out.length; i++) {
-                accumulator.reset();
+                int head = f.start(p, i);
                 int end = f.end(p, i);
-                for (int j = f.start(p, i); j <= end; j++) {
-                    if (!f.excluded(p, i, j)) {
-                        accumulator.add(p.rows.get(j), c);
+                if (i > 0 && base == head && f.endsAtCurrentRowOrPartitionEnd() && !f.excludes() && base <= i
+                        && upTo > i) {
+                    out[i] = result; // the same frame as the row before
+                    continue;
+                }
+                boolean restart = i == 0 || base != head && !invertible || f.excludes() || upTo <= head;
+                while (!restart && base < head) {
+                    restart = !acc.remove(p.rows.get(base), c);
+                    base++;
+                }
+                base = head;
+                if (restart) {
+                    acc.reset();
+                    upTo = head;
+                }
+                for (; upTo < p.size() && upTo <= end; upTo++) {
+                    if (!f.excluded(p, i, upTo)) {
+                        acc.add(p.rows.get(upTo), c);
                     }
                 }
-                out[i] = accumulator.result(c);
+                result = acc.result(c);
+                out[i] = result;
             }
             return out;
         }

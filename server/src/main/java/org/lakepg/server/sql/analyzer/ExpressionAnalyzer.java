@@ -919,7 +919,31 @@ public final class ExpressionAnalyzer {
                 f.aggDistinct(), order.keys(), filter, transition.oid(), supportSource(transition), transition.strict(), stateType,
                 initial, finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : supportSource(finalFunction),
                 finalFunction != null && finalFunction.strict(), entry.finalExtra(), call.resultType(),
-                entry.kind() == 'n' ? 0 : f.args().size(), order.sortOnly());
+                entry.kind() == 'n' ? 0 : f.args().size(), order.sortOnly(),
+                overWindow ? moving(entry, call, order.arguments(), f.aggDistinct(), order.keys(), filter,
+                        f.args().size(), order.sortOnly()) : null);
+    }
+
+    /** The aggregate's moving-aggregate form (MSFUNC, MINVFUNC, ...), when its definition has one. */
+    private org.lakepg.server.sql.plan.MovingAggregateCall moving(org.lakepg.server.catalog.AggregateEntry entry,
+            ResolvedCall call, List<BoundExpr> arguments, boolean distinct, List<org.lakepg.server.sql.plan.SortKey> keys,
+            BoundExpr filter, int argumentCount, int sortOnly) {
+        var m = entry.moving();
+        if (m == null || m.inverseFunction() == 0) {
+            return null;
+        }
+        ProcEntry transition = catalog.function(m.transitionFunction()).orElseThrow();
+        ProcEntry inverse = catalog.function(m.inverseFunction()).orElseThrow();
+        ProcEntry finalFunction = m.finalFunction() == 0 ? null : catalog.function(m.finalFunction()).orElseThrow();
+        long stateType = TypeOids.isPolymorphic(m.transitionType()) ? call.resultType() : m.transitionType();
+        Object initial = m.initialValue() == null ? null : io.input(stateType, -1, m.initialValue(), context);
+        var forward = new org.lakepg.server.sql.plan.AggregateCall(call.proc().oid(), call.proc().name(), arguments,
+                distinct, keys, filter, transition.oid(), supportSource(transition), transition.strict(), stateType, initial,
+                finalFunction == null ? 0 : finalFunction.oid(), finalFunction == null ? null : supportSource(finalFunction),
+                finalFunction != null && finalFunction.strict(), m.finalExtra(), call.resultType(),
+                entry.kind() == 'n' ? 0 : argumentCount, sortOnly, null);
+        return new org.lakepg.server.sql.plan.MovingAggregateCall(forward, inverse.oid(), supportSource(inverse),
+                inverse.strict());
     }
 
     /** Replaces the arguments from the VARIADIC parameter's position on by one array of them. */

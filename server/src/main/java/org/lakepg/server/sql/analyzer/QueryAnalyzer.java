@@ -239,8 +239,10 @@ public final class QueryAnalyzer {
                                 .query(sub.subquery())
                         : query(sub.subquery());
                 FromScope scope = new FromScope(outer);
-                scope.add(sub.alias().aliasname(), renamed(r.columns(), sub.alias().colnames(), sub.alias().aliasname()));
-                yield new Source(r.plan(), scope, lateral == null ? List.of() : lateral.correlations());
+                List<OutputColumn> named = renamed(r.columns(), sub.alias().colnames(), sub.alias().aliasname());
+                scope.add(sub.alias().aliasname(), named);
+                PlanNode plan = lateral == null ? SubqueryScans.of(r.plan(), sub.alias().aliasname(), named) : r.plan();
+                yield new Source(plan, scope, lateral == null ? List.of() : lateral.correlations());
             }
             case org.lakepg.server.sql.ast.RangeFunction f -> functionItem(f, left);
             case JoinExpr j -> join(j, left);
@@ -474,6 +476,13 @@ public final class QueryAnalyzer {
                     expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
                     ExpressionAnalyzer.location(s.whereClause()));
             PlanNode pushed = InheritedScans.filtered(catalog, plan, where);
+            if (pushed == null && plan instanceof org.lakepg.server.sql.plan.SubqueryScanNode subquery) {
+                var quals = org.lakepg.server.sql.optimizer.SubqueryQuals.push(subquery, where,
+                        (op, l, r) -> expressions.operator(List.of(op), l, r, -1));
+                plan = quals.plan();
+                where = quals.remaining();
+                pushed = where == null ? plan : null;
+            }
             if (pushed != null) {
                 plan = pushed;
             } else {

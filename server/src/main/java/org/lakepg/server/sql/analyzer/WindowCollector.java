@@ -13,7 +13,18 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
 final class WindowCollector {
 
     /** One ORDER BY item of a window. */
-    record Order(BoundExpr expr, boolean descending, boolean nullsFirst, int location) {}
+    record Order(BoundExpr expr, boolean descending, boolean nullsFirst, int location) {
+        /** Windows written alike share one WindowAgg wherever they were written (equal() ignores locations). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Order x && expr.equals(x.expr) && descending == x.descending && nullsFirst == x.nullsFirst;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(expr, descending, nullsFirst);
+        }
+    }
 
     /** A resolved window: what partitions, orders and frames its calls. */
     /** {@code inRange}: the in_range support function (prosrc) of a RANGE frame with offsets, else null. */

@@ -38,17 +38,24 @@ final class WindowOrder {
         }
         int next = groupColumns + 1;
         for (WindowCollector.Window w : windows) {
+            // transformWindowDefinitions transforms a window's ORDER BY before its PARTITION BY
+            List<BoundExpr> numbering = new ArrayList<>();
+            w.order().forEach(o -> numbering.add(o.expr()));
+            numbering.addAll(w.partition());
+            for (BoundExpr e : numbering) {
+                if (!references.containsKey(e)) {
+                    BoundExpr grouped = grouping == null ? null : grouping.rewrite(e);
+                    references.put(e, grouped instanceof InputRef r ? r.index() + 1 : next++);
+                }
+            }
+        }
+        for (WindowCollector.Window w : windows) {
             List<Key> list = new ArrayList<>();
             List<Integer> seen = new ArrayList<>();
             for (int i = 0; i < w.partition().size() + w.order().size(); i++) {
                 boolean partition = i < w.partition().size();
                 BoundExpr e = partition ? w.partition().get(i) : w.order().get(i - w.partition().size()).expr();
-                Integer reference = references.get(e);
-                if (reference == null) {
-                    BoundExpr grouped = grouping == null ? null : grouping.rewrite(e);
-                    reference = grouped instanceof InputRef r ? r.index() + 1 : next++;
-                    references.put(e, reference);
-                }
+                int reference = references.get(e);
                 if (seen.contains(reference)) {
                     continue; // a key listed twice sorts once
                 }

@@ -27,7 +27,8 @@ final class WindowPlanner {
      */
     PlanNode plan(PlanNode plan, WindowCollector windows, GroupingRewriter grouping, List<BoundExpr> projected) {
         int[] position = new int[windows.calls().size()];
-        for (int w : WindowOrder.of(windows.windows(), grouping)) {
+        List<Integer> order = WindowOrder.of(windows.windows(), grouping);
+        for (int w : order) {
             WindowCollector.Window window = windows.windows().get(w);
             List<BoundExpr> keys = new ArrayList<>();
             List<SortKey> sortKeys = new ArrayList<>();
@@ -55,8 +56,10 @@ final class WindowPlanner {
                 position[c] = plan.width() + calls.size();
                 calls.add(call);
             }
+            boolean top = w == order.get(order.size() - 1);
             plan = new WindowAggNode(plan, window.name(), keys, window.partition().size(), sortKeys,
-                    window.frameOptions(), window.startOffset(), window.endOffset(), window.inRange(), calls);
+                    window.frameOptions(), window.startOffset(), window.endOffset(), window.inRange(), calls, null, top,
+                    !keys.isEmpty() && WindowAggNode.presortedKeys(keys, sortKeys, plan) == keys.size());
         }
         projected.replaceAll(e -> ExprRewriter.map(e, x -> x instanceof WindowRef r
                 ? new InputRef(position[r.index()], r.type(), r.typmod(), null) : x));

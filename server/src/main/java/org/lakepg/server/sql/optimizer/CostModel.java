@@ -125,6 +125,8 @@ public final class CostModel {
                 double startup = l.total() + r.total() + cpuOp * s.width() * (l.rows() + r.rows());
                 yield new PlanEstimate(startup, startup + cpuTuple * rows, rows, Math.max(l.width(), r.width()));
             }
+            // setrefs.c removes a trivial Subquery Scan; a kept one adds little, so it is priced as its subquery
+            case org.lakepg.server.sql.plan.SubqueryScanNode q -> estimate(q.input());
             case WindowAggNode w -> {
                 PlanEstimate in = estimate(w.input());
                 PlanEstimate sorted = w.sortKeys().isEmpty() ? in : sort(in);

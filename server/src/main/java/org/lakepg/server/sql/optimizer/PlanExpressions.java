@@ -110,11 +110,15 @@ final class PlanExpressions {
             }
             case WindowAggNode w -> {
                 exprs.addAll(w.keys());
+                if (w.runCondition() != null) {
+                    exprs.add(w.runCondition());
+                }
                 for (WindowCall c : w.calls()) {
                     exprs.addAll(c.arguments());
                 }
                 children.add(w.input());
             }
+            case org.lakepg.server.sql.plan.SubqueryScanNode s -> children.add(s.input());
             case HashLookupNode h -> {
                 exprs.add(h.key());
                 children.add(h.input());

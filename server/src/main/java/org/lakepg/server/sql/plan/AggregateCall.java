@@ -11,7 +11,7 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
  * <p>{@code arguments} are, in order: the direct arguments of an ordered-set aggregate ({@code directArguments} of
  * them, evaluated once per group and passed to the final function only), the aggregated arguments (passed to the
  * transition function), and {@code sortOnlyArguments} expressions that only order the input ({@code agg(x ORDER BY
- * y)}). When {@code argumentOrder} is not empty (DISTINCT, ORDER BY or WITHIN GROUP) the group's argument rows are
+ * y)}). {@code moving} (or null) is its moving-aggregate form for window frames. When {@code argumentOrder} is not empty (DISTINCT, ORDER BY or WITHIN GROUP) the group's argument rows are
  * sorted by it, and de-duplicated for DISTINCT, before they reach the transition function.
  */
 public record AggregateCall(
@@ -32,7 +32,8 @@ public record AggregateCall(
         boolean finalExtra,
         long resultType,
         int directArguments,
-        int sortOnlyArguments) {
+        int sortOnlyArguments,
+        MovingAggregateCall moving) {
 
     public AggregateCall {
         arguments = List.copyOf(arguments);
@@ -53,6 +54,8 @@ public record AggregateCall(
     public AggregateCall withExpressions(List<BoundExpr> newArguments, BoundExpr newFilter) {
         return new AggregateCall(function, name, newArguments, distinct, argumentOrder, newFilter, transitionFunction,
                 transitionSource, transitionStrict, stateType, initialValue, finalFunction, finalSource, finalStrict,
-                finalExtra, resultType, directArguments, sortOnlyArguments);
+                finalExtra, resultType, directArguments, sortOnlyArguments, moving == null ? null
+                : new MovingAggregateCall(moving.forward().withExpressions(newArguments, newFilter),
+                        moving.inverseFunction(), moving.inverseSource(), moving.inverseStrict()));
     }
 }

@@ -24,6 +24,7 @@ public final class PlanNodes {
             case RuleActionsNode r -> r.steps();
             case ProjectSetNode s -> List.of(s.input());
             case WindowAggNode w -> List.of(w.input());
+            case SubqueryScanNode s -> List.of(s.input());
             case HashLookupNode h -> List.of(h.input());
             case ResultNode r -> List.of();
             case ValuesNode v -> List.of();

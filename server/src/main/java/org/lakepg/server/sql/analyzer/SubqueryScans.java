@@ -1,0 +1,82 @@
+package org.lakepg.server.sql.analyzer;
+
+import java.util.List;
+import org.lakepg.server.sql.optimizer.SubqueryQuals;
+import org.lakepg.server.sql.plan.AggregateNode;
+import org.lakepg.server.sql.plan.DistinctNode;
+import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.OutputColumn;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.ProjectSetNode;
+import org.lakepg.server.sql.plan.SortNode;
+import org.lakepg.server.sql.plan.SubqueryScanNode;
+import org.lakepg.server.sql.plan.WindowAggNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+
+/**
+ * Which FROM subqueries stay queries of their own, as PostgreSQL's is_simple_subquery decides: one with window
+ * functions is not pulled up into the outer query, so it is read through a {@link SubqueryScanNode}.
+ */
+final class SubqueryScans {
+    private SubqueryScans() {}
+
+    /** The subquery's plan, behind a Subquery Scan when PostgreSQL keeps it apart. */
+    static PlanNode of(PlanNode plan, String alias, List<OutputColumn> columns) {
+        if (!windowed(plan)) {
+            return plan;
+        }
+        return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(), junk(plan));
+    }
+
+    private static boolean windowed(PlanNode p) {
+        return switch (p) {
+            case WindowAggNode w -> true;
+            case ProjectNode x -> windowed(x.input());
+            case FilterNode f -> windowed(f.input());
+            case SortNode s -> windowed(s.input());
+            case LimitNode l -> windowed(l.input());
+            case DistinctNode d -> windowed(d.input());
+            case ProjectSetNode s -> windowed(s.input());
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether PostgreSQL's target list of the subquery has resjunk entries: ORDER BY, PARTITION BY or window ORDER BY
+     * expressions, or GROUP BY keys, that the select list does not show.
+     */
+    private static boolean junk(PlanNode plan) {
+        if (!(plan instanceof ProjectNode projection)) {
+            return false;
+        }
+        if ((projection.input() instanceof SortNode || projection.input() instanceof LimitNode
+                || projection.input() instanceof DistinctNode) && projection.width() < projection.input().width()) {
+            return true; // the projection finish() adds to drop ORDER BY-only columns
+        }
+        List<BoundExpr> shown = projection.expressions().stream().map(SubqueryQuals::withoutNames).toList();
+        PlanNode p = projection.input();
+        while (p instanceof WindowAggNode w) {
+            for (BoundExpr k : w.keys()) {
+                if (!shown.contains(SubqueryQuals.withoutNames(k))) {
+                    return true;
+                }
+            }
+            p = w.input();
+        }
+        if (p instanceof FilterNode f) {
+            p = f.input(); // HAVING
+        }
+        if (p instanceof AggregateNode a) {
+            for (int i = 0; i < a.groupKeys().size(); i++) {
+                int key = i;
+                if (shown.stream().noneMatch(e -> e instanceof InputRef in && in.index() == key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
