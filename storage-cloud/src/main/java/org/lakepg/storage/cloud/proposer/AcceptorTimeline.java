@@ -174,7 +174,7 @@ final class AcceptorTimeline implements AutoCloseable {
 
     private AcceptorReply fenced(long term, AcceptorControl c) {
         return new AcceptorReply.Rejected(Why.FENCED, String.format(
-                "timeline %s was taken over by term %d; writer term %d is fenced", id, c.term(), term));
+                "timeline %s was taken over by generation %d; writer generation %d is fenced", id, c.term(), term));
     }
 
     private void persist(AcceptorControl next) {

@@ -25,16 +25,21 @@ public record TermHistory(List<TermStart> entries) {
         }
     }
 
-    /** The history of a log that ends at {@code flushLsn}: terms that start at or after it wrote nothing of it. */
+    /**
+     * The history of a log that ends at {@code flushLsn}: terms that start after it wrote nothing of it. A term that
+     * starts exactly there stays: a member holding everything up to a proposer's start point holds that
+     * proposer's log so far (which is what keeps an election from preferring an older divergent log, Raft's
+     * "figure 8").
+     */
     public TermHistory upTo(long flushLsn) {
         int n = 0;
-        while (n < entries.size() && entries.get(n).lsn() < flushLsn) {
+        while (n < entries.size() && entries.get(n).lsn() <= flushLsn) {
             n++;
         }
         return n == entries.size() ? this : new TermHistory(entries.subList(0, n));
     }
 
-    /** The term of the last record of a log with this history ending at {@code flushLsn} (0: no records). */
+    /** The term a log with this history ending at {@code flushLsn} last followed (0: none). */
     public long lastLogTerm(long flushLsn) {
         List<TermStart> written = upTo(flushLsn).entries();
         return written.isEmpty() ? 0 : written.get(written.size() - 1).term();
