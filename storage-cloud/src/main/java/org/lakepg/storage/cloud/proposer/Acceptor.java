@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.cloud.metrics.LatencyHistogram;
+import org.lakepg.storage.cloud.metrics.Metrics;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Why;
 
 /**
@@ -16,6 +18,9 @@ public final class Acceptor implements AutoCloseable {
     private final Path dataDir;
     private final long segmentSize;
     private final Map<TimelineId, AcceptorTimeline> timelines = new ConcurrentHashMap<>();
+    private final Metrics metrics = new Metrics();
+    /** An append from its arrival on the write thread until it is fsynced (scripts/cluster-metrics reads it). */
+    private final LatencyHistogram appends = metrics.histogram("append_fsync");
 
     public Acceptor(Path dataDir, long segmentSize) {
         this.dataDir = dataDir;
@@ -40,7 +45,14 @@ public final class Acceptor implements AutoCloseable {
         }
         return switch (request) {
             case AcceptorRequest.Elected e -> timeline.elected(e);
-            case AcceptorRequest.Append a -> timeline.append(a);
+            case AcceptorRequest.Append a -> {
+                long start = System.nanoTime();
+                AcceptorReply reply = timeline.append(a);
+                if (!a.payloads().isEmpty()) {
+                    appends.recordSince(start);
+                }
+                yield reply;
+            }
             case AcceptorRequest.Trim t -> timeline.trim(t);
             default -> query(request);
         };
@@ -57,6 +69,10 @@ public final class Acceptor implements AutoCloseable {
             case AcceptorRequest.Read r -> timeline.read(r);
             default -> throw new IllegalArgumentException(request + " changes state");
         };
+    }
+
+    public Metrics metrics() {
+        return metrics;
     }
 
     /** This member's state of a timeline, or null if it has none. */

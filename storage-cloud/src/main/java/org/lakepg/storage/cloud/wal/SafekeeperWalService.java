@@ -72,6 +72,11 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
         return connect(safekeepers, null, DEFAULT_ROUNDS_IN_FLIGHT, metrics);
     }
 
+    /** A service over {@code quorum}, which closing the service closes; quorum rounds are timed into {@code metrics}. */
+    public static SafekeeperWalService over(WalQuorum quorum, Metrics metrics) {
+        return new SafekeeperWalService(quorum, true, null, DEFAULT_ROUNDS_IN_FLIGHT, metrics);
+    }
+
     /** Connects to the quorum with an append listener (may be null) and a pipelining depth. */
     public static SafekeeperWalService connect(List<SafekeeperAddress> safekeepers, WalAppendListener listener,
             int maxRoundsInFlight) {

@@ -25,7 +25,6 @@ import org.lakepg.storage.WalEntry;
 import org.lakepg.storage.WalReader;
 import org.lakepg.storage.cloud.proposer.AcceptorReply;
 import org.lakepg.storage.cloud.proposer.AcceptorTrio;
-import org.lakepg.storage.cloud.proposer.ProposerQuorum;
 
 /**
  * The compute as the WAL's proposer (docs/safekeepers.md), against three real safekeeper servers on loopback:

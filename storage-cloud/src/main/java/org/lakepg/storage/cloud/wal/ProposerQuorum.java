@@ -1,4 +1,4 @@
-package org.lakepg.storage.cloud.proposer;
+package org.lakepg.storage.cloud.wal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,12 +17,13 @@ import java.util.concurrent.TimeoutException;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.cloud.proposer.AcceptorReply;
+import org.lakepg.storage.cloud.proposer.AcceptorRequest;
+import org.lakepg.storage.cloud.proposer.TermHistory;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
-import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Why;
+import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperRequest;
-import org.lakepg.storage.cloud.wal.GenerationFencedException;
-import org.lakepg.storage.cloud.wal.WalQuorum;
 
 /**
  * The safekeepers driven by the compute itself (Neon's safekeeper protocol; docs/safekeepers.md): the compute is

@@ -1,4 +1,4 @@
-package org.lakepg.storage.cloud.proposer;
+package org.lakepg.storage.cloud.wal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,10 +11,12 @@ import org.lakepg.storage.Lsn;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.WalRecordCodec;
-import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
-import org.lakepg.storage.cloud.wal.GenerationFencedException;
+import org.lakepg.storage.cloud.proposer.AcceptorReply;
+import org.lakepg.storage.cloud.proposer.AcceptorRequest;
+import org.lakepg.storage.cloud.proposer.TermHistory;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Frame;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Why;
+import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -304,6 +306,7 @@ final class Proposal {
                 }
                 if (!(reply instanceof AcceptorReply.Flushed f)) {
                     committed = null;
+                    m.phase = Phase.DOWN; // nothing more to it until it joined again (a reconnect would find a gap)
                 } else {
                     m.inFlight--;
                     m.flushLsn = Math.max(m.flushLsn, f.flushLsn());

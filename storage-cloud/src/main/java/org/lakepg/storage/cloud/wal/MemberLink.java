@@ -1,8 +1,11 @@
-package org.lakepg.storage.cloud.proposer;
+package org.lakepg.storage.cloud.wal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.lakepg.storage.StorageException;
+import org.lakepg.storage.cloud.proposer.AcceptorCodec;
+import org.lakepg.storage.cloud.proposer.AcceptorReply;
+import org.lakepg.storage.cloud.proposer.AcceptorRequest;
 import org.lakepg.storage.cloud.rpc.RpcConnection;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
 
