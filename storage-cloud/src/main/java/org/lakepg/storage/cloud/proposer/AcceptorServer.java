@@ -140,9 +140,8 @@ public final class AcceptorServer implements AutoCloseable {
             try {
                 respond(ctx, requestId, write ? acceptor.write(request) : acceptor.query(request), null);
             } catch (RuntimeException e) {
-                if (!(e instanceof StorageException)) {
-                    LOG.error("safekeeper request {} failed", request.getClass().getSimpleName(), e);
-                }
+                LOG.error("safekeeper request {} on timeline {} failed", request.getClass().getSimpleName(),
+                        request.timeline(), e);
                 respond(ctx, requestId, null, e);
             }
         }

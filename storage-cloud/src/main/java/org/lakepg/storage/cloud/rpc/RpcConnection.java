@@ -143,7 +143,7 @@ public final class RpcConnection implements AutoCloseable {
         out.writeByte(code);
         payload.accept(out);
         out.setInt(0, out.readableBytes() - 4);
-        ch.writeAndFlush(out).addListener(f -> {
+        Runnable write = () -> ch.writeAndFlush(out).addListener(f -> {
             if (!f.isSuccess()) {
                 Pending failed = pending.remove(id);
                 if (failed != null) {
@@ -152,6 +152,14 @@ public final class RpcConnection implements AutoCloseable {
                 }
             }
         });
+        if (ch.eventLoop().inEventLoop()) {
+            // A write from another thread is queued as a task on the event loop, one from the loop itself would
+            // go out at once — ahead of those queued before it. Requests must leave in the order they were made
+            // (a safekeeper refuses an append that skips one), so this one queues too.
+            ch.eventLoop().execute(write);
+        } else {
+            write.run();
+        }
         if (!ch.isActive()) {
             failPending(ch); // closed between channel() and put: the close listener may have run already
         }

@@ -252,7 +252,7 @@ final class Proposal {
                 LOG.warn("safekeeper {} refused timeline {} term {}: {}; joining it again", m.link.address().id(),
                         timeline, term, r.message());
             } else {
-                LOG.debug("safekeeper {} lost for timeline {}: {}", m.link.address().id(), timeline, String.valueOf(error));
+                LOG.info("safekeeper {} lost for timeline {}: {}", m.link.address().id(), timeline, String.valueOf(error));
             }
         }
         join(m, 200);
