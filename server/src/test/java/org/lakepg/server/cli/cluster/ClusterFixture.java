@@ -36,13 +36,21 @@ final class ClusterFixture implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    /** A cluster speaking {@code protocol}, unless -Dlakepg.cluster.wal-protocol says otherwise. */
+    static ClusterFixture start(Path dir, WalProtocol protocol) {
+        return start(dir, c -> c.withWalProtocol(protocol));
+    }
+
     static ClusterFixture start(Path dir, java.util.function.Consumer<LocalCluster> configure) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the ITs with mvn verify");
         }
         // -Dlakepg.cluster.wal-protocol=proposer runs the fault tests with the compute as the WAL's proposer
-        LocalCluster cluster = LocalCluster.at(dir, Launcher.ofJar(JAR))
-                .withWalProtocol(WalProtocol.parse(System.getProperty("lakepg.cluster.wal-protocol")));
+        LocalCluster cluster = LocalCluster.at(dir, Launcher.ofJar(JAR));
+        String forced = System.getProperty("lakepg.cluster.wal-protocol");
+        if (forced != null) {
+            cluster.withWalProtocol(WalProtocol.parse(forced));
+        }
         configure.accept(cluster);
         ClusterFixture fixture = new ClusterFixture(cluster);
         try {
