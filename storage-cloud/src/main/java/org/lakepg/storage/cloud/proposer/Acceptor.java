@@ -54,6 +54,7 @@ public final class Acceptor implements AutoCloseable {
                 yield reply;
             }
             case AcceptorRequest.Trim t -> timeline.trim(t);
+            case AcceptorRequest.Restart r -> timeline.restart(r);
             default -> query(request);
         };
     }

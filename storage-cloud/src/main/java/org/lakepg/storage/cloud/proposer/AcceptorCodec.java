@@ -53,6 +53,10 @@ public final class AcceptorCodec {
                 out.writeBoolean(r.uncommitted());
             }
             case AcceptorRequest.Trim t -> out.writeLong(t.upTo());
+            case AcceptorRequest.Restart r -> {
+                out.writeLong(r.term());
+                out.writeLong(r.lsn());
+            }
         }
     }
 
@@ -75,6 +79,7 @@ public final class AcceptorCodec {
             case 4 -> new AcceptorRequest.Status(timeline);
             case 5 -> new AcceptorRequest.Read(timeline, in.readLong(), in.readInt(), in.readBoolean());
             case 6 -> new AcceptorRequest.Trim(timeline, in.readLong());
+            case 7 -> new AcceptorRequest.Restart(timeline, in.readLong(), in.readLong());
             default -> throw StorageException.of(StorageException.Reason.INVALID_REQUEST, "unknown safekeeper request %d", code);
         };
     }
@@ -90,6 +95,7 @@ public final class AcceptorCodec {
                 out.writeLong(s.flushLsn());
                 out.writeLong(s.commitLsn());
                 out.writeLong(s.trimmedUpTo());
+                out.writeLong(s.walStart());
             }
             case AcceptorReply.Flushed f -> {
                 out.writeByte(2);
@@ -120,7 +126,7 @@ public final class AcceptorCodec {
         int kind = in.readUnsignedByte();
         return switch (kind) {
             case 1 -> new AcceptorReply.State(in.readLong(), in.readBoolean(), history(in), in.readLong(), in.readLong(),
-                    in.readLong(), in.readLong());
+                    in.readLong(), in.readLong(), in.readLong());
             case 2 -> new AcceptorReply.Flushed(in.readLong(), in.readLong());
             case 3 -> {
                 long end = in.readLong();

@@ -11,10 +11,11 @@ public sealed interface AcceptorReply {
     /**
      * One member's state of a timeline: the highest term it voted for (and whether the asking proposer holds its
      * vote), the history of its log, where the log ends on disk ({@code flushLsn}, fsynced), the highest commit
-     * LSN it was told, and what S3 made removable. Answer to Vote, Elected, Status and Trim.
+     * LSN it was told, what S3 made removable and where its stored WAL now begins ({@code walStart}: reads from
+     * there on find every record). Answer to Vote, Elected, Restart, Status and Trim.
      */
     record State(long term, boolean voteGranted, TermHistory history, long startLsn, long flushLsn, long commitLsn,
-            long trimmedUpTo) implements AcceptorReply {
+            long trimmedUpTo, long walStart) implements AcceptorReply {
         public State {
             Objects.requireNonNull(history, "history");
         }

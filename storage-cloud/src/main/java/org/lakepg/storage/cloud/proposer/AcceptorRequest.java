@@ -84,6 +84,17 @@ public sealed interface AcceptorRequest {
         }
     }
 
+    /**
+     * The member lacks records that no member keeps any more (S3 holds them): it drops its WAL and continues empty
+     * from {@code lsn}, a committed LSN where another member's stored WAL begins.
+     */
+    record Restart(TimelineId timeline, long term, long lsn) implements AcceptorRequest {
+        @Override
+        public int code() {
+            return 7;
+        }
+    }
+
     /** Removes WAL at or below {@code upTo} (never past the commit LSN): S3 holds it. */
     record Trim(TimelineId timeline, long upTo) implements AcceptorRequest {
         @Override

@@ -24,14 +24,16 @@ final class AcceptorTimeline implements AutoCloseable {
 
     private final TimelineId id;
     private final Path dir;
-    private final SegmentedWal wal;
+    private final long segmentSize;
+    private volatile SegmentedWal wal;
     private volatile RecentRecords recent;
     private volatile AcceptorControl control;
     /** The commit LSN proposers told this member; persisted only with the control's other changes. */
     private volatile long commitLsn;
 
-    private AcceptorTimeline(TimelineId id, Path dir, SegmentedWal wal, AcceptorControl control) {
+    private AcceptorTimeline(TimelineId id, Path dir, SegmentedWal wal, AcceptorControl control, long segmentSize) {
         this.id = id;
+        this.segmentSize = segmentSize;
         this.dir = dir;
         this.wal = wal;
         this.control = control;
@@ -54,7 +56,7 @@ final class AcceptorTimeline implements AutoCloseable {
         // recovery only finds where the WAL ends: records up to the commit LSN written down are known to be there
         SegmentedWal wal = SegmentedWal.open(dir.resolve("wal"), id.toString(), control.startLsn(), segmentSize,
                 Math.max(control.startLsn(), control.commitLsn()), (lsn, r) -> { });
-        return new AcceptorTimeline(id, dir, wal, control);
+        return new AcceptorTimeline(id, dir, wal, control, segmentSize);
     }
 
     TimelineId id() {
@@ -65,7 +67,7 @@ final class AcceptorTimeline implements AutoCloseable {
         AcceptorControl c = control;
         long flush = wal.insertLsn();
         return new AcceptorReply.State(c.term(), voteGranted, c.history(), c.startLsn(), flush,
-                Math.min(commitLsn, flush), c.trimmedUpTo());
+                Math.min(commitLsn, flush), c.trimmedUpTo(), wal.firstLsn());
     }
 
     AcceptorReply vote(AcceptorRequest.Vote vote) {
@@ -160,6 +162,31 @@ final class AcceptorTimeline implements AutoCloseable {
             }
         }
         return new AcceptorReply.Records(frames, end);
+    }
+
+    AcceptorReply restart(AcceptorRequest.Restart restart) {
+        AcceptorControl c = control;
+        if (restart.term() != c.term()) {
+            return fenced(restart.term(), c);
+        }
+        long flush = wal.insertLsn();
+        if (restart.lsn() <= flush) {
+            return state(false); // it has everything up to there: the proposer ships the rest
+        }
+        wal.close();
+        Path walDir = dir.resolve("wal");
+        try {
+            org.lakepg.storage.local.FileUtil.deleteRecursively(walDir);
+            SegmentedWal.createEmpty(walDir, restart.lsn());
+        } catch (java.io.IOException e) {
+            throw new StorageException(StorageException.Reason.IO, "could not restart WAL in " + walDir + ": " + e.getMessage(), e);
+        }
+        // the records up to the new start are committed (S3 holds them): they count as this member's
+        persist(c.withCommit(restart.lsn()).withTrimmed(restart.lsn()));
+        commitLsn = Math.max(commitLsn, restart.lsn());
+        wal = SegmentedWal.open(walDir, id.toString(), c.startLsn(), segmentSize, restart.lsn(), (lsn, r) -> { });
+        recent = new RecentRecords(RECENT_BYTES, restart.lsn());
+        return state(false);
     }
 
     AcceptorReply trim(AcceptorRequest.Trim trim) {

@@ -267,6 +267,9 @@ public final class RpcConnection implements AutoCloseable {
     @Override
     public void close() {
         synchronized (connectLock) {
+            if (closed) {
+                return; // closing twice is harmless
+            }
             closed = true;
             Channel ch = channel;
             if (ch != null) {

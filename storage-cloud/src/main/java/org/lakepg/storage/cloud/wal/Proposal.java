@@ -252,7 +252,7 @@ final class Proposal {
                 LOG.warn("safekeeper {} refused timeline {} term {}: {}; joining it again", m.link.address().id(),
                         timeline, term, r.message());
             } else {
-                LOG.info("safekeeper {} lost for timeline {}: {}", m.link.address().id(), timeline, String.valueOf(error));
+                LOG.debug("safekeeper {} away for timeline {}: {}", m.link.address().id(), timeline, String.valueOf(error));
             }
         }
         join(m, 200);
@@ -306,6 +306,10 @@ final class Proposal {
                 }
                 if (!(reply instanceof AcceptorReply.Flushed f)) {
                     committed = null;
+                    if (m.phase == Phase.SYNCED && !(reply instanceof AcceptorReply.Rejected)) {
+                        LOG.info("safekeeper {} lost for timeline {}: {}", m.link.address().id(), timeline,
+                                String.valueOf(error));
+                    }
                     m.phase = Phase.DOWN; // nothing more to it until it joined again (a reconnect would find a gap)
                 } else {
                     m.inFlight--;
@@ -353,7 +357,8 @@ final class Proposal {
         m.copying = true;
         int session = m.session;
         long from = m.shippedTo;
-        source.link.send(new AcceptorRequest.Read(timeline, from, MAX_APPEND_BYTES, true)).whenComplete((reply, error) -> {
+        MemberLink sourceLink = source.link;
+        sourceLink.send(new AcceptorRequest.Read(timeline, from, MAX_APPEND_BYTES, true)).whenComplete((reply, error) -> {
             synchronized (this) {
                 if (session != m.session || failure != null) {
                     return;
@@ -366,9 +371,52 @@ final class Proposal {
                     pump(m);
                     return;
                 }
+                if (reply instanceof AcceptorReply.Rejected rejected && rejected.why() == Why.NOT_FOUND) {
+                    restartBehindTrim(m, sourceLink, from);
+                    return;
+                }
                 if (reply instanceof AcceptorReply.Rejected rejected) {
                     LOG.warn("cannot copy WAL of timeline {} after {} to safekeeper {}: {}", timeline, Lsn.of(from),
                             m.link.address().id(), rejected.message());
+                }
+            }
+            quorum.later(500, () -> {
+                synchronized (this) {
+                    pump(m);
+                }
+            });
+        });
+    }
+
+    /**
+     * The member lacks records that {@code source} trimmed (S3 holds them): it restarts its WAL empty where the
+     * source's begins, if that is committed, and is caught up from there. Called with the lock held.
+     */
+    private void restartBehindTrim(Member m, MemberLink source, long from) {
+        m.copying = true;
+        int session = m.session;
+        source.send(new AcceptorRequest.Status(timeline)).thenCompose(reply -> {
+            if (reply instanceof AcceptorReply.State s && s.walStart() > from) {
+                synchronized (this) {
+                    if (s.walStart() <= commitLsn && session == m.session) {
+                        LOG.info("safekeeper {} lacks WAL of timeline {} after {} that every member trimmed: it continues "
+                                + "from {}", m.link.address().id(), timeline, Lsn.of(from), Lsn.of(s.walStart()));
+                        return m.link.send(new AcceptorRequest.Restart(timeline, term, s.walStart()));
+                    }
+                }
+            }
+            return CompletableFuture.<AcceptorReply>completedFuture(null); // not restarted: try again later
+        }).whenComplete((reply, error) -> {
+            synchronized (this) {
+                if (session != m.session || failure != null) {
+                    return;
+                }
+                m.copying = false;
+                if (reply instanceof AcceptorReply.State s && s.flushLsn() > m.shippedTo && m.inFlight == 0) {
+                    m.flushLsn = s.flushLsn();
+                    m.shippedTo = s.flushLsn();
+                    pump(m);
+                    return;
                 }
             }
             quorum.later(500, () -> {

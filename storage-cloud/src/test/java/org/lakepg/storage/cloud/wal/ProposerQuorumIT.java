@@ -20,11 +20,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.storage.Lsn;
+import org.lakepg.storage.PageKey;
+import org.lakepg.storage.PagePatch;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.WalEntry;
 import org.lakepg.storage.WalReader;
+import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.cloud.proposer.AcceptorReply;
 import org.lakepg.storage.cloud.proposer.AcceptorTrio;
+import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
 
 /**
  * The compute as the WAL's proposer (docs/safekeepers.md), against three real safekeeper servers on loopback:
@@ -236,6 +240,48 @@ class ProposerQuorumIT {
         assertThat(all.subList(30, 35)).allSatisfy(e -> assertThat(WalTestRecords.writer(e)).isEqualTo(2));
         SafekeeperWalSource later = reader();
         assertThat(readCommitted(later, t)).isEqualTo(all);
+    }
+
+    /**
+     * A member away while the others trimmed past its end (S3 holds that WAL) cannot be copied what it lacks: it
+     * restarts its WAL where the others' begins and follows from there.
+     */
+    @Test
+    void aMemberBehindTheTrimmedWalRestartsWhereTheOthersBegin() throws Exception {
+        TimelineId t = TimelineId.random();
+        SafekeeperWalService wal = compute();
+        wal.acquire(t, Lsn.INVALID);
+        writeFlushed(wal, t, 1, 0, 5);
+        trio.stop(2);
+        // more than one append's worth (a member that fell behind gets up to 4 MB in one append, one segment)
+        for (int batch = 0; batch < 12; batch++) {
+            List<WalRecord> records = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                records.add(WalRecord.of(PagePatch.of(PageKey.main(7, batch * 100 + i), 24, new byte[4000])));
+            }
+            List<Lsn> lsns = wal.appendAll(t, records);
+            wal.flush(t, lsns.get(lsns.size() - 1)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        Lsn durable = wal.durableLsn(t);
+        waitFor("both members know the commit LSN", () -> memberHolds(0, t, durable) && memberHolds(1, t, durable));
+        wal.client().trim(t, durable);
+        Lsn member3Has = Lsn.of(trio.state(0, t).startLsn() + 5_000); // five small records
+        assertThat(trio.state(0, t).walStart()).isGreaterThan(member3Has.value());
+        assertThat(trio.state(1, t).walStart()).isGreaterThan(member3Has.value());
+
+        // a new compute: the records the member lacks are in no proposer's memory either
+        SafekeeperWalService next = compute();
+        assertThat(next.acquire(t, Lsn.INVALID)).isEqualTo(durable);
+        wal.client().close(); // else the old compute, still in term 1 there, would ship its records to member 3
+        trio.restart(2);
+        writeFlushed(next, t, 2, 0, 5);
+        Lsn after = next.durableLsn(t);
+        waitFor("the member that was away follows again", () -> memberHolds(2, t, after));
+        assertThat(trio.state(2, t).walStart()).isGreaterThan(trio.state(2, t).startLsn());
+        SafekeeperReply.Records tail = next.client().readChunk(t, Lsn.of(trio.state(2, t).walStart()), 8 << 20,
+                trio.address(2));
+        assertThat(tail.frames()).isNotEmpty();
+        assertThat(tail.frames().get(tail.frames().size() - 1).lsn()).isEqualTo(after.value());
     }
 
     @Test

@@ -310,6 +310,16 @@ public final class SegmentedWal implements AutoCloseable {
         return durableLsn;
     }
 
+    /** Where the stored WAL begins: every record after it is here (the insert LSN if nothing is stored). */
+    public long firstLsn() {
+        lock.lock();
+        try {
+            return segments.isEmpty() ? insertLsn : segments.firstKey();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public long insertLsn() {
         return insertLsn;
     }
