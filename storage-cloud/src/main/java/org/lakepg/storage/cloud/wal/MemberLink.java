@@ -2,7 +2,6 @@ package org.lakepg.storage.cloud.wal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.lakepg.storage.StorageException;
 import org.lakepg.storage.cloud.proposer.AcceptorCodec;
 import org.lakepg.storage.cloud.proposer.AcceptorReply;
 import org.lakepg.storage.cloud.proposer.AcceptorRequest;
@@ -29,7 +28,8 @@ final class MemberLink implements AutoCloseable {
     CompletableFuture<AcceptorReply> send(AcceptorRequest request) {
         try {
             return connection.call(request.code(), out -> AcceptorCodec.encode(request, out), AcceptorCodec::decodeReply);
-        } catch (StorageException e) {
+        } catch (RuntimeException e) {
+            // not connected, or connecting would block the event loop this runs on: the member counts as away
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -39,6 +39,8 @@ public final class ProposerQuorum implements WalQuorum {
     private static final long ACQUIRE_TIMEOUT_MS = 30_000;
     /** How long a read waits for one member before it asks the others. */
     private static final long READ_WAIT_MS = 3_000;
+    /** How long a question to one named member waits (its first request also connects, slow in a young JVM). */
+    private static final long MEMBER_WAIT_MS = 10_000;
 
     private final List<SafekeeperAddress> members;
     private final Map<Integer, MemberLink> links = new HashMap<>();
@@ -113,6 +115,12 @@ public final class ProposerQuorum implements WalQuorum {
                         "could not win a majority of safekeepers %s for timeline %s", members, timeline);
             }
             highestSeen = Math.max(highestSeen, refusedBy);
+            try {
+                Thread.sleep(200); // members are down or another compute is taking the timeline: not in a tight loop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException(StorageException.Reason.IO, "interrupted while taking timeline " + timeline, e);
+            }
         }
     }
 
@@ -121,20 +129,13 @@ public final class ProposerQuorum implements WalQuorum {
         List<CompletableFuture<AcceptorReply>> asks = new ArrayList<>();
         links.values().forEach(l -> asks.add(l.send(new AcceptorRequest.Status(timeline))));
         long highest = 0;
-        int answered = 0;
         for (CompletableFuture<AcceptorReply> ask : asks) {
             AcceptorReply reply = await(ask, deadline);
             if (reply instanceof AcceptorReply.State s) {
                 highest = Math.max(highest, s.term());
-                answered++;
-            } else if (reply instanceof AcceptorReply.Rejected r && r.why() == Why.NOT_FOUND) {
-                answered++;
             }
         }
-        if (answered < majority()) {
-            // the votes below will fail for want of a majority too, and say so
-            return highest;
-        }
+        // with fewer than a majority answering, the votes below fail for want of a majority too, and say so
         return highest;
     }
 
@@ -216,7 +217,7 @@ public final class ProposerQuorum implements WalQuorum {
     @Override
     public SafekeeperReply.TimelineState status(TimelineId timeline, SafekeeperAddress member) {
         AcceptorReply reply = await(links.get(member.id()).send(new AcceptorRequest.Status(timeline)),
-                System.currentTimeMillis() + READ_WAIT_MS);
+                System.currentTimeMillis() + MEMBER_WAIT_MS);
         if (reply instanceof AcceptorReply.State s) {
             return state(s);
         }
@@ -298,7 +299,7 @@ public final class ProposerQuorum implements WalQuorum {
     @Override
     public SafekeeperReply.Records readChunk(TimelineId timeline, Lsn from, int maxBytes, SafekeeperAddress member) {
         AcceptorReply reply = await(links.get(member.id()).send(new AcceptorRequest.Read(timeline, from.value(), maxBytes, false)),
-                System.currentTimeMillis() + READ_WAIT_MS);
+                System.currentTimeMillis() + MEMBER_WAIT_MS);
         if (reply instanceof AcceptorReply.Records r) {
             return records(r);
         }

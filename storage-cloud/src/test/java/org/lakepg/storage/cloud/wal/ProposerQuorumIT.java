@@ -116,6 +116,8 @@ class ProposerQuorumIT {
             holding += s != null && s.flushLsn() >= durable.value() ? 1 : 0;
         }
         assertThat(holding).isGreaterThanOrEqualTo(2);
+        waitFor("member 1 knows the commit LSN", () -> memberHolds(0, t, durable));
+        assertThat(wal.client().status(t, trio.address(0)).endLsn()).isEqualTo(durable);
 
         SafekeeperWalSource pageserver = reader();
         waitFor("the members know the commit LSN", () -> pageserver.insertLsn(t).equals(durable));
