@@ -60,7 +60,8 @@ public record ServerConfig(
 
     /** Command-line flags of {@code --storage cloud} and the storage option each one sets. */
     private static final Map<String, String> CLOUD_FLAGS = Map.of(
-            "safekeepers", "safekeepers", "pageserver", "pageserver", "s3-endpoint", "s3_endpoint", "bucket", "bucket");
+            "safekeepers", "safekeepers", "pageserver", "pageserver", "s3-endpoint", "s3_endpoint", "bucket", "bucket",
+            "wal-protocol", "wal_protocol");
 
     /** Thrown for a bad command line; the message is meant for the user. */
     public static final class UsageException extends Exception {

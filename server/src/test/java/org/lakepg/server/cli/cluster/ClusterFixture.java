@@ -17,7 +17,8 @@ import org.lakepg.storage.cloud.cluster.Launcher;
 import org.lakepg.storage.cloud.cluster.LocalCluster;
 import org.lakepg.storage.cloud.rpc.PageserverClient;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
-import org.lakepg.storage.cloud.wal.SafekeeperClient;
+import org.lakepg.storage.cloud.wal.WalProtocol;
+import org.lakepg.storage.cloud.wal.WalQuorum;
 
 /**
  * A local cluster of real processes started from the built jar (target/lakepg.jar, made in the package phase
@@ -35,11 +36,21 @@ final class ClusterFixture implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    /** A cluster speaking {@code protocol}, unless -Dlakepg.cluster.wal-protocol says otherwise. */
+    static ClusterFixture start(Path dir, WalProtocol protocol) {
+        return start(dir, c -> c.withWalProtocol(protocol));
+    }
+
     static ClusterFixture start(Path dir, java.util.function.Consumer<LocalCluster> configure) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the ITs with mvn verify");
         }
+        // -Dlakepg.cluster.wal-protocol=proposer runs the fault tests with the compute as the WAL's proposer
         LocalCluster cluster = LocalCluster.at(dir, Launcher.ofJar(JAR));
+        String forced = System.getProperty("lakepg.cluster.wal-protocol");
+        if (forced != null) {
+            cluster.withWalProtocol(WalProtocol.parse(forced));
+        }
         configure.accept(cluster);
         ClusterFixture fixture = new ClusterFixture(cluster);
         try {
@@ -102,7 +113,7 @@ final class ClusterFixture implements AutoCloseable {
     List<Lsn> safekeeperEnds(TimelineId timeline) {
         List<SafekeeperAddress> members = SafekeeperAddress.parseList(cluster.safekeeperList());
         List<Lsn> ends = new ArrayList<>();
-        try (SafekeeperClient client = SafekeeperClient.connect(members)) {
+        try (WalQuorum client = cluster.walProtocol().connect(members)) {
             for (SafekeeperAddress member : members) {
                 try {
                     ends.add(client.status(timeline, member).endLsn());
@@ -116,7 +127,7 @@ final class ClusterFixture implements AutoCloseable {
 
     /** The generation the timeline is written with, as the safekeepers' quorum reports it (0: never taken). */
     long generation(TimelineId timeline) {
-        try (SafekeeperClient client = SafekeeperClient.connect(SafekeeperAddress.parseList(cluster.safekeeperList()))) {
+        try (WalQuorum client = cluster.walProtocol().connect(SafekeeperAddress.parseList(cluster.safekeeperList()))) {
             return client.status(timeline).generation();
         }
     }

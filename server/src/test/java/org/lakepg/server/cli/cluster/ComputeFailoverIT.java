@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.storage.cloud.cluster.LocalCluster;
+import org.lakepg.storage.cloud.wal.WalProtocol;
 import org.lakepg.storage.local.FileUtil;
 
 /**
@@ -32,10 +33,15 @@ class ComputeFailoverIT {
     @TempDir
     Path dir;
 
+    /** How the cluster's WAL reaches the safekeepers (a subclass runs this test with the proposer protocol). */
+    WalProtocol walProtocol() {
+        return WalProtocol.RAFT;
+    }
+
     @Test
     @Timeout(300)
     void killedComputeRestartedOnAnEmptyDataDirectoryHasEveryAcknowledgedTransfer() throws Exception {
-        try (ClusterFixture fixture = ClusterFixture.start(dir)) {
+        try (ClusterFixture fixture = ClusterFixture.start(dir, walProtocol())) {
             try (Connection c = fixture.connect(); Statement s = c.createStatement()) {
                 s.execute("create table accounts(id int primary key, balance int not null)");
                 s.execute("insert into accounts select g, " + INITIAL + " from generate_series(1, " + ACCOUNTS + ") g");

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.lakepg.storage.cloud.wal.WalProtocol;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -22,10 +23,15 @@ class FencingIT {
     @TempDir
     Path dir;
 
+    /** How the cluster's WAL reaches the safekeepers (a subclass runs this test with the proposer protocol). */
+    WalProtocol walProtocol() {
+        return WalProtocol.RAFT;
+    }
+
     @Test
     @Timeout(300)
     void aSecondComputeFencesTheFirst() throws Exception {
-        try (ClusterFixture fixture = ClusterFixture.start(dir)) {
+        try (ClusterFixture fixture = ClusterFixture.start(dir, walProtocol())) {
             try (Connection first = fixture.connect(); Statement s1 = first.createStatement()) {
                 s1.execute("create table t(id int primary key, who text)");
                 s1.execute("insert into t values (1, 'first')");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.cloud.cluster.LocalCluster;
+import org.lakepg.storage.cloud.wal.WalProtocol;
 
 /**
  * Safekeepers dying under load. One of three: pgbench runs on without a failed transaction and the restarted member
@@ -31,10 +32,15 @@ class SafekeeperFaultIT {
     @TempDir
     Path dir;
 
+    /** How the cluster's WAL reaches the safekeepers (a subclass runs this test with the proposer protocol). */
+    WalProtocol walProtocol() {
+        return WalProtocol.RAFT;
+    }
+
     @Test
     @Timeout(360)
     void oneThenTwoSafekeepersDie() throws Exception {
-        try (ClusterFixture fixture = ClusterFixture.start(dir)) {
+        try (ClusterFixture fixture = ClusterFixture.start(dir, walProtocol())) {
             LocalCluster cluster = fixture.cluster;
             fixture.pgbench(Duration.ofSeconds(90), "-i", "-s", "1", "-q");
 

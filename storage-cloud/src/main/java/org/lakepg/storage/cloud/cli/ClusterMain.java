@@ -10,7 +10,8 @@ import org.lakepg.storage.cloud.cluster.Launcher;
 import org.lakepg.storage.cloud.cluster.LocalCluster;
 import org.lakepg.storage.cloud.rpc.PageserverClient;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
-import org.lakepg.storage.cloud.wal.SafekeeperClient;
+import org.lakepg.storage.cloud.wal.WalProtocol;
+import org.lakepg.storage.cloud.wal.WalQuorum;
 
 /**
  * {@code lakepg cluster start|status|stop|replica|gc --dir D [--port 5432]}: a local dev cluster of separate
@@ -20,7 +21,8 @@ import org.lakepg.storage.cloud.wal.SafekeeperClient;
 public final class ClusterMain {
 
     private static final String USAGE = """
-            usage: lakepg cluster start --dir D [--port 5432]   start (or restart on D's data) S3, 3 safekeepers, pageserver, compute
+            usage: lakepg cluster start --dir D [--port 5432] [--wal-protocol raft|proposer]
+                                                          start (or restart on D's data) S3, 3 safekeepers, pageserver, compute
                    lakepg cluster status --dir D               which processes run, their ports, LSNs
                    lakepg cluster stop --dir D [--timeout-s 10]  SIGTERM each, SIGKILL after the timeout
                    lakepg cluster replica --dir D [--port P]   start a read replica compute (follows every timeline)
@@ -53,6 +55,7 @@ public final class ClusterMain {
         String dir = options.remove("dir");
         int port = Integer.parseInt(options.getOrDefault("port", "0"));
         long timeout = Long.parseLong(options.getOrDefault("timeout-s", "10"));
+        String walProtocol = options.remove(WalProtocol.FLAG);
         options.remove("port");
         options.remove("timeout-s");
         if (dir == null || !options.isEmpty()) {
@@ -62,7 +65,15 @@ public final class ClusterMain {
             System.exit(2);
             return;
         }
-        LocalCluster cluster = LocalCluster.at(Path.of(dir), Launcher.ofCurrentJvm());
+        LocalCluster cluster;
+        try {
+            cluster = LocalCluster.at(Path.of(dir), Launcher.ofCurrentJvm())
+                    .withWalProtocol(walProtocol == null ? null : WalProtocol.parse(walProtocol));
+        } catch (IllegalArgumentException e) {
+            System.err.println("lakepg cluster: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         switch (args[0]) {
             case "start" -> start(cluster, port);
             case "status" -> status(cluster);
@@ -137,7 +148,7 @@ public final class ClusterMain {
         }
     }
 
-    private static String endOf(SafekeeperClient safekeepers, Timeline t, SafekeeperAddress member) {
+    private static String endOf(WalQuorum safekeepers, Timeline t, SafekeeperAddress member) {
         try {
             return safekeepers.status(t.id(), member).endLsn().toString();
         } catch (RuntimeException e) {
@@ -158,7 +169,7 @@ public final class ClusterMain {
         List<SafekeeperAddress> members = SafekeeperAddress.parseList(cluster.safekeeperList());
         try (PageserverClient pageserver = new PageserverClient("127.0.0.1", cluster.port(LocalCluster.PAGESERVER),
                 Duration.ofSeconds(2), Duration.ofSeconds(5));
-                SafekeeperClient safekeepers = SafekeeperClient.connect(members)) {
+                WalQuorum safekeepers = cluster.walProtocol().connect(members)) {
             System.out.println("timelines (pageserver: ingested LSN, LSN up to which S3 holds everything;"
                     + " each safekeeper's end of the WAL):");
             for (Timeline t : pageserver.list()) {

@@ -27,7 +27,7 @@ public final class PageserverMain {
     /** The parsed command line. */
     public record Options(String host, int port, Path data, URI s3Endpoint, String bucket, String safekeepers,
             long generation, String accessKey, String secretKey, long pageCacheMb, long uploadIntervalMs,
-            long checkpointIntervalSeconds) {
+            long checkpointIntervalSeconds, String walProtocol) {
 
         public static Options parse(String... args) {
             Map<String, String> values = new HashMap<>();
@@ -59,9 +59,10 @@ public final class PageserverMain {
                     values.getOrDefault("s3-secret-key", envSecret != null ? envSecret : "lakepg-secret"),
                     Long.parseLong(values.getOrDefault("page-cache-mb", "128")),
                     Long.parseLong(values.getOrDefault("upload-interval-ms", "1000")),
-                    Long.parseLong(values.getOrDefault("checkpoint-interval-s", "30")));
+                    Long.parseLong(values.getOrDefault("checkpoint-interval-s", "30")),
+                    values.getOrDefault("wal-protocol", "raft"));
             values.keySet().removeAll(java.util.Set.of("host", "port", "data", "s3-endpoint", "bucket", "safekeepers",
-                    "generation", "s3-access-key", "s3-secret-key", "page-cache-mb", "upload-interval-ms", "checkpoint-interval-s"));
+                    "generation", "s3-access-key", "s3-secret-key", "page-cache-mb", "upload-interval-ms", "checkpoint-interval-s", "wal-protocol"));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
             }
@@ -126,12 +127,17 @@ public final class PageserverMain {
 
     /** The WAL source for {@code --safekeepers}, from the first {@link WalSourceFactory} that accepts it. */
     public static WalService walSource(String safekeepers) {
+        return walSource(safekeepers, null);
+    }
+
+    /** Like {@link #walSource(String)}, speaking {@code walProtocol} (null: the default). */
+    public static WalService walSource(String safekeepers, String walProtocol) {
         if (safekeepers == null) {
             throw new IllegalArgumentException("--safekeepers is required (where the pageserver reads WAL from)");
         }
         for (WalSourceFactory factory : ServiceLoader.load(WalSourceFactory.class)) {
             if (factory.accepts(safekeepers)) {
-                return factory.connect(safekeepers);
+                return factory.connect(safekeepers, walProtocol);
             }
         }
         throw new IllegalArgumentException("no WAL source on the class path understands --safekeepers " + safekeepers);
@@ -142,7 +148,7 @@ public final class PageserverMain {
         WalService source;
         try {
             options = Options.parse(args);
-            source = walSource(options.safekeepers());
+            source = walSource(options.safekeepers(), options.walProtocol());
         } catch (IllegalArgumentException e) {
             System.err.println("lakepg pageserver: " + e.getMessage());
             System.err.println("usage: lakepg pageserver --port P --data DIR --s3-endpoint URL --bucket B --safekeepers LIST"

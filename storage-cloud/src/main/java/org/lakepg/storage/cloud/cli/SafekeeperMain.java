@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.lakepg.storage.StorageException;
+import org.lakepg.storage.cloud.metrics.Metrics;
 import org.lakepg.storage.cloud.metrics.MetricsFile;
+import org.lakepg.storage.cloud.proposer.AcceptorServer;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperConfig;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperServer;
+import org.lakepg.storage.cloud.wal.WalProtocol;
 
 /**
  * {@code lakepg safekeeper --id N --port P --data DIR --peers id@host:port,...}: runs one safekeeper until the
@@ -19,7 +22,7 @@ import org.lakepg.storage.cloud.safekeeper.SafekeeperServer;
 public final class SafekeeperMain {
 
     private static final String USAGE = "usage: lakepg safekeeper --id N --port P --data DIR --peers id@host:port,... "
-            + "[--snapshot-every ENTRIES] [--wal-segment-size BYTES]";
+            + "[--snapshot-every ENTRIES] [--wal-segment-size BYTES] [--wal-protocol raft|proposer]";
 
     /** Per-member figures, rewritten every second (scripts/cluster-metrics reads it). */
     public static final String METRICS_FILE = "safekeeper-metrics.properties";
@@ -29,34 +32,78 @@ public final class SafekeeperMain {
 
     public static void main(String[] args) throws InterruptedException {
         SafekeeperConfig config;
+        WalProtocol protocol;
         try {
-            config = parse(args);
+            protocol = protocol(args);
+            config = parse(withoutProtocol(args));
         } catch (IllegalArgumentException e) {
             System.err.println("lakepg safekeeper: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
             return;
         }
-        SafekeeperServer server;
+        AutoCloseable server;
+        Metrics figures;
         try {
-            server = SafekeeperServer.start(config);
+            if (protocol == WalProtocol.PROPOSER) {
+                AcceptorServer acceptor = AcceptorServer.start(config.dataDir().resolve(PROPOSER_DATA),
+                        config.walSegmentSize(), "0.0.0.0", config.port());
+                server = acceptor;
+                figures = acceptor.acceptor().metrics();
+            } else {
+                SafekeeperServer raft = SafekeeperServer.start(config);
+                server = raft;
+                figures = raft.metrics();
+            }
         } catch (StorageException e) {
             // Ratis' own exit is disabled (SafekeeperServer): a failed start ends the process here, saying why
             System.err.println("lakepg safekeeper: " + e.getMessage());
             System.exit(1);
             return;
         }
-        MetricsFile metrics = MetricsFile.start(server.metrics(), config.dataDir().resolve(METRICS_FILE),
+        MetricsFile metrics = MetricsFile.start(figures, config.dataDir().resolve(METRICS_FILE),
                 "safekeeper " + config.id(), 30);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             metrics.close();
-            server.close();
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("lakepg safekeeper: " + e.getMessage());
+            }
             stopped.countDown();
         }, "safekeeper-shutdown"));
-        System.out.println("safekeeper " + config.id() + " listening on port " + config.port());
+        System.out.println("safekeeper " + config.id() + " listening on port " + config.port()
+                + (protocol == WalProtocol.PROPOSER ? " (proposer protocol)" : ""));
         System.out.flush();
         stopped.await();
+    }
+
+    /** Where a proposer-protocol safekeeper keeps its timelines, under its data directory. */
+    public static final String PROPOSER_DATA = "timelines";
+
+    static WalProtocol protocol(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--" + WalProtocol.FLAG) && i + 1 < args.length) {
+                return WalProtocol.parse(args[i + 1]);
+            }
+            if (args[i].startsWith("--" + WalProtocol.FLAG + "=")) {
+                return WalProtocol.parse(args[i].substring(args[i].indexOf('=') + 1));
+            }
+        }
+        return WalProtocol.RAFT;
+    }
+
+    private static String[] withoutProtocol(String[] args) {
+        List<String> rest = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--" + WalProtocol.FLAG)) {
+                i++;
+            } else if (!args[i].startsWith("--" + WalProtocol.FLAG + "=")) {
+                rest.add(args[i]);
+            }
+        }
+        return rest.toArray(String[]::new);
     }
 
     static SafekeeperConfig parse(String[] args) {

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.lakepg.storage.cloud.wal.WalProtocol;
 
 /**
  * {@code D/cluster.properties}: the ports a local cluster listens on (kept, so a restart on the same directory gets
@@ -49,6 +50,15 @@ public final class ClusterFile {
 
     public synchronized void setPort(String service, int port) {
         values.setProperty(service + ".port", Integer.toString(port));
+    }
+
+    /** The cluster's {@code --wal-protocol}, if one was recorded. */
+    public synchronized Optional<String> walProtocol() {
+        return Optional.ofNullable(values.getProperty("wal_protocol"));
+    }
+
+    public synchronized void setWalProtocol(WalProtocol protocol) {
+        values.setProperty("wal_protocol", protocol.flagValue());
     }
 
     /** The process recorded for the service, if it is still the same process (same pid and start time). */

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.lakepg.storage.cloud.wal.WalProtocol;
 
 /**
  * A local dev cluster (Neon's neon_local): an S3 server, three safekeepers, a pageserver and a compute, each its own
@@ -58,6 +59,21 @@ public final class LocalCluster {
     public LocalCluster withExtraArguments(ServiceKind kind, List<String> arguments) {
         extraArguments.put(kind, List.copyOf(arguments));
         return this;
+    }
+
+    /**
+     * How the WAL reaches the safekeepers in this cluster: what {@code cluster.properties} recorded, else
+     * {@code protocol} (null: the default, Raft), recorded by the next start. Every service gets the same one.
+     */
+    public LocalCluster withWalProtocol(WalProtocol protocol) {
+        if (protocol != null && file.walProtocol().isEmpty()) {
+            file.setWalProtocol(protocol);
+        }
+        return this;
+    }
+
+    public WalProtocol walProtocol() {
+        return file.walProtocol().map(WalProtocol::parse).orElse(WalProtocol.RAFT);
     }
 
     public static String safekeeper(int id) {
@@ -202,7 +218,7 @@ public final class LocalCluster {
 
     private List<String> arguments(String service, int port) {
         String data = dataDir(service).toString();
-        return switch (kind(service)) {
+        List<String> args = new ArrayList<>(switch (kind(service)) {
             case S3 -> List.of("s3", "--port", Integer.toString(port), "--data", data);
             case SAFEKEEPER -> List.of("safekeeper", "--id", service.substring("safekeeper-".length()),
                     "--port", Integer.toString(port), "--data", data, "--peers", safekeeperList());
@@ -217,7 +233,11 @@ public final class LocalCluster {
                 }
                 yield compute;
             }
-        };
+        });
+        if (kind(service) != ServiceKind.S3 && walProtocol() != WalProtocol.RAFT) {
+            args.addAll(List.of("--" + WalProtocol.FLAG, walProtocol().flagValue()));
+        }
+        return args;
     }
 
     private void awaitReady(String service, ServiceKind kind, int port, ProcessHandle process) {

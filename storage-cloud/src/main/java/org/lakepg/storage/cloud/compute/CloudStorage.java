@@ -58,7 +58,7 @@ public final class CloudStorage implements Storage {
         SafekeeperWalService safekeepers = null;
         Metrics metrics = new Metrics();
         try {
-            safekeepers = SafekeeperWalService.connect(options.safekeepers(), metrics);
+            safekeepers = SafekeeperWalService.over(options.walProtocol().connect(options.safekeepers()), metrics);
             ObjectStore objects = options.objects().<ObjectStore>map(S3ObjectStore::new)
                     .orElseGet(() -> new LocalDirectoryObjectStore(config.dataDir().resolve("objects")));
             return new CloudStorage(safekeepers, pageserver, objects, metrics, config.dataDir().resolve(METRICS_FILE),

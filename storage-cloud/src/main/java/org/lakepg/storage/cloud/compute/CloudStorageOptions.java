@@ -8,15 +8,17 @@ import org.lakepg.storage.StorageException;
 import org.lakepg.storage.cloud.s3.S3ProxyServer;
 import org.lakepg.storage.cloud.s3.S3Settings;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
+import org.lakepg.storage.cloud.wal.WalProtocol;
 
 /**
  * Where a compute's cloud storage lives, from the storage options {@code safekeepers} (id@host:port,...),
  * {@code pageserver} (host:port) and, optionally, {@code s3_endpoint} + {@code bucket} for the object store
  * (without them objects stay in the data directory, which a stateless compute may lose); {@code replica=on} opens
- * the store for a read replica, which follows timelines without taking them and never writes.
+ * the store for a read replica, which follows timelines without taking them and never writes; {@code wal_protocol}
+ * ({@code raft} or {@code proposer}) says how the WAL reaches the safekeepers.
  */
 public record CloudStorageOptions(List<SafekeeperAddress> safekeepers, String pageserver, Optional<S3Settings> objects,
-        boolean replica) {
+        boolean replica, WalProtocol walProtocol) {
 
     public static final String SAFEKEEPERS = "safekeepers";
     public static final String PAGESERVER = "pageserver";
@@ -53,7 +55,13 @@ public record CloudStorageOptions(List<SafekeeperAddress> safekeepers, String pa
             throw StorageException.of(StorageException.Reason.INVALID_REQUEST,
                     "storage option replica must be on or off, not \"%s\"", replica);
         }
-        return new CloudStorageOptions(members, pageserver, s3, replica.equals("on"));
+        WalProtocol protocol;
+        try {
+            protocol = WalProtocol.parse(config.option(WalProtocol.OPTION, null));
+        } catch (IllegalArgumentException e) {
+            throw StorageException.of(StorageException.Reason.INVALID_REQUEST, "%s", e.getMessage());
+        }
+        return new CloudStorageOptions(members, pageserver, s3, replica.equals("on"), protocol);
     }
 
     private static String required(StorageConfig config, String name, String flag) {

@@ -12,4 +12,12 @@ public interface WalSourceFactory {
     boolean accepts(String safekeepers);
 
     WalService connect(String safekeepers);
+
+    /** Like {@link #connect(String)}, speaking {@code walProtocol} ({@code --wal-protocol}; null: the default). */
+    default WalService connect(String safekeepers, String walProtocol) {
+        if (walProtocol != null && !walProtocol.equals("raft")) {
+            throw new IllegalArgumentException("this WAL source does not speak --wal-protocol " + walProtocol);
+        }
+        return connect(safekeepers);
+    }
 }

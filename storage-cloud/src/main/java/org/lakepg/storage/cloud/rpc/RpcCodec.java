@@ -20,9 +20,9 @@ import org.lakepg.storage.TimelineId;
 public final class RpcCodec {
 
     /** Bytes of the frame header after the length field: request id and code. */
-    static final int HEADER = 8 + 1;
+    public static final int HEADER = 8 + 1;
     /** The largest frame accepted (a GetPages batch of 8 KiB pages stays well below it). */
-    static final int MAX_FRAME = 64 << 20;
+    public static final int MAX_FRAME = 64 << 20;
 
     private RpcCodec() {
     }
@@ -62,7 +62,7 @@ public final class RpcCodec {
         return ForkNumber.ofNumber(in.readUnsignedByte());
     }
 
-    static void string(ByteBuf out, String s) {
+    public static void string(ByteBuf out, String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.writeBytes(bytes);

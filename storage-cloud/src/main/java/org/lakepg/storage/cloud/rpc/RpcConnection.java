@@ -29,14 +29,15 @@ import java.util.function.Function;
 import org.lakepg.storage.StorageException;
 
 /**
- * The client end of the pageserver RPC: one TCP connection, opened on first use and again after it broke, on which
- * any number of threads pipeline requests; answers are matched to requests by id. Requests in flight when the
- * connection breaks, or unanswered within the timeout, fail with an IO {@link StorageException} naming the
- * pageserver. Answers are parsed on the connection's event loop: callers of the async form must not block in their
+ * The client end of the pageserver RPC and of the safekeepers' proposer protocol (same frames): one TCP
+ * connection, opened on first use and again after it broke, on which any number of threads pipeline requests;
+ * answers are matched to requests by id. Requests in flight when the connection breaks, or unanswered within the
+ * timeout, fail with an IO {@link StorageException} naming the service. Answers are parsed on the connection's event loop: callers of the async form must not block in their
  * callbacks.
  */
-final class RpcConnection implements AutoCloseable {
+public final class RpcConnection implements AutoCloseable {
 
+    private final String service;
     private final String host;
     private final int port;
     private final Duration connectTimeout;
@@ -50,6 +51,12 @@ final class RpcConnection implements AutoCloseable {
     private volatile boolean closed;
 
     RpcConnection(String host, int port, Duration connectTimeout, Duration requestTimeout) {
+        this("pageserver", host, port, connectTimeout, requestTimeout);
+    }
+
+    /** A connection to {@code service} (what error messages call the other end, e.g. "safekeeper 2"). */
+    public RpcConnection(String service, String host, int port, Duration connectTimeout, Duration requestTimeout) {
+        this.service = service;
         this.host = host;
         this.port = port;
         this.connectTimeout = connectTimeout;
@@ -81,7 +88,7 @@ final class RpcConnection implements AutoCloseable {
         }
         synchronized (connectLock) {
             if (closed) {
-                throw StorageException.of(StorageException.Reason.CLOSED, "pageserver client for %s is closed", address());
+                throw StorageException.of(StorageException.Reason.CLOSED, "%s client for %s is closed", service, address());
             }
             ch = channel;
             if (ch != null && ch.isActive()) {
@@ -91,7 +98,7 @@ final class RpcConnection implements AutoCloseable {
             if (!connecting.awaitUninterruptibly(connectTimeout.toMillis() + 1000) || !connecting.isSuccess()) {
                 connecting.channel().close();
                 Throwable cause = connecting.cause();
-                throw new StorageException(StorageException.Reason.IO, "could not connect to pageserver at " + address() + ": "
+                throw new StorageException(StorageException.Reason.IO, "could not connect to " + service + " at " + address() + ": "
                         + (cause == null ? "timed out" : cause.getMessage()), cause);
             }
             ch = connecting.channel();
@@ -111,13 +118,21 @@ final class RpcConnection implements AutoCloseable {
         for (Map.Entry<Long, Pending> e : List.copyOf(pending.entrySet())) {
             if ((closed == null || e.getValue().channel() == closed) && pending.remove(e.getKey(), e.getValue())) {
                 e.getValue().answer().completeExceptionally(StorageException.of(StorageException.Reason.IO,
-                        "connection to pageserver at %s was lost", address()));
+                        "connection to %s at %s was lost", service, address()));
             }
         }
     }
 
     /** Sends one request; the future completes with the parsed answer or a {@link StorageException}. */
     <T> CompletableFuture<T> call(RpcType type, Consumer<ByteBuf> payload, Function<ByteBuf, T> parse) {
+        return call(type.code(), payload, parse);
+    }
+
+    /**
+     * Sends one request with request code {@code code} (any service using this framing); the future completes with
+     * the parsed answer or a {@link StorageException}. {@code parse} runs on the connection's event loop.
+     */
+    public <T> CompletableFuture<T> call(int code, Consumer<ByteBuf> payload, Function<ByteBuf, T> parse) {
         Channel ch = channel();
         long id = ids.incrementAndGet();
         CompletableFuture<ByteBuf> answer = new CompletableFuture<>();
@@ -125,18 +140,26 @@ final class RpcConnection implements AutoCloseable {
         ByteBuf out = ch.alloc().buffer();
         out.writeInt(0);
         out.writeLong(id);
-        out.writeByte(type.code());
+        out.writeByte(code);
         payload.accept(out);
         out.setInt(0, out.readableBytes() - 4);
-        ch.writeAndFlush(out).addListener(f -> {
+        Runnable write = () -> ch.writeAndFlush(out).addListener(f -> {
             if (!f.isSuccess()) {
                 Pending failed = pending.remove(id);
                 if (failed != null) {
                     failed.answer().completeExceptionally(new StorageException(StorageException.Reason.IO,
-                            "could not send to pageserver at " + address() + ": " + f.cause(), f.cause()));
+                            "could not send to " + service + " at " + address() + ": " + f.cause(), f.cause()));
                 }
             }
         });
+        if (ch.eventLoop().inEventLoop()) {
+            // A write from another thread is queued as a task on the event loop, one from the loop itself would
+            // go out at once — ahead of those queued before it. Requests must leave in the order they were made
+            // (a safekeeper refuses an append that skips one), so this one queues too.
+            ch.eventLoop().execute(write);
+        } else {
+            write.run();
+        }
         if (!ch.isActive()) {
             failPending(ch); // closed between channel() and put: the close listener may have run already
         }
@@ -156,19 +179,24 @@ final class RpcConnection implements AutoCloseable {
     }
 
     <T> T await(CompletableFuture<T> future, RpcType type) {
+        return await(future, type.name());
+    }
+
+    /** Waits for an answer; failures come out as {@link StorageException}s naming the service and the request. */
+    public <T> T await(CompletableFuture<T> future, String request) {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw translate(e.getCause(), type);
+            throw translate(e.getCause(), request);
         } catch (CompletionException e) {
-            throw translate(e.getCause(), type);
+            throw translate(e.getCause(), request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw StorageException.of(StorageException.Reason.CLOSED, "interrupted waiting for pageserver at %s", address());
+            throw StorageException.of(StorageException.Reason.CLOSED, "interrupted waiting for %s at %s", service, address());
         }
     }
 
-    private StorageException translate(Throwable cause, RpcType type) {
+    private StorageException translate(Throwable cause, String request) {
         if (cause instanceof CompletionException c && c.getCause() != null) {
             cause = c.getCause();
         }
@@ -176,10 +204,10 @@ final class RpcConnection implements AutoCloseable {
             return new StorageException(se.reason(), se.getMessage(), se);
         }
         if (cause instanceof TimeoutException) {
-            return StorageException.of(StorageException.Reason.IO, "pageserver at %s did not answer %s within %d ms",
-                    address(), type, requestTimeout.toMillis());
+            return StorageException.of(StorageException.Reason.IO, "%s at %s did not answer %s within %d ms",
+                    service, address(), request, requestTimeout.toMillis());
         }
-        return new StorageException(StorageException.Reason.IO, "pageserver request " + type + " failed: " + cause, cause);
+        return new StorageException(StorageException.Reason.IO, service + " request " + request + " failed: " + cause, cause);
     }
 
     <T> T sync(RpcType type, Consumer<ByteBuf> payload, Function<ByteBuf, T> parse) {
@@ -219,7 +247,7 @@ final class RpcConnection implements AutoCloseable {
                 f.completeExceptionally(new StorageException(
                         reason < reasons.length ? reasons[reason] : StorageException.Reason.IO, message));
             } catch (RuntimeException e) {
-                f.completeExceptionally(new StorageException(StorageException.Reason.IO, "malformed pageserver error", e));
+                f.completeExceptionally(new StorageException(StorageException.Reason.IO, "malformed " + service + " error", e));
             } finally {
                 frame.release();
             }
@@ -231,9 +259,17 @@ final class RpcConnection implements AutoCloseable {
         }
     }
 
+    /** Connects now unless connected; fails with an IO {@link StorageException} if the other end is not there. */
+    public void connect() {
+        channel();
+    }
+
     @Override
     public void close() {
         synchronized (connectLock) {
+            if (closed) {
+                return; // closing twice is harmless
+            }
             closed = true;
             Channel ch = channel;
             if (ch != null) {

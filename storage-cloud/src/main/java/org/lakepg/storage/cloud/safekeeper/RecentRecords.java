@@ -10,7 +10,7 @@ import java.util.List;
  * the WAL close to its end; serving those reads from here spares re-reading and decoding a whole segment file per
  * request (the segment reader decodes from the start of the segment), and the bytes go out as stored. Thread-safe.
  */
-final class RecentRecords {
+public final class RecentRecords {
 
     private record Encoded(long lsn, byte[] payload) {
     }
@@ -21,12 +21,12 @@ final class RecentRecords {
     /** The LSN before the oldest kept record: reads from here on can be answered. */
     private long coveredFrom;
 
-    RecentRecords(long budgetBytes, long endLsn) {
+    public RecentRecords(long budgetBytes, long endLsn) {
         this.budgetBytes = budgetBytes;
         this.coveredFrom = endLsn;
     }
 
-    synchronized void add(long lsn, byte[] payload) {
+    public synchronized void add(long lsn, byte[] payload) {
         records.add(new Encoded(lsn, payload));
         bytes += payload.length;
         while (bytes > budgetBytes && records.size() > 1) {
@@ -40,7 +40,7 @@ final class RecentRecords {
      * Records with {@code from} &lt; LSN &lt;= {@code end}, at most about {@code maxBytes}; null if records after
      * {@code from} are no longer all kept here.
      */
-    synchronized List<SafekeeperReply.Frame> read(long from, long end, int maxBytes) {
+    public synchronized List<SafekeeperReply.Frame> read(long from, long end, int maxBytes) {
         if (from < coveredFrom) {
             return null;
         }

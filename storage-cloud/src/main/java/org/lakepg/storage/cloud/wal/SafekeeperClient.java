@@ -17,7 +17,6 @@ import org.apache.ratis.util.TimeDuration;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
-import org.lakepg.storage.WalReader;
 import org.lakepg.storage.cloud.safekeeper.QuorumSettings;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperCodec;
@@ -31,10 +30,7 @@ import org.lakepg.storage.cloud.safekeeper.SafekeeperRequest;
  * {@code blockingTimeout}. Reads ask the leader and, if it does not answer within a few seconds, every member: a
  * member applies only committed entries, so reads keep working (possibly a little behind) without a quorum.
  */
-public final class SafekeeperClient implements AutoCloseable {
-
-    /** Reads ask for about this much WAL per round trip. */
-    public static final int READ_CHUNK_BYTES = 4 << 20;
+public final class SafekeeperClient implements WalQuorum {
 
     /** How long a read waits for one answer (the leader's, or each member's) before it looks elsewhere. */
     private static final long READ_WAIT_NANOS = TimeUnit.SECONDS.toNanos(3);
@@ -73,6 +69,7 @@ public final class SafekeeperClient implements AutoCloseable {
         return new SafekeeperClient(raft, reads, List.copyOf(members), blockingTimeout);
     }
 
+    @Override
     public List<SafekeeperAddress> members() {
         return members;
     }
@@ -81,16 +78,19 @@ public final class SafekeeperClient implements AutoCloseable {
      * Takes the timeline for writing with {@code generation} ({@link SafekeeperRequest#NEXT_GENERATION} for one
      * more than the highest seen); creates it with history starting at {@code startLsn} if it is new.
      */
+    @Override
     public SafekeeperReply.TimelineState acquire(TimelineId timeline, long generation, Lsn startLsn) {
         return expectState(await(write(new SafekeeperRequest.Acquire(timeline, generation, startLsn))));
     }
 
     /** Ships an append through the Raft log; completes when a majority has it durable and it was applied. */
+    @Override
     public CompletableFuture<SafekeeperReply> append(SafekeeperRequest.Append append) {
         return write(append);
     }
 
     /** Removes WAL at or below {@code upTo} on every member (whole segments). */
+    @Override
     public SafekeeperReply.TimelineState trim(TimelineId timeline, Lsn upTo) {
         return expectState(await(write(new SafekeeperRequest.Trim(timeline, upTo))));
     }
@@ -99,12 +99,14 @@ public final class SafekeeperClient implements AutoCloseable {
      * The timeline's state on the leader or, without a leader, the furthest any member has applied (committed WAL
      * either way).
      */
+    @Override
     public SafekeeperReply.TimelineState status(TimelineId timeline) {
         return expectState(leaderOrMembers(new SafekeeperRequest.Status(timeline),
                 r -> ((SafekeeperReply.TimelineState) r).endLsn()));
     }
 
     /** The timeline's state as one member has applied it (it may lag the leader). */
+    @Override
     public SafekeeperReply.TimelineState status(TimelineId timeline, SafekeeperAddress member) {
         return expectState(await(fromMember(new SafekeeperRequest.Status(timeline), member)));
     }
@@ -113,6 +115,7 @@ public final class SafekeeperClient implements AutoCloseable {
      * One chunk of committed records with LSN &gt; {@code from}: from the leader or, without a leader, from the
      * member that has applied the most.
      */
+    @Override
     public SafekeeperReply.Records readChunk(TimelineId timeline, Lsn from, int maxBytes) {
         SafekeeperReply reply = leaderOrMembers(new SafekeeperRequest.Read(timeline, from, maxBytes),
                 r -> ((SafekeeperReply.Records) r).endLsn());
@@ -186,23 +189,13 @@ public final class SafekeeperClient implements AutoCloseable {
      * committed WAL too, possibly less of it than the leader has — and it works without a quorum (the pageserver
      * can keep ingesting while two of three safekeepers are down).
      */
+    @Override
     public SafekeeperReply.Records readChunk(TimelineId timeline, Lsn from, int maxBytes, SafekeeperAddress member) {
         SafekeeperReply reply = await(fromMember(new SafekeeperRequest.Read(timeline, from, maxBytes), member));
         if (reply instanceof SafekeeperReply.Records records) {
             return records;
         }
         throw failure(reply);
-    }
-
-    /** Streams committed records with {@code from} &lt; LSN &lt;= {@code upTo} ({@link Lsn#MAX}: to the end now). */
-    public WalReader read(TimelineId timeline, Lsn from, Lsn upTo) {
-        return read(timeline, from, upTo, null);
-    }
-
-    /** Like {@link #read(TimelineId, Lsn, Lsn)}, starting with {@code first}, a chunk already read from {@code from}. */
-    WalReader read(TimelineId timeline, Lsn from, Lsn upTo, SafekeeperReply.Records first) {
-        Lsn limit = upTo.equals(Lsn.MAX) ? status(timeline).endLsn() : upTo;
-        return new SafekeeperWalReader(this, timeline, from, limit, List.of(), first);
     }
 
     private CompletableFuture<SafekeeperReply> write(SafekeeperRequest request) {

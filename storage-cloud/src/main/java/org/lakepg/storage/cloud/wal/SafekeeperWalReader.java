@@ -19,7 +19,7 @@ final class SafekeeperWalReader implements WalReader {
     /** A new leader may not have applied everything it committed yet: how long to wait for it. */
     private static final long CATCH_UP_WAIT_NANOS = 30_000_000_000L;
 
-    private final SafekeeperClient client;
+    private final WalQuorum client;
     private final TimelineId timeline;
     private final long remoteLimit;
     private final List<WalEntry> tail;
@@ -29,11 +29,11 @@ final class SafekeeperWalReader implements WalReader {
     /** A chunk already fetched from {@code from} (the pageserver's poll got it with the end LSN), or null. */
     private SafekeeperReply.Records prefetched;
 
-    SafekeeperWalReader(SafekeeperClient client, TimelineId timeline, Lsn from, Lsn remoteLimit, List<WalEntry> tail) {
+    SafekeeperWalReader(WalQuorum client, TimelineId timeline, Lsn from, Lsn remoteLimit, List<WalEntry> tail) {
         this(client, timeline, from, remoteLimit, tail, null);
     }
 
-    SafekeeperWalReader(SafekeeperClient client, TimelineId timeline, Lsn from, Lsn remoteLimit, List<WalEntry> tail,
+    SafekeeperWalReader(WalQuorum client, TimelineId timeline, Lsn from, Lsn remoteLimit, List<WalEntry> tail,
             SafekeeperReply.Records prefetched) {
         this.prefetched = prefetched;
         this.client = client;
@@ -66,7 +66,7 @@ final class SafekeeperWalReader implements WalReader {
         long deadline = System.nanoTime() + CATCH_UP_WAIT_NANOS;
         while (true) {
             SafekeeperReply.Records chunk = prefetched != null ? prefetched
-                    : client.readChunk(timeline, Lsn.of(position), SafekeeperClient.READ_CHUNK_BYTES);
+                    : client.readChunk(timeline, Lsn.of(position), WalQuorum.READ_CHUNK_BYTES);
             prefetched = null;
             List<WalEntry> entries = chunk.entries();
             for (WalEntry e : entries) {

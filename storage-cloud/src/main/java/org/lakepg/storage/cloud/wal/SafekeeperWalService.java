@@ -35,7 +35,7 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
      */
     public static final int DEFAULT_ROUNDS_IN_FLIGHT = 1;
 
-    private final SafekeeperClient client;
+    private final WalQuorum client;
     private final boolean ownsClient;
     private final WalAppendListener listener;
     private final int maxRoundsInFlight;
@@ -46,11 +46,11 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
             Thread.ofPlatform().name("safekeeper-wal-completions").daemon(true).factory());
 
     /** A service over {@code client} (which the caller closes); {@code listener} may be null. */
-    public SafekeeperWalService(SafekeeperClient client, WalAppendListener listener, int maxRoundsInFlight) {
+    public SafekeeperWalService(WalQuorum client, WalAppendListener listener, int maxRoundsInFlight) {
         this(client, false, listener, maxRoundsInFlight, new Metrics());
     }
 
-    private SafekeeperWalService(SafekeeperClient client, boolean ownsClient, WalAppendListener listener,
+    private SafekeeperWalService(WalQuorum client, boolean ownsClient, WalAppendListener listener,
             int maxRoundsInFlight, Metrics metrics) {
         if (maxRoundsInFlight < 1) {
             throw new IllegalArgumentException("at least one round must be allowed in flight");
@@ -72,6 +72,11 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
         return connect(safekeepers, null, DEFAULT_ROUNDS_IN_FLIGHT, metrics);
     }
 
+    /** A service over {@code quorum}, which closing the service closes; quorum rounds are timed into {@code metrics}. */
+    public static SafekeeperWalService over(WalQuorum quorum, Metrics metrics) {
+        return new SafekeeperWalService(quorum, true, null, DEFAULT_ROUNDS_IN_FLIGHT, metrics);
+    }
+
     /** Connects to the quorum with an append listener (may be null) and a pipelining depth. */
     public static SafekeeperWalService connect(List<SafekeeperAddress> safekeepers, WalAppendListener listener,
             int maxRoundsInFlight) {
@@ -83,7 +88,7 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
         return new SafekeeperWalService(SafekeeperClient.connect(safekeepers), true, listener, maxRoundsInFlight, metrics);
     }
 
-    public SafekeeperClient client() {
+    public WalQuorum client() {
         return client;
     }
 

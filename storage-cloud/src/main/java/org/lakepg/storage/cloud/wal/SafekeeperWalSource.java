@@ -19,7 +19,7 @@ import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
  */
 public final class SafekeeperWalSource implements WalService, WalTrimming, AutoCloseable {
 
-    private final SafekeeperClient client;
+    private final WalQuorum client;
     /** The end each timeline had at the last insertLsn call: the ingestor reads right after asking it. */
     private final java.util.Map<TimelineId, Lsn> lastEnd = new java.util.concurrent.ConcurrentHashMap<>();
     /** The chunk the last insertLsn call read along with the end, and where it starts. */
@@ -28,7 +28,7 @@ public final class SafekeeperWalSource implements WalService, WalTrimming, AutoC
     private record Prefetch(Lsn from, SafekeeperReply.Records records) {
     }
 
-    public SafekeeperWalSource(SafekeeperClient client) {
+    public SafekeeperWalSource(WalQuorum client) {
         this.client = client;
     }
 
@@ -73,7 +73,7 @@ public final class SafekeeperWalSource implements WalService, WalTrimming, AutoC
         Lsn from = lastEnd.get(timeline);
         if (from != null && from.isValid()) {
             try {
-                SafekeeperReply.Records chunk = client.readChunk(timeline, from, SafekeeperClient.READ_CHUNK_BYTES);
+                SafekeeperReply.Records chunk = client.readChunk(timeline, from, WalQuorum.READ_CHUNK_BYTES);
                 prefetched.put(timeline, new Prefetch(from, chunk));
                 Lsn end = Lsn.max(chunk.endLsn(), from);
                 lastEnd.put(timeline, end);

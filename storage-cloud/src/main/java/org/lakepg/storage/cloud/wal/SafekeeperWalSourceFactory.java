@@ -21,4 +21,9 @@ public final class SafekeeperWalSourceFactory implements WalSourceFactory {
     public WalService connect(String safekeepers) {
         return SafekeeperWalSource.connect(SafekeeperAddress.parseList(safekeepers));
     }
+
+    @Override
+    public WalService connect(String safekeepers, String walProtocol) {
+        return new SafekeeperWalSource(WalProtocol.parse(walProtocol).connect(SafekeeperAddress.parseList(safekeepers)));
+    }
 }

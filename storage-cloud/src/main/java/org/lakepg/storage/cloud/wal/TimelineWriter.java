@@ -42,7 +42,7 @@ final class TimelineWriter {
 
     private final TimelineId timeline;
     private final long generation;
-    private final SafekeeperClient client;
+    private final WalQuorum client;
     private final WalAppendListener listener;
     /**
      * Sends the rounds prepared when an earlier one completed: never on a Ratis client thread, which may hold the
@@ -70,7 +70,7 @@ final class TimelineWriter {
     private final LongAdder shippedBytes;
     private final LongAdder shippedRounds;
 
-    TimelineWriter(TimelineId timeline, long generation, Lsn endLsn, SafekeeperClient client, WalAppendListener listener,
+    TimelineWriter(TimelineId timeline, long generation, Lsn endLsn, WalQuorum client, WalAppendListener listener,
             Executor completions, int maxRoundsInFlight, Metrics metrics) {
         this.roundTrips = metrics.histogram("quorum_round");
         this.flushWaits = metrics.histogram("commit_flush");

@@ -161,6 +161,44 @@ public final class SegmentedWal implements AutoCloseable {
                 timelineName, why, Lsn.of(lsn), removed);
     }
 
+    /**
+     * Removes every record after {@code lsn}, which must be a record boundary at or after the WAL's first segment
+     * (a safekeeper dropping a divergent tail that no quorum acknowledged). Durable when it returns.
+     */
+    public void truncateAfter(long lsn) {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (lsn >= insertLsn) {
+                return;
+            }
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+            Long segment = segments.floorKey(lsn);
+            if (segment == null) {
+                throw StorageException.of(StorageException.Reason.INVALID_REQUEST,
+                        "cannot cut WAL of timeline %s at %s: it was removed there", timelineName, Lsn.of(lsn));
+            }
+            truncateFrom(segment, lsn - segment, lsn, "divergent tail removed");
+            if (segments.isEmpty()) {
+                currentStart = lsn;
+            } else {
+                currentStart = segments.lastKey();
+                current = FileChannel.open(segments.lastEntry().getValue(), StandardOpenOption.WRITE);
+                current.position(lsn - currentStart);
+                currentAllocated = current.size();
+            }
+            insertLsn = lsn;
+            durableLsn = lsn;
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Reason.IO, "could not cut WAL: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Appends one encoded record; returns its LSN (end position). */
     public long append(byte[] payload) {
         return appendAll(List.of(payload))[0];
@@ -270,6 +308,16 @@ public final class SegmentedWal implements AutoCloseable {
             }
         }
         return durableLsn;
+    }
+
+    /** Where the stored WAL begins: every record after it is here (the insert LSN if nothing is stored). */
+    public long firstLsn() {
+        lock.lock();
+        try {
+            return segments.isEmpty() ? insertLsn : segments.firstKey();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public long insertLsn() {
