@@ -28,7 +28,7 @@ import org.lakepg.analytics.scan.InMemorySource;
  * {@code ParquetFileCache}). CPU time of every thread of the process, so the figure is steady on a loaded machine and
  * counts the parallel helper's work; wall time beside it. Without the server's fixed cost per query (parse, plan,
  * wire). Run with {@code java -cp <analytics classes, test classes, dependencies>
- * org.lakepg.analytics.bench.LineitemQueriesBenchmark [rows] [runs] [workers] [nozones]}.
+ * org.lakepg.analytics.bench.LineitemQueriesBenchmark [rows] [runs] [workers] [zones|nozones] [group-by|filtered]}.
  */
 public final class LineitemQueriesBenchmark {
 
@@ -44,6 +44,7 @@ public final class LineitemQueriesBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         boolean zones = args.length <= 3 || !args[3].equals("nozones"); // the cache adds zone maps to cached chunks
+        String only = args.length > 4 ? args[4] : ""; // "group-by" or "filtered": run that query only
         List<Batch> decoded = new ArrayList<>();
         for (int from = 0; from < rows; from += FILE_ROWS) {
             byte[] file = ParquetBatchWriter.toBytes(LINEITEM, List.of(generate(from, Math.min(rows, from + FILE_ROWS))),
@@ -68,8 +69,12 @@ public final class LineitemQueriesBenchmark {
         System.out.printf("%,d rows in %d batches, %d helper thread(s), zone maps %s%n", rows, decoded.size(), workers,
                 zones ? "on" : "off");
         for (int round = 0; round < 3; round++) {
-            measure("group-by", groupBy, helpers, runs);
-            measure("filtered", filtered, helpers, runs);
+            if (!only.equals("filtered")) {
+                measure("group-by", groupBy, helpers, runs);
+            }
+            if (!only.equals("group-by")) {
+                measure("filtered", filtered, helpers, runs);
+            }
         }
     }
 
