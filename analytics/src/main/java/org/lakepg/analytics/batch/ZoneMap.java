@@ -5,8 +5,9 @@ package org.lakepg.analytics.batch;
  * slots included with whatever value they hold, which only widens a block's range). Built once for a vector that
  * lives long (a cached Parquet column chunk), so a range filter skips the blocks that cannot match and keeps whole
  * the blocks that match entirely instead of testing every row: cheap when values follow insertion order even
- * loosely (dates of appended rows), and never wrong otherwise. A block whose values never decrease is marked
- * ascending: a range that crosses it is a run of consecutive rows found by binary search, not by testing each row.
+ * loosely (dates of appended rows), and never wrong otherwise. A block whose values never decrease, or
+ * decrease once (two ascending runs: a cycle that wraps, a second sorted batch), records where its second run starts:
+ * a range that crosses it is at most two runs of consecutive rows found by binary search, not by testing each row.
  */
 public final class ZoneMap {
 
@@ -15,37 +16,42 @@ public final class ZoneMap {
 
     private final int[] min;
     private final int[] max;
-    /** Bit b set: block b's values (NULL slots included) never decrease. */
-    private final long[] ascending;
+    /**
+     * Per block (NULL slots included): BLOCK if its values never decrease, the offset in the block of the one row
+     * whose value is below its predecessor's, or -1 if they decrease more than once.
+     */
+    private final short[] secondRun;
 
-    private ZoneMap(int[] min, int[] max, long[] ascending) {
+    private ZoneMap(int[] min, int[] max, short[] secondRun) {
         this.min = min;
         this.max = max;
-        this.ascending = ascending;
+        this.secondRun = secondRun;
     }
 
     static ZoneMap of(int[] values, int size) {
         int blocks = (size + BLOCK - 1) / BLOCK;
         int[] min = new int[blocks];
         int[] max = new int[blocks];
-        long[] ascending = new long[(blocks + 63) / 64];
+        short[] secondRun = new short[blocks];
         for (int b = 0; b < blocks; b++) {
             int start = b * BLOCK;
             int lo = Integer.MAX_VALUE;
             int hi = Integer.MIN_VALUE;
             int descents = 0;
+            int lastDescent = BLOCK;
             for (int r = start, end = Math.min(size, start + BLOCK); r < end; r++) {
                 lo = Math.min(lo, values[r]);
                 hi = Math.max(hi, values[r]);
-                descents += r > start && values[r] < values[r - 1] ? 1 : 0;
+                if (r > start && values[r] < values[r - 1]) {
+                    descents++;
+                    lastDescent = r - start;
+                }
             }
             min[b] = lo;
             max[b] = hi;
-            if (descents == 0) {
-                ascending[b >> 6] |= 1L << b;
-            }
+            secondRun[b] = (short) (descents <= 1 ? lastDescent : -1);
         }
-        return new ZoneMap(min, max, ascending);
+        return new ZoneMap(min, max, secondRun);
     }
 
     public int blocks() {
@@ -60,13 +66,16 @@ public final class ZoneMap {
         return max[block];
     }
 
-    /** Whether the values of {@code block} never decrease from row to row. */
-    public boolean ascending(int block) {
-        return (ascending[block >> 6] & 1L << block) != 0;
+    /**
+     * Where the second ascending run of {@code block} starts, as an offset in the block: {@link #BLOCK} (or past the
+     * block's last row) if the whole block is ascending, -1 if it is not made of at most two ascending runs.
+     */
+    public int secondRun(int block) {
+        return secondRun[block];
     }
 
     /** The estimated heap bytes this map holds. */
     public long bytes() {
-        return 8L * min.length + 8L * ascending.length + 48;
+        return 10L * min.length + 48;
     }
 }

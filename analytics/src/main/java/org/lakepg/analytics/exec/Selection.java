@@ -301,8 +301,9 @@ final class Selection {
 
     /**
      * All rows of a vector with a zone map in [lo, hi] that also pass {@code then} (null: no second test): a block
-     * outside the range is skipped; a block inside it is one run of rows, and so is the part of an ascending block
-     * that is in range (found by binary search); only the rows of other blocks are tested one by one. A run goes to
+     * outside the range is skipped; a block inside it is one run of rows, and so is the in-range part of each of the
+     * (at most two) ascending runs of a block the zone map knows them for (found by binary search); only the rows of
+     * other blocks are tested one by one. A run goes to
      * {@code then} as consecutive rows, without a selection vector in between.
      */
     private static int rangeByZones(IntVector vector, long lo, long hi, int count, RowTest then, int[] out) {
@@ -317,40 +318,40 @@ final class Selection {
             }
             int start = b * ZoneMap.BLOCK;
             int end = Math.min(count, start + ZoneMap.BLOCK);
-            if (min < lo || max > hi) {
-                if (!zones.ascending(b)) {
-                    int from = kept;
-                    kept = rangeInts(values, lo, hi, start, end, out, kept);
-                    kept = then == null ? kept : then.refine(out, from, kept);
-                    continue;
-                }
-                start = firstAtLeast(values, start, end, lo);
-                end = firstAbove(values, start, end, hi);
+            if (min >= lo && max <= hi) {
+                kept = run(start, end, then, out, kept);
+                continue;
             }
-            if (then != null) {
-                kept = then.run(start, end, out, kept);
-            } else {
-                for (int r = start; r < end; r++) {
-                    out[kept++] = r;
-                }
+            int second = zones.secondRun(b);
+            if (second < 0) {
+                int from = kept;
+                kept = rangeInts(values, lo, hi, start, end, out, kept);
+                kept = then == null ? kept : then.refine(out, from, kept);
+                continue;
             }
+            int middle = Math.min(end, start + second);
+            kept = run(firstAtLeast(values, start, middle, lo), firstAbove(values, start, middle, hi), then, out, kept);
+            if (middle < end) {
+                kept = run(firstAtLeast(values, middle, end, lo), firstAbove(values, middle, end, hi), then, out, kept);
+            }
+        }
+        return kept;
+    }
+
+    /** Rows start..end (all in the zone-mapped range) that pass {@code then} (null: all), appended to {@code out}. */
+    private static int run(int start, int end, RowTest then, int[] out, int kept) {
+        if (then != null) {
+            return then.run(start, end, out, kept);
+        }
+        for (int r = start; r < end; r++) {
+            out[kept++] = r;
         }
         return kept;
     }
 
     /** The first row of ascending {@code a[start..end)} whose value is at least {@code bound}, or end. */
     private static int firstAtLeast(int[] a, int start, int end, long bound) {
-        int low = start;
-        int high = end;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (a[mid] < bound) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+        return bound == Long.MIN_VALUE ? start : firstAbove(a, start, end, bound - 1);
     }
 
     /** The first row of ascending {@code a[start..end)} whose value is above {@code bound}, or end. */

@@ -279,7 +279,7 @@ class AnalyticsRoutingIT {
     void manyGroupsAgreeWithTheRowEngine() throws Exception {
         try (Connection c = connect()) {
             run(c, "drop table if exists an_many", "create table an_many (k int8, v int4, p numeric(12,2))",
-                    "insert into an_many select case when g % 997 = 0 then null else (g * 7919) % 100003 * 1000003 end,"
+                    "insert into an_many select case when g % 997 = 0 then null else (g::int8 * 7919) % 100003 * 1000003 end,"
                             + " g % 1000, (g % 5000) * 1.25 from generate_series(1, 150000) g");
             run(c, "select lakepg_export_snapshot('an_many')");
             String[] queries = {
