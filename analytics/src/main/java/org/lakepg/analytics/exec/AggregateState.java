@@ -164,28 +164,25 @@ final class AggregateState implements BatchSink {
     static AggregateState merge(PlanNode.Aggregate node, List<AggregateState> partials) {
         int keys = node.groupBy().size();
         Schema keySchema = node.schema().select(java.util.stream.IntStream.range(0, keys).boxed().toList());
-        AggregateState merged = new AggregateState(node,
-                new GroupTable(keySchema, java.util.stream.IntStream.range(0, keys).boxed().toList()));
-        // every partial group, by first appearance; a group several partials saw comes first where it came first
-        List<long[]> order = new ArrayList<>(); // {batch, row, partial, group}
+        int total = 0;
+        for (AggregateState s : partials) {
+            total += s.groups.groupCount();
+        }
+        // one key column: the merged table gets every group at most once, so its map is sized once, not doubled
+        AggregateState merged = new AggregateState(node, new GroupTable(keySchema,
+                java.util.stream.IntStream.range(0, keys).boxed().toList(), keys == 1 ? total : 0));
+        // every partial group, by first appearance; a group several partials saw comes first where it came first.
+        // Each partial numbered its groups in the order they first appeared in the batches it was fed (in scan order),
+        // so the order is a merge of the partials' lists, not a sort.
         List<Batch> keyBatches = new ArrayList<>();
         int[] offsets = new int[partials.size()];
-        int total = 0;
-        for (int p = 0; p < partials.size(); p++) {
+        for (int p = 0, offset = 0; p < partials.size(); p++) {
             AggregateState s = partials.get(p);
-            int count = s.groups.groupCount();
-            offsets[p] = total;
-            total += count;
-            keyBatches.add(new Batch(keySchema, Arrays.asList(s.groups.keyVectors()), count));
-            for (int g = 0; g < count; g++) {
-                order.add(new long[] {s.firstBatch[g], s.firstRow[g], p, g});
-            }
+            offsets[p] = offset;
+            offset += s.groups.groupCount();
+            keyBatches.add(new Batch(keySchema, Arrays.asList(s.groups.keyVectors()), s.groups.groupCount()));
         }
-        order.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        int[] positions = new int[total];
-        for (int i = 0; i < total; i++) {
-            positions[i] = offsets[(int) order.get(i)[2]] + (int) order.get(i)[3];
-        }
+        int[] positions = firstAppearanceOrder(partials, offsets, total);
         int[] finalIds = new int[total];
         if (total > 0) {
             merged.groups.assign(Vectors.concat(keySchema, keyBatches).gather(positions, total), finalIds);
@@ -195,8 +192,8 @@ final class AggregateState implements BatchSink {
             maps[p] = new int[partials.get(p).groups.groupCount()];
         }
         for (int i = 0; i < total; i++) {
-            long[] o = order.get(i);
-            maps[(int) o[2]][(int) o[3]] = finalIds[i];
+            int p = partialOf(offsets, positions[i]);
+            maps[p][positions[i] - offsets[p]] = finalIds[i];
         }
         for (int a = 0; a < merged.accumulators.length; a++) {
             merged.accumulators[a].ensure(merged.groups.groupCount());
@@ -206,6 +203,65 @@ final class AggregateState implements BatchSink {
             }
         }
         return merged;
+    }
+
+    /**
+     * The partials' groups (partial p's group g as {@code offsets[p] + g}) in order of (batch, row) of first
+     * appearance: a merge of the partials' lists, each already in that order (checked; sorted if it is not).
+     */
+    private static int[] firstAppearanceOrder(List<AggregateState> partials, int[] offsets, int total) {
+        int[] order = new int[total];
+        int[] cursor = new int[partials.size()];
+        for (int i = 0; i < total; i++) {
+            int best = -1;
+            for (int p = 0; p < partials.size(); p++) {
+                if (cursor[p] < partials.get(p).groups.groupCount()
+                        && (best < 0 || partials.get(p).firstBefore(cursor[p], partials.get(best), cursor[best]))) {
+                    best = p;
+                }
+            }
+            order[i] = offsets[best] + cursor[best]++;
+        }
+        for (int i = 1; i < total; i++) {
+            int p = partialOf(offsets, order[i - 1]);
+            int q = partialOf(offsets, order[i]);
+            if (partials.get(q).firstBefore(order[i] - offsets[q], partials.get(p), order[i - 1] - offsets[p])) {
+                return sortedFirstAppearance(partials, offsets, total);
+            }
+        }
+        return order;
+    }
+
+    /** The same order by sorting, for partials whose groups are not numbered in order of first appearance. */
+    private static int[] sortedFirstAppearance(List<AggregateState> partials, int[] offsets, int total) {
+        Integer[] order = new Integer[total];
+        for (int i = 0; i < total; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int p = partialOf(offsets, a);
+            int q = partialOf(offsets, b);
+            AggregateState x = partials.get(p);
+            AggregateState y = partials.get(q);
+            return x.firstBefore(a - offsets[p], y, b - offsets[q]) ? -1
+                    : y.firstBefore(b - offsets[q], x, a - offsets[p]) ? 1 : 0;
+        });
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether group g of this state first appeared before group h of {@code other} in the scan. */
+    private boolean firstBefore(int g, AggregateState other, int h) {
+        return firstBatch[g] != other.firstBatch[h] ? firstBatch[g] < other.firstBatch[h]
+                : firstRow[g] < other.firstRow[h];
+    }
+
+    /** The partial a merged position belongs to (offsets ascending; a partial may have no groups). */
+    private static int partialOf(int[] offsets, int position) {
+        int p = offsets.length - 1;
+        while (offsets[p] > position) {
+            p--;
+        }
+        return p;
     }
 
     private static List<ColumnVector> emptyVectors(Schema schema) {

@@ -219,6 +219,10 @@ final class DecimalSumAccumulator extends Accumulator {
                 continue;
             }
             BigDecimal sum = bigSums[g];
+            if (sum == null && !average && longScale >= 0) { // the common case: no BigDecimal for a long sum
+                out.addScaledDecimal(longSums[g], longScale);
+                continue;
+            }
             if (longCounts[g] > 0) {
                 BigDecimal longPart = BigDecimal.valueOf(longSums[g], longScale);
                 sum = sum == null ? longPart : sum.add(longPart);

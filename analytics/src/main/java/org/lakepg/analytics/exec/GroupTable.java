@@ -33,6 +33,11 @@ final class GroupTable {
     private int[] prefix = new int[0];
 
     GroupTable(Schema input, List<Integer> keyColumns) {
+        this(input, keyColumns, 0);
+    }
+
+    /** {@code expectedGroups}: with one key column, its value map is sized for that many values from the start. */
+    GroupTable(Schema input, List<Integer> keyColumns, int expectedGroups) {
         this.input = input;
         this.keyColumns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
         this.keyValues = new VectorBuilder[this.keyColumns.length];
@@ -40,7 +45,7 @@ final class GroupTable {
         this.prefixIds = new PairIds[this.keyColumns.length];
         for (int k = 0; k < this.keyColumns.length; k++) {
             keyValues[k] = new VectorBuilder(input.column(this.keyColumns[k]).type(), 1024);
-            columnIds[k] = new ValueIds();
+            columnIds[k] = new ValueIds(keyColumns.size() == 1 ? expectedGroups : 0);
             prefixIds[k] = new PairIds();
         }
     }
@@ -165,15 +170,24 @@ final class GroupTable {
 
     /** Dense ids (in order of first appearance) for the distinct values of one key column. */
     private static final class ValueIds {
-        private final LongIntMap integers = new LongIntMap();
+        /** Created at the first integer-like vector (sized for the expected values; text keys need none). */
+        private LongIntMap integers;
+        private final int expectedValues;
         private final Map<Object, Integer> others = new HashMap<>();
         private int nullId = -1;
         private int next;
+
+        ValueIds(int expectedValues) {
+            this.expectedValues = expectedValues;
+        }
 
         void assign(ColumnVector v, int[] out, int n) {
             boolean nulls = v.nulls().hasNulls();
             if (v instanceof LongVector || v instanceof IntVector || v instanceof ShortVector) {
                 long[] values = Vectors.longs(v);
+                if (integers == null) {
+                    integers = new LongIntMap(expectedValues);
+                }
                 for (int r = 0; r < n; r++) {
                     if (nulls && v.isNull(r)) {
                         out[r] = nullId();
@@ -313,11 +327,22 @@ final class GroupTable {
 
     /** Open-addressing map from long to dense int ids. */
     static final class LongIntMap {
-        private long[] keys = new long[1024];
-        private int[] values = new int[1024];
+        private long[] keys;
+        private int[] values;
         private int size;
 
         LongIntMap() {
+            this(0);
+        }
+
+        /** A map that holds {@code expected} keys without growing. */
+        LongIntMap(int expected) {
+            int capacity = 1024;
+            while (capacity / 2 < expected && capacity < 1 << 30) {
+                capacity *= 2;
+            }
+            keys = new long[capacity];
+            values = new int[capacity];
             Arrays.fill(values, -1);
         }
 

@@ -24,6 +24,11 @@ final class HashAggregateOperator implements BatchSink {
     }
 
     @Override
+    public void acceptSelected(Batch batch, int[] positions, int count) {
+        state.acceptSelected(batch, positions, count);
+    }
+
+    @Override
     public void finish() {
         state.emit(out);
     }

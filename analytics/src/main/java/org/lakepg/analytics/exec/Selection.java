@@ -50,6 +50,15 @@ final class Selection {
                 ranges.add(r);
             }
         }
+        int zoned = zoneMapped(ranges, batch);
+        if (zoned >= 0) {
+            // the zone-mapped range makes runs of rows; the next range term is tested right on them
+            Range lead = ranges.remove(zoned);
+            Range next = ranges.isEmpty() ? null : ranges.remove(0);
+            count = lead.applyByZones((IntVector) batch.column(lead.column()), next,
+                    next == null ? null : batch.column(next.column()), count, positions);
+            all = false;
+        }
         for (Range r : ranges) {
             if (count == 0) {
                 return 0;
@@ -113,13 +122,69 @@ final class Selection {
                 return 0;
             }
             int kept = switch (vector) {
-                case IntVector v when in == null && v.zones() != null -> rangeByZones(v, lo, hi, count, out);
                 case IntVector v -> rangeInts(v.values(), lo, hi, in, count, out);
                 case LongVector v -> rangeLongs(v.values(), lo, hi, in, count, out);
                 case ShortVector v -> rangeInts(widen(v), lo, hi, in, count, out);
                 default -> throw new IllegalStateException("not an integer-like vector: " + vector);
             };
             return vector.nulls().hasNulls() ? dropNulls(vector, out, kept) : kept;
+        }
+
+        /**
+         * All rows of the batch in this range, tested with the vector's zone map, that are also in {@code next}'s range
+         * (on another integer-like column {@code nextVector}; null: no second term).
+         */
+        int applyByZones(IntVector vector, Range next, ColumnVector nextVector, int count, int[] out) {
+            if (lo > hi || (next != null && next.lo > next.hi)) {
+                return 0;
+            }
+            RowTest then = next == null ? null : RowTest.of(nextVector, next.lo, next.hi);
+            int kept = rangeByZones(vector, lo, hi, count, then, out);
+            kept = vector.nulls().hasNulls() ? dropNulls(vector, out, kept) : kept;
+            return next != null && nextVector.nulls().hasNulls() ? dropNulls(nextVector, out, kept) : kept;
+        }
+    }
+
+    /** The index in {@code ranges} of the first one on a vector with a zone map, or -1. */
+    private static int zoneMapped(List<Range> ranges, Batch batch) {
+        for (int i = 0; i < ranges.size(); i++) {
+            if (batch.column(ranges.get(i).column()) instanceof IntVector v && v.zones() != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** "lo <= v <= hi" on an integer-like vector's primitive values, for runs of rows or for selected rows. */
+    private record RowTest(int[] ints, long[] longs, long lo, long hi) {
+
+        static RowTest of(ColumnVector vector, long lo, long hi) {
+            return switch (vector) {
+                case IntVector v -> new RowTest(v.values(), null, lo, hi);
+                case LongVector v -> new RowTest(null, v.values(), lo, hi);
+                case ShortVector v -> new RowTest(widen(v), null, lo, hi);
+                default -> throw new IllegalStateException("not an integer-like vector: " + vector);
+            };
+        }
+
+        /** Rows start..end that pass, appended to {@code out} from {@code kept} on; returns the new count. */
+        int run(int start, int end, int[] out, int kept) {
+            return ints != null ? rangeInts(ints, lo, hi, start, end, out, kept)
+                    : rangeLongs(longs, lo, hi, start, end, out, kept);
+        }
+
+        /** Keeps those of {@code rows[from..to)} that pass, compacted in place from {@code from}; returns the new end. */
+        int refine(int[] rows, int from, int to) {
+            long width = (hi - lo) + Long.MIN_VALUE;
+            long base = lo - Long.MIN_VALUE;
+            int kept = from;
+            for (int i = from; i < to; i++) {
+                int r = rows[i];
+                rows[kept] = r;
+                long v = ints != null ? ints[r] : longs[r];
+                kept += v - base <= width ? 1 : 0;
+            }
+            return kept;
         }
     }
 
@@ -235,11 +300,15 @@ final class Selection {
     }
 
     /**
-     * All rows of a vector with a zone map in [lo, hi]: a block outside the range is skipped, a block inside it is
-     * kept whole, only the others are tested row by row.
+     * All rows of a vector with a zone map in [lo, hi] that also pass {@code then} (null: no second test): a block
+     * outside the range is skipped; a block inside it is one run of rows, and so is the in-range part of each of the
+     * (at most two) ascending runs of a block the zone map knows them for (found by binary search); only the rows of
+     * other blocks are tested one by one. A run goes to
+     * {@code then} as consecutive rows, without a selection vector in between.
      */
-    private static int rangeByZones(IntVector vector, long lo, long hi, int count, int[] out) {
+    private static int rangeByZones(IntVector vector, long lo, long hi, int count, RowTest then, int[] out) {
         ZoneMap zones = vector.zones();
+        int[] values = vector.values();
         int kept = 0;
         for (int b = 0; b < zones.blocks(); b++) {
             long min = zones.min(b);
@@ -250,14 +319,54 @@ final class Selection {
             int start = b * ZoneMap.BLOCK;
             int end = Math.min(count, start + ZoneMap.BLOCK);
             if (min >= lo && max <= hi) {
-                for (int r = start; r < end; r++) {
-                    out[kept++] = r;
-                }
-            } else {
-                kept = rangeInts(vector.values(), lo, hi, start, end, out, kept);
+                kept = run(start, end, then, out, kept);
+                continue;
+            }
+            int second = zones.secondRun(b);
+            if (second < 0) {
+                int from = kept;
+                kept = rangeInts(values, lo, hi, start, end, out, kept);
+                kept = then == null ? kept : then.refine(out, from, kept);
+                continue;
+            }
+            int middle = Math.min(end, start + second);
+            kept = run(firstAtLeast(values, start, middle, lo), firstAbove(values, start, middle, hi), then, out, kept);
+            if (middle < end) {
+                kept = run(firstAtLeast(values, middle, end, lo), firstAbove(values, middle, end, hi), then, out, kept);
             }
         }
         return kept;
+    }
+
+    /** Rows start..end (all in the zone-mapped range) that pass {@code then} (null: all), appended to {@code out}. */
+    private static int run(int start, int end, RowTest then, int[] out, int kept) {
+        if (then != null) {
+            return then.run(start, end, out, kept);
+        }
+        for (int r = start; r < end; r++) {
+            out[kept++] = r;
+        }
+        return kept;
+    }
+
+    /** The first row of ascending {@code a[start..end)} whose value is at least {@code bound}, or end. */
+    private static int firstAtLeast(int[] a, int start, int end, long bound) {
+        return bound == Long.MIN_VALUE ? start : firstAbove(a, start, end, bound - 1);
+    }
+
+    /** The first row of ascending {@code a[start..end)} whose value is above {@code bound}, or end. */
+    private static int firstAbove(int[] a, int start, int end, long bound) {
+        int low = start;
+        int high = end;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (a[mid] <= bound) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** Rows start..end of {@code a} in [lo, hi], appended to {@code out} from {@code kept} on; returns the new count. */
@@ -291,15 +400,23 @@ final class Selection {
         return kept;
     }
 
+    /** Rows start..end of {@code a} in [lo, hi], appended to {@code out} from {@code kept} on; returns the new count. */
+    private static int rangeLongs(long[] a, long lo, long hi, int start, int end, int[] out, int kept) {
+        long width = (hi - lo) + Long.MIN_VALUE;
+        long base = lo - Long.MIN_VALUE;
+        for (int r = start; r < end; r++) {
+            out[kept] = r;
+            kept += a[r] - base <= width ? 1 : 0;
+        }
+        return kept;
+    }
+
     private static int rangeLongs(long[] a, long lo, long hi, int[] in, int count, int[] out) {
         int kept = 0;
         long width = (hi - lo) + Long.MIN_VALUE;
         long base = lo - Long.MIN_VALUE;
         if (in == null) {
-            for (int r = 0; r < count; r++) {
-                out[kept] = r;
-                kept += a[r] - base <= width ? 1 : 0;
-            }
+            return rangeLongs(a, lo, hi, 0, count, out, 0);
         } else {
             for (int i = 0; i < count; i++) {
                 int r = in[i];

@@ -1,7 +1,6 @@
 package org.lakepg.analytics.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,9 +25,9 @@ import org.lakepg.analytics.scan.InMemorySource;
  * lineitem: int4 quantity, numeric(12,2) price, numeric(4,2) discount, text flags, dates) on the vectorized engine
  * alone, over column chunks decoded from Parquet files of 32768 rows (what a warm snapshot query reads from
  * {@code ParquetFileCache}). CPU time of every thread of the process, so the figure is steady on a loaded machine and
- * counts the parallel helper's work; wall time beside it. Without the server's fixed cost per query (parse, plan,
+ * counts the parallel helper's work, garbage collection and JIT compilation; wall time beside it. Without the server's fixed cost per query (parse, plan,
  * wire). Run with {@code java -cp <analytics classes, test classes, dependencies>
- * org.lakepg.analytics.bench.LineitemQueriesBenchmark [rows] [runs] [workers] [nozones]}.
+ * org.lakepg.analytics.bench.LineitemQueriesBenchmark [rows] [runs] [workers] [zones|nozones] [group-by|filtered|many-keys]}.
  */
 public final class LineitemQueriesBenchmark {
 
@@ -44,6 +43,7 @@ public final class LineitemQueriesBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         boolean zones = args.length <= 3 || !args[3].equals("nozones"); // the cache adds zone maps to cached chunks
+        String only = args.length > 4 ? args[4] : ""; // "group-by" or "filtered": run that query only
         List<Batch> decoded = new ArrayList<>();
         for (int from = 0; from < rows; from += FILE_ROWS) {
             byte[] file = ParquetBatchWriter.toBytes(LINEITEM, List.of(generate(from, Math.min(rows, from + FILE_ROWS))),
@@ -64,12 +64,22 @@ public final class LineitemQueriesBenchmark {
                 new Expr.Comparison(Expr.CompareOp.LT, new Expr.ColumnRef(1), new Expr.Literal(24, PgType.INT4))));
         PlanNode filtered = new PlanNode.Aggregate(new PlanNode.Filter(scan, where), List.of(),
                 List.of(AggCall.countStar("count"), AggCall.of(AggCall.Function.SUM, 2, "sum_price")));
+        PlanNode manyKeys = new PlanNode.Aggregate(new PlanNode.Scan(source, List.of(0, 1, 2), List.of()), List.of(0),
+                List.of(AggCall.countStar("count"), AggCall.of(AggCall.Function.SUM, 1, "sum_qty"),
+                AggCall.of(AggCall.Function.SUM, 2, "sum_price")));
         AggregationWorkers helpers = new AggregationWorkers(workers);
         System.out.printf("%,d rows in %d batches, %d helper thread(s), zone maps %s%n", rows, decoded.size(), workers,
                 zones ? "on" : "off");
         for (int round = 0; round < 3; round++) {
-            measure("group-by", groupBy, helpers, runs);
-            measure("filtered", filtered, helpers, runs);
+            if (only.isEmpty() || only.equals("group-by")) {
+                measure("group-by", groupBy, helpers, runs);
+            }
+            if (only.isEmpty() || only.equals("filtered")) {
+                measure("filtered", filtered, helpers, runs);
+            }
+            if (only.equals("many-keys")) { // GROUP BY l_orderkey: one group per row
+                measure("many-keys", manyKeys, helpers, runs);
+            }
         }
     }
 
@@ -88,7 +98,8 @@ public final class LineitemQueriesBenchmark {
         long cpu = (processCpuNanos() - cpu0) / runs;
         Arrays.sort(walls);
         System.out.printf("%-9s CPU %6.2f ms/query, wall median %6.2f ms, min %6.2f ms   %s%n", name, cpu / 1e6,
-                walls[runs / 2] / 1e6, walls[0] / 1e6, answer.stream().map(Arrays::toString).toList());
+                walls[runs / 2] / 1e6, walls[0] / 1e6, answer.size() > 10 ? answer.size() + " rows"
+                : answer.stream().map(Arrays::toString).toList());
     }
 
     /** The batch as {@code ParquetFileCache} holds it: int4/date chunks with zone maps. */
@@ -106,14 +117,10 @@ public final class LineitemQueriesBenchmark {
         return out;
     }
 
+    /** CPU time of the whole process (every thread, also GC and JIT compiler threads). */
     private static long processCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (long id : threads.getAllThreadIds()) {
-            long t = threads.getThreadCpuTime(id);
-            total += Math.max(0, t);
-        }
-        return total;
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Rows (from, to] exactly as scripts/bench/analytics-compare inserts them (generate_series g). */

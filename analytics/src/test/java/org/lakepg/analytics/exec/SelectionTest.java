@@ -155,4 +155,65 @@ class SelectionTest {
         }
         assertThat(checked).isEqualTo(6 * 5 * 2);
     }
+
+    /**
+     * A range on a zone-mapped date column with ascending blocks (runs found by binary search, also at the extremes
+     * of the value range), descending and random blocks, combined with a range on a second column that is tested on
+     * the runs directly (int8, int4 without a zone map, and a second zone-mapped date column), with NULLs in both.
+     */
+    @Test
+    void aZoneMappedRangeAndASecondRangeSelectLikeTheFullEvaluation() {
+        java.util.Random random = new java.util.Random(7);
+        int block = org.lakepg.analytics.batch.ZoneMap.BLOCK;
+        int n = 7 * block + 100;
+        long[] nullBits = NullMask.newBits(n);
+        int[] dates = new int[n];
+        long[] longs = new long[n];
+        int[] ints = new int[n];
+        int[] other = new int[n];
+        for (int r = 0; r < n; r++) {
+            int inBlock = r % block;
+            dates[r] = switch (r / block) {
+                case 0 -> inBlock / 4; // ascending with repeats
+                case 1 -> 1000 - inBlock; // descending
+                case 2 -> inBlock == 0 ? Integer.MIN_VALUE : inBlock == block - 1 ? Integer.MAX_VALUE : inBlock;
+                case 3 -> random.nextInt(300);
+                case 4 -> (inBlock + 100) % 300; // ascending with one wrap
+                default -> r / 5;
+            };
+            longs[r] = random.nextInt(40) - 20;
+            ints[r] = 1 + r % 50;
+            other[r] = r / 3;
+            if (random.nextInt(40) == 0) {
+                NullMask.set(nullBits, r);
+            }
+        }
+        long[] otherNulls = NullMask.newBits(n);
+        NullMask.set(otherNulls, 17);
+        Schema schema = Schema.of(Column.of("d", PgType.DATE), Column.of("l", PgType.INT8), Column.of("i", PgType.INT4),
+                Column.of("e", PgType.DATE));
+        Batch batch = new Batch(schema, List.of(new IntVector(PgType.DATE, dates, n, NullMask.of(nullBits)).withZoneMap(),
+                new LongVector(PgType.INT8, longs, n, NullMask.NONE),
+                new IntVector(PgType.INT4, ints, n, NullMask.of(otherNulls)),
+                new IntVector(PgType.DATE, other, n, NullMask.NONE).withZoneMap()), n);
+        long[][] dateRanges = {{0, 40}, {Integer.MIN_VALUE, 3}, {250, Integer.MAX_VALUE}, {60, 700}, {999, 999},
+            {5, 4}, {Long.MIN_VALUE, Long.MAX_VALUE}};
+        int checked = 0;
+        for (long[] d : dateRanges) {
+            for (int column = 1; column < 4; column++) {
+                for (long[] second : new long[][] {{-3, 5}, {10, 30}, {7, 6}, {200, 400}}) {
+                    Expr ref = new Expr.ColumnRef(column);
+                    PgType type = schema.column(column).type();
+                    Expr and = new Expr.And(List.of(
+                            new Expr.Comparison(Expr.CompareOp.LE, ref, new Expr.Literal(second[1], type)),
+                            new Expr.Comparison(Expr.CompareOp.GE, new Expr.ColumnRef(0), new Expr.Literal(d[0], PgType.DATE)),
+                            new Expr.Comparison(Expr.CompareOp.LE, new Expr.ColumnRef(0), new Expr.Literal(d[1], PgType.DATE)),
+                            new Expr.Comparison(Expr.CompareOp.GE, ref, new Expr.Literal(second[0], type))));
+                    assertThat(selected(and, batch)).as("%s", and).isEqualTo(expected(and, batch));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(7 * 3 * 4);
+    }
 }
