@@ -582,6 +582,8 @@ public final class PlanPrinter {
                     case LEFT -> "Merge Left Join";
                     case RIGHT -> "Merge Right Join";
                     case FULL -> "Merge Full Join";
+                    case SEMI -> "Merge Semi Join";
+                    case ANTI -> "Merge Anti Join";
                 };
             }
             case NestedLoopJoinNode j -> {
@@ -616,6 +618,8 @@ public final class PlanPrinter {
                         case LEFT -> "Hash Left Join";
                         case RIGHT -> "Hash Right Join";
                         case FULL -> "Hash Full Join";
+                        case SEMI -> "Hash Semi Join";
+                        case ANTI -> "Hash Anti Join";
                     };
                 }
                 yield switch (j.kind()) {
@@ -623,6 +627,8 @@ public final class PlanPrinter {
                     case LEFT -> "Nested Loop Left Join";
                     case RIGHT -> "Nested Loop Right Join";
                     case FULL -> "Nested Loop Full Join";
+                    case SEMI -> "Nested Loop Semi Join";
+                    case ANTI -> "Nested Loop Anti Join";
                 };
             }
             case ModifyNode m when m.onConflict() != null -> {

@@ -469,15 +469,22 @@ public final class QueryAnalyzer {
         Source source = from(s.fromClause());
         PlanNode plan = source.plan();
         FromScope scope = source.scope();
+        List<org.lakepg.server.sql.optimizer.SublinkPullUp.SemiJoin> semiJoins = List.of();
         if (s.whereClause() != null) {
             BoundExpr where = expressions.requireBoolean(
                     expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
                     ExpressionAnalyzer.location(s.whereClause()));
-            PlanNode pushed = InheritedScans.filtered(catalog, plan, where);
+            if (!locking) {
+                // EXISTS / NOT EXISTS / IN (subquery) conjuncts become semi and anti joins with the FROM rows
+                var split = org.lakepg.server.sql.optimizer.SublinkPullUp.split(where, plan.width());
+                semiJoins = split.joins();
+                where = split.remaining();
+            }
+            PlanNode pushed = where == null ? null : InheritedScans.filtered(catalog, plan, where);
             if (pushed != null) {
                 plan = pushed;
             } else {
-                if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
+                if (where != null && plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
                     where = org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(where);
                     plan = org.lakepg.server.sql.optimizer.IndexSelection.cheapest(scan, where,
                             catalog.indexes(scan.table()), catalog.planner());
@@ -489,8 +496,9 @@ public final class QueryAnalyzer {
                 }
             }
         }
-        plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
-                    catalog.planner(), catalog::btreeComparison).joins(plan);
+        var hashLookups = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
+                catalog.planner(), catalog::btreeComparison);
+        plan = hashLookups.semiJoins(hashLookups.joins(plan), semiJoins);
         if (locking) {
             plan = LockedRows.lock(catalog, plan, scope, s.lockingClause(), s.fromClause());
         }

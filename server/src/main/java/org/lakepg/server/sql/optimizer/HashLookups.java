@@ -119,6 +119,18 @@ public final class HashLookups {
         return plan;
     }
 
+    /**
+     * The query's planned FROM rows joined with pulled-up sublinks (semi and anti joins) by the cheapest method;
+     * the joins keep the FROM row's columns, so the WHERE and targets above read them unchanged.
+     */
+    public PlanNode semiJoins(PlanNode plan, List<SublinkPullUp.SemiJoin> joins) {
+        for (SublinkPullUp.SemiJoin j : joins) {
+            PlanNode inner = j.innerFilter() == null ? joins(j.inner()) : filtered(j.inner(), j.innerFilter());
+            plan = methods.choose(j.kind(), plan, inner, j.conditions(), plan.width());
+        }
+        return plan;
+    }
+
     private PlanNode inner(NestedLoopJoinNode j, List<BoundExpr> conjuncts) {
         if (methods != null) {
             List<JoinOrder.Input> inputs = new ArrayList<>();
