@@ -236,7 +236,11 @@ public final class PlanPrinter {
             node(m.input(), indent, child, planName, statsNode, filter);
             return;
         }
-        if (p instanceof FilterNode f) {
+        if (p instanceof FilterNode f && filter == null && !(f.input() instanceof ResultNode)
+                && org.lakepg.server.sql.optimizer.GatingQuals.pseudoconstant(f.condition())) {
+            // a condition of no column is checked once, above its input: PostgreSQL's gating Result
+            filter = f.condition();
+        } else if (p instanceof FilterNode f) {
             BoundExpr combined = filter == null ? f.condition()
                     : new BoolExpr(BoolExpr.Kind.AND, List.of(f.condition(), filter));
             node(f.input(), indent, child, planName, statsNode, combined);
@@ -667,7 +671,7 @@ public final class PlanPrinter {
             case org.lakepg.server.sql.plan.RuleActionsNode r -> "Result";
         };
         if (filter != null) {
-            boolean oneTime = p instanceof ResultNode;
+            boolean oneTime = p instanceof ResultNode || p instanceof FilterNode;
             IntFunction<String> columns = own;
             if (!options.verbose() && (p instanceof SeqScanNode || p instanceof IndexScanNode)) {
                 // a scan's own conditions name its columns without the table, as PostgreSQL's show_scan_qual

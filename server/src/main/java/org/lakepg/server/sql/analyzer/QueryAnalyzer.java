@@ -470,11 +470,21 @@ public final class QueryAnalyzer {
         PlanNode plan = source.plan();
         FromScope scope = source.scope();
         List<org.lakepg.server.sql.optimizer.SublinkPullUp.SemiJoin> semiJoins = List.of();
+        BoundExpr gate = null;
         if (s.whereClause() != null) {
             BoundExpr where = expressions.requireBoolean(
                     expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
                     ExpressionAnalyzer.location(s.whereClause()));
             if (!locking) {
+                // constants folded; a constant-false WHERE leaves no rows, conditions of no column gate the rows
+                var gating = org.lakepg.server.sql.optimizer.GatingQuals.split(expressions.foldConstants(where));
+                if (gating.neverPasses()) {
+                    plan = org.lakepg.server.sql.optimizer.GatingQuals.emptyRows(plan.width());
+                }
+                gate = gating.gate();
+                where = gating.neverPasses() ? null : gating.rest();
+            }
+            if (!locking && where != null) {
                 // EXISTS / NOT EXISTS / IN (subquery) conjuncts become semi and anti joins with the FROM rows
                 var split = org.lakepg.server.sql.optimizer.SublinkPullUp.split(where, plan.width());
                 semiJoins = split.joins();
@@ -499,6 +509,9 @@ public final class QueryAnalyzer {
         var hashLookups = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                 catalog.planner(), catalog::btreeComparison);
         plan = hashLookups.semiJoins(hashLookups.joins(plan), semiJoins);
+        if (gate != null) {
+            plan = new FilterNode(plan, gate);
+        }
         if (locking) {
             plan = LockedRows.lock(catalog, plan, scope, s.lockingClause(), s.fromClause());
         }
@@ -568,6 +581,7 @@ public final class QueryAnalyzer {
             plan = new WindowPlanner(this).plan(plan, windows, rewriter, projected);
         }
         plan = setReturning(plan, projected);
+        projected.replaceAll(expressions::foldConstants);
         plan = new ProjectNode(plan, projected);
         List<OutputColumn> columns = new ArrayList<>();
         for (Target t : targets) {
