@@ -126,7 +126,18 @@ public final class HashLookups {
     public PlanNode semiJoins(PlanNode plan, List<SublinkPullUp.SemiJoin> joins) {
         for (SublinkPullUp.SemiJoin j : joins) {
             PlanNode inner = j.innerFilter() == null ? joins(j.inner()) : filtered(j.inner(), j.innerFilter());
-            plan = methods.choose(j.kind(), plan, inner, j.conditions(), plan.width());
+            int width = plan.width();
+            if (j.kind() == NestedLoopJoinNode.Kind.SEMI && new JoinRemoval(indexes).uniqueFor(inner, j.conditions(), width)) {
+                // at most one match per row: a plain inner join (reduce_unique_semijoins), free to hash either side
+                List<BoundExpr> left = new ArrayList<>();
+                for (int i = 0; i < width; i++) {
+                    left.add(new InputRef(i, 0, -1, null));
+                }
+                plan = new ProjectNode(methods.choose(NestedLoopJoinNode.Kind.INNER, plan, inner, j.conditions(), width),
+                        left);
+                continue;
+            }
+            plan = methods.choose(j.kind(), plan, inner, j.conditions(), width);
         }
         return plan;
     }
