@@ -289,6 +289,13 @@ public final class PlanPrinter {
                 wrapped("Materialize", c, indent);
                 continue;
             }
+            if (memoized.containsKey(c)) {
+                line(indent, "->  Memoize" + (options.costs() ? annotationCosts(c) : "") + analyzeOnly(c));
+                line(indent + 3, "Cache Key: " + memoized.get(c));
+                line(indent + 3, "Cache Mode: binary");
+                node(c, indent + 3, true, null, c, null);
+                continue;
+            }
             if (wrappers.containsKey(c)) {
                 wrapped(wrappers.get(c), c, indent);
                 continue;
@@ -307,6 +314,9 @@ public final class PlanPrinter {
 
     /** Sorts the printer adds whose keys are named otherwise than by their input (a sorted SetOp's subquery columns). */
     private final Map<PlanNode, String> shownSortKeys = new IdentityHashMap<>();
+
+    /** LATERAL sides shown under a Memoize, with its cache key. */
+    private final Map<PlanNode, String> memoized = new IdentityHashMap<>();
 
     /** Nodes PostgreSQL shows above one of ours (Materialize, Subquery Scan), by the node they wrap. */
     private final Map<PlanNode, String> wrappers = new IdentityHashMap<>();
@@ -611,6 +621,11 @@ public final class PlanPrinter {
                 }
                 if (condition != null) {
                     details.add(new String[] {"Join Filter", quals(condition, own)});
+                }
+                if (!hash && org.lakepg.server.sql.optimizer.Memoization.chosen(j, costs)) {
+                    // the LATERAL side remembered by the outer values it reads
+                    memoized.put(j.right(), String.join(", ", j.lateral().stream()
+                            .map(c -> deparser.deparse(c.value(), outerNames)).toList()));
                 }
                 if (!hash && j.lateral().isEmpty() && scanOfTable(j.right())) {
                     // the nested loop keeps its inner rows in memory: PostgreSQL shows that as Materialize

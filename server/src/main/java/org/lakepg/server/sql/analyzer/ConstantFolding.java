@@ -54,8 +54,9 @@ final class ConstantFolding {
             }
             case RelabelType r -> {
                 BoundExpr argument = fold(r.argument());
-                if (argument instanceof Const c) {
-                    yield new Const(r.type(), r.typmod(), c.value());
+                if (argument instanceof Const) {
+                    // binary-compatible types may still differ in their Java values (int4 and oid): evaluated
+                    yield evaluated(new RelabelType(argument, r.type(), r.typmod()));
                 }
                 yield argument == r.argument() ? r : new RelabelType(argument, r.type(), r.typmod());
             }

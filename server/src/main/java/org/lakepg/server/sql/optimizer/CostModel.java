@@ -59,6 +59,11 @@ public final class CostModel {
         return settings;
     }
 
+    /** An enable_* switch CostSettings does not carry (enable_memoize). */
+    boolean enabled(String name) {
+        return CostSettings.flag(context::setting, name);
+    }
+
     public PlanEstimate estimate(PlanNode p) {
         PlanEstimate known = estimates.get(p);
         if (known == null) {
