@@ -57,4 +57,15 @@ EXPLAIN (COSTS OFF) SELECT * FROM jg_o WHERE now() = now() AND id > 4;
 SELECT * FROM jg_o WHERE now() = now() AND id > 4 ORDER BY id;
 EXPLAIN (COSTS OFF) SELECT * FROM jg_o o WHERE EXISTS (SELECT 1 FROM jg_u);
 SELECT count(*) FROM jg_o o WHERE EXISTS (SELECT 1 FROM jg_u WHERE k = 99);
+-- Memoize above a LATERAL function scan: repeated and NULL keys give the rows of running it each time
+CREATE TABLE jg_m AS SELECT i, CASE WHEN i % 50 = 0 THEN NULL ELSE i % 3 END AS k FROM generate_series(1, 300) i;
+ANALYZE jg_m;
+EXPLAIN (COSTS OFF) SELECT count(*), sum(g) FROM jg_m m, LATERAL generate_series(1, m.k) g;
+SELECT count(*), sum(g) FROM jg_m m, LATERAL generate_series(1, m.k) g;
+EXPLAIN (COSTS OFF) SELECT m.k, count(g) FROM jg_m m LEFT JOIN LATERAL generate_series(1, m.k) g ON true GROUP BY m.k ORDER BY m.k;
+SELECT m.k, count(g) FROM jg_m m LEFT JOIN LATERAL generate_series(1, m.k) g ON true GROUP BY m.k ORDER BY m.k;
+SET enable_memoize = off;
+EXPLAIN (COSTS OFF) SELECT count(*), sum(g) FROM jg_m m, LATERAL generate_series(1, m.k) g;
+RESET enable_memoize;
+DROP TABLE jg_m;
 DROP TABLE jg_o, jg_i, jg_u;
