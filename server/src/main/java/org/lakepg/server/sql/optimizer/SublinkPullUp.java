@@ -31,7 +31,7 @@ import org.lakepg.server.sql.plan.expr.SubqueryExpr;
  * planner may then hash or probe by index instead of running the subquery per row. Only top-level AND parts qualify
  * (there a NULL and a false comparison both drop the row); {@code NOT IN} never does, as its NULL semantics are not
  * an anti join's. EXISTS needs a plain subquery (no aggregates, set operations, OFFSET or LIMIT 0) whose outer
- * references are all in its WHERE; IN needs an uncorrelated subquery.
+ * references are all in its WHERE; IN needs an uncorrelated subquery compared by an equality the join can hash.
  */
 public final class SublinkPullUp {
     private SublinkPullUp() {}
@@ -133,6 +133,14 @@ public final class SublinkPullUp {
         if (q.correlated() || q.test() == null || q.test().type() == TypeOids.RECORD || q.plan().width() != 1
                 || !PlanExpressions.uncorrelated(q.plan()) || !Conjuncts.pushable(q.test())
                 || Conjuncts.refs(q.test()).isEmpty()) {
+            return null;
+        }
+        // only an equality the join can hash: other comparisons keep the subplan, which hashes any type
+        if (!(q.comparison() instanceof FuncExpr eq) || eq.form() != FuncExpr.Form.OPERATOR || !eq.name().equals("=")
+                || eq.arguments().size() != 2
+                || !HashLookups.hashable(q.test().type(), q.plan().width() == 1 ? eq.arguments().get(1).type() : 0)
+                || !(Conjuncts.unwrap(eq.arguments().get(0)) instanceof InputRef)
+                || !(Conjuncts.unwrap(eq.arguments().get(1)) instanceof InputRef)) {
             return null;
         }
         BoundExpr condition = ExprRewriter.map(q.comparison(), x -> x instanceof InputRef in
