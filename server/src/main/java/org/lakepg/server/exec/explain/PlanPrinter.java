@@ -293,7 +293,11 @@ public final class PlanPrinter {
             node(q.input(), indent, child, planName, statsNode, filter);
             return;
         }
-        if (p instanceof FilterNode f) {
+        if (p instanceof FilterNode f && filter == null && !(f.input() instanceof ResultNode)
+                && org.lakepg.server.sql.optimizer.GatingQuals.pseudoconstant(f.condition())) {
+            // a condition of no column is checked once, above its input: PostgreSQL's gating Result
+            filter = f.condition();
+        } else if (p instanceof FilterNode f) {
             BoundExpr combined = filter == null ? f.condition()
                     : new BoolExpr(BoolExpr.Kind.AND, List.of(f.condition(), filter));
             node(f.input(), indent, child, planName, statsNode, combined);
@@ -344,6 +348,13 @@ public final class PlanPrinter {
         for (PlanNode c : children) {
             if (materialized.containsKey(c)) {
                 wrapped("Materialize", c, indent);
+                continue;
+            }
+            if (memoized.containsKey(c)) {
+                line(indent, "->  Memoize" + (options.costs() ? annotationCosts(c) : "") + analyzeOnly(c));
+                line(indent + 3, "Cache Key: " + memoized.get(c));
+                line(indent + 3, "Cache Mode: binary");
+                node(c, indent + 3, true, null, c, null);
                 continue;
             }
             if (wrappers.containsKey(c)) {
@@ -439,6 +450,8 @@ public final class PlanPrinter {
 
     /** The set operation each side of an INTERSECT or EXCEPT belongs to. */
     private final Map<PlanNode, SetOpNode> setOperands = new IdentityHashMap<>();
+    /** LATERAL sides shown under a Memoize, with its cache key. */
+    private final Map<PlanNode, String> memoized = new IdentityHashMap<>();
 
     /** Nodes PostgreSQL shows above one of ours (Materialize, Subquery Scan), by the node they wrap. */
     private final Map<PlanNode, String> wrappers = new IdentityHashMap<>();
@@ -794,6 +807,8 @@ public final class PlanPrinter {
                     case LEFT -> "Merge Left Join";
                     case RIGHT -> "Merge Right Join";
                     case FULL -> "Merge Full Join";
+                    case SEMI -> "Merge Semi Join";
+                    case ANTI -> "Merge Anti Join";
                 };
             }
             case NestedLoopJoinNode j -> {
@@ -822,6 +837,11 @@ public final class PlanPrinter {
                 if (condition != null) {
                     details.add(new String[] {"Join Filter", quals(condition, own)});
                 }
+                if (!hash && org.lakepg.server.sql.optimizer.Memoization.chosen(j, costs)) {
+                    // the LATERAL side remembered by the outer values it reads
+                    memoized.put(j.right(), String.join(", ", j.lateral().stream()
+                            .map(c -> deparser.deparse(c.value(), outerNames)).toList()));
+                }
                 if (!hash && j.lateral().isEmpty() && scanOfTable(j.right())) {
                     // the nested loop keeps its inner rows in memory: PostgreSQL shows that as Materialize
                     materialized.put(j.right(), true);
@@ -832,6 +852,8 @@ public final class PlanPrinter {
                         case LEFT -> "Hash Left Join";
                         case RIGHT -> "Hash Right Join";
                         case FULL -> "Hash Full Join";
+                        case SEMI -> "Hash Semi Join";
+                        case ANTI -> "Hash Anti Join";
                     };
                 }
                 yield switch (j.kind()) {
@@ -839,6 +861,8 @@ public final class PlanPrinter {
                     case LEFT -> "Nested Loop Left Join";
                     case RIGHT -> "Nested Loop Right Join";
                     case FULL -> "Nested Loop Full Join";
+                    case SEMI -> "Nested Loop Semi Join";
+                    case ANTI -> "Nested Loop Anti Join";
                 };
             }
             case ModifyNode m when m.onConflict() != null -> {
@@ -904,7 +928,7 @@ public final class PlanPrinter {
             case org.lakepg.server.sql.plan.RuleActionsNode r -> "Result";
         };
         if (filter != null) {
-            boolean oneTime = p instanceof ResultNode;
+            boolean oneTime = p instanceof ResultNode || p instanceof FilterNode;
             IntFunction<String> columns = own;
             if (!options.verbose() && (p instanceof SeqScanNode || p instanceof IndexScanNode)) {
                 // a scan's own conditions name its columns without the table, as PostgreSQL's show_scan_qual

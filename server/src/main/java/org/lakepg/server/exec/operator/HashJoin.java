@@ -32,7 +32,8 @@ final class HashJoin {
     /** Whether the join is one HashJoin runs: a hash lookup probed with one outer value. */
     static boolean applies(NestedLoopJoinNode j) {
         return j.right() instanceof HashLookupNode && j.lateral().size() == 1
-                && (j.kind() == NestedLoopJoinNode.Kind.INNER || j.kind() == NestedLoopJoinNode.Kind.LEFT);
+                && (j.kind() == NestedLoopJoinNode.Kind.INNER || j.kind() == NestedLoopJoinNode.Kind.LEFT
+                    || j.kind().leftOnly());
     }
 
     static Iterator<Object[]> open(NestedLoopJoinNode node, Iterator<Object[]> left, Supplier<Iterator<Object[]>> inner,
@@ -257,6 +258,7 @@ final class HashJoin {
         final int leftWidth;
         final int rightWidth;
         final boolean keepLeft;
+        final NestedLoopJoinNode.Kind kind;
 
         Joiner(NestedLoopJoinNode node, CompiledExpr condition, ExecContext context) {
             this.lookup = (HashLookupNode) node.right();
@@ -265,6 +267,7 @@ final class HashJoin {
             this.leftWidth = node.left().width();
             this.rightWidth = node.right().width();
             this.keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT;
+            this.kind = node.kind();
         }
 
         Iterator<Object[]> join(Iterator<Object[]> outer, CompiledExpr probeValue, Map<Object, List<Object[]>> table) {
@@ -282,6 +285,10 @@ final class HashJoin {
                             Object[] row = combine(current, matches.get(position++));
                             if (condition == null || Boolean.TRUE.equals(condition.eval(row, context))) {
                                 matched = true;
+                                if (kind.leftOnly()) {
+                                    position = matches.size(); // the first match decides a semi or anti join
+                                    break;
+                                }
                                 return row;
                             }
                         }
@@ -290,6 +297,10 @@ final class HashJoin {
                             current = null;
                             if (keepLeft && !matched) {
                                 return combine(leftRow, new Object[rightWidth]);
+                            }
+                            if (kind == NestedLoopJoinNode.Kind.SEMI && matched
+                                    || kind == NestedLoopJoinNode.Kind.ANTI && !matched) {
+                                return leftRow;
                             }
                         }
                         if (!outer.hasNext()) {

@@ -32,6 +32,8 @@ final class NestedLoopJoin {
         int rightWidth = node.right().width();
         boolean keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT || node.kind() == NestedLoopJoinNode.Kind.FULL;
         boolean keepRight = node.kind() == NestedLoopJoinNode.Kind.RIGHT || node.kind() == NestedLoopJoinNode.Kind.FULL;
+        boolean semi = node.kind() == NestedLoopJoinNode.Kind.SEMI;
+        boolean anti = node.kind() == NestedLoopJoinNode.Kind.ANTI;
         return new RowIterator() {
             List<Object[]> right = materialized;
             Object[] current;
@@ -72,6 +74,12 @@ final class NestedLoopJoin {
                         int i = position++;
                         Object[] row = combine(current, right.get(i));
                         if (condition == null || Boolean.TRUE.equals(condition.eval(row, context))) {
+                            if (semi || anti) {
+                                // the first match decides: a semi join keeps the left row once, an anti join drops it
+                                matched = true;
+                                position = right.size();
+                                break;
+                            }
                             matched = true;
                             if (keepRight) {
                                 rightMatched[i] = true;
@@ -83,6 +91,9 @@ final class NestedLoopJoin {
                     current = null;
                     if (keepLeft && !matched) {
                         return combine(leftRow, new Object[rightWidth]);
+                    }
+                    if (semi && matched || anti && !matched) {
+                        return leftRow;
                     }
                 }
             }

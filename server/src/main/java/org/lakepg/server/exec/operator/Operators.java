@@ -1,5 +1,6 @@
 package org.lakepg.server.exec.operator;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class Operators {
         int[] ids = j.lateral().stream().mapToInt(org.lakepg.server.sql.plan.expr.Correlation::id).toArray();
         CompiledExpr[] values = j.lateral().stream().map(c -> compiler.compile(c.value())).toArray(CompiledExpr[]::new);
         var dependents = org.lakepg.server.exec.ParamDependents.of(j.right(), ids);
-        return leftRow -> {
+        NestedLoopJoin.RightSide run = leftRow -> {
             Object[] evaluated = new Object[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 evaluated[i] = values[i].eval(leftRow, context);
@@ -120,7 +121,37 @@ public final class Operators {
             }
             return open(j.right(), context);
         };
+        if (!org.lakepg.server.sql.optimizer.Memoization.cacheable(j)) {
+            return run;
+        }
+        // Memoize: the side's rows follow from its parameters alone, so each distinct set of values runs it once
+        java.util.Map<List<Object>, List<Object[]>> cache = new java.util.HashMap<>();
+        long[] cachedRows = {0};
+        return leftRow -> {
+            Object[] key = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                key[i] = values[i].eval(leftRow, context);
+                if (key[i] instanceof byte[] || key[i] instanceof Object[]) {
+                    return run.open(leftRow); // compared by identity in Java: not worth keeping
+                }
+            }
+            List<Object> k = java.util.Arrays.asList(key);
+            List<Object[]> known = cache.get(k);
+            if (known != null) {
+                return known.iterator();
+            }
+            List<Object[]> rows = new ArrayList<>();
+            run.open(leftRow).forEachRemaining(rows::add);
+            if (cachedRows[0] + rows.size() <= MEMOIZED_ROWS) {
+                cache.put(k, rows);
+                cachedRows[0] += rows.size();
+            }
+            return rows.iterator();
+        };
     }
+
+    /** Rows a Memoize keeps at most; keys met after that run their side again. */
+    private static final long MEMOIZED_ROWS = 100_000;
 
     private Iterator<Object[]> values(ValuesNode v, ExecContext context) {
         List<List<CompiledExpr>> rows = v.rows().stream()

@@ -1123,6 +1123,11 @@ public final class ExpressionAnalyzer {
         return j.toString();
     }
 
+    /** The expression with its constant parts evaluated, as PostgreSQL's planner does (eval_const_expressions). */
+    BoundExpr foldConstants(BoundExpr e) {
+        return new ConstantFolding(io, context).fold(e);
+    }
+
     /** An expression with the same value for every row: constants, parameters and non-volatile calls of them. */
     private static boolean rowIndependent(BoundExpr e) {
         return switch (e) {

@@ -153,11 +153,6 @@ public final class InheritedScans {
 
     /** No member left: PostgreSQL's "Result / One-Time Filter: false", a row of NULLs that never passes. */
     private static PlanNode nothing(int width) {
-        List<BoundExpr> nulls = new ArrayList<>();
-        for (int i = 0; i < width; i++) {
-            nulls.add(new org.lakepg.server.sql.plan.expr.Const(org.lakepg.server.catalog.TypeOids.TEXT, -1, null));
-        }
-        return new ProjectNode(new org.lakepg.server.sql.plan.FilterNode(new org.lakepg.server.sql.plan.ResultNode(),
-                new org.lakepg.server.sql.plan.expr.Const(org.lakepg.server.catalog.TypeOids.BOOL, -1, false)), nulls);
+        return org.lakepg.server.sql.optimizer.GatingQuals.emptyRows(width);
     }
 }

@@ -471,12 +471,29 @@ public final class QueryAnalyzer {
         Source source = from(s.fromClause());
         PlanNode plan = source.plan();
         FromScope scope = source.scope();
+        List<org.lakepg.server.sql.optimizer.SublinkPullUp.SemiJoin> semiJoins = List.of();
+        BoundExpr gate = null;
         if (s.whereClause() != null) {
             BoundExpr where = expressions.requireBoolean(
                     expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
                     ExpressionAnalyzer.location(s.whereClause()));
-            PlanNode pushed = InheritedScans.filtered(catalog, plan, where);
-            if (pushed == null && plan instanceof org.lakepg.server.sql.plan.SubqueryScanNode subquery) {
+            if (!locking) {
+                // constants folded; a constant-false WHERE leaves no rows, conditions of no column gate the rows
+                var gating = org.lakepg.server.sql.optimizer.GatingQuals.split(expressions.foldConstants(where));
+                if (gating.neverPasses()) {
+                    plan = org.lakepg.server.sql.optimizer.GatingQuals.emptyRows(plan.width());
+                }
+                gate = gating.gate();
+                where = gating.neverPasses() ? null : gating.rest();
+            }
+            if (!locking && where != null) {
+                // EXISTS / NOT EXISTS / IN (subquery) conjuncts become semi and anti joins with the FROM rows
+                var split = org.lakepg.server.sql.optimizer.SublinkPullUp.split(where, plan.width());
+                semiJoins = split.joins();
+                where = split.remaining();
+            }
+            PlanNode pushed = where == null ? null : InheritedScans.filtered(catalog, plan, where);
+            if (pushed == null && where != null && plan instanceof org.lakepg.server.sql.plan.SubqueryScanNode subquery) {
                 var quals = org.lakepg.server.sql.optimizer.SubqueryQuals.push(subquery, where,
                         (op, l, r) -> expressions.operator(List.of(op), l, r, -1));
                 plan = quals.plan();
@@ -486,7 +503,7 @@ public final class QueryAnalyzer {
             if (pushed != null) {
                 plan = pushed;
             } else {
-                if (plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
+                if (where != null && plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
                     where = org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(where);
                     plan = org.lakepg.server.sql.optimizer.IndexSelection.cheapest(scan, where,
                             catalog.indexes(scan.table()), catalog.planner());
@@ -498,8 +515,12 @@ public final class QueryAnalyzer {
                 }
             }
         }
-        plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
-                    catalog.planner(), catalog::btreeComparison).joins(plan);
+        var hashLookups = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
+                catalog.planner(), catalog::btreeComparison);
+        plan = hashLookups.semiJoins(hashLookups.joins(plan), semiJoins);
+        if (gate != null) {
+            plan = new FilterNode(plan, gate);
+        }
         if (locking) {
             plan = LockedRows.lock(catalog, plan, scope, s.lockingClause(), s.fromClause());
         }
@@ -569,6 +590,7 @@ public final class QueryAnalyzer {
             plan = new WindowPlanner(this).plan(plan, windows, rewriter, projected);
         }
         plan = setReturning(plan, projected);
+        projected.replaceAll(expressions::foldConstants);
         plan = new ProjectNode(plan, projected);
         List<OutputColumn> columns = new ArrayList<>();
         for (Target t : targets) {

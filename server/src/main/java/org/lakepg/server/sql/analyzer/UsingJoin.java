@@ -33,7 +33,7 @@ final class UsingJoin {
             List<BoundExpr> out = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
                 out.add(switch (kind) {
-                    case INNER, LEFT -> left.get(i);
+                    case INNER, LEFT, SEMI, ANTI -> left.get(i);
                     case RIGHT -> right.get(i);
                     case FULL -> new CoalesceExpr(List.of(left.get(i), right.get(i)), columns.get(i).type(), -1);
                 });

@@ -59,6 +59,11 @@ public final class CostModel {
         return settings;
     }
 
+    /** An enable_* switch CostSettings does not carry (enable_memoize). */
+    boolean enabled(String name) {
+        return CostSettings.flag(context::setting, name);
+    }
+
     public PlanEstimate estimate(PlanNode p) {
         PlanEstimate known = estimates.get(p);
         if (known == null) {
@@ -303,6 +308,10 @@ public final class CostModel {
             BoundExpr probe = j.lateral().get(0).value();
             ColumnEstimate probeColumn = unwrap(probe) instanceof InputRef in ? column(j.left(), in.index()) : null;
             ColumnEstimate keyColumn = column(h.input(), h.keyColumn());
+            if (j.kind().leftOnly()) {
+                SemiFactors f = semiFactors(probeColumn, keyColumn, inner.rows());
+                return semiHashJoin(j.kind(), outer, inner, keyColumn, f, j.condition());
+            }
             double rows = outer.rows() * inner.rows() * equiJoinSelectivity(probeColumn, keyColumn)
                     * otherSelectivity(j);
             return outerJoinRows(j.kind(), hashJoin(outer, inner, keyColumn, rows, j.condition()), outer, inner);
@@ -317,6 +326,9 @@ public final class CostModel {
             double filterCost = j.right() instanceof FilterNode f
                     ? operators(f.condition()) * settings.cpuOperatorCost() * once.rows() : 0;
             inner = new PlanEstimate(once.startup(), once.total() + filterCost, inner.rows(), inner.width());
+        }
+        if (j.kind().leftOnly()) {
+            return semiNestLoop(j, outer, inner, probe != null && !j.lateral().isEmpty());
         }
         if (!j.lateral().isEmpty()) {
             double rows = outer.rows() * inner.rows() * otherSelectivity(j);
@@ -342,8 +354,124 @@ public final class CostModel {
             case LEFT -> Math.max(e.rows(), outer.rows());
             case RIGHT -> Math.max(e.rows(), inner.rows());
             case FULL -> Math.max(e.rows(), outer.rows() + inner.rows());
+            case SEMI, ANTI -> e.rows();
         };
         return new PlanEstimate(e.startup(), e.total(), rows, e.width());
+    }
+
+    /**
+     * compute_semi_anti_join_factors: the fraction of outer rows that find a match (eqjoinsel_semi without MCV
+     * lists) and how many inner rows one matched outer row meets on average.
+     */
+    record SemiFactors(double outerMatchFraction, double matchCount) {}
+
+    SemiFactors semiFactors(ColumnEstimate outerColumn, ColumnEstimate innerColumn, double innerRows) {
+        double nullFrac = outerColumn == null ? 0 : outerColumn.nullFrac();
+        double fraction;
+        boolean guessed = outerColumn == null || innerColumn == null || outerColumn.distinctIsDefault()
+                || innerColumn.distinctIsDefault();
+        if (guessed) {
+            fraction = 0.5 * (1 - nullFrac);
+        } else {
+            double nd1 = outerColumn.distinct();
+            double nd2 = Math.min(innerColumn.distinct(), Math.max(1, innerRows));
+            fraction = nd1 <= nd2 ? 1 - nullFrac : nd2 / nd1 * (1 - nullFrac);
+        }
+        fraction = Math.max(0, Math.min(1, fraction));
+        double inner = equiJoinSelectivity(outerColumn, innerColumn);
+        double matches = fraction > 0 ? Math.max(1, inner * innerRows / fraction) : 1;
+        return new SemiFactors(fraction, matches);
+    }
+
+    /** The rows a semi join keeps (the matched outer rows) or an anti join (the others). */
+    private static double semiRows(NestedLoopJoinNode.Kind kind, PlanEstimate outer, SemiFactors f) {
+        double matched = outer.rows() * f.outerMatchFraction();
+        return PlanEstimate.clampRows(kind == NestedLoopJoinNode.Kind.ANTI ? outer.rows() - matched : matched);
+    }
+
+    /** final_cost_hashjoin of a semi or anti join: a matched outer row stops at its first match. */
+    private PlanEstimate semiHashJoin(NestedLoopJoinNode.Kind kind, PlanEstimate outer, PlanEstimate inner,
+                                      ColumnEstimate innerKey, SemiFactors f, BoundExpr otherConditions) {
+        double cpuOp = settings.cpuOperatorCost();
+        double cpuTuple = settings.cpuTupleCost();
+        double startup = outer.startup() + inner.total() + (cpuOp + cpuTuple) * inner.rows();
+        double run = outer.total() - outer.startup() + cpuOp * outer.rows();
+        double matched = Math.rint(outer.rows() * f.outerMatchFraction());
+        double scanFraction = 2.0 / (f.matchCount() + 1.0);
+        double buckets = Math.max(1024, Integer.highestOneBit((int) Math.min(1 << 30, Math.max(1, inner.rows()))) * 2.0);
+        run += cpuOp * matched * PlanEstimate.clampRows(inner.rows() * bucketFraction(innerKey) * scanFraction) * 0.5;
+        run += cpuOp * (outer.rows() - matched) * PlanEstimate.clampRows(inner.rows() / buckets) * 0.05;
+        double tuples = kind == NestedLoopJoinNode.Kind.ANTI ? outer.rows() - matched : matched;
+        run += (cpuTuple + operators(otherConditions) * cpuOp) * tuples;
+        return disabled(settings.hashJoin(), new PlanEstimate(startup, startup + run, semiRows(kind, outer, f),
+                outer.width()));
+    }
+
+    /**
+     * final_cost_nestloop of a semi or anti join: matched outer rows scan the inner side only until their first
+     * match; an index probe finds the matches (or their absence) at once.
+     */
+    private PlanEstimate semiNestLoop(NestedLoopJoinNode j, PlanEstimate outer, PlanEstimate inner, boolean indexed) {
+        double cpuOp = settings.cpuOperatorCost();
+        int leftWidth = j.left().width();
+        ColumnEstimate[] pair = equalityColumns(j);
+        SemiFactors f = semiFactors(pair[0], pair[1], inner.rows());
+        double innerRun = inner.total() - inner.startup();
+        double rescanRun = innerRun;
+        double firstRun = innerRun;
+        boolean materialized = !indexed && j.lateral().isEmpty() && materializes(j.right()) && settings.material();
+        if (materialized) {
+            firstRun = innerRun + 2 * cpuOp * inner.rows();
+            rescanRun = cpuOp * inner.rows();
+        }
+        double matched = Math.rint(outer.rows() * f.outerMatchFraction());
+        double unmatched = outer.rows() - matched;
+        double scanFraction = 2.0 / (f.matchCount() + 1.0);
+        double innerRows = Math.max(1, inner.rows());
+        double tuples = matched * innerRows * scanFraction;
+        double startup = outer.startup() + inner.startup();
+        double run = outer.total() - outer.startup() + Math.max(0, outer.rows() - 1) * inner.startup();
+        if (indexed) {
+            run += innerRun * scanFraction + Math.max(0, matched - 1) * rescanRun * scanFraction
+                    + unmatched * rescanRun / innerRows;
+        } else {
+            tuples += unmatched * innerRows;
+            run += firstRun;
+            if (unmatched >= 1) {
+                unmatched -= 1;
+            } else {
+                matched -= 1;
+            }
+            run += Math.max(0, matched) * rescanRun * scanFraction + Math.max(0, unmatched) * rescanRun;
+        }
+        run += (settings.cpuTupleCost() + operators(j.condition()) * cpuOp) * tuples;
+        return disabled(settings.nestLoop(), new PlanEstimate(startup, startup + run,
+                semiRows(j.kind(), outer, f), outer.width()));
+    }
+
+    /** The columns of the first {@code outer column = inner column} equality of a join (or an index probe's). */
+    private ColumnEstimate[] equalityColumns(NestedLoopJoinNode j) {
+        int leftWidth = j.left().width();
+        IndexScanNode probe = j.right() instanceof IndexScanNode s ? s
+                : j.right() instanceof FilterNode f && f.input() instanceof IndexScanNode s ? s : null;
+        if (probe != null && !j.lateral().isEmpty()
+                && unwrap(j.lateral().get(0).value()) instanceof InputRef outerRef) {
+            return new ColumnEstimate[] {column(j.left(), outerRef.index()),
+                tableColumn(probe.table(), probe.index().columns().get(0) - 1)};
+        }
+        if (j.condition() != null) {
+            for (BoundExpr c : Conjuncts.conjuncts(j.condition())) {
+                if (c instanceof FuncExpr f && f.form() == FuncExpr.Form.OPERATOR && f.name().equals("=")
+                        && f.arguments().size() == 2 && unwrap(f.arguments().get(0)) instanceof InputRef a
+                        && unwrap(f.arguments().get(1)) instanceof InputRef b
+                        && a.index() < leftWidth != b.index() < leftWidth) {
+                    InputRef o = a.index() < leftWidth ? a : b;
+                    InputRef i = a.index() < leftWidth ? b : a;
+                    return new ColumnEstimate[] {column(j.left(), o.index()), column(j.right(), i.index() - leftWidth)};
+                }
+            }
+        }
+        return new ColumnEstimate[] {null, null};
     }
 
     /** final_cost_mergejoin: both sorted inputs read once, inner rows re-read for each duplicate outer key. */

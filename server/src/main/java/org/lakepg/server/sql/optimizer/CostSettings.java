@@ -33,7 +33,7 @@ public record CostSettings(double seqPageCost, double randomPageCost, double cpu
         }
     }
 
-    private static boolean flag(Function<String, String> setting, String name) {
+    static boolean flag(Function<String, String> setting, String name) {
         String v = setting.apply(name);
         return v == null || !(v.equalsIgnoreCase("off") || v.equalsIgnoreCase("false") || v.equals("0"));
     }

@@ -119,6 +119,29 @@ public final class HashLookups {
         return plan;
     }
 
+    /**
+     * The query's planned FROM rows joined with pulled-up sublinks (semi and anti joins) by the cheapest method;
+     * the joins keep the FROM row's columns, so the WHERE and targets above read them unchanged.
+     */
+    public PlanNode semiJoins(PlanNode plan, List<SublinkPullUp.SemiJoin> joins) {
+        for (SublinkPullUp.SemiJoin j : joins) {
+            PlanNode inner = j.innerFilter() == null ? joins(j.inner()) : filtered(j.inner(), j.innerFilter());
+            int width = plan.width();
+            if (j.kind() == NestedLoopJoinNode.Kind.SEMI && new JoinRemoval(indexes).uniqueFor(inner, j.conditions(), width)) {
+                // at most one match per row: a plain inner join (reduce_unique_semijoins), free to hash either side
+                List<BoundExpr> left = new ArrayList<>();
+                for (int i = 0; i < width; i++) {
+                    left.add(new InputRef(i, 0, -1, null));
+                }
+                plan = new ProjectNode(methods.choose(NestedLoopJoinNode.Kind.INNER, plan, inner, j.conditions(), width),
+                        left);
+                continue;
+            }
+            plan = methods.choose(j.kind(), plan, inner, j.conditions(), width);
+        }
+        return plan;
+    }
+
     private PlanNode inner(NestedLoopJoinNode j, List<BoundExpr> conjuncts) {
         if (methods != null) {
             List<JoinOrder.Input> inputs = new ArrayList<>();

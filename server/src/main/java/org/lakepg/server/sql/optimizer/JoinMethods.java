@@ -60,11 +60,12 @@ final class JoinMethods {
             add(candidates, restored(new NestedLoopJoinNode(kind, right, left,
                     and(conditions.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList())), leftWidth, rightWidth));
         }
-        PlanNode merged = leftFree && rightFree ? mergeJoin(kind, left, right, conditions, leftWidth) : null;
+        PlanNode merged = leftFree && rightFree && !kind.leftOnly() ? mergeJoin(kind, left, right, conditions, leftWidth)
+                : null;
         if (merged != null) {
             add(candidates, merged);
         }
-        if (kind != NestedLoopJoinNode.Kind.INNER && kind != NestedLoopJoinNode.Kind.LEFT) {
+        if (kind != NestedLoopJoinNode.Kind.INNER && kind != NestedLoopJoinNode.Kind.LEFT && !kind.leftOnly()) {
             return cheapest(candidates);
         }
         for (BoundExpr c : conditions) {

@@ -209,6 +209,11 @@ public final class JoinRemoval {
     }
 
     /** Whether {@code plan} has at most one row with given values of the {@code equated} columns. */
+    /** Whether the right side of a join gives at most one row per left row, by the join's equalities. */
+    boolean uniqueFor(PlanNode right, List<BoundExpr> conditions, int leftWidth) {
+        return unique(right, equated(conditions, leftWidth));
+    }
+
     private boolean unique(PlanNode plan, BitSet equated) {
         return switch (plan) {
             case ProjectNode x -> {

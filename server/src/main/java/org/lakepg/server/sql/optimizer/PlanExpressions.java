@@ -20,7 +20,11 @@ final class PlanExpressions {
         return !any(plan, e -> ExprRewriter.any(e, x -> x instanceof OuterParam));
     }
 
-    private static boolean any(PlanNode p, Predicate<BoundExpr> test) {
+    /**
+     * Whether an expression of the plan passes the test; a node that writes, reads a recursive working table or
+     * runs rule actions counts as passing (its rows are never to be shared).
+     */
+    static boolean any(PlanNode p, Predicate<BoundExpr> test) {
         List<BoundExpr> exprs = new ArrayList<>();
         List<PlanNode> children = new ArrayList<>();
         switch (p) {

@@ -1,0 +1,172 @@
+package org.lakepg.server.sql.optimizer;
+
+import static org.lakepg.server.sql.optimizer.Conjuncts.conjuncts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.analyzer.ExprRewriter;
+import org.lakepg.server.sql.plan.DistinctNode;
+import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.HashLookupNode;
+import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.NestedLoopJoinNode;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.SortNode;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.Correlation;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.OuterParam;
+import org.lakepg.server.sql.plan.expr.SubqueryExpr;
+
+/**
+ * PostgreSQL's pull_up_sublinks: a WHERE conjunct {@code EXISTS (subquery)}, {@code NOT EXISTS (subquery)} or
+ * {@code x IN (subquery)} becomes a semi or anti join of the query's FROM rows with the subquery's rows, which the
+ * planner may then hash or probe by index instead of running the subquery per row. Only top-level AND parts qualify
+ * (there a NULL and a false comparison both drop the row); {@code NOT IN} never does, as its NULL semantics are not
+ * an anti join's. EXISTS needs a plain subquery (no aggregates, set operations, OFFSET or LIMIT 0) whose outer
+ * references are all in its WHERE; IN needs an uncorrelated subquery compared by an equality the join can hash.
+ */
+public final class SublinkPullUp {
+    private SublinkPullUp() {}
+
+    /**
+     * One pulled-up sublink: the subquery's rows, a filter over them alone (null: none) and the join's conditions
+     * over the query's FROM row followed by the subquery's row.
+     */
+    public record SemiJoin(NestedLoopJoinNode.Kind kind, PlanNode inner, BoundExpr innerFilter,
+                           List<BoundExpr> conditions) {}
+
+    /** The WHERE split into the conjuncts that stay (null: none) and the joins made of the others. */
+    public record Split(BoundExpr remaining, List<SemiJoin> joins) {}
+
+    /** @param fromWidth the width of the FROM row the WHERE reads */
+    public static Split split(BoundExpr where, int fromWidth) {
+        List<BoundExpr> remaining = new ArrayList<>();
+        List<SemiJoin> joins = new ArrayList<>();
+        for (BoundExpr c : conjuncts(where)) {
+            SemiJoin j = pullUp(c, fromWidth);
+            if (j == null) {
+                remaining.add(c);
+            } else {
+                joins.add(j);
+            }
+        }
+        return new Split(remaining.isEmpty() ? null : Conjuncts.and(remaining), joins);
+    }
+
+    private static SemiJoin pullUp(BoundExpr c, int fromWidth) {
+        if (c instanceof SubqueryExpr q && q.kind() == SubqueryExpr.Kind.EXISTS) {
+            return exists(q, NestedLoopJoinNode.Kind.SEMI, fromWidth);
+        }
+        if (c instanceof BoolExpr b && b.kind() == BoolExpr.Kind.NOT && b.arguments().size() == 1
+                && b.arguments().get(0) instanceof SubqueryExpr q && q.kind() == SubqueryExpr.Kind.EXISTS) {
+            return exists(q, NestedLoopJoinNode.Kind.ANTI, fromWidth);
+        }
+        if (c instanceof SubqueryExpr q && q.kind() == SubqueryExpr.Kind.ANY) {
+            return any(q, fromWidth);
+        }
+        return null;
+    }
+
+    /** convert_EXISTS_sublink_to_join, after simplify_EXISTS_query dropped what cannot change the answer. */
+    private static SemiJoin exists(SubqueryExpr q, NestedLoopJoinNode.Kind kind, int fromWidth) {
+        if (!q.correlated()) {
+            return null; // no outer reference: PostgreSQL keeps it as an InitPlan
+        }
+        PlanNode body = q.plan();
+        while (true) {
+            if (body instanceof LimitNode l && l.offset() == null && positiveOrNone(l.count())) {
+                body = l.input();
+            } else if (body instanceof ProjectNode x) {
+                body = x.input();
+            } else if (body instanceof SortNode s) {
+                body = s.input();
+            } else if (body instanceof DistinctNode d) {
+                body = d.input();
+            } else {
+                break;
+            }
+        }
+        if (!(body instanceof FilterNode f)) {
+            return null;
+        }
+        PlanNode below = f.input() instanceof HashLookupNode h ? h.input() : f.input();
+        if (!PlanExpressions.uncorrelated(below) || !plain(below)) {
+            return null;
+        }
+        Map<Integer, BoundExpr> outerValues = new HashMap<>();
+        for (Correlation k : q.correlations()) {
+            outerValues.put(k.id(), k.value());
+        }
+        List<BoundExpr> innerOnly = new ArrayList<>();
+        List<BoundExpr> conditions = new ArrayList<>();
+        for (BoundExpr part : conjuncts(f.condition())) {
+            if (!ExprRewriter.any(part, x -> x instanceof OuterParam)) {
+                innerOnly.add(part);
+                continue;
+            }
+            if (!Conjuncts.pushable(part) || ExprRewriter.any(part,
+                    x -> x instanceof OuterParam p && !outerValues.containsKey(p.id()))) {
+                return null;
+            }
+            conditions.add(ExprRewriter.map(part, x -> switch (x) {
+                case InputRef in -> new InputRef(in.index() + fromWidth, in.type(), in.typmod(), in.name());
+                case OuterParam p -> outerValues.get(p.id());
+                default -> x;
+            }));
+        }
+        if (conditions.isEmpty()) {
+            return null;
+        }
+        return new SemiJoin(kind, below, innerOnly.isEmpty() ? null : Conjuncts.and(innerOnly), conditions);
+    }
+
+    /** convert_ANY_sublink_to_join: an uncorrelated subquery compared with values of the query's own rows. */
+    private static SemiJoin any(SubqueryExpr q, int fromWidth) {
+        if (q.correlated() || q.test() == null || q.test().type() == TypeOids.RECORD || q.plan().width() != 1
+                || !PlanExpressions.uncorrelated(q.plan()) || !Conjuncts.pushable(q.test())
+                || Conjuncts.refs(q.test()).isEmpty()) {
+            return null;
+        }
+        // only an equality the join can hash: other comparisons keep the subplan, which hashes any type
+        if (!(q.comparison() instanceof FuncExpr eq) || eq.form() != FuncExpr.Form.OPERATOR || !eq.name().equals("=")
+                || eq.arguments().size() != 2
+                || !HashLookups.hashable(q.test().type(), q.plan().width() == 1 ? eq.arguments().get(1).type() : 0)
+                || !(Conjuncts.unwrap(eq.arguments().get(0)) instanceof InputRef)
+                || !(Conjuncts.unwrap(eq.arguments().get(1)) instanceof InputRef)) {
+            return null;
+        }
+        BoundExpr condition = ExprRewriter.map(q.comparison(), x -> x instanceof InputRef in
+                ? in.index() == 0 ? q.test() : new InputRef(fromWidth, in.type(), in.typmod(), in.name()) : x);
+        return new SemiJoin(NestedLoopJoinNode.Kind.SEMI, q.plan(), null, List.of(condition));
+    }
+
+    /** What a subquery's FROM may be for its WHERE to join: no aggregation, window or set-returning step on top. */
+    private static boolean plain(PlanNode p) {
+        return switch (p) {
+            case org.lakepg.server.sql.plan.AggregateNode a -> false;
+            case org.lakepg.server.sql.plan.WindowAggNode w -> false;
+            case org.lakepg.server.sql.plan.ProjectSetNode s -> false;
+            case LimitNode l -> false;
+            case org.lakepg.server.sql.plan.ModifyingCtesNode m -> false;
+            default -> true;
+        };
+    }
+
+    /** A LIMIT that keeps at least one row: none, NULL, or a positive constant. */
+    private static boolean positiveOrNone(BoundExpr count) {
+        if (count == null) {
+            return true;
+        }
+        BoundExpr e = count instanceof FuncExpr f && f.form() == FuncExpr.Form.CAST && f.arguments().size() >= 1
+                ? f.arguments().get(0) : Conjuncts.unwrap(count);
+        return e instanceof Const c && (c.value() == null || c.value() instanceof Number n && n.doubleValue() > 0);
+    }
+}
