@@ -77,12 +77,19 @@ public final class PlanPrinter {
         return lines;
     }
 
+    /** The InitPlans printed so far and the parameter each returns. */
+    private final Map<SubqueryExpr, String> shownInitPlans = new IdentityHashMap<>();
+
     private String subplan(SubqueryExpr q) {
         int number = ++subplanNumber;
         boolean init = !q.correlated() && (q.kind() == SubqueryExpr.Kind.SCALAR || q.kind() == SubqueryExpr.Kind.EXISTS
                 || q.kind() == SubqueryExpr.Kind.ARRAY);
+        if (init && shownInitPlans.containsKey(q)) {
+            return shownInitPlans.get(q); // one InitPlan however often its value is referenced
+        }
         if (init) {
             int param = initParam++;
+            shownInitPlans.put(q, "$" + param);
             pendingSubplans.add(new Object[] {"InitPlan " + number + " (returns $" + param + ")", q.plan(), true});
             return "$" + param;
         }
@@ -438,6 +445,19 @@ public final class PlanPrinter {
         IntFunction<String> own = names(p);
         String title = switch (p) {
             case SeqScanNode s -> alias("Seq Scan on ", s.table().name(), uniqueAlias(s.table().name(), s.alias()));
+            case IndexScanNode s when !s.probe() -> {
+                if (!s.conditions().isEmpty()) {
+                    List<String> plain = s.table().columns().stream().map(c -> c.name()).toList();
+                    IntFunction<String> columns = options.verbose() ? own : i -> i < plain.size() ? plain.get(i) : own.apply(i);
+                    BoundExpr conditions = s.conditions().size() == 1 ? s.conditions().get(0)
+                            : new BoolExpr(BoolExpr.Kind.AND, s.conditions());
+                    details.add(new String[] {"Index Cond", quals(conditions, columns)});
+                }
+                String shown = uniqueAlias(s.table().name(), s.alias());
+                yield (s.indexOnly() ? "Index Only Scan" : "Index Scan") + (s.backward() ? " Backward" : "")
+                        + " using " + s.index().name() + " on " + s.table().name()
+                        + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
+            }
             case IndexScanNode s -> {
                 String column = s.table().columns().get(s.index().columns().get(0) - 1).name();
                 String key = s.key() instanceof org.lakepg.server.sql.plan.expr.OuterParam op && outerValues.containsKey(op.id())
@@ -445,7 +465,7 @@ public final class PlanPrinter {
                 details.add(new String[] {"Index Cond", "(" + column + " = " + key + ")"});
                 filter = withoutIndexCondition(filter, s.index().columns().get(0) - 1);
                 String shown = uniqueAlias(s.table().name(), s.alias());
-                yield "Index Scan using " + s.index().name() + " on " + s.table().name()
+                yield (s.indexOnly() ? "Index Only Scan" : "Index Scan") + " using " + s.index().name() + " on " + s.table().name()
                         + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
             }
             case ValuesNode v -> {

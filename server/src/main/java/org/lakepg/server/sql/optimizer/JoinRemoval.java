@@ -231,7 +231,7 @@ public final class JoinRemoval {
             case SeqScanNode s -> uniqueIndex(s.table(), equated);
             case IndexScanNode s -> {
                 BitSet below = (BitSet) equated.clone();
-                if (s.index().columns().size() == 1 && !IndexSelection.dependsOnRow(s.key())) {
+                if (s.probe() && s.index().columns().size() == 1 && !IndexSelection.dependsOnRow(s.key())) {
                     below.set(s.index().columns().get(0) - 1);
                 }
                 yield uniqueIndex(s.table(), below);
