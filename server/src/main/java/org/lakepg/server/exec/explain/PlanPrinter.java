@@ -77,6 +77,9 @@ public final class PlanPrinter {
         return lines;
     }
 
+    /** The Bitmap Index Scans shown below a bitmap scan's Bitmap Heap Scan (copies of its node). */
+    private final Map<PlanNode, Boolean> bitmapIndexParts = new IdentityHashMap<>();
+
     /** The InitPlans printed so far and the parameter each returns. */
     private final Map<SubqueryExpr, String> shownInitPlans = new IdentityHashMap<>();
 
@@ -349,6 +352,7 @@ public final class PlanPrinter {
     private static boolean scanOfTable(PlanNode p) {
         return switch (p) {
             case SeqScanNode s -> true;
+            case IndexScanNode s -> true;
             case FilterNode f -> scanOfTable(f.input());
             case ProjectNode x -> scanOfTable(x.input());
             default -> false;
@@ -446,12 +450,30 @@ public final class PlanPrinter {
         String title = switch (p) {
             case SeqScanNode s -> alias("Seq Scan on ", s.table().name(), uniqueAlias(s.table().name(), s.alias()));
             case IndexScanNode s when !s.probe() -> {
+                String conditions = null;
                 if (!s.conditions().isEmpty()) {
                     List<String> plain = s.table().columns().stream().map(c -> c.name()).toList();
                     IntFunction<String> columns = options.verbose() ? own : i -> i < plain.size() ? plain.get(i) : own.apply(i);
-                    BoundExpr conditions = s.conditions().size() == 1 ? s.conditions().get(0)
-                            : new BoolExpr(BoolExpr.Kind.AND, s.conditions());
-                    details.add(new String[] {"Index Cond", quals(conditions, columns)});
+                    conditions = quals(s.conditions().size() == 1 ? s.conditions().get(0)
+                            : new BoolExpr(BoolExpr.Kind.AND, s.conditions()), columns);
+                }
+                if (bitmapIndexParts.containsKey(s)) {
+                    details.add(new String[] {"Index Cond", conditions});
+                    yield "Bitmap Index Scan on " + s.index().name();
+                }
+                if (s.bitmap()) {
+                    // PostgreSQL's two nodes: the heap scan re-checks what the index scan below it found
+                    details.add(new String[] {"Recheck Cond", conditions});
+                    IndexScanNode indexPart = s.asIndexOnly(false);
+                    bitmapIndexParts.put(indexPart, true);
+                    stats.putIfAbsent(indexPart, stats.get(s));
+                    children.add(indexPart);
+                    String shown = uniqueAlias(s.table().name(), s.alias());
+                    yield "Bitmap Heap Scan on " + s.table().name()
+                            + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
+                }
+                if (conditions != null) {
+                    details.add(new String[] {"Index Cond", conditions});
                 }
                 String shown = uniqueAlias(s.table().name(), s.alias());
                 yield (s.indexOnly() ? "Index Only Scan" : "Index Scan") + (s.backward() ? " Backward" : "")

@@ -39,9 +39,10 @@ final class IndexConditionScan {
         HeapRelation heap = context.tables().heap(node.table());
         RowCodec codec = new RowCodec(node.table().columnTypes());
         var snapshot = context.scanSnapshot(); // before the scan reads its first leaf (see BTreeIndex.scan)
-        var entries = context.tables().catalog().btree(node.index()).scan(
+        Iterator<org.lakepg.server.access.btree.IndexEntry> scan = context.tables().catalog().btree(node.index()).scan(
                 range.lower() == null ? null : ScanBound.inclusive(range.lower()),
                 range.upper() == null ? null : ScanBound.exclusive(range.upper()), !node.backward());
+        Iterator<org.lakepg.server.access.btree.IndexEntry> entries = node.bitmap() ? inTableOrder(scan, context) : scan;
         int columns = node.table().columns().size();
         DistinctTids seen = new DistinctTids();
         var activity = context.tables().activity().relation(node.index().oid());
@@ -79,6 +80,18 @@ final class IndexConditionScan {
                 return true;
             }
         };
+    }
+
+    /** A bitmap scan's entries: all of them collected, then in tuple id order (each heap page read once). */
+    private static Iterator<org.lakepg.server.access.btree.IndexEntry> inTableOrder(
+            Iterator<org.lakepg.server.access.btree.IndexEntry> scan, ExecContext context) {
+        java.util.ArrayList<org.lakepg.server.access.btree.IndexEntry> all = new java.util.ArrayList<>();
+        while (scan.hasNext()) {
+            context.checkCancelled();
+            all.add(scan.next());
+        }
+        all.sort(java.util.Comparator.comparing(org.lakepg.server.access.btree.IndexEntry::tid));
+        return all.iterator();
     }
 
     /** The keys the conditions allow, or null when a comparison with NULL allows none. */

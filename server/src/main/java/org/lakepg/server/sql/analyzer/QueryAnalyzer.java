@@ -95,7 +95,7 @@ public final class QueryAnalyzer {
      */
     Relation query(SelectStmt s, boolean resolveUnknowns) {
         Relation r = queryWithClause(s, resolveUnknowns);
-        return new Relation(new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes).apply(r.plan()),
+        return new Relation(new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes, catalog.planner()).apply(r.plan()),
                 r.columns());
     }
 

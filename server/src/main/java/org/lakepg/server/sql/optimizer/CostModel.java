@@ -181,11 +181,12 @@ public final class CostModel {
      * already read, so page reads are counted for all the loops together and shared out (cost_index).
      */
     public PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity, double loops) {
-        return indexScan(table, index, selectivity, loops, 0);
+        return indexScan(table, index, selectivity, loops, 0, 1);
     }
 
+    /** With {@code allVisible} of the heap pages not read (index-only) and {@code quals} index conditions per entry. */
     private PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity, double loops,
-                                   double allVisible) {
+                                   double allVisible, int quals) {
         TableSize size = size(table);
         double tuples = Math.max(1, size.tuples());
         double indexPages = Math.max(1, context.indexPages(index));
@@ -197,7 +198,7 @@ public final class CostModel {
         double leafPages = loops > 1 ? pagesFetched(fetched * loops, indexPages) / loops
                 : Math.ceil(fetched * indexPages / tuples);
         double indexCost = settings.randomPageCost() * leafPages
-                + (settings.cpuIndexTupleCost() + cpuOp) * fetched;
+                + (settings.cpuIndexTupleCost() + cpuOp * quals) * fetched;
         double pages = Math.max(1, size.pages());
         double heapPages = Math.ceil(pagesFetched(fetched * loops, pages) / loops * (1 - allVisible));
         double maxIo = settings.randomPageCost() * heapPages;
@@ -226,11 +227,40 @@ public final class CostModel {
     private PlanEstimate conditionScan(IndexScanNode s) {
         double selectivity = s.conditions().isEmpty() ? 1.0
                 : new Selectivity(i -> tableColumn(s.table(), i)).of(Conjuncts.and(s.conditions()));
-        PlanEstimate e = indexScan(s.table(), s.index(), selectivity, 1, s.indexOnly() ? allVisibleFraction(s.table()) : 0);
-        double qual = operators(Conjuncts.and(s.conditions())) * settings.cpuOperatorCost() * e.rows();
+        if (s.bitmap()) {
+            return bitmapScan(s, selectivity);
+        }
+        PlanEstimate e = indexScan(s.table(), s.index(), selectivity, 1, s.indexOnly() ? allVisibleFraction(s.table()) : 0,
+                s.conditions().size());
         double disabled = s.indexOnly() && !settings.indexOnlyScan() ? CostSettings.DISABLE_COST : 0;
-        return new PlanEstimate(e.startup() + disabled, e.total() + disabled + (s.conditions().isEmpty() ? 0 : qual),
-                e.rows(), e.width());
+        return new PlanEstimate(e.startup() + disabled, e.total() + disabled, e.rows(), e.width());
+    }
+
+    /**
+     * A Bitmap Heap Scan over a Bitmap Index Scan (cost_bitmap_heap_scan): the index part is read first, then each
+     * heap page holding a match once, in page order, costed between a random and a sequential read by how much of
+     * the table that is.
+     */
+    private PlanEstimate bitmapScan(IndexScanNode s, double selectivity) {
+        TableSize size = size(s.table());
+        double tuples = Math.max(1, size.tuples());
+        double pages = Math.max(1, size.pages());
+        double fetched = PlanEstimate.clampRows(selectivity * tuples);
+        double cpuOp = settings.cpuOperatorCost();
+        double indexPages = Math.max(1, context.indexPages(s.index()));
+        int height = indexPages <= 1 ? 0 : (int) Math.ceil(Math.log(indexPages) / Math.log(256));
+        double descent = Math.ceil(Math.log(tuples) / Math.log(2)) * cpuOp + (height + 1) * 50 * cpuOp;
+        int quals = s.conditions().size();
+        double indexCost = descent + settings.randomPageCost() * Math.ceil(fetched * indexPages / tuples)
+                + (settings.cpuIndexTupleCost() + cpuOp * quals) * fetched + 0.1 * cpuOp * fetched;
+        double heapPages = pagesFetched(fetched, pages);
+        double perPage = heapPages >= 2 ? settings.randomPageCost()
+                - (settings.randomPageCost() - settings.seqPageCost()) * Math.sqrt(heapPages / pages)
+                : settings.randomPageCost();
+        double run = heapPages * perPage + (settings.cpuTupleCost() + cpuOp * quals) * fetched;
+        double disabled = settings.bitmapScan() ? 0 : CostSettings.DISABLE_COST;
+        return new PlanEstimate(disabled + indexCost, disabled + indexCost + run, fetched,
+                tupleWidth(s.table(), context.measured(s.table())));
     }
 
     /** The fraction of the table's pages counted all-visible: those its last VACUUM/ANALYZE measured. */

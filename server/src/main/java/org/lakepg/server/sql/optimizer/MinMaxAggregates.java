@@ -61,7 +61,7 @@ public final class MinMaxAggregates {
             PlanNode best = null;
             double bestCost = Double.MAX_VALUE;
             for (IndexInfo index : indexes) {
-                PlanNode first = firstValue(scan, index, column.get(), max, conjuncts);
+                PlanNode first = firstValue(scan, index, column.get(), max, conjuncts, costs.settings().indexOnlyScan());
                 if (first != null && costs.estimate(first).total() < bestCost) {
                     best = first;
                     bestCost = costs.estimate(first).total();
@@ -119,7 +119,7 @@ public final class MinMaxAggregates {
      * null when the index cannot give that order: the column must follow key columns the conditions hold equal.
      */
     private static PlanNode firstValue(SeqScanNode scan, IndexInfo index, int column, boolean max,
-                                       List<BoundExpr> conjuncts) {
+                                       List<BoundExpr> conjuncts, boolean indexOnly) {
         TableInfo table = scan.table();
         int position = index.columns().indexOf((short) (column + 1));
         if (position < 0 || !index.plain() || !IndexInfo.BTREE.equals(index.method())) {
@@ -151,7 +151,7 @@ public final class MinMaxAggregates {
         List<BoundExpr> conditions = indexed.stream().map(o -> (BoundExpr) o[1]).toList();
         boolean backward = max != org.lakepg.server.table.IndexKeys.descending(index, position);
         PlanNode plan = IndexScanNode.ordered(table, index, conditions, backward,
-                covered(index, candidates), scan.alias());
+                indexOnly && covered(index, candidates), scan.alias());
         if (!rest.isEmpty()) {
             plan = new FilterNode(plan, Conjuncts.and(rest));
         }

@@ -13,17 +13,19 @@ import org.lakepg.server.table.TableInfo;
  * "Index Cond"; none = the whole index). The leading conditions bound the part of the index read; each fetched row
  * is checked against all of them. {@code indexOnly} is how PostgreSQL would run it (every column the query needs
  * is in the index): lakepg has no visibility map, so it still reads each row's heap tuple to check its visibility.
- * {@code alias} as in {@link SeqScanNode}.
+ * With {@code bitmap} (PostgreSQL's Bitmap Heap Scan over a Bitmap Index Scan) the matching entries are collected
+ * first and the rows read in table order. {@code alias} as in {@link SeqScanNode}.
  */
 public record IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boolean withTid, String alias,
-                            List<BoundExpr> conditions, boolean backward, boolean indexOnly) implements PlanNode {
+                            List<BoundExpr> conditions, boolean backward, boolean indexOnly, boolean bitmap)
+        implements PlanNode {
 
     public IndexScanNode {
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
     public IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boolean withTid, String alias) {
-        this(table, index, key, withTid, alias, List.of(), false, false);
+        this(table, index, key, withTid, alias, List.of(), false, false, false);
     }
 
     public IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boolean withTid) {
@@ -33,16 +35,21 @@ public record IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boo
     /** An ordered scan under index conditions (see the class comment). */
     public static IndexScanNode ordered(TableInfo table, IndexInfo index, List<BoundExpr> conditions, boolean backward,
                                         boolean indexOnly, String alias) {
-        return new IndexScanNode(table, index, null, false, alias, conditions, backward, indexOnly);
+        return new IndexScanNode(table, index, null, false, alias, conditions, backward, indexOnly, false);
+    }
+
+    /** A bitmap scan under index conditions: the rows in table order. */
+    public static IndexScanNode bitmap(TableInfo table, IndexInfo index, List<BoundExpr> conditions, String alias) {
+        return new IndexScanNode(table, index, null, false, alias, conditions, false, false, true);
     }
 
     /** The same scan with each row followed by its tuple id. */
     public IndexScanNode withTids() {
-        return new IndexScanNode(table, index, key, true, alias, conditions, backward, indexOnly);
+        return new IndexScanNode(table, index, key, true, alias, conditions, backward, indexOnly, bitmap);
     }
 
     public IndexScanNode asIndexOnly(boolean only) {
-        return new IndexScanNode(table, index, key, withTid, alias, conditions, backward, only);
+        return new IndexScanNode(table, index, key, withTid, alias, conditions, backward, only, bitmap);
     }
 
     /** Whether this is an equality probe of {@code key} (else a scan under {@link #conditions}). */
