@@ -1,7 +1,10 @@
 package org.lakepg.server.sql.optimizer;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.IndexScanNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.SeqScanNode;
@@ -28,25 +31,64 @@ final class IndexOnlyScans {
         return switch (scan) {
             case IndexScanNode s when !s.withTid() && !s.indexOnly() && !s.bitmap() && IndexInfo.BTREE.equals(s.index().method())
                     && covered(s.index(), need, s.table().columns().size()) -> s.asIndexOnly(true);
-            case SeqScanNode s when !s.withTid() && !s.table().columns().isEmpty() -> wholeIndex(s, need);
+            case IndexScanNode s when s.bitmap() && !s.withTid() -> {
+                PlanNode better = reconsidered(s, new SeqScanNode(s.table(), false, s.alias()), s.conditions(), need);
+                yield better == null ? s : better;
+            }
+            case SeqScanNode s -> {
+                PlanNode wholeIndex = reconsidered(s, s, List.of(), need);
+                yield wholeIndex == null ? s : wholeIndex;
+            }
             default -> scan;
         };
     }
 
-    private PlanNode wholeIndex(SeqScanNode scan, BitSet need) {
-        List<IndexInfo> indexes = planner.indexes(scan.table());
+    /**
+     * A filtered scan reconsidered once the columns read above it are known: an index-only scan of an index holding
+     * those and the condition's columns, under the conditions it can answer, when that costs less.
+     */
+    PlanNode filtered(FilterNode filter, BitSet need) {
+        if (!CostSettings.of(planner::setting).indexOnlyScan()) {
+            return null;
+        }
+        List<BoundExpr> conjuncts = new ArrayList<>();
+        SeqScanNode base = switch (filter.input()) {
+            case SeqScanNode s -> s;
+            case IndexScanNode s when !s.probe() && !s.indexOnly() -> {
+                conjuncts.addAll(s.conditions());
+                yield new SeqScanNode(s.table(), s.withTid(), s.alias());
+            }
+            default -> null;
+        };
+        if (base == null) {
+            return null;
+        }
+        conjuncts.addAll(Conjuncts.conjuncts(filter.condition()));
+        return reconsidered(filter, base, conjuncts, need);
+    }
+
+    /** The cheapest of {@code current} and the index-only scans of the table under the conditions; null = current. */
+    private PlanNode reconsidered(PlanNode current, SeqScanNode base, List<BoundExpr> conjuncts, BitSet need) {
+        if (base.withTid() || base.table().columns().isEmpty()) {
+            return null;
+        }
+        BitSet read = (BitSet) need.clone();
+        conjuncts.forEach(c -> read.or(Conjuncts.refs(c)));
         CostModel costs = new CostModel(planner);
-        PlanNode best = scan;
-        double bestCost = costs.estimate(scan).total();
-        for (IndexInfo index : indexes) {
-            if (!index.plain() || !IndexInfo.BTREE.equals(index.method())
-                    || !covered(index, need, scan.table().columns().size())) {
+        PlanNode best = null;
+        double bestCost = costs.estimate(current).total();
+        for (IndexInfo index : planner.indexes(base.table())) {
+            if (!index.plain() || !IndexInfo.BTREE.equals(index.method()) || !covered(index, read, base.table().columns().size())) {
                 continue;
             }
-            IndexScanNode candidate = IndexScanNode.ordered(scan.table(), index, List.of(), false, true, scan.alias());
-            double cost = costs.estimate(candidate).total();
+            IndexPaths.Split split = IndexPaths.split(base.table(), index, conjuncts);
+            PlanNode path = IndexScanNode.ordered(base.table(), index, split.indexed(), false, true, base.alias());
+            if (!split.rest().isEmpty()) {
+                path = new FilterNode(path, Conjuncts.and(split.rest()));
+            }
+            double cost = costs.estimate(path).total();
             if (cost < bestCost) {
-                best = candidate;
+                best = path;
                 bestCost = cost;
             }
         }

@@ -1,6 +1,7 @@
 package org.lakepg.server.sql.optimizer;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.lakepg.server.sql.plan.IndexScanNode;
 import org.lakepg.server.sql.plan.SeqScanNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.table.IndexInfo;
+import org.lakepg.server.table.TableInfo;
 
 /**
  * The index paths of a filtered table scan (PostgreSQL's build_index_paths): for each plain B-tree index whose
@@ -18,6 +20,37 @@ import org.lakepg.server.table.IndexInfo;
 final class IndexPaths {
     private IndexPaths() {}
 
+    /**
+     * A table's conditions split for one index: those it answers ({@code indexed}, in key column order, as
+     * PostgreSQL lists an Index Cond) and the rest; {@code equal} are the key positions an equality fixes.
+     */
+    record Split(List<BoundExpr> indexed, List<BoundExpr> rest, BitSet restricted, BitSet equal) {
+        boolean leading() {
+            return restricted.get(0);
+        }
+    }
+
+    static Split split(TableInfo table, IndexInfo index, List<BoundExpr> conjuncts) {
+        List<Object[]> matched = new ArrayList<>();
+        List<BoundExpr> rest = new ArrayList<>();
+        BitSet restricted = new BitSet();
+        BitSet equal = new BitSet();
+        for (BoundExpr c : conjuncts) {
+            Optional<IndexCondition> condition = IndexCondition.of(c, index, table);
+            if (condition.isEmpty()) {
+                rest.add(c);
+                continue;
+            }
+            matched.add(new Object[] {condition.get().position(), c});
+            restricted.set(condition.get().position());
+            if (condition.get().operator() == IndexCondition.Operator.EQ) {
+                equal.set(condition.get().position());
+            }
+        }
+        matched.sort(Comparator.comparingInt(o -> (Integer) o[0]));
+        return new Split(matched.stream().map(o -> (BoundExpr) o[1]).toList(), rest, restricted, equal);
+    }
+
     static List<IndexScanNode> of(SeqScanNode scan, List<BoundExpr> conjuncts, List<IndexInfo> indexes,
                                   CostSettings settings) {
         List<IndexScanNode> out = new ArrayList<>();
@@ -25,23 +58,13 @@ final class IndexPaths {
             return out;
         }
         for (IndexInfo index : indexes) {
-            List<Object[]> matched = new ArrayList<>();
-            boolean leading = false;
-            for (BoundExpr c : conjuncts) {
-                Optional<IndexCondition> condition = IndexCondition.of(c, index, scan.table());
-                if (condition.isPresent()) {
-                    matched.add(new Object[] {condition.get().position(), c});
-                    leading |= condition.get().position() == 0;
-                }
-            }
-            if (!leading) {
+            Split split = split(scan.table(), index, conjuncts);
+            if (!split.leading()) {
                 continue;
             }
-            matched.sort(Comparator.comparingInt(o -> (Integer) o[0]));
-            List<BoundExpr> conditions = matched.stream().map(o -> (BoundExpr) o[1]).toList();
-            out.add(IndexScanNode.ordered(scan.table(), index, conditions, false, false, scan.alias()));
+            out.add(IndexScanNode.ordered(scan.table(), index, split.indexed(), false, false, scan.alias()));
             if (settings.bitmapScan()) {
-                out.add(IndexScanNode.bitmap(scan.table(), index, conditions, scan.alias()));
+                out.add(IndexScanNode.bitmap(scan.table(), index, split.indexed(), scan.alias()));
             }
         }
         return out;

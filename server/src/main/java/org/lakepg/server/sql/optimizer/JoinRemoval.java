@@ -72,6 +72,10 @@ public final class JoinRemoval {
                 yield input == x.input() ? x : new ProjectNode(input, x.expressions());
             }
             case FilterNode f -> {
+                PlanNode indexOnlyPath = indexOnly == null ? null : indexOnly.filtered(f, need);
+                if (indexOnlyPath != null) {
+                    yield indexOnlyPath;
+                }
                 PlanNode input = prune(f.input(), union(need, refs(f.condition())));
                 yield input == f.input() ? f : new FilterNode(input, f.condition());
             }

@@ -2,11 +2,9 @@ package org.lakepg.server.sql.optimizer;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.lakepg.server.catalog.TypeOids;
-import org.lakepg.server.index.IndexCondition;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.AggregateCall;
 import org.lakepg.server.sql.plan.AggregateNode;
@@ -130,25 +128,12 @@ public final class MinMaxAggregates {
         List<BoundExpr> candidates = new ArrayList<>();
         candidates.add(notNull);
         candidates.addAll(conjuncts);
-        List<Object[]> indexed = new ArrayList<>();
-        List<BoundExpr> rest = new ArrayList<>();
-        BitSet equal = new BitSet();
-        for (BoundExpr c : candidates) {
-            Optional<IndexCondition> condition = IndexCondition.of(c, index, table);
-            if (condition.isPresent()) {
-                indexed.add(new Object[] {condition.get().position(), c});
-                if (condition.get().operator() == IndexCondition.Operator.EQ) {
-                    equal.set(condition.get().position());
-                }
-            } else {
-                rest.add(c);
-            }
-        }
-        if (equal.nextClearBit(0) < position) {
+        IndexPaths.Split split = IndexPaths.split(table, index, candidates);
+        if (split.equal().nextClearBit(0) < position) {
             return null;
         }
-        indexed.sort(Comparator.comparingInt(o -> (Integer) o[0]));
-        List<BoundExpr> conditions = indexed.stream().map(o -> (BoundExpr) o[1]).toList();
+        List<BoundExpr> conditions = split.indexed();
+        List<BoundExpr> rest = split.rest();
         boolean backward = max != org.lakepg.server.table.IndexKeys.descending(index, position);
         PlanNode plan = IndexScanNode.ordered(table, index, conditions, backward,
                 indexOnly && covered(index, candidates), scan.alias());
