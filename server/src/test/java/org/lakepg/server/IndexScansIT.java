@@ -5,24 +5,20 @@ import static org.lakepg.server.JdbcRows.one;
 import static org.lakepg.server.JdbcRows.rows;
 import static org.lakepg.server.JdbcRows.run;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lakepg.server.cli.ServerConfig;
 
 /**
  * Index-only scans, min()/max() through an index and bitmap scans give the rows the sequential plans give: after
  * updates and deletes, with rolled back and uncommitted changes of another session, with NULLs and DESC keys.
  */
 class IndexScansIT {
-    private static LakepgServer server;
+    private static TestServer server;
 
     /** What every query is checked with: answered through the indexes, then with index paths disabled. */
     private static final List<String> QUERIES = List.of(
@@ -41,8 +37,8 @@ class IndexScansIT {
             "select a from ixt where a > 995 order by a");
 
     @BeforeAll
-    static void start(@TempDir Path data) throws Exception {
-        server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
+    static void start() throws Exception {
+        server = TestServer.start("index-scans");
         try (Connection c = connect()) {
             run(c, "create table ixt (a int, b int, c text, d int)",
                     "insert into ixt select g, g % 100, 'v' || g, g % 7 from generate_series(1, 1000) g",
@@ -53,15 +49,14 @@ class IndexScansIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (server != null) {
             server.close();
         }
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.address().getPort()
-                + "/postgres?user=postgres");
+        return DriverManager.getConnection(server.url());
     }
 
     @Test

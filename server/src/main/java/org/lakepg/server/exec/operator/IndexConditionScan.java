@@ -5,15 +5,14 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import org.lakepg.server.access.btree.IndexEntry;
 import org.lakepg.server.access.btree.ScanBound;
-import org.lakepg.server.access.heap.HeapRelation;
 import org.lakepg.server.exec.ExecContext;
 import org.lakepg.server.exec.expr.CompiledExpr;
 import org.lakepg.server.exec.expr.ExprCompiler;
 import org.lakepg.server.index.IndexCondition;
 import org.lakepg.server.sql.plan.IndexScanNode;
 import org.lakepg.server.table.IndexKeys;
-import org.lakepg.server.table.RowCodec;
 
 /**
  * An index scan under index conditions, in index order forward or backward: the equalities on the leading key
@@ -36,61 +35,29 @@ final class IndexConditionScan {
         if (range == null || range.empty()) {
             return Collections.emptyIterator();
         }
-        HeapRelation heap = context.tables().heap(node.table());
-        RowCodec codec = new RowCodec(node.table().columnTypes());
         var snapshot = context.scanSnapshot(); // before the scan reads its first leaf (see BTreeIndex.scan)
-        Iterator<org.lakepg.server.access.btree.IndexEntry> scan = context.tables().catalog().btree(node.index()).scan(
+        Iterator<IndexEntry> scan = context.tables().catalog().btree(node.index()).scan(
                 range.lower() == null ? null : ScanBound.inclusive(range.lower()),
                 range.upper() == null ? null : ScanBound.exclusive(range.upper()), !node.backward());
-        Iterator<org.lakepg.server.access.btree.IndexEntry> entries = node.bitmap() ? inTableOrder(scan, context) : scan;
-        int columns = node.table().columns().size();
-        DistinctTids seen = new DistinctTids();
-        var activity = context.tables().activity().relation(node.index().oid());
-        activity.indexScan();
-        return new RowIterator() {
-            @Override
-            protected Object[] computeNext() {
-                while (entries.hasNext()) {
-                    context.checkCancelled();
-                    var found = heap.fetchThroughChain(snapshot, entries.next().tid());
-                    activity.indexTupleRead(found.isPresent());
-                    if (found.isEmpty() || !seen.add(found.get().tid())) {
-                        continue;
-                    }
-                    Object[] row = codec.decode(found.get().payload());
-                    if (!passes(row)) {
-                        continue;
-                    }
-                    if (!node.withTid()) {
-                        return row;
-                    }
-                    Object[] out = Arrays.copyOf(row, columns + 1);
-                    out[columns] = found.get().tid();
-                    return out;
+        return TableOperators.fetched(node, node.bitmap() ? inTableOrder(scan, context) : scan, snapshot, context, row -> {
+            for (CompiledExpr check : checks) {
+                if (!Boolean.TRUE.equals(check.eval(row, context))) {
+                    return false;
                 }
-                return null;
             }
-
-            private boolean passes(Object[] row) {
-                for (CompiledExpr check : checks) {
-                    if (!Boolean.TRUE.equals(check.eval(row, context))) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        };
+            return true;
+        });
     }
 
     /** A bitmap scan's entries: all of them collected, then in tuple id order (each heap page read once). */
-    private static Iterator<org.lakepg.server.access.btree.IndexEntry> inTableOrder(
-            Iterator<org.lakepg.server.access.btree.IndexEntry> scan, ExecContext context) {
-        java.util.ArrayList<org.lakepg.server.access.btree.IndexEntry> all = new java.util.ArrayList<>();
+    private static Iterator<IndexEntry> inTableOrder(
+            Iterator<IndexEntry> scan, ExecContext context) {
+        java.util.ArrayList<IndexEntry> all = new java.util.ArrayList<>();
         while (scan.hasNext()) {
             context.checkCancelled();
             all.add(scan.next());
         }
-        all.sort(java.util.Comparator.comparing(org.lakepg.server.access.btree.IndexEntry::tid));
+        all.sort(java.util.Comparator.comparing(IndexEntry::tid));
         return all.iterator();
     }
 
