@@ -78,6 +78,8 @@ explain (costs off) select count(*) from ixr where b < 3;
 select count(*) from ixr where b < 3;
 explain (costs off) select count(*) from ixr where b < 50;
 explain (costs off) select * from ixr where a > 9997;
+explain (costs off) select * from ixr where 9997 < a;
+select * from ixr where 9997 < a;
 select * from ixr where a > 9997;
 explain (costs off) select * from ixr where b = 3;
 select * from ixr where b = 3 and a > 9000;

@@ -451,14 +451,19 @@ public final class PlanPrinter {
             case SeqScanNode s -> alias("Seq Scan on ", s.table().name(), uniqueAlias(s.table().name(), s.alias()));
             case IndexScanNode s when !s.probe() -> {
                 String conditions = null;
+                String indexConditions = null;
                 if (!s.conditions().isEmpty()) {
                     List<String> plain = s.table().columns().stream().map(c -> c.name()).toList();
                     IntFunction<String> columns = options.verbose() ? own : i -> i < plain.size() ? plain.get(i) : own.apply(i);
                     conditions = quals(s.conditions().size() == 1 ? s.conditions().get(0)
                             : new BoolExpr(BoolExpr.Kind.AND, s.conditions()), columns);
+                    // an index condition shows the indexed column on the left, as PostgreSQL commutes it
+                    List<BoundExpr> commuted = s.conditions().stream().map(PlanPrinter::columnFirst).toList();
+                    indexConditions = quals(commuted.size() == 1 ? commuted.get(0)
+                            : new BoolExpr(BoolExpr.Kind.AND, commuted), columns);
                 }
                 if (bitmapIndexParts.containsKey(s)) {
-                    details.add(new String[] {"Index Cond", conditions});
+                    details.add(new String[] {"Index Cond", indexConditions});
                     yield "Bitmap Index Scan on " + s.index().name();
                 }
                 if (s.bitmap()) {
@@ -472,8 +477,8 @@ public final class PlanPrinter {
                     yield "Bitmap Heap Scan on " + s.table().name()
                             + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
                 }
-                if (conditions != null) {
-                    details.add(new String[] {"Index Cond", conditions});
+                if (indexConditions != null) {
+                    details.add(new String[] {"Index Cond", indexConditions});
                 }
                 String shown = uniqueAlias(s.table().name(), s.alias());
                 yield (s.indexOnly() ? "Index Only Scan" : "Index Scan") + (s.backward() ? " Backward" : "")
@@ -714,6 +719,24 @@ public final class PlanPrinter {
             details.add(new String[] {oneTime ? "One-Time Filter" : "Filter", quals(filter, columns)});
         }
         return title;
+    }
+
+    /** {@code value op column} as {@code column op' value} (for showing only: the function stays the original one). */
+    private static BoundExpr columnFirst(BoundExpr condition) {
+        if (!(condition instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || f.arguments().size() != 2
+                || !(unwrap(f.arguments().get(1)) instanceof InputRef) || unwrap(f.arguments().get(0)) instanceof InputRef) {
+            return condition;
+        }
+        String name = switch (f.name()) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            case "=" -> "=";
+            default -> null;
+        };
+        return name == null ? condition : new FuncExpr(f.function(), name, f.source(), f.form(),
+                List.of(f.arguments().get(1), f.arguments().get(0)), f.strict(), f.volatility(), f.type(), f.typmod());
     }
 
     /** The filter above an index scan without the conjunct the index already checks. */
