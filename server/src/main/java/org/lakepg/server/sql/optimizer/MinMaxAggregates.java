@@ -83,14 +83,25 @@ public final class MinMaxAggregates {
      * aggregates' columns, so one Result computes the list (as PostgreSQL shows it), else a projection of the plan.
      */
     public static PlanNode project(PlanNode plan, List<BoundExpr> projected) {
-        if (plan instanceof ProjectNode x && x.input() instanceof ResultNode
-                && !x.expressions().isEmpty() && x.expressions().stream().allMatch(e -> e instanceof SubqueryExpr q
-                && !q.correlated() && q.plan() instanceof ProjectNode p && p.input() instanceof LimitNode)) {
+        if (plan instanceof ProjectNode x && x.input() instanceof ResultNode && x.expressions().stream().allMatch(
+                MinMaxAggregates::firstValueSubquery) && !x.expressions().isEmpty()) {
             return new ProjectNode(x.input(), projected.stream().map(e -> ExprRewriter.map(e,
                     y -> y instanceof InputRef in && in.index() < x.expressions().size()
                             ? x.expressions().get(in.index()) : y)).toList());
         }
         return new ProjectNode(plan, projected);
+    }
+
+    /** Whether the plan is (or its top computes) min()/max() aggregates as {@link #plan} makes them: an aggregation. */
+    public static boolean computes(PlanNode plan) {
+        return plan instanceof ProjectNode x && x.input() instanceof ResultNode
+                && x.expressions().stream().anyMatch(e -> ExprRewriter.any(e, MinMaxAggregates::firstValueSubquery));
+    }
+
+    private static boolean firstValueSubquery(BoundExpr e) {
+        return e instanceof SubqueryExpr q && !q.correlated() && q.kind() == SubqueryExpr.Kind.SCALAR
+                && q.plan() instanceof ProjectNode p && p.input() instanceof LimitNode l
+                && (l.input() instanceof IndexScanNode || l.input() instanceof FilterNode f && f.input() instanceof IndexScanNode);
     }
 
     /** The table column a built-in min()/max() of one plain argument reads. */
