@@ -92,7 +92,7 @@ final class Cursors {
     static boolean supportsBackward(PlanNode plan) {
         return switch (plan) {
             case org.lakepg.server.sql.plan.SeqScanNode s -> true;
-            case org.lakepg.server.sql.plan.IndexScanNode s -> true;
+            case org.lakepg.server.sql.plan.IndexScanNode s -> !s.bitmap(); // a bitmap heap scan cannot go back
             case org.lakepg.server.sql.plan.SystemScanNode s -> true;
             case org.lakepg.server.sql.plan.FunctionScanNode s -> true;
             case org.lakepg.server.sql.plan.ValuesNode v -> true;

@@ -59,6 +59,7 @@ final class RowLocking {
 
     static boolean aggregates(org.lakepg.server.sql.plan.PlanNode plan) {
         return plan instanceof org.lakepg.server.sql.plan.AggregateNode
+                || org.lakepg.server.sql.optimizer.MinMaxAggregates.computes(plan)
                 || org.lakepg.server.sql.plan.PlanNodes.children(plan).stream().anyMatch(RowLocking::aggregates);
     }
 

@@ -33,7 +33,7 @@ record UpdatableCursor(PlanNode plan, TableInfo table) {
             case org.lakepg.server.sql.plan.SortNode s when forUpdate -> wrap(of(s.input(), true),
                     in -> new org.lakepg.server.sql.plan.SortNode(in, s.keys()));
             case SeqScanNode s -> new UpdatableCursor(new SeqScanNode(s.table(), true, s.alias()), s.table());
-            case IndexScanNode s -> new UpdatableCursor(new IndexScanNode(s.table(), s.index(), s.key(), true, s.alias()),
+            case IndexScanNode s -> new UpdatableCursor(s.withTids(),
                     s.table());
             case FilterNode f -> wrap(of(f.input(), forUpdate), in -> new FilterNode(in, f.condition()));
             case LimitNode l -> wrap(of(l.input(), forUpdate), l::withInput);

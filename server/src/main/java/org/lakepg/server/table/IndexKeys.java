@@ -83,6 +83,18 @@ public final class IndexKeys {
         return key.build();
     }
 
+    /** The key bytes of one value of the index's key column at {@code position}, in that column's order. */
+    public static byte[] ofValue(IndexInfo index, int position, long type, Object value) {
+        KeyEncoding key = KeyEncoding.key();
+        add(key, type, value, order(index, position));
+        return key.build();
+    }
+
+    /** Whether the index's key column at {@code position} is DESC (its key bytes run opposite to its values). */
+    public static boolean descending(IndexInfo index, int position) {
+        return (index.option(position) & IndexInfo.DESC) != 0;
+    }
+
     /**
      * The key of a row for a unique check of {@code index}: a row a partial index does not cover has a key no
      * indexed row has (an empty one), so it never counts as a duplicate.

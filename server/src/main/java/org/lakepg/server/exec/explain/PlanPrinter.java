@@ -95,6 +95,12 @@ public final class PlanPrinter {
         return lines;
     }
 
+    /** The Bitmap Index Scans shown below a bitmap scan's Bitmap Heap Scan (copies of its node). */
+    private final Map<PlanNode, Boolean> bitmapIndexParts = new IdentityHashMap<>();
+
+    /** The InitPlans printed so far and the parameter each returns. */
+    private final Map<SubqueryExpr, String> shownInitPlans = new IdentityHashMap<>();
+
     private String subplan(SubqueryExpr q) {
         String known = subplanNames.get(q);
         if (known != null) {
@@ -110,8 +116,12 @@ public final class PlanPrinter {
         int number = ++subplanNumber;
         boolean init = !q.correlated() && (q.kind() == SubqueryExpr.Kind.SCALAR || q.kind() == SubqueryExpr.Kind.EXISTS
                 || q.kind() == SubqueryExpr.Kind.ARRAY);
+        if (init && shownInitPlans.containsKey(q)) {
+            return shownInitPlans.get(q); // one InitPlan however often its value is referenced
+        }
         if (init) {
             int param = initParam++;
+            shownInitPlans.put(q, "$" + param);
             pendingSubplans.add(new Object[] {"InitPlan " + number + " (returns $" + param + ")", q.plan(), true});
             return "$" + param;
         }
@@ -535,6 +545,7 @@ public final class PlanPrinter {
     private static boolean scanOfTable(PlanNode p) {
         return switch (p) {
             case SeqScanNode s -> true;
+            case IndexScanNode s -> true;
             case FilterNode f -> scanOfTable(f.input());
             case ProjectNode x -> scanOfTable(x.input());
             default -> false;
@@ -643,6 +654,42 @@ public final class PlanPrinter {
         IntFunction<String> own = names(p);
         String title = switch (p) {
             case SeqScanNode s -> scanTitle("Seq Scan on ", s.table(), uniqueAlias(s.table().name(), s.alias()));
+            case IndexScanNode s when !s.probe() -> {
+                String conditions = null;
+                String indexConditions = null;
+                if (!s.conditions().isEmpty()) {
+                    List<String> plain = s.table().columns().stream().map(c -> c.name()).toList();
+                    IntFunction<String> columns = options.verbose() ? own : i -> i < plain.size() ? plain.get(i) : own.apply(i);
+                    conditions = quals(s.conditions().size() == 1 ? s.conditions().get(0)
+                            : new BoolExpr(BoolExpr.Kind.AND, s.conditions()), columns);
+                    // an index condition shows the indexed column on the left, as PostgreSQL commutes it
+                    List<BoundExpr> commuted = s.conditions().stream().map(PlanPrinter::columnFirst).toList();
+                    indexConditions = quals(commuted.size() == 1 ? commuted.get(0)
+                            : new BoolExpr(BoolExpr.Kind.AND, commuted), columns);
+                }
+                if (bitmapIndexParts.containsKey(s)) {
+                    details.add(new String[] {"Index Cond", indexConditions});
+                    yield "Bitmap Index Scan on " + s.index().name();
+                }
+                if (s.bitmap()) {
+                    // PostgreSQL's two nodes: the heap scan re-checks what the index scan below it found
+                    details.add(new String[] {"Recheck Cond", conditions});
+                    IndexScanNode indexPart = s.asIndexOnly(false);
+                    bitmapIndexParts.put(indexPart, true);
+                    stats.putIfAbsent(indexPart, stats.get(s));
+                    children.add(indexPart);
+                    String shown = uniqueAlias(s.table().name(), s.alias());
+                    yield "Bitmap Heap Scan on " + qualified(s.table().namespace(), s.table().name())
+                            + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
+                }
+                if (indexConditions != null) {
+                    details.add(new String[] {"Index Cond", indexConditions});
+                }
+                String shown = uniqueAlias(s.table().name(), s.alias());
+                yield (s.indexOnly() ? "Index Only Scan" : "Index Scan") + (s.backward() ? " Backward" : "")
+                        + " using " + s.index().name() + " on " + qualified(s.table().namespace(), s.table().name())
+                        + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
+            }
             case IndexScanNode s -> {
                 String column = s.table().columns().get(s.index().columns().get(0) - 1).name();
                 String key = s.key() instanceof org.lakepg.server.sql.plan.expr.OuterParam op && outerValues.containsKey(op.id())
@@ -655,7 +702,7 @@ public final class PlanPrinter {
                             + "." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(column);
                 }
                 details.add(new String[] {"Index Cond", "(" + column + " = " + key + ")"});
-                yield "Index Scan using " + s.index().name() + " on " + qualified(s.table().namespace(), s.table().name())
+                yield (s.indexOnly() ? "Index Only Scan" : "Index Scan") + " using " + s.index().name() + " on " + qualified(s.table().namespace(), s.table().name())
                         + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
             }
             case ValuesNode v -> {
@@ -1041,6 +1088,22 @@ public final class PlanPrinter {
             out.add(text + " OVER (?)");
         }
         return out;
+    /** {@code value op column} as {@code column op' value} (for showing only: the function stays the original one). */
+    private static BoundExpr columnFirst(BoundExpr condition) {
+        if (!(condition instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || f.arguments().size() != 2
+                || !(unwrap(f.arguments().get(1)) instanceof InputRef) || unwrap(f.arguments().get(0)) instanceof InputRef) {
+            return condition;
+        }
+        String name = switch (f.name()) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            case "=" -> "=";
+            default -> null;
+        };
+        return name == null ? condition : new FuncExpr(f.function(), name, f.source(), f.form(),
+                List.of(f.arguments().get(1), f.arguments().get(0)), f.strict(), f.volatility(), f.type(), f.typmod());
     }
 
     /** The filter above an index scan without the conjunct the index already checks. */

@@ -58,9 +58,6 @@ final class TableOperators {
 
     static Iterator<Object[]> indexScan(org.lakepg.server.sql.plan.IndexScanNode node, CompiledExpr key,
                                         ExecContext context) {
-        Transaction txn = context.tables().transaction();
-        HeapRelation heap = context.tables().heap(node.table());
-        RowCodec codec = new RowCodec(node.table().columnTypes());
         Object value = key.eval(new Object[0], context);
         if (value == null) {
             return java.util.Collections.emptyIterator();
@@ -69,7 +66,19 @@ final class TableOperators {
                 org.lakepg.server.index.IndexExpressions.keyTypes(node.index(), node.table())[0], value);
         var bound = org.lakepg.server.access.btree.ScanBound.inclusive(bytes);
         var entries = context.tables().catalog().btree(node.index()).scan(bound, bound, true);
-        var snapshot = context.scanSnapshot();
+        return fetched(node, entries, context.scanSnapshot(), context, row -> true);
+    }
+
+    /**
+     * The rows of an index scan: the version of each entry's row the snapshot sees, each row once, those {@code keep}
+     * accepts, followed by their tuple id when the node asks for it.
+     */
+    static Iterator<Object[]> fetched(org.lakepg.server.sql.plan.IndexScanNode node,
+                                      Iterator<org.lakepg.server.access.btree.IndexEntry> entries,
+                                      org.lakepg.server.txn.Snapshot snapshot, ExecContext context,
+                                      java.util.function.Predicate<Object[]> keep) {
+        HeapRelation heap = context.tables().heap(node.table());
+        RowCodec codec = new RowCodec(node.table().columnTypes());
         int columns = node.table().columns().size();
         DistinctTids seen = new DistinctTids();
         var activity = context.tables().activity().relation(node.index().oid());
@@ -84,7 +93,10 @@ final class TableOperators {
                     if (found.isEmpty() || !seen.add(found.get().tid())) {
                         continue;
                     }
-                    return row(found.get(), codec, node.withTid(), columns);
+                    Object[] row = row(found.get(), codec, node.withTid(), columns);
+                    if (keep.test(row)) {
+                        return row;
+                    }
                 }
                 return null;
             }

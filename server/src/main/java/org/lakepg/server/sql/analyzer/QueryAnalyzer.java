@@ -95,7 +95,7 @@ public final class QueryAnalyzer {
      */
     Relation query(SelectStmt s, boolean resolveUnknowns) {
         Relation r = queryWithClause(s, resolveUnknowns);
-        return new Relation(new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes).apply(r.plan()),
+        return new Relation(new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes, catalog.planner()).apply(r.plan()),
                 r.columns());
     }
 
@@ -473,6 +473,10 @@ public final class QueryAnalyzer {
         FromScope scope = source.scope();
         List<org.lakepg.server.sql.optimizer.SublinkPullUp.SemiJoin> semiJoins = List.of();
         BoundExpr gate = null;
+        // the single table scanned and its WHERE, for min()/max() through an index
+        org.lakepg.server.sql.plan.SeqScanNode singleScan = plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan0
+                ? scan0 : null;
+        BoundExpr singleWhere = null;
         if (s.whereClause() != null) {
             BoundExpr where = expressions.requireBoolean(
                     expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
@@ -505,6 +509,7 @@ public final class QueryAnalyzer {
             } else {
                 if (where != null && plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
                     where = org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(where);
+                    singleWhere = where;
                     plan = org.lakepg.server.sql.optimizer.IndexSelection.cheapest(scan, where,
                             catalog.indexes(scan.table()), catalog.planner());
                     where = org.lakepg.server.sql.optimizer.IndexSelection.remainingCondition(plan, where,
@@ -514,7 +519,11 @@ public final class QueryAnalyzer {
                     plan = new FilterNode(plan, where);
                 }
             }
+            if (singleWhere == null) {
+                singleScan = null;
+            }
         }
+        PlanNode scanned = plan;
         var hashLookups = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                 catalog.planner(), catalog::btreeComparison);
         plan = hashLookups.semiJoins(hashLookups.joins(plan), semiJoins);
@@ -577,7 +586,11 @@ public final class QueryAnalyzer {
                 // does not read the input at all, so a WHERE that would fail is never evaluated
                 plan = new org.lakepg.server.sql.plan.ResultNode();
             }
-            plan = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls(), groupingSets);
+            AggregateNode aggregate = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls(), groupingSets);
+            PlanNode minMax = singleScan == null || plan != scanned || locking || having != null || !windows.isEmpty()
+                    ? null : org.lakepg.server.sql.optimizer.MinMaxAggregates.plan(aggregate, singleScan, singleWhere,
+                    catalog.planner());
+            plan = minMax != null ? minMax : aggregate;
             rewriter = new GroupingRewriter(groupKeys, groupingSets, groupKeys.size() + aggregates.calls().size(),
                     expressions::columnLocation, scope::mergedValue).checkingDirectArguments(aggregates.calls());
             // the select list is checked for ungrouped columns before HAVING, as in PostgreSQL
@@ -591,7 +604,7 @@ public final class QueryAnalyzer {
         }
         plan = setReturning(plan, projected);
         projected.replaceAll(expressions::foldConstants);
-        plan = new ProjectNode(plan, projected);
+        plan = org.lakepg.server.sql.optimizer.MinMaxAggregates.project(plan, projected);
         List<OutputColumn> columns = new ArrayList<>();
         for (Target t : targets) {
             // a plain column of a FROM item keeps its table OID and attnum, as PostgreSQL reports them

@@ -81,6 +81,7 @@ public final class CostModel {
             case ValuesNode v -> new PlanEstimate(0, 0.0125 * v.rows().size(), v.rows().size(),
                     v.rows().isEmpty() ? 0 : v.rows().get(0).stream().mapToInt(this::width).sum());
             case SeqScanNode s -> seqScan(s.table());
+            case IndexScanNode s when !s.probe() -> conditionScan(s);
             case IndexScanNode s -> indexScan(s.table(), s.index(), equalitySelectivity(s.table(), s.index()));
             case FilterNode f -> filter(f);
             case ProjectNode x -> {
@@ -187,6 +188,12 @@ public final class CostModel {
      * already read, so page reads are counted for all the loops together and shared out (cost_index).
      */
     public PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity, double loops) {
+        return indexScan(table, index, selectivity, loops, 0, 1);
+    }
+
+    /** With {@code allVisible} of the heap pages not read (index-only) and {@code quals} index conditions per entry. */
+    private PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity, double loops,
+                                   double allVisible, int quals) {
         TableSize size = size(table);
         double tuples = Math.max(1, size.tuples());
         double indexPages = Math.max(1, context.indexPages(index));
@@ -198,16 +205,16 @@ public final class CostModel {
         double leafPages = loops > 1 ? pagesFetched(fetched * loops, indexPages) / loops
                 : Math.ceil(fetched * indexPages / tuples);
         double indexCost = settings.randomPageCost() * leafPages
-                + (settings.cpuIndexTupleCost() + cpuOp) * fetched;
+                + (settings.cpuIndexTupleCost() + cpuOp * quals) * fetched;
         double pages = Math.max(1, size.pages());
-        double heapPages = pagesFetched(fetched * loops, pages) / loops;
+        double heapPages = Math.ceil(pagesFetched(fetched * loops, pages) / loops * (1 - allVisible));
         double maxIo = settings.randomPageCost() * heapPages;
         // rows in index order lie on neighbouring pages as far as the column's order follows the table's:
         // cost_index interpolates between random reads and a sequential run by the correlation squared
         double correlation = indexCorrelation(table, index);
         double ioCost = maxIo;
         if (correlation != 0) {
-            double runPages = Math.ceil(selectivity * pages);
+            double runPages = Math.ceil(selectivity * pages * (1 - allVisible));
             double minIo = loops > 1 ? settings.randomPageCost() * pagesFetched(runPages * loops, pages) / loops
                     : runPages <= 0 ? 0 : settings.randomPageCost() + (runPages - 1) * settings.seqPageCost();
             ioCost = maxIo + correlation * correlation * (minIo - maxIo);
@@ -216,6 +223,58 @@ public final class CostModel {
         double disabled = settings.indexScan() ? 0 : CostSettings.DISABLE_COST;
         return new PlanEstimate(disabled + startup, disabled + startup + indexCost + heapCost, fetched,
                 tupleWidth(table, context.measured(table)));
+    }
+
+    /**
+     * An index scan under index conditions (the whole index without any): the conditions' selectivity over the
+     * table decides the entries and rows read. An index-only scan reads only the heap pages not known all-visible
+     * (cost_index); lakepg has no visibility map and counts a table's pages as of its last VACUUM/ANALYZE as
+     * all-visible, as a freshly vacuumed table's are in PostgreSQL.
+     */
+    private PlanEstimate conditionScan(IndexScanNode s) {
+        double selectivity = s.conditions().isEmpty() ? 1.0
+                : new Selectivity(i -> tableColumn(s.table(), i)).of(Conjuncts.and(s.conditions()));
+        if (s.bitmap()) {
+            return bitmapScan(s, selectivity);
+        }
+        PlanEstimate e = indexScan(s.table(), s.index(), selectivity, 1, s.indexOnly() ? allVisibleFraction(s.table()) : 0,
+                s.conditions().size());
+        double disabled = s.indexOnly() && !settings.indexOnlyScan() ? CostSettings.DISABLE_COST : 0;
+        return new PlanEstimate(e.startup() + disabled, e.total() + disabled, e.rows(), e.width());
+    }
+
+    /**
+     * A Bitmap Heap Scan over a Bitmap Index Scan (cost_bitmap_heap_scan): the index part is read first, then each
+     * heap page holding a match once, in page order, costed between a random and a sequential read by how much of
+     * the table that is.
+     */
+    private PlanEstimate bitmapScan(IndexScanNode s, double selectivity) {
+        TableSize size = size(s.table());
+        double tuples = Math.max(1, size.tuples());
+        double pages = Math.max(1, size.pages());
+        double fetched = PlanEstimate.clampRows(selectivity * tuples);
+        double cpuOp = settings.cpuOperatorCost();
+        double indexPages = Math.max(1, context.indexPages(s.index()));
+        int height = indexPages <= 1 ? 0 : (int) Math.ceil(Math.log(indexPages) / Math.log(256));
+        double descent = Math.ceil(Math.log(tuples) / Math.log(2)) * cpuOp + (height + 1) * 50 * cpuOp;
+        int quals = s.conditions().size();
+        double indexCost = descent + settings.randomPageCost() * Math.ceil(fetched * indexPages / tuples)
+                + (settings.cpuIndexTupleCost() + cpuOp * quals) * fetched + 0.1 * cpuOp * fetched;
+        double heapPages = pagesFetched(fetched, pages);
+        double perPage = heapPages >= 2 ? settings.randomPageCost()
+                - (settings.randomPageCost() - settings.seqPageCost()) * Math.sqrt(heapPages / pages)
+                : settings.randomPageCost();
+        double run = heapPages * perPage + (settings.cpuTupleCost() + cpuOp * quals) * fetched;
+        double disabled = settings.bitmapScan() ? 0 : CostSettings.DISABLE_COST;
+        return new PlanEstimate(disabled + indexCost, disabled + indexCost + run, fetched,
+                tupleWidth(s.table(), context.measured(s.table())));
+    }
+
+    /** The fraction of the table's pages counted all-visible: those its last VACUUM/ANALYZE measured. */
+    private double allVisibleFraction(TableInfo table) {
+        RelationStatistics measured = context.measured(table);
+        double pages = Math.max(1, context.currentPages(table));
+        return measured == null ? 0 : Math.min(1, measured.pages() / pages);
     }
 
     /** ANALYZE's correlation of the index's first column (btcostestimate's indexCorrelation), 0 when unknown. */
@@ -236,7 +295,7 @@ public final class CostModel {
         PlanEstimate in = estimate(f.input());
         double selectivity = new Selectivity(i -> column(f.input(), i)).of(f.condition());
         double base = in.rows();
-        if (f.input() instanceof IndexScanNode s) {
+        if (f.input() instanceof IndexScanNode s && s.probe()) {
             base = size(s.table()).tuples(); // the condition repeats the index's equality: count it once
         }
         double rows = Math.min(in.rows(), base * selectivity);
@@ -317,8 +376,8 @@ public final class CostModel {
             return outerJoinRows(j.kind(), hashJoin(outer, inner, keyColumn, rows, j.condition()), outer, inner);
         }
         PlanEstimate inner = estimate(j.right());
-        IndexScanNode probe = j.right() instanceof IndexScanNode s ? s
-                : j.right() instanceof FilterNode f && f.input() instanceof IndexScanNode s ? s : null;
+        IndexScanNode probe = j.right() instanceof IndexScanNode s && s.probe() ? s
+                : j.right() instanceof FilterNode f && f.input() instanceof IndexScanNode s && s.probe() ? s : null;
         if (!j.lateral().isEmpty() && probe != null) {
             // an index nested loop: each probe is cheaper than a lone one, as the loops share the pages they read
             PlanEstimate once = indexScan(probe.table(), probe.index(), equalitySelectivity(probe.table(), probe.index()),

@@ -69,13 +69,30 @@ public final class IndexSelection {
     public static PlanNode cheapest(SeqScanNode scan, BoundExpr condition, List<IndexInfo> indexes,
                                     PlannerContext planner) {
         PlanNode chosen = choose(scan, condition, indexes);
-        if (chosen == scan) {
-            return scan;
-        }
         CostModel costs = new CostModel(planner);
-        double viaIndex = costs.estimate(new org.lakepg.server.sql.plan.FilterNode(chosen, condition)).total();
         double viaScan = costs.estimate(new org.lakepg.server.sql.plan.FilterNode(scan, condition)).total();
-        return viaScan < viaIndex ? scan : chosen;
+        PlanNode best = scan;
+        double bestCost = viaScan;
+        if (chosen != scan) {
+            double viaIndex = costs.estimate(new org.lakepg.server.sql.plan.FilterNode(chosen, condition)).total();
+            if (viaIndex <= viaScan) {
+                best = chosen;
+                bestCost = viaIndex;
+            }
+        }
+        for (PlanNode path : IndexPaths.of(scan, conjuncts(condition), indexes, costs.settings())) {
+            if (chosen instanceof IndexScanNode probe && path instanceof IndexScanNode s && !s.bitmap()
+                    && s.index().equals(probe.index())) {
+                continue; // the equality probe of that index already stands for it
+            }
+            BoundExpr rest = remainingCondition(path, condition, false);
+            double cost = costs.estimate(rest == null ? path : new org.lakepg.server.sql.plan.FilterNode(path, rest)).total();
+            if (cost < bestCost) {
+                best = path;
+                bestCost = cost;
+            }
+        }
+        return best;
     }
 
     /**
@@ -83,6 +100,12 @@ public final class IndexSelection {
      * (PostgreSQL keeps them when the rows are locked, {@code forUpdate}); null when nothing is left.
      */
     public static BoundExpr remainingCondition(PlanNode scan, BoundExpr condition, boolean forUpdate) {
+        if (scan instanceof IndexScanNode index && !index.probe()) {
+            // the index conditions are checked by the scan (a bitmap scan's Recheck Cond)
+            List<BoundExpr> left = conjuncts(condition).stream()
+                    .filter(c -> index.conditions().stream().noneMatch(i -> i == c)).toList();
+            return left.isEmpty() ? null : Conjuncts.and(left);
+        }
         if (forUpdate || !(scan instanceof IndexScanNode index)) {
             return condition;
         }

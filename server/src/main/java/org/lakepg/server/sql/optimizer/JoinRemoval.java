@@ -42,9 +42,16 @@ import org.lakepg.server.table.TableInfo;
  */
 public final class JoinRemoval {
     private final Function<TableInfo, List<IndexInfo>> indexes;
+    /** The same walk settles which scans are index-only (it knows the columns read from each); null = not. */
+    private final IndexOnlyScans indexOnly;
 
     public JoinRemoval(Function<TableInfo, List<IndexInfo>> indexes) {
+        this(indexes, null);
+    }
+
+    public JoinRemoval(Function<TableInfo, List<IndexInfo>> indexes, PlannerContext planner) {
         this.indexes = indexes;
+        this.indexOnly = planner == null ? null : new IndexOnlyScans(planner);
     }
 
     /** The query's plan with its removable joins removed; every output column is read. */
@@ -65,6 +72,10 @@ public final class JoinRemoval {
                 yield input == x.input() ? x : new ProjectNode(input, x.expressions());
             }
             case FilterNode f -> {
+                PlanNode indexOnlyPath = indexOnly == null ? null : indexOnly.filtered(f, need);
+                if (indexOnlyPath != null) {
+                    yield indexOnlyPath;
+                }
                 PlanNode input = prune(f.input(), union(need, refs(f.condition())));
                 yield input == f.input() ? f : new FilterNode(input, f.condition());
             }
@@ -100,6 +111,24 @@ public final class JoinRemoval {
             }
             case NestedLoopJoinNode j -> nestedLoop(j, need);
             case MergeJoinNode m -> merge(m, need);
+            case org.lakepg.server.sql.plan.AppendNode a -> {
+                List<PlanNode> inputs = a.inputs().stream().map(in -> prune(in, need)).toList();
+                boolean same = true;
+                for (int i = 0; i < inputs.size(); i++) {
+                    same &= inputs.get(i) == a.inputs().get(i);
+                }
+                yield same ? a : new org.lakepg.server.sql.plan.AppendNode(inputs, a.width());
+            }
+            case SetOpNode s -> {
+                BitSet all = new BitSet();
+                all.set(0, s.width());
+                PlanNode left = prune(s.left(), all);
+                PlanNode right = prune(s.right(), all);
+                yield left == s.left() && right == s.right() ? s
+                        : new SetOpNode(s.kind(), s.all(), left, right, s.keys(), s.columns());
+            }
+            case SeqScanNode s when indexOnly != null -> indexOnly.scan(s, need);
+            case IndexScanNode s when indexOnly != null -> indexOnly.scan(s, need);
             default -> p;
         };
     }
@@ -236,8 +265,13 @@ public final class JoinRemoval {
             case SeqScanNode s -> uniqueIndex(s.table(), equated);
             case IndexScanNode s -> {
                 BitSet below = (BitSet) equated.clone();
-                if (s.index().columns().size() == 1 && !IndexSelection.dependsOnRow(s.key())) {
+                if (s.probe() && s.index().columns().size() == 1 && !IndexSelection.dependsOnRow(s.key())) {
                     below.set(s.index().columns().get(0) - 1);
+                }
+                for (BoundExpr c : s.conditions()) {
+                    org.lakepg.server.index.IndexCondition.of(c, s.index(), s.table())
+                            .filter(i -> i.operator() == org.lakepg.server.index.IndexCondition.Operator.EQ)
+                            .ifPresent(i -> below.set(s.index().columns().get(i.position()) - 1));
                 }
                 yield uniqueIndex(s.table(), below);
             }

@@ -83,7 +83,12 @@ final class PlanExpressions {
             case SystemScanNode s -> { }
             case org.lakepg.server.sql.plan.ColumnarNode c -> children.add(c.rowPlan());
             case org.lakepg.server.sql.plan.LockRowsNode l -> children.add(l.input());
-            case IndexScanNode s -> exprs.add(s.key());
+            case IndexScanNode s -> {
+                if (s.probe()) {
+                    exprs.add(s.key());
+                }
+                exprs.addAll(s.conditions());
+            }
             case ModifyNode m -> {
                 return true; // writes: never share its rows
             }

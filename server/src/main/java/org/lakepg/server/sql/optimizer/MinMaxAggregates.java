@@ -1,0 +1,170 @@
+package org.lakepg.server.sql.optimizer;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.analyzer.ExprRewriter;
+import org.lakepg.server.sql.plan.AggregateCall;
+import org.lakepg.server.sql.plan.AggregateNode;
+import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.IndexScanNode;
+import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.ResultNode;
+import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.NullTest;
+import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.server.sql.plan.expr.SubqueryExpr;
+import org.lakepg.server.table.IndexInfo;
+import org.lakepg.server.table.TableInfo;
+
+/**
+ * PostgreSQL's planagg.c: a query over one table whose only aggregates are min() and max() of indexed columns,
+ * without GROUP BY, computes each as a one-row subquery run once (an InitPlan): the first non-null value in index
+ * order, forward for min and backward for max, under the query's WHERE — {@code Limit -> Index [Only] Scan} with
+ * {@code x IS NOT NULL} among the index conditions. Taken when the cost model prices these below aggregating the
+ * scanned rows.
+ */
+public final class MinMaxAggregates {
+    private static final long FIRST_USER_OID = 16384;
+
+    private MinMaxAggregates() {}
+
+    /**
+     * The aggregation {@code aggregate} (over {@code scan}, filtered by {@code where} when not null) as a Result whose
+     * columns are one subquery per aggregate, or null when it does not qualify or would cost more.
+     */
+    public static PlanNode plan(AggregateNode aggregate, SeqScanNode scan, BoundExpr where, PlannerContext planner) {
+        if (!aggregate.groupKeys().isEmpty() || !aggregate.groupingSets().isEmpty() || aggregate.aggregates().isEmpty()
+                || scan.withTid() || where != null && ExprRewriter.any(where, e -> e instanceof SubqueryExpr)) {
+            return null;
+        }
+        List<BoundExpr> conjuncts = where == null ? List.of() : Conjuncts.conjuncts(where);
+        List<IndexInfo> indexes = planner.indexes(scan.table());
+        CostModel costs = new CostModel(planner);
+        List<BoundExpr> subqueries = new ArrayList<>();
+        double total = 0;
+        for (AggregateCall call : aggregate.aggregates()) {
+            Optional<Integer> column = minMaxColumn(call, scan.table());
+            if (column.isEmpty()) {
+                return null;
+            }
+            boolean max = call.name().equals("max");
+            PlanNode best = null;
+            double bestCost = Double.MAX_VALUE;
+            for (IndexInfo index : indexes) {
+                PlanNode first = firstValue(scan, index, column.get(), max, conjuncts, costs.settings().indexOnlyScan());
+                if (first != null && costs.estimate(first).total() < bestCost) {
+                    best = first;
+                    bestCost = costs.estimate(first).total();
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            total += bestCost;
+            subqueries.add(new SubqueryExpr(SubqueryExpr.Kind.SCALAR, best, null, null, call.resultType(), List.of()));
+        }
+        PlanNode input = where == null ? scan : new FilterNode(scan, where);
+        if (total >= costs.estimate(aggregate.withInput(input)).total()) {
+            return null;
+        }
+        return new ProjectNode(new ResultNode(), subqueries);
+    }
+
+    /**
+     * The select list over {@code plan}: over the Result of {@link #plan} the subqueries take the place of the
+     * aggregates' columns, so one Result computes the list (as PostgreSQL shows it), else a projection of the plan.
+     */
+    public static PlanNode project(PlanNode plan, List<BoundExpr> projected) {
+        if (plan instanceof ProjectNode x && x.input() instanceof ResultNode && x.expressions().stream().allMatch(
+                MinMaxAggregates::firstValueSubquery) && !x.expressions().isEmpty()) {
+            return new ProjectNode(x.input(), projected.stream().map(e -> ExprRewriter.map(e,
+                    y -> y instanceof InputRef in && in.index() < x.expressions().size()
+                            ? x.expressions().get(in.index()) : y)).toList());
+        }
+        return new ProjectNode(plan, projected);
+    }
+
+    /** Whether the plan is (or its top computes) min()/max() aggregates as {@link #plan} makes them: an aggregation. */
+    public static boolean computes(PlanNode plan) {
+        return plan instanceof ProjectNode x && x.input() instanceof ResultNode
+                && x.expressions().stream().anyMatch(e -> ExprRewriter.any(e, MinMaxAggregates::firstValueSubquery));
+    }
+
+    private static boolean firstValueSubquery(BoundExpr e) {
+        return e instanceof SubqueryExpr q && !q.correlated() && q.kind() == SubqueryExpr.Kind.SCALAR
+                && q.plan() instanceof ProjectNode p && p.input() instanceof LimitNode l
+                && (l.input() instanceof IndexScanNode || l.input() instanceof FilterNode f && f.input() instanceof IndexScanNode);
+    }
+
+    /** The table column a built-in min()/max() of one plain argument reads. */
+    private static Optional<Integer> minMaxColumn(AggregateCall call, TableInfo table) {
+        if (!(call.name().equals("min") || call.name().equals("max")) || call.function() >= FIRST_USER_OID
+                || call.arguments().size() != 1 || call.distinct() || call.sortsInput() || call.filter() != null) {
+            return Optional.empty();
+        }
+        BoundExpr argument = call.arguments().get(0);
+        while (argument instanceof RelabelType r) {
+            argument = r.argument();
+        }
+        if (!(argument instanceof InputRef in) || in.index() >= table.columns().size()) {
+            return Optional.empty();
+        }
+        long type = table.columns().get(in.index()).type();
+        return org.lakepg.server.table.IndexKeys.indexable(type) && type != TypeOids.BOOL
+                && org.lakepg.server.catalog.types.UserTypeRegistry.find(type) == null
+                ? Optional.of(in.index()) : Optional.empty();
+    }
+
+    /**
+     * {@code Limit 1} over a scan of {@code index} giving the column's first non-null value in the wanted order, or
+     * null when the index cannot give that order: the column must follow key columns the conditions hold equal.
+     */
+    private static PlanNode firstValue(SeqScanNode scan, IndexInfo index, int column, boolean max,
+                                       List<BoundExpr> conjuncts, boolean indexOnly) {
+        TableInfo table = scan.table();
+        int position = index.columns().indexOf((short) (column + 1));
+        if (position < 0 || !index.plain() || !IndexInfo.BTREE.equals(index.method())) {
+            return null;
+        }
+        var columnInfo = table.columns().get(column);
+        BoundExpr notNull = new NullTest(new InputRef(column, columnInfo.type(), columnInfo.typmod(), columnInfo.name()), true);
+        List<BoundExpr> candidates = new ArrayList<>();
+        candidates.add(notNull);
+        candidates.addAll(conjuncts);
+        IndexPaths.Split split = IndexPaths.split(table, index, candidates);
+        if (split.equal().nextClearBit(0) < position) {
+            return null;
+        }
+        List<BoundExpr> conditions = split.indexed();
+        List<BoundExpr> rest = split.rest();
+        boolean backward = max != org.lakepg.server.table.IndexKeys.descending(index, position);
+        PlanNode plan = IndexScanNode.ordered(table, index, conditions, backward,
+                indexOnly && covered(index, candidates), scan.alias());
+        if (!rest.isEmpty()) {
+            plan = new FilterNode(plan, Conjuncts.and(rest));
+        }
+        plan = new LimitNode(plan, null, new Const(TypeOids.INT8, -1, 1L));
+        return new ProjectNode(plan, List.of(new InputRef(column, columnInfo.type(), columnInfo.typmod(), columnInfo.name())));
+    }
+
+    /** Whether every column the expressions read is stored in the index (an index-only scan can answer them). */
+    static boolean covered(IndexInfo index, List<BoundExpr> expressions) {
+        for (BoundExpr e : expressions) {
+            BitSet refs = Conjuncts.refs(e);
+            for (int i = refs.nextSetBit(0); i >= 0; i = refs.nextSetBit(i + 1)) {
+                if (!index.allColumns().contains((short) (i + 1))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
