@@ -24,6 +24,14 @@ final class SessionCatalogSources implements CatalogSources {
     private java.util.function.LongSupplier tempNamespace = () -> 0;
     private String tempSchemaName = "pg_temp";
 
+    /** Resolves the names of view queries being deparsed (the session's catalog). */
+    private Supplier<org.lakepg.server.sql.analyzer.AnalyzerCatalog> analyzerCatalog =
+            org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog::new;
+
+    void setAnalyzerCatalog(Supplier<org.lakepg.server.sql.analyzer.AnalyzerCatalog> catalog) {
+        this.analyzerCatalog = catalog;
+    }
+
     void setNotices(java.util.function.Consumer<org.lakepg.wire.error.PgException> notices) {
         this.notices = notices;
     }
@@ -338,37 +346,13 @@ final class SessionCatalogSources implements CatalogSources {
         List<ViewRow> out = new ArrayList<>();
         for (var v : compute().objects().views().views(snapshot.get())) {
             String definition = org.lakepg.server.sql.deparse.ViewDeparser.deparse(v.statement(), v.columns(),
-                    r -> viewTable(v, r), this::schemaQualifier, org.lakepg.server.index.IndexFunctionContext.INSTANCE)
-                    .orElseGet(() -> viewDefinition(v.statement()));
+                    analyzerCatalog.get(), this::schemaQualifier, session).orElseGet(() -> viewDefinition(v.statement()));
             out.add(new ViewRow(v.oid(), v.name(), v.namespace(), definition, v.columns(), v.owner(),
                     v.materialized()));
         }
         return out;
     }
 
-    /** The table a view's query names, looked up on the search path the view was created with. */
-    private java.util.Optional<TableInfo> viewTable(org.lakepg.server.catalog.objects.ViewInfo view,
-                                                    org.lakepg.server.sql.ast.RangeVar name) {
-        if (name.schemaname() != null) {
-            for (var schema : compute().objects().schemas().schemas(snapshot.get())) {
-                if (schema.name().equals(name.schemaname())) {
-                    return compute().tables().find(snapshot.get(), schema.oid(), name.relname());
-                }
-            }
-            return java.util.Optional.empty();
-        }
-        List<Long> path = view.searchPath().isEmpty()
-                ? List.of(org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE) : view.searchPath();
-        for (long namespace : path) {
-            var found = compute().tables().find(snapshot.get(), namespace, name.relname());
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    /** The schema a view's FROM names a table with: null for tables the search path finds (public). */
     private String schemaQualifier(long namespace) {
         if (namespace == org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE) {
             return null;

@@ -80,7 +80,8 @@ public final class CatalogFunctions {
         r.register("pg_get_viewdef", (x, c) -> viewDef(c, oid(x[0])));
         r.register("pg_get_viewdef_ext", (x, c) -> Boolean.TRUE.equals(x[1])
                 ? org.lakepg.server.sql.deparse.ViewDeparser.pretty(viewDef(c, oid(x[0]))) : viewDef(c, oid(x[0])));
-        r.register("pg_get_viewdef_wrap", (x, c) -> org.lakepg.server.sql.deparse.ViewDeparser.pretty(viewDef(c, oid(x[0]))));
+        r.register("pg_get_viewdef_wrap", (x, c) -> org.lakepg.server.sql.deparse.ViewDeparser.pretty(viewDef(c, oid(x[0])),
+                ((Number) x[1]).intValue()));
         r.register("pg_get_viewdef_name", (x, c) -> viewDef(c,
                 org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
         r.register("pg_get_viewdef_name_ext", (x, c) -> {
