@@ -346,11 +346,22 @@ final class SessionCatalogSources implements CatalogSources {
         List<ViewRow> out = new ArrayList<>();
         for (var v : compute().objects().views().views(snapshot.get())) {
             String definition = org.lakepg.server.sql.deparse.ViewDeparser.deparse(v.statement(), v.columns(),
-                    analyzerCatalog.get(), this::schemaQualifier, session).orElseGet(() -> viewDefinition(v.statement()));
+                    analyzerCatalog.get(), this::schemaName, session).orElseGet(() -> viewDefinition(v.statement()));
             out.add(new ViewRow(v.oid(), v.name(), v.namespace(), definition, v.columns(), v.owner(),
                     v.materialized()));
         }
         return out;
+    }
+
+    private String schemaName(long namespace) {
+        if (namespace == org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE) {
+            return "public";
+        }
+        if (namespace == tempNamespace.getAsLong()) {
+            return tempSchemaName;
+        }
+        String name = schemaQualifier(namespace);
+        return name != null ? name : "pg_catalog";
     }
 
     private String schemaQualifier(long namespace) {
@@ -406,6 +417,40 @@ final class SessionCatalogSources implements CatalogSources {
     @Override
     public org.lakepg.server.catalog.objects.PolicyCatalog.Switches rowSecurity(long table) {
         return compute().objects().policies().switches(snapshot.get(), table);
+    }
+
+    @Override
+    public List<org.lakepg.server.catalog.objects.RuleCatalog.RuleInfo> rules() {
+        return compute().objects().rules().rules(snapshot.get());
+    }
+
+    @Override
+    public String ruleDefinition(long oid, boolean pretty) {
+        var rule = rules().stream().filter(r -> r.oid() == oid).findFirst().orElse(null);
+        if (rule == null) {
+            return null;
+        }
+        var table = compute().tables().tables(snapshot.get()).stream().filter(t -> t.oid() == rule.relid()).findFirst();
+        var view = compute().objects().views().views(snapshot.get()).stream().filter(v -> v.oid() == rule.relid())
+                .findFirst();
+        if (table.isEmpty() && view.isEmpty()) {
+            return null;
+        }
+        try {
+            var statement = (org.lakepg.server.sql.ast.RuleStmt) org.lakepg.server.sql.parser.SqlParser
+                    .parse(rule.definition()).get(0).statement();
+            var deparser = new org.lakepg.server.sql.deparse.QueryDeparser(analyzerCatalog.get(),
+                    org.lakepg.server.exec.expr.WireTypeIO.INSTANCE, session, this::schemaName);
+            return table.isPresent()
+                    ? deparser.rule(statement, rule.relid(), table.get().name(), table.get().namespace(),
+                    table.get().columns(), pretty)
+                    : deparser.rule(statement, rule.relid(), view.get().name(), view.get().namespace(),
+                    view.get().columns(), pretty);
+        } catch (RuntimeException e) {
+            // a rule whose action this deparser cannot print shows as it was written
+            String text = rule.definition().strip();
+            return text.endsWith(";") ? text : text + ";";
+        }
     }
 
     @Override

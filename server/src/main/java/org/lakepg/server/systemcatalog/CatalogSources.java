@@ -128,6 +128,16 @@ public interface CatalogSources {
     }
 
     /** The triggers of user tables (pg_trigger rows). */
+    /** The rewrite rules (pg_rewrite rows). */
+    default List<org.lakepg.server.catalog.objects.RuleCatalog.RuleInfo> rules() {
+        return List.of();
+    }
+
+    /** pg_get_ruledef's text of a rule, null for an OID naming none. */
+    default String ruleDefinition(long oid, boolean pretty) {
+        return null;
+    }
+
     default List<org.lakepg.server.catalog.objects.TriggerCatalog.TriggerInfo> triggers() {
         return List.of();
     }

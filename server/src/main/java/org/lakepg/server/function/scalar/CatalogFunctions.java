@@ -88,12 +88,15 @@ public final class CatalogFunctions {
             String plain = viewDef(c, org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView()));
             return Boolean.TRUE.equals(x[1]) ? org.lakepg.server.sql.deparse.ViewDeparser.pretty(plain) : plain;
         });
+        r.register("pg_get_ruledef", (x, c) -> c.catalogView().sources().ruleDefinition(oid(x[0]), false));
+        r.register("pg_get_ruledef_ext", (x, c) -> c.catalogView().sources().ruleDefinition(oid(x[0]),
+                Boolean.TRUE.equals(x[1])));
         r.register("pg_get_triggerdef", (x, c) -> org.lakepg.server.systemcatalog.TriggerDefinitions.triggerDef(
                 c.catalogView(), oid(x[0]), false));
         r.register("pg_get_triggerdef_ext", (x, c) -> org.lakepg.server.systemcatalog.TriggerDefinitions.triggerDef(
                 c.catalogView(), oid(x[0]), Boolean.TRUE.equals(x[1])));
         for (String none : new String[] {
-                "pg_get_ruledef", "pg_get_ruledef_ext", "pg_get_statisticsobjdef_columns",
+                "pg_get_statisticsobjdef_columns",
                 "pg_get_function_arg_default", "pg_get_function_sqlbody"}) {
             // the objects these describe (views, triggers, rules, partitions ...) do not exist in lakepg yet
             r.register(none, (x, c) -> null);

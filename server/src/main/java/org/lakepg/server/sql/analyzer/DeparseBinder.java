@@ -11,6 +11,7 @@ import org.lakepg.server.sql.ast.FuncCall;
 import org.lakepg.server.sql.plan.OutputColumn;
 import org.lakepg.server.sql.plan.expr.AggRef;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.InputRef;
 
 /**
  * What the query deparser (sql.deparse) needs of the analyzer: the FROM items of one query level to resolve names
@@ -20,21 +21,50 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
 public final class DeparseBinder {
     private final AnalyzerCatalog catalog;
     private final ExpressionAnalyzer analyzer;
-    private final FromScope scope;
+    private final FromScope items;
+    /** The items, with every column reference they resolve named {@link #key}: levels may reuse an alias. */
+    private final Scope scope;
+    private final String prefix;
+    private final int[] levels;
 
     public DeparseBinder(AnalyzerCatalog catalog, TypeIO io, FunctionContext context) {
-        this(catalog, new ExpressionAnalyzer(catalog, io, context, new ParameterTypes(new int[0]), notice -> { }), null);
+        this(catalog, new ExpressionAnalyzer(catalog, io, context, new ParameterTypes(new int[0]), notice -> { }), null,
+                new int[1]);
     }
 
-    private DeparseBinder(AnalyzerCatalog catalog, ExpressionAnalyzer analyzer, Scope outer) {
+    private DeparseBinder(AnalyzerCatalog catalog, ExpressionAnalyzer analyzer, Scope outer, int[] levels) {
         this.catalog = catalog;
         this.analyzer = analyzer;
-        this.scope = new FromScope(outer);
+        this.items = new FromScope(outer);
+        this.levels = levels;
+        this.prefix = (levels[0]++) + ":";
+        this.scope = new Scope() {
+            @Override
+            public Optional<BoundExpr> column(List<String> fields, int location) {
+                return items.column(fields, location).map(e -> e instanceof InputRef r && !r.name().contains(":")
+                        ? new InputRef(r.index(), r.type(), r.typmod(), prefix + r.name()) : e);
+            }
+
+            @Override
+            public Optional<List<java.util.Map.Entry<String, BoundExpr>>> outerStar(String alias) {
+                return items.outerStar(alias);
+            }
+
+            @Override
+            public void forEachItem(java.util.function.BiConsumer<String, List<String>> visit) {
+                items.forEachItem(visit);
+            }
+        };
     }
 
     /** A binder for a query nested in this one's (a subquery sees this level's items). */
     public DeparseBinder nested() {
-        return new DeparseBinder(catalog, analyzer, scope);
+        return new DeparseBinder(catalog, analyzer, scope, levels);
+    }
+
+    /** The name a bound reference to an item's column carries (unique across the levels of one deparse). */
+    public String key(String alias, String column) {
+        return prefix + alias + "." + column;
     }
 
     public AnalyzerCatalog catalog() {
@@ -57,12 +87,12 @@ public final class DeparseBinder {
         } else {
             item.add(alias, columns);
         }
-        scope.addAll(item);
+        items.addAll(item);
     }
 
     /** Hides columns of the named items from unqualified references (the right side of a USING join). */
     public void hide(java.util.Collection<String> refnames, java.util.Set<String> names) {
-        var entries = scope.entries();
+        var entries = items.entries();
         for (int i = 0; i < entries.size(); i++) {
             FromScope.Entry e = entries.get(i);
             if (refnames.contains(e.alias())) {

@@ -69,6 +69,18 @@ final class ExprPrinter {
         };
     }
 
+    /** A select-list entry: an untyped literal there is text (PostgreSQL resolves unknown output columns so). */
+    String printTarget(Expr e) {
+        if (!special(e)) {
+            BoundExpr b = level.binder.bind(e);
+            if (b.type() == TypeOids.UNKNOWN) {
+                b = level.binder.coerce(b, TypeOids.TEXT);
+            }
+            return bound.deparse(b, true, context.prettyParen);
+        }
+        return print(e, true);
+    }
+
     private String open() {
         return context.prettyParen ? "" : "(";
     }

@@ -257,6 +257,10 @@ public final class ExpressionDeparser {
         if (argument instanceof Const c && c.type() == TypeOids.UNKNOWN) {
             return labelled(quote(c), type, typmod);
         }
+        // a typed literal's length coercion ('abc'::varchar(3)) folds into the constant, as PostgreSQL's parser does
+        if (argument instanceof Const c && !c.isNull() && c.type() == type && c.typmod() != typmod) {
+            return constant(new Const(c.type(), typmod, c.value()));
+        }
         String inner = pretty ? paren(argument, node, false) : "(" + expr(argument, false) + ")";
         return inner + "::" + TypeNames.format(types, type, typmod);
     }

@@ -79,31 +79,38 @@ final class FromPrinter {
             columns = level.ctes.get(r.relname());
         } else {
             List<String> name = r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname());
-            var table = level.binder.catalog().table(name);
+            var catalog = level.binder.catalog();
+            var table = catalog.table(name);
             long namespace;
+            boolean visible;
             if (table.isPresent()) {
                 TableInfo t = table.get();
                 columns = columns(t.columns());
                 tableOid = t.oid();
                 namespace = t.namespace();
+                visible = catalog.table(List.of(r.relname())).map(x -> x.oid() == t.oid()).orElse(false);
             } else {
-                ViewInfo v = level.binder.catalog().view(name).orElseThrow(() -> new UnsupportedOperationException(
+                ViewInfo v = catalog.view(name).orElseThrow(() -> new UnsupportedOperationException(
                         "relation " + name + " not found"));
                 columns = columns(v.columns());
                 namespace = v.namespace();
+                visible = catalog.table(List.of(r.relname())).isEmpty()
+                        && catalog.view(List.of(r.relname())).map(x -> x.oid() == v.oid()).orElse(false);
             }
-            String schema = queries.schemaQualifier(namespace);
+            // generate_relation_name: qualified when the search path would not find it, or a CTE hides it
+            String schema = visible && !level.ctes.containsKey(r.relname()) ? null : queries.schemaName(namespace);
             context.append(r.inh() ? "" : "ONLY ").append(schema == null ? "" : Identifiers.quoteIfNeeded(schema) + ".")
                     .append(Identifiers.quoteIfNeeded(r.relname()));
         }
-        if (r.alias() != null) {
-            context.append(" ").append(Identifiers.quoteIfNeeded(refname));
+        String printed = level.refname(r, refname);
+        if (r.alias() != null || !printed.equals(refname)) {
+            context.append(" ").append(Identifiers.quoteIfNeeded(printed));
         }
         columns = renamed(columns, r.alias());
         if (r.alias() != null && r.alias().colnames() != null && !r.alias().colnames().isEmpty()) {
             columnAliases(columns);
         }
-        return add(refname, columns, tableOid);
+        return add(refname, printed, columns, tableOid);
     }
 
     private static List<QueryLevel.Column> columns(List<ColumnInfo> columns) {
@@ -127,8 +134,8 @@ final class FromPrinter {
                 .toList())).append(")");
     }
 
-    private List<String[]> add(String refname, List<QueryLevel.Column> columns, long tableOid) {
-        level.addItem(refname, columns, tableOid);
+    private List<String[]> add(String refname, String printed, List<QueryLevel.Column> columns, long tableOid) {
+        level.addItem(refname, printed, columns, tableOid);
         return columns.stream().map(c -> new String[] {refname, c.name()}).toList();
     }
 
@@ -142,12 +149,13 @@ final class FromPrinter {
         if (s.alias() == null) {
             throw new UnsupportedOperationException("subquery in FROM without an alias");
         }
-        context.append(" ").append(Identifiers.quoteIfNeeded(s.alias().aliasname()));
+        String printed = level.refname(s, s.alias().aliasname());
+        context.append(" ").append(Identifiers.quoteIfNeeded(printed));
         columns = renamed(columns, s.alias());
         if (s.alias().colnames() != null && !s.alias().colnames().isEmpty()) {
             columnAliases(columns);
         }
-        return add(s.alias().aliasname(), columns, 0);
+        return add(s.alias().aliasname(), printed, columns, 0);
     }
 
     /** One function (no ROWS FROM, no column definition list): its alias and column list are always printed. */
@@ -176,9 +184,10 @@ final class FromPrinter {
             columns.add(new QueryLevel.Column("ordinality", org.lakepg.server.catalog.TypeOids.INT8, -1));
         }
         columns = renamed(columns, f.alias());
-        context.append(" ").append(Identifiers.quoteIfNeeded(refname));
+        String printed = level.refname(f, refname);
+        context.append(" ").append(Identifiers.quoteIfNeeded(printed));
         columnAliases(columns);
-        return add(refname, columns, 0);
+        return add(refname, printed, columns, 0);
     }
 
     /** A join as get_from_clause_item prints it; NATURAL prints as the USING list it means. */

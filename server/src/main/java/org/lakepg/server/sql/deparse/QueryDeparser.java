@@ -35,16 +35,16 @@ public final class QueryDeparser {
     private final AnalyzerCatalog catalog;
     private final TypeIO io;
     private final FunctionContext functions;
-    private final LongFunction<String> schemaQualifier;
+    private final LongFunction<String> schemaNames;
     private final Map<String, String> columnText = new HashMap<>();
 
-    /** @param schemaQualifier the schema to print before a relation of a namespace, null when it is visible */
+    /** @param schemaNames the name of a namespace (printed before a relation the search path does not find) */
     public QueryDeparser(AnalyzerCatalog catalog, TypeIO io, FunctionContext functions,
-                         LongFunction<String> schemaQualifier) {
+                         LongFunction<String> schemaNames) {
         this.catalog = catalog;
         this.io = io;
         this.functions = functions;
-        this.schemaQualifier = schemaQualifier;
+        this.schemaNames = schemaNames;
     }
 
     /**
@@ -59,8 +59,23 @@ public final class QueryDeparser {
         return context.buf.append(';').toString();
     }
 
-    String schemaQualifier(long namespace) {
-        return schemaQualifier.apply(namespace);
+    /**
+     * pg_get_ruledef's text of a rule on {@code table}: the ON clause names the table schema-qualified, or in the
+     * pretty form only when the search path does not find it.
+     */
+    public String rule(org.lakepg.server.sql.ast.RuleStmt rule, long relation, String relname, long namespace,
+                       List<org.lakepg.server.table.ColumnInfo> columns, boolean pretty) {
+        boolean visible = catalog.table(List.of(relname)).map(t -> t.oid() == relation)
+                .or(() -> catalog.view(List.of(relname)).map(v -> v.oid() == relation)).orElse(false);
+        String name = (pretty && visible ? "" : Identifiers.quoteIfNeeded(schemaName(namespace)) + ".")
+                + Identifiers.quoteIfNeeded(relname);
+        QueryLevel root = new QueryLevel(new DeparseBinder(catalog, io, functions), null, columnText);
+        return new RulePrinter(this, root).ruleDef(rule, columns.stream()
+                .map(c -> new QueryLevel.Column(c.name(), c.type(), c.typmod())).toList(), name, pretty);
+    }
+
+    String schemaName(long namespace) {
+        return schemaNames.apply(namespace);
     }
 
     /** The columns of a composite type (a function in FROM returning rows of it); empty for other types. */
@@ -92,6 +107,7 @@ public final class QueryDeparser {
                                   boolean colNamesVisible) {
         QueryLevel level = outer == null ? new QueryLevel(new DeparseBinder(catalog, io, functions), null, columnText)
                 : outer.nested();
+        level.assignNames(s.fromClause(), outer == null ? java.util.Set.of("old", "new") : java.util.Set.of());
         if (s.withClause() != null) {
             withClause(s.withClause(), context, level);
         }
@@ -271,7 +287,8 @@ public final class QueryDeparser {
             context.append(r == 0 ? "(" : ", (");
             for (int c = 0; c < width; c++) {
                 BoundExpr value = rows.get(r).get(c);
-                if (value.type() != types[c]) {
+                // an untyped literal takes the column's type; other values keep theirs (the cast is implicit)
+                if (value.type() == TypeOids.UNKNOWN && types[c] != TypeOids.UNKNOWN) {
                     value = level.binder.coerce(value, types[c]);
                 }
                 context.append(c == 0 ? "" : ",").append(deparser.deparse(value, false, context.prettyParen));

@@ -21,8 +21,8 @@ final class QueryLevel {
         }
     }
 
-    /** A FROM item as names see it: {@code refname.column}. */
-    record Item(String refname, List<Column> columns) {}
+    /** A FROM item: {@code alias} as the query writes it, {@code refname} as it prints (unique among levels). */
+    record Item(String alias, String refname, List<Column> columns) {}
 
     /** One select-list entry after * expansion: its expression and output name. */
     record Target(Expr expr, String name) {}
@@ -52,14 +52,69 @@ final class QueryLevel {
         return new QueryLevel(binder.nested(), this, columnText);
     }
 
-    void addItem(String refname, List<Column> columns, long tableOid) {
-        items.add(new Item(refname, columns));
-        binder.addItem(refname, columns.stream().map(Column::name).toList(),
+    void addItem(String alias, String refname, List<Column> columns, long tableOid) {
+        items.add(new Item(alias, refname, columns));
+        binder.addItem(alias, columns.stream().map(Column::name).toList(),
                 columns.stream().map(Column::typeAndTypmod).toList(), tableOid);
         for (Column c : columns) {
-            columnText.put(refname + "." + c.name(), Identifiers.quoteIfNeeded(refname) + "."
+            columnText.put(binder.key(alias, c.name()), Identifiers.quoteIfNeeded(refname) + "."
                     + Identifiers.quoteIfNeeded(c.name()));
         }
+    }
+
+    /** Printed names of this level's FROM items, by item. */
+    private final Map<Object, String> refnames = new java.util.IdentityHashMap<>();
+    /** The printed names this level uses. */
+    private final java.util.Set<String> names = new java.util.HashSet<>();
+
+    /**
+     * set_rtable_names: each FROM item (through joins) is printed by its alias, or its relation, CTE or function
+     * name, made unique against the enclosing levels' names and this level's earlier ones with a "_N" suffix.
+     */
+    void assignNames(List<org.lakepg.server.sql.ast.FromItem> from, java.util.Set<String> reserved) {
+        names.addAll(reserved);
+        if (from != null) {
+            from.forEach(this::assignName);
+        }
+    }
+
+    private void assignName(org.lakepg.server.sql.ast.FromItem item) {
+        String written = switch (item) {
+            case org.lakepg.server.sql.ast.RangeVar r -> r.alias() != null ? r.alias().aliasname() : r.relname();
+            case org.lakepg.server.sql.ast.RangeSubselect s -> s.alias() == null ? null : s.alias().aliasname();
+            case org.lakepg.server.sql.ast.RangeFunction f -> f.alias() != null ? f.alias().aliasname()
+                    : f.functions().isEmpty() ? null
+                    : org.lakepg.server.sql.analyzer.ColumnNames.figure(f.functions().get(0).function());
+            case org.lakepg.server.sql.ast.JoinExpr j -> {
+                assignName(j.larg());
+                assignName(j.rarg());
+                yield j.alias() == null ? null : j.alias().aliasname();
+            }
+            default -> null;
+        };
+        if (written == null) {
+            return;
+        }
+        String name = written;
+        for (int i = 1; taken(name); i++) {
+            name = written + "_" + i;
+        }
+        names.add(name);
+        refnames.put(item, name);
+    }
+
+    private boolean taken(String name) {
+        for (QueryLevel l = this; l != null; l = l.outer) {
+            if (l.names.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The printed name of a FROM item (its written name if names were not assigned). */
+    String refname(Object item, String written) {
+        return refnames.getOrDefault(item, written);
     }
 
     /**
@@ -92,6 +147,6 @@ final class QueryLevel {
     }
 
     Item item(String refname) {
-        return items.stream().filter(i -> i.refname().equals(refname)).findFirst().orElse(null);
+        return items.stream().filter(i -> i.alias().equals(refname)).findFirst().orElse(null);
     }
 }

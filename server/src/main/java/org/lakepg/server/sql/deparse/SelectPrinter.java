@@ -129,7 +129,7 @@ final class SelectPrinter {
                 context.append(printer.print(c, true));
                 attname = c.fields().get(c.fields().size() - 1);
             } else {
-                context.append(printer.print(target.expr(), true));
+                context.append(printer.printTarget(target.expr()));
                 attname = colNamesVisible ? null : "?column?";
             }
             String name = resultNames != null && i < resultNames.size() ? resultNames.get(i) : target.name();

@@ -42,7 +42,7 @@ public final class ViewDeparser {
      */
     public static Optional<String> deparse(String createStatement, List<ColumnInfo> viewColumns,
                                            org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog,
-                                           java.util.function.LongFunction<String> schemaQualifier,
+                                           java.util.function.LongFunction<String> schemaNames,
                                            FunctionContext context) {
         try {
             Statement statement = SqlParser.parse(createStatement).get(0).statement();
@@ -56,7 +56,7 @@ public final class ViewDeparser {
             }
             List<String> names = viewColumns.stream().map(ColumnInfo::name).toList();
             java.util.function.BiFunction<Boolean, Integer, String> layout = (pretty, wrap) -> new QueryDeparser(catalog,
-                    WireTypeIO.INSTANCE, context, schemaQualifier).view(select, names, pretty, wrap);
+                    WireTypeIO.INSTANCE, context, schemaNames).view(select, names, pretty, wrap);
             String plain = layout.apply(false, 0);
             LAYOUTS.put(plain, layout);
             return Optional.of(plain);
