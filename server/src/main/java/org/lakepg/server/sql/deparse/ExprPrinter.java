@@ -203,8 +203,10 @@ final class ExprPrinter {
         }
         out.append(" OVER ");
         WindowDef w = f.over();
-        if (w.name() != null) {
-            return out.append(Identifiers.quoteIfNeeded(w.name())).toString();
+        boolean onlyReference = w.refname() != null && (w.partitionClause() == null || w.partitionClause().isEmpty())
+                && (w.orderClause() == null || w.orderClause().isEmpty()) && (w.frameOptions() & FrameOptions.NONDEFAULT) == 0;
+        if (w.name() != null || onlyReference) {
+            return out.append(Identifiers.quoteIfNeeded(w.name() != null ? w.name() : w.refname())).toString();
         }
         return out.append(windowSpec(w)).toString();
     }

@@ -164,13 +164,15 @@ final class FromPrinter {
                 || f.functions().get(0).coldeflist() != null && !f.functions().get(0).coldeflist().isEmpty()) {
             throw new UnsupportedOperationException("ROWS FROM or a column definition list");
         }
-        if (f.lateral()) {
+        var call = f.functions().get(0).function();
+        BoundExpr bound = level.binder.bind(call);
+        // a function reading earlier FROM items is LATERAL whether or not the query said so
+        if (f.lateral() || org.lakepg.server.sql.analyzer.ExprRewriter.any(bound,
+                x -> x instanceof org.lakepg.server.sql.plan.expr.InputRef)) {
             context.append("LATERAL ");
         }
-        var call = f.functions().get(0).function();
         ExprPrinter printer = new ExprPrinter(queries, level, context);
         context.append(printer.print(call, true));
-        BoundExpr bound = level.binder.bind(call);
         String refname = f.alias() != null ? f.alias().aliasname() : ColumnNames.figure(call);
         List<QueryLevel.Column> columns = new ArrayList<>();
         var composite = queries.compositeColumns(bound.type());

@@ -65,7 +65,10 @@ final class SelectPrinter {
         if (s.groupClause() != null && !s.groupClause().isEmpty()) {
             context.keyword(" GROUP BY ", -DeparseContext.INDENT_STD, DeparseContext.INDENT_STD, 1);
             context.append(s.groupDistinct() ? "DISTINCT " : "");
-            context.append(String.join(", ", s.groupClause().stream().map(e -> groupItem(printer, e, true)).toList()));
+            // an empty grouping set beside others adds nothing PostgreSQL keeps
+            List<Expr> items = s.groupClause().stream().filter(e -> !(e instanceof GroupingSet g
+                    && g.kind() == GroupingSet.Kind.EMPTY) || s.groupClause().size() == 1).toList();
+            context.append(String.join(", ", items.stream().map(e -> groupItem(printer, e, true)).toList()));
         }
         if (s.havingClause() != null) {
             context.keyword(" HAVING ", -DeparseContext.INDENT_STD, DeparseContext.INDENT_STD, 0);
