@@ -345,8 +345,15 @@ final class SessionCatalogSources implements CatalogSources {
     public List<ViewRow> views() {
         List<ViewRow> out = new ArrayList<>();
         for (var v : compute().objects().views().views(snapshot.get())) {
-            String definition = org.lakepg.server.sql.deparse.ViewDeparser.deparse(v.statement(), v.columns(),
-                    analyzerCatalog.get(), this::schemaName, session).orElseGet(() -> viewDefinition(v.statement()));
+            var catalog = analyzerCatalog.get();
+            String[] memo = new String[1];
+            java.util.function.Supplier<String> definition = () -> {
+                if (memo[0] == null) {
+                    memo[0] = org.lakepg.server.sql.deparse.ViewDeparser.deparse(v.statement(), v.columns(), catalog,
+                            this::schemaName, session).orElseGet(() -> viewDefinition(v.statement()));
+                }
+                return memo[0];
+            };
             out.add(new ViewRow(v.oid(), v.name(), v.namespace(), definition, v.columns(), v.owner(),
                     v.materialized()));
         }
