@@ -194,11 +194,9 @@ final class FromPrinter {
 
     /** A join as get_from_clause_item prints it; NATURAL prints as the USING list it means. */
     private List<String[]> join(JoinExpr j) {
-        if (j.alias() != null) {
-            throw new UnsupportedOperationException("aliased join");
-        }
-        boolean parenOnRight = context.prettyParen && j.rarg() instanceof JoinExpr;
-        if (!context.prettyParen) {
+        boolean aliased = j.alias() != null;
+        boolean parenOnRight = context.prettyParen && j.rarg() instanceof JoinExpr r && r.alias() == null;
+        if (!context.prettyParen || aliased) {
             context.append("(");
         }
         List<String[]> left = item(j.larg());
@@ -248,9 +246,28 @@ final class FromPrinter {
             star.addAll(left);
             star.addAll(right);
         }
-        if (!context.prettyParen) {
+        if (!context.prettyParen || aliased) {
             context.append(")");
         }
-        return star;
+        return aliased ? joinAlias(j, star) : star;
+    }
+
+    /** {@code (a JOIN b) AS j}: the join's columns become the item j's. */
+    private List<String[]> joinAlias(JoinExpr j, List<String[]> star) {
+        List<QueryLevel.Column> columns = new ArrayList<>();
+        for (String[] c : star) {
+            QueryLevel.Item item = level.item(c[0]);
+            QueryLevel.Column column = item == null ? null : item.columns().stream().filter(x -> x.name().equals(c[1]))
+                    .findFirst().orElse(null);
+            columns.add(column != null ? column : new QueryLevel.Column(c[1], org.lakepg.server.catalog.TypeOids.TEXT, -1));
+        }
+        String alias = j.alias().aliasname();
+        String printed = level.refname(j, alias);
+        context.append(" ").append(Identifiers.quoteIfNeeded(printed));
+        columns = renamed(columns, j.alias());
+        if (j.alias().colnames() != null && !j.alias().colnames().isEmpty()) {
+            columnAliases(columns);
+        }
+        return add(alias, printed, columns, 0);
     }
 }
