@@ -241,24 +241,13 @@ final class ExprPrinter {
             if ((o & FrameOptions.BETWEEN) != 0) {
                 out.append("BETWEEN ");
             }
-            if ((o & FrameOptions.START_UNBOUNDED_PRECEDING) != 0) {
-                out.append("UNBOUNDED PRECEDING ");
-            } else if ((o & FrameOptions.START_CURRENT_ROW) != 0) {
-                out.append("CURRENT ROW ");
-            } else if ((o & (FrameOptions.START_OFFSET_PRECEDING | FrameOptions.START_OFFSET_FOLLOWING)) != 0) {
-                out.append(frameOffset(w.startOffset(), o, orderTypes)).append(
-                        (o & FrameOptions.START_OFFSET_PRECEDING) != 0 ? " PRECEDING " : " FOLLOWING ");
-            }
+            out.append(frameBound(o, w.startOffset(), orderTypes, FrameOptions.START_UNBOUNDED_PRECEDING,
+                    "UNBOUNDED PRECEDING ", FrameOptions.START_CURRENT_ROW, FrameOptions.START_OFFSET_PRECEDING,
+                    FrameOptions.START_OFFSET_FOLLOWING));
             if ((o & FrameOptions.BETWEEN) != 0) {
-                out.append("AND ");
-                if ((o & FrameOptions.END_UNBOUNDED_FOLLOWING) != 0) {
-                    out.append("UNBOUNDED FOLLOWING ");
-                } else if ((o & FrameOptions.END_CURRENT_ROW) != 0) {
-                    out.append("CURRENT ROW ");
-                } else if ((o & (FrameOptions.END_OFFSET_PRECEDING | FrameOptions.END_OFFSET_FOLLOWING)) != 0) {
-                    out.append(frameOffset(w.endOffset(), o, orderTypes)).append(
-                            (o & FrameOptions.END_OFFSET_PRECEDING) != 0 ? " PRECEDING " : " FOLLOWING ");
-                }
+                out.append("AND ").append(frameBound(o, w.endOffset(), orderTypes, FrameOptions.END_UNBOUNDED_FOLLOWING,
+                        "UNBOUNDED FOLLOWING ", FrameOptions.END_CURRENT_ROW, FrameOptions.END_OFFSET_PRECEDING,
+                        FrameOptions.END_OFFSET_FOLLOWING));
             }
             if ((o & FrameOptions.EXCLUDE_CURRENT_ROW) != 0) {
                 out.append("EXCLUDE CURRENT ROW ");
@@ -270,6 +259,21 @@ final class ExprPrinter {
             out.setLength(out.length() - 1);
         }
         return out.append(')').toString();
+    }
+
+    /** One end of a frame: UNBOUNDED ..., CURRENT ROW or "offset PRECEDING/FOLLOWING", with a trailing space. */
+    private String frameBound(int o, Expr offset, List<BoundExpr> order, int unbounded, String unboundedText,
+                              int currentRow, int offsetPreceding, int offsetFollowing) {
+        if ((o & unbounded) != 0) {
+            return unboundedText;
+        }
+        if ((o & currentRow) != 0) {
+            return "CURRENT ROW ";
+        }
+        if ((o & (offsetPreceding | offsetFollowing)) != 0) {
+            return frameOffset(offset, o, order) + ((o & offsetPreceding) != 0 ? " PRECEDING " : " FOLLOWING ");
+        }
+        return "";
     }
 
     /** A RANGE offset takes the type in_range compares with (an interval for date/time columns). */

@@ -167,17 +167,7 @@ final class RulePrinter {
             throw new UnsupportedOperationException("UPDATE with WITH or RETURNING");
         }
         TableInfo table = target(u.relation());
-        QueryLevel level = rule.nested();
-        String alias = u.relation().alias() != null ? u.relation().alias().aliasname() : table.name();
-        level.assignNames(prepend(u.relation(), u.fromClause()), java.util.Set.of());
-        context.indentLevel += DeparseContext.INDENT_STD;
-        context.append(" UPDATE ").append(u.relation().inh() ? "" : "ONLY ").append(relationName(table, u.relation()));
-        String printed = level.refname(u.relation(), alias);
-        if (u.relation().alias() != null || !printed.equals(alias)) {
-            context.append(" ").append(Identifiers.quoteIfNeeded(printed));
-        }
-        level.addItem(alias, printed, table.columns().stream()
-                .map(c -> new QueryLevel.Column(c.name(), c.type(), c.typmod())).toList(), table.oid());
+        QueryLevel level = targetLevel(" UPDATE ", u.relation(), table, u.fromClause(), context);
         StringBuilder from = context.buf;
         context.buf = new StringBuilder();
         if (u.fromClause() != null) {
@@ -199,6 +189,23 @@ final class RulePrinter {
         where(u.whereClause(), level, context);
     }
 
+    /** "UPDATE t [alias]" / "DELETE FROM t [alias]": the level of the statement, its target its first item. */
+    private QueryLevel targetLevel(String keyword, RangeVar target, TableInfo table,
+                                   List<org.lakepg.server.sql.ast.FromItem> from, DeparseContext context) {
+        QueryLevel level = rule.nested();
+        String alias = target.alias() != null ? target.alias().aliasname() : table.name();
+        level.assignNames(prepend(target, from), java.util.Set.of());
+        context.indentLevel += DeparseContext.INDENT_STD;
+        context.append(keyword).append(target.inh() ? "" : "ONLY ").append(relationName(table, target));
+        String printed = level.refname(target, alias);
+        if (target.alias() != null || !printed.equals(alias)) {
+            context.append(" ").append(Identifiers.quoteIfNeeded(printed));
+        }
+        level.addItem(alias, printed, table.columns().stream()
+                .map(c -> new QueryLevel.Column(c.name(), c.type(), c.typmod())).toList(), table.oid());
+        return level;
+    }
+
     private static List<org.lakepg.server.sql.ast.FromItem> prepend(RangeVar target,
                                                                      List<org.lakepg.server.sql.ast.FromItem> from) {
         List<org.lakepg.server.sql.ast.FromItem> all = new ArrayList<>();
@@ -215,18 +222,7 @@ final class RulePrinter {
             throw new UnsupportedOperationException("DELETE with WITH or RETURNING");
         }
         TableInfo table = target(d.relation());
-        QueryLevel level = rule.nested();
-        String alias = d.relation().alias() != null ? d.relation().alias().aliasname() : table.name();
-        level.assignNames(prepend(d.relation(), d.usingClause()), java.util.Set.of());
-        context.indentLevel += DeparseContext.INDENT_STD;
-        context.append(" DELETE FROM ").append(d.relation().inh() ? "" : "ONLY ")
-                .append(relationName(table, d.relation()));
-        String printed = level.refname(d.relation(), alias);
-        if (d.relation().alias() != null || !printed.equals(alias)) {
-            context.append(" ").append(Identifiers.quoteIfNeeded(printed));
-        }
-        level.addItem(alias, printed, table.columns().stream()
-                .map(c -> new QueryLevel.Column(c.name(), c.type(), c.typmod())).toList(), table.oid());
+        QueryLevel level = targetLevel(" DELETE FROM ", d.relation(), table, d.usingClause(), context);
         if (d.usingClause() != null) {
             new FromPrinter(queries, level, context).fromClause(d.usingClause(), " USING ");
         }
