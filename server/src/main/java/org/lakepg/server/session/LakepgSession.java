@@ -155,6 +155,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             sequences = new SessionSequences(relations, this::catalogSnapshot, () -> true);
         }
         SessionCatalog catalog = new SessionCatalog(relations, target.objects(), searchPath, this::catalogSnapshot);
+        catalogSources.setAnalyzerCatalog(() -> catalog);
         if (target.readPoint() == null) {
             sessions.statistics().database(database).loadOnce(target::keptStatistics);
         }

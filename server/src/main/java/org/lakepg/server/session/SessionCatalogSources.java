@@ -24,6 +24,14 @@ final class SessionCatalogSources implements CatalogSources {
     private java.util.function.LongSupplier tempNamespace = () -> 0;
     private String tempSchemaName = "pg_temp";
 
+    /** Resolves the names of view queries being deparsed (the session's catalog). */
+    private Supplier<org.lakepg.server.sql.analyzer.AnalyzerCatalog> analyzerCatalog =
+            org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog::new;
+
+    void setAnalyzerCatalog(Supplier<org.lakepg.server.sql.analyzer.AnalyzerCatalog> catalog) {
+        this.analyzerCatalog = catalog;
+    }
+
     void setNotices(java.util.function.Consumer<org.lakepg.wire.error.PgException> notices) {
         this.notices = notices;
     }
@@ -337,38 +345,32 @@ final class SessionCatalogSources implements CatalogSources {
     public List<ViewRow> views() {
         List<ViewRow> out = new ArrayList<>();
         for (var v : compute().objects().views().views(snapshot.get())) {
-            String definition = org.lakepg.server.sql.deparse.ViewDeparser.deparse(v.statement(), v.columns(),
-                    r -> viewTable(v, r), this::schemaQualifier, org.lakepg.server.index.IndexFunctionContext.INSTANCE)
-                    .orElseGet(() -> viewDefinition(v.statement()));
+            var catalog = analyzerCatalog.get();
+            String[] memo = new String[1];
+            java.util.function.Supplier<String> definition = () -> {
+                if (memo[0] == null) {
+                    memo[0] = org.lakepg.server.sql.deparse.ViewDeparser.deparse(v.statement(), v.columns(), catalog,
+                            this::schemaName, session).orElseGet(() -> viewDefinition(v.statement()));
+                }
+                return memo[0];
+            };
             out.add(new ViewRow(v.oid(), v.name(), v.namespace(), definition, v.columns(), v.owner(),
                     v.materialized()));
         }
         return out;
     }
 
-    /** The table a view's query names, looked up on the search path the view was created with. */
-    private java.util.Optional<TableInfo> viewTable(org.lakepg.server.catalog.objects.ViewInfo view,
-                                                    org.lakepg.server.sql.ast.RangeVar name) {
-        if (name.schemaname() != null) {
-            for (var schema : compute().objects().schemas().schemas(snapshot.get())) {
-                if (schema.name().equals(name.schemaname())) {
-                    return compute().tables().find(snapshot.get(), schema.oid(), name.relname());
-                }
-            }
-            return java.util.Optional.empty();
+    private String schemaName(long namespace) {
+        if (namespace == org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE) {
+            return "public";
         }
-        List<Long> path = view.searchPath().isEmpty()
-                ? List.of(org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE) : view.searchPath();
-        for (long namespace : path) {
-            var found = compute().tables().find(snapshot.get(), namespace, name.relname());
-            if (found.isPresent()) {
-                return found;
-            }
+        if (namespace == tempNamespace.getAsLong()) {
+            return tempSchemaName;
         }
-        return java.util.Optional.empty();
+        String name = schemaQualifier(namespace);
+        return name != null ? name : "pg_catalog";
     }
 
-    /** The schema a view's FROM names a table with: null for tables the search path finds (public). */
     private String schemaQualifier(long namespace) {
         if (namespace == org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE) {
             return null;
@@ -422,6 +424,40 @@ final class SessionCatalogSources implements CatalogSources {
     @Override
     public org.lakepg.server.catalog.objects.PolicyCatalog.Switches rowSecurity(long table) {
         return compute().objects().policies().switches(snapshot.get(), table);
+    }
+
+    @Override
+    public List<org.lakepg.server.catalog.objects.RuleCatalog.RuleInfo> rules() {
+        return compute().objects().rules().rules(snapshot.get());
+    }
+
+    @Override
+    public String ruleDefinition(long oid, boolean pretty) {
+        var rule = rules().stream().filter(r -> r.oid() == oid).findFirst().orElse(null);
+        if (rule == null) {
+            return null;
+        }
+        var table = compute().tables().tables(snapshot.get()).stream().filter(t -> t.oid() == rule.relid()).findFirst();
+        var view = compute().objects().views().views(snapshot.get()).stream().filter(v -> v.oid() == rule.relid())
+                .findFirst();
+        if (table.isEmpty() && view.isEmpty()) {
+            return null;
+        }
+        try {
+            var statement = (org.lakepg.server.sql.ast.RuleStmt) org.lakepg.server.sql.parser.SqlParser
+                    .parse(rule.definition()).get(0).statement();
+            var deparser = new org.lakepg.server.sql.deparse.QueryDeparser(analyzerCatalog.get(),
+                    org.lakepg.server.exec.expr.WireTypeIO.INSTANCE, session, this::schemaName);
+            return table.isPresent()
+                    ? deparser.rule(statement, rule.relid(), table.get().name(), table.get().namespace(),
+                    table.get().columns(), pretty)
+                    : deparser.rule(statement, rule.relid(), view.get().name(), view.get().namespace(),
+                    view.get().columns(), pretty);
+        } catch (RuntimeException e) {
+            // a rule whose action this deparser cannot print shows as it was written
+            String text = rule.definition().strip();
+            return text.endsWith(";") ? text : text + ";";
+        }
     }
 
     @Override

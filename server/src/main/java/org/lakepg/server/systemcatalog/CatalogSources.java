@@ -128,6 +128,16 @@ public interface CatalogSources {
     }
 
     /** The triggers of user tables (pg_trigger rows). */
+    /** The rewrite rules (pg_rewrite rows). */
+    default List<org.lakepg.server.catalog.objects.RuleCatalog.RuleInfo> rules() {
+        return List.of();
+    }
+
+    /** pg_get_ruledef's text of a rule, null for an OID naming none. */
+    default String ruleDefinition(long oid, boolean pretty) {
+        return null;
+    }
+
     default List<org.lakepg.server.catalog.objects.TriggerCatalog.TriggerInfo> triggers() {
         return List.of();
     }
@@ -157,8 +167,18 @@ public interface CatalogSources {
                        boolean identity, Long lastValue) {}
 
     /** A view: {@code definition} the text of its query (pg_get_viewdef), {@code columns} its result columns. */
-    record ViewRow(long oid, String name, long namespace, String definition,
-                   List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized) {}
+    /** A view; its definition (pg_get_viewdef's text) is deparsed only when something reads it. */
+    record ViewRow(long oid, String name, long namespace, java.util.function.Supplier<String> lazyDefinition,
+                   List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized) {
+        public ViewRow(long oid, String name, long namespace, String definition,
+                       List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized) {
+            this(oid, name, namespace, () -> definition, columns, owner, materialized);
+        }
+
+        public String definition() {
+            return lazyDefinition.get();
+        }
+    }
 
     /** A schema as pg_namespace shows it. */
     record NamespaceInfo(long oid, String name, long owner) {}

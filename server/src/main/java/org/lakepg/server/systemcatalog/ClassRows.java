@@ -37,6 +37,8 @@ final class ClassRows {
                     .set("relacl", java.util.List.of("postgres=arwdDxt/postgres", "=r/postgres"));
         }
         var inheritance = catalog.inheritance();
+        java.util.Set<Long> withRules = new java.util.HashSet<>();
+        catalog.sources().rules().forEach(r -> withRules.add(r.relid()));
         for (TableInfo t : catalog.tables()) {
             var indexes = catalog.indexes(t.oid());
             boolean partitioned = inheritance.isPartitioned(t.oid());
@@ -67,7 +69,7 @@ final class ClassRows {
                     .set("relisshared", false)
                     .set("relkind", partitioned ? 'p' : 'r')
                     .set("relnatts", t.columns().size())
-                    .set("relhasrules", false)
+                    .set("relhasrules", withRules.contains(t.oid()))
                     .set("relreplident", 'd')
                     .set("relfrozenxid", 3).set("relminmxid", 1);
             for (IndexInfo i : indexes) {

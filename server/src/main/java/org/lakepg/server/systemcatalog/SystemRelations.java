@@ -37,6 +37,7 @@ public final class SystemRelations {
         UserTypeRows.register(sources);
         InheritsRows.register(sources);
         TriggerDefinitions.register(sources);
+        RuleRows.register(sources);
         PolicyRows.register(sources);
         load(sources);
     }

@@ -80,19 +80,23 @@ public final class CatalogFunctions {
         r.register("pg_get_viewdef", (x, c) -> viewDef(c, oid(x[0])));
         r.register("pg_get_viewdef_ext", (x, c) -> Boolean.TRUE.equals(x[1])
                 ? org.lakepg.server.sql.deparse.ViewDeparser.pretty(viewDef(c, oid(x[0]))) : viewDef(c, oid(x[0])));
-        r.register("pg_get_viewdef_wrap", (x, c) -> org.lakepg.server.sql.deparse.ViewDeparser.pretty(viewDef(c, oid(x[0]))));
+        r.register("pg_get_viewdef_wrap", (x, c) -> org.lakepg.server.sql.deparse.ViewDeparser.pretty(viewDef(c, oid(x[0])),
+                ((Number) x[1]).intValue()));
         r.register("pg_get_viewdef_name", (x, c) -> viewDef(c,
                 org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView())));
         r.register("pg_get_viewdef_name_ext", (x, c) -> {
             String plain = viewDef(c, org.lakepg.server.systemcatalog.RegTypes.input(2205, (String) x[0], c.catalogView()));
             return Boolean.TRUE.equals(x[1]) ? org.lakepg.server.sql.deparse.ViewDeparser.pretty(plain) : plain;
         });
+        r.register("pg_get_ruledef", (x, c) -> c.catalogView().sources().ruleDefinition(oid(x[0]), false));
+        r.register("pg_get_ruledef_ext", (x, c) -> c.catalogView().sources().ruleDefinition(oid(x[0]),
+                Boolean.TRUE.equals(x[1])));
         r.register("pg_get_triggerdef", (x, c) -> org.lakepg.server.systemcatalog.TriggerDefinitions.triggerDef(
                 c.catalogView(), oid(x[0]), false));
         r.register("pg_get_triggerdef_ext", (x, c) -> org.lakepg.server.systemcatalog.TriggerDefinitions.triggerDef(
                 c.catalogView(), oid(x[0]), Boolean.TRUE.equals(x[1])));
         for (String none : new String[] {
-                "pg_get_ruledef", "pg_get_ruledef_ext", "pg_get_statisticsobjdef_columns",
+                "pg_get_statisticsobjdef_columns",
                 "pg_get_function_arg_default", "pg_get_function_sqlbody"}) {
             // the objects these describe (views, triggers, rules, partitions ...) do not exist in lakepg yet
             r.register(none, (x, c) -> null);

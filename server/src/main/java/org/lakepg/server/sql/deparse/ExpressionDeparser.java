@@ -44,6 +44,44 @@ public final class ExpressionDeparser {
         this.context = context;
     }
 
+    private java.util.function.Function<InputRef, String> columnNames;
+    private Layout layout;
+
+    /** Line breaks of the indenting layout (appendContextKeyword) for expressions that take them, like CASE. */
+    public interface Layout {
+        /** The text on a new line at the current indentation, adjusted before and after as ruleutils does. */
+        String keyword(String text, int indentBefore, int indentAfter, int indentPlus);
+    }
+
+    /** With a layout, CASE prints its WHEN, ELSE and END on lines of their own. */
+    public ExpressionDeparser layout(Layout lines) {
+        this.layout = lines;
+        return this;
+    }
+
+    /** Columns print as this function says (the query deparser's {@code refname.column}). */
+    public ExpressionDeparser columnNames(java.util.function.Function<InputRef, String> names) {
+        this.columnNames = names;
+        return this;
+    }
+
+    /** get_rule_expr with its showimplicit flag, in the pretty (parentheses as needed) or plain form. */
+    public String deparse(BoundExpr e, boolean showImplicit, boolean prettyForm) {
+        boolean outer = pretty;
+        pretty = prettyForm;
+        try {
+            return expr(e, showImplicit);
+        } finally {
+            pretty = outer;
+        }
+    }
+
+    /** A constant always labelled with its type (a GROUP BY constant that must not read as a position). */
+    public String labelledConstant(Const c) {
+        String text = constant(c);
+        return text.contains("::") ? text : text + "::" + TypeNames.format(types, c.type(), c.typmod());
+    }
+
     /** Columns print as {@code qualifier.column} (a view's query names its table's columns so). */
     public ExpressionDeparser qualified(String tableName) {
         this.qualifier = tableName;
@@ -153,6 +191,7 @@ public final class ExpressionDeparser {
 
     private String expr(BoundExpr e, boolean showImplicit) {
         return switch (e) {
+            case InputRef in when columnNames != null -> columnNames.apply(in);
             case InputRef in -> (qualifier == null ? "" : Identifiers.quoteIfNeeded(qualifier) + ".")
                     + (in.index() < columns.size() ? Identifiers.quoteIfNeeded(columns.get(in.index()))
                     : Identifiers.quoteIfNeeded(in.name()));
@@ -186,14 +225,19 @@ public final class ExpressionDeparser {
     }
 
     private String caseExpr(CaseExpr c) {
-        StringBuilder out = new StringBuilder("CASE");
+        StringBuilder out = new StringBuilder(keyword("CASE", 0, 4, 0));
         for (CaseExpr.When w : c.whens()) {
-            out.append(" WHEN ").append(expr(w.condition(), false)).append(" THEN ").append(expr(w.result(), true));
+            out.append(layout == null ? " " : "").append(keyword("WHEN ", 0, 0, 0)).append(expr(w.condition(), false))
+                    .append(" THEN ").append(expr(w.result(), true));
         }
-        if (c.otherwise() != null) {
-            out.append(" ELSE ").append(expr(c.otherwise(), true));
-        }
-        return out.append(" END").toString();
+        out.append(layout == null ? " " : "").append(keyword("ELSE ", 0, 0, 0));
+        out.append(c.otherwise() != null ? expr(c.otherwise(), true) : "NULL::" + TypeNames.format(types, c.type(),
+                c.typmod()));
+        return out.append(layout == null ? " " : "").append(keyword("END", -4, 0, 0)).toString();
+    }
+
+    private String keyword(String text, int before, int after, int plus) {
+        return layout == null ? text : layout.keyword(text, before, after, plus);
     }
 
     private String function(FuncExpr f, boolean showImplicit) {
@@ -212,6 +256,10 @@ public final class ExpressionDeparser {
         // a constant cast to its own type prints as the labelled constant
         if (argument instanceof Const c && c.type() == TypeOids.UNKNOWN) {
             return labelled(quote(c), type, typmod);
+        }
+        // a typed literal's length coercion ('abc'::varchar(3)) folds into the constant, as PostgreSQL's parser does
+        if (argument instanceof Const c && !c.isNull() && c.type() == type && c.typmod() != typmod) {
+            return constant(new Const(c.type(), typmod, c.value()));
         }
         String inner = pretty ? paren(argument, node, false) : "(" + expr(argument, false) + ")";
         return inner + "::" + TypeNames.format(types, type, typmod);
