@@ -1088,6 +1088,8 @@ public final class PlanPrinter {
             out.add(text + " OVER (?)");
         }
         return out;
+    }
+
     /** {@code value op column} as {@code column op' value} (for showing only: the function stays the original one). */
     private static BoundExpr columnFirst(BoundExpr condition) {
         if (!(condition instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || f.arguments().size() != 2
