@@ -95,6 +95,9 @@ final class ConstantFolding {
                     .eval(new Object[0], new ExecContext(context, new Object[0]));
             return new Const(e.type(), e.typmod(), value);
         } catch (PgException error) {
+            if (error.sqlState() == org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED) {
+                return e; // needs what only the running statement has (a domain's check reads the catalog)
+            }
             throw error; // PostgreSQL evaluates it while planning and fails there too
         } catch (RuntimeException notEvaluableNow) {
             return e; // something only the running statement can evaluate
