@@ -3,6 +3,7 @@ package org.lakepg.server.sql.analyzer;
 import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.catalog.types.UserTypes;
 import org.lakepg.server.exec.ExecContext;
 import org.lakepg.server.exec.expr.ExprCompiler;
 import org.lakepg.server.exec.expr.TypeIO;
@@ -26,8 +27,6 @@ import org.lakepg.wire.error.PgException;
  * AND and OR stop at a constant that decides them. Stable and volatile calls, parameters and subqueries stay.
  */
 final class ConstantFolding {
-    private static final long FIRST_USER_OID = 16384;
-
     private final TypeIO io;
     private final FunctionContext context;
 
@@ -79,7 +78,7 @@ final class ConstantFolding {
         }
         FuncExpr call = !changed ? f : new FuncExpr(f.function(), f.name(), f.source(), f.form(), arguments, f.strict(),
                 f.volatility(), f.type(), f.typmod());
-        if (f.volatility() != 'i' || f.function() <= 0 || f.function() >= FIRST_USER_OID
+        if (f.volatility() != 'i' || f.function() <= 0 || f.function() >= UserTypes.FIRST_USER_OID
                 || !arguments.stream().allMatch(a -> a instanceof Const)) {
             return call;
         }

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.catalog.types.UserTypes;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.AggregateCall;
 import org.lakepg.server.sql.plan.AggregateNode;
@@ -32,8 +33,6 @@ import org.lakepg.server.table.TableInfo;
  * scanned rows.
  */
 public final class MinMaxAggregates {
-    private static final long FIRST_USER_OID = 16384;
-
     private MinMaxAggregates() {}
 
     /**
@@ -106,7 +105,7 @@ public final class MinMaxAggregates {
 
     /** The table column a built-in min()/max() of one plain argument reads. */
     private static Optional<Integer> minMaxColumn(AggregateCall call, TableInfo table) {
-        if (!(call.name().equals("min") || call.name().equals("max")) || call.function() >= FIRST_USER_OID
+        if (!(call.name().equals("min") || call.name().equals("max")) || call.function() >= UserTypes.FIRST_USER_OID
                 || call.arguments().size() != 1 || call.distinct() || call.sortsInput() || call.filter() != null) {
             return Optional.empty();
         }

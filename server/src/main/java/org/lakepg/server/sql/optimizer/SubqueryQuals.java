@@ -8,6 +8,7 @@ import static org.lakepg.server.sql.optimizer.Conjuncts.unwrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.lakepg.server.catalog.types.UserTypes;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.parser.FrameOptions;
 import org.lakepg.server.sql.plan.FilterNode;
@@ -154,7 +155,7 @@ public final class SubqueryQuals {
     private static boolean runCondition(BoundExpr c, ProjectNode projection, List<WindowAggNode> windows, int baseWidth,
                                         BoundExpr[] runConditions, Operators operators) {
         if (!(c instanceof FuncExpr op) || op.form() != FuncExpr.Form.OPERATOR || op.arguments().size() != 2
-                || !op.strict() || op.function() >= 16384) {
+                || !op.strict() || op.function() >= UserTypes.FIRST_USER_OID) {
             return false;
         }
         for (int side = 0; side < 2; side++) {
