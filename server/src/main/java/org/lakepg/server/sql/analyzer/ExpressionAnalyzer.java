@@ -1096,18 +1096,7 @@ public final class ExpressionAnalyzer {
                     "calling SQL function %s, whose body is a query, with arguments from table columns is not supported yet",
                     proc.name()), location);
         }
-        List<String> names = proc.argumentNames();
-        if (names != null && proc.argumentModes() != null) {
-            // the names of input arguments only, in the order the arguments come
-            List<String> inputs = new ArrayList<>();
-            for (int i = 0; i < proc.argumentModes().length && i < names.size(); i++) {
-                char mode = proc.argumentModes()[i];
-                if (mode == 'i' || mode == 'b' || mode == 'v') {
-                    inputs.add(names.get(i));
-                }
-            }
-            names = inputs;
-        }
+        List<String> names = SqlFunctionBodies.inputNames(proc);
         BoundExpr inlined = inFunctionBody(proc.name(), names, arguments, () -> {
             BoundExpr e = analyze(body, Scope.EMPTY);
             return coercer.coerce(e, resultType, -1, TypeCoercion.Context.ASSIGNMENT, location);

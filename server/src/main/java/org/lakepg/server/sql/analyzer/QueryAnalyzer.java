@@ -262,6 +262,13 @@ public final class QueryAnalyzer {
         Scope scope = lateral != null ? lateral : outer != null ? outer : Scope.EMPTY;
         FunctionItems.Analyzed analyzed = new FunctionItems(expressions, catalog).analyze(f, scope);
         FromScope items = new FromScope(outer);
+        var inlined = SqlFunctionScans.inline(f, analyzed, this, expressions, catalog);
+        if (inlined.isPresent()) {
+            Relation body = inlined.get();
+            items.add(analyzed.alias(), body.columns());
+            PlanNode plan = lateral == null ? SubqueryScans.of(body.plan(), analyzed.alias(), body.columns()) : body.plan();
+            return new Source(plan, items, lateral == null ? List.of() : lateral.correlations());
+        }
         items.add(analyzed.alias(), analyzed.columns());
         return new Source(analyzed.plan(), items, lateral == null ? List.of() : lateral.correlations());
     }
@@ -326,6 +333,19 @@ public final class QueryAnalyzer {
             out.add(new OutputColumn(c.name(), c.type(), c.typmod(), table.oid(), c.number()));
         }
         return out;
+    }
+
+    /** The plan under a projection that passes every input column through unchanged, in order. */
+    private static PlanNode withoutIdentityProjection(PlanNode plan) {
+        if (!(plan instanceof ProjectNode x) || x.expressions().size() != x.input().width()) {
+            return plan;
+        }
+        for (int i = 0; i < x.expressions().size(); i++) {
+            if (!(x.expressions().get(i) instanceof InputRef in) || in.index() != i) {
+                return plan;
+            }
+        }
+        return x.input();
     }
 
     static List<OutputColumn> renamed(List<OutputColumn> columns, List<String> aliases, String table) {
@@ -507,6 +527,23 @@ public final class QueryAnalyzer {
             if (pushed != null) {
                 plan = pushed;
             } else {
+                if (where != null && withoutIdentityProjection(plan) instanceof FilterNode inner
+                        && inner.input() instanceof org.lakepg.server.sql.plan.SeqScanNode below
+                        && RowSecurity.policies(catalog, below.table()) == null) {
+                    // a pulled-up subquery's (view's, inlined function's) WHERE joins this one, so the scan's
+                    // indexes serve both, as after PostgreSQL's pull_up_subqueries
+                    List<BoundExpr> both = new ArrayList<>();
+                    for (BoundExpr part : List.of(inner.condition(), where)) {
+                        if (part instanceof org.lakepg.server.sql.plan.expr.BoolExpr b
+                                && b.kind() == org.lakepg.server.sql.plan.expr.BoolExpr.Kind.AND) {
+                            both.addAll(b.arguments());
+                        } else {
+                            both.add(part);
+                        }
+                    }
+                    where = new org.lakepg.server.sql.plan.expr.BoolExpr(org.lakepg.server.sql.plan.expr.BoolExpr.Kind.AND, both);
+                    plan = below;
+                }
                 if (where != null && plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
                     where = org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(where);
                     singleWhere = where;

@@ -23,14 +23,13 @@ public final class SqlFunctionBodies {
         if (proc.language() != ProcEntry.LANGUAGE_SQL || proc.returnsSet()) {
             return Optional.empty();
         }
-        if (proc.oid() >= FIRST_USER_OID) {
+        if (proc.oid() >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
             // CREATE OR REPLACE keeps the OID: user bodies are cached by their text
             return USER_BODIES.computeIfAbsent(proc.source() + "\u0000" + proc.sqlBody(), text -> parseUser(proc));
         }
         return CACHE.computeIfAbsent(proc.oid(), oid -> parse(proc));
     }
 
-    private static final long FIRST_USER_OID = 16384;
     private static final Map<String, Optional<Expr>> USER_BODIES = new ConcurrentHashMap<>();
 
     /**
@@ -79,6 +78,22 @@ public final class SqlFunctionBodies {
                 List.of(), first, -1));
     }
 
+
+    /** The names of a function's input parameters in argument order (null when it names none). */
+    static List<String> inputNames(ProcEntry proc) {
+        List<String> names = proc.argumentNames();
+        if (names == null || proc.argumentModes() == null) {
+            return names;
+        }
+        List<String> inputs = new java.util.ArrayList<>();
+        for (int i = 0; i < proc.argumentModes().length && i < names.size(); i++) {
+            char mode = proc.argumentModes()[i];
+            if (mode == 'i' || mode == 'b' || mode == 'v') {
+                inputs.add(names.get(i));
+            }
+        }
+        return inputs;
+    }
 
     private static final Map<String, Expr> DEFAULTS = new ConcurrentHashMap<>();
 
