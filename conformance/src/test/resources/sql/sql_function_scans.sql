@@ -46,5 +46,10 @@ create function sfs_div(int) returns setof int language sql stable as 'select id
 select * from sfs_div(0);
 select * from sfs_div(1);
 drop function sfs_div(int);
+-- a composite parameter's fields by name.field and function.name.field
+create function sfs_grp(r sfs) returns int language sql immutable as 'select r.grp * 100 + sfs_grp.r.id';
+select sfs_grp(s) from sfs s where id < 4 order by 1;
+select x from sfs, sfs_grp(sfs) f(x) where id < 3 order by 1;
+drop function sfs_grp(sfs);
 drop function sfs_of(int), sfs_named(int, int), sfs_strict(int), sfs_volatile(int), sfs_table(int), sfs_window(bigint);
 drop table sfs;

@@ -322,23 +322,35 @@ public final class ExpressionAnalyzer {
         functionParameters = variables;
     }
 
-    /** {@code name} or {@code function.name} of a parameter. */
-    private static Scope parameterScope(String functionName, List<String> names, List<BoundExpr> arguments) {
+    /**
+     * {@code name} or {@code function.name} of a parameter, or a field of a composite parameter: {@code name.field},
+     * {@code function.name.field} (PostgreSQL's sql_fn_post_column_ref, function-qualified names first).
+     */
+    private Scope parameterScope(String functionName, List<String> names, List<BoundExpr> arguments) {
         if (names == null) {
             return null;
         }
         return (fields, location) -> {
-            String name;
+            java.util.function.Function<String, BoundExpr> parameter = name -> {
+                int i = names.indexOf(name);
+                return i >= 0 && i < arguments.size() && !name.isEmpty() ? arguments.get(i) : null;
+            };
+            BoundExpr found = null;
+            List<String> rest = List.of();
             if (fields.size() == 1) {
-                name = fields.get(0);
-            } else if (fields.size() == 2 && fields.get(0).equals(functionName)) {
-                name = fields.get(1);
-            } else {
-                return java.util.Optional.empty();
+                found = parameter.apply(fields.get(0));
+            } else if (fields.size() >= 2 && fields.get(0).equals(functionName)
+                    && (found = parameter.apply(fields.get(1))) != null) {
+                rest = fields.subList(2, fields.size());
+            } else if (fields.size() == 2) {
+                found = parameter.apply(fields.get(0));
+                rest = fields.subList(1, 2);
             }
-            int i = names.indexOf(name);
-            return i >= 0 && i < arguments.size() && !name.isEmpty() ? java.util.Optional.of(arguments.get(i))
-                    : java.util.Optional.empty();
+            if (found == null || rest.size() > 1 || !rest.isEmpty() && found.type() != TypeOids.RECORD
+                    && RecordColumns.compositeColumns(catalog, found.type()) == null) {
+                return java.util.Optional.empty(); // a field of a scalar is no parameter: "missing FROM-clause entry"
+            }
+            return java.util.Optional.of(rest.isEmpty() ? found : RowExpressions.field(found, rest.get(0), location, catalog));
         };
     }
 
