@@ -100,34 +100,44 @@ public final class QueryAnalyzer {
     }
 
     private Relation queryWithClause(SelectStmt s, boolean resolveUnknowns) {
-        if (s.withClause() == null) {
-            return queryBody(s, resolveUnknowns);
-        }
-        CteAnalyzer with = new CteAnalyzer(this, expressions, catalog);
-        expressions.ctes().push();
+        boolean topLevel = expressions.ctes().enterQuery();
         try {
-            with.define(s.withClause(), outer == null);
-            Relation body = queryBody(s, resolveUnknowns);
-            return with.runModifying(body);
+            if (s.withClause() == null) {
+                return queryBody(s, resolveUnknowns);
+            }
+            CteAnalyzer with = new CteAnalyzer(this, expressions, catalog);
+            expressions.ctes().push();
+            try {
+                with.define(s.withClause(), topLevel);
+                Relation body = queryBody(s, resolveUnknowns);
+                return with.runModifying(body);
+            } finally {
+                expressions.ctes().pop();
+            }
         } finally {
-            expressions.ctes().pop();
+            expressions.ctes().exitQuery();
         }
     }
 
     /** An INSERT/UPDATE/DELETE with its WITH clause: the items visible to it, the data-modifying ones run. */
     QueryPlan withClause(org.lakepg.server.sql.ast.WithClause with, java.util.function.Supplier<QueryPlan> body) {
-        if (with == null) {
-            return body.get();
-        }
-        CteAnalyzer ctes = new CteAnalyzer(this, expressions, catalog);
-        expressions.ctes().push();
+        boolean topLevel = expressions.ctes().enterQuery();
         try {
-            ctes.define(with, outer == null);
-            QueryPlan plan = body.get();
-            Relation r = ctes.runModifying(new Relation(plan.root(), plan.columns() == null ? List.of() : plan.columns()));
-            return new QueryPlan(r.plan(), plan.columns(), parameters.resolved(), plan.tag());
+            if (with == null) {
+                return body.get();
+            }
+            CteAnalyzer ctes = new CteAnalyzer(this, expressions, catalog);
+            expressions.ctes().push();
+            try {
+                ctes.define(with, topLevel);
+                QueryPlan plan = body.get();
+                Relation r = ctes.runModifying(new Relation(plan.root(), plan.columns() == null ? List.of() : plan.columns()));
+                return new QueryPlan(r.plan(), plan.columns(), parameters.resolved(), plan.tag());
+            } finally {
+                expressions.ctes().pop();
+            }
         } finally {
-            expressions.ctes().pop();
+            expressions.ctes().exitQuery();
         }
     }
 
@@ -316,8 +326,9 @@ public final class QueryAnalyzer {
     /** A table named in a statement, or 42P01. */
     org.lakepg.server.table.TableInfo table(RangeVar r) {
         List<String> name = r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname());
-        return catalog.table(name).orElseThrow(() -> Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
-                "relation \"%s\" does not exist", String.join(".", name)), r.location()));
+        return catalog.table(name).orElseThrow(() -> Coercer.at(CteScope.forwardReferenceHint(
+                PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", String.join(".", name)),
+                r.schemaname() == null && expressions.ctes().isFutureItem(r.relname()), r.relname()), r.location()));
     }
 
     static List<OutputColumn> tableColumns(org.lakepg.server.table.TableInfo table) {
