@@ -95,8 +95,8 @@ public final class QueryAnalyzer {
      */
     Relation query(SelectStmt s, boolean resolveUnknowns) {
         Relation r = queryWithClause(s, resolveUnknowns);
-        return new Relation(new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes, catalog.planner()).apply(r.plan()),
-                r.columns());
+        PlanNode plan = new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes, catalog.planner()).apply(r.plan());
+        return new Relation(org.lakepg.server.sql.optimizer.UnusedSubqueryOutputs.apply(plan), r.columns());
     }
 
     private Relation queryWithClause(SelectStmt s, boolean resolveUnknowns) {
@@ -476,6 +476,22 @@ public final class QueryAnalyzer {
         }
     }
 
+    /**
+     * PostgreSQL analyzes the select list before WHERE (transformSelectStmt): when WHERE fails, an error of the select
+     * list is the one to report. The statement fails either way, so analyzing the list again later does no harm.
+     */
+    private PgException targetListFirst(SelectStmt s, FromScope scope, boolean resolveUnknowns, PgException whereError) {
+        WindowCollector previous = expressions.windows(new WindowCollector(s.windowClause()));
+        try {
+            targets(s.targetList(), scope, new AggregateCollector(), resolveUnknowns);
+        } catch (PgException earlier) {
+            return earlier;
+        } finally {
+            expressions.windows(previous);
+        }
+        return whereError;
+    }
+
     private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns, WindowCollector windows) {
         boolean locking = s.lockingClause() != null && !s.lockingClause().isEmpty();
         tupleIds = s.fromClause() != null && !s.fromClause().isEmpty() && (locking || SystemColumns.mentioned(s));
@@ -489,9 +505,14 @@ public final class QueryAnalyzer {
                 ? scan0 : null;
         BoundExpr singleWhere = null;
         if (s.whereClause() != null) {
-            BoundExpr where = expressions.requireBoolean(
-                    expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
-                    ExpressionAnalyzer.location(s.whereClause()));
+            BoundExpr where;
+            try {
+                where = expressions.requireBoolean(
+                        expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
+                        ExpressionAnalyzer.location(s.whereClause()));
+            } catch (PgException whereError) {
+                throw targetListFirst(s, scope, resolveUnknowns, whereError);
+            }
             if (!locking) {
                 // constants folded; a constant-false WHERE leaves no rows, conditions of no column gate the rows
                 var gating = org.lakepg.server.sql.optimizer.GatingQuals.split(expressions.foldConstants(where));
