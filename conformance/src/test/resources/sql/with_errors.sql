@@ -89,3 +89,15 @@ SELECT *, tableoid::regclass FROM we_pt ORDER BY a, b;
 DROP TABLE we_pt;
 DROP TABLE we_parent CASCADE;
 DROP TABLE we_y, we_graph, we_m, we_i4;
+-- a subquery column the outer query does not read is not computed (remove_unused_subquery_outputs)
+CREATE TABLE we_i8 (q1 int8, q2 int8);
+INSERT INTO we_i8 VALUES (1, 2), (1, 3), (4, 5);
+SELECT q1 FROM (WITH t_cte AS (SELECT * FROM we_i8 t)
+  SELECT q1, (SELECT q2 FROM t_cte WHERE t_cte.q1 = i8.q1) AS t_sub FROM we_i8 i8) ss;
+SELECT q1 FROM (WITH t_cte AS MATERIALIZED (SELECT * FROM we_i8 t)
+  SELECT q1, (SELECT q2 FROM t_cte WHERE t_cte.q1 = i8.q1) AS t_sub FROM we_i8 i8) ss ORDER BY q1 DESC;
+SELECT q1, t_sub FROM (SELECT q1, (SELECT q2 FROM we_i8 t WHERE t.q1 = i8.q1) AS t_sub FROM we_i8 i8) ss;
+SELECT q1 FROM (SELECT q1, (SELECT q2 FROM we_i8) AS s FROM we_i8) ss WHERE q1 > 1;
+SELECT q1 FROM (SELECT q1, (SELECT q2 FROM we_i8) AS s FROM we_i8) ss WHERE s > 0;
+SELECT q1 FROM (SELECT q1, (SELECT q2 FROM we_i8 WHERE random() >= 0) AS s FROM we_i8) ss;
+DROP TABLE we_i8;
