@@ -257,8 +257,9 @@ final class PartitionRouting {
             Iterator<Object[]> inserted = insert(node.reroute(), List.<Object[]>of(asTarget).iterator(), compiler, context);
             while (inserted.hasNext()) {
                 Object[] stored = inserted.next();
-                Object[] mine = new Object[fromTarget.size()];
-                for (int i = 0; i < mine.length; i++) {
+                // the moved row in this partition's columns; UPDATE ... FROM's other items follow as they came in
+                Object[] mine = java.util.Arrays.copyOf(row, Math.max(row.length, fromTarget.size()));
+                for (int i = 0; i < fromTarget.size(); i++) {
                     mine[i] = fromTarget.get(i).eval(stored, context);
                 }
                 Object[] result = new Object[returning.size()];

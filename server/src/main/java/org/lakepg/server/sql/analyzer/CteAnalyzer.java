@@ -47,6 +47,7 @@ final class CteAnalyzer {
                         "WITH query name \"%s\" specified more than once", c.ctename()), c.location());
             }
         }
+        expressions.ctes().declare(names);
         // WITH RECURSIVE: every item sees every other, so they are analyzed after the items they name
         RecursiveWith.Ordered ordered = with.recursive() ? RecursiveWith.order(with) : null;
         List<CommonTableExpr> items = ordered != null ? ordered.items() : with.ctes();
@@ -92,10 +93,17 @@ final class CteAnalyzer {
         if (c.cycleClause() != null && c.cycleClause().cycleMarkValue() != null) {
             var value = expressions.analyzeWithoutAggregates(c.cycleClause().cycleMarkValue(), Scope.EMPTY, "CYCLE");
             var fallback = expressions.analyzeWithoutAggregates(c.cycleClause().cycleMarkDefault(), Scope.EMPTY, "CYCLE");
+            long markType;
             try {
-                new CommonType(expressions.coercer().rules()).select(List.of(value.type(), fallback.type()), "CYCLE");
+                markType = new CommonType(expressions.coercer().rules()).select(List.of(value.type(), fallback.type()),
+                        "CYCLE");
             } catch (PgException mismatch) {
                 throw Coercer.at(mismatch, ExpressionAnalyzer.location(c.cycleClause().cycleMarkDefault()));
+            }
+            // the mark is compared with <>, the negator of the type's default equality (get_sort_group_operators)
+            if (catalog.btreeComparison(markType).isEmpty() && !RecursiveUnionHashing.hashableEquality(catalog, markType)) {
+                throw PgException.of(SqlState.UNDEFINED_FUNCTION, "could not identify an equality operator for type %s",
+                        TypeNames.format(catalog, markType));
             }
         }
         SelectStmt body = SearchCycle.rewrite(c, union, columns == null ? List.of() : columns);
@@ -266,6 +274,9 @@ final class CteAnalyzer {
             BoundExpr cast = expressions.coercer().coerce(ref, type, l.typmod(), TypeCoercion.Context.IMPLICIT, -1);
             changed |= !cast.equals(ref);
             rightCast.add(cast);
+        }
+        if (!select.all()) {
+            RecursiveUnionHashing.check(catalog, left.columns());
         }
         PlanNode rightPlan = changed ? new ProjectNode(right.plan(), rightCast) : right.plan();
         return new Relation(new RecursiveUnionNode(left.plan(), rightPlan, cte.workTableId, select.all(),

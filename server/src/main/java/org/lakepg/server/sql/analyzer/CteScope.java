@@ -42,17 +42,83 @@ final class CteScope {
     }
 
     private final Deque<Map<String, Cte>> levels = new ArrayDeque<>();
+    /** Per level, the names its WITH clause declares: one not yet defined is a forward reference. */
+    private final Deque<java.util.Set<String>> declared = new ArrayDeque<>();
+    /** How many queries enclose the one being analyzed (0: the statement itself). */
+    private int queryNesting;
+
+    /**
+     * Enters a query (a statement, a subquery, a WITH item's body, a leaf of a set operation), answering whether it
+     * is the statement's top level, where alone a WITH clause may hold a data-modifying statement.
+     */
+    boolean enterQuery() {
+        return queryNesting++ == 0;
+    }
+
+    void exitQuery() {
+        queryNesting--;
+    }
+
+    /** Declares the names of the WITH clause of the innermost level before its items are analyzed. */
+    void declare(java.util.Collection<String> names) {
+        declared.peek().addAll(names);
+    }
+
+    /** Whether {@code name} is a WITH item of an enclosing clause that cannot be referenced from here yet. */
+    boolean isFutureItem(String name) {
+        var defined = levels.iterator();
+        for (java.util.Set<String> names : declared) {
+            Map<String, Cte> level = defined.next();
+            if (names.contains(name) && !level.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     void push() {
         levels.push(new LinkedHashMap<>());
+        declared.push(new java.util.HashSet<>());
     }
 
     void pop() {
         levels.pop();
+        declared.pop();
     }
 
     void define(Cte cte) {
         levels.peek().put(cte.name, cte);
+    }
+
+    /** WITH levels {@code (from, to]} (counted from the outermost) that an outer-level aggregate may not read. */
+    record Hidden(int from, int to, int aggregateLocation) {}
+
+    private Hidden hidden;
+
+    int depth() {
+        return levels.size();
+    }
+
+    /** Hides the levels pushed since depth {@code from} while an aggregate is analyzed again at that level. */
+    Hidden hideBelow(int from, int aggregateLocation) {
+        Hidden previous = hidden;
+        hidden = new Hidden(from, levels.size(), aggregateLocation);
+        return previous;
+    }
+
+    void restoreHidden(Hidden previous) {
+        hidden = previous;
+    }
+
+    /** A missing relation's error, explained as parserOpenTable does when the name is a WITH item not visible here. */
+    static org.lakepg.wire.error.PgException forwardReferenceHint(org.lakepg.wire.error.PgException missing,
+                                                                  boolean futureItem, String name) {
+        if (!futureItem) {
+            return missing;
+        }
+        return missing.withDetail(String.format(
+                        "There is a WITH item named \"%s\", but it cannot be referenced from this part of the query.", name))
+                .withHint("Use WITH RECURSIVE, or re-order the WITH items to remove forward references.");
     }
 
     /** The WITH item an unqualified table name refers to, innermost first. */
@@ -60,11 +126,19 @@ final class CteScope {
         if (r.schemaname() != null) {
             return Optional.empty();
         }
+        int depth = levels.size();
         for (Map<String, Cte> level : levels) {
             Cte c = level.get(r.relname());
             if (c != null) {
+                if (hidden != null && depth > hidden.from() && depth <= hidden.to()) {
+                    throw Coercer.at(org.lakepg.wire.error.PgException.of(
+                            org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                            "outer-level aggregate cannot use a nested CTE").withDetail(String.format(
+                            "CTE \"%s\" is below the aggregate's semantic level.", c.name)), hidden.aggregateLocation());
+                }
                 return Optional.of(c);
             }
+            depth--;
         }
         return Optional.empty();
     }

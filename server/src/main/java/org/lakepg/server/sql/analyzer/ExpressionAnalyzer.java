@@ -1153,7 +1153,8 @@ public final class ExpressionAnalyzer {
         CorrelatedScope outerView = new CorrelatedScope(scope, this::nextParamId);
         Relation r;
         subqueryDepth++;
-        outerLevels.push(new OuterAggregates.Level(scope, outerView, aggregates, aggregatesForbiddenIn));
+        outerLevels.push(new OuterAggregates.Level(scope, outerView, aggregates, aggregatesForbiddenIn,
+                ctes.depth()));
         try {
             r = new QueryAnalyzer(this, parameters, catalog, outerView).query(l.subselect(), true);
         } finally {

@@ -148,9 +148,6 @@ public final class ModifyAnalyzer {
     private QueryPlan updateBody(UpdateStmt s) {
         TableInfo parent = queries.table(s.relation());
         String alias = s.relation().alias() == null ? parent.name() : s.relation().alias().aliasname();
-        if (s.fromClause() != null && !s.fromClause().isEmpty()) {
-            return updateOf(s, parent, parent, alias); // UPDATE ... FROM: the named table itself
-        }
         PartitionRoutes routes = new PartitionRoutes(catalog, this);
         return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.UPDATE, member -> {
             QueryPlan plan = updateOf(s, parent, member, alias);
@@ -276,6 +273,9 @@ public final class ModifyAnalyzer {
     }
 
     public QueryPlan merge(org.lakepg.server.sql.ast.MergeStmt s) {
+        if (s.withClause() != null && s.withClause().recursive()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "WITH RECURSIVE is not supported for MERGE statement");
+        }
         return queries.withClause(s.withClause(), () -> new MergeAnalyzer(expressions, queries, catalog, this)
                 .analyze(s, parameters));
     }
@@ -287,13 +287,14 @@ public final class ModifyAnalyzer {
     private QueryPlan deleteBody(DeleteStmt s) {
         TableInfo parent = queries.table(s.relation());
         String alias = s.relation().alias() == null ? parent.name() : s.relation().alias().aliasname();
-        if (s.usingClause() != null && !s.usingClause().isEmpty()) {
-            JoinedTarget using = JoinedTarget.of(queries, expressions, catalog, parent, alias, s.usingClause(),
-                    s.whereClause());
-            return modify(ModifyNode.Kind.DELETE, parent, using.plan(), s.returningList(), alias, QueryPlan.Tag.DELETE,
-                    null, using.scope(), parent);
-        }
         return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.DELETE, table -> {
+            if (s.usingClause() != null && !s.usingClause().isEmpty()) {
+                // DELETE ... USING: each member joined to the other items (a WITH item among them still runs once)
+                JoinedTarget using = JoinedTarget.of(queries, expressions, catalog, table, alias, s.usingClause(),
+                        s.whereClause());
+                return modify(ModifyNode.Kind.DELETE, table, using.plan(), s.returningList(), alias,
+                        QueryPlan.Tag.DELETE, null, using.scope(), parent);
+            }
             PlanNode plan = scanWhere(table, rowScope(table, alias), s.whereClause(), policyUsing(parent, table, 'd',
                     s.whereClause() != null || s.returningList() != null && !s.returningList().isEmpty()));
             return modify(ModifyNode.Kind.DELETE, table, plan, s.returningList(), alias, QueryPlan.Tag.DELETE, null, null,

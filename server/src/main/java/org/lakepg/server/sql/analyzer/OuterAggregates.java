@@ -12,7 +12,8 @@ final class OuterAggregates {
     private OuterAggregates() {}
 
     /** One query level around a subquery: its names, the subquery's view of them and its aggregate rules. */
-    record Level(Scope scope, CorrelatedScope view, AggregateCollector aggregates, String forbiddenIn) {}
+    record Level(Scope scope, CorrelatedScope view, AggregateCollector aggregates, String forbiddenIn,
+                 int cteDepth) {}
 
     /**
      * The aggregate call {@code f} made at the innermost enclosing level (or further out, when its arguments
@@ -26,7 +27,14 @@ final class OuterAggregates {
         Level level = levels.pop();
         try {
             level.view().forgetSince(correlationMark);
-            BoundExpr value = analyzer.analyzeAtLevel(f, level);
+            // the WITH items of the levels in between are not the aggregate's to read (bug #19055)
+            var hidden = analyzer.ctes().hideBelow(level.cteDepth(), f.location());
+            BoundExpr value;
+            try {
+                value = analyzer.analyzeAtLevel(f, level);
+            } finally {
+                analyzer.ctes().restoreHidden(hidden);
+            }
             return level.view().parameterFor(value);
         } finally {
             levels.push(level);

@@ -95,39 +95,49 @@ public final class QueryAnalyzer {
      */
     Relation query(SelectStmt s, boolean resolveUnknowns) {
         Relation r = queryWithClause(s, resolveUnknowns);
-        return new Relation(new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes, catalog.planner()).apply(r.plan()),
-                r.columns());
+        PlanNode plan = new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes, catalog.planner()).apply(r.plan());
+        return new Relation(org.lakepg.server.sql.optimizer.UnusedSubqueryOutputs.apply(plan), r.columns());
     }
 
     private Relation queryWithClause(SelectStmt s, boolean resolveUnknowns) {
-        if (s.withClause() == null) {
-            return queryBody(s, resolveUnknowns);
-        }
-        CteAnalyzer with = new CteAnalyzer(this, expressions, catalog);
-        expressions.ctes().push();
+        boolean topLevel = expressions.ctes().enterQuery();
         try {
-            with.define(s.withClause(), outer == null);
-            Relation body = queryBody(s, resolveUnknowns);
-            return with.runModifying(body);
+            if (s.withClause() == null) {
+                return queryBody(s, resolveUnknowns);
+            }
+            CteAnalyzer with = new CteAnalyzer(this, expressions, catalog);
+            expressions.ctes().push();
+            try {
+                with.define(s.withClause(), topLevel);
+                Relation body = queryBody(s, resolveUnknowns);
+                return with.runModifying(body);
+            } finally {
+                expressions.ctes().pop();
+            }
         } finally {
-            expressions.ctes().pop();
+            expressions.ctes().exitQuery();
         }
     }
 
     /** An INSERT/UPDATE/DELETE with its WITH clause: the items visible to it, the data-modifying ones run. */
     QueryPlan withClause(org.lakepg.server.sql.ast.WithClause with, java.util.function.Supplier<QueryPlan> body) {
-        if (with == null) {
-            return body.get();
-        }
-        CteAnalyzer ctes = new CteAnalyzer(this, expressions, catalog);
-        expressions.ctes().push();
+        boolean topLevel = expressions.ctes().enterQuery();
         try {
-            ctes.define(with, outer == null);
-            QueryPlan plan = body.get();
-            Relation r = ctes.runModifying(new Relation(plan.root(), plan.columns() == null ? List.of() : plan.columns()));
-            return new QueryPlan(r.plan(), plan.columns(), parameters.resolved(), plan.tag());
+            if (with == null) {
+                return body.get();
+            }
+            CteAnalyzer ctes = new CteAnalyzer(this, expressions, catalog);
+            expressions.ctes().push();
+            try {
+                ctes.define(with, topLevel);
+                QueryPlan plan = body.get();
+                Relation r = ctes.runModifying(new Relation(plan.root(), plan.columns() == null ? List.of() : plan.columns()));
+                return new QueryPlan(r.plan(), plan.columns(), parameters.resolved(), plan.tag());
+            } finally {
+                expressions.ctes().pop();
+            }
         } finally {
-            expressions.ctes().pop();
+            expressions.ctes().exitQuery();
         }
     }
 
@@ -323,8 +333,9 @@ public final class QueryAnalyzer {
     /** A table named in a statement, or 42P01. */
     org.lakepg.server.table.TableInfo table(RangeVar r) {
         List<String> name = r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname());
-        return catalog.table(name).orElseThrow(() -> Coercer.at(PgException.of(SqlState.UNDEFINED_TABLE,
-                "relation \"%s\" does not exist", String.join(".", name)), r.location()));
+        return catalog.table(name).orElseThrow(() -> Coercer.at(CteScope.forwardReferenceHint(
+                PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", String.join(".", name)),
+                r.schemaname() == null && expressions.ctes().isFutureItem(r.relname()), r.relname()), r.location()));
     }
 
     static List<OutputColumn> tableColumns(org.lakepg.server.table.TableInfo table) {
@@ -485,6 +496,22 @@ public final class QueryAnalyzer {
         }
     }
 
+    /**
+     * PostgreSQL analyzes the select list before WHERE (transformSelectStmt): when WHERE fails, an error of the select
+     * list is the one to report. The statement fails either way, so analyzing the list again later does no harm.
+     */
+    private PgException targetListFirst(SelectStmt s, FromScope scope, boolean resolveUnknowns, PgException whereError) {
+        WindowCollector previous = expressions.windows(new WindowCollector(s.windowClause()));
+        try {
+            targets(s.targetList(), scope, new AggregateCollector(), resolveUnknowns);
+        } catch (PgException earlier) {
+            return earlier;
+        } finally {
+            expressions.windows(previous);
+        }
+        return whereError;
+    }
+
     private Relation simpleSelect(SelectStmt s, boolean resolveUnknowns, WindowCollector windows) {
         boolean locking = s.lockingClause() != null && !s.lockingClause().isEmpty();
         tupleIds = s.fromClause() != null && !s.fromClause().isEmpty() && (locking || SystemColumns.mentioned(s));
@@ -498,9 +525,14 @@ public final class QueryAnalyzer {
                 ? scan0 : null;
         BoundExpr singleWhere = null;
         if (s.whereClause() != null) {
-            BoundExpr where = expressions.requireBoolean(
-                    expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
-                    ExpressionAnalyzer.location(s.whereClause()));
+            BoundExpr where;
+            try {
+                where = expressions.requireBoolean(
+                        expressions.analyzeWithoutAggregates(s.whereClause(), scope, "WHERE"), "WHERE",
+                        ExpressionAnalyzer.location(s.whereClause()));
+            } catch (PgException whereError) {
+                throw targetListFirst(s, scope, resolveUnknowns, whereError);
+            }
             if (!locking) {
                 // constants folded; a constant-false WHERE leaves no rows, conditions of no column gate the rows
                 var gating = org.lakepg.server.sql.optimizer.GatingQuals.split(expressions.foldConstants(where));
