@@ -65,6 +65,13 @@ public final class HashLookups {
 
     /** Rewrites a FROM/WHERE plan: a filter over joins, or a join with its ON condition. */
     public PlanNode joins(PlanNode plan) {
+        if (methods != null && plan instanceof NestedLoopJoinNode lateral && !lateral.lateral().isEmpty()) {
+            plan = LateralPullUp.pullUp(lateral);
+        } else if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode lateral
+                && !lateral.lateral().isEmpty()) {
+            NestedLoopJoinNode pulled = LateralPullUp.pullUp(lateral);
+            plan = pulled == lateral ? plan : new FilterNode(pulled, f.condition());
+        }
         if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode below
                 && below.lateral().isEmpty()) {
             PlanNode reduced = OuterJoinReduction.reduce(below, 0, conjuncts(f.condition()));
