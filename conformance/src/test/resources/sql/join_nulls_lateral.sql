@@ -28,6 +28,12 @@ EXPLAIN (COSTS OFF) SELECT * FROM jn_a a LEFT JOIN LATERAL (SELECT *, a.q2 AS x 
 SELECT * FROM jn_a a LEFT JOIN LATERAL (SELECT *, a.q2 AS x FROM jn_a b) ss ON a.q2 = ss.q1 ORDER BY 1, 2, 3, 4;
 SELECT * FROM jn_a a JOIN LATERAL (SELECT *, coalesce(a.q2, 42) AS x FROM jn_a b) ss ON a.q2 = ss.q1
   ORDER BY 1, 2, 3, 4;
+-- a LATERAL subquery reading the left row only in its WHERE is a plain join
+SELECT a.q1, x.v FROM jn_a a LEFT JOIN LATERAL (SELECT * FROM jn_b b WHERE b.id = a.q1) x ON true ORDER BY 1, 2;
+SELECT a.q1, x.v FROM jn_a a, LATERAL (SELECT v FROM jn_b b WHERE b.id = a.q1 - 122 AND b.w = 1) x ORDER BY 1, 2;
+SELECT o.x, count(s.*) FROM jn_one o LEFT JOIN LATERAL (SELECT * FROM jn_b b WHERE b.w = o.x + 5) s ON true GROUP BY 1;
+EXPLAIN (COSTS OFF) SELECT * FROM jn_one o, LATERAL (SELECT * FROM jn_b b WHERE b.w = o.x) x;
+EXPLAIN (COSTS OFF) SELECT * FROM jn_one o, LATERAL (SELECT * FROM jn_b b WHERE b.id = o.x) x;
 ANALYZE jn_a;
 -- an int8 value probing an int4 index: the index finds exactly the equal keys, no re-check
 SET enable_hashjoin = off;
