@@ -889,7 +889,8 @@ public final class PlanPrinter {
                     memoized.put(j.right(), String.join(", ", j.lateral().stream()
                             .map(c -> deparser.deparse(c.value(), outerNames)).toList()));
                 }
-                if (!hash && j.lateral().isEmpty() && scanOfTable(j.right())) {
+                if (!hash && org.lakepg.server.sql.optimizer.Materialization.chosen(j, costs.estimate(j.left()),
+                        costs.estimate(j.right()), costs.settings())) {
                     // the nested loop keeps its inner rows in memory: PostgreSQL shows that as Materialize
                     materialized.put(j.right(), true);
                 }

@@ -32,6 +32,10 @@ final class NestedLoopJoin {
         int rightWidth = node.right().width();
         boolean keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT || node.kind() == NestedLoopJoinNode.Kind.FULL;
         boolean keepRight = node.kind() == NestedLoopJoinNode.Kind.RIGHT || node.kind() == NestedLoopJoinNode.Kind.FULL;
+        if (node.kind() == NestedLoopJoinNode.Kind.FULL && !lateral
+                && node.condition() instanceof org.lakepg.server.sql.plan.expr.Const c && !Boolean.TRUE.equals(c.value())) {
+            return constantFalseFullJoin(left, materialized, leftWidth, rightWidth);
+        }
         boolean semi = node.kind() == NestedLoopJoinNode.Kind.SEMI;
         boolean anti = node.kind() == NestedLoopJoinNode.Kind.ANTI;
         return new RowIterator() {
@@ -99,11 +103,34 @@ final class NestedLoopJoin {
             }
 
             private Object[] combine(Object[] l, Object[] r) {
-                Object[] out = new Object[leftWidth + rightWidth];
-                System.arraycopy(l, 0, out, 0, leftWidth);
-                System.arraycopy(r, 0, out, leftWidth, rightWidth);
-                return out;
+                return NestedLoopJoin.combine(l, r, leftWidth, rightWidth);
             }
         };
+    }
+
+    /**
+     * FULL JOIN ON false: no pair matches, so every right row and every left row comes out padded. PostgreSQL runs
+     * it as a merge join whose constant-false qual makes each outer row compare greater than every inner row
+     * (mj_ConstFalseJoin), so the inner rows are filled first as the merge passes them, then the outer ones.
+     */
+    private static Iterator<Object[]> constantFalseFullJoin(Iterator<Object[]> left, List<Object[]> right,
+                                                           int leftWidth, int rightWidth) {
+        Iterator<Object[]> rights = right.iterator();
+        return new RowIterator() {
+            @Override
+            protected Object[] computeNext() {
+                if (rights.hasNext()) {
+                    return combine(new Object[leftWidth], rights.next(), leftWidth, rightWidth);
+                }
+                return left.hasNext() ? combine(left.next(), new Object[rightWidth], leftWidth, rightWidth) : null;
+            }
+        };
+    }
+
+    private static Object[] combine(Object[] l, Object[] r, int leftWidth, int rightWidth) {
+        Object[] out = new Object[leftWidth + rightWidth];
+        System.arraycopy(l, 0, out, 0, leftWidth);
+        System.arraycopy(r, 0, out, leftWidth, rightWidth);
+        return out;
     }
 }

@@ -150,11 +150,23 @@ final class FromScope implements Scope {
         }
     }
 
+    /**
+     * Row positions an outer join may fill with NULLs (its nullable side). A whole-row reference to an entry there
+     * is NULL in a null-extended row, as PostgreSQL's whole-row Var is, rather than a row of NULLs.
+     */
+    private final java.util.BitSet nullable = new java.util.BitSet();
+
+    /** Marks the row positions [from, to) as the nullable side of an outer join. */
+    void markNullable(int from, int to) {
+        nullable.set(from, to);
+    }
+
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
         aliasedAway.addAll(other.aliasedAway);
         usingAliases.addAll(other.usingAliases);
         int base = width;
+        other.nullable.stream().forEach(i -> nullable.set(base + i));
         for (Entry e : other.entries) {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
                     e.tableOidColumn(), e.tidColumn(), e.namedByTable()));
@@ -321,8 +333,29 @@ final class FromScope implements Scope {
                 alias, name), this, alias, name), location);
     }
 
-    /** A FROM item's name as a value: its row, of the table's row type when it is one table, else record. */
-    private static BoundExpr wholeRow(Entry e) {
+    /**
+     * A FROM item's name as a value: its row, of the table's row type when it is one table, else record; NULL when
+     * an outer join null-extended it. A null-extended row is told by all its columns being NULL (lakepg's rows
+     * carry no null-extension marker), so a genuine all-NULL row of a nullable item also reads as NULL there.
+     */
+    private BoundExpr wholeRow(Entry e) {
+        BoundExpr row = rowValue(e);
+        if (e.columns().isEmpty() || !nullable.get(e.offset())) {
+            return row;
+        }
+        List<BoundExpr> allNull = new ArrayList<>();
+        for (int i = 0; i < e.columns().size(); i++) {
+            allNull.add(new org.lakepg.server.sql.plan.expr.NullTest(ref(e, i), false));
+        }
+        BoundExpr condition = allNull.size() == 1 ? allNull.get(0)
+                : new org.lakepg.server.sql.plan.expr.BoolExpr(org.lakepg.server.sql.plan.expr.BoolExpr.Kind.AND, allNull);
+        return new org.lakepg.server.sql.plan.expr.CaseExpr(
+                List.of(new org.lakepg.server.sql.plan.expr.CaseExpr.When(condition,
+                        new org.lakepg.server.sql.plan.expr.Const(row.type(), row.typmod(), null))),
+                row, row.type(), row.typmod());
+    }
+
+    private static BoundExpr rowValue(Entry e) {
         List<BoundExpr> fields = new ArrayList<>();
         for (int i = 0; i < e.columns().size(); i++) {
             fields.add(ref(e, i));

@@ -402,6 +402,12 @@ public final class QueryAnalyzer {
             case RIGHT -> NestedLoopJoinNode.Kind.RIGHT;
             case FULL -> NestedLoopJoinNode.Kind.FULL;
         };
+        if (kind == NestedLoopJoinNode.Kind.LEFT || kind == NestedLoopJoinNode.Kind.FULL) {
+            scope.markNullable(left.scope().width(), scope.width());
+        }
+        if (kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL) {
+            scope.markNullable(0, left.scope().width());
+        }
         var leftReferences = right.lateral().stream()
                 .filter(c -> !(c.value() instanceof org.lakepg.server.sql.plan.expr.OuterParam)).toList();
         if (!leftReferences.isEmpty() && (kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL)) {

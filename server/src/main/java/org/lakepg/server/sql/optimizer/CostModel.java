@@ -398,7 +398,8 @@ public final class CostModel {
                     outer.width() + inner.width())), outer, inner);
         }
         double rows = outer.rows() * inner.rows() * joinSelectivity(j);
-        return outerJoinRows(j.kind(), nestLoop(outer, inner, rows, j.condition(), materializes(j.right())), outer,
+        return outerJoinRows(j.kind(), nestLoop(outer, inner, rows, j.condition(),
+                Materialization.chosen(j, outer, inner, settings)), outer,
                 inner);
     }
 

@@ -65,6 +65,13 @@ public final class HashLookups {
 
     /** Rewrites a FROM/WHERE plan: a filter over joins, or a join with its ON condition. */
     public PlanNode joins(PlanNode plan) {
+        if (methods != null && plan instanceof NestedLoopJoinNode lateral && !lateral.lateral().isEmpty()) {
+            plan = LateralPullUp.pullUp(lateral);
+        } else if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode lateral
+                && !lateral.lateral().isEmpty()) {
+            NestedLoopJoinNode pulled = LateralPullUp.pullUp(lateral);
+            plan = pulled == lateral ? plan : new FilterNode(pulled, f.condition());
+        }
         if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode below
                 && below.lateral().isEmpty()) {
             PlanNode reduced = OuterJoinReduction.reduce(below, 0, conjuncts(f.condition()));
@@ -85,7 +92,7 @@ public final class HashLookups {
                 && (j.kind() == NestedLoopJoinNode.Kind.INNER || j.kind() == NestedLoopJoinNode.Kind.LEFT)) {
             // a LATERAL right side reruns per left row; the left side is planned on its own
             PlanNode left = joins(j.left());
-            return left == j.left() ? j : new NestedLoopJoinNode(j.kind(), left, j.right(), j.condition(), j.lateral());
+            return lateralJoin(new NestedLoopJoinNode(j.kind(), left, j.right(), j.condition(), j.lateral()), List.of());
         }
         if (plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
                 && j.kind() == NestedLoopJoinNode.Kind.INNER && j.lateral().isEmpty()) {
@@ -209,12 +216,48 @@ public final class HashLookups {
         PlanNode join;
         if (!j.lateral().isEmpty()) {
             join = new NestedLoopJoinNode(j.kind(), left, j.right(), j.condition(), j.lateral());
+            if (j.kind() == NestedLoopJoinNode.Kind.INNER) {
+                // an inner join's WHERE conditions are join conditions too
+                List<BoundExpr> moved = rest;
+                rest = new ArrayList<>();
+                join = lateralJoin((NestedLoopJoinNode) join, moved, rest);
+            } else {
+                join = lateralJoin((NestedLoopJoinNode) join, List.of());
+            }
         } else if (j.condition() == null) {
             join = new NestedLoopJoinNode(j.kind(), left, joins(j.right()), null);
         } else {
             join = leftJoin(j, left);
         }
         return rest.isEmpty() ? join : new FilterNode(join, and(rest));
+    }
+
+    /** A LATERAL join with its conditions (and {@code more} of an inner join's) moved into the right side. */
+    private NestedLoopJoinNode lateralJoin(NestedLoopJoinNode j, List<BoundExpr> more) {
+        return lateralJoin(j, more, null);
+    }
+
+    /** As above; conditions that cannot move go to {@code kept} when given, else stay the join's condition. */
+    private NestedLoopJoinNode lateralJoin(NestedLoopJoinNode j, List<BoundExpr> more, List<BoundExpr> kept) {
+        List<BoundExpr> all = new ArrayList<>(more);
+        if (j.condition() != null) {
+            all.addAll(conjuncts(j.condition()));
+        }
+        List<BoundExpr> stay = new ArrayList<>();
+        NestedLoopJoinNode pushed = LateralQuals.pushDown(new NestedLoopJoinNode(j.kind(), j.left(), j.right(),
+                all.isEmpty() ? null : and(all), j.lateral()), all.isEmpty() ? null : and(all), paramIds, stay);
+        if (stay.size() == all.size()) {
+            if (kept != null) {
+                kept.addAll(more); // nothing moved: the join keeps its own condition, the others stay above
+            }
+            return j;
+        }
+        if (kept != null) {
+            kept.addAll(stay);
+            return new NestedLoopJoinNode(pushed.kind(), pushed.left(), pushed.right(), null, pushed.lateral());
+        }
+        return new NestedLoopJoinNode(pushed.kind(), pushed.left(), pushed.right(), stay.isEmpty() ? null : and(stay),
+                pushed.lateral());
     }
 
     private PlanNode leftJoin(NestedLoopJoinNode j) {

@@ -180,7 +180,8 @@ final class JoinMethods {
     /**
      * A nested loop whose inner side is an index scan of the inner table keyed by the outer row's value, when
      * the inner side is a (filtered) table scan with a plain index on the column. The equality stays as a
-     * re-check unless both sides are of one type (or both strings), where the index finds exactly the equal rows.
+     * re-check unless both sides are of one type (or both strings, or both integers), where the index finds exactly
+     * the equal rows.
      */
     private PlanNode indexLoop(NestedLoopJoinNode.Kind kind, PlanNode outer, PlanNode inner, BoundExpr probe,
                                int innerColumn, BoundExpr equality, List<BoundExpr> others) {
@@ -206,10 +207,17 @@ final class JoinMethods {
             probeScan = new FilterNode(probeScan, f.condition());
         }
         List<BoundExpr> condition = new ArrayList<>(others);
-        if (columnType != probe.type() && !(textual(columnType) && textual(probe.type()))) {
-            condition.add(equality); // e.g. an int8 value probing an int4 index: the equality re-checks the conversion
+        if (columnType != probe.type() && !(textual(columnType) && textual(probe.type()))
+                && !(integral(columnType) && integral(probe.type()))) {
+            condition.add(equality); // a probe of another type: the equality re-checks the conversion
         }
         return new NestedLoopJoinNode(kind, outer, probeScan, and(condition), List.of(new Correlation(id, probe)));
+    }
+
+    /** Integers of any width: their index keys are all encoded as 64-bit values, so an int8 probe of an int4 key is exact. */
+    private static boolean integral(long type) {
+        return type == org.lakepg.server.catalog.TypeOids.INT2 || type == org.lakepg.server.catalog.TypeOids.INT4
+                || type == org.lakepg.server.catalog.TypeOids.INT8;
     }
 
     /** Strings compared as strings whichever of these types holds them (not bpchar: its trailing blanks differ). */
