@@ -148,9 +148,6 @@ public final class ModifyAnalyzer {
     private QueryPlan updateBody(UpdateStmt s) {
         TableInfo parent = queries.table(s.relation());
         String alias = s.relation().alias() == null ? parent.name() : s.relation().alias().aliasname();
-        if (s.fromClause() != null && !s.fromClause().isEmpty()) {
-            return updateOf(s, parent, parent, alias); // UPDATE ... FROM: the named table itself
-        }
         PartitionRoutes routes = new PartitionRoutes(catalog, this);
         return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.UPDATE, member -> {
             QueryPlan plan = updateOf(s, parent, member, alias);
@@ -288,10 +285,13 @@ public final class ModifyAnalyzer {
         TableInfo parent = queries.table(s.relation());
         String alias = s.relation().alias() == null ? parent.name() : s.relation().alias().aliasname();
         if (s.usingClause() != null && !s.usingClause().isEmpty()) {
-            JoinedTarget using = JoinedTarget.of(queries, expressions, catalog, parent, alias, s.usingClause(),
-                    s.whereClause());
-            return modify(ModifyNode.Kind.DELETE, parent, using.plan(), s.returningList(), alias, QueryPlan.Tag.DELETE,
-                    null, using.scope(), parent);
+            // DELETE ... USING: each member joined with the other items on its own
+            return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.DELETE, table -> {
+                JoinedTarget using = JoinedTarget.of(queries, expressions, catalog, table, alias, s.usingClause(),
+                        s.whereClause());
+                return modify(ModifyNode.Kind.DELETE, table, using.plan(), s.returningList(), alias,
+                        QueryPlan.Tag.DELETE, null, using.scope(), parent);
+            });
         }
         return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.DELETE, table -> {
             PlanNode plan = scanWhere(table, rowScope(table, alias), s.whereClause(), policyUsing(parent, table, 'd',
@@ -422,6 +422,9 @@ public final class ModifyAnalyzer {
                     continue;
                 }
                 BoundExpr e = expressions.analyzeWithoutAggregates(t.val(), scope, "RETURNING");
+                if (e.type() >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+                    catalog.userType(e.type()); // a whole-row value's row type (a table's) is known to the output
+                }
                 if (e.type() == org.lakepg.server.catalog.TypeOids.UNKNOWN) {
                     e = expressions.coercer().coerce(e, org.lakepg.server.catalog.TypeOids.TEXT, -1,
                             TypeCoercion.Context.IMPLICIT, ExpressionAnalyzer.location(t.val()));
