@@ -38,6 +38,9 @@ CREATE VIEW pdml_view AS SELECT * FROM pdml_range WHERE b <> 'bad' WITH CHECK OP
 UPDATE pdml_view SET a = -60, b = 'bad' WHERE a = 150;
 UPDATE pdml_view SET a = -60 WHERE a = 150 RETURNING *;
 SELECT tableoid::regclass, * FROM pdml_range;
+-- a partition's whole row in RETURNING has the named table's row type (its columns in that order)
+UPDATE pdml_range SET b = 'w' WHERE a = -60 RETURNING (pdml_range), *;
+UPDATE pdml_range SET a = 500 WHERE a = -60 RETURNING (pdml_range), tableoid::regclass;
 DROP VIEW pdml_view;
 -- hash partitions through a user-defined operator class
 CREATE FUNCTION pdml_hash(value int4, seed int8) RETURNS int8 AS $$ SELECT value + seed $$

@@ -69,7 +69,6 @@ final class StatementExecutor {
     private final SessionRules rules;
     private final RuleCommands ruleCommands;
     private final OperatorCommands operatorCommands;
-    private final OperatorClassCommands operatorClassCommands;
     /** Set while the statements a rule rewrite made are analyzed: their rules were applied already. */
     private boolean rulesApplied;
     private final PolicyCommands policies;
@@ -132,8 +131,6 @@ final class StatementExecutor {
                 : () -> transaction.get().snapshot());
         this.ruleCommands = new RuleCommands(objects, catalog, relations, rules, notices);
         this.operatorCommands = new OperatorCommands(objects, catalog, searchPath, roles, notices, relations.catalog());
-        this.operatorClassCommands = new OperatorClassCommands(objects, catalog, searchPath, roles, notices,
-                relations.catalog());
         this.policies = new PolicyCommands(objects, relations, roles, privileges, notices);
         this.types = new TypeCommands(objects, tables, searchPath, roles, notices, catalog);
         this.domains = new DomainCommands(objects, tables, roles, notices, types,
@@ -617,11 +614,11 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.OPERATOR ->
                         operatorCommands.drop(drop, transaction.get(), queries(new ParameterTypes(new int[0])).expressions());
-                case org.lakepg.server.sql.ast.CreateOpClassStmt c -> operatorClassCommands.create(c, transaction.get(),
+                case org.lakepg.server.sql.ast.CreateOpClassStmt c -> operatorCommands.createClass(c, transaction.get(),
                         queries(new ParameterTypes(new int[0])).expressions());
                 case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.OPCLASS ->
-                        operatorClassCommands.drop(drop, transaction.get());
+                        operatorCommands.dropClass(drop, transaction.get());
                 case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.RULE ->
                         ruleCommands.drop(drop, transaction.get());
