@@ -284,6 +284,20 @@ public final class ExecContext implements FunctionContext {
     }
 
     private int rowsSinceDeadlineCheck;
+    /** A row whose BEFORE UPDATE row triggers ran already (PartitionRouting checks bounds after them), or null. */
+    private Object[] beforeRowTriggered;
+
+    /** The next UPDATE write of exactly this row (by identity) skips the BEFORE ROW triggers: they ran already. */
+    public void beforeRowTriggersRan(Object[] row) {
+        beforeRowTriggered = row;
+    }
+
+    /** Whether the BEFORE ROW triggers of this row ran already (asked once per row). */
+    public boolean takeBeforeRowTriggersRan(Object[] row) {
+        boolean ran = beforeRowTriggered != null && beforeRowTriggered == row;
+        beforeRowTriggered = null;
+        return ran;
+    }
 
     private volatile java.util.function.BooleanSupplier clientGone;
 

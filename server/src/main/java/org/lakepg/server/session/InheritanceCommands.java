@@ -208,7 +208,9 @@ final class InheritanceCommands {
         }
         List<Short> columns = new ArrayList<>();
         List<String> expressions = new ArrayList<>();
+        List<Long> opclasses = new ArrayList<>();
         for (PartitionElem e : spec.partParams()) {
+            opclasses.add(userOperatorClass(ctx, strategy, e));
             if (e.name() == null) {
                 var bound = ctx.binder().bindExpression(table, e.expr());
                 if (returnsSet(ctx, bound)) {
@@ -244,7 +246,16 @@ final class InheritanceCommands {
             requireBtree(ctx, strategy, c.type(), e);
             columns.add(c.number());
         }
-        return new PartitionKey(strategy, columns, expressions);
+        return new PartitionKey(strategy, columns, expressions, opclasses);
+    }
+
+    /** The OID of the user-defined hash operator class a hash key part names, 0 for the type's default class. */
+    private static long userOperatorClass(DdlContext ctx, char strategy, PartitionElem e) {
+        if (strategy != 'h' || e.opclass() == null || e.opclass().isEmpty()) {
+            return 0;
+        }
+        return ctx.catalog().userOperatorClasses(e.opclass(), "hash").stream().findFirst()
+                .map(c -> c.oid()).orElse(0L);
     }
 
     /** Range and list keys compare with the type's default btree operator class (ComputePartitionAttrs). */

@@ -1,17 +1,22 @@
 package org.lakepg.server.session;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.lakepg.server.catalog.OperatorEntry;
 import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.catalog.TypeOids;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
 import org.lakepg.server.catalog.objects.OperatorCatalog.UserOperator;
+import org.lakepg.server.catalog.objects.OperatorClassCatalog.UserOperatorClass;
 import org.lakepg.server.catalog.objects.SchemaInfo;
 import org.lakepg.server.sql.analyzer.AnalyzerCatalog;
 import org.lakepg.server.sql.analyzer.ExpressionAnalyzer;
 import org.lakepg.server.sql.analyzer.TypeNames;
+import org.lakepg.server.sql.ast.CreateOpClassItem;
+import org.lakepg.server.sql.ast.CreateOpClassStmt;
 import org.lakepg.server.sql.ast.DefElem;
 import org.lakepg.server.sql.ast.DefineStmt;
 import org.lakepg.server.sql.ast.DropStmt;
@@ -23,9 +28,10 @@ import org.lakepg.wire.error.SqlState;
 
 /**
  * CREATE OPERATOR and DROP OPERATOR (PostgreSQL's OperatorCreate): an operator is a name for a function of its
- * operand types; the analyzer resolves it with the built-in ones.
+ * operand types; the analyzer resolves it with the built-in ones. CREATE / DROP OPERATOR CLASS too.
  */
 final class OperatorCommands {
+    private static final List<String> INDEX_METHODS = List.of("btree", "hash", "gist", "gin", "spgist", "brin");
     private final ObjectCatalog objects;
     private final AnalyzerCatalog catalog;
     private final SearchPath searchPath;
@@ -78,12 +84,7 @@ final class OperatorCommands {
         long left = leftName == null ? 0 : types.resolveType(leftName)[0];
         long right = types.resolveType(rightName)[0];
         long[] arguments = left == 0 ? new long[] {right} : new long[] {left, right};
-        List<String> fname = function;
-        ProcEntry proc = catalog.functions(function).stream()
-                .filter(p -> java.util.Arrays.equals(p.argumentTypes(), arguments)).findFirst()
-                .orElseThrow(() -> PgException.of(SqlState.UNDEFINED_FUNCTION, "function %s(%s) does not exist",
-                        String.join(".", fname), String.join(", ", java.util.Arrays.stream(arguments)
-                                .mapToObj(t -> TypeNames.format(catalog, t)).toList())));
+        ProcEntry proc = function(function, arguments);
         if (find(txn, schema.oid(), name, left, right).isPresent()) {
             throw PgException.of(SqlState.DUPLICATE_FUNCTION, "operator %s already exists", name);
         }
@@ -118,6 +119,82 @@ final class OperatorCommands {
             objects.operators().drop(txn, found.get().entry().oid());
         }
         return Execution.done("DROP OPERATOR");
+    }
+
+    /**
+     * CREATE OPERATOR CLASS (opclasscmds.c): lakepg keeps what hash partitioning uses, a hash class's support
+     * function 2, the extended hash (value, seed) -> int8 that places rows in partitions.
+     */
+    Execution createClass(CreateOpClassStmt s, Transaction txn, ExpressionAnalyzer types) {
+        List<String> qualified = s.opclassname();
+        String name = qualified.get(qualified.size() - 1);
+        String method = s.amname().toLowerCase(java.util.Locale.ROOT);
+        if (!INDEX_METHODS.contains(method)) {
+            throw PgException.of(SqlState.UNDEFINED_OBJECT, "access method \"%s\" does not exist", s.amname());
+        }
+        SchemaInfo schema = searchPath.creationSchema(txn.snapshot(), ObjectNames.schemaOf(qualified));
+        long type = types.resolveType(s.datatype())[0];
+        long hashProc = 0;
+        for (CreateOpClassItem item : s.items()) {
+            if (item.itemtype() != CreateOpClassItem.ItemType.FUNCTION) {
+                continue;
+            }
+            List<TypeName> argNames = item.name().objargs();
+            ProcEntry proc = function(item.name().objname(), argNames == null ? null
+                    : argNames.stream().mapToLong(t -> types.resolveType(t)[0]).toArray());
+            if (method.equals("hash") && item.number() == 2) {
+                if (proc.returnType() != TypeOids.INT8) {
+                    throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                            "extended hash function %d must return bigint", item.number());
+                }
+                hashProc = proc.oid();
+            }
+        }
+        long namespace = schema.oid();
+        if (objects.operatorClasses().classes(txn.snapshot()).stream().anyMatch(c -> c.namespace() == namespace
+                && c.name().equals(name) && c.method().equals(method))) {
+            throw PgException.of(SqlState.DUPLICATE_OBJECT,
+                    "operator class \"%s\" for access method \"%s\" already exists", name, method);
+        }
+        objects.operatorClasses().create(txn, new UserOperatorClass(tables.newOid(), name, namespace, method, type,
+                hashProc, roles.currentRoleOid()));
+        return Execution.done("CREATE OPERATOR CLASS");
+    }
+
+    /** DROP OPERATOR CLASS name USING method. */
+    @SuppressWarnings("unchecked")
+    Execution dropClass(DropStmt s, Transaction txn) {
+        for (Object o : s.objects()) {
+            List<Object> parts = (List<Object>) o;
+            String method = ((String) parts.get(0)).toLowerCase(java.util.Locale.ROOT);
+            List<String> qualified = (List<String>) parts.get(1);
+            if (!INDEX_METHODS.contains(method)) {
+                throw PgException.of(SqlState.UNDEFINED_OBJECT, "access method \"%s\" does not exist", method);
+            }
+            List<UserOperatorClass> found = catalog.userOperatorClasses(qualified, method);
+            if (found.isEmpty()) {
+                if (s.missingOk()) {
+                    notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION,
+                            "operator class \"%s\" does not exist for access method \"%s\", skipping",
+                            String.join(".", qualified), method).withSeverity(PgException.Severity.NOTICE));
+                    continue;
+                }
+                throw PgException.of(SqlState.UNDEFINED_OBJECT,
+                        "operator class \"%s\" does not exist for access method \"%s\"", String.join(".", qualified),
+                        method);
+            }
+            objects.operatorClasses().drop(txn, found.get(0).oid());
+        }
+        return Execution.done("DROP OPERATOR CLASS");
+    }
+
+    /** The function of this name taking exactly these argument types (any, when null), else 42883. */
+    private ProcEntry function(List<String> name, long[] arguments) {
+        return catalog.functions(name).stream()
+                .filter(p -> arguments == null || Arrays.equals(p.argumentTypes(), arguments)).findFirst()
+                .orElseThrow(() -> PgException.of(SqlState.UNDEFINED_FUNCTION, "function %s(%s) does not exist",
+                        String.join(".", name), arguments == null ? "" : String.join(", ", Arrays.stream(arguments)
+                                .mapToObj(t -> TypeNames.format(catalog, t)).toList())));
     }
 
     private Optional<UserOperator> find(Transaction txn, long namespace, String name, long left, long right) {

@@ -62,7 +62,7 @@ final class PartitionBounds {
         return switch (key.strategy()) {
             case 'r' -> range(parent, columns, name, spec);
             case 'l' -> list(parent, columns, name, spec);
-            default -> hash(parent, columns, name, spec);
+            default -> hash(parent, key, columns, name, spec);
         };
     }
 
@@ -241,7 +241,8 @@ final class PartitionBounds {
                 && (text.contains(".") || text.contains("e") || text.contains("E"));
     }
 
-    private PartitionBound hash(TableInfo parent, List<ColumnInfo> columns, String name, PartitionBoundSpec spec) {
+    private PartitionBound hash(TableInfo parent, PartitionKey key, List<ColumnInfo> columns, String name,
+                                PartitionBoundSpec spec) {
         if (spec.strategy() != 'h') {
             throw PgException.of(SqlState.INVALID_TABLE_DEFINITION, "invalid bound specification for a hash partition")
                     .withPosition(spec.location() + 1);
@@ -302,10 +303,35 @@ final class PartitionBounds {
             }
         }
         List<String> keys = columns.stream().map(PartitionBounds::part).toList();
-        String constraint = "satisfies_hash_partition('" + parent.oid() + "'::oid, " + modulus + ", " + remainder + ", "
-                + String.join(", ", keys) + ")";
-        return new PartitionBound("FOR VALUES WITH (modulus " + modulus + ", remainder " + remainder + ")", constraint,
-                constraint);
+        String head = "satisfies_hash_partition('" + parent.oid() + "'::oid, " + modulus + ", " + remainder + ", ";
+        String shown = head + String.join(", ", keys) + ")";
+        return new PartitionBound("FOR VALUES WITH (modulus " + modulus + ", remainder " + remainder + ")",
+                head + String.join(", ", hashedKeys(key, keys)) + ")", shown);
+    }
+
+    /**
+     * The key parts as satisfies_hash_partition receives them when evaluated: a part whose operator class is
+     * user-defined goes in already hashed by that class's support function 2 (with the partition seed), wrapped in
+     * ROW(...) so the function tells it from a value it hashes itself (NULL inside: a NULL key part, skipped).
+     */
+    private List<String> hashedKeys(PartitionKey key, List<String> keys) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            long opclass = i < key.opclasses().size() ? key.opclasses().get(i) : 0;
+            var proc = opclass == 0 ? java.util.Optional.<org.lakepg.server.catalog.ProcEntry>empty()
+                    : ctx.catalog().userOperatorClass(opclass).filter(c -> c.hashProc() != 0)
+                    .flatMap(c -> ctx.catalog().function(c.hashProc()));
+            if (proc.isEmpty()) {
+                out.add(keys.get(i));
+                continue;
+            }
+            // found on the search path when evaluated; the public schema's functions named so wherever it is
+            String function = (proc.get().namespace() == org.lakepg.server.catalog.objects.SchemaInfo.PUBLIC
+                    ? "public." : "") + ExpressionText.ident(proc.get().name());
+            out.add("ROW(" + function + "(" + keys.get(i) + ", '"
+                    + org.lakepg.server.function.scalar.PartitionHash.SEED + "'::int8))");
+        }
+        return out;
     }
 
     private List<Datum> datums(TableInfo parent, List<ColumnInfo> columns, List<Expr> exprs, String clause,

@@ -215,6 +215,34 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         return builtin.isPresent() || function < 16384 ? builtin : objects.aggregates().find(snapshot.get(), function);
     }
 
+    /** The operator classes of CREATE OPERATOR CLASS of that name and method, in the schemas the name looks in. */
+    @Override
+    public List<org.lakepg.server.catalog.objects.OperatorClassCatalog.UserOperatorClass> userOperatorClasses(
+            List<String> qualifiedName, String method) {
+        var user = objects.operatorClasses().classes(snapshot.get());
+        if (user.isEmpty() || qualifiedName.size() > 2) {
+            return List.of();
+        }
+        String name = qualifiedName.get(qualifiedName.size() - 1);
+        List<SchemaInfo> schemas = qualifiedName.size() == 1 ? searchPath.effectiveSchemas(snapshot.get())
+                : searchPath.qualifier(snapshot.get(), qualifiedName.get(0)).map(List::of).orElse(List.of());
+        List<org.lakepg.server.catalog.objects.OperatorClassCatalog.UserOperatorClass> out = new ArrayList<>();
+        for (SchemaInfo schema : schemas) {
+            for (var u : user) {
+                if (u.name().equals(name) && u.method().equals(method) && u.namespace() == schema.oid()) {
+                    out.add(u);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<org.lakepg.server.catalog.objects.OperatorClassCatalog.UserOperatorClass> userOperatorClass(
+            long oid) {
+        return objects.operatorClasses().classes(snapshot.get()).stream().filter(c -> c.oid() == oid).findFirst();
+    }
+
     /** Built-in operators, then those of CREATE OPERATOR in the schemas the name looks in. */
     @Override
     public List<org.lakepg.server.catalog.OperatorEntry> operators(List<String> qualifiedName) {

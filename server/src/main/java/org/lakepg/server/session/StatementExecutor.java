@@ -359,6 +359,7 @@ final class StatementExecutor {
                     || d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.AGGREGATE
                     || d.kind().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.OPERATOR -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.CreateCastStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.CreateOpClassStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CreateRangeStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.CompositeTypeStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterEnumStmt a -> new Command.Utility(a, null);
@@ -613,6 +614,11 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.OPERATOR ->
                         operatorCommands.drop(drop, transaction.get(), queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.CreateOpClassStmt c -> operatorCommands.createClass(c, transaction.get(),
+                        queries(new ParameterTypes(new int[0])).expressions());
+                case org.lakepg.server.sql.ast.DropStmt drop
+                        when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.OPCLASS ->
+                        operatorCommands.dropClass(drop, transaction.get());
                 case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.RULE ->
                         ruleCommands.drop(drop, transaction.get());

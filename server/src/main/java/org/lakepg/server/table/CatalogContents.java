@@ -69,7 +69,9 @@ record CatalogContents(List<TableInfo> tables, Map<String, List<TableInfo>> tabl
         // shared by every session: nothing handed out may be changed
         byReferenced.replaceAll((k, v) -> List.copyOf(v));
         constraintsByTable.replaceAll((k, v) -> List.copyOf(v));
-        indexesByTable.replaceAll((k, v) -> List.copyOf(v));
+        // a table's indexes in OID order, as PostgreSQL's RelationGetIndexList (ON CONFLICT arbiters are listed so),
+        // not in the catalog heap's physical order, which reused space changes
+        indexesByTable.replaceAll((k, v) -> v.stream().sorted(Comparator.comparingLong(IndexInfo::oid)).toList());
         byName.replaceAll((k, v) -> List.copyOf(v));
         return new CatalogContents(List.copyOf(tables), Map.copyOf(byName), Map.copyOf(byOid), Map.copyOf(indexesByTable),
                 Map.copyOf(indexesByName), Map.copyOf(constraintsByTable), List.copyOf(constraints),

@@ -23,7 +23,10 @@ final class InheritanceRows {
     /** Between the SQL texts of a key's expressions (a character SQL text never holds). */
     private static final String EXPRESSION_SEPARATOR = "\u001f";
 
-    /** kind, relid, parent, seqno, strategy, key attnums, bound text, partition constraint, its display form. */
+    /**
+     * kind, relid, parent, seqno, strategy, key attnums, bound text (a key's expressions), partition constraint (a
+     * key's operator classes), its display form.
+     */
     static final RowCodec CODEC = new RowCodec(new long[] {TypeOids.TEXT, TypeOids.INT8, TypeOids.INT8, TypeOids.INT4,
             TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT});
 
@@ -35,7 +38,19 @@ final class InheritanceRows {
 
     static Object[] key(long table, PartitionKey key) {
         return new Object[] {String.valueOf(KEY), table, 0L, 0, String.valueOf(key.strategy()),
-                CatalogRows.attnums(key.columns()), String.join(EXPRESSION_SEPARATOR, key.expressions()), null, null};
+                CatalogRows.attnums(key.columns()), String.join(EXPRESSION_SEPARATOR, key.expressions()),
+                opclasses(key.opclasses()), null};
+    }
+
+    /** A key's user-defined operator classes in the key row's constraint slot (null when all are defaults). */
+    private static String opclasses(List<Long> oids) {
+        return oids.stream().allMatch(o -> o == 0) ? null
+                : String.join(" ", oids.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Long> opclasses(String text) {
+        return text == null || text.isEmpty() ? null
+                : java.util.Arrays.stream(text.split(" ")).map(Long::valueOf).toList();
     }
 
     private record Link(long child, long parent, int seqno) {}
@@ -50,7 +65,8 @@ final class InheritanceRows {
             if (((String) r[0]).charAt(0) == KEY) {
                 String exprs = (String) r[6];
                 keys.put(relid, new PartitionKey(((String) r[4]).charAt(0), CatalogRows.attnums((String) r[5]),
-                        exprs == null || exprs.isEmpty() ? List.of() : List.of(exprs.split(EXPRESSION_SEPARATOR))));
+                        exprs == null || exprs.isEmpty() ? List.of() : List.of(exprs.split(EXPRESSION_SEPARATOR)),
+                        opclasses((String) r[7])));
             } else {
                 links.add(new Link(relid, (Long) r[2], (Integer) r[3]));
                 if (r[6] != null) {

@@ -19,6 +19,7 @@ public final class ObjectCatalog {
     private final RuleCatalog rules;
     private final OperatorCatalog operators;
     private final PolicyCatalog policies;
+    private final OperatorClassCatalog operatorClasses;
 
     private ObjectCatalog(AccessContext access, boolean exists, java.util.function.IntPredicate laterCatalogExists) {
         schemas = new SchemaCatalog(access, exists);
@@ -34,6 +35,7 @@ public final class ObjectCatalog {
         operators = new OperatorCatalog(access, laterCatalogExists.test(OperatorCatalog.RELATION));
         policies = new PolicyCatalog(access, laterCatalogExists.test(PolicyCatalog.RELATION),
                 laterCatalogExists.test(PolicyCatalog.FLAGS_RELATION));
+        operatorClasses = new OperatorClassCatalog(access, laterCatalogExists.test(OperatorClassCatalog.RELATION));
     }
 
     /**
@@ -59,6 +61,11 @@ public final class ObjectCatalog {
     /** The pg_operator rows of CREATE OPERATOR (relation 28). */
     public OperatorCatalog operators() {
         return operators;
+    }
+
+    /** The pg_opclass rows of CREATE OPERATOR CLASS (relation 37). */
+    public OperatorClassCatalog operatorClasses() {
+        return operatorClasses;
     }
 
     /** The pg_rewrite rows of CREATE RULE (relation 27). */

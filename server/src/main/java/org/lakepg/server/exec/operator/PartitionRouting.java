@@ -208,6 +208,12 @@ final class PartitionRouting {
         List<CompiledExpr> toTarget = node.toTarget().stream().map(compiler::compile).toList();
         List<CompiledExpr> fromTarget = node.fromTarget().stream().map(compiler::compile).toList();
         List<CompiledExpr> returning = update.returning().stream().map(compiler::compile).toList();
+        // RETURNING of a moved row: its tableoid is the partition it moved to, held after the input row's columns
+        int landed = update.input().width();
+        List<CompiledExpr> movedReturning = update.returning().stream().map(e -> compiler.compile(
+                org.lakepg.server.sql.analyzer.ExprRewriter.map(e, x -> x instanceof org.lakepg.server.sql.plan.expr.Const c
+                        && c.type() == org.lakepg.server.catalog.TypeOids.OID && Long.valueOf(table.oid()).equals(c.value())
+                        ? new org.lakepg.server.sql.plan.expr.InputRef(landed, c.type(), -1, "tableoid") : x))).toList();
         ModifyNode delete = new ModifyNode(ModifyNode.Kind.DELETE, table, update.input(), List.of(), List.of());
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
@@ -215,9 +221,11 @@ final class PartitionRouting {
             Object[] row = input.next();
             Object[] newRow = java.util.Arrays.copyOf(row, width);
             boolean fits = Boolean.TRUE.equals(condition.eval(newRow, context));
-            if (!fits && node.reroute() != null) {
-                // the partition's BEFORE UPDATE row triggers run before the row is found to move (ExecUpdate):
-                // they may change the new row, or skip it
+            boolean triggered = false;
+            if (node.reroute() != null && context.triggers(table, org.lakepg.server.exec.TableTriggers.Event.UPDATE)
+                    != null) {
+                // the partition's BEFORE UPDATE row triggers run before its bound is checked (ExecUpdate): they may
+                // change the new row (even move it), or skip it
                 newRow = beforeUpdate(table, row, newRow, context);
                 if (newRow == null) {
                     continue;
@@ -225,8 +233,12 @@ final class PartitionRouting {
                 row = java.util.Arrays.copyOf(row, row.length);
                 System.arraycopy(newRow, 0, row, 0, width);
                 fits = Boolean.TRUE.equals(condition.eval(newRow, context));
+                triggered = true;
             }
             if (fits) {
+                if (triggered) {
+                    context.beforeRowTriggersRan(row);
+                }
                 try {
                     TableOperators.modify(update, List.<Object[]>of(row).iterator(), compiler, context)
                             .forEachRemaining(out::add);
@@ -254,17 +266,23 @@ final class PartitionRouting {
             for (int i = 0; i < asTarget.length; i++) {
                 asTarget[i] = toTarget.get(i).eval(newRow, context);
             }
-            Iterator<Object[]> inserted = insert(node.reroute(), List.<Object[]>of(asTarget).iterator(), compiler, context);
+            Iterator<Object[]> inserted;
+            try {
+                inserted = insert(node.reroute(), List.<Object[]>of(asTarget).iterator(), compiler, context);
+            } catch (PgException e) {
+                throw asTarget(e, node.reroute().insert().table(), asTarget);
+            }
             while (inserted.hasNext()) {
                 Object[] stored = inserted.next();
-                // the moved row in this partition's columns; UPDATE ... FROM's other items follow as they came in
-                Object[] mine = java.util.Arrays.copyOf(row, Math.max(row.length, fromTarget.size()));
+                // the moved row in this partition's columns, the other FROM items' columns as they were joined
+                Object[] mine = java.util.Arrays.copyOf(row, Math.max(row.length, landed) + 1);
                 for (int i = 0; i < fromTarget.size(); i++) {
                     mine[i] = fromTarget.get(i).eval(stored, context);
                 }
+                mine[landed] = stored[stored.length - 1];
                 Object[] result = new Object[returning.size()];
                 for (int i = 0; i < result.length; i++) {
-                    result[i] = returning.get(i).eval(mine, context);
+                    result[i] = movedReturning.get(i).eval(mine, context);
                 }
                 out.add(result);
             }
@@ -287,7 +305,8 @@ final class PartitionRouting {
 
     /** A constraint violation of a routed row shows the row in the columns of the table the statement named. */
     private static PgException asTarget(PgException e, TableInfo target, Object[] row) {
-        if ((e.sqlState() == SqlState.CHECK_VIOLATION || e.sqlState() == SqlState.NOT_NULL_VIOLATION)
+        if ((e.sqlState() == SqlState.CHECK_VIOLATION || e.sqlState() == SqlState.NOT_NULL_VIOLATION
+                || e.sqlState() == SqlState.WITH_CHECK_OPTION_VIOLATION)
                 && e.detail() != null && e.detail().startsWith("Failing row contains ")) {
             return e.withDetail("Failing row contains " + RowText.row(target, row) + ".");
         }

@@ -194,7 +194,7 @@ final class TableOperators {
                     Tid target = (Tid) row[width];
                     if (triggers != null) {
                         oldForTriggers = heap.fetch(txn.snapshot(), target).map(t -> codec.decode(t.payload())).orElse(null);
-                        if (oldForTriggers != null) {
+                        if (oldForTriggers != null && !context.takeBeforeRowTriggersRan(row)) {
                             newRow = triggers.beforeRow(newRow, oldForTriggers);
                             if (newRow == null) {
                                 continue;

@@ -15,7 +15,7 @@ public final class PartitionHash {
     private PartitionHash() {}
 
     /** HASH_PARTITION_SEED. */
-    static final long SEED = 0x7A5B22367996DCFDL;
+    public static final long SEED = 0x7A5B22367996DCFDL;
 
     public static void register(FunctionRegistry r) {
         r.register("satisfies_hash_partition", new TypedCode((x, types, c) -> {
@@ -26,7 +26,12 @@ public final class PartitionHash {
             int remainder = (Integer) x[2];
             long row = 0;
             for (int i = 3; i < x.length; i++) {
-                if (x[i] != null) {
+                if (x[i] instanceof org.lakepg.server.catalog.types.RowValue hashed) {
+                    // hashed already by a user-defined operator class (PartitionBounds): NULL inside is a NULL key
+                    if (hashed.size() > 0 && hashed.values()[0] != null) {
+                        row = combine(row, ((Number) hashed.values()[0]).longValue());
+                    }
+                } else if (x[i] != null) {
                     row = combine(row, hash(types.of(i), x[i], SEED));
                 }
             }

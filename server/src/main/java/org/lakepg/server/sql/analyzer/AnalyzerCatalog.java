@@ -88,6 +88,18 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return Optional.empty();
     }
 
+    /** The operator classes of CREATE OPERATOR CLASS named so (schema-qualified or on the search path), for a method. */
+    default List<org.lakepg.server.catalog.objects.OperatorClassCatalog.UserOperatorClass> userOperatorClasses(
+            List<String> qualifiedName, String method) {
+        return List.of();
+    }
+
+    /** An operator class of CREATE OPERATOR CLASS by OID. */
+    default Optional<org.lakepg.server.catalog.objects.OperatorClassCatalog.UserOperatorClass> userOperatorClass(
+            long oid) {
+        return Optional.empty();
+    }
+
     /** Inheritance and partitioning of the user tables, as the current statement sees the catalog. */
     default org.lakepg.server.table.Inheritance inheritance() {
         return org.lakepg.server.table.Inheritance.NONE;

@@ -29,7 +29,7 @@ public final class InheritedScans {
             out.add(table);
         }
         if (inh) {
-            for (long oid : inheritance.descendants(table.oid())) {
+            for (long oid : PartitionOrder.descendants(inheritance, table.oid())) {
                 if (!inheritance.isPartitioned(oid)) {
                     catalog.tableByOid(oid).ifPresent(out::add);
                 }

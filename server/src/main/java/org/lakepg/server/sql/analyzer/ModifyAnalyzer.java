@@ -353,6 +353,28 @@ public final class ModifyAnalyzer {
     }
 
     /** The names of a table's rows followed by their tid (rows scanned for UPDATE/DELETE, rows RETURNING reads). */
+    /**
+     * A member's whole row in RETURNING of a statement naming its parent is the parent's row type, its fields in the
+     * parent's column order (as PostgreSQL converts the partition's row to the root's).
+     */
+    private static BoundExpr asShapeRow(BoundExpr e, TableInfo table, TableInfo shape) {
+        return ExprRewriter.map(e, x -> {
+            if (!(x instanceof org.lakepg.server.sql.plan.expr.FuncExpr f && RowExpressions.isConstructor(f)
+                    && f.type() == table.oid() && f.arguments().size() == table.columns().size())) {
+                return x;
+            }
+            List<BoundExpr> fields = new ArrayList<>();
+            for (ColumnInfo c : shape.columns()) {
+                var member = table.column(c.name());
+                if (member.isEmpty()) {
+                    return x;
+                }
+                fields.add(f.arguments().get(member.get().number() - 1));
+            }
+            return RowExpressions.constructor(fields, shape.oid());
+        });
+    }
+
     private static FromScope rowScope(TableInfo table, String alias) {
         FromScope scope = new FromScope();
         scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false, true);
@@ -423,6 +445,12 @@ public final class ModifyAnalyzer {
                     continue;
                 }
                 BoundExpr e = expressions.analyzeWithoutAggregates(t.val(), scope, "RETURNING");
+                if (shape.oid() != table.oid()) {
+                    e = asShapeRow(e, table, shape);
+                }
+                if (e.type() >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+                    catalog.userType(e.type()); // a whole-row value's row type (a table's) is known to the output
+                }
                 if (e.type() == org.lakepg.server.catalog.TypeOids.UNKNOWN) {
                     e = expressions.coercer().coerce(e, org.lakepg.server.catalog.TypeOids.TEXT, -1,
                             TypeCoercion.Context.IMPLICIT, ExpressionAnalyzer.location(t.val()));

@@ -61,6 +61,9 @@ final class PartitionRoutes {
             for (ColumnInfo c : target.columns()) {
                 whole.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
             }
+            // then the partition the row lands in (its tableoid: route() names each leaf's own)
+            whole.add(new org.lakepg.server.sql.plan.expr.Const(org.lakepg.server.catalog.TypeOids.OID, -1,
+                    target.oid()));
             // a moving row is checked against the UPDATE policies of the table the statement names
             reroute = route(new ModifyNode(ModifyNode.Kind.INSERT, target, update.input(), whole,
                     binder.policyChecks(target, target, 'w')));

@@ -100,36 +100,44 @@ final class RulePrinter {
             context.append("AS ").append(Identifiers.quoteIfNeeded(i.relation().alias().aliasname())).append(" ");
         }
         List<String> names = new ArrayList<>();
+        // each target's text (f3.if2[1] for a part of a column) and the type a value assigned to it takes
+        List<String> shown = new ArrayList<>();
+        List<Long> targetTypes = new ArrayList<>();
         if (i.cols() != null && !i.cols().isEmpty()) {
             for (ResTarget c : i.cols()) {
-                if (c.indirection() != null && !c.indirection().isEmpty()) {
-                    throw new UnsupportedOperationException("INSERT column indirection");
-                }
                 names.add(c.name());
+                StringBuilder text = new StringBuilder(Identifiers.quoteIfNeeded(c.name()));
+                long type = table.column(c.name()).map(x -> x.type()).orElse(0L);
+                for (var step : c.indirection() == null ? List.<org.lakepg.server.sql.ast.Indirection>of() : c.indirection()) {
+                    type = indirected(text, step, type);
+                }
+                shown.add(text.toString());
+                targetTypes.add(type);
             }
         } else if (i.selectStmt() != null) {
             int width = i.selectStmt().valuesLists() != null && !i.selectStmt().valuesLists().isEmpty()
                     ? i.selectStmt().valuesLists().get(0).size() : i.selectStmt().targetList().size();
-            table.columns().stream().limit(width).forEach(c -> names.add(c.name()));
+            table.columns().stream().limit(width).forEach(c -> {
+                names.add(c.name());
+                shown.add(Identifiers.quoteIfNeeded(c.name()));
+                targetTypes.add(c.type());
+            });
         }
         if (!names.isEmpty()) {
-            context.append("(").append(String.join(", ", names.stream().map(Identifiers::quoteIfNeeded).toList()))
-                    .append(") ");
+            context.append("(").append(String.join(", ", shown)).append(") ");
         }
         SelectStmt source = i.selectStmt();
         if (source == null) {
             context.append("DEFAULT VALUES");
             return;
         }
-        Map<String, Long> types = new java.util.HashMap<>();
-        table.columns().forEach(c -> types.put(c.name(), c.type()));
         QueryLevel level = rule.nested();
         if (source.valuesLists() != null && source.valuesLists().size() == 1 && source.op() == SelectStmt.SetOperation.NONE) {
             context.keyword("VALUES (", -DeparseContext.INDENT_STD, DeparseContext.INDENT_STD, 2);
             List<String> values = new ArrayList<>();
             List<Expr> row = source.valuesLists().get(0);
             for (int c = 0; c < row.size(); c++) {
-                values.add(value(level, context, row.get(c), c < names.size() ? types.get(names.get(c)) : null));
+                values.add(value(level, context, row.get(c), c < targetTypes.size() ? targetTypes.get(c) : null));
             }
             context.append(String.join(", ", values)).append(")");
         } else if (source.valuesLists() != null && !source.valuesLists().isEmpty()
@@ -139,12 +147,43 @@ final class RulePrinter {
                 List<Expr> row = source.valuesLists().get(r);
                 List<String> values = new ArrayList<>();
                 for (int c = 0; c < row.size(); c++) {
-                    values.add(value(level, context, row.get(c), c < names.size() ? types.get(names.get(c)) : null));
+                    values.add(value(level, context, row.get(c), c < targetTypes.size() ? targetTypes.get(c) : null));
                 }
                 context.append(r == 0 ? "(" : ", (").append(String.join(",", values)).append(")");
             }
         } else {
             queries.query(source, context.nested(), rule, null, false);
+        }
+    }
+
+    /**
+     * One step of an INSERT target's indirection ({@code .field} or {@code [n]}) appended to its text; returns the
+     * type the part has (0 when unknown).
+     */
+    private long indirected(StringBuilder text, org.lakepg.server.sql.ast.Indirection step, long type) {
+        var catalog = rule.binder.catalog();
+        // a part of a domain's value is a part of its base type's
+        for (int depth = 0; depth < 10 && catalog.userType(type).orElse(null)
+                instanceof org.lakepg.server.catalog.types.UserType.Domain d; depth++) {
+            type = d.baseType();
+        }
+        switch (step) {
+            case org.lakepg.server.sql.ast.FieldName f -> {
+                text.append('.').append(Identifiers.quoteIfNeeded(f.name()));
+                if (catalog.userType(type).orElse(null)
+                        instanceof org.lakepg.server.catalog.types.UserType.Composite composite) {
+                    return composite.attributes().stream().filter(a -> a.name().equals(f.name())).findFirst()
+                            .map(a -> a.type()).orElse(0L);
+                }
+                return 0;
+            }
+            case org.lakepg.server.sql.ast.AIndices a when !a.isSlice()
+                    && a.uidx() instanceof org.lakepg.server.sql.ast.AConst k
+                    && k.kind() == org.lakepg.server.sql.ast.AConst.Kind.INTEGER -> {
+                text.append('[').append(k.value()).append(']');
+                return catalog.type(type).map(t -> t.elementType()).orElse(0L);
+            }
+            default -> throw new UnsupportedOperationException("INSERT column indirection");
         }
     }
 
@@ -155,7 +194,7 @@ final class RulePrinter {
             return printer.print(e, false);
         }
         BoundExpr b = level.binder.bind(e);
-        if (b.type() == TypeOids.UNKNOWN && columnType != null) {
+        if (b.type() == TypeOids.UNKNOWN && columnType != null && columnType != 0) {
             b = level.binder.coerce(b, columnType);
         }
         return queries.boundDeparser(context).deparse(b, false, context.prettyParen);
