@@ -113,6 +113,11 @@ public final class RpcConnection implements AutoCloseable {
             if (ch != null && ch.isActive()) {
                 return ch;
             }
+            if (onOwnEventLoop()) {
+                // waiting for the connection here would wait for this very thread (a loop shared by several
+                // connections sends to one from another's answer): fail the request; the caller retries elsewhere
+                throw StorageException.of(StorageException.Reason.IO, "%s at %s is not connected", service, address());
+            }
             ChannelFuture connecting = bootstrap.connect(host, port);
             if (!connecting.awaitUninterruptibly(connectTimeout.toMillis() + 1000) || !connecting.isSuccess()) {
                 connecting.channel().close();
@@ -126,6 +131,15 @@ public final class RpcConnection implements AutoCloseable {
             channel = ch;
             return ch;
         }
+    }
+
+    private boolean onOwnEventLoop() {
+        for (io.netty.util.concurrent.EventExecutor loop : group) {
+            if (loop.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A request waiting for its answer, and the connection it was sent on. */
