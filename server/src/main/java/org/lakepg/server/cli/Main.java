@@ -14,12 +14,16 @@ public final class Main {
             usage: lakepg start [--port 5432] [--data ./lakepg-data] [--listen 127.0.0.1] [-c name=value ...]
                                 [--auth loopback=trust,all=scram-sha-256] [--password-file FILE]
                                 [--tls-cert cert.pem --tls-key key.pem]
-                                [--storage cloud --safekeepers id@host:port,... --pageserver host:port [--replica]]
+                                [--storage cloud --safekeepers id@host:port,... --pageserver host:port [--replica]
+                                 [--wal-protocol raft|proposer]]
               The superuser is "postgres"; its password comes from LAKEPG_PASSWORD or --password-file.
-                   lakepg safekeeper --id N --port P --data DIR --peers id@host:port,...
+                   lakepg safekeeper --id N --port P --data DIR --peers id@host:port,... [--wal-protocol raft|proposer]
                    lakepg pageserver --port P --data DIR --s3-endpoint URL --bucket B --safekeepers id@host:port,...
+                                     [--wal-protocol raft|proposer]
                    lakepg s3 --port P --data DIR
-                   lakepg cluster start|status|stop|replica|gc --dir D [--port 5432]""";
+                   lakepg cluster start|status|stop|replica|gc --dir D [--port 5432] [--wal-protocol raft|proposer]
+              --wal-protocol: how the WAL reaches the safekeepers; every service of a cluster must use the same
+              (docs/safekeepers.md).""";
 
     /** Subcommands that run a storage-cloud service; reached by class name, as storage is never compiled against. */
     private static final Map<String, String> STORAGE_COMMANDS = Map.of(

@@ -115,8 +115,7 @@ class CloudReadReplicaIT {
         try (ClusterFixture fixture = ClusterFixture.start(dir.resolve("cluster"))) {
             fixture.cluster.stop(LocalCluster.COMPUTE, Duration.ofSeconds(10)); // the proxy's computes replace it
             var launcher = new ProcessComputeLauncher(Launcher.ofJar(ClusterFixture.JAR).command(List.of(), List.of()),
-                    List.of("--storage", "cloud", "--safekeepers", fixture.cluster.safekeeperList(),
-                            "--pageserver", fixture.cluster.pageserverAddress()),
+                    fixture.cluster.computeStorageArguments(),
                     dir.resolve("logs"), false, true, dir.resolve("endpoints"));
             launcher.prepareSpare();
             ProxyServer proxy = ProxyServer.start(InetAddress.getLoopbackAddress(), 0, launcher, Duration.ofSeconds(2));

@@ -37,8 +37,7 @@ class ProxyCloudIT {
             fixture.cluster.stop(LocalCluster.COMPUTE, Duration.ofSeconds(10)); // the proxy's computes replace it
             Launcher jar = Launcher.ofJar(ClusterFixture.JAR);
             var launcher = new ProcessComputeLauncher(jar.command(List.of(), List.of()),
-                    List.of("--storage", "cloud", "--safekeepers", fixture.cluster.safekeeperList(),
-                            "--pageserver", fixture.cluster.pageserverAddress()),
+                    fixture.cluster.computeStorageArguments(),
                     dir.resolve("logs"), false, true, dir.resolve("endpoints"));
             launcher.prepareSpare();
             ProxyServer proxy = ProxyServer.start(InetAddress.getLoopbackAddress(), 0, launcher, Duration.ofSeconds(2));

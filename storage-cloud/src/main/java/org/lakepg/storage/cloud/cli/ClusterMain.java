@@ -21,8 +21,9 @@ import org.lakepg.storage.cloud.wal.WalQuorum;
 public final class ClusterMain {
 
     private static final String USAGE = """
-            usage: lakepg cluster start --dir D [--port 5432] [--wal-protocol raft|proposer]
+            usage: lakepg cluster start --dir D [--port 5432] [--wal-protocol proposer|raft]
                                                           start (or restart on D's data) S3, 3 safekeepers, pageserver, compute
+                                                          (a new cluster's WAL protocol: proposer unless given; D keeps it)
                    lakepg cluster status --dir D               which processes run, their ports, LSNs
                    lakepg cluster stop --dir D [--timeout-s 10]  SIGTERM each, SIGKILL after the timeout
                    lakepg cluster replica --dir D [--port P]   start a read replica compute (follows every timeline)

@@ -62,8 +62,15 @@ public final class LocalCluster {
     }
 
     /**
+     * The WAL protocol of a new cluster: the compute as the proposer, which did 3.4x Raft's transactions per second
+     * on the same host at a quarter of its commit latency (docs/safekeepers.md, "Session 10"). Raft stays
+     * selectable with {@code --wal-protocol raft}.
+     */
+    public static final WalProtocol DEFAULT_WAL_PROTOCOL = WalProtocol.PROPOSER;
+
+    /**
      * How the WAL reaches the safekeepers in this cluster: what {@code cluster.properties} recorded, else
-     * {@code protocol} (null: the default, Raft), recorded by the next start. Every service gets the same one.
+     * {@code protocol} (null: the default), recorded by the next start. Every service gets the same one.
      */
     public LocalCluster withWalProtocol(WalProtocol protocol) {
         if (protocol != null && file.walProtocol().isEmpty()) {
@@ -73,7 +80,8 @@ public final class LocalCluster {
     }
 
     public WalProtocol walProtocol() {
-        return file.walProtocol().map(WalProtocol::parse).orElse(WalProtocol.RAFT);
+        // a cluster.properties without one is from before the protocol was recorded: Raft was the only one then
+        return file.walProtocol().map(WalProtocol::parse).orElse(file.exists() ? WalProtocol.RAFT : DEFAULT_WAL_PROTOCOL);
     }
 
     public static String safekeeper(int id) {
@@ -119,6 +127,16 @@ public final class LocalCluster {
         return HOST + ":" + port(PAGESERVER);
     }
 
+    /**
+     * What a compute of this cluster started by someone else (the serverless proxy's, for every endpoint) needs after
+     * {@code lakepg start}: cloud storage on these safekeepers and this pageserver, speaking the cluster's WAL
+     * protocol (a compute speaking another one cannot write: the safekeepers would not understand it).
+     */
+    public List<String> computeStorageArguments() {
+        return List.of("--storage", "cloud", "--safekeepers", safekeeperList(), "--pageserver", pageserverAddress(),
+                "--" + WalProtocol.FLAG, walProtocol().flagValue());
+    }
+
     public java.net.URI s3Endpoint() {
         return java.net.URI.create("http://" + HOST + ":" + port(S3));
     }
@@ -141,6 +159,7 @@ public final class LocalCluster {
                 file.setPort(service, service.equals(COMPUTE) && computePort > 0 ? computePort : freePort());
             }
         }
+        file.setWalProtocol(walProtocol()); // before the first save: a new cluster's default is then recorded
         file.save();
         for (String service : services()) {
             if (!running(service)) {
@@ -225,16 +244,16 @@ public final class LocalCluster {
             case PAGESERVER -> List.of("pageserver", "--port", Integer.toString(port), "--data", data,
                     "--s3-endpoint", s3Endpoint().toString(), "--bucket", BUCKET, "--safekeepers", safekeeperList());
             case COMPUTE -> {
-                List<String> compute = new ArrayList<>(List.of("start", "--storage", "cloud", "--listen", HOST,
-                        "--port", Integer.toString(port), "--data", data, "--safekeepers", safekeeperList(),
-                        "--pageserver", pageserverAddress()));
+                List<String> compute = new ArrayList<>(List.of("start", "--listen", HOST,
+                        "--port", Integer.toString(port), "--data", data));
+                compute.addAll(computeStorageArguments());
                 if (service.startsWith(REPLICA)) {
                     compute.add("--replica");
                 }
                 yield compute;
             }
         });
-        if (kind(service) != ServiceKind.S3 && walProtocol() != WalProtocol.RAFT) {
+        if (kind(service) == ServiceKind.SAFEKEEPER || kind(service) == ServiceKind.PAGESERVER) {
             args.addAll(List.of("--" + WalProtocol.FLAG, walProtocol().flagValue()));
         }
         return args;

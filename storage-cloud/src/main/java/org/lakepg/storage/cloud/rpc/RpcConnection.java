@@ -42,7 +42,9 @@ public final class RpcConnection implements AutoCloseable {
     private final int port;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
-    private final EventLoopGroup group = new NioEventLoopGroup(1);
+    private final EventLoopGroup group;
+    /** Whether closing this connection shuts {@link #group} down (false: it is shared with other connections). */
+    private final boolean ownsGroup;
     private final Bootstrap bootstrap;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
@@ -56,6 +58,23 @@ public final class RpcConnection implements AutoCloseable {
 
     /** A connection to {@code service} (what error messages call the other end, e.g. "safekeeper 2"). */
     public RpcConnection(String service, String host, int port, Duration connectTimeout, Duration requestTimeout) {
+        this(service, host, port, connectTimeout, requestTimeout, new NioEventLoopGroup(1), true);
+    }
+
+    /**
+     * A connection whose I/O runs on {@code group}, which the caller shares with other connections and shuts down
+     * itself: connections used together (a proposer's to every safekeeper) then wake one thread per round instead
+     * of one each, and their answers are handled one after another on it rather than racing for a lock.
+     */
+    public RpcConnection(String service, String host, int port, Duration connectTimeout, Duration requestTimeout,
+            EventLoopGroup group) {
+        this(service, host, port, connectTimeout, requestTimeout, group, false);
+    }
+
+    private RpcConnection(String service, String host, int port, Duration connectTimeout, Duration requestTimeout,
+            EventLoopGroup group, boolean ownsGroup) {
+        this.group = group;
+        this.ownsGroup = ownsGroup;
         this.service = service;
         this.host = host;
         this.port = port;
@@ -94,6 +113,11 @@ public final class RpcConnection implements AutoCloseable {
             if (ch != null && ch.isActive()) {
                 return ch;
             }
+            if (onOwnEventLoop()) {
+                // waiting for the connection here would wait for this very thread (a loop shared by several
+                // connections sends to one from another's answer): fail the request; the caller retries elsewhere
+                throw StorageException.of(StorageException.Reason.IO, "%s at %s is not connected", service, address());
+            }
             ChannelFuture connecting = bootstrap.connect(host, port);
             if (!connecting.awaitUninterruptibly(connectTimeout.toMillis() + 1000) || !connecting.isSuccess()) {
                 connecting.channel().close();
@@ -107,6 +131,15 @@ public final class RpcConnection implements AutoCloseable {
             channel = ch;
             return ch;
         }
+    }
+
+    private boolean onOwnEventLoop() {
+        for (io.netty.util.concurrent.EventExecutor loop : group) {
+            if (loop.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A request waiting for its answer, and the connection it was sent on. */
@@ -277,6 +310,8 @@ public final class RpcConnection implements AutoCloseable {
             }
         }
         failPending(null);
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.lakepg.storage.cloud.wal;
 
+import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.lakepg.storage.cloud.proposer.AcceptorCodec;
@@ -14,10 +15,11 @@ final class MemberLink implements AutoCloseable {
     private final SafekeeperAddress address;
     private final RpcConnection connection;
 
-    MemberLink(SafekeeperAddress address, Duration requestTimeout) {
+    /** A link whose I/O runs on {@code loop}, shared with the proposer's other links (closed by their owner). */
+    MemberLink(SafekeeperAddress address, Duration requestTimeout, EventLoopGroup loop) {
         this.address = address;
         this.connection = new RpcConnection("safekeeper " + address.id(), address.host(), address.port(),
-                Duration.ofSeconds(2), requestTimeout);
+                Duration.ofSeconds(2), requestTimeout, loop);
     }
 
     SafekeeperAddress address() {

@@ -287,7 +287,7 @@ final class Proposal {
         }
         if (m.inFlight == 0 && m.sentCommit < commitLsn && !noticeScheduled) {
             noticeScheduled = true;
-            quorum.later(COMMIT_NOTICE_DELAY_MS, this::sendCommitNotices);
+            quorum.laterOnLoop(COMMIT_NOTICE_DELAY_MS, this::sendCommitNotices);
         }
     }
 

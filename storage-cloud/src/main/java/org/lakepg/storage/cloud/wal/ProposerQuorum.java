@@ -1,5 +1,7 @@
 package org.lakepg.storage.cloud.wal;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +45,13 @@ public final class ProposerQuorum implements WalQuorum {
     private static final long MEMBER_WAIT_MS = 10_000;
 
     private final List<SafekeeperAddress> members;
+    /**
+     * One I/O thread for the links to every member: a round's three appends wake it once, and the acknowledgements
+     * are counted on it one after another (with a thread per link, each round woke three threads that then took
+     * turns on the proposal's lock).
+     */
+    private final EventLoopGroup loop = new NioEventLoopGroup(1,
+            Thread.ofPlatform().name("proposer-io").daemon(true).factory());
     private final Map<Integer, MemberLink> links = new HashMap<>();
     private final UUID proposerId = UUID.randomUUID();
     private final Map<TimelineId, Proposal> proposals = new ConcurrentHashMap<>();
@@ -54,7 +63,7 @@ public final class ProposerQuorum implements WalQuorum {
     private ProposerQuorum(List<SafekeeperAddress> members, Duration requestTimeout) {
         this.members = List.copyOf(members);
         for (SafekeeperAddress a : members) {
-            links.put(a.id(), new MemberLink(a, requestTimeout));
+            links.put(a.id(), new MemberLink(a, requestTimeout, loop));
         }
     }
 
@@ -75,6 +84,19 @@ public final class ProposerQuorum implements WalQuorum {
     void later(long delayMs, Runnable task) {
         try {
             timer.schedule(() -> Thread.ofVirtual().name("proposer-task").start(task), delayMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closing: nothing more to do
+        }
+    }
+
+    /**
+     * Runs {@code task} on the links' I/O thread after {@code delayMs}: for short non-blocking work such as the
+     * commit notice, which would otherwise wake the timer and a virtual thread about every round. A send from there
+     * to a member that is not connected fails (it would block the loop) and the member joins again later.
+     */
+    void laterOnLoop(long delayMs, Runnable task) {
+        try {
+            loop.schedule(task, delayMs, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // closing: nothing more to do
         }
@@ -339,5 +361,6 @@ public final class ProposerQuorum implements WalQuorum {
         proposals.values().forEach(p -> p.fail(closed));
         timer.shutdownNow();
         links.values().forEach(MemberLink::close);
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
