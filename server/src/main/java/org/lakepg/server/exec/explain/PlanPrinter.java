@@ -668,6 +668,14 @@ public final class PlanPrinter {
                             : new BoolExpr(BoolExpr.Kind.AND, commuted), columns);
                 }
                 if (bitmapIndexParts.containsKey(s)) {
+                    // a partial index's predicate terms are re-checked above, not index conditions
+                    List<BoundExpr> keyed = s.conditions().stream().filter(c -> org.lakepg.server.index.IndexCondition
+                            .of(c, s.index(), s.table()).isPresent()).map(PlanPrinter::columnFirst).toList();
+                    if (keyed.size() < s.conditions().size()) {
+                        List<String> plain = s.table().columns().stream().map(c -> c.name()).toList();
+                        indexConditions = quals(keyed.size() == 1 ? keyed.get(0) : new BoolExpr(BoolExpr.Kind.AND, keyed),
+                                options.verbose() ? own : i -> i < plain.size() ? plain.get(i) : own.apply(i));
+                    }
                     details.add(new String[] {"Index Cond", indexConditions});
                     yield "Bitmap Index Scan on " + s.index().name();
                 }
@@ -783,7 +791,8 @@ public final class PlanPrinter {
             case SetOpNode s -> {
                 children.clear();
                 PlanNode append = new AppendNode(List.of(s.left(), s.right()), s.width());
-                boolean hashed = costs.settings().hashAgg() && hashable(s);
+                boolean hashed = costs.settings().hashAgg() && hashable(s) && (s.kind() != SetOpNode.Kind.UNION
+                        || org.lakepg.server.sql.optimizer.UnionStrategy.hashed(s, costs));
                 if (s.kind() == SetOpNode.Kind.UNION && !hashed) {
                     // the rows are counted in sorted order: with hashing disabled, or for a type PostgreSQL cannot
                     // hash, it shows that as Unique over Sort (no Sort when there are no columns to sort by)
