@@ -622,6 +622,9 @@ public final class PlanPrinter {
             case WindowAggNode w -> i >= w.input().width() || computed(w.input(), i);
             case FilterNode f -> computed(f.input(), i);
             case LimitNode l -> computed(l.input(), i);
+            // an Append names its columns after its first member's (ruleutils.c's outer plan of an Append)
+            case AppendNode a -> !a.inputs().isEmpty() && computed(a.inputs().get(0), i);
+            case SetOpNode s -> computed(s.left(), i);
             default -> false;
         };
     }
@@ -790,9 +793,10 @@ public final class PlanPrinter {
             case AppendNode a -> "Append";
             case SetOpNode s -> {
                 children.clear();
-                PlanNode append = new AppendNode(List.of(s.left(), s.right()), s.width());
+                PlanNode append = new AppendNode(s.kind() == SetOpNode.Kind.UNION
+                        ? org.lakepg.server.sql.optimizer.UnionStrategy.members(s) : List.of(s.left(), s.right()), s.width());
                 boolean hashed = costs.settings().hashAgg() && hashable(s) && (s.kind() != SetOpNode.Kind.UNION
-                        || org.lakepg.server.sql.optimizer.UnionStrategy.hashed(s, costs));
+                        || org.lakepg.server.sql.optimizer.UnionStrategy.hashed((AppendNode) append, costs));
                 if (s.kind() == SetOpNode.Kind.UNION && !hashed) {
                     // the rows are counted in sorted order: with hashing disabled, or for a type PostgreSQL cannot
                     // hash, it shows that as Unique over Sort (no Sort when there are no columns to sort by)
@@ -804,7 +808,7 @@ public final class PlanPrinter {
                     IntFunction<String> below = names(s.left());
                     List<String> keys = new ArrayList<>();
                     for (int i = 0; i < s.width(); i++) {
-                        keys.add(below.apply(i));
+                        keys.add(referenced(append, i, below));
                     }
                     if (!keys.isEmpty()) {
                         details.add(new String[] {"Group Key", String.join(", ", keys)});

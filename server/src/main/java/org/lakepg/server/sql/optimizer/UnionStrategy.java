@@ -1,7 +1,9 @@
 package org.lakepg.server.sql.optimizer;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.sql.plan.AppendNode;
+import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.SetOpNode;
 
 /**
@@ -19,10 +21,29 @@ public final class UnionStrategy {
 
     private UnionStrategy() {}
 
-    /** Whether a hashable UNION is hashed when hashing is enabled. */
-    public static boolean hashed(SetOpNode union, CostModel costs) {
-        PlanEstimate input = costs.estimate(new AppendNode(List.of(union.left(), union.right()), union.width()));
-        double rows = clamp(input.rows());
+    /**
+     * The queries a UNION appends: a UNION [ALL] under it is one with it (recurse_union_children flattens a child of
+     * the same kind whose duplicates may go, unless its columns are converted first).
+     */
+    public static List<PlanNode> members(SetOpNode union) {
+        List<PlanNode> out = new ArrayList<>();
+        for (PlanNode side : List.of(union.left(), union.right())) {
+            switch (side) {
+                case SetOpNode s when s.kind() == SetOpNode.Kind.UNION -> out.addAll(members(s));
+                case AppendNode a -> out.addAll(a.inputs());
+                default -> out.add(side);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a hashable UNION of the appended queries is hashed when hashing is enabled. */
+    public static boolean hashed(AppendNode union, CostModel costs) {
+        PlanEstimate input = costs.estimate(union);
+        double rows = 0;
+        for (PlanNode member : union.inputs()) {
+            rows += clamp(costs.estimate(member).rows()); // each path's estimate is at least one row
+        }
         int columns = union.width();
         if ((align(input.width()) + MINIMAL_TUPLE_HEADER) * rows > HASH_MEM_BYTES) {
             return false;
