@@ -702,12 +702,22 @@ public final class PlanPrinter {
                         + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
             }
             case IndexScanNode s -> {
-                String column = s.table().columns().get(s.index().columns().get(0) - 1).name();
+                int keyColumn = s.index().columns().get(0) - 1;
                 String key = s.key() instanceof org.lakepg.server.sql.plan.expr.OuterParam op && outerValues.containsKey(op.id())
                         ? outerValues.get(op.id()) : deparser.deparse(s.key(), i -> null);
-                filter = withoutIndexCondition(filter, s.index().columns().get(0) - 1);
+                String column;
+                if (keyColumn < 0) {
+                    // an expression index: its key as pg_get_expr prints it; the filter's copy of the equality goes
+                    column = s.index().expressions().get(0);
+                    List<String> plain = s.table().columns().stream().map(c -> c.name()).toList();
+                    filter = withoutExpressionCondition(filter, column, e -> bare(deparser.deparse(e,
+                            i -> i < plain.size() ? plain.get(i) : null)));
+                } else {
+                    column = s.table().columns().get(keyColumn).name();
+                    filter = withoutIndexCondition(filter, keyColumn);
+                }
                 String shown = uniqueAlias(s.table().name(), s.alias());
-                if (options.verbose()) {
+                if (options.verbose() && keyColumn >= 0) {
                     // VERBOSE qualifies a scan's conditions (show_scan_qual's useprefix)
                     column = org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(shown == null ? s.table().name() : shown)
                             + "." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(column);
@@ -1136,6 +1146,26 @@ public final class PlanPrinter {
 
     private static BoundExpr unwrap(BoundExpr e) {
         return e instanceof org.lakepg.server.sql.plan.expr.RelabelType r ? unwrap(r.argument()) : e;
+    }
+
+    /** The filter without the equality an expression index's probe answers (one side deparses to the key). */
+    private static BoundExpr withoutExpressionCondition(BoundExpr filter, String key,
+                                                        java.util.function.Function<BoundExpr, String> text) {
+        if (filter == null) {
+            return null;
+        }
+        String wanted = bare(key);
+        List<BoundExpr> conjuncts = new ArrayList<>();
+        flatten(filter, conjuncts);
+        conjuncts.removeIf(c -> c instanceof FuncExpr f && f.name().equals("=") && f.arguments().size() == 2
+                && f.arguments().stream().anyMatch(a -> !(unwrap(a) instanceof InputRef) && wanted.equals(text.apply(a))));
+        return conjuncts.isEmpty() ? null : conjuncts.size() == 1 ? conjuncts.get(0)
+                : new BoolExpr(BoolExpr.Kind.AND, conjuncts);
+    }
+
+    /** An expression's text without one pair of enclosing parentheses. */
+    private static String bare(String text) {
+        return text != null && text.startsWith("(") && text.endsWith(")") ? text.substring(1, text.length() - 1) : text;
     }
 
     private static void flatten(BoundExpr e, List<BoundExpr> out) {

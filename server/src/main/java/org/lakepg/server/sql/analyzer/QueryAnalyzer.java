@@ -1097,7 +1097,9 @@ public final class QueryAnalyzer {
     private PlanNode casts(ProjectNode projection, Relation side, List<OutputColumn> columns) {
         java.util.BitSet changed = new java.util.BitSet();
         for (int i = 0; i < columns.size(); i++) {
-            if (side.columns().get(i).type() != columns.get(i).type()) {
+            // an untyped literal is read as the column's type where it stands, no conversion PostgreSQL sees
+            long type = side.columns().get(i).type();
+            if (type != columns.get(i).type() && type != TypeOids.UNKNOWN) {
                 changed.set(i);
             }
         }
