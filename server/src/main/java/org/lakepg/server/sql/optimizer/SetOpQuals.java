@@ -119,13 +119,7 @@ public final class SetOpQuals {
                 if (split.neverPasses()) {
                     return keep ? new ProjectNode(GatingQuals.emptyRows(x.input().width()), x.expressions()) : null;
                 }
-                List<BoundExpr> parts = new ArrayList<>();
-                if (split.gate() != null) {
-                    parts.addAll(conjuncts(split.gate()));
-                }
-                if (split.rest() != null) {
-                    parts.addAll(conjuncts(split.rest()));
-                }
+                List<BoundExpr> parts = parts(split);
                 return parts.isEmpty() ? x : new ProjectNode(filtered(x.input(), and(parts)), x.expressions());
             }
             default -> {
@@ -133,16 +127,22 @@ public final class SetOpQuals {
                 if (split.neverPasses()) {
                     return keep ? GatingQuals.emptyRows(p.width()) : null;
                 }
-                List<BoundExpr> parts = new ArrayList<>();
-                if (split.gate() != null) {
-                    parts.addAll(conjuncts(split.gate()));
-                }
-                if (split.rest() != null) {
-                    parts.addAll(conjuncts(split.rest()));
-                }
+                List<BoundExpr> parts = parts(split);
                 return parts.isEmpty() ? p : filtered(p, and(parts));
             }
         }
+    }
+
+    /** What of a folded condition a member still checks: its gating and its other conjuncts (none when true). */
+    private static List<BoundExpr> parts(GatingQuals.Split split) {
+        List<BoundExpr> parts = new ArrayList<>();
+        if (split.gate() != null) {
+            parts.addAll(conjuncts(split.gate()));
+        }
+        if (split.rest() != null) {
+            parts.addAll(conjuncts(split.rest()));
+        }
+        return parts;
     }
 
     /** The rows of {@code p} that pass the condition, the condition as far down as it may go. */
