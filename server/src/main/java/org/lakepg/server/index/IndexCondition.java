@@ -42,7 +42,7 @@ public record IndexCondition(int position, Operator operator, BoundExpr value) {
 
     /** The condition {@code conjunct} (over the table's columns) is for {@code index}, if it is one. */
     public static Optional<IndexCondition> of(BoundExpr conjunct, IndexInfo index, TableInfo table) {
-        if (!index.plain() || !IndexInfo.BTREE.equals(index.method())) {
+        if (!index.expressions().isEmpty() || !IndexInfo.BTREE.equals(index.method())) {
             return Optional.empty();
         }
         if (conjunct instanceof NullTest n) {

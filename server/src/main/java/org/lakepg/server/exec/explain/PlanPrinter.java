@@ -622,6 +622,9 @@ public final class PlanPrinter {
             case WindowAggNode w -> i >= w.input().width() || computed(w.input(), i);
             case FilterNode f -> computed(f.input(), i);
             case LimitNode l -> computed(l.input(), i);
+            // an Append names its columns after its first member's (ruleutils.c's outer plan of an Append)
+            case AppendNode a -> !a.inputs().isEmpty() && computed(a.inputs().get(0), i);
+            case SetOpNode s -> computed(s.left(), i);
             default -> false;
         };
     }
@@ -668,6 +671,14 @@ public final class PlanPrinter {
                             : new BoolExpr(BoolExpr.Kind.AND, commuted), columns);
                 }
                 if (bitmapIndexParts.containsKey(s)) {
+                    // a partial index's predicate terms are re-checked above, not index conditions
+                    List<BoundExpr> keyed = s.conditions().stream().filter(c -> org.lakepg.server.index.IndexCondition
+                            .of(c, s.index(), s.table()).isPresent()).map(PlanPrinter::columnFirst).toList();
+                    if (keyed.size() < s.conditions().size()) {
+                        List<String> plain = s.table().columns().stream().map(c -> c.name()).toList();
+                        indexConditions = quals(keyed.size() == 1 ? keyed.get(0) : new BoolExpr(BoolExpr.Kind.AND, keyed),
+                                options.verbose() ? own : i -> i < plain.size() ? plain.get(i) : own.apply(i));
+                    }
                     details.add(new String[] {"Index Cond", indexConditions});
                     yield "Bitmap Index Scan on " + s.index().name();
                 }
@@ -691,12 +702,22 @@ public final class PlanPrinter {
                         + (shown == null || shown.equals(s.table().name()) ? "" : " " + shown);
             }
             case IndexScanNode s -> {
-                String column = s.table().columns().get(s.index().columns().get(0) - 1).name();
+                int keyColumn = s.index().columns().get(0) - 1;
                 String key = s.key() instanceof org.lakepg.server.sql.plan.expr.OuterParam op && outerValues.containsKey(op.id())
                         ? outerValues.get(op.id()) : deparser.deparse(s.key(), i -> null);
-                filter = withoutIndexCondition(filter, s.index().columns().get(0) - 1);
+                String column;
+                if (keyColumn < 0) {
+                    // an expression index: its key as pg_get_expr prints it; the filter's copy of the equality goes
+                    column = s.index().expressions().get(0);
+                    List<String> plain = s.table().columns().stream().map(c -> c.name()).toList();
+                    filter = withoutExpressionCondition(filter, column, e -> bare(deparser.deparse(e,
+                            i -> i < plain.size() ? plain.get(i) : null)));
+                } else {
+                    column = s.table().columns().get(keyColumn).name();
+                    filter = withoutIndexCondition(filter, keyColumn);
+                }
                 String shown = uniqueAlias(s.table().name(), s.alias());
-                if (options.verbose()) {
+                if (options.verbose() && keyColumn >= 0) {
                     // VERBOSE qualifies a scan's conditions (show_scan_qual's useprefix)
                     column = org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(shown == null ? s.table().name() : shown)
                             + "." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(column);
@@ -782,8 +803,10 @@ public final class PlanPrinter {
             case AppendNode a -> "Append";
             case SetOpNode s -> {
                 children.clear();
-                PlanNode append = new AppendNode(List.of(s.left(), s.right()), s.width());
-                boolean hashed = costs.settings().hashAgg() && hashable(s);
+                PlanNode append = new AppendNode(s.kind() == SetOpNode.Kind.UNION
+                        ? org.lakepg.server.sql.optimizer.UnionStrategy.members(s) : List.of(s.left(), s.right()), s.width());
+                boolean hashed = costs.settings().hashAgg() && hashable(s) && (s.kind() != SetOpNode.Kind.UNION
+                        || org.lakepg.server.sql.optimizer.UnionStrategy.hashed((AppendNode) append, costs));
                 if (s.kind() == SetOpNode.Kind.UNION && !hashed) {
                     // the rows are counted in sorted order: with hashing disabled, or for a type PostgreSQL cannot
                     // hash, it shows that as Unique over Sort (no Sort when there are no columns to sort by)
@@ -795,7 +818,7 @@ public final class PlanPrinter {
                     IntFunction<String> below = names(s.left());
                     List<String> keys = new ArrayList<>();
                     for (int i = 0; i < s.width(); i++) {
-                        keys.add(below.apply(i));
+                        keys.add(referenced(append, i, below));
                     }
                     if (!keys.isEmpty()) {
                         details.add(new String[] {"Group Key", String.join(", ", keys)});
@@ -1124,6 +1147,26 @@ public final class PlanPrinter {
 
     private static BoundExpr unwrap(BoundExpr e) {
         return e instanceof org.lakepg.server.sql.plan.expr.RelabelType r ? unwrap(r.argument()) : e;
+    }
+
+    /** The filter without the equality an expression index's probe answers (one side deparses to the key). */
+    private static BoundExpr withoutExpressionCondition(BoundExpr filter, String key,
+                                                        java.util.function.Function<BoundExpr, String> text) {
+        if (filter == null) {
+            return null;
+        }
+        String wanted = bare(key);
+        List<BoundExpr> conjuncts = new ArrayList<>();
+        flatten(filter, conjuncts);
+        conjuncts.removeIf(c -> c instanceof FuncExpr f && f.name().equals("=") && f.arguments().size() == 2
+                && f.arguments().stream().anyMatch(a -> !(unwrap(a) instanceof InputRef) && wanted.equals(text.apply(a))));
+        return conjuncts.isEmpty() ? null : conjuncts.size() == 1 ? conjuncts.get(0)
+                : new BoolExpr(BoolExpr.Kind.AND, conjuncts);
+    }
+
+    /** An expression's text without one pair of enclosing parentheses. */
+    private static String bare(String text) {
+        return text != null && text.startsWith("(") && text.endsWith(")") ? text.substring(1, text.length() - 1) : text;
     }
 
     private static void flatten(BoundExpr e, List<BoundExpr> out) {

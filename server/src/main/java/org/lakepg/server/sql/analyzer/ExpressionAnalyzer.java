@@ -992,7 +992,12 @@ public final class ExpressionAnalyzer {
             // the ordering column first, as unify_hypothetical_args lists them (it names the types in that order)
             // an untyped literal takes the ordering column's type (rank('fred') over integers fails on 'fred')
             BoundExpr direct = args.get(i).type() == TypeOids.UNKNOWN ? args.get(i) : coerced.get(i);
-            long type = commonType(List.of(coerced.get(n + i), direct), "WITHIN GROUP");
+            long type;
+            try {
+                type = commonType(List.of(coerced.get(n + i), direct), "WITHIN GROUP");
+            } catch (PgException e) {
+                throw Coercer.at(e, location(f.args().get(i))); // select_common_type points at the direct argument
+            }
             coerced.set(i, coercer.coerce(direct, type, -1, TypeCoercion.Context.IMPLICIT, location(f.args().get(i))));
             coerced.set(n + i, coercer.coerce(coerced.get(n + i), type, -1, TypeCoercion.Context.IMPLICIT, f.location()));
         }

@@ -562,6 +562,17 @@ public final class QueryAnalyzer {
                 where = quals.remaining();
                 pushed = where == null ? plan : null;
             }
+            if (pushed == null && where != null && !locking) {
+                var quals = new org.lakepg.server.sql.optimizer.SetOpQuals(expressions::foldConstants,
+                        p -> setOperationCasts.getOrDefault(p, new java.util.BitSet()),
+                        (scan, condition) -> filteredScan(scan,
+                                org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(condition), false)).push(plan, where);
+                if (quals != null) {
+                    plan = quals.plan();
+                    where = quals.remaining();
+                    pushed = where == null ? plan : null;
+                }
+            }
             if (pushed != null) {
                 plan = pushed;
             } else {
@@ -585,12 +596,8 @@ public final class QueryAnalyzer {
                 if (where != null && plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
                     where = org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(where);
                     singleWhere = where;
-                    plan = org.lakepg.server.sql.optimizer.IndexSelection.cheapest(scan, where,
-                            catalog.indexes(scan.table()), catalog.planner());
-                    where = org.lakepg.server.sql.optimizer.IndexSelection.remainingCondition(plan, where,
-                            lockedRows(s));
-                }
-                if (where != null) {
+                    plan = filteredScan(scan, where, lockedRows(s));
+                } else if (where != null) {
                     plan = new FilterNode(plan, where);
                 }
             }
@@ -1100,6 +1107,14 @@ public final class QueryAnalyzer {
         return out;
     }
 
+    /** A table's rows under a condition: the cheapest index or sequential scan, and a filter for what it leaves. */
+    private PlanNode filteredScan(org.lakepg.server.sql.plan.SeqScanNode scan, BoundExpr where, boolean lockedRows) {
+        PlanNode plan = org.lakepg.server.sql.optimizer.IndexSelection.cheapest(scan, where,
+                catalog.indexes(scan.table()), catalog.planner());
+        BoundExpr rest = org.lakepg.server.sql.optimizer.IndexSelection.remainingCondition(plan, where, lockedRows);
+        return rest == null ? plan : new FilterNode(plan, rest);
+    }
+
     private Relation setOperation(SelectStmt s) {
         return setOperation(s.op(), s.all(), operand(s.larg()), operand(s.rarg()));
     }
@@ -1118,6 +1133,8 @@ public final class QueryAnalyzer {
             OutputColumn l = left.columns().get(i);
             OutputColumn r = right.columns().get(i);
             long type = new CommonType(expressions.coercer().rules()).select(List.of(l.type(), r.type()), what);
+            checkLiteral(left, i, type);
+            checkLiteral(right, i, type);
             BoundExpr lc = expressions.coercer().coerce(new InputRef(i, l.type(), l.typmod(), l.name()), type, -1,
                     TypeCoercion.Context.IMPLICIT, -1);
             BoundExpr rc = expressions.coercer().coerce(new InputRef(i, r.type(), r.typmod(), r.name()), type, -1,
@@ -1128,8 +1145,8 @@ public final class QueryAnalyzer {
             rightCast.add(rc);
             columns.add(OutputColumn.computed(l.name(), type, l.type() == r.type() && l.typmod() == r.typmod() ? l.typmod() : -1));
         }
-        PlanNode lp = leftChanged ? new ProjectNode(left.plan(), leftCast) : left.plan();
-        PlanNode rp = rightChanged ? new ProjectNode(right.plan(), rightCast) : right.plan();
+        PlanNode lp = leftChanged ? casts(new ProjectNode(left.plan(), leftCast), left, columns) : left.plan();
+        PlanNode rp = rightChanged ? casts(new ProjectNode(right.plan(), rightCast), right, columns) : right.plan();
         PlanNode plan;
         if (op == SelectStmt.SetOperation.UNION && all) {
             // a UNION ALL chain is one Append, as PostgreSQL flattens it
@@ -1148,13 +1165,51 @@ public final class QueryAnalyzer {
         return new Relation(plan, columns);
     }
 
+    /**
+     * The columns a set operation's side has to convert to the result's types, by the projection that does it:
+     * PostgreSQL does not push the outer WHERE's conditions on them into the members (compare_tlist_datatypes).
+     */
+    private final java.util.Map<PlanNode, java.util.BitSet> setOperationCasts = new java.util.IdentityHashMap<>();
+
+    private PlanNode casts(ProjectNode projection, Relation side, List<OutputColumn> columns) {
+        java.util.BitSet changed = new java.util.BitSet();
+        for (int i = 0; i < columns.size(); i++) {
+            // an untyped literal is read as the column's type where it stands, no conversion PostgreSQL sees
+            long type = side.columns().get(i).type();
+            if (type != columns.get(i).type() && type != TypeOids.UNKNOWN) {
+                changed.set(i);
+            }
+        }
+        setOperationCasts.put(projection, changed);
+        return projection;
+    }
+
     /** One side of a set operation: a bare SELECT/VALUES, or a parenthesized query with its own ORDER BY/LIMIT. */
     Relation operand(SelectStmt s) {
         Relation r = query(s, false);
         if (s.op() == SelectStmt.SetOperation.NONE) {
             setOperationLeaves.add(r.columns().stream().map(OutputColumn::name).toList());
+            if (s.targetList() != null && s.targetList().size() == r.columns().size()) {
+                leafLocations.put(r.plan(), s.targetList().stream()
+                        .map(t -> ExpressionAnalyzer.location(t.val())).toList());
+            }
         }
         return r;
+    }
+
+    /** Where each select-list item of a set operation's leaf query was written, by the leaf's plan. */
+    private final java.util.Map<PlanNode, List<Integer>> leafLocations = new java.util.IdentityHashMap<>();
+
+    /**
+     * A leaf's untyped literal column read as the set operation's column type right away, as PostgreSQL's
+     * transformSetOperationTree coerces an UNKNOWN Const: a bad literal fails while analyzing, at its position (the
+     * plan still casts the column when it runs).
+     */
+    private void checkLiteral(Relation side, int i, long type) {
+        if (side.plan() instanceof ProjectNode x && x.expressions().get(i) instanceof org.lakepg.server.sql.plan.expr.Const c
+                && c.type() == TypeOids.UNKNOWN && type != TypeOids.UNKNOWN && leafLocations.containsKey(x)) {
+            expressions.coercer().coerce(c, type, -1, TypeCoercion.Context.IMPLICIT, leafLocations.get(x).get(i));
+        }
     }
 
     /** The column names of the set operation's leaf queries, "*SELECT* 1", "*SELECT* 2" ..., for error hints. */

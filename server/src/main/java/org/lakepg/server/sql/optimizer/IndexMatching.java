@@ -14,6 +14,7 @@ import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.NullTest;
 import org.lakepg.server.table.ColumnInfo;
 import org.lakepg.server.table.IndexInfo;
+import org.lakepg.server.table.TableInfo;
 
 /**
  * Index choice for expression and partial indexes: an index qualifies when the query's conditions imply its
@@ -64,25 +65,48 @@ final class IndexMatching {
         return null;
     }
 
+    /** Whether the query's conditions imply a partial index's predicate, so its rows include every answer. */
+    static boolean predicateImplied(TableInfo table, IndexInfo index, List<BoundExpr> conjuncts) {
+        ExpressionDeparser deparser = deparser(table);
+        BoundExpr predicate;
+        try {
+            predicate = IndexExpressions.of(index, table).predicate();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return predicate == null
+                || implied(deparser, predicate, conjuncts, conjuncts.stream().map(c -> text(deparser, c)).toList());
+    }
+
+    private static ExpressionDeparser deparser(TableInfo table) {
+        return new ExpressionDeparser(table.columns().stream().map(ColumnInfo::name).toList(),
+                new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, IndexFunctionContext.INSTANCE);
+    }
+
     private static boolean implied(ExpressionDeparser deparser, BoundExpr predicate, List<BoundExpr> conjuncts,
                                    List<String> terms) {
         for (BoundExpr term : Conjuncts.conjuncts(predicate)) {
-            String text = text(deparser, term);
-            if (text == null) {
+            if (!impliedTerm(deparser, term, conjuncts, terms)) {
                 return false;
             }
-            if (terms.contains(text)) {
-                continue;
-            }
-            if (term instanceof NullTest n && n.negated() && strictlyCompared(deparser, n.argument(), conjuncts)) {
-                continue;
-            }
-            if (impliedByComparison(deparser, term, conjuncts)) {
-                continue;
-            }
-            return false;
         }
         return true;
+    }
+
+    /** One AND-ed term of a predicate; an OR is implied when one of its arms is (predicate_implied_by). */
+    private static boolean impliedTerm(ExpressionDeparser deparser, BoundExpr term, List<BoundExpr> conjuncts,
+                                       List<String> terms) {
+        if (term instanceof org.lakepg.server.sql.plan.expr.BoolExpr b
+                && b.kind() == org.lakepg.server.sql.plan.expr.BoolExpr.Kind.OR) {
+            return b.arguments().stream().anyMatch(arm -> implied(deparser, arm, conjuncts, terms));
+        }
+        String text = text(deparser, term);
+        if (text == null) {
+            return false;
+        }
+        return terms.contains(text)
+                || term instanceof NullTest n && n.negated() && strictlyCompared(deparser, n.argument(), conjuncts)
+                || impliedByComparison(deparser, term, conjuncts);
     }
 
     /** Whether a comparison of the query implies {@code term}, a comparison of the same expression with a constant. */
@@ -107,14 +131,17 @@ final class IndexMatching {
      * an index scan need not check them again (create_indexscan_plan), unless the rows are locked or changed.
      */
     static List<BoundExpr> impliedByPredicate(IndexScanNode scan, List<BoundExpr> conjuncts) {
-        if (scan.index().predicate() == null || scan.table().columns().isEmpty()) {
+        return impliedByPredicate(scan.table(), scan.index(), conjuncts);
+    }
+
+    static List<BoundExpr> impliedByPredicate(TableInfo table, IndexInfo index, List<BoundExpr> conjuncts) {
+        if (index.predicate() == null || table.columns().isEmpty()) {
             return List.of();
         }
-        ExpressionDeparser deparser = new ExpressionDeparser(scan.table().columns().stream().map(ColumnInfo::name).toList(),
-                new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, IndexFunctionContext.INSTANCE);
+        ExpressionDeparser deparser = deparser(table);
         BoundExpr predicate;
         try {
-            predicate = IndexExpressions.of(scan.index(), scan.table()).predicate();
+            predicate = IndexExpressions.of(index, table).predicate();
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -58,13 +58,22 @@ final class IndexPaths {
             return out;
         }
         for (IndexInfo index : indexes) {
+            if (!index.expressions().isEmpty()
+                    || index.partial() && !IndexMatching.predicateImplied(scan.table(), index, conjuncts)) {
+                continue; // a partial index holds the rows of its predicate only (check_index_predicates)
+            }
             Split split = split(scan.table(), index, conjuncts);
             if (!split.leading()) {
                 continue;
             }
             out.add(IndexScanNode.ordered(scan.table(), index, split.indexed(), false, false, scan.alias()));
             if (settings.bitmapScan()) {
-                out.add(IndexScanNode.bitmap(scan.table(), index, split.indexed(), scan.alias()));
+                // the heap scan re-checks the predicate's terms too, so the filter need not (create_bitmap_subplan)
+                List<BoundExpr> recheck = new ArrayList<>(split.indexed());
+                for (BoundExpr c : IndexMatching.impliedByPredicate(scan.table(), index, split.rest())) {
+                    recheck.add(c);
+                }
+                out.add(IndexScanNode.bitmap(scan.table(), index, recheck, scan.alias()));
             }
         }
         return out;

@@ -104,6 +104,11 @@ public final class IndexSelection {
             // the index conditions are checked by the scan (a bitmap scan's Recheck Cond)
             List<BoundExpr> left = conjuncts(condition).stream()
                     .filter(c -> index.conditions().stream().noneMatch(i -> i == c)).toList();
+            if (!forUpdate && index.index().partial() && !left.isEmpty()) {
+                // nor what a partial index's predicate guarantees (create_indexscan_plan)
+                List<BoundExpr> implied = IndexMatching.impliedByPredicate(index, left);
+                left = left.stream().filter(c -> implied.stream().noneMatch(i -> i == c)).toList();
+            }
             return left.isEmpty() ? null : Conjuncts.and(left);
         }
         if (forUpdate || !(scan instanceof IndexScanNode index)) {

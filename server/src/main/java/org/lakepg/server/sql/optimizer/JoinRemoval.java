@@ -265,7 +265,8 @@ public final class JoinRemoval {
             case SeqScanNode s -> uniqueIndex(s.table(), equated);
             case IndexScanNode s -> {
                 BitSet below = (BitSet) equated.clone();
-                if (s.probe() && s.index().columns().size() == 1 && !IndexSelection.dependsOnRow(s.key())) {
+                if (s.probe() && s.index().columns().size() == 1 && s.index().columns().get(0) > 0
+                        && !IndexSelection.dependsOnRow(s.key())) {
                     below.set(s.index().columns().get(0) - 1);
                 }
                 for (BoundExpr c : s.conditions()) {

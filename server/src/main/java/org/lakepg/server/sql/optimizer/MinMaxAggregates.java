@@ -50,6 +50,14 @@ public final class MinMaxAggregates {
         List<BoundExpr> subqueries = new ArrayList<>();
         double total = 0;
         for (AggregateCall call : aggregate.aggregates()) {
+            Const constant = constantArgument(call);
+            if (constant != null) {
+                // no index orders a constant: the first row of the scan that passes (PostgreSQL's plain path)
+                PlanNode first = constantFirstValue(where == null ? scan : new FilterNode(scan, where), constant);
+                total += costs.estimate(first).total();
+                subqueries.add(new SubqueryExpr(SubqueryExpr.Kind.SCALAR, first, null, null, call.resultType(), List.of()));
+                continue;
+            }
             Optional<Integer> column = minMaxColumn(call, scan.table());
             if (column.isEmpty()) {
                 return null;
@@ -100,7 +108,28 @@ public final class MinMaxAggregates {
     private static boolean firstValueSubquery(BoundExpr e) {
         return e instanceof SubqueryExpr q && !q.correlated() && q.kind() == SubqueryExpr.Kind.SCALAR
                 && q.plan() instanceof ProjectNode p && p.input() instanceof LimitNode l
-                && (l.input() instanceof IndexScanNode || l.input() instanceof FilterNode f && f.input() instanceof IndexScanNode);
+                && (l.input() instanceof IndexScanNode || l.input() instanceof FilterNode f && (f.input() instanceof IndexScanNode
+                        || f.condition() instanceof NullTest n && n.argument() instanceof Const));
+    }
+
+    /** The non-null constant a built-in min()/max() aggregates ({@code max(100)}), or null. */
+    private static Const constantArgument(AggregateCall call) {
+        if (!(call.name().equals("min") || call.name().equals("max")) || call.function() >= UserTypes.FIRST_USER_OID
+                || call.arguments().size() != 1 || call.distinct() || call.sortsInput() || call.filter() != null) {
+            return null;
+        }
+        BoundExpr argument = call.arguments().get(0);
+        while (argument instanceof RelabelType r) {
+            argument = r.argument();
+        }
+        return argument instanceof Const c && c.value() != null ? c : null;
+    }
+
+    /** {@code Limit 1} over the rows, gated by {@code constant IS NOT NULL}, returning the constant. */
+    private static PlanNode constantFirstValue(PlanNode rows, Const constant) {
+        PlanNode plan = new FilterNode(rows, new NullTest(constant, true));
+        plan = new LimitNode(plan, null, new Const(TypeOids.INT8, -1, 1L));
+        return new ProjectNode(plan, List.of(constant));
     }
 
     /** The table column a built-in min()/max() of one plain argument reads. */
