@@ -1102,6 +1102,9 @@ public final class PlanPrinter {
             case ">" -> "<";
             case ">=" -> "<=";
             case "=" -> "=";
+            case "@>" -> "<@";
+            case "<@" -> "@>";
+            case "&&" -> "&&";
             default -> null;
         };
         return name == null ? condition : new FuncExpr(f.function(), name, f.source(), f.form(),
