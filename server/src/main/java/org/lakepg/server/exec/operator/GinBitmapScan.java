@@ -52,7 +52,7 @@ final class GinBitmapScan {
             found = tids;
         }
         if (found == null) {
-            found = everything(index, context);
+            found = everything(index, 0, context);
         }
         Iterator<IndexEntry> entries = found.stream().map(t -> new IndexEntry(null, t)).iterator();
         return TableOperators.fetched(node, entries, snapshot, context, row -> {
@@ -68,7 +68,7 @@ final class GinBitmapScan {
     /** The tuple ids a query of the key column at {@code position} finds (GIN's scanGetItem). */
     private static TreeSet<Tid> tids(BTreeIndex index, int position, GinQuery query, ExecContext context) {
         if (query.everything()) {
-            return everything(index, context);
+            return everything(index, position, context);
         }
         TreeSet<Tid> out = null;
         for (byte[] entry : query.entries()) {
@@ -93,9 +93,16 @@ final class GinBitmapScan {
         return out;
     }
 
-    /** Every row the index has (its row keys). */
-    private static TreeSet<Tid> everything(BTreeIndex index, ExecContext context) {
-        return posting(index, GinEntries.rowKey(), context);
+    /** Every row the index has: those of any key of one key column (each row has one at least). */
+    private static TreeSet<Tid> everything(BTreeIndex index, int position, ExecContext context) {
+        TreeSet<Tid> out = new TreeSet<>();
+        Iterator<IndexEntry> it = index.scan(ScanBound.inclusive(GinEntries.columnStart(position)),
+                ScanBound.exclusive(GinEntries.columnEnd(position)), true);
+        while (it.hasNext()) {
+            context.checkCancelled();
+            out.add(it.next().tid());
+        }
+        return out;
     }
 
     /** The tuple ids filed under one key. */

@@ -9,6 +9,8 @@ import org.lakepg.server.index.IndexExpressions;
 import org.lakepg.server.index.IndexFunctionContext;
 import org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog;
 import org.lakepg.server.sql.deparse.ExpressionDeparser;
+import org.lakepg.server.sql.plan.expr.ArrayCoerceExpr;
+import org.lakepg.server.sql.plan.expr.ArrayExpr;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
@@ -61,7 +63,7 @@ public record GinCondition(int position, String operator, BoundExpr value) {
         for (int side = 0; side < 2; side++) {
             String operator = side == 0 ? f.name() : commuted(f.name());
             BoundExpr value = f.arguments().get(1 - side);
-            if (operator == null || IndexCondition.dependsOnRow(value)) {
+            if (operator == null || dependsOnRow(value)) {
                 continue;
             }
             int position = position(f.arguments().get(side), index, table, keys);
@@ -72,6 +74,15 @@ public record GinCondition(int position, String operator, BoundExpr value) {
             return Optional.of(new GinCondition(position, operator, value));
         }
         return Optional.empty();
+    }
+
+    /** Whether a value may differ between rows: an ARRAY[...] of row-independent elements does not. */
+    private static boolean dependsOnRow(BoundExpr e) {
+        return switch (e) {
+            case ArrayExpr a -> a.elements().stream().anyMatch(GinCondition::dependsOnRow);
+            case ArrayCoerceExpr a -> dependsOnRow(a.argument());
+            default -> IndexCondition.dependsOnRow(e);
+        };
     }
 
     /** The operator with its sides swapped, or null when it has none among GIN's operators. */

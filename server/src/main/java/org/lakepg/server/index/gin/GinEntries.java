@@ -12,14 +12,13 @@ import org.lakepg.server.table.TableInfo;
 
 /**
  * The keys a row is filed under in a GIN index, which lakepg keeps as a B-tree of (key, tid) — GIN's entry tree
- * with one posting per entry. Every row has the {@link #ROW} key (GIN's full-index scan reads those); a key column's
- * entries start with its position + 1, then {@link #ENTRY} and the opclass's entry bytes, or {@link #EMPTY} for a
- * value without entries and {@link #NULL} for NULL (GIN's empty and null items).
+ * with one posting per entry. A key column's keys start with its position + 1, then {@link #ENTRY} and the opclass's
+ * entry bytes, or {@link #EMPTY} for a value without entries and {@link #NULL} for NULL (GIN's empty and null
+ * items): every row has at least one key of every column, so a full scan of a column's keys finds every row.
  */
 public final class GinEntries {
     private GinEntries() {}
 
-    private static final byte[] ROW = {0};
 
     private static final byte EMPTY = 0;
     private static final byte NULL = 1;
@@ -32,7 +31,6 @@ public final class GinEntries {
         Object[] values = IndexExpressions.keyValues(index, table, row);
         long[] types = IndexExpressions.keyTypes(index, table);
         TreeSet<byte[]> keys = new TreeSet<>(Arrays::compareUnsigned);
-        keys.add(ROW);
         for (int position = 0; position < values.length; position++) {
             if (values[position] == null) {
                 keys.add(new byte[] {(byte) (position + 1), NULL});
@@ -49,9 +47,14 @@ public final class GinEntries {
         return new ArrayList<>(keys);
     }
 
-    /** The key every row has. */
-    public static byte[] rowKey() {
-        return ROW.clone();
+    /** The first key of the key column at {@code position} (all its keys lie below {@link #columnEnd}). */
+    public static byte[] columnStart(int position) {
+        return new byte[] {(byte) (position + 1)};
+    }
+
+    /** The first key after the keys of the key column at {@code position}. */
+    public static byte[] columnEnd(int position) {
+        return new byte[] {(byte) (position + 2)};
     }
 
     /** The key of the rows whose value of the key column at {@code position} has no entries. */

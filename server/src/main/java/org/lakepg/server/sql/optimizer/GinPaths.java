@@ -21,7 +21,10 @@ final class GinPaths {
         if (scan.withTid() || scan.table().columns().isEmpty()) {
             return out;
         }
-        for (IndexInfo index : indexes) {
+        // the newest index first: on equal costs PostgreSQL keeps the path of the index get_relation_info listed first
+        List<IndexInfo> newestFirst = new ArrayList<>(indexes);
+        newestFirst.sort(java.util.Comparator.comparingLong(IndexInfo::oid).reversed());
+        for (IndexInfo index : newestFirst) {
             if (!index.gin()) {
                 continue;
             }
