@@ -133,8 +133,9 @@ class GinIndexesIT {
                     "CREATE INDEX gc_j ON public.gc USING gin (j jsonb_path_ops)");
             assertThat(rows(c, "select amname from pg_class c join pg_am a on a.oid = c.relam where relname = 'gc_j'"))
                     .containsExactly("gin");
-            assertThat(rows(c, "select opcname from pg_index i, pg_opclass o where indexrelid = 'gc_a_j_idx'::regclass"
-                    + " and o.oid = any(indclass) order by 1")).containsExactly("array_ops", "jsonb_ops");
+            // array_ops and jsonb_ops, no flags
+            assertThat(one(c, "select indclass::text || '|' || indoption::text from pg_index"
+                    + " where indexrelid = 'gc_a_j_idx'::regclass")).isEqualTo("10064 10090|0 0");
             assertThatThrownBy(() -> run(c, "create index on gc using gin (i)")).hasMessageContaining(
                     "data type integer has no default operator class for access method \"gin\"");
             assertThatThrownBy(() -> run(c, "create index on gc using gin (j foo_ops)")).hasMessageContaining(

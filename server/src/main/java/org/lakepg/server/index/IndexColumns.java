@@ -52,10 +52,10 @@ public final class IndexColumns {
         return out;
     }
 
-    /** The type a GIN column stores (opckeytype): text for jsonb_ops, int4 hashes for jsonb_path_ops, array elements. */
+    /** The type a GIN column stores (opckeytype): text for jsonb_ops and tsvector_ops, int4 hashes for jsonb_path_ops, array elements. */
     private static long ginKeyType(IndexInfo index, int position, long type) {
         return switch (org.lakepg.server.index.gin.GinEntries.opclass(index, position, type)) {
-            case JSONB_OPS -> org.lakepg.server.catalog.TypeOids.TEXT;
+            case JSONB_OPS, TSVECTOR_OPS -> org.lakepg.server.catalog.TypeOids.TEXT;
             case JSONB_PATH_OPS -> org.lakepg.server.catalog.TypeOids.INT4;
             case ARRAY_OPS -> new org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog().type(type)
                     .map(org.lakepg.server.catalog.TypeEntry::elementType).orElse(type);

@@ -13,17 +13,12 @@ import org.lakepg.wire.error.SqlState;
 final class GinOpclasses {
     private GinOpclasses() {}
 
-    private static final long TSVECTOR = 3614;
-
     static short option(IndexElem e, long type, TypeCatalog types) {
         String name = e.opclass() == null || e.opclass().isEmpty() ? null : e.opclass().getLast();
         boolean array = GinEntries.isArray(type);
         if (name != null && !GinOpclass.known(name)) {
             throw PgException.of(SqlState.UNDEFINED_OBJECT, "operator class \"%s\" does not exist for access method \"gin\"",
                     name);
-        }
-        if (type == TSVECTOR || "tsvector_ops".equals(name)) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "gin indexes on tsvector are not supported yet");
         }
         GinOpclass opclass = GinOpclass.of(name, type, array);
         if (opclass == null && name == null) {

@@ -1104,7 +1104,7 @@ public final class PlanPrinter {
             case "=" -> "=";
             case "@>" -> "<@";
             case "<@" -> "@>";
-            case "&&" -> "&&";
+            case "&&", "@@" -> f.name();
             default -> null;
         };
         return name == null ? condition : new FuncExpr(f.function(), name, f.source(), f.form(),

@@ -90,7 +90,7 @@ public record GinCondition(int position, String operator, BoundExpr value) {
         return switch (operator) {
             case "@>" -> "<@";
             case "<@" -> "@>";
-            case "&&", "=" -> operator;
+            case "&&", "=", "@@", "@@@" -> operator;
             default -> null;
         };
     }
@@ -100,7 +100,9 @@ public record GinCondition(int position, String operator, BoundExpr value) {
         return switch (operator) {
             case "?" -> valueType == org.lakepg.server.catalog.TypeOids.TEXT;
             case "?|", "?&" -> valueType == org.lakepg.server.catalog.TypeOids.TEXT_ARRAY;
-            case "@?", "@@" -> valueType == org.lakepg.server.catalog.TypeOids.JSONPATH;
+            case "@?" -> valueType == org.lakepg.server.catalog.TypeOids.JSONPATH;
+            case "@@", "@@@" -> keyType == GinOpclass.TSVECTOR ? valueType == GinOpclass.TSQUERY
+                    : valueType == org.lakepg.server.catalog.TypeOids.JSONPATH;
             default -> valueType == keyType;
         };
     }

@@ -11,9 +11,10 @@ import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.types.Jsonb;
 import org.lakepg.wire.types.PgArray;
 import org.lakepg.wire.types.PgNumeric;
+import org.lakepg.wire.types.PgTsVector;
 
 /**
- * PostgreSQL's GIN operator classes lakepg has: what entries (keys) an indexed value is filed under
+ * PostgreSQL's GIN operator classes lakepg has (jsonb_ops, jsonb_path_ops, array_ops, tsvector_ops): what entries (keys) an indexed value is filed under
  * (extractValue) and which entries a query operator's argument asks for (extractQuery). The entries only have to
  * find a superset of the matching rows: the heap scan checks the operator on each row again (GIN's recheck).
  */
@@ -23,7 +24,12 @@ public enum GinOpclass {
     /** One hash per scalar of the path of object keys leading to it (arrays are transparent) and its value. */
     JSONB_PATH_OPS("jsonb_path_ops", 10091, List.of("@>", "@?", "@@")),
     /** Each distinct non-null element of an array. */
-    ARRAY_OPS("array_ops", 10064, List.of("&&", "@>", "<@", "="));
+    ARRAY_OPS("array_ops", 10064, List.of("&&", "@>", "<@", "=")),
+    /** Each lexeme of a tsvector. */
+    TSVECTOR_OPS("tsvector_ops", 10073, List.of("@@", "@@@"));
+
+    static final long TSVECTOR = 3614;
+    static final long TSQUERY = 3615;
 
     /** Entries longer than this are filed under a hash of their bytes (PostgreSQL's JGIN_MAXLENGTH idea). */
     private static final int MAX_ENTRY = 200;
@@ -59,7 +65,7 @@ public enum GinOpclass {
     /** The opclass named (or the type's default, for a null name) for a key of {@code type}, or null if none fits. */
     public static GinOpclass of(String name, long type, boolean array) {
         if (name == null) {
-            return type == TypeOids.JSONB ? JSONB_OPS : array ? ARRAY_OPS : null;
+            return type == TypeOids.JSONB ? JSONB_OPS : type == TSVECTOR ? TSVECTOR_OPS : array ? ARRAY_OPS : null;
         }
         for (GinOpclass c : values()) {
             if (c.opcname.equals(name)) {
@@ -76,12 +82,16 @@ public enum GinOpclass {
                 return true;
             }
         }
-        return name.equals("tsvector_ops");
+        return false;
     }
 
     /** The type an opclass indexes (its opcintype), by which a key's type is checked. */
     public boolean accepts(long type, boolean array) {
-        return this == ARRAY_OPS ? array : type == TypeOids.JSONB;
+        return switch (this) {
+            case ARRAY_OPS -> array;
+            case TSVECTOR_OPS -> type == TSVECTOR;
+            default -> type == TypeOids.JSONB;
+        };
     }
 
     /** The entries a non-null value is filed under (empty for an empty array or object). */
@@ -90,6 +100,11 @@ public enum GinOpclass {
         switch (this) {
             case JSONB_OPS -> jsonbOps((Jsonb) value, false, out);
             case JSONB_PATH_OPS -> pathOps((Jsonb) value, new ArrayList<>(), out);
+            case TSVECTOR_OPS -> {
+                for (PgTsVector.Lexeme lexeme : ((PgTsVector) value).lexemes()) {
+                    out.add(entry('L', lexeme.word()));
+                }
+            }
             case ARRAY_OPS -> {
                 for (Object e : ((PgArray) value).elements()) {
                     if (e != null) {
@@ -109,8 +124,8 @@ public enum GinOpclass {
             case "?" -> GinQuery.all(List.of(entry('K', (String) value)));
             case "?|" -> GinQuery.any(keys(value), false);
             case "?&" -> GinQuery.all(keys(value));
-            // jsonpath: rechecked on every row of the index
-            case "@?", "@@" -> GinQuery.all(List.of());
+            // jsonpath and tsquery: rechecked on every row of the index
+            case "@?", "@@", "@@@" -> GinQuery.all(List.of());
             case "&&" -> GinQuery.any(entries(value), false);
             // contained in: a row with any of the elements, or without elements at all
             case "<@" -> GinQuery.any(entries(value), true);

@@ -11,6 +11,8 @@ import org.lakepg.server.sql.plan.expr.FuncExpr;
 final class ContainmentSelectivity {
     private ContainmentSelectivity() {}
 
+    private static final long TSVECTOR = 3614;
+
     /** The operator's default selectivity, or -1 when it is not one of these. */
     static double of(FuncExpr f) {
         long left = f.arguments().get(0).type();
@@ -20,6 +22,9 @@ final class ContainmentSelectivity {
                 case "?", "?|", "?&", "@?", "@@" -> 0.01;
                 default -> -1;
             };
+        }
+        if (left == TSVECTOR && "@@".equals(f.name())) {
+            return 0.005; // tsmatchsel's DEFAULT_TS_MATCH_SEL
         }
         boolean arrays = org.lakepg.server.index.gin.GinEntries.isArray(left) && left == f.arguments().get(1).type();
         return !arrays ? -1 : switch (f.name()) {
