@@ -18,7 +18,7 @@ import org.lakepg.server.cli.ServerConfig;
 import org.lakepg.storage.local.FileUtil;
 
 /**
- * GIN indexes (jsonb_ops, jsonb_path_ops, array_ops, on a column and on an expression) answer every query through a
+ * GIN indexes (jsonb_ops, jsonb_path_ops, array_ops, tsvector_ops, on a column and on an expression) answer every query through a
  * Bitmap Index Scan exactly as the sequential plan does: as loaded, after inserts, updates, deletes and VACUUM, inside
  * a transaction and after its rollback, while another session has uncommitted changes, and after a restart of the
  * server on the same data (the index pages come back from the WAL).
@@ -46,7 +46,9 @@ class GinIndexesIT {
             q("select id from ga where a = '{}' order by id", "ga_a"),
             q("select id from ga where a = '{4, 4}' order by id", "ga_a"),
             q("select count(*) from ga where a @> array[1, 11]", "ga_a"),
-            q("select id from ga where t && array['s1', 'none'] order by id", "ga_t"));
+            q("select id from ga where t && array['s1', 'none'] order by id", "ga_t"),
+            q("select count(*) from gt where v @@ 'word3 | word4'", "gt_v"),
+            q("select id from gt where 'word7 & thing'::tsquery @@ v order by id", "gt_v"));
 
     private static String[] q(String sql, String index) {
         return new String[] {sql, index};
@@ -68,7 +70,11 @@ class GinIndexesIT {
             "insert into ga values (5000, '{}', '{}'), (5001, null, null), (5002, '{NULL, 5}', '{NULL}'), (5003, '{4,4}', '{}')",
             "create index ga_a on ga using gin (a)",
             "create index ga_t on ga using gin (t)",
-            "vacuum analyze gj", "vacuum analyze gp", "vacuum analyze ga");
+            "create table gt (id int, v tsvector)",
+            "insert into gt select g, to_tsvector('english', 'word' || (g % 20) || ' other thing ' || g)"
+                    + " from generate_series(1, 500) g",
+            "create index gt_v on gt using gin (v)",
+            "vacuum analyze gj", "vacuum analyze gp", "vacuum analyze ga", "vacuum analyze gt");
 
     private static LakepgServer start(Path data) throws Exception {
         return LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data", data.toString()), Map.of()));
@@ -95,7 +101,8 @@ class GinIndexesIT {
                             "update gp set j = '{\"k\": 4}' where id < 20",
                             "update ga set a = a || 7 where id % 11 = 0",
                             "update ga set a = '{}' where id between 100 and 105",
-                            "delete from ga where a @> '{3}' and id > 1000");
+                            "delete from ga where a @> '{3}' and id > 1000",
+                            "update gt set v = to_tsvector('english', 'word3 alone') where id % 17 = 0");
                     checkAll(c, "after inserts, updates and deletes");
                     run(c, "vacuum gj", "vacuum gp", "vacuum ga");
                     checkAll(c, "after vacuum");
