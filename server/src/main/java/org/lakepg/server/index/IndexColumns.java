@@ -40,15 +40,26 @@ public final class IndexColumns {
             boolean key = i < index.columns().size();
             if (attnum == 0) {
                 String text = index.expressions().get(expression++);
-                out.add(new Column(unique(used, figureName(text)), attnum, text, hash ? HASH_CODE : keyTypes[i], -1, key,
-                        keyTypes[i]));
+                long stored = hash ? HASH_CODE : index.gin() ? ginKeyType(index, i, keyTypes[i]) : keyTypes[i];
+                out.add(new Column(unique(used, figureName(text)), attnum, text, stored, -1, key, keyTypes[i]));
             } else {
                 ColumnInfo c = table.columns().get(attnum - 1);
-                out.add(new Column(unique(used, c.name()), attnum, null, hash ? HASH_CODE : c.type(),
-                        hash ? -1 : c.typmod(), key, c.type()));
+                long stored = hash ? HASH_CODE : index.gin() ? ginKeyType(index, i, c.type()) : c.type();
+                out.add(new Column(unique(used, c.name()), attnum, null, stored, hash || stored != c.type() ? -1 : c.typmod(),
+                        key, c.type()));
             }
         }
         return out;
+    }
+
+    /** The type a GIN column stores (opckeytype): text for jsonb_ops and tsvector_ops, int4 hashes for jsonb_path_ops, array elements. */
+    private static long ginKeyType(IndexInfo index, int position, long type) {
+        return switch (org.lakepg.server.index.gin.GinEntries.opclass(index, position, type)) {
+            case JSONB_OPS, TSVECTOR_OPS -> org.lakepg.server.catalog.TypeOids.TEXT;
+            case JSONB_PATH_OPS -> org.lakepg.server.catalog.TypeOids.INT4;
+            case ARRAY_OPS -> new org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog().type(type)
+                    .map(org.lakepg.server.catalog.TypeEntry::elementType).orElse(type);
+        };
     }
 
     private static String unique(Set<String> used, String name) {

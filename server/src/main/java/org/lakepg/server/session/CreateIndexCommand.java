@@ -86,7 +86,16 @@ final class CreateIndexCommand {
                             "access method \"hash\" does not support included columns");
                 }
             }
-            case "gist", "gin", "spgist", "brin" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+            case "gin" -> {
+                if (s.unique()) {
+                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "access method \"gin\" does not support unique indexes");
+                }
+                if (s.indexIncludingParams() != null && !s.indexIncludingParams().isEmpty()) {
+                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "access method \"gin\" does not support included columns");
+                }
+            }
+            case "gist", "spgist", "brin" -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s indexes are not supported yet", method);
             default -> throw PgException.of(SqlState.UNDEFINED_OBJECT, "access method \"%s\" does not exist", method);
         }
@@ -100,22 +109,28 @@ final class CreateIndexCommand {
         List<Short> columns = new ArrayList<>();
         List<String> expressions = new ArrayList<>();
         List<Short> options = new ArrayList<>();
+        boolean gin = IndexInfo.GIN.equals(method);
         for (IndexElem e : s.indexParams()) {
-            options.add(option(e, method));
+            short option = option(e, method);
             if (e.name() != null) {
-                columns.add(column(table, e.name(), false).number());
+                ColumnInfo c = column(table, e.name(), gin);
+                options.add(gin ? GinOpclasses.option(e, c.type(), ctx.catalog()) : option);
+                columns.add(c.number());
                 continue;
             }
             BoundExpr bound = IndexExpressionBinder.keyExpression(ctx.types(), table, e.expr());
             BoundExpr unwrapped = bound instanceof RelabelType r ? r.argument() : bound;
+            options.add(gin ? GinOpclasses.option(e, bound.type(), ctx.catalog()) : option);
             if (unwrapped instanceof InputRef in) {
                 // (a) is just the column a
                 ColumnInfo c = table.columns().get(in.index());
-                IndexKeys.requireIndexable(c);
+                if (!gin) {
+                    IndexKeys.requireIndexable(c);
+                }
                 columns.add(c.number());
                 continue;
             }
-            if (!IndexKeys.indexableType(bound.type())) {
+            if (!gin && !IndexKeys.indexableType(bound.type())) {
                 throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "index expressions of type %s are not supported yet",
                         org.lakepg.server.sql.analyzer.TypeNames.format(ctx.catalog(), bound.type()));
             }

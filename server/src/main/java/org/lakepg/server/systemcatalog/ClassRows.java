@@ -12,6 +12,7 @@ final class ClassRows {
     static final long HEAP_AM = 2;
     static final long BTREE_AM = 403;
     static final long HASH_AM = 405;
+    static final long GIN_AM = 2742;
 
     static void register(Map<String, RowSource> sources) {
         sources.put("pg_catalog.pg_class", ClassRows::pgClass);
@@ -76,7 +77,7 @@ final class ClassRows {
                 common(out.add(), i.oid(), i.name(), t.namespace())
                         .set("relowner", owner).set("relpersistence", persistence)
                         .set("reltype", 0)
-                        .set("relam", "hash".equals(i.method()) ? HASH_AM : BTREE_AM)
+                        .set("relam", "hash".equals(i.method()) ? HASH_AM : i.gin() ? GIN_AM : BTREE_AM)
                         .set("relfilenode", i.relation())
                         .set("relpages", catalog.sources().relationBlocks(i.relation()))
                         .set("reltuples", 0)

@@ -73,6 +73,9 @@ public final class IndexDefinitions {
             } else {
                 out.append('(').append(c.expression()).append(')');
             }
+            if ((option & IndexInfo.JSONB_PATH_OPS) != 0) {
+                out.append(" jsonb_path_ops");
+            }
             if ((option & IndexInfo.DESC) != 0) {
                 out.append(" DESC").append((option & IndexInfo.NULLS_FIRST) != 0 ? "" : " NULLS LAST");
             } else if ((option & IndexInfo.NULLS_FIRST) != 0) {

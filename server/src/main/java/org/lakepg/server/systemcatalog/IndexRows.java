@@ -29,8 +29,9 @@ final class IndexRows {
                         continue;
                     }
                     collations.add(ClassRows.type(catalog, c.inputType()).collation());
-                    classes.add(Opclasses.defaultFor(catalog, i.method(), c.inputType()));
-                    options.add(i.option(position++));
+                    classes.add(i.gin() ? org.lakepg.server.index.gin.GinEntries.opclass(i, position, c.inputType()).oid()
+                            : Opclasses.defaultFor(catalog, i.method(), c.inputType()));
+                    options.add((short) (i.option(position++) & (IndexInfo.DESC | IndexInfo.NULLS_FIRST)));
                 }
                 out.add().set("indexrelid", i.oid()).set("indrelid", t.oid()).set("indnatts", i.allColumns().size())
                         .set("indnkeyatts", i.columns().size()).set("indisunique", i.unique())

@@ -8,7 +8,9 @@ import java.util.List;
  * {@code include} are the non-key columns of INCLUDE; {@code predicate} the WHERE of a partial index (null for
  * none). {@code method} is the access method the index was created with ("btree" or "hash"); lakepg stores every
  * index as a B-tree, which serves both. {@code options} are pg_index.indoption's flags per key column
- * ({@link #DESC}, {@link #NULLS_FIRST}); empty when all are ascending, nulls last.
+ * ({@link #DESC}, {@link #NULLS_FIRST}); empty when all are ascending, nulls last. A "gin" index is a B-tree of
+ * (entry, tid) pairs (see {@code index.gin}); its columns' options hold {@link #JSONB_PATH_OPS} for the one
+ * non-default operator class, which pg_index shows in indclass, not indoption.
  */
 public record IndexInfo(long oid, String name, long tableOid, int relation, boolean unique, boolean primary,
                         List<Short> columns, String method, List<Short> include, List<String> expressions,
@@ -17,6 +19,9 @@ public record IndexInfo(long oid, String name, long tableOid, int relation, bool
     public static final String BTREE = "btree";
     public static final short DESC = 1;
     public static final short NULLS_FIRST = 2;
+    public static final String GIN = "gin";
+    /** A GIN key column's operator class is jsonb_path_ops (lakepg-internal flag, never in indoption). */
+    public static final short JSONB_PATH_OPS = 4;
 
     public IndexInfo {
         columns = List.copyOf(columns);
@@ -51,6 +56,10 @@ public record IndexInfo(long oid, String name, long tableOid, int relation, bool
     /** Whether the key is only table columns, with every row indexed (what most callers of {@link #columns} expect). */
     public boolean plain() {
         return expressions.isEmpty() && predicate == null;
+    }
+
+    public boolean gin() {
+        return GIN.equals(method);
     }
 
     public boolean partial() {

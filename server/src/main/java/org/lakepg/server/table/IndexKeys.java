@@ -69,6 +69,32 @@ public final class IndexKeys {
         return key.build();
     }
 
+    /**
+     * The keys a row is filed under in an index: one for a B-tree (or hash) index, a GIN index's entries (see
+     * {@link org.lakepg.server.index.gin.GinEntries}).
+     */
+    public static java.util.List<byte[]> entries(IndexInfo index, TableInfo table, Object[] row) {
+        return index.gin() ? org.lakepg.server.index.gin.GinEntries.of(index, table, row) : java.util.List.of(of(index, table, row));
+    }
+
+    /** Whether two versions of a row have the same keys in an index (a row a partial index leaves out has none). */
+    public static boolean sameEntries(IndexInfo index, TableInfo table, Object[] oldRow, Object[] newRow) {
+        if (!index.gin()) {
+            return java.util.Arrays.equals(ofCovered(index, table, oldRow), ofCovered(index, table, newRow));
+        }
+        var before = covered(index, table, oldRow) ? entries(index, table, oldRow) : java.util.List.<byte[]>of();
+        var after = covered(index, table, newRow) ? entries(index, table, newRow) : java.util.List.<byte[]>of();
+        if (before.size() != after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            if (!java.util.Arrays.equals(before.get(i), after.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The key order of an index column: its DESC / NULLS FIRST options. */
     private static KeyEncoding.Order order(IndexInfo index, int position) {
         short option = index.option(position);

@@ -527,7 +527,9 @@ public final class TableCatalog {
                 continue;
             }
             try {
-                btree.insert(txn, IndexKeys.of(index, table, row), t.tid(), uniqueCheck(index, table, row));
+                for (byte[] key : IndexKeys.entries(index, table, row)) {
+                    btree.insert(txn, key, t.tid(), uniqueCheck(index, table, row));
+                }
             } catch (PgException e) {
                 if (e.sqlState() != SqlState.UNIQUE_VIOLATION) {
                     throw e;
@@ -729,7 +731,9 @@ public final class TableCatalog {
                          org.lakepg.server.access.heap.Tid tid) {
         for (IndexInfo index : tableIndexes) {
             if (IndexKeys.covered(index, table, row)) {
-                btree(index).insert(txn, IndexKeys.of(index, table, row), tid, uniqueCheck(index, table, row));
+                for (byte[] key : IndexKeys.entries(index, table, row)) {
+                    btree(index).insert(txn, key, tid, uniqueCheck(index, table, row));
+                }
             }
         }
     }

@@ -1126,6 +1126,9 @@ public final class PlanPrinter {
             case ">" -> "<";
             case ">=" -> "<=";
             case "=" -> "=";
+            case "@>" -> "<@";
+            case "<@" -> "@>";
+            case "&&", "@@" -> f.name();
             default -> null;
         };
         return name == null ? condition : new FuncExpr(f.function(), name, f.source(), f.form(),

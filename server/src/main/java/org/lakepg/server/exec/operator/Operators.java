@@ -63,6 +63,7 @@ public final class Operators {
             case org.lakepg.server.sql.plan.ColumnarNode c -> c.query().run(context);
             case org.lakepg.server.sql.plan.LockRowsNode l -> LockRows.open(l, open(l.input(), context), context);
             case org.lakepg.server.sql.plan.SystemScanNode s -> s.relation().scan(context.catalogView()).iterator();
+            case org.lakepg.server.sql.plan.IndexScanNode i when i.index().gin() -> GinBitmapScan.open(i, compiler, context);
             case org.lakepg.server.sql.plan.IndexScanNode i when !i.probe() -> IndexConditionScan.open(i, compiler, context);
             case org.lakepg.server.sql.plan.IndexScanNode i -> TableOperators.indexScan(i, compiler.compile(i.key()), context);
             case org.lakepg.server.sql.plan.ModifyNode m -> TableOperators.modify(m, open(m.input(), context), compiler,

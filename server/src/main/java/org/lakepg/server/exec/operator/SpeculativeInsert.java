@@ -149,7 +149,9 @@ final class SpeculativeInsert {
                 continue;
             }
             try {
-                catalog.btree(index).insert(txn, IndexKeys.of(index, table, row), tid, catalog.uniqueCheck(index, table, row));
+                for (byte[] key : IndexKeys.entries(index, table, row)) {
+                    catalog.btree(index).insert(txn, key, tid, catalog.uniqueCheck(index, table, row));
+                }
             } catch (PgException e) {
                 if (!arbiter || e.sqlState() != SqlState.UNIQUE_VIOLATION) {
                     throw e;

@@ -359,8 +359,7 @@ final class TableOperators {
         return old -> {
             Object[] oldRow = codec.decode(old);
             for (org.lakepg.server.table.IndexInfo index : indexes) {
-                if (!java.util.Arrays.equals(org.lakepg.server.table.IndexKeys.ofCovered(index, table, oldRow),
-                        org.lakepg.server.table.IndexKeys.ofCovered(index, table, newRow))) {
+                if (!org.lakepg.server.table.IndexKeys.sameEntries(index, table, oldRow, newRow)) {
                     return false;
                 }
             }

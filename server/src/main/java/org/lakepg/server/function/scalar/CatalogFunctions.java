@@ -22,6 +22,7 @@ public final class CatalogFunctions {
         CatalogVisibilityFunctions.register(r);
         RegFunctions.register(r);
         SizeFunctions.register(r);
+        GinFunctions.register(r);
         ArrayToText.register(r);
         ArrayEquality.register(r);
         ArrayFunctions.register(r);

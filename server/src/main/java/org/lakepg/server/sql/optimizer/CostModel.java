@@ -258,7 +258,8 @@ public final class CostModel {
         int height = indexPages <= 1 ? 0 : (int) Math.ceil(Math.log(indexPages) / Math.log(256));
         double descent = Math.ceil(Math.log(tuples) / Math.log(2)) * cpuOp + (height + 1) * 50 * cpuOp;
         int quals = s.conditions().size();
-        double indexCost = descent + settings.randomPageCost() * Math.ceil(fetched * indexPages / tuples)
+        double indexCost = s.index().gin() ? GinCosts.indexCost(s, fetched, indexPages, settings)
+                : descent + settings.randomPageCost() * Math.ceil(fetched * indexPages / tuples)
                 + (settings.cpuIndexTupleCost() + cpuOp * quals) * fetched + 0.1 * cpuOp * fetched;
         double heapPages = pagesFetched(fetched, pages);
         double perPage = heapPages >= 2 ? settings.randomPageCost()

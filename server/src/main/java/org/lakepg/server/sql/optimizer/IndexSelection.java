@@ -24,6 +24,7 @@ public final class IndexSelection {
     private IndexSelection() {}
 
     public static PlanNode choose(SeqScanNode scan, BoundExpr condition, List<IndexInfo> indexes) {
+        indexes = GinPaths.withoutGin(indexes); // a GIN index is only read by a bitmap scan (GinPaths)
         if (condition == null || indexes.isEmpty()) {
             return scan;
         }
@@ -80,7 +81,10 @@ public final class IndexSelection {
                 bestCost = viaIndex;
             }
         }
-        for (PlanNode path : IndexPaths.of(scan, conjuncts(condition), indexes, costs.settings())) {
+        List<IndexScanNode> paths = new java.util.ArrayList<>(IndexPaths.of(scan, conjuncts(condition), indexes,
+                costs.settings()));
+        paths.addAll(GinPaths.of(scan, conjuncts(condition), indexes));
+        for (PlanNode path : paths) {
             if (chosen instanceof IndexScanNode probe && path instanceof IndexScanNode s && !s.bitmap()
                     && s.index().equals(probe.index())) {
                 continue; // the equality probe of that index already stands for it

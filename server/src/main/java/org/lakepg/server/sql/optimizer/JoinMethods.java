@@ -196,7 +196,7 @@ final class JoinMethods {
         }
         short attnum = (short) (innerColumn + 1);
         IndexInfo index = indexes.apply(scan.table()).stream()
-                .filter(i -> i.plain() && i.columns().size() == 1 && i.columns().get(0) == attnum).findFirst().orElse(null);
+                .filter(i -> i.plain() && !i.gin() && i.columns().size() == 1 && i.columns().get(0) == attnum).findFirst().orElse(null);
         if (index == null) {
             return null;
         }

@@ -106,6 +106,10 @@ public final class Selectivity {
         ColumnEstimate left = column(a);
         ColumnEstimate right = column(b);
         String op = f.name();
+        double containment = ContainmentSelectivity.of(f);
+        if (containment >= 0) {
+            return containment;
+        }
         if (left != null && right != null) {
             return switch (op) {
                 case "=" -> (1 - left.nullFrac()) * (1 - right.nullFrac()) / Math.max(left.distinct(), right.distinct());
