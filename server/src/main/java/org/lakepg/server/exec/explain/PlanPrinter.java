@@ -674,12 +674,15 @@ public final class PlanPrinter {
                     // a partial index's predicate terms are re-checked above, not index conditions
                     List<BoundExpr> keyed = s.conditions().stream().filter(c -> org.lakepg.server.index.IndexCondition
                             .of(c, s.index(), s.table()).isPresent()).map(PlanPrinter::columnFirst).toList();
-                    if (keyed.size() < s.conditions().size()) {
+                    if (keyed.size() < s.conditions().size() && !s.index().gin()) {
                         List<String> plain = s.table().columns().stream().map(c -> c.name()).toList();
-                        indexConditions = quals(keyed.size() == 1 ? keyed.get(0) : new BoolExpr(BoolExpr.Kind.AND, keyed),
+                        indexConditions = keyed.isEmpty() ? null : quals(keyed.size() == 1 ? keyed.get(0)
+                                : new BoolExpr(BoolExpr.Kind.AND, keyed),
                                 options.verbose() ? own : i -> i < plain.size() ? plain.get(i) : own.apply(i));
                     }
-                    details.add(new String[] {"Index Cond", indexConditions});
+                    if (indexConditions != null) {
+                        details.add(new String[] {"Index Cond", indexConditions});
+                    }
                     yield "Bitmap Index Scan on " + s.index().name();
                 }
                 if (s.bitmap()) {
