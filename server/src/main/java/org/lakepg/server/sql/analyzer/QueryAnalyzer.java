@@ -133,7 +133,7 @@ public final class QueryAnalyzer {
 
     private Relation queryBody(SelectStmt s, boolean resolveUnknowns) {
         if (s.intoClause() != null) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "SELECT INTO is not supported yet");
+            throw SelectIntoPlaces.notAllowedHere(s.intoClause()); // a top-level SELECT INTO is CREATE TABLE AS
         }
         if (s.lockingClause() != null && !s.lockingClause().isEmpty() && (s.op() != SelectStmt.SetOperation.NONE
                 || s.valuesLists() != null && !s.valuesLists().isEmpty() || s.distinctClause() != null
