@@ -35,6 +35,14 @@ final class CteScope {
         /** Where the item is written (its name), for errors about its form. */
         int location = -1;
 
+        /** Set when the item is planned at its reference (see {@link CteInlining}): its query, read as a subquery. */
+        org.lakepg.server.sql.ast.SelectStmt inlined;
+        /** The analyzer of the query level that defines it (the outer names its query sees) and its column names. */
+        QueryAnalyzer definer;
+        List<String> columnNames;
+        /** The WITH items its query sees: those of its definition, not those of the place it is read. */
+        List<Map<String, Cte>> visible;
+
         Cte(String name, int id) {
             this.name = name;
             this.id = id;
@@ -53,6 +61,26 @@ final class CteScope {
 
     void define(Cte cte) {
         levels.peek().put(cte.name, cte);
+    }
+
+    /** The items visible now, innermost level first, as they are now (items defined later are not in it). */
+    List<Map<String, Cte>> snapshot() {
+        List<Map<String, Cte>> out = new java.util.ArrayList<>();
+        levels.forEach(l -> out.add(new LinkedHashMap<>(l)));
+        return out;
+    }
+
+    /** Makes {@code visible} the items in scope; returns those that were, to put back. */
+    List<Map<String, Cte>> replace(List<Map<String, Cte>> visible) {
+        List<Map<String, Cte>> before = new java.util.ArrayList<>(levels);
+        levels.clear();
+        levels.addAll(visible);
+        return before;
+    }
+
+    /** Whether a recursive item's recursive term is being analyzed (its working table is in scope). */
+    boolean inRecursiveTerm() {
+        return levels.stream().anyMatch(l -> l.values().stream().anyMatch(c -> c.body == null));
     }
 
     /** The WITH item an unqualified table name refers to, innermost first. */

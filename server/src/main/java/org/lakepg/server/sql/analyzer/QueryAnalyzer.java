@@ -103,7 +103,7 @@ public final class QueryAnalyzer {
         if (s.withClause() == null) {
             return queryBody(s, resolveUnknowns);
         }
-        CteAnalyzer with = new CteAnalyzer(this, expressions, catalog);
+        CteAnalyzer with = new CteAnalyzer(this, expressions, catalog).inliningIn(s);
         expressions.ctes().push();
         try {
             with.define(s.withClause(), outer == null);
@@ -268,6 +268,21 @@ public final class QueryAnalyzer {
 
     private Source cteReference(RangeVar r, CteScope.Cte cte) {
         String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
+        if (cte.inlined != null) {
+            // planned here as a FROM subquery would be, seeing the names its definition sees
+            var outside = expressions.ctes().replace(cte.visible);
+            Relation body;
+            try {
+                body = cte.definer.query(cte.inlined);
+            } finally {
+                expressions.ctes().replace(outside);
+            }
+            List<OutputColumn> named = renamed(renamed(body.columns(), cte.columnNames, cte.name),
+                    r.alias() == null ? null : r.alias().colnames(), alias);
+            FromScope scope = new FromScope(outer);
+            scope.add(alias, named);
+            return new Source(SubqueryScans.of(body.plan(), alias, named), scope);
+        }
         FromScope scope = new FromScope(outer);
         PlanNode plan;
         List<OutputColumn> columns;
