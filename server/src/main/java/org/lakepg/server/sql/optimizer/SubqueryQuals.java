@@ -49,6 +49,10 @@ public final class SubqueryQuals {
     private SubqueryQuals() {}
 
     public static Pushed push(SubqueryScanNode scan, BoundExpr where, Operators operators) {
+        if (scan.input() instanceof ProjectNode projection
+                && projection.input() instanceof org.lakepg.server.sql.plan.ProjectSetNode set) {
+            return SetReturningQuals.push(scan, projection, set, where);
+        }
         if (!(scan.input() instanceof ProjectNode projection) || !(projection.input() instanceof WindowAggNode)) {
             return new Pushed(scan, where);
         }
