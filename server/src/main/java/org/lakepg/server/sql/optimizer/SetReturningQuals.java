@@ -7,7 +7,6 @@ import static org.lakepg.server.sql.optimizer.Conjuncts.pushable;
 import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
-import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.ProjectSetNode;
@@ -43,14 +42,7 @@ final class SetReturningQuals {
         if (below.isEmpty()) {
             return new SubqueryQuals.Pushed(scan, where);
         }
-        PlanNode base = set.input();
-        if (base instanceof FilterNode f) {
-            List<BoundExpr> all = conjuncts(f.condition());
-            all.addAll(below);
-            base = new FilterNode(f.input(), and(all));
-        } else {
-            base = new FilterNode(base, and(below));
-        }
+        PlanNode base = SubqueryQuals.filtered(set.input(), below);
         PlanNode subquery = new ProjectNode(new ProjectSetNode(base, set.calls()), projection.expressions());
         return new SubqueryQuals.Pushed(scan.withInput(subquery), remaining.isEmpty() ? null : and(remaining));
     }
