@@ -39,20 +39,19 @@ final class DdlCommands {
 
     /** CREATE TABLE ... AS / SELECT INTO: a table shaped like the query, filled with its rows. */
     Execution createTableAs(org.lakepg.server.sql.ast.CreateTableAsStmt s, Transaction txn,
-                            org.lakepg.server.sql.plan.QueryPlan plan, java.util.function.Supplier<java.util.Iterator<Object[]>> rows) {
+                            org.lakepg.server.sql.plan.QueryPlan plan, PgException planningError,
+                            java.util.function.Supplier<java.util.Iterator<Object[]>> rows) {
         if (s.objtype().kind() != ObjectType.Kind.TABLE) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "materialized views are not supported yet");
         }
         var rel = s.into().rel();
         long namespace = relations.creationNamespace(txn.snapshot(), rel);
         String name = rel.relname();
-        if (relations.relationExists(txn.snapshot(), namespace, name)) {
-            if (s.ifNotExists()) {
-                notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", name)
-                        .withSeverity(PgException.Severity.NOTICE));
-                return Execution.done("CREATE TABLE AS");
-            }
-            throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+        if (createTableAsSkipped(s, txn)) {
+            return Execution.done("CREATE TABLE AS");
+        }
+        if (planningError != null && !s.into().skipData()) {
+            throw planningError; // PostgreSQL plans the query now; WITH NO DATA it only defines the table
         }
         List<String> names = s.into().colNames() == null ? List.of() : s.into().colNames();
         if (names.size() > plan.columns().size()) {
@@ -78,6 +77,24 @@ final class DdlCommands {
             }
         }
         return Execution.done(s.isSelectInto() || !s.into().skipData() ? "SELECT " + count : "CREATE TABLE AS");
+    }
+
+    /**
+     * CREATE TABLE AS's check that its table does not exist yet (CreateTableAsRelExists): true (after a NOTICE)
+     * when IF NOT EXISTS skips the statement, an error without it.
+     */
+    boolean createTableAsSkipped(org.lakepg.server.sql.ast.CreateTableAsStmt s, Transaction txn) {
+        var rel = s.into().rel();
+        long namespace = relations.creationNamespace(txn.snapshot(), rel);
+        if (!relations.relationExists(txn.snapshot(), namespace, rel.relname())) {
+            return false;
+        }
+        if (s.ifNotExists()) {
+            notices.accept(PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists, skipping",
+                    rel.relname()).withSeverity(PgException.Severity.NOTICE));
+            return true;
+        }
+        throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", rel.relname());
     }
 
     /**

@@ -77,6 +77,20 @@ final class ExplainCommand {
     static Execution run(ExplainStmt explain, QueryPlan plan, Executor executor, ExecContext context,
                          org.lakepg.server.sql.analyzer.AnalyzerCatalog types,
                          TypeIO io, FunctionContext session) {
+        return run(explain, plan, executor, context, types, io, session, rows -> {
+            for (Iterator<Object[]> it = rows.get(); it.hasNext(); ) {
+                it.next();
+            }
+        });
+    }
+
+    /**
+     * @param consume under ANALYZE, what is done with the plan's rows (opened by calling the supplier, if at all):
+     *     read and dropped for a query, inserted into the new table for CREATE TABLE AS
+     */
+    static Execution run(ExplainStmt explain, QueryPlan plan, Executor executor, ExecContext context,
+                         org.lakepg.server.sql.analyzer.AnalyzerCatalog types, TypeIO io, FunctionContext session,
+                         java.util.function.Consumer<java.util.function.Supplier<Iterator<Object[]>>> consume) {
         ExplainOptions options = options(explain);
         long planned = System.nanoTime();
         Map<PlanNode, NodeStats> stats = Map.of();
@@ -84,10 +98,7 @@ final class ExplainCommand {
         if (options.analyze()) {
             stats = context.instrument();
             long start = System.nanoTime();
-            Iterator<Object[]> rows = executor.open(plan.root(), context);
-            while (rows.hasNext()) {
-                rows.next();
-            }
+            consume.accept(() -> executor.open(plan.root(), context));
             executionNanos = System.nanoTime() - start;
         }
         List<String> lines = new ArrayList<>(new PlanPrinter(options, stats, types, io, session, plan.root(),

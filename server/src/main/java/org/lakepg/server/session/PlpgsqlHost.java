@@ -1,7 +1,6 @@
 package org.lakepg.server.session;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +68,7 @@ final class PlpgsqlHost implements PlHost {
         if (s instanceof org.lakepg.server.sql.ast.TransactionStmt) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "transaction commands in PL/pgSQL are not supported yet");
         }
-        return new Prepared(command, null, false, true);
+        return new Prepared(command, command.columns(), false, true); // EXPLAIN and SHOW have rows
     }
 
     @Override
@@ -79,9 +78,10 @@ final class PlpgsqlHost implements PlHost {
             return statements.open(q, new ExecContext(caller, parameters, caller.tables()));
         }
         Execution done = statements.start(command, caller);
-        done.rows().forEachRemaining(row -> { });
+        List<Object[]> rows = new ArrayList<>();
+        done.rows().forEachRemaining(command.columns() == null ? row -> { } : rows::add);
         statements.newPlanEpoch();
-        return Collections.emptyIterator();
+        return rows.iterator();
     }
 
     @Override

@@ -329,7 +329,10 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.DropStmt drop -> new Command.Utility(drop, null);
             case org.lakepg.server.sql.ast.CreatedbStmt create -> new Command.Utility(create, null);
             case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> new Command.Utility(ctas, null);
-            case org.lakepg.server.sql.ast.CopyStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.CopyStmt c -> {
+                org.lakepg.server.sql.analyzer.SelectIntoPlaces.checkCopyQuery(c.query());
+                yield new Command.Utility(c, null);
+            }
             case org.lakepg.server.sql.ast.TruncateStmt t -> new Command.Utility(t, null);
             case org.lakepg.server.sql.ast.VacuumStmt v -> new Command.Utility(v, null);
             case org.lakepg.server.sql.ast.IndexStmt i -> new Command.Utility(i, null);
@@ -349,7 +352,10 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.ExecuteStmt e -> new Command.Utility(e, prepared.columns(e, this::analyzeInner),
                     executeArgumentTypes(e, parameterTypes));
             case org.lakepg.server.sql.ast.DeallocateStmt d -> new Command.Utility(d, null);
-            case org.lakepg.server.sql.ast.DeclareCursorStmt d -> new Command.Definition(d, sql == null ? "" : sql, 0);
+            case org.lakepg.server.sql.ast.DeclareCursorStmt d -> {
+                org.lakepg.server.sql.analyzer.SelectIntoPlaces.checkCursorQuery(d.query());
+                yield new Command.Definition(d, sql == null ? "" : sql, 0);
+            }
             case org.lakepg.server.sql.ast.FetchStmt f -> new Command.Utility(f, cursors.columns(f));
             case org.lakepg.server.sql.ast.ClosePortalStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.DiscardStmt d when d.target() == org.lakepg.server.sql.ast.DiscardStmt.Target.ALL
@@ -490,6 +496,9 @@ final class StatementExecutor {
     /** The analyzers of one statement, sharing its parameter types. */
     private QueryAnalyzer queries(ParameterTypes parameters) {
         ExpressionAnalyzer expressions = new ExpressionAnalyzer(catalog, io, session, parameters, notices);
+        if (analysisOnly) {
+            expressions.deferPlanningErrors();
+        }
         if (plVariables != null) {
             expressions.useVariables(plArguments, plVariables);
         }
@@ -723,21 +732,32 @@ final class StatementExecutor {
                 }
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
                     if (ctas.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt e) {
+                        if (ddl.createTableAsSkipped(ctas, transaction.get())) { // before the statement is planned
+                            yield Execution.done("CREATE TABLE AS");
+                        }
                         var bound = prepared.bind(e, queries(new ParameterTypes(new int[0])).expressions(), catalog,
                                 new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
                         if (!(bound.command() instanceof Command.Query q)) {
                             throw new IllegalStateException("a prepared statement is a query");
                         }
                         ExecContext inner = context.nested(bound.parameters());
-                        yield ddl.createTableAs(ctas, transaction.get(), q.plan(),
+                        yield ddl.createTableAs(ctas, transaction.get(), q.plan(), null,
                                 () -> executor.open(q.plan().root(), inner));
                     }
                     if (!(ctas.query() instanceof SelectStmt select)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS EXECUTE is not supported yet");
                     }
-                    var plan = queries(new ParameterTypes(new int[0])).select(select);
-                    yield ddl.createTableAs(ctas, transaction.get(), plan, () -> executor.open(plan.root(), context));
+                    // analyzed first, planned (constants folded) only once the table is known not to exist
+                    QueryAnalyzer analyzer = queries(new ParameterTypes(new int[0]));
+                    analyzer.expressions().deferPlanningErrors();
+                    var plan = analyzer.select(select);
+                    yield ddl.createTableAs(ctas, transaction.get(), plan, analyzer.expressions().deferredFoldingError(),
+                            () -> executor.open(plan.root(), context));
                 }
+                case org.lakepg.server.sql.ast.ExplainStmt e
+                        when e.query() instanceof org.lakepg.server.sql.ast.CreateTableAsStmt ctas
+                        && ctas.objtype().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.TABLE ->
+                        explainCreateTableAs(e, ctas, context);
                 case org.lakepg.server.sql.ast.ExplainStmt e when e.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt x -> {
                     // EXPLAIN EXECUTE: the prepared statement's plan, run with the given values under ANALYZE
                     var bound = prepared.bind(x, queries(new ParameterTypes(new int[0])).expressions(), catalog,
@@ -785,7 +805,7 @@ final class StatementExecutor {
                         transaction.get(), (table, e) -> org.lakepg.server.sql.analyzer.RowSecurity.validate(
                                 queries(new ParameterTypes(new int[0])).expressions(), table, e));
                 case org.lakepg.server.sql.ast.ViewStmt v -> views.create(v, d.text(), transaction.get(),
-                        queries(new ParameterTypes(new int[0])));
+                        analysisOnly(queries(new ParameterTypes(new int[0]))));
                 case org.lakepg.server.sql.ast.CreateFunctionStmt f -> functions.create(f, d.text(), d.offset(),
                         transaction.get(), this::queries);
                 case org.lakepg.server.sql.ast.RuleStmt r -> ruleCommands.create(r, d.text(), transaction.get());
@@ -798,7 +818,7 @@ final class StatementExecutor {
                         transaction.get(), queries(new ParameterTypes(new int[0])),
                         plan -> executor.open(plan.root(), context));
                 case org.lakepg.server.sql.ast.PrepareStmt p -> prepared.prepare(p, d.text(),
-                        queries(new ParameterTypes(new int[0])).expressions(), this::analyzeInner);
+                        queries(new ParameterTypes(new int[0])).expressions(), this::analyzeOnly);
                 case org.lakepg.server.sql.ast.DeclareCursorStmt c -> cursors.declare(c, d.text(), context,
                         new CursorCommands.Planner() {
                             @Override
@@ -899,6 +919,62 @@ final class StatementExecutor {
     /** A statement inside PREPARE, EXECUTE or DECLARE, analyzed with its own parameter types. */
     private Command analyzeInner(Statement statement, int[] parameterTypes) {
         return analyze(new RawStatement(statement, 0, 0), null, parameterTypes);
+    }
+
+    /**
+     * EXPLAIN CREATE TABLE AS / SELECT INTO (ExplainOneUtility): nothing when IF NOT EXISTS finds the table, else the
+     * query's plan; under ANALYZE the table is created and filled by the run the plan's figures come from (WITH NO
+     * DATA: created, the plan never executed).
+     */
+    private Execution explainCreateTableAs(org.lakepg.server.sql.ast.ExplainStmt e,
+                                           org.lakepg.server.sql.ast.CreateTableAsStmt ctas, ExecContext context) {
+        boolean analyze = ExplainCommand.options(e).analyze();
+        if (ddl.createTableAsSkipped(ctas, transaction.get())) {
+            return Execution.rows(ExplainCommand.COLUMNS, java.util.List.of(), "EXPLAIN");
+        }
+        org.lakepg.server.sql.plan.QueryPlan plan;
+        ExecContext run = context;
+        if (ctas.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt x) {
+            var bound = prepared.bind(x, queries(new ParameterTypes(new int[0])).expressions(), catalog,
+                    new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
+            if (!(bound.command() instanceof Command.Query q)) {
+                throw new IllegalStateException("a prepared statement is a query");
+            }
+            plan = q.plan();
+            run = context.nested(bound.parameters());
+        } else if (ctas.query() instanceof SelectStmt select) {
+            plan = queries(new ParameterTypes(new int[0])).select(select);
+        } else {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of this statement is not supported yet");
+        }
+        if (!analyze) {
+            return ExplainCommand.run(e, plan, executor, run, catalog, io, session);
+        }
+        var finalPlan = plan;
+        return ExplainCommand.run(e, plan, executor, run, catalog, io, session,
+                rows -> ddl.createTableAs(ctas, transaction.get(), finalPlan, null, rows));
+    }
+
+    /** Set while a statement is analyzed but not planned (PREPARE): see {@link #analyzeOnly}. */
+    private boolean analysisOnly;
+
+    /**
+     * Parse analysis without planning, as PREPARE does in PostgreSQL: what constant folding would fail on
+     * (`1/0`) fails when the statement is executed, not here.
+     */
+    private Command analyzeOnly(Statement statement, int[] parameterTypes) {
+        boolean outer = analysisOnly;
+        analysisOnly = true;
+        try {
+            return analyzeInner(statement, parameterTypes);
+        } finally {
+            analysisOnly = outer;
+        }
+    }
+
+    private static QueryAnalyzer analysisOnly(QueryAnalyzer queries) {
+        queries.expressions().deferPlanningErrors();
+        return queries;
     }
 
     /** "CREATE TABLE" for CreateStmt and so on: the statement's name for messages. */

@@ -57,6 +57,7 @@ final class ViewCommands {
         if (text == null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "CREATE VIEW without its statement text is not supported");
         }
+        org.lakepg.server.sql.analyzer.SelectIntoPlaces.checkViewQuery(s.query());
         if (!(s.query() instanceof SelectStmt select)) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this view query is not supported yet");
         }

@@ -74,6 +74,7 @@ public final class PlanPrinter {
         this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan),
                 relations(root) > 1);
         this.targets = options.verbose() ? relationNames : null;
+        relationNames.showingSubqueryScans(shownScans::containsKey);
     }
 
     /** The names relations are shown by (a table read twice: t, then t_1), with the target lists VERBOSE shows. */
@@ -146,7 +147,8 @@ public final class PlanPrinter {
             case ProjectNode x when x.expressions().stream().anyMatch(PlanPrinter::hasSubquery) -> 2 + relations(x.input());
             case FilterNode f when hasSubquery(f.condition()) -> 2 + relations(f.input());
             // the subquery is a range table entry of the outer query, its own relations more
-            case org.lakepg.server.sql.plan.SubqueryScanNode q -> 1 + relations(q.input());
+            // (a subquery without FROM reads PostgreSQL's RTE_RESULT, an entry too)
+            case org.lakepg.server.sql.plan.SubqueryScanNode q -> 1 + Math.max(1, relations(q.input()));
             default -> children(p).stream().mapToInt(PlanPrinter::relations).sum();
         };
     }
@@ -649,8 +651,9 @@ public final class PlanPrinter {
     private String quals(BoundExpr e, IntFunction<String> columns) {
         String text = deparser.deparse(e, columns);
         // a constant prints bare, as get_rule_expr shows it ("One-Time Filter: false")
+        // so does a plain function call (get_func_expr adds no parentheses)
         return text.startsWith("(") || text.startsWith("$") || e instanceof org.lakepg.server.sql.plan.expr.Const
-                ? text : "(" + text + ")";
+                || e instanceof FuncExpr f && f.form() == FuncExpr.Form.CALL ? text : "(" + text + ")";
     }
 
     private String title(PlanNode p, List<String[]> details, BoundExpr filter, List<PlanNode> children) {

@@ -84,6 +84,13 @@ final class TargetLists {
         this.uses = new ColumnUses(root);
     }
 
+    /** The Subquery Scans EXPLAIN shows (a trivial one is not: its columns are its subquery's). */
+    private java.util.function.Predicate<PlanNode> shownSubqueryScan = q -> false;
+
+    void showingSubqueryScans(java.util.function.Predicate<PlanNode> shown) {
+        shownSubqueryScan = shown;
+    }
+
     /** A WITH item's columns qualified by the name the query reads it by, for the conditions and keys above it. */
     List<String> qualifiedColumns(PlanNode scan) {
         String relation = switch (scan) {
@@ -399,6 +406,11 @@ final class TargetLists {
                         .toList();
             }
             case FilterNode f -> columns(f.input());
+            case org.lakepg.server.sql.plan.SubqueryScanNode q when shownSubqueryScan.test(q) -> {
+                String qualifier = prefix ? Identifiers.quoteIfNeeded(q.alias()) + "." : "";
+                yield q.columns().stream().map(c -> new Column(qualifier + Identifiers.quoteIfNeeded(c), true)).toList();
+            }
+            case org.lakepg.server.sql.plan.SubqueryScanNode q -> columns(q.input()); // removed: its subquery's list
             case ModifyingCtesNode m -> columns(m.input());
             case ColumnarNode c -> columns(c.rowPlan());
             case SortNode s -> passThroughColumns(s.input());

@@ -1,5 +1,7 @@
 package org.lakepg.server.sql.analyzer;
 
+import java.util.List;
+
 import org.lakepg.server.sql.ast.AArrayExpr;
 import org.lakepg.server.sql.ast.CaseExpr;
 import org.lakepg.server.sql.ast.CoalesceExpr;
@@ -23,7 +25,7 @@ public final class ColumnNames {
 
     private static String strength(Expr expr) {
         return switch (expr) {
-            case ColumnRef c -> c.star() ? null : c.fields().get(c.fields().size() - 1);
+            case ColumnRef c -> c.star() ? starred(c) : c.fields().get(c.fields().size() - 1);
             case FuncCall f -> f.funcname().get(f.funcname().size() - 1);
             case TypeCast t -> {
                 String inner = strength(t.arg());
@@ -63,6 +65,16 @@ public final class ColumnNames {
             };
             default -> null;
         };
+    }
+
+    /** {@code t.*} (not expanded, as in {@code (t.*)::text}) is named t: the last field name, ignoring the star. */
+    private static String starred(ColumnRef c) {
+        List<String> f = c.fields();
+        int last = f.size() - 1;
+        if (last >= 0 && f.get(last).equals("*")) {
+            last--;
+        }
+        return last >= 0 ? f.get(last) : null;
     }
 
     /** The name of a scalar subquery's column: its query's (a set operation's from its left side, VALUES' column1). */

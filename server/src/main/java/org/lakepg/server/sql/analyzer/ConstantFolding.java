@@ -25,14 +25,19 @@ import org.lakepg.wire.error.PgException;
  * strict one of a NULL constant is NULL, AND/OR/NOT, CASE, COALESCE and IS NULL of constants are simplified. CASE
  * arms behind a constant-false condition, and everything after a constant-true one, are dropped unevaluated, as
  * AND and OR stop at a constant that decides them. Stable and volatile calls, parameters and subqueries stay.
+ * A statement that is only analyzed (PREPARE, CREATE VIEW, CREATE TABLE AS before its existence check) is not
+ * planned by PostgreSQL: there an evaluation error is handed to {@code deferred} and the call stays unfolded.
  */
 final class ConstantFolding {
     private final TypeIO io;
     private final FunctionContext context;
+    private final java.util.function.Consumer<PgException> deferred;
 
-    ConstantFolding(TypeIO io, FunctionContext context) {
+    /** @param deferred takes an evaluation error instead of it being thrown, or null to throw it */
+    ConstantFolding(TypeIO io, FunctionContext context, java.util.function.Consumer<PgException> deferred) {
         this.io = io;
         this.context = context;
+        this.deferred = deferred;
     }
 
     BoundExpr fold(BoundExpr e) {
@@ -96,6 +101,10 @@ final class ConstantFolding {
         } catch (PgException error) {
             if (error.sqlState() == org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED) {
                 return e; // needs what only the running statement has (a domain's check reads the catalog)
+            }
+            if (deferred != null) {
+                deferred.accept(error); // raised when the statement is planned, not while it is only analyzed
+                return e;
             }
             throw error; // PostgreSQL evaluates it while planning and fails there too
         } catch (RuntimeException notEvaluableNow) {

@@ -39,6 +39,14 @@ final class CteAnalyzer {
         this.catalog = catalog;
     }
 
+    /** The query whose WITH clause this is, where items may be inlined (null: none is). */
+    private Object statement;
+
+    CteAnalyzer inliningIn(Object statement) {
+        this.statement = statement;
+        return this;
+    }
+
     void define(WithClause with, boolean topLevel) {
         Set<String> names = new HashSet<>();
         for (CommonTableExpr c : with.ctes()) {
@@ -72,6 +80,13 @@ final class CteAnalyzer {
                 }
                 case SelectStmt select -> {
                     cte.body = named(c, queries.query(select));
+                    if (statement != null && !expressions.ctes().inRecursiveTerm()
+                            && CteInlining.inlined(c, select, statement, cte.body.plan())) {
+                        cte.inlined = select;
+                        cte.definer = queries;
+                        cte.columnNames = c.aliascolnames();
+                        cte.visible = expressions.ctes().snapshot();
+                    }
                     expressions.ctes().define(cte);
                 }
                 case InsertStmt insert -> modifying(c, cte, topLevel, m -> m.insert(insert));

@@ -35,6 +35,14 @@ final class CteScope {
         /** Where the item is written (its name), for errors about its form. */
         int location = -1;
 
+        /** Set when the item is planned at its reference (see {@link CteInlining}): its query, read as a subquery. */
+        org.lakepg.server.sql.ast.SelectStmt inlined;
+        /** The analyzer of the query level that defines it (the outer names its query sees) and its column names. */
+        QueryAnalyzer definer;
+        List<String> columnNames;
+        /** The WITH items its query sees: those of its definition, not those of the place it is read. */
+        List<Map<String, Cte>> visible;
+
         Cte(String name, int id) {
             this.name = name;
             this.id = id;
@@ -68,6 +76,9 @@ final class CteScope {
     boolean isFutureItem(String name) {
         var defined = levels.iterator();
         for (java.util.Set<String> names : declared) {
+            if (!defined.hasNext()) {
+                break; // an inlined item's body sees only the levels of its definition
+            }
             Map<String, Cte> level = defined.next();
             if (names.contains(name) && !level.containsKey(name)) {
                 return true;
@@ -119,6 +130,26 @@ final class CteScope {
         return missing.withDetail(String.format(
                         "There is a WITH item named \"%s\", but it cannot be referenced from this part of the query.", name))
                 .withHint("Use WITH RECURSIVE, or re-order the WITH items to remove forward references.");
+    }
+
+    /** The items visible now, innermost level first, as they are now (items defined later are not in it). */
+    List<Map<String, Cte>> snapshot() {
+        List<Map<String, Cte>> out = new java.util.ArrayList<>();
+        levels.forEach(l -> out.add(new LinkedHashMap<>(l)));
+        return out;
+    }
+
+    /** Makes {@code visible} the items in scope; returns those that were, to put back. */
+    List<Map<String, Cte>> replace(List<Map<String, Cte>> visible) {
+        List<Map<String, Cte>> before = new java.util.ArrayList<>(levels);
+        levels.clear();
+        levels.addAll(visible);
+        return before;
+    }
+
+    /** Whether a recursive item's recursive term is being analyzed (its working table is in scope). */
+    boolean inRecursiveTerm() {
+        return levels.stream().anyMatch(l -> l.values().stream().anyMatch(c -> c.body == null));
     }
 
     /** The WITH item an unqualified table name refers to, innermost first. */

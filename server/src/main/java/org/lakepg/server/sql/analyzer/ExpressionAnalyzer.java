@@ -1131,7 +1131,29 @@ public final class ExpressionAnalyzer {
 
     /** The expression with its constant parts evaluated, as PostgreSQL's planner does (eval_const_expressions). */
     BoundExpr foldConstants(BoundExpr e) {
-        return new ConstantFolding(io, context).fold(e);
+        return new ConstantFolding(io, context, planningDeferred ? this::deferFoldingError : null).fold(e);
+    }
+
+    private boolean planningDeferred;
+    private PgException deferredFoldingError;
+
+    /**
+     * Analysis only, as PostgreSQL's parse analysis of a statement it plans later (or never): an error of
+     * constant folding is kept for {@link #deferredFoldingError} instead of thrown.
+     */
+    public void deferPlanningErrors() {
+        planningDeferred = true;
+    }
+
+    /** The first error constant folding met while planning was deferred, or null. */
+    public PgException deferredFoldingError() {
+        return deferredFoldingError;
+    }
+
+    private void deferFoldingError(PgException error) {
+        if (deferredFoldingError == null) {
+            deferredFoldingError = error;
+        }
     }
 
     /** An expression with the same value for every row: constants, parameters and non-volatile calls of them. */

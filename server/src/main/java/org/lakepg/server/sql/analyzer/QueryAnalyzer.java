@@ -105,7 +105,7 @@ public final class QueryAnalyzer {
             if (s.withClause() == null) {
                 return queryBody(s, resolveUnknowns);
             }
-            CteAnalyzer with = new CteAnalyzer(this, expressions, catalog);
+            CteAnalyzer with = new CteAnalyzer(this, expressions, catalog).inliningIn(s);
             expressions.ctes().push();
             try {
                 with.define(s.withClause(), topLevel);
@@ -143,7 +143,7 @@ public final class QueryAnalyzer {
 
     private Relation queryBody(SelectStmt s, boolean resolveUnknowns) {
         if (s.intoClause() != null) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "SELECT INTO is not supported yet");
+            throw SelectIntoPlaces.notAllowedHere(s.intoClause()); // a top-level SELECT INTO is CREATE TABLE AS
         }
         if (s.lockingClause() != null && !s.lockingClause().isEmpty() && (s.op() != SelectStmt.SetOperation.NONE
                 || s.valuesLists() != null && !s.valuesLists().isEmpty() || s.distinctClause() != null
@@ -285,6 +285,21 @@ public final class QueryAnalyzer {
 
     private Source cteReference(RangeVar r, CteScope.Cte cte) {
         String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
+        if (cte.inlined != null) {
+            // planned here as a FROM subquery would be, seeing the names its definition sees
+            var outside = expressions.ctes().replace(cte.visible);
+            Relation body;
+            try {
+                body = cte.definer.query(cte.inlined);
+            } finally {
+                expressions.ctes().replace(outside);
+            }
+            List<OutputColumn> named = renamed(renamed(body.columns(), cte.columnNames, cte.name),
+                    r.alias() == null ? null : r.alias().colnames(), alias);
+            FromScope scope = new FromScope(outer);
+            scope.add(alias, named);
+            return new Source(SubqueryScans.of(body.plan(), alias, named), scope);
+        }
         FromScope scope = new FromScope(outer);
         PlanNode plan;
         List<OutputColumn> columns;

@@ -18,17 +18,23 @@ import org.lakepg.server.sql.plan.expr.InputRef;
 
 /**
  * Which FROM subqueries stay queries of their own, as PostgreSQL's is_simple_subquery decides: one with window
- * functions is not pulled up into the outer query, so it is read through a {@link SubqueryScanNode}.
+ * functions or set-returning functions in its select list is not pulled up into the outer query, so it is read
+ * through a {@link SubqueryScanNode}.
  */
 final class SubqueryScans {
     private SubqueryScans() {}
 
     /** The subquery's plan, behind a Subquery Scan when PostgreSQL keeps it apart. */
     static PlanNode of(PlanNode plan, String alias, List<OutputColumn> columns) {
-        if (!windowed(plan)) {
+        if (!windowed(plan) && !setReturning(plan)) {
             return plan;
         }
         return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(), junk(plan));
+    }
+
+    /** A select list with set-returning functions (hasTargetSRFs): the outer WHERE must not multiply their calls. */
+    private static boolean setReturning(PlanNode p) {
+        return p instanceof ProjectNode x && x.input() instanceof ProjectSetNode;
     }
 
     private static boolean windowed(PlanNode p) {

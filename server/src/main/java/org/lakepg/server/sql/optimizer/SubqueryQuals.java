@@ -49,6 +49,10 @@ public final class SubqueryQuals {
     private SubqueryQuals() {}
 
     public static Pushed push(SubqueryScanNode scan, BoundExpr where, Operators operators) {
+        if (scan.input() instanceof ProjectNode projection
+                && projection.input() instanceof org.lakepg.server.sql.plan.ProjectSetNode set) {
+            return SetReturningQuals.push(scan, projection, set, where);
+        }
         if (!(scan.input() instanceof ProjectNode projection) || !(projection.input() instanceof WindowAggNode)) {
             return new Pushed(scan, where);
         }
@@ -78,16 +82,7 @@ public final class SubqueryQuals {
         if (below.isEmpty() && java.util.Arrays.stream(runConditions).allMatch(java.util.Objects::isNull)) {
             return new Pushed(scan, where);
         }
-        PlanNode plan = base;
-        if (!below.isEmpty()) {
-            if (plan instanceof FilterNode f) {
-                List<BoundExpr> all = conjuncts(f.condition());
-                all.addAll(below);
-                plan = new FilterNode(f.input(), and(all));
-            } else {
-                plan = new FilterNode(plan, and(below));
-            }
-        }
+        PlanNode plan = below.isEmpty() ? base : filtered(base, below);
         // the run conditions of the WindowAggs below the top one filter the top one's rows (PostgreSQL's topqual)
         List<BoundExpr> topQual = new ArrayList<>();
         java.util.function.Predicate<BoundExpr> fixed = constants(below);
@@ -106,6 +101,16 @@ public final class SubqueryQuals {
         }
         PlanNode subquery = new ProjectNode(plan, projection.expressions());
         return new Pushed(scan.withInput(subquery), remaining.isEmpty() ? null : and(remaining));
+    }
+
+    /** The plan under the conditions, added to its own filter if it has one. */
+    static PlanNode filtered(PlanNode plan, List<BoundExpr> conditions) {
+        if (plan instanceof FilterNode f) {
+            List<BoundExpr> all = conjuncts(f.condition());
+            all.addAll(conditions);
+            return new FilterNode(f.input(), and(all));
+        }
+        return new FilterNode(plan, and(conditions));
     }
 
     /**

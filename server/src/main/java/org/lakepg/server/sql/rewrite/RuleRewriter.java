@@ -220,7 +220,7 @@ public final class RuleRewriter {
             Source ruleSource = !rule.instead() ? Source.NON_INSTEAD_RULE
                     : definition.whereClause() == null ? Source.INSTEAD_RULE : Source.QUALIFIED_INSTEAD_RULE;
             for (Statement action : definition.actions()) {
-                Statement applied = apply(triggering, action, definition.whereClause());
+                Statement applied = apply(triggering, ActionColumns.qualify(action, lookup), definition.whereClause());
                 List<ResTarget> actionReturning = returningOf(applied);
                 if (actionReturning != null && !actionReturning.isEmpty()) {
                     List<ResTarget> replaced = null;
