@@ -39,6 +39,22 @@ abstract class Accumulator {
         throw new UnsupportedOperationException(getClass().getSimpleName());
     }
 
+    /**
+     * Whether {@link #addRuns} can add rows of {@code input} (null for count(*)) from runs holding {@code rows} rows;
+     * decided before anything is added.
+     */
+    boolean canAddRuns(ColumnVector input, int rows) {
+        return false;
+    }
+
+    /**
+     * Adds the rows of {@code runs} that pass its test ({@code selected} of them) to group 0 (no GROUP BY), reading
+     * the values from the runs: no selection vector, no gather.
+     */
+    void addRuns(ColumnVector input, RowRuns runs, int selected) {
+        throw new UnsupportedOperationException(getClass().getSimpleName());
+    }
+
     /** Makes room for groups {@code [0, groups)}. */
     abstract void grow(int groups);
 

@@ -118,6 +118,43 @@ final class AggregateState implements BatchSink {
         }
     }
 
+    /**
+     * No GROUP BY: the aggregates read the values of the selected rows straight from the runs when they all can (the
+     * runs' test is counted once here for all of them); false (nothing added) otherwise.
+     */
+    @Override
+    public boolean acceptRuns(Batch batch, RowRuns runs) {
+        if (!node.groupBy().isEmpty()) {
+            return false;
+        }
+        int rows = runs.rows();
+        for (int a = 0; a < accumulators.length; a++) {
+            int column = node.aggregates().get(a).column();
+            if (!accumulators[a].canAddRuns(column < 0 ? null : batch.column(column), rows)) {
+                return false;
+            }
+        }
+        RangeTest test = runs.test();
+        int selected = 0;
+        for (int i = 0; i < runs.count(); i++) {
+            selected += test == null ? runs.end(i) - runs.start(i) : test.count(runs.start(i), runs.end(i));
+        }
+        if (selected == 0) {
+            return true;
+        }
+        if (groups.groupCount() == 0) {
+            groups.assign(new Batch(groups.input(), emptyVectors(groups.input()), 0), ids); // the one group
+            firstBatch[0] = batchNumber;
+            firstRow[0] = 0;
+        }
+        for (int a = 0; a < accumulators.length; a++) {
+            int column = node.aggregates().get(a).column();
+            accumulators[a].ensure(1);
+            accumulators[a].addRuns(column < 0 ? null : batch.column(column), runs, selected);
+        }
+        return true;
+    }
+
     /** Groups [before, after) are new in this batch: the first row carrying each is where it first appeared. */
     private void noteFirstRows(int before, int after, int n) {
         if (firstBatch.length < after) {

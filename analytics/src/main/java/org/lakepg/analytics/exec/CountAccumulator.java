@@ -73,6 +73,16 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
+    boolean canAddRuns(ColumnVector input, int rows) {
+        return !skipNulls || !input.nulls().hasNulls();
+    }
+
+    @Override
+    void addRuns(ColumnVector input, RowRuns runs, int selected) {
+        counts[0] += selected;
+    }
+
+    @Override
     ColumnVector result(int groups) {
         return new LongVector(PgType.INT8, Arrays.copyOf(counts, groups), groups,
                 org.lakepg.analytics.batch.NullMask.NONE);

@@ -210,6 +210,36 @@ final class DecimalSumAccumulator extends Accumulator {
     }
 
     @Override
+    boolean canAddRuns(ColumnVector input, int rows) {
+        return canAddSelected(input, rows);
+    }
+
+    @Override
+    void addRuns(ColumnVector input, RowRuns runs, int selected) {
+        DecimalVector decimals = (DecimalVector) input;
+        longScale = decimals.scale();
+        reserve(decimals.magnitudeBits(), runs.rows()); // keeps the bound of group 0's sum for when more groups come
+        long[] values = decimals.unscaled();
+        RangeTest test = runs.test();
+        long sum = 0;
+        for (int i = 0; i < runs.count(); i++) {
+            int start = runs.start(i);
+            int end = runs.end(i);
+            if (test != null) {
+                sum += test.sum(values, start, end);
+            } else {
+                for (int r = start; r < end; r++) {
+                    sum += values[r];
+                }
+            }
+        }
+        longCounts[0] += selected;
+        long s = longSums[0];
+        long t = s + sum;
+        longSums[0] = ((s ^ t) & (sum ^ t)) < 0 ? spillToBig(0, s, sum) : t;
+    }
+
+    @Override
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(PgType.NUMERIC, groups);
         for (int g = 0; g < groups; g++) {

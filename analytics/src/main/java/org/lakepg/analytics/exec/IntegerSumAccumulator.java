@@ -162,6 +162,11 @@ final class IntegerSumAccumulator extends Accumulator {
             }
         }
         counts[0] += count;
+        addToFirstGroup(sum);
+    }
+
+    /** Adds a batch's sum to group 0 (no GROUP BY), spilling to BigDecimal (numeric results) when the long overflows. */
+    private void addToFirstGroup(long sum) {
         long s = sums[0];
         long t = s + sum;
         if (((s ^ t) & (sum ^ t)) < 0) {
@@ -172,6 +177,34 @@ final class IntegerSumAccumulator extends Accumulator {
             t = 0;
         }
         sums[0] = t;
+    }
+
+    /** int4 without NULLs (fewer than 2^31 values of an int cannot leave the long range). */
+    @Override
+    boolean canAddRuns(ColumnVector input, int rows) {
+        return input instanceof IntVector && !input.nulls().hasNulls();
+    }
+
+    @Override
+    void addRuns(ColumnVector input, RowRuns runs, int selected) {
+        long bound = (long) runs.rows() << 31;
+        headroom = headroom < bound ? -1 : headroom - bound;
+        int[] values = ((IntVector) input).values();
+        RangeTest test = runs.test();
+        long sum = 0;
+        for (int i = 0; i < runs.count(); i++) {
+            int start = runs.start(i);
+            int end = runs.end(i);
+            if (test != null) {
+                sum += test.sum(values, start, end);
+            } else {
+                for (int r = start; r < end; r++) {
+                    sum += values[r];
+                }
+            }
+        }
+        counts[0] += selected;
+        addToFirstGroup(sum);
     }
 
     @Override
