@@ -48,10 +48,11 @@ abstract class Accumulator {
     }
 
     /**
-     * Adds the rows of {@code runs} that pass its test ({@code selected} of them) to group 0 (no GROUP BY), reading
-     * the values from the runs: no selection vector, no gather.
+     * Adds the rows of {@code runs} that pass its test to group 0 (no GROUP BY), reading the values from the runs: no
+     * selection vector, no gather. Returns how many rows that is; {@code selected} is that number if an accumulator
+     * before counted it, else -1.
      */
-    void addRuns(ColumnVector input, RowRuns runs, int selected) {
+    int addRuns(ColumnVector input, RowRuns runs, int selected) {
         throw new UnsupportedOperationException(getClass().getSimpleName());
     }
 

@@ -134,23 +134,21 @@ final class AggregateState implements BatchSink {
                 return false;
             }
         }
-        RangeTest test = runs.test();
-        int selected = 0;
-        for (int i = 0; i < runs.count(); i++) {
-            selected += test == null ? runs.end(i) - runs.start(i) : test.count(runs.start(i), runs.end(i));
-        }
-        if (selected == 0) {
-            return true;
-        }
         if (groups.groupCount() == 0) {
             groups.assign(new Batch(groups.input(), emptyVectors(groups.input()), 0), ids); // the one group
             firstBatch[0] = batchNumber;
             firstRow[0] = 0;
         }
-        for (int a = 0; a < accumulators.length; a++) {
-            int column = node.aggregates().get(a).column();
-            accumulators[a].ensure(1);
-            accumulators[a].addRuns(column < 0 ? null : batch.column(column), runs, selected);
+        // sums first: each counts the rows it adds in its own loop, so a count after them needs no pass of its own
+        int selected = -1;
+        for (boolean counts : new boolean[] {false, true}) {
+            for (int a = 0; a < accumulators.length; a++) {
+                if (accumulators[a] instanceof CountAccumulator == counts) {
+                    int column = node.aggregates().get(a).column();
+                    accumulators[a].ensure(1);
+                    selected = accumulators[a].addRuns(column < 0 ? null : batch.column(column), runs, selected);
+                }
+            }
         }
         return true;
     }

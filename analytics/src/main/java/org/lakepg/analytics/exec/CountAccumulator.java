@@ -78,8 +78,16 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
-    void addRuns(ColumnVector input, RowRuns runs, int selected) {
+    int addRuns(ColumnVector input, RowRuns runs, int selected) {
+        if (selected < 0) {
+            RangeTest test = runs.test();
+            selected = 0;
+            for (int i = 0; i < runs.count(); i++) {
+                selected += test == null ? runs.end(i) - runs.start(i) : test.count(runs.start(i), runs.end(i));
+            }
+        }
         counts[0] += selected;
+        return selected;
     }
 
     @Override

@@ -215,12 +215,13 @@ final class DecimalSumAccumulator extends Accumulator {
     }
 
     @Override
-    void addRuns(ColumnVector input, RowRuns runs, int selected) {
+    int addRuns(ColumnVector input, RowRuns runs, int selected) {
         DecimalVector decimals = (DecimalVector) input;
         longScale = decimals.scale();
         reserve(decimals.magnitudeBits(), runs.rows()); // keeps the bound of group 0's sum for when more groups come
         long[] values = decimals.unscaled();
         RangeTest test = runs.test();
+        long passedBefore = test == null ? 0 : test.passed();
         long sum = 0;
         for (int i = 0; i < runs.count(); i++) {
             int start = runs.start(i);
@@ -233,10 +234,12 @@ final class DecimalSumAccumulator extends Accumulator {
                 }
             }
         }
-        longCounts[0] += selected;
+        int added = test == null ? runs.rows() : (int) (test.passed() - passedBefore);
+        longCounts[0] += added;
         long s = longSums[0];
         long t = s + sum;
         longSums[0] = ((s ^ t) & (sum ^ t)) < 0 ? spillToBig(0, s, sum) : t;
+        return added;
     }
 
     @Override

@@ -186,11 +186,12 @@ final class IntegerSumAccumulator extends Accumulator {
     }
 
     @Override
-    void addRuns(ColumnVector input, RowRuns runs, int selected) {
+    int addRuns(ColumnVector input, RowRuns runs, int selected) {
         long bound = (long) runs.rows() << 31;
         headroom = headroom < bound ? -1 : headroom - bound;
         int[] values = ((IntVector) input).values();
         RangeTest test = runs.test();
+        long passedBefore = test == null ? 0 : test.passed();
         long sum = 0;
         for (int i = 0; i < runs.count(); i++) {
             int start = runs.start(i);
@@ -203,8 +204,10 @@ final class IntegerSumAccumulator extends Accumulator {
                 }
             }
         }
-        counts[0] += selected;
+        int added = test == null ? runs.rows() : (int) (test.passed() - passedBefore);
+        counts[0] += added;
         addToFirstGroup(sum);
+        return added;
     }
 
     @Override
