@@ -27,6 +27,19 @@ abstract class Accumulator {
     }
 
     /**
+     * Like {@link #add}, for rows {@code rows[0..n)} of {@code input} (a filter's selection): row {@code rows[i]}
+     * goes to group {@code ids[i]}. The default gathers the input column; the common accumulators read in place.
+     */
+    void addAt(ColumnVector input, int[] rows, int[] ids, int n) {
+        add(input == null ? null : input.gather(rows, n), ids, n);
+    }
+
+    /** {@link #addCounted} for rows {@code rows[0..n)} of {@code input}, as {@link #addAt}. */
+    void addCountedAt(ColumnVector input, int[] rows, int[] ids, int n, int[] groupRows, int groups) {
+        addCounted(input == null ? null : input.gather(rows, n), ids, n, groupRows, groups);
+    }
+
+    /**
      * Whether {@link #addSelected} can add these rows of {@code input} (null for count(*)) without gathering them;
      * decided before anything is added.
      */

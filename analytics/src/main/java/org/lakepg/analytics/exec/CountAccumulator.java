@@ -35,6 +35,26 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
+    void addAt(ColumnVector input, int[] rows, int[] ids, int n) {
+        if (skipNulls && input.nulls().hasNulls()) {
+            for (int i = 0; i < n; i++) {
+                if (!input.isNull(rows[i])) {
+                    counts[ids[i]]++;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                counts[ids[i]]++;
+            }
+        }
+    }
+
+    @Override
+    void addCountedAt(ColumnVector input, int[] rows, int[] ids, int n, int[] groupRows, int groups) {
+        addCounted(input, ids, n, groupRows, groups);
+    }
+
+    @Override
     boolean mergeable() {
         return true;
     }

@@ -131,6 +131,58 @@ final class DecimalSumAccumulator extends Accumulator {
         }
     }
 
+    @Override
+    void addAt(ColumnVector input, int[] rows, int[] ids, int n) {
+        DecimalVector decimals = (DecimalVector) input;
+        if (!decimals.isScaled() || (longScale >= 0 && decimals.scale() != longScale)) {
+            super.addAt(input, rows, ids, n);
+            return;
+        }
+        headroom = -1;
+        longScale = decimals.scale();
+        long[] values = decimals.unscaled();
+        boolean nulls = input.nulls().hasNulls();
+        for (int i = 0; i < n; i++) {
+            int r = rows[i];
+            if (nulls && input.isNull(r)) {
+                continue;
+            }
+            int g = ids[i];
+            longCounts[g]++;
+            long s = longSums[g];
+            long v = values[r];
+            long t = s + v;
+            longSums[g] = ((s ^ t) & (v ^ t)) < 0 ? spillToBig(g, s, v) : t;
+        }
+    }
+
+    @Override
+    void addCountedAt(ColumnVector input, int[] rows, int[] ids, int n, int[] groupRows, int groups) {
+        DecimalVector decimals = (DecimalVector) input;
+        if (!decimals.isScaled() || (longScale >= 0 && decimals.scale() != longScale)) {
+            super.addCountedAt(input, rows, ids, n, groupRows, groups);
+            return;
+        }
+        longScale = decimals.scale();
+        long[] values = decimals.unscaled();
+        if (reserve(decimals.magnitudeBits(), n)) {
+            for (int i = 0; i < n; i++) {
+                longSums[ids[i]] += values[rows[i]];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                int g = ids[i];
+                long s = longSums[g];
+                long v = values[rows[i]];
+                long t = s + v;
+                longSums[g] = ((s ^ t) & (v ^ t)) < 0 ? spillToBig(g, s, v) : t;
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            longCounts[g] += groupRows[g];
+        }
+    }
+
     /** 2^62 minus an upper bound of every group's |long sum|, while known (-1: unknown, test every addition). */
     private long headroom = 1L << 62;
 
