@@ -90,8 +90,8 @@ final class Selection {
 
     /**
      * The selected rows as runs (see {@link RowRuns}) when the predicate is a range on a zone-mapped column, with at
-     * most one range on another integer-like column as the runs' test, both without NULLs, and every block that
-     * crosses the range is made of at most two ascending runs; false (runs undefined) otherwise.
+     * most one range on another integer-like column as the runs' test, both without NULLs; false (runs undefined)
+     * otherwise.
      */
     static boolean selectRuns(Expr predicate, Batch batch, RowRuns runs) {
         List<Range> ranges = new java.util.ArrayList<>(2);
@@ -346,8 +346,8 @@ final class Selection {
     }
 
     /**
-     * {@link #rangeByZones} as runs: false (stopped) at a block that crosses the range and is not made of at most two
-     * ascending runs, whose rows would have to be tested one by one.
+     * {@link #rangeByZones} as runs; in a block that crosses the range and is not made of at most two ascending runs
+     * the rows are tested one by one and those in range added as runs of one row (joined when consecutive).
      */
     private static boolean runsByZones(IntVector vector, long lo, long hi, int count, RowRuns runs) {
         ZoneMap zones = vector.zones();
@@ -365,8 +365,15 @@ final class Selection {
                 continue;
             }
             int second = zones.secondRun(b);
-            if (second < 0) {
-                return false;
+            if (second < 0) { // rows tested one by one; those in range make runs (joined when consecutive)
+                long base = lo - Long.MIN_VALUE;
+                long width = (hi - lo) + Long.MIN_VALUE;
+                for (int r = start; r < end; r++) {
+                    if (values[r] - base <= width) {
+                        runs.add(r, r + 1);
+                    }
+                }
+                continue;
             }
             int middle = Math.min(end, start + second);
             long span = inRange(values, start, middle, lo, hi);

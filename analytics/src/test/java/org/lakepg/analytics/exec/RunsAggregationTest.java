@@ -26,8 +26,9 @@ import org.lakepg.analytics.scan.InMemorySource;
 /**
  * An aggregate without GROUP BY over a range on a zone-mapped column (and a second range) adds the rows straight from
  * runs: count(*), count(x), sum/avg of numeric and int4 equal what the same plan gives over the same batches without
- * zone maps (selection vectors) and a row-by-row reference; batches with NULLs or blocks the zone map cannot split
- * into runs take the selection-vector path within the same query.
+ * zone maps (selection vectors) and a row-by-row reference; the rows of blocks the zone map cannot split into runs
+ * (descending, random) are tested one by one within the runs, and batches with NULLs take the selection-vector path
+ * within the same query.
  */
 class RunsAggregationTest {
 
