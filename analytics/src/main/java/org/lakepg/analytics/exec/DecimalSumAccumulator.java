@@ -41,7 +41,7 @@ final class DecimalSumAccumulator extends Accumulator {
         DecimalVector decimals = (DecimalVector) input;
         if (decimals.isScaled() && (longScale < 0 || decimals.scale() == longScale)) {
             longScale = decimals.scale();
-            addScaled(decimals, ids, n);
+            addScaled(decimals, null, ids, n);
             return;
         }
         BigDecimal[] values = decimals.values();
@@ -54,14 +54,16 @@ final class DecimalSumAccumulator extends Accumulator {
         }
     }
 
-    private void addScaled(DecimalVector input, int[] ids, int n) {
+    /** Rows {@code rows[0..n)} (null: 0..n) of a scaled vector at this accumulator's scale into groups {@code ids}. */
+    private void addScaled(DecimalVector input, int[] rows, int[] ids, int n) {
         long[] values = input.unscaled();
         boolean nulls = input.nulls().hasNulls();
-        for (int r = 0; r < n; r++) {
+        for (int i = 0; i < n; i++) {
+            int r = rows == null ? i : rows[i];
             if (nulls && input.isNull(r)) {
                 continue;
             }
-            int g = ids[r];
+            int g = ids[i];
             longCounts[g]++; // one store less per row than a count plus a has-long flag
             long s = longSums[g];
             long v = values[r];
@@ -140,20 +142,7 @@ final class DecimalSumAccumulator extends Accumulator {
         }
         headroom = -1;
         longScale = decimals.scale();
-        long[] values = decimals.unscaled();
-        boolean nulls = input.nulls().hasNulls();
-        for (int i = 0; i < n; i++) {
-            int r = rows[i];
-            if (nulls && input.isNull(r)) {
-                continue;
-            }
-            int g = ids[i];
-            longCounts[g]++;
-            long s = longSums[g];
-            long v = values[r];
-            long t = s + v;
-            longSums[g] = ((s ^ t) & (v ^ t)) < 0 ? spillToBig(g, s, v) : t;
-        }
+        addScaled(decimals, rows, ids, n);
     }
 
     @Override

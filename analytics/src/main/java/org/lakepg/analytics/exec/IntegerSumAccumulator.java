@@ -196,37 +196,6 @@ final class IntegerSumAccumulator extends Accumulator {
         sums[0] = t;
     }
 
-    /** int4 without NULLs (fewer than 2^31 values of an int cannot leave the long range). */
-    @Override
-    boolean canAddRuns(ColumnVector input, int rows) {
-        return input instanceof IntVector && !input.nulls().hasNulls();
-    }
-
-    @Override
-    int addRuns(ColumnVector input, RowRuns runs, int selected) {
-        long bound = (long) runs.rows() << 31;
-        headroom = headroom < bound ? -1 : headroom - bound;
-        int[] values = ((IntVector) input).values();
-        RangeTest test = runs.test();
-        long passedBefore = test == null ? 0 : test.passed();
-        long sum = 0;
-        for (int i = 0; i < runs.count(); i++) {
-            int start = runs.start(i);
-            int end = runs.end(i);
-            if (test != null) {
-                sum += test.sum(values, start, end);
-            } else {
-                for (int r = start; r < end; r++) {
-                    sum += values[r];
-                }
-            }
-        }
-        int added = test == null ? runs.rows() : (int) (test.passed() - passedBefore);
-        counts[0] += added;
-        addToFirstGroup(sum);
-        return added;
-    }
-
     @Override
     ColumnVector result(int groups) {
         VectorBuilder out = new VectorBuilder(numericResult ? PgType.NUMERIC : PgType.INT8, groups);

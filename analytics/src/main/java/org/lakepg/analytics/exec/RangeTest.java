@@ -130,29 +130,6 @@ final class RangeTest {
         return sum;
     }
 
-    /** {@link #sum(long[], int, int)} of int values. */
-    long sum(int[] values, int start, int end) {
-        long sum = 0;
-        long n = 0;
-        if (ints != null) {
-            int[] a = ints;
-            for (int r = start; r < end; r++) {
-                long m = mask(a[r]);
-                sum += values[r] & m;
-                n -= m;
-            }
-        } else {
-            long[] a = longs;
-            for (int r = start; r < end; r++) {
-                long m = mask(a[r]);
-                sum += values[r] & m;
-                n -= m;
-            }
-        }
-        passed += n;
-        return sum;
-    }
-
     /** The rows that passed in the calls of {@link #sum} so far. */
     long passed() {
         return passed;

@@ -116,7 +116,8 @@ final class Selection {
             return true;
         }
         runs.clear(next == null ? null : RangeTest.of(nextVector, next.lo(), next.hi()));
-        return runsByZones(vector, lead.lo(), lead.hi(), batch.rowCount(), runs);
+        runsByZones(vector, lead.lo(), lead.hi(), batch.rowCount(), runs);
+        return true;
     }
 
     /** "integer-like column in [lo, hi]" (lo > hi: no row), from a comparison with a constant. */
@@ -176,8 +177,10 @@ final class Selection {
             if (lo > hi || (next != null && next.lo > next.hi)) {
                 return 0;
             }
-            RangeTest then = next == null ? null : RangeTest.of(nextVector, next.lo, next.hi);
-            int kept = rangeByZones(vector, lo, hi, count, then, out);
+            RowRuns runs = new RowRuns();
+            runs.clear(next == null ? null : RangeTest.of(nextVector, next.lo, next.hi));
+            runsByZones(vector, lo, hi, count, runs);
+            int kept = runs.positions(out);
             kept = vector.nulls().hasNulls() ? dropNulls(vector, out, kept) : kept;
             return next != null && nextVector.nulls().hasNulls() ? dropNulls(nextVector, out, kept) : kept;
         }
@@ -305,51 +308,12 @@ final class Selection {
     }
 
     /**
-     * All rows of a vector with a zone map in [lo, hi] that also pass {@code then} (null: no second test): a block
-     * outside the range is skipped; a block inside it is one run of rows, and so is the in-range part of each of the
-     * (at most two) ascending runs of a block the zone map knows them for ({@link #inRange}); only the rows of
-     * other blocks are tested one by one. A run goes to
-     * {@code then} as consecutive rows, without a selection vector in between.
+     * All rows of a vector with a zone map in [lo, hi], as runs: a block outside the range is skipped; a block inside
+     * it is one run of rows, and so is the in-range part of each of the (at most two) ascending runs of a block the
+     * zone map knows them for ({@link #inRange}); in other blocks the rows are tested one by one and those in range
+     * added as runs of one row (joined when consecutive).
      */
-    private static int rangeByZones(IntVector vector, long lo, long hi, int count, RangeTest then, int[] out) {
-        ZoneMap zones = vector.zones();
-        int[] values = vector.values();
-        int kept = 0;
-        for (int b = 0; b < zones.blocks(); b++) {
-            long min = zones.min(b);
-            long max = zones.max(b);
-            if (max < lo || min > hi) {
-                continue;
-            }
-            int start = b * ZoneMap.BLOCK;
-            int end = Math.min(count, start + ZoneMap.BLOCK);
-            if (min >= lo && max <= hi) {
-                kept = run(start, end, then, out, kept);
-                continue;
-            }
-            int second = zones.secondRun(b);
-            if (second < 0) {
-                int from = kept;
-                kept = rangeInts(values, lo, hi, start, end, out, kept);
-                kept = then == null ? kept : then.refine(out, from, kept);
-                continue;
-            }
-            int middle = Math.min(end, start + second);
-            long span = inRange(values, start, middle, lo, hi);
-            kept = run((int) (span >>> 32), (int) span, then, out, kept);
-            if (middle < end) {
-                span = inRange(values, middle, end, lo, hi);
-                kept = run((int) (span >>> 32), (int) span, then, out, kept);
-            }
-        }
-        return kept;
-    }
-
-    /**
-     * {@link #rangeByZones} as runs; in a block that crosses the range and is not made of at most two ascending runs
-     * the rows are tested one by one and those in range added as runs of one row (joined when consecutive).
-     */
-    private static boolean runsByZones(IntVector vector, long lo, long hi, int count, RowRuns runs) {
+    private static void runsByZones(IntVector vector, long lo, long hi, int count, RowRuns runs) {
         ZoneMap zones = vector.zones();
         int[] values = vector.values();
         for (int b = 0; b < zones.blocks(); b++) {
@@ -383,18 +347,6 @@ final class Selection {
                 runs.add((int) (span >>> 32), (int) span);
             }
         }
-        return true;
-    }
-
-    /** Rows start..end (all in the zone-mapped range) that pass {@code then} (null: all), appended to {@code out}. */
-    private static int run(int start, int end, RangeTest then, int[] out, int kept) {
-        if (then != null) {
-            return then.run(start, end, out, kept);
-        }
-        for (int r = start; r < end; r++) {
-            out[kept++] = r;
-        }
-        return kept;
     }
 
     /**
