@@ -27,6 +27,19 @@ abstract class Accumulator {
     }
 
     /**
+     * Like {@link #add}, for rows {@code rows[0..n)} of {@code input} (a filter's selection): row {@code rows[i]}
+     * goes to group {@code ids[i]}. The default gathers the input column; the common accumulators read in place.
+     */
+    void addAt(ColumnVector input, int[] rows, int[] ids, int n) {
+        add(input == null ? null : input.gather(rows, n), ids, n);
+    }
+
+    /** {@link #addCounted} for rows {@code rows[0..n)} of {@code input}, as {@link #addAt}. */
+    void addCountedAt(ColumnVector input, int[] rows, int[] ids, int n, int[] groupRows, int groups) {
+        addCounted(input == null ? null : input.gather(rows, n), ids, n, groupRows, groups);
+    }
+
+    /**
      * Whether {@link #addSelected} can add these rows of {@code input} (null for count(*)) without gathering them;
      * decided before anything is added.
      */
@@ -36,6 +49,23 @@ abstract class Accumulator {
 
     /** Adds rows {@code positions[0..count)} of {@code input} to group 0 (no GROUP BY). */
     void addSelected(ColumnVector input, int[] positions, int count) {
+        throw new UnsupportedOperationException(getClass().getSimpleName());
+    }
+
+    /**
+     * Whether {@link #addRuns} can add rows of {@code input} (null for count(*)) from runs holding {@code rows} rows;
+     * decided before anything is added.
+     */
+    boolean canAddRuns(ColumnVector input, int rows) {
+        return false;
+    }
+
+    /**
+     * Adds the rows of {@code runs} that pass its test to group 0 (no GROUP BY), reading the values from the runs: no
+     * selection vector, no gather. Returns how many rows that is; {@code selected} is that number if an accumulator
+     * before counted it, else -1.
+     */
+    int addRuns(ColumnVector input, RowRuns runs, int selected) {
         throw new UnsupportedOperationException(getClass().getSimpleName());
     }
 

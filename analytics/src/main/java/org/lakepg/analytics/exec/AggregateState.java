@@ -53,25 +53,36 @@ final class AggregateState implements BatchSink {
 
     @Override
     public void accept(Batch batch) {
-        int n = batch.rowCount();
+        accept(batch, null, batch.rowCount());
+    }
+
+    /** Rows {@code rows[0..n)} of the batch (a filter's selection, read in place; null: rows 0..n). */
+    private void accept(Batch batch, int[] rows, int n) {
         if (ids.length < n) {
             ids = new int[n];
         }
         int before = groups.groupCount();
-        groups.assign(batch, ids);
+        groups.assign(batch, rows, n, ids);
         int after = groups.groupCount();
         if (after > before) {
-            noteFirstRows(before, after, n);
+            noteFirstRows(before, after, rows, n);
         }
         boolean counted = after <= n / 8 && countRows(n, after);
         for (int a = 0; a < accumulators.length; a++) {
             AggCall call = node.aggregates().get(a);
             ColumnVector input = call.column() < 0 ? null : batch.column(call.column());
             accumulators[a].ensure(after);
-            if (counted && (input == null || !input.nulls().hasNulls())) {
-                accumulators[a].addCounted(input, ids, n, groupRows, after);
+            boolean noNulls = input == null || !input.nulls().hasNulls();
+            if (rows == null) {
+                if (counted && noNulls) {
+                    accumulators[a].addCounted(input, ids, n, groupRows, after);
+                } else {
+                    accumulators[a].add(input, ids, n);
+                }
+            } else if (counted && noNulls) {
+                accumulators[a].addCountedAt(input, rows, ids, n, groupRows, after);
             } else {
-                accumulators[a].add(input, ids, n);
+                accumulators[a].addAt(input, rows, ids, n);
             }
         }
     }
@@ -92,11 +103,15 @@ final class AggregateState implements BatchSink {
         return true;
     }
 
-    /** No GROUP BY: the aggregates add the selected rows in place when they all can; otherwise they are gathered. */
+    /**
+     * The selected rows in place: GROUP BY assigns groups to them and the aggregates read them where they are (those
+     * without an in-place loop gather their input column only); without GROUP BY the aggregates add them in one
+     * register sum when they all can, otherwise the rows are gathered.
+     */
     @Override
     public void acceptSelected(Batch batch, int[] positions, int count) {
         if (!node.groupBy().isEmpty()) {
-            accept(batch.gather(positions, count));
+            accept(batch, positions, count);
             return;
         }
         for (int a = 0; a < accumulators.length; a++) {
@@ -118,19 +133,54 @@ final class AggregateState implements BatchSink {
         }
     }
 
+    /**
+     * No GROUP BY: the aggregates read the values of the selected rows straight from the runs when they all can (the
+     * runs' test is counted once here for all of them); false (nothing added) otherwise.
+     */
+    @Override
+    public boolean acceptRuns(Batch batch, RowRuns runs) {
+        if (!node.groupBy().isEmpty()) {
+            return false;
+        }
+        int rows = runs.rows();
+        for (int a = 0; a < accumulators.length; a++) {
+            int column = node.aggregates().get(a).column();
+            if (!accumulators[a].canAddRuns(column < 0 ? null : batch.column(column), rows)) {
+                return false;
+            }
+        }
+        if (groups.groupCount() == 0) {
+            groups.assign(new Batch(groups.input(), emptyVectors(groups.input()), 0), ids); // the one group
+            firstBatch[0] = batchNumber;
+            firstRow[0] = 0;
+        }
+        // sums first: each counts the rows it adds in its own loop, so a count after them needs no pass of its own
+        int selected = -1;
+        for (boolean counts : new boolean[] {false, true}) {
+            for (int a = 0; a < accumulators.length; a++) {
+                if (accumulators[a] instanceof CountAccumulator == counts) {
+                    int column = node.aggregates().get(a).column();
+                    accumulators[a].ensure(1);
+                    selected = accumulators[a].addRuns(column < 0 ? null : batch.column(column), runs, selected);
+                }
+            }
+        }
+        return true;
+    }
+
     /** Groups [before, after) are new in this batch: the first row carrying each is where it first appeared. */
-    private void noteFirstRows(int before, int after, int n) {
+    private void noteFirstRows(int before, int after, int[] rows, int n) {
         if (firstBatch.length < after) {
             int capacity = Math.max(after, firstBatch.length * 2);
             firstBatch = Arrays.copyOf(firstBatch, capacity);
             firstRow = Arrays.copyOf(firstRow, capacity);
         }
         Arrays.fill(firstRow, before, after, -1);
-        for (int r = 0; r < n; r++) {
-            int g = ids[r];
+        for (int i = 0; i < n; i++) {
+            int g = ids[i];
             if (g >= before && firstRow[g] < 0) {
                 firstBatch[g] = batchNumber;
-                firstRow[g] = r;
+                firstRow[g] = rows == null ? i : rows[i]; // the batch's row: selections of two threads compare
             }
         }
     }

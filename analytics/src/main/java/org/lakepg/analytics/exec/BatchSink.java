@@ -18,6 +18,14 @@ public interface BatchSink {
         accept(batch.gather(positions, count));
     }
 
+    /**
+     * The rows of {@code runs} of {@code batch} (a filter's result as runs, reused after the call); false, with
+     * nothing added, when this sink does not add rows so: the filter then hands on a selection vector.
+     */
+    default boolean acceptRuns(Batch batch, RowRuns runs) {
+        return false;
+    }
+
     void finish();
 
     /** True once the sink needs no more input (a satisfied LIMIT), so scans can stop early. */

@@ -35,6 +35,26 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
+    void addAt(ColumnVector input, int[] rows, int[] ids, int n) {
+        if (skipNulls && input.nulls().hasNulls()) {
+            for (int i = 0; i < n; i++) {
+                if (!input.isNull(rows[i])) {
+                    counts[ids[i]]++;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                counts[ids[i]]++;
+            }
+        }
+    }
+
+    @Override
+    void addCountedAt(ColumnVector input, int[] rows, int[] ids, int n, int[] groupRows, int groups) {
+        addCounted(input, ids, n, groupRows, groups);
+    }
+
+    @Override
     boolean mergeable() {
         return true;
     }
@@ -70,6 +90,24 @@ final class CountAccumulator extends Accumulator {
         } else {
             counts[0] += count;
         }
+    }
+
+    @Override
+    boolean canAddRuns(ColumnVector input, int rows) {
+        return !skipNulls || !input.nulls().hasNulls();
+    }
+
+    @Override
+    int addRuns(ColumnVector input, RowRuns runs, int selected) {
+        if (selected < 0) {
+            RangeTest test = runs.test();
+            selected = 0;
+            for (int i = 0; i < runs.count(); i++) {
+                selected += test == null ? runs.end(i) - runs.start(i) : test.count(runs.start(i), runs.end(i));
+            }
+        }
+        counts[0] += selected;
+        return selected;
     }
 
     @Override

@@ -41,7 +41,7 @@ final class DecimalSumAccumulator extends Accumulator {
         DecimalVector decimals = (DecimalVector) input;
         if (decimals.isScaled() && (longScale < 0 || decimals.scale() == longScale)) {
             longScale = decimals.scale();
-            addScaled(decimals, ids, n);
+            addScaled(decimals, null, ids, n);
             return;
         }
         BigDecimal[] values = decimals.values();
@@ -54,14 +54,16 @@ final class DecimalSumAccumulator extends Accumulator {
         }
     }
 
-    private void addScaled(DecimalVector input, int[] ids, int n) {
+    /** Rows {@code rows[0..n)} (null: 0..n) of a scaled vector at this accumulator's scale into groups {@code ids}. */
+    private void addScaled(DecimalVector input, int[] rows, int[] ids, int n) {
         long[] values = input.unscaled();
         boolean nulls = input.nulls().hasNulls();
-        for (int r = 0; r < n; r++) {
+        for (int i = 0; i < n; i++) {
+            int r = rows == null ? i : rows[i];
             if (nulls && input.isNull(r)) {
                 continue;
             }
-            int g = ids[r];
+            int g = ids[i];
             longCounts[g]++; // one store less per row than a count plus a has-long flag
             long s = longSums[g];
             long v = values[r];
@@ -128,6 +130,45 @@ final class DecimalSumAccumulator extends Accumulator {
         }
         for (int g = 0; g < groups; g++) {
             longCounts[g] += rows[g];
+        }
+    }
+
+    @Override
+    void addAt(ColumnVector input, int[] rows, int[] ids, int n) {
+        DecimalVector decimals = (DecimalVector) input;
+        if (!decimals.isScaled() || (longScale >= 0 && decimals.scale() != longScale)) {
+            super.addAt(input, rows, ids, n);
+            return;
+        }
+        headroom = -1;
+        longScale = decimals.scale();
+        addScaled(decimals, rows, ids, n);
+    }
+
+    @Override
+    void addCountedAt(ColumnVector input, int[] rows, int[] ids, int n, int[] groupRows, int groups) {
+        DecimalVector decimals = (DecimalVector) input;
+        if (!decimals.isScaled() || (longScale >= 0 && decimals.scale() != longScale)) {
+            super.addCountedAt(input, rows, ids, n, groupRows, groups);
+            return;
+        }
+        longScale = decimals.scale();
+        long[] values = decimals.unscaled();
+        if (reserve(decimals.magnitudeBits(), n)) {
+            for (int i = 0; i < n; i++) {
+                longSums[ids[i]] += values[rows[i]];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                int g = ids[i];
+                long s = longSums[g];
+                long v = values[rows[i]];
+                long t = s + v;
+                longSums[g] = ((s ^ t) & (v ^ t)) < 0 ? spillToBig(g, s, v) : t;
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            longCounts[g] += groupRows[g];
         }
     }
 
@@ -207,6 +248,39 @@ final class DecimalSumAccumulator extends Accumulator {
         long s = longSums[0];
         long t = s + sum;
         longSums[0] = ((s ^ t) & (sum ^ t)) < 0 ? spillToBig(0, s, sum) : t;
+    }
+
+    @Override
+    boolean canAddRuns(ColumnVector input, int rows) {
+        return canAddSelected(input, rows);
+    }
+
+    @Override
+    int addRuns(ColumnVector input, RowRuns runs, int selected) {
+        DecimalVector decimals = (DecimalVector) input;
+        longScale = decimals.scale();
+        reserve(decimals.magnitudeBits(), runs.rows()); // keeps the bound of group 0's sum for when more groups come
+        long[] values = decimals.unscaled();
+        RangeTest test = runs.test();
+        long passedBefore = test == null ? 0 : test.passed();
+        long sum = 0;
+        for (int i = 0; i < runs.count(); i++) {
+            int start = runs.start(i);
+            int end = runs.end(i);
+            if (test != null) {
+                sum += test.sum(values, start, end);
+            } else {
+                for (int r = start; r < end; r++) {
+                    sum += values[r];
+                }
+            }
+        }
+        int added = test == null ? runs.rows() : (int) (test.passed() - passedBefore);
+        longCounts[0] += added;
+        long s = longSums[0];
+        long t = s + sum;
+        longSums[0] = ((s ^ t) & (sum ^ t)) < 0 ? spillToBig(0, s, sum) : t;
+        return added;
     }
 
     @Override

@@ -13,6 +13,8 @@ final class FilterOperator implements BatchSink {
     private final BatchSink out;
     /** The selection vector, reused batch after batch (gather copies what it needs). */
     private int[] positions = new int[0];
+    /** The selection as runs, reused likewise. */
+    private final RowRuns runs = new RowRuns();
 
     FilterOperator(Expr predicate, BatchSink out) {
         this.predicate = predicate;
@@ -25,7 +27,15 @@ final class FilterOperator implements BatchSink {
         if (positions.length < n) {
             positions = new int[n];
         }
-        int count = Selection.select(predicate, batch, positions);
+        int count;
+        if (Selection.selectRuns(predicate, batch, runs)) {
+            if (runs.count() == 0 || out.acceptRuns(batch, runs)) {
+                return;
+            }
+            count = runs.positions(positions);
+        } else {
+            count = Selection.select(predicate, batch, positions);
+        }
         if (count == n) {
             out.accept(batch);
         } else if (count > 0) {

@@ -61,7 +61,14 @@ final class GroupTable {
 
     /** Fills {@code ids[0..rowCount)} with the group of each row, creating groups as needed. */
     void assign(Batch batch, int[] ids) {
-        int n = batch.rowCount();
+        assign(batch, null, batch.rowCount(), ids);
+    }
+
+    /**
+     * Fills {@code ids[0..n)} with the groups of rows {@code rows[0..n)} of the batch (a selection, in place; null:
+     * rows 0..n), creating groups as needed.
+     */
+    void assign(Batch batch, int[] rows, int n, int[] ids) {
         if (keyColumns.length == 0) {
             if (groupCount == 0) {
                 groupCount = 1;
@@ -77,24 +84,25 @@ final class GroupTable {
         for (int k = 0; k < keys.length; k++) {
             keys[k] = batch.column(keyColumns[k]);
         }
-        if (assignDictionaryCodes(keys, ids, n)) {
+        if (assignDictionaryCodes(keys, rows, ids, n)) {
             return;
         }
-        columnIds[0].assign(keys[0], prefix, n);
+        columnIds[0].assign(keys[0], rows, prefix, n);
         for (int k = 1; k < keys.length; k++) {
-            columnIds[k].assign(keys[k], scratch, n);
+            columnIds[k].assign(keys[k], rows, scratch, n);
             prefixIds[k].assign(prefix, scratch, n);
         }
         // the last level's ids are the groups; a new id is a group seen for the first time at this row
-        for (int r = 0; r < n; r++) {
-            int g = prefix[r];
+        for (int i = 0; i < n; i++) {
+            int g = prefix[i];
             if (g == groupCount) {
+                int r = rows == null ? i : rows[i];
                 for (int k = 0; k < keys.length; k++) {
                     keyValues[k].addFrom(keys[k], r);
                 }
                 groupCount++;
             }
-            ids[r] = g;
+            ids[i] = g;
         }
     }
 
@@ -107,7 +115,7 @@ final class GroupTable {
      * so a row costs a few array loads; only a code's first row goes through the per-column ids (in row order, so
      * groups and ids are numbered exactly as {@link #assign} numbers them otherwise). False if not applicable.
      */
-    private boolean assignDictionaryCodes(ColumnVector[] keys, int[] ids, int n) {
+    private boolean assignDictionaryCodes(ColumnVector[] keys, int[] rows, int[] ids, int n) {
         int codes = 1;
         for (ColumnVector k : keys) {
             if (!(k instanceof StringVector s) || !s.isDictionaryEncoded() || k.nulls().hasNulls()) {
@@ -123,7 +131,8 @@ final class GroupTable {
         int[] first = ((StringVector) keys[0]).ids();
         int[] second = keys.length > 1 ? ((StringVector) keys[1]).ids() : null;
         int firstSize = ((StringVector) keys[0]).dictionary().length;
-        for (int r = 0; r < n; r++) {
+        for (int i = 0; i < n; i++) {
+            int r = rows == null ? i : rows[i];
             int code = first[r];
             if (second != null) {
                 code += firstSize * second[r];
@@ -139,7 +148,7 @@ final class GroupTable {
                 g = groupOfRow(keys, r);
                 groupOfCode[code] = g;
             }
-            ids[r] = g;
+            ids[i] = g;
         }
         return true;
     }
@@ -181,49 +190,53 @@ final class GroupTable {
             this.expectedValues = expectedValues;
         }
 
-        void assign(ColumnVector v, int[] out, int n) {
+        /** The ids of rows {@code rows[0..n)} of {@code v} (null: rows 0..n) into {@code out[0..n)}. */
+        void assign(ColumnVector v, int[] rows, int[] out, int n) {
             boolean nulls = v.nulls().hasNulls();
             if (v instanceof LongVector || v instanceof IntVector || v instanceof ShortVector) {
                 long[] values = Vectors.longs(v);
                 if (integers == null) {
                     integers = new LongIntMap(expectedValues);
                 }
-                for (int r = 0; r < n; r++) {
+                for (int i = 0; i < n; i++) {
+                    int r = rows == null ? i : rows[i];
                     if (nulls && v.isNull(r)) {
-                        out[r] = nullId();
+                        out[i] = nullId();
                     } else {
                         int id = integers.idOf(values[r], next);
                         if (id == next) {
                             next++;
                         }
-                        out[r] = id;
+                        out[i] = id;
                     }
                 }
                 return;
             }
             if (v instanceof StringVector strings && strings.isDictionaryEncoded()) {
-                assignDictionary(strings, out, n, nulls);
+                assignDictionary(strings, rows, out, n, nulls);
                 return;
             }
-            for (int r = 0; r < n; r++) {
+            for (int i = 0; i < n; i++) {
+                int r = rows == null ? i : rows[i];
                 if (nulls && v.isNull(r)) {
-                    out[r] = nullId();
+                    out[i] = nullId();
                     continue;
                 }
                 Integer id = others.putIfAbsent(ValueOrder.equalityKey(v.get(r)), next);
-                out[r] = id == null ? next++ : id;
+                out[i] = id == null ? next++ : id;
             }
         }
 
         /** Dictionary ids map to value ids through a per-batch array: one hash lookup per distinct string used. */
-        private void assignDictionary(StringVector v, int[] out, int n, boolean nulls) {
+        private void assignDictionary(StringVector v, int[] rows, int[] out, int n, boolean nulls) {
             int[] dictionaryIds = v.ids();
             String[] dictionary = v.dictionary();
             int[] valueIds = new int[dictionary.length];
             Arrays.fill(valueIds, -1);
-            for (int r = 0; r < n; r++) {
+            for (int i = 0; i < n; i++) {
+                int r = rows == null ? i : rows[i];
                 if (nulls && v.isNull(r)) {
-                    out[r] = nullId();
+                    out[i] = nullId();
                     continue;
                 }
                 int d = dictionaryIds[r];
@@ -233,7 +246,7 @@ final class GroupTable {
                     id = known == null ? next++ : known;
                     valueIds[d] = id;
                 }
-                out[r] = id;
+                out[i] = id;
             }
         }
 

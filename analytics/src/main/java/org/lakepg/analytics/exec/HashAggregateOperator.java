@@ -29,6 +29,11 @@ final class HashAggregateOperator implements BatchSink {
     }
 
     @Override
+    public boolean acceptRuns(Batch batch, RowRuns runs) {
+        return state.acceptRuns(batch, runs);
+    }
+
+    @Override
     public void finish() {
         state.emit(out);
     }

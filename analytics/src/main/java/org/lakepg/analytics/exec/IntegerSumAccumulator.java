@@ -77,6 +77,23 @@ final class IntegerSumAccumulator extends Accumulator {
     }
 
     @Override
+    void addCountedAt(ColumnVector input, int[] rows, int[] ids, int n, int[] groupRows, int groups) {
+        long bound = input instanceof IntVector ? (long) n << 31 : -1;
+        if (bound < 0 || headroom < bound) {
+            super.addCountedAt(input, rows, ids, n, groupRows, groups);
+            return;
+        }
+        headroom -= bound;
+        int[] values = ((IntVector) input).values();
+        for (int i = 0; i < n; i++) {
+            sums[ids[i]] += values[rows[i]];
+        }
+        for (int g = 0; g < groups; g++) {
+            counts[g] += groupRows[g];
+        }
+    }
+
+    @Override
     boolean mergeable() {
         return true;
     }
@@ -162,6 +179,11 @@ final class IntegerSumAccumulator extends Accumulator {
             }
         }
         counts[0] += count;
+        addToFirstGroup(sum);
+    }
+
+    /** Adds a batch's sum to group 0 (no GROUP BY), spilling to BigDecimal (numeric results) when the long overflows. */
+    private void addToFirstGroup(long sum) {
         long s = sums[0];
         long t = s + sum;
         if (((s ^ t) & (sum ^ t)) < 0) {

@@ -47,6 +47,19 @@ final class ProjectOperator implements BatchSink {
         out.acceptSelected(new Batch(schema, vectors, batch.rowCount()), positions, count);
     }
 
+    /** Column references only: the runs pass through like a selection. */
+    @Override
+    public boolean acceptRuns(Batch batch, RowRuns runs) {
+        if (columns == null) {
+            return false;
+        }
+        List<ColumnVector> vectors = new ArrayList<>(columns.length);
+        for (int c : columns) {
+            vectors.add(batch.column(c));
+        }
+        return out.acceptRuns(new Batch(schema, vectors, batch.rowCount()), runs);
+    }
+
     @Override
     public void finish() {
         out.finish();

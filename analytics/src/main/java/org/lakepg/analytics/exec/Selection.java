@@ -27,29 +27,11 @@ final class Selection {
 
     /** Fills {@code positions} with the selected rows in ascending order; returns how many. */
     static int select(Expr predicate, Batch batch, int[] positions) {
-        List<Expr> terms = predicate instanceof Expr.And and ? and.terms() : List.of(predicate);
         int count = batch.rowCount();
         boolean all = true; // positions not filled yet: every row is selected
-        // range terms on one column become one pass ("d >= a and d < b": one test per row, not two passes); they
-        // raise no errors and every other term is evaluated over the whole batch, so the order does not matter
         List<Range> ranges = new java.util.ArrayList<>();
         List<Expr> others = new java.util.ArrayList<>();
-        for (Expr term : terms) {
-            Range r = Range.of(term, batch);
-            if (r == null) {
-                others.add(term);
-                continue;
-            }
-            int same = 0;
-            while (same < ranges.size() && ranges.get(same).column() != r.column()) {
-                same++;
-            }
-            if (same < ranges.size()) {
-                ranges.set(same, ranges.get(same).intersect(r));
-            } else {
-                ranges.add(r);
-            }
-        }
+        terms(predicate, batch, ranges, others);
         int zoned = zoneMapped(ranges, batch);
         if (zoned >= 0) {
             // the zone-mapped range makes runs of rows; the next range term is tested right on them
@@ -79,6 +61,63 @@ final class Selection {
             }
         }
         return count;
+    }
+
+    /**
+     * Splits a top-level AND into range terms on integer-like columns (those on one column intersected into one
+     * range, tested in one pass) and the other terms. Range terms raise no errors and every other term is evaluated
+     * over the whole batch, so the order of testing does not matter.
+     */
+    private static void terms(Expr predicate, Batch batch, List<Range> ranges, List<Expr> others) {
+        List<Expr> terms = predicate instanceof Expr.And and ? and.terms() : List.of(predicate);
+        for (Expr term : terms) {
+            Range r = Range.of(term, batch);
+            if (r == null) {
+                others.add(term);
+                continue;
+            }
+            int same = 0;
+            while (same < ranges.size() && ranges.get(same).column() != r.column()) {
+                same++;
+            }
+            if (same < ranges.size()) {
+                ranges.set(same, ranges.get(same).intersect(r));
+            } else {
+                ranges.add(r);
+            }
+        }
+    }
+
+    /**
+     * The selected rows as runs (see {@link RowRuns}) when the predicate is a range on a zone-mapped column, with at
+     * most one range on another integer-like column as the runs' test, both without NULLs; false (runs undefined)
+     * otherwise.
+     */
+    static boolean selectRuns(Expr predicate, Batch batch, RowRuns runs) {
+        List<Range> ranges = new java.util.ArrayList<>(2);
+        List<Expr> others = new java.util.ArrayList<>(0);
+        terms(predicate, batch, ranges, others);
+        if (!others.isEmpty() || ranges.isEmpty() || ranges.size() > 2) {
+            return false;
+        }
+        int zoned = zoneMapped(ranges, batch);
+        if (zoned < 0) {
+            return false;
+        }
+        Range lead = ranges.get(zoned);
+        Range next = ranges.size() == 2 ? ranges.get(1 - zoned) : null;
+        IntVector vector = (IntVector) batch.column(lead.column());
+        ColumnVector nextVector = next == null ? null : batch.column(next.column());
+        if (vector.nulls().hasNulls() || (nextVector != null && nextVector.nulls().hasNulls())) {
+            return false;
+        }
+        if (lead.lo() > lead.hi() || (next != null && next.lo() > next.hi())) {
+            runs.clear(null);
+            return true;
+        }
+        runs.clear(next == null ? null : RangeTest.of(nextVector, next.lo(), next.hi()));
+        runsByZones(vector, lead.lo(), lead.hi(), batch.rowCount(), runs);
+        return true;
     }
 
     /** "integer-like column in [lo, hi]" (lo > hi: no row), from a comparison with a constant. */
@@ -138,8 +177,10 @@ final class Selection {
             if (lo > hi || (next != null && next.lo > next.hi)) {
                 return 0;
             }
-            RowTest then = next == null ? null : RowTest.of(nextVector, next.lo, next.hi);
-            int kept = rangeByZones(vector, lo, hi, count, then, out);
+            RowRuns runs = new RowRuns();
+            runs.clear(next == null ? null : RangeTest.of(nextVector, next.lo, next.hi));
+            runsByZones(vector, lo, hi, count, runs);
+            int kept = runs.positions(out);
             kept = vector.nulls().hasNulls() ? dropNulls(vector, out, kept) : kept;
             return next != null && nextVector.nulls().hasNulls() ? dropNulls(nextVector, out, kept) : kept;
         }
@@ -155,40 +196,7 @@ final class Selection {
         return -1;
     }
 
-    /** "lo <= v <= hi" on an integer-like vector's primitive values, for runs of rows or for selected rows. */
-    private record RowTest(int[] ints, long[] longs, long lo, long hi) {
-
-        static RowTest of(ColumnVector vector, long lo, long hi) {
-            return switch (vector) {
-                case IntVector v -> new RowTest(v.values(), null, lo, hi);
-                case LongVector v -> new RowTest(null, v.values(), lo, hi);
-                case ShortVector v -> new RowTest(widen(v), null, lo, hi);
-                default -> throw new IllegalStateException("not an integer-like vector: " + vector);
-            };
-        }
-
-        /** Rows start..end that pass, appended to {@code out} from {@code kept} on; returns the new count. */
-        int run(int start, int end, int[] out, int kept) {
-            return ints != null ? rangeInts(ints, lo, hi, start, end, out, kept)
-                    : rangeLongs(longs, lo, hi, start, end, out, kept);
-        }
-
-        /** Keeps those of {@code rows[from..to)} that pass, compacted in place from {@code from}; returns the new end. */
-        int refine(int[] rows, int from, int to) {
-            long width = (hi - lo) + Long.MIN_VALUE;
-            long base = lo - Long.MIN_VALUE;
-            int kept = from;
-            for (int i = from; i < to; i++) {
-                int r = rows[i];
-                rows[kept] = r;
-                long v = ints != null ? ints[r] : longs[r];
-                kept += v - base <= width ? 1 : 0;
-            }
-            return kept;
-        }
-    }
-
-    private static int[] widen(ShortVector v) {
+    static int[] widen(ShortVector v) {
         int[] widened = new int[v.size()];
         short[] s = v.values();
         for (int i = 0; i < widened.length; i++) {
@@ -300,16 +308,14 @@ final class Selection {
     }
 
     /**
-     * All rows of a vector with a zone map in [lo, hi] that also pass {@code then} (null: no second test): a block
-     * outside the range is skipped; a block inside it is one run of rows, and so is the in-range part of each of the
-     * (at most two) ascending runs of a block the zone map knows them for (found by binary search); only the rows of
-     * other blocks are tested one by one. A run goes to
-     * {@code then} as consecutive rows, without a selection vector in between.
+     * All rows of a vector with a zone map in [lo, hi], as runs: a block outside the range is skipped; a block inside
+     * it is one run of rows, and so is the in-range part of each of the (at most two) ascending runs of a block the
+     * zone map knows them for ({@link #inRange}); in other blocks the rows are tested one by one and those in range
+     * added as runs of one row (joined when consecutive).
      */
-    private static int rangeByZones(IntVector vector, long lo, long hi, int count, RowTest then, int[] out) {
+    private static void runsByZones(IntVector vector, long lo, long hi, int count, RowRuns runs) {
         ZoneMap zones = vector.zones();
         int[] values = vector.values();
-        int kept = 0;
         for (int b = 0; b < zones.blocks(); b++) {
             long min = zones.min(b);
             long max = zones.max(b);
@@ -319,45 +325,72 @@ final class Selection {
             int start = b * ZoneMap.BLOCK;
             int end = Math.min(count, start + ZoneMap.BLOCK);
             if (min >= lo && max <= hi) {
-                kept = run(start, end, then, out, kept);
+                runs.add(start, end);
                 continue;
             }
             int second = zones.secondRun(b);
-            if (second < 0) {
-                int from = kept;
-                kept = rangeInts(values, lo, hi, start, end, out, kept);
-                kept = then == null ? kept : then.refine(out, from, kept);
+            if (second < 0) { // rows tested one by one; those in range make runs (joined when consecutive)
+                long base = lo - Long.MIN_VALUE;
+                long width = (hi - lo) + Long.MIN_VALUE;
+                for (int r = start; r < end; r++) {
+                    if (values[r] - base <= width) {
+                        runs.add(r, r + 1);
+                    }
+                }
                 continue;
             }
             int middle = Math.min(end, start + second);
-            kept = run(firstAtLeast(values, start, middle, lo), firstAbove(values, start, middle, hi), then, out, kept);
+            long span = inRange(values, start, middle, lo, hi);
+            runs.add((int) (span >>> 32), (int) span);
             if (middle < end) {
-                kept = run(firstAtLeast(values, middle, end, lo), firstAbove(values, middle, end, hi), then, out, kept);
+                span = inRange(values, middle, end, lo, hi);
+                runs.add((int) (span >>> 32), (int) span);
             }
         }
-        return kept;
     }
 
-    /** Rows start..end (all in the zone-mapped range) that pass {@code then} (null: all), appended to {@code out}. */
-    private static int run(int start, int end, RowTest then, int[] out, int kept) {
-        if (then != null) {
-            return then.run(start, end, out, kept);
+    /**
+     * The rows of ascending {@code a[start..end)} with values in [lo, hi], as (first << 32 | end) of that run: its
+     * first and last values settle a run that lies wholly inside or outside, so only a run crossing an edge is
+     * searched, and only for that edge.
+     */
+    static long inRange(int[] a, int start, int end, long lo, long hi) {
+        if (start >= end || a[end - 1] < lo || a[start] > hi) {
+            return ((long) start << 32) | start;
         }
-        for (int r = start; r < end; r++) {
-            out[kept++] = r;
+        int from = a[start] >= lo ? start : firstAbove(a, start, end, lo - 1);
+        int to = a[end - 1] <= hi ? end : firstAbove(a, from, end, hi);
+        return ((long) from << 32) | to;
+    }
+
+    /**
+     * The first row of ascending {@code a[start..end)} whose value is above {@code bound}, or end. The first probe
+     * interpolates between the run's end values (right at once for evenly spread values, such as dates of appended
+     * rows; a binary search costs a cache miss and a mispredicted branch per step), then a binary search narrows
+     * the side of the probe the row lies on.
+     */
+    static int firstAbove(int[] a, int start, int end, long bound) {
+        if (start >= end || a[start] > bound) {
+            return start;
         }
-        return kept;
-    }
-
-    /** The first row of ascending {@code a[start..end)} whose value is at least {@code bound}, or end. */
-    private static int firstAtLeast(int[] a, int start, int end, long bound) {
-        return bound == Long.MIN_VALUE ? start : firstAbove(a, start, end, bound - 1);
-    }
-
-    /** The first row of ascending {@code a[start..end)} whose value is above {@code bound}, or end. */
-    private static int firstAbove(int[] a, int start, int end, long bound) {
-        int low = start;
-        int high = end;
+        long first = a[start];
+        long last = a[end - 1];
+        if (last <= bound) {
+            return end;
+        }
+        // a[start] <= bound < a[end - 1]: the row is in (start, end - 1]
+        int low = start + 1;
+        int high = end - 1;
+        int guess = start + 1 + (int) ((double) (bound - first) / (last - first) * (end - 1 - start));
+        guess = Math.max(low, Math.min(high, guess));
+        if (a[guess] > bound) {
+            if (a[guess - 1] <= bound) {
+                return guess;
+            }
+            high = guess - 1;
+        } else {
+            low = guess + 1;
+        }
         while (low < high) {
             int mid = (low + high) >>> 1;
             if (a[mid] <= bound) {
