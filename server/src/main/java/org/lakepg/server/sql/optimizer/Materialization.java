@@ -37,6 +37,10 @@ public final class Materialization {
     }
 
     private static boolean materializesItself(PlanNode p) {
+        if (p instanceof org.lakepg.server.sql.plan.FilterNode f && (f.input() instanceof FunctionScanNode
+                || f.input() instanceof CteScanNode || f.input() instanceof WorkTableScanNode)) {
+            return true; // the scan's own qual (PostgreSQL keeps it in the scan node)
+        }
         return p instanceof SortNode || p instanceof FunctionScanNode || p instanceof CteScanNode
                 || p instanceof WorkTableScanNode || p instanceof HashLookupNode;
     }
