@@ -28,6 +28,7 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.txn.Transaction;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
+import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
 /**
  * Running SQL functions and procedures: CALL, and calls of functions the analyzer could not inline, whose
@@ -203,7 +204,7 @@ final class FunctionCalls {
             throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "%s is not a procedure", FunctionSignatures.describe(proc))
                     .withHint("To call a function, use SELECT.");
         }
-        if (proc.oid() >= 16384 && !roles.superuser()) {
+        if (proc.oid() >= FIRST_USER_OID && !roles.superuser()) {
             privileges.checkExecute(txn.snapshot(), List.of(new RelationAccessLog.Access(proc.oid(), proc.name(), false, -1)));
         }
         for (int i = args.size(); i < proc.argumentCount(); i++) {

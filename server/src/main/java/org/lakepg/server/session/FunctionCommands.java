@@ -34,6 +34,7 @@ import org.lakepg.server.table.TableCatalog;
 import org.lakepg.server.txn.Transaction;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
+import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
 /** CREATE [OR REPLACE] FUNCTION / PROCEDURE in LANGUAGE sql, DROP FUNCTION / PROCEDURE / ROUTINE, and CALL. */
 final class FunctionCommands {
@@ -269,7 +270,7 @@ final class FunctionCommands {
 
     private boolean isShell(long type) {
         return catalog.type(type).map(t -> t.kind() == org.lakepg.server.catalog.TypeEntry.KIND_PSEUDO
-                && t.oid() >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID).orElse(false);
+                && t.oid() >= FIRST_USER_OID).orElse(false);
     }
 
     private void requireSuperuserForLeakproof(boolean leakproof) {
@@ -626,7 +627,7 @@ final class FunctionCommands {
                 throw notUser;
             }
             for (ProcEntry p : catalog.functions(target.objname())) {
-                if (p.oid() < 16384 && p.argumentTypes().length == target.objargs().size()) {
+                if (p.oid() < FIRST_USER_OID && p.argumentTypes().length == target.objargs().size()) {
                     boolean same = true;
                     for (int i = 0; i < p.argumentTypes().length && same; i++) {
                         TypeName t = target.objargs().get(i);

@@ -9,6 +9,7 @@ import org.lakepg.server.catalog.objects.SchemaInfo;
 import org.lakepg.server.txn.Snapshot;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
+import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
 /**
  * has_table_privilege, has_schema_privilege, has_function_privilege and pg_has_role, with PostgreSQL's
@@ -100,7 +101,7 @@ final class PrivilegeInquiry {
         }
         var f = objects.functions().find(snapshot, oid);
         if (f.isEmpty()) {
-            return oid < 16384 ? Boolean.TRUE : null; // built-in functions are executable by PUBLIC
+            return oid < FIRST_USER_OID ? Boolean.TRUE : null; // built-in functions are executable by PUBLIC
         }
         return any(snapshot, role, CatalogClasses.PG_PROC, oid, f.get().owner(), letters);
     }

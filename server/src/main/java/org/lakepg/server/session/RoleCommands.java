@@ -21,6 +21,7 @@ import org.lakepg.server.txn.Transaction;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 import org.lakepg.wire.protocol.StoredCredential;
+import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
 /**
  * CREATE/ALTER/DROP ROLE (USER, GROUP), GRANT/REVOKE role membership, and the checks of SET ROLE /
@@ -289,7 +290,7 @@ final class RoleCommands {
             if (r.name().equals(access.sessionUser())) {
                 throw PgException.of(SqlState.OBJECT_IN_USE, "session user cannot be dropped");
             }
-            if (r.oid() < 16384) {
+            if (r.oid() < FIRST_USER_OID) {
                 throw PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                         "cannot drop role %s because it is required by the database system", r.name());
             }

@@ -15,6 +15,7 @@ import org.lakepg.server.table.IndexInfo;
 import org.lakepg.server.table.SequenceInfo;
 import org.lakepg.server.table.TableInfo;
 import org.lakepg.server.txn.Snapshot;
+import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
 /** The catalog a session's statements see: the built-in objects plus the user objects visible to its snapshot. */
 final class SessionCatalog extends BuiltinAnalyzerCatalog {
@@ -36,8 +37,8 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     @Override
     public Optional<org.lakepg.server.catalog.CastEntry> cast(long source, long target) {
         Optional<org.lakepg.server.catalog.CastEntry> builtin = super.cast(source, target);
-        if (builtin.isPresent() || source < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID
-                && target < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+        if (builtin.isPresent() || source < FIRST_USER_OID
+                && target < FIRST_USER_OID) {
             return builtin;
         }
         for (long owner : new long[] {source, target}) {
@@ -106,7 +107,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
 
     @Override
     public void functionUsed(ProcEntry function) {
-        if (function.oid() >= 16384) {
+        if (function.oid() >= FIRST_USER_OID) {
             accessLog.recordFunction(function.oid(), function.name());
         }
     }
@@ -212,7 +213,8 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     @Override
     public Optional<org.lakepg.server.catalog.AggregateEntry> aggregate(long function) {
         var builtin = super.aggregate(function);
-        return builtin.isPresent() || function < 16384 ? builtin : objects.aggregates().find(snapshot.get(), function);
+        return builtin.isPresent() || function < FIRST_USER_OID ? builtin
+                : objects.aggregates().find(snapshot.get(), function);
     }
 
     /** The operator classes of CREATE OPERATOR CLASS of that name and method, in the schemas the name looks in. */
@@ -288,7 +290,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     @Override
     public Optional<org.lakepg.server.catalog.TypeEntry> type(long oid) {
         Optional<org.lakepg.server.catalog.TypeEntry> builtin = super.type(oid);
-        if (builtin.isPresent() || oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+        if (builtin.isPresent() || oid < FIRST_USER_OID) {
             return builtin;
         }
         Optional<org.lakepg.server.catalog.TypeEntry> user = userTypes().entry(oid);
@@ -367,7 +369,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
 
     @Override
     public Optional<org.lakepg.server.catalog.types.UserType> userType(long oid) {
-        if (oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+        if (oid < FIRST_USER_OID) {
             return Optional.empty();
         }
         Optional<org.lakepg.server.catalog.types.UserType> found = objects.types().find(snapshot.get(), oid)
@@ -378,7 +380,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     @Override
     public long rangeSubtype(long rangeType) {
         long builtin = super.rangeSubtype(rangeType);
-        if (builtin != 0 || rangeType < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+        if (builtin != 0 || rangeType < FIRST_USER_OID) {
             return builtin;
         }
         return userType(rangeType).orElse(null) instanceof org.lakepg.server.catalog.types.UserType.Range r
@@ -388,7 +390,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     @Override
     public long multirangeRange(long multirangeType) {
         long builtin = super.multirangeRange(multirangeType);
-        if (builtin != 0 || multirangeType < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+        if (builtin != 0 || multirangeType < FIRST_USER_OID) {
             return builtin;
         }
         for (org.lakepg.server.catalog.types.UserType t : userTypes().all()) {
@@ -408,7 +410,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         if (multirangeRange(type) != 0) {
             return super.btreeComparison(org.lakepg.server.catalog.TypeOids.ANYMULTIRANGE);
         }
-        if (type >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+        if (type >= FIRST_USER_OID) {
             Optional<org.lakepg.server.catalog.TypeEntry> t = type(type);
             if (t.isPresent()) {
                 var entry = t.get();
@@ -438,7 +440,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
                     @Override
                     public Optional<org.lakepg.server.catalog.TypeEntry> type(long oid) {
                         Optional<org.lakepg.server.catalog.TypeEntry> b = builtins.type(oid);
-                        return b.isPresent() || oid < org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID ? b
+                        return b.isPresent() || oid < FIRST_USER_OID ? b
                                 : tableType(oid, builtins);
                     }
 

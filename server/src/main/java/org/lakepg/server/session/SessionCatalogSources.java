@@ -9,6 +9,7 @@ import org.lakepg.server.systemcatalog.CatalogSources;
 import org.lakepg.server.table.IndexInfo;
 import org.lakepg.server.table.TableInfo;
 import org.lakepg.server.txn.Snapshot;
+import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
 /** The system catalog's sources for one session: its database's compute, the cluster, its settings. */
 final class SessionCatalogSources implements CatalogSources {
@@ -124,7 +125,7 @@ final class SessionCatalogSources implements CatalogSources {
         }
         List<RoleInfo> out = new ArrayList<>();
         for (org.lakepg.server.auth.Role r : roles.all()) {
-            if (r.oid() >= 16384 || r.oid() == org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID) {
+            if (r.oid() >= FIRST_USER_OID || r.oid() == org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID) {
                 // the catalog adds the predefined pg_* roles itself
                 out.add(new RoleInfo(r.name(), r.oid(), r.superuser(), r.login(), r.inherit(), r.createRole(),
                         r.createDb(), r.replication(), r.bypassRls(), r.connectionLimit()));

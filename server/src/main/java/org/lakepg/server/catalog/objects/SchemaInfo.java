@@ -1,5 +1,7 @@
 package org.lakepg.server.catalog.objects;
 
+import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
+
 /** A schema (pg_namespace row): OID, name and the OID of the role owning it. */
 public record SchemaInfo(long oid, String name, long owner) {
     public static final long PG_CATALOG = 11;
@@ -17,6 +19,6 @@ public record SchemaInfo(long oid, String name, long owner) {
             new SchemaInfo(INFORMATION_SCHEMA, "information_schema", 10));
 
     public boolean builtIn() {
-        return oid < 16384;
+        return oid < FIRST_USER_OID;
     }
 }

@@ -146,7 +146,7 @@ final class AggregateOperator {
     }
 
     /** The first user-defined OID: transition functions from here on are SQL or PL/pgSQL, whose states nothing mutates. */
-    private static final long FIRST_NORMAL_OID = 16384;
+    private static final long FIRST_NORMAL_OID = org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
     /**
      * The index of an earlier aggregate of the node whose transition state this one can share, or -1: as PostgreSQL's

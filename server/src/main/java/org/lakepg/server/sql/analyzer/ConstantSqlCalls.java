@@ -19,7 +19,7 @@ import org.lakepg.wire.error.PgException;
 final class ConstantSqlCalls {
     private ConstantSqlCalls() {}
 
-    private static final long FIRST_USER_OID = 16384;
+    private static final long FIRST_USER_OID = org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
     /** The inlined body, or the constant it evaluates to when PostgreSQL would have evaluated the call. */
     static BoundExpr fold(ProcEntry proc, List<BoundExpr> arguments, BoundExpr inlined, TypeIO io,

@@ -30,6 +30,7 @@ import org.lakepg.server.sql.plan.expr.NullTest;
 import org.lakepg.server.sql.plan.expr.ParamRef;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
+import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
 /**
  * Turns parsed expressions into typed, resolved ones (PostgreSQL's transformExpr): literals get
@@ -633,7 +634,7 @@ public final class ExpressionAnalyzer {
         if (body.isPresent()) {
             return inline(proc, body.get(), args, op.resultType(), location);
         }
-        if (proc.language() == ProcEntry.LANGUAGE_SQL && proc.oid() >= 16384
+        if (proc.language() == ProcEntry.LANGUAGE_SQL && proc.oid() >= FIRST_USER_OID
                 || proc.language() == ProcEntry.LANGUAGE_PLPGSQL) {
             // a CREATE OPERATOR's function that is not inlined: run per call, as a call of it by name would be
             List<BoundExpr> withOid = new ArrayList<>();
@@ -776,7 +777,7 @@ public final class ExpressionAnalyzer {
         }
         catalog.functionUsed(call.proc());
         var body = SqlFunctionBodies.expression(call.proc());
-        boolean userSql = call.proc().language() == ProcEntry.LANGUAGE_SQL && call.proc().oid() >= 16384
+        boolean userSql = call.proc().language() == ProcEntry.LANGUAGE_SQL && call.proc().oid() >= FIRST_USER_OID
                 || call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL;
         if (body.isPresent() && !(userSql && body.get() instanceof org.lakepg.server.sql.ast.SubLink
                 && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
@@ -969,7 +970,8 @@ public final class ExpressionAnalyzer {
 
     /** How the executor runs an aggregate's support function: built-in code by prosrc, user SQL/PL/pgSQL by OID. */
     private static String supportSource(ProcEntry p) {
-        if (p.language() == ProcEntry.LANGUAGE_SQL && p.oid() >= 16384 || p.language() == ProcEntry.LANGUAGE_PLPGSQL) {
+        if (p.language() == ProcEntry.LANGUAGE_SQL && p.oid() >= FIRST_USER_OID
+                || p.language() == ProcEntry.LANGUAGE_PLPGSQL) {
             return PlpgsqlPolymorphism.hasPolymorphicInput(p) ? POLYMORPHIC_SQL_FUNCTION_CALL : SQL_FUNCTION_CALL;
         }
         return p.source();

@@ -14,6 +14,7 @@ import org.lakepg.server.sql.plan.expr.Const;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
+import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
 /**
  * The columns of a function in FROM that returns a row: a composite type's attributes, or for a function returning
@@ -55,7 +56,7 @@ final class RecordColumns {
             return true;
         }
         ProcEntry proc = catalog.function(call.function()).orElse(null);
-        if (proc == null || proc.oid() >= 16384 || proc.argumentModes() == null) {
+        if (proc == null || proc.oid() >= FIRST_USER_OID || proc.argumentModes() == null) {
             return false;
         }
         for (long type : outTypes(call, proc, catalog)) {
