@@ -596,15 +596,9 @@ public final class QueryAnalyzer {
                         && RowSecurity.policies(catalog, below.table()) == null) {
                     // a pulled-up subquery's (view's, inlined function's) WHERE joins this one, so the scan's
                     // indexes serve both, as after PostgreSQL's pull_up_subqueries
-                    List<BoundExpr> both = new ArrayList<>();
-                    for (BoundExpr part : List.of(inner.condition(), where)) {
-                        if (part instanceof org.lakepg.server.sql.plan.expr.BoolExpr b
-                                && b.kind() == org.lakepg.server.sql.plan.expr.BoolExpr.Kind.AND) {
-                            both.addAll(b.arguments());
-                        } else {
-                            both.add(part);
-                        }
-                    }
+                    List<BoundExpr> both = new ArrayList<>(
+                            org.lakepg.server.sql.optimizer.Conjuncts.conjuncts(inner.condition()));
+                    both.addAll(org.lakepg.server.sql.optimizer.Conjuncts.conjuncts(where));
                     where = new org.lakepg.server.sql.plan.expr.BoolExpr(org.lakepg.server.sql.plan.expr.BoolExpr.Kind.AND, both);
                     plan = below;
                 }

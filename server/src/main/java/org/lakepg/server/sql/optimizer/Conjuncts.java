@@ -12,11 +12,11 @@ import org.lakepg.server.sql.plan.expr.RelabelType;
 import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 
 /** The planner's view of a condition as a list of ANDed parts over the input columns of a plan node. */
-final class Conjuncts {
+public final class Conjuncts {
     private Conjuncts() {}
 
     /** The parts of a condition joined by AND (a condition without AND is its only part). */
-    static List<BoundExpr> conjuncts(BoundExpr e) {
+    public static List<BoundExpr> conjuncts(BoundExpr e) {
         List<BoundExpr> out = new ArrayList<>();
         if (e instanceof BoolExpr b && b.kind() == BoolExpr.Kind.AND) {
             b.arguments().forEach(a -> out.addAll(conjuncts(a)));
