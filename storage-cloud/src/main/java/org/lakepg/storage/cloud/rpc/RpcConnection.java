@@ -14,6 +14,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,9 @@ import org.lakepg.storage.StorageException;
  * The client end of the pageserver RPC and of the safekeepers' proposer protocol (same frames): one TCP
  * connection, opened on first use and again after it broke, on which any number of threads pipeline requests;
  * answers are matched to requests by id. Requests in flight when the connection breaks, or unanswered within the
- * timeout, fail with an IO {@link StorageException} naming the service. Answers are parsed on the connection's event loop: callers of the async form must not block in their
- * callbacks.
+ * timeout (checked a few times per timeout, so up to a quarter of it late), fail with an IO {@link StorageException}
+ * naming the service. Answers are parsed on the connection's event loop: callers of the async form must not block in
+ * their callbacks.
  */
 public final class RpcConnection implements AutoCloseable {
 
@@ -127,7 +129,12 @@ public final class RpcConnection implements AutoCloseable {
             }
             ch = connecting.channel();
             Channel opened = ch;
-            ch.closeFuture().addListener(f -> failPending(opened));
+            long period = Math.max(10, Math.min(1000, requestTimeout.toMillis() / 4));
+            ScheduledFuture<?> sweep = ch.eventLoop().scheduleAtFixedRate(this::failExpired, period, period, TimeUnit.MILLISECONDS);
+            ch.closeFuture().addListener(f -> {
+                sweep.cancel(false);
+                failPending(opened);
+            });
             channel = ch;
             return ch;
         }
@@ -142,8 +149,23 @@ public final class RpcConnection implements AutoCloseable {
         return false;
     }
 
-    /** A request waiting for its answer, and the connection it was sent on. */
-    private record Pending(Channel channel, CompletableFuture<ByteBuf> answer) {
+    /** A request waiting for its answer, the connection it was sent on, and when it times out ({@link System#nanoTime}). */
+    private record Pending(Channel channel, CompletableFuture<ByteBuf> answer, long deadline) {
+    }
+
+    /**
+     * Fails the requests whose time is up. A sweep every fraction of the timeout on the connection's own event loop,
+     * not a timer per request: {@code CompletableFuture.orTimeout} schedules and cancels on the JDK's shared delay
+     * scheduler thread, which woke up about five times per transaction in a compute (one request per safekeeper
+     * per commit), against a few sweeps per second here.
+     */
+    private void failExpired() {
+        long now = System.nanoTime();
+        for (Map.Entry<Long, Pending> e : pending.entrySet()) {
+            if (now - e.getValue().deadline() >= 0 && pending.remove(e.getKey(), e.getValue())) {
+                e.getValue().answer().completeExceptionally(new TimeoutException());
+            }
+        }
     }
 
     /** Fails the requests sent on {@code closed} (null: all of them). */
@@ -169,7 +191,7 @@ public final class RpcConnection implements AutoCloseable {
         Channel ch = channel();
         long id = ids.incrementAndGet();
         CompletableFuture<ByteBuf> answer = new CompletableFuture<>();
-        pending.put(id, new Pending(ch, answer));
+        pending.put(id, new Pending(ch, answer, System.nanoTime() + requestTimeout.toNanos()));
         ByteBuf out = ch.alloc().buffer();
         out.writeInt(0);
         out.writeLong(id);
@@ -196,19 +218,13 @@ public final class RpcConnection implements AutoCloseable {
         if (!ch.isActive()) {
             failPending(ch); // closed between channel() and put: the close listener may have run already
         }
-        return answer.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((r, e) -> {
-                    if (e instanceof TimeoutException) {
-                        pending.remove(id);
-                    }
-                })
-                .thenApply(frame -> {
-                    try {
-                        return parse.apply(frame);
-                    } finally {
-                        frame.release();
-                    }
-                });
+        return answer.thenApply(frame -> {
+            try {
+                return parse.apply(frame);
+            } finally {
+                frame.release();
+            }
+        });
     }
 
     <T> T await(CompletableFuture<T> future, RpcType type) {
