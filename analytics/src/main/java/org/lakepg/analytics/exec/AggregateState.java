@@ -43,8 +43,10 @@ final class AggregateState implements BatchSink {
 
     /** Whether the states of several threads can be merged exactly (every aggregate is {@link Accumulator#mergeable}). */
     static boolean mergeable(PlanNode.Aggregate node) {
-        for (Accumulator a : new AggregateState(node).accumulators) {
-            if (!a.mergeable()) {
+        // the accumulators alone: a whole state would build a group table per query just to be asked this
+        Schema in = node.input().schema();
+        for (AggCall call : node.aggregates()) {
+            if (!Accumulator.of(call, call.column() < 0 ? null : in.column(call.column()).type()).mergeable()) {
                 return false;
             }
         }

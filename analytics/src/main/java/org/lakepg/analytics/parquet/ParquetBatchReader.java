@@ -153,7 +153,7 @@ public final class ParquetBatchReader implements AutoCloseable {
         Schema schema = entry.schema;
         ParquetColumnType[] types = entry.types;
         List<ColumnDescriptor> all = entry.columns;
-        Schema outSchema = schema.select(columns);
+        Schema outSchema = entry.selected(columns);
         RowGroupPruner pruner = entry.pruner;
         List<BlockMetaData> blocks = entry.footer.getBlocks();
         int read = 0;
@@ -185,14 +185,19 @@ public final class ParquetBatchReader implements AutoCloseable {
             }
             int n = Math.toIntExact(block.getRowCount());
             ColumnVector[] vectors = new ColumnVector[columns.size()];
-            List<Integer> missing = new ArrayList<>();
+            List<Integer> missing = null; // allocated only when a chunk is not cached
             for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = entry.vectors.get(ParquetFileCache.Entry.slot(g, columns.get(i)));
-                if (vectors[i] == null && !missing.contains(columns.get(i))) {
-                    missing.add(columns.get(i));
+                vectors[i] = entry.vector(g, columns.get(i));
+                if (vectors[i] == null) {
+                    if (missing == null) {
+                        missing = new ArrayList<>();
+                    }
+                    if (!missing.contains(columns.get(i))) {
+                        missing.add(columns.get(i));
+                    }
                 }
             }
-            if (!missing.isEmpty()) {
+            if (missing != null) {
                 ParquetFileReader reader = lazy.get().reader;
                 List<ColumnDescriptor> requested = new ArrayList<>();
                 for (int c : missing) {

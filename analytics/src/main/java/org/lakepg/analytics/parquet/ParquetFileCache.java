@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -43,22 +44,49 @@ public final class ParquetFileCache {
     static final class Entry {
         final ParquetMetadata footer;
         final Schema schema;
-        final Map<Long, ColumnVector> vectors = new ConcurrentHashMap<>();
+        /** Decoded chunks by {@link #slot} (row group × column): an array, read once per chunk of every query. */
+        private final AtomicReferenceArray<ColumnVector> vectors;
         final Map<Long, Optional<DictionaryPage>> dictionaries = new ConcurrentHashMap<>();
         /** Derived from the footer once, not per query: Parquet builds the column list anew on every call. */
         final List<ColumnDescriptor> columns;
         final ParquetColumnType[] types;
         final RowGroupPruner pruner;
+        /** The last column selection's schema: every file of a scan selects the same columns, every query anew. */
+        private volatile Selected selected;
+
+        private record Selected(List<Integer> columns, Schema schema) {
+        }
 
         Entry(ParquetMetadata footer, Schema schema) {
             this.footer = footer;
             this.schema = schema;
+            this.vectors = new AtomicReferenceArray<>(footer.getBlocks().size() * schema.size());
             this.columns = List.copyOf(footer.getFileMetaData().getSchema().getColumns());
             this.types = new ParquetColumnType[schema.size()];
             for (int i = 0; i < types.length; i++) {
                 types[i] = ParquetColumnType.of(schema.column(i));
             }
             this.pruner = new RowGroupPruner(schema, types, columns);
+        }
+
+        /** The decoded chunk of a row group's column, or null if no query decoded it yet. */
+        ColumnVector vector(int rowGroup, int column) {
+            return vectors.get(rowGroup * schema.size() + column);
+        }
+
+        /** Records a decoded chunk; false if another query recorded it first. */
+        boolean addVector(int rowGroup, int column, ColumnVector vector) {
+            return vectors.compareAndSet(rowGroup * schema.size() + column, null, vector);
+        }
+
+        /** {@code schema.select(columns)}, built once per selection instead of once per file and query. */
+        Schema selected(List<Integer> columns) {
+            Selected last = selected;
+            if (last == null || !last.columns().equals(columns)) {
+                last = new Selected(List.copyOf(columns), schema.select(columns));
+                selected = last;
+            }
+            return last.schema();
         }
 
         /** The index of a column among the file's columns (the dictionary cache's slot). */
@@ -111,7 +139,7 @@ public final class ParquetFileCache {
 
     /** Records {@code vector} as row group/column of the file and evicts older files beyond the budget. */
     void addVector(FileKey key, Entry entry, int rowGroup, int column, ColumnVector vector) {
-        if (entry.vectors.putIfAbsent(Entry.slot(rowGroup, column), vector) != null) {
+        if (!entry.addVector(rowGroup, column, vector)) {
             return;
         }
         long bytes = estimateBytes(vector);

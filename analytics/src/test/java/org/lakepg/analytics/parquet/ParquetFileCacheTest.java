@@ -95,4 +95,33 @@ class ParquetFileCacheTest {
         assertThat(cached(tiny, key, file, fetches, List.of(0, 3), List.of())).isEqualTo(expected);
         assertThat(fetches.get()).isEqualTo(2);
     }
+
+    /** The cache keeps the last selection's schema per file: alternating selections must each get their own. */
+    @Test
+    void alternatingColumnSelectionsGetTheirOwnSchemaAndRows() {
+        byte[] file = file();
+        ParquetFileCache cache = new ParquetFileCache(64L << 20);
+        ParquetFileCache.FileKey key = new ParquetFileCache.FileKey(this, "data/f.parquet");
+        AtomicInteger fetches = new AtomicInteger();
+        List<List<Integer>> selections = List.of(List.of(3, 1, 0), List.of(0), List.of(2, 0), List.of(0, 1, 2, 3));
+        for (int round = 0; round < 2; round++) {
+            for (List<Integer> columns : selections) {
+                List<String> names = new ArrayList<>();
+                for (int c : columns) {
+                    names.add(SCHEMA.column(c).name());
+                }
+                List<List<String>> seen = new ArrayList<>();
+                List<List<Object>> rows = new ArrayList<>();
+                ParquetBatchReader.scanCached(cache, key, () -> {
+                    fetches.incrementAndGet();
+                    return file;
+                }, columns, List.of(), b -> {
+                    seen.add(b.schema().columns().stream().map(Column::name).toList());
+                    collect(b, rows);
+                });
+                assertThat(seen).as("round %d %s", round, columns).isNotEmpty().allSatisfy(s -> assertThat(s).isEqualTo(names));
+                assertThat(rows).isEqualTo(direct(file, columns, List.of()).rows());
+            }
+        }
+    }
 }
