@@ -89,6 +89,24 @@ final class SessionTriggers implements TriggerRuntime {
     }
 
     @Override
+    public <T> T withTransitionTables(TriggerInfo trigger, org.lakepg.server.table.TableInfo table,
+                                      List<Object[]> oldRows, List<Object[]> newRows, Supplier<T> body) {
+        if (!(catalog instanceof SessionCatalog session)) {
+            return body.get();
+        }
+        Map<String, org.lakepg.server.systemcatalog.SystemRelation> tables = new HashMap<>();
+        if (trigger.oldTable() != null && oldRows != null) {
+            tables.put(trigger.oldTable(), org.lakepg.server.systemcatalog.TransitionRelation.of(trigger.oldTable(),
+                    table, oldRows));
+        }
+        if (trigger.newTable() != null && newRows != null) {
+            tables.put(trigger.newTable(), org.lakepg.server.systemcatalog.TransitionRelation.of(trigger.newTable(),
+                    table, newRows));
+        }
+        return session.withTransitionTables(tables, body);
+    }
+
+    @Override
     public boolean when(TriggerInfo trigger, PlTriggerEvent event, ExecContext context) {
         var condition = PlCompiler.compileCondition(trigger.when());
         return PlInterpreter.condition(condition, plpgsql.host(context), event);

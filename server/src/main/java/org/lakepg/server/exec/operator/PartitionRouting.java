@@ -118,11 +118,22 @@ final class PartitionRouting {
                 leafRow[i] = toLeaf.get(chosen).get(i).eval(row, context);
             }
             Iterator<Object[]> written;
+            context.takeFailedRow(); // forget a failure a trigger's own statement caught
             try {
                 written = TableOperators.modify(writes.get(chosen), List.<Object[]>of(leafRow).iterator(), compiler,
                         context);
             } catch (PgException e) {
-                throw asTarget(e, table, row);
+                // the row as the partition's BEFORE ROW triggers left it, in the named table's columns
+                Object[] failed = context.takeFailedRow();
+                Object[] shown = row;
+                if (failed != null && failed.length >= leafRow.length) {
+                    Object[] stored = java.util.Arrays.copyOf(failed, leafRow.length + 1);
+                    shown = new Object[fromLeaf.get(chosen).size()];
+                    for (int i = 0; i < shown.length; i++) {
+                        shown[i] = fromLeaf.get(chosen).get(i).eval(stored, context);
+                    }
+                }
+                throw asTarget(e, table, shown);
             }
             while (written.hasNext()) {
                 Object[] stored = written.next();
@@ -258,8 +269,15 @@ final class PartitionRouting {
                 throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
                         table.name()).withDetail("Failing row contains " + RowText.row(table, newRow) + ".");
             }
-            // row movement: the old version goes from this partition, the new one is routed from the ancestor
-            if (!TableOperators.modify(delete, List.<Object[]>of(row).iterator(), compiler, context).hasNext()) {
+            // row movement: the old version goes from this partition (its DELETE triggers see it as OLD), the new one
+            // is routed from the ancestor
+            Object[] old = storedVersion(table, row, context);
+            Object[] deleting = row;
+            if (old != null) {
+                deleting = row.clone();
+                System.arraycopy(old, 0, deleting, 0, width);
+            }
+            if (!TableOperators.modify(delete, List.<Object[]>of(deleting).iterator(), compiler, context).hasNext()) {
                 continue;
             }
             Object[] asTarget = new Object[toTarget.size()];
@@ -296,11 +314,16 @@ final class PartitionRouting {
         if (triggers == null) {
             return newRow;
         }
+        Object[] old = storedVersion(table, row, context);
+        return old == null ? newRow : triggers.beforeRow(newRow, old);
+    }
+
+    /** The version of the row an UPDATE's input row (new values, then the old version's tid) replaces, or null. */
+    private static Object[] storedVersion(TableInfo table, Object[] row, ExecContext context) {
         var tid = (org.lakepg.server.access.heap.Tid) row[table.columns().size()];
         var heap = context.tables().heap(table);
-        Object[] old = heap.fetch(context.tables().transaction().snapshot(), tid)
+        return heap.fetch(context.tables().transaction().snapshot(), tid)
                 .map(t -> new org.lakepg.server.table.RowCodec(table.columnTypes()).decode(t.payload())).orElse(null);
-        return old == null ? newRow : triggers.beforeRow(newRow, old);
     }
 
     /** A constraint violation of a routed row shows the row in the columns of the table the statement named. */
