@@ -76,6 +76,15 @@ final class PartitionRouting {
 
     static Iterator<Object[]> insert(RoutedInsertNode node, Iterator<Object[]> input, ExprCompiler compiler,
                                      ExecContext context) {
+        return insert(node, input, compiler, context, null);
+    }
+
+    /**
+     * @param movedReturning for the rows an UPDATE moves, the UPDATE's RETURNING list (else each leaf's own is the
+     *                       statement's)
+     */
+    private static Iterator<Object[]> insert(RoutedInsertNode node, Iterator<Object[]> input, ExprCompiler compiler,
+                                             ExecContext context, List<BoundExpr> movedReturning) {
         ModifyNode target = node.insert();
         List<RoutedInsertNode.Leaf> leaves = node.leaves();
         List<CompiledExpr> conditions = new ArrayList<>();
@@ -96,8 +105,12 @@ final class PartitionRouting {
                     leafConflict(target.onConflict(), target.table(), leaf.table(), context), null));
         }
         List<List<CompiledExpr>> returning = new ArrayList<>();
-        for (RoutedInsertNode.Leaf leaf : leaves) {
+        boolean[] headerUnavailable = new boolean[leaves.size()];
+        for (int i = 0; i < leaves.size(); i++) {
+            RoutedInsertNode.Leaf leaf = leaves.get(i);
             returning.add(leaf.returning().stream().map(compiler::compile).toList());
+            headerUnavailable[i] = TableInfo.sameLayout(target.table(), leaf.table())
+                    && readsRowHeader(movedReturning != null ? movedReturning : leaf.returning());
         }
         CompiledExpr own = node.partitionCondition() == null ? null : compiler.compile(node.partitionCondition());
         // the row-level security checks of the table the statement names, on the row as written (after triggers)
@@ -113,6 +126,10 @@ final class PartitionRouting {
                         table.name()).withDetail("Failing row contains " + RowText.row(table, row) + ".");
             }
             int chosen = route(node, conditions, row, context, compiler);
+            if (headerUnavailable[chosen]) {
+                // PostgreSQL routes a row needing no conversion in the root's virtual slot, which has no header
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot retrieve a system column in this context");
+            }
             Object[] leafRow = new Object[toLeaf.get(chosen).size()];
             for (int i = 0; i < leafRow.length; i++) {
                 leafRow[i] = toLeaf.get(chosen).get(i).eval(row, context);
@@ -286,7 +303,8 @@ final class PartitionRouting {
             }
             Iterator<Object[]> inserted;
             try {
-                inserted = insert(node.reroute(), List.<Object[]>of(asTarget).iterator(), compiler, context);
+                inserted = insert(node.reroute(), List.<Object[]>of(asTarget).iterator(), compiler, context,
+                        update.returning());
             } catch (PgException e) {
                 throw asTarget(e, node.reroute().insert().table(), asTarget);
             }
@@ -324,6 +342,18 @@ final class PartitionRouting {
         var heap = context.tables().heap(table);
         return heap.fetch(context.tables().transaction().snapshot(), tid)
                 .map(t -> new org.lakepg.server.table.RowCodec(table.columnTypes()).decode(t.payload())).orElse(null);
+    }
+
+    /** Whether RETURNING reads xmin, xmax, cmin or cmax (which a row version's header holds). */
+    private static boolean readsRowHeader(List<BoundExpr> returning) {
+        for (BoundExpr e : returning) {
+            if (org.lakepg.server.sql.analyzer.ExprRewriter.any(e, x -> x instanceof
+                    org.lakepg.server.sql.plan.expr.FuncExpr f && f.source() != null
+                    && f.source().startsWith("lakepg_tuple_") && !f.source().equals("lakepg_tuple_ctid"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A constraint violation of a routed row shows the row in the columns of the table the statement named. */
