@@ -284,6 +284,30 @@ public final class ExecContext implements FunctionContext {
     }
 
     private int rowsSinceDeadlineCheck;
+    /** The statement naming a parent table whose members are being written now, or null. */
+    private ParentStatement parentStatement;
+
+    public ParentStatement parentStatement() {
+        return parentStatement;
+    }
+
+    public void parentStatement(ParentStatement statement) {
+        parentStatement = statement;
+    }
+    /** The row (as its table stores it, after BEFORE ROW triggers) whose constraint check failed last, or null. */
+    private Object[] failedRow;
+
+    /** Notes the row a constraint check just rejected, so a routed write can show it in its target's columns. */
+    public void constraintFailed(Object[] row) {
+        failedRow = row;
+    }
+
+    /** The row the last failed constraint check rejected (then forgotten), or null. */
+    public Object[] takeFailedRow() {
+        Object[] row = failedRow;
+        failedRow = null;
+        return row;
+    }
     /** A row whose BEFORE UPDATE row triggers ran already (PartitionRouting checks bounds after them), or null. */
     private Object[] beforeRowTriggered;
 

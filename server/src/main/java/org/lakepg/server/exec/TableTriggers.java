@@ -29,6 +29,15 @@ public interface TableTriggers {
     /** Fires the queued AFTER ROW triggers, then the AFTER STATEMENT ones. */
     void afterStatement();
 
+    /** Whether some trigger reads transition tables (REFERENCING OLD TABLE / NEW TABLE). */
+    default boolean capturesTransitions() {
+        return false;
+    }
+
+    /** A row a member of this (parent) table changed, in this table's columns, for its transition tables. */
+    default void transitionRow(Object[] newRow, Object[] oldRow) {
+    }
+
     /** Who knows a table's triggers: the session. */
     interface Source {
         /** The triggers for this event, or null when the table has none. */

@@ -55,7 +55,11 @@ final class PlBinder implements Scope {
         PlVariable v = null;
         String field = null;
         if (fields.size() == 1) {
-            v = names.find(fields.get(0)).filter(x -> !x.isRecord()).orElse(null);
+            var whole = names.find(fields.get(0)).filter(PlVariable::isRecord);
+            if (whole.isPresent()) {
+                return wholeRecord(whole.get());
+            }
+            v = names.find(fields.get(0)).orElse(null);
         } else if (fields.size() == 2) {
             var labelled = names.find(fields.get(0), fields.get(1));
             if (labelled.isPresent() && !labelled.get().isRecord()) {
@@ -109,6 +113,24 @@ final class PlBinder implements Scope {
         return Optional.of(new ParamRef(bindings.size(), type, typmod));
     }
 
+    /** The field name marking a binding of a whole record variable (no field can be named so). */
+    private static final String WHOLE = "";
+
+    /** A record variable named alone (RAISE NOTICE '%', OLD): a parameter holding it as an anonymous record. */
+    private Optional<BoundExpr> wholeRecord(PlVariable v) {
+        if (!(frame.values[v.slot()] instanceof PlRecord)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding b = bindings.get(i);
+            if (b.variable().slot() == v.slot() && WHOLE.equals(b.field())) {
+                return Optional.of(new ParamRef(i + 1, b.type(), b.typmod()));
+            }
+        }
+        bindings.add(new Binding(v, WHOLE, org.lakepg.server.catalog.TypeOids.RECORD, -1));
+        return Optional.of(new ParamRef(bindings.size(), org.lakepg.server.catalog.TypeOids.RECORD, -1));
+    }
+
     /** {@code var.field} of a (non-record) variable of a composite type, as a parameter holding the field's value. */
     private Optional<BoundExpr> compositeField(PlVariable v, String field) {
         if (v.isRecord() || !frame.declared[v.slot()] && frame.types[v.slot()] == 0) {
@@ -140,6 +162,10 @@ final class PlBinder implements Scope {
                 if (frame.values[b.variable().slot()] instanceof PlRecord) {
                     return false;
                 }
+            } else if (WHOLE.equals(b.field())) {
+                if (!(frame.values[b.variable().slot()] instanceof PlRecord)) {
+                    return false;
+                }
             } else {
                 Object value = frame.values[b.variable().slot()];
                 if (!(value instanceof PlRecord r)) {
@@ -163,6 +189,10 @@ final class PlBinder implements Scope {
             if (b.compositeField() >= 0) {
                 value = value instanceof org.lakepg.server.catalog.types.RowValue row
                         && b.compositeField() < row.values().length ? row.values()[b.compositeField()] : null;
+            } else if (WHOLE.equals(b.field())) {
+                PlRecord r = (PlRecord) value;
+                value = new org.lakepg.server.catalog.types.RowValue(org.lakepg.server.catalog.TypeOids.RECORD,
+                        r.types().clone(), r.values().clone(), r.names());
             } else if (b.field() != null) {
                 PlRecord r = (PlRecord) value;
                 value = r.values()[r.indexOf(b.field())];

@@ -372,7 +372,7 @@ final class AlterTableCommand {
             }
         }
         int gone = dropped.number() - 1;
-        catalog.rewrite(ctx.txn(), table, remaining, row -> {
+        catalog.rewrite(ctx.txn(), table.withDroppedColumn(dropped.number()), remaining, row -> {
             Object[] out = new Object[row.length - 1];
             for (int i = 0, j = 0; i < row.length; i++) {
                 if (i != gone) {

@@ -239,7 +239,8 @@ final class PlpgsqlHost implements PlHost {
 
     @Override
     public Object planEpoch() {
-        return statements.planEpoch();
+        Object transitionTables = catalog instanceof SessionCatalog c ? c.transitionTablesInUse() : null;
+        return transitionTables != null ? transitionTables : statements.planEpoch();
     }
 
     @Override

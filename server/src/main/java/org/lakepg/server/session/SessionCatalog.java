@@ -97,6 +97,41 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         return found;
     }
 
+    /** The transition tables of the trigger functions now running, innermost first (name to relation). */
+    private final java.util.Deque<java.util.Map<String, org.lakepg.server.systemcatalog.SystemRelation>> transitionTables =
+            new java.util.ArrayDeque<>();
+
+    /** Runs a trigger function with its transition tables visible by name to the queries it runs. */
+    <T> T withTransitionTables(java.util.Map<String, org.lakepg.server.systemcatalog.SystemRelation> tables,
+                               Supplier<T> body) {
+        transitionTables.push(tables);
+        try {
+            return body.get();
+        } finally {
+            transitionTables.pop();
+        }
+    }
+
+    /**
+     * The transition tables of the trigger function now running (a new object per firing, so analyses made for one
+     * firing are not reused by the next, whose tables may have other columns), or null.
+     */
+    Object transitionTablesInUse() {
+        return transitionTables.peek();
+    }
+
+    /** A transition table of the running trigger function hides a relation of the same name, as in PostgreSQL. */
+    @Override
+    public Optional<org.lakepg.server.systemcatalog.SystemRelation> systemRelation(List<String> qualifiedName) {
+        if (qualifiedName.size() == 1 && !transitionTables.isEmpty()) {
+            var found = transitionTables.peek().get(qualifiedName.get(0));
+            if (found != null) {
+                return Optional.of(found);
+            }
+        }
+        return super.systemRelation(qualifiedName);
+    }
+
     @Override
     public Optional<ViewInfo> view(List<String> qualifiedName) {
         Optional<ViewInfo> found = searchPath.view(snapshot.get(), qualifiedName);

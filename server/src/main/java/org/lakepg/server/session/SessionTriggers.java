@@ -49,7 +49,7 @@ final class SessionTriggers implements TriggerRuntime {
     public List<TriggerInfo> triggers(long relid) {
         Transaction txn = transaction.get();
         if (cachedFor != txn || cached == null) {
-            cached = byTable(objects.triggers().triggers(txn.snapshot()));
+            cached = withPartitionedTablesRowTriggers(byTable(objects.triggers().triggers(txn.snapshot())));
             cachedFor = txn;
         }
         return cached.getOrDefault(relid, List.of());
@@ -65,6 +65,39 @@ final class SessionTriggers implements TriggerRuntime {
         }
         out.replaceAll((relid, list) -> list.stream().sorted(Comparator.comparing(TriggerInfo::name)).toList());
         return out;
+    }
+
+    /**
+     * A partitioned table's row triggers fire for the rows of its partitions, as the partitions' own (PostgreSQL
+     * clones them onto every partition, where they fire in name order with the partition's own).
+     */
+    private Map<Long, List<TriggerInfo>> withPartitionedTablesRowTriggers(Map<Long, List<TriggerInfo>> byTable) {
+        if (byTable.isEmpty()) {
+            return byTable;
+        }
+        org.lakepg.server.table.Inheritance inheritance = catalog.inheritance();
+        Map<Long, List<TriggerInfo>> out = null;
+        for (Map.Entry<Long, List<TriggerInfo>> e : byTable.entrySet()) {
+            List<TriggerInfo> rowTriggers = e.getValue().stream().filter(TriggerInfo::row).toList();
+            if (rowTriggers.isEmpty() || !inheritance.isPartitioned(e.getKey())) {
+                continue;
+            }
+            out = out != null ? out : new HashMap<>(byTable);
+            var parent = catalog.tableByOid(e.getKey()).orElse(null);
+            for (long partition : inheritance.descendants(e.getKey())) {
+                List<TriggerInfo> merged = new ArrayList<>(out.getOrDefault(partition, List.of()));
+                var member = catalog.tableByOid(partition).orElse(null);
+                for (TriggerInfo t : rowTriggers) {
+                    // UPDATE OF columns: the partition's attnums of the parent's columns
+                    merged.add(t.columns().isEmpty() || parent == null || member == null ? t : t.withColumns(
+                            t.columns().stream().map(a -> member.column(parent.columns().get(a - 1).name())
+                                    .map(c -> (int) c.number()).orElse(a)).toList()));
+                }
+                merged.sort(Comparator.comparing(TriggerInfo::name));
+                out.put(partition, List.copyOf(merged));
+            }
+        }
+        return out != null ? out : byTable;
     }
 
     @Override
@@ -86,6 +119,24 @@ final class SessionTriggers implements TriggerRuntime {
         }
         var function = PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
         return plpgsql.nested(() -> PlInterpreter.fire(function, plpgsql.host(context), event));
+    }
+
+    @Override
+    public <T> T withTransitionTables(TriggerInfo trigger, org.lakepg.server.table.TableInfo table,
+                                      List<Object[]> oldRows, List<Object[]> newRows, Supplier<T> body) {
+        if (!(catalog instanceof SessionCatalog session)) {
+            return body.get();
+        }
+        Map<String, org.lakepg.server.systemcatalog.SystemRelation> tables = new HashMap<>();
+        if (trigger.oldTable() != null && oldRows != null) {
+            tables.put(trigger.oldTable(), org.lakepg.server.systemcatalog.TransitionRelation.of(trigger.oldTable(),
+                    table, oldRows));
+        }
+        if (trigger.newTable() != null && newRows != null) {
+            tables.put(trigger.newTable(), org.lakepg.server.systemcatalog.TransitionRelation.of(trigger.newTable(),
+                    table, newRows));
+        }
+        return session.withTransitionTables(tables, body);
     }
 
     @Override

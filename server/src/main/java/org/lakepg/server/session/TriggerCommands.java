@@ -109,6 +109,18 @@ final class TriggerCommands {
         int type = (s.row() ? TriggerInfo.ROW : 0) | s.timing() | s.events();
         Optional<TriggerInfo> existing = objects.triggers().forTable(txn.snapshot(), table.oid()).stream()
                 .filter(t -> t.name().equals(s.trigname())).findFirst();
+        org.lakepg.server.table.Inheritance inheritance = catalog.inheritance();
+        for (long t = table.oid(); inheritance.isPartition(t); ) {
+            t = inheritance.parents(t).get(0);
+            boolean cloned = objects.triggers().forTable(txn.snapshot(), t).stream()
+                    .anyMatch(g -> g.row() && g.name().equals(s.trigname()));
+            if (cloned) {
+                // the partitioned table's row trigger stands on this partition too (PostgreSQL's clone)
+                throw PgException.of(SqlState.DUPLICATE_OBJECT, s.replace()
+                        ? "trigger \"%s\" for relation \"%s\" is an internal or a child trigger"
+                        : "trigger \"%s\" for relation \"%s\" already exists", s.trigname(), table.name());
+            }
+        }
         long oid;
         if (existing.isPresent()) {
             if (!s.replace()) {

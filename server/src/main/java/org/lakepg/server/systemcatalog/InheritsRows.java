@@ -98,10 +98,78 @@ public final class InheritsRows {
         if (!bound.isDefault()) {
             return bound.display();
         }
+        long parent = inheritance.parents(partition).get(0);
         List<String> siblings = new ArrayList<>();
-        for (long s : inheritance.children(inheritance.parents(partition).get(0))) {
+        for (long s : org.lakepg.server.sql.analyzer.PartitionOrder.children(inheritance, parent)) {
             inheritance.bound(s).filter(b -> !b.isDefault()).ifPresent(b -> siblings.add(b.display()));
         }
-        return siblings.isEmpty() ? null : "(NOT (" + String.join(" OR ", siblings) + "))";
+        if (siblings.isEmpty()) {
+            return null;
+        }
+        boolean range = inheritance.key(parent).map(k -> k.strategy() == 'r').orElse(false);
+        String hoisted = range ? defaultOfRanges(siblings) : null;
+        return hoisted != null ? hoisted : "(NOT (" + String.join(" OR ", siblings) + "))";
+    }
+
+    /**
+     * A range DEFAULT partition's constraint as PostgreSQL prints it: the key's IS NOT NULL tests once, then the OR
+     * of the siblings' conditions without theirs (get_qual_for_range for a default partition); null when a sibling's
+     * condition does not start with those tests.
+     */
+    private static String defaultOfRanges(List<String> siblings) {
+        String nullTests = null;
+        List<String> rest = new ArrayList<>();
+        for (String s : siblings) {
+            List<String> parts = topLevelConjuncts(s);
+            int tests = 0;
+            while (tests < parts.size() && parts.get(tests).endsWith(" IS NOT NULL)")) {
+                tests++;
+            }
+            if (tests == 0 || tests == parts.size()) {
+                return null;
+            }
+            String these = String.join(" AND ", parts.subList(0, tests));
+            if (nullTests != null && !nullTests.equals(these)) {
+                return null;
+            }
+            nullTests = these;
+            List<String> remaining = parts.subList(tests, parts.size());
+            rest.add(remaining.size() == 1 ? remaining.get(0) : "(" + String.join(" AND ", remaining) + ")");
+        }
+        String others = rest.size() == 1 ? rest.get(0) : "(" + String.join(" OR ", rest) + ")";
+        return "(NOT (" + nullTests + " AND " + others + "))";
+    }
+
+    /** The AND-ed parts of "(x AND y AND z)" (each a parenthesized condition), or the whole text as one part. */
+    private static List<String> topLevelConjuncts(String condition) {
+        List<String> parts = new ArrayList<>();
+        if (!condition.startsWith("(") || !condition.endsWith(")")) {
+            return List.of(condition);
+        }
+        String inner = condition.substring(1, condition.length() - 1);
+        int depth = 0;
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+                if (depth < 0) {
+                    return List.of(condition); // "(a) OR (b)" style: not one parenthesized AND list
+                }
+            } else if (!quoted && depth == 0 && inner.startsWith(" AND ", i)) {
+                parts.add(inner.substring(start, i));
+                start = i + 5;
+                i += 4;
+            } else if (!quoted && depth == 0 && c != ' ' && i == start && c != '(') {
+                return List.of(condition);
+            }
+        }
+        parts.add(inner.substring(start));
+        return parts;
     }
 }

@@ -17,7 +17,7 @@ final class CatalogRows {
      * of the row type.
      */
     static final RowCodec CLASS = new RowCodec(new long[] {TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8,
-            TypeOids.INT4, TypeOids.INT4, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8});
+            TypeOids.INT4, TypeOids.INT4, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.TEXT});
     /** table oid, attnum, name, type, typmod, not null, default expression, identity. */
     static final RowCodec ATTRIBUTE = new RowCodec(new long[] {TypeOids.INT8, TypeOids.INT2, TypeOids.TEXT,
             TypeOids.INT8, TypeOids.INT4, TypeOids.BOOL, TypeOids.TEXT, TypeOids.TEXT});
@@ -41,13 +41,15 @@ final class CatalogRows {
     static Object[] classRow(TableInfo t) {
         return new Object[] {t.oid(), t.name(), t.namespace(), t.relation(), t.toastRelation(),
                 String.valueOf(t.persistence()), t.options().isEmpty() ? null : String.join("\n", t.options()),
-                t.arrayType() == 0 ? null : t.arrayType()};
+                t.arrayType() == 0 ? null : t.arrayType(), t.droppedAttnums().isEmpty() ? null
+                : String.join(",", t.droppedAttnums().stream().map(String::valueOf).toList())};
     }
 
     static TableInfo table(Object[] c, List<ColumnInfo> columns) {
         return new TableInfo((Long) c[0], (String) c[1], (Long) c[2], (Integer) c[3], (Integer) c[4], columns,
                 letter(c[5], 'p'), c[6] == null ? List.of() : List.of(((String) c[6]).split("\n")),
-                c[7] == null ? 0 : (Long) c[7]);
+                c[7] == null ? 0 : (Long) c[7], c.length < 9 || c[8] == null ? List.of()
+                : java.util.Arrays.stream(((String) c[8]).split(",")).map(Short::valueOf).toList());
     }
 
     static Object[] attributeRow(long tableOid, ColumnInfo c) {

@@ -377,7 +377,7 @@ public final class TableCatalog {
         int relation = Math.toIntExact(oids.nextval());
         int toast = Math.toIntExact(oids.nextval());
         TableInfo rewritten = new TableInfo(table.oid(), table.name(), table.namespace(), relation, toast, newColumns,
-                table.persistence(), table.options(), table.arrayType());
+                table.persistence(), table.options(), table.arrayType(), table.droppedAttnums());
         HeapRelation heap = HeapRelation.create(access, relation, table.name(), HeapOptions.defaults(toast));
         synchronized (heaps) {
             heaps.put(relation, heap);

@@ -6,10 +6,14 @@ import java.util.List;
  * A table as the catalog knows it: OID, name, schema, the relations its rows (and large values) live in, its
  * columns, its persistence ('p' permanent, 't' temporary: private to the session that owns its namespace) and its
  * storage parameters (pg_class.reloptions, "name=value" each); {@code arrayType} is the OID of the array type of
- * its row type (0 for tables made before lakepg gave them one).
+ * its row type (0 for tables made before lakepg gave them one). {@code droppedAttnums} are the attribute numbers
+ * PostgreSQL would keep for the columns dropped so far (its rows keep a slot for them; lakepg's rows do not): a live
+ * column's PostgreSQL attnum skips them ({@link #attnum}), and two tables have the same row layout only when they
+ * agree on them too ({@link #sameLayout}).
  */
 public record TableInfo(long oid, String name, long namespace, int relation, int toastRelation,
-                        List<ColumnInfo> columns, char persistence, List<String> options, long arrayType) {
+                        List<ColumnInfo> columns, char persistence, List<String> options, long arrayType,
+                        List<Short> droppedAttnums) {
 
     /** PostgreSQL's TOAST_TUPLE_TARGET: rows longer than this move large values out of line. */
     public static final int DEFAULT_TOAST_TUPLE_TARGET = 2032;
@@ -17,6 +21,53 @@ public record TableInfo(long oid, String name, long namespace, int relation, int
     public TableInfo {
         columns = List.copyOf(columns);
         options = List.copyOf(options);
+        droppedAttnums = List.copyOf(droppedAttnums);
+    }
+
+    public TableInfo(long oid, String name, long namespace, int relation, int toastRelation, List<ColumnInfo> columns,
+                     char persistence, List<String> options, long arrayType) {
+        this(oid, name, namespace, relation, toastRelation, columns, persistence, options, arrayType, List.of());
+    }
+
+    /** PostgreSQL's attnum of the column at this (1-based) position of {@link #columns}. */
+    public int attnum(int position) {
+        int attnum = 0;
+        for (int seen = 0; seen < position; ) {
+            attnum++;
+            if (!droppedAttnums.contains((short) attnum)) {
+                seen++;
+            }
+        }
+        return attnum;
+    }
+
+    /** The table after the column at this (1-based) position is dropped: its attnum is kept as a dropped one. */
+    public TableInfo withDroppedColumn(int position) {
+        List<Short> dropped = new java.util.ArrayList<>(droppedAttnums);
+        dropped.add((short) attnum(position));
+        dropped.sort(null);
+        return new TableInfo(oid, name, namespace, relation, toastRelation, columns, persistence, options, arrayType,
+                dropped);
+    }
+
+    /**
+     * Whether rows of the two tables have the same layout in PostgreSQL (the same attributes, dropped ones
+     * included, at the same numbers), so a row of one is stored in the other without conversion (PostgreSQL's
+     * build_attrmap_by_name_if_req finds no map needed).
+     */
+    public static boolean sameLayout(TableInfo a, TableInfo b) {
+        if (a.columns.size() + a.droppedAttnums.size() != b.columns.size() + b.droppedAttnums.size()
+                || !a.droppedAttnums.equals(b.droppedAttnums)) {
+            return false;
+        }
+        for (int i = 0; i < a.columns.size(); i++) {
+            ColumnInfo x = a.columns.get(i);
+            ColumnInfo y = b.columns.get(i);
+            if (!x.name().equals(y.name()) || x.type() != y.type()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public TableInfo(long oid, String name, long namespace, int relation, int toastRelation, List<ColumnInfo> columns,
@@ -35,7 +86,8 @@ public record TableInfo(long oid, String name, long namespace, int relation, int
     }
 
     public TableInfo withOptions(List<String> newOptions) {
-        return new TableInfo(oid, name, namespace, relation, toastRelation, columns, persistence, newOptions, arrayType);
+        return new TableInfo(oid, name, namespace, relation, toastRelation, columns, persistence, newOptions, arrayType,
+                droppedAttnums);
     }
 
     public TableInfo(long oid, String name, long namespace, int relation, int toastRelation, List<ColumnInfo> columns) {

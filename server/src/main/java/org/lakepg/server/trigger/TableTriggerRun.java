@@ -23,6 +23,9 @@ public final class TableTriggerRun implements TableTriggers {
     private final List<TriggerInfo> triggers;
     private final List<Queued> queued = new ArrayList<>();
     private boolean[] targeted;
+    /** The rows of the transition tables (old and new rows of the statement), or null when no trigger reads them. */
+    private final List<Object[]> oldRows;
+    private final List<Object[]> newRows;
 
     private record Queued(TriggerInfo trigger, Object[] newRow, Object[] oldRow) {}
 
@@ -34,6 +37,32 @@ public final class TableTriggerRun implements TableTriggers {
         this.context = context;
         this.schema = runtime.schemaName(table.namespace());
         this.triggers = triggers;
+        boolean transitions = triggers.stream().anyMatch(t -> t.oldTable() != null || t.newTable() != null);
+        this.oldRows = transitions ? new ArrayList<>() : null;
+        this.newRows = transitions ? new ArrayList<>() : null;
+    }
+
+    @Override
+    public boolean capturesTransitions() {
+        return oldRows != null;
+    }
+
+    @Override
+    public void transitionRow(Object[] newRow, Object[] oldRow) {
+        if (oldRows == null) {
+            return;
+        }
+        if (newRow != null) {
+            newRows.add(newRow.clone());
+        }
+        if (oldRow != null) {
+            oldRows.add(oldRow.clone());
+        }
+    }
+
+    /** A statement naming a parent fires the parent's statement triggers, not those of the members it writes. */
+    private boolean memberOfParentStatement() {
+        return context.parentStatement() != null;
     }
 
     /** The triggers of a table for an event, or null when no enabled one fires for it. */
@@ -77,6 +106,9 @@ public final class TableTriggerRun implements TableTriggers {
 
     @Override
     public void beforeStatement() {
+        if (memberOfParentStatement()) {
+            return;
+        }
         for (TriggerInfo t : triggers) {
             if (!t.row() && t.before() && targets(t)) {
                 fire(t, event(t, null, null), context);
@@ -115,6 +147,10 @@ public final class TableTriggerRun implements TableTriggers {
 
     @Override
     public void afterRow(Object[] newRow, Object[] oldRow) {
+        if (oldRows != null && !memberOfParentStatement()) {
+            transitionRow(event == Event.DELETE ? null : java.util.Arrays.copyOf(newRow, table.columns().size()),
+                    event == Event.INSERT || oldRow == null ? null : java.util.Arrays.copyOf(oldRow, table.columns().size()));
+        }
         for (TriggerInfo t : triggers) {
             if (t.row() && !t.before() && applies(t, newRow, oldRow)) {
                 queued.add(new Queued(t, newRow == null ? null : newRow.clone(), oldRow == null ? null : oldRow.clone()));
@@ -129,6 +165,9 @@ public final class TableTriggerRun implements TableTriggers {
         for (Queued q : due) {
             fire(q.trigger(), event(q.trigger(), q.newRow(), q.oldRow()), context);
         }
+        if (memberOfParentStatement()) {
+            return;
+        }
         for (TriggerInfo t : triggers) {
             if (!t.row() && !t.before() && targets(t)) {
                 fire(t, event(t, null, null), context);
@@ -141,7 +180,10 @@ public final class TableTriggerRun implements TableTriggers {
         at.tables().transaction().commandCounterIncrement();
         TriggerDepth.enter();
         try {
-            return runtime.fire(t, e, at);
+            if (t.oldTable() == null && t.newTable() == null || t.before()) {
+                return runtime.fire(t, e, at);
+            }
+            return runtime.withTransitionTables(t, table, oldRows, newRows, () -> runtime.fire(t, e, at));
         } finally {
             TriggerDepth.leave();
         }

@@ -16,6 +16,13 @@ public interface TriggerRuntime {
     /** Runs a trigger's function; the row it returned, or null. */
     Object[] fire(TriggerInfo trigger, PlTriggerEvent event, ExecContext context);
 
+    /** Runs {@code body} (the firing of an AFTER trigger) with the trigger's transition tables visible by name. */
+    default <T> T withTransitionTables(TriggerInfo trigger, org.lakepg.server.table.TableInfo table,
+                                       List<Object[]> oldRows, List<Object[]> newRows,
+                                       java.util.function.Supplier<T> body) {
+        return body.get();
+    }
+
     /** Evaluates a trigger's WHEN condition. */
     boolean when(TriggerInfo trigger, PlTriggerEvent event, ExecContext context);
 }

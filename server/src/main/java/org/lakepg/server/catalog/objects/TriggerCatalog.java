@@ -51,6 +51,11 @@ public final class TriggerCatalog {
                     constraint, deferrable, initiallyDeferred);
         }
 
+        public TriggerInfo withColumns(List<Integer> attnums) {
+            return new TriggerInfo(oid, relid, name, function, type, enabled, attnums, arguments, when, oldTable,
+                    newTable, constraint, deferrable, initiallyDeferred);
+        }
+
         public TriggerInfo withName(String newName) {
             return new TriggerInfo(oid, relid, newName, function, type, enabled, columns, arguments, when, oldTable,
                     newTable, constraint, deferrable, initiallyDeferred);

@@ -284,6 +284,14 @@ public final class PlanPrinter {
      * @param filter a filter folded into this node, or null
      */
     private void node(PlanNode p, int indent, boolean child, String planName, PlanNode statsNode, BoundExpr filter) {
+        if (p instanceof org.lakepg.server.sql.plan.ParentModifyNode m) {
+            // shown as the members' modifications appended (PostgreSQL's one ModifyTable over an Append is not yet)
+            PlanNode shown = m.members().size() == 1 ? m.members().get(0) : new AppendNode(m.members(), m.width());
+            // a lone member shows its own measurements; an Append made here has none, so it shows this node's
+            boolean lone = m.members().size() == 1;
+            node(shown, indent, child, planName, lone && statsNode == p ? shown : statsNode, filter);
+            return;
+        }
         // nodes PostgreSQL does not show on their own
         if (p instanceof ProjectNode x && !(x.input() instanceof ResultNode)) {
             // a filter folded through the projection reads the projection's expressions over its input
@@ -955,6 +963,7 @@ public final class PlanPrinter {
             };
             case org.lakepg.server.sql.plan.RoutedInsertNode r -> "Insert on " + r.insert().table().name();
             case org.lakepg.server.sql.plan.PartitionUpdateNode u -> "Update on " + u.update().table().name();
+            case org.lakepg.server.sql.plan.ParentModifyNode m -> "Append";
             case CteScanNode c -> alias("CTE Scan on ", c.cteName(), c.alias());
             case WorkTableScanNode w -> alias("WorkTable Scan on ", w.cteName(), w.alias());
             case RecursiveUnionNode r -> "Recursive Union";

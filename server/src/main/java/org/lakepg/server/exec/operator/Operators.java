@@ -70,6 +70,8 @@ public final class Operators {
                     context);
             case org.lakepg.server.sql.plan.RoutedInsertNode r -> PartitionRouting.insert(r, open(r.insert().input(), context),
                     compiler, context);
+            case org.lakepg.server.sql.plan.ParentModifyNode m -> ParentStatements.run(m, context,
+                    member -> open(member, context));
             case org.lakepg.server.sql.plan.PartitionUpdateNode u -> PartitionRouting.update(u,
                     open(u.update().input(), context), compiler, context);
             case org.lakepg.server.sql.plan.CteScanNode c -> context.cteBuffer(c.cte()).reader();

@@ -76,6 +76,15 @@ final class PartitionRouting {
 
     static Iterator<Object[]> insert(RoutedInsertNode node, Iterator<Object[]> input, ExprCompiler compiler,
                                      ExecContext context) {
+        return insert(node, input, compiler, context, null);
+    }
+
+    /**
+     * @param movedReturning for the rows an UPDATE moves, the UPDATE's RETURNING list (else each leaf's own is the
+     *                       statement's)
+     */
+    private static Iterator<Object[]> insert(RoutedInsertNode node, Iterator<Object[]> input, ExprCompiler compiler,
+                                             ExecContext context, List<BoundExpr> movedReturning) {
         ModifyNode target = node.insert();
         List<RoutedInsertNode.Leaf> leaves = node.leaves();
         List<CompiledExpr> conditions = new ArrayList<>();
@@ -96,8 +105,12 @@ final class PartitionRouting {
                     leafConflict(target.onConflict(), target.table(), leaf.table(), context), null));
         }
         List<List<CompiledExpr>> returning = new ArrayList<>();
-        for (RoutedInsertNode.Leaf leaf : leaves) {
+        boolean[] headerUnavailable = new boolean[leaves.size()];
+        for (int i = 0; i < leaves.size(); i++) {
+            RoutedInsertNode.Leaf leaf = leaves.get(i);
             returning.add(leaf.returning().stream().map(compiler::compile).toList());
+            headerUnavailable[i] = TableInfo.sameLayout(target.table(), leaf.table())
+                    && readsRowHeader(movedReturning != null ? movedReturning : leaf.returning());
         }
         CompiledExpr own = node.partitionCondition() == null ? null : compiler.compile(node.partitionCondition());
         // the row-level security checks of the table the statement names, on the row as written (after triggers)
@@ -113,16 +126,31 @@ final class PartitionRouting {
                         table.name()).withDetail("Failing row contains " + RowText.row(table, row) + ".");
             }
             int chosen = route(node, conditions, row, context, compiler);
+            if (headerUnavailable[chosen]) {
+                // PostgreSQL routes a row needing no conversion in the root's virtual slot, which has no header
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot retrieve a system column in this context");
+            }
             Object[] leafRow = new Object[toLeaf.get(chosen).size()];
             for (int i = 0; i < leafRow.length; i++) {
                 leafRow[i] = toLeaf.get(chosen).get(i).eval(row, context);
             }
             Iterator<Object[]> written;
+            context.takeFailedRow(); // forget a failure a trigger's own statement caught
             try {
                 written = TableOperators.modify(writes.get(chosen), List.<Object[]>of(leafRow).iterator(), compiler,
                         context);
             } catch (PgException e) {
-                throw asTarget(e, table, row);
+                // the row as the partition's BEFORE ROW triggers left it, in the named table's columns
+                Object[] failed = context.takeFailedRow();
+                Object[] shown = row;
+                if (failed != null && failed.length >= leafRow.length) {
+                    Object[] stored = java.util.Arrays.copyOf(failed, leafRow.length + 1);
+                    shown = new Object[fromLeaf.get(chosen).size()];
+                    for (int i = 0; i < shown.length; i++) {
+                        shown[i] = fromLeaf.get(chosen).get(i).eval(stored, context);
+                    }
+                }
+                throw asTarget(e, table, shown);
             }
             while (written.hasNext()) {
                 Object[] stored = written.next();
@@ -258,8 +286,15 @@ final class PartitionRouting {
                 throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
                         table.name()).withDetail("Failing row contains " + RowText.row(table, newRow) + ".");
             }
-            // row movement: the old version goes from this partition, the new one is routed from the ancestor
-            if (!TableOperators.modify(delete, List.<Object[]>of(row).iterator(), compiler, context).hasNext()) {
+            // row movement: the old version goes from this partition (its DELETE triggers see it as OLD), the new one
+            // is routed from the ancestor
+            Object[] old = storedVersion(table, row, context);
+            Object[] deleting = row;
+            if (old != null) {
+                deleting = row.clone();
+                System.arraycopy(old, 0, deleting, 0, width);
+            }
+            if (!TableOperators.modify(delete, List.<Object[]>of(deleting).iterator(), compiler, context).hasNext()) {
                 continue;
             }
             Object[] asTarget = new Object[toTarget.size()];
@@ -268,7 +303,8 @@ final class PartitionRouting {
             }
             Iterator<Object[]> inserted;
             try {
-                inserted = insert(node.reroute(), List.<Object[]>of(asTarget).iterator(), compiler, context);
+                inserted = insert(node.reroute(), List.<Object[]>of(asTarget).iterator(), compiler, context,
+                        update.returning());
             } catch (PgException e) {
                 throw asTarget(e, node.reroute().insert().table(), asTarget);
             }
@@ -296,11 +332,28 @@ final class PartitionRouting {
         if (triggers == null) {
             return newRow;
         }
+        Object[] old = storedVersion(table, row, context);
+        return old == null ? newRow : triggers.beforeRow(newRow, old);
+    }
+
+    /** The version of the row an UPDATE's input row (new values, then the old version's tid) replaces, or null. */
+    private static Object[] storedVersion(TableInfo table, Object[] row, ExecContext context) {
         var tid = (org.lakepg.server.access.heap.Tid) row[table.columns().size()];
         var heap = context.tables().heap(table);
-        Object[] old = heap.fetch(context.tables().transaction().snapshot(), tid)
+        return heap.fetch(context.tables().transaction().snapshot(), tid)
                 .map(t -> new org.lakepg.server.table.RowCodec(table.columnTypes()).decode(t.payload())).orElse(null);
-        return old == null ? newRow : triggers.beforeRow(newRow, old);
+    }
+
+    /** Whether RETURNING reads xmin, xmax, cmin or cmax (which a row version's header holds). */
+    private static boolean readsRowHeader(List<BoundExpr> returning) {
+        for (BoundExpr e : returning) {
+            if (org.lakepg.server.sql.analyzer.ExprRewriter.any(e, x -> x instanceof
+                    org.lakepg.server.sql.plan.expr.FuncExpr f && f.source() != null
+                    && f.source().startsWith("lakepg_tuple_") && !f.source().equals("lakepg_tuple_ctid"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A constraint violation of a routed row shows the row in the columns of the table the statement named. */

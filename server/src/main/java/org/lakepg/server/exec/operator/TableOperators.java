@@ -158,6 +158,9 @@ final class TableOperators {
             }
             triggers.beforeStatement();
         }
+        // a member of a parent the statement names: the parent's transition tables get its rows
+        org.lakepg.server.exec.ParentStatement parent = context.parentStatement() != null
+                && context.parentStatement().capturesRows() ? context.parentStatement() : null;
         List<Object[]> out = new ArrayList<>();
         while (input.hasNext()) {
             context.checkCancelled();
@@ -192,6 +195,9 @@ final class TableOperators {
                 case UPDATE -> {
                     Object[] newRow = java.util.Arrays.copyOf(row, width);
                     Tid target = (Tid) row[width];
+                    if (parent != null && triggers == null) {
+                        oldForTriggers = heap.fetch(txn.snapshot(), target).map(t -> codec.decode(t.payload())).orElse(null);
+                    }
                     if (triggers != null) {
                         oldForTriggers = heap.fetch(txn.snapshot(), target).map(t -> codec.decode(t.payload())).orElse(null);
                         if (oldForTriggers != null && !context.takeBeforeRowTriggersRan(row)) {
@@ -275,6 +281,16 @@ final class TableOperators {
                     case INSERT -> triggers.afterRow(written, null);
                     case UPDATE -> triggers.afterRow(written, oldForTriggers);
                     case DELETE -> triggers.afterRow(null, written);
+                    default -> { }
+                }
+            }
+            if (parent != null) {
+                Object[] mine = java.util.Arrays.copyOf(written, width);
+                switch (node.kind()) {
+                    case INSERT -> parent.written(org.lakepg.server.exec.TableTriggers.Event.INSERT, table, mine, null);
+                    case UPDATE -> parent.written(org.lakepg.server.exec.TableTriggers.Event.UPDATE, table, mine,
+                            oldForTriggers);
+                    case DELETE -> parent.written(org.lakepg.server.exec.TableTriggers.Event.DELETE, table, null, mine);
                     default -> { }
                 }
             }
@@ -381,7 +397,12 @@ final class TableOperators {
 
     static void checkRow(TableInfo table, ModifyNode node, List<CompiledExpr> checks, Object[] row,
                                  ExecContext context) {
-        org.lakepg.server.exec.constraint.RowChecks.notNull(table, row);
-        org.lakepg.server.exec.constraint.RowChecks.check(table, node.checks(), checks, row, context);
+        try {
+            org.lakepg.server.exec.constraint.RowChecks.notNull(table, row);
+            org.lakepg.server.exec.constraint.RowChecks.check(table, node.checks(), checks, row, context);
+        } catch (PgException e) {
+            context.constraintFailed(row);
+            throw e;
+        }
     }
 }

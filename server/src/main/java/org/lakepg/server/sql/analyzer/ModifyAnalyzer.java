@@ -135,8 +135,13 @@ public final class ModifyAnalyzer {
                 onConflict);
         PartitionRoutes routes = new PartitionRoutes(catalog, this);
         if (routes.needed(table)) {
-            plan = new QueryPlan(routes.route((ModifyNode) plan.root()), plan.columns(), plan.parameterTypes(),
-                    plan.tag());
+            PlanNode routed = routes.route((ModifyNode) plan.root());
+            if (catalog.inheritance().isPartitioned(table.oid())) {
+                // the partitioned table's statement triggers fire, not the partitions' the rows go to
+                routed = new org.lakepg.server.sql.plan.ParentModifyNode(table, ModifyNode.Kind.INSERT, List.of(routed),
+                        routed.width());
+            }
+            plan = new QueryPlan(routed, plan.columns(), plan.parameterTypes(), plan.tag());
         }
         return plan;
     }
@@ -173,8 +178,8 @@ public final class ModifyAnalyzer {
             first = first == null ? p : first;
             roots.add(p.root());
         }
-        return new QueryPlan(roots.size() == 1 ? roots.get(0) : new org.lakepg.server.sql.plan.AppendNode(roots,
-                first.root().width()), first.columns(), parameters.resolved(), tag);
+        return new QueryPlan(new org.lakepg.server.sql.plan.ParentModifyNode(parent, ModifyNode.Kind.valueOf(tag.name()),
+                roots, first.root().width()), first.columns(), parameters.resolved(), tag);
     }
 
     private QueryPlan updateOf(UpdateStmt s, TableInfo parent, TableInfo table, String alias) {

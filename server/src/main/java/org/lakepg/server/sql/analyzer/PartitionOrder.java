@@ -19,7 +19,7 @@ import org.lakepg.server.table.PartitionBound;
  * partitioned partition is expanded where it stands. Bound values are compared as numbers when both read as numbers,
  * else as their text (the ISO forms of dates and times sort so).
  */
-final class PartitionOrder {
+public final class PartitionOrder {
     private PartitionOrder() {}
 
     /** Every table below {@code table}: partitions depth-first in bound order, plain inheritance level by level. */
@@ -38,7 +38,7 @@ final class PartitionOrder {
     }
 
     /** A partitioned table's direct partitions in bound order (another table's children as they are). */
-    static List<Long> children(Inheritance inheritance, long table) {
+    public static List<Long> children(Inheritance inheritance, long table) {
         List<Long> children = inheritance.children(table);
         if (!inheritance.isPartitioned(table) || children.size() < 2) {
             return children;

@@ -98,6 +98,9 @@ final class PlanExpressions {
             case org.lakepg.server.sql.plan.PartitionUpdateNode u -> {
                 return true; // writes: never share its rows
             }
+            case org.lakepg.server.sql.plan.ParentModifyNode m -> {
+                return true; // writes: never share its rows
+            }
             case CteScanNode c -> children.add(c.cte());
             case WorkTableScanNode w -> {
                 return true;

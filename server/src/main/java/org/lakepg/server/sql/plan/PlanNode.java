@@ -9,7 +9,7 @@ public sealed interface PlanNode
         AppendNode, SetOpNode, NestedLoopJoinNode, SeqScanNode, IndexScanNode, ModifyNode, CteScanNode, WorkTableScanNode,
         RecursiveUnionNode, ModifyingCtesNode, FunctionScanNode, ProjectSetNode, WindowAggNode, HashLookupNode,
         SystemScanNode, RoutedInsertNode, PartitionUpdateNode, ColumnarNode, LockRowsNode, MergeJoinNode,
-        RuleActionsNode, SubqueryScanNode {
+        RuleActionsNode, SubqueryScanNode, ParentModifyNode {
 
     /** Number of columns in each row this node produces. */
     int width();

@@ -36,6 +36,7 @@ public final class PlanNodes {
             case SystemScanNode s -> List.of();
             case RoutedInsertNode r -> List.of(r.insert().input());
             case PartitionUpdateNode u -> List.of(u.update().input());
+            case ParentModifyNode m -> m.members();
             case ColumnarNode c -> List.of();
             case LockRowsNode l -> List.of(l.input());
         };
