@@ -102,6 +102,9 @@ final class TargetLists {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < scan.width(); i++) {
             String name = i < seen.length && seen[i] != null ? seen[i] : null;
+            if (name == null && scan instanceof WorkTableScanNode w) {
+                name = w.columns().get(i); // a merge key names no column: the item's own names
+            }
             out.add(name == null || relation == null ? null
                     : Identifiers.quoteIfNeeded(relation) + "." + Identifiers.quoteIfNeeded(name));
         }
@@ -492,7 +495,9 @@ final class TargetLists {
         String qualifier = prefix && relation != null ? Identifiers.quoteIfNeeded(relation) + "." : "";
         List<Column> out = new ArrayList<>();
         for (int i = 0; i < scan.width(); i++) {
-            String name = single != null ? single : i < seen.length && seen[i] != null ? seen[i] : "column" + (i + 1);
+            String name = single != null ? single : i < seen.length && seen[i] != null ? seen[i]
+                    : scan instanceof WorkTableScanNode w && w.columns().get(i) != null ? w.columns().get(i)
+                    : "column" + (i + 1);
             out.add(new Column(qualifier + Identifiers.quoteIfNeeded(name), true));
         }
         return out;
