@@ -82,7 +82,7 @@ final class ExprDeparser {
                     && types.type(c.type()).map(t -> t.category() != 'A').orElse(false)) -> constantArray(a);
             case ArrayExpr a when !a.elements().isEmpty() && a.elements().stream().allMatch(this::constantRecord) ->
                     "'" + arrayText(a.elements().stream().map(x -> recordText((FuncExpr) x)).toList()).replace("'", "''")
-                            + "'::" + TypeNames.format(types, a.type(), -1);
+                            + "'::" + TypeNames.format(types, a.type(), -1); // an array of folded records
             case ArrayExpr a -> "ARRAY[" + String.join(", ", a.elements().stream().map(x -> deparse(x, columns)).toList())
                     + "]";
             case SubqueryExpr q -> subquery(q, columns);
@@ -219,19 +219,8 @@ final class ExprDeparser {
 
     /** ARRAY[...] of constants is a constant array by the time PostgreSQL plans it ('{1,2}'::integer[]). */
     private String constantArray(ArrayExpr a) {
-        StringBuilder text = new StringBuilder("{");
-        for (BoundExpr e : a.elements()) {
-            Const c = (Const) e;
-            String element = io.output(c.type(), c.value(), context);
-            boolean quote = element.isEmpty() || element.equalsIgnoreCase("NULL")
-                    || element.chars().anyMatch(ch -> ch == '{' || ch == '}' || ch == ',' || ch == '"' || ch == '\\'
-                    || Character.isWhitespace(ch));
-            if (text.length() > 1) {
-                text.append(',');
-            }
-            text.append(quote ? "\"" + element.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : element);
-        }
-        return "'" + text.append('}').toString().replace("'", "''") + "'::" + TypeNames.format(types, a.type(), -1);
+        List<String> elements = a.elements().stream().map(e -> io.output(e.type(), ((Const) e).value(), context)).toList();
+        return "'" + arrayText(elements).replace("'", "''") + "'::" + TypeNames.format(types, a.type(), -1);
     }
 
     /** An untyped literal the analyzer casts is a constant of the type by the time PostgreSQL plans it. */
