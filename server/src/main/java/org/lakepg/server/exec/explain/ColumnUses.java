@@ -124,6 +124,10 @@ final class ColumnUses {
             alias(s, s.alias() != null ? s.alias() : s.table().name());
         } else if (p instanceof IndexScanNode s) {
             alias(s, s.alias() != null ? s.alias() : s.table().name());
+        } else if (p instanceof CteScanNode c) {
+            alias(c, c.alias() != null ? c.alias() : c.cteName());
+        } else if (p instanceof WorkTableScanNode w) {
+            alias(w, w.alias() != null ? w.alias() : w.cteName());
         }
         switch (p) {
             case ProjectNode x -> {

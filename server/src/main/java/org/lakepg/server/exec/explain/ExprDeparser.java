@@ -80,6 +80,9 @@ final class ExprDeparser {
             case ArrayExpr a when !a.elements().isEmpty() && a.elements().stream().allMatch(x -> x instanceof Const c
                     && c.value() != null && c.type() != TypeOids.UNKNOWN
                     && types.type(c.type()).map(t -> t.category() != 'A').orElse(false)) -> constantArray(a);
+            case ArrayExpr a when !a.elements().isEmpty() && a.elements().stream().allMatch(this::constantRecord) ->
+                    "'" + arrayText(a.elements().stream().map(x -> recordText((FuncExpr) x)).toList()).replace("'", "''")
+                            + "'::" + TypeNames.format(types, a.type(), -1); // an array of folded records
             case ArrayExpr a -> "ARRAY[" + String.join(", ", a.elements().stream().map(x -> deparse(x, columns)).toList())
                     + "]";
             case SubqueryExpr q -> subquery(q, columns);
@@ -142,6 +145,10 @@ final class ExprDeparser {
             return args.size() == 1 ? "(" + f.name() + " " + args.get(0) + ")"
                     : "(" + args.get(0) + " " + f.name() + " " + args.get(1) + ")";
         }
+        if (constantRecord(f)) {
+            // ROW(constants) is a constant record by the time PostgreSQL plans it
+            return "'" + recordText(f).replace("'", "''") + "'::record";
+        }
         if (f.name().equals("lakepg_row")) {
             // a row constructor
             return "ROW(" + String.join(", ", args) + ")";
@@ -171,12 +178,34 @@ final class ExprDeparser {
         return args;
     }
 
-    /** ARRAY[...] of constants is a constant array by the time PostgreSQL plans it ('{1,2}'::integer[]). */
-    private String constantArray(ArrayExpr a) {
-        StringBuilder text = new StringBuilder("{");
-        for (BoundExpr e : a.elements()) {
+    /** An anonymous ROW(...) of typed constants (eval_const_expressions folds it into one record constant). */
+    private boolean constantRecord(BoundExpr e) {
+        return e instanceof FuncExpr f && f.name().equals("lakepg_row") && f.type() == TypeOids.RECORD
+                && !f.arguments().isEmpty() && f.arguments().stream().allMatch(x -> x instanceof Const c
+                && c.type() != TypeOids.UNKNOWN && types.type(c.type()).map(t -> t.category() != 'A').orElse(false));
+    }
+
+    /** record_out's text: fields quoted when empty or holding quotes, backslashes, parentheses, commas or blanks. */
+    private String recordText(FuncExpr row) {
+        List<String> fields = new java.util.ArrayList<>();
+        for (BoundExpr e : row.arguments()) {
             Const c = (Const) e;
-            String element = io.output(c.type(), c.value(), context);
+            if (c.value() == null) {
+                fields.add("");
+                continue;
+            }
+            String text = io.output(c.type(), c.value(), context);
+            boolean quote = text.isEmpty() || text.chars().anyMatch(ch -> ch == '"' || ch == '\\' || ch == '('
+                    || ch == ')' || ch == ',' || Character.isWhitespace(ch));
+            fields.add(quote ? "\"" + text.replace("\\", "\\\\").replace("\"", "\"\"") + "\"" : text);
+        }
+        return "(" + String.join(",", fields) + ")";
+    }
+
+    /** array_out's text of elements already in their output form. */
+    private static String arrayText(List<String> elements) {
+        StringBuilder text = new StringBuilder("{");
+        for (String element : elements) {
             boolean quote = element.isEmpty() || element.equalsIgnoreCase("NULL")
                     || element.chars().anyMatch(ch -> ch == '{' || ch == '}' || ch == ',' || ch == '"' || ch == '\\'
                     || Character.isWhitespace(ch));
@@ -185,7 +214,13 @@ final class ExprDeparser {
             }
             text.append(quote ? "\"" + element.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : element);
         }
-        return "'" + text.append('}').toString().replace("'", "''") + "'::" + TypeNames.format(types, a.type(), -1);
+        return text.append('}').toString();
+    }
+
+    /** ARRAY[...] of constants is a constant array by the time PostgreSQL plans it ('{1,2}'::integer[]). */
+    private String constantArray(ArrayExpr a) {
+        List<String> elements = a.elements().stream().map(e -> io.output(e.type(), ((Const) e).value(), context)).toList();
+        return "'" + arrayText(elements).replace("'", "''") + "'::" + TypeNames.format(types, a.type(), -1);
     }
 
     /** An untyped literal the analyzer casts is a constant of the type by the time PostgreSQL plans it. */

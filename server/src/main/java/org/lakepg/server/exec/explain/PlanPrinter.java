@@ -964,8 +964,8 @@ public final class PlanPrinter {
             case org.lakepg.server.sql.plan.RoutedInsertNode r -> "Insert on " + r.insert().table().name();
             case org.lakepg.server.sql.plan.PartitionUpdateNode u -> "Update on " + u.update().table().name();
             case org.lakepg.server.sql.plan.ParentModifyNode m -> "Append";
-            case CteScanNode c -> alias("CTE Scan on ", c.cteName(), c.alias());
-            case WorkTableScanNode w -> alias("WorkTable Scan on ", w.cteName(), w.alias());
+            case CteScanNode c -> alias("CTE Scan on ", c.cteName(), relationNames.relationName(c));
+            case WorkTableScanNode w -> alias("WorkTable Scan on ", w.cteName(), relationNames.relationName(w));
             case RecursiveUnionNode r -> "Recursive Union";
             case FunctionScanNode f -> {
                 String name = f.functions().get(0).call() instanceof FuncExpr fe ? fe.name() : f.alias();

@@ -94,14 +94,17 @@ final class TargetLists {
     /** A WITH item's columns qualified by the name the query reads it by, for the conditions and keys above it. */
     List<String> qualifiedColumns(PlanNode scan) {
         String relation = switch (scan) {
-            case CteScanNode c -> c.alias() != null ? c.alias() : c.cteName();
-            case WorkTableScanNode w -> w.alias() != null ? w.alias() : w.cteName();
+            case CteScanNode c -> relationName(c);
+            case WorkTableScanNode w -> relationName(w);
             default -> null;
         };
         String[] seen = uses.names(scan);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < scan.width(); i++) {
             String name = i < seen.length && seen[i] != null ? seen[i] : null;
+            if (scan instanceof WorkTableScanNode w && w.columns().get(i) != null) {
+                name = w.columns().get(i); // the WITH item's column names, whatever the expressions above call them
+            }
             out.add(name == null || relation == null ? null
                     : Identifiers.quoteIfNeeded(relation) + "." + Identifiers.quoteIfNeeded(name));
         }
@@ -115,6 +118,14 @@ final class TargetLists {
 
     String relationName(IndexScanNode s) {
         return uses.alias(s, s.alias() != null ? s.alias() : s.table().name());
+    }
+
+    String relationName(CteScanNode c) {
+        return uses.alias(c, c.alias() != null ? c.alias() : c.cteName());
+    }
+
+    String relationName(WorkTableScanNode w) {
+        return uses.alias(w, w.alias() != null ? w.alias() : w.cteName());
     }
 
     /** The Output of a printed node: {@code top} is the plan node it shows, folded down to {@code base}. */
@@ -386,8 +397,8 @@ final class TargetLists {
                 yield out;
             }
             case FunctionScanNode f -> namedColumns(f, f.alias(), f.width() == 1 && f.alias() != null ? f.alias() : null);
-            case CteScanNode c -> namedColumns(c, c.alias() != null ? c.alias() : c.cteName(), null);
-            case WorkTableScanNode w -> namedColumns(w, w.alias() != null ? w.alias() : w.cteName(), null);
+            case CteScanNode c -> namedColumns(c, relationName(c), null);
+            case WorkTableScanNode w -> namedColumns(w, relationName(w), null);
             case ProjectNode x when x.input() instanceof ProjectNode y && y.input() instanceof ResultNode -> {
                 // a projection of a Result's values is one Result: its expressions over the values themselves
                 List<BoundExpr> inlined = x.expressions().stream().map(e -> ExprRewriter.map(e, r -> r instanceof InputRef in
@@ -492,7 +503,9 @@ final class TargetLists {
         String qualifier = prefix && relation != null ? Identifiers.quoteIfNeeded(relation) + "." : "";
         List<Column> out = new ArrayList<>();
         for (int i = 0; i < scan.width(); i++) {
-            String name = single != null ? single : i < seen.length && seen[i] != null ? seen[i] : "column" + (i + 1);
+            String name = single != null ? single
+                    : scan instanceof WorkTableScanNode w && w.columns().get(i) != null ? w.columns().get(i)
+                    : i < seen.length && seen[i] != null ? seen[i] : "column" + (i + 1);
             out.add(new Column(qualifier + Identifiers.quoteIfNeeded(name), true));
         }
         return out;

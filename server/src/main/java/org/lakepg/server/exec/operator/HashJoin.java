@@ -282,7 +282,8 @@ final class HashJoin {
                     while (true) {
                         context.checkCancelled();
                         while (position < matches.size()) {
-                            Object[] row = combine(current, matches.get(position++));
+                            // PostgreSQL puts each inner row at the head of its bucket: equal keys come out last first
+                            Object[] row = combine(current, matches.get(matches.size() - 1 - position++));
                             if (condition == null || Boolean.TRUE.equals(condition.eval(row, context))) {
                                 matched = true;
                                 if (kind.leftOnly()) {

@@ -255,6 +255,7 @@ final class CteAnalyzer {
             cte.inNonRecursiveTerm = false;
         }
         cte.workColumns = left.columns();
+        cte.nonRecursivePlan = left.plan();
         cte.workTableId = expressions.nextParamId();
         cte.subqueryDepth = expressions.subqueryDepth();
         Relation right = queries.query(select.rarg());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lakepg.server.sql.ast.RangeVar;
 import org.lakepg.server.sql.plan.OutputColumn;
+import org.lakepg.server.sql.plan.PlanNode;
 
 /**
  * The WITH items visible where a query is being analyzed: one level per WITH clause, innermost
@@ -24,6 +25,8 @@ final class CteScope {
         final int id;
         Relation body;
         List<OutputColumn> workColumns;
+        /** The non-recursive term's plan while the recursive term is analyzed (the work table's size estimate). */
+        PlanNode nonRecursivePlan;
         int workTableId = -1;
         boolean selfReferenced;
         /** While analyzing the non-recursive term: a self-reference there is an error. */

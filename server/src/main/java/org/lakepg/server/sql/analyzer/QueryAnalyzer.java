@@ -324,7 +324,9 @@ public final class QueryAnalyzer {
             }
             cte.selfReferenced = true;
             columns = cte.workColumns;
-            plan = new org.lakepg.server.sql.plan.WorkTableScanNode(cte.workTableId, cte.name, alias, columns.size());
+            plan = new org.lakepg.server.sql.plan.WorkTableScanNode(cte.workTableId, cte.name, alias,
+                    renamed(columns, r.alias() == null ? null : r.alias().colnames(), alias).stream()
+                            .map(OutputColumn::name).toList(), cte.nonRecursivePlan);
         } else {
             if (cte.withoutReturning) {
                 throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,

@@ -210,8 +210,7 @@ final class SearchCycle {
         if (cycle != null) {
             inner.add(target(PARENT_PATH, column(reference, cycle.cyclePathColumn())));
             innerNames.add(PARENT_PATH);
-            Expr notCycle = new AExpr(AExpr.Kind.OP, List.of("<>"), column(reference, cycle.cycleMarkColumn()),
-                    markValue(cycle), -1);
+            Expr notCycle = notCycle(column(reference, cycle.cycleMarkColumn()), markValue(cycle));
             where = where == null ? notCycle : new BoolExpr(BoolExpr.BoolOp.AND, List.of(where, notCycle), -1);
         }
         SelectStmt passing = new SelectStmt(term.distinctClause(), term.intoClause(), inner, term.fromClause(), where,
@@ -232,8 +231,7 @@ final class SearchCycle {
                 Expr next = new AExpr(AExpr.Kind.OP, List.of("+"), depth, integer(1), -1);
                 seq = new RowExpr(prepend(next, columnsOf(RIGHT, search.searchColList())), true, -1);
             } else {
-                seq = new AExpr(AExpr.Kind.OP, List.of("||"), column(RIGHT, PARENT_SEQ),
-                        row(RIGHT, search.searchColList()), -1);
+                seq = pathCat(column(RIGHT, PARENT_SEQ), row(RIGHT, search.searchColList()));
             }
             targets.add(target(search.searchSeqColumn(), seq));
         }
@@ -242,8 +240,8 @@ final class SearchCycle {
             Expr seen = new AExpr(AExpr.Kind.OP_ANY, List.of("="), row, column(RIGHT, PARENT_PATH), -1);
             targets.add(target(cycle.cycleMarkColumn(), new CaseExpr(null, List.of(new CaseWhen(seen, markValue(cycle), -1)),
                     markDefault(cycle), -1)));
-            targets.add(target(cycle.cyclePathColumn(), new AExpr(AExpr.Kind.OP, List.of("||"),
-                    column(RIGHT, PARENT_PATH), row(RIGHT, cycle.cycleColList()), -1)));
+            targets.add(target(cycle.cyclePathColumn(), pathCat(column(RIGHT, PARENT_PATH),
+                    row(RIGHT, cycle.cycleColList()))));
         }
         return select(targets, List.of(new RangeSubselect(false, passing, new Alias(RIGHT, innerNames))), null);
     }
@@ -258,6 +256,22 @@ final class SearchCycle {
     private static SelectStmt select(List<ResTarget> targets, List<FromItem> from, Expr where) {
         return new SelectStmt(null, null, targets, from, where, List.of(), false, null, List.of(), List.of(), List.of(),
                 null, null, SelectStmt.LimitOption.DEFAULT, List.of(), null, SelectStmt.SetOperation.NONE, false, null, null);
+    }
+
+    /** {@code path || ARRAY[ROW(...)]} written as the array_cat call PostgreSQL's rewrite makes. */
+    private static Expr pathCat(Expr path, Expr row) {
+        return call("array_cat", path, new AArrayExpr(List.of(row), -1));
+    }
+
+    /**
+     * {@code mark <> value}; a boolean mark value gives {@code NOT mark} (or the mark itself), as the planner
+     * simplifies {@code x <> true} (simplify_boolean_equality).
+     */
+    private static Expr notCycle(Expr mark, Expr value) {
+        if (value instanceof AConst c && c.kind() == AConst.Kind.BOOLEAN) {
+            return c.value().startsWith("t") ? new BoolExpr(BoolExpr.BoolOp.NOT, List.of(mark), -1) : mark;
+        }
+        return new AExpr(AExpr.Kind.OP, List.of("<>"), mark, value, -1);
     }
 
     private static Expr markValue(CTECycleClause cycle) {

@@ -112,6 +112,21 @@ public final class CostModel {
                 PlanEstimate in = estimate(c.cte());
                 yield new PlanEstimate(0, cpuTuple * in.rows(), in.rows(), in.width());
             }
+            // cost_ctescan over set_worktable_pathlist's guess: ten times the non-recursive term's rows
+            case org.lakepg.server.sql.plan.WorkTableScanNode w -> {
+                PlanEstimate start = w.nonRecursive() == null ? new PlanEstimate(0, 0, 1, 4 * w.width())
+                        : estimate(w.nonRecursive());
+                double rows = PlanEstimate.clampRows(10 * start.rows());
+                yield new PlanEstimate(0, 2 * cpuTuple * rows, rows, start.width());
+            }
+            // cost_recursive_union: the recursive term is guessed to run ten times
+            case org.lakepg.server.sql.plan.RecursiveUnionNode r -> {
+                PlanEstimate start = estimate(r.nonRecursive());
+                PlanEstimate step = estimate(r.recursive());
+                double rows = start.rows() + 10 * step.rows();
+                double total = start.total() + 10 * step.total() + cpuTuple * rows;
+                yield new PlanEstimate(start.startup(), total, rows, Math.max(start.width(), step.width()));
+            }
             case AppendNode a -> {
                 double startup = 0, total = 0, rows = 0;
                 int width = 0;

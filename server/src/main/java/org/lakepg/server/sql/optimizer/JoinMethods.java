@@ -60,8 +60,9 @@ final class JoinMethods {
             add(candidates, restored(new NestedLoopJoinNode(kind, right, left,
                     and(conditions.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList())), leftWidth, rightWidth));
         }
-        PlanNode merged = leftFree && rightFree && !kind.leftOnly() ? mergeJoin(kind, left, right, conditions, leftWidth)
-                : null;
+        // a merge join re-sorts its inputs whenever it is opened, so a recursive term's work table may be one
+        PlanNode merged = (leftFree || WorkTableReads.only(left)) && (rightFree || WorkTableReads.only(right))
+                && !kind.leftOnly() ? mergeJoin(kind, left, right, conditions, leftWidth) : null;
         if (merged != null) {
             add(candidates, merged);
         }
