@@ -217,6 +217,13 @@ public final class PlanPrinter {
                     .map(c -> org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(q.alias()) + "."
                             + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(c)).toList();
             case WindowAggNode w -> windowOutputs(w);
+            case ProjectSetNode s -> {
+                // the input's columns, then each set-returning call as written
+                IntFunction<String> below = names(s.input());
+                List<String> out = new ArrayList<>(outputs(s.input()));
+                s.calls().forEach(c -> out.add(deparser.deparse(c, below)));
+                yield out;
+            }
             case org.lakepg.server.sql.plan.LockRowsNode l -> l.keepRow() ? outputs(l.input())
                     : outputs(l.input()).subList(0, l.tidColumn());
             case ModifyNode m -> {
@@ -622,6 +629,7 @@ public final class PlanPrinter {
                     ? !(x.input() instanceof ResultNode) && computed(x.input(), in.index()) : true;
             case AggregateNode a -> i >= a.groupKeys().size();
             case WindowAggNode w -> i >= w.input().width() || computed(w.input(), i);
+            case ProjectSetNode s -> i >= s.input().width() || computed(s.input(), i);
             case FilterNode f -> computed(f.input(), i);
             case LimitNode l -> computed(l.input(), i);
             // an Append names its columns after its first member's (ruleutils.c's outer plan of an Append)
