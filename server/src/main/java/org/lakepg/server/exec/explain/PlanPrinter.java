@@ -212,6 +212,7 @@ public final class PlanPrinter {
             }
             case CteScanNode c -> relationNames.qualifiedColumns(c);
             case WorkTableScanNode w -> relationNames.qualifiedColumns(w);
+            case org.lakepg.server.sql.plan.FunctionScanNode f -> relationNames.qualifiedColumns(f);
             case org.lakepg.server.sql.plan.ColumnarNode c -> outputs(c.rowPlan());
             case org.lakepg.server.sql.plan.SubqueryScanNode q when shownScans.containsKey(q) -> q.columns().stream()
                     .map(c -> org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(q.alias()) + "."
@@ -490,6 +491,22 @@ public final class PlanPrinter {
             wrapperOutput(title, inner, indent + 3);
         }
         node(inner, indent + 3, true, null, inner, null);
+    }
+
+    /** Whether an INTERSECT's left side has more distinct rows than its right (estimate_num_groups of each). */
+    private boolean intersectSwapped(SetOpNode s) {
+        if (s.kind() != SetOpNode.Kind.INTERSECT) {
+            return false;
+        }
+        return groups(s.left()) > groups(s.right());
+    }
+
+    private double groups(PlanNode side) {
+        List<BoundExpr> keys = new ArrayList<>();
+        for (int i = 0; i < side.width(); i++) {
+            keys.add(new InputRef(i, 0, -1, null));
+        }
+        return costs.groups(side, keys, costs.estimate(side).rows());
     }
 
     /** The target list of a node PostgreSQL adds above one of ours: a Materialize passes its input's on. */
@@ -817,8 +834,11 @@ public final class PlanPrinter {
             case AppendNode a -> "Append";
             case SetOpNode s -> {
                 children.clear();
+                // INTERSECT reads the side of fewer groups first (generate_nonunion_paths)
+                PlanNode first = intersectSwapped(s) ? s.right() : s.left();
+                PlanNode second = first == s.left() ? s.right() : s.left();
                 PlanNode append = new AppendNode(s.kind() == SetOpNode.Kind.UNION
-                        ? org.lakepg.server.sql.optimizer.UnionStrategy.members(s) : List.of(s.left(), s.right()), s.width());
+                        ? org.lakepg.server.sql.optimizer.UnionStrategy.members(s) : List.of(first, second), s.width());
                 boolean hashed = costs.settings().hashAgg() && hashable(s) && (s.kind() != SetOpNode.Kind.UNION
                         || org.lakepg.server.sql.optimizer.UnionStrategy.hashed((AppendNode) append, costs));
                 if (s.kind() == SetOpNode.Kind.UNION && !hashed) {
@@ -857,8 +877,10 @@ public final class PlanPrinter {
                     if (targets != null) {
                         fixedOutputs.put(sort, setOpOutput(s));
                     }
+                    String firstName = first == s.left() ? "\"*SELECT* 1\"." : "\"*SELECT* 2\".";
+                    List<String> firstColumns = operandNames(s, first);
                     shownSortKeys.put(sort, sortKeys(s.keys(),
-                            i -> "\"*SELECT* 1\"." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(s.columns().get(i).name())));
+                            i -> firstName + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(firstColumns.get(i))));
                     children.add(sort);
                 }
                 yield "SetOp " + kind + (s.all() ? " All" : "");

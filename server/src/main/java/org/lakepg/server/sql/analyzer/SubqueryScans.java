@@ -10,6 +10,7 @@ import org.lakepg.server.sql.plan.OutputColumn;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.ProjectSetNode;
+import org.lakepg.server.sql.plan.SetOpNode;
 import org.lakepg.server.sql.plan.SortNode;
 import org.lakepg.server.sql.plan.SubqueryScanNode;
 import org.lakepg.server.sql.plan.WindowAggNode;
@@ -26,7 +27,7 @@ final class SubqueryScans {
 
     /** The subquery's plan, behind a Subquery Scan when PostgreSQL keeps it apart. */
     static PlanNode of(PlanNode plan, String alias, List<OutputColumn> columns) {
-        if (!windowed(plan) && !setReturning(plan)) {
+        if (!windowed(plan) && !setReturning(plan) && !flaggedSetOperation(plan)) {
             return plan;
         }
         return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(), junk(plan));
@@ -35,6 +36,14 @@ final class SubqueryScans {
     /** A select list with set-returning functions (hasTargetSRFs): the outer WHERE must not multiply their calls. */
     private static boolean setReturning(PlanNode p) {
         return p instanceof ProjectNode x && x.input() instanceof ProjectSetNode;
+    }
+
+    /**
+     * INTERSECT or EXCEPT: PostgreSQL's SetOp target list carries the members' flag column as a resjunk entry, so the
+     * Subquery Scan reading it is never trivial and stays (a UNION's is removed).
+     */
+    private static boolean flaggedSetOperation(PlanNode p) {
+        return p instanceof SetOpNode s && s.kind() != SetOpNode.Kind.UNION;
     }
 
     private static boolean windowed(PlanNode p) {
@@ -55,6 +64,9 @@ final class SubqueryScans {
      * expressions, or GROUP BY keys, that the select list does not show.
      */
     private static boolean junk(PlanNode plan) {
+        if (flaggedSetOperation(plan)) {
+            return true;
+        }
         if (!(plan instanceof ProjectNode projection)) {
             return false;
         }
