@@ -39,6 +39,24 @@ final class SubqueryScans {
     }
 
     /**
+     * A UNION read from FROM under a condition that stays above it (volatile, or on a set-returning column): PostgreSQL
+     * checks it in the Subquery Scan, which is then not trivial and is shown ({@code Subquery Scan on ss / Filter}).
+     */
+    static PlanNode filteredUnion(PlanNode plan, List<org.lakepg.server.sql.ast.FromItem> from) {
+        if (!(plan instanceof SetOpNode union && union.kind() == SetOpNode.Kind.UNION) || from == null
+                || from.size() != 1 || !(from.get(0) instanceof org.lakepg.server.sql.ast.RangeSubselect sub)
+                || sub.lateral() || sub.alias() == null) {
+            return plan;
+        }
+        List<String> names = new java.util.ArrayList<>(union.columns().stream().map(OutputColumn::name).toList());
+        List<String> renamed = sub.alias().colnames() == null ? List.of() : sub.alias().colnames();
+        for (int i = 0; i < renamed.size() && i < names.size(); i++) {
+            names.set(i, renamed.get(i));
+        }
+        return new SubqueryScanNode(plan, sub.alias().aliasname(), names, false);
+    }
+
+    /**
      * INTERSECT or EXCEPT: PostgreSQL's SetOp target list carries the members' flag column as a resjunk entry, so the
      * Subquery Scan reading it is never trivial and stays (a UNION's is removed).
      */
