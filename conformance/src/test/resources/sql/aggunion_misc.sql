@@ -54,3 +54,8 @@ explain (costs off) select u from si intersect select h from si;
 reset enable_hashagg;
 explain (costs off) select u from si intersect all select h from si;
 drop table si;
+-- a condition that cannot move into a UNION's members (on a set-returning column) stays in its Subquery Scan; the
+-- set-returning member counts generate_series's rows, so the UNION is hashed
+explain (costs off)
+select * from (select 1 as t, generate_series(1, 10) as x union select 2 as t, 4 as x) ss where x < 4 order by x;
+select * from (select 1 as t, generate_series(1, 10) as x union select 2 as t, 4 as x) ss where x < 4 order by x;
