@@ -16,7 +16,7 @@ select id from jb where j >= '[1]' and j <= '[1, 2]' order by id;
 select count(*) from jb where j = '{"a": 2, "b": 1}';
 reset enable_seqscan;
 select id from jb order by j desc, id limit 5;
-drop index jb_j;
+drop table jb;
 -- a set-returning column is named by its call above the ProjectSet
 explain (costs off)
 select 1 as m, generate_series(1, 3) as g order by g desc;
