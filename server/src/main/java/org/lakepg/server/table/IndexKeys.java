@@ -19,7 +19,8 @@ public final class IndexKeys {
                 || type == TypeOids.BPCHAR || type == TypeOids.NAME || type == TypeOids.DATE
                 || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || type == TypeOids.FLOAT8
                 || type == TypeOids.FLOAT4 || type == TypeOids.INTERVAL || type == TypeOids.BYTEA
-                || type == TypeOids.TIME || type == TypeOids.UUID || indexableUserType(type) || indexableArray(type);
+                || type == TypeOids.TIME || type == TypeOids.UUID || type == TypeOids.JSONB || indexableUserType(type)
+                || indexableArray(type);
     }
 
     private static final org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog BUILTIN_TYPES =
@@ -190,6 +191,7 @@ public final class IndexKeys {
             }
             case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, order);
             case org.lakepg.wire.types.PgArray a -> arrayKey(key, a, order);
+            case org.lakepg.wire.types.Jsonb j -> JsonbKeys.add(key, j, order);
             case byte[] b -> key.addBytes(b, order);
             // a column of two parts: each part carries its own non-null marker, which keeps the order.
             // uuids compare as unsigned bytes: the sign flip addLong applies is undone first

@@ -212,11 +212,19 @@ public final class PlanPrinter {
             }
             case CteScanNode c -> relationNames.qualifiedColumns(c);
             case WorkTableScanNode w -> relationNames.qualifiedColumns(w);
+            case org.lakepg.server.sql.plan.FunctionScanNode f -> relationNames.qualifiedColumns(f);
             case org.lakepg.server.sql.plan.ColumnarNode c -> outputs(c.rowPlan());
             case org.lakepg.server.sql.plan.SubqueryScanNode q when shownScans.containsKey(q) -> q.columns().stream()
                     .map(c -> org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(q.alias()) + "."
                             + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(c)).toList();
             case WindowAggNode w -> windowOutputs(w);
+            case ProjectSetNode s -> {
+                // the input's columns, then each set-returning call as written
+                IntFunction<String> below = names(s.input());
+                List<String> out = new ArrayList<>(outputs(s.input()));
+                s.calls().forEach(c -> out.add(deparser.deparse(c, below)));
+                yield out;
+            }
             case org.lakepg.server.sql.plan.LockRowsNode l -> l.keepRow() ? outputs(l.input())
                     : outputs(l.input()).subList(0, l.tidColumn());
             case ModifyNode m -> {
@@ -493,6 +501,22 @@ public final class PlanPrinter {
         node(inner, indent + 3, true, null, inner, null);
     }
 
+    /** Whether an INTERSECT's left side has more distinct rows than its right (estimate_num_groups of each). */
+    private boolean intersectSwapped(SetOpNode s) {
+        if (s.kind() != SetOpNode.Kind.INTERSECT) {
+            return false;
+        }
+        return groups(s.left()) > groups(s.right());
+    }
+
+    private double groups(PlanNode side) {
+        List<BoundExpr> keys = new ArrayList<>();
+        for (int i = 0; i < side.width(); i++) {
+            keys.add(new InputRef(i, 0, -1, null));
+        }
+        return costs.groups(side, keys, costs.estimate(side).rows());
+    }
+
     /** The target list of a node PostgreSQL adds above one of ours: a Materialize passes its input's on. */
     private void wrapperOutput(String title, PlanNode inner, int indent) {
         demands.put(inner, title.equals("Materialize") ? TargetLists.Demand.SMALL : TargetLists.Demand.EXACT);
@@ -630,6 +654,7 @@ public final class PlanPrinter {
                     ? !(x.input() instanceof ResultNode) && computed(x.input(), in.index()) : true;
             case AggregateNode a -> i >= a.groupKeys().size();
             case WindowAggNode w -> i >= w.input().width() || computed(w.input(), i);
+            case ProjectSetNode s -> i >= s.input().width() || computed(s.input(), i);
             case FilterNode f -> computed(f.input(), i);
             case LimitNode l -> computed(l.input(), i);
             // an Append names its columns after its first member's (ruleutils.c's outer plan of an Append)
@@ -817,8 +842,11 @@ public final class PlanPrinter {
             case AppendNode a -> "Append";
             case SetOpNode s -> {
                 children.clear();
+                // INTERSECT reads the side of fewer groups first (generate_nonunion_paths)
+                PlanNode first = intersectSwapped(s) ? s.right() : s.left();
+                PlanNode second = first == s.left() ? s.right() : s.left();
                 PlanNode append = new AppendNode(s.kind() == SetOpNode.Kind.UNION
-                        ? org.lakepg.server.sql.optimizer.UnionStrategy.members(s) : List.of(s.left(), s.right()), s.width());
+                        ? org.lakepg.server.sql.optimizer.UnionStrategy.members(s) : List.of(first, second), s.width());
                 boolean hashed = costs.settings().hashAgg() && hashable(s) && (s.kind() != SetOpNode.Kind.UNION
                         || org.lakepg.server.sql.optimizer.UnionStrategy.hashed((AppendNode) append, costs));
                 if (s.kind() == SetOpNode.Kind.UNION && !hashed) {
@@ -857,8 +885,10 @@ public final class PlanPrinter {
                     if (targets != null) {
                         fixedOutputs.put(sort, setOpOutput(s));
                     }
+                    String firstName = first == s.left() ? "\"*SELECT* 1\"." : "\"*SELECT* 2\".";
+                    List<String> firstColumns = operandNames(s, first);
                     shownSortKeys.put(sort, sortKeys(s.keys(),
-                            i -> "\"*SELECT* 1\"." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(s.columns().get(i).name())));
+                            i -> firstName + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(firstColumns.get(i))));
                     children.add(sort);
                 }
                 yield "SetOp " + kind + (s.all() ? " All" : "");

@@ -91,17 +91,23 @@ final class TargetLists {
         shownSubqueryScan = shown;
     }
 
-    /** A WITH item's columns qualified by the name the query reads it by, for the conditions and keys above it. */
+    /**
+     * A WITH item's or function scan's columns qualified by the name the query reads it by, for the conditions and
+     * keys above it.
+     */
     List<String> qualifiedColumns(PlanNode scan) {
         String relation = switch (scan) {
             case CteScanNode c -> relationName(c);
             case WorkTableScanNode w -> relationName(w);
+            case FunctionScanNode f -> f.alias();
             default -> null;
         };
+        // a one-column function scan's column is named by its alias (generate_series(1, 3) s1 reads as s1.s1)
+        String single = scan instanceof FunctionScanNode f && f.width() == 1 ? f.alias() : null;
         String[] seen = uses.names(scan);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < scan.width(); i++) {
-            String name = i < seen.length && seen[i] != null ? seen[i] : null;
+            String name = single != null ? single : i < seen.length && seen[i] != null ? seen[i] : null;
             if (scan instanceof WorkTableScanNode w && w.columns().get(i) != null) {
                 name = w.columns().get(i); // the WITH item's column names, whatever the expressions above call them
             }

@@ -737,6 +737,9 @@ public final class ExpressionAnalyzer {
             return new WindowCalls(this, catalog, windows).call(f, call, args, scope);
         }
         if (call.proc().kind() == ProcEntry.KIND_AGGREGATE) {
+            if (!outerLevels.isEmpty() && f.aggWithinGroup()) {
+                rejectLowerLevelDirectArguments(f, args, scope);
+            }
             if (!outerLevels.isEmpty() && onlyOuterReferences(withFilterAndOrder(f, args, scope))) {
                 return OuterAggregates.atOuterLevel(this, f, correlationMark);
             }
@@ -1026,6 +1029,33 @@ public final class ExpressionAnalyzer {
             }
         }
         return all;
+    }
+
+    /**
+     * An ordered-set aggregate belongs to the level of its ordering columns, not of its direct arguments
+     * (check_agg_arguments): one whose ordering reads only outer columns may not read this level's in its
+     * direct arguments.
+     */
+    private void rejectLowerLevelDirectArguments(FuncCall f, List<BoundExpr> directArgs, Scope scope) {
+        List<BoundExpr> ordering = withFilterAndOrder(f, List.of(), scope);
+        List<BoundExpr> aggregated = new ArrayList<>(ordering);
+        for (var by : f.aggOrder()) {
+            try {
+                aggregated.add(analyzeWithoutAggregates(by.node(), scope, "WITHIN GROUP"));
+            } catch (PgException invalid) {
+                return; // reported where the aggregate is analyzed for real
+            }
+        }
+        if (!onlyOuterReferences(aggregated)) {
+            return;
+        }
+        for (int i = 0; i < directArgs.size() && i < f.args().size(); i++) {
+            if (ExprRewriter.any(directArgs.get(i), x -> x instanceof org.lakepg.server.sql.plan.expr.InputRef)) {
+                throw Coercer.at(PgException.of(SqlState.GROUPING_ERROR,
+                        "outer-level aggregate cannot contain a lower-level variable in its direct arguments"),
+                        location(f.args().get(i)));
+            }
+        }
     }
 
     private static boolean onlyOuterReferences(List<BoundExpr> arguments) {

@@ -590,6 +590,9 @@ public final class QueryAnalyzer {
                     pushed = where == null ? plan : null;
                 }
             }
+            if (pushed == null && where != null) {
+                plan = SubqueryScans.filteredUnion(plan, s.fromClause());
+            }
             if (pushed != null) {
                 plan = pushed;
             } else {

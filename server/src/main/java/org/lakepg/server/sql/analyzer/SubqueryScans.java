@@ -10,6 +10,7 @@ import org.lakepg.server.sql.plan.OutputColumn;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.ProjectSetNode;
+import org.lakepg.server.sql.plan.SetOpNode;
 import org.lakepg.server.sql.plan.SortNode;
 import org.lakepg.server.sql.plan.SubqueryScanNode;
 import org.lakepg.server.sql.plan.WindowAggNode;
@@ -26,7 +27,7 @@ final class SubqueryScans {
 
     /** The subquery's plan, behind a Subquery Scan when PostgreSQL keeps it apart. */
     static PlanNode of(PlanNode plan, String alias, List<OutputColumn> columns) {
-        if (!windowed(plan) && !setReturning(plan)) {
+        if (!windowed(plan) && !setReturning(plan) && !flaggedSetOperation(plan)) {
             return plan;
         }
         return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(), junk(plan));
@@ -35,6 +36,32 @@ final class SubqueryScans {
     /** A select list with set-returning functions (hasTargetSRFs): the outer WHERE must not multiply their calls. */
     private static boolean setReturning(PlanNode p) {
         return p instanceof ProjectNode x && x.input() instanceof ProjectSetNode;
+    }
+
+    /**
+     * A UNION read from FROM under a condition that stays above it (volatile, or on a set-returning column): PostgreSQL
+     * checks it in the Subquery Scan, which is then not trivial and is shown ({@code Subquery Scan on ss / Filter}).
+     */
+    static PlanNode filteredUnion(PlanNode plan, List<org.lakepg.server.sql.ast.FromItem> from) {
+        if (!(plan instanceof SetOpNode union && union.kind() == SetOpNode.Kind.UNION) || from == null
+                || from.size() != 1 || !(from.get(0) instanceof org.lakepg.server.sql.ast.RangeSubselect sub)
+                || sub.lateral() || sub.alias() == null) {
+            return plan;
+        }
+        List<String> names = new java.util.ArrayList<>(union.columns().stream().map(OutputColumn::name).toList());
+        List<String> renamed = sub.alias().colnames() == null ? List.of() : sub.alias().colnames();
+        for (int i = 0; i < renamed.size() && i < names.size(); i++) {
+            names.set(i, renamed.get(i));
+        }
+        return new SubqueryScanNode(plan, sub.alias().aliasname(), names, false);
+    }
+
+    /**
+     * INTERSECT or EXCEPT: PostgreSQL's SetOp target list carries the members' flag column as a resjunk entry, so the
+     * Subquery Scan reading it is never trivial and stays (a UNION's is removed).
+     */
+    private static boolean flaggedSetOperation(PlanNode p) {
+        return p instanceof SetOpNode s && s.kind() != SetOpNode.Kind.UNION;
     }
 
     private static boolean windowed(PlanNode p) {
@@ -55,6 +82,9 @@ final class SubqueryScans {
      * expressions, or GROUP BY keys, that the select list does not show.
      */
     private static boolean junk(PlanNode plan) {
+        if (flaggedSetOperation(plan)) {
+            return true;
+        }
         if (!(plan instanceof ProjectNode projection)) {
             return false;
         }

@@ -146,6 +146,11 @@ public final class CostModel {
                 double startup = l.total() + r.total() + cpuOp * s.width() * (l.rows() + r.rows());
                 yield new PlanEstimate(startup, startup + cpuTuple * rows, rows, Math.max(l.width(), r.width()));
             }
+            case org.lakepg.server.sql.plan.ProjectSetNode x -> {
+                PlanEstimate in = estimate(x.input());
+                double rows = PlanEstimate.clampRows(in.rows() * SetReturningRows.perInputRow(x.calls()));
+                yield new PlanEstimate(in.startup(), in.total() + cpuTuple * rows, rows, 4 * x.width());
+            }
             // setrefs.c removes a trivial Subquery Scan; a kept one adds little, so it is priced as its subquery
             case org.lakepg.server.sql.plan.SubqueryScanNode q -> estimate(q.input());
             case WindowAggNode w -> {
