@@ -30,6 +30,14 @@ SELECT * FROM (SELECT pk, c2 FROM sp_t ORDER BY c1, pk) AS x LIMIT 3;
 SELECT * FROM (SELECT pk, c2 FROM sp_t ORDER BY c1, pk) AS x LIMIT 2 OFFSET 5;
 SELECT * FROM (SELECT pk, c2 FROM sp_t ORDER BY c1, pk) AS x WHERE pk > 2 LIMIT 3;
 DROP FUNCTION sp_explain();
+-- an uncorrelated ALL subplan is materialized; the InitPlan inside it is planned (and numbered) first
+EXPLAIN (VERBOSE, COSTS OFF) SELECT 1 = ALL (SELECT (SELECT 1));
+SELECT 1 = ALL (SELECT (SELECT 1));
+EXPLAIN (COSTS OFF) SELECT 2 > ALL (SELECT c1 FROM sp_t);
+SELECT 2 > ALL (SELECT c1 FROM sp_t), 9 > ALL (SELECT c1 FROM sp_t);
+-- a FOR UPDATE subquery is not pulled up
+EXPLAIN (COSTS OFF) SELECT * FROM (SELECT pk FROM sp_t FOR UPDATE) ss;
+SELECT * FROM (SELECT pk FROM sp_t FOR UPDATE) ss ORDER BY pk;
 -- CREATE TABLE AS as a SQL function's statement
 CREATE FUNCTION sp_make() RETURNS void AS $$ CREATE TABLE sp_made AS SELECT pk, c1 FROM sp_t WHERE pk < 3; $$ LANGUAGE sql;
 SELECT sp_make();

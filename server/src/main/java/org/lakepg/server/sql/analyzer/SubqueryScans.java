@@ -7,6 +7,7 @@ import org.lakepg.server.sql.plan.AggregateNode;
 import org.lakepg.server.sql.plan.DistinctNode;
 import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.LockRowsNode;
 import org.lakepg.server.sql.plan.OutputColumn;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
@@ -21,18 +22,19 @@ import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 
 /**
  * Which FROM subqueries stay queries of their own, as PostgreSQL's is_simple_subquery decides: one with window
- * functions or set-returning functions or volatile calls in its select list, or ORDER BY keys it does not return, is
- * not pulled up into the outer query, so it is read through a {@link SubqueryScanNode}.
+ * functions or set-returning functions or volatile calls in its select list, ORDER BY keys it does not return, or FOR
+ * UPDATE, is not pulled up into the outer query, so it is read through a {@link SubqueryScanNode}.
  */
 public final class SubqueryScans {
     private SubqueryScans() {}
 
     /** The subquery's plan, behind a Subquery Scan when PostgreSQL keeps it apart. */
     static PlanNode of(PlanNode plan, String alias, List<OutputColumn> columns) {
-        if (!windowed(plan) && !setReturning(plan) && !volatileOutputs(plan) && !sortedWithJunk(plan)) {
+        if (!windowed(plan) && !setReturning(plan) && !volatileOutputs(plan) && !sortedWithJunk(plan) && !locking(plan)) {
             return plan;
         }
-        return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(), junk(plan));
+        return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(),
+                junk(plan) || locking(plan));
     }
 
     /** A select list with set-returning functions (hasTargetSRFs): the outer WHERE must not multiply their calls. */
@@ -56,6 +58,11 @@ public final class SubqueryScans {
      */
     private static boolean sortedWithJunk(PlanNode p) {
         return p instanceof ProjectNode x && x.input() instanceof SortNode && x.width() < x.input().width();
+    }
+
+    /** FOR UPDATE/SHARE (hasForUpdate): its rows are locked where it is planned, each with its ctid as a resjunk column. */
+    private static boolean locking(PlanNode p) {
+        return p instanceof LockRowsNode || p instanceof ProjectNode x && x.input() instanceof LockRowsNode;
     }
 
     /** Whether the subquery is kept apart only for the shapes {@link SubqueryQuals} does not push conditions into. */
