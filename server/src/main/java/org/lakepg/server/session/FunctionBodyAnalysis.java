@@ -11,6 +11,7 @@ import org.lakepg.server.sql.analyzer.ModifyAnalyzer;
 import org.lakepg.server.sql.analyzer.ParameterTypes;
 import org.lakepg.server.sql.analyzer.QueryAnalyzer;
 import org.lakepg.server.sql.analyzer.Scope;
+import org.lakepg.server.sql.ast.CreateTableAsStmt;
 import org.lakepg.server.sql.ast.DeleteStmt;
 import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.InsertStmt;
@@ -29,8 +30,15 @@ import org.lakepg.wire.error.SqlState;
 final class FunctionBodyAnalysis {
     private FunctionBodyAnalysis() {}
 
-    /** One analyzed body statement: its plan (null for a RETURN) and the columns it returns (null: none). */
-    record Analyzed(QueryPlan plan, List<OutputColumn> columns) {}
+    /**
+     * One analyzed body statement: its plan (null for a RETURN and a utility statement), the columns it returns (null:
+     * none), and the utility statement the function runs as a command of its own (null for queries).
+     */
+    record Analyzed(QueryPlan plan, List<OutputColumn> columns, Statement utility) {
+        Analyzed(QueryPlan plan, List<OutputColumn> columns) {
+            this(plan, columns, null);
+        }
+    }
 
     /** Analyzes a body statement with $n and the parameter names standing for parameters of the input types. */
     static Analyzed analyze(ProcEntry proc, List<String> inputNames, Statement statement,
@@ -57,6 +65,13 @@ final class FunctionBodyAnalysis {
             case InsertStmt insert -> analyzed(new ModifyAnalyzer(expressions, queries, parameters, catalog).insert(insert));
             case UpdateStmt update -> analyzed(new ModifyAnalyzer(expressions, queries, parameters, catalog).update(update));
             case DeleteStmt delete -> analyzed(new ModifyAnalyzer(expressions, queries, parameters, catalog).delete(delete));
+            case CreateTableAsStmt create -> {
+                // analyzed now for its errors (an unknown table), run as the utility command it is
+                if (create.query() instanceof SelectStmt select) {
+                    queries.select(select);
+                }
+                yield new Analyzed(null, null, create);
+            }
             case ReturnStmt r -> {
                 BoundExpr e = expressions.analyze(r.returnval(), Scope.EMPTY);
                 yield new Analyzed(null, List.of(OutputColumn.computed("?column?", e.type(), -1)));

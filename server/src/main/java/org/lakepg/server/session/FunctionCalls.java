@@ -66,7 +66,8 @@ final class FunctionCalls {
      * argument (see PlpgsqlPolymorphism), and its body is analyzed for them.
      */
     Object invoke(long oid, Object[] args, ExecContext caller, Transaction txn,
-                  Function<ParameterTypes, QueryAnalyzer> analyzers, Executor executor) {
+                  Function<ParameterTypes, QueryAnalyzer> analyzers, Executor executor,
+                  java.util.function.BiConsumer<Statement, ExecContext> utilities) {
         ProcEntry proc = catalog.function(oid).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_FUNCTION,
                 "function with OID %d does not exist", oid));
         long[] actualTypes = proc.argumentTypes();
@@ -99,6 +100,11 @@ final class FunctionCalls {
         for (int i = 0; i < statements.size(); i++) {
             boolean last = i == statements.size() - 1;
             ExecContext run = new ExecContext(caller, args, caller.tables());
+            if (statements.get(i).utility() != null) {
+                utilities.accept(statements.get(i).utility(), run);
+                txn.commandCounterIncrement();
+                continue;
+            }
             Iterator<Object[]> rows = executor.open(statements.get(i).plan().root(), run);
             if (last && proc.returnsSet()) {
                 List<org.lakepg.server.sql.plan.OutputColumn> columns = statements.get(i).columns();
@@ -227,6 +233,10 @@ final class FunctionCalls {
         List<String> inputNames = FunctionBodyAnalysis.inputNames(proc);
         for (Statement statement : SqlFunctionBodies.userBody(proc)) {
             FunctionBodyAnalysis.Analyzed a = FunctionBodyAnalysis.analyze(proc, inputNames, statement, analyzers, catalog);
+            if (a.utility() != null) {
+                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s in a SQL procedure body is not supported yet",
+                        StatementExecutor.describe(a.utility()));
+            }
             if (a.plan() != null) {
                 ExecContext run = new ExecContext(context, values, context.tables());
                 for (Iterator<Object[]> rows = executor.open(a.plan().root(), run); rows.hasNext(); ) {

@@ -176,7 +176,14 @@ final class StatementExecutor {
         if (proc != null && proc.language() == org.lakepg.server.catalog.ProcEntry.LANGUAGE_PLPGSQL) {
             return plpgsql.call(proc, arguments, caller);
         }
-        return functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries, executor);
+        return functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries, executor, this::runUtility);
+    }
+
+    /** A utility statement of a SQL function's body (CREATE TABLE AS), run as a command of its own. */
+    private void runUtility(Statement statement, ExecContext context) {
+        Command command = analyze(new RawStatement(statement, 0, 0), new int[0]);
+        start(command, context).rows().forEachRemaining(row -> { });
+        newPlanEpoch();
     }
 
     /** A query run from a function (ts_rewrite, ts_stat) within the calling statement, as SPI runs it. */

@@ -112,9 +112,30 @@ public final class PlanPrinter {
         return name;
     }
 
+    /**
+     * Numbers given ahead to the subqueries inside a numbered subplan's plan (PostgreSQL plans them first), by their
+     * plans: the expressions shown may be copies of the plan's.
+     */
+    private final Map<PlanNode, Integer> reservedNumbers = new IdentityHashMap<>();
+    private final Map<PlanNode, Boolean> numberedPlans = new IdentityHashMap<>();
+
+    private void reserveNested(PlanNode plan) {
+        for (SubqueryExpr nested : org.lakepg.server.sql.optimizer.NestedSubqueries.of(plan)) {
+            if (!numberedPlans.containsKey(nested.plan()) && !reservedNumbers.containsKey(nested.plan())) {
+                reserveNested(nested.plan());
+                reservedNumbers.put(nested.plan(), ++subplanNumber);
+            }
+        }
+    }
+
     private String newSubplan(SubqueryExpr q) {
         markSubqueryScans(q.plan());
-        int number = ++subplanNumber;
+        Integer reserved = reservedNumbers.remove(q.plan());
+        if (reserved == null) {
+            reserveNested(q.plan());
+        }
+        numberedPlans.put(q.plan(), true);
+        int number = reserved != null ? reserved : ++subplanNumber;
         boolean init = !q.correlated() && (q.kind() == SubqueryExpr.Kind.SCALAR || q.kind() == SubqueryExpr.Kind.EXISTS
                 || q.kind() == SubqueryExpr.Kind.ARRAY);
         if (init && shownInitPlans.containsKey(q)) {
@@ -126,7 +147,12 @@ public final class PlanPrinter {
             pendingSubplans.add(new Object[] {"InitPlan " + number + " (returns $" + param + ")", q.plan(), true});
             return "$" + param;
         }
-        pendingSubplans.add(new Object[] {"SubPlan " + number, q.plan(), false});
+        // build_subplan: an uncorrelated subplan read again for each row is materialized unless its top node keeps
+        // its rows itself (ExecMaterializesOutput); an ANY one is hashed instead
+        boolean materialized = !q.correlated() && q.kind() == SubqueryExpr.Kind.ALL
+                && !(q.plan() instanceof SortNode || q.plan() instanceof FunctionScanNode || q.plan() instanceof CteScanNode
+                || q.plan() instanceof WorkTableScanNode);
+        pendingSubplans.add(new Object[] {"SubPlan " + number, q.plan(), false, materialized});
         boolean hashed = !q.correlated() && q.kind() == SubqueryExpr.Kind.ANY;
         return (hashed ? "hashed " : "") + "SubPlan " + number;
     }
@@ -392,10 +418,47 @@ public final class PlanPrinter {
             node(c, indent, true, null, c, null);
         }
         for (Object[] s : subplans) {
-            if (!(Boolean) s[2]) {
+            if (!(Boolean) s[2] && s.length > 3 && (Boolean) s[3]) {
+                materializedSubplan((String) s[0], (PlanNode) s[1], indent);
+            } else if (!(Boolean) s[2]) {
                 node((PlanNode) s[1], indent, true, (String) s[0], (PlanNode) s[1], null);
             }
         }
+    }
+
+    /**
+     * A SubPlan under the Material node build_subplan puts on it; the InitPlans its target list reads are attached to
+     * that node, the top of the subplan (SS_attach_initplans).
+     */
+    private void materializedSubplan(String name, PlanNode plan, int indent) {
+        line(indent, name);
+        int at = indent + 1;
+        String costs = "";
+        if (options.costs()) {
+            var e = this.costs.estimate(plan);
+            costs = String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(),
+                    e.total() + 2 * this.costs.settings().cpuOperatorCost() * e.rows(), e.shownRows(), e.width());
+        }
+        line(at, "->  Materialize" + costs + analyzeOnly(plan));
+        List<Object[]> outer = pendingSubplans;
+        pendingSubplans = new ArrayList<>();
+        if (targets != null) {
+            demands.put(plan, TargetLists.Demand.SMALL);
+            List<String> columns = targets.materialized(plan).stream().map(TargetLists.Column::ref).toList();
+            if (!columns.isEmpty()) {
+                line(at + 3, "Output: " + String.join(", ", columns));
+            }
+        }
+        List<Object[]> met = pendingSubplans;
+        pendingSubplans = outer;
+        for (Object[] s : met) {
+            if ((Boolean) s[2]) {
+                node((PlanNode) s[1], at + 3, true, (String) s[0], (PlanNode) s[1], null);
+            } else {
+                outer.add(s);
+            }
+        }
+        node(plan, at + 3, true, null, plan, null);
     }
 
     /** VERBOSE's first detail: the node's target list (explain.c's show_plan_tlist). */

@@ -42,6 +42,7 @@ import org.lakepg.server.sql.plan.WindowCall;
 import org.lakepg.server.sql.plan.WorkTableScanNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 
 /**
  * EXPLAIN VERBOSE's {@code Output:} lines (explain.c's show_plan_tlist): the target list PostgreSQL's planner would
@@ -414,8 +415,24 @@ final class TargetLists {
             case ProjectNode x -> {
                 // the projection is the target list of the node it is printed as: its columns, not references to them
                 List<Column> below = columns(x.input());
-                yield x.expressions().stream().map(e -> unwrap(e) instanceof InputRef in && in.index() < below.size()
-                        ? below.get(in.index()) : new Column(deparser.deparse(e, texts(below)), false)).toList();
+                BitSet referenced = new BitSet();
+                List<Column> out = new ArrayList<>();
+                for (BoundExpr e : x.expressions()) {
+                    if (!(unwrap(e) instanceof InputRef in) || in.index() >= below.size()) {
+                        out.add(new Column(deparser.deparse(e, texts(below)), false));
+                    } else if (referenced.get(in.index()) && x.input() instanceof ProjectNode pulledUp
+                            && in.index() < pulledUp.expressions().size()
+                            && ExprRewriter.any(pulledUp.expressions().get(in.index()), c -> c instanceof SubqueryExpr)) {
+                        // pull_up_subqueries copies a subquery's expression into each reference: each copy of a
+                        // subquery in it is planned as a SubPlan (or InitPlan) of its own
+                        BoundExpr copy = ExprRewriter.map(pulledUp.expressions().get(in.index()), c -> c);
+                        out.add(new Column(deparser.deparse(copy, texts(columns(pulledUp.input()))), false));
+                    } else {
+                        referenced.set(in.index());
+                        out.add(below.get(in.index()));
+                    }
+                }
+                yield out;
             }
             case AppendNode a when inheritanceParent(a) != null -> {
                 String parent = inheritanceParent(a);

@@ -197,7 +197,10 @@ public final class Operators {
     }
 
     private Iterator<Object[]> project(ProjectNode p, ExecContext context) {
-        Iterator<Object[]> input = open(p.input(), context);
+        return project(p, open(p.input(), context), context);
+    }
+
+    private Iterator<Object[]> project(ProjectNode p, Iterator<Object[]> input, ExecContext context) {
         CompiledExpr[] exprs = new CompiledExpr[p.expressions().size()];
         for (int i = 0; i < exprs.length; i++) {
             BoundExpr e = p.expressions().get(i);
@@ -236,6 +239,25 @@ public final class Operators {
         return sorted;
     }
 
+    /**
+     * A LIMIT's row count passed down to a Sort through projections and subquery scans (ExecSetTupleBound), opened
+     * bounded; null when no Sort is reached that way.
+     */
+    private Iterator<Object[]> bounded(PlanNode p, long bound, ExecContext context) {
+        return switch (p) {
+            case SortNode s -> instrumented(s, sort(s, context, bound), context);
+            case ProjectNode x -> {
+                Iterator<Object[]> input = bounded(x.input(), bound, context);
+                yield input == null ? null : instrumented(x, project(x, input, context), context);
+            }
+            case org.lakepg.server.sql.plan.SubqueryScanNode q -> {
+                Iterator<Object[]> input = bounded(q.input(), bound, context);
+                yield input == null ? null : instrumented(q, input, context);
+            }
+            default -> null;
+        };
+    }
+
     private Iterator<Object[]> limit(LimitNode l, ExecContext context) {
         Object[] none = new Object[0];
         long offset = 0;
@@ -259,10 +281,11 @@ public final class Operators {
             }
         }
         Iterator<Object[]> input;
-        if (l.input() instanceof SortNode sort && l.ties().isEmpty() && count != Long.MAX_VALUE
-                && offset <= Long.MAX_VALUE - count) {
+        Iterator<Object[]> boundedInput = l.ties().isEmpty() && count != Long.MAX_VALUE
+                && offset <= Long.MAX_VALUE - count ? bounded(l.input(), offset + count, context) : null;
+        if (boundedInput != null) {
             // ORDER BY ... LIMIT: the sort only needs to keep the first offset + count rows
-            input = instrumented(sort, sort(sort, context, offset + count), context);
+            input = boundedInput;
         } else {
             input = open(l.input(), context);
         }

@@ -57,7 +57,8 @@ final class CorrelatedScope implements Scope {
     }
 
     private BoundExpr parameter(BoundExpr value) {
-        String name = value instanceof org.lakepg.server.sql.plan.expr.InputRef in ? in.name()
+        String name = value instanceof org.lakepg.server.sql.plan.expr.InputRef in
+                ? java.util.Objects.requireNonNullElse(enclosing.shownName(in), in.name())
                 : value instanceof OuterParam p ? p.name() : null;
         for (Correlation c : correlations) {
             if (c.value().equals(value)) {

@@ -90,6 +90,27 @@ final class FromScope implements Scope {
         width += columns.size();
     }
 
+    /** The columns of FROM subqueries that are a VALUES list alone (by identity; entries keep the list when copied). */
+    private final java.util.Set<List<OutputColumn>> valuesLists =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** A FROM subquery that is a VALUES list alone: PostgreSQL pulls it up, its columns become column1, column2... */
+    void addValues(String alias, List<OutputColumn> columns) {
+        valuesLists.add(columns);
+        add(alias, columns);
+    }
+
+    @Override
+    public String shownName(InputRef column) {
+        for (Entry e : entries) {
+            int i = column.index() - e.offset();
+            if (valuesLists.contains(e.columns()) && i >= 0 && i < e.columns().size()) {
+                return "\"*VALUES*\".column" + (i + 1);
+            }
+        }
+        return null;
+    }
+
     /**
      * A table's entry, with its system column tableoid: at the end of each row when {@code tableOidColumn} (rows
      * of an inheritance tree), else the table's OID.
@@ -164,6 +185,7 @@ final class FromScope implements Scope {
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
         aliasedAway.addAll(other.aliasedAway);
+        valuesLists.addAll(other.valuesLists);
         usingAliases.addAll(other.usingAliases);
         int base = width;
         other.nullable.stream().forEach(i -> nullable.set(base + i));

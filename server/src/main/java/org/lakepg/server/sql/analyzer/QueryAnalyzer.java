@@ -250,7 +250,12 @@ public final class QueryAnalyzer {
                         : query(sub.subquery());
                 FromScope scope = new FromScope(outer);
                 List<OutputColumn> named = renamed(r.columns(), sub.alias().colnames(), sub.alias().aliasname());
-                scope.add(sub.alias().aliasname(), named);
+                if (sub.subquery() instanceof SelectStmt values && !values.valuesLists().isEmpty()
+                        && r.plan() instanceof org.lakepg.server.sql.plan.ValuesNode) {
+                    scope.addValues(sub.alias().aliasname(), named);
+                } else {
+                    scope.add(sub.alias().aliasname(), named);
+                }
                 PlanNode plan = lateral == null ? SubqueryScans.of(r.plan(), sub.alias().aliasname(), named) : r.plan();
                 yield new Source(plan, scope, lateral == null ? List.of() : lateral.correlations());
             }

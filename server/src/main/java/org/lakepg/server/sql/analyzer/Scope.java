@@ -19,6 +19,14 @@ public interface Scope {
     }
 
     /**
+     * How EXPLAIN names a column of this scope where a subplan reads it as an outer value, when that is not the name
+     * the query used: a FROM subquery of VALUES alone is pulled up into its {@code "*VALUES*"} relation. Null: as named.
+     */
+    default String shownName(org.lakepg.server.sql.plan.expr.InputRef column) {
+        return null;
+    }
+
+    /**
      * Every named FROM item this scope and the enclosing ones hold (alias, column names), innermost first, whether
      * or not this part of the query may reference it: what the hints of "column does not exist" search.
      */

@@ -2,10 +2,12 @@ package org.lakepg.server.sql.analyzer;
 
 import java.util.List;
 import org.lakepg.server.sql.optimizer.SubqueryQuals;
+import org.lakepg.server.sql.optimizer.VolatileCalls;
 import org.lakepg.server.sql.plan.AggregateNode;
 import org.lakepg.server.sql.plan.DistinctNode;
 import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.LockRowsNode;
 import org.lakepg.server.sql.plan.OutputColumn;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
@@ -15,22 +17,26 @@ import org.lakepg.server.sql.plan.SortNode;
 import org.lakepg.server.sql.plan.SubqueryScanNode;
 import org.lakepg.server.sql.plan.WindowAggNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 
 /**
  * Which FROM subqueries stay queries of their own, as PostgreSQL's is_simple_subquery decides: one with window
- * functions or set-returning functions in its select list is not pulled up into the outer query, so it is read
- * through a {@link SubqueryScanNode}.
+ * functions or set-returning functions or volatile calls in its select list, ORDER BY keys it does not return, or FOR
+ * UPDATE, is not pulled up into the outer query, so it is read through a {@link SubqueryScanNode}.
  */
-final class SubqueryScans {
+public final class SubqueryScans {
     private SubqueryScans() {}
 
     /** The subquery's plan, behind a Subquery Scan when PostgreSQL keeps it apart. */
     static PlanNode of(PlanNode plan, String alias, List<OutputColumn> columns) {
-        if (!windowed(plan) && !setReturning(plan) && !flaggedSetOperation(plan)) {
+        if (!windowed(plan) && !setReturning(plan) && !flaggedSetOperation(plan) && !volatileOutputs(plan)
+                && !sortedWithJunk(plan) && !locking(plan)) {
             return plan;
         }
-        return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(), junk(plan));
+        return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(),
+                junk(plan) || locking(plan));
     }
 
     /** A select list with set-returning functions (hasTargetSRFs): the outer WHERE must not multiply their calls. */
@@ -62,6 +68,35 @@ final class SubqueryScans {
      */
     private static boolean flaggedSetOperation(PlanNode p) {
         return p instanceof SetOpNode s && s.kind() != SetOpNode.Kind.UNION;
+    }
+
+    /**
+     * A select list calling a volatile function, also inside a subquery of it: pulling it up could evaluate the call
+     * once per reference instead of once per row.
+     */
+    private static boolean volatileOutputs(PlanNode p) {
+        return p instanceof ProjectNode x && x.expressions().stream().anyMatch(e -> ExprRewriter.any(e,
+                c -> c instanceof FuncExpr f && f.volatility() == 'v'
+                        || c instanceof SubqueryExpr q && VolatileCalls.in(q.plan())));
+    }
+
+    /**
+     * An ORDER BY subquery whose sort keys are not all in its select list: PostgreSQL never pulls up a subquery with
+     * ORDER BY, and its resjunk sort columns keep the Subquery Scan from being removed as trivial.
+     */
+    private static boolean sortedWithJunk(PlanNode p) {
+        return p instanceof ProjectNode x && x.input() instanceof SortNode && x.width() < x.input().width();
+    }
+
+    /** FOR UPDATE/SHARE (hasForUpdate): its rows are locked where it is planned, each with its ctid as a resjunk column. */
+    private static boolean locking(PlanNode p) {
+        return p instanceof LockRowsNode || p instanceof ProjectNode x && x.input() instanceof LockRowsNode;
+    }
+
+    /** Whether the subquery is kept apart only for the shapes {@link SubqueryQuals} does not push conditions into. */
+    public static boolean keptForShape(SubqueryScanNode scan) {
+        PlanNode p = scan.input();
+        return !windowed(p) && !setReturning(p);
     }
 
     private static boolean windowed(PlanNode p) {

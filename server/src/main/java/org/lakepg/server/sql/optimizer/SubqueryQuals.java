@@ -49,6 +49,9 @@ public final class SubqueryQuals {
     private SubqueryQuals() {}
 
     public static Pushed push(SubqueryScanNode scan, BoundExpr where, Operators operators) {
+        if (org.lakepg.server.sql.analyzer.SubqueryScans.keptForShape(scan)) {
+            return new Pushed(scan.input(), where); // filtered as a pulled-up subquery (no pushdown into it yet)
+        }
         if (scan.input() instanceof ProjectNode projection
                 && projection.input() instanceof org.lakepg.server.sql.plan.ProjectSetNode set) {
             return SetReturningQuals.push(scan, projection, set, where);
