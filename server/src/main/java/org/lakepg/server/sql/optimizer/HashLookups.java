@@ -155,6 +155,7 @@ public final class HashLookups {
             List<BoundExpr> all = new ArrayList<>(conjuncts);
             flatten(j.left(), 0, inputs, all);
             flatten(j.right(), j.left().width(), inputs, all);
+            all = EquivalenceConstants.propagate(all);
             if (inputs.size() >= 3 && all.stream().allMatch(Conjuncts::pushable)) {
                 PlanNode ordered = order.plan(inputs, all, (input, condition) -> condition == null ? joins(input)
                         : filtered(input, condition));
@@ -164,6 +165,7 @@ public final class HashLookups {
             }
         }
         int leftWidth = j.left().width();
+        conjuncts = EquivalenceConstants.propagate(conjuncts);
         List<BoundExpr> leftOnly = new ArrayList<>();
         List<BoundExpr> rightOnly = new ArrayList<>();
         List<BoundExpr> rest = new ArrayList<>();
