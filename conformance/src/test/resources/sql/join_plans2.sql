@@ -31,4 +31,8 @@ SELECT s.*, f.a, f.b FROM jp_small s, jp_f f WHERE f.c = s.k AND 1 = f.c ORDER B
 SELECT * FROM jp_small s, jp_f f WHERE s.k = f.c AND s.k = 1 AND f.c = 2;
 -- three inputs in one class
 SELECT s.v, f.c, f1.b FROM jp_small s, jp_f f, jp_f1 f1 WHERE s.k = f.c AND f.c = f1.a AND f1.a = 1 ORDER BY 1, 3;
+-- a LEFT join's right side is compared with the constant the WHERE holds its left column to; the join keeps its condition
+EXPLAIN (COSTS OFF) SELECT * FROM jp_small s LEFT JOIN jp_f f ON s.k = f.c WHERE s.k = 0;
+SELECT s.*, f.a FROM jp_small s LEFT JOIN jp_f f ON s.k = f.c WHERE s.k = 1 ORDER BY v;
+SELECT s.*, f.a FROM jp_small s LEFT JOIN jp_f f ON s.k + 0 = f.c WHERE s.k = 0 ORDER BY v;
 DROP TABLE jp_f, jp_f1, jp_small;

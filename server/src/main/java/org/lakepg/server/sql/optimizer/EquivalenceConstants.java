@@ -92,6 +92,45 @@ final class EquivalenceConstants {
         return out;
     }
 
+    /**
+     * reconsider_outer_join_clauses: a LEFT join's condition {@code left column = right column} whose left column the
+     * WHERE holds to a constant ({@code leftConditions}, over the left row) lets the right side be compared with that
+     * constant as well; the join keeps its condition. The comparisons returned are over the joined row.
+     */
+    static List<BoundExpr> outerJoinConstants(List<BoundExpr> leftConditions, List<BoundExpr> joinConditions,
+                                              int leftWidth) {
+        Map<Integer, FuncExpr> constantOf = new HashMap<>();
+        Map<Integer, Boolean> conflicting = new HashMap<>();
+        for (BoundExpr c : leftConditions) {
+            FuncExpr f = equality(c);
+            if (f != null && constant(f) instanceof Const k && !k.isNull()) {
+                FuncExpr known = constantOf.putIfAbsent(column(f).index(), f);
+                if (known != null && !Objects.equals(((Const) constant(known)).value(), k.value())) {
+                    conflicting.put(column(f).index(), true);
+                }
+            }
+        }
+        List<BoundExpr> out = new ArrayList<>();
+        java.util.Set<Integer> compared = new java.util.HashSet<>();
+        for (BoundExpr c : joinConditions) {
+            FuncExpr f = equality(c);
+            if (f == null || !(f.arguments().get(0) instanceof InputRef a) || !(f.arguments().get(1) instanceof InputRef b)) {
+                continue;
+            }
+            InputRef left = a.index() < leftWidth ? a : b;
+            InputRef right = a.index() < leftWidth ? b : a;
+            FuncExpr given = constantOf.get(left.index());
+            if (left.index() >= leftWidth || right.index() < leftWidth || given == null
+                    || conflicting.containsKey(left.index()) || given.function() != f.function()
+                    || !compared.add(right.index())) {
+                continue;
+            }
+            out.add(new FuncExpr(given.function(), given.name(), given.source(), given.form(),
+                    List.of(right, constant(given)), given.strict(), given.volatility(), given.type(), given.typmod()));
+        }
+        return out;
+    }
+
     private static boolean usable(int root, Map<Integer, FuncExpr> constantOf, Map<Integer, Boolean> conflicting) {
         return constantOf.containsKey(root) && !conflicting.containsKey(root);
     }

@@ -229,6 +229,13 @@ public final class HashLookups {
         } else if (j.condition() == null) {
             join = new NestedLoopJoinNode(j.kind(), left, joins(j.right()), null);
         } else {
+            List<BoundExpr> derived = j.kind() == NestedLoopJoinNode.Kind.LEFT
+                    ? EquivalenceConstants.outerJoinConstants(leftOnly, conjuncts(j.condition()), leftWidth) : List.of();
+            if (!derived.isEmpty()) {
+                List<BoundExpr> on = new ArrayList<>(conjuncts(j.condition()));
+                on.addAll(derived);
+                j = new NestedLoopJoinNode(j.kind(), j.left(), j.right(), and(on), j.lateral());
+            }
             join = leftJoin(j, left);
         }
         return rest.isEmpty() ? join : new FilterNode(join, and(rest));
