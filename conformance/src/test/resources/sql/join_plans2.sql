@@ -28,6 +28,7 @@ EXPLAIN (COSTS OFF) SELECT * FROM jp_small s, jp_f f WHERE s.k = f.c AND s.k = 1
 SELECT s.*, f.a, f.b FROM jp_small s, jp_f f WHERE s.k = f.c AND s.k = 1 ORDER BY v;
 SELECT s.*, f.a, f.b FROM jp_small s, jp_f f WHERE f.c = s.k AND 1 = f.c ORDER BY v;
 -- two different constants: no row
+EXPLAIN (COSTS OFF) SELECT * FROM jp_small s, jp_f f WHERE s.k = f.c AND s.k = 1 AND f.c = 2;
 SELECT * FROM jp_small s, jp_f f WHERE s.k = f.c AND s.k = 1 AND f.c = 2;
 -- three inputs in one class
 SELECT s.v, f.c, f1.b FROM jp_small s, jp_f f, jp_f1 f1 WHERE s.k = f.c AND f.c = f1.a AND f1.a = 1 ORDER BY 1, 3;

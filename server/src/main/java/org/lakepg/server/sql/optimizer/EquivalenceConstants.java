@@ -21,12 +21,48 @@ import org.lakepg.server.sql.plan.expr.InputRef;
 final class EquivalenceConstants {
     private EquivalenceConstants() {}
 
+    /**
+     * Whether the conditions hold one class of integer columns equal to two different constants
+     * ({@code p.k = 1 AND p.k = 2}, also through {@code p.k = x.k}): no row can pass them.
+     */
+    static boolean contradictory(List<BoundExpr> conjuncts) {
+        Map<Integer, InputRef> columns = new LinkedHashMap<>();
+        Map<Integer, Integer> parent = classes(conjuncts, columns);
+        if (parent == null) {
+            return false;
+        }
+        Map<Integer, Object> valueOf = new HashMap<>();
+        for (BoundExpr c : conjuncts) {
+            FuncExpr f = equality(c);
+            if (f == null || !(constant(f) instanceof Const k) || !(k.value() instanceof Number n)
+                    || !(n instanceof Integer || n instanceof Long || n instanceof Short)) {
+                continue;
+            }
+            Object known = valueOf.putIfAbsent(root(parent, column(f).index()), n.longValue());
+            if (known != null && !known.equals(n.longValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code conjuncts} (over the joined row) with the classes' columns compared with their constants. */
     static List<BoundExpr> propagate(List<BoundExpr> conjuncts) {
-        // union-find over the row's columns, per equality function (one type, one operator)
+        Map<Integer, InputRef> columns = new LinkedHashMap<>();
+        Map<Integer, Integer> parent = classes(conjuncts, columns);
+        if (parent == null) {
+            return conjuncts;
+        }
+        return propagate(conjuncts, parent, columns);
+    }
+
+    /**
+     * Union-find over the row's columns the equalities tie together, per equality function (one type, one
+     * operator); null when no column is compared with a constant or a column is compared by two functions.
+     */
+    private static Map<Integer, Integer> classes(List<BoundExpr> conjuncts, Map<Integer, InputRef> columns) {
         Map<Integer, Integer> parent = new HashMap<>();
         Map<Integer, Long> function = new HashMap<>();
-        Map<Integer, InputRef> columns = new LinkedHashMap<>();
         boolean any = false;
         for (BoundExpr c : conjuncts) {
             FuncExpr f = equality(c);
@@ -37,19 +73,21 @@ final class EquivalenceConstants {
             BoundExpr b = f.arguments().get(1);
             if (a instanceof InputRef x && b instanceof InputRef y) {
                 if (!member(x, f, function, columns, parent) || !member(y, f, function, columns, parent)) {
-                    return conjuncts;
+                    return null;
                 }
                 parent.put(root(parent, x.index()), root(parent, y.index()));
             } else if (constant(f) instanceof Const k && !k.isNull()) {
                 if (!member(column(f), f, function, columns, parent)) {
-                    return conjuncts;
+                    return null;
                 }
                 any = true;
             }
         }
-        if (!any) {
-            return conjuncts;
-        }
+        return any ? parent : null;
+    }
+
+    private static List<BoundExpr> propagate(List<BoundExpr> conjuncts, Map<Integer, Integer> parent,
+                                             Map<Integer, InputRef> columns) {
         // each class's constant and the equality that gave it
         Map<Integer, FuncExpr> constantOf = new HashMap<>();
         Map<Integer, Boolean> conflicting = new HashMap<>();

@@ -155,6 +155,9 @@ public final class HashLookups {
             List<BoundExpr> all = new ArrayList<>(conjuncts);
             flatten(j.left(), 0, inputs, all);
             flatten(j.right(), j.left().width(), inputs, all);
+            if (EquivalenceConstants.contradictory(all)) {
+                return GatingQuals.emptyRows(j.width()); // PostgreSQL's constant-false equivalence class
+            }
             all = EquivalenceConstants.propagate(all);
             if (inputs.size() >= 3 && all.stream().allMatch(Conjuncts::pushable)) {
                 PlanNode ordered = order.plan(inputs, all, (input, condition) -> condition == null ? joins(input)
