@@ -36,6 +36,7 @@ import org.lakepg.server.sql.plan.expr.BoolExpr;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.OuterParam;
 import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 
 /**
@@ -762,10 +763,11 @@ public final class PlanPrinter {
                 if (!s.conditions().isEmpty()) {
                     List<String> plain = s.table().columns().stream().map(c -> c.name()).toList();
                     IntFunction<String> columns = options.verbose() ? own : i -> i < plain.size() ? plain.get(i) : own.apply(i);
-                    conditions = quals(s.conditions().size() == 1 ? s.conditions().get(0)
-                            : new BoolExpr(BoolExpr.Kind.AND, s.conditions()), columns);
+                    List<BoundExpr> shownConditions = s.conditions().stream().map(this::outerValuesNamed).toList();
+                    conditions = quals(shownConditions.size() == 1 ? shownConditions.get(0)
+                            : new BoolExpr(BoolExpr.Kind.AND, shownConditions), columns);
                     // an index condition shows the indexed column on the left, as PostgreSQL commutes it
-                    List<BoundExpr> commuted = s.conditions().stream().map(PlanPrinter::columnFirst).toList();
+                    List<BoundExpr> commuted = shownConditions.stream().map(PlanPrinter::columnFirst).toList();
                     indexConditions = quals(commuted.size() == 1 ? commuted.get(0)
                             : new BoolExpr(BoolExpr.Kind.AND, commuted), columns);
                 }
@@ -1223,6 +1225,13 @@ public final class PlanPrinter {
     }
 
     /** {@code value op column} as {@code column op' value} (for showing only: the function stays the original one). */
+    /** A parameterized scan's outer values (a nested loop's parameters) named by the outer columns they hold. */
+    private BoundExpr outerValuesNamed(BoundExpr condition) {
+        return org.lakepg.server.sql.analyzer.ExprRewriter.map(condition, x -> x instanceof OuterParam p
+                && p.name() == null && outerValues.containsKey(p.id())
+                ? new OuterParam(p.id(), p.type(), p.typmod(), outerValues.get(p.id())) : x);
+    }
+
     private static BoundExpr columnFirst(BoundExpr condition) {
         if (!(condition instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || f.arguments().size() != 2
                 || !(unwrap(f.arguments().get(1)) instanceof InputRef) || unwrap(f.arguments().get(0)) instanceof InputRef) {

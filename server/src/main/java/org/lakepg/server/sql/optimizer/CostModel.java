@@ -407,8 +407,21 @@ public final class CostModel {
                     ? operators(f.condition()) * settings.cpuOperatorCost() * once.rows() : 0;
             inner = new PlanEstimate(once.startup(), once.total() + filterCost, inner.rows(), inner.width());
         }
+        IndexScanNode parameterized = probe == null && !j.lateral().isEmpty()
+                ? ParameterizedIndexScans.scan(j.right()) : null;
+        if (parameterized != null) {
+            // as an equality probe: the loops share the index and heap pages they read
+            double selectivity = new Selectivity(i -> tableColumn(parameterized.table(), i))
+                    .of(Conjuncts.and(parameterized.conditions()));
+            PlanEstimate once = indexScan(parameterized.table(), parameterized.index(), selectivity, outer.rows(),
+                    parameterized.indexOnly() ? allVisibleFraction(parameterized.table()) : 0,
+                    parameterized.conditions().size());
+            double filterCost = j.right() instanceof FilterNode f
+                    ? operators(f.condition()) * settings.cpuOperatorCost() * once.rows() : 0;
+            inner = new PlanEstimate(once.startup(), once.total() + filterCost, inner.rows(), inner.width());
+        }
         if (j.kind().leftOnly()) {
-            return semiNestLoop(j, outer, inner, probe != null && !j.lateral().isEmpty());
+            return semiNestLoop(j, outer, inner, (probe != null || parameterized != null) && !j.lateral().isEmpty());
         }
         if (!j.lateral().isEmpty()) {
             double rows = outer.rows() * inner.rows() * otherSelectivity(j);
@@ -539,6 +552,11 @@ public final class CostModel {
                 && unwrap(j.lateral().get(0).value()) instanceof InputRef outerRef) {
             return new ColumnEstimate[] {column(j.left(), outerRef.index()),
                 tableColumn(probe.table(), probe.index().columns().get(0) - 1)};
+        }
+        IndexScanNode parameterized = j.lateral().isEmpty() ? null : ParameterizedIndexScans.scan(j.right());
+        if (parameterized != null && unwrap(j.lateral().get(0).value()) instanceof InputRef outerRef) {
+            return new ColumnEstimate[] {column(j.left(), outerRef.index()),
+                tableColumn(parameterized.table(), parameterized.index().columns().get(0) - 1)};
         }
         if (j.condition() != null) {
             for (BoundExpr c : Conjuncts.conjuncts(j.condition())) {

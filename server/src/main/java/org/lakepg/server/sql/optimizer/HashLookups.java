@@ -155,6 +155,10 @@ public final class HashLookups {
             List<BoundExpr> all = new ArrayList<>(conjuncts);
             flatten(j.left(), 0, inputs, all);
             flatten(j.right(), j.left().width(), inputs, all);
+            if (EquivalenceConstants.contradictory(all)) {
+                return GatingQuals.emptyRows(j.width()); // PostgreSQL's constant-false equivalence class
+            }
+            all = EquivalenceConstants.propagate(all);
             if (inputs.size() >= 3 && all.stream().allMatch(Conjuncts::pushable)) {
                 PlanNode ordered = order.plan(inputs, all, (input, condition) -> condition == null ? joins(input)
                         : filtered(input, condition));
@@ -164,6 +168,7 @@ public final class HashLookups {
             }
         }
         int leftWidth = j.left().width();
+        conjuncts = EquivalenceConstants.propagate(conjuncts);
         List<BoundExpr> leftOnly = new ArrayList<>();
         List<BoundExpr> rightOnly = new ArrayList<>();
         List<BoundExpr> rest = new ArrayList<>();
@@ -227,6 +232,13 @@ public final class HashLookups {
         } else if (j.condition() == null) {
             join = new NestedLoopJoinNode(j.kind(), left, joins(j.right()), null);
         } else {
+            List<BoundExpr> derived = j.kind() == NestedLoopJoinNode.Kind.LEFT
+                    ? EquivalenceConstants.outerJoinConstants(leftOnly, conjuncts(j.condition()), leftWidth) : List.of();
+            if (!derived.isEmpty()) {
+                List<BoundExpr> on = new ArrayList<>(conjuncts(j.condition()));
+                on.addAll(derived);
+                j = new NestedLoopJoinNode(j.kind(), j.left(), j.right(), and(on), j.lateral());
+            }
             join = leftJoin(j, left);
         }
         return rest.isEmpty() ? join : new FilterNode(join, and(rest));

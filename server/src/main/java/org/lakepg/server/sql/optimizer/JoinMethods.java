@@ -106,6 +106,14 @@ final class JoinMethods {
                 }
             }
         }
+        if (rightFree) {
+            ParameterizedIndexScans.loops(kind, left, right, conditions, paramIds, indexes).forEach(p -> add(candidates, p));
+        }
+        if (kind == NestedLoopJoinNode.Kind.INNER && leftFree) {
+            List<BoundExpr> mirrored = conditions.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList();
+            ParameterizedIndexScans.loops(kind, right, left, mirrored, paramIds, indexes)
+                    .forEach(p -> add(candidates, restored(p, leftWidth, rightWidth)));
+        }
         return cheapest(candidates);
     }
 
