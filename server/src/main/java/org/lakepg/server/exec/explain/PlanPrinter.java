@@ -65,14 +65,25 @@ public final class PlanPrinter {
 
     public PlanPrinter(ExplainOptions options, Map<PlanNode, NodeStats> stats, TypeCatalog types, TypeIO io,
                        FunctionContext context, PlanNode root, org.lakepg.server.sql.optimizer.PlannerContext planner) {
+        this(options, stats, types, io, context, root, planner, -1);
+    }
+
+    /**
+     * @param rangeTableSize the query's FROM items at every level as the analyzer counted them (-1: unknown): a
+     *     subquery pulled up into its parent leaves no node behind but still counts for qualifying names
+     */
+    public PlanPrinter(ExplainOptions options, Map<PlanNode, NodeStats> stats, TypeCatalog types, TypeIO io,
+                       FunctionContext context, PlanNode root, org.lakepg.server.sql.optimizer.PlannerContext planner,
+                       int rangeTableSize) {
         this.options = options;
         this.types = types;
         this.costs = new org.lakepg.server.sql.optimizer.CostModel(planner);
         this.stats = new IdentityHashMap<>(stats);
-        this.deparser = new ExprDeparser(types, io, context, options.verbose() || relations(root) > 1, this::subplan);
+        boolean prefixed = relations(root) > 1 || rangeTableSize > 1;
+        this.deparser = new ExprDeparser(types, io, context, options.verbose() || prefixed, this::subplan);
         this.context = context;
         this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan),
-                relations(root) > 1);
+                prefixed);
         this.targets = options.verbose() ? relationNames : null;
         relationNames.showingSubqueryScans(shownScans::containsKey);
     }

@@ -163,9 +163,16 @@ final class FromScope implements Scope {
 
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
+        addAllAt(other, width);
+    }
+
+    /**
+     * Adds all entries of another scope whose columns sit at {@code base} of the row: names keep the order they are
+     * added in, while the row may hold the items in another order (a join whose sides the analyzer swapped).
+     */
+    void addAllAt(FromScope other, int base) {
         aliasedAway.addAll(other.aliasedAway);
         usingAliases.addAll(other.usingAliases);
-        int base = width;
         other.nullable.stream().forEach(i -> nullable.set(base + i));
         for (Entry e : other.entries) {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
@@ -173,7 +180,7 @@ final class FromScope implements Scope {
         }
         other.mergedValues.forEach((merged, value) -> mergedValues.put(base + merged, ExprRewriter.map(value,
                 x -> x instanceof InputRef r ? new InputRef(base + r.index(), r.type(), r.typmod(), r.name()) : x)));
-        width = base + other.width;
+        width = Math.max(width, base + other.width);
     }
 
     /** Hides columns of the entries so far from unqualified names and {@code *} (they were merged by USING). */
@@ -331,6 +338,15 @@ final class FromScope implements Scope {
         }
         throw Coercer.at(ColumnHints.withHint(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist",
                 alias, name), this, alias, name), location);
+    }
+
+    @Override
+    public Optional<BoundExpr> wholeRow(String alias, int location) {
+        Optional<Entry> e = entry(alias);
+        if (e.isPresent()) {
+            return Optional.of(wholeRow(e.get()));
+        }
+        return outer == null ? Optional.empty() : outer.wholeRow(alias, location);
     }
 
     /**
