@@ -21,6 +21,9 @@ SELECT * FROM lb_b a, lb_b b LEFT JOIN LATERAL (SELECT a.f1 WHERE a.f1 > 0) ss(x
 SELECT a.*, ss.* FROM lb_b a, lb_a b CROSS JOIN LATERAL (SELECT a.f1 + b.q1 AS s) ss ORDER BY 1, 2 LIMIT 5;
 -- the items before the join are still not visible to a plain subquery or to the ON condition
 SELECT * FROM lb_b a, lb_b b JOIN (SELECT a.f1) ss ON true;
+-- inside another join a LATERAL item sees the enclosing join's left side too: a name both have is ambiguous
+SELECT * FROM lb_a x CROSS JOIN (lb_b x CROSS JOIN LATERAL (SELECT x.f1) ss);
+SELECT * FROM lb_a x CROSS JOIN (lb_b y CROSS JOIN LATERAL (SELECT y.f1) ss) ORDER BY 1, 2, 3 LIMIT 3;
 -- a star reference in an expression is the whole row, not a column of that name
 CREATE TABLE lb_x (x int, y text);
 INSERT INTO lb_x VALUES (1, 'one'), (NULL, NULL);

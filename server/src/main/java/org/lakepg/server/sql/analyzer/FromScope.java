@@ -85,6 +85,14 @@ final class FromScope implements Scope {
         this.outer = outer;
     }
 
+    /** Names a LATERAL item sees twice, once here and once in an enclosing join's left side (refnameNamespaceItem). */
+    private final java.util.Set<String> ambiguousAliases = new java.util.HashSet<>();
+
+    /** Makes a qualified reference through any of these names an error: they name two items. */
+    void markAmbiguous(java.util.Collection<String> aliases) {
+        ambiguousAliases.addAll(aliases);
+    }
+
     void add(String alias, List<OutputColumn> columns) {
         entries.add(new Entry(alias, columns, width));
         width += columns.size();
@@ -320,6 +328,10 @@ final class FromScope implements Scope {
         }
         String alias = fields.get(fields.size() - 2);
         String name = fields.get(fields.size() - 1);
+        if (fields.size() == 2 && ambiguousAliases.contains(alias)) {
+            throw Coercer.at(PgException.of(SqlState.AMBIGUOUS_ALIAS, "table reference \"%s\" is ambiguous", alias),
+                    location);
+        }
         Optional<Entry> entry = entry(alias);
         if (entry.isEmpty()) {
             return outer == null ? Optional.empty() : outer.column(fields, location);

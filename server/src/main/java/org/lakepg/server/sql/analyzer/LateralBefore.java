@@ -44,6 +44,26 @@ final class LateralBefore {
     }
 
     /**
+     * The right side's view inside another join, which it cannot take in: the join's left side, where a name that
+     * both it and the enclosing join's left side have is ambiguous, as PostgreSQL's namespace has both.
+     */
+    static FromScope insideJoin(FromScope enclosingLeft, FromScope left, Scope outer) {
+        java.util.Set<String> shared = new java.util.HashSet<>();
+        for (FromScope.Entry e : enclosingLeft.entries()) {
+            if (e.alias() != null && left.entries().stream().anyMatch(o -> e.alias().equals(o.alias()))) {
+                shared.add(e.alias());
+            }
+        }
+        if (shared.isEmpty()) {
+            return left;
+        }
+        FromScope scope = new FromScope(outer);
+        scope.addAll(left);
+        scope.markAmbiguous(shared);
+        return scope;
+    }
+
+    /**
      * Whether a value of {@code lateral} (read over the items before the join, then its left side) reads an item
      * before the join; if none does, the values read over the left side alone.
      */

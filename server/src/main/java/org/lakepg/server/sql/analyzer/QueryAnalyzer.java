@@ -407,7 +407,8 @@ public final class QueryAnalyzer {
         Source left = fromItem(j.larg(), before);
         LateralBefore.Visible visible = beforeSource == null ? null
                 : LateralBefore.visible(j, beforeSource, beforeSource.scope(), left.scope(), outer);
-        Source right = fromItem(j.rarg(), visible == null ? left.scope() : visible.scope());
+        Source right = fromItem(j.rarg(), visible != null ? visible.scope()
+                : before != null ? LateralBefore.insideJoin(before, left.scope(), outer) : left.scope());
         Source takenIn = null; // the items before the join, when the right side reads them
         if (visible != null) {
             var reach = LateralBefore.reach(right.lateral(), beforeSource.scope().width());
