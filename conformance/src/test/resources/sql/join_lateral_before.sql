@@ -45,4 +45,6 @@ EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM (SELECT f1, f1 + 1 AS g FROM lb_b) ss
 EXPLAIN (COSTS OFF) SELECT max(x), y FROM (SELECT u1 AS x, u1 + u2 AS y FROM lb_big) ss GROUP BY y;
 EXPLAIN (VERBOSE, COSTS OFF) SELECT f1 FROM lb_b;
 EXPLAIN (COSTS OFF) SELECT u1 + u2 FROM lb_big GROUP BY u1 + u2;
+-- a repeated name gets _1, cut to stay under NAMEDATALEN
+EXPLAIN (COSTS OFF) SELECT * FROM lb_b xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx UNION ALL SELECT * FROM lb_b xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx;
 DROP TABLE lb_a, lb_b, lb_big, lb_x;

@@ -279,7 +279,17 @@ public final class PlanPrinter {
     private String uniqueAlias(String table, String alias) {
         String name = alias != null ? alias : table;
         int seen = aliasesSeen.merge(name, 1, Integer::sum);
-        return seen == 1 ? alias : name + "_" + (seen - 1);
+        return seen == 1 ? alias : numbered(name, seen - 1);
+    }
+
+    /** {@code name_n}, the name cut by whole characters to keep it under NAMEDATALEN bytes (ruleutils.c). */
+    static String numbered(String name, int n) {
+        String suffix = "_" + n;
+        String base = name;
+        while (!base.isEmpty() && (base + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 64) {
+            base = base.substring(0, base.offsetByCodePoints(base.length(), -1));
+        }
+        return base + suffix;
     }
 
     private static String alias(String title, String name, String alias) {
