@@ -34,6 +34,10 @@ SELECT o.x, count(x.*) FROM lb_x o LEFT JOIN lb_x x ON x.x = o.x GROUP BY o.x OR
 SELECT relname FROM pg_class WHERE oid::regclass IN ('lb_a', 'lb_b') ORDER BY 1;
 SELECT 'lb_a'::regclass IN ('lb_a', 'lb_b') AS yes, 'lb_x'::regclass IN ('lb_a', 'lb_b') AS no;
 SELECT relname FROM pg_class WHERE oid::regclass NOT IN ('lb_a', 'lb_b') AND relname LIKE 'lb\_%' ORDER BY 1;
+-- ... a domain's base type: its check does not apply to the literals
+CREATE DOMAIN lb_small AS int CHECK (VALUE < 10);
+SELECT 5::lb_small IN ('5', '50') AS yes, 5::lb_small IN ('6', '50') AS no;
+DROP DOMAIN lb_small;
 -- oidvector and int2vector are arrays of oid and int2
 CREATE INDEX lb_a_q1 ON lb_a (q1, q2);
 SELECT c.relname, count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid, pg_opclass o

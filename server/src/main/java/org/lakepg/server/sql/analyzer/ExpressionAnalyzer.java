@@ -531,9 +531,10 @@ public final class ExpressionAnalyzer {
                 // oid::regclass IN ('a_star') reads 'a_star' as a regclass, not as the oid its = compares)
                 boolean untyped = items.size() > 1 && left.type() != TypeOids.UNKNOWN && left.type() != TypeOids.RECORD
                         && items.stream().allMatch(i -> i instanceof Const c && c.type() == TypeOids.UNKNOWN);
+                long common = untyped ? domainBase(left.type()) : 0; // select_common_type takes a domain's base
                 List<BoundExpr> tests = new ArrayList<>();
                 for (BoundExpr item : items) {
-                    BoundExpr right = untyped ? coercer.coerce(item, left.type(), -1, TypeCoercion.Context.IMPLICIT,
+                    BoundExpr right = untyped ? coercer.coerce(item, common, -1, TypeCoercion.Context.IMPLICIT,
                             a.location()) : item;
                     tests.add(operator(List.of(op), left, right, a.location()));
                 }
@@ -599,6 +600,19 @@ public final class ExpressionAnalyzer {
             default -> throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "%s expressions are not supported yet", a.kind()), a.location());
         };
+    }
+
+    /** The type a domain is made from, through domains over domains; any other type itself. */
+    private long domainBase(long type) {
+        long base = type;
+        for (int guard = 0; guard < 64; guard++) {
+            var domain = catalog.type(base).filter(t -> t.isDomain());
+            if (domain.isEmpty()) {
+                break;
+            }
+            base = domain.get().baseType();
+        }
+        return base;
     }
 
     /** {@code x op ANY/ALL (array)} (PostgreSQL's make_scalar_array_op). */
