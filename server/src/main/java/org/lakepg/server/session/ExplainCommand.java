@@ -102,7 +102,7 @@ final class ExplainCommand {
             executionNanos = System.nanoTime() - start;
         }
         List<String> lines = new ArrayList<>(new PlanPrinter(options, stats, types, io, session, plan.root(),
-                types.planner())
+                types.planner(), plan.rangeTableSize())
                 .print(plan.root()));
         if (options.summary()) {
             lines.add(String.format("Planning Time: %.3f ms", (System.nanoTime() - planned) / 1e6));

@@ -54,7 +54,7 @@ final class RowLocking {
                     org.lakepg.server.sql.analyzer.LockedRows.policy(c));
         }
         var root = new LockRowsNode(scan.plan(), scan.table(), scan.plan().width() - 1, mode, policy);
-        return new QueryPlan(root, plan.columns(), plan.parameterTypes(), plan.tag());
+        return new QueryPlan(root, plan.columns(), plan.parameterTypes(), plan.tag(), plan.rangeTableSize());
     }
 
     static boolean aggregates(org.lakepg.server.sql.plan.PlanNode plan) {

@@ -787,7 +787,7 @@ final class StatementExecutor {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of this statement is not supported yet");
                     }
                     var routed = new org.lakepg.server.sql.plan.QueryPlan(analytics.route(q.plan().root(), context),
-                            q.plan().columns(), q.plan().parameterTypes(), q.plan().tag());
+                            q.plan().columns(), q.plan().parameterTypes(), q.plan().tag(), q.plan().rangeTableSize());
                     yield ExplainCommand.run(e, routed, executor, context, catalog, io, session);
                 }
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);

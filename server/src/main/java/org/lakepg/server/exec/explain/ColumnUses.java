@@ -79,7 +79,7 @@ final class ColumnUses {
     String alias(PlanNode scan, String name) {
         return aliases.computeIfAbsent(scan, s -> {
             int seen = aliasCounts.merge(name, 1, Integer::sum);
-            return seen == 1 ? name : name + "_" + (seen - 1);
+            return seen == 1 ? name : PlanPrinter.numbered(name, seen - 1);
         });
     }
 

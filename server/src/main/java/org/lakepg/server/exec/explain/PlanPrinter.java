@@ -66,14 +66,25 @@ public final class PlanPrinter {
 
     public PlanPrinter(ExplainOptions options, Map<PlanNode, NodeStats> stats, TypeCatalog types, TypeIO io,
                        FunctionContext context, PlanNode root, org.lakepg.server.sql.optimizer.PlannerContext planner) {
+        this(options, stats, types, io, context, root, planner, -1);
+    }
+
+    /**
+     * @param rangeTableSize the query's FROM items at every level as the analyzer counted them (-1: unknown): a
+     *     subquery pulled up into its parent leaves no node behind but still counts for qualifying names
+     */
+    public PlanPrinter(ExplainOptions options, Map<PlanNode, NodeStats> stats, TypeCatalog types, TypeIO io,
+                       FunctionContext context, PlanNode root, org.lakepg.server.sql.optimizer.PlannerContext planner,
+                       int rangeTableSize) {
         this.options = options;
         this.types = types;
         this.costs = new org.lakepg.server.sql.optimizer.CostModel(planner);
         this.stats = new IdentityHashMap<>(stats);
-        this.deparser = new ExprDeparser(types, io, context, options.verbose() || relations(root) > 1, this::subplan);
+        boolean prefixed = relations(root) > 1 || rangeTableSize > 1;
+        this.deparser = new ExprDeparser(types, io, context, options.verbose() || prefixed, this::subplan);
         this.context = context;
         this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan),
-                relations(root) > 1);
+                prefixed);
         this.targets = options.verbose() ? relationNames : null;
         relationNames.showingSubqueryScans(shownScans::containsKey);
     }
@@ -303,7 +314,17 @@ public final class PlanPrinter {
     private String uniqueAlias(String table, String alias) {
         String name = alias != null ? alias : table;
         int seen = aliasesSeen.merge(name, 1, Integer::sum);
-        return seen == 1 ? alias : name + "_" + (seen - 1);
+        return seen == 1 ? alias : numbered(name, seen - 1);
+    }
+
+    /** {@code name_n}, the name cut by whole characters to keep it under NAMEDATALEN bytes (ruleutils.c). */
+    static String numbered(String name, int n) {
+        String suffix = "_" + n;
+        String base = name;
+        while (!base.isEmpty() && (base + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 64) {
+            base = base.substring(0, base.offsetByCodePoints(base.length(), -1));
+        }
+        return base + suffix;
     }
 
     private static String alias(String title, String name, String alias) {

@@ -29,6 +29,11 @@ final class CorrelatedScope implements Scope {
     }
 
     @Override
+    public Optional<BoundExpr> wholeRow(String alias, int location) {
+        return enclosing.wholeRow(alias, location).map(this::parameter);
+    }
+
+    @Override
     public Optional<List<java.util.Map.Entry<String, BoundExpr>>> outerStar(String alias) {
         return enclosing.outerStar(alias).map(columns -> columns.stream()
                 .map(c -> java.util.Map.entry(c.getKey(), parameter(c.getValue()))).toList());

@@ -71,6 +71,8 @@ public final class ExpressionAnalyzer {
     private final FunctionContext context;
     /** The statement's next executor parameter id (for correlated subqueries and LATERAL items). */
     private int nextParamId;
+    /** The FROM items analyzed so far in the statement, at every query level (PostgreSQL's range table entries). */
+    private int rangeTableEntries;
     private final CteScope ctes = new CteScope();
     private int subqueryDepth;
 
@@ -169,6 +171,16 @@ public final class ExpressionAnalyzer {
     }
 
     /** A fresh id for an executor parameter of this statement ({@link org.lakepg.server.sql.plan.expr.OuterParam}). */
+    /** Counts a FROM item of any query level of the statement. */
+    void rangeTableEntry() {
+        rangeTableEntries++;
+    }
+
+    /** The FROM items of every query level of the statement analyzed so far. */
+    int rangeTableEntries() {
+        return rangeTableEntries;
+    }
+
     int nextParamId() {
         return nextParamId++;
     }
@@ -396,7 +408,11 @@ public final class ExpressionAnalyzer {
     }
 
     private BoundExpr resolveColumn(ColumnRef c, Scope scope) {
-        var found = scope.column(c.fields(), c.location());
+        var found = c.star() && c.fields().size() == 1 ? scope.wholeRow(c.fields().get(0), c.location())
+                : java.util.Optional.<BoundExpr>empty();
+        if (found.isEmpty()) {
+            found = scope.column(c.fields(), c.location());
+        }
         if (found.isEmpty() && functionParameters != null) {
             found = functionParameters.column(c.fields(), c.location());
         }
@@ -507,9 +523,20 @@ public final class ExpressionAnalyzer {
                 // x IN (a, b) is x = a OR x = b; NOT IN uses <> and AND
                 BoundExpr left = analyze(a.left(), scope);
                 String op = a.name().get(a.name().size() - 1);
-                List<BoundExpr> tests = new ArrayList<>();
+                List<BoundExpr> items = new ArrayList<>();
                 for (Expr item : ((ExprList) a.right()).items()) {
-                    tests.add(operator(List.of(op), left, analyze(item, scope), a.location()));
+                    items.add(analyze(item, scope));
+                }
+                // transformAExprIn: untyped literals take the common type of the list, the left side's (so
+                // oid::regclass IN ('a_star') reads 'a_star' as a regclass, not as the oid its = compares)
+                boolean untyped = items.size() > 1 && left.type() != TypeOids.UNKNOWN && left.type() != TypeOids.RECORD
+                        && items.stream().allMatch(i -> i instanceof Const c && c.type() == TypeOids.UNKNOWN);
+                long common = untyped ? domainBase(left.type()) : 0; // select_common_type takes a domain's base
+                List<BoundExpr> tests = new ArrayList<>();
+                for (BoundExpr item : items) {
+                    BoundExpr right = untyped ? coercer.coerce(item, common, -1, TypeCoercion.Context.IMPLICIT,
+                            a.location()) : item;
+                    tests.add(operator(List.of(op), left, right, a.location()));
                 }
                 yield tests.size() == 1 ? tests.get(0)
                         : new BoolExpr(op.equals("<>") ? BoolExpr.Kind.AND : BoolExpr.Kind.OR, tests);
@@ -575,6 +602,19 @@ public final class ExpressionAnalyzer {
         };
     }
 
+    /** The type a domain is made from, through domains over domains; any other type itself. */
+    private long domainBase(long type) {
+        long base = type;
+        for (int guard = 0; guard < 64; guard++) {
+            var domain = catalog.type(base).filter(t -> t.isDomain());
+            if (domain.isEmpty()) {
+                break;
+            }
+            base = domain.get().baseType();
+        }
+        return base;
+    }
+
     /** {@code x op ANY/ALL (array)} (PostgreSQL's make_scalar_array_op). */
     private BoundExpr arrayComparison(AExpr a, Scope scope) {
         BoundExpr left = analyze(a.left(), scope);
@@ -584,6 +624,9 @@ public final class ExpressionAnalyzer {
         long element;
         if (right.type() == TypeOids.UNKNOWN) {
             element = TypeOids.UNKNOWN;
+        } else if (right.type() == TypeOids.OIDVECTOR || right.type() == TypeOids.INT2VECTOR) {
+            // arrays of their element type (typelem, array_subscript_handler), as get_base_element_type finds
+            element = right.type() == TypeOids.OIDVECTOR ? TypeOids.OID : TypeOids.INT2;
         } else {
             element = catalog.type(right.type()).map(t -> t.elementType()).orElse(0L);
             if (element == 0 || rules.arrayTypeOf(element) != right.type()) {

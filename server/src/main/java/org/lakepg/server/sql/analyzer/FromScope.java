@@ -85,6 +85,14 @@ final class FromScope implements Scope {
         this.outer = outer;
     }
 
+    /** Names a LATERAL item sees twice, once here and once in an enclosing join's left side (refnameNamespaceItem). */
+    private final java.util.Set<String> ambiguousAliases = new java.util.HashSet<>();
+
+    /** Makes a qualified reference through any of these names an error: they name two items. */
+    void markAmbiguous(java.util.Collection<String> aliases) {
+        ambiguousAliases.addAll(aliases);
+    }
+
     void add(String alias, List<OutputColumn> columns) {
         entries.add(new Entry(alias, columns, width));
         width += columns.size();
@@ -184,10 +192,17 @@ final class FromScope implements Scope {
 
     /** Adds all entries of another scope (the right side of a join), shifted after this one's. */
     void addAll(FromScope other) {
+        addAllAt(other, width);
+    }
+
+    /**
+     * Adds all entries of another scope whose columns sit at {@code base} of the row: names keep the order they are
+     * added in, while the row may hold the items in another order (a join whose sides the analyzer swapped).
+     */
+    void addAllAt(FromScope other, int base) {
         aliasedAway.addAll(other.aliasedAway);
         valuesLists.addAll(other.valuesLists);
         usingAliases.addAll(other.usingAliases);
-        int base = width;
         other.nullable.stream().forEach(i -> nullable.set(base + i));
         for (Entry e : other.entries) {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
@@ -195,7 +210,7 @@ final class FromScope implements Scope {
         }
         other.mergedValues.forEach((merged, value) -> mergedValues.put(base + merged, ExprRewriter.map(value,
                 x -> x instanceof InputRef r ? new InputRef(base + r.index(), r.type(), r.typmod(), r.name()) : x)));
-        width = base + other.width;
+        width = Math.max(width, base + other.width);
     }
 
     /** Hides columns of the entries so far from unqualified names and {@code *} (they were merged by USING). */
@@ -335,6 +350,10 @@ final class FromScope implements Scope {
         }
         String alias = fields.get(fields.size() - 2);
         String name = fields.get(fields.size() - 1);
+        if (fields.size() == 2 && ambiguousAliases.contains(alias)) {
+            throw Coercer.at(PgException.of(SqlState.AMBIGUOUS_ALIAS, "table reference \"%s\" is ambiguous", alias),
+                    location);
+        }
         Optional<Entry> entry = entry(alias);
         if (entry.isEmpty()) {
             return outer == null ? Optional.empty() : outer.column(fields, location);
@@ -353,6 +372,15 @@ final class FromScope implements Scope {
         }
         throw Coercer.at(ColumnHints.withHint(PgException.of(SqlState.UNDEFINED_COLUMN, "column %s.%s does not exist",
                 alias, name), this, alias, name), location);
+    }
+
+    @Override
+    public Optional<BoundExpr> wholeRow(String alias, int location) {
+        Optional<Entry> e = entry(alias);
+        if (e.isPresent()) {
+            return Optional.of(wholeRow(e.get()));
+        }
+        return outer == null ? Optional.empty() : outer.wholeRow(alias, location);
     }
 
     /**

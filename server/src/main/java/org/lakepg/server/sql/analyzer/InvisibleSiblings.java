@@ -28,6 +28,12 @@ final class InvisibleSiblings implements Scope {
     }
 
     @Override
+    public Optional<BoundExpr> wholeRow(String alias, int location) {
+        Optional<BoundExpr> found = enclosing == null ? Optional.empty() : enclosing.wholeRow(alias, location);
+        return found.isPresent() ? found : column(List.of(alias), location);
+    }
+
+    @Override
     public Optional<BoundExpr> column(List<String> fields, int location) {
         Optional<BoundExpr> found = enclosing == null ? Optional.empty() : enclosing.column(fields, location);
         if (found.isPresent()) {

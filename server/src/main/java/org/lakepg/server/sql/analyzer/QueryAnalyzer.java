@@ -81,7 +81,8 @@ public final class QueryAnalyzer {
 
     public QueryPlan select(SelectStmt select) {
         Relation r = query(select);
-        return new QueryPlan(r.plan(), r.columns(), parameters.resolved(), QueryPlan.Tag.SELECT);
+        return new QueryPlan(r.plan(), r.columns(), parameters.resolved(), QueryPlan.Tag.SELECT,
+                expressions.rangeTableEntries());
     }
 
     Relation query(SelectStmt s) {
@@ -166,7 +167,11 @@ public final class QueryAnalyzer {
      * An analyzed FROM item: its plan, its names, and (for a LATERAL item) the values it takes from
      * the items to its left.
      */
-    private record Source(PlanNode plan, FromScope scope, List<Correlation> lateral) {
+    private record Source(PlanNode plan, FromScope scope, List<Correlation> lateral, boolean includesBefore) {
+        Source(PlanNode plan, FromScope scope, List<Correlation> lateral) {
+            this(plan, scope, lateral, false);
+        }
+
         Source(PlanNode plan, FromScope scope) {
             this(plan, scope, List.of());
         }
@@ -178,8 +183,9 @@ public final class QueryAnalyzer {
         }
         Source result = null;
         for (FromItem item : items) {
-            Source next = fromItem(item, result == null ? null : result.scope());
-            if (result == null) {
+            Source next = result != null && item instanceof JoinExpr j ? join(j, result.scope(), result)
+                    : fromItem(item, result == null ? null : result.scope());
+            if (result == null || next.includesBefore()) {
                 result = next;
             } else {
                 result.scope().checkNameConflicts(next.scope());
@@ -197,6 +203,7 @@ public final class QueryAnalyzer {
      * @param left the FROM items to this one's left, which a LATERAL item may name (null when none)
      */
     private Source fromItem(FromItem item, FromScope left) {
+        expressions.rangeTableEntry();
         return switch (item) {
             // a WITH item hides a table of the same name, pg_catalog's too
             case RangeVar r when expressions.ctes().find(r).isPresent() -> cteReference(r, expressions.ctes().find(r).get());
@@ -260,7 +267,7 @@ public final class QueryAnalyzer {
                 yield new Source(plan, scope, lateral == null ? List.of() : lateral.correlations());
             }
             case org.lakepg.server.sql.ast.RangeFunction f -> functionItem(f, left);
-            case JoinExpr j -> join(j, left);
+            case JoinExpr j -> join(j, left, null);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this FROM item is not supported yet");
         };
     }
@@ -399,12 +406,25 @@ public final class QueryAnalyzer {
         return out;
     }
 
-    private Source join(JoinExpr j, FromScope before) {
+    /**
+     * @param beforeSource the FROM items before this join in a FROM list (null inside another join): a LATERAL item on
+     *     the right may name them too, and then the join takes them in as its left side
+     */
+    private Source join(JoinExpr j, FromScope before, Source beforeSource) {
         Source left = fromItem(j.larg(), before);
-        // A LATERAL item on the right sees the join's left side only. PostgreSQL also lets it name the FROM items
-        // before the join (a, b JOIN LATERAL (.. a.x ..)) and plans that by flattening the join tree; run here as a
-        // nested loop re-executed per row of a, it would take minutes on 10k-row tables, so it is still an error.
-        Source right = fromItem(j.rarg(), left.scope());
+        LateralBefore.Visible visible = beforeSource == null ? null
+                : LateralBefore.visible(j, beforeSource, beforeSource.scope(), left.scope(), outer);
+        Source right = fromItem(j.rarg(), visible != null ? visible.scope()
+                : before != null ? LateralBefore.insideJoin(before, left.scope(), outer) : left.scope());
+        Source takenIn = null; // the items before the join, when the right side reads them
+        if (visible != null) {
+            var reach = LateralBefore.reach(right.lateral(), beforeSource.scope().width());
+            if (reach.reachesBefore()) {
+                takenIn = beforeSource;
+            } else {
+                right = new Source(right.plan(), right.scope(), reach.shifted());
+            }
+        }
         left.scope().checkNameConflicts(right.scope());
         FromScope scope = new FromScope(outer);
         scope.addAll(left.scope());
@@ -443,6 +463,23 @@ public final class QueryAnalyzer {
         }
         if (condition instanceof org.lakepg.server.sql.plan.expr.Const c && Boolean.TRUE.equals(c.value())) {
             condition = null; // ON true joins every pair: PostgreSQL drops the constant
+        }
+        if (takenIn != null) {
+            takenIn.scope().checkNameConflicts(scope);
+            int shift = takenIn.scope().width();
+            if (kind == NestedLoopJoinNode.Kind.INNER && LateralBefore.readsOnly(right.lateral(), shift)) {
+                return LateralBefore.beforeTheLeftSide(takenIn.plan(), takenIn.scope(), left.plan(), left.scope(),
+                        left.lateral(), right.plan(), right.scope(), right.lateral(), condition, outer,
+                        (plan, names) -> new Source(plan, names, beforeSource.lateral(), true));
+            }
+            FromScope all = new FromScope(outer);
+            all.addAll(takenIn.scope());
+            all.addAll(scope);
+            PlanNode leftPlan = new NestedLoopJoinNode(NestedLoopJoinNode.Kind.INNER, takenIn.plan(), left.plan(), null,
+                    left.lateral());
+            condition = LateralBefore.shift(condition, shift);
+            return new Source(new NestedLoopJoinNode(kind, leftPlan, right.plan(), condition, right.lateral()), all,
+                    takenIn.lateral(), true);
         }
         PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
         // a plain inner or LEFT join is planned with the query's WHERE, as PostgreSQL plans the whole FROM at once:

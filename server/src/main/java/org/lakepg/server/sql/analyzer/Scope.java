@@ -27,6 +27,14 @@ public interface Scope {
     }
 
     /**
+     * The whole row {@code alias.*} means inside an expression ({@code count(x.*)}): the FROM item's row even when
+     * one of the items has a column of that name; empty when no item has the name.
+     */
+    default Optional<BoundExpr> wholeRow(String alias, int location) {
+        return column(List.of(alias), location);
+    }
+
+    /**
      * Every named FROM item this scope and the enclosing ones hold (alias, column names), innermost first, whether
      * or not this part of the query may reference it: what the hints of "column does not exist" search.
      */
