@@ -96,7 +96,7 @@ public final class SubqueryScans {
     /** Whether the subquery is kept apart only for the shapes {@link SubqueryQuals} does not push conditions into. */
     public static boolean keptForShape(SubqueryScanNode scan) {
         PlanNode p = scan.input();
-        return !windowed(p) && !setReturning(p);
+        return volatileOutputs(p) || sortedWithJunk(p) || locking(p);
     }
 
     private static boolean windowed(PlanNode p) {
