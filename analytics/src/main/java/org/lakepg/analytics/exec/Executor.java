@@ -13,16 +13,28 @@ import org.lakepg.analytics.plan.PlanNode;
  */
 public final class Executor {
 
+    private static final Runnable NO_CHECK = () -> { };
+
     private final AggregationWorkers workers;
+    private final Runnable interruptCheck;
     private ScanStats scanStats = ScanStats.NONE;
 
     /** An executor that may borrow the process-wide helper threads ({@link AggregationWorkers#shared()}). */
     public Executor() {
-        this(AggregationWorkers.shared());
+        this(AggregationWorkers.shared(), NO_CHECK);
     }
 
     public Executor(AggregationWorkers workers) {
+        this(workers, NO_CHECK);
+    }
+
+    /**
+     * @param interruptCheck run on the query's thread between operators (before every batch and finish that moves up
+     *                       the plan); it throws to stop the query (a cancel request, statement_timeout)
+     */
+    public Executor(AggregationWorkers workers, Runnable interruptCheck) {
         this.workers = workers;
+        this.interruptCheck = interruptCheck;
     }
 
     /** Runs the plan and returns its output batches. */
@@ -41,8 +53,9 @@ public final class Executor {
         return out;
     }
 
-    /** Runs the plan into {@code sink}. */
-    public void run(PlanNode plan, BatchSink sink) {
+    /** Runs the plan into {@code parent}. */
+    public void run(PlanNode plan, BatchSink parent) {
+        BatchSink sink = interruptCheck == NO_CHECK ? parent : new InterruptCheckingSink(parent, interruptCheck);
         switch (plan) {
             case PlanNode.Scan scan -> {
                 ScanStats stats = scan.source().scan(scan.columns(), scan.pushdown(), batch -> {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.lakepg.analytics.batch.Batch;
 import org.lakepg.analytics.batch.Schema;
+import org.lakepg.analytics.exec.AggregationWorkers;
 import org.lakepg.analytics.exec.Executor;
 import org.lakepg.analytics.parquet.ColumnPredicate;
 import org.lakepg.analytics.parquet.ScanStats;
@@ -43,11 +44,13 @@ public record ColumnarQuery(AnalyticsService service, PlanNode rowPlan, Supplier
         }
         List<Batch> batches;
         try {
-            batches = new Executor().collect(translation.get().plan());
+            batches = new Executor(AggregationWorkers.shared(), context::checkInterrupts)
+                    .collect(translation.get().plan());
         } catch (UnsupportedValueException | IllegalArgumentException notForBatches) {
             service.countRun(false);
             return context.runSubplan(rowPlan);
         }
+        context.checkInterrupts(); // a timeout during the last phase (an aggregate's emit) stops the run here
         service.countRun(true);
         List<Object[]> rows = new ArrayList<>();
         for (Batch b : batches) {
