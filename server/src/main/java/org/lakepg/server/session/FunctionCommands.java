@@ -220,8 +220,10 @@ final class FunctionCommands {
                 validateBody(proc, inputNames, analyzers);
             }
         } catch (PgException e) {
-            // a position inside an AS '...' body is not a position in the statement
-            throw s.sqlBody() == null ? e.withPosition(0) : e;
+            // a position inside an AS '...' SQL body points into the statement where the body is written there once;
+            // PL/pgSQL's positions are relative to the embedded statement, not the body, so they are dropped
+            throw s.sqlBody() != null ? e : e.withPosition(plpgsql ? 0
+                    : FunctionBodyPositions.transpose(text, offset, source, e.position()));
         }
 
         Optional<FunctionCatalog.UserFunction> existing = objects.functions().functions(txn.snapshot()).stream()

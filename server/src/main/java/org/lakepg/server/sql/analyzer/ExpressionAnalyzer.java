@@ -264,7 +264,7 @@ public final class ExpressionAnalyzer {
     private BoundExpr constant(AConst c) {
         return switch (c.kind()) {
             case INTEGER, NUMERIC -> number(c.value());
-            case STRING -> new Const(TypeOids.UNKNOWN, -1, c.value());
+            case STRING -> coercer.unknownLiteral(c.value(), c.location());
             case BOOLEAN -> new Const(TypeOids.BOOL, -1, c.value().equals("t") || c.value().equals("true"));
             case NULL -> new Const(TypeOids.UNKNOWN, -1, null);
             case BITSTRING -> bitString(c);
