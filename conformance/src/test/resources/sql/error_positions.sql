@@ -19,5 +19,20 @@ CREATE FUNCTION errpos_f3(int) RETURNS int LANGUAGE sql AS $$
 $$;
 CREATE FUNCTION errpos_f4(int) RETURNS int LANGUAGE sql AS $body$select $1 +$body$;
 CREATE FUNCTION errpos_f5(int) RETURNS int LANGUAGE sql AS 'select no_such_function($1)';
+CREATE FUNCTION errpos_f6() RETURNS int LANGUAGE plpgsql AS $$ begin retur 1; end $$;
+CREATE FUNCTION errpos_f8() RETURNS int LANGUAGE plpgsql AS 'begin return 1 +; end';
+CREATE FUNCTION errpos_f9() RETURNS int LANGUAGE plpgsql AS 'declare x int := ; begin return 1; end';
+CREATE FUNCTION errpos_f11() RETURNS int LANGUAGE plpgsql AS $$
+declare
+    r record;
+begin
+    for r in select I fought the law, the law won LOOP
+        return 1;
+    end loop;
+end$$;
+CREATE FUNCTION errpos_f12() RETURNS int LANGUAGE plpgsql AS $$
+begin
+    if then return 1; end if;
+end$$;
 SELECT 1; CREATE FUNCTION errpos_f7(int) RETURNS int LANGUAGE sql AS 'select $1 + nosuch';
 DROP TABLE errpos_t;

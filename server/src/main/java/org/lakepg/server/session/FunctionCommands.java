@@ -215,15 +215,14 @@ final class FunctionCommands {
         try {
             if (plpgsql) {
                 // parsed now as plpgsql_validator does, so syntax errors show at CREATE time
-                org.lakepg.server.plpgsql.PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
+                org.lakepg.server.plpgsql.PlCompiler.validate(proc, () -> FunctionSignatures.describe(proc));
             } else if (!internal) {
                 validateBody(proc, inputNames, analyzers);
             }
         } catch (PgException e) {
-            // a position inside an AS '...' SQL body points into the statement where the body is written there once;
-            // PL/pgSQL's positions are relative to the embedded statement, not the body, so they are dropped
-            throw s.sqlBody() != null ? e : e.withPosition(plpgsql ? 0
-                    : FunctionBodyPositions.transpose(text, offset, source, e.position()));
+            // a position inside an AS '...' body points into the statement where the body is written there once
+            throw s.sqlBody() != null ? e
+                    : e.withPosition(FunctionBodyPositions.transpose(text, offset, source, e.position()));
         }
 
         Optional<FunctionCatalog.UserFunction> existing = objects.functions().functions(txn.snapshot()).stream()
