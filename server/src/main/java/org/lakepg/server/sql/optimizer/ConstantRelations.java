@@ -17,6 +17,7 @@ import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.ResultNode;
 import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.sql.plan.SubqueryScanNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.Const;
 import org.lakepg.server.sql.plan.expr.InputRef;
@@ -61,7 +62,7 @@ final class ConstantRelations {
                 }
                 position += input.width();
             } else {
-                List<BoundExpr> values = ((ProjectNode) input.plan()).expressions();
+                List<BoundExpr> values = values(input.plan());
                 for (int i = 0; i < input.width(); i++) {
                     columns[input.offset() + i] = values.get(i);
                 }
@@ -92,16 +93,43 @@ final class ConstantRelations {
      * merge condition (PostgreSQL's clause of one relation) and a semi join becomes a filter.
      */
     static BoundExpr rightValues(BoundExpr condition, PlanNode right, int leftWidth, UnaryOperator<BoundExpr> folding) {
-        List<BoundExpr> values = ((ProjectNode) right).expressions();
+        List<BoundExpr> values = values(right);
         return folding.apply(ExprRewriter.map(condition, e -> e instanceof InputRef in && in.index() >= leftWidth
                 ? values.get(in.index() - leftWidth) : e));
     }
 
+    /** As {@link #rightValues} for a constant row on the left of (left ++ right): a LEFT join's outer row. */
+    static BoundExpr leftValues(BoundExpr condition, PlanNode left, UnaryOperator<BoundExpr> folding) {
+        List<BoundExpr> values = values(left);
+        int width = values.size();
+        return folding.apply(ExprRewriter.map(condition, e -> e instanceof InputRef in && in.index() < width
+                ? values.get(in.index()) : e));
+    }
+
     /** One row of values that read no column, parameter or subquery and call nothing volatile. */
     static boolean constantRow(PlanNode p) {
-        return p instanceof ProjectNode x && x.input() instanceof ResultNode && !x.expressions().isEmpty()
-                && x.expressions().stream().allMatch(e -> pushable(e) && refs(e).isEmpty()
-                        && !ExprRewriter.any(e, y -> y instanceof OuterParam));
+        return values(p) != null;
+    }
+
+    /** The values of a constant row, seen through the projections and subquery scans above it; null for others. */
+    static List<BoundExpr> values(PlanNode p) {
+        if (p instanceof SubqueryScanNode s && s.width() == s.input().width()) {
+            return values(s.input());
+        }
+        if (!(p instanceof ProjectNode x) || x.expressions().isEmpty()) {
+            return null;
+        }
+        List<BoundExpr> out = x.expressions();
+        if (!(x.input() instanceof ResultNode)) {
+            List<BoundExpr> below = values(x.input());
+            if (below == null) {
+                return null;
+            }
+            out = out.stream().map(e -> ExprRewriter.map(e, y -> y instanceof InputRef in ? below.get(in.index()) : y))
+                    .toList();
+        }
+        return out.stream().allMatch(e -> pushable(e) && refs(e).isEmpty()
+                && !ExprRewriter.any(e, y -> y instanceof OuterParam)) ? out : null;
     }
 
     private static long[] typesFrom(List<BoundExpr> conjuncts, int width) {

@@ -118,6 +118,9 @@ public final class HashLookups {
             if (j.kind() == NestedLoopJoinNode.Kind.LEFT) {
                 return leftJoin(j);
             }
+            if (methods != null && j.kind() == NestedLoopJoinNode.Kind.RIGHT && ConstantRelations.constantRow(j.right())) {
+                return constantOuter(j);
+            }
             if (methods != null && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
                 // RIGHT and FULL joins: a merge join when equalities allow, else the nested loop
                 return methods.choose(j.kind(), joins(j.left()), joins(j.right()), conjuncts(j.condition()),
@@ -223,6 +226,21 @@ public final class HashLookups {
     private PlanNode plannedInput(PlanNode p) {
         return p instanceof FilterNode f && !(f.input() instanceof NestedLoopJoinNode) ? filtered(f.input(), f.condition())
                 : joins(p);
+    }
+
+    /**
+     * A RIGHT join whose preserved side is a constant row: a LEFT join driven by that row (PostgreSQL has no
+     * nested loop right join), its values put into the condition, which then filters the other side's scan.
+     */
+    private PlanNode constantOuter(NestedLoopJoinNode j) {
+        int leftWidth = j.left().width();
+        int rightWidth = j.right().width();
+        BoundExpr on = ConstantRelations.leftValues(JoinMethods.swapSides(j.condition(), leftWidth, rightWidth),
+                j.right(), folding);
+        PlanNode swapped = on instanceof org.lakepg.server.sql.plan.expr.Const k && Boolean.TRUE.equals(k.value())
+                ? new NestedLoopJoinNode(NestedLoopJoinNode.Kind.LEFT, j.right(), joins(j.left()), null)
+                : leftJoin(new NestedLoopJoinNode(NestedLoopJoinNode.Kind.LEFT, j.right(), j.left(), on));
+        return JoinMethods.restored(swapped, leftWidth, rightWidth);
     }
 
     /** The inputs of a tree of inner joins, with the joins' own conditions moved to the query's row. */
