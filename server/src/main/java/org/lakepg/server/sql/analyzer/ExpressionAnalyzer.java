@@ -1209,6 +1209,12 @@ public final class ExpressionAnalyzer {
         return new ConstantFolding(io, context, planningDeferred ? this::deferFoldingError : null).fold(e);
     }
 
+    /** A FROM function item's call folded as PostgreSQL's preprocess_function_rtes does, user functions too. */
+    BoundExpr foldFunctionItem(BoundExpr call) {
+        BoundExpr folded = foldConstants(call);
+        return planningDeferred ? folded : ConstantFunctionItems.evaluated(folded, io, context);
+    }
+
     private boolean planningDeferred;
     private PgException deferredFoldingError;
 
