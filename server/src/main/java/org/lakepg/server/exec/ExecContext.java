@@ -104,6 +104,19 @@ public final class ExecContext implements FunctionContext {
         return cteBuffers.computeIfAbsent(cte, p -> new org.lakepg.server.exec.operator.CteBuffer(subplans.apply(p)));
     }
 
+    private final java.util.Set<org.lakepg.server.sql.plan.PlanNode> lazyModifies =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(2));
+
+    /** Makes this data-modifying WITH item's plan write its rows only as far as they are read. */
+    public void runLazily(org.lakepg.server.sql.plan.PlanNode modify) {
+        lazyModifies.add(modify);
+    }
+
+    /** Whether this ModifyTable plan writes row by row as it is read (a data-modifying WITH item). */
+    public boolean runsLazily(org.lakepg.server.sql.plan.PlanNode modify) {
+        return lazyModifies.contains(modify);
+    }
+
     /**
      * Forgets the rows of these WITH items and uncorrelated subqueries, so they are computed again (a recursive term's
      * own WITH items per round, those reading a correlated subquery's or LATERAL item's parameters per run).

@@ -153,6 +153,11 @@ final class ExprDeparser {
             // a row constructor
             return "ROW(" + String.join(", ", args) + ")";
         }
+        if (f.name().equals(org.lakepg.server.function.scalar.RowFunctions.FIELD) && f.arguments().size() == 3
+                && f.arguments().get(2) instanceof Const field && field.value() instanceof String name) {
+            // a field selection that carries the field's name (a breadth-first SEARCH's depth)
+            return "(" + args.get(0) + ")." + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(name);
+        }
         if (f.form() == FuncExpr.Form.CAST && args.size() >= 1) {
             return "(" + args.get(0) + ")::" + TypeNames.format(types, f.type(), f.typmod());
         }

@@ -78,12 +78,8 @@ public final class Operators {
             case org.lakepg.server.sql.plan.WorkTableScanNode w -> context.workTable(w.workTableId()).iterator();
             case org.lakepg.server.sql.plan.RecursiveUnionNode r -> RecursiveUnion.open(r, open(r.nonRecursive(), context),
                     () -> open(r.recursive(), context), new RowComparator(r.keys(), functions, context), context);
-            case org.lakepg.server.sql.plan.ModifyingCtesNode m -> {
-                for (var cte : m.ctes()) {
-                    context.cteBuffer(cte.cte()).drain();
-                }
-                yield open(m.input(), context);
-            }
+            case org.lakepg.server.sql.plan.ModifyingCtesNode m -> ModifyingCtes.open(m, context,
+                    () -> open(m.input(), context));
             case org.lakepg.server.sql.plan.RuleActionsNode r -> RuleActions.open(r, step -> open(step, context), context);
             case org.lakepg.server.sql.plan.FunctionScanNode f -> FunctionScan.open(f, compiler, context);
             case org.lakepg.server.sql.plan.ProjectSetNode p -> ProjectSet.open(p, open(p.input(), context), compiler, context);

@@ -201,6 +201,10 @@ final class SpeculativeInsert {
         }
         check.accept(row);
         WriteResult r = heap.update(txn, existing.tid(), codec.encode(row), indexes.isEmpty(), WaitPolicy.BLOCK);
+        if (r instanceof WriteResult.SelfModified) {
+            // the SET list's subquery ran a WITH item that updated the row (ExecUpdate's TM_SelfModified): done
+            return Optional.empty();
+        }
         if (!(r instanceof WriteResult.Ok ok)) {
             return null;
         }

@@ -161,10 +161,9 @@ final class TableOperators {
         // a member of a parent the statement names: the parent's transition tables get its rows
         org.lakepg.server.exec.ParentStatement parent = context.parentStatement() != null
                 && context.parentStatement().capturesRows() ? context.parentStatement() : null;
-        List<Object[]> out = new ArrayList<>();
-        while (input.hasNext()) {
+        // one input row written; its RETURNING values (an empty row without RETURNING), or null when it was skipped
+        java.util.function.UnaryOperator<Object[]> write = row -> {
             context.checkCancelled();
-            Object[] row = input.next();
             Object[] written;
             Object[] oldForTriggers = null;
             Tid writtenTid;
@@ -173,14 +172,14 @@ final class TableOperators {
                     if (triggers != null) {
                         row = triggers.beforeRow(row, null);
                         if (row == null) {
-                            continue;
+                            return null;
                         }
                     }
                     checkRow(table, node, checks, row, context);
                     if (upsert != null) {
                         written = upsert.apply(row, r -> checkRow(table, node, checks, r, context), keys);
                         if (written == null) {
-                            continue;
+                            return null;
                         }
                         writtenTid = upsert.lastWritten();
                         break;
@@ -203,7 +202,7 @@ final class TableOperators {
                         if (oldForTriggers != null && !context.takeBeforeRowTriggersRan(row)) {
                             newRow = triggers.beforeRow(newRow, oldForTriggers);
                             if (newRow == null) {
-                                continue;
+                                return null;
                             }
                         }
                     }
@@ -224,7 +223,7 @@ final class TableOperators {
                                 sameIndexKeys(indexes, table, codec, newRow), WaitPolicy.BLOCK);
                     }
                     if (!accepted(r)) {
-                        continue;
+                        return null;
                     }
                     activity.updated();
                     Tid newTid = ((WriteResult.Ok) r).tid();
@@ -250,7 +249,7 @@ final class TableOperators {
                     Object[] current = row;
                     writtenTid = (Tid) row[width];
                     if (triggers != null && triggers.beforeRow(null, java.util.Arrays.copyOf(row, width)) == null) {
-                        continue;
+                        return null;
                     }
                     WriteResult r = heap.delete(txn, (Tid) row[width], WaitPolicy.BLOCK);
                     while (r instanceof WriteResult.Updated updated) {
@@ -263,7 +262,7 @@ final class TableOperators {
                         r = heap.delete(txn, writtenTid, WaitPolicy.BLOCK);
                     }
                     if (!accepted(r)) {
-                        continue;
+                        return null;
                     }
                     activity.deleted();
                     written = java.util.Arrays.copyOf(current, width);
@@ -295,8 +294,7 @@ final class TableOperators {
                 }
             }
             if (returning.isEmpty()) {
-                out.add(new Object[0]);
-                continue;
+                return new Object[0];
             }
             // RETURNING reads the system columns (ctid, xmin, ...) of the version written through its tid
             Object[] returned = written.length > width ? written.clone() : java.util.Arrays.copyOf(written, width + 1);
@@ -305,12 +303,25 @@ final class TableOperators {
             for (int i = 0; i < result.length; i++) {
                 result[i] = returning.get(i).eval(returned, context);
             }
-            out.add(result);
+            return result;
+        };
+        Runnable finish = () -> {
+            foreignKeys.finishStatement();
+            if (triggers != null) {
+                triggers.afterStatement();
+            }
+        };
+        if (context.runsLazily(node)) {
+            return LazyModify.rows(input, write, finish);
         }
-        foreignKeys.finishStatement();
-        if (triggers != null) {
-            triggers.afterStatement();
+        List<Object[]> out = new ArrayList<>();
+        while (input.hasNext()) {
+            Object[] result = write.apply(input.next());
+            if (result != null) {
+                out.add(result);
+            }
         }
+        finish.run();
         return out.iterator();
     }
 

@@ -184,6 +184,13 @@ public final class RowExpressions {
             if (out.isPresent()) {
                 return out.get();
             }
+            if (base.type() == TypeOids.RECORD && name.equals(SearchCycle.DEPTH) && location < 0) {
+                // SearchCycle's reference (it has no position in the text) to a breadth-first sequence's depth:
+                // ROW(depth, columns...), whose field names the record type lacks
+                return new FuncExpr(RowFunctions.FIELD_OID, RowFunctions.FIELD, RowFunctions.FIELD, FuncExpr.Form.CALL,
+                        List.of(base, new Const(TypeOids.INT4, -1, 0), new Const(TypeOids.TEXT, -1, name)), true, 'i',
+                        TypeOids.INT8, -1);
+            }
             if (base.type() == TypeOids.RECORD) {
                 throw Coercer.at(PgException.of(SqlState.UNDEFINED_COLUMN,
                         "could not identify column \"%s\" in record data type", name), location);

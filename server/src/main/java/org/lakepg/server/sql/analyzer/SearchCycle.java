@@ -40,6 +40,8 @@ final class SearchCycle {
     private static final String RIGHT = "__sc_r";
     private static final String PARENT_SEQ = "__sc_seq";
     private static final String PARENT_PATH = "__sc_path";
+    /** The depth field of a breadth-first SEARCH sequence record, named as rewriteSearchCycle.c names it. */
+    static final String DEPTH = "*DEPTH*";
 
     private SearchCycle() {}
 
@@ -224,11 +226,9 @@ final class SearchCycle {
         if (search != null) {
             Expr seq;
             if (search.searchBreadthFirst()) {
-                // the parent's depth is the first field of its (depth, columns...) record, an unquoted integer
-                Expr parentText = new TypeCast(column(RIGHT, PARENT_SEQ), type("text"), -1);
-                Expr depth = new TypeCast(call("ltrim", call("split_part", parentText, string(","), integer(1)),
-                        string("(")), type("int8"), -1);
-                Expr next = new AExpr(AExpr.Kind.OP, List.of("+"), depth, integer(1), -1);
+                // the parent's depth is the first field of its (depth, columns...) record
+                Expr next = call("int8inc", new org.lakepg.server.sql.ast.AIndirection(column(RIGHT, PARENT_SEQ),
+                        List.of(new org.lakepg.server.sql.ast.FieldName(DEPTH))));
                 seq = new RowExpr(prepend(next, columnsOf(RIGHT, search.searchColList())), true, -1);
             } else {
                 seq = pathCat(column(RIGHT, PARENT_SEQ), row(RIGHT, search.searchColList()));
@@ -309,10 +309,6 @@ final class SearchCycle {
 
     private static AConst integer(int v) {
         return new AConst(AConst.Kind.INTEGER, Integer.toString(v), -1);
-    }
-
-    private static AConst string(String v) {
-        return new AConst(AConst.Kind.STRING, v, -1);
     }
 
     private static TypeName type(String name) {
