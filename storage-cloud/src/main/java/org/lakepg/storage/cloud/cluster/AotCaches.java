@@ -20,16 +20,20 @@ final class AotCaches {
     }
 
     /**
-     * The JVM option that reads {@code kind}'s cache, or nothing — also when the service's other options already name
-     * an AOT cache to read or to write (a training run, an experiment), which the JVM would not combine with this one.
+     * The JVM option that reads {@code kind}'s cache from the launcher's directory, or nothing — also when the
+     * service's other options already name an AOT cache to read or to write (a training run, an experiment), which
+     * the JVM would not combine with this one.
      */
     static List<String> options(ServiceKind kind, List<String> otherOptions) {
         String directory = System.getProperty(DIRECTORY_PROPERTY);
-        if (directory == null || directory.isBlank()
-                || otherOptions.stream().anyMatch(option -> option.startsWith("-XX:AOTCache"))) {
+        return options(directory == null || directory.isBlank() ? null : Path.of(directory), kind, otherOptions);
+    }
+
+    static List<String> options(Path directory, ServiceKind kind, List<String> otherOptions) {
+        if (directory == null || otherOptions.stream().anyMatch(option -> option.startsWith("-XX:AOTCache"))) {
             return List.of();
         }
-        Path cache = Path.of(directory).resolve(kind.word() + ".aot");
+        Path cache = directory.resolve(kind.word() + ".aot");
         return Files.isRegularFile(cache) ? List.of("-XX:AOTCache=" + cache.toAbsolutePath()) : List.of();
     }
 }
