@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The JVM AOT caches (JDK 25+) of a cluster's services, one per {@link ServiceKind}: {@code compute.aot},
  * {@code safekeeper.aot}, {@code pageserver.aot}, {@code s3.aot} in the directory the system property
- * {@value #DIRECTORY_PROPERTY} names. The lakepg launcher trains them once per build of the jar
- * (scripts/aot-train-cluster) and sets the property; without it, or without a kind's file, that service starts
+ * {@value #DIRECTORY_PROPERTY} names. The lakepg launcher, asked with LAKEPG_CLUSTER_AOT=on, trains them once per build
+ * of the jar (scripts/aot-train-cluster) and sets the property; without it, or without a kind's file, a service starts
  * without a cache. A cache saves a young JVM most of its class loading and lets C2 compile the hot paths from the
  * trained profiles at once instead of after tens of thousands of transactions (docs/safekeepers.md, "Session 12").
  */
