@@ -200,7 +200,9 @@ public final class LocalCluster {
         args.addAll(extraArguments.getOrDefault(kind, List.of()));
         Path log = log(service);
         List<String> jvmOptions = new ArrayList<>(kind.jvmOptions());
-        jvmOptions.addAll(extraJvmOptions(System.getenv(EXTRA_JVM_OPTIONS), log.resolveSibling(service)));
+        List<String> extra = extraJvmOptions(System.getenv(EXTRA_JVM_OPTIONS), log.resolveSibling(service));
+        jvmOptions.addAll(AotCaches.options(kind, extra));
+        jvmOptions.addAll(extra);
         List<String> command = launcher.command(jvmOptions, args);
         Process process;
         try {
