@@ -82,7 +82,8 @@ final class FunctionItems {
             columns.add(OutputColumn.computed("ordinality", TypeOids.INT8, -1));
         }
         columns = QueryAnalyzer.renamed(columns, f.alias() == null ? null : f.alias().colnames(), alias);
-        return new Analyzed(new FunctionScanNode(functions, f.ordinality(), alias), alias, columns);
+        return new Analyzed(new FunctionScanNode(functions, f.ordinality(), alias,
+                columns.stream().map(OutputColumn::name).toList()), alias, columns);
     }
 
     /** The OUT (and INOUT, TABLE) parameters of a function returning a row; empty for a scalar result. */
