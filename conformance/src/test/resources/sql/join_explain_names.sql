@@ -20,4 +20,16 @@ SELECT q.id FROM (SELECT en_a.id FROM en_a LEFT JOIN en_b ON en_a.b_id = en_b.id
 EXPLAIN (VERBOSE, COSTS OFF)
 SELECT q.id, gs.i FROM (SELECT en_a.id FROM en_a WHERE en_a.b_id > 0) q,
   LATERAL generate_series(1, q.id) gs(i) WHERE q.id = gs.i;
-DROP TABLE en_a, en_b, en_t;
+-- a SQL function in FROM whose body is a ROW(...) of its arguments: folded to one constant for constant arguments
+CREATE TABLE en_pair (q1 int8, q2 int8);
+CREATE FUNCTION en_mk(bigint, bigint) RETURNS en_pair AS 'SELECT row($1, $2)::en_pair' LANGUAGE sql;
+CREATE FUNCTION en_mk1(int) RETURNS en_t AS 'SELECT row($1)::en_t' LANGUAGE sql;
+EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM en_mk(1, 2);
+SELECT * FROM en_mk(1, 2);
+EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM en_mk1(42);
+SELECT * FROM en_mk1(42);
+SELECT * FROM en_t i, en_mk(i.f1, i.f1 * 2) m ORDER BY 1;
+SELECT * FROM en_mk(NULL, 1);
+DROP FUNCTION en_mk(bigint, bigint);
+DROP FUNCTION en_mk1(int);
+DROP TABLE en_a, en_b, en_t, en_pair;

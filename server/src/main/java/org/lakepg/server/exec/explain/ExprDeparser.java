@@ -165,7 +165,8 @@ final class ExprDeparser {
         }
         if (constantRecord(f)) {
             // ROW(constants) is a constant record by the time PostgreSQL plans it
-            return "'" + recordText(f).replace("'", "''") + "'::record";
+            return "'" + recordText(f).replace("'", "''") + "'::"
+                    + (f.type() == TypeOids.RECORD ? "record" : TypeNames.format(types, f.type(), -1));
         }
         if (f.name().equals("lakepg_row")) {
             // a row constructor
@@ -196,9 +197,13 @@ final class ExprDeparser {
         return args;
     }
 
-    /** An anonymous ROW(...) of typed constants (eval_const_expressions folds it into one record constant). */
+    /**
+     * A ROW(...) of typed constants, anonymous or of a composite type (eval_const_expressions folds a RowExpr of
+     * constants into one constant).
+     */
     private boolean constantRecord(BoundExpr e) {
-        return e instanceof FuncExpr f && f.name().equals("lakepg_row") && f.type() == TypeOids.RECORD
+        return e instanceof FuncExpr f && f.name().equals("lakepg_row")
+                && (f.type() == TypeOids.RECORD || types.type(f.type()).map(t -> t.kind() == 'c').orElse(false))
                 && !f.arguments().isEmpty() && f.arguments().stream().allMatch(x -> x instanceof Const c
                 && c.type() != TypeOids.UNKNOWN && types.type(c.type()).map(t -> t.category() != 'A').orElse(false));
     }

@@ -1085,7 +1085,9 @@ public final class PlanPrinter {
             case WorkTableScanNode w -> alias("WorkTable Scan on ", w.cteName(), relationNames.relationName(w));
             case RecursiveUnionNode r -> "Recursive Union";
             case FunctionScanNode f -> {
-                String name = f.functions().get(0).call() instanceof FuncExpr fe ? fe.name() : f.alias();
+                // an inlined SQL function's row constructor is a constant to PostgreSQL: no function to name
+                String name = f.functions().get(0).call() instanceof FuncExpr fe
+                        && !org.lakepg.server.sql.analyzer.RowExpressions.isConstructor(fe) ? fe.name() : f.alias();
                 if (options.verbose()) {
                     details.add(new String[] {"Function Call", String.join(", ", f.functions().stream()
                             .map(fn -> deparser.deparse(fn.call(), i -> null)).toList())});
@@ -1156,7 +1158,7 @@ public final class PlanPrinter {
     private String functionScanTitle(FunctionScanNode f, String name) {
         String alias = uniqueAlias(name, f.alias());
         if (!options.verbose() || f.functions().size() != 1 || !(f.functions().get(0).call() instanceof FuncExpr fe)
-                || !(types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog)) {
+                || org.lakepg.server.sql.analyzer.RowExpressions.isConstructor(fe) || !(types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog)) {
             return alias("Function Scan on ", name, alias);
         }
         long namespace = catalog.function(fe.function()).map(org.lakepg.server.catalog.ProcEntry::namespace).orElse(11L);

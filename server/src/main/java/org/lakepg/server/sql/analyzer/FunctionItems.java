@@ -46,6 +46,10 @@ final class FunctionItems {
                 firstName = name;
             }
             BoundExpr e = expressions.analyzeWithoutAggregates(call, scope, "functions in FROM");
+            if (RowExpressions.isConstructor(e)) {
+                // an inlined SQL function's ROW(...): preprocess_function_rtes folds it to one constant
+                e = expressions.foldConstants(e);
+            }
             ProcEntry proc = e instanceof FuncExpr fe ? catalog.function(fe.function()).orElse(null) : null;
             boolean returnsSet = proc != null && proc.returnsSet();
             if (coldefs != null) {
