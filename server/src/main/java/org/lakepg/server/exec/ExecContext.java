@@ -408,6 +408,19 @@ public final class ExecContext implements FunctionContext {
         return null;
     }
 
+    /**
+     * A context for evaluating a call while planning (an immutable function of constants): the session's tables when
+     * it has them, so a PL/pgSQL body can run its expressions.
+     */
+    public static ExecContext planning(FunctionContext session) {
+        return new ExecContext(session, new Object[0], session instanceof TableAccessSource s ? s.tableAccess() : null);
+    }
+
+    /** A session whose tables a call evaluated while planning may read. */
+    public interface TableAccessSource {
+        TableAccess tableAccess();
+    }
+
     /** A session that runs SQL function bodies within the calling statement (its tables, its cancellation). */
     public interface SqlFunctionRunner {
         Object callSqlFunction(long function, Object[] arguments, ExecContext caller);

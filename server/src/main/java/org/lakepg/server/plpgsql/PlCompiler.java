@@ -1,5 +1,7 @@
 package org.lakepg.server.plpgsql;
 
+import org.lakepg.wire.error.PgException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,22 @@ public final class PlCompiler {
 
     /** A function of the catalog; {@code signature} names it in messages. */
     public static PlFunction compile(ProcEntry proc, java.util.function.Supplier<String> signature) {
+        try {
+            return compileCached(proc, signature);
+        } catch (PgException e) {
+            throw e.withPosition(0); // a position in the body is none in the statement that called the function
+        }
+    }
+
+    /**
+     * Compiles for CREATE FUNCTION: syntax errors carry their 1-based position in the body (the caller maps it into
+     * the statement).
+     */
+    public static void validate(ProcEntry proc, java.util.function.Supplier<String> signature) {
+        compileCached(proc, signature);
+    }
+
+    private static PlFunction compileCached(ProcEntry proc, java.util.function.Supplier<String> signature) {
         // the catalog hands out the same entry while the function is unchanged: no key to build then
         Compiled last = LAST.get(proc.oid());
         if (last != null && last.proc() == proc) {
@@ -48,6 +66,14 @@ public final class PlCompiler {
 
     /** A DO block: no parameters, returns nothing. */
     public static PlFunction compileDo(String code) {
+        try {
+            return compileDoBlock(code);
+        } catch (PgException e) {
+            throw e.withPosition(0); // positions in the block are not mapped into the DO statement yet
+        }
+    }
+
+    private static PlFunction compileDoBlock(String code) {
         PlNamespace root = new PlNamespace(null, null);
         int[] slot = {0};
         PlVariable found = fixed(root, "found", slot, TypeOids.BOOL);
@@ -94,7 +120,11 @@ public final class PlCompiler {
         parser.checkSqlSyntax();
         PlFunction function = new PlFunction(proc.name(), signature, body, parser.slotCount(), inputs, outputs, found, trigger,
                 proc.returnType(), proc.returnsSet(), proc.kind() == ProcEntry.KIND_PROCEDURE, parser.cursorDefinitions());
-        PlValidator.check(function);
+        try {
+            PlValidator.check(function);
+        } catch (PgException e) {
+            throw e.withPosition(0); // only the parser's positions are positions in the body
+        }
         return function;
     }
 

@@ -35,7 +35,27 @@ final class PlParser {
     }
 
     /** The whole body: one block, optionally followed by a semicolon. */
+    /**
+     * The body's statements; a syntax error carries its 1-based position in the body, any other error (from
+     * resolving a type name, say) none, since its position would be in some other text.
+     */
     PlStmt.Block parseBody() {
+        try {
+            return parseBlocks();
+        } catch (PgException e) {
+            throw bodyPositioned.contains(e) ? e : e.withPosition(0);
+        }
+    }
+
+    /** The exceptions whose position this parser set (a position in the body). */
+    private final Set<PgException> bodyPositioned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private PgException inBody(PgException e) {
+        bodyPositioned.add(e);
+        return e;
+    }
+
+    private PlStmt.Block parseBlocks() {
         // #option dump, #variable_conflict ..., #print_strict_params ...: compiler directives lakepg ignores
         while (peek().isOp("#")) {
             pos++;
@@ -69,15 +89,29 @@ final class PlParser {
      */
     void checkSqlSyntax() {
         for (PlSql e : expressionTexts) {
-            org.lakepg.server.sql.parser.SqlParser.parse("SELECT " + e.text());
+            checkSyntax(e, "SELECT ");
         }
         for (PlSql s : statementTexts) {
             // an assignment this parser does not take apart yet (a[i] := v) is left to fail when it runs
             if (!s.text().contains(":=")) {
-                org.lakepg.server.sql.parser.SqlParser.parse(s.text());
+                checkSyntax(s, "");
             }
         }
     }
+
+    /** Parses {@code prefix + sql}; an error's position is moved to where the text stands in the body. */
+    private void checkSyntax(PlSql sql, String prefix) {
+        try {
+            org.lakepg.server.sql.parser.SqlParser.parse(prefix + sql.text());
+        } catch (PgException e) {
+            Integer start = textStarts.get(sql);
+            int inText = e.position() - prefix.length(); // 1-based in the text
+            throw e.withPosition(start != null && inText >= 1 ? start + inText : 0); // checkSqlSyntax runs last
+        }
+    }
+
+    /** Where each embedded text that is a verbatim slice of the body starts in it (0-based). */
+    private final java.util.Map<PlSql, Integer> textStarts = new java.util.IdentityHashMap<>();
 
     int slotCount() {
         return nextSlot;
@@ -943,7 +977,11 @@ final class PlParser {
         String text = intoStart < 0 ? body.substring(tokens.get(start).start(), end)
                 : body.substring(tokens.get(start).start(), intoStart) + " " + body.substring(intoEnd, Math.max(intoEnd, end));
         pos++;
-        return new PlStmt.Sql(statementText(new PlSql(text.trim(), names, line)), into, strict, line);
+        PlSql sql = new PlSql(text.trim(), names, line);
+        if (intoStart < 0) {
+            textStarts.put(sql, tokens.get(start).start());
+        }
+        return new PlStmt.Sql(statementText(sql), into, strict, line);
     }
 
     private List<PlTarget> intoTargets() {
@@ -1040,11 +1078,12 @@ final class PlParser {
             pos++;
         }
         if (pos == start) {
-            throw syntaxError(peek());
+            throw withMessage(syntaxError(peek()), "missing expression");
         }
         String text = body.substring(tokens.get(start).start(), tokens.get(pos - 1).end());
         PlSql sql = new PlSql(text, names, line);
         expressionTexts.add(sql);
+        textStarts.put(sql, tokens.get(start).start());
         return sql;
     }
 
@@ -1153,14 +1192,24 @@ final class PlParser {
         throw syntaxError(t);
     }
 
+    /** PostgreSQL's yyerror: the message, where it happened ("at or near ..."), and the token's 1-based position. */
     private PgException syntaxError(Token t) {
         if (t.kind() == TokenKind.EOF) {
-            return PgException.of(SqlState.SYNTAX_ERROR, "syntax error at end of input");
+            return inBody(PgException.of(SqlState.SYNTAX_ERROR, "syntax error at end of input")
+                    .withPosition(body.length() + 1));
         }
         if (t.kind() == TokenKind.ERROR) {
-            return PgException.of(SqlState.SYNTAX_ERROR, t.value());
+            return inBody(PgException.of(SqlState.SYNTAX_ERROR, t.value()).withPosition(t.start() + 1));
         }
-        return PgException.of(SqlState.SYNTAX_ERROR, "syntax error at or near \"%s\"", body.substring(t.start(), t.end()));
+        return inBody(PgException.of(SqlState.SYNTAX_ERROR, "syntax error at or near \"%s\"",
+                body.substring(t.start(), t.end())).withPosition(t.start() + 1));
+    }
+
+    /** The same error with another first words ("missing expression at or near ..."). */
+    private PgException withMessage(PgException syntaxError, String message) {
+        String m = syntaxError.getMessage();
+        String rest = m.startsWith("syntax error") ? m.substring("syntax error".length()) : "";
+        return inBody(PgException.of(SqlState.SYNTAX_ERROR, "%s", message + rest).withPosition(syntaxError.position()));
     }
 
     private int line(Token t) {

@@ -215,13 +215,14 @@ final class FunctionCommands {
         try {
             if (plpgsql) {
                 // parsed now as plpgsql_validator does, so syntax errors show at CREATE time
-                org.lakepg.server.plpgsql.PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
+                org.lakepg.server.plpgsql.PlCompiler.validate(proc, () -> FunctionSignatures.describe(proc));
             } else if (!internal) {
                 validateBody(proc, inputNames, analyzers);
             }
         } catch (PgException e) {
-            // a position inside an AS '...' body is not a position in the statement
-            throw s.sqlBody() == null ? e.withPosition(0) : e;
+            // a position inside an AS '...' body points into the statement where the body is written there once
+            throw s.sqlBody() != null ? e
+                    : e.withPosition(FunctionBodyPositions.transpose(text, offset, source, e.position()));
         }
 
         Optional<FunctionCatalog.UserFunction> existing = objects.functions().functions(txn.snapshot()).stream()

@@ -30,7 +30,7 @@ import org.lakepg.wire.types.PgType;
  */
 public final class LakepgSession implements EngineSession, FunctionContext, TransactionControl,
         org.lakepg.server.exec.ExecContext.SqlFunctionRunner, org.lakepg.server.exec.TableTriggers.Source,
-        org.lakepg.server.exec.ExecContext.TempSpaceSource {
+        org.lakepg.server.exec.ExecContext.TempSpaceSource, org.lakepg.server.exec.ExecContext.TableAccessSource {
     private static final long MICROS_2000 = 946_684_800_000_000L;
     private static final String CANCELED = "canceling statement due to user request";
 
@@ -507,6 +507,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
         context.checkCancelled();
         return sent;
+    }
+
+    @Override
+    public org.lakepg.server.exec.TableAccess tableAccess() {
+        return tableAccess;
     }
 
     private ExecContext newContext(Object[] parameters) {

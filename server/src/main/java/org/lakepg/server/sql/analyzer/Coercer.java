@@ -28,6 +28,8 @@ public final class Coercer {
     private final TypeIO io;
     private final FunctionContext context;
     private final ParameterTypes parameters;
+    /** Where each string literal of the statement was written: its input errors point there, as PostgreSQL's do. */
+    private final java.util.Map<Const, Integer> literalLocations = new java.util.IdentityHashMap<>();
 
     public Coercer(AnalyzerCatalog catalog, TypeIO io, FunctionContext context, ParameterTypes parameters) {
         this.catalog = catalog;
@@ -35,6 +37,15 @@ public final class Coercer {
         this.io = io;
         this.context = context;
         this.parameters = parameters;
+    }
+
+    /** An untyped string literal written at {@code location} (0-based). */
+    public Const unknownLiteral(String text, int location) {
+        Const literal = new Const(TypeOids.UNKNOWN, -1, text);
+        if (location >= 0) {
+            literalLocations.put(literal, location);
+        }
+        return literal;
     }
 
     public TypeCoercion rules() {
@@ -89,7 +100,8 @@ public final class Coercer {
         }
         if (source == TypeOids.UNKNOWN) {
             if (expr instanceof Const c) {
-                Object value = c.value() == null ? null : readLiteral(target, typmod, (String) c.value(), location);
+                Object value = c.value() == null ? null
+                        : readLiteral(target, typmod, (String) c.value(), literalLocations.getOrDefault(c, location));
                 return Optional.of(applyTypmod(new Const(target, -1, value), target, typmod, ctx));
             }
             if (expr instanceof ParamRef p) {

@@ -264,7 +264,7 @@ public final class ExpressionAnalyzer {
     private BoundExpr constant(AConst c) {
         return switch (c.kind()) {
             case INTEGER, NUMERIC -> number(c.value());
-            case STRING -> new Const(TypeOids.UNKNOWN, -1, c.value());
+            case STRING -> coercer.unknownLiteral(c.value(), c.location());
             case BOOLEAN -> new Const(TypeOids.BOOL, -1, c.value().equals("t") || c.value().equals("true"));
             case NULL -> new Const(TypeOids.UNKNOWN, -1, null);
             case BITSTRING -> bitString(c);
@@ -1207,6 +1207,12 @@ public final class ExpressionAnalyzer {
     /** The expression with its constant parts evaluated, as PostgreSQL's planner does (eval_const_expressions). */
     BoundExpr foldConstants(BoundExpr e) {
         return new ConstantFolding(io, context, planningDeferred ? this::deferFoldingError : null).fold(e);
+    }
+
+    /** A FROM function item's call folded as PostgreSQL's preprocess_function_rtes does, user functions too. */
+    BoundExpr foldFunctionItem(BoundExpr call) {
+        BoundExpr folded = foldConstants(call);
+        return planningDeferred ? folded : ConstantFunctionItems.evaluated(folded, io, context);
     }
 
     private boolean planningDeferred;

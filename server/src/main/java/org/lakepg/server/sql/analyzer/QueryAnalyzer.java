@@ -284,6 +284,11 @@ public final class QueryAnalyzer {
         Scope scope = lateral != null ? lateral : outer != null ? outer : Scope.EMPTY;
         FunctionItems.Analyzed analyzed = new FunctionItems(expressions, catalog).analyze(f, scope);
         FromScope items = new FromScope(outer);
+        PlanNode constant = ConstantFunctionItems.pullUp(analyzed, expressions);
+        if (constant != null) {
+            items.add(analyzed.alias(), analyzed.columns());
+            return new Source(constant, items, List.of());
+        }
         var inlined = SqlFunctionScans.inline(f, analyzed, this, expressions, catalog);
         if (inlined.isPresent()) {
             Relation body = inlined.get();
@@ -663,7 +668,7 @@ public final class QueryAnalyzer {
         }
         PlanNode scanned = plan;
         var hashLookups = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
-                catalog.planner(), catalog::btreeComparison);
+                catalog.planner(), catalog::btreeComparison).folding(expressions::foldConstants);
         plan = hashLookups.semiJoins(hashLookups.joins(plan), semiJoins);
         if (gate != null) {
             plan = new FilterNode(plan, gate);

@@ -63,6 +63,15 @@ public final class HashLookups {
         this.order = new JoinOrder(costs, methods);
     }
 
+    /** Constant folding for conditions the planner makes constant (a constant FROM item's values put in). */
+    private java.util.function.UnaryOperator<BoundExpr> folding = e -> e;
+
+    /** These joins with conditions folded by {@code folding} (the analyzer's eval_const_expressions). */
+    public HashLookups folding(java.util.function.UnaryOperator<BoundExpr> folding) {
+        this.folding = folding;
+        return this;
+    }
+
     /** Rewrites a FROM/WHERE plan: a filter over joins, or a join with its ON condition. */
     public PlanNode joins(PlanNode plan) {
         if (methods != null && plan instanceof NestedLoopJoinNode lateral && !lateral.lateral().isEmpty()) {
@@ -109,6 +118,9 @@ public final class HashLookups {
             if (j.kind() == NestedLoopJoinNode.Kind.LEFT) {
                 return leftJoin(j);
             }
+            if (methods != null && j.kind() == NestedLoopJoinNode.Kind.RIGHT && ConstantRelations.constantRow(j.right())) {
+                return constantOuter(j);
+            }
             if (methods != null && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
                 // RIGHT and FULL joins: a merge join when equalities allow, else the nested loop
                 return methods.choose(j.kind(), joins(j.left()), joins(j.right()), conjuncts(j.condition()),
@@ -118,6 +130,13 @@ public final class HashLookups {
         if (plan instanceof NestedLoopJoinNode j && j.lateral().isEmpty() && j.condition() == null
                 && j.kind() == NestedLoopJoinNode.Kind.INNER) {
             if (methods != null) {
+                List<JoinOrder.Input> inputs = new ArrayList<>();
+                List<BoundExpr> conditions = new ArrayList<>();
+                flatten(j, 0, inputs, conditions);
+                PlanNode withoutConstants = ConstantRelations.without(inputs, conditions, folding, this::plannedInput);
+                if (withoutConstants != null) {
+                    return withoutConstants;
+                }
                 // a cross join: which side drives the loop is still the cost model's choice
                 return methods.choose(j.kind(), joins(j.left()), joins(j.right()), List.of(), j.left().width());
             }
@@ -134,6 +153,16 @@ public final class HashLookups {
         for (SublinkPullUp.SemiJoin j : joins) {
             PlanNode inner = j.innerFilter() == null ? joins(j.inner()) : filtered(j.inner(), j.innerFilter());
             int width = plan.width();
+            if (methods != null && j.kind() == NestedLoopJoinNode.Kind.SEMI && ConstantRelations.constantRow(inner)) {
+                // a semi join with one constant row: its conditions filter the rows (remove_useless_result_rtes)
+                BoundExpr condition = ConstantRelations.rightValues(and(j.conditions()), inner, width, folding);
+                if (condition instanceof org.lakepg.server.sql.plan.expr.Const k) {
+                    plan = Boolean.TRUE.equals(k.value()) ? plan : GatingQuals.emptyRows(width);
+                } else {
+                    plan = new FilterNode(plan, condition);
+                }
+                continue;
+            }
             if (j.kind() == NestedLoopJoinNode.Kind.SEMI && new JoinRemoval(indexes).uniqueFor(inner, j.conditions(), width)) {
                 // at most one match per row: a plain inner join (reduce_unique_semijoins), free to hash either side
                 List<BoundExpr> left = new ArrayList<>();
@@ -155,6 +184,10 @@ public final class HashLookups {
             List<BoundExpr> all = new ArrayList<>(conjuncts);
             flatten(j.left(), 0, inputs, all);
             flatten(j.right(), j.left().width(), inputs, all);
+            PlanNode withoutConstants = ConstantRelations.without(inputs, all, folding, this::plannedInput);
+            if (withoutConstants != null) {
+                return withoutConstants;
+            }
             if (EquivalenceConstants.contradictory(all)) {
                 return GatingQuals.emptyRows(j.width()); // PostgreSQL's constant-false equivalence class
             }
@@ -187,6 +220,27 @@ public final class HashLookups {
         PlanNode left = leftOnly.isEmpty() ? joins(j.left()) : filtered(j.left(), and(leftOnly));
         PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
         return hashed(NestedLoopJoinNode.Kind.INNER, left, right, rest, leftWidth);
+    }
+
+    /** A join's input, or one input under its conditions (a scan may then use an index). */
+    private PlanNode plannedInput(PlanNode p) {
+        return p instanceof FilterNode f && !(f.input() instanceof NestedLoopJoinNode) ? filtered(f.input(), f.condition())
+                : joins(p);
+    }
+
+    /**
+     * A RIGHT join whose preserved side is a constant row: a LEFT join driven by that row (PostgreSQL has no
+     * nested loop right join), its values put into the condition, which then filters the other side's scan.
+     */
+    private PlanNode constantOuter(NestedLoopJoinNode j) {
+        int leftWidth = j.left().width();
+        int rightWidth = j.right().width();
+        BoundExpr on = ConstantRelations.leftValues(JoinMethods.swapSides(j.condition(), leftWidth, rightWidth),
+                j.right(), folding);
+        PlanNode swapped = on instanceof org.lakepg.server.sql.plan.expr.Const k && Boolean.TRUE.equals(k.value())
+                ? new NestedLoopJoinNode(NestedLoopJoinNode.Kind.LEFT, j.right(), joins(j.left()), null)
+                : leftJoin(new NestedLoopJoinNode(NestedLoopJoinNode.Kind.LEFT, j.right(), j.left(), on));
+        return JoinMethods.restored(swapped, leftWidth, rightWidth);
     }
 
     /** The inputs of a tree of inner joins, with the joins' own conditions moved to the query's row. */
@@ -278,6 +332,14 @@ public final class HashLookups {
 
     private PlanNode leftJoin(NestedLoopJoinNode j, PlanNode plannedLeft) {
         int leftWidth = j.left().width();
+        if (methods != null && j.condition() != null && ConstantRelations.constantRow(j.right())) {
+            BoundExpr on = ConstantRelations.rightValues(j.condition(), j.right(), leftWidth, folding);
+            on = on instanceof org.lakepg.server.sql.plan.expr.Const k && Boolean.TRUE.equals(k.value()) ? null : on;
+            if (on == null) {
+                return new NestedLoopJoinNode(j.kind(), plannedLeft, j.right(), null);
+            }
+            j = new NestedLoopJoinNode(j.kind(), j.left(), j.right(), on, j.lateral());
+        }
         List<BoundExpr> rightOnly = new ArrayList<>();
         List<BoundExpr> rest = new ArrayList<>();
         for (BoundExpr c : conjuncts(j.condition())) {

@@ -66,6 +66,9 @@ final class JoinMethods {
         if (merged != null) {
             add(candidates, merged);
         }
+        if (kind == NestedLoopJoinNode.Kind.FULL && merged != null) {
+            return merged; // PostgreSQL has no nested loop FULL join (match_unsorted_outer): merge-joinable, it merges
+        }
         if (kind != NestedLoopJoinNode.Kind.INNER && kind != NestedLoopJoinNode.Kind.LEFT && !kind.leftOnly()) {
             return cheapest(candidates);
         }
@@ -236,7 +239,7 @@ final class JoinMethods {
     }
 
     /** A join of (right, left) followed by the projection back to (left, right) columns. */
-    private static PlanNode restored(PlanNode swapped, int leftWidth, int rightWidth) {
+    static PlanNode restored(PlanNode swapped, int leftWidth, int rightWidth) {
         List<BoundExpr> row = new ArrayList<>();
         List<InputRef> columns = columns(swapped);
         for (int i = 0; i < leftWidth; i++) {
@@ -257,7 +260,7 @@ final class JoinMethods {
     }
 
     /** An expression over (left, right) columns rewritten over (right, left) columns. */
-    private static BoundExpr swapSides(BoundExpr e, int leftWidth, int rightWidth) {
+    static BoundExpr swapSides(BoundExpr e, int leftWidth, int rightWidth) {
         return ExprRewriter.map(e, x -> x instanceof InputRef in
                 ? new InputRef(in.index() < leftWidth ? in.index() + rightWidth : in.index() - leftWidth, in.type(),
                 in.typmod(), in.name()) : x);
