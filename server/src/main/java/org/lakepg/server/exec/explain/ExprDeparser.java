@@ -37,13 +37,31 @@ final class ExprDeparser {
     /** How subqueries are named ("SubPlan 1", "$0"). */
     private final java.util.function.Function<SubqueryExpr, String> subplans;
 
+    /** What a nested loop's parameter holds, by id (null when no nested loop sets it). */
+    private final IntFunction<String> paramReferents;
+
     ExprDeparser(TypeCatalog types, TypeIO io, FunctionContext context, boolean qualify,
                  java.util.function.Function<SubqueryExpr, String> subplans) {
+        this(types, io, context, qualify, subplans, id -> null);
+    }
+
+    ExprDeparser(TypeCatalog types, TypeIO io, FunctionContext context, boolean qualify,
+                 java.util.function.Function<SubqueryExpr, String> subplans, IntFunction<String> paramReferents) {
         this.types = types;
         this.io = io;
         this.context = context;
         this.qualify = qualify;
         this.subplans = subplans;
+        this.paramReferents = paramReferents;
+    }
+
+    /**
+     * An outer value, always qualified: a nested loop's parameter as the expression it holds (ruleutils.c's
+     * find_param_referent: {@code a.id} of a pulled-up {@code q.id}), else the name the query gave it.
+     */
+    private String outerParam(OuterParam p) {
+        String referent = paramReferents.apply(p.id());
+        return referent != null ? referent : p.name() != null ? p.name() : "$" + p.id();
     }
 
     /** @param columns the names of the input row's columns, by index */
@@ -52,7 +70,7 @@ final class ExprDeparser {
             case InputRef in -> column(in, columns);
             case Const c -> constant(c);
             case ParamRef p -> "$" + p.number();
-            case OuterParam p -> p.name() != null ? p.name() : "$" + p.id(); // an outer value is always qualified
+            case OuterParam p -> outerParam(p);
             case FuncExpr f -> function(f, columns);
             case BoolExpr b -> switch (b.kind()) {
                 case NOT -> "(NOT " + deparse(b.arguments().get(0), columns) + ")";
@@ -147,7 +165,8 @@ final class ExprDeparser {
         }
         if (constantRecord(f)) {
             // ROW(constants) is a constant record by the time PostgreSQL plans it
-            return "'" + recordText(f).replace("'", "''") + "'::record";
+            return "'" + recordText(f).replace("'", "''") + "'::"
+                    + (f.type() == TypeOids.RECORD ? "record" : TypeNames.format(types, f.type(), -1));
         }
         if (f.name().equals("lakepg_row")) {
             // a row constructor
@@ -183,9 +202,13 @@ final class ExprDeparser {
         return args;
     }
 
-    /** An anonymous ROW(...) of typed constants (eval_const_expressions folds it into one record constant). */
+    /**
+     * A ROW(...) of typed constants, anonymous or of a composite type (eval_const_expressions folds a RowExpr of
+     * constants into one constant).
+     */
     private boolean constantRecord(BoundExpr e) {
-        return e instanceof FuncExpr f && f.name().equals("lakepg_row") && f.type() == TypeOids.RECORD
+        return e instanceof FuncExpr f && f.name().equals("lakepg_row")
+                && (f.type() == TypeOids.RECORD || types.type(f.type()).map(t -> t.kind() == 'c').orElse(false))
                 && !f.arguments().isEmpty() && f.arguments().stream().allMatch(x -> x instanceof Const c
                 && c.type() != TypeOids.UNKNOWN && types.type(c.type()).map(t -> t.category() != 'A').orElse(false));
     }

@@ -81,9 +81,10 @@ public final class PlanPrinter {
         this.costs = new org.lakepg.server.sql.optimizer.CostModel(planner);
         this.stats = new IdentityHashMap<>(stats);
         boolean prefixed = relations(root) > 1 || rangeTableSize > 1;
-        this.deparser = new ExprDeparser(types, io, context, options.verbose() || prefixed, this::subplan);
+        this.deparser = new ExprDeparser(types, io, context, options.verbose() || prefixed, this::subplan,
+                outerValues::get);
         this.context = context;
-        this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan),
+        this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan, outerValues::get),
                 prefixed);
         this.targets = options.verbose() ? relationNames : null;
         relationNames.showingSubqueryScans(shownScans::containsKey);
@@ -1084,7 +1085,9 @@ public final class PlanPrinter {
             case WorkTableScanNode w -> alias("WorkTable Scan on ", w.cteName(), relationNames.relationName(w));
             case RecursiveUnionNode r -> "Recursive Union";
             case FunctionScanNode f -> {
-                String name = f.functions().get(0).call() instanceof FuncExpr fe ? fe.name() : f.alias();
+                // an inlined SQL function's row constructor is a constant to PostgreSQL: no function to name
+                String name = f.functions().get(0).call() instanceof FuncExpr fe
+                        && !org.lakepg.server.sql.analyzer.RowExpressions.isConstructor(fe) ? fe.name() : f.alias();
                 if (options.verbose()) {
                     details.add(new String[] {"Function Call", String.join(", ", f.functions().stream()
                             .map(fn -> deparser.deparse(fn.call(), i -> null)).toList())});
@@ -1132,8 +1135,11 @@ public final class PlanPrinter {
         if (filter != null) {
             boolean oneTime = p instanceof ResultNode || p instanceof FilterNode;
             IntFunction<String> columns = own;
-            if (!options.verbose() && (p instanceof SeqScanNode || p instanceof IndexScanNode)) {
-                // a scan's own conditions name its columns without the table, as PostgreSQL's show_scan_qual
+            // a scan's own conditions name its columns without the relation, as PostgreSQL's show_scan_qual
+            if (!options.verbose() && p instanceof FunctionScanNode f && !f.columnNames().isEmpty()) {
+                columns = i -> f.columnName(i) != null
+                        ? org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(f.columnName(i)) : own.apply(i);
+            } else if (!options.verbose() && (p instanceof SeqScanNode || p instanceof IndexScanNode)) {
                 List<String> plain = p instanceof SeqScanNode s ? s.table().columns().stream().map(c -> c.name()).toList()
                         : ((IndexScanNode) p).table().columns().stream().map(c -> c.name()).toList();
                 columns = i -> i < plain.size() ? plain.get(i) : own.apply(i);
@@ -1152,7 +1158,7 @@ public final class PlanPrinter {
     private String functionScanTitle(FunctionScanNode f, String name) {
         String alias = uniqueAlias(name, f.alias());
         if (!options.verbose() || f.functions().size() != 1 || !(f.functions().get(0).call() instanceof FuncExpr fe)
-                || !(types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog)) {
+                || org.lakepg.server.sql.analyzer.RowExpressions.isConstructor(fe) || !(types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog)) {
             return alias("Function Scan on ", name, alias);
         }
         long namespace = catalog.function(fe.function()).map(org.lakepg.server.catalog.ProcEntry::namespace).orElse(11L);

@@ -108,7 +108,8 @@ final class TargetLists {
         String[] seen = uses.names(scan);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < scan.width(); i++) {
-            String name = single != null ? single : i < seen.length && seen[i] != null ? seen[i] : null;
+            String name = scan instanceof FunctionScanNode f && f.columnName(i) != null ? f.columnName(i)
+                    : single != null ? single : i < seen.length && seen[i] != null ? seen[i] : null;
             if (scan instanceof WorkTableScanNode w && w.columns().get(i) != null) {
                 name = w.columns().get(i); // the WITH item's column names, whatever the expressions above call them
             }
@@ -526,7 +527,8 @@ final class TargetLists {
         String qualifier = prefix && relation != null ? Identifiers.quoteIfNeeded(relation) + "." : "";
         List<Column> out = new ArrayList<>();
         for (int i = 0; i < scan.width(); i++) {
-            String name = single != null ? single
+            String name = scan instanceof FunctionScanNode f && f.columnName(i) != null ? f.columnName(i)
+                    : single != null ? single
                     : scan instanceof WorkTableScanNode w && w.columns().get(i) != null ? w.columns().get(i)
                     : i < seen.length && seen[i] != null ? seen[i] : "column" + (i + 1);
             out.add(new Column(qualifier + Identifiers.quoteIfNeeded(name), true));

@@ -46,6 +46,10 @@ final class FunctionItems {
                 firstName = name;
             }
             BoundExpr e = expressions.analyzeWithoutAggregates(call, scope, "functions in FROM");
+            if (RowExpressions.isConstructor(e)) {
+                // an inlined SQL function's ROW(...): preprocess_function_rtes folds it to one constant
+                e = expressions.foldConstants(e);
+            }
             ProcEntry proc = e instanceof FuncExpr fe ? catalog.function(fe.function()).orElse(null) : null;
             boolean returnsSet = proc != null && proc.returnsSet();
             if (coldefs != null) {
@@ -82,7 +86,8 @@ final class FunctionItems {
             columns.add(OutputColumn.computed("ordinality", TypeOids.INT8, -1));
         }
         columns = QueryAnalyzer.renamed(columns, f.alias() == null ? null : f.alias().colnames(), alias);
-        return new Analyzed(new FunctionScanNode(functions, f.ordinality(), alias), alias, columns);
+        return new Analyzed(new FunctionScanNode(functions, f.ordinality(), alias,
+                columns.stream().map(OutputColumn::name).toList()), alias, columns);
     }
 
     /** The OUT (and INOUT, TABLE) parameters of a function returning a row; empty for a scalar result. */
