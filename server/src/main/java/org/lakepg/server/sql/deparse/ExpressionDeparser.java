@@ -246,7 +246,8 @@ public final class ExpressionDeparser {
             case OPERATOR -> args.size() == 1 ? open() + f.name() + " " + paren(args.get(0), f, true) + close()
                     : open() + paren(args.get(0), f, true) + " " + f.name() + " " + paren(args.get(1), f, true) + close();
             case CAST -> cast(args.get(0), f.type(), f.typmod(), f);
-            case CALL -> Identifiers.quoteIfNeeded(f.name()) + "(" + args.stream().map(a -> expr(a, true))
+            case CALL -> Identifiers.quoteIfNeeded(f.name()) + "(" + org.lakepg.server.sql.analyzer
+                    .SqlFunctionCallArguments.of(f).stream().map(a -> expr(a, true))
                     .collect(Collectors.joining(", ")) + ")";
         };
     }
