@@ -81,6 +81,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
     private final ActiveSessions sessions;
     private final SessionCatalogSources catalogSources;
+    private AnalyzerCatalog analyzerCatalog;
     private final long backendStart = SessionClock.nowMicros();
     private volatile String lastQuery = "";
     private volatile long queryStart;
@@ -155,6 +156,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             sequences = new SessionSequences(relations, this::catalogSnapshot, () -> true);
         }
         SessionCatalog catalog = new SessionCatalog(relations, target.objects(), searchPath, this::catalogSnapshot);
+        this.analyzerCatalog = catalog;
         catalogSources.setAnalyzerCatalog(() -> catalog);
         if (target.readPoint() == null) {
             sessions.statistics().database(database).loadOnce(target::keptStatistics);
@@ -521,6 +523,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         ExecContext context = new ExecContext(this, parameters, tableAccess);
         StatementLimits.apply(context, sink, txn, settings);
         running = context;
+        // index expressions calling user functions bind against this session's catalog and run in this statement
+        org.lakepg.server.index.IndexExpressionSession.start(analyzerCatalog, context);
         return context;
     }
 

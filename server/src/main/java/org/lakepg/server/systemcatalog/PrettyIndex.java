@@ -43,6 +43,9 @@ public final class PrettyIndex {
         }
         try {
             var bound = IndexExpressions.of(index, table);
+            if (bound.callsUserFunctions()) {
+                return index; // the deparser knows built-in functions only: a user function call prints as stored
+            }
             ExpressionDeparser deparser = new ExpressionDeparser(table.columns().stream().map(ColumnInfo::name).toList(),
                     new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, org.lakepg.server.index.IndexFunctionContext.INSTANCE);
             List<String> expressions = new ArrayList<>();

@@ -183,23 +183,8 @@ final class ExprDeparser {
         return f.name() + "(" + String.join(", ", args) + ")";
     }
 
-    /**
-     * The arguments the query passed: a call of a user's SQL or PL/pgSQL function carries the function's OID first
-     * and, for polymorphic ones, the argument types last (ExpressionAnalyzer's SQL_FUNCTION_CALL), which are ours.
-     */
     private static List<BoundExpr> callArguments(FuncExpr f) {
-        List<BoundExpr> args = f.arguments();
-        if (!org.lakepg.server.sql.analyzer.ExpressionAnalyzer.SQL_FUNCTION_CALL.equals(f.source()) || args.isEmpty()
-                || !(args.get(0) instanceof Const oid && oid.type() == TypeOids.OID)) {
-            return args;
-        }
-        args = args.subList(1, args.size());
-        if (!args.isEmpty() && args.get(args.size() - 1) instanceof Const last && last.type() == TypeOids.TEXT
-                && last.value() instanceof String types && types.matches("[0-9]+(,[0-9]+)*")
-                && types.split(",").length == args.size() - 1) {
-            args = args.subList(0, args.size() - 1);
-        }
-        return args;
+        return org.lakepg.server.sql.analyzer.SqlFunctionCallArguments.of(f);
     }
 
     /**

@@ -182,7 +182,9 @@ final class TargetLists {
             return all;
         }
         if (demand == Demand.ANY && physical(base) && onlyReferences(top, base)) {
-            return columns(base);
+            // a grouping above that labels one column twice gets exactly its list (use_physical_tlist's sortgroupref
+            // check)
+            return repeatsColumn(top) ? all : columns(base);
         }
         BitSet want = uses.needed(top);
         List<Integer> shown = new ArrayList<>(want.stream().boxed().toList());
@@ -350,6 +352,13 @@ final class TargetLists {
             }
         }
         return true;
+    }
+
+    /** Whether a projection picks one column twice ({@code DISTINCT two, four, two}). */
+    private static boolean repeatsColumn(PlanNode top) {
+        return top instanceof ProjectNode x && x.expressions().stream().map(TargetLists::unwrap)
+                .filter(e -> e instanceof InputRef).map(e -> ((InputRef) e).index()).distinct().count()
+                < x.expressions().size();
     }
 
     private List<Column> passThrough(PlanNode input, Demand demand) {

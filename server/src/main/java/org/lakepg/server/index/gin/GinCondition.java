@@ -141,7 +141,7 @@ public record GinCondition(int position, String operator, BoundExpr value) {
     private static String text(TableInfo table, BoundExpr e) {
         try {
             return new ExpressionDeparser(table.columns().stream().map(ColumnInfo::name).toList(),
-                    new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, IndexFunctionContext.INSTANCE).deparse(e);
+                    new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, IndexFunctionContext.INSTANCE).callOids().deparse(e);
         } catch (RuntimeException ex) {
             return null;
         }

@@ -653,6 +653,10 @@ public final class QueryAnalyzer {
                     both.addAll(org.lakepg.server.sql.optimizer.Conjuncts.conjuncts(where));
                     where = new org.lakepg.server.sql.plan.expr.BoolExpr(org.lakepg.server.sql.plan.expr.BoolExpr.Kind.AND, both);
                     plan = below;
+                } else if (where != null && org.lakepg.server.sql.optimizer.WholeTableScans.asSeqScan(
+                        withoutIdentityProjection(plan)) instanceof
+                        org.lakepg.server.sql.plan.SeqScanNode below && RowSecurity.policies(catalog, below.table()) == null) {
+                    plan = below; // a pulled-up SELECT of one table's columns: the outer WHERE may use its indexes
                 }
                 if (where != null && plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
                     where = org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(where);

@@ -36,6 +36,7 @@ public final class ExpressionDeparser {
     private final FunctionContext context;
     private boolean pretty;
     private String qualifier;
+    private boolean callOids;
 
     public ExpressionDeparser(List<String> columns, TypeCatalog types, TypeIO io, FunctionContext context) {
         this.columns = columns;
@@ -56,6 +57,15 @@ public final class ExpressionDeparser {
     /** With a layout, CASE prints its WHEN, ELSE and END on lines of their own. */
     public ExpressionDeparser layout(Layout lines) {
         this.layout = lines;
+        return this;
+    }
+
+    /**
+     * Calls of user functions keep their hidden function-OID argument, so texts compared for equality (an index key
+     * against a query's expression) tell functions of one name in different schemas apart.
+     */
+    public ExpressionDeparser callOids() {
+        this.callOids = true;
         return this;
     }
 
@@ -246,7 +256,8 @@ public final class ExpressionDeparser {
             case OPERATOR -> args.size() == 1 ? open() + f.name() + " " + paren(args.get(0), f, true) + close()
                     : open() + paren(args.get(0), f, true) + " " + f.name() + " " + paren(args.get(1), f, true) + close();
             case CAST -> cast(args.get(0), f.type(), f.typmod(), f);
-            case CALL -> Identifiers.quoteIfNeeded(f.name()) + "(" + args.stream().map(a -> expr(a, true))
+            case CALL -> Identifiers.quoteIfNeeded(f.name()) + "(" + (callOids ? args
+                    : org.lakepg.server.sql.analyzer.SqlFunctionCallArguments.of(f)).stream().map(a -> expr(a, true))
                     .collect(Collectors.joining(", ")) + ")";
         };
     }

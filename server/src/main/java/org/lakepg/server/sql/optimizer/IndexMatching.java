@@ -31,7 +31,7 @@ final class IndexMatching {
             return null;
         }
         ExpressionDeparser deparser = new ExpressionDeparser(scan.table().columns().stream().map(ColumnInfo::name).toList(),
-                new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, IndexFunctionContext.INSTANCE);
+                new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, IndexFunctionContext.INSTANCE).callOids();
         List<String> terms = conjuncts.stream().map(c -> text(deparser, c)).toList();
         for (IndexInfo index : indexes) {
             if (index.plain() || index.columns().size() != 1) {
@@ -80,7 +80,7 @@ final class IndexMatching {
 
     private static ExpressionDeparser deparser(TableInfo table) {
         return new ExpressionDeparser(table.columns().stream().map(ColumnInfo::name).toList(),
-                new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, IndexFunctionContext.INSTANCE);
+                new BuiltinAnalyzerCatalog(), WireTypeIO.INSTANCE, IndexFunctionContext.INSTANCE).callOids();
     }
 
     private static boolean implied(ExpressionDeparser deparser, BoundExpr predicate, List<BoundExpr> conjuncts,

@@ -147,7 +147,7 @@ public final class SetOpQuals {
 
     /** The rows of {@code p} that pass the condition, the condition as far down as it may go. */
     private PlanNode filtered(PlanNode p, BoundExpr condition) {
-        return switch (p) {
+        return switch (WholeTableScans.asSeqScan(p)) {
             case SeqScanNode scan -> filteredScan.apply(scan, condition);
             case FilterNode f when f.input() instanceof SeqScanNode scan -> {
                 List<BoundExpr> all = conjuncts(f.condition());

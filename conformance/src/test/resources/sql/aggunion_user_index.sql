@@ -1,0 +1,30 @@
+-- Indexes whose expressions or predicates call user functions (PL/pgSQL, not inlinable): CREATE INDEX builds them,
+-- writes maintain them, unique checks and index scans use them, pg_get_indexdef prints the call as written;
+-- PostgreSQL 15's answers and plan shapes
+create function uix_twice(int) returns int language plpgsql immutable strict as $$begin return $1 * 2; end$$;
+create function uix_positive(int) returns boolean language plpgsql immutable strict as $$begin return $1 > 0; end$$;
+create table uix (id int, x int);
+insert into uix select g, g - 10 from generate_series(1, 20) g;
+create index uix_twice_idx on uix (uix_twice(x));
+create unique index uix_positive_idx on uix (id) where uix_positive(x);
+select pg_get_indexdef('uix_twice_idx'::regclass);
+select pg_get_indexdef('uix_positive_idx'::regclass);
+insert into uix values (21, 11), (1, -5);
+insert into uix values (11, 3);
+update uix set x = 100 where id = 20;
+analyze uix;
+set enable_seqscan = off;
+explain (costs off) select id from uix where uix_twice(x) = 8;
+select id from uix where uix_twice(x) = 8;
+select id from uix where uix_twice(x) = 200;
+explain (costs off) select id, x from uix where id = 12 and uix_positive(x);
+select id, x from uix where id = 12 and uix_positive(x);
+reset enable_seqscan;
+create temp table uix_t as select generate_series(-10, 10) as x;
+create index uix_t_idx on uix_t (uix_twice(x));
+analyze uix_t;
+select count(*) from uix_t where uix_twice(x) = 4;
+drop table uix_t;
+drop table uix;
+drop function uix_twice(int);
+drop function uix_positive(int);
