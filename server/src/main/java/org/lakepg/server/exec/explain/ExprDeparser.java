@@ -179,7 +179,7 @@ final class ExprDeparser {
     }
 
     /** An anonymous ROW(...) of typed constants (eval_const_expressions folds it into one record constant). */
-    private boolean constantRecord(BoundExpr e) {
+    boolean constantRecord(BoundExpr e) {
         return e instanceof FuncExpr f && f.name().equals("lakepg_row") && f.type() == TypeOids.RECORD
                 && !f.arguments().isEmpty() && f.arguments().stream().allMatch(x -> x instanceof Const c
                 && c.type() != TypeOids.UNKNOWN && types.type(c.type()).map(t -> t.category() != 'A').orElse(false));
