@@ -8,7 +8,7 @@ INSERT INTO sh_text VALUES ('123', 'a'), ('-123', 'b'), ('x', 'c');
 CREATE TABLE sh_t (f1 int, f2 int);
 INSERT INTO sh_t VALUES (1, 2), (2, 3), (3, 4);
 -- anonymous records: compared one by one, the subquery's rows materialized
-EXPLAIN (VERBOSE, COSTS OFF) SELECT row(row(row(1))) = any (SELECT row(row(1)));
+EXPLAIN (COSTS OFF) SELECT row(row(row(1))) = any (SELECT row(row(1)));
 SELECT row(row(row(1))) = any (SELECT row(row(1)));
 EXPLAIN (VERBOSE, COSTS OFF) SELECT row(1, 2) = any (SELECT f1, f2 FROM sh_t);
 SELECT row(1, 2) = any (SELECT f1, f2 FROM sh_t), row(1, 3) = any (SELECT f1, f2 FROM sh_t);
