@@ -25,24 +25,16 @@ final class RowLocking {
     }
 
     static QueryPlan plan(SelectStmt s, Function<SelectStmt, QueryPlan> planner) {
+        if (org.lakepg.server.sql.analyzer.CteRowMarks.locksNothing(s)) {
+            // only WITH items are read: no row is locked, and an inlined item plans as the plain query
+            QueryPlan plain = planner.apply(withLocking(s, List.of()));
+            checkLockable(s, plain);
+            return plain;
+        }
         QueryPlan plan = planner.apply(withoutLocking(s));
         UpdatableCursor scan = UpdatableCursor.of(plan.root(), true);
-        LockingClause first = s.lockingClause().get(0);
         if (scan == null) {
-            String clause = "FOR " + first.strength().name().substring(4).replace('_', ' ');
-            if (s.op() != SelectStmt.SetOperation.NONE) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with UNION/INTERSECT/EXCEPT",
-                        clause);
-            }
-            if (aggregates(plan.root())) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with aggregate functions", clause);
-            }
-            if (s.distinctClause() != null) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with DISTINCT clause", clause);
-            }
-            if (s.groupClause() != null && !s.groupClause().isEmpty()) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with GROUP BY clause", clause);
-            }
+            checkLockable(s, plan);
             // several FROM items (or one the cursor machinery cannot see through): the analyzer locks the rows
             return planner.apply(s);
         }
@@ -57,6 +49,25 @@ final class RowLocking {
         return new QueryPlan(root, plan.columns(), plan.parameterTypes(), plan.tag(), plan.rangeTableSize());
     }
 
+    /** CheckSelectLocking: the query shapes whose rows cannot be locked. */
+    private static void checkLockable(SelectStmt s, QueryPlan plan) {
+        LockingClause first = s.lockingClause().get(0);
+        String clause = "FOR " + first.strength().name().substring(4).replace('_', ' ');
+        if (s.op() != SelectStmt.SetOperation.NONE) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with UNION/INTERSECT/EXCEPT",
+                    clause);
+        }
+        if (aggregates(plan.root())) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with aggregate functions", clause);
+        }
+        if (s.distinctClause() != null) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with DISTINCT clause", clause);
+        }
+        if (s.groupClause() != null && !s.groupClause().isEmpty()) {
+            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not allowed with GROUP BY clause", clause);
+        }
+    }
+
     static boolean aggregates(org.lakepg.server.sql.plan.PlanNode plan) {
         return plan instanceof org.lakepg.server.sql.plan.AggregateNode
                 || org.lakepg.server.sql.optimizer.MinMaxAggregates.computes(plan)
@@ -65,9 +76,13 @@ final class RowLocking {
 
     /** The query without its locking clause; null there (not an empty list) tells the planner the rows get locked. */
     static SelectStmt withoutLocking(SelectStmt s) {
+        return withLocking(s, null);
+    }
+
+    private static SelectStmt withLocking(SelectStmt s, List<LockingClause> clauses) {
         return new SelectStmt(s.distinctClause(), s.intoClause(), s.targetList(), s.fromClause(), s.whereClause(),
                 s.groupClause(), s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(),
-                s.limitOffset(), s.limitCount(), s.limitOption(), null, s.withClause(), s.op(), s.all(), s.larg(),
+                s.limitOffset(), s.limitCount(), s.limitOption(), clauses, s.withClause(), s.op(), s.all(), s.larg(),
                 s.rarg());
     }
 }

@@ -191,7 +191,7 @@ final class ExprDeparser {
      * A ROW(...) of typed constants, anonymous or of a composite type (eval_const_expressions folds a RowExpr of
      * constants into one constant).
      */
-    private boolean constantRecord(BoundExpr e) {
+    boolean constantRecord(BoundExpr e) {
         return e instanceof FuncExpr f && f.name().equals("lakepg_row")
                 && (f.type() == TypeOids.RECORD || types.type(f.type()).map(t -> t.kind() == 'c').orElse(false))
                 && !f.arguments().isEmpty() && f.arguments().stream().allMatch(x -> x instanceof Const c

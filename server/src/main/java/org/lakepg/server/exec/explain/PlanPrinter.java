@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import org.lakepg.server.catalog.TypeCatalog;
 import org.lakepg.server.exec.expr.TypeIO;
 import org.lakepg.server.function.FunctionContext;
+import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.AggregateCall;
 import org.lakepg.server.sql.plan.AggregateNode;
 import org.lakepg.server.sql.plan.AppendNode;
@@ -63,6 +64,8 @@ public final class PlanPrinter {
 
     private final org.lakepg.server.sql.optimizer.CostModel costs;
     private final TypeCatalog types;
+    /** Operators, for which ANY subplans hash (null: every uncorrelated one). */
+    private final org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog;
 
     public PlanPrinter(ExplainOptions options, Map<PlanNode, NodeStats> stats, TypeCatalog types, TypeIO io,
                        FunctionContext context, PlanNode root, org.lakepg.server.sql.optimizer.PlannerContext planner) {
@@ -78,6 +81,7 @@ public final class PlanPrinter {
                        int rangeTableSize) {
         this.options = options;
         this.types = types;
+        this.catalog = types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog a ? a : null;
         this.costs = new org.lakepg.server.sql.optimizer.CostModel(planner);
         this.stats = new IdentityHashMap<>(stats);
         boolean prefixed = relations(root) > 1 || rangeTableSize > 1;
@@ -111,6 +115,9 @@ public final class PlanPrinter {
 
     /** The Bitmap Index Scans shown below a bitmap scan's Bitmap Heap Scan (copies of its node). */
     private final Map<PlanNode, Boolean> bitmapIndexParts = new IdentityHashMap<>();
+
+    /** The subqueries of VALUES lists of several rows. */
+    private final Map<SubqueryExpr, Boolean> valuesSubplans = new IdentityHashMap<>();
 
     /** The InitPlans printed so far and the parameter each returns. */
     private final Map<SubqueryExpr, String> shownInitPlans = new IdentityHashMap<>();
@@ -162,11 +169,16 @@ public final class PlanPrinter {
         }
         // build_subplan: an uncorrelated subplan read again for each row is materialized unless its top node keeps
         // its rows itself (ExecMaterializesOutput); an ANY one is hashed instead
-        boolean materialized = !q.correlated() && q.kind() == SubqueryExpr.Kind.ALL
-                && !(q.plan() instanceof SortNode || q.plan() instanceof FunctionScanNode || q.plan() instanceof CteScanNode
-                || q.plan() instanceof WorkTableScanNode);
-        pendingSubplans.add(new Object[] {"SubPlan " + number, q.plan(), false, materialized});
-        boolean hashed = !q.correlated() && q.kind() == SubqueryExpr.Kind.ANY;
+        PlanNode shownPlan = RowSubplans.shown(q);
+        // in a VALUES list of several rows PostgreSQL 15 neither hashes an ANY subplan nor materializes its input
+        boolean inValues = valuesSubplans.containsKey(q) && q.kind() == SubqueryExpr.Kind.ANY;
+        boolean hashed = !inValues && (catalog != null ? org.lakepg.server.sql.optimizer.AnyHashing.hashed(q, catalog)
+                : !q.correlated() && q.kind() == SubqueryExpr.Kind.ANY);
+        boolean materialized = !q.correlated() && !hashed && !inValues
+                && (q.kind() == SubqueryExpr.Kind.ALL || q.kind() == SubqueryExpr.Kind.ANY)
+                && !(shownPlan instanceof SortNode || shownPlan instanceof FunctionScanNode
+                || shownPlan instanceof CteScanNode || shownPlan instanceof WorkTableScanNode);
+        pendingSubplans.add(new Object[] {"SubPlan " + number, shownPlan, false, materialized});
         return (hashed ? "hashed " : "") + "SubPlan " + number;
     }
 
@@ -453,6 +465,15 @@ public final class PlanPrinter {
      * A SubPlan under the Material node build_subplan puts on it; the InitPlans its target list reads are attached to
      * that node, the top of the subplan (SS_attach_initplans).
      */
+    private boolean constantOutput(PlanNode plan, int i) {
+        BoundExpr e = switch (plan) {
+            case ProjectNode x -> i < x.expressions().size() ? x.expressions().get(i) : null;
+            case ValuesNode v -> v.rows().size() == 1 && i < v.width() ? v.rows().get(0).get(i) : null;
+            default -> null;
+        };
+        return e instanceof org.lakepg.server.sql.plan.expr.Const || e != null && deparser.constantRecord(e);
+    }
+
     private void materializedSubplan(String name, PlanNode plan, int indent) {
         line(indent, name);
         int at = indent + 1;
@@ -467,7 +488,12 @@ public final class PlanPrinter {
         pendingSubplans = new ArrayList<>();
         if (targets != null) {
             demands.put(plan, TargetLists.Demand.SMALL);
-            List<String> columns = targets.materialized(plan).stream().map(TargetLists.Column::ref).toList();
+            List<TargetLists.Column> shown = targets.materialized(plan);
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                // set_dummy_tlist_references copies a constant of the input's target list, shown bare
+                columns.add(constantOutput(plan, i) ? shown.get(i).text() : shown.get(i).ref());
+            }
             if (!columns.isEmpty()) {
                 line(at + 3, "Output: " + String.join(", ", columns));
             }
@@ -858,6 +884,13 @@ public final class PlanPrinter {
                 }
                 // a second VALUES list of the statement is *VALUES*_1, as PostgreSQL names its range table entries
                 String shown = uniqueAlias("*VALUES*", null);
+                // the lists' subqueries are the scan's subplans, shown under it whatever the target list shows
+                for (List<BoundExpr> row : v.rows()) {
+                    for (BoundExpr e : row) {
+                        ExprRewriter.any(e, x -> x instanceof SubqueryExpr q && valuesSubplans.put(q, true) == null
+                                && subplan(q) == null);
+                    }
+                }
                 yield "Values Scan on \"" + (shown == null ? "*VALUES*" : shown) + "\"";
             }
             case org.lakepg.server.sql.plan.SystemScanNode s -> "Seq Scan on " + qualified(s.relation().namespace(),

@@ -409,7 +409,8 @@ final class TargetLists {
             case ValuesNode v -> {
                 List<Column> out = new ArrayList<>();
                 for (int i = 1; i <= v.width(); i++) {
-                    out.add(new Column((prefix ? "\"*VALUES*\"." : "") + "column" + i, true));
+                    // a second VALUES list of the statement is *VALUES*_1 (a subplan's, say)
+                    out.add(new Column((prefix ? "\"" + uses.alias(v, "*VALUES*") + "\"." : "") + "column" + i, true));
                 }
                 yield out;
             }

@@ -1277,7 +1277,8 @@ public final class ExpressionAnalyzer {
                     org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.EXISTS, plan, null, null, TypeOids.BOOL, correlations);
         }
         if ((kind == org.lakepg.server.sql.ast.SubLink.Kind.ANY || kind == org.lakepg.server.sql.ast.SubLink.Kind.ALL)
-                && l.testexpr() instanceof org.lakepg.server.sql.ast.RowExpr row) {
+                && l.testexpr() instanceof org.lakepg.server.sql.ast.RowExpr row
+                && (row.args().size() != 1 || r.columns().size() != 1)) {
             return rowSubquery(l, row, r, plan, correlations, scope);
         }
         if (r.columns().size() != 1) {
@@ -1310,7 +1311,9 @@ public final class ExpressionAnalyzer {
                         new Const(type, -1, null), arrayType, correlations);
             }
             default -> {
-                BoundExpr test = analyze(l.testexpr(), scope);
+                // ROW(x) op ANY (SELECT y): one field compares as x op y (make_row_comparison_op with one pair)
+                BoundExpr test = analyze(l.testexpr() instanceof org.lakepg.server.sql.ast.RowExpr row
+                        ? row.args().get(0) : l.testexpr(), scope);
                 List<String> op = l.operName() == null || l.operName().isEmpty() ? List.of("=") : l.operName();
                 BoundExpr comparison = operator(op, new org.lakepg.server.sql.plan.expr.InputRef(0, test.type(), -1, null),
                         new org.lakepg.server.sql.plan.expr.InputRef(1, type, -1, null), l.location());
