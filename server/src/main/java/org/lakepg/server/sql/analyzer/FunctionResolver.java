@@ -52,9 +52,10 @@ public final class FunctionResolver {
         boolean named = names != null && names.stream().anyMatch(java.util.Objects::nonNull);
         List<Candidate> candidates = named ? namedCandidates(procs, names) : candidates(procs, args.length, explicitVariadic);
         Candidate chosen = null;
-        for (int i = 0; i < candidates.size() && chosen == null; i++) {
-            if (sameTypes(candidates.get(i).types(), args)) {
-                chosen = candidates.get(i);
+        for (Candidate c : candidates) {
+            if (Arrays.equals(c.types(), args)) {
+                chosen = c;
+                break;
             }
         }
         if (chosen == null) {
@@ -197,29 +198,11 @@ public final class FunctionResolver {
     /** The nearest schema's function hides a later one with the same effective signature. */
     private static boolean shadowed(List<Candidate> earlier, Candidate c) {
         for (Candidate e : earlier) {
-            if (sameTypes(e.types(), c.types())) {
+            if (Arrays.equals(e.types(), c.types())) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * Whether two signatures are equal. A plain loop, not {@code Arrays.equals}: C2 inlined that one's vectorized
-     * mismatch with loop predicates taken from the profile, and signatures of 0, 1, 2 or 3 types from call to call
-     * failed them, so resolve was deoptimized and recompiled again and again (JFR: profile_predicate,
-     * maybe_recompile, one 300-600 ms C2 compile each time).
-     */
-    private static boolean sameTypes(long[] a, long[] b) {
-        if (a.length != b.length) {
-            return false;
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private String signature(String name, long[] args) {
