@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.lakepg.analytics.batch.Schema;
-import org.lakepg.analytics.plan.ScanSource;
 import org.lakepg.analytics.snapshot.Manifest;
 import org.lakepg.server.Compute;
 import org.lakepg.server.access.heap.HeapRelation;
@@ -91,7 +89,7 @@ public final class AnalyticsRouting {
         if (!force && !scanHeavy(p)) {
             return Optional.empty();
         }
-        Optional<PlanTranslator.Translation> t = PlanTranslator.translate(p, (scan, schema) -> schemaOnly(schema));
+        Optional<PlanTranslator.Translation> t = PlanTranslator.translate(p, TableScanSlot::new);
         if (t.isEmpty() || t.get().scans().isEmpty()) {
             return Optional.empty();
         }
@@ -116,7 +114,7 @@ public final class AnalyticsRouting {
             lines.add("Vectorized: " + shape(t.get().plan()));
             return lines;
         };
-        return Optional.of(new ColumnarNode(p, new ColumnarQuery(service, p, explain)));
+        return Optional.of(new ColumnarNode(p, new ColumnarQuery(service, p, t.get().plan(), explain)));
     }
 
     /** An aggregate or a sort (top-N) somewhere in the subtree: the queries that scan much and return little. */
@@ -157,23 +155,6 @@ public final class AnalyticsRouting {
             case org.lakepg.analytics.plan.PlanNode.Limit l -> "Limit <- " + shape(l.input());
             case org.lakepg.analytics.plan.PlanNode.HashJoin j -> "HashJoin(" + shape(j.left()) + ", "
                     + shape(j.right()) + ")";
-        };
-    }
-
-    /** At plan time only the schema of a scan matters. */
-    private static ScanSource schemaOnly(Schema schema) {
-        return new ScanSource() {
-            @Override
-            public Schema schema() {
-                return schema;
-            }
-
-            @Override
-            public org.lakepg.analytics.parquet.ScanStats scan(List<Integer> columns,
-                    List<org.lakepg.analytics.parquet.ColumnPredicate> pushdown,
-                    java.util.function.Consumer<org.lakepg.analytics.batch.Batch> sink) {
-                throw new IllegalStateException("a planning-time scan source is not read");
-            }
         };
     }
 }

@@ -3,7 +3,6 @@ package org.lakepg.server.analytics;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.lakepg.analytics.batch.Batch;
@@ -23,10 +22,12 @@ import org.lakepg.server.txn.Snapshot;
  * (Parquet files of unchanged page ranges + pages changed since, decoded with the snapshot's visibility), so the rows
  * equal the row engine's. A value batches cannot hold sends the subtree back to the row engine.
  *
+ * @param plan        the subtree translated at routing, its scans {@link TableScanSlot}s bound at each run
  * @param description what EXPLAIN prints for the node: title and detail lines (computed only for EXPLAIN: it looks up
  *                    snapshots and changed pages, which a plain execution need not pay for)
  */
-public record ColumnarQuery(AnalyticsService service, PlanNode rowPlan, Supplier<List<String>> description) {
+public record ColumnarQuery(AnalyticsService service, PlanNode rowPlan, org.lakepg.analytics.plan.PlanNode plan,
+                            Supplier<List<String>> description) {
 
     public List<String> explain() {
         return description.get();
@@ -34,18 +35,14 @@ public record ColumnarQuery(AnalyticsService service, PlanNode rowPlan, Supplier
 
     public Iterator<Object[]> run(ExecContext context) {
         Snapshot snapshot = context.tables().transaction().snapshot();
-        Optional<PlanTranslator.Translation> translation = PlanTranslator.translate(rowPlan, (scan, schema) -> {
-            HeapRelation heap = context.tables().heap(scan.table());
-            return cancellable(service.freshScan(heap.context(), heap, scan.table(), schema, snapshot), context);
+        org.lakepg.analytics.plan.PlanNode bound = TableScanSlot.bind(plan, slot -> {
+            HeapRelation heap = context.tables().heap(slot.scanNode().table());
+            return cancellable(service.freshScan(heap.context(), heap, slot.scanNode().table(), slot.schema(), snapshot),
+                    context);
         });
-        if (translation.isEmpty()) {
-            service.countRun(false);
-            return context.runSubplan(rowPlan);
-        }
         List<Batch> batches;
         try {
-            batches = new Executor(AggregationWorkers.shared(), context::checkInterrupts)
-                    .collect(translation.get().plan());
+            batches = new Executor(AggregationWorkers.shared(), context::checkInterrupts).collect(bound);
         } catch (UnsupportedValueException | IllegalArgumentException notForBatches) {
             service.countRun(false);
             return context.runSubplan(rowPlan);

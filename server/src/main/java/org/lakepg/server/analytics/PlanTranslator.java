@@ -33,7 +33,7 @@ import org.lakepg.server.sql.plan.expr.InputRef;
  */
 public final class PlanTranslator {
 
-    /** Where the scans of a translated plan read from: at run time the fresh table read of the query's snapshot. */
+    /** Where the scans of a translated plan read from: at routing a {@link TableScanSlot} per table, bound at each run. */
     @FunctionalInterface
     public interface ScanBinder {
         ScanSource source(SeqScanNode scan, Schema tableSchema);
