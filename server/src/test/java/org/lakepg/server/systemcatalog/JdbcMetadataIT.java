@@ -28,7 +28,11 @@ class JdbcMetadataIT {
             create schema jd_other;
             create table jd_other.lines (a int, b int, primary key (a, b));
             create sequence jd_seq;
-            create view jd_people_names as select id, name from jd_people
+            create view jd_people_names as select id, name from jd_people;
+            create function jd_add(x int, y int default 1) returns int language sql as 'select x + y';
+            create function jd_names(out id int, out name text) returns setof record language sql
+                as 'select id, name from jd_people';
+            create procedure jd_touch(a int) language sql as 'select a'
             """;
 
     private static TestServer lakepg;
@@ -128,6 +132,8 @@ class JdbcMetadataIT {
     void functionsAndProceduresOfTheUser() throws SQLException {
         assertSameRows(md -> md.getFunctions(null, "public", "%"));
         assertSameRows(md -> md.getProcedures(null, "public", "%"));
+        assertSameRows(md -> md.getFunctionColumns(null, "public", "jd_%", "%"));
+        assertSameRows(md -> md.getProcedureColumns(null, "public", "jd_%", "%"));
     }
 
     @Test
