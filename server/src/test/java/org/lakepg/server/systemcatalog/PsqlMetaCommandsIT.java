@@ -89,9 +89,8 @@ class PsqlMetaCommandsIT {
     }
 
     /**
-     * The commands whose queries lakepg runs today, over tables, schemas, sequences, views, roles and comments.
-     * {@code \d+ view} is missing: pg_get_viewdef returns the view's text as written, where PostgreSQL
-     * deparses its query.
+     * The describe commands over tables, indexes (expression, partial, INCLUDE, hash), schemas, sequences, views,
+     * materialized views, roles, user functions, an enum and a domain, comments and GRANTs.
      */
     @ParameterizedTest
     @ValueSource(strings = {"\\dt", "\\dt+", "\\d", "\\di", "\\di+", "\\dn", "\\dn+", "\\l", "\\ds", "\\dv", "\\dm",

@@ -3,7 +3,6 @@ package org.lakepg.server.systemcatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lakepg.server.TestServer;
 
 /**
  * psql 15's tab-completion queries for tables and columns, as a real psql sent them to PostgreSQL 15 (captured
@@ -33,7 +31,7 @@ class PsqlTabCompletionIT {
             create table tc_parent (a int);
             create table tc_child (b int) inherits (tc_parent);
             create schema tc_other;
-            create table tc_other.hidden (x int)
+            create table tc_other.hidden (x int);
             """;
 
     private static final String SCHEMAS = " UNION ALL\nSELECT NULL::pg_catalog.text, n.nspname FROM "
@@ -41,37 +39,18 @@ class PsqlTabCompletionIT {
     private static final String NOT_PG_CATALOG = " AND pg_catalog.pg_table_is_visible(c.oid) AND c.relnamespace <> "
             + "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'pg_catalog')";
 
-    private static TestServer lakepg;
-    private static ReferencePostgres reference;
-    private static Connection expected;
-    private static Connection actual;
+    private static SameSchemaServers servers;
 
     @BeforeAll
     static void start() throws Exception {
-        reference = ReferencePostgres.start();
-        lakepg = TestServer.start("psql-tab-completion");
-        expected = connect(reference.port());
-        actual = connect(lakepg.address().getPort());
-        for (Connection c : List.of(expected, actual)) {
-            try (Statement s = c.createStatement()) {
-                for (String ddl : SCHEMA.split(";")) {
-                    s.execute(ddl);
-                }
-            }
-        }
+        servers = SameSchemaServers.start("psql-tab-completion", SCHEMA);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {actual, expected, lakepg, reference}) {
-            if (c != null) {
-                c.close();
-            }
+        if (servers != null) {
+            servers.close();
         }
-    }
-
-    private static Connection connect(int port) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
     }
 
     /** The queries without their common tails (the visibility test and, for relation names, the schema names). */
@@ -106,9 +85,9 @@ class PsqlTabCompletionIT {
     void sameRowsAsPostgres(String template) throws SQLException {
         // psql appends LIMIT 1000 and asks for the schema names in the same statement
         String query = template.replace("{schemas}", SCHEMAS) + "\nLIMIT 1000";
-        List<String> want = rows(expected, query);
+        List<String> want = rows(servers.expected, query);
         assertThat(want).isNotEmpty();
-        assertThat(rows(actual, query)).containsExactlyInAnyOrderElementsOf(want);
+        assertThat(rows(servers.actual, query)).containsExactlyInAnyOrderElementsOf(want);
     }
 
     private static List<String> rows(Connection c, String query) throws SQLException {
