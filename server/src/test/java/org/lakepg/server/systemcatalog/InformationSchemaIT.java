@@ -1,13 +1,6 @@
 package org.lakepg.server.systemcatalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,23 +70,6 @@ class InformationSchemaIT {
         "select * from information_schema.table_privileges where table_schema = 'public'",
     })
     void sameRowsAsPostgres(String query) throws SQLException {
-        List<String> want = rows(servers.expected, query);
-        assertThat(want).isNotEmpty();
-        assertThat(rows(servers.actual, query)).containsExactlyInAnyOrderElementsOf(want);
-    }
-
-    private static List<String> rows(Connection c, String query) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(rs.getString(i)).append('|');
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
+        servers.assertSameRowsInAnyOrder(query);
     }
 }

@@ -1,13 +1,6 @@
 package org.lakepg.server.systemcatalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,18 +78,6 @@ class PsqlTabCompletionIT {
     void sameRowsAsPostgres(String template) throws SQLException {
         // psql appends LIMIT 1000 and asks for the schema names in the same statement
         String query = template.replace("{schemas}", SCHEMAS) + "\nLIMIT 1000";
-        List<String> want = rows(servers.expected, query);
-        assertThat(want).isNotEmpty();
-        assertThat(rows(servers.actual, query)).containsExactlyInAnyOrderElementsOf(want);
-    }
-
-    private static List<String> rows(Connection c, String query) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            while (rs.next()) {
-                out.add(rs.getString(1) + "|" + rs.getString(2));
-            }
-        }
-        return out;
+        servers.assertSameRowsInAnyOrder(query);
     }
 }

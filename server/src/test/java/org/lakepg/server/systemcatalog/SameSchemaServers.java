@@ -45,6 +45,14 @@ final class SameSchemaServers implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres");
     }
 
+    /** The query gives lakepg the rows it gives PostgreSQL (at least one), in any order. */
+    void assertSameRowsInAnyOrder(String query) throws SQLException {
+        List<String> want = org.lakepg.server.JdbcRows.rows(expected, query);
+        org.assertj.core.api.Assertions.assertThat(want).as(query).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(org.lakepg.server.JdbcRows.rows(actual, query)).as(query)
+                .containsExactlyInAnyOrderElementsOf(want);
+    }
+
     @Override
     public void close() throws Exception {
         for (AutoCloseable c : new AutoCloseable[] {actual, expected, lakepg, reference}) {
