@@ -27,9 +27,16 @@ final class CommentCommands {
     private final Privileges privileges;
     private final FunctionCommands functions;
     private final Supplier<String> database;
+    private final TypeTarget types;
+
+    /** Resolves COMMENT ON TYPE / DOMAIN's object to a type OID the current role owns. */
+    interface TypeTarget {
+        long resolve(Object object, boolean domain, Transaction txn);
+    }
 
     CommentCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
-                    Privileges privileges, FunctionCommands functions, Supplier<String> database) {
+                    Privileges privileges, FunctionCommands functions, Supplier<String> database, TypeTarget types) {
+        this.types = types;
         this.objects = objects;
         this.tables = tables;
         this.searchPath = searchPath;
@@ -113,6 +120,11 @@ final class CommentCommands {
                 var f = functions.findWithBuiltins(txn, (ObjectWithArgs) s.object(), kind);
                 roles.requireOwner(f.owner(), kind, f.proc().name());
                 objects.comments().set(txn, CatalogClasses.PG_PROC, f.proc().oid(), 0, s.comment());
+            }
+            case TYPE, DOMAIN -> {
+                long oid = types.resolve(s.object(), s.objtype().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.DOMAIN,
+                        txn);
+                objects.comments().set(txn, CatalogClasses.PG_TYPE, oid, 0, s.comment());
             }
             case ROLE -> {
                 var role = roles.role(ObjectNames.last(s.object()));

@@ -1156,7 +1156,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     /**
      * The locks this session's transaction holds and waits for, as pg_locks shows them: its virtual transaction
      * id, its xid once it has one, and a ShareLock not granted on each xid it waits for (a row another transaction
-     * changes or locks). lakepg takes no relation locks.
+     * changes or locks), and the relation lock of each table and index it used.
      */
     java.util.List<org.lakepg.server.systemcatalog.CatalogSources.LockRow> locks() {
         org.lakepg.server.txn.Transaction t = txn;
@@ -1171,6 +1171,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             out.add(new org.lakepg.server.systemcatalog.CatalogSources.LockRow("transactionid", null, null, null, null,
                     null, t.topXid(), vxid, processId, "ExclusiveLock", true, false, null));
         }
+        // the relations it used, locked as PostgreSQL's executor locks them (reads AccessShareLock, writes
+        // RowExclusiveLock) until the transaction ends; the database is filled in by pg_locks from the pid
+        activity.relationsUsed().forEach((relation, wrote) -> out.add(
+                new org.lakepg.server.systemcatalog.CatalogSources.LockRow("relation", null, relation, null, null,
+                        null, null, vxid, processId, wrote ? "RowExclusiveLock" : "AccessShareLock", true, true,
+                        null)));
         for (long awaited : compute.transactions().awaitedXids(t)) {
             out.add(new org.lakepg.server.systemcatalog.CatalogSources.LockRow("transactionid", null, null, null, null,
                     null, awaited, vxid, processId, "ShareLock", false, false, null));

@@ -12,7 +12,8 @@ import org.lakepg.wire.error.SqlState;
 import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
 /**
- * has_table_privilege, has_schema_privilege, has_function_privilege and pg_has_role, with PostgreSQL's
+ * has_table_privilege, has_sequence_privilege, has_schema_privilege, has_function_privilege,
+ * has_tablespace_privilege and pg_has_role, with PostgreSQL's
  * errors for unknown names and privilege words; an OID naming nothing gives NULL.
  */
 final class PrivilegeInquiry {
@@ -38,6 +39,9 @@ final class PrivilegeInquiry {
         }
         return switch (kind) {
             case "table" -> table(snapshot, roleOid, object, wanted);
+            case "sequence" -> relation(snapshot, roleOid, object,
+                    letters(wanted, List.of("usage", "select", "update"), "Urw"));
+            case "tablespace" -> tablespace(roleOid, object, wanted);
             case "schema" -> schema(snapshot, roleOid, object, wanted);
             case "function" -> function(snapshot, roleOid, object, wanted);
             case "role" -> role(roleOid, object, wanted);
@@ -58,6 +62,10 @@ final class PrivilegeInquiry {
     private Boolean table(Snapshot snapshot, long role, Object object, String wanted) {
         String letters = letters(wanted, List.of("select", "insert", "update", "delete", "truncate", "references",
                 "trigger"), "rawdDxt");
+        return relation(snapshot, role, object, letters);
+    }
+
+    private Boolean relation(Snapshot snapshot, long role, Object object, String letters) {
         SearchPath.Relation relation;
         if (object instanceof Long oid) {
             var view = objects.views().views(snapshot).stream().filter(v -> v.oid() == oid).findFirst();
@@ -79,6 +87,27 @@ final class PrivilegeInquiry {
         };
         return any(snapshot, role, CatalogClasses.PG_CLASS, oid, owner, letters);
     }
+
+    /**
+     * pg_default and pg_global keep initdb's empty ACL: only their owner, the bootstrap superuser, (and any
+     * superuser) may create in them.
+     */
+    private Boolean tablespace(long role, Object object, String wanted) {
+        letters(wanted, List.of("create"), "C");
+        String name = object instanceof Long oid ? (oid == DEFAULT_TABLESPACE ? "pg_default"
+                : oid == GLOBAL_TABLESPACE ? "pg_global" : null) : object.toString();
+        if (name == null) {
+            return null;
+        }
+        if (!name.equals("pg_default") && !name.equals("pg_global")) {
+            throw PgException.of(SqlState.UNDEFINED_OBJECT, "tablespace \"%s\" does not exist", name);
+        }
+        return role == BOOTSTRAP_SUPERUSER || roles.roles().find(role).map(Role::superuser).orElse(false);
+    }
+
+    private static final long DEFAULT_TABLESPACE = 1663;
+    private static final long GLOBAL_TABLESPACE = 1664;
+    private static final long BOOTSTRAP_SUPERUSER = 10;
 
     private Boolean schema(Snapshot snapshot, long role, Object object, String wanted) {
         String letters = letters(wanted, List.of("usage", "create"), "UC");

@@ -142,6 +142,20 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public List<String> acl(long classoid, long oid) {
+        return compute().objects().privileges().aclItems(snapshot.get(), classoid, oid, this::roleName).orElse(null);
+    }
+
+    /** A role's name in an aclitem; PostgreSQL prints a dropped role's OID as its number. */
+    private String roleName(long oid) {
+        if (oid == org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID && roles == null) {
+            return org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER;
+        }
+        return roles == null ? Long.toString(oid)
+                : roles.find(oid).map(org.lakepg.server.auth.Role::name).orElse(Long.toString(oid));
+    }
+
+    @Override
     public List<MembershipRow> roleMemberships() {
         if (roles == null) {
             return List.of();

@@ -101,7 +101,6 @@ final class StatementExecutor {
         });
         this.privilegeCommands = new PrivilegeCommands(objects, tables, searchPath, roles, privileges, functions,
                 session::currentDatabase);
-        this.comments = new CommentCommands(objects, tables, searchPath, roles, privileges, functions, session::currentDatabase);
         this.accessLog = log;
         this.roles = roles;
         this.objects = objects;
@@ -133,6 +132,9 @@ final class StatementExecutor {
         this.operatorCommands = new OperatorCommands(objects, catalog, searchPath, roles, notices, relations.catalog());
         this.policies = new PolicyCommands(objects, relations, roles, privileges, notices);
         this.types = new TypeCommands(objects, tables, searchPath, roles, notices, catalog);
+        TypeCommands typeCommands = this.types;
+        this.comments = new CommentCommands(objects, tables, searchPath, roles, privileges, functions,
+                session::currentDatabase, typeCommands::commentTarget);
         this.domains = new DomainCommands(objects, tables, roles, notices, types,
                 new DomainValidation(tables, session));
     }

@@ -358,6 +358,10 @@ final class TypeCommands {
             dropping.add(type.get());
         }
         for (UserType t : dropping) {
+            // an error below aborts the transaction, the comment's removal with it
+            objects.comments().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_TYPE, t.oid());
+        }
+        for (UserType t : dropping) {
             if (t instanceof UserType.Base base && dropBase(txn, base, cascade)) {
                 continue;
             }
@@ -367,6 +371,8 @@ final class TypeCommands {
                 if (domains != null) {
                     cascadeNotice(domains);
                     for (UserType.Domain d : domains) {
+                        objects.comments().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_TYPE,
+                                d.oid());
                         objects.types().drop(txn, d.oid());
                     }
                     objects.types().drop(txn, t.oid());
@@ -500,6 +506,23 @@ final class TypeCommands {
     TypeEntry requireType(List<String> name) {
         return catalog.typeByName(name).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_OBJECT,
                 "type \"%s\" does not exist", String.join(".", name)));
+    }
+
+    /**
+     * The type COMMENT ON TYPE / DOMAIN names, once the current role is found to own it (a built-in type's
+     * owner is the bootstrap superuser).
+     */
+    long commentTarget(Object object, boolean domain, Transaction txn) {
+        List<String> name = object instanceof TypeName t ? t.names() : ObjectNames.qualified(object);
+        TypeEntry entry = catalog.typeByName(name).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_OBJECT,
+                "type \"%s\" does not exist", String.join(".", name)));
+        Optional<UserType> type = objects.types().find(txn.snapshot(), entry.oid()).filter(t -> t.oid() == entry.oid());
+        if (domain && !(type.orElse(null) instanceof UserType.Domain)) {
+            throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a domain", entry.name());
+        }
+        roles.requireOwner(type.map(UserType::owner).orElse(org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID),
+                "type", entry.name());
+        return entry.oid();
     }
 
     private Optional<TypeEntry> typeIfSchemaExists(List<String> name) {

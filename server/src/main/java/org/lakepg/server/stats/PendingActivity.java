@@ -1,6 +1,5 @@
 package org.lakepg.server.stats;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -9,13 +8,24 @@ import java.util.Map;
  * {@link DatabaseActivity#add}).
  */
 public final class PendingActivity {
-    private final Map<Long, TableActivity> relations = new HashMap<>();
+    /** Concurrent: pg_locks, read by other sessions, lists the relations the transaction has used. */
+    private final Map<Long, TableActivity> relations = new java.util.concurrent.ConcurrentHashMap<>();
     /** VACUUM's and ANALYZE's measurements, for the planner once the catalog rows that keep them commit. */
     private final java.util.List<Map.Entry<Long, RelationStatistics>> measured = new java.util.ArrayList<>();
 
     /** The counters of a table or index (by OID) in this transaction. */
     public TableActivity relation(long oid) {
         return relations.computeIfAbsent(oid, k -> new TableActivity());
+    }
+
+    /**
+     * The tables and indexes the running transaction has read or written (true: written), the relation locks
+     * PostgreSQL would hold for it until it ends.
+     */
+    public Map<Long, Boolean> relationsUsed() {
+        Map<Long, Boolean> out = new java.util.TreeMap<>();
+        relations.forEach((oid, a) -> out.put(oid, a.wrote()));
+        return out;
     }
 
     /** VACUUM or ANALYZE measured a table in this transaction. */

@@ -14,6 +14,11 @@ public final class TableActivity {
     long updated;
     long deleted;
 
+    /** Whether the transaction inserted, updated or deleted rows of the relation. */
+    boolean wrote() {
+        return inserted + updated + deleted > 0;
+    }
+
     public void seqScan() {
         seqScans++;
     }

@@ -109,6 +109,14 @@ public interface CatalogSources {
         return 10;
     }
 
+    /**
+     * An object's ACL as aclitem texts ({@code grantee=privileges/grantor}), or null while it has its kind's
+     * default ACL (what the catalogs show as NULL).
+     */
+    default List<String> acl(long classoid, long oid) {
+        return null;
+    }
+
     /** Role memberships (GRANT role TO role), as pg_auth_members rows. */
     default List<MembershipRow> roleMemberships() {
         return List.of();

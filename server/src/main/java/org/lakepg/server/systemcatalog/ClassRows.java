@@ -47,6 +47,7 @@ final class ClassRows {
             char persistence = t.persistence();
             common(out.add(), t.oid(), t.name(), t.namespace())
                     .set("relowner", owner).set("relpersistence", persistence)
+                    .set("relacl", catalog.sources().acl(ObjectDescriptions.PG_CLASS, t.oid()))
                     .set("relchecks", (int) catalog.constraints().stream()
                             .filter(c -> c.tableOid() == t.oid() && c.type() == 'c').count())
                     // foreign keys are enforced by triggers in PostgreSQL, on both tables of the key

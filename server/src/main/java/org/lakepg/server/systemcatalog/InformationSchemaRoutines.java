@@ -5,7 +5,7 @@ import org.lakepg.server.catalog.ProcEntry;
 import org.lakepg.server.catalog.TypeEntry;
 import org.lakepg.server.sql.analyzer.TypeNames;
 
-/** information_schema.routines and .parameters, over every function and procedure of the catalog. */
+/** information_schema.routines and .parameters, over every function and procedure: built-in, then the user's. */
 final class InformationSchemaRoutines {
     private InformationSchemaRoutines() {}
 
@@ -25,7 +25,7 @@ final class InformationSchemaRoutines {
 
     /** data_type as information_schema spells it: ARRAY, USER-DEFINED or the SQL name. */
     static String dataType(CatalogView catalog, long type) {
-        TypeEntry t = catalog.builtins().type(type).orElse(null);
+        TypeEntry t = catalog.types().type(type).orElse(null);
         if (t == null) {
             return null;
         }
@@ -37,7 +37,7 @@ final class InformationSchemaRoutines {
 
     private static void routines(CatalogView catalog, Rows out) {
         String db = catalog.sources().currentDatabase();
-        for (ProcEntry p : catalog.builtins().procs()) {
+        for (ProcEntry p : allProcs(catalog)) {
             boolean procedure = p.kind() == ProcEntry.KIND_PROCEDURE;
             String kind = p.kind() == ProcEntry.KIND_FUNCTION ? "FUNCTION" : procedure ? "PROCEDURE" : null;
             String schema = catalog.namespaceName(p.namespace()).orElse(null);
@@ -54,7 +54,7 @@ final class InformationSchemaRoutines {
                     .set("security_type", p.securityDefiner() ? "DEFINER" : "INVOKER").set("as_locator", "NO")
                     .set("is_udt_dependent", "NO");
             if (!procedure) {
-                TypeEntry result = catalog.builtins().type(p.returnType()).orElse(null);
+                TypeEntry result = catalog.types().type(p.returnType()).orElse(null);
                 row.set("data_type", dataType(catalog, p.returnType())).set("dtd_identifier", "0");
                 if (result != null) {
                     row.set("type_udt_catalog", db).set("type_udt_schema",
@@ -64,14 +64,40 @@ final class InformationSchemaRoutines {
         }
     }
 
+    private static Iterable<ProcEntry> allProcs(CatalogView catalog) {
+        java.util.List<ProcEntry> all = new java.util.ArrayList<>(catalog.builtins().procs());
+        all.addAll(catalog.sources().userFunctions());
+        return all;
+    }
+
+    /** The DEFAULT text of an input parameter (the last pronargdefaults inputs have one), else null. */
+    private static String parameterDefault(ProcEntry p, int position) {
+        if (p.defaultExpressions() == null || p.defaultArgumentCount() == 0) {
+            return null;
+        }
+        int input = 0;
+        for (int i = 0; i < position; i++) {
+            char mode = p.argumentModes() == null ? 'i' : p.argumentModes()[i];
+            if (mode == 'i' || mode == 'b' || mode == 'v') {
+                input++;
+            }
+        }
+        char mode = p.argumentModes() == null ? 'i' : p.argumentModes()[position];
+        if (mode != 'i' && mode != 'b' && mode != 'v') {
+            return null;
+        }
+        int index = input - (p.argumentCount() - p.defaultArgumentCount());
+        return index >= 0 && index < p.defaultExpressions().size() ? p.defaultExpressions().get(index) : null;
+    }
+
     private static void parameters(CatalogView catalog, Rows out) {
         String db = catalog.sources().currentDatabase();
-        for (ProcEntry p : catalog.builtins().procs()) {
+        for (ProcEntry p : allProcs(catalog)) {
             long[] types = p.allArgumentTypes() != null ? p.allArgumentTypes() : p.argumentTypes();
             String schema = catalog.namespaceName(p.namespace()).orElse(null);
             for (int i = 0; i < types.length; i++) {
                 char mode = p.argumentModes() == null ? 'i' : p.argumentModes()[i];
-                TypeEntry type = catalog.builtins().type(types[i]).orElse(null);
+                TypeEntry type = catalog.types().type(types[i]).orElse(null);
                 String name = p.argumentNames() != null && i < p.argumentNames().size()
                         && !p.argumentNames().get(i).isEmpty() ? p.argumentNames().get(i) : null;
                 Rows.Row row = out.add().set("specific_catalog", db).set("specific_schema", schema)
@@ -82,7 +108,8 @@ final class InformationSchemaRoutines {
                             default -> "IN";
                         })
                         .set("is_result", "NO").set("as_locator", "NO").set("parameter_name", name)
-                        .set("data_type", dataType(catalog, types[i])).set("dtd_identifier", Integer.toString(i + 1));
+                        .set("data_type", dataType(catalog, types[i])).set("dtd_identifier", Integer.toString(i + 1))
+                        .set("parameter_default", parameterDefault(p, i));
                 if (type != null) {
                     row.set("udt_catalog", db).set("udt_schema", catalog.namespaceName(type.namespace()).orElse(null))
                             .set("udt_name", type.name());

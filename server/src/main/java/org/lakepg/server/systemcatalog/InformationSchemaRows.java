@@ -71,6 +71,9 @@ final class InformationSchemaRows {
             }
         }
         for (CatalogSources.ViewRow v : catalog.views()) {
+            if (v.materialized()) { // information_schema.columns has no materialized views
+                continue;
+            }
             String schema = catalog.namespaceName(v.namespace()).orElse(null);
             for (ColumnInfo c : v.columns()) {
                 column(catalog, out, db, schema, v.name(), c.name(), c.number(), c.type(), c.typmod(), false, false);
@@ -281,11 +284,52 @@ final class InformationSchemaRows {
             privilege(out, db, owner, "PUBLIC", r.namespaceName(), r.name(), "SELECT");
         }
         for (TableInfo t : catalog.tables()) {
-            for (String privilege : PRIVILEGES) {
-                privilege(out, db, owner, owner, catalog.namespaceName(t.namespace()).orElse(null), t.name(), privilege);
+            relationPrivileges(catalog, out, db, t.oid(), catalog.sources().tableOwner(t.oid()),
+                    catalog.namespaceName(t.namespace()).orElse(null), t.name());
+        }
+        for (CatalogSources.ViewRow v : catalog.views()) {
+            if (!v.materialized()) { // as in PostgreSQL, a materialized view's grants are not listed
+                relationPrivileges(catalog, out, db, v.oid(), v.owner(),
+                        catalog.namespaceName(v.namespace()).orElse(null), v.name());
             }
         }
     }
+
+    /** The privileges of a user table or view: its owner's all while it has the default ACL, else its aclitems'. */
+    private static void relationPrivileges(CatalogView catalog, Rows out, String db, long oid, long ownerOid,
+                                           String schema, String table) {
+        String owner = catalog.roleName(ownerOid).orElse(Long.toString(ownerOid));
+        java.util.List<String> acl = catalog.sources().acl(ObjectDescriptions.PG_CLASS, oid);
+        if (acl == null) {
+            for (String privilege : PRIVILEGES) {
+                privilege(out, db, owner, owner, schema, table, privilege);
+            }
+            return;
+        }
+        for (String item : acl) {
+            int eq = item.indexOf('=');
+            int slash = item.lastIndexOf('/');
+            String grantee = eq == 0 ? "PUBLIC" : item.substring(0, eq);
+            String grantor = item.substring(slash + 1);
+            String letters = item.substring(eq + 1, slash);
+            for (int i = 0; i < letters.length(); i++) {
+                int at = ACL_LETTERS.indexOf(letters.charAt(i));
+                if (at < 0) {
+                    continue;
+                }
+                boolean grantOption = i + 1 < letters.length() && letters.charAt(i + 1) == '*';
+                out.add().set("grantor", grantor).set("grantee", grantee).set("table_catalog", db)
+                        .set("table_schema", schema).set("table_name", table).set("privilege_type", ACL_NAMES[at])
+                        .set("is_grantable", grantOption || grantee.equals(owner) ? "YES" : "NO")
+                        .set("with_hierarchy", ACL_NAMES[at].equals("SELECT") ? "YES" : "NO");
+            }
+        }
+    }
+
+    /** aclitem letters of relations and the privilege each names. */
+    private static final String ACL_LETTERS = "arwdDxt";
+    private static final String[] ACL_NAMES = {"INSERT", "SELECT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES",
+            "TRIGGER"};
 
     private static void privilege(Rows out, String db, String grantor, String grantee, String schema, String table,
                                   String privilege) {

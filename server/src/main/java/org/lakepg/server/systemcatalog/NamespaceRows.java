@@ -12,12 +12,16 @@ final class NamespaceRows {
         sources.put("pg_catalog.pg_namespace", (catalog, out) -> {
             for (NamespaceInfo n : catalog.namespaces()) {
                 out.add().set("oid", n.oid()).set("nspname", n.name()).set("nspowner", n.owner())
-                        .set("nspacl", acl(n));
+                        .set("nspacl", acl(catalog, n));
             }
         });
     }
 
-    private static List<String> acl(NamespaceInfo n) {
+    private static List<String> acl(CatalogView catalog, NamespaceInfo n) {
+        List<String> granted = catalog.sources().acl(ObjectDescriptions.PG_NAMESPACE, n.oid());
+        if (granted != null) {
+            return granted;
+        }
         if (n.oid() == CatalogView.PUBLIC) {
             return List.of("pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner");
         }

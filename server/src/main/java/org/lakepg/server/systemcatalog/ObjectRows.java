@@ -19,6 +19,7 @@ final class ObjectRows {
 
     static final long PG_CLASS = 1259;
     static final long PG_CONSTRAINT = 2606;
+    static final long PG_REWRITE = 2618;
 
     static void register(Map<String, RowSource> sources) {
         sources.put("pg_catalog.pg_attrdef", (catalog, out) -> {
@@ -74,7 +75,8 @@ final class ObjectRows {
                         .set("pronargdefaults", p.defaultArgumentCount()).set("prorettype", p.returnType())
                         .set("proargtypes", p.argumentTypes()).set("proallargtypes", p.allArgumentTypes())
                         .set("proargmodes", p.argumentModes()).set("proargnames", p.argumentNames())
-                        .set("prosrc", p.source());
+                        .set("prosrc", p.source())
+                        .set("proacl", catalog.sources().acl(ObjectDescriptions.PG_PROC, p.oid()));
             }
         });
     }
@@ -91,15 +93,17 @@ final class ObjectRows {
                     .set("relfilenode", s.relation()).set("relpages", catalog.sources().relationBlocks(s.relation()))
                     .set("reltuples", 1).set("reltoastrelid", 0).set("relhasindex", false).set("relisshared", false)
                     .set("relkind", 'S').set("relnatts", 3).set("relhasrules", false).set("relreplident", 'n')
-                    .set("relfrozenxid", 0).set("relminmxid", 0);
+                    .set("relfrozenxid", 0).set("relminmxid", 0)
+                    .set("relacl", catalog.sources().acl(PG_CLASS, s.oid()));
         }
         for (ViewRow v : catalog.views()) {
             ClassRows.common(out.add(), v.oid(), v.name(), v.namespace()).set("reltype", 0)
                     .set("relam", v.materialized() ? ClassRows.HEAP_AM : 0).set("relfilenode", 0).set("relpages", 0)
                     .set("reltuples", -1).set("reltoastrelid", 0).set("relhasindex", false).set("relisshared", false)
                     .set("relkind", v.materialized() ? 'm' : 'v').set("relnatts", v.columns().size())
-                    .set("relhasrules", !v.materialized()).set("relreplident", v.materialized() ? 'd' : 'n').set("relfrozenxid", 0)
-                    .set("relminmxid", 0).set("relowner", v.owner());
+                    .set("relhasrules", true).set("relreplident", v.materialized() ? 'd' : 'n').set("relfrozenxid", 0)
+                    .set("relminmxid", 0).set("relowner", v.owner())
+                    .set("relacl", catalog.sources().acl(PG_CLASS, v.oid()));
         }
     }
 
@@ -163,11 +167,39 @@ final class ObjectRows {
             depend(out, ObjectDescriptions.PG_PROC, handler, 0, ObjectDescriptions.PG_EXTENSION, 13559, 0, 'e');
         }
         depend(out, ObjectDescriptions.PG_LANGUAGE, 13563, 0, ObjectDescriptions.PG_EXTENSION, 13559, 0, 'e');
+        namespaceAndRuleDependencies(catalog, out);
         for (SequenceRow s : catalog.sequences()) {
             if (s.ownedByTable() != 0) {
                 depend(out, PG_CLASS, s.oid(), 0, PG_CLASS, s.ownedByTable(), s.ownedByColumn(),
                         s.identity() ? 'i' : 'a');
             }
+        }
+    }
+
+    /**
+     * Each table, view, sequence, type and function on its schema (normal), an inheritance child on its parent
+     * (normal; a partition auto), and a view's _RETURN rule on its view (internal).
+     */
+    private static void namespaceAndRuleDependencies(CatalogView catalog, Rows out) {
+        var inheritance = catalog.inheritance();
+        for (TableInfo t : catalog.tables()) {
+            depend(out, PG_CLASS, t.oid(), 0, ObjectDescriptions.PG_NAMESPACE, t.namespace(), 0, 'n');
+            for (long parent : inheritance.parents(t.oid())) {
+                depend(out, PG_CLASS, t.oid(), 0, PG_CLASS, parent, 0, inheritance.isPartitioned(parent) ? 'a' : 'n');
+            }
+        }
+        for (SequenceRow s : catalog.sequences()) {
+            depend(out, PG_CLASS, s.oid(), 0, ObjectDescriptions.PG_NAMESPACE, s.namespace(), 0, 'n');
+        }
+        for (ViewRow v : catalog.views()) {
+            depend(out, PG_CLASS, v.oid(), 0, ObjectDescriptions.PG_NAMESPACE, v.namespace(), 0, 'n');
+            depend(out, PG_REWRITE, RuleRows.returnRuleOid(v), 0, PG_CLASS, v.oid(), 0, 'i');
+        }
+        for (var t : catalog.userTypes().all()) {
+            depend(out, ObjectDescriptions.PG_TYPE, t.oid(), 0, ObjectDescriptions.PG_NAMESPACE, t.namespace(), 0, 'n');
+        }
+        for (ProcEntry p : catalog.sources().userFunctions()) {
+            depend(out, ObjectDescriptions.PG_PROC, p.oid(), 0, ObjectDescriptions.PG_NAMESPACE, p.namespace(), 0, 'n');
         }
     }
 

@@ -20,4 +20,10 @@ final class PredefinedRoles {
             new RoleInfo("pg_execute_server_program", 4571, false, false),
             new RoleInfo("pg_signal_backend", 4200, false, false),
             new RoleInfo("pg_checkpoint", 4544, false, false));
+
+    /** initdb's memberships among them: pg_monitor is a member of the three it bundles. */
+    static final List<CatalogSources.MembershipRow> MEMBERSHIPS = List.of(
+            new CatalogSources.MembershipRow(3374, 3373, 10, false),
+            new CatalogSources.MembershipRow(3375, 3373, 10, false),
+            new CatalogSources.MembershipRow(3377, 3373, 10, false));
 }

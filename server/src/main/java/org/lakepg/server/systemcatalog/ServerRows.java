@@ -18,6 +18,10 @@ final class ServerRows {
         sources.put("pg_catalog.pg_roles", (catalog, out) -> roles(catalog, out, false));
         sources.put("pg_catalog.pg_user", ServerRows::pgUser);
         sources.put("pg_catalog.pg_auth_members", (catalog, out) -> {
+            for (CatalogSources.MembershipRow m : PredefinedRoles.MEMBERSHIPS) {
+                out.add().set("roleid", m.roleid()).set("member", m.member()).set("grantor", m.grantor())
+                        .set("admin_option", m.adminOption());
+            }
             for (CatalogSources.MembershipRow m : catalog.sources().roleMemberships()) {
                 out.add().set("roleid", m.roleid()).set("member", m.member()).set("grantor", m.grantor())
                         .set("admin_option", m.adminOption());

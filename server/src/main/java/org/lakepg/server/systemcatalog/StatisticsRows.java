@@ -90,8 +90,18 @@ final class StatisticsRows {
     }
 
     private static void locks(CatalogView catalog, Rows out) {
+        Map<String, Long> databases = new java.util.HashMap<>();
+        catalog.databases().forEach(d -> databases.put(d.name(), d.oid()));
+        Map<Integer, Long> databaseOfPid = new java.util.HashMap<>();
+        for (CatalogSources.SessionActivity s : catalog.sources().sessions()) {
+            Long oid = databases.get(s.database());
+            if (oid != null) {
+                databaseOfPid.put(s.pid(), oid);
+            }
+        }
         for (CatalogSources.LockRow l : catalog.sources().locks()) {
-            out.add().set("locktype", l.locktype()).set("database", l.database()).set("relation", l.relation())
+            Long database = l.database() == null && l.relation() != null ? databaseOfPid.get(l.pid()) : l.database();
+            out.add().set("locktype", l.locktype()).set("database", database).set("relation", l.relation())
                     .set("page", l.page()).set("tuple", l.tuple()).set("virtualxid", l.virtualxid())
                     .set("transactionid", l.transactionid()).set("virtualtransaction", l.virtualtransaction())
                     .set("pid", l.pid()).set("mode", l.mode()).set("granted", l.granted())

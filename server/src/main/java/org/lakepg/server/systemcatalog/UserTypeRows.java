@@ -68,9 +68,13 @@ final class UserTypeRows {
     }
 
     private static final long SHELL_IN = 2398;
+    private static final long DOMAIN_IN = 2597;
+    private static final long DOMAIN_RECV = 2598;
+    /** multirange_in; multirange_out, _recv and _send follow it. */
+    private static final long MULTIRANGE_IN = 4231;
 
     private static void add(Rows out, TypeEntry e, long owner, String defaultText) {
-        out.add().set("oid", e.oid()).set("typname", e.name()).set("typnamespace", e.namespace()).set("typowner", owner)
+        Rows.Row row = out.add().set("oid", e.oid()).set("typname", e.name()).set("typnamespace", e.namespace()).set("typowner", owner)
                 .set("typlen", e.length()).set("typbyval", e.byValue()).set("typtype", e.kind())
                 .set("typcategory", e.category()).set("typispreferred", e.preferred())
                 // only a shell type (CREATE TYPE name) is not defined: lakepg gives no other user type input 2398
@@ -82,5 +86,13 @@ final class UserTypeRows {
                 .set("typalign", e.align()).set("typstorage", e.storage()).set("typnotnull", e.notNull())
                 .set("typbasetype", e.baseType()).set("typtypmod", e.typmod()).set("typndims", e.dimensions())
                 .set("typcollation", e.collation()).set("typdefault", defaultText);
+        // PostgreSQL's own I/O functions of domains and multiranges (lakepg's entries name the base's or the
+        // polymorphic ones, which it runs)
+        if (e.kind() == TypeEntry.KIND_DOMAIN) {
+            row.set("typinput", DOMAIN_IN).set("typreceive", DOMAIN_RECV);
+        } else if (e.kind() == TypeEntry.KIND_MULTIRANGE) {
+            row.set("typinput", MULTIRANGE_IN).set("typoutput", MULTIRANGE_IN + 1)
+                    .set("typreceive", MULTIRANGE_IN + 2).set("typsend", MULTIRANGE_IN + 3);
+        }
     }
 }

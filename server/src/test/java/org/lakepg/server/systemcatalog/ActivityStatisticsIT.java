@@ -18,7 +18,8 @@ import org.lakepg.server.TestServer;
 
 /**
  * pg_stat_user_tables, pg_stat_user_indexes and pg_stat_database count what ended transactions did, with
- * PostgreSQL's rules for live and dead rows; pg_locks shows a transaction's xid lock and a waiter's ungranted one.
+ * PostgreSQL's rules for live and dead rows; pg_locks shows a transaction's xid lock, its relation locks and a
+ * waiter's ungranted one.
  */
 class ActivityStatisticsIT {
     private static TestServer server;
@@ -117,6 +118,11 @@ class ActivityStatisticsIT {
                     + " and transactionid::text = '" + holderXid + "'")).containsExactly("1");
             assertThat(row(o, "select count(*) from pg_locks where pid = " + holderPid
                     + " and locktype = 'virtualxid' and granted")).containsExactly("1");
+            // the table it updated, locked RowExclusiveLock in this database until the transaction ends
+            assertThat(row(o, "select l.mode || ' ' || l.granted || ' ' || (d.datname = current_database()) from "
+                    + "pg_locks l join pg_database d on d.oid = l.database where l.pid = " + holderPid
+                    + " and l.locktype = 'relation' and l.relation = 'as_locked'::regclass"))
+                    .containsExactly("RowExclusiveLock true true");
             CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
                 try (Statement w = waiter.createStatement()) {
                     return w.executeUpdate("update as_locked set v = 2 where id = 1");

@@ -3,7 +3,6 @@ package org.lakepg.server.systemcatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lakepg.server.TestServer;
 
 /**
  * The catalog queries DBeaver's PostgreSQL driver runs when it connects and when a user browses databases, schemas,
@@ -53,39 +51,22 @@ class DbeaverMetadataIT {
             // expression trees: PostgreSQL keeps nodeToString output, lakepg the SQL text
             "pg_node_tree");
 
-    private static TestServer lakepg;
-    private static ReferencePostgres reference;
+    private static SameSchemaServers servers;
     private static Connection expected;
     private static Connection actual;
 
     @BeforeAll
     static void start() throws Exception {
-        reference = ReferencePostgres.start();
-        lakepg = TestServer.start("dbeaver-metadata");
-        expected = connect(reference.port());
-        actual = connect(lakepg.address().getPort());
-        for (Connection c : List.of(expected, actual)) {
-            try (Statement s = c.createStatement()) {
-                for (String ddl : SCHEMA.split(";\n")) {
-                    if (!ddl.isBlank()) {
-                        s.execute(ddl);
-                    }
-                }
-            }
-        }
+        servers = SameSchemaServers.start("dbeaver-metadata", SCHEMA);
+        expected = servers.expected;
+        actual = servers.actual;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {actual, expected, lakepg, reference}) {
-            if (c != null) {
-                c.close();
-            }
+        if (servers != null) {
+            servers.close();
         }
-    }
-
-    private static Connection connect(int port) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
     }
 
     private static List<String> rows(Connection c, String query) throws SQLException {

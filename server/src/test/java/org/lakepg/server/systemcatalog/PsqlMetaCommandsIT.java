@@ -53,6 +53,15 @@ class PsqlMetaCommandsIT {
             create view mc_people_names as select id, lower(name) as lname from mc_people where born is not null
                 order by id;
             create materialized view mc_people_mv as select id, name from mc_people where score > 1;
+            create function mc_add(x int, y int default 1) returns int language sql as 'select x + y';
+            comment on function mc_add(int, int) is 'adds';
+            create type mc_mood as enum ('sad', 'ok');
+            comment on type mc_mood is 'feelings';
+            grant select on mc_people to mc_reader;
+            grant usage on schema mc_shop to mc_reader;
+            create domain mc_posint as int check (value > 0);
+            create table mc_feelings (m mc_mood, p mc_posint);
+            comment on column mc_feelings.m is 'the mood';
             """;
 
     private static TestServer lakepg;
@@ -80,9 +89,8 @@ class PsqlMetaCommandsIT {
     }
 
     /**
-     * The commands whose queries lakepg runs today, over tables, schemas, sequences, views, roles and comments.
-     * {@code \d+ view} is missing: pg_get_viewdef returns the view's text as written, where PostgreSQL
-     * deparses its query.
+     * The describe commands over tables, indexes (expression, partial, INCLUDE, hash), schemas, sequences, views,
+     * materialized views, roles, user functions, an enum and a domain, comments and GRANTs.
      */
     @ParameterizedTest
     @ValueSource(strings = {"\\dt", "\\dt+", "\\d", "\\di", "\\di+", "\\dn", "\\dn+", "\\l", "\\ds", "\\dv", "\\dm",
@@ -95,7 +103,9 @@ class PsqlMetaCommandsIT {
             "\\d mc_items_owner", "\\di+ mc_items*", "\\ds+", "\\ds+ mc_shop.*", "\\dt+ mc_people", "\\dx+",
             "\\dv+ mc_shop.*", "\\d mc_people_lower_name", "\\d+ mc_items_big_owner", "\\d+ mc_items_label_incl",
             "\\d mc_items_owner_hash", "\\d+ mc_people_email_lower", "\\d+ mc_people_names", "\\d mc_people_names",
-            "\\d+ mc_shop.big_orders", "\\dv+", "\\dm", "\\d+ mc_people_mv", "\\d mc_people_mv"})
+            "\\d+ mc_shop.big_orders", "\\dv+", "\\dm", "\\d+ mc_people_mv", "\\d mc_people_mv",
+            "\\df mc_*", "\\df+ mc_*", "\\dT mc_*", "\\dT+ mc_*", "\\dD", "\\d+ mc_feelings", "\\d mc_feelings",
+            "\\dL", "\\dd", "\\dp mc_*", "\\z mc_people", "\\dn+ mc_shop"})
     void printsWhatPostgresPrints(String command) throws Exception {
         String expected = mask(psql(reference.port(), "-c", command));
         String actual = mask(psql(lakepg.address().getPort(), "-c", command));

@@ -4,6 +4,7 @@ package org.lakepg.server.catalog.objects;
 public final class CatalogClasses {
     public static final long PG_CLASS = 1259;
     public static final long PG_PROC = 1255;
+    public static final long PG_TYPE = 1247;
     public static final long PG_NAMESPACE = 2615;
     public static final long PG_DATABASE = 1262;
     public static final long PG_AUTHID = 1260;

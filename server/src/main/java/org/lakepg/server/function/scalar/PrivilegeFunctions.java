@@ -2,12 +2,15 @@ package org.lakepg.server.function.scalar;
 
 import org.lakepg.server.function.FunctionRegistry;
 
-/** has_table_privilege, has_schema_privilege, has_function_privilege and pg_has_role in all their forms. */
+/**
+ * has_table_privilege, has_sequence_privilege, has_schema_privilege, has_function_privilege,
+ * has_tablespace_privilege and pg_has_role in all their forms.
+ */
 public final class PrivilegeFunctions {
     private PrivilegeFunctions() {}
 
     public static void register(FunctionRegistry r) {
-        for (String kind : new String[] {"table", "schema", "function"}) {
+        for (String kind : new String[] {"table", "sequence", "schema", "function", "tablespace"}) {
             String prefix = "has_" + kind + "_privilege";
             r.register(prefix + "_name_name", (x, c) -> c.hasPrivilege(x[0], kind, x[1], (String) x[2]));
             r.register(prefix + "_name_id", (x, c) -> c.hasPrivilege(x[0], kind, x[1], (String) x[2]));

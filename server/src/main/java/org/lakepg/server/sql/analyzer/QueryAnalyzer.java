@@ -215,7 +215,13 @@ public final class QueryAnalyzer {
                 for (var c : relation.columns()) {
                     columns.add(new OutputColumn(c.name(), c.type(), c.typmod(), relation.oid(), c.number()));
                 }
-                scope.add(alias, renamed(columns, r.alias() == null ? null : r.alias().colnames(), alias));
+                List<OutputColumn> named = renamed(columns, r.alias() == null ? null : r.alias().colnames(), alias);
+                if (relation.kind() == 'r') {
+                    // a catalog table has the system column tableoid (psql's \dL joins pg_description on it)
+                    scope.addTable(alias, named, relation.oid(), false);
+                } else {
+                    scope.add(alias, named);
+                }
                 yield new Source(new org.lakepg.server.sql.plan.SystemScanNode(relation), scope);
             }
             case RangeVar r -> {
