@@ -281,9 +281,9 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.AlterFunctionStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> new Command.Utility(a, null);
-            case SelectStmt select when RowLocking.locks(select) -> checked('r', java.util.List.of(), false,
+            case SelectStmt select when RowLocking.locks(select) -> checked(select, 'r', java.util.List.of(), false,
                     () -> new Command.Query(RowLocking.plan(select, queries(new ParameterTypes(parameterTypes))::select)));
-            case SelectStmt select -> checked('r', java.util.List.of(), false,
+            case SelectStmt select -> checked(select, 'r', java.util.List.of(), false,
                     () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
             case org.lakepg.server.sql.ast.InsertStmt original -> {
                 var insert = updatableViews.rewrite(original);
@@ -293,7 +293,7 @@ final class StatementExecutor {
                         yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
                     }
                 }
-                yield checked('a', updatableViews.lastChain(), insert.returningList() != null
+                yield checked(insert, 'a', updatableViews.lastChain(), insert.returningList() != null
                     && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes)
                             .withViewChecks(updatableViews.lastCheckOptions()).insert(insert)));
             }
@@ -306,7 +306,7 @@ final class StatementExecutor {
                         yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
                     }
                 }
-                yield checked('w', updatableViews.lastChain(), update.whereClause() != null
+                yield checked(update, 'w', updatableViews.lastChain(), update.whereClause() != null
                         || update.returningList() != null && !update.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes)
                                 .withViewChecks(updatableViews.lastCheckOptions()).update(update)));
@@ -320,11 +320,12 @@ final class StatementExecutor {
                         yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
                     }
                 }
-                yield checked('d', updatableViews.lastChain(), delete.whereClause() != null
+                yield checked(delete, 'd', updatableViews.lastChain(), delete.whereClause() != null
                         || delete.returningList() != null && !delete.returningList().isEmpty(),
                         () -> new Command.Query(modifier(parameterTypes).delete(delete)));
             }
-            case org.lakepg.server.sql.ast.MergeStmt merge -> checked(mergePrivilege(merge), java.util.List.of(), true,
+            case org.lakepg.server.sql.ast.MergeStmt merge -> checked(merge, ModifyingCteTargets.mergePrivilege(merge),
+                    java.util.List.of(), true,
                     () -> new Command.Query(modifier(parameterTypes).merge(merge)));
             case org.lakepg.server.sql.ast.CreateRoleStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterRoleStmt a -> new Command.Utility(a, null);
@@ -419,7 +420,8 @@ final class StatementExecutor {
      * Analyzes a query noting the relations it names, then checks the current role may use them: the first
      * (the target of INSERT/UPDATE/DELETE) for {@code targetPrivilege}, and SELECT on what is read.
      */
-    private Command checked(char targetPrivilege, java.util.List<org.lakepg.server.catalog.objects.ViewInfo> views,
+    private Command checked(Statement statement, char targetPrivilege,
+                            java.util.List<org.lakepg.server.catalog.objects.ViewInfo> views,
                             boolean targetRead, java.util.function.Supplier<Command> analysis) {
         accessLog.start();
         Command command;
@@ -436,7 +438,10 @@ final class StatementExecutor {
         }
         if (!roles.superuser() && !accesses.isEmpty()) {
             org.lakepg.server.txn.Snapshot snapshot = catalogSnapshot();
+            var withItemTargets = withItemTargets(statement, accesses);
+            accesses = withItemTargets.rest();
             if (views.isEmpty()) {
+                accesses = targetFirst(statement, accesses);
                 privileges.check(snapshot, accesses, targetPrivilege, targetRead);
             } else {
                 // through an updatable view: the view is checked for the current role, what it stands on for its owner
@@ -451,6 +456,13 @@ final class StatementExecutor {
                 chained.addAll(accesses.subList(1, accesses.size()));
                 privileges.check(snapshot, chained, targetPrivilege, targetRead, views.size() + 1);
             }
+            // then each data-modifying WITH item's target for its own command (PostgreSQL checks the main query's
+            // range table entries first)
+            for (int i = 0; i < withItemTargets.targets().size(); i++) {
+                var target = withItemTargets.targets().get(i);
+                privileges.check(snapshot, java.util.List.of(withItemTargets.accesses().get(i)), target.privilege(),
+                        target.read());
+            }
         }
         return command;
     }
@@ -463,17 +475,59 @@ final class StatementExecutor {
         });
     }
 
-    /** The privilege MERGE needs on its target: the one of its first writing action (aclitem letter). */
-    private static char mergePrivilege(org.lakepg.server.sql.ast.MergeStmt merge) {
-        for (var w : merge.mergeWhenClauses()) {
-            switch (w.commandType()) {
-                case UPDATE -> { return 'w'; }
-                case DELETE -> { return 'd'; }
-                case INSERT -> { return 'a'; }
-                default -> { }
+    /** The data-modifying WITH items' targets found among the accesses, and the accesses that are left. */
+    private record WithItemTargets(java.util.List<ModifyingCteTargets.Target> targets,
+                                   java.util.List<RelationAccessLog.Access> accesses,
+                                   java.util.List<RelationAccessLog.Access> rest) {}
+
+    /**
+     * Takes each data-modifying WITH item's target out of the accesses: a lookup of an item's target is not a read
+     * (unless the item reads its rows, which its own check covers), whatever its place in the log.
+     */
+    private WithItemTargets withItemTargets(Statement statement, java.util.List<RelationAccessLog.Access> accesses) {
+        var targets = ModifyingCteTargets.ofWithItems(statement);
+        if (targets.isEmpty()) {
+            return new WithItemTargets(targets, java.util.List.of(), accesses);
+        }
+        java.util.List<RelationAccessLog.Access> rest = new java.util.ArrayList<>(accesses);
+        java.util.List<ModifyingCteTargets.Target> found = new java.util.ArrayList<>();
+        java.util.List<RelationAccessLog.Access> taken = new java.util.ArrayList<>();
+        for (var target : targets) {
+            RelationAccessLog.Access access = takeAccessTo(rest, target);
+            if (access != null) {
+                found.add(target);
+                taken.add(access);
             }
         }
-        return 'r';
+        return new WithItemTargets(found, taken, rest);
+    }
+
+    /** The accesses with the statement's own target first (its WITH items' lookups may come before it). */
+    private java.util.List<RelationAccessLog.Access> targetFirst(Statement statement,
+            java.util.List<RelationAccessLog.Access> accesses) {
+        var target = ModifyingCteTargets.ofStatement(statement);
+        if (target == null) {
+            return accesses;
+        }
+        java.util.List<RelationAccessLog.Access> rest = new java.util.ArrayList<>(accesses);
+        RelationAccessLog.Access access = takeAccessTo(rest, target);
+        if (access != null) {
+            rest.add(0, access);
+        }
+        return rest;
+    }
+
+    /** Removes and returns the first access to the relation {@code target} names (null when it was not looked up). */
+    private RelationAccessLog.Access takeAccessTo(java.util.List<RelationAccessLog.Access> accesses,
+                                                  ModifyingCteTargets.Target target) {
+        long oid = catalog.table(target.names()).map(t -> t.oid())
+                .or(() -> catalog.view(target.names()).map(v -> v.oid())).orElse(-1L);
+        for (int i = 0; i < accesses.size(); i++) {
+            if (accesses.get(i).oid() == oid) {
+                return accesses.remove(i);
+            }
+        }
+        return null;
     }
 
     /** The snapshot catalog lookups of the statement being analyzed use. */
