@@ -1,13 +1,12 @@
 package org.lakepg.server.plpgsql;
 
-import org.lakepg.wire.error.PgException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lakepg.server.catalog.ProcEntry;
 import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.wire.error.PgException;
 
 /**
  * Turns a function's source into a {@link PlFunction}: the outermost namespace (labelled with the function's name)

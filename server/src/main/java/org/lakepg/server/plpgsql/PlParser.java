@@ -34,14 +34,13 @@ final class PlParser {
         this.nextSlot = firstSlot;
     }
 
-    /** The whole body: one block, optionally followed by a semicolon. */
     /**
-     * The body's statements; a syntax error carries its 1-based position in the body, any other error (from
-     * resolving a type name, say) none, since its position would be in some other text.
+     * The whole body: one block, optionally followed by a semicolon. A syntax error carries its 1-based position in
+     * the body, any other error (from resolving a type name, say) none, since its position would be in some other text.
      */
     PlStmt.Block parseBody() {
         try {
-            return parseBlocks();
+            return parseBlock();
         } catch (PgException e) {
             throw bodyPositioned.contains(e) ? e : e.withPosition(0);
         }
@@ -55,7 +54,7 @@ final class PlParser {
         return e;
     }
 
-    private PlStmt.Block parseBlocks() {
+    private PlStmt.Block parseBlock() {
         // #option dump, #variable_conflict ..., #print_strict_params ...: compiler directives lakepg ignores
         while (peek().isOp("#")) {
             pos++;
@@ -106,7 +105,7 @@ final class PlParser {
         } catch (PgException e) {
             Integer start = textStarts.get(sql);
             int inText = e.position() - prefix.length(); // 1-based in the text
-            throw e.withPosition(start != null && inText >= 1 ? start + inText : 0); // checkSqlSyntax runs last
+            throw e.withPosition(start != null && inText >= 1 ? start + inText : 0);
         }
     }
 

@@ -65,7 +65,7 @@ final class ModifyingCteTargets {
     }
 
     /** The privilege MERGE needs on its target: the one of its first writing action. */
-    static char mergePrivilege(MergeStmt merge) {
+    private static char mergePrivilege(MergeStmt merge) {
         for (var w : merge.mergeWhenClauses()) {
             switch (w.commandType()) {
                 case UPDATE -> { return 'w'; }

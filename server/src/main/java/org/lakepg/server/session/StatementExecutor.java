@@ -132,9 +132,8 @@ final class StatementExecutor {
         this.operatorCommands = new OperatorCommands(objects, catalog, searchPath, roles, notices, relations.catalog());
         this.policies = new PolicyCommands(objects, relations, roles, privileges, notices);
         this.types = new TypeCommands(objects, tables, searchPath, roles, notices, catalog);
-        TypeCommands typeCommands = this.types;
         this.comments = new CommentCommands(objects, tables, searchPath, roles, privileges, functions,
-                session::currentDatabase, typeCommands::commentTarget);
+                session::currentDatabase, this.types::commentTarget);
         this.domains = new DomainCommands(objects, tables, roles, notices, types,
                 new DomainValidation(tables, session));
     }
@@ -281,9 +280,9 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.AlterFunctionStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> new Command.Utility(a, null);
-            case SelectStmt select when RowLocking.locks(select) -> checked(select, 'r', java.util.List.of(), false,
+            case SelectStmt select when RowLocking.locks(select) -> checked(select, java.util.List.of(),
                     () -> new Command.Query(RowLocking.plan(select, queries(new ParameterTypes(parameterTypes))::select)));
-            case SelectStmt select -> checked(select, 'r', java.util.List.of(), false,
+            case SelectStmt select -> checked(select, java.util.List.of(),
                     () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
             case org.lakepg.server.sql.ast.InsertStmt original -> {
                 var insert = updatableViews.rewrite(original);
@@ -293,8 +292,7 @@ final class StatementExecutor {
                         yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
                     }
                 }
-                yield checked(insert, 'a', updatableViews.lastChain(), insert.returningList() != null
-                    && !insert.returningList().isEmpty(), () -> new Command.Query(modifier(parameterTypes)
+                yield checked(insert, updatableViews.lastChain(), () -> new Command.Query(modifier(parameterTypes)
                             .withViewChecks(updatableViews.lastCheckOptions()).insert(insert)));
             }
             case org.lakepg.server.sql.ast.UpdateStmt original -> {
@@ -306,9 +304,7 @@ final class StatementExecutor {
                         yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
                     }
                 }
-                yield checked(update, 'w', updatableViews.lastChain(), update.whereClause() != null
-                        || update.returningList() != null && !update.returningList().isEmpty(),
-                        () -> new Command.Query(modifier(parameterTypes)
+                yield checked(update, updatableViews.lastChain(), () -> new Command.Query(modifier(parameterTypes)
                                 .withViewChecks(updatableViews.lastCheckOptions()).update(update)));
             }
             case org.lakepg.server.sql.ast.DeleteStmt original -> {
@@ -320,12 +316,10 @@ final class StatementExecutor {
                         yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
                     }
                 }
-                yield checked(delete, 'd', updatableViews.lastChain(), delete.whereClause() != null
-                        || delete.returningList() != null && !delete.returningList().isEmpty(),
+                yield checked(delete, updatableViews.lastChain(),
                         () -> new Command.Query(modifier(parameterTypes).delete(delete)));
             }
-            case org.lakepg.server.sql.ast.MergeStmt merge -> checked(merge, ModifyingCteTargets.mergePrivilege(merge),
-                    java.util.List.of(), true,
+            case org.lakepg.server.sql.ast.MergeStmt merge -> checked(merge, java.util.List.of(),
                     () -> new Command.Query(modifier(parameterTypes).merge(merge)));
             case org.lakepg.server.sql.ast.CreateRoleStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterRoleStmt a -> new Command.Utility(a, null);
@@ -417,12 +411,12 @@ final class StatementExecutor {
     }
 
     /**
-     * Analyzes a query noting the relations it names, then checks the current role may use them: the first
-     * (the target of INSERT/UPDATE/DELETE) for {@code targetPrivilege}, and SELECT on what is read.
+     * Analyzes a query noting the relations it names, then checks the current role may use them: the statement's
+     * target and its data-modifying WITH items' targets for their commands' privileges ({@link ModifyingCteTargets}),
+     * and SELECT on what is read.
      */
-    private Command checked(Statement statement, char targetPrivilege,
-                            java.util.List<org.lakepg.server.catalog.objects.ViewInfo> views,
-                            boolean targetRead, java.util.function.Supplier<Command> analysis) {
+    private Command checked(Statement statement, java.util.List<org.lakepg.server.catalog.objects.ViewInfo> views,
+                            java.util.function.Supplier<Command> analysis) {
         accessLog.start();
         Command command;
         java.util.List<RelationAccessLog.Access> accesses;
@@ -438,10 +432,18 @@ final class StatementExecutor {
         }
         if (!roles.superuser() && !accesses.isEmpty()) {
             org.lakepg.server.txn.Snapshot snapshot = catalogSnapshot();
-            var withItemTargets = withItemTargets(statement, accesses);
-            accesses = withItemTargets.rest();
+            var target = ModifyingCteTargets.ofStatement(statement);
+            char targetPrivilege = target == null ? 'r' : target.privilege();
+            boolean targetRead = target != null && target.read();
+            accesses = new java.util.ArrayList<>(accesses);
+            var withItemTargets = takeWithItemTargets(statement, accesses);
+            if (views.isEmpty() && target != null) {
+                RelationAccessLog.Access access = takeAccessTo(accesses, target);
+                if (access != null) {
+                    accesses.add(0, access); // its WITH items' lookups may come before it
+                }
+            }
             if (views.isEmpty()) {
-                accesses = targetFirst(statement, accesses);
                 privileges.check(snapshot, accesses, targetPrivilege, targetRead);
             } else {
                 // through an updatable view: the view is checked for the current role, what it stands on for its owner
@@ -458,10 +460,9 @@ final class StatementExecutor {
             }
             // then each data-modifying WITH item's target for its own command (PostgreSQL checks the main query's
             // range table entries first)
-            for (int i = 0; i < withItemTargets.targets().size(); i++) {
-                var target = withItemTargets.targets().get(i);
-                privileges.check(snapshot, java.util.List.of(withItemTargets.accesses().get(i)), target.privilege(),
-                        target.read());
+            for (TakenTarget item : withItemTargets) {
+                privileges.check(snapshot, java.util.List.of(item.access()), item.target().privilege(),
+                        item.target().read());
             }
         }
         return command;
@@ -475,46 +476,23 @@ final class StatementExecutor {
         });
     }
 
-    /** The data-modifying WITH items' targets found among the accesses, and the accesses that are left. */
-    private record WithItemTargets(java.util.List<ModifyingCteTargets.Target> targets,
-                                   java.util.List<RelationAccessLog.Access> accesses,
-                                   java.util.List<RelationAccessLog.Access> rest) {}
+    /** A relation the statement writes and the lookup of it the access log holds. */
+    private record TakenTarget(ModifyingCteTargets.Target target, RelationAccessLog.Access access) {}
 
     /**
-     * Takes each data-modifying WITH item's target out of the accesses: a lookup of an item's target is not a read
+     * Takes each data-modifying WITH item's target out of {@code accesses}: a lookup of an item's target is not a read
      * (unless the item reads its rows, which its own check covers), whatever its place in the log.
      */
-    private WithItemTargets withItemTargets(Statement statement, java.util.List<RelationAccessLog.Access> accesses) {
-        var targets = ModifyingCteTargets.ofWithItems(statement);
-        if (targets.isEmpty()) {
-            return new WithItemTargets(targets, java.util.List.of(), accesses);
-        }
-        java.util.List<RelationAccessLog.Access> rest = new java.util.ArrayList<>(accesses);
-        java.util.List<ModifyingCteTargets.Target> found = new java.util.ArrayList<>();
-        java.util.List<RelationAccessLog.Access> taken = new java.util.ArrayList<>();
-        for (var target : targets) {
-            RelationAccessLog.Access access = takeAccessTo(rest, target);
+    private java.util.List<TakenTarget> takeWithItemTargets(Statement statement,
+                                                            java.util.List<RelationAccessLog.Access> accesses) {
+        java.util.List<TakenTarget> taken = new java.util.ArrayList<>();
+        for (var target : ModifyingCteTargets.ofWithItems(statement)) {
+            RelationAccessLog.Access access = takeAccessTo(accesses, target);
             if (access != null) {
-                found.add(target);
-                taken.add(access);
+                taken.add(new TakenTarget(target, access));
             }
         }
-        return new WithItemTargets(found, taken, rest);
-    }
-
-    /** The accesses with the statement's own target first (its WITH items' lookups may come before it). */
-    private java.util.List<RelationAccessLog.Access> targetFirst(Statement statement,
-            java.util.List<RelationAccessLog.Access> accesses) {
-        var target = ModifyingCteTargets.ofStatement(statement);
-        if (target == null) {
-            return accesses;
-        }
-        java.util.List<RelationAccessLog.Access> rest = new java.util.ArrayList<>(accesses);
-        RelationAccessLog.Access access = takeAccessTo(rest, target);
-        if (access != null) {
-            rest.add(0, access);
-        }
-        return rest;
+        return taken;
     }
 
     /** Removes and returns the first access to the relation {@code target} names (null when it was not looked up). */
