@@ -105,6 +105,33 @@ class RowLockingIT {
     }
 
     @Test
+    void theOuterWhereOverALockingSubqueryLocksOnlyTheRowsItKeeps() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            assertThat(rows(a, "select id, v from (select id, v from rl_t for update) ss where v = 30"))
+                    .containsExactly("3|30");
+            // PostgreSQL filters below LockRows: the rows the WHERE drops are not locked
+            assertThat(rows(b, "select id from rl_t where id < 3 order by id for update nowait"))
+                    .containsExactly("1", "2");
+            CompletableFuture<Integer> update = CompletableFuture.supplyAsync(() -> {
+                try (var st = b.createStatement()) {
+                    return st.executeUpdate("update rl_t set v = v where id = 1");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(update.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            b.rollback();
+            // the row it keeps is locked
+            assertThatThrownBy(() -> rows(b, "select * from rl_t where id = 3 for update nowait"))
+                    .satisfies(e -> assertThat(((PSQLException) e).getSQLState()).isEqualTo("55P03"));
+            b.rollback();
+            a.rollback();
+        }
+    }
+
+    @Test
     void forUpdateOfAJoinOrAnUnknownNameIsRefusedAsPostgreSqlDoes() throws Exception {
         try (Connection c = connect()) {
             assertThatThrownBy(() -> rows(c, "select * from rl_t join rl_u using (id) as j for update of j"))

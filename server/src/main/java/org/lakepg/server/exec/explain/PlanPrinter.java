@@ -701,6 +701,7 @@ public final class PlanPrinter {
     private void printCtes(PlanNode root, int indent) {
         for (CteScanNode cte : cteScans(root, new ArrayList<>())) {
             if (printedCtes.put(cte.cte(), true) == null) {
+                markSubqueryScans(cte.cte());
                 node(cte.cte(), indent, true, "CTE " + cte.cteName(), cte.cte(), null);
             }
         }

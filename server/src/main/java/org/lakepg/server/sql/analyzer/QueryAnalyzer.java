@@ -626,8 +626,11 @@ public final class QueryAnalyzer {
             }
             PlanNode pushed = where == null ? null : InheritedScans.filtered(catalog, plan, where);
             if (pushed == null && where != null && plan instanceof org.lakepg.server.sql.plan.SubqueryScanNode subquery) {
-                var quals = org.lakepg.server.sql.optimizer.SubqueryQuals.push(subquery, where,
-                        (op, l, r) -> expressions.operator(List.of(op), l, r, -1));
+                var quals = org.lakepg.server.sql.optimizer.LockedSubqueryQuals.applies(subquery)
+                        ? org.lakepg.server.sql.optimizer.LockedSubqueryQuals.push(subquery, where,
+                                (scan, condition) -> filteredScan(scan, condition, true))
+                        : org.lakepg.server.sql.optimizer.SubqueryQuals.push(subquery, where,
+                                (op, l, r) -> expressions.operator(List.of(op), l, r, -1));
                 plan = quals.plan();
                 where = quals.remaining();
                 pushed = where == null ? plan : null;

@@ -35,8 +35,11 @@ public final class SubqueryScans {
                 && !sortedWithJunk(plan) && !locking(plan)) {
             return plan;
         }
-        return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(),
-                junk(plan) || locking(plan));
+        if (locking(plan)) {
+            return new SubqueryScanNode(org.lakepg.server.sql.optimizer.LockedSubqueryQuals.projectedBelowLock(plan),
+                    alias, columns.stream().map(OutputColumn::name).toList(), true);
+        }
+        return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(), junk(plan));
     }
 
     /** A select list with set-returning functions (hasTargetSRFs): the outer WHERE must not multiply their calls. */
