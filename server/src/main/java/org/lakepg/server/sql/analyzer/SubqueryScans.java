@@ -7,7 +7,6 @@ import org.lakepg.server.sql.plan.AggregateNode;
 import org.lakepg.server.sql.plan.DistinctNode;
 import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.LimitNode;
-import org.lakepg.server.sql.plan.LockRowsNode;
 import org.lakepg.server.sql.plan.OutputColumn;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
@@ -93,7 +92,7 @@ public final class SubqueryScans {
 
     /** FOR UPDATE/SHARE (hasForUpdate): its rows are locked where it is planned, each with its ctid as a resjunk column. */
     private static boolean locking(PlanNode p) {
-        return p instanceof LockRowsNode || p instanceof ProjectNode x && x.input() instanceof LockRowsNode;
+        return org.lakepg.server.sql.optimizer.LockedSubqueryQuals.locks(p);
     }
 
     /** Whether the subquery is kept apart only for the shapes {@link SubqueryQuals} does not push conditions into. */

@@ -397,6 +397,11 @@ public final class HashLookups {
             PlanNode chosen = IndexSelection.choose(scan, condition, indexes.apply(scan.table()));
             return subplan(new FilterNode(chosen, condition));
         }
+        if (input instanceof org.lakepg.server.sql.plan.SubqueryScanNode q && LockedSubqueryQuals.applies(q)) {
+            // below its LockRows, so the rows the condition drops are not locked
+            var pushed = LockedSubqueryQuals.push(q, condition, this::filtered);
+            return pushed.remaining() == null ? pushed.plan() : new FilterNode(pushed.plan(), pushed.remaining());
+        }
         return joins(new FilterNode(input, condition));
     }
 

@@ -33,8 +33,17 @@ public final class LockedSubqueryQuals {
 
     /** Whether the subquery locks its rows in a shape this class pushes conditions into. */
     public static boolean applies(SubqueryScanNode scan) {
-        PlanNode p = scan.input() instanceof ProjectNode x ? x.input() : scan.input();
-        return p instanceof LockRowsNode;
+        return locks(scan.input());
+    }
+
+    /** Whether the plan's rows are locked by a LockRows under its projections and sorts (hasForUpdate, no LIMIT). */
+    public static boolean locks(PlanNode p) {
+        return switch (p) {
+            case LockRowsNode l -> true;
+            case ProjectNode x -> locks(x.input());
+            case SortNode s -> locks(s.input());
+            default -> false;
+        };
     }
 
     /**
@@ -80,6 +89,7 @@ public final class LockedSubqueryQuals {
         return switch (p) {
             case ProjectNode x -> throughProjections(x.input(), inputs(x, c));
             case LockRowsNode l -> throughProjections(l.input(), c);
+            case SortNode s -> throughProjections(s.input(), c);
             default -> c;
         };
     }
