@@ -353,6 +353,13 @@ public final class PlanPrinter {
      * @param filter a filter folded into this node, or null
      */
     private void node(PlanNode p, int indent, boolean child, String planName, PlanNode statsNode, BoundExpr filter) {
+        if (p instanceof org.lakepg.server.sql.plan.RecursiveUnionNode r) {
+            recursiveTerms.put(r.recursive(), r.workTableId());
+        }
+        Integer term = recursiveTerms.remove(p);
+        if (term != null) {
+            localCtesOf = term; // the first node printed below is the recursive term's top one
+        }
         if (p instanceof org.lakepg.server.sql.plan.ParentModifyNode m) {
             // shown as the members' modifications appended (PostgreSQL's one ModifyTable over an Append is not yet)
             PlanNode shown = m.members().size() == 1 ? m.members().get(0) : new AppendNode(m.members(), m.width());
@@ -397,6 +404,8 @@ public final class PlanPrinter {
         List<String[]> details = new ArrayList<>();
         List<PlanNode> children = new ArrayList<>(children(p));
         String title = title(p, details, filter, children);
+        Integer localCtes = localCtesOf;
+        localCtesOf = null;
         if (targets != null) {
             outputLine(p, statsNode, details);
             children.forEach(c -> demands.put(c, demandOf(p, c, demands.getOrDefault(statsNode, TargetLists.Demand.EXACT))));
@@ -433,6 +442,8 @@ public final class PlanPrinter {
         }
         if (!child && planName == null) {
             printCtes(p, indent);
+        } else if (localCtes != null) {
+            printLocalCtes(p, localCtes, indent);
         }
         for (PlanNode c : children) {
             if (materialized.containsKey(c)) {
@@ -698,8 +709,29 @@ public final class PlanPrinter {
         };
     }
 
+    /** The recursive terms about to be printed, by their work table; the work table whose term's top node is next. */
+    private final Map<PlanNode, Integer> recursiveTerms = new IdentityHashMap<>();
+    private Integer localCtesOf;
+
+    /**
+     * The WITH items defined inside a recursive term (they read its work table), printed under the term's top node
+     * as PostgreSQL attaches a query level's CTEs to the top of that level's plan.
+     */
+    private void printLocalCtes(PlanNode term, int workTable, int indent) {
+        for (CteScanNode cte : cteScans(term, new ArrayList<>())) {
+            if (RecursiveTermCtes.readsWorkTable(cte.cte(), workTable)
+                    && printedCtes.put(cte.cte(), true) == null) {
+                markSubqueryScans(cte.cte());
+                node(cte.cte(), indent, true, "CTE " + cte.cteName(), cte.cte(), null);
+            }
+        }
+    }
+
     private void printCtes(PlanNode root, int indent) {
         for (CteScanNode cte : cteScans(root, new ArrayList<>())) {
+            if (RecursiveTermCtes.local(cte.cte())) {
+                continue; // printed under its recursive term
+            }
             if (printedCtes.put(cte.cte(), true) == null) {
                 markSubqueryScans(cte.cte());
                 node(cte.cte(), indent, true, "CTE " + cte.cteName(), cte.cte(), null);
