@@ -155,7 +155,8 @@ public final class HashLookups {
             int width = plan.width();
             if (methods != null && j.kind() == NestedLoopJoinNode.Kind.SEMI && ConstantRelations.constantRow(inner)) {
                 // a semi join with one constant row: its conditions filter the rows (remove_useless_result_rtes)
-                BoundExpr condition = ConstantRelations.rightValues(and(j.conditions()), inner, width, folding);
+                BoundExpr condition = ConstantRelations.projectedValues(
+                        ConstantRelations.rightValues(and(j.conditions()), inner, width, folding), plan, folding);
                 if (condition instanceof org.lakepg.server.sql.plan.expr.Const k) {
                     plan = Boolean.TRUE.equals(k.value()) ? plan : GatingQuals.emptyRows(width);
                 } else {
