@@ -44,3 +44,6 @@ SELECT * FROM jp4_p p RIGHT JOIN jp4_c c ON p.k = c.k WHERE p.pd IS NOT NULL;
 SELECT * FROM jp4_p p FULL JOIN jp4_s s ON true WHERE s.f1 = 0 ORDER BY p.k;
 SELECT * FROM jp4_p p FULL JOIN jp4_s s ON true WHERE p.pd = 20 ORDER BY s.f1;
 SELECT * FROM jp4_p p FULL JOIN jp4_s s ON true WHERE p.pd = 20 AND s.f1 > 0;
+-- the contradiction on the outer side of a removed LEFT join
+EXPLAIN (COSTS OFF) SELECT p.* FROM jp4_p p LEFT JOIN jp4_c c ON (p.k = c.k) WHERE p.pd = 10 AND p.pd = 20;
+SELECT p.* FROM jp4_p p LEFT JOIN jp4_c c ON (p.k = c.k) WHERE p.pd = 10 AND p.pd = 20;

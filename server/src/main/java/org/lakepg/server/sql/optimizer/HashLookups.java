@@ -395,6 +395,10 @@ public final class HashLookups {
             return new ProjectNode(filtered(x.input(), below), x.expressions());
         }
         if (input instanceof SeqScanNode scan) {
+            PlanNode gated = methods == null ? null : ContradictoryScans.gated(condition, c -> filtered(scan, c));
+            if (gated != null) {
+                return gated; // an outer join's side held to two constants (join.sql 1666)
+            }
             PlanNode chosen = IndexSelection.choose(scan, condition, indexes.apply(scan.table()));
             return subplan(new FilterNode(chosen, condition));
         }
