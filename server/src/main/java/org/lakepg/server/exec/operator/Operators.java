@@ -175,6 +175,9 @@ public final class Operators {
     }
 
     private Iterator<Object[]> filter(FilterNode f, ExecContext context) {
+        if (f.condition() instanceof org.lakepg.server.sql.plan.expr.Const k && Boolean.FALSE.equals(k.value())) {
+            return java.util.Collections.emptyIterator(); // a gating Result never runs its input
+        }
         Iterator<Object[]> input = open(f.input(), context);
         CompiledExpr condition = compiler.compile(f.condition());
         return new RowIterator() {

@@ -600,6 +600,7 @@ public final class QueryAnalyzer {
         org.lakepg.server.sql.plan.SeqScanNode singleScan = plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan0
                 ? scan0 : null;
         BoundExpr singleWhere = null;
+        BoundExpr wholeWhere = null;
         if (s.whereClause() != null) {
             BoundExpr where;
             try {
@@ -609,6 +610,7 @@ public final class QueryAnalyzer {
             } catch (PgException whereError) {
                 throw targetListFirst(s, scope, resolveUnknowns, whereError);
             }
+            wholeWhere = where;
             if (!locking) {
                 // constants folded; a constant-false WHERE leaves no rows, conditions of no column gate the rows
                 var gating = org.lakepg.server.sql.optimizer.GatingQuals.split(expressions.foldConstants(where));
@@ -668,9 +670,12 @@ public final class QueryAnalyzer {
                     plan = below; // a pulled-up SELECT of one table's columns: the outer WHERE may use its indexes
                 }
                 if (where != null && plan instanceof org.lakepg.server.sql.plan.SeqScanNode scan) {
+                    boolean locked = lockedRows(s);
+                    PlanNode gated = locking ? null : org.lakepg.server.sql.optimizer.ContradictoryScans.gated(where,
+                            w -> filteredScan(scan, org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(w), locked));
                     where = org.lakepg.server.sql.optimizer.QualOrder.equalitiesLast(where);
-                    singleWhere = where;
-                    plan = filteredScan(scan, where, lockedRows(s));
+                    singleWhere = gated == null ? where : null;
+                    plan = gated != null ? gated : filteredScan(scan, where, locked);
                 } else if (where != null) {
                     plan = new FilterNode(plan, where);
                 }
@@ -725,6 +730,11 @@ public final class QueryAnalyzer {
         List<Integer> distinctOn = distinctOn(s, sorts, sortTargets, scope, aggregates);
         boolean grouped = !groupKeys.isEmpty() || !aggregates.isEmpty() || having != null || !groupingSets.isEmpty()
                 || projected(targets).stream().anyMatch(GroupingRewriter::containsGrouping);
+        if (!grouped && distinctOn == null && s.distinctClause() == null && windows.isEmpty()) {
+            List<SortSpec> kept = org.lakepg.server.sql.optimizer.RedundantSortKeys.without(wholeWhere, sorts,
+                    spec -> sortTargets.get(spec.column()).expr());
+            sorts.retainAll(kept);
+        }
         List<BoundExpr> projected = new ArrayList<>();
         sortTargets.forEach(t -> projected.add(t.expr()));
         GroupingRewriter rewriter = null;

@@ -98,6 +98,31 @@ final class ConstantRelations {
                 ? values.get(in.index() - leftWidth) : e));
     }
 
+    /**
+     * A condition over {@code plan}'s row with the columns {@code plan} projects as constants (a removed constant
+     * FROM item's values put back by {@link #without}) replaced by those values, folded: {@code x in (select 17)}
+     * over {@code f_immutable_int4(1) x} is {@code 1 = 17}, false, as PostgreSQL's substituted quals are.
+     */
+    static BoundExpr projectedValues(BoundExpr condition, PlanNode plan, UnaryOperator<BoundExpr> folding) {
+        if (!(plan instanceof ProjectNode p)) {
+            return condition;
+        }
+        List<BoundExpr> out = p.expressions();
+        boolean[] constant = new boolean[out.size()];
+        boolean any = false;
+        for (int i = 0; i < out.size(); i++) {
+            BoundExpr e = out.get(i);
+            constant[i] = pushable(e) && refs(e).isEmpty() && !ExprRewriter.any(e, y -> y instanceof OuterParam);
+            any |= constant[i];
+        }
+        if (!any || !ExprRewriter.any(condition, e -> e instanceof InputRef in && in.index() < constant.length
+                && constant[in.index()])) {
+            return condition;
+        }
+        return folding.apply(ExprRewriter.map(condition, e -> e instanceof InputRef in && in.index() < constant.length
+                && constant[in.index()] ? out.get(in.index()) : e));
+    }
+
     /** As {@link #rightValues} for a constant row on the left of (left ++ right): a LEFT join's outer row. */
     static BoundExpr leftValues(BoundExpr condition, PlanNode left, UnaryOperator<BoundExpr> folding) {
         List<BoundExpr> values = values(left);

@@ -46,6 +46,31 @@ final class EquivalenceConstants {
         return false;
     }
 
+    /**
+     * {@code conjuncts} without the comparisons of a class's columns with another constant than the class's first
+     * (PostgreSQL's contradictory class keeps one restriction per member, the rest is its constant-false gate).
+     */
+    static List<BoundExpr> firstConstants(List<BoundExpr> conjuncts) {
+        Map<Integer, InputRef> columns = new LinkedHashMap<>();
+        Map<Integer, Integer> parent = classes(conjuncts, columns);
+        if (parent == null) {
+            return conjuncts;
+        }
+        Map<Integer, Object> valueOf = new HashMap<>();
+        List<BoundExpr> out = new ArrayList<>();
+        for (BoundExpr c : conjuncts) {
+            FuncExpr f = equality(c);
+            if (f != null && constant(f) instanceof Const k) {
+                Object known = valueOf.putIfAbsent(root(parent, column(f).index()), k.value());
+                if (known != null && !Objects.equals(known, k.value())) {
+                    continue;
+                }
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
     /** {@code conjuncts} (over the joined row) with the classes' columns compared with their constants. */
     static List<BoundExpr> propagate(List<BoundExpr> conjuncts) {
         Map<Integer, InputRef> columns = new LinkedHashMap<>();

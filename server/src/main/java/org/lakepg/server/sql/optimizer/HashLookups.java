@@ -155,7 +155,8 @@ public final class HashLookups {
             int width = plan.width();
             if (methods != null && j.kind() == NestedLoopJoinNode.Kind.SEMI && ConstantRelations.constantRow(inner)) {
                 // a semi join with one constant row: its conditions filter the rows (remove_useless_result_rtes)
-                BoundExpr condition = ConstantRelations.rightValues(and(j.conditions()), inner, width, folding);
+                BoundExpr condition = ConstantRelations.projectedValues(
+                        ConstantRelations.rightValues(and(j.conditions()), inner, width, folding), plan, folding);
                 if (condition instanceof org.lakepg.server.sql.plan.expr.Const k) {
                     plan = Boolean.TRUE.equals(k.value()) ? plan : GatingQuals.emptyRows(width);
                 } else {
@@ -394,6 +395,10 @@ public final class HashLookups {
             return new ProjectNode(filtered(x.input(), below), x.expressions());
         }
         if (input instanceof SeqScanNode scan) {
+            PlanNode gated = methods == null ? null : ContradictoryScans.gated(condition, c -> filtered(scan, c));
+            if (gated != null) {
+                return gated; // an outer join's side held to two constants (join.sql 1666)
+            }
             PlanNode chosen = IndexSelection.choose(scan, condition, indexes.apply(scan.table()));
             return subplan(new FilterNode(chosen, condition));
         }

@@ -14,7 +14,8 @@ import org.lakepg.server.sql.plan.expr.RelabelType;
 /**
  * PostgreSQL's reduce_outer_joins: a LEFT JOIN under a WHERE condition that no NULL-padded row can pass (a strict
  * operator or function of a right-side column, IS NOT NULL) returns only matched rows, so it is an inner join, which
- * the planner may then reorder and join either way round.
+ * the planner may then reorder and join either way round; likewise a RIGHT JOIN whose left columns the conditions
+ * reject, and a FULL JOIN becomes LEFT, RIGHT or inner as the conditions reject one side's padding or both.
  */
 final class OuterJoinReduction {
     private OuterJoinReduction() {}
@@ -29,9 +30,17 @@ final class OuterJoinReduction {
         }
         int leftWidth = j.left().width();
         NestedLoopJoinNode.Kind kind = j.kind();
-        if (kind == NestedLoopJoinNode.Kind.LEFT && rejectsNulls(conditions, offset + leftWidth, offset + j.width())) {
-            kind = NestedLoopJoinNode.Kind.INNER;
-        }
+        boolean leftNonNull = rejectsNulls(conditions, offset, offset + leftWidth);
+        boolean rightNonNull = rejectsNulls(conditions, offset + leftWidth, offset + j.width());
+        kind = switch (kind) {
+            case LEFT -> rightNonNull ? NestedLoopJoinNode.Kind.INNER : kind;
+            case RIGHT -> leftNonNull ? NestedLoopJoinNode.Kind.INNER : kind;
+            // a FULL join's NULL-padded rows of the side the conditions reject are gone
+            case FULL -> leftNonNull && rightNonNull ? NestedLoopJoinNode.Kind.INNER
+                    : leftNonNull ? NestedLoopJoinNode.Kind.LEFT
+                    : rightNonNull ? NestedLoopJoinNode.Kind.RIGHT : kind;
+            default -> kind;
+        };
         List<BoundExpr> below = conditions;
         if (kind == NestedLoopJoinNode.Kind.INNER && j.condition() != null) {
             // an inner join's own ON condition rejects NULLs from the joins under it as a WHERE condition would
@@ -42,8 +51,8 @@ final class OuterJoinReduction {
         }
         PlanNode left = kind == NestedLoopJoinNode.Kind.INNER || kind == NestedLoopJoinNode.Kind.LEFT
                 ? reduce(j.left(), offset, below) : j.left();
-        PlanNode right = kind == NestedLoopJoinNode.Kind.INNER ? reduce(j.right(), offset + leftWidth, below)
-                : j.right();
+        PlanNode right = kind == NestedLoopJoinNode.Kind.INNER || kind == NestedLoopJoinNode.Kind.RIGHT
+                ? reduce(j.right(), offset + leftWidth, below) : j.right();
         return kind == j.kind() && left == j.left() && right == j.right() ? j
                 : new NestedLoopJoinNode(kind, left, right, j.condition(), j.lateral());
     }
