@@ -1,6 +1,5 @@
 package org.lakepg.storage;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -8,11 +7,6 @@ import java.util.Objects;
  * Ordered by relation, fork, block — the order layer files are sorted in.
  */
 public record PageKey(int relation, ForkNumber fork, int block) implements Comparable<PageKey> {
-
-    private static final Comparator<PageKey> ORDER = Comparator
-            .comparingLong((PageKey k) -> Integer.toUnsignedLong(k.relation))
-            .thenComparingInt(k -> k.fork.number())
-            .thenComparingInt(PageKey::block);
 
     public PageKey {
         Objects.requireNonNull(fork, "fork");
@@ -37,9 +31,17 @@ public record PageKey(int relation, ForkNumber fork, int block) implements Compa
         return (relation * 31 + fork.ordinal()) * 0x9E3779B1 + block;
     }
 
+    // written out too: every GetPage@LSN looks the key up in the in-memory layers' skip lists and binary-searches
+    // each layer file's keys, and the comparator chain of lambdas was a visible part of a buffer miss at scale 10
     @Override
     public int compareTo(PageKey other) {
-        return ORDER.compare(this, other);
+        if (relation != other.relation) {
+            return Integer.compareUnsigned(relation, other.relation);
+        }
+        if (fork != other.fork) {
+            return Integer.compare(fork.number(), other.fork.number());
+        }
+        return Integer.compare(block, other.block);
     }
 
     @Override

@@ -651,7 +651,28 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
         @Override
         public List<ColumnDescription> resultColumns() {
-            return command.columns() == null ? null : RowEncoder.describe(command.columns(), null);
+            return describe(null);
+        }
+
+        private Command described;
+        private short[] describedFormats;
+        private List<ColumnDescription> description;
+
+        /**
+         * The result columns in these formats; every Bind and Describe of a prepared statement asks again, so the
+         * last answer is kept until the plan or the formats change.
+         */
+        List<ColumnDescription> describe(short[] formats) {
+            Command now = command;
+            if (now.columns() == null) {
+                return null;
+            }
+            if (now != described || !java.util.Arrays.equals(formats, describedFormats)) {
+                description = List.copyOf(RowEncoder.describe(now.columns(), formats));
+                describedFormats = formats == null ? null : formats.clone();
+                described = now;
+            }
+            return description;
         }
 
         @Override
@@ -676,8 +697,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
 
         @Override
         public List<ColumnDescription> resultColumns() {
-            List<OutputColumn> columns = prepared.command.columns();
-            return columns == null ? null : RowEncoder.describe(columns, resultFormats);
+            return prepared.describe(resultFormats);
         }
 
         @Override

@@ -41,8 +41,14 @@ public final class TransactionManager {
     private final Map<Long, RunningXid> running = new HashMap<>();
     private final Set<Transaction> active = ConcurrentHashMap.newKeySet();
     private final AtomicLong transactionIds = new AtomicLong();
-    /** Ended transactions that changed the catalog; an analysis made at one value is stale at the next. */
-    private final AtomicLong catalogVersion = new AtomicLong();
+    /**
+     * Ended transactions that changed the catalog; an analysis made at one value is stale at the next. Read by every
+     * execution of a cached plan, written almost never: the counter sits in the middle of its own array so that no
+     * neighbour written on every transaction (like transactionIds, allocated just before) shares its cache line.
+     */
+    private final java.util.concurrent.atomic.AtomicLongArray catalogVersion =
+            new java.util.concurrent.atomic.AtomicLongArray(2 * CATALOG_VERSION_SLOT + 1);
+    private static final int CATALOG_VERSION_SLOT = 8;
     private long nextXid;
     private long xidLimit;
     private volatile boolean synchronousCommit = true;
@@ -70,7 +76,7 @@ public final class TransactionManager {
      * analysis uses: if it is unchanged later, no catalog change became visible in between.
      */
     public long catalogVersion() {
-        return catalogVersion.get();
+        return catalogVersion.get(CATALOG_VERSION_SLOT);
     }
 
     public CommitLog commitLog() {
@@ -291,7 +297,7 @@ public final class TransactionManager {
             txn.horizon = Long.MAX_VALUE;
         }
         if (txn.changedCatalog()) {
-            catalogVersion.incrementAndGet(); // after its xids ended: new snapshots already see the change
+            catalogVersion.incrementAndGet(CATALOG_VERSION_SLOT); // after its xids ended: new snapshots already see the change
         }
         txn.endFuture().complete(null);
     }
