@@ -72,6 +72,10 @@ final class StatementExecutor {
     /** Set while the statements a rule rewrite made are analyzed: their rules were applied already. */
     private boolean rulesApplied;
     private final PolicyCommands policies;
+    private final ColumnPrivileges columnPrivileges;
+    private final RelationAccessCheck accessCheck;
+    /** The columns the last checked statement reads (error details show the user only columns it may see). */
+    private RelationAccessLog.ColumnReads lastColumnReads = RelationAccessLog.ColumnReads.NONE;
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -82,6 +86,8 @@ final class StatementExecutor {
         this.tables = relations.catalog();
         this.relations = relations;
         this.privileges = new Privileges(objects, roles);
+        this.columnPrivileges = new ColumnPrivileges(objects, relations.catalog(), privileges);
+        this.accessCheck = new RelationAccessCheck(privileges, columnPrivileges);
         if (catalog instanceof SessionCatalog c) {
             c.useRowSecurity(new RowSecurityRules(objects, roles, privileges, settings, c::snapshot)::applying);
         }
@@ -421,10 +427,12 @@ final class StatementExecutor {
         Command command;
         java.util.List<RelationAccessLog.Access> accesses;
         java.util.List<RelationAccessLog.Access> calls;
+        RelationAccessLog.ColumnReads reads;
         try {
             command = analysis.get();
         } finally {
             calls = accessLog.functions();
+            reads = accessLog.columnReads();
             accesses = accessLog.finish();
         }
         if (!roles.superuser() && !calls.isEmpty()) {
@@ -433,8 +441,6 @@ final class StatementExecutor {
         if (!roles.superuser() && !accesses.isEmpty()) {
             org.lakepg.server.txn.Snapshot snapshot = catalogSnapshot();
             var target = ModifyingCteTargets.ofStatement(statement);
-            char targetPrivilege = target == null ? 'r' : target.privilege();
-            boolean targetRead = target != null && target.read();
             accesses = new java.util.ArrayList<>(accesses);
             var withItemTargets = takeWithItemTargets(statement, accesses);
             if (views.isEmpty() && target != null) {
@@ -444,7 +450,7 @@ final class StatementExecutor {
                 }
             }
             if (views.isEmpty()) {
-                privileges.check(snapshot, accesses, targetPrivilege, targetRead);
+                accessCheck.check(snapshot, accesses, target, reads, 1);
             } else {
                 // through an updatable view: the view is checked for the current role, what it stands on for its owner
                 java.util.List<RelationAccessLog.Access> chained = new java.util.ArrayList<>();
@@ -456,15 +462,15 @@ final class StatementExecutor {
                 chained.add(new RelationAccessLog.Access(base.oid(), base.name(), base.view(),
                         views.get(views.size() - 1).owner()));
                 chained.addAll(accesses.subList(1, accesses.size()));
-                privileges.check(snapshot, chained, targetPrivilege, targetRead, views.size() + 1);
+                accessCheck.check(snapshot, chained, target, reads, views.size() + 1);
             }
             // then each data-modifying WITH item's target for its own command (PostgreSQL checks the main query's
             // range table entries first)
             for (TakenTarget item : withItemTargets) {
-                privileges.check(snapshot, java.util.List.of(item.access()), item.target().privilege(),
-                        item.target().read());
+                accessCheck.check(snapshot, java.util.List.of(item.access()), item.target(), reads, 1);
             }
         }
+        lastColumnReads = reads;
         return command;
     }
 
