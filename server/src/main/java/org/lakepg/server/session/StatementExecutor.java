@@ -224,7 +224,7 @@ final class StatementExecutor {
 
     /** has_table_privilege and friends, answered from this session's catalogs. */
     PrivilegeInquiry privilegeInquiry() {
-        return new PrivilegeInquiry(objects, searchPath, roles, privileges, functions);
+        return new PrivilegeInquiry(objects, searchPath, roles, privileges, functions, columnPrivileges);
     }
 
     /**
