@@ -87,6 +87,16 @@ final class ColumnPrivileges {
         return false;
     }
 
+    /** Forgets the grants on columns the relation no longer has (after ALTER TABLE ... DROP COLUMN). */
+    void forgetDropped(org.lakepg.server.txn.Transaction txn, long relation) {
+        var live = columns(txn.snapshot(), relation).stream().map(Column::attnum).collect(java.util.stream.Collectors.toSet());
+        for (ColumnPrivilegeCatalog.Grant g : objects.columnPrivileges().grants(txn.snapshot(), relation)) {
+            if (!live.contains(g.attnum())) {
+                objects.columnPrivileges().dropColumn(txn, relation, g.attnum());
+            }
+        }
+    }
+
     /** What was granted on the column itself (with its grant option, when asked). */
     boolean granted(Snapshot snapshot, long role, long relation, int attnum, char privilege, boolean grantOption) {
         for (ColumnPrivilegeCatalog.Grant g : objects.columnPrivileges().grants(snapshot, relation, attnum)) {

@@ -74,8 +74,8 @@ final class StatementExecutor {
     private final PolicyCommands policies;
     private final ColumnPrivileges columnPrivileges;
     private final RelationAccessCheck accessCheck;
-    /** The columns the last checked statement reads (error details show the user only columns it may see). */
-    private RelationAccessLog.ColumnReads lastColumnReads = RelationAccessLog.ColumnReads.NONE;
+    /** The columns the last checked statement writes (error details also show the user those). */
+    private java.util.Map<Character, java.util.List<String>> lastWrites = java.util.Map.of();
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -223,6 +223,25 @@ final class StatementExecutor {
     }
 
     /** has_table_privilege and friends, answered from this session's catalogs. */
+    /** See {@link org.lakepg.server.function.FunctionContext#visibleColumns}. */
+    java.util.BitSet visibleColumns(org.lakepg.server.txn.Snapshot snapshot, long table, boolean withWritten) {
+        long role = roles.currentRoleOid();
+        long owner = privileges.tableOwner(snapshot, table);
+        if (roles.superuser() || privileges.holds(snapshot, role,
+                org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, table, owner, 'r')) {
+            return null;
+        }
+        java.util.BitSet visible = new java.util.BitSet();
+        for (ColumnPrivileges.Column c : columnPrivileges.columns(snapshot, table)) {
+            boolean written = withWritten && lastWrites.values().stream().anyMatch(cols -> cols == null
+                    || cols.contains(c.name()));
+            if (written || columnPrivileges.granted(snapshot, role, table, c.attnum(), 'r', false)) {
+                visible.set(c.position());
+            }
+        }
+        return visible;
+    }
+
     PrivilegeInquiry privilegeInquiry() {
         return new PrivilegeInquiry(objects, searchPath, roles, privileges, functions, columnPrivileges);
     }
@@ -470,7 +489,8 @@ final class StatementExecutor {
                 accessCheck.check(snapshot, java.util.List.of(item.access()), item.target(), reads, 1);
             }
         }
-        lastColumnReads = reads;
+        var written = ModifyingCteTargets.ofStatement(statement);
+        lastWrites = written == null ? java.util.Map.of() : written.writes();
         return command;
     }
 
@@ -775,7 +795,11 @@ final class StatementExecutor {
                                 a.relation(), null, a.cmds().get(0).newowner()), transaction.get());
                     }
                     objectNames.requireTableOwner(a.relation(), transaction.get(), privileges);
-                    yield ddl.alter.alter(a, ddlContext(context));
+                    Execution altered = ddl.alter.alter(a, ddlContext(context));
+                    // a dropped column's grants go with it
+                    relations.table(transaction.get().snapshot(), a.relation()).ifPresent(t ->
+                            columnPrivileges.forgetDropped(transaction.get(), t.oid()));
+                    yield altered;
                 }
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
                     if (ctas.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt e) {
