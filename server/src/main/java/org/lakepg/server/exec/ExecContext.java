@@ -450,6 +450,11 @@ public final class ExecContext implements FunctionContext {
     }
 
     @Override
+    public java.util.BitSet visibleColumns(long table, boolean withWritten) {
+        return session.visibleColumns(table, withWritten);
+    }
+
+    @Override
     public java.util.List<String> searchPathSchemas(boolean implicit) {
         return session.searchPathSchemas(implicit);
     }

@@ -27,6 +27,15 @@ public interface FunctionContext {
                 "privilege inquiry functions need a database session");
     }
 
+    /**
+     * The columns (1-based positions) of a table an error detail may show the current role: null for all (it may
+     * read the table); else those it holds SELECT on, and with {@code withWritten} those the statement writes
+     * (PostgreSQL's ExecBuildSlotValueDescription).
+     */
+    default java.util.BitSet visibleColumns(long table, boolean withWritten) {
+        return null;
+    }
+
     /** Runs a user SQL function that could not be inlined, with these argument values; its result. */
     default Object callSqlFunction(long function, Object[] arguments) {
         throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,

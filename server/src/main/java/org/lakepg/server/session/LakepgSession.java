@@ -1138,6 +1138,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     @Override
+    public java.util.BitSet visibleColumns(long table, boolean withWritten) {
+        return executor.visibleColumns(catalogSnapshot(), table, withWritten);
+    }
+
+    @Override
     public Boolean hasPrivilege(Object role, String kind, Object object, String privileges) {
         if (kind.equals("function") && object instanceof String signature) {
             // a function named by its signature text, read as regprocedure input ('now()', 'f(int)')

@@ -20,11 +20,20 @@ import org.lakepg.server.sql.ast.WithClause;
  */
 final class ModifyingCteTargets {
 
-    /** {@code privilege} is the aclitem letter of the change; {@code read} whether the target's rows are read too. */
-    record Target(RangeVar relation, char privilege, boolean read) {
+    /**
+     * {@code writes} maps each aclitem letter the change needs to the columns it writes (PostgreSQL's insertedCols /
+     * updatedCols; null: every column, as an INSERT without a column list; empty for DELETE, which is checked on the
+     * table alone); {@code read} whether the target's rows are read too.
+     */
+    record Target(RangeVar relation, java.util.Map<Character, List<String>> writes, boolean read) {
         List<String> names() {
             return relation.schemaname() == null ? List.of(relation.relname())
                     : List.of(relation.schemaname(), relation.relname());
+        }
+
+        /** The privilege of the change (the first one MERGE needs), 'r' when nothing is written. */
+        char privilege() {
+            return writes.isEmpty() ? 'r' : writes.keySet().iterator().next();
         }
     }
 
@@ -34,12 +43,30 @@ final class ModifyingCteTargets {
     /** The statement's own target, or null for a query. */
     static Target ofStatement(Statement statement) {
         return switch (statement) {
-            case InsertStmt i -> new Target(i.relation(), 'a', returns(i.returningList()));
-            case UpdateStmt u -> new Target(u.relation(), 'w', u.whereClause() != null || returns(u.returningList()));
-            case DeleteStmt d -> new Target(d.relation(), 'd', d.whereClause() != null || returns(d.returningList()));
-            case MergeStmt m -> new Target(m.relation(), mergePrivilege(m), true);
+            case InsertStmt i -> {
+                var writes = new java.util.LinkedHashMap<Character, List<String>>();
+                writes.put('a', columns(i.cols(), null));
+                if (i.onConflictClause() != null && i.onConflictClause().targetList() != null
+                        && !i.onConflictClause().targetList().isEmpty()) {
+                    writes.put('w', columns(i.onConflictClause().targetList(), List.of()));
+                }
+                yield new Target(i.relation(), writes, returns(i.returningList()));
+            }
+            case UpdateStmt u -> new Target(u.relation(), java.util.Map.of('w', columns(u.targetList(), List.of())),
+                    u.whereClause() != null || returns(u.returningList()));
+            case DeleteStmt d -> new Target(d.relation(), java.util.Map.of('d', List.of()),
+                    d.whereClause() != null || returns(d.returningList()));
+            case MergeStmt m -> new Target(m.relation(), mergeWrites(m), true);
             default -> null;
         };
+    }
+
+    /** The columns a target list names (null or empty: {@code none}). */
+    private static List<String> columns(List<ResTarget> targets, List<String> none) {
+        if (targets == null || targets.isEmpty()) {
+            return none;
+        }
+        return targets.stream().map(ResTarget::name).distinct().toList();
     }
 
     /** The targets of the statement's data-modifying WITH items, in the order they are written. */
@@ -64,17 +91,33 @@ final class ModifyingCteTargets {
         return targets;
     }
 
-    /** The privilege MERGE needs on its target: the one of its first writing action. */
-    private static char mergePrivilege(MergeStmt merge) {
+    /** What MERGE writes of its target: each action's privilege (in the order written) with its columns. */
+    private static java.util.Map<Character, List<String>> mergeWrites(MergeStmt merge) {
+        var writes = new java.util.LinkedHashMap<Character, List<String>>();
         for (var w : merge.mergeWhenClauses()) {
             switch (w.commandType()) {
-                case UPDATE -> { return 'w'; }
-                case DELETE -> { return 'd'; }
-                case INSERT -> { return 'a'; }
+                case UPDATE -> add(writes, 'w', columns(w.targetList(), List.of()));
+                case DELETE -> add(writes, 'd', List.of());
+                case INSERT -> add(writes, 'a', columns(w.targetList(), null));
                 default -> { }
             }
         }
-        return 'r';
+        return writes;
+    }
+
+    /** Adds the columns a privilege is needed on; null (every column) absorbs any list. */
+    private static void add(java.util.Map<Character, List<String>> writes, char privilege, List<String> columns) {
+        if (!writes.containsKey(privilege)) {
+            writes.put(privilege, columns);
+        } else if (writes.get(privilege) != null) {
+            if (columns == null) {
+                writes.put(privilege, null);
+            } else {
+                var all = new java.util.LinkedHashSet<>(writes.get(privilege));
+                all.addAll(columns);
+                writes.put(privilege, List.copyOf(all));
+            }
+        }
     }
 
     private static boolean returns(List<ResTarget> returning) {

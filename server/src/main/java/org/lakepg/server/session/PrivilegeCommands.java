@@ -36,8 +36,15 @@ final class PrivilegeCommands {
     private final FunctionCommands functions;
     private final Supplier<String> database;
 
-    /** A grantable object: its catalog, OID, owner and how messages name it. */
-    private record Target(long classoid, long oid, long owner, String kind, String name) {}
+    /**
+     * A grantable object: its catalog, OID, owner, how messages name it and, for a relation, its columns' attnums
+     * by name (empty otherwise).
+     */
+    private record Target(long classoid, long oid, long owner, String kind, String name, Map<String, Integer> columns) {
+        Target(long classoid, long oid, long owner, String kind, String name) {
+            this(classoid, oid, owner, kind, name, Map.of());
+        }
+    }
 
     PrivilegeCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess access,
                       Privileges privileges, FunctionCommands functions, Supplier<String> database) {
@@ -78,7 +85,14 @@ final class PrivilegeCommands {
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "GRANT/REVOKE on %s is not supported yet",
                     s.objtype().kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
-        String letters = letters(s.privileges(), allowed, typeName);
+        List<AccessPriv> columnPrivileges = s.privileges() == null ? List.of()
+                : s.privileges().stream().filter(p -> p.cols() != null && !p.cols().isEmpty()).toList();
+        if (!columnPrivileges.isEmpty() && !typeName.equals("relation")) {
+            throw PgException.of(SqlState.INVALID_GRANT_OPERATION, "column privileges are only valid for relations");
+        }
+        List<AccessPriv> tablePrivileges = s.privileges() == null ? null
+                : s.privileges().stream().filter(p -> p.cols() == null || p.cols().isEmpty()).toList();
+        String letters = letters(tablePrivileges, allowed, typeName);
         List<Long> grantees = new ArrayList<>();
         for (RoleSpec r : s.grantees()) {
             grantees.add(access.oidOf(r));
@@ -87,6 +101,14 @@ final class PrivilegeCommands {
         for (Target t : targets(s, snapshot, txn)) {
             if (!access.hasPrivilegesOf(t.owner())) {
                 throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for %s %s", t.kind(), t.name());
+            }
+            grantOnColumns(s, txn, t, columnPrivileges, grantees);
+            if (letters.isEmpty()) {
+                continue; // only column privileges: the table's own ACL stays as it is (NULL when default)
+            }
+            if (!s.isGrant()) {
+                // REVOKE of table privileges takes them from every column as well, as in PostgreSQL
+                revokeFromAllColumns(txn, t, letters, s.grantOption(), grantees);
             }
             if (!objects.privileges().hasAcl(txn.snapshot(), t.classoid(), t.oid())) {
                 // the first GRANT/REVOKE makes the default ACL explicit (the owner's entry and PUBLIC's defaults),
@@ -111,6 +133,49 @@ final class PrivilegeCommands {
         return Execution.done(s.isGrant() ? "GRANT" : "REVOKE");
     }
 
+    /** GRANT/REVOKE privilege (columns): each named column's attacl, kept apart from the table's ACL. */
+    private void grantOnColumns(GrantStmt s, Transaction txn, Target t, List<AccessPriv> columnPrivileges,
+                                List<Long> grantees) {
+        for (AccessPriv p : columnPrivileges) {
+            String letters = letters(List.of(new AccessPriv(p.privName(), null)), "arwx", "column");
+            for (String column : p.cols()) {
+                Integer attnum = t.columns().get(column);
+                if (attnum == null) {
+                    throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
+                            column, t.name());
+                }
+                for (long grantee : grantees) {
+                    changeColumn(txn, t, attnum, grantee, letters, s.isGrant(), s.grantOption());
+                }
+            }
+        }
+    }
+
+    private void revokeFromAllColumns(Transaction txn, Target t, String letters, boolean grantOptionOnly,
+                                      List<Long> grantees) {
+        String columnLetters = letters.chars().filter(c -> "arwx".indexOf(c) >= 0)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        if (columnLetters.isEmpty()) {
+            return;
+        }
+        for (int attnum : t.columns().values()) {
+            for (long grantee : grantees) {
+                changeColumn(txn, t, attnum, grantee, columnLetters, false, grantOptionOnly);
+            }
+        }
+    }
+
+    private void changeColumn(Transaction txn, Target t, int attnum, long grantee, String letters, boolean grant,
+                              boolean grantOption) {
+        var columns = objects.columnPrivileges();
+        String current = columns.grants(txn.snapshot(), t.oid(), attnum).stream().filter(g -> g.grantee() == grantee)
+                .map(org.lakepg.server.catalog.objects.ColumnPrivilegeCatalog.Grant::privileges).findFirst().orElse("");
+        String updated = grant ? add(current, letters, grantOption) : remove(current, letters, grantOption);
+        if (!updated.equals(current)) {
+            columns.set(txn, t.oid(), attnum, grantee, updated, t.owner());
+        }
+    }
+
     private static String allPrivileges(long classoid) {
         if (classoid == CatalogClasses.PG_CLASS) {
             return "arwdDxt";
@@ -131,9 +196,6 @@ final class PrivilegeCommands {
         }
         StringBuilder out = new StringBuilder();
         for (AccessPriv p : privs) {
-            if (p.cols() != null && !p.cols().isEmpty()) {
-                throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "column privileges are not supported yet");
-            }
             String name = p.privName() == null ? "all" : p.privName().toLowerCase(Locale.ROOT);
             String letter = switch (name) {
                 case "all", "all privileges" -> allowed;
@@ -210,6 +272,19 @@ final class PrivilegeCommands {
         return format(acl);
     }
 
+    /** A table's columns by name with their PostgreSQL attnums (which stay when earlier columns are dropped). */
+    private static Map<String, Integer> columns(TableInfo table) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        table.columns().forEach(c -> out.put(c.name(), table.attnum(c.number())));
+        return out;
+    }
+
+    private static Map<String, Integer> columns(org.lakepg.server.catalog.objects.ViewInfo view) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        view.columns().forEach(c -> out.put(c.name(), (int) c.number()));
+        return out;
+    }
+
     /** A sequence by (possibly qualified) name, unqualified ones along the search path. */
     private java.util.Optional<org.lakepg.server.table.SequenceInfo> sequence(Snapshot snapshot, List<String> name) {
         String relname = name.get(name.size() - 1);
@@ -235,11 +310,12 @@ final class PrivilegeCommands {
                         for (TableInfo t : tables.tables(snapshot)) {
                             if (t.namespace() == schema.oid()) {
                                 out.add(new Target(CatalogClasses.PG_CLASS, t.oid(), privileges.tableOwner(snapshot, t.oid()),
-                                        "table", t.name()));
+                                        "table", t.name(), columns(t)));
                             }
                         }
                         objects.views().views(snapshot).stream().filter(v -> v.namespace() == schema.oid()).forEach(v ->
-                                out.add(new Target(CatalogClasses.PG_CLASS, v.oid(), v.owner(), "view", v.name())));
+                                out.add(new Target(CatalogClasses.PG_CLASS, v.oid(), v.owner(), "view", v.name(),
+                                        columns(v))));
                         continue;
                     }
                     List<String> name = ObjectNames.qualified(o);
@@ -247,9 +323,9 @@ final class PrivilegeCommands {
                             SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", String.join(".", name)));
                     out.add(switch (relation) {
                         case SearchPath.Relation.Table t -> new Target(CatalogClasses.PG_CLASS, t.table().oid(),
-                                privileges.tableOwner(snapshot, t.table().oid()), "table", t.name());
+                                privileges.tableOwner(snapshot, t.table().oid()), "table", t.name(), columns(t.table()));
                         case SearchPath.Relation.View v -> new Target(CatalogClasses.PG_CLASS, v.view().oid(),
-                                v.view().owner(), "view", v.name());
+                                v.view().owner(), "view", v.name(), columns(v.view()));
                     });
                 }
             }

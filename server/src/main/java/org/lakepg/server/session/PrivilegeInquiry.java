@@ -6,6 +6,7 @@ import org.lakepg.server.auth.Role;
 import org.lakepg.server.catalog.objects.CatalogClasses;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
 import org.lakepg.server.catalog.objects.SchemaInfo;
+import org.lakepg.server.systemcatalog.SystemRelation;
 import org.lakepg.server.txn.Snapshot;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
@@ -22,14 +23,16 @@ final class PrivilegeInquiry {
     private final RoleAccess roles;
     private final Privileges privileges;
     private final FunctionCommands functions;
+    private final ColumnPrivileges columns;
 
     PrivilegeInquiry(ObjectCatalog objects, SearchPath searchPath, RoleAccess roles, Privileges privileges,
-                     FunctionCommands functions) {
+                     FunctionCommands functions, ColumnPrivileges columns) {
         this.objects = objects;
         this.searchPath = searchPath;
         this.roles = roles;
         this.privileges = privileges;
         this.functions = functions;
+        this.columns = columns;
     }
 
     Boolean hasPrivilege(Snapshot snapshot, Object role, String kind, Object object, String wanted) {
@@ -45,6 +48,8 @@ final class PrivilegeInquiry {
             case "schema" -> schema(snapshot, roleOid, object, wanted);
             case "function" -> function(snapshot, roleOid, object, wanted);
             case "role" -> role(roleOid, object, wanted);
+            case "column" -> column(snapshot, roleOid, (List<?>) object, wanted);
+            case "any column" -> anyColumn(snapshot, roleOid, object, wanted);
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -86,6 +91,116 @@ final class PrivilegeInquiry {
             case SearchPath.Relation.View v -> v.view().oid();
         };
         return any(snapshot, role, CatalogClasses.PG_CLASS, oid, owner, letters);
+    }
+
+    /** A table or view by OID or (possibly qualified) name with its owner; null for an OID naming none. */
+    private record NamedRelation(long oid, long owner, String name) {}
+
+    private NamedRelation namedRelation(Snapshot snapshot, Object object) {
+        if (object instanceof Long oid) {
+            var view = objects.views().views(snapshot).stream().filter(v -> v.oid() == oid).findFirst();
+            if (view.isPresent()) {
+                return new NamedRelation(oid, view.get().owner(), view.get().name());
+            }
+            return columns.columns(snapshot, oid).isEmpty() && systemRelation(oid) == null ? null
+                    : new NamedRelation(oid, privileges.tableOwner(snapshot, oid), null);
+        }
+        List<String> name = List.of(object.toString().split("\\.", -1));
+        var relation = searchPath.relation(snapshot, name);
+        if (relation.isEmpty()) {
+            var system = org.lakepg.server.systemcatalog.SystemRelations.find(name).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_TABLE,
+                    "relation \"%s\" does not exist", object));
+            return new NamedRelation(system.oid(), BOOTSTRAP_SUPERUSER, system.name());
+        }
+        return switch (relation.get()) {
+            case SearchPath.Relation.Table t -> new NamedRelation(t.table().oid(),
+                    privileges.tableOwner(snapshot, t.table().oid()), t.name());
+            case SearchPath.Relation.View v -> new NamedRelation(v.view().oid(), v.view().owner(), v.name());
+        };
+    }
+
+    private static SystemRelation systemRelation(long oid) {
+        return oid < FIRST_USER_OID ? org.lakepg.server.systemcatalog.SystemRelations.byOid(oid).orElse(null) : null;
+    }
+
+    /**
+     * has_column_privilege: the privilege on the column or on its table; NULL for a table OID or attnum naming
+     * nothing (a dropped column included), 42703 for a column name the table lacks.
+     */
+    private Boolean column(Snapshot snapshot, long role, List<?> object, String wanted) {
+        String letters = letters(wanted, List.of("select", "insert", "update", "references"), "rawx");
+        NamedRelation relation = namedRelation(snapshot, object.get(0));
+        if (relation == null) {
+            return null;
+        }
+        Object column = object.get(1);
+        SystemRelation system = columns.columns(snapshot, relation.oid()).isEmpty() ? systemRelation(relation.oid())
+                : null;
+        int attnum;
+        if (system != null) {
+            var found = system.columns().stream().filter(c -> column instanceof Number n ? c.number() == n.intValue()
+                    : c.name().equals(column)).findFirst();
+            if (found.isEmpty()) {
+                if (column instanceof Number) {
+                    return null;
+                }
+                throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
+                        column, system.name());
+            }
+            // the catalogs are readable by everyone but pg_authid's passwords, and written by superusers only
+            Role r = roles.roles().find(role).orElse(null);
+            return r != null && r.superuser() || letters.startsWith("r") && !system.name().equals("pg_authid");
+        }
+        if (column instanceof Number n) {
+            if (columns.columns(snapshot, relation.oid()).stream().noneMatch(c -> c.attnum() == n.intValue())) {
+                return null;
+            }
+            attnum = n.intValue();
+        } else {
+            String name = column.toString();
+            var found = columns.byName(snapshot, relation.oid(), name);
+            if (found.isEmpty()) {
+                if (name.matches("\\.{8}pg\\.dropped\\.\\d+\\.{8}")) {
+                    return null; // PostgreSQL finds the dropped attribute by this name, then reports it missing
+                }
+                throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
+                        name, relation.name() == null ? object.get(0) : relation.name());
+            }
+            attnum = found.get().attnum();
+        }
+        for (int i = 0; i < letters.length(); i++) {
+            char c = letters.charAt(i);
+            boolean option = i + 1 < letters.length() && letters.charAt(i + 1) == '*';
+            if (option) {
+                i++;
+            }
+            if (option ? privileges.holdsGrantOption(snapshot, role, CatalogClasses.PG_CLASS, relation.oid(),
+                    relation.owner(), c) || columns.granted(snapshot, role, relation.oid(), attnum, c, true)
+                    : columns.holds(snapshot, role, relation.oid(), relation.owner(), attnum, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** has_any_column_privilege: the privilege on the table or on at least one of its columns. */
+    private Boolean anyColumn(Snapshot snapshot, long role, Object object, String wanted) {
+        String letters = letters(wanted, List.of("select", "insert", "update", "references"), "rawx");
+        NamedRelation relation = namedRelation(snapshot, object);
+        if (relation == null) {
+            return null;
+        }
+        for (int i = 0; i < letters.length(); i++) {
+            char c = letters.charAt(i);
+            boolean option = i + 1 < letters.length() && letters.charAt(i + 1) == '*';
+            if (option) {
+                i++;
+            }
+            if (columns.holdsAny(snapshot, role, relation.oid(), relation.owner(), c, option)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -86,29 +86,19 @@ final class Privileges {
         return "";
     }
 
-    /** 42501 "permission denied for table x" unless the current role may read/change the relations it named. */
-    void check(Snapshot snapshot, List<RelationAccessLog.Access> accesses, char targetPrivilege, boolean targetRead) {
-        check(snapshot, accesses, targetPrivilege, targetRead, 1);
+    /** Whether {@code role} holds the privileges of {@code other} (its member with INHERIT, or itself). */
+    boolean hasPrivilegesOf(long role, long other) {
+        return access.roles().hasPrivilegesOf(role, other);
     }
 
-    /**
-     * @param targetCount how many leading accesses are the statement's target: the view it names, the views
-     *                    under it and the table at the bottom, each needing {@code targetPrivilege}
-     */
-    void check(Snapshot snapshot, List<RelationAccessLog.Access> accesses, char targetPrivilege, boolean targetRead,
-               int targetCount) {
-        for (int i = 0; i < accesses.size(); i++) {
-            RelationAccessLog.Access a = accesses.get(i);
-            long role = a.checkAs() >= 0 ? a.checkAs() : access.currentRoleOid();
-            long owner = a.view() ? objects.views().views(snapshot).stream().filter(v -> v.oid() == a.oid())
-                    .findFirst().map(v -> v.owner()).orElse(Roles.BOOTSTRAP_SUPERUSER_OID) : tableOwner(snapshot, a.oid());
-            boolean target = i < targetCount && targetPrivilege != 'r';
-            if (target && !holds(snapshot, role, CatalogClasses.PG_CLASS, a.oid(), owner, targetPrivilege)
-                    || (!target || targetRead) && !holds(snapshot, role, CatalogClasses.PG_CLASS, a.oid(), owner, 'r')) {
-                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for %s %s",
-                        a.view() ? "view" : "table", a.name());
-            }
-        }
+    /** The owner of a table or view. */
+    long relationOwner(Snapshot snapshot, long relation, boolean view) {
+        return view ? objects.views().views(snapshot).stream().filter(v -> v.oid() == relation).findFirst()
+                .map(v -> v.owner()).orElse(Roles.BOOTSTRAP_SUPERUSER_OID) : tableOwner(snapshot, relation);
+    }
+
+    long currentRoleOid() {
+        return access.currentRoleOid();
     }
 
     /** 42501 "permission denied for function f" unless EXECUTE is held on every user function called. */

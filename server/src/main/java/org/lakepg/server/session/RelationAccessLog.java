@@ -16,23 +16,48 @@ final class RelationAccessLog {
 
     private List<Access> accesses;
     private List<Access> functions;
+    /** The columns read of each relation, by (relation, role to check) — PostgreSQL's selectedCols. */
+    private java.util.Map<java.util.Map.Entry<Long, Long>, java.util.Set<Integer>> reads;
     private final Deque<Long> viewOwners = new ArrayDeque<>();
 
     void start() {
         accesses = new ArrayList<>();
         functions = new ArrayList<>();
+        reads = new java.util.HashMap<>();
         viewOwners.clear();
     }
 
     List<Access> finish() {
         List<Access> out = accesses == null ? List.of() : accesses;
         accesses = null;
+        reads = null;
         return out;
     }
 
     /** The user functions the statement calls (an Access with view false), noted since the last start. */
     List<Access> functions() {
         return functions == null ? List.of() : List.copyOf(functions);
+    }
+
+    /** The columns (by position) a statement reads of each relation, for the role its access is checked as. */
+    record ColumnReads(java.util.Map<java.util.Map.Entry<Long, Long>, java.util.Set<Integer>> byRelation) {
+        static final ColumnReads NONE = new ColumnReads(java.util.Map.of());
+
+        java.util.Set<Integer> of(long oid, long checkAs) {
+            return byRelation.getOrDefault(java.util.Map.entry(oid, checkAs), java.util.Set.of());
+        }
+    }
+
+    /** The columns read since the last start. */
+    ColumnReads columnReads() {
+        return reads == null ? ColumnReads.NONE : new ColumnReads(java.util.Map.copyOf(reads));
+    }
+
+    void recordColumnRead(long table, int position) {
+        if (reads != null) {
+            reads.computeIfAbsent(java.util.Map.entry(table, viewOwners.isEmpty() ? -1L : viewOwners.peek()),
+                    k -> new java.util.TreeSet<>()).add(position);
+        }
     }
 
     void recordFunction(long oid, String name) {

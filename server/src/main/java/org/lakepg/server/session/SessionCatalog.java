@@ -141,6 +141,11 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     }
 
     @Override
+    public void columnRead(long table, int position) {
+        accessLog.recordColumnRead(table, position);
+    }
+
+    @Override
     public void functionUsed(ProcEntry function) {
         if (function.oid() >= FIRST_USER_OID) {
             accessLog.recordFunction(function.oid(), function.name());

@@ -146,6 +146,12 @@ final class SessionCatalogSources implements CatalogSources {
         return compute().objects().privileges().aclItems(snapshot.get(), classoid, oid, this::roleName).orElse(null);
     }
 
+    @Override
+    public List<String> columnAcl(long table, int attnum) {
+        return compute().objects().columnPrivileges().aclItems(snapshot.get(), table, attnum, this::roleName)
+                .orElse(null);
+    }
+
     /** A role's name in an aclitem; PostgreSQL prints a dropped role's OID as its number. */
     private String roleName(long oid) {
         if (oid == org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID && roles == null) {

@@ -72,6 +72,10 @@ final class StatementExecutor {
     /** Set while the statements a rule rewrite made are analyzed: their rules were applied already. */
     private boolean rulesApplied;
     private final PolicyCommands policies;
+    private final ColumnPrivileges columnPrivileges;
+    private final RelationAccessCheck accessCheck;
+    /** The columns the last checked statement writes (error details also show the user those). */
+    private java.util.Map<Character, java.util.List<String>> lastWrites = java.util.Map.of();
 
     StatementExecutor(AnalyzerCatalog catalog, TypeIO io, FunctionContext session, SessionSettings settings,
                       TransactionBlock block, Consumer<PgException> notices, SessionRelations relations,
@@ -82,6 +86,8 @@ final class StatementExecutor {
         this.tables = relations.catalog();
         this.relations = relations;
         this.privileges = new Privileges(objects, roles);
+        this.columnPrivileges = new ColumnPrivileges(objects, relations.catalog(), privileges);
+        this.accessCheck = new RelationAccessCheck(privileges, columnPrivileges);
         if (catalog instanceof SessionCatalog c) {
             c.useRowSecurity(new RowSecurityRules(objects, roles, privileges, settings, c::snapshot)::applying);
         }
@@ -217,8 +223,27 @@ final class StatementExecutor {
     }
 
     /** has_table_privilege and friends, answered from this session's catalogs. */
+    /** See {@link org.lakepg.server.function.FunctionContext#visibleColumns}. */
+    java.util.BitSet visibleColumns(org.lakepg.server.txn.Snapshot snapshot, long table, boolean withWritten) {
+        long role = roles.currentRoleOid();
+        long owner = privileges.tableOwner(snapshot, table);
+        if (roles.superuser() || privileges.holds(snapshot, role,
+                org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, table, owner, 'r')) {
+            return null;
+        }
+        java.util.BitSet visible = new java.util.BitSet();
+        for (ColumnPrivileges.Column c : columnPrivileges.columns(snapshot, table)) {
+            boolean written = withWritten && lastWrites.values().stream().anyMatch(cols -> cols == null
+                    || cols.contains(c.name()));
+            if (written || columnPrivileges.granted(snapshot, role, table, c.attnum(), 'r', false)) {
+                visible.set(c.position());
+            }
+        }
+        return visible;
+    }
+
     PrivilegeInquiry privilegeInquiry() {
-        return new PrivilegeInquiry(objects, searchPath, roles, privileges, functions);
+        return new PrivilegeInquiry(objects, searchPath, roles, privileges, functions, columnPrivileges);
     }
 
     /**
@@ -421,10 +446,12 @@ final class StatementExecutor {
         Command command;
         java.util.List<RelationAccessLog.Access> accesses;
         java.util.List<RelationAccessLog.Access> calls;
+        RelationAccessLog.ColumnReads reads;
         try {
             command = analysis.get();
         } finally {
             calls = accessLog.functions();
+            reads = accessLog.columnReads();
             accesses = accessLog.finish();
         }
         if (!roles.superuser() && !calls.isEmpty()) {
@@ -433,8 +460,6 @@ final class StatementExecutor {
         if (!roles.superuser() && !accesses.isEmpty()) {
             org.lakepg.server.txn.Snapshot snapshot = catalogSnapshot();
             var target = ModifyingCteTargets.ofStatement(statement);
-            char targetPrivilege = target == null ? 'r' : target.privilege();
-            boolean targetRead = target != null && target.read();
             accesses = new java.util.ArrayList<>(accesses);
             var withItemTargets = takeWithItemTargets(statement, accesses);
             if (views.isEmpty() && target != null) {
@@ -444,7 +469,7 @@ final class StatementExecutor {
                 }
             }
             if (views.isEmpty()) {
-                privileges.check(snapshot, accesses, targetPrivilege, targetRead);
+                accessCheck.check(snapshot, accesses, target, reads, 1);
             } else {
                 // through an updatable view: the view is checked for the current role, what it stands on for its owner
                 java.util.List<RelationAccessLog.Access> chained = new java.util.ArrayList<>();
@@ -456,15 +481,16 @@ final class StatementExecutor {
                 chained.add(new RelationAccessLog.Access(base.oid(), base.name(), base.view(),
                         views.get(views.size() - 1).owner()));
                 chained.addAll(accesses.subList(1, accesses.size()));
-                privileges.check(snapshot, chained, targetPrivilege, targetRead, views.size() + 1);
+                accessCheck.check(snapshot, chained, target, reads, views.size() + 1);
             }
             // then each data-modifying WITH item's target for its own command (PostgreSQL checks the main query's
             // range table entries first)
             for (TakenTarget item : withItemTargets) {
-                privileges.check(snapshot, java.util.List.of(item.access()), item.target().privilege(),
-                        item.target().read());
+                accessCheck.check(snapshot, java.util.List.of(item.access()), item.target(), reads, 1);
             }
         }
+        var written = ModifyingCteTargets.ofStatement(statement);
+        lastWrites = written == null ? java.util.Map.of() : written.writes();
         return command;
     }
 
@@ -769,7 +795,11 @@ final class StatementExecutor {
                                 a.relation(), null, a.cmds().get(0).newowner()), transaction.get());
                     }
                     objectNames.requireTableOwner(a.relation(), transaction.get(), privileges);
-                    yield ddl.alter.alter(a, ddlContext(context));
+                    Execution altered = ddl.alter.alter(a, ddlContext(context));
+                    // a dropped column's grants go with it
+                    relations.table(transaction.get().snapshot(), a.relation()).ifPresent(t ->
+                            columnPrivileges.forgetDropped(transaction.get(), t.oid()));
+                    yield altered;
                 }
                 case org.lakepg.server.sql.ast.CreateTableAsStmt ctas -> {
                     if (ctas.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt e) {

@@ -31,7 +31,8 @@ final class AttributeRows {
                 row(out, t.oid(), (String) s[0], (Integer) s[1], ClassRows.type(catalog, (Long) s[2]), -1, true);
             }
             for (ColumnInfo c : t.columns()) {
-                row(out, t.oid(), c.name(), c.number(), ClassRows.type(catalog, c.type()), c.typmod(), c.notNull());
+                row(out, t.oid(), c.name(), c.number(), ClassRows.type(catalog, c.type()), c.typmod(), c.notNull())
+                        .set("attacl", catalog.sources().columnAcl(t.oid(), t.attnum(c.number())));
             }
             for (IndexInfo i : catalog.indexes(t.oid())) {
                 int n = 1;
@@ -69,9 +70,9 @@ final class AttributeRows {
         void column(long relation, String name, int number, long type, int typmod, boolean notNull, boolean hasDefault);
     }
 
-    private static void row(Rows out, long relation, String name, int number, TypeEntry type, int typmod,
-                            boolean notNull) {
-        out.add().set("attrelid", relation).set("attname", name).set("atttypid", type.oid())
+    private static Rows.Row row(Rows out, long relation, String name, int number, TypeEntry type, int typmod,
+                                boolean notNull) {
+        return out.add().set("attrelid", relation).set("attname", name).set("atttypid", type.oid())
                 .set("attstattarget", number > 0 ? -1 : 0).set("attlen", type.length()).set("attnum", number)
                 .set("attndims", type.isArray() ? 1 : 0).set("attcacheoff", -1).set("atttypmod", typmod)
                 .set("attbyval", type.byValue()).set("attalign", type.align()).set("attstorage", type.storage())

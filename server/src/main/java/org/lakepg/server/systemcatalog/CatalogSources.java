@@ -117,6 +117,11 @@ public interface CatalogSources {
         return null;
     }
 
+    /** A column's attacl as aclitem texts (by the table's OID and the column's attnum), or null when none. */
+    default List<String> columnAcl(long table, int attnum) {
+        return null;
+    }
+
     /** Role memberships (GRANT role TO role), as pg_auth_members rows. */
     default List<MembershipRow> roleMemberships() {
         return List.of();

@@ -26,6 +26,8 @@ final class InformationSchemaRows {
         sources.put("information_schema.sequences", InformationSchemaRows::sequences);
         sources.put("information_schema.table_privileges", (catalog, out) -> privileges(catalog, out));
         sources.put("information_schema.role_table_grants", (catalog, out) -> privileges(catalog, out));
+        sources.put("information_schema.column_privileges", ColumnPrivilegeRows::rows);
+        sources.put("information_schema.role_column_grants", ColumnPrivilegeRows::rows);
         InformationSchemaRoutines.register(sources);
     }
 

@@ -21,6 +21,28 @@ public final class RowText {
         return out.append(')').toString();
     }
 
+    /**
+     * The row as a user who may see only some columns gets it: "(a, c) = (1, 3)" of the visible ones (positions),
+     * the whole row when {@code visible} is null, null when no column is visible (PostgreSQL then gives no detail).
+     */
+    public static String row(TableInfo table, Object[] row, java.util.BitSet visible) {
+        if (visible == null) {
+            return row(table, row);
+        }
+        if (visible.isEmpty()) {
+            return null;
+        }
+        StringBuilder names = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (ColumnInfo c : table.columns()) {
+            if (visible.get(c.number())) {
+                names.append(names.isEmpty() ? "" : ", ").append(c.name());
+                values.append(values.isEmpty() ? "" : ", ").append(value(c.type(), row[c.number() - 1]));
+            }
+        }
+        return "(" + names + ") = (" + values + ")";
+    }
+
     /** Column names and values of a key: "(a, b)=(1, 2)". */
     public static String key(TableInfo table, List<Short> attnums, Object[] row) {
         StringBuilder names = new StringBuilder();

@@ -11,6 +11,7 @@ public final class ObjectCatalog {
     private final ViewCatalog views;
     private final FunctionCatalog functions;
     private final PrivilegeCatalog privileges;
+    private final ColumnPrivilegeCatalog columnPrivileges;
     private final CommentCatalog comments;
     private final org.lakepg.server.catalog.types.UserTypeCatalog types;
     private final TriggerCatalog triggers;
@@ -25,7 +26,8 @@ public final class ObjectCatalog {
         schemas = new SchemaCatalog(access, exists);
         views = new ViewCatalog(access, exists);
         functions = new FunctionCatalog(access, exists);
-        privileges = new PrivilegeCatalog(access, exists);
+        columnPrivileges = new ColumnPrivilegeCatalog(access, laterCatalogExists.test(ColumnPrivilegeCatalog.RELATION));
+        privileges = new PrivilegeCatalog(access, exists, columnPrivileges);
         comments = new CommentCatalog(access, exists);
         types = new org.lakepg.server.catalog.types.UserTypeCatalog(access, exists);
         triggers = new TriggerCatalog(access, exists);
@@ -96,6 +98,11 @@ public final class ObjectCatalog {
 
     public PrivilegeCatalog privileges() {
         return privileges;
+    }
+
+    /** The pg_attribute.attacl grants of GRANT ... (columns) (relation 44). */
+    public ColumnPrivilegeCatalog columnPrivileges() {
+        return columnPrivileges;
     }
 
     public CommentCatalog comments() {

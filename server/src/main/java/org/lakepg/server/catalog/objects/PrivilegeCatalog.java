@@ -18,11 +18,13 @@ public final class PrivilegeCatalog {
     public static final long PUBLIC = 0;
     private static final long OWNER_ROW = -1;
     private final CatalogHeap heap;
+    private final ColumnPrivilegeCatalog columns;
 
     /** One grant: {@code privileges} the grantee holds on the object, given by {@code grantor}. */
     public record Grant(long classoid, long objoid, long grantee, String privileges, long grantor) {}
 
-    PrivilegeCatalog(AccessContext access, boolean exists) {
+    PrivilegeCatalog(AccessContext access, boolean exists, ColumnPrivilegeCatalog columns) {
+        this.columns = columns;
         heap = CatalogHeap.open(access, RELATION, "lakepg_acl", exists, TypeOids.INT8, TypeOids.INT8, TypeOids.INT8,
                 TypeOids.TEXT, TypeOids.INT8);
     }
@@ -70,8 +72,11 @@ public final class PrivilegeCatalog {
                 : roleNames.apply(g.grantee())) + "=" + g.privileges() + "/" + roleNames.apply(g.grantor())).toList());
     }
 
-    /** Forgets the owner and grants of a dropped object. */
+    /** Forgets the owner and grants of a dropped object (a relation's column grants too). */
     public void dropAll(Transaction txn, long classoid, long objoid) {
+        if (classoid == CatalogClasses.PG_CLASS) {
+            columns.dropTable(txn, objoid);
+        }
         heap.delete(txn, r -> r[0].equals(classoid) && r[1].equals(objoid));
     }
 

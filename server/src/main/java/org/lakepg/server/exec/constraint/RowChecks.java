@@ -15,11 +15,16 @@ public final class RowChecks {
     private RowChecks() {}
 
     public static void notNull(TableInfo table, Object[] row) {
+        notNull(table, row, null);
+    }
+
+    /** With the statement's context: the detail shows only the columns the user may see. */
+    public static void notNull(TableInfo table, Object[] row, ExecContext context) {
         for (ColumnInfo c : table.columns()) {
             if (c.notNull() && row[c.number() - 1] == null) {
                 throw PgException.of(SqlState.NOT_NULL_VIOLATION,
                         "null value in column \"%s\" of relation \"%s\" violates not-null constraint", c.name(),
-                        table.name()).withDetail(failingRow(table, row));
+                        table.name()).withDetail(failingRow(table, row, context));
             }
         }
     }
@@ -43,18 +48,20 @@ public final class RowChecks {
             if (checks.get(i).viewOption()) {
                 if (!Boolean.TRUE.equals(compiled.get(i).eval(row, context))) {
                     throw PgException.of(SqlState.WITH_CHECK_OPTION_VIOLATION, "new row violates check option for view \"%s\"",
-                            checks.get(i).name()).withDetail(failingRow(table, row));
+                            checks.get(i).name()).withDetail(failingRow(table, row, context));
                 }
                 continue;
             }
             if (Boolean.FALSE.equals(compiled.get(i).eval(row, context))) {
                 throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates check constraint \"%s\"",
-                        table.name(), checks.get(i).name()).withDetail(failingRow(table, row));
+                        table.name(), checks.get(i).name()).withDetail(failingRow(table, row, context));
             }
         }
     }
 
-    static String failingRow(TableInfo table, Object[] row) {
-        return "Failing row contains " + RowText.row(table, row) + ".";
+    /** "Failing row contains (...)." of what the user may see (null: nothing, no detail). */
+    static String failingRow(TableInfo table, Object[] row, ExecContext context) {
+        String shown = RowText.row(table, row, context == null ? null : context.visibleColumns(table.oid(), true));
+        return shown == null ? null : "Failing row contains " + shown + ".";
     }
 }

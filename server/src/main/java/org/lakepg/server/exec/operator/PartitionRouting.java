@@ -209,8 +209,29 @@ final class PartitionRouting {
                 key = steps.get(depth).key();
             }
         }
-        throw PgException.of(SqlState.CHECK_VIOLATION, "no partition of relation \"%s\" found for row", stopped.name())
-.withDetail("Partition key of the failing row contains " + key(key, row, compiler, context) + ".");
+        PgException failure = PgException.of(SqlState.CHECK_VIOLATION, "no partition of relation \"%s\" found for row",
+                stopped.name());
+        throw keyVisible(stopped, key, context) ? failure.withDetail("Partition key of the failing row contains "
+                + key(key, row, compiler, context) + ".") : failure;
+    }
+
+    /**
+     * Whether the user may see the partition key (ExecBuildSlotPartitionKeyDescription): SELECT on the partitioned
+     * table, or on each key column when the key has no expression.
+     */
+    private static boolean keyVisible(TableInfo partitioned, List<RoutedInsertNode.KeyPart> key, ExecContext context) {
+        java.util.BitSet visible = context.visibleColumns(partitioned.oid(), false);
+        if (visible == null) {
+            return true;
+        }
+        for (RoutedInsertNode.KeyPart part : key) {
+            var column = partitioned.column(part.label());
+            if (!(part.value() instanceof org.lakepg.server.sql.plan.expr.InputRef) || column.isEmpty()
+                    || !visible.get(column.get().number())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "(a, b) = (1, 2)": PostgreSQL's ExecBuildSlotPartitionKeyDescription, spaced unlike a unique key's. */

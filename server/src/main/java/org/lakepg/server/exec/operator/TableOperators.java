@@ -184,7 +184,11 @@ final class TableOperators {
                         writtenTid = upsert.lastWritten();
                         break;
                     }
-                    writtenTid = catalog.insertRow(txn, table, indexes, codec, row);
+                    try {
+                        writtenTid = catalog.insertRow(txn, table, indexes, codec, row);
+                    } catch (PgException e) {
+                        throw withVisibleKey(e, table, indexes, context);
+                    }
                     activity.inserted();
                     if (!keysUnused) {
                         foreignKeys.referencingRowWritten(table, null, row);
@@ -229,7 +233,11 @@ final class TableOperators {
                     Tid newTid = ((WriteResult.Ok) r).tid();
                     writtenTid = newTid;
                     if (!indexes.isEmpty() && !heap.isHeapOnly(newTid)) {
-                        catalog.indexRow(txn, table, indexes, newRow, newTid);
+                        try {
+                            catalog.indexRow(txn, table, indexes, newRow, newTid);
+                        } catch (PgException e) {
+                            throw withVisibleKey(e, table, indexes, context);
+                        }
                     }
                     if (!keysUnused) {
                         Object[] oldRow = heap.fetch(txn.snapshot(), target).map(t -> codec.decode(t.payload())).orElse(null);
@@ -406,10 +414,32 @@ final class TableOperators {
         };
     }
 
+    /**
+     * A unique violation's "Key (a)=(1) already exists." only for a user who may read every key column (PostgreSQL's
+     * BuildIndexValueDescription); others get no detail.
+     */
+    static PgException withVisibleKey(PgException e, TableInfo table, List<org.lakepg.server.table.IndexInfo> indexes,
+                                       ExecContext context) {
+        if (e.sqlState() != SqlState.UNIQUE_VIOLATION || e.detail() == null) {
+            return e;
+        }
+        java.util.BitSet visible = context.visibleColumns(table.oid(), false);
+        if (visible == null) {
+            return e;
+        }
+        for (org.lakepg.server.table.IndexInfo index : indexes) {
+            if (e.getMessage().endsWith("\"" + index.name() + "\"")) {
+                return index.expressions().isEmpty() && index.columns().stream().allMatch(c -> visible.get(c)) ? e
+                        : e.withDetail(null);
+            }
+        }
+        return e.withDetail(null);
+    }
+
     static void checkRow(TableInfo table, ModifyNode node, List<CompiledExpr> checks, Object[] row,
                                  ExecContext context) {
         try {
-            org.lakepg.server.exec.constraint.RowChecks.notNull(table, row);
+            org.lakepg.server.exec.constraint.RowChecks.notNull(table, row, context);
             org.lakepg.server.exec.constraint.RowChecks.check(table, node.checks(), checks, row, context);
         } catch (PgException e) {
             context.constraintFailed(row);

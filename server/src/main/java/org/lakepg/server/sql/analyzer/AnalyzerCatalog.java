@@ -43,6 +43,13 @@ public interface AnalyzerCatalog extends TypeCatalog {
     default void functionUsed(ProcEntry function) {
     }
 
+    /**
+     * The statement reads the column at {@code position} (1-based) of a table it names (the catalog may note it for
+     * the column privilege check, as PostgreSQL's selectedCols).
+     */
+    default void columnRead(long table, int position) {
+    }
+
     /** The table a materialized view keeps its rows in. */
     default Optional<org.lakepg.server.table.TableInfo> materializedRows(org.lakepg.server.catalog.objects.ViewInfo view) {
         return Optional.empty();

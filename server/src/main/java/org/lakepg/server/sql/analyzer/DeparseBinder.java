@@ -99,7 +99,7 @@ public final class DeparseBinder {
                 java.util.Set<String> hidden = new java.util.HashSet<>(e.hidden());
                 hidden.addAll(names);
                 entries.set(i, new FromScope.Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(),
-                        e.tableOidColumn(), e.tidColumn(), e.namedByTable()));
+                        e.tableOidColumn(), e.tidColumn(), e.namedByTable(), e.use()));
             }
         }
     }

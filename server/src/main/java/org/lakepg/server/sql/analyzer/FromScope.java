@@ -21,10 +21,17 @@ final class FromScope implements Scope {
      * unqualified name or {@code *} means the merged column instead (qualified names still reach them).
      */
     record Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
-                 boolean tableOidColumn, boolean tidColumn, boolean namedByTable) {
+                 boolean tableOidColumn, boolean tidColumn, boolean namedByTable, ColumnUse use) {
         Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
               boolean tableOidColumn, boolean tidColumn) {
-            this(alias, columns, offset, hidden, tableOid, tableOidColumn, tidColumn, false);
+            this(alias, columns, offset, hidden, tableOid, tableOidColumn, tidColumn, false, null);
+        }
+
+        /** Notes that the statement reads the entry's column {@code i} (when the entry is a table it names). */
+        void used(int i) {
+            if (use != null) {
+                use.read(i + 1);
+            }
         }
 
         Entry(String alias, List<OutputColumn> columns, int offset) {
@@ -70,6 +77,15 @@ final class FromScope implements Scope {
         boolean visible(int i) {
             return !hidden.contains(columns.get(i).name());
         }
+    }
+
+    /**
+     * Where the columns a statement reads of a table it names are noted, by position (PostgreSQL's selectedCols,
+     * what column privileges are checked against).
+     */
+    @FunctionalInterface
+    interface ColumnUse {
+        void read(int position);
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -135,8 +151,14 @@ final class FromScope implements Scope {
     /** @param namedByTable no alias was written: the item is known by the table's own name */
     void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn, boolean tidColumn,
                   boolean namedByTable) {
+        addTable(alias, columns, tableOid, tableOidColumn, tidColumn, namedByTable, null);
+    }
+
+    /** @param use where references to the entry's columns are noted for privilege checks (null: nowhere) */
+    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn, boolean tidColumn,
+                  boolean namedByTable, ColumnUse use) {
         Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn, tidColumn,
-                namedByTable);
+                namedByTable, use);
         entries.add(e);
         width += e.width();
     }
@@ -206,7 +228,7 @@ final class FromScope implements Scope {
         other.nullable.stream().forEach(i -> nullable.set(base + i));
         for (Entry e : other.entries) {
             entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
-                    e.tableOidColumn(), e.tidColumn(), e.namedByTable()));
+                    e.tableOidColumn(), e.tidColumn(), e.namedByTable(), e.use()));
         }
         other.mergedValues.forEach((merged, value) -> mergedValues.put(base + merged, ExprRewriter.map(value,
                 x -> x instanceof InputRef r ? new InputRef(base + r.index(), r.type(), r.typmod(), r.name()) : x)));
@@ -220,7 +242,7 @@ final class FromScope implements Scope {
             java.util.Set<String> hidden = new java.util.HashSet<>(e.hidden());
             hidden.addAll(names);
             entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(), e.tableOidColumn(),
-                    e.tidColumn(), e.namedByTable()));
+                    e.tidColumn(), e.namedByTable(), e.use()));
         }
     }
 
@@ -273,6 +295,7 @@ final class FromScope implements Scope {
         Entry e = own.get();
         for (int i = 0; i < e.columns().size(); i++) {
             OutputColumn c = e.columns().get(i);
+            e.used(i);
             out.add(java.util.Map.entry(c.name(), new org.lakepg.server.sql.plan.expr.InputRef(e.offset() + i, c.type(),
                     c.typmod(), alias + "." + c.name())));
         }
@@ -418,6 +441,7 @@ final class FromScope implements Scope {
 
     private static InputRef ref(Entry e, int i) {
         OutputColumn c = e.columns().get(i);
+        e.used(i);
         return new InputRef(e.offset() + i, c.type(), c.typmod(), e.alias() == null ? c.name() : e.alias() + "." + c.name());
     }
 }

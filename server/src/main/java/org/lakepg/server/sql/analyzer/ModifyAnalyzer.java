@@ -380,10 +380,17 @@ public final class ModifyAnalyzer {
         });
     }
 
-    private static FromScope rowScope(TableInfo table, String alias) {
+    /** The target's row (with its tid) as WHERE and RETURNING name it: what they read counts for column privileges. */
+    private FromScope rowScope(TableInfo table, String alias) {
         FromScope scope = new FromScope();
-        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false, true);
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false, true, false,
+                columnUse(catalog, table));
         return scope;
+    }
+
+    /** Where reads of the target's columns are noted for its column privileges. */
+    static FromScope.ColumnUse columnUse(AnalyzerCatalog catalog, TableInfo table) {
+        return position -> catalog.columnRead(table.oid(), position);
     }
 
     private static FromScope tableScope(TableInfo table, String alias) {

@@ -45,8 +45,10 @@ final class OnConflictAnalyzer {
             return new OnConflict(action, arbiters, clause.infer() != null, alias, null, null);
         }
         FromScope scope = new FromScope();
-        scope.add(alias, QueryAnalyzer.tableColumns(table));
-        scope.add("excluded", QueryAnalyzer.tableColumns(table));
+        // what DO UPDATE reads of the target or of EXCLUDED needs SELECT on the target's columns
+        var use = ModifyAnalyzer.columnUse(catalog, table);
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), 0, false, false, false, use);
+        scope.addTable("excluded", QueryAnalyzer.tableColumns(table), 0, false, false, false, use);
         List<BoundExpr> row = new ArrayList<>();
         for (ColumnInfo c : table.columns()) {
             row.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
@@ -77,11 +79,14 @@ final class OnConflictAnalyzer {
             if (out.isEmpty()) {
                 throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "constraint in ON CONFLICT clause has no associated index");
             }
+            // the constraint's columns are read like inferred ones (they need SELECT)
+            out.forEach(i -> i.columns().stream().filter(a -> a > 0).forEach(a -> catalog.columnRead(table.oid(), a)));
         } else {
             Set<Short> wanted = new HashSet<>();
             boolean expression = false;
             FromScope scope = new FromScope();
-            scope.add(alias, QueryAnalyzer.tableColumns(table));
+            scope.addTable(alias, QueryAnalyzer.tableColumns(table), 0, false, false, false,
+                    ModifyAnalyzer.columnUse(catalog, table)); // the inferred columns need SELECT
             for (IndexElem e : infer.indexElems()) {
                 if (e.name() != null) {
                     BoundExpr ref = scope.column(List.of(e.name()), infer.location()).orElseThrow(() -> Coercer.at(

@@ -240,7 +240,7 @@ public final class QueryAnalyzer {
                 InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias,
                         tupleIds);
                 scope.addTable(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias),
-                        table.oid(), scan.tableOidColumn(), tupleIds, r.alias() == null);
+                        table.oid(), scan.tableOidColumn(), tupleIds, r.alias() == null, columnUse(table));
                 var policies = RowSecurity.policies(catalog, table);
                 yield new Source(policies == null ? scan.plan() : new org.lakepg.server.sql.plan.FilterNode(scan.plan(),
                         RowSecurity.using(expressions, table, policies, 'r')), scope);
@@ -376,6 +376,11 @@ public final class QueryAnalyzer {
         return catalog.table(name).orElseThrow(() -> Coercer.at(CteScope.forwardReferenceHint(
                 PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", String.join(".", name)),
                 r.schemaname() == null && expressions.ctes().isFutureItem(r.relname()), r.relname()), r.location()));
+    }
+
+    /** Where reads of a named table's columns are noted for its column privileges. */
+    private FromScope.ColumnUse columnUse(org.lakepg.server.table.TableInfo table) {
+        return position -> catalog.columnRead(table.oid(), position);
     }
 
     static List<OutputColumn> tableColumns(org.lakepg.server.table.TableInfo table) {
@@ -892,6 +897,7 @@ public final class QueryAnalyzer {
                     continue;
                 }
                 OutputColumn c = e.columns().get(i);
+                e.used(i);
                 out.add(new Target(c.name(), null, new InputRef(e.offset() + i, c.type(), c.typmod(), c.name())));
             }
         }

@@ -97,6 +97,7 @@ final class UsingJoin {
                                 "common column name \"%s\" appears more than once in %s table", name, side);
                     }
                     OutputColumn c = e.columns().get(i);
+                    e.used(i);
                     found = new InputRef(shift + e.offset() + i, c.type(), c.typmod(),
                             e.alias() == null ? name : e.alias() + "." + name);
                 }
