@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +44,8 @@ class S3OutageIT {
             try (Connection c = fixture.connect(); Statement s = c.createStatement()) {
                 s.execute("create table log(id int primary key, note text)");
             }
+            // its own threads: the common pool has one thread on a 2-core host, so the reader would wait for the writer
+            ExecutorService clients = Executors.newFixedThreadPool(2);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger acknowledged = new AtomicInteger();
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
@@ -54,7 +58,7 @@ class S3OutageIT {
                 } catch (SQLException e) {
                     throw new IllegalStateException("a write failed while S3 was away: " + e.getMessage(), e);
                 }
-            });
+            }, clients);
             AtomicInteger reads = new AtomicInteger();
             CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
                 try (Connection c = fixture.connect(); Statement s = c.createStatement()) {
@@ -69,7 +73,7 @@ class S3OutageIT {
                 } catch (SQLException e) {
                     throw new IllegalStateException("a read failed while S3 was away: " + e.getMessage(), e);
                 }
-            });
+            }, clients);
             Thread.sleep(3000);
             TimelineId postgres = fixture.timeline("postgres");
             fixture.cluster.kill(LocalCluster.S3);
@@ -84,6 +88,7 @@ class S3OutageIT {
             stop.set(true);
             writer.get(60, TimeUnit.SECONDS);
             reader.get(60, TimeUnit.SECONDS);
+            clients.shutdown();
             System.out.printf("%d commits before, %d during the 10 s S3 outage, %d in all; %d reads during it; "
                     + "S3 held the timeline up to %s at the outage's end%n", beforeOutage, duringOutage,
                     acknowledged.get(), readsDuring, inS3DuringOutage);
