@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.lakepg.storage.Lsn;
 import org.lakepg.storage.TimelineId;
+import org.lakepg.storage.cloud.cli.SafekeeperMain;
 import org.lakepg.storage.cloud.cluster.Launcher;
 import org.lakepg.storage.cloud.cluster.LocalCluster;
 import org.lakepg.storage.cloud.rpc.PageserverClient;
@@ -123,6 +124,12 @@ final class ClusterFixture implements AutoCloseable {
             }
         }
         return ends;
+    }
+
+    /** The directory in which safekeeper {@code n} keeps the timeline's WAL (the layout depends on the protocol). */
+    Path safekeeperTimelineDir(int n, TimelineId timeline) {
+        String under = cluster.walProtocol() == WalProtocol.PROPOSER ? SafekeeperMain.PROPOSER_DATA : "wal";
+        return cluster.dataDir(LocalCluster.safekeeper(n)).resolve(under).resolve(timeline.toString());
     }
 
     /** The generation the timeline is written with, as the safekeepers' quorum reports it (0: never taken). */

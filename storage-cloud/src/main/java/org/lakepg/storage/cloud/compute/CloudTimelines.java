@@ -15,7 +15,8 @@ import org.lakepg.storage.cloud.rpc.PageserverClient;
 /**
  * Timelines of the cloud store. The pageserver's list is the truth for names and ancestry; a new timeline or
  * branch is first taken on the safekeepers (its WAL starts there, at its branch LSN) and then attached to the
- * pageserver under the same id, which starts ingesting it.
+ * pageserver under the same id, which starts ingesting it; a deleted one is removed from the pageserver (and S3),
+ * then from the safekeepers.
  */
 final class CloudTimelines implements TimelineService {
 
@@ -93,7 +94,8 @@ final class CloudTimelines implements TimelineService {
     @Override
     public void delete(TimelineId id) {
         refuseOnReplica("delete timeline " + id);
-        pageserver.delete(id);
+        pageserver.delete(id); // first: the pageserver stops reading the timeline's WAL
+        wal.delete(id);
     }
 
     @Override

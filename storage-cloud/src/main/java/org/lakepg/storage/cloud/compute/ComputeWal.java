@@ -15,6 +15,8 @@ import org.lakepg.storage.WalService;
 import org.lakepg.storage.cloud.metrics.LatencyHistogram;
 import org.lakepg.storage.cloud.metrics.Metrics;
 import org.lakepg.storage.cloud.wal.SafekeeperWalService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The compute's WAL on the safekeepers. The first time this compute touches a timeline — before it reads anything
@@ -26,10 +28,14 @@ import org.lakepg.storage.cloud.wal.SafekeeperWalService;
  */
 final class ComputeWal implements WalService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ComputeWal.class);
+
     private final SafekeeperWalService safekeepers;
     /** A timeline's start LSN (its branch LSN) if the safekeepers have not seen it yet. */
     private final Function<TimelineId, Lsn> startLsn;
     private final Set<TimelineId> acquired = ConcurrentHashMap.newKeySet();
+    /** Timelines this compute deleted: never taken again (that would create them anew on the safekeepers). */
+    private final Set<TimelineId> deleted = ConcurrentHashMap.newKeySet();
     /** Page reads that first had to ship this compute's own WAL (the pageserver cannot see it otherwise). */
     private final LatencyHistogram readFlushes;
     private final boolean readOnly;
@@ -57,12 +63,18 @@ final class ComputeWal implements WalService {
         if (readOnly) {
             throw refusedOnReplica("take timeline " + timeline);
         }
+        if (deleted.contains(timeline)) {
+            throw StorageException.of(StorageException.Reason.NOT_FOUND, "timeline %s was deleted", timeline);
+        }
         if (acquired.contains(timeline)) {
             return safekeepers.insertLsn(timeline);
         }
         synchronized (this) {
             if (acquired.contains(timeline)) {
                 return safekeepers.insertLsn(timeline);
+            }
+            if (deleted.contains(timeline)) {
+                throw StorageException.of(StorageException.Reason.NOT_FOUND, "timeline %s was deleted", timeline);
             }
             Lsn end = safekeepers.acquire(timeline, start);
             acquired.add(timeline);
@@ -137,6 +149,19 @@ final class ComputeWal implements WalService {
     @Override
     public WalReader read(TimelineId timeline, Lsn from) {
         return safekeepers.read(taken(timeline), from);
+    }
+
+    /** The timeline was dropped: the safekeepers remove its WAL (members that are down keep theirs). */
+    void delete(TimelineId timeline) {
+        synchronized (this) {
+            deleted.add(timeline);
+            acquired.remove(timeline);
+        }
+        int gone = safekeepers.delete(timeline);
+        int members = safekeepers.client().members().size();
+        if (gone < members) {
+            LOG.warn("timeline {} is deleted on {} of {} safekeepers; the others keep its WAL", timeline, gone, members);
+        }
     }
 
     /** The generation this compute writes the timeline with (0: not taken). */

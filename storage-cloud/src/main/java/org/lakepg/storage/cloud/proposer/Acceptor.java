@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.cloud.metrics.LatencyHistogram;
 import org.lakepg.storage.cloud.metrics.Metrics;
+import org.lakepg.storage.cloud.safekeeper.DroppedTimelines;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperReply.Why;
 
 /**
@@ -25,6 +26,7 @@ public final class Acceptor implements AutoCloseable {
     public Acceptor(Path dataDir, long segmentSize) {
         this.dataDir = dataDir;
         this.segmentSize = segmentSize;
+        DroppedTimelines.removeLeftovers(dataDir);
     }
 
     /** Whether the request changes state (it then runs on the single write thread, in arrival order). */
@@ -32,8 +34,11 @@ public final class Acceptor implements AutoCloseable {
         return !(request instanceof AcceptorRequest.Status || request instanceof AcceptorRequest.Read);
     }
 
-    /** Votes, elections, appends and trims. */
+    /** Votes, elections, appends, trims and deletes. */
     public AcceptorReply write(AcceptorRequest request) {
+        if (request instanceof AcceptorRequest.Delete delete) {
+            return delete(delete.timeline());
+        }
         if (request instanceof AcceptorRequest.Vote vote) {
             AcceptorTimeline timeline = timelines.computeIfAbsent(vote.timeline(),
                     id -> AcceptorTimeline.open(id, dir(id), vote.startLsn(), segmentSize));
@@ -80,6 +85,19 @@ public final class Acceptor implements AutoCloseable {
     public AcceptorReply.State state(TimelineId id) {
         AcceptorTimeline timeline = existing(id);
         return timeline == null ? null : timeline.state(false);
+    }
+
+    /** Removes a dropped timeline's control file and WAL. */
+    private AcceptorReply delete(TimelineId id) {
+        AcceptorTimeline timeline = existing(id);
+        if (timeline == null) {
+            return unknown(id);
+        }
+        AcceptorReply last = timeline.state(false);
+        timelines.remove(id);
+        timeline.close();
+        DroppedTimelines.remove(dataDir, id);
+        return last;
     }
 
     private AcceptorTimeline existing(TimelineId id) {

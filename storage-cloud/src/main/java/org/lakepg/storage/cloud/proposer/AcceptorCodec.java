@@ -53,6 +53,8 @@ public final class AcceptorCodec {
                 out.writeBoolean(r.uncommitted());
             }
             case AcceptorRequest.Trim t -> out.writeLong(t.upTo());
+            case AcceptorRequest.Delete d -> {
+            }
             case AcceptorRequest.Restart r -> {
                 out.writeLong(r.term());
                 out.writeLong(r.lsn());
@@ -80,6 +82,7 @@ public final class AcceptorCodec {
             case 5 -> new AcceptorRequest.Read(timeline, in.readLong(), in.readInt(), in.readBoolean());
             case 6 -> new AcceptorRequest.Trim(timeline, in.readLong());
             case 7 -> new AcceptorRequest.Restart(timeline, in.readLong(), in.readLong());
+            case 8 -> new AcceptorRequest.Delete(timeline);
             default -> throw StorageException.of(StorageException.Reason.INVALID_REQUEST, "unknown safekeeper request %d", code);
         };
     }

@@ -102,4 +102,15 @@ public sealed interface AcceptorRequest {
             return 6;
         }
     }
+
+    /**
+     * The timeline was dropped (its branch or database): the member removes its WAL and control file. Answered with
+     * the member's last state of it, or NOT_FOUND if it has none.
+     */
+    record Delete(TimelineId timeline) implements AcceptorRequest {
+        @Override
+        public int code() {
+            return 8;
+        }
+    }
 }

@@ -27,6 +27,7 @@ public final class SafekeeperCodec {
     private static final int STATUS = 5;
     private static final int MANIFEST = 6;
     private static final int NUDGE = 7;
+    private static final int DELETE = 8;
 
     private static final int TIMELINE_STATE = 101;
     private static final int APPENDED = 102;
@@ -61,6 +62,10 @@ public final class SafekeeperCodec {
                     out.writeByte(TRIM);
                     timeline(out, t.timeline());
                     out.writeLong(t.upTo().value());
+                }
+                case SafekeeperRequest.Delete d -> {
+                    out.writeByte(DELETE);
+                    timeline(out, d.timeline());
                 }
                 case SafekeeperRequest.Read r -> {
                     out.writeByte(READ);
@@ -101,6 +106,7 @@ public final class SafekeeperCodec {
                     yield new SafekeeperRequest.Append(timeline, generation, start, payloads);
                 }
                 case TRIM -> new SafekeeperRequest.Trim(timeline, lsn(in));
+                case DELETE -> new SafekeeperRequest.Delete(timeline);
                 case READ -> new SafekeeperRequest.Read(timeline, lsn(in), in.readInt());
                 case STATUS -> new SafekeeperRequest.Status(timeline);
                 default -> throw corrupt("unknown safekeeper request tag " + tag);

@@ -6,8 +6,8 @@ import org.lakepg.storage.Lsn;
 import org.lakepg.storage.TimelineId;
 
 /**
- * What a compute, the pageserver or another safekeeper asks the safekeepers. {@link Acquire}, {@link Append} and
- * {@link Trim} change state and go through the Raft log ({@link Nudge} goes through it and changes nothing);
+ * What a compute, the pageserver or another safekeeper asks the safekeepers. {@link Acquire}, {@link Append},
+ * {@link Trim} and {@link Delete} change state and go through the Raft log ({@link Nudge} goes through it and changes nothing);
  * {@link Read}, {@link Status} and {@link Manifest} are queries answered by one member.
  */
 public sealed interface SafekeeperRequest {
@@ -43,6 +43,13 @@ public sealed interface SafekeeperRequest {
         public Trim {
             Objects.requireNonNull(timeline, "timeline");
             Objects.requireNonNull(upTo, "upTo");
+        }
+    }
+
+    /** The timeline was dropped (its branch or database): every member removes its WAL. */
+    record Delete(TimelineId timeline) implements SafekeeperRequest {
+        public Delete {
+            Objects.requireNonNull(timeline, "timeline");
         }
     }
 

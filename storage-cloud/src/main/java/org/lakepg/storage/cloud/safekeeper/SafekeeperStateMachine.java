@@ -86,6 +86,7 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
         Files.createDirectories(walRoot);
+        DroppedTimelines.removeLeftovers(walRoot);
         getLifeCycle().startAndTransition(this::load);
     }
 
@@ -119,6 +120,11 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
             return;
         }
         for (TimelineState state : SnapshotFile.read(snapshot.getFile().getPath())) {
+            if (!Files.isDirectory(walRoot.resolve(state.id().toString()))) {
+                // deleted after this snapshot: replaying the log deletes it again
+                LOG.info("timeline {} of the snapshot was deleted since", state.id());
+                continue;
+            }
             timelines.put(state.id(), TimelineLog.open(walRoot.resolve(state.id().toString()), state, segmentSize));
         }
         setLastAppliedTermIndex(snapshot.getTermIndex());
@@ -173,6 +179,7 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
             case SafekeeperRequest.Acquire a -> acquire(a);
             case SafekeeperRequest.Append a -> withTimeline(a.timeline(), t -> t.append(a));
             case SafekeeperRequest.Trim t -> withTimeline(t.timeline(), log -> log.trim(t.upTo()));
+            case SafekeeperRequest.Delete d -> delete(d.timeline());
             case SafekeeperRequest.Read r -> new Rejected(Why.INVALID, "reads are queries, not log entries");
             case SafekeeperRequest.Status s -> new Rejected(Why.INVALID, "status is a query, not a log entry");
             case SafekeeperRequest.Manifest m -> new Rejected(Why.INVALID, "the manifest is a query, not a log entry");
@@ -191,6 +198,17 @@ public final class SafekeeperStateMachine extends BaseStateMachine {
                 new TimelineState(a.timeline(), generation, start, start, start), segmentSize);
         timelines.put(a.timeline(), timeline);
         return timeline.reply();
+    }
+
+    private SafekeeperReply delete(TimelineId id) {
+        TimelineLog timeline = timelines.remove(id);
+        if (timeline == null) {
+            return unknown(id);
+        }
+        SafekeeperReply last = timeline.reply();
+        timeline.close();
+        DroppedTimelines.remove(walRoot, id);
+        return last;
     }
 
     private SafekeeperReply withTimeline(TimelineId id, Function<TimelineLog, SafekeeperReply> action) {

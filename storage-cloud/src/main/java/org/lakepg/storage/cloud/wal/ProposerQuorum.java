@@ -222,6 +222,27 @@ public final class ProposerQuorum implements WalQuorum {
         return bestState(timeline, asks);
     }
 
+    @Override
+    public int delete(TimelineId timeline) {
+        Proposal own = proposals.remove(timeline);
+        if (own != null) {
+            own.fail(StorageException.of(StorageException.Reason.CLOSED, "timeline %s was deleted", timeline));
+        }
+        preferred.remove(timeline);
+        List<CompletableFuture<AcceptorReply>> asks = new ArrayList<>();
+        links.values().forEach(l -> asks.add(l.send(new AcceptorRequest.Delete(timeline))));
+        long deadline = System.currentTimeMillis() + MEMBER_WAIT_MS;
+        int gone = 0;
+        for (CompletableFuture<AcceptorReply> ask : asks) {
+            AcceptorReply reply = await(ask, deadline);
+            if (reply instanceof AcceptorReply.State
+                    || reply instanceof AcceptorReply.Rejected r && r.why() == Why.NOT_FOUND) {
+                gone++;
+            }
+        }
+        return gone;
+    }
+
     // ---- reading ----
 
     @Override

@@ -96,6 +96,19 @@ public final class SafekeeperClient implements WalQuorum {
     }
 
     /**
+     * A committed Delete entry: every member applies it, also one that was down, when it catches up from the log.
+     */
+    @Override
+    public int delete(TimelineId timeline) {
+        SafekeeperReply reply = await(write(new SafekeeperRequest.Delete(timeline)));
+        if (reply instanceof SafekeeperReply.TimelineState
+                || reply instanceof SafekeeperReply.Rejected r && r.why() == SafekeeperReply.Why.NOT_FOUND) {
+            return members().size();
+        }
+        throw failure(reply);
+    }
+
+    /**
      * The timeline's state on the leader or, without a leader, the furthest any member has applied (committed WAL
      * either way).
      */

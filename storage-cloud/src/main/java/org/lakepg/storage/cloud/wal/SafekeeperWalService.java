@@ -199,6 +199,18 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
         client.trim(timeline, upTo);
     }
 
+    /**
+     * The timeline was dropped: this compute stops writing it and the safekeepers remove its WAL. Returns how many
+     * members no longer have it.
+     */
+    public int delete(TimelineId timeline) {
+        TimelineWriter writer = writers.remove(timeline);
+        if (writer != null) {
+            writer.fail(StorageException.of(StorageException.Reason.CLOSED, "timeline %s was deleted", timeline));
+        }
+        return client.delete(timeline);
+    }
+
     /** Quorum rounds shipped so far for {@code timeline} (benchmarks compare it with the number of flushes). */
     public long rounds(TimelineId timeline) {
         TimelineWriter writer = writers.get(timeline);

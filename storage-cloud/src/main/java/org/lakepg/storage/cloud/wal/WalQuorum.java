@@ -34,6 +34,12 @@ public interface WalQuorum extends AutoCloseable {
     /** Removes WAL at or below {@code upTo} on every member it reaches (whole segments). */
     SafekeeperReply.TimelineState trim(TimelineId timeline, Lsn upTo);
 
+    /**
+     * The timeline was dropped: every member removes its WAL. Returns how many members no longer have it (those
+     * that were down keep their copy; see docs/safekeepers.md).
+     */
+    int delete(TimelineId timeline);
+
     /** The timeline's committed state as far as the members that answer know it. */
     SafekeeperReply.TimelineState status(TimelineId timeline);
 

@@ -25,6 +25,7 @@ class SafekeeperCodecTest {
         List<SafekeeperRequest> requests = List.of(
                 new SafekeeperRequest.Acquire(timeline, 0, Lsn.parse("0/16B3748")),
                 new SafekeeperRequest.Trim(timeline, Lsn.of(123456)),
+                new SafekeeperRequest.Delete(timeline),
                 new SafekeeperRequest.Read(timeline, Lsn.of(99), 4096),
                 new SafekeeperRequest.Status(timeline),
                 new SafekeeperRequest.Manifest(),

@@ -172,6 +172,34 @@ class ProposerQuorumIT {
     }
 
     @Test
+    void aDeletedTimelineLeavesEveryMemberThatAnswers() throws Exception {
+        TimelineId dropped = TimelineId.random();
+        TimelineId kept = TimelineId.random();
+        SafekeeperWalService wal = compute();
+        wal.acquire(dropped, Lsn.INVALID);
+        wal.acquire(kept, Lsn.INVALID);
+        writeFlushed(wal, dropped, 1, 0, 50);
+        writeFlushed(wal, kept, 1, 0, 50);
+        Lsn keptEnd = wal.durableLsn(kept);
+
+        assertThat(wal.delete(dropped)).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(trio.state(i, dropped)).as("member %d", i).isNull();
+            assertThat(trio.state(i, kept).flushLsn()).as("member %d", i).isEqualTo(keptEnd.value());
+        }
+        assertThat(wal.client().delete(dropped)).as("deleting again").isEqualTo(3);
+        // a member that is down keeps its copy; the others delete theirs
+        TimelineId another = TimelineId.random();
+        wal.acquire(another, Lsn.INVALID);
+        writeFlushed(wal, another, 1, 0, 10);
+        trio.stop(2);
+        assertThat(wal.delete(another)).isEqualTo(2);
+        assertThat(trio.state(0, another)).isNull();
+        trio.restart(2);
+        assertThat(trio.state(2, another)).isNotNull();
+    }
+
+    @Test
     void withoutAMajorityCommitsWaitAndCompleteWhenAMemberReturns() throws Exception {
         TimelineId t = TimelineId.random();
         SafekeeperWalService wal = compute();

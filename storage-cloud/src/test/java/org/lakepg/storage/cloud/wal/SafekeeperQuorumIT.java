@@ -196,6 +196,48 @@ class SafekeeperQuorumIT {
         }
     }
 
+    @Test
+    void aDeletedTimelineLeavesEveryMemberAndStaysGoneAfterRestarts() throws Exception {
+        TimelineId dropped = TimelineId.random();
+        TimelineId kept = TimelineId.random();
+        try (SafekeeperQuorum quorum = SafekeeperQuorum.start(dir, 3, 16, 8 * 1024)) {
+            List<WalEntry> keptWritten;
+            try (SafekeeperWalService wal = SafekeeperWalService.connect(quorum.addresses())) {
+                wal.acquire(dropped, Lsn.INVALID);
+                wal.acquire(kept, Lsn.INVALID);
+                writeFlushed(wal, dropped, 1, 0, 40); // with snapshots every 16 entries, some name the timeline
+                writeFlushed(wal, kept, 1, 0, 40);
+                assertThat(wal.delete(dropped)).isEqualTo(3);
+                writeFlushed(wal, kept, 1, 40, 60);
+                keptWritten = readAll(wal, kept, Lsn.INVALID);
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline && !goneEverywhere(quorum, dropped)) {
+                Thread.sleep(200);
+            }
+            assertThat(goneEverywhere(quorum, dropped)).as("every member applied the delete").isTrue();
+            for (int i = 0; i < quorum.size(); i++) {
+                quorum.stop(i);
+            }
+            for (int i = 0; i < quorum.size(); i++) {
+                quorum.restart(i);
+            }
+            try (SafekeeperWalService wal = SafekeeperWalService.connect(quorum.addresses())) {
+                assertThat(readAll(wal, kept, Lsn.INVALID)).isEqualTo(keptWritten);
+                assertThat(goneEverywhere(quorum, dropped)).as("still gone after restarts").isTrue();
+            }
+        }
+    }
+
+    private static boolean goneEverywhere(SafekeeperQuorum quorum, TimelineId t) {
+        for (int i = 0; i < quorum.size(); i++) {
+            if (quorum.server(i).timelineState(t) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void writeFlushed(SafekeeperWalService wal, TimelineId t, int writer, int from, int to) throws Exception {
         for (int i = from; i < to; i++) {
             Lsn lsn = wal.append(t, record(writer, i));
