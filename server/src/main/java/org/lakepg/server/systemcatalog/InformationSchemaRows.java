@@ -251,6 +251,16 @@ final class InformationSchemaRows {
                         .set("check_clause", ConstraintDefinitions.definition(catalog, c).substring("CHECK ".length()));
             }
         }
+        for (org.lakepg.server.catalog.types.UserType t : catalog.userTypes().all()) {
+            if (t instanceof org.lakepg.server.catalog.types.UserType.Domain d) {
+                for (var check : d.checks()) {
+                    out.add().set("constraint_catalog", db)
+                            .set("constraint_schema", catalog.namespaceName(d.namespace()).orElse(null))
+                            .set("constraint_name", check.name()).set("check_clause", ConstraintDefinitions
+                                    .domainCheck(catalog, check.expression(), d.oid(), false).substring("CHECK ".length()));
+                }
+            }
+        }
         for (TableInfo t : catalog.tables()) {
             String schema = catalog.namespaceName(t.namespace()).orElse(null);
             for (ColumnInfo c : t.columns()) {

@@ -829,7 +829,8 @@ public final class ExpressionAnalyzer {
                 && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
             return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
         }
-        if (call.proc().returnType() == TypeOids.TRIGGER && call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL) {
+        if ((call.proc().returnType() == TypeOids.TRIGGER || call.proc().returnType() == TypeOids.EVENT_TRIGGER)
+                && call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "trigger functions can only be called as triggers"), f.location());
         }
