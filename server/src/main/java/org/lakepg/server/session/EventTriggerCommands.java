@@ -140,6 +140,8 @@ final class EventTriggerCommands {
             }
             roles.requireOwner(found.get().owner(), "event trigger", name);
             objects.eventTriggers().drop(txn, found.get().oid());
+            objects.comments().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_EVENT_TRIGGER,
+                    found.get().oid());
         }
         return Execution.done("DROP EVENT TRIGGER");
     }

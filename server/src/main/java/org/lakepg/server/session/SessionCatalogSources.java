@@ -446,6 +446,12 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public java.util.Optional<List<Boolean>> updatableViewColumns(long viewOid) {
+        return compute().objects().views().views(snapshot.get()).stream().filter(v -> v.oid() == viewOid).findFirst()
+                .flatMap(v -> new UpdatableViews(analyzerCatalog.get(), this::schemaName).updatableColumns(v));
+    }
+
+    @Override
     public List<org.lakepg.server.catalog.objects.EventTriggerCatalog.EventTrigger> eventTriggers() {
         return compute().objects().eventTriggers().all(snapshot.get());
     }

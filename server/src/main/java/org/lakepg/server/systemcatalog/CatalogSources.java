@@ -125,6 +125,14 @@ public interface CatalogSources {
     /** A pg_auth_members row. */
     record MembershipRow(long roleid, long member, long grantor, boolean adminOption) {}
 
+    /**
+     * Per column of a view, whether it is automatically updatable (pg_column_is_updatable); empty when the view
+     * is not automatically updatable at all (information_schema's is_updatable and is_insertable_into).
+     */
+    default java.util.Optional<List<Boolean>> updatableViewColumns(long viewOid) {
+        return java.util.Optional.empty();
+    }
+
     /** CREATE EVENT TRIGGER's triggers (pg_event_trigger rows), by name. */
     default List<org.lakepg.server.catalog.objects.EventTriggerCatalog.EventTrigger> eventTriggers() {
         return List.of();
