@@ -46,7 +46,9 @@ BEGIN
   RAISE EXCEPTION 'no % today', tg_tag;
 END $$;
 CREATE EVENT TRIGGER evt_d_refuse ON ddl_command_start WHEN TAG IN ('CREATE SEQUENCE') EXECUTE FUNCTION evt_refuse();
+\set VERBOSITY terse
 CREATE SEQUENCE evt_seq;
+\set VERBOSITY default
 SELECT count(*) FROM pg_class WHERE relname = 'evt_seq';
 DROP EVENT TRIGGER evt_d_refuse;
 DROP EVENT TRIGGER evt_a_end;

@@ -452,6 +452,11 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public java.util.OptionalLong otherDatabaseSize(String name) {
+        return java.util.OptionalLong.of(cluster.databaseSize(name));
+    }
+
+    @Override
     public List<org.lakepg.server.catalog.objects.EventTriggerCatalog.EventTrigger> eventTriggers() {
         return compute().objects().eventTriggers().all(snapshot.get());
     }

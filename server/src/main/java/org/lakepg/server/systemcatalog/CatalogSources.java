@@ -133,6 +133,11 @@ public interface CatalogSources {
         return java.util.Optional.empty();
     }
 
+    /** pg_database_size of another database than the session's (psql's \l+); empty when it cannot be told. */
+    default java.util.OptionalLong otherDatabaseSize(String name) {
+        return java.util.OptionalLong.empty();
+    }
+
     /** CREATE EVENT TRIGGER's triggers (pg_event_trigger rows), by name. */
     default List<org.lakepg.server.catalog.objects.EventTriggerCatalog.EventTrigger> eventTriggers() {
         return List.of();
