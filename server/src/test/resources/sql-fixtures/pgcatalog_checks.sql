@@ -11,9 +11,9 @@ create table pgk_scores (id int primary key, score numeric check (score >= 0), n
 create domain pgk_pos as int check (value > 0) check (value < 1000)
 create domain pgk_code as varchar(8) not null check (value ~ '^[A-Z]' and length(value) > 2)
 create table pgk_dom (a pgk_pos, b pgk_code, c text)
-select conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true) from pg_constraint where conrelid = 'pgk_scores'::regclass and contype = 'c' order by conname
+select conname, replace(pg_get_constraintdef(oid), chr(10), '/'), replace(pg_get_constraintdef(oid, true), chr(10), '/') from pg_constraint where conrelid = 'pgk_scores'::regclass and contype = 'c' order by conname
 select conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true) from pg_constraint where contypid in ('pgk_pos'::regtype, 'pgk_code'::regtype) order by conname
-select constraint_name, check_clause from information_schema.check_constraints where constraint_schema = 'public' and constraint_name like 'pgk%' order by 1
+select constraint_name, replace(check_clause, chr(10), '/') from information_schema.check_constraints where constraint_schema = 'public' and constraint_name like 'pgk%' order by 1
 select count(*) from information_schema.check_constraints c join pg_constraint k on k.conname = c.constraint_name where k.conrelid = 'pgk_scores'::regclass
 select column_name, data_type, udt_name, domain_catalog is not null, domain_schema, domain_name, character_maximum_length from information_schema.columns where table_name = 'pgk_dom' order by ordinal_position
 create view pgk_v_simple as select id, score, score + 1 as next from pgk_scores where id > 1

@@ -94,7 +94,8 @@ final class InformationSchemaRows {
         String dataType = type.isArray() ? "ARRAY" : type.namespace() == CatalogView.PG_CATALOG
                 ? TypeNames.format(catalog.builtins(), typeOid) : "USER-DEFINED";
         Rows.Row row = out.add().set("table_catalog", db).set("table_schema", schema).set("table_name", table)
-                .set("column_name", name).set("ordinal_position", number).set("is_nullable", notNull ? "NO" : "YES")
+                .set("column_name", name).set("ordinal_position", number)
+                .set("is_nullable", notNull || domain && declared.notNull() ? "NO" : "YES")
                 .set("data_type", dataType).set("udt_catalog", db)
                 .set("udt_schema", catalog.namespaceName(type.namespace()).orElse(null)).set("udt_name", type.name())
                 .set("dtd_identifier", Integer.toString(number)).set("is_self_referencing", "NO")
