@@ -52,7 +52,9 @@ public final class RowExpressions {
             }
             // pg_get_constraintdef indents in both forms (GET_PRETTY_FLAGS always sets PRETTYFLAG_INDENT)
             DeparseContext deparse = new DeparseContext(new StringBuilder(), pretty, true, 0, 0);
-            return Optional.of(new ExprPrinter(queries, level, deparse).print(DefaultExpressions.parse(condition), false));
+            // appended through the context, which turns its line-break marks (CASE's WHEN lines) into the breaks
+            deparse.append(new ExprPrinter(queries, level, deparse).print(DefaultExpressions.parse(condition), false));
+            return Optional.of(deparse.buf.toString());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
