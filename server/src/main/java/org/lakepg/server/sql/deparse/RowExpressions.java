@@ -54,7 +54,10 @@ public final class RowExpressions {
             DeparseContext deparse = new DeparseContext(new StringBuilder(), pretty, true, 0, 0);
             // appended through the context, which turns its line-break marks (CASE's WHEN lines) into the breaks
             deparse.append(new ExprPrinter(queries, level, deparse).print(DefaultExpressions.parse(condition), false));
-            return Optional.of(deparse.buf.toString());
+            String text = deparse.buf.toString();
+            // a node the analyzer binds to one of lakepg's internal functions (a field selection ...) has no
+            // PostgreSQL spelling here: the condition is then shown as written
+            return text.contains("lakepg_") ? Optional.empty() : Optional.of(text);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
