@@ -199,6 +199,11 @@ public final class Cluster implements AutoCloseable {
                 .orElse(Lsn.INVALID);
     }
 
+    /** pg_database_size of a database other than a session's own: its logical size; 0 for one without storage. */
+    public long databaseSize(String database) {
+        return storage.timelines().byName(database).map(this::logicalSize).orElse(0L);
+    }
+
     /** Bytes of every relation of a timeline as of its latest LSN (catalog, tables, their large values, indexes). */
     synchronized long logicalSize(Timeline timeline) {
         Lsn lsn = storage.wal().insertLsn(timeline.id());

@@ -49,6 +49,7 @@ public final class TypeOids {
     public static final long ANYARRAY = 2277;
     public static final long VOID = 2278;
     public static final long TRIGGER = 2279;
+    public static final long EVENT_TRIGGER = 3838;
     public static final long INTERNAL = 2281;
     public static final long ANYELEMENT = 2283;
     public static final long ANYNONARRAY = 2776;

@@ -114,11 +114,15 @@ public final class PlCompiler {
         }
         PlVariable found = fixed(root, "found", slot, TypeOids.BOOL);
         PlFunction.PlTriggerVariables trigger = proc.returnType() == TypeOids.TRIGGER ? triggerVariables(root, slot) : null;
+        PlFunction.PlEventTriggerVariables eventTrigger = proc.returnType() == TypeOids.EVENT_TRIGGER
+                ? new PlFunction.PlEventTriggerVariables(fixed(root, "tg_event", slot, TypeOids.TEXT),
+                        fixed(root, "tg_tag", slot, TypeOids.TEXT)) : null;
         PlParser parser = new PlParser(proc.source(), root, slot[0]);
         PlStmt.Block body = parser.parseBody();
         parser.checkSqlSyntax();
         PlFunction function = new PlFunction(proc.name(), signature, body, parser.slotCount(), inputs, outputs, found, trigger,
-                proc.returnType(), proc.returnsSet(), proc.kind() == ProcEntry.KIND_PROCEDURE, parser.cursorDefinitions());
+                proc.returnType(), proc.returnsSet(), proc.kind() == ProcEntry.KIND_PROCEDURE, parser.cursorDefinitions(),
+                eventTrigger);
         try {
             PlValidator.check(function);
         } catch (PgException e) {

@@ -31,6 +31,9 @@ public final class PlInterpreter {
     private final java.util.ArrayDeque<PgException> handling = new java.util.ArrayDeque<>();
     private static int savepointCounter;
 
+    /** The command an event trigger function runs for (null: not an event trigger). */
+    private PlEventTriggerEvent ddlEvent;
+
     private PlInterpreter(PlFunction function, PlHost host) {
         this.function = function;
         this.host = host;
@@ -55,6 +58,13 @@ public final class PlInterpreter {
             return r.values();
         }
         throw PgException.of(SqlState.DATATYPE_MISMATCH, "returned row structure does not match the structure of the triggering table");
+    }
+
+    /** Runs an event trigger function for a command (ddl_command_start ...). */
+    public static void fireEvent(PlFunction function, PlHost host, PlEventTriggerEvent event) {
+        PlInterpreter run = new PlInterpreter(function, host);
+        run.ddlEvent = event;
+        run.run(new Object[0], new long[0], null);
     }
 
     /** A trigger's WHEN condition (compiled by {@link PlCompiler#compileCondition}): NULL counts as false. */
@@ -101,6 +111,9 @@ public final class PlInterpreter {
         if (event != null) {
             event.bind(function.trigger(), frame);
         }
+        if (ddlEvent != null) {
+            ddlEvent.bind(function.eventTrigger(), frame);
+        }
         Flow flow = block(function.body());
         if (flow == Flow.EXIT || flow == Flow.CONTINUE) {
             if (flowLabel == null) {
@@ -116,7 +129,8 @@ public final class PlInterpreter {
         if (!function.outputs().isEmpty()) {
             return outputValue();
         }
-        if (flow != Flow.RETURN && returnType != TypeOids.VOID && !function.procedure()) {
+        if (flow != Flow.RETURN && returnType != TypeOids.VOID && returnType != TypeOids.EVENT_TRIGGER
+                && !function.procedure()) {
             throw PgException.of(SqlState.S_R_E_FUNCTION_EXECUTED_NO_RETURN_STATEMENT,
                     "control reached end of function without RETURN");
         }

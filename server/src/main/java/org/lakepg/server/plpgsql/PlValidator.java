@@ -65,7 +65,8 @@ final class PlValidator {
     private void returnStatement(PlStmt.Return r) {
         if (r.value() == null) {
             if (!function.returnsSet() && function.outputs().isEmpty() && !function.procedure()
-                    && function.returnType() != TypeOids.VOID && function.trigger() == null) {
+                    && function.returnType() != TypeOids.VOID && function.trigger() == null
+                    && function.eventTrigger() == null) {
                 throw PgException.of(SqlState.SYNTAX_ERROR, "missing expression at or near \";\"");
             }
             return;

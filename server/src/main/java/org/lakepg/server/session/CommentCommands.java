@@ -126,6 +126,13 @@ final class CommentCommands {
                         txn);
                 objects.comments().set(txn, CatalogClasses.PG_TYPE, oid, 0, s.comment());
             }
+            case EVENT_TRIGGER -> {
+                String name = ObjectNames.last(s.object());
+                var trigger = objects.eventTriggers().find(snapshot, name).orElseThrow(() -> PgException.of(
+                        SqlState.UNDEFINED_OBJECT, "event trigger \"%s\" does not exist", name));
+                roles.requireOwner(trigger.owner(), "event trigger", name);
+                objects.comments().set(txn, CatalogClasses.PG_EVENT_TRIGGER, trigger.oid(), 0, s.comment());
+            }
             case ROLE -> {
                 var role = roles.role(ObjectNames.last(s.object()));
                 objects.comments().set(txn, CatalogClasses.PG_AUTHID, role.oid(), 0, s.comment());

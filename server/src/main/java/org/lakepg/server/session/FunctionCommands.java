@@ -197,6 +197,15 @@ final class FunctionCommands {
         boolean plpgsql = language.equals("plpgsql");
         boolean internal = language.equals("internal");
         shellTypes(returnType, allTypes, !internal);
+        if (returnType == TypeOids.EVENT_TRIGGER) {
+            if (language.equals("sql")) {
+                throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION, "SQL functions cannot return type event_trigger");
+            }
+            if (plpgsql && !inputTypes.isEmpty()) {
+                throw PgException.of(SqlState.INVALID_FUNCTION_DEFINITION,
+                        "event trigger functions cannot have declared arguments");
+            }
+        }
         String builtinSource = source;
         // a window function's code is one of the built-in window functions' (window_nth_value ...)
         boolean builtinWindow = org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get().procs().stream()

@@ -22,6 +22,11 @@ final class OwnedObjects {
 
     List<String> describe(Snapshot snapshot, long role) {
         List<String> out = new ArrayList<>();
+        for (var e : objects.eventTriggers().all(snapshot)) {
+            if (e.owner() == role) {
+                out.add("owner of event trigger " + e.name());
+            }
+        }
         for (SchemaInfo s : objects.schemas().schemas(snapshot)) {
             if (!s.builtIn() && s.owner() == role) {
                 out.add("owner of schema " + s.name());

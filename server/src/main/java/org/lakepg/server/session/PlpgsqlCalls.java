@@ -54,7 +54,8 @@ final class PlpgsqlCalls {
                 }
             }
         }
-        if (proc.returnType() == org.lakepg.server.catalog.TypeOids.TRIGGER) {
+        if (proc.returnType() == org.lakepg.server.catalog.TypeOids.TRIGGER
+                || proc.returnType() == org.lakepg.server.catalog.TypeOids.EVENT_TRIGGER) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "trigger functions can only be called as triggers");
         }
         PlFunction function = PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));

@@ -433,8 +433,38 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public java.util.Optional<String> deparsedCheck(String condition, long tableOid, long domainOid, boolean pretty) {
+        if (domainOid != 0) {
+            return userTypes().stream().filter(t -> t.oid() == domainOid
+                            && t instanceof org.lakepg.server.catalog.types.UserType.Domain)
+                    .map(t -> (org.lakepg.server.catalog.types.UserType.Domain) t).findFirst()
+                    .flatMap(d -> org.lakepg.server.sql.deparse.RowExpressions.overDomainValue(condition, d.baseType(),
+                            d.baseTypmod(), analyzerCatalog.get(), session, pretty));
+        }
+        return compute().tables().findByOid(snapshot.get(), tableOid).flatMap(t ->
+                org.lakepg.server.sql.deparse.RowExpressions.overTable(condition, t.oid(), t.columns(),
+                        analyzerCatalog.get(), session, pretty));
+    }
+
+    @Override
     public List<org.lakepg.server.catalog.types.UserType> userTypes() {
         return compute().objects().types().types(snapshot.get());
+    }
+
+    @Override
+    public java.util.Optional<List<Boolean>> updatableViewColumns(long viewOid) {
+        return compute().objects().views().views(snapshot.get()).stream().filter(v -> v.oid() == viewOid).findFirst()
+                .flatMap(v -> new UpdatableViews(analyzerCatalog.get(), this::schemaName).updatableColumns(v));
+    }
+
+    @Override
+    public java.util.OptionalLong otherDatabaseSize(String name) {
+        return java.util.OptionalLong.of(cluster.databaseSize(name));
+    }
+
+    @Override
+    public List<org.lakepg.server.catalog.objects.EventTriggerCatalog.EventTrigger> eventTriggers() {
+        return compute().objects().eventTriggers().all(snapshot.get());
     }
 
     @Override

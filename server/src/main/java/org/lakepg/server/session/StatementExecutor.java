@@ -66,6 +66,8 @@ final class StatementExecutor {
     private final PlpgsqlCalls plpgsql;
     private final SessionTriggers triggers;
     private final TriggerCommands triggerCommands;
+    private final EventTriggerCommands eventTriggerCommands;
+    private final EventTriggerFiring eventTriggers;
     private final SessionRules rules;
     private final RuleCommands ruleCommands;
     private final OperatorCommands operatorCommands;
@@ -132,6 +134,8 @@ final class StatementExecutor {
         functionCalls.setPlpgsql(plpgsql);
         this.triggers = new SessionTriggers(objects, catalog, transaction, plpgsql);
         this.triggerCommands = new TriggerCommands(objects, relations, catalog, notices);
+        this.eventTriggerCommands = new EventTriggerCommands(objects, catalog, roles, relations, notices);
+        this.eventTriggers = new EventTriggerFiring(objects, catalog, transaction, plpgsql, settings);
         this.rules = new SessionRules(objects, catalog, catalog instanceof SessionCatalog c ? c::snapshot
                 : () -> transaction.get().snapshot());
         this.ruleCommands = new RuleCommands(objects, catalog, relations, rules, notices);
@@ -400,6 +404,8 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.AlterEnumStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.CreateDomainStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterDomainStmt a -> new Command.Utility(a, null);
+            case org.lakepg.server.sql.ast.CreateEventTrigStmt c -> new Command.Utility(c, null);
+            case org.lakepg.server.sql.ast.AlterEventTrigStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.ExplainStmt e -> {
                 ExplainCommand.options(e);
                 analyze(new RawStatement(e.query(), raw.location(), raw.length()), parameterTypes); // errors now, as PostgreSQL
@@ -628,6 +634,16 @@ final class StatementExecutor {
     }
 
     Execution start(Command command, ExecContext context) {
+        if (command instanceof Command.Utility u) {
+            return eventTriggers.around(u.statement(), context, () -> startCommand(command, context));
+        }
+        if (command instanceof Command.Definition d) {
+            return eventTriggers.around(d.statement(), context, () -> startCommand(command, context));
+        }
+        return startCommand(command, context);
+    }
+
+    private Execution startCommand(Command command, ExecContext context) {
         if (!(command instanceof Command.Query)) {
             newPlanEpoch();
         }
@@ -698,6 +714,17 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.RULE ->
                         ruleCommands.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.CreateEventTrigStmt c -> eventTriggerCommands.create(c, transaction.get());
+                case org.lakepg.server.sql.ast.AlterEventTrigStmt a -> eventTriggerCommands.alter(a, transaction.get());
+                case org.lakepg.server.sql.ast.DropStmt drop
+                        when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.EVENT_TRIGGER ->
+                        eventTriggerCommands.drop(drop, transaction.get());
+                case org.lakepg.server.sql.ast.RenameStmt r
+                        when r.renameType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.EVENT_TRIGGER ->
+                        eventTriggerCommands.rename(r, transaction.get());
+                case org.lakepg.server.sql.ast.AlterOwnerStmt a
+                        when a.objectType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.EVENT_TRIGGER ->
+                        eventTriggerCommands.owner(a, transaction.get());
                 case org.lakepg.server.sql.ast.DropStmt drop
                         when drop.removeType().kind() == org.lakepg.server.sql.ast.ObjectType.Kind.POLICY ->
                         policies.drop(drop, transaction.get());

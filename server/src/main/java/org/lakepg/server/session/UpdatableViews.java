@@ -98,6 +98,54 @@ final class UpdatableViews {
         throw tooDeep(s.relation());
     }
 
+    /**
+     * pg_column_is_updatable for each column of a view without INSTEAD rules or triggers (information_schema's
+     * is_updatable, is_insertable_into): empty when the view is not automatically updatable, else per view column
+     * whether it is a plain column of an updatable column underneath. Decided by the rewrite's own rules.
+     */
+    java.util.Optional<List<Boolean>> updatableColumns(ViewInfo view) {
+        List<ViewInfo> savedChain = List.copyOf(chain);
+        var savedChecks = List.copyOf(checkOptions);
+        try {
+            return updatableColumns(view, 0);
+        } finally {
+            chain.clear();
+            chain.addAll(savedChain);
+            checkOptions.clear();
+            checkOptions.addAll(savedChecks);
+        }
+    }
+
+    private java.util.Optional<List<Boolean>> updatableColumns(ViewInfo view, int depth) {
+        Base base;
+        try {
+            // as DELETE sees it: a check option does not decide updatability
+            base = base(view, "delete from", "deleting from", "DELETE");
+        } catch (PgException | ClassCastException notUpdatable) {
+            return java.util.Optional.empty();
+        }
+        ViewInfo underlying = view(base.table());
+        java.util.Optional<List<Boolean>> below = underlying == null || depth >= MAX_DEPTH ? null
+                : updatableColumns(underlying, depth + 1);
+        if (below != null && below.isEmpty()) {
+            return below;
+        }
+        List<Boolean> out = new ArrayList<>();
+        for (var c : view.columns()) {
+            String column = base.columns().get(c.name());
+            boolean updatable = column != null;
+            if (updatable && below != null) {
+                int at = -1;
+                for (int i = 0; i < underlying.columns().size(); i++) {
+                    at = underlying.columns().get(i).name().equals(column) ? i : at;
+                }
+                updatable = at >= 0 && below.get().get(at);
+            }
+            out.add(updatable);
+        }
+        return java.util.Optional.of(out);
+    }
+
     private static PgException tooDeep(RangeVar r) {
         return PgException.of(SqlState.INVALID_OBJECT_DEFINITION, "infinite recursion detected in rules for relation \"%s\"",
                 r.relname());

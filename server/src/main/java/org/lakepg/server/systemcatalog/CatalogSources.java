@@ -130,6 +130,24 @@ public interface CatalogSources {
     /** A pg_auth_members row. */
     record MembershipRow(long roleid, long member, long grantor, boolean adminOption) {}
 
+    /**
+     * Per column of a view, whether it is automatically updatable (pg_column_is_updatable); empty when the view
+     * is not automatically updatable at all (information_schema's is_updatable and is_insertable_into).
+     */
+    default java.util.Optional<List<Boolean>> updatableViewColumns(long viewOid) {
+        return java.util.Optional.empty();
+    }
+
+    /** pg_database_size of another database than the session's (psql's \l+); empty when it cannot be told. */
+    default java.util.OptionalLong otherDatabaseSize(String name) {
+        return java.util.OptionalLong.empty();
+    }
+
+    /** CREATE EVENT TRIGGER's triggers (pg_event_trigger rows), by name. */
+    default List<org.lakepg.server.catalog.objects.EventTriggerCatalog.EventTrigger> eventTriggers() {
+        return List.of();
+    }
+
     /** The row-level security policies of user tables (pg_policy rows). */
     default List<org.lakepg.server.catalog.objects.PolicyCatalog.Policy> policies() {
         return List.of();
@@ -167,6 +185,17 @@ public interface CatalogSources {
     record ConstraintRow(long oid, String name, long namespace, long tableOid, char type, List<Short> columns,
                          String checkExpr, long refTable, List<Short> refColumns, char onUpdate, char onDelete,
                          char matchType, boolean deferrable, boolean initiallyDeferred, long indexOid) {}
+
+    /**
+     * A CHECK condition as pg_get_constraintdef prints it (analyzed: implicit casts, PostgreSQL's parentheses), over
+     * the columns of table {@code tableOid}, or over VALUE of domain {@code domainOid} when that is not 0; empty when
+     * it cannot be deparsed (it is then shown as written).
+     *
+     * @param pretty the pretty form (parentheses only where needed)
+     */
+    default java.util.Optional<String> deparsedCheck(String condition, long tableOid, long domainOid, boolean pretty) {
+        return java.util.Optional.empty();
+    }
 
     /** A pg_attrdef row: the SQL text of a column's DEFAULT. */
     record DefaultRow(long oid, long tableOid, short column, String expression) {}

@@ -18,19 +18,14 @@ public final class ConstraintDefinitions {
     public static Optional<String> of(CatalogView catalog, long oid, boolean pretty) {
         for (CatalogSources.ConstraintRow c : IndexRows.allConstraints(catalog)) {
             if (c.oid() == oid) {
-                String definition = definition(catalog, c);
-                if (pretty && c.type() == 'c' && definition.startsWith("CHECK ((") && definition.endsWith("))")
-                        && enclosesAll(definition.substring("CHECK (".length(), definition.length() - 1))) {
-                    definition = "CHECK " + definition.substring("CHECK (".length(), definition.length() - 1);
-                }
-                return Optional.of(definition);
+                return Optional.of(c.type() == 'c' ? tableCheck(catalog, c, pretty) : definition(catalog, c));
             }
         }
         for (org.lakepg.server.catalog.types.UserType t : catalog.userTypes().all()) {
             if (t instanceof org.lakepg.server.catalog.types.UserType.Domain d) {
                 for (var check : d.checks()) {
                     if (check.oid() == oid) {
-                        return Optional.of(domainCheck(check.expression()));
+                        return Optional.of(domainCheck(catalog, check.expression(), d.oid(), pretty));
                     }
                 }
             }
@@ -38,8 +33,29 @@ public final class ConstraintDefinitions {
         return Optional.empty();
     }
 
-    /** A domain's CHECK as PostgreSQL deparses it: VALUE in capitals, one pair of parentheses. */
-    private static String domainCheck(String stored) {
+    /** A domain CHECK's definition (pg_get_constraintdef of its pg_constraint row). */
+    public static String domainCheck(CatalogView catalog, String stored, long domainOid, boolean pretty) {
+        return catalog.sources().deparsedCheck(stored, 0, domainOid, pretty).map(e -> "CHECK (" + e + ")")
+                .orElseGet(() -> asWritten(domainValue(stored), pretty));
+    }
+
+    private static String tableCheck(CatalogView catalog, CatalogSources.ConstraintRow c, boolean pretty) {
+        return catalog.sources().deparsedCheck(c.checkExpr(), c.tableOid(), 0, pretty).map(e -> "CHECK (" + e + ")")
+                .orElseGet(() -> asWritten(c.checkExpr(), pretty));
+    }
+
+    /** A condition lakepg cannot deparse, as written inside PostgreSQL's parentheses. */
+    private static String asWritten(String stored, boolean pretty) {
+        String expr = stored.strip();
+        String definition = expr.startsWith("(") && enclosesAll(expr) ? "CHECK (" + expr + ")" : "CHECK ((" + expr + "))";
+        if (pretty && enclosesAll(definition.substring("CHECK (".length(), definition.length() - 1))) {
+            definition = "CHECK " + definition.substring("CHECK (".length(), definition.length() - 1);
+        }
+        return definition;
+    }
+
+    /** A domain's condition with VALUE in capitals, as PostgreSQL prints it. */
+    private static String domainValue(String stored) {
         StringBuilder out = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < stored.length(); i++) {
@@ -58,8 +74,7 @@ public final class ConstraintDefinitions {
                 out.append(ch);
             }
         }
-        String expr = out.toString().strip();
-        return expr.startsWith("(") && enclosesAll(expr) ? "CHECK " + expr : "CHECK (" + expr + ")";
+        return out.toString();
     }
 
     /** Whether the text's first parenthesis closes at its end (outside string literals). */
@@ -84,10 +99,7 @@ public final class ConstraintDefinitions {
         return switch (c.type()) {
             case 'p' -> "PRIMARY KEY (" + columns(table, c.columns()) + ")";
             case 'u' -> "UNIQUE (" + columns(table, c.columns()) + ")";
-            case 'c' -> {
-                String expr = c.checkExpr().strip();
-                yield expr.startsWith("(") && expr.endsWith(")") ? "CHECK (" + expr + ")" : "CHECK ((" + expr + "))";
-            }
+            case 'c' -> tableCheck(catalog, c, false);
             case 'f' -> foreignKey(catalog, c, table);
             default -> "";
         };

@@ -49,7 +49,7 @@ final class InformationSchemaRows {
         }
         for (CatalogSources.ViewRow v : catalog.views()) {
             if (!v.materialized()) {
-                table(out, db, catalog.namespaceName(v.namespace()).orElse(null), v.name(), "VIEW", false);
+                table(out, db, catalog.namespaceName(v.namespace()).orElse(null), v.name(), "VIEW", updatable(catalog, v));
             }
         }
     }
@@ -77,24 +77,36 @@ final class InformationSchemaRows {
                 continue;
             }
             String schema = catalog.namespaceName(v.namespace()).orElse(null);
+            List<Boolean> updatable = catalog.sources().updatableViewColumns(v.oid()).orElse(List.of());
             for (ColumnInfo c : v.columns()) {
-                column(catalog, out, db, schema, v.name(), c.name(), c.number(), c.type(), c.typmod(), false, false);
+                column(catalog, out, db, schema, v.name(), c.name(), c.number(), c.type(), c.typmod(), false,
+                        c.number() - 1 < updatable.size() && updatable.get(c.number() - 1));
             }
         }
     }
 
     private static Rows.Row column(CatalogView catalog, Rows out, String db, String schema, String table, String name,
-                                   int number, long typeOid, int typmod, boolean notNull, boolean updatable) {
-        TypeEntry type = catalog.types().requireType(typeOid);
+                                   int number, long columnType, int columnTypmod, boolean notNull, boolean updatable) {
+        // a domain-typed column is described by the domain's base type, and names the domain
+        TypeEntry declared = catalog.types().requireType(columnType);
+        boolean domain = declared.kind() == TypeEntry.KIND_DOMAIN;
+        long typeOid = domain ? declared.baseType() : columnType;
+        int typmod = domain && columnTypmod == -1 ? declared.typmod() : columnTypmod;
+        TypeEntry type = domain ? catalog.types().requireType(typeOid) : declared;
         String dataType = type.isArray() ? "ARRAY" : type.namespace() == CatalogView.PG_CATALOG
                 ? TypeNames.format(catalog.builtins(), typeOid) : "USER-DEFINED";
         Rows.Row row = out.add().set("table_catalog", db).set("table_schema", schema).set("table_name", table)
-                .set("column_name", name).set("ordinal_position", number).set("is_nullable", notNull ? "NO" : "YES")
+                .set("column_name", name).set("ordinal_position", number)
+                .set("is_nullable", notNull || domain && declared.notNull() ? "NO" : "YES")
                 .set("data_type", dataType).set("udt_catalog", db)
                 .set("udt_schema", catalog.namespaceName(type.namespace()).orElse(null)).set("udt_name", type.name())
                 .set("dtd_identifier", Integer.toString(number)).set("is_self_referencing", "NO")
                 .set("is_identity", "NO").set("identity_cycle", "NO").set("is_generated", "NEVER")
                 .set("is_updatable", updatable ? "YES" : "NO");
+        if (domain) {
+            row.set("domain_catalog", db).set("domain_schema", catalog.namespaceName(declared.namespace()).orElse(null))
+                    .set("domain_name", declared.name());
+        }
         ColumnFacts.fill(row, typeOid, typmod);
         return row;
     }
@@ -223,10 +235,16 @@ final class InformationSchemaRows {
             if (!v.materialized()) {
                 out.add().set("table_catalog", db).set("table_schema", catalog.namespaceName(v.namespace()).orElse(null))
                         .set("table_name", v.name()).set("view_definition", v.definition()).set("check_option", "NONE")
-                        .set("is_updatable", "NO").set("is_insertable_into", "NO").set("is_trigger_updatable", "NO")
+                        .set("is_updatable", updatable(catalog, v) ? "YES" : "NO")
+                        .set("is_insertable_into", updatable(catalog, v) ? "YES" : "NO").set("is_trigger_updatable", "NO")
                         .set("is_trigger_deletable", "NO").set("is_trigger_insertable_into", "NO");
             }
         }
+    }
+
+    /** pg_relation_is_updatable of a view: UPDATE, DELETE and INSERT once a column of it is updatable. */
+    private static boolean updatable(CatalogView catalog, CatalogSources.ViewRow v) {
+        return catalog.sources().updatableViewColumns(v.oid()).map(c -> c.contains(true)).orElse(false);
     }
 
     private static void sequences(CatalogView catalog, Rows out) {
@@ -251,6 +269,16 @@ final class InformationSchemaRows {
                         .set("constraint_schema", catalog.namespaceName(c.namespace()).orElse(null))
                         .set("constraint_name", c.name())
                         .set("check_clause", ConstraintDefinitions.definition(catalog, c).substring("CHECK ".length()));
+            }
+        }
+        for (org.lakepg.server.catalog.types.UserType t : catalog.userTypes().all()) {
+            if (t instanceof org.lakepg.server.catalog.types.UserType.Domain d) {
+                for (var check : d.checks()) {
+                    out.add().set("constraint_catalog", db)
+                            .set("constraint_schema", catalog.namespaceName(d.namespace()).orElse(null))
+                            .set("constraint_name", check.name()).set("check_clause", ConstraintDefinitions
+                                    .domainCheck(catalog, check.expression(), d.oid(), false).substring("CHECK ".length()));
+                }
             }
         }
         for (TableInfo t : catalog.tables()) {

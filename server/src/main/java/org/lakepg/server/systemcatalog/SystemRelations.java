@@ -39,6 +39,7 @@ public final class SystemRelations {
         TriggerDefinitions.register(sources);
         RuleRows.register(sources);
         PolicyRows.register(sources);
+        EventTriggerRows.register(sources);
         load(sources);
     }
 

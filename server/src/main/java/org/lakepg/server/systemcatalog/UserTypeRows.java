@@ -50,7 +50,8 @@ final class UserTypeRows {
                                 .set("contype", 'c').set("condeferrable", false).set("condeferred", false)
                                 .set("convalidated", true).set("conrelid", 0L).set("contypid", d.oid())
                                 .set("conindid", 0L).set("conparentid", 0L).set("confrelid", 0L)
-                                .set("conislocal", true).set("coninhcount", 0).set("connoinherit", false);
+                                .set("conislocal", true).set("coninhcount", 0).set("connoinherit", false)
+                                .set("conbin", c.expression());
                     }
                 }
             }

@@ -8,8 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The information_schema views issue 7 names, over the user's objects, against a real PostgreSQL 15 with the same
- * schema: the same rows (names that embed OIDs have them cut off; the updatability columns are left out, see
- * docs/system-catalog.md).
+ * schema: the same rows (names that embed OIDs have them cut off), views' updatability and domain columns included.
  */
 class InformationSchemaIT {
     private static final String SCHEMA = """
@@ -25,6 +24,11 @@ class InformationSchemaIT {
             create role is_reader;
             grant select on is_people to is_reader;
             grant insert on is_orders to is_reader with grant option;
+            create domain is_code as varchar(8) not null check (value ~ '^[A-Z]' and length(value) > 2);
+            create table is_coded (c is_code, n numeric check (n >= 0) check (n < 1e6));
+            create view is_upd as select id, name, upper(name) as shout from is_people where id > 0;
+            create view is_upd_over as select id as key, shout from is_upd;
+            create view is_grouped as select person, count(*) from is_orders group by person;
             """;
 
     private static SameSchemaServers servers;
@@ -68,6 +72,11 @@ class InformationSchemaIT {
         "select * from information_schema.sequences where sequence_schema = 'public'",
         "select * from information_schema.role_table_grants where table_schema = 'public'",
         "select * from information_schema.table_privileges where table_schema = 'public'",
+        "select table_name, is_insertable_into from information_schema.tables where table_schema = 'public'",
+        "select table_name, is_updatable, is_insertable_into, is_trigger_updatable from information_schema.views"
+                + " where table_schema = 'public'",
+        "select table_name, column_name, is_updatable, domain_catalog, domain_schema, domain_name, data_type,"
+                + " character_maximum_length, udt_name from information_schema.columns where table_schema = 'public'",
     })
     void sameRowsAsPostgres(String query) throws SQLException {
         servers.assertSameRowsInAnyOrder(query);

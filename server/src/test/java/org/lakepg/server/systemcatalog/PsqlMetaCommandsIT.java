@@ -62,6 +62,16 @@ class PsqlMetaCommandsIT {
             create domain mc_posint as int check (value > 0);
             create table mc_feelings (m mc_mood, p mc_posint);
             comment on column mc_feelings.m is 'the mood';
+            create table mc_checks (id int check (id between 1 and 100), r real default -1.5 check (r < 10),
+                                    name varchar(10) default 'x' check (name <> 'a' and length(name) > 1),
+                                    t timestamptz default now(), k bigint default -1);
+            create domain mc_code as varchar(8) not null check (value ~ '^[A-Z]') check (length(value) > 2);
+            create function mc_evt() returns event_trigger language plpgsql as $$ begin end $$;
+            create event trigger mc_evt_end on ddl_command_end when tag in ('CREATE TABLE', 'drop table')
+                execute function mc_evt();
+            create event trigger mc_evt_start on ddl_command_start execute function mc_evt();
+            alter event trigger mc_evt_start enable always;
+            comment on event trigger mc_evt_end is 'at the end';
             """;
 
     private static TestServer lakepg;
@@ -105,7 +115,8 @@ class PsqlMetaCommandsIT {
             "\\d mc_items_owner_hash", "\\d+ mc_people_email_lower", "\\d+ mc_people_names", "\\d mc_people_names",
             "\\d+ mc_shop.big_orders", "\\dv+", "\\dm", "\\d+ mc_people_mv", "\\d mc_people_mv",
             "\\df mc_*", "\\df+ mc_*", "\\dT mc_*", "\\dT+ mc_*", "\\dD", "\\d+ mc_feelings", "\\d mc_feelings",
-            "\\dL", "\\dd", "\\dp mc_*", "\\z mc_people", "\\dn+ mc_shop"})
+            "\\dL", "\\dd", "\\dp mc_*", "\\z mc_people", "\\dn+ mc_shop", "\\d mc_checks", "\\d+ mc_checks",
+            "\\dD mc_code", "\\dD+", "\\dy", "\\dy+", "\\l+"})
     void printsWhatPostgresPrints(String command) throws Exception {
         String expected = mask(psql(reference.port(), "-c", command));
         String actual = mask(psql(lakepg.address().getPort(), "-c", command));

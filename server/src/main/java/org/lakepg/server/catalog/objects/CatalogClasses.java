@@ -8,6 +8,7 @@ public final class CatalogClasses {
     public static final long PG_NAMESPACE = 2615;
     public static final long PG_DATABASE = 1262;
     public static final long PG_AUTHID = 1260;
+    public static final long PG_EVENT_TRIGGER = 3466;
 
     private CatalogClasses() {}
 }

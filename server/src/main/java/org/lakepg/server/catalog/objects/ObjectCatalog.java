@@ -21,6 +21,7 @@ public final class ObjectCatalog {
     private final OperatorCatalog operators;
     private final PolicyCatalog policies;
     private final OperatorClassCatalog operatorClasses;
+    private final EventTriggerCatalog eventTriggers;
 
     private ObjectCatalog(AccessContext access, boolean exists, java.util.function.IntPredicate laterCatalogExists) {
         schemas = new SchemaCatalog(access, exists);
@@ -38,6 +39,7 @@ public final class ObjectCatalog {
         policies = new PolicyCatalog(access, laterCatalogExists.test(PolicyCatalog.RELATION),
                 laterCatalogExists.test(PolicyCatalog.FLAGS_RELATION));
         operatorClasses = new OperatorClassCatalog(access, laterCatalogExists.test(OperatorClassCatalog.RELATION));
+        eventTriggers = new EventTriggerCatalog(access, laterCatalogExists.test(EventTriggerCatalog.RELATION));
     }
 
     /**
@@ -73,6 +75,11 @@ public final class ObjectCatalog {
     /** The pg_rewrite rows of CREATE RULE (relation 27). */
     public RuleCatalog rules() {
         return rules;
+    }
+
+    /** CREATE EVENT TRIGGER's triggers (relation 41). */
+    public EventTriggerCatalog eventTriggers() {
+        return eventTriggers;
     }
 
     /** Row-level security policies and switches (relations 35, 36). */

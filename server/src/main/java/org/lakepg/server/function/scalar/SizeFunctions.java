@@ -93,8 +93,8 @@ public final class SizeFunctions {
             throw PgException.of(SqlState.UNDEFINED_DATABASE, "database \"%s\" does not exist", name);
         }
         if (!name.equals(catalog.sources().currentDatabase())) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "the size of another database than the current one is not supported yet");
+            return catalog.sources().otherDatabaseSize(name).orElseThrow(() -> PgException.of(
+                    SqlState.FEATURE_NOT_SUPPORTED, "the size of another database than the current one is not supported yet"));
         }
         long total = 0;
         for (TableInfo t : catalog.tables()) {

@@ -28,8 +28,13 @@ public final class DeparseBinder {
     private final int[] levels;
 
     public DeparseBinder(AnalyzerCatalog catalog, TypeIO io, FunctionContext context) {
-        this(catalog, new ExpressionAnalyzer(catalog, io, context, new ParameterTypes(new int[0]), notice -> { }), null,
-                new int[1]);
+        this(catalog, deparsing(new ExpressionAnalyzer(catalog, io, context, new ParameterTypes(new int[0]), notice -> { })),
+                null, new int[1]);
+    }
+
+    private static ExpressionAnalyzer deparsing(ExpressionAnalyzer analyzer) {
+        analyzer.inListsAsArrays();
+        return analyzer;
     }
 
     private DeparseBinder(AnalyzerCatalog catalog, ExpressionAnalyzer analyzer, Scope outer, int[] levels) {

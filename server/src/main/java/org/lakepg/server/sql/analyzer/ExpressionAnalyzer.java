@@ -520,6 +520,13 @@ public final class ExpressionAnalyzer {
             case OP, LIKE, ILIKE -> operator(a.name(), a.left() == null ? null : analyze(a.left(), scope),
                     analyze(a.right(), scope), a.location());
             case IN -> {
+                if (inListsAsArrays && constantList((ExprList) a.right())) {
+                    // transformAExprIn's form, which the deparser prints: x = ANY (ARRAY[a, b]), x <> ALL (...)
+                    boolean not = a.name().get(a.name().size() - 1).equals("<>");
+                    yield arrayComparison(new AExpr(not ? AExpr.Kind.OP_ALL : AExpr.Kind.OP_ANY, a.name(), a.left(),
+                            new org.lakepg.server.sql.ast.AArrayExpr(((ExprList) a.right()).items(), a.location()),
+                            a.location()), scope);
+                }
                 // x IN (a, b) is x = a OR x = b; NOT IN uses <> and AND
                 BoundExpr left = analyze(a.left(), scope);
                 String op = a.name().get(a.name().size() - 1);
@@ -829,7 +836,8 @@ public final class ExpressionAnalyzer {
                 && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
             return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
         }
-        if (call.proc().returnType() == TypeOids.TRIGGER && call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL) {
+        if ((call.proc().returnType() == TypeOids.TRIGGER || call.proc().returnType() == TypeOids.EVENT_TRIGGER)
+                && call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL) {
             throw Coercer.at(PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "trigger functions can only be called as triggers"), f.location());
         }
@@ -1224,6 +1232,21 @@ public final class ExpressionAnalyzer {
      */
     public void deferPlanningErrors() {
         planningDeferred = true;
+    }
+
+    /** Binds {@code x IN (constants)} as PostgreSQL's parser does, x = ANY (ARRAY[...]), for the deparser only. */
+    private boolean inListsAsArrays;
+
+    public void inListsAsArrays() {
+        inListsAsArrays = true;
+    }
+
+    /** Two or more literals (transformAExprIn makes an array of the list's non-Var items only then). */
+    private static boolean constantList(ExprList list) {
+        return list.items().size() > 1 && list.items().stream().allMatch(i -> i instanceof org.lakepg.server.sql.ast.AConst
+                || i instanceof org.lakepg.server.sql.ast.TypeCast c && c.arg() instanceof org.lakepg.server.sql.ast.AConst
+                || i instanceof AExpr minus && minus.kind() == AExpr.Kind.OP && minus.left() == null
+                        && minus.right() instanceof org.lakepg.server.sql.ast.AConst);
     }
 
     /** The first error constant folding met while planning was deferred, or null. */

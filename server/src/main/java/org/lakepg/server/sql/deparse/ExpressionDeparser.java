@@ -152,7 +152,7 @@ public final class ExpressionDeparser {
             case CoerceViaIO c -> simple(c.argument(), node);
             case FuncExpr f -> simpleOperator(f, parent);
             case NullTest n -> simpleUnder(parent);
-            case ScalarArrayOpExpr a -> simpleUnder(parent);
+            case ScalarArrayOpExpr a -> false; // isSimpleNode does not list it: parenthesised under any parent
             case BoolExpr b -> parent instanceof BoolExpr p ? switch (b.kind()) {
                 case NOT, AND -> p.kind() == BoolExpr.Kind.AND || p.kind() == BoolExpr.Kind.OR;
                 case OR -> p.kind() == BoolExpr.Kind.OR;

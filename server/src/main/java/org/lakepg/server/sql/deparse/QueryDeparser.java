@@ -74,6 +74,11 @@ public final class QueryDeparser {
                 .map(c -> new QueryLevel.Column(c.name(), c.type(), c.typmod())).toList(), name, pretty);
     }
 
+    /** How each bound column reference prints, by its binder key (shared by all levels of one deparse). */
+    Map<String, String> columnText() {
+        return columnText;
+    }
+
     String schemaName(long namespace) {
         return schemaNames.apply(namespace);
     }
