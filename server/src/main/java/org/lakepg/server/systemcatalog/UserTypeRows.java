@@ -28,6 +28,7 @@ final class UserTypeRows {
                     add(out, catalog.userTypes().entry(r.multirangeArrayOid()).orElseThrow(), t.owner(), null);
                 }
             }
+            rowTypes(catalog, out);
         });
         RowSource ranges = sources.get("pg_catalog.pg_range");
         sources.put("pg_catalog.pg_range", (catalog, out) -> {
@@ -35,7 +36,8 @@ final class UserTypeRows {
             for (UserType t : catalog.userTypes().all()) {
                 if (t instanceof UserType.Range r) {
                     out.add().set("rngtypid", r.oid()).set("rngsubtype", r.subtype()).set("rngmultitypid",
-                            r.multirangeOid()).set("rngcollation", 0L).set("rngsubopc", 0L).set("rngcanonical", 0L)
+                            r.multirangeOid()).set("rngcollation", 0L)
+                            .set("rngsubopc", Opclasses.defaultBtree(catalog, r.subtype())).set("rngcanonical", 0L)
                             .set("rngsubdiff", 0L);
                 }
             }
@@ -65,6 +67,22 @@ final class UserTypeRows {
                 }
             }
         });
+    }
+
+    /** The row types of tables, views and materialized views, and their array types. */
+    private static void rowTypes(CatalogView catalog, Rows out) {
+        for (org.lakepg.server.table.TableInfo t : catalog.tables()) {
+            long owner = catalog.sources().tableOwner(t.oid());
+            UserType.Composite row = org.lakepg.server.catalog.types.UserTypeEntries.rowType(t, owner);
+            add(out, org.lakepg.server.catalog.types.UserTypeEntries.entry(row, catalog.types()), owner, null);
+            if (t.arrayType() != 0) {
+                add(out, org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(row, catalog.types()), owner, null);
+            }
+        }
+        for (CatalogSources.ViewRow v : catalog.views()) {
+            UserType.Composite row = CatalogView.viewRowType(v);
+            add(out, org.lakepg.server.catalog.types.UserTypeEntries.entry(row, catalog.types()), v.owner(), null);
+        }
     }
 
     private static final long SHELL_IN = 2398;
