@@ -86,6 +86,10 @@ final class UserTypeRows {
     }
 
     private static final long SHELL_IN = 2398;
+    /** array_typanalyze, range_typanalyze, multirange_typanalyze: PostgreSQL's typanalyze of these kinds. */
+    private static final long ARRAY_TYPANALYZE = 3816;
+    private static final long RANGE_TYPANALYZE = 3916;
+    private static final long MULTIRANGE_TYPANALYZE = 4242;
     private static final long DOMAIN_IN = 2597;
     private static final long DOMAIN_RECV = 2598;
     /** multirange_in; multirange_out, _recv and _send follow it. */
@@ -106,6 +110,13 @@ final class UserTypeRows {
                 .set("typcollation", e.collation()).set("typdefault", defaultText);
         // PostgreSQL's own I/O functions of domains and multiranges (lakepg's entries name the base's or the
         // polymorphic ones, which it runs)
+        if (e.isArray()) {
+            row.set("typanalyze", ARRAY_TYPANALYZE);
+        } else if (e.kind() == TypeEntry.KIND_RANGE) {
+            row.set("typanalyze", RANGE_TYPANALYZE);
+        } else if (e.kind() == TypeEntry.KIND_MULTIRANGE) {
+            row.set("typanalyze", MULTIRANGE_TYPANALYZE);
+        }
         if (e.kind() == TypeEntry.KIND_DOMAIN) {
             row.set("typinput", DOMAIN_IN).set("typreceive", DOMAIN_RECV);
         } else if (e.kind() == TypeEntry.KIND_MULTIRANGE) {
