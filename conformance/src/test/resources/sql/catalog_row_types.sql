@@ -30,9 +30,6 @@ ALTER TABLE rt_holder RENAME TO rt_holder2;
 SELECT typname FROM pg_type WHERE typnamespace = 'sqltest_rowtypes'::regnamespace AND typname LIKE '%holder%' ORDER BY 1;
 ALTER TABLE rt_tab ADD COLUMN c int;
 SELECT rt_tab FROM rt_tab;
-ALTER TYPE rt_comp ADD ATTRIBUTE z date;
-SELECT relnatts FROM pg_class WHERE oid = 'rt_comp'::regclass;
-SELECT attname, atttypid::regtype FROM pg_attribute WHERE attrelid = 'rt_comp'::regclass ORDER BY attnum;
 SELECT p.proname, p.prorettype::regtype, pg_get_function_arguments(p.oid), p.prosrc, p.proisstrict, p.provolatile,
        p.proparallel, p.pronargs, p.provariadic::regtype, p.prolang
   FROM pg_proc p WHERE p.pronamespace = 'sqltest_rowtypes'::regnamespace ORDER BY p.proname, p.pronargs, p.prosrc;

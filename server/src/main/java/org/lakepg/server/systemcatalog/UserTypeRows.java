@@ -30,6 +30,19 @@ final class UserTypeRows {
             }
             rowTypes(catalog, out);
         });
+        RowSource casts = sources.get("pg_catalog.pg_cast");
+        sources.put("pg_catalog.pg_cast", (catalog, out) -> {
+            casts.rows(catalog, out);
+            for (UserType t : catalog.userTypes().all()) {
+                if (t instanceof UserType.Range r && r.firstConstructorOid() != 0) {
+                    // DefineRange's explicit cast range -> multirange by the 1-argument constructor (lakepg keeps
+                    // no OID for it: it shows that function's, pg_cast's OIDs being apart from pg_proc's)
+                    long constructor = r.firstConstructorOid() + 3;
+                    out.add().set("oid", constructor).set("castsource", r.oid()).set("casttarget", r.multirangeOid())
+                            .set("castfunc", constructor).set("castcontext", 'e').set("castmethod", 'f');
+                }
+            }
+        });
         RowSource ranges = sources.get("pg_catalog.pg_range");
         sources.put("pg_catalog.pg_range", (catalog, out) -> {
             ranges.rows(catalog, out);
