@@ -185,7 +185,9 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
 
     @Override
     public Optional<TableInfo> tableByOid(long oid) {
-        return relations.catalog().findByOid(snapshot.get(), oid);
+        Optional<TableInfo> found = relations.catalog().findByOid(snapshot.get(), oid);
+        found.ifPresent(SessionCatalog::rowType); // a partition's whole row has its row type too
+        return found;
     }
 
     /** Built-in and user functions of the name, schema by schema along the search path. */
