@@ -190,7 +190,9 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
 
     @Override
     public Optional<TableInfo> tableByOid(long oid) {
-        return relations.catalog().findByOid(snapshot.get(), oid);
+        Optional<TableInfo> found = relations.catalog().findByOid(snapshot.get(), oid);
+        found.ifPresent(SessionCatalog::rowType); // a partition's whole row has its row type too
+        return found;
     }
 
     /** Built-in and user functions of the name, schema by schema along the search path. */
@@ -340,10 +342,12 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         return tableType(oid, this);
     }
 
-    /** A table's (or view's) row type, a composite type of its columns (lakepg gives it the relation's OID). */
+    /** The table (or view) whose row type, a composite type of its columns, has this OID. */
     private Optional<org.lakepg.server.catalog.types.UserType> tableRowType(long oid) {
-        Optional<org.lakepg.server.catalog.types.UserType> table = relations.catalog().findByOid(snapshot.get(), oid)
-                .map(SessionCatalog::rowType);
+        Snapshot s = snapshot.get();
+        Optional<org.lakepg.server.catalog.types.UserType> table = relations.catalog().findByOid(s, oid)
+                .filter(t -> t.typeOid() == oid).or(() -> relations.catalog().tables(s).stream()
+                        .filter(t -> t.rowType() == oid).findFirst()).map(SessionCatalog::rowType);
         return table.isPresent() ? table : objects.views().views(snapshot.get()).stream().filter(v -> v.oid() == oid)
                 .findFirst().map(SessionCatalog::viewRowType);
     }
@@ -352,7 +356,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     private static org.lakepg.server.catalog.types.UserType viewRowType(ViewInfo v) {
         var type = new org.lakepg.server.catalog.types.UserType.Composite(v.oid(), 0, v.name(), v.namespace(), v.owner(),
                 v.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
-                        c.typmod())).toList());
+                        c.typmod())).toList(), v.oid());
         if (!type.equals(org.lakepg.server.catalog.types.UserTypeRegistry.find(v.oid()))) {
             org.lakepg.server.catalog.types.UserTypeRegistry.publish(type);
         }
@@ -367,12 +371,10 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     private static org.lakepg.server.catalog.types.UserType rowType(TableInfo t) {
         PublishedRowType published = ROW_TYPES.get(t.oid());
         if (published != null && published.table() == t
-                && org.lakepg.server.catalog.types.UserTypeRegistry.find(t.oid()) == published.type()) {
+                && org.lakepg.server.catalog.types.UserTypeRegistry.find(t.typeOid()) == published.type()) {
             return published.type(); // the table's catalog entry is unchanged: its row type is registered already
         }
-        var type = new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), t.arrayType(), t.name(), t.namespace(), 10,
-                t.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
-                        c.typmod())).toList());
+        var type = org.lakepg.server.catalog.types.UserTypeEntries.rowType(t, 10);
         org.lakepg.server.catalog.types.UserTypeRegistry.publish(type);
         ROW_TYPES.put(t.oid(), new PublishedRowType(t, type));
         return type;

@@ -429,6 +429,12 @@ final class SessionCatalogSources implements CatalogSources {
         for (var f : compute().objects().functions().functions(snapshot.get())) {
             out.add(f.proc());
         }
+        // a range type's constructors and its multirange's are pg_proc rows too (DefineRange makes them)
+        for (var t : userTypes()) {
+            if (t instanceof org.lakepg.server.catalog.types.UserType.Range r && r.firstConstructorOid() != 0) {
+                out.addAll(org.lakepg.server.catalog.types.RangeConstructors.of(r));
+            }
+        }
         return out;
     }
 

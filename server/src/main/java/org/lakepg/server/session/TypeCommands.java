@@ -205,8 +205,11 @@ final class TypeCommands {
             long[] type = analyzer.resolveType(c.typeName());
             attributes.add(new UserType.Attribute(c.colname(), type[0], (int) type[1]));
         }
-        objects.types().create(txn, new UserType.Composite(tables.newOid(), tables.newOid(), name, schema.oid(),
-                roles.currentRoleOid(), attributes));
+        // PostgreSQL's order: the pg_class row (relkind 'c'), the array type, the type
+        long relation = tables.newOid();
+        long array = tables.newOid();
+        objects.types().create(txn, new UserType.Composite(tables.newOid(), array, name, schema.oid(),
+                roles.currentRoleOid(), attributes, relation));
         return Execution.done("CREATE TYPE");
     }
 

@@ -80,7 +80,6 @@ public final class CatalogView {
                     return b;
                 }
                 Optional<org.lakepg.server.catalog.TypeEntry> user = userTypes().entry(oid);
-                // a table's row type (lakepg gives it the table's OID)
                 return user.isPresent() ? user : tableType(oid);
             }
 
@@ -91,21 +90,25 @@ public final class CatalogView {
         };
     }
 
-    /** A table's row type (lakepg gives it the table's OID), or the array type over it. */
+    /** A table's row type, or the array type over it. */
     private Optional<org.lakepg.server.catalog.TypeEntry> tableType(long oid) {
-        Optional<org.lakepg.server.catalog.TypeEntry> row = table(oid).map(t ->
+        Optional<org.lakepg.server.catalog.TypeEntry> row = table(oid).filter(t -> t.typeOid() == oid)
+                .or(() -> tables().stream().filter(t -> t.rowType() == oid).findFirst()).map(t ->
                 org.lakepg.server.catalog.types.UserTypeEntries.entry(rowType(t), builtins()));
         if (row.isPresent()) {
             return row;
+        }
+        Optional<org.lakepg.server.catalog.TypeEntry> view = views().stream().filter(v -> v.oid() == oid).findFirst()
+                .map(v -> org.lakepg.server.catalog.types.UserTypeEntries.entry(viewRowType(v), builtins()));
+        if (view.isPresent()) {
+            return view;
         }
         return tables().stream().filter(t -> t.arrayType() == oid).findFirst().map(t ->
                 org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(rowType(t), builtins()));
     }
 
     private static org.lakepg.server.catalog.types.UserType rowType(TableInfo t) {
-        return new org.lakepg.server.catalog.types.UserType.Composite(t.oid(), t.arrayType(), t.name(), t.namespace(),
-                SUPERUSER_OID, t.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(
-                        c.name(), c.type(), c.typmod())).toList());
+        return org.lakepg.server.catalog.types.UserTypeEntries.rowType(t, SUPERUSER_OID);
     }
 
     public List<TableInfo> tables() {
@@ -223,7 +226,7 @@ public final class CatalogView {
         return otherRelations().stream().filter(r -> r.oid() == oid).findFirst();
     }
 
-    /** Sequences and views, which live in their own catalogs. */
+    /** Sequences, views and composite types (relkind 'c'), which live in their own catalogs. */
     private List<RelationName> otherRelations() {
         List<RelationName> out = new ArrayList<>();
         for (CatalogSources.SequenceRow s : sequences()) {
@@ -232,7 +235,38 @@ public final class CatalogView {
         for (CatalogSources.ViewRow v : views()) {
             out.add(new RelationName(v.oid(), v.name(), v.namespace()));
         }
+        for (var t : userTypes().all()) {
+            if (t instanceof org.lakepg.server.catalog.types.UserType.Composite c && c.relationOid() != 0) {
+                out.add(new RelationName(c.relationOid(), c.name(), c.namespace()));
+            }
+        }
         return out;
+    }
+
+    /** A view's row type: lakepg gives it the view's OID and no array type. */
+    static org.lakepg.server.catalog.types.UserType.Composite viewRowType(CatalogSources.ViewRow v) {
+        return new org.lakepg.server.catalog.types.UserType.Composite(v.oid(), 0, v.name(), v.namespace(), v.owner(),
+                v.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
+                        c.typmod())).toList(), v.oid());
+    }
+
+    /** The row type of the table or view of this name in the schema (or, for "_name", its array type). */
+    public Optional<org.lakepg.server.catalog.TypeEntry> relationRowType(long namespace, String name) {
+        boolean array = name.startsWith("_");
+        String relation = array ? name.substring(1) : name;
+        for (TableInfo t : tables()) {
+            if (t.namespace() == namespace && t.name().equals(relation)) {
+                var row = org.lakepg.server.catalog.types.UserTypeEntries.rowType(t, SUPERUSER_OID);
+                return Optional.of(array ? org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(row, builtins())
+                        : org.lakepg.server.catalog.types.UserTypeEntries.entry(row, builtins()));
+            }
+        }
+        for (CatalogSources.ViewRow v : views()) {
+            if (!array && v.namespace() == namespace && v.name().equals(relation)) {
+                return types().type(v.oid());
+            }
+        }
+        return Optional.empty();
     }
 
     private List<CatalogSources.SequenceRow> sequences;

@@ -54,7 +54,7 @@ final class ClassRows {
                     .set("relhastriggers", catalog.constraints().stream().anyMatch(c -> c.type() == 'f'
                             && (c.tableOid() == t.oid() || c.refTable() == t.oid()))
                             || catalog.sources().triggers().stream().anyMatch(g -> g.relid() == t.oid()))
-                    .set("reltype", 0)
+                    .set("reltype", t.typeOid())
                     .set("relam", partitioned ? 0 : HEAP_AM)
                     .set("relfilenode", partitioned ? 0 : t.relation())
                     .set("relhassubclass", inheritance.hasChildren(t.oid()))

@@ -1,7 +1,9 @@
 package org.lakepg.server.systemcatalog;
 
 import java.util.Map;
+import java.util.List;
 import org.lakepg.server.catalog.ProcEntry;
+import org.lakepg.server.catalog.types.UserType;
 import org.lakepg.server.systemcatalog.CatalogSources.ConstraintRow;
 import org.lakepg.server.systemcatalog.CatalogSources.DefaultRow;
 import org.lakepg.server.systemcatalog.CatalogSources.SequenceRow;
@@ -97,7 +99,7 @@ final class ObjectRows {
                     .set("relacl", catalog.sources().acl(PG_CLASS, s.oid()));
         }
         for (ViewRow v : catalog.views()) {
-            ClassRows.common(out.add(), v.oid(), v.name(), v.namespace()).set("reltype", 0)
+            ClassRows.common(out.add(), v.oid(), v.name(), v.namespace()).set("reltype", v.oid())
                     .set("relam", v.materialized() ? ClassRows.HEAP_AM : 0).set("relfilenode", 0).set("relpages", 0)
                     .set("reltuples", -1).set("reltoastrelid", 0).set("relhasindex", false).set("relisshared", false)
                     .set("relkind", v.materialized() ? 'm' : 'v').set("relnatts", v.columns().size())
@@ -105,6 +107,24 @@ final class ObjectRows {
                     .set("relminmxid", 0).set("relowner", v.owner())
                     .set("relacl", catalog.sources().acl(PG_CLASS, v.oid()));
         }
+        for (UserType.Composite c : compositeTypes(catalog)) {
+            ClassRows.common(out.add(), c.relationOid(), c.name(), c.namespace()).set("relowner", c.owner())
+                    .set("reltype", c.oid()).set("relam", 0).set("relfilenode", 0).set("relpages", 0)
+                    .set("reltuples", -1).set("reltoastrelid", 0).set("relhasindex", false).set("relisshared", false)
+                    .set("relkind", 'c').set("relnatts", c.attributes().size()).set("relhasrules", false)
+                    .set("relreplident", 'n').set("relfrozenxid", 0).set("relminmxid", 0);
+        }
+    }
+
+    /** CREATE TYPE ... AS (...)'s types that have a pg_class row (relkind 'c'). */
+    private static List<UserType.Composite> compositeTypes(CatalogView catalog) {
+        List<UserType.Composite> out = new java.util.ArrayList<>();
+        for (UserType t : catalog.userTypes().all()) {
+            if (t instanceof UserType.Composite c && c.relationOid() != 0) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** pg_attribute rows of views' columns and of sequences' three columns. */
@@ -112,6 +132,12 @@ final class ObjectRows {
         for (ViewRow v : catalog.views()) {
             for (ColumnInfo c : v.columns()) {
                 sink.column(v.oid(), c.name(), c.number(), c.type(), c.typmod(), false, false);
+            }
+        }
+        for (UserType.Composite c : compositeTypes(catalog)) {
+            for (int i = 0; i < c.attributes().size(); i++) {
+                UserType.Attribute a = c.attributes().get(i);
+                sink.column(c.relationOid(), a.name(), i + 1, a.type(), a.typmod(), false, false);
             }
         }
         for (SequenceRow s : catalog.sequences()) {

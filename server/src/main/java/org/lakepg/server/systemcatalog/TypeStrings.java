@@ -42,6 +42,9 @@ final class TypeStrings {
             java.util.Optional<Long> namespace = catalog.namespaceOid(schema);
             if (namespace.isPresent()) {
                 java.util.Optional<TypeEntry> found = catalog.userTypes().byName(namespace.get(), last);
+                if (found.isEmpty()) {
+                    found = catalog.relationRowType(namespace.get(), last);
+                }
                 if (found.isPresent()) {
                     return found;
                 }

@@ -28,6 +28,20 @@ final class UserTypeRows {
                     add(out, catalog.userTypes().entry(r.multirangeArrayOid()).orElseThrow(), t.owner(), null);
                 }
             }
+            rowTypes(catalog, out);
+        });
+        RowSource casts = sources.get("pg_catalog.pg_cast");
+        sources.put("pg_catalog.pg_cast", (catalog, out) -> {
+            casts.rows(catalog, out);
+            for (UserType t : catalog.userTypes().all()) {
+                if (t instanceof UserType.Range r && r.firstConstructorOid() != 0) {
+                    // DefineRange's explicit cast range -> multirange by the 1-argument constructor (lakepg keeps
+                    // no OID for it: it shows that function's, pg_cast's OIDs being apart from pg_proc's)
+                    long constructor = r.firstConstructorOid() + 3;
+                    out.add().set("oid", constructor).set("castsource", r.oid()).set("casttarget", r.multirangeOid())
+                            .set("castfunc", constructor).set("castcontext", 'e').set("castmethod", 'f');
+                }
+            }
         });
         RowSource ranges = sources.get("pg_catalog.pg_range");
         sources.put("pg_catalog.pg_range", (catalog, out) -> {
@@ -35,7 +49,8 @@ final class UserTypeRows {
             for (UserType t : catalog.userTypes().all()) {
                 if (t instanceof UserType.Range r) {
                     out.add().set("rngtypid", r.oid()).set("rngsubtype", r.subtype()).set("rngmultitypid",
-                            r.multirangeOid()).set("rngcollation", 0L).set("rngsubopc", 0L).set("rngcanonical", 0L)
+                            r.multirangeOid()).set("rngcollation", 0L)
+                            .set("rngsubopc", Opclasses.defaultBtree(catalog, r.subtype())).set("rngcanonical", 0L)
                             .set("rngsubdiff", 0L);
                 }
             }
@@ -68,7 +83,27 @@ final class UserTypeRows {
         });
     }
 
+    /** The row types of tables, views and materialized views, and their array types. */
+    private static void rowTypes(CatalogView catalog, Rows out) {
+        for (org.lakepg.server.table.TableInfo t : catalog.tables()) {
+            long owner = catalog.sources().tableOwner(t.oid());
+            UserType.Composite row = org.lakepg.server.catalog.types.UserTypeEntries.rowType(t, owner);
+            add(out, org.lakepg.server.catalog.types.UserTypeEntries.entry(row, catalog.types()), owner, null);
+            if (t.arrayType() != 0) {
+                add(out, org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(row, catalog.types()), owner, null);
+            }
+        }
+        for (CatalogSources.ViewRow v : catalog.views()) {
+            UserType.Composite row = CatalogView.viewRowType(v);
+            add(out, org.lakepg.server.catalog.types.UserTypeEntries.entry(row, catalog.types()), v.owner(), null);
+        }
+    }
+
     private static final long SHELL_IN = 2398;
+    /** array_typanalyze, range_typanalyze, multirange_typanalyze: PostgreSQL's typanalyze of these kinds. */
+    private static final long ARRAY_TYPANALYZE = 3816;
+    private static final long RANGE_TYPANALYZE = 3916;
+    private static final long MULTIRANGE_TYPANALYZE = 4242;
     private static final long DOMAIN_IN = 2597;
     private static final long DOMAIN_RECV = 2598;
     /** multirange_in; multirange_out, _recv and _send follow it. */
@@ -89,6 +124,13 @@ final class UserTypeRows {
                 .set("typcollation", e.collation()).set("typdefault", defaultText);
         // PostgreSQL's own I/O functions of domains and multiranges (lakepg's entries name the base's or the
         // polymorphic ones, which it runs)
+        if (e.isArray()) {
+            row.set("typanalyze", ARRAY_TYPANALYZE);
+        } else if (e.kind() == TypeEntry.KIND_RANGE) {
+            row.set("typanalyze", RANGE_TYPANALYZE);
+        } else if (e.kind() == TypeEntry.KIND_MULTIRANGE) {
+            row.set("typanalyze", MULTIRANGE_TYPANALYZE);
+        }
         if (e.kind() == TypeEntry.KIND_DOMAIN) {
             row.set("typinput", DOMAIN_IN).set("typreceive", DOMAIN_RECV);
         } else if (e.kind() == TypeEntry.KIND_MULTIRANGE) {

@@ -14,10 +14,10 @@ final class CatalogRows {
 
     /**
      * oid, relname, relnamespace, relfilenode, toast relation, relpersistence, reloptions (one per line), array type
-     * of the row type.
+     * of the row type, dropped attnums ("2,5"), row type.
      */
     static final RowCodec CLASS = new RowCodec(new long[] {TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8,
-            TypeOids.INT4, TypeOids.INT4, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.TEXT});
+            TypeOids.INT4, TypeOids.INT4, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8});
     /** table oid, attnum, name, type, typmod, not null, default expression, identity. */
     static final RowCodec ATTRIBUTE = new RowCodec(new long[] {TypeOids.INT8, TypeOids.INT2, TypeOids.TEXT,
             TypeOids.INT8, TypeOids.INT4, TypeOids.BOOL, TypeOids.TEXT, TypeOids.TEXT});
@@ -42,14 +42,16 @@ final class CatalogRows {
         return new Object[] {t.oid(), t.name(), t.namespace(), t.relation(), t.toastRelation(),
                 String.valueOf(t.persistence()), t.options().isEmpty() ? null : String.join("\n", t.options()),
                 t.arrayType() == 0 ? null : t.arrayType(), t.droppedAttnums().isEmpty() ? null
-                : String.join(",", t.droppedAttnums().stream().map(String::valueOf).toList())};
+                : String.join(",", t.droppedAttnums().stream().map(String::valueOf).toList()),
+                t.rowType() == 0 ? null : t.rowType()};
     }
 
     static TableInfo table(Object[] c, List<ColumnInfo> columns) {
         return new TableInfo((Long) c[0], (String) c[1], (Long) c[2], (Integer) c[3], (Integer) c[4], columns,
                 letter(c[5], 'p'), c[6] == null ? List.of() : List.of(((String) c[6]).split("\n")),
                 c[7] == null ? 0 : (Long) c[7], c.length < 9 || c[8] == null ? List.of()
-                : java.util.Arrays.stream(((String) c[8]).split(",")).map(Short::valueOf).toList());
+                : java.util.Arrays.stream(((String) c[8]).split(",")).map(Short::valueOf).toList(),
+                c.length < 10 || c[9] == null ? 0 : (Long) c[9]);
     }
 
     static Object[] attributeRow(long tableOid, ColumnInfo c) {

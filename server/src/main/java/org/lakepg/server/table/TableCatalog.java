@@ -291,9 +291,12 @@ public final class TableCatalog {
         changing(txn);
         long oid = oids.nextval();
         int relation = Math.toIntExact(oid);
+        // PostgreSQL's order: the relation, the array type of its row type (int8_tbl[]), the row type, its TOAST table
+        long arrayType = oids.nextval();
+        long rowType = oids.nextval();
         int toast = Math.toIntExact(oids.nextval());
-        long arrayType = oids.nextval(); // the array type of the table's row type (int8_tbl[])
-        TableInfo table = new TableInfo(oid, name, namespace, relation, toast, columns, persistence, List.of(), arrayType);
+        TableInfo table = new TableInfo(oid, name, namespace, relation, toast, columns, persistence, List.of(), arrayType,
+                List.of(), rowType);
         classes.insert(txn, CatalogRows.CLASS.encode(CatalogRows.classRow(table)));
         for (ColumnInfo c : columns) {
             attributes.insert(txn, CatalogRows.ATTRIBUTE.encode(CatalogRows.attributeRow(oid, c)));
@@ -377,7 +380,7 @@ public final class TableCatalog {
         int relation = Math.toIntExact(oids.nextval());
         int toast = Math.toIntExact(oids.nextval());
         TableInfo rewritten = new TableInfo(table.oid(), table.name(), table.namespace(), relation, toast, newColumns,
-                table.persistence(), table.options(), table.arrayType(), table.droppedAttnums());
+                table.persistence(), table.options(), table.arrayType(), table.droppedAttnums(), table.rowType());
         HeapRelation heap = HeapRelation.create(access, relation, table.name(), HeapOptions.defaults(toast));
         synchronized (heaps) {
             heaps.put(relation, heap);

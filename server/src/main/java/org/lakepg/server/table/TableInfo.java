@@ -9,11 +9,12 @@ import java.util.List;
  * its row type (0 for tables made before lakepg gave them one). {@code droppedAttnums} are the attribute numbers
  * PostgreSQL would keep for the columns dropped so far (its rows keep a slot for them; lakepg's rows do not): a live
  * column's PostgreSQL attnum skips them ({@link #attnum}), and two tables have the same row layout only when they
- * agree on them too ({@link #sameLayout}).
+ * agree on them too ({@link #sameLayout}). {@code rowType} is the OID of its row type in pg_type (0 for tables made
+ * before lakepg gave it its own: their row type has the table's OID, {@link #typeOid}).
  */
 public record TableInfo(long oid, String name, long namespace, int relation, int toastRelation,
                         List<ColumnInfo> columns, char persistence, List<String> options, long arrayType,
-                        List<Short> droppedAttnums) {
+                        List<Short> droppedAttnums, long rowType) {
 
     /** PostgreSQL's TOAST_TUPLE_TARGET: rows longer than this move large values out of line. */
     public static final int DEFAULT_TOAST_TUPLE_TARGET = 2032;
@@ -26,7 +27,12 @@ public record TableInfo(long oid, String name, long namespace, int relation, int
 
     public TableInfo(long oid, String name, long namespace, int relation, int toastRelation, List<ColumnInfo> columns,
                      char persistence, List<String> options, long arrayType) {
-        this(oid, name, namespace, relation, toastRelation, columns, persistence, options, arrayType, List.of());
+        this(oid, name, namespace, relation, toastRelation, columns, persistence, options, arrayType, List.of(), 0);
+    }
+
+    /** The OID of the table's row type (pg_class.reltype). */
+    public long typeOid() {
+        return rowType != 0 ? rowType : oid;
     }
 
     /** PostgreSQL's attnum of the column at this (1-based) position of {@link #columns}. */
@@ -47,7 +53,7 @@ public record TableInfo(long oid, String name, long namespace, int relation, int
         dropped.add((short) attnum(position));
         dropped.sort(null);
         return new TableInfo(oid, name, namespace, relation, toastRelation, columns, persistence, options, arrayType,
-                dropped);
+                dropped, rowType);
     }
 
     /**
@@ -87,7 +93,7 @@ public record TableInfo(long oid, String name, long namespace, int relation, int
 
     public TableInfo withOptions(List<String> newOptions) {
         return new TableInfo(oid, name, namespace, relation, toastRelation, columns, persistence, newOptions, arrayType,
-                droppedAttnums);
+                droppedAttnums, rowType);
     }
 
     public TableInfo(long oid, String name, long namespace, int relation, int toastRelation, List<ColumnInfo> columns) {

@@ -57,6 +57,8 @@ class PsqlMetaCommandsIT {
             comment on function mc_add(int, int) is 'adds';
             create type mc_mood as enum ('sad', 'ok');
             comment on type mc_mood is 'feelings';
+            create type mc_pair as (a int, b text);
+            create type mc_span as range (subtype = int4);
             grant select on mc_people to mc_reader;
             grant usage on schema mc_shop to mc_reader;
             create domain mc_posint as int check (value > 0);

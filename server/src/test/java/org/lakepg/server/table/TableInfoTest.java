@@ -22,7 +22,7 @@ class TableInfoTest {
         // (a, q, b) drop q: b keeps attnum 3
         TableInfo dropped = table("a", "q", "b").withDroppedColumn(2);
         TableInfo after = new TableInfo(1, "t", 2200, 10, 11, table("a", "b").columns(), 'p', List.of(), 0,
-                dropped.droppedAttnums());
+                dropped.droppedAttnums(), 0);
         assertThat(after.droppedAttnums()).containsExactly((short) 2);
         assertThat(after.attnum(1)).isEqualTo(1);
         assertThat(after.attnum(2)).isEqualTo(3);
@@ -36,7 +36,7 @@ class TableInfoTest {
         assertThat(TableInfo.sameLayout(root, table("a", "b"))).isTrue();
         assertThat(TableInfo.sameLayout(root, table("b", "a"))).isFalse();
         TableInfo withGap = new TableInfo(1, "t", 2200, 10, 11, root.columns(), 'p', List.of(), 0,
-                List.of((short) 2));
+                List.of((short) 2), 0);
         assertThat(TableInfo.sameLayout(root, withGap)).isFalse();
         assertThat(TableInfo.sameLayout(withGap, withGap)).isTrue();
     }

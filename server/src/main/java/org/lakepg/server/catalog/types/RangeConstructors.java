@@ -28,8 +28,9 @@ public final class RangeConstructors {
     private static ProcEntry proc(long oid, String name, UserType.Range r, long result, long[] args, String source,
                                   long variadic) {
         boolean strict = !source.startsWith("range_constructor");
+        // the VARIADIC one lists its modes, as pg_proc shows it (proallargtypes {range[]}, proargmodes {v})
         return new ProcEntry(oid, name, r.namespace(), ProcEntry.LANGUAGE_INTERNAL, 1, 0, variadic,
-                ProcEntry.KIND_FUNCTION, false, false, strict, false, 'i', 's', 0, result, args, null,
-                null, null, null, source, null, List.of());
+                ProcEntry.KIND_FUNCTION, false, false, strict, false, 'i', 's', 0, result, args,
+                variadic == 0 ? null : args, variadic == 0 ? null : new char[] {'v'}, null, null, source, null, List.of());
     }
 }

@@ -40,9 +40,12 @@ public sealed interface UserType {
     record Domain(long oid, long arrayOid, String name, long namespace, long owner, long baseType, int baseTypmod,
                   boolean notNull, String defaultText, List<DomainCheck> checks) implements UserType {}
 
-    /** CREATE TYPE ... AS (attributes). */
-    record Composite(long oid, long arrayOid, String name, long namespace, long owner, List<Attribute> attributes)
-            implements UserType {}
+    /**
+     * CREATE TYPE ... AS (attributes), or a table's or view's row type: {@code relationOid} is its pg_class row (the
+     * table, or the composite type's relkind 'c' row; 0 for a composite type made before lakepg gave it one).
+     */
+    record Composite(long oid, long arrayOid, String name, long namespace, long owner, List<Attribute> attributes,
+                     long relationOid) implements UserType {}
 
     /** CREATE TYPE ... AS RANGE: the range type and the multirange type made with it (each with an array type). */
     record Range(long oid, long arrayOid, String name, long namespace, long owner, long subtype, long multirangeOid,

@@ -64,7 +64,7 @@ public final class UserTypeCatalog {
                     .map(l -> l.oid() + FIELD + l.sortOrder() + FIELD + l.label()).toList()));
             case UserType.Domain d -> row(t, "d", d.baseType(), d.baseTypmod(), d.notNull(), d.defaultText(),
                     join(d.checks().stream().map(c -> c.oid() + FIELD + c.name() + FIELD + c.expression()).toList()));
-            case UserType.Composite c -> row(t, "c", 0, -1, false, null, join(c.attributes().stream()
+            case UserType.Composite c -> row(t, "c", c.relationOid(), -1, false, null, join(c.attributes().stream()
                     .map(a -> a.name() + FIELD + a.type() + FIELD + a.typmod()).toList()));
             case UserType.Base b -> {
                 List<String> items = new ArrayList<>();
@@ -104,7 +104,8 @@ public final class UserTypeCatalog {
                             Long.parseLong(f[1]), Long.parseLong(f[2].substring(0, f[2].indexOf(','))),
                             f[2].charAt(f[2].length() - 1))).toList());
             default -> new UserType.Composite(oid, array, name, namespace, owner, items.stream()
-                    .map(f -> new UserType.Attribute(f[0], Long.parseLong(f[1]), Integer.parseInt(f[2]))).toList());
+                    .map(f -> new UserType.Attribute(f[0], Long.parseLong(f[1]), Integer.parseInt(f[2]))).toList(),
+                    (Long) r[6]);
         };
     }
 

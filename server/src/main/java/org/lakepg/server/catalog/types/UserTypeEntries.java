@@ -9,13 +9,19 @@ public final class UserTypeEntries {
 
     private static final long ARRAY_SUBSCRIPT_HANDLER = 6179;
 
+    /** A table's row type: a composite type of its columns, owned by the table's owner. */
+    public static UserType.Composite rowType(org.lakepg.server.table.TableInfo t, long owner) {
+        return new UserType.Composite(t.typeOid(), t.arrayType(), t.name(), t.namespace(), owner, t.columns().stream()
+                .map(c -> new UserType.Attribute(c.name(), c.type(), c.typmod())).toList(), t.oid());
+    }
+
     public static TypeEntry entry(UserType type, TypeCatalog builtins) {
         return switch (type) {
             case UserType.Enum e -> new TypeEntry(e.oid(), e.name(), e.namespace(), (short) 4, true,
                     TypeEntry.KIND_ENUM, 'E', false, ',', 0, 0, 0, e.arrayOid(), 3506, 3507, 3532, 3533, 0, 0, 'i', 'p',
                     false, 0, -1, 0, 0);
             case UserType.Composite c -> new TypeEntry(c.oid(), c.name(), c.namespace(), (short) -1, false,
-                    TypeEntry.KIND_COMPOSITE, 'C', false, ',', 0, 0, 0, c.arrayOid(), 2290, 2291, 2402, 2403, 0, 0,
+                    TypeEntry.KIND_COMPOSITE, 'C', false, ',', c.relationOid(), 0, 0, c.arrayOid(), 2290, 2291, 2402, 2403, 0, 0,
                     'd', 'x', false, 0, -1, 0, 0);
             case UserType.Range r -> {
                 char align = builtins.type(r.subtype()).map(TypeEntry::align).orElse('i') == 'd' ? 'd' : 'i';

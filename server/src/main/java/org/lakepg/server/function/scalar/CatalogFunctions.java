@@ -186,7 +186,7 @@ public final class CatalogFunctions {
             if (p.argumentNames() != null && i < p.argumentNames().size() && !p.argumentNames().get(i).isEmpty()) {
                 out.append(p.argumentNames().get(i)).append(' ');
             }
-            out.append(TypeNames.format(c.catalogView().builtins(), types[i]));
+            out.append(TypeNames.format(c.catalogView().types(), types[i]));
             if (mode == 'i' || mode == 'b' || mode == 'v') {
                 int defaultIndex = inputs - (p.argumentCount() - p.defaultArgumentCount());
                 if (withDefaults && defaultIndex >= 0 && p.defaultExpressions() != null
@@ -210,12 +210,12 @@ public final class CatalogFunctions {
             for (int i = 0; i < p.argumentModes().length; i++) {
                 if (p.argumentModes()[i] == 't') {
                     out.append(first ? "" : ", ").append(p.argumentNames().get(i)).append(' ')
-                            .append(TypeNames.format(c.catalogView().builtins(), p.allArgumentTypes()[i]));
+                            .append(TypeNames.format(c.catalogView().types(), p.allArgumentTypes()[i]));
                     first = false;
                 }
             }
             return out.append(')').toString();
         }
-        return (p.returnsSet() ? "SETOF " : "") + TypeNames.format(c.catalogView().builtins(), p.returnType());
+        return (p.returnsSet() ? "SETOF " : "") + TypeNames.format(c.catalogView().types(), p.returnType());
     }
 }

@@ -435,7 +435,8 @@ final class FromScope implements Scope {
         }
         long table = e.columns().isEmpty() ? 0 : e.columns().get(0).tableOid();
         boolean oneTable = table != 0 && e.columns().stream().allMatch(c -> c.tableOid() == e.columns().get(0).tableOid());
-        return oneTable ? RowExpressions.constructor(fields, table)
+        return oneTable ? RowExpressions.constructor(fields,
+                org.lakepg.server.catalog.types.UserTypeRegistry.rowTypeOf(table))
                 : RowExpressions.namedRecord(fields, e.columns().stream().map(OutputColumn::name).toList());
     }
 

@@ -365,7 +365,7 @@ public final class ModifyAnalyzer {
     private static BoundExpr asShapeRow(BoundExpr e, TableInfo table, TableInfo shape) {
         return ExprRewriter.map(e, x -> {
             if (!(x instanceof org.lakepg.server.sql.plan.expr.FuncExpr f && RowExpressions.isConstructor(f)
-                    && f.type() == table.oid() && f.arguments().size() == table.columns().size())) {
+                    && f.type() == table.typeOid() && f.arguments().size() == table.columns().size())) {
                 return x;
             }
             List<BoundExpr> fields = new ArrayList<>();
@@ -376,7 +376,7 @@ public final class ModifyAnalyzer {
                 }
                 fields.add(f.arguments().get(member.get().number() - 1));
             }
-            return RowExpressions.constructor(fields, shape.oid());
+            return RowExpressions.constructor(fields, shape.typeOid());
         });
     }
 

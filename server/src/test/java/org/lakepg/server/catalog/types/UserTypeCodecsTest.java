@@ -17,7 +17,7 @@ class UserTypeCodecsTest {
             List.of(new UserType.EnumLabelInfo(990003, 1, "sad"), new UserType.EnumLabelInfo(990004, 1.5f, "ok"),
                     new UserType.EnumLabelInfo(990005, 2, "happy")));
     private static final UserType.Composite PAIR = new UserType.Composite(990011, 990012, "codec_pair", 2200, 10,
-            List.of(new UserType.Attribute("a", 23, -1), new UserType.Attribute("b", 25, -1)));
+            List.of(new UserType.Attribute("a", 23, -1), new UserType.Attribute("b", 25, -1)), 990010);
 
     @SuppressWarnings("unchecked")
     private static <T> PgType<T> codec(long oid) {
