@@ -167,6 +167,9 @@ public final class PlanPrinter {
             pendingSubplans.add(new Object[] {"InitPlan " + number + " (returns $" + param + ")", q.plan(), true});
             return "$" + param;
         }
+        // the outer values a correlated subquery reads take parameter numbers while it is planned, before the
+        // InitPlans inside it get theirs (replace_outer_var)
+        initParam += q.correlations().size();
         // build_subplan: an uncorrelated subplan read again for each row is materialized unless its top node keeps
         // its rows itself (ExecMaterializesOutput); an ANY one is hashed instead
         PlanNode shownPlan = RowSubplans.shown(q);
@@ -410,6 +413,12 @@ public final class PlanPrinter {
         if (targets != null) {
             outputLine(p, statsNode, details);
             children.forEach(c -> demands.put(c, demandOf(p, c, demands.getOrDefault(statsNode, TargetLists.Demand.EXACT))));
+        } else {
+            // the subqueries of a target list folded into this node are its SubPlans, though no Output line shows it
+            for (ProjectNode x : FoldedProjections.between(statsNode, p)) {
+                IntFunction<String> below = names(x.input());
+                x.expressions().forEach(e -> deparser.deparse(e, below));
+            }
         }
         if (options.analyze()) {
             // what the operator reported about its run (Sort Method, Batches); a folded node reports on its own

@@ -110,6 +110,9 @@ final class TargetLists {
         for (int i = 0; i < scan.width(); i++) {
             String name = scan instanceof FunctionScanNode f && f.columnName(i) != null ? f.columnName(i)
                     : single != null ? single : i < seen.length && seen[i] != null ? seen[i] : null;
+            if (name == null && scan instanceof CteScanNode c && i < c.columns().size()) {
+                name = c.columns().get(i); // a column nothing above names, as a hash join's key
+            }
             if (scan instanceof WorkTableScanNode w && w.columns().get(i) != null) {
                 name = w.columns().get(i); // the WITH item's column names, whatever the expressions above call them
             }

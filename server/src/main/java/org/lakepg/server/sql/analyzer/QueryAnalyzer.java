@@ -356,7 +356,9 @@ public final class QueryAnalyzer {
                         "WITH query \"%s\" does not have a RETURNING clause", cte.name), r.location());
             }
             columns = cte.body.columns();
-            plan = new org.lakepg.server.sql.plan.CteScanNode(cte.name, alias, cte.body.plan(), columns.size());
+            plan = new org.lakepg.server.sql.plan.CteScanNode(cte.name, alias, cte.body.plan(), columns.size(),
+                    renamed(columns, r.alias() == null ? null : r.alias().colnames(), alias).stream()
+                            .map(OutputColumn::name).toList());
         }
         List<OutputColumn> visible = new ArrayList<>();
         for (OutputColumn c : columns) {

@@ -108,9 +108,10 @@ public final class CostModel {
             case org.lakepg.server.sql.plan.MergeJoinNode m -> mergeJoin(m);
             case FunctionScanNode f -> new PlanEstimate(0, cpuOp * DEFAULT_FUNCTION_ROWS * f.functions().size()
                     + cpuTuple * DEFAULT_FUNCTION_ROWS, DEFAULT_FUNCTION_ROWS, 4 * Math.max(1, f.width()));
+            // cost_ctescan: a tuple cost for the tuplestore and one for the scan, per row
             case CteScanNode c -> {
                 PlanEstimate in = estimate(c.cte());
-                yield new PlanEstimate(0, cpuTuple * in.rows(), in.rows(), in.width());
+                yield new PlanEstimate(0, 2 * cpuTuple * in.rows(), in.rows(), in.width());
             }
             // cost_ctescan over set_worktable_pathlist's guess: ten times the non-recursive term's rows
             case org.lakepg.server.sql.plan.WorkTableScanNode w -> {

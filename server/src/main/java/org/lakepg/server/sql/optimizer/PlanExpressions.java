@@ -1,7 +1,9 @@
 package org.lakepg.server.sql.optimizer;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.*;
@@ -13,11 +15,15 @@ final class PlanExpressions {
     private PlanExpressions() {}
 
     /**
-     * Whether the plan gives the same rows however often it runs in a statement: it reads no outer
-     * value and no recursive working table.
+     * Whether the plan gives the same rows however often it runs in a statement: it reads no outer value (but
+     * those its own joins set, as a hash join's probe) and no recursive working table. A WITH item's rows are kept
+     * for the statement, so a CTE scan is uncorrelated unless its item reads outer values or the working table of
+     * a recursion around it.
      */
     static boolean uncorrelated(PlanNode plan) {
-        return !any(plan, e -> ExprRewriter.any(e, x -> x instanceof OuterParam));
+        Walk walk = new Walk(true, new HashSet<>(), new HashSet<>());
+        return !any(plan, e -> ExprRewriter.any(e, x -> x instanceof OuterParam o && !walk.boundParams().contains(o.id())),
+                walk, false);
     }
 
     /**
@@ -25,6 +31,18 @@ final class PlanExpressions {
      * runs rule actions counts as passing (its rows are never to be shared).
      */
     static boolean any(PlanNode p, Predicate<BoundExpr> test) {
+        return any(p, test, new Walk(false, new HashSet<>(), new HashSet<>()), false);
+    }
+
+    /**
+     * How a walk goes: {@code sharedWithItems} counts a CTE scan by its WITH item's plan with the item's own
+     * recursions' working tables ({@code ownWorkTables}) and writes not passing (the item runs once per statement;
+     * a data-modifying one belongs to the statement's top level); {@code boundParams} are the parameters joins met
+     * so far set themselves (ids are unique in a statement, so the sets only grow).
+     */
+    private record Walk(boolean sharedWithItems, Set<Integer> ownWorkTables, Set<Integer> boundParams) {}
+
+    private static boolean any(PlanNode p, Predicate<BoundExpr> test, Walk walk, boolean inWithItem) {
         List<BoundExpr> exprs = new ArrayList<>();
         List<PlanNode> children = new ArrayList<>();
         switch (p) {
@@ -68,7 +86,10 @@ final class PlanExpressions {
                 if (j.condition() != null) {
                     exprs.add(j.condition());
                 }
-                j.lateral().forEach(c -> exprs.add(c.value()));
+                j.lateral().forEach(c -> {
+                    exprs.add(c.value());
+                    walk.boundParams().add(c.id());
+                });
                 children.add(j.left());
                 children.add(j.right());
             }
@@ -90,30 +111,39 @@ final class PlanExpressions {
                 exprs.addAll(s.conditions());
             }
             case ModifyNode m -> {
-                return true; // writes: never share its rows
+                return !inWithItem; // writes: never share its rows
             }
             case org.lakepg.server.sql.plan.RoutedInsertNode r -> {
-                return true; // writes: never share its rows
+                return !inWithItem; // writes: never share its rows
             }
             case org.lakepg.server.sql.plan.PartitionUpdateNode u -> {
-                return true; // writes: never share its rows
+                return !inWithItem; // writes: never share its rows
             }
             case org.lakepg.server.sql.plan.ParentModifyNode m -> {
-                return true; // writes: never share its rows
+                return !inWithItem; // writes: never share its rows
             }
-            case CteScanNode c -> children.add(c.cte());
+            case CteScanNode c -> {
+                if (!walk.sharedWithItems()) {
+                    children.add(c.cte());
+                } else if (any(c.cte(), test, walk, true)) {
+                    return true;
+                }
+            }
             case WorkTableScanNode w -> {
-                return true;
+                return !inWithItem || !walk.ownWorkTables().contains(w.workTableId());
             }
             case RecursiveUnionNode r -> {
+                if (inWithItem) {
+                    walk.ownWorkTables().add(r.workTableId());
+                }
                 children.add(r.nonRecursive());
                 children.add(r.recursive());
             }
             case ModifyingCtesNode m -> {
-                return true;
+                return !inWithItem;
             }
             case org.lakepg.server.sql.plan.RuleActionsNode r -> {
-                return true;
+                return !inWithItem;
             }
             case FunctionScanNode f -> f.functions().forEach(fn -> exprs.add(fn.call()));
             case ProjectSetNode s -> {
@@ -142,7 +172,7 @@ final class PlanExpressions {
             }
         }
         for (PlanNode c : children) {
-            if (any(c, test)) {
+            if (any(c, test, walk, inWithItem)) {
                 return true;
             }
         }
