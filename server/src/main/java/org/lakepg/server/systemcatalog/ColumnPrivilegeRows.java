@@ -56,18 +56,11 @@ final class ColumnPrivilegeRows {
 
     /** One aclitem text ({@code grantee=letters/grantor}) as (grantor, grantee, privilege, grantable) rows. */
     private static void explode(String item, String owner, Set<List<String>> out) {
-        int eq = item.indexOf('=');
-        int slash = item.lastIndexOf('/');
-        String grantee = eq == 0 ? "PUBLIC" : item.substring(0, eq);
-        String grantor = item.substring(slash + 1);
-        String letters = item.substring(eq + 1, slash);
-        for (int i = 0; i < letters.length(); i++) {
-            int at = LETTERS.indexOf(letters.charAt(i));
-            if (at < 0) {
-                continue;
+        for (AclItemGrants g : AclItemGrants.of(item)) {
+            int at = LETTERS.indexOf(g.letter());
+            if (at >= 0) {
+                out.add(List.of(g.grantor(), g.grantee(), NAMES[at], g.grantable(owner)));
             }
-            boolean grantOption = i + 1 < letters.length() && letters.charAt(i + 1) == '*';
-            out.add(List.of(grantor, grantee, NAMES[at], grantOption || grantee.equals(owner) ? "YES" : "NO"));
         }
     }
 }

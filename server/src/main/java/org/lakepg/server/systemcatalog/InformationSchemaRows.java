@@ -337,20 +337,14 @@ final class InformationSchemaRows {
             return;
         }
         for (String item : acl) {
-            int eq = item.indexOf('=');
-            int slash = item.lastIndexOf('/');
-            String grantee = eq == 0 ? "PUBLIC" : item.substring(0, eq);
-            String grantor = item.substring(slash + 1);
-            String letters = item.substring(eq + 1, slash);
-            for (int i = 0; i < letters.length(); i++) {
-                int at = ACL_LETTERS.indexOf(letters.charAt(i));
+            for (AclItemGrants g : AclItemGrants.of(item)) {
+                int at = ACL_LETTERS.indexOf(g.letter());
                 if (at < 0) {
                     continue;
                 }
-                boolean grantOption = i + 1 < letters.length() && letters.charAt(i + 1) == '*';
-                out.add().set("grantor", grantor).set("grantee", grantee).set("table_catalog", db)
+                out.add().set("grantor", g.grantor()).set("grantee", g.grantee()).set("table_catalog", db)
                         .set("table_schema", schema).set("table_name", table).set("privilege_type", ACL_NAMES[at])
-                        .set("is_grantable", grantOption || grantee.equals(owner) ? "YES" : "NO")
+                        .set("is_grantable", g.grantable(owner))
                         .set("with_hierarchy", ACL_NAMES[at].equals("SELECT") ? "YES" : "NO");
             }
         }
