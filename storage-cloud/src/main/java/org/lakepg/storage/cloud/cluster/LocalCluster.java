@@ -36,6 +36,8 @@ public final class LocalCluster {
     public static final String REPLICA = "replica";
     public static final int SAFEKEEPER_COUNT = 3;
     public static final String BUCKET = "lakepg";
+    /** The computes' own objects (columnar snapshots): in S3 too, so a compute restarted on an empty disk finds them. */
+    public static final String COMPUTE_BUCKET = "lakepg-objects";
     private static final String HOST = "127.0.0.1";
 
     private final Path dir;
@@ -134,6 +136,7 @@ public final class LocalCluster {
      */
     public List<String> computeStorageArguments() {
         return List.of("--storage", "cloud", "--safekeepers", safekeeperList(), "--pageserver", pageserverAddress(),
+                "--s3-endpoint", s3Endpoint().toString(), "--bucket", COMPUTE_BUCKET,
                 "--" + WalProtocol.FLAG, walProtocol().flagValue());
     }
 

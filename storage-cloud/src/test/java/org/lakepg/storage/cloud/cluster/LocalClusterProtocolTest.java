@@ -49,6 +49,8 @@ class LocalClusterProtocolTest {
         }
         assertThat(String.join(" ", cluster.computeStorageArguments()))
                 .startsWith("--storage cloud --safekeepers 1@")
+                .contains("--s3-endpoint http://127.0.0.1:" + cluster.port(LocalCluster.S3)
+                        + " --bucket " + LocalCluster.COMPUTE_BUCKET)
                 .endsWith("--wal-protocol raft");
     }
 }
