@@ -134,7 +134,9 @@ final class CommentCommands {
                 objects.comments().set(txn, CatalogClasses.PG_EVENT_TRIGGER, trigger.oid(), 0, s.comment());
             }
             case ROLE -> {
-                var role = roles.role(ObjectNames.last(s.object()));
+                // the parser reads the role as a RoleSpec (like GRANT's roles), other objects as name lists
+                var role = roles.role(s.object() instanceof org.lakepg.server.sql.ast.RoleSpec spec
+                        ? spec.rolename() : ObjectNames.last(s.object()));
                 objects.comments().set(txn, CatalogClasses.PG_AUTHID, role.oid(), 0, s.comment());
             }
             case DATABASE -> {

@@ -24,6 +24,9 @@ final class BuiltinObjectRows {
         sources.put("pg_catalog.pg_description", (catalog, out) -> {
             out.addRaw(BootstrapRows.rows("pg_description", out.relation()));
             for (CatalogSources.Description d : catalog.sources().descriptions()) {
+                if (d.classoid() == Descriptions.PG_AUTHID) {
+                    continue; // a shared object's comment: pg_shdescription
+                }
                 out.add().set("objoid", d.objoid()).set("classoid", d.classoid()).set("objsubid", d.objsubid())
                         .set("description", d.description());
             }
@@ -33,6 +36,11 @@ final class BuiltinObjectRows {
                 String text = Descriptions.database(d.name());
                 if (text != null) {
                     out.add().set("objoid", d.oid()).set("classoid", Descriptions.PG_DATABASE).set("description", text);
+                }
+            }
+            for (CatalogSources.Description d : catalog.sources().descriptions()) {
+                if (d.classoid() == Descriptions.PG_AUTHID) {
+                    out.add().set("objoid", d.objoid()).set("classoid", d.classoid()).set("description", d.description());
                 }
             }
         });

@@ -10,6 +10,7 @@ public final class Descriptions {
 
     public static final long PG_CLASS = 1259;
     public static final long PG_DATABASE = 1262;
+    public static final long PG_AUTHID = 1260;
 
     private static final Map<String, String> BUILTIN = new HashMap<>();
 
@@ -48,8 +49,11 @@ public final class Descriptions {
         };
     }
 
-    /** shobj_description for a database. */
+    /** shobj_description for a database or a role (COMMENT ON ROLE). */
     public static String shared(CatalogView catalog, long objoid, long classoid) {
+        if (classoid == PG_AUTHID) {
+            return of(catalog, objoid, classoid, 0);
+        }
         if (classoid != PG_DATABASE) {
             return null;
         }
