@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.lakepg.server.auth.Role;
 import org.lakepg.server.catalog.objects.CatalogClasses;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
+import org.lakepg.server.catalog.objects.PrivilegeCatalog;
 import org.lakepg.server.catalog.objects.SchemaInfo;
 import org.lakepg.server.systemcatalog.SystemRelation;
 import org.lakepg.server.txn.Snapshot;
@@ -36,7 +37,8 @@ final class PrivilegeInquiry {
     }
 
     Boolean hasPrivilege(Snapshot snapshot, Object role, String kind, Object object, String wanted) {
-        long roleOid = roleOid(role);
+        // the has_*_privilege functions name PUBLIC as 'public' (get_role_oid_or_public); pg_has_role does not
+        long roleOid = "public".equals(role) && !kind.equals("role") ? PrivilegeCatalog.PUBLIC : roleOid(role);
         if (roleOid == Long.MIN_VALUE) {
             return null;
         }

@@ -22,9 +22,6 @@ public final class UserTypeRegistry {
             (int) CompositeCodec.RECORD);
 
     public static void publish(UserType type) {
-        if (type instanceof UserType.Composite c && c.relationOid() != 0) {
-            ROW_TYPE_OF_RELATION.put(c.relationOid(), c.oid());
-        }
         UserType old = BY_OID.put(type.oid(), type);
         if (old == null || !old.equals(type)) {
             CODECS.remove(type.oid());
@@ -41,17 +38,6 @@ public final class UserTypeRegistry {
                 CODECS.remove(r.multirangeArrayOid());
             }
         }
-    }
-
-    /** The row type's OID of each table and view whose row type was published. */
-    private static final Map<Long, Long> ROW_TYPE_OF_RELATION = new ConcurrentHashMap<>();
-
-    /**
-     * The OID of a table's or view's row type (published when the relation was looked up by name), else the
-     * relation's own OID (a table made before lakepg gave row types their own OIDs).
-     */
-    public static long rowTypeOf(long relation) {
-        return ROW_TYPE_OF_RELATION.getOrDefault(relation, relation);
     }
 
     /** The type of this OID (or, for an array type's OID, its element type); null when unknown. */

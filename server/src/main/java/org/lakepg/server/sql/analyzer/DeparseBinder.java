@@ -88,7 +88,8 @@ public final class DeparseBinder {
         }
         FromScope item = new FromScope();
         if (tableOid != 0) {
-            item.addTable(alias, columns, tableOid, false);
+            item.addTable(alias, columns, tableOid, catalog.tableByOid(tableOid).map(t -> t.typeOid()).orElse(tableOid),
+                    false);
         } else {
             item.add(alias, columns);
         }
@@ -103,8 +104,7 @@ public final class DeparseBinder {
             if (refnames.contains(e.alias())) {
                 java.util.Set<String> hidden = new java.util.HashSet<>(e.hidden());
                 hidden.addAll(names);
-                entries.set(i, new FromScope.Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(),
-                        e.tableOidColumn(), e.tidColumn(), e.namedByTable(), e.use()));
+                entries.set(i, e.hiding(hidden));
             }
         }
     }

@@ -373,8 +373,8 @@ public final class ExpressionAnalyzer {
             return null;
         }
         for (FromScope.Entry e : from.entries()) {
-            if (e.tableOid() != 0 && e.alias() != null && !e.alias().equals(table) && catalog.userType(
-                    org.lakepg.server.catalog.types.UserTypeRegistry.rowTypeOf(e.tableOid())).filter(t -> t.name().equals(table)).isPresent()) {
+            if (e.tableOid() != 0 && e.alias() != null && !e.alias().equals(table)
+                    && catalog.userType(e.rowType()).filter(t -> t.name().equals(table)).isPresent()) {
                 return e.alias();
             }
         }

@@ -19,12 +19,25 @@ final class FromScope implements Scope {
     /**
      * One FROM item as names see it. {@code hidden} columns were merged by a USING/NATURAL join: an
      * unqualified name or {@code *} means the merged column instead (qualified names still reach them).
+     * {@code rowType} is the composite type of the item's whole row (a table's or view's row type; 0: an anonymous
+     * record), carried here so it always matches the catalog the statement sees.
      */
     record Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
-                 boolean tableOidColumn, boolean tidColumn, boolean namedByTable, ColumnUse use) {
+                 long rowType, boolean tableOidColumn, boolean tidColumn, boolean namedByTable, ColumnUse use) {
         Entry(String alias, List<OutputColumn> columns, int offset, java.util.Set<String> hidden, long tableOid,
               boolean tableOidColumn, boolean tidColumn) {
-            this(alias, columns, offset, hidden, tableOid, tableOidColumn, tidColumn, false, null);
+            this(alias, columns, offset, hidden, tableOid, tableOid, tableOidColumn, tidColumn, false, null);
+        }
+
+        /** The entry with other hidden columns (a USING join merged them). */
+        Entry hiding(java.util.Set<String> names) {
+            return new Entry(alias, columns, offset, names, tableOid, rowType, tableOidColumn, tidColumn, namedByTable, use);
+        }
+
+        /** The entry with its columns at {@code newOffset} of the row. */
+        Entry at(int newOffset) {
+            return new Entry(alias, columns, newOffset, hidden, tableOid, rowType, tableOidColumn, tidColumn, namedByTable,
+                    use);
         }
 
         /** Notes that the statement reads the entry's column {@code i} (when the entry is a table it names). */
@@ -114,6 +127,12 @@ final class FromScope implements Scope {
         width += columns.size();
     }
 
+    /** A FROM item whose whole row has a named composite type (a view's row type). */
+    void add(String alias, List<OutputColumn> columns, long rowType) {
+        entries.add(new Entry(alias, columns, width, java.util.Set.of(), 0, rowType, false, false, false, null));
+        width += columns.size();
+    }
+
     /** The columns of FROM subqueries that are a VALUES list alone (by identity; entries keep the list when copied). */
     private final java.util.Set<List<OutputColumn>> valuesLists =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -139,25 +158,19 @@ final class FromScope implements Scope {
      * A table's entry, with its system column tableoid: at the end of each row when {@code tableOidColumn} (rows
      * of an inheritance tree), else the table's OID.
      */
-    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn) {
-        addTable(alias, columns, tableOid, tableOidColumn, false);
+    void addTable(String alias, List<OutputColumn> columns, long tableOid, long rowType, boolean tableOidColumn) {
+        addTable(alias, columns, tableOid, rowType, tableOidColumn, false, false, null);
     }
 
-    /** A table's entry whose rows also carry their tuple id (after tableoid when there is that column). */
-    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn, boolean tidColumn) {
-        addTable(alias, columns, tableOid, tableOidColumn, tidColumn, false);
-    }
-
-    /** @param namedByTable no alias was written: the item is known by the table's own name */
-    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn, boolean tidColumn,
-                  boolean namedByTable) {
-        addTable(alias, columns, tableOid, tableOidColumn, tidColumn, namedByTable, null);
-    }
-
-    /** @param use where references to the entry's columns are noted for privilege checks (null: nowhere) */
-    void addTable(String alias, List<OutputColumn> columns, long tableOid, boolean tableOidColumn, boolean tidColumn,
-                  boolean namedByTable, ColumnUse use) {
-        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, tableOidColumn, tidColumn,
+    /**
+     * @param rowType the OID of the table's row type (TableInfo.typeOid)
+     * @param tidColumn the rows also carry their tuple id (after tableoid when there is that column)
+     * @param namedByTable no alias was written: the item is known by the table's own name
+     * @param use where references to the entry's columns are noted for privilege checks (null: nowhere)
+     */
+    void addTable(String alias, List<OutputColumn> columns, long tableOid, long rowType, boolean tableOidColumn,
+                  boolean tidColumn, boolean namedByTable, ColumnUse use) {
+        Entry e = new Entry(alias, columns, width, java.util.Set.of(), tableOid, rowType, tableOidColumn, tidColumn,
                 namedByTable, use);
         entries.add(e);
         width += e.width();
@@ -227,8 +240,7 @@ final class FromScope implements Scope {
         usingAliases.addAll(other.usingAliases);
         other.nullable.stream().forEach(i -> nullable.set(base + i));
         for (Entry e : other.entries) {
-            entries.add(new Entry(e.alias(), e.columns(), base + e.offset(), e.hidden(), e.tableOid(),
-                    e.tableOidColumn(), e.tidColumn(), e.namedByTable(), e.use()));
+            entries.add(e.at(base + e.offset()));
         }
         other.mergedValues.forEach((merged, value) -> mergedValues.put(base + merged, ExprRewriter.map(value,
                 x -> x instanceof InputRef r ? new InputRef(base + r.index(), r.type(), r.typmod(), r.name()) : x)));
@@ -241,8 +253,7 @@ final class FromScope implements Scope {
             Entry e = entries.get(i);
             java.util.Set<String> hidden = new java.util.HashSet<>(e.hidden());
             hidden.addAll(names);
-            entries.set(i, new Entry(e.alias(), e.columns(), e.offset(), hidden, e.tableOid(), e.tableOidColumn(),
-                    e.tidColumn(), e.namedByTable(), e.use()));
+            entries.set(i, e.hiding(hidden));
         }
     }
 
@@ -433,10 +444,7 @@ final class FromScope implements Scope {
         for (int i = 0; i < e.columns().size(); i++) {
             fields.add(ref(e, i));
         }
-        long table = e.columns().isEmpty() ? 0 : e.columns().get(0).tableOid();
-        boolean oneTable = table != 0 && e.columns().stream().allMatch(c -> c.tableOid() == e.columns().get(0).tableOid());
-        return oneTable ? RowExpressions.constructor(fields,
-                org.lakepg.server.catalog.types.UserTypeRegistry.rowTypeOf(table))
+        return e.rowType() != 0 ? RowExpressions.constructor(fields, e.rowType())
                 : RowExpressions.namedRecord(fields, e.columns().stream().map(OutputColumn::name).toList());
     }
 

@@ -34,7 +34,7 @@ public final class IndexExpressionBinder {
 
     private static FromScope scope(TableInfo table, String alias) {
         FromScope scope = new FromScope();
-        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false);
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), table.typeOid(), false);
         return scope;
     }
 

@@ -21,7 +21,7 @@ record JoinedTarget(PlanNode plan, FromScope scope) {
     static JoinedTarget of(QueryAnalyzer queries, ExpressionAnalyzer expressions, AnalyzerCatalog catalog,
                            TableInfo table, String alias, List<FromItem> items, Expr where) {
         FromScope scope = new FromScope();
-        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false, true, false,
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), table.typeOid(), false, true, false,
                 ModifyAnalyzer.columnUse(catalog, table));
         PlanNode others = null;
         // the other items may not name the target (PostgreSQL explains why when they try)

@@ -50,7 +50,7 @@ final class MergeAnalyzer {
         TableInfo table = queries.table(r);
         String alias = r.alias() == null ? table.name() : r.alias().aliasname();
         FromScope target = new FromScope();
-        target.addTable(alias, QueryAnalyzer.tableColumns(table), 0, false, false, false,
+        target.addTable(alias, QueryAnalyzer.tableColumns(table), 0, table.typeOid(), false, false, false,
                 ModifyAnalyzer.columnUse(catalog, table)); // what MERGE reads of its target needs SELECT
         // the source may not see the target, and says so when it tries
         var source = new QueryAnalyzer(expressions, parameters, catalog, new InvisibleSiblings(null, target))

@@ -383,7 +383,7 @@ public final class ModifyAnalyzer {
     /** The target's row (with its tid) as WHERE and RETURNING name it: what they read counts for column privileges. */
     private FromScope rowScope(TableInfo table, String alias) {
         FromScope scope = new FromScope();
-        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false, true, false,
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), table.typeOid(), false, true, false,
                 columnUse(catalog, table));
         return scope;
     }
@@ -395,7 +395,7 @@ public final class ModifyAnalyzer {
 
     private static FromScope tableScope(TableInfo table, String alias) {
         FromScope scope = new FromScope();
-        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), false);
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), table.typeOid(), false);
         return scope;
     }
 

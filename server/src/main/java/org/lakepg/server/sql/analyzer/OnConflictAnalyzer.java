@@ -47,8 +47,8 @@ final class OnConflictAnalyzer {
         FromScope scope = new FromScope();
         // what DO UPDATE reads of the target or of EXCLUDED needs SELECT on the target's columns
         var use = ModifyAnalyzer.columnUse(catalog, table);
-        scope.addTable(alias, QueryAnalyzer.tableColumns(table), 0, false, false, false, use);
-        scope.addTable("excluded", QueryAnalyzer.tableColumns(table), 0, false, false, false, use);
+        scope.addTable(alias, QueryAnalyzer.tableColumns(table), 0, table.typeOid(), false, false, false, use);
+        scope.addTable("excluded", QueryAnalyzer.tableColumns(table), 0, table.typeOid(), false, false, false, use);
         List<BoundExpr> row = new ArrayList<>();
         for (ColumnInfo c : table.columns()) {
             row.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
@@ -85,7 +85,7 @@ final class OnConflictAnalyzer {
             Set<Short> wanted = new HashSet<>();
             boolean expression = false;
             FromScope scope = new FromScope();
-            scope.addTable(alias, QueryAnalyzer.tableColumns(table), 0, false, false, false,
+            scope.addTable(alias, QueryAnalyzer.tableColumns(table), 0, table.typeOid(), false, false, false,
                     ModifyAnalyzer.columnUse(catalog, table)); // the inferred columns need SELECT
             for (IndexElem e : infer.indexElems()) {
                 if (e.name() != null) {

@@ -218,7 +218,7 @@ public final class QueryAnalyzer {
                 List<OutputColumn> named = renamed(columns, r.alias() == null ? null : r.alias().colnames(), alias);
                 if (relation.kind() == 'r') {
                     // a catalog table has the system column tableoid (psql's \dL joins pg_description on it)
-                    scope.addTable(alias, named, relation.oid(), false);
+                    scope.addTable(alias, named, relation.oid(), relation.oid(), false);
                 } else {
                     scope.add(alias, named);
                 }
@@ -231,7 +231,8 @@ public final class QueryAnalyzer {
                     Relation body = ViewExpansion.expand(expressions, parameters, catalog, view.get());
                     FromScope scope = new FromScope(outer);
                     String alias = r.alias() != null ? r.alias().aliasname() : r.relname();
-                    scope.add(alias, renamed(body.columns(), r.alias() == null ? null : r.alias().colnames(), alias));
+                    scope.add(alias, renamed(body.columns(), r.alias() == null ? null : r.alias().colnames(), alias),
+                            view.get().oid());
                     yield new Source(body.plan(), scope);
                 }
                 org.lakepg.server.table.TableInfo table = table(r);
@@ -240,7 +241,7 @@ public final class QueryAnalyzer {
                 InheritedScans.Scan scan = InheritedScans.scan(catalog, table, r.inh(), r.alias() == null ? null : alias,
                         tupleIds);
                 scope.addTable(alias, renamed(tableColumns(table), r.alias() == null ? null : r.alias().colnames(), alias),
-                        table.oid(), scan.tableOidColumn(), tupleIds, r.alias() == null, columnUse(table));
+                        table.oid(), table.typeOid(), scan.tableOidColumn(), tupleIds, r.alias() == null, columnUse(table));
                 var policies = RowSecurity.policies(catalog, table);
                 yield new Source(policies == null ? scan.plan() : new org.lakepg.server.sql.plan.FilterNode(scan.plan(),
                         RowSecurity.using(expressions, table, policies, 'r')), scope);

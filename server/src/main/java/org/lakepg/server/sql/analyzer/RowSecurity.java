@@ -86,7 +86,7 @@ public final class RowSecurity {
     /** CREATE/ALTER POLICY: binds an expression over the table's row, so a wrong one fails as PostgreSQL's does. */
     public static void validate(ExpressionAnalyzer expressions, TableInfo table, org.lakepg.server.sql.ast.Expr e) {
         FromScope scope = new FromScope();
-        scope.addTable(table.name(), QueryAnalyzer.tableColumns(table), table.oid(), false);
+        scope.addTable(table.name(), QueryAnalyzer.tableColumns(table), table.oid(), table.typeOid(), false);
         expressions.requireBoolean(expressions.analyzeWithoutAggregates(e, scope, "POLICY"), "POLICY",
                 ExpressionAnalyzer.location(e));
     }
@@ -103,7 +103,8 @@ public final class RowSecurity {
         }
         try {
             FromScope scope = new FromScope();
-            scope.addTable(table.name(), QueryAnalyzer.tableColumns(rowTable), rowTable.oid(), false);
+            scope.addTable(table.name(), QueryAnalyzer.tableColumns(rowTable), rowTable.oid(), rowTable.typeOid(),
+                    false);
             var parsed = DefaultExpressions.parse(text);
             return expressions.requireBoolean(expressions.analyzeWithoutAggregates(parsed, scope, "POLICY"), "POLICY",
                     ExpressionAnalyzer.location(parsed));

@@ -1,0 +1,20 @@
+-- has_*_privilege name PUBLIC as 'public': only what is granted to PUBLIC counts (no ownership, no superuser)
+drop table if exists prp_t;
+create table prp_t (a int, b int);
+select has_table_privilege('public', 'prp_t', 'select');
+grant select on prp_t to public;
+select has_table_privilege('public', 'prp_t', 'select'), has_table_privilege('public', 'prp_t', 'insert');
+select has_table_privilege('public', 'prp_t', 'select with grant option');
+select has_table_privilege('public', 'prp_t'::regclass, 'select');
+grant update (b) on prp_t to public;
+select has_column_privilege('public', 'prp_t', 'b', 'update'), has_column_privilege('public', 'prp_t', 'a', 'update');
+select has_any_column_privilege('public', 'prp_t', 'update');
+select has_schema_privilege('public', 'public', 'usage'), has_schema_privilege('public', 'pg_catalog', 'create');
+select has_database_privilege('public', current_database(), 'connect');
+select has_function_privilege('public', 'now()', 'execute');
+select has_tablespace_privilege('public', 'pg_default', 'create');
+select pg_has_role('public', 'postgres', 'member');
+select has_table_privilege('PUBLIC', 'prp_t', 'select');
+revoke select on prp_t from public;
+select has_table_privilege('public', 'prp_t', 'select');
+drop table prp_t;

@@ -1,0 +1,23 @@
+-- a FROM item's whole row has the row type of the catalog the statement sees, also for a table made again
+drop view if exists wrt_v;
+drop table if exists wrt_t cascade;
+create table wrt_t (a int, b int, c int);
+insert into wrt_t values (1, 2, 3), (10, 20, 30);
+drop table wrt_t;
+create table wrt_t (a int, b int, c int);
+insert into wrt_t values (1, 2, 3), (10, 20, 30);
+select wrt_t from wrt_t order by a;
+select pg_typeof(wrt_t)::text from wrt_t limit 1;
+select x from wrt_t x where x >= row(5, 0, 0);
+create policy wrt_p on wrt_t using (wrt_t >= row(5, 0, 0));
+alter table wrt_t enable row level security;
+alter table wrt_t force row level security;
+select * from wrt_t;
+alter table wrt_t no force row level security;
+select (s).b from (select x as s from wrt_t x) q order by 1;
+select pg_typeof(ss)::text from (select a, b from wrt_t) ss limit 1;
+create view wrt_v as select a, b from wrt_t;
+select v from wrt_v v order by a;
+select pg_typeof(v)::text from wrt_v v limit 1;
+drop view wrt_v;
+drop table wrt_t;
