@@ -16,9 +16,6 @@ import org.lakepg.wire.protocol.PgServerOptions;
  * {@code lakepg start} runs one in the foreground; tests start one in-process on a free port.
  */
 public final class LakepgServer implements AutoCloseable {
-    /** Buffer cache of each database's compute: 64 MB of 8 KiB pages. */
-    private static final int BUFFER_PAGES = 8192;
-
     private final PgServer pg;
     private final DataDirectoryLock lock;
     private final Cluster cluster;
@@ -44,11 +41,13 @@ public final class LakepgServer implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
         Cluster cluster = null;
         try {
-            cluster = Cluster.open(config.storage(), config.storageOptions(), config.dataDir(), BUFFER_PAGES);
-            Roles roles = new Roles(config.superuserPassword(), config.dataDir().resolve("roles.tsv"));
-            LakepgEngine engine = new LakepgEngine(roles, config.settings(), cluster);
             var serverSettings = new org.lakepg.server.session.SessionSettings(
                     new org.lakepg.server.session.SettingsRegistry(), config.settings());
+            // each database's compute gets a buffer cache of shared_buffers 8 kB pages
+            int bufferPages = (int) serverSettings.getLong("shared_buffers");
+            cluster = Cluster.open(config.storage(), config.storageOptions(), config.dataDir(), bufferPages);
+            Roles roles = new Roles(config.superuserPassword(), config.dataDir().resolve("roles.tsv"));
+            LakepgEngine engine = new LakepgEngine(roles, config.settings(), cluster);
             cluster.setRetention(java.time.Duration.ofMinutes(serverSettings.getLong("lakepg.retention")));
             cluster.setReplicaReplayInterval(java.time.Duration.ofMillis(
                     serverSettings.getLong("lakepg.replica_replay_interval")));

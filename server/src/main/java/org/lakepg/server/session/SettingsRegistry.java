@@ -49,7 +49,7 @@ public final class SettingsRegistry {
         add(integer("idle_in_transaction_session_timeout", 0, 0, Integer.MAX_VALUE, Unit.MILLISECOND, USER));
         add(integer("work_mem", 4096, 64, Integer.MAX_VALUE, Unit.KILOBYTE, USER));
         add(integer("maintenance_work_mem", 65536, 1024, Integer.MAX_VALUE, Unit.KILOBYTE, USER));
-        add(integer("shared_buffers", 16384, 16, Integer.MAX_VALUE / 2, Unit.BLOCK_8K, POSTMASTER));
+        add(integer("shared_buffers", defaultSharedBuffers(), 16, Integer.MAX_VALUE / 2, Unit.BLOCK_8K, POSTMASTER));
         add(integer("max_connections", 100, 1, 262143, Unit.NONE, POSTMASTER));
         add(integer("max_identifier_length", 63, 63, 63, Unit.NONE, INTERNAL));
         add(integer("max_prepared_transactions", 0, 0, 262143, Unit.NONE, POSTMASTER));
@@ -213,6 +213,15 @@ public final class SettingsRegistry {
 
     public static PgException unrecognized(String name) {
         return PgException.of(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"%s\"", name);
+    }
+
+    /**
+     * The buffer pool when shared_buffers is not set: a quarter of the JVM's maximum heap, at most 1 GB (in 8 kB
+     * pages). Frames are allocated as they are needed, so an unused pool costs nothing.
+     */
+    public static long defaultSharedBuffers() {
+        long bytes = Math.min(Runtime.getRuntime().maxMemory() / 4, 1L << 30);
+        return Math.max(16, bytes / 8192);
     }
 
     private static SettingDefinition bool(String name, boolean boot, Context context) {

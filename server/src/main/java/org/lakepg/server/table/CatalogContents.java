@@ -18,7 +18,8 @@ record CatalogContents(List<TableInfo> tables, Map<String, List<TableInfo>> tabl
                        Map<Long, TableInfo> tablesByOid, Map<Long, List<IndexInfo>> indexesByTable,
                        Map<String, IndexInfo> indexesByName, Map<Long, List<ConstraintInfo>> constraintsByTable,
                        List<ConstraintInfo> constraints, List<SequenceInfo> sequences,
-                       Map<Long, List<ConstraintInfo>> foreignKeysByReferencedTable, Inheritance inheritance) {
+                       Map<Long, List<ConstraintInfo>> foreignKeysByReferencedTable, Inheritance inheritance,
+                       java.util.Set<Long> foreignKeyTables) {
 
     static CatalogContents scan(Snapshot snapshot, HeapRelation classes, HeapRelation attributes,
                                 HeapRelation indexes, HeapRelation constraintHeap, HeapRelation sequenceHeap,
@@ -61,9 +62,13 @@ record CatalogContents(List<TableInfo> tables, Map<String, List<TableInfo>> tabl
             sequences.add(CatalogRows.sequence(CatalogRows.SEQUENCE.decode(it.next().payload())));
         }
         Map<Long, List<ConstraintInfo>> byReferenced = new HashMap<>();
+        // either side of a foreign key: every UPDATE, INSERT and DELETE asks whether its table is one
+        java.util.Set<Long> foreignKeyTables = new java.util.HashSet<>();
         for (ConstraintInfo c : constraints) {
             if (c.type() == ConstraintInfo.FOREIGN_KEY) {
                 byReferenced.computeIfAbsent(c.refTable(), k -> new ArrayList<>()).add(c);
+                foreignKeyTables.add(c.refTable());
+                foreignKeyTables.add(c.tableOid());
             }
         }
         // shared by every session: nothing handed out may be changed
@@ -75,7 +80,8 @@ record CatalogContents(List<TableInfo> tables, Map<String, List<TableInfo>> tabl
         byName.replaceAll((k, v) -> List.copyOf(v));
         return new CatalogContents(List.copyOf(tables), Map.copyOf(byName), Map.copyOf(byOid), Map.copyOf(indexesByTable),
                 Map.copyOf(indexesByName), Map.copyOf(constraintsByTable), List.copyOf(constraints),
-                List.copyOf(sequences), Map.copyOf(byReferenced), InheritanceRows.scan(snapshot, inheritsHeap));
+                List.copyOf(sequences), Map.copyOf(byReferenced), InheritanceRows.scan(snapshot, inheritsHeap),
+                java.util.Set.copyOf(foreignKeyTables));
     }
 
     List<IndexInfo> indexesOf(long tableOid) {

@@ -201,9 +201,7 @@ public final class TableCatalog {
 
     /** True if the table has foreign keys or is referenced by one (DML then runs the foreign key checks). */
     public boolean involvedInForeignKeys(Snapshot snapshot, long tableOid) {
-        CatalogContents c = contents(snapshot);
-        return c.foreignKeysByReferencedTable().containsKey(tableOid) || c.constraintsOf(tableOid).stream()
-                .anyMatch(k -> k.type() == ConstraintInfo.FOREIGN_KEY);
+        return contents(snapshot).foreignKeyTables().contains(tableOid);
     }
 
     /** Inheritance links, partition keys and bounds visible to the snapshot. */

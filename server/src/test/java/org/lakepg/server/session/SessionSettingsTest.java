@@ -60,7 +60,7 @@ class SessionSettingsTest {
         s.set("statement_timeout", "1.5s", false);
         assertThat(s.get("statement_timeout")).isEqualTo("1500ms");
         assertThat(s.getLong("statement_timeout")).isEqualTo(1500);
-        assertThat(fresh().get("shared_buffers")).isEqualTo("128MB");
+        assertThat(fresh().getLong("shared_buffers")).isEqualTo(SettingsRegistry.defaultSharedBuffers());
         assertError(() -> s.set("work_mem", "0", false), "22023",
                 "0 kB is outside the valid range for parameter \"work_mem\" (64 .. 2147483647)", null);
         assertError(() -> s.set("work_mem", "5XB", false), "22023",

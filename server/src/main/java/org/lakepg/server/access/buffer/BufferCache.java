@@ -12,8 +12,9 @@ import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
 /**
- * The compute's page cache: a fixed number of 8 KiB frames (shared_buffers), pinned while in use, latched shared or
- * exclusive, replaced by a clock sweep. The compute never writes pages back: a miss reads the page from the
+ * The compute's page cache: up to shared_buffers 8 KiB frames, pinned while in use, latched shared or exclusive,
+ * replaced by a clock sweep once all are in use. Frames are allocated on first need (and freed ones reused from a
+ * free list), so a large pool costs no memory until the data fills it. The compute never writes pages back: a miss reads the page from the
  * {@link PageService} at the LSN of this compute's last change of it, so the read never waits for WAL it does not
  * need and never sees a version older than its own changes.
  */
@@ -21,7 +22,11 @@ public final class BufferCache {
 
     private final PageService pages;
     private final TimelineId timeline;
+    /** Allocated frames fill the front; the slots past {@link #allocated} are still null. */
     private final BufferFrame[] frames;
+    /** Frames whose page was dropped: reused before the clock sweep evicts a live page. */
+    private final java.util.ArrayDeque<BufferFrame> free = new java.util.ArrayDeque<>();
+    private volatile int allocated;
     private final ConcurrentHashMap<PageKey, BufferFrame> table = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RelationFork, AtomicInteger> sizes = new ConcurrentHashMap<>();
     private final LastWrittenLsnCache lastWritten;
@@ -49,9 +54,6 @@ public final class BufferCache {
         this.pages = pages;
         this.timeline = timeline;
         this.frames = new BufferFrame[capacityPages];
-        for (int i = 0; i < capacityPages; i++) {
-            frames[i] = new BufferFrame();
-        }
         this.lastWritten = new LastWrittenLsnCache(Math.max(1024, capacityPages * 4), startLsn);
         this.latestWritten = new AtomicLong(startLsn.value());
     }
@@ -62,6 +64,11 @@ public final class BufferCache {
 
     public int capacity() {
         return frames.length;
+    }
+
+    /** Frames allocated so far (at most {@link #capacity}). */
+    public int allocatedFrames() {
+        return allocated;
     }
 
     public Stats stats() {
@@ -161,7 +168,8 @@ public final class BufferCache {
      */
     public void forgetRelation(int relation, Lsn lsn) {
         synchronized (replacement) {
-            for (BufferFrame frame : frames) {
+            for (int i = 0; i < allocated; i++) {
+                BufferFrame frame = frames[i];
                 PageKey key = frame.key;
                 if (key != null && key.relation() == relation) {
                     if (!frame.pins.compareAndSet(0, BufferFrame.REPLACING)) {
@@ -172,6 +180,7 @@ public final class BufferCache {
                     frame.valid = false;
                     frame.lastWritten = null;
                     frame.pins.set(0);
+                    free.add(frame);
                 }
             }
             sizes.keySet().removeIf(rf -> rf.relation == relation);
@@ -230,6 +239,13 @@ public final class BufferCache {
 
     /** Clock sweep, under the replacement lock: returns a free frame marked REPLACING and unmapped. */
     private BufferFrame claimVictim(PageKey forKey) {
+        BufferFrame unused = unusedFrame();
+        if (unused != null) {
+            unused.key = forKey;
+            unused.lastWritten = null;
+            unused.usage = 1;
+            return unused;
+        }
         int steps = frames.length * 7;
         for (int i = 0; i < steps; i++) {
             BufferFrame frame = frames[clockHand];
@@ -259,11 +275,31 @@ public final class BufferCache {
         throw PgException.of(SqlState.INTERNAL_ERROR, "no unpinned buffers available");
     }
 
+    /** A freed or never-used frame marked REPLACING, or null when every frame holds a page. */
+    private BufferFrame unusedFrame() {
+        BufferFrame frame;
+        while ((frame = free.poll()) != null) {
+            // a reader that looked the old page up may hold a brief pin: the sweep finds the frame later then
+            if (frame.key == null && frame.pins.compareAndSet(0, BufferFrame.REPLACING)) {
+                return frame;
+            }
+        }
+        if (allocated < frames.length) {
+            frame = new BufferFrame();
+            frame.pins.set(BufferFrame.REPLACING);
+            frames[allocated] = frame;
+            allocated++; // published after the slot: the sweep and forgetRelation only run under the same lock
+            return frame;
+        }
+        return null;
+    }
+
     private void release(BufferFrame frame, PageKey key) {
         synchronized (replacement) {
             table.remove(key, frame);
             frame.key = null;
             frame.valid = false;
+            free.add(frame);
         }
     }
 }

@@ -74,6 +74,52 @@ class BufferCacheTest {
     }
 
     @Test
+    void framesAreAllocatedOnlyAsPagesAreCachedAndFreedOnesAreReused() {
+        InMemoryStorage storage = new InMemoryStorage();
+        PageWriter writer = new PageWriter(storage, storage.timeline());
+        writer.append(WalRecord.of(new RelationCreate(REL, ForkNumber.MAIN)));
+        writer.append(WalRecord.of(new RelationCreate(REL + 1, ForkNumber.MAIN)));
+        // 8 GB worth of frames: must cost nothing until used
+        BufferCache cache = new BufferCache(storage, storage.timeline(), 1 << 20, storage.insertLsn(storage.timeline()));
+        assertThat(cache.capacity()).isEqualTo(1 << 20);
+        assertThat(cache.allocatedFrames()).isZero();
+        for (int b = 0; b < 10; b++) {
+            try (PinnedPage page = cache.extend(REL, ForkNumber.MAIN); var change = writer.begin()) {
+                change.track(page);
+                page.data()[100] = (byte) b;
+                change.commit();
+            }
+        }
+        assertThat(cache.allocatedFrames()).isEqualTo(10);
+        cache.forgetRelation(REL, storage.insertLsn(storage.timeline()));
+        for (int b = 0; b < 4; b++) {
+            try (PinnedPage page = cache.extend(REL + 1, ForkNumber.MAIN)) {
+                assertThat(page.data()[100]).isZero();
+            }
+        }
+        assertThat(cache.allocatedFrames()).isEqualTo(10); // the dropped relation's frames were reused
+    }
+
+    @Test
+    void aFullPoolEvictsInsteadOfGrowing() {
+        InMemoryStorage storage = new InMemoryStorage();
+        PageWriter writer = new PageWriter(storage, storage.timeline());
+        writer.append(WalRecord.of(new RelationCreate(REL, ForkNumber.MAIN)));
+        BufferCache cache = new BufferCache(storage, storage.timeline(), 16, storage.insertLsn(storage.timeline()));
+        for (int b = 0; b < 40; b++) {
+            try (PinnedPage page = cache.extend(REL, ForkNumber.MAIN); var change = writer.begin()) {
+                change.track(page);
+                page.data()[100] = (byte) b;
+                change.commit();
+            }
+        }
+        assertThat(cache.allocatedFrames()).isEqualTo(16);
+        try (PinnedPage page = cache.pinShared(PageKey.main(REL, 3))) {
+            assertThat(page.data()[100]).isEqualTo((byte) 3);
+        }
+    }
+
+    @Test
     void anUncommittedChangeSetRestoresThePage() {
         InMemoryStorage storage = new InMemoryStorage();
         PageWriter writer = new PageWriter(storage, storage.timeline());
