@@ -11,10 +11,11 @@ public final class ReservedRelations {
     /** Block 0: the xid allocation bound, so a restarted compute never reuses an xid. */
     public static final int TRANSACTION_CONTROL = 2;
     /**
-     * Smallest relation id callers may use for their own relations. The catalog's heaps sit below it: 3-6 and 12-13
-     * tables (TableCatalog), 7-11 schemas/views/functions/privileges/comments (catalog.objects), 14 inheritance and
-     * partitions, 15 triggers, 16 user-defined types, 17-20 analytics, 21 statistics, 22 user aggregates; 23-63 are
-     * free.
+     * Smallest relation id callers may use for their own relations. The catalog's heaps sit below it (keep this list
+     * in step with the RELATION constants): 3-6 and 12-14 TableCatalog (pg_class, attributes, the oid sequence,
+     * indexes, constraints, sequences, inheritance/partitions); 7-11 schemas, views, functions, privileges, comments;
+     * 15 triggers; 16 user-defined types; 21 statistics; 22 aggregates; 27 rules; 28 operators; 35-36 policies;
+     * 37 operator classes; 41 event triggers; 44 column privileges. Free: 17-20, 23-26, 29-34, 38-40, 42-43, 45-63.
      */
     public static final int FIRST_USER_RELATION = 64;
 

@@ -9,9 +9,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Whether a Postgres server accepts a session: a protocol-3 startup as user postgres to database postgres, waiting
- * for ReadyForQuery — what psql needs before its first query. Trust authentication only (the cluster listens on
- * loopback, where lakepg trusts by default).
+ * Whether a Postgres server accepts sessions: a protocol-3 startup as user postgres to database postgres. Ready is
+ * ReadyForQuery (trust), a password request (the server is up and authenticating; psql would ask for the password) or
+ * an authentication refusal (SQLSTATE class 28); "starting up" (57P03) and other errors are not ready yet.
  */
 public final class PgPing {
 
@@ -49,13 +49,41 @@ public final class PgPing {
                     out.flush();
                     return true;
                 }
-                boolean passwordWanted = type == 'R' && (payload.length < 4 || payload[3] != 0 || payload[0] != 0);
-                if (type == 'E' || passwordWanted) {
-                    return false;
+                if (type == 'R' && authenticationRequest(payload) > 0) {
+                    return true; // cleartext, MD5 or SASL: the server runs and only wants our password
+                }
+                if (type == 'E') {
+                    return sqlState(payload).startsWith("28");
                 }
             }
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The authentication code of an 'R' message: 0 is AuthenticationOk, anything else asks for credentials. */
+    static int authenticationRequest(byte[] payload) {
+        if (payload.length < 4) {
+            return -1;
+        }
+        return ((payload[0] & 0xff) << 24) | ((payload[1] & 0xff) << 16) | ((payload[2] & 0xff) << 8)
+                | (payload[3] & 0xff);
+    }
+
+    /** The SQLSTATE ('C' field) of an ErrorResponse body, or "" when absent. */
+    static String sqlState(byte[] payload) {
+        int i = 0;
+        while (i < payload.length && payload[i] != 0) {
+            byte field = payload[i++];
+            int end = i;
+            while (end < payload.length && payload[end] != 0) {
+                end++;
+            }
+            if (field == 'C') {
+                return new String(payload, i, end - i, StandardCharsets.UTF_8);
+            }
+            i = end + 1;
+        }
+        return "";
     }
 }
