@@ -23,6 +23,24 @@ public final class NodeStats {
         totalNanos += elapsedNanos;
     }
 
+    /** A bitmap heap scan's: the tuple ids its Bitmap Index Scan found, over all its runs. */
+    long bitmapEntries;
+
+    public void bitmapEntries(long found) {
+        bitmapEntries += found;
+    }
+
+    /** The measurements of the Bitmap Index Scan below a Bitmap Heap Scan measured as {@code heap}. */
+    static NodeStats bitmapIndexPart(NodeStats heap) {
+        if (heap == null) {
+            return null;
+        }
+        NodeStats part = new NodeStats();
+        part.loops = heap.loops;
+        part.rows = heap.bitmapEntries;
+        return part;
+    }
+
     /** What the operator reports about its run ("Sort Method" → "quicksort  Memory: 25kB"), in order. */
     final java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
 

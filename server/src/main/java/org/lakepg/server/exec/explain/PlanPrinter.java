@@ -882,7 +882,7 @@ public final class PlanPrinter {
                     details.add(new String[] {"Recheck Cond", conditions});
                     IndexScanNode indexPart = s.asIndexOnly(false);
                     bitmapIndexParts.put(indexPart, true);
-                    stats.putIfAbsent(indexPart, stats.get(s));
+                    stats.putIfAbsent(indexPart, NodeStats.bitmapIndexPart(stats.get(s)));
                     children.add(indexPart);
                     String shown = uniqueAlias(s.table().name(), s.alias());
                     yield "Bitmap Heap Scan on " + qualified(s.table().namespace(), s.table().name())

@@ -54,6 +54,7 @@ final class GinBitmapScan {
         if (found == null) {
             found = everything(index, 0, context);
         }
+        HeapBlocks.report(node, found, context);
         Iterator<IndexEntry> entries = found.stream().map(t -> new IndexEntry(null, t)).iterator();
         return TableOperators.fetched(node, entries, snapshot, context, row -> {
             for (CompiledExpr check : checks) {

@@ -39,7 +39,7 @@ final class IndexConditionScan {
         Iterator<IndexEntry> scan = context.tables().catalog().btree(node.index()).scan(
                 range.lower() == null ? null : ScanBound.inclusive(range.lower()),
                 range.upper() == null ? null : ScanBound.exclusive(range.upper()), !node.backward());
-        return TableOperators.fetched(node, node.bitmap() ? inTableOrder(scan, context) : scan, snapshot, context, row -> {
+        return TableOperators.fetched(node, node.bitmap() ? inTableOrder(node, scan, context) : scan, snapshot, context, row -> {
             for (CompiledExpr check : checks) {
                 if (!Boolean.TRUE.equals(check.eval(row, context))) {
                     return false;
@@ -51,13 +51,14 @@ final class IndexConditionScan {
 
     /** A bitmap scan's entries: all of them collected, then in tuple id order (each heap page read once). */
     private static Iterator<IndexEntry> inTableOrder(
-            Iterator<IndexEntry> scan, ExecContext context) {
+            IndexScanNode node, Iterator<IndexEntry> scan, ExecContext context) {
         java.util.ArrayList<IndexEntry> all = new java.util.ArrayList<>();
         while (scan.hasNext()) {
             context.checkCancelled();
             all.add(scan.next());
         }
         all.sort(java.util.Comparator.comparing(IndexEntry::tid));
+        HeapBlocks.report(node, all.stream().map(IndexEntry::tid).toList(), context);
         return all.iterator();
     }
 
