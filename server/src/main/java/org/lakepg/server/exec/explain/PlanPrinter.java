@@ -384,6 +384,10 @@ public final class PlanPrinter {
             node(h.input(), indent, child, planName, statsNode, filter);
             return;
         }
+        if (p instanceof SortNode s && PresortedInputs.presorted(s)) {
+            node(s.input(), indent, child, planName, statsNode, filter);
+            return;
+        }
         if (p instanceof ModifyingCtesNode m) {
             node(m.input(), indent, child, planName, statsNode, filter);
             return;
