@@ -99,13 +99,17 @@ final class CopyCommand {
 
     private static List<ColumnInfo> columns(TableInfo table, List<String> names) {
         if (names == null || names.isEmpty()) {
-            return table.columns();
+            return table.columns().stream().filter(c -> !c.generated()).toList();
         }
         List<ColumnInfo> out = new ArrayList<>();
         for (String n : names) {
             out.add(table.columns().stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow(() ->
                     PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", n,
                             table.name())));
+            if (out.getLast().generated()) {
+                throw PgException.of(SqlState.INVALID_COLUMN_REFERENCE, "column \"%s\" is a generated column", n)
+                        .withDetail("Generated columns cannot be used in COPY.");
+            }
         }
         return out;
     }

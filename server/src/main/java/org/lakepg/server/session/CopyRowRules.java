@@ -19,6 +19,8 @@ final class CopyRowRules {
     private final TableInfo table;
     private final DdlContext ctx;
     private final CompiledExpr[] defaults;
+    /** STORED generated columns (by position): their expressions over the row, computed after the defaults. */
+    private final java.util.Map<Integer, CompiledExpr> generated = new java.util.TreeMap<>();
     private final List<ModifyNode.Check> checks = new ArrayList<>();
     private final List<CompiledExpr> compiledChecks = new ArrayList<>();
     private final ForeignKeys foreignKeys;
@@ -29,7 +31,10 @@ final class CopyRowRules {
         this.ctx = ctx;
         defaults = new CompiledExpr[table.columns().size()];
         for (ColumnInfo c : table.columns()) {
-            if (!given.contains(c) && (c.defaultExpr() != null || c.isIdentity())) {
+            if (c.generated()) {
+                generated.put(c.number() - 1, ctx.compiler().compile(ctx.binder().bindDefault(table, c,
+                        DefaultExpressions.parse(c.defaultExpr()))));
+            } else if (!given.contains(c) && (c.defaultExpr() != null || c.isIdentity())) {
                 defaults[c.number() - 1] = ctx.compiler().compile(ctx.binder().defaultValue(table, c));
             }
         }
@@ -51,6 +56,8 @@ final class CopyRowRules {
                 row[i] = defaults[i].eval(new Object[0], ctx.exec());
             }
         }
+        Object[] given = row.clone();
+        generated.forEach((i, e) -> row[i] = e.eval(given, ctx.exec()));
         RowChecks.notNull(table, row);
         RowChecks.check(table, checks, compiledChecks, row, ctx.exec());
     }

@@ -215,6 +215,7 @@ final class CreateTableCommand {
         Boolean notNull = null;
         String defaultExpr = null;
         char identity = ColumnInfo.NO_IDENTITY;
+        boolean generated = false;
         List<DefElem> identityOptions = null;
         Constraint last = null;
         for (Constraint k : c.constraints() == null ? List.<Constraint>of() : c.constraints()) {
@@ -229,6 +230,11 @@ final class CreateTableCommand {
                     notNull = wanted;
                 }
                 case DEFAULT -> {
+                    if (generated) {
+                        throw PgException.of(SqlState.SYNTAX_ERROR,
+                                "both default and generation expression specified for column \"%s\" of table \"%s\"",
+                                c.colname(), table);
+                    }
                     if (defaultExpr != null || serial) {
                         throw PgException.of(SqlState.SYNTAX_ERROR,
                                 "multiple default values specified for column \"%s\" of table \"%s\"", c.colname(), table);
@@ -254,8 +260,25 @@ final class CreateTableCommand {
                     identityOptions = k.options() == null ? List.of() : k.options();
                     notNull = true;
                 }
-                case GENERATED -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "generated columns are not supported yet");
+                case GENERATED -> {
+                    if (generated) {
+                        throw PgException.of(SqlState.SYNTAX_ERROR,
+                                "multiple generation clauses specified for column \"%s\" of table \"%s\"",
+                                c.colname(), table);
+                    }
+                    if (defaultExpr != null || serial) {
+                        throw PgException.of(SqlState.SYNTAX_ERROR,
+                                "both default and generation expression specified for column \"%s\" of table \"%s\"",
+                                c.colname(), table);
+                    }
+                    if (identity != ColumnInfo.NO_IDENTITY) {
+                        throw PgException.of(SqlState.SYNTAX_ERROR,
+                                "both identity and generation expression specified for column \"%s\" of table \"%s\"",
+                                c.colname(), table);
+                    }
+                    defaultExpr = ExpressionTextOf(k.rawExpr());
+                    generated = true;
+                }
                 case PRIMARY, UNIQUE, CHECK, FOREIGN -> {
                     pending.add(new PendingConstraint(k, List.of(c.colname())));
                     if (k.contype() == Constraint.ConstrType.PRIMARY) {
@@ -282,7 +305,7 @@ final class CreateTableCommand {
                     "conflicting NULL/NOT NULL declarations for column \"%s\" of table \"%s\"", c.colname(), table);
         }
         ColumnInfo column = new ColumnInfo(c.colname(), number, type[0], (int) type[1],
-                serial || notNull != null && notNull, defaultExpr, identity);
+                serial || notNull != null && notNull, defaultExpr, identity, generated);
         return new PendingColumn(column, serial, identityOptions);
     }
 

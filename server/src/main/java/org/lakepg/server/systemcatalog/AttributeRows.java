@@ -32,7 +32,8 @@ final class AttributeRows {
             }
             for (ColumnInfo c : t.columns()) {
                 row(out, t.oid(), c.name(), c.number(), ClassRows.type(catalog, c.type()), c.typmod(), c.notNull())
-                        .set("attacl", catalog.sources().columnAcl(t.oid(), t.attnum(c.number())));
+                        .set("attacl", catalog.sources().columnAcl(t.oid(), t.attnum(c.number())))
+                        .set("attgenerated", c.generated() ? "s" : "");
             }
             for (IndexInfo i : catalog.indexes(t.oid())) {
                 int n = 1;

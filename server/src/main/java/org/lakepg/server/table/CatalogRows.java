@@ -18,9 +18,9 @@ final class CatalogRows {
      */
     static final RowCodec CLASS = new RowCodec(new long[] {TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8,
             TypeOids.INT4, TypeOids.INT4, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8});
-    /** table oid, attnum, name, type, typmod, not null, default expression, identity. */
+    /** table oid, attnum, name, type, typmod, not null, default (or generation) expression, identity, generated. */
     static final RowCodec ATTRIBUTE = new RowCodec(new long[] {TypeOids.INT8, TypeOids.INT2, TypeOids.TEXT,
-            TypeOids.INT8, TypeOids.INT4, TypeOids.BOOL, TypeOids.TEXT, TypeOids.TEXT});
+            TypeOids.INT8, TypeOids.INT4, TypeOids.BOOL, TypeOids.TEXT, TypeOids.TEXT, TypeOids.BOOL});
     /**
      * oid, name, table oid, relation, unique, primary, key attnums ("1 0 2", 0 for an expression), access method,
      * INCLUDE attnums, key expressions (separated by {@link #EXPRESSION_SEPARATOR}), predicate, indoption per key column.
@@ -56,12 +56,12 @@ final class CatalogRows {
 
     static Object[] attributeRow(long tableOid, ColumnInfo c) {
         return new Object[] {tableOid, c.number(), c.name(), c.type(), c.typmod(), c.notNull(), c.defaultExpr(),
-                c.isIdentity() ? String.valueOf(c.identity()) : null};
+                c.isIdentity() ? String.valueOf(c.identity()) : null, c.generated() ? Boolean.TRUE : null};
     }
 
     static ColumnInfo column(Object[] a) {
         return new ColumnInfo((String) a[2], (Short) a[1], (Long) a[3], (Integer) a[4], (Boolean) a[5],
-                (String) a[6], letter(a[7], ColumnInfo.NO_IDENTITY));
+                (String) a[6], letter(a[7], ColumnInfo.NO_IDENTITY), a.length > 8 && Boolean.TRUE.equals(a[8]));
     }
 
     static Object[] indexRow(IndexInfo i) {

@@ -261,6 +261,10 @@ public final class ModifyAnalyzer {
             if (!assigned.add(t.name()) || partlyAssigned.contains(t.name())) {
                 throw PgException.of(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"%s\"", t.name());
             }
+            if (column.generated() && !(t.val() instanceof SetToDefault)) {
+                throw PgException.of(SqlState.GENERATED_ALWAYS, "column \"%s\" can only be updated to DEFAULT",
+                        column.name()).withDetail("Column \"" + column.name() + "\" is a generated column.");
+            }
             if (column.identity() == 'a' && !(t.val() instanceof SetToDefault)) {
                 throw PgException.of(SqlState.GENERATED_ALWAYS, "column \"%s\" can only be updated to DEFAULT",
                         column.name()).withDetail("Column \"" + column.name()
@@ -274,6 +278,23 @@ public final class ModifyAnalyzer {
                 value = new org.lakepg.server.sql.plan.expr.RelabelType(value, value.type(), value.typmod());
             }
             row.set(column.number() - 1, value);
+        }
+        generate(table, row);
+    }
+
+    /**
+     * Replaces the value of each STORED generated column in {@code row} (one expression per table column) by its
+     * generation expression over the row's other values; generation expressions cannot name generated columns.
+     */
+    void generate(TableInfo table, List<BoundExpr> row) {
+        List<BoundExpr> given = List.copyOf(row.subList(0, table.columns().size()));
+        for (ColumnInfo c : table.columns()) {
+            if (c.generated() && c.defaultExpr() != null) {
+                BoundExpr over = bindExpression(table, DefaultExpressions.parse(c.defaultExpr()));
+                BoundExpr value = ExprRewriter.map(over, e -> e instanceof InputRef r && r.index() < given.size()
+                        ? given.get(r.index()) : e);
+                row.set(c.number() - 1, assign(c, table, value, null));
+            }
         }
     }
 
@@ -549,10 +570,12 @@ public final class ModifyAnalyzer {
         }
         for (ColumnInfo c : table.columns()) {
             if (row[c.number() - 1] == null) {
-                row[c.number() - 1] = defaultValue(table, c);
+                row[c.number() - 1] = c.generated() ? new Const(c.type(), c.typmod(), null) : defaultValue(table, c);
             }
         }
-        return List.of(row);
+        List<BoundExpr> full = new ArrayList<>(java.util.Arrays.asList(row));
+        generate(table, full);
+        return List.copyOf(full);
     }
 
     /**
@@ -599,6 +622,10 @@ public final class ModifyAnalyzer {
      * OVERRIDING SYSTEM VALUE; OVERRIDING USER VALUE makes identity columns ignore it.
      */
     static boolean checkIdentityInsert(ColumnInfo column, InsertStmt.Overriding overriding) {
+        if (column.generated()) {
+            throw PgException.of(SqlState.GENERATED_ALWAYS, "cannot insert a non-DEFAULT value into column \"%s\"",
+                    column.name()).withDetail("Column \"" + column.name() + "\" is a generated column.");
+        }
         if (!column.isIdentity()) {
             return true;
         }
@@ -673,13 +700,31 @@ public final class ModifyAnalyzer {
 
     /** A column DEFAULT expression, coerced to the column's type as an INSERT would. */
     public BoundExpr bindDefault(TableInfo table, ColumnInfo column, Expr value) {
-        BoundExpr bound = expressions.analyzeWithoutAggregates(value, Scope.EMPTY, "DEFAULT expressions");
+        BoundExpr bound = column.generated() ? generationExpression(table, value)
+                : expressions.analyzeWithoutAggregates(value, Scope.EMPTY, "DEFAULT expressions");
         int location = ExpressionAnalyzer.location(value);
         return expressions.coercer().tryCoerce(bound, column.type(), column.typmod(), TypeCoercion.Context.ASSIGNMENT,
                 location).orElseThrow(() -> Coercer.at(PgException.of(SqlState.DATATYPE_MISMATCH,
                 "column \"%s\" is of type %s but default expression is of type %s", column.name(),
                 TypeNames.format(catalog, column.type()), TypeNames.format(catalog, bound.type()))
                 .withHint("You will need to rewrite or cast the expression."), location));
+    }
+
+    /** A generation expression over the table's row: it may not name another generated column. */
+    private BoundExpr generationExpression(TableInfo table, Expr value) {
+        BoundExpr bound = expressions.analyzeWithoutAggregates(value, tableScope(table, table.name()),
+                "generation expressions");
+        ExprRewriter.map(bound, e -> {
+            if (e instanceof InputRef r && r.index() < table.columns().size()
+                    && table.columns().get(r.index()).generated()) {
+                throw PgException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                        "cannot use generated column \"%s\" in column generation expression",
+                        table.columns().get(r.index()).name())
+                        .withDetail("A generated column cannot reference another generated column.");
+            }
+            return e;
+        });
+        return bound;
     }
 
     /** Assignment coercion, with PostgreSQL's "column x is of type ... but expression is of type ..." error. */
