@@ -302,7 +302,10 @@ final class AlterTableCommand {
         TableInfo widened = catalog.findByOid(ctx.txn().snapshot(), table.oid()).orElseThrow();
         ColumnInfo added = widened.columns().get(column.number() - 1);
         if (added.defaultExpr() != null || added.isIdentity()) {
-            CompiledExpr value = ctx.compiler().compile(ctx.binder().defaultValue(widened, added));
+            // a generated column's expression reads the row's other columns; a default reads none
+            CompiledExpr value = ctx.compiler().compile(added.generated()
+                    ? ctx.binder().bindDefault(widened, added, DefaultExpressions.parse(added.defaultExpr()))
+                    : ctx.binder().defaultValue(widened, added));
             int index = added.number() - 1;
             widened = catalog.rewrite(ctx.txn(), widened, widened.columns(), row -> {
                 Object[] out = java.util.Arrays.copyOf(row, row.length);
