@@ -18,3 +18,10 @@ select has_table_privilege('PUBLIC', 'prp_t', 'select');
 revoke select on prp_t from public;
 select has_table_privilege('public', 'prp_t', 'select');
 drop table prp_t;
+-- system catalogs: SELECT is granted to PUBLIC on all but those holding secrets
+create role fixture_plain_reader
+select has_table_privilege('fixture_plain_reader', 'pg_class', 'select'), has_table_privilege('fixture_plain_reader', 'pg_catalog.pg_class', 'insert'), has_table_privilege('fixture_plain_reader', 'pg_authid', 'select')
+select has_table_privilege('fixture_plain_reader', 'information_schema.tables', 'select'), has_table_privilege('fixture_plain_reader', 'pg_class', 'select with grant option'), has_table_privilege('fixture_plain_reader', 'pg_class'::regclass, 'select'), has_table_privilege('fixture_plain_reader', 'pg_class', 'insert, select')
+select has_table_privilege('pg_class', 'select'), has_table_privilege('pg_authid', 'update')
+select has_table_privilege('fixture_no_such_relation', 'select')
+drop role fixture_plain_reader

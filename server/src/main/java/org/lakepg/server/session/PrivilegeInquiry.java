@@ -73,26 +73,37 @@ final class PrivilegeInquiry {
     }
 
     private Boolean relation(Snapshot snapshot, long role, Object object, String letters) {
-        SearchPath.Relation relation;
         if (object instanceof Long oid) {
             var view = objects.views().views(snapshot).stream().filter(v -> v.oid() == oid).findFirst();
             if (view.isPresent()) {
                 return any(snapshot, role, CatalogClasses.PG_CLASS, oid, view.get().owner(), letters);
             }
+            if (publiclyReadable(oid) && asksSelectWithoutGrantOption(letters)) {
+                return true;
+            }
             return any(snapshot, role, CatalogClasses.PG_CLASS, oid, privileges.tableOwner(snapshot, oid), letters);
         }
-        List<String> name = List.of(object.toString().split("\\.", -1));
-        relation = searchPath.relation(snapshot, name).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_TABLE,
-                "relation \"%s\" does not exist", object));
-        long owner = switch (relation) {
-            case SearchPath.Relation.Table t -> privileges.tableOwner(snapshot, t.table().oid());
-            case SearchPath.Relation.View v -> v.view().owner();
-        };
-        long oid = switch (relation) {
-            case SearchPath.Relation.Table t -> t.table().oid();
-            case SearchPath.Relation.View v -> v.view().oid();
-        };
-        return any(snapshot, role, CatalogClasses.PG_CLASS, oid, owner, letters);
+        NamedRelation named = namedRelation(snapshot, object); // a user relation or a system catalog
+        if (publiclyReadable(named.oid()) && asksSelectWithoutGrantOption(letters)) {
+            return true;
+        }
+        return any(snapshot, role, CatalogClasses.PG_CLASS, named.oid(), named.owner(), letters);
+    }
+
+    /** System catalogs and views initdb grants SELECT on to PUBLIC (all but these, which hold secrets or files). */
+    private static final java.util.Set<String> NOT_PUBLIC = java.util.Set.of("pg_authid", "pg_shadow", "pg_statistic",
+            "pg_statistic_ext_data", "pg_user_mapping", "pg_subscription", "pg_largeobject", "pg_file_settings",
+            "pg_hba_file_rules", "pg_ident_file_mappings", "pg_config", "pg_backend_memory_contexts",
+            "pg_shmem_allocations");
+
+    private static boolean asksSelectWithoutGrantOption(String letters) {
+        int r = letters.indexOf('r');
+        return r >= 0 && (r + 1 == letters.length() || letters.charAt(r + 1) != '*');
+    }
+
+    private static boolean publiclyReadable(long oid) {
+        SystemRelation system = systemRelation(oid);
+        return system != null && !NOT_PUBLIC.contains(system.name());
     }
 
     /** A table or view by OID or (possibly qualified) name with its owner; null for an OID naming none. */
