@@ -25,3 +25,11 @@ select has_table_privilege('fixture_plain_reader', 'information_schema.tables', 
 select has_table_privilege('pg_class', 'select'), has_table_privilege('pg_authid', 'update')
 select has_table_privilege('fixture_no_such_relation', 'select')
 drop role fixture_plain_reader
+-- has_sequence_privilege by name
+create sequence fixture_priv_seq
+create role fixture_seq_user
+grant usage on sequence fixture_priv_seq to fixture_seq_user
+select has_sequence_privilege('fixture_seq_user', 'fixture_priv_seq', 'usage'), has_sequence_privilege('fixture_seq_user', 'public.fixture_priv_seq', 'update'), has_sequence_privilege('fixture_priv_seq', 'select'), has_sequence_privilege('fixture_seq_user', 'fixture_priv_seq'::regclass, 'usage')
+select has_sequence_privilege('fixture_no_such_seq', 'usage')
+drop sequence fixture_priv_seq
+drop role fixture_seq_user

@@ -121,6 +121,11 @@ final class PrivilegeInquiry {
         List<String> name = List.of(object.toString().split("\\.", -1));
         var relation = searchPath.relation(snapshot, name);
         if (relation.isEmpty()) {
+            var sequence = searchPath.sequence(snapshot, name);
+            if (sequence.isPresent()) {
+                long oid = sequence.get().oid();
+                return new NamedRelation(oid, privileges.tableOwner(snapshot, oid), sequence.get().name());
+            }
             var system = org.lakepg.server.systemcatalog.SystemRelations.find(name).orElseThrow(() -> PgException.of(SqlState.UNDEFINED_TABLE,
                     "relation \"%s\" does not exist", object));
             return new NamedRelation(system.oid(), BOOTSTRAP_SUPERUSER, system.name());

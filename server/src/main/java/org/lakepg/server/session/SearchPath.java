@@ -250,6 +250,24 @@ final class SearchPath {
         return Optional.empty();
     }
 
+    /** A sequence by (possibly schema-qualified) name, the first schema of the path that has it. */
+    Optional<org.lakepg.server.table.SequenceInfo> sequence(Snapshot snapshot, List<String> qualifiedName) {
+        String name = qualifiedName.get(qualifiedName.size() - 1);
+        if (qualifiedName.size() > 2) {
+            return Optional.empty();
+        }
+        if (qualifiedName.size() == 2) {
+            return qualifier(snapshot, qualifiedName.get(0)).flatMap(s -> tables.findSequence(snapshot, s.oid(), name));
+        }
+        for (SchemaInfo s : effectiveSchemas(snapshot)) {
+            var found = tables.findSequence(snapshot, s.oid(), name);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
     Optional<Relation> relation(Snapshot snapshot, long namespace, String name) {
         Optional<TableInfo> table = tables.find(snapshot, namespace, name);
         if (table.isPresent()) {
