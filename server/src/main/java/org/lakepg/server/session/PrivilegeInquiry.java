@@ -73,21 +73,21 @@ final class PrivilegeInquiry {
     }
 
     private Boolean relation(Snapshot snapshot, long role, Object object, String letters) {
-        if (object instanceof Long oid) {
-            var view = objects.views().views(snapshot).stream().filter(v -> v.oid() == oid).findFirst();
-            if (view.isPresent()) {
-                return any(snapshot, role, CatalogClasses.PG_CLASS, oid, view.get().owner(), letters);
-            }
-            if (publiclyReadable(oid) && asksSelectWithoutGrantOption(letters)) {
-                return true;
-            }
-            return any(snapshot, role, CatalogClasses.PG_CLASS, oid, privileges.tableOwner(snapshot, oid), letters);
+        long oid;
+        long owner;
+        if (object instanceof Long given) {
+            oid = given;
+            owner = objects.views().views(snapshot).stream().filter(v -> v.oid() == given).findFirst()
+                    .map(v -> v.owner()).orElseGet(() -> privileges.tableOwner(snapshot, given));
+        } else {
+            NamedRelation named = namedRelation(snapshot, object); // a user relation, sequence or system catalog
+            oid = named.oid();
+            owner = named.owner();
         }
-        NamedRelation named = namedRelation(snapshot, object); // a user relation or a system catalog
-        if (publiclyReadable(named.oid()) && asksSelectWithoutGrantOption(letters)) {
+        if (publiclyReadable(oid) && asksSelectWithoutGrantOption(letters)) {
             return true;
         }
-        return any(snapshot, role, CatalogClasses.PG_CLASS, named.oid(), named.owner(), letters);
+        return any(snapshot, role, CatalogClasses.PG_CLASS, oid, owner, letters);
     }
 
     /** System catalogs and views initdb grants SELECT on to PUBLIC (all but these, which hold secrets or files). */

@@ -44,11 +44,6 @@ public record ColumnInfo(String name, short number, long type, int typmod, boole
         return new ColumnInfo(name, number, type, typmod, notNull, defaultExpr, kind, generated);
     }
 
-    /** The column with its DEFAULT dropped, or (DROP EXPRESSION) its generation expression. */
-    public ColumnInfo withGenerated(boolean on) {
-        return new ColumnInfo(name, number, type, typmod, notNull, defaultExpr, identity, on);
-    }
-
     public boolean isIdentity() {
         return identity != NO_IDENTITY;
     }

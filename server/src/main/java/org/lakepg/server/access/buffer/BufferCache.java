@@ -14,9 +14,9 @@ import org.lakepg.wire.error.SqlState;
 /**
  * The compute's page cache: up to shared_buffers 8 KiB frames, pinned while in use, latched shared or exclusive,
  * replaced by a clock sweep once all are in use. Frames are allocated on first need (and freed ones reused from a
- * free list), so a large pool costs no memory until the data fills it. The compute never writes pages back: a miss reads the page from the
- * {@link PageService} at the LSN of this compute's last change of it, so the read never waits for WAL it does not
- * need and never sees a version older than its own changes.
+ * free list), so a large pool costs no memory until the data fills it. The compute never writes pages back: a miss
+ * reads the page from the {@link PageService} at the LSN of this compute's last change of it, so the read never
+ * waits for WAL it does not need and never sees a version older than its own changes.
  */
 public final class BufferCache {
 

@@ -286,14 +286,14 @@ public final class ModifyAnalyzer {
      * Replaces the value of each STORED generated column in {@code row} (one expression per table column) by its
      * generation expression over the row's other values; generation expressions cannot name generated columns.
      */
-    void generate(TableInfo table, List<BoundExpr> row) {
+    private void generate(TableInfo table, List<BoundExpr> row) {
         List<BoundExpr> given = List.copyOf(row.subList(0, table.columns().size()));
         for (ColumnInfo c : table.columns()) {
             if (c.generated() && c.defaultExpr() != null) {
-                BoundExpr over = bindExpression(table, DefaultExpressions.parse(c.defaultExpr()));
-                BoundExpr value = ExprRewriter.map(over, e -> e instanceof InputRef r && r.index() < given.size()
-                        ? given.get(r.index()) : e);
-                row.set(c.number() - 1, assign(c, table, value, null));
+                // bound and coerced as COPY and ALTER TABLE ADD COLUMN bind it, then read from this row's values
+                BoundExpr over = bindDefault(table, c, DefaultExpressions.parse(c.defaultExpr()));
+                row.set(c.number() - 1, ExprRewriter.map(over, e -> e instanceof InputRef r && r.index() < given.size()
+                        ? given.get(r.index()) : e));
             }
         }
     }
