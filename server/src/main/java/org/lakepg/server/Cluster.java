@@ -2,7 +2,6 @@ package org.lakepg.server;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,11 @@ import org.lakepg.wire.error.SqlState;
  */
 public final class Cluster implements AutoCloseable {
     public static final String TEMPLATE0 = "template0";
+    /** Where an older lakepg kept these in the data directory (migrated into @global on first start). */
     private static final String SETTINGS_FILE = "database-settings.properties";
+    private static final String ROLES_FILE = "roles.tsv";
+    private static final String SETTINGS_SECTION = "database-settings";
+    private static final String ROLES_SECTION = "roles";
     private static final int MAX_PAST_COMPUTES = 8;
 
     private final Storage storage;
@@ -46,6 +49,8 @@ public final class Cluster implements AutoCloseable {
     private final Map<String, Compute> computes = new HashMap<>();
     private final Map<String, AtomicInteger> sessions = new HashMap<>();
     private final Properties databaseSettings = new Properties();
+    /** Roles and settings every database shares, in the store's @global; null on a replica (it keeps local files). */
+    private SharedCatalog shared;
     /** Read-only computes of time-travel sessions, by timeline and LSN; the least recently used ones are closed. */
     private final Map<String, Compute> pastComputes = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -146,7 +151,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     private Timeline timeline(String timelineName) {
-        return storage.timelines().byName(timelineName).orElseThrow(() -> PgException.of(
+        return storage.timelines().byName(timelineName).filter(t -> !SharedCatalog.isHidden(t.name())).orElseThrow(() -> PgException.of(
                 SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", timelineName));
     }
 
@@ -251,7 +256,13 @@ public final class Cluster implements AutoCloseable {
                 }
             }
             Path settings = dataDir.resolve(SETTINGS_FILE);
-            if (Files.exists(settings)) {
+            if (!replica) {
+                cluster.shared = SharedCatalog.open(storage, Math.max(16, bufferPages / 8));
+                cluster.shared.migrate(SETTINGS_SECTION, settings);
+                cluster.shared.migrate(ROLES_SECTION, dataDir.resolve(ROLES_FILE));
+                cluster.databaseSettings.load(new java.io.StringReader(
+                        String.join("\n", cluster.shared.read(SETTINGS_SECTION))));
+            } else if (Files.exists(settings)) {
                 try (InputStream in = Files.newInputStream(settings)) {
                     cluster.databaseSettings.load(in);
                 }
@@ -265,11 +276,48 @@ public final class Cluster implements AutoCloseable {
 
     /** Names of the databases (the timelines of the store), for pg_database. */
     public synchronized java.util.List<String> databaseNames() {
-        return storage.timelines().list().stream().map(Timeline::name).toList();
+        return storage.timelines().list().stream().map(Timeline::name).filter(n -> !SharedCatalog.isHidden(n)).toList();
     }
 
     public boolean exists(String database) {
-        return storage.timelines().byName(database).isPresent();
+        return !SharedCatalog.isHidden(database) && storage.timelines().byName(database).isPresent();
+    }
+
+    /** Where the roles of the cluster are kept: @global in the store (a replica: its data directory's file). */
+    public org.lakepg.server.auth.RoleStorage roleStorage() {
+        if (shared != null) {
+            return new org.lakepg.server.auth.RoleStorage() {
+                @Override
+                public List<String> load() {
+                    return shared.read(ROLES_SECTION);
+                }
+
+                @Override
+                public void store(List<String> lines) {
+                    shared.write(ROLES_SECTION, lines);
+                }
+            };
+        }
+        Path file = dataDir.resolve(ROLES_FILE);
+        return new org.lakepg.server.auth.RoleStorage() {
+            @Override
+            public List<String> load() {
+                try {
+                    return Files.exists(file) ? Files.readAllLines(file) : List.of();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void store(List<String> lines) {
+                try {
+                    Files.write(file, lines);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     /**
@@ -296,8 +344,9 @@ public final class Cluster implements AutoCloseable {
         if (c != null) {
             return c;
         }
-        Timeline timeline = storage.timelines().byName(database).orElseThrow(() -> PgException.of(
-                SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist", database));
+        Timeline timeline = storage.timelines().byName(database).filter(t -> !SharedCatalog.isHidden(t.name()))
+                .orElseThrow(() -> PgException.of(SqlState.INVALID_CATALOG_NAME, "database \"%s\" does not exist",
+                        database));
         long start = System.nanoTime();
         c = Compute.open(storage, timeline, bufferPages);
         computes.put(database, c);
@@ -479,10 +528,14 @@ public final class Cluster implements AutoCloseable {
         databaseSettings.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).toList()
                 .forEach(databaseSettings::remove);
         values.forEach((k, v) -> databaseSettings.setProperty(prefix + k, v));
-        try (OutputStream out = Files.newOutputStream(dataDir.resolve(SETTINGS_FILE))) {
-            databaseSettings.store(out, "ALTER DATABASE ... SET values, as database/name=value");
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            databaseSettings.store(text, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (shared != null) {
+            shared.write(SETTINGS_SECTION, text.toString().lines().filter(l -> !l.startsWith("#")).toList());
         }
     }
 

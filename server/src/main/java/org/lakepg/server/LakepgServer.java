@@ -46,7 +46,7 @@ public final class LakepgServer implements AutoCloseable {
             // each database's compute gets a buffer cache of shared_buffers 8 kB pages
             int bufferPages = (int) serverSettings.getLong("shared_buffers");
             cluster = Cluster.open(config.storage(), config.storageOptions(), config.dataDir(), bufferPages);
-            Roles roles = new Roles(config.superuserPassword(), config.dataDir().resolve("roles.tsv"));
+            Roles roles = new Roles(config.superuserPassword(), cluster.roleStorage());
             LakepgEngine engine = new LakepgEngine(roles, config.settings(), cluster);
             cluster.setRetention(java.time.Duration.ofMinutes(serverSettings.getLong("lakepg.retention")));
             cluster.setReplicaReplayInterval(java.time.Duration.ofMillis(

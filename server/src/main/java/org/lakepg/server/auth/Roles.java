@@ -1,11 +1,5 @@
 package org.lakepg.server.auth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,8 +14,8 @@ import org.lakepg.wire.protocol.StoredCredential;
 /**
  * The roles of the cluster and their memberships (pg_authid, pg_auth_members): shared by every database,
  * as in PostgreSQL. The bootstrap superuser {@code postgres} (OID 10) always exists; its password comes from
- * the server's configuration. Roles made with CREATE ROLE are kept in a file of the data directory (like
- * the per-database settings), written whole on every change.
+ * the server's configuration. Roles made with CREATE ROLE are kept in a {@link RoleStorage} (the cluster's
+ * shared catalog in the store), written whole on every change.
  */
 public final class Roles {
     public static final String BOOTSTRAP_SUPERUSER = "postgres";
@@ -45,7 +39,7 @@ public final class Roles {
     private final List<Membership> memberships = new ArrayList<>();
     /** ALTER ROLE ... [IN DATABASE d] SET: role OID -> database ("" for all) -> setting -> value. */
     private final Map<Long, Map<String, Map<String, String>>> settings = new LinkedHashMap<>();
-    private final Path file;
+    private final RoleStorage storage;
     private long nextOid = FIRST_ROLE_OID;
     /** Moves on with every change of roles or memberships: privilege decisions made before may be stale. */
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
@@ -54,11 +48,11 @@ public final class Roles {
         this(superuserPassword, null);
     }
 
-    /** @param file where created roles are kept; null keeps them in memory only */
-    public Roles(Optional<String> superuserPassword, Path file) {
-        this.file = file;
-        if (file != null && Files.exists(file)) {
-            load(file);
+    /** @param storage where created roles are kept; null keeps them in memory only */
+    public Roles(Optional<String> superuserPassword, RoleStorage storage) {
+        this.storage = storage;
+        if (storage != null) {
+            load(storage.load());
         }
         for (var predefined : PREDEFINED.entrySet()) {
             roles.putIfAbsent(predefined.getKey(), new Role(predefined.getKey(), predefined.getValue(), false, true, false,
@@ -218,32 +212,28 @@ public final class Roles {
         return false;
     }
 
-    // ---- the file: one role or membership per line, tab-separated ----
+    // ---- the stored form: one role, membership or setting per line, tab-separated ----
 
-    private void load(Path path) {
-        try {
-            for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-                String[] f = line.split("\t", -1);
-                switch (f[0]) {
-                    case "next" -> nextOid = Long.parseLong(f[1]);
-                    case "role" -> {
-                        Optional<StoredCredential> password = f[11].isEmpty() ? Optional.empty()
-                                : Optional.of(f[11].startsWith("md5") ? new StoredCredential.Md5(f[11])
-                                : new StoredCredential.Scram(f[11]));
-                        Role r = new Role(Long.parseLong(f[1]), unescape(f[2]), bool(f[3]), bool(f[4]), bool(f[5]),
-                                bool(f[6]), bool(f[7]), bool(f[8]), bool(f[9]), Integer.parseInt(f[10]), password,
-                                f[12].isEmpty() ? null : unescape(f[12]));
-                        roles.put(r.oid(), r);
-                    }
-                    case "member" -> memberships.add(new Membership(Long.parseLong(f[1]), Long.parseLong(f[2]),
-                            Long.parseLong(f[3]), bool(f[4])));
-                    case "setting" -> settings.computeIfAbsent(Long.parseLong(f[1]), r -> new LinkedHashMap<>())
-                            .computeIfAbsent(unescape(f[2]), d -> new LinkedHashMap<>()).put(unescape(f[3]), unescape(f[4]));
-                    default -> { }
+    private void load(List<String> lines) {
+        for (String line : lines) {
+            String[] f = line.split("\t", -1);
+            switch (f[0]) {
+                case "next" -> nextOid = Long.parseLong(f[1]);
+                case "role" -> {
+                    Optional<StoredCredential> password = f[11].isEmpty() ? Optional.empty()
+                            : Optional.of(f[11].startsWith("md5") ? new StoredCredential.Md5(f[11])
+                            : new StoredCredential.Scram(f[11]));
+                    Role r = new Role(Long.parseLong(f[1]), unescape(f[2]), bool(f[3]), bool(f[4]), bool(f[5]),
+                            bool(f[6]), bool(f[7]), bool(f[8]), bool(f[9]), Integer.parseInt(f[10]), password,
+                            f[12].isEmpty() ? null : unescape(f[12]));
+                    roles.put(r.oid(), r);
                 }
+                case "member" -> memberships.add(new Membership(Long.parseLong(f[1]), Long.parseLong(f[2]),
+                        Long.parseLong(f[3]), bool(f[4])));
+                case "setting" -> settings.computeIfAbsent(Long.parseLong(f[1]), r -> new LinkedHashMap<>())
+                        .computeIfAbsent(unescape(f[2]), d -> new LinkedHashMap<>()).put(unescape(f[3]), unescape(f[4]));
+                default -> { }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read roles from " + path, e);
         }
     }
 
@@ -254,7 +244,7 @@ public final class Roles {
 
     private void save() {
         version.incrementAndGet();
-        if (file == null) {
+        if (storage == null) {
             return;
         }
         StringBuilder out = new StringBuilder("next\t").append(nextOid).append('\n');
@@ -275,13 +265,7 @@ public final class Roles {
         settings.forEach((role, byDatabase) -> byDatabase.forEach((database, values) -> values.forEach((name, value) ->
                 out.append(String.join("\t", "setting", Long.toString(role), escape(database), escape(name),
                         escape(value))).append('\n'))));
-        try {
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, out, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write roles to " + file, e);
-        }
+        storage.store(out.toString().lines().toList());
     }
 
     private static boolean bool(String s) {

@@ -99,6 +99,50 @@ class ComputeFailoverIT {
         }
     }
 
+    /**
+     * Roles, their SCRAM passwords and ALTER ROLE/DATABASE ... SET live in the store (@global), not in the compute's
+     * data directory: after kill -9 and a start on an EMPTY data directory the role logs in and its settings apply.
+     */
+    @Test
+    @Timeout(300)
+    void rolesAndSettingsSurviveAComputeRestartedOnAnEmptyDataDirectory() throws Exception {
+        Path passwordFile = dir.resolve("superuser-password");
+        java.nio.file.Files.writeString(passwordFile, "admin-pw");
+        try (ClusterFixture fixture = ClusterFixture.start(dir, c -> c.withWalProtocol(walProtocol())
+                .withExtraArguments(org.lakepg.storage.cloud.cluster.ServiceKind.COMPUTE,
+                        List.of("--auth", "all=scram-sha-256", "--password-file", passwordFile.toString())))) {
+            try (Connection c = login(fixture, "postgres", "admin-pw"); Statement s = c.createStatement()) {
+                s.execute("create role app login password 'app-pw'");
+                s.execute("create schema app_schema");
+                s.execute("alter role app set search_path = app_schema, public");
+                s.execute("alter database postgres set lock_timeout = '7s'");
+            }
+            fixture.cluster.kill(LocalCluster.COMPUTE);
+            FileUtil.deleteRecursively(fixture.cluster.dataDir(LocalCluster.COMPUTE));
+            fixture.cluster.startService(LocalCluster.COMPUTE);
+
+            try (Connection c = login(fixture, "app", "app-pw"); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("select current_user, current_setting('search_path'),"
+                        + " current_setting('lock_timeout')")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("app");
+                    assertThat(rs.getString(2)).isEqualTo("app_schema, public");
+                    assertThat(rs.getString(3)).isEqualTo("7s");
+                }
+            }
+            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> login(fixture, "app", "wrong")).getSQLState()).isEqualTo("28P01");
+        }
+    }
+
+    private static Connection login(ClusterFixture fixture, String user, String password) throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
+                + fixture.cluster.port(LocalCluster.COMPUTE) + "/postgres?connectTimeout=10", p);
+    }
+
     private static void transferUntilBroken(ClusterFixture fixture, AtomicLong ids, Set<Long> acknowledged) {
         try (Connection c = fixture.connect()) {
             c.setAutoCommit(false);
