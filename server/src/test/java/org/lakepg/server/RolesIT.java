@@ -49,6 +49,29 @@ class RolesIT {
         }
     }
 
+    /** A data directory of an older lakepg (roles.tsv, database-settings.properties) is imported into @global once. */
+    @Test
+    void oldRoleAndSettingFilesAreMigratedIntoTheStore(@TempDir Path dir) throws Exception {
+        String verifier = org.lakepg.wire.protocol.StoredCredential.scramFromPassword("old-pw").verifier();
+        java.nio.file.Files.writeString(dir.resolve("roles.tsv"), "next\t16390\n"
+                + "role\t16385\told_app\tf\tt\tf\tf\tt\tf\tf\t-1\t" + verifier + "\t\n"
+                + "setting\t16385\t\tsearch_path\told_schema, public\n");
+        java.nio.file.Files.writeString(dir.resolve("database-settings.properties"), "postgres/lock_timeout=9s\n");
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection app = connect(server, "old_app", "old-pw")) {
+            assertThat(one(app, "show search_path")).isEqualTo("old_schema, public");
+            assertThat(one(app, "show lock_timeout")).isEqualTo("9s");
+        }
+        assertThat(dir.resolve("roles.tsv")).doesNotExist();
+        assertThat(dir.resolve("roles.tsv.migrated")).exists();
+        assertThat(dir.resolve("database-settings.properties.migrated")).exists();
+        try (LakepgServer restarted = LakepgServer.start(config(dir));
+             Connection app = connect(restarted, "old_app", "old-pw")) {
+            assertThat(one(app, "select oid from pg_roles where rolname = current_user")).isEqualTo("16385");
+            assertThat(one(app, "show lock_timeout")).isEqualTo("9s");
+        }
+    }
+
     @Test
     void createdRoleLogsInWithItsPasswordAndKeepsItAfterRestart(@TempDir Path dir) throws Exception {
         try (LakepgServer server = LakepgServer.start(config(dir))) {
