@@ -14,7 +14,8 @@ import org.lakepg.server.table.IndexInfo;
  * The BitmapOr paths of a filtered table scan (PostgreSQL's generate_bitmap_or_paths): for an OR-ed condition whose
  * every arm some B-tree index answers, a bitmap heap scan over the union of one bitmap index scan per arm, each the
  * cheapest for its arm. The heap scan re-checks the arms as the index scans ran them (with a partial index's
- * predicate terms), so the OR-ed condition itself need not be filtered again.
+ * predicate terms), so the OR-ed condition itself need not be filtered again unless an arm has a term no index
+ * condition answers.
  */
 final class BitmapOrPaths {
     private BitmapOrPaths() {}
@@ -32,6 +33,7 @@ final class BitmapOrPaths {
             List<BoundExpr> others = conjuncts.stream().filter(c -> c != conjunct).toList();
             List<IndexScanNode> arms = new ArrayList<>();
             List<BoundExpr> rechecks = new ArrayList<>();
+            boolean exact = true;
             for (BoundExpr arm : arms(b)) {
                 IndexScanNode best = cheapestArm(scan, arm, others, indexes, costs);
                 if (best == null) {
@@ -39,9 +41,11 @@ final class BitmapOrPaths {
                 }
                 arms.add(best);
                 rechecks.add(Conjuncts.and(best.conditions()));
+                // an arm term no index condition answers leaves the OR-ed condition to the filter
+                exact &= conjuncts(arm).stream().allMatch(c -> best.conditions().stream().anyMatch(i -> i == c));
             }
             if (arms.size() == arms(b).size()) {
-                out.add(IndexScanNode.bitmapOr(new IndexScanNode.BitmapOr(arms, conjunct),
+                out.add(IndexScanNode.bitmapOr(new IndexScanNode.BitmapOr(arms, exact ? conjunct : null),
                         new BoolExpr(BoolExpr.Kind.OR, rechecks), scan.alias()));
             }
         }

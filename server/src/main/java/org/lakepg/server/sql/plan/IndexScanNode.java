@@ -22,8 +22,9 @@ public record IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boo
                             BitmapOr or) implements PlanNode {
 
     /**
-     * The arms of a BitmapOr: bitmap scans whose matches together hold every row satisfying {@code source}, the
-     * OR-ed condition of the query they stand for.
+     * The arms of a BitmapOr: bitmap scans whose matches together hold every row satisfying the OR-ed condition of
+     * the query they stand for; {@code source} is that condition when the re-check is equivalent to it (else null:
+     * it is still filtered).
      */
     public record BitmapOr(List<IndexScanNode> arms, BoundExpr source) {
         public BitmapOr {
