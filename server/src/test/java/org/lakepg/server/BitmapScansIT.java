@@ -24,7 +24,11 @@ class BitmapScansIT {
             "select a, c from bmt where b = 5 order by a",
             "select count(*), sum(a) from bmt where b = 7 and a < 3000",
             "select a from bmt where b between 10 and 11 and c like 'x1%' order by a",
-            "select count(*), max(c) from bmt where b < 3");
+            "select count(*), max(c) from bmt where b < 3",
+            // BitmapOr: the union of the arms' bitmaps, with and without a term left to the filter
+            "select a, b from bmt where a = 17 or b = 3 order by a",
+            "select count(*), sum(b) from bmt where a < 40 or a > 9950 or b = 1",
+            "select a from bmt where a = 5 or (b = 8 and c > 'x5') order by a");
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,6 +72,21 @@ class BitmapScansIT {
                             "  ->  Bitmap Index Scan on bmt_a (actual rows=0 loops=1)", "        Index Cond: (a < 0)");
             run(c, "reset enable_indexscan", "set enable_bitmapscan = off");
             assertThat(rows(c, "explain (costs off) select * from bmt where b = 5").get(0)).doesNotContain("Bitmap");
+            run(c, "reset enable_bitmapscan");
+        }
+    }
+
+    @Test
+    void orOfIndexedConditionsReadsABitmapOr() throws Exception {
+        try (Connection c = connect()) {
+            assertThat(rows(c, "explain (costs off) select * from bmt where a = 1 or (b = 2 and c > 'x5')"))
+                    .containsExactly("Bitmap Heap Scan on bmt", "  Recheck Cond: ((a = 1) OR (b = 2))",
+                            "  Filter: ((a = 1) OR ((b = 2) AND (c > 'x5'::text)))", "  ->  BitmapOr",
+                            "        ->  Bitmap Index Scan on bmt_a", "              Index Cond: (a = 1)",
+                            "        ->  Bitmap Index Scan on bmt_b", "              Index Cond: (b = 2)");
+            run(c, "set enable_bitmapscan = off");
+            assertThat(rows(c, "explain (costs off) select * from bmt where a = 1 or b = 2").get(0))
+                    .isEqualTo("Seq Scan on bmt");
             run(c, "reset enable_bitmapscan");
         }
     }

@@ -41,7 +41,16 @@ public final class NodeStats {
         return part;
     }
 
-    /** What the operator reports about its run ("Sort Method" → "quicksort  Memory: 25kB"), in order. */
+    /** A BitmapOr's run: PostgreSQL counts no rows for it (its bitmap is not a row set). */
+    static NodeStats bitmapOrPart(NodeStats heap) {
+        NodeStats part = bitmapIndexPart(heap);
+        if (part != null) {
+            part.rows = 0;
+        }
+        return part;
+    }
+
+        /** What the operator reports about its run ("Sort Method" → "quicksort  Memory: 25kB"), in order. */
     final java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
 
     /** Records a line EXPLAIN ANALYZE prints under the node; a later run of the node replaces it. */

@@ -116,6 +116,9 @@ public final class PlanPrinter {
     /** The Bitmap Index Scans shown below a bitmap scan's Bitmap Heap Scan (copies of its node). */
     private final Map<PlanNode, Boolean> bitmapIndexParts = new IdentityHashMap<>();
 
+    /** The BitmapOr nodes shown below a BitmapOr scan's Bitmap Heap Scan (copies of its node). */
+    private final Map<PlanNode, Boolean> bitmapOrParts = new IdentityHashMap<>();
+
     /** The subqueries of VALUES lists of several rows. */
     private final Map<SubqueryExpr, Boolean> valuesSubplans = new IdentityHashMap<>();
 
@@ -853,6 +856,13 @@ public final class PlanPrinter {
         String title = switch (p) {
             case SeqScanNode s -> scanTitle("Seq Scan on ", s.table(), uniqueAlias(s.table().name(), s.alias()));
             case IndexScanNode s when !s.probe() -> {
+                if (bitmapOrParts.containsKey(s)) {
+                    for (IndexScanNode arm : s.or().arms()) {
+                        bitmapIndexParts.put(arm, true);
+                        children.add(arm);
+                    }
+                    yield "BitmapOr";
+                }
                 String conditions = null;
                 String indexConditions = null;
                 if (!s.conditions().isEmpty()) {
@@ -885,8 +895,13 @@ public final class PlanPrinter {
                     // PostgreSQL's two nodes: the heap scan re-checks what the index scan below it found
                     details.add(new String[] {"Recheck Cond", conditions});
                     IndexScanNode indexPart = s.asIndexOnly(false);
-                    bitmapIndexParts.put(indexPart, true);
-                    stats.putIfAbsent(indexPart, NodeStats.bitmapIndexPart(stats.get(s)));
+                    if (s.or() != null) {
+                        bitmapOrParts.put(indexPart, true);
+                        stats.putIfAbsent(indexPart, NodeStats.bitmapOrPart(stats.get(s)));
+                    } else {
+                        bitmapIndexParts.put(indexPart, true);
+                        stats.putIfAbsent(indexPart, NodeStats.bitmapIndexPart(stats.get(s)));
+                    }
                     children.add(indexPart);
                     String shown = uniqueAlias(s.table().name(), s.alias());
                     yield "Bitmap Heap Scan on " + qualified(s.table().namespace(), s.table().name())

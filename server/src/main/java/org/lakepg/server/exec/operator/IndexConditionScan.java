@@ -31,6 +31,11 @@ final class IndexConditionScan {
 
     static Iterator<Object[]> open(IndexScanNode node, ExprCompiler compiler, ExecContext context) {
         List<CompiledExpr> checks = node.conditions().stream().map(compiler::compile).toList();
+        if (node.or() != null) {
+            var snapshot = context.scanSnapshot();
+            return TableOperators.fetched(node, union(node, compiler, context), snapshot, context,
+                    row -> checks.stream().allMatch(check -> Boolean.TRUE.equals(check.eval(row, context))));
+        }
         Range range = range(node, compiler, context);
         if (range == null || range.empty()) {
             return Collections.emptyIterator();
@@ -47,6 +52,30 @@ final class IndexConditionScan {
             }
             return true;
         });
+    }
+
+    /**
+     * A BitmapOr's entries: each arm's range of its index read, the tuple ids found by any of them once each, in
+     * tuple id order.
+     */
+    private static Iterator<IndexEntry> union(IndexScanNode node, ExprCompiler compiler, ExecContext context) {
+        java.util.TreeMap<org.lakepg.server.access.heap.Tid, IndexEntry> all = new java.util.TreeMap<>();
+        for (IndexScanNode arm : node.or().arms()) {
+            Range range = range(arm, compiler, context);
+            if (range == null || range.empty()) {
+                continue;
+            }
+            Iterator<IndexEntry> scan = context.tables().catalog().btree(arm.index()).scan(
+                    range.lower() == null ? null : ScanBound.inclusive(range.lower()),
+                    range.upper() == null ? null : ScanBound.exclusive(range.upper()), true);
+            while (scan.hasNext()) {
+                context.checkCancelled();
+                IndexEntry entry = scan.next();
+                all.putIfAbsent(entry.tid(), entry);
+            }
+        }
+        HeapBlocks.report(node, all.keySet(), context);
+        return all.values().iterator();
     }
 
     /** A bitmap scan's entries: all of them collected, then in tuple id order (each heap page read once). */

@@ -253,6 +253,9 @@ public final class CostModel {
      * all-visible, as a freshly vacuumed table's are in PostgreSQL.
      */
     private PlanEstimate conditionScan(IndexScanNode s) {
+        if (s.or() != null) {
+            return bitmapOrScan(s);
+        }
         double selectivity = s.conditions().isEmpty() ? 1.0
                 : new Selectivity(i -> tableColumn(s.table(), i)).of(Conjuncts.and(s.conditions()));
         if (s.bitmap()) {
@@ -270,6 +273,26 @@ public final class CostModel {
      * the table that is.
      */
     private PlanEstimate bitmapScan(IndexScanNode s, double selectivity) {
+        return bitmapScan(s, selectivity, -1);
+    }
+
+    /**
+     * A Bitmap Heap Scan over a BitmapOr (cost_bitmap_or_node): its arms' index costs added up, their selectivities
+     * too (at most the whole table).
+     */
+    private PlanEstimate bitmapOrScan(IndexScanNode s) {
+        double indexCost = 0;
+        double selectivity = 0;
+        for (IndexScanNode arm : s.or().arms()) {
+            PlanEstimate e = estimate(arm);
+            indexCost += e.startup();
+            selectivity += e.rows() / Math.max(1, size(arm.table()).tuples());
+        }
+        return bitmapScan(s, Math.min(1, selectivity), indexCost);
+    }
+
+    /** {@link #bitmapScan(IndexScanNode, double)} with the index part's cost given ({@code indexCost} >= 0). */
+    private PlanEstimate bitmapScan(IndexScanNode s, double selectivity, double givenIndexCost) {
         TableSize size = size(s.table());
         double tuples = Math.max(1, size.tuples());
         double pages = Math.max(1, size.pages());
@@ -279,7 +302,7 @@ public final class CostModel {
         int height = indexPages <= 1 ? 0 : (int) Math.ceil(Math.log(indexPages) / Math.log(256));
         double descent = Math.ceil(Math.log(tuples) / Math.log(2)) * cpuOp + (height + 1) * 50 * cpuOp;
         int quals = s.conditions().size();
-        double indexCost = s.index().gin() ? GinCosts.indexCost(s, fetched, indexPages, settings)
+        double indexCost = givenIndexCost >= 0 ? givenIndexCost : s.index().gin() ? GinCosts.indexCost(s, fetched, indexPages, settings)
                 : descent + settings.randomPageCost() * Math.ceil(fetched * indexPages / tuples)
                 + (settings.cpuIndexTupleCost() + cpuOp * quals) * fetched + 0.1 * cpuOp * fetched;
         double heapPages = pagesFetched(fetched, pages);

@@ -84,6 +84,7 @@ public final class IndexSelection {
         List<IndexScanNode> paths = new java.util.ArrayList<>(IndexPaths.of(scan, conjuncts(condition), indexes,
                 costs.settings()));
         paths.addAll(GinPaths.of(scan, conjuncts(condition), indexes));
+        paths.addAll(BitmapOrPaths.of(scan, conjuncts(condition), indexes, costs));
         for (PlanNode path : paths) {
             if (chosen instanceof IndexScanNode probe && path instanceof IndexScanNode s && !s.bitmap()
                     && s.index().equals(probe.index())) {
@@ -107,8 +108,9 @@ public final class IndexSelection {
         if (scan instanceof IndexScanNode index && !index.probe()) {
             // the index conditions are checked by the scan (a bitmap scan's Recheck Cond)
             List<BoundExpr> left = conjuncts(condition).stream()
-                    .filter(c -> index.conditions().stream().noneMatch(i -> i == c)).toList();
-            if (!forUpdate && index.index().partial() && !left.isEmpty()) {
+                    .filter(c -> index.conditions().stream().noneMatch(i -> i == c))
+                    .filter(c -> index.or() == null || c != index.or().source()).toList();
+            if (!forUpdate && index.or() == null && index.index().partial() && !left.isEmpty()) {
                 // nor what a partial index's predicate guarantees (create_indexscan_plan)
                 List<BoundExpr> implied = IndexMatching.impliedByPredicate(index, left);
                 left = left.stream().filter(c -> implied.stream().noneMatch(i -> i == c)).toList();

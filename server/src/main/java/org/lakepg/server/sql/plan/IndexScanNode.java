@@ -14,14 +14,31 @@ import org.lakepg.server.table.TableInfo;
  * is checked against all of them. {@code indexOnly} is how PostgreSQL would run it (every column the query needs
  * is in the index): lakepg has no visibility map, so it still reads each row's heap tuple to check its visibility.
  * With {@code bitmap} (PostgreSQL's Bitmap Heap Scan over a Bitmap Index Scan) the matching entries are collected
- * first and the rows read in table order. {@code alias} as in {@link SeqScanNode}.
+ * first and the rows read in table order. {@code alias} as in {@link SeqScanNode}. A bitmap scan with {@code or}
+ * reads the union of its arms' bitmaps (PostgreSQL's BitmapOr) and re-checks {@code conditions} on each row.
  */
 public record IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boolean withTid, String alias,
-                            List<BoundExpr> conditions, boolean backward, boolean indexOnly, boolean bitmap)
-        implements PlanNode {
+                            List<BoundExpr> conditions, boolean backward, boolean indexOnly, boolean bitmap,
+                            BitmapOr or) implements PlanNode {
+
+    /**
+     * The arms of a BitmapOr: bitmap scans whose matches together hold every row satisfying the OR-ed condition of
+     * the query they stand for; {@code source} is that condition when the re-check is equivalent to it (else null:
+     * it is still filtered).
+     */
+    public record BitmapOr(List<IndexScanNode> arms, BoundExpr source) {
+        public BitmapOr {
+            arms = List.copyOf(arms);
+        }
+    }
 
     public IndexScanNode {
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    public IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boolean withTid, String alias,
+                         List<BoundExpr> conditions, boolean backward, boolean indexOnly, boolean bitmap) {
+        this(table, index, key, withTid, alias, conditions, backward, indexOnly, bitmap, null);
     }
 
     public IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boolean withTid, String alias) {
@@ -43,13 +60,20 @@ public record IndexScanNode(TableInfo table, IndexInfo index, BoundExpr key, boo
         return new IndexScanNode(table, index, null, false, alias, conditions, false, false, true);
     }
 
+    /** A bitmap scan of the rows any of {@code or}'s arms finds, re-checked against {@code recheck}. */
+    public static IndexScanNode bitmapOr(BitmapOr or, BoundExpr recheck, String alias) {
+        IndexScanNode first = or.arms().get(0);
+        return new IndexScanNode(first.table(), first.index(), null, false, alias, List.of(recheck), false, false,
+                true, or);
+    }
+
     /** The same scan with each row followed by its tuple id. */
     public IndexScanNode withTids() {
-        return new IndexScanNode(table, index, key, true, alias, conditions, backward, indexOnly, bitmap);
+        return new IndexScanNode(table, index, key, true, alias, conditions, backward, indexOnly, bitmap, or);
     }
 
     public IndexScanNode asIndexOnly(boolean only) {
-        return new IndexScanNode(table, index, key, withTid, alias, conditions, backward, only, bitmap);
+        return new IndexScanNode(table, index, key, withTid, alias, conditions, backward, only, bitmap, or);
     }
 
     /** Whether this is an equality probe of {@code key} (else a scan under {@link #conditions}). */
