@@ -241,7 +241,7 @@ final class ObjectCommands {
         }
         objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), view.name(), view.statement(), columns,
                 view.owner(), view.materialized(), view.relation(), view.dependsOn(), view.populated(),
-                view.searchPath()));
+                view.searchPath(), view.arrayType()));
         return Execution.done("ALTER VIEW");
     }
 
@@ -264,7 +264,7 @@ final class ObjectCommands {
                     roles.requireOwner(view.owner(), "view", view.name());
                     objects.views().replace(txn, new ViewInfo(view.oid(), schema.oid(), view.name(), view.statement(),
                             view.columns(), view.owner(), view.materialized(), view.relation(), view.dependsOn(),
-                            view.populated(), view.searchPath()));
+                            view.populated(), view.searchPath(), view.arrayType()));
                     return Execution.done(view.materialized() ? "ALTER MATERIALIZED VIEW" : "ALTER VIEW");
                 }
                 throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
@@ -340,7 +340,7 @@ final class ObjectCommands {
                             ViewInfo view = v.view();
                             objects.views().replace(txn, new ViewInfo(view.oid(), view.namespace(), view.name(),
                                     view.statement(), view.columns(), owner, view.materialized(), view.relation(),
-                                    view.dependsOn(), view.populated(), view.searchPath()));
+                                    view.dependsOn(), view.populated(), view.searchPath(), view.arrayType()));
                             return Execution.done("ALTER VIEW");
                         }
                         case SearchPath.Relation.Table t -> {

@@ -59,7 +59,8 @@ final class OwnedObjectCommands {
         for (ViewInfo v : objects.views().views(snapshot)) {
             if (from.contains(v.owner())) {
                 objects.views().replace(txn, new ViewInfo(v.oid(), v.namespace(), v.name(), v.statement(), v.columns(),
-                        to, v.materialized(), v.relation(), v.dependsOn(), v.populated(), v.searchPath()));
+                        to, v.materialized(), v.relation(), v.dependsOn(), v.populated(), v.searchPath(),
+                        v.arrayType()));
             }
         }
         for (FunctionCatalog.UserFunction f : objects.functions().functions(snapshot)) {

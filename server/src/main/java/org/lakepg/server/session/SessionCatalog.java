@@ -354,7 +354,8 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
 
     /** A view's row type: a composite type of its columns, published like a table's. */
     private static org.lakepg.server.catalog.types.UserType viewRowType(ViewInfo v) {
-        var type = new org.lakepg.server.catalog.types.UserType.Composite(v.oid(), 0, v.name(), v.namespace(), v.owner(),
+        var type = new org.lakepg.server.catalog.types.UserType.Composite(v.oid(), v.arrayType(), v.name(), v.namespace(),
+                v.owner(),
                 v.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
                         c.typmod())).toList(), v.oid());
         if (!type.equals(org.lakepg.server.catalog.types.UserTypeRegistry.find(v.oid()))) {
@@ -397,10 +398,17 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
                 found = relations.catalog().find(s, schema.oid(), name).map(t -> org.lakepg.server.catalog.types
                         .UserTypeEntries.entry(rowType(t), this));
             }
+            if (found.isEmpty() && schema.oid() != SchemaInfo.PG_CATALOG) {
+                found = objects.views().find(s, schema.oid(), name).map(v -> org.lakepg.server.catalog.types
+                        .UserTypeEntries.entry(viewRowType(v), this));
+            }
             if (found.isEmpty() && schema.oid() != SchemaInfo.PG_CATALOG && name.startsWith("_")) {
-                // _tablename: the array type of a table's row type
+                // _tablename: the array type of a table's (or view's) row type
                 found = relations.catalog().find(s, schema.oid(), name.substring(1)).filter(t -> t.arrayType() != 0)
-                        .map(t -> org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(rowType(t), this));
+                        .map(t -> org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(rowType(t), this))
+                        .or(() -> objects.views().find(s, schema.oid(), name.substring(1))
+                                .filter(v -> v.arrayType() != 0).map(v -> org.lakepg.server.catalog.types
+                                        .UserTypeEntries.arrayEntry(viewRowType(v), this)));
             }
             if (found.isPresent()) {
                 return found;
@@ -499,6 +507,12 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
                 org.lakepg.server.catalog.types.UserTypeEntries.entry(t, types));
         if (row.isPresent()) {
             return row;
+        }
+        Optional<org.lakepg.server.catalog.TypeEntry> viewArray = objects.views().views(snapshot.get()).stream()
+                .filter(v -> v.arrayType() != 0 && v.arrayType() == oid).findFirst()
+                .map(v -> org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(viewRowType(v), types));
+        if (viewArray.isPresent()) {
+            return viewArray;
         }
         return relations.catalog().tables(snapshot.get()).stream().filter(t -> t.arrayType() == oid).findFirst()
                 .map(t -> org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(rowType(t), types));

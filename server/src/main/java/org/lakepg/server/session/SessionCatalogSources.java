@@ -376,7 +376,7 @@ final class SessionCatalogSources implements CatalogSources {
                 return memo[0];
             };
             out.add(new ViewRow(v.oid(), v.name(), v.namespace(), definition, v.columns(), v.owner(),
-                    v.materialized()));
+                    v.materialized(), v.arrayType()));
         }
         return out;
     }

@@ -111,7 +111,8 @@ final class ViewCommands {
                         name);
             }
             objects.views().replace(txn, new ViewInfo(old.oid(), old.namespace(), name, text, columns, old.owner(),
-                    false, 0, dependsOn, true, pathOids(snapshot)));
+                    false, 0, dependsOn, true, pathOids(snapshot),
+                    old.arrayType() != 0 ? old.arrayType() : tables.newOid()));
             return Execution.done("CREATE VIEW");
         }
         if (existing.isPresent() && s.replace()) {
@@ -121,7 +122,7 @@ final class ViewCommands {
             throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
         }
         objects.views().create(txn, new ViewInfo(tables.newOid(), schema.oid(), name, text, columns,
-                roles.currentRoleOid(), false, 0, dependsOn, true, pathOids(snapshot)));
+                roles.currentRoleOid(), false, 0, dependsOn, true, pathOids(snapshot), tables.newOid()));
         return Execution.done("CREATE VIEW");
     }
 
@@ -175,7 +176,7 @@ final class ViewCommands {
                 .distinct().toList();
         boolean populate = !s.into().skipData();
         objects.views().create(txn, new ViewInfo(oid, schema.oid(), name, text, columns, roles.currentRoleOid(), true,
-                Math.toIntExact(storage.oid()), dependsOn, populate, pathOids(snapshot)));
+                Math.toIntExact(storage.oid()), dependsOn, populate, pathOids(snapshot), tables.newOid()));
         long count = populate ? fill(txn, storage, run.apply(plan)) : 0;
         return Execution.done(populate ? "SELECT " + count : "CREATE MATERIALIZED VIEW");
     }

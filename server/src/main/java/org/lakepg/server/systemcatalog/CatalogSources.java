@@ -208,13 +208,15 @@ public interface CatalogSources {
                        long max, long min, long cache, boolean cycle, long ownedByTable, short ownedByColumn,
                        boolean identity, Long lastValue) {}
 
-    /** A view: {@code definition} the text of its query (pg_get_viewdef), {@code columns} its result columns. */
-    /** A view; its definition (pg_get_viewdef's text) is deparsed only when something reads it. */
+    /**
+     * A view; its definition (pg_get_viewdef's text) is deparsed only when something reads it. Its row type has the
+     * view's OID, {@code arrayType} is the array type over it (0: none).
+     */
     record ViewRow(long oid, String name, long namespace, java.util.function.Supplier<String> lazyDefinition,
-                   List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized) {
+                   List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized, long arrayType) {
         public ViewRow(long oid, String name, long namespace, String definition,
                        List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized) {
-            this(oid, name, namespace, () -> definition, columns, owner, materialized);
+            this(oid, name, namespace, () -> definition, columns, owner, materialized, 0);
         }
 
         public String definition() {

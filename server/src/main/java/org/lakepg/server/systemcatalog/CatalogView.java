@@ -103,6 +103,12 @@ public final class CatalogView {
         if (view.isPresent()) {
             return view;
         }
+        Optional<org.lakepg.server.catalog.TypeEntry> viewArray = views().stream()
+                .filter(v -> v.arrayType() != 0 && v.arrayType() == oid).findFirst()
+                .map(v -> org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(viewRowType(v), builtins()));
+        if (viewArray.isPresent()) {
+            return viewArray;
+        }
         return tables().stream().filter(t -> t.arrayType() == oid).findFirst().map(t ->
                 org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(rowType(t), builtins()));
     }
@@ -243,9 +249,10 @@ public final class CatalogView {
         return out;
     }
 
-    /** A view's row type: lakepg gives it the view's OID and no array type. */
+    /** A view's row type: lakepg gives it the view's OID; its array type has an OID of its own. */
     static org.lakepg.server.catalog.types.UserType.Composite viewRowType(CatalogSources.ViewRow v) {
-        return new org.lakepg.server.catalog.types.UserType.Composite(v.oid(), 0, v.name(), v.namespace(), v.owner(),
+        return new org.lakepg.server.catalog.types.UserType.Composite(v.oid(), v.arrayType(), v.name(), v.namespace(),
+                v.owner(),
                 v.columns().stream().map(c -> new org.lakepg.server.catalog.types.UserType.Attribute(c.name(), c.type(),
                         c.typmod())).toList(), v.oid());
     }
@@ -262,8 +269,13 @@ public final class CatalogView {
             }
         }
         for (CatalogSources.ViewRow v : views()) {
-            if (!array && v.namespace() == namespace && v.name().equals(relation)) {
-                return types().type(v.oid());
+            if (v.namespace() == namespace && v.name().equals(relation)) {
+                if (!array) {
+                    return types().type(v.oid());
+                }
+                if (v.arrayType() != 0) {
+                    return types().type(v.arrayType());
+                }
             }
         }
         return Optional.empty();

@@ -96,6 +96,9 @@ final class UserTypeRows {
         for (CatalogSources.ViewRow v : catalog.views()) {
             UserType.Composite row = CatalogView.viewRowType(v);
             add(out, org.lakepg.server.catalog.types.UserTypeEntries.entry(row, catalog.types()), v.owner(), null);
+            if (v.arrayType() != 0) {
+                add(out, org.lakepg.server.catalog.types.UserTypeEntries.arrayEntry(row, catalog.types()), v.owner(), null);
+            }
         }
     }
 

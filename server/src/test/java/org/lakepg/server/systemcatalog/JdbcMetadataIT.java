@@ -172,7 +172,8 @@ class JdbcMetadataIT {
 
     /**
      * The built-in types, in a database without tables, then with tables, a composite type and a range type (their
-     * row types are left out and their array types listed, as pgjdbc's query joins pg_class for typrelid).
+     * row types are left out and their array types listed, as pgjdbc's query joins pg_class for typrelid; views and
+     * materialized views too).
      * pgjdbc's getTypeInfo query has no ORDER BY: PostgreSQL returns pg_type's heap order, so rows are compared
      * as a sorted list.
      */
@@ -197,12 +198,18 @@ class JdbcMetadataIT {
                     s.execute("create table jd_t2 (x jd_t1, y jd_t1[])");
                     s.execute("create type jd_pair as (p int, q text)");
                     s.execute("create type jd_span as range (subtype = int8)");
+                    // a view's and a materialized view's row types, with their array types
+                    s.execute("create view jd_v as select a, b from jd_t1");
+                    s.execute("create materialized view jd_mv as select a from jd_t1");
+                    s.execute("create table jd_t3 (v jd_v, vs jd_v[], m jd_mv)");
                 }
             }
             assertThat(sorted(rows(emptyActual.getMetaData().getTypeInfo())))
                     .isEqualTo(sorted(rows(emptyExpected.getMetaData().getTypeInfo())));
             assertThat(rows(emptyActual.getMetaData().getUDTs(null, "public", "%", null)))
                     .isEqualTo(rows(emptyExpected.getMetaData().getUDTs(null, "public", "%", null)));
+            assertThat(rows(emptyActual.getMetaData().getColumns(null, "public", "jd_t3", "%")))
+                    .isEqualTo(rows(emptyExpected.getMetaData().getColumns(null, "public", "jd_t3", "%")));
         }
     }
 

@@ -12,7 +12,7 @@ import org.lakepg.server.txn.Transaction;
 /**
  * The views of a database in lakepg_view: oid, namespace, name, defining statement, column names,
  * column types, column typmods, owner, materialized, relation holding a materialized view's rows, the OIDs of
- * the relations it depends on.
+ * the relations it depends on, whether populated, the search path, the OID of its row type's array type.
  */
 public final class ViewCatalog {
     static final int RELATION = 8;
@@ -20,7 +20,8 @@ public final class ViewCatalog {
 
     ViewCatalog(AccessContext access, boolean exists) {
         heap = CatalogHeap.open(access, RELATION, "lakepg_view", exists, TypeOids.INT8, TypeOids.INT8, TypeOids.TEXT,
-                TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.BOOL, TypeOids.INT4, TypeOids.TEXT, TypeOids.BOOL, TypeOids.TEXT);
+                TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.INT8, TypeOids.BOOL, TypeOids.INT4, TypeOids.TEXT, TypeOids.BOOL, TypeOids.TEXT,
+                TypeOids.INT8);
     }
 
     public List<ViewInfo> views(Snapshot snapshot) {
@@ -47,7 +48,7 @@ public final class ViewCatalog {
         heap.insert(txn, view.oid(), view.namespace(), view.name(), view.statement(), TextLists.join(names),
                 TextLists.join(types), TextLists.join(typmods), view.owner(), view.materialized(), view.relation(),
                 TextLists.join(view.dependsOn().stream().map(String::valueOf).toList()), view.populated(),
-                TextLists.join(view.searchPath().stream().map(String::valueOf).toList()));
+                TextLists.join(view.searchPath().stream().map(String::valueOf).toList()), view.arrayType());
     }
 
     /** The views whose queries name the relation. */
@@ -79,6 +80,7 @@ public final class ViewCatalog {
         return new ViewInfo((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], columns, (Long) r[7],
                 r[8] != null && (Boolean) r[8], r[9] == null ? 0 : (Integer) r[9],
                 depends == null ? List.of() : depends.stream().map(Long::parseLong).toList(), r[11] == null || (Boolean) r[11],
-                path == null ? List.of(SchemaInfo.PUBLIC) : path.stream().map(Long::parseLong).toList());
+                path == null ? List.of(SchemaInfo.PUBLIC) : path.stream().map(Long::parseLong).toList(),
+                r.length <= 13 || r[13] == null ? 0 : (Long) r[13]);
     }
 }

@@ -11,10 +11,12 @@ import org.lakepg.server.table.ColumnInfo;
  * view keeps its rows in the table {@code relation} (OID, in pg_toast so no name finds it); {@code populated} is
  * false after WITH NO DATA. {@code searchPath} lists the schemas (OIDs) names in its query were looked up in when
  * it was made: expanding it looks there again, as PostgreSQL's stored query keeps the objects it found.
+ * The view's row type has the view's OID; {@code arrayType} is the OID of the array type over it (0 for a view
+ * made before views had one).
  */
 public record ViewInfo(long oid, long namespace, String name, String statement, List<ColumnInfo> columns,
                        long owner, boolean materialized, int relation, List<Long> dependsOn, boolean populated,
-                       List<Long> searchPath) {
+                       List<Long> searchPath, long arrayType) {
     public ViewInfo {
         columns = List.copyOf(columns);
         dependsOn = List.copyOf(dependsOn);
@@ -24,12 +26,12 @@ public record ViewInfo(long oid, long namespace, String name, String statement, 
     /** The same view under another name (ALTER VIEW ... RENAME TO). */
     public ViewInfo renamed(String newName) {
         return new ViewInfo(oid, namespace, newName, statement, columns, owner, materialized, relation, dependsOn,
-                populated, searchPath);
+                populated, searchPath, arrayType);
     }
 
     /** A materialized view after REFRESH ... WITH [NO] DATA. */
     public ViewInfo withPopulated(boolean now) {
         return new ViewInfo(oid, namespace, name, statement, columns, owner, materialized, relation, dependsOn, now,
-                searchPath);
+                searchPath, arrayType);
     }
 }
