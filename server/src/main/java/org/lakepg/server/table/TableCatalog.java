@@ -70,6 +70,21 @@ public final class TableCatalog {
 
     private record Cached(long version, CatalogContents contents) {}
 
+    /**
+     * A writing transaction's own catalog, decoded once per snapshot: what a snapshot sees of the catalog heaps is
+     * fixed by its xmin/xmax/running set, command id and the savepoints rolled back, so DDL that reads its catalog many times between two
+     * command-counter increments decodes the heaps once, not at every lookup.
+     */
+    private final Map<Transaction, OwnCached> own = new ConcurrentHashMap<>();
+
+    private record OwnCached(Snapshot snapshot, int savepointRollbacks, CatalogContents contents) {
+        boolean sees(Snapshot s) {
+            return savepointRollbacks == s.owner().savepointRollbacks() && snapshot.commandId() == s.commandId()
+                    && snapshot.xmin() == s.xmin() && snapshot.xmax() == s.xmax()
+                    && java.util.Arrays.equals(snapshot.running(), s.running());
+        }
+    }
+
     /** Relation names (namespace/name) created or taken by a running transaction: others wait for it to end. */
     private final Map<String, Transaction> nameClaims = new ConcurrentHashMap<>();
 
@@ -108,8 +123,15 @@ public final class TableCatalog {
 
     /** The catalog as a statement with this snapshot sees it. */
     private CatalogContents contents(Snapshot snapshot) {
-        if (snapshot.owner() != null && writers.contains(snapshot.owner())) {
-            return scan(snapshot);
+        Transaction owner = snapshot.owner();
+        if (owner != null && writers.contains(owner)) {
+            OwnCached c = own.get(owner);
+            if (c != null && c.sees(snapshot)) {
+                return c.contents();
+            }
+            CatalogContents fresh = scan(snapshot);
+            own.put(owner, new OwnCached(snapshot, owner.savepointRollbacks(), fresh));
+            return fresh;
         }
         long current = version.get(); // read before the snapshot is taken: a later commit makes this copy stale
         Cached c = cached;
@@ -231,6 +253,7 @@ public final class TableCatalog {
             txn.onEnd().whenComplete((ok, error) -> {
                 version.incrementAndGet();
                 writers.remove(txn);
+                own.remove(txn);
             });
         }
     }

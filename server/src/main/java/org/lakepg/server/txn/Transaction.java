@@ -37,6 +37,7 @@ public final class Transaction {
     private final CompletableFuture<Void> end = new CompletableFuture<>();
     private final Set<Long> ownXids = ConcurrentHashMap.newKeySet();
     private final List<Savepoint> savepoints = new ArrayList<>();
+    private int savepointRollbacks;
     /** Top-level xid plus released subtransactions that were merged into the top level. */
     private final List<Long> topLevelXids = new ArrayList<>();
     private final List<RowLocks.RowId> rowLocks = new ArrayList<>();
@@ -187,6 +188,11 @@ public final class Transaction {
         savepoints.add(new Savepoint(name));
     }
 
+    /** How many ROLLBACK TO SAVEPOINTs ran: each makes rows this transaction wrote invisible again. */
+    public int savepointRollbacks() {
+        return savepointRollbacks;
+    }
+
     /** ROLLBACK TO SAVEPOINT: undoes everything since the savepoint, which stays defined. */
     public void rollbackToSavepoint(String name) {
         requireActive();
@@ -206,6 +212,7 @@ public final class Transaction {
         kept.xid = Xids.INVALID;
         kept.released.clear();
         ownXids.removeAll(aborted);
+        savepointRollbacks++;
         manager.abortSubtransactions(this, aborted);
         releaseRowLocksDeeperThan(index);
         commandUsed = true; // later statements must not mistake the undone rows' command ids for their own
