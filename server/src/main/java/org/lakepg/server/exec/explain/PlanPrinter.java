@@ -22,6 +22,7 @@ import org.lakepg.server.sql.plan.ModifyNode;
 import org.lakepg.server.sql.plan.ModifyingCtesNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.PresortedInputs;
 import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.ProjectSetNode;
 import org.lakepg.server.sql.plan.RecursiveUnionNode;

@@ -224,6 +224,9 @@ public final class Operators {
     /** @param bound how many leading rows a LIMIT above wants (top-N), or -1 for all */
     private Iterator<Object[]> sort(SortNode s, ExecContext context, long bound) {
         Iterator<Object[]> input = open(s.input(), context);
+        if (org.lakepg.server.sql.plan.PresortedInputs.presorted(s)) {
+            return input; // an ordered index scan already delivers the order (PostgreSQL plans no Sort here)
+        }
         RowSorter sorter = new RowSorter(new RowComparator(s.keys(), functions, context),
                 context.memoryLimits().workMemBytes(), bound, context);
         while (input.hasNext()) {

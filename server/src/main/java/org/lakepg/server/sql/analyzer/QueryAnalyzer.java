@@ -1046,7 +1046,7 @@ public final class QueryAnalyzer {
                                 .get(spec.column()).type();
                 keys.add(sortKey(spec.column(), type, spec.descending(), spec.nullsFirst(), spec.location()));
             }
-            plan = new SortNode(plan, keys);
+            plan = org.lakepg.server.sql.plan.PresortedInputs.backwardIfReversed(new SortNode(plan, keys));
             orderKeys = keys;
         }
         if (distinctOn != null) {

@@ -1,0 +1,84 @@
+package org.lakepg.server.sql.plan;
+
+import java.util.List;
+import org.lakepg.server.sql.plan.expr.InputRef;
+import org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr;
+import org.lakepg.server.table.IndexInfo;
+
+/**
+ * A Sort whose input already arrives in its order: an ordered B-tree scan whose leading key columns are the sort
+ * keys, in the same direction (or all reversed, for a backward scan). PostgreSQL's presorted path has no Sort above
+ * it (pathkeys_contained_in): EXPLAIN shows the scan alone and the executor passes the scan's rows through unsorted.
+ * Text keys qualify because the B-tree's byte order is the default ("C") text order the sort compares with; an
+ * index condition over an array (IN list) is left to the Sort, since its scan reads one range per element.
+ */
+public final class PresortedInputs {
+    private PresortedInputs() {}
+
+    public static boolean presorted(SortNode sort) {
+        return ordered(sort, false);
+    }
+
+    /**
+     * The Sort over its input with the ordered scan below it read backward, when that delivers the Sort's order (the
+     * keys are the scan's exactly reversed: PostgreSQL's Index Scan Backward); else the Sort unchanged.
+     */
+    public static SortNode backwardIfReversed(SortNode sort) {
+        return ordered(sort, true) ? new SortNode(reversed(sort.input()), sort.keys()) : sort;
+    }
+
+    private static PlanNode reversed(PlanNode p) {
+        return switch (p) {
+            case FilterNode f -> new FilterNode(reversed(f.input()), f.condition());
+            case ProjectNode x -> new ProjectNode(reversed(x.input()), x.expressions());
+            case IndexScanNode s -> IndexScanNode.ordered(s.table(), s.index(), s.conditions(), !s.backward(),
+                    s.indexOnly(), s.alias());
+            default -> throw new IllegalStateException("not an ordered scan: " + p);
+        };
+    }
+
+    /** Whether the scan below delivers the Sort's order, read as it is or (with {@code reversed}) the other way. */
+    private static boolean ordered(SortNode sort, boolean reversed) {
+        List<SortKey> keys = sort.keys();
+        if (keys.isEmpty()) {
+            return false;
+        }
+        int[] columns = new int[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            columns[k] = keys.get(k).column();
+        }
+        PlanNode p = sort.input();
+        while (true) {
+            if (p instanceof FilterNode f) {
+                p = f.input();
+            } else if (p instanceof ProjectNode x) {
+                for (int k = 0; k < columns.length; k++) {
+                    if (columns[k] >= x.expressions().size() || !(x.expressions().get(columns[k]) instanceof InputRef in)) {
+                        return false;
+                    }
+                    columns[k] = in.index();
+                }
+                p = x.input();
+            } else {
+                break;
+            }
+        }
+        if (!(p instanceof IndexScanNode s) || s.probe() || s.bitmap() || s.withTid()
+                || !IndexInfo.BTREE.equals(s.index().method()) || !s.index().expressions().isEmpty()
+                || s.index().columns().size() < keys.size()
+                || s.conditions().stream().anyMatch(c -> c instanceof ScalarArrayOpExpr)) {
+            return false;
+        }
+        for (int k = 0; k < keys.size(); k++) {
+            SortKey key = keys.get(k);
+            short option = s.index().option(k);
+            boolean descending = ((option & IndexInfo.DESC) != 0) != (s.backward() != reversed);
+            boolean nullsFirst = ((option & IndexInfo.NULLS_FIRST) != 0) != (s.backward() != reversed);
+            if (s.index().columns().get(k) != columns[k] + 1 || key.descending() != descending
+                    || key.nullsFirst() != nullsFirst) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
