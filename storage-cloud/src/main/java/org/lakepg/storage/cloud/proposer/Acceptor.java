@@ -2,8 +2,11 @@ package org.lakepg.storage.cloud.proposer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.cloud.metrics.LatencyHistogram;
 import org.lakepg.storage.cloud.metrics.Metrics;
@@ -22,6 +25,12 @@ public final class Acceptor implements AutoCloseable {
     private final Metrics metrics = new Metrics();
     /** An append from its arrival on the write thread until it is fsynced (scripts/cluster-metrics reads it). */
     private final LatencyHistogram appends = metrics.histogram("append_fsync");
+    /** WAL fsyncs for appends: fewer than appends when several shared one (group fsync). */
+    private final LongAdder fsyncs = metrics.counter("append_fsyncs");
+
+    /** Timelines with appends written but not forced yet, and when each of those appends arrived (write thread). */
+    private final List<AcceptorTimeline> unsynced = new ArrayList<>();
+    private final List<Long> unsyncedSince = new ArrayList<>();
 
     public Acceptor(Path dataDir, long segmentSize) {
         this.dataDir = dataDir;
@@ -34,8 +43,9 @@ public final class Acceptor implements AutoCloseable {
         return !(request instanceof AcceptorRequest.Status || request instanceof AcceptorRequest.Read);
     }
 
-    /** Votes, elections, appends, trims and deletes. */
+    /** Votes, elections, appends, trims and deletes; an append is forced before this returns. */
     public AcceptorReply write(AcceptorRequest request) {
+        syncAppends(); // appends written before stay ordered before this request's effects on disk
         if (request instanceof AcceptorRequest.Delete delete) {
             return delete(delete.timeline());
         }
@@ -51,17 +61,50 @@ public final class Acceptor implements AutoCloseable {
         return switch (request) {
             case AcceptorRequest.Elected e -> timeline.elected(e);
             case AcceptorRequest.Append a -> {
-                long start = System.nanoTime();
-                AcceptorReply reply = timeline.append(a);
-                if (!a.payloads().isEmpty()) {
-                    appends.recordSince(start);
-                }
+                AcceptorReply reply = writeUnsynced(a);
+                syncAppends();
                 yield reply;
             }
             case AcceptorRequest.Trim t -> timeline.trim(t);
             case AcceptorRequest.Restart r -> timeline.restart(r);
             default -> query(request);
         };
+    }
+
+    /**
+     * Writes an append without forcing it; the caller answers it only after {@link #syncAppends}. Appends that
+     * arrive together (the proposer keeps several in flight per member) so share one fsync.
+     */
+    public AcceptorReply writeUnsynced(AcceptorRequest.Append append) {
+        AcceptorTimeline timeline = existing(append.timeline());
+        if (timeline == null) {
+            return unknown(append.timeline());
+        }
+        if (!append.payloads().isEmpty()) {
+            unsyncedSince.add(System.nanoTime());
+        }
+        if (!unsynced.contains(timeline)) {
+            unsynced.add(timeline);
+        }
+        return timeline.appendUnsynced(append);
+    }
+
+    /** Forces every append {@link #writeUnsynced} wrote since the last call. */
+    public void syncAppends() {
+        if (unsynced.isEmpty()) {
+            return;
+        }
+        try {
+            for (AcceptorTimeline timeline : unsynced) {
+                if (timeline.syncAppends()) {
+                    fsyncs.increment();
+                }
+            }
+            unsyncedSince.forEach(appends::recordSince);
+        } finally {
+            unsynced.clear(); // after a failure each timeline still knows it is unsynced, the next sync retries
+            unsyncedSince.clear();
+        }
     }
 
     /** Status and reads. */

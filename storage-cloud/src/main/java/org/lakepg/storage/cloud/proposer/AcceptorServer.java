@@ -14,6 +14,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * a handful of connections (the compute, the pageserver). Writing on the loop itself rather than handing off to a
  * write thread saves two thread wake-ups per append (loop → writer, writer → loop for the answer): on the shared
  * 2-core host the cluster's throughput is CPU per transaction, and the loop has nothing else to do meanwhile — the
- * next append from the compute must wait for this one's fsync anyway.
+ * next append from the compute must wait for this one's fsync anyway. Appends that one read of the socket brought
+ * share one fsync (group fsync; the compute keeps up to {@code Proposal.MAX_IN_FLIGHT} in flight per member) and are
+ * answered after it.
  */
 public final class AcceptorServer implements AutoCloseable {
 
@@ -98,6 +102,13 @@ public final class AcceptorServer implements AutoCloseable {
 
     private final class RequestHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
+        /** An append written but not forced yet, with its reply (or failure) to send once it is. */
+        private record Unanswered(long requestId, AcceptorReply reply, RuntimeException error) {
+        }
+
+        /** This connection's appends since the last fsync, answered at the end of the read that brought them. */
+        private final List<Unanswered> unanswered = new ArrayList<>();
+
         RequestHandler() {
             super(false); // the task releases the frame
         }
@@ -115,12 +126,17 @@ public final class AcceptorServer implements AutoCloseable {
             try {
                 request = AcceptorCodec.decodeRequest(code, frame);
             } catch (StorageException | IndexOutOfBoundsException e) {
-                respond(ctx, requestId, null, e);
+                respond(ctx, requestId, null, e, true);
                 return;
             } finally {
                 frame.release();
             }
+            if (request instanceof AcceptorRequest.Append append) {
+                unanswered.add(writeUnsynced(requestId, append)); // forced and answered in channelReadComplete
+                return;
+            }
             if (Acceptor.isWrite(request)) {
+                answerAppends(ctx);
                 answer(ctx, requestId, request, true); // on the loop, one at a time, in arrival order
                 return;
             }
@@ -131,17 +147,61 @@ public final class AcceptorServer implements AutoCloseable {
             }
         }
 
-        private void answer(ChannelHandlerContext ctx, long requestId, AcceptorRequest request, boolean write) {
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            answerAppends(ctx);
+            ctx.fireChannelReadComplete();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            unanswered.clear(); // nobody to answer; the next fsync covers what they wrote
+            ctx.fireChannelInactive();
+        }
+
+        private Unanswered writeUnsynced(long requestId, AcceptorRequest.Append append) {
             try {
-                respond(ctx, requestId, write ? acceptor.write(request) : acceptor.query(request), null);
+                return new Unanswered(requestId, acceptor.writeUnsynced(append), null);
             } catch (RuntimeException e) {
-                LOG.error("safekeeper request {} on timeline {} failed", request.getClass().getSimpleName(),
-                        request.timeline(), e);
-                respond(ctx, requestId, null, e);
+                LOG.error("safekeeper append on timeline {} failed", append.timeline(), e);
+                return new Unanswered(requestId, null, e);
             }
         }
 
-        private void respond(ChannelHandlerContext ctx, long requestId, AcceptorReply reply, RuntimeException error) {
+        /**
+         * One fsync for the appends this read brought (the compute keeps several in flight: while this loop was in
+         * the previous fsync, the next ones queued up in the socket), then their answers — never before.
+         */
+        private void answerAppends(ChannelHandlerContext ctx) {
+            if (unanswered.isEmpty()) {
+                return;
+            }
+            RuntimeException syncFailure = null;
+            try {
+                acceptor.syncAppends();
+            } catch (RuntimeException e) {
+                LOG.error("safekeeper fsync of {} appends failed", unanswered.size(), e);
+                syncFailure = e;
+            }
+            for (Unanswered u : unanswered) {
+                respond(ctx, u.requestId(), u.reply(), u.error() != null ? u.error() : syncFailure, false);
+            }
+            unanswered.clear();
+            ctx.flush();
+        }
+
+        private void answer(ChannelHandlerContext ctx, long requestId, AcceptorRequest request, boolean write) {
+            try {
+                respond(ctx, requestId, write ? acceptor.write(request) : acceptor.query(request), null, true);
+            } catch (RuntimeException e) {
+                LOG.error("safekeeper request {} on timeline {} failed", request.getClass().getSimpleName(),
+                        request.timeline(), e);
+                respond(ctx, requestId, null, e, true);
+            }
+        }
+
+        private void respond(ChannelHandlerContext ctx, long requestId, AcceptorReply reply, RuntimeException error,
+                boolean flush) {
             ByteBuf out = ctx.alloc().buffer();
             out.writeInt(0);
             out.writeLong(requestId);
@@ -157,7 +217,11 @@ public final class AcceptorServer implements AutoCloseable {
                 RpcCodec.string(out, String.valueOf(error.getMessage()));
             }
             out.setInt(0, out.readableBytes() - 4);
-            ctx.writeAndFlush(out, ctx.voidPromise());
+            if (flush) {
+                ctx.writeAndFlush(out, ctx.voidPromise());
+            } else {
+                ctx.write(out, ctx.voidPromise());
+            }
         }
 
         @Override

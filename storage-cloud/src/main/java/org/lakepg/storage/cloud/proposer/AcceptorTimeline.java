@@ -26,6 +26,8 @@ final class AcceptorTimeline implements AutoCloseable {
     private final Path dir;
     private final long segmentSize;
     private volatile SegmentedWal wal;
+    /** Appended records not forced yet (write thread only). */
+    private boolean unsynced;
     private volatile RecentRecords recent;
     private volatile AcceptorControl control;
     /** The commit LSN proposers told this member; persisted only with the control's other changes. */
@@ -107,7 +109,21 @@ final class AcceptorTimeline implements AutoCloseable {
         return state(true);
     }
 
-    AcceptorReply append(AcceptorRequest.Append append) {
+    /** Forces the appends written since the last call; whether there were any. */
+    boolean syncAppends() {
+        if (!unsynced) {
+            return false;
+        }
+        wal.sync();
+        unsynced = false;
+        return true;
+    }
+
+    /**
+     * Writes an append's records without forcing them: the caller must {@link #syncAppends} before it answers,
+     * so appends that arrived together share one fsync.
+     */
+    AcceptorReply appendUnsynced(AcceptorRequest.Append append) {
         AcceptorControl c = control;
         if (append.term() != c.term()) {
             return fenced(append.term(), c);
@@ -123,7 +139,7 @@ final class AcceptorTimeline implements AutoCloseable {
                         "append at %d does not continue timeline %s, whose WAL here ends at %d", append.beginLsn(), id, flush));
             }
             long[] ends = wal.appendAll(append.payloads());
-            wal.sync();
+            unsynced = true;
             for (int i = 0; i < ends.length; i++) {
                 recent.add(ends[i], append.payloads().get(i));
             }

@@ -34,6 +34,8 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
      * in SafekeeperFlushBench), so group commit with one round in flight is the default.
      */
     public static final int DEFAULT_ROUNDS_IN_FLIGHT = 1;
+    /** A compute's pipelining depth for measurements ({@code -Dlakepg.wal.rounds-in-flight=N}). */
+    public static final String ROUNDS_IN_FLIGHT_PROPERTY = "lakepg.wal.rounds-in-flight";
 
     private final WalQuorum client;
     private final boolean ownsClient;
@@ -74,7 +76,8 @@ public final class SafekeeperWalService implements WalService, AutoCloseable {
 
     /** A service over {@code quorum}, which closing the service closes; quorum rounds are timed into {@code metrics}. */
     public static SafekeeperWalService over(WalQuorum quorum, Metrics metrics) {
-        return new SafekeeperWalService(quorum, true, null, DEFAULT_ROUNDS_IN_FLIGHT, metrics);
+        return new SafekeeperWalService(quorum, true, null, Integer.getInteger(ROUNDS_IN_FLIGHT_PROPERTY,
+                DEFAULT_ROUNDS_IN_FLIGHT), metrics);
     }
 
     /** Connects to the quorum with an append listener (may be null) and a pipelining depth. */

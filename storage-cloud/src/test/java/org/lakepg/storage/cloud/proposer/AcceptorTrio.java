@@ -52,6 +52,11 @@ public final class AcceptorTrio implements AutoCloseable {
         servers[i] = AcceptorServer.start(dir.resolve("sk" + (i + 1)), 1L << 20, "127.0.0.1", addresses.get(i).port());
     }
 
+    /** Member {@code i}'s acceptor (null while it is stopped). */
+    public Acceptor acceptor(int i) {
+        return servers[i] == null ? null : servers[i].acceptor();
+    }
+
     /** Member {@code i}'s state of the timeline (null: unknown there, or the member is stopped). */
     public AcceptorReply.State state(int i, TimelineId t) {
         return servers[i] == null ? null : servers[i].acceptor().state(t);

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -169,6 +172,68 @@ class ProposerQuorumIT {
         trio.restart(2);
         waitFor("the restarted member caught up", () -> memberHolds(2, t, durable));
         assertThat(trio.state(2, t).flushLsn()).isEqualTo(trio.state(0, t).flushLsn());
+    }
+
+    /**
+     * Commits from many threads at once: every one is acknowledged, none is lost, each thread's records keep their
+     * order, and a member's appends that arrived together shared an fsync (group fsync, AcceptorServer) — also
+     * while a member dies half-way (the batches it had in flight are simply not answered).
+     */
+    @Test
+    void concurrentCommitsShareFsyncsAreAllAcknowledgedAndKeepTheirOrderAlsoWhenAMemberDies() throws Exception {
+        TimelineId t = TimelineId.random();
+        ProposerQuorum quorum = ProposerQuorum.connect(trio.addresses());
+        SafekeeperWalService wal = new SafekeeperWalService(quorum, null, 4); // pipelined rounds
+        opened.add(quorum);
+        opened.add(wal);
+        wal.acquire(t, Lsn.INVALID);
+        int writers = 8;
+        int each = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 1; w <= writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    writeFlushed(wal, t, writer, 0, each);
+                    return null;
+                }));
+            }
+            waitFor("member 3 took 100 appends", () -> appendsOf(2) >= 100);
+            long appendsBeforeStop = appendsOf(2);
+            long fsyncsBeforeStop = fsyncsOf(2);
+            trio.stop(2);
+            for (Future<?> f : done) {
+                f.get(WAIT_SECONDS, TimeUnit.SECONDS); // every commit acknowledged, by the two members left
+            }
+            assertThat(fsyncsBeforeStop).isPositive().isLessThan(appendsBeforeStop);
+            assertThat(fsyncsOf(0)).isPositive().isLessThan(appendsOf(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        Lsn durable = wal.durableLsn(t);
+        List<WalEntry> all = readAll(wal, t, Lsn.INVALID);
+        assertThat(all).hasSize(writers * each);
+        assertChained(all, Lsn.INVALID);
+        int[] next = new int[writers + 1];
+        for (WalEntry e : all) {
+            int writer = WalTestRecords.writer(e);
+            assertThat(WalTestRecords.sequence(e)).isEqualTo(next[writer]++);
+        }
+        waitFor("both remaining members hold everything", () -> memberHolds(0, t, durable) && memberHolds(1, t, durable));
+        trio.restart(2);
+        waitFor("the stopped member caught up", () -> memberHolds(2, t, durable));
+        SafekeeperWalSource pageserver = reader();
+        waitFor("the members know the commit LSN", () -> pageserver.insertLsn(t).equals(durable));
+        assertThat(readCommitted(pageserver, t)).isEqualTo(all);
+    }
+
+    private long appendsOf(int member) {
+        return Long.parseLong(trio.acceptor(member).metrics().asProperties().getOrDefault("hist.append_fsync.count", "0"));
+    }
+
+    private long fsyncsOf(int member) {
+        return Long.parseLong(trio.acceptor(member).metrics().asProperties().getOrDefault("counter.append_fsyncs", "0"));
     }
 
     @Test
