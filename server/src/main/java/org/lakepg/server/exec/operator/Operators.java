@@ -16,6 +16,7 @@ import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.LimitNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.PresortedInputs;
 import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.ResultNode;
 import org.lakepg.server.sql.plan.SetOpNode;
@@ -224,7 +225,7 @@ public final class Operators {
     /** @param bound how many leading rows a LIMIT above wants (top-N), or -1 for all */
     private Iterator<Object[]> sort(SortNode s, ExecContext context, long bound) {
         Iterator<Object[]> input = open(s.input(), context);
-        if (org.lakepg.server.sql.plan.PresortedInputs.presorted(s)) {
+        if (PresortedInputs.presorted(s)) {
             return input; // an ordered index scan already delivers the order (PostgreSQL plans no Sort here)
         }
         RowSorter sorter = new RowSorter(new RowComparator(s.keys(), functions, context),
