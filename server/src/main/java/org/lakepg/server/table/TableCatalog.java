@@ -1,6 +1,7 @@
 package org.lakepg.server.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -72,8 +73,8 @@ public final class TableCatalog {
 
     /**
      * A writing transaction's own catalog, decoded once per snapshot: what a snapshot sees of the catalog heaps is
-     * fixed by its xmin/xmax/running set, command id and the savepoints rolled back, so DDL that reads its catalog many times between two
-     * command-counter increments decodes the heaps once, not at every lookup.
+     * fixed by its xmin/xmax/running set, command id and the savepoints rolled back, so DDL that reads its catalog
+     * many times between two command-counter increments decodes the heaps once, not at every lookup.
      */
     private final Map<Transaction, OwnCached> own = new ConcurrentHashMap<>();
 
@@ -81,7 +82,7 @@ public final class TableCatalog {
         boolean sees(Snapshot s) {
             return savepointRollbacks == s.owner().savepointRollbacks() && snapshot.commandId() == s.commandId()
                     && snapshot.xmin() == s.xmin() && snapshot.xmax() == s.xmax()
-                    && java.util.Arrays.equals(snapshot.running(), s.running());
+                    && Arrays.equals(snapshot.running(), s.running());
         }
     }
 
