@@ -107,7 +107,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** The error for something a replica compute cannot do (PostgreSQL's hot standby says 25006 for writes). */
-    PgException refusedOnReplica(String what) {
+    public PgException refusedOnReplica(String what) {
         return PgException.of(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot %s on a read replica", what)
                 .withHint("Connect to the primary compute of this endpoint to change it.");
     }

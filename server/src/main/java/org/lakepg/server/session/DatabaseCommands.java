@@ -17,7 +17,12 @@ final class DatabaseCommands {
     private final TransactionBlock block;
     private final Consumer<PgException> notices;
 
-    DatabaseCommands(Cluster cluster, String currentDatabase, TransactionBlock block, Consumer<PgException> notices) {
+    /** Changes of ALTER DATABASE ... SET wait for COMMIT with the transaction's role changes. */
+    private final org.lakepg.server.auth.SessionRoles sharedChanges;
+
+    DatabaseCommands(Cluster cluster, String currentDatabase, TransactionBlock block, Consumer<PgException> notices,
+                     org.lakepg.server.auth.SessionRoles sharedChanges) {
+        this.sharedChanges = sharedChanges;
         this.cluster = cluster;
         this.currentDatabase = currentDatabase;
         this.block = block;
@@ -63,9 +68,13 @@ final class DatabaseCommands {
         if (set == null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this ALTER DATABASE is not supported yet");
         }
+        if (cluster.replica()) {
+            throw cluster.refusedOnReplica("change a database's settings");
+        }
         switch (set.kind()) {
-            case SET_VALUE -> cluster.setSetting(s.dbname(), set.name(), SettingCommands.flatten(set.name(), set.args()));
-            case SET_DEFAULT, RESET -> cluster.setSetting(s.dbname(), set.name(), null);
+            case SET_VALUE -> sharedChanges.setDatabaseSetting(s.dbname(), set.name(),
+                    SettingCommands.flatten(set.name(), set.args()));
+            case SET_DEFAULT, RESET -> sharedChanges.setDatabaseSetting(s.dbname(), set.name(), null);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this ALTER DATABASE is not supported yet");
         }
         return Execution.done("ALTER DATABASE");

@@ -86,6 +86,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private volatile String lastQuery = "";
     private volatile long queryStart;
     private final RoleAccess roleAccess;
+    /** The cluster's roles with this session's uncommitted role DDL (and ALTER DATABASE ... SET). */
+    private final org.lakepg.server.auth.SessionRoles roles;
     /** Name resolution of the current compute (the session's own, or a time-travel one). */
     private SearchPath searchPath;
     private SearchPath primarySearchPath;
@@ -94,12 +96,13 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                   org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute, ActiveSessions sessions,
                   org.lakepg.server.auth.Roles roles) {
         this.sessions = sessions;
-        this.roleAccess = new RoleAccess(roles, settings, user);
+        this.roles = new org.lakepg.server.auth.SessionRoles(roles, () -> txn);
+        this.roleAccess = new RoleAccess(this.roles, settings, user);
         this.catalogSources = new SessionCatalogSources(() -> this.compute, cluster, settings, this,
                 this::catalogSnapshot, sessions);
         this.catalogSources.setNotices(this::notice);
         this.catalogSources.setSessionStatements(preparedStatements::rows, cursors::rows);
-        this.catalogSources.setSessionObjects(roles, () -> primaryRelations == null ? 0 : primaryRelations.tempNamespace(),
+        this.catalogSources.setSessionObjects(this.roles, () -> primaryRelations == null ? 0 : primaryRelations.tempNamespace(),
                 "pg_temp_" + processId);
         this.cluster = cluster;
         this.user = user;
@@ -165,7 +168,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 relation -> target.access().cache().relationSize(relation, org.lakepg.storage.ForkNumber.MAIN),
                 catalog::indexes, settings::get));
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,
-                relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice),
+                relations, this::currentTransaction, new DatabaseCommands(cluster, database, block, this::notice, roles),
                 () -> sink, target.objects(), searchPath, roleAccess);
         executor.onMaintenance(new org.lakepg.server.stats.MaintenanceLog() {
             @Override
@@ -965,7 +968,17 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 throw failed;
             }
         }
+        if (commit && roles.hasChanges() && txn != null && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
+            try {
+                // @global first: a role change that cannot be stored fails the COMMIT instead of being lost
+                roles.commit(setting -> cluster.setSetting(setting.database(), setting.name(), setting.value()));
+            } catch (RuntimeException failed) {
+                endTransaction(false);
+                throw failed;
+            }
+        }
         deferred.clear();
+        roles.discard();
         org.lakepg.server.txn.Transaction ending = txn;
         txn = null;
         boolean committed = false;

@@ -1,7 +1,7 @@
 package org.lakepg.server.session;
 
 import org.lakepg.server.auth.Role;
-import org.lakepg.server.auth.Roles;
+import org.lakepg.server.auth.SessionRoles;
 import org.lakepg.server.catalog.objects.PrivilegeCatalog;
 import org.lakepg.server.sql.ast.RoleSpec;
 import org.lakepg.wire.error.PgException;
@@ -12,11 +12,11 @@ import org.lakepg.wire.error.SqlState;
  * as settings so they follow transaction rollback; and the ownership checks PostgreSQL makes.
  */
 final class RoleAccess {
-    private final Roles roles;
+    private final SessionRoles roles;
     private final SessionSettings settings;
     private final String authenticatedUser;
 
-    RoleAccess(Roles roles, SessionSettings settings, String authenticatedUser) {
+    RoleAccess(SessionRoles roles, SessionSettings settings, String authenticatedUser) {
         this.roles = roles;
         this.settings = settings;
         this.authenticatedUser = authenticatedUser;
@@ -27,7 +27,7 @@ final class RoleAccess {
         return authenticatedUser;
     }
 
-    Roles roles() {
+    SessionRoles roles() {
         return roles;
     }
 

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.lakepg.server.auth.Membership;
 import org.lakepg.server.auth.Role;
 import org.lakepg.server.auth.Roles;
+import org.lakepg.server.auth.SessionRoles;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
 import org.lakepg.server.sql.ast.AConst;
 import org.lakepg.server.sql.ast.AccessPriv;
@@ -30,7 +31,7 @@ import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
  */
 final class RoleCommands {
     private final RoleAccess access;
-    private final Roles roles;
+    private final SessionRoles roles;
     private final ObjectCatalog objects;
     private final org.lakepg.server.table.TableCatalog tables;
     private final Consumer<PgException> notices;
@@ -306,7 +307,7 @@ final class RoleCommands {
             found.add(r);
         }
         for (Role r : found) {
-            roles.drop(r.oid());
+            roles.drop(r);
         }
         return Execution.done("DROP ROLE");
     }

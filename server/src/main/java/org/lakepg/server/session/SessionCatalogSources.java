@@ -21,7 +21,7 @@ final class SessionCatalogSources implements CatalogSources {
     private final Supplier<Snapshot> snapshot;
     private final ActiveSessions sessions;
     private java.util.function.Consumer<org.lakepg.wire.error.PgException> notices = n -> { };
-    private org.lakepg.server.auth.Roles roles;
+    private org.lakepg.server.auth.SessionRoles roles;
     private java.util.function.LongSupplier tempNamespace = () -> 0;
     private String tempSchemaName = "pg_temp";
 
@@ -57,7 +57,7 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     /** The cluster's roles (pg_authid) and the session's temporary namespace (0 while it has none). */
-    void setSessionObjects(org.lakepg.server.auth.Roles roles, java.util.function.LongSupplier tempNamespace,
+    void setSessionObjects(org.lakepg.server.auth.SessionRoles roles, java.util.function.LongSupplier tempNamespace,
                            String tempSchemaName) {
         this.roles = roles;
         this.tempNamespace = tempNamespace;

@@ -1,0 +1,173 @@
+package org.lakepg.server.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.lakepg.server.txn.Transaction;
+
+/**
+ * The roles as one session sees them: the cluster's committed roles plus the changes its open transaction made,
+ * which no other session sees until COMMIT. Each change is stamped with the (sub)transaction xid it was made in, so
+ * ROLLBACK TO SAVEPOINT (which aborts those xids) undoes it without any bookkeeping here. Used by one session only.
+ */
+public final class SessionRoles {
+    private record Pending(long xid, RoleChange change) {
+    }
+
+    private final Roles cluster;
+    private final Supplier<Transaction> transaction;
+    private final List<Pending> pending = new ArrayList<>();
+    /** The last view built: from which committed state, with which changes. */
+    private RoleState view;
+    private RoleState viewBase;
+    private List<RoleChange> viewChanges = List.of();
+    /** Moves on whenever this session's view changes without a commit (own changes, rolled back ones). */
+    private long localVersion;
+
+    /** @param transaction the session's open transaction, null between transactions */
+    public SessionRoles(Roles cluster, Supplier<Transaction> transaction) {
+        this.cluster = cluster;
+        this.transaction = transaction;
+    }
+
+    // ---- reading: the view ----
+
+    public Optional<Role> find(String name) {
+        return state().find(name);
+    }
+
+    public Optional<Role> find(long oid) {
+        return state().find(oid);
+    }
+
+    public List<Role> all() {
+        return List.copyOf(state().roles.values());
+    }
+
+    public List<Membership> memberships() {
+        return List.copyOf(state().memberships);
+    }
+
+    public Map<String, String> settings(long role, String database) {
+        return state().settings(role, database);
+    }
+
+    public boolean isMemberOf(long member, long role) {
+        return state().isMemberOf(member, role);
+    }
+
+    public boolean hasPrivilegesOf(long member, long role) {
+        return state().hasPrivilegesOf(member, role);
+    }
+
+    /** Changes with every change of the roles this session sees (committed by anyone, or its own). */
+    public long version() {
+        state();
+        return cluster.version() + localVersion;
+    }
+
+    private RoleState state() {
+        List<RoleChange> live = liveChanges();
+        RoleState base = cluster.committed();
+        if (!live.equals(viewChanges)) {
+            localVersion++;
+            viewChanges = live;
+            view = null;
+        }
+        if (live.isEmpty()) {
+            return base;
+        }
+        if (view == null || viewBase != base) {
+            RoleState built = base.copy();
+            for (RoleChange change : live) {
+                change.applyTo(built, false);
+            }
+            view = built;
+            viewBase = base;
+        }
+        return view;
+    }
+
+    /** The changes of the open transaction not undone by ROLLBACK TO SAVEPOINT. */
+    private List<RoleChange> liveChanges() {
+        Transaction txn = transaction.get();
+        if (pending.isEmpty() || txn == null || txn.state() != Transaction.State.ACTIVE) {
+            return List.of();
+        }
+        return pending.stream().filter(p -> txn.isOwnXid(p.xid())).map(Pending::change).toList();
+    }
+
+    // ---- changing: kept until the transaction ends ----
+
+    /** CREATE ROLE: the role gets its OID now (it may be granted privileges before COMMIT). */
+    public Role create(Role role) {
+        Role created = role.withOid(cluster.allocateOid());
+        record(new RoleChange.Create(created));
+        return created;
+    }
+
+    public void replace(Role role) {
+        record(new RoleChange.Replace(role));
+    }
+
+    public void drop(Role role) {
+        record(new RoleChange.Drop(role.oid(), role.name()));
+    }
+
+    /** ALTER ROLE ... SET name = value (value null: RESET name; name null: RESET ALL); database null for all. */
+    public void setSetting(long role, String database, String name, String value) {
+        record(new RoleChange.RoleSetting(role, database, name, value));
+    }
+
+    /** ALTER DATABASE ... SET name = value (value null: RESET name). */
+    public void setDatabaseSetting(String database, String name, String value) {
+        record(new RoleChange.DatabaseSetting(database, name, value));
+    }
+
+    /** GRANT role TO member (replacing an earlier grant of the same membership). */
+    public void grant(Membership membership) {
+        record(new RoleChange.Grant(membership));
+    }
+
+    /** REVOKE role FROM member (or only its admin option); false when it was not granted. */
+    public boolean revoke(long role, long member, boolean adminOptionOnly) {
+        boolean granted = state().memberships.stream().anyMatch(m -> m.role() == role && m.member() == member);
+        if (granted) {
+            record(new RoleChange.Revoke(role, member, adminOptionOnly));
+        }
+        return granted;
+    }
+
+    private void record(RoleChange change) {
+        Transaction txn = transaction.get();
+        if (txn == null) {
+            throw new IllegalStateException("role change outside a transaction");
+        }
+        pending.add(new Pending(txn.xid(), change));
+    }
+
+    // ---- the end of the transaction ----
+
+    /**
+     * Makes the transaction's changes the cluster's, before the transaction itself commits (its xids must still
+     * tell which changes a ROLLBACK TO SAVEPOINT undid). Throws, changing nothing, when they cannot be applied.
+     */
+    public void commit(Consumer<RoleChange.DatabaseSetting> databaseSettings) {
+        List<RoleChange> live = liveChanges();
+        pending.clear();
+        cluster.commit(live, databaseSettings);
+    }
+
+    /** ROLLBACK: the transaction's changes are forgotten. */
+    public void discard() {
+        pending.clear();
+    }
+
+    /** Whether the open transaction has changes to commit. */
+    public boolean hasChanges() {
+        return !pending.isEmpty();
+    }
+}
