@@ -1,0 +1,203 @@
+package org.lakepg.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lakepg.server.cli.ServerConfig;
+import org.postgresql.util.PSQLException;
+
+/**
+ * Role DDL is transactional, as in PostgreSQL: CREATE/ALTER/DROP ROLE, GRANT/REVOKE role and ALTER ROLE/DATABASE
+ * ... SET are seen by their own session at once, by others only after COMMIT, and undone by ROLLBACK (TO SAVEPOINT).
+ */
+class RolesTransactionIT {
+
+    private static ServerConfig config(Path dir) {
+        return new ServerConfig("127.0.0.1", 0, dir, "local", Optional.empty(), Optional.empty(),
+                "all=scram-sha-256", Optional.of("super"), Map.of());
+    }
+
+    private static Connection connect(LakepgServer server, String user, String password) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/postgres", p);
+    }
+
+    private static List<String> column(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static void run(Connection c, String... sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String one : sql) {
+                s.execute(one);
+            }
+        }
+    }
+
+    private static List<String> testRoles(Connection c) throws SQLException {
+        return column(c, "select rolname from pg_roles where rolname like 'tx%' order by 1");
+    }
+
+    private static List<String> memberships(Connection c) throws SQLException {
+        return column(c, "select r.rolname || '>' || m.rolname from pg_auth_members a join pg_roles r on r.oid = a.roleid"
+                + " join pg_roles m on m.oid = a.member where m.rolname like 'tx%' order by 1");
+    }
+
+    @Test
+    void rollbackUndoesEveryKindOfRoleChange(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection admin = connect(server, "postgres", "super")) {
+            run(admin, "create role tx_group", "create role tx_user login password 'pw1' in role tx_group",
+                    "create role tx_gone");
+            admin.setAutoCommit(false);
+            run(admin, "create role tx_new", "alter role tx_user createdb password 'pw2'",
+                    "alter role tx_gone rename to tx_renamed", "drop role tx_group", "grant tx_new to tx_user",
+                    "alter role tx_user set work_mem = '7MB'", "alter database postgres set lock_timeout = '3s'");
+            assertThat(testRoles(admin)).containsExactly("tx_new", "tx_renamed", "tx_user");
+            assertThat(memberships(admin)).containsExactly("tx_new>tx_user");
+            admin.rollback();
+            admin.setAutoCommit(true);
+
+            assertThat(testRoles(admin)).containsExactly("tx_gone", "tx_group", "tx_user");
+            assertThat(memberships(admin)).containsExactly("tx_group>tx_user");
+            assertThat(column(admin, "select rolcreatedb from pg_roles where rolname = 'tx_user'")).containsExactly("f");
+            try (Connection user = connect(server, "tx_user", "pw1")) {
+                assertThat(column(user, "show work_mem")).containsExactly("4MB");
+                assertThat(column(user, "show lock_timeout")).containsExactly("0");
+            }
+            assertThatThrownBy(() -> connect(server, "tx_user", "pw2"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+        }
+    }
+
+    @Test
+    void committedChangesReachNewSessionsAndSurviveARestart(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection admin = connect(server, "postgres", "super")) {
+            admin.setAutoCommit(false);
+            run(admin, "create role tx_app login password 'app-pw'", "alter role tx_app set work_mem = '7MB'",
+                    "alter database postgres set lock_timeout = '3s'", "create role tx_rolled_back");
+            run(admin, "savepoint s", "drop role tx_rolled_back", "create role tx_in_savepoint", "rollback to savepoint s");
+            admin.commit();
+            try (Connection app = connect(server, "tx_app", "app-pw")) {
+                assertThat(column(app, "show work_mem")).containsExactly("7MB");
+                assertThat(column(app, "show lock_timeout")).containsExactly("3s");
+            }
+        }
+        try (LakepgServer restarted = LakepgServer.start(config(dir));
+             Connection app = connect(restarted, "tx_app", "app-pw")) {
+            assertThat(testRoles(app)).containsExactly("tx_app", "tx_rolled_back");
+            assertThat(column(app, "show work_mem")).containsExactly("7MB");
+            assertThat(column(app, "show lock_timeout")).containsExactly("3s");
+        }
+    }
+
+    @Test
+    void rollbackToSavepointUndoesOnlyWhatFollowedIt(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection admin = connect(server, "postgres", "super")) {
+            run(admin, "create role tx_a", "create role tx_b");
+            admin.setAutoCommit(false);
+            run(admin, "create role tx_before", "savepoint s1", "drop role tx_a", "grant tx_b to tx_before",
+                    "savepoint s2", "create role tx_inner");
+            assertThat(testRoles(admin)).containsExactly("tx_b", "tx_before", "tx_inner");
+            run(admin, "rollback to savepoint s2");
+            assertThat(testRoles(admin)).containsExactly("tx_b", "tx_before");
+            run(admin, "rollback to savepoint s1");
+            assertThat(testRoles(admin)).containsExactly("tx_a", "tx_b", "tx_before");
+            assertThat(memberships(admin)).isEmpty();
+            run(admin, "alter role tx_b rename to tx_c", "release savepoint s1");
+            admin.commit();
+            admin.setAutoCommit(true);
+            assertThat(testRoles(admin)).containsExactly("tx_a", "tx_before", "tx_c");
+        }
+    }
+
+    @Test
+    void uncommittedRolesAreSeenOnlyByTheirOwnSession(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection mine = connect(server, "postgres", "super");
+             Connection other = connect(server, "postgres", "super")) {
+            mine.setAutoCommit(false);
+            run(mine, "create role tx_mine login password 'pw'");
+            assertThat(testRoles(mine)).containsExactly("tx_mine");
+            run(mine, "set role tx_mine");
+            assertThat(column(mine, "select current_user")).containsExactly("tx_mine");
+            run(mine, "reset role");
+            assertThat(testRoles(other)).isEmpty();
+            // as for any unknown role, PostgreSQL only says the password authentication failed
+            assertThatThrownBy(() -> connect(server, "tx_mine", "pw"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+            assertThatThrownBy(() -> run(other, "set role tx_mine"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22023"));
+            mine.commit();
+            assertThat(testRoles(other)).containsExactly("tx_mine");
+            try (Connection created = connect(server, "tx_mine", "pw")) {
+                assertThat(column(created, "select session_user")).containsExactly("tx_mine");
+            }
+        }
+    }
+
+    @Test
+    void theSecondOfTwoConcurrentCreatesOfOneNameFailsAtCommit(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection first = connect(server, "postgres", "super");
+             Connection second = connect(server, "postgres", "super")) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            run(first, "create role tx_same");
+            run(second, "create role tx_same", "create role tx_other");
+            first.commit();
+            assertThatThrownBy(second::commit).isInstanceOfSatisfying(PSQLException.class, e -> {
+                assertThat(e.getSQLState()).isEqualTo("42710");
+                assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("role \"tx_same\" already exists");
+            });
+            second.setAutoCommit(true);
+            assertThat(testRoles(second)).containsExactly("tx_same");
+            assertThat(column(second, "select count(*) from pg_roles where rolname = 'tx_same'")).containsExactly("1");
+            // and a later CREATE sees the committed role at once
+            assertThatThrownBy(() -> run(second, "create role tx_same"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42710"));
+            run(second, "drop role tx_same");
+            assertThat(testRoles(first)).isEmpty();
+        }
+    }
+
+    @Test
+    void droppingARoleThatOwnsObjectsStillFailsLikePostgres(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection admin = connect(server, "postgres", "super")) {
+            admin.setAutoCommit(false);
+            run(admin, "create role tx_owner", "create table tx_t (a int)", "grant select on tx_t to tx_owner");
+            admin.commit();
+            assertThatThrownBy(() -> run(admin, "drop role tx_owner")).isInstanceOfSatisfying(PSQLException.class, e -> {
+                assertThat(e.getSQLState()).isEqualTo("2BP01");
+                assertThat(e.getServerErrorMessage().getDetail()).isEqualTo("privileges for table tx_t");
+            });
+            admin.rollback();
+            admin.setAutoCommit(true);
+            assertThat(testRoles(admin)).containsExactly("tx_owner");
+        }
+    }
+}
