@@ -52,7 +52,7 @@ public sealed interface RoleChange {
         @Override
         public void applyTo(RoleState state, boolean strict) {
             if (strict) {
-                requireRole(state, role, Long.toString(role));
+                requireRole(state, role);
             }
             state.setSetting(role, database, name, value);
         }
@@ -62,8 +62,8 @@ public sealed interface RoleChange {
         @Override
         public void applyTo(RoleState state, boolean strict) {
             if (strict) {
-                requireRole(state, membership.role(), Long.toString(membership.role()));
-                requireRole(state, membership.member(), Long.toString(membership.member()));
+                requireRole(state, membership.role());
+                requireRole(state, membership.member());
             }
             state.grant(membership);
         }
@@ -83,7 +83,14 @@ public sealed interface RoleChange {
         }
     }
 
-    /** A role another session dropped (or renamed away) since this transaction saw it. */
+    /** A role another session dropped since this transaction saw it. */
+    private static void requireRole(RoleState state, long oid) {
+        if (state.find(oid).isEmpty()) {
+            throw PgException.of(SqlState.UNDEFINED_OBJECT, "role with OID %d does not exist", oid);
+        }
+    }
+
+    /** A role another session dropped since this transaction saw it. */
     private static void requireRole(RoleState state, long oid, String name) {
         if (state.find(oid).isEmpty()) {
             throw PgException.of(SqlState.UNDEFINED_OBJECT, "role \"%s\" does not exist", name);
