@@ -293,8 +293,9 @@ public final class Cluster implements AutoCloseable {
                 }
 
                 @Override
-                public void store(List<String> lines) {
-                    shared.write(ROLES_SECTION, lines);
+                public void store(Optional<List<String>> roleLines,
+                                  List<org.lakepg.server.auth.RoleChange.DatabaseSetting> databaseSettings) {
+                    storeShared(roleLines, databaseSettings);
                 }
             };
         }
@@ -310,9 +311,15 @@ public final class Cluster implements AutoCloseable {
             }
 
             @Override
-            public void store(List<String> lines) {
+            public void store(Optional<List<String>> roleLines,
+                              List<org.lakepg.server.auth.RoleChange.DatabaseSetting> databaseSettings) {
+                if (!databaseSettings.isEmpty()) {
+                    throw refusedOnReplica("change a database's settings");
+                }
                 try {
-                    Files.write(file, lines);
+                    if (roleLines.isPresent()) {
+                        Files.write(file, roleLines.get());
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -489,7 +496,7 @@ public final class Cluster implements AutoCloseable {
         }
         forget(name);
         storage.timelines().delete(timeline.get().id());
-        setSettings(name, Map.of());
+        forgetSettings(name);
         return true;
     }
 
@@ -510,33 +517,50 @@ public final class Cluster implements AutoCloseable {
         return out;
     }
 
-    public synchronized void setSetting(String database, String name, String value) {
-        if (replica) {
-            throw refusedOnReplica("change a database's settings");
+    /** Writes a commit's role lines and ALTER DATABASE ... SET changes to @global in one transaction. */
+    private synchronized void storeShared(Optional<List<String>> roleLines,
+                                          List<org.lakepg.server.auth.RoleChange.DatabaseSetting> changes) {
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        roleLines.ifPresent(lines -> sections.put(ROLES_SECTION, lines));
+        Properties next = (Properties) databaseSettings.clone();
+        for (var change : changes) {
+            String key = change.database() + "/" + change.name();
+            if (change.value() == null) {
+                next.remove(key);
+            } else {
+                next.setProperty(key, change.value());
+            }
         }
-        Map<String, String> current = settings(database);
-        if (value == null) {
-            current.remove(name);
-        } else {
-            current.put(name, value);
+        if (!changes.isEmpty()) {
+            sections.put(SETTINGS_SECTION, settingsLines(next));
         }
-        setSettings(database, current);
+        shared.write(sections);
+        replaceSettings(next);
     }
 
-    private void setSettings(String database, Map<String, String> values) {
-        String prefix = database + "/";
-        databaseSettings.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).toList()
-                .forEach(databaseSettings::remove);
-        values.forEach((k, v) -> databaseSettings.setProperty(prefix + k, v));
+    /** DROP DATABASE: its settings go with it. */
+    private void forgetSettings(String database) {
+        Properties next = (Properties) databaseSettings.clone();
+        next.stringPropertyNames().stream().filter(k -> k.startsWith(database + "/")).forEach(next::remove);
+        if (shared != null) {
+            shared.write(SETTINGS_SECTION, settingsLines(next));
+        }
+        replaceSettings(next);
+    }
+
+    private void replaceSettings(Properties next) {
+        databaseSettings.clear();
+        databaseSettings.putAll(next);
+    }
+
+    private static List<String> settingsLines(Properties settings) {
         java.io.StringWriter text = new java.io.StringWriter();
         try {
-            databaseSettings.store(text, null);
+            settings.store(text, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (shared != null) {
-            shared.write(SETTINGS_SECTION, text.toString().lines().filter(l -> !l.startsWith("#")).toList());
-        }
+        return text.toString().lines().filter(l -> !l.startsWith("#")).toList();
     }
 
     @Override

@@ -68,13 +68,21 @@ public final class SharedCatalog {
     }
 
     /** Replaces a section's lines and commits (durably, as a database commit) before returning. */
-    public synchronized void write(String section, List<String> content) {
+    public void write(String section, List<String> content) {
+        write(java.util.Map.of(section, content));
+    }
+
+    /** Replaces the lines of several sections in one transaction: all are stored, or none. */
+    public synchronized void write(java.util.Map<String, List<String>> sections) {
         Transaction txn = txns.begin();
         boolean done = false;
         try {
-            lines.delete(txn, r -> r[0].equals(section));
-            for (int i = 0; i < content.size(); i++) {
-                lines.insert(txn, section, i, content.get(i));
+            for (var section : sections.entrySet()) {
+                lines.delete(txn, r -> r[0].equals(section.getKey()));
+                List<String> content = section.getValue();
+                for (int i = 0; i < content.size(); i++) {
+                    lines.insert(txn, section.getKey(), i, content.get(i));
+                }
             }
             txn.commit();
             done = true;

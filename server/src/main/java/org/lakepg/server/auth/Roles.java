@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.lakepg.wire.protocol.StoredCredential;
 
 /**
@@ -109,12 +108,11 @@ public final class Roles {
 
     /**
      * Commits a transaction's changes: replays them on the committed state, failing as PostgreSQL would if another
-     * session's commit conflicts (a role name taken meanwhile: 42710), then stores the new state before publishing
-     * it. One lock for the cluster: commits of role changes are serialized, so none is lost.
-     *
-     * @param databaseSettings where ALTER DATABASE ... SET changes go, once the role changes are known to apply
+     * session's commit conflicts (a role name taken meanwhile: 42710), then stores the new state (and the
+     * transaction's ALTER DATABASE ... SET changes) before publishing it. One lock for the cluster: commits of role
+     * changes are serialized, so none is lost. Without a storage, database settings are not kept (tests only).
      */
-    public synchronized void commit(List<RoleChange> changes, Consumer<RoleChange.DatabaseSetting> databaseSettings) {
+    public synchronized void commit(List<RoleChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -122,21 +120,18 @@ public final class Roles {
         for (RoleChange change : changes) {
             change.applyTo(next, true);
         }
-        for (RoleChange change : changes) {
-            if (change instanceof RoleChange.DatabaseSetting setting) {
-                databaseSettings.accept(setting);
-            }
+        List<RoleChange.DatabaseSetting> databaseSettings = changes.stream()
+                .flatMap(c -> c instanceof RoleChange.DatabaseSetting d ? java.util.stream.Stream.of(d)
+                        : java.util.stream.Stream.empty()).toList();
+        boolean rolesChanged = databaseSettings.size() < changes.size();
+        if (storage != null) {
+            storage.store(rolesChanged ? Optional.of(lines(next)) : Optional.empty(), databaseSettings);
         }
-        if (changes.stream().anyMatch(c -> !(c instanceof RoleChange.DatabaseSetting))) {
-            if (storage != null) {
-                storage.store(lines(next));
-            }
+        if (rolesChanged) {
             committed = next;
             version.incrementAndGet();
         }
     }
-
-    // ---- the stored form: one role, membership or setting per line, tab-separated ----
 
     private void load(List<String> lines, RoleState state) {
         for (String line : lines) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.lakepg.server.txn.Transaction;
 
@@ -155,10 +154,10 @@ public final class SessionRoles {
      * Makes the transaction's changes the cluster's, before the transaction itself commits (its xids must still
      * tell which changes a ROLLBACK TO SAVEPOINT undid). Throws, changing nothing, when they cannot be applied.
      */
-    public void commit(Consumer<RoleChange.DatabaseSetting> databaseSettings) {
+    public void commit() {
         List<RoleChange> live = liveChanges();
         pending.clear();
-        cluster.commit(live, databaseSettings);
+        cluster.commit(live);
     }
 
     /** ROLLBACK: the transaction's changes are forgotten. */

@@ -971,7 +971,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         if (commit && roles.hasChanges() && txn != null && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE) {
             try {
                 // @global first: a role change that cannot be stored fails the COMMIT instead of being lost
-                roles.commit(setting -> cluster.setSetting(setting.database(), setting.name(), setting.value()));
+                roles.commit();
             } catch (RuntimeException failed) {
                 endTransaction(false);
                 throw failed;

@@ -16,6 +16,7 @@ class RolesTest {
     /** Keeps what was stored, or fails every store while {@code failing}. */
     private static final class MemoryStorage implements RoleStorage {
         List<String> lines = new ArrayList<>();
+        final List<RoleChange.DatabaseSetting> settings = new ArrayList<>();
         boolean failing;
 
         @Override
@@ -24,11 +25,12 @@ class RolesTest {
         }
 
         @Override
-        public void store(List<String> newLines) {
+        public void store(Optional<List<String>> roleLines, List<RoleChange.DatabaseSetting> databaseSettings) {
             if (failing) {
                 throw new UncheckedIOException(new java.io.IOException("store unavailable"));
             }
-            lines = List.copyOf(newLines);
+            roleLines.ifPresent(newLines -> lines = List.copyOf(newLines));
+            settings.addAll(databaseSettings);
         }
     }
 
@@ -42,13 +44,13 @@ class RolesTest {
         Roles roles = new Roles(Optional.empty(), storage);
         storage.failing = true;
         long version = roles.version();
-        assertThatThrownBy(() -> roles.commit(List.of(create(roles, "app")), s -> { }))
+        assertThatThrownBy(() -> roles.commit(List.of(create(roles, "app"))))
                 .isInstanceOf(UncheckedIOException.class);
         assertThat(roles.find("app")).isEmpty();
         assertThat(roles.version()).isEqualTo(version);
 
         storage.failing = false;
-        roles.commit(List.of(create(roles, "app")), s -> { });
+        roles.commit(List.of(create(roles, "app")));
         assertThat(new Roles(Optional.empty(), storage).find("app")).isPresent();
     }
 
@@ -56,17 +58,16 @@ class RolesTest {
     void aNameCommittedMeanwhileFailsTheLaterCommitWithNothingApplied() {
         MemoryStorage storage = new MemoryStorage();
         Roles roles = new Roles(Optional.empty(), storage);
-        roles.commit(List.of(create(roles, "same")), s -> { });
-        List<RoleChange.DatabaseSetting> settings = new ArrayList<>();
+        roles.commit(List.of(create(roles, "same")));
         RoleChange other = create(roles, "other");
         assertThatThrownBy(() -> roles.commit(List.of(other, create(roles, "same"),
-                new RoleChange.DatabaseSetting("postgres", "work_mem", "8MB")), settings::add))
+                new RoleChange.DatabaseSetting("postgres", "work_mem", "8MB"))))
                 .isInstanceOfSatisfying(PgException.class, e -> {
                     assertThat(e.sqlState().code()).isEqualTo("42710");
                     assertThat(e.getMessage()).isEqualTo("role \"same\" already exists");
                 });
         assertThat(roles.find("other")).isEmpty();
-        assertThat(settings).isEmpty();
+        assertThat(storage.settings).isEmpty();
         assertThat(roles.all().stream().filter(r -> r.name().equals("same"))).hasSize(1);
     }
 
@@ -74,10 +75,10 @@ class RolesTest {
     void aRoleDroppedMeanwhileCannotBeGrantedAtCommit() {
         Roles roles = new Roles(Optional.empty(), new MemoryStorage());
         RoleChange.Create group = create(roles, "group");
-        roles.commit(List.of(group), s -> { });
-        roles.commit(List.of(new RoleChange.Drop(group.role().oid(), "group")), s -> { });
+        roles.commit(List.of(group));
+        roles.commit(List.of(new RoleChange.Drop(group.role().oid(), "group")));
         assertThatThrownBy(() -> roles.commit(List.of(new RoleChange.Grant(
-                new Membership(group.role().oid(), Roles.BOOTSTRAP_SUPERUSER_OID, 10, false))), s -> { }))
+                new Membership(group.role().oid(), Roles.BOOTSTRAP_SUPERUSER_OID, 10, false)))))
                 .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState().code()).isEqualTo("42704"));
         assertThat(roles.memberships()).noneMatch(m -> m.role() == group.role().oid());
     }
