@@ -21,7 +21,8 @@ final class RoleState {
     final List<Membership> memberships;
     /** ALTER ROLE ... [IN DATABASE d] SET: role OID -> database ("" for all) -> setting -> value. */
     final Map<Long, Map<String, Map<String, String>>> settings;
-    private Map<String, Role> byName;
+    /** The roles by name, built on first lookup; volatile since a published state is read by every session. */
+    private volatile Map<String, Role> byName;
 
     RoleState() {
         this(new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
