@@ -1,7 +1,6 @@
 package org.lakepg.storage;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -104,32 +103,40 @@ public final class WalRecordCodec {
                 }
                 marker = new TransactionMarker(xid, TransactionMarker.Kind.values()[kind], in.fixedLong());
             }
+            // decoded into arrays that become the records' immutable lists as they are (List.copyOf keeps them): a
+            // pageserver's compaction decodes every record of a page's history, and the ArrayList copies showed
             int count = in.varInt();
-            List<PageChange> changes = new ArrayList<>(Math.min(count, 1024));
+            if (count > in.end - in.pos) {
+                throw in.corrupt(count + " changes in " + (in.end - in.pos) + " bytes"); // each takes a byte at least
+            }
+            PageChange[] changes = new PageChange[count];
             for (int i = 0; i < count; i++) {
                 int tag = in.read();
-                changes.add(switch (tag) {
+                changes[i] = switch (tag) {
                     case TAG_IMAGE -> new FullPageImage(readKey(in), readImage(in));
                     case TAG_PATCH -> {
                         PageKey key = readKey(in);
                         int n = in.varInt();
-                        List<Patch> patches = new ArrayList<>(Math.min(n, 1024));
+                        if (n > in.end - in.pos) {
+                            throw in.corrupt(n + " patches in " + (in.end - in.pos) + " bytes");
+                        }
+                        Patch[] patches = new Patch[n];
                         for (int p = 0; p < n; p++) {
                             int patchOffset = in.varInt();
-                            patches.add(new Patch(patchOffset, in.bytes(in.varInt())));
+                            patches[p] = new Patch(patchOffset, in.bytes(in.varInt()));
                         }
-                        yield new PagePatch(key, patches);
+                        yield new PagePatch(key, List.of(patches));
                     }
                     case TAG_CREATE -> new RelationCreate(in.fixedInt(), ForkNumber.ofNumber(in.read()));
                     case TAG_TRUNCATE -> new RelationTruncate(in.fixedInt(), ForkNumber.ofNumber(in.read()), in.varInt());
                     case TAG_DROP -> new RelationDrop(in.fixedInt());
                     default -> throw in.corrupt("unknown change tag " + tag);
-                });
+                };
             }
             if (in.pos != in.end) {
                 throw in.corrupt((in.end - in.pos) + " trailing bytes");
             }
-            return new WalRecord(changes, marker);
+            return new WalRecord(List.of(changes), marker);
         } catch (IllegalArgumentException e) {
             throw new StorageException(StorageException.Reason.CORRUPTED, "invalid WAL record: " + e.getMessage(), e);
         }

@@ -328,9 +328,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.sink = sink;
         lastQuery = sql;
         queryStart = SessionClock.nowMicros();
-        LiteralTemplate template = settings.getBool("lakepg.simple_plan_cache") ? LiteralTemplate.of(sql) : null;
-        if (!settings.getBool("standard_conforming_strings") && settings.getBool("escape_string_warning")
-                && sql.indexOf('\\') >= 0) {
+        refreshQueryFlags();
+        LiteralTemplate template = simplePlanCache ? LiteralTemplate.of(sql) : null;
+        if (!conformingStrings && escapeStringWarning && sql.indexOf('\\') >= 0) {
             // the scanner warns as it reads the text, before anything runs; such a text is never cached
             List<PgException> warnings = org.lakepg.server.sql.parser.Lexer.escapeStringWarnings(sql);
             warnings.forEach(this::notice);
@@ -352,7 +352,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
         List<RawStatement> statements;
         try {
-            statements = SqlParser.parse(sql, settings.getBool("standard_conforming_strings"));
+            statements = SqlParser.parse(sql, conformingStrings);
         } catch (PgException e) {
             block.statementFailed();
             throw e;
@@ -367,6 +367,21 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             runSimple(raw.statement(), multi, () -> analyzeSimple(raw, sql, cacheable), new Object[0]);
         }
         finish(block::endOfQuery);
+    }
+
+    // the settings every simple Query reads before it runs, looked up by name again only after a settings change
+    private long queryFlagsVersion = -1;
+    private boolean simplePlanCache;
+    private boolean conformingStrings;
+    private boolean escapeStringWarning;
+
+    private void refreshQueryFlags() {
+        if (queryFlagsVersion != settings.version()) {
+            simplePlanCache = settings.getBool("lakepg.simple_plan_cache");
+            conformingStrings = settings.getBool("standard_conforming_strings");
+            escapeStringWarning = settings.getBool("escape_string_warning");
+            queryFlagsVersion = settings.version();
+        }
     }
 
     /** The session's cached plan for the template, if one is valid now (see SimpleQueryCache). */

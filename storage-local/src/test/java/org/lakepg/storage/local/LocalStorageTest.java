@@ -166,6 +166,30 @@ class LocalStorageTest {
     }
 
     @Test
+    void lsnAtAnswersTheSameFromTheCheckpointAfterARestart() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        org.lakepg.storage.TimelineId id;
+        Lsn c1;
+        Lsn c3;
+        try (Storage s = open()) {
+            Timeline t = s.timelines().createTimeline("main");
+            id = t.id();
+            c1 = s.wal().append(id, new WalRecord(List.of(PagePatch.of(PageKey.main(1, 0), 0, new byte[] {1})),
+                    TransactionMarker.commit(10, t0.plusSeconds(10))));
+            s.wal().append(id, WalRecord.marker(TransactionMarker.commit(11, t0.plusSeconds(30))));
+            // the clock stepped back: the search goes by the running maximum, which the checkpoint keeps
+            c3 = s.wal().append(id, WalRecord.marker(TransactionMarker.commit(12, t0.plusSeconds(20))));
+            ((LocalStorage) s).checkpoint();
+        }
+        try (Storage s = open()) {
+            assertThat(s.timelines().lsnAt(id, t0)).isEqualTo(Lsn.INVALID);
+            assertThat(s.timelines().lsnAt(id, t0.plusSeconds(10))).isEqualTo(c1);
+            assertThat(s.timelines().lsnAt(id, t0.plusSeconds(25))).isEqualTo(c1);
+            assertThat(s.timelines().lsnAt(id, t0.plusSeconds(99))).isEqualTo(c3);
+        }
+    }
+
+    @Test
     void walReaderReturnsRecordsAfterAnLsn() {
         try (Storage s = open()) {
             Timeline t = s.timelines().createTimeline("main");

@@ -155,20 +155,28 @@ public final class Operators {
     private static final long MEMOIZED_ROWS = 100_000;
 
     private Iterator<Object[]> values(ValuesNode v, ExecContext context) {
-        List<List<CompiledExpr>> rows = v.rows().stream()
-                .map(row -> row.stream().map(compiler::compile).toList()).toList();
-        Iterator<List<CompiledExpr>> it = rows.iterator();
+        // plain loops: a one-row INSERT ... VALUES runs this per statement
+        CompiledExpr[][] rows = new CompiledExpr[v.rows().size()][];
+        for (int r = 0; r < rows.length; r++) {
+            List<BoundExpr> row = v.rows().get(r);
+            rows[r] = new CompiledExpr[row.size()];
+            for (int i = 0; i < rows[r].length; i++) {
+                rows[r][i] = compiler.compile(row.get(i));
+            }
+        }
         Object[] empty = new Object[0];
         return new RowIterator() {
+            private int next;
+
             @Override
             protected Object[] computeNext() {
-                if (!it.hasNext()) {
+                if (next == rows.length) {
                     return null;
                 }
-                List<CompiledExpr> row = it.next();
-                Object[] out = new Object[row.size()];
+                CompiledExpr[] row = rows[next++];
+                Object[] out = new Object[row.length];
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = row.get(i).eval(empty, context);
+                    out[i] = row[i].eval(empty, context);
                 }
                 return out;
             }

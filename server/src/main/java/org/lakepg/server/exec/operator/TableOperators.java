@@ -116,12 +116,15 @@ final class TableOperators {
         TableInfo table = node.table();
         HeapRelation heap = context.tables().heap(table);
         RowCodec codec = new RowCodec(table.columnTypes());
-        List<CompiledExpr> returning = node.returning().stream().map(compiler::compile).toList();
+        // most statements have neither RETURNING nor CHECK constraints: no stream for an empty list
+        List<CompiledExpr> returning = node.returning().isEmpty() ? List.of()
+                : node.returning().stream().map(compiler::compile).toList();
         int width = table.columns().size();
         var catalog = context.tables().catalog();
         List<org.lakepg.server.table.IndexInfo> indexes = catalog.indexes(txn.snapshot(), table.oid());
         Recheck recheck = Recheck.of(node, compiler);
-        List<CompiledExpr> checks = node.checks().stream().map(c -> compiler.compile(c.condition())).toList();
+        List<CompiledExpr> checks = node.checks().isEmpty() ? List.of()
+                : node.checks().stream().map(c -> compiler.compile(c.condition())).toList();
         var foreignKeys = new org.lakepg.server.exec.constraint.ForeignKeys(context.tables(),
                 context.tables().deferredChecks());
         boolean keysUnused = foreignKeys.unused(table);
@@ -338,28 +341,54 @@ final class TableOperators {
      * version of a concurrently updated row is fetched, the WHERE condition re-evaluated on it, and the
      * new values recomputed from it. Plans of another shape (joins, subqueries) fail with 40001.
      */
-    private record Recheck(CompiledExpr condition, List<CompiledExpr> projection, boolean supported) {
+    private static final class Recheck {
+        private final ModifyNode node;
+        private final ExprCompiler compiler;
+        private final boolean supported;
+        // compiled on the first concurrent update: most statements never need them
+        private CompiledExpr condition;
+        private List<CompiledExpr> projection;
+        private boolean compiled;
+
+        private Recheck(ModifyNode node, ExprCompiler compiler, boolean supported) {
+            this.node = node;
+            this.compiler = compiler;
+            this.supported = supported;
+        }
 
         static Recheck of(ModifyNode node, ExprCompiler compiler) {
             org.lakepg.server.sql.plan.PlanNode input = node.input();
-            List<CompiledExpr> projection = null;
+            boolean projected = false;
+            if (node.kind() == ModifyNode.Kind.UPDATE && input instanceof org.lakepg.server.sql.plan.ProjectNode p) {
+                projected = true;
+                input = p.input();
+            }
+            if (input instanceof org.lakepg.server.sql.plan.FilterNode f) {
+                input = f.input();
+            }
+            boolean scan = input instanceof SeqScanNode || input instanceof org.lakepg.server.sql.plan.IndexScanNode;
+            return new Recheck(node, compiler, scan && (node.kind() == ModifyNode.Kind.DELETE || projected));
+        }
+
+        private void compile() {
+            org.lakepg.server.sql.plan.PlanNode input = node.input();
             if (node.kind() == ModifyNode.Kind.UPDATE && input instanceof org.lakepg.server.sql.plan.ProjectNode p) {
                 projection = p.expressions().stream().map(compiler::compile).toList();
                 input = p.input();
             }
-            CompiledExpr condition = null;
             if (input instanceof org.lakepg.server.sql.plan.FilterNode f) {
                 condition = compiler.compile(f.condition());
-                input = f.input();
             }
-            boolean scan = input instanceof SeqScanNode || input instanceof org.lakepg.server.sql.plan.IndexScanNode;
-            return new Recheck(condition, projection, scan && (node.kind() == ModifyNode.Kind.DELETE || projection != null));
+            compiled = true;
         }
 
         /** The re-computed row (new values, then the tid to write) for the newest version, or null to skip it. */
         Object[] latest(HeapRelation heap, RowCodec codec, Transaction txn, Tid newer, int width, ExecContext context) {
             if (!supported) {
                 throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
+            }
+            if (!compiled) {
+                compile();
             }
             var latest = heap.fetchLatest(txn, newer);
             if (latest.isEmpty()) {

@@ -205,6 +205,15 @@ public final class ProposerQuorum implements WalQuorum {
 
     // ---- writing ----
 
+    /**
+     * Appends complete on the links' I/O thread outside the proposal's lock, and an append from that thread queues
+     * its writes on the loop without waking it: the next round is sent from there, not handed to another thread.
+     */
+    @Override
+    public boolean appendsFromReplyThread() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<SafekeeperReply> append(SafekeeperRequest.Append append) {
         Proposal proposal = proposals.get(append.timeline());

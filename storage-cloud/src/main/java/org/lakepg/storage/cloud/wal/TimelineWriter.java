@@ -46,7 +46,8 @@ final class TimelineWriter {
     private final WalAppendListener listener;
     /**
      * Sends the rounds prepared when an earlier one completed: never on a Ratis client thread, which may hold the
-     * client's sliding-window lock that sending needs (calling back into the client from it deadlocked).
+     * client's sliding-window lock that sending needs (calling back into the client from it deadlocked). A quorum
+     * that {@linkplain WalQuorum#appendsFromReplyThread allows it} gets them from its reply thread instead.
      */
     private final Executor completions;
     private final int maxRoundsInFlight;
@@ -248,7 +249,11 @@ final class TimelineWriter {
             w.done().completeExceptionally(rethrown(failedWith));
         }
         if (hasPrepared()) {
-            completions.execute(this::sendPrepared);
+            if (client.appendsFromReplyThread()) {
+                sendPrepared(); // the group commit's next round leaves at once, with no thread hand-off
+            } else {
+                completions.execute(this::sendPrepared);
+            }
         }
     }
 

@@ -31,6 +31,15 @@ public interface WalQuorum extends AutoCloseable {
     /** Ships records; completes with {@code Appended} once a majority has them durable, or {@code Rejected}. */
     CompletableFuture<SafekeeperReply> append(SafekeeperRequest.Append append);
 
+    /**
+     * Whether {@link #append} may be called from the thread that completes an earlier append's future. The Raft
+     * client may not (its reply thread can hold the lock sending needs); a writer then hands the next round to
+     * another thread.
+     */
+    default boolean appendsFromReplyThread() {
+        return false;
+    }
+
     /** Removes WAL at or below {@code upTo} on every member it reaches (whole segments). */
     SafekeeperReply.TimelineState trim(TimelineId timeline, Lsn upTo);
 
