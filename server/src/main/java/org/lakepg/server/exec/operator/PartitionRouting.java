@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.lakepg.server.exec.ExecContext;
-import org.lakepg.server.exec.constraint.RowChecks;
 import org.lakepg.server.exec.expr.CompiledExpr;
 import org.lakepg.server.exec.expr.ExprCompiler;
 import org.lakepg.server.sql.plan.ModifyNode;
@@ -124,7 +123,7 @@ final class PartitionRouting {
             TableInfo table = target.table();
             if (own != null && !Boolean.TRUE.equals(own.eval(row, context))) {
                 throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
-                        table.name()).withDetail(RowChecks.failingRow(table, row, context));
+                        table.name()).withDetail("Failing row contains " + RowText.row(table, row) + ".");
             }
             int chosen = route(node, conditions, row, context, compiler);
             if (headerUnavailable[chosen]) {
@@ -168,7 +167,7 @@ final class PartitionRouting {
                             || !Boolean.TRUE.equals(conditions.get(chosen).eval(asTarget, context))) {
                         throw PgException.of(SqlState.CHECK_VIOLATION,
                                 "new row for relation \"%s\" violates partition constraint", leaf.name())
-                                .withDetail(RowChecks.failingRow(table, asTarget, context));
+                                .withDetail("Failing row contains " + RowText.row(table, asTarget) + ".");
                     }
                 }
                 Object[] returned = java.util.Arrays.copyOf(asTarget, asTarget.length + 1);
@@ -306,7 +305,7 @@ final class PartitionRouting {
             }
             if (node.reroute() == null) {
                 throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
-                        table.name()).withDetail(RowChecks.failingRow(table, newRow, context));
+                        table.name()).withDetail("Failing row contains " + RowText.row(table, newRow) + ".");
             }
             // row movement: the old version goes from this partition (its DELETE triggers see it as OLD), the new one
             // is routed from the ancestor
