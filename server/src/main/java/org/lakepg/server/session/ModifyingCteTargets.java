@@ -2,14 +2,17 @@ package org.lakepg.server.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lakepg.server.sql.ast.AConst;
 import org.lakepg.server.sql.ast.CommonTableExpr;
 import org.lakepg.server.sql.ast.DeleteStmt;
+import org.lakepg.server.sql.ast.Expr;
 import org.lakepg.server.sql.ast.InsertStmt;
 import org.lakepg.server.sql.ast.MergeStmt;
 import org.lakepg.server.sql.ast.RangeVar;
 import org.lakepg.server.sql.ast.ResTarget;
 import org.lakepg.server.sql.ast.SelectStmt;
 import org.lakepg.server.sql.ast.Statement;
+import org.lakepg.server.sql.ast.TypeCast;
 import org.lakepg.server.sql.ast.UpdateStmt;
 import org.lakepg.server.sql.ast.WithClause;
 
@@ -121,6 +124,11 @@ final class ModifyingCteTargets {
     }
 
     private static boolean returns(List<ResTarget> returning) {
-        return returning != null && !returning.isEmpty();
+        // only what RETURNING reads of the row needs SELECT: constants alone read nothing (PostgreSQL marks per column)
+        return returning != null && returning.stream().anyMatch(t -> !isConstant(t.val()));
+    }
+
+    private static boolean isConstant(Expr e) {
+        return e instanceof AConst || e instanceof TypeCast c && isConstant(c.arg());
     }
 }
