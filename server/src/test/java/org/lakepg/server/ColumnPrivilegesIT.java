@@ -2,19 +2,16 @@ package org.lakepg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lakepg.server.ScramServers.config;
+import static org.lakepg.server.ScramServers.connect;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lakepg.server.cli.ServerConfig;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -23,18 +20,6 @@ import org.postgresql.util.PSQLException;
  * functions and views report the grants.
  */
 class ColumnPrivilegesIT {
-
-    private static ServerConfig config(Path dir) {
-        return new ServerConfig("127.0.0.1", 0, dir, "local", Optional.empty(), Optional.empty(),
-                "all=scram-sha-256", Optional.of("super"), Map.of());
-    }
-
-    private static Connection connect(LakepgServer server, String user, String password) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/postgres", p);
-    }
 
     private static String one(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
