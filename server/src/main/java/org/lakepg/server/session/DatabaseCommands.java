@@ -2,6 +2,7 @@ package org.lakepg.server.session;
 
 import java.util.function.Consumer;
 import org.lakepg.server.Cluster;
+import org.lakepg.server.auth.SessionRoles;
 import org.lakepg.server.sql.ast.AConst;
 import org.lakepg.server.sql.ast.AlterDatabaseStmt;
 import org.lakepg.server.sql.ast.CreatedbStmt;
@@ -18,10 +19,10 @@ final class DatabaseCommands {
     private final Consumer<PgException> notices;
 
     /** Changes of ALTER DATABASE ... SET wait for COMMIT with the transaction's role changes. */
-    private final org.lakepg.server.auth.SessionRoles sharedChanges;
+    private final SessionRoles sharedChanges;
 
     DatabaseCommands(Cluster cluster, String currentDatabase, TransactionBlock block, Consumer<PgException> notices,
-                     org.lakepg.server.auth.SessionRoles sharedChanges) {
+                     SessionRoles sharedChanges) {
         this.sharedChanges = sharedChanges;
         this.cluster = cluster;
         this.currentDatabase = currentDatabase;

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.lakepg.server.auth.SessionRoles;
 import org.lakepg.server.exec.ExecContext;
 import org.lakepg.server.exec.expr.WireTypeIO;
 import org.lakepg.server.function.FunctionContext;
@@ -87,7 +88,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private volatile long queryStart;
     private final RoleAccess roleAccess;
     /** The cluster's roles with this session's uncommitted role DDL (and ALTER DATABASE ... SET). */
-    private final org.lakepg.server.auth.SessionRoles roles;
+    private final SessionRoles roles;
     /** Name resolution of the current compute (the session's own, or a time-travel one). */
     private SearchPath searchPath;
     private SearchPath primarySearchPath;
@@ -96,7 +97,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                   org.lakepg.server.Cluster cluster, org.lakepg.server.Compute compute, ActiveSessions sessions,
                   org.lakepg.server.auth.Roles roles) {
         this.sessions = sessions;
-        this.roles = new org.lakepg.server.auth.SessionRoles(roles, () -> txn);
+        this.roles = new SessionRoles(roles, () -> txn);
         this.roleAccess = new RoleAccess(this.roles, settings, user);
         this.catalogSources = new SessionCatalogSources(() -> this.compute, cluster, settings, this,
                 this::catalogSnapshot, sessions);
