@@ -1,7 +1,6 @@
 package org.lakepg.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +39,8 @@ public final class Cluster implements AutoCloseable {
     private static final String ROLES_FILE = "roles.tsv";
     private static final String SETTINGS_SECTION = "database-settings";
     private static final String ROLES_SECTION = "roles";
+    /** Databases created by a role other than the bootstrap superuser: "name TAB owner OID" lines. */
+    private static final String OWNERS_SECTION = "database-owners";
     private static final int MAX_PAST_COMPUTES = 8;
 
     private final Storage storage;
@@ -48,7 +49,10 @@ public final class Cluster implements AutoCloseable {
     private final boolean replica;
     private final Map<String, Compute> computes = new HashMap<>();
     private final Map<String, AtomicInteger> sessions = new HashMap<>();
-    private final Properties databaseSettings = new Properties();
+    /** ALTER DATABASE ... SET values by "database/name", in the order they were first set (pg_db_role_setting's). */
+    private final Map<String, String> databaseSettings = new LinkedHashMap<>();
+    /** Owner OIDs of databases not owned by the bootstrap superuser. */
+    private final Map<String, Long> owners = new java.util.HashMap<>();
     /** Roles and settings every database shares, in the store's @global; null on a replica (it keeps local files). */
     private SharedCatalog shared;
     /** Read-only computes of time-travel sessions, by timeline and LSN; the least recently used ones are closed. */
@@ -260,12 +264,13 @@ public final class Cluster implements AutoCloseable {
                 cluster.shared = SharedCatalog.open(storage, Math.max(16, bufferPages / 8));
                 cluster.shared.migrate(SETTINGS_SECTION, settings);
                 cluster.shared.migrate(ROLES_SECTION, dataDir.resolve(ROLES_FILE));
-                cluster.databaseSettings.load(new java.io.StringReader(
-                        String.join("\n", cluster.shared.read(SETTINGS_SECTION))));
-            } else if (Files.exists(settings)) {
-                try (InputStream in = Files.newInputStream(settings)) {
-                    cluster.databaseSettings.load(in);
+                cluster.databaseSettings.putAll(parseSettings(cluster.shared.read(SETTINGS_SECTION)));
+                for (String line : cluster.shared.read(OWNERS_SECTION)) {
+                    int tab = line.indexOf('\t');
+                    cluster.owners.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
                 }
+            } else if (Files.exists(settings)) {
+                cluster.databaseSettings.putAll(parseSettings(Files.readAllLines(settings)));
             }
             return cluster;
         } catch (IOException | RuntimeException e) {
@@ -440,6 +445,33 @@ public final class Cluster implements AutoCloseable {
         return n;
     }
 
+    /** The OID of the role owning a database (pg_database.datdba). */
+    public synchronized long owner(String database) {
+        return owners.getOrDefault(database, org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID);
+    }
+
+    /** The databases a role owns (not the bootstrap superuser's), by name. */
+    public synchronized List<String> ownedBy(long role) {
+        return owners.entrySet().stream().filter(e -> e.getValue() == role).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** CREATE DATABASE by {@code owner}: the creating role owns it, as in PostgreSQL. */
+    public synchronized void create(String name, String template, long owner) {
+        create(name, template);
+        if (owner != org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID && shared != null) {
+            Map<String, Long> next = new java.util.HashMap<>(owners);
+            next.put(name, owner);
+            writeOwners(next);
+        }
+    }
+
+    private void writeOwners(Map<String, Long> next) {
+        shared.write(OWNERS_SECTION, next.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "\t" + e.getValue()).toList());
+        owners.clear();
+        owners.putAll(next);
+    }
+
     public synchronized void create(String name, String template) {
         if (replica) {
             throw refusedOnReplica("create a database");
@@ -497,6 +529,11 @@ public final class Cluster implements AutoCloseable {
         forget(name);
         storage.timelines().delete(timeline.get().id());
         forgetSettings(name);
+        if (owners.containsKey(name)) {
+            Map<String, Long> next = new java.util.HashMap<>(owners);
+            next.remove(name);
+            writeOwners(next);
+        }
         return true;
     }
 
@@ -507,13 +544,16 @@ public final class Cluster implements AutoCloseable {
 
     /** ALTER DATABASE ... SET values, applied to sessions connecting later. */
     public synchronized Map<String, String> settings(String database) {
-        Map<String, String> out = new LinkedHashMap<>();
-        String prefix = database + "/";
-        for (String key : databaseSettings.stringPropertyNames()) {
-            if (key.startsWith(prefix)) {
-                out.put(key.substring(prefix.length()), databaseSettings.getProperty(key));
-            }
-        }
+        return allSettings().getOrDefault(database, Map.of());
+    }
+
+    /** Every database's ALTER DATABASE ... SET values: database -> name -> value. */
+    public synchronized Map<String, Map<String, String>> allSettings() {
+        Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+        databaseSettings.forEach((key, value) -> {
+            int slash = key.indexOf('/');
+            out.computeIfAbsent(key.substring(0, slash), d -> new LinkedHashMap<>()).put(key.substring(slash + 1), value);
+        });
         return out;
     }
 
@@ -522,13 +562,21 @@ public final class Cluster implements AutoCloseable {
                                           List<org.lakepg.server.auth.RoleChange.DatabaseSetting> changes) {
         Map<String, List<String>> sections = new LinkedHashMap<>();
         roleLines.ifPresent(lines -> sections.put(ROLES_SECTION, lines));
-        Properties next = (Properties) databaseSettings.clone();
+        Map<String, String> next = new LinkedHashMap<>(databaseSettings);
         for (var change : changes) {
-            String key = change.database() + "/" + change.name();
+            String prefix = change.database() + "/";
+            if (change.name() == null) { // RESET ALL
+                next.keySet().removeIf(k -> k.startsWith(prefix));
+                continue;
+            }
+            // a new value keeps its place; names compare case-insensitively (older stores kept lower case)
+            String key = next.keySet().stream().filter(k -> k.startsWith(prefix)
+                    && k.substring(prefix.length()).equalsIgnoreCase(change.name())).findFirst()
+                    .orElse(prefix + change.name());
             if (change.value() == null) {
                 next.remove(key);
             } else {
-                next.setProperty(key, change.value());
+                next.put(key, change.value());
             }
         }
         if (!changes.isEmpty()) {
@@ -540,27 +588,49 @@ public final class Cluster implements AutoCloseable {
 
     /** DROP DATABASE: its settings go with it. */
     private void forgetSettings(String database) {
-        Properties next = (Properties) databaseSettings.clone();
-        next.stringPropertyNames().stream().filter(k -> k.startsWith(database + "/")).forEach(next::remove);
+        Map<String, String> next = new LinkedHashMap<>(databaseSettings);
+        next.keySet().removeIf(k -> k.startsWith(database + "/"));
         if (shared != null) {
             shared.write(SETTINGS_SECTION, settingsLines(next));
         }
         replaceSettings(next);
     }
 
-    private void replaceSettings(Properties next) {
+    private void replaceSettings(Map<String, String> next) {
         databaseSettings.clear();
         databaseSettings.putAll(next);
     }
 
-    private static List<String> settingsLines(Properties settings) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        try {
-            settings.store(text, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** One line per setting in Properties syntax, in order (a Properties object would lose the order). */
+    private static List<String> settingsLines(Map<String, String> settings) {
+        List<String> lines = new ArrayList<>();
+        settings.forEach((key, value) -> {
+            Properties one = new Properties();
+            one.setProperty(key, value);
+            java.io.StringWriter text = new java.io.StringWriter();
+            try {
+                one.store(text, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            text.toString().lines().filter(l -> !l.startsWith("#")).forEach(lines::add);
+        });
+        return lines;
+    }
+
+    /** Reads {@link #settingsLines} (or any Properties text without continuation lines), keeping the order. */
+    private static Map<String, String> parseSettings(List<String> lines) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : lines) {
+            Properties one = new Properties();
+            try {
+                one.load(new java.io.StringReader(line));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            one.stringPropertyNames().forEach(k -> out.put(k, one.getProperty(k)));
         }
-        return text.toString().lines().filter(l -> !l.startsWith("#")).toList();
+        return out;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.lakepg.server.auth;
 
+import java.util.Map;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
@@ -12,6 +13,21 @@ public sealed interface RoleChange {
 
     /** Applies the change; when strict, first fails as PostgreSQL would on a conflict with the state. */
     void applyTo(RoleState state, boolean strict);
+
+    /**
+     * One SET (value non-null), RESET (value null) or RESET ALL (name null) on a role's or database's settings.
+     * Names compare case-insensitively, as PostgreSQL's GUC names do (older stores kept them in lower case).
+     */
+    static void applySetting(Map<String, String> values, String name, String value) {
+        if (name == null) {
+            values.clear();
+            return;
+        }
+        values.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+        if (value != null) {
+            values.put(name, value);
+        }
+    }
 
     record Create(Role role) implements RoleChange {
         @Override
@@ -48,10 +64,11 @@ public sealed interface RoleChange {
     }
 
     /** ALTER ROLE ... [IN DATABASE d] SET/RESET (name null: RESET ALL; value null: RESET name). */
+    /** ALTER ROLE ... SET; role 0 is ALTER ROLE ALL. */
     record RoleSetting(long role, String database, String name, String value) implements RoleChange {
         @Override
         public void applyTo(RoleState state, boolean strict) {
-            if (strict) {
+            if (strict && role != 0) {
                 requireRole(state, role);
             }
             state.setSetting(role, database, name, value);
@@ -76,7 +93,7 @@ public sealed interface RoleChange {
         }
     }
 
-    /** ALTER DATABASE ... SET/RESET (value null: RESET): kept by the cluster, not in the role state. */
+    /** ALTER DATABASE ... SET/RESET (value null: RESET; name null: RESET ALL): kept by the cluster, not in the role state. */
     record DatabaseSetting(String database, String name, String value) implements RoleChange {
         @Override
         public void applyTo(RoleState state, boolean strict) {

@@ -77,13 +77,7 @@ final class RoleState {
     void setSetting(long role, String database, String name, String value) {
         Map<String, String> values = settings.computeIfAbsent(role, r -> new LinkedHashMap<>())
                 .computeIfAbsent(database == null ? "" : database, d -> new LinkedHashMap<>());
-        if (name == null) {
-            values.clear();
-        } else if (value == null) {
-            values.remove(name);
-        } else {
-            values.put(name, value);
-        }
+        RoleChange.applySetting(values, name, value);
     }
 
     /** Adds or replaces the membership of {@code membership.member()} in {@code membership.role()}. */

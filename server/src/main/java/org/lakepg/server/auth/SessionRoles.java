@@ -54,6 +54,19 @@ public final class SessionRoles {
         return state().settings(role, database);
     }
 
+    /** Every ALTER ROLE ... SET value: role OID -> database ("" for all) -> name -> value (pg_db_role_setting). */
+    public Map<Long, Map<String, Map<String, String>>> allSettings() {
+        return java.util.Collections.unmodifiableMap(state().settings);
+    }
+
+    /** The open transaction's ALTER DATABASE ... SET/RESET changes, in order: the cluster keeps the committed ones. */
+    public List<RoleChange.DatabaseSetting> pendingDatabaseSettings() {
+        return liveChanges().stream()
+                .flatMap(c -> c instanceof RoleChange.DatabaseSetting d ? java.util.stream.Stream.of(d)
+                        : java.util.stream.Stream.empty())
+                .toList();
+    }
+
     public boolean isMemberOf(long member, long role) {
         return state().isMemberOf(member, role);
     }
@@ -121,7 +134,7 @@ public final class SessionRoles {
         record(new RoleChange.RoleSetting(role, database, name, value));
     }
 
-    /** ALTER DATABASE ... SET name = value (value null: RESET name). */
+    /** ALTER DATABASE ... SET name = value (value null: RESET name; name null: RESET ALL). */
     public void setDatabaseSetting(String database, String name, String value) {
         record(new RoleChange.DatabaseSetting(database, name, value));
     }

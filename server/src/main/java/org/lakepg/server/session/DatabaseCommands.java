@@ -1,7 +1,9 @@
 package org.lakepg.server.session;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.lakepg.server.Cluster;
+import org.lakepg.server.auth.Role;
 import org.lakepg.server.auth.SessionRoles;
 import org.lakepg.server.sql.ast.AConst;
 import org.lakepg.server.sql.ast.AlterDatabaseStmt;
@@ -17,6 +19,7 @@ final class DatabaseCommands {
     private final String currentDatabase;
     private final TransactionBlock block;
     private final Consumer<PgException> notices;
+    private static final SettingsRegistry SETTINGS = new SettingsRegistry();
 
     /** Changes of ALTER DATABASE ... SET wait for COMMIT with the transaction's role changes. */
     private final SessionRoles sharedChanges;
@@ -30,7 +33,10 @@ final class DatabaseCommands {
         this.notices = notices;
     }
 
-    Execution create(CreatedbStmt s) {
+    Execution create(CreatedbStmt s, Role current) {
+        if (!current.superuser() && !current.createDb()) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create database");
+        }
         block.requireNoBlock("CREATE DATABASE");
         String template = "template1";
         for (DefElem option : s.options()) {
@@ -48,11 +54,14 @@ final class DatabaseCommands {
                 }
             }
         }
-        cluster.create(s.dbname(), template);
+        cluster.create(s.dbname(), template, current.oid());
         return Execution.done("CREATE DATABASE");
     }
 
-    Execution drop(DropdbStmt s) {
+    Execution drop(DropdbStmt s, Role current) {
+        if (cluster.exists(s.dbname())) {
+            requireOwner(s.dbname(), current);
+        }
         block.requireNoBlock("DROP DATABASE");
         if (!cluster.drop(s.dbname(), s.missingOk(), currentDatabase)) {
             notices.accept(PgException.of(SqlState.UNDEFINED_DATABASE, "database \"%s\" does not exist, skipping",
@@ -61,10 +70,27 @@ final class DatabaseCommands {
         return Execution.done("DROP DATABASE");
     }
 
-    Execution alter(AlterDatabaseStmt s) {
-        if (!cluster.exists(s.dbname())) {
-            throw PgException.of(SqlState.UNDEFINED_DATABASE, "database \"%s\" does not exist", s.dbname());
+    /** What DROP ROLE lists for the databases a role owns. */
+    List<String> ownedBy(long role) {
+        return cluster.ownedBy(role).stream().map(d -> "owner of database " + d).toList();
+    }
+
+    void requireExists(String database) {
+        if (!cluster.exists(database)) {
+            throw PgException.of(SqlState.UNDEFINED_DATABASE, "database \"%s\" does not exist", database);
         }
+    }
+
+    /** The database's owner, or a member of it with its privileges, or a superuser. */
+    private void requireOwner(String database, Role current) {
+        if (!current.superuser() && !sharedChanges.hasPrivilegesOf(current.oid(), cluster.owner(database))) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of database %s", database);
+        }
+    }
+
+    Execution alter(AlterDatabaseStmt s, Role current) {
+        requireExists(s.dbname());
+        requireOwner(s.dbname(), current);
         var set = s.setstmt();
         if (set == null) {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this ALTER DATABASE is not supported yet");
@@ -73,9 +99,11 @@ final class DatabaseCommands {
             throw cluster.refusedOnReplica("change a database's settings");
         }
         switch (set.kind()) {
-            case SET_VALUE -> sharedChanges.setDatabaseSetting(s.dbname(), set.name(),
+            case SET_VALUE -> sharedChanges.setDatabaseSetting(s.dbname(), SETTINGS.canonicalName(set.name()),
                     SettingCommands.flatten(set.name(), set.args()));
-            case SET_DEFAULT, RESET -> sharedChanges.setDatabaseSetting(s.dbname(), set.name(), null);
+            case SET_DEFAULT, RESET -> sharedChanges.setDatabaseSetting(s.dbname(), SETTINGS.canonicalName(set.name()),
+                    null);
+            case RESET_ALL -> sharedChanges.setDatabaseSetting(s.dbname(), null, null);
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this ALTER DATABASE is not supported yet");
         }
         return Execution.done("ALTER DATABASE");

@@ -55,6 +55,9 @@ public final class LakepgEngine implements QueryEngine {
         }
         Map<String, String> values = new LinkedHashMap<>(serverSettings);
         String databaseName = org.lakepg.server.branch.BranchNames.database(database);
+        // lowest to highest, as PostgreSQL applies pg_db_role_setting: every role, the database, the role
+        // anywhere, the role in this database
+        values.putAll(roles.settings(0, ""));
         values.putAll(cluster.settings(databaseName));
         values.putAll(roles.settings(role.oid(), databaseName));
         values.put("session_authorization", role.name());

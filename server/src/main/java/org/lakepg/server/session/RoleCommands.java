@@ -36,11 +36,21 @@ final class RoleCommands {
     private final org.lakepg.server.table.TableCatalog tables;
     private final Consumer<PgException> notices;
     private final Consumer<VariableSetStmt> validator;
+    private final Consumer<String> requireDatabase;
+    private final java.util.function.LongFunction<List<String>> ownedDatabases;
+    private static final SettingsRegistry SETTINGS = new SettingsRegistry();
 
-    /** @param validator checks a SET names a known setting with a valid value (as the session's SET would) */
+    /**
+     * @param validator checks a SET names a known setting with a valid value (as the session's SET would)
+     * @param requireDatabase throws PostgreSQL's 3D000 for a database that does not exist
+     * @param ownedDatabases what DROP ROLE lists for the databases a role owns
+     */
     RoleCommands(RoleAccess access, ObjectCatalog objects, org.lakepg.server.table.TableCatalog tables,
-                 Consumer<PgException> notices, Consumer<VariableSetStmt> validator) {
+                 Consumer<PgException> notices, Consumer<VariableSetStmt> validator, Consumer<String> requireDatabase,
+                 java.util.function.LongFunction<List<String>> ownedDatabases) {
+        this.ownedDatabases = ownedDatabases;
         this.validator = validator;
+        this.requireDatabase = requireDatabase;
         this.access = access;
         this.roles = access.roles();
         this.objects = objects;
@@ -209,32 +219,47 @@ final class RoleCommands {
         return Execution.done("ALTER ROLE");
     }
 
-    /** ALTER ROLE r [IN DATABASE d] SET / RESET: what the role's later sessions start with. */
+    /**
+     * ALTER ROLE r [IN DATABASE d] SET / RESET: what the role's later sessions start with. ALTER ROLE ALL applies
+     * to every role; with IN DATABASE it is the same setting as ALTER DATABASE d SET, as in PostgreSQL.
+     */
     private Execution setSetting(AlterRoleStmt s) {
         Role current = access.currentRole();
-        boolean all = s.role() != null && s.role().roletype() == RoleSpec.Type.CSTRING && s.role().rolename().equals("all");
-        long oid = s.role() == null || all ? 0 : access.oidOf(s.role());
-        Role role = roles.find(oid).orElse(null);
-        if (role == null && !all) {
-            throw PgException.of(SqlState.UNDEFINED_OBJECT, "role \"%s\" does not exist", s.role().rolename());
+        VariableSetStmt set = s.setstmt();
+        String name = set.name() == null ? null : SETTINGS.canonicalName(set.name());
+        String value = switch (set.kind()) {
+            case SET_VALUE -> {
+                validator.accept(set);
+                yield SettingCommands.flatten(set.name(), set.args());
+            }
+            case SET_DEFAULT, RESET, RESET_ALL -> null;
+            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this ALTER ROLE ... SET is not supported yet");
+        };
+        if (set.kind() == VariableSetStmt.Kind.RESET_ALL) {
+            name = null;
         }
-        if (all) {
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER ROLE ALL ... SET is not supported yet");
+        if (s.role() == null) { // ALTER ROLE ALL
+            if (!current.superuser()) {
+                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser to alter settings globally");
+            }
+            if (s.database() != null) {
+                requireDatabase.accept(s.database());
+                roles.setDatabaseSetting(s.database(), name, value);
+            } else {
+                roles.setSetting(0, null, name, value);
+            }
+            return Execution.done("ALTER ROLE");
         }
+        long oid = access.oidOf(s.role());
+        Role role = roles.find(oid).orElseThrow(() ->
+                PgException.of(SqlState.UNDEFINED_OBJECT, "role \"%s\" does not exist", s.role().rolename()));
         if (!current.superuser() && (role.superuser() || !current.createRole() && oid != current.oid())) {
             throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied");
         }
-        VariableSetStmt set = s.setstmt();
-        switch (set.kind()) {
-            case SET_VALUE -> {
-                validator.accept(set);
-                roles.setSetting(oid, s.database(), set.name().toLowerCase(java.util.Locale.ROOT),
-                        SettingCommands.flatten(set.name(), set.args()));
-            }
-            case SET_DEFAULT, RESET -> roles.setSetting(oid, s.database(), set.name().toLowerCase(java.util.Locale.ROOT), null);
-            case RESET_ALL -> roles.setSetting(oid, s.database(), null, null);
-            default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "this ALTER ROLE ... SET is not supported yet");
+        if (s.database() != null) {
+            requireDatabase.accept(s.database());
         }
+        roles.setSetting(oid, s.database(), name, value);
         return Execution.done("ALTER ROLE");
     }
 
@@ -298,7 +323,8 @@ final class RoleCommands {
             if (r.superuser() && !current.superuser()) {
                 throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser to drop superusers");
             }
-            List<String> dependents = new OwnedObjects(objects, tables).describe(txn.snapshot(), r.oid());
+            List<String> dependents = new ArrayList<>(ownedDatabases.apply(r.oid()));
+            dependents.addAll(new OwnedObjects(objects, tables).describe(txn.snapshot(), r.oid()));
             if (!dependents.isEmpty()) {
                 throw PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                         "role \"%s\" cannot be dropped because some objects depend on it", r.name())

@@ -2,6 +2,7 @@ package org.lakepg.server.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.lakepg.storage.ForkNumber;
 import org.lakepg.server.function.FunctionContext;
@@ -168,6 +169,34 @@ final class SessionCatalogSources implements CatalogSources {
         }
         return roles.memberships().stream()
                 .map(m -> new MembershipRow(m.role(), m.member(), m.grantor(), m.adminOption())).toList();
+    }
+
+    @Override
+    public long databaseOwner(String database) {
+        return cluster.owner(database);
+    }
+
+    @Override
+    public List<RoleSettingRow> roleSettings() {
+        List<RoleSettingRow> out = new ArrayList<>();
+        Map<String, Map<String, String>> databases = cluster.allSettings();
+        if (roles != null) {
+            for (var change : roles.pendingDatabaseSettings()) {
+                Map<String, String> values = databases.computeIfAbsent(change.database(),
+                        d -> new java.util.LinkedHashMap<>());
+                org.lakepg.server.auth.RoleChange.applySetting(values, change.name(), change.value());
+            }
+        }
+        databases.forEach((database, values) -> out.add(new RoleSettingRow(database, 0, config(values))));
+        if (roles != null) {
+            roles.allSettings().forEach((role, byDatabase) -> byDatabase.forEach((database, values) ->
+                    out.add(new RoleSettingRow(database.isEmpty() ? null : database, role, config(values)))));
+        }
+        return out;
+    }
+
+    private static List<String> config(Map<String, String> values) {
+        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
     @Override

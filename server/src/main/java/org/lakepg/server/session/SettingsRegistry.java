@@ -196,6 +196,11 @@ public final class SettingsRegistry {
         return Optional.ofNullable(byLowerName.get(name.toLowerCase(Locale.ROOT)));
     }
 
+    /** How PostgreSQL stores a setting's name (pg_db_role_setting): its defined spelling, else lower case. */
+    public String canonicalName(String name) {
+        return find(name).map(SettingDefinition::name).orElse(name.toLowerCase(Locale.ROOT));
+    }
+
     /** The definition, or PostgreSQL's 42704 error for an unknown name. */
     public SettingDefinition require(String name) {
         return find(name).orElseThrow(() -> unrecognized(name));

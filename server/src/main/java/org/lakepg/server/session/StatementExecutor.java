@@ -106,7 +106,7 @@ final class StatementExecutor {
             // a value the session's SET would refuse is refused here too; nothing changes in this session
             var probe = new SessionSettings(new SettingsRegistry(), java.util.Map.of());
             probe.set(set.name(), SettingCommands.flatten(set.name(), set.args()), false);
-        });
+        }, databases::requireExists, databases::ownedBy);
         this.privilegeCommands = new PrivilegeCommands(objects, tables, searchPath, roles, privileges, functions,
                 session::currentDatabase);
         this.accessLog = log;
@@ -766,7 +766,7 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.AlterOwnerStmt a -> objectNames.alterOwner(a, transaction.get());
                 case org.lakepg.server.sql.ast.AlterFunctionStmt a -> functions.alter(a, transaction.get());
                 case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> objectNames.setSchema(a, transaction.get());
-                case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create);
+                case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create, roles.currentRole());
                 case org.lakepg.server.sql.ast.CopyStmt c when c.query() instanceof SelectStmt select -> {
                     var plan = queries(new ParameterTypes(new int[0])).select(select);
                     yield copy.runQuery(c, plan, () -> executor.open(plan.root(), context), context);
@@ -881,8 +881,8 @@ final class StatementExecutor {
                             q.plan().columns(), q.plan().parameterTypes(), q.plan().tag(), q.plan().rangeTableSize());
                     yield ExplainCommand.run(e, routed, executor, context, catalog, io, session);
                 }
-                case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop);
-                case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter);
+                case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop, roles.currentRole());
+                case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter, roles.currentRole());
                 case org.lakepg.server.sql.ast.ExecuteStmt e -> {
                     var bound = prepared.bind(e, queries(new ParameterTypes(PreparedCommands.ints(u.parameterTypes())))
                                     .expressions(), catalog,

@@ -127,6 +127,22 @@ public interface CatalogSources {
         return List.of();
     }
 
+    /** The OID of the role owning a database (pg_database.datdba). */
+    default long databaseOwner(String database) {
+        return CatalogView.SUPERUSER_OID;
+    }
+
+    /** ALTER ROLE/DATABASE ... SET values, as pg_db_role_setting rows. */
+    default List<RoleSettingRow> roleSettings() {
+        return List.of();
+    }
+
+    /**
+     * A pg_db_role_setting row: {@code database} null for every database, {@code role} 0 for every role;
+     * {@code config} as {@code name=value} texts.
+     */
+    record RoleSettingRow(String database, long role, List<String> config) {}
+
     /** A pg_auth_members row. */
     record MembershipRow(long roleid, long member, long grantor, boolean adminOption) {}
 

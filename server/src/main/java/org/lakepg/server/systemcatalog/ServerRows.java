@@ -27,6 +27,7 @@ final class ServerRows {
                         .set("admin_option", m.adminOption());
             }
         });
+        sources.put("pg_catalog.pg_db_role_setting", ServerRows::pgDbRoleSetting);
         sources.put("pg_catalog.pg_settings", ServerRows::pgSettings);
         sources.put("pg_catalog.pg_stat_activity", ServerRows::pgStatActivity);
         sources.put("pg_catalog.pg_stat_database", ServerRows::pgStatDatabase);
@@ -37,7 +38,7 @@ final class ServerRows {
         String ctype = orDefault(catalog.sources().setting("lc_ctype"), "C.UTF-8");
         for (CatalogView.DatabaseInfo d : catalog.databases()) {
             boolean template = d.name().startsWith("template");
-            out.add().set("oid", d.oid()).set("datname", d.name()).set("datdba", CatalogView.SUPERUSER_OID)
+            out.add().set("oid", d.oid()).set("datname", d.name()).set("datdba", catalog.sources().databaseOwner(d.name()))
                     .set("encoding", 6).set("datlocprovider", 'c').set("datistemplate", template)
                     .set("datallowconn", !d.name().equals("template0")).set("datconnlimit", -1)
                     .set("datfrozenxid", 716).set("datminmxid", 1).set("dattablespace", 1663)
@@ -67,6 +68,19 @@ final class ServerRows {
                 out.add().set("usename", r.name()).set("usesysid", r.oid()).set("usecreatedb", r.createDb())
                         .set("usesuper", r.superuser()).set("userepl", r.replication()).set("usebypassrls", r.bypassRls())
                         .set("passwd", "********");
+            }
+        }
+    }
+
+    private static void pgDbRoleSetting(CatalogView catalog, Rows out) {
+        Map<String, Long> databaseOids = new java.util.HashMap<>();
+        for (CatalogView.DatabaseInfo d : catalog.databases()) {
+            databaseOids.put(d.name(), d.oid());
+        }
+        for (CatalogSources.RoleSettingRow s : catalog.sources().roleSettings()) {
+            Long database = s.database() == null ? Long.valueOf(0) : databaseOids.get(s.database());
+            if (database != null && !s.config().isEmpty()) {
+                out.add().set("setdatabase", database).set("setrole", s.role()).set("setconfig", s.config());
             }
         }
     }
