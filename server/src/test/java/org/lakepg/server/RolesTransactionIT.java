@@ -7,11 +7,17 @@ import static org.lakepg.server.ScramServers.connect;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.util.PSQLException;
@@ -145,27 +151,123 @@ class RolesTransactionIT {
     }
 
     @Test
-    void theSecondOfTwoConcurrentCreatesOfOneNameFailsAtCommit(@TempDir Path dir) throws Exception {
+    void aConcurrentCreateOfOneNameWaitsAndFailsWithPostgresUniqueViolationOnceTheFirstCommits(@TempDir Path dir)
+            throws Exception {
         try (LakepgServer server = LakepgServer.start(config(dir));
              Connection first = connect(server, "postgres", "super");
              Connection second = connect(server, "postgres", "super")) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             run(first, "create role tx_same");
-            run(second, "create role tx_same", "create role tx_other");
-            first.commit();
-            assertThatThrownBy(second::commit).isInstanceOfSatisfying(PSQLException.class, e -> {
-                assertThat(e.getSQLState()).isEqualTo("42710");
-                assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("role \"tx_same\" already exists");
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+                try {
+                    run(second, "create role tx_same");
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
             });
+            assertThatThrownBy(() -> waiting.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            first.commit();
+            assertThatThrownBy(waiting::join).hasCauseInstanceOf(PSQLException.class).satisfies(t -> {
+                PSQLException e = (PSQLException) t.getCause();
+                assertThat(e.getSQLState()).isEqualTo("23505");
+                assertThat(e.getServerErrorMessage().getMessage())
+                        .isEqualTo("duplicate key value violates unique constraint \"pg_authid_rolname_index\"");
+                assertThat(e.getServerErrorMessage().getDetail()).isEqualTo("Key (rolname)=(tx_same) already exists.");
+            });
+            second.rollback();
             second.setAutoCommit(true);
-            assertThat(testRoles(second)).containsExactly("tx_same");
             assertThat(column(second, "select count(*) from pg_roles where rolname = 'tx_same'")).containsExactly("1");
             // and a later CREATE sees the committed role at once
             assertThatThrownBy(() -> run(second, "create role tx_same"))
                     .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42710"));
-            run(second, "drop role tx_same");
-            assertThat(testRoles(first)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRenameWaitingForACreateThatRollsBackSucceeds(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection first = connect(server, "postgres", "super");
+             Connection second = connect(server, "postgres", "super")) {
+            run(first, "create role tx_old");
+            first.setAutoCommit(false);
+            run(first, "create role tx_maybe");
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+                try {
+                    run(second, "alter role tx_old rename to tx_maybe");
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            assertThatThrownBy(() -> waiting.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            first.rollback();
+            waiting.join();
+            first.setAutoCommit(true);
+            assertThat(testRoles(first)).containsExactly("tx_maybe");
+        }
+    }
+
+    @Test
+    void twoCreatesWaitingForEachOtherAreADeadlock(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection first = connect(server, "postgres", "super");
+             Connection second = connect(server, "postgres", "super")) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            run(first, "create role tx_x");
+            run(second, "create role tx_y");
+            CompletableFuture<Void> firstWaits = CompletableFuture.runAsync(() -> {
+                try {
+                    run(first, "create role tx_y");
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            assertThatThrownBy(() -> firstWaits.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            SQLException secondFailure = null;
+            try {
+                run(second, "create role tx_x");
+            } catch (SQLException e) {
+                secondFailure = e;
+            }
+            // one of the two is chosen as the victim (40P01); the other then goes on once the victim rolls back
+            if (secondFailure != null) {
+                assertThat(secondFailure.getSQLState()).isEqualTo("40P01");
+                second.rollback();
+                firstWaits.join();
+                first.commit();
+            } else {
+                assertThatThrownBy(firstWaits::join).hasCauseInstanceOf(PSQLException.class).satisfies(t ->
+                        assertThat(((PSQLException) t.getCause()).getSQLState()).isEqualTo("40P01"));
+                first.rollback();
+                second.commit();
+            }
+            assertThat(testRoles(first)).hasSize(2);
+        }
+    }
+
+    @Test
+    void concurrentCreatesFromTwoDatabasesConflictAtCommit(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection first = connect(server, "postgres", "super")) {
+            run(first, "create database tx_elsewhere");
+            Properties p = new Properties();
+            p.setProperty("user", "postgres");
+            p.setProperty("password", "super");
+            try (Connection second = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/tx_elsewhere", p)) {
+                first.setAutoCommit(false);
+                second.setAutoCommit(false);
+                run(first, "create role tx_same");
+                run(second, "create role tx_same", "create role tx_other");
+                first.commit();
+                assertThatThrownBy(second::commit).isInstanceOfSatisfying(PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("42710");
+                    assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("role \"tx_same\" already exists");
+                });
+                second.setAutoCommit(true);
+                assertThat(testRoles(second)).containsExactly("tx_same");
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.lakepg.server.txn.Transaction;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 
 /**
  * The roles as one session sees them: the cluster's committed roles plus the changes its open transaction made,
@@ -113,6 +115,37 @@ public final class SessionRoles {
     }
 
     // ---- changing: kept until the transaction ends ----
+
+    /**
+     * Takes a role name for the open transaction until it ends, as PostgreSQL's unique index on pg_authid.rolname
+     * does: a concurrent CREATE ROLE or RENAME to the same name in another transaction of this database waits for
+     * it (deadlocks and lock_timeout detected as for rows). Then fails with PostgreSQL's 23505 if that transaction
+     * committed the name. Sessions of other databases are not waited for: their conflict is found at COMMIT.
+     */
+    public void lockName(String name) {
+        Transaction txn = transaction.get();
+        if (txn == null) {
+            return;
+        }
+        txn.lock(new org.lakepg.server.txn.RowLocks.RowId(PG_AUTHID, nameKey(name)),
+                org.lakepg.server.txn.LockMode.UPDATE, org.lakepg.server.txn.WaitPolicy.BLOCK, "pg_authid");
+        if (cluster.committed().find(name).isPresent()) {
+            throw PgException.of(SqlState.UNIQUE_VIOLATION,
+                    "duplicate key value violates unique constraint \"pg_authid_rolname_index\"")
+                    .withDetail("Key (rolname)=(" + name + ") already exists.");
+        }
+    }
+
+    private static final int PG_AUTHID = 1260;
+
+    /** A 64-bit key for a name (FNV-1a over its UTF-16 units): collisions would only make a CREATE wait needlessly. */
+    private static long nameKey(String name) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < name.length(); i++) {
+            h = (h ^ name.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
+    }
 
     /** CREATE ROLE: the role gets its OID now (it may be granted privileges before COMMIT). */
     public Role create(Role role) {

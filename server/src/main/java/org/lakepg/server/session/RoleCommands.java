@@ -68,6 +68,7 @@ final class RoleCommands {
         if (roles.find(name).isPresent()) {
             throw PgException.of(SqlState.DUPLICATE_OBJECT, "role \"%s\" already exists", name);
         }
+        roles.lockName(name);
         Role role = Role.withDefaults(name, s.stmtType() == CreateRoleStmt.Kind.USER);
         List<RoleSpec> inRoles = new ArrayList<>();
         List<RoleSpec> members = new ArrayList<>();
@@ -276,6 +277,7 @@ final class RoleCommands {
         if (!current.superuser() && (!current.createRole() || role.superuser())) {
             throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to rename role");
         }
+        roles.lockName(newName);
         boolean hadMd5 = role.password().isPresent() && role.password().get() instanceof StoredCredential.Md5;
         Role renamed = role.withName(newName);
         if (hadMd5) {

@@ -313,6 +313,11 @@ public final class Transaction {
         return end.copy();
     }
 
+    /** Locks a row, or any key shaped like one, until this transaction (or its savepoint) ends: {@link RowLocks#lock}. */
+    public boolean lock(RowLocks.RowId row, LockMode mode, WaitPolicy policy, String relationName) {
+        return manager.rowLocks().lock(this, row, mode, policy, relationName);
+    }
+
     void rememberRowLock(RowLocks.RowId row) {
         rowLocks.add(row);
         rowLockDepths.add(savepoints.size());
