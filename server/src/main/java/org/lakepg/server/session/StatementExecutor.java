@@ -65,6 +65,7 @@ final class StatementExecutor {
     private final DomainCommands domains;
     private final PlpgsqlCalls plpgsql;
     private final SessionTriggers triggers;
+    private final RenamedViews renamedViews;
     private final TriggerCommands triggerCommands;
     private final EventTriggerCommands eventTriggerCommands;
     private final EventTriggerFiring eventTriggers;
@@ -133,6 +134,7 @@ final class StatementExecutor {
         this.plpgsql = new PlpgsqlCalls(this, catalog, transaction, notices);
         functionCalls.setPlpgsql(plpgsql);
         this.triggers = new SessionTriggers(objects, catalog, transaction, plpgsql);
+        this.renamedViews = new RenamedViews(objects, searchPath, catalog, session, triggers::schemaName);
         this.triggerCommands = new TriggerCommands(objects, relations, catalog, notices);
         this.eventTriggerCommands = new EventTriggerCommands(objects, catalog, roles, relations, notices);
         this.eventTriggers = new EventTriggerFiring(objects, catalog, transaction, plpgsql, settings);
@@ -762,10 +764,12 @@ final class StatementExecutor {
                         == org.lakepg.server.sql.ast.ObjectType.Kind.ROLE
                         ? roleCommands.rename(roles.nameOf(roles.oidOf((org.lakepg.server.sql.ast.RoleSpec) r.object())),
                                 r.newname())
-                        : objectNames.rename(r, transaction.get(), () -> ddl.alter.rename(r, ddlContext(context)));
+                        : renamedViews.around(r, transaction.get(), () -> objectNames.rename(r, transaction.get(),
+                                () -> ddl.alter.rename(r, ddlContext(context))));
                 case org.lakepg.server.sql.ast.AlterOwnerStmt a -> objectNames.alterOwner(a, transaction.get());
                 case org.lakepg.server.sql.ast.AlterFunctionStmt a -> functions.alter(a, transaction.get());
-                case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> objectNames.setSchema(a, transaction.get());
+                case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> renamedViews.around(a, transaction.get(),
+                        () -> objectNames.setSchema(a, transaction.get()));
                 case org.lakepg.server.sql.ast.CreatedbStmt create -> databases.create(create, roles.currentRole());
                 case org.lakepg.server.sql.ast.CopyStmt c when c.query() instanceof SelectStmt select -> {
                     var plan = queries(new ParameterTypes(new int[0])).select(select);

@@ -40,7 +40,13 @@ final class UpdatableViews {
     }
 
     /** The table under a view, with the table column each view column is (null: not a plain column). */
-    private record Base(RangeVar table, Map<String, String> columns, Expr where) {}
+    /**
+     * @param columns each view column's base column (null: an expression, not updatable)
+     * @param values each view column's expression in the view's query
+     * @param refname how the view's query names its relation (its columns may be qualified by it)
+     */
+    private record Base(RangeVar table, Map<String, String> columns, Map<String, Expr> values, Expr where,
+                        String refname) {}
 
     /** The views the last rewrite went through, outermost first (the statement's target, then what it stands on). */
     private final List<ViewInfo> chain = new ArrayList<>();
@@ -176,7 +182,7 @@ final class UpdatableViews {
             cols.add(new ResTarget(column(base, view, name, "insert into"), List.of(), null, -1));
         }
         return new InsertStmt(target(base, s.relation(), view), cols, s.selectStmt(), s.onConflictClause(),
-                returning(base, view, s.returningList()), s.withClause(), s.override());
+                returning(base, view, s.relation(), s.returningList()), s.withClause(), s.override());
     }
 
     private UpdateStmt rewriteOnce(UpdateStmt s) {
@@ -187,10 +193,13 @@ final class UpdatableViews {
         Base base = base(view, "update", "updating", "UPDATE");
         List<ResTarget> targets = new ArrayList<>();
         for (ResTarget t : s.targetList()) {
-            targets.add(new ResTarget(column(base, view, t.name(), "update"), t.indirection(), t.val(), t.location()));
+            targets.add(new ResTarget(column(base, view, t.name(), "update"), t.indirection(),
+                    viewColumns(t.val(), base, targetName(s.relation(), view)), t.location()));
         }
-        return new UpdateStmt(target(base, s.relation(), view), targets, and(base.where(), s.whereClause()),
-                s.fromClause(), returning(base, view, s.returningList()), s.withClause());
+        String name = targetName(s.relation(), view);
+        return new UpdateStmt(target(base, s.relation(), view), targets, and(overTarget(base.where(), base, name),
+                viewColumns(s.whereClause(), base, name)),
+                s.fromClause(), returning(base, view, s.relation(), s.returningList()), s.withClause());
     }
 
     private DeleteStmt rewriteOnce(DeleteStmt s) {
@@ -199,24 +208,30 @@ final class UpdatableViews {
             return s;
         }
         Base base = base(view, "delete from", "deleting from", "DELETE");
-        return new DeleteStmt(target(base, s.relation(), view), s.usingClause(), and(base.where(), s.whereClause()),
-                returning(base, view, s.returningList()), s.withClause());
+        String name = targetName(s.relation(), view);
+        return new DeleteStmt(target(base, s.relation(), view), s.usingClause(), and(overTarget(base.where(), base, name),
+                viewColumns(s.whereClause(), base, name)),
+                returning(base, view, s.relation(), s.returningList()), s.withClause());
     }
 
     /** RETURNING * lists the view's columns, in the view's order and names, not the table's. */
-    private static List<ResTarget> returning(Base base, ViewInfo view, List<ResTarget> list) {
-        if (list == null || list.stream().noneMatch(t -> viewStar(t, view)) || base.columns().containsValue(null)) {
-            return list;
+    /** RETURNING over the view: its columns (and *) become what they are in the view's query, named as the view's. */
+    private static List<ResTarget> returning(Base base, ViewInfo view, RangeVar statement, List<ResTarget> list) {
+        if (list == null) {
+            return null;
         }
+        String target = targetName(statement, view);
         List<ResTarget> out = new ArrayList<>();
         for (ResTarget t : list) {
             if (viewStar(t, view) && t.val() instanceof ColumnRef c) {
-                for (Map.Entry<String, String> column : base.columns().entrySet()) {
-                    out.add(new ResTarget(column.getKey(), List.of(), new ColumnRef(List.of(column.getValue()), false,
-                            c.location()), t.location()));
+                for (Map.Entry<String, Expr> column : base.values().entrySet()) {
+                    out.add(new ResTarget(column.getKey(), List.of(), overTarget(column.getValue(), base, target),
+                            t.location()));
                 }
             } else {
-                out.add(t);
+                String name = t.name() != null ? t.name()
+                        : org.lakepg.server.sql.analyzer.ColumnNames.figure(t.val());
+                out.add(new ResTarget(name, t.indirection(), viewColumns(t.val(), base, target), t.location()));
             }
         }
         return out;
@@ -241,6 +256,44 @@ final class UpdatableViews {
         RangeVar t = base.table();
         return new RangeVar(t.catalogname(), t.schemaname(), t.relname(), t.inh(), t.relpersistence(), alias,
                 statement.location());
+    }
+
+    /** How the rewritten statement names its target (the view's name, or the statement's alias). */
+    private static String targetName(RangeVar statement, ViewInfo view) {
+        return statement.alias() != null ? statement.alias().aliasname() : view.name();
+    }
+
+    /**
+     * An expression of the view's query over the statement's target: its column references, bare or qualified by
+     * the view's own name for its relation (as a deparsed definition writes them), qualified by the target's name.
+     */
+    private static Expr overTarget(Expr viewExpr, Base base, String target) {
+        return org.lakepg.server.sql.rewrite.SyntaxTrees.map(viewExpr, n -> {
+            if (n instanceof ColumnRef c) {
+                List<String> f = c.fields();
+                if (!c.star() && (f.size() == 1 || f.get(f.size() - 2).equals(base.refname()))) {
+                    return new ColumnRef(List.of(target, f.get(f.size() - 1)), false, c.location());
+                }
+                return c;
+            }
+            return n instanceof SelectStmt ? n : null; // a subquery's names are its own
+        });
+    }
+
+    /**
+     * An expression of the statement: its references to view columns (bare or qualified by the target's name)
+     * become what those columns are in the view's query, as PostgreSQL's rewriter substitutes them.
+     */
+    private static Expr viewColumns(Expr statementExpr, Base base, String target) {
+        return org.lakepg.server.sql.rewrite.SyntaxTrees.map(statementExpr, n -> {
+            if (n instanceof ColumnRef c) {
+                List<String> f = c.fields();
+                boolean ours = !c.star() && (f.size() == 1 || f.size() == 2 && f.get(0).equals(target));
+                Expr value = ours ? base.values().get(f.get(f.size() - 1)) : null;
+                return value == null ? c : overTarget(value, base, target);
+            }
+            return n instanceof SelectStmt ? n : null; // a subquery's names are its own
+        });
     }
 
     private static String column(Base base, ViewInfo view, String name, String verb) {
@@ -335,20 +388,27 @@ final class UpdatableViews {
         }
         // what the view's select list maps to, expanding * to the table's columns
         List<String> baseColumns = new ArrayList<>();
+        List<Expr> baseValues = new ArrayList<>();
         for (ResTarget t : q.targetList()) {
             if (t.val() instanceof ColumnRef c && c.star()) {
                 baseColumns.addAll(fromColumns);
+                fromColumns.forEach(name -> baseValues.add(new ColumnRef(List.of(name), false, c.location())));
             } else if (t.val() instanceof ColumnRef c) {
                 baseColumns.add(c.fields().get(c.fields().size() - 1));
+                baseValues.add(c);
             } else {
                 baseColumns.add(null);
+                baseValues.add(t.val());
             }
         }
         Map<String, String> columns = new LinkedHashMap<>();
+        Map<String, Expr> values = new LinkedHashMap<>();
         for (int i = 0; i < view.columns().size() && i < baseColumns.size(); i++) {
             columns.put(view.columns().get(i).name(), baseColumns.get(i));
+            values.put(view.columns().get(i).name(), baseValues.get(i));
         }
-        return new Base(from, columns, q.whereClause());
+        return new Base(from, columns, values, q.whereClause(),
+                from.alias() != null ? from.alias().aliasname() : from.relname());
     }
 
     private boolean isAggregate(Expr e) {

@@ -29,6 +29,12 @@ public record ViewInfo(long oid, long namespace, String name, String statement, 
                 populated, searchPath, arrayType);
     }
 
+    /** The same view defined by another statement text (its query rewritten after a rename of what it uses). */
+    public ViewInfo withStatement(String text) {
+        return new ViewInfo(oid, namespace, name, text, columns, owner, materialized, relation, dependsOn, populated,
+                searchPath, arrayType);
+    }
+
     /** A materialized view after REFRESH ... WITH [NO] DATA. */
     public ViewInfo withPopulated(boolean now) {
         return new ViewInfo(oid, namespace, name, statement, columns, owner, materialized, relation, dependsOn, now,

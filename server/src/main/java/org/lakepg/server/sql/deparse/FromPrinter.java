@@ -74,6 +74,8 @@ final class FromPrinter {
         String refname = r.alias() != null ? r.alias().aliasname() : r.relname();
         List<QueryLevel.Column> columns;
         long tableOid = 0;
+        String relname = r.relname();
+        List<String> printedColumns = null;
         if (r.schemaname() == null && level.ctes.containsKey(r.relname())) {
             context.append(Identifiers.quoteIfNeeded(r.relname()));
             columns = level.ctes.get(r.relname());
@@ -81,36 +83,54 @@ final class FromPrinter {
             List<String> name = r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname());
             var catalog = level.binder.catalog();
             var table = catalog.table(name);
+            long oid;
             long namespace;
             boolean visible;
             if (table.isPresent()) {
                 TableInfo t = table.get();
                 columns = columns(t.columns());
                 tableOid = t.oid();
+                oid = t.oid();
                 namespace = t.namespace();
                 visible = catalog.table(List.of(r.relname())).map(x -> x.oid() == t.oid()).orElse(false);
             } else {
                 ViewInfo v = catalog.view(name).orElseThrow(() -> new UnsupportedOperationException(
                         "relation " + name + " not found"));
                 columns = columns(v.columns());
+                oid = v.oid();
                 namespace = v.namespace();
                 visible = catalog.table(List.of(r.relname())).isEmpty()
                         && catalog.view(List.of(r.relname())).map(x -> x.oid() == v.oid()).orElse(false);
             }
+            Renames renames = queries.renames();
+            relname = renames.relation(oid, r.relname());
+            long printedNamespace = renames.namespace(oid, namespace);
+            if (!relname.equals(r.relname()) || printedNamespace != namespace) {
+                visible = false; // renamed: printed qualified, as the search path may not find it under the new name
+                namespace = printedNamespace;
+            }
+            List<String> renamedColumns = columns.stream().map(c -> renames.column(oid, c.name())).toList();
+            if (!renamedColumns.equals(columns.stream().map(QueryLevel.Column::name).toList())) {
+                printedColumns = renamedColumns;
+            }
             // generate_relation_name: qualified when the search path would not find it, or a CTE hides it
             String schema = visible && !level.ctes.containsKey(r.relname()) ? null : queries.schemaName(namespace);
             context.append(r.inh() ? "" : "ONLY ").append(schema == null ? "" : Identifiers.quoteIfNeeded(schema) + ".")
-                    .append(Identifiers.quoteIfNeeded(r.relname()));
+                    .append(Identifiers.quoteIfNeeded(relname));
         }
         String printed = level.refname(r, refname);
-        if (r.alias() != null || !printed.equals(refname)) {
+        if (r.alias() == null && printed.equals(refname) && !relname.equals(r.relname())) {
+            printed = relname; // the relation's new name qualifies its columns
+        } else if (r.alias() != null || !printed.equals(refname)) {
             context.append(" ").append(Identifiers.quoteIfNeeded(printed));
         }
         columns = renamed(columns, r.alias());
         if (r.alias() != null && r.alias().colnames() != null && !r.alias().colnames().isEmpty()) {
             columnAliases(columns);
+            printedColumns = null; // the aliases print, not the table's names
         }
-        return add(refname, printed, columns, tableOid);
+        level.addItem(refname, printed, columns, tableOid, printedColumns);
+        return columns.stream().map(c -> new String[] {refname, c.name()}).toList();
     }
 
     private static List<QueryLevel.Column> columns(List<ColumnInfo> columns) {

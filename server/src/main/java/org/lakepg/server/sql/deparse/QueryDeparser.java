@@ -37,6 +37,7 @@ public final class QueryDeparser {
     private final FunctionContext functions;
     private final LongFunction<String> schemaNames;
     private final Map<String, String> columnText = new HashMap<>();
+    private Renames renames = Renames.NONE;
 
     /** @param schemaNames the name of a namespace (printed before a relation the search path does not find) */
     public QueryDeparser(AnalyzerCatalog catalog, TypeIO io, FunctionContext functions,
@@ -45,6 +46,16 @@ public final class QueryDeparser {
         this.io = io;
         this.functions = functions;
         this.schemaNames = schemaNames;
+    }
+
+    /** Prints the names {@code renames} gives instead of the catalog's (see {@link Renames}). */
+    public QueryDeparser withRenames(Renames renames) {
+        this.renames = renames;
+        return this;
+    }
+
+    Renames renames() {
+        return renames;
     }
 
     /**

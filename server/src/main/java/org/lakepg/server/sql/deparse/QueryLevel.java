@@ -38,11 +38,14 @@ final class QueryLevel {
     final Map<String, List<Column>> ctes = new HashMap<>();
     /** How each bound column reference ("refname.column") prints; shared by all levels of one deparse. */
     final Map<String, String> columnText;
+    /** The printed name of each bound column whose printed name is not its own (renames); shared like columnText. */
+    final Map<String, String> printedNames;
 
     QueryLevel(DeparseBinder binder, QueryLevel outer, Map<String, String> columnText) {
         this.binder = binder;
         this.outer = outer;
         this.columnText = columnText;
+        this.printedNames = outer == null ? new HashMap<>() : outer.printedNames;
         if (outer != null) {
             ctes.putAll(outer.ctes);
         }
@@ -53,13 +56,39 @@ final class QueryLevel {
     }
 
     void addItem(String alias, String refname, List<Column> columns, long tableOid) {
+        addItem(alias, refname, columns, tableOid, null);
+    }
+
+    /** @param printed how each column prints (renamed), or null for its own name */
+    void addItem(String alias, String refname, List<Column> columns, long tableOid, List<String> printed) {
         items.add(new Item(alias, refname, columns));
         binder.addItem(alias, columns.stream().map(Column::name).toList(),
                 columns.stream().map(Column::typeAndTypmod).toList(), tableOid);
-        for (Column c : columns) {
-            columnText.put(binder.key(alias, c.name()), Identifiers.quoteIfNeeded(refname) + "."
-                    + Identifiers.quoteIfNeeded(c.name()));
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            String name = printed == null ? c.name() : printed.get(i);
+            String key = binder.key(alias, c.name());
+            columnText.put(key, Identifiers.quoteIfNeeded(refname) + "." + Identifiers.quoteIfNeeded(name));
+            if (!name.equals(c.name())) {
+                printedNames.put(key, name);
+            }
         }
+    }
+
+    /** The name a column reference's column prints with: its written last field unless renamed. */
+    String printedColumnName(org.lakepg.server.sql.ast.ColumnRef ref) {
+        String written = ref.fields().get(ref.fields().size() - 1);
+        if (printedNames.isEmpty()) {
+            return written;
+        }
+        try {
+            if (binder.bind(ref) instanceof org.lakepg.server.sql.plan.expr.InputRef bound) {
+                return printedNames.getOrDefault(bound.name(), written);
+            }
+        } catch (RuntimeException unbound) {
+            // not a column of a FROM item: its written name
+        }
+        return written;
     }
 
     /** Printed names of this level's FROM items, by item. */

@@ -130,7 +130,7 @@ final class SelectPrinter {
             String attname;
             if (target.expr() instanceof ColumnRef c && !c.star()) {
                 context.append(printer.print(c, true));
-                attname = c.fields().get(c.fields().size() - 1);
+                attname = level.printedColumnName(c);
             } else {
                 context.append(printer.printTarget(target.expr()));
                 attname = colNamesVisible ? null : "?column?";
