@@ -3,6 +3,8 @@ drop schema if exists vfr_s cascade
 drop table if exists vfr_t2 cascade
 drop table if exists vfr_t1 cascade
 drop table if exists vfr_u cascade
+drop schema if exists vfr_sa cascade
+drop schema if exists vfr_sb cascade
 drop table if exists vfr_t2_renamed cascade
 create table vfr_t1(id int primary key, name text, qty int)
 create table vfr_t2(id int, rt1_id int, note text)
@@ -54,9 +56,22 @@ create view vfr_uv as select vfr_u.id, vfr_u.qty as amount from vfr_u where vfr_
 update vfr_uv set amount = amount + 1 where amount > 10 returning *
 delete from vfr_uv where amount = 5 returning id, amount
 select * from vfr_uv
-drop view vfr_v_on_view, vfr_v_upd, "Vfr Alias", vfr_v_join, vfr_v_sub, vfr_v_agg
-drop view vfr_v_star2
-drop materialized view vfr_mv
-drop view vfr_uv
-drop table vfr_s.vfr_t1, vfr_t2_renamed, vfr_u
 drop schema vfr_s
+select viewname from pg_views where viewname like 'vfr%' union all select matviewname from pg_matviews where matviewname like 'vfr%' order by 1
+drop schema vfr_s cascade
+select viewname from pg_views where viewname like 'vfr%' union all select matviewname from pg_matviews where matviewname like 'vfr%' order by 1
+drop table vfr_t2_renamed cascade
+drop table vfr_u cascade
+select count(*) from pg_class where relname like 'vfr%'
+create schema vfr_sa
+create table vfr_sa.t(a int); insert into vfr_sa.t values (1)
+create view vfr_sv as select t.a from vfr_sa.t where a > 0
+create view vfr_sa.inner_v as select a from vfr_sa.t
+create view vfr_sv2 as select * from vfr_sa.inner_v
+alter schema vfr_sa rename to vfr_sb
+select * from vfr_sv
+select * from vfr_sv2
+select replace(pg_get_viewdef('vfr_sv', true), E'\n', ' ')
+select replace(pg_get_viewdef('vfr_sv2', true), E'\n', ' ')
+drop schema vfr_sb cascade
+select count(*) from pg_class where relname like 'vfr%'

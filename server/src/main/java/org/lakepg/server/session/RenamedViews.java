@@ -32,14 +32,16 @@ import org.lakepg.server.txn.Transaction;
  */
 final class RenamedViews {
     private final ObjectCatalog objects;
+    private final org.lakepg.server.table.TableCatalog tables;
     private final SearchPath searchPath;
     private final AnalyzerCatalog catalog;
     private final FunctionContext functions;
     private final LongFunction<String> schemaNames;
 
-    RenamedViews(ObjectCatalog objects, SearchPath searchPath, AnalyzerCatalog catalog, FunctionContext functions,
+    RenamedViews(ObjectCatalog objects, org.lakepg.server.table.TableCatalog tables, SearchPath searchPath, AnalyzerCatalog catalog, FunctionContext functions,
                  LongFunction<String> schemaNames) {
         this.objects = objects;
+        this.tables = tables;
         this.searchPath = searchPath;
         this.catalog = catalog;
         this.functions = functions;
@@ -49,6 +51,9 @@ final class RenamedViews {
     /** ALTER TABLE/VIEW ... RENAME [COLUMN] ... TO: runs {@code rename}, the dependent views following it. */
     <T> T around(RenameStmt s, Transaction txn, Supplier<T> rename) {
         ObjectType.Kind kind = s.renameType().kind();
+        if (kind == ObjectType.Kind.SCHEMA) {
+            return aroundSchema(s, txn, rename);
+        }
         if (s.relation() == null || !(kind == ObjectType.Kind.TABLE || kind == ObjectType.Kind.VIEW
                 || kind == ObjectType.Kind.MATVIEW || kind == ObjectType.Kind.FOREIGN_TABLE
                 || kind == ObjectType.Kind.COLUMN)) {
@@ -97,10 +102,35 @@ final class RenamedViews {
         }, move);
     }
 
+    /** ALTER SCHEMA ... RENAME TO: views naming its relations schema-qualified print the new schema name. */
+    private <T> T aroundSchema(RenameStmt s, Transaction txn, Supplier<T> rename) {
+        var schema = objects.schemas().find(txn.snapshot(), ObjectNames.last(s.object()));
+        if (schema.isEmpty()) {
+            return rename.get();
+        }
+        long namespace = schema.get().oid();
+        List<Long> relations = new java.util.ArrayList<>();
+        tables.tables(txn.snapshot()).stream().filter(t -> t.namespace() == namespace).forEach(t -> relations.add(t.oid()));
+        objects.views().views(txn.snapshot()).stream().filter(v -> v.namespace() == namespace)
+                .forEach(v -> relations.add(v.oid()));
+        LongFunction<String> names = oid -> oid == namespace ? s.newname() : schemaNames.apply(oid);
+        return follow(txn, relations, Renames.NONE, names, rename);
+    }
+
     private <T> T follow(Transaction txn, long relation, Renames renames, Supplier<T> change) {
+        return follow(txn, List.of(relation), renames, schemaNames, change);
+    }
+
+    private <T> T follow(Transaction txn, List<Long> relations, Renames renames, LongFunction<String> schemaNames,
+                         Supplier<T> change) {
         Map<ViewInfo, String> rewritten = new LinkedHashMap<>();
-        for (ViewInfo view : objects.views().dependents(txn.snapshot(), relation)) {
-            definition(view, renames).ifPresent(text -> rewritten.put(view, text));
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (long relation : relations) {
+            for (ViewInfo view : objects.views().dependents(txn.snapshot(), relation)) {
+                if (seen.add(view.oid())) {
+                    definition(view, renames, schemaNames).ifPresent(text -> rewritten.put(view, text));
+                }
+            }
         }
         T result = change.get();
         txn.commandCounterIncrement();
@@ -114,7 +144,7 @@ final class RenamedViews {
     }
 
     /** The view's CREATE statement with its query deparsed under {@code renames}; empty if it cannot be printed. */
-    private Optional<String> definition(ViewInfo view, Renames renames) {
+    private Optional<String> definition(ViewInfo view, Renames renames, LongFunction<String> schemaNames) {
         try {
             var statement = SqlParser.parse(view.statement()).get(0).statement();
             if (statement instanceof ViewStmt v && !v.options().isEmpty()) {

@@ -89,18 +89,19 @@ final class SchemaCommands {
             roles.requireOwner(schema.get().owner(), "schema", name);
             found.add(schema.get());
         }
-        List<String> dependents = new ArrayList<>();
+        List<String[]> dependencies = new ArrayList<>();
         for (SchemaInfo schema : found) {
-            dependents.addAll(contents(txn, schema, false));
+            dependencies.addAll(contents(txn, schema, false));
         }
+        List<String> dependents = dependencies.stream().map(d -> d[0]).toList();
         if (!dependents.isEmpty()) {
             if (s.behavior() == null || s.behavior().kind() != DropBehavior.Kind.CASCADE) {
                 PgException e = found.size() == 1 ? PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                         "cannot drop schema %s because other objects depend on it", found.get(0).name())
                         : PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                         "cannot drop desired object(s) because other objects depend on them");
-                throw e.withDetail(String.join("\n", dependents.stream().map(d -> d + " depends on schema "
-                        + found.get(0).name()).toList())).withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+                throw e.withDetail(String.join("\n", dependencies.stream().map(d -> d[0] + " depends on " + d[1])
+                        .toList())).withHint("Use DROP ... CASCADE to drop the dependent objects too.");
             }
             notices.accept(PgException.of(SqlState.SUCCESSFUL_COMPLETION, "%s", dependents.size() == 1
                     ? "drop cascades to " + dependents.get(0) : "drop cascades to " + dependents.size() + " other objects")
@@ -117,9 +118,14 @@ final class SchemaCommands {
         return Execution.done("DROP SCHEMA");
     }
 
-    /** What a schema holds, described as PostgreSQL's dependency messages name it; dropped when asked. */
-    private List<String> contents(Transaction txn, SchemaInfo schema, boolean drop) {
-        List<String> out = new ArrayList<>();
+    /**
+     * What a schema holds, and the views elsewhere standing on it, described as PostgreSQL's dependency messages
+     * name them ({object, what it depends on}); dropped when asked.
+     */
+    private List<String[]> contents(Transaction txn, SchemaInfo schema, boolean drop) {
+        List<String[]> out = new ArrayList<>();
+        String owner = "schema " + schema.name();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         var sequences = tables.sequences(txn.snapshot());
         // tables and the sequences no column owns, in the order they were made (as pg_depend lists them)
         List<Object> relations = new ArrayList<>();
@@ -129,7 +135,8 @@ final class SchemaCommands {
                 : ((org.lakepg.server.table.SequenceInfo) r).oid()));
         for (Object relation : relations) {
             if (relation instanceof TableInfo t) {
-                out.add("table " + schema.name() + "." + t.name());
+                out.add(new String[] {"table " + schema.name() + "." + t.name(), owner});
+                viewsOutside(txn, t.oid(), "table " + schema.name() + "." + t.name(), schema, seen, out, drop);
                 if (drop) {
                     for (var q : sequences) {
                         if (q.ownedByTable() == t.oid()) { // a serial or identity column's sequence goes with it
@@ -142,7 +149,7 @@ final class SchemaCommands {
                     objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, t.oid());
                 }
             } else if (relation instanceof org.lakepg.server.table.SequenceInfo q) {
-                out.add("sequence " + schema.name() + "." + q.name());
+                out.add(new String[] {"sequence " + schema.name() + "." + q.name(), owner});
                 if (drop) {
                     tables.dropSequence(txn, q);
                     objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, q.oid());
@@ -152,7 +159,9 @@ final class SchemaCommands {
         }
         for (ViewInfo v : objects.views().views(txn.snapshot())) {
             if (v.namespace() == schema.oid()) {
-                out.add((v.materialized() ? "materialized view " : "view ") + schema.name() + "." + v.name());
+                String name = (v.materialized() ? "materialized view " : "view ") + schema.name() + "." + v.name();
+                out.add(new String[] {name, owner});
+                viewsOutside(txn, v.oid(), name, schema, seen, out, drop);
                 if (drop) {
                     ViewCommands.dropStorage(tables, txn, v);
                     objects.views().drop(txn, v);
@@ -163,8 +172,8 @@ final class SchemaCommands {
         }
         for (FunctionCatalog.UserFunction f : objects.functions().functions(txn.snapshot())) {
             if (f.proc().namespace() == schema.oid()) {
-                out.add((f.proc().kind() == 'p' ? "procedure " : "function ") + schema.name() + "."
-                        + FunctionSignatures.describe(f.proc()));
+                out.add(new String[] {(f.proc().kind() == 'p' ? "procedure " : "function ") + schema.name() + "."
+                        + FunctionSignatures.describe(f.proc()), owner});
                 if (drop) {
                     objects.functions().drop(txn, f.proc().oid());
                     objects.comments().dropAll(txn, CatalogClasses.PG_PROC, f.proc().oid());
@@ -173,6 +182,33 @@ final class SchemaCommands {
             }
         }
         return out;
+    }
+
+    /** Views outside the schema standing on one of its relations, depth first as pg_depend is walked. */
+    private void viewsOutside(Transaction txn, long relation, String relationName, SchemaInfo schema,
+                              java.util.Set<Long> seen, List<String[]> out, boolean drop) {
+        List<ViewInfo> dependents = new ArrayList<>(objects.views().dependents(txn.snapshot(), relation));
+        dependents.sort(java.util.Comparator.comparingLong(ViewInfo::oid)); // creation order, not where rows moved
+        for (ViewInfo v : dependents) {
+            if (v.namespace() == schema.oid() || !seen.add(v.oid())) {
+                continue;
+            }
+            String name = (v.materialized() ? "materialized view " : "view ")
+                    + (v.namespace() == SchemaInfo.PUBLIC ? "" : schemaName(txn, v.namespace()) + ".")
+                    + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(v.name());
+            out.add(new String[] {name, relationName});
+            viewsOutside(txn, v.oid(), name, schema, seen, out, drop);
+            if (drop) {
+                ViewCommands.dropStorage(tables, txn, v);
+                objects.views().drop(txn, v);
+                objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
+                objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
+            }
+        }
+    }
+
+    private String schemaName(Transaction txn, long namespace) {
+        return objects.schemas().find(txn.snapshot(), namespace).map(SchemaInfo::name).orElse("pg_catalog");
     }
 
     /** A schema and everything in it, without asking (the end of a session's temporary schema). */

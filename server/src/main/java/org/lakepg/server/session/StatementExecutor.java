@@ -134,7 +134,7 @@ final class StatementExecutor {
         this.plpgsql = new PlpgsqlCalls(this, catalog, transaction, notices);
         functionCalls.setPlpgsql(plpgsql);
         this.triggers = new SessionTriggers(objects, catalog, transaction, plpgsql);
-        this.renamedViews = new RenamedViews(objects, searchPath, catalog, session, triggers::schemaName);
+        this.renamedViews = new RenamedViews(objects, tables, searchPath, catalog, session, triggers::schemaName);
         this.triggerCommands = new TriggerCommands(objects, relations, catalog, notices);
         this.eventTriggerCommands = new EventTriggerCommands(objects, catalog, roles, relations, notices);
         this.eventTriggers = new EventTriggerFiring(objects, catalog, transaction, plpgsql, settings);
