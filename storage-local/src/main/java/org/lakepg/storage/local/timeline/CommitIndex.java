@@ -2,7 +2,6 @@ package org.lakepg.storage.local.timeline;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -159,7 +158,8 @@ final class CommitIndex {
             }
             return null;
         } catch (IOException ex) {
-            throw new UncheckedIOException("could not read commit segment " + dir.resolve(s.name()), ex);
+            throw new StorageException(StorageException.Reason.IO,
+                    "could not read commit segment " + dir.resolve(s.name()) + ": " + ex.getMessage(), ex);
         }
         synchronized (cache) {
             cache.put(s.name(), e);
