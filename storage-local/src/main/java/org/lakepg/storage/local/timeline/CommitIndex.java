@@ -187,12 +187,19 @@ final class CommitIndex {
         }
         List<CommitSegment> next = new ArrayList<>(segments);
         List<String> obsolete = new ArrayList<>();
-        if (n > 0) {
-            CommitSegment written = CommitSegment.write(dir, newLsns, newMax, n);
+        // in pieces of at most FULL_SEGMENT commits (an index read from the old format holds them all), so a
+        // search never loads more than one such piece
+        for (int from = 0; from < n; from += FULL_SEGMENT) {
+            int to = Math.min(n, from + FULL_SEGMENT);
+            long[] pieceLsns = Arrays.copyOfRange(newLsns, from, to);
+            long[] pieceMax = Arrays.copyOfRange(newMax, from, to);
+            CommitSegment written = CommitSegment.write(dir, pieceLsns, pieceMax, to - from);
             next.add(written);
             synchronized (cache) {
-                cache.put(written.name(), new CommitSegment.Entries(newLsns, newMax, n));
+                cache.put(written.name(), new CommitSegment.Entries(pieceLsns, pieceMax, to - from));
             }
+        }
+        if (n > 0) {
             mergeSmallTail(next, obsolete);
         }
         synchronized (this) {

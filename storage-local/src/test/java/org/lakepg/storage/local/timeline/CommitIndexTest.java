@@ -54,7 +54,7 @@ class CommitIndexTest {
             long sealedUpTo = 0;
             int checkpoints = 0;
             for (int round = 0; round < 250; round++) {
-                int commits = round == 40 ? CommitIndex.FULL_SEGMENT + 10 : random.nextInt(40);
+                int commits = round == 40 ? 2 * CommitIndex.FULL_SEGMENT + 10 : random.nextInt(40);
                 for (int i = 0; i < commits; i++) {
                     lsn += 1 + random.nextInt(100);
                     // the clock steps back now and then
@@ -85,8 +85,10 @@ class CommitIndexTest {
                 }
             }
             assertThat(checkpoints).isGreaterThan(100);
-            // small segments were merged: at most a few besides the full ones
-            assertThat(index.segments()).hasSizeLessThanOrEqualTo(2 + CommitIndex.MAX_SMALL_SEGMENTS + 1);
+            // no segment is larger than a full one, and small ones were merged: at most a few besides the full ones
+            assertThat(index.segments()).allSatisfy(s -> assertThat(s.count()).isLessThanOrEqualTo(CommitIndex.FULL_SEGMENT));
+            assertThat(index.segments().stream().filter(s -> s.count() < CommitIndex.FULL_SEGMENT))
+                    .hasSizeLessThanOrEqualTo(CommitIndex.MAX_SMALL_SEGMENTS + 3);
             List<String> named = index.segments().stream().map(CommitSegment::name).toList();
             try (Stream<Path> files = Files.list(segDir)) {
                 assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrderElementsOf(named);
