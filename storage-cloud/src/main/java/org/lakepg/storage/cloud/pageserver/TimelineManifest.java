@@ -17,10 +17,10 @@ import org.lakepg.storage.TimelineId;
 
 /**
  * The S3 truth of one timeline (like Neon's {@code index_part.json}): its identity (ancestor and branch LSN), the
- * layers that hold every record up to {@code consistentLsn} (names on disk and object keys), the GC cutoff, and the
- * local store's checkpoint file (relation sizes and commit timestamps as of that LSN) so a pageserver with an empty
- * disk can lay the timeline out again and continue with the WAL after {@code consistentLsn}. Stored as a properties
- * text, readable by people.
+ * layers that hold every record up to {@code consistentLsn} (names on disk and object keys; the commit segment files
+ * the checkpoint names are among them), the GC cutoff, and the local store's checkpoint file (relation sizes and the
+ * commit segments' summaries as of that LSN; small) so a pageserver with an empty disk can lay the timeline out again
+ * and continue with the WAL after {@code consistentLsn}. Stored as a properties text, readable by people.
  */
 record TimelineManifest(Timeline timeline, long generation, Lsn consistentLsn, Lsn gcCutoff, List<RemoteLayer> layers,
         byte[] checkpointFile) {

@@ -95,6 +95,58 @@ class PageserverIT {
     }
 
     @Test
+    void commitTimesAreAnsweredAfterARebuildFromS3() throws Exception {
+        Timeline t = source.timelines().createTimeline("main");
+        java.util.Random random = new java.util.Random(5);
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        List<Lsn> commits = new java.util.ArrayList<>();
+        List<java.time.Instant> stamps = new java.util.ArrayList<>();
+        java.util.function.IntFunction<Lsn> commit = n -> {
+            List<org.lakepg.storage.WalRecord> records = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                java.time.Instant last = stamps.isEmpty() ? t0 : stamps.get(stamps.size() - 1);
+                // the clock steps back now and then
+                stamps.add(random.nextInt(10) == 0 ? last.minusMillis(random.nextInt(300)) : last.plusMillis(random.nextInt(50)));
+                records.add(org.lakepg.storage.WalRecord.marker(
+                        org.lakepg.storage.TransactionMarker.commit(1000 + stamps.size(), stamps.get(stamps.size() - 1))));
+            }
+            commits.addAll(source.wal().appendAll(t.id(), records));
+            return commits.get(commits.size() - 1);
+        };
+        int checkpointBytes = 0;
+        try (Pageserver ps = Pageserver.start(config(), source.wal(), remote)) {
+            ps.createTimeline(t.id(), t.name());
+            for (int upload = 0; upload < 12; upload++) { // enough segments that small ones get merged
+                ps.waitForLsn(t.id(), commit.apply(400), Duration.ofSeconds(20));
+                ps.checkpointAndUpload();
+            }
+            TimelineManifest manifest = TimelineManifest.decode("m", remote.get(RemoteLayout.manifestKey(t.id(), 1)).orElseThrow());
+            checkpointBytes = manifest.checkpointFile().length;
+            System.out.printf("S3 manifest after %d commits: %d bytes, its checkpoint file %d bytes%n", commits.size(),
+                    remote.get(RemoteLayout.manifestKey(t.id(), 1)).orElseThrow().length, checkpointBytes);
+            assertThat(manifest.layers()).anyMatch(l -> l.name().startsWith("commits-"));
+            commit.apply(100); // only in the WAL: ingested again after the rebuild
+        }
+        // the 4,800 uploaded commits took 76,800 bytes in the checkpoint file when it embedded the index; now a few summaries
+        assertThat(checkpointBytes).isLessThan(1500);
+        org.lakepg.storage.local.FileUtil.deleteRecursively(dir.resolve("ps"));
+        try (Pageserver ps = Pageserver.start(config(), source.wal(), remote)) {
+            ps.waitForLsn(t.id(), commits.get(commits.size() - 1), Duration.ofSeconds(20));
+            java.time.Instant end = stamps.get(stamps.size() - 1);
+            for (int q = 0; q < 300; q++) {
+                java.time.Instant at = t0.plusMillis(random.nextLong(-500, end.toEpochMilli() - t0.toEpochMilli() + 500));
+                java.time.Instant max = java.time.Instant.MIN;
+                Lsn expected = Lsn.INVALID; // the last commit before the first one stamped after the time
+                for (int i = 0; i < commits.size() && !(max = stamps.get(i).isAfter(max) ? stamps.get(i) : max).isAfter(at); i++) {
+                    expected = commits.get(i);
+                }
+                assertThat(ps.lsnAt(t.id(), at)).as("at %s", at).isEqualTo(expected);
+                assertThat(ps.lsnAt(t.id(), at)).isEqualTo(source.timelines().lsnAt(t.id(), at));
+            }
+        }
+    }
+
+    @Test
     void uploadsHappenInTheBackground() throws Exception {
         Timeline t = source.timelines().createTimeline("main");
         PageserverConfig background = config().withIntervals(Duration.ofMillis(100), Duration.ofMillis(300));

@@ -13,8 +13,9 @@ import org.lakepg.storage.local.wal.SegmentedWal;
 /**
  * A timeline's last checkpoint as files, for a store that copies it elsewhere (the pageserver uploads it to S3) and
  * later rebuilds a timeline from such a copy: the {@code checkpoint} file's bytes (live layers, relation history,
- * commit index, GC horizon) and the layer files it names. Layer files are immutable, so copying them is safe; one
- * may be removed by GC after the capture, and then a newer checkpoint no longer names it.
+ * commit segment summaries, GC horizon) and the files it names next to the layers: layer files and commit segment
+ * files (both in {@code layerFiles}, restored into the same directory). They are immutable, so copying them is safe;
+ * one may be removed by GC or a merge after the capture, and then a newer checkpoint no longer names it.
  */
 public record CheckpointFiles(Timeline timeline, long checkpointLsn, long gcCutoff, List<Path> layerFiles,
         byte[] checkpointFile) {
@@ -38,7 +39,7 @@ public record CheckpointFiles(Timeline timeline, long checkpointLsn, long gcCuto
             CheckpointManifest manifest = CheckpointManifest.read(t.dir);
             Path layers = t.dir.resolve("layers");
             return new CheckpointFiles(t.meta, manifest.checkpointLsn(), manifest.gcCutoff(),
-                    manifest.layerFiles().stream().map(layers::resolve).toList(), bytes);
+                    manifest.files().stream().map(layers::resolve).toList(), bytes);
         } catch (IOException e) {
             throw new StorageException(StorageException.Reason.IO,
                     "could not read the checkpoint of timeline " + t + ": " + e.getMessage(), e);
@@ -47,13 +48,13 @@ public record CheckpointFiles(Timeline timeline, long checkpointLsn, long gcCuto
         }
     }
 
-    /** The layer file names a copied {@code checkpoint} file names (what a restore must put in place). */
+    /** The file names a copied {@code checkpoint} file names: layers and commit segments (what a restore must put in place). */
     public static List<String> layerNames(byte[] checkpointFile) {
         try {
             Path tmp = Files.createTempDirectory("lakepg-checkpoint");
             try {
                 Files.write(tmp.resolve(CheckpointManifest.NAME), checkpointFile);
-                return CheckpointManifest.read(tmp).layerFiles();
+                return CheckpointManifest.read(tmp).files();
             } finally {
                 FileUtil.deleteRecursively(tmp);
             }

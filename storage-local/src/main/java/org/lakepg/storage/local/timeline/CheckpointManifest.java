@@ -16,14 +16,29 @@ import org.lakepg.storage.local.FileUtil;
 
 /**
  * A timeline's {@code checkpoint} file: the layer files that are live, the LSN up to which they (plus the relation
- * history and commit index stored here, cut at that LSN) hold every record, and the GC horizon. Replaced atomically; a layer file
- * not named here is an orphan of an interrupted checkpoint or compaction.
+ * history stored here and the commit segments named here, cut at that LSN) hold every record, and the GC horizon.
+ * Replaced atomically; a layer or commit segment file not named here is an orphan of an interrupted checkpoint or
+ * compaction. Files of the first format embedded the whole commit index instead of naming segments
+ * ({@code embeddedCommits}, null otherwise); they are still read, and rewritten in the current format.
  */
 record CheckpointManifest(long checkpointLsn, long gcCutoff, List<String> layerFiles, RelationHistory relations,
-        CommitIndex commits) {
+        List<CommitSegment> commitSegments, CommitIndex embeddedCommits) {
 
     static final String NAME = "checkpoint";
-    private static final byte[] MAGIC = "LPGCKPT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC_EMBEDDED_COMMITS = "LPGCKPT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "LPGCKPT2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    CheckpointManifest {
+        layerFiles = List.copyOf(layerFiles);
+        commitSegments = List.copyOf(commitSegments);
+    }
+
+    /** The files next to the layers this checkpoint needs: layer files, then commit segments. */
+    List<String> files() {
+        List<String> all = new ArrayList<>(layerFiles);
+        commitSegments.forEach(s -> all.add(s.name()));
+        return all;
+    }
 
     void write(Path dir) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -36,7 +51,13 @@ record CheckpointManifest(long checkpointLsn, long gcCutoff, List<String> layerF
             out.writeUTF(f);
         }
         relations.write(out, checkpointLsn);
-        commits.write(out, checkpointLsn);
+        if (embeddedCommits != null) {
+            throw new IllegalStateException("the embedded commit index is read only");
+        }
+        out.writeInt(commitSegments.size());
+        for (CommitSegment s : commitSegments) {
+            s.writeSummary(out);
+        }
         out.flush();
         CRC32C crc = new CRC32C();
         crc.update(bytes.toByteArray());
@@ -53,7 +74,9 @@ record CheckpointManifest(long checkpointLsn, long gcCutoff, List<String> layerF
         byte[] all = Files.readAllBytes(file);
         CRC32C crc = new CRC32C();
         crc.update(all, 0, Math.max(0, all.length - 4));
-        if (all.length < MAGIC.length + 4 || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+        boolean embedded = all.length >= MAGIC.length
+                && Arrays.equals(all, 0, MAGIC.length, MAGIC_EMBEDDED_COMMITS, 0, MAGIC.length);
+        if (all.length < MAGIC.length + 4 || !(embedded || Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length))
                 || (int) crc.getValue() != java.nio.ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
             throw new StorageException(StorageException.Reason.CORRUPTED, "checkpoint file " + file + " is corrupt");
         }
@@ -65,6 +88,15 @@ record CheckpointManifest(long checkpointLsn, long gcCutoff, List<String> layerF
         for (int i = 0; i < n; i++) {
             files.add(in.readUTF());
         }
-        return new CheckpointManifest(checkpointLsn, gcCutoff, files, RelationHistory.read(in), CommitIndex.read(in));
+        RelationHistory relations = RelationHistory.read(in);
+        if (embedded) {
+            return new CheckpointManifest(checkpointLsn, gcCutoff, files, relations, List.of(), CommitIndex.readEmbedded(in));
+        }
+        int segments = in.readInt();
+        List<CommitSegment> commitSegments = new ArrayList<>(segments);
+        for (int i = 0; i < segments; i++) {
+            commitSegments.add(CommitSegment.readSummary(in));
+        }
+        return new CheckpointManifest(checkpointLsn, gcCutoff, files, relations, commitSegments, null);
     }
 }

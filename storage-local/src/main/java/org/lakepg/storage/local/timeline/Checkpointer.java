@@ -1,6 +1,7 @@
 package org.lakepg.storage.local.timeline;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,6 +83,10 @@ public final class Checkpointer {
     /** Records the timeline's live layers and state as of {@code checkpointLsn}. Caller holds the maintenance lock. */
     void writeManifest(TimelineStore t, long checkpointLsn) throws IOException {
         List<String> names = t.layers.files().stream().map(f -> f.path().getFileName().toString()).toList();
-        new CheckpointManifest(checkpointLsn, t.gcCutoff, names, t.relations, t.commits).write(t.dir);
+        CommitIndex.Sealed commits = t.commits.seal(checkpointLsn);
+        new CheckpointManifest(checkpointLsn, t.gcCutoff, names, t.relations, commits.segments(), null).write(t.dir);
+        for (String obsolete : commits.obsolete()) { // merged into a segment the manifest now names
+            Files.deleteIfExists(t.dir.resolve("layers").resolve(obsolete));
+        }
     }
 }

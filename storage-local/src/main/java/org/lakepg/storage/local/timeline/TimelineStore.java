@@ -85,20 +85,21 @@ public final class TimelineStore {
                 files.add(LayerFile.open(layerDir.resolve(name)));
             }
             t.relations = manifest.relations();
-            t.commits = manifest.commits();
+            t.commits = manifest.embeddedCommits() != null ? manifest.embeddedCommits().in(layerDir)
+                    : new CommitIndex(layerDir, manifest.commitSegments());
             t.checkpointLsn = manifest.checkpointLsn();
             t.gcCutoff = manifest.gcCutoff();
         } else {
             t.relations = new RelationHistory();
-            t.commits = new CommitIndex();
+            t.commits = new CommitIndex(layerDir, List.of());
             t.checkpointLsn = start;
             t.gcCutoff = start;
         }
-        Set<String> live = new HashSet<>(manifest == null ? List.of() : manifest.layerFiles());
+        Set<String> live = new HashSet<>(manifest == null ? List.of() : manifest.files());
         try (Stream<Path> all = Files.list(layerDir)) {
             for (Path p : all.toList()) {
                 if (!live.contains(p.getFileName().toString())) {
-                    Files.delete(p); // orphan of an interrupted checkpoint or compaction
+                    Files.delete(p); // orphan of an interrupted checkpoint, compaction or commit segment merge
                 }
             }
         }
