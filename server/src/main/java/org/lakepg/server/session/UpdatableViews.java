@@ -46,7 +46,7 @@ final class UpdatableViews {
      * @param refname how the view's query names its relation (its columns may be qualified by it)
      */
     private record Base(RangeVar table, Map<String, String> columns, Map<String, Expr> values, Expr where,
-                        String refname) {}
+                        String refname, ViewStmt.CheckOption checkOption) {}
 
     /** The views the last rewrite went through, outermost first (the statement's target, then what it stands on). */
     private final List<ViewInfo> chain = new ArrayList<>();
@@ -58,6 +58,9 @@ final class UpdatableViews {
     /** The conditions of the views WITH CHECK OPTION the last rewrite went through, over the table's columns. */
     private final List<org.lakepg.server.sql.analyzer.ViewCheckOption> checkOptions = new ArrayList<>();
 
+    /** Whether a view above WITH CASCADED CHECK OPTION makes every view below check its condition too. */
+    private boolean cascading;
+
     List<org.lakepg.server.sql.analyzer.ViewCheckOption> lastCheckOptions() {
         return List.copyOf(checkOptions);
     }
@@ -68,6 +71,7 @@ final class UpdatableViews {
     InsertStmt rewrite(InsertStmt s) {
         chain.clear();
         checkOptions.clear();
+        cascading = false;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             InsertStmt next = rewriteOnce(s);
             if (next == s) {
@@ -81,6 +85,7 @@ final class UpdatableViews {
     UpdateStmt rewrite(UpdateStmt s) {
         chain.clear();
         checkOptions.clear();
+        cascading = false;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             UpdateStmt next = rewriteOnce(s);
             if (next == s) {
@@ -94,6 +99,7 @@ final class UpdatableViews {
     DeleteStmt rewrite(DeleteStmt s) {
         chain.clear();
         checkOptions.clear();
+        cascading = false;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             DeleteStmt next = rewriteOnce(s);
             if (next == s) {
@@ -163,6 +169,7 @@ final class UpdatableViews {
             return s;
         }
         Base base = base(view, "insert into", "inserting into", "INSERT");
+        checks(base, view, targetName(s.relation(), view));
         List<ResTarget> cols = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (s.cols() == null || s.cols().isEmpty()) {
@@ -191,10 +198,14 @@ final class UpdatableViews {
             return s;
         }
         Base base = base(view, "update", "updating", "UPDATE");
+        checks(base, view, targetName(s.relation(), view));
         List<ResTarget> targets = new ArrayList<>();
         for (ResTarget t : s.targetList()) {
-            targets.add(new ResTarget(column(base, view, t.name(), "update"), t.indirection(),
-                    viewColumns(t.val(), base, targetName(s.relation(), view)), t.location()));
+            // a view column has no default of its own: SET c = DEFAULT through a view sets NULL, as in PostgreSQL
+            Expr value = t.val() instanceof org.lakepg.server.sql.ast.SetToDefault d
+                    ? new org.lakepg.server.sql.ast.AConst(org.lakepg.server.sql.ast.AConst.Kind.NULL, null, d.location())
+                    : viewColumns(t.val(), base, targetName(s.relation(), view));
+            targets.add(new ResTarget(column(base, view, t.name(), "update"), t.indirection(), value, t.location()));
         }
         String name = targetName(s.relation(), view);
         return new UpdateStmt(target(base, s.relation(), view), targets, and(overTarget(base.where(), base, name),
@@ -296,6 +307,22 @@ final class UpdatableViews {
         });
     }
 
+    /**
+     * WITH CHECK OPTION through one more view level (PostgreSQL's WCO_VIEW_CHECK): the conditions gathered above,
+     * over this view's columns, are carried onto its relation's; its own condition joins them when it has a check
+     * option or a CASCADED one above applies. Innermost first, as PostgreSQL tests them.
+     */
+    private void checks(Base base, ViewInfo view, String target) {
+        checkOptions.replaceAll(c -> new org.lakepg.server.sql.analyzer.ViewCheckOption(c.view(), target,
+                viewColumns(c.condition(), base, target)));
+        boolean own = base.checkOption() != ViewStmt.CheckOption.NO_CHECK_OPTION;
+        if ((own || cascading) && base.where() != null) {
+            checkOptions.add(0, new org.lakepg.server.sql.analyzer.ViewCheckOption(view.name(), target,
+                    overTarget(base.where(), base, target)));
+        }
+        cascading |= base.checkOption() == ViewStmt.CheckOption.CASCADED_CHECK_OPTION;
+    }
+
     private static String column(Base base, ViewInfo view, String name, String verb) {
         if (!base.columns().containsKey(name)) {
             throw PgException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist", name,
@@ -327,21 +354,6 @@ final class UpdatableViews {
         }
         ViewStmt definition = (ViewStmt) SqlParser.parse(view.statement()).get(0).statement();
         SelectStmt q = (SelectStmt) definition.query();
-        boolean checkOption = definition.withCheckOption() != null
-                && definition.withCheckOption() != ViewStmt.CheckOption.NO_CHECK_OPTION && !event.equals("DELETE");
-        if (checkOption && (chain.size() > 1 || q.fromClause() == null || q.fromClause().size() != 1
-                || !(q.fromClause().get(0) instanceof RangeVar r) || catalog.expandingView(view, () -> catalog.view(
-                r.schemaname() == null ? List.of(r.relname()) : List.of(r.schemaname(), r.relname()))).isPresent())) {
-            // only a view right on its table has its condition over the table's columns; better refused than
-            // rows the view would not show slipping in unchecked
-            throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "%s through view \"%s\" WITH CHECK OPTION is not supported yet", event, view.name());
-        }
-        if (checkOption && q.whereClause() != null) {
-            RangeVar r = (RangeVar) q.fromClause().get(0);
-            checkOptions.add(new org.lakepg.server.sql.analyzer.ViewCheckOption(view.name(),
-                    r.alias() != null ? r.alias().aliasname() : r.relname(), q.whereClause()));
-        }
         String why = null;
         if (q.distinctClause() != null) {
             why = "Views containing DISTINCT are not automatically updatable.";
@@ -408,7 +420,9 @@ final class UpdatableViews {
             values.put(view.columns().get(i).name(), baseValues.get(i));
         }
         return new Base(from, columns, values, q.whereClause(),
-                from.alias() != null ? from.alias().aliasname() : from.relname());
+                from.alias() != null ? from.alias().aliasname() : from.relname(),
+                definition.withCheckOption() == null ? ViewStmt.CheckOption.NO_CHECK_OPTION
+                        : definition.withCheckOption());
     }
 
     private boolean isAggregate(Expr e) {
