@@ -279,15 +279,20 @@ final class UpdatableViews {
      * the view's own name for its relation (as a deparsed definition writes them), qualified by the target's name.
      */
     private static Expr overTarget(Expr viewExpr, Base base, String target) {
+        return overTarget(viewExpr, base, target, false);
+    }
+
+    /** In a subquery only qualified references are the view relation's (bare names are the subquery's own). */
+    private static <T> T overTarget(T viewExpr, Base base, String target, boolean inSubquery) {
         return org.lakepg.server.sql.rewrite.SyntaxTrees.map(viewExpr, n -> {
             if (n instanceof ColumnRef c) {
                 List<String> f = c.fields();
-                if (!c.star() && (f.size() == 1 || f.get(f.size() - 2).equals(base.refname()))) {
+                if (!c.star() && (f.size() == 1 && !inSubquery || f.size() >= 2 && f.get(f.size() - 2).equals(base.refname()))) {
                     return new ColumnRef(List.of(target, f.get(f.size() - 1)), false, c.location());
                 }
                 return c;
             }
-            return n instanceof SelectStmt ? n : null; // a subquery's names are its own
+            return n instanceof SelectStmt q && n != viewExpr ? overTarget(q, base, target, true) : null;
         });
     }
 
@@ -296,14 +301,19 @@ final class UpdatableViews {
      * become what those columns are in the view's query, as PostgreSQL's rewriter substitutes them.
      */
     private static Expr viewColumns(Expr statementExpr, Base base, String target) {
+        return viewColumns(statementExpr, base, target, false);
+    }
+
+    /** In a subquery only references qualified by the target's name are the view's (bare names are its own). */
+    private static <T> T viewColumns(T statementExpr, Base base, String target, boolean inSubquery) {
         return org.lakepg.server.sql.rewrite.SyntaxTrees.map(statementExpr, n -> {
             if (n instanceof ColumnRef c) {
                 List<String> f = c.fields();
-                boolean ours = !c.star() && (f.size() == 1 || f.size() == 2 && f.get(0).equals(target));
+                boolean ours = !c.star() && (f.size() == 1 && !inSubquery || f.size() == 2 && f.get(0).equals(target));
                 Expr value = ours ? base.values().get(f.get(f.size() - 1)) : null;
                 return value == null ? c : overTarget(value, base, target);
             }
-            return n instanceof SelectStmt ? n : null; // a subquery's names are its own
+            return n instanceof SelectStmt q && n != statementExpr ? viewColumns(q, base, target, true) : null;
         });
     }
 
