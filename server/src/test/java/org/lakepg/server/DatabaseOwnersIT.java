@@ -2,15 +2,14 @@ package org.lakepg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lakepg.server.JdbcRows.rows;
+import static org.lakepg.server.JdbcRows.run;
 import static org.lakepg.server.ScramServers.config;
 import static org.lakepg.server.ScramServers.connect;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,24 +21,6 @@ import org.postgresql.util.PSQLException;
  * apply in that order of precedence; all of it survives a restart.
  */
 class DatabaseOwnersIT {
-
-    private static List<String> column(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static void run(Connection c, String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String one : sql) {
-                s.execute(one);
-            }
-        }
-    }
 
     private static void assertSqlState(Connection c, String sql, String state, String message) {
         assertThatThrownBy(() -> run(c, sql)).isInstanceOfSatisfying(PSQLException.class, e -> {
@@ -59,7 +40,7 @@ class DatabaseOwnersIT {
             try (Connection maker = connect(server, "own_maker", "m")) {
                 run(maker, "create database own_db", "alter database own_db set work_mem = '6MB'");
             }
-            assertThat(column(admin, "select datdba::regrole from pg_database where datname = 'own_db'"))
+            assertThat(rows(admin, "select datdba::regrole from pg_database where datname = 'own_db'"))
                     .containsExactly("own_maker");
             try (Connection other = connect(server, "own_other", "o")) {
                 assertSqlState(other, "alter database own_db set work_mem = '1MB'", "42501",
@@ -74,15 +55,15 @@ class DatabaseOwnersIT {
         }
         try (LakepgServer restarted = LakepgServer.start(config(dir));
              Connection admin = connect(restarted, "postgres", "super")) {
-            assertThat(column(admin, "select datdba::regrole from pg_database where datname = 'own_db'"))
+            assertThat(rows(admin, "select datdba::regrole from pg_database where datname = 'own_db'"))
                     .containsExactly("own_maker");
-            assertThat(column(admin, "select setconfig::text from pg_db_role_setting s join pg_database d"
+            assertThat(rows(admin, "select setconfig::text from pg_db_role_setting s join pg_database d"
                     + " on d.oid = s.setdatabase where d.datname = 'own_db'")).containsExactly("{work_mem=6MB}");
             try (Connection maker = connect(restarted, "own_maker", "m")) {
                 run(maker, "drop database own_db");
             }
             run(admin, "drop role own_maker");
-            assertThat(column(admin, "select count(*) from pg_db_role_setting")).containsExactly("0");
+            assertThat(rows(admin, "select count(*) from pg_db_role_setting")).containsExactly("0");
         }
     }
 
@@ -104,9 +85,9 @@ class DatabaseOwnersIT {
              Connection admin = connect(restarted, "postgres", "super")) {
             assertThat(workMemOf(restarted)).isEqualTo("5MB");
             try (Connection user = connect(restarted, "set_user", "u")) {
-                assertThat(column(user, "show lock_timeout")).containsExactly("9s");
+                assertThat(rows(user, "show lock_timeout")).containsExactly("9s");
             }
-            assertThat(column(admin, "select coalesce(d.datname, '-') || ' ' || coalesce(r.rolname, '-') || ' '"
+            assertThat(rows(admin, "select coalesce(d.datname, '-') || ' ' || coalesce(r.rolname, '-') || ' '"
                     + " || s.setconfig::text from pg_db_role_setting s left join pg_database d on d.oid = s.setdatabase"
                     + " left join pg_roles r on r.oid = s.setrole order by 1")).containsExactly(
                     "- - {work_mem=1MB,lock_timeout=9s}", "- set_user {work_mem=3MB}", "postgres - {work_mem=2MB}",
@@ -119,7 +100,7 @@ class DatabaseOwnersIT {
 
     private static String workMemOf(LakepgServer server) throws SQLException {
         try (Connection user = connect(server, "set_user", "u")) {
-            return column(user, "show work_mem").get(0);
+            return rows(user, "show work_mem").get(0);
         }
     }
 }

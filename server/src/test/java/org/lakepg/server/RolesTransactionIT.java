@@ -2,16 +2,15 @@ package org.lakepg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lakepg.server.JdbcRows.rows;
+import static org.lakepg.server.JdbcRows.run;
 import static org.lakepg.server.ScramServers.config;
 import static org.lakepg.server.ScramServers.connect;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -28,30 +27,12 @@ import org.postgresql.util.PSQLException;
  */
 class RolesTransactionIT {
 
-    private static List<String> column(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static void run(Connection c, String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String one : sql) {
-                s.execute(one);
-            }
-        }
-    }
-
     private static List<String> testRoles(Connection c) throws SQLException {
-        return column(c, "select rolname from pg_roles where rolname like 'tx%' order by 1");
+        return rows(c, "select rolname from pg_roles where rolname like 'tx%' order by 1");
     }
 
     private static List<String> memberships(Connection c) throws SQLException {
-        return column(c, "select r.rolname || '>' || m.rolname from pg_auth_members a join pg_roles r on r.oid = a.roleid"
+        return rows(c, "select r.rolname || '>' || m.rolname from pg_auth_members a join pg_roles r on r.oid = a.roleid"
                 + " join pg_roles m on m.oid = a.member where m.rolname like 'tx%' order by 1");
     }
 
@@ -72,10 +53,10 @@ class RolesTransactionIT {
 
             assertThat(testRoles(admin)).containsExactly("tx_gone", "tx_group", "tx_user");
             assertThat(memberships(admin)).containsExactly("tx_group>tx_user");
-            assertThat(column(admin, "select rolcreatedb from pg_roles where rolname = 'tx_user'")).containsExactly("f");
+            assertThat(rows(admin, "select rolcreatedb from pg_roles where rolname = 'tx_user'")).containsExactly("f");
             try (Connection user = connect(server, "tx_user", "pw1")) {
-                assertThat(column(user, "show work_mem")).containsExactly("4MB");
-                assertThat(column(user, "show lock_timeout")).containsExactly("0");
+                assertThat(rows(user, "show work_mem")).containsExactly("4MB");
+                assertThat(rows(user, "show lock_timeout")).containsExactly("0");
             }
             assertThatThrownBy(() -> connect(server, "tx_user", "pw2"))
                     .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
@@ -92,15 +73,15 @@ class RolesTransactionIT {
             run(admin, "savepoint s", "drop role tx_rolled_back", "create role tx_in_savepoint", "rollback to savepoint s");
             admin.commit();
             try (Connection app = connect(server, "tx_app", "app-pw")) {
-                assertThat(column(app, "show work_mem")).containsExactly("7MB");
-                assertThat(column(app, "show lock_timeout")).containsExactly("3s");
+                assertThat(rows(app, "show work_mem")).containsExactly("7MB");
+                assertThat(rows(app, "show lock_timeout")).containsExactly("3s");
             }
         }
         try (LakepgServer restarted = LakepgServer.start(config(dir));
              Connection app = connect(restarted, "tx_app", "app-pw")) {
             assertThat(testRoles(app)).containsExactly("tx_app", "tx_rolled_back");
-            assertThat(column(app, "show work_mem")).containsExactly("7MB");
-            assertThat(column(app, "show lock_timeout")).containsExactly("3s");
+            assertThat(rows(app, "show work_mem")).containsExactly("7MB");
+            assertThat(rows(app, "show lock_timeout")).containsExactly("3s");
         }
     }
 
@@ -134,7 +115,7 @@ class RolesTransactionIT {
             run(mine, "create role tx_mine login password 'pw'");
             assertThat(testRoles(mine)).containsExactly("tx_mine");
             run(mine, "set role tx_mine");
-            assertThat(column(mine, "select current_user")).containsExactly("tx_mine");
+            assertThat(rows(mine, "select current_user")).containsExactly("tx_mine");
             run(mine, "reset role");
             assertThat(testRoles(other)).isEmpty();
             // as for any unknown role, PostgreSQL only says the password authentication failed
@@ -145,7 +126,7 @@ class RolesTransactionIT {
             mine.commit();
             assertThat(testRoles(other)).containsExactly("tx_mine");
             try (Connection created = connect(server, "tx_mine", "pw")) {
-                assertThat(column(created, "select session_user")).containsExactly("tx_mine");
+                assertThat(rows(created, "select session_user")).containsExactly("tx_mine");
             }
         }
     }
@@ -177,7 +158,7 @@ class RolesTransactionIT {
             });
             second.rollback();
             second.setAutoCommit(true);
-            assertThat(column(second, "select count(*) from pg_roles where rolname = 'tx_same'")).containsExactly("1");
+            assertThat(rows(second, "select count(*) from pg_roles where rolname = 'tx_same'")).containsExactly("1");
             // and a later CREATE sees the committed role at once
             assertThatThrownBy(() -> run(second, "create role tx_same"))
                     .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42710"));

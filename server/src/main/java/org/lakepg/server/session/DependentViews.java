@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.lakepg.server.catalog.objects.CatalogClasses;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
 import org.lakepg.server.catalog.objects.ViewInfo;
 import org.lakepg.server.txn.Transaction;
@@ -68,10 +67,7 @@ final class DependentViews {
                 .withDetail(String.join("\n", names.stream().map(n -> "drop cascades to " + n).toList())))
                 .withSeverity(PgException.Severity.NOTICE));
         for (ViewInfo v : found.values()) {
-            ViewCommands.dropStorage(tables, txn, v);
-            objects.views().drop(txn, v);
-            objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
-            objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
+            ViewCommands.dropCompletely(objects, tables, txn, v);
         }
     }
 }

@@ -82,10 +82,7 @@ final class OwnedObjectCommands {
         var snapshot = txn.snapshot();
         for (ViewInfo v : objects.views().views(snapshot)) {
             if (owners.contains(v.owner())) {
-                ViewCommands.dropStorage(tables, txn, v);
-                objects.views().drop(txn, v);
-                objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
-                objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
+                ViewCommands.dropCompletely(objects, tables, txn, v);
             }
         }
         for (FunctionCatalog.UserFunction f : objects.functions().functions(snapshot)) {

@@ -163,10 +163,7 @@ final class SchemaCommands {
                 out.add(new String[] {name, owner});
                 viewsOutside(txn, v.oid(), name, schema, seen, out, drop);
                 if (drop) {
-                    ViewCommands.dropStorage(tables, txn, v);
-                    objects.views().drop(txn, v);
-                    objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
-                    objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
+                    ViewCommands.dropCompletely(objects, tables, txn, v);
                 }
             }
         }
@@ -199,10 +196,7 @@ final class SchemaCommands {
             out.add(new String[] {name, relationName});
             viewsOutside(txn, v.oid(), name, schema, seen, out, drop);
             if (drop) {
-                ViewCommands.dropStorage(tables, txn, v);
-                objects.views().drop(txn, v);
-                objects.comments().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
-                objects.privileges().dropAll(txn, CatalogClasses.PG_CLASS, v.oid());
+                ViewCommands.dropCompletely(objects, tables, txn, v);
             }
         }
     }

@@ -228,6 +228,15 @@ final class ViewCommands {
         return searchPath.explicitSchemas(snapshot).stream().map(SchemaInfo::oid).toList();
     }
 
+    /** Drops a view with its rows (materialized), comments and grants: what a cascading DROP does to it. */
+    static void dropCompletely(org.lakepg.server.catalog.objects.ObjectCatalog objects, TableCatalog tables,
+                               Transaction txn, ViewInfo view) {
+        dropStorage(tables, txn, view);
+        objects.views().drop(txn, view);
+        objects.comments().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, view.oid());
+        objects.privileges().dropAll(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, view.oid());
+    }
+
     /** A dropped materialized view's rows go with it. */
     static void dropStorage(TableCatalog tables, Transaction txn, ViewInfo view) {
         if (view.materialized()) {
