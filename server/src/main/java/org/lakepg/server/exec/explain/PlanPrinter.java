@@ -683,7 +683,7 @@ public final class PlanPrinter {
         demands.put(inner, title.equals("Materialize") ? TargetLists.Demand.SMALL : TargetLists.Demand.EXACT);
         List<String> columns = new ArrayList<>();
         if (title.equals("Materialize")) {
-            targets.materialized(inner).forEach(c -> columns.add(c.text()));
+            targets.materialized(inner).forEach(c -> columns.add(c.ref()));
         } else if (setOperands.get(inner) instanceof SetOpNode s) {
             // a set operation's operand: the subquery's columns and the flag saying which side a row came from
             String subquery = title.substring(title.indexOf('"'));
