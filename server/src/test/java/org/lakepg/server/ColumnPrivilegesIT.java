@@ -112,4 +112,31 @@ class ColumnPrivilegesIT {
             }
         }
     }
+    @Test
+    void partitionConstraintDetailsShowWrittenColumnsAfterTriggersAndInWithItems(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir))) {
+            try (Connection admin = connect(server, "postgres", "super")) {
+                run(admin, "create role app login password 'pw'");
+                run(admin, "create table p (a int, b text) partition by list (a)");
+                run(admin, "create table p1 partition of p for values in (1)");
+                // the trigger's PL/pgSQL expression is a query analyzed while the INSERT runs
+                run(admin, "create function p1_move() returns trigger language plpgsql as"
+                        + " $$begin new.a := 2; return new; end$$");
+                run(admin, "create trigger p1_move before insert on p1 for each row execute function p1_move()");
+                run(admin, "create table log (f1 text default 'foo', f3 int)");
+                run(admin, "grant insert on p, log to app");
+            }
+            try (Connection app = connect(server, "app", "pw")) {
+                assertThatThrownBy(() -> run(app, "insert into p values (1, 'hi')"))
+                        .hasMessageContaining("violates partition constraint")
+                        .hasMessageContaining("Failing row contains (a, b) = (2, hi).");
+                assertThatThrownBy(() -> run(app, "insert into p (a) values (1)"))
+                        .hasMessageContaining("Failing row contains (a) = (2).");
+                // the partitioned table written by a WITH item, not by the main statement (as PostgreSQL 15)
+                assertThatThrownBy(() -> run(app, "with r as (insert into p values (1, 'hi') returning 1)"
+                        + " insert into log (f3) select * from r"))
+                        .hasMessageContaining("Failing row contains (a, b) = (2, hi).");
+            }
+        }
+    }
 }

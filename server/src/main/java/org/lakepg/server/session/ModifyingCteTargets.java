@@ -109,7 +109,7 @@ final class ModifyingCteTargets {
     }
 
     /** Adds the columns a privilege is needed on; null (every column) absorbs any list. */
-    private static void add(java.util.Map<Character, List<String>> writes, char privilege, List<String> columns) {
+    static void add(java.util.Map<Character, List<String>> writes, char privilege, List<String> columns) {
         if (!writes.containsKey(privilege)) {
             writes.put(privilege, columns);
         } else if (writes.get(privilege) != null) {

@@ -497,8 +497,20 @@ final class StatementExecutor {
                 accessCheck.check(snapshot, java.util.List.of(item.access()), item.target(), reads, 1);
             }
         }
-        var written = ModifyingCteTargets.ofStatement(statement);
-        lastWrites = written == null ? java.util.Map.of() : written.writes();
+        var written = new java.util.ArrayList<ModifyingCteTargets.Target>(ModifyingCteTargets.ofWithItems(statement));
+        if (ModifyingCteTargets.ofStatement(statement) != null) {
+            written.add(ModifyingCteTargets.ofStatement(statement));
+        }
+        if (!written.isEmpty()) {
+            // only a statement that writes replaces them: a trigger's PL/pgSQL expressions (queries) analyzed while
+            // the statement runs must not make its failing rows' details forget what it writes; a data-modifying
+            // WITH item's columns count too (its failing row is shown with them)
+            var writes = new java.util.LinkedHashMap<Character, java.util.List<String>>();
+            for (var t : written) {
+                t.writes().forEach((privilege, columns) -> ModifyingCteTargets.add(writes, privilege, columns));
+            }
+            lastWrites = writes;
+        }
         return command;
     }
 

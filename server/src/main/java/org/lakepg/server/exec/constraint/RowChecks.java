@@ -60,7 +60,7 @@ public final class RowChecks {
     }
 
     /** "Failing row contains (...)." of what the user may see (null: nothing, no detail). */
-    static String failingRow(TableInfo table, Object[] row, ExecContext context) {
+    public static String failingRow(TableInfo table, Object[] row, ExecContext context) {
         String shown = RowText.row(table, row, context == null ? null : context.visibleColumns(table.oid(), true));
         return shown == null ? null : "Failing row contains " + shown + ".";
     }

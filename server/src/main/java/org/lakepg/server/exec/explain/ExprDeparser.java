@@ -158,6 +158,9 @@ final class ExprDeparser {
     }
 
     private String function(FuncExpr f, IntFunction<String> columns) {
+        if (org.lakepg.server.sql.plan.expr.SqlValueFunctions.isValueFunction(f)) {
+            return f.name(); // CURRENT_USER, LOCALTIMESTAMP(2): ruleutils.c prints the keyword
+        }
         List<String> args = callArguments(f).stream().map(a -> argument(a, columns)).toList();
         if (f.form() == FuncExpr.Form.OPERATOR) {
             return args.size() == 1 ? "(" + f.name() + " " + args.get(0) + ")"

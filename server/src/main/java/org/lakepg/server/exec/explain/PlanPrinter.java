@@ -331,6 +331,26 @@ public final class PlanPrinter {
     }
 
     /** A table read twice without an alias is shown as t, then t t_1, t t_2 ..., as PostgreSQL names them. */
+    /** " t" for an UPDATE or DELETE of a table the statement aliased: the alias its scan of the target carries. */
+    private static String targetAlias(ModifyNode m) {
+        java.util.ArrayDeque<PlanNode> todo = new java.util.ArrayDeque<>(List.of(m.input()));
+        List<String> aliases = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            PlanNode p = todo.pop();
+            switch (p) {
+                case SeqScanNode s when s.table().oid() == m.table().oid() -> aliases.add(String.valueOf(s.alias()));
+                case IndexScanNode s when s.table().oid() == m.table().oid() -> aliases.add(String.valueOf(s.alias()));
+                default -> { }
+            }
+            todo.addAll(org.lakepg.server.sql.plan.PlanNodes.children(p));
+        }
+        // with the table read more than once (a self-join in FROM) which scan is the target's is not known here
+        if (aliases.size() != 1 || aliases.get(0).equals("null") || aliases.get(0).equals(m.table().name())) {
+            return "";
+        }
+        return " " + org.lakepg.server.sql.analyzer.Identifiers.quoteIfNeeded(aliases.get(0));
+    }
+
     private String uniqueAlias(String table, String alias) {
         String name = alias != null ? alias : table;
         int seen = aliasesSeen.merge(name, 1, Integer::sum);
@@ -663,7 +683,7 @@ public final class PlanPrinter {
         demands.put(inner, title.equals("Materialize") ? TargetLists.Demand.SMALL : TargetLists.Demand.EXACT);
         List<String> columns = new ArrayList<>();
         if (title.equals("Materialize")) {
-            targets.materialized(inner).forEach(c -> columns.add(c.text()));
+            targets.materialized(inner).forEach(c -> columns.add(c.ref()));
         } else if (setOperands.get(inner) instanceof SetOpNode s) {
             // a set operation's operand: the subquery's columns and the flag saying which side a row came from
             String subquery = title.substring(title.indexOf('"'));
@@ -1169,8 +1189,8 @@ public final class PlanPrinter {
             }
             case ModifyNode m -> switch (m.kind()) {
                 case INSERT -> "Insert on " + qualified(m.table().namespace(), m.table().name());
-                case UPDATE -> "Update on " + qualified(m.table().namespace(), m.table().name());
-                case DELETE -> "Delete on " + qualified(m.table().namespace(), m.table().name());
+                case UPDATE -> "Update on " + qualified(m.table().namespace(), m.table().name()) + targetAlias(m);
+                case DELETE -> "Delete on " + qualified(m.table().namespace(), m.table().name()) + targetAlias(m);
                 case MERGE -> "Merge on " + qualified(m.table().namespace(), m.table().name())
                         + (m.merge().alias() == null ? "" : " " + m.merge().alias());
             };

@@ -255,9 +255,12 @@ final class TargetLists {
         return out;
     }
 
-    /** What a Materialize PostgreSQL puts above {@code input} returns: the input's columns. */
+    /**
+     * What a Materialize PostgreSQL puts above {@code input} returns: the input's columns, as the input shows them
+     * (the caller refers to them with {@link Column#ref}, or shows a constant bare as set_dummy_tlist_references).
+     */
     List<Column> materialized(PlanNode input) {
-        return passThrough(input, Demand.SMALL);
+        return output(input, folds(input), Demand.SMALL);
     }
 
     /** A column of a subquery or other named relation, qualified as the target lists show it. */

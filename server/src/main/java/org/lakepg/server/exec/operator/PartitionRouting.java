@@ -123,7 +123,7 @@ final class PartitionRouting {
             TableInfo table = target.table();
             if (own != null && !Boolean.TRUE.equals(own.eval(row, context))) {
                 throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
-                        table.name()).withDetail("Failing row contains " + RowText.row(table, row) + ".");
+                        table.name()).withDetail(org.lakepg.server.exec.constraint.RowChecks.failingRow(table, row, context));
             }
             int chosen = route(node, conditions, row, context, compiler);
             if (headerUnavailable[chosen]) {
@@ -150,7 +150,7 @@ final class PartitionRouting {
                         shown[i] = fromLeaf.get(chosen).get(i).eval(stored, context);
                     }
                 }
-                throw asTarget(e, table, shown);
+                throw asTarget(e, table, shown, context);
             }
             while (written.hasNext()) {
                 Object[] stored = written.next();
@@ -167,7 +167,7 @@ final class PartitionRouting {
                             || !Boolean.TRUE.equals(conditions.get(chosen).eval(asTarget, context))) {
                         throw PgException.of(SqlState.CHECK_VIOLATION,
                                 "new row for relation \"%s\" violates partition constraint", leaf.name())
-                                .withDetail("Failing row contains " + RowText.row(table, asTarget) + ".");
+                                .withDetail(org.lakepg.server.exec.constraint.RowChecks.failingRow(table, asTarget, context));
                     }
                 }
                 Object[] returned = java.util.Arrays.copyOf(asTarget, asTarget.length + 1);
@@ -299,13 +299,13 @@ final class PartitionRouting {
                     for (int i = 0; i < shown.length; i++) {
                         shown[i] = toTarget.get(i).eval(newRow, context);
                     }
-                    throw asTarget(e, node.reroute().insert().table(), shown);
+                    throw asTarget(e, node.reroute().insert().table(), shown, context);
                 }
                 continue;
             }
             if (node.reroute() == null) {
                 throw PgException.of(SqlState.CHECK_VIOLATION, "new row for relation \"%s\" violates partition constraint",
-                        table.name()).withDetail("Failing row contains " + RowText.row(table, newRow) + ".");
+                        table.name()).withDetail(org.lakepg.server.exec.constraint.RowChecks.failingRow(table, newRow, context));
             }
             // row movement: the old version goes from this partition (its DELETE triggers see it as OLD), the new one
             // is routed from the ancestor
@@ -327,7 +327,7 @@ final class PartitionRouting {
                 inserted = insert(node.reroute(), List.<Object[]>of(asTarget).iterator(), compiler, context,
                         update.returning());
             } catch (PgException e) {
-                throw asTarget(e, node.reroute().insert().table(), asTarget);
+                throw asTarget(e, node.reroute().insert().table(), asTarget, context);
             }
             while (inserted.hasNext()) {
                 Object[] stored = inserted.next();
@@ -378,11 +378,11 @@ final class PartitionRouting {
     }
 
     /** A constraint violation of a routed row shows the row in the columns of the table the statement named. */
-    private static PgException asTarget(PgException e, TableInfo target, Object[] row) {
+    private static PgException asTarget(PgException e, TableInfo target, Object[] row, ExecContext context) {
         if ((e.sqlState() == SqlState.CHECK_VIOLATION || e.sqlState() == SqlState.NOT_NULL_VIOLATION
                 || e.sqlState() == SqlState.WITH_CHECK_OPTION_VIOLATION)
                 && e.detail() != null && e.detail().startsWith("Failing row contains ")) {
-            return e.withDetail("Failing row contains " + RowText.row(target, row) + ".");
+            return e.withDetail(org.lakepg.server.exec.constraint.RowChecks.failingRow(target, row, context));
         }
         return e;
     }

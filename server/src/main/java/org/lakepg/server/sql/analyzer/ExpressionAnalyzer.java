@@ -1474,7 +1474,9 @@ public final class ExpressionAnalyzer {
             ProcEntry now = catalog.functions(List.of("now")).get(0);
             BoundExpr call = new FuncExpr(now.oid(), "now", now.source(), FuncExpr.Form.CALL, List.of(), now.strict(),
                     now.volatility(), now.returnType(), -1);
-            return coercer.coerce(call, dateTimeType, typmod, TypeCoercion.Context.EXPLICIT, f.location());
+            return org.lakepg.server.sql.plan.expr.SqlValueFunctions.named(
+                    coercer.coerce(call, dateTimeType, typmod, TypeCoercion.Context.EXPLICIT, f.location()),
+                    org.lakepg.server.sql.plan.expr.SqlValueFunctions.keyword(f.op(), typmod));
         }
         String function = switch (f.op()) {
             case CURRENT_USER, USER, CURRENT_ROLE -> "current_user";
@@ -1488,8 +1490,9 @@ public final class ExpressionAnalyzer {
                     f.op().name()), f.location());
         }
         ProcEntry proc = catalog.functions(List.of(function)).get(0);
-        return new FuncExpr(proc.oid(), function, proc.source(), FuncExpr.Form.CALL, List.of(), proc.strict(),
-                proc.volatility(), proc.returnType(), -1);
+        return org.lakepg.server.sql.plan.expr.SqlValueFunctions.named(new FuncExpr(proc.oid(), function,
+                proc.source(), FuncExpr.Form.CALL, List.of(), proc.strict(), proc.volatility(), proc.returnType(), -1),
+                org.lakepg.server.sql.plan.expr.SqlValueFunctions.keyword(f.op(), -1));
     }
 
     private BoundExpr booleanTest(BooleanTest t, Scope scope) {

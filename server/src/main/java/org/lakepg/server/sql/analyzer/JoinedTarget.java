@@ -19,7 +19,7 @@ import org.lakepg.wire.error.SqlState;
 record JoinedTarget(PlanNode plan, FromScope scope) {
 
     static JoinedTarget of(QueryAnalyzer queries, ExpressionAnalyzer expressions, AnalyzerCatalog catalog,
-                           TableInfo table, String alias, List<FromItem> items, Expr where) {
+                           TableInfo table, String alias, String scanAlias, List<FromItem> items, Expr where) {
         FromScope scope = new FromScope();
         scope.addTable(alias, QueryAnalyzer.tableColumns(table), table.oid(), table.typeOid(), false, true, false,
                 ModifyAnalyzer.columnUse(catalog, table));
@@ -39,7 +39,7 @@ record JoinedTarget(PlanNode plan, FromScope scope) {
         }
         BoundExpr condition = where == null ? null : expressions.requireBoolean(
                 expressions.analyzeWithoutAggregates(where, scope, "WHERE"), "WHERE", ExpressionAnalyzer.location(where));
-        PlanNode plan = new NestedLoopJoinNode(NestedLoopJoinNode.Kind.INNER, new SeqScanNode(table, true), others,
+        PlanNode plan = new NestedLoopJoinNode(NestedLoopJoinNode.Kind.INNER, new SeqScanNode(table, true, scanAlias), others,
                 condition);
         plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes).joins(plan);
         return new JoinedTarget(plan, scope);

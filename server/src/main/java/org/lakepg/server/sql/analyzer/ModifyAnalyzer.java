@@ -184,10 +184,12 @@ public final class ModifyAnalyzer {
 
     private QueryPlan updateOf(UpdateStmt s, TableInfo parent, TableInfo table, String alias) {
         boolean joined = s.fromClause() != null && !s.fromClause().isEmpty();
-        JoinedTarget from = joined ? JoinedTarget.of(queries, expressions, catalog, table, alias, s.fromClause(),
+        JoinedTarget from = joined ? JoinedTarget.of(queries, expressions, catalog, table, alias,
+                scanAlias(parent, table, alias), s.fromClause(),
                 s.whereClause()) : null;
         FromScope scope = joined ? from.scope() : rowScope(table, alias);
-        PlanNode plan = joined ? from.plan() : scanWhere(table, scope, s.whereClause(), policyUsing(parent, table, 'w',
+        PlanNode plan = joined ? from.plan() : scanWhere(table, scanAlias(parent, table, alias), scope, s.whereClause(),
+                policyUsing(parent, table, 'w',
                 s.whereClause() != null || s.returningList() != null && !s.returningList().isEmpty()));
         List<BoundExpr> row = new ArrayList<>();
         for (ColumnInfo c : table.columns()) {
@@ -316,12 +318,14 @@ public final class ModifyAnalyzer {
         return forEachMember(parent, s.relation().inh(), QueryPlan.Tag.DELETE, table -> {
             if (s.usingClause() != null && !s.usingClause().isEmpty()) {
                 // DELETE ... USING: each member joined to the other items (a WITH item among them still runs once)
-                JoinedTarget using = JoinedTarget.of(queries, expressions, catalog, table, alias, s.usingClause(),
+                JoinedTarget using = JoinedTarget.of(queries, expressions, catalog, table, alias,
+                        scanAlias(parent, table, alias), s.usingClause(),
                         s.whereClause());
                 return modify(ModifyNode.Kind.DELETE, table, using.plan(), s.returningList(), alias,
                         QueryPlan.Tag.DELETE, null, using.scope(), parent);
             }
-            PlanNode plan = scanWhere(table, rowScope(table, alias), s.whereClause(), policyUsing(parent, table, 'd',
+            PlanNode plan = scanWhere(table, scanAlias(parent, table, alias), rowScope(table, alias), s.whereClause(),
+                    policyUsing(parent, table, 'd',
                     s.whereClause() != null || s.returningList() != null && !s.returningList().isEmpty()));
             return modify(ModifyNode.Kind.DELETE, table, plan, s.returningList(), alias, QueryPlan.Tag.DELETE, null, null,
                     parent);
@@ -349,8 +353,16 @@ public final class ModifyAnalyzer {
         return policies == null ? List.of() : RowSecurity.withChecks(expressions, named, table, policies, command);
     }
 
-    private PlanNode scanWhere(TableInfo table, FromScope scope, Expr where, BoundExpr policy) {
-        PlanNode plan = new SeqScanNode(table, true);
+    /**
+     * The alias EXPLAIN shows for the target's scan (and the statement: "Update on public.t x"): the one the
+     * statement gave, when it names the table itself (a parent's members are shown their own way).
+     */
+    private static String scanAlias(TableInfo parent, TableInfo table, String alias) {
+        return parent.oid() == table.oid() && !alias.equals(table.name()) ? alias : null;
+    }
+
+    private PlanNode scanWhere(TableInfo table, String alias, FromScope scope, Expr where, BoundExpr policy) {
+        PlanNode plan = new SeqScanNode(table, true, alias);
         if (policy != null) {
             unsupported(where instanceof org.lakepg.server.sql.ast.CurrentOfExpr, "WHERE CURRENT OF with row security");
             // the policies' condition first, as PostgreSQL's security barrier quals go before the statement's
@@ -370,8 +382,9 @@ public final class ModifyAnalyzer {
             return new FilterNode(plan, sameRow);
         }
         if (where != null) {
-            BoundExpr condition = expressions.requireBoolean(
-                    expressions.analyzeWithoutAggregates(where, scope, "WHERE"), "WHERE", ExpressionAnalyzer.location(where));
+            // constant parts evaluated while planning, as for a query's WHERE ('97'::numeric, not (97)::numeric)
+            BoundExpr condition = expressions.foldConstants(expressions.requireBoolean(
+                    expressions.analyzeWithoutAggregates(where, scope, "WHERE"), "WHERE", ExpressionAnalyzer.location(where)));
             plan = new FilterNode(org.lakepg.server.sql.optimizer.IndexSelection.choose((SeqScanNode) plan, condition,
                     catalog.indexes(table)), condition);
         }

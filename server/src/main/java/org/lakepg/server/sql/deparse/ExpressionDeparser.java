@@ -251,6 +251,9 @@ public final class ExpressionDeparser {
     }
 
     private String function(FuncExpr f, boolean showImplicit) {
+        if (org.lakepg.server.sql.plan.expr.SqlValueFunctions.isValueFunction(f)) {
+            return f.name(); // CURRENT_USER, LOCALTIMESTAMP(2): ruleutils.c prints the keyword
+        }
         List<BoundExpr> args = f.arguments();
         return switch (f.form()) {
             case OPERATOR -> args.size() == 1 ? open() + f.name() + " " + paren(args.get(0), f, true) + close()
