@@ -99,6 +99,13 @@ class LakepgServerIT {
                         assertThat(e.getSQLState()).isEqualTo("42703");
                         assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(8);
                     });
+            // an operator's error points at its leftmost operand, as PostgreSQL's exprLocation does
+            assertThatThrownBy(() -> s.executeQuery(
+                    "select array_agg(distinct a order by a + 1) from (values (1)) v(a)"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42P10");
+                        assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(38);
+                    });
             assertThatThrownBy(() -> s.executeQuery("selec 1"))
                     .isInstanceOfSatisfying(PSQLException.class, e -> {
                         assertThat(e.getSQLState()).isEqualTo("42601");

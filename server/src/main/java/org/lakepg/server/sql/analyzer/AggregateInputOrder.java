@@ -73,7 +73,7 @@ final class AggregateInputOrder {
             if (f.aggDistinct() && column < 0) {
                 throw Coercer.at(PgException.of(SqlState.INVALID_COLUMN_REFERENCE,
                         "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list"),
-                        ExpressionAnalyzer.location(by.node()));
+                        ExpressionAnalyzer.leftmostLocation(by.node()));
             }
             if (column < 0) {
                 column = arguments.size();

@@ -261,6 +261,22 @@ public final class ExpressionAnalyzer {
         };
     }
 
+    /**
+     * The offset PostgreSQL's exprLocation gives a raw expression: an operator or a cast starts at its leftmost
+     * operand ({@code b+1} at {@code b}, {@code f1::text} at {@code f1}), not at the operator.
+     */
+    public static int leftmostLocation(Expr expr) {
+        return switch (expr) {
+            case AExpr a when a.left() != null -> leftmost(a.location(), leftmostLocation(a.left()));
+            case TypeCast t -> leftmost(t.location(), leftmostLocation(t.arg()));
+            default -> location(expr);
+        };
+    }
+
+    private static int leftmost(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
     private BoundExpr constant(AConst c) {
         return switch (c.kind()) {
             case INTEGER, NUMERIC -> number(c.value());

@@ -59,6 +59,11 @@ public final class CostModel {
         return settings;
     }
 
+    /** The planner's view of the catalog these estimates read. */
+    PlannerContext context() {
+        return context;
+    }
+
     /** An enable_* switch CostSettings does not carry (enable_memoize). */
     boolean enabled(String name) {
         return CostSettings.flag(context::setting, name);
@@ -223,12 +228,15 @@ public final class CostModel {
         loops = Math.max(1, loops);
         int height = indexPages <= 1 ? 0 : (int) Math.ceil(Math.log(indexPages) / Math.log(256));
         double startup = Math.ceil(Math.log(tuples) / Math.log(2)) * cpuOp + (height + 1) * 50 * cpuOp;
-        double leafPages = loops > 1 ? pagesFetched(fetched * loops, indexPages) / loops
-                : Math.ceil(fetched * indexPages / tuples);
+        // genericcostestimate: the leaf pages one scan reads; repeated scans share them (index_pages_fetched of
+        // all the scans' pages together, shared out)
+        double scanLeafPages = indexPages > 1 && tuples > 1 ? Math.ceil(fetched * indexPages / tuples) : 1;
+        double leafPages = loops > 1 ? pagesFetched(scanLeafPages * loops, indexPages) / loops : scanLeafPages;
         double indexCost = settings.randomPageCost() * leafPages
                 + (settings.cpuIndexTupleCost() + cpuOp * quals) * fetched;
         double pages = Math.max(1, size.pages());
-        double heapPages = Math.ceil(pagesFetched(fetched * loops, pages) / loops * (1 - allVisible));
+        double heapPages = loops > 1 ? Math.ceil(pagesFetched(fetched * loops, pages) * (1 - allVisible)) / loops
+                : Math.ceil(pagesFetched(fetched, pages) * (1 - allVisible));
         double maxIo = settings.randomPageCost() * heapPages;
         // rows in index order lie on neighbouring pages as far as the column's order follows the table's:
         // cost_index interpolates between random reads and a sequential run by the correlation squared

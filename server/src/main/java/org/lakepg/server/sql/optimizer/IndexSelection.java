@@ -86,12 +86,18 @@ public final class IndexSelection {
         paths.addAll(GinPaths.of(scan, conjuncts(condition), indexes));
         paths.addAll(BitmapOrPaths.of(scan, conjuncts(condition), indexes, costs));
         for (PlanNode path : paths) {
-            if (chosen instanceof IndexScanNode probe && path instanceof IndexScanNode s && !s.bitmap()
-                    && s.index().equals(probe.index())) {
-                continue; // the equality probe of that index already stands for it
-            }
             BoundExpr rest = remainingCondition(path, condition, false);
             double cost = costs.estimate(rest == null ? path : new org.lakepg.server.sql.plan.FilterNode(path, rest)).total();
+            if (chosen instanceof IndexScanNode probe && path instanceof IndexScanNode s && !s.bitmap()
+                    && s.index().equals(probe.index())) {
+                if (s.conditions().size() > 1 && best == chosen) {
+                    // PostgreSQL's index path takes every clause the index can check, so (unique2 = 11) AND
+                    // (unique2 < 42) are both index conditions, not an equality probe under a filter
+                    best = path;
+                    bestCost = cost;
+                }
+                continue; // else the equality probe of that index already stands for it
+            }
             if (cost < bestCost) {
                 best = path;
                 bestCost = cost;

@@ -50,6 +50,34 @@ final class JoinMethods {
 
     PlanNode choose(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right, List<BoundExpr> conditions,
                     int leftWidth) {
+        PlanNode plan = chooseFor(kind, left, right, conditions, leftWidth);
+        // a filtered table scan driving the loop may be cheaper as an index scan under its filter (a range such as
+        // unique2 < 10); as the probed side it stays a table scan, so that the join's equality can key an index
+        PlanNode indexedLeft = cheapestScan(left);
+        if (indexedLeft != left) {
+            PlanNode alternative = chooseFor(kind, indexedLeft, right, conditions, leftWidth);
+            if (costs.estimate(alternative).total() < costs.estimate(plan).total()) {
+                plan = alternative;
+            }
+        }
+        return plan;
+    }
+
+    /** A filtered sequential scan's cheapest scan under the same filter, else the input itself. */
+    private PlanNode cheapestScan(PlanNode input) {
+        if (!(input instanceof FilterNode f) || !(f.input() instanceof SeqScanNode scan)) {
+            return input;
+        }
+        PlanNode chosen = IndexSelection.cheapest(scan, f.condition(), indexes.apply(scan.table()), costs.context());
+        if (!(chosen instanceof IndexScanNode s) || s.probe()) {
+            return input; // the equality probe is already one of the loop's ways
+        }
+        BoundExpr rest = IndexSelection.remainingCondition(chosen, f.condition(), false);
+        return rest == null ? chosen : new FilterNode(chosen, rest);
+    }
+
+    private PlanNode chooseFor(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right, List<BoundExpr> conditions,
+                               int leftWidth) {
         List<Candidate> candidates = new ArrayList<>();
         add(candidates, new NestedLoopJoinNode(kind, left, right, and(conditions)));
         int rightWidth = right.width();
