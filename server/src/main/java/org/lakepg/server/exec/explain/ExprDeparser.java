@@ -80,9 +80,12 @@ final class ExprDeparser {
             case NullTest t -> "(" + deparse(t.argument(), columns) + (t.negated() ? " IS NOT NULL)" : " IS NULL)");
             case CaseExpr c -> {
                 StringBuilder out = new StringBuilder("CASE");
-                for (CaseExpr.When w : c.whens()) {
-                    out.append(" WHEN ").append(deparse(w.condition(), columns)).append(" THEN ")
-                            .append(deparse(w.result(), columns));
+                var simple = c.simpleValues(); // CASE subject WHEN value, as written
+                simple.ifPresent(values -> out.append(' ').append(deparse(c.subject(), columns)));
+                for (int i = 0; i < c.whens().size(); i++) {
+                    CaseExpr.When w = c.whens().get(i);
+                    out.append(" WHEN ").append(deparse(simple.isPresent() ? simple.get().get(i) : w.condition(), columns))
+                            .append(" THEN ").append(deparse(w.result(), columns));
                 }
                 yield out.append(" ELSE ").append(deparse(c.otherwise(), columns)).append(" END").toString();
             }

@@ -156,12 +156,17 @@ final class ConstantFolding {
                 if (whens.isEmpty()) {
                     return result;
                 }
-                return new CaseExpr(whens, result, c.type(), c.typmod()); // what follows is never reached
+                return new CaseExpr(whens, result, c.type(), c.typmod(), subject(c)); // what follows is never reached
             }
             whens.add(new CaseExpr.When(condition, fold(w.result())));
         }
         BoundExpr otherwise = fold(c.otherwise());
-        return whens.isEmpty() ? otherwise : new CaseExpr(whens, otherwise, c.type(), c.typmod());
+        return whens.isEmpty() ? otherwise : new CaseExpr(whens, otherwise, c.type(), c.typmod(), subject(c));
+    }
+
+    /** A simple CASE's subject, folded as its tests' left sides are (it only decides how the CASE prints). */
+    private BoundExpr subject(CaseExpr c) {
+        return c.subject() == null ? null : fold(c.subject());
     }
 
     private BoundExpr coalesce(CoalesceExpr c) {

@@ -30,7 +30,7 @@ public final class ExprRewriter {
             case NullTest t -> new NullTest(map(t.argument(), f), t.negated());
             case CaseExpr c -> new CaseExpr(c.whens().stream()
                     .map(w -> new CaseExpr.When(map(w.condition(), f), map(w.result(), f))).toList(),
-                    map(c.otherwise(), f), c.type(), c.typmod());
+                    map(c.otherwise(), f), c.type(), c.typmod(), c.subject() == null ? null : map(c.subject(), f));
             case CoalesceExpr c -> new CoalesceExpr(all(c.arguments(), f), c.type(), c.typmod());
             case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> new org.lakepg.server.sql.plan.expr.MinMaxExpr(m.op(),
                     all(m.arguments(), f), m.comparisonFunction(), m.comparisonSource(), m.type(), m.typmod());

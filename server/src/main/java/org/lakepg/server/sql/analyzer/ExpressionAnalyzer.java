@@ -1559,7 +1559,7 @@ public final class ExpressionAnalyzer {
         }
         BoundExpr other = coercer.coerce(otherwise, type, -1, TypeCoercion.Context.IMPLICIT,
                 c.defresult() == null ? c.location() : location(c.defresult()));
-        return new CaseExpr(whens, other, type, -1);
+        return new CaseExpr(whens, other, type, -1, subject);
     }
 
     /** GREATEST/LEAST: arguments coerced to their common type, compared by its default btree ordering. */

@@ -170,7 +170,7 @@ final class GroupingRewriter {
             case NullTest t -> new NullTest(rewrite(t.argument()), t.negated());
             case CaseExpr c -> new CaseExpr(c.whens().stream()
                     .map(w -> new CaseExpr.When(rewrite(w.condition()), rewrite(w.result()))).toList(),
-                    rewrite(c.otherwise()), c.type(), c.typmod());
+                    rewrite(c.otherwise()), c.type(), c.typmod(), c.subject() == null ? null : rewrite(c.subject()));
             case CoalesceExpr c -> new CoalesceExpr(all(c.arguments()), c.type(), c.typmod());
             case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> new org.lakepg.server.sql.plan.expr.MinMaxExpr(m.op(),
                     all(m.arguments()), m.comparisonFunction(), m.comparisonSource(), m.type(), m.typmod());

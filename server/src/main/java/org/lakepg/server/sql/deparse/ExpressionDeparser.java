@@ -236,8 +236,12 @@ public final class ExpressionDeparser {
 
     private String caseExpr(CaseExpr c) {
         StringBuilder out = new StringBuilder(keyword("CASE", 0, 4, 0));
-        for (CaseExpr.When w : c.whens()) {
-            out.append(layout == null ? " " : "").append(keyword("WHEN ", 0, 0, 0)).append(expr(w.condition(), false))
+        var simple = c.simpleValues(); // CASE subject WHEN value, as written
+        simple.ifPresent(values -> out.append(' ').append(paren(c.subject(), c, false)));
+        for (int i = 0; i < c.whens().size(); i++) {
+            CaseExpr.When w = c.whens().get(i);
+            out.append(layout == null ? " " : "").append(keyword("WHEN ", 0, 0, 0))
+                    .append(simple.isPresent() ? expr(simple.get().get(i), false) : expr(w.condition(), false))
                     .append(" THEN ").append(expr(w.result(), true));
         }
         out.append(layout == null ? " " : "").append(keyword("ELSE ", 0, 0, 0));
