@@ -39,9 +39,11 @@ final class RelationAccessCheck {
      *                    accesses: the view it names, the views under it and the table at the bottom
      * @param reads       the columns read of each relation
      * @param levels      through views: what each of the leading {@code targetCount} accesses is done (else null)
+     * @param locked      the accesses SELECT ... FOR UPDATE/SHARE locks (by identity): UPDATE on them or a column
      */
     void check(Snapshot snapshot, List<RelationAccessLog.Access> accesses, ModifyingCteTargets.Target target,
-               RelationAccessLog.ColumnReads reads, int targetCount, List<Level> levels) {
+               RelationAccessLog.ColumnReads reads, int targetCount, List<Level> levels,
+               Set<RelationAccessLog.Access> locked) {
         for (int i = 0; i < accesses.size(); i++) {
             RelationAccessLog.Access a = accesses.get(i);
             long role = a.checkAs() >= 0 ? a.checkAs() : privileges.currentRoleOid();
@@ -50,7 +52,8 @@ final class RelationAccessCheck {
             boolean isTarget = target != null && i < targetCount && target.privilege() != 'r';
             boolean allowed;
             if (!isTarget) {
-                allowed = mayRead(snapshot, role, a.oid(), owner, read);
+                allowed = mayRead(snapshot, role, a.oid(), owner, read) && (!locked.contains(a)
+                        || columns.holdsAny(snapshot, role, a.oid(), owner, 'w', false));
             } else if (targetCount == 1) {
                 allowed = mayWrite(snapshot, role, a.oid(), owner, target.writes(), true)
                         && (read.isEmpty() && !target.read() || mayRead(snapshot, role, a.oid(), owner, read));

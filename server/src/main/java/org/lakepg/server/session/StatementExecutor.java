@@ -458,10 +458,12 @@ final class StatementExecutor {
         java.util.List<RelationAccessLog.Access> accesses;
         java.util.List<RelationAccessLog.Access> calls;
         RelationAccessLog.ColumnReads reads;
+        java.util.List<Integer> depths;
         try {
             command = analysis.get();
         } finally {
             calls = accessLog.functions();
+            depths = accessLog.depths();
             reads = accessLog.columnReads();
             accesses = accessLog.finish();
         }
@@ -472,6 +474,8 @@ final class StatementExecutor {
             org.lakepg.server.txn.Snapshot snapshot = catalogSnapshot();
             var target = ModifyingCteTargets.ofStatement(statement);
             accesses = new java.util.ArrayList<>(accesses);
+            var locked = statement instanceof SelectStmt select && RowLocking.locks(select)
+                    ? LockedRelations.of(select, accesses, depths) : java.util.Set.<RelationAccessLog.Access>of();
             var withItemTargets = takeWithItemTargets(statement, accesses);
             if (views.isEmpty() && target != null) {
                 RelationAccessLog.Access access = takeAccessTo(accesses, target);
@@ -480,7 +484,7 @@ final class StatementExecutor {
                 }
             }
             if (views.isEmpty()) {
-                accessCheck.check(snapshot, accesses, target, reads, 1, null);
+                accessCheck.check(snapshot, accesses, target, reads, 1, null, locked);
             } else {
                 // through an updatable view: the view is checked for the current role, what it stands on for its owner
                 java.util.List<RelationAccessLog.Access> chained = new java.util.ArrayList<>();
@@ -492,12 +496,13 @@ final class StatementExecutor {
                 chained.add(new RelationAccessLog.Access(base.oid(), base.name(), base.view(),
                         views.get(views.size() - 1).owner()));
                 chained.addAll(accesses.subList(1, accesses.size()));
-                accessCheck.check(snapshot, chained, target, reads, views.size() + 1, levels);
+                accessCheck.check(snapshot, chained, target, reads, views.size() + 1, levels,
+                        java.util.Set.of());
             }
             // then each data-modifying WITH item's target for its own command (PostgreSQL checks the main query's
             // range table entries first)
             for (TakenTarget item : withItemTargets) {
-                accessCheck.check(snapshot, java.util.List.of(item.access()), item.target(), reads, 1, null);
+                accessCheck.check(snapshot, java.util.List.of(item.access()), item.target(), reads, 1, null, java.util.Set.of());
             }
         }
         var written = new java.util.ArrayList<ModifyingCteTargets.Target>(ModifyingCteTargets.ofWithItems(statement));
