@@ -15,6 +15,8 @@ final class RelationAccessLog {
     record Access(long oid, String name, boolean view, long checkAs) {}
 
     private List<Access> accesses;
+    /** How many views deep each access was looked up (0: named by the statement itself). */
+    private List<Integer> depths;
     private List<Access> functions;
     /** The columns read of each relation, by (relation, role to check) — PostgreSQL's selectedCols. */
     private java.util.Map<java.util.Map.Entry<Long, Long>, java.util.Set<Integer>> reads;
@@ -22,6 +24,7 @@ final class RelationAccessLog {
 
     void start() {
         accesses = new ArrayList<>();
+        depths = new ArrayList<>();
         functions = new ArrayList<>();
         reads = new java.util.HashMap<>();
         viewOwners.clear();
@@ -32,6 +35,11 @@ final class RelationAccessLog {
         accesses = null;
         reads = null;
         return out;
+    }
+
+    /** The view-nesting depth of each access since the last start, in the order of the accesses. */
+    List<Integer> depths() {
+        return depths == null ? List.of() : List.copyOf(depths);
     }
 
     /** The user functions the statement calls (an Access with view false), noted since the last start. */
@@ -69,6 +77,7 @@ final class RelationAccessLog {
     void record(long oid, String name, boolean view) {
         if (accesses != null) {
             accesses.add(new Access(oid, name, view, viewOwners.isEmpty() ? -1 : viewOwners.peek()));
+            depths.add(viewOwners.size());
         }
     }
 

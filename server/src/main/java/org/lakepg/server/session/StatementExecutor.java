@@ -311,9 +311,9 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.AlterOwnerStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.AlterFunctionStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.AlterObjectSchemaStmt a -> new Command.Utility(a, null);
-            case SelectStmt select when RowLocking.locks(select) -> checked(select, java.util.List.of(),
+            case SelectStmt select when RowLocking.locks(select) -> checked(select, java.util.List.of(), null,
                     () -> new Command.Query(RowLocking.plan(select, queries(new ParameterTypes(parameterTypes))::select)));
-            case SelectStmt select -> checked(select, java.util.List.of(),
+            case SelectStmt select -> checked(select, java.util.List.of(), null,
                     () -> new Command.Query(queries(new ParameterTypes(parameterTypes)).select(select)));
             case org.lakepg.server.sql.ast.InsertStmt original -> {
                 var insert = updatableViews.rewrite(original);
@@ -323,7 +323,8 @@ final class StatementExecutor {
                         yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
                     }
                 }
-                yield checked(insert, updatableViews.lastChain(), () -> new Command.Query(modifier(parameterTypes)
+                yield checked(insert, updatableViews.lastChain(), updatableViews.lastLevels(),
+                        () -> new Command.Query(modifier(parameterTypes)
                             .withViewChecks(updatableViews.lastCheckOptions()).insert(insert)));
             }
             case org.lakepg.server.sql.ast.UpdateStmt original -> {
@@ -335,7 +336,8 @@ final class StatementExecutor {
                         yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
                     }
                 }
-                yield checked(update, updatableViews.lastChain(), () -> new Command.Query(modifier(parameterTypes)
+                yield checked(update, updatableViews.lastChain(), updatableViews.lastLevels(),
+                        () -> new Command.Query(modifier(parameterTypes)
                                 .withViewChecks(updatableViews.lastCheckOptions()).update(update)));
             }
             case org.lakepg.server.sql.ast.DeleteStmt original -> {
@@ -347,10 +349,10 @@ final class StatementExecutor {
                         yield analyzeRewritten(rewritten, original, raw, sql, parameterTypes);
                     }
                 }
-                yield checked(delete, updatableViews.lastChain(),
+                yield checked(delete, updatableViews.lastChain(), updatableViews.lastLevels(),
                         () -> new Command.Query(modifier(parameterTypes).delete(delete)));
             }
-            case org.lakepg.server.sql.ast.MergeStmt merge -> checked(merge, java.util.List.of(),
+            case org.lakepg.server.sql.ast.MergeStmt merge -> checked(merge, java.util.List.of(), null,
                     () -> new Command.Query(modifier(parameterTypes).merge(merge)));
             case org.lakepg.server.sql.ast.CreateRoleStmt c -> new Command.Utility(c, null);
             case org.lakepg.server.sql.ast.AlterRoleStmt a -> new Command.Utility(a, null);
@@ -449,16 +451,19 @@ final class StatementExecutor {
      * and SELECT on what is read.
      */
     private Command checked(Statement statement, java.util.List<org.lakepg.server.catalog.objects.ViewInfo> views,
+                            java.util.List<RelationAccessCheck.Level> levels,
                             java.util.function.Supplier<Command> analysis) {
         accessLog.start();
         Command command;
         java.util.List<RelationAccessLog.Access> accesses;
         java.util.List<RelationAccessLog.Access> calls;
         RelationAccessLog.ColumnReads reads;
+        java.util.List<Integer> depths;
         try {
             command = analysis.get();
         } finally {
             calls = accessLog.functions();
+            depths = accessLog.depths();
             reads = accessLog.columnReads();
             accesses = accessLog.finish();
         }
@@ -469,6 +474,8 @@ final class StatementExecutor {
             org.lakepg.server.txn.Snapshot snapshot = catalogSnapshot();
             var target = ModifyingCteTargets.ofStatement(statement);
             accesses = new java.util.ArrayList<>(accesses);
+            var locked = statement instanceof SelectStmt select && RowLocking.locks(select)
+                    ? LockedRelations.of(select, accesses, depths) : java.util.Set.<RelationAccessLog.Access>of();
             var withItemTargets = takeWithItemTargets(statement, accesses);
             if (views.isEmpty() && target != null) {
                 RelationAccessLog.Access access = takeAccessTo(accesses, target);
@@ -477,7 +484,7 @@ final class StatementExecutor {
                 }
             }
             if (views.isEmpty()) {
-                accessCheck.check(snapshot, accesses, target, reads, 1);
+                accessCheck.check(snapshot, accesses, target, reads, 1, null, locked);
             } else {
                 // through an updatable view: the view is checked for the current role, what it stands on for its owner
                 java.util.List<RelationAccessLog.Access> chained = new java.util.ArrayList<>();
@@ -489,12 +496,13 @@ final class StatementExecutor {
                 chained.add(new RelationAccessLog.Access(base.oid(), base.name(), base.view(),
                         views.get(views.size() - 1).owner()));
                 chained.addAll(accesses.subList(1, accesses.size()));
-                accessCheck.check(snapshot, chained, target, reads, views.size() + 1);
+                accessCheck.check(snapshot, chained, target, reads, views.size() + 1, levels,
+                        java.util.Set.of());
             }
             // then each data-modifying WITH item's target for its own command (PostgreSQL checks the main query's
             // range table entries first)
             for (TakenTarget item : withItemTargets) {
-                accessCheck.check(snapshot, java.util.List.of(item.access()), item.target(), reads, 1);
+                accessCheck.check(snapshot, java.util.List.of(item.access()), item.target(), reads, 1, null, java.util.Set.of());
             }
         }
         var written = new java.util.ArrayList<ModifyingCteTargets.Target>(ModifyingCteTargets.ofWithItems(statement));

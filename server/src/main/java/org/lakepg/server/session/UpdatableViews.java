@@ -61,6 +61,18 @@ final class UpdatableViews {
     /** Whether a view above WITH CASCADED CHECK OPTION makes every view below check its condition too. */
     private boolean cascading;
 
+    /** What the last rewrite does to each level of its chain and to the table at the bottom (see {@link #level}). */
+    private final List<RelationAccessCheck.Level> levels = new ArrayList<>();
+
+    /** The columns the next level down is read on (the view's definition's), when its rows are read. */
+    private java.util.Set<String> readsBelow = java.util.Set.of();
+
+    private boolean rowsReadBelow;
+
+    List<RelationAccessCheck.Level> lastLevels() {
+        return List.copyOf(levels);
+    }
+
     List<org.lakepg.server.sql.analyzer.ViewCheckOption> lastCheckOptions() {
         return List.copyOf(checkOptions);
     }
@@ -71,10 +83,14 @@ final class UpdatableViews {
     InsertStmt rewrite(InsertStmt s) {
         chain.clear();
         checkOptions.clear();
+        levels.clear();
         cascading = false;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             InsertStmt next = rewriteOnce(s);
             if (next == s) {
+                if (!chain.isEmpty()) {
+                    level(s, null, null);
+                }
                 return s;
             }
             s = next;
@@ -85,10 +101,14 @@ final class UpdatableViews {
     UpdateStmt rewrite(UpdateStmt s) {
         chain.clear();
         checkOptions.clear();
+        levels.clear();
         cascading = false;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             UpdateStmt next = rewriteOnce(s);
             if (next == s) {
+                if (!chain.isEmpty()) {
+                    level(s, null, null);
+                }
                 return s;
             }
             s = next;
@@ -99,10 +119,14 @@ final class UpdatableViews {
     DeleteStmt rewrite(DeleteStmt s) {
         chain.clear();
         checkOptions.clear();
+        levels.clear();
         cascading = false;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             DeleteStmt next = rewriteOnce(s);
             if (next == s) {
+                if (!chain.isEmpty()) {
+                    level(s, null, null);
+                }
                 return s;
             }
             s = next;
@@ -169,6 +193,7 @@ final class UpdatableViews {
             return s;
         }
         Base base = base(view, "insert into", "inserting into", "INSERT");
+        level(s, view, base);
         checks(base, view, targetName(s.relation(), view));
         List<ResTarget> cols = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -198,6 +223,7 @@ final class UpdatableViews {
             return s;
         }
         Base base = base(view, "update", "updating", "UPDATE");
+        level(s, view, base);
         checks(base, view, targetName(s.relation(), view));
         List<ResTarget> targets = new ArrayList<>();
         for (ResTarget t : s.targetList()) {
@@ -219,10 +245,66 @@ final class UpdatableViews {
             return s;
         }
         Base base = base(view, "delete from", "deleting from", "DELETE");
+        level(s, view, base);
         String name = targetName(s.relation(), view);
         return new DeleteStmt(target(base, s.relation(), view), s.usingClause(), and(overTarget(base.where(), base, name),
                 viewColumns(s.whereClause(), base, name)),
                 returning(base, view, s.relation(), s.returningList()), s.withClause());
+    }
+
+    /**
+     * Notes what the statement does at one level (a view, or the table at the bottom when {@code view} is null), as
+     * PostgreSQL's rewriteTargetView marks the range-table entries: the columns written, in the level's names; read,
+     * at the top the view columns the statement names, below every column the view's definition uses (when the level
+     * above reads rows at all).
+     */
+    private void level(org.lakepg.server.sql.ast.Statement s, ViewInfo view, Base base) {
+        ModifyingCteTargets.Target target = ModifyingCteTargets.ofStatement(s);
+        java.util.Set<String> reads;
+        boolean readsRows;
+        if (levels.isEmpty()) {
+            reads = new java.util.LinkedHashSet<>();
+            List<Object> read = switch (s) {
+                case UpdateStmt u -> java.util.Arrays.asList(u.targetList(), u.whereClause(), u.fromClause(),
+                        u.returningList());
+                case DeleteStmt d -> java.util.Arrays.asList(d.whereClause(), d.usingClause(), d.returningList());
+                case InsertStmt i -> java.util.Arrays.asList(i.returningList(), i.onConflictClause());
+                default -> List.of();
+            };
+            String name = targetName(target.relation(), view);
+            List<String> viewColumns = view.columns().stream().map(ColumnInfo::name).toList();
+            org.lakepg.server.sql.rewrite.SyntaxTrees.map(read, n -> {
+                if (n instanceof ColumnRef c) {
+                    List<String> f = c.fields().stream().filter(field -> !field.equals("*")).toList();
+                    if (c.star() && (f.isEmpty() || f.equals(List.of(name)))) {
+                        reads.addAll(viewColumns);
+                    } else if (!c.star() && (f.size() == 1 || f.size() == 2 && f.get(0).equals(name))
+                            && viewColumns.contains(f.get(f.size() - 1))) {
+                        reads.add(f.get(f.size() - 1));
+                    }
+                }
+                return null;
+            });
+            readsRows = target.read() || !reads.isEmpty();
+        } else {
+            reads = readsBelow;
+            readsRows = rowsReadBelow;
+        }
+        levels.add(new RelationAccessCheck.Level(target.writes(), reads, readsRows));
+        if (base != null) {
+            java.util.Set<String> used = new java.util.LinkedHashSet<>();
+            if (readsRows) {
+                org.lakepg.server.sql.rewrite.SyntaxTrees.map(java.util.Arrays.asList(List.copyOf(base.values()
+                        .values()), base.where()), n -> {
+                    if (n instanceof ColumnRef c && !c.star()) {
+                        used.add(c.fields().get(c.fields().size() - 1));
+                    }
+                    return null;
+                });
+            }
+            readsBelow = used;
+            rowsReadBelow = readsRows;
+        }
     }
 
     /** RETURNING * lists the view's columns, in the view's order and names, not the table's. */
