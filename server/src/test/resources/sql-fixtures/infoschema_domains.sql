@@ -35,3 +35,4 @@ drop schema isd_s cascade
 set search_path = information_schema, public; select 1::cardinal_number, format_type(13221, -1), pg_typeof(1::cardinal_number)
 set search_path = information_schema, public; select (-5)::cardinal_number
 reset search_path
+select oid, conname, connamespace, contype, contypid, conrelid, pg_get_constraintdef(oid) from pg_constraint where contypid in (13221, 13224, 13226, 13232, 13234) order by oid
