@@ -19,6 +19,14 @@ public interface TypeCatalog {
         return 0;
     }
 
+    /**
+     * The schema name to print before a type's name (format_type), or null when an unqualified name finds the type:
+     * its schema is pg_catalog or on search_path (or the caller has no search_path at hand).
+     */
+    default String qualifier(TypeEntry type) {
+        return null;
+    }
+
     default TypeEntry requireType(long oid) {
         return type(oid).orElseThrow(() -> new IllegalArgumentException("cache lookup failed for type " + oid));
     }

@@ -63,8 +63,16 @@ final class RowEncoder {
         for (int i = 0; i < columns.size(); i++) {
             OutputColumn c = columns.get(i);
             PgType<?> codec = WireTypeIO.codec(c.type());
-            out.add(new ColumnDescription(c.name(), (int) c.tableOid(), c.columnNumber(), (int) c.type(),
-                    codec.typeLength(), c.typmod(), formats[i]));
+            long type = c.type();
+            int typmod = c.typmod();
+            // as PostgreSQL's printtup: a domain's column is sent as its base type, with the domain's typmod
+            for (int guard = 0; guard < 64 && org.lakepg.server.catalog.types.UserTypeRegistry.find(type)
+                    instanceof org.lakepg.server.catalog.types.UserType.Domain d && d.oid() == type; guard++) {
+                type = d.baseType();
+                typmod = d.baseTypmod();
+            }
+            out.add(new ColumnDescription(c.name(), (int) c.tableOid(), c.columnNumber(), (int) type,
+                    codec.typeLength(), typmod, formats[i]));
         }
         return out;
     }

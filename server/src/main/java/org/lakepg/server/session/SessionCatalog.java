@@ -382,6 +382,19 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     }
 
     @Override
+    public String qualifier(org.lakepg.server.catalog.TypeEntry type) {
+        if (type.namespace() == SchemaInfo.PG_CATALOG) {
+            return null;
+        }
+        Snapshot s = snapshot.get();
+        List<SchemaInfo> path = searchPath.effectiveSchemas(s);
+        if (path.stream().anyMatch(schema -> schema.oid() == type.namespace())) {
+            return null;
+        }
+        return searchPath.schemaName(s, type.namespace()).orElse(null);
+    }
+
+    @Override
     public Optional<org.lakepg.server.catalog.TypeEntry> typeByName(List<String> qualifiedName) {
         if (qualifiedName.size() > 2) {
             return Optional.empty();
@@ -394,6 +407,9 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
         for (SchemaInfo schema : schemas) {
             Optional<org.lakepg.server.catalog.TypeEntry> found = schema.oid() == SchemaInfo.PG_CATALOG
                     ? super.typeByName(List.of(name)) : user.byName(schema.oid(), name);
+            if (found.isEmpty() && schema.oid() == SchemaInfo.INFORMATION_SCHEMA) {
+                found = org.lakepg.server.catalog.bootstrap.BuiltinCatalog.get().typeByName(schema.oid(), name);
+            }
             if (found.isEmpty() && schema.oid() != SchemaInfo.PG_CATALOG) {
                 found = relations.catalog().find(s, schema.oid(), name).map(t -> org.lakepg.server.catalog.types
                         .UserTypeEntries.entry(rowType(t), this));
@@ -420,7 +436,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     @Override
     public Optional<org.lakepg.server.catalog.types.UserType> userType(long oid) {
         if (oid < FIRST_USER_OID) {
-            return Optional.empty();
+            return org.lakepg.server.catalog.types.BuiltinDomains.find(oid);
         }
         Optional<org.lakepg.server.catalog.types.UserType> found = objects.types().find(snapshot.get(), oid)
                 .filter(t -> t.oid() == oid);

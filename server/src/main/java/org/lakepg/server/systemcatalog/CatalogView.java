@@ -84,6 +84,12 @@ public final class CatalogView {
             }
 
             @Override
+            public String qualifier(org.lakepg.server.catalog.TypeEntry type) {
+                return type.namespace() == PG_CATALOG || onSearchPath(type.namespace()) ? null
+                        : namespaceName(type.namespace()).orElse(null);
+            }
+
+            @Override
             public Optional<org.lakepg.server.catalog.CastEntry> cast(long source, long target) {
                 return builtins().cast(source, target);
             }

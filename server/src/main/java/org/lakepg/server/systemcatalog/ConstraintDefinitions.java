@@ -21,7 +21,10 @@ public final class ConstraintDefinitions {
                 return Optional.of(c.type() == 'c' ? tableCheck(catalog, c, pretty) : definition(catalog, c));
             }
         }
-        for (org.lakepg.server.catalog.types.UserType t : catalog.userTypes().all()) {
+        List<org.lakepg.server.catalog.types.UserType> domains =
+                new java.util.ArrayList<>(org.lakepg.server.catalog.types.BuiltinDomains.ALL);
+        domains.addAll(catalog.userTypes().all());
+        for (org.lakepg.server.catalog.types.UserType t : domains) {
             if (t instanceof org.lakepg.server.catalog.types.UserType.Domain d) {
                 for (var check : d.checks()) {
                     if (check.oid() == oid) {

@@ -43,6 +43,9 @@ final class TypeStrings {
             if (namespace.isPresent()) {
                 java.util.Optional<TypeEntry> found = catalog.userTypes().byName(namespace.get(), last);
                 if (found.isEmpty()) {
+                    found = catalog.builtins().typeByName(namespace.get(), last); // information_schema's
+                }
+                if (found.isEmpty()) {
                     found = catalog.relationRowType(namespace.get(), last);
                 }
                 if (found.isPresent()) {

@@ -58,7 +58,10 @@ final class UserTypeRows {
         RowSource constraints = sources.get("pg_catalog.pg_constraint");
         sources.put("pg_catalog.pg_constraint", (catalog, out) -> {
             constraints.rows(catalog, out);
-            for (UserType t : catalog.userTypes().all()) {
+            // information_schema's domains' CHECKs (cardinal_number, yes_or_no), then those of CREATE DOMAIN
+            java.util.List<UserType> domains = new java.util.ArrayList<>(org.lakepg.server.catalog.types.BuiltinDomains.ALL);
+            domains.addAll(catalog.userTypes().all());
+            for (UserType t : domains) {
                 if (t instanceof UserType.Domain d) {
                     for (UserType.DomainCheck c : d.checks()) {
                         out.add().set("oid", c.oid()).set("conname", c.name()).set("connamespace", d.namespace())

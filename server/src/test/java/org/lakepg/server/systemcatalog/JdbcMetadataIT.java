@@ -213,6 +213,32 @@ class JdbcMetadataIT {
         }
     }
 
+    /** Domain values reach clients as their base type (RowDescription's OID), in text and in binary. */
+    @Test
+    void domainColumnsAreDescribedAsTheirBaseType() throws SQLException {
+        String sql = "select 7::information_schema.cardinal_number as n, 'YES'::information_schema.yes_or_no as y,"
+                + " 'abc'::information_schema.sql_identifier as s,"
+                + " '2020-01-01 10:00:00.123+00'::information_schema.time_stamp as t";
+        assertThat(described(actual, sql, false)).isEqualTo(described(expected, sql, false));
+        assertThat(described(actual, sql, true)).isEqualTo(described(expected, sql, true));
+    }
+
+    private static List<String> described(Connection c, String sql, boolean binary) throws SQLException {
+        try (var ps = c.prepareStatement(sql)) {
+            // a negative threshold makes pgjdbc prepare at once and ask for binary results of the types it can read
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(binary ? -1 : 0);
+            try (ResultSet rs = ps.executeQuery()) {
+                var md = rs.getMetaData();
+                List<String> out = new ArrayList<>();
+                rs.next();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    out.add(md.getColumnType(i) + " " + md.getColumnTypeName(i) + " " + rs.getString(i));
+                }
+                return out;
+            }
+        }
+    }
+
     private static List<List<String>> sorted(List<List<String>> rows) {
         List<List<String>> out = new ArrayList<>(rows.subList(1, rows.size()));
         out.sort(java.util.Comparator.comparing(Object::toString));

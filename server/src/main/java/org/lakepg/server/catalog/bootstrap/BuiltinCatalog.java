@@ -29,6 +29,7 @@ public final class BuiltinCatalog implements TypeCatalog {
 
     private final Map<Long, TypeEntry> typesByOid = new LinkedHashMap<>();
     private final Map<String, TypeEntry> typesByName = new HashMap<>();
+    private final Map<String, TypeEntry> otherTypesByName = new HashMap<>();
     private final Map<Long, ProcEntry> procsByOid = new LinkedHashMap<>();
     private final Map<String, List<ProcEntry>> procsByName = new HashMap<>();
     private final Map<Long, OperatorEntry> operatorsByOid = new LinkedHashMap<>();
@@ -68,7 +69,11 @@ public final class BuiltinCatalog implements TypeCatalog {
                     r.getBool("typnotnull"), r.getOid("typbasetype"), r.getInt("typtypmod"), r.getInt("typndims"),
                     r.getOid("typcollation"));
             typesByOid.put(t.oid(), t);
-            typesByName.putIfAbsent(t.name(), t);
+            if (t.namespace() == PG_CATALOG_NAMESPACE) {
+                typesByName.putIfAbsent(t.name(), t);
+            } else {
+                otherTypesByName.put(t.namespace() + "." + t.name(), t); // information_schema's
+            }
         }
         List<CsvTable.Row> procRows = new ArrayList<>(CsvTable.load("pg_proc").asRows());
         procRows.addAll(CsvTable.load("lakepg_proc").asRows()); // lakepg's own functions (branches), OIDs 8900-8999
@@ -140,8 +145,14 @@ public final class BuiltinCatalog implements TypeCatalog {
         return t;
     }
 
+    /** A pg_catalog type by name. */
     public Optional<TypeEntry> typeByName(String name) {
         return Optional.ofNullable(typesByName.get(name));
+    }
+
+    /** A built-in type of another schema (information_schema's domains and view row types) by name. */
+    public Optional<TypeEntry> typeByName(long namespace, String name) {
+        return Optional.ofNullable(otherTypesByName.get(namespace + "." + name));
     }
 
     public Collection<TypeEntry> types() {

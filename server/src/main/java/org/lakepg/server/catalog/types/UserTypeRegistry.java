@@ -21,6 +21,10 @@ public final class UserTypeRegistry {
     private static final PgType<?> RECORD_ARRAY_CODEC = new UserArrayCodec((int) RECORD_ARRAY, RECORD_CODEC,
             (int) CompositeCodec.RECORD);
 
+    static {
+        BuiltinDomains.ALL.forEach(UserTypeRegistry::publish); // their values are encoded as any domain's
+    }
+
     public static void publish(UserType type) {
         UserType old = BY_OID.put(type.oid(), type);
         if (old == null || !old.equals(type)) {

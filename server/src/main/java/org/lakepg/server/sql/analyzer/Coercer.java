@@ -81,7 +81,8 @@ public final class Coercer {
         if (target == TypeOids.ANY || TypeOids.isPolymorphic(target)) {
             return Optional.of(expr);
         }
-        if (domains != null && target >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
+        if (domains != null && (target >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID
+                || org.lakepg.server.catalog.types.BuiltinDomains.find(target).isPresent())) {
             var domain = catalog.type(target).filter(t -> t.isDomain());
             if (domain.isPresent()) {
                 // coerce_to_domain: to the bottom base type (with its domain's typmod), then the tests of the domain

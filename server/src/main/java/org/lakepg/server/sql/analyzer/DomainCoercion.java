@@ -58,6 +58,7 @@ final class DomainCoercion implements Coercer.DomainWrapper {
                         TypeOids.BOOL, -1, TypeCoercion.Context.IMPLICIT, -1));
             }
         }
-        return new DomainCheck.Program(d.name(), notNull, names, checks);
+        // named as format_type_be names it: qualified when search_path does not find it
+        return new DomainCheck.Program(TypeNames.format(catalog, d.oid()), notNull, names, checks);
     }
 }

@@ -54,13 +54,16 @@ public final class TypeNames {
                     : "timestamp with time zone";
             case (int) TypeOids.VARBIT -> withTypmod ? "bit varying(" + typmod + ")" : "bit varying";
             case (int) TypeOids.VARCHAR -> withTypmod ? "character varying(" + (typmod - 4) + ")" : "character varying";
-            default -> qualified(t);
+            // printTypmod: a typmod without a typmodout function prints as a plain number
+            default -> qualified(types, t) + (withTypmod && t.typmodOutProc() == 0 ? "(" + typmod + ")" : "");
         };
     }
 
-    /** Schema qualification by search_path visibility comes with the catalog; built-ins are visible. */
-    private static String qualified(TypeEntry t) {
-        return Identifiers.quoteIfNeeded(t.name());
+    /** Qualified by its schema when search_path does not find it (information_schema.cardinal_number). */
+    private static String qualified(TypeCatalog types, TypeEntry t) {
+        String schema = types.qualifier(t);
+        String name = Identifiers.quoteIfNeeded(t.name());
+        return schema == null ? name : Identifiers.quoteIfNeeded(schema) + "." + name;
     }
 
     private static String numericTypmod(int typmod) {
