@@ -29,7 +29,8 @@ public final class TypeNames {
         }
         TypeEntry t = found.get();
         // a true array type (IsTrueArrayType, not toasted-plain like int2vector and oidvector) prints as element[]
-        if (t.isArray() && t.subscriptProc() != 0 && t.storage() != 'p') {
+        // (a domain over an array is named by its own name)
+        if (t.isArray() && t.subscriptProc() != 0 && t.storage() != 'p' && t.kind() != 'd') {
             return format(types, t.elementType(), typmod, typmodGiven) + "[]";
         }
         boolean withTypmod = typmodGiven && typmod >= 0;
