@@ -144,7 +144,10 @@ class CatalogHooksTest {
         assertThat(scan("pg_catalog", "pg_constraint", "conname", "contype", "confrelid"))
                 .containsExactly(List.of("child_parent_id_fkey", (byte) 'f', 16384L),
                         List.of("child_price_check", (byte) 'c', 0L),
-                        List.of("parent_pkey", (byte) 'p', 0L));
+                        List.of("parent_pkey", (byte) 'p', 0L),
+                        // information_schema's built-in domains carry their CHECKs, as in PostgreSQL
+                        List.of("cardinal_number_domain_check", (byte) 'c', 0L),
+                        List.of("yes_or_no_check", (byte) 'c', 0L));
         assertThat(ConstraintDefinitions.of(catalog, 16395)).contains(
                 "FOREIGN KEY (parent_id) REFERENCES parent(id) ON DELETE CASCADE");
         assertThat(ConstraintDefinitions.of(catalog, 16396)).contains("CHECK ((price > 0))");

@@ -19,12 +19,12 @@ class SystemRelationsTest {
     }
 
     @Test
-    void informationSchemaNeedsItsQualifierAndDomainsBecomeBaseTypes() {
+    void informationSchemaNeedsItsQualifierAndItsColumnsTheirDomains() {
         assertThat(SystemRelations.find(List.of("tables"))).isEmpty();
         SystemRelation tables = SystemRelations.find(List.of("information_schema", "tables")).orElseThrow();
         assertThat(tables.kind()).isEqualTo('v');
-        // table_name is an information_schema.sql_identifier: its base type is name
-        assertThat(tables.columns().get(2).type()).isEqualTo(19);
+        // table_name is an information_schema.sql_identifier (a domain over name), typed so as in PostgreSQL
+        assertThat(tables.columns().get(2).type()).isEqualTo(13226);
         assertThat(SystemRelations.find(List.of("public", "pg_class"))).isEmpty();
     }
 }
