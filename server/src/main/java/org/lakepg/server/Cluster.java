@@ -544,7 +544,15 @@ public final class Cluster implements AutoCloseable {
 
     /** ALTER DATABASE ... SET values, applied to sessions connecting later. */
     public synchronized Map<String, String> settings(String database) {
-        return allSettings().getOrDefault(database, Map.of());
+        // read at every login: only this database's entries, not every database's map
+        Map<String, String> out = new LinkedHashMap<>();
+        String prefix = database + "/";
+        databaseSettings.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                out.put(key.substring(prefix.length()), value);
+            }
+        });
+        return out;
     }
 
     /** Every database's ALTER DATABASE ... SET values: database -> name -> value. */
