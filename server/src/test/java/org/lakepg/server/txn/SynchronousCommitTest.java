@@ -49,12 +49,17 @@ class SynchronousCommitTest {
 
         @Override
         public CompletableFuture<Lsn> flush(TimelineId t, Lsn upTo) {
-            flushed.add(upTo);
-            if (!hold) {
-                return store.flush(t, upTo);
+            CompletableFuture<Lsn> later;
+            synchronized (this) {
+                // held before it is recorded: a test that saw the flush and then releases must release this one too
+                if (!hold) {
+                    flushed.add(upTo);
+                    return store.flush(t, upTo);
+                }
+                later = new CompletableFuture<>();
+                held.add(() -> later.complete(store.flush(t, upTo).join()));
+                flushed.add(upTo);
             }
-            CompletableFuture<Lsn> later = new CompletableFuture<>();
-            held.add(() -> later.complete(store.flush(t, upTo).join()));
             return later;
         }
 
@@ -64,9 +69,13 @@ class SynchronousCommitTest {
         }
 
         void release() {
-            hold = false;
-            held.forEach(Runnable::run);
-            held.clear();
+            List<Runnable> toRun;
+            synchronized (this) {
+                hold = false;
+                toRun = List.copyOf(held);
+                held.clear();
+            }
+            toRun.forEach(Runnable::run);
         }
 
         @Override
