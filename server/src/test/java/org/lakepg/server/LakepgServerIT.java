@@ -140,6 +140,29 @@ class LakepgServerIT {
     }
 
     @Test
+    void anExpressionNestedDeeperThanTheStackIsRefusedLikePostgresAndAbortsTheBlock() throws Exception {
+        // the parser reads a long chain of + as a loop; the analyzer walks the left-deep tree it makes recursively
+        String deep = "select " + "1+".repeat(500_000) + "1";
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("select 1");
+                assertThatThrownBy(() -> s.execute(deep)).isInstanceOfSatisfying(PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("54001");
+                    assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("stack depth limit exceeded");
+                });
+                assertThatThrownBy(() -> s.execute("select 1"))
+                        .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("25P02"));
+                c.rollback();
+                try (ResultSet rs = s.executeQuery("select 2")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(2);
+                }
+            }
+        }
+    }
+
+    @Test
     void setAndShowWithReportedParameters() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("set application_name = 'it-test'");

@@ -481,7 +481,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                     context, 0);
             sink.commandComplete(execution.tag().apply(count));
             block.afterStatement();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             statementFailed();
             reportSettingChanges();
             throw asPgException(e);
@@ -598,6 +598,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private static PgException asPgException(Throwable e) {
         if (e instanceof PgException p) {
             return p;
+        }
+        if (e instanceof StackOverflowError) {
+            return PgException.stackDepthExceeded(); // recursion deeper than the thread's stack, e.g. nested types
         }
         PgException fatal = StorageFailures.fatalOrNull(e);
         if (fatal != null) {
@@ -748,7 +751,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 block.afterStatement();
                 reportSettingChanges();
                 return false;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 if (context != null) {
                     context.closeTempFiles();
                 }
@@ -789,7 +792,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             }
             SimpleQueryCache.Validity validity = planValidity(); // read before analysis, as for the simple cache
             return new Prepared(raw, sql, executor.analyze(raw, sql, parameterTypeOids), validity);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             statementFailed();
             throw asPgException(e);
         }
@@ -821,7 +824,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             List<OutputColumn> columns = prepared.command.columns();
             RowEncoder.expandFormats(resultFormats, columns == null ? 0 : columns.size());
             return new BoundPortal(prepared, parameters, resultFormats);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             statementFailed();
             throw asPgException(e);
         }

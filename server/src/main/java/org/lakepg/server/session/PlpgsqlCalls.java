@@ -83,8 +83,7 @@ final class PlpgsqlCalls {
     <T> T nested(Supplier<T> body) {
         if (++depth > 200) {
             depth--;
-            throw PgException.of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
-                    .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the platform's stack depth limit is adequate.");
+            throw PgException.stackDepthExceeded();
         }
         try {
             return body.get();

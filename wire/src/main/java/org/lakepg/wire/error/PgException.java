@@ -51,6 +51,13 @@ public final class PgException extends RuntimeException {
         return new PgException(sqlState, args.length == 0 ? format : String.format(format, args));
     }
 
+    /** PostgreSQL's check_stack_depth() report; also what a Java StackOverflowError in a statement becomes. */
+    public static PgException stackDepthExceeded() {
+        return of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after"
+                        + " ensuring the platform's stack depth limit is adequate.");
+    }
+
     public PgException withDetail(String detail) {
         return new PgException(sqlState, severity, getMessage(), detail, hint, position, getCause(), context);
     }

@@ -30,7 +30,7 @@ final class JsonParser {
             value = parser.value();
         } catch (StackOverflowError e) {
             // the thread's stack ran out before MAX_DEPTH: the same report as PostgreSQL's stack check
-            throw stackDepthExceeded();
+            throw PgException.stackDepthExceeded();
         }
         parser.skipSpace();
         if (parser.pos < text.length()) {
@@ -39,16 +39,10 @@ final class JsonParser {
         return value;
     }
 
-    static PgException stackDepthExceeded() {
-        return PgException.of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
-                .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after "
-                        + "ensuring the platform's stack depth limit is adequate.");
-    }
-
     private Jsonb value() {
         if (++depth > MAX_DEPTH) {
             // PostgreSQL's check_stack_depth(); here it keeps a hostile document from overflowing our stack
-            throw stackDepthExceeded();
+            throw PgException.stackDepthExceeded();
         }
         try {
             return valueAtDepth();

@@ -24,7 +24,7 @@ public final class JsonbType extends AbstractPgType<Jsonb> {
         try {
             return value.toString();
         } catch (StackOverflowError e) {
-            throw JsonParser.stackDepthExceeded(); // a tree nested deeper than this thread's stack
+            throw PgException.stackDepthExceeded(); // a tree nested deeper than this thread's stack
         }
     }
 

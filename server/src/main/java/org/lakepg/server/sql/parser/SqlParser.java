@@ -29,9 +29,7 @@ public final class SqlParser {
             return parser.statements();
         } catch (StackOverflowError e) {
             // absurdly deep nesting: refuse like PostgreSQL's stack check instead of failing the session
-            throw PgException.of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
-                    .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after"
-                            + " ensuring the platform's stack depth limit is adequate.");
+            throw PgException.stackDepthExceeded();
         }
     }
 }

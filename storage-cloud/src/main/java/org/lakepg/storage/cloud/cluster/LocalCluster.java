@@ -174,16 +174,27 @@ public final class LocalCluster {
     /**
      * Environment variable with JVM options added to every service the cluster starts (space-separated), e.g. to
      * record each process with JFR: {@code -XX:StartFlightRecording=filename={}.jfr,settings=profile}, where
-     * {@code {}} becomes the service's path in the log directory ({@code D/logs/pageserver}).
+     * {@code {}} becomes the service's path in the log directory ({@code D/logs/pageserver}). An option prefixed
+     * with a kind's word and a colon goes to that kind only: {@code safekeeper:-XX:TieredStopAtLevel=1}.
      */
     public static final String EXTRA_JVM_OPTIONS = "LAKEPG_CLUSTER_JVM_OPTIONS";
 
-    static List<String> extraJvmOptions(String value, Path servicePath) {
+    static List<String> extraJvmOptions(String value, ServiceKind kind, Path servicePath) {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(value.trim().split("\\s+"))
-                .map(option -> option.replace("{}", servicePath.toString())).toList();
+        List<String> options = new ArrayList<>();
+        for (String option : value.trim().split("\\s+")) {
+            if (!option.startsWith("-")) {
+                int colon = option.indexOf(':');
+                if (colon < 0 || !option.substring(0, colon).equals(kind.word())) {
+                    continue;
+                }
+                option = option.substring(colon + 1);
+            }
+            options.add(option.replace("{}", servicePath.toString()));
+        }
+        return options;
     }
 
     /**
@@ -203,7 +214,7 @@ public final class LocalCluster {
         args.addAll(extraArguments.getOrDefault(kind, List.of()));
         Path log = log(service);
         List<String> jvmOptions = new ArrayList<>(kind.jvmOptions());
-        List<String> extra = extraJvmOptions(System.getenv(EXTRA_JVM_OPTIONS), log.resolveSibling(service));
+        List<String> extra = extraJvmOptions(System.getenv(EXTRA_JVM_OPTIONS), kind, log.resolveSibling(service));
         jvmOptions.addAll(AotCaches.options(kind, extra));
         jvmOptions.addAll(extra);
         List<String> command = launcher.command(jvmOptions, args);

@@ -27,9 +27,18 @@ class LauncherTest {
 
     @Test
     void extraJvmOptionsNameTheServicesOwnFiles() {
-        assertThat(LocalCluster.extraJvmOptions(" -XX:StartFlightRecording=filename={}.jfr  -Xss1m ", Path.of("/d/logs/pageserver")))
+        assertThat(LocalCluster.extraJvmOptions(" -XX:StartFlightRecording=filename={}.jfr  -Xss1m ", ServiceKind.PAGESERVER, Path.of("/d/logs/pageserver")))
                 .containsExactly("-XX:StartFlightRecording=filename=/d/logs/pageserver.jfr", "-Xss1m");
-        assertThat(LocalCluster.extraJvmOptions(null, Path.of("/d/logs/s3"))).isEmpty();
-        assertThat(LocalCluster.extraJvmOptions("  ", Path.of("/d/logs/s3"))).isEmpty();
+        assertThat(LocalCluster.extraJvmOptions(null, ServiceKind.S3, Path.of("/d/logs/s3"))).isEmpty();
+        assertThat(LocalCluster.extraJvmOptions("  ", ServiceKind.S3, Path.of("/d/logs/s3"))).isEmpty();
+    }
+
+    @Test
+    void aKindPrefixedOptionGoesToThatKindOnly() {
+        String value = "-Xss1m safekeeper:-XX:TieredStopAtLevel=1 s3:-XX:+UseSerialGC";
+        assertThat(LocalCluster.extraJvmOptions(value, ServiceKind.SAFEKEEPER, Path.of("/d/logs/safekeeper-1")))
+                .containsExactly("-Xss1m", "-XX:TieredStopAtLevel=1");
+        assertThat(LocalCluster.extraJvmOptions(value, ServiceKind.COMPUTE, Path.of("/d/logs/compute")))
+                .containsExactly("-Xss1m");
     }
 }

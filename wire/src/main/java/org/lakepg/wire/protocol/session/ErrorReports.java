@@ -17,6 +17,10 @@ final class ErrorReports {
             LOG.debug("client error {}: {}", pg.sqlState().code(), pg.getMessage());
             return pg;
         }
+        if (failure instanceof StackOverflowError) {
+            LOG.debug("stack overflow in a statement", failure);
+            return PgException.stackDepthExceeded();
+        }
         LOG.error("internal error", failure);
         String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getName();
         return PgException.of(SqlState.INTERNAL_ERROR, "%s", message).withCause(failure);
