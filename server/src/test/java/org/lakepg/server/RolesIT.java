@@ -146,6 +146,41 @@ class RolesIT {
         }
     }
 
+    @Test
+    void onlyMembersOfASessionsRoleOrOfPgSignalBackendMaySignalIt(@TempDir Path dir) throws Exception {
+        try (LakepgServer server = LakepgServer.start(config(dir));
+             Connection admin = connect(server, "postgres", "super")) {
+            run(admin, "create role sig_victim login password 'v'");
+            run(admin, "create role sig_other login password 'o'");
+            try (Connection victim = connect(server, "sig_victim", "v");
+                 Connection other = connect(server, "sig_other", "o")) {
+                String pid = one(victim, "select pg_backend_pid()");
+                assertThatThrownBy(() -> one(other, "select pg_cancel_backend(" + pid + ")"))
+                        .isInstanceOfSatisfying(PSQLException.class, e -> {
+                            assertThat(e.getSQLState()).isEqualTo("42501");
+                            assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("must be a member of the role"
+                                    + " whose query is being canceled or member of pg_signal_backend");
+                        });
+                assertThatThrownBy(() -> one(other, "select pg_terminate_backend(" + pid + ")"))
+                        .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getServerErrorMessage()
+                                .getMessage()).isEqualTo("must be a member of the role whose process is being"
+                                + " terminated or member of pg_signal_backend"));
+                assertThat(one(victim, "select 'untouched'")).isEqualTo("untouched");
+                run(admin, "grant pg_signal_backend to sig_other");
+                assertThat(one(other, "select pg_cancel_backend(" + pid + ")")).isEqualTo("t");
+                assertThat(one(victim, "select 'idle cancel is harmless'")).isEqualTo("idle cancel is harmless");
+                // a superuser's session stays out of reach
+                String adminPid = one(admin, "select pg_backend_pid()");
+                assertThatThrownBy(() -> one(other, "select pg_terminate_backend(" + adminPid + ")"))
+                        .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getServerErrorMessage()
+                                .getMessage()).isEqualTo("must be a superuser to terminate superuser process"));
+                assertThat(one(other, "select pg_terminate_backend(" + pid + ")")).isEqualTo("t");
+                assertThatThrownBy(() -> one(victim, "select 1")).isInstanceOf(SQLException.class);
+            }
+            assertThat(one(admin, "select 'admin still here'")).isEqualTo("admin still here");
+        }
+    }
+
     private static void assertPermissionDenied(Connection c, String sql) {
         assertThatThrownBy(() -> run(c, sql)).isInstanceOfSatisfying(PSQLException.class, e -> {
             assertThat(e.getSQLState()).isEqualTo("42501");

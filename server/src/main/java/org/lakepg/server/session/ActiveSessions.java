@@ -105,6 +105,12 @@ final class ActiveSessions {
         return true;
     }
 
+    /** The session with this PID as pg_stat_activity would show it, or null when there is none. */
+    SessionActivity activity(int pid) {
+        Supplier<SessionActivity> s = sessions.get(pid);
+        return s == null ? null : s.get();
+    }
+
     List<SessionActivity> list() {
         List<SessionActivity> out = new ArrayList<>();
         for (Supplier<SessionActivity> s : sessions.values()) {

@@ -10,6 +10,8 @@ import org.lakepg.server.systemcatalog.CatalogSources;
 import org.lakepg.server.table.IndexInfo;
 import org.lakepg.server.table.TableInfo;
 import org.lakepg.server.txn.Snapshot;
+import org.lakepg.wire.error.PgException;
+import org.lakepg.wire.error.SqlState;
 import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 
 /** The system catalog's sources for one session: its database's compute, the cluster, its settings. */
@@ -270,13 +272,48 @@ final class SessionCatalogSources implements CatalogSources {
 
     @Override
     public boolean cancelBackend(int pid) {
+        checkMaySignal(pid, false);
         return sessions.cancel(pid);
     }
 
     @Override
     public boolean terminateBackend(int pid) {
+        checkMaySignal(pid, true);
         return sessions.terminate(pid);
     }
+
+    /**
+     * PostgreSQL's pg_signal_backend checks: a superuser's session only by a superuser; any other by a role with the
+     * privileges of the session's user or of pg_signal_backend. The current user is the function owner inside a
+     * SECURITY DEFINER function, so such a function owned by pg_signal_backend cannot end a superuser's session.
+     */
+    private void checkMaySignal(int pid, boolean terminate) {
+        CatalogSources.SessionActivity target = sessions.activity(pid);
+        if (target == null || roles == null) {
+            return; // no such session: the caller warns, as PostgreSQL does
+        }
+        var current = roles.find(session.currentUser()).orElse(null);
+        boolean superuser = current != null && current.superuser();
+        var targetRole = roles.find(target.user()).orElse(null);
+        if (targetRole != null && targetRole.superuser() && !superuser) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, terminate
+                    ? "must be a superuser to terminate superuser process"
+                    : "must be a superuser to cancel superuser query");
+        }
+        if (superuser) {
+            return;
+        }
+        boolean mayAct = current != null && (targetRole != null && roles.hasPrivilegesOf(current.oid(), targetRole.oid())
+                || roles.hasPrivilegesOf(current.oid(), SIGNAL_BACKEND_ROLE));
+        if (!mayAct) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, terminate
+                    ? "must be a member of the role whose process is being terminated or member of pg_signal_backend"
+                    : "must be a member of the role whose query is being canceled or member of pg_signal_backend");
+        }
+    }
+
+    /** pg_signal_backend's OID. */
+    private static final long SIGNAL_BACKEND_ROLE = 4200;
 
     @Override
     public void notice(org.lakepg.wire.error.PgException notice) {

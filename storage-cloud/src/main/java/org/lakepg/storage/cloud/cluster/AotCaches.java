@@ -16,6 +16,9 @@ final class AotCaches {
 
     static final String DIRECTORY_PROPERTY = "lakepg.cluster.aot-dir";
 
+    /** The embedded server's AOT cache, which a compute reads unless the directory above has one of its own. */
+    static final String COMPUTE_CACHE_PROPERTY = "lakepg.compute.aot-cache";
+
     private AotCaches() {
     }
 
@@ -25,15 +28,30 @@ final class AotCaches {
      * the JVM would not combine with this one.
      */
     static List<String> options(ServiceKind kind, List<String> otherOptions) {
-        String directory = System.getProperty(DIRECTORY_PROPERTY);
-        return options(directory == null || directory.isBlank() ? null : Path.of(directory), kind, otherOptions);
+        return options(path(DIRECTORY_PROPERTY), path(COMPUTE_CACHE_PROPERTY), kind, otherOptions);
     }
 
-    static List<String> options(Path directory, ServiceKind kind, List<String> otherOptions) {
-        if (directory == null || otherOptions.stream().anyMatch(option -> option.startsWith("-XX:AOTCache"))) {
+    private static Path path(String property) {
+        String value = System.getProperty(property);
+        return value == null || value.isBlank() ? null : Path.of(value);
+    }
+
+    /**
+     * @param computeCache the embedded server's cache ({@code ./lakepg start}'s), for a compute when {@code directory}
+     *                     has no compute cache: a compute is that server on other storage, and it is the service that
+     *                     starts cold most often (a restart, a wake-up, a replica)
+     */
+    static List<String> options(Path directory, Path computeCache, ServiceKind kind, List<String> otherOptions) {
+        if (otherOptions.stream().anyMatch(option -> option.startsWith("-XX:AOTCache"))) {
             return List.of();
         }
-        Path cache = directory.resolve(kind.word() + ".aot");
-        return Files.isRegularFile(cache) ? List.of("-XX:AOTCache=" + cache.toAbsolutePath()) : List.of();
+        Path cache = directory == null ? null : directory.resolve(kind.word() + ".aot");
+        if (cache != null && Files.isRegularFile(cache)) {
+            return List.of("-XX:AOTCache=" + cache.toAbsolutePath());
+        }
+        if (kind == ServiceKind.COMPUTE && computeCache != null && Files.isRegularFile(computeCache)) {
+            return List.of("-XX:AOTCache=" + computeCache.toAbsolutePath());
+        }
+        return List.of();
     }
 }
