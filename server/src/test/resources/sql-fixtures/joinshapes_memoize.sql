@@ -11,7 +11,7 @@ vacuum joinshapes_memoize_i8
 explain (verbose, costs off) select * from joinshapes_memoize_t t1 left join joinshapes_memoize_i8 i8 on i8.q2 = 123, lateral (select i8.q1, t2.f1 from joinshapes_memoize_t t2 limit 1) as ss where t1.f1 = ss.f1
 select * from joinshapes_memoize_t t1 left join joinshapes_memoize_i8 i8 on i8.q2 = 123, lateral (select i8.q1, t2.f1 from joinshapes_memoize_t t2 limit 1) as ss where t1.f1 = ss.f1
 explain (costs off) select * from joinshapes_memoize_t t1 left join joinshapes_memoize_i8 i8 on i8.q2 = 123, lateral (select i8.q1, t2.f1 from joinshapes_memoize_t t2 limit 1) as ss where t1.f1 = ss.f1
-set enable_memoize = off; explain (costs off) select * from joinshapes_memoize_t t1 left join joinshapes_memoize_i8 i8 on i8.q2 = 123, lateral (select i8.q1, t2.f1 from joinshapes_memoize_t t2 limit 1) as ss where t1.f1 = ss.f1
+set enable_memoize = off; explain (costs off) select * from joinshapes_memoize_t t1 left join joinshapes_memoize_i8 i8 on i8.q2 = 123, lateral (select i8.q1, t2.f1 from joinshapes_memoize_t t2 limit 1) as ss where t1.f1 = ss.f1; reset enable_memoize
 analyze joinshapes_memoize_t
 analyze joinshapes_memoize_i8
 explain (verbose, costs off) select * from joinshapes_memoize_t t1 left join joinshapes_memoize_i8 i8 on i8.q2 = 123, lateral (select i8.q1, t2.f1 from joinshapes_memoize_t t2 limit 1) as ss where t1.f1 = ss.f1
