@@ -490,6 +490,10 @@ public final class PlanPrinter {
             }
             if (memoized.containsKey(c)) {
                 line(indent, "->  Memoize" + (options.costs() ? annotationCosts(c) : "") + analyzeOnly(c));
+                if (targets != null) {
+                    // create_memoize_plan asks its input for a small target list and shows it as its own
+                    wrapperOutput("Materialize", c, indent + 3);
+                }
                 line(indent + 3, "Cache Key: " + memoized.get(c));
                 line(indent + 3, "Cache Mode: binary");
                 node(c, indent + 3, true, null, c, null);

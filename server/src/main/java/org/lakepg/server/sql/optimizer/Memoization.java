@@ -2,14 +2,21 @@ package org.lakepg.server.sql.optimizer;
 
 import static org.lakepg.server.sql.optimizer.Conjuncts.unwrap;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
+import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.FunctionScanNode;
 import org.lakepg.server.sql.plan.HashLookupNode;
+import org.lakepg.server.sql.plan.IndexScanNode;
+import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.MergeJoinNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.PlanNode;
-import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.sql.plan.SortNode;
+import org.lakepg.server.sql.plan.SubqueryScanNode;
 import org.lakepg.server.sql.plan.expr.Correlation;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
@@ -40,24 +47,103 @@ public final class Memoization {
 
     /** Whether the planner puts a Memoize above the join's LATERAL side (cost_memoize_rescan's hit ratio). */
     public static boolean chosen(NestedLoopJoinNode j, CostModel costs) {
-        if (!costs.enabled("enable_memoize") || !(j.right() instanceof FunctionScanNode) || !cacheable(j)) {
+        if (!costs.enabled("enable_memoize") || !lateralSide(j.right()) || !cacheable(j)) {
             return false;
         }
-        List<BoundExpr> keys = new ArrayList<>();
+        double calls = costs.estimate(j.left()).rows();
+        if (calls < 2) {
+            return false; // the first scan always misses: one outer row has nothing to reuse (get_memoize_path)
+        }
+        // estimate_num_groups: the keys of one relation vary together, limited by the rows its filters leave
+        Map<PlanNode, double[]> relations = new IdentityHashMap<>();
         for (Correlation c : j.lateral()) {
             if (!(unwrap(c.value()) instanceof InputRef in)) {
                 return false;
             }
             ColumnEstimate column = costs.column(j.left(), in.index());
-            if (column == null || column.distinctIsDefault()) {
-                return false; // an unknown number of distinct keys: PostgreSQL assumes no repeats
+            PlanNode relation = relation(j.left(), in.index());
+            if (column == null || column.distinctIsDefault() && column.tableRows() >= DEFAULT_NUM_DISTINCT
+                    || relation == null) {
+                // an unknown number of distinct keys: PostgreSQL assumes no repeats (a table of fewer rows than the
+                // default guess has at most one distinct value a row, get_variable_numdistinct)
+                return false;
             }
-            keys.add(c.value());
+            double[] distinct = relations.computeIfAbsent(relation, r -> new double[] {1});
+            distinct[0] = Math.min(distinct[0] * (column.distinct() + (column.nullFrac() > 0 ? 1 : 0)),
+                    Math.max(1, column.tableRows()));
         }
-        double calls = costs.estimate(j.left()).rows();
-        double distinct = costs.groups(j.left(), keys, calls);
-        double inner = costs.estimate(j.right()).total();
-        // each distinct key runs the side once; every call pays a lookup
-        return distinct * inner + calls * costs.settings().cpuTupleCost() < calls * inner;
+        double distinct = 1;
+        for (var e : relations.entrySet()) {
+            double reldistinct = e.getValue()[0];
+            double rows = costs.estimate(e.getKey()).rows();
+            double tuples = Math.max(rows, costs.column(e.getKey(), 0) == null ? rows
+                    : costs.column(e.getKey(), 0).tableRows());
+            if (rows < tuples && tuples > 0) {
+                reldistinct *= 1 - Math.pow((tuples - rows) / tuples, tuples / reldistinct);
+            }
+            distinct *= PlanEstimate.clampRows(reldistinct);
+        }
+        distinct = Math.min(distinct, calls);
+        PlanEstimate inner = costs.estimate(j.right());
+        CostSettings s = costs.settings();
+        // cost_memoize_rescan: a hit skips the side; every call pays a lookup, every entry its storing and eviction
+        double entryBytes = inner.rows() * (align(inner.width()) + align(HEAP_TUPLE_HEADER)) + ENTRY_OVERHEAD
+                + TUPLE_OVERHEAD * inner.rows();
+        double entries = Math.max(1, Math.floor(HASH_MEM_BYTES / entryBytes));
+        double evictRatio = 1 - Math.min(entries, distinct) / distinct;
+        double hitRatio = Math.max(0, (calls - distinct) / calls * (entries / Math.max(distinct, entries)));
+        double rescan = inner.total() * (1 - hitRatio) + s.cpuOperatorCost() + s.cpuTupleCost() * evictRatio
+                + s.cpuOperatorCost() / 10 * evictRatio * inner.rows() + s.cpuTupleCost()
+                + s.cpuOperatorCost() * inner.rows();
+        double memoized = inner.total() + s.cpuTupleCost() + (calls - 1) * rescan;
+        return memoized < calls * inner.total();
+    }
+
+    private static final double DEFAULT_NUM_DISTINCT = 200;
+    /** hash_mem: work_mem (4MB) times hash_mem_multiplier (2), in bytes. */
+    private static final double HASH_MEM_BYTES = 8.0 * 1024 * 1024;
+    /** A heap tuple's header (SizeofHeapTupleHeader) and a cache entry's and cached tuple's bookkeeping. */
+    private static final int HEAP_TUPLE_HEADER = 23;
+    private static final double ENTRY_OVERHEAD = 64;
+    private static final double TUPLE_OVERHEAD = 16;
+
+    private static double align(int bytes) {
+        return (bytes + 7) / 8 * 8;
+    }
+
+    /**
+     * A LATERAL side PostgreSQL plans as its own relation (a function, a subquery): a table scan keyed by the outer
+     * row is lakepg's index probe, which carries no Memoize.
+     */
+    private static boolean lateralSide(PlanNode right) {
+        return switch (right) {
+            case FunctionScanNode f -> true;
+            case LimitNode l -> true;
+            case SubqueryScanNode q -> true;
+            case FilterNode f -> lateralSide(f.input());
+            case ProjectNode p -> lateralSide(p.input());
+            default -> false;
+        };
+    }
+
+    /**
+     * The scan (with the filters above it) of the base relation that outputs column {@code index} of {@code p}: its
+     * rows are the relation's rows after its restrictions. Null when the column is computed or comes from elsewhere.
+     */
+    private static PlanNode relation(PlanNode p, int index) {
+        return switch (p) {
+            case SeqScanNode s -> s;
+            case IndexScanNode s -> s;
+            case FilterNode f -> relation(f.input(), index) == f.input() ? f : relation(f.input(), index);
+            case SortNode s -> relation(s.input(), index);
+            case NestedLoopJoinNode j -> index < j.left().width() ? relation(j.left(), index)
+                    : relation(j.right(), index - j.left().width());
+            case MergeJoinNode j -> index < j.left().width() ? relation(j.left(), index)
+                    : relation(j.right(), index - j.left().width());
+            case HashLookupNode h -> relation(h.input(), index);
+            case ProjectNode x -> index < x.expressions().size()
+                    && unwrap(x.expressions().get(index)) instanceof InputRef in ? relation(x.input(), in.index()) : null;
+            default -> null;
+        };
     }
 }
