@@ -270,7 +270,8 @@ public final class QueryAnalyzer {
                 } else {
                     scope.add(sub.alias().aliasname(), named);
                 }
-                PlanNode plan = lateral == null ? SubqueryScans.of(r.plan(), sub.alias().aliasname(), named) : r.plan();
+                PlanNode plan = lateral == null ? SubqueryScans.of(r.plan(), sub.alias().aliasname(), named)
+                        : SubqueryScans.ofLateral(r.plan(), sub.alias().aliasname(), named);
                 yield new Source(plan, scope, lateral == null ? List.of() : lateral.correlations());
             }
             case org.lakepg.server.sql.ast.RangeFunction f -> functionItem(f, left);
@@ -312,6 +313,7 @@ public final class QueryAnalyzer {
         if (cte.inlined != null) {
             // planned here as a FROM subquery would be, seeing the names its definition sees
             var outside = expressions.ctes().replace(cte.visible);
+            cte.readWorkTables.forEach(w -> w.selfReferenced = false); // read here instead of in the item's analysis
             Relation body;
             try {
                 body = cte.definer.query(cte.inlined);

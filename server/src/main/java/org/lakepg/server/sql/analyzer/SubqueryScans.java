@@ -41,6 +41,14 @@ public final class SubqueryScans {
         return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(), junk(plan));
     }
 
+    /**
+     * A LATERAL subquery's plan: one that is an INTERSECT or EXCEPT stays behind its (never trivial) Subquery Scan, as
+     * {@link #of} keeps it; the other shapes are read as they are.
+     */
+    static PlanNode ofLateral(PlanNode plan, String alias, List<OutputColumn> columns) {
+        return flaggedSetOperation(plan) ? of(plan, alias, columns) : plan;
+    }
+
     /** A select list with set-returning functions (hasTargetSRFs): the outer WHERE must not multiply their calls. */
     private static boolean setReturning(PlanNode p) {
         return p instanceof ProjectNode x && x.input() instanceof ProjectSetNode;
