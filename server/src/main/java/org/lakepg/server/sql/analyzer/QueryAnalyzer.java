@@ -272,6 +272,9 @@ public final class QueryAnalyzer {
                 }
                 PlanNode plan = lateral == null ? SubqueryScans.of(r.plan(), sub.alias().aliasname(), named)
                         : SubqueryScans.ofLateral(r.plan(), sub.alias().aliasname(), named);
+                if (lateral == null) {
+                    plan = SubqueryScans.withItems(plan, sub.subquery(), sub.alias().aliasname(), named);
+                }
                 yield new Source(plan, scope, lateral == null ? List.of() : lateral.correlations());
             }
             case org.lakepg.server.sql.ast.RangeFunction f -> functionItem(f, left);
