@@ -626,7 +626,8 @@ public final class QueryAnalyzer {
             wholeWhere = where;
             if (!locking) {
                 // constants folded; a constant-false WHERE leaves no rows, conditions of no column gate the rows
-                var gating = org.lakepg.server.sql.optimizer.GatingQuals.split(expressions.foldConstants(where));
+                var gating = org.lakepg.server.sql.optimizer.GatingQuals.split(expressions.foldConstants(
+                        org.lakepg.server.sql.optimizer.GatingQuals.withConstantColumns(plan, where)));
                 if (gating.neverPasses()) {
                     plan = org.lakepg.server.sql.optimizer.GatingQuals.emptyRows(plan.width());
                 }
