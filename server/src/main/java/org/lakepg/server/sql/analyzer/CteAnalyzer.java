@@ -79,10 +79,13 @@ final class CteAnalyzer {
                     cte.body = recursive(c, cte, select);
                 }
                 case SelectStmt select -> {
+                    List<CteScope.Cte> unread = expressions.ctes().unreadWorkTables();
                     cte.body = named(c, queries.query(select));
-                    if (statement != null && !expressions.ctes().inRecursiveTerm()
-                            && CteInlining.inlined(c, select, statement, cte.body.plan())) {
+                    List<CteScope.Cte> read = unread.stream().filter(r -> r.selfReferenced).toList();
+                    if (statement != null
+                            && CteInlining.inlined(c, select, statement, cte.body.plan(), !read.isEmpty())) {
                         cte.inlined = select;
+                        cte.readWorkTables = read;
                         cte.definer = queries;
                         cte.columnNames = c.aliascolnames();
                         cte.visible = expressions.ctes().snapshot();

@@ -23,8 +23,10 @@ final class CteInlining {
     /**
      * @param statement the query whose WITH clause defines the item (its references are counted there)
      * @param body the item's analyzed plan
+     * @param readsOuterWorkTable the item reads the working table of a recursion it is in
      */
-    static boolean inlined(CommonTableExpr item, SelectStmt query, Object statement, PlanNode body) {
+    static boolean inlined(CommonTableExpr item, SelectStmt query, Object statement, PlanNode body,
+                           boolean readsOuterWorkTable) {
         if (item.ctematerialized() == CommonTableExpr.Materialized.ALWAYS) {
             return false;
         }
@@ -35,8 +37,11 @@ final class CteInlining {
                 && references(statement, item.ctename()) > 1) {
             return false;
         }
+        if (readsOuterWorkTable && references(statement, item.ctename()) > 1) {
+            return false; // contain_outer_selfref: the working table may be read only once
+        }
         return !SyntaxTrees.any(query, n -> n instanceof SelectStmt s && s.lockingClause() != null
-                && !s.lockingClause().isEmpty()) && !VolatileCalls.in(body);
+                && !s.lockingClause().isEmpty()) && !VolatileCalls.calledIn(body);
     }
 
     /** PostgreSQL's cterefcount, from the syntax: unqualified FROM names of the item not hidden by an inner WITH. */

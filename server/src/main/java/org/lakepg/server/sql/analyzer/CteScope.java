@@ -43,6 +43,8 @@ final class CteScope {
         /** The analyzer of the query level that defines it (the outer names its query sees) and its column names. */
         QueryAnalyzer definer;
         List<String> columnNames;
+        /** Inlined: the recursions whose working table it reads, read again where it is referenced. */
+        List<Cte> readWorkTables = List.of();
         /** The WITH items its query sees: those of its definition, not those of the place it is read. */
         List<Map<String, Cte>> visible;
 
@@ -150,9 +152,10 @@ final class CteScope {
         return before;
     }
 
-    /** Whether a recursive item's recursive term is being analyzed (its working table is in scope). */
-    boolean inRecursiveTerm() {
-        return levels.stream().anyMatch(l -> l.values().stream().anyMatch(c -> c.body == null));
+    /** The recursive items whose recursive term is being analyzed and has not read their working table yet. */
+    List<Cte> unreadWorkTables() {
+        return levels.stream().flatMap(l -> l.values().stream()).filter(c -> c.body == null && !c.selfReferenced)
+                .toList();
     }
 
     /** The WITH item an unqualified table name refers to, innermost first. */

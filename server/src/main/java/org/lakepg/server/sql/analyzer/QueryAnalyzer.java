@@ -270,7 +270,11 @@ public final class QueryAnalyzer {
                 } else {
                     scope.add(sub.alias().aliasname(), named);
                 }
-                PlanNode plan = lateral == null ? SubqueryScans.of(r.plan(), sub.alias().aliasname(), named) : r.plan();
+                PlanNode plan = lateral == null ? SubqueryScans.of(r.plan(), sub.alias().aliasname(), named)
+                        : SubqueryScans.ofLateral(r.plan(), sub.alias().aliasname(), named);
+                if (lateral == null) {
+                    plan = SubqueryScans.withItems(plan, sub.subquery(), sub.alias().aliasname(), named);
+                }
                 yield new Source(plan, scope, lateral == null ? List.of() : lateral.correlations());
             }
             case org.lakepg.server.sql.ast.RangeFunction f -> functionItem(f, left);
@@ -312,6 +316,7 @@ public final class QueryAnalyzer {
         if (cte.inlined != null) {
             // planned here as a FROM subquery would be, seeing the names its definition sees
             var outside = expressions.ctes().replace(cte.visible);
+            cte.readWorkTables.forEach(w -> w.selfReferenced = false); // read here instead of in the item's analysis
             Relation body;
             try {
                 body = cte.definer.query(cte.inlined);
@@ -621,7 +626,8 @@ public final class QueryAnalyzer {
             wholeWhere = where;
             if (!locking) {
                 // constants folded; a constant-false WHERE leaves no rows, conditions of no column gate the rows
-                var gating = org.lakepg.server.sql.optimizer.GatingQuals.split(expressions.foldConstants(where));
+                var gating = org.lakepg.server.sql.optimizer.GatingQuals.split(expressions.foldConstants(
+                        org.lakepg.server.sql.optimizer.GatingQuals.withConstantColumns(plan, where)));
                 if (gating.neverPasses()) {
                     plan = org.lakepg.server.sql.optimizer.GatingQuals.emptyRows(plan.width());
                 }

@@ -41,6 +41,26 @@ public final class SubqueryScans {
         return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(), junk(plan));
     }
 
+    /**
+     * A LATERAL subquery's plan: one that is an INTERSECT or EXCEPT stays behind its (never trivial) Subquery Scan, as
+     * {@link #of} keeps it; the other shapes are read as they are.
+     */
+    static PlanNode ofLateral(PlanNode plan, String alias, List<OutputColumn> columns) {
+        return flaggedSetOperation(plan) ? of(plan, alias, columns) : plan;
+    }
+
+    /**
+     * A subquery with a WITH clause of its own: PostgreSQL never pulls it up (is_simple_subquery checks cteList), so it
+     * is read through a Subquery Scan, which EXPLAIN shows unless trivial.
+     */
+    static PlanNode withItems(PlanNode plan, org.lakepg.server.sql.ast.SelectStmt s, String alias,
+                              List<OutputColumn> columns) {
+        if (plan instanceof SubqueryScanNode || s.withClause() == null || s.withClause().ctes().isEmpty()) {
+            return plan;
+        }
+        return new SubqueryScanNode(plan, alias, columns.stream().map(OutputColumn::name).toList(), junk(plan));
+    }
+
     /** A select list with set-returning functions (hasTargetSRFs): the outer WHERE must not multiply their calls. */
     private static boolean setReturning(PlanNode p) {
         return p instanceof ProjectNode x && x.input() instanceof ProjectSetNode;

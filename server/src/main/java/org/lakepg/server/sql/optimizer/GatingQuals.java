@@ -48,6 +48,66 @@ public final class GatingQuals {
     }
 
     /**
+     * The WHERE with each conjunct that reads only FROM columns of one value on all rows (a pulled-up subquery's
+     * select-list entry that reads no column, {@link #constantColumns}) written with those values, as PostgreSQL sees
+     * it after pull-up: {@code a.n = b.n} over {@code (SELECT now() AS n ...) a} is {@code now() = now()}.
+     */
+    public static BoundExpr withConstantColumns(PlanNode from, BoundExpr where) {
+        BoundExpr[] constant = constantColumns(from);
+        List<BoundExpr> out = new ArrayList<>();
+        boolean changed = false;
+        for (BoundExpr c : conjuncts(where)) {
+            BoundExpr substituted = substituted(c, constant);
+            out.add(substituted != null ? substituted : c);
+            changed |= substituted != null;
+        }
+        return changed ? Conjuncts.and(out) : where;
+    }
+
+    /** {@code e} with every column read replaced by its constant value; null when it reads none or another column. */
+    private static BoundExpr substituted(BoundExpr e, BoundExpr[] constant) {
+        boolean[] resolved = {true, false};
+        BoundExpr out = ExprRewriter.map(e, x -> {
+            if (x instanceof InputRef in) {
+                if (in.index() < constant.length && constant[in.index()] != null) {
+                    resolved[1] = true;
+                    return constant[in.index()];
+                }
+                resolved[0] = false;
+            }
+            return x;
+        });
+        return resolved[0] && resolved[1] ? out : null;
+    }
+
+    /** Per output column of a FROM plan, its value when the same on every row, else null (through inner joins). */
+    private static BoundExpr[] constantColumns(PlanNode p) {
+        BoundExpr[] out = new BoundExpr[p.width()];
+        switch (p) {
+            case ProjectNode x -> {
+                BoundExpr[] below = constantColumns(x.input());
+                for (int i = 0; i < out.length; i++) {
+                    BoundExpr e = x.expressions().get(i);
+                    BoundExpr value = ExprRewriter.any(e, y -> y instanceof InputRef) ? substituted(e, below) : e;
+                    if (value != null && (value instanceof Const
+                            || pseudoconstant(value) && !ExprRewriter.any(value, y -> y instanceof SubqueryExpr))) {
+                        out[i] = value;
+                    }
+                }
+            }
+            case org.lakepg.server.sql.plan.NestedLoopJoinNode j
+                    when j.kind() == org.lakepg.server.sql.plan.NestedLoopJoinNode.Kind.INNER && j.lateral().isEmpty() -> {
+                BoundExpr[] left = constantColumns(j.left());
+                BoundExpr[] right = constantColumns(j.right());
+                System.arraycopy(left, 0, out, 0, left.length);
+                System.arraycopy(right, 0, out, left.length, Math.min(right.length, out.length - left.length));
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    /**
      * Whether a condition has one value for all the query's rows and is worth checking once: no column, nothing
      * volatile, no correlated subquery; outer values and parameters are left where they are (PostgreSQL would fold
      * a custom plan's parameters away).

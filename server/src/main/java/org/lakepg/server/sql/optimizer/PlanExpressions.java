@@ -34,13 +34,23 @@ final class PlanExpressions {
         return any(p, test, new Walk(false, new HashSet<>(), new HashSet<>()), false);
     }
 
+    /** As {@link #any(PlanNode, Predicate)}, but a read of a recursive working table is looked through (it has no expressions). */
+    static boolean anyReadingWorkTables(PlanNode p, Predicate<BoundExpr> test) {
+        return any(p, test, new Walk(false, new HashSet<>(), new HashSet<>(), false), false);
+    }
+
     /**
      * How a walk goes: {@code sharedWithItems} counts a CTE scan by its WITH item's plan with the item's own
      * recursions' working tables ({@code ownWorkTables}) and writes not passing (the item runs once per statement;
      * a data-modifying one belongs to the statement's top level); {@code boundParams} are the parameters joins met
      * so far set themselves (ids are unique in a statement, so the sets only grow).
      */
-    private record Walk(boolean sharedWithItems, Set<Integer> ownWorkTables, Set<Integer> boundParams) {}
+    private record Walk(boolean sharedWithItems, Set<Integer> ownWorkTables, Set<Integer> boundParams,
+            boolean workTablesPass) {
+        Walk(boolean sharedWithItems, Set<Integer> ownWorkTables, Set<Integer> boundParams) {
+            this(sharedWithItems, ownWorkTables, boundParams, true);
+        }
+    }
 
     private static boolean any(PlanNode p, Predicate<BoundExpr> test, Walk walk, boolean inWithItem) {
         List<BoundExpr> exprs = new ArrayList<>();
@@ -130,7 +140,7 @@ final class PlanExpressions {
                 }
             }
             case WorkTableScanNode w -> {
-                return !inWithItem || !walk.ownWorkTables().contains(w.workTableId());
+                return walk.workTablesPass() && (!inWithItem || !walk.ownWorkTables().contains(w.workTableId()));
             }
             case RecursiveUnionNode r -> {
                 if (inWithItem) {

@@ -131,7 +131,7 @@ public final class SublinkPullUp {
     /** convert_ANY_sublink_to_join: an uncorrelated subquery compared with values of the query's own rows. */
     private static SemiJoin any(SubqueryExpr q, int fromWidth) {
         if (q.correlated() || q.test() == null || q.test().type() == TypeOids.RECORD || q.plan().width() != 1
-                || !PlanExpressions.uncorrelated(q.plan()) || !Conjuncts.pushable(q.test())
+                || !PlanExpressions.uncorrelated(q.plan()) || volatileTest(q.test())
                 || Conjuncts.refs(q.test()).isEmpty()) {
             return null;
         }
@@ -146,6 +146,15 @@ public final class SublinkPullUp {
         BoundExpr condition = ExprRewriter.map(q.comparison(), x -> x instanceof InputRef in
                 ? in.index() == 0 ? q.test() : new InputRef(fromWidth, in.type(), in.typmod(), in.name()) : x);
         return new SemiJoin(NestedLoopJoinNode.Kind.SEMI, q.plan(), null, List.of(condition));
+    }
+
+    /**
+     * The compared values call something volatile (contain_volatile_functions); a sublink among them does not stop
+     * the pull-up, it stays a subplan of the join's condition.
+     */
+    private static boolean volatileTest(BoundExpr test) {
+        return ExprRewriter.any(test, x -> x instanceof FuncExpr f && f.volatility() == 'v'
+                || x instanceof SubqueryExpr q && VolatileCalls.in(q.plan()));
     }
 
     /** What a subquery's FROM may be for its WHERE to join: no aggregation, window or set-returning step on top. */

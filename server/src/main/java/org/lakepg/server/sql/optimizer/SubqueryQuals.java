@@ -12,6 +12,7 @@ import org.lakepg.server.catalog.types.UserTypes;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.parser.FrameOptions;
 import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.LimitNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.SubqueryScanNode;
@@ -55,6 +56,11 @@ public final class SubqueryQuals {
         if (scan.input() instanceof ProjectNode projection
                 && projection.input() instanceof org.lakepg.server.sql.plan.ProjectSetNode set) {
             return SetReturningQuals.push(scan, projection, set, where);
+        }
+        if (scan.input() instanceof ProjectNode projection && !scan.junkColumns()
+                && UnusedSubqueryOutputs.plainlyProjected(projection.input())
+                && !(projection.input() instanceof LimitNode)) {
+            return pushedBelowProjection(scan, projection, where);
         }
         if (!(scan.input() instanceof ProjectNode projection) || !(projection.input() instanceof WindowAggNode)) {
             return new Pushed(scan, where);
@@ -103,6 +109,29 @@ public final class SubqueryQuals {
             plan = new FilterNode(plan, and(topQual));
         }
         PlanNode subquery = new ProjectNode(plan, projection.expressions());
+        return new Pushed(scan.withInput(subquery), remaining.isEmpty() ? null : and(remaining));
+    }
+
+    /**
+     * A subquery kept apart only for its WITH clause (a plain select list over its FROM and WHERE): each condition
+     * that calls nothing volatile and reads no subquery output computed by a subquery or volatile call filters its rows
+     * below the select list, as subquery_push_qual does; the rest stays above.
+     */
+    private static Pushed pushedBelowProjection(SubqueryScanNode scan, ProjectNode projection, BoundExpr where) {
+        List<BoundExpr> below = new ArrayList<>();
+        List<BoundExpr> remaining = new ArrayList<>();
+        for (BoundExpr c : conjuncts(where)) {
+            BoundExpr inside = ExprRewriter.map(c, e -> e instanceof InputRef in ? projection.expressions().get(in.index()) : e);
+            if (Conjuncts.pushable(c) && Conjuncts.pushable(inside)) {
+                below.add(inside);
+            } else {
+                remaining.add(c);
+            }
+        }
+        if (below.isEmpty()) {
+            return new Pushed(scan, where);
+        }
+        PlanNode subquery = new ProjectNode(filtered(projection.input(), below), projection.expressions());
         return new Pushed(scan.withInput(subquery), remaining.isEmpty() ? null : and(remaining));
     }
 

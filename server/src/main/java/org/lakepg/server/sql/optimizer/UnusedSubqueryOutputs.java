@@ -10,6 +10,7 @@ import org.lakepg.server.sql.plan.LimitNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.SortNode;
+import org.lakepg.server.sql.plan.SubqueryScanNode;
 import org.lakepg.server.sql.plan.expr.AggRef;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.Const;
@@ -50,6 +51,13 @@ public final class UnusedSubqueryOutputs {
             filters.add(f.condition());
             p = f.input();
         }
+        SubqueryScanNode scan = p instanceof SubqueryScanNode q ? q : null;
+        if (scan != null) {
+            p = scan.input();
+            if (!(p instanceof ProjectNode x) || !plainlyProjected(x.input())) {
+                return outer;
+            }
+        }
         if (!(p instanceof ProjectNode inner)) {
             return outer;
         }
@@ -64,7 +72,7 @@ public final class UnusedSubqueryOutputs {
         boolean changed = false;
         for (int i = 0; i < kept.size(); i++) {
             BoundExpr e = kept.get(i);
-            if (!used.contains(i) && droppable(e)) {
+            if (!used.contains(i) && (scan != null ? !volatileOrWriting(e) : droppable(e))) {
                 kept.set(i, new Const(e.type(), e.typmod(), null));
                 changed = true;
             }
@@ -73,10 +81,30 @@ public final class UnusedSubqueryOutputs {
             return outer;
         }
         PlanNode rebuilt = new ProjectNode(inner.input(), kept);
+        if (scan != null) {
+            rebuilt = scan.withInput(rebuilt);
+        }
         for (int i = filters.size() - 1; i >= 0; i--) {
             rebuilt = new FilterNode(rebuilt, filters.get(i));
         }
         return new ProjectNode(rebuilt, outer.expressions());
+    }
+
+    /**
+     * A subquery kept apart computes NULL for any column not read above it that is not volatile (PostgreSQL's full
+     * rule); only for the shapes whose select list is computed last (no sort, grouping, DISTINCT or window keys in it).
+     */
+    static boolean plainlyProjected(PlanNode input) {
+        return switch (input) {
+            case SortNode s -> false;
+            case org.lakepg.server.sql.plan.DistinctNode d -> false;
+            case org.lakepg.server.sql.plan.AggregateNode a -> false;
+            case org.lakepg.server.sql.plan.WindowAggNode w -> false;
+            case org.lakepg.server.sql.plan.ProjectSetNode ps -> false;
+            case FilterNode f -> plainlyProjected(f.input());
+            case LimitNode l -> plainlyProjected(l.input());
+            default -> true;
+        };
     }
 
     /** Adds the input columns {@code e} reads; false when it holds a node whose inputs are not all visible. */

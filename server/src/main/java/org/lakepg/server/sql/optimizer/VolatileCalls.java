@@ -12,4 +12,10 @@ public final class VolatileCalls {
     public static boolean in(PlanNode plan) {
         return PlanExpressions.any(plan, e -> ExprRewriter.any(e, x -> x instanceof FuncExpr f && f.volatility() == 'v'));
     }
+
+    /** Whether the plan calls a volatile function; reading a recursive working table does not count (inline_cte). */
+    public static boolean calledIn(PlanNode plan) {
+        return PlanExpressions.anyReadingWorkTables(plan,
+                e -> ExprRewriter.any(e, x -> x instanceof FuncExpr f && f.volatility() == 'v'));
+    }
 }
