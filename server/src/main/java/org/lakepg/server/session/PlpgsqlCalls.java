@@ -61,13 +61,15 @@ final class PlpgsqlCalls {
         PlFunction function = PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
         Object[] values = arguments;
         long[] types = argumentTypes;
-        return nested(() -> PlInterpreter.call(function, host(caller), values, types));
+        return nested(() -> statements.withSecurityOf(proc,
+                () -> PlInterpreter.call(function, host(caller), values, types)));
     }
 
     /** CALL of a procedure: with INOUT parameters one row of their values. */
     Execution callProcedure(ProcEntry proc, Object[] arguments, ExecContext caller) {
         PlFunction function = PlCompiler.compile(proc, () -> FunctionSignatures.describe(proc));
-        Object result = nested(() -> PlInterpreter.call(function, host(caller), arguments, null));
+        Object result = nested(() -> statements.withSecurityOf(proc,
+                () -> PlInterpreter.call(function, host(caller), arguments, null)));
         if (function.outputs().isEmpty()) {
             return Execution.done("CALL");
         }

@@ -36,8 +36,30 @@ final class RoleAccess {
     }
 
     String currentUser() {
+        String definer = definers.peek();
+        if (definer != null) {
+            return definer;
+        }
         String role = settings.get("role");
         return role.equals("none") ? sessionUser() : role;
+    }
+
+    /** Owners of the SECURITY DEFINER functions running now, innermost first: the current user while one runs. */
+    private final java.util.ArrayDeque<String> definers = new java.util.ArrayDeque<>();
+
+    /** Runs a SECURITY DEFINER function's body as its owner (PostgreSQL's fmgr_security_definer). */
+    <T> T asDefiner(String owner, java.util.function.Supplier<T> body) {
+        definers.push(owner);
+        try {
+            return body.get();
+        } finally {
+            definers.pop();
+        }
+    }
+
+    /** Whether a SECURITY DEFINER function is running (SET ROLE is refused there, as in PostgreSQL). */
+    boolean inSecurityDefiner() {
+        return !definers.isEmpty();
     }
 
     /** The current role; a role dropped under a session reads as an unprivileged one. */

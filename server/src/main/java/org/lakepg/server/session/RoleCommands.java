@@ -383,6 +383,10 @@ final class RoleCommands {
      * exist and the session user must be a member of it (or a superuser).
      */
     void checkSet(VariableSetStmt set, String sessionUserAtLogin) {
+        if (access.inSecurityDefiner() && setsIdentity(set)) {
+            throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "cannot set parameter \"%s\" within security-definer"
+                    + " function", set.name());
+        }
         if (set.kind() != VariableSetStmt.Kind.SET_VALUE || set.args() == null || set.args().isEmpty()) {
             return;
         }

@@ -490,6 +490,15 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public Map<Long, Long> userFunctionOwners() {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        for (var f : compute().objects().functions().functions(snapshot.get())) {
+            out.put(f.proc().oid(), f.owner());
+        }
+        return out;
+    }
+
+    @Override
     public List<org.lakepg.server.catalog.ProcEntry> userFunctions() {
         List<org.lakepg.server.catalog.ProcEntry> out = new ArrayList<>();
         for (var f : compute().objects().functions().functions(snapshot.get())) {

@@ -189,7 +189,11 @@ final class StatementExecutor {
         if (proc != null && proc.language() == org.lakepg.server.catalog.ProcEntry.LANGUAGE_PLPGSQL) {
             return plpgsql.call(proc, arguments, caller);
         }
-        return functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries, executor, this::runUtility);
+        if (proc == null) {
+            return functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries, executor, this::runUtility);
+        }
+        return withSecurityOf(proc, () -> functionCalls.invoke(oid, arguments, caller, transaction.get(), this::queries,
+                executor, this::runUtility));
     }
 
     /** A utility statement of a SQL function's body (CREATE TABLE AS), run as a command of its own. */
@@ -563,6 +567,17 @@ final class StatementExecutor {
     }
 
     /** The snapshot catalog lookups of the statement being analyzed use. */
+    /** A function's body as its caller, or as its owner when it is SECURITY DEFINER. */
+    <T> T withSecurityOf(org.lakepg.server.catalog.ProcEntry proc, java.util.function.Supplier<T> body) {
+        if (!proc.securityDefiner()) {
+            return body.get();
+        }
+        long owner = objects.functions().find(catalogSnapshot(), proc.oid())
+                .map(org.lakepg.server.catalog.objects.FunctionCatalog.UserFunction::owner)
+                .orElse(org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID);
+        return roles.asDefiner(roles.nameOf(owner), body);
+    }
+
     private org.lakepg.server.txn.Snapshot catalogSnapshot() {
         return ((SessionCatalog) catalog).snapshot();
     }

@@ -194,6 +194,11 @@ public interface CatalogSources {
         return List.of();
     }
 
+    /** The owners of the functions users created, by function OID (pg_proc.proowner). */
+    default java.util.Map<Long, Long> userFunctionOwners() {
+        return java.util.Map.of();
+    }
+
     /**
      * A pg_constraint row: {@code type} is contype ('c', 'f', 'p', 'u'); actions and match type are
      * PostgreSQL's letters; {@code checkExpr} the SQL text of a CHECK condition.

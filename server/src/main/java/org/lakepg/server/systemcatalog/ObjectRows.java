@@ -67,9 +67,10 @@ final class ObjectRows {
         sources.put("pg_catalog.pg_depend", ObjectRows::pgDepend);
         sources.put("pg_catalog.pg_proc", (catalog, out) -> {
             out.addRaw(BootstrapRows.rows("pg_proc", out.relation()));
+            var owners = catalog.sources().userFunctionOwners();
             for (ProcEntry p : catalog.sources().userFunctions()) {
                 out.add().set("oid", p.oid()).set("proname", p.name()).set("pronamespace", p.namespace())
-                        .set("proowner", CatalogView.SUPERUSER_OID).set("prolang", p.language()).set("procost", p.cost())
+                        .set("proowner", owners.getOrDefault(p.oid(), CatalogView.SUPERUSER_OID)).set("prolang", p.language()).set("procost", p.cost())
                         .set("prorows", p.rows()).set("provariadic", p.variadicType()).set("prosupport", 0)
                         .set("prokind", p.kind()).set("prosecdef", p.securityDefiner()).set("proleakproof", p.leakproof())
                         .set("proisstrict", p.strict()).set("proretset", p.returnsSet()).set("provolatile", p.volatility())
