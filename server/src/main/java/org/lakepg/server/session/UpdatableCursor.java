@@ -39,7 +39,8 @@ record UpdatableCursor(PlanNode plan, TableInfo table) {
             case LimitNode l -> wrap(of(l.input(), forUpdate), l::withInput);
             case ProjectNode p -> wrap(of(p.input(), forUpdate), in -> {
                 List<BoundExpr> row = new ArrayList<>(p.expressions());
-                row.add(new InputRef(p.input().width(), TypeOids.TID, -1, "ctid"));
+                // the rebuilt scan carries the tid last (a scan reading system columns already did)
+                row.add(new InputRef(in.width() - 1, TypeOids.TID, -1, "ctid"));
                 return new ProjectNode(in, row);
             });
             default -> null;

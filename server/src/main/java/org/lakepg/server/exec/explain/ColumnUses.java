@@ -87,15 +87,53 @@ final class ColumnUses {
     long order(PlanNode node, int i) {
         Object[] base = resolve(node, i);
         if (base == null) {
-            return i;
+            // a value one side of a join computes (a subquery's aggregate) comes after the columns that side passes
+            // on, as it follows them in the subquery relation's target list
+            Object[] side = joinSideComputing(node, i, false);
+            int leaf = side == null ? -1 : firstLeaf((PlanNode) side[0]);
+            return leaf < 0 ? i : (long) leaf * 10_000_000L + rank((PlanNode) side[0], (Integer) side[1]);
         }
-        int[] r = ranks.get((PlanNode) base[0]);
-        int column = (Integer) base[1];
-        long rank = r != null && column < r.length && r[column] >= 0 ? r[column] : 1_000_000L + column;
-        return (long) leafNumber((PlanNode) base[0]) * 10_000_000L + rank;
+        return (long) leafNumber((PlanNode) base[0]) * 10_000_000L + rank((PlanNode) base[0], (Integer) base[1]);
+    }
+
+    private long rank(PlanNode relation, int column) {
+        int[] r = ranks.get(relation);
+        return r != null && column < r.length && r[column] >= 0 ? r[column] : 1_000_000L + column;
     }
 
     private final Map<PlanNode, Integer> leaves = new IdentityHashMap<>();
+
+    /**
+     * The node below a join that computes column {@code i} of {@code p} and the column there, or null when no join
+     * passes it on (that side is a subquery relation whose columns are ranked as a scan's are).
+     */
+    private static Object[] joinSideComputing(PlanNode p, int i, boolean crossedJoin) {
+        return switch (p) {
+            case FilterNode f -> joinSideComputing(f.input(), i, crossedJoin);
+            case SortNode s -> joinSideComputing(s.input(), i, crossedJoin);
+            case LimitNode l -> joinSideComputing(l.input(), i, crossedJoin);
+            case ProjectNode x when i < x.expressions().size() && unwrap(x.expressions().get(i)) instanceof InputRef in ->
+                    joinSideComputing(x.input(), in.index(), crossedJoin);
+            case NestedLoopJoinNode j -> i < j.left().width() ? joinSideComputing(j.left(), i, true)
+                    : joinSideComputing(j.right(), i - j.left().width(), true);
+            case MergeJoinNode j -> i < j.left().width() ? joinSideComputing(j.left(), i, true)
+                    : joinSideComputing(j.right(), i - j.left().width(), true);
+            default -> crossedJoin ? new Object[] {p, i} : null;
+        };
+    }
+
+    /** The lowest number of a relation scan below {@code p} (-1 when the pass met none). */
+    private int firstLeaf(PlanNode p) {
+        Integer own = leaves.get(p);
+        int best = own == null ? -1 : own;
+        for (PlanNode c : PlanNodes.children(p)) {
+            int leaf = firstLeaf(c);
+            if (leaf >= 0 && (best < 0 || leaf < best)) {
+                best = leaf;
+            }
+        }
+        return best;
+    }
 
     private int leafNumber(PlanNode leaf) {
         return leaves.getOrDefault(leaf, leaves.size());
@@ -255,6 +293,9 @@ final class ColumnUses {
             out.set(i);
         }
         Object[] base = resolve(node, i);
+        if (base == null) {
+            base = joinSideComputing(node, i, false);
+        }
         if (base != null) {
             PlanNode scan = (PlanNode) base[0];
             int column = (Integer) base[1];

@@ -18,6 +18,7 @@ import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.FunctionScanNode;
 import org.lakepg.server.sql.plan.IndexScanNode;
 import org.lakepg.server.sql.plan.LimitNode;
+import org.lakepg.server.sql.plan.MergeJoinNode;
 import org.lakepg.server.sql.plan.ModifyNode;
 import org.lakepg.server.sql.plan.ModifyingCtesNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
@@ -847,6 +848,11 @@ public final class PlanPrinter {
             // an Append names its columns after its first member's (ruleutils.c's outer plan of an Append)
             case AppendNode a -> !a.inputs().isEmpty() && computed(a.inputs().get(0), i);
             case SetOpNode s -> computed(s.left(), i);
+            // a join passes on what each side computed (a lateral subquery's aggregate)
+            case NestedLoopJoinNode j -> i < j.left().width() ? computed(j.left(), i)
+                    : computed(j.right(), i - j.left().width());
+            case MergeJoinNode j -> i < j.left().width() ? computed(j.left(), i)
+                    : computed(j.right(), i - j.left().width());
             default -> false;
         };
     }

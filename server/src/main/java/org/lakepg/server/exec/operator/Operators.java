@@ -209,23 +209,15 @@ public final class Operators {
     }
 
     private Iterator<Object[]> project(ProjectNode p, Iterator<Object[]> input, ExecContext context) {
-        CompiledExpr[] exprs = new CompiledExpr[p.expressions().size()];
-        for (int i = 0; i < exprs.length; i++) {
-            BoundExpr e = p.expressions().get(i);
-            exprs[i] = compiler.compile(e);
-        }
+        MultiAssignedRows.Projection projection = MultiAssignedRows.projection(p.expressions(), p.input().width(),
+                compiler);
         return new RowIterator() {
             @Override
             protected Object[] computeNext() {
                 if (!input.hasNext()) {
                     return null;
                 }
-                Object[] row = input.next();
-                Object[] out = new Object[exprs.length];
-                for (int i = 0; i < exprs.length; i++) {
-                    out[i] = exprs[i].eval(row, context);
-                }
-                return out;
+                return projection.apply(input.next(), context);
             }
         };
     }

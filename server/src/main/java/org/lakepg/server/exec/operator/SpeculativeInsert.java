@@ -49,7 +49,7 @@ final class SpeculativeInsert {
     private final HeapRelation heap;
     private final RowCodec codec;
     private final List<IndexInfo> indexes;
-    private final List<CompiledExpr> newRow;
+    private final MultiAssignedRows.Projection newRow;
     private final CompiledExpr where;
     private final ExecContext context;
     private final Transaction txn;
@@ -63,7 +63,8 @@ final class SpeculativeInsert {
         this.codec = codec;
         this.context = context;
         this.txn = context.tables().transaction();
-        this.newRow = onConflict.newRow().stream().map(compiler::compile).toList();
+        // the SET list reads the existing row followed by the proposed one
+        this.newRow = MultiAssignedRows.projection(onConflict.newRow(), 2 * table.columns().size(), compiler);
         this.where = onConflict.where() == null ? null : compiler.compile(onConflict.where());
         // arbiters first: a lost race then leaves no entries of the killed row in other indexes
         List<IndexInfo> ordered = new ArrayList<>(onConflict.arbiters());
@@ -195,10 +196,7 @@ final class SpeculativeInsert {
         if (where != null && !Boolean.TRUE.equals(where.eval(combined, context))) {
             return Optional.empty();
         }
-        Object[] row = new Object[newRow.size()];
-        for (int i = 0; i < row.length; i++) {
-            row[i] = newRow.get(i).eval(combined, context);
-        }
+        Object[] row = newRow.apply(combined, context);
         check.accept(row);
         WriteResult r = heap.update(txn, existing.tid(), codec.encode(row), indexes.isEmpty(), WaitPolicy.BLOCK);
         if (r instanceof WriteResult.SelfModified) {

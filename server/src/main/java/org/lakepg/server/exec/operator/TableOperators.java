@@ -347,7 +347,7 @@ final class TableOperators {
         private final boolean supported;
         // compiled on the first concurrent update: most statements never need them
         private CompiledExpr condition;
-        private List<CompiledExpr> projection;
+        private MultiAssignedRows.Projection projection;
         private boolean compiled;
 
         private Recheck(ModifyNode node, ExprCompiler compiler, boolean supported) {
@@ -373,7 +373,7 @@ final class TableOperators {
         private void compile() {
             org.lakepg.server.sql.plan.PlanNode input = node.input();
             if (node.kind() == ModifyNode.Kind.UPDATE && input instanceof org.lakepg.server.sql.plan.ProjectNode p) {
-                projection = p.expressions().stream().map(compiler::compile).toList();
+                projection = MultiAssignedRows.projection(p.expressions(), p.input().width(), compiler);
                 input = p.input();
             }
             if (input instanceof org.lakepg.server.sql.plan.FilterNode f) {
@@ -402,11 +402,7 @@ final class TableOperators {
             if (projection == null) {
                 return scanned;
             }
-            Object[] out = new Object[projection.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = projection.get(i).eval(scanned, context);
-            }
-            return out;
+            return projection.apply(scanned, context);
         }
     }
 
