@@ -92,6 +92,12 @@ public final class HashLookups {
                 && inner.lateral().isEmpty() && inner.condition() != null) {
             plan = OuterJoinReduction.reduce(inner, 0, conjuncts(inner.condition()));
         }
+        if (methods != null) {
+            PlanNode ordered = outerJoinOrder(plan);
+            if (ordered != null) {
+                return ordered;
+            }
+        }
         if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
                 && (j.kind() == NestedLoopJoinNode.Kind.LEFT
                     || j.kind() == NestedLoopJoinNode.Kind.INNER && !j.lateral().isEmpty())) {
@@ -221,6 +227,20 @@ public final class HashLookups {
         PlanNode left = leftOnly.isEmpty() ? joins(j.left()) : filtered(j.left(), and(leftOnly));
         PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
         return hashed(NestedLoopJoinNode.Kind.INNER, left, right, rest, leftWidth);
+    }
+
+    /**
+     * A tree of joins with outer joins among them (under its WHERE conditions), in the cheapest order PostgreSQL's
+     * rules allow; null when the tree has no outer join to order.
+     */
+    private PlanNode outerJoinOrder(PlanNode plan) {
+        PlanNode join = plan instanceof FilterNode f ? f.input() : plan;
+        List<BoundExpr> where = plan instanceof FilterNode f ? conjuncts(f.condition()) : List.of();
+        OuterJoinTree tree = OuterJoinTree.of(join, where);
+        if (tree == null || tree.inputs.stream().anyMatch(i -> ConstantRelations.constantRow(i.plan()))) {
+            return null; // a constant FROM item's values are put into the conditions instead
+        }
+        return order.plan(tree, (input, condition) -> condition == null ? joins(input) : filtered(input, condition));
     }
 
     /** A join's input, or one input under its conditions (a scan may then use an index). */

@@ -65,7 +65,7 @@ final class OuterJoinReduction {
      * Whether the condition is NULL or false when the columns {@code [from, to)} are all NULL
      * (find_nonnullable_rels: strict calls, IS NOT NULL, AND of any, OR of all such parts).
      */
-    private static boolean rejects(BoundExpr e, int from, int to) {
+    static boolean rejects(BoundExpr e, int from, int to) {
         return switch (e) {
             case InputRef in -> in.index() >= from && in.index() < to;
             case RelabelType r -> rejects(r.argument(), from, to);
