@@ -240,6 +240,9 @@ public final class HashLookups {
         if (tree == null || tree.inputs.stream().anyMatch(i -> ConstantRelations.constantRow(i.plan()))) {
             return null; // a constant FROM item's values are put into the conditions instead
         }
+        if (EquivalenceConstants.contradictory(tree.undelayed)) {
+            return GatingQuals.emptyRows(plan.width()); // PostgreSQL's constant-false equivalence class
+        }
         return order.plan(tree, (input, condition) -> condition == null ? joins(input) : filtered(input, condition));
     }
 

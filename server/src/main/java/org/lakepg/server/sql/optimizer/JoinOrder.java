@@ -93,6 +93,8 @@ final class JoinOrder {
                     continue;
                 }
                 Planned cheapest = null;
+                // among equal costs, the later FROM item joined last (the path PostgreSQL's search meets first)
+                int cheapestRight = 0;
                 // each split once: the part holding the lowest input is the left one
                 int low = Integer.lowestOneBit(set);
                 for (int left = (set - 1) & set; left > 0; left = (left - 1) & set) {
@@ -110,8 +112,11 @@ final class JoinOrder {
                     }
                     Planned candidate = join(best.get(left), best.get(right), set, left, right, match, quals,
                             specials, inputs);
-                    if (candidate != null && (cheapest == null || candidate.total() < cheapest.total())) {
+                    if (candidate != null && (cheapest == null || candidate.total() < cheapest.total()
+                            || !specials.isEmpty() && candidate.total() == cheapest.total()
+                            && Integer.highestOneBit(right) > Integer.highestOneBit(cheapestRight))) {
                         cheapest = candidate;
+                        cheapestRight = right;
                     }
                 }
                 if (cheapest != null) {

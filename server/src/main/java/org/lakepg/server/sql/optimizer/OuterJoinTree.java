@@ -57,6 +57,8 @@ final class OuterJoinTree {
     final List<Qual> quals = new ArrayList<>();
     /** Conditions checked on the finished row: they read no input, or may not move (subqueries, volatile calls). */
     final List<BoundExpr> top = new ArrayList<>();
+    /** WHERE conditions no outer join delays: PostgreSQL's equivalence classes see them. */
+    final List<BoundExpr> undelayed = new ArrayList<>();
 
     private OuterJoinTree() {}
 
@@ -78,7 +80,11 @@ final class OuterJoinTree {
             if (reads == 0 || !pushable(c)) {
                 tree.top.add(c);
             } else {
-                tree.quals.add(new Qual(c, tree.delayed(reads, true), -1));
+                int required = tree.delayed(reads, true);
+                tree.quals.add(new Qual(c, required, -1));
+                if (required == reads) {
+                    tree.undelayed.add(c);
+                }
             }
         }
         return tree;
