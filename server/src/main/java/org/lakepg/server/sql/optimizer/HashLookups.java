@@ -99,6 +99,16 @@ public final class HashLookups {
             }
         }
         if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
+                && j.kind() == NestedLoopJoinNode.Kind.FULL && j.lateral().isEmpty() && j.condition() != null
+                && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
+            FullJoinConstants.Pushed pushed = FullJoinConstants.push(j, conjuncts(f.condition()));
+            if (pushed != null) {
+                PlanNode join = methods.choose(j.kind(), filtered(j.left(), pushed.left()),
+                        filtered(j.right(), pushed.right()), conjuncts(j.condition()), j.left().width());
+                return pushed.rest().isEmpty() ? join : new FilterNode(join, and(pushed.rest()));
+            }
+        }
+        if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
                 && (j.kind() == NestedLoopJoinNode.Kind.LEFT
                     || j.kind() == NestedLoopJoinNode.Kind.INNER && !j.lateral().isEmpty())) {
             return filteredOuter(f, j);
@@ -132,6 +142,12 @@ public final class HashLookups {
                 return methods.choose(j.kind(), joins(j.left()), joins(j.right()), conjuncts(j.condition()),
                         j.left().width());
             }
+        }
+        if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
+                && j.lateral().isEmpty() && j.condition() != null
+                && (j.kind() == NestedLoopJoinNode.Kind.RIGHT || j.kind() == NestedLoopJoinNode.Kind.FULL)
+                && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
+            return filteredRightOrFull(f, j);
         }
         if (plan instanceof NestedLoopJoinNode j && j.lateral().isEmpty() && j.condition() == null
                 && j.kind() == NestedLoopJoinNode.Kind.INNER) {
@@ -244,6 +260,27 @@ public final class HashLookups {
             return GatingQuals.emptyRows(plan.width()); // PostgreSQL's constant-false equivalence class
         }
         return order.plan(tree, (input, condition) -> condition == null ? joins(input) : filtered(input, condition));
+    }
+
+    /**
+     * WHERE over a RIGHT or FULL join the conditions did not reduce: those on a RIGHT join's preserved (right) side
+     * alone filter that input before the join, as PostgreSQL pushes them down; the rest filter the joined rows.
+     */
+    private PlanNode filteredRightOrFull(FilterNode f, NestedLoopJoinNode j) {
+        int leftWidth = j.left().width();
+        List<BoundExpr> rightOnly = new ArrayList<>();
+        List<BoundExpr> rest = new ArrayList<>();
+        for (BoundExpr c : conjuncts(f.condition())) {
+            if (j.kind() == NestedLoopJoinNode.Kind.RIGHT && pushable(c) && !refs(c).isEmpty()
+                    && refs(c).nextSetBit(0) >= leftWidth) {
+                rightOnly.add(shift(c, -leftWidth));
+            } else {
+                rest.add(c);
+            }
+        }
+        PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
+        PlanNode join = methods.choose(j.kind(), joins(j.left()), right, conjuncts(j.condition()), leftWidth);
+        return rest.isEmpty() ? join : new FilterNode(join, and(rest));
     }
 
     /** A join's input, or one input under its conditions (a scan may then use an index). */
