@@ -24,4 +24,7 @@ select count(*), sum(a.id), sum(b.id), sum(c.id) from outerjoin_reduction_b b ri
 select count(*), sum(a.id), sum(b.id), sum(c.id) from outerjoin_reduction_c c right join (outerjoin_reduction_b b right join outerjoin_reduction_a a on a.id = b.aid) on c.id = b.y where a.x = 1;
 explain (costs off) select c.* from outerjoin_reduction_c c left join (select distinct id from outerjoin_reduction_b) s on c.id = s.id;
 select c.* from outerjoin_reduction_c c left join (select distinct * from outerjoin_reduction_b) s on c.id = s.id order by 1, 2;
+select count(*), sum(c.id), sum(b.id), sum(a.id) from outerjoin_reduction_c c left join (outerjoin_reduction_b b left join outerjoin_reduction_a a on b.aid = a.id) on c.w = a.x;
+select count(*), sum(c.id), sum(b.id), sum(a.id) from (outerjoin_reduction_b b left join outerjoin_reduction_a a on b.aid = a.id) right join outerjoin_reduction_c c on c.w = a.x;
+select count(*), sum(c.id), sum(b.id), sum(a.id) from outerjoin_reduction_c c left join (outerjoin_reduction_b b left join outerjoin_reduction_a a on b.aid = a.id) on c.w = coalesce(a.x, b.y);
 drop table outerjoin_reduction_a, outerjoin_reduction_b, outerjoin_reduction_c;

@@ -91,6 +91,9 @@ public final class HashLookups {
         if (methods != null && plan instanceof NestedLoopJoinNode inner && inner.kind() == NestedLoopJoinNode.Kind.INNER
                 && inner.lateral().isEmpty() && inner.condition() != null) {
             plan = OuterJoinReduction.reduce(inner, 0, conjuncts(inner.condition()));
+        } else if (methods != null && plan instanceof NestedLoopJoinNode outer && outer.lateral().isEmpty()
+                && (outer.kind() == NestedLoopJoinNode.Kind.LEFT || outer.kind() == NestedLoopJoinNode.Kind.RIGHT)) {
+            plan = OuterJoinReduction.reduce(outer, 0, List.of()); // its ON condition may reduce joins below it
         }
         if (methods != null) {
             PlanNode ordered = outerJoinOrder(plan);
