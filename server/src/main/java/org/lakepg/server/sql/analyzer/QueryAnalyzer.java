@@ -506,10 +506,9 @@ public final class QueryAnalyzer {
                     takenIn.lateral(), true);
         }
         PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
-        // a plain inner or LEFT join is planned with the query's WHERE, as PostgreSQL plans the whole FROM at once:
-        // WHERE conditions filter its inputs, may make a LEFT join inner, and the inner joins are ordered together
-        boolean plannedLater = (kind == NestedLoopJoinNode.Kind.LEFT || kind == NestedLoopJoinNode.Kind.INNER)
-                && using == null && j.alias() == null;
+        // a join without USING or alias is planned with the query's WHERE, as PostgreSQL plans the whole FROM at
+        // once: WHERE conditions filter its inputs, may make an outer join inner, and the joins are ordered together
+        boolean plannedLater = using == null && j.alias() == null;
         if (right.lateral().isEmpty() && !plannedLater) {
             plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                     catalog.planner(), catalog::btreeComparison).joins(plan);

@@ -91,6 +91,25 @@ public final class HashLookups {
         if (methods != null && plan instanceof NestedLoopJoinNode inner && inner.kind() == NestedLoopJoinNode.Kind.INNER
                 && inner.lateral().isEmpty() && inner.condition() != null) {
             plan = OuterJoinReduction.reduce(inner, 0, conjuncts(inner.condition()));
+        } else if (methods != null && plan instanceof NestedLoopJoinNode outer && outer.lateral().isEmpty()
+                && (outer.kind() == NestedLoopJoinNode.Kind.LEFT || outer.kind() == NestedLoopJoinNode.Kind.RIGHT)) {
+            plan = OuterJoinReduction.reduce(outer, 0, List.of()); // its ON condition may reduce joins below it
+        }
+        if (methods != null) {
+            PlanNode ordered = outerJoinOrder(plan);
+            if (ordered != null) {
+                return ordered;
+            }
+        }
+        if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
+                && j.kind() == NestedLoopJoinNode.Kind.FULL && j.lateral().isEmpty() && j.condition() != null
+                && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
+            FullJoinConstants.Pushed pushed = FullJoinConstants.push(j, conjuncts(f.condition()));
+            if (pushed != null) {
+                PlanNode join = methods.choose(j.kind(), filtered(j.left(), pushed.left()),
+                        filtered(j.right(), pushed.right()), conjuncts(j.condition()), j.left().width());
+                return pushed.rest().isEmpty() ? join : new FilterNode(join, and(pushed.rest()));
+            }
         }
         if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
                 && (j.kind() == NestedLoopJoinNode.Kind.LEFT
@@ -126,6 +145,12 @@ public final class HashLookups {
                 return methods.choose(j.kind(), joins(j.left()), joins(j.right()), conjuncts(j.condition()),
                         j.left().width());
             }
+        }
+        if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
+                && j.lateral().isEmpty() && j.condition() != null
+                && (j.kind() == NestedLoopJoinNode.Kind.RIGHT || j.kind() == NestedLoopJoinNode.Kind.FULL)
+                && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
+            return filteredRightOrFull(f, j);
         }
         if (plan instanceof NestedLoopJoinNode j && j.lateral().isEmpty() && j.condition() == null
                 && j.kind() == NestedLoopJoinNode.Kind.INNER) {
@@ -221,6 +246,44 @@ public final class HashLookups {
         PlanNode left = leftOnly.isEmpty() ? joins(j.left()) : filtered(j.left(), and(leftOnly));
         PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
         return hashed(NestedLoopJoinNode.Kind.INNER, left, right, rest, leftWidth);
+    }
+
+    /**
+     * A tree of joins with outer joins among them (under its WHERE conditions), in the cheapest order PostgreSQL's
+     * rules allow; null when the tree has no outer join to order.
+     */
+    private PlanNode outerJoinOrder(PlanNode plan) {
+        PlanNode join = plan instanceof FilterNode f ? f.input() : plan;
+        List<BoundExpr> where = plan instanceof FilterNode f ? conjuncts(f.condition()) : List.of();
+        OuterJoinTree tree = OuterJoinTree.of(join, where);
+        if (tree == null || tree.inputs.stream().anyMatch(i -> ConstantRelations.constantRow(i.plan()))) {
+            return null; // a constant FROM item's values are put into the conditions instead
+        }
+        if (EquivalenceConstants.contradictory(tree.undelayed)) {
+            return GatingQuals.emptyRows(plan.width()); // PostgreSQL's constant-false equivalence class
+        }
+        return order.plan(tree, (input, condition) -> condition == null ? joins(input) : filtered(input, condition));
+    }
+
+    /**
+     * WHERE over a RIGHT or FULL join the conditions did not reduce: those on a RIGHT join's preserved (right) side
+     * alone filter that input before the join, as PostgreSQL pushes them down; the rest filter the joined rows.
+     */
+    private PlanNode filteredRightOrFull(FilterNode f, NestedLoopJoinNode j) {
+        int leftWidth = j.left().width();
+        List<BoundExpr> rightOnly = new ArrayList<>();
+        List<BoundExpr> rest = new ArrayList<>();
+        for (BoundExpr c : conjuncts(f.condition())) {
+            if (j.kind() == NestedLoopJoinNode.Kind.RIGHT && pushable(c) && !refs(c).isEmpty()
+                    && refs(c).nextSetBit(0) >= leftWidth) {
+                rightOnly.add(shift(c, -leftWidth));
+            } else {
+                rest.add(c);
+            }
+        }
+        PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
+        PlanNode join = methods.choose(j.kind(), joins(j.left()), right, conjuncts(j.condition()), leftWidth);
+        return rest.isEmpty() ? join : new FilterNode(join, and(rest));
     }
 
     /** A join's input, or one input under its conditions (a scan may then use an index). */

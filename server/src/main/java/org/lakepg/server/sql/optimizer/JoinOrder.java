@@ -18,10 +18,11 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 
 /**
- * The order of an inner join of three or more inputs, by cost (PostgreSQL's join search): every subset of
+ * The order of a join of three or more inputs, by cost (PostgreSQL's join search): every subset of
  * the inputs gets its cheapest plan from the cheapest plans of two parts that a condition connects (or that
  * no condition joins to anything: a cross join), dynamic programming up to {@link #DP_LIMIT} inputs; above that the FROM order stays
- * (PostgreSQL would search greedily). A projection puts the columns back in the query's order.
+ * (PostgreSQL would search greedily). Outer joins take part as PostgreSQL's optimizer README allows them to commute
+ * and associate ({@link #legal}). A projection puts the columns back in the query's order.
  */
 final class JoinOrder {
     /** Like join_collapse_limit: larger joins keep their written order. */
@@ -52,19 +53,35 @@ final class JoinOrder {
         if (n < 3 || n > DP_LIMIT) {
             return null;
         }
-        int total = inputs.get(n - 1).offset() + inputs.get(n - 1).width();
-        List<BitSet> readers = new ArrayList<>();
-        List<BoundExpr> local = new ArrayList<>();
+        List<OuterJoinTree.Qual> quals = new ArrayList<>();
+        List<BoundExpr> top = new ArrayList<>();
         for (BoundExpr c : conjuncts) {
-            readers.add(inputsRead(c, inputs));
+            int reads = bits(inputsRead(c, inputs));
+            if (reads == 0) {
+                top.add(c); // reads no input (a constant condition): checked on the result
+            } else {
+                quals.add(new OuterJoinTree.Qual(c, reads, -1));
+            }
         }
+        return search(inputs, quals, List.of(), top, pushDown);
+    }
+
+    /** The cheapest legal order of a tree of inner and outer joins (null when the search finds no plan). */
+    PlanNode plan(OuterJoinTree tree, BiFunction<PlanNode, BoundExpr, PlanNode> pushDown) {
+        return search(tree.inputs, tree.quals, tree.specials, tree.top, pushDown);
+    }
+
+    private PlanNode search(List<Input> inputs, List<OuterJoinTree.Qual> quals, List<OuterJoinTree.Special> specials,
+                            List<BoundExpr> top, BiFunction<PlanNode, BoundExpr, PlanNode> pushDown) {
+        int n = inputs.size();
+        int total = inputs.get(n - 1).offset() + inputs.get(n - 1).width();
         Map<Integer, Planned> best = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Input in = inputs.get(i);
             List<BoundExpr> own = new ArrayList<>();
-            for (int k = 0; k < conjuncts.size(); k++) {
-                if (readers.get(k).cardinality() == 1 && readers.get(k).get(i)) {
-                    own.add(shift(conjuncts.get(k), -in.offset()));
+            for (OuterJoinTree.Qual q : quals) {
+                if (q.required() == 1 << i) {
+                    own.add(shift(q.expr(), -in.offset()));
                 }
             }
             PlanNode plan = pushDown.apply(in.plan(), own.isEmpty() ? null : and(own));
@@ -76,6 +93,8 @@ final class JoinOrder {
                     continue;
                 }
                 Planned cheapest = null;
+                // among equal costs, the later FROM item joined last (the path PostgreSQL's search meets first)
+                int cheapestRight = 0;
                 // each split once: the part holding the lowest input is the left one
                 int low = Integer.lowestOneBit(set);
                 for (int left = (set - 1) & set; left > 0; left = (left - 1) & set) {
@@ -83,13 +102,21 @@ final class JoinOrder {
                     if ((left & low) == 0 || right == 0 || !best.containsKey(left) || !best.containsKey(right)) {
                         continue;
                     }
-                    if (!connects(left, right, readers) && !isolated(left, readers) && !isolated(right, readers)) {
+                    int match = legal(left, right, specials);
+                    if (match == ILLEGAL) {
+                        continue;
+                    }
+                    if (match == INNER && !connects(left, right, quals) && !isolated(left, quals, specials)
+                            && !isolated(right, quals, specials)) {
                         continue; // a cross join only for inputs no condition joins to others, as PostgreSQL
                     }
-                    Planned candidate = join(best.get(left), best.get(right), set, left, right, conjuncts, readers,
-                            inputs);
-                    if (cheapest == null || candidate.total() < cheapest.total()) {
+                    Planned candidate = join(best.get(left), best.get(right), set, left, right, match, quals,
+                            specials, inputs);
+                    if (candidate != null && (cheapest == null || candidate.total() < cheapest.total()
+                            || !specials.isEmpty() && candidate.total() == cheapest.total()
+                            && Integer.highestOneBit(right) > Integer.highestOneBit(cheapestRight))) {
                         cheapest = candidate;
+                        cheapestRight = right;
                     }
                 }
                 if (cheapest != null) {
@@ -115,16 +142,68 @@ final class JoinOrder {
             row.add(new InputRef(position[i], 0, -1, null));
         }
         PlanNode plan = new ProjectNode(all.plan(), row);
-        for (int k = 0; k < conjuncts.size(); k++) {
-            if (readers.get(k).isEmpty()) {
-                local.add(conjuncts.get(k)); // reads no input (a constant condition): checked on the result
-            }
-        }
-        return local.isEmpty() ? plan : new FilterNode(plan, and(local));
+        return top.isEmpty() ? plan : new FilterNode(plan, and(top));
     }
 
-    private Planned join(Planned left, Planned right, int set, int leftSet, int rightSet, List<BoundExpr> conjuncts,
-                         List<BitSet> readers, List<Input> inputs) {
+    /** {@link #legal}: the join may not be made now. */
+    private static final int ILLEGAL = -3;
+    /** {@link #legal}: an inner join. */
+    private static final int INNER = -2;
+
+    /**
+     * PostgreSQL's join_is_legal: whether joining the two parts keeps every outer join's meaning. The answer is
+     * {@link #ILLEGAL}, {@link #INNER}, the index of the outer join it performs with {@code left} as that join's
+     * left side, or the complement ({@code ~index}) of one performed with {@code right} as its left side.
+     */
+    private static int legal(int left, int right, List<OuterJoinTree.Special> specials) {
+        int joined = left | right;
+        int match = INNER;
+        boolean mustBeLeftJoin = false;
+        for (int k = 0; k < specials.size(); k++) {
+            OuterJoinTree.Special s = specials.get(k);
+            if ((s.minRight & joined) == 0 || (joined & ~s.minRight) == 0) {
+                continue; // not concerned, or still building its right side
+            }
+            int need = s.minLeft | s.minRight;
+            if ((need & ~left) == 0 || (need & ~right) == 0) {
+                continue; // already done within one part
+            }
+            if ((s.minLeft & ~left) == 0 && (s.minRight & ~right) == 0) {
+                if (match != INNER) {
+                    return ILLEGAL;
+                }
+                match = k;
+            } else if ((s.minLeft & ~right) == 0 && (s.minRight & ~left) == 0) {
+                if (match != INNER) {
+                    return ILLEGAL;
+                }
+                match = ~k;
+            } else {
+                if ((left & s.minRight) != 0 && (right & s.minRight) != 0) {
+                    continue; // both parts reach into its right side: an earlier, allowed commutation
+                }
+                // only legal when associating into its right side (identity 3): a LEFT join not reaching its left side
+                if (s.kind != NestedLoopJoinNode.Kind.LEFT || (joined & s.minLeft) != 0) {
+                    return ILLEGAL;
+                }
+                mustBeLeftJoin = true;
+            }
+        }
+        if (mustBeLeftJoin) {
+            OuterJoinTree.Special m = match == INNER ? null : specials.get(match >= 0 ? match : ~match);
+            if (m == null || m.kind != NestedLoopJoinNode.Kind.LEFT || !m.lhsStrict) {
+                return ILLEGAL;
+            }
+        }
+        return match;
+    }
+
+    private Planned join(Planned left, Planned right, int set, int leftSet, int rightSet, int match,
+                         List<OuterJoinTree.Qual> quals, List<OuterJoinTree.Special> specials, List<Input> inputs) {
+        if (match < INNER) {
+            // an outer join whose left side is the right part: that part goes first
+            return join(right, left, set, rightSet, leftSet, ~match, quals, specials, inputs);
+        }
         List<Integer> order = new ArrayList<>(left.order());
         order.addAll(right.order());
         Map<Integer, Integer> moved = new HashMap<>();
@@ -136,22 +215,39 @@ final class JoinOrder {
             }
         }
         List<BoundExpr> conditions = new ArrayList<>();
-        for (int k = 0; k < conjuncts.size(); k++) {
-            int bits = bits(readers.get(k));
-            if (bits != 0 && (bits & ~set) == 0 && (bits & ~leftSet) != 0 && (bits & ~rightSet) != 0) {
-                conditions.add(ExprRewriter.map(conjuncts.get(k), x -> x instanceof InputRef in
-                        ? new InputRef(moved.get(in.index()), in.type(), in.typmod(), in.name()) : x));
+        List<BoundExpr> after = new ArrayList<>();
+        for (OuterJoinTree.Qual q : quals) {
+            int bits = q.required();
+            if ((bits & ~set) != 0 || (bits & ~leftSet) == 0 || (bits & ~rightSet) == 0) {
+                continue;
             }
+            BoundExpr mapped = ExprRewriter.map(q.expr(), x -> x instanceof InputRef in
+                    ? new InputRef(moved.get(in.index()), in.type(), in.typmod(), in.name()) : x);
+            if (q.outerJoin() >= 0 && q.outerJoin() != match) {
+                return null; // another outer join's ON condition cannot be checked here
+            }
+            // an outer join checks its ON condition; the others filter the rows it returns (NULL-padded too)
+            (match >= 0 && q.outerJoin() < 0 ? after : conditions).add(mapped);
         }
         int leftWidth = left.order().stream().mapToInt(i -> inputs.get(i).width()).sum();
-        PlanNode plan = methods.choose(NestedLoopJoinNode.Kind.INNER, left.plan(), right.plan(), conditions, leftWidth);
+        NestedLoopJoinNode.Kind kind = match >= 0 ? specials.get(match).kind : NestedLoopJoinNode.Kind.INNER;
+        PlanNode plan = methods.choose(kind, left.plan(), right.plan(), conditions, leftWidth);
+        if (!after.isEmpty()) {
+            plan = new FilterNode(plan, and(after));
+        }
         return new Planned(plan, order, costs.estimate(plan).total());
     }
 
-    /** Whether no condition joins the part to an input outside it. */
-    private static boolean isolated(int part, List<BitSet> readers) {
-        for (BitSet r : readers) {
-            int bits = bits(r);
+    /** Whether no condition or outer join joins the part to an input outside it. */
+    private static boolean isolated(int part, List<OuterJoinTree.Qual> quals, List<OuterJoinTree.Special> specials) {
+        for (OuterJoinTree.Qual q : quals) {
+            int bits = q.required();
+            if ((bits & part) != 0 && (bits & ~part) != 0) {
+                return false;
+            }
+        }
+        for (OuterJoinTree.Special s : specials) {
+            int bits = s.minLeft | s.minRight;
             if ((bits & part) != 0 && (bits & ~part) != 0) {
                 return false;
             }
@@ -159,9 +255,9 @@ final class JoinOrder {
         return true;
     }
 
-    private static boolean connects(int left, int right, List<BitSet> readers) {
-        for (BitSet r : readers) {
-            int bits = bits(r);
+    private static boolean connects(int left, int right, List<OuterJoinTree.Qual> quals) {
+        for (OuterJoinTree.Qual q : quals) {
+            int bits = q.required();
             if ((bits & left) != 0 && (bits & right) != 0 && (bits & ~(left | right)) == 0) {
                 return true;
             }

@@ -277,8 +277,8 @@ public final class JoinRemoval {
                 yield uniqueIndex(s.table(), below);
             }
             case AggregateNode a -> a.groupingSets().isEmpty() && covers(equated, a.groupKeys().size());
-            case DistinctNode d -> !d.keys().isEmpty() && union(equated, columns(d.keys())).equals(equated)
-                    || unique(d.input(), equated);
+            // as query_is_distinct_for: the DISTINCT columns alone, not a unique index below them
+            case DistinctNode d -> !d.keys().isEmpty() && union(equated, columns(d.keys())).equals(equated);
             case SetOpNode s -> !s.all() && covers(equated, s.width());
             default -> false;
         };

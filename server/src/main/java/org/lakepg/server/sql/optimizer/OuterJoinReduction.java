@@ -49,10 +49,20 @@ final class OuterJoinReduction {
                 below.add(Conjuncts.shift(c, offset));
             }
         }
+        // an outer join's ON condition rejects NULLs from the joins on its padded side: a padded row there never
+        // matches, as an inner join's missing row would not (reduce_outer_joins_pass2's local constraints)
+        List<BoundExpr> on = new ArrayList<>();
+        if ((kind == NestedLoopJoinNode.Kind.LEFT || kind == NestedLoopJoinNode.Kind.RIGHT) && j.condition() != null) {
+            for (BoundExpr c : Conjuncts.conjuncts(j.condition())) {
+                on.add(Conjuncts.shift(c, offset));
+            }
+        }
         PlanNode left = kind == NestedLoopJoinNode.Kind.INNER || kind == NestedLoopJoinNode.Kind.LEFT
-                ? reduce(j.left(), offset, below) : j.left();
+                ? reduce(j.left(), offset, below)
+                : kind == NestedLoopJoinNode.Kind.RIGHT ? reduce(j.left(), offset, on) : j.left();
         PlanNode right = kind == NestedLoopJoinNode.Kind.INNER || kind == NestedLoopJoinNode.Kind.RIGHT
-                ? reduce(j.right(), offset + leftWidth, below) : j.right();
+                ? reduce(j.right(), offset + leftWidth, below)
+                : kind == NestedLoopJoinNode.Kind.LEFT ? reduce(j.right(), offset + leftWidth, on) : j.right();
         return kind == j.kind() && left == j.left() && right == j.right() ? j
                 : new NestedLoopJoinNode(kind, left, right, j.condition(), j.lateral());
     }
@@ -65,7 +75,7 @@ final class OuterJoinReduction {
      * Whether the condition is NULL or false when the columns {@code [from, to)} are all NULL
      * (find_nonnullable_rels: strict calls, IS NOT NULL, AND of any, OR of all such parts).
      */
-    private static boolean rejects(BoundExpr e, int from, int to) {
+    static boolean rejects(BoundExpr e, int from, int to) {
         return switch (e) {
             case InputRef in -> in.index() >= from && in.index() < to;
             case RelabelType r -> rejects(r.argument(), from, to);

@@ -1,0 +1,37 @@
+-- outer joins in the cost-based join search: orders PostgreSQL's rules allow (optimizer/README identities), and
+-- results (NULL-padded rows too) that no order may change
+drop table if exists outerjoin_order_a, outerjoin_order_b, outerjoin_order_c, outerjoin_order_d;
+create table outerjoin_order_a (id int primary key, x int);
+create table outerjoin_order_b (id int primary key, aid int, y int);
+create table outerjoin_order_c (id int primary key, bid int, z int);
+create table outerjoin_order_d (id int primary key, v int);
+insert into outerjoin_order_a select g, g % 10 from generate_series(1, 1000) g;
+insert into outerjoin_order_b select g, g % 50, g % 7 from generate_series(1, 100) g;
+insert into outerjoin_order_c select g, g % 20, g % 3 from generate_series(1, 30) g;
+insert into outerjoin_order_d select g, g from generate_series(1, 5) g;
+analyze outerjoin_order_a; analyze outerjoin_order_b; analyze outerjoin_order_c; analyze outerjoin_order_d;
+explain (costs off) select * from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid left join outerjoin_order_c c on b.id = c.bid;
+select count(*), sum(a.id), sum(b.id), sum(c.id), count(c.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid left join outerjoin_order_c c on b.id = c.bid;
+explain (costs off) select * from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid left join outerjoin_order_c c on coalesce(b.id, 3) = c.bid;
+select count(*), sum(a.id), sum(b.id), sum(c.id), count(c.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid left join outerjoin_order_c c on coalesce(b.id, 3) = c.bid;
+explain (costs off) select * from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid join outerjoin_order_d d on d.id = a.x;
+select count(*), sum(a.id), sum(b.id), sum(d.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid join outerjoin_order_d d on d.id = a.x;
+explain (costs off) select * from outerjoin_order_b b left join outerjoin_order_c c on b.id = c.bid join outerjoin_order_d d on d.id = b.y;
+select count(*), sum(b.id), sum(c.id), sum(d.id) from outerjoin_order_b b left join outerjoin_order_c c on b.id = c.bid join outerjoin_order_d d on d.id = b.y;
+explain (costs off) select * from outerjoin_order_b b left join outerjoin_order_c c on b.id = c.bid join outerjoin_order_d d on d.id = c.z;
+select count(*), sum(b.id), sum(c.id), sum(d.id) from outerjoin_order_b b left join outerjoin_order_c c on b.id = c.bid join outerjoin_order_d d on d.id = c.z;
+select d.id, b.id, c.id from outerjoin_order_d d left join outerjoin_order_b b on d.id = b.y left join outerjoin_order_c c on c.bid = b.id where c.z is null order by 1, 2, 3;
+select count(*), sum(a.id), sum(b.id), sum(c.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid left join outerjoin_order_c c on a.id = c.bid where c.z is null;
+select count(*), sum(a.id), sum(b.id), sum(c.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid and b.y > 3 left join outerjoin_order_c c on b.id = c.bid and c.z = 1 where a.x < 5;
+select count(*), sum(a.id), sum(b.id), sum(c.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid left join outerjoin_order_c c on b.id = c.bid where b.y is null or c.z is null;
+select count(*), sum(a.id), sum(b.id), sum(c.id), sum(d.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid left join outerjoin_order_c c on b.id = c.bid join outerjoin_order_d d on d.id = c.z;
+select count(*), sum(a.id), sum(b.id), sum(c.id), sum(d.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid left join outerjoin_order_c c on b.id = c.bid left join outerjoin_order_d d on d.id = c.z or d.id = a.x;
+select count(*), sum(a.id), sum(b.id), sum(c.id), sum(d.id) from outerjoin_order_d d right join outerjoin_order_a a on d.id = a.x left join outerjoin_order_b b on b.aid = d.id full join outerjoin_order_c c on c.bid = b.id;
+select count(*), sum(a.id), sum(b.id), sum(c.id), sum(d.id) from outerjoin_order_d d left join outerjoin_order_a a on d.id = a.x and a.id < 50 left join outerjoin_order_b b on b.aid = a.id left join outerjoin_order_c c on c.bid = b.id and c.z = d.id;
+select count(*), sum(a.id), sum(b.id), sum(c.id), sum(d.id) from (outerjoin_order_d d left join outerjoin_order_a a on d.id = a.x) left join (outerjoin_order_b b join outerjoin_order_c c on c.bid = b.id) on b.aid = a.id and c.z < d.v;
+select count(*), sum(a.id), sum(b.id), sum(c.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid left join outerjoin_order_c c on b.id = c.bid and a.x = 3;
+select count(*), sum(a.id), sum(b.id), sum(c.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid and false left join outerjoin_order_c c on c.bid = a.x;
+select count(*), sum(a.id), sum(b.id), sum(c.id) from outerjoin_order_a a left join outerjoin_order_b b on true left join outerjoin_order_c c on c.bid = b.aid where a.id < 3;
+select count(*), sum(a.id), sum(b.id), sum(c.id) from outerjoin_order_a a left join outerjoin_order_b b on a.id = b.aid left join outerjoin_order_c c on (b.id is null) = (c.z = 0);
+explain (costs off) select * from outerjoin_order_a p left join outerjoin_order_b c on p.id = c.id join outerjoin_order_a x on p.id = x.id where p.id = 1 and p.id = 2;
+drop table outerjoin_order_a, outerjoin_order_b, outerjoin_order_c, outerjoin_order_d;
