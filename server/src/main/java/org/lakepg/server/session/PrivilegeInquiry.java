@@ -61,7 +61,7 @@ final class PrivilegeInquiry {
             return roles.currentRoleOid();
         }
         if (role instanceof Long oid) {
-            return roles.roles().find(oid).map(Role::oid).orElse(Long.MIN_VALUE);
+            return oid; // no such role: PostgreSQL checks the ACL for it all the same (only PUBLIC's grants apply)
         }
         return roles.role(role.toString()).oid();
     }
@@ -76,6 +76,9 @@ final class PrivilegeInquiry {
         long oid;
         long owner;
         if (object instanceof Long given) {
+            if (namedRelation(snapshot, given) == null) {
+                return null; // no relation with that OID: NULL, as PostgreSQL's has_table_privilege_id
+            }
             oid = given;
             owner = objects.views().views(snapshot).stream().filter(v -> v.oid() == given).findFirst()
                     .map(v -> v.owner()).orElseGet(() -> privileges.tableOwner(snapshot, given));
@@ -274,9 +277,9 @@ final class PrivilegeInquiry {
         if (target == Long.MIN_VALUE) {
             return null;
         }
-        Role r = roles.roles().find(member).orElseThrow();
+        boolean superuser = roles.roles().find(member).map(Role::superuser).orElse(false);
         boolean usage = wanted.toLowerCase(Locale.ROOT).contains("usage");
-        return r.superuser() || (usage ? roles.roles().hasPrivilegesOf(member, target)
+        return superuser || (usage ? roles.roles().hasPrivilegesOf(member, target)
                 : roles.roles().isMemberOf(member, target));
     }
 
