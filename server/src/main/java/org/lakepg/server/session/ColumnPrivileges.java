@@ -33,6 +33,12 @@ final class ColumnPrivileges {
     }
 
     /** The live columns of a table or view, in order; empty when the OID names neither. */
+    /** Whether a user table, view or sequence has this OID. */
+    boolean relationExists(Snapshot snapshot, long relation) {
+        return tables.findByOid(snapshot, relation).isPresent() || tables.findSequence(snapshot, relation).isPresent()
+                || objects.views().views(snapshot).stream().anyMatch(v -> v.oid() == relation);
+    }
+
     List<Column> columns(Snapshot snapshot, long relation) {
         List<Column> out = new ArrayList<>();
         var table = tables.findByOid(snapshot, relation);

@@ -248,7 +248,11 @@ final class FunctionCommands {
             objects.functions().drop(txn, old.oid());
             objects.functions().create(txn, withOid(proc, old.oid()), existing.get().owner());
         } else {
-            objects.functions().create(txn, withOid(proc, tables.newOid()), roles.currentRoleOid());
+            long oid = tables.newOid();
+            objects.functions().create(txn, withOid(proc, oid), roles.currentRoleOid());
+            new DefaultPrivilegeCommands(objects, roles, tables::newOid).apply(txn,
+                    org.lakepg.server.catalog.objects.CatalogClasses.PG_PROC, oid, roles.currentRoleOid(),
+                    proc.namespace(), 'f');
         }
         return Execution.done(s.isProcedure() ? "CREATE PROCEDURE" : "CREATE FUNCTION");
     }

@@ -24,15 +24,22 @@ final class ObjectCommands {
     private final Consumer<PgException> notices;
     private final SchemaCommands schemas;
     private FunctionCommands functions;
+    private final DefaultPrivilegeCommands defaults;
 
     ObjectCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
                    Consumer<PgException> notices, SchemaCommands schemas) {
+        this.defaults = new DefaultPrivilegeCommands(objects, roles, tables::newOid);
         this.objects = objects;
         this.tables = tables;
         this.searchPath = searchPath;
         this.roles = roles;
         this.notices = notices;
         this.schemas = schemas;
+    }
+
+    /** ALTER DEFAULT PRIVILEGES and the ACLs of new objects it decides. */
+    DefaultPrivilegeCommands defaults() {
+        return defaults;
     }
 
     void setFunctions(FunctionCommands functions) {
@@ -101,20 +108,26 @@ final class ObjectCommands {
         Execution done = create.get();
         txn.commandCounterIncrement();
         long owner = roles.currentRoleOid();
-        if (owner == org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID) {
-            return done;
-        }
+        boolean bootstrap = owner == org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID;
         if (!existed) {
             var created = relationIfSchemaExists(txn, nameOf(relation));
             if (created.isPresent() && created.get() instanceof SearchPath.Relation.Table t) {
-                objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
-                        t.table().oid(), owner);
+                if (!bootstrap) {
+                    objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
+                            t.table().oid(), owner);
+                }
+                defaults.apply(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, t.table().oid(), owner,
+                        t.table().namespace(), 'r');
             }
         }
         for (var q : tables.sequences(txn.snapshot())) {
             if (!sequencesBefore.contains(q.oid())) {
-                objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, q.oid(),
-                        owner);
+                if (!bootstrap) {
+                    objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
+                            q.oid(), owner);
+                }
+                defaults.apply(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, q.oid(), owner,
+                        q.namespace(), 'S');
             }
         }
         return done;

@@ -80,6 +80,7 @@ final class OwnedObjectCommands {
     Execution drop(DropOwnedStmt s, Transaction txn) {
         List<Long> owners = roleOids(s.roles());
         var snapshot = txn.snapshot();
+        owners.forEach(owner -> objects.defaultAcls().removeRole(txn, owner)); // as PostgreSQL's DROP OWNED does
         for (ViewInfo v : objects.views().views(snapshot)) {
             if (owners.contains(v.owner())) {
                 ViewCommands.dropCompletely(objects, tables, txn, v);

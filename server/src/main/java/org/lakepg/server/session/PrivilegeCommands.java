@@ -190,7 +190,7 @@ final class PrivilegeCommands {
     }
 
     /** The aclitem letters of a privilege list (null: ALL). */
-    private static String letters(List<AccessPriv> privs, String allowed, String typeName) {
+    static String letters(List<AccessPriv> privs, String allowed, String typeName) {
         if (privs == null) {
             return allowed;
         }
@@ -251,7 +251,7 @@ final class PrivilegeCommands {
         return out.toString();
     }
 
-    private static String add(String current, String letters, boolean grantOption) {
+    static String add(String current, String letters, boolean grantOption) {
         Map<Character, Boolean> acl = parse(current);
         for (char c : letters.toCharArray()) {
             acl.merge(c, grantOption, Boolean::logicalOr);
@@ -260,7 +260,7 @@ final class PrivilegeCommands {
     }
 
     /** REVOKE takes the privileges away, or with GRANT OPTION FOR only their grant option. */
-    private static String remove(String current, String letters, boolean grantOptionOnly) {
+    static String remove(String current, String letters, boolean grantOptionOnly) {
         Map<Character, Boolean> acl = parse(current);
         for (char c : letters.toCharArray()) {
             if (grantOptionOnly) {

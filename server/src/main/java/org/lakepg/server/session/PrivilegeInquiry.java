@@ -76,7 +76,7 @@ final class PrivilegeInquiry {
         long oid;
         long owner;
         if (object instanceof Long given) {
-            if (namedRelation(snapshot, given) == null) {
+            if (!columns.relationExists(snapshot, given) && systemRelation(given) == null) {
                 return null; // no relation with that OID: NULL, as PostgreSQL's has_table_privilege_id
             }
             oid = given;

@@ -62,7 +62,10 @@ final class SchemaCommands {
             }
             throw PgException.of(SqlState.DUPLICATE_SCHEMA, "schema \"%s\" already exists", name);
         }
-        objects.schemas().create(txn, tables.newOid(), name, owner);
+        long oid = tables.newOid();
+        objects.schemas().create(txn, oid, name, owner);
+        new DefaultPrivilegeCommands(objects, roles, tables::newOid).apply(txn,
+                org.lakepg.server.catalog.objects.CatalogClasses.PG_NAMESPACE, oid, owner, 0, 'n');
         return Execution.done("CREATE SCHEMA");
     }
 
@@ -114,6 +117,7 @@ final class SchemaCommands {
             objects.schemas().drop(txn, schema);
             objects.comments().dropAll(txn, CatalogClasses.PG_NAMESPACE, schema.oid());
             objects.privileges().dropAll(txn, CatalogClasses.PG_NAMESPACE, schema.oid());
+            objects.defaultAcls().removeNamespace(txn, schema.oid());
         }
         return Execution.done("DROP SCHEMA");
     }

@@ -150,6 +150,15 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public List<DefaultAclRow> defaultAcls() {
+        return compute().objects().defaultAcls().entries(snapshot.get()).stream()
+                .map(e -> new DefaultAclRow(e.oid(), e.role(), e.namespace(), e.objtype(), e.acl().stream()
+                        .map(i -> (i.grantee() == 0 ? "" : roleName(i.grantee())) + "=" + i.privileges() + "/"
+                                + roleName(i.grantor())).toList()))
+                .toList();
+    }
+
+    @Override
     public List<String> columnAcl(long table, int attnum) {
         return compute().objects().columnPrivileges().aclItems(snapshot.get(), table, attnum, this::roleName)
                 .orElse(null);

@@ -363,6 +363,7 @@ final class StatementExecutor {
             case org.lakepg.server.sql.ast.DropRoleStmt d -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.GrantRoleStmt g -> new Command.Utility(g, null);
             case org.lakepg.server.sql.ast.GrantStmt g -> new Command.Utility(g, null);
+            case org.lakepg.server.sql.ast.AlterDefaultPrivilegesStmt a -> new Command.Utility(a, null);
             case org.lakepg.server.sql.ast.DropOwnedStmt d -> new Command.Utility(d, null);
             case org.lakepg.server.sql.ast.ReassignOwnedStmt r -> new Command.Utility(r, null);
             case org.lakepg.server.sql.ast.CommentStmt c -> new Command.Utility(c, null);
@@ -709,6 +710,8 @@ final class StatementExecutor {
                 case org.lakepg.server.sql.ast.DropRoleStmt d -> roleCommands.drop(d, transaction.get());
                 case org.lakepg.server.sql.ast.GrantRoleStmt g -> roleCommands.grantMembership(g);
                 case org.lakepg.server.sql.ast.GrantStmt g -> privilegeCommands.run(g, transaction.get());
+                case org.lakepg.server.sql.ast.AlterDefaultPrivilegesStmt a -> objectNames.defaults().run(a,
+                        transaction.get());
                 case org.lakepg.server.sql.ast.DropOwnedStmt d -> new OwnedObjectCommands(objects, tables, roles, privileges)
                         .drop(d, transaction.get());
                 case org.lakepg.server.sql.ast.ReassignOwnedStmt r -> new OwnedObjectCommands(objects, tables, roles,

@@ -121,8 +121,11 @@ final class ViewCommands {
         if (existing.isPresent() || tables.indexNameExists(snapshot, name)) {
             throw PgException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
         }
-        objects.views().create(txn, new ViewInfo(tables.newOid(), schema.oid(), name, text, columns,
+        long oid = tables.newOid();
+        objects.views().create(txn, new ViewInfo(oid, schema.oid(), name, text, columns,
                 roles.currentRoleOid(), false, 0, dependsOn, true, pathOids(snapshot), tables.newOid()));
+        new DefaultPrivilegeCommands(objects, roles, tables::newOid).apply(txn,
+                org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid, roles.currentRoleOid(), schema.oid(), 'r');
         return Execution.done("CREATE VIEW");
     }
 
@@ -177,6 +180,8 @@ final class ViewCommands {
         boolean populate = !s.into().skipData();
         objects.views().create(txn, new ViewInfo(oid, schema.oid(), name, text, columns, roles.currentRoleOid(), true,
                 Math.toIntExact(storage.oid()), dependsOn, populate, pathOids(snapshot), tables.newOid()));
+        new DefaultPrivilegeCommands(objects, roles, tables::newOid).apply(txn,
+                org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid, roles.currentRoleOid(), schema.oid(), 'r');
         long count = populate ? fill(txn, storage, run.apply(plan)) : 0;
         return Execution.done(populate ? "SELECT " + count : "CREATE MATERIALIZED VIEW");
     }

@@ -117,6 +117,13 @@ public interface CatalogSources {
         return null;
     }
 
+    /** One pg_default_acl row (ALTER DEFAULT PRIVILEGES), its ACL as aclitem texts. */
+    record DefaultAclRow(long oid, long role, long namespace, char objtype, List<String> acl) {}
+
+    default List<DefaultAclRow> defaultAcls() {
+        return List.of();
+    }
+
     /** A column's attacl as aclitem texts (by the table's OID and the column's attnum), or null when none. */
     default List<String> columnAcl(long table, int attnum) {
         return null;

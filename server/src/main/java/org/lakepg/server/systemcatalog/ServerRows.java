@@ -28,6 +28,12 @@ final class ServerRows {
             }
         });
         sources.put("pg_catalog.pg_db_role_setting", ServerRows::pgDbRoleSetting);
+        sources.put("pg_catalog.pg_default_acl", (catalog, out) -> {
+            for (CatalogSources.DefaultAclRow d : catalog.sources().defaultAcls()) {
+                out.add().set("oid", d.oid()).set("defaclrole", d.role()).set("defaclnamespace", d.namespace())
+                        .set("defaclobjtype", d.objtype()).set("defaclacl", d.acl());
+            }
+        });
         sources.put("pg_catalog.pg_settings", ServerRows::pgSettings);
         sources.put("pg_catalog.pg_stat_activity", ServerRows::pgStatActivity);
         sources.put("pg_catalog.pg_stat_database", ServerRows::pgStatDatabase);

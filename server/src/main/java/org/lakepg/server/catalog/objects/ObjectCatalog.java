@@ -22,6 +22,7 @@ public final class ObjectCatalog {
     private final PolicyCatalog policies;
     private final OperatorClassCatalog operatorClasses;
     private final EventTriggerCatalog eventTriggers;
+    private final DefaultAclCatalog defaultAcls;
 
     private ObjectCatalog(AccessContext access, boolean exists, java.util.function.IntPredicate laterCatalogExists) {
         schemas = new SchemaCatalog(access, exists);
@@ -40,6 +41,7 @@ public final class ObjectCatalog {
                 laterCatalogExists.test(PolicyCatalog.FLAGS_RELATION));
         operatorClasses = new OperatorClassCatalog(access, laterCatalogExists.test(OperatorClassCatalog.RELATION));
         eventTriggers = new EventTriggerCatalog(access, laterCatalogExists.test(EventTriggerCatalog.RELATION));
+        defaultAcls = new DefaultAclCatalog(access, laterCatalogExists.test(DefaultAclCatalog.RELATION));
     }
 
     /**
@@ -75,6 +77,11 @@ public final class ObjectCatalog {
     /** The pg_rewrite rows of CREATE RULE (relation 27). */
     public RuleCatalog rules() {
         return rules;
+    }
+
+    /** ALTER DEFAULT PRIVILEGES' entries (pg_default_acl, relation 45). */
+    public DefaultAclCatalog defaultAcls() {
+        return defaultAcls;
     }
 
     /** CREATE EVENT TRIGGER's triggers (relation 41). */
