@@ -22,6 +22,27 @@ final class RelationHistory {
         final TreeMap<Long, Integer> sizes = new TreeMap<>();
         /** LSN → the smallest size a shrink at that LSN left (blocks at or above it were reset). */
         final TreeMap<Long, Integer> shrinks = new TreeMap<>();
+        /**
+         * The newest size event, which every append asks for (a COPY of a million rows asks per page write): kept
+         * apart so it costs no tree lookup. {@code Long.MIN_VALUE} while there is none.
+         */
+        long lastLsn = Long.MIN_VALUE;
+        int lastSize;
+
+        void putSize(long lsn, int size) {
+            sizes.put(lsn, size);
+            if (lsn >= lastLsn) {
+                lastLsn = lsn;
+                lastSize = size;
+            }
+        }
+
+        void sizesLoaded() {
+            if (!sizes.isEmpty()) {
+                lastLsn = sizes.lastKey();
+                lastSize = sizes.lastEntry().getValue();
+            }
+        }
     }
 
     private final Map<RelFork, Events> events = new HashMap<>();
@@ -31,6 +52,9 @@ final class RelationHistory {
         Events e = events.get(fork);
         if (e == null) {
             return null;
+        }
+        if (lsn >= e.lastLsn && e.lastLsn != Long.MIN_VALUE) {
+            return e.lastSize;
         }
         Map.Entry<Long, Integer> floor = e.sizes.floorEntry(lsn);
         return floor == null ? null : floor.getValue();
@@ -51,12 +75,12 @@ final class RelationHistory {
     }
 
     synchronized void setSize(RelFork fork, long lsn, int size) {
-        events.computeIfAbsent(fork, f -> new Events()).sizes.put(lsn, size);
+        events.computeIfAbsent(fork, f -> new Events()).putSize(lsn, size);
     }
 
     synchronized void shrink(RelFork fork, long lsn, int sizeAfter) {
         Events e = events.computeIfAbsent(fork, f -> new Events());
-        e.sizes.put(lsn, sizeAfter);
+        e.putSize(lsn, sizeAfter);
         e.shrinks.merge(lsn, sizeAfter, Math::min);
     }
 
@@ -79,6 +103,7 @@ final class RelationHistory {
             Events e = new Events();
             readMap(in, e.sizes);
             readMap(in, e.shrinks);
+            e.sizesLoaded();
             history.events.put(fork, e);
         }
         return history;
