@@ -24,3 +24,16 @@ select 'still connected'
 drop function secdef_count(), secdef_invoker_count(), secdef_whoami(), secdef_sql_whoami(), secdef_setrole(), secdef_nothrow(int)
 drop table secdef_t
 drop role secdef_r
+drop operator if exists <<<< (int, int)
+drop function if exists secdef_op_fn(int, int)
+drop role if exists secdef_op_owner
+create role secdef_op_owner; create function secdef_op_fn(int, int) returns bool language sql as 'select $1 < $2'; alter function secdef_op_fn(int, int) owner to secdef_op_owner
+create operator <<<< (procedure = secdef_op_fn, leftarg = int, rightarg = int)
+select 1 <<<< 2
+drop owned by secdef_op_owner
+select 5 <<<< 6, 'operator and function kept'
+create operator <<<< (procedure = int4lt, leftarg = int, rightarg = int)
+select 3 <<<< 2
+drop operator <<<< (int, int)
+drop owned by secdef_op_owner
+drop role secdef_op_owner

@@ -86,6 +86,26 @@ final class OwnedObjectCommands {
                 ViewCommands.dropCompletely(objects, tables, txn, v);
             }
         }
+        java.util.Set<Long> droppedFunctions = new java.util.HashSet<>();
+        for (FunctionCatalog.UserFunction f : objects.functions().functions(snapshot)) {
+            if (owners.contains(f.owner())) {
+                droppedFunctions.add(f.proc().oid());
+            }
+        }
+        // the roles' operators go; another role's operator on a function that goes stops it, as in PostgreSQL
+        for (var op : objects.operators().operators(snapshot)) {
+            if (owners.contains(op.owner())) {
+                objects.operators().drop(txn, op.entry().oid());
+            } else if (droppedFunctions.contains(op.entry().procedure())) {
+                var f = objects.functions().find(snapshot, op.entry().procedure()).orElseThrow().proc();
+                String function = FunctionSignatures.describe(f).replace(", ", ",");
+                throw PgException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop function %s because other objects depend on it", function)
+                        .withDetail("operator %s(%s) depends on function %s".formatted(op.entry().name(),
+                                function.substring(function.indexOf('(') + 1, function.length() - 1), function))
+                        .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+            }
+        }
         for (FunctionCatalog.UserFunction f : objects.functions().functions(snapshot)) {
             if (owners.contains(f.owner())) {
                 objects.functions().drop(txn, f.proc().oid());
