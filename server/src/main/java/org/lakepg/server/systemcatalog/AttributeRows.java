@@ -23,7 +23,8 @@ final class AttributeRows {
         for (SystemRelation r : SystemRelations.all()) {
             for (SystemColumn c : r.columns()) {
                 TypeEntry type = ClassRows.type(catalog, c.type());
-                row(out, r.oid(), c.name(), c.number(), type, c.typmod(), c.notNull());
+                row(out, r.oid(), c.name(), c.number(), type, c.typmod(), c.notNull())
+                        .set("attacl", InitialPrivileges.ofColumn(r.oid(), c.number()));
             }
         }
         for (TableInfo t : catalog.tables()) {
