@@ -19,7 +19,7 @@ final class LockTableCommand {
 
     static Execution run(LockStmt s, TransactionBlock block, Transaction txn, ObjectCommands names, RoleAccess roles,
                          Privileges privileges, int pid) {
-        if (!block.inExplicitBlock() && block.state() != TransactionBlock.State.IMPLICIT) {
+        if (!block.inTransactionBlock()) {
             throw PgException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "%s can only be used in transaction blocks",
                     "LOCK TABLE");
         }
