@@ -83,6 +83,8 @@ class PgDumpIT {
                 "CREATE INDEX pgd_emp_name_idx ON public.pgd_emp USING btree (name);",
                 "ALTER TABLE public.pgd_emp ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (",
                 "SELECT pg_catalog.setval('public.pgd_seq', 5, false);",
+                // the serial default depends on its sequence: set after the sequence exists, as PostgreSQL dumps it
+                "ALTER TABLE ONLY public.pgd_dept ALTER COLUMN id SET DEFAULT nextval('public.pgd_dept_id_seq'::regclass);",
                 "COMMENT ON TABLE public.pgd_dept IS 'departments';",
                 "GRANT SELECT ON TABLE public.pgd_emp TO pgd_reader;");
         // the built-in objects' ACLs are as initdb left them (pg_init_privs): none is dumped
