@@ -1234,6 +1234,18 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 new org.lakepg.server.systemcatalog.CatalogSources.LockRow("relation", null, relation, null, null,
                         null, null, vxid, processId, wrote ? "RowExclusiveLock" : "AccessShareLock", true, true,
                         null)));
+        // LOCK TABLE's locks, held and awaited, but one row per relation and mode as PostgreSQL shows them
+        var used = activity.relationsUsed();
+        for (var lock : compute.transactions().relationLocks().entries()) {
+            Boolean wrote = used.get(lock.relation());
+            boolean shownAlready = lock.granted() && wrote != null
+                    && lock.modeName().equals(wrote ? "RowExclusiveLock" : "AccessShareLock");
+            if (lock.owner() == t && !shownAlready) {
+                out.add(new org.lakepg.server.systemcatalog.CatalogSources.LockRow("relation", null, lock.relation(),
+                        null, null, null, null, vxid, processId, lock.modeName(), lock.granted(), false,
+                        lock.granted() ? null : lock.sinceMicros()));
+            }
+        }
         for (long awaited : compute.transactions().awaitedXids(t)) {
             out.add(new org.lakepg.server.systemcatalog.CatalogSources.LockRow("transactionid", null, null, null, null,
                     null, awaited, vxid, processId, "ShareLock", false, false, null));

@@ -133,6 +133,16 @@ final class ObjectCommands {
         return done;
     }
 
+    /** The table or view LOCK TABLE names: 3F000 for a missing schema, 42P01 for a missing relation. */
+    SearchPath.Relation existingRelation(org.lakepg.server.sql.ast.RangeVar r, Transaction txn) {
+        if (r.schemaname() != null && objects.schemas().find(txn.snapshot(), r.schemaname()).isEmpty()) {
+            throw PgException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", r.schemaname());
+        }
+        return searchPath.relation(txn.snapshot(), nameOf(r)).orElseThrow(() -> PgException.of(
+                SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
+                r.schemaname() == null ? r.relname() : r.schemaname() + "." + r.relname()));
+    }
+
     /** ALTER TABLE and CREATE INDEX need the table's owner; a missing table is the command's own error. */
     void requireTableOwner(org.lakepg.server.sql.ast.RangeVar relation, Transaction txn, Privileges privileges) {
         if (relation == null || roles.superuser()) {

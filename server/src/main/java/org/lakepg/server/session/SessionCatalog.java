@@ -129,7 +129,13 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
                 return Optional.of(found);
             }
         }
-        return super.systemRelation(qualifiedName);
+        var system = super.systemRelation(qualifiedName);
+        if (system.isPresent()) {
+            return system;
+        }
+        // a user sequence in FROM reads as its one-row relation
+        return searchPath.sequence(snapshot.get(), qualifiedName).map(q ->
+                org.lakepg.server.systemcatalog.SequenceRelation.of(q.oid(), q.namespace(), q.name()));
     }
 
     @Override

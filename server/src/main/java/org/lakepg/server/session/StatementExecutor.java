@@ -376,6 +376,7 @@ final class StatementExecutor {
                 yield new Command.Utility(c, null);
             }
             case org.lakepg.server.sql.ast.TruncateStmt t -> new Command.Utility(t, null);
+            case org.lakepg.server.sql.ast.LockStmt l -> new Command.Utility(l, null);
             case org.lakepg.server.sql.ast.VacuumStmt v -> new Command.Utility(v, null);
             case org.lakepg.server.sql.ast.IndexStmt i -> new Command.Utility(i, null);
             case org.lakepg.server.sql.ast.ReindexStmt r -> new Command.Utility(r, null);
@@ -826,6 +827,8 @@ final class StatementExecutor {
                     }
                     yield copy.run(c, transaction.get(), context, relations, () -> ddlContext(context));
                 }
+                case org.lakepg.server.sql.ast.LockStmt l -> LockTableCommand.run(l, block, transaction.get(),
+                        objectNames, roles, privileges, session.backendPid());
                 case org.lakepg.server.sql.ast.TruncateStmt t -> {
                     objectNames.requireTruncate(t, transaction.get(), privileges);
                     // BEFORE / AFTER TRUNCATE statement triggers of the tables named

@@ -273,6 +273,14 @@ public final class TransactionBlock {
         }
     }
 
+    /**
+     * PostgreSQL's IsTransactionBlock: an explicit block, or several statements of one simple Query (an
+     * extended-protocol statement before its Sync is not in a block unless others came before it).
+     */
+    boolean inTransactionBlock() {
+        return state == State.EXPLICIT || state == State.FAILED || state == State.IMPLICIT && (!extended || pipelining);
+    }
+
     /** For statements such as VACUUM or CREATE DATABASE that PostgreSQL refuses inside a block. */
     public void requireNoBlock(String command) {
         if (state == State.EXPLICIT || state == State.FAILED || state == State.IMPLICIT && (!extended || pipelining)) {

@@ -23,7 +23,8 @@ final class AttributeRows {
         for (SystemRelation r : SystemRelations.all()) {
             for (SystemColumn c : r.columns()) {
                 TypeEntry type = ClassRows.type(catalog, c.type());
-                row(out, r.oid(), c.name(), c.number(), type, c.typmod(), c.notNull());
+                row(out, r.oid(), c.name(), c.number(), type, c.typmod(), c.notNull())
+                        .set("attacl", InitialPrivileges.ofColumn(r.oid(), c.number()));
             }
         }
         for (TableInfo t : catalog.tables()) {
@@ -33,7 +34,9 @@ final class AttributeRows {
             for (ColumnInfo c : t.columns()) {
                 row(out, t.oid(), c.name(), c.number(), ClassRows.type(catalog, c.type()), c.typmod(), c.notNull())
                         .set("attacl", catalog.sources().columnAcl(t.oid(), t.attnum(c.number())))
-                        .set("attgenerated", c.generated() ? "s" : "");
+                        .set("attgenerated", c.generated() ? "s" : "")
+                        .set("attidentity", c.identity() == 'a' || c.identity() == 'd'
+                                ? String.valueOf(c.identity()) : "");
             }
             for (IndexInfo i : catalog.indexes(t.oid())) {
                 int n = 1;

@@ -8,14 +8,15 @@ import org.lakepg.server.catalog.bootstrap.CsvTable;
 /**
  * Catalogs of built-in objects, the same in every database: types, functions, operators, casts,
  * access methods, operator classes, collations, languages, descriptions, plus the one extension
- * (plpgsql) and the two tablespaces every cluster has.
+ * (plpgsql) and the two tablespaces every cluster has; pg_init_privs as initdb leaves it (pg_dump dumps only the
+ * ACLs of built-in objects that differ from it).
  */
 final class BuiltinObjectRows {
     private BuiltinObjectRows() {}
 
     private static final String[] BOOTSTRAP = {"pg_type", "pg_operator", "pg_cast", "pg_am",
             "pg_amop", "pg_amproc", "pg_opclass", "pg_opfamily", "pg_collation", "pg_language", "pg_range",
-            "pg_aggregate"};
+            "pg_aggregate", "pg_init_privs"};
 
     static void register(Map<String, RowSource> sources) {
         for (String name : BOOTSTRAP) {

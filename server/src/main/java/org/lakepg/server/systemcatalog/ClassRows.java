@@ -35,7 +35,8 @@ final class ClassRows {
                     .set("relhasrules", !table)
                     .set("relreplident", table ? 'n' : 'n')
                     .set("relfrozenxid", table ? 3 : 0).set("relminmxid", table ? 1 : 0)
-                    .set("relacl", java.util.List.of("postgres=arwdDxt/postgres", "=r/postgres"));
+                    .set("relacl", InitialPrivileges.of(ObjectDescriptions.PG_CLASS, r.oid(),
+                            java.util.List.of("postgres=arwdDxt/postgres", "=r/postgres")));
         }
         var inheritance = catalog.inheritance();
         java.util.Set<Long> withRules = new java.util.HashSet<>();

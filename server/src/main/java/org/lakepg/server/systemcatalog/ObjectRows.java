@@ -195,13 +195,27 @@ final class ObjectRows {
         }
         depend(out, ObjectDescriptions.PG_LANGUAGE, 13563, 0, ObjectDescriptions.PG_EXTENSION, 13559, 0, 'e');
         namespaceAndRuleDependencies(catalog, out);
+        java.util.Map<String, DefaultRow> defaults = new java.util.HashMap<>();
+        for (DefaultRow d : catalog.sources().columnDefaults()) {
+            // a default on its column (auto), so dropping the column drops it
+            depend(out, PG_ATTRDEF, d.oid(), 0, PG_CLASS, d.tableOid(), d.column(), 'a');
+            defaults.put(d.tableOid() + "/" + d.column(), d);
+        }
         for (SequenceRow s : catalog.sequences()) {
             if (s.ownedByTable() != 0) {
                 depend(out, PG_CLASS, s.oid(), 0, PG_CLASS, s.ownedByTable(), s.ownedByColumn(),
                         s.identity() ? 'i' : 'a');
+                // a serial column's nextval default on its sequence (normal): pg_dump creates the sequence
+                // first and sets the default after. Only the owning column's default is recorded so far.
+                DefaultRow d = defaults.get(s.ownedByTable() + "/" + s.ownedByColumn());
+                if (d != null && d.expression() != null && d.expression().contains("nextval(")) {
+                    depend(out, PG_ATTRDEF, d.oid(), 0, PG_CLASS, s.oid(), 0, 'n');
+                }
             }
         }
     }
+
+    private static final long PG_ATTRDEF = 2604;
 
     /**
      * Each table, view, sequence, type and function on its schema (normal), an inheritance child on its parent

@@ -313,6 +313,15 @@ public final class Transaction {
         return end.copy();
     }
 
+    /**
+     * LOCK TABLE: takes relation lock {@code mode} (1..8) until the transaction ends ({@link RelationLocks#acquire}).
+     * Locks taken inside a savepoint stay until the top-level end (PostgreSQL releases them with the savepoint).
+     */
+    public void lockRelation(int pid, long relation, int mode, boolean nowait, String relationName) {
+        requireActive();
+        manager.relationLocks().acquire(this, pid, relation, mode, nowait, relationName);
+    }
+
     /** Locks a row, or any key shaped like one, until this transaction (or its savepoint) ends: {@link RowLocks#lock}. */
     public boolean lock(RowLocks.RowId row, LockMode mode, WaitPolicy policy, String relationName) {
         return manager.rowLocks().lock(this, row, mode, policy, relationName);

@@ -37,6 +37,7 @@ public final class TransactionManager {
     private final CommitLog commitLog;
     private final WaitForGraph waitForGraph = new WaitForGraph();
     private final RowLocks rowLocks = new RowLocks(waitForGraph);
+    private final RelationLocks relationLocks = new RelationLocks();
     private final Object procArray = new Object();
     private final Map<Long, RunningXid> running = new HashMap<>();
     private final Set<Transaction> active = ConcurrentHashMap.newKeySet();
@@ -81,6 +82,11 @@ public final class TransactionManager {
 
     public CommitLog commitLog() {
         return commitLog;
+    }
+
+    /** LOCK TABLE's relation locks of this compute's transactions. */
+    public RelationLocks relationLocks() {
+        return relationLocks;
     }
 
     public RowLocks rowLocks() {
@@ -292,6 +298,7 @@ public final class TransactionManager {
     void finish(Transaction txn, List<Long> xids) {
         endXids(xids);
         rowLocks.release(txn, txn.heldRowLocks());
+        relationLocks.releaseAll(txn);
         synchronized (procArray) {
             active.remove(txn);
             txn.horizon = Long.MAX_VALUE;

@@ -12,6 +12,8 @@ import org.lakepg.wire.types.PgArray;
 final class Subscripts {
     private Subscripts() {}
 
+    private static final int NAMEDATALEN = 64;
+
     static Object element(Object container, int[] subscripts) {
         if (container instanceof org.lakepg.wire.types.PgPoint p) {
             // a fixed-length array of two float8s
@@ -19,6 +21,14 @@ final class Subscripts {
                 return null;
             }
             return Double.valueOf(subscripts[0] == 0 ? p.x() : p.y());
+        }
+        if (container instanceof String name) {
+            // a name is a fixed-length array of NAMEDATALEN "char"s, NUL-padded (pg_dump reads typname[0])
+            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (subscripts.length != 1 || subscripts[0] < 0 || subscripts[0] >= NAMEDATALEN) {
+                return null;
+            }
+            return subscripts[0] < bytes.length ? bytes[subscripts[0]] : (byte) 0;
         }
         PgArray array = (PgArray) container;
         int n = array.dimensionCount();

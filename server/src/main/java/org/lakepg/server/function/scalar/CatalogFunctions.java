@@ -20,6 +20,7 @@ public final class CatalogFunctions {
 
     public static void register(FunctionRegistry r) {
         CatalogVisibilityFunctions.register(r);
+        AclDefaultFunction.register(r);
         RegFunctions.register(r);
         SizeFunctions.register(r);
         GinFunctions.register(r);

@@ -22,6 +22,7 @@ public final class SetReturningFunctions {
         AnalyticsRows.register(BUILTINS);
         JsonRecordRows.register(BUILTINS);
         TextSearchRows.register(BUILTINS);
+        OptionRows.register(BUILTINS);
     }
 
     private final Map<String, SetReturningFunction> functions = new HashMap<>();

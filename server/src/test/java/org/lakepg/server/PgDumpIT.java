@@ -1,0 +1,167 @@
+package org.lakepg.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lakepg.server.cli.ServerConfig;
+
+/** PostgreSQL 15's own pg_dump against the server, and LOCK TABLE, which pg_dump takes on every table it dumps. */
+class PgDumpIT {
+    @TempDir
+    static Path scratch;
+
+    private static final Path PG_DUMP = Path.of("/usr/lib/postgresql/15/bin/pg_dump");
+    private static LakepgServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LakepgServer.start(ServerConfig.parse(
+                List.of("--port", "0", "--data", scratch.resolve("data").toString()), Map.of()));
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE pgd_dept (id serial PRIMARY KEY, name text NOT NULL UNIQUE,"
+                    + " budget numeric(10,2) DEFAULT 0 CHECK (budget >= 0))");
+            s.execute("CREATE TABLE pgd_emp (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                    + " dept_id int REFERENCES pgd_dept(id), name varchar(40))");
+            s.execute("CREATE INDEX pgd_emp_name_idx ON pgd_emp(name)");
+            s.execute("CREATE SEQUENCE pgd_seq START 5");
+            s.execute("COMMENT ON TABLE pgd_dept IS 'departments'");
+            s.execute("CREATE ROLE pgd_reader");
+            s.execute("GRANT SELECT ON pgd_emp TO pgd_reader");
+            s.execute("INSERT INTO pgd_dept(name, budget) VALUES ('a', 10), ('b', 20)");
+            s.execute("INSERT INTO pgd_emp(dept_id, name) VALUES (1, 'x'), (2, 'y')");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.address().getPort()
+                + "/postgres", "postgres", "");
+    }
+
+    @Test
+    void plainDumpHasTablesDataConstraintsAndGrants() throws Exception {
+        assumeTrue(Files.isExecutable(PG_DUMP), "pg_dump 15 is not installed");
+        Path out = scratch.resolve("dump.sql");
+        Path err = scratch.resolve("dump.err");
+        Process p = new ProcessBuilder(PG_DUMP.toString(), "-h", "127.0.0.1", "-p",
+                Integer.toString(server.address().getPort()), "-U", "postgres", "postgres")
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("pg_dump did not finish");
+        }
+        assertThat(Files.readString(err)).isEmpty();
+        assertThat(p.exitValue()).isZero();
+        String dump = Files.readString(out);
+        assertThat(dump).contains("CREATE TABLE public.pgd_dept (", "CREATE TABLE public.pgd_emp (",
+                "CONSTRAINT pgd_dept_budget_check CHECK ((budget >= (0)::numeric))",
+                "COPY public.pgd_dept (id, name, budget) FROM stdin;\n1\ta\t10.00\n2\tb\t20.00\n\\.",
+                "COPY public.pgd_emp (id, dept_id, name) FROM stdin;\n1\t1\tx\n2\t2\ty\n\\.",
+                "ADD CONSTRAINT pgd_dept_pkey PRIMARY KEY (id);", "ADD CONSTRAINT pgd_dept_name_key UNIQUE (name);",
+                "ADD CONSTRAINT pgd_emp_dept_id_fkey FOREIGN KEY (dept_id) REFERENCES public.pgd_dept(id);",
+                "CREATE INDEX pgd_emp_name_idx ON public.pgd_emp USING btree (name);",
+                "ALTER TABLE public.pgd_emp ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (",
+                "SELECT pg_catalog.setval('public.pgd_seq', 5, false);",
+                // the serial default depends on its sequence: set after the sequence exists, as PostgreSQL dumps it
+                "ALTER TABLE ONLY public.pgd_dept ALTER COLUMN id SET DEFAULT nextval('public.pgd_dept_id_seq'::regclass);",
+                "COMMENT ON TABLE public.pgd_dept IS 'departments';",
+                "GRANT SELECT ON TABLE public.pgd_emp TO pgd_reader;");
+        // the built-in objects' ACLs are as initdb left them (pg_init_privs): none is dumped
+        assertThat(dump).doesNotContain("ON FUNCTION pg_catalog.", "ON TABLE pg_catalog.");
+    }
+
+    @Test
+    void lockTableOnlyInsideATransactionBlock() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("LOCK TABLE pgd_dept"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("25P01");
+                        assertThat(e.getMessage()).contains("LOCK TABLE can only be used in transaction blocks");
+                    });
+        }
+    }
+
+    @Test
+    void accessExclusiveBlocksAccessShareUntilTheHolderEnds() throws Exception {
+        try (Connection holder = connect(); Connection other = connect();
+             Statement h = holder.createStatement(); Statement o = other.createStatement()) {
+            holder.setAutoCommit(false);
+            other.setAutoCommit(false);
+            h.execute("LOCK TABLE pgd_emp IN ACCESS EXCLUSIVE MODE");
+            try (ResultSet rs = o.executeQuery("SELECT mode, granted FROM pg_locks WHERE locktype = 'relation'"
+                    + " AND relation = 'pgd_emp'::regclass")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("AccessExclusiveLock");
+                assertThat(rs.getBoolean(2)).isTrue();
+            }
+            assertThatThrownBy(() -> o.execute("LOCK TABLE pgd_emp IN ACCESS SHARE MODE NOWAIT"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("55P03");
+                        assertThat(e.getMessage()).contains("could not obtain lock on relation \"pgd_emp\"");
+                    });
+            other.rollback();
+            o.execute("SET lock_timeout = '200ms'");
+            assertThatThrownBy(() -> o.execute("LOCK TABLE pgd_emp"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("55P03");
+                        assertThat(e.getMessage()).contains("canceling statement due to lock timeout");
+                    });
+            other.rollback();
+            // ROW EXCLUSIVE does not conflict with ROW SHARE; ACCESS SHARE is free once the holder commits
+            holder.commit();
+            h.execute("LOCK TABLE pgd_emp IN ROW SHARE MODE");
+            o.execute("LOCK TABLE pgd_emp IN ROW EXCLUSIVE MODE NOWAIT");
+            other.rollback();
+            holder.rollback();
+            o.execute("LOCK TABLE pgd_emp IN ACCESS SHARE MODE NOWAIT");
+            other.rollback();
+        }
+    }
+
+    @Test
+    void lockTableNeedsThePrivilegeOfItsMode() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE pgd_locker");
+            c.setAutoCommit(false);
+            s.execute("SET ROLE pgd_locker");
+            assertThatThrownBy(() -> s.execute("LOCK TABLE pgd_dept IN ACCESS SHARE MODE"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42501");
+                        assertThat(e.getMessage()).contains("permission denied for table pgd_dept");
+                    });
+            c.rollback();
+            s.execute("RESET ROLE");
+            s.execute("GRANT SELECT ON pgd_dept TO pgd_locker");
+            c.commit();
+            s.execute("SET ROLE pgd_locker");
+            s.execute("LOCK TABLE pgd_dept IN ACCESS SHARE MODE");
+            assertThatThrownBy(() -> s.execute("LOCK TABLE pgd_dept IN EXCLUSIVE MODE"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            c.rollback();
+            assertThatThrownBy(() -> s.execute("LOCK TABLE pgd_nosuch"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
+            c.rollback();
+        }
+    }
+}
