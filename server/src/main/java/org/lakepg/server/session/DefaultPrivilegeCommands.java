@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.lakepg.server.catalog.objects.BuiltInAcl;
 import org.lakepg.server.catalog.objects.DefaultAclCatalog;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
 import org.lakepg.server.catalog.objects.PrivilegeCatalog;
@@ -34,16 +35,21 @@ final class DefaultPrivilegeCommands {
         this.newOid = newOid;
     }
 
-    /** pg_default_acl's letter of an object kind, the privileges that kind has, and how errors name it. */
-    private record Kind(char letter, String allowed, String typeName) {}
+    /** pg_default_acl's letter of an object kind and how errors name it. */
+    private record Kind(char letter, String typeName) {
+        /** Every privilege the kind has (what ALL grants). */
+        String allowed() {
+            return BuiltInAcl.owner(aclKind(letter)).orElseThrow();
+        }
+    }
 
     private static Kind kind(GrantStmt action) {
         return switch (action.objtype().kind()) {
-            case TABLE -> new Kind('r', "arwdDxt", "relation");
-            case SEQUENCE -> new Kind('S', "rwU", "sequence");
-            case FUNCTION, ROUTINE, PROCEDURE -> new Kind('f', "X", "function");
-            case TYPE -> new Kind('T', "U", "type");
-            case SCHEMA -> new Kind('n', "UC", "schema");
+            case TABLE -> new Kind('r', "relation");
+            case SEQUENCE -> new Kind('S', "sequence");
+            case FUNCTION, ROUTINE, PROCEDURE -> new Kind('f', "function");
+            case TYPE -> new Kind('T', "type");
+            case SCHEMA -> new Kind('n', "schema");
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "unrecognized object type");
         };
     }
@@ -119,22 +125,20 @@ final class DefaultPrivilegeCommands {
         }
     }
 
+    /** acldefault's kind of a pg_default_acl objtype (the same letters but for sequences: 'S' there, 's' here). */
+    private static char aclKind(char defaclKind) {
+        return defaclKind == 'S' ? 's' : defaclKind;
+    }
+
     /** The ACL a role's new object of a kind gets without default-privilege entries: the owner's all, PUBLIC's few. */
-    static Map<Long, String> builtIn(long owner, char kind) {
+    static Map<Long, String> builtIn(long owner, char defaclKind) {
+        char kind = aclKind(defaclKind);
         Map<Long, String> acl = new LinkedHashMap<>();
-        switch (kind) {
-            case 'f' -> {
-                acl.put(PrivilegeCatalog.PUBLIC, "X");
-                acl.put(owner, "X");
-            }
-            case 'T' -> {
-                acl.put(PrivilegeCatalog.PUBLIC, "U");
-                acl.put(owner, "U");
-            }
-            case 'S' -> acl.put(owner, "rwU");
-            case 'n' -> acl.put(owner, "UC");
-            default -> acl.put(owner, "arwdDxt");
+        String toPublic = BuiltInAcl.toPublic(kind);
+        if (!toPublic.isEmpty()) {
+            acl.put(PrivilegeCatalog.PUBLIC, toPublic);
         }
+        acl.put(owner, BuiltInAcl.owner(kind).orElseThrow());
         return acl;
     }
 

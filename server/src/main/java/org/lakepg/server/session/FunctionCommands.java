@@ -39,6 +39,7 @@ import static org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID;
 /** CREATE [OR REPLACE] FUNCTION / PROCEDURE in LANGUAGE sql, DROP FUNCTION / PROCEDURE / ROUTINE, and CALL. */
 final class FunctionCommands {
     private final ObjectCatalog objects;
+    private final DefaultPrivilegeCommands defaultPrivileges;
     private final TableCatalog tables;
     private final SearchPath searchPath;
     private final RoleAccess roles;
@@ -46,7 +47,8 @@ final class FunctionCommands {
     private final AnalyzerCatalog catalog;
 
     FunctionCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
-                     Consumer<PgException> notices, AnalyzerCatalog catalog) {
+                     Consumer<PgException> notices, AnalyzerCatalog catalog, DefaultPrivilegeCommands defaultPrivileges) {
+        this.defaultPrivileges = defaultPrivileges;
         this.objects = objects;
         this.tables = tables;
         this.searchPath = searchPath;
@@ -250,7 +252,7 @@ final class FunctionCommands {
         } else {
             long oid = tables.newOid();
             objects.functions().create(txn, withOid(proc, oid), roles.currentRoleOid());
-            new DefaultPrivilegeCommands(objects, roles, tables::newOid).apply(txn,
+            defaultPrivileges.apply(txn,
                     org.lakepg.server.catalog.objects.CatalogClasses.PG_PROC, oid, roles.currentRoleOid(),
                     proc.namespace(), 'f');
         }

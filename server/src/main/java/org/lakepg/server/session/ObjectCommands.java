@@ -27,8 +27,8 @@ final class ObjectCommands {
     private final DefaultPrivilegeCommands defaults;
 
     ObjectCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
-                   Consumer<PgException> notices, SchemaCommands schemas) {
-        this.defaults = new DefaultPrivilegeCommands(objects, roles, tables::newOid);
+                   Consumer<PgException> notices, SchemaCommands schemas, DefaultPrivilegeCommands defaults) {
+        this.defaults = defaults;
         this.objects = objects;
         this.tables = tables;
         this.searchPath = searchPath;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.lakepg.server.auth.Roles;
+import org.lakepg.server.catalog.objects.BuiltInAcl;
 import org.lakepg.server.catalog.objects.CatalogClasses;
 import org.lakepg.server.catalog.objects.FunctionCatalog;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
@@ -113,8 +114,9 @@ final class PrivilegeCommands {
             if (!objects.privileges().hasAcl(txn.snapshot(), t.classoid(), t.oid())) {
                 // the first GRANT/REVOKE makes the default ACL explicit (the owner's entry and PUBLIC's defaults),
                 // so PUBLIC's defaults can be revoked, as in PostgreSQL
-                objects.privileges().set(txn, t.classoid(), t.oid(), t.owner(),
-                        t.kind().equals("sequence") ? "rwU" : allPrivileges(t.classoid()), t.owner());
+                char kind = BuiltInAcl.kindOf(t.classoid(), t.kind().equals("sequence"));
+                objects.privileges().set(txn, t.classoid(), t.oid(), t.owner(), BuiltInAcl.owner(kind).orElseThrow(),
+                        t.owner());
                 String defaults = Privileges.defaultForPublic(t.classoid(), t.oid());
                 if (!defaults.isEmpty()) {
                     objects.privileges().set(txn, t.classoid(), t.oid(), PrivilegeCatalog.PUBLIC, defaults, t.owner());
@@ -174,19 +176,6 @@ final class PrivilegeCommands {
         if (!updated.equals(current)) {
             columns.set(txn, t.oid(), attnum, grantee, updated, t.owner());
         }
-    }
-
-    private static String allPrivileges(long classoid) {
-        if (classoid == CatalogClasses.PG_CLASS) {
-            return "arwdDxt";
-        }
-        if (classoid == CatalogClasses.PG_NAMESPACE) {
-            return "UC";
-        }
-        if (classoid == CatalogClasses.PG_PROC) {
-            return "X";
-        }
-        return "CTc";
     }
 
     /** The aclitem letters of a privilege list (null: ALL). */

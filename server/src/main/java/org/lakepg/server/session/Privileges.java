@@ -3,6 +3,7 @@ package org.lakepg.server.session;
 import java.util.List;
 import org.lakepg.server.auth.Role;
 import org.lakepg.server.auth.Roles;
+import org.lakepg.server.catalog.objects.BuiltInAcl;
 import org.lakepg.server.catalog.objects.CatalogClasses;
 import org.lakepg.server.catalog.objects.ObjectCatalog;
 import org.lakepg.server.catalog.objects.PrivilegeCatalog;
@@ -73,17 +74,11 @@ final class Privileges {
 
     /** What PUBLIC holds on an object with the default ACL (functions: EXECUTE; schema public: USAGE). */
     static String defaultForPublic(long classoid, long objoid) {
-        if (classoid == CatalogClasses.PG_PROC) {
-            return "X";
-        }
         if (classoid == CatalogClasses.PG_NAMESPACE && (objoid == SchemaInfo.PUBLIC || objoid == SchemaInfo.PG_CATALOG
                 || objoid == SchemaInfo.INFORMATION_SCHEMA)) {
-            return "U";
+            return "U"; // PostgreSQL creates these schemas with PUBLIC's USAGE in their ACL; lakepg keeps it implicit
         }
-        if (classoid == CatalogClasses.PG_DATABASE) {
-            return "Tc";
-        }
-        return "";
+        return BuiltInAcl.toPublic(BuiltInAcl.kindOf(classoid, false));
     }
 
     /** Whether {@code role} holds the privileges of {@code other} (its member with INHERIT, or itself). */

@@ -20,6 +20,7 @@ import org.lakepg.wire.error.SqlState;
 /** CREATE SCHEMA, DROP SCHEMA [CASCADE], ALTER SCHEMA ... RENAME TO / OWNER TO. */
 final class SchemaCommands {
     private final ObjectCatalog objects;
+    private final DefaultPrivilegeCommands defaults;
     private final TableCatalog tables;
     private final RoleAccess roles;
     private final Consumer<PgException> notices;
@@ -27,7 +28,9 @@ final class SchemaCommands {
     private final java.util.function.Supplier<String> database;
 
     SchemaCommands(ObjectCatalog objects, TableCatalog tables, RoleAccess roles, Consumer<PgException> notices,
-                   Privileges privileges, java.util.function.Supplier<String> database) {
+                   Privileges privileges, java.util.function.Supplier<String> database,
+                   DefaultPrivilegeCommands defaults) {
+        this.defaults = defaults;
         this.objects = objects;
         this.tables = tables;
         this.roles = roles;
@@ -64,7 +67,7 @@ final class SchemaCommands {
         }
         long oid = tables.newOid();
         objects.schemas().create(txn, oid, name, owner);
-        new DefaultPrivilegeCommands(objects, roles, tables::newOid).apply(txn,
+        defaults.apply(txn,
                 org.lakepg.server.catalog.objects.CatalogClasses.PG_NAMESPACE, oid, owner, 0, 'n');
         return Execution.done("CREATE SCHEMA");
     }

@@ -41,6 +41,8 @@ final class StatementExecutor {
     private final AggregateCommands aggregates;
     private final FunctionCalls functionCalls;
     private final RoleCommands roleCommands;
+    private final java.util.Map<Long, Long> definerOwners = new java.util.HashMap<>();
+    private org.lakepg.server.txn.Snapshot definerOwnersSnapshot;
     private final Privileges privileges;
     private final PrivilegeCommands privilegeCommands;
     private final CommentCommands comments;
@@ -94,12 +96,14 @@ final class StatementExecutor {
         if (catalog instanceof SessionCatalog c) {
             c.useRowSecurity(new RowSecurityRules(objects, roles, privileges, settings, c::snapshot)::applying);
         }
-        this.schemas = new SchemaCommands(objects, tables, roles, notices, privileges, session::currentDatabase);
+        var defaultPrivileges = new DefaultPrivilegeCommands(objects, roles, tables::newOid);
+        this.schemas = new SchemaCommands(objects, tables, roles, notices, privileges, session::currentDatabase,
+                defaultPrivileges);
         RelationAccessLog log = catalog instanceof SessionCatalog c ? c.accessLog() : new RelationAccessLog();
-        this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log);
+        this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log, defaultPrivileges);
         views.setStaleTempSchemaDrop(schemas::dropWithContents);
-        this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
-        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
+        this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas, defaultPrivileges);
+        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog, defaultPrivileges);
         this.aggregates = new AggregateCommands(objects, tables, searchPath, roles, notices, catalog);
         objectNames.setFunctions(functions);
         this.functionCalls = new FunctionCalls(roles, catalog, privileges);
@@ -568,18 +572,27 @@ final class StatementExecutor {
         return null;
     }
 
-    /** The snapshot catalog lookups of the statement being analyzed use. */
     /** A function's body as its caller, or as its owner when it is SECURITY DEFINER. */
     <T> T withSecurityOf(org.lakepg.server.catalog.ProcEntry proc, java.util.function.Supplier<T> body) {
         if (!proc.securityDefiner()) {
             return body.get();
         }
-        long owner = objects.functions().find(catalogSnapshot(), proc.oid())
-                .map(org.lakepg.server.catalog.objects.FunctionCatalog.UserFunction::owner)
-                .orElse(org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID);
-        return roles.asDefiner(roles.nameOf(owner), body);
+        return roles.asDefiner(roles.nameOf(definerOwner(proc.oid())), body);
     }
 
+    /** The owner of a SECURITY DEFINER function, looked up once per catalog snapshot (a call per row stays cheap). */
+    private long definerOwner(long function) {
+        var snapshot = catalogSnapshot();
+        if (definerOwnersSnapshot != snapshot) {
+            definerOwners.clear();
+            definerOwnersSnapshot = snapshot;
+        }
+        return definerOwners.computeIfAbsent(function, oid -> objects.functions().find(snapshot, oid)
+                .map(org.lakepg.server.catalog.objects.FunctionCatalog.UserFunction::owner)
+                .orElse(org.lakepg.server.auth.Roles.BOOTSTRAP_SUPERUSER_OID));
+    }
+
+    /** The snapshot catalog lookups of the statement being analyzed use. */
     private org.lakepg.server.txn.Snapshot catalogSnapshot() {
         return ((SessionCatalog) catalog).snapshot();
     }

@@ -29,6 +29,7 @@ import org.lakepg.wire.error.SqlState;
 final class ViewCommands {
     private static final BuiltinAnalyzerCatalog TYPES = new BuiltinAnalyzerCatalog();
     private final ObjectCatalog objects;
+    private final DefaultPrivilegeCommands defaults;
     private final TableCatalog tables;
     private final SearchPath searchPath;
     private final RoleAccess roles;
@@ -43,7 +44,8 @@ final class ViewCommands {
     }
 
     ViewCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
-                 Consumer<PgException> notices, RelationAccessLog accessLog) {
+                 Consumer<PgException> notices, RelationAccessLog accessLog, DefaultPrivilegeCommands defaults) {
+        this.defaults = defaults;
         this.objects = objects;
         this.tables = tables;
         this.searchPath = searchPath;
@@ -124,7 +126,7 @@ final class ViewCommands {
         long oid = tables.newOid();
         objects.views().create(txn, new ViewInfo(oid, schema.oid(), name, text, columns,
                 roles.currentRoleOid(), false, 0, dependsOn, true, pathOids(snapshot), tables.newOid()));
-        new DefaultPrivilegeCommands(objects, roles, tables::newOid).apply(txn,
+        defaults.apply(txn,
                 org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid, roles.currentRoleOid(), schema.oid(), 'r');
         return Execution.done("CREATE VIEW");
     }
@@ -180,7 +182,7 @@ final class ViewCommands {
         boolean populate = !s.into().skipData();
         objects.views().create(txn, new ViewInfo(oid, schema.oid(), name, text, columns, roles.currentRoleOid(), true,
                 Math.toIntExact(storage.oid()), dependsOn, populate, pathOids(snapshot), tables.newOid()));
-        new DefaultPrivilegeCommands(objects, roles, tables::newOid).apply(txn,
+        defaults.apply(txn,
                 org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS, oid, roles.currentRoleOid(), schema.oid(), 'r');
         long count = populate ? fill(txn, storage, run.apply(plan)) : 0;
         return Execution.done(populate ? "SELECT " + count : "CREATE MATERIALIZED VIEW");

@@ -1,6 +1,7 @@
 package org.lakepg.server.function.scalar;
 
 import java.util.List;
+import org.lakepg.server.catalog.objects.BuiltInAcl;
 import org.lakepg.server.function.FunctionContext;
 import org.lakepg.server.function.FunctionRegistry;
 import org.lakepg.wire.error.PgException;
@@ -31,20 +32,13 @@ final class AclDefaultFunction {
         String name = c.catalogView().roleName(owner).orElse(Long.toString(owner));
         String ownerItem = name + "=%s/" + name;
         String publicItem = "=%s/" + name;
-        return switch (kind) {
-            case 'c' -> List.of(); // columns: privileges come from the table's ACL
-            case 'r' -> List.of(ownerItem.formatted("arwdDxt"));
-            case 's' -> List.of(ownerItem.formatted("rwU"));
-            case 'd' -> List.of(publicItem.formatted("Tc"), ownerItem.formatted("CTc"));
-            case 'f' -> List.of(publicItem.formatted("X"), ownerItem.formatted("X"));
-            case 'l', 'T' -> List.of(publicItem.formatted("U"), ownerItem.formatted("U"));
-            case 'L' -> List.of(ownerItem.formatted("rw"));
-            case 'n' -> List.of(ownerItem.formatted("UC"));
-            case 't' -> List.of(ownerItem.formatted("C"));
-            case 'F', 'S' -> List.of(ownerItem.formatted("U"));
-            case 'p' -> List.of(ownerItem.formatted("sA"));
-            default -> throw PgException.of(SqlState.INTERNAL_ERROR, "unrecognized objtype abbreviation: %s",
-                    kind == '\0' ? "" : String.valueOf(kind));
-        };
+        String owners = BuiltInAcl.owner(kind).orElseThrow(() -> PgException.of(SqlState.INTERNAL_ERROR,
+                "unrecognized objtype abbreviation: %s", kind == '\0' ? "" : String.valueOf(kind)));
+        if (owners.isEmpty()) {
+            return List.of(); // columns: privileges come from the table's ACL
+        }
+        String toPublic = BuiltInAcl.toPublic(kind);
+        return toPublic.isEmpty() ? List.of(ownerItem.formatted(owners))
+                : List.of(publicItem.formatted(toPublic), ownerItem.formatted(owners));
     }
 }
