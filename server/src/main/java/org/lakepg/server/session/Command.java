@@ -13,8 +13,16 @@ sealed interface Command {
 
     long[] parameterTypes();
 
-    /** A query with a plan. */
-    record Query(QueryPlan plan) implements Command {
+    /** A query with a plan, and the relation locks each execution takes before it runs (PostgreSQL's range table's). */
+    record Query(QueryPlan plan, List<org.lakepg.server.txn.RelationLocks.Request> locks) implements Command {
+        Query(QueryPlan plan) {
+            this(plan, List.of());
+        }
+
+        Query withLocks(List<org.lakepg.server.txn.RelationLocks.Request> locks) {
+            return new Query(plan, locks);
+        }
+
         @Override
         public List<OutputColumn> columns() {
             return plan.columns();

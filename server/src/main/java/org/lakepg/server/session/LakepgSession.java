@@ -399,7 +399,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     }
 
     private SimpleQueryCache.Validity planValidity() {
-        return new SimpleQueryCache.Validity(compute, compute.transactions().catalogVersion(), settings.version(),
+        return planValidity(compute.transactions().catalogVersion());
+    }
+
+    private SimpleQueryCache.Validity planValidity(long catalogVersion) {
+        return new SimpleQueryCache.Validity(compute, catalogVersion, settings.version(),
                 roleAccess.roles().version());
     }
 
@@ -473,6 +477,13 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             ExecContext context = newContext(parameters);
             Command command = analysis.get();
             checkStatement(statement);
+            while (!executor.lockRelations(command)) {
+                // a relation it uses changed after its snapshot (it waited for a DDL): analyzed again on the new
+                // snapshot the locking took
+                planValidityAtSnapshot = planValidity(txn.snapshotCatalogVersion());
+                command = analysis.get();
+            }
+            context.newScanSnapshot(); // a lock that waited moved the statement's snapshot
             Execution execution = executor.start(command, context);
             if (execution.columns() != null) {
                 sink.rowDescription(describe(execution));
@@ -735,7 +746,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                     statementStart = nowMicros();
                     checkStatement(prepared.raw.statement());
                     context = newContext(parameters);
-                    execution = executor.start(prepared.current(), context);
+                    Command command = prepared.current();
+                    while (!executor.lockRelations(command)) {
+                        command = prepared.current(); // as in runSimple: the catalog moved, so it plans again
+                    }
+                    context.newScanSnapshot();
+                    execution = executor.start(command, context);
                     encoder = new RowEncoder(orEmpty(execution.columns()), resultFormats, LakepgSession.this);
                 } else {
                     running = context;
@@ -771,6 +787,29 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
     }
 
+    /**
+     * Parse outside a transaction: PostgreSQL locks a query's relations while it analyzes it, so a Parse next to an
+     * uncommitted ALTER TABLE waits and describes what it committed. Waits in a transaction of its own until the
+     * query's locks could be taken; false when the analysis made at {@code analyzedAt} is stale by then.
+     */
+    private boolean awaitRelations(Command command, long analyzedAt, org.lakepg.server.txn.Deadline deadline) {
+        if (!(command instanceof Command.Query q) || q.locks().isEmpty()) {
+            return true;
+        }
+        org.lakepg.server.txn.Transaction probe = compute.transactions().begin();
+        parseProbe = probe;
+        try {
+            probe.setDeadline(deadline);
+            return probe.lockRelations(backendPid(), q.locks(), analyzedAt);
+        } finally {
+            parseProbe = null;
+            probe.rollback();
+        }
+    }
+
+    /** The transaction a Parse outside a transaction waits for relation locks in (pg_locks shows it). */
+    private volatile org.lakepg.server.txn.Transaction parseProbe;
+
     @Override
     public PreparedStatement prepare(String sql, int[] parameterTypeOids) {
         checkNotTerminated();
@@ -791,7 +830,16 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                         "current transaction is aborted, commands ignored until end of transaction block");
             }
             SimpleQueryCache.Validity validity = planValidity(); // read before analysis, as for the simple cache
-            return new Prepared(raw, sql, executor.analyze(raw, sql, parameterTypeOids), validity);
+            Command command = executor.analyze(raw, sql, parameterTypeOids);
+            boolean inTransaction = txn != null && txn.state() == org.lakepg.server.txn.Transaction.State.ACTIVE;
+            // as PostgreSQL's parse analysis, take (or, outside a transaction, wait for) the query's relation locks
+            while (inTransaction ? !executor.lockRelations(command)
+                    : !awaitRelations(command, validity.catalogVersion(), new org.lakepg.server.txn.Deadline(
+                            settings.statementTimeout(), settings.lockTimeout(), () -> sink != null && sink.isCancelled()))) {
+                validity = inTransaction ? planValidity(txn.snapshotCatalogVersion()) : planValidity();
+                command = executor.analyze(raw, sql, parameterTypeOids);
+            }
+            return new Prepared(raw, sql, command, validity);
         } catch (RuntimeException | StackOverflowError e) {
             statementFailed();
             throw asPgException(e);
@@ -1218,7 +1266,10 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     java.util.List<org.lakepg.server.systemcatalog.CatalogSources.LockRow> locks() {
         org.lakepg.server.txn.Transaction t = txn;
         if (t == null || t.state() != org.lakepg.server.txn.Transaction.State.ACTIVE) {
-            return java.util.List.of();
+            t = parseProbe; // a Parse outside a transaction waiting for a relation lock (see awaitRelations)
+            if (t == null) {
+                return java.util.List.of();
+            }
         }
         String vxid = processId + "/" + t.id();
         java.util.List<org.lakepg.server.systemcatalog.CatalogSources.LockRow> out = new java.util.ArrayList<>();

@@ -452,7 +452,11 @@ final class StatementExecutor {
         } finally {
             rulesApplied = outer;
         }
-        return new Command.Query(RuleActionPlans.plan(steps, setsResult, original));
+        var locks = new java.util.LinkedHashMap<Long, org.lakepg.server.txn.RelationLocks.Request>();
+        for (Command.Query step : steps) {
+            step.locks().forEach(l -> locks.merge(l.relation(), l, (x, y) -> x.mode() >= y.mode() ? x : y));
+        }
+        return new Command.Query(RuleActionPlans.plan(steps, setsResult, original), java.util.List.copyOf(locks.values()));
     }
 
     /**
@@ -477,6 +481,7 @@ final class StatementExecutor {
             reads = accessLog.columnReads();
             accesses = accessLog.finish();
         }
+        command = withRelationLocks(command, statement, accesses, views);
         if (!roles.superuser() && !calls.isEmpty()) {
             privileges.checkExecute(catalogSnapshot(), calls);
         }
@@ -531,6 +536,72 @@ final class StatementExecutor {
         }
         return command;
     }
+
+    /**
+     * A query's relation locks, as PostgreSQL's executor takes them from the range table: ROW EXCLUSIVE on what it
+     * writes (the target, data-modifying WITH items' targets, the views written through and the table under them),
+     * ROW SHARE on what SELECT ... FOR UPDATE/SHARE reads, ACCESS SHARE on everything else it reads.
+     */
+    private Command withRelationLocks(Command command, Statement statement,
+                                      java.util.List<RelationAccessLog.Access> accesses,
+                                      java.util.List<org.lakepg.server.catalog.objects.ViewInfo> views) {
+        if (!(command instanceof Command.Query q) || accesses.isEmpty()) {
+            return command;
+        }
+        java.util.Set<Long> written = new java.util.HashSet<>();
+        var targets = new java.util.ArrayList<ModifyingCteTargets.Target>(ModifyingCteTargets.ofWithItems(statement));
+        if (ModifyingCteTargets.ofStatement(statement) != null) {
+            targets.add(ModifyingCteTargets.ofStatement(statement));
+        }
+        for (var target : targets) {
+            if (target.privilege() != 'r') {
+                relationOid(target.names()).ifPresent(written::add);
+            }
+        }
+        if (!views.isEmpty()) {
+            views.forEach(v -> written.add(v.oid()));
+            written.add(accesses.get(0).oid()); // the table under the views (see checked)
+        }
+        int readMode = statement instanceof SelectStmt select && RowLocking.locks(select)
+                ? org.lakepg.server.txn.RelationLocks.ROW_SHARE : org.lakepg.server.txn.RelationLocks.ACCESS_SHARE;
+        var locks = new java.util.LinkedHashMap<Long, org.lakepg.server.txn.RelationLocks.Request>();
+        for (var a : accesses) {
+            int mode = written.contains(a.oid()) ? org.lakepg.server.txn.RelationLocks.ROW_EXCLUSIVE : readMode;
+            locks.merge(a.oid(), new org.lakepg.server.txn.RelationLocks.Request(a.oid(), mode, a.name()),
+                    (x, y) -> x.mode() >= y.mode() ? x : y);
+        }
+        return q.withLocks(java.util.List.copyOf(locks.values()));
+    }
+
+    /** A table's or view's OID by its name, empty when there is none (the command reports that itself). */
+    private java.util.Optional<Long> relationOid(java.util.List<String> names) {
+        try {
+            return catalog.table(names).map(org.lakepg.server.table.TableInfo::oid)
+                    .or(() -> catalog.view(names).map(org.lakepg.server.catalog.objects.ViewInfo::oid));
+        } catch (PgException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Takes the relation locks a command needs before it runs (a query's from its analysis, a utility statement's by
+     * {@link UtilityLocks}); false when a relation it uses was changed after the statement's snapshot: READ
+     * COMMITTED then starts the statement over with a new snapshot (see Transaction#lockRelations).
+     */
+    boolean lockRelations(Command command) {
+        org.lakepg.server.txn.Transaction txn = transaction.get();
+        if (txn == null || txn.state() != org.lakepg.server.txn.Transaction.State.ACTIVE) {
+            return true;
+        }
+        java.util.List<org.lakepg.server.txn.RelationLocks.Request> requests = switch (command) {
+            case Command.Query q -> q.locks();
+            case Command.Utility u -> UtilityLocks.of(u.statement(), this::relationOid);
+            case Command.Definition d -> UtilityLocks.of(d.statement(), this::relationOid);
+            case Command.Empty e -> java.util.List.of();
+        };
+        return requests.isEmpty() || txn.lockRelations(session.backendPid(), requests);
+    }
+
 
     /** ALTER TABLE of nothing but ENABLE / DISABLE / [NO] FORCE ROW LEVEL SECURITY (see PolicyCommands). */
     private static boolean rowSecurityOnly(org.lakepg.server.sql.ast.AlterTableStmt a) {
@@ -945,6 +1016,7 @@ final class StatementExecutor {
                     var bound = prepared.bind(e, queries(new ParameterTypes(PreparedCommands.ints(u.parameterTypes())))
                                     .expressions(), catalog,
                             new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
+                    lockRelations(bound.command()); // analyzed at PREPARE or just now: a stale plan is not redone here
                     yield start(bound.command(), context.nested(bound.parameters()));
                 }
                 case org.lakepg.server.sql.ast.DeallocateStmt d -> prepared.deallocate(d);

@@ -2,23 +2,38 @@ package org.lakepg.server.txn;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lakepg.wire.error.PgException;
 import org.lakepg.wire.error.SqlState;
 
 /**
  * The compute's table of heavyweight relation locks, with PostgreSQL's eight table lock modes and their conflict
- * matrix. LOCK TABLE takes them explicitly and they are held until the transaction ends. Plain DML and DDL do not
- * take them (yet): a lock taken here only excludes other LOCK TABLE statements, so ACCESS SHARE (pg_dump) conflicts
- * only with another transaction's LOCK ... IN ACCESS EXCLUSIVE MODE. Waits are not part of deadlock detection;
- * lock_timeout and statement_timeout end them.
+ * matrix. Statements take them as PostgreSQL's do (a query ACCESS SHARE on what it reads, ROW EXCLUSIVE on what it
+ * writes; CREATE INDEX SHARE; ALTER/DROP/TRUNCATE ACCESS EXCLUSIVE ...), LOCK TABLE explicitly; all are held until
+ * the transaction ends. A wait joins the transactions' wait-for graph, so a cycle through relation and row locks
+ * fails with 40P01; lock_timeout and statement_timeout end a wait.
+ *
+ * <p>Because a statement reads the catalog through its snapshot, a catalog change committed after that snapshot
+ * by a transaction holding a strong lock on a relation is remembered here ({@link #changedSince}): a statement that
+ * then locks the relation knows its analysis is stale.
  */
 public final class RelationLocks {
     /** PostgreSQL's lock mode names, by mode number 1..8 (AccessShareLock .. AccessExclusiveLock). */
     private static final String[] NAMES = {null, "AccessShareLock", "RowShareLock", "RowExclusiveLock",
         "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"};
+
+    public static final int ACCESS_SHARE = 1;
+    public static final int ROW_SHARE = 2;
+    public static final int ROW_EXCLUSIVE = 3;
+    public static final int SHARE_UPDATE_EXCLUSIVE = 4;
+    public static final int SHARE = 5;
+    public static final int SHARE_ROW_EXCLUSIVE = 6;
+    public static final int ACCESS_EXCLUSIVE = 8;
 
     /** For each mode, the bit set of the modes it conflicts with (bit n = mode n), as lock.c's LockConflicts. */
     private static final int[] CONFLICTS = {0,
@@ -32,12 +47,22 @@ public final class RelationLocks {
         }
     }
 
+    /** A lock a statement needs: {@code mode} 1..8 on {@code relation}; {@code name} for error messages. */
+    public record Request(long relation, int mode, String name) {}
+
     /** pg_locks' times count microseconds from 2000-01-01 like every PostgreSQL timestamp. */
     private static final long MICROS_2000 = 946_684_800L * 1_000_000L;
 
+    private final WaitForGraph graph;
     private final Map<Long, List<Entry>> byRelation = new HashMap<>();
     private final List<Entry> waiting = new ArrayList<>();
     private CompletableFuture<Void> released = new CompletableFuture<>();
+    /** Relation → the catalog version at which a transaction holding a strong lock on it and changing the catalog ended. */
+    private final Map<Long, Long> changedAt = new ConcurrentHashMap<>();
+
+    RelationLocks(WaitForGraph graph) {
+        this.graph = graph;
+    }
 
     private static int bits(int... modes) {
         int b = 0;
@@ -53,9 +78,10 @@ public final class RelationLocks {
 
     /**
      * Takes {@code mode} on {@code relation} for {@code owner} until it ends, waiting while another transaction
-     * holds a conflicting mode: NOWAIT fails at once, lock_timeout after the wait, both with 55P03.
+     * holds a conflicting mode: NOWAIT fails at once, lock_timeout after the wait, both with 55P03; a wait that
+     * would close a cycle of waits fails with 40P01. Returns whether it waited.
      */
-    public void acquire(Transaction owner, int pid, long relation, int mode, boolean nowait, String relationName) {
+    boolean acquire(Transaction owner, int pid, long relation, int mode, boolean nowait, String relationName) {
         if (mode < 1 || mode > 8) {
             throw new IllegalArgumentException("lock mode " + mode);
         }
@@ -63,15 +89,18 @@ public final class RelationLocks {
         try {
             while (true) {
                 CompletableFuture<Void> next;
+                List<Long> blockers;
                 synchronized (this) {
-                    if (grantable(owner, relation, mode)) {
-                        if (wait != null) {
+                    blockers = blockers(owner, relation, mode);
+                    if (blockers.isEmpty()) {
+                        boolean waited = wait != null;
+                        if (waited) {
                             waiting.remove(wait);
                         }
                         wait = null;
-                        byRelation.computeIfAbsent(relation, r -> new ArrayList<>())
+                        byRelation.computeIfAbsent(relation, r -> new ArrayList<>(2))
                                 .add(new Entry(owner, pid, relation, mode, true, nowMicros()));
-                        return;
+                        return waited;
                     }
                     if (nowait) {
                         throw PgException.of(SqlState.LOCK_NOT_AVAILABLE, "could not obtain lock on relation \"%s\"",
@@ -83,8 +112,13 @@ public final class RelationLocks {
                     }
                     next = released;
                 }
-                Deadline deadline = owner.deadline() == null ? Deadline.none() : owner.deadline();
-                deadline.await(next);
+                graph.beginWait(owner.id(), blockers);
+                try {
+                    Deadline deadline = owner.deadline() == null ? Deadline.none() : owner.deadline();
+                    deadline.await(next);
+                } finally {
+                    graph.endWait(owner.id());
+                }
             }
         } finally {
             if (wait != null) {
@@ -95,35 +129,66 @@ public final class RelationLocks {
         }
     }
 
-    /** A transaction's own locks never conflict with each other, as in PostgreSQL. */
-    private boolean grantable(Transaction owner, long relation, int mode) {
-        for (Entry e : byRelation.getOrDefault(relation, List.of())) {
+    /** The other transactions holding a mode that conflicts (a transaction's own locks never conflict, as in PostgreSQL). */
+    private List<Long> blockers(Transaction owner, long relation, int mode) {
+        List<Entry> held = byRelation.get(relation);
+        if (held == null) {
+            return List.of();
+        }
+        List<Long> out = null;
+        for (Entry e : held) {
             if (e.owner() != owner && conflicts(e.mode(), mode)) {
-                return false;
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(e.owner().id());
             }
         }
-        return true;
+        return out == null ? List.of() : out;
     }
 
-    /** Releases everything {@code owner} holds (its end) and wakes the waiters to try again. */
-    void releaseAll(Transaction owner) {
-        CompletableFuture<Void> wake;
+    /**
+     * Releases the locks {@code owner} holds on {@code relations} (its end) and wakes the waiters to try again.
+     * When {@code catalogVersion} is not negative the transaction changed the catalog and ended at that version:
+     * the relations it held strongly (SHARE or stronger) are noted as changed at it first, so whoever gets their
+     * lock next sees it.
+     */
+    void release(Transaction owner, Map<Long, Integer> relations, long catalogVersion) {
+        if (relations.isEmpty()) {
+            return;
+        }
+        if (catalogVersion >= 0) {
+            relations.forEach((relation, modes) -> {
+                if (modes >= 1 << SHARE) {
+                    changedAt.merge(relation, catalogVersion, Math::max);
+                }
+            });
+        }
+        CompletableFuture<Void> wake = null;
         synchronized (this) {
-            boolean any = false;
-            for (var it = byRelation.values().iterator(); it.hasNext();) {
-                List<Entry> entries = it.next();
-                any |= entries.removeIf(e -> e.owner() == owner);
-                if (entries.isEmpty()) {
-                    it.remove();
+            for (long relation : relations.keySet()) {
+                List<Entry> entries = byRelation.get(relation);
+                if (entries != null) {
+                    entries.removeIf(e -> e.owner() == owner);
+                    if (entries.isEmpty()) {
+                        byRelation.remove(relation);
+                    }
                 }
             }
-            if (!any) {
-                return;
+            if (!waiting.isEmpty()) {
+                wake = released;
+                released = new CompletableFuture<>();
             }
-            wake = released;
-            released = new CompletableFuture<>();
         }
-        wake.complete(null);
+        if (wake != null) {
+            wake.complete(null);
+        }
+    }
+
+    /** Whether a transaction that changed the catalog and held {@code relation} strongly ended after {@code catalogVersion}. */
+    boolean changedSince(long relation, long catalogVersion) {
+        Long at = changedAt.get(relation);
+        return at != null && at > catalogVersion;
     }
 
     /** The locks held and awaited, for pg_locks. */
@@ -132,6 +197,11 @@ public final class RelationLocks {
         byRelation.values().forEach(out::addAll);
         out.addAll(waiting);
         return out;
+    }
+
+    /** The relations locked now (tests). */
+    synchronized Set<Long> lockedRelations() {
+        return new LinkedHashSet<>(byRelation.keySet());
     }
 
     private static long nowMicros() {

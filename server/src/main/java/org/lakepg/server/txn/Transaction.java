@@ -1,7 +1,9 @@
 package org.lakepg.server.txn;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +47,10 @@ public final class Transaction {
     private long topXid;
     private Snapshot transactionSnapshot;
     private Snapshot current;
+    /** The catalog version read just before the snapshot the catalog is read through was taken. */
+    private long snapshotCatalogVersion;
+    /** The relation locks held: relation → bit set of modes (bit n = mode n). Only this transaction's thread uses it. */
+    private final Map<Long, Integer> relationLocks = new HashMap<>();
     private int commandId;
     private boolean commandUsed;
     private State state = State.ACTIVE;
@@ -134,10 +140,64 @@ public final class Transaction {
         }
         if (isolation.usesTransactionSnapshot()) {
             if (transactionSnapshot == null) {
+                snapshotCatalogVersion = manager.catalogVersion();
                 transactionSnapshot = manager.takeSnapshot(this, commandId);
             }
             current = transactionSnapshot.withCommandId(commandId);
         } else {
+            snapshotCatalogVersion = manager.catalogVersion();
+            current = manager.takeSnapshot(this, commandId);
+        }
+    }
+
+    /**
+     * Takes the relation locks a statement needs (see {@link RelationLocks}). A statement that had to wait sees what
+     * the holder committed: READ COMMITTED takes a new snapshot (as PostgreSQL takes the statement's snapshot after
+     * its locks). Returns false when one of the relations was changed by a transaction that ended after the
+     * snapshot the statement was analyzed with, so that analysis is stale and must be made again on the new one.
+     * With a transaction snapshot neither can be: a stale analysis, or a DDL lock that waited, fails with 40001.
+     */
+    public boolean lockRelations(int pid, List<RelationLocks.Request> requests) {
+        return lockRelations(pid, requests, snapshotCatalogVersion);
+    }
+
+    /** As {@link #lockRelations(int, List)} for an analysis made on a snapshot taken at {@code analyzedAt}. */
+    public boolean lockRelations(int pid, List<RelationLocks.Request> requests, long analyzedAt) {
+        requireActive();
+        boolean current = true;
+        boolean waited = false;
+        boolean ddlWaited = false;
+        for (RelationLocks.Request r : requests) {
+            if (lockRelation(pid, r.relation(), r.mode(), false, r.name())) {
+                waited = true;
+                ddlWaited |= r.mode() >= RelationLocks.SHARE;
+            }
+            if (manager.relationLocks().changedSince(r.relation(), analyzedAt)) {
+                current = false;
+            }
+        }
+        if (isolation.usesTransactionSnapshot()) {
+            if (!current || ddlWaited) {
+                throw PgException.of(SqlState.T_R_SERIALIZATION_FAILURE,
+                        "could not serialize access due to concurrent update")
+                        .withDetail("A relation this statement uses was changed after the transaction's snapshot.");
+            }
+        } else if (waited || !current) {
+            retakeStatementSnapshot();
+        }
+        return current;
+    }
+
+    /** The catalog version read just before the statement's (or transaction's) snapshot was taken. */
+    public long snapshotCatalogVersion() {
+        return snapshotCatalogVersion;
+    }
+
+    /** READ COMMITTED: the statement starts over with a new snapshot (its relation locks stay). */
+    public void retakeStatementSnapshot() {
+        requireActive();
+        if (!isolation.usesTransactionSnapshot()) {
+            snapshotCatalogVersion = manager.catalogVersion();
             current = manager.takeSnapshot(this, commandId);
         }
     }
@@ -314,12 +374,24 @@ public final class Transaction {
     }
 
     /**
-     * LOCK TABLE: takes relation lock {@code mode} (1..8) until the transaction ends ({@link RelationLocks#acquire}).
+     * Takes relation lock {@code mode} (1..8) until the transaction ends ({@link RelationLocks#acquire}); returns
+     * whether it had to wait.
      * Locks taken inside a savepoint stay until the top-level end (PostgreSQL releases them with the savepoint).
      */
-    public void lockRelation(int pid, long relation, int mode, boolean nowait, String relationName) {
+    public boolean lockRelation(int pid, long relation, int mode, boolean nowait, String relationName) {
         requireActive();
-        manager.relationLocks().acquire(this, pid, relation, mode, nowait, relationName);
+        int held = relationLocks.getOrDefault(relation, 0);
+        if ((held & (1 << mode)) != 0) {
+            return false; // taken before in this transaction: the common case of a statement run again costs a lookup
+        }
+        boolean waited = manager.relationLocks().acquire(this, pid, relation, mode, nowait, relationName);
+        relationLocks.put(relation, held | (1 << mode));
+        return waited;
+    }
+
+    /** The relation locks held, relation → bit set of modes; released by the manager when the transaction ends. */
+    Map<Long, Integer> heldRelationLocks() {
+        return relationLocks;
     }
 
     /** Locks a row, or any key shaped like one, until this transaction (or its savepoint) ends: {@link RowLocks#lock}. */

@@ -37,7 +37,7 @@ public final class TransactionManager {
     private final CommitLog commitLog;
     private final WaitForGraph waitForGraph = new WaitForGraph();
     private final RowLocks rowLocks = new RowLocks(waitForGraph);
-    private final RelationLocks relationLocks = new RelationLocks();
+    private final RelationLocks relationLocks = new RelationLocks(waitForGraph);
     private final Object procArray = new Object();
     private final Map<Long, RunningXid> running = new HashMap<>();
     private final Set<Transaction> active = ConcurrentHashMap.newKeySet();
@@ -298,14 +298,17 @@ public final class TransactionManager {
     void finish(Transaction txn, List<Long> xids) {
         endXids(xids);
         rowLocks.release(txn, txn.heldRowLocks());
-        relationLocks.releaseAll(txn);
         synchronized (procArray) {
             active.remove(txn);
             txn.horizon = Long.MAX_VALUE;
         }
+        long endedAtVersion = -1;
         if (txn.changedCatalog()) {
-            catalogVersion.incrementAndGet(CATALOG_VERSION_SLOT); // after its xids ended: new snapshots already see the change
+            // after its xids ended: new snapshots already see the change
+            endedAtVersion = catalogVersion.incrementAndGet(CATALOG_VERSION_SLOT);
         }
+        // after the version moved: whoever gets a relation lock next and read the catalog before sees it is stale
+        relationLocks.release(txn, txn.heldRelationLocks(), endedAtVersion);
         txn.endFuture().complete(null);
     }
 
