@@ -11,6 +11,14 @@ public interface ObjectStore {
 
     void put(String key, byte[] data);
 
+    /**
+     * Puts the contents of {@code file} (which nobody changes meanwhile). A store that can stream a file (S3)
+     * overrides this, so a large layer is never read into memory whole.
+     */
+    default void put(String key, java.nio.file.Path file) throws java.io.IOException {
+        put(key, java.nio.file.Files.readAllBytes(file));
+    }
+
     Optional<byte[]> get(String key);
 
     /** Keys starting with {@code prefix}, in lexicographic order. */

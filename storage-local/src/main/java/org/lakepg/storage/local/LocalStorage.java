@@ -302,6 +302,33 @@ public final class LocalStorage implements Storage {
         return CheckpointFiles.capture(timeline(timeline));
     }
 
+    /**
+     * Appends records together with their encoding ({@code WalRecordCodec.encode} of each, as a WAL source sent
+     * them): the same as {@code wal().appendAll} without encoding them again.
+     */
+    public java.util.List<org.lakepg.storage.Lsn> appendEncoded(TimelineId timeline,
+            java.util.List<org.lakepg.storage.WalRecord> records,
+            java.util.List<byte[]> payloads) {
+        if (records.size() != payloads.size()) {
+            throw new IllegalArgumentException(records.size() + " records but " + payloads.size() + " payloads");
+        }
+        if (records.isEmpty()) {
+            return java.util.List.of();
+        }
+        TimelineStore t = timeline(timeline);
+        long[] lsns = t.appendEncoded(records, payloads);
+        afterAppend(t);
+        return java.util.Arrays.stream(lsns).mapToObj(org.lakepg.storage.Lsn::of).toList();
+    }
+
+    /**
+     * A number that changes whenever the timeline's checkpoint file is rewritten (checkpoint, compaction, GC) in this
+     * process: a copier compares it to skip reading a checkpoint it already has.
+     */
+    public long checkpointVersion(TimelineId timeline) {
+        return timeline(timeline).manifestVersion();
+    }
+
     /** The LSN below which reads of this timeline's own history fail (branch points excepted). */
     public org.lakepg.storage.Lsn gcHorizon(TimelineId timeline) {
         return org.lakepg.storage.Lsn.of(timeline(timeline).gcCutoff());

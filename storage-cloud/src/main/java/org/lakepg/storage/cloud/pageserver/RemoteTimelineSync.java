@@ -39,6 +39,8 @@ final class RemoteTimelineSync {
     /** The manifest in S3 for each timeline (uploaded by us or restored from), by timeline. */
     private final Map<TimelineId, TimelineManifest> current = new ConcurrentHashMap<>();
     private final Set<TimelineId> cleanupPending = ConcurrentHashMap.newKeySet();
+    /** Per timeline, the local checkpoint version ({@link LocalStorage#checkpointVersion}) S3 is known to hold. */
+    private final Map<TimelineId, Long> syncedVersion = new ConcurrentHashMap<>();
     private final AtomicLong bytesUploaded = new AtomicLong();
     private final AtomicLong layersUploaded = new AtomicLong();
 
@@ -75,6 +77,11 @@ final class RemoteTimelineSync {
      * to do or a layer vanished meanwhile (GC; the next checkpoint no longer names it, the next call uploads that).
      */
     boolean upload(LocalStorage local, TimelineId timeline) {
+        long version = local.checkpointVersion(timeline);
+        Long synced = syncedVersion.get(timeline);
+        if (synced != null && synced == version && !cleanupPending.contains(timeline)) {
+            return false; // no checkpoint since: reading the checkpoint file every round cost the idle CPU
+        }
         CheckpointFiles checkpoint = local.lastCheckpoint(timeline);
         TimelineManifest previous = current.get(timeline);
         if (checkpoint == null) {
@@ -87,6 +94,7 @@ final class RemoteTimelineSync {
             if (cleanupPending.contains(timeline)) {
                 deleteUnreferenced(timeline, previous);
             }
+            syncedVersion.put(timeline, version);
             return false;
         }
         Map<String, RemoteLayer> known = new HashMap<>();
@@ -98,20 +106,20 @@ final class RemoteTimelineSync {
             String name = file.getFileName().toString();
             RemoteLayer layer = known.get(name);
             if (layer == null) {
-                byte[] bytes;
+                String key = RemoteLayout.layerKey(timeline, name, generation);
+                long size;
                 try {
-                    bytes = Files.readAllBytes(file);
+                    size = Files.size(file);
+                    remote.put(key, file); // streamed from disk: a layer is tens of MB
                 } catch (NoSuchFileException e) {
                     LOG.debug("layer {} of timeline {} was removed before its upload; retrying later", name, timeline);
                     return false;
                 } catch (IOException e) {
                     throw new StorageException(StorageException.Reason.IO, "could not read layer " + file + ": " + e.getMessage(), e);
                 }
-                String key = RemoteLayout.layerKey(timeline, name, generation);
-                remote.put(key, bytes);
-                bytesUploaded.addAndGet(bytes.length);
+                bytesUploaded.addAndGet(size);
                 layersUploaded.incrementAndGet();
-                layer = new RemoteLayer(name, key, bytes.length);
+                layer = new RemoteLayer(name, key, size);
             }
             layers.add(layer);
         }
@@ -121,6 +129,7 @@ final class RemoteTimelineSync {
         remote.put(RemoteLayout.manifestKey(timeline, generation), encoded);
         bytesUploaded.addAndGet(encoded.length);
         current.put(timeline, manifest);
+        syncedVersion.put(timeline, version);
         deleteUnreferenced(timeline, manifest);
         return true;
     }
@@ -168,6 +177,7 @@ final class RemoteTimelineSync {
     /** Removes the timeline from S3: its manifests first (so no manifest names a missing layer), then its layers. */
     void deleteRemote(TimelineId timeline) {
         current.remove(timeline);
+        syncedVersion.remove(timeline);
         List<String> keys = remote.list(RemoteLayout.timelinePrefix(timeline));
         for (String key : keys) {
             if (RemoteLayout.isManifest(key) && RemoteLayout.generationOf(key) <= generation) {

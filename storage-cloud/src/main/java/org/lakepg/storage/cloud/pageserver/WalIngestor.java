@@ -14,6 +14,7 @@ import org.lakepg.storage.WalReader;
 import org.lakepg.storage.WalRecord;
 import org.lakepg.storage.WalService;
 import org.lakepg.storage.cloud.metrics.Metrics;
+import org.lakepg.storage.cloud.wal.FramedWalReader;
 import org.lakepg.storage.local.LocalStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,20 +143,28 @@ final class WalIngestor {
         }
         int count = 0;
         try (WalReader reader = source.read(timeline, Lsn.of(ingested))) {
+            FramedWalReader framed = reader instanceof FramedWalReader f ? f : null;
             List<WalEntry> batch = new ArrayList<>(BATCH);
+            List<byte[]> payloads = new ArrayList<>(BATCH); // as received, while every entry came with its bytes
             while (reader.hasNext() && !stopped) {
                 batch.add(reader.next());
+                byte[] payload = framed == null ? null : framed.lastPayload();
+                if (payload != null && payloads.size() == batch.size() - 1) {
+                    payloads.add(payload);
+                }
                 if (batch.size() == BATCH) {
-                    count += apply(batch);
+                    count += apply(batch, payloads);
                     batch.clear();
+                    payloads.clear();
                 }
             }
-            count += apply(batch);
+            count += apply(batch, payloads);
         }
         return count;
     }
 
-    private int apply(List<WalEntry> batch) {
+    /** Appends a batch to the local store, reusing the received encodings if there is one for every record. */
+    private int apply(List<WalEntry> batch, List<byte[]> payloads) {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -163,7 +172,9 @@ final class WalIngestor {
         for (WalEntry e : batch) {
             records.add(e.record());
         }
-        List<Lsn> assigned = local.wal().appendAll(timeline, records);
+        List<Lsn> assigned = payloads.size() == records.size()
+                ? local.appendEncoded(timeline, records, payloads)
+                : local.wal().appendAll(timeline, records);
         for (int i = 0; i < batch.size(); i++) {
             if (!assigned.get(i).equals(batch.get(i).lsn())) {
                 throw StorageException.of(StorageException.Reason.CORRUPTED,

@@ -54,6 +54,8 @@ public sealed interface AcceptorRequest {
      */
     record Append(TimelineId timeline, long term, long beginLsn, long commitLsn, List<byte[]> payloads)
             implements AcceptorRequest {
+        public static final int CODE = 3;
+
         public Append {
             Objects.requireNonNull(timeline, "timeline");
             payloads = List.copyOf(payloads);
@@ -61,7 +63,7 @@ public sealed interface AcceptorRequest {
 
         @Override
         public int code() {
-            return 3;
+            return CODE;
         }
     }
 

@@ -190,14 +190,34 @@ public final class RpcConnection implements AutoCloseable {
     public <T> CompletableFuture<T> call(int code, Consumer<ByteBuf> payload, Function<ByteBuf, T> parse) {
         Channel ch = channel();
         long id = ids.incrementAndGet();
-        CompletableFuture<ByteBuf> answer = new CompletableFuture<>();
-        pending.put(id, new Pending(ch, answer, System.nanoTime() + requestTimeout.toNanos()));
         ByteBuf out = ch.alloc().buffer();
         out.writeInt(0);
         out.writeLong(id);
         out.writeByte(code);
         payload.accept(out);
         out.setInt(0, out.readableBytes() - 4);
+        return send(ch, id, out, parse);
+    }
+
+    /**
+     * Like {@link #call(int, Consumer, Function)} with a payload encoded once for several connections: each call
+     * sends a view of {@code body} behind its own frame header and never copies it. The caller keeps its
+     * reference to {@code body} (released when it no longer shares it).
+     */
+    public <T> CompletableFuture<T> call(int code, ByteBuf body, Function<ByteBuf, T> parse) {
+        Channel ch = channel();
+        long id = ids.incrementAndGet();
+        ByteBuf header = ch.alloc().buffer(13);
+        header.writeInt(9 + body.readableBytes());
+        header.writeLong(id);
+        header.writeByte(code);
+        ByteBuf out = ch.alloc().compositeBuffer(2).addComponents(true, header, body.retainedDuplicate());
+        return send(ch, id, out, parse);
+    }
+
+    private <T> CompletableFuture<T> send(Channel ch, long id, ByteBuf out, Function<ByteBuf, T> parse) {
+        CompletableFuture<ByteBuf> answer = new CompletableFuture<>();
+        pending.put(id, new Pending(ch, answer, System.nanoTime() + requestTimeout.toNanos()));
         Runnable write = () -> ch.writeAndFlush(out).addListener(f -> {
             if (!f.isSuccess()) {
                 Pending failed = pending.remove(id);

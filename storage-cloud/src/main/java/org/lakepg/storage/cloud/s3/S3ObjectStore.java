@@ -99,9 +99,22 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public void put(String key, byte[] data) {
         checkKey(key);
+        // a content provider reads the caller's array as it is (RequestBody.fromBytes copies it first)
         retry.call("put \"" + key + "\"", () -> s3.putObject(b -> b.bucket(settings.bucket()).key(key)
-                .contentLength((long) data.length), RequestBody.fromBytes(data)));
+                .contentLength((long) data.length), RequestBody.fromContentProvider(
+                        () -> new java.io.ByteArrayInputStream(data), data.length, "application/octet-stream")));
         bytesPut.addAndGet(data.length);
+        objectsPut.incrementAndGet();
+    }
+
+    /** Streams the file from disk (each attempt opens it again). */
+    @Override
+    public void put(String key, java.nio.file.Path file) throws java.io.IOException {
+        checkKey(key);
+        long size = java.nio.file.Files.size(file);
+        retry.call("put \"" + key + "\"", () -> s3.putObject(b -> b.bucket(settings.bucket()).key(key)
+                .contentLength(size), RequestBody.fromFile(file)));
+        bytesPut.addAndGet(size);
         objectsPut.incrementAndGet();
     }
 

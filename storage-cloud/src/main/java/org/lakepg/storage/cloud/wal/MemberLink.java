@@ -1,5 +1,6 @@
 package org.lakepg.storage.cloud.wal;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,18 @@ final class MemberLink implements AutoCloseable {
             return connection.call(request.code(), out -> AcceptorCodec.encode(request, out), AcceptorCodec::decodeReply);
         } catch (RuntimeException e) {
             // not connected, or connecting would block the event loop this runs on: the member counts as away
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Sends an append encoded once for every member ({@code body}: its {@code AcceptorCodec} encoding, which the
+     * caller keeps owning).
+     */
+    CompletableFuture<AcceptorReply> sendAppend(ByteBuf body) {
+        try {
+            return connection.call(AcceptorRequest.Append.CODE, body, AcceptorCodec::decodeReply);
+        } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -11,6 +11,9 @@ import org.lakepg.storage.Lsn;
 import org.lakepg.storage.StorageException;
 import org.lakepg.storage.TimelineId;
 import org.lakepg.storage.WalRecordCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import org.lakepg.storage.cloud.proposer.AcceptorCodec;
 import org.lakepg.storage.cloud.proposer.AcceptorReply;
 import org.lakepg.storage.cloud.proposer.AcceptorRequest;
 import org.lakepg.storage.cloud.proposer.TermHistory;
@@ -84,6 +87,14 @@ final class Proposal {
     /** The commit LSN the scheduled notice is for: members sent an append carrying it since need no notice. */
     private long noticeFor;
     private StorageException failure;
+    /**
+     * The last append encoded, shared by every member it goes to: in step, the members get the same range with the
+     * same commit LSN, and encoding it once per member copied each round's records three times. Guarded by this.
+     */
+    private EncodedAppend lastEncoded;
+
+    private record EncodedAppend(long begin, long to, long commit, ByteBuf body) {
+    }
 
     Proposal(ProposerQuorum quorum, TimelineId timeline, long term, TermHistory history, long startLsn,
             long epochStart, long knownCommit, long trimmedUpTo, List<MemberLink> links) {
@@ -306,7 +317,10 @@ final class Proposal {
         m.inFlight++;
         m.shippedTo = to;
         m.sentCommit = commit;
-        m.link.send(new AcceptorRequest.Append(timeline, term, begin, commit, payloads)).whenComplete((reply, error) -> {
+        CompletableFuture<AcceptorReply> sent = payloads.isEmpty()
+                ? m.link.send(new AcceptorRequest.Append(timeline, term, begin, commit, payloads))
+                : m.link.sendAppend(encoded(begin, to, commit, payloads));
+        sent.whenComplete((reply, error) -> {
             List<Round> committed;
             synchronized (this) {
                 if (session != m.session || failure != null) {
@@ -498,6 +512,30 @@ final class Proposal {
         }
     }
 
+    /** The encoding of the append of (begin, to] with {@code commit}, made once for every member. Lock held. */
+    private ByteBuf encoded(long begin, long to, long commit, List<byte[]> payloads) {
+        EncodedAppend last = lastEncoded;
+        if (last != null && last.begin() == begin && last.to() == to && last.commit() == commit) {
+            return last.body();
+        }
+        releaseEncoded();
+        int size = 16 + 3 * Long.BYTES + Integer.BYTES;
+        for (byte[] p : payloads) {
+            size += Integer.BYTES + p.length;
+        }
+        ByteBuf body = ByteBufAllocator.DEFAULT.directBuffer(size);
+        AcceptorCodec.encode(new AcceptorRequest.Append(timeline, term, begin, commit, payloads), body);
+        lastEncoded = new EncodedAppend(begin, to, commit, body);
+        return body;
+    }
+
+    private void releaseEncoded() {
+        if (lastEncoded != null) {
+            lastEncoded.body().release();
+            lastEncoded = null;
+        }
+    }
+
     /** Ends this proposal: every waiting and later round fails with {@code why}. */
     void fail(StorageException why) {
         List<Round> failed;
@@ -506,6 +544,7 @@ final class Proposal {
                 return;
             }
             failure = why;
+            releaseEncoded();
             failed = new ArrayList<>(rounds);
             rounds.clear();
             buffer.clear();

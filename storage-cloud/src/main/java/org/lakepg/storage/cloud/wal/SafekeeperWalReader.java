@@ -14,7 +14,7 @@ import org.lakepg.storage.cloud.safekeeper.SafekeeperReply;
  * Reads a timeline's records in chunks from the safekeepers up to {@code remoteLimit}, then the compute's own
  * records that are not yet durable ({@code tail}), so a compute reads its appends at once.
  */
-final class SafekeeperWalReader implements WalReader {
+final class SafekeeperWalReader implements FramedWalReader {
 
     /** A new leader may not have applied everything it committed yet: how long to wait for it. */
     private static final long CATCH_UP_WAIT_NANOS = 30_000_000_000L;
@@ -23,7 +23,12 @@ final class SafekeeperWalReader implements WalReader {
     private final TimelineId timeline;
     private final long remoteLimit;
     private final List<WalEntry> tail;
-    private final ArrayDeque<WalEntry> buffered = new ArrayDeque<>();
+    /** Records read and not yet returned; payload null for the compute's own tail. */
+    private final ArrayDeque<Buffered> buffered = new ArrayDeque<>();
+    private byte[] lastPayload;
+
+    private record Buffered(WalEntry entry, byte[] payload) {
+    }
     private long position;
     private boolean tailDone;
     /** A chunk already fetched from {@code from} (the pageserver's poll got it with the end LSN), or null. */
@@ -52,7 +57,7 @@ final class SafekeeperWalReader implements WalReader {
                 tailDone = true;
                 for (WalEntry e : tail) {
                     if (e.lsn().value() > position) {
-                        buffered.add(e);
+                        buffered.add(new Buffered(e, null));
                     }
                 }
             } else {
@@ -69,12 +74,13 @@ final class SafekeeperWalReader implements WalReader {
                     : client.readChunk(timeline, Lsn.of(position), WalQuorum.READ_CHUNK_BYTES);
             prefetched = null;
             List<WalEntry> entries = chunk.entries();
-            for (WalEntry e : entries) {
+            for (int i = 0; i < entries.size(); i++) {
+                WalEntry e = entries.get(i);
                 if (e.lsn().value() > remoteLimit) {
                     position = remoteLimit;
                     return;
                 }
-                buffered.add(e);
+                buffered.add(new Buffered(e, chunk.frames().get(i).payload()));
                 position = e.lsn().value();
             }
             if (!entries.isEmpty()) {
@@ -98,7 +104,14 @@ final class SafekeeperWalReader implements WalReader {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        return buffered.poll();
+        Buffered b = buffered.poll();
+        lastPayload = b.payload();
+        return b.entry();
+    }
+
+    @Override
+    public byte[] lastPayload() {
+        return lastPayload;
     }
 
     @Override

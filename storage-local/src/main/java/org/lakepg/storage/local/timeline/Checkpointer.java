@@ -85,6 +85,7 @@ public final class Checkpointer {
         List<String> names = t.layers.files().stream().map(f -> f.path().getFileName().toString()).toList();
         CommitIndex.Sealed commits = t.commits.seal(checkpointLsn);
         new CheckpointManifest(checkpointLsn, t.gcCutoff, names, t.relations, commits.segments(), null).write(t.dir);
+        t.manifestWritten();
         for (String obsolete : commits.obsolete()) { // merged into a segment the manifest now names
             Files.deleteIfExists(t.dir.resolve("layers").resolve(obsolete));
         }

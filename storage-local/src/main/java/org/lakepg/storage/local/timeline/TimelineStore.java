@@ -54,6 +54,17 @@ public final class TimelineStore {
     /** System.nanoTime() of the last checkpoint (or of opening), for the periodic checkpoint. */
     volatile long lastCheckpointNanos = System.nanoTime();
     volatile long gcCutoff;
+    /** Bumped after every write of the checkpoint file (see {@code LocalStorage.checkpointVersion}). */
+    private volatile long manifestVersion;
+
+    public long manifestVersion() {
+        return manifestVersion;
+    }
+
+    /** Called by whoever just rewrote the checkpoint file, under the maintenance lock. */
+    void manifestWritten() {
+        manifestVersion++;
+    }
     volatile boolean deleted;
 
     private TimelineStore(Timeline meta, TimelineStore parent, Path dir, StoreOptions options) {
@@ -151,6 +162,11 @@ public final class TimelineStore {
         for (WalRecord r : records) {
             payloads.add(WalRecordCodec.encode(r));
         }
+        return appendEncoded(records, payloads);
+    }
+
+    /** Appends records whose encoding ({@code WalRecordCodec}) the caller already has, e.g. as received. */
+    public long[] appendEncoded(List<WalRecord> records, List<byte[]> payloads) {
         appendLock.lock();
         try {
             checkNotDeleted();

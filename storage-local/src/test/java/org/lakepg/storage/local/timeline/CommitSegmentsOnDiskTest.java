@@ -119,6 +119,72 @@ class CommitSegmentsOnDiskTest {
         }
     }
 
+    private long commitSegmentBytes(TimelineId id) throws IOException {
+        try (Stream<Path> files = Files.list(timelineDir(id).resolve("layers"))) {
+            return files.filter(p -> CommitSegment.isSegmentName(p.getFileName().toString()))
+                    .mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    /**
+     * "LSN at time" after GC: exact wherever the answer is at or above {@code floor} (or there is none), else an LSN
+     * below it (which a read refuses as below the GC horizon, as it refuses the exact one).
+     */
+    private void assertAnswersAbove(Storage s, TimelineId id, Lsn floor) {
+        Instant last = stamps.get(stamps.size() - 1);
+        for (int q = 0; q < 400; q++) {
+            Instant at = T0.plusMillis(random.nextLong(-1000, last.toEpochMilli() - T0.toEpochMilli() + 1000));
+            Lsn expected = expectedAt(at);
+            Lsn answer = s.timelines().lsnAt(id, at);
+            if (expected.equals(Lsn.INVALID) || expected.value() >= floor.value()) {
+                assertThat(answer).as("at %s", at).isEqualTo(expected);
+            } else {
+                assertThat(answer.value()).as("at %s", at).isLessThan(floor.value());
+            }
+        }
+    }
+
+    @Test
+    void gcDropsCommitSegmentsNoRetainedReadPointNeeds() throws IOException {
+        TimelineId id;
+        Lsn branchPoint;
+        long before;
+        try (Storage s = open()) {
+            LocalStorage store = (LocalStorage) s;
+            s.timelines().setRetention(java.time.Duration.ofHours(1));
+            id = s.timelines().createTimeline("main").id();
+            for (int i = 0; i < 14; i++) { // 140,000 commits: a merged segment above FULL_SEGMENT, then small ones
+                for (int batch = 0; batch < 100; batch++) {
+                    commit(s, id, 100);
+                }
+                store.checkpoint();
+            }
+            branchPoint = lsns.get(100_000);
+            s.timelines().branch(id, branchPoint, "child");
+            before = commitSegmentBytes(id);
+            // the window reaches back to commit 120,000; the branch point below it is still read
+            store.collectGarbage(stamps.get(120_000).plus(java.time.Duration.ofHours(1)));
+            assertThat(store.gcHorizon(id).value()).isGreaterThan(branchPoint.value());
+            assertThat(commitSegmentBytes(id)).as("commit segment bytes after GC").isLessThan(before / 2);
+            assertAnswersAbove(s, id, branchPoint);
+            // a second GC with nothing new to drop changes nothing
+            long after = commitSegmentBytes(id);
+            store.collectGarbage(stamps.get(120_000).plus(java.time.Duration.ofHours(1)));
+            assertThat(commitSegmentBytes(id)).isEqualTo(after);
+        }
+        try (Storage s = open()) {
+            assertAnswersAbove(s, id, branchPoint);
+            commit(s, id, 10); // still appends after the kept ones
+            ((LocalStorage) s).checkpoint();
+            assertAnswersAbove(s, id, branchPoint);
+        }
+        try (Storage s = open()) {
+            assertAnswersAbove(s, id, branchPoint);
+            assertThat(((LocalStorage) s).lastCheckpoint(id).layerFiles())
+                    .allSatisfy(p -> assertThat(p).exists());
+        }
+    }
+
     @Test
     void aCheckpointFileWithTheWholeIndexEmbeddedStillOpens() throws IOException {
         TimelineId id;
