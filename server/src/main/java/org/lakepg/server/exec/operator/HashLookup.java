@@ -13,9 +13,18 @@ import org.lakepg.server.sql.plan.HashLookupNode;
 final class HashLookup {
     private HashLookup() {}
 
-    /** Integers of every width hash alike, so int4 = int8 keys meet; other key types are compared as they are. */
+    /**
+     * Integers of every width hash alike, so int4 = int8 keys meet; -0 and 0 are equal floats (Java's equals tells
+     * them apart); other key types are compared as they are.
+     */
     static Object normalize(Object value) {
-        return value instanceof Integer || value instanceof Short ? ((Number) value).longValue() : value;
+        return switch (value) {
+            case Integer i -> i.longValue();
+            case Short s -> s.longValue();
+            case Double d when d == 0.0 -> 0.0;
+            case Float f when f == 0.0f -> 0.0f;
+            case null, default -> value;
+        };
     }
 
     static Iterator<Object[]> open(HashLookupNode node, java.util.function.Supplier<Iterator<Object[]>> input,

@@ -509,10 +509,17 @@ public final class HashLookups {
         return f.form() == FuncExpr.Form.OPERATOR && f.name().equals("=") && f.arguments().size() == 2;
     }
 
-    /** Types whose SQL equality is equality of lakepg's values (after widening integers). */
+    /**
+     * Types whose SQL equality is equality of lakepg's values (after widening integers and making -0 zero): the
+     * date/time types hold integers, uuid a UUID, the float types a Float or Double (NaN equals NaN, as in SQL).
+     */
     static boolean hashable(long a, long b) {
-        return integer(a) && integer(b) || text(a) && text(b) || a == b && (a == TypeOids.BOOL || a == TypeOids.OID);
+        return integer(a) && integer(b) || text(a) && text(b) || a == b && SAME_TYPE_HASHABLE.contains(a);
     }
+
+    private static final java.util.Set<Long> SAME_TYPE_HASHABLE = java.util.Set.of(TypeOids.BOOL, TypeOids.OID,
+            TypeOids.DATE, TypeOids.TIME, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.UUID, TypeOids.FLOAT4,
+            TypeOids.FLOAT8);
 
     private static boolean integer(long t) {
         return t == TypeOids.INT2 || t == TypeOids.INT4 || t == TypeOids.INT8;

@@ -72,6 +72,11 @@ public final class MinMaxAggregates {
                     bestCost = costs.estimate(first).total();
                 }
             }
+            PlanNode scanned = equatedFirstValue(scan, column.get(), conjuncts);
+            if (scanned != null && costs.estimate(scanned).total() < bestCost) {
+                best = scanned;
+                bestCost = costs.estimate(scanned).total();
+            }
             if (best == null) {
                 return null;
             }
@@ -109,6 +114,7 @@ public final class MinMaxAggregates {
         return e instanceof SubqueryExpr q && !q.correlated() && q.kind() == SubqueryExpr.Kind.SCALAR
                 && q.plan() instanceof ProjectNode p && p.input() instanceof LimitNode l
                 && (l.input() instanceof IndexScanNode || l.input() instanceof FilterNode f && (f.input() instanceof IndexScanNode
+                        || f.input() instanceof SeqScanNode
                         || f.condition() instanceof NullTest n && n.argument() instanceof Const));
     }
 
@@ -181,6 +187,40 @@ public final class MinMaxAggregates {
         }
         plan = new LimitNode(plan, null, new Const(TypeOids.INT8, -1, 1L));
         return new ProjectNode(plan, List.of(new InputRef(column, columnInfo.type(), columnInfo.typmod(), columnInfo.name())));
+    }
+
+    /**
+     * With the column held equal to a constant (or an outer value) by the conditions every row has the same value, so
+     * the order wanted is no order at all (a redundant path key): {@code Limit 1} over the filtered table scan.
+     */
+    private static PlanNode equatedFirstValue(SeqScanNode scan, int column, List<BoundExpr> conjuncts) {
+        if (conjuncts.stream().noneMatch(c -> equatedToConstant(c, column))) {
+            return null;
+        }
+        var columnInfo = scan.table().columns().get(column);
+        InputRef ref = new InputRef(column, columnInfo.type(), columnInfo.typmod(), columnInfo.name());
+        List<BoundExpr> conditions = new ArrayList<>();
+        conditions.add(new NullTest(ref, true));
+        conditions.addAll(conjuncts);
+        PlanNode plan = new FilterNode(scan, Conjuncts.and(conditions));
+        plan = new LimitNode(plan, null, new Const(TypeOids.INT8, -1, 1L));
+        return new ProjectNode(plan, List.of(ref));
+    }
+
+    /** {@code column = x} where x reads no column of the row and calls nothing volatile. */
+    private static boolean equatedToConstant(BoundExpr c, int column) {
+        if (!(c instanceof org.lakepg.server.sql.plan.expr.FuncExpr f) || f.form() != org.lakepg.server.sql.plan.expr.FuncExpr.Form.OPERATOR
+                || !f.name().equals("=") || f.arguments().size() != 2) {
+            return false;
+        }
+        for (int side = 0; side < 2; side++) {
+            if (Conjuncts.unwrap(f.arguments().get(side)) instanceof InputRef in && in.index() == column) {
+                BoundExpr other = f.arguments().get(1 - side);
+                return Conjuncts.refs(other).isEmpty() && !ExprRewriter.any(other, e -> e instanceof SubqueryExpr
+                        || e instanceof org.lakepg.server.sql.plan.expr.FuncExpr g && g.volatility() == 'v');
+            }
+        }
+        return false;
     }
 
     /** Whether every column the expressions read is stored in the index (an index-only scan can answer them). */

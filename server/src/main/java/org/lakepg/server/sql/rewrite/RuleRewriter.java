@@ -313,8 +313,10 @@ public final class RuleRewriter {
                     u.withClause()), outerWith);
             case DeleteStmt d -> withWith(new DeleteStmt(d.relation(), concat(d.usingClause(), joined),
                     TriggeringStatement.and(d.whereClause(), where), d.returningList(), d.withClause()), outerWith);
-            case SelectStmt s when s.op() == SelectStmt.SetOperation.NONE -> withWith(withFrom(s,
-                    concat(s.fromClause(), joined), TriggeringStatement.and(s.whereClause(), where)), outerWith);
+            // the triggering statement's items come first, as rewriteRuleAction puts them (it decides join order)
+            case SelectStmt s when s.op() == SelectStmt.SetOperation.NONE -> withWith(withFrom(withTargets(s,
+                    ActionStars.qualified(s.targetList(), s.fromClause())), concat(joined, s.fromClause()),
+                    TriggeringStatement.and(s.whereClause(), where)), outerWith);
             default -> a;
         };
     }
@@ -332,6 +334,13 @@ public final class RuleRewriter {
         return new SelectStmt(s.distinctClause(), s.intoClause(), s.targetList(), from, where, s.groupClause(),
                 s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(), s.limitOffset(),
                 s.limitCount(), s.limitOption(), s.lockingClause(), s.withClause(), s.op(), s.all(), s.larg(), s.rarg());
+    }
+
+    private static SelectStmt withTargets(SelectStmt s, List<ResTarget> targets) {
+        return new SelectStmt(s.distinctClause(), s.intoClause(), targets, s.fromClause(), s.whereClause(),
+                s.groupClause(), s.groupDistinct(), s.havingClause(), s.windowClause(), s.valuesLists(), s.sortClause(),
+                s.limitOffset(), s.limitCount(), s.limitOption(), s.lockingClause(), s.withClause(), s.op(), s.all(),
+                s.larg(), s.rarg());
     }
 
     /** The action with the triggering statement's WITH items before its own (they may name them). */
