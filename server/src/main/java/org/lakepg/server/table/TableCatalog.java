@@ -542,28 +542,7 @@ public final class TableCatalog {
 
     /** Enters the rows the transaction sees that the index covers (unique indexes check them). */
     private void fill(Transaction txn, TableInfo table, IndexInfo index, BTreeIndex btree) {
-        String name = index.name();
-        HeapRelation heap = heap(table);
-        RowCodec codec = new RowCodec(table.columnTypes());
-        for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
-            HeapTuple t = it.next();
-            Object[] row = codec.decode(t.payload());
-            if (!IndexKeys.covered(index, table, row)) {
-                continue;
-            }
-            try {
-                for (byte[] key : IndexKeys.entries(index, table, row)) {
-                    btree.insert(txn, key, t.tid(), uniqueCheck(index, table, row));
-                }
-            } catch (PgException e) {
-                if (e.sqlState() != SqlState.UNIQUE_VIOLATION) {
-                    throw e;
-                }
-                throw PgException.of(SqlState.UNIQUE_VIOLATION, "could not create unique index \"%s\"", name)
-                        .withDetail("Key " + IndexKeys.detail(index, table, row) + " is duplicated.");
-            }
-        }
-        txn.commandCounterIncrement();
+        new IndexBuild(this, table, index, btree).run(txn);
     }
 
     private BTreeIndex createBtree(IndexInfo index) {
