@@ -50,14 +50,15 @@ final class IndexBuild {
         Set<Long> unchecked = new HashSet<>();
         long budget = memoryBudget();
         long used = 0;
+        boolean[] keyColumns = keyColumns();
         Iterator<HeapTuple> it = heap.scan(txn.snapshot());
         while (used < budget && it.hasNext()) {
             HeapTuple t = it.next();
-            Object[] row = codec.decode(t.payload());
+            Object[] row = codec.decode(t.payload(), keyColumns);
             if (!IndexKeys.covered(index, table, row)) {
                 continue;
             }
-            if (index.unique() && tables.uniqueCheck(index, table, row) == null) {
+            if (index.unique() && IndexKeys.hasNull(index, table, row)) {
                 unchecked.add(t.tid().pack());
             }
             for (byte[] key : IndexKeys.entries(index, table, row)) {
@@ -89,6 +90,18 @@ final class IndexBuild {
             }
         }
         txn.commandCounterIncrement();
+    }
+
+    /** The columns a plain index's keys are made of; null (every column) when expressions or a predicate decide. */
+    private boolean[] keyColumns() {
+        if (!index.plain() || index.gin()) {
+            return null;
+        }
+        boolean[] wanted = new boolean[table.columnTypes().length];
+        for (short c : index.columns()) {
+            wanted[c - 1] = true;
+        }
+        return wanted;
     }
 
     /** Equal keys are neighbours once sorted: two checked ones make the index fail. */
