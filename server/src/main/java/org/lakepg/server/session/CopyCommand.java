@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.lakepg.server.table.IndexInfo;
 import java.util.function.Supplier;
 import org.lakepg.server.exec.ExecContext;
 import org.lakepg.server.exec.expr.WireTypeIO;
@@ -31,6 +32,10 @@ import org.lakepg.wire.protocol.ResultSink;
  * formats (binary is not done yet). Values go through the column types' input and output functions.
  */
 final class CopyCommand {
+
+    /** Rows read before they are stored together (PostgreSQL's COPY buffers 1000 rows or 64 kB the same way). */
+    private static final int BATCH_ROWS = 1000;
+    private static final int BATCH_BYTES = 64 * 1024;
     private final TableCatalog tables;
     private final Supplier<ResultSink> sink;
 
@@ -144,6 +149,13 @@ final class CopyCommand {
         }
         RowCodec codec = new RowCodec(table.columnTypes());
         var indexes = tables.indexes(txn.snapshot(), table.oid());
+        List<Object[]> pending = new ArrayList<>();
+        long pendingBytes = 0;
+        var settings = WireTypeIO.formatSettings(context);
+        var inputCodecs = new org.lakepg.wire.types.PgType<?>[columns.size()];
+        for (int i = 0; i < inputCodecs.length; i++) {
+            inputCodecs[i] = WireTypeIO.codec(columns.get(i).type(), context);
+        }
         long count = 0;
         boolean first = true;
         long lineNumber = 0;
@@ -177,7 +189,8 @@ final class CopyCommand {
                 String v = fields.get(i);
                 if (v != null) {
                     try {
-                        row[c.number() - 1] = WireTypeIO.INSTANCE.input(c.type(), c.typmod(), v, context);
+                        row[c.number() - 1] = WireTypeIO.INSTANCE.input(inputCodecs[i], c.typmod(), v, settings,
+                                context);
                     } catch (PgException e) {
                         throw e.context() != null ? e : e.withContext(where + ", column " + c.name() + ": \"" + v + "\"");
                     }
@@ -193,15 +206,34 @@ final class CopyCommand {
                 if (batch.size() >= 1000) {
                     route(ddl, context, table, batch);
                 }
+                rules.inserted(row);
             } else {
-                tables.insertRow(txn, table, indexes, codec, row);
+                pending.add(row);
+                pendingBytes += line.length();
+                if (pending.size() >= BATCH_ROWS || pendingBytes >= BATCH_BYTES) {
+                    insertPending(txn, table, indexes, codec, rules, pending);
+                    pendingBytes = 0;
+                }
             }
-            rules.inserted(row);
             count++;
         }
+        insertPending(txn, table, indexes, codec, rules, pending);
         route(ddl, context, table, batch);
         rules.finish();
         return Execution.done("COPY " + count);
+    }
+
+    /** Stores the rows read since the last call, a page at a time, then their foreign keys; empties the list. */
+    private void insertPending(Transaction txn, TableInfo table, List<IndexInfo> indexes, RowCodec codec,
+                               CopyRowRules rules, List<Object[]> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        tables.insertRows(txn, table, indexes, codec, pending);
+        for (Object[] row : pending) {
+            rules.inserted(row);
+        }
+        pending.clear();
     }
 
     private Execution copyTo(CopyStmt s, Transaction txn, ExecContext context, TableInfo table,

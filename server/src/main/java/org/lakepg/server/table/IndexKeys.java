@@ -131,6 +131,24 @@ public final class IndexKeys {
     }
 
     /** Whether a partial index covers a row (every other index covers every row). */
+    /** Whether the row's key in the index has a NULL (such keys never conflict in a unique index). */
+    public static boolean hasNull(IndexInfo index, TableInfo table, Object[] row) {
+        if (index.plain()) {
+            for (short c : index.columns()) {
+                if (row[c - 1] == null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Object value : org.lakepg.server.index.IndexExpressions.keyValues(index, table, row)) {
+            if (value == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean covered(IndexInfo index, TableInfo table, Object[] row) {
         return index.predicate() == null || org.lakepg.server.index.IndexExpressions.covers(index, table, row);
     }

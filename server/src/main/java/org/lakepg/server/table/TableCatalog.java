@@ -542,28 +542,7 @@ public final class TableCatalog {
 
     /** Enters the rows the transaction sees that the index covers (unique indexes check them). */
     private void fill(Transaction txn, TableInfo table, IndexInfo index, BTreeIndex btree) {
-        String name = index.name();
-        HeapRelation heap = heap(table);
-        RowCodec codec = new RowCodec(table.columnTypes());
-        for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
-            HeapTuple t = it.next();
-            Object[] row = codec.decode(t.payload());
-            if (!IndexKeys.covered(index, table, row)) {
-                continue;
-            }
-            try {
-                for (byte[] key : IndexKeys.entries(index, table, row)) {
-                    btree.insert(txn, key, t.tid(), uniqueCheck(index, table, row));
-                }
-            } catch (PgException e) {
-                if (e.sqlState() != SqlState.UNIQUE_VIOLATION) {
-                    throw e;
-                }
-                throw PgException.of(SqlState.UNIQUE_VIOLATION, "could not create unique index \"%s\"", name)
-                        .withDetail("Key " + IndexKeys.detail(index, table, row) + " is duplicated.");
-            }
-        }
-        txn.commandCounterIncrement();
+        new IndexBuild(this, table, index, btree).run(txn);
     }
 
     private BTreeIndex createBtree(IndexInfo index) {
@@ -720,28 +699,17 @@ public final class TableCatalog {
      * (NULLs are distinct, as in PostgreSQL); the detail names the key as PostgreSQL does.
      */
     public org.lakepg.server.access.btree.UniqueCheck uniqueCheck(IndexInfo index, TableInfo table, Object[] row) {
-        if (!index.unique()) {
+        if (!index.unique() || IndexKeys.hasNull(index, table, row)) {
             return null;
         }
-        if (index.plain()) {
-            for (short c : index.columns()) {
-                if (row[c - 1] == null) {
-                    return null;
-                }
-            }
-        } else {
-            for (Object value : org.lakepg.server.index.IndexExpressions.keyValues(index, table, row)) {
-                if (value == null) {
-                    return null;
-                }
-            }
-        }
-        RowCodec codec = new RowCodec(table.columnTypes());
         return new org.lakepg.server.access.btree.UniqueCheck(index.name(), heap(table),
                 () -> "Key " + IndexKeys.detail(index, table, row) + " already exists.",
-                index.partial() ? payload -> IndexKeys.ofCovered(index, table, codec.decode(payload))
-                        : payload -> IndexKeys.of(index, table, codec.decode(payload)));
+                // the codec is made only when a conflict is looked at: building it for every checked row cost more
+                // than the check
+                index.partial() ? payload -> IndexKeys.ofCovered(index, table, new RowCodec(table.columnTypes()).decode(payload))
+                        : payload -> IndexKeys.of(index, table, new RowCodec(table.columnTypes()).decode(payload)));
     }
+
 
     /** Inserts a row and its index entries (unique indexes check it). */
     public org.lakepg.server.access.heap.Tid insertRow(Transaction txn, TableInfo table, List<IndexInfo> tableIndexes,
@@ -749,6 +717,23 @@ public final class TableCatalog {
         var tid = heap(table).insert(txn, codec.encode(row));
         indexRow(txn, table, tableIndexes, row, tid);
         return tid;
+    }
+
+    /** Inserts rows that come in bulk (COPY FROM): the heap fills a page at a time, then the index entries follow. */
+    public List<org.lakepg.server.access.heap.Tid> insertRows(Transaction txn, TableInfo table,
+                                                              List<IndexInfo> tableIndexes, RowCodec codec,
+                                                              List<Object[]> rows) {
+        List<byte[]> payloads = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            payloads.add(codec.encode(row));
+        }
+        var tids = heap(table).insertAll(txn, payloads);
+        if (!tableIndexes.isEmpty()) {
+            for (int i = 0; i < rows.size(); i++) {
+                indexRow(txn, table, tableIndexes, rows.get(i), tids.get(i));
+            }
+        }
+        return tids;
     }
 
     /** Index entries for a row version. */

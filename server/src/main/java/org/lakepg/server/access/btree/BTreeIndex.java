@@ -252,15 +252,7 @@ public final class BTreeIndex {
      * deleting one.
      */
     public void insert(Transaction txn, byte[] key, Tid tid, UniqueCheck unique) {
-        if (key.length + 6 > MAX_ITEM_SIZE) {
-            throw PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
-                    "index row size %d exceeds btree version 4 maximum %d for index \"%s\"",
-                    key.length + 6 + 8, MAX_ITEM_SIZE, name)
-                    .withDetail("Index row references tuple " + tid + " in relation \"" + (unique == null ? name
-                            : unique.heap().name()) + "\".")
-                    .withHint("Values larger than 1/3 of a buffer page cannot be indexed.\n"
-                            + "Consider a function index of an MD5 hash of the value, or use full text indexing.");
-        }
+        checkItemSize(key, tid, unique == null ? name : unique.heap().name());
         if (unique == null) {
             insertEntry(key, tid);
             return;
@@ -291,6 +283,18 @@ public final class BTreeIndex {
                 stripe.unlock();
             }
             ctx.txns().waitFor(txn, waitFor);
+        }
+    }
+
+    /** Raises PostgreSQL's error for an entry too large for a third of a page; {@code heapName} is the table's. */
+    private void checkItemSize(byte[] key, Tid tid, String heapName) {
+        if (key.length + 6 > MAX_ITEM_SIZE) {
+            throw PgException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "index row size %d exceeds btree version 4 maximum %d for index \"%s\"",
+                    key.length + 6 + 8, MAX_ITEM_SIZE, name)
+                    .withDetail("Index row references tuple " + tid + " in relation \"" + heapName + "\".")
+                    .withHint("Values larger than 1/3 of a buffer page cannot be indexed.\n"
+                            + "Consider a function index of an MD5 hash of the value, or use full text indexing.");
         }
     }
 
@@ -416,6 +420,38 @@ public final class BTreeIndex {
         if (!SlottedPage.insertItemAt(p, SlottedPage.itemCount(p) + 1, item)) {
             throw new IllegalStateException("split half does not fit a page");
         }
+    }
+
+    // ---- bulk build -------------------------------------------------------------------------------------------
+
+    /** The order of the index's entries: by key, then by tid (every entry is unique). */
+    public java.util.Comparator<IndexEntry> entryOrder() {
+        return (a, b) -> {
+            int c = comparator.compare(a.key(), b.key());
+            return c != 0 ? c : Long.compare(a.tid().pack(), b.tid().pack());
+        };
+    }
+
+    /**
+     * Fills a freshly created, still empty index bottom-up from entries sorted by {@link #entryOrder} (CREATE INDEX,
+     * REINDEX): far cheaper than inserting them one by one. Checks no uniqueness; keys must fit as in {@link #insert}.
+     */
+    public void buildFromSorted(Iterator<IndexEntry> sorted, String heapName) {
+        Iterator<IndexEntry> checked = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return sorted.hasNext();
+            }
+
+            @Override
+            public IndexEntry next() {
+                IndexEntry e = sorted.next();
+                checkItemSize(e.key(), e.tid(), heapName);
+                return e;
+            }
+        };
+        new BTreeBuild(this).run(checked);
+        cachedRoot = BTreePage.NONE;
     }
 
     // ---- scans ------------------------------------------------------------------------------------------------

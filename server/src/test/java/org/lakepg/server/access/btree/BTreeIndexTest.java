@@ -112,6 +112,64 @@ class BTreeIndexTest {
     }
 
     @Test
+    void aTreeBuiltBottomUpFromSortedEntriesIsValidAndKeepsAcceptingInserts() {
+        AccessFixture f = AccessFixture.inMemory(24);
+        Random random = new Random(7);
+        for (int size : new int[] {0, 1, 500, 60_000}) {
+            int relation = 21000 + size;
+            BTreeIndex index = BTreeIndex.create(f.ctx, relation, "idx", KeyComparator.BYTEWISE);
+            NavigableMap<Entry, byte[]> model = new TreeMap<>();
+            while (model.size() < size) {
+                long k = random.nextInt(Math.max(1, size / 3)); // duplicates of keys are common
+                Tid tid = new Tid(random.nextInt(1 << 20), 1 + random.nextInt(200));
+                model.putIfAbsent(new Entry(k, tid.pack()), sometimesLargeKey(k));
+            }
+            List<IndexEntry> entries = new ArrayList<>();
+            model.forEach((e, key) -> entries.add(new IndexEntry(key, Tid.unpack(e.tid()))));
+            Collections.shuffle(entries, random);
+            entries.sort(index.entryOrder());
+            index.buildFromSorted(entries.iterator(), "t");
+
+            assertThat(BTreeCheck.check(index)).isEmpty();
+            assertThat(collect(index.scan(null, null, true))).containsExactlyElementsOf(model.keySet());
+            assertThat(collect(index.scan(null, null, false))).containsExactlyElementsOf(model.descendingKeySet());
+            long probe = size / 6;
+            List<Entry> expected = model.keySet().stream().filter(e -> e.key() == probe).toList();
+            ScanBound bound = ScanBound.inclusive(sometimesLargeKey(probe));
+            assertThat(collect(index.scan(bound, bound, true))).containsExactlyElementsOf(expected);
+
+            // the built tree splits and grows like any other
+            for (int i = 0; i < 3000; i++) {
+                long k = random.nextInt(Math.max(1, size / 3) + 100);
+                Tid tid = new Tid(random.nextInt(1 << 20), 1 + random.nextInt(200));
+                if (model.putIfAbsent(new Entry(k, tid.pack()), sometimesLargeKey(k)) == null) {
+                    index.insert(null, sometimesLargeKey(k), tid, null);
+                }
+            }
+            assertThat(BTreeCheck.check(index)).isEmpty();
+            assertThat(collect(index.scan(null, null, true))).containsExactlyElementsOf(model.keySet());
+            AccessFixture restarted = f.restart();
+            BTreeIndex again = BTreeIndex.open(restarted.ctx, relation, "idx", KeyComparator.BYTEWISE);
+            assertThat(collect(again.scan(null, null, true))).containsExactlyElementsOf(model.keySet());
+        }
+    }
+
+    /** Now and then a large key, so that pages hold few entries and high keys are large. */
+    private static byte[] sometimesLargeKey(long k) {
+        return k % 61 == 5 ? key(k, 900 + (int) (k % 500)) : key(k);
+    }
+
+    @Test
+    void keysBeyondTheSizeLimitFailASortedBuildWithPostgresWording() {
+        AccessFixture f = AccessFixture.inMemory(64);
+        BTreeIndex index = BTreeIndex.create(f.ctx, 20500, "big_idx", KeyComparator.BYTEWISE);
+        List<IndexEntry> entries = List.of(new IndexEntry(new byte[3000], new Tid(0, 1)));
+        assertThatThrownBy(() -> index.buildFromSorted(entries.iterator(), "t"))
+                .isInstanceOf(PgException.class)
+                .hasMessageContaining("index row size 3014 exceeds btree version 4 maximum 2704 for index \"big_idx\"");
+    }
+
+    @Test
     void emptiedLeavesAreUnlinkedAndReusedSoAQueueLikeIndexStaysBounded() throws Exception {
         AccessFixture f = AccessFixture.inMemory(64);
         BTreeIndex index = BTreeIndex.create(f.ctx, 20000, "queue", KeyComparator.BYTEWISE);

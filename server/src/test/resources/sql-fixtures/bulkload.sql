@@ -1,0 +1,23 @@
+-- CREATE INDEX / ADD PRIMARY KEY build B-trees from sorted keys: results, unique checks on neighbours, NULLs
+drop table if exists bulkload_t;
+create table bulkload_t as select (i * 7919) % 20011 as k, i % 10 as g, 'v' || i as v from generate_series(1, 20000) i;
+insert into bulkload_t values (15000, 0, 'dup'), (null, 1, 'n1'), (null, 2, 'n2');
+create unique index bulkload_t_k on bulkload_t (k);
+delete from bulkload_t where v = 'dup';
+create unique index bulkload_t_k on bulkload_t (k);
+create index bulkload_t_v on bulkload_t (v desc);
+alter table bulkload_t add primary key (k);
+create index bulkload_t_g on bulkload_t (g, k) where g > 7;
+set local enable_seqscan = off; select k, g, v from bulkload_t where k between 9998 and 10002 order by k;
+set local enable_seqscan = off; select count(*), min(k), max(k) from bulkload_t where k is not null;
+set local enable_seqscan = off; select v from bulkload_t where v > 'v9997' order by v desc limit 3;
+set local enable_seqscan = off; select count(*) from bulkload_t where g = 9 and k < 1000;
+insert into bulkload_t values (15000, 0, 'dup');
+reindex index bulkload_t_k;
+select count(*) from bulkload_t where k is null;
+drop table bulkload_t;
+create table bulkload_p as select 30001 - i as id, 'x' || i as f from generate_series(1, 30000) i;
+alter table bulkload_p add primary key (id);
+set local enable_seqscan = off; select id, f from bulkload_p where id in (1, 15000, 30000) order by id;
+insert into bulkload_p values (42, 'again');
+drop table bulkload_p;
