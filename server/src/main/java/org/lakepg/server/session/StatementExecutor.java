@@ -99,7 +99,7 @@ final class StatementExecutor {
         this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log);
         views.setStaleTempSchemaDrop(schemas::dropWithContents);
         this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas);
-        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog);
+        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog, settings);
         this.aggregates = new AggregateCommands(objects, tables, searchPath, roles, notices, catalog);
         objectNames.setFunctions(functions);
         this.functionCalls = new FunctionCalls(roles, catalog, privileges);
@@ -569,8 +569,19 @@ final class StatementExecutor {
     }
 
     /** The snapshot catalog lookups of the statement being analyzed use. */
-    /** A function's body as its caller, or as its owner when it is SECURITY DEFINER. */
-    <T> T withSecurityOf(org.lakepg.server.catalog.ProcEntry proc, java.util.function.Supplier<T> body) {
+    /**
+     * A function's body as its caller, or as its owner when it is SECURITY DEFINER, under its SET clauses (put back
+     * when it returns or fails, as fmgr_security_definer does).
+     */
+    <T> T withSecurityOf(org.lakepg.server.catalog.ProcEntry proc, java.util.function.Supplier<T> call) {
+        java.util.function.Supplier<T> body = proc.config().isEmpty() ? call : () -> {
+            Runnable restore = settings.applyForCall(proc.config());
+            try {
+                return call.get();
+            } finally {
+                restore.run();
+            }
+        };
         if (!proc.securityDefiner()) {
             return body.get();
         }
