@@ -500,6 +500,11 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public List<org.lakepg.server.catalog.objects.OperatorCatalog.UserOperator> userOperators() {
+        return compute().objects().operators().operators(snapshot.get());
+    }
+
+    @Override
     public Map<Long, Long> userFunctionOwners() {
         Map<Long, Long> out = new java.util.HashMap<>();
         for (var f : compute().objects().functions().functions(snapshot.get())) {

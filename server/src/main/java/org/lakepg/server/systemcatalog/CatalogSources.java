@@ -201,6 +201,11 @@ public interface CatalogSources {
         return List.of();
     }
 
+    /** The operators of CREATE OPERATOR with their owners (pg_operator rows after the built-in ones). */
+    default List<org.lakepg.server.catalog.objects.OperatorCatalog.UserOperator> userOperators() {
+        return List.of();
+    }
+
     /** The owners of the functions users created, by function OID (pg_proc.proowner). */
     default java.util.Map<Long, Long> userFunctionOwners() {
         return java.util.Map.of();
