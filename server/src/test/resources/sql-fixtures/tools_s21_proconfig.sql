@@ -27,3 +27,9 @@ create function tools_s21_pcbad() returns int language sql set work_mem = 'lots'
 create function tools_s21_pcbad() returns int language sql set no_such_setting = 1 as 'select 1';
 drop function tools_s21_pcf(), tools_s21_pcp(), tools_s21_pcl(), tools_s21_pce();
 drop schema tools_s21_pcs cascade;
+create function tools_s21_pcsl() returns text language plpgsql set work_mem = '1MB' as $$ begin set local work_mem = '2MB'; return current_setting('work_mem'); end $$;
+create function tools_s21_pcss() returns text language plpgsql set work_mem = '1MB' as $$ begin set work_mem = '2MB'; return current_setting('work_mem'); end $$;
+begin; select tools_s21_pcsl(), current_setting('work_mem'); rollback;
+begin; select tools_s21_pcss(), current_setting('work_mem'); rollback;
+select current_setting('work_mem');
+drop function tools_s21_pcsl(), tools_s21_pcss();

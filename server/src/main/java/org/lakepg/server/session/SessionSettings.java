@@ -123,12 +123,17 @@ public final class SessionSettings {
 
     /**
      * A function's SET clauses ("name=value" items), in force like SET LOCAL while it runs; the returned action puts
-     * back the values in effect before (run when the call returns or fails).
+     * back the values in effect before (run when the call returns or fails). A plain SET the function ran outlives
+     * it, as in PostgreSQL; a failed call's transaction rolls that back anyway.
      */
     public Runnable applyForCall(List<String> config) {
         Map<String, String> saved = new LinkedHashMap<>();
+        Map<String, String> savedSession = new HashMap<>();
         Runnable restore = () -> saved.forEach((k, value) -> {
-            if (value != null) {
+            String session = sessionValues.get(k);
+            if (session != null && !session.equals(savedSession.get(k))) {
+                apply(k, session, true); // SET inside the function
+            } else if (value != null) {
                 apply(k, value, true);
             } else if (effective.remove(k) != null) {
                 version++; // a placeholder the function made
@@ -139,7 +144,10 @@ public final class SessionSettings {
                 int eq = item.indexOf('=');
                 String name = item.substring(0, eq);
                 String k = key(registry.find(name).map(SettingDefinition::name).orElse(name));
-                saved.putIfAbsent(k, effective.get(k));
+                if (!saved.containsKey(k)) {
+                    saved.put(k, effective.get(k));
+                    savedSession.put(k, sessionValues.get(k));
+                }
                 set(name, item.substring(eq + 1), true);
             }
         } catch (RuntimeException e) {
