@@ -26,6 +26,7 @@ class PgDumpIT {
     static Path scratch;
 
     private static final Path PG_DUMP = Path.of("/usr/lib/postgresql/15/bin/pg_dump");
+    private static final Path PSQL = Path.of("/usr/lib/postgresql/15/bin/psql");
     private static LakepgServer server;
 
     @BeforeAll
@@ -44,6 +45,16 @@ class PgDumpIT {
             s.execute("GRANT SELECT ON pgd_emp TO pgd_reader");
             s.execute("INSERT INTO pgd_dept(name, budget) VALUES ('a', 10), ('b', 20)");
             s.execute("INSERT INTO pgd_emp(dept_id, name) VALUES (1, 'x'), (2, 'y')");
+            // a view over a table of another schema, calling a user function: restored from pg_get_viewdef under
+            // pg_dump's empty search_path, so every name in it must come out qualified
+            s.execute("CREATE SCHEMA pgd_other");
+            s.execute("CREATE TABLE pgd_other.pgd_item (id int, price numeric)");
+            s.execute("INSERT INTO pgd_other.pgd_item VALUES (1, 2.5), (2, 4)");
+            s.execute("CREATE FUNCTION pgd_twice(x numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS 'SELECT x * 2'");
+            s.execute("SET search_path = pgd_other, public");
+            s.execute("CREATE VIEW public.pgd_item_view AS SELECT id, pgd_twice(price) AS doubled FROM pgd_item"
+                    + " WHERE price > 1");
+            s.execute("RESET search_path");
         }
     }
 
@@ -89,6 +100,57 @@ class PgDumpIT {
                 "GRANT SELECT ON TABLE public.pgd_emp TO pgd_reader;");
         // the built-in objects' ACLs are as initdb left them (pg_init_privs): none is dumped
         assertThat(dump).doesNotContain("ON FUNCTION pg_catalog.", "ON TABLE pg_catalog.");
+    }
+
+    @Test
+    void aDumpRestoredWithPsqlDumpsTheSameAgain() throws Exception {
+        assumeTrue(Files.isExecutable(PG_DUMP) && Files.isExecutable(PSQL), "pg_dump / psql 15 are not installed");
+        String original = dump("postgres", "original");
+        assertThat(original).contains("CREATE VIEW public.pgd_item_view AS",
+                "public.pgd_twice(pgd_item.price) AS doubled", "FROM pgd_other.pgd_item");
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE pgd_restored");
+        }
+        Path err = scratch.resolve("restore.err");
+        Process p = new ProcessBuilder(PSQL.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+                "-p", Integer.toString(server.address().getPort()), "-U", "postgres", "-d", "pgd_restored",
+                "-f", scratch.resolve("original.sql").toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("psql did not finish");
+        }
+        assertThat(Files.readString(err)).isEmpty();
+        assertThat(p.exitValue()).isZero();
+        assertThat(dump("pgd_restored", "restored")).isEqualTo(original);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.address().getPort()
+                + "/pgd_restored", "postgres", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, doubled FROM pgd_item_view ORDER BY id")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+            assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("5.0");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("8");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    /** pg_dump's plain output of a database, without its per-run \restrict key lines. */
+    private static String dump(String database, String name) throws Exception {
+        Path out = scratch.resolve(name + ".sql");
+        Path err = scratch.resolve(name + ".err");
+        Process p = new ProcessBuilder(PG_DUMP.toString(), "-h", "127.0.0.1", "-p",
+                Integer.toString(server.address().getPort()), "-U", "postgres", database)
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("pg_dump did not finish");
+        }
+        assertThat(Files.readString(err)).isEmpty();
+        assertThat(p.exitValue()).isZero();
+        return Files.readString(out).lines()
+                .filter(l -> !l.startsWith("\\restrict ") && !l.startsWith("\\unrestrict "))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Test

@@ -45,10 +45,13 @@ final class FunctionCommands {
     private final RoleAccess roles;
     private final Consumer<PgException> notices;
     private final AnalyzerCatalog catalog;
+    private final SessionSettings settings;
 
     FunctionCommands(ObjectCatalog objects, TableCatalog tables, SearchPath searchPath, RoleAccess roles,
-                     Consumer<PgException> notices, AnalyzerCatalog catalog, DefaultPrivilegeCommands defaultPrivileges) {
+                     Consumer<PgException> notices, AnalyzerCatalog catalog, SessionSettings settings,
+                     DefaultPrivilegeCommands defaultPrivileges) {
         this.defaultPrivileges = defaultPrivileges;
+        this.settings = settings;
         this.objects = objects;
         this.tables = tables;
         this.searchPath = searchPath;
@@ -163,8 +166,10 @@ final class FunctionCommands {
         boolean leakproof = false;
         boolean window = false;
         List<String> as = null;
+        List<String> config = List.of();
         for (DefElem o : s.options()) {
             switch (o.defname()) {
+                case "set" -> config = FunctionSettings.alter(config, o.arg(), settings);
                 case "window" -> window = (Boolean) o.arg();
                 case "volatility" -> volatility = ((String) o.arg()).charAt(0);
                 case "strict" -> strict = (Boolean) o.arg();
@@ -222,13 +227,19 @@ final class FunctionCommands {
                 strict, returnsSet, volatility, 'u', defaults.size(), returnType, inputs,
                 anyNonInput ? allTypes.stream().mapToLong(Long::longValue).toArray() : null,
                 anyNonInput ? modes.toString().toCharArray() : null, anyName ? names : null, null, source, sqlBody,
-                defaults);
+                defaults, config);
         try {
             if (plpgsql) {
                 // parsed now as plpgsql_validator does, so syntax errors show at CREATE time
                 org.lakepg.server.plpgsql.PlCompiler.validate(proc, () -> FunctionSignatures.describe(proc));
             } else if (!internal) {
-                validateBody(proc, inputNames, analyzers);
+                // checked under its own SET clauses (its search_path finds what it names), as ProcedureCreate does
+                Runnable restore = settings.applyForCall(config);
+                try {
+                    validateBody(proc, inputNames, analyzers);
+                } finally {
+                    restore.run();
+                }
             }
         } catch (PgException e) {
             // a position inside an AS '...' body points into the statement where the body is written there once
@@ -362,7 +373,7 @@ final class FunctionCommands {
         return new ProcEntry(oid, p.name(), p.namespace(), p.language(), p.cost(), p.rows(), p.variadicType(), p.kind(),
                 p.securityDefiner(), p.leakproof(), p.strict(), p.returnsSet(), p.volatility(), p.parallel(),
                 p.defaultArgumentCount(), p.returnType(), p.argumentTypes(), p.allArgumentTypes(), p.argumentModes(),
-                p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(), p.defaultExpressions());
+                p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(), p.defaultExpressions(), p.config());
     }
 
     /** The body is analyzed at creation, as with check_function_bodies: unknown tables, $n, result type. */
@@ -416,8 +427,10 @@ final class FunctionCommands {
         float cost = p.cost();
         float rows = p.rows();
         boolean leakproof = p.leakproof();
+        List<String> config = p.config();
         for (DefElem o : s.actions()) {
             switch (o.defname()) {
+                case "set" -> config = FunctionSettings.alter(config, o.arg(), settings);
                 case "volatility" -> volatility = ((String) o.arg()).charAt(0);
                 case "strict" -> strict = (Boolean) o.arg();
                 case "security" -> securityDefiner = (Boolean) o.arg();
@@ -435,7 +448,8 @@ final class FunctionCommands {
         replace(txn, f, new ProcEntry(p.oid(), p.name(), p.namespace(), p.language(), cost, rows, p.variadicType(),
                 p.kind(), securityDefiner, leakproof, strict, p.returnsSet(), volatility, p.parallel(),
                 p.defaultArgumentCount(), p.returnType(), p.argumentTypes(), p.allArgumentTypes(), p.argumentModes(),
-                p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(), p.defaultExpressions()), f.owner());
+                p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(), p.defaultExpressions(), config),
+                f.owner());
         return Execution.done(s.objtype().kind() == ObjectType.Kind.PROCEDURE ? "ALTER PROCEDURE"
                 : s.objtype().kind() == ObjectType.Kind.ROUTINE ? "ALTER ROUTINE" : "ALTER FUNCTION");
     }
@@ -460,7 +474,8 @@ final class FunctionCommands {
         replace(txn, f, new ProcEntry(p.oid(), name, schema.oid(), p.language(), p.cost(), p.rows(), p.variadicType(),
                 p.kind(), p.securityDefiner(), p.leakproof(), p.strict(), p.returnsSet(), p.volatility(), p.parallel(),
                 p.defaultArgumentCount(), p.returnType(), p.argumentTypes(), p.allArgumentTypes(), p.argumentModes(),
-                p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(), p.defaultExpressions()), f.owner());
+                p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(), p.defaultExpressions(), p.config()),
+                f.owner());
         return Execution.done("ALTER " + kindName.toUpperCase(java.util.Locale.ROOT));
     }
 

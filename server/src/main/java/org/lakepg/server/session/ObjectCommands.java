@@ -23,6 +23,7 @@ final class ObjectCommands {
     private final RoleAccess roles;
     private final Consumer<PgException> notices;
     private final SchemaCommands schemas;
+    private final SequenceAlterations sequences;
     private FunctionCommands functions;
     private final DefaultPrivilegeCommands defaults;
 
@@ -35,6 +36,7 @@ final class ObjectCommands {
         this.roles = roles;
         this.notices = notices;
         this.schemas = schemas;
+        this.sequences = new SequenceAlterations(objects, tables, searchPath, roles);
     }
 
     /** ALTER DEFAULT PRIVILEGES and the ACLs of new objects it decides. */
@@ -292,7 +294,28 @@ final class ObjectCommands {
                 }
                 throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", s.relation().relname());
             }
-            case TABLE -> {
+            case TABLE, SEQUENCE -> {
+                boolean table = s.objectType().kind() == ObjectType.Kind.TABLE;
+                if (!table || relationIfSchemaExists(txn, nameOf(s.relation())).isEmpty()) {
+                    var sequence = sequences.find(txn, s.relation());
+                    if (sequence.isPresent()) {
+                        return sequences.setSchema(sequence.get(), s.newschema(), table ? "ALTER TABLE"
+                                : "ALTER SEQUENCE", txn);
+                    }
+                }
+                if (!table) {
+                    if (relationIfSchemaExists(txn, nameOf(s.relation())).isPresent()) {
+                        throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a sequence",
+                                s.relation().relname());
+                    }
+                    if (s.missingOk()) {
+                        notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist, skipping",
+                                s.relation().relname()).withSeverity(PgException.Severity.NOTICE));
+                        return Execution.done("ALTER SEQUENCE");
+                    }
+                    throw PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
+                            SessionRelations.qualified(s.relation()));
+                }
                 return setTableSchema(s, txn);
             }
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER %s ... SET SCHEMA is not supported yet",
@@ -352,12 +375,28 @@ final class ObjectCommands {
                 return functions.setOwner(s.objectType().kind(), (org.lakepg.server.sql.ast.ObjectWithArgs) s.object(),
                         owner, txn);
             }
-            case VIEW, TABLE, MATVIEW -> {
+            case VIEW, TABLE, MATVIEW, SEQUENCE -> {
                 if (s.relation() != null) {
-                    var relation = searchPath.relation(txn.snapshot(), nameOf(s.relation())).orElseThrow(() ->
-                            PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist",
-                                    s.relation().relname()));
-                    switch (relation) {
+                    var kind = s.objectType().kind();
+                    var relation = searchPath.relation(txn.snapshot(), nameOf(s.relation()));
+                    if (relation.isEmpty() && (kind == ObjectType.Kind.TABLE || kind == ObjectType.Kind.SEQUENCE)) {
+                        var sequence = sequences.find(txn, s.relation());
+                        if (sequence.isPresent()) {
+                            return sequences.setOwner(sequence.get(), owner, "ALTER " + (kind == ObjectType.Kind.TABLE
+                                    ? "TABLE" : "SEQUENCE"), txn);
+                        }
+                    }
+                    if (relation.isEmpty() && kind == ObjectType.Kind.VIEW
+                            && sequences.find(txn, s.relation()).isPresent()) {
+                        throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a view",
+                                s.relation().relname());
+                    }
+                    if (relation.isPresent() && kind == ObjectType.Kind.SEQUENCE) {
+                        throw PgException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a sequence",
+                                s.relation().relname());
+                    }
+                    switch (relation.orElseThrow(() -> PgException.of(SqlState.UNDEFINED_TABLE,
+                            "relation \"%s\" does not exist", s.relation().relname()))) {
                         case SearchPath.Relation.View v -> {
                             roles.requireOwner(v.view().owner(), "view", v.name());
                             ViewInfo view = v.view();
@@ -372,6 +411,7 @@ final class ObjectCommands {
                             }
                             objects.privileges().setOwner(txn, org.lakepg.server.catalog.objects.CatalogClasses.PG_CLASS,
                                     t.table().oid(), owner);
+                            sequences.followTableOwner(t.table().oid(), owner, txn);
                             return Execution.done("ALTER TABLE");
                         }
                     }

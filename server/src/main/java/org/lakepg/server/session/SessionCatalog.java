@@ -174,6 +174,16 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
     }
 
     @Override
+    public <T> T withSearchPath(List<Long> schemas, Supplier<T> body) {
+        return searchPath.withPath(schemas, body);
+    }
+
+    @Override
+    public List<Long> searchPathSchemas() {
+        return searchPath.explicitSchemas(snapshot.get()).stream().map(SchemaInfo::oid).toList();
+    }
+
+    @Override
     public List<IndexInfo> indexes(TableInfo table) {
         return relations.catalog().indexes(snapshot.get(), table.oid());
     }
@@ -251,7 +261,7 @@ final class SessionCatalog extends BuiltinAnalyzerCatalog {
                         p.kind(), p.securityDefiner(), p.leakproof(), p.strict(), p.returnsSet(), p.volatility(),
                         p.parallel(), p.defaultArgumentCount(), p.returnType(), p.argumentTypes(), p.allArgumentTypes(),
                         p.argumentModes(), p.argumentNames(), p.argumentDefaults(), p.source(), p.sqlBody(),
-                        p.defaultExpressions());
+                        p.defaultExpressions(), p.config());
             }
         }
         return p;

@@ -445,13 +445,14 @@ final class SessionCatalogSources implements CatalogSources {
             String[] memo = new String[1];
             java.util.function.Supplier<String> definition = () -> {
                 if (memo[0] == null) {
-                    memo[0] = org.lakepg.server.sql.deparse.ViewDeparser.deparse(v.statement(), v.columns(), catalog,
-                            this::schemaName, session).orElseGet(() -> viewDefinition(v.statement()));
+                    memo[0] = org.lakepg.server.sql.deparse.ViewDeparser.deparse(v.statement(), v.columns(),
+                            v.searchPath(), catalog, this::schemaName, session)
+                            .orElseGet(() -> viewDefinition(v.statement()));
                 }
                 return memo[0];
             };
             out.add(new ViewRow(v.oid(), v.name(), v.namespace(), definition, v.columns(), v.owner(),
-                    v.materialized(), v.arrayType()));
+                    v.materialized(), v.arrayType(), v.dependsOn()));
         }
         return out;
     }
@@ -496,6 +497,11 @@ final class SessionCatalogSources implements CatalogSources {
             text = text.substring(0, text.length() - 1).strip();
         }
         return " " + text + ";";
+    }
+
+    @Override
+    public List<org.lakepg.server.catalog.objects.OperatorCatalog.UserOperator> userOperators() {
+        return compute().objects().operators().operators(snapshot.get());
     }
 
     @Override

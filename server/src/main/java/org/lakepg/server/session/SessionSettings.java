@@ -105,6 +105,58 @@ public final class SessionSettings {
         }
     }
 
+    /**
+     * The parameter's name as proconfig keeps it after checking that {@code value} is valid for it: a function's
+     * SET clause, checked at CREATE / ALTER FUNCTION as PostgreSQL's GUCArrayAdd does.
+     */
+    public String checkValue(String name, String value) {
+        SettingDefinition d = registry.find(name).orElse(null);
+        if (d == null) {
+            if (!SettingsRegistry.isCustomName(name)) {
+                throw SettingsRegistry.unrecognized(name);
+            }
+            return name.toLowerCase(Locale.ROOT);
+        }
+        d.canonicalize(name, effective.get(key(d.name())), value);
+        return d.name();
+    }
+
+    /**
+     * A function's SET clauses ("name=value" items), in force like SET LOCAL while it runs; the returned action puts
+     * back the values in effect before (run when the call returns or fails). A plain SET the function ran outlives
+     * it, as in PostgreSQL; a failed call's transaction rolls that back anyway.
+     */
+    public Runnable applyForCall(List<String> config) {
+        Map<String, String> saved = new LinkedHashMap<>();
+        Map<String, String> savedSession = new HashMap<>();
+        Runnable restore = () -> saved.forEach((k, value) -> {
+            String session = sessionValues.get(k);
+            if (session != null && !session.equals(savedSession.get(k))) {
+                apply(k, session, true); // SET inside the function
+            } else if (value != null) {
+                apply(k, value, true);
+            } else if (effective.remove(k) != null) {
+                version++; // a placeholder the function made
+            }
+        });
+        try {
+            for (String item : config) {
+                int eq = item.indexOf('=');
+                String name = item.substring(0, eq);
+                String k = key(registry.find(name).map(SettingDefinition::name).orElse(name));
+                if (!saved.containsKey(k)) {
+                    saved.put(k, effective.get(k));
+                    savedSession.put(k, sessionValues.get(k));
+                }
+                set(name, item.substring(eq + 1), true);
+            }
+        } catch (RuntimeException e) {
+            restore.run();
+            throw e;
+        }
+        return restore;
+    }
+
     /** A value the server itself changes (is_superuser after SET ROLE), bypassing the SET permission check. */
     public void setInternal(String name, String value, boolean local) {
         SettingDefinition d = registry.find(name).orElseThrow(() -> SettingsRegistry.unrecognized(name));

@@ -103,7 +103,8 @@ final class StatementExecutor {
         this.views = new ViewCommands(objects, tables, searchPath, roles, notices, log, defaultPrivileges);
         views.setStaleTempSchemaDrop(schemas::dropWithContents);
         this.objectNames = new ObjectCommands(objects, tables, searchPath, roles, notices, schemas, defaultPrivileges);
-        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog, defaultPrivileges);
+        this.functions = new FunctionCommands(objects, tables, searchPath, roles, notices, catalog, settings,
+                defaultPrivileges);
         this.aggregates = new AggregateCommands(objects, tables, searchPath, roles, notices, catalog);
         objectNames.setFunctions(functions);
         this.functionCalls = new FunctionCalls(roles, catalog, privileges);
@@ -643,8 +644,19 @@ final class StatementExecutor {
         return null;
     }
 
-    /** A function's body as its caller, or as its owner when it is SECURITY DEFINER. */
-    <T> T withSecurityOf(org.lakepg.server.catalog.ProcEntry proc, java.util.function.Supplier<T> body) {
+    /**
+     * A function's body as its caller, or as its owner when it is SECURITY DEFINER, under its SET clauses (put back
+     * when it returns or fails, as fmgr_security_definer does).
+     */
+    <T> T withSecurityOf(org.lakepg.server.catalog.ProcEntry proc, java.util.function.Supplier<T> call) {
+        java.util.function.Supplier<T> body = proc.config().isEmpty() ? call : () -> {
+            Runnable restore = settings.applyForCall(proc.config());
+            try {
+                return call.get();
+            } finally {
+                restore.run();
+            }
+        };
         if (!proc.securityDefiner()) {
             return body.get();
         }

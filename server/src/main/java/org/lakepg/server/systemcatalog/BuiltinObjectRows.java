@@ -14,7 +14,7 @@ import org.lakepg.server.catalog.bootstrap.CsvTable;
 final class BuiltinObjectRows {
     private BuiltinObjectRows() {}
 
-    private static final String[] BOOTSTRAP = {"pg_type", "pg_operator", "pg_cast", "pg_am",
+    private static final String[] BOOTSTRAP = {"pg_type", "pg_cast", "pg_am",
             "pg_amop", "pg_amproc", "pg_opclass", "pg_opfamily", "pg_collation", "pg_language", "pg_range",
             "pg_aggregate", "pg_init_privs"};
 
@@ -22,6 +22,17 @@ final class BuiltinObjectRows {
         for (String name : BOOTSTRAP) {
             sources.put("pg_catalog." + name, BootstrapRows.of(name));
         }
+        sources.put("pg_catalog.pg_operator", (catalog, out) -> {
+            out.addRaw(BootstrapRows.rows("pg_operator", out.relation()));
+            for (var op : catalog.sources().userOperators()) {
+                var o = op.entry();
+                out.add().set("oid", o.oid()).set("oprname", o.name()).set("oprnamespace", o.namespace())
+                        .set("oprowner", op.owner()).set("oprkind", o.kind()).set("oprcanmerge", o.canMerge())
+                        .set("oprcanhash", o.canHash()).set("oprleft", o.leftType()).set("oprright", o.rightType())
+                        .set("oprresult", o.resultType()).set("oprcom", o.commutator()).set("oprnegate", o.negator())
+                        .set("oprcode", o.procedure()).set("oprrest", 0L).set("oprjoin", 0L);
+            }
+        });
         sources.put("pg_catalog.pg_description", (catalog, out) -> {
             out.addRaw(BootstrapRows.rows("pg_description", out.relation()));
             for (CatalogSources.Description d : catalog.sources().descriptions()) {

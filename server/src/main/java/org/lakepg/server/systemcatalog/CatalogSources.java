@@ -201,6 +201,11 @@ public interface CatalogSources {
         return List.of();
     }
 
+    /** The operators of CREATE OPERATOR with their owners (pg_operator rows after the built-in ones). */
+    default List<org.lakepg.server.catalog.objects.OperatorCatalog.UserOperator> userOperators() {
+        return List.of();
+    }
+
     /** The owners of the functions users created, by function OID (pg_proc.proowner). */
     default java.util.Map<Long, Long> userFunctionOwners() {
         return java.util.Map.of();
@@ -240,11 +245,13 @@ public interface CatalogSources {
      * A view; its definition (pg_get_viewdef's text) is deparsed only when something reads it. Its row type has the
      * view's OID, {@code arrayType} is the array type over it (0: none).
      */
+    /** A view; {@code dependsOn} the relations its query reads (its _RETURN rule's dependencies in pg_depend). */
     record ViewRow(long oid, String name, long namespace, java.util.function.Supplier<String> lazyDefinition,
-                   List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized, long arrayType) {
+                   List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized, long arrayType,
+                   List<Long> dependsOn) {
         public ViewRow(long oid, String name, long namespace, String definition,
                        List<org.lakepg.server.table.ColumnInfo> columns, long owner, boolean materialized) {
-            this(oid, name, namespace, () -> definition, columns, owner, materialized, 0);
+            this(oid, name, namespace, () -> definition, columns, owner, materialized, 0, List.of());
         }
 
         public String definition() {

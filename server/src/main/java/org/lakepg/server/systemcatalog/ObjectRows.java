@@ -78,7 +78,7 @@ final class ObjectRows {
                         .set("pronargdefaults", p.defaultArgumentCount()).set("prorettype", p.returnType())
                         .set("proargtypes", p.argumentTypes()).set("proallargtypes", p.allArgumentTypes())
                         .set("proargmodes", p.argumentModes()).set("proargnames", p.argumentNames())
-                        .set("prosrc", p.source())
+                        .set("prosrc", p.source()).set("proconfig", p.config().isEmpty() ? null : p.config())
                         .set("proacl", catalog.sources().acl(ObjectDescriptions.PG_PROC, p.oid()));
             }
         });
@@ -219,7 +219,7 @@ final class ObjectRows {
 
     /**
      * Each table, view, sequence, type and function on its schema (normal), an inheritance child on its parent
-     * (normal; a partition auto), and a view's _RETURN rule on its view (internal).
+     * (normal; a partition auto), and a view's _RETURN rule on its view (internal) and on what it reads (normal).
      */
     private static void namespaceAndRuleDependencies(CatalogView catalog, Rows out) {
         var inheritance = catalog.inheritance();
@@ -235,6 +235,14 @@ final class ObjectRows {
         for (ViewRow v : catalog.views()) {
             depend(out, PG_CLASS, v.oid(), 0, ObjectDescriptions.PG_NAMESPACE, v.namespace(), 0, 'n');
             depend(out, PG_REWRITE, RuleRows.returnRuleOid(v), 0, PG_CLASS, v.oid(), 0, 'i');
+            // what the query reads, and the view itself (PostgreSQL records each column read; the relation is what
+            // pg_dump orders by)
+            depend(out, PG_REWRITE, RuleRows.returnRuleOid(v), 0, PG_CLASS, v.oid(), 0, 'n');
+            for (long relation : v.dependsOn()) {
+                if (relation != v.oid()) {
+                    depend(out, PG_REWRITE, RuleRows.returnRuleOid(v), 0, PG_CLASS, relation, 0, 'n');
+                }
+            }
         }
         for (var t : catalog.userTypes().all()) {
             depend(out, ObjectDescriptions.PG_TYPE, t.oid(), 0, ObjectDescriptions.PG_NAMESPACE, t.namespace(), 0, 'n');

@@ -13,7 +13,7 @@ import org.lakepg.server.txn.Transaction;
  * User-defined functions and procedures in lakepg_proc, as pg_proc rows plus their owner: oid, name,
  * namespace, owner, kind, language, strict, volatility, returns set, return type, input argument types,
  * all argument types, argument modes, argument names, default expressions, source, SQL-standard body,
- * security definer.
+ * security definer, SET clauses (proconfig).
  */
 public final class FunctionCatalog {
     static final int RELATION = 9;
@@ -26,7 +26,7 @@ public final class FunctionCatalog {
         heap = CatalogHeap.open(access, RELATION, "lakepg_proc", exists, TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8,
                 TypeOids.INT8, TypeOids.TEXT, TypeOids.INT8, TypeOids.BOOL, TypeOids.TEXT, TypeOids.BOOL,
                 TypeOids.INT8, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT, TypeOids.TEXT,
-                TypeOids.TEXT, TypeOids.TEXT, TypeOids.BOOL);
+                TypeOids.TEXT, TypeOids.TEXT, TypeOids.BOOL, TypeOids.TEXT);
     }
 
     public List<UserFunction> functions(Snapshot snapshot) {
@@ -46,7 +46,8 @@ public final class FunctionCatalog {
         heap.insert(txn, p.oid(), p.name(), p.namespace(), owner, String.valueOf(p.kind()), p.language(), p.strict(),
                 String.valueOf(p.volatility()), p.returnsSet(), p.returnType(), TextLists.joinOids(p.argumentTypes()),
                 TextLists.joinOids(p.allArgumentTypes()), modes, TextLists.join(p.argumentNames()),
-                TextLists.join(p.defaultExpressions()), p.source(), p.sqlBody(), p.securityDefiner());
+                TextLists.join(p.defaultExpressions()), p.source(), p.sqlBody(), p.securityDefiner(),
+                p.config().isEmpty() ? null : TextLists.join(p.config()));
     }
 
     public void drop(Transaction txn, long oid) {
@@ -63,7 +64,7 @@ public final class FunctionCatalog {
                 ((String) r[7]).charAt(0), 'u', defaults == null ? 0 : defaults.size(), (Long) r[9], args,
                 TextLists.splitOids((String) r[11]), modes == null ? null : modes.toCharArray(),
                 names, null, (String) r[15], (String) r[16],
-                defaults == null ? List.of() : defaults);
+                defaults == null ? List.of() : defaults, r[18] == null ? List.of() : TextLists.split((String) r[18]));
         return new UserFunction(p, (Long) r[3]);
     }
 }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.lakepg.server.function.FunctionRegistry;
 
 /**
- * Casts between the string types and the one-byte "char" type, and between bpchar and name. A
+ * Casts between the string types and the one-byte "char" type, "char" and integer, and between bpchar and name. A
  * "char" with the high bit set reads and prints as \ooo, as charin/charout do.
  */
 public final class CharCasts {
@@ -16,6 +16,16 @@ public final class CharCasts {
         r.register("text_char", (x, c) -> fromText((String) x[0]));
         r.register("bpchar_name", (x, c) -> TextFunctions.truncateName(TextFunctions.stripTrailingSpaces((String) x[0])));
         r.register("name_bpchar", (x, c) -> x[0]);
+        // "char" is a signed byte to these, as C's char is on the platforms PostgreSQL runs on
+        r.register("chartoi4", (x, c) -> (int) (Byte) x[0]);
+        r.register("i4tochar", (x, c) -> {
+            int v = ((Number) x[0]).intValue();
+            if (v < Byte.MIN_VALUE || v > Byte.MAX_VALUE) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                        "\"char\" out of range");
+            }
+            return (byte) v;
+        });
     }
 
     private static String text(byte b) {

@@ -60,6 +60,9 @@ final class FunctionDefinition {
         if (!attributes.isEmpty()) {
             out.append(attributes).append('\n');
         }
+        for (String item : p.config()) {
+            out.append(setClause(item)).append('\n');
+        }
         String body = p.sqlBody() != null && !p.sqlBody().isEmpty() ? null : p.source();
         if (body == null) {
             return out.append(p.sqlBody()).append('\n').toString();
@@ -70,6 +73,34 @@ final class FunctionDefinition {
         }
         return out.append("AS $").append(tag).append('$').append(body).append('$').append(tag).append("$\n")
                 .toString();
+    }
+
+    /** Settings whose value is a list of names: each item is shown as a literal of its own. */
+    private static final java.util.Set<String> LIST_SETTINGS = java.util.Set.of("search_path", "temp_tablespaces",
+            "session_preload_libraries", "shared_preload_libraries", "local_preload_libraries");
+
+    /** A proconfig item as pg_get_functiondef shows it: SET name TO 'value' (list settings item by item). */
+    private static String setClause(String item) {
+        int eq = item.indexOf('=');
+        String name = item.substring(0, eq);
+        String value = item.substring(eq + 1);
+        StringBuilder out = new StringBuilder(" SET ").append(Identifiers.quoteIfNeeded(name)).append(" TO ");
+        if (!LIST_SETTINGS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            return out.append(literal(value)).toString();
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String s = part.strip();
+            if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+                s = s.substring(1, s.length() - 1).replace("\"\"", "\"");
+            }
+            parts.add(literal(s));
+        }
+        return out.append(String.join(", ", parts)).toString();
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static String number(float value) {

@@ -60,6 +60,19 @@ public interface AnalyzerCatalog extends TypeCatalog {
         return expansion.get();
     }
 
+    /**
+     * Runs {@code body} with unqualified names looked up along {@code schemas} (OIDs) instead of the search_path
+     * setting: a stored definition resolved with the path it was made under, or shown against the session's.
+     */
+    default <T> T withSearchPath(List<Long> schemas, java.util.function.Supplier<T> body) {
+        return body.get();
+    }
+
+    /** The schemas (OIDs) unqualified names are looked up in now, as search_path lists them. */
+    default List<Long> searchPathSchemas() {
+        return List.of();
+    }
+
     /** The indexes of a table, as the current statement sees the catalog. */
     default List<org.lakepg.server.table.IndexInfo> indexes(org.lakepg.server.table.TableInfo table) {
         return List.of();

@@ -33,7 +33,7 @@ public final class DeparseBinder {
     }
 
     private static ExpressionAnalyzer deparsing(ExpressionAnalyzer analyzer) {
-        analyzer.inListsAsArrays();
+        analyzer.forDeparser();
         return analyzer;
     }
 

@@ -536,7 +536,7 @@ public final class ExpressionAnalyzer {
             case OP, LIKE, ILIKE -> operator(a.name(), a.left() == null ? null : analyze(a.left(), scope),
                     analyze(a.right(), scope), a.location());
             case IN -> {
-                if (inListsAsArrays && constantList((ExprList) a.right())) {
+                if (forDeparser && constantList((ExprList) a.right())) {
                     // transformAExprIn's form, which the deparser prints: x = ANY (ARRAY[a, b]), x <> ALL (...)
                     boolean not = a.name().get(a.name().size() - 1).equals("<>");
                     yield arrayComparison(new AExpr(not ? AExpr.Kind.OP_ALL : AExpr.Kind.OP_ANY, a.name(), a.left(),
@@ -848,7 +848,9 @@ public final class ExpressionAnalyzer {
         var body = SqlFunctionBodies.expression(call.proc());
         boolean userSql = call.proc().language() == ProcEntry.LANGUAGE_SQL && call.proc().oid() >= FIRST_USER_OID
                 || call.proc().language() == ProcEntry.LANGUAGE_PLPGSQL;
-        if (body.isPresent() && !(userSql && body.get() instanceof org.lakepg.server.sql.ast.SubLink
+        // the deparser shows a user's function as called, as PostgreSQL inlines only when planning
+        if (body.isPresent() && !(userSql && forDeparser) && !(userSql
+                && body.get() instanceof org.lakepg.server.sql.ast.SubLink
                 && !coerced.stream().allMatch(ExpressionAnalyzer::rowIndependent))) {
             return inline(call.proc(), body.get(), coerced, call.resultType(), f.location());
         }
@@ -1250,11 +1252,14 @@ public final class ExpressionAnalyzer {
         planningDeferred = true;
     }
 
-    /** Binds {@code x IN (constants)} as PostgreSQL's parser does, x = ANY (ARRAY[...]), for the deparser only. */
-    private boolean inListsAsArrays;
+    /**
+     * Binds {@code x IN (constants)} as PostgreSQL's parser does, x = ANY (ARRAY[...]), and keeps user functions'
+     * calls uninlined: for the deparser only.
+     */
+    private boolean forDeparser;
 
-    public void inListsAsArrays() {
-        inListsAsArrays = true;
+    public void forDeparser() {
+        forDeparser = true;
     }
 
     /** Two or more literals (transformAExprIn makes an array of the list's non-Var items only then). */

@@ -20,8 +20,11 @@ public final class SqlFunctionBodies {
     private static final Map<Long, Optional<Expr>> CACHE = new ConcurrentHashMap<>();
 
     static Optional<Expr> expression(ProcEntry proc) {
-        if (proc.language() != ProcEntry.LANGUAGE_SQL || proc.returnsSet() || proc.securityDefiner()) {
-            return Optional.empty(); // a SECURITY DEFINER body runs as its owner: called, never inlined (as in PostgreSQL)
+        if (proc.language() != ProcEntry.LANGUAGE_SQL || proc.returnsSet() || proc.securityDefiner()
+                || !proc.config().isEmpty()) {
+            // a SECURITY DEFINER body runs as its owner, one with SET clauses under its settings: called, never
+            // inlined (as in PostgreSQL)
+            return Optional.empty();
         }
         if (proc.oid() >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID) {
             // CREATE OR REPLACE keeps the OID: user bodies are cached by their text

@@ -85,6 +85,7 @@ final class SqlFunctionScans {
     private static boolean inlinable(ProcEntry proc) {
         return proc.language() == ProcEntry.LANGUAGE_SQL && proc.kind() == ProcEntry.KIND_FUNCTION
                 && proc.returnsSet() && !proc.strict() && proc.volatility() != 'v' && !proc.securityDefiner()
+                && proc.config().isEmpty()
                 && proc.returnType() != TypeOids.VOID && !PlpgsqlPolymorphism.hasPolymorphicInput(proc);
     }
 

@@ -69,6 +69,14 @@ public final class ExpressionDeparser {
         return this;
     }
 
+    private java.util.function.Function<FuncExpr, String> functionNames;
+
+    /** Called functions print as this function says (the query deparser's schema-qualified user functions). */
+    public ExpressionDeparser functionNames(java.util.function.Function<FuncExpr, String> names) {
+        this.functionNames = names;
+        return this;
+    }
+
     /** Columns print as this function says (the query deparser's {@code refname.column}). */
     public ExpressionDeparser columnNames(java.util.function.Function<InputRef, String> names) {
         this.columnNames = names;
@@ -263,7 +271,8 @@ public final class ExpressionDeparser {
             case OPERATOR -> args.size() == 1 ? open() + f.name() + " " + paren(args.get(0), f, true) + close()
                     : open() + paren(args.get(0), f, true) + " " + f.name() + " " + paren(args.get(1), f, true) + close();
             case CAST -> cast(args.get(0), f.type(), f.typmod(), f);
-            case CALL -> Identifiers.quoteIfNeeded(f.name()) + "(" + (callOids ? args
+            case CALL -> (functionNames == null ? Identifiers.quoteIfNeeded(f.name()) : functionNames.apply(f))
+                    + "(" + (callOids ? args
                     : org.lakepg.server.sql.analyzer.SqlFunctionCallArguments.of(f)).stream().map(a -> expr(a, true))
                     .collect(Collectors.joining(", ")) + ")";
         };

@@ -92,15 +92,16 @@ final class FromPrinter {
                 tableOid = t.oid();
                 oid = t.oid();
                 namespace = t.namespace();
-                visible = catalog.table(List.of(r.relname())).map(x -> x.oid() == t.oid()).orElse(false);
+                visible = queries.visible(() -> catalog.table(List.of(r.relname())).map(x -> x.oid() == t.oid())
+                        .orElse(false));
             } else {
                 ViewInfo v = catalog.view(name).orElseThrow(() -> new UnsupportedOperationException(
                         "relation " + name + " not found"));
                 columns = columns(v.columns());
                 oid = v.oid();
                 namespace = v.namespace();
-                visible = catalog.table(List.of(r.relname())).isEmpty()
-                        && catalog.view(List.of(r.relname())).map(x -> x.oid() == v.oid()).orElse(false);
+                visible = queries.visible(() -> catalog.table(List.of(r.relname())).isEmpty()
+                        && catalog.view(List.of(r.relname())).map(x -> x.oid() == v.oid()).orElse(false));
             }
             Renames renames = queries.renames();
             relname = renames.relation(oid, r.relname());

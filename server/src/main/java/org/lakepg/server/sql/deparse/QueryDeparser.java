@@ -38,6 +38,8 @@ public final class QueryDeparser {
     private final LongFunction<String> schemaNames;
     private final Map<String, String> columnText = new HashMap<>();
     private Renames renames = Renames.NONE;
+    /** The search path names are shown against when it differs from the one they resolve along (null: the same). */
+    private List<Long> displayPath;
 
     /** @param schemaNames the name of a namespace (printed before a relation the search path does not find) */
     public QueryDeparser(AnalyzerCatalog catalog, TypeIO io, FunctionContext functions,
@@ -59,6 +61,21 @@ public final class QueryDeparser {
     }
 
     /**
+     * Names resolve along the catalog's current path (a view's own, as stored) but are qualified unless
+     * {@code schemas}, the session's search path, finds them: what pg_dump's empty search_path needs.
+     */
+    public QueryDeparser shownAlong(List<Long> schemas) {
+        this.displayPath = schemas;
+        return this;
+    }
+
+    /** Whether a lookup by unqualified name finds the object under the path names are shown against. */
+    boolean visible(java.util.function.BooleanSupplier lookup) {
+        return displayPath == null ? lookup.getAsBoolean()
+                : catalog.withSearchPath(displayPath, lookup::getAsBoolean);
+    }
+
+    /**
      * A view's definition: the query named by the view's columns, then ';'.
      *
      * @param pretty PRETTYFLAG_PAREN (pg_get_viewdef(v, true)); both layouts indent
@@ -76,8 +93,8 @@ public final class QueryDeparser {
      */
     public String rule(org.lakepg.server.sql.ast.RuleStmt rule, long relation, String relname, long namespace,
                        List<org.lakepg.server.table.ColumnInfo> columns, boolean pretty) {
-        boolean visible = catalog.table(List.of(relname)).map(t -> t.oid() == relation)
-                .or(() -> catalog.view(List.of(relname)).map(v -> v.oid() == relation)).orElse(false);
+        boolean visible = visible(() -> catalog.table(List.of(relname)).map(t -> t.oid() == relation)
+                .or(() -> catalog.view(List.of(relname)).map(v -> v.oid() == relation)).orElse(false));
         String name = (pretty && visible ? "" : Identifiers.quoteIfNeeded(schemaName(namespace)) + ".")
                 + Identifiers.quoteIfNeeded(relname);
         QueryLevel root = new QueryLevel(new DeparseBinder(catalog, io, functions), null, columnText);
@@ -110,7 +127,20 @@ public final class QueryDeparser {
     ExpressionDeparser boundDeparser(DeparseContext context) {
         return new ExpressionDeparser(List.of(), catalog, io, functions).prettyAlways(context.prettyParen)
                 .layout(context.prettyIndent ? context::keywordText : null)
-                .columnNames(in -> columnText.getOrDefault(in.name(), Identifiers.quoteIfNeeded(in.name())));
+                .columnNames(in -> columnText.getOrDefault(in.name(), Identifiers.quoteIfNeeded(in.name())))
+                .functionNames(this::functionName);
+    }
+
+    /** generate_function_name: a user function is schema-qualified unless the search path finds it by its name. */
+    private String functionName(org.lakepg.server.sql.plan.expr.FuncExpr f) {
+        String name = Identifiers.quoteIfNeeded(f.name());
+        var proc = f.function() >= org.lakepg.server.catalog.types.UserTypes.FIRST_USER_OID
+                ? catalog.function(f.function()) : java.util.Optional.<org.lakepg.server.catalog.ProcEntry>empty();
+        if (proc.isEmpty() || visible(() -> catalog.functions(List.of(proc.get().name())).stream().findFirst()
+                .map(p -> p.namespace() == proc.get().namespace()).orElse(false))) {
+            return name;
+        }
+        return Identifiers.quoteIfNeeded(schemaName(proc.get().namespace())) + "." + name;
     }
 
     /**

@@ -82,7 +82,8 @@ final class RulePrinter {
 
     private String relationName(TableInfo t, RangeVar r) {
         var catalog = rule.binder.catalog();
-        boolean visible = catalog.table(List.of(r.relname())).map(x -> x.oid() == t.oid()).orElse(false);
+        boolean visible = queries.visible(() -> catalog.table(List.of(r.relname())).map(x -> x.oid() == t.oid())
+                .orElse(false));
         return (visible ? "" : Identifiers.quoteIfNeeded(queries.schemaName(t.namespace())) + ".")
                 + Identifiers.quoteIfNeeded(t.name());
     }

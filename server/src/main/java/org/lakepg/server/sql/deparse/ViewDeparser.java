@@ -38,9 +38,11 @@ public final class ViewDeparser {
 
     /**
      * The plain form (pg_get_viewdef(view), pg_views.definition) of a view's query, every name resolved through
-     * {@code catalog}; empty for a query this deparser cannot print (the caller then shows the text as written).
+     * {@code catalog} along {@code viewPath} (the schemas the view was made under) and qualified unless the
+     * session's search path finds it; empty for a query this deparser cannot print (the caller then shows the text
+     * as written).
      */
-    public static Optional<String> deparse(String createStatement, List<ColumnInfo> viewColumns,
+    public static Optional<String> deparse(String createStatement, List<ColumnInfo> viewColumns, List<Long> viewPath,
                                            org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog,
                                            java.util.function.LongFunction<String> schemaNames,
                                            FunctionContext context) {
@@ -55,8 +57,10 @@ public final class ViewDeparser {
                 return Optional.empty();
             }
             List<String> names = viewColumns.stream().map(ColumnInfo::name).toList();
-            java.util.function.BiFunction<Boolean, Integer, String> layout = (pretty, wrap) -> new QueryDeparser(catalog,
-                    WireTypeIO.INSTANCE, context, schemaNames).view(select, names, pretty, wrap);
+            List<Long> sessionPath = catalog.searchPathSchemas();
+            java.util.function.BiFunction<Boolean, Integer, String> layout = (pretty, wrap) -> catalog.withSearchPath(
+                    viewPath, () -> new QueryDeparser(catalog, WireTypeIO.INSTANCE, context, schemaNames)
+                            .shownAlong(sessionPath).view(select, names, pretty, wrap));
             String plain = layout.apply(false, 0);
             LAYOUTS.put(plain, layout);
             return Optional.of(plain);
