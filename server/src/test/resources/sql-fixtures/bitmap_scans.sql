@@ -6,7 +6,7 @@ create index bm_t_a on bm_t (a)
 create index bm_t_b on bm_t (b)
 analyze bm_t
 explain (costs off) select * from bm_t where b = 5
-explain (costs off) select a from bm_t where b = 5 and a < 2000
+set enable_indexscan = off; explain (costs off) select a from bm_t where b = 5 and a < 2000
 explain (costs off) select count(*) from bm_t where b = 5 and c like 'x1%'
 explain (costs off) select * from bm_t where b = 5 order by a
 set enable_bitmapscan = off; explain (costs off) select * from bm_t where b = 5
