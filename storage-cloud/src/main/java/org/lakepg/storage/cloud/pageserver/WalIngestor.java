@@ -23,15 +23,23 @@ import org.slf4j.LoggerFactory;
  * Streams one timeline's WAL from the source (safekeepers, or any {@link WalService}) into the pageserver's local
  * layered store, on its own virtual thread. Appending the same records in the same order gives the same LSNs
  * (LSN = previous + frame overhead + encoded length in every store), which is checked record by record: a gap or a
- * divergence stops ingestion of the timeline rather than serve wrong pages. Between polls it sleeps briefly, and a
- * reader waiting for an LSN wakes it at once.
+ * divergence stops ingestion of the timeline rather than serve wrong pages. Between polls it sleeps, longer the longer
+ * the timeline stays idle, and a reader waiting for an LSN wakes it at once.
  */
 final class WalIngestor {
 
     private static final Logger LOG = LoggerFactory.getLogger(WalIngestor.class);
     private static final int BATCH = 256;
     private static final long MIN_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** The first pauses once a timeline falls idle, and the pause after a failed read of the source. */
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /**
+     * The longest pause on an idle timeline. A poll of the safekeepers in proposer mode asks its preferred member
+     * and, finding nothing there, every member (about 4 requests); three timelines polled every 50 ms cost an idle
+     * pageserver ~1 s of CPU per 40 s plus the safekeepers' share. Backing off to this costs no read: a reader
+     * waiting for an LSN wakes the loop at once and it then polls every millisecond until the WAL is there.
+     */
+    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(800);
     /**
      * Pause after a poll that found WAL, unless a reader wants WAL now: a source over the network (the safekeepers)
      * pays a round trip on its leader per poll, and polling a busy timeline back to back took CPU from the very
@@ -98,7 +106,7 @@ final class WalIngestor {
                     LOG.warn("reading WAL of timeline {} from the source failed, retrying: {}", timeline, e.getMessage());
                 }
                 got = -1;
-                idle = MAX_IDLE_NANOS * 5;
+                idle = IDLE_NANOS * 5;
             } catch (RuntimeException e) {
                 failure = new StorageException(StorageException.Reason.IO, "ingestion of timeline " + timeline + " failed: " + e, e);
                 LOG.error("ingestion of timeline {} stopped", timeline, e);
@@ -107,7 +115,7 @@ final class WalIngestor {
             }
             if (got > 0) {
                 // the next commit is a commit round away: polling sooner would mostly find nothing
-                idle = MAX_IDLE_NANOS;
+                idle = IDLE_NANOS;
                 lock.lock();
                 try {
                     if (!stopped && wantedLsn <= ingested) {
