@@ -796,6 +796,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         if (!(command instanceof Command.Query q) || q.locks().isEmpty()) {
             return true;
         }
+        var locks = compute.transactions().relationLocks();
+        if (q.locks().stream().noneMatch(r -> locks.held(r.relation(), r.mode()))) {
+            // nobody holds a conflicting lock: no need to wait in a transaction (the usual case, kept cheap)
+            return q.locks().stream().noneMatch(r -> locks.changedSince(r.relation(), analyzedAt));
+        }
         org.lakepg.server.txn.Transaction probe = compute.transactions().begin();
         parseProbe = probe;
         try {

@@ -185,8 +185,21 @@ public final class RelationLocks {
         }
     }
 
+    /** Whether some transaction holds a mode on {@code relation} that conflicts with {@code mode}. */
+    public synchronized boolean held(long relation, int mode) {
+        List<Entry> entries = byRelation.get(relation);
+        if (entries != null) {
+            for (Entry e : entries) {
+                if (conflicts(e.mode(), mode)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether a transaction that changed the catalog and held {@code relation} strongly ended after {@code catalogVersion}. */
-    boolean changedSince(long relation, long catalogVersion) {
+    public boolean changedSince(long relation, long catalogVersion) {
         Long at = changedAt.get(relation);
         return at != null && at > catalogVersion;
     }
