@@ -238,46 +238,6 @@ final class CommitIndex {
     }
 
     /**
-     * GC: replaces the leading segments whose commits all lie below {@code floor} (no retained read point is there)
-     * by one segment holding only their first and last commit, and returns the replaced files' names (to delete once
-     * a manifest names the new list). Searches stay exact for every answer at or above that last commit, and a time
-     * before the first commit still finds none; any other time in the dropped range gets one of the two kept LSNs,
-     * which is below the GC horizon like the exact answer. Caller holds the timeline's maintenance lock.
-     */
-    List<String> dropBelow(long floor) throws IOException {
-        List<CommitSegment> segs = segments;
-        int n = 0;
-        while (n < segs.size() && segs.get(n).lastLsn() < floor) {
-            n++;
-        }
-        if (n == 0 || n == 1 && segs.get(0).count() <= 2) {
-            return List.of(); // nothing below the floor, or only what such a drop already left
-        }
-        CommitSegment first = segs.get(0);
-        CommitSegment last = segs.get(n - 1);
-        CommitSegment.Entries head = load(first);
-        if (head == null) {
-            throw new StorageException(StorageException.Reason.CORRUPTED, "commit segment " + first.name() + " vanished");
-        }
-        boolean single = head.lsns()[0] == last.lastLsn();
-        long[] keptLsns = single ? new long[] {last.lastLsn()} : new long[] {head.lsns()[0], last.lastLsn()};
-        long[] keptMax = single ? new long[] {last.maxMicros()} : new long[] {head.runningMaxMicros()[0], last.maxMicros()};
-        CommitSegment kept = CommitSegment.writeDropped(dir, keptLsns, keptMax, keptLsns.length);
-        List<CommitSegment> next = new ArrayList<>(segs.size() - n + 1);
-        next.add(kept);
-        next.addAll(segs.subList(n, segs.size()));
-        synchronized (this) {
-            segments = List.copyOf(next);
-        }
-        synchronized (cache) {
-            cache.put(kept.name(), new CommitSegment.Entries(keptLsns, keptMax, keptLsns.length));
-        }
-        List<String> obsolete = new ArrayList<>(n);
-        segs.subList(0, n).forEach(s -> obsolete.add(s.name()));
-        return obsolete;
-    }
-
-    /**
      * Reads the commit index an old checkpoint file embedded whole (the count, then (LSN, running maximum) pairs as
      * big-endian longs); those commits stay in memory until the next checkpoint writes them as a segment.
      */

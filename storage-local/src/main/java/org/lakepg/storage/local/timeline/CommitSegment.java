@@ -33,18 +33,7 @@ record CommitSegment(String name, long firstLsn, long lastLsn, int count, long m
 
     /** Writes {@code n} commits (n &gt; 0) as a new segment file in {@code dir} (durable on return). */
     static CommitSegment write(Path dir, long[] lsns, long[] runningMax, int n) throws IOException {
-        return write(dir, String.format("%s%016X-%016X.idx", PREFIX, lsns[0], lsns[n - 1]), lsns, runningMax, n);
-    }
-
-    /**
-     * Writes what GC kept of dropped segments (their first and last commit) under a name of its own: a dropped
-     * segment may have the same first and last LSN, and its file must stay intact until no manifest names it.
-     */
-    static CommitSegment writeDropped(Path dir, long[] lsns, long[] runningMax, int n) throws IOException {
-        return write(dir, String.format("%s%016X-%016X-gc.idx", PREFIX, lsns[0], lsns[n - 1]), lsns, runningMax, n);
-    }
-
-    private static CommitSegment write(Path dir, String name, long[] lsns, long[] runningMax, int n) throws IOException {
+        String name = String.format("%s%016X-%016X.idx", PREFIX, lsns[0], lsns[n - 1]);
         ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + Integer.BYTES + n * 2 * Long.BYTES + Integer.BYTES);
         buf.put(MAGIC).putInt(n);
         for (int i = 0; i < n; i++) {

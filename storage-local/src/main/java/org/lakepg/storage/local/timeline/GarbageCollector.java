@@ -16,8 +16,7 @@ import org.lakepg.storage.local.layer.LayerFile;
  * Removes layer files no read can need any more. Reads must stay possible at every LSN at or above the GC horizon
  * (the last commit older than the retention window) and at every LSN a live descendant reads it at. A layer covering
  * LSNs (s, e] is needed by a read at r unless r &lt;= s or an image layer at some I with e &lt;= I &lt;= r
- * supersedes it; it is removed only if no retained read point needs it. Commit segments wholly below every
- * retained read point shrink to their first and last commit ({@link CommitIndex#dropBelow}).
+ * supersedes it; it is removed only if no retained read point needs it.
  */
 public final class GarbageCollector {
 
@@ -58,22 +57,13 @@ public final class GarbageCollector {
             if (!remove.isEmpty()) {
                 t.layers = t.layers.withFiles(List.of(), remove);
             }
-            // "LSN at time" never needs commits below the lowest retained read point, except the last one there
-            long commitFloor = cutoff;
-            for (long p : branchPoints) {
-                commitFloor = Math.min(commitFloor, p);
-            }
-            List<String> droppedCommits = t.commits.dropBelow(commitFloor);
-            if (remove.isEmpty() && droppedCommits.isEmpty() && t.gcCutoff == previousCutoff) {
+            if (remove.isEmpty() && t.gcCutoff == previousCutoff) {
                 return 0;
             }
             checkpointer.writeManifest(t, t.checkpointLsn);
             for (LayerFile f : remove) {
                 Files.deleteIfExists(f.path());
                 retired.add(f);
-            }
-            for (String segment : droppedCommits) {
-                Files.deleteIfExists(t.dir.resolve("layers").resolve(segment));
             }
             return remove.size();
         } catch (IOException e) {
