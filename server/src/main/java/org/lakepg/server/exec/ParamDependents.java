@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lakepg.server.sql.plan.CteScanNode;
-import org.lakepg.server.sql.plan.HashLookupNode;
 import org.lakepg.server.sql.plan.ModifyNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.expr.OuterParam;
 import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 
 /**
- * What a statement keeps once computed (WITH items' rows, uncorrelated subqueries' rows, hash joins' tables) that
- * reads given executor parameters, directly or through the WITH items it reads: when a correlated subquery or LATERAL
- * item runs again with new values, these must be computed again (PostgreSQL rescans the plans whose parameters changed).
+ * What a statement keeps once computed (WITH items' rows, uncorrelated subqueries' rows) that reads given executor
+ * parameters, directly or through the WITH items it reads: when a correlated subquery or LATERAL item runs again with
+ * new values, these must be computed again (PostgreSQL rescans the plans whose parameters changed).
  */
 public final class ParamDependents {
     private final Set<Integer> ids;
@@ -60,14 +59,6 @@ public final class ParamDependents {
                     out.add(q.plan());
                 }
                 yield any || plan;
-            }
-            case HashLookupNode h -> {
-                // a hash join's table built from rows that read the parameters is built again for new values
-                boolean input = reads(h.input());
-                if (input) {
-                    out.add(h);
-                }
-                yield reads(h.key()) || input;
             }
             case List<?> list -> {
                 boolean any = false;

@@ -140,16 +140,16 @@ public final class HashLookups {
             if (methods != null && j.kind() == NestedLoopJoinNode.Kind.RIGHT && ConstantRelations.constantRow(j.right())) {
                 return constantOuter(j);
             }
-            if (methods != null) {
-                // RIGHT and FULL joins: a merge join when equalities allow, a hash join (hashed again when an enclosing
-                // loop's parameters change), else the nested loop
+            if (methods != null && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
+                // RIGHT and FULL joins: a merge join when equalities allow, else the nested loop
                 return methods.choose(j.kind(), joins(j.left()), joins(j.right()), conjuncts(j.condition()),
                         j.left().width());
             }
         }
         if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
                 && j.lateral().isEmpty() && j.condition() != null
-                && (j.kind() == NestedLoopJoinNode.Kind.RIGHT || j.kind() == NestedLoopJoinNode.Kind.FULL)) {
+                && (j.kind() == NestedLoopJoinNode.Kind.RIGHT || j.kind() == NestedLoopJoinNode.Kind.FULL)
+                && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
             return filteredRightOrFull(f, j);
         }
         if (plan instanceof NestedLoopJoinNode j && j.lateral().isEmpty() && j.condition() == null

@@ -114,9 +114,8 @@ final class JoinMethods {
                 others.remove(c);
                 int rightColumn = in.index() - leftWidth;
                 List<Candidate> direct = new ArrayList<>();
-                // a right side reading an enclosing loop's parameters is hashed again whenever they change
-                add(direct, hashJoin(kind, left, right, probe, rightColumn, others));
                 if (rightFree) {
+                    add(direct, hashJoin(kind, left, right, probe, rightColumn, others));
                     PlanNode indexed = outerJoin ? null : indexLoop(kind, left, right, probe, rightColumn, c, others);
                     if (indexed != null) {
                         add(direct, indexed);
