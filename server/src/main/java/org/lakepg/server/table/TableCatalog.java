@@ -134,7 +134,10 @@ public final class TableCatalog {
             own.put(owner, new OwnCached(snapshot, owner.savepointRollbacks(), fresh));
             return fresh;
         }
-        long current = version.get(); // read before the snapshot is taken: a later commit makes this copy stale
+        // read before the snapshot is taken: a later commit makes this copy stale. The manager's catalog version moves
+        // before the ended transaction's relation locks are released (this one only when its end is announced), so a
+        // statement that waited for a DDL's lock never gets the copy from before that DDL
+        long current = version.get() + access.txns().catalogVersion();
         Cached c = cached;
         if (c != null && c.version() == current) {
             return c.contents();
