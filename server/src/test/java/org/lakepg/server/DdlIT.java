@@ -82,9 +82,12 @@ class DdlIT {
             sa.execute("alter table it_cache_base add column z int default 5");
             assertThat(rows(sa, "select * from it_cache_new")).containsExactly("7");
             assertThat(rows(sa, "select * from it_cache_base")).containsExactly("1|5");
-            // the other session keeps seeing the committed catalog (its cached copy stays valid)
+            // the other session keeps seeing the committed catalog (its cached copy stays valid); a table the
+            // uncommitted ALTER holds in ACCESS EXCLUSIVE mode it waits for, as in PostgreSQL (here until lock_timeout)
             assertThat(failure(sb, "select * from it_cache_new").getSQLState()).isEqualTo("42P01");
-            assertThat(rows(sb, "select * from it_cache_base")).containsExactly("1");
+            sb.execute("set lock_timeout = '100ms'");
+            assertThat(failure(sb, "select * from it_cache_base").getSQLState()).isEqualTo("55P03");
+            sb.execute("set lock_timeout = 0");
             a.rollback();
             assertThat(failure(sa, "select * from it_cache_new").getSQLState()).isEqualTo("42P01");
             a.rollback();
