@@ -3,9 +3,7 @@ package org.lakepg.server.exec.operator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,8 +20,6 @@ import org.lakepg.server.sql.plan.NestedLoopJoinNode;
  * by row. Beyond it, the join runs in batches like PostgreSQL's: inner and outer rows are partitioned by the key's
  * hash into batch files, batch 0 stays in memory and is joined while the outer side streams, then every other batch
  * is loaded and joined in turn (a batch still too large is partitioned again by other hash bits).
- * A right or full join (the hashed side preserved) emits the hashed rows no outer row matched once the outer rows of
- * their table (or batch) are through; rows with a NULL key are kept under a key no probe finds for that.
  */
 final class HashJoin {
     private HashJoin() {}
@@ -33,29 +29,18 @@ final class HashJoin {
     /** Partitioning steps at most; beyond, a batch of one heavily repeated key is joined in memory whatever its size. */
     private static final int MAX_LEVELS = 4;
 
-    /** The key of hashed rows whose key is NULL: equal to no probe, kept only when a right or full join needs them. */
-    private static final Object NULL_KEY = new Object();
-
     /** Whether the join is one HashJoin runs: a hash lookup probed with one outer value. */
     static boolean applies(NestedLoopJoinNode j) {
-        return j.right() instanceof HashLookupNode && j.lateral().size() == 1;
-    }
-
-    private static boolean keepsInner(NestedLoopJoinNode.Kind kind) {
-        return kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL;
-    }
-
-    /** A hashed row's key in the table: NULL only when the join keeps unmatched hashed rows, else none. */
-    private static Object tableKey(Object value, boolean keepNulls) {
-        return value == null ? keepNulls ? NULL_KEY : null : HashLookup.normalize(value);
+        return j.right() instanceof HashLookupNode && j.lateral().size() == 1
+                && (j.kind() == NestedLoopJoinNode.Kind.INNER || j.kind() == NestedLoopJoinNode.Kind.LEFT
+                    || j.kind().leftOnly());
     }
 
     static Iterator<Object[]> open(NestedLoopJoinNode node, Iterator<Object[]> left, Supplier<Iterator<Object[]>> inner,
                                    CompiledExpr probeValue, CompiledExpr condition, ExecContext context) {
         HashLookupNode lookup = (HashLookupNode) node.right();
         Map<Object, List<Object[]>> cached = context.cachedHashTable(lookup);
-        Build build = cached != null ? new Build(cached, null, 0, 0)
-                : build(lookup, inner.get(), keepsInner(node.kind()), context);
+        Build build = cached != null ? new Build(cached, null, 0, 0) : build(lookup, inner.get(), context);
         if (build.batches() == null && cached == null) {
             context.cacheHashTable(lookup, build.table());
         }
@@ -79,10 +64,9 @@ final class HashJoin {
     /** The inner rows: all in {@code table}, or batch 0 there (or in batches[0]) and the others in {@code batches}. */
     private record Build(Map<Object, List<Object[]>> table, SpillFile[] batches, long memory, long rows) {}
 
-    private static Build build(HashLookupNode lookup, Iterator<Object[]> rows, boolean keepNulls, ExecContext context) {
+    private static Build build(HashLookupNode lookup, Iterator<Object[]> rows, ExecContext context) {
         long limit = context.memoryLimits().hashMemBytes();
-        // a right or full join emits its unmatched hashed rows in the order they came (by key, first seen first)
-        Map<Object, List<Object[]>> table = keepNulls ? new LinkedHashMap<>() : new HashMap<>();
+        Map<Object, List<Object[]>> table = new HashMap<>();
         SpillFile[] batches = null;
         long memory = 0;
         long count = 0;
@@ -91,10 +75,11 @@ final class HashJoin {
             context.checkCancelled();
             Object[] row = rows.next();
             count++;
-            Object key = tableKey(row[lookup.keyColumn()], keepNulls);
+            Object key = row[lookup.keyColumn()];
             if (key == null) {
                 continue; // never equal to anything
             }
+            key = HashLookup.normalize(key);
             int batch = batches == null ? 0 : batchOf(key, 0);
             if (batch != 0 || batches != null && batches[0] != null) {
                 batches[batch].write(row);
@@ -105,7 +90,7 @@ final class HashJoin {
             peak = Math.max(peak, memory);
             if (memory > limit && batches == null) {
                 batches = newBatches(context);
-                memory = moveOut(table, batches, 0, memory);
+                memory = moveOut(table, batches, lookup.keyColumn(), 0, memory);
             } else if (memory > limit) {
                 // batch 0 alone outgrew hash_mem: it goes to a file too and is joined (and split) like the others
                 batches[0] = context.tempFiles().create();
@@ -128,7 +113,8 @@ final class HashJoin {
     }
 
     /** Writes the rows of the table that belong to other batches than 0 to their files; returns the memory left. */
-    private static long moveOut(Map<Object, List<Object[]>> table, SpillFile[] batches, int level, long memory) {
+    private static long moveOut(Map<Object, List<Object[]>> table, SpillFile[] batches, int keyColumn, int level,
+                                long memory) {
         var it = table.entrySet().iterator();
         while (it.hasNext()) {
             var e = it.next();
@@ -195,7 +181,7 @@ final class HashJoin {
                 inner[i] = context.tempFiles().create();
                 outer[i] = context.tempFiles().create();
             }
-            innerFile.read().forEachRemaining(row -> inner[batchOf(tableKey(row[keyColumn], true), level)].write(row));
+            innerFile.read().forEachRemaining(row -> inner[batchOf(HashLookup.normalize(row[keyColumn]), level)].write(row));
             innerFile.delete();
             outerFile.read().forEachRemaining(row -> {
                 context.checkCancelled();
@@ -210,12 +196,12 @@ final class HashJoin {
             }
             return concat(parts);
         }
-        Map<Object, List<Object[]>> table = new LinkedHashMap<>();
+        Map<Object, List<Object[]>> table = new HashMap<>();
         Iterator<Object[]> rows = innerFile.read();
         while (rows.hasNext()) {
             context.checkCancelled();
             Object[] row = rows.next();
-            table.computeIfAbsent(tableKey(row[keyColumn], true), k -> new ArrayList<>(1)).add(row);
+            table.computeIfAbsent(HashLookup.normalize(row[keyColumn]), k -> new ArrayList<>(1)).add(row);
         }
         innerFile.delete();
         Iterator<Object[]> outerRows = outerFile.read();
@@ -272,7 +258,6 @@ final class HashJoin {
         final int leftWidth;
         final int rightWidth;
         final boolean keepLeft;
-        final boolean keepRight;
         final NestedLoopJoinNode.Kind kind;
 
         Joiner(NestedLoopJoinNode node, CompiledExpr condition, ExecContext context) {
@@ -281,8 +266,7 @@ final class HashJoin {
             this.context = context;
             this.leftWidth = node.left().width();
             this.rightWidth = node.right().width();
-            this.keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT || node.kind() == NestedLoopJoinNode.Kind.FULL;
-            this.keepRight = keepsInner(node.kind());
+            this.keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT;
             this.kind = node.kind();
         }
 
@@ -292,27 +276,16 @@ final class HashJoin {
                 List<Object[]> matches = List.of();
                 int position;
                 boolean matched;
-                /** The hashed rows some outer row matched (right and full joins). */
-                final Map<Object[], Boolean> innerMatched = keepRight ? new IdentityHashMap<>() : null;
-                /** The unmatched hashed rows, once the outer rows are through. */
-                Iterator<Object[]> unmatched;
 
                 @Override
                 protected Object[] computeNext() {
                     while (true) {
                         context.checkCancelled();
-                        if (unmatched != null) {
-                            return unmatched.hasNext() ? combine(new Object[leftWidth], unmatched.next()) : null;
-                        }
                         while (position < matches.size()) {
                             // PostgreSQL puts each inner row at the head of its bucket: equal keys come out last first
-                            Object[] innerRow = matches.get(matches.size() - 1 - position++);
-                            Object[] row = combine(current, innerRow);
+                            Object[] row = combine(current, matches.get(matches.size() - 1 - position++));
                             if (condition == null || Boolean.TRUE.equals(condition.eval(row, context))) {
                                 matched = true;
-                                if (innerMatched != null) {
-                                    innerMatched.put(innerRow, Boolean.TRUE);
-                                }
                                 if (kind.leftOnly()) {
                                     position = matches.size(); // the first match decides a semi or anti join
                                     break;
@@ -332,12 +305,7 @@ final class HashJoin {
                             }
                         }
                         if (!outer.hasNext()) {
-                            if (innerMatched == null) {
-                                return null;
-                            }
-                            unmatched = table.values().stream().flatMap(List::stream)
-                                    .filter(r -> !innerMatched.containsKey(r)).iterator();
-                            continue;
+                            return null;
                         }
                         current = outer.next();
                         Object key = probeValue.eval(current, context);

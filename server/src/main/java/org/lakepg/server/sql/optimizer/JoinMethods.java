@@ -95,10 +95,11 @@ final class JoinMethods {
             add(candidates, merged);
         }
         if (kind == NestedLoopJoinNode.Kind.FULL && merged != null) {
-            // PostgreSQL has no nested loop FULL join (match_unsorted_outer): merge-joinable, it merges or hashes
-            candidates.remove(0);
+            return merged; // PostgreSQL has no nested loop FULL join (match_unsorted_outer): merge-joinable, it merges
         }
-        boolean outerJoin = kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL;
+        if (kind != NestedLoopJoinNode.Kind.INNER && kind != NestedLoopJoinNode.Kind.LEFT && !kind.leftOnly()) {
+            return cheapest(candidates);
+        }
         for (BoundExpr c : conditions) {
             if (!(c instanceof FuncExpr f) || !isEquality(f)) {
                 continue;
@@ -113,42 +114,28 @@ final class JoinMethods {
                 List<BoundExpr> others = new ArrayList<>(conditions);
                 others.remove(c);
                 int rightColumn = in.index() - leftWidth;
-                List<Candidate> direct = new ArrayList<>();
                 if (rightFree) {
-                    add(direct, hashJoin(kind, left, right, probe, rightColumn, others));
-                    PlanNode indexed = outerJoin ? null : indexLoop(kind, left, right, probe, rightColumn, c, others);
+                    add(candidates, hashJoin(kind, left, right, probe, rightColumn, others));
+                    PlanNode indexed = indexLoop(kind, left, right, probe, rightColumn, c, others);
                     if (indexed != null) {
-                        add(direct, indexed);
+                        add(candidates, indexed);
                     }
                 }
-                if (kind != NestedLoopJoinNode.Kind.RIGHT) {
-                    candidates.addAll(direct);
-                }
-                // the mirror image: the left side hashed or probed, the right side driving (a LEFT join so becomes a
-                // Hash Right Join: PostgreSQL hashes whichever side is cheaper, preserved or not)
-                NestedLoopJoinNode.Kind commuted = commuted(kind);
-                if (commuted != null && leftFree && (kind == NestedLoopJoinNode.Kind.INNER || rightFree)
-                        && unwrap(probe) instanceof InputRef leftColumn && HashLookups.hashable(in.type(), leftColumn.type())) {
+                // the mirror image: the left side hashed or probed, the right side driving
+                if (kind == NestedLoopJoinNode.Kind.INNER && leftFree && unwrap(probe) instanceof InputRef leftColumn
+                        && HashLookups.hashable(in.type(), leftColumn.type())) {
                     List<BoundExpr> mirrored = others.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList();
                     BoundExpr rightProbe = new InputRef(rightColumn, in.type(), in.typmod(), in.name());
                     BoundExpr mirroredEquality = swapSides(c, leftWidth, rightWidth);
-                    add(candidates, restored(hashJoin(commuted, right, left, rightProbe, leftColumn.index(), mirrored),
+                    add(candidates, restored(hashJoin(kind, right, left, rightProbe, leftColumn.index(), mirrored),
                             leftWidth, rightWidth));
-                    PlanNode indexed = commuted == NestedLoopJoinNode.Kind.INNER || commuted == NestedLoopJoinNode.Kind.LEFT
-                            ? indexLoop(commuted, right, left, rightProbe, leftColumn.index(), mirroredEquality, mirrored)
-                            : null;
+                    PlanNode indexed = indexLoop(kind, right, left, rightProbe, leftColumn.index(), mirroredEquality,
+                            mirrored);
                     if (indexed != null) {
                         add(candidates, restored(indexed, leftWidth, rightWidth));
                     }
                 }
-                if (kind == NestedLoopJoinNode.Kind.RIGHT) {
-                    // PostgreSQL plans a RIGHT join as the LEFT join of its sides swapped: those paths come first
-                    candidates.addAll(direct);
-                }
             }
-        }
-        if (outerJoin) {
-            return cheapest(candidates);
         }
         if (rightFree) {
             ParameterizedIndexScans.loops(kind, left, right, conditions, paramIds, indexes).forEach(p -> add(candidates, p));
@@ -159,16 +146,6 @@ final class JoinMethods {
                     .forEach(p -> add(candidates, restored(p, leftWidth, rightWidth)));
         }
         return cheapest(candidates);
-    }
-
-    /** The join kind with its sides swapped; null for semi and anti joins, which cannot swap. */
-    private static NestedLoopJoinNode.Kind commuted(NestedLoopJoinNode.Kind kind) {
-        return switch (kind) {
-            case INNER, FULL -> kind;
-            case LEFT -> NestedLoopJoinNode.Kind.RIGHT;
-            case RIGHT -> NestedLoopJoinNode.Kind.LEFT;
-            case SEMI, ANTI -> null;
-        };
     }
 
     private static PlanNode cheapest(List<Candidate> candidates) {
