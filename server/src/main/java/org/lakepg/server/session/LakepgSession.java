@@ -480,7 +480,6 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             while (!executor.lockRelations(command)) {
                 // a relation it uses changed after its snapshot (it waited for a DDL): analyzed again on the new
                 // snapshot the locking took
-                executor.newPlanEpoch();
                 planValidityAtSnapshot = planValidity(txn.snapshotCatalogVersion());
                 command = analysis.get();
             }
@@ -749,7 +748,6 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                     context = newContext(parameters);
                     Command command = prepared.current();
                     while (!executor.lockRelations(command)) {
-                        executor.newPlanEpoch();
                         command = prepared.current(); // as in runSimple: the catalog moved, so it plans again
                     }
                     context.newScanSnapshot();
@@ -843,7 +841,6 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
             while (inTransaction ? !executor.lockRelations(command)
                     : !awaitRelations(command, validity.catalogVersion(), new org.lakepg.server.txn.Deadline(
                             settings.statementTimeout(), settings.lockTimeout(), () -> sink != null && sink.isCancelled()))) {
-                executor.newPlanEpoch(); // what the session cached of the catalog for its analyses is stale too
                 validity = inTransaction ? planValidity(txn.snapshotCatalogVersion()) : planValidity();
                 command = executor.analyze(raw, sql, parameterTypeOids);
             }

@@ -64,7 +64,7 @@ public final class TableCatalog {
     private final Map<Integer, BTreeIndex> btrees = new HashMap<>();
     private final Map<Integer, Sequence> sequenceStorage = new HashMap<>();
 
-    /** Bumped when a transaction that changed the catalog ends; the cache is valid for one version. */
+    /** Bumped when a transaction that changed the tables' catalog ends (tests and statistics read it). */
     private final AtomicLong version = new AtomicLong();
     private volatile Cached cached;
     private final Set<Transaction> writers = ConcurrentHashMap.newKeySet();
@@ -134,10 +134,11 @@ public final class TableCatalog {
             own.put(owner, new OwnCached(snapshot, owner.savepointRollbacks(), fresh));
             return fresh;
         }
-        // read before the snapshot is taken: a later commit makes this copy stale. The manager's catalog version moves
-        // before the ended transaction's relation locks are released (this one only when its end is announced), so a
-        // statement that waited for a DDL's lock never gets the copy from before that DDL
-        long current = version.get() + access.txns().catalogVersion();
+        // read before the snapshot is taken: a later commit makes this copy stale. The manager's catalog version (it
+        // moves for every transaction that changed the catalog, so for every writer here) moves before the ended
+        // transaction's relation locks are released, so a statement that waited for a DDL's lock never gets the copy
+        // from before that DDL
+        long current = access.txns().catalogVersion();
         Cached c = cached;
         if (c != null && c.version() == current) {
             return c.contents();
