@@ -2,7 +2,9 @@ package org.lakepg.server.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,6 +65,11 @@ class ClusterCommandIT {
                 processes.add(file.process(service).orElseThrow());
             }
             processes.add(file.process(LocalCluster.REPLICA).orElseThrow());
+            if (Files.isExecutable(Path.of("/usr/bin/nice")) && Files.exists(Path.of("/proc/self/stat"))) {
+                assertThat(niceness(file.process(LocalCluster.PAGESERVER).orElseThrow()))
+                        .as("the pageserver yields the CPU to the commit path").isEqualTo(10);
+                assertThat(niceness(file.process(LocalCluster.COMPUTE).orElseThrow())).isEqualTo(0);
+            }
             assertThat(lakepg("cluster", "stop", "--dir", d.toString())).contains("stopped");
             assertThat(processes).noneMatch(ProcessHandle::isAlive);
             assertThat(lakepg("cluster", "status", "--dir", d.toString())).contains("NOT RUNNING");
@@ -75,6 +82,12 @@ class ClusterCommandIT {
         } finally {
             lakepg("cluster", "stop", "--dir", d.toString());
         }
+    }
+
+    /** Field 19 of /proc/PID/stat (the fields after the command name in parentheses start at 3). */
+    private static int niceness(ProcessHandle process) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     private static String url(int port) {

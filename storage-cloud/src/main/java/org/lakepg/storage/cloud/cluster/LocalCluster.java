@@ -217,7 +217,7 @@ public final class LocalCluster {
         List<String> extra = extraJvmOptions(System.getenv(EXTRA_JVM_OPTIONS), kind, log.resolveSibling(service));
         jvmOptions.addAll(AotCaches.options(kind, extra));
         jvmOptions.addAll(extra);
-        List<String> command = launcher.command(jvmOptions, args);
+        List<String> command = niced(kind.niceness(), launcher.command(jvmOptions, args));
         Process process;
         try {
             Files.createDirectories(log.getParent());
@@ -233,6 +233,20 @@ public final class LocalCluster {
         file.setProcess(service, process.toHandle());
         file.save();
         awaitReady(service, kind, port, process.toHandle());
+    }
+
+    /** Environment variable that, set to {@code off}, starts every service at the launcher's own priority. */
+    public static final String NICE = "LAKEPG_CLUSTER_NICE";
+
+    /** The command run through nice(1), which execs it (same pid), when the kind runs at a lower priority. */
+    static List<String> niced(int niceness, List<String> command) {
+        Path nice = Path.of("/usr/bin/nice");
+        if (niceness == 0 || "off".equals(System.getenv(NICE)) || !Files.isExecutable(nice)) {
+            return command;
+        }
+        List<String> niced = new ArrayList<>(List.of(nice.toString(), "-n", Integer.toString(niceness)));
+        niced.addAll(command);
+        return niced;
     }
 
     private static ServiceKind kind(String service) {

@@ -41,4 +41,18 @@ class LauncherTest {
         assertThat(LocalCluster.extraJvmOptions(value, ServiceKind.COMPUTE, Path.of("/d/logs/compute")))
                 .containsExactly("-Xss1m");
     }
+
+    @Test
+    void storageServicesRunThroughNiceWhichKeepsTheCommand() {
+        List<String> command = List.of("/jdk/bin/java", "-cp", "/x/lakepg.jar", "org.lakepg.server.cli.Main", "pageserver");
+        assertThat(LocalCluster.niced(ServiceKind.COMPUTE.niceness(), command)).isEqualTo(command);
+        assertThat(LocalCluster.niced(ServiceKind.SAFEKEEPER.niceness(), command)).isEqualTo(command);
+        List<String> niced = LocalCluster.niced(ServiceKind.PAGESERVER.niceness(), command);
+        if (new File("/usr/bin/nice").canExecute() && !"off".equals(System.getenv(LocalCluster.NICE))) {
+            assertThat(niced).containsExactly("/usr/bin/nice", "-n", "10", "/jdk/bin/java", "-cp", "/x/lakepg.jar",
+                    "org.lakepg.server.cli.Main", "pageserver");
+        } else {
+            assertThat(niced).isEqualTo(command);
+        }
+    }
 }
