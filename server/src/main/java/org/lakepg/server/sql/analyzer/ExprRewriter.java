@@ -57,13 +57,66 @@ public final class ExprRewriter {
         return exprs.stream().map(x -> map(x, f)).toList();
     }
 
-    /** Whether any node of the expression satisfies the test. */
+    /**
+     * Whether any node of the expression satisfies the test, which sees every node once, children before their
+     * parent, as {@link #map} would show them — without rebuilding the tree (callers run on every execution).
+     */
     public static boolean any(BoundExpr e, java.util.function.Predicate<BoundExpr> test) {
-        boolean[] found = {false};
-        map(e, x -> {
-            found[0] |= test.test(x);
-            return x;
-        });
-        return found[0];
+        boolean found = switch (e) {
+            case FuncExpr x -> anyOf(x.arguments(), test);
+            case BoolExpr b -> anyOf(b.arguments(), test);
+            case NullTest t -> any(t.argument(), test);
+            case CaseExpr c -> {
+                boolean f = false;
+                for (CaseExpr.When w : c.whens()) {
+                    f |= any(w.condition(), test);
+                    f |= any(w.result(), test);
+                }
+                f |= c.otherwise() != null && any(c.otherwise(), test);
+                yield c.subject() != null ? any(c.subject(), test) | f : f;
+            }
+            case CoalesceExpr c -> anyOf(c.arguments(), test);
+            case org.lakepg.server.sql.plan.expr.MinMaxExpr m -> anyOf(m.arguments(), test);
+            case CoerceViaIO c -> any(c.argument(), test);
+            case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> any(a.argument(), test);
+            case RelabelType r -> any(r.argument(), test);
+            case ArrayExpr a -> anyOf(a.elements(), test);
+            case SubqueryExpr q -> {
+                boolean f = q.test() != null && any(q.test(), test);
+                for (Correlation c : q.correlations()) {
+                    f |= any(c.value(), test);
+                }
+                yield f;
+            }
+            case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> {
+                boolean f = any(x.array(), test);
+                for (BoundExpr b : x.lower()) {
+                    f |= b != null && any(b, test);
+                }
+                for (BoundExpr b : x.upper()) {
+                    f |= b != null && any(b, test);
+                }
+                yield f;
+            }
+            case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> any(x.left(), test) | any(x.array(), test);
+            case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> {
+                boolean[] f = {false};
+                x.map(b -> {
+                    f[0] |= b != null && any(b, test);
+                    return b;
+                });
+                yield f[0];
+            }
+            default -> false;
+        };
+        return test.test(e) | found;
+    }
+
+    private static boolean anyOf(List<BoundExpr> exprs, java.util.function.Predicate<BoundExpr> test) {
+        boolean found = false;
+        for (BoundExpr x : exprs) {
+            found |= any(x, test);
+        }
+        return found;
     }
 }
