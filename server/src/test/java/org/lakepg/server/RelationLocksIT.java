@@ -112,6 +112,27 @@ class RelationLocksIT {
         }
     }
 
+    /** VACUUM beside an open CREATE INDEX would remove versions the new index still points at: it waits. */
+    @Test
+    void vacuumWaitsForAnOpenCreateIndexButNotForAWriter() throws Exception {
+        try (Connection a = connect(); Connection b = connect(); Connection o = connect()) {
+            run(a, "create table rlk_vac (a int, b int)", "insert into rlk_vac select g, g from generate_series(1, 500) g",
+                    "delete from rlk_vac where a <= 250");
+            a.setAutoCommit(false);
+            run(a, "insert into rlk_vac values (7000, 7000)");
+            run(b, "vacuum rlk_vac"); // a writer's ROW EXCLUSIVE does not conflict
+            run(a, "create index rlk_vac_b on rlk_vac (b)");
+            CompletableFuture<Void> vacuum = async(b, "vacuum rlk_vac");
+            awaitWaiting(o, "rlk_vac", "ShareUpdateExclusiveLock");
+            assertThat(vacuum).isNotDone();
+            a.commit();
+            vacuum.get(30, TimeUnit.SECONDS);
+            run(o, "set enable_seqscan = off");
+            assertThat(rows(o, "select count(*) from rlk_vac where b > 0")).containsExactly("251");
+            assertThat(rows(o, "select a from rlk_vac where b = 7000")).containsExactly("7000");
+        }
+    }
+
     @Test
     void alterTableWaitsForAReaderAndTheReaderAfterItSeesTheNewColumn() throws Exception {
         try (Connection a = connect(); Connection b = connect(); Connection o = connect()) {
