@@ -117,6 +117,21 @@ public final class Compute implements AutoCloseable {
                 } finally {
                     t.rollback();
                 }
+            }, vacuum -> {
+                org.lakepg.server.txn.Transaction t = access.txns().begin();
+                try {
+                    t.lockRelation(0, table.oid(), org.lakepg.server.txn.RelationLocks.SHARE_UPDATE_EXCLUSIVE, true,
+                            table.name());
+                    vacuum.run();
+                    return true;
+                } catch (org.lakepg.wire.error.PgException e) {
+                    if (e.sqlState() != org.lakepg.wire.error.SqlState.LOCK_NOT_AVAILABLE) {
+                        throw e;
+                    }
+                    return false;
+                } finally {
+                    t.rollback();
+                }
             }));
         }
     }

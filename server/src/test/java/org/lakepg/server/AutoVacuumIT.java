@@ -49,6 +49,33 @@ class AutoVacuumIT {
         }
     }
 
+    /** As in PostgreSQL, autovacuum skips a table whose lock it cannot take at once (e.g. during CREATE INDEX). */
+    @Test
+    void aTableLockedAgainstVacuumIsSkippedUntilItsLockIsReleased(@TempDir Path data) throws Exception {
+        try (LakepgServer server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data",
+                data.toString(), "-c", "autovacuum_naptime=1"), Map.of()))) {
+            String url = "jdbc:postgresql://127.0.0.1:" + server.address().getPort() + "/postgres?user=postgres";
+            try (Connection a = DriverManager.getConnection(url); Statement sa = a.createStatement();
+                 Connection b = DriverManager.getConnection(url); Statement sb = b.createStatement()) {
+                sb.execute("create table avl (id int primary key, k int)");
+                sb.execute("insert into avl select g, g from generate_series(1, 300) g");
+                a.setAutoCommit(false);
+                sa.execute("lock table avl in share update exclusive mode");
+                long before = server.autovacuum().runs();
+                sb.execute("update avl set k = k + 1"); // ROW EXCLUSIVE: does not wait for the lock
+                sb.execute("update avl set k = k + 1");
+                Thread.sleep(3000); // naptime is 1 s
+                assertThat(server.autovacuum().runs()).as("vacuum runs while the table is locked").isEqualTo(before);
+                a.commit();
+                for (int i = 0; i < 100 && server.autovacuum().runs() == before; i++) {
+                    Thread.sleep(100);
+                }
+                assertThat(server.autovacuum().runs()).isGreaterThan(before);
+                assertThat(size(sb, "select sum(k) from avl")).isEqualTo(300L * 301 / 2 + 600);
+            }
+        }
+    }
+
     @Test
     void autovacuumOffStartsNone(@TempDir Path data) throws Exception {
         try (LakepgServer server = LakepgServer.start(ServerConfig.parse(List.of("--port", "0", "--data",

@@ -19,8 +19,24 @@ public final class AutoVacuum implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AutoVacuum.class);
 
-    /** A table and its indexes (a supplier, since indexes come and go with DDL). */
-    public record Table(HeapRelation heap, Supplier<List<BTreeIndex>> indexes) {
+    /**
+     * A table and its indexes (a supplier, since indexes come and go with DDL), and the guard its vacuum runs under:
+     * the table's lock, taken only if no one holds a conflicting one (PostgreSQL's autovacuum skips a table it cannot
+     * lock at once, e.g. one with a CREATE INDEX in progress, whose new index would keep entries of removed versions).
+     */
+    public record Table(HeapRelation heap, Supplier<List<BTreeIndex>> indexes, Guard guard) {
+        public Table(HeapRelation heap, Supplier<List<BTreeIndex>> indexes) {
+            this(heap, indexes, vacuum -> {
+                vacuum.run();
+                return true;
+            });
+        }
+    }
+
+    /** Runs a vacuum under the table's lock; false (and nothing run) when the lock is not free now. */
+    @FunctionalInterface
+    public interface Guard {
+        boolean runLocked(Runnable vacuum);
     }
 
     /**
@@ -93,9 +109,14 @@ public final class AutoVacuum implements AutoCloseable {
     private void vacuumIfNeeded(Table table) {
         try {
             if (!closing && needsVacuum(table.heap())) {
-                Vacuum.Result result = Vacuum.run(table.heap(), table.indexes().get());
-                runs++;
-                LOG.debug("automatic vacuum of table \"{}\": {}", table.heap().name(), result);
+                boolean ran = table.guard().runLocked(() -> {
+                    Vacuum.Result result = Vacuum.run(table.heap(), table.indexes().get());
+                    runs++;
+                    LOG.debug("automatic vacuum of table \"{}\": {}", table.heap().name(), result);
+                });
+                if (!ran) {
+                    LOG.debug("automatic vacuum skipped table \"{}\": its lock is taken", table.heap().name());
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("automatic vacuum of table \"{}\" failed", table.heap().name(), e);
