@@ -23,6 +23,21 @@ public final class NodeStats {
         totalNanos += elapsedNanos;
     }
 
+    /** A memoized inner side's: outer rows whose key was remembered, and those that ran the side. */
+    long cacheHits;
+    long cacheMisses;
+    /** The rows the cache holds. */
+    long cachedRows;
+
+    public void cacheHit() {
+        cacheHits++;
+    }
+
+    public void cacheMiss(long rowsKept) {
+        cacheMisses++;
+        cachedRows += rowsKept;
+    }
+
     /** A bitmap heap scan's: the tuple ids its Bitmap Index Scan found, over all its runs. */
     long bitmapEntries;
 
