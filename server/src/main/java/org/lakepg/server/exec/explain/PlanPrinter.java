@@ -490,7 +490,7 @@ public final class PlanPrinter {
                 continue;
             }
             if (memoized.containsKey(c)) {
-                line(indent, "->  Memoize" + (options.costs() ? annotationCosts(c) : "") + analyzeOnly(c));
+                line(indent, "->  Memoize" + (options.costs() ? annotationCosts(c) : "") + memoizeAnalyze(c));
                 if (targets != null) {
                     // create_memoize_plan asks its input for a small target list and shows it as its own
                     wrapperOutput("Materialize", c, indent + 3);
@@ -737,6 +737,19 @@ public final class PlanPrinter {
     private String annotationCosts(PlanNode p) {
         var e = costs.estimate(p);
         return String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total(), e.shownRows(), e.width());
+    }
+
+    /** A Memoize's own measurements: one loop per outer row, the rows it returned from its cache or its side. */
+    private String memoizeAnalyze(PlanNode side) {
+        NodeStats s = options.analyze() ? stats.get(side) : null;
+        long loops = s == null ? 0 : s.cacheHits + s.cacheMisses;
+        if (loops == 0) {
+            return analyzeOnly(side);
+        }
+        long rows = Math.round((double) s.cacheReturned / loops);
+        return options.timing()
+                ? String.format(" (actual time=%.3f..%.3f rows=%d loops=%d)", 0.0, s.totalNanos / 1e6 / loops, rows, loops)
+                : String.format(" (actual rows=%d loops=%d)", rows, loops);
     }
 
     private String analyzeOnly(PlanNode p) {

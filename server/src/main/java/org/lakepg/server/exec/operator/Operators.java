@@ -141,7 +141,7 @@ public final class Operators {
             var stats = context.statsFor(j.right()); // EXPLAIN ANALYZE's Hits and Misses
             if (known != null) {
                 if (stats != null) {
-                    stats.cacheHit();
+                    stats.cacheHit(known.size());
                 }
                 return known.iterator();
             }
@@ -153,7 +153,7 @@ public final class Operators {
                 cachedRows[0] += rows.size();
             }
             if (stats != null) {
-                stats.cacheMiss(kept ? rows.size() : 0);
+                stats.cacheMiss(rows.size(), kept);
             }
             return rows.iterator();
         };
