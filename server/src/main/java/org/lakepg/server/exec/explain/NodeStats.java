@@ -23,6 +23,24 @@ public final class NodeStats {
         totalNanos += elapsedNanos;
     }
 
+    /** A memoized inner side's: outer rows whose key was remembered, and those that ran the side. */
+    long cacheHits;
+    long cacheMisses;
+    /** The rows the cache holds, and those the Memoize returned (from the cache or its side). */
+    long cachedRows;
+    long cacheReturned;
+
+    public void cacheHit(long rows) {
+        cacheHits++;
+        cacheReturned += rows;
+    }
+
+    public void cacheMiss(long rows, boolean kept) {
+        cacheMisses++;
+        cacheReturned += rows;
+        cachedRows += kept ? rows : 0;
+    }
+
     /** A bitmap heap scan's: the tuple ids its Bitmap Index Scan found, over all its runs. */
     long bitmapEntries;
 

@@ -490,13 +490,20 @@ public final class PlanPrinter {
                 continue;
             }
             if (memoized.containsKey(c)) {
-                line(indent, "->  Memoize" + (options.costs() ? annotationCosts(c) : "") + analyzeOnly(c));
+                line(indent, "->  Memoize" + (options.costs() ? annotationCosts(c) : "") + memoizeAnalyze(c));
                 if (targets != null) {
                     // create_memoize_plan asks its input for a small target list and shows it as its own
                     wrapperOutput("Materialize", c, indent + 3);
                 }
-                line(indent + 3, "Cache Key: " + memoized.get(c));
-                line(indent + 3, "Cache Mode: binary");
+                line(indent + 3, "Cache Key: " + memoized.get(c)[0]);
+                line(indent + 3, "Cache Mode: " + memoized.get(c)[1]);
+                NodeStats cache = options.analyze() ? stats.get(c) : null;
+                if (cache != null && cache.cacheMisses > 0) {
+                    // show_memoize_info: nothing is ever evicted, the cache keeps at most a bounded number of rows
+                    line(indent + 3, String.format("Hits: %d  Misses: %d  Evictions: 0  Overflows: 0  Memory Usage: %dkB",
+                            cache.cacheHits, cache.cacheMisses, (cache.cachedRows * 64 + ENTRY_BYTES * cache.cacheMisses
+                                    + 1023) / 1024));
+                }
                 node(c, indent + 3, true, null, c, null);
                 continue;
             }
@@ -644,8 +651,11 @@ public final class PlanPrinter {
 
     /** The set operation each side of an INTERSECT or EXCEPT belongs to. */
     private final Map<PlanNode, SetOpNode> setOperands = new IdentityHashMap<>();
-    /** LATERAL sides shown under a Memoize, with its cache key. */
-    private final Map<PlanNode, String> memoized = new IdentityHashMap<>();
+    /** A Memoize cache entry's bookkeeping, for its Memory Usage. */
+    private static final long ENTRY_BYTES = 64;
+
+    /** Inner sides shown under a Memoize, with its cache key and mode. */
+    private final Map<PlanNode, String[]> memoized = new IdentityHashMap<>();
 
     /** Nodes PostgreSQL shows above one of ours (Materialize, Subquery Scan), by the node they wrap. */
     private final Map<PlanNode, String> wrappers = new IdentityHashMap<>();
@@ -727,6 +737,19 @@ public final class PlanPrinter {
     private String annotationCosts(PlanNode p) {
         var e = costs.estimate(p);
         return String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total(), e.shownRows(), e.width());
+    }
+
+    /** A Memoize's own measurements: one loop per outer row, the rows it returned from its cache or its side. */
+    private String memoizeAnalyze(PlanNode side) {
+        NodeStats s = options.analyze() ? stats.get(side) : null;
+        long loops = s == null ? 0 : s.cacheHits + s.cacheMisses;
+        if (loops == 0) {
+            return analyzeOnly(side);
+        }
+        long rows = Math.round((double) s.cacheReturned / loops);
+        return options.timing()
+                ? String.format(" (actual time=%.3f..%.3f rows=%d loops=%d)", 0.0, s.totalNanos / 1e6 / loops, rows, loops)
+                : String.format(" (actual rows=%d loops=%d)", rows, loops);
     }
 
     private String analyzeOnly(PlanNode p) {
@@ -1165,9 +1188,10 @@ public final class PlanPrinter {
                     details.add(new String[] {"Join Filter", quals(condition, own)});
                 }
                 if (!hash && org.lakepg.server.sql.optimizer.Memoization.chosen(j, costs)) {
-                    // the LATERAL side remembered by the outer values it reads
-                    memoized.put(j.right(), String.join(", ", j.lateral().stream()
-                            .map(c -> deparser.deparse(c.value(), outerNames)).toList()));
+                    // the inner side remembered by the outer values it reads
+                    memoized.put(j.right(), new String[] {String.join(", ", j.lateral().stream()
+                            .map(c -> deparser.deparse(c.value(), outerNames)).toList()),
+                            org.lakepg.server.sql.optimizer.Memoization.mode(j).name().toLowerCase(java.util.Locale.ROOT)});
                 }
                 if (!hash && org.lakepg.server.sql.optimizer.Materialization.chosen(j, costs.estimate(j.left()),
                         costs.estimate(j.right()), costs.settings())) {

@@ -138,14 +138,22 @@ public final class Operators {
             }
             List<Object> k = java.util.Arrays.asList(key);
             List<Object[]> known = cache.get(k);
+            var stats = context.statsFor(j.right()); // EXPLAIN ANALYZE's Hits and Misses
             if (known != null) {
+                if (stats != null) {
+                    stats.cacheHit(known.size());
+                }
                 return known.iterator();
             }
             List<Object[]> rows = new ArrayList<>();
             run.open(leftRow).forEachRemaining(rows::add);
-            if (cachedRows[0] + rows.size() <= MEMOIZED_ROWS) {
+            boolean kept = cachedRows[0] + rows.size() <= MEMOIZED_ROWS;
+            if (kept) {
                 cache.put(k, rows);
                 cachedRows[0] += rows.size();
+            }
+            if (stats != null) {
+                stats.cacheMiss(rows.size(), kept);
             }
             return rows.iterator();
         };

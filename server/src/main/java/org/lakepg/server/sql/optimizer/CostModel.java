@@ -428,38 +428,21 @@ public final class CostModel {
                     * otherSelectivity(j);
             return outerJoinRows(j.kind(), hashJoin(outer, inner, keyColumn, rows, j.condition()), outer, inner);
         }
-        PlanEstimate inner = estimate(j.right());
-        IndexScanNode probe = j.right() instanceof IndexScanNode s && s.probe() ? s
-                : j.right() instanceof FilterNode f && f.input() instanceof IndexScanNode s && s.probe() ? s : null;
-        if (!j.lateral().isEmpty() && probe != null) {
-            // an index nested loop: each probe is cheaper than a lone one, as the loops share the pages they read
-            PlanEstimate once = indexScan(probe.table(), probe.index(), equalitySelectivity(probe.table(), probe.index()),
-                    outer.rows());
-            double filterCost = j.right() instanceof FilterNode f
-                    ? operators(f.condition()) * settings.cpuOperatorCost() * once.rows() : 0;
-            inner = new PlanEstimate(once.startup(), once.total() + filterCost, inner.rows(), inner.width());
-        }
-        IndexScanNode parameterized = probe == null && !j.lateral().isEmpty()
-                ? ParameterizedIndexScans.scan(j.right()) : null;
-        if (parameterized != null) {
-            // as an equality probe: the loops share the index and heap pages they read
-            double selectivity = new Selectivity(i -> tableColumn(parameterized.table(), i))
-                    .of(Conjuncts.and(parameterized.conditions()));
-            PlanEstimate once = indexScan(parameterized.table(), parameterized.index(), selectivity, outer.rows(),
-                    parameterized.indexOnly() ? allVisibleFraction(parameterized.table()) : 0,
-                    parameterized.conditions().size());
-            double filterCost = j.right() instanceof FilterNode f
-                    ? operators(f.condition()) * settings.cpuOperatorCost() * once.rows() : 0;
-            inner = new PlanEstimate(once.startup(), once.total() + filterCost, inner.rows(), inner.width());
-        }
+        PlanEstimate inner = loopInner(j);
         if (j.kind().leftOnly()) {
-            return semiNestLoop(j, outer, inner, (probe != null || parameterized != null) && !j.lateral().isEmpty());
+            return semiNestLoop(j, outer, inner,
+                    !j.lateral().isEmpty() && ParameterizedInner.indexScan(j.right()) != null);
         }
         if (!j.lateral().isEmpty()) {
             double rows = outer.rows() * inner.rows() * otherSelectivity(j);
             double startup = outer.startup() + inner.startup();
-            double total = outer.total() + outer.rows() * inner.total()
-                    + settings.cpuTupleCost() * rows;
+            double innerRuns = outer.rows() * inner.total();
+            if (ParameterizedInner.indexScan(j.right()) != null) {
+                // a Memoize above the index scan when the outer key repeats (get_memoize_path's competing path)
+                double memoized = Memoization.memoizedRuns(j, this);
+                innerRuns = Double.isNaN(memoized) ? innerRuns : Math.min(innerRuns, memoized);
+            }
+            double total = outer.total() + innerRuns + settings.cpuTupleCost() * rows;
             return outerJoinRows(j.kind(), disabled(settings.nestLoop(), new PlanEstimate(startup, total, rows,
                     outer.width() + inner.width())), outer, inner);
         }
@@ -467,6 +450,30 @@ public final class CostModel {
         return outerJoinRows(j.kind(), nestLoop(outer, inner, rows, j.condition(),
                 Materialization.chosen(j, outer, inner, settings)), outer,
                 inner);
+    }
+
+    /**
+     * One run of a nested loop's inner side: an index scan keyed by the outer row is cheaper than a lone one, as the
+     * loops share the index and heap pages they read (cost_index with loop_count = outer rows).
+     */
+    public PlanEstimate loopInner(NestedLoopJoinNode j) {
+        PlanEstimate inner = estimate(j.right());
+        IndexScanNode scan = j.lateral().isEmpty() ? null : ParameterizedInner.indexScan(j.right());
+        if (scan == null) {
+            return inner;
+        }
+        double loops = estimate(j.left()).rows();
+        PlanEstimate once;
+        if (scan.probe()) {
+            once = indexScan(scan.table(), scan.index(), equalitySelectivity(scan.table(), scan.index()), loops);
+        } else {
+            double selectivity = new Selectivity(i -> tableColumn(scan.table(), i)).of(Conjuncts.and(scan.conditions()));
+            once = indexScan(scan.table(), scan.index(), selectivity, loops,
+                    scan.indexOnly() ? allVisibleFraction(scan.table()) : 0, scan.conditions().size());
+        }
+        double filterCost = j.right() instanceof FilterNode f
+                ? operators(f.condition()) * settings.cpuOperatorCost() * once.rows() : 0;
+        return new PlanEstimate(once.startup(), once.total() + filterCost, inner.rows(), inner.width());
     }
 
     private static boolean materializes(PlanNode inner) {

@@ -17,6 +17,7 @@ import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.SeqScanNode;
 import org.lakepg.server.sql.plan.SortNode;
 import org.lakepg.server.sql.plan.SubqueryScanNode;
+import org.lakepg.server.sql.plan.ValuesNode;
 import org.lakepg.server.sql.plan.expr.Correlation;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
@@ -45,28 +46,66 @@ public final class Memoization {
                 || x instanceof SubqueryExpr q && q.correlated()));
     }
 
-    /** Whether the planner puts a Memoize above the join's LATERAL side (cost_memoize_rescan's hit ratio). */
+    /**
+     * How a Memoize compares cache keys: a LATERAL side's values by their binary image, an index scan's parameters by
+     * the join's equality operators (paraminfo_get_equal_hashops' binary_mode).
+     */
+    public enum CacheMode { BINARY, LOGICAL }
+
+    /** The cache mode of a Memoize above the join's inner side. */
+    public static CacheMode mode(NestedLoopJoinNode j) {
+        return lateralSide(j.right()) ? CacheMode.BINARY : CacheMode.LOGICAL;
+    }
+
+    /**
+     * Whether the planner puts a Memoize above the join's inner side (cost_memoize_rescan's hit ratio): a LATERAL
+     * side, or an index scan under conditions on the outer row.
+     */
     public static boolean chosen(NestedLoopJoinNode j, CostModel costs) {
-        if (!costs.enabled("enable_memoize") || !lateralSide(j.right()) || !cacheable(j)) {
-            return false;
+        double memoized = memoizedRuns(j, costs);
+        return !Double.isNaN(memoized)
+                && memoized < costs.estimate(j.left()).rows() * inner(j, costs).total();
+    }
+
+    /**
+     * The cost of all the inner side's runs with a Memoize above it (the first run, then cost_memoize_rescan per
+     * further outer row), or NaN when get_memoize_path would place none.
+     */
+    static double memoizedRuns(NestedLoopJoinNode j, CostModel costs) {
+        boolean indexed = indexed(j);
+        if (!costs.enabled("enable_memoize") || !(lateralSide(j.right()) || indexed) || !cacheable(j)) {
+            return Double.NaN;
+        }
+        if (indexed && (j.kind().leftOnly() || uniqueScan(ParameterizedInner.indexScan(j.right())) && j.condition() != null)) {
+            // a semi/anti loop stops at the first match, and so does one into a unique scan: an entry is complete only
+            // when the index conditions are the whole join condition
+            return Double.NaN;
         }
         double calls = costs.estimate(j.left()).rows();
         if (calls < 2) {
-            return false; // the first scan always misses: one outer row has nothing to reuse (get_memoize_path)
+            return Double.NaN; // the first scan always misses: one outer row has nothing to reuse (get_memoize_path)
         }
         // estimate_num_groups: the keys of one relation vary together, limited by the rows its filters leave
         Map<PlanNode, double[]> relations = new IdentityHashMap<>();
         for (Correlation c : j.lateral()) {
             if (!(unwrap(c.value()) instanceof InputRef in)) {
-                return false;
+                return Double.NaN;
+            }
+            PlanNode relation = relation(j.left(), in.index());
+            if (relation instanceof ValuesNode v) {
+                // a VALUES list counts its lists as its tuples, each a distinct value below the default guess
+                if (v.rows().size() >= DEFAULT_NUM_DISTINCT) {
+                    return Double.NaN;
+                }
+                relations.computeIfAbsent(relation, r -> new double[] {v.rows().size()});
+                continue;
             }
             ColumnEstimate column = costs.column(j.left(), in.index());
-            PlanNode relation = relation(j.left(), in.index());
             if (column == null || column.distinctIsDefault() && column.tableRows() >= DEFAULT_NUM_DISTINCT
                     || relation == null) {
                 // an unknown number of distinct keys: PostgreSQL assumes no repeats (a table of fewer rows than the
                 // default guess has at most one distinct value a row, get_variable_numdistinct)
-                return false;
+                return Double.NaN;
             }
             double[] distinct = relations.computeIfAbsent(relation, r -> new double[] {1});
             distinct[0] = Math.min(distinct[0] * (column.distinct() + (column.nullFrac() > 0 ? 1 : 0)),
@@ -75,7 +114,9 @@ public final class Memoization {
         double distinct = 1;
         for (var e : relations.entrySet()) {
             double reldistinct = e.getValue()[0];
-            double rows = costs.estimate(e.getKey()).rows();
+            // a scan keyed by an outer row returns that row's matches: the relation's rows are its whole table's
+            double rows = ParameterizedInner.indexScan(e.getKey()) != null && costs.column(e.getKey(), 0) != null
+                    ? costs.column(e.getKey(), 0).tableRows() : costs.estimate(e.getKey()).rows();
             double tuples = Math.max(rows, costs.column(e.getKey(), 0) == null ? rows
                     : costs.column(e.getKey(), 0).tableRows());
             if (rows < tuples && tuples > 0) {
@@ -84,7 +125,7 @@ public final class Memoization {
             distinct *= PlanEstimate.clampRows(reldistinct);
         }
         distinct = Math.min(distinct, calls);
-        PlanEstimate inner = costs.estimate(j.right());
+        PlanEstimate inner = inner(j, costs);
         CostSettings s = costs.settings();
         // cost_memoize_rescan: a hit skips the side; every call pays a lookup, every entry its storing and eviction
         double entryBytes = inner.rows() * (align(inner.width()) + align(HEAP_TUPLE_HEADER)) + ENTRY_OVERHEAD
@@ -95,8 +136,23 @@ public final class Memoization {
         double rescan = inner.total() * (1 - hitRatio) + s.cpuOperatorCost() + s.cpuTupleCost() * evictRatio
                 + s.cpuOperatorCost() / 10 * evictRatio * inner.rows() + s.cpuTupleCost()
                 + s.cpuOperatorCost() * inner.rows();
-        double memoized = inner.total() + s.cpuTupleCost() + (calls - 1) * rescan;
-        return memoized < calls * inner.total();
+        return inner.total() + s.cpuTupleCost() + (calls - 1) * rescan;
+    }
+
+    /** Whether the join's inner side is an index scan keyed by the outer row rather than a LATERAL subquery. */
+    private static boolean indexed(NestedLoopJoinNode j) {
+        return !lateralSide(j.right()) && ParameterizedInner.indexScan(j.right()) != null;
+    }
+
+    /** One run of the inner side as the loop prices it. */
+    private static PlanEstimate inner(NestedLoopJoinNode j, CostModel costs) {
+        return indexed(j) ? costs.loopInner(j) : costs.estimate(j.right());
+    }
+
+    /** Whether the scan's conditions pin every column of a unique index: it finds at most one row. */
+    private static boolean uniqueScan(IndexScanNode s) {
+        return s.index().unique() && s.index().predicate() == null
+                && (s.probe() ? s.index().columns().size() == 1 : s.conditions().size() >= s.index().columns().size());
     }
 
     private static final double DEFAULT_NUM_DISTINCT = 200;
@@ -134,6 +190,8 @@ public final class Memoization {
         return switch (p) {
             case SeqScanNode s -> s;
             case IndexScanNode s -> s;
+            case ValuesNode v -> v;
+            case SubqueryScanNode q -> relation(q.input(), index);
             case FilterNode f -> relation(f.input(), index) == f.input() ? f : relation(f.input(), index);
             case SortNode s -> relation(s.input(), index);
             case NestedLoopJoinNode j -> index < j.left().width() ? relation(j.left(), index)
