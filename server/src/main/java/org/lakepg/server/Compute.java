@@ -134,6 +134,9 @@ public final class Compute implements AutoCloseable {
                 }
             }));
         }
+        var largeObjects = objects.largeObjects();
+        check.accept(new org.lakepg.server.access.vacuum.AutoVacuum.Table(largeObjects.dataHeap(),
+                () -> java.util.List.of(largeObjects.dataIndex())));
     }
 
     /** What VACUUM and ANALYZE measured of the database's tables, as the statistics catalog keeps it. */

@@ -55,6 +55,9 @@ class PgDumpIT {
             s.execute("CREATE VIEW public.pgd_item_view AS SELECT id, pgd_twice(price) AS doubled FROM pgd_item"
                     + " WHERE price > 1");
             s.execute("RESET search_path");
+            // a rule whose action names a table of its own schema: pg_get_ruledef qualifies it for the empty path
+            s.execute("CREATE TABLE pgd_log (name text)");
+            s.execute("CREATE RULE pgd_dept_log AS ON INSERT TO pgd_dept DO ALSO INSERT INTO pgd_log VALUES (new.name)");
         }
     }
 
@@ -107,7 +110,9 @@ class PgDumpIT {
         assumeTrue(Files.isExecutable(PG_DUMP) && Files.isExecutable(PSQL), "pg_dump / psql 15 are not installed");
         String original = dump("postgres", "original");
         assertThat(original).contains("CREATE VIEW public.pgd_item_view AS",
-                "public.pgd_twice(pgd_item.price) AS doubled", "FROM pgd_other.pgd_item");
+                "public.pgd_twice(pgd_item.price) AS doubled", "FROM pgd_other.pgd_item",
+                "CREATE RULE pgd_dept_log AS\n    ON INSERT TO public.pgd_dept DO  INSERT INTO public.pgd_log (name)\n"
+                        + "  VALUES (new.name);");
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE pgd_restored");
         }

@@ -494,6 +494,11 @@ public final class ExecContext implements FunctionContext {
         return session.sequences();
     }
 
+    @Override
+    public org.lakepg.server.function.LargeObjectAccess largeObjects() {
+        return session.largeObjects();
+    }
+
     /** One view per statement, so a statement's catalog reads agree with each other. */
     private org.lakepg.server.systemcatalog.CatalogView catalogView;
 

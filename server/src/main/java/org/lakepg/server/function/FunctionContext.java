@@ -102,6 +102,11 @@ public interface FunctionContext {
     }
 
     /** The session's sequences (nextval and friends); statements without storage have none. */
+    default LargeObjectAccess largeObjects() {
+        throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "large objects need a database session");
+    }
+
     default SequenceAccess sequences() {
         throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
                 "sequences are not available here");

@@ -139,6 +139,13 @@ final class CommentCommands {
                         ? spec.rolename() : ObjectNames.last(s.object()));
                 objects.comments().set(txn, CatalogClasses.PG_AUTHID, role.oid(), 0, s.comment());
             }
+            case LARGEOBJECT -> {
+                long oid = LargeObjectNames.oid(s.object());
+                var lo = objects.largeObjects().find(snapshot, oid).orElseThrow(() -> PgException.of(
+                        SqlState.UNDEFINED_OBJECT, "large object %d does not exist", oid));
+                roles.requireOwner(lo.owner(), "large object", Long.toString(oid));
+                objects.comments().set(txn, CatalogClasses.PG_LARGEOBJECT, oid, 0, s.comment());
+            }
             case DATABASE -> {
                 String name = ObjectNames.last(s.object());
                 if (!name.equals(database.get())) {

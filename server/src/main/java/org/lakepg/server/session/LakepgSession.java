@@ -87,6 +87,8 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     private volatile String lastQuery = "";
     private volatile long queryStart;
     private final RoleAccess roleAccess;
+    /** Large object descriptors of the running transaction. */
+    private final SessionLargeObjects largeObjects;
     /** The cluster's roles with this session's uncommitted role DDL (and ALTER DATABASE ... SET). */
     private final SessionRoles roles;
     /** Name resolution of the current compute (the session's own, or a time-travel one). */
@@ -99,6 +101,9 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         this.sessions = sessions;
         this.roles = new SessionRoles(roles, () -> txn);
         this.roleAccess = new RoleAccess(this.roles, settings, user);
+        this.largeObjects = new SessionLargeObjects(() -> this.compute.objects(), this::currentTransaction,
+                () -> this.compute.tables().newOid(), roleAccess,
+                () -> this.compute.readPoint() != null || "on".equals(setting("transaction_read_only")));
         this.catalogSources = new SessionCatalogSources(() -> this.compute, cluster, settings, this,
                 this::catalogSnapshot, sessions);
         this.catalogSources.setNotices(this::notice);
@@ -281,6 +286,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
     @Override
     public org.lakepg.server.function.SequenceAccess sequences() {
         return sequences;
+    }
+
+    @Override
+    public org.lakepg.server.function.LargeObjectAccess largeObjects() {
+        return largeObjects;
     }
 
     private org.lakepg.server.txn.Transaction currentTransaction() {
@@ -883,6 +893,13 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         }
     }
 
+    @Override
+    public byte[] functionCall(int functionOid, List<byte[]> arguments, short[] argumentFormats, short resultFormat,
+                               org.lakepg.wire.protocol.ResultSink client) {
+        return FastPathCall.call(this, oid -> analyzerCatalog.function(oid), functionOid, arguments, argumentFormats,
+                resultFormat, client);
+    }
+
     /** Any error on this connection, also ones the protocol layer raised itself, aborts the transaction. */
     @Override
     public void errorReported(PgException error) {
@@ -1066,6 +1083,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 committed = commit && ending != null && ending.state() == org.lakepg.server.txn.Transaction.State.COMMITTED;
             }
         } finally {
+            largeObjects.closeAll();
             cursors.afterTransaction(committed);
             if (ending != null) {
                 activity.transactionEnded(sessions.statistics().database(database), committed);

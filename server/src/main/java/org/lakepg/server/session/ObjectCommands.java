@@ -242,6 +242,25 @@ final class ObjectCommands {
     }
 
     /** ALTER TABLE/VIEW ... OWNER TO, which the grammar makes an ALTER TABLE subcommand. */
+    /**
+     * ALTER TABLE / VIEW / SEQUENCE / MATERIALIZED VIEW IF EXISTS ... OWNER TO of a relation that does not exist:
+     * PostgreSQL's notice, and the statement does nothing. Null when the relation exists.
+     */
+    Execution skipMissingOwnerTarget(org.lakepg.server.sql.ast.AlterTableStmt a, Transaction txn) {
+        if (!a.missingOk() || searchPath.relation(txn.snapshot(), nameOf(a.relation())).isPresent()
+                || sequences.find(txn, a.relation()).isPresent()) {
+            return null;
+        }
+        notices.accept(PgException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist, skipping",
+                a.relation().relname()).withSeverity(PgException.Severity.NOTICE));
+        return Execution.done("ALTER " + switch (a.objtype().kind()) {
+            case VIEW -> "VIEW";
+            case SEQUENCE -> "SEQUENCE";
+            case MATVIEW -> "MATERIALIZED VIEW";
+            default -> "TABLE";
+        });
+    }
+
     static boolean onlyChangesOwner(org.lakepg.server.sql.ast.AlterTableStmt a) {
         return a.cmds() != null && a.cmds().size() == 1
                 && a.cmds().get(0).subtype().kind() == org.lakepg.server.sql.ast.AlterTableType.Kind.CHANGE_OWNER;
@@ -418,6 +437,20 @@ final class ObjectCommands {
                 }
             }
             default -> { }
+        }
+        if (s.objectType().kind() == ObjectType.Kind.LARGEOBJECT) {
+            long oid = LargeObjectNames.oid(s.object());
+            var lo = objects.largeObjects().find(txn.snapshot(), oid).orElseThrow(() -> PgException.of(
+                    SqlState.UNDEFINED_OBJECT, "large object %d does not exist", oid));
+            if (!roles.superuser()) {
+                roles.requireOwner(lo.owner(), "large object", Long.toString(oid));
+                if (!roles.roles().isMemberOf(roles.currentRoleOid(), owner)) {
+                    throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"%s\"",
+                            roles.nameOf(owner));
+                }
+            }
+            objects.largeObjects().changeOwner(txn, oid, owner);
+            return Execution.done("ALTER LARGE OBJECT");
         }
         if (s.objectType().kind() == ObjectType.Kind.SCHEMA) {
             String name = ObjectNames.last(s.object());

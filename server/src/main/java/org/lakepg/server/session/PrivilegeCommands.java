@@ -83,6 +83,10 @@ final class PrivilegeCommands {
                 typeName = "database";
                 allowed = "CTc";
             }
+            case LARGEOBJECT -> {
+                typeName = "large object";
+                allowed = "rw";
+            }
             default -> throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "GRANT/REVOKE on %s is not supported yet",
                     s.objtype().kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
@@ -316,6 +320,15 @@ final class PrivilegeCommands {
                         case SearchPath.Relation.View v -> new Target(CatalogClasses.PG_CLASS, v.view().oid(),
                                 v.view().owner(), "view", v.name(), columns(v.view()));
                     });
+                }
+            }
+            case LARGEOBJECT -> {
+                for (Object o : s.objects()) {
+                    long oid = LargeObjectNames.oid(o);
+                    var lo = objects.largeObjects().find(snapshot, oid).orElseThrow(() -> PgException.of(
+                            SqlState.UNDEFINED_OBJECT, "large object %d does not exist", oid));
+                    out.add(new Target(CatalogClasses.PG_LARGEOBJECT, oid, lo.owner(), "large object",
+                            Long.toString(oid)));
                 }
             }
             case SEQUENCE -> {

@@ -49,7 +49,20 @@ final class SequenceAlterations {
             throw linked(PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot change owner of sequence \"%s\"",
                     sequence.name()), sequence, txn);
         }
-        roles.requireOwner(owner, "sequence", sequence.name());
+        if (!roles.superuser()) {
+            // as ATExecChangeOwner: the owner, able to become the new owner, who can create in the schema
+            roles.requireOwner(owner, "sequence", sequence.name());
+            if (!roles.roles().isMemberOf(roles.currentRoleOid(), newOwner)) {
+                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"%s\"",
+                        roles.nameOf(newOwner));
+            }
+            var schema = objects.schemas().find(txn.snapshot(), sequence.namespace());
+            if (schema.isPresent() && !new Privileges(objects, roles).holds(txn.snapshot(), newOwner,
+                    CatalogClasses.PG_NAMESPACE, schema.get().oid(), schema.get().owner(), 'C')) {
+                throw PgException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema %s",
+                        schema.get().name());
+            }
+        }
         objects.privileges().setOwner(txn, CatalogClasses.PG_CLASS, sequence.oid(), newOwner);
         return Execution.done(tag);
     }

@@ -150,6 +150,21 @@ final class SessionCatalogSources implements CatalogSources {
     }
 
     @Override
+    public List<LargeObjectRow> largeObjects() {
+        var store = compute().objects().largeObjects();
+        return store.objects(snapshot.get()).stream()
+                .map(lo -> new LargeObjectRow(lo.oid(), lo.owner(),
+                        acl(org.lakepg.server.catalog.objects.CatalogClasses.PG_LARGEOBJECT, lo.oid()))).toList();
+    }
+
+    @Override
+    public List<LargeObjectPageRow> largeObjectPages() {
+        var store = compute().objects().largeObjects();
+        return store.allPages(snapshot.get()).stream()
+                .map(p -> new LargeObjectPageRow(p.loid(), p.pageno(), p.data())).toList();
+    }
+
+    @Override
     public List<DefaultAclRow> defaultAcls() {
         return compute().objects().defaultAcls().entries(snapshot.get()).stream()
                 .map(e -> new DefaultAclRow(e.oid(), e.role(), e.namespace(), e.objtype(), e.acl().stream()
@@ -593,13 +608,23 @@ final class SessionCatalogSources implements CatalogSources {
         try {
             var statement = (org.lakepg.server.sql.ast.RuleStmt) org.lakepg.server.sql.parser.SqlParser
                     .parse(rule.definition()).get(0).statement();
-            var deparser = new org.lakepg.server.sql.deparse.QueryDeparser(analyzerCatalog.get(),
+            var catalog = analyzerCatalog.get();
+            var deparser = new org.lakepg.server.sql.deparse.QueryDeparser(catalog,
                     org.lakepg.server.exec.expr.WireTypeIO.INSTANCE, session, this::schemaName);
-            return table.isPresent()
-                    ? deparser.rule(statement, rule.relid(), table.get().name(), table.get().namespace(),
-                    table.get().columns(), pretty)
-                    : deparser.rule(statement, rule.relid(), view.get().name(), view.get().namespace(),
-                    view.get().columns(), pretty);
+            long namespace = table.isPresent() ? table.get().namespace() : view.get().namespace();
+            // the rule's names resolve along the session's path and then its table's schema and public (the rule
+            // keeps no path of its own), and are qualified unless the session's path finds them: pg_dump's restore
+            // runs under an empty search_path
+            List<Long> sessionPath = catalog.searchPathSchemas();
+            List<Long> rulePath = new java.util.ArrayList<>(sessionPath);
+            for (long schema : List.of(namespace, org.lakepg.server.table.TableCatalog.PUBLIC_NAMESPACE)) {
+                if (!rulePath.contains(schema)) {
+                    rulePath.add(schema);
+                }
+            }
+            return catalog.withSearchPath(rulePath, () -> deparser.shownAlong(sessionPath).rule(statement,
+                    rule.relid(), table.isPresent() ? table.get().name() : view.get().name(), namespace,
+                    table.isPresent() ? table.get().columns() : view.get().columns(), pretty));
         } catch (RuntimeException e) {
             // a rule whose action this deparser cannot print shows as it was written
             String text = rule.definition().strip();

@@ -959,6 +959,10 @@ final class StatementExecutor {
                     triggerCommands.checkColumnDrops(a, transaction.get());
                     triggers.changed();
                     if (ObjectCommands.onlyChangesOwner(a)) {
+                        Execution skipped = objectNames.skipMissingOwnerTarget(a, transaction.get());
+                        if (skipped != null) {
+                            yield skipped;
+                        }
                         yield objectNames.alterOwner(new org.lakepg.server.sql.ast.AlterOwnerStmt(a.objtype(),
                                 a.relation(), null, a.cmds().get(0).newowner()), transaction.get());
                     }

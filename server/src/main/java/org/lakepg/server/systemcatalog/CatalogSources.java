@@ -117,6 +117,20 @@ public interface CatalogSources {
         return null;
     }
 
+    /** One pg_largeobject_metadata row, its ACL as aclitem texts (null while it has the default one). */
+    record LargeObjectRow(long oid, long owner, List<String> acl) {}
+
+    default List<LargeObjectRow> largeObjects() {
+        return List.of();
+    }
+
+    /** One pg_largeobject row: a page of a large object. */
+    record LargeObjectPageRow(long loid, int pageno, byte[] data) {}
+
+    default List<LargeObjectPageRow> largeObjectPages() {
+        return List.of();
+    }
+
     /** One pg_default_acl row (ALTER DEFAULT PRIVILEGES), its ACL as aclitem texts. */
     record DefaultAclRow(long oid, long role, long namespace, char objtype, List<String> acl) {}
 

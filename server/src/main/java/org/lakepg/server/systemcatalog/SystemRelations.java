@@ -40,6 +40,7 @@ public final class SystemRelations {
         RuleRows.register(sources);
         PolicyRows.register(sources);
         EventTriggerRows.register(sources);
+        LargeObjectRows.register(sources);
         load(sources);
     }
 

@@ -25,6 +25,18 @@ public interface EngineSession extends AutoCloseable {
     Portal bind(PreparedStatement statement, List<byte[]> parameterValues, short[] parameterFormats,
                 short[] resultFormats) throws PgException;
 
+    /**
+     * A FunctionCall message (the fast path libpq's lo_* functions and pgjdbc's LargeObjectManager use): calls the
+     * function with the given OID on the arguments in their formats, as a query of its own would (in an implicit
+     * transaction outside a block); returns the result in {@code resultFormat}, null for NULL. Notices and parameter
+     * changes go to {@code sink}, which gets no rows.
+     */
+    default byte[] functionCall(int functionOid, List<byte[]> arguments, short[] argumentFormats, short resultFormat,
+                                ResultSink sink) throws PgException {
+        throw PgException.of(org.lakepg.wire.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "function call messages are not supported");
+    }
+
     /** A Sync message: ends an implicit extended-protocol transaction. */
     void sync() throws PgException;
 

@@ -14,6 +14,7 @@ import org.lakepg.server.access.page.SlottedPage;
 import org.lakepg.server.access.wal.PageWriter;
 import org.lakepg.server.txn.Transaction;
 import org.lakepg.storage.ForkNumber;
+import org.lakepg.storage.Page;
 import org.lakepg.storage.PageKey;
 import org.lakepg.storage.RelationCreate;
 import org.lakepg.wire.error.PgException;
@@ -340,7 +341,6 @@ public final class BTreeIndex {
         int level = BTreePage.level(p);
         int first = BTreePage.firstData(p);
         List<byte[]> items = new ArrayList<>();
-        int total = 0;
         for (int i = first; i <= BTreePage.count(p); i++) {
             if (i == position) {
                 items.add(item);
@@ -350,21 +350,10 @@ public final class BTreeIndex {
         if (position > BTreePage.count(p)) {
             items.add(item);
         }
-        for (byte[] it : items) {
-            total += it.length + SlottedPage.LINE_POINTER_SIZE;
-        }
-        int splitAt = 1;
-        int running = 0;
-        for (int i = 0; i < items.size() - 1; i++) {
-            running += items.get(i).length + SlottedPage.LINE_POINTER_SIZE;
-            if (running >= total / 2) {
-                splitAt = i + 1;
-                break;
-            }
-        }
         byte[] oldHigh = BTreePage.isRightmost(p) ? null : SlottedPage.item(p, 1);
         int oldRight = BTreePage.right(p);
         int oldLeft = BTreePage.left(p);
+        int splitAt = splitPoint(items, level, oldHigh == null ? 0 : oldHigh.length);
 
         PinnedPage right = newPage();
         held.add(right);
@@ -414,6 +403,37 @@ public final class BTreeIndex {
         PinnedPage parent = descend(sepKey, sepTid, level + 1, true);
         held.add(parent);
         insertInto(parent, BTreePage.internalItem(right.block(), separator), sepKey, sepTid, held, change);
+    }
+
+    /**
+     * Where to cut {@code items} (the page's data items with the new one) so that both halves fit: the left page
+     * also takes the first right item's entry as its high key, the right page keeps the old high key. Of the cuts
+     * that fit, the one nearest an even split of the bytes. With items of at most {@link #MAX_ITEM_SIZE} some cut
+     * always fits; an even split of the items alone does not when large keys are cut off next to the high keys.
+     */
+    private static int splitPoint(List<byte[]> items, int level, int oldHighLength) {
+        int usable = Page.SIZE - SlottedPage.HEADER_SIZE - BTreePage.SPECIAL;
+        int total = 0;
+        for (byte[] it : items) {
+            total += it.length + SlottedPage.LINE_POINTER_SIZE;
+        }
+        int best = -1;
+        int bestImbalance = Integer.MAX_VALUE;
+        int leftItems = 0;
+        for (int s = 1; s < items.size(); s++) {
+            leftItems += items.get(s - 1).length + SlottedPage.LINE_POINTER_SIZE;
+            int separator = items.get(s).length - (level == 0 ? 0 : 4);
+            int left = leftItems + separator + SlottedPage.LINE_POINTER_SIZE;
+            int right = total - leftItems + (oldHighLength == 0 ? 0 : oldHighLength + SlottedPage.LINE_POINTER_SIZE);
+            if (left <= usable && right <= usable && Math.abs(left - right) < bestImbalance) {
+                best = s;
+                bestImbalance = Math.abs(left - right);
+            }
+        }
+        if (best < 0) {
+            throw new IllegalStateException("no split of a B-tree page leaves both halves fitting a page");
+        }
+        return best;
     }
 
     private static void append(byte[] p, byte[] item) {

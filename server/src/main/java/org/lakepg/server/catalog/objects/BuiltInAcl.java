@@ -57,6 +57,9 @@ public final class BuiltInAcl {
         if (classoid == CatalogClasses.PG_TYPE) {
             return 'T';
         }
+        if (classoid == CatalogClasses.PG_LARGEOBJECT) {
+            return 'L';
+        }
         throw new IllegalArgumentException("no ACL kind for catalog " + classoid);
     }
 }

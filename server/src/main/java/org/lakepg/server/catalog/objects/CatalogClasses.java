@@ -9,6 +9,8 @@ public final class CatalogClasses {
     public static final long PG_DATABASE = 1262;
     public static final long PG_AUTHID = 1260;
     public static final long PG_EVENT_TRIGGER = 3466;
+    /** Comments and dependencies of large objects name pg_largeobject (not its metadata catalog), as PostgreSQL's. */
+    public static final long PG_LARGEOBJECT = 2613;
 
     private CatalogClasses() {}
 }

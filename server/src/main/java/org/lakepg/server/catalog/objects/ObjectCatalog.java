@@ -23,6 +23,7 @@ public final class ObjectCatalog {
     private final OperatorClassCatalog operatorClasses;
     private final EventTriggerCatalog eventTriggers;
     private final DefaultAclCatalog defaultAcls;
+    private final org.lakepg.server.largeobject.LargeObjectStore largeObjects;
 
     private ObjectCatalog(AccessContext access, boolean exists, java.util.function.IntPredicate laterCatalogExists) {
         schemas = new SchemaCatalog(access, exists);
@@ -42,6 +43,8 @@ public final class ObjectCatalog {
         operatorClasses = new OperatorClassCatalog(access, laterCatalogExists.test(OperatorClassCatalog.RELATION));
         eventTriggers = new EventTriggerCatalog(access, laterCatalogExists.test(EventTriggerCatalog.RELATION));
         defaultAcls = new DefaultAclCatalog(access, laterCatalogExists.test(DefaultAclCatalog.RELATION));
+        largeObjects = org.lakepg.server.largeobject.LargeObjectStore.open(access,
+                laterCatalogExists.test(org.lakepg.server.largeobject.LargeObjectStore.markerRelation()));
     }
 
     /**
@@ -77,6 +80,11 @@ public final class ObjectCatalog {
     /** The pg_rewrite rows of CREATE RULE (relation 27). */
     public RuleCatalog rules() {
         return rules;
+    }
+
+    /** Large objects: pg_largeobject_metadata and pg_largeobject (relations 58-60). */
+    public org.lakepg.server.largeobject.LargeObjectStore largeObjects() {
+        return largeObjects;
     }
 
     /** ALTER DEFAULT PRIVILEGES' entries (pg_default_acl, relation 45). */

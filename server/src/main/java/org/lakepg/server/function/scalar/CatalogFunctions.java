@@ -28,6 +28,7 @@ public final class CatalogFunctions {
         ArrayEquality.register(r);
         ArrayFunctions.register(r);
         SleepFunction.register(r);
+        LargeObjectFunctions.register(r);
         OidFunctions.register(r);
         SetConfigFunction.register(r);
         r.register("pg_describe_object", (x, c) -> org.lakepg.server.systemcatalog.ObjectDescriptions.describe(

@@ -160,6 +160,83 @@ class BTreeIndexTest {
     }
 
     @Test
+    void keysNearTheSizeLimitInRandomOrderSplitPagesWithoutLosingEntries() {
+        // two or three such keys fill an internal page: the tree is deep, and a split up to the root pins a few
+        // pages per level
+        AccessFixture f = AccessFixture.inMemory(128);
+        Random random = new Random(11);
+        int maxKey = BTreeIndex.MAX_ITEM_SIZE - 6;
+        BTreeIndex index = BTreeIndex.create(f.ctx, 20600, "big_keys", KeyComparator.BYTEWISE);
+        NavigableMap<byte[], Tid> model = new TreeMap<>(java.util.Arrays::compareUnsigned);
+        for (int i = 0; i < 1500; i++) {
+            // 2000..2698 bytes, the largest allowed key often: pages of two or three entries, large high keys
+            int length = random.nextInt(4) == 0 ? maxKey : 2000 + random.nextInt(maxKey - 2000);
+            byte[] key = new byte[length];
+            random.nextBytes(key);
+            key[0] = (byte) random.nextInt(4); // long runs of keys sharing a first byte, next to each other
+            Tid tid = new Tid(i / 100, 1 + i % 100);
+            model.put(key, tid);
+            index.insert(null, key, tid, null);
+        }
+        assertThat(BTreeCheck.check(index)).isEmpty();
+        List<byte[]> keys = new ArrayList<>();
+        index.scan(null, null, true).forEachRemaining(e -> {
+            assertThat(e.tid()).isEqualTo(model.get(e.key()));
+            keys.add(e.key());
+        });
+        assertThat(keys).containsExactlyElementsOf(model.keySet());
+        for (byte[] key : model.keySet()) {
+            if (random.nextInt(20) == 0) {
+                ScanBound bound = ScanBound.inclusive(key);
+                assertThat(collectTids(index.scan(bound, bound, false))).containsExactly(model.get(key));
+            }
+        }
+        // the same entries built bottom-up (CREATE INDEX), then inserted into in random order again
+        BTreeIndex built = BTreeIndex.create(f.ctx, 20601, "big_keys_built", KeyComparator.BYTEWISE);
+        List<IndexEntry> sorted = new ArrayList<>();
+        model.forEach((key, tid) -> sorted.add(new IndexEntry(key, tid)));
+        built.buildFromSorted(sorted.iterator(), "t");
+        for (int i = 0; i < 300; i++) {
+            byte[] key = new byte[2000 + random.nextInt(maxKey - 1999)];
+            random.nextBytes(key);
+            Tid tid = new Tid(100 + i, 1);
+            model.put(key, tid);
+            built.insert(null, key, tid, null);
+        }
+        assertThat(BTreeCheck.check(built)).isEmpty();
+        assertThat(collectTids(built.scan(null, null, true))).containsExactlyElementsOf(model.values());
+
+        AccessFixture restarted = f.restart();
+        BTreeIndex again = BTreeIndex.open(restarted.ctx, 20601, "big_keys_built", KeyComparator.BYTEWISE);
+        assertThat(BTreeCheck.check(again)).isEmpty();
+        assertThat(collectTids(again.scan(null, null, true))).containsExactlyElementsOf(model.values());
+    }
+
+    @Test
+    void theLargestKeyIsAcceptedAndOneByteMoreIsRejected() {
+        AccessFixture f = AccessFixture.inMemory(32);
+        BTreeIndex index = BTreeIndex.create(f.ctx, 20700, "limit_idx", KeyComparator.BYTEWISE);
+        int maxKey = BTreeIndex.MAX_ITEM_SIZE - 6;
+        for (int i = 0; i < 40; i++) {
+            byte[] key = new byte[maxKey];
+            key[0] = (byte) (i * 37 % 40); // out of order
+            index.insert(null, key, new Tid(1, 1 + i), null);
+        }
+        assertThat(BTreeCheck.check(index)).isEmpty();
+        assertThat(collectTids(index.scan(null, null, true))).hasSize(40);
+        assertThatThrownBy(() -> index.insert(null, new byte[maxKey + 1], new Tid(2, 1), null))
+                .isInstanceOf(PgException.class)
+                .hasMessage("index row size 2713 exceeds btree version 4 maximum 2704 for index \"limit_idx\"")
+                .satisfies(e -> assertThat(((PgException) e).sqlState()).isEqualTo(SqlState.PROGRAM_LIMIT_EXCEEDED));
+    }
+
+    private static List<Tid> collectTids(Iterator<IndexEntry> it) {
+        List<Tid> out = new ArrayList<>();
+        it.forEachRemaining(e -> out.add(e.tid()));
+        return out;
+    }
+
+    @Test
     void keysBeyondTheSizeLimitFailASortedBuildWithPostgresWording() {
         AccessFixture f = AccessFixture.inMemory(64);
         BTreeIndex index = BTreeIndex.create(f.ctx, 20500, "big_idx", KeyComparator.BYTEWISE);

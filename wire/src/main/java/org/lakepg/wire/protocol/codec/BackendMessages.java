@@ -102,6 +102,18 @@ public final class BackendMessages {
         end(out, start);
     }
 
+    /** FunctionCallResponse: the fast-path call's result, null for NULL. */
+    public static void functionCallResponse(ByteBuf out, byte[] value) {
+        int start = begin(out, 'V');
+        if (value == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(value.length);
+            out.writeBytes(value);
+        }
+        end(out, start);
+    }
+
     public static void commandComplete(ByteBuf out, String tag) {
         int start = begin(out, 'C');
         string(out, tag);

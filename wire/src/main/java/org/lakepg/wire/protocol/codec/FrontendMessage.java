@@ -68,7 +68,9 @@ public sealed interface FrontendMessage {
     record Terminate() implements FrontendMessage {
     }
 
-    record FunctionCall() implements FrontendMessage {
+    /** The fast-path FunctionCall message: a function by OID, its arguments (null = SQL NULL), the result format. */
+    record FunctionCall(int functionOid, short[] argumentFormats, List<byte[]> arguments, short resultFormat)
+            implements FrontendMessage {
     }
 
     record CopyData(byte[] data) implements FrontendMessage {

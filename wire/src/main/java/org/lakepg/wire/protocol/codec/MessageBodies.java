@@ -22,10 +22,7 @@ final class MessageBodies {
                 r.readRemaining(); // PostgreSQL does not look at Terminate's body
                 yield new FrontendMessage.Terminate();
             }
-            case 'F' -> {
-                r.readRemaining(); // not supported; the body does not matter
-                yield new FrontendMessage.FunctionCall();
-            }
+            case 'F' -> readFunctionCall(r);
             case 'd' -> new FrontendMessage.CopyData(r.readRemaining());
             case 'c' -> {
                 r.readRemaining();
@@ -61,6 +58,18 @@ final class MessageBodies {
         }
         short[] resultFormats = readFormats(r);
         return new FrontendMessage.Bind(portal, statement, parameterFormats, values, resultFormats);
+    }
+
+    private static FrontendMessage readFunctionCall(MessageReader r) {
+        int oid = r.readInt();
+        short[] formats = readFormats(r);
+        int count = r.readShort() & 0xFFFF;
+        List<byte[]> arguments = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int length = r.readInt();
+            arguments.add(length == -1 ? null : r.readBytes(length));
+        }
+        return new FrontendMessage.FunctionCall(oid, formats, arguments, r.readShort());
     }
 
     private static short[] readFormats(MessageReader r) {

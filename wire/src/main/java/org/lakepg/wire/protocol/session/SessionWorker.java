@@ -258,8 +258,13 @@ public final class SessionWorker {
                 endOfTransactionCleanup();
                 readyForQuery();
             }
-            case FrontendMessage.FunctionCall call ->
-                    throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "function call messages are not supported");
+            case FrontendMessage.FunctionCall call -> {
+                byte[] result = session.functionCall(call.functionOid(), call.arguments(), call.argumentFormats(),
+                        call.resultFormat(), new WireResultSink(this, output, true));
+                BackendMessages.functionCallResponse(output.buffer(), result);
+                endOfTransactionCleanup();
+                readyForQuery();
+            }
             case FrontendMessage.Terminate terminate -> {
                 state = State.CLOSED;
                 output.flushAndClose();

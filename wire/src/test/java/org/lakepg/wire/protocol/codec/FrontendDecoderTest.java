@@ -56,6 +56,22 @@ class FrontendDecoderTest {
     }
 
     @Test
+    void functionCallCarriesTheFunctionItsArgumentsAndTheResultFormat() {
+        authenticate();
+        // lo_open (952) of oid 16385 with INV_READ, both binary, a NULL third argument, binary result
+        channel.writeInbound(Unpooled.wrappedBuffer(hex(
+                "4600000024000003b800010001000300000004000040010000000400040000ffffffff0001")));
+        FrontendMessage.FunctionCall call = channel.readInbound();
+        assertThat(call.functionOid()).isEqualTo(952);
+        assertThat(call.argumentFormats()).containsExactly((short) 1);
+        assertThat(call.arguments()).hasSize(3);
+        assertThat(call.arguments().get(0)).containsExactly(0, 0, 0x40, 0x01);
+        assertThat(call.arguments().get(1)).containsExactly(0, 4, 0, 0);
+        assertThat(call.arguments().get(2)).isNull();
+        assertThat(call.resultFormat()).isEqualTo((short) 1);
+    }
+
+    @Test
     void unknownTypeIsFatalAndTheRestIsDiscarded() {
         authenticate();
         channel.writeInbound(Unpooled.wrappedBuffer(concat(hex("7900000004"), hex("5300000004"))));
