@@ -15,8 +15,8 @@ import org.lakepg.server.sql.plan.HashLookupNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 
 /**
- * The hash join: a nested loop whose inner side is a {@link HashLookupNode} probed with one value of the outer row
- * (inner and left joins). When the inner rows fit in hash_mem the table is built once per statement and probed row
+ * The hash join: a nested loop whose inner side is a {@link HashLookupNode} probed with the outer row's values, one
+ * per key column (inner and left joins). When the inner rows fit in hash_mem the table is built once per statement and probed row
  * by row. Beyond it, the join runs in batches like PostgreSQL's: inner and outer rows are partitioned by the key's
  * hash into batch files, batch 0 stays in memory and is joined while the outer side streams, then every other batch
  * is loaded and joined in turn (a batch still too large is partitioned again by other hash bits).
@@ -29,15 +29,31 @@ final class HashJoin {
     /** Partitioning steps at most; beyond, a batch of one heavily repeated key is joined in memory whatever its size. */
     private static final int MAX_LEVELS = 4;
 
-    /** Whether the join is one HashJoin runs: a hash lookup probed with one outer value. */
+    /** Whether the join is one HashJoin runs: a hash lookup probed with the outer row's values. */
     static boolean applies(NestedLoopJoinNode j) {
-        return j.right() instanceof HashLookupNode && j.lateral().size() == 1
-                && (j.kind() == NestedLoopJoinNode.Kind.INNER || j.kind() == NestedLoopJoinNode.Kind.LEFT
+        return j.hashed() && (j.kind() == NestedLoopJoinNode.Kind.INNER || j.kind() == NestedLoopJoinNode.Kind.LEFT
                     || j.kind().leftOnly());
     }
 
+    /** The key an outer row probes the table with: null when it has a NULL value (it matches nothing). */
+    @FunctionalInterface
+    interface ProbeKey {
+        Object of(Object[] outerRow);
+    }
+
+    /** The probe key of the outer row's values {@code values} (the join's lateral values, in key order). */
+    static ProbeKey probeKey(CompiledExpr[] values, ExecContext context) {
+        return row -> {
+            Object[] evaluated = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                evaluated[i] = values[i].eval(row, context);
+            }
+            return HashLookup.probeKey(evaluated);
+        };
+    }
+
     static Iterator<Object[]> open(NestedLoopJoinNode node, Iterator<Object[]> left, Supplier<Iterator<Object[]>> inner,
-                                   CompiledExpr probeValue, CompiledExpr condition, ExecContext context) {
+                                   ProbeKey probeValue, CompiledExpr condition, ExecContext context) {
         HashLookupNode lookup = (HashLookupNode) node.right();
         Map<Object, List<Object[]>> cached = context.cachedHashTable(lookup);
         Build build = cached != null ? new Build(cached, null, 0, 0) : build(lookup, inner.get(), context);
@@ -75,11 +91,10 @@ final class HashJoin {
             context.checkCancelled();
             Object[] row = rows.next();
             count++;
-            Object key = row[lookup.keyColumn()];
+            Object key = HashLookup.rowKey(row, lookup.keyColumns());
             if (key == null) {
                 continue; // never equal to anything
             }
-            key = HashLookup.normalize(key);
             int batch = batches == null ? 0 : batchOf(key, 0);
             if (batch != 0 || batches != null && batches[0] != null) {
                 batches[batch].write(row);
@@ -90,7 +105,7 @@ final class HashJoin {
             peak = Math.max(peak, memory);
             if (memory > limit && batches == null) {
                 batches = newBatches(context);
-                memory = moveOut(table, batches, lookup.keyColumn(), 0, memory);
+                memory = moveOut(table, batches, 0, memory);
             } else if (memory > limit) {
                 // batch 0 alone outgrew hash_mem: it goes to a file too and is joined (and split) like the others
                 batches[0] = context.tempFiles().create();
@@ -113,8 +128,7 @@ final class HashJoin {
     }
 
     /** Writes the rows of the table that belong to other batches than 0 to their files; returns the memory left. */
-    private static long moveOut(Map<Object, List<Object[]>> table, SpillFile[] batches, int keyColumn, int level,
-                                long memory) {
+    private static long moveOut(Map<Object, List<Object[]>> table, SpillFile[] batches, int level, long memory) {
         var it = table.entrySet().iterator();
         while (it.hasNext()) {
             var e = it.next();
@@ -137,7 +151,7 @@ final class HashJoin {
         return (h >>> (level * 5)) & (FAN_OUT - 1);
     }
 
-    private static Iterator<Object[]> batched(Build build, Iterator<Object[]> left, CompiledExpr probeValue,
+    private static Iterator<Object[]> batched(Build build, Iterator<Object[]> left, ProbeKey probeValue,
                                               Joiner joiner, ExecContext context) {
         SpillFile[] outerBatches = newBatches(context);
         boolean batch0OnDisk = build.batches()[0] != null;
@@ -151,8 +165,8 @@ final class HashJoin {
                 while (left.hasNext()) {
                     context.checkCancelled();
                     Object[] row = left.next();
-                    Object key = probeValue.eval(row, context);
-                    int batch = key == null ? 0 : batchOf(HashLookup.normalize(key), 0);
+                    Object key = probeValue.of(row);
+                    int batch = key == null ? 0 : batchOf(key, 0);
                     if (batch == 0 && !batch0OnDisk) {
                         return row;
                     }
@@ -172,8 +186,8 @@ final class HashJoin {
 
     /** Joins one batch: its inner rows in a table (partitioned again while they exceed hash_mem), its outer rows probed. */
     private static Iterator<Object[]> joinFiles(SpillFile innerFile, SpillFile outerFile, int level,
-                                                CompiledExpr probeValue, Joiner joiner, ExecContext context) {
-        int keyColumn = joiner.lookup.keyColumn();
+                                                ProbeKey probeValue, Joiner joiner, ExecContext context) {
+        List<Integer> keyColumns = joiner.lookup.keyColumns();
         if (innerFile.size() > context.memoryLimits().hashMemBytes() && level < MAX_LEVELS) {
             SpillFile[] inner = new SpillFile[FAN_OUT];
             SpillFile[] outer = new SpillFile[FAN_OUT];
@@ -181,12 +195,12 @@ final class HashJoin {
                 inner[i] = context.tempFiles().create();
                 outer[i] = context.tempFiles().create();
             }
-            innerFile.read().forEachRemaining(row -> inner[batchOf(HashLookup.normalize(row[keyColumn]), level)].write(row));
+            innerFile.read().forEachRemaining(row -> inner[batchOf(HashLookup.rowKey(row, keyColumns), level)].write(row));
             innerFile.delete();
             outerFile.read().forEachRemaining(row -> {
                 context.checkCancelled();
-                Object key = probeValue.eval(row, context);
-                outer[key == null ? 0 : batchOf(HashLookup.normalize(key), level)].write(row);
+                Object key = probeValue.of(row);
+                outer[key == null ? 0 : batchOf(key, level)].write(row);
             });
             outerFile.delete();
             List<Iterator<Object[]>> parts = new ArrayList<>();
@@ -201,7 +215,7 @@ final class HashJoin {
         while (rows.hasNext()) {
             context.checkCancelled();
             Object[] row = rows.next();
-            table.computeIfAbsent(HashLookup.normalize(row[keyColumn]), k -> new ArrayList<>(1)).add(row);
+            table.computeIfAbsent(HashLookup.rowKey(row, keyColumns), k -> new ArrayList<>(1)).add(row);
         }
         innerFile.delete();
         Iterator<Object[]> outerRows = outerFile.read();
@@ -270,7 +284,7 @@ final class HashJoin {
             this.kind = node.kind();
         }
 
-        Iterator<Object[]> join(Iterator<Object[]> outer, CompiledExpr probeValue, Map<Object, List<Object[]>> table) {
+        Iterator<Object[]> join(Iterator<Object[]> outer, ProbeKey probeValue, Map<Object, List<Object[]>> table) {
             return new RowIterator() {
                 Object[] current;
                 List<Object[]> matches = List.of();
@@ -308,8 +322,8 @@ final class HashJoin {
                             return null;
                         }
                         current = outer.next();
-                        Object key = probeValue.eval(current, context);
-                        matches = key == null ? List.of() : table.getOrDefault(HashLookup.normalize(key), List.of());
+                        Object key = probeValue.of(current);
+                        matches = key == null ? List.of() : table.getOrDefault(key, List.of());
                         position = 0;
                         matched = false;
                     }

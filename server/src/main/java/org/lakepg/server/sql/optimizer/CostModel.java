@@ -2,6 +2,7 @@ package org.lakepg.server.sql.optimizer;
 
 import static org.lakepg.server.sql.optimizer.Conjuncts.unwrap;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -415,18 +416,26 @@ public final class CostModel {
 
     private PlanEstimate join(NestedLoopJoinNode j) {
         PlanEstimate outer = estimate(j.left());
-        if (j.right() instanceof HashLookupNode h && j.lateral().size() == 1) {
+        if (j.hashed()) {
+            HashLookupNode h = (HashLookupNode) j.right();
             PlanEstimate inner = estimate(h.input());
-            BoundExpr probe = j.lateral().get(0).value();
-            ColumnEstimate probeColumn = unwrap(probe) instanceof InputRef in ? column(j.left(), in.index()) : null;
-            ColumnEstimate keyColumn = column(h.input(), h.keyColumn());
-            if (j.kind().leftOnly()) {
-                SemiFactors f = semiFactors(probeColumn, keyColumn, inner.rows());
-                return semiHashJoin(j.kind(), outer, inner, keyColumn, f, j.condition());
+            List<ColumnEstimate> probeColumns = new ArrayList<>();
+            List<ColumnEstimate> keyColumns = new ArrayList<>();
+            double selectivity = 1;
+            for (int k = 0; k < h.keyColumns().size(); k++) {
+                BoundExpr probe = j.lateral().get(k).value();
+                ColumnEstimate probeColumn = unwrap(probe) instanceof InputRef in ? column(j.left(), in.index()) : null;
+                ColumnEstimate keyColumn = column(h.input(), h.keyColumns().get(k));
+                probeColumns.add(probeColumn);
+                keyColumns.add(keyColumn);
+                selectivity *= equiJoinSelectivity(probeColumn, keyColumn);
             }
-            double rows = outer.rows() * inner.rows() * equiJoinSelectivity(probeColumn, keyColumn)
-                    * otherSelectivity(j);
-            return outerJoinRows(j.kind(), hashJoin(outer, inner, keyColumn, rows, j.condition()), outer, inner);
+            if (j.kind().leftOnly()) {
+                SemiFactors f = semiFactors(probeColumns, keyColumns, inner.rows());
+                return semiHashJoin(j.kind(), outer, inner, keyColumns, f, j.condition());
+            }
+            double rows = outer.rows() * inner.rows() * selectivity * otherSelectivity(j);
+            return outerJoinRows(j.kind(), hashJoin(outer, inner, keyColumns, rows, j.condition()), outer, inner);
         }
         PlanEstimate inner = estimate(j.right());
         IndexScanNode probe = j.right() instanceof IndexScanNode s && s.probe() ? s
@@ -492,6 +501,23 @@ public final class CostModel {
     record SemiFactors(double outerMatchFraction, double matchCount) {}
 
     SemiFactors semiFactors(ColumnEstimate outerColumn, ColumnEstimate innerColumn, double innerRows) {
+        return semiFactors(java.util.Arrays.asList(outerColumn), java.util.Arrays.asList(innerColumn), innerRows);
+    }
+
+    /** The factors of a join on several equalities: the matched fractions multiply, as the selectivities do. */
+    SemiFactors semiFactors(List<ColumnEstimate> outerColumns, List<ColumnEstimate> innerColumns, double innerRows) {
+        double fraction = 1;
+        double inner = 1;
+        for (int k = 0; k < outerColumns.size(); k++) {
+            fraction *= matchedFraction(outerColumns.get(k), innerColumns.get(k), innerRows);
+            inner *= equiJoinSelectivity(outerColumns.get(k), innerColumns.get(k));
+        }
+        double matches = fraction > 0 ? Math.max(1, inner * innerRows / fraction) : 1;
+        return new SemiFactors(fraction, matches);
+    }
+
+    /** eqjoinsel_semi without MCV lists: the fraction of outer rows whose value the inner rows hold. */
+    private static double matchedFraction(ColumnEstimate outerColumn, ColumnEstimate innerColumn, double innerRows) {
         double nullFrac = outerColumn == null ? 0 : outerColumn.nullFrac();
         double fraction;
         boolean guessed = outerColumn == null || innerColumn == null || outerColumn.distinctIsDefault()
@@ -503,10 +529,7 @@ public final class CostModel {
             double nd2 = Math.min(innerColumn.distinct(), Math.max(1, innerRows));
             fraction = nd1 <= nd2 ? 1 - nullFrac : nd2 / nd1 * (1 - nullFrac);
         }
-        fraction = Math.max(0, Math.min(1, fraction));
-        double inner = equiJoinSelectivity(outerColumn, innerColumn);
-        double matches = fraction > 0 ? Math.max(1, inner * innerRows / fraction) : 1;
-        return new SemiFactors(fraction, matches);
+        return Math.max(0, Math.min(1, fraction));
     }
 
     /** The rows a semi join keeps (the matched outer rows) or an anti join (the others). */
@@ -517,18 +540,18 @@ public final class CostModel {
 
     /** final_cost_hashjoin of a semi or anti join: a matched outer row stops at its first match. */
     private PlanEstimate semiHashJoin(NestedLoopJoinNode.Kind kind, PlanEstimate outer, PlanEstimate inner,
-                                      ColumnEstimate innerKey, SemiFactors f, BoundExpr otherConditions) {
-        double cpuOp = settings.cpuOperatorCost();
+                                      List<ColumnEstimate> innerKeys, SemiFactors f, BoundExpr otherConditions) {
+        double hashQuals = settings.cpuOperatorCost() * innerKeys.size();
         double cpuTuple = settings.cpuTupleCost();
-        double startup = outer.startup() + inner.total() + (cpuOp + cpuTuple) * inner.rows();
-        double run = outer.total() - outer.startup() + cpuOp * outer.rows();
+        double startup = outer.startup() + inner.total() + (hashQuals + cpuTuple) * inner.rows();
+        double run = outer.total() - outer.startup() + hashQuals * outer.rows();
         double matched = Math.rint(outer.rows() * f.outerMatchFraction());
         double scanFraction = 2.0 / (f.matchCount() + 1.0);
         double buckets = Math.max(1024, Integer.highestOneBit((int) Math.min(1 << 30, Math.max(1, inner.rows()))) * 2.0);
-        run += cpuOp * matched * PlanEstimate.clampRows(inner.rows() * bucketFraction(innerKey) * scanFraction) * 0.5;
-        run += cpuOp * (outer.rows() - matched) * PlanEstimate.clampRows(inner.rows() / buckets) * 0.05;
+        run += hashQuals * matched * PlanEstimate.clampRows(inner.rows() * bucketFraction(innerKeys) * scanFraction) * 0.5;
+        run += hashQuals * (outer.rows() - matched) * PlanEstimate.clampRows(inner.rows() / buckets) * 0.05;
         double tuples = kind == NestedLoopJoinNode.Kind.ANTI ? outer.rows() - matched : matched;
-        run += (cpuTuple + operators(otherConditions) * cpuOp) * tuples;
+        run += (cpuTuple + operators(otherConditions) * settings.cpuOperatorCost()) * tuples;
         return disabled(settings.hashJoin(), new PlanEstimate(startup, startup + run, semiRows(kind, outer, f),
                 outer.width()));
     }
@@ -633,15 +656,19 @@ public final class CostModel {
         return outerJoinRows(m.kind(), e, outer, inner);
     }
 
-    /** final_cost_hashjoin: build a hash table of the inner rows, probe it with each outer row. */
-    public PlanEstimate hashJoin(PlanEstimate outer, PlanEstimate inner, ColumnEstimate innerKey, double rows,
+    /**
+     * final_cost_hashjoin: build a hash table of the inner rows, probe it with each outer row; every hash clause is
+     * computed for each row on both sides and compared for each bucket entry a probe meets.
+     */
+    public PlanEstimate hashJoin(PlanEstimate outer, PlanEstimate inner, List<ColumnEstimate> innerKeys, double rows,
                                  BoundExpr otherConditions) {
         double cpuOp = settings.cpuOperatorCost();
         double cpuTuple = settings.cpuTupleCost();
-        double startup = outer.startup() + inner.total() + (cpuOp + cpuTuple) * inner.rows();
-        double run = outer.total() - outer.startup() + cpuOp * outer.rows();
-        double bucket = bucketFraction(innerKey);
-        run += cpuOp * outer.rows() * PlanEstimate.clampRows(inner.rows() * bucket) * 0.5;
+        double hashQuals = cpuOp * innerKeys.size();
+        double startup = outer.startup() + inner.total() + (hashQuals + cpuTuple) * inner.rows();
+        double run = outer.total() - outer.startup() + hashQuals * outer.rows();
+        double bucket = bucketFraction(innerKeys);
+        run += hashQuals * outer.rows() * PlanEstimate.clampRows(inner.rows() * bucket) * 0.5;
         run += (cpuTuple + operators(otherConditions) * cpuOp) * rows;
         return disabled(settings.hashJoin(), new PlanEstimate(startup, startup + run, rows,
                 outer.width() + inner.width()));
@@ -651,6 +678,14 @@ public final class CostModel {
      * estimate_hash_bucket_stats: the fraction of the inner rows one probe meets; a key whose distinct count is a
      * guess is assumed to put a tenth of the rows in one bucket, and a skewed key's commonest value weighs in.
      */
+    private static double bucketFraction(List<ColumnEstimate> keys) {
+        double smallest = 1;
+        for (ColumnEstimate key : keys) {
+            smallest = Math.min(smallest, bucketFraction(key)); // the most selective clause decides (final_cost_hashjoin)
+        }
+        return smallest;
+    }
+
     private static double bucketFraction(ColumnEstimate key) {
         if (key == null || key.distinctIsDefault()) {
             return 0.1;

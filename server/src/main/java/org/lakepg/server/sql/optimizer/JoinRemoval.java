@@ -105,9 +105,9 @@ public final class JoinRemoval {
             }
             case HashLookupNode h -> {
                 BitSet below = (BitSet) need.clone();
-                below.set(h.keyColumn());
+                h.keyColumns().forEach(below::set);
                 PlanNode input = prune(h.input(), below);
-                yield input == h.input() ? h : new HashLookupNode(input, h.keyColumn(), h.key());
+                yield input == h.input() ? h : h.withInput(input);
             }
             case NestedLoopJoinNode j -> nestedLoop(j, need);
             case MergeJoinNode m -> merge(m, need);
@@ -259,7 +259,7 @@ public final class JoinRemoval {
             case LimitNode l -> unique(l.input(), equated);
             case HashLookupNode h -> {
                 BitSet below = (BitSet) equated.clone();
-                below.set(h.keyColumn());
+                h.keyColumns().forEach(below::set);
                 yield unique(h.input(), below);
             }
             case SeqScanNode s -> uniqueIndex(s.table(), equated);
