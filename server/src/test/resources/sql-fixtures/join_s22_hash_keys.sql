@@ -17,4 +17,6 @@ explain (costs off) select * from join_s22_hk_a a where not exists (select 1 fro
 select count(*), count(x), count(y) from join_s22_hk_a a where not exists (select 1 from join_s22_hk_b b where b.x = a.x and b.y = a.y);
 set work_mem = '64kB'; select count(*), sum(w), count(distinct v) from join_s22_hk_a a join join_s22_hk_b b on a.x = b.x and a.y = b.y; reset work_mem;
 set work_mem = '64kB'; select count(*), count(w), sum(w) from join_s22_hk_a a left join join_s22_hk_b b on a.x = b.x and b.y = a.y; reset work_mem;
+set work_mem = '64kB'; select count(*), count(w), sum(w), count(v) from join_s22_hk_a a full join join_s22_hk_b b on a.x = b.x and b.y = a.y and b.w > 50; reset work_mem;
+select count(*), count(w), sum(w), count(v) from join_s22_hk_b b full join join_s22_hk_a a on a.x = b.x and b.y = a.y and b.w > 50;
 drop table join_s22_hk_a, join_s22_hk_b;

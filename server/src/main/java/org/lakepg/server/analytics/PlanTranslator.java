@@ -274,12 +274,12 @@ public final class PlanTranslator {
     /**
      * The row planner's hash join: a nested loop whose inner side is a hash lookup of the right input, probed with
      * left columns (handed down as outer parameters, one per key). Other join conditions become a filter above an
-     * inner join.
+     * inner join. A Hash Right Join (the hashed side preserved) is the columnar LEFT join of the sides swapped.
      */
     private PlanNode join(org.lakepg.server.sql.plan.NestedLoopJoinNode j) {
         PlanNode.JoinType type = switch (j.kind()) {
             case INNER -> PlanNode.JoinType.INNER;
-            case LEFT -> PlanNode.JoinType.LEFT;
+            case LEFT, RIGHT -> PlanNode.JoinType.LEFT;
             default -> null;
         };
         if (type == null || !j.hashed() || (j.condition() != null && type == PlanNode.JoinType.LEFT)) {
@@ -304,6 +304,19 @@ public final class PlanTranslator {
                     || !ColumnTypes.comparable(right.schema().column(h.keyColumns().get(k)).type())) {
                 return null;
             }
+        }
+        if (j.kind() == org.lakepg.server.sql.plan.NestedLoopJoinNode.Kind.RIGHT) {
+            // the preserved (hashed) side's rows kept, then its columns put back after the probing side's
+            PlanNode swapped = new PlanNode.HashJoin(right, left, h.keyColumns(), probes, type);
+            int hashedWidth = right.schema().size();
+            int probingWidth = left.schema().size();
+            List<Expr> columns = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < probingWidth + hashedWidth; i++) {
+                columns.add(Expr.column(i < probingWidth ? hashedWidth + i : i - probingWidth));
+                names.add("c" + i);
+            }
+            return new PlanNode.Project(swapped, columns, names);
         }
         PlanNode join = new PlanNode.HashJoin(left, right, probes, h.keyColumns(), type);
         if (j.condition() == null) {

@@ -3,7 +3,9 @@ package org.lakepg.server.exec.operator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,6 +22,8 @@ import org.lakepg.server.sql.plan.NestedLoopJoinNode;
  * by row. Beyond it, the join runs in batches like PostgreSQL's: inner and outer rows are partitioned by the key's
  * hash into batch files, batch 0 stays in memory and is joined while the outer side streams, then every other batch
  * is loaded and joined in turn (a batch still too large is partitioned again by other hash bits).
+ * A right or full join (the hashed side preserved) emits the hashed rows no outer row matched once the outer rows of
+ * their table (or batch) are through; rows with a NULL key are kept under a key no probe finds for that.
  */
 final class HashJoin {
     private HashJoin() {}
@@ -29,10 +33,23 @@ final class HashJoin {
     /** Partitioning steps at most; beyond, a batch of one heavily repeated key is joined in memory whatever its size. */
     private static final int MAX_LEVELS = 4;
 
+    /** The key of hashed rows with a NULL key: equal to no probe, kept only when a right or full join needs them. */
+    private static final Object NULL_KEY = new Object();
+
     /** Whether the join is one HashJoin runs: a hash lookup probed with the outer row's values. */
     static boolean applies(NestedLoopJoinNode j) {
-        return j.hashed() && (j.kind() == NestedLoopJoinNode.Kind.INNER || j.kind() == NestedLoopJoinNode.Kind.LEFT
-                    || j.kind().leftOnly());
+        return j.hashed();
+    }
+
+    /** Whether the join keeps the hashed rows no outer row matched (the hashed side is preserved). */
+    private static boolean keepsInner(NestedLoopJoinNode.Kind kind) {
+        return kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL;
+    }
+
+    /** A hashed row's key in the table: with a NULL value, the NULL key when the join keeps such rows, else none. */
+    private static Object tableKey(Object[] row, List<Integer> keyColumns, boolean keepNulls) {
+        Object key = HashLookup.rowKey(row, keyColumns);
+        return key == null && keepNulls ? NULL_KEY : key;
     }
 
     /** The key an outer row probes the table with: null when it has a NULL value (it matches nothing). */
@@ -56,7 +73,8 @@ final class HashJoin {
                                    ProbeKey probeValue, CompiledExpr condition, ExecContext context) {
         HashLookupNode lookup = (HashLookupNode) node.right();
         Map<Object, List<Object[]>> cached = context.cachedHashTable(lookup);
-        Build build = cached != null ? new Build(cached, null, 0, 0) : build(lookup, inner.get(), context);
+        Build build = cached != null ? new Build(cached, null, 0, 0)
+                : build(lookup, inner.get(), keepsInner(node.kind()), context);
         if (build.batches() == null && cached == null) {
             context.cacheHashTable(lookup, build.table());
         }
@@ -80,9 +98,10 @@ final class HashJoin {
     /** The inner rows: all in {@code table}, or batch 0 there (or in batches[0]) and the others in {@code batches}. */
     private record Build(Map<Object, List<Object[]>> table, SpillFile[] batches, long memory, long rows) {}
 
-    private static Build build(HashLookupNode lookup, Iterator<Object[]> rows, ExecContext context) {
+    private static Build build(HashLookupNode lookup, Iterator<Object[]> rows, boolean keepNulls, ExecContext context) {
         long limit = context.memoryLimits().hashMemBytes();
-        Map<Object, List<Object[]>> table = new HashMap<>();
+        // a right or full join emits its unmatched hashed rows in the order they came (by key, first seen first)
+        Map<Object, List<Object[]>> table = keepNulls ? new LinkedHashMap<>() : new HashMap<>();
         SpillFile[] batches = null;
         long memory = 0;
         long count = 0;
@@ -91,7 +110,7 @@ final class HashJoin {
             context.checkCancelled();
             Object[] row = rows.next();
             count++;
-            Object key = HashLookup.rowKey(row, lookup.keyColumns());
+            Object key = tableKey(row, lookup.keyColumns(), keepNulls);
             if (key == null) {
                 continue; // never equal to anything
             }
@@ -188,6 +207,7 @@ final class HashJoin {
     private static Iterator<Object[]> joinFiles(SpillFile innerFile, SpillFile outerFile, int level,
                                                 ProbeKey probeValue, Joiner joiner, ExecContext context) {
         List<Integer> keyColumns = joiner.lookup.keyColumns();
+        boolean keepNulls = joiner.keepRight;
         if (innerFile.size() > context.memoryLimits().hashMemBytes() && level < MAX_LEVELS) {
             SpillFile[] inner = new SpillFile[FAN_OUT];
             SpillFile[] outer = new SpillFile[FAN_OUT];
@@ -195,7 +215,7 @@ final class HashJoin {
                 inner[i] = context.tempFiles().create();
                 outer[i] = context.tempFiles().create();
             }
-            innerFile.read().forEachRemaining(row -> inner[batchOf(HashLookup.rowKey(row, keyColumns), level)].write(row));
+            innerFile.read().forEachRemaining(row -> inner[batchOf(tableKey(row, keyColumns, true), level)].write(row));
             innerFile.delete();
             outerFile.read().forEachRemaining(row -> {
                 context.checkCancelled();
@@ -210,12 +230,12 @@ final class HashJoin {
             }
             return concat(parts);
         }
-        Map<Object, List<Object[]>> table = new HashMap<>();
+        Map<Object, List<Object[]>> table = keepNulls ? new LinkedHashMap<>() : new HashMap<>();
         Iterator<Object[]> rows = innerFile.read();
         while (rows.hasNext()) {
             context.checkCancelled();
             Object[] row = rows.next();
-            table.computeIfAbsent(HashLookup.rowKey(row, keyColumns), k -> new ArrayList<>(1)).add(row);
+            table.computeIfAbsent(tableKey(row, keyColumns, true), k -> new ArrayList<>(1)).add(row);
         }
         innerFile.delete();
         Iterator<Object[]> outerRows = outerFile.read();
@@ -272,6 +292,7 @@ final class HashJoin {
         final int leftWidth;
         final int rightWidth;
         final boolean keepLeft;
+        final boolean keepRight;
         final NestedLoopJoinNode.Kind kind;
 
         Joiner(NestedLoopJoinNode node, CompiledExpr condition, ExecContext context) {
@@ -280,7 +301,8 @@ final class HashJoin {
             this.context = context;
             this.leftWidth = node.left().width();
             this.rightWidth = node.right().width();
-            this.keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT;
+            this.keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT || node.kind() == NestedLoopJoinNode.Kind.FULL;
+            this.keepRight = keepsInner(node.kind());
             this.kind = node.kind();
         }
 
@@ -290,16 +312,27 @@ final class HashJoin {
                 List<Object[]> matches = List.of();
                 int position;
                 boolean matched;
+                /** The hashed rows some outer row matched (right and full joins). */
+                final Map<Object[], Boolean> innerMatched = keepRight ? new IdentityHashMap<>() : null;
+                /** The unmatched hashed rows, once the outer rows are through. */
+                Iterator<Object[]> unmatched;
 
                 @Override
                 protected Object[] computeNext() {
                     while (true) {
                         context.checkCancelled();
+                        if (unmatched != null) {
+                            return unmatched.hasNext() ? combine(new Object[leftWidth], unmatched.next()) : null;
+                        }
                         while (position < matches.size()) {
                             // PostgreSQL puts each inner row at the head of its bucket: equal keys come out last first
-                            Object[] row = combine(current, matches.get(matches.size() - 1 - position++));
+                            Object[] innerRow = matches.get(matches.size() - 1 - position++);
+                            Object[] row = combine(current, innerRow);
                             if (condition == null || Boolean.TRUE.equals(condition.eval(row, context))) {
                                 matched = true;
+                                if (innerMatched != null) {
+                                    innerMatched.put(innerRow, Boolean.TRUE);
+                                }
                                 if (kind.leftOnly()) {
                                     position = matches.size(); // the first match decides a semi or anti join
                                     break;
@@ -319,7 +352,12 @@ final class HashJoin {
                             }
                         }
                         if (!outer.hasNext()) {
-                            return null;
+                            if (innerMatched == null) {
+                                return null;
+                            }
+                            unmatched = table.values().stream().flatMap(List::stream)
+                                    .filter(r -> !innerMatched.containsKey(r)).iterator();
+                            continue;
                         }
                         current = outer.next();
                         Object key = probeValue.of(current);

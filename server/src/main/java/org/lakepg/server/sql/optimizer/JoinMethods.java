@@ -95,22 +95,29 @@ final class JoinMethods {
             add(candidates, merged);
         }
         if (kind == NestedLoopJoinNode.Kind.FULL && merged != null) {
-            return merged; // PostgreSQL has no nested loop FULL join (match_unsorted_outer): merge-joinable, it merges
-        }
-        if (kind != NestedLoopJoinNode.Kind.INNER && kind != NestedLoopJoinNode.Kind.LEFT && !kind.leftOnly()) {
-            return cheapest(candidates);
+            // PostgreSQL has no nested loop FULL join (match_unsorted_outer): merge-joinable, it merges or hashes
+            candidates.remove(0);
         }
         List<HashClause> clauses = hashClauses(conditions, leftWidth);
-        if (!clauses.isEmpty() && rightFree) {
-            add(candidates, hashJoin(kind, left, right, clauses, conditions));
+        PlanNode direct = !clauses.isEmpty() && rightFree ? hashJoin(kind, left, right, clauses, conditions) : null;
+        if (direct != null && kind != NestedLoopJoinNode.Kind.RIGHT) {
+            add(candidates, direct);
         }
-        // the mirror image: the left side hashed, the right side driving (on the equalities of a left column)
+        // the mirror image: the left side hashed, the right side driving (on the equalities of a left column); a LEFT
+        // join so becomes a Hash Right Join: PostgreSQL hashes whichever side is cheaper, preserved or not
         List<HashClause> mirrorable = clauses.stream().filter(h -> unwrap(h.probe()) instanceof InputRef column
                 && HashLookups.hashable(h.build().type(), column.type())).toList();
-        if (kind == NestedLoopJoinNode.Kind.INNER && leftFree && !mirrorable.isEmpty()) {
+        NestedLoopJoinNode.Kind commuted = commuted(kind);
+        if (commuted != null && leftFree && (kind == NestedLoopJoinNode.Kind.INNER || rightFree) && !mirrorable.isEmpty()) {
             List<HashClause> mirroredClauses = mirrorable.stream().map(h -> h.mirrored(leftWidth, rightWidth)).toList();
             List<BoundExpr> mirrored = conditions.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList();
-            add(candidates, restored(hashJoin(kind, right, left, mirroredClauses, mirrored), leftWidth, rightWidth));
+            add(candidates, restored(hashJoin(commuted, right, left, mirroredClauses, mirrored), leftWidth, rightWidth));
+        }
+        if (direct != null && kind == NestedLoopJoinNode.Kind.RIGHT) {
+            add(candidates, direct); // PostgreSQL plans a RIGHT join as the LEFT join of its sides swapped: those first
+        }
+        if (kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL) {
+            return cheapest(candidates); // no index nested loop preserves the inner side
         }
         for (HashClause c : clauses) {
             List<BoundExpr> others = new ArrayList<>(conditions);
@@ -140,6 +147,16 @@ final class JoinMethods {
                     .forEach(p -> add(candidates, restored(p, leftWidth, rightWidth)));
         }
         return cheapest(candidates);
+    }
+
+    /** The join kind with its sides swapped; null for semi and anti joins, which cannot swap. */
+    private static NestedLoopJoinNode.Kind commuted(NestedLoopJoinNode.Kind kind) {
+        return switch (kind) {
+            case INNER, FULL -> kind;
+            case LEFT -> NestedLoopJoinNode.Kind.RIGHT;
+            case RIGHT -> NestedLoopJoinNode.Kind.LEFT;
+            case SEMI, ANTI -> null;
+        };
     }
 
     private static PlanNode cheapest(List<Candidate> candidates) {
