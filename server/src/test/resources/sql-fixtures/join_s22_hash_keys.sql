@@ -10,6 +10,7 @@ select count(*), sum(w), count(distinct v) from join_s22_hk_a a join join_s22_hk
 explain (costs off) select * from join_s22_hk_a a join join_s22_hk_b b on a.x = b.x and a.y = b.y and a.v < b.w::text;
 select count(*), sum(w) from join_s22_hk_a a join join_s22_hk_b b on a.x = b.x and a.y = b.y and a.v < b.w::text;
 explain (costs off) select * from join_s22_hk_a a left join join_s22_hk_b b on a.x = b.x and b.y = a.y;
+explain (costs off) select * from join_s22_hk_a a left join join_s22_hk_b b on a.x = b.x and b.y = a.y and b.w > 100;
 select count(*), count(w), sum(w), count(*) filter (where v like 'n%') from join_s22_hk_a a left join join_s22_hk_b b on a.x = b.x and b.y = a.y and b.w > 100;
 select v, w from join_s22_hk_a a left join join_s22_hk_b b on a.x = b.x and b.y = a.y where a.x = 1 and a.y = 1 order by 1, 2;
 select count(*) from join_s22_hk_a a where exists (select 1 from join_s22_hk_b b where b.x = a.x and b.y = a.y);
