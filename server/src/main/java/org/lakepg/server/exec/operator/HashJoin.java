@@ -72,10 +72,11 @@ final class HashJoin {
     static Iterator<Object[]> open(NestedLoopJoinNode node, Iterator<Object[]> left, Supplier<Iterator<Object[]>> inner,
                                    ProbeKey probeValue, CompiledExpr condition, ExecContext context) {
         HashLookupNode lookup = (HashLookupNode) node.right();
-        Map<Object, List<Object[]>> cached = context.cachedHashTable(lookup);
+        boolean keep = context.keepsHashTable(lookup);
+        Map<Object, List<Object[]>> cached = keep ? context.cachedHashTable(lookup) : null;
         Build build = cached != null ? new Build(cached, null, 0, 0)
                 : build(lookup, inner.get(), keepsInner(node.kind()), context);
-        if (build.batches() == null && cached == null) {
+        if (build.batches() == null && cached == null && keep) {
             context.cacheHashTable(lookup, build.table());
         }
         var stats = context.statsFor(lookup);

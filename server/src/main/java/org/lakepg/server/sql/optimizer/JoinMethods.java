@@ -99,7 +99,8 @@ final class JoinMethods {
             candidates.remove(0);
         }
         List<HashClause> clauses = hashClauses(conditions, leftWidth);
-        PlanNode direct = !clauses.isEmpty() && rightFree ? hashJoin(kind, left, right, clauses, conditions) : null;
+        // a right side reading an enclosing loop's parameters (or a work table) is hashed again at every run
+        PlanNode direct = clauses.isEmpty() ? null : hashJoin(kind, left, right, clauses, conditions);
         if (direct != null && kind != NestedLoopJoinNode.Kind.RIGHT) {
             add(candidates, direct);
         }
