@@ -65,7 +65,7 @@ public final class AnalyticsRouting {
                     in -> new FilterNode(in, f.condition()));
             case AggregateNode a -> same(a.input(), rewrite(a.input(), context, force, minPages), a, a::withInput);
             case HashLookupNode h -> same(h.input(), rewrite(h.input(), context, force, minPages), h,
-                    in -> new HashLookupNode(in, h.keyColumn(), h.key()));
+                    h::withInput);
             case NestedLoopJoinNode j -> {
                 PlanNode left = rewrite(j.left(), context, force, minPages);
                 PlanNode right = rewrite(j.right(), context, force, minPages);

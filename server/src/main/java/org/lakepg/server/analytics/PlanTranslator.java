@@ -273,27 +273,52 @@ public final class PlanTranslator {
 
     /**
      * The row planner's hash join: a nested loop whose inner side is a hash lookup of the right input, probed with
-     * a left column (handed down as an outer parameter). Other join conditions become a filter above an inner join.
+     * left columns (handed down as outer parameters, one per key). Other join conditions become a filter above an
+     * inner join. A Hash Right Join (the hashed side preserved) is the columnar LEFT join of the sides swapped.
      */
     private PlanNode join(org.lakepg.server.sql.plan.NestedLoopJoinNode j) {
         PlanNode.JoinType type = switch (j.kind()) {
             case INNER -> PlanNode.JoinType.INNER;
-            case LEFT -> PlanNode.JoinType.LEFT;
+            case LEFT, RIGHT -> PlanNode.JoinType.LEFT;
             default -> null;
         };
-        if (type == null || !(j.right() instanceof org.lakepg.server.sql.plan.HashLookupNode h)
-                || j.lateral().size() != 1 || !(h.key() instanceof org.lakepg.server.sql.plan.expr.OuterParam p)
-                || p.id() != j.lateral().get(0).id() || !(j.lateral().get(0).value() instanceof InputRef probe)
-                || (j.condition() != null && type == PlanNode.JoinType.LEFT)) {
+        if (type == null || !j.hashed() || (j.condition() != null && type == PlanNode.JoinType.LEFT)) {
             return null;
+        }
+        var h = (org.lakepg.server.sql.plan.HashLookupNode) j.right();
+        List<Integer> probes = new ArrayList<>();
+        for (int k = 0; k < h.keys().size(); k++) {
+            if (!(h.keys().get(k) instanceof org.lakepg.server.sql.plan.expr.OuterParam p)
+                    || p.id() != j.lateral().get(k).id() || !(j.lateral().get(k).value() instanceof InputRef probe)) {
+                return null;
+            }
+            probes.add(probe.index());
         }
         PlanNode left = node(j.left(), null);
         PlanNode right = left == null ? null : node(h.input(), null);
-        if (right == null || !ColumnTypes.comparable(left.schema().column(probe.index()).type())
-                || !ColumnTypes.comparable(right.schema().column(h.keyColumn()).type())) {
+        if (right == null) {
             return null;
         }
-        PlanNode join = new PlanNode.HashJoin(left, right, List.of(probe.index()), List.of(h.keyColumn()), type);
+        for (int k = 0; k < probes.size(); k++) {
+            if (!ColumnTypes.comparable(left.schema().column(probes.get(k)).type())
+                    || !ColumnTypes.comparable(right.schema().column(h.keyColumns().get(k)).type())) {
+                return null;
+            }
+        }
+        if (j.kind() == org.lakepg.server.sql.plan.NestedLoopJoinNode.Kind.RIGHT) {
+            // the preserved (hashed) side's rows kept, then its columns put back after the probing side's
+            PlanNode swapped = new PlanNode.HashJoin(right, left, h.keyColumns(), probes, type);
+            int hashedWidth = right.schema().size();
+            int probingWidth = left.schema().size();
+            List<Expr> columns = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < probingWidth + hashedWidth; i++) {
+                columns.add(Expr.column(i < probingWidth ? hashedWidth + i : i - probingWidth));
+                names.add("c" + i);
+            }
+            return new PlanNode.Project(swapped, columns, names);
+        }
+        PlanNode join = new PlanNode.HashJoin(left, right, probes, h.keyColumns(), type);
         if (j.condition() == null) {
             return join;
         }

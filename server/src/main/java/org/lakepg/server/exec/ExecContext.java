@@ -127,6 +127,19 @@ public final class ExecContext implements FunctionContext {
         plans.forEach(subplanRows::remove);
     }
 
+    private final java.util.Map<org.lakepg.server.sql.plan.PlanNode, Boolean> keptHashTables =
+            new java.util.IdentityHashMap<>();
+
+    /**
+     * Whether a hash join's table may be kept for the statement's later runs of the join: its input gives the same
+     * rows every run. One reading an enclosing loop's parameters or a recursive term's work table is built again at
+     * every run (PostgreSQL rescans a hash whose parameters changed; the work table is one, wtParam).
+     */
+    public boolean keepsHashTable(org.lakepg.server.sql.plan.HashLookupNode lookup) {
+        return keptHashTables.computeIfAbsent(lookup,
+                l -> org.lakepg.server.sql.optimizer.HashLookups.sameRowsEveryRun(lookup));
+    }
+
     /** The rows a recursive query's previous round produced. */
     public void setWorkTable(int id, java.util.List<Object[]> rows) {
         workTables.put(id, rows);

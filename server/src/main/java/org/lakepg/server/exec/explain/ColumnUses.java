@@ -183,7 +183,7 @@ final class ColumnUses {
             case DistinctNode d -> visit(d.input(), with(want, d.keys()));
             case HashLookupNode h -> {
                 BitSet in = (BitSet) want.clone();
-                in.set(h.keyColumn());
+                h.keyColumns().forEach(in::set);
                 visit(h.input(), in);
             }
             case AggregateNode a -> {

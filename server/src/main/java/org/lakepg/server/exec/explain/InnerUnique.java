@@ -40,8 +40,9 @@ final class InnerUnique {
         Set<Integer> equated = new HashSet<>();
         int width = j.left().width();
         PlanNode inner = j.right();
-        if (inner instanceof HashLookupNode h && j.lateral().size() == 1) {
-            equated.add(h.keyColumn());
+        if (j.hashed()) {
+            HashLookupNode h = (HashLookupNode) inner;
+            equated.addAll(h.keyColumns());
             inner = h.input();
         }
         joinEqualities(j.condition(), width, equated);

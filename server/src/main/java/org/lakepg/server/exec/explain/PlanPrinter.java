@@ -1167,7 +1167,7 @@ public final class PlanPrinter {
                     details.add(new String[] {"Inner Unique", "true"});
                 }
                 BoundExpr condition = j.condition();
-                boolean hash = j.right() instanceof org.lakepg.server.sql.plan.HashLookupNode h && j.lateral().size() == 1;
+                boolean hash = j.hashed();
                 IntFunction<String> outerNames = names(j.left());
                 for (var c : j.lateral()) {
                     outerValues.put(c.id(), deparser.deparse(c.value(), outerNames));
@@ -1177,8 +1177,13 @@ public final class PlanPrinter {
                     hashSides.put(h, true);
                     IntFunction<String> left = names(j.left());
                     IntFunction<String> right = names(h.input());
-                    details.add(new String[] {"Hash Cond", "(" + deparser.deparse(j.lateral().get(0).value(), left) + " = "
-                            + deparser.unqualified(right.apply(h.keyColumn())) + ")"});
+                    List<String> equalities = new ArrayList<>();
+                    for (int k = 0; k < h.keyColumns().size(); k++) {
+                        equalities.add("(" + deparser.deparse(j.lateral().get(k).value(), left) + " = "
+                                + deparser.unqualified(right.apply(h.keyColumns().get(k))) + ")");
+                    }
+                    details.add(new String[] {"Hash Cond", equalities.size() == 1 ? equalities.get(0)
+                            : "(" + String.join(" AND ", equalities) + ")"});
                 }
                 if (filter != null && j.kind() == NestedLoopJoinNode.Kind.INNER) {
                     condition = condition == null ? filter : new BoolExpr(BoolExpr.Kind.AND, List.of(condition, filter));

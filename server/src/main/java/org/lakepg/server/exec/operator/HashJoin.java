@@ -3,7 +3,9 @@ package org.lakepg.server.exec.operator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,11 +17,13 @@ import org.lakepg.server.sql.plan.HashLookupNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 
 /**
- * The hash join: a nested loop whose inner side is a {@link HashLookupNode} probed with one value of the outer row
- * (inner and left joins). When the inner rows fit in hash_mem the table is built once per statement and probed row
+ * The hash join: a nested loop whose inner side is a {@link HashLookupNode} probed with the outer row's values, one
+ * per key column (inner and left joins). When the inner rows fit in hash_mem the table is built once per statement and probed row
  * by row. Beyond it, the join runs in batches like PostgreSQL's: inner and outer rows are partitioned by the key's
  * hash into batch files, batch 0 stays in memory and is joined while the outer side streams, then every other batch
  * is loaded and joined in turn (a batch still too large is partitioned again by other hash bits).
+ * A right or full join (the hashed side preserved) emits the hashed rows no outer row matched once the outer rows of
+ * their table (or batch) are through; rows with a NULL key are kept under a key no probe finds for that.
  */
 final class HashJoin {
     private HashJoin() {}
@@ -29,19 +33,50 @@ final class HashJoin {
     /** Partitioning steps at most; beyond, a batch of one heavily repeated key is joined in memory whatever its size. */
     private static final int MAX_LEVELS = 4;
 
-    /** Whether the join is one HashJoin runs: a hash lookup probed with one outer value. */
+    /** The key of hashed rows with a NULL key: equal to no probe, kept only when a right or full join needs them. */
+    private static final Object NULL_KEY = new Object();
+
+    /** Whether the join is one HashJoin runs: a hash lookup probed with the outer row's values. */
     static boolean applies(NestedLoopJoinNode j) {
-        return j.right() instanceof HashLookupNode && j.lateral().size() == 1
-                && (j.kind() == NestedLoopJoinNode.Kind.INNER || j.kind() == NestedLoopJoinNode.Kind.LEFT
-                    || j.kind().leftOnly());
+        return j.hashed();
+    }
+
+    /** Whether the join keeps the hashed rows no outer row matched (the hashed side is preserved). */
+    private static boolean keepsInner(NestedLoopJoinNode.Kind kind) {
+        return kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL;
+    }
+
+    /** A hashed row's key in the table: with a NULL value, the NULL key when the join keeps such rows, else none. */
+    private static Object tableKey(Object[] row, List<Integer> keyColumns, boolean keepNulls) {
+        Object key = HashLookup.rowKey(row, keyColumns);
+        return key == null && keepNulls ? NULL_KEY : key;
+    }
+
+    /** The key an outer row probes the table with: null when it has a NULL value (it matches nothing). */
+    @FunctionalInterface
+    interface ProbeKey {
+        Object of(Object[] outerRow);
+    }
+
+    /** The probe key of the outer row's values {@code values} (the join's lateral values, in key order). */
+    static ProbeKey probeKey(CompiledExpr[] values, ExecContext context) {
+        return row -> {
+            Object[] evaluated = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                evaluated[i] = values[i].eval(row, context);
+            }
+            return HashLookup.probeKey(evaluated);
+        };
     }
 
     static Iterator<Object[]> open(NestedLoopJoinNode node, Iterator<Object[]> left, Supplier<Iterator<Object[]>> inner,
-                                   CompiledExpr probeValue, CompiledExpr condition, ExecContext context) {
+                                   ProbeKey probeValue, CompiledExpr condition, ExecContext context) {
         HashLookupNode lookup = (HashLookupNode) node.right();
-        Map<Object, List<Object[]>> cached = context.cachedHashTable(lookup);
-        Build build = cached != null ? new Build(cached, null, 0, 0) : build(lookup, inner.get(), context);
-        if (build.batches() == null && cached == null) {
+        boolean keep = context.keepsHashTable(lookup);
+        Map<Object, List<Object[]>> cached = keep ? context.cachedHashTable(lookup) : null;
+        Build build = cached != null ? new Build(cached, null, 0, 0)
+                : build(lookup, inner.get(), keepsInner(node.kind()), context);
+        if (build.batches() == null && cached == null && keep) {
             context.cacheHashTable(lookup, build.table());
         }
         var stats = context.statsFor(lookup);
@@ -64,9 +99,10 @@ final class HashJoin {
     /** The inner rows: all in {@code table}, or batch 0 there (or in batches[0]) and the others in {@code batches}. */
     private record Build(Map<Object, List<Object[]>> table, SpillFile[] batches, long memory, long rows) {}
 
-    private static Build build(HashLookupNode lookup, Iterator<Object[]> rows, ExecContext context) {
+    private static Build build(HashLookupNode lookup, Iterator<Object[]> rows, boolean keepNulls, ExecContext context) {
         long limit = context.memoryLimits().hashMemBytes();
-        Map<Object, List<Object[]>> table = new HashMap<>();
+        // a right or full join emits its unmatched hashed rows in the order they came (by key, first seen first)
+        Map<Object, List<Object[]>> table = keepNulls ? new LinkedHashMap<>() : new HashMap<>();
         SpillFile[] batches = null;
         long memory = 0;
         long count = 0;
@@ -75,11 +111,10 @@ final class HashJoin {
             context.checkCancelled();
             Object[] row = rows.next();
             count++;
-            Object key = row[lookup.keyColumn()];
+            Object key = tableKey(row, lookup.keyColumns(), keepNulls);
             if (key == null) {
                 continue; // never equal to anything
             }
-            key = HashLookup.normalize(key);
             int batch = batches == null ? 0 : batchOf(key, 0);
             if (batch != 0 || batches != null && batches[0] != null) {
                 batches[batch].write(row);
@@ -90,7 +125,7 @@ final class HashJoin {
             peak = Math.max(peak, memory);
             if (memory > limit && batches == null) {
                 batches = newBatches(context);
-                memory = moveOut(table, batches, lookup.keyColumn(), 0, memory);
+                memory = moveOut(table, batches, 0, memory);
             } else if (memory > limit) {
                 // batch 0 alone outgrew hash_mem: it goes to a file too and is joined (and split) like the others
                 batches[0] = context.tempFiles().create();
@@ -113,8 +148,7 @@ final class HashJoin {
     }
 
     /** Writes the rows of the table that belong to other batches than 0 to their files; returns the memory left. */
-    private static long moveOut(Map<Object, List<Object[]>> table, SpillFile[] batches, int keyColumn, int level,
-                                long memory) {
+    private static long moveOut(Map<Object, List<Object[]>> table, SpillFile[] batches, int level, long memory) {
         var it = table.entrySet().iterator();
         while (it.hasNext()) {
             var e = it.next();
@@ -137,7 +171,7 @@ final class HashJoin {
         return (h >>> (level * 5)) & (FAN_OUT - 1);
     }
 
-    private static Iterator<Object[]> batched(Build build, Iterator<Object[]> left, CompiledExpr probeValue,
+    private static Iterator<Object[]> batched(Build build, Iterator<Object[]> left, ProbeKey probeValue,
                                               Joiner joiner, ExecContext context) {
         SpillFile[] outerBatches = newBatches(context);
         boolean batch0OnDisk = build.batches()[0] != null;
@@ -151,8 +185,8 @@ final class HashJoin {
                 while (left.hasNext()) {
                     context.checkCancelled();
                     Object[] row = left.next();
-                    Object key = probeValue.eval(row, context);
-                    int batch = key == null ? 0 : batchOf(HashLookup.normalize(key), 0);
+                    Object key = probeValue.of(row);
+                    int batch = key == null ? 0 : batchOf(key, 0);
                     if (batch == 0 && !batch0OnDisk) {
                         return row;
                     }
@@ -172,8 +206,9 @@ final class HashJoin {
 
     /** Joins one batch: its inner rows in a table (partitioned again while they exceed hash_mem), its outer rows probed. */
     private static Iterator<Object[]> joinFiles(SpillFile innerFile, SpillFile outerFile, int level,
-                                                CompiledExpr probeValue, Joiner joiner, ExecContext context) {
-        int keyColumn = joiner.lookup.keyColumn();
+                                                ProbeKey probeValue, Joiner joiner, ExecContext context) {
+        List<Integer> keyColumns = joiner.lookup.keyColumns();
+        boolean keepNulls = joiner.keepRight;
         if (innerFile.size() > context.memoryLimits().hashMemBytes() && level < MAX_LEVELS) {
             SpillFile[] inner = new SpillFile[FAN_OUT];
             SpillFile[] outer = new SpillFile[FAN_OUT];
@@ -181,12 +216,12 @@ final class HashJoin {
                 inner[i] = context.tempFiles().create();
                 outer[i] = context.tempFiles().create();
             }
-            innerFile.read().forEachRemaining(row -> inner[batchOf(HashLookup.normalize(row[keyColumn]), level)].write(row));
+            innerFile.read().forEachRemaining(row -> inner[batchOf(tableKey(row, keyColumns, true), level)].write(row));
             innerFile.delete();
             outerFile.read().forEachRemaining(row -> {
                 context.checkCancelled();
-                Object key = probeValue.eval(row, context);
-                outer[key == null ? 0 : batchOf(HashLookup.normalize(key), level)].write(row);
+                Object key = probeValue.of(row);
+                outer[key == null ? 0 : batchOf(key, level)].write(row);
             });
             outerFile.delete();
             List<Iterator<Object[]>> parts = new ArrayList<>();
@@ -196,12 +231,12 @@ final class HashJoin {
             }
             return concat(parts);
         }
-        Map<Object, List<Object[]>> table = new HashMap<>();
+        Map<Object, List<Object[]>> table = keepNulls ? new LinkedHashMap<>() : new HashMap<>();
         Iterator<Object[]> rows = innerFile.read();
         while (rows.hasNext()) {
             context.checkCancelled();
             Object[] row = rows.next();
-            table.computeIfAbsent(HashLookup.normalize(row[keyColumn]), k -> new ArrayList<>(1)).add(row);
+            table.computeIfAbsent(tableKey(row, keyColumns, true), k -> new ArrayList<>(1)).add(row);
         }
         innerFile.delete();
         Iterator<Object[]> outerRows = outerFile.read();
@@ -258,6 +293,7 @@ final class HashJoin {
         final int leftWidth;
         final int rightWidth;
         final boolean keepLeft;
+        final boolean keepRight;
         final NestedLoopJoinNode.Kind kind;
 
         Joiner(NestedLoopJoinNode node, CompiledExpr condition, ExecContext context) {
@@ -266,26 +302,38 @@ final class HashJoin {
             this.context = context;
             this.leftWidth = node.left().width();
             this.rightWidth = node.right().width();
-            this.keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT;
+            this.keepLeft = node.kind() == NestedLoopJoinNode.Kind.LEFT || node.kind() == NestedLoopJoinNode.Kind.FULL;
+            this.keepRight = keepsInner(node.kind());
             this.kind = node.kind();
         }
 
-        Iterator<Object[]> join(Iterator<Object[]> outer, CompiledExpr probeValue, Map<Object, List<Object[]>> table) {
+        Iterator<Object[]> join(Iterator<Object[]> outer, ProbeKey probeValue, Map<Object, List<Object[]>> table) {
             return new RowIterator() {
                 Object[] current;
                 List<Object[]> matches = List.of();
                 int position;
                 boolean matched;
+                /** The hashed rows some outer row matched (right and full joins). */
+                final Map<Object[], Boolean> innerMatched = keepRight ? new IdentityHashMap<>() : null;
+                /** The unmatched hashed rows, once the outer rows are through. */
+                Iterator<Object[]> unmatched;
 
                 @Override
                 protected Object[] computeNext() {
                     while (true) {
                         context.checkCancelled();
+                        if (unmatched != null) {
+                            return unmatched.hasNext() ? combine(new Object[leftWidth], unmatched.next()) : null;
+                        }
                         while (position < matches.size()) {
                             // PostgreSQL puts each inner row at the head of its bucket: equal keys come out last first
-                            Object[] row = combine(current, matches.get(matches.size() - 1 - position++));
+                            Object[] innerRow = matches.get(matches.size() - 1 - position++);
+                            Object[] row = combine(current, innerRow);
                             if (condition == null || Boolean.TRUE.equals(condition.eval(row, context))) {
                                 matched = true;
+                                if (innerMatched != null) {
+                                    innerMatched.put(innerRow, Boolean.TRUE);
+                                }
                                 if (kind.leftOnly()) {
                                     position = matches.size(); // the first match decides a semi or anti join
                                     break;
@@ -305,11 +353,16 @@ final class HashJoin {
                             }
                         }
                         if (!outer.hasNext()) {
-                            return null;
+                            if (innerMatched == null) {
+                                return null;
+                            }
+                            unmatched = table.values().stream().flatMap(List::stream)
+                                    .filter(r -> !innerMatched.containsKey(r)).iterator();
+                            continue;
                         }
                         current = outer.next();
-                        Object key = probeValue.eval(current, context);
-                        matches = key == null ? List.of() : table.getOrDefault(HashLookup.normalize(key), List.of());
+                        Object key = probeValue.of(current);
+                        matches = key == null ? List.of() : table.getOrDefault(key, List.of());
                         position = 0;
                         matched = false;
                     }

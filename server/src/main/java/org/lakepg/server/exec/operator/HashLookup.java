@@ -27,6 +27,41 @@ final class HashLookup {
         };
     }
 
+    /**
+     * A row's key in a hash table on {@code columns}: the normalized value of the one column, or the list of them for
+     * several; null when any is NULL (equal to nothing).
+     */
+    static Object rowKey(Object[] row, List<Integer> columns) {
+        if (columns.size() == 1) {
+            Object value = row[columns.get(0)];
+            return value == null ? null : normalize(value);
+        }
+        Object[] key = new Object[columns.size()];
+        for (int i = 0; i < key.length; i++) {
+            Object value = row[columns.get(i)];
+            if (value == null) {
+                return null;
+            }
+            key[i] = normalize(value);
+        }
+        return java.util.Arrays.asList(key);
+    }
+
+    /** The key that probes a table: {@link #rowKey} of the probing values. */
+    static Object probeKey(Object[] values) {
+        if (values.length == 1) {
+            return values[0] == null ? null : normalize(values[0]);
+        }
+        Object[] key = new Object[values.length];
+        for (int i = 0; i < key.length; i++) {
+            if (values[i] == null) {
+                return null;
+            }
+            key[i] = normalize(values[i]);
+        }
+        return java.util.Arrays.asList(key);
+    }
+
     static Iterator<Object[]> open(HashLookupNode node, java.util.function.Supplier<Iterator<Object[]>> input,
                                    ExprCompiler compiler, ExecContext context) {
         Map<Object, List<Object[]>> table = context.hashTable(node, () -> {
@@ -35,17 +70,21 @@ final class HashLookup {
             while (rows.hasNext()) {
                 context.checkCancelled();
                 Object[] row = rows.next();
-                Object key = row[node.keyColumn()];
+                Object key = rowKey(row, node.keyColumns());
                 if (key != null) {
-                    built.computeIfAbsent(normalize(key), k -> new ArrayList<>()).add(row);
+                    built.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
                 }
             }
             return built;
         });
-        Object key = compiler.compile(node.key()).eval(new Object[0], context);
+        Object[] values = new Object[node.keys().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = compiler.compile(node.keys().get(i)).eval(new Object[0], context);
+        }
+        Object key = probeKey(values);
         if (key == null) {
             return java.util.Collections.emptyIterator();
         }
-        return table.getOrDefault(normalize(key), List.of()).iterator();
+        return table.getOrDefault(key, List.of()).iterator();
     }
 }

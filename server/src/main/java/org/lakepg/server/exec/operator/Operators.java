@@ -94,7 +94,8 @@ public final class Operators {
                     context);
             case NestedLoopJoinNode j when HashJoin.applies(j) -> HashJoin.open(j, open(j.left(), context),
                     () -> open(((org.lakepg.server.sql.plan.HashLookupNode) j.right()).input(), context),
-                    compiler.compile(j.lateral().get(0).value()),
+                    HashJoin.probeKey(j.lateral().stream().map(c -> compiler.compile(c.value())).toArray(CompiledExpr[]::new),
+                            context),
                     j.condition() == null ? null : compiler.compile(j.condition()), context);
             case NestedLoopJoinNode j -> NestedLoopJoin.open(j, open(j.left(), context), rightSide(j, context),
                     j.condition() == null ? null : compiler.compile(j.condition()), context);

@@ -2,6 +2,7 @@ package org.lakepg.server.sql.optimizer;
 
 import static org.lakepg.server.sql.optimizer.Conjuncts.unwrap;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -415,18 +416,31 @@ public final class CostModel {
 
     private PlanEstimate join(NestedLoopJoinNode j) {
         PlanEstimate outer = estimate(j.left());
-        if (j.right() instanceof HashLookupNode h && j.lateral().size() == 1) {
+        if (j.hashed()) {
+            HashLookupNode h = (HashLookupNode) j.right();
             PlanEstimate inner = estimate(h.input());
-            BoundExpr probe = j.lateral().get(0).value();
-            ColumnEstimate probeColumn = unwrap(probe) instanceof InputRef in ? column(j.left(), in.index()) : null;
-            ColumnEstimate keyColumn = column(h.input(), h.keyColumn());
-            if (j.kind().leftOnly()) {
-                SemiFactors f = semiFactors(probeColumn, keyColumn, inner.rows());
-                return semiHashJoin(j.kind(), outer, inner, keyColumn, f, j.condition());
+            List<ColumnEstimate> probeColumns = new ArrayList<>();
+            List<ColumnEstimate> keyColumns = new ArrayList<>();
+            double selectivity = 1;
+            double bucket = 1;
+            for (int k = 0; k < h.keyColumns().size(); k++) {
+                BoundExpr probe = j.lateral().get(k).value();
+                ColumnEstimate probeColumn = unwrap(probe) instanceof InputRef in ? column(j.left(), in.index()) : null;
+                ColumnEstimate keyColumn = column(h.input(), h.keyColumns().get(k));
+                probeColumns.add(probeColumn);
+                keyColumns.add(keyColumn);
+                selectivity *= equiJoinSelectivity(probeColumn, keyColumn);
+                // the most selective clause decides (final_cost_hashjoin)
+                bucket = Math.min(bucket, bucketFraction(keyColumn, keptFraction(h.input(), h.keyColumns().get(k),
+                        keyColumn)));
             }
-            double rows = outer.rows() * inner.rows() * equiJoinSelectivity(probeColumn, keyColumn)
-                    * otherSelectivity(j);
-            return outerJoinRows(j.kind(), hashJoin(outer, inner, keyColumn, rows, j.condition()), outer, inner);
+            int clauses = h.keyColumns().size();
+            if (j.kind().leftOnly()) {
+                SemiFactors f = semiFactors(probeColumns, keyColumns, inner.rows());
+                return semiHashJoin(j.kind(), outer, inner, bucket, clauses, f, j.condition());
+            }
+            double rows = outer.rows() * inner.rows() * selectivity * otherSelectivity(j);
+            return outerJoinRows(j.kind(), hashJoin(outer, inner, bucket, clauses, rows, j.condition()), outer, inner);
         }
         PlanEstimate inner = loopInner(j);
         if (j.kind().leftOnly()) {
@@ -499,6 +513,23 @@ public final class CostModel {
     record SemiFactors(double outerMatchFraction, double matchCount) {}
 
     SemiFactors semiFactors(ColumnEstimate outerColumn, ColumnEstimate innerColumn, double innerRows) {
+        return semiFactors(java.util.Arrays.asList(outerColumn), java.util.Arrays.asList(innerColumn), innerRows);
+    }
+
+    /** The factors of a join on several equalities: the matched fractions multiply, as the selectivities do. */
+    SemiFactors semiFactors(List<ColumnEstimate> outerColumns, List<ColumnEstimate> innerColumns, double innerRows) {
+        double fraction = 1;
+        double inner = 1;
+        for (int k = 0; k < outerColumns.size(); k++) {
+            fraction *= matchedFraction(outerColumns.get(k), innerColumns.get(k), innerRows);
+            inner *= equiJoinSelectivity(outerColumns.get(k), innerColumns.get(k));
+        }
+        double matches = fraction > 0 ? Math.max(1, inner * innerRows / fraction) : 1;
+        return new SemiFactors(fraction, matches);
+    }
+
+    /** eqjoinsel_semi without MCV lists: the fraction of outer rows whose value the inner rows hold. */
+    private static double matchedFraction(ColumnEstimate outerColumn, ColumnEstimate innerColumn, double innerRows) {
         double nullFrac = outerColumn == null ? 0 : outerColumn.nullFrac();
         double fraction;
         boolean guessed = outerColumn == null || innerColumn == null || outerColumn.distinctIsDefault()
@@ -510,10 +541,7 @@ public final class CostModel {
             double nd2 = Math.min(innerColumn.distinct(), Math.max(1, innerRows));
             fraction = nd1 <= nd2 ? 1 - nullFrac : nd2 / nd1 * (1 - nullFrac);
         }
-        fraction = Math.max(0, Math.min(1, fraction));
-        double inner = equiJoinSelectivity(outerColumn, innerColumn);
-        double matches = fraction > 0 ? Math.max(1, inner * innerRows / fraction) : 1;
-        return new SemiFactors(fraction, matches);
+        return Math.max(0, Math.min(1, fraction));
     }
 
     /** The rows a semi join keeps (the matched outer rows) or an anti join (the others). */
@@ -524,18 +552,18 @@ public final class CostModel {
 
     /** final_cost_hashjoin of a semi or anti join: a matched outer row stops at its first match. */
     private PlanEstimate semiHashJoin(NestedLoopJoinNode.Kind kind, PlanEstimate outer, PlanEstimate inner,
-                                      ColumnEstimate innerKey, SemiFactors f, BoundExpr otherConditions) {
-        double cpuOp = settings.cpuOperatorCost();
+                                      double bucket, int clauses, SemiFactors f, BoundExpr otherConditions) {
+        double hashQuals = settings.cpuOperatorCost() * clauses;
         double cpuTuple = settings.cpuTupleCost();
-        double startup = outer.startup() + inner.total() + (cpuOp + cpuTuple) * inner.rows();
-        double run = outer.total() - outer.startup() + cpuOp * outer.rows();
+        double startup = outer.startup() + inner.total() + (hashQuals + cpuTuple) * inner.rows();
+        double run = outer.total() - outer.startup() + hashQuals * outer.rows();
         double matched = Math.rint(outer.rows() * f.outerMatchFraction());
         double scanFraction = 2.0 / (f.matchCount() + 1.0);
         double buckets = Math.max(1024, Integer.highestOneBit((int) Math.min(1 << 30, Math.max(1, inner.rows()))) * 2.0);
-        run += cpuOp * matched * PlanEstimate.clampRows(inner.rows() * bucketFraction(innerKey) * scanFraction) * 0.5;
-        run += cpuOp * (outer.rows() - matched) * PlanEstimate.clampRows(inner.rows() / buckets) * 0.05;
+        run += hashQuals * matched * PlanEstimate.clampRows(inner.rows() * bucket * scanFraction) * 0.5;
+        run += hashQuals * (outer.rows() - matched) * PlanEstimate.clampRows(inner.rows() / buckets) * 0.05;
         double tuples = kind == NestedLoopJoinNode.Kind.ANTI ? outer.rows() - matched : matched;
-        run += (cpuTuple + operators(otherConditions) * cpuOp) * tuples;
+        run += (cpuTuple + operators(otherConditions) * settings.cpuOperatorCost()) * tuples;
         return disabled(settings.hashJoin(), new PlanEstimate(startup, startup + run, semiRows(kind, outer, f),
                 outer.width()));
     }
@@ -640,15 +668,18 @@ public final class CostModel {
         return outerJoinRows(m.kind(), e, outer, inner);
     }
 
-    /** final_cost_hashjoin: build a hash table of the inner rows, probe it with each outer row. */
-    public PlanEstimate hashJoin(PlanEstimate outer, PlanEstimate inner, ColumnEstimate innerKey, double rows,
+    /**
+     * final_cost_hashjoin: build a hash table of the inner rows, probe it with each outer row; every hash clause is
+     * computed for each row on both sides and compared for each bucket entry a probe meets.
+     */
+    public PlanEstimate hashJoin(PlanEstimate outer, PlanEstimate inner, double bucket, int clauses, double rows,
                                  BoundExpr otherConditions) {
         double cpuOp = settings.cpuOperatorCost();
         double cpuTuple = settings.cpuTupleCost();
-        double startup = outer.startup() + inner.total() + (cpuOp + cpuTuple) * inner.rows();
-        double run = outer.total() - outer.startup() + cpuOp * outer.rows();
-        double bucket = bucketFraction(innerKey);
-        run += cpuOp * outer.rows() * PlanEstimate.clampRows(inner.rows() * bucket) * 0.5;
+        double hashQuals = cpuOp * clauses;
+        double startup = outer.startup() + inner.total() + (hashQuals + cpuTuple) * inner.rows();
+        double run = outer.total() - outer.startup() + hashQuals * outer.rows();
+        run += hashQuals * outer.rows() * PlanEstimate.clampRows(inner.rows() * bucket) * 0.5;
         run += (cpuTuple + operators(otherConditions) * cpuOp) * rows;
         return disabled(settings.hashJoin(), new PlanEstimate(startup, startup + run, rows,
                 outer.width() + inner.width()));
@@ -656,14 +687,15 @@ public final class CostModel {
 
     /**
      * estimate_hash_bucket_stats: the fraction of the inner rows one probe meets; a key whose distinct count is a
-     * guess is assumed to put a tenth of the rows in one bucket, and a skewed key's commonest value weighs in.
+     * guess is assumed to put a tenth of the rows in one bucket, and a skewed key's commonest value weighs in. The
+     * distinct values shrink with the rows its relation's conditions keep ({@code kept}, assumed uniform).
      */
-    private static double bucketFraction(ColumnEstimate key) {
+    private static double bucketFraction(ColumnEstimate key, double kept) {
         if (key == null || key.distinctIsDefault()) {
             return 0.1;
         }
         double distinct = key.distinct();
-        double fraction = Math.max(HASH_BUCKETS_MIN, 1.0 / distinct);
+        double fraction = Math.max(HASH_BUCKETS_MIN, 1.0 / PlanEstimate.clampRows(distinct * kept));
         ColumnStatistics s = key.statistics();
         if (s != null && !s.mcvFrequencies().isEmpty()) {
             double average = (1.0 - s.nullFrac()) / distinct;
@@ -673,6 +705,39 @@ public final class CostModel {
             }
         }
         return Math.max(1.0e-6, Math.min(1.0, fraction));
+    }
+
+    /**
+     * The fraction of its table's rows that the relation providing {@code column} of {@code p} keeps (its scan's
+     * conditions), as estimate_hash_bucket_stats scales the distinct values by rel->rows / rel->tuples; 1 when unknown.
+     */
+    private double keptFraction(PlanNode p, int column, ColumnEstimate key) {
+        double rows = relationRows(p, column);
+        if (key == null || Double.isNaN(rows) || key.tableRows() <= 0) {
+            return 1;
+        }
+        return Math.min(1, rows / key.tableRows());
+    }
+
+    /** The estimated rows of the scan (with its conditions) that provides {@code column} of {@code p}; NaN if none. */
+    private double relationRows(PlanNode p, int column) {
+        return switch (p) {
+            case SeqScanNode s -> estimate(s).rows();
+            case IndexScanNode s -> estimate(s).rows();
+            case FilterNode f when f.input() instanceof SeqScanNode || f.input() instanceof IndexScanNode ->
+                    estimate(f).rows();
+            case FilterNode f -> relationRows(f.input(), column);
+            case SortNode s -> relationRows(s.input(), column);
+            case HashLookupNode h -> relationRows(h.input(), column);
+            case ProjectNode x -> column < x.expressions().size()
+                    && unwrap(x.expressions().get(column)) instanceof InputRef in ? relationRows(x.input(), in.index())
+                    : Double.NaN;
+            case NestedLoopJoinNode j -> column < j.left().width() ? relationRows(j.left(), column)
+                    : relationRows(j.right(), column - j.left().width());
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> column < j.left().width() ? relationRows(j.left(), column)
+                    : relationRows(j.right(), column - j.left().width());
+            default -> Double.NaN;
+        };
     }
 
     /** final_cost_nestloop: the inner side rescanned for every outer row (from memory when materialized). */

@@ -140,16 +140,16 @@ public final class HashLookups {
             if (methods != null && j.kind() == NestedLoopJoinNode.Kind.RIGHT && ConstantRelations.constantRow(j.right())) {
                 return constantOuter(j);
             }
-            if (methods != null && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
-                // RIGHT and FULL joins: a merge join when equalities allow, else the nested loop
+            if (methods != null) {
+                // RIGHT and FULL joins: a merge join when equalities allow, a hash join (built again when an enclosing
+                // loop's parameters change), else the nested loop
                 return methods.choose(j.kind(), joins(j.left()), joins(j.right()), conjuncts(j.condition()),
                         j.left().width());
             }
         }
         if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
                 && j.lateral().isEmpty() && j.condition() != null
-                && (j.kind() == NestedLoopJoinNode.Kind.RIGHT || j.kind() == NestedLoopJoinNode.Kind.FULL)
-                && PlanExpressions.uncorrelated(j.left()) && PlanExpressions.uncorrelated(j.right())) {
+                && (j.kind() == NestedLoopJoinNode.Kind.RIGHT || j.kind() == NestedLoopJoinNode.Kind.FULL)) {
             return filteredRightOrFull(f, j);
         }
         if (plan instanceof NestedLoopJoinNode j && j.lateral().isEmpty() && j.condition() == null
@@ -415,6 +415,11 @@ public final class HashLookups {
         }
         PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
         return hashed(NestedLoopJoinNode.Kind.LEFT, plannedLeft, right, rest, leftWidth);
+    }
+
+    /** Whether a hash table of this input holds the same rows however often the statement runs it. */
+    public static boolean sameRowsEveryRun(HashLookupNode lookup) {
+        return PlanExpressions.uncorrelated(lookup.input());
     }
 
     /** The join, probing a hash table of the right side when a condition equates a left value and a right column. */

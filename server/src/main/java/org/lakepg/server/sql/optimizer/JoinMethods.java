@@ -95,45 +95,47 @@ final class JoinMethods {
             add(candidates, merged);
         }
         if (kind == NestedLoopJoinNode.Kind.FULL && merged != null) {
-            return merged; // PostgreSQL has no nested loop FULL join (match_unsorted_outer): merge-joinable, it merges
+            // PostgreSQL has no nested loop FULL join (match_unsorted_outer): merge-joinable, it merges or hashes
+            candidates.remove(0);
         }
-        if (kind != NestedLoopJoinNode.Kind.INNER && kind != NestedLoopJoinNode.Kind.LEFT && !kind.leftOnly()) {
-            return cheapest(candidates);
+        List<HashClause> clauses = hashClauses(conditions, leftWidth);
+        // a right side reading an enclosing loop's parameters (or a work table) is hashed again at every run
+        PlanNode direct = clauses.isEmpty() ? null : hashJoin(kind, left, right, clauses, conditions);
+        if (direct != null && kind != NestedLoopJoinNode.Kind.RIGHT) {
+            add(candidates, direct);
         }
-        for (BoundExpr c : conditions) {
-            if (!(c instanceof FuncExpr f) || !isEquality(f)) {
-                continue;
+        // the mirror image: the left side hashed, the right side driving (on the equalities of a left column); a LEFT
+        // join so becomes a Hash Right Join: PostgreSQL hashes whichever side is cheaper, preserved or not
+        List<HashClause> mirrorable = clauses.stream().filter(h -> unwrap(h.probe()) instanceof InputRef column
+                && HashLookups.hashable(h.build().type(), column.type())).toList();
+        NestedLoopJoinNode.Kind commuted = commuted(kind);
+        if (commuted != null && leftFree && (kind == NestedLoopJoinNode.Kind.INNER || rightFree) && !mirrorable.isEmpty()) {
+            List<HashClause> mirroredClauses = mirrorable.stream().map(h -> h.mirrored(leftWidth, rightWidth)).toList();
+            List<BoundExpr> mirrored = conditions.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList();
+            add(candidates, restored(hashJoin(commuted, right, left, mirroredClauses, mirrored), leftWidth, rightWidth));
+        }
+        if (direct != null && kind == NestedLoopJoinNode.Kind.RIGHT) {
+            add(candidates, direct); // PostgreSQL plans a RIGHT join as the LEFT join of its sides swapped: those first
+        }
+        if (kind == NestedLoopJoinNode.Kind.RIGHT || kind == NestedLoopJoinNode.Kind.FULL) {
+            return cheapest(candidates); // no index nested loop preserves the inner side
+        }
+        for (HashClause c : clauses) {
+            List<BoundExpr> others = new ArrayList<>(conditions);
+            others.remove(c.condition());
+            if (rightFree) {
+                PlanNode indexed = indexLoop(kind, left, right, c.probe(), c.buildColumn(), c.condition(), others);
+                if (indexed != null) {
+                    add(candidates, indexed);
+                }
             }
-            for (int side = 0; side < 2; side++) {
-                BoundExpr probe = f.arguments().get(side);
-                BoundExpr build = unwrap(f.arguments().get(1 - side));
-                if (!(build instanceof InputRef in) || in.index() < leftWidth || refs(probe).nextSetBit(leftWidth) >= 0
-                        || !pushable(probe) || !HashLookups.hashable(probe.type(), in.type())) {
-                    continue;
-                }
-                List<BoundExpr> others = new ArrayList<>(conditions);
-                others.remove(c);
-                int rightColumn = in.index() - leftWidth;
-                if (rightFree) {
-                    add(candidates, hashJoin(kind, left, right, probe, rightColumn, others));
-                    PlanNode indexed = indexLoop(kind, left, right, probe, rightColumn, c, others);
-                    if (indexed != null) {
-                        add(candidates, indexed);
-                    }
-                }
-                // the mirror image: the left side hashed or probed, the right side driving
-                if (kind == NestedLoopJoinNode.Kind.INNER && leftFree && unwrap(probe) instanceof InputRef leftColumn
-                        && HashLookups.hashable(in.type(), leftColumn.type())) {
-                    List<BoundExpr> mirrored = others.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList();
-                    BoundExpr rightProbe = new InputRef(rightColumn, in.type(), in.typmod(), in.name());
-                    BoundExpr mirroredEquality = swapSides(c, leftWidth, rightWidth);
-                    add(candidates, restored(hashJoin(kind, right, left, rightProbe, leftColumn.index(), mirrored),
-                            leftWidth, rightWidth));
-                    PlanNode indexed = indexLoop(kind, right, left, rightProbe, leftColumn.index(), mirroredEquality,
-                            mirrored);
-                    if (indexed != null) {
-                        add(candidates, restored(indexed, leftWidth, rightWidth));
-                    }
+            // the mirror image: the left side's table probed by the right side's value
+            if (kind == NestedLoopJoinNode.Kind.INNER && leftFree && mirrorable.contains(c)) {
+                HashClause m = c.mirrored(leftWidth, rightWidth);
+                List<BoundExpr> mirrored = others.stream().map(o -> swapSides(o, leftWidth, rightWidth)).toList();
+                PlanNode indexed = indexLoop(kind, right, left, m.probe(), m.buildColumn(), m.condition(), mirrored);
+                if (indexed != null) {
+                    add(candidates, restored(indexed, leftWidth, rightWidth));
                 }
             }
         }
@@ -146,6 +148,16 @@ final class JoinMethods {
                     .forEach(p -> add(candidates, restored(p, leftWidth, rightWidth)));
         }
         return cheapest(candidates);
+    }
+
+    /** The join kind with its sides swapped; null for semi and anti joins, which cannot swap. */
+    private static NestedLoopJoinNode.Kind commuted(NestedLoopJoinNode.Kind kind) {
+        return switch (kind) {
+            case INNER, FULL -> kind;
+            case LEFT -> NestedLoopJoinNode.Kind.RIGHT;
+            case RIGHT -> NestedLoopJoinNode.Kind.LEFT;
+            case SEMI, ANTI -> null;
+        };
     }
 
     private static PlanNode cheapest(List<Candidate> candidates) {
@@ -210,11 +222,58 @@ final class JoinMethods {
         out.add(new Candidate(plan, costs.estimate(plan).total()));
     }
 
-    private PlanNode hashJoin(NestedLoopJoinNode.Kind kind, PlanNode outer, PlanNode inner, BoundExpr probe,
-                              int innerColumn, List<BoundExpr> others) {
-        int id = paramIds.getAsInt();
-        PlanNode lookup = new HashLookupNode(inner, innerColumn, new OuterParam(id, probe.type(), probe.typmod(), null));
-        return new NestedLoopJoinNode(kind, outer, lookup, and(others), List.of(new Correlation(id, probe)));
+    /**
+     * An equality {@code condition} of the join that a hash table of the inner side answers: the outer side's value
+     * {@code probe} (reading outer columns only) against the inner column {@code buildColumn}.
+     */
+    private record HashClause(BoundExpr condition, BoundExpr probe, int buildColumn, InputRef build) {
+
+        /** The clause with the sides swapped: the probe's column is hashed, the build column probes. */
+        HashClause mirrored(int leftWidth, int rightWidth) {
+            InputRef column = (InputRef) unwrap(probe);
+            return new HashClause(swapSides(condition, leftWidth, rightWidth),
+                    new InputRef(buildColumn, build.type(), build.typmod(), build.name()), column.index(), column);
+        }
+    }
+
+    /**
+     * The join's hash clauses, in the order of its conditions: each {@code outer value = inner column} of a type
+     * with value equality (PostgreSQL hashes on all of them at once; the other conditions filter the matches).
+     */
+    private static List<HashClause> hashClauses(List<BoundExpr> conditions, int leftWidth) {
+        List<HashClause> clauses = new ArrayList<>();
+        for (BoundExpr c : conditions) {
+            if (!(c instanceof FuncExpr f) || !isEquality(f)) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                BoundExpr probe = f.arguments().get(side);
+                BoundExpr build = unwrap(f.arguments().get(1 - side));
+                if (build instanceof InputRef in && in.index() >= leftWidth && refs(probe).nextSetBit(leftWidth) < 0
+                        && pushable(probe) && HashLookups.hashable(probe.type(), in.type())) {
+                    clauses.add(new HashClause(c, probe, in.index() - leftWidth, in));
+                    break;
+                }
+            }
+        }
+        return clauses;
+    }
+
+    /** A hash join on {@code clauses}: one outer parameter per clause probes the inner side's table. */
+    private PlanNode hashJoin(NestedLoopJoinNode.Kind kind, PlanNode outer, PlanNode inner, List<HashClause> clauses,
+                              List<BoundExpr> conditions) {
+        List<Integer> keyColumns = new ArrayList<>();
+        List<BoundExpr> keys = new ArrayList<>();
+        List<Correlation> probes = new ArrayList<>();
+        List<BoundExpr> others = new ArrayList<>(conditions);
+        for (HashClause c : clauses) {
+            int id = paramIds.getAsInt();
+            keyColumns.add(c.buildColumn());
+            keys.add(new OuterParam(id, c.probe().type(), c.probe().typmod(), null));
+            probes.add(new Correlation(id, c.probe()));
+            others.remove(c.condition());
+        }
+        return new NestedLoopJoinNode(kind, outer, new HashLookupNode(inner, keyColumns, keys), and(others), probes);
     }
 
     /**

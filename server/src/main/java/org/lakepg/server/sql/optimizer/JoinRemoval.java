@@ -105,9 +105,9 @@ public final class JoinRemoval {
             }
             case HashLookupNode h -> {
                 BitSet below = (BitSet) need.clone();
-                below.set(h.keyColumn());
+                h.keyColumns().forEach(below::set);
                 PlanNode input = prune(h.input(), below);
-                yield input == h.input() ? h : new HashLookupNode(input, h.keyColumn(), h.key());
+                yield input == h.input() ? h : h.withInput(input);
             }
             case NestedLoopJoinNode j -> nestedLoop(j, need);
             case MergeJoinNode m -> merge(m, need);
@@ -143,6 +143,10 @@ public final class JoinRemoval {
                 && unique(right, equated(conditions, leftWidth))) {
             return padded(prune(j.left(), need), right.width());
         }
+        PlanNode removed = removedRightJoin(j, need, conditions);
+        if (removed != null) {
+            return removed;
+        }
         BitSet leftNeed = union(need, joinRefs);
         for (Correlation c : j.lateral()) {
             leftNeed.or(refs(c.value()));
@@ -151,6 +155,45 @@ public final class JoinRemoval {
         PlanNode left = prune(j.left(), leftNeed);
         return left == j.left() && right == j.right() ? j
                 : new NestedLoopJoinNode(j.kind(), left, right, j.condition(), j.lateral());
+    }
+
+    /**
+     * A LEFT join planned as a Hash Right Join (its preserved side hashed, the other side probing) whose probing side
+     * is removable as a LEFT join's right side would be: the hashed rows, the probing side's columns padded with NULLs.
+     */
+    private PlanNode removedRightJoin(NestedLoopJoinNode j, BitSet need, List<BoundExpr> conditions) {
+        int leftWidth = j.left().width();
+        if (j.kind() != NestedLoopJoinNode.Kind.RIGHT || !j.hashed()
+                || need.nextSetBit(0) >= 0 && need.nextSetBit(0) < leftWidth) {
+            return null;
+        }
+        BitSet equated = new BitSet();
+        for (Correlation probe : j.lateral()) {
+            if (!(unwrap(probe.value()) instanceof InputRef column)) {
+                return null;
+            }
+            equated.set(column.index());
+        }
+        for (BoundExpr c : conditions) {
+            for (InputRef column : equalities(c)) {
+                BitSet other = otherSide(c, column);
+                if (column.index() < leftWidth && (other.isEmpty() || other.nextSetBit(0) >= leftWidth)) {
+                    equated.set(column.index());
+                }
+            }
+        }
+        if (!unique(prune(j.left(), equated), equated)) {
+            return null;
+        }
+        PlanNode kept = prune(((HashLookupNode) j.right()).input(), shiftDown(need, leftWidth));
+        List<BoundExpr> row = new ArrayList<>();
+        for (int i = 0; i < leftWidth; i++) {
+            row.add(new Const(TypeOids.TEXT, -1, null));
+        }
+        for (int i = 0; i < kept.width(); i++) {
+            row.add(new InputRef(i, 0, -1, null));
+        }
+        return new ProjectNode(kept, row);
     }
 
     private PlanNode merge(MergeJoinNode m, BitSet need) {
@@ -259,7 +302,7 @@ public final class JoinRemoval {
             case LimitNode l -> unique(l.input(), equated);
             case HashLookupNode h -> {
                 BitSet below = (BitSet) equated.clone();
-                below.set(h.keyColumn());
+                h.keyColumns().forEach(below::set);
                 yield unique(h.input(), below);
             }
             case SeqScanNode s -> uniqueIndex(s.table(), equated);

@@ -172,7 +172,7 @@ final class PlanExpressions {
             }
             case org.lakepg.server.sql.plan.SubqueryScanNode s -> children.add(s.input());
             case HashLookupNode h -> {
-                exprs.add(h.key());
+                exprs.addAll(h.keys());
                 children.add(h.input());
             }
         }

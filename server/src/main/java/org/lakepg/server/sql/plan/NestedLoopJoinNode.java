@@ -32,6 +32,14 @@ public record NestedLoopJoinNode(Kind kind, PlanNode left, PlanNode right, Bound
         this(kind, left, right, condition, List.of());
     }
 
+    /**
+     * Whether this is a hash join: the right side a hash lookup whose keys are the left row's values in
+     * {@code lateral}, one per key column, in order.
+     */
+    public boolean hashed() {
+        return right instanceof HashLookupNode h && lateral.size() == h.keys().size();
+    }
+
     @Override
     public int width() {
         return kind.leftOnly() ? left.width() : left.width() + right.width();
