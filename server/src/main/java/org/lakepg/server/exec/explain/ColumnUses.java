@@ -245,6 +245,7 @@ final class ColumnUses {
             }
             case ColumnarNode c -> visit(c.rowPlan(), want);
             case AppendNode a -> a.inputs().forEach(i -> visit(i, want));
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> m.inputs().forEach(i -> visit(i, want));
             default -> PlanNodes.children(p).forEach(this::visitRoot);
         }
     }

@@ -202,6 +202,7 @@ public final class PlanPrinter {
             case SetOpNode s -> 2 + relations(s.left()) + relations(s.right());
             // an inheritance scan: the parent and each member
             case AppendNode a when a.inputs().stream().allMatch(PlanPrinter::scanOfTable) -> 1 + a.inputs().size();
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> relations(m.members());
             // a subquery in an expression brings its own range table
             case ProjectNode x when x.expressions().stream().anyMatch(PlanPrinter::hasSubquery) -> 2 + relations(x.input());
             case FilterNode f when hasSubquery(f.condition()) -> 2 + relations(f.input());
@@ -243,6 +244,7 @@ public final class PlanPrinter {
                 }
                 yield out;
             }
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> outputs(m.members());
             case AppendNode a when TargetLists.inheritanceParent(a) != null -> {
                 // above an inheritance scan its columns are the parent's
                 String parent = TargetLists.inheritanceParent(a);
@@ -599,6 +601,7 @@ public final class PlanPrinter {
             case LimitNode l -> own;
             case DistinctNode d when !(d.input() instanceof SortNode) -> TargetLists.Demand.ANY;
             case AppendNode a -> TargetLists.Demand.SMALL;
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> TargetLists.Demand.SMALL;
             case DistinctNode d -> own;
             case org.lakepg.server.sql.plan.LockRowsNode l -> own;
             case NestedLoopJoinNode j -> TargetLists.Demand.ANY;
@@ -870,6 +873,7 @@ public final class PlanPrinter {
             case LimitNode l -> computed(l.input(), i);
             // an Append names its columns after its first member's (ruleutils.c's outer plan of an Append)
             case AppendNode a -> !a.inputs().isEmpty() && computed(a.inputs().get(0), i);
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> computed(m.members(), i);
             case SetOpNode s -> computed(s.left(), i);
             // a join passes on what each side computed (a lateral subquery's aggregate)
             case NestedLoopJoinNode j -> i < j.left().width() ? computed(j.left(), i)
@@ -1076,6 +1080,13 @@ public final class PlanPrinter {
                 yield "HashAggregate";
             }
             case AppendNode a -> "Append";
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> {
+                // named as the Append of its members is, without the sorts below (ruleutils.c's outer plan)
+                PlanNode members = m.members();
+                IntFunction<String> below = names(members);
+                details.add(new String[] {"Sort Key", sortKeys(m.keys(), i -> referenced(members, i, below))});
+                yield "Merge Append";
+            }
             case SetOpNode s -> {
                 children.clear();
                 // INTERSECT reads the side of fewer groups first (generate_nonunion_paths)

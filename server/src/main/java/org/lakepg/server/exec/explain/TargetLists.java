@@ -145,6 +145,9 @@ final class TargetLists {
             case AppendNode a -> {
                 return List.of();
             }
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> {
+                return List.of();
+            }
             case RecursiveUnionNode r -> {
                 return List.of();
             }
@@ -327,10 +330,12 @@ final class TargetLists {
                 scan = f.input();
             }
             String suffix = "_" + (i + 1);
-            if (!(scan instanceof SeqScanNode s) || s.alias() == null || !s.alias().endsWith(suffix)) {
+            // a member read in order (Merge Append) is an index scan
+            String alias = scan instanceof SeqScanNode s ? s.alias() : scan instanceof IndexScanNode s ? s.alias() : null;
+            if (alias == null || !alias.endsWith(suffix)) {
                 return null;
             }
-            String name = s.alias().substring(0, s.alias().length() - suffix.length());
+            String name = alias.substring(0, alias.length() - suffix.length());
             if (parent != null && !parent.equals(name)) {
                 return null;
             }
@@ -451,6 +456,7 @@ final class TargetLists {
                 }
                 yield out;
             }
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> columns(m.members());
             case AppendNode a when inheritanceParent(a) != null -> {
                 String parent = inheritanceParent(a);
                 yield inheritedNames(a).stream().map(n -> new Column(qualify(Identifiers.quoteIfNeeded(parent), n), true))

@@ -58,6 +58,9 @@ public final class Operators {
             case AggregateNode a -> AggregateOperator.open(a, open(a.input(), context), compiler, functions, context);
             case DistinctNode d -> distinct(d, context);
             case AppendNode a -> append(a, context);
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> new MergeAppend(m.inputs().stream()
+                    .<java.util.function.Supplier<Iterator<Object[]>>>map(in -> () -> open(in, context)).toList(),
+                    new RowComparator(m.keys(), functions, context), context);
             case SetOpNode s -> SetOperations.open(s, open(s.left(), context), open(s.right(), context),
                     new RowComparator(s.keys(), functions, context), context);
             case org.lakepg.server.sql.plan.SeqScanNode s -> TableOperators.seqScan(s, context);
@@ -258,6 +261,12 @@ public final class Operators {
     private Iterator<Object[]> bounded(PlanNode p, long bound, ExecContext context) {
         return switch (p) {
             case SortNode s -> instrumented(s, sort(s, context, bound), context);
+            // each input of a merge needs at most the bound's rows too (ExecSetTupleBound)
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> instrumented(m, new MergeAppend(m.inputs().stream()
+                    .<java.util.function.Supplier<Iterator<Object[]>>>map(in -> () -> {
+                        Iterator<Object[]> rows = bounded(in, bound, context);
+                        return rows == null ? open(in, context) : rows;
+                    }).toList(), new RowComparator(m.keys(), functions, context), context), context);
             case ProjectNode x -> {
                 Iterator<Object[]> input = bounded(x.input(), bound, context);
                 yield input == null ? null : instrumented(x, project(x, input, context), context);

@@ -96,7 +96,8 @@ public final class QueryAnalyzer {
      */
     Relation query(SelectStmt s, boolean resolveUnknowns) {
         Relation r = queryWithClause(s, resolveUnknowns);
-        PlanNode plan = new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes, catalog.planner()).apply(r.plan());
+        PlanNode plan = org.lakepg.server.sql.optimizer.MergeAppends.apply(r.plan(), catalog.planner());
+        plan = new org.lakepg.server.sql.optimizer.JoinRemoval(catalog::indexes, catalog.planner()).apply(plan);
         return new Relation(org.lakepg.server.sql.optimizer.UnusedSubqueryOutputs.apply(plan), r.columns());
     }
 
@@ -769,6 +770,10 @@ public final class QueryAnalyzer {
             PlanNode minMax = singleScan == null || plan != scanned || locking || having != null || !windows.isEmpty()
                     ? null : org.lakepg.server.sql.optimizer.MinMaxAggregates.plan(aggregate, singleScan, singleWhere,
                     catalog.planner());
+            if (minMax == null && plan == scanned && !locking && having == null && windows.isEmpty()) {
+                minMax = org.lakepg.server.sql.optimizer.MinMaxAppends.plan(aggregate,
+                        (column, type, descending) -> sortKey(column, type, descending, descending, -1), catalog.planner());
+            }
             plan = minMax != null ? minMax : aggregate;
             rewriter = new GroupingRewriter(groupKeys, groupingSets, groupKeys.size() + aggregates.calls().size(),
                     expressions::columnLocation, scope::mergedValue).checkingDirectArguments(aggregates.calls());

@@ -100,7 +100,10 @@ public final class CostModel {
                 yield new PlanEstimate(in.total(), in.total(), in.rows(), in.width()); // built before the first probe
             }
             case org.lakepg.server.sql.plan.LockRowsNode l -> estimate(l.input());
+            // an ordered scan needs no sorting (the Sort is neither shown nor run)
+            case SortNode s when org.lakepg.server.sql.plan.PresortedInputs.presorted(s) -> estimate(s.input());
             case SortNode s -> sort(estimate(s.input()));
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> mergeAppend(m);
             case LimitNode l -> limit(l);
             case AggregateNode a -> aggregate(a);
             case DistinctNode d -> {
@@ -144,7 +147,8 @@ public final class CostModel {
                     rows += e.rows();
                     width = Math.max(width, e.width());
                 }
-                yield new PlanEstimate(startup, total, rows, width);
+                // cost_append: not free, half a cpu_tuple_cost per row (APPEND_CPU_COST_MULTIPLIER)
+                yield new PlanEstimate(startup, total + cpuTuple * 0.5 * rows, rows, width);
             }
             case SetOpNode s -> {
                 PlanEstimate l = estimate(s.left());
@@ -363,6 +367,28 @@ public final class CostModel {
         double startup = in.total() + 2 * cpuOp * n * (Math.log(n) / Math.log(2));
         double disabled = settings.sort() ? 0 : CostSettings.DISABLE_COST;
         return new PlanEstimate(disabled + startup, disabled + startup + cpuOp * in.rows(), in.rows(), in.width());
+    }
+
+    /**
+     * cost_merge_append: the inputs' costs, a heap of the N inputs built (2 * cpu_operator_cost per comparison, N log2 N
+     * of them) and kept (log2 N comparisons per row), and half a cpu_tuple_cost per row (APPEND_CPU_COST_MULTIPLIER).
+     */
+    private PlanEstimate mergeAppend(org.lakepg.server.sql.plan.MergeAppendNode m) {
+        double startup = 0, total = 0, rows = 0;
+        int width = 0;
+        for (PlanNode in : m.inputs()) {
+            PlanEstimate e = estimate(in);
+            startup += e.startup();
+            total += e.total();
+            rows += e.rows();
+            width = Math.max(width, e.width());
+        }
+        double n = Math.max(2, m.inputs().size());
+        double logN = Math.log(n) / Math.log(2);
+        double comparison = 2 * settings.cpuOperatorCost();
+        double heap = comparison * n * logN;
+        double run = rows * comparison * logN + settings.cpuTupleCost() * 0.5 * rows;
+        return new PlanEstimate(heap + startup, heap + run + total, rows, width);
     }
 
     private PlanEstimate limit(LimitNode l) {

@@ -119,6 +119,15 @@ public final class JoinRemoval {
                 }
                 yield same ? a : new org.lakepg.server.sql.plan.AppendNode(inputs, a.width());
             }
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> {
+                BitSet below = union(need, columns(m.keys()));
+                List<PlanNode> inputs = m.inputs().stream().map(in -> prune(in, below)).toList();
+                boolean same = true;
+                for (int i = 0; i < inputs.size(); i++) {
+                    same &= inputs.get(i) == m.inputs().get(i);
+                }
+                yield same ? m : new org.lakepg.server.sql.plan.MergeAppendNode(inputs, m.keys(), m.width());
+            }
             case SetOpNode s -> {
                 BitSet all = new BitSet();
                 all.set(0, s.width());

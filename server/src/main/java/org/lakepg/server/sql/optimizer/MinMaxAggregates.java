@@ -113,7 +113,7 @@ public final class MinMaxAggregates {
     private static boolean firstValueSubquery(BoundExpr e) {
         return e instanceof SubqueryExpr q && !q.correlated() && q.kind() == SubqueryExpr.Kind.SCALAR
                 && q.plan() instanceof ProjectNode p && p.input() instanceof LimitNode l
-                && (l.input() instanceof IndexScanNode || l.input() instanceof FilterNode f && (f.input() instanceof IndexScanNode
+                && (l.input() instanceof IndexScanNode || l.input() instanceof org.lakepg.server.sql.plan.MergeAppendNode || l.input() instanceof FilterNode f && (f.input() instanceof IndexScanNode
                         || f.input() instanceof SeqScanNode
                         || f.condition() instanceof NullTest n && n.argument() instanceof Const));
     }

@@ -88,6 +88,7 @@ final class PlanExpressions {
             }
             case DistinctNode d -> children.add(d.input());
             case AppendNode a -> children.addAll(a.inputs());
+            case org.lakepg.server.sql.plan.MergeAppendNode m -> children.addAll(m.inputs());
             case SetOpNode s -> {
                 children.add(s.left());
                 children.add(s.right());

@@ -6,7 +6,7 @@ package org.lakepg.server.sql.plan;
  */
 public sealed interface PlanNode
         permits ResultNode, ValuesNode, FilterNode, ProjectNode, SortNode, LimitNode, AggregateNode, DistinctNode,
-        AppendNode, SetOpNode, NestedLoopJoinNode, SeqScanNode, IndexScanNode, ModifyNode, CteScanNode, WorkTableScanNode,
+        AppendNode, MergeAppendNode, SetOpNode, NestedLoopJoinNode, SeqScanNode, IndexScanNode, ModifyNode, CteScanNode, WorkTableScanNode,
         RecursiveUnionNode, ModifyingCtesNode, FunctionScanNode, ProjectSetNode, WindowAggNode, HashLookupNode,
         SystemScanNode, RoutedInsertNode, PartitionUpdateNode, ColumnarNode, LockRowsNode, MergeJoinNode,
         RuleActionsNode, SubqueryScanNode, ParentModifyNode {

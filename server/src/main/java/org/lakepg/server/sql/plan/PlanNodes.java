@@ -15,6 +15,7 @@ public final class PlanNodes {
             case AggregateNode a -> List.of(a.input());
             case DistinctNode d -> List.of(d.input());
             case AppendNode a -> a.inputs();
+            case MergeAppendNode m -> m.inputs();
             case SetOpNode s -> List.of(s.left(), s.right());
             case NestedLoopJoinNode j -> List.of(j.left(), j.right());
             case MergeJoinNode j -> List.of(j.left(), j.right());
