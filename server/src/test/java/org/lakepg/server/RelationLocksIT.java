@@ -134,6 +134,22 @@ class RelationLocksIT {
     }
 
     @Test
+    void dropIndexWaitsForAReaderOfItsTable() throws Exception {
+        try (Connection a = connect(); Connection b = connect(); Connection o = connect()) {
+            run(a, "create table rlk_dropidx (a int, b int)", "create index rlk_dropidx_b on rlk_dropidx (b)",
+                    "insert into rlk_dropidx select g, g from generate_series(1, 500) g");
+            a.setAutoCommit(false);
+            assertThat(rows(a, "select a from rlk_dropidx where b = 7")).containsExactly("7");
+            CompletableFuture<Void> drop = async(b, "drop index rlk_dropidx_b");
+            awaitWaiting(o, "rlk_dropidx", "AccessExclusiveLock");
+            assertThat(drop).isNotDone();
+            a.commit();
+            drop.get(30, TimeUnit.SECONDS);
+            assertThat(rows(o, "select count(*) from pg_indexes where indexname = 'rlk_dropidx_b'")).containsExactly("0");
+        }
+    }
+
+    @Test
     void alterTableWaitsForAReaderAndTheReaderAfterItSeesTheNewColumn() throws Exception {
         try (Connection a = connect(); Connection b = connect(); Connection o = connect()) {
             run(a, "create table rlk_alt (a int)", "insert into rlk_alt values (1)");

@@ -584,6 +584,12 @@ final class StatementExecutor {
         }
     }
 
+    /** The table of the index DROP INDEX names (found by its last name part, as the drop itself finds it). */
+    private java.util.Optional<Long> indexTable(org.lakepg.server.txn.Transaction txn, java.util.List<String> names) {
+        return tables.findIndex(txn.snapshot(), names.get(names.size() - 1))
+                .map(org.lakepg.server.table.IndexInfo::tableOid);
+    }
+
     /**
      * Takes the relation locks a command needs before it runs (a query's from its analysis, a utility statement's by
      * {@link UtilityLocks}); false when a relation it uses was changed after the statement's snapshot: READ
@@ -596,8 +602,8 @@ final class StatementExecutor {
         }
         java.util.List<org.lakepg.server.txn.RelationLocks.Request> requests = switch (command) {
             case Command.Query q -> q.locks();
-            case Command.Utility u -> UtilityLocks.of(u.statement(), this::relationOid);
-            case Command.Definition d -> UtilityLocks.of(d.statement(), this::relationOid);
+            case Command.Utility u -> UtilityLocks.of(u.statement(), this::relationOid, names -> indexTable(txn, names));
+            case Command.Definition d -> UtilityLocks.of(d.statement(), this::relationOid, names -> indexTable(txn, names));
             case Command.Empty e -> java.util.List.of();
         };
         return requests.isEmpty() || txn.lockRelations(session.backendPid(), requests);

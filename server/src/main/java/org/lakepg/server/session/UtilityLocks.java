@@ -26,7 +26,7 @@ import org.lakepg.server.txn.RelationLocks.Request;
 /**
  * The relation locks a utility statement takes before it runs, with PostgreSQL's modes: CREATE INDEX and REINDEX
  * SHARE (writers wait, readers do not), CREATE TRIGGER SHARE ROW EXCLUSIVE, ALTER TABLE / DROP / TRUNCATE / RENAME /
- * rules / policies / CLUSTER ACCESS EXCLUSIVE, VACUUM and ANALYZE SHARE UPDATE EXCLUSIVE, COPY FROM ROW EXCLUSIVE and
+ * rules / policies / CLUSTER and DROP INDEX (on the index's table) ACCESS EXCLUSIVE, VACUUM and ANALYZE SHARE UPDATE EXCLUSIVE, COPY FROM ROW EXCLUSIVE and
  * COPY TO ACCESS SHARE. Names that resolve
  * to no table or view are left to the command, which reports them.
  */
@@ -35,6 +35,15 @@ final class UtilityLocks {
 
     /** {@code resolve}: a table's or view's OID by its qualified name. */
     static List<Request> of(Statement statement, Function<List<String>, Optional<Long>> resolve) {
+        return of(statement, resolve, name -> Optional.empty());
+    }
+
+    /**
+     * {@code indexTable}: the OID of the table an index (by qualified name) belongs to — DROP INDEX locks that table
+     * ACCESS EXCLUSIVE, as PostgreSQL does, so no statement is reading through the index as it goes.
+     */
+    static List<Request> of(Statement statement, Function<List<String>, Optional<Long>> resolve,
+                            Function<List<String>, Optional<Long>> indexTable) {
         List<Request> out = new ArrayList<>(1);
         switch (statement) {
             // CONCURRENTLY too: lakepg builds every index in one pass, so writers must wait for it
@@ -61,6 +70,15 @@ final class UtilityLocks {
                     if (name != null) {
                         resolve.apply(name).ifPresent(oid ->
                                 out.add(new Request(oid, RelationLocks.ACCESS_EXCLUSIVE, String.join(".", name))));
+                    }
+                }
+            }
+            case DropStmt d when d.removeType().kind() == ObjectType.Kind.INDEX -> {
+                for (Object o : d.objects()) {
+                    List<String> name = names(o);
+                    if (name != null) {
+                        indexTable.apply(name).ifPresent(oid -> out.add(new Request(oid, RelationLocks.ACCESS_EXCLUSIVE,
+                                name.get(name.size() - 1))));
                     }
                 }
             }

@@ -120,6 +120,14 @@ public final class MinMaxAggregates {
 
     /** The non-null constant a built-in min()/max() aggregates ({@code max(100)}), or null. */
     private static Const constantArgument(AggregateCall call) {
+        return plainMinMaxArgument(call) instanceof Const c && c.value() != null ? c : null;
+    }
+
+    /**
+     * The argument of a built-in min()/max() of one argument without DISTINCT, ORDER BY or FILTER, relabelings
+     * taken off; null for any other aggregate.
+     */
+    static BoundExpr plainMinMaxArgument(AggregateCall call) {
         if (!(call.name().equals("min") || call.name().equals("max")) || call.function() >= UserTypes.FIRST_USER_OID
                 || call.arguments().size() != 1 || call.distinct() || call.sortsInput() || call.filter() != null) {
             return null;
@@ -128,7 +136,7 @@ public final class MinMaxAggregates {
         while (argument instanceof RelabelType r) {
             argument = r.argument();
         }
-        return argument instanceof Const c && c.value() != null ? c : null;
+        return argument;
     }
 
     /** {@code Limit 1} over the rows, gated by {@code constant IS NOT NULL}, returning the constant. */

@@ -3,7 +3,6 @@ package org.lakepg.server.sql.optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.lakepg.server.catalog.TypeOids;
-import org.lakepg.server.catalog.types.UserTypes;
 import org.lakepg.server.sql.plan.AggregateCall;
 import org.lakepg.server.sql.plan.AggregateNode;
 import org.lakepg.server.sql.plan.AppendNode;
@@ -16,7 +15,6 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.Const;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.NullTest;
-import org.lakepg.server.sql.plan.expr.RelabelType;
 import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 
 /**
@@ -73,15 +71,7 @@ public final class MinMaxAppends {
 
     /** The input column a built-in min()/max() of one plain, orderable argument reads, or null. */
     private static InputRef minMaxColumn(AggregateCall call) {
-        if (!(call.name().equals("min") || call.name().equals("max")) || call.function() >= UserTypes.FIRST_USER_OID
-                || call.arguments().size() != 1 || call.distinct() || call.sortsInput() || call.filter() != null) {
-            return null;
-        }
-        BoundExpr argument = call.arguments().get(0);
-        while (argument instanceof RelabelType r) {
-            argument = r.argument();
-        }
-        if (!(argument instanceof InputRef in)) {
+        if (!(MinMaxAggregates.plainMinMaxArgument(call) instanceof InputRef in)) {
             return null;
         }
         long type = in.type();
