@@ -57,6 +57,12 @@ public final class GatingQuals {
         List<BoundExpr> out = new ArrayList<>();
         boolean changed = false;
         for (BoundExpr c : conjuncts(where)) {
+            if (c instanceof SubqueryExpr q && q.test() != null) {
+                // x IN (SELECT ...) is pulled up as a semi join first (pull_up_sublinks runs before the constant
+                // is known), which then folds x's value into its condition: 1 = 17 gives One-Time Filter: false
+                out.add(c);
+                continue;
+            }
             BoundExpr substituted = substituted(c, constant);
             out.add(substituted != null ? substituted : c);
             changed |= substituted != null;
