@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -64,8 +63,6 @@ public final class TableCatalog {
     private final Map<Integer, BTreeIndex> btrees = new HashMap<>();
     private final Map<Integer, Sequence> sequenceStorage = new HashMap<>();
 
-    /** Bumped when a transaction that changed the tables' catalog ends (tests and statistics read it). */
-    private final AtomicLong version = new AtomicLong();
     private volatile Cached cached;
     private final Set<Transaction> writers = ConcurrentHashMap.newKeySet();
 
@@ -156,11 +153,6 @@ public final class TableCatalog {
 
     private CatalogContents scan(Snapshot snapshot) {
         return CatalogContents.scan(snapshot, classes, attributes, indexes, constraints, sequences, inherits);
-    }
-
-    /** How many catalog changes have committed (for tests and statistics). */
-    public long version() {
-        return version.get();
     }
 
     /** Every table visible to the snapshot. */
@@ -256,7 +248,6 @@ public final class TableCatalog {
         txn.markCatalogChange();
         if (writers.add(txn)) {
             txn.onEnd().whenComplete((ok, error) -> {
-                version.incrementAndGet();
                 writers.remove(txn);
                 own.remove(txn);
             });
