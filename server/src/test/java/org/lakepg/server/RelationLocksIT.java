@@ -133,6 +133,26 @@ class RelationLocksIT {
         }
     }
 
+    /** VACUUM of every table locks each; after waiting it reads the tables and indexes the other transaction left. */
+    @Test
+    void aVacuumOfAllTablesWaitsForAnOpenCreateIndex() throws Exception {
+        try (Connection a = connect(); Connection b = connect(); Connection o = connect()) {
+            run(a, "create table rlk_vacall (a int, b int)",
+                    "insert into rlk_vacall select g, g from generate_series(1, 300) g", "delete from rlk_vacall where a <= 100");
+            a.setAutoCommit(false);
+            run(a, "create index rlk_vacall_b on rlk_vacall (b)");
+            CompletableFuture<Void> vacuum = async(b, "vacuum");
+            awaitWaiting(o, "rlk_vacall", "ShareUpdateExclusiveLock");
+            assertThat(vacuum).isNotDone();
+            a.commit();
+            vacuum.get(60, TimeUnit.SECONDS);
+            run(o, "insert into rlk_vacall select g, g + 1000 from generate_series(1, 100) g"); // reuses freed slots
+            run(o, "set enable_seqscan = off");
+            assertThat(rows(o, "select count(*) from rlk_vacall where b between 1 and 300")).containsExactly("200");
+            assertThat(rows(o, "select count(*) from rlk_vacall where b > 1000")).containsExactly("100");
+        }
+    }
+
     @Test
     void dropIndexWaitsForAReaderOfItsTable() throws Exception {
         try (Connection a = connect(); Connection b = connect(); Connection o = connect()) {

@@ -161,19 +161,45 @@ final class DdlCommands {
      */
     private org.lakepg.server.stats.MaintenanceLog maintenance = org.lakepg.server.stats.MaintenanceLog.NONE;
 
+    /**
+     * The tables of a VACUUM / ANALYZE without a list, each locked SHARE UPDATE EXCLUSIVE in turn (the listed ones were
+     * locked before the statement ran: UtilityLocks). A lock that had to wait — for a CREATE INDEX, say — is followed
+     * by a new snapshot, so the tables and their indexes are read as that transaction left them; a table it dropped
+     * is skipped. PostgreSQL releases each table's lock after it; here they are held to the statement's end.
+     */
+    private List<TableInfo> lockedOneByOne(List<TableInfo> all, Transaction txn, int pid) {
+        boolean waited = false;
+        for (TableInfo t : all) {
+            waited |= txn.lockRelation(pid, t.oid(), org.lakepg.server.txn.RelationLocks.SHARE_UPDATE_EXCLUSIVE, false,
+                    t.name());
+        }
+        if (!waited) {
+            return all;
+        }
+        txn.retakeStatementSnapshot();
+        List<TableInfo> now = new ArrayList<>();
+        for (TableInfo t : all) {
+            tables.findByOid(txn.snapshot(), t.oid()).ifPresent(now::add);
+        }
+        return now;
+    }
+
     /** Where VACUUM and ANALYZE report what they processed. */
     void onMaintenance(org.lakepg.server.stats.MaintenanceLog log) {
         this.maintenance = log;
     }
 
-    Execution vacuum(org.lakepg.server.sql.ast.VacuumStmt s, TransactionBlock block, Transaction txn) {
+    Execution vacuum(org.lakepg.server.sql.ast.VacuumStmt s, TransactionBlock block, Transaction txn, int pid) {
         String command = s.isVacuumcmd() ? "VACUUM" : "ANALYZE";
         if (s.isVacuumcmd()) {
             block.requireNoBlock("VACUUM");
         }
         List<TableInfo> targets = new ArrayList<>();
         if (s.rels() == null || s.rels().isEmpty()) {
-            targets.addAll(tables.tables(txn.snapshot()));
+            // other sessions' temporary tables are theirs alone (PostgreSQL's VACUUM skips them too)
+            List<TableInfo> all = tables.tables(txn.snapshot()).stream()
+                    .filter(t -> t.persistence() != 't' || t.namespace() == relations.tempNamespace()).toList();
+            targets.addAll(lockedOneByOne(all, txn, pid));
         } else {
             for (var r : s.rels()) {
                 targets.add(relations.requireTable(txn.snapshot(), r.relation()));
@@ -197,7 +223,9 @@ final class DdlCommands {
             }
         }
         if (s.rels() == null || s.rels().isEmpty()) {
-            maintenance.onlyTables(targets.stream().map(TableInfo::oid).collect(java.util.stream.Collectors.toSet()));
+            // every table that exists keeps its statistics, other sessions' temporary tables too
+            maintenance.onlyTables(tables.tables(txn.snapshot()).stream().map(TableInfo::oid)
+                    .collect(java.util.stream.Collectors.toSet()));
         }
         return Execution.done(command);
     }

@@ -944,7 +944,7 @@ final class StatementExecutor {
                     fired.forEach(org.lakepg.server.exec.TableTriggers::afterStatement);
                     yield truncated;
                 }
-                case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get());
+                case org.lakepg.server.sql.ast.VacuumStmt v -> ddl.vacuum(v, block, transaction.get(), session.backendPid());
                 case org.lakepg.server.sql.ast.IndexStmt i -> {
                     objectNames.requireTableOwner(i.relation(), transaction.get(), privileges);
                     yield ddl.createIndex(i, ddlContext(context));
