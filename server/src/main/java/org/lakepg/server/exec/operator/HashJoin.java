@@ -60,6 +60,13 @@ final class HashJoin {
 
     /** The probe key of the outer row's values {@code values} (the join's lateral values, in key order). */
     static ProbeKey probeKey(CompiledExpr[] values, ExecContext context) {
+        if (values.length == 1) { // the common case: no array per probed row
+            CompiledExpr value = values[0];
+            return row -> {
+                Object v = value.eval(row, context);
+                return v == null ? null : HashLookup.normalize(v);
+            };
+        }
         return row -> {
             Object[] evaluated = new Object[values.length];
             for (int i = 0; i < values.length; i++) {
