@@ -162,8 +162,8 @@ final class DdlCommands {
     private org.lakepg.server.stats.MaintenanceLog maintenance = org.lakepg.server.stats.MaintenanceLog.NONE;
 
     /**
-     * The tables of a VACUUM / ANALYZE without a list, each locked SHARE UPDATE EXCLUSIVE in turn (the listed ones were
-     * locked before the statement ran: UtilityLocks). A lock that had to wait — for a CREATE INDEX, say — is followed
+     * The tables of a VACUUM / ANALYZE without a list, all locked SHARE UPDATE EXCLUSIVE before any is processed (the
+     * listed ones were locked before the statement ran: UtilityLocks). A lock that had to wait — for a CREATE INDEX, say — is followed
      * by a new snapshot, so the tables and their indexes are read as that transaction left them; a table it dropped
      * is skipped. PostgreSQL releases each table's lock after it; here they are held to the statement's end.
      */
