@@ -167,7 +167,7 @@ final class DdlCommands {
      * by a new snapshot, so the tables and their indexes are read as that transaction left them; a table it dropped
      * is skipped. PostgreSQL releases each table's lock after it; here they are held to the statement's end.
      */
-    private List<TableInfo> lockedOneByOne(List<TableInfo> all, Transaction txn, int pid) {
+    private List<TableInfo> lockedForVacuum(List<TableInfo> all, Transaction txn, int pid) {
         boolean waited = false;
         for (TableInfo t : all) {
             waited |= txn.lockRelation(pid, t.oid(), org.lakepg.server.txn.RelationLocks.SHARE_UPDATE_EXCLUSIVE, false,
@@ -199,7 +199,7 @@ final class DdlCommands {
             // other sessions' temporary tables are theirs alone (PostgreSQL's VACUUM skips them too)
             List<TableInfo> all = tables.tables(txn.snapshot()).stream()
                     .filter(t -> t.persistence() != 't' || t.namespace() == relations.tempNamespace()).toList();
-            targets.addAll(lockedOneByOne(all, txn, pid));
+            targets.addAll(lockedForVacuum(all, txn, pid));
         } else {
             for (var r : s.rels()) {
                 targets.add(relations.requireTable(txn.snapshot(), r.relation()));
