@@ -21,9 +21,14 @@ public final class TypeOids {
     public static final long OIDVECTOR = 30;
     public static final long JSON = 114;
     public static final long XML = 142;
+    public static final long CIDR = 650;
     public static final long FLOAT4 = 700;
     public static final long FLOAT8 = 701;
     public static final long UNKNOWN = 705;
+    public static final long MACADDR8 = 774;
+    public static final long MONEY = 790;
+    public static final long MACADDR = 829;
+    public static final long INET = 869;
     public static final long BPCHAR = 1042;
     public static final long VARCHAR = 1043;
     public static final long DATE = 1082;
@@ -35,12 +40,17 @@ public final class TypeOids {
     public static final long BIT = 1560;
     public static final long VARBIT = 1562;
     public static final long NUMERIC = 1700;
+    public static final long REGPROCEDURE = 2202;
+    public static final long REGOPER = 2203;
+    public static final long REGOPERATOR = 2204;
     public static final long REGCLASS = 2205;
     public static final long REGTYPE = 2206;
     public static final long UUID = 2950;
     public static final long PG_LSN = 3220;
     public static final long JSONB = 3802;
     public static final long JSONPATH = 4072;
+    public static final long REGNAMESPACE = 4089;
+    public static final long REGROLE = 4096;
 
     public static final long RECORD = 2249;
     public static final long RECORD_ARRAY = 2287;

@@ -19,8 +19,18 @@ public final class IndexKeys {
                 || type == TypeOids.BPCHAR || type == TypeOids.NAME || type == TypeOids.DATE
                 || type == TypeOids.TIMESTAMP || type == TypeOids.TIMESTAMPTZ || type == TypeOids.FLOAT8
                 || type == TypeOids.FLOAT4 || type == TypeOids.INTERVAL || type == TypeOids.BYTEA
-                || type == TypeOids.TIME || type == TypeOids.UUID || type == TypeOids.JSONB || indexableUserType(type)
+                || type == TypeOids.TIME || type == TypeOids.UUID || type == TypeOids.JSONB || type == TypeOids.NUMERIC
+                || type == TypeOids.INET || type == TypeOids.CIDR || type == TypeOids.MACADDR || type == TypeOids.MACADDR8
+                || type == TypeOids.TIMETZ || type == TypeOids.MONEY || type == TypeOids.CHAR || type == TypeOids.BIT
+                || type == TypeOids.VARBIT || type == TypeOids.PG_LSN || oidLike(type) || indexableUserType(type)
                 || indexableArray(type);
+    }
+
+    /** The reg* types, OIDs under another name. */
+    private static boolean oidLike(long type) {
+        return type == TypeOids.REGPROC || type == TypeOids.REGPROCEDURE || type == TypeOids.REGOPER
+                || type == TypeOids.REGOPERATOR || type == TypeOids.REGCLASS || type == TypeOids.REGTYPE
+                || type == TypeOids.REGNAMESPACE || type == TypeOids.REGROLE;
     }
 
     private static final org.lakepg.server.sql.analyzer.BuiltinAnalyzerCatalog BUILTIN_TYPES =
@@ -196,7 +206,9 @@ public final class IndexKeys {
         switch (value) {
             case Short s -> key.addLong(s.longValue(), order);
             case Integer i -> key.addLong(i.longValue(), order);
+            case Long l when type == TypeOids.PG_LSN -> TypedKeys.unsigned(key, l, order);
             case Long l -> key.addLong(l, order);
+            case Byte b -> key.addLong((long) (b & 0xFF), order); // "char" compares unsigned
             case Boolean b -> key.addLong(b ? 1L : 0L, order);
             case Double d -> key.addLong(floatKey(d), order);
             case Float f -> key.addLong(floatKey(f.doubleValue()), order);
@@ -210,6 +222,11 @@ public final class IndexKeys {
             case String s -> key.addText(type == TypeOids.BPCHAR ? s.stripTrailing() : s, order);
             case org.lakepg.wire.types.PgArray a -> arrayKey(key, a, order);
             case org.lakepg.wire.types.Jsonb j -> JsonbKeys.add(key, j, order);
+            case org.lakepg.wire.types.PgNumeric n -> TypedKeys.numeric(key, n, order);
+            case org.lakepg.wire.types.PgInet ip -> TypedKeys.inet(key, ip, order);
+            case org.lakepg.wire.types.PgTimeTz t -> TypedKeys.timeTz(key, t, order);
+            case org.lakepg.wire.types.PgBitString b -> TypedKeys.bits(key, b, order);
+            case org.lakepg.wire.types.PgMacaddr m -> TypedKeys.unsigned(key, m.bits(), order);
             case byte[] b -> key.addBytes(b, order);
             // a column of two parts: each part carries its own non-null marker, which keeps the order.
             // uuids compare as unsigned bytes: the sign flip addLong applies is undone first

@@ -48,7 +48,7 @@ final class JsonbKeys {
             }
             case Jsonb.Number n -> {
                 key.addLong(2L, order);
-                number(key, n.value(), order);
+                TypedKeys.finite(key, n.value().value() == null ? java.math.BigDecimal.ZERO : n.value().value(), order);
             }
             case Jsonb.Bool b -> {
                 key.addLong(3L, order);
@@ -68,34 +68,5 @@ final class JsonbKeys {
                 }
             }
         }
-    }
-
-    /**
-     * A finite number in numeric order: its sign, then (negated for negatives) the decimal exponent of its leading
-     * digit, then its significant digits, complemented for negatives and closed by a mark above every digit so a
-     * longer negative with the same prefix sorts first.
-     */
-    private static void number(KeyEncoding key, PgNumeric n, KeyEncoding.Order order) {
-        BigDecimal d = n.value() == null ? BigDecimal.ZERO : n.value();
-        int sign = d.signum();
-        key.addLong((long) sign, order);
-        if (sign == 0) {
-            return;
-        }
-        BigDecimal abs = d.abs().stripTrailingZeros();
-        long exponent = (long) abs.precision() - abs.scale();
-        String digits = abs.unscaledValue().toString();
-        if (sign > 0) {
-            key.addLong(exponent, order);
-            key.addText(digits, order);
-            return;
-        }
-        StringBuilder complemented = new StringBuilder(digits.length() + 1);
-        for (int i = 0; i < digits.length(); i++) {
-            complemented.append((char) ('9' - digits.charAt(i) + '0'));
-        }
-        complemented.append(':');
-        key.addLong(-exponent, order);
-        key.addText(complemented.toString(), order);
     }
 }

@@ -133,25 +133,27 @@ public final class ForeignKeys {
             char action = newRow == null ? fk.onDelete() : fk.onUpdate();
             switch (action) {
                 case 'r' -> {
-                    if (!referencingRows(child, fk, oldKey).isEmpty()) {
+                    if (!referencingRows(child, fk, oldKey, typesOf(table, fk.refColumns())).isEmpty()) {
                         throw stillReferenced(table, child, fk, oldRow);
                     }
                 }
                 case 'c' -> {
-                    for (Object[] r : referencingRows(child, fk, oldKey)) {
+                    for (Object[] r : referencingRows(child, fk, oldKey, typesOf(table, fk.refColumns()))) {
                         if (newRow == null) {
                             deleteRow(child, r);
                         } else {
                             Object[] changed = copy(r, child);
+                            long[] from = typesOf(table, fk.refColumns());
+                            long[] to = typesOf(child, fk.columns());
                             for (int i = 0; i < fk.columns().size(); i++) {
-                                changed[fk.columns().get(i) - 1] = newKey[i];
+                                changed[fk.columns().get(i) - 1] = assigned(newKey[i], from[i], to[i]);
                             }
                             updateRow(child, r, changed);
                         }
                     }
                 }
                 case 'n', 'd' -> {
-                    for (Object[] r : referencingRows(child, fk, oldKey)) {
+                    for (Object[] r : referencingRows(child, fk, oldKey, typesOf(table, fk.refColumns()))) {
                         Object[] changed = copy(r, child);
                         for (short c : fk.columns()) {
                             changed[c - 1] = action == 'n' ? null : constantDefault(child, c);
@@ -174,7 +176,7 @@ public final class ForeignKeys {
                 default -> schedule(fk, () -> {
                     TableInfo parent = catalog.findByOid(txn.snapshot(), fk.refTable()).orElse(null);
                     if (parent != null && !parentHasKey(parent, fk.refColumns(), oldKey)
-                            && !referencingRows(child, fk, oldKey).isEmpty()) {
+                            && !referencingRows(child, fk, oldKey, typesOf(table, fk.refColumns())).isEmpty()) {
                         throw stillReferenced(parent, child, fk, oldRow);
                     }
                 });
@@ -262,12 +264,38 @@ public final class ForeignKeys {
         return null;
     }
 
-    /** Rows of the referencing table whose key equals {@code key}, each followed by its tuple id. */
+    /**
+     * Rows of the referencing table whose key equals {@code key}, each followed by its tuple id: through a B-tree
+     * index that leads with the foreign key's columns when the table has one (as PostgreSQL's RI query would use
+     * it), else by a scan of the whole table.
+     */
     private List<Object[]> referencingRows(TableInfo child, ConstraintInfo fk, Object[] key) {
+        return referencingRows(child, fk, key, typesOf(child, fk.columns()));
+    }
+
+    /** As above, for a key whose values are of {@code keyTypes} (the referenced table's columns). */
+    private List<Object[]> referencingRows(TableInfo child, ConstraintInfo fk, Object[] key, long[] keyTypes) {
         HeapRelation heap = tables.heap(child);
         RowCodec codec = new RowCodec(child.columnTypes());
         int width = child.columns().size();
         List<Object[]> out = new ArrayList<>();
+        IndexInfo index = leadingIndex(child, fk.columns(), keyTypes);
+        if (index != null) {
+            var range = prefixRange(index, child, fk.columns(), key);
+            java.util.Set<Tid> seen = new java.util.HashSet<>();
+            for (var it = catalog.btree(index).scan(range[0], range[1], true); it.hasNext(); ) {
+                var found = heap.fetchThroughChain(txn.snapshot(), it.next().tid());
+                if (found.isPresent() && seen.add(found.get().tid())) {
+                    Object[] row = codec.decode(found.get().payload());
+                    if (KeyValues.equal(key, KeyValues.of(row, fk.columns()))) {
+                        Object[] withTid = java.util.Arrays.copyOf(row, width + 1);
+                        withTid[width] = found.get().tid();
+                        out.add(withTid);
+                    }
+                }
+            }
+            return out;
+        }
         for (Iterator<HeapTuple> it = heap.scan(txn.snapshot()); it.hasNext(); ) {
             HeapTuple t = it.next();
             Object[] row = codec.decode(t.payload());
@@ -278,6 +306,72 @@ public final class ForeignKeys {
             }
         }
         return out;
+    }
+
+    /** A whole-table B-tree index whose first key columns are exactly {@code columns}, in any order. */
+    private IndexInfo leadingIndex(TableInfo table, List<Short> columns, long[] keyTypes) {
+        for (IndexInfo index : catalog.indexes(txn.snapshot(), table.oid())) {
+            if (IndexInfo.BTREE.equals(index.method()) && index.plain() && index.columns().size() >= columns.size()
+                    && index.columns().subList(0, columns.size()).containsAll(columns)
+                    && sameKeyEncoding(table, columns, keyTypes)) {
+                return index;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether values of {@code keyTypes} have the key bytes of the columns' own types: the same type, or integers of
+     * any width (an int4 column referencing an int8 key); otherwise the table is scanned.
+     */
+    private static boolean sameKeyEncoding(TableInfo table, List<Short> columns, long[] keyTypes) {
+        for (int i = 0; i < columns.size(); i++) {
+            long type = table.columns().get(columns.get(i) - 1).type();
+            if (!IndexKeys.indexable(type) || type != keyTypes[i] && !(integer(type) && integer(keyTypes[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean integer(long type) {
+        return type == org.lakepg.server.catalog.TypeOids.INT2 || type == org.lakepg.server.catalog.TypeOids.INT4
+                || type == org.lakepg.server.catalog.TypeOids.INT8;
+    }
+
+    /** A new key value in the referencing column's type (an int8 key cascading into an int4 column), via text. */
+    private static Object assigned(Object value, long from, long to) {
+        if (value == null || from == to) {
+            return value;
+        }
+        var settings = org.lakepg.wire.types.FormatSettings.defaults();
+        String text = org.lakepg.server.exec.expr.WireTypeIO.codec(from).formatTextUnchecked(value, settings);
+        return org.lakepg.server.exec.expr.WireTypeIO.codec(to).parseText(text, settings);
+    }
+
+    private static long[] typesOf(TableInfo table, List<Short> columns) {
+        long[] types = new long[columns.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = table.columns().get(columns.get(i) - 1).type();
+        }
+        return types;
+    }
+
+    /** The scan range of the entries whose leading key columns equal {@code key}. */
+    private static org.lakepg.server.access.btree.ScanBound[] prefixRange(IndexInfo index, TableInfo table,
+                                                                          List<Short> columns, Object[] key) {
+        java.io.ByteArrayOutputStream prefix = new java.io.ByteArrayOutputStream();
+        for (int position = 0; position < columns.size(); position++) {
+            short attnum = index.columns().get(position);
+            Object value = key[columns.indexOf(attnum)];
+            prefix.writeBytes(IndexKeys.ofValue(index, position, table.columns().get(attnum - 1).type(), value));
+        }
+        byte[] lower = prefix.toByteArray();
+        byte[] upper = java.util.Arrays.copyOf(lower, lower.length + 1);
+        upper[lower.length] = (byte) 0xFF; // above every continuation: each column starts with a marker byte <= 0x02
+        return new org.lakepg.server.access.btree.ScanBound[] {
+                org.lakepg.server.access.btree.ScanBound.inclusive(lower),
+                org.lakepg.server.access.btree.ScanBound.inclusive(upper)};
     }
 
     private void deleteRow(TableInfo table, Object[] rowWithTid) {

@@ -37,9 +37,17 @@ final class KeyValues {
         if (a == null || b == null) {
             return a == b;
         }
+        if (a instanceof org.lakepg.wire.types.PgNumeric x && b instanceof org.lakepg.wire.types.PgNumeric y) {
+            return x.compareTo(y) == 0; // 1.5 equals 1.50
+        }
         if (a instanceof Number x && b instanceof Number y) {
             if (integral(x) && integral(y)) {
                 return x.longValue() == y.longValue();
+            }
+            if (floating(x) || floating(y)) {
+                double dx = x.doubleValue();
+                double dy = y.doubleValue();
+                return dx == dy || Double.isNaN(dx) && Double.isNaN(dy); // -0 equals 0, NaN equals NaN
             }
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }
@@ -50,6 +58,10 @@ final class KeyValues {
             return java.util.Arrays.equals(x, y);
         }
         return a.equals(b);
+    }
+
+    private static boolean floating(Number n) {
+        return n instanceof Double || n instanceof Float;
     }
 
     private static boolean integral(Number n) {
