@@ -333,6 +333,11 @@ final class AlterTableCommand {
         }
         ColumnInfo dropped = found.get();
         var snapshot = ctx.txn().snapshot();
+        if (catalog.inheritance(snapshot).key(table.oid()).map(k -> k.columns().contains(dropped.number())).orElse(false)) {
+            throw PgException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "cannot drop column \"%s\" because it is part of the partition key of relation \"%s\"", name,
+                    table.name());
+        }
         List<ConstraintInfo> dependents = new ArrayList<>();
         for (ConstraintInfo fk : catalog.referencingForeignKeys(snapshot, table.oid())) {
             if (fk.refColumns().contains(dropped.number()) && fk.tableOid() != table.oid()) {

@@ -627,8 +627,12 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         if (fatal != null) {
             return fatal;
         }
+        // a bug: the client sees XX000, the server log keeps where it happened
+        INTERNAL_ERRORS.warn("internal error", e);
         return PgException.of(SqlState.INTERNAL_ERROR, "internal error: %s", String.valueOf(e)).withCause(e);
     }
+
+    private static final org.slf4j.Logger INTERNAL_ERRORS = org.slf4j.LoggerFactory.getLogger(LakepgSession.class);
 
     // ---- extended query ----
 

@@ -419,8 +419,9 @@ public final class TableCatalog {
             deleteWhere(txn, indexes, CatalogRows.INDEX, row -> row[0].equals(index.oid()));
             List<Short> columns = renumber(index.columns(), attnumMap);
             List<Short> include = renumber(index.include(), attnumMap);
-            if (columns != null && include != null && bindsOver(index, rewritten)) {
-                IndexInfo moved = index.withRelation(Math.toIntExact(oids.nextval()), columns, include);
+            IndexInfo moved = columns == null || include == null ? null
+                    : index.withRelation(Math.toIntExact(oids.nextval()), columns, include);
+            if (moved != null && bindsOver(moved, rewritten)) {
                 indexes.insert(txn, CatalogRows.INDEX.encode(CatalogRows.indexRow(moved)));
                 createBtree(moved);
                 rebuilt.add(moved);
@@ -444,6 +445,19 @@ public final class TableCatalog {
                 constraints.insert(txn, CatalogRows.CONSTRAINT.encode(CatalogRows.constraintRow(
                         fk.withColumns(fk.columns(), columns))));
             }
+        }
+        var partitionKey = inheritance(txn.snapshot()).key(table.oid());
+        if (partitionKey.isPresent()) {
+            // the key names its columns by attnum: they follow their renumbered columns (a key column is never dropped)
+            PartitionKey key = partitionKey.get();
+            List<Short> keyColumns = new ArrayList<>();
+            for (short a : key.columns()) {
+                keyColumns.add(a == 0 ? 0 : attnumMap.getOrDefault(a, a));
+            }
+            deleteWhere(txn, inherits, InheritanceRows.CODEC, r -> ((String) r[0]).charAt(0) == InheritanceRows.KEY
+                    && r[1].equals(table.oid()));
+            inherits.insert(txn, InheritanceRows.CODEC.encode(InheritanceRows.key(table.oid(),
+                    new PartitionKey(key.strategy(), keyColumns, key.expressions(), key.opclasses()))));
         }
         txn.commandCounterIncrement();
         for (Object[] row : rows) {
