@@ -50,10 +50,20 @@ public final class CostModel {
     private final PlannerContext context;
     private final CostSettings settings;
     private final Map<PlanNode, PlanEstimate> estimates = new IdentityHashMap<>();
+    /** The inner sides that a semi join's unique-ification made (create_unique_path), see {@link #uniquifiedSemiSide}. */
+    private final java.util.Set<PlanNode> semiSides = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     public CostModel(PlannerContext context) {
         this.context = context;
         this.settings = CostSettings.of(context::setting);
+    }
+
+    /**
+     * Marks {@code unique} as a semi join's inner side made unique: joined as the inner side, its join keeps the semi
+     * join's estimates (PostgreSQL computes a JOIN_UNIQUE_INNER path's factors under the semi join's own sjinfo).
+     */
+    void uniquifiedSemiSide(PlanNode unique) {
+        semiSides.add(unique);
     }
 
     public CostSettings settings() {
@@ -467,6 +477,11 @@ public final class CostModel {
             }
             double joinSelectivity = selectivity * otherSelectivity(j);
             double rows = outer.rows() * inner.rows() * joinSelectivity;
+            if (semiSides.contains(h.input()) && j.kind() == NestedLoopJoinNode.Kind.INNER) {
+                SemiFactors f = semiFactors(probeColumns, keyColumns, inner.rows());
+                return firstMatchHashJoin(outer, inner, bucket, clauses, f, false, j.condition(),
+                        semiRows(NestedLoopJoinNode.Kind.SEMI, outer, f), outer.width() + inner.width());
+            }
             if (innerUnique(j)) {
                 return outerJoinRows(j.kind(), firstMatchHashJoin(outer, inner, bucket, clauses,
                         uniqueFactors(joinSelectivity, inner), false, j.condition(), rows,
@@ -495,6 +510,12 @@ public final class CostModel {
         double selectivity = joinSelectivity(j);
         double rows = outer.rows() * inner.rows() * selectivity;
         boolean materialized = Materialization.chosen(j, outer, inner, settings);
+        if (semiSides.contains(j.right()) && j.kind() == NestedLoopJoinNode.Kind.INNER) {
+            ColumnEstimate[] pair = equalityColumns(j);
+            SemiFactors f = semiFactors(pair[0], pair[1], inner.rows());
+            return firstMatchNestLoop(j, outer, inner, false, materialized, f,
+                    semiRows(NestedLoopJoinNode.Kind.SEMI, outer, f), outer.width() + inner.width());
+        }
         if (innerUnique(j)) {
             return outerJoinRows(j.kind(), firstMatchNestLoop(j, outer, inner, false, materialized,
                     uniqueFactors(selectivity, inner), rows, outer.width() + inner.width()), outer, inner);
@@ -577,8 +598,11 @@ public final class CostModel {
         double fraction = 1;
         double inner = 1;
         for (int k = 0; k < outerColumns.size(); k++) {
-            fraction *= matchedFraction(outerColumns.get(k), innerColumns.get(k), innerRows);
-            inner *= equiJoinSelectivity(outerColumns.get(k), innerColumns.get(k));
+            double selectivity = equiJoinSelectivity(outerColumns.get(k), innerColumns.get(k));
+            // a semi join keeps no more rows than the inner join would (eqjoinsel's clamp Ssemi <= N2 * Sinner)
+            fraction *= Math.min(matchedFraction(outerColumns.get(k), innerColumns.get(k), innerRows),
+                    Math.max(1, innerRows) * selectivity);
+            inner *= selectivity;
         }
         double matches = fraction > 0 ? Math.max(1, inner * innerRows / fraction) : 1;
         return new SemiFactors(fraction, matches);

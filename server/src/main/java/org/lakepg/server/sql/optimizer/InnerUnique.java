@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.lakepg.server.sql.plan.DistinctNode;
 import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.HashLookupNode;
 import org.lakepg.server.sql.plan.IndexScanNode;
@@ -96,6 +97,16 @@ public final class InnerUnique {
             } else {
                 break;
             }
+        }
+        if (p instanceof DistinctNode d) {
+            // a DISTINCT (or a semi join's unique-ified side): unique on its keys (query_is_distinct_for)
+            for (int column : equated) {
+                int mapped = mapping == null ? column : column < mapping.size() ? mapping.get(column) : -1;
+                if (mapped >= 0) {
+                    tableColumns.add(mapped);
+                }
+            }
+            return !d.keys().isEmpty() && d.keys().stream().allMatch(k -> tableColumns.contains(k.column()));
         }
         TableInfo table;
         if (p instanceof SeqScanNode s) {

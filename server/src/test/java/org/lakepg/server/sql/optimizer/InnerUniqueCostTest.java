@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.plan.DistinctNode;
 import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.HashLookupNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.SeqScanNode;
+import org.lakepg.server.sql.plan.SortKey;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.Const;
 import org.lakepg.server.sql.plan.expr.Correlation;
@@ -107,5 +109,30 @@ class InnerUniqueCostTest {
         PlanNode unfiltered = new SeqScanNode(t, false);
         assertThat(InnerUnique.of(hashJoinOnTwoColumns(new SeqScanNode(table(4, 3), false), unfiltered),
                 context::indexes)).isFalse();
+    }
+
+    @Test
+    void aSideMadeDistinctOnTheJoinedColumnsIsUnique() {
+        PlanNode inner = new SeqScanNode(table(5, 3), false);
+        SortKey c0 = new SortKey(0, 351, "btint4cmp", false, false);
+        SortKey c1 = new SortKey(1, 351, "btint4cmp", false, false);
+        PlanNode outer = new SeqScanNode(table(6, 3), false);
+        assertThat(InnerUnique.of(hashJoinOnTwoColumns(outer, new DistinctNode(inner, List.of(c0, c1))),
+                context::indexes)).isTrue();
+        assertThat(InnerUnique.of(hashJoinOnTwoColumns(outer, new DistinctNode(inner, List.of(c0))),
+                context::indexes)).isTrue();
+        SortKey c2 = new SortKey(2, 351, "btint4cmp", false, false);
+        assertThat(InnerUnique.of(hashJoinOnTwoColumns(outer, new DistinctNode(inner, List.of(c0, c2))),
+                context::indexes)).isFalse(); // c2 is not compared: several rows may share (c0, c1)
+    }
+
+    @Test
+    void aSemiJoinMatchesNoMoreRowsThanTheInnerJoinWould() {
+        // eqjoinsel's clamp: 29 inner rows of 201 distinct values, 30 distinct outer values: 29/30 of the outer rows
+        // by the distinct counts, but at most 29 * 1/201 of them
+        CostModel costs = new CostModel(context);
+        ColumnEstimate outer = new ColumnEstimate(null, 30, true, TypeOids.INT4);
+        ColumnEstimate inner = new ColumnEstimate(null, 201, true, TypeOids.INT4);
+        assertThat(costs.semiFactors(outer, inner, 29).outerMatchFraction()).isCloseTo(29.0 / 201, within(1e-9));
     }
 }
