@@ -1143,7 +1143,7 @@ public final class PlanPrinter {
             case org.lakepg.server.sql.plan.HashLookupNode h -> "Hash";
             case org.lakepg.server.sql.plan.MergeJoinNode j -> {
                 if (options.verbose() && types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog
-                        && InnerUnique.of(j, catalog)) {
+                        && org.lakepg.server.sql.optimizer.InnerUnique.of(j, catalog::indexes)) {
                     details.add(new String[] {"Inner Unique", "true"});
                 }
                 IntFunction<String> left = names(j.left());
@@ -1174,7 +1174,7 @@ public final class PlanPrinter {
             }
             case NestedLoopJoinNode j -> {
                 if (options.verbose() && types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog catalog
-                        && InnerUnique.of(j, catalog)) {
+                        && org.lakepg.server.sql.optimizer.InnerUnique.of(j, catalog::indexes)) {
                     details.add(new String[] {"Inner Unique", "true"});
                 }
                 BoundExpr condition = j.condition();

@@ -50,10 +50,20 @@ public final class CostModel {
     private final PlannerContext context;
     private final CostSettings settings;
     private final Map<PlanNode, PlanEstimate> estimates = new IdentityHashMap<>();
+    /** The inner sides that a semi join's unique-ification made (create_unique_path), see {@link #uniquifiedSemiSide}. */
+    private final java.util.Set<PlanNode> semiSides = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     public CostModel(PlannerContext context) {
         this.context = context;
         this.settings = CostSettings.of(context::setting);
+    }
+
+    /**
+     * Marks {@code unique} as a semi join's inner side made unique: joined as the inner side, its join keeps the semi
+     * join's estimates (PostgreSQL computes a JOIN_UNIQUE_INNER path's factors under the semi join's own sjinfo).
+     */
+    void uniquifiedSemiSide(PlanNode unique) {
+        semiSides.add(unique);
     }
 
     public CostSettings settings() {
@@ -465,7 +475,18 @@ public final class CostModel {
                 SemiFactors f = semiFactors(probeColumns, keyColumns, inner.rows());
                 return semiHashJoin(j.kind(), outer, inner, bucket, clauses, f, j.condition());
             }
-            double rows = outer.rows() * inner.rows() * selectivity * otherSelectivity(j);
+            double joinSelectivity = selectivity * otherSelectivity(j);
+            double rows = outer.rows() * inner.rows() * joinSelectivity;
+            if (semiSides.contains(h.input()) && j.kind() == NestedLoopJoinNode.Kind.INNER) {
+                SemiFactors f = semiFactors(probeColumns, keyColumns, inner.rows());
+                return firstMatchHashJoin(outer, inner, bucket, clauses, f, false, j.condition(),
+                        semiRows(NestedLoopJoinNode.Kind.SEMI, outer, f), outer.width() + inner.width());
+            }
+            if (innerUnique(j)) {
+                return outerJoinRows(j.kind(), firstMatchHashJoin(outer, inner, bucket, clauses,
+                        uniqueFactors(joinSelectivity, inner), false, j.condition(), rows,
+                        outer.width() + inner.width()), outer, inner);
+            }
             return outerJoinRows(j.kind(), hashJoin(outer, inner, bucket, clauses, rows, j.condition()), outer, inner);
         }
         PlanEstimate inner = loopInner(j);
@@ -486,10 +507,40 @@ public final class CostModel {
             return outerJoinRows(j.kind(), disabled(settings.nestLoop(), new PlanEstimate(startup, total, rows,
                     outer.width() + inner.width())), outer, inner);
         }
-        double rows = outer.rows() * inner.rows() * joinSelectivity(j);
-        return outerJoinRows(j.kind(), nestLoop(outer, inner, rows, j.condition(),
-                Materialization.chosen(j, outer, inner, settings)), outer,
-                inner);
+        double selectivity = joinSelectivity(j);
+        double rows = outer.rows() * inner.rows() * selectivity;
+        boolean materialized = Materialization.chosen(j, outer, inner, settings);
+        if (semiSides.contains(j.right()) && j.kind() == NestedLoopJoinNode.Kind.INNER) {
+            ColumnEstimate[] pair = equalityColumns(j);
+            SemiFactors f = semiFactors(pair[0], pair[1], inner.rows());
+            return firstMatchNestLoop(j, outer, inner, false, materialized, f,
+                    semiRows(NestedLoopJoinNode.Kind.SEMI, outer, f), outer.width() + inner.width());
+        }
+        if (innerUnique(j)) {
+            return outerJoinRows(j.kind(), firstMatchNestLoop(j, outer, inner, false, materialized,
+                    uniqueFactors(selectivity, inner), rows, outer.width() + inner.width()), outer, inner);
+        }
+        return outerJoinRows(j.kind(), nestLoop(outer, inner, rows, j.condition(), materialized), outer, inner);
+    }
+
+    /**
+     * Whether at most one inner row matches each outer row (innerrel_is_unique), so that the executor stops at the
+     * first match: inner, left and full joins only (a semi or anti join stops there anyway).
+     */
+    private boolean innerUnique(NestedLoopJoinNode j) {
+        return switch (j.kind()) {
+            case INNER, LEFT, FULL -> InnerUnique.of(j, context::indexes);
+            case RIGHT, SEMI, ANTI -> false;
+        };
+    }
+
+    /**
+     * compute_semi_anti_join_factors of a join whose inner side is unique: PostgreSQL 15 estimates its clauses with
+     * the join's own (inner or outer) selectivity, so the matched fraction is the join selectivity and one outer row
+     * is taken to meet all the inner rows.
+     */
+    private static SemiFactors uniqueFactors(double joinSelectivity, PlanEstimate inner) {
+        return new SemiFactors(Math.max(0, Math.min(1, joinSelectivity)), Math.max(1, inner.rows()));
     }
 
     /**
@@ -547,8 +598,11 @@ public final class CostModel {
         double fraction = 1;
         double inner = 1;
         for (int k = 0; k < outerColumns.size(); k++) {
-            fraction *= matchedFraction(outerColumns.get(k), innerColumns.get(k), innerRows);
-            inner *= equiJoinSelectivity(outerColumns.get(k), innerColumns.get(k));
+            double selectivity = equiJoinSelectivity(outerColumns.get(k), innerColumns.get(k));
+            // a semi join keeps no more rows than the inner join would (eqjoinsel's clamp Ssemi <= N2 * Sinner)
+            fraction *= Math.min(matchedFraction(outerColumns.get(k), innerColumns.get(k), innerRows),
+                    Math.max(1, innerRows) * selectivity);
+            inner *= selectivity;
         }
         double matches = fraction > 0 ? Math.max(1, inner * innerRows / fraction) : 1;
         return new SemiFactors(fraction, matches);
@@ -579,6 +633,17 @@ public final class CostModel {
     /** final_cost_hashjoin of a semi or anti join: a matched outer row stops at its first match. */
     private PlanEstimate semiHashJoin(NestedLoopJoinNode.Kind kind, PlanEstimate outer, PlanEstimate inner,
                                       double bucket, int clauses, SemiFactors f, BoundExpr otherConditions) {
+        return firstMatchHashJoin(outer, inner, bucket, clauses, f, kind == NestedLoopJoinNode.Kind.ANTI,
+                otherConditions, semiRows(kind, outer, f), outer.width());
+    }
+
+    /**
+     * final_cost_hashjoin when an outer row stops at its first match (a semi or anti join, or a unique inner side):
+     * {@code rows} and {@code width} are the join's output; an anti join emits the unmatched rows.
+     */
+    private PlanEstimate firstMatchHashJoin(PlanEstimate outer, PlanEstimate inner, double bucket, int clauses,
+                                            SemiFactors f, boolean anti, BoundExpr otherConditions, double rows,
+                                            int width) {
         double hashQuals = settings.cpuOperatorCost() * clauses;
         double cpuTuple = settings.cpuTupleCost();
         double startup = outer.startup() + inner.total() + (hashQuals + cpuTuple) * inner.rows();
@@ -588,10 +653,9 @@ public final class CostModel {
         double buckets = Math.max(1024, Integer.highestOneBit((int) Math.min(1 << 30, Math.max(1, inner.rows()))) * 2.0);
         run += hashQuals * matched * PlanEstimate.clampRows(inner.rows() * bucket * scanFraction) * 0.5;
         run += hashQuals * (outer.rows() - matched) * PlanEstimate.clampRows(inner.rows() / buckets) * 0.05;
-        double tuples = kind == NestedLoopJoinNode.Kind.ANTI ? outer.rows() - matched : matched;
+        double tuples = anti ? outer.rows() - matched : matched;
         run += (cpuTuple + operators(otherConditions) * settings.cpuOperatorCost()) * tuples;
-        return disabled(settings.hashJoin(), new PlanEstimate(startup, startup + run, semiRows(kind, outer, f),
-                outer.width()));
+        return disabled(settings.hashJoin(), new PlanEstimate(startup, startup + run, rows, width));
     }
 
     /**
@@ -599,14 +663,24 @@ public final class CostModel {
      * match; an index probe finds the matches (or their absence) at once.
      */
     private PlanEstimate semiNestLoop(NestedLoopJoinNode j, PlanEstimate outer, PlanEstimate inner, boolean indexed) {
-        double cpuOp = settings.cpuOperatorCost();
-        int leftWidth = j.left().width();
         ColumnEstimate[] pair = equalityColumns(j);
         SemiFactors f = semiFactors(pair[0], pair[1], inner.rows());
+        boolean materialized = !indexed && j.lateral().isEmpty() && materializes(j.right()) && settings.material();
+        return firstMatchNestLoop(j, outer, inner, indexed, materialized, f, semiRows(j.kind(), outer, f),
+                outer.width());
+    }
+
+    /**
+     * final_cost_nestloop when an outer row stops at its first match (a semi or anti join, or a unique inner side);
+     * {@code rows} and {@code width} are the join's output.
+     */
+    private PlanEstimate firstMatchNestLoop(NestedLoopJoinNode j, PlanEstimate outer, PlanEstimate inner,
+                                            boolean indexed, boolean materialized, SemiFactors f, double rows,
+                                            int width) {
+        double cpuOp = settings.cpuOperatorCost();
         double innerRun = inner.total() - inner.startup();
         double rescanRun = innerRun;
         double firstRun = innerRun;
-        boolean materialized = !indexed && j.lateral().isEmpty() && materializes(j.right()) && settings.material();
         if (materialized) {
             firstRun = innerRun + 2 * cpuOp * inner.rows();
             rescanRun = cpuOp * inner.rows();
@@ -632,8 +706,7 @@ public final class CostModel {
             run += Math.max(0, matched) * rescanRun * scanFraction + Math.max(0, unmatched) * rescanRun;
         }
         run += (settings.cpuTupleCost() + operators(j.condition()) * cpuOp) * tuples;
-        return disabled(settings.nestLoop(), new PlanEstimate(startup, startup + run,
-                semiRows(j.kind(), outer, f), outer.width()));
+        return disabled(settings.nestLoop(), new PlanEstimate(startup, startup + run, rows, width));
     }
 
     /** The columns of the first {@code outer column = inner column} equality of a join (or an index probe's). */
@@ -682,7 +755,10 @@ public final class CostModel {
         double matched = PlanEstimate.clampRows(outer.rows() * inner.rows() * selectivity);
         double cpuOp = settings.cpuOperatorCost();
         double innerRows = Math.max(1, inner.rows());
-        double rescanRatio = 1.0 + Math.max(0, matched - innerRows) / innerRows;
+        // a unique inner side whose every join condition is merged never goes back to a marked row (skip_mark_restore)
+        boolean skipMarkRestore = m.condition() == null && m.kind() != NestedLoopJoinNode.Kind.RIGHT
+                && InnerUnique.of(m, context::indexes);
+        double rescanRatio = skipMarkRestore ? 1.0 : 1.0 + Math.max(0, matched - innerRows) / innerRows;
         double innerRun = (inner.total() - inner.startup()) * rescanRatio;
         double mergeQuals = cpuOp * m.leftKeys().size();
         double startup = outer.startup() + inner.startup();

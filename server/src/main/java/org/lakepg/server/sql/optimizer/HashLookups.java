@@ -199,7 +199,13 @@ public final class HashLookups {
                         left);
                 continue;
             }
-            plan = methods.choose(j.kind(), plan, inner, j.conditions(), width);
+            PlanNode joined = methods.choose(j.kind(), plan, inner, j.conditions(), width);
+            if (j.kind() == NestedLoopJoinNode.Kind.SEMI) {
+                // or an inner join with the inner side made unique on the compared columns, if that is cheaper
+                PlanNode uniquified = methods.uniquifiedSemiJoin(plan, inner, j.conditions(), width);
+                joined = uniquified == null ? joined : methods.cheaper(joined, uniquified);
+            }
+            plan = joined;
         }
         return plan;
     }

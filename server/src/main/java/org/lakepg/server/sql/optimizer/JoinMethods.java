@@ -150,6 +150,41 @@ final class JoinMethods {
         return cheapest(candidates);
     }
 
+    /**
+     * create_unique_path for a semi join: its inner side reduced to one row per value of the columns its equalities
+     * compare (a HashAggregate), then inner-joined to the outer side by the cheapest method, either side outside
+     * (JOIN_UNIQUE_INNER and JOIN_UNIQUE_OUTER); the outer side's columns only. Null when a condition is not an
+     * equality of an outer and an inner column, or hashing is disabled.
+     */
+    PlanNode uniquifiedSemiJoin(PlanNode outer, PlanNode inner, List<BoundExpr> conditions, int leftWidth) {
+        if (!costs.settings().hashAgg() || conditions.isEmpty() || !PlanExpressions.uncorrelated(inner)) {
+            return null;
+        }
+        List<org.lakepg.server.sql.plan.SortKey> keys = new ArrayList<>();
+        for (BoundExpr c : conditions) {
+            org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
+            if (pair == null) {
+                return null;
+            }
+            if (keys.stream().noneMatch(k -> k.column() == pair[1].column())) {
+                keys.add(pair[1]);
+            }
+        }
+        PlanNode unique = new org.lakepg.server.sql.plan.DistinctNode(inner, keys);
+        costs.uniquifiedSemiSide(unique);
+        PlanNode joined = choose(NestedLoopJoinNode.Kind.INNER, outer, unique, conditions, leftWidth);
+        List<BoundExpr> outerColumns = new ArrayList<>();
+        for (int i = 0; i < leftWidth; i++) {
+            outerColumns.add(new InputRef(i, 0, -1, null));
+        }
+        return new ProjectNode(joined, outerColumns);
+    }
+
+    /** The cheaper of two ways to the same rows (by total cost; the first on a tie). */
+    PlanNode cheaper(PlanNode first, PlanNode second) {
+        return costs.estimate(second).total() < costs.estimate(first).total() ? second : first;
+    }
+
     /** The join kind with its sides swapped; null for semi and anti joins, which cannot swap. */
     private static NestedLoopJoinNode.Kind commuted(NestedLoopJoinNode.Kind kind) {
         return switch (kind) {

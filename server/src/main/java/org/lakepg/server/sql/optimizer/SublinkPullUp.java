@@ -11,10 +11,12 @@ import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.DistinctNode;
 import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.HashLookupNode;
+import org.lakepg.server.sql.plan.IndexScanNode;
 import org.lakepg.server.sql.plan.LimitNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
+import org.lakepg.server.sql.plan.SeqScanNode;
 import org.lakepg.server.sql.plan.SortNode;
 import org.lakepg.server.sql.plan.expr.BoolExpr;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
@@ -94,6 +96,7 @@ public final class SublinkPullUp {
                 break;
             }
         }
+        body = unkeyed(body);
         if (!(body instanceof FilterNode f)) {
             return null;
         }
@@ -126,6 +129,25 @@ public final class SublinkPullUp {
             return null;
         }
         return new SemiJoin(kind, below, innerOnly.isEmpty() ? null : Conjuncts.and(innerOnly), conditions);
+    }
+
+    /**
+     * A subquery body whose table scan its own planning keyed by the outer row (index conditions on outer values, as
+     * for {@code where t.a = o.x and t.b = o.y} over an index on (a, b)) as the filtered table scan it stands for, so
+     * that its conditions can join; any other body unchanged.
+     */
+    private static PlanNode unkeyed(PlanNode body) {
+        FilterNode above = body instanceof FilterNode f ? f : null;
+        PlanNode scan = above == null ? body : above.input();
+        if (!(scan instanceof IndexScanNode s) || s.key() != null || s.bitmap() || s.or() != null || s.backward()
+                || s.conditions().stream().noneMatch(c -> ExprRewriter.any(c, x -> x instanceof OuterParam))) {
+            return body;
+        }
+        List<BoundExpr> conditions = new ArrayList<>(s.conditions());
+        if (above != null) {
+            conditions.addAll(conjuncts(above.condition()));
+        }
+        return new FilterNode(new SeqScanNode(s.table(), s.withTid(), s.alias()), Conjuncts.and(conditions));
     }
 
     /** convert_ANY_sublink_to_join: an uncorrelated subquery compared with values of the query's own rows. */

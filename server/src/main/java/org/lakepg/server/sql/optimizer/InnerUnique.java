@@ -1,10 +1,11 @@
-package org.lakepg.server.exec.explain;
+package org.lakepg.server.sql.optimizer;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.lakepg.server.sql.analyzer.AnalyzerCatalog;
+import java.util.function.Function;
+import org.lakepg.server.sql.plan.DistinctNode;
 import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.HashLookupNode;
 import org.lakepg.server.sql.plan.IndexScanNode;
@@ -26,14 +27,15 @@ import org.lakepg.server.table.IndexInfo;
 import org.lakepg.server.table.TableInfo;
 
 /**
- * VERBOSE's {@code Inner Unique: true} (PostgreSQL's innerrel_is_unique): at most one inner row can match an outer
- * row, because the inner side is a table with a unique index whose every column the join (or a filter of the
- * table) sets equal to one value.
+ * PostgreSQL's innerrel_is_unique: at most one inner row can match an outer row, because the inner side is a table
+ * with a unique index whose every column the join (or a filter of the table) sets equal to one value. EXPLAIN VERBOSE
+ * shows it as {@code Inner Unique: true}; the cost model prices such a join as one whose outer rows stop at their first
+ * match (costsize.c's inner_unique).
  */
-final class InnerUnique {
+public final class InnerUnique {
     private InnerUnique() {}
 
-    static boolean of(NestedLoopJoinNode j, AnalyzerCatalog catalog) {
+    public static boolean of(NestedLoopJoinNode j, Function<TableInfo, List<IndexInfo>> indexes) {
         if (j.kind() == NestedLoopJoinNode.Kind.RIGHT) {
             return false;
         }
@@ -46,10 +48,10 @@ final class InnerUnique {
             inner = h.input();
         }
         joinEqualities(j.condition(), width, equated);
-        return unique(inner, equated, catalog);
+        return unique(inner, equated, indexes);
     }
 
-    static boolean of(MergeJoinNode j, AnalyzerCatalog catalog) {
+    public static boolean of(MergeJoinNode j, Function<TableInfo, List<IndexInfo>> indexes) {
         if (j.kind() == NestedLoopJoinNode.Kind.RIGHT) {
             return false;
         }
@@ -57,7 +59,7 @@ final class InnerUnique {
         j.rightKeys().stream().map(SortKey::column).forEach(equated::add);
         joinEqualities(j.condition(), j.left().width(), equated);
         PlanNode inner = j.right() instanceof SortNode s ? s.input() : j.right();
-        return unique(inner, equated, catalog);
+        return unique(inner, equated, indexes);
     }
 
     /** The inner columns that conditions {@code outer = inner} over the joined row tie to the outer row. */
@@ -76,7 +78,7 @@ final class InnerUnique {
     }
 
     /** Whether {@code inner}'s columns {@code equated} (by its own column numbers) cover a unique index of its table. */
-    private static boolean unique(PlanNode inner, Set<Integer> equated, AnalyzerCatalog catalog) {
+    private static boolean unique(PlanNode inner, Set<Integer> equated, Function<TableInfo, List<IndexInfo>> indexes) {
         Set<Integer> tableColumns = new HashSet<>();
         PlanNode p = inner;
         List<Integer> mapping = null;
@@ -90,29 +92,32 @@ final class InnerUnique {
                 p = x.input();
             } else if (p instanceof FilterNode f) {
                 // the table's own conditions: col = constant holds the column to one value as well
-                for (BoundExpr c : conjuncts(f.condition())) {
-                    if (c instanceof FuncExpr fe && fe.form() == FuncExpr.Form.OPERATOR && fe.name().equals("=")
-                            && fe.arguments().size() == 2) {
-                        BoundExpr l = unwrap(fe.arguments().get(0));
-                        BoundExpr r = unwrap(fe.arguments().get(1));
-                        if (l instanceof InputRef in && (r instanceof Const || r instanceof OuterParam)) {
-                            tableColumns.add(in.index());
-                        } else if (r instanceof InputRef in && (l instanceof Const || l instanceof OuterParam)) {
-                            tableColumns.add(in.index());
-                        }
-                    }
-                }
+                fixedColumns(conjuncts(f.condition()), tableColumns);
                 p = f.input();
             } else {
                 break;
             }
+        }
+        if (p instanceof DistinctNode d) {
+            // a DISTINCT (or a semi join's unique-ified side): unique on its keys (query_is_distinct_for)
+            for (int column : equated) {
+                int mapped = mapping == null ? column : column < mapping.size() ? mapping.get(column) : -1;
+                if (mapped >= 0) {
+                    tableColumns.add(mapped);
+                }
+            }
+            return !d.keys().isEmpty() && d.keys().stream().allMatch(k -> tableColumns.contains(k.column()));
         }
         TableInfo table;
         if (p instanceof SeqScanNode s) {
             table = s.table();
         } else if (p instanceof IndexScanNode s) {
             table = s.table();
-            tableColumns.add(s.index().columns().get(0) - 1);
+            if (s.probe()) {
+                tableColumns.add(s.index().columns().get(0) - 1);
+            } else if (s.or() == null) {
+                fixedColumns(s.conditions(), tableColumns); // a parameterized scan's index conditions
+            }
         } else {
             return false;
         }
@@ -122,13 +127,29 @@ final class InnerUnique {
                 tableColumns.add(mapped);
             }
         }
-        for (IndexInfo index : catalog.indexes(table)) {
+        for (IndexInfo index : indexes.apply(table)) {
             if (index.unique() && index.predicate() == null && index.expressions().isEmpty()
                     && index.columns().stream().allMatch(c -> tableColumns.contains(c - 1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The columns that conditions {@code column = constant or outer value} hold to one value. */
+    private static void fixedColumns(List<BoundExpr> conditions, Set<Integer> out) {
+        for (BoundExpr c : conditions) {
+            if (c instanceof FuncExpr fe && fe.form() == FuncExpr.Form.OPERATOR && fe.name().equals("=")
+                    && fe.arguments().size() == 2) {
+                BoundExpr l = unwrap(fe.arguments().get(0));
+                BoundExpr r = unwrap(fe.arguments().get(1));
+                if (l instanceof InputRef in && (r instanceof Const || r instanceof OuterParam)) {
+                    out.add(in.index());
+                } else if (r instanceof InputRef in && (l instanceof Const || l instanceof OuterParam)) {
+                    out.add(in.index());
+                }
+            }
+        }
     }
 
     private static List<Integer> compose(List<Integer> outer, List<Integer> inner) {
