@@ -298,7 +298,7 @@ public final class MergeAppends {
         boolean indexOnlyAllowed = CostSettings.of(planner::setting).indexOnlyScan();
         List<PlanNode> out = new ArrayList<>();
         for (IndexInfo index : planner.indexes(base.table())) {
-            if (!index.expressions().isEmpty() || !IndexInfo.BTREE.equals(index.method())) {
+            if (!IndexInfo.BTREE.equals(index.method())) {
                 continue;
             }
             List<BoundExpr> usable = conjuncts;
