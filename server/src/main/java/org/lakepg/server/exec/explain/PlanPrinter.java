@@ -391,6 +391,15 @@ public final class PlanPrinter {
             localCtesOf = term; // the first node printed below is the recursive term's top one
         }
         if (p instanceof org.lakepg.server.sql.plan.ParentModifyNode m) {
+            ParentModifyShape shape = targets == null && !options.analyze() ? ParentModifyShape.of(m) : null;
+            if (shape != null) {
+                modifyTargets.put(shape.modify(), shape);
+                if (shape.projected()) {
+                    wrappers.put(shape.modify().input(), "Result");
+                }
+                node(shape.modify(), indent, child, planName, shape.modify(), filter);
+                return;
+            }
             // shown as the members' modifications appended (PostgreSQL's one ModifyTable over an Append is not yet)
             PlanNode shown = m.members().size() == 1 ? m.members().get(0) : new AppendNode(m.members(), m.width());
             // a lone member shows its own measurements; an Append made here has none, so it shows this node's
@@ -471,6 +480,15 @@ public final class PlanPrinter {
             line(indent, title + annotation(p, statsNode));
         }
         indent++;
+        ParentModifyShape shape = modifyTargets.remove(p);
+        if (shape != null) {
+            // the members a ModifyTable over an Append modifies, each as its scan is named (show_modifytable_info)
+            String verb = shape.modify().kind() == ModifyNode.Kind.UPDATE ? "Update on " : "Delete on ";
+            for (int i = 0; i < shape.targets().size(); i++) {
+                org.lakepg.server.table.TableInfo t = shape.targets().get(i);
+                line(indent, verb + qualified(t.namespace(), t.name()) + " " + shape.aliases().get(i));
+            }
+        }
         for (String[] d : details) {
             line(indent, d[0] + ": " + d[1]);
         }
@@ -623,6 +641,8 @@ public final class PlanPrinter {
 
     /** The inputs of UPDATE and DELETE, which return only what the modification needs. */
     private final Map<PlanNode, ModifyNode> modifyInputs = new IdentityHashMap<>();
+    /** ModifyTables made to show an UPDATE or DELETE of an inheritance tree as PostgreSQL does, with their members. */
+    private final Map<PlanNode, ParentModifyShape> modifyTargets = new IdentityHashMap<>();
 
     /** A relation's or function's name, schema-qualified under VERBOSE (explain.c's ExplainScanTarget). */
     private String qualified(long namespace, String name) {
@@ -1239,8 +1259,10 @@ public final class PlanPrinter {
             }
             case ModifyNode m -> switch (m.kind()) {
                 case INSERT -> "Insert on " + qualified(m.table().namespace(), m.table().name());
-                case UPDATE -> "Update on " + qualified(m.table().namespace(), m.table().name()) + targetAlias(m);
-                case DELETE -> "Delete on " + qualified(m.table().namespace(), m.table().name()) + targetAlias(m);
+                case UPDATE -> "Update on " + qualified(m.table().namespace(), m.table().name())
+                        + (modifyTargets.containsKey(m) ? "" : targetAlias(m));
+                case DELETE -> "Delete on " + qualified(m.table().namespace(), m.table().name())
+                        + (modifyTargets.containsKey(m) ? "" : targetAlias(m));
                 case MERGE -> "Merge on " + qualified(m.table().namespace(), m.table().name())
                         + (m.merge().alias() == null ? "" : " " + m.merge().alias());
             };

@@ -314,9 +314,14 @@ final class TargetLists {
         return out;
     }
 
-    /** The query's name for an inheritance scan's parent when {@code a} scans a table and its members, else null. */
+    /**
+     * The query's name for an inheritance scan's parent when {@code a} scans a table and its members, else null: members
+     * {@code t_1..t_n} have the parent {@code t}; a later copy of the range table (a second min/max InitPlan) names
+     * them {@code t_(k+1)..t_(k+n)} after its parent {@code t_k}.
+     */
     static String inheritanceParent(AppendNode a) {
         String parent = null;
+        int first = a.inputs().isEmpty() ? 0 : firstMemberNumber(a.inputs().get(0));
         for (int i = 0; i < a.inputs().size(); i++) {
             PlanNode scan = a.inputs().get(i);
             if (!(scan instanceof ProjectNode x) || x.expressions().isEmpty()
@@ -329,7 +334,7 @@ final class TargetLists {
             while (scan instanceof FilterNode f) {
                 scan = f.input();
             }
-            String suffix = "_" + (i + 1);
+            String suffix = "_" + (first + i);
             // a member read in order (Merge Append) is an index scan
             String alias = scan instanceof SeqScanNode s ? s.alias() : scan instanceof IndexScanNode s ? s.alias() : null;
             if (alias == null || !alias.endsWith(suffix)) {
@@ -341,7 +346,23 @@ final class TargetLists {
             }
             parent = name;
         }
-        return parent;
+        return parent == null || first == 1 ? parent : parent + "_" + (first - 1);
+    }
+
+    /** The number ending the alias of an inheritance scan's first member ({@code t_1}: 1), 1 when there is none. */
+    private static int firstMemberNumber(PlanNode member) {
+        PlanNode scan = member instanceof ProjectNode x ? x.input() : member;
+        while (scan instanceof FilterNode f) {
+            scan = f.input();
+        }
+        String alias = scan instanceof SeqScanNode s ? s.alias() : scan instanceof IndexScanNode s ? s.alias() : null;
+        int cut = alias == null ? -1 : alias.lastIndexOf('_');
+        if (cut < 0 || cut == alias.length() - 1 || !alias.substring(cut + 1).chars().allMatch(Character::isDigit)
+                || alias.length() - cut > 6) {
+            return 1;
+        }
+        int n = Integer.parseInt(alias.substring(cut + 1));
+        return n > 1 ? n : 1;
     }
 
     /** The parent's column names of an inheritance scan (then tableoid, and ctid when the members carry it). */

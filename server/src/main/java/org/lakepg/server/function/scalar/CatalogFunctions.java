@@ -69,6 +69,14 @@ public final class CatalogFunctions {
             return classoid == null ? null
                     : org.lakepg.server.systemcatalog.Descriptions.shared(c.catalogView(), oid(x[0]), classoid);
         });
+        // the analyzer passes the collation it derived and, for a type without collations, that type's name
+        r.register("pg_collation_for", (x, c) -> {
+            if (x.length > 2 && x[2] != null) {
+                throw org.lakepg.wire.error.PgException.of(org.lakepg.wire.error.SqlState.DATATYPE_MISMATCH,
+                        "collations are not supported by type %s", x[2]);
+            }
+            return x.length > 1 ? x[1] : null;
+        });
         r.register("pg_typeof", new TypedCode((x, types, c) -> types.of(0) == 0 ? null : types.of(0)));
         r.register("pg_get_serial_sequence", (x, c) -> serialSequence(c, (String) x[0], (String) x[1]));
         r.register("pg_get_userbyid", (x, c) -> c.catalogView().roleName(oid(x[0]))

@@ -873,6 +873,12 @@ public final class ExpressionAnalyzer {
                     call.proc().volatility(), call.resultType(), -1);
         }
         String source = call.proc().source();
+        if (source.equals("pg_collation_for") && coerced.size() == 1) {
+            return new FuncExpr(call.proc().oid(), name, source, FuncExpr.Form.CALL,
+                    CollationFor.arguments(f.args().get(0), args.get(0).type(), coerced.get(0), catalog), false,
+                    call.proc().volatility(),
+                    call.resultType(), -1);
+        }
         boolean variadicArray = f.funcVariadic() && call.proc().variadicType() == TypeOids.ANY;
         if (variadicArray && !coerced.isEmpty()) {
             source = explicitVariadicAny(source, coerced.get(coerced.size() - 1), f);
@@ -1074,6 +1080,20 @@ public final class ExpressionAnalyzer {
             }
             coerced.set(i, coercer.coerce(direct, type, -1, TypeCoercion.Context.IMPLICIT, location(f.args().get(i))));
             coerced.set(n + i, coercer.coerce(coerced.get(n + i), type, -1, TypeCoercion.Context.IMPLICIT, f.location()));
+        }
+        for (int i = 0; i < n; i++) {
+            // each hypothetical value sorts with its ordering column, so they share one collation
+            // (assign_hypothetical_collations): two different explicit ones fail at the ordering column's
+            if (f.args().get(i) instanceof org.lakepg.server.sql.ast.CollateClause direct
+                    && f.aggOrder().get(i).node() instanceof org.lakepg.server.sql.ast.CollateClause ordering) {
+                String a = direct.collname().get(direct.collname().size() - 1);
+                String b = ordering.collname().get(ordering.collname().size() - 1);
+                if (!a.equals(b)) {
+                    throw Coercer.at(PgException.of(SqlState.COLLATION_MISMATCH,
+                            "collation mismatch between explicit collations \"%s\" and \"%s\"", a, b),
+                            ordering.location());
+                }
+            }
         }
     }
 

@@ -813,9 +813,10 @@ public final class QueryAnalyzer {
                         "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
             }
             List<SortKey> distinctKeys = keysFor(columns);
-            if (sorts.isEmpty() && !distinctKeys.isEmpty() && !hashAggregation()) {
-                // with enable_hashagg off PostgreSQL sorts the rows and keeps the first of each run (Unique over
-                // Sort), so they come out in that order
+            if (sorts.isEmpty() && !distinctKeys.isEmpty() && (!hashAggregation()
+                    || org.lakepg.server.sql.optimizer.DistinctStrategy.sorted(plan, distinctKeys, catalog.planner()))) {
+                // with enable_hashagg off, or when hashing costs no less, PostgreSQL sorts the rows and keeps the
+                // first of each run (Unique over Sort), so they come out in that order
                 plan = new SortNode(plan, distinctKeys);
             }
             plan = new DistinctNode(plan, distinctKeys);

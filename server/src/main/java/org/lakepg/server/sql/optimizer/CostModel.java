@@ -116,6 +116,13 @@ public final class CostModel {
             case org.lakepg.server.sql.plan.MergeAppendNode m -> mergeAppend(m);
             case LimitNode l -> limit(l);
             case AggregateNode a -> aggregate(a);
+            // cost_unique: a comparison per key and row over the sorted input
+            case DistinctNode d when d.input() instanceof SortNode -> {
+                PlanEstimate in = estimate(d.input());
+                double groups = groups(d.input(), d.keys().stream().map(k -> (BoundExpr) new InputRef(k.column(), 0, -1, null))
+                        .toList(), in.rows());
+                yield new PlanEstimate(in.startup(), in.total() + cpuOp * d.keys().size() * in.rows(), groups, in.width());
+            }
             case DistinctNode d -> {
                 PlanEstimate in = estimate(d.input());
                 double groups = groups(d.input(), d.keys().stream().map(k -> (BoundExpr) new InputRef(k.column(), 0, -1, null))

@@ -44,10 +44,12 @@ public final class MergeAppends {
     /**
      * The rows of {@code input} (projections over an append) that pass {@code condition}, merged in the order of
      * {@code key} from members each sorted or read in order for their first row (planagg's ORDER BY ... LIMIT 1
-     * subquery over an append relation); null when the input is no append.
+     * subquery over an append relation); null when the input is no append. {@code copy} counts the earlier such
+     * subqueries of the query: PostgreSQL plans each over its own copy of an inheritance scan's range table entries, so
+     * the n members of the k-th copy are named {@code t_(k(n+1)+1)...} after a parent {@code t_(k(n+1))}.
      */
     static MergeAppendNode firstValues(PlanNode input, BoundExpr condition, org.lakepg.server.sql.plan.SortKey key,
-                                       PlannerContext planner) {
+                                       int copy, PlannerContext planner) {
         List<ProjectNode> projections = new ArrayList<>();
         PlanNode p = input;
         while (p instanceof ProjectNode x) {
@@ -62,10 +64,33 @@ public final class MergeAppends {
         }
         MergeAppends planning = new MergeAppends(planner);
         List<PlanNode> inputs = new ArrayList<>();
-        for (PlanNode member : flattened(append, projections)) {
+        for (PlanNode member : copied(flattened(append, projections), copy)) {
             inputs.add(planning.ordered(new SortNode(filtered(member, condition), List.of(key)), 1));
         }
         return new MergeAppendNode(inputs, List.of(key), input.width());
+    }
+
+    /** The members of an inheritance scan renamed for the {@code copy}-th copy of its range table (see firstValues). */
+    private static List<PlanNode> copied(List<PlanNode> members, int copy) {
+        if (copy == 0) {
+            return members;
+        }
+        String base = null;
+        for (int i = 0; i < members.size(); i++) {
+            String alias = alias(members.get(i));
+            String suffix = "_" + (i + 1);
+            if (alias == null || !alias.endsWith(suffix)
+                    || base != null && !base.equals(alias.substring(0, alias.length() - suffix.length()))) {
+                return members; // not an inheritance scan: EXPLAIN numbers repeated names itself
+            }
+            base = alias.substring(0, alias.length() - suffix.length());
+        }
+        int first = copy * (members.size() + 1);
+        List<PlanNode> out = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            out.add(withAlias(members.get(i), base + "_" + (first + i + 1)));
+        }
+        return out;
     }
 
     /** The member with the condition (over its output columns) checked below its projections. */
@@ -273,10 +298,20 @@ public final class MergeAppends {
         boolean indexOnlyAllowed = CostSettings.of(planner::setting).indexOnlyScan();
         List<PlanNode> out = new ArrayList<>();
         for (IndexInfo index : planner.indexes(base.table())) {
-            if (!index.plain() || !IndexInfo.BTREE.equals(index.method())) {
+            if (!IndexInfo.BTREE.equals(index.method())) {
                 continue;
             }
-            IndexPaths.Split split = IndexPaths.split(base.table(), index, conjuncts);
+            List<BoundExpr> usable = conjuncts;
+            if (index.partial()) {
+                // a partial index holds every row the conditions keep only when they imply its predicate; the
+                // conditions the predicate guarantees are not checked again (check_index_predicates)
+                if (!IndexMatching.predicateImplied(base.table(), index, conjuncts)) {
+                    continue;
+                }
+                List<BoundExpr> implied = IndexMatching.impliedByPredicate(base.table(), index, conjuncts);
+                usable = conjuncts.stream().filter(c -> implied.stream().noneMatch(i -> i == c)).toList();
+            }
+            IndexPaths.Split split = IndexPaths.split(base.table(), index, usable);
             boolean indexOnly = indexOnlyAllowed && read.stream().allMatch(i -> index.allColumns().contains((short) (i + 1)));
             PlanNode path = IndexScanNode.ordered(base.table(), index, split.indexed(), false, indexOnly, base.alias());
             if (!split.rest().isEmpty()) {

@@ -54,7 +54,8 @@ public final class MinMaxAppends {
             }
             boolean max = call.name().equals("max");
             SortKey key = ordering.key(column.index(), column.type(), max);
-            PlanNode merged = MergeAppends.firstValues(aggregate.input(), new NullTest(column, true), key, planner);
+            PlanNode merged = MergeAppends.firstValues(aggregate.input(), new NullTest(column, true), key,
+                    subqueries.size(), planner);
             if (merged == null) {
                 return null;
             }

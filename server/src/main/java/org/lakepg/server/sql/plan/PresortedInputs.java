@@ -1,6 +1,7 @@
 package org.lakepg.server.sql.plan;
 
 import java.util.List;
+import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr;
 import org.lakepg.server.table.IndexInfo;
@@ -44,6 +45,8 @@ public final class PresortedInputs {
             return false;
         }
         int[] columns = new int[keys.size()];
+        // a key computed by the projection just above the scan: matched against an expression index's key
+        BoundExpr[] computed = new BoundExpr[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
             columns[k] = keys.get(k).column();
         }
@@ -53,10 +56,20 @@ public final class PresortedInputs {
                 p = f.input();
             } else if (p instanceof ProjectNode x) {
                 for (int k = 0; k < columns.length; k++) {
-                    if (columns[k] >= x.expressions().size() || !(x.expressions().get(columns[k]) instanceof InputRef in)) {
+                    if (computed[k] != null) {
+                        computed[k] = org.lakepg.server.sql.analyzer.ExprRewriter.map(computed[k], e -> e instanceof InputRef r
+                                && r.index() < x.expressions().size() ? x.expressions().get(r.index()) : e);
+                        continue;
+                    }
+                    if (columns[k] >= x.expressions().size()) {
                         return false;
                     }
-                    columns[k] = in.index();
+                    if (x.expressions().get(columns[k]) instanceof InputRef in) {
+                        columns[k] = in.index();
+                    } else {
+                        computed[k] = x.expressions().get(columns[k]);
+                        columns[k] = -1;
+                    }
                 }
                 p = x.input();
             } else {
@@ -64,21 +77,47 @@ public final class PresortedInputs {
             }
         }
         if (!(p instanceof IndexScanNode s) || s.probe() || s.bitmap() || s.withTid()
-                || !IndexInfo.BTREE.equals(s.index().method()) || !s.index().expressions().isEmpty()
+                || !IndexInfo.BTREE.equals(s.index().method())
                 || s.index().columns().size() < keys.size()
                 || s.conditions().stream().anyMatch(c -> c instanceof ScalarArrayOpExpr)) {
             return false;
         }
+        List<BoundExpr> indexKeys = null;
         for (int k = 0; k < keys.size(); k++) {
             SortKey key = keys.get(k);
             short option = s.index().option(k);
             boolean descending = ((option & IndexInfo.DESC) != 0) != (s.backward() != reversed);
             boolean nullsFirst = ((option & IndexInfo.NULLS_FIRST) != 0) != (s.backward() != reversed);
-            if (s.index().columns().get(k) != columns[k] + 1 || key.descending() != descending
-                    || key.nullsFirst() != nullsFirst) {
+            if (key.descending() != descending || key.nullsFirst() != nullsFirst) {
+                return false;
+            }
+            short column = s.index().columns().get(k);
+            if (column != 0) {
+                if (column != columns[k] + 1) {
+                    return false;
+                }
+                continue;
+            }
+            if (computed[k] == null || s.indexOnly()) {
+                return false;
+            }
+            if (indexKeys == null) {
+                try {
+                    indexKeys = org.lakepg.server.index.IndexExpressions.of(s.index(), s.table()).keys();
+                } catch (RuntimeException e) {
+                    return false; // an expression lakepg cannot bind on its own
+                }
+            }
+            if (!unnamed(indexKeys.get(k)).equals(unnamed(computed[k]))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The expression with its column references stripped of their names (the index's and the query's may differ). */
+    private static BoundExpr unnamed(BoundExpr e) {
+        return org.lakepg.server.sql.analyzer.ExprRewriter.map(e, x -> x instanceof InputRef in
+                ? new InputRef(in.index(), in.type(), in.typmod(), null) : x);
     }
 }
