@@ -349,6 +349,11 @@ public final class CostModel {
         return fetched >= pages ? pages : Math.ceil(fetched);
     }
 
+    /** The fraction of {@code input}'s rows a condition over its columns keeps (clause_selectivity, unclamped). */
+    double selectivity(PlanNode input, BoundExpr condition) {
+        return new Selectivity(i -> column(input, i)).of(condition);
+    }
+
     private PlanEstimate filter(FilterNode f) {
         PlanEstimate in = estimate(f.input());
         double selectivity = new Selectivity(i -> column(f.input(), i)).of(f.condition());
