@@ -323,6 +323,16 @@ public final class CostModel {
 
     /** {@link #bitmapScan(IndexScanNode, double)} with the index part's cost given ({@code indexCost} >= 0). */
     private PlanEstimate bitmapScan(IndexScanNode s, double selectivity, double givenIndexCost) {
+        return bitmapScan(s, selectivity, givenIndexCost, 1);
+    }
+
+    /**
+     * One of {@code loops} runs of a bitmap scan keyed by an outer row: the runs share the index and heap pages they
+     * read (index_pages_fetched over all of them, shared out, as compute_bitmap_pages and genericcostestimate do
+     * with loop_count).
+     */
+    private PlanEstimate bitmapScan(IndexScanNode s, double selectivity, double givenIndexCost, double loops) {
+        loops = Math.max(1, loops);
         TableSize size = size(s.table());
         double tuples = Math.max(1, size.tuples());
         double pages = Math.max(1, size.pages());
@@ -333,9 +343,10 @@ public final class CostModel {
         double descent = Math.ceil(Math.log(tuples) / Math.log(2)) * cpuOp + (height + 1) * 50 * cpuOp;
         int quals = s.conditions().size();
         double indexCost = givenIndexCost >= 0 ? givenIndexCost : s.index().gin() ? GinCosts.indexCost(s, fetched, indexPages, settings)
-                : descent + settings.randomPageCost() * Math.ceil(fetched * indexPages / tuples)
+                : descent + settings.randomPageCost() * leafPages(fetched, indexPages, tuples, loops)
                 + (settings.cpuIndexTupleCost() + cpuOp * quals) * fetched + 0.1 * cpuOp * fetched;
-        double heapPages = pagesFetched(fetched, pages);
+        double heapPages = loops > 1 ? Math.min(pages, Math.ceil(pagesFetched(fetched * loops, pages) / loops))
+                : pagesFetched(fetched, pages);
         double perPage = heapPages >= 2 ? settings.randomPageCost()
                 - (settings.randomPageCost() - settings.seqPageCost()) * Math.sqrt(heapPages / pages)
                 : settings.randomPageCost();
@@ -343,6 +354,12 @@ public final class CostModel {
         double disabled = settings.bitmapScan() ? 0 : CostSettings.DISABLE_COST;
         return new PlanEstimate(disabled + indexCost, disabled + indexCost + run, fetched,
                 tupleWidth(s.table(), context.measured(s.table())));
+    }
+
+    /** The index leaf pages one of {@code loops} scans reads ({@code fetched} entries each), shared out. */
+    private static double leafPages(double fetched, double indexPages, double tuples, double loops) {
+        double scanLeafPages = Math.ceil(fetched * indexPages / tuples);
+        return loops > 1 ? pagesFetched(scanLeafPages * loops, indexPages) / loops : scanLeafPages;
     }
 
     /** The fraction of the table's pages counted all-visible: those its last VACUUM/ANALYZE measured. */
@@ -364,6 +381,11 @@ public final class CostModel {
     private static double pagesFetched(double tuples, double pages) {
         double fetched = 2.0 * pages * tuples / (2.0 * pages + tuples);
         return fetched >= pages ? pages : Math.ceil(fetched);
+    }
+
+    /** The fraction of {@code input}'s rows a condition over its columns keeps (clause_selectivity, unclamped). */
+    double selectivity(PlanNode input, BoundExpr condition) {
+        return new Selectivity(i -> column(input, i)).of(condition);
     }
 
     private PlanEstimate filter(FilterNode f) {
@@ -557,10 +579,18 @@ public final class CostModel {
     public PlanEstimate loopInner(NestedLoopJoinNode j) {
         PlanEstimate inner = estimate(j.right());
         IndexScanNode scan = j.lateral().isEmpty() ? null : ParameterizedInner.indexScan(j.right());
+        IndexScanNode bitmap = j.lateral().isEmpty() ? null : ParameterizedIndexScans.bitmapScan(j.right());
+        if (bitmap != null) {
+            double selectivity = new Selectivity(i -> tableColumn(bitmap.table(), i)).of(Conjuncts.and(bitmap.conditions()));
+            PlanEstimate once = bitmapScan(bitmap, selectivity, -1, loopCount(j));
+            double filterCost = j.right() instanceof FilterNode f
+                    ? operators(f.condition()) * settings.cpuOperatorCost() * once.rows() : 0;
+            return new PlanEstimate(once.startup(), once.total() + filterCost, inner.rows(), inner.width());
+        }
         if (scan == null) {
             return inner;
         }
-        double loops = estimate(j.left()).rows();
+        double loops = loopCount(j);
         PlanEstimate once;
         if (scan.probe()) {
             once = indexScan(scan.table(), scan.index(), equalitySelectivity(scan.table(), scan.index()), loops);
@@ -826,6 +856,52 @@ public final class CostModel {
             return 1;
         }
         return Math.min(1, rows / key.tableRows());
+    }
+
+    /**
+     * get_loop_count: how often the inner scan of {@code j}, keyed by its outer row, is expected to run - the fewest
+     * rows among the relations its parameters come from, each counted as a base relation under its own conditions
+     * (not the outer side's joined rows); the outer side's rows when no such relation is found.
+     */
+    double loopCount(NestedLoopJoinNode j) {
+        double fewest = Double.NaN;
+        for (org.lakepg.server.sql.plan.expr.Correlation c : j.lateral()) {
+            java.util.BitSet read = Conjuncts.refs(c.value());
+            for (int i = read.nextSetBit(0); i >= 0; i = read.nextSetBit(i + 1)) {
+                double rows = baseRelationRows(j.left(), i);
+                if (!Double.isNaN(rows) && (Double.isNaN(fewest) || rows < fewest)) {
+                    fewest = rows;
+                }
+            }
+        }
+        return Double.isNaN(fewest) ? estimate(j.left()).rows() : PlanEstimate.clampRows(fewest);
+    }
+
+    /**
+     * {@link #relationRows} where a scan keyed by an enclosing loop counts as its relation unparameterized (its
+     * table's rows under its filter), as PostgreSQL's rel->rows of a base relation.
+     */
+    private double baseRelationRows(PlanNode p, int column) {
+        IndexScanNode keyed = ParameterizedInner.indexScan(p) != null ? ParameterizedInner.indexScan(p)
+                : ParameterizedIndexScans.bitmapScan(p);
+        if (keyed != null) {
+            double rows = size(keyed.table()).tuples();
+            return p instanceof FilterNode f ? rows * new Selectivity(i -> column(keyed, i)).of(f.condition()) : rows;
+        }
+        return switch (p) {
+            case FilterNode f when !(f.input() instanceof SeqScanNode || f.input() instanceof IndexScanNode) ->
+                    baseRelationRows(f.input(), column);
+            case SortNode s -> baseRelationRows(s.input(), column);
+            case HashLookupNode h -> baseRelationRows(h.input(), column);
+            case ProjectNode x -> column < x.expressions().size()
+                    && unwrap(x.expressions().get(column)) instanceof InputRef in ? baseRelationRows(x.input(), in.index())
+                    : Double.NaN;
+            case NestedLoopJoinNode j -> column < j.left().width() ? baseRelationRows(j.left(), column)
+                    : baseRelationRows(j.right(), column - j.left().width());
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> column < j.left().width()
+                    ? baseRelationRows(j.left(), column) : baseRelationRows(j.right(), column - j.left().width());
+            default -> relationRows(p, column);
+        };
     }
 
     /** The estimated rows of the scan (with its conditions) that provides {@code column} of {@code p}; NaN if none. */

@@ -44,6 +44,7 @@ public final class HashLookups {
     private final Function<TableInfo, List<IndexInfo>> indexes;
     private final JoinMethods methods;
     private final JoinOrder order;
+    private final CostModel costs;
 
     /** Joins planned the fixed way: the right side hashed when an equality allows (DML joins, subplans). */
     public HashLookups(IntSupplier paramIds, Function<TableInfo, List<IndexInfo>> indexes) {
@@ -51,6 +52,7 @@ public final class HashLookups {
         this.indexes = indexes;
         this.methods = null;
         this.order = null;
+        this.costs = null;
     }
 
     /** Joins whose method and hashed side the cost model chooses. */
@@ -59,6 +61,7 @@ public final class HashLookups {
         this.paramIds = paramIds;
         this.indexes = indexes;
         CostModel costs = new CostModel(planner);
+        this.costs = costs;
         this.methods = new JoinMethods(costs, paramIds, indexes, comparisons);
         this.order = new JoinOrder(costs, methods);
     }
@@ -224,6 +227,13 @@ public final class HashLookups {
                 return GatingQuals.emptyRows(j.width()); // PostgreSQL's constant-false equivalence class
             }
             all = EquivalenceConstants.propagate(all);
+            List<BoundExpr> implied = OrRestrictions.implied(all, inputs, (i, restriction) -> {
+                JoinOrder.Input input = inputs.get(i);
+                return costs.selectivity(input.plan(), shift(restriction, -input.offset()));
+            });
+            all.addAll(implied);
+            conjuncts = new ArrayList<>(conjuncts);
+            conjuncts.addAll(implied);
             if (inputs.size() >= 3 && all.stream().allMatch(Conjuncts::pushable)) {
                 PlanNode ordered = order.plan(inputs, all, (input, condition) -> condition == null ? joins(input)
                         : filtered(input, condition));

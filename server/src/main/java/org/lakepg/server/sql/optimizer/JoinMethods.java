@@ -55,12 +55,22 @@ final class JoinMethods {
         // unique2 < 10); as the probed side it stays a table scan, so that the join's equality can key an index
         PlanNode indexedLeft = cheapestScan(left);
         if (indexedLeft != left) {
-            PlanNode alternative = chooseFor(kind, indexedLeft, right, conditions, leftWidth);
-            if (costs.estimate(alternative).total() < costs.estimate(plan).total()) {
-                plan = alternative;
+            plan = cheaper(plan, chooseFor(kind, indexedLeft, right, conditions, leftWidth));
+        }
+        // the same for the right side, which the loop may drive when swapped or hash (PostgreSQL gives every
+        // relation its cheapest unparameterized path too)
+        PlanNode indexedRight = cheapestScan(right);
+        if (indexedRight != right) {
+            plan = cheaper(plan, chooseFor(kind, left, indexedRight, conditions, leftWidth));
+            if (indexedLeft != left) {
+                plan = cheaper(plan, chooseFor(kind, indexedLeft, indexedRight, conditions, leftWidth));
             }
         }
         return plan;
+    }
+
+    private PlanNode cheaper(PlanNode plan, PlanNode alternative) {
+        return costs.estimate(alternative).total() < costs.estimate(plan).total() ? alternative : plan;
     }
 
     /** A filtered sequential scan's cheapest scan under the same filter, else the input itself. */

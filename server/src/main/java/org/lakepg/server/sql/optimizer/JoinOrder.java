@@ -255,10 +255,15 @@ final class JoinOrder {
         return true;
     }
 
+    /**
+     * have_relevant_joinclause: some condition reads both parts - also one that needs a third input, so that the
+     * parts may be joined first and that input's scan keyed by both (q1 x q2, then an index scan of
+     * {@code t.x = q1.a + q2.b}).
+     */
     private static boolean connects(int left, int right, List<OuterJoinTree.Qual> quals) {
         for (OuterJoinTree.Qual q : quals) {
             int bits = q.required();
-            if ((bits & left) != 0 && (bits & right) != 0 && (bits & ~(left | right)) == 0) {
+            if ((bits & left) != 0 && (bits & right) != 0) {
                 return true;
             }
         }

@@ -115,7 +115,9 @@ public final class Memoization {
         for (var e : relations.entrySet()) {
             double reldistinct = e.getValue()[0];
             // a scan keyed by an outer row returns that row's matches: the relation's rows are its whole table's
-            double rows = ParameterizedInner.indexScan(e.getKey()) != null && costs.column(e.getKey(), 0) != null
+            boolean keyed = ParameterizedInner.indexScan(e.getKey()) != null
+                    || ParameterizedIndexScans.bitmapScan(e.getKey()) != null;
+            double rows = keyed && costs.column(e.getKey(), 0) != null
                     ? costs.column(e.getKey(), 0).tableRows() : costs.estimate(e.getKey()).rows();
             double tuples = Math.max(rows, costs.column(e.getKey(), 0) == null ? rows
                     : costs.column(e.getKey(), 0).tableRows());

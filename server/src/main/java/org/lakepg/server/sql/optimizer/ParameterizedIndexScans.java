@@ -45,7 +45,7 @@ final class ParameterizedIndexScans {
         }
         int outerWidth = outer.width();
         for (IndexInfo index : indexes.apply(scan.table())) {
-            if (!index.plain() || index.gin() || index.columns().size() < 2) {
+            if (!index.plain() || index.gin()) {
                 continue;
             }
             List<BoundExpr> indexConditions = new ArrayList<>();
@@ -69,15 +69,40 @@ final class ParameterizedIndexScans {
             if (indexConditions.isEmpty()) {
                 continue;
             }
-            IndexScanNode probe = IndexScanNode.ordered(scan.table(), index, indexConditions, false, false, scan.alias());
-            PlanNode innerScan = scan.withTid() ? probe.withTids() : probe;
-            if (inner instanceof FilterNode f) {
-                innerScan = new FilterNode(innerScan, f.condition());
+            BoundExpr joinFilter = remaining.isEmpty() ? null : Conjuncts.and(remaining);
+            if (index.columns().size() >= 2) {
+                // (one-column indexes are JoinMethods' equality probe)
+                IndexScanNode ordered = IndexScanNode.ordered(scan.table(), index, indexConditions, false, false,
+                        scan.alias());
+                out.add(new NestedLoopJoinNode(kind, outer, filtered(scan, inner, ordered), joinFilter, correlations));
             }
-            out.add(new NestedLoopJoinNode(kind, outer, innerScan, remaining.isEmpty() ? null : Conjuncts.and(remaining),
-                    correlations));
+            // a Bitmap Heap Scan under the same conditions: each run reads its matches in page order, cheaper than
+            // an index scan when they are many and scattered (PostgreSQL's parameterized bitmap path)
+            // an inner join's equality comes from its equivalence class, built index column first (Recheck Cond
+            // shows it so); an outer join's ON condition keeps its written form
+            List<BoundExpr> bitmapConditions = kind == NestedLoopJoinNode.Kind.INNER
+                    ? indexConditions.stream().map(ParameterizedIndexScans::columnFirst).toList() : indexConditions;
+            IndexScanNode bitmap = IndexScanNode.bitmap(scan.table(), index, bitmapConditions, scan.alias());
+            out.add(new NestedLoopJoinNode(kind, outer, filtered(scan, inner, bitmap), joinFilter, correlations));
         }
         return out;
+    }
+
+    /** {@code outer value = column} as {@code column = outer value} when both sides have one type. */
+    static BoundExpr columnFirst(BoundExpr condition) {
+        if (condition instanceof FuncExpr f && f.arguments().size() == 2 && f.name().equals("=")
+                && !(unwrap(f.arguments().get(0)) instanceof InputRef) && f.arguments().get(1) instanceof InputRef in
+                && f.arguments().get(0).type() == in.type()) {
+            return new FuncExpr(f.function(), f.name(), f.source(), f.form(), List.of(in, f.arguments().get(0)),
+                    f.strict(), f.volatility(), f.type(), f.typmod());
+        }
+        return condition;
+    }
+
+    /** The parameterized scan in place of the inner side's table scan, under its filter if it had one. */
+    private static PlanNode filtered(SeqScanNode scan, PlanNode inner, IndexScanNode parameterized) {
+        PlanNode innerScan = scan.withTid() ? parameterized.withTids() : parameterized;
+        return inner instanceof FilterNode f ? new FilterNode(innerScan, f.condition()) : innerScan;
     }
 
     /**
@@ -117,11 +142,22 @@ final class ParameterizedIndexScans {
         if (s == null || s.probe() || s.bitmap()) {
             return null;
         }
+        return parameterized(s) ? s : null;
+    }
+
+    /** The inner side of a nested loop when it is such a bitmap scan (optionally filtered), else null. */
+    static IndexScanNode bitmapScan(PlanNode inner) {
+        IndexScanNode s = inner instanceof IndexScanNode x ? x
+                : inner instanceof FilterNode f && f.input() instanceof IndexScanNode x ? x : null;
+        return s != null && s.bitmap() && s.or() == null && parameterized(s) ? s : null;
+    }
+
+    private static boolean parameterized(IndexScanNode s) {
         for (BoundExpr c : s.conditions()) {
             if (c instanceof FuncExpr f && f.arguments().stream().anyMatch(a -> unwrap(a) instanceof OuterParam)) {
-                return s;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 }
