@@ -190,7 +190,7 @@ final class TargetLists {
         if (demand == Demand.ANY && physical(base) && onlyReferences(top, base)) {
             // a grouping above that labels one column twice gets exactly its list (use_physical_tlist's sortgroupref
             // check)
-            return repeatsColumn(top) ? all : columns(base);
+            return repeatsColumn(top) ? all : physicalColumns(base);
         }
         BitSet want = uses.needed(top);
         List<Integer> shown = new ArrayList<>(want.stream().boxed().toList());
@@ -384,6 +384,25 @@ final class TargetLists {
             case ModifyingCtesNode m -> folds(m.input());
             default -> p;
         };
+    }
+
+    /**
+     * A scan's physical target list: the table's row, or for an index-only scan the index's columns (create_scan_plan
+     * takes the index's indextlist: only what the index holds can be returned).
+     */
+    private List<Column> physicalColumns(PlanNode base) {
+        List<Column> row = columns(base);
+        if (!(base instanceof IndexScanNode s) || !s.indexOnly() || !s.index().expressions().isEmpty()) {
+            return row;
+        }
+        List<Column> out = new ArrayList<>();
+        for (short attnum : s.index().allColumns()) {
+            if (attnum < 1 || attnum > row.size()) {
+                return row;
+            }
+            out.add(row.get(attnum - 1));
+        }
+        return out;
     }
 
     /** Whether PostgreSQL may return a scan's whole row rather than the columns asked for (use_physical_tlist). */

@@ -1,0 +1,12 @@
+-- EXPLAIN VERBOSE of lateral joins: what each node outputs. An index-only scan's physical target list is its index's
+-- columns (not the table's row)
+drop table if exists join_s23_lv_t, join_s23_lv_s;
+create table join_s23_lv_t (a int primary key, b int, c text); create table join_s23_lv_s (x int, y int);
+insert into join_s23_lv_t select g, g % 10, 'v' || g from generate_series(1, 20000) g; insert into join_s23_lv_s values (1, 10), (10000, 20), (19999, null);
+vacuum analyze join_s23_lv_t;
+vacuum analyze join_s23_lv_s;
+explain (verbose, costs off) select s.x, t.a from join_s23_lv_s s join join_s23_lv_t t on t.a = s.x;
+explain (verbose, costs off) select t.a, s.y from join_s23_lv_s s join join_s23_lv_t t on t.a = s.x where s.y > 0;
+explain (verbose, costs off) select s.y from join_s23_lv_s s join join_s23_lv_t t on t.a = s.x + 1;
+select s.x, t.a, s.y from join_s23_lv_s s join join_s23_lv_t t on t.a = s.x order by 1;
+drop table join_s23_lv_t, join_s23_lv_s;
