@@ -9,4 +9,10 @@ explain (verbose, costs off) select s.x, t.a from join_s23_lv_s s join join_s23_
 explain (verbose, costs off) select t.a, s.y from join_s23_lv_s s join join_s23_lv_t t on t.a = s.x where s.y > 0;
 explain (verbose, costs off) select s.y from join_s23_lv_s s join join_s23_lv_t t on t.a = s.x + 1;
 select s.x, t.a, s.y from join_s23_lv_s s join join_s23_lv_t t on t.a = s.x order by 1;
+-- a relation proven empty keeps its columns, shown by their bare names (no plan node scans it)
+explain (verbose, costs off) select * from join_s23_lv_s s left join lateral (select *, s.y from join_s23_lv_t where false) ss on true;
+explain (verbose, costs off) select * from join_s23_lv_s s left join lateral (select t1.c, t2.a, s.x from join_s23_lv_t t1, join_s23_lv_t t2 where false) ss on true;
+select * from join_s23_lv_s s left join lateral (select t1.c, t2.a, s.x from join_s23_lv_t t1, join_s23_lv_t t2 where false) ss on true order by 1;
+explain (verbose, costs off) select * from join_s23_lv_t where false;
+select c, a + 1 from join_s23_lv_t where false;
 drop table join_s23_lv_t, join_s23_lv_s;

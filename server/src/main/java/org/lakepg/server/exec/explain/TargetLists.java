@@ -460,7 +460,10 @@ final class TargetLists {
                 List<Column> out = new ArrayList<>();
                 for (BoundExpr e : x.expressions()) {
                     if (!(unwrap(e) instanceof InputRef in) || in.index() >= below.size()) {
-                        out.add(new Column(deparser.deparse(e, texts(below)), false));
+                        // a column read past a Result's empty row is a dummy relation's Var (GatingQuals.emptyRows)
+                        boolean dummyVar = e instanceof InputRef && x.input() instanceof FilterNode f
+                                && f.input() instanceof ResultNode;
+                        out.add(new Column(deparser.deparse(e, texts(below)), dummyVar));
                     } else if (referenced.get(in.index()) && x.input() instanceof ProjectNode pulledUp
                             && in.index() < pulledUp.expressions().size()
                             && ExprRewriter.any(pulledUp.expressions().get(in.index()), c -> c instanceof SubqueryExpr)) {
