@@ -15,4 +15,7 @@ explain (verbose, costs off) select * from join_s23_lv_s s left join lateral (se
 select * from join_s23_lv_s s left join lateral (select t1.c, t2.a, s.x from join_s23_lv_t t1, join_s23_lv_t t2 where false) ss on true order by 1;
 explain (verbose, costs off) select * from join_s23_lv_t where false;
 select c, a + 1 from join_s23_lv_t where false;
+-- a nested loop's parameter that is a column its outer side computes shows as a reference to it: (count(*))
+explain (verbose, costs off) select * from (select x, count(*) c from join_s23_lv_s group by x) g join join_s23_lv_t t on t.a = g.c;
+select * from (select x, count(*) c from join_s23_lv_s group by x) g join join_s23_lv_t t on t.a = g.c order by 1;
 drop table join_s23_lv_t, join_s23_lv_s;
