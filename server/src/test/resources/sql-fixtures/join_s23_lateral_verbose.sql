@@ -18,4 +18,12 @@ select c, a + 1 from join_s23_lv_t where false;
 -- a nested loop's parameter that is a column its outer side computes shows as a reference to it: (count(*))
 explain (verbose, costs off) select * from (select x, count(*) c from join_s23_lv_s group by x) g join join_s23_lv_t t on t.a = g.c;
 select * from (select x, count(*) c from join_s23_lv_s group by x) g join join_s23_lv_t t on t.a = g.c order by 1;
+-- a LEFT JOIN ... ON true of a FROM-less lateral subquery goes: its values are computed over the left row
+explain (verbose, costs off) select * from join_s23_lv_s s left join lateral (select s.y + 1 as v, s.x * 2 as w) ss on true;
+select * from join_s23_lv_s s left join lateral (select s.y + 1 as v, s.x * 2 as w) ss on true order by 1;
+explain (verbose, costs off) select s.x, ss.v from join_s23_lv_s s left join join_s23_lv_t t on t.a = s.x left join lateral (select t.b + 1 as v) ss on true where s.y > 0;
+select s.x, ss.v from join_s23_lv_s s left join join_s23_lv_t t on t.a = s.x left join lateral (select t.b + 1 as v) ss on true order by 1;
+select s.x, ss.v from join_s23_lv_s s left join join_s23_lv_t t on t.a = s.x + 1 left join lateral (select t.b + 1 as v) ss on true order by 1;
+explain (verbose, costs off) select s.x, ss.v from join_s23_lv_s s left join lateral (select s.y + 1 as v) ss on ss.v > 15;
+select s.x, ss.v from join_s23_lv_s s left join lateral (select s.y + 1 as v) ss on ss.v > 15 order by 1;
 drop table join_s23_lv_t, join_s23_lv_s;
