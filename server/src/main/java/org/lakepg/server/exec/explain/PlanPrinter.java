@@ -122,9 +122,13 @@ public final class PlanPrinter {
      */
     private void nameLateralValues(PlanNode p) {
         if (p instanceof NestedLoopJoinNode j) {
+            // the outer side's columns may read the values of loops inside it: those are named first (in order)
+            nameLateralValues(j.left());
             for (var c : j.lateral()) {
                 outerValues.put(c.id(), lateralValue(j, c.value()));
             }
+            nameLateralValues(j.right());
+            return;
         }
         org.lakepg.server.sql.plan.PlanNodes.children(p).forEach(this::nameLateralValues);
     }
