@@ -111,8 +111,37 @@ public final class PlanPrinter {
 
     public List<String> print(PlanNode root) {
         markSubqueryScans(root);
+        nameLateralValues(root);
         node(root, 0, false, null, root, null);
         return lines;
+    }
+
+    /**
+     * Each nested loop's values for its inner side, named before any node is printed: a join above the loop shows
+     * the inner side's expressions that read them in its Output.
+     */
+    private void nameLateralValues(PlanNode p) {
+        if (p instanceof NestedLoopJoinNode j) {
+            // the outer side's columns may read the values of loops inside it: those are named first (in order)
+            nameLateralValues(j.left());
+            for (var c : j.lateral()) {
+                outerValues.put(c.id(), lateralValue(j, c.value()));
+            }
+            nameLateralValues(j.right());
+            return;
+        }
+        org.lakepg.server.sql.plan.PlanNodes.children(p).forEach(this::nameLateralValues);
+    }
+
+    /**
+     * A value the outer side of a nested loop passes its inner side, as the inner side shows it: the outer side's
+     * columns as its Output shows them, a computed one parenthesized (ruleutils.c's find_param_referent resolves
+     * the NestLoopParam's Var through the outer plan's target list: {@code ((i4.f1 + 1))}, {@code (sum(i4b.f1))}).
+     */
+    private String lateralValue(NestedLoopJoinNode j, BoundExpr value) {
+        IntFunction<String> names = names(j.left());
+        List<TargetLists.Column> outer = relationNames.columns(j.left());
+        return deparser.deparse(value, i -> i < outer.size() ? outer.get(i).ref() : names.apply(i));
     }
 
     /** The Bitmap Index Scans shown below a bitmap scan's Bitmap Heap Scan (copies of its node). */
@@ -1199,9 +1228,8 @@ public final class PlanPrinter {
                 }
                 BoundExpr condition = j.condition();
                 boolean hash = j.hashed();
-                IntFunction<String> outerNames = names(j.left());
                 for (var c : j.lateral()) {
-                    outerValues.put(c.id(), deparser.deparse(c.value(), outerNames));
+                    outerValues.put(c.id(), lateralValue(j, c.value()));
                 }
                 if (hash) {
                     var h = (org.lakepg.server.sql.plan.HashLookupNode) j.right();
@@ -1226,7 +1254,7 @@ public final class PlanPrinter {
                 if (!hash && org.lakepg.server.sql.optimizer.Memoization.chosen(j, costs)) {
                     // the inner side remembered by the outer values it reads
                     memoized.put(j.right(), new String[] {String.join(", ", j.lateral().stream()
-                            .map(c -> deparser.deparse(c.value(), outerNames)).toList()),
+                            .map(c -> lateralValue(j, c.value())).toList()),
                             org.lakepg.server.sql.optimizer.Memoization.mode(j).name().toLowerCase(java.util.Locale.ROOT)});
                 }
                 if (!hash && org.lakepg.server.sql.optimizer.Materialization.chosen(j, costs.estimate(j.left()),

@@ -190,7 +190,7 @@ final class TargetLists {
         if (demand == Demand.ANY && physical(base) && onlyReferences(top, base)) {
             // a grouping above that labels one column twice gets exactly its list (use_physical_tlist's sortgroupref
             // check)
-            return repeatsColumn(top) ? all : columns(base);
+            return repeatsColumn(top) ? all : physicalColumns(base);
         }
         BitSet want = uses.needed(top);
         List<Integer> shown = new ArrayList<>(want.stream().boxed().toList());
@@ -407,6 +407,25 @@ final class TargetLists {
         };
     }
 
+    /**
+     * A scan's physical target list: the table's row, or for an index-only scan the index's columns (create_scan_plan
+     * takes the index's indextlist: only what the index holds can be returned).
+     */
+    private List<Column> physicalColumns(PlanNode base) {
+        List<Column> row = columns(base);
+        if (!(base instanceof IndexScanNode s) || !s.indexOnly() || !s.index().expressions().isEmpty()) {
+            return row;
+        }
+        List<Column> out = new ArrayList<>();
+        for (short attnum : s.index().allColumns()) {
+            if (attnum < 1 || attnum > row.size()) {
+                return row;
+            }
+            out.add(row.get(attnum - 1));
+        }
+        return out;
+    }
+
     /** Whether PostgreSQL may return a scan's whole row rather than the columns asked for (use_physical_tlist). */
     private static boolean physical(PlanNode p) {
         return p instanceof SeqScanNode || p instanceof IndexScanNode || p instanceof FunctionScanNode
@@ -462,7 +481,10 @@ final class TargetLists {
                 List<Column> out = new ArrayList<>();
                 for (BoundExpr e : x.expressions()) {
                     if (!(unwrap(e) instanceof InputRef in) || in.index() >= below.size()) {
-                        out.add(new Column(deparser.deparse(e, texts(below)), false));
+                        // a column read past a Result's empty row is a dummy relation's Var (GatingQuals.emptyRows)
+                        boolean dummyVar = e instanceof InputRef && x.input() instanceof FilterNode f
+                                && f.input() instanceof ResultNode;
+                        out.add(new Column(deparser.deparse(e, texts(below)), dummyVar));
                     } else if (referenced.get(in.index()) && x.input() instanceof ProjectNode pulledUp
                             && in.index() < pulledUp.expressions().size()
                             && ExprRewriter.any(pulledUp.expressions().get(in.index()), c -> c instanceof SubqueryExpr)) {

@@ -589,6 +589,19 @@ public final class QueryAnalyzer {
      * PostgreSQL analyzes the select list before WHERE (transformSelectStmt): when WHERE fails, an error of the select
      * list is the one to report. The statement fails either way, so analyzing the list again later does no harm.
      */
+    /** The FROM rows of a WHERE that never passes: none, with the FROM items' columns. */
+    private static PlanNode emptyFrom(PlanNode plan, FromScope scope) {
+        List<org.lakepg.server.sql.plan.OutputColumn> columns = new ArrayList<>();
+        for (int i = 0; i < plan.width(); i++) {
+            try {
+                columns.add(scope.columnAt(i));
+            } catch (IndexOutOfBoundsException notAnItemsColumn) {
+                return org.lakepg.server.sql.optimizer.GatingQuals.emptyRows(plan.width());
+            }
+        }
+        return org.lakepg.server.sql.optimizer.GatingQuals.emptyRows(columns);
+    }
+
     private PgException targetListFirst(SelectStmt s, FromScope scope, boolean resolveUnknowns, PgException whereError) {
         WindowCollector previous = expressions.windows(new WindowCollector(s.windowClause()));
         try {
@@ -629,7 +642,7 @@ public final class QueryAnalyzer {
                 var gating = org.lakepg.server.sql.optimizer.GatingQuals.split(expressions.foldConstants(
                         org.lakepg.server.sql.optimizer.GatingQuals.withConstantColumns(plan, where)));
                 if (gating.neverPasses()) {
-                    plan = org.lakepg.server.sql.optimizer.GatingQuals.emptyRows(plan.width());
+                    plan = emptyFrom(plan, scope);
                 }
                 gate = gating.gate();
                 where = gating.neverPasses() ? null : gating.rest();

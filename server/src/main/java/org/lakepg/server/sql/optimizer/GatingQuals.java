@@ -7,6 +7,7 @@ import java.util.List;
 import org.lakepg.server.catalog.TypeOids;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.FilterNode;
+import org.lakepg.server.sql.plan.OutputColumn;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.ResultNode;
@@ -131,5 +132,19 @@ public final class GatingQuals {
             nulls.add(new Const(TypeOids.TEXT, -1, null));
         }
         return new ProjectNode(new FilterNode(new ResultNode(), new Const(TypeOids.BOOL, -1, false)), nulls);
+    }
+
+    /**
+     * No rows at all, with the FROM items' columns (their types and names): PostgreSQL's dummy relation keeps its
+     * Vars, which EXPLAIN VERBOSE shows by their bare names ({@code Output: f1}) since no plan node scans their
+     * relation. The projection reads past the Result's (empty) row; the constant-false filter never lets it run.
+     */
+    public static PlanNode emptyRows(List<OutputColumn> columns) {
+        List<BoundExpr> refs = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            OutputColumn c = columns.get(i);
+            refs.add(new InputRef(i, c.type(), c.typmod(), c.name()));
+        }
+        return new ProjectNode(new FilterNode(new ResultNode(), new Const(TypeOids.BOOL, -1, false)), refs);
     }
 }

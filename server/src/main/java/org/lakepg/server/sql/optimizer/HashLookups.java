@@ -77,6 +77,12 @@ public final class HashLookups {
 
     /** Rewrites a FROM/WHERE plan: a filter over joins, or a join with its ON condition. */
     public PlanNode joins(PlanNode plan) {
+        PlanNode planned = plannedJoins(plan);
+        // after the joins are planned: a projection in the join tree would keep conditions from being pushed down
+        return methods != null ? ResultJoinRemoval.removed(planned) : planned;
+    }
+
+    private PlanNode plannedJoins(PlanNode plan) {
         if (methods != null && plan instanceof NestedLoopJoinNode lateral && !lateral.lateral().isEmpty()) {
             plan = LateralPullUp.pullUp(lateral);
         } else if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode lateral
