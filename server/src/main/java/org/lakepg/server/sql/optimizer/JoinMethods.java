@@ -69,10 +69,6 @@ final class JoinMethods {
         return plan;
     }
 
-    private PlanNode cheaper(PlanNode plan, PlanNode alternative) {
-        return costs.estimate(alternative).total() < costs.estimate(plan).total() ? alternative : plan;
-    }
-
     /** A filtered sequential scan's cheapest scan under the same filter, else the input itself. */
     private PlanNode cheapestScan(PlanNode input) {
         if (!(input instanceof FilterNode f) || !(f.input() instanceof SeqScanNode scan)) {
