@@ -40,7 +40,28 @@ final class JoinOrder {
     record Input(PlanNode plan, int offset, int width) {}
 
     /** A planned subset: its plan and the inputs whose columns it outputs, in that order. */
-    private record Planned(PlanNode plan, List<Integer> order, double total) {}
+    private record Planned(PlanNode plan, List<Integer> order, double total, double startup) {}
+
+    /**
+     * Whether a join of the same inputs beats the cheapest so far: a lower total cost; on equal totals (up to
+     * rounding), with outer joins the later FROM item joined last (the path PostgreSQL's search meets first), else
+     * the cheaper start, as add_path keeps the path with the lower startup cost among equal totals.
+     */
+    private static boolean better(Planned candidate, int right, Planned cheapest, int cheapestRight, boolean specials) {
+        double scale = Math.max(Math.abs(candidate.total()), Math.abs(cheapest.total()));
+        if (Math.abs(candidate.total() - cheapest.total()) > 1e-9 * scale) {
+            return candidate.total() < cheapest.total();
+        }
+        if (specials && Integer.highestOneBit(right) != Integer.highestOneBit(cheapestRight)) {
+            return Integer.highestOneBit(right) > Integer.highestOneBit(cheapestRight);
+        }
+        return candidate.startup() < cheapest.startup();
+    }
+
+    private Planned planned(PlanNode plan, List<Integer> order) {
+        var cost = costs.estimate(plan);
+        return new Planned(plan, order, cost.total(), cost.startup());
+    }
 
     /**
      * @param inputs   the join's inputs in FROM order
@@ -85,7 +106,7 @@ final class JoinOrder {
                 }
             }
             PlanNode plan = pushDown.apply(in.plan(), own.isEmpty() ? null : and(own));
-            best.put(1 << i, new Planned(plan, List.of(i), costs.estimate(plan).total()));
+            best.put(1 << i, planned(plan, List.of(i)));
         }
         for (int size = 2; size <= n; size++) {
             for (int set = 1; set < 1 << n; set++) {
@@ -112,9 +133,8 @@ final class JoinOrder {
                     }
                     Planned candidate = join(best.get(left), best.get(right), set, left, right, match, quals,
                             specials, inputs);
-                    if (candidate != null && (cheapest == null || candidate.total() < cheapest.total()
-                            || !specials.isEmpty() && candidate.total() == cheapest.total()
-                            && Integer.highestOneBit(right) > Integer.highestOneBit(cheapestRight))) {
+                    if (candidate != null && (cheapest == null
+                            || better(candidate, right, cheapest, cheapestRight, !specials.isEmpty()))) {
                         cheapest = candidate;
                         cheapestRight = right;
                     }
@@ -235,7 +255,7 @@ final class JoinOrder {
         if (!after.isEmpty()) {
             plan = new FilterNode(plan, and(after));
         }
-        return new Planned(plan, order, costs.estimate(plan).total());
+        return planned(plan, order);
     }
 
     /** Whether no condition or outer join joins the part to an input outside it. */
