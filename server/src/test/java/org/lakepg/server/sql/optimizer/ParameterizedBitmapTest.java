@@ -2,8 +2,6 @@ package org.lakepg.server.sql.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,42 +17,14 @@ import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.OuterParam;
 import org.lakepg.server.stats.ColumnStatistics;
 import org.lakepg.server.stats.RelationStatistics;
-import org.lakepg.server.table.ColumnInfo;
 import org.lakepg.server.table.IndexInfo;
 import org.lakepg.server.table.TableInfo;
 
 /** Parameterized bitmap scans of a nested loop's inner side and their loop count (get_loop_count). */
 class ParameterizedBitmapTest {
-    private final Map<Long, RelationStatistics> measured = new HashMap<>();
-    private final Map<Long, List<IndexInfo>> indexes = new HashMap<>();
-    private final Map<String, String> settings = new HashMap<>();
-
-    private final PlannerContext context = new PlannerContext() {
-        @Override
-        public RelationStatistics measured(TableInfo table) {
-            return measured.get(table.oid());
-        }
-
-        @Override
-        public long currentPages(TableInfo table) {
-            return measured.containsKey(table.oid()) ? measured.get(table.oid()).pages() : 0;
-        }
-
-        @Override
-        public long indexPages(IndexInfo index) {
-            return 10;
-        }
-
-        @Override
-        public List<IndexInfo> indexes(TableInfo table) {
-            return indexes.getOrDefault(table.oid(), List.of());
-        }
-
-        @Override
-        public String setting(String name) {
-            return settings.get(name);
-        }
-    };
+    private final StubPlannerContext context = new StubPlannerContext();
+    private final Map<Long, RelationStatistics> measured = context.measured;
+    private final Map<Long, List<IndexInfo>> indexes = context.indexes;
 
     private final TableInfo outer = table(1, "o");
     private final TableInfo inner = table(2, "i");
@@ -68,15 +38,11 @@ class ParameterizedBitmapTest {
     }
 
     private static ColumnStatistics stats(double distinct) {
-        return new ColumnStatistics(0, 4, distinct, List.of(), List.of(), List.of());
+        return StubPlannerContext.stats(distinct);
     }
 
     private static TableInfo table(long oid, String name) {
-        List<ColumnInfo> cols = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            cols.add(new ColumnInfo("c" + i, (short) (i + 1), TypeOids.INT4, -1, false, null, '\0'));
-        }
-        return new TableInfo(oid, name, 2200, (int) oid, 0, cols);
+        return StubPlannerContext.table(oid, name, 2);
     }
 
     private static BoundExpr outerEqualsInner(int outerColumn, int innerColumn) {
