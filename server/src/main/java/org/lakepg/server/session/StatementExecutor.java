@@ -1009,28 +1009,33 @@ final class StatementExecutor {
                         explainCreateTableAs(e, ctas, context);
                 case org.lakepg.server.sql.ast.ExplainStmt e when e.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt x -> {
                     // EXPLAIN EXECUTE: the prepared statement's plan, run with the given values under ANALYZE
+                    long planning = System.nanoTime();
                     var bound = prepared.bind(x, queries(new ParameterTypes(new int[0])).expressions(), catalog,
                             new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
                     if (!(bound.command() instanceof Command.Query q)) {
                         throw new IllegalStateException("a prepared statement is a query");
                     }
-                    yield ExplainCommand.run(e, q.plan(), executor, context.nested(bound.parameters()), catalog, io,
-                            session);
+                    yield ExplainCommand.run(e, q.plan(), System.nanoTime() - planning, executor,
+                            context.nested(bound.parameters()), catalog, io, session);
                 }
                 case org.lakepg.server.sql.ast.ExplainStmt e
                         when e.query() instanceof org.lakepg.server.sql.ast.DeclareCursorStmt d -> {
+                    long planning = System.nanoTime();
                     if (!(analyzeInner(d.query(), new int[0]) instanceof Command.Query q)) {
                         throw new IllegalStateException("a cursor's query is a SELECT");
                     }
-                    yield ExplainCommand.run(e, q.plan(), executor, context, catalog, io, session);
+                    yield ExplainCommand.run(e, q.plan(), System.nanoTime() - planning, executor, context, catalog, io,
+                            session);
                 }
                 case org.lakepg.server.sql.ast.ExplainStmt e -> {
+                    long planning = System.nanoTime();
                     if (!(analyze(new RawStatement(e.query(), 0, 0), new int[0]) instanceof Command.Query q)) {
                         throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of this statement is not supported yet");
                     }
                     var routed = new org.lakepg.server.sql.plan.QueryPlan(analytics.route(q.plan().root(), context),
                             q.plan().columns(), q.plan().parameterTypes(), q.plan().tag(), q.plan().rangeTableSize());
-                    yield ExplainCommand.run(e, routed, executor, context, catalog, io, session);
+                    yield ExplainCommand.run(e, routed, System.nanoTime() - planning, executor, context, catalog, io,
+                            session);
                 }
                 case org.lakepg.server.sql.ast.DropdbStmt drop -> databases.drop(drop, roles.currentRole());
                 case org.lakepg.server.sql.ast.AlterDatabaseStmt alter -> databases.alter(alter, roles.currentRole());
@@ -1184,6 +1189,7 @@ final class StatementExecutor {
         }
         org.lakepg.server.sql.plan.QueryPlan plan;
         ExecContext run = context;
+        long planning = System.nanoTime();
         if (ctas.query() instanceof org.lakepg.server.sql.ast.ExecuteStmt x) {
             var bound = prepared.bind(x, queries(new ParameterTypes(new int[0])).expressions(), catalog,
                     new ExprCompiler(FunctionRegistry.builtins(), io), context, this::analyzeInner);
@@ -1197,11 +1203,12 @@ final class StatementExecutor {
         } else {
             throw PgException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN of this statement is not supported yet");
         }
+        long planningNanos = System.nanoTime() - planning;
         if (!analyze) {
-            return ExplainCommand.run(e, plan, executor, run, catalog, io, session);
+            return ExplainCommand.run(e, plan, planningNanos, executor, run, catalog, io, session);
         }
         var finalPlan = plan;
-        return ExplainCommand.run(e, plan, executor, run, catalog, io, session,
+        return ExplainCommand.run(e, plan, planningNanos, executor, run, catalog, io, session,
                 rows -> ddl.createTableAs(ctas, transaction.get(), finalPlan, null, rows));
     }
 
