@@ -277,7 +277,6 @@ public final class ForeignKeys {
     private List<Object[]> referencingRows(TableInfo child, ConstraintInfo fk, Object[] key, long[] keyTypes) {
         HeapRelation heap = tables.heap(child);
         RowCodec codec = new RowCodec(child.columnTypes());
-        int width = child.columns().size();
         List<Object[]> out = new ArrayList<>();
         IndexInfo index = leadingIndex(child, fk.columns(), keyTypes);
         if (index != null) {
@@ -288,9 +287,7 @@ public final class ForeignKeys {
                 if (found.isPresent() && seen.add(found.get().tid())) {
                     Object[] row = codec.decode(found.get().payload());
                     if (KeyValues.equal(key, KeyValues.of(row, fk.columns()))) {
-                        Object[] withTid = java.util.Arrays.copyOf(row, width + 1);
-                        withTid[width] = found.get().tid();
-                        out.add(withTid);
+                        out.add(withTid(row, found.get().tid()));
                     }
                 }
             }
@@ -300,11 +297,15 @@ public final class ForeignKeys {
             HeapTuple t = it.next();
             Object[] row = codec.decode(t.payload());
             if (KeyValues.equal(key, KeyValues.of(row, fk.columns()))) {
-                Object[] withTid = java.util.Arrays.copyOf(row, width + 1);
-                withTid[width] = t.tid();
-                out.add(withTid);
+                out.add(withTid(row, t.tid()));
             }
         }
+        return out;
+    }
+
+    private static Object[] withTid(Object[] row, Tid tid) {
+        Object[] out = java.util.Arrays.copyOf(row, row.length + 1);
+        out[row.length] = tid;
         return out;
     }
 
@@ -367,11 +368,10 @@ public final class ForeignKeys {
             prefix.writeBytes(IndexKeys.ofValue(index, position, table.columns().get(attnum - 1).type(), value));
         }
         byte[] lower = prefix.toByteArray();
-        byte[] upper = java.util.Arrays.copyOf(lower, lower.length + 1);
-        upper[lower.length] = (byte) 0xFF; // above every continuation: each column starts with a marker byte <= 0x02
+        byte[] upper = org.lakepg.server.access.btree.ScanBound.successor(lower);
         return new org.lakepg.server.access.btree.ScanBound[] {
                 org.lakepg.server.access.btree.ScanBound.inclusive(lower),
-                org.lakepg.server.access.btree.ScanBound.inclusive(upper)};
+                upper == null ? null : org.lakepg.server.access.btree.ScanBound.exclusive(upper)};
     }
 
     private void deleteRow(TableInfo table, Object[] rowWithTid) {

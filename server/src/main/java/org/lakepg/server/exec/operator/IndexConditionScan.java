@@ -116,14 +116,14 @@ final class IndexConditionScan {
             }
             prefix = concat(prefix, IndexKeys.ofValue(node.index(), position, types[position], equal[0]));
         }
-        return new Range(prefix.length == 0 ? null : prefix, prefix.length == 0 ? null : successor(prefix));
+        return new Range(prefix.length == 0 ? null : prefix, prefix.length == 0 ? null : ScanBound.successor(prefix));
     }
 
     /** The range of the comparisons on the key column at {@code position}, below the equal {@code prefix}. */
     private static Range bounded(IndexScanNode node, ExprCompiler compiler, ExecContext context,
                                  List<IndexCondition> conditions, int position, long type, byte[] prefix) {
         byte[] lower = prefix.length == 0 ? null : prefix;
-        byte[] upper = prefix.length == 0 ? null : successor(prefix);
+        byte[] upper = prefix.length == 0 ? null : ScanBound.successor(prefix);
         boolean descending = IndexKeys.descending(node.index(), position);
         for (IndexCondition c : conditions) {
             if (c.position() != position) {
@@ -151,32 +151,16 @@ final class IndexConditionScan {
                 };
             }
             switch (op) {
-                case GT -> lower = max(lower, successor(key));
+                case GT -> lower = max(lower, ScanBound.successor(key));
                 case GE -> lower = max(lower, key);
                 case LT -> upper = min(upper, key);
-                case LE -> upper = min(upper, successor(key));
+                case LE -> upper = min(upper, ScanBound.successor(key));
                 default -> { }
             }
         }
         return new Range(lower, upper);
     }
 
-    /**
-     * The smallest key above every key that starts with {@code key} (the last byte below 0xFF raised by one); the
-     * encoding never ends a column with 0xFF bytes only, so there always is one.
-     */
-    private static byte[] successor(byte[] key) {
-        int end = key.length;
-        while (end > 0 && key[end - 1] == (byte) 0xFF) {
-            end--;
-        }
-        if (end == 0) {
-            return null;
-        }
-        byte[] out = Arrays.copyOf(key, end);
-        out[end - 1]++;
-        return out;
-    }
 
     private static byte[] max(byte[] a, byte[] b) {
         return a == null ? b : b == null ? a : Arrays.compareUnsigned(a, b) >= 0 ? a : b;
