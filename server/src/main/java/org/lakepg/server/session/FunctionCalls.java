@@ -119,7 +119,7 @@ final class FunctionCalls {
                     long actual = statements.get(i).columns().get(0).type();
                     if (result != null && actual != proc.returnType() && proc.returnType() != TypeOids.VOID
                             && !PlpgsqlPolymorphism.isPolymorphic(proc.returnType())) {
-                        result = convert(result, actual, proc.returnType());
+                        result = WireTypeIO.viaText(result, actual, proc.returnType());
                     }
                 }
                 while (rows.hasNext()) {
@@ -166,19 +166,11 @@ final class FunctionCalls {
             long from = columns.get(i).type();
             if (out[i] != null && from != to && to != TypeOids.RECORD && to != TypeOids.VOID
                     && !PlpgsqlPolymorphism.isPolymorphic(to) && (declared.size() > 1 || columns.size() == 1)) {
-                out[i] = convert(out[i], from, to);
+                out[i] = WireTypeIO.viaText(out[i], from, to); // an implicitly coercible type, through text
             }
         }
         return out;
     }
-
-    /** A value of an implicitly coercible type in the declared result type, through their text forms. */
-    private static Object convert(Object value, long from, long to) {
-        var settings = org.lakepg.wire.types.FormatSettings.defaults();
-        String text = WireTypeIO.codec(from).formatTextUnchecked(value, settings);
-        return WireTypeIO.codec(to).parseText(text, settings);
-    }
-
 
     // ---- CALL ----
 

@@ -1,10 +1,8 @@
 package org.lakepg.server.table;
 
-import java.math.BigDecimal;
 import java.util.Map;
 import org.lakepg.server.access.btree.KeyEncoding;
 import org.lakepg.wire.types.Jsonb;
-import org.lakepg.wire.types.PgNumeric;
 
 /**
  * B-tree keys of jsonb (jsonb_ops) whose byte order is jsonb_cmp's: an object above every array or scalar; a
@@ -48,7 +46,7 @@ final class JsonbKeys {
             }
             case Jsonb.Number n -> {
                 key.addLong(2L, order);
-                TypedKeys.finite(key, n.value().value() == null ? java.math.BigDecimal.ZERO : n.value().value(), order);
+                TypedKeys.numeric(key, n.value(), order); // a JSON number is always finite
             }
             case Jsonb.Bool b -> {
                 key.addLong(3L, order);

@@ -30,7 +30,7 @@ final class TypedKeys {
      * significant digits, complemented for negatives and closed by a mark above every digit so that a longer
      * negative with the same leading digits (a larger magnitude) sorts first.
      */
-    static void finite(KeyEncoding key, BigDecimal d, KeyEncoding.Order order) {
+    private static void finite(KeyEncoding key, BigDecimal d, KeyEncoding.Order order) {
         int sign = d.signum();
         key.addLong((long) sign, order);
         if (sign == 0) {

@@ -3,11 +3,14 @@ package org.lakepg.server.exec.constraint;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.lakepg.server.access.btree.ScanBound;
 import org.lakepg.server.access.heap.HeapRelation;
 import org.lakepg.server.access.heap.HeapTuple;
 import org.lakepg.server.access.heap.Tid;
 import org.lakepg.server.access.heap.WriteResult;
+import org.lakepg.server.catalog.TypeOids;
 import org.lakepg.server.exec.TableAccess;
+import org.lakepg.server.exec.expr.WireTypeIO;
 import org.lakepg.server.table.ColumnInfo;
 import org.lakepg.server.table.ConstraintInfo;
 import org.lakepg.server.table.IndexInfo;
@@ -130,30 +133,32 @@ public final class ForeignKeys {
                 continue;
             }
             TableInfo child = catalog.findByOid(txn.snapshot(), fk.tableOid()).orElseThrow();
+            long[] keyTypes = typesOf(table, fk.refColumns());
             char action = newRow == null ? fk.onDelete() : fk.onUpdate();
             switch (action) {
                 case 'r' -> {
-                    if (!referencingRows(child, fk, oldKey, typesOf(table, fk.refColumns())).isEmpty()) {
+                    if (!referencingRows(child, fk, oldKey, keyTypes).isEmpty()) {
                         throw stillReferenced(table, child, fk, oldRow);
                     }
                 }
                 case 'c' -> {
-                    for (Object[] r : referencingRows(child, fk, oldKey, typesOf(table, fk.refColumns()))) {
+                    long[] columnTypes = typesOf(child, fk.columns());
+                    for (Object[] r : referencingRows(child, fk, oldKey, keyTypes)) {
                         if (newRow == null) {
                             deleteRow(child, r);
                         } else {
                             Object[] changed = copy(r, child);
-                            long[] from = typesOf(table, fk.refColumns());
-                            long[] to = typesOf(child, fk.columns());
                             for (int i = 0; i < fk.columns().size(); i++) {
-                                changed[fk.columns().get(i) - 1] = assigned(newKey[i], from[i], to[i]);
+                                // the new key in the referencing column's type (an int8 key into an int4 column)
+                                changed[fk.columns().get(i) - 1] = newKey[i] == null || keyTypes[i] == columnTypes[i]
+                                        ? newKey[i] : WireTypeIO.viaText(newKey[i], keyTypes[i], columnTypes[i]);
                             }
                             updateRow(child, r, changed);
                         }
                     }
                 }
                 case 'n', 'd' -> {
-                    for (Object[] r : referencingRows(child, fk, oldKey, typesOf(table, fk.refColumns()))) {
+                    for (Object[] r : referencingRows(child, fk, oldKey, keyTypes)) {
                         Object[] changed = copy(r, child);
                         for (short c : fk.columns()) {
                             changed[c - 1] = action == 'n' ? null : constantDefault(child, c);
@@ -176,7 +181,7 @@ public final class ForeignKeys {
                 default -> schedule(fk, () -> {
                     TableInfo parent = catalog.findByOid(txn.snapshot(), fk.refTable()).orElse(null);
                     if (parent != null && !parentHasKey(parent, fk.refColumns(), oldKey)
-                            && !referencingRows(child, fk, oldKey, typesOf(table, fk.refColumns())).isEmpty()) {
+                            && !referencingRows(child, fk, oldKey, keyTypes).isEmpty()) {
                         throw stillReferenced(parent, child, fk, oldRow);
                     }
                 });
@@ -237,7 +242,7 @@ public final class ForeignKeys {
                 shape[refColumns.get(i) - 1] = key[i];
             }
             byte[] bytes = IndexKeys.of(index, parent, shape);
-            var bound = org.lakepg.server.access.btree.ScanBound.inclusive(bytes);
+            var bound = ScanBound.inclusive(bytes);
             for (var it = catalog.btree(index).scan(bound, bound, true); it.hasNext(); ) {
                 var found = heap.fetchThroughChain(txn.snapshot(), it.next().tid());
                 if (found.isPresent() && KeyValues.equal(key, KeyValues.of(codec.decode(found.get().payload()),
@@ -311,10 +316,12 @@ public final class ForeignKeys {
 
     /** A whole-table B-tree index whose first key columns are exactly {@code columns}, in any order. */
     private IndexInfo leadingIndex(TableInfo table, List<Short> columns, long[] keyTypes) {
+        if (!sameKeyEncoding(table, columns, keyTypes)) {
+            return null;
+        }
         for (IndexInfo index : catalog.indexes(txn.snapshot(), table.oid())) {
             if (IndexInfo.BTREE.equals(index.method()) && index.plain() && index.columns().size() >= columns.size()
-                    && index.columns().subList(0, columns.size()).containsAll(columns)
-                    && sameKeyEncoding(table, columns, keyTypes)) {
+                    && index.columns().subList(0, columns.size()).containsAll(columns)) {
                 return index;
             }
         }
@@ -328,7 +335,7 @@ public final class ForeignKeys {
     private static boolean sameKeyEncoding(TableInfo table, List<Short> columns, long[] keyTypes) {
         for (int i = 0; i < columns.size(); i++) {
             long type = table.columns().get(columns.get(i) - 1).type();
-            if (!IndexKeys.indexable(type) || type != keyTypes[i] && !(integer(type) && integer(keyTypes[i]))) {
+            if (type != keyTypes[i] && !(integer(type) && integer(keyTypes[i]))) {
                 return false;
             }
         }
@@ -336,18 +343,8 @@ public final class ForeignKeys {
     }
 
     private static boolean integer(long type) {
-        return type == org.lakepg.server.catalog.TypeOids.INT2 || type == org.lakepg.server.catalog.TypeOids.INT4
-                || type == org.lakepg.server.catalog.TypeOids.INT8;
-    }
-
-    /** A new key value in the referencing column's type (an int8 key cascading into an int4 column), via text. */
-    private static Object assigned(Object value, long from, long to) {
-        if (value == null || from == to) {
-            return value;
-        }
-        var settings = org.lakepg.wire.types.FormatSettings.defaults();
-        String text = org.lakepg.server.exec.expr.WireTypeIO.codec(from).formatTextUnchecked(value, settings);
-        return org.lakepg.server.exec.expr.WireTypeIO.codec(to).parseText(text, settings);
+        return type == TypeOids.INT2 || type == TypeOids.INT4
+                || type == TypeOids.INT8;
     }
 
     private static long[] typesOf(TableInfo table, List<Short> columns) {
@@ -359,7 +356,7 @@ public final class ForeignKeys {
     }
 
     /** The scan range of the entries whose leading key columns equal {@code key}. */
-    private static org.lakepg.server.access.btree.ScanBound[] prefixRange(IndexInfo index, TableInfo table,
+    private static ScanBound[] prefixRange(IndexInfo index, TableInfo table,
                                                                           List<Short> columns, Object[] key) {
         java.io.ByteArrayOutputStream prefix = new java.io.ByteArrayOutputStream();
         for (int position = 0; position < columns.size(); position++) {
@@ -368,10 +365,10 @@ public final class ForeignKeys {
             prefix.writeBytes(IndexKeys.ofValue(index, position, table.columns().get(attnum - 1).type(), value));
         }
         byte[] lower = prefix.toByteArray();
-        byte[] upper = org.lakepg.server.access.btree.ScanBound.successor(lower);
-        return new org.lakepg.server.access.btree.ScanBound[] {
-                org.lakepg.server.access.btree.ScanBound.inclusive(lower),
-                upper == null ? null : org.lakepg.server.access.btree.ScanBound.exclusive(upper)};
+        byte[] upper = ScanBound.successor(lower);
+        return new ScanBound[] {
+                ScanBound.inclusive(lower),
+                upper == null ? null : ScanBound.exclusive(upper)};
     }
 
     private void deleteRow(TableInfo table, Object[] rowWithTid) {

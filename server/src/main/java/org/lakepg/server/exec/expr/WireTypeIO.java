@@ -50,6 +50,12 @@ public final class WireTypeIO implements TypeIO {
         return org.lakepg.server.systemcatalog.CatalogBoundRegType.bind(codec(type), context::catalogView);
     }
 
+    /** A value of one type in another whose text input accepts the first's text output (an int8 as int4, ...). */
+    public static Object viaText(Object value, long from, long to) {
+        var settings = FormatSettings.defaults();
+        return codec(to).parseText(codec(from).formatTextUnchecked(value, settings), settings);
+    }
+
     public static PgType<?> codec(long type) {
         PgType<?> codec = PgTypes.byOid((int) type);
         if (codec == null) {
