@@ -13,15 +13,18 @@ public final class Main {
     private static final String USAGE = """
             usage: lakepg start [--port 5432] [--data ./lakepg-data] [--listen 127.0.0.1] [-c name=value ...]
                                 [--auth loopback=trust,all=scram-sha-256] [--password-file FILE]
-                                [--tls-cert cert.pem --tls-key key.pem]
+                                [--tls-cert cert.pem --tls-key key.pem] [--warm-up SECONDS]
                                 [--storage cloud --safekeepers id@host:port,... --pageserver host:port [--replica]
                                  [--wal-protocol raft|proposer]]
               The superuser is "postgres"; its password comes from LAKEPG_PASSWORD or --password-file.
+              --warm-up: first run a short pgbench-like load on a scratch server for that long, so the JIT has
+              compiled the hot paths before the first client (what `lakepg cluster start` does for its compute).
                    lakepg safekeeper --id N --port P --data DIR --peers id@host:port,... [--wal-protocol raft|proposer]
                    lakepg pageserver --port P --data DIR --s3-endpoint URL --bucket B --safekeepers id@host:port,...
                                      [--wal-protocol raft|proposer]
                    lakepg s3 --port P --data DIR
                    lakepg cluster start|status|stop|replica|gc --dir D [--port 5432] [--wal-protocol raft|proposer]
+                                     [--warm-up SECONDS]
               --wal-protocol: how the WAL reaches the safekeepers; every service of a cluster must use the same
               (docs/safekeepers.md).""";
 
@@ -73,6 +76,26 @@ public final class Main {
 
     static int start(List<String> args) {
         long attached = 0;
+        int warmUp = args.indexOf("--warm-up");
+        if (warmUp >= 0 && warmUp + 1 < args.size()) {
+            // a compute of `lakepg cluster` comes warm, as one from the proxy's pool of standbys: its JIT has compiled
+            // the SQL engine's hot paths on a scratch server before the first client arrives (docs/cluster.md)
+            java.time.Duration budget;
+            try {
+                budget = java.time.Duration.ofMillis((long) (Double.parseDouble(args.get(warmUp + 1)) * 1000));
+            } catch (NumberFormatException e) {
+                System.err.println("lakepg: --warm-up takes seconds, not \"" + args.get(warmUp + 1) + "\"");
+                return 2;
+            }
+            args = new java.util.ArrayList<>(args);
+            args.subList(warmUp, warmUp + 2).clear();
+            if (!budget.isZero()) {
+                long begun = System.nanoTime();
+                int ran = ScratchWarmUp.run(budget);
+                System.out.printf("lakepg warmed up: %d statements on a scratch server in %d ms%n", ran,
+                        (System.nanoTime() - begun) / 1_000_000);
+            }
+        }
         if (args.contains("--standby")) {
             // a pre-started compute of the serverless proxy: the JVM and lakepg's classes are loaded now, the data
             // is opened only when the proxy assigns it (a line "attach" on stdin), which makes a wake-up fast

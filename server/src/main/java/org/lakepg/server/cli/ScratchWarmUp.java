@@ -16,14 +16,18 @@ import org.lakepg.server.LakepgServer;
  * session and its first statements need, so that a wake-up costs about what a warm server costs. Bounded in time.
  */
 final class ScratchWarmUp {
-    private static final long BUDGET_NANOS = 3_000_000_000L;
+    /** The standby's budget: short, as the proxy may need the compute any moment. */
+    static final java.time.Duration STANDBY_BUDGET = java.time.Duration.ofSeconds(3);
     static final String PREFIX = "lakepg-standby-warm-up-";
 
     private ScratchWarmUp() {
     }
 
-    /** Runs the warm-up; returns how many statements ran (failures are tolerated: this only warms code up). */
-    static int run() {
+    /**
+     * Runs the warm-up for about {@code budget}; returns how many statements ran (failures are tolerated: this only
+     * warms code up).
+     */
+    static int run(java.time.Duration budget) {
         Path dir;
         try {
             deleteLeftovers();
@@ -37,7 +41,7 @@ final class ScratchWarmUp {
                     "--data", dir.toString(), "--auth", "all=trust", "-c", "autovacuum=off"), Map.of());
             try (LakepgServer server = LakepgServer.start(config)) {
                 for (int round = 0; round < 2; round++) {
-                    statements += session(server, round);
+                    statements += session(server, round, budget.toNanos() / 2);
                 }
             }
         } catch (Exception e) {
@@ -48,7 +52,7 @@ final class ScratchWarmUp {
         return statements;
     }
 
-    private static int session(LakepgServer server, int round) throws IOException {
+    private static int session(LakepgServer server, int round, long budgetNanos) throws IOException {
         int statements = 0;
         try (WarmUpClient c = WarmUpClient.connect(server.address(), "postgres", "postgres")) {
             c.simpleQuery("set extra_float_digits = 3");
@@ -58,8 +62,9 @@ final class ScratchWarmUp {
             c.simpleQuery("insert into warm_accounts select g, g % 10, 0, '' from generate_series(1, 2000) g"
                     + " on conflict do nothing");
             c.simpleQuery("analyze warm_accounts");
-            long deadline = System.nanoTime() + BUDGET_NANOS / 2;
-            for (int i = 0; System.nanoTime() < deadline && i < 3000; i++) {
+            long deadline = System.nanoTime() + budgetNanos;
+            long maxIterations = Math.max(3000, budgetNanos / 1_000_000); // a fast machine stops before the budget
+            for (int i = 0; System.nanoTime() < deadline && i < maxIterations; i++) {
                 int aid = 1 + (i * 7919 + round) % 2000;
                 c.simpleQuery("begin");
                 c.simpleQuery("update warm_accounts set abalance = abalance + 1 where aid = " + aid);

@@ -54,7 +54,7 @@ final class Standby {
             return; // the proxy needs this compute now
         }
         long start = System.nanoTime();
-        int ran = ScratchWarmUp.run();
+        int ran = ScratchWarmUp.run(ScratchWarmUp.STANDBY_BUDGET);
         System.out.printf("lakepg standby warmed up: %d statements on a scratch server in %d ms%n", ran,
                 (System.nanoTime() - start) / 1_000_000);
     }

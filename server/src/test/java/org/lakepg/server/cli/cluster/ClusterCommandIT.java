@@ -36,8 +36,11 @@ class ClusterCommandIT {
     void startStatusStopAndStartAgainOnTheSameData() throws Exception {
         Path d = dir.resolve("cluster");
         try {
-            String started = lakepg("cluster", "start", "--dir", d.toString());
+            String started = lakepg("cluster", "start", "--dir", d.toString(), "--warm-up", "1");
             assertThat(started).contains("started in");
+            assertThat(Files.readString(d.resolve("logs/compute.log")))
+                    .as("the compute warmed its JIT up on a scratch server before it opened the timeline")
+                    .containsPattern("lakepg warmed up: [1-9]\\d* statements on a scratch server");
             for (String service : LocalCluster.services()) {
                 assertThat(started).containsPattern(service + " +127\\.0\\.0\\.1:\\d+ +pid \\d+");
             }
@@ -48,7 +51,7 @@ class ClusterCommandIT {
             }
 
             // a read replica next to the cluster, and the pageserver's GC on demand
-            int replicaPort = computePort(lakepg("cluster", "replica", "--dir", d.toString()));
+            int replicaPort = computePort(lakepg("cluster", "replica", "--dir", d.toString(), "--warm-up", "0"));
             try (Connection c = DriverManager.getConnection(url(replicaPort)); Statement s = c.createStatement()) {
                 assertThat(ComputeFailoverIT.longValue(s, "select count(*) from kept")).isEqualTo(100);
                 assertThat(ComputeFailoverIT.longValue(s, "select pg_is_in_recovery()::int")).isEqualTo(1);
@@ -74,7 +77,7 @@ class ClusterCommandIT {
             assertThat(processes).noneMatch(ProcessHandle::isAlive);
             assertThat(lakepg("cluster", "status", "--dir", d.toString())).contains("NOT RUNNING");
 
-            String again = lakepg("cluster", "start", "--dir", d.toString());
+            String again = lakepg("cluster", "start", "--dir", d.toString(), "--warm-up", "0");
             assertThat(computePort(again)).as("ports are kept across restarts").isEqualTo(port);
             try (Connection c = DriverManager.getConnection(url(port)); Statement s = c.createStatement()) {
                 assertThat(ComputeFailoverIT.longValue(s, "select count(*) from kept")).isEqualTo(100);

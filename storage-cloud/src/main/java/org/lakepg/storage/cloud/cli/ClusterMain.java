@@ -8,6 +8,7 @@ import java.util.Map;
 import org.lakepg.storage.Timeline;
 import org.lakepg.storage.cloud.cluster.Launcher;
 import org.lakepg.storage.cloud.cluster.LocalCluster;
+import org.lakepg.storage.cloud.cluster.ServiceKind;
 import org.lakepg.storage.cloud.rpc.PageserverClient;
 import org.lakepg.storage.cloud.safekeeper.SafekeeperAddress;
 import org.lakepg.storage.cloud.wal.WalProtocol;
@@ -21,8 +22,10 @@ import org.lakepg.storage.cloud.wal.WalQuorum;
 public final class ClusterMain {
 
     private static final String USAGE = """
-            usage: lakepg cluster start --dir D [--port 5432] [--wal-protocol proposer|raft]
+            usage: lakepg cluster start --dir D [--port 5432] [--wal-protocol proposer|raft] [--warm-up 15]
                                                           start (or restart on D's data) S3, 3 safekeepers, pageserver, compute
+                                                          (the compute first warms its JIT up on a scratch server for
+                                                          --warm-up seconds, default 15 or LAKEPG_CLUSTER_WARM_UP; 0: none)
                                                           (a new cluster's WAL protocol: proposer unless given; D keeps it)
                    lakepg cluster status --dir D               which processes run, their ports, LSNs
                    lakepg cluster stop --dir D [--timeout-s 10]  SIGTERM each, SIGKILL after the timeout
@@ -57,6 +60,7 @@ public final class ClusterMain {
         int port = Integer.parseInt(options.getOrDefault("port", "0"));
         long timeout = Long.parseLong(options.getOrDefault("timeout-s", "10"));
         String walProtocol = options.remove(WalProtocol.FLAG);
+        String warmUp = options.remove("warm-up");
         options.remove("port");
         options.remove("timeout-s");
         if (dir == null || !options.isEmpty()) {
@@ -70,7 +74,11 @@ public final class ClusterMain {
         try {
             cluster = LocalCluster.at(Path.of(dir), Launcher.ofCurrentJvm())
                     .withWalProtocol(walProtocol == null ? null : WalProtocol.parse(walProtocol));
-        } catch (IllegalArgumentException e) {
+            String seconds = warmUp != null ? warmUp : System.getenv().getOrDefault(COMPUTE_WARM_UP, DEFAULT_WARM_UP);
+            if (Double.parseDouble(seconds) > 0) {
+                cluster.withExtraArguments(ServiceKind.COMPUTE, List.of("--warm-up", seconds));
+            }
+        } catch (IllegalArgumentException e) { // NumberFormatException of --warm-up too
             System.err.println("lakepg cluster: " + e.getMessage());
             System.exit(2);
             return;
@@ -90,6 +98,10 @@ public final class ClusterMain {
             }
         }
     }
+
+    /** Seconds a compute started here warms its JIT up on a scratch server first (0: none); see docs/cluster.md. */
+    static final String COMPUTE_WARM_UP = "LAKEPG_CLUSTER_WARM_UP";
+    private static final String DEFAULT_WARM_UP = "15";
 
     private static void start(LocalCluster cluster, int port) {
         long begin = System.nanoTime();
