@@ -326,6 +326,22 @@ final class TableOperators {
             return LazyModify.rows(input, write, finish);
         }
         List<Object[]> out = new ArrayList<>();
+        if (InsertBatch.applies(node, triggers != null, upsert != null, parent != null)) {
+            InsertBatch batch = new InsertBatch(table, indexes, codec, txn, context, row -> {
+                activity.inserted();
+                if (!keysUnused) {
+                    foreignKeys.referencingRowWritten(table, null, row);
+                }
+                out.add(new Object[0]);
+            });
+            while (input.hasNext()) {
+                context.checkCancelled();
+                batch.add(input.next(), row -> checkRow(table, node, checks, row, context));
+            }
+            batch.flush();
+            finish.run();
+            return out.iterator();
+        }
         while (input.hasNext()) {
             Object[] result = write.apply(input.next());
             if (result != null) {
