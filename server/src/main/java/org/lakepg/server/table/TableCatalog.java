@@ -737,7 +737,21 @@ public final class TableCatalog {
             payloads.add(codec.encode(row));
         }
         var tids = heap(table).insertAll(txn, payloads);
-        if (!tableIndexes.isEmpty()) {
+        if (tableIndexes.size() == 1) {
+            // one index: its entries in row order are the order of one-by-one inserts, so they may share leaves
+            IndexInfo index = tableIndexes.getFirst();
+            List<org.lakepg.server.access.btree.BTreeIndex.NewEntry> entries = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Object[] row = rows.get(i);
+                if (IndexKeys.covered(index, table, row)) {
+                    var unique = uniqueCheck(index, table, row);
+                    for (byte[] key : IndexKeys.entries(index, table, row)) {
+                        entries.add(new org.lakepg.server.access.btree.BTreeIndex.NewEntry(key, tids.get(i), unique));
+                    }
+                }
+            }
+            btree(index).insertAll(txn, entries);
+        } else if (!tableIndexes.isEmpty()) {
             for (int i = 0; i < rows.size(); i++) {
                 indexRow(txn, table, tableIndexes, rows.get(i), tids.get(i));
             }

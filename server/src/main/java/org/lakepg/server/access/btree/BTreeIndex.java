@@ -258,24 +258,12 @@ public final class BTreeIndex {
             insertEntry(key, tid);
             return;
         }
-        ReentrantLock stripe = uniqueStripes[Math.floorMod(java.util.Arrays.hashCode(key), STRIPES)];
+        ReentrantLock stripe = stripe(key);
         while (true) {
-            long waitFor = -1;
+            long waitFor;
             stripe.lock();
             try {
-                for (Tid other : equalEntries(key)) {
-                    Visibility.DirtyState state = unique.heap().chainState(txn, other, unique.keyOf() == null ? null
-                            : payload -> java.util.Arrays.equals(unique.keyOf().apply(payload), key));
-                    if (state instanceof Visibility.DirtyState.Live) {
-                        throw PgException.of(SqlState.UNIQUE_VIOLATION,
-                                "duplicate key value violates unique constraint \"%s\"", unique.constraintName())
-                                .withDetail(unique.detail().get());
-                    }
-                    if (state instanceof Visibility.DirtyState.InProgress inProgress) {
-                        waitFor = inProgress.xid();
-                        break;
-                    }
-                }
+                waitFor = conflictingWriter(txn, key, unique);
                 if (waitFor < 0) {
                     insertEntry(key, tid);
                     return;
@@ -285,6 +273,142 @@ public final class BTreeIndex {
             }
             ctx.txns().waitFor(txn, waitFor);
         }
+    }
+
+    /** An entry to add: its key, the row version it points at, and its uniqueness check (null: none). */
+    public record NewEntry(byte[] key, Tid tid, UniqueCheck unique) {
+    }
+
+    /**
+     * Adds entries in order with the outcome of {@link #insert} called for each, but an entry that belongs on the
+     * leaf the one before it went to joins it in the same page change (one WAL record): a batch of ascending keys
+     * (a serial key, INSERT ... SELECT or COPY of sorted rows) logs about a record per leaf instead of one per
+     * entry. An entry joins only where the leaf alone shows where it goes and, for a unique index, that no equal
+     * key exists: its key lies strictly inside the leaf's range and no entry of the leaf has it (an equal key could
+     * only be there). The others take {@link #insert}'s path, checks and waits included.
+     */
+    public void insertAll(Transaction txn, List<NewEntry> entries) {
+        int next = 0;
+        while (next < entries.size()) {
+            next = insertRun(txn, entries, next);
+        }
+    }
+
+    /** Inserts {@code entries[from]} as {@link #insert} does, then the entries after it that join its leaf. */
+    private int insertRun(Transaction txn, List<NewEntry> entries, int from) {
+        NewEntry first = entries.get(from);
+        checkItemSize(first.key(), first.tid(), first.unique() == null ? name : first.unique().heap().name());
+        if (first.unique() == null) {
+            return insertEntries(entries, from);
+        }
+        ReentrantLock stripe = stripe(first.key());
+        while (true) {
+            long waitFor;
+            stripe.lock();
+            try {
+                waitFor = conflictingWriter(txn, first.key(), first.unique());
+                if (waitFor < 0) {
+                    return insertEntries(entries, from);
+                }
+            } finally {
+                stripe.unlock();
+            }
+            ctx.txns().waitFor(txn, waitFor);
+        }
+    }
+
+    /** Inserts {@code entries[from]} and the entries after it that join its leaf, in one page change. */
+    private int insertEntries(List<NewEntry> entries, int from) {
+        List<PinnedPage> held = new ArrayList<>(2);
+        List<ReentrantLock> stripes = new ArrayList<>();
+        int next = from + 1;
+        try (PageWriter.PageChangeSet change = ctx.writer().begin()) {
+            NewEntry first = entries.get(from);
+            PinnedPage leaf = descend(first.key(), first.tid().pack(), 0, true);
+            held.add(leaf);
+            insertInto(leaf, BTreePage.leafItem(first.key(), first.tid()), first.key(), first.tid().pack(), held,
+                    change);
+            if (held.size() == 1) { // no split: the leaf still covers the range it was found for
+                byte[] p = leaf.data();
+                while (next < entries.size() && joinsLeaf(p, entries.get(next), stripes)) {
+                    NewEntry e = entries.get(next);
+                    long tid = e.tid().pack();
+                    if (!SlottedPage.insertItemAt(p, lowerBound(p, e.key(), tid), BTreePage.leafItem(e.key(), e.tid()))) {
+                        throw new IllegalStateException("B-tree leaf lost the room it had");
+                    }
+                    next++;
+                }
+            }
+            change.commit();
+        } finally {
+            for (int i = stripes.size() - 1; i >= 0; i--) {
+                stripes.get(i).unlock();
+            }
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).close();
+            }
+        }
+        return next;
+    }
+
+    /**
+     * Whether {@code e} can go on leaf {@code p} (latched exclusively) without a descent, a split or a uniqueness
+     * scan; for a unique index it also takes the key's stripe, without waiting (see {@link #insert}'s stripes:
+     * another session may be between its check and its insert of an equal key), into {@code stripes}.
+     */
+    private boolean joinsLeaf(byte[] p, NewEntry e, List<ReentrantLock> stripes) {
+        int first = BTreePage.firstData(p);
+        if (e.key().length + 6 > MAX_ITEM_SIZE || BTreePage.count(p) < first
+                || SlottedPage.freeSpace(p) < 6 + e.key().length + SlottedPage.LINE_POINTER_SIZE) {
+            return false;
+        }
+        long tid = e.tid().pack();
+        if (e.unique() == null) {
+            return compare(e.key(), tid, p, first) > 0 && !beyondHighKey(p, e.key(), tid);
+        }
+        if (compareKey(e.key(), p, first) <= 0 || (!BTreePage.isRightmost(p) && compareKey(e.key(), p, 1) >= 0)) {
+            return false;
+        }
+        int at = lowerBound(p, e.key(), tid);
+        if (compareKey(e.key(), p, at - 1) == 0 || (at <= BTreePage.count(p) && compareKey(e.key(), p, at) == 0)) {
+            return false;
+        }
+        ReentrantLock stripe = stripe(e.key());
+        if (!stripe.tryLock()) {
+            return false;
+        }
+        stripes.add(stripe);
+        return true;
+    }
+
+    /** Compares a key with the key of the entry at {@code offsetNumber}, leaving the tids aside. */
+    private int compareKey(byte[] key, byte[] p, int offsetNumber) {
+        int at = BTreePage.entryStart(p, offsetNumber);
+        return comparator.compare(key, p, at + 6, at + BTreePage.entryLength(p, offsetNumber));
+    }
+
+    private ReentrantLock stripe(byte[] key) {
+        return uniqueStripes[Math.floorMod(java.util.Arrays.hashCode(key), STRIPES)];
+    }
+
+    /**
+     * With the key's stripe held: raises 23505 if a live row has an equal key; returns the transaction to wait for
+     * when one that is inserting or deleting such a row is still running, else -1.
+     */
+    private long conflictingWriter(Transaction txn, byte[] key, UniqueCheck unique) {
+        for (Tid other : equalEntries(key)) {
+            Visibility.DirtyState state = unique.heap().chainState(txn, other, unique.keyOf() == null ? null
+                    : payload -> java.util.Arrays.equals(unique.keyOf().apply(payload), key));
+            if (state instanceof Visibility.DirtyState.Live) {
+                throw PgException.of(SqlState.UNIQUE_VIOLATION,
+                        "duplicate key value violates unique constraint \"%s\"", unique.constraintName())
+                        .withDetail(unique.detail().get());
+            }
+            if (state instanceof Visibility.DirtyState.InProgress inProgress) {
+                return inProgress.xid();
+            }
+        }
+        return -1;
     }
 
     /** Raises PostgreSQL's error for an entry too large for a third of a page; {@code heapName} is the table's. */

@@ -414,6 +414,78 @@ class BTreeIndexTest {
     }
 
     @Test
+    void insertAllEndsAsOneByOneInsertsDoWithFewerRecords() {
+        AccessFixture f = AccessFixture.inMemory(24);
+        BTreeIndex single = BTreeIndex.create(f.ctx, 20000, "single", KeyComparator.BYTEWISE);
+        BTreeIndex batched = BTreeIndex.create(f.ctx, 20001, "batched", KeyComparator.BYTEWISE);
+        Random random = new Random(7);
+        List<BTreeIndex.NewEntry> entries = new ArrayList<>();
+        long serial = 0;
+        for (int i = 0; i < 12000; i++) {
+            // runs of ascending keys (a serial column), random keys with duplicates, descending runs
+            long k = i % 3000 < 2000 ? serial++ : i % 3000 < 2600 ? random.nextInt(5000) : 100000 - i;
+            entries.add(new BTreeIndex.NewEntry(key(k), new Tid(1 + i / 100, 1 + i % 100), null));
+        }
+        var timeline = f.timeline;
+        long before = f.wal.insertLsn(timeline).value();
+        for (BTreeIndex.NewEntry e : entries) {
+            single.insert(null, e.key(), e.tid(), null);
+        }
+        long oneByOne = f.wal.insertLsn(timeline).value() - before;
+        before = f.wal.insertLsn(timeline).value();
+        for (int from = 0; from < entries.size(); from += 256) {
+            batched.insertAll(null, entries.subList(from, Math.min(entries.size(), from + 256)));
+        }
+        long inBatches = f.wal.insertLsn(timeline).value() - before;
+        assertThat(collect(batched.entries())).isEqualTo(collect(single.entries())).hasSize(entries.size());
+        assertThat(BTreeCheck.check(batched)).isEmpty();
+        assertThat(inBatches).as("WAL bytes in batches against one by one (%d)", oneByOne).isLessThan(oneByOne);
+    }
+
+    @Test
+    void insertAllChecksUniquenessAndWaitsForInFlightInsertersAsInsertDoes() throws Exception {
+        AccessFixture f = AccessFixture.inMemory(64);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(0));
+        BTreeIndex index = BTreeIndex.create(f.ctx, 16390, "t_pkey", KeyComparator.BYTEWISE);
+        Transaction other = f.txns().begin();
+        Tid inFlight = heap.insert(other, new byte[] {1});
+        index.insert(other, KeyEncoding.key().addLong(500L).build(), inFlight, unique(heap, 500));
+
+        Transaction t = f.txns().begin();
+        List<BTreeIndex.NewEntry> entries = new ArrayList<>();
+        for (long k = 1; k <= 1000; k++) {
+            entries.add(new BTreeIndex.NewEntry(KeyEncoding.key().addLong(k).build(), heap.insert(t, new byte[] {2}),
+                    unique(heap, k)));
+        }
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> index.insertAll(t, entries));
+        Thread.sleep(100);
+        assertThat(waiting).as("key 500 is being inserted by a running transaction").isNotDone();
+        other.rollback();
+        waiting.get(5, TimeUnit.SECONDS);
+        assertThat(collect(index.entries())).hasSize(1001); // the rolled-back entry stays until vacuum
+
+        // a key repeated in the batch: the first copy goes in, the second is refused as one by one
+        Transaction u = f.txns().begin();
+        List<BTreeIndex.NewEntry> repeated = new ArrayList<>();
+        for (long k = 2001; k <= 2400; k++) {
+            long key = k == 2300 ? 2010 : k;
+            repeated.add(new BTreeIndex.NewEntry(KeyEncoding.key().addLong(key).build(), heap.insert(u, new byte[] {3}),
+                    unique(heap, key)));
+        }
+        assertThatThrownBy(() -> index.insertAll(u, repeated))
+                .isInstanceOf(PgException.class)
+                .hasMessage("duplicate key value violates unique constraint \"t_pkey\"")
+                .satisfies(e -> assertThat(((PgException) e).detail()).isEqualTo("Key (id)=(2010) already exists."));
+        assertThat(collect(index.scan(ScanBound.inclusive(KeyEncoding.key().addLong(2001L).build()), null, true)))
+                .hasSize(299);
+        assertThat(BTreeCheck.check(index)).isEmpty();
+    }
+
+    private static UniqueCheck unique(HeapRelation heap, long key) {
+        return new UniqueCheck("t_pkey", heap, () -> "Key (id)=(" + key + ") already exists.");
+    }
+
+    @Test
     void aUniqueCheckIgnoresARowThatDoesNotCarryTheKeyWhenToldHowToComputeIt() {
         AccessFixture f = AccessFixture.inMemory(64);
         HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", HeapOptions.defaults(0));
