@@ -68,6 +68,34 @@ public final class InheritedScans {
         return new Scan(inputs.size() == 1 ? inputs.get(0) : new AppendNode(inputs, width), true);
     }
 
+    /**
+     * Whether the plan is the Append of a table and the tables inheriting from it ({@link #scan}), whose members
+     * PostgreSQL checks one by one for restrictions that contradict themselves (constraint_exclusion = partition).
+     */
+    public static boolean inheritanceScan(PlanNode plan) {
+        return plan instanceof AppendNode a && a.inputs().stream().allMatch(InheritedScans::member);
+    }
+
+    /**
+     * No rows of an inheritance scan whose members are all excluded: PostgreSQL's dummy relation, which keeps the
+     * table's columns (EXPLAIN shows them by their bare names).
+     */
+    public static PlanNode excluded(PlanNode inheritanceScan) {
+        List<org.lakepg.server.sql.plan.OutputColumn> columns = new ArrayList<>();
+        for (BoundExpr e : ((ProjectNode) ((AppendNode) inheritanceScan).inputs().get(0)).expressions()) {
+            String name = e instanceof InputRef r ? r.name() : "tableoid";
+            columns.add(new org.lakepg.server.sql.plan.OutputColumn(name, e.type(), e.typmod(), 0, (short) 0));
+        }
+        return org.lakepg.server.sql.optimizer.GatingQuals.emptyRows(columns);
+    }
+
+    private static boolean member(PlanNode input) {
+        return input instanceof ProjectNode x && x.input() instanceof SeqScanNode
+                && !x.expressions().isEmpty()
+                && x.expressions().get(x.expressions().size() - 1) instanceof org.lakepg.server.sql.plan.expr.Const c
+                && c.type() == org.lakepg.server.catalog.TypeOids.OID;
+    }
+
     /** A member's rows with the parent's columns (by name), then the member's OID as tableoid. */
     static PlanNode asParent(TableInfo parent, TableInfo member, String alias, boolean withTid) {
         List<BoundExpr> columns = new ArrayList<>(columnMap(parent, member));
@@ -95,6 +123,10 @@ public final class InheritedScans {
      * Null when the plan is no such scan.
      */
     static PlanNode filtered(AnalyzerCatalog catalog, PlanNode plan, BoundExpr where) {
+        if (inheritanceScan(plan) && org.lakepg.server.sql.optimizer.SelfRefutingQuals.refuted(
+                org.lakepg.server.sql.optimizer.Conjuncts.conjuncts(where))) {
+            return excluded(plan); // every member excluded by its own restrictions
+        }
         List<PlanNode> inputs = plan instanceof AppendNode a ? a.inputs() : List.of(plan);
         PartitionPruning pruning = null;
         List<PlanNode> out = new ArrayList<>();

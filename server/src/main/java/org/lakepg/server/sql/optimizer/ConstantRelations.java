@@ -141,6 +141,10 @@ final class ConstantRelations {
         if (p instanceof SubqueryScanNode s && s.width() == s.input().width()) {
             return values(s.input());
         }
+        if (p instanceof org.lakepg.server.sql.plan.ValuesNode v && v.rows().size() == 1 && v.width() > 0) {
+            // a one-row VALUES in FROM is a Result of its values (pull_up_simple_values)
+            return constants(v.rows().get(0));
+        }
         if (!(p instanceof ProjectNode x) || x.expressions().isEmpty()) {
             return null;
         }
@@ -153,6 +157,10 @@ final class ConstantRelations {
             out = out.stream().map(e -> ExprRewriter.map(e, y -> y instanceof InputRef in ? below.get(in.index()) : y))
                     .toList();
         }
+        return constants(out);
+    }
+
+    private static List<BoundExpr> constants(List<BoundExpr> out) {
         return out.stream().allMatch(e -> pushable(e) && refs(e).isEmpty()
                 && !ExprRewriter.any(e, y -> y instanceof OuterParam)) ? out : null;
     }
@@ -169,6 +177,45 @@ final class ConstantRelations {
             });
         }
         return types;
+    }
+
+    /**
+     * remove_useless_result_rtes for a LEFT JOIN of two constant rows whose ON condition, with their values put in,
+     * folds to true ({@code (values (1, 0)) v1 left join (values (3, 1)) v2 on v1.x1 = v2.y2}): the join is the one
+     * row of both sides' values, a constant row itself, which joins above can then drop. Applied through the FROM
+     * tree (joins, filters, projections and subquery scans over them), bottom up.
+     */
+    static PlanNode joinedConstantRows(PlanNode p, UnaryOperator<BoundExpr> folding) {
+        return switch (p) {
+            case NestedLoopJoinNode j when j.lateral().isEmpty() -> {
+                PlanNode left = joinedConstantRows(j.left(), folding);
+                PlanNode right = joinedConstantRows(j.right(), folding);
+                if (j.kind() == NestedLoopJoinNode.Kind.LEFT && constantRow(left) && constantRow(right)) {
+                    BoundExpr on = j.condition() == null ? new Const(TypeOids.BOOL, -1, true)
+                            : leftValues(rightValues(j.condition(), right, left.width(), folding), left, folding);
+                    if (on instanceof Const k && Boolean.TRUE.equals(k.value())) {
+                        List<BoundExpr> row = new ArrayList<>(values(left));
+                        row.addAll(values(right));
+                        yield new ProjectNode(new ResultNode(), row);
+                    }
+                }
+                yield left == j.left() && right == j.right() ? j
+                        : new NestedLoopJoinNode(j.kind(), left, right, j.condition(), j.lateral());
+            }
+            case FilterNode f -> {
+                PlanNode input = joinedConstantRows(f.input(), folding);
+                yield input == f.input() ? f : new FilterNode(input, f.condition());
+            }
+            case ProjectNode x -> {
+                PlanNode input = joinedConstantRows(x.input(), folding);
+                yield input == x.input() ? x : new ProjectNode(input, x.expressions());
+            }
+            case SubqueryScanNode q -> {
+                PlanNode input = joinedConstantRows(q.input(), folding);
+                yield input == q.input() ? q : new SubqueryScanNode(input, q.alias(), q.columns(), q.junkColumns());
+            }
+            default -> p;
+        };
     }
 
     /** The column types of a table scan's row, null for other inputs. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.sql.analyzer.InheritedScans;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.AggregateNode;
 import org.lakepg.server.sql.plan.DistinctNode;
@@ -79,10 +80,18 @@ public final class HashLookups {
     public PlanNode joins(PlanNode plan) {
         PlanNode planned = plannedJoins(plan);
         // after the joins are planned: a projection in the join tree would keep conditions from being pushed down
-        return methods != null ? ResultJoinRemoval.removed(planned) : planned;
+        return methods != null ? EmptyJoins.collapsed(ResultJoinRemoval.removed(planned)) : planned;
     }
 
     private PlanNode plannedJoins(PlanNode plan) {
+        if (methods != null) {
+            plan = ConstantRelations.joinedConstantRows(plan, folding);
+        }
+        if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode j
+                && EquivalenceConstants.contradictory(conjuncts(f.condition())) && !outerSideContradiction(f, j)) {
+            // PostgreSQL's constant-false equivalence class over a join's relations: the join relation is dummy
+            return GatingQuals.emptyRows(plan.width());
+        }
         if (methods != null && plan instanceof NestedLoopJoinNode lateral && !lateral.lateral().isEmpty()) {
             plan = LateralPullUp.pullUp(lateral);
         } else if (methods != null && plan instanceof FilterNode f && f.input() instanceof NestedLoopJoinNode lateral
@@ -180,6 +189,25 @@ public final class HashLookups {
     }
 
     /**
+     * Whether the contradiction lies in a LEFT join's outer side alone: the join may still be removed (join removal
+     * runs on the planned query here, before it in PostgreSQL), leaving that side's scan under its constant-false
+     * gate, so the outer side is gated instead (join.sql 1666).
+     */
+    private static boolean outerSideContradiction(FilterNode f, NestedLoopJoinNode j) {
+        if (j.kind() != NestedLoopJoinNode.Kind.LEFT) {
+            return false;
+        }
+        int leftWidth = j.left().width();
+        List<BoundExpr> leftOnly = new ArrayList<>();
+        for (BoundExpr c : conjuncts(f.condition())) {
+            if (refs(c).nextSetBit(leftWidth) < 0) {
+                leftOnly.add(c);
+            }
+        }
+        return EquivalenceConstants.contradictory(leftOnly);
+    }
+
+    /**
      * The query's planned FROM rows joined with pulled-up sublinks (semi and anti joins) by the cheapest method;
      * the joins keep the FROM row's columns, so the WHERE and targets above read them unchanged.
      */
@@ -187,6 +215,10 @@ public final class HashLookups {
         for (SublinkPullUp.SemiJoin j : joins) {
             PlanNode inner = j.innerFilter() == null ? joins(j.inner()) : filtered(j.inner(), j.innerFilter());
             int width = plan.width();
+            if (methods != null && EmptyJoins.emptyJoin(j.kind(), plan, inner)) {
+                plan = GatingQuals.emptyRows(width);
+                continue;
+            }
             if (methods != null && j.kind() == NestedLoopJoinNode.Kind.SEMI && ConstantRelations.constantRow(inner)) {
                 // a semi join with one constant row: its conditions filter the rows (remove_useless_result_rtes)
                 BoundExpr condition = ConstantRelations.projectedValues(
@@ -483,6 +515,9 @@ public final class HashLookups {
             // subquery would), where it may use an index
             BoundExpr below = ExprRewriter.map(condition, e -> e instanceof InputRef in ? x.expressions().get(in.index()) : e);
             return new ProjectNode(filtered(x.input(), below), x.expressions());
+        }
+        if (methods != null && InheritedScans.inheritanceScan(input) && SelfRefutingQuals.refuted(conjuncts(condition))) {
+            return InheritedScans.excluded(input); // each member excluded by its own restrictions
         }
         if (input instanceof SeqScanNode scan) {
             PlanNode gated = methods == null ? null : ContradictoryScans.gated(condition, c -> filtered(scan, c));
