@@ -14,6 +14,7 @@ import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.FunctionScanNode;
 import org.lakepg.server.sql.plan.HashLookupNode;
+import org.lakepg.server.sql.plan.IndexScanNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
@@ -86,6 +87,7 @@ final class LateralQuals {
         return switch (p) {
             case SeqScanNode s -> true;
             case FunctionScanNode f -> true;
+            case IndexScanNode i -> !i.indexOnly(); // the keyed scan of an index nested loop: its row has every column
             case FilterNode f -> scanBelow(f.input());
             case ProjectNode x -> scanBelow(x.input());
             case NestedLoopJoinNode n -> n.kind() == NestedLoopJoinNode.Kind.INNER
