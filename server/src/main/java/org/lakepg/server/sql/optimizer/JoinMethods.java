@@ -46,7 +46,7 @@ final class JoinMethods {
     }
 
     /** One way to join, with its estimate. */
-    private record Candidate(PlanNode plan, double total) {}
+    private record Candidate(PlanNode plan, double total, double startup) {}
 
     PlanNode choose(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right, List<BoundExpr> conditions,
                     int leftWidth) {
@@ -188,6 +188,7 @@ final class JoinMethods {
 
     /** The cheaper of two ways to the same rows (by total cost; the first on a tie). */
     PlanNode cheaper(PlanNode first, PlanNode second) {
+        // plain against indexed scans of the inputs: PostgreSQL picks those per relation, by their own costs
         return costs.estimate(second).total() < costs.estimate(first).total() ? second : first;
     }
 
@@ -201,11 +202,19 @@ final class JoinMethods {
         };
     }
 
+    /**
+     * The path add_path keeps of the candidates, taken in order: a candidate replaces the one kept so far when it
+     * beats it on fuzzily compared costs (FuzzyCosts), or on the exact total when they are the same. Sort orders are
+     * not compared: a join's order counts only where a merge or ORDER BY above uses it (truncate_useless_pathkeys),
+     * which the candidates of one join do not know, and the plain lowest total ignored them before too.
+     */
     private static PlanNode cheapest(List<Candidate> candidates) {
         Candidate best = candidates.get(0);
-        for (Candidate candidate : candidates) {
-            if (candidate.total() < best.total()) {
-                best = candidate;
+        for (Candidate c : candidates.subList(1, candidates.size())) {
+            var cmp = FuzzyCosts.compare(c.startup(), c.total(), best.startup(), best.total());
+            if (cmp == FuzzyCosts.Comparison.FIRST_BETTER
+                    || cmp == FuzzyCosts.Comparison.EQUAL && c.total() < best.total()) {
+                best = c;
             }
         }
         return best.plan();
@@ -260,7 +269,8 @@ final class JoinMethods {
     }
 
     private void add(List<Candidate> out, PlanNode plan) {
-        out.add(new Candidate(plan, costs.estimate(plan).total()));
+        PlanEstimate estimate = costs.estimate(plan);
+        out.add(new Candidate(plan, estimate.total(), estimate.startup()));
     }
 
     /**

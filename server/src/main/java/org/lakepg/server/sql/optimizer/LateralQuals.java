@@ -4,13 +4,17 @@ import static org.lakepg.server.sql.optimizer.Conjuncts.and;
 import static org.lakepg.server.sql.optimizer.Conjuncts.conjuncts;
 import static org.lakepg.server.sql.optimizer.Conjuncts.pushable;
 import static org.lakepg.server.sql.optimizer.Conjuncts.refs;
+import static org.lakepg.server.sql.optimizer.Conjuncts.shift;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntSupplier;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.FunctionScanNode;
+import org.lakepg.server.sql.plan.HashLookupNode;
+import org.lakepg.server.sql.plan.IndexScanNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
@@ -83,10 +87,48 @@ final class LateralQuals {
         return switch (p) {
             case SeqScanNode s -> true;
             case FunctionScanNode f -> true;
+            case IndexScanNode i -> !i.indexOnly(); // the keyed scan of an index nested loop: its row has every column
             case FilterNode f -> scanBelow(f.input());
             case ProjectNode x -> scanBelow(x.input());
+            case NestedLoopJoinNode n -> n.kind() == NestedLoopJoinNode.Kind.INNER
+                    || n.kind() == NestedLoopJoinNode.Kind.LEFT;
             default -> false;
         };
+    }
+
+    /**
+     * A join inside the lateral side: each condition that reads one input alone filters that input's scan, as
+     * join_clause_is_movable_into lets PostgreSQL move a join clause into the parameterized base relation it reads.
+     * A LEFT join's inner input is nullable, so conditions on it cannot move there. Null (nothing moved) when a
+     * condition reads both inputs or the nullable one: it stays the lateral join's own. The join's inputs are
+     * opened again for each run of the lateral side, so a filtered inner input is materialized or hashed per run.
+     */
+    private static PlanNode intoJoin(NestedLoopJoinNode n, BoundExpr condition) {
+        int leftWidth = n.left().width();
+        List<BoundExpr> left = new ArrayList<>();
+        List<BoundExpr> right = new ArrayList<>();
+        for (BoundExpr c : conjuncts(condition)) {
+            BitSet read = refs(c);
+            if (read.nextSetBit(leftWidth) < 0) {
+                left.add(c);
+            } else if (read.nextSetBit(0) >= leftWidth && n.kind() == NestedLoopJoinNode.Kind.INNER) {
+                right.add(shift(c, -leftWidth));
+            } else {
+                return null;
+            }
+        }
+        PlanNode l = left.isEmpty() ? n.left() : scanBelow(n.left()) ? filtered(n.left(), and(left)) : null;
+        PlanNode r = right.isEmpty() ? n.right() : filteredInner(n.right(), and(right));
+        return l == null || r == null ? null : new NestedLoopJoinNode(n.kind(), l, r, n.condition(), n.lateral());
+    }
+
+    /** A join's inner input with the condition pushed into its scan (under the hash table of a hash join). */
+    private static PlanNode filteredInner(PlanNode p, BoundExpr condition) {
+        if (p instanceof HashLookupNode h) {
+            PlanNode input = scanBelow(h.input()) ? filtered(h.input(), condition) : null;
+            return input == null ? null : new HashLookupNode(input, h.keyColumns(), h.keys());
+        }
+        return scanBelow(p) ? filtered(p, condition) : null;
     }
 
     /** The condition (over {@code p}'s row) applied right above the scan, or null when a projection blocks it. */
@@ -102,6 +144,8 @@ final class LateralQuals {
                 yield input == null ? null : new ProjectNode(input, x.expressions());
             }
             case FilterNode f -> new FilterNode(f.input(), and(List.of(f.condition(), condition)));
+            case NestedLoopJoinNode n when n.kind() == NestedLoopJoinNode.Kind.INNER
+                    || n.kind() == NestedLoopJoinNode.Kind.LEFT -> intoJoin(n, condition);
             default -> new FilterNode(p, condition);
         };
     }
