@@ -108,6 +108,7 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
                 this::catalogSnapshot, sessions);
         this.catalogSources.setNotices(this::notice);
         this.catalogSources.setSessionStatements(preparedStatements::rows, cursors::rows);
+        this.catalogSources.setOwnMeasurements(activity::measured);
         this.catalogSources.setSessionObjects(this.roles, () -> primaryRelations == null ? 0 : primaryRelations.tempNamespace(),
                 "pg_temp_" + processId);
         this.cluster = cluster;
@@ -170,7 +171,11 @@ public final class LakepgSession implements EngineSession, FunctionContext, Tran
         if (target.readPoint() == null) {
             sessions.statistics().database(database).loadOnce(target::keptStatistics);
         }
-        catalog.usePlanner(new SessionPlannerContext(oid -> sessions.statistics().database(database).measured(oid),
+        catalog.usePlanner(new SessionPlannerContext(oid -> {
+            // the transaction's own ANALYZE first, as PostgreSQL's planner reads its uncommitted pg_statistic rows
+            var own = activity.measured(oid);
+            return own != null ? own : sessions.statistics().database(database).measured(oid);
+        },
                 relation -> target.access().cache().relationSize(relation, org.lakepg.storage.ForkNumber.MAIN),
                 catalog::indexes, settings::get));
         this.executor = new StatementExecutor(catalog, WireTypeIO.INSTANCE, this, settings, block, this::notice,

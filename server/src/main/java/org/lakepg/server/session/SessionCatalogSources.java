@@ -23,6 +23,7 @@ final class SessionCatalogSources implements CatalogSources {
     private final FunctionContext session;
     private final Supplier<Snapshot> snapshot;
     private final ActiveSessions sessions;
+    private java.util.function.LongFunction<org.lakepg.server.stats.RelationStatistics> ownMeasurements = r -> null;
     private java.util.function.Consumer<org.lakepg.wire.error.PgException> notices = n -> { };
     private org.lakepg.server.auth.SessionRoles roles;
     private java.util.function.LongSupplier tempNamespace = () -> 0;
@@ -230,8 +231,17 @@ final class SessionCatalogSources implements CatalogSources {
         return sessions.list();
     }
 
+    /** The running transaction's own VACUUM/ANALYZE measurements, seen before they commit. */
+    void setOwnMeasurements(java.util.function.LongFunction<org.lakepg.server.stats.RelationStatistics> own) {
+        this.ownMeasurements = own;
+    }
+
     @Override
     public org.lakepg.server.stats.RelationStatistics measured(long relation) {
+        var own = ownMeasurements.apply(relation);
+        if (own != null) {
+            return own;
+        }
         return sessions.statistics().database(session.currentDatabase()).measured(relation);
     }
 

@@ -33,6 +33,16 @@ public final class PendingActivity {
         measured.add(Map.entry(table, statistics));
     }
 
+    /** The running transaction's latest measurement of a table, or null: its own ANALYZE is what it plans with. */
+    public RelationStatistics measured(long table) {
+        for (int i = measured.size() - 1; i >= 0; i--) {
+            if (measured.get(i).getKey() == table) {
+                return measured.get(i).getValue();
+            }
+        }
+        return null;
+    }
+
     /**
      * Adds what the ending transaction did to the database's totals and starts afresh; its measurements reach
      * the planner only if it committed, as pg_statistic rows of a rolled back ANALYZE are never seen.

@@ -19,6 +19,12 @@ final class ClassRows {
         sources.put("pg_catalog.pg_tables", ClassRows::pgTables);
     }
 
+    /** The row count VACUUM or ANALYZE last measured; -1 when neither has run (PostgreSQL 14+). */
+    private static double reltuples(CatalogView catalog, long table) {
+        var measured = catalog.sources().measured(table);
+        return measured == null ? -1 : Math.rint(measured.tuples());
+    }
+
     private static void pgClass(CatalogView catalog, Rows out) {
         for (SystemRelation r : SystemRelations.all()) {
             boolean table = r.kind() == 'r';
@@ -64,7 +70,7 @@ final class ClassRows {
                     .set("relispartition", inheritance.isPartition(t.oid()))
                     .set("relpartbound", inheritance.bound(t.oid()).map(b -> b.text()).orElse(null))
                     .set("relpages", catalog.sources().relationBlocks(t.relation()))
-                    .set("reltuples", -1)
+                    .set("reltuples", reltuples(catalog, t.oid()))
                     .set("reltoastrelid", partitioned || !needsToast(catalog, t) ? 0 : t.toastRelation())
                     .set("reloptions", t.options().isEmpty() ? null
                             : org.lakepg.wire.types.PgArray.of(25, t.options().toArray()))
