@@ -33,6 +33,8 @@ public final class ModifyAnalyzer {
     private final QueryAnalyzer queries;
     private final ParameterTypes parameters;
     private final AnalyzerCatalog catalog;
+    /** Partitions whose bounds the statement's WHERE contradicts (partition pruning of UPDATE/DELETE members). */
+    private final Set<Long> refutedMembers = new HashSet<>();
 
     public ModifyAnalyzer(ExpressionAnalyzer expressions, QueryAnalyzer queries, ParameterTypes parameters,
                           AnalyzerCatalog catalog) {
@@ -173,10 +175,17 @@ public final class ModifyAnalyzer {
         }
         List<PlanNode> roots = new ArrayList<>();
         QueryPlan first = null;
+        List<QueryPlan> plans = new ArrayList<>();
         for (TableInfo member : members) {
-            QueryPlan p = modification.apply(member);
-            first = first == null ? p : first;
-            roots.add(p.root());
+            plans.add(modification.apply(member));
+        }
+        // partitions whose bounds the WHERE contradicts are left out, as PostgreSQL prunes them while planning
+        boolean allRefuted = members.stream().allMatch(m -> refutedMembers.contains(m.oid()));
+        for (int i = 0; i < members.size(); i++) {
+            if (allRefuted || !refutedMembers.contains(members.get(i).oid())) {
+                first = first == null ? plans.get(i) : first;
+                roots.add(plans.get(i).root());
+            }
         }
         return new QueryPlan(new org.lakepg.server.sql.plan.ParentModifyNode(parent, ModifyNode.Kind.valueOf(tag.name()),
                 roots, first.root().width()), first.columns(), parameters.resolved(), tag);
@@ -385,6 +394,10 @@ public final class ModifyAnalyzer {
             // constant parts evaluated while planning, as for a query's WHERE ('97'::numeric, not (97)::numeric)
             BoundExpr condition = expressions.foldConstants(expressions.requireBoolean(
                     expressions.analyzeWithoutAggregates(where, scope, "WHERE"), "WHERE", ExpressionAnalyzer.location(where)));
+            if (catalog.inheritance().isPartition(table.oid()) && !new PartitionPruning(catalog, condition,
+                    table.columns().stream().map(ColumnInfo::name).toList()).mayMatch(table.oid())) {
+                refutedMembers.add(table.oid());
+            }
             plan = new FilterNode(org.lakepg.server.sql.optimizer.IndexSelection.choose((SeqScanNode) plan, condition,
                     catalog.indexes(table)), condition);
         }
