@@ -104,6 +104,9 @@ final class JoinMethods {
             // PostgreSQL has no nested loop FULL join (match_unsorted_outer): merge-joinable, it merges or hashes
             candidates.remove(0);
         }
+        if (merged != null) {
+            orderedMergeJoins(kind, left, right, conditions, leftWidth).forEach(p -> add(candidates, p));
+        }
         List<HashClause> clauses = hashClauses(conditions, leftWidth);
         // a right side reading an enclosing loop's parameters (or a work table) is hashed again at every run
         PlanNode direct = clauses.isEmpty() ? null : hashJoin(kind, left, right, clauses, conditions);
@@ -234,6 +237,22 @@ final class JoinMethods {
         }
         return new org.lakepg.server.sql.plan.MergeJoinNode(kind, new org.lakepg.server.sql.plan.SortNode(left, leftKeys),
                 new org.lakepg.server.sql.plan.SortNode(right, rightKeys), leftKeys, rightKeys, and(others));
+    }
+
+    /** The merge joins over an ordered path of either side (OrderedMergeJoins), merging the clauses it delivers. */
+    private List<PlanNode> orderedMergeJoins(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right,
+                                             List<BoundExpr> conditions, int leftWidth) {
+        List<OrderedMergeJoins.Clause> clauses = new ArrayList<>();
+        List<BoundExpr> others = new ArrayList<>();
+        for (BoundExpr c : conditions) {
+            org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
+            if (pair == null) {
+                others.add(c);
+            } else {
+                clauses.add(new OrderedMergeJoins.Clause(c, pair[0], pair[1]));
+            }
+        }
+        return OrderedMergeJoins.of(kind, left, right, clauses, others, indexes, costs.settings().indexOnlyScan());
     }
 
     /** {@code left column = right column} of one type with a btree order: the pair of ascending sort keys. */
