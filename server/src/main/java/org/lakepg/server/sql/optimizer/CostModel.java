@@ -358,6 +358,7 @@ public final class CostModel {
                     any = true;
                     var operator = condition.get().operator();
                     equal |= operator == org.lakepg.server.index.IndexCondition.Operator.EQ
+                            || operator == org.lakepg.server.index.IndexCondition.Operator.EQ_ANY
                             || operator == org.lakepg.server.index.IndexCondition.Operator.IS_NULL;
                 }
             }
