@@ -242,15 +242,16 @@ public final class CostModel {
     /** With {@code allVisible} of the heap pages not read (index-only) and {@code quals} index conditions per entry. */
     private PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity, double loops,
                                    double allVisible, int quals) {
-        return indexScan(table, index, selectivity, selectivity, loops, allVisible, quals);
+        return indexScan(table, index, selectivity, selectivity, loops, allVisible, quals, 1);
     }
 
     /**
      * With the entries read from the index taken as {@code indexSelectivity} of the table (btcostestimate: only the
-     * conditions that bound the scan's range choose the entries; the others are checked on each of them).
+     * conditions that bound the scan's range choose the entries; the others are checked on each of them), descending
+     * the tree {@code arrayScans} times (genericcostestimate's num_sa_scans: once per element of = ANY arrays).
      */
     private PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity, double indexSelectivity,
-                                   double loops, double allVisible, int quals) {
+                                   double loops, double allVisible, int quals, double arrayScans) {
         TableSize size = size(table);
         double tuples = Math.max(1, size.tuples());
         double indexPages = Math.max(1, context.indexPages(index));
@@ -262,10 +263,11 @@ public final class CostModel {
         double startup = Math.ceil(Math.log(tuples) / Math.log(2)) * cpuOp + (height + 1) * 50 * cpuOp;
         // genericcostestimate: the leaf pages one scan reads; repeated scans share them (index_pages_fetched of
         // all the scans' pages together, shared out)
-        double scanLeafPages = indexPages > 1 && tuples > 1 ? Math.ceil(entries * indexPages / tuples) : 1;
-        double leafPages = loops > 1 ? pagesFetched(scanLeafPages * loops, indexPages) / loops : scanLeafPages;
+        double scanLeafPages = indexPages > 1 && tuples > 1 ? Math.ceil(entries / arrayScans * indexPages / tuples) : 1;
+        double leafPages = loops > 1 || arrayScans > 1
+                ? pagesFetched(scanLeafPages * loops * arrayScans, indexPages) / loops : scanLeafPages;
         double indexCost = settings.randomPageCost() * leafPages
-                + (settings.cpuIndexTupleCost() + cpuOp * quals) * entries;
+                + (settings.cpuIndexTupleCost() + cpuOp * quals) * entries + (arrayScans - 1) * startup;
         double pages = Math.max(1, size.pages());
         double heapPages = loops > 1 ? Math.ceil(pagesFetched(fetched * loops, pages) * (1 - allVisible)) / loops
                 : Math.ceil(pagesFetched(fetched, pages) * (1 - allVisible));
@@ -306,7 +308,7 @@ public final class CostModel {
         double indexSelectivity = bounding.isEmpty() ? 1.0
                 : new Selectivity(i -> tableColumn(s.table(), i)).of(Conjuncts.and(bounding));
         PlanEstimate e = indexScan(s.table(), s.index(), selectivity, indexSelectivity, 1,
-                s.indexOnly() ? allVisibleFraction(s.table()) : 0, s.conditions().size());
+                s.indexOnly() ? allVisibleFraction(s.table()) : 0, s.conditions().size(), arrayScans(s.conditions()));
         double disabled = s.indexOnly() && !settings.indexOnlyScan() ? CostSettings.DISABLE_COST : 0;
         return new PlanEstimate(e.startup() + disabled, e.total() + disabled, e.rows(), e.width());
     }
@@ -334,6 +336,24 @@ public final class CostModel {
             Conjuncts.conjuncts(predicate).stream().filter(t -> !conditions.contains(t)).forEach(quals::add);
         }
         return quals;
+    }
+
+    /** The times an index scan descends the tree: the product of its = ANY arrays' lengths (estimate_array_length). */
+    private static double arrayScans(List<BoundExpr> conditions) {
+        double scans = 1;
+        for (BoundExpr c : conditions) {
+            if (c instanceof org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x && x.any()) {
+                double length = switch (x.array()) {
+                    case org.lakepg.server.sql.plan.expr.Const k when k.value() instanceof org.lakepg.wire.types.PgArray a
+                            -> a.elements().length;
+                    case org.lakepg.server.sql.plan.expr.Const k when k.value() instanceof Object[] a -> a.length;
+                    case org.lakepg.server.sql.plan.expr.ArrayExpr a -> a.elements().size();
+                    default -> 10;
+                };
+                scans *= Math.max(1, length);
+            }
+        }
+        return scans;
     }
 
     /**
