@@ -172,8 +172,9 @@ final class JoinMethods {
         List<org.lakepg.server.sql.plan.SortKey> keys = new ArrayList<>();
         for (BoundExpr c : conditions) {
             org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
-            if (pair == null) {
-                return null;
+            if (pair == null || !(c instanceof FuncExpr f && HashLookups.hashable(f.arguments().get(0).type(),
+                    f.arguments().get(1).type()))) {
+                return null; // the unique-ified side is hashed
             }
             if (keys.stream().noneMatch(k -> k.column() == pair[1].column())) {
                 keys.add(pair[1]);
@@ -258,8 +259,7 @@ final class JoinMethods {
     /** {@code left column = right column} of one type with a btree order: the pair of ascending sort keys. */
     private org.lakepg.server.sql.plan.SortKey[] mergeKeys(BoundExpr c, int leftWidth) {
         if (!(c instanceof FuncExpr f) || !isEquality(f) || !(unwrap(f.arguments().get(0)) instanceof InputRef a)
-                || !(unwrap(f.arguments().get(1)) instanceof InputRef b) || a.type() != b.type()
-                || !HashLookups.hashable(a.type(), b.type())) {
+                || !(unwrap(f.arguments().get(1)) instanceof InputRef b) || a.type() != b.type()) {
             return null;
         }
         InputRef l = a.index() < leftWidth ? a : b;
@@ -268,7 +268,9 @@ final class JoinMethods {
             return null;
         }
         var compare = comparisons.apply(l.type());
-        if (compare.isEmpty()) {
+        // record_eq agrees with btrecordcmp (record_ops merges though lakepg does not hash records)
+        if (compare.isEmpty() || !HashLookups.hashable(a.type(), b.type())
+                && !"btrecordcmp".equals(compare.get().source())) {
             return null;
         }
         long oid = compare.get().oid();
