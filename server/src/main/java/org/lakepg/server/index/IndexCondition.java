@@ -11,6 +11,7 @@ import org.lakepg.server.sql.plan.expr.NullTest;
 import org.lakepg.server.sql.plan.expr.OuterParam;
 import org.lakepg.server.sql.plan.expr.ParamRef;
 import org.lakepg.server.sql.plan.expr.RelabelType;
+import org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr;
 import org.lakepg.server.table.IndexInfo;
 import org.lakepg.server.table.TableInfo;
 
@@ -23,7 +24,11 @@ import org.lakepg.server.table.TableInfo;
 public record IndexCondition(int position, Operator operator, BoundExpr value) {
 
     public enum Operator {
-        EQ, LT, LE, GT, GE, IS_NULL, IS_NOT_NULL;
+        EQ, LT, LE, GT, GE, IS_NULL, IS_NOT_NULL,
+        /** {@code column = ANY (array)}: the value is the array; the scan reads from its least to its greatest key. */
+        EQ_ANY,
+        /** {@code column <, <=, > or >= ANY (array)}: checked on each entry, it does not bound the scan. */
+        COMPARED_ANY;
 
         /** The operator with its sides swapped. */
         Operator commuted() {
@@ -49,6 +54,9 @@ public record IndexCondition(int position, Operator operator, BoundExpr value) {
             int position = position(n.argument(), index);
             return position < 0 ? Optional.empty()
                     : Optional.of(new IndexCondition(position, n.negated() ? Operator.IS_NOT_NULL : Operator.IS_NULL, null));
+        }
+        if (conjunct instanceof ScalarArrayOpExpr x) {
+            return arrayCondition(x, index, table);
         }
         if (!(conjunct instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || f.arguments().size() != 2
                 || f.function() >= FIRST_USER_OID || !f.strict()) {
@@ -78,6 +86,33 @@ public record IndexCondition(int position, Operator operator, BoundExpr value) {
             return Optional.of(new IndexCondition(position, side == 0 ? operator : operator.commuted(), value));
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code column op ANY (array)} with a built-in comparison whose element type the column's keys order alike and an
+     * array that does not depend on the row (PostgreSQL's ScalarArrayOpExpr index qual, amsearcharray).
+     */
+    private static Optional<IndexCondition> arrayCondition(ScalarArrayOpExpr x, IndexInfo index, TableInfo table) {
+        int position = position(x.left(), index);
+        if (!x.any() || position < 0 || dependsOnRow(x.array()) || !(x.comparison() instanceof FuncExpr f)
+                || f.form() != FuncExpr.Form.OPERATOR || f.arguments().size() != 2 || f.function() >= FIRST_USER_OID
+                || !f.strict()) {
+            return Optional.empty();
+        }
+        Operator operator = switch (f.name()) {
+            case "=" -> Operator.EQ_ANY;
+            case "<", "<=", ">", ">=" -> Operator.COMPARED_ANY;
+            default -> null;
+        };
+        BoundExpr element = f.arguments().get(1);
+        while (element instanceof RelabelType r) {
+            element = r.argument();
+        }
+        long columnType = table.columns().get(index.columns().get(position) - 1).type();
+        if (operator == null || !(element instanceof InputRef in) || in.index() != 1 || !comparable(columnType, in.type())) {
+            return Optional.empty();
+        }
+        return Optional.of(new IndexCondition(position, operator, x.array()));
     }
 
     /** The key position of the index column {@code e} reads, or -1. */
@@ -113,6 +148,7 @@ public record IndexCondition(int position, Operator operator, BoundExpr value) {
             case RelabelType r -> dependsOnRow(r.argument());
             case CoerceViaIO c -> dependsOnRow(c.argument());
             case Const c -> false;
+            case org.lakepg.server.sql.plan.expr.ArrayExpr a -> a.elements().stream().anyMatch(IndexCondition::dependsOnRow);
             case ParamRef p -> false;
             case OuterParam p -> false;
             default -> true;

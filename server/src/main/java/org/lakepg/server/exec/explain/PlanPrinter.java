@@ -1212,6 +1212,9 @@ public final class PlanPrinter {
                 if (condition != null) {
                     details.add(new String[] {"Join Filter", quals(condition, own)});
                 }
+                if (costs.materializesInner(j)) {
+                    materialized.put(j.right(), true); // the inner rows re-read for duplicate outer keys come from memory
+                }
                 yield switch (j.kind()) {
                     case INNER -> "Merge Join";
                     case LEFT -> "Merge Left Join";

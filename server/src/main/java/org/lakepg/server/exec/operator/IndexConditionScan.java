@@ -129,6 +129,28 @@ final class IndexConditionScan {
             if (c.position() != position) {
                 continue;
             }
+            if (c.operator() == IndexCondition.Operator.COMPARED_ANY) {
+                continue; // checked on each entry
+            }
+            if (c.operator() == IndexCondition.Operator.EQ_ANY) {
+                // one range from the least to the greatest element's key (the entries between are checked again)
+                Object array = compiler.compile(c.value()).eval(new Object[0], context);
+                byte[] least = null;
+                byte[] greatest = null;
+                for (Object element : array == null ? new Object[0] : ((org.lakepg.wire.types.PgArray) array).elements()) {
+                    if (element != null) {
+                        byte[] key = concat(prefix, IndexKeys.ofValue(node.index(), position, type, element));
+                        least = least == null ? key : min(least, key);
+                        greatest = greatest == null ? key : max(greatest, key);
+                    }
+                }
+                if (least == null) {
+                    return null; // no element (or NULLs only) equals anything
+                }
+                lower = max(lower, least);
+                upper = min(upper, ScanBound.successor(greatest));
+                continue;
+            }
             if (c.operator() == IndexCondition.Operator.IS_NOT_NULL) {
                 // a non-null value's key starts with marker 1; NULL's is 0 or 2 (nulls first or last)
                 lower = max(lower, concat(prefix, new byte[] {1}));

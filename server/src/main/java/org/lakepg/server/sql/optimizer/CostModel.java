@@ -242,20 +242,32 @@ public final class CostModel {
     /** With {@code allVisible} of the heap pages not read (index-only) and {@code quals} index conditions per entry. */
     private PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity, double loops,
                                    double allVisible, int quals) {
+        return indexScan(table, index, selectivity, selectivity, loops, allVisible, quals, 1);
+    }
+
+    /**
+     * With the entries read from the index taken as {@code indexSelectivity} of the table (btcostestimate: only the
+     * conditions that bound the scan's range choose the entries; the others are checked on each of them), descending
+     * the tree {@code arrayScans} times (genericcostestimate's num_sa_scans: once per element of = ANY arrays).
+     */
+    private PlanEstimate indexScan(TableInfo table, IndexInfo index, double selectivity, double indexSelectivity,
+                                   double loops, double allVisible, int quals, double arrayScans) {
         TableSize size = size(table);
         double tuples = Math.max(1, size.tuples());
         double indexPages = Math.max(1, context.indexPages(index));
         double fetched = PlanEstimate.clampRows(selectivity * tuples);
+        double entries = PlanEstimate.clampRows(Math.max(selectivity, indexSelectivity) * tuples);
         double cpuOp = settings.cpuOperatorCost();
         loops = Math.max(1, loops);
         int height = indexPages <= 1 ? 0 : (int) Math.ceil(Math.log(indexPages) / Math.log(256));
         double startup = Math.ceil(Math.log(tuples) / Math.log(2)) * cpuOp + (height + 1) * 50 * cpuOp;
         // genericcostestimate: the leaf pages one scan reads; repeated scans share them (index_pages_fetched of
         // all the scans' pages together, shared out)
-        double scanLeafPages = indexPages > 1 && tuples > 1 ? Math.ceil(fetched * indexPages / tuples) : 1;
-        double leafPages = loops > 1 ? pagesFetched(scanLeafPages * loops, indexPages) / loops : scanLeafPages;
+        double scanLeafPages = indexPages > 1 && tuples > 1 ? Math.ceil(entries / arrayScans * indexPages / tuples) : 1;
+        double leafPages = loops > 1 || arrayScans > 1
+                ? pagesFetched(scanLeafPages * loops * arrayScans, indexPages) / loops : scanLeafPages;
         double indexCost = settings.randomPageCost() * leafPages
-                + (settings.cpuIndexTupleCost() + cpuOp * quals) * fetched;
+                + (settings.cpuIndexTupleCost() + cpuOp * quals) * entries + (arrayScans - 1) * startup;
         double pages = Math.max(1, size.pages());
         double heapPages = loops > 1 ? Math.ceil(pagesFetched(fetched * loops, pages) * (1 - allVisible)) / loops
                 : Math.ceil(pagesFetched(fetched, pages) * (1 - allVisible));
@@ -286,15 +298,94 @@ public final class CostModel {
         if (s.or() != null) {
             return bitmapOrScan(s);
         }
-        double selectivity = s.conditions().isEmpty() ? 1.0
-                : new Selectivity(i -> tableColumn(s.table(), i)).of(Conjuncts.and(s.conditions()));
+        List<BoundExpr> quals = withPredicate(s);
+        double selectivity = quals.isEmpty() ? 1.0
+                : new Selectivity(i -> tableColumn(s.table(), i)).of(Conjuncts.and(quals));
         if (s.bitmap()) {
             return bitmapScan(s, selectivity);
         }
-        PlanEstimate e = indexScan(s.table(), s.index(), selectivity, 1, s.indexOnly() ? allVisibleFraction(s.table()) : 0,
-                s.conditions().size());
+        List<BoundExpr> bounding = withPredicate(s, boundaryConditions(s));
+        double indexSelectivity = bounding.isEmpty() ? 1.0
+                : new Selectivity(i -> tableColumn(s.table(), i)).of(Conjuncts.and(bounding));
+        PlanEstimate e = indexScan(s.table(), s.index(), selectivity, indexSelectivity, 1,
+                s.indexOnly() ? allVisibleFraction(s.table()) : 0, s.conditions().size(), arrayScans(s.conditions()));
         double disabled = s.indexOnly() && !settings.indexOnlyScan() ? CostSettings.DISABLE_COST : 0;
         return new PlanEstimate(e.startup() + disabled, e.total() + disabled, e.rows(), e.width());
+    }
+
+    /**
+     * The scan's index conditions with a partial index's predicate terms that they do not repeat: its entries are only
+     * the rows the predicate keeps (genericcostestimate's add_predicate_to_index_quals).
+     */
+    private static List<BoundExpr> withPredicate(IndexScanNode s) {
+        return withPredicate(s, s.conditions());
+    }
+
+    private static List<BoundExpr> withPredicate(IndexScanNode s, List<BoundExpr> conditions) {
+        if (!s.index().partial()) {
+            return conditions;
+        }
+        BoundExpr predicate;
+        try {
+            predicate = org.lakepg.server.index.IndexExpressions.of(s.index(), s.table()).predicate();
+        } catch (RuntimeException e) {
+            return s.conditions(); // a predicate lakepg cannot bind on its own
+        }
+        List<BoundExpr> quals = new ArrayList<>(conditions);
+        if (predicate != null) {
+            Conjuncts.conjuncts(predicate).stream().filter(t -> !conditions.contains(t)).forEach(quals::add);
+        }
+        return quals;
+    }
+
+    /** The times an index scan descends the tree: the product of its = ANY arrays' lengths (estimate_array_length). */
+    private static double arrayScans(List<BoundExpr> conditions) {
+        double scans = 1;
+        for (BoundExpr c : conditions) {
+            if (c instanceof org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x && x.any()) {
+                double length = switch (x.array()) {
+                    case org.lakepg.server.sql.plan.expr.Const k when k.value() instanceof org.lakepg.wire.types.PgArray a
+                            -> a.elements().length;
+                    case org.lakepg.server.sql.plan.expr.Const k when k.value() instanceof Object[] a -> a.length;
+                    case org.lakepg.server.sql.plan.expr.ArrayExpr a -> a.elements().size();
+                    default -> 10;
+                };
+                scans *= Math.max(1, length);
+            }
+        }
+        return scans;
+    }
+
+    /**
+     * The index conditions that bound the range a B-tree scan reads (btcostestimate's indexBoundQuals): those on the
+     * leading key columns held equal (or NULL), then those on the next column; the rest are checked entry by entry.
+     */
+    private static List<BoundExpr> boundaryConditions(IndexScanNode s) {
+        if (!IndexInfo.BTREE.equals(s.index().method())) {
+            return s.conditions();
+        }
+        List<BoundExpr> bounding = new ArrayList<>();
+        for (int position = 0; ; position++) {
+            boolean any = false;
+            boolean equal = false;
+            for (BoundExpr c : s.conditions()) {
+                var condition = org.lakepg.server.index.IndexCondition.of(c, s.index(), s.table());
+                if (condition.isEmpty()) {
+                    return s.conditions(); // a condition of another form: counted as PostgreSQL's own estimate would
+                }
+                if (condition.get().position() == position) {
+                    bounding.add(c);
+                    any = true;
+                    var operator = condition.get().operator();
+                    equal |= operator == org.lakepg.server.index.IndexCondition.Operator.EQ
+                            || operator == org.lakepg.server.index.IndexCondition.Operator.EQ_ANY
+                            || operator == org.lakepg.server.index.IndexCondition.Operator.IS_NULL;
+                }
+            }
+            if (!any || !equal) {
+                return bounding;
+            }
+        }
     }
 
     /**
@@ -791,12 +882,9 @@ public final class CostModel {
         double rows = PlanEstimate.clampRows(outer.rows() * inner.rows() * selectivity * other);
         double matched = PlanEstimate.clampRows(outer.rows() * inner.rows() * selectivity);
         double cpuOp = settings.cpuOperatorCost();
-        double innerRows = Math.max(1, inner.rows());
-        // a unique inner side whose every join condition is merged never goes back to a marked row (skip_mark_restore)
-        boolean skipMarkRestore = m.condition() == null && m.kind() != NestedLoopJoinNode.Kind.RIGHT
-                && InnerUnique.of(m, context::indexes);
-        double rescanRatio = skipMarkRestore ? 1.0 : 1.0 + Math.max(0, matched - innerRows) / innerRows;
-        double innerRun = (inner.total() - inner.startup()) * rescanRatio;
+        double rescanRatio = rescanRatio(m, matched, inner);
+        double innerRun = materializesInner(m, inner, rescanRatio) ? materialInner(inner, rescanRatio)
+                : (inner.total() - inner.startup()) * rescanRatio;
         double mergeQuals = cpuOp * m.leftKeys().size();
         double startup = outer.startup() + inner.startup();
         double run = outer.total() - outer.startup() + innerRun
@@ -805,6 +893,43 @@ public final class CostModel {
         PlanEstimate e = disabled(settings.mergeJoin(), new PlanEstimate(startup, startup + run, rows,
                 outer.width() + inner.width()));
         return outerJoinRows(m.kind(), e, outer, inner);
+    }
+
+    /**
+     * How many times over the merge reads its inner rows: once, plus the rows it goes back to for each outer row that
+     * repeats a key (none when the inner side is unique on every condition: skip_mark_restore).
+     */
+    private double rescanRatio(org.lakepg.server.sql.plan.MergeJoinNode m, double matched, PlanEstimate inner) {
+        boolean skipMarkRestore = m.condition() == null && m.kind() != NestedLoopJoinNode.Kind.RIGHT
+                && InnerUnique.of(m, context::indexes);
+        double innerRows = Math.max(1, inner.rows());
+        return skipMarkRestore ? 1.0 : 1.0 + Math.max(0, matched - innerRows) / innerRows;
+    }
+
+    /** The inner side's run read through a Materialize: once, then each re-read row from memory (final_cost_mergejoin). */
+    private double materialInner(PlanEstimate inner, double rescanRatio) {
+        return inner.total() - inner.startup() + settings.cpuOperatorCost() * Math.max(1, inner.rows()) * rescanRatio;
+    }
+
+    private boolean materializesInner(org.lakepg.server.sql.plan.MergeJoinNode m, PlanEstimate inner, double rescanRatio) {
+        return rescanRatio > 1.0 && settings.material()
+                && materialInner(inner, rescanRatio) < (inner.total() - inner.startup()) * rescanRatio;
+    }
+
+    /**
+     * Whether a merge join reads its inner side through a Materialize (final_cost_mergejoin's materialize_inner): when
+     * re-reading the rows that duplicate outer keys come back to costs more from the inner plan than from memory.
+     */
+    public boolean materializesInner(org.lakepg.server.sql.plan.MergeJoinNode m) {
+        PlanEstimate outer = estimate(m.left());
+        PlanEstimate inner = estimate(m.right());
+        double selectivity = 1;
+        for (int i = 0; i < m.leftKeys().size(); i++) {
+            selectivity *= equiJoinSelectivity(column(m.left(), m.leftKeys().get(i).column()),
+                    column(m.right(), m.rightKeys().get(i).column()));
+        }
+        double matched = PlanEstimate.clampRows(outer.rows() * inner.rows() * selectivity);
+        return materializesInner(m, inner, rescanRatio(m, matched, inner));
     }
 
     /**

@@ -104,6 +104,9 @@ final class JoinMethods {
             // PostgreSQL has no nested loop FULL join (match_unsorted_outer): merge-joinable, it merges or hashes
             candidates.remove(0);
         }
+        if (merged != null) {
+            orderedMergeJoins(kind, left, right, conditions, leftWidth).forEach(p -> add(candidates, p));
+        }
         List<HashClause> clauses = hashClauses(conditions, leftWidth);
         // a right side reading an enclosing loop's parameters (or a work table) is hashed again at every run
         PlanNode direct = clauses.isEmpty() ? null : hashJoin(kind, left, right, clauses, conditions);
@@ -169,8 +172,9 @@ final class JoinMethods {
         List<org.lakepg.server.sql.plan.SortKey> keys = new ArrayList<>();
         for (BoundExpr c : conditions) {
             org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
-            if (pair == null) {
-                return null;
+            if (pair == null || !(c instanceof FuncExpr f && HashLookups.hashable(f.arguments().get(0).type(),
+                    f.arguments().get(1).type()))) {
+                return null; // the unique-ified side is hashed
             }
             if (keys.stream().noneMatch(k -> k.column() == pair[1].column())) {
                 keys.add(pair[1]);
@@ -245,11 +249,26 @@ final class JoinMethods {
                 new org.lakepg.server.sql.plan.SortNode(right, rightKeys), leftKeys, rightKeys, and(others));
     }
 
+    /** The merge joins over an ordered path of either side (OrderedMergeJoins), merging the clauses it delivers. */
+    private List<PlanNode> orderedMergeJoins(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right,
+                                             List<BoundExpr> conditions, int leftWidth) {
+        List<OrderedMergeJoins.Clause> clauses = new ArrayList<>();
+        List<BoundExpr> others = new ArrayList<>();
+        for (BoundExpr c : conditions) {
+            org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
+            if (pair == null) {
+                others.add(c);
+            } else {
+                clauses.add(new OrderedMergeJoins.Clause(c, pair[0], pair[1]));
+            }
+        }
+        return OrderedMergeJoins.of(kind, left, right, clauses, others, indexes, costs.settings().indexOnlyScan());
+    }
+
     /** {@code left column = right column} of one type with a btree order: the pair of ascending sort keys. */
     private org.lakepg.server.sql.plan.SortKey[] mergeKeys(BoundExpr c, int leftWidth) {
         if (!(c instanceof FuncExpr f) || !isEquality(f) || !(unwrap(f.arguments().get(0)) instanceof InputRef a)
-                || !(unwrap(f.arguments().get(1)) instanceof InputRef b) || a.type() != b.type()
-                || !HashLookups.hashable(a.type(), b.type())) {
+                || !(unwrap(f.arguments().get(1)) instanceof InputRef b) || a.type() != b.type()) {
             return null;
         }
         InputRef l = a.index() < leftWidth ? a : b;
@@ -258,7 +277,9 @@ final class JoinMethods {
             return null;
         }
         var compare = comparisons.apply(l.type());
-        if (compare.isEmpty()) {
+        // record_eq agrees with btrecordcmp (record_ops merges though lakepg does not hash records)
+        if (compare.isEmpty() || !HashLookups.hashable(a.type(), b.type())
+                && !"btrecordcmp".equals(compare.get().source())) {
             return null;
         }
         long oid = compare.get().oid();

@@ -5,7 +5,6 @@ import java.util.List;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.AppendNode;
 import org.lakepg.server.sql.plan.FilterNode;
-import org.lakepg.server.sql.plan.IndexScanNode;
 import org.lakepg.server.sql.plan.LimitNode;
 import org.lakepg.server.sql.plan.MergeAppendNode;
 import org.lakepg.server.sql.plan.PlanNode;
@@ -16,7 +15,6 @@ import org.lakepg.server.sql.plan.SortNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.Const;
 import org.lakepg.server.sql.plan.expr.SubqueryExpr;
-import org.lakepg.server.table.IndexInfo;
 
 /**
  * PostgreSQL's ordered append paths (generate_orderedappend_paths): a query level's ORDER BY over a UNION ALL or an
@@ -246,7 +244,8 @@ public final class MergeAppends {
         }
         SortNode best = sorted;
         double bestCost = cost(sorted, wanted);
-        for (PlanNode path : indexPaths(sorted.input())) {
+        for (PlanNode path : OrderedIndexScans.of(sorted.input(), planner::indexes,
+                CostSettings.of(planner::setting).indexOnlyScan())) {
             SortNode candidate = PresortedInputs.backwardIfReversed(new SortNode(path, sorted.keys()));
             if (!PresortedInputs.presorted(candidate)) {
                 continue;
@@ -258,70 +257,5 @@ public final class MergeAppends {
             }
         }
         return best;
-    }
-
-    /**
-     * The member read through each plain B-tree index of its table instead of its scan: the conditions of the scan and
-     * its filters that the index answers become index conditions, the rest a filter (projections kept above).
-     */
-    private List<PlanNode> indexPaths(PlanNode member) {
-        List<ProjectNode> projections = new ArrayList<>();
-        PlanNode p = member;
-        while (p instanceof ProjectNode x) {
-            projections.add(0, x);
-            p = x.input();
-        }
-        List<BoundExpr> conjuncts = new ArrayList<>();
-        while (p instanceof FilterNode f) {
-            conjuncts.addAll(Conjuncts.conjuncts(f.condition()));
-            p = f.input();
-        }
-        SeqScanNode base = switch (p) {
-            case SeqScanNode s when !s.withTid() -> s;
-            case IndexScanNode s when !s.probe() && !s.withTid() && s.or() == null && !s.index().gin() -> {
-                conjuncts.addAll(0, s.conditions());
-                yield new SeqScanNode(s.table(), false, s.alias());
-            }
-            default -> null;
-        };
-        if (base == null) {
-            return List.of();
-        }
-        // the columns read from the table: the innermost projection's and the conditions' (all without a projection)
-        java.util.BitSet read = new java.util.BitSet();
-        if (projections.isEmpty()) {
-            read.set(0, base.table().columns().size());
-        } else {
-            projections.get(0).expressions().forEach(e -> read.or(Conjuncts.refs(e)));
-        }
-        conjuncts.forEach(c -> read.or(Conjuncts.refs(c)));
-        boolean indexOnlyAllowed = CostSettings.of(planner::setting).indexOnlyScan();
-        List<PlanNode> out = new ArrayList<>();
-        for (IndexInfo index : planner.indexes(base.table())) {
-            if (!IndexInfo.BTREE.equals(index.method())) {
-                continue;
-            }
-            List<BoundExpr> usable = conjuncts;
-            if (index.partial()) {
-                // a partial index holds every row the conditions keep only when they imply its predicate; the
-                // conditions the predicate guarantees are not checked again (check_index_predicates)
-                if (!IndexMatching.predicateImplied(base.table(), index, conjuncts)) {
-                    continue;
-                }
-                List<BoundExpr> implied = IndexMatching.impliedByPredicate(base.table(), index, conjuncts);
-                usable = conjuncts.stream().filter(c -> implied.stream().noneMatch(i -> i == c)).toList();
-            }
-            IndexPaths.Split split = IndexPaths.split(base.table(), index, usable);
-            boolean indexOnly = indexOnlyAllowed && read.stream().allMatch(i -> index.allColumns().contains((short) (i + 1)));
-            PlanNode path = IndexScanNode.ordered(base.table(), index, split.indexed(), false, indexOnly, base.alias());
-            if (!split.rest().isEmpty()) {
-                path = new FilterNode(path, Conjuncts.and(split.rest()));
-            }
-            for (ProjectNode x : projections) {
-                path = new ProjectNode(path, x.expressions());
-            }
-            out.add(path);
-        }
-        return out;
     }
 }

@@ -70,8 +70,9 @@ final class ParameterizedIndexScans {
                 continue;
             }
             BoundExpr joinFilter = remaining.isEmpty() ? null : Conjuncts.and(remaining);
-            if (index.columns().size() >= 2) {
-                // (one-column indexes are JoinMethods' equality probe)
+            long firstType = scan.table().columns().get(index.columns().get(0) - 1).type();
+            if (index.columns().size() >= 2 || !HashLookups.hashable(firstType, firstType)) {
+                // (one-column indexes are JoinMethods' equality probe, for the types it hashes)
                 IndexScanNode ordered = IndexScanNode.ordered(scan.table(), index, indexConditions, false, false,
                         scan.alias());
                 out.add(new NestedLoopJoinNode(kind, outer, filtered(scan, inner, ordered), joinFilter, correlations));

@@ -11,7 +11,7 @@ import org.lakepg.server.table.IndexInfo;
  * keys, in the same direction (or all reversed, for a backward scan). PostgreSQL's presorted path has no Sort above
  * it (pathkeys_contained_in): EXPLAIN shows the scan alone and the executor passes the scan's rows through unsorted.
  * Text keys qualify because the B-tree's byte order is the default ("C") text order the sort compares with; an
- * index condition over an array (IN list) is left to the Sort, since its scan reads one range per element.
+ * index condition over an array (= ANY) keeps the order only on the index's first column, as in PostgreSQL.
  */
 public final class PresortedInputs {
     private PresortedInputs() {}
@@ -79,7 +79,7 @@ public final class PresortedInputs {
         if (!(p instanceof IndexScanNode s) || s.probe() || s.bitmap() || s.withTid()
                 || !IndexInfo.BTREE.equals(s.index().method())
                 || s.index().columns().size() < keys.size()
-                || s.conditions().stream().anyMatch(c -> c instanceof ScalarArrayOpExpr)) {
+                || s.conditions().stream().anyMatch(c -> c instanceof ScalarArrayOpExpr x && !onFirstColumn(x, s.index()))) {
             return false;
         }
         List<BoundExpr> indexKeys = null;
@@ -113,6 +113,18 @@ public final class PresortedInputs {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether an array condition compares the index's first column: a B-tree reads such a scan's elements in key order
+     * (PostgreSQL's build_index_paths keeps the order unless an array condition is on a later column).
+     */
+    private static boolean onFirstColumn(ScalarArrayOpExpr x, IndexInfo index) {
+        BoundExpr left = x.left();
+        while (left instanceof org.lakepg.server.sql.plan.expr.RelabelType r) {
+            left = r.argument();
+        }
+        return left instanceof InputRef in && !index.columns().isEmpty() && index.columns().get(0) == in.index() + 1;
     }
 
     /** The expression with its column references stripped of their names (the index's and the query's may differ). */
