@@ -7,6 +7,7 @@ create index bm_t_b on bm_t (b)
 analyze bm_t
 explain (costs off) select * from bm_t where b = 5
 set enable_indexscan = off; explain (costs off) select a from bm_t where b = 5 and a < 2000
+reset enable_indexscan
 explain (costs off) select count(*) from bm_t where b = 5 and c like 'x1%'
 explain (costs off) select * from bm_t where b = 5 order by a
 set enable_bitmapscan = off; explain (costs off) select * from bm_t where b = 5
