@@ -144,7 +144,7 @@ final class JoinOrder {
                         candidate = parameterized.cheaper(candidate, best, left, right, match);
                     }
                     if (candidate != null && (cheapest == null
-                            || better(candidate, right, cheapest, cheapestRight, !specials.isEmpty()))) {
+                            || better(candidate, right, cheapest, cheapestRight, true))) {
                         cheapest = candidate;
                         cheapestRight = right;
                     }
