@@ -27,8 +27,8 @@ import org.lakepg.server.sql.plan.expr.InputRef;
 final class JoinOrder {
     /** Like join_collapse_limit: larger joins keep their written order. */
     static final int DP_LIMIT = 8;
-    /** Joins of more inputs do not look for parameterized inner joins (their number grows as 3^n). */
-    static final int PARAMETERIZED_LIMIT = 6;
+    /** Joins of more inputs do not look for parameterized inner sides (their number grows as 3^n: planning time). */
+    static final int PARAMETERIZED_LIMIT = 4;
 
     private final CostModel costs;
     private final JoinMethods methods;
