@@ -617,7 +617,8 @@ public final class CostModel {
         if (!j.lateral().isEmpty()) {
             double rows = outer.rows() * inner.rows() * otherSelectivity(j);
             double startup = outer.startup() + inner.startup();
-            double innerRuns = outer.rows() * inner.total();
+            // the keyed inner side runs once per outer row, at least once (PostgreSQL's relation rows are clamped)
+            double innerRuns = PlanEstimate.clampRows(outer.rows()) * inner.total();
             if (ParameterizedInner.indexScan(j.right()) != null) {
                 // a Memoize above the index scan when the outer key repeats (get_memoize_path's competing path)
                 double memoized = Memoization.memoizedRuns(j, this);

@@ -45,6 +45,20 @@ final class JoinMethods {
         this.comparisons = comparisons;
     }
 
+    /** A new parameter id for a value an enclosing nested loop passes in. */
+    int newParamId() {
+        return paramIds.getAsInt();
+    }
+
+    /** The indexes of a table. */
+    List<IndexInfo> indexes(org.lakepg.server.table.TableInfo table) {
+        return indexes.apply(table);
+    }
+
+    CostModel costs() {
+        return costs;
+    }
+
     /** One way to join, with its estimate. */
     private record Candidate(PlanNode plan, double total, double startup) {}
 
@@ -321,8 +335,9 @@ final class JoinMethods {
             for (int side = 0; side < 2; side++) {
                 BoundExpr probe = f.arguments().get(side);
                 BoundExpr build = unwrap(f.arguments().get(1 - side));
+                // (a value of an enclosing loop alone is no hash key: it filters the inner rows)
                 if (build instanceof InputRef in && in.index() >= leftWidth && refs(probe).nextSetBit(leftWidth) < 0
-                        && pushable(probe) && HashLookups.hashable(probe.type(), in.type())) {
+                        && !refs(probe).isEmpty() && pushable(probe) && HashLookups.hashable(probe.type(), in.type())) {
                     clauses.add(new HashClause(c, probe, in.index() - leftWidth, in));
                     break;
                 }

@@ -27,9 +27,15 @@ import org.lakepg.server.sql.plan.expr.InputRef;
 final class JoinOrder {
     /** Like join_collapse_limit: larger joins keep their written order. */
     static final int DP_LIMIT = 8;
+    /** Joins of more inputs do not look for parameterized inner sides (their number grows as 3^n: planning time). */
+    static final int PARAMETERIZED_LIMIT = 4;
 
     private final CostModel costs;
     private final JoinMethods methods;
+
+    JoinMethods methods() {
+        return methods;
+    }
 
     JoinOrder(CostModel costs, JoinMethods methods) {
         this.costs = costs;
@@ -40,7 +46,7 @@ final class JoinOrder {
     record Input(PlanNode plan, int offset, int width) {}
 
     /** A planned subset: its plan and the inputs whose columns it outputs, in that order. */
-    private record Planned(PlanNode plan, List<Integer> order, double total, double startup) {}
+    record Planned(PlanNode plan, List<Integer> order, double total, double startup) {}
 
     /**
      * Whether a join of the same inputs beats the cheapest so far: a lower total cost; on equal totals (up to
@@ -58,7 +64,7 @@ final class JoinOrder {
         return candidate.startup() < cheapest.startup();
     }
 
-    private Planned planned(PlanNode plan, List<Integer> order) {
+    Planned planned(PlanNode plan, List<Integer> order) {
         var cost = costs.estimate(plan);
         return new Planned(plan, order, cost.total(), cost.startup());
     }
@@ -97,6 +103,7 @@ final class JoinOrder {
         int n = inputs.size();
         int total = inputs.get(n - 1).offset() + inputs.get(n - 1).width();
         Map<Integer, Planned> best = new HashMap<>();
+        ParameterizedJoins parameterized = new ParameterizedJoins(this, inputs, quals, specials);
         for (int i = 0; i < n; i++) {
             Input in = inputs.get(i);
             List<BoundExpr> own = new ArrayList<>();
@@ -133,8 +140,11 @@ final class JoinOrder {
                     }
                     Planned candidate = join(best.get(left), best.get(right), set, left, right, match, quals,
                             specials, inputs);
+                    if (candidate != null && n <= PARAMETERIZED_LIMIT) {
+                        candidate = parameterized.cheaper(candidate, best, left, right, match);
+                    }
                     if (candidate != null && (cheapest == null
-                            || better(candidate, right, cheapest, cheapestRight, !specials.isEmpty()))) {
+                            || better(candidate, right, cheapest, cheapestRight, true))) {
                         cheapest = candidate;
                         cheapestRight = right;
                     }
@@ -166,16 +176,16 @@ final class JoinOrder {
     }
 
     /** {@link #legal}: the join may not be made now. */
-    private static final int ILLEGAL = -3;
+    static final int ILLEGAL = -3;
     /** {@link #legal}: an inner join. */
-    private static final int INNER = -2;
+    static final int INNER = -2;
 
     /**
      * PostgreSQL's join_is_legal: whether joining the two parts keeps every outer join's meaning. The answer is
      * {@link #ILLEGAL}, {@link #INNER}, the index of the outer join it performs with {@code left} as that join's
      * left side, or the complement ({@code ~index}) of one performed with {@code right} as its left side.
      */
-    private static int legal(int left, int right, List<OuterJoinTree.Special> specials) {
+    static int legal(int left, int right, List<OuterJoinTree.Special> specials) {
         int joined = left | right;
         int match = INNER;
         boolean mustBeLeftJoin = false;
@@ -220,9 +230,19 @@ final class JoinOrder {
 
     private Planned join(Planned left, Planned right, int set, int leftSet, int rightSet, int match,
                          List<OuterJoinTree.Qual> quals, List<OuterJoinTree.Special> specials, List<Input> inputs) {
+        return join(left, right, set, leftSet, rightSet, match, quals, specials, inputs, List.of());
+    }
+
+    /**
+     * The join of two parts; {@code extra} are conditions over enclosing loop parameters and the two parts that
+     * this join checks whatever inputs they read (a parameterized join's movable conditions).
+     */
+    Planned join(Planned left, Planned right, int set, int leftSet, int rightSet, int match,
+                 List<OuterJoinTree.Qual> quals, List<OuterJoinTree.Special> specials, List<Input> inputs,
+                 List<OuterJoinTree.Qual> extra) {
         if (match < INNER) {
             // an outer join whose left side is the right part: that part goes first
-            return join(right, left, set, rightSet, leftSet, ~match, quals, specials, inputs);
+            return join(right, left, set, rightSet, leftSet, ~match, quals, specials, inputs, extra);
         }
         List<Integer> order = new ArrayList<>(left.order());
         order.addAll(right.order());
@@ -249,6 +269,12 @@ final class JoinOrder {
             // an outer join checks its ON condition; the others filter the rows it returns (NULL-padded too)
             (match >= 0 && q.outerJoin() < 0 ? after : conditions).add(mapped);
         }
+        for (OuterJoinTree.Qual q : extra) {
+            BoundExpr mapped = ExprRewriter.map(q.expr(), x -> x instanceof InputRef in
+                    ? new InputRef(moved.get(in.index()), in.type(), in.typmod(), in.name()) : x);
+            // under an outer join made here, a filter of its rows (the conditions never read its padded side)
+            (match >= 0 ? after : conditions).add(mapped);
+        }
         int leftWidth = left.order().stream().mapToInt(i -> inputs.get(i).width()).sum();
         NestedLoopJoinNode.Kind kind = match >= 0 ? specials.get(match).kind : NestedLoopJoinNode.Kind.INNER;
         PlanNode plan = methods.choose(kind, left.plan(), right.plan(), conditions, leftWidth);
@@ -259,7 +285,7 @@ final class JoinOrder {
     }
 
     /** Whether no condition or outer join joins the part to an input outside it. */
-    private static boolean isolated(int part, List<OuterJoinTree.Qual> quals, List<OuterJoinTree.Special> specials) {
+    static boolean isolated(int part, List<OuterJoinTree.Qual> quals, List<OuterJoinTree.Special> specials) {
         for (OuterJoinTree.Qual q : quals) {
             int bits = q.required();
             if ((bits & part) != 0 && (bits & ~part) != 0) {
@@ -280,7 +306,7 @@ final class JoinOrder {
      * parts may be joined first and that input's scan keyed by both (q1 x q2, then an index scan of
      * {@code t.x = q1.a + q2.b}).
      */
-    private static boolean connects(int left, int right, List<OuterJoinTree.Qual> quals) {
+    static boolean connects(int left, int right, List<OuterJoinTree.Qual> quals) {
         for (OuterJoinTree.Qual q : quals) {
             int bits = q.required();
             if ((bits & left) != 0 && (bits & right) != 0) {

@@ -119,9 +119,17 @@ final class ParameterizedIndexScans {
         for (int side = 0; side < 2; side++) {
             BoundExpr value = f.arguments().get(1 - side);
             if (!(f.arguments().get(side) instanceof InputRef in) || in.index() - outerWidth != column
-                    || refs(value).nextSetBit(outerWidth) >= 0 || refs(value).isEmpty() || !pushable(value)
+                    || refs(value).nextSetBit(outerWidth) >= 0 || !pushable(value)
+                    || refs(value).isEmpty() && !enclosingValue(value)
                     || !IndexSelection.sameKeyFamily(table.columns().get(column).type(), value.type())) {
                 continue;
+            }
+            if (refs(value).isEmpty()) {
+                // a value an enclosing loop passes in (a parameterized join): the index condition reads it directly
+                return columnFirst(new FuncExpr(f.function(), f.name(), f.source(), f.form(), List.of(
+                        side == 0 ? new InputRef(column, in.type(), in.typmod(), in.name()) : value,
+                        side == 0 ? value : new InputRef(column, in.type(), in.typmod(), in.name())),
+                        f.strict(), f.volatility(), f.type(), f.typmod()));
             }
             int id = paramIds.getAsInt();
             correlations.add(new Correlation(id, value));
@@ -134,6 +142,12 @@ final class ParameterizedIndexScans {
                     f.type(), f.typmod());
         }
         return null;
+    }
+
+    /** A value reading no row but an enclosing loop's parameters (and constants). */
+    private static boolean enclosingValue(BoundExpr value) {
+        return org.lakepg.server.sql.analyzer.ExprRewriter.any(value, x -> x instanceof OuterParam)
+                && !IndexSelection.dependsOnRow(value);
     }
 
     /** The inner side of a nested loop when it is such a scan (optionally filtered), else null. */
