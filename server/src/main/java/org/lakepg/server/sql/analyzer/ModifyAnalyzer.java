@@ -176,6 +176,7 @@ public final class ModifyAnalyzer {
         List<PlanNode> roots = new ArrayList<>();
         QueryPlan first = null;
         List<QueryPlan> plans = new ArrayList<>();
+        refutedMembers.clear(); // filled by this statement's members' scans only
         for (TableInfo member : members) {
             plans.add(modification.apply(member));
         }

@@ -872,11 +872,7 @@ public final class CostModel {
     private PlanEstimate mergeJoin(org.lakepg.server.sql.plan.MergeJoinNode m) {
         PlanEstimate outer = estimate(m.left());
         PlanEstimate inner = estimate(m.right());
-        double selectivity = 1;
-        for (int i = 0; i < m.leftKeys().size(); i++) {
-            selectivity *= equiJoinSelectivity(column(m.left(), m.leftKeys().get(i).column()),
-                    column(m.right(), m.rightKeys().get(i).column()));
-        }
+        double selectivity = mergeKeySelectivity(m);
         int leftWidth = m.left().width();
         double other = m.condition() == null ? 1.0 : new Selectivity(i -> i < leftWidth ? column(m.left(), i)
                 : column(m.right(), i - leftWidth)).of(m.condition());
@@ -894,6 +890,16 @@ public final class CostModel {
         PlanEstimate e = disabled(settings.mergeJoin(), new PlanEstimate(startup, startup + run, rows,
                 outer.width() + inner.width()));
         return outerJoinRows(m.kind(), e, outer, inner);
+    }
+
+    /** The selectivity of a merge join's key equalities, each estimated as an equi-join. */
+    private double mergeKeySelectivity(org.lakepg.server.sql.plan.MergeJoinNode m) {
+        double selectivity = 1;
+        for (int i = 0; i < m.leftKeys().size(); i++) {
+            selectivity *= equiJoinSelectivity(column(m.left(), m.leftKeys().get(i).column()),
+                    column(m.right(), m.rightKeys().get(i).column()));
+        }
+        return selectivity;
     }
 
     /**
@@ -924,11 +930,7 @@ public final class CostModel {
     public boolean materializesInner(org.lakepg.server.sql.plan.MergeJoinNode m) {
         PlanEstimate outer = estimate(m.left());
         PlanEstimate inner = estimate(m.right());
-        double selectivity = 1;
-        for (int i = 0; i < m.leftKeys().size(); i++) {
-            selectivity *= equiJoinSelectivity(column(m.left(), m.leftKeys().get(i).column()),
-                    column(m.right(), m.rightKeys().get(i).column()));
-        }
+        double selectivity = mergeKeySelectivity(m);
         double matched = PlanEstimate.clampRows(outer.rows() * inner.rows() * selectivity);
         return materializesInner(m, inner, rescanRatio(m, matched, inner));
     }
