@@ -314,15 +314,16 @@ public final class CostModel {
     }
 
     /**
-     * The scan's index conditions with a partial index's predicate terms that they do not repeat: its entries are only
-     * the rows the predicate keeps (genericcostestimate's add_predicate_to_index_quals).
+     * The scan's index conditions with a partial index's predicate terms that they do not repeat, unless they imply the
+     * predicate: its entries are only the rows the predicate keeps (genericcostestimate's add_predicate_to_index_quals).
      */
     private static List<BoundExpr> withPredicate(IndexScanNode s) {
         return withPredicate(s, s.conditions());
     }
 
     private static List<BoundExpr> withPredicate(IndexScanNode s, List<BoundExpr> conditions) {
-        if (!s.index().partial()) {
+        // a predicate the conditions already imply selects nothing more (add_predicate_to_index_quals)
+        if (!s.index().partial() || IndexMatching.predicateImplied(s.table(), s.index(), conditions)) {
             return conditions;
         }
         BoundExpr predicate;
