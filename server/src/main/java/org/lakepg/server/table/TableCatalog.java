@@ -742,13 +742,7 @@ public final class TableCatalog {
             IndexInfo index = tableIndexes.getFirst();
             List<org.lakepg.server.access.btree.BTreeIndex.NewEntry> entries = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                Object[] row = rows.get(i);
-                if (IndexKeys.covered(index, table, row)) {
-                    var unique = uniqueCheck(index, table, row);
-                    for (byte[] key : IndexKeys.entries(index, table, row)) {
-                        entries.add(new org.lakepg.server.access.btree.BTreeIndex.NewEntry(key, tids.get(i), unique));
-                    }
-                }
+                addEntries(entries, index, table, rows.get(i), tids.get(i));
             }
             btree(index).insertAll(txn, entries);
         } else if (!tableIndexes.isEmpty()) {
@@ -763,10 +757,19 @@ public final class TableCatalog {
     public void indexRow(Transaction txn, TableInfo table, List<IndexInfo> tableIndexes, Object[] row,
                          org.lakepg.server.access.heap.Tid tid) {
         for (IndexInfo index : tableIndexes) {
-            if (IndexKeys.covered(index, table, row)) {
-                for (byte[] key : IndexKeys.entries(index, table, row)) {
-                    btree(index).insert(txn, key, tid, uniqueCheck(index, table, row));
-                }
+            List<org.lakepg.server.access.btree.BTreeIndex.NewEntry> entries = new ArrayList<>(1);
+            addEntries(entries, index, table, row, tid);
+            btree(index).insertAll(txn, entries);
+        }
+    }
+
+    /** The entries a row version has in an index (none if a partial index leaves it out), with their unique check. */
+    private void addEntries(List<org.lakepg.server.access.btree.BTreeIndex.NewEntry> out, IndexInfo index,
+                            TableInfo table, Object[] row, org.lakepg.server.access.heap.Tid tid) {
+        if (IndexKeys.covered(index, table, row)) {
+            var unique = uniqueCheck(index, table, row);
+            for (byte[] key : IndexKeys.entries(index, table, row)) {
+                out.add(new org.lakepg.server.access.btree.BTreeIndex.NewEntry(key, tid, unique));
             }
         }
     }

@@ -253,26 +253,7 @@ public final class BTreeIndex {
      * deleting one.
      */
     public void insert(Transaction txn, byte[] key, Tid tid, UniqueCheck unique) {
-        checkItemSize(key, tid, unique == null ? name : unique.heap().name());
-        if (unique == null) {
-            insertEntry(key, tid);
-            return;
-        }
-        ReentrantLock stripe = stripe(key);
-        while (true) {
-            long waitFor;
-            stripe.lock();
-            try {
-                waitFor = conflictingWriter(txn, key, unique);
-                if (waitFor < 0) {
-                    insertEntry(key, tid);
-                    return;
-                }
-            } finally {
-                stripe.unlock();
-            }
-            ctx.txns().waitFor(txn, waitFor);
-        }
+        insertRun(txn, List.of(new NewEntry(key, tid, unique)), 0);
     }
 
     /** An entry to add: its key, the row version it points at, and its uniqueness check (null: none). */
@@ -431,20 +412,6 @@ public final class BTreeIndex {
             tids.add(it.next().tid());
         }
         return tids;
-    }
-
-    private void insertEntry(byte[] key, Tid tid) {
-        List<PinnedPage> held = new ArrayList<>(2);
-        try (PageWriter.PageChangeSet change = ctx.writer().begin()) {
-            PinnedPage leaf = descend(key, tid.pack(), 0, true);
-            held.add(leaf);
-            insertInto(leaf, BTreePage.leafItem(key, tid), key, tid.pack(), held, change);
-            change.commit();
-        } finally {
-            for (int i = held.size() - 1; i >= 0; i--) {
-                held.get(i).close();
-            }
-        }
     }
 
     private void insertInto(PinnedPage page, byte[] item, byte[] key, long tid, List<PinnedPage> held,

@@ -244,21 +244,14 @@ final class JoinMethods {
      */
     private PlanNode mergeJoin(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right, List<BoundExpr> conditions,
                                int leftWidth) {
-        List<org.lakepg.server.sql.plan.SortKey> leftKeys = new ArrayList<>();
-        List<org.lakepg.server.sql.plan.SortKey> rightKeys = new ArrayList<>();
         List<BoundExpr> others = new ArrayList<>();
-        for (BoundExpr c : conditions) {
-            org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
-            if (pair == null) {
-                others.add(c);
-            } else {
-                leftKeys.add(pair[0]);
-                rightKeys.add(pair[1]);
-            }
-        }
-        if (leftKeys.isEmpty()) {
+        List<OrderedMergeJoins.Clause> clauses = mergeClauses(conditions, leftWidth, others);
+        if (clauses.isEmpty()) {
             return null;
         }
+        List<org.lakepg.server.sql.plan.SortKey> leftKeys = clauses.stream().map(OrderedMergeJoins.Clause::left).toList();
+        List<org.lakepg.server.sql.plan.SortKey> rightKeys = clauses.stream().map(OrderedMergeJoins.Clause::right)
+                .toList();
         return new org.lakepg.server.sql.plan.MergeJoinNode(kind, new org.lakepg.server.sql.plan.SortNode(left, leftKeys),
                 new org.lakepg.server.sql.plan.SortNode(right, rightKeys), leftKeys, rightKeys, and(others));
     }
@@ -266,8 +259,15 @@ final class JoinMethods {
     /** The merge joins over an ordered path of either side (OrderedMergeJoins), merging the clauses it delivers. */
     private List<PlanNode> orderedMergeJoins(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right,
                                              List<BoundExpr> conditions, int leftWidth) {
-        List<OrderedMergeJoins.Clause> clauses = new ArrayList<>();
         List<BoundExpr> others = new ArrayList<>();
+        List<OrderedMergeJoins.Clause> clauses = mergeClauses(conditions, leftWidth, others);
+        return OrderedMergeJoins.of(kind, left, right, clauses, others, indexes, costs.settings().indexOnlyScan());
+    }
+
+    /** The conditions a merge join can merge on, in order; the others go to {@code others}. */
+    private List<OrderedMergeJoins.Clause> mergeClauses(List<BoundExpr> conditions, int leftWidth,
+                                                        List<BoundExpr> others) {
+        List<OrderedMergeJoins.Clause> clauses = new ArrayList<>();
         for (BoundExpr c : conditions) {
             org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
             if (pair == null) {
@@ -276,7 +276,7 @@ final class JoinMethods {
                 clauses.add(new OrderedMergeJoins.Clause(c, pair[0], pair[1]));
             }
         }
-        return OrderedMergeJoins.of(kind, left, right, clauses, others, indexes, costs.settings().indexOnlyScan());
+        return clauses;
     }
 
     /** {@code left column = right column} of one type with a btree order: the pair of ascending sort keys. */
