@@ -279,6 +279,30 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /**
+     * While the compute warms up on a scratch database before it serves anyone (docs/cluster.md, "Session 25"): the
+     * only database that takes sessions; null once the compute is open to all.
+     */
+    private volatile String warmingUpOn;
+
+    /** From now until {@link #openToAll()}, sessions of databases other than {@code scratchDatabase} are refused. */
+    public void startingUp(String scratchDatabase) {
+        warmingUpOn = scratchDatabase;
+    }
+
+    public void openToAll() {
+        warmingUpOn = null;
+    }
+
+    /** Refuses a session while the compute starts up, as PostgreSQL does before it accepts connections (57P03). */
+    public void checkAcceptingSessions(String database) {
+        String scratch = warmingUpOn;
+        if (scratch != null && !scratch.equals(database)) {
+            throw PgException.of(SqlState.CANNOT_CONNECT_NOW, "the database system is starting up")
+                    .withSeverity(PgException.Severity.FATAL);
+        }
+    }
+
     /** Names of the databases (the timelines of the store), for pg_database. */
     public synchronized java.util.List<String> databaseNames() {
         return storage.timelines().list().stream().map(Timeline::name).filter(n -> !SharedCatalog.isHidden(n)).toList();

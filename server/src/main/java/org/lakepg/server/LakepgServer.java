@@ -33,6 +33,14 @@ public final class LakepgServer implements AutoCloseable {
     }
 
     public static LakepgServer start(ServerConfig config) throws InterruptedException {
+        return start(config, null);
+    }
+
+    /**
+     * Starts a server that, when {@code warmUpDatabase} is not null, accepts sessions of that database only until
+     * {@code cluster().openToAll()} (the compute warms up on it first; every other session gets 57P03).
+     */
+    public static LakepgServer start(ServerConfig config, String warmUpDatabase) throws InterruptedException {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -46,6 +54,9 @@ public final class LakepgServer implements AutoCloseable {
             // each database's compute gets a buffer cache of shared_buffers 8 kB pages
             int bufferPages = (int) serverSettings.getLong("shared_buffers");
             cluster = Cluster.open(config.storage(), config.storageOptions(), config.dataDir(), bufferPages);
+            if (warmUpDatabase != null) {
+                cluster.startingUp(warmUpDatabase); // before the port opens: no client may slip in
+            }
             Roles roles = new Roles(config.superuserPassword(), cluster.roleStorage());
             LakepgEngine engine = new LakepgEngine(roles, config.settings(), cluster);
             cluster.setRetention(java.time.Duration.ofMinutes(serverSettings.getLong("lakepg.retention")));

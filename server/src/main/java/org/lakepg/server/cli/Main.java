@@ -76,6 +76,7 @@ public final class Main {
 
     static int start(List<String> args) {
         long attached = 0;
+        java.time.Duration scratchDatabaseBudget = java.time.Duration.ZERO;
         int warmUp = args.indexOf("--warm-up");
         if (warmUp >= 0 && warmUp + 1 < args.size()) {
             // a compute of `lakepg cluster` comes warm, as one from the proxy's pool of standbys: its JIT has compiled
@@ -89,7 +90,9 @@ public final class Main {
             }
             args = new java.util.ArrayList<>(args);
             args.subList(warmUp, warmUp + 2).clear();
-            if (!budget.isZero()) {
+            if (warmsUpOnItsStore(args)) {
+                scratchDatabaseBudget = budget; // after the server started, on its own store
+            } else if (!budget.isZero()) {
                 long begun = System.nanoTime();
                 int ran = ScratchWarmUp.run(budget);
                 System.out.printf("lakepg warmed up: %d statements on a scratch server in %d ms%n", ran,
@@ -117,8 +120,9 @@ public final class Main {
             return 2;
         }
         LakepgServer server;
+        String scratchDatabase = scratchDatabaseBudget.isZero() ? null : DatabaseWarmUp.scratchName();
         try {
-            server = LakepgServer.start(config);
+            server = LakepgServer.start(config, scratchDatabase);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -132,6 +136,12 @@ public final class Main {
             System.err.println("lakepg: shut down");
             stopped.countDown();
         }, "lakepg-shutdown"));
+        if (scratchDatabase != null) {
+            long begun = System.nanoTime();
+            int ran = DatabaseWarmUp.run(server, scratchDatabase, scratchDatabaseBudget);
+            System.out.printf("lakepg warmed up: %d statements on a scratch database of its store in %d ms%n", ran,
+                    (System.nanoTime() - begun) / 1_000_000);
+        }
         var address = server.address();
         if (attached != 0) {
             System.out.printf("lakepg attached: data opened and listening %d ms after attach%n",
@@ -147,6 +157,16 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Whether a compute warms up on a scratch database of its own store rather than on a scratch server: a primary of
+     * cloud storage, whose first transactions also pay for the safekeepers' and the pageserver's cold code.
+     */
+    private static boolean warmsUpOnItsStore(List<String> args) {
+        int storage = args.indexOf("--storage");
+        return storage >= 0 && storage + 1 < args.size() && args.get(storage + 1).equals("cloud")
+                && !args.contains("--replica") && !args.contains("--standby");
     }
 
     private static String describe(Throwable e) {

@@ -53,36 +53,12 @@ final class ScratchWarmUp {
     }
 
     private static int session(LakepgServer server, int round, long budgetNanos) throws IOException {
-        int statements = 0;
         try (WarmUpClient c = WarmUpClient.connect(server.address(), "postgres", "postgres")) {
-            c.simpleQuery("set extra_float_digits = 3");
-            c.simpleQuery("create table if not exists warm_accounts (aid int primary key, bid int, abalance int,"
-                    + " filler char(84))");
-            c.simpleQuery("create table if not exists warm_history (aid int, delta int, mtime timestamp)");
-            c.simpleQuery("insert into warm_accounts select g, g % 10, 0, '' from generate_series(1, 2000) g"
-                    + " on conflict do nothing");
-            c.simpleQuery("analyze warm_accounts");
-            long deadline = System.nanoTime() + budgetNanos;
-            long maxIterations = Math.max(3000, budgetNanos / 1_000_000); // a fast machine stops before the budget
-            for (int i = 0; System.nanoTime() < deadline && i < maxIterations; i++) {
-                int aid = 1 + (i * 7919 + round) % 2000;
-                c.simpleQuery("begin");
-                c.simpleQuery("update warm_accounts set abalance = abalance + 1 where aid = " + aid);
-                c.simpleQuery("select abalance from warm_accounts where aid = " + aid);
-                c.simpleQuery("insert into warm_history values (" + aid + ", 1, current_timestamp)");
-                c.simpleQuery("end");
-                c.extendedQuery("select abalance, filler from warm_accounts where aid = $1", Integer.toString(aid));
-                c.extendedQuery("update warm_accounts set abalance = abalance - $1 where aid = $2", "1",
-                        Integer.toString(aid));
-                if (i % 50 == 0) {
-                    c.simpleQuery("select bid, count(*), sum(abalance) from warm_accounts group by bid order by 1");
-                    c.simpleQuery("select n.nspname, c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace"
-                            + " n on n.oid = c.relnamespace where c.relkind = 'r' order by 1, 2");
-                }
-                statements += 7;
-            }
+            WarmUpWorkload workload = new WarmUpWorkload(2000);
+            int statements = workload.setUp(c);
+            return statements + workload.run(c, round, System.nanoTime() + budgetNanos,
+                    Math.max(3000, budgetNanos / 1_000_000));
         }
-        return statements;
     }
 
     /**

@@ -87,6 +87,30 @@ final class WarmUpClient implements AutoCloseable {
         readUntilReady();
     }
 
+    /**
+     * COPY ... FROM STDIN with {@code data} (its rows in text format), sent in CopyData messages of 8 kB as psql and
+     * pgbench send them.
+     */
+    void copyIn(String sql, String data) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        cstring(new DataOutputStream(body), sql);
+        message('Q', body);
+        out.flush();
+        if (!readUntil('G')) {
+            return; // refused: the error is counted and the server is ready again
+        }
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at < bytes.length; at += 8192) {
+            body.reset();
+            body.write(bytes, at, Math.min(8192, bytes.length - at));
+            message('d', body);
+        }
+        body.reset();
+        message('c', body);
+        out.flush();
+        readUntilReady();
+    }
+
     /** How many statements the server answered with an error. */
     int errors() {
         return errors;
@@ -99,13 +123,21 @@ final class WarmUpClient implements AutoCloseable {
     }
 
     private void readUntilReady() throws IOException {
+        readUntil('Z');
+    }
+
+    /** Reads messages up to {@code wanted}: true when it came, false when the server was ready for a query first. */
+    private boolean readUntil(char wanted) throws IOException {
         while (true) {
             int type = in.readUnsignedByte();
             int length = in.readInt();
             in.skipNBytes(length - 4);
+            if (type == wanted) {
+                return true;
+            }
             switch (type) {
                 case 'Z' -> {
-                    return;
+                    return false;
                 }
                 case 'E' -> errors++;
                 case 'R', 'S', 'K', 'T', 'D', 'C', 'N', 'I', '1', '2', 't', 'n', 's' -> {

@@ -33,6 +33,7 @@ public final class LakepgEngine implements QueryEngine {
 
     @Override
     public EngineSession openSession(SessionStartup startup) {
+        cluster.checkAcceptingSessions(startup.database());
         Role role = roles.find(startup.user()).orElseThrow(() -> PgException.of(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                 "role \"%s\" does not exist", startup.user()).withSeverity(PgException.Severity.FATAL));
         if (!role.login()) {

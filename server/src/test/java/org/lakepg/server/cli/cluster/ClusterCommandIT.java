@@ -39,8 +39,8 @@ class ClusterCommandIT {
             String started = lakepg("cluster", "start", "--dir", d.toString(), "--warm-up", "1");
             assertThat(started).contains("started in");
             assertThat(Files.readString(d.resolve("logs/compute.log")))
-                    .as("the compute warmed its JIT up on a scratch server before it opened the timeline")
-                    .containsPattern("lakepg warmed up: [1-9]\\d* statements on a scratch server");
+                    .as("the compute warmed up on a scratch database of its store before it served anyone")
+                    .containsPattern("lakepg warmed up: [1-9]\\d* statements on a scratch database of its store");
             for (String service : LocalCluster.services()) {
                 assertThat(started).containsPattern(service + " +127\\.0\\.0\\.1:\\d+ +pid \\d+");
             }
@@ -48,6 +48,8 @@ class ClusterCommandIT {
             try (Connection c = DriverManager.getConnection(url(port)); Statement s = c.createStatement()) {
                 s.execute("create table kept(id int primary key)");
                 s.execute("insert into kept select generate_series(1, 100)");
+                assertThat(ComputeFailoverIT.longValue(s, "select count(*) from pg_database where datname like 'lakepg%'"))
+                        .as("the warm-up's scratch database is dropped").isZero();
             }
 
             // a read replica next to the cluster, and the pageserver's GC on demand
