@@ -99,7 +99,7 @@ final class ExprDeparser {
             case org.lakepg.server.sql.plan.expr.ArrayCoerceExpr a -> "(" + deparse(a.argument(), columns) + ")::"
                     + TypeNames.format(types, a.type(), a.typmod());
             case ArrayExpr a when !a.elements().isEmpty() && a.elements().stream().allMatch(x -> x instanceof Const c
-                    && c.value() != null && c.type() != TypeOids.UNKNOWN
+                    && c.type() != TypeOids.UNKNOWN
                     && types.type(c.type()).map(t -> t.category() != 'A').orElse(false)) -> constantArray(a);
             case ArrayExpr a when !a.elements().isEmpty() && a.elements().stream().allMatch(this::constantRecord) ->
                     "'" + arrayText(a.elements().stream().map(x -> recordText((FuncExpr) x)).toList()).replace("'", "''")
@@ -111,7 +111,7 @@ final class ExprDeparser {
             case WindowRef w -> "window" + w.index();
             case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> deparse(new org.lakepg.server.sql.plan.expr.SubscriptExpr(
                     x.container(), x.lower(), x.upper(), x.slice(), x.type()), columns) + " := " + deparse(x.value(), columns);
-            case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> "(" + deparse(x.left(), columns) + " " + x.operator()
+            case org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr x -> "(" + argument(x.left(), columns) + " " + x.operator()
                     + (x.any() ? " ANY (" : " ALL (") + deparse(x.array(), columns) + "))";
             case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> {
                 StringBuilder out = new StringBuilder("(" + deparse(x.array(), columns) + ")");
@@ -225,6 +225,10 @@ final class ExprDeparser {
     private static String arrayText(List<String> elements) {
         StringBuilder text = new StringBuilder("{");
         for (String element : elements) {
+            if (element == null) { // a null element
+                text.append(text.length() > 1 ? ",NULL" : "NULL");
+                continue;
+            }
             boolean quote = element.isEmpty() || element.equalsIgnoreCase("NULL")
                     || element.chars().anyMatch(ch -> ch == '{' || ch == '}' || ch == ',' || ch == '"' || ch == '\\'
                     || Character.isWhitespace(ch));
@@ -238,7 +242,8 @@ final class ExprDeparser {
 
     /** ARRAY[...] of constants is a constant array by the time PostgreSQL plans it ('{1,2}'::integer[]). */
     private String constantArray(ArrayExpr a) {
-        List<String> elements = a.elements().stream().map(e -> io.output(e.type(), ((Const) e).value(), context)).toList();
+        List<String> elements = a.elements().stream().map(e -> ((Const) e).value() == null ? null
+                : io.output(e.type(), ((Const) e).value(), context)).toList();
         return "'" + arrayText(elements).replace("'", "''") + "'::" + TypeNames.format(types, a.type(), -1);
     }
 

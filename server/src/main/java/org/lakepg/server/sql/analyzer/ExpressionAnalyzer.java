@@ -556,6 +556,11 @@ public final class ExpressionAnalyzer {
                         && items.stream().allMatch(i -> i instanceof Const c && c.type() == TypeOids.UNKNOWN);
                 long common = untyped ? domainBase(left.type()) : 0; // select_common_type takes a domain's base
                 List<BoundExpr> tests = new ArrayList<>();
+                BoundExpr atOnce = inListAsArray(a, left, items);
+                if (atOnce != null) {
+                    tests.add(atOnce); // the items that read this query's columns are compared one by one below
+                    items = items.stream().filter(ExpressionAnalyzer::readsColumns).toList();
+                }
                 for (BoundExpr item : items) {
                     BoundExpr right = untyped ? coercer.coerce(item, common, -1, TypeCoercion.Context.IMPLICIT,
                             a.location()) : item;
@@ -639,11 +644,76 @@ public final class ExpressionAnalyzer {
     }
 
     /** {@code x op ANY/ALL (array)} (PostgreSQL's make_scalar_array_op). */
+    /**
+     * transformAExprIn: the items of {@code x IN (...)} that read no column of this query, when there are more than
+     * one and they have a common type with x that has an array type, compare at once as {@code x = ANY (ARRAY[...])}
+     * ({@code x <> ALL} for NOT IN) — what the planner can use as one index condition, estimates as disjoint
+     * equalities, and EXPLAIN shows as {@code = ANY ('{1,2}'::integer[])}. Null when they cannot.
+     */
+    private BoundExpr inListAsArray(AExpr a, BoundExpr left, List<BoundExpr> items) {
+        List<BoundExpr> constant = items.stream().filter(i -> !readsColumns(i)).toList();
+        if (constant.size() < 2 || RowExpressions.isRecordConstructor(left)
+                || constant.stream().anyMatch(RowExpressions::isRecordConstructor)) {
+            return null;
+        }
+        List<Long> types = new ArrayList<>();
+        types.add(left.type());
+        constant.forEach(i -> types.add(i.type()));
+        long common;
+        try {
+            common = new CommonType(rules).select(types, "IN");
+        } catch (PgException e) {
+            return null; // no common type: each item compares on its own (and reports its own error)
+        }
+        long arrayType = common == TypeOids.RECORD || common == TypeOids.UNKNOWN ? 0 : rules.arrayTypeOf(common);
+        if (arrayType == 0) {
+            return null;
+        }
+        List<BoundExpr> elements = new ArrayList<>();
+        for (BoundExpr item : constant) {
+            var coerced = coercer.tryCoerce(item, common, -1, TypeCoercion.Context.IMPLICIT, a.location());
+            if (coerced.isEmpty()) {
+                return null; // verify_common_type
+            }
+            elements.add(foldConstants(coerced.get())); // a constant array by the time PostgreSQL plans it
+        }
+        boolean not = a.name().get(a.name().size() - 1).equals("<>");
+        return arrayComparison(a.name(), !not, left, new org.lakepg.server.sql.plan.expr.ArrayExpr(elements, common,
+                arrayType), a.location(), a.location());
+    }
+
+    /** An array constructor with its elements coerced to {@code element} (folded), or empty when one cannot be. */
+    private java.util.Optional<BoundExpr> elementsAs(org.lakepg.server.sql.plan.expr.ArrayExpr array, long element, long arrayType,
+                                           int location) {
+        List<BoundExpr> elements = new ArrayList<>();
+        for (BoundExpr e : array.elements()) {
+            var coerced = coercer.tryCoerce(e, element, -1, TypeCoercion.Context.IMPLICIT, location);
+            if (coerced.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            elements.add(foldConstants(coerced.get()));
+        }
+        return java.util.Optional.of(new org.lakepg.server.sql.plan.expr.ArrayExpr(elements, element, arrayType));
+    }
+
+    private boolean pseudo(long type) {
+        return catalog.type(type).map(t -> t.isPseudo()).orElse(true);
+    }
+
+    /** contain_vars_of_level(e, 0): whether e reads a column of this query (a subquery is taken to). */
+    private static boolean readsColumns(BoundExpr e) {
+        return ExprRewriter.any(e, x -> x instanceof org.lakepg.server.sql.plan.expr.InputRef
+                || x instanceof org.lakepg.server.sql.plan.expr.SubqueryExpr);
+    }
+
     private BoundExpr arrayComparison(AExpr a, Scope scope) {
-        BoundExpr left = analyze(a.left(), scope);
-        BoundExpr right = analyze(a.right(), scope);
-        boolean any = a.kind() == AExpr.Kind.OP_ANY;
-        String opName = a.name().get(a.name().size() - 1);
+        return arrayComparison(a.name(), a.kind() == AExpr.Kind.OP_ANY, analyze(a.left(), scope),
+                analyze(a.right(), scope), a.location(), location(a.right()));
+    }
+
+    private BoundExpr arrayComparison(List<String> name, boolean any, BoundExpr left, BoundExpr right, int location,
+                                      int rightLocation) {
+        String opName = name.get(name.size() - 1);
         long element;
         if (right.type() == TypeOids.UNKNOWN) {
             element = TypeOids.UNKNOWN;
@@ -654,14 +724,35 @@ public final class ExpressionAnalyzer {
             element = catalog.type(right.type()).map(t -> t.elementType()).orElse(0L);
             if (element == 0 || rules.arrayTypeOf(element) != right.type()) {
                 throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
-                        "op ANY/ALL (array) requires array on right side"), a.location());
+                        "op ANY/ALL (array) requires array on right side"), location);
             }
         }
-        BoundExpr comparison = operator(a.name(), new org.lakepg.server.sql.plan.expr.InputRef(0, left.type(), -1, null),
-                new org.lakepg.server.sql.plan.expr.InputRef(1, element, -1, null), a.location());
+        BoundExpr comparison = operator(name, new org.lakepg.server.sql.plan.expr.InputRef(0, left.type(), -1, null),
+                new org.lakepg.server.sql.plan.expr.InputRef(1, element, -1, null), location);
         if (comparison.type() != TypeOids.BOOL) {
             throw Coercer.at(PgException.of(SqlState.WRONG_OBJECT_TYPE,
-                    "op ANY/ALL (array) requires operator to yield boolean"), a.location());
+                    "op ANY/ALL (array) requires operator to yield boolean"), location);
+        }
+        if (right.type() != TypeOids.UNKNOWN && comparison instanceof FuncExpr f && f.form() == FuncExpr.Form.OPERATOR
+                && f.arguments().size() == 2) {
+            // make_scalar_array_op: both sides coerced to the operator's input types ((c)::text = ANY (text[]))
+            long leftInput = f.arguments().get(0).type();
+            long rightInput = f.arguments().get(1).type();
+            long rightArray = rules.arrayTypeOf(rightInput);
+            if ((leftInput != left.type() || rightInput != element) && rightArray != 0
+                    && !pseudo(leftInput) && !pseudo(rightInput)) {
+                var l = coercer.tryCoerce(left, leftInput, -1, TypeCoercion.Context.IMPLICIT, location);
+                var r = right instanceof org.lakepg.server.sql.plan.expr.ArrayExpr array
+                        && array.elements().stream().noneMatch(x -> x.type() == array.type())
+                        ? elementsAs(array, rightInput, rightArray, rightLocation)
+                        : coercer.tryCoerce(right, rightArray, -1, TypeCoercion.Context.IMPLICIT, rightLocation);
+                if (l.isPresent() && r.isPresent()) {
+                    left = l.get();
+                    right = r.get();
+                    comparison = operator(name, new org.lakepg.server.sql.plan.expr.InputRef(0, leftInput, -1, null),
+                            new org.lakepg.server.sql.plan.expr.InputRef(1, rightInput, -1, null), location);
+                }
+            }
         }
         if (right.type() == TypeOids.UNKNOWN) {
             // the literal is an array of the operator's right operand type
@@ -670,9 +761,9 @@ public final class ExpressionAnalyzer {
             if (operand == TypeOids.UNKNOWN) {
                 operand = TypeOids.TEXT;
             }
-            right = coercer.coerce(right, rules.arrayTypeOf(operand), -1, TypeCoercion.Context.IMPLICIT, location(a.right()));
-            comparison = operator(a.name(), new org.lakepg.server.sql.plan.expr.InputRef(0, left.type(), -1, null),
-                    new org.lakepg.server.sql.plan.expr.InputRef(1, operand, -1, null), a.location());
+            right = coercer.coerce(right, rules.arrayTypeOf(operand), -1, TypeCoercion.Context.IMPLICIT, rightLocation);
+            comparison = operator(name, new org.lakepg.server.sql.plan.expr.InputRef(0, left.type(), -1, null),
+                    new org.lakepg.server.sql.plan.expr.InputRef(1, operand, -1, null), location);
         }
         return new org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr(any, opName, left, right, comparison);
     }
