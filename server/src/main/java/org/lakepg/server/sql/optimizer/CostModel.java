@@ -564,11 +564,13 @@ public final class CostModel {
         double groups = 1;
         for (BoundExpr k : keys) {
             BoundExpr computed = unwrap(k) instanceof InputRef in ? computed(input, in.index()) : k;
-            if (computed != null && Conjuncts.refs(computed).isEmpty()
-                    && !ExprRewriter.any(computed, x -> x instanceof org.lakepg.server.sql.plan.expr.SubqueryExpr)
-                    && ExprRewriter.any(computed, x -> x instanceof FuncExpr f && f.volatility() == 'v')) {
-                // a key of no column that calls something volatile: each input row a group of its own
-                return PlanEstimate.clampRows(Math.max(1, inputRows));
+            if (computed != null && Conjuncts.refs(computed).isEmpty()) {
+                // a key of no column: a constant, one group, unless it calls something volatile, each input row
+                // a group of its own
+                if (ExprRewriter.any(computed, x -> x instanceof FuncExpr f && f.volatility() == 'v')) {
+                    return PlanEstimate.clampRows(Math.max(1, inputRows));
+                }
+                continue;
             }
             ColumnEstimate c = unwrap(k) instanceof InputRef in ? column(input, in.index()) : null;
             groups *= c == null ? 200 : c.distinct() + (c.nullFrac() > 0 ? 1 : 0);
