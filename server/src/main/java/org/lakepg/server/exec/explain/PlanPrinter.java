@@ -85,6 +85,7 @@ public final class PlanPrinter {
         this.types = types;
         this.catalog = types instanceof org.lakepg.server.sql.analyzer.AnalyzerCatalog a ? a : null;
         this.costs = new org.lakepg.server.sql.optimizer.CostModel(planner);
+        chooseAlternatives(root);
         this.stats = new IdentityHashMap<>(stats);
         boolean prefixed = relations(root) > 1 || rangeTableSize > 1;
         this.deparser = new ExprDeparser(types, io, context, options.verbose() || prefixed, this::subplan,
@@ -182,6 +183,41 @@ public final class PlanPrinter {
         }
     }
 
+    /**
+     * The correlated EXISTS subplans (by plan) shown as their hashed form: fix_alternative_subplan's choice for the
+     * node evaluating them, a qual taken to run for twice the node's rows, a target list once per row. Under
+     * ANALYZE the EXISTS that ran is shown.
+     */
+    private final Map<PlanNode, Boolean> hashedInstead = new IdentityHashMap<>();
+    private final Map<PlanNode, Boolean> alternativesChosen = new IdentityHashMap<>();
+
+    private void chooseAlternatives(PlanNode p) {
+        if (options.analyze() || alternativesChosen.put(p, true) != null) {
+            return;
+        }
+        if (p instanceof CteScanNode c) {
+            chooseAlternatives(c.cte());
+        }
+        List<BoundExpr> expressions = switch (p) {
+            case FilterNode f -> List.of(f.condition());
+            case NestedLoopJoinNode j when j.condition() != null -> List.of(j.condition());
+            case ProjectNode x -> x.expressions();
+            default -> List.of();
+        };
+        double perRow = p instanceof ProjectNode ? 1 : 2;
+        for (BoundExpr e : expressions) {
+            org.lakepg.server.sql.analyzer.ExprRewriter.any(e, x -> {
+                if (x instanceof SubqueryExpr q && !hashedInstead.containsKey(q.plan())) {
+                    hashedInstead.put(q.plan(), q.hashedAlternative() != null
+                            && costs.hashedAlternativeCheaper(q, perRow * costs.estimate(p).rows()));
+                    chooseAlternatives(q.plan());
+                }
+                return false;
+            });
+        }
+        org.lakepg.server.sql.plan.PlanNodes.children(p).forEach(this::chooseAlternatives);
+    }
+
     private String newSubplan(SubqueryExpr q) {
         markSubqueryScans(q.plan());
         Integer reserved = reservedNumbers.remove(q.plan());
@@ -190,6 +226,16 @@ public final class PlanPrinter {
         }
         numberedPlans.put(q.plan(), true);
         int number = reserved != null ? reserved : ++subplanNumber;
+        if (q.hashedAlternative() != null && reserved == null) {
+            // make_subplan planned both forms, the hashed one second (an AlternativeSubPlan of two plan ids)
+            int second = ++subplanNumber;
+            if (hashedInstead.getOrDefault(q.plan(), false)) {
+                initParam += q.correlations().size();
+                markSubqueryScans(q.hashedAlternative());
+                pendingSubplans.add(new Object[] {"SubPlan " + second, q.hashedAlternative(), false, false});
+                return "hashed SubPlan " + second;
+            }
+        }
         boolean init = !q.correlated() && (q.kind() == SubqueryExpr.Kind.SCALAR || q.kind() == SubqueryExpr.Kind.EXISTS
                 || q.kind() == SubqueryExpr.Kind.ARRAY);
         if (init && shownInitPlans.containsKey(q)) {
@@ -1260,8 +1306,7 @@ public final class PlanPrinter {
                             .map(c -> lateralValue(j, c.value())).toList()),
                             org.lakepg.server.sql.optimizer.Memoization.mode(j).name().toLowerCase(java.util.Locale.ROOT)});
                 }
-                if (!hash && org.lakepg.server.sql.optimizer.Materialization.chosen(j, costs.estimate(j.left()),
-                        costs.estimate(j.right()), costs.settings())) {
+                if (!hash && costs.innerMaterialized(j)) {
                     // the nested loop keeps its inner rows in memory: PostgreSQL shows that as Materialize
                     materialized.put(j.right(), true);
                 }

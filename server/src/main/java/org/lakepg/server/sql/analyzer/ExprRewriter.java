@@ -41,7 +41,7 @@ public final class ExprRewriter {
             case ArrayExpr a -> new ArrayExpr(all(a.elements(), f), a.elementType(), a.type());
             case SubqueryExpr q -> new SubqueryExpr(q.kind(), q.plan(), q.test() == null ? null : map(q.test(), f),
                     q.comparison(), q.type(), q.correlations().stream()
-                    .map(c -> new Correlation(c.id(), map(c.value(), f))).toList());
+                    .map(c -> new Correlation(c.id(), map(c.value(), f))).toList(), q.hashedAlternative());
             case org.lakepg.server.sql.plan.expr.SubscriptExpr x -> new org.lakepg.server.sql.plan.expr.SubscriptExpr(
                     map(x.array(), f), x.lower().stream().map(b -> b == null ? null : map(b, f)).toList(),
                     x.upper().stream().map(b -> b == null ? null : map(b, f)).toList(), x.slice(), x.type());

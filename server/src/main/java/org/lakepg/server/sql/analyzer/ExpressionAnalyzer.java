@@ -1428,8 +1428,13 @@ public final class ExpressionAnalyzer {
         var plan = correlations.isEmpty() ? r.plan()
                 : new org.lakepg.server.sql.optimizer.HashLookups(this::nextParamId, catalog::indexes).subplan(r.plan());
         if (kind == org.lakepg.server.sql.ast.SubLink.Kind.EXISTS) {
-            return new org.lakepg.server.sql.plan.expr.SubqueryExpr(
+            var exists = new org.lakepg.server.sql.plan.expr.SubqueryExpr(
                     org.lakepg.server.sql.plan.expr.SubqueryExpr.Kind.EXISTS, plan, null, null, TypeOids.BOOL, correlations);
+            // make_subplan: a correlated EXISTS also gets the hashed form EXPLAIN may show instead
+            var hashed = correlations.isEmpty() ? null
+                    : org.lakepg.server.sql.optimizer.ExistsToAny.hashedPlan(exists, catalog);
+            return hashed == null ? exists : new org.lakepg.server.sql.plan.expr.SubqueryExpr(exists.kind(), plan,
+                    null, null, TypeOids.BOOL, correlations, hashed);
         }
         if ((kind == org.lakepg.server.sql.ast.SubLink.Kind.ANY || kind == org.lakepg.server.sql.ast.SubLink.Kind.ALL)
                 && l.testexpr() instanceof org.lakepg.server.sql.ast.RowExpr row

@@ -181,7 +181,8 @@ final class GroupingRewriter {
             case ArrayExpr a -> new ArrayExpr(all(a.elements()), a.elementType(), a.type());
             case org.lakepg.server.sql.plan.expr.SubqueryExpr q -> new org.lakepg.server.sql.plan.expr.SubqueryExpr(
                     q.kind(), q.plan(), q.test() == null ? null : rewrite(q.test()), q.comparison(), q.type(),
-                    q.correlations().stream().map(c -> new Correlation(c.id(), outerValue(c.value()))).toList());
+                    q.correlations().stream().map(c -> new Correlation(c.id(), outerValue(c.value()))).toList(),
+                    q.hashedAlternative());
             case OuterParam p -> p;
             case org.lakepg.server.sql.plan.expr.WindowRef w -> w;
             case org.lakepg.server.sql.plan.expr.SubscriptAssignExpr x -> x.map(this::rewrite);

@@ -42,15 +42,20 @@ public final class AnyHashing {
                 || ExprRewriter.any(right, x -> x instanceof InputRef in && in.index() == 0)) {
             return false;
         }
+        return hashOk(f, catalog);
+    }
+
+    /** hash_ok_operator: a strict binary operator that can hash, of a type whose values hash. */
+    static boolean hashOk(FuncExpr f, AnalyzerCatalog catalog) {
         OperatorEntry op = operator(f, catalog);
-        if (op == null || !op.canHash()) {
+        if (op == null || !op.canHash() || !f.strict() || f.arguments().size() != 2) {
             return false;
         }
         // record and array equality hash only when their fields or elements do (hash_ok_operator)
-        return typeHashes(left.type(), catalog, 0);
+        return typeHashes(f.arguments().get(0).type(), catalog, 0);
     }
 
-    private static OperatorEntry operator(FuncExpr f, AnalyzerCatalog catalog) {
+    static OperatorEntry operator(FuncExpr f, AnalyzerCatalog catalog) {
         for (OperatorEntry o : catalog.operators(List.of(f.name()))) {
             if (o.procedure() == f.function() && o.kind() == 'b') {
                 return o;

@@ -6,9 +6,22 @@ import org.lakepg.server.stats.ColumnStatistics;
  * What the planner knows about the table column behind a plan's output column: ANALYZE's statistics
  * (null without), the table's estimated rows and whether a unique single-column index makes it a key.
  */
-public record ColumnEstimate(ColumnStatistics statistics, double tableRows, boolean unique, long type) {
+public record ColumnEstimate(ColumnStatistics statistics, double tableRows, boolean unique, long type,
+                             boolean expression) {
 
     private static final double DEFAULT_NUM_DISTINCT = 200;
+
+    public ColumnEstimate(ColumnStatistics statistics, double tableRows, boolean unique, long type) {
+        this(statistics, tableRows, unique, type, false);
+    }
+
+    /**
+     * An expression of one table's columns, without statistics of its own (examine_variable): as many distinct
+     * values as the table has rows when it is small, which get_variable_numdistinct does not count as a guess.
+     */
+    public static ColumnEstimate ofExpression(double tableRows, long type) {
+        return new ColumnEstimate(null, tableRows, false, type, true);
+    }
 
     /** The number of distinct values (get_variable_numdistinct): a key has one per row; without statistics 200. */
     public double distinct() {
@@ -26,7 +39,8 @@ public record ColumnEstimate(ColumnStatistics statistics, double tableRows, bool
 
     /** Whether {@link #distinct()} is a guess rather than a measurement. */
     public boolean distinctIsDefault() {
-        return !unique && statistics == null && type != org.lakepg.server.catalog.TypeOids.BOOL;
+        return !unique && statistics == null && type != org.lakepg.server.catalog.TypeOids.BOOL
+                && !(expression && tableRows > 0 && tableRows < DEFAULT_NUM_DISTINCT);
     }
 
     public double nullFrac() {

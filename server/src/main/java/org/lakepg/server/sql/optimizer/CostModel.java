@@ -563,10 +563,40 @@ public final class CostModel {
     public double groups(PlanNode input, List<BoundExpr> keys, double inputRows) {
         double groups = 1;
         for (BoundExpr k : keys) {
+            BoundExpr computed = unwrap(k) instanceof InputRef in ? computed(input, in.index()) : k;
+            if (computed != null && Conjuncts.refs(computed).isEmpty()) {
+                // a key of no column: a constant, one group, unless it calls something volatile, each input row
+                // a group of its own
+                if (ExprRewriter.any(computed, x -> x instanceof FuncExpr f && f.volatility() == 'v')) {
+                    return PlanEstimate.clampRows(Math.max(1, inputRows));
+                }
+                continue;
+            }
             ColumnEstimate c = unwrap(k) instanceof InputRef in ? column(input, in.index()) : null;
             groups *= c == null ? 200 : c.distinct() + (c.nullFrac() > 0 ? 1 : 0);
         }
         return PlanEstimate.clampRows(Math.min(groups, Math.max(1, inputRows)));
+    }
+
+    /**
+     * fix_alternative_subplan: whether a correlated EXISTS's hashed form costs no more than its probes over
+     * {@code calls} evaluations, each priced as cost_subplan does (a probe reads until its first row and pays its
+     * startup each time; the hashed form runs once, a cpu_operator_cost per row loaded, then one per comparison).
+     */
+    public boolean hashedAlternativeCheaper(org.lakepg.server.sql.plan.expr.SubqueryExpr exists, double calls) {
+        PlanEstimate probe = estimate(exists.plan());
+        double perProbe = (probe.total() - probe.startup()) / PlanEstimate.clampRows(probe.rows()) + probe.startup();
+        PlanEstimate rows = estimate(exists.hashedAlternative());
+        double cpuOp = settings.cpuOperatorCost();
+        double hashedStartup = rows.total() + cpuOp * rows.rows();
+        double perLookup = cpuOp * exists.hashedAlternative().width();
+        return hashedStartup + calls * perLookup <= calls * perProbe;
+    }
+
+    /** The expression a projection below the (sorted) input computes as its output column, or null. */
+    private static BoundExpr computed(PlanNode input, int index) {
+        PlanNode p = input instanceof SortNode s ? s.input() : input;
+        return p instanceof ProjectNode x && index < x.expressions().size() ? x.expressions().get(index) : null;
     }
 
     // ---- joins ----
@@ -698,7 +728,9 @@ public final class CostModel {
     }
 
     private static boolean materializes(PlanNode inner) {
-        return inner instanceof SeqScanNode || inner instanceof FilterNode f && f.input() instanceof SeqScanNode;
+        // a projection of the scan is the scan's own target list in PostgreSQL
+        PlanNode p = inner instanceof ProjectNode x ? x.input() : inner;
+        return p instanceof SeqScanNode || p instanceof FilterNode f && f.input() instanceof SeqScanNode;
     }
 
     private static PlanEstimate outerJoinRows(NestedLoopJoinNode.Kind kind, PlanEstimate e, PlanEstimate outer,
@@ -795,9 +827,38 @@ public final class CostModel {
     private PlanEstimate semiNestLoop(NestedLoopJoinNode j, PlanEstimate outer, PlanEstimate inner, boolean indexed) {
         ColumnEstimate[] pair = equalityColumns(j);
         SemiFactors f = semiFactors(pair[0], pair[1], inner.rows());
-        boolean materialized = !indexed && j.lateral().isEmpty() && materializes(j.right()) && settings.material();
-        return firstMatchNestLoop(j, outer, inner, indexed, materialized, f, semiRows(j.kind(), outer, f),
-                outer.width());
+        double rows = semiRows(j.kind(), outer, f);
+        boolean materialized = !indexed && materialCheaper(j, outer, inner, f, rows);
+        return firstMatchNestLoop(j, outer, inner, indexed, materialized, f, rows, outer.width());
+    }
+
+    /** Whether a nested loop reads its inner side through a Materialize, as {@link #estimate} costs it. */
+    public boolean innerMaterialized(NestedLoopJoinNode j) {
+        if (j.hashed()) {
+            return false;
+        }
+        if (!j.kind().leftOnly() || !j.lateral().isEmpty() || !materializes(j.right())) {
+            return Materialization.chosen(j, estimate(j.left()), estimate(j.right()), settings);
+        }
+        PlanEstimate outer = estimate(j.left());
+        PlanEstimate inner = loopInner(j);
+        ColumnEstimate[] pair = equalityColumns(j);
+        SemiFactors f = semiFactors(pair[0], pair[1], inner.rows());
+        return materialCheaper(j, outer, inner, f, semiRows(j.kind(), outer, f));
+    }
+
+    /**
+     * match_unsorted_outer offers a semi or anti join over the inner path and over a material path of it and keeps
+     * the cheaper: an outer row that stops at its first match may read so little of the inner side that
+     * materializing all of it costs more than scanning it again.
+     */
+    private boolean materialCheaper(NestedLoopJoinNode j, PlanEstimate outer, PlanEstimate inner, SemiFactors f,
+                                    double rows) {
+        if (!j.lateral().isEmpty() || !materializes(j.right()) || !settings.material()) {
+            return false;
+        }
+        return firstMatchNestLoop(j, outer, inner, false, true, f, rows, outer.width()).total()
+                < firstMatchNestLoop(j, outer, inner, false, false, f, rows, outer.width()).total();
     }
 
     /**
@@ -865,8 +926,52 @@ public final class CostModel {
                     return new ColumnEstimate[] {column(j.left(), o.index()), column(j.right(), i.index() - leftWidth)};
                 }
             }
+            for (BoundExpr c : Conjuncts.conjuncts(j.condition())) {
+                ColumnEstimate[] pair = expressionEquality(j, c);
+                if (pair != null) {
+                    return pair;
+                }
+            }
         }
         return new ColumnEstimate[] {null, null};
+    }
+
+    /**
+     * The two sides of {@code outer expression = inner expression} where one side is not a plain column: each side
+     * is estimated as examine_variable does an expression of one relation without statistics.
+     */
+    private ColumnEstimate[] expressionEquality(NestedLoopJoinNode j, BoundExpr c) {
+        if (!(c instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || !f.name().equals("=")
+                || f.arguments().size() != 2) {
+            return null;
+        }
+        int leftWidth = j.left().width();
+        java.util.BitSet a = Conjuncts.refs(f.arguments().get(0));
+        java.util.BitSet b = Conjuncts.refs(f.arguments().get(1));
+        if (a.isEmpty() || b.isEmpty()) {
+            return null;
+        }
+        boolean aOuter = a.previousSetBit(a.length()) < leftWidth;
+        boolean bOuter = b.previousSetBit(b.length()) < leftWidth;
+        boolean aInner = a.nextSetBit(0) >= leftWidth;
+        boolean bInner = b.nextSetBit(0) >= leftWidth;
+        if (!(aOuter && bInner) && !(bOuter && aInner)) {
+            return null;
+        }
+        BoundExpr outerSide = aOuter ? f.arguments().get(0) : f.arguments().get(1);
+        BoundExpr innerSide = aOuter ? f.arguments().get(1) : f.arguments().get(0);
+        return new ColumnEstimate[] {sideColumn(j.left(), outerSide),
+            sideColumn(j.right(), Conjuncts.shift(innerSide, -leftWidth))};
+    }
+
+    /** A join side's value: its column, or an expression of the one table the side scans (else unknown). */
+    private ColumnEstimate sideColumn(PlanNode side, BoundExpr e) {
+        if (unwrap(e) instanceof InputRef in) {
+            return column(side, in.index());
+        }
+        PlanNode scan = side instanceof FilterNode f ? f.input() : side;
+        TableInfo table = scan instanceof SeqScanNode s ? s.table() : scan instanceof IndexScanNode s ? s.table() : null;
+        return table == null ? null : ColumnEstimate.ofExpression(size(table).tuples(), e.type());
     }
 
     /** final_cost_mergejoin: both sorted inputs read once, inner rows re-read for each duplicate outer key. */

@@ -79,6 +79,38 @@ public final class SublinkPullUp {
 
     /** convert_EXISTS_sublink_to_join, after simplify_EXISTS_query dropped what cannot change the answer. */
     private static SemiJoin exists(SubqueryExpr q, NestedLoopJoinNode.Kind kind, int fromWidth) {
+        ExistsBody body = existsBody(q, false);
+        if (body == null) {
+            return null;
+        }
+        Map<Integer, BoundExpr> outerValues = new HashMap<>();
+        for (Correlation k : q.correlations()) {
+            outerValues.put(k.id(), k.value());
+        }
+        List<BoundExpr> conditions = new ArrayList<>();
+        for (BoundExpr part : body.correlated()) {
+            if (!Conjuncts.pushable(part) || ExprRewriter.any(part,
+                    x -> x instanceof OuterParam p && !outerValues.containsKey(p.id()))) {
+                return null;
+            }
+            conditions.add(ExprRewriter.map(part, x -> switch (x) {
+                case InputRef in -> new InputRef(in.index() + fromWidth, in.type(), in.typmod(), in.name());
+                case OuterParam p -> outerValues.get(p.id());
+                default -> x;
+            }));
+        }
+        return new SemiJoin(kind, body.below(), body.innerOnly().isEmpty() ? null : Conjuncts.and(body.innerOnly()),
+                conditions);
+    }
+
+    /**
+     * A correlated EXISTS subquery as simplify_EXISTS_query leaves it: its FROM rows (uncorrelated), the WHERE
+     * conjuncts over them alone and the conjuncts that read outer values (at least one); null for other shapes.
+     * With {@code probes}, an index probe keyed by an outer value counts as the table scan it stands for.
+     */
+    record ExistsBody(PlanNode below, List<BoundExpr> innerOnly, List<BoundExpr> correlated) {}
+
+    static ExistsBody existsBody(SubqueryExpr q, boolean probes) {
         if (!q.correlated()) {
             return null; // no outer reference: PostgreSQL keeps it as an InitPlan
         }
@@ -101,34 +133,19 @@ public final class SublinkPullUp {
             return null;
         }
         PlanNode below = f.input() instanceof HashLookupNode h ? h.input() : f.input();
+        if (probes && below instanceof IndexScanNode s && s.key() != null
+                && ExprRewriter.any(s.key(), x -> x instanceof OuterParam)) {
+            below = new SeqScanNode(s.table(), s.withTid(), s.alias()); // the probe's condition is kept above it
+        }
         if (!PlanExpressions.uncorrelated(below) || !plain(below)) {
             return null;
         }
-        Map<Integer, BoundExpr> outerValues = new HashMap<>();
-        for (Correlation k : q.correlations()) {
-            outerValues.put(k.id(), k.value());
-        }
         List<BoundExpr> innerOnly = new ArrayList<>();
-        List<BoundExpr> conditions = new ArrayList<>();
+        List<BoundExpr> correlated = new ArrayList<>();
         for (BoundExpr part : conjuncts(f.condition())) {
-            if (!ExprRewriter.any(part, x -> x instanceof OuterParam)) {
-                innerOnly.add(part);
-                continue;
-            }
-            if (!Conjuncts.pushable(part) || ExprRewriter.any(part,
-                    x -> x instanceof OuterParam p && !outerValues.containsKey(p.id()))) {
-                return null;
-            }
-            conditions.add(ExprRewriter.map(part, x -> switch (x) {
-                case InputRef in -> new InputRef(in.index() + fromWidth, in.type(), in.typmod(), in.name());
-                case OuterParam p -> outerValues.get(p.id());
-                default -> x;
-            }));
+            (ExprRewriter.any(part, x -> x instanceof OuterParam) ? correlated : innerOnly).add(part);
         }
-        if (conditions.isEmpty()) {
-            return null;
-        }
-        return new SemiJoin(kind, below, innerOnly.isEmpty() ? null : Conjuncts.and(innerOnly), conditions);
+        return correlated.isEmpty() ? null : new ExistsBody(below, innerOnly, correlated);
     }
 
     /**

@@ -132,6 +132,26 @@ class CostModelTest {
         assertThat(((SeqScanNode) ((HashLookupNode) j.right()).input()).table().name()).isEqualTo("small");
     }
 
+    @Test
+    void aVolatileKeyOfNoColumnMakesEveryRowAGroupAndAConstantOneGroup() {
+        // estimate_num_groups: DISTINCT distinct_func(1) over 10000 rows (a volatile call) estimates 10000 groups
+        TableInfo t = table(7, "t", 1);
+        pages.put(7L, 45L);
+        measured.put(7L, new RelationStatistics(10000, 45, List.of()));
+        FuncExpr volatileCall = new FuncExpr(9001, "distinct_func", "distinct_func", FuncExpr.Form.CALL,
+                List.of(new Const(TypeOids.INT4, -1, 1)), false, 'v', TypeOids.INT4, -1);
+        FuncExpr stableCall = new FuncExpr(9002, "stable_func", "stable_func", FuncExpr.Form.CALL,
+                List.of(new Const(TypeOids.INT4, -1, 1)), false, 's', TypeOids.INT4, -1);
+        CostModel costs = new CostModel(context);
+        PlanNode input = new ProjectNode(new SeqScanNode(t, false), List.of(volatileCall, stableCall));
+        assertThat(costs.groups(input, List.of(column(0)), 10000)).isEqualTo(10000);
+        // one that calls nothing volatile is a constant: a single group, whatever the rows
+        assertThat(costs.groups(input, List.of(column(1)), 10000)).isEqualTo(1);
+        // a column beside it counts as before (no statistics: the default 200)
+        PlanNode withColumn = new ProjectNode(new SeqScanNode(t, false), List.of(column(0), stableCall));
+        assertThat(costs.groups(withColumn, List.of(column(0), column(1)), 10000)).isEqualTo(200);
+    }
+
     /** small JOIN big ON small.c0 = big.c1 (big.c1 is combined column {@code bigColumn}). */
     private PlanNode join(TableInfo small, TableInfo big, int bigColumn) {
         int[] ids = {0};
