@@ -85,6 +85,16 @@ public final class RowLocks {
         }
     }
 
+    /** Whether {@code txn} holds a lock of any mode on the row version. */
+    public boolean holds(Transaction txn, RowId row) {
+        boolean[] held = {false};
+        table.computeIfPresent(row, (k, h) -> {
+            held[0] = h.modes.containsKey(txn); // read under the map's lock, as lock() and release() write it
+            return h;
+        });
+        return held[0];
+    }
+
     void release(Transaction txn, List<RowId> rows) {
         for (RowId row : rows) {
             table.computeIfPresent(row, (k, h) -> {

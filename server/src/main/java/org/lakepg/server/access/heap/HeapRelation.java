@@ -514,6 +514,7 @@ public final class HeapRelation {
     private WriteResult updateVersion(Transaction txn, Tid tid, byte[] payload, boolean indexedColumnsUnchanged,
                                       WaitPolicy policy) {
         LockMode mode = indexedColumnsUnchanged ? LockMode.NO_KEY_UPDATE : LockMode.UPDATE;
+        boolean lockedBefore = ctx.txns().rowLocks().holds(txn, new RowLocks.RowId(relation, tid.pack()));
         WriteResult locked = lockAndCheck(txn, tid, mode, policy);
         if (!(locked instanceof WriteResult.Ok)) {
             return locked;
@@ -547,6 +548,9 @@ public final class HeapRelation {
                         && SlottedPage.freeSpace(p) >= itemLength) {
                     change.track(page);
                     int offset = addTuple(p, tid.block(), xid, cid, stored, mask, TupleHeader.HEAP_ONLY);
+                    if (lockedBefore) {
+                        carryLock(p, offset, xid);
+                    }
                     Tid newTid = new Tid(tid.block(), offset);
                     markUpdated(p, SlottedPage.itemOffset(p, tid.offset()), xid, cid, newTid, true);
                     change.commit();
@@ -564,7 +568,7 @@ public final class HeapRelation {
             if (!(state instanceof WriteResult.Ok)) {
                 return (WriteResult) state;
             }
-            Object moved = updateToOtherPage(txn, tid, xid, cid, stored, mask, itemLength);
+            Object moved = updateToOtherPage(txn, tid, xid, cid, stored, mask, itemLength, lockedBefore);
             if (moved instanceof Long xmax) {
                 ctx.txns().waitFor(txn, xmax);
             } else if (moved instanceof WriteResult result) {
@@ -579,7 +583,7 @@ public final class HeapRelation {
 
     /** Puts the new version on another page; both pages are latched in block order (extension: new page first). */
     private Object updateToOtherPage(Transaction txn, Tid tid, long xid, int cid, byte[] stored, int mask,
-                                     int itemLength) {
+                                     int itemLength, boolean lockedBefore) {
         int reserve = Page.SIZE * (100 - options.fillfactor()) / 100;
         int target = fsm.find(itemLength + SlottedPage.LINE_POINTER_SIZE + reserve);
         if (target == tid.block()) {
@@ -617,6 +621,9 @@ public final class HeapRelation {
                     return null;
                 }
                 int offset = addTuple(np, newPage.block(), xid, cid, stored, mask, 0);
+                if (lockedBefore) {
+                    carryLock(np, offset, xid);
+                }
                 Tid newTid = new Tid(newPage.block(), offset);
                 markUpdated(op, SlottedPage.itemOffset(op, tid.offset()), xid, cid, newTid, false);
                 change.commit();
@@ -645,8 +652,19 @@ public final class HeapRelation {
     private static void setXmax(byte[] p, int t, long xid, int cid) {
         TupleHeader.xmax(p, t, xid);
         TupleHeader.cmax(p, t, cid);
-        TupleHeader.infomask(p, t,
-                TupleHeader.infomask(p, t) & ~(TupleHeader.XMAX_INVALID | TupleHeader.XMAX_COMMITTED));
+        TupleHeader.infomask(p, t, TupleHeader.infomask(p, t)
+                & ~(TupleHeader.XMAX_INVALID | TupleHeader.XMAX_COMMITTED | TupleHeader.XMAX_LOCK_ONLY));
+    }
+
+    /**
+     * The new version of a row the updating transaction had locked before (SELECT ... FOR UPDATE, ON CONFLICT DO
+     * UPDATE's lock) keeps showing that lock, as heap_update carries a locker that remains into the new version's
+     * xmax: xmax is the transaction's xid, marked lock-only.
+     */
+    private static void carryLock(byte[] p, int offset, long xid) {
+        int t = SlottedPage.itemOffset(p, offset);
+        TupleHeader.xmax(p, t, xid);
+        TupleHeader.infomask(p, t, TupleHeader.infomask(p, t) | TupleHeader.XMAX_LOCK_ONLY | TupleHeader.XMAX_INVALID);
     }
 
     private static void markUpdated(byte[] p, int t, long xid, int cid, Tid newTid, boolean hot) {

@@ -20,6 +20,12 @@ public final class TupleHeader {
     public static final int XMIN_INVALID = 0x0200;
     public static final int XMAX_COMMITTED = 0x0400;
     public static final int XMAX_INVALID = 0x0800;
+    /**
+     * xmax names a transaction that locked the version (PostgreSQL's HEAP_XMAX_LOCK_ONLY), not one that deleted it.
+     * lakepg holds row locks in {@link org.lakepg.server.txn.RowLocks}; the header only shows the locker, so such a
+     * version also has {@link #XMAX_INVALID} and every reader takes it as not deleted.
+     */
+    public static final int XMAX_LOCK_ONLY = 0x0080;
     public static final int UPDATED = 0x2000;
     // infomask2
     public static final int KEYS_UPDATED = 0x2000;

@@ -47,13 +47,26 @@ final class ExprDeparser {
 
     ExprDeparser(TypeCatalog types, TypeIO io, FunctionContext context, boolean qualify,
                  java.util.function.Function<SubqueryExpr, String> subplans, IntFunction<String> paramReferents) {
+        this(types, io, context, qualify, subplans, paramReferents, null);
+    }
+
+    /**
+     * @param multiAssignedFields how a column of {@code SET (a, b) = (SELECT ...)} that reads field n of the
+     *     sub-SELECT is shown (the parameter its MULTIEXPR SubPlan sets); null: as the field selection it is
+     */
+    ExprDeparser(TypeCatalog types, TypeIO io, FunctionContext context, boolean qualify,
+                 java.util.function.Function<SubqueryExpr, String> subplans, IntFunction<String> paramReferents,
+                 java.util.function.BiFunction<SubqueryExpr, Integer, String> multiAssignedFields) {
         this.types = types;
         this.io = io;
         this.context = context;
         this.qualify = qualify;
         this.subplans = subplans;
         this.paramReferents = paramReferents;
+        this.multiAssignedFields = multiAssignedFields;
     }
+
+    private final java.util.function.BiFunction<SubqueryExpr, Integer, String> multiAssignedFields;
 
     /**
      * An outer value, always qualified: a nested loop's parameter as the expression it holds (ruleutils.c's
@@ -163,6 +176,10 @@ final class ExprDeparser {
     private String function(FuncExpr f, IntFunction<String> columns) {
         if (org.lakepg.server.sql.plan.expr.SqlValueFunctions.isValueFunction(f)) {
             return f.name(); // CURRENT_USER, LOCALTIMESTAMP(2): ruleutils.c prints the keyword
+        }
+        SubqueryExpr assigned = multiAssignedFields == null ? null : MultiAssignedSubplans.source(f);
+        if (assigned != null) {
+            return multiAssignedFields.apply(assigned, MultiAssignedSubplans.field(f));
         }
         List<String> args = callArguments(f).stream().map(a -> argument(a, columns)).toList();
         if (f.form() == FuncExpr.Form.OPERATOR) {

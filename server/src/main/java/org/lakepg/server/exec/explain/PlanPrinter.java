@@ -89,10 +89,10 @@ public final class PlanPrinter {
         this.stats = new IdentityHashMap<>(stats);
         boolean prefixed = relations(root) > 1 || rangeTableSize > 1;
         this.deparser = new ExprDeparser(types, io, context, options.verbose() || prefixed, this::subplan,
-                outerValues::get);
+                outerValues::get, this::multiAssignedField);
         this.context = context;
-        this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan, outerValues::get),
-                prefixed);
+        this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan,
+                outerValues::get, this::multiAssignedField), prefixed);
         this.targets = options.verbose() ? relationNames : null;
         relationNames.showingSubqueryScans(shownScans::containsKey);
     }
@@ -218,6 +218,39 @@ public final class PlanPrinter {
         org.lakepg.server.sql.plan.PlanNodes.children(p).forEach(this::chooseAlternatives);
     }
 
+    /** SubPlans named above the node whose target list computes them (an UPDATE's new values), by that node. */
+    private final Map<PlanNode, List<Object[]>> deferredSubplans = new IdentityHashMap<>();
+
+    /** The MULTIEXPR SubPlans shown, with the first parameter each sets. */
+    private final Map<SubqueryExpr, Integer> multiAssignedParams = new IdentityHashMap<>();
+
+    /** A column of {@code SET (a, b) = (SELECT ...)}: the parameter the sub-SELECT's SubPlan sets for it. */
+    private String multiAssignedField(SubqueryExpr q, int field) {
+        multiAssignedParams.putIfAbsent(q, -1);
+        subplan(q);
+        return "$" + (multiAssignedParams.get(q) + field);
+    }
+
+    /**
+     * build_subplan for a MULTIEXPR sub-SELECT: a plan setting one parameter per column, numbered after those of the
+     * outer values it reads; an InitPlan when it reads none.
+     */
+    private String multiAssignedSubplan(SubqueryExpr q, int number) {
+        initParam += q.correlations().size();
+        int first = initParam;
+        int width = MultiAssignedSubplans.width(q);
+        initParam += width;
+        multiAssignedParams.put(q, first);
+        List<String> params = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            params.add("$" + (first + i));
+        }
+        String name = (q.correlated() ? "SubPlan " : "InitPlan ") + number + " (returns " + String.join(",", params)
+                + ")";
+        pendingSubplans.add(new Object[] {name, MultiAssignedSubplans.shown(q), !q.correlated(), false});
+        return name;
+    }
+
     private String newSubplan(SubqueryExpr q) {
         markSubqueryScans(q.plan());
         Integer reserved = reservedNumbers.remove(q.plan());
@@ -226,6 +259,9 @@ public final class PlanPrinter {
         }
         numberedPlans.put(q.plan(), true);
         int number = reserved != null ? reserved : ++subplanNumber;
+        if (multiAssignedParams.containsKey(q)) {
+            return multiAssignedSubplan(q, number);
+        }
         if (q.hashedAlternative() != null && reserved == null) {
             // make_subplan planned both forms, the hashed one second (an AlternativeSubPlan of two plan ids)
             int second = ++subplanNumber;
@@ -364,7 +400,19 @@ public final class PlanPrinter {
             case org.lakepg.server.sql.plan.LockRowsNode l -> l.keepRow() ? outputs(l.input())
                     : outputs(l.input()).subList(0, l.tidColumn());
             case ModifyNode m -> {
+                // the SubPlans the input's new values name belong to the node computing them (its InitPlans stay at
+                // the top, as SS_attach_initplans puts them)
+                List<Object[]> outer = pendingSubplans;
+                pendingSubplans = new ArrayList<>();
                 IntFunction<String> below = names(m.input());
+                for (Object[] s : pendingSubplans) {
+                    if ((Boolean) s[2]) {
+                        outer.add(s);
+                    } else {
+                        deferredSubplans.computeIfAbsent(m.input(), k -> new ArrayList<>()).add(s);
+                    }
+                }
+                pendingSubplans = outer;
                 yield m.returning().stream().map(e -> deparser.deparse(e, below)).toList();
             }
             default -> {
@@ -520,8 +568,20 @@ public final class PlanPrinter {
         }
         List<Object[]> outerPending = pendingSubplans;
         pendingSubplans = new ArrayList<>();
+        List<Object[]> deferred = deferredSubplans.remove(statsNode);
+        if (deferred != null) {
+            pendingSubplans.addAll(deferred);
+        }
         List<String[]> details = new ArrayList<>();
         List<PlanNode> children = new ArrayList<>(children(p));
+        if (p instanceof FilterNode && filter != null && modifyInputs.containsKey(statsNode)) {
+            // the gating Result of an UPDATE or DELETE input: its table scan returns the row's tid
+            for (PlanNode c : children) {
+                if (c instanceof SeqScanNode s && s.withTid() || c instanceof IndexScanNode x && x.withTid()) {
+                    gatedModifyScans.put(c, statsNode);
+                }
+            }
+        }
         String title = title(p, details, filter, children);
         Integer localCtes = localCtesOf;
         localCtesOf = null;
@@ -677,7 +737,10 @@ public final class PlanPrinter {
         }
         AggregateNode grouping = groupInputs.get(top);
         ModifyNode modify = modifyInputs.get(top);
-        List<TargetLists.Column> columns = grouping != null ? targets.groupInput(grouping, top)
+        PlanNode gatedModify = gatedModifyScans.get(top);
+        List<TargetLists.Column> columns = gatedModify != null
+                ? targets.gatedModifyScan(modifyInputs.get(gatedModify), gatedModify, top)
+                : grouping != null ? targets.groupInput(grouping, top)
                 : modify != null && modify.kind() != ModifyNode.Kind.INSERT ? targets.modifyInput(modify, top)
                 : targets.output(top, p, demands.getOrDefault(top, TargetLists.Demand.EXACT));
         if (!columns.isEmpty()) {
@@ -716,6 +779,8 @@ public final class PlanPrinter {
 
     /** The inputs of UPDATE and DELETE, which return only what the modification needs. */
     private final Map<PlanNode, ModifyNode> modifyInputs = new IdentityHashMap<>();
+    /** The table scans below an UPDATE's or DELETE's gating Result, with the input (a key of modifyInputs) above. */
+    private final Map<PlanNode, PlanNode> gatedModifyScans = new IdentityHashMap<>();
     /** ModifyTables made to show an UPDATE or DELETE of an inheritance tree as PostgreSQL does, with their members. */
     private final Map<PlanNode, ParentModifyShape> modifyTargets = new IdentityHashMap<>();
 

@@ -251,7 +251,51 @@ final class TargetLists {
                     out.add(all.get(i));
                 }
             }
+            if (p instanceof ProjectNode x) {
+                // the MULTIEXPR SubPlans of SET (a, b) = (SELECT ...) stand in the target list as resjunk entries;
+                // an InitPlan's entry is left a NULL once the plan sets its parameters (SS_make_initplan_from_plan)
+                for (SubqueryExpr q : MultiAssignedSubplans.in(x.expressions().subList(0,
+                        Math.min(width, x.expressions().size())))) {
+                    out.add(new Column(q.correlated() ? deparser.deparse(q, i -> "?") : "NULL::record", false));
+                }
+            }
         }
+        if (all.size() > width) {
+            out.add(all.get(all.size() - 1));
+        }
+        return out;
+    }
+
+    /**
+     * The Output of the table scan below the gating Result of an UPDATE or DELETE input: the scan returns the row's tid,
+     * a system column, so it cannot return the table's row as it is (use_physical_tlist); it returns the columns the
+     * new values read (the unchanged ones PostgreSQL 15 does not fetch), then the tid.
+     */
+    List<Column> gatedModifyScan(ModifyNode m, PlanNode top, PlanNode scan) {
+        List<Column> all = columns(scan);
+        int width = m.table().columns().size();
+        PlanNode p = top;
+        while (p instanceof FilterNode f) {
+            p = f.input();
+        }
+        BitSet used = new BitSet();
+        if (m.kind() == ModifyNode.Kind.UPDATE && p instanceof ProjectNode x) {
+            for (int i = 0; i < width && i < x.expressions().size(); i++) {
+                BoundExpr e = x.expressions().get(i);
+                if (unwrap(e) instanceof InputRef in && in.index() == i) {
+                    continue;
+                }
+                ColumnUses.collect(e, used);
+                ExprRewriter.any(e, y -> {
+                    if (y instanceof SubqueryExpr q) {
+                        q.correlations().forEach(c -> ColumnUses.collect(c.value(), used));
+                    }
+                    return false;
+                });
+            }
+        }
+        List<Column> out = new ArrayList<>();
+        used.stream().filter(i -> i < width && i < all.size()).forEach(i -> out.add(all.get(i)));
         if (all.size() > width) {
             out.add(all.get(all.size() - 1));
         }

@@ -89,6 +89,45 @@ class HeapRelationTest {
     }
 
     @Test
+    void anUpdateOfARowItsTransactionLockedCarriesTheLockIntoTheNewVersionsXmax() {
+        AccessFixture f = AccessFixture.inMemory(64);
+        HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", new HeapOptions(100, 0));
+        Transaction setup = f.txns().begin();
+        setup.startStatement();
+        Tid first = heap.insert(setup, text("a"));
+        Tid second = heap.insert(setup, text("b"));
+        setup.commit();
+
+        Transaction t = f.txns().begin();
+        t.startStatement();
+        assertThat(heap.lock(t, first, org.lakepg.server.txn.LockMode.UPDATE, WaitPolicy.BLOCK))
+                .isInstanceOf(WriteResult.Ok.class);
+        Tid locked = ((WriteResult.Ok) heap.update(t, first, text("a2"), true, WaitPolicy.BLOCK)).tid();
+        Tid plain = ((WriteResult.Ok) heap.update(t, second, text("b2"), false, WaitPolicy.BLOCK)).tid();
+        // heap_update keeps a locker that remains in the new version's xmax; a plain update leaves it empty
+        assertThat(heap.systemColumns(locked).orElseThrow().xmax()).isEqualTo(t.xid());
+        assertThat(heap.systemColumns(plain).orElseThrow().xmax()).isZero();
+        t.startStatement();
+        assertThat(rows(heap, t)).containsExactlyInAnyOrder("a2", "b2");
+        // the lock-only xmax neither hides the version nor stops this transaction from changing it again
+        Tid again = ((WriteResult.Ok) heap.update(t, locked, text("a3"), true, WaitPolicy.BLOCK)).tid();
+        assertThat(heap.systemColumns(locked).orElseThrow().xmax()).isEqualTo(t.xid());
+        t.commit();
+
+        Transaction reader = f.txns().begin();
+        reader.startStatement();
+        assertThat(rows(heap, reader)).containsExactlyInAnyOrder("a3", "b2");
+        assertThat(heap.fetch(reader.snapshot(), again)).isPresent();
+        Transaction deleter = f.txns().begin();
+        deleter.startStatement();
+        assertThat(heap.delete(deleter, again, WaitPolicy.BLOCK)).isInstanceOf(WriteResult.Ok.class);
+        deleter.commit();
+        Transaction last = f.txns().begin();
+        last.startStatement();
+        assertThat(rows(heap, last)).containsExactly("b2");
+    }
+
+    @Test
     void theHotDecisionSeesTheReplacedVersionsPayload() {
         AccessFixture f = AccessFixture.inMemory(64);
         HeapRelation heap = HeapRelation.create(f.ctx, 16384, "t", new HeapOptions(70, 0));
