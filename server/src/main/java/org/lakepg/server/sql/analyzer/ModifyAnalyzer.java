@@ -35,6 +35,8 @@ public final class ModifyAnalyzer {
     private final AnalyzerCatalog catalog;
     /** Partitions whose bounds the statement's WHERE contradicts (partition pruning of UPDATE/DELETE members). */
     private final Set<Long> refutedMembers = new HashSet<>();
+    /** While planning a statement whose WHERE no member table can satisfy: its scan is a dummy relation. */
+    private boolean noRows;
 
     public ModifyAnalyzer(ExpressionAnalyzer expressions, QueryAnalyzer queries, ParameterTypes parameters,
                           AnalyzerCatalog catalog) {
@@ -182,6 +184,16 @@ public final class ModifyAnalyzer {
         }
         // partitions whose bounds the WHERE contradicts are left out, as PostgreSQL prunes them while planning
         boolean allRefuted = members.stream().allMatch(m -> refutedMembers.contains(m.oid()));
+        if (allRefuted) {
+            // no member left: the table named is modified over no rows (Result / One-Time Filter: false), its
+            // statement triggers firing as PostgreSQL's do
+            noRows = true;
+            try {
+                return modification.apply(parent);
+            } finally {
+                noRows = false;
+            }
+        }
         for (int i = 0; i < members.size(); i++) {
             if (allRefuted || !refutedMembers.contains(members.get(i).oid())) {
                 first = first == null ? plans.get(i) : first;
@@ -399,10 +411,31 @@ public final class ModifyAnalyzer {
                     table.columns().stream().map(ColumnInfo::name).toList()).mayMatch(table.oid())) {
                 refutedMembers.add(table.oid());
             }
+            if (noRows || condition instanceof org.lakepg.server.sql.plan.expr.Const k && !Boolean.TRUE.equals(k.value())) {
+                refutedMembers.add(table.oid());
+                return noRowsOf(table); // a constant-false WHERE: a dummy relation, nothing scanned
+            }
+            PlanNode gated = org.lakepg.server.sql.optimizer.ContradictoryScans.gated(condition, c -> new FilterNode(
+                    org.lakepg.server.sql.optimizer.IndexSelection.choose(new SeqScanNode(table, true, alias), c,
+                            catalog.indexes(table)), c));
+            if (gated != null) {
+                return gated; // k = 1 AND k = 2: the scan under a gating constant-false Result
+            }
             plan = new FilterNode(org.lakepg.server.sql.optimizer.IndexSelection.choose((SeqScanNode) plan, condition,
                     catalog.indexes(table)), condition);
         }
         return plan;
+    }
+
+    /** No rows, in the shape of a table's scan for UPDATE/DELETE (its columns, then the tid). */
+    private static PlanNode noRowsOf(TableInfo table) {
+        List<BoundExpr> refs = new ArrayList<>();
+        for (ColumnInfo c : table.columns()) {
+            refs.add(new InputRef(c.number() - 1, c.type(), c.typmod(), c.name()));
+        }
+        refs.add(new InputRef(table.columns().size(), org.lakepg.server.catalog.TypeOids.TID, -1, "ctid"));
+        return new ProjectNode(new FilterNode(new org.lakepg.server.sql.plan.ResultNode(),
+                new org.lakepg.server.sql.plan.expr.Const(org.lakepg.server.catalog.TypeOids.BOOL, -1, false)), refs);
     }
 
     /** The names of a table's rows followed by their tid (rows scanned for UPDATE/DELETE, rows RETURNING reads). */
