@@ -457,6 +457,11 @@ public final class PlanPrinter {
             node(m.input(), indent, child, planName, statsNode, filter);
             return;
         }
+        // (a condition over the subquery makes PostgreSQL show a Subquery Scan there, which is not done yet)
+        if (p instanceof LimitNode l && l.needless() && filter == null) {
+            node(l.input(), indent, child, planName, statsNode, filter);
+            return;
+        }
         if (p instanceof org.lakepg.server.sql.plan.SubqueryScanNode q && !shownScans.containsKey(q)) {
             node(q.input(), indent, child, planName, statsNode, filter);
             return;
