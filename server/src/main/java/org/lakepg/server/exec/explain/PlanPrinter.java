@@ -551,6 +551,11 @@ public final class PlanPrinter {
             node(m.input(), indent, child, planName, statsNode, filter);
             return;
         }
+        // (a condition over the subquery makes PostgreSQL show a Subquery Scan there, which is not done yet)
+        if (p instanceof LimitNode l && l.needless() && filter == null) {
+            node(l.input(), indent, child, planName, statsNode, filter);
+            return;
+        }
         if (p instanceof org.lakepg.server.sql.plan.SubqueryScanNode q && !shownScans.containsKey(q)) {
             node(q.input(), indent, child, planName, statsNode, filter);
             return;
@@ -696,8 +701,8 @@ public final class PlanPrinter {
         String costs = "";
         if (options.costs()) {
             var e = this.costs.estimate(plan);
-            costs = String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(),
-                    e.total() + 2 * this.costs.settings().cpuOperatorCost() * e.rows(), e.shownRows(), e.width());
+            costs = CostText.of(e.startup(), e.total() + 2 * this.costs.settings().cpuOperatorCost() * e.rows(),
+                    e.shownRows(), e.width());
         }
         line(at, "->  Materialize" + costs + analyzeOnly(plan));
         List<Object[]> outer = pendingSubplans;
@@ -830,8 +835,7 @@ public final class PlanPrinter {
             var e = this.costs.estimate(inner);
             // materializing writes each row once more: PostgreSQL's cost_material charges 2 * cpu_operator_cost a row
             double extra = title.equals("Materialize") ? 2 * this.costs.settings().cpuOperatorCost() * e.rows() : 0;
-            costs = String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total() + extra, e.shownRows(),
-                    e.width());
+            costs = CostText.of(e.startup(), e.total() + extra, e.shownRows(), e.width());
         }
         line(indent, "->  " + title + costs + analyzeOnly(inner));
         if (targets != null) {
@@ -899,7 +903,7 @@ public final class PlanPrinter {
 
     private String annotationCosts(PlanNode p) {
         var e = costs.estimate(p);
-        return String.format("  (cost=%.2f..%.2f rows=%d width=%d)", e.startup(), e.total(), e.shownRows(), e.width());
+        return CostText.of(e.startup(), e.total(), e.shownRows(), e.width());
     }
 
     /** A Memoize's own measurements: one loop per outer row, the rows it returned from its cache or its side. */
@@ -1212,9 +1216,9 @@ public final class PlanPrinter {
                     yield "Aggregate";
                 }
                 IntFunction<String> below = names(a.input());
-                if (!costs.settings().hashAgg()) {
-                    // with hashing disabled PostgreSQL sorts by the keys and aggregates each run of equal keys; the
-                    // groups come out in key order, as ours always do
+                if (!costs.settings().hashAgg() || a.sorted()) {
+                    // grouping by sorting (enable_hashagg off, or cheaper): PostgreSQL sorts by the keys and aggregates
+                    // each run of equal keys; the groups come out in key order, as ours always do
                     PlanNode keys = new ProjectNode(a.input(), a.groupKeys());
                     SortNode sort = new SortNode(keys, a.keyOrder());
                     children.clear();
@@ -1223,7 +1227,7 @@ public final class PlanPrinter {
                     IntFunction<String> sorted = names(keys);
                     details.add(new String[] {"Group Key", String.join(", ",
                             a.keyOrder().stream().map(k -> referenced(keys, k.column(), sorted)).toList())});
-                    yield "GroupAggregate";
+                    yield a.aggregates().isEmpty() ? "Group" : "GroupAggregate"; // create_group_path without aggregates
                 }
                 details.add(new String[] {"Group Key", String.join(", ",
                         a.keyOrder().stream().map(k -> deparser.deparse(a.groupKeys().get(k.column()), below)).toList())});

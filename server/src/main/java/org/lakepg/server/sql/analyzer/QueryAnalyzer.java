@@ -780,6 +780,12 @@ public final class QueryAnalyzer {
                 plan = new org.lakepg.server.sql.plan.ResultNode();
             }
             AggregateNode aggregate = new AggregateNode(plan, groupKeys, keyOrder, aggregates.calls(), groupingSets);
+            if (!groupKeys.isEmpty() && groupingSets.isEmpty() && (!hashAggregation() || sorts.isEmpty()
+                    && s.distinctClause() == null && windows.isEmpty()
+                    && org.lakepg.server.sql.optimizer.GroupStrategy.sorted(aggregate, catalog.planner()))) {
+                // with enable_hashagg off, or when hashing costs no less, PostgreSQL groups the sorted rows
+                aggregate = aggregate.withSorted(true);
+            }
             PlanNode minMax = singleScan == null || plan != scanned || locking || having != null || !windows.isEmpty()
                     ? null : org.lakepg.server.sql.optimizer.MinMaxAggregates.plan(aggregate, singleScan, singleWhere,
                     catalog.planner());
@@ -1146,7 +1152,7 @@ public final class QueryAnalyzer {
         return s.lockingClause() == null || !s.lockingClause().isEmpty();
     }
 
-    /** enable_hashagg: whether DISTINCT may be done by hashing. */
+    /** enable_hashagg: whether DISTINCT and GROUP BY may be done by hashing. */
     private boolean hashAggregation() {
         return org.lakepg.server.sql.optimizer.CostSettings.of(catalog.planner()::setting).hashAgg();
     }

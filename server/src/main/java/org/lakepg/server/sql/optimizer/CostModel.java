@@ -555,7 +555,17 @@ public final class CostModel {
             return new PlanEstimate(total, total, 1, width);
         }
         double groups = groups(a.input(), a.groupKeys(), in.rows());
-        double startup = in.total() + cpuOp * a.groupKeys().size() * in.rows() + aggCost;
+        // with keys, only the aggregates' transition calls cost per row (none for a plain Group)
+        double transitions = cpuOp * a.aggregates().size() * in.rows();
+        double comparisons = cpuOp * a.groupKeys().size() * in.rows();
+        if (a.sorted()) {
+            // cost_agg(AGG_SORTED) / cost_group over the input sorted on the keys: rows stream out as groups end
+            PlanEstimate sorted = estimate(new SortNode(new ProjectNode(a.input(), a.groupKeys()), a.keyOrder()));
+            double total = sorted.total() + comparisons + transitions
+                    + (a.aggregates().isEmpty() ? 0 : cpuTuple * groups);
+            return new PlanEstimate(sorted.startup(), total, groups, width);
+        }
+        double startup = in.total() + comparisons + transitions;
         return new PlanEstimate(startup, startup + cpuTuple * groups, groups, width);
     }
 

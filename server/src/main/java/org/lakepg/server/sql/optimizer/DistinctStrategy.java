@@ -66,7 +66,7 @@ public final class DistinctStrategy {
         return !(sortedStartup > hashedStartup * FUZZ) || sortedTotal <= hashedTotal;
     }
 
-    private static boolean joins(PlanNode p) {
+    static boolean joins(PlanNode p) {
         List<PlanNode> children = PlanNodes.children(p);
         if (children.size() > 1 && !(p instanceof AppendNode)) {
             return true;

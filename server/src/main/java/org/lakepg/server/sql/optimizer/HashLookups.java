@@ -299,7 +299,16 @@ public final class HashLookups {
         }
         PlanNode left = leftOnly.isEmpty() ? joins(j.left()) : filtered(j.left(), and(leftOnly));
         PlanNode right = rightOnly.isEmpty() ? joins(j.right()) : filtered(j.right(), and(rightOnly));
+        if (methods != null) {
+            rest = EquivalenceSides.oriented(rest, leftWidth, firstRelation(j), methods::sortable);
+        }
         return hashed(NestedLoopJoinNode.Kind.INNER, left, right, rest, leftWidth);
+    }
+
+    /** Whether the join's left side is make_join_rel's first relation ({@link EquivalenceSides#leftFirst}). */
+    private static boolean firstRelation(NestedLoopJoinNode j) {
+        return EquivalenceSides.leftFirst(EquivalenceSides.relations(j.left()), EquivalenceSides.relations(j.right()),
+                true);
     }
 
     /**

@@ -59,6 +59,11 @@ final class JoinMethods {
         return costs;
     }
 
+    /** Whether values of the type have a btree order (a merge-joinable equality; equivalence classes need one). */
+    boolean sortable(long type) {
+        return comparisons.apply(type).isPresent();
+    }
+
     /** One way to join, with its estimate. */
     private record Candidate(PlanNode plan, double total, double startup) {}
 

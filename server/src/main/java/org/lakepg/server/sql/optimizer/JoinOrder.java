@@ -256,6 +256,9 @@ final class JoinOrder {
         }
         List<BoundExpr> conditions = new ArrayList<>();
         List<BoundExpr> after = new ArrayList<>();
+        int leftWidth = left.order().stream().mapToInt(i -> inputs.get(i).width()).sum();
+        boolean leftFirst = EquivalenceSides.leftFirst(relations(leftSet, inputs), relations(rightSet, inputs),
+                Integer.lowestOneBit(leftSet) < Integer.lowestOneBit(rightSet));
         for (OuterJoinTree.Qual q : quals) {
             int bits = q.required();
             if ((bits & ~set) != 0 || (bits & ~leftSet) == 0 || (bits & ~rightSet) == 0) {
@@ -266,6 +269,9 @@ final class JoinOrder {
             if (q.outerJoin() >= 0 && q.outerJoin() != match) {
                 return null; // another outer join's ON condition cannot be checked here
             }
+            if (match == INNER && !aboveOuterJoin(bits, specials)) {
+                mapped = EquivalenceSides.oriented(mapped, leftWidth, leftFirst, methods::sortable);
+            }
             // an outer join checks its ON condition; the others filter the rows it returns (NULL-padded too)
             (match >= 0 && q.outerJoin() < 0 ? after : conditions).add(mapped);
         }
@@ -275,13 +281,38 @@ final class JoinOrder {
             // under an outer join made here, a filter of its rows (the conditions never read its padded side)
             (match >= 0 ? after : conditions).add(mapped);
         }
-        int leftWidth = left.order().stream().mapToInt(i -> inputs.get(i).width()).sum();
         NestedLoopJoinNode.Kind kind = match >= 0 ? specials.get(match).kind : NestedLoopJoinNode.Kind.INNER;
         PlanNode plan = methods.choose(kind, left.plan(), right.plan(), conditions, leftWidth);
         if (!after.isEmpty()) {
             plan = new FilterNode(plan, and(after));
         }
         return planned(plan, order);
+    }
+
+    /**
+     * Whether a condition reads an outer join's nullable side together with inputs outside it: it is checked above
+     * that join, so PostgreSQL keeps it out of the equivalence classes (check_outerjoin_delay) and as written.
+     */
+    private static boolean aboveOuterJoin(int required, List<OuterJoinTree.Special> specials) {
+        for (OuterJoinTree.Special s : specials) {
+            List<Integer> nullable = s.kind == NestedLoopJoinNode.Kind.FULL ? List.of(s.synLeft, s.synRight)
+                    : s.kind == NestedLoopJoinNode.Kind.LEFT ? List.of(s.synRight) : List.of();
+            for (int side : nullable) {
+                if ((required & side) != 0 && (required & ~side) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The base relations of the inputs in {@code set} ({@link EquivalenceSides#relations}). */
+    private static int relations(int set, List<Input> inputs) {
+        int count = 0;
+        for (int i = set; i != 0; i &= i - 1) {
+            count += EquivalenceSides.relations(inputs.get(Integer.numberOfTrailingZeros(i)).plan());
+        }
+        return count;
     }
 
     /** Whether no condition or outer join joins the part to an input outside it. */

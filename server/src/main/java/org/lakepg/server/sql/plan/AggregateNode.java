@@ -12,9 +12,13 @@ import org.lakepg.server.sql.plan.expr.BoundExpr;
  * <p>With GROUPING SETS / ROLLUP / CUBE, {@code groupingSets} lists, per set, the indexes of the keys it groups by;
  * the rows of every set are output in turn, the keys outside the set NULL, followed by one more column: the index of
  * the set (what GROUPING() is computed from). Empty for an ordinary GROUP BY.
+ *
+ * <p>{@code sorted}: PostgreSQL groups by sorting the input on the keys (Group / GroupAggregate over a Sort) rather
+ * than hashing; it prices and prints so, while the executor forms the same groups either way.
  */
 public record AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<SortKey> keyOrder,
-                            List<AggregateCall> aggregates, List<List<Integer>> groupingSets) implements PlanNode {
+                            List<AggregateCall> aggregates, List<List<Integer>> groupingSets, boolean sorted)
+        implements PlanNode {
 
     public AggregateNode {
         groupKeys = List.copyOf(groupKeys);
@@ -24,13 +28,23 @@ public record AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<Sort
     }
 
     public AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<SortKey> keyOrder,
+                         List<AggregateCall> aggregates, List<List<Integer>> groupingSets) {
+        this(input, groupKeys, keyOrder, aggregates, groupingSets, false);
+    }
+
+    public AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<SortKey> keyOrder,
                          List<AggregateCall> aggregates) {
         this(input, groupKeys, keyOrder, aggregates, List.of());
     }
 
     /** The same grouping over another input plan. */
     public AggregateNode withInput(PlanNode newInput) {
-        return new AggregateNode(newInput, groupKeys, keyOrder, aggregates, groupingSets);
+        return new AggregateNode(newInput, groupKeys, keyOrder, aggregates, groupingSets, sorted);
+    }
+
+    /** The same grouping, by sorting or by hashing. */
+    public AggregateNode withSorted(boolean bySorting) {
+        return new AggregateNode(input, groupKeys, keyOrder, aggregates, groupingSets, bySorting);
     }
 
     /** The column holding the grouping set's index, or -1 without grouping sets. */
