@@ -80,7 +80,8 @@ public final class HashLookups {
     public PlanNode joins(PlanNode plan) {
         PlanNode planned = plannedJoins(plan);
         // after the joins are planned: a projection in the join tree would keep conditions from being pushed down
-        return methods != null ? EmptyJoins.collapsed(ResultJoinRemoval.removed(planned)) : planned;
+        return methods != null
+                ? EmptyJoins.collapsed(SubstitutedConstants.hoisted(ResultJoinRemoval.removed(planned))) : planned;
     }
 
     private PlanNode plannedJoins(PlanNode plan) {
