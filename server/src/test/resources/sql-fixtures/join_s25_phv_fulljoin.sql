@@ -18,5 +18,8 @@ explain (costs off) select * from join_s25_phv_a c left join (select coalesce(q1
 explain (costs off) select * from join_s25_phv_a c left join (select coalesce(q1, 0) as x from join_s25_phv_a a) s1 on s1.x = c.q2 where coalesce(s1.x, 1) > 0;
 explain (costs off) select qq, u1 from (select coalesce(q1, 0) as qq from join_s25_phv_a a) as ss1 full outer join (select coalesce(q2, -1) as qq from join_s25_phv_a b) as ss2 using (qq) inner join join_s25_phv_t c on qq = u2;
 select qq, u1 from (select coalesce(q1, 0) as qq from join_s25_phv_a a) as ss1 full outer join (select coalesce(q2, -1) as qq from join_s25_phv_a b) as ss2 using (qq) inner join join_s25_phv_t c on qq = u2 order by 1, 2;
+-- through an index nested loop: the join's columns are the parameters, the COALESCE of USING is computed inside
+set enable_hashjoin = off; set enable_mergejoin = off; explain (costs off) select qq, u1 from (select coalesce(q1, 0) as qq from join_s25_phv_a a) as ss1 full outer join (select coalesce(q2, -1) as qq from join_s25_phv_a b) as ss2 using (qq) inner join join_s25_phv_t c on qq = u2; reset enable_hashjoin; reset enable_mergejoin
+set enable_hashjoin = off; set enable_mergejoin = off; select qq, u1 from (select coalesce(q1, 0) as qq from join_s25_phv_a a) as ss1 full outer join (select coalesce(q2, -1) as qq from join_s25_phv_a b) as ss2 using (qq) inner join join_s25_phv_t c on qq = u2 order by 1, 2; reset enable_hashjoin; reset enable_mergejoin
 drop table join_s25_phv_a;
 drop table join_s25_phv_t;
