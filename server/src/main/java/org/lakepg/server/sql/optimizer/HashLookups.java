@@ -459,6 +459,17 @@ public final class HashLookups {
             }
             j = new NestedLoopJoinNode(j.kind(), j.left(), j.right(), on, j.lateral());
         }
+        if (methods != null && j.condition() != null && j.lateral().isEmpty() && ConstantRelations.constantRow(j.left())
+                && !SubstitutedConstants.placeholders(j.left())) {
+            // the preserved side's constants are put into the condition (PostgreSQL substitutes a pulled-up
+            // subquery's values; only a nullable side's are PlaceHolderVars): what reads the right side then filters it
+            BoundExpr on = ConstantRelations.leftValues(j.condition(), j.left(), folding);
+            on = on instanceof org.lakepg.server.sql.plan.expr.Const k && Boolean.TRUE.equals(k.value()) ? null : on;
+            j = new NestedLoopJoinNode(j.kind(), j.left(), j.right(), on, j.lateral());
+            if (on == null) {
+                return new NestedLoopJoinNode(j.kind(), plannedLeft, joins(j.right()), null);
+            }
+        }
         List<BoundExpr> rightOnly = new ArrayList<>();
         List<BoundExpr> rest = new ArrayList<>();
         for (BoundExpr c : conjuncts(j.condition())) {

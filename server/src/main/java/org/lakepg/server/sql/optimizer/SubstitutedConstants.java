@@ -44,6 +44,11 @@ final class SubstitutedConstants {
         return new ProjectNode(new ProjectNode(new ResultNode(), placeholders), outputs);
     }
 
+    /** Whether {@code p} is a constant row with PlaceHolderVars (a LEFT JOIN of constant rows). */
+    static boolean placeholders(PlanNode p) {
+        return p instanceof ProjectNode x && x.input() instanceof ProjectNode y && y.input() instanceof ResultNode;
+    }
+
     /** The values of a projection of a Result (either form), null for other nodes or no values. */
     static List<BoundExpr> resultValues(PlanNode p) {
         if (p instanceof ProjectNode x && x.input() instanceof ProjectNode y && y.input() instanceof ResultNode) {
