@@ -140,9 +140,47 @@ public final class PlanPrinter {
      * the NestLoopParam's Var through the outer plan's target list: {@code ((i4.f1 + 1))}, {@code (sum(i4b.f1))}).
      */
     private String lateralValue(NestedLoopJoinNode j, BoundExpr value) {
+        BoundExpr merged = mergedColumns(j.left(), value);
+        if (merged != null) {
+            PlanNode join = ((ProjectNode) j.left()).input();
+            IntFunction<String> names = names(join);
+            List<TargetLists.Column> outer = relationNames.columns(join);
+            return deparser.deparse(merged, i -> i < outer.size() ? outer.get(i).ref() : names.apply(i));
+        }
         IntFunction<String> names = names(j.left());
         List<TargetLists.Column> outer = relationNames.columns(j.left());
         return deparser.deparse(value, i -> i < outer.size() ? outer.get(i).ref() : names.apply(i));
+    }
+
+    /**
+     * A value read from a FULL join's merged USING columns with their COALESCE put in, or null: PostgreSQL's join
+     * alias variables are expressions substituted where they are read (flatten_join_alias_vars), so a nested loop
+     * passes the join's columns down as parameters and the inner side computes the COALESCE.
+     */
+    private static BoundExpr mergedColumns(PlanNode left, BoundExpr value) {
+        if (!(left instanceof ProjectNode x) || !fullJoin(x.input())) {
+            return null;
+        }
+        boolean[] merged = {false};
+        boolean[] other = {false};
+        BoundExpr out = org.lakepg.server.sql.analyzer.ExprRewriter.map(value, e -> {
+            if (!(e instanceof org.lakepg.server.sql.plan.expr.InputRef in)) {
+                return e;
+            }
+            BoundExpr column = in.index() < x.expressions().size() ? x.expressions().get(in.index()) : null;
+            if (column instanceof org.lakepg.server.sql.plan.expr.CoalesceExpr) {
+                merged[0] = true;
+                return column;
+            }
+            other[0] |= !(column instanceof org.lakepg.server.sql.plan.expr.InputRef);
+            return column == null ? e : column;
+        });
+        return merged[0] && !other[0] ? out : null;
+    }
+
+    private static boolean fullJoin(PlanNode p) {
+        return p instanceof NestedLoopJoinNode j && j.kind() == NestedLoopJoinNode.Kind.FULL
+                || p instanceof org.lakepg.server.sql.plan.MergeJoinNode m && m.kind() == NestedLoopJoinNode.Kind.FULL;
     }
 
     /** The Bitmap Index Scans shown below a bitmap scan's Bitmap Heap Scan (copies of its node). */
@@ -365,16 +403,8 @@ public final class PlanPrinter {
                 }
                 yield out;
             }
-            case org.lakepg.server.sql.plan.MergeJoinNode j -> {
-                List<String> out = new ArrayList<>(outputs(j.left()));
-                out.addAll(outputs(j.right()));
-                yield out;
-            }
-            case NestedLoopJoinNode j -> {
-                List<String> out = new ArrayList<>(outputs(j.left()));
-                out.addAll(outputs(j.right()));
-                yield out;
-            }
+            case org.lakepg.server.sql.plan.MergeJoinNode j -> joinedOutputs(j.kind(), j.left(), j.right());
+            case NestedLoopJoinNode j -> joinedOutputs(j.kind(), j.left(), j.right());
             case ValuesNode v -> {
                 List<String> out = new ArrayList<>();
                 for (int i = 1; i <= v.width(); i++) {
@@ -438,6 +468,52 @@ public final class PlanPrinter {
 
     private long elementType(long type) {
         return types.type(type).map(t -> t.category() == 'A' ? t.elementType() : 0L).orElse(0L);
+    }
+
+    /**
+     * A join's columns for the nodes above it: a nullable side's PlaceHolderVars are references to the values its
+     * relation computed.
+     */
+    private List<String> joinedOutputs(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right) {
+        List<String> out = new ArrayList<>(placeholderNames(outputs(left), left,
+                kind == NestedLoopJoinNode.Kind.FULL || kind == NestedLoopJoinNode.Kind.RIGHT));
+        out.addAll(placeholderNames(outputs(right), right,
+                kind == NestedLoopJoinNode.Kind.FULL || kind == NestedLoopJoinNode.Kind.LEFT));
+        return out;
+    }
+
+    private static List<String> placeholderNames(List<String> names, PlanNode input, boolean nullable) {
+        if (!nullable) {
+            return names;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            out.add(name != null && Placeholders.placeholder(input, i) ? "(" + name + ")" : name);
+        }
+        return out;
+    }
+
+    /**
+     * A join's columns for its own conditions: only a FULL join reads its inputs' PlaceHolderVars, an outer join's
+     * own ON condition computes its nullable side's values itself (replace_vars_in_jointree).
+     */
+    private IntFunction<String> joinOwnNames(NestedLoopJoinNode.Kind kind, PlanNode left, PlanNode right) {
+        List<String> out = new ArrayList<>(placeholderNames(outputs(left), left, kind == NestedLoopJoinNode.Kind.FULL));
+        out.addAll(placeholderNames(outputs(right), right, kind == NestedLoopJoinNode.Kind.FULL));
+        return i -> i < out.size() ? out.get(i) : null;
+    }
+
+    /** A join input's column names for the join's conditions: a FULL join reads its inputs' PlaceHolderVars. */
+    private IntFunction<String> joinInputNames(NestedLoopJoinNode.Kind kind, PlanNode input) {
+        IntFunction<String> names = names(input);
+        if (kind != NestedLoopJoinNode.Kind.FULL) {
+            return names;
+        }
+        return i -> {
+            String name = names.apply(i);
+            return name != null && Placeholders.placeholder(input, i) ? "(" + name + ")" : name;
+        };
     }
 
     private IntFunction<String> names(PlanNode p) {
@@ -1310,8 +1386,8 @@ public final class PlanPrinter {
                         && org.lakepg.server.sql.optimizer.InnerUnique.of(j, catalog::indexes)) {
                     details.add(new String[] {"Inner Unique", "true"});
                 }
-                IntFunction<String> left = names(j.left());
-                IntFunction<String> right = names(j.right());
+                IntFunction<String> left = joinInputNames(j.kind(), j.left());
+                IntFunction<String> right = joinInputNames(j.kind(), j.right());
                 List<String> keys = new ArrayList<>();
                 for (int i = 0; i < j.leftKeys().size(); i++) {
                     keys.add("(" + deparser.unqualified(left.apply(j.leftKeys().get(i).column())) + " = "
@@ -1325,7 +1401,8 @@ public final class PlanPrinter {
                     filter = null;
                 }
                 if (condition != null) {
-                    details.add(new String[] {"Join Filter", quals(condition, own)});
+                    details.add(new String[] {"Join Filter", quals(condition,
+                            j.kind() == NestedLoopJoinNode.Kind.INNER ? own : joinOwnNames(j.kind(), j.left(), j.right()))});
                 }
                 if (costs.materializesInner(j)) {
                     materialized.put(j.right(), true); // the inner rows re-read for duplicate outer keys come from memory
@@ -1352,8 +1429,8 @@ public final class PlanPrinter {
                 if (hash) {
                     var h = (org.lakepg.server.sql.plan.HashLookupNode) j.right();
                     hashSides.put(h, true);
-                    IntFunction<String> left = names(j.left());
-                    IntFunction<String> right = names(h.input());
+                    IntFunction<String> left = joinInputNames(j.kind(), j.left());
+                    IntFunction<String> right = joinInputNames(j.kind(), h.input());
                     List<String> equalities = new ArrayList<>();
                     for (int k = 0; k < h.keyColumns().size(); k++) {
                         equalities.add("(" + deparser.deparse(j.lateral().get(k).value(), left) + " = "
@@ -1367,7 +1444,8 @@ public final class PlanPrinter {
                     filter = null;
                 }
                 if (condition != null) {
-                    details.add(new String[] {"Join Filter", quals(condition, own)});
+                    details.add(new String[] {"Join Filter", quals(condition,
+                            j.kind() == NestedLoopJoinNode.Kind.INNER ? own : joinOwnNames(j.kind(), j.left(), j.right()))});
                 }
                 if (!hash && org.lakepg.server.sql.optimizer.Memoization.chosen(j, costs)) {
                     // the inner side remembered by the outer values it reads

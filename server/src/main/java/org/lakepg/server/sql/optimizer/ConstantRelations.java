@@ -182,8 +182,9 @@ final class ConstantRelations {
     /**
      * remove_useless_result_rtes for a LEFT JOIN of two constant rows whose ON condition, with their values put in,
      * folds to true ({@code (values (1, 0)) v1 left join (values (3, 1)) v2 on v1.x1 = v2.y2}): the join is the one
-     * row of both sides' values, a constant row itself, which joins above can then drop. Applied through the FROM
-     * tree (joins, filters, projections and subquery scans over them), bottom up.
+     * row of both sides' values, a constant row itself, which joins above can then drop (the right side's values are
+     * PlaceHolderVars: {@link SubstitutedConstants}). Applied through the FROM tree (joins, filters, projections and
+     * subquery scans over them), bottom up.
      */
     static PlanNode joinedConstantRows(PlanNode p, UnaryOperator<BoundExpr> folding) {
         return switch (p) {
@@ -194,9 +195,7 @@ final class ConstantRelations {
                     BoundExpr on = j.condition() == null ? new Const(TypeOids.BOOL, -1, true)
                             : leftValues(rightValues(j.condition(), right, left.width(), folding), left, folding);
                     if (on instanceof Const k && Boolean.TRUE.equals(k.value())) {
-                        List<BoundExpr> row = new ArrayList<>(values(left));
-                        row.addAll(values(right));
-                        yield new ProjectNode(new ResultNode(), row);
+                        yield SubstitutedConstants.joinedRow(left, values(right));
                     }
                 }
                 yield left == j.left() && right == j.right() ? j

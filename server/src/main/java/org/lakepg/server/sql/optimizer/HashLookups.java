@@ -80,7 +80,8 @@ public final class HashLookups {
     public PlanNode joins(PlanNode plan) {
         PlanNode planned = plannedJoins(plan);
         // after the joins are planned: a projection in the join tree would keep conditions from being pushed down
-        return methods != null ? EmptyJoins.collapsed(ResultJoinRemoval.removed(planned)) : planned;
+        return methods != null
+                ? EmptyJoins.collapsed(SubstitutedConstants.hoisted(ResultJoinRemoval.removed(planned))) : planned;
     }
 
     private PlanNode plannedJoins(PlanNode plan) {
@@ -466,6 +467,17 @@ public final class HashLookups {
                 return new NestedLoopJoinNode(j.kind(), plannedLeft, j.right(), null);
             }
             j = new NestedLoopJoinNode(j.kind(), j.left(), j.right(), on, j.lateral());
+        }
+        if (methods != null && j.condition() != null && j.lateral().isEmpty() && ConstantRelations.constantRow(j.left())
+                && !SubstitutedConstants.placeholders(j.left())) {
+            // the preserved side's constants are put into the condition (PostgreSQL substitutes a pulled-up
+            // subquery's values; only a nullable side's are PlaceHolderVars): what reads the right side then filters it
+            BoundExpr on = ConstantRelations.leftValues(j.condition(), j.left(), folding);
+            on = on instanceof org.lakepg.server.sql.plan.expr.Const k && Boolean.TRUE.equals(k.value()) ? null : on;
+            j = new NestedLoopJoinNode(j.kind(), j.left(), j.right(), on, j.lateral());
+            if (on == null) {
+                return new NestedLoopJoinNode(j.kind(), plannedLeft, joins(j.right()), null);
+            }
         }
         List<BoundExpr> rightOnly = new ArrayList<>();
         List<BoundExpr> rest = new ArrayList<>();

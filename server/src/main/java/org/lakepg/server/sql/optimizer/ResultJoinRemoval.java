@@ -9,7 +9,6 @@ import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.PlanNode;
 import org.lakepg.server.sql.plan.ProjectNode;
-import org.lakepg.server.sql.plan.ResultNode;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.Const;
 import org.lakepg.server.sql.plan.expr.Correlation;
@@ -50,10 +49,10 @@ final class ResultJoinRemoval {
     private static PlanNode projected(NestedLoopJoinNode j) {
         if (j.kind() != NestedLoopJoinNode.Kind.LEFT
                 || j.condition() != null && !(j.condition() instanceof Const k && Boolean.TRUE.equals(k.value()))
-                || !(j.right() instanceof ProjectNode values) || !(values.input() instanceof ResultNode)
-                || values.expressions().isEmpty()) {
+                || SubstitutedConstants.resultValues(j.right()) == null) {
             return null;
         }
+        List<BoundExpr> values = SubstitutedConstants.resultValues(j.right());
         Map<Integer, BoundExpr> outer = new HashMap<>();
         for (Correlation c : j.lateral()) {
             outer.put(c.id(), c.value());
@@ -62,15 +61,21 @@ final class ResultJoinRemoval {
         for (int i = 0; i < j.left().width(); i++) {
             out.add(new InputRef(i, 0, -1, null));
         }
-        for (BoundExpr e : values.expressions()) {
+        List<BoundExpr> placeholders = new ArrayList<>();
+        for (BoundExpr e : values) {
             // a subquery or a volatile call is left where it is (evaluated once per joined row either way)
             if (ExprRewriter.any(e, x -> x instanceof SubqueryExpr || x instanceof InputRef
                     || x instanceof FuncExpr f && f.volatility() == 'v'
                     || x instanceof OuterParam op && !outer.containsKey(op.id()))) {
                 return null;
             }
-            out.add(ExprRewriter.map(e, x -> x instanceof OuterParam op ? outer.get(op.id()) : x));
+            placeholders.add(ExprRewriter.map(e, x -> x instanceof OuterParam op ? outer.get(op.id()) : x));
         }
+        if (ConstantRelations.constantRow(j.left())
+                && placeholders.stream().noneMatch(e -> ExprRewriter.any(e, x -> x instanceof InputRef))) {
+            return SubstitutedConstants.joinedRow(j.left(), placeholders); // one row of constants again
+        }
+        out.addAll(placeholders);
         return new ProjectNode(j.left(), out);
     }
 }
