@@ -479,6 +479,14 @@ public final class HashLookups {
                 return new NestedLoopJoinNode(j.kind(), plannedLeft, joins(j.right()), null);
             }
         }
+        if (methods != null && j.condition() != null && j.lateral().isEmpty()
+                && folding.apply(j.condition()) instanceof org.lakepg.server.sql.plan.expr.Const k
+                && !Boolean.TRUE.equals(k.value())) {
+            // a constant-false ON: the nullable side is a dummy relation, as PostgreSQL plans it (a Result behind
+            // One-Time Filter: false under the join's Join Filter: false); every left row comes out null-extended
+            return new NestedLoopJoinNode(NestedLoopJoinNode.Kind.LEFT, plannedLeft,
+                    GatingQuals.emptyRows(j.right().width()), k);
+        }
         List<BoundExpr> rightOnly = new ArrayList<>();
         List<BoundExpr> rest = new ArrayList<>();
         for (BoundExpr c : conjuncts(j.condition())) {

@@ -23,6 +23,9 @@ public final class Materialization {
         if (!j.lateral().isEmpty() || !settings.material() || materializesItself(j.right())) {
             return false;
         }
+        if (j.kind() == NestedLoopJoinNode.Kind.LEFT && EmptyJoins.empty(j.right())) {
+            return false; // a LEFT join's dummy nullable side (a constant-false ON) has nothing to keep
+        }
         return cheaper(outer, inner, settings);
     }
 

@@ -1,0 +1,14 @@
+create table s25lf_a (a int);
+create table s25lf_b (b int);
+insert into s25lf_a values (1), (2);
+insert into s25lf_b values (1);
+explain (costs off) select * from s25lf_a left join s25lf_b on false;
+explain (costs off) select * from s25lf_a left join s25lf_b on s25lf_a.a = 1 and false;
+explain (costs off) select * from (select 3 as x) s left join s25lf_b on s.x = 4;
+explain (costs off) select * from s25lf_a left join s25lf_b on null::boolean;
+select * from s25lf_a left join s25lf_b on false order by a;
+select * from s25lf_a left join s25lf_b on s25lf_a.a = 1 and false order by a;
+select * from (select 3 as x) s left join s25lf_b on s.x = 4;
+select * from s25lf_a left join s25lf_b on true order by a;
+explain (costs off) select * from s25lf_a left join s25lf_b on s25lf_a.a = s25lf_b.b and 1 = 2;
+drop table s25lf_a, s25lf_b;
