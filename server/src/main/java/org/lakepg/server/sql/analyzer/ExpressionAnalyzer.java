@@ -669,24 +669,21 @@ public final class ExpressionAnalyzer {
         if (arrayType == 0) {
             return null;
         }
-        List<BoundExpr> elements = new ArrayList<>();
-        for (BoundExpr item : constant) {
-            var coerced = coercer.tryCoerce(item, common, -1, TypeCoercion.Context.IMPLICIT, a.location());
-            if (coerced.isEmpty()) {
-                return null; // verify_common_type
-            }
-            elements.add(foldConstants(coerced.get())); // a constant array by the time PostgreSQL plans it
+        var array = elementsAs(constant, common, arrayType, a.location()); // verify_common_type
+        if (array.isEmpty()) {
+            return null;
         }
         boolean not = a.name().get(a.name().size() - 1).equals("<>");
-        return arrayComparison(a.name(), !not, left, new org.lakepg.server.sql.plan.expr.ArrayExpr(elements, common,
-                arrayType), a.location(), a.location());
+        return arrayComparison(a.name(), !not, left, array.get(), a.location(), a.location());
     }
 
-    /** An array constructor with its elements coerced to {@code element} (folded), or empty when one cannot be. */
-    private java.util.Optional<BoundExpr> elementsAs(org.lakepg.server.sql.plan.expr.ArrayExpr array, long element, long arrayType,
-                                           int location) {
+    /**
+     * An array constructor of {@code items} coerced to {@code element} and folded (a constant array by the time
+     * PostgreSQL plans it), or empty when one cannot be coerced.
+     */
+    private java.util.Optional<BoundExpr> elementsAs(List<BoundExpr> items, long element, long arrayType, int location) {
         List<BoundExpr> elements = new ArrayList<>();
-        for (BoundExpr e : array.elements()) {
+        for (BoundExpr e : items) {
             var coerced = coercer.tryCoerce(e, element, -1, TypeCoercion.Context.IMPLICIT, location);
             if (coerced.isEmpty()) {
                 return java.util.Optional.empty();
@@ -744,7 +741,7 @@ public final class ExpressionAnalyzer {
                 var l = coercer.tryCoerce(left, leftInput, -1, TypeCoercion.Context.IMPLICIT, location);
                 var r = right instanceof org.lakepg.server.sql.plan.expr.ArrayExpr array
                         && array.elements().stream().noneMatch(x -> x.type() == array.type())
-                        ? elementsAs(array, rightInput, rightArray, rightLocation)
+                        ? elementsAs(array.elements(), rightInput, rightArray, rightLocation)
                         : coercer.tryCoerce(right, rightArray, -1, TypeCoercion.Context.IMPLICIT, rightLocation);
                 if (l.isPresent() && r.isPresent()) {
                     left = l.get();

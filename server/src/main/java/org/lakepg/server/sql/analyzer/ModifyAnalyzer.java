@@ -415,14 +415,11 @@ public final class ModifyAnalyzer {
                 refutedMembers.add(table.oid());
                 return noRowsOf(table); // a constant-false WHERE: a dummy relation, nothing scanned
             }
-            PlanNode gated = org.lakepg.server.sql.optimizer.ContradictoryScans.gated(condition, c -> new FilterNode(
+            java.util.function.Function<BoundExpr, PlanNode> scan = c -> new FilterNode(
                     org.lakepg.server.sql.optimizer.IndexSelection.choose(new SeqScanNode(table, true, alias), c,
-                            catalog.indexes(table)), c));
-            if (gated != null) {
-                return gated; // k = 1 AND k = 2: the scan under a gating constant-false Result
-            }
-            plan = new FilterNode(org.lakepg.server.sql.optimizer.IndexSelection.choose((SeqScanNode) plan, condition,
-                    catalog.indexes(table)), condition);
+                            catalog.indexes(table)), c);
+            PlanNode gated = org.lakepg.server.sql.optimizer.ContradictoryScans.gated(condition, scan);
+            return gated != null ? gated : scan.apply(condition); // k = 1 AND k = 2: the scan under a false gate
         }
         return plan;
     }
