@@ -76,32 +76,26 @@ public final class Main {
 
     static int start(List<String> args) {
         long attached = 0;
-        java.time.Duration scratchDatabaseBudget = java.time.Duration.ZERO;
+        java.time.Duration warmUpBudget = java.time.Duration.ZERO;
         int warmUp = args.indexOf("--warm-up");
         if (warmUp >= 0 && warmUp + 1 < args.size()) {
             // a compute of `lakepg cluster` comes warm, as one from the proxy's pool of standbys: its JIT has compiled
-            // the SQL engine's hot paths on a scratch server before the first client arrives (docs/cluster.md)
-            java.time.Duration budget;
+            // the SQL engine's hot paths before the first client arrives (docs/cluster.md)
             try {
-                budget = java.time.Duration.ofMillis((long) (Double.parseDouble(args.get(warmUp + 1)) * 1000));
+                warmUpBudget = java.time.Duration.ofMillis((long) (Double.parseDouble(args.get(warmUp + 1)) * 1000));
             } catch (NumberFormatException e) {
                 System.err.println("lakepg: --warm-up takes seconds, not \"" + args.get(warmUp + 1) + "\"");
                 return 2;
             }
             args = new java.util.ArrayList<>(args);
             args.subList(warmUp, warmUp + 2).clear();
-            if (warmsUpOnItsStore(args)) {
-                scratchDatabaseBudget = budget; // after the server started, on its own store
-            } else if (!budget.isZero()) {
-                long begun = System.nanoTime();
-                int ran = ScratchWarmUp.run(budget);
-                System.out.printf("lakepg warmed up: %d statements on a scratch server in %d ms%n", ran,
-                        (System.nanoTime() - begun) / 1_000_000);
-            }
         }
         if (args.contains("--standby")) {
             // a pre-started compute of the serverless proxy: the JVM and lakepg's classes are loaded now, the data
-            // is opened only when the proxy assigns it (a line "attach" on stdin), which makes a wake-up fast
+            // is opened only when the proxy assigns it (a line "attach" on stdin), which makes a wake-up fast; it
+            // has no store of its own to warm up on until then
+            warmUpOnScratchServer(warmUpBudget);
+            warmUpBudget = java.time.Duration.ZERO;
             args = args.stream().filter(a -> !a.equals("--standby")).toList();
             var attach = Standby.awaitAttach();
             if (attach.isEmpty()) {
@@ -118,6 +112,12 @@ public final class Main {
             System.err.println("lakepg: " + e.getMessage());
             System.err.println(USAGE);
             return 2;
+        }
+        java.time.Duration scratchDatabaseBudget = java.time.Duration.ZERO;
+        if (warmsUpOnItsStore(config)) {
+            scratchDatabaseBudget = warmUpBudget; // after the server started, on its own store
+        } else {
+            warmUpOnScratchServer(warmUpBudget);
         }
         LakepgServer server;
         String scratchDatabase = scratchDatabaseBudget.isZero() ? null : DatabaseWarmUp.scratchName();
@@ -163,10 +163,18 @@ public final class Main {
      * Whether a compute warms up on a scratch database of its own store rather than on a scratch server: a primary of
      * cloud storage, whose first transactions also pay for the safekeepers' and the pageserver's cold code.
      */
-    private static boolean warmsUpOnItsStore(List<String> args) {
-        int storage = args.indexOf("--storage");
-        return storage >= 0 && storage + 1 < args.size() && args.get(storage + 1).equals("cloud")
-                && !args.contains("--replica") && !args.contains("--standby");
+    private static boolean warmsUpOnItsStore(ServerConfig config) {
+        return config.storage().equals("cloud") && !config.replica();
+    }
+
+    private static void warmUpOnScratchServer(java.time.Duration budget) {
+        if (budget.isZero()) {
+            return;
+        }
+        long begun = System.nanoTime();
+        int ran = ScratchWarmUp.run(budget);
+        System.out.printf("lakepg warmed up: %d statements on a scratch server in %d ms%n", ran,
+                (System.nanoTime() - begun) / 1_000_000);
     }
 
     private static String describe(Throwable e) {
