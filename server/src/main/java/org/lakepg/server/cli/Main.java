@@ -18,7 +18,8 @@ public final class Main {
                                  [--wal-protocol raft|proposer]]
               The superuser is "postgres"; its password comes from LAKEPG_PASSWORD or --password-file.
               --warm-up: first run a short pgbench-like load on a scratch server for that long, so the JIT has
-              compiled the hot paths before the first client (what `lakepg cluster start` does for its compute).
+              compiled the hot paths before the first client (a cloud compute: on a scratch database of its store,
+              at least that long, longer while its JIT is busy).
                    lakepg safekeeper --id N --port P --data DIR --peers id@host:port,... [--wal-protocol raft|proposer]
                    lakepg pageserver --port P --data DIR --s3-endpoint URL --bucket B --safekeepers id@host:port,...
                                      [--wal-protocol raft|proposer]
@@ -138,9 +139,10 @@ public final class Main {
         }, "lakepg-shutdown"));
         if (scratchDatabase != null) {
             long begun = System.nanoTime();
-            int ran = DatabaseWarmUp.run(server, scratchDatabase, scratchDatabaseBudget);
-            System.out.printf("lakepg warmed up: %d statements on a scratch database of its store in %d ms%n", ran,
-                    (System.nanoTime() - begun) / 1_000_000);
+            DatabaseWarmUp.Outcome warmed = DatabaseWarmUp.run(server, scratchDatabase, scratchDatabaseBudget);
+            System.out.printf("lakepg warmed up: %d statements on a scratch database of its store in %d ms (%s)%n",
+                    warmed.statements(), (System.nanoTime() - begun) / 1_000_000,
+                    warmed.jitSettled() ? "the JIT settled" : "at its longest, before the JIT settled");
         }
         var address = server.address();
         if (attached != 0) {

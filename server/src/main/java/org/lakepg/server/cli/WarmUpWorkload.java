@@ -52,12 +52,12 @@ final class WarmUpWorkload {
     }
 
     /**
-     * Runs transactions until {@code deadlineNanos} (System.nanoTime) or {@code maxIterations}; {@code stream}
-     * spreads concurrent clients over different accounts. Returns how many statements ran.
+     * Runs transactions while {@code keepGoing} says so, at most {@code maxIterations}; {@code stream} spreads
+     * concurrent clients over different accounts. Counts the statements run in {@code ran} as they run.
      */
-    int run(WarmUpClient c, int stream, long deadlineNanos, long maxIterations) throws IOException {
-        int statements = 0;
-        for (int i = 0; System.nanoTime() < deadlineNanos && i < maxIterations; i++) {
+    void run(WarmUpClient c, int stream, java.util.function.BooleanSupplier keepGoing, long maxIterations,
+            java.util.concurrent.atomic.AtomicInteger ran) throws IOException {
+        for (int i = 0; keepGoing.getAsBoolean() && i < maxIterations; i++) {
             long k = i * 7919L + stream * 997L;
             String aid = Long.toString(1 + k % accounts);
             String tid = Long.toString(1 + k % TELLERS);
@@ -72,14 +72,13 @@ final class WarmUpWorkload {
             c.simpleQuery("end");
             c.extendedQuery("select abalance, filler from warm_accounts where aid = $1", aid);
             c.extendedQuery("update warm_accounts set abalance = abalance - $1 where aid = $2", "1", aid);
-            statements += 9;
+            ran.addAndGet(9);
             if (i % 50 == 0) {
                 c.simpleQuery("select bid, count(*), sum(abalance) from warm_accounts group by bid order by 1");
                 c.simpleQuery("select n.nspname, c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace"
                         + " n on n.oid = c.relnamespace where c.relkind = 'r' order by 1, 2");
-                statements += 2;
+                ran.addAndGet(2);
             }
         }
-        return statements;
     }
 }

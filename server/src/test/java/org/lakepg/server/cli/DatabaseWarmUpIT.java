@@ -35,7 +35,7 @@ class DatabaseWarmUpIT {
                     .satisfies(e -> assertThat(((PSQLException) e).getSQLState()).isEqualTo("57P03"));
             server.cluster().create(DatabaseWarmUp.PREFIX + "1", "template0"); // as a compute killed while warming up left it
 
-            int statements = DatabaseWarmUp.run(server, scratch, Duration.ofSeconds(2));
+            int statements = DatabaseWarmUp.run(server, scratch, Duration.ofSeconds(2)).statements();
 
             assertThat(statements).as("statements the warm-up ran (its load alone is 60)").isGreaterThanOrEqualTo(60);
             try (Connection c = connect(server, "postgres"); Statement s = c.createStatement();
