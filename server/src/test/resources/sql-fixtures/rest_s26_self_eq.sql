@@ -9,6 +9,8 @@ explain (costs off) select * from rest_s26_se where b = b and a > 0;
 explain (costs off) select * from rest_s26_se where random() = random();
 explain (costs off) select * from (select a, b from rest_s26_se union all select a, b from rest_s26_se) ss where b = b;
 select a, b from rest_s26_se where a = a order by a;
+explain (costs off) select (select 1 where a = a) from rest_s26_se;
+select a, (select 1 where a = a) from rest_s26_se order by a;
 select count(*) from rest_s26_se where b = b;
 select count(*) from (select a, b from rest_s26_se union all select a, b from rest_s26_se) ss where a = a;
 drop table rest_s26_se;

@@ -11,7 +11,8 @@ import org.lakepg.server.sql.plan.expr.SubqueryExpr;
 /**
  * PostgreSQL's process_equivalence on a WHERE conjunct {@code X = X}: a strict btree equality of an expression with
  * itself holds exactly when X is not null, so it becomes {@code X IS NOT NULL} (which is also how it is estimated and
- * shown). Only a conjunct that could join an equivalence class qualifies: no volatile call, no subquery.
+ * shown). Only a conjunct that could join an equivalence class qualifies: it reads a column of the query's own FROM,
+ * calls nothing volatile and holds no subquery.
  */
 public final class SelfEqualities {
     private SelfEqualities() {}
@@ -42,7 +43,8 @@ public final class SelfEqualities {
             return null;
         }
         BoundExpr x = f.arguments().get(0);
-        if (!x.equals(f.arguments().get(1)) || !QualOrder.btreeEquality(x.type())
+        // of no column of this level (only outer values) it is a pseudoconstant, which joins no class
+        if (!x.equals(f.arguments().get(1)) || !QualOrder.btreeEquality(x.type()) || Conjuncts.refs(x).isEmpty()
                 || ExprRewriter.any(x, e -> e instanceof FuncExpr g && g.volatility() == 'v'
                         || e instanceof SubqueryExpr)) {
             return null;
