@@ -645,7 +645,8 @@ public final class QueryAnalyzer {
                     plan = emptyFrom(plan, scope);
                 }
                 gate = gating.gate();
-                where = gating.neverPasses() ? null : gating.rest();
+                where = gating.neverPasses() ? null
+                        : org.lakepg.server.sql.optimizer.SelfEqualities.rewrite(gating.rest());
             }
             if (!locking && where != null) {
                 // EXISTS / NOT EXISTS / IN (subquery) conjuncts become semi and anti joins with the FROM rows

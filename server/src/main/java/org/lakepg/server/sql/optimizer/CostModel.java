@@ -300,13 +300,13 @@ public final class CostModel {
         }
         List<BoundExpr> quals = withPredicate(s);
         double selectivity = quals.isEmpty() ? 1.0
-                : new Selectivity(i -> tableColumn(s.table(), i)).of(Conjuncts.and(quals));
+                : Selectivity.ofOneTable(i -> tableColumn(s.table(), i)).of(Conjuncts.and(quals));
         if (s.bitmap()) {
             return bitmapScan(s, selectivity);
         }
         List<BoundExpr> bounding = withPredicate(s, boundaryConditions(s));
         double indexSelectivity = bounding.isEmpty() ? 1.0
-                : new Selectivity(i -> tableColumn(s.table(), i)).of(Conjuncts.and(bounding));
+                : Selectivity.ofOneTable(i -> tableColumn(s.table(), i)).of(Conjuncts.and(bounding));
         PlanEstimate e = indexScan(s.table(), s.index(), selectivity, indexSelectivity, 1,
                 s.indexOnly() ? allVisibleFraction(s.table()) : 0, s.conditions().size(), arrayScans(s.conditions()));
         double disabled = s.indexOnly() && !settings.indexOnlyScan() ? CostSettings.DISABLE_COST : 0;
@@ -482,7 +482,9 @@ public final class CostModel {
 
     private PlanEstimate filter(FilterNode f) {
         PlanEstimate in = estimate(f.input());
-        double selectivity = new Selectivity(i -> column(f.input(), i)).of(f.condition());
+        double selectivity = (f.input() instanceof SeqScanNode || f.input() instanceof IndexScanNode
+                ? Selectivity.ofOneTable(i -> column(f.input(), i)) : new Selectivity(i -> column(f.input(), i)))
+                .of(f.condition());
         double base = in.rows();
         if (f.input() instanceof IndexScanNode s && s.probe()) {
             base = size(s.table()).tuples(); // the condition repeats the index's equality: count it once
@@ -572,8 +574,13 @@ public final class CostModel {
     /** estimate_num_groups: the product of the keys' distinct counts, at most the input's rows. */
     public double groups(PlanNode input, List<BoundExpr> keys, double inputRows) {
         double groups = 1;
+        java.util.Set<Object> counted = new java.util.HashSet<>();
         for (BoundExpr k : keys) {
             BoundExpr computed = unwrap(k) instanceof InputRef in ? computed(input, in.index()) : k;
+            Object key = computed != null ? unwrap(computed) : ((InputRef) unwrap(k)).index();
+            if (!counted.add(key)) {
+                continue; // a value grouped on twice counts once (add_unique_group_var)
+            }
             if (computed != null && Conjuncts.refs(computed).isEmpty()) {
                 // a key of no column: a constant, one group, unless it calls something volatile, each input row
                 // a group of its own
@@ -714,7 +721,7 @@ public final class CostModel {
         IndexScanNode scan = j.lateral().isEmpty() ? null : ParameterizedInner.indexScan(j.right());
         IndexScanNode bitmap = j.lateral().isEmpty() ? null : ParameterizedIndexScans.bitmapScan(j.right());
         if (bitmap != null) {
-            double selectivity = new Selectivity(i -> tableColumn(bitmap.table(), i)).of(Conjuncts.and(bitmap.conditions()));
+            double selectivity = Selectivity.ofOneTable(i -> tableColumn(bitmap.table(), i)).of(Conjuncts.and(bitmap.conditions()));
             PlanEstimate once = bitmapScan(bitmap, selectivity, -1, loopCount(j));
             double filterCost = j.right() instanceof FilterNode f
                     ? operators(f.condition()) * settings.cpuOperatorCost() * once.rows() : 0;
@@ -728,7 +735,7 @@ public final class CostModel {
         if (scan.probe()) {
             once = indexScan(scan.table(), scan.index(), equalitySelectivity(scan.table(), scan.index()), loops);
         } else {
-            double selectivity = new Selectivity(i -> tableColumn(scan.table(), i)).of(Conjuncts.and(scan.conditions()));
+            double selectivity = Selectivity.ofOneTable(i -> tableColumn(scan.table(), i)).of(Conjuncts.and(scan.conditions()));
             once = indexScan(scan.table(), scan.index(), selectivity, loops,
                     scan.indexOnly() ? allVisibleFraction(scan.table()) : 0, scan.conditions().size());
         }

@@ -244,7 +244,7 @@ public final class HashLookups {
             PlanNode joined = methods.choose(j.kind(), plan, inner, j.conditions(), width);
             if (j.kind() == NestedLoopJoinNode.Kind.SEMI) {
                 // or an inner join with the inner side made unique on the compared columns, if that is cheaper
-                PlanNode uniquified = methods.uniquifiedSemiJoin(plan, inner, j.conditions(), width);
+                PlanNode uniquified = methods.uniquifiedSemiJoin(plan, inner, j.conditions(), j.written(), width);
                 joined = uniquified == null ? joined : methods.cheaper(joined, uniquified);
             }
             plan = joined;

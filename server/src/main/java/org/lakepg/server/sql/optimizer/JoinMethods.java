@@ -180,24 +180,23 @@ final class JoinMethods {
 
     /**
      * create_unique_path for a semi join: its inner side reduced to one row per value of the columns its equalities
-     * compare (a HashAggregate), then inner-joined to the outer side by the cheapest method, either side outside
+     * as written compare (a HashAggregate), then inner-joined to the outer side by the cheapest method, either side outside
      * (JOIN_UNIQUE_INNER and JOIN_UNIQUE_OUTER); the outer side's columns only. Null when a condition is not an
      * equality of an outer and an inner column, or hashing is disabled.
      */
-    PlanNode uniquifiedSemiJoin(PlanNode outer, PlanNode inner, List<BoundExpr> conditions, int leftWidth) {
+    PlanNode uniquifiedSemiJoin(PlanNode outer, PlanNode inner, List<BoundExpr> conditions, List<BoundExpr> written,
+                                int leftWidth) {
         if (!costs.settings().hashAgg() || conditions.isEmpty() || !PlanExpressions.uncorrelated(inner)) {
             return null;
         }
         List<org.lakepg.server.sql.plan.SortKey> keys = new ArrayList<>();
-        for (BoundExpr c : conditions) {
+        for (BoundExpr c : written) {
             org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
             if (pair == null || !(c instanceof FuncExpr f && HashLookups.hashable(f.arguments().get(0).type(),
                     f.arguments().get(1).type()))) {
                 return null; // the unique-ified side is hashed
             }
-            if (keys.stream().noneMatch(k -> k.column() == pair[1].column())) {
-                keys.add(pair[1]);
-            }
+            keys.add(pair[1]); // a column compared twice is a key twice, as in PostgreSQL's semi_rhs_exprs
         }
         PlanNode unique = new org.lakepg.server.sql.plan.DistinctNode(inner, keys);
         costs.uniquifiedSemiSide(unique);

@@ -23,6 +23,11 @@ public final class QualOrder {
             TypeOids.VARCHAR, TypeOids.BPCHAR, TypeOids.NAME, TypeOids.NUMERIC, TypeOids.FLOAT4, TypeOids.FLOAT8,
             TypeOids.OID, TypeOids.DATE, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ);
 
+    /** Whether {@code =} of the type is a btree equality, which PostgreSQL puts into equivalence classes. */
+    static boolean btreeEquality(long type) {
+        return BTREE_EQUALITY.contains(type);
+    }
+
     public static BoundExpr equalitiesLast(BoundExpr condition) {
         List<BoundExpr> conjuncts = Conjuncts.conjuncts(condition);
         if (conjuncts.size() < 2) {

@@ -29,10 +29,25 @@ public final class Selectivity {
     static final double DEFAULT_BOOL_SEL = 0.5;
 
     private final IntFunction<ColumnEstimate> columns;
+    /** The columns are one table's (a restriction clause), not a join's sides. */
+    private final boolean oneTable;
 
     /** @param columns the table column behind each input column, or null when it comes from no table */
     public Selectivity(IntFunction<ColumnEstimate> columns) {
+        this(columns, false);
+    }
+
+    private Selectivity(IntFunction<ColumnEstimate> columns, boolean oneTable) {
         this.columns = columns;
+        this.oneTable = oneTable;
+    }
+
+    /**
+     * The conditions of one table's scan: there {@code a = b} of two of its columns is eqsel's, which estimates a
+     * column against a value only and otherwise guesses DEFAULT_EQ_SEL (get_restriction_variable), not a join's.
+     */
+    static Selectivity ofOneTable(IntFunction<ColumnEstimate> columns) {
+        return new Selectivity(columns, true);
     }
 
     public double of(BoundExpr e) {
@@ -112,7 +127,8 @@ public final class Selectivity {
         }
         if (left != null && right != null) {
             return switch (op) {
-                case "=" -> (1 - left.nullFrac()) * (1 - right.nullFrac()) / Math.max(left.distinct(), right.distinct());
+                case "=" -> oneTable ? DEFAULT_EQ_SEL
+                        : (1 - left.nullFrac()) * (1 - right.nullFrac()) / Math.max(left.distinct(), right.distinct());
                 case "<>" -> 1 - DEFAULT_EQ_SEL;
                 case "<", "<=", ">", ">=" -> DEFAULT_INEQ_SEL;
                 default -> DEFAULT_EQ_SEL;

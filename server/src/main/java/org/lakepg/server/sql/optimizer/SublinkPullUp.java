@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.lakepg.server.catalog.TypeOids;
+import org.lakepg.server.function.scalar.RowFunctions;
 import org.lakepg.server.sql.analyzer.ExprRewriter;
 import org.lakepg.server.sql.plan.DistinctNode;
 import org.lakepg.server.sql.plan.FilterNode;
@@ -43,7 +44,21 @@ public final class SublinkPullUp {
      * over the query's FROM row followed by the subquery's row.
      */
     public record SemiJoin(NestedLoopJoinNode.Kind kind, PlanNode inner, BoundExpr innerFilter,
-                           List<BoundExpr> conditions) {}
+                           List<BoundExpr> conditions, List<BoundExpr> written) {
+
+        /**
+         * @param written the equalities as the sublink wrote them, whose inner sides the inner rows are made unique
+         *     on when the join runs as an inner join over them (semi_rhs_exprs)
+         */
+        public SemiJoin {
+            conditions = List.copyOf(conditions);
+            written = List.copyOf(written);
+        }
+
+        SemiJoin(NestedLoopJoinNode.Kind kind, PlanNode inner, BoundExpr innerFilter, List<BoundExpr> conditions) {
+            this(kind, inner, innerFilter, conditions, conditions);
+        }
+    }
 
     /** The WHERE split into the conjuncts that stay (null: none) and the joins made of the others. */
     public record Split(BoundExpr remaining, List<SemiJoin> joins) {}
@@ -56,6 +71,17 @@ public final class SublinkPullUp {
             SemiJoin j = pullUp(c, fromWidth);
             if (j == null) {
                 remaining.add(c);
+            } else if (j.kind() == NestedLoopJoinNode.Kind.SEMI) {
+                // a semi join's equalities join equivalence classes, whose other members each side compares
+                var classes = SemiJoinEquivalences.reduce(j.conditions(), fromWidth);
+                remaining.addAll(classes.outerFilters());
+                List<BoundExpr> innerFilters = new ArrayList<>();
+                if (j.innerFilter() != null) {
+                    innerFilters.add(j.innerFilter());
+                }
+                innerFilters.addAll(classes.innerFilters());
+                joins.add(new SemiJoin(j.kind(), j.inner(), innerFilters.isEmpty() ? null : Conjuncts.and(innerFilters),
+                        classes.conditions(), j.conditions()));
             } else {
                 joins.add(j);
             }
@@ -169,7 +195,10 @@ public final class SublinkPullUp {
 
     /** convert_ANY_sublink_to_join: an uncorrelated subquery compared with values of the query's own rows. */
     private static SemiJoin any(SubqueryExpr q, int fromWidth) {
-        if (q.correlated() || q.test() == null || q.test().type() == TypeOids.RECORD || q.plan().width() != 1
+        if (q.test() != null && q.test().type() == TypeOids.RECORD) {
+            return rowAny(q, fromWidth);
+        }
+        if (q.correlated() || q.test() == null || q.plan().width() != 1
                 || !PlanExpressions.uncorrelated(q.plan()) || volatileTest(q.test())
                 || Conjuncts.refs(q.test()).isEmpty()) {
             return null;
@@ -185,6 +214,71 @@ public final class SublinkPullUp {
         BoundExpr condition = ExprRewriter.map(q.comparison(), x -> x instanceof InputRef in
                 ? in.index() == 0 ? q.test() : new InputRef(fromWidth, in.type(), in.typmod(), in.name()) : x);
         return new SemiJoin(NestedLoopJoinNode.Kind.SEMI, q.plan(), null, List.of(condition));
+    }
+
+    /**
+     * {@code (a, b) IN (SELECT x, y ...)}: the subquery's records compared field by field become one join condition
+     * per field, {@code a = x AND b = y}, as convert_ANY_sublink_to_join makes of a multi-column sublink.
+     */
+    private static SemiJoin rowAny(SubqueryExpr q, int fromWidth) {
+        if (q.correlated() || !(q.test() instanceof FuncExpr tests) || !RowFunctions.ROW.equals(tests.source())
+                || !(q.plan() instanceof ProjectNode records) || records.expressions().size() != 1
+                || !(records.expressions().get(0) instanceof FuncExpr row) || !RowFunctions.ROW.equals(row.source())
+                || !PlanExpressions.uncorrelated(records.input()) || volatileTest(q.test())
+                || Conjuncts.refs(q.test()).isEmpty()) {
+            return null;
+        }
+        int n = tests.arguments().size();
+        if (row.arguments().size() != n || records.input().width() != n) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(row.arguments().get(i) instanceof InputRef in) || in.index() != i) {
+                return null; // the records are the subquery's columns as they are
+            }
+        }
+        // a subquery column that is a column of its FROM is compared as that column, as once the subquery is
+        // pulled up (so two outputs of one column are one member of an equivalence class)
+        PlanNode inner = records.input();
+        List<BoundExpr> columns = new ArrayList<>(row.arguments());
+        if (inner instanceof ProjectNode p && p.expressions().stream().allMatch(e -> e instanceof InputRef)) {
+            inner = p.input();
+            columns = new ArrayList<>(p.expressions());
+        }
+        List<BoundExpr> innerColumns = columns;
+        List<BoundExpr> conditions = new ArrayList<>();
+        for (BoundExpr c : conjuncts(q.comparison())) {
+            if (!(c instanceof FuncExpr eq) || eq.form() != FuncExpr.Form.OPERATOR || !eq.name().equals("=")
+                    || eq.arguments().size() != 2) {
+                return null;
+            }
+            Integer left = fieldOf(Conjuncts.unwrap(eq.arguments().get(0)), 0);
+            Integer right = fieldOf(Conjuncts.unwrap(eq.arguments().get(1)), 1);
+            if (left == null || right == null || !left.equals(right)
+                    || !HashLookups.hashable(tests.arguments().get(left).type(), row.arguments().get(right).type())) {
+                return null;
+            }
+            conditions.add(ExprRewriter.map(eq, x -> {
+                Integer test = fieldOf(x, 0);
+                if (test != null) {
+                    return tests.arguments().get(test);
+                }
+                Integer column = fieldOf(x, 1);
+                if (column != null) {
+                    InputRef in = (InputRef) innerColumns.get(column);
+                    return new InputRef(fromWidth + in.index(), in.type(), in.typmod(), in.name());
+                }
+                return x;
+            }));
+        }
+        return conditions.size() == n ? new SemiJoin(NestedLoopJoinNode.Kind.SEMI, inner, null, conditions) : null;
+    }
+
+    /** The field number when {@code e} reads a field of the compared pair's record {@code side} (0: test, 1: row). */
+    private static Integer fieldOf(BoundExpr e, int side) {
+        return e instanceof FuncExpr f && RowFunctions.FIELD.equals(f.source()) && f.arguments().size() == 2
+                && f.arguments().get(0) instanceof InputRef r && r.index() == side
+                && f.arguments().get(1) instanceof Const k && k.value() instanceof Integer i ? i : null;
     }
 
     /**
