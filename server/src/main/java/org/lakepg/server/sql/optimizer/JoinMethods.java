@@ -185,9 +185,32 @@ final class JoinMethods {
      * equality of an outer and an inner column, or hashing is disabled.
      */
     PlanNode uniquifiedSemiJoin(PlanNode outer, PlanNode inner, List<BoundExpr> conditions, int leftWidth) {
+        UniqueSide unique = uniqueSide(inner, conditions, leftWidth);
+        if (unique == null) {
+            return null;
+        }
+        costs.uniquifiedSemiSide(unique.plan());
+        PlanNode joined = choose(NestedLoopJoinNode.Kind.INNER, outer, unique.plan(), unique.conditions(), leftWidth);
+        List<BoundExpr> outerColumns = new ArrayList<>();
+        for (int i = 0; i < leftWidth; i++) {
+            outerColumns.add(new InputRef(i, 0, -1, null));
+        }
+        return new ProjectNode(joined, outerColumns);
+    }
+
+    /** A semi join's inner side made unique, and the semi join's conditions over the outer row and its row. */
+    record UniqueSide(PlanNode plan, List<BoundExpr> conditions) {}
+
+    /**
+     * A semi join's inner side made unique on the columns its equalities compare (create_unique_path): those columns
+     * only, one row per value. Null when the conditions are not all hashable equalities of the outer row and the
+     * inner row (columns from {@code leftWidth}), or hashing is disabled.
+     */
+    UniqueSide uniqueSide(PlanNode inner, List<BoundExpr> conditions, int leftWidth) {
         if (!costs.settings().hashAgg() || conditions.isEmpty() || !PlanExpressions.uncorrelated(inner)) {
             return null;
         }
+        List<Integer> columns = new ArrayList<>();
         List<org.lakepg.server.sql.plan.SortKey> keys = new ArrayList<>();
         for (BoundExpr c : conditions) {
             org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
@@ -195,18 +218,26 @@ final class JoinMethods {
                     f.arguments().get(1).type()))) {
                 return null; // the unique-ified side is hashed
             }
-            if (keys.stream().noneMatch(k -> k.column() == pair[1].column())) {
-                keys.add(pair[1]);
+            if (!columns.contains(pair[1].column())) {
+                keys.add(pair[1].withColumn(columns.size()));
+                columns.add(pair[1].column());
             }
         }
-        PlanNode unique = new org.lakepg.server.sql.plan.DistinctNode(inner, keys);
-        costs.uniquifiedSemiSide(unique);
-        PlanNode joined = choose(NestedLoopJoinNode.Kind.INNER, outer, unique, conditions, leftWidth);
-        List<BoundExpr> outerColumns = new ArrayList<>();
-        for (int i = 0; i < leftWidth; i++) {
-            outerColumns.add(new InputRef(i, 0, -1, null));
+        // the side's row is the compared columns alone (the unique path's target list)
+        InputRef[] projected = new InputRef[columns.size()];
+        List<BoundExpr> renumbered = new ArrayList<>();
+        for (BoundExpr c : conditions) {
+            renumbered.add(ExprRewriter.map(c, e -> {
+                if (e instanceof InputRef in && in.index() >= leftWidth) {
+                    int k = columns.indexOf(in.index() - leftWidth);
+                    projected[k] = new InputRef(in.index() - leftWidth, in.type(), in.typmod(), in.name());
+                    return new InputRef(leftWidth + k, in.type(), in.typmod(), in.name());
+                }
+                return e;
+            }));
         }
-        return new ProjectNode(joined, outerColumns);
+        PlanNode row = new ProjectNode(inner, List.of(projected));
+        return new UniqueSide(new org.lakepg.server.sql.plan.DistinctNode(row, keys), renumbered);
     }
 
     /** The cheaper of two ways to the same rows (by total cost; the first on a tie). */
