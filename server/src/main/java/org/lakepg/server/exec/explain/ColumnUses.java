@@ -91,10 +91,18 @@ final class ColumnUses {
             // on, as it follows them in the subquery relation's target list
             Object[] side = joinSideComputing(node, i, false);
             int leaf = side == null ? -1 : firstLeaf((PlanNode) side[0]);
-            return leaf < 0 ? i : (long) leaf * 10_000_000L + rank((PlanNode) side[0], (Integer) side[1]);
+            if (leaf < 0) {
+                return i;
+            }
+            long own = (long) leaf * 10_000_000L + rank((PlanNode) side[0], (Integer) side[1]);
+            // a join relation lists the PlaceHolderVars it carries after all its Vars (add_placeholders_to_joinrel)
+            return Placeholders.placeholder((PlanNode) side[0], (Integer) side[1]) ? PLACEHOLDERS_AFTER + own : own;
         }
         return (long) leafNumber((PlanNode) base[0]) * 10_000_000L + rank((PlanNode) base[0], (Integer) base[1]);
     }
+
+    /** Added to a PlaceHolderVar's place in a join's columns: after every relation's columns. */
+    private static final long PLACEHOLDERS_AFTER = 1L << 50;
 
     private long rank(PlanNode relation, int column) {
         int[] r = ranks.get(relation);
