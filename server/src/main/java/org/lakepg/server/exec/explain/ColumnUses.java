@@ -91,10 +91,18 @@ final class ColumnUses {
             // on, as it follows them in the subquery relation's target list
             Object[] side = joinSideComputing(node, i, false);
             int leaf = side == null ? -1 : firstLeaf((PlanNode) side[0]);
-            return leaf < 0 ? i : (long) leaf * 10_000_000L + rank((PlanNode) side[0], (Integer) side[1]);
+            if (leaf < 0) {
+                return i;
+            }
+            long own = (long) leaf * 10_000_000L + rank((PlanNode) side[0], (Integer) side[1]);
+            // a join relation lists the PlaceHolderVars it carries after all its Vars (add_placeholders_to_joinrel)
+            return Placeholders.placeholder((PlanNode) side[0], (Integer) side[1]) ? PLACEHOLDERS_AFTER + own : own;
         }
         return (long) leafNumber((PlanNode) base[0]) * 10_000_000L + rank((PlanNode) base[0], (Integer) base[1]);
     }
+
+    /** Added to a PlaceHolderVar's place in a join's columns: after every relation's columns. */
+    private static final long PLACEHOLDERS_AFTER = 1L << 50;
 
     private long rank(PlanNode relation, int column) {
         int[] r = ranks.get(relation);
@@ -124,7 +132,7 @@ final class ColumnUses {
 
     /** The lowest number of a relation scan below {@code p} (-1 when the pass met none). */
     private int firstLeaf(PlanNode p) {
-        Integer own = leaves.get(p);
+        Integer own = joinOrder().get(p);
         int best = own == null ? -1 : own;
         for (PlanNode c : PlanNodes.children(p)) {
             int leaf = firstLeaf(c);
@@ -136,15 +144,81 @@ final class ColumnUses {
     }
 
     private int leafNumber(PlanNode leaf) {
-        return leaves.getOrDefault(leaf, leaves.size());
+        return joinOrder().getOrDefault(leaf, leaves.size());
+    }
+
+    private Map<PlanNode, Integer> joinOrder;
+
+    /**
+     * The relation scans numbered in their join relations' order: a join lists its outer relation's columns first,
+     * and for a join whose chosen path swapped its sides (a projection above it restores the join's own column order)
+     * that is the join's own left side, as PostgreSQL's join relation keeps the order of the pair that first built it
+     * whichever side the path puts each on.
+     */
+    private Map<PlanNode, Integer> joinOrder() {
+        if (joinOrder == null) {
+            joinOrder = new IdentityHashMap<>();
+            for (PlanNode root : rootOrder) {
+                numberJoinOrder(root);
+            }
+        }
+        return joinOrder;
+    }
+
+    private void numberJoinOrder(PlanNode p) {
+        if (leaves.containsKey(p)) {
+            joinOrder.putIfAbsent(p, joinOrder.size());
+        }
+        PlanNode[] swapped = swappedSides(p);
+        List<PlanNode> children = swapped != null ? List.of(swapped) : PlanNodes.children(p);
+        for (PlanNode c : children) {
+            numberJoinOrder(c);
+        }
+    }
+
+    /**
+     * The join's inputs in its own order (its right input first) when {@code p} is a projection that restores a
+     * swapped join's columns (JoinMethods.restored: the right input's columns, then the left's); else null.
+     */
+    private static PlanNode[] swappedSides(PlanNode p) {
+        if (!(p instanceof ProjectNode x)) {
+            return null;
+        }
+        PlanNode left;
+        PlanNode right;
+        if (x.input() instanceof NestedLoopJoinNode j) {
+            left = j.left();
+            right = j.right();
+        } else if (x.input() instanceof MergeJoinNode j) {
+            left = j.left();
+            right = j.right();
+        } else {
+            return null;
+        }
+        int leftWidth = left.width();
+        int rightWidth = right.width();
+        if (leftWidth == 0 || rightWidth == 0 || x.expressions().size() != leftWidth + rightWidth) {
+            return null;
+        }
+        for (int i = 0; i < x.expressions().size(); i++) {
+            int from = i < rightWidth ? leftWidth + i : i - rightWidth;
+            if (!(x.expressions().get(i) instanceof InputRef in) || in.index() != from) {
+                return null;
+            }
+        }
+        return new PlanNode[] {right, left};
     }
 
 
     private final Map<PlanNode, Boolean> roots = new IdentityHashMap<>();
 
+    /** The roots in the order they were met (the query's own plan first). */
+    private final List<PlanNode> rootOrder = new ArrayList<>();
+
     private void visitRoot(PlanNode p) {
         if (roots.put(p, true) == null) {
             pendingRoots.add(p);
+            rootOrder.add(p);
         }
     }
 

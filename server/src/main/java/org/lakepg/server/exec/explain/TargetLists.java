@@ -558,6 +558,8 @@ final class TargetLists {
             case ModifyingCtesNode m -> columns(m.input());
             case ColumnarNode c -> columns(c.rowPlan());
             case SortNode s -> passThroughColumns(s.input());
+            // a Limit that limits nothing (OFFSET 0) is no node in PostgreSQL's plan: its input's target list is shown
+            case LimitNode l when l.needless() -> columns(l.input());
             case LimitNode l -> passThroughColumns(l.input());
             case DistinctNode d -> passThroughColumns(d.input());
             case HashLookupNode h -> passThroughColumns(h.input());

@@ -715,7 +715,7 @@ public final class QueryAnalyzer {
         PlanNode scanned = plan;
         var hashLookups = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                 catalog.planner(), catalog::btreeComparison).folding(expressions::foldConstants);
-        plan = hashLookups.semiJoins(hashLookups.joins(plan), semiJoins);
+        plan = hashLookups.joinsWithSublinks(plan, semiJoins);
         if (gate != null) {
             plan = new FilterNode(plan, gate);
         }

@@ -52,6 +52,9 @@ public final class CostModel {
     private final Map<PlanNode, PlanEstimate> estimates = new IdentityHashMap<>();
     /** The inner sides that a semi join's unique-ification made (create_unique_path), see {@link #uniquifiedSemiSide}. */
     private final java.util.Set<PlanNode> semiSides = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The semi join sides that take part in a join search, see {@link #searchedSemiSide}. */
+    private final java.util.Set<PlanNode> searchedSemiSides =
+            java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     public CostModel(PlannerContext context) {
         this.context = context;
@@ -64,6 +67,60 @@ public final class CostModel {
      */
     void uniquifiedSemiSide(PlanNode unique) {
         semiSides.add(unique);
+    }
+
+    /**
+     * Marks {@code side} as a semi join's right side made unique (or unique already) that takes part in the join
+     * search: an inner join of it with other items keeps the semi join's rows, the matched rows of the other side
+     * (PostgreSQL sizes such a join relation under the semi join's sjinfo), priced as a plain inner join.
+     */
+    void searchedSemiSide(PlanNode side) {
+        searchedSemiSides.add(side);
+    }
+
+    /** {@code plain} with the rows of a semi join when one side of the inner join is a searched semi side. */
+    private PlanEstimate searchedSemiSideRows(NestedLoopJoinNode j, PlanEstimate plain) {
+        if (searchedSemiSides.isEmpty() || j.kind() != NestedLoopJoinNode.Kind.INNER) {
+            return plain;
+        }
+        PlanNode right = j.hashed() ? ((HashLookupNode) j.right()).input() : j.right();
+        boolean sideRight = searchedSemiSides.contains(right);
+        if (!sideRight && !searchedSemiSides.contains(j.left())) {
+            return plain;
+        }
+        List<ColumnEstimate> sideColumns = new ArrayList<>();
+        List<ColumnEstimate> otherColumns = new ArrayList<>();
+        int leftWidth = j.left().width();
+        if (j.hashed()) {
+            HashLookupNode h = (HashLookupNode) j.right();
+            for (int k = 0; k < h.keyColumns().size(); k++) {
+                ColumnEstimate probe = unwrap(j.lateral().get(k).value()) instanceof InputRef in
+                        ? column(j.left(), in.index()) : null;
+                ColumnEstimate key = column(h.input(), h.keyColumns().get(k));
+                sideColumns.add(sideRight ? key : probe);
+                otherColumns.add(sideRight ? probe : key);
+            }
+        } else if (j.condition() != null) {
+            for (BoundExpr c : Conjuncts.conjuncts(j.condition())) {
+                if (c instanceof FuncExpr f && f.form() == FuncExpr.Form.OPERATOR && f.name().equals("=")
+                        && f.arguments().size() == 2 && unwrap(f.arguments().get(0)) instanceof InputRef a
+                        && unwrap(f.arguments().get(1)) instanceof InputRef b
+                        && a.index() < leftWidth != b.index() < leftWidth) {
+                    ColumnEstimate l = column(j.left(), Math.min(a.index(), b.index()));
+                    ColumnEstimate r = column(j.right(), Math.max(a.index(), b.index()) - leftWidth);
+                    sideColumns.add(sideRight ? r : l);
+                    otherColumns.add(sideRight ? l : r);
+                }
+            }
+        }
+        if (sideColumns.isEmpty()) {
+            return plain;
+        }
+        PlanEstimate side = estimate(sideRight ? right : j.left());
+        PlanEstimate other = estimate(sideRight ? j.left() : right);
+        SemiFactors f = semiFactors(otherColumns, sideColumns, side.rows());
+        return new PlanEstimate(plain.startup(), plain.total(), semiRows(NestedLoopJoinNode.Kind.SEMI, other, f),
+                plain.width());
     }
 
     public CostSettings settings() {
@@ -130,7 +187,7 @@ public final class CostModel {
                 double startup = in.total() + cpuOp * d.keys().size() * in.rows();
                 yield new PlanEstimate(startup, startup + cpuTuple * groups, groups, in.width());
             }
-            case NestedLoopJoinNode j -> join(j);
+            case NestedLoopJoinNode j -> searchedSemiSideRows(j, join(j));
             case org.lakepg.server.sql.plan.MergeJoinNode m -> mergeJoin(m);
             case FunctionScanNode f -> new PlanEstimate(0, cpuOp * DEFAULT_FUNCTION_ROWS * f.functions().size()
                     + cpuTuple * DEFAULT_FUNCTION_ROWS, DEFAULT_FUNCTION_ROWS, 4 * Math.max(1, f.width()));

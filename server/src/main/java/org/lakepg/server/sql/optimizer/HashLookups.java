@@ -209,6 +209,69 @@ public final class HashLookups {
     }
 
     /**
+     * The query's FROM rows (not yet planned) joined with its pulled-up sublinks: the FROM join planned first and the
+     * sublinks' joins above it ({@link #semiJoins}), or, when cheaper, a semi join's right side made unique (or unique
+     * already) taking part in the FROM items' join search as one more inner-joined item. PostgreSQL's join_is_legal
+     * lets that side join any subset of the FROM items (JOIN_UNIQUE_INNER/OUTER, reduce_unique_semijoins), so it can
+     * meet the item its equalities key it to before the others.
+     */
+    public PlanNode joinsWithSublinks(PlanNode from, List<SublinkPullUp.SemiJoin> joins) {
+        PlanNode plan = semiJoins(joins(from), joins);
+        if (methods == null || joins.size() != 1 || joins.get(0).kind() != NestedLoopJoinNode.Kind.SEMI) {
+            return plan;
+        }
+        PlanNode searched = uniqueSideSearched(from, joins.get(0));
+        return searched == null ? plan : methods.cheaper(plan, searched);
+    }
+
+    private PlanNode uniqueSideSearched(PlanNode from, SublinkPullUp.SemiJoin j) {
+        List<BoundExpr> where = new ArrayList<>();
+        PlanNode items = from;
+        if (from instanceof FilterNode f) {
+            where.addAll(conjuncts(f.condition()));
+            items = f.input();
+        }
+        if (!(items instanceof NestedLoopJoinNode n && n.kind() == NestedLoopJoinNode.Kind.INNER
+                && n.lateral().isEmpty())) {
+            return null; // one FROM item: semiJoins already tries both sides of the one join
+        }
+        List<JoinOrder.Input> inputs = new ArrayList<>();
+        flatten(items, 0, inputs, new ArrayList<>());
+        if (inputs.size() + 1 > JoinOrder.DP_LIMIT || where.stream().anyMatch(c -> !pushable(c))) {
+            return null;
+        }
+        int width = from.width();
+        PlanNode inner = j.innerFilter() == null ? joins(j.inner()) : filtered(j.inner(), j.innerFilter());
+        PlanNode side;
+        List<BoundExpr> conditions = j.conditions();
+        if (new JoinRemoval(indexes).uniqueFor(inner, conditions, width)) {
+            // unique already: a plain inner join (reduce_unique_semijoins)
+            side = inner instanceof NestedLoopJoinNode ? null : inner;
+        } else {
+            // priced as a plain inner join (with part of the semi join's left side, PostgreSQL's JOIN_UNIQUE_INNER is
+            // no inner-unique join; with all of it, InnerUnique sees the side's keys compared), sized as the semi join
+            JoinMethods.UniqueSide unique = methods.uniqueSide(inner, conditions, j.written(), width);
+            if (unique == null) {
+                return null;
+            }
+            side = unique.plan();
+            conditions = unique.conditions();
+            costs.searchedSemiSide(side);
+        }
+        if (side == null) {
+            return null;
+        }
+        where.addAll(conditions);
+        PlanNode joined = joins(new FilterNode(new NestedLoopJoinNode(NestedLoopJoinNode.Kind.INNER, items, side, null),
+                and(where)));
+        List<BoundExpr> fromColumns = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            fromColumns.add(new InputRef(i, 0, -1, null));
+        }
+        return new ProjectNode(joined, fromColumns);
+    }
+
+    /**
      * The query's planned FROM rows joined with pulled-up sublinks (semi and anti joins) by the cheapest method;
      * the joins keep the FROM row's columns, so the WHERE and targets above read them unchanged.
      */

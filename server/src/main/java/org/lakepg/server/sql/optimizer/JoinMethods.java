@@ -186,9 +186,36 @@ final class JoinMethods {
      */
     PlanNode uniquifiedSemiJoin(PlanNode outer, PlanNode inner, List<BoundExpr> conditions, List<BoundExpr> written,
                                 int leftWidth) {
-        if (!costs.settings().hashAgg() || conditions.isEmpty() || !PlanExpressions.uncorrelated(inner)) {
+        UniqueSide unique = uniqueSide(inner, conditions, written, leftWidth);
+        if (unique == null) {
             return null;
         }
+        costs.uniquifiedSemiSide(unique.plan());
+        PlanNode joined = choose(NestedLoopJoinNode.Kind.INNER, outer, unique.plan(), unique.conditions(), leftWidth);
+        List<BoundExpr> outerColumns = new ArrayList<>();
+        for (int i = 0; i < leftWidth; i++) {
+            outerColumns.add(new InputRef(i, 0, -1, null));
+        }
+        return new ProjectNode(joined, outerColumns);
+    }
+
+    /** A semi join's inner side made unique, and the semi join's conditions over the outer row and its row. */
+    record UniqueSide(PlanNode plan, List<BoundExpr> conditions) {}
+
+    /**
+     * A semi join's inner side made unique on the columns its equalities compare as written (create_unique_path over
+     * semi_rhs_exprs: a column compared twice is a key twice): those columns only, one row per value; the semi join's
+     * {@code conditions} (its equalities after grouping by equivalence) renumbered to read that row. Null when the
+     * written equalities are not all hashable equalities of the outer row and the inner row (columns from
+     * {@code leftWidth}), a condition reads an inner column none of them compares, or hashing is disabled.
+     */
+    UniqueSide uniqueSide(PlanNode inner, List<BoundExpr> conditions, List<BoundExpr> written, int leftWidth) {
+        if (!costs.settings().hashAgg() || conditions.isEmpty() || written.isEmpty()
+                || !PlanExpressions.uncorrelated(inner)) {
+            return null;
+        }
+        List<Integer> columns = new ArrayList<>();
+        List<BoundExpr> projected = new ArrayList<>();
         List<org.lakepg.server.sql.plan.SortKey> keys = new ArrayList<>();
         for (BoundExpr c : written) {
             org.lakepg.server.sql.plan.SortKey[] pair = mergeKeys(c, leftWidth);
@@ -196,16 +223,42 @@ final class JoinMethods {
                     f.arguments().get(1).type()))) {
                 return null; // the unique-ified side is hashed
             }
-            keys.add(pair[1]); // a column compared twice is a key twice, as in PostgreSQL's semi_rhs_exprs
+            int column = pair[1].column();
+            InputRef[] ref = new InputRef[1];
+            ExprRewriter.map(c, e -> {
+                if (e instanceof InputRef in && in.index() - leftWidth == column) {
+                    ref[0] = new InputRef(column, in.type(), in.typmod(), in.name());
+                }
+                return e;
+            });
+            if (ref[0] == null) {
+                return null;
+            }
+            keys.add(pair[1].withColumn(columns.size()));
+            columns.add(column);
+            projected.add(ref[0]);
         }
-        PlanNode unique = new org.lakepg.server.sql.plan.DistinctNode(inner, keys);
-        costs.uniquifiedSemiSide(unique);
-        PlanNode joined = choose(NestedLoopJoinNode.Kind.INNER, outer, unique, conditions, leftWidth);
-        List<BoundExpr> outerColumns = new ArrayList<>();
-        for (int i = 0; i < leftWidth; i++) {
-            outerColumns.add(new InputRef(i, 0, -1, null));
+        // the side's row is the compared columns alone (the unique path's target list)
+        boolean[] unknown = new boolean[1];
+        List<BoundExpr> renumbered = new ArrayList<>();
+        for (BoundExpr c : conditions) {
+            renumbered.add(ExprRewriter.map(c, e -> {
+                if (e instanceof InputRef in && in.index() >= leftWidth) {
+                    int k = columns.indexOf(in.index() - leftWidth);
+                    if (k < 0) {
+                        unknown[0] = true;
+                        return e;
+                    }
+                    return new InputRef(leftWidth + k, in.type(), in.typmod(), in.name());
+                }
+                return e;
+            }));
         }
-        return new ProjectNode(joined, outerColumns);
+        if (unknown[0]) {
+            return null;
+        }
+        PlanNode row = new ProjectNode(inner, projected);
+        return new UniqueSide(new org.lakepg.server.sql.plan.DistinctNode(row, keys), renumbered);
     }
 
     /** The cheaper of two ways to the same rows (by total cost; the first on a tie). */
