@@ -509,7 +509,8 @@ public final class QueryAnalyzer {
         PlanNode plan = new NestedLoopJoinNode(kind, left.plan(), right.plan(), condition, right.lateral());
         // a join without USING or alias is planned with the query's WHERE, as PostgreSQL plans the whole FROM at
         // once: WHERE conditions filter its inputs, may make an outer join inner, and the joins are ordered together
-        boolean plannedLater = using == null && j.alias() == null;
+        // so is a FULL join USING: the WHERE on its merged columns (COALESCE of both sides) filters both inputs
+        boolean plannedLater = (using == null || kind == NestedLoopJoinNode.Kind.FULL) && j.alias() == null;
         if (right.lateral().isEmpty() && !plannedLater) {
             plan = new org.lakepg.server.sql.optimizer.HashLookups(expressions::nextParamId, catalog::indexes,
                     catalog.planner(), catalog::btreeComparison).joins(plan);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.lakepg.server.catalog.TypeOids;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
 import org.lakepg.server.sql.plan.expr.Const;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
@@ -62,7 +63,7 @@ final class EquivalenceConstants {
             FuncExpr f = equality(c);
             if (f != null && constant(f) instanceof Const k) {
                 Object known = valueOf.putIfAbsent(root(parent, column(f).index()), k.value());
-                if (known != null && !Objects.equals(known, k.value())) {
+                if (known != null && !sameValue(known, k.value())) {
                     continue;
                 }
             }
@@ -87,7 +88,7 @@ final class EquivalenceConstants {
      */
     private static Map<Integer, Integer> classes(List<BoundExpr> conjuncts, Map<Integer, InputRef> columns) {
         Map<Integer, Integer> parent = new HashMap<>();
-        Map<Integer, Long> function = new HashMap<>();
+        Map<Integer, Long> function = new HashMap<>(); // each column's operator family (see family())
         boolean any = false;
         for (BoundExpr c : conjuncts) {
             FuncExpr f = equality(c);
@@ -123,7 +124,15 @@ final class EquivalenceConstants {
             }
             int root = root(parent, column(f).index());
             FuncExpr known = constantOf.putIfAbsent(root, f);
-            if (known != null && !Objects.equals(((Const) constant(known)).value(), k.value())) {
+            if (known != null && !sameValue(((Const) constant(known)).value(), k.value())) {
+                conflicting.put(root, true);
+            }
+        }
+        // a class of integers of several widths needs, for each member, an equality of the member's type and the
+        // constant's (PostgreSQL's select_equality_operator in the integer family): one the conditions already use
+        for (InputRef x : columns.values()) {
+            int root = root(parent, x.index());
+            if (usable(root, constantOf, conflicting) && operatorFor(x, constantOf.get(root), conjuncts) == null) {
                 conflicting.put(root, true);
             }
         }
@@ -146,8 +155,8 @@ final class EquivalenceConstants {
         for (InputRef x : columns.values()) {
             int root = root(parent, x.index());
             if (usable(root, constantOf, conflicting) && compared.add(x.index())) {
-                FuncExpr given = constantOf.get(root);
-                List<BoundExpr> arguments = new ArrayList<>(List.of(x, constant(given)));
+                FuncExpr given = operatorFor(x, constantOf.get(root), conjuncts);
+                List<BoundExpr> arguments = new ArrayList<>(List.of(x, constant(constantOf.get(root))));
                 out.add(new FuncExpr(given.function(), given.name(), given.source(), given.form(), arguments,
                         given.strict(), given.volatility(), given.type(), given.typmod()));
             }
@@ -201,8 +210,8 @@ final class EquivalenceConstants {
     /** Records the column in the classes; false when the column is compared by two different equality functions. */
     private static boolean member(InputRef x, FuncExpr f, Map<Integer, Long> function, Map<Integer, InputRef> columns,
                                   Map<Integer, Integer> parent) {
-        Long known = function.putIfAbsent(x.index(), f.function());
-        if (known != null && known != f.function()) {
+        Long known = function.putIfAbsent(x.index(), family(f));
+        if (known != null && known != family(f)) {
             return false;
         }
         columns.putIfAbsent(x.index(), x);
@@ -226,11 +235,63 @@ final class EquivalenceConstants {
         }
         BoundExpr a = f.arguments().get(0);
         BoundExpr b = f.arguments().get(1);
-        if (a.type() != b.type() || !(a instanceof InputRef || a instanceof Const)
+        if (a.type() != b.type() && !(integral(a.type()) && integral(b.type()))
+                || !(a instanceof InputRef || a instanceof Const)
                 || !(b instanceof InputRef || b instanceof Const) || a instanceof Const && b instanceof Const) {
             return null;
         }
         return f;
+    }
+
+    /**
+     * An equality of {@code x}'s type (left) and the constant's (right): the class's constant equality itself when
+     * the types agree, else one of the conditions' equalities between those two types; null when none is at hand.
+     */
+    private static FuncExpr operatorFor(InputRef x, FuncExpr given, List<BoundExpr> conjuncts) {
+        long constantType = constant(given).type();
+        if (given.arguments().get(0).type() == x.type() && given.arguments().get(1).type() == constantType) {
+            return given;
+        }
+        for (BoundExpr c : conjuncts) {
+            FuncExpr f = equality(c);
+            if (f != null && f.arguments().get(0).type() == x.type() && f.arguments().get(1).type() == constantType) {
+                return f;
+            }
+        }
+        if (integral(x.type()) && integral(constantType)) {
+            // btree integer_ops has an equality for every pair of widths (int84eq ...): pg_proc's OIDs
+            String source = "int" + width(x.type()) + (x.type() == constantType ? "" : width(constantType)) + "eq";
+            long oid = switch (source) {
+                case "int2eq" -> 63; case "int4eq" -> 65; case "int8eq" -> 467;
+                case "int24eq" -> 158; case "int42eq" -> 159; case "int84eq" -> 474;
+                case "int48eq" -> 852; case "int28eq" -> 1850; default -> 1856; // int82eq
+            };
+            return new FuncExpr(oid, given.name(), source, given.form(), given.arguments(), given.strict(),
+                    given.volatility(), given.type(), given.typmod());
+        }
+        return null;
+    }
+
+    private static int width(long integralType) {
+        return integralType == TypeOids.INT2 ? 2 : integralType == TypeOids.INT4 ? 4 : 8;
+    }
+
+    /** The operator family an equality belongs to: one for the integers of every width, else its own function. */
+    private static long family(FuncExpr f) {
+        return integral(f.arguments().get(0).type()) && integral(f.arguments().get(1).type()) ? -1 : f.function();
+    }
+
+    private static boolean integral(long type) {
+        return type == TypeOids.INT2 || type == TypeOids.INT4 || type == TypeOids.INT8;
+    }
+
+    /** Whether two constants of a class are the same value (integers of different widths compared as numbers). */
+    private static boolean sameValue(Object a, Object b) {
+        if ((a instanceof Integer || a instanceof Long || a instanceof Short)
+                && (b instanceof Integer || b instanceof Long || b instanceof Short)) {
+            return ((Number) a).longValue() == ((Number) b).longValue();
+        }
+        return Objects.equals(a, b);
     }
 
     private static InputRef column(FuncExpr f) {

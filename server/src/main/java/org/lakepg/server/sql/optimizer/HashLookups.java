@@ -85,6 +85,10 @@ public final class HashLookups {
     }
 
     private PlanNode plannedJoins(PlanNode plan) {
+        PlanNode merged = MergedColumnsJoin.planned(plan, this::joins);
+        if (merged != null) {
+            return merged;
+        }
         if (methods != null) {
             plan = ConstantRelations.joinedConstantRows(plan, folding);
         }

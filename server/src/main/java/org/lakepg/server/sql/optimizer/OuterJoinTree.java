@@ -87,6 +87,7 @@ final class OuterJoinTree {
                 }
             }
         }
+        tree.quals.addAll(OuterJoinClauseConstants.derived(tree));
         return tree;
     }
 
@@ -184,7 +185,7 @@ final class OuterJoinTree {
             if (reads == 0 || (reads & nonNullable) != 0) {
                 quals.add(new Qual(c, scope, index)); // checked exactly by this join
             } else {
-                quals.add(new Qual(c, delayed(reads, true), -1)); // on the padded side alone: filters that side
+                quals.add(new Qual(c, delayed(reads, true, index), -1)); // on the padded side alone: filters that side
             }
         }
         specials.add(info);
@@ -195,10 +196,15 @@ final class OuterJoinTree {
      * it needs both of the join's sides too.
      */
     private int delayed(int relids, boolean pushedDown) {
+        return delayed(relids, pushedDown, specials.size());
+    }
+
+    /** As above, with only the first {@code joins} outer joins (those below a join whose conditions are placed). */
+    int delayed(int relids, boolean pushedDown, int joins) {
         boolean found;
         do {
             found = false;
-            for (Special s : specials) {
+            for (Special s : specials.subList(0, joins)) {
                 boolean full = s.kind == NestedLoopJoinNode.Kind.FULL;
                 if ((relids & s.minRight) != 0 || full && (relids & s.minLeft) != 0) {
                     int need = s.minLeft | s.minRight;

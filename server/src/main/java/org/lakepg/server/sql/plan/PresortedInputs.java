@@ -1,7 +1,11 @@
 package org.lakepg.server.sql.plan;
 
 import java.util.List;
+import org.lakepg.server.catalog.types.UserTypes;
+import org.lakepg.server.sql.plan.expr.BoolExpr;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Const;
+import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.ScalarArrayOpExpr;
 import org.lakepg.server.table.IndexInfo;
@@ -43,6 +47,9 @@ public final class PresortedInputs {
         List<SortKey> keys = sort.keys();
         if (keys.isEmpty()) {
             return false;
+        }
+        if (!reversed && keys.stream().allMatch(k -> fixed(sort.input(), k.column()))) {
+            return true; // every row has the same keys: PostgreSQL's pathkeys are redundant, any order is sorted
         }
         int[] columns = new int[keys.size()];
         // a key computed by the projection just above the scan: matched against an expression index's key
@@ -113,6 +120,45 @@ public final class PresortedInputs {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether every row of {@code p} holds {@code column} equal to one non-NULL constant: a filter or an index
+     * condition (or an equality probe of a one-column index) compares it with the constant by a built-in {@code =}.
+     */
+    private static boolean fixed(PlanNode p, int column) {
+        return switch (p) {
+            case FilterNode f -> conjuncts(f.condition()).stream().anyMatch(c -> equalsConstant(c, column))
+                    || fixed(f.input(), column);
+            case ProjectNode x -> column < x.expressions().size() && x.expressions().get(column) instanceof InputRef in
+                    && fixed(x.input(), in.index());
+            case IndexScanNode s -> s.probe() ? s.key() instanceof Const k && !k.isNull() && s.or() == null
+                    && s.index().columns().size() == 1 && s.index().columns().get(0) == column + 1
+                    : s.conditions().stream().anyMatch(c -> equalsConstant(c, column));
+            default -> false;
+        };
+    }
+
+    private static List<BoundExpr> conjuncts(BoundExpr e) {
+        return e instanceof BoolExpr b && b.kind() == BoolExpr.Kind.AND ? b.arguments() : List.of(e);
+    }
+
+    private static boolean equalsConstant(BoundExpr c, int column) {
+        if (!(c instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || !f.name().equals("=")
+                || f.arguments().size() != 2 || !f.strict() || f.function() >= UserTypes.FIRST_USER_OID) {
+            return false;
+        }
+        for (int side = 0; side < 2; side++) {
+            if (bare(f.arguments().get(side)) instanceof InputRef in && in.index() == column
+                    && f.arguments().get(1 - side) instanceof Const k && !k.isNull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BoundExpr bare(BoundExpr e) {
+        return e instanceof org.lakepg.server.sql.plan.expr.RelabelType r ? bare(r.argument()) : e;
     }
 
     /**
