@@ -638,6 +638,7 @@ public final class PlanPrinter {
         }
         if (p instanceof FilterNode f && filter == null && !(f.input() instanceof ResultNode)
                 && (org.lakepg.server.sql.optimizer.GatingQuals.pseudoconstant(f.condition())
+                    || org.lakepg.server.sql.optimizer.GatingQuals.outerConstant(f.condition())
                     || f.condition() instanceof org.lakepg.server.sql.plan.expr.Const k && Boolean.FALSE.equals(k.value()))) {
             // a condition of no column is checked once, above its input: PostgreSQL's gating Result
             filter = f.condition();
