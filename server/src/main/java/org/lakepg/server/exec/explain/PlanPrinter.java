@@ -89,7 +89,7 @@ public final class PlanPrinter {
         this.stats = new IdentityHashMap<>(stats);
         boolean prefixed = relations(root) > 1 || rangeTableSize > 1;
         this.deparser = new ExprDeparser(types, io, context, options.verbose() || prefixed, this::subplan,
-                outerValues::get, this::multiAssignedField);
+                outerValues::get, this::multiAssignedField).referencedParams(outerValues::putIfAbsent);
         this.context = context;
         this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan,
                 outerValues::get, this::multiAssignedField), prefixed);
