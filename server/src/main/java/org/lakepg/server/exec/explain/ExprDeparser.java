@@ -164,7 +164,27 @@ final class ExprDeparser {
         return name == null ? "?column?" : unqualified(name);
     }
 
+    /** Told each subplan parameter whose outer value the node shows as a reference in parentheses (null: none). */
+    private java.util.function.BiConsumer<Integer, String> referencedParams;
+
+    /**
+     * This deparser telling {@code referencedParams} the subplan parameters that hold a value the outer node shows
+     * as a reference (a PlaceHolderVar, {@code (42)}): find_param_referent shows the parameter as that reference.
+     */
+    ExprDeparser referencedParams(java.util.function.BiConsumer<Integer, String> referencedParams) {
+        this.referencedParams = referencedParams;
+        return this;
+    }
+
     private String subquery(SubqueryExpr q, IntFunction<String> columns) {
+        if (referencedParams != null) {
+            for (var c : q.correlations()) {
+                String name = c.value() instanceof InputRef in ? columns.apply(in.index()) : null;
+                if (name != null && name.startsWith("(")) {
+                    referencedParams.accept(c.id(), name);
+                }
+            }
+        }
         String plan = subplans.apply(q);
         return switch (q.kind()) {
             case EXISTS, SCALAR, ARRAY -> q.correlated() ? "(" + plan + ")" : plan;

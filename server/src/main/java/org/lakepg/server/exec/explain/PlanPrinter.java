@@ -89,7 +89,7 @@ public final class PlanPrinter {
         this.stats = new IdentityHashMap<>(stats);
         boolean prefixed = relations(root) > 1 || rangeTableSize > 1;
         this.deparser = new ExprDeparser(types, io, context, options.verbose() || prefixed, this::subplan,
-                outerValues::get, this::multiAssignedField);
+                outerValues::get, this::multiAssignedField).referencedParams(outerValues::putIfAbsent);
         this.context = context;
         this.relationNames = new TargetLists(root, new ExprDeparser(types, io, context, true, this::subplan,
                 outerValues::get, this::multiAssignedField), prefixed);
@@ -638,6 +638,7 @@ public final class PlanPrinter {
         }
         if (p instanceof FilterNode f && filter == null && !(f.input() instanceof ResultNode)
                 && (org.lakepg.server.sql.optimizer.GatingQuals.pseudoconstant(f.condition())
+                    || org.lakepg.server.sql.optimizer.GatingQuals.outerConstant(f.condition())
                     || f.condition() instanceof org.lakepg.server.sql.plan.expr.Const k && Boolean.FALSE.equals(k.value()))) {
             // a condition of no column is checked once, above its input: PostgreSQL's gating Result
             filter = f.condition();
@@ -1101,6 +1102,39 @@ public final class PlanPrinter {
         return computed(input, i) && name != null ? "(" + name + ")" : name;
     }
 
+    /**
+     * A join's column names for its Join Filter: a value a grouped input computes (an aggregate, or a subquery's
+     * output expression evaluated by its Aggregate node) is a reference to that node's output, which get_variable
+     * shows in parentheses: {@code ((sum(a.f1) + 1)) = b.f1}, {@code ((sum(a.f1)) + 1) = b.f1}.
+     */
+    private static IntFunction<String> groupedReferences(PlanNode join, IntFunction<String> names) {
+        return i -> {
+            String name = names.apply(i);
+            return name != null && groupedOutput(join, i) ? "(" + name + ")" : name;
+        };
+    }
+
+    /** Whether column {@code i} of a join's input rows is computed by a grouped subquery's Aggregate node. */
+    private static boolean groupedOutput(PlanNode p, int i) {
+        return switch (p) {
+            case NestedLoopJoinNode j -> i < j.left().width() ? groupedOutput(j.left(), i)
+                    : !j.kind().leftOnly() && groupedOutput(j.right(), i - j.left().width());
+            case MergeJoinNode j -> i < j.left().width() ? groupedOutput(j.left(), i)
+                    : !j.kind().leftOnly() && groupedOutput(j.right(), i - j.left().width());
+            case org.lakepg.server.sql.plan.HashLookupNode h -> groupedOutput(h.input(), i);
+            case FilterNode f -> groupedOutput(f.input(), i);
+            case ProjectNode x when i < x.expressions().size() -> unwrap(x.expressions().get(i)) instanceof InputRef in
+                    ? groupedOutput(x.input(), in.index()) : grouped(x.input());
+            case AggregateNode a -> i >= a.groupKeys().size() && i < a.groupKeys().size() + a.aggregates().size();
+            default -> false;
+        };
+    }
+
+    /** Whether the node is an Aggregate (under its HAVING filter): a projection over it is its target list. */
+    private static boolean grouped(PlanNode p) {
+        return p instanceof AggregateNode || p instanceof FilterNode f && grouped(f.input());
+    }
+
     /** Whether column {@code i} of a node is a value computed there or below (an aggregate's or window's result too). */
     private static boolean computed(PlanNode p, int i) {
         return switch (p) {
@@ -1401,8 +1435,8 @@ public final class PlanPrinter {
                     filter = null;
                 }
                 if (condition != null) {
-                    details.add(new String[] {"Join Filter", quals(condition,
-                            j.kind() == NestedLoopJoinNode.Kind.INNER ? own : joinOwnNames(j.kind(), j.left(), j.right()))});
+                    details.add(new String[] {"Join Filter", quals(condition, groupedReferences(j,
+                            j.kind() == NestedLoopJoinNode.Kind.INNER ? own : joinOwnNames(j.kind(), j.left(), j.right())))});
                 }
                 if (costs.materializesInner(j)) {
                     materialized.put(j.right(), true); // the inner rows re-read for duplicate outer keys come from memory
@@ -1444,8 +1478,8 @@ public final class PlanPrinter {
                     filter = null;
                 }
                 if (condition != null) {
-                    details.add(new String[] {"Join Filter", quals(condition,
-                            j.kind() == NestedLoopJoinNode.Kind.INNER ? own : joinOwnNames(j.kind(), j.left(), j.right()))});
+                    details.add(new String[] {"Join Filter", quals(condition, groupedReferences(j,
+                            j.kind() == NestedLoopJoinNode.Kind.INNER ? own : joinOwnNames(j.kind(), j.left(), j.right())))});
                 }
                 if (!hash && org.lakepg.server.sql.optimizer.Memoization.chosen(j, costs)) {
                     // the inner side remembered by the outer values it reads

@@ -5,6 +5,8 @@ import static org.lakepg.server.sql.optimizer.Conjuncts.refs;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongPredicate;
 import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.HashLookupNode;
@@ -69,6 +71,21 @@ final class EquivalenceSides {
     }
 
     static BoundExpr oriented(BoundExpr c, int leftWidth, boolean leftFirst, LongPredicate sortable) {
+        return oriented(c, column -> column < leftWidth ? -1 : 1, leftFirst, sortable);
+    }
+
+    /**
+     * An equivalence-class equality moved into a parameterized inner part, written with the outer part's side (the
+     * parameter) first: get_joinrel_parampathinfo asks generate_join_implied_equalities for the clauses between the
+     * required outer relations and the join, each built outer member first. {@code outer} tells the outer part's
+     * columns; the others are the inner part's.
+     */
+    static BoundExpr outerFirst(BoundExpr c, IntPredicate outer, LongPredicate sortable) {
+        return oriented(c, column -> outer.test(column) ? -1 : 1, true, sortable);
+    }
+
+    /** {@code sideOf}: -1 for a column of the left part, 1 for one of the right part. */
+    private static BoundExpr oriented(BoundExpr c, IntUnaryOperator sideOf, boolean leftFirst, LongPredicate sortable) {
         if (!(c instanceof FuncExpr f) || f.form() != FuncExpr.Form.OPERATOR || !f.name().equals("=")
                 || f.arguments().size() != 2 || !pushable(c)) {
             return c;
@@ -79,8 +96,8 @@ final class EquivalenceSides {
         if (a.type() != b.type() || !sortable.test(a.type())) {
             return c;
         }
-        int sideA = side(refs(a), leftWidth);
-        int sideB = side(refs(b), leftWidth);
+        int sideA = side(refs(a), sideOf);
+        int sideB = side(refs(b), sideOf);
         if (sideA == 0 || sideB == 0 || sideA == sideB) {
             return c;
         }
@@ -90,12 +107,12 @@ final class EquivalenceSides {
     }
 
     /** -1: reads only the left part, 1: only the right part, 0: neither or both. */
-    private static int side(BitSet refs, int leftWidth) {
+    private static int side(BitSet refs, IntUnaryOperator sideOf) {
         if (refs.isEmpty()) {
             return 0;
         }
-        boolean left = refs.nextSetBit(0) < leftWidth;
-        boolean right = refs.nextSetBit(leftWidth) >= 0;
+        boolean left = refs.stream().anyMatch(column -> sideOf.applyAsInt(column) < 0);
+        boolean right = refs.stream().anyMatch(column -> sideOf.applyAsInt(column) > 0);
         return left == right ? 0 : left ? -1 : 1;
     }
 }

@@ -125,6 +125,17 @@ public final class GatingQuals {
                 || x instanceof SubqueryExpr q && q.correlated());
     }
 
+    /**
+     * Whether a condition reads only values handed down from an enclosing query (a subplan's or a LATERAL subquery's
+     * outer columns, PARAM_EXEC) besides constants: within the subquery's own planning it has one value for all its
+     * rows, so PostgreSQL checks it once, as a gating {@code Result}'s One-Time Filter.
+     */
+    public static boolean outerConstant(BoundExpr e) {
+        return ExprRewriter.any(e, x -> x instanceof OuterParam) && !ExprRewriter.any(e, x -> x instanceof InputRef
+                || x instanceof ParamRef || x instanceof FuncExpr f && f.volatility() == 'v'
+                || x instanceof SubqueryExpr q && q.correlated());
+    }
+
     /** No rows at all, {@code width} columns wide: a row of NULLs behind a constant-false filter. */
     public static PlanNode emptyRows(int width) {
         List<BoundExpr> nulls = new ArrayList<>();

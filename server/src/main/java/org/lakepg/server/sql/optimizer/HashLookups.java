@@ -621,7 +621,9 @@ public final class HashLookups {
                 return gated; // an outer join's side held to two constants (join.sql 1666)
             }
             PlanNode chosen = IndexSelection.choose(scan, condition, indexes.apply(scan.table()));
-            return subplan(new FilterNode(chosen, condition));
+            PlanNode every = methods == null ? null
+                    : IndexSelection.everyClause(scan, chosen, condition, indexes.apply(scan.table()), costs.settings());
+            return every != null ? every : subplan(new FilterNode(chosen, condition));
         }
         if (input instanceof org.lakepg.server.sql.plan.SubqueryScanNode q && LockedSubqueryQuals.applies(q)) {
             // below its LockRows, so the rows the condition drops are not locked

@@ -107,6 +107,27 @@ public final class IndexSelection {
     }
 
     /**
+     * For an equality probe {@link #choose} found, the index path of the same index that checks every clause the
+     * index can (build_index_paths: {@code (unique2 < 42) AND (unique2 = 11)} both index conditions) under what is
+     * left of the condition; null when the probe is no such index's or the index checks nothing more.
+     */
+    static PlanNode everyClause(SeqScanNode scan, PlanNode chosen, BoundExpr condition, List<IndexInfo> indexes,
+                                CostSettings settings) {
+        if (!(chosen instanceof IndexScanNode probe) || !probe.probe()) {
+            return null;
+        }
+        // column = constant equalities come back from their equivalence class after the other restrictions
+        List<BoundExpr> ordered = conjuncts(QualOrder.equalitiesLast(condition));
+        for (IndexScanNode path : IndexPaths.of(scan, ordered, List.of(probe.index()), settings)) {
+            if (!path.bitmap() && path.index().equals(probe.index()) && path.conditions().size() > 1) {
+                BoundExpr rest = remainingCondition(path, condition, false);
+                return rest == null ? path : new org.lakepg.server.sql.plan.FilterNode(path, rest);
+            }
+        }
+        return null;
+    }
+
+    /**
      * The condition an index scan still has to check: without the terms a partial index's predicate guarantees
      * (PostgreSQL keeps them when the rows are locked, {@code forUpdate}); null when nothing is left.
      */

@@ -293,7 +293,7 @@ final class JoinOrder {
      * Whether a condition reads an outer join's nullable side together with inputs outside it: it is checked above
      * that join, so PostgreSQL keeps it out of the equivalence classes (check_outerjoin_delay) and as written.
      */
-    private static boolean aboveOuterJoin(int required, List<OuterJoinTree.Special> specials) {
+    static boolean aboveOuterJoin(int required, List<OuterJoinTree.Special> specials) {
         for (OuterJoinTree.Special s : specials) {
             List<Integer> nullable = s.kind == NestedLoopJoinNode.Kind.FULL ? List.of(s.synLeft, s.synRight)
                     : s.kind == NestedLoopJoinNode.Kind.LEFT ? List.of(s.synRight) : List.of();

@@ -2,10 +2,14 @@ package org.lakepg.server.sql.optimizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lakepg.server.sql.analyzer.ExprRewriter;
+import org.lakepg.server.sql.plan.FilterNode;
 import org.lakepg.server.sql.plan.NestedLoopJoinNode;
 import org.lakepg.server.sql.plan.PlanNode;
+import org.lakepg.server.sql.plan.ProjectNode;
 import org.lakepg.server.sql.plan.expr.BoolExpr;
 import org.lakepg.server.sql.plan.expr.BoundExpr;
+import org.lakepg.server.sql.plan.expr.Const;
 import org.lakepg.server.sql.plan.expr.FuncExpr;
 import org.lakepg.server.sql.plan.expr.InputRef;
 import org.lakepg.server.sql.plan.expr.NullTest;
@@ -25,13 +29,19 @@ final class OuterJoinReduction {
      * in the row the conditions read. The same node when nothing changed.
      */
     static PlanNode reduce(PlanNode plan, int offset, List<BoundExpr> conditions) {
+        if (plan instanceof ProjectNode p && joins(p.input())) {
+            // a pulled-up subquery's joins: the conditions read its columns as the expressions they stand for
+            List<BoundExpr> inside = conditions.stream().map(c -> throughProjection(c, p, offset)).toList();
+            PlanNode input = reduce(p.input(), 0, inside);
+            return input == p.input() ? p : new ProjectNode(input, p.expressions());
+        }
         if (!(plan instanceof NestedLoopJoinNode j) || !j.lateral().isEmpty()) {
             return plan;
         }
         int leftWidth = j.left().width();
         NestedLoopJoinNode.Kind kind = j.kind();
-        boolean leftNonNull = rejectsNulls(conditions, offset, offset + leftWidth);
-        boolean rightNonNull = rejectsNulls(conditions, offset + leftWidth, offset + j.width());
+        boolean leftNonNull = rejectsNulls(conditions, j.left(), offset);
+        boolean rightNonNull = rejectsNulls(conditions, j.right(), offset + leftWidth);
         kind = switch (kind) {
             case LEFT -> rightNonNull ? NestedLoopJoinNode.Kind.INNER : kind;
             case RIGHT -> leftNonNull ? NestedLoopJoinNode.Kind.INNER : kind;
@@ -67,8 +77,51 @@ final class OuterJoinReduction {
                 : new NestedLoopJoinNode(kind, left, right, j.condition(), j.lateral());
     }
 
-    private static boolean rejectsNulls(List<BoundExpr> conditions, int from, int to) {
-        return conditions.stream().anyMatch(c -> rejects(c, from, to));
+    private static boolean rejectsNulls(List<BoundExpr> conditions, PlanNode side, int offset) {
+        return conditions.stream().anyMatch(c -> rejectsRelation(c, side, offset));
+    }
+
+    /**
+     * Whether the condition rejects the NULL-padded rows of one relation of {@code side} (whose columns start at
+     * {@code offset}). find_nonnullable_rels answers per relation, so an OR rejects only a relation each arm
+     * rejects: {@code nt2.b1 OR i4 = 42} keeps a join padding both nt2 and i4. A column a pulled-up subquery computes
+     * over its joins is the expression it stands for (PostgreSQL looks into a PlaceHolderVar's expression); one
+     * computed over a single relation is that relation's (its PlaceHolderVar is evaluated there).
+     */
+    private static boolean rejectsRelation(BoundExpr c, PlanNode side, int offset) {
+        if (side instanceof NestedLoopJoinNode j) {
+            return rejectsRelation(c, j.left(), offset)
+                    || !j.kind().leftOnly() && rejectsRelation(c, j.right(), offset + j.left().width());
+        }
+        if (side instanceof ProjectNode p && joins(p.input())) {
+            return rejectsRelation(throughProjection(c, p, offset), p.input(), 0);
+        }
+        return rejects(c, offset, offset + side.width());
+    }
+
+    /** Whether the plan joins relations (through the projections and filters of pulled-up subqueries). */
+    private static boolean joins(PlanNode plan) {
+        return switch (plan) {
+            case NestedLoopJoinNode j -> true;
+            case ProjectNode p -> joins(p.input());
+            case FilterNode f -> joins(f.input());
+            default -> false;
+        };
+    }
+
+    /**
+     * The condition over the projection's input: its columns (from {@code offset}) replaced by their expressions,
+     * other columns by NULL constants, which reject nothing.
+     */
+    private static BoundExpr throughProjection(BoundExpr c, ProjectNode p, int offset) {
+        return ExprRewriter.map(c, e -> {
+            if (e instanceof InputRef in) {
+                int column = in.index() - offset;
+                return column >= 0 && column < p.width() ? p.expressions().get(column)
+                        : new Const(in.type(), in.typmod(), null);
+            }
+            return e;
+        });
     }
 
     /**

@@ -172,7 +172,11 @@ final class ParameterizedJoins {
                     || q.outerJoin() != allowed) {
                 continue;
             }
-            BoundExpr expr = ExprRewriter.map(q.expr(), x -> {
+            BoundExpr written = allowed < 0 && !JoinOrder.aboveOuterJoin(bits, specials)
+                    ? EquivalenceSides.outerFirst(q.expr(), column -> (outerSet & 1 << inputOf(column)) != 0,
+                            order.methods()::sortable)
+                    : q.expr();
+            BoundExpr expr = ExprRewriter.map(written, x -> {
                 if (x instanceof InputRef in && (outerSet & 1 << inputOf(in.index())) != 0) {
                     int id = ids.computeIfAbsent(in.index(), c -> order.methods().newParamId());
                     return new OuterParam(id, in.type(), in.typmod(), null);
