@@ -246,6 +246,9 @@ public final class HashLookups {
         }
         int width = from.width();
         PlanNode inner = j.innerFilter() == null ? joins(j.inner()) : filtered(j.inner(), j.innerFilter());
+        if (ConstantRelations.constantRow(inner)) {
+            return null; // a constant row's semi join is a filter of the FROM rows (semiJoins), never a join
+        }
         PlanNode side;
         List<BoundExpr> conditions = j.conditions();
         if (new JoinRemoval(indexes).uniqueFor(inner, conditions, width)) {
