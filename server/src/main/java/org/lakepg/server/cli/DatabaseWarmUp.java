@@ -83,10 +83,9 @@ final class DatabaseWarmUp {
                 JitSettling jit = new JitSettling();
                 while (clients.stream().anyMatch(Thread::isAlive)) {
                     Thread.sleep(1000);
-                    boolean quiet = jit.settledSinceLastLook();
+                    settled = jit.settledSinceLastLook() && statements.get() >= ENOUGH_STATEMENTS;
                     long now = System.nanoTime();
-                    if (now >= most || (now >= least && quiet && statements.get() >= ENOUGH_STATEMENTS)) {
-                        settled = quiet && statements.get() >= ENOUGH_STATEMENTS;
+                    if (now >= most || (now >= least && settled)) {
                         break;
                     }
                 }
