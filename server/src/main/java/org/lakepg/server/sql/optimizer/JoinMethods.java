@@ -223,20 +223,12 @@ final class JoinMethods {
                     f.arguments().get(1).type()))) {
                 return null; // the unique-ified side is hashed
             }
-            int column = pair[1].column();
-            InputRef[] ref = new InputRef[1];
-            ExprRewriter.map(c, e -> {
-                if (e instanceof InputRef in && in.index() - leftWidth == column) {
-                    ref[0] = new InputRef(column, in.type(), in.typmod(), in.name());
-                }
-                return e;
-            });
-            if (ref[0] == null) {
-                return null;
-            }
+            // mergeKeys found an outer and an inner column under the equality's arguments
+            InputRef a = (InputRef) unwrap(f.arguments().get(0));
+            InputRef in = a.index() >= leftWidth ? a : (InputRef) unwrap(f.arguments().get(1));
             keys.add(pair[1].withColumn(columns.size()));
-            columns.add(column);
-            projected.add(ref[0]);
+            columns.add(pair[1].column());
+            projected.add(new InputRef(pair[1].column(), in.type(), in.typmod(), in.name()));
         }
         // the side's row is the compared columns alone (the unique path's target list)
         boolean[] unknown = new boolean[1];
